@@ -1,0 +1,65 @@
+"""whichlayer: tells you which layer of an AI API call failed.
+
+Public facade. Names load lazily so that ``import whichlayer`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cause",
+    "Diagnosis",
+    "ErrorBody",
+    "Evidence",
+    "Fact",
+    "Layer",
+    "Origin",
+    "RequestId",
+    "Retry",
+    "__version__",
+    "explain",
+    "redact_data",
+    "redact_text",
+    "to_evidence",
+]
+
+_LAZY = {
+    "Cause": "whichlayer.taxonomy",
+    "Layer": "whichlayer.taxonomy",
+    "Origin": "whichlayer.taxonomy",
+    "Retry": "whichlayer.taxonomy",
+    "Diagnosis": "whichlayer.diagnosis",
+    "Fact": "whichlayer.diagnosis",
+    "Evidence": "whichlayer.evidence",
+    "ErrorBody": "whichlayer.evidence",
+    "RequestId": "whichlayer.evidence",
+    "explain": "whichlayer._explain",
+    "to_evidence": "whichlayer._explain",
+    "redact_text": "whichlayer.redact",
+    "redact_data": "whichlayer.redact",
+}
+
+if TYPE_CHECKING:
+    from whichlayer._explain import explain, to_evidence
+    from whichlayer.diagnosis import Diagnosis, Fact
+    from whichlayer.evidence import ErrorBody, Evidence, RequestId
+    from whichlayer.redact import redact_data, redact_text
+    from whichlayer.taxonomy import Cause, Layer, Origin, Retry
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'whichlayer' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

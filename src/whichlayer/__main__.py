@@ -1,0 +1,3 @@
+from whichlayer.cli import main
+
+raise SystemExit(main())

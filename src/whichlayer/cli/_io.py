@@ -1,0 +1,53 @@
+"""Reading the user's input and writing output, shared by the commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from whichlayer.cli import UsageError
+
+#: Largest paste read; larger input is cut here (the diagnosis says so).
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+
+
+def read_input(text: str | None, file: str | None) -> bytes:
+    """The error to explain: from TEXT, ``-`` (stdin), ``--file``, or piped stdin."""
+    if text is not None and file is not None:
+        raise UsageError("give the error as TEXT or --file, not both")
+    if file is not None:
+        path = Path(file)
+        try:
+            with path.open("rb") as handle:
+                return handle.read(MAX_INPUT_BYTES)
+        except OSError as exc:
+            raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    if text is not None and text != "-":
+        return text.encode("utf-8", "surrogateescape")
+    if text is None and sys.stdin is not None and sys.stdin.isatty():
+        raise UsageError("paste the error as TEXT, pipe it on stdin, or use --file PATH")
+    if sys.stdin is None:
+        raise UsageError("no input: give TEXT or --file PATH")
+    return sys.stdin.buffer.read(MAX_INPUT_BYTES)
+
+
+def use_color(stream: object = None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    out = stream if stream is not None else sys.stdout
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def write_text(text: str, output: str | None = None) -> None:
+    """Write already-redacted text to stdout or to a file."""
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()

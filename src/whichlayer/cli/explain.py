@@ -1,0 +1,46 @@
+"""``whichlayer explain``: name the failing layer of a pasted error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "explain",
+        help="diagnose a pasted error (text, JSON body, traceback, log line)",
+        description="Diagnose a pasted AI API error: which layer failed, who said so, "
+        "what to do first, and whether a retry can help.",
+    )
+    p.add_argument("text", nargs="?", metavar="TEXT", help="the error text; - reads stdin")
+    p.add_argument("--file", "-f", metavar="PATH", help="read the error from a file")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print the diagnosis as JSON")
+    fmt.add_argument("--markdown", action="store_true", help="print the diagnosis as Markdown")
+    p.add_argument("--all", action="store_true", help="show every action, not only the first")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from whichlayer._explain import explain
+    from whichlayer.cli._io import read_input, use_color, write_text
+    from whichlayer.redact import redact_data
+
+    diagnosis = explain(read_input(args.text, args.file))
+    d = redact_data(diagnosis.to_dict())
+    if args.json:
+        write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
+    elif args.markdown:
+        from whichlayer.render import markdown
+
+        write_text(markdown.diagnosis(d))
+    elif use_color():
+        from whichlayer.render import terminal
+
+        terminal.print_diagnosis(d, all_actions=args.all)
+    else:
+        from whichlayer.render import text
+
+        write_text(text.diagnosis(d, all_actions=args.all))
+    return 0
