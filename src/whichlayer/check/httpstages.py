@@ -1,0 +1,121 @@
+"""The HTTP stages: route (no key), auth (list models), generate (one tiny request).
+
+Requests go through ``httpx2`` with the proxy and certificate store the
+client would use, never the checker's own environment (``trust_env=False``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx2
+
+from whichlayer.check import protocols
+from whichlayer.check.deadline import Deadline, Stopwatch
+from whichlayer.check.model import Stage, Target
+from whichlayer.check.net import Failure
+from whichlayer.redact import redact_text
+
+#: Bytes of a reply body quoted in a stage's detail.
+SNIPPET = 160
+
+
+def client_for(proxy_url: str | None, context: object, deadline: Deadline) -> httpx2.AsyncClient:
+    return httpx2.AsyncClient(
+        proxy=proxy_url, verify=context, trust_env=False, follow_redirects=False,  # type: ignore[arg-type]
+        timeout=httpx2.Timeout(max(deadline.left(), 0.01)))
+
+
+async def send(client: httpx2.AsyncClient, call: protocols.Call,
+               deadline: Deadline) -> httpx2.Response:
+    """Send ``call`` within what is left of the deadline (httpx2 names the timeout)."""
+    left = max(deadline.left(), 0.01)
+    timeout = httpx2.Timeout(left)
+    request = client.build_request(call.method, call.url, headers=call.headers,
+                                   params=call.params or None, json=call.body, timeout=timeout)
+    try:
+        async with asyncio.timeout(left + 0.5):
+            return await client.send(request)
+    except TimeoutError:
+        raise httpx2.ReadTimeout(f"no answer within {left:.1f} s", request=request) from None
+
+
+def _snippet(response: httpx2.Response) -> str:
+    text = " ".join(response.text[:SNIPPET].split())
+    return redact_text(text)
+
+
+def _failure(response: httpx2.Response, detail: str) -> Failure:
+    return Failure(response, detail)
+
+
+async def route(client: httpx2.AsyncClient, target: Target, model: str | None,
+                deadline: Deadline) -> tuple[Stage, Failure | None]:
+    """401/403 (or 400/405/422) without a key: the path exists. 404: it does not."""
+    watch = Stopwatch()
+    call = protocols.route_call(target, model)
+    try:
+        response = await send(client, call, deadline)
+    except httpx2.HTTPError as exc:
+        return Stage("route", False, watch.ms(), f"POST {call.url}: {exc}"), Failure(exc, str(exc))
+    status = response.status_code
+    detail = f"POST {httpx2.URL(call.url).path} without a key → {status}"
+    if status in (400, 401, 403, 405, 415, 422) or 200 <= status < 300:
+        return Stage("route", True, watch.ms(), detail + " (the path exists)"), None
+    detail += f": {_snippet(response)}"
+    return Stage("route", False, watch.ms(), detail), _failure(response, detail)
+
+
+async def auth(client: httpx2.AsyncClient, target: Target,
+               deadline: Deadline) -> tuple[Stage, Failure | None, list[str]]:
+    """GET the models list with the key: the cheapest proof the key is accepted."""
+    watch = Stopwatch()
+    call = protocols.models_call(target)
+    if call is None:
+        return Stage("auth", None, None, "no free authenticated call for this protocol"), None, []
+    try:
+        response = await send(client, call, deadline)
+    except httpx2.HTTPError as exc:
+        return Stage("auth", False, watch.ms(), f"GET {call.url}: {exc}"), Failure(exc, str(exc)), []
+    status = response.status_code
+    if 200 <= status < 300:
+        ids = protocols.model_ids(target.protocol, _json(response))
+        return Stage("auth", True, watch.ms(), f"GET models → {status}, {len(ids)} models"), None, ids
+    if status in (404, 405):
+        detail = f"GET models → {status}: not served here; the generate stage tests the key"
+        return Stage("auth", None, watch.ms(), detail), None, []
+    detail = f"GET models → {status}: {_snippet(response)}"
+    return Stage("auth", False, watch.ms(), detail), _failure(response, detail), []
+
+
+def _json(response: httpx2.Response) -> Any:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+async def generate(client: httpx2.AsyncClient, target: Target, model: str,
+                   deadline: Deadline) -> tuple[Stage, Failure | None]:
+    """One minimal request; a model refusing ``max_tokens`` is asked again with the
+    parameter it accepts (``max_completion_tokens``)."""
+    watch = Stopwatch()
+    call = protocols.generate_call(target, model)
+    try:
+        response = await send(client, call, deadline)
+        note = ""
+        if protocols.refuses_max_tokens(response.status_code, response.text):
+            call = protocols.generate_call(target, model, "max_completion_tokens")
+            response = await send(client, call, deadline)
+            note = " (with max_completion_tokens)"
+    except httpx2.HTTPError as exc:
+        return Stage("generate", False, watch.ms(), f"{model}: {exc}"), Failure(exc, str(exc))
+    status = response.status_code
+    if 200 <= status < 300:
+        words = protocols.reply_text(target.protocol, _json(response))[:60]
+        detail = f"{model} → {status}{note}: {redact_text(words)!r}"
+        return Stage("generate", True, watch.ms(), detail), None
+    detail = f"{model} → {status}{note}: {_snippet(response)}"
+    return Stage("generate", False, watch.ms(), detail), _failure(response, detail)

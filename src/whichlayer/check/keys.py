@@ -1,0 +1,96 @@
+"""What a key looks like, and which platform it was issued by.
+
+Shapes come from section B1 of shared/reference/clients-and-keys.md. This is
+deliberately prefix-based and tolerant: a truncated ``sk-ant-api03-…`` is
+still an Anthropic key for the purpose of "is it sent to the right host",
+where ``redact.fingerprint`` (exact shapes) would call it unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whichlayer.check.model import Finding
+
+# (platform, prefix regex, expected full length or None). Most specific first (B1).
+_PREFIXES: list[tuple[str, str, int | None]] = [
+    ("anthropic", r"sk-ant-api\d\d-", 108),
+    ("anthropic-oauth", r"sk-ant-oat\d\d-", None),
+    ("anthropic", r"sk-ant-admin\d\d-", None),
+    ("openrouter", r"sk-or-v1-", 73),
+    ("openai", r"sk-(?:proj|svcacct|service|admin|None)-", None),
+    ("google", r"AIza", 39),
+    ("groq", r"gsk_", 56),
+    ("xai", r"xai-", 84),
+    ("perplexity", r"pplx-", 53),
+    ("huggingface", r"hf_|api_org_", None),
+    ("replicate", r"r8_", 40),
+    ("bedrock", r"ABSK|bedrock-api-key-", None),
+]
+
+_PLACEHOLDER = re.compile(
+    r"(?i)^(?:sk-)?(?:x{3,}|\.{3,}|\*{3,}|your[-_ ]?(?:api[-_ ]?)?(?:key|token).*|"
+    r"<[^>]*>|\{\{.*\}\}|\$\{.*\}|changeme|replace[-_ ]?me|todo|dummy|test|none|null|"
+    r"placeholder|api[-_]?key|sk-\.\.\.|your.*here)$"
+)
+
+
+def key_platform(key: str) -> str | None:
+    """The platform that issued ``key``, judged by its prefix; None if it cannot tell."""
+    k = key.strip().strip("'\"")
+    for platform, prefix, _ in _PREFIXES:
+        if re.match(prefix, k):
+            return platform
+    if re.fullmatch(r"sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}", k):
+        return "openai"
+    # sk- + 48 alnum without the OpenAI marker: a one-api/new-api relay token (B1, C3).
+    if re.fullmatch(r"sk-[A-Za-z0-9]{48}(?:-\d+)?", k):
+        return "relay"
+    return None
+
+
+def shape_findings(key: str, where: str) -> list[Finding]:
+    """Offline problems in the key's text itself: empty, placeholder, quotes, whitespace."""
+    if key == "":
+        return [_f("K-EMPTY", "key_missing", f"{where} is set but empty.",
+                   f"Put the real key in {where}, or unset it.")]
+    found: list[Finding] = []
+    if "\n" in key or "\r" in key:
+        found.append(_f("K-NEWLINE", "key_malformed",
+                        f"the key in {where} contains a line break.",
+                        "Remove the newline (echo -n, or strip the file contents)."))
+    elif key != key.strip():
+        found.append(_f("K-WHITESPACE", "key_malformed",
+                        f"the key in {where} has leading or trailing whitespace.",
+                        "Remove the spaces around the key."))
+    inner = key.strip()
+    if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "'\"":
+        found.append(_f("K-QUOTES", "key_malformed",
+                        f"the key in {where} is wrapped in quotes that are sent as part of it.",
+                        "Remove the quote characters from the value."))
+    bare = inner.strip("'\"")
+    if _PLACEHOLDER.match(bare) or (bare.lower().startswith("sk-") and set(bare[3:]) <= {"x"}):
+        found.append(_f("K-PLACEHOLDER", "key_missing",
+                        f"the key in {where} is a placeholder, not a real key.",
+                        "Replace the placeholder with the key from your provider's console."))
+    elif re.search(r"\s", bare):
+        found.append(_f("K-INNER-SPACE", "key_malformed",
+                        f"the key in {where} contains whitespace inside it.",
+                        "Copy the key again in one piece."))
+    else:
+        found.extend(_truncation(bare, where))
+    return found
+
+
+def _truncation(key: str, where: str) -> list[Finding]:
+    for platform, prefix, length in _PREFIXES:
+        if length and re.match(prefix, key) and len(key) < length:
+            return [_f("K-TRUNCATED", "key_malformed",
+                       f"the {platform} key in {where} has {len(key)} characters; "
+                       f"complete keys of this kind have {length}.",
+                       "Copy the whole key again; it was cut short.")]
+    return []
+
+
+def _f(fid: str, cause: str, message: str, fix: str) -> Finding:
+    return Finding(fid, "identity", cause, message, fix)

@@ -1,0 +1,87 @@
+"""Render check reports (already redacted dicts) as plain text or a rich table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MARK = {True: "ok", False: "FAIL", None: "-"}
+_SEVERITY = {"error": "x", "warning": "!", "info": "i"}
+
+
+def _ms(value: Any) -> str:
+    return "" if value is None else f"{value:.0f} ms"
+
+
+def header_lines(t: dict[str, Any]) -> list[str]:
+    base = t["base_url"] or {}
+    key = t["key"]
+    lines = [f"{t['client']}  ·  {t['protocol']}  ·  {base.get('value') or '(no base URL)'}"
+             f"  [{base.get('source') or '-'}]"]
+    if key["source"]:
+        lines.append(f"  key    {key['fingerprint']}  from {key['source']}  ({key['header']})")
+    else:
+        lines.append("  key    none found")
+    for source in key["shadowed"]:
+        lines.append(f"         shadows {source}")
+    if t["model"]:
+        lines.append(f"  model  {t['model']}  [{t['model_source']}]")
+    return lines
+
+
+def finding_lines(t: dict[str, Any]) -> list[str]:
+    return [
+        f"  {_SEVERITY.get(f['severity'], '-')} {f['id']} {f['layer']}/{f['cause']}: "
+        f"{f['message']}\n      fix: {f['fix']}"
+        for f in t["findings"]
+    ]
+
+
+def verdict_line(t: dict[str, Any]) -> str:
+    v = t["verdict"]
+    if v is None:
+        return "  verdict: healthy"
+    return (f"  verdict: {v['layer']}/{v['cause']} (origin {v['origin']}, stage {v['stage']})"
+            f"\n  first:   {v['action']}")
+
+
+def text(reports: list[dict[str, Any]]) -> str:
+    """The plain-text report (no colour): one block per target."""
+    if not reports:
+        return "No client configuration found. Try --base-url and --api-key-env.\n"
+    blocks = []
+    for t in reports:
+        lines = header_lines(t)
+        lines.append(f"  {'stage':<9} {'result':<6} {'time':>8}  detail")
+        for s in t["stages"]:
+            lines.append(f"  {s['name']:<9} {_MARK[s['ok']]:<6} {_ms(s['ms']):>8}  {s['detail']}")
+        lines += finding_lines(t)
+        lines.append(verdict_line(t))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def terminal(reports: list[dict[str, Any]]) -> None:
+    """The same report with a rich table per target."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    if not reports:
+        console.print(text(reports), markup=False)
+        return
+    style = {True: "green", False: "bold red", None: "dim"}
+    for t in reports:
+        for line in header_lines(t):
+            console.print(line, markup=False)
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for column in ("stage", "result", "time", "detail"):
+            table.add_column(column, justify="right" if column == "time" else "left")
+        for s in t["stages"]:
+            table.add_row(s["name"], f"[{style[s['ok']]}]{_MARK[s['ok']]}[/]", _ms(s["ms"]),
+                          s["detail"].replace("[", "\\["))
+        console.print(table)
+        for line in finding_lines(t):
+            console.print(line, markup=False)
+        console.print(verdict_line(t), markup=False,
+                      style="bold red" if t["verdict"] else "bold green")
+        console.print()

@@ -1,0 +1,162 @@
+"""Run the stages of every target concurrently, inside one deadline.
+
+Per target: config (offline findings), dns, tcp, proxy (CONNECT), tls, then
+route and auth side by side, then generate. A stage that fails stops the
+stages that need it; its evidence goes to the engine, and the first failing
+stage gives the target's verdict.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from whichlayer.check import httpstages, net, proxyenv
+from whichlayer.check.deadline import Deadline
+from whichlayer.check.diagnose import diagnose, verdict_from_diagnosis, verdict_from_finding
+from whichlayer.check.model import Stage, Target, TargetReport
+from whichlayer.check.trust import for_runtime
+from whichlayer.check.urls import split
+
+
+@dataclass(slots=True)
+class Plan:
+    """What to run: ``offline`` skips the network, ``generate`` allows the paid request."""
+
+    offline: bool = False
+    generate: bool = True
+    timeout_s: float = 15.0
+
+
+def run(targets: list[Target], plan: Plan) -> list[TargetReport]:
+    """Check every target; returns within ``plan.timeout_s`` (plus rendering)."""
+    return asyncio.run(run_async(targets, plan))
+
+
+async def run_async(targets: list[Target], plan: Plan) -> list[TargetReport]:
+    deadline = Deadline(plan.timeout_s)
+    reports = [TargetReport(t) for t in targets]
+    await asyncio.gather(*(check_target(r, plan, deadline) for r in reports))
+    return reports
+
+
+def _config_stage(report: TargetReport) -> bool:
+    """The offline stage: fails on any error-level finding. Returns whether it passed."""
+    t = report.target
+    errors = [f for f in t.findings if f.severity == "error"]
+    warnings = [f for f in t.findings if f.severity == "warning"]
+    key = t.key.source if t.key else "no key"
+    base = t.base_url.value if t.base_url else "no base URL"
+    detail = f"key from {key}; {base}; {t.protocol}"
+    if errors:
+        detail = f"{len(errors)} problem(s): " + "; ".join(f.id for f in errors)
+        report.verdict = verdict_from_finding(errors[0])
+    elif warnings:
+        detail += f"; {len(warnings)} warning(s)"
+    report.stages.append(Stage("config", not errors, 0.0, detail))
+    return not errors
+
+
+def _fail(report: TargetReport, stage: Stage, failure: net.Failure | None) -> bool:
+    """Record ``stage``; on failure, diagnose it and set the verdict if none yet."""
+    report.stages.append(stage)
+    if stage.ok is False and failure is not None:
+        d = diagnose(failure.evidence, stage.name)
+        stage.diagnosis = {k: d.get(k) for k in ("layer", "cause", "origin", "retry", "summary")}
+        if report.verdict is None:  # the first failing stage names the verdict
+            report.verdict = verdict_from_diagnosis(d, stage.name)
+        return True
+    return False
+
+
+async def check_target(report: TargetReport, plan: Plan, deadline: Deadline) -> None:
+    config_ok = _config_stage(report)
+    t = report.target
+    if plan.offline or t.base_url is None:
+        return
+    try:
+        scheme, host, port, _ = split(t.base_url.value)
+    except ValueError:
+        return
+    if scheme not in ("http", "https") or not host:
+        return
+    choice = proxyenv.choose(t.client, t.runtime, scheme, host, t.env)
+    hop = _hop(choice.url, host, port)
+    if not await _transport(report, choice, hop, scheme, host, port, deadline):
+        return
+    await _http(report, plan, choice.url, deadline, config_ok)
+
+
+def _hop(proxy_url: str | None, host: str, port: int) -> net.Hop:
+    if proxy_url is None:
+        return net.Hop(host, port)
+    parts = urlsplit(proxy_url)
+    return net.Hop(parts.hostname or "", parts.port or 80)
+
+
+async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: net.Hop,
+                     scheme: str, host: str, port: int, deadline: Deadline) -> bool:
+    """dns, tcp, proxy, tls; False when one failed."""
+    for step in (net.dns, net.tcp):
+        stage, failure = await step(hop, deadline)
+        if _fail(report, stage, failure):
+            return False
+    if choice.url is None:
+        report.stages.append(Stage("proxy", None, None, f"direct ({choice.reason})"))
+    elif scheme == "https":
+        stage, failure = await net.proxy_stage(hop, choice.url, host, port, deadline)
+        stage.detail += f" ({choice.reason})"
+        if _fail(report, stage, failure):
+            return False
+    else:
+        report.stages.append(Stage("proxy", None, None, f"plain HTTP via {hop.host} ({choice.reason})"))
+    if scheme == "https":
+        store = for_runtime(report.target.runtime, report.target.env)
+        stage, failure = await net.tls(host, port, store, hop, choice.url, deadline)
+        if _fail(report, stage, failure):
+            return False
+    return True
+
+
+async def _http(report: TargetReport, plan: Plan, proxy_url: str | None,
+                deadline: Deadline, config_ok: bool) -> None:
+    t = report.target
+    store = for_runtime(t.runtime, t.env)
+    model = t.model.value if t.model else None
+    async with httpstages.client_for(proxy_url, store.context, deadline) as client:
+        can_auth = t.key is not None and bool(t.key.value) and t.no_auth_reason is None
+        route_task = httpstages.route(client, t, model, deadline)
+        if can_auth:
+            (route, route_fail), (auth, auth_fail, ids) = await asyncio.gather(
+                route_task, httpstages.auth(client, t, deadline))
+        else:
+            route, route_fail = await route_task
+            reason = t.no_auth_reason or "no key to send"
+            auth, auth_fail, ids = Stage("auth", None, None, f"skipped: {reason}"), None, []
+        route_failed = _fail(report, route, route_fail)
+        auth_failed = _fail(report, auth, auth_fail)
+        if not plan.generate:
+            report.stages.append(Stage("generate", None, None, "skipped (--no-generate)"))
+            return
+        if route_failed or auth_failed or not can_auth or not config_ok:
+            report.stages.append(Stage("generate", None, None, "skipped: an earlier stage failed"
+                                       if can_auth else "skipped: no key to send"))
+            return
+        await _generate(report, client, model, ids, deadline)
+
+
+async def _generate(report: TargetReport, client: object, model: str | None, ids: list[str],
+                    deadline: Deadline) -> None:
+    from whichlayer.check.protocols import pick_model
+
+    chosen = model or pick_model(ids)
+    if chosen is None:
+        report.stages.append(Stage("generate", None, None,
+                                   "skipped: no model configured (use --model)"))
+        return
+    assert isinstance(client, httpstages.httpx2.AsyncClient)
+    stage, failure = await httpstages.generate(client, report.target, chosen, deadline)
+    if model is None:
+        stage.detail = f"(model picked from the list) {stage.detail}"
+    _fail(report, stage, failure)
