@@ -25,7 +25,7 @@ class Fact:
 class Diagnosis:
     """Which layer failed, why, who said so, what to do first, and whether to retry."""
 
-    layer: Layer
+    layer: Layer | None  # None only when nothing in the input points at a layer
     cause: Cause
     origin: Origin
     retry: Retry
@@ -44,7 +44,7 @@ class Diagnosis:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (what ``whichlayer explain --json`` prints)."""
         return {
-            "layer": str(self.layer),
+            "layer": str(self.layer) if self.layer is not None else None,
             "cause": str(self.cause),
             "origin": str(self.origin),
             "retry": str(self.retry),

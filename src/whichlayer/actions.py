@@ -1,0 +1,261 @@
+"""What to do first, per cause; and the one-line summary of a diagnosis.
+
+Actions are ordered: the cheapest step that decides or fixes comes first.
+They follow the method of shared/seed-article.txt.
+"""
+
+from __future__ import annotations
+
+from whichlayer.taxonomy import Cause, Layer, Origin
+
+#: A short phrase per cause, used in the summary.
+CAUSE_PHRASE: dict[Cause, str] = {
+    Cause.KEY_MISSING: "no API key was sent",
+    Cause.KEY_MALFORMED: "the API key is malformed (whitespace, quotes, newline or truncation)",
+    Cause.KEY_INVALID: "the API key is not recognised",
+    Cause.KEY_EXPIRED: "the key or token is expired, revoked or disabled",
+    Cause.KEY_WRONG_PLATFORM: "the key was issued by another platform than the one called",
+    Cause.ORG_MISMATCH: "the key does not belong to the organization, project or workspace used",
+    Cause.UPSTREAM_KEY_INVALID: "the relay's own key for its upstream channel was rejected",
+    Cause.PERMISSION_MODEL: "the key may not use this model or endpoint",
+    Cause.PERMISSION_REGION: "the provider does not serve your country or region",
+    Cause.POLICY_BLOCK: "a policy (WAF, verification, suspension) refused the request",
+    Cause.INSUFFICIENT_BALANCE: "the account has no balance or credits left",
+    Cause.QUOTA_EXHAUSTED: "the plan, project or daily quota is used up",
+    Cause.BILLING_CAP: "a spend limit or budget was reached, or billing is not active",
+    Cause.PLAN_LIMIT: "the subscription's usage window is used up until it resets",
+    Cause.RPM: "too many requests per minute",
+    Cause.TPM: "too many tokens per minute",
+    Cause.CONCURRENCY: "too many requests in flight at once",
+    Cause.QUEUE: "queued or batch work is over its limit",
+    Cause.GATEWAY_LIMIT: "a relay, gateway or proxy throttled the call",
+    Cause.ENDPOINT_MISMATCH: "the URL path is wrong for this server or protocol",
+    Cause.MODEL_NOT_FOUND: "the model id is unknown where the request went",
+    Cause.INVALID_PARAMETER: "a parameter's name, type or value was refused",
+    Cause.CONTEXT_LENGTH: "the prompt plus output exceed the model's context window",
+    Cause.REQUEST_TOO_LARGE: "the request body or a file is over a size limit",
+    Cause.TOOL_SCHEMA: "a tool definition is invalid or unsupported",
+    Cause.MALFORMED_BODY: "the request body is malformed",
+    Cause.CONTENT_FILTER: "a safety filter refused the input",
+    Cause.DNS: "the host name did not resolve",
+    Cause.CONNECT_REFUSED: "nothing accepted the connection",
+    Cause.CONNECT_TIMEOUT: "the connection attempt timed out",
+    Cause.TLS_VERIFY: "the server's certificate was not trusted",
+    Cause.TLS_HANDSHAKE: "TLS could not be negotiated",
+    Cause.PROXY: "the forward proxy refused or failed",
+    Cause.READ_TIMEOUT: "the server did not answer in time",
+    Cause.CONNECTION_RESET: "the connection was reset mid-exchange",
+    Cause.SERVER_ERROR: "the server failed while processing the request",
+    Cause.BAD_GATEWAY: "a hop got an invalid answer from the next",
+    Cause.UNAVAILABLE: "the service or channel is unavailable",
+    Cause.OVERLOADED: "the provider is over capacity",
+    Cause.GATEWAY_TIMEOUT: "a hop gave up waiting for the next",
+    Cause.RELAY_UPSTREAM_ERROR: "the relay's upstream failed",
+}
+
+LAYER_PHRASE: dict[Layer, str] = {
+    Layer.IDENTITY: "an identity problem (key, project, permission)",
+    Layer.QUOTA: "a quota problem (balance, plan, billing)",
+    Layer.RATE_LIMIT: "a rate limit",
+    Layer.REQUEST: "a problem with the request itself",
+    Layer.NETWORK: "a network problem",
+    Layer.UPSTREAM: "a server-side failure",
+}
+
+ORIGIN_PHRASE: dict[Origin, str] = {
+    Origin.CLIENT: "The client reports",
+    Origin.PROXY: "The proxy in the path reports",
+    Origin.GATEWAY: "A gateway in the path (CDN, WAF, reverse proxy) reports",
+    Origin.RELAY: "The relay reports",
+    Origin.UPSTREAM: "The provider reports",
+    Origin.UNKNOWN: "The error reports",
+}
+
+ACTIONS: dict[Cause, tuple[str, ...]] = {
+    Cause.KEY_MISSING: (
+        "Find which variable or config file the tool really reads its key from "
+        "(`whichlayer check` shows it) and set it there.",
+        "Send one minimal request with that same key to confirm it works.",
+    ),
+    Cause.KEY_MALFORMED: (
+        "Re-copy the key: remove surrounding quotes, spaces and any trailing newline.",
+        "Check that the header is `Authorization: Bearer <key>` (or `x-api-key` for Anthropic).",
+    ),
+    Cause.KEY_INVALID: (
+        "Confirm which key the tool actually sends (`whichlayer check`): env, .env or settings "
+        "file.",
+        "Check that the base URL belongs to the platform that issued the key (a relay key only "
+        "works at that relay).",
+        "Create a new key in the provider's dashboard if this one was deleted.",
+    ),
+    Cause.KEY_EXPIRED: (
+        "Log in again or create a new key; expired or revoked keys do not come back.",
+        "Update every place the old key is stored (env, .env, tool settings).",
+    ),
+    Cause.KEY_WRONG_PLATFORM: (
+        "Use the key issued by the platform you are calling, or point the base URL at the "
+        "platform that issued this key.",
+    ),
+    Cause.ORG_MISMATCH: (
+        "Check the organization/project header or setting against the key's project in the "
+        "dashboard.",
+        "Remove a stale OPENAI_ORG_ID / OPENAI_PROJECT_ID, or use a key from the right project.",
+    ),
+    Cause.UPSTREAM_KEY_INVALID: (
+        "Your own relay key is fine: the relay's channel key towards its upstream was refused.",
+        "Tell the relay operator (with the request id), or switch to another channel/group.",
+    ),
+    Cause.PERMISSION_MODEL: (
+        "Confirm this key/project is allowed this model and endpoint (model access, key scopes, "
+        "Bedrock model access, IAM permissions).",
+        "Try a model the key certainly has, to separate permission from a wrong model id.",
+    ),
+    Cause.PERMISSION_REGION: (
+        "Call from a supported country or region, or through a provider region that serves it.",
+        "Do not rotate keys: every key from this location gets the same answer.",
+    ),
+    Cause.POLICY_BLOCK: (
+        "Read the page or message: it names the policy (WAF rule, verification, suspension).",
+        "For a WAF block, try from another network or ask the gateway owner; for verification, "
+        "complete it in the dashboard.",
+    ),
+    Cause.INSUFFICIENT_BALANCE: (
+        "Add balance or credits on the platform that answered (the relay, if a relay answered).",
+        "Cap max_tokens: some platforms reserve the full output cost before answering.",
+    ),
+    Cause.QUOTA_EXHAUSTED: (
+        "Check the plan and billing page of the project the key belongs to.",
+        "Switch to a project with quota, or wait for the daily quota to reset.",
+    ),
+    Cause.BILLING_CAP: (
+        "Raise the spend limit or budget (organization, project or key limit), or set up "
+        "billing.",
+    ),
+    Cause.PLAN_LIMIT: (
+        "Wait for the usage window to reset (the message says when), or switch to API-key "
+        "billing.",
+        "Do not retry in a loop: every retry counts against the same window.",
+    ),
+    Cause.RPM: (
+        "Slow down: honour Retry-After and add exponential backoff with jitter.",
+        "Reduce parallel calls or request a higher limit.",
+    ),
+    Cause.TPM: (
+        "Reduce tokens per minute: shorter context, lower max_tokens, fewer parallel agents.",
+        "Back off for the time the server gives before retrying.",
+    ),
+    Cause.CONCURRENCY: (
+        "Queue calls so fewer run at once (one agent at a time, a semaphore in code).",
+    ),
+    Cause.QUEUE: (
+        "Wait for queued or batch jobs to finish, or split the batch.",
+    ),
+    Cause.GATEWAY_LIMIT: (
+        "Check the relay or gateway dashboard and its limits, not only the provider's.",
+        "Back off; if the limit is per key or per team at the relay, ask its operator.",
+    ),
+    Cause.ENDPOINT_MISMATCH: (
+        "Check the base URL: most OpenAI-compatible servers want it to end in `/v1`, without "
+        "`/chat/completions`.",
+        "Check that the server speaks this protocol (chat completions, responses, messages).",
+    ),
+    Cause.MODEL_NOT_FOUND: (
+        "List the models this key can use (GET /v1/models) and copy the exact id.",
+        "At a relay, check the group/channel serves this model; retired models need a new id.",
+    ),
+    Cause.INVALID_PARAMETER: (
+        "Remove or rename the parameter the message names (e.g. max_tokens -> "
+        "max_completion_tokens for reasoning models).",
+        "Retry the minimal request, then add parameters back one at a time.",
+    ),
+    Cause.CONTEXT_LENGTH: (
+        "Shorten the prompt (fewer files, trimmed history) or lower max_tokens.",
+        "Use a model with a larger context window.",
+    ),
+    Cause.REQUEST_TOO_LARGE: (
+        "Shrink the body: smaller or fewer files and images, shorter history.",
+    ),
+    Cause.TOOL_SCHEMA: (
+        "Validate the tool definitions against the provider's schema rules; remove tools to "
+        "find the one that fails.",
+    ),
+    Cause.MALFORMED_BODY: (
+        "Check the body is valid JSON with Content-Type: application/json and the message shape "
+        "the protocol expects.",
+    ),
+    Cause.CONTENT_FILTER: (
+        "Rephrase or remove the flagged content; retrying the same input will fail again.",
+    ),
+    Cause.DNS: (
+        "Check the host name for typos, and whether it is a proxy's or the API's name.",
+        "Try resolving it (`nslookup HOST`) from the same machine and network.",
+    ),
+    Cause.CONNECT_REFUSED: (
+        "Check the server is running and listening on that host and port (local servers: "
+        "Ollama, LM Studio, a local relay).",
+        "Check the port and scheme in the base URL.",
+    ),
+    Cause.CONNECT_TIMEOUT: (
+        "Check firewall, VPN and proxy settings; the host may be unreachable from this network.",
+    ),
+    Cause.TLS_VERIFY: (
+        "If a corporate proxy inspects TLS, give the client its CA (SSL_CERT_FILE for httpx2/"
+        "Python, NODE_EXTRA_CA_CERTS for Node).",
+        "Never turn verification off for good; check the certificate's issuer instead.",
+    ),
+    Cause.TLS_HANDSHAKE: (
+        "Check the scheme and port (https on a plain-http port fails), and any proxy in the path.",
+    ),
+    Cause.PROXY: (
+        "Check HTTPS_PROXY/HTTP_PROXY/NO_PROXY and the proxy's credentials.",
+    ),
+    Cause.READ_TIMEOUT: (
+        "Raise the client timeout for long generations, or stream the response.",
+        "Retry carefully: the first request may already have been processed and billed.",
+    ),
+    Cause.CONNECTION_RESET: (
+        "Retry once; if it repeats, check proxies, VPNs and idle-connection timeouts in the path.",
+    ),
+    Cause.SERVER_ERROR: (
+        "Retry a few times with backoff and keep the request id.",
+        "Reproduce with a minimal request; if only the big one fails, shrink it "
+        "(`whichlayer shrink`).",
+    ),
+    Cause.BAD_GATEWAY: (
+        "Retry a few times; check the relay or gateway logs and the provider's status page.",
+    ),
+    Cause.UNAVAILABLE: (
+        "Retry later with backoff; check the provider's status page or the relay's channel.",
+    ),
+    Cause.OVERLOADED: (
+        "Retry with backoff, or switch to a less busy model or region.",
+    ),
+    Cause.GATEWAY_TIMEOUT: (
+        "Retry; for long generations stream the response so the gateway sees bytes early.",
+        "Check the gateway's timeout (nginx proxy_read_timeout, Cloudflare's 100 s).",
+    ),
+    Cause.RELAY_UPSTREAM_ERROR: (
+        "Retry; if it repeats, tell the relay operator with the request id.",
+        "Try another model or group at the relay to see if one channel is down.",
+    ),
+}
+
+#: What would decide the cause when only the layer is known.
+DECIDE: dict[Layer, str] = {
+    Layer.IDENTITY: "Read the response body: it says whether the key, the project or a "
+    "permission is refused.",
+    Layer.QUOTA: "Check the billing page: balance, plan quota or spend limit.",
+    Layer.RATE_LIMIT: "Read the x-ratelimit-* / anthropic-ratelimit-* response headers: the "
+    "budget at 0 (requests or tokens) is the one you hit; a body that says 'quota' or "
+    "'balance' means quota, not speed.",
+    Layer.REQUEST: "Send the minimal request ('say hello') to the same URL: if it works, the "
+    "parameters are at fault; if it 404s, the path or the model id is.",
+    Layer.NETWORK: "Run `whichlayer check --base-url URL`: it tests DNS, TCP, TLS and the proxy "
+    "one stage at a time.",
+    Layer.UPSTREAM: "Keep the request id, retry a few times, and check the provider's status page.",
+}
+
+MASKED_BY_RELAY = (
+    "The relay rewrites upstream 429s into one message: ask its operator, or check the relay's "
+    "log for the upstream's real answer (quota, RPM or TPM)."
+)

@@ -1,0 +1,143 @@
+"""Run the rules over Evidence and return a Diagnosis. Pure: no I/O."""
+
+from __future__ import annotations
+
+from whichlayer import actions as act
+from whichlayer.diagnosis import Diagnosis, Fact
+from whichlayer.evidence import Evidence
+from whichlayer.rules import ALL_RULES, ORIGIN_RULES, Rule
+from whichlayer.rules.base import Facts
+from whichlayer.rules.origin import LAYER_ORIGIN
+from whichlayer.rules.view import View
+from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
+
+#: Origin rules that only speak about failures with no HTTP answer.
+_TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
+
+
+def classify(ev: Evidence) -> Diagnosis:
+    """The Diagnosis for ``ev``: the most specific rule that fires decides the cause."""
+    view = View(ev)
+    hits = _fire(view)
+    if not hits:
+        return _nothing_found(ev)
+    rule, used = hits[0]
+    origin, origin_fact = _origin(view, rule)
+    facts = [Fact(rule.id, rule.statement, used)]
+    if origin_fact is not None:
+        facts.append(origin_fact)
+    facts += _supporting(hits[1:], rule)
+    retry = rule.retry or DEFAULT_RETRY[rule.layer]
+    return Diagnosis(
+        layer=rule.layer,
+        cause=rule.cause,
+        origin=origin,
+        retry=retry,
+        confidence=rule.confidence,
+        summary=_summary(rule, origin, ev),
+        actions=_actions(rule, ev, retry),
+        facts=facts,
+        status=ev.status,
+        provider=_provider(ev),
+        request_ids=list(ev.request_ids),
+        retry_after_s=ev.retry_after_s,
+        model=ev.model,
+        host=ev.host,
+        path=ev.path,
+    )
+
+
+#: How far transport rules drop when an HTTP answer was received: a network failure means
+#: no answer, so words like "timed out" then describe earlier attempts, not this one.
+ANSWERED_PENALTY = 60
+_TRANSPORT_STATUSES = frozenset({407, 408})
+
+
+def _fire(view: View) -> list[tuple[Rule, Facts]]:
+    answered = view.ev.status is not None and view.ev.status not in _TRANSPORT_STATUSES
+    hits = []
+    for rule in ALL_RULES:
+        used = rule.match(view)
+        if used is not None:
+            penalty = ANSWERED_PENALTY if answered and rule.layer is Layer.NETWORK else 0
+            hits.append((rule.priority - penalty, rule, used))
+    # Most specific first; ties keep the rule order of ALL_RULES.
+    hits.sort(key=lambda hit: -hit[0])
+    return [(rule, used) for _score, rule, used in hits]
+
+
+def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:
+    """Other rules that agree on the layer, shown as corroboration (at most two)."""
+    out = []
+    for rule, used in rest:
+        if rule.layer == winner.layer and rule.id != winner.id and len(out) < 2:
+            out.append(Fact(rule.id, rule.statement, used))
+    return out
+
+
+def _origin(view: View, rule: Rule) -> tuple[Origin, Fact | None]:
+    if rule.origin is not None:
+        return rule.origin, None
+    for origin_rule in ORIGIN_RULES:
+        transport_only = origin_rule.id in _TRANSPORT_ONLY
+        if transport_only and rule.layer is not Layer.NETWORK:
+            continue
+        if rule.layer is Layer.NETWORK and not origin_rule.id.startswith("origin.proxy"):
+            continue
+        used = origin_rule.match(view)
+        if used is not None:
+            return origin_rule.origin, Fact(origin_rule.id, origin_rule.statement, used)
+    return LAYER_ORIGIN.get(rule.layer, Origin.UNKNOWN), None
+
+
+def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
+    who = act.ORIGIN_PHRASE[origin]
+    what = act.CAUSE_PHRASE.get(rule.cause) or act.LAYER_PHRASE[rule.layer]
+    status = f" (HTTP {ev.status})" if ev.status is not None else ""
+    if rule.cause is Cause.UNKNOWN:
+        return f"{who} {what}{status}; the evidence does not say which cause."
+    return f"{who} that {what}{status}."
+
+
+def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
+    steps = list(act.ACTIONS.get(rule.cause, ()))
+    if rule.id == "rate_limit.masked_by_relay":
+        steps.insert(0, act.MASKED_BY_RELAY)
+    if rule.cause is Cause.UNKNOWN:
+        steps.append(act.DECIDE[rule.layer])
+    if ev.retry_after_s is not None and retry in (Retry.BACKOFF, Retry.LIMITED):
+        steps.append(f"The server asks to wait {ev.retry_after_s:g} s before retrying.")
+    if ev.request_ids and rule.layer in (Layer.UPSTREAM, Layer.RATE_LIMIT, Layer.QUOTA):
+        steps.append(f"Quote request id {ev.request_ids[0].value} to support.")
+    return steps
+
+
+def _provider(ev: Evidence) -> str | None:
+    for body in ev.bodies:
+        if body.dialect not in ("generic", "partial"):
+            return body.dialect
+    return ev.html_vendor
+
+
+def _nothing_found(ev: Evidence) -> Diagnosis:
+    """No rule fired: say so honestly rather than guess a layer."""
+    return Diagnosis(
+        layer=None,
+        cause=Cause.UNKNOWN,
+        origin=Origin.UNKNOWN,
+        retry=Retry.NEVER,
+        confidence=0.0,
+        summary="Nothing in the input says which layer failed.",
+        actions=[
+            "Paste the whole error: the HTTP status, the response body and any request id.",
+            "Run `whichlayer check` to test the key, base URL and network one stage at a time.",
+        ],
+        facts=[],
+        status=ev.status,
+        provider=_provider(ev),
+        request_ids=list(ev.request_ids),
+        retry_after_s=ev.retry_after_s,
+        model=ev.model,
+        host=ev.host,
+        path=ev.path,
+    )

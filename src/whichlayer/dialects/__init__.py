@@ -1,0 +1,111 @@
+"""Dialects: one small module per family of error bodies.
+
+A dialect module defines ``NAME``, ``claims(obj, err) -> bool`` (does this
+body look like ours?), and ``SAMPLES`` / ``NEAR_MISSES`` (bodies it must and
+must not claim; they run as tests). Field extraction is shared: every family
+puts the same few facts (type, code, message, param, status) in slightly
+different places. Dialects are tried most specific first.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from whichlayer.dialects import (
+    anthropic,
+    azure,
+    bedrock,
+    google,
+    litellm,
+    mistral,
+    newapi,
+    ollama,
+    openai,
+    openrouter,
+)
+from whichlayer.evidence import ErrorBody
+
+#: Most specific first: relays and wrappers before the formats they imitate.
+DIALECTS: tuple[ModuleType, ...] = (
+    openrouter,
+    newapi,
+    litellm,
+    google,
+    anthropic,
+    azure,
+    bedrock,
+    mistral,
+    ollama,
+    openai,
+)
+
+
+def error_object(obj: dict[str, Any]) -> dict[str, Any]:
+    """The dict that holds the error's fields (``obj["error"]`` or ``obj`` itself)."""
+    inner = obj.get("error")
+    if isinstance(inner, dict):
+        return inner
+    return obj
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
+    for value in (err.get("code"), err.get("status"), obj.get("status"), obj.get("code")):
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int) and 100 <= value <= 599:
+            return value
+        if isinstance(value, str) and value.isdigit() and 100 <= int(value) <= 599:
+            return int(value)
+    for key in ("raw_status_code", "status_code", "statusCode"):
+        value = err.get(key, obj.get(key))
+        if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
+            return value
+    return None
+
+
+def _message(err: dict[str, Any], obj: dict[str, Any]) -> str | None:
+    for holder in (err, obj):
+        for key in ("message", "Message", "detail", "error_description", "msg", "errorMessage"):
+            text = _text(holder.get(key))
+            if text:
+                return text
+    text = _text(obj.get("error"))
+    return text
+
+
+def read_body(obj: dict[str, Any], depth: int = 0) -> ErrorBody | None:
+    """Read the error facts of one JSON body, or ``None`` if it is not an error body."""
+    err = error_object(obj)
+    message = _message(err, obj)
+    type_ = _text(err.get("type")) or _text(obj.get("__type")) or _text(obj.get("type"))
+    code = err.get("code")
+    code_text = _text(code) if not isinstance(code, bool) else None
+    status_text = err.get("status") if isinstance(err.get("status"), str) else None
+    if not (message or type_ or code_text or status_text):
+        return None
+    body = ErrorBody(
+        dialect="generic",
+        status=_status(err, obj),
+        type=type_ if type_ != "error" else _text(err.get("type")) or type_,
+        code=code_text,
+        message=message,
+        param=_text(err.get("param")),
+        status_text=_text(status_text) if status_text and not status_text.isdigit() else None,
+        depth=depth,
+    )
+    for dialect in DIALECTS:
+        if dialect.claims(obj, err):
+            body.dialect = dialect.NAME
+            extra = getattr(dialect, "enrich", None)
+            if extra is not None:
+                extra(body, obj, err)
+            break
+    return body

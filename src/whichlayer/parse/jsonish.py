@@ -1,0 +1,165 @@
+"""Find JSON-like values inside pasted text.
+
+People paste bodies as JSON, as Python reprs (single quotes, ``None``), as
+Node's ``util.inspect`` output (bare keys), escaped inside other strings, or
+cut off half way. This module finds what it can, with hard bounds on work so
+that a 1 MB paste stays fast.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+#: At most this many opening brackets are tried per text (bounds the work).
+MAX_ATTEMPTS = 200
+#: A bracketed span longer than this is not tried as a Python/JS literal.
+MAX_LITERAL_CHARS = 200_000
+#: Nested values deeper than this are not walked (a paste is never that deep).
+MAX_DEPTH = 64
+
+_DECODER = json.JSONDecoder(strict=False)
+_OPEN = re.compile(r"[{\[]")
+_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
+_JS_NAMES = {
+    "None": None,
+    "null": None,
+    "undefined": None,
+    "True": True,
+    "true": True,
+    "False": False,
+    "false": False,
+}
+
+
+def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
+    """Yield ``(start, end, value)`` for each dict (or list of dicts) found in ``text``."""
+    pos = 0
+    attempts = 0
+    while attempts < MAX_ATTEMPTS:
+        match = _OPEN.search(text, pos)
+        if match is None:
+            return
+        start = match.start()
+        if text[start] == "[" and not text[start + 1 : start + 40].lstrip().startswith("{"):
+            pos = start + 1
+            continue
+        attempts += 1
+        found = _decode_at(text, start)
+        if found is None:
+            pos = start + 1
+            continue
+        end, value = found
+        yield start, end, value
+        pos = end
+
+
+def _decode_at(text: str, start: int) -> tuple[int, Any] | None:
+    try:
+        value, end = _DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        pass
+    else:
+        return (end, value) if _is_container(value) else None
+    end = _matching_bracket(text, start)
+    if end < 0:
+        return None
+    value = literal(text[start:end])
+    return (end, value) if _is_container(value) else None
+
+
+def _is_container(value: Any) -> bool:
+    if isinstance(value, dict):
+        return bool(value)
+    return isinstance(value, list) and any(isinstance(v, dict) for v in value)
+
+
+def _matching_bracket(text: str, start: int) -> int:
+    """Index after the bracket closing the one at ``start``, or -1 (quotes respected)."""
+    pairs = {"{": "}", "[": "]"}
+    stack = [pairs[text[start]]]
+    quote = ""
+    i = start + 1
+    limit = min(len(text), start + MAX_LITERAL_CHARS)
+    while i < limit:
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in pairs:
+            stack.append(pairs[ch])
+        elif ch in "}]":
+            if ch != stack.pop():
+                return -1
+            if not stack:
+                return i + 1
+        i += 1
+    return -1
+
+
+def literal(chunk: str) -> Any:
+    """Read a Python repr or a Node ``inspect`` object literal; ``None`` if it is neither."""
+    for candidate in (chunk, _BARE_KEY.sub(r'\1"\2"\3', chunk)):
+        try:
+            tree = ast.parse(candidate.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        try:
+            return _eval_node(tree.body, 0)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _eval_node(node: ast.AST, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise ValueError("too deep")
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Dict):
+        return {
+            _eval_node(k, depth + 1) if k is not None else None: _eval_node(v, depth + 1)
+            for k, v in zip(node.keys, node.values, strict=True)
+        }
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return [_eval_node(e, depth + 1) for e in node.elts]
+    if isinstance(node, ast.Name) and node.id in _JS_NAMES:
+        return _JS_NAMES[node.id]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        operand = _eval_node(node.operand, depth + 1)
+        if isinstance(operand, int | float):
+            return -operand
+    raise ValueError("not a literal")
+
+
+def unescape(text: str) -> str:
+    """Undo one level of string escaping (``\\"`` -> ``"``, ``\\n`` -> newline)."""
+    return (
+        text.replace("\\\\", "\x00")
+        .replace('\\"', '"')
+        .replace("\\'", "'")
+        .replace("\\n", "\n")
+        .replace("\\t", "\t")
+        .replace("\x00", "\\")
+    )
+
+
+def walk_strings(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every string inside a JSON-like value (bounded depth)."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from walk_strings(v, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            yield from walk_strings(v, depth + 1)

@@ -1,0 +1,174 @@
+"""Read live objects: SDK exceptions, httpx2/httpx responses and exceptions, OS errors.
+
+Dependencies' errors are translated here and only here. Nothing is imported:
+objects are read by duck typing, so openai, anthropic, httpx2, httpx,
+requests, aiohttp and google-genai objects all work without loading them.
+"""
+
+from __future__ import annotations
+
+import errno as errno_codes
+import json
+from typing import Any
+
+from whichlayer.evidence import Evidence, RequestId
+from whichlayer.parse import text as text_parser
+from whichlayer.taxonomy import Origin
+
+#: Exception chains longer than this are cut (a chain is never that long in practice).
+MAX_CHAIN = 12
+#: Response bodies longer than this are not read.
+MAX_BODY = 1_000_000
+
+
+def parse_object(x: object) -> Evidence:
+    """Evidence from an exception or a response object; other objects are read as text."""
+    if isinstance(x, BaseException):
+        return _from_exception(x)
+    if _is_response(x):
+        ev = Evidence()
+        lines = _read_response(x, ev)
+        text = "\n".join(lines)
+        ev.text = text
+        text_parser.read_into(ev, text)
+        return ev
+    try:
+        rendering = str(x)
+    except Exception:  # a broken __str__ must not break a diagnosis
+        rendering = object.__repr__(x)
+    return text_parser.parse_text(rendering)
+
+
+def _from_exception(exc: BaseException) -> Evidence:
+    ev = Evidence()
+    lines: list[str] = []
+    for link in _chain(exc):
+        name = _qualified_name(link)
+        ev.exception_types.append(name)
+        lines.append(f"{name}: {_safe_str(link)}")
+        lines += _os_error_facts(link)
+        response = getattr(link, "response", None)
+        if ev.status is None and _is_response(response):
+            lines += _read_response(response, ev)
+        _read_sdk_fields(link, ev)
+    text = "\n".join(lines)
+    ev.text = text
+    text_parser.read_into(ev, text)
+    return ev
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in out and len(out) < MAX_CHAIN:
+        out.append(current)
+        current = current.__cause__ or current.__context__
+    return out
+
+
+def _qualified_name(exc: BaseException) -> str:
+    cls = type(exc)
+    module = cls.__module__
+    if module in ("builtins", "__main__"):
+        return cls.__qualname__
+    return f"{module}.{cls.__qualname__}"
+
+
+def _safe_str(value: object) -> str:
+    try:
+        return str(value)
+    except Exception:
+        return object.__repr__(value)
+
+
+def _os_error_facts(exc: BaseException) -> list[str]:
+    """Name the errno of OS-level errors (``[Errno 111] Connection refused`` -> ECONNREFUSED)."""
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, OSError) and isinstance(code, int):
+        name = errno_codes.errorcode.get(code)
+        if name:
+            return [f"errno {code} {name}"]
+    return []
+
+
+def _is_response(x: object) -> bool:
+    return hasattr(x, "status_code") and hasattr(x, "headers") and not isinstance(x, type)
+
+
+def _read_response(response: Any, ev: Evidence) -> list[str]:
+    """Status, headers, URL and body of an httpx2/httpx/requests/aiohttp response."""
+    status = getattr(response, "status_code", None)
+    if isinstance(status, int):
+        ev.status = status
+        ev.status_source = "response"
+    try:
+        headers = {str(k).lower(): str(v) for k, v in dict(response.headers).items()}
+    except Exception:
+        headers = {}
+    ev.headers.update(headers)
+    _read_request(getattr(response, "_request", None) or _try(response, "request"), ev)
+    lines = [f"HTTP {status}"] if isinstance(status, int) else []
+    body = _response_text(response)
+    if body:
+        lines.append(body)
+    return lines
+
+
+def _try(obj: Any, name: str) -> Any:
+    try:
+        return getattr(obj, name)
+    except Exception:  # httpx raises when a response has no request
+        return None
+
+
+def _read_request(request: Any, ev: Evidence) -> None:
+    if request is None:
+        return
+    method = getattr(request, "method", None)
+    if isinstance(method, str):
+        ev.method = method
+    url = getattr(request, "url", None)
+    host = getattr(url, "host", None)
+    path = getattr(url, "path", None)
+    if isinstance(host, str) and host:
+        ev.host = host
+    if isinstance(path, str) and path:
+        ev.path = path
+
+
+def _response_text(response: Any) -> str:
+    for attr in ("text", "content"):
+        try:
+            value = getattr(response, attr)
+        except Exception:  # a streamed response that was not read
+            continue
+        if isinstance(value, bytes):
+            value = text_parser.decode_bytes(value[:MAX_BODY])
+        if isinstance(value, str):
+            return value[:MAX_BODY]
+    return ""
+
+
+def _read_sdk_fields(exc: BaseException, ev: Evidence) -> None:
+    """The openai/anthropic/google-genai exception attributes: status, body, request id."""
+    status = getattr(exc, "status_code", None)
+    if status is None:
+        status = getattr(exc, "code", None)
+    if isinstance(status, int) and not isinstance(status, bool) and 100 <= status <= 599:
+        if ev.status is None:
+            ev.status = status
+            ev.status_source = "exception"
+    body = getattr(exc, "body", None)
+    if body is None:
+        body = getattr(exc, "details", None)
+    if isinstance(body, dict | list):
+        text_parser.collect_value(body, ev)
+        try:
+            ev.text += "\n" + json.dumps(body, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            pass
+    request_id = getattr(exc, "request_id", None)
+    if isinstance(request_id, str) and request_id:
+        if all(r.value != request_id for r in ev.request_ids):
+            ev.request_ids.append(RequestId(request_id, Origin.UNKNOWN, "sdk request_id"))
+    _read_request(_try(exc, "request"), ev)

@@ -1,0 +1,303 @@
+"""Facts read from free text: statuses, request ids, retry hints, limits, model, URL.
+
+Each extractor is a small table of patterns with a comment saying whose
+output it reads. Patterns are linear (no nested quantifiers) so a 1 MB paste
+stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from whichlayer.evidence import RequestId
+from whichlayer.taxonomy import Origin
+
+# --- HTTP status -----------------------------------------------------------
+
+#: Phrases that introduce the status of the failed exchange, most explicit first.
+_STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.I)
+    for p in (
+        # openai/anthropic python: "Error code: 429 - {...}"
+        r"\berror code:? (\d{3})\b",
+        # many SDKs and tools: "status code 404", "Status: 429", "status=503", "HTTP 403"
+        r"\b(?:http )?status(?: code)?\s*[:=]?\s*\(?(\d{3})\b",
+        r"\bresponded with (?:status|code) (\d{3})\b",
+        r"\bupstream_status:? (?:HTTP )?(\d{3})\b",
+        r"\bHTTP(?:/\d(?:\.\d)?)?(?: code| error| status)?:?\s*\(?(\d{3})\b",
+        # requests: "429 Client Error: Too Many Requests for url"
+        r"\b(\d{3}) (?:Client|Server) Error\b",
+        # Codex: "unexpected status 429 Too Many Requests"
+        r"\bunexpected status (\d{3})\b",
+        # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
+        r"\bAPI Error:?\s*\(?(\d{3})\b",
+        r"\bAPI error \((\d{3})\b",
+        # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
+        r"(?:^|\n|Error: |\] )(\d{3})\s+(?:\{|status code|[A-Z][a-z]+ )",
+        r"\bstatus(?:Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
+        r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
+        r"\breturned (?:status |error |HTTP )?(\d{3})\b",
+        r"\((\d{3})\):",
+        # gin access log: "| 503 |    1.7ms |"
+        r"\|\s+(\d{3})\s+\|",
+        # access log: "POST /v1/responses HTTP/1.1" 404
+        r"HTTP/\d(?:\.\d)?\"? (\d{3})\b",
+        # "504 Gateway Time-out" in HTML titles or lines
+        r"\b(\d{3}):? (?:Bad Gateway|Gateway Time-?out|Service Unavailable|Internal Server Error"
+        r"|Too Many Requests|Unauthorized|Forbidden|Not Found|Payment Required|Bad Request"
+        r"|A timeout occurred|Web server is returning an unknown error|Connection timed out"
+        r"|Origin is unreachable|Web server is down|Request Entity Too Large)",
+    )
+)
+
+#: Reason phrases that name a status even without its number.
+_REASON_STATUS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(p), s)
+    for p, s in (
+        (r"\bToo Many Requests\b", 429),
+        (r"\bGateway Time-?out\b", 504),
+        (r"\bBad Gateway\b", 502),
+        (r"\bService Unavailable\b", 503),
+        (r"\bInternal Server Error\b", 500),
+        (r"\bPayment Required\b", 402),
+        (r"\bProxy Authentication Required\b", 407),
+        (r"\bRequest Entity Too Large\b|\bPayload Too Large\b", 413),
+        (r"\bUnprocessable Entity\b", 422),
+    )
+)
+
+
+def statuses(text: str) -> list[tuple[int, int, int]]:
+    """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
+    found: dict[int, tuple[int, int, int]] = {}
+    for rank, pattern in enumerate(_STATUS_PATTERNS):
+        for match in pattern.finditer(text):
+            value = int(match.group(1))
+            if 400 <= value <= 599 or value == 302:
+                found.setdefault(match.start(1), (rank, match.start(1), value))
+    if not found:
+        base = len(_STATUS_PATTERNS)
+        for rank, (pattern, value) in enumerate(_REASON_STATUS, base):
+            match = pattern.search(text)
+            if match:
+                found.setdefault(match.start(), (rank, match.start(), value))
+    return sorted(found.values(), key=lambda hit: hit[1])
+
+
+# --- request ids -----------------------------------------------------------
+
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+#: (pattern, party, source). The party is who issues ids of that form.
+_ID_PATTERNS: tuple[tuple[re.Pattern[str], Origin, str], ...] = tuple(
+    (re.compile(p, re.I), party, source)
+    for p, party, source in (
+        # one-api/new-api append "(request id: 2024...)" to every message they produce.
+        (r"\(request id: ?([A-Za-z0-9\-_]{8,64})\)", Origin.RELAY, "relay message"),
+        # Anthropic "req_011C..." and OpenAI "req_<32 hex>" ids.
+        (r"\b(req_[A-Za-z0-9]{16,40})\b", Origin.UPSTREAM, "request id"),
+        (r"\bapim-request-id['\"]?\s*[:=]\s*['\"]?(" + _UUID + ")", Origin.UPSTREAM, "apim-request-id"),
+        (r"\bx-amzn-requestid['\"]?\s*[:=]\s*['\"]?([\w-]{16,64})", Origin.UPSTREAM,
+         "x-amzn-requestid"),
+        (r"\bx-request-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "x-request-id"),
+        (r"\brequest-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "request-id"),
+        (r"\bcf-ray['\"]?\s*[:=]\s*['\"]?([0-9a-f]{16}(?:-[A-Z]{3})?)", Origin.GATEWAY, "cf-ray"),
+        (r"\bRay ID:?\s*(?:<[^>]+>\s*)?([0-9a-f]{16})\b", Origin.GATEWAY, "cf-ray"),
+        (r"\b(?:aws )?request ?id:?\s*(" + _UUID + ")", Origin.UNKNOWN, "request id"),
+        (r"\bRequestId:?\s*(" + _UUID + ")", Origin.UPSTREAM, "aws request id"),
+        (r"\"request_id\"\s*:\s*\"([\w\-]{8,80})\"", Origin.UNKNOWN, "body request_id"),
+        (r"\btrace_id\"?\s*[:=]\s*\"?([\w:\-]{8,80})", Origin.UNKNOWN, "trace_id"),
+        # one-api/new-api logs: "[ERR] 2026/02/14 - 22:55:28 | 20260214145427566007998Fzvjk1Hd |"
+        (r"\d\d:\d\d:\d\d \| (\d{14,}[A-Za-z0-9]{0,16}) \|", Origin.RELAY, "relay log"),
+    )
+)
+
+
+def request_ids(text: str) -> list[RequestId]:
+    seen: set[str] = set()
+    out: list[RequestId] = []
+    for pattern, party, source in _ID_PATTERNS:
+        for match in pattern.finditer(text):
+            value = match.group(1)
+            if value in seen or value.lower().startswith("req_****"):
+                continue
+            seen.add(value)
+            out.append(RequestId(value=value, party=party, source=source))
+    return out
+
+
+# --- retry hints -----------------------------------------------------------
+
+_UNIT_S = {"ms": 0.001, "s": 1.0, "sec": 1.0, "second": 1.0, "seconds": 1.0, "m": 60.0,
+           "min": 60.0, "minute": 60.0, "minutes": 60.0}
+_RETRY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"\bretry-after-ms['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)()",
+        r"\bretry-after['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s?)\b",
+        r"\bretryDelay['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s)\b",
+        # "Please try again in 9.816s" / "in 174ms" / "Try again in 2 seconds"
+        r"\btry again in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
+        r"\bretry after (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
+        r"\bplease wait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
+        r"\bwait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?) before\b",
+    )
+)
+
+
+def retry_after(text: str) -> float | None:
+    """The server's retry hint in seconds (``Retry-After``, "try again in 174ms", ...)."""
+    for index, pattern in enumerate(_RETRY_PATTERNS):
+        match = pattern.search(text)
+        if not match:
+            continue
+        value = float(match.group(1))
+        unit = match.group(2).lower()
+        if index == 0:
+            return round(value / 1000.0, 3)
+        return round(value * _UNIT_S.get(unit, 1.0), 3)
+    return None
+
+
+# --- limits ----------------------------------------------------------------
+
+_NUM = r"(\d[\d,]*(?:\.\d+)?)"
+_LIMIT_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(p, re.I), names)
+    for p, names in (
+        (r"\bLimit:? " + _NUM, ("limit",)),
+        (r"\bUsed:? " + _NUM, ("used",)),
+        (r"\bRequested:? " + _NUM, ("requested",)),
+        (r"rate limit (?:for your organization )?(?:\([^)]*\) )?of " + _NUM, ("limit",)),
+        (r"maximum context length is " + _NUM, ("context_window",)),
+        (r"resulted in " + _NUM + r" tokens", ("prompt_tokens",)),
+        (_NUM + r" tokens > " + _NUM + r" maximum", ("prompt_tokens", "context_window")),
+        (r"can only afford " + _NUM, ("affordable_tokens",)),
+        (r"requested up to " + _NUM, ("requested",)),
+        (r"\(" + _NUM + r" tokens\) is too long and exceeds limit of " + _NUM,
+         ("prompt_tokens", "context_window")),
+    )
+)
+
+
+def limits(text: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for pattern, names in _LIMIT_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        for name, raw in zip(names, match.groups(), strict=False):
+            out.setdefault(name, float(raw.replace(",", "")))
+    return out
+
+
+# --- model -----------------------------------------------------------------
+
+_MODEL_ID = r"[A-Za-z0-9][\w.:/@\-]{1,80}"
+_MODEL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\bmodels/(" + _MODEL_ID + r") is not found",
+        r"\b[Tt]he model:? [`'\"](" + _MODEL_ID + r")[`'\"]",
+        r"\b[Mm]odel:? [`'\"](" + _MODEL_ID + r")[`'\"]",
+        r"\bmodel '(" + _MODEL_ID + r")' not found",
+        r"\bfor model [`'\"]?(" + _MODEL_ID + r")[`'\"]?",
+        r"\bRate limit reached for (" + _MODEL_ID + r") in\b",
+        r"\bRequest too large for (?:model )?[`'\"]?(" + _MODEL_ID + r")[`'\"]? (?:in|on)\b",
+        r"\bmodel[=:] ?(" + _MODEL_ID + r")",
+        r"\"model\"\s*:\s*\"(" + _MODEL_ID + r")\"",
+        r"\b(" + _MODEL_ID + r") is not a valid model ID",
+        r"\bselected model \((" + _MODEL_ID + r")\)",
+        r"\byour requests to (" + _MODEL_ID + r") for\b",
+        r"\bmodel (?:ID )?[`'\"](" + _MODEL_ID + r")[`'\"]",
+    )
+)
+
+
+def model(text: str) -> str | None:
+    for pattern in _MODEL_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            name = match.group(1).rstrip(".,:;)")
+            if name.lower() not in ("none", "null", "the", "is", "not"):
+                return name
+    return None
+
+
+# --- URL, host, path -------------------------------------------------------
+
+_URL = re.compile(r"\bhttps?://[^\s\"'<>()\[\]{},`]{3,500}", re.I)
+#: Paths that belong to documentation and dashboards, not to the failed call.
+_DOC_HINTS = (
+    "/docs", "/account", "/settings", "/support", "help.", "docs.", "/errors", "aka.ms/",
+    "/libcurl", "/contact", "console.", "/pricing", "/billing", "/keys", "/rate-limits",
+    "supported-countries", "platform.openai.com", "/guides", "status.",
+)
+_API_HINTS = (
+    "/v1", "/v1beta", "/chat/completions", "/messages", "/responses", "/completions",
+    "/embeddings", ":generatecontent", ":streamgeneratecontent", "/openai/deployments",
+    "/backend-api", "/api/", "/model/", "/invoke", "/converse",
+)
+_HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"host='([\w.\-]+)', port=(\d+)",
+        r"Failed to connect to ([\w.\-]+)(?: port |:)?(\d+)?",
+        r"Cannot connect to host ([\w.\-]+):(\d+)",
+        r"getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.\-]+)",
+        r"lookup ([\w.\-]+)(?: on [\d.:]+)?: no such host",
+        r"Could not resolve (?:host|proxy): ([\w.\-]+)",
+        r"connect (?:ECONNREFUSED|ETIMEDOUT) ([\d.:a-f\[\]]+?)(?::(\d+))?\b",
+    )
+)
+_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
+
+
+def url_parts(text: str) -> tuple[str | None, str | None, str | None]:
+    """``(host, path, method)`` of the failed call, ignoring documentation links."""
+    best: tuple[int, str, str] | None = None
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:")
+        lower = url.lower()
+        if "*" in url:
+            continue
+        score = 2 if any(h in lower for h in _API_HINTS) else 1
+        if any(h in lower for h in _DOC_HINTS) and score < 2:
+            continue
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        if parts.hostname and (best is None or score > best[0]):
+            best = (score, parts.hostname, parts.path or "/")
+    method_match = _METHOD_PATH.search(text)
+    method = method_match.group(1) if method_match else None
+    if best is not None:
+        return best[1], best[2], method
+    host = None
+    for pattern in _HOST_PATTERNS:
+        host_match = pattern.search(text)
+        if host_match:
+            host = host_match.group(1)
+            break
+    path = method_match.group(2) if method_match else None
+    return host, path, method
+
+
+# --- exception names and transport signals ----------------------------------
+
+_EXCEPTION = re.compile(
+    r"\b((?:[A-Za-z_][\w]*\.){0,5}[A-Z]\w*(?:Error|Exception|Timeout|Exceeded|Denied|Refused))\b"
+)
+
+
+def exception_names(text: str, limit: int = 40) -> list[str]:
+    names: list[str] = []
+    for match in _EXCEPTION.finditer(text):
+        name = match.group(1)
+        if name not in names:
+            names.append(name)
+            if len(names) >= limit:
+                break
+    return names

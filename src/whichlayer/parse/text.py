@@ -1,0 +1,224 @@
+"""Read pasted text (or a parsed JSON value) into Evidence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from whichlayer.dialects import read_body
+from whichlayer.evidence import ErrorBody, Evidence, RequestId
+from whichlayer.parse import html, jsonish, signals
+from whichlayer.taxonomy import Origin
+
+#: Text beyond this many characters is not read (the Evidence says it was cut).
+MAX_TEXT = 2_000_000
+#: Bodies nested deeper than this (JSON in a string in JSON ...) are not read.
+MAX_NESTING = 4
+
+_HEADER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
+#: Header names worth reading from a pasted "name: value" line.
+_KNOWN_HEADERS = re.compile(
+    r"^[ \t\"']*(retry-after(?:-ms)?|x-request-id|request-id|cf-ray|server|via|x-should-retry"
+    r"|apim-request-id|x-ms-region|x-amzn-requestid|x-amzn-errortype|x-envoy-upstream-service-time"
+    r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
+    r"|openai-organization|openai-processing-ms|content-type)[\"']?\s*:\s*\"?([^\"\r\n,]{1,200})",
+    re.I | re.M,
+)
+
+#: Marks of the tool that printed the text (used to judge who produced the error).
+_CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("claude-code", ("claude code", "claude-code", "please run /login", "run /model",
+                     "/$bunfs/", "~bun/root")),
+    ("codex", ("codex", "stream disconnected before completion")),
+    ("gemini-cli", ("✕ [api error",)),
+    ("litellm", ("litellm.",)),
+    ("aider", ("aider",)),
+    ("continue", ("continue.dev",)),
+)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Bytes to text: UTF-8 where it is, with undecodable bytes replaced, never an error."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
+    return data.decode("utf-8", "replace")
+
+
+def parse_json_value(value: Any) -> Evidence:
+    """A parsed JSON body (dict or list) as Evidence."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)[:MAX_TEXT]
+    ev = Evidence(text=text)
+    _collect(value, 0, ev)
+    _finish(ev, text)
+    return ev
+
+
+def parse_text(text: str) -> Evidence:
+    """Pasted text as Evidence: bodies, HTML page, statuses, ids, hints, limits, URL."""
+    ev = Evidence(text=text)
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+        ev.truncated = True
+    read_into(ev, text)
+    return ev
+
+
+def read_into(ev: Evidence, text: str) -> None:
+    """Add what ``text`` shows to ``ev`` (used for pastes and for exception renderings)."""
+    _collect_from_text(text, 0, ev)
+    if not ev.bodies and ('\\"' in text or "\\'" in text):
+        _collect_from_text(jsonish.unescape(text), 0, ev)
+    if not ev.bodies:
+        loose = _loose_body(text)
+        if loose is not None:
+            ev.bodies.append(loose)
+    if html.looks_like_html(text):
+        ev.html_title, ev.html_vendor = html.read_html(text)
+    _finish(ev, text)
+
+
+def _collect_from_text(text: str, depth: int, ev: Evidence) -> None:
+    for _start, _end, value in jsonish.find_values(text):
+        _collect(value, depth, ev)
+
+
+def collect_value(value: Any, ev: Evidence) -> None:
+    """Add the error bodies inside a parsed JSON value to ``ev``."""
+    _collect(value, 0, ev)
+
+
+def _collect(value: Any, depth: int, ev: Evidence) -> None:
+    if depth > MAX_NESTING:
+        return
+    if isinstance(value, list):
+        for item in value[:50]:
+            if isinstance(item, dict):
+                _collect(item, depth, ev)
+        return
+    if not isinstance(value, dict):
+        return
+    if _is_header_map(value):
+        for key, item in value.items():
+            ev.headers.setdefault(str(key).lower(), str(item))
+        return
+    body = read_body(value, depth)
+    if body is not None:
+        ev.bodies.append(body)
+    for string in jsonish.walk_strings(value):
+        if "{" in string and len(string) > 10:
+            _collect_from_text(string, depth + 1, ev)
+
+
+def _is_header_map(value: dict[Any, Any]) -> bool:
+    if len(value) < 2 or "error" in value or "message" in value:
+        return False
+    keys = [k for k in value if isinstance(k, str)]
+    return (
+        len(keys) == len(value)
+        and all(_HEADER_NAME.match(k) for k in keys)
+        and sum("-" in k for k in keys) >= 2
+        and all(isinstance(v, str | int | float) for v in value.values())
+    )
+
+
+_LOOSE_FIELDS = re.compile(
+    r"[\"']?(type|code|message|status)[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I
+)
+
+
+def _loose_body(text: str) -> ErrorBody | None:
+    """Fields of a body cut off half way (``"message": "...`` with no closing brace)."""
+    fields: dict[str, str] = {}
+    for match in _LOOSE_FIELDS.finditer(text[:100_000]):
+        fields.setdefault(match.group(1).lower(), match.group(2).strip())
+    if not ({"type", "code", "message"} & fields.keys()):
+        return None
+    status_text = fields.get("status")
+    return ErrorBody(
+        dialect="partial",
+        type=fields.get("type"),
+        code=fields.get("code"),
+        message=fields.get("message"),
+        status_text=status_text if status_text and status_text.isupper() else None,
+    )
+
+
+def _finish(ev: Evidence, text: str) -> None:
+    """Fill the scalar facts from the text, the bodies and the headers."""
+    for match in _KNOWN_HEADERS.finditer(text[:400_000]):
+        ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
+    hits = signals.statuses(text)
+    text_statuses = [status for _rank, _pos, status in hits]
+    body_statuses = [b.status for b in ev.bodies if b.status is not None]
+    if ev.status is None and hits:
+        ev.status = min(hits)[2]
+        ev.status_source = "text"
+    elif ev.status is None and body_statuses:
+        ev.status = body_statuses[0]
+        ev.status_source = "body"
+    for status in [ev.status, *text_statuses, *body_statuses]:
+        if status is not None and status not in ev.statuses:
+            ev.statuses.append(status)
+    _add_request_ids(ev, text)
+    if ev.retry_after_s is None:
+        ev.retry_after_s = _retry_hint(ev, text)
+    ev.limits = {**signals.limits(text), **ev.limits}
+    ev.model = ev.model or signals.model(text)
+    host, path, method = signals.url_parts(text)
+    ev.host = ev.host or host
+    ev.path = ev.path or path
+    ev.method = ev.method or method
+    ev.exception_types += [n for n in signals.exception_names(text) if n not in ev.exception_types]
+    ev.client = ev.client or _client(text)
+
+
+def _add_request_ids(ev: Evidence, text: str) -> None:
+    known = {r.value for r in ev.request_ids}
+    header_ids = (
+        ("x-request-id", Origin.UNKNOWN),
+        ("request-id", Origin.UPSTREAM),
+        ("apim-request-id", Origin.UPSTREAM),
+        ("x-amzn-requestid", Origin.UPSTREAM),
+        ("cf-ray", Origin.GATEWAY),
+        ("x-oneapi-request-id", Origin.RELAY),
+    )
+    for name, party in header_ids:
+        value = ev.headers.get(name)
+        if value and value not in known:
+            ev.request_ids.append(RequestId(value, party, name))
+            known.add(value)
+    for rid in signals.request_ids(text):
+        if rid.value not in known:
+            ev.request_ids.append(rid)
+            known.add(rid.value)
+
+
+def _retry_hint(ev: Evidence, text: str) -> float | None:
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = ev.headers.get(name)
+        if value:
+            try:
+                return round(float(value) * scale, 3)
+            except ValueError:
+                continue
+    for body in ev.bodies:
+        for reason in body.reasons:
+            if reason.startswith("retryDelay="):
+                try:
+                    return float(reason.split("=", 1)[1].rstrip("s"))
+                except ValueError:
+                    continue
+    return signals.retry_after(text)
+
+
+def _client(text: str) -> str | None:
+    lower = text[:100_000].lower()
+    for name, marks in _CLIENT_MARKS:
+        if any(mark in lower for mark in marks):
+            return name
+    return None

@@ -1,0 +1,196 @@
+"""The rule record and the small vocabulary rules are written in.
+
+A rule is data: a stable id, a one-line statement, what it concludes, how
+specific it is (``priority``), and a matcher built from the constructors
+below. A matcher returns the facts it used (shown to the user as "why"), or
+``None``. Rules never do I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whichlayer.taxonomy import Cause, Layer, Origin, Retry
+
+if TYPE_CHECKING:
+    from whichlayer.rules.view import View
+
+Facts = dict[str, str]
+Matcher = Callable[["View"], Facts | None]
+
+#: How long a matched snippet may be when shown as a fact.
+SNIPPET = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One conclusion the engine can draw, with the evidence that supports it."""
+
+    id: str
+    statement: str
+    layer: Layer
+    cause: Cause
+    match: Matcher
+    priority: int = 50
+    origin: Origin | None = None
+    retry: Retry | None = None
+    confidence: float = 0.8
+    samples: tuple[str, ...] = ()
+    near_misses: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OriginRule:
+    """Who produced the error: judged apart from the cause."""
+
+    id: str
+    statement: str
+    origin: Origin
+    match: Matcher
+    samples: tuple[str, ...] = ()
+    near_misses: tuple[str, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+def text(pattern: str, *keywords: str) -> Matcher:
+    """The text says ``pattern`` (a lower-case regex; ``keywords``: cheap any-of prefilter).
+
+    With no keywords, the pattern itself is the keyword, so write plain phrases plainly.
+    """
+    compiled = re.compile(pattern)
+    needles = keywords or (pattern,)
+
+    def match(view: View) -> Facts | None:
+        hay = view.hay
+        if not any(n in hay for n in needles):
+            return None
+        found = compiled.search(hay)
+        return {"text": _clip(found.group(0))} if found else None
+
+    return match
+
+
+def field_is(name: str, *values: str) -> Matcher:
+    """A body field (``type``, ``code``, ``status_text``, ``reason``) has one of ``values``."""
+    wanted = frozenset(v.lower() for v in values)
+
+    def match(view: View) -> Facts | None:
+        for value in view.fields(name):
+            if value in wanted:
+                return {f"body {name}": value}
+        return None
+
+    return match
+
+
+def status(*codes: int) -> Matcher:
+    """The failed exchange's HTTP status is one of ``codes``."""
+    wanted = frozenset(codes)
+
+    def match(view: View) -> Facts | None:
+        return {"status": str(view.ev.status)} if view.ev.status in wanted else None
+
+    return match
+
+
+def any_status(*codes: int) -> Matcher:
+    """Any status seen in the input (outer or nested) is one of ``codes``."""
+    wanted = frozenset(codes)
+
+    def match(view: View) -> Facts | None:
+        for code in view.ev.statuses:
+            if code in wanted:
+                return {"status": str(code)}
+        return None
+
+    return match
+
+
+def exception(*names: str) -> Matcher:
+    """An exception of one of these (unqualified) class names was raised or printed."""
+    wanted = frozenset(names)
+
+    def match(view: View) -> Facts | None:
+        for name in view.ev.exception_types:
+            if name.rsplit(".", 1)[-1] in wanted:
+                return {"exception": name}
+        return None
+
+    return match
+
+
+def dialect(*names: str) -> Matcher:
+    """A body in one of these dialects was seen."""
+    wanted = frozenset(names)
+
+    def match(view: View) -> Facts | None:
+        for body in view.ev.bodies:
+            if body.dialect in wanted:
+                return {"body format": body.dialect}
+        return None
+
+    return match
+
+
+def html(*vendors: str) -> Matcher:
+    """An HTML page from one of these vendors (any vendor when none given)."""
+
+    def match(view: View) -> Facts | None:
+        ev = view.ev
+        if ev.html_vendor is None and ev.html_title is None:
+            return None
+        if vendors and ev.html_vendor not in vendors:
+            return None
+        facts = {"html page": ev.html_vendor or "unknown server"}
+        if ev.html_title:
+            facts["page title"] = _clip(ev.html_title)
+        return facts
+
+    return match
+
+
+def no_body(view: View) -> Facts | None:
+    """The response carried no error body at all."""
+    return None if view.ev.bodies or view.ev.html_title else {"body": "none"}
+
+
+def all_of(*matchers: Matcher) -> Matcher:
+    def match(view: View) -> Facts | None:
+        facts: Facts = {}
+        for m in matchers:
+            found = m(view)
+            if found is None:
+                return None
+            facts.update(found)
+        return facts
+
+    return match
+
+
+def any_of(*matchers: Matcher) -> Matcher:
+    def match(view: View) -> Facts | None:
+        for m in matchers:
+            found = m(view)
+            if found is not None:
+                return found
+        return None
+
+    return match
+
+
+def none_of(*matchers: Matcher) -> Matcher:
+    """Succeeds (using no facts) when no matcher matches: for near-miss guards."""
+
+    def match(view: View) -> Facts | None:
+        return None if any(m(view) is not None for m in matchers) else {}
+
+    return match

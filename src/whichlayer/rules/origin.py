@@ -1,0 +1,152 @@
+"""Origin: which party produced the error, judged apart from the cause.
+
+Tried in order; the first that matches decides. A cause rule may also name
+the origin itself (a relay-only message, say), which wins over these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from whichlayer.rules.base import (
+    Facts,
+    OriginRule,
+    all_of,
+    any_of,
+    dialect,
+    exception,
+    field_is,
+    html,
+    status,
+    text,
+)
+from whichlayer.rules.view import View
+from whichlayer.taxonomy import Layer, Origin
+
+_DNS_HOST = re.compile(r"(?:enotfound|eai_again|could not resolve host:?|lookup) ([\w.\-]+)")
+
+
+def _dns_failed_for_other_host(view: View) -> Facts | None:
+    """The name that failed to resolve is not the API's host: it is the proxy's."""
+    found = _DNS_HOST.search(view.hay)
+    host = (view.ev.host or "").lower()
+    if found and host and found.group(1) != host and not host.startswith(found.group(1)):
+        return {"unresolved host": found.group(1), "request host": host}
+    return None
+
+
+def _provider_body(view: View) -> Facts | None:
+    for body in view.ev.bodies:
+        if body.dialect in ("openai", "anthropic", "google", "azure", "bedrock", "mistral",
+                            "ollama"):
+            return {"body format": body.dialect}
+    return None
+
+
+def _any_status(view: View) -> Facts | None:
+    return {"status": str(view.ev.status)} if view.ev.status is not None else None
+
+
+_INTERCEPTION = text(
+    r"self[- ]signed certificate in certificate chain|self_signed_cert_in_chain"
+    r"|unable to get local issuer|unknown authority|unknownissuer|unable to verify the first",
+    "self", "local issuer", "unknown authority", "unknownissuer", "unable to verify",
+)
+
+RULES: tuple[OriginRule, ...] = (
+    OriginRule(
+        "origin.proxy",
+        "A forward proxy answered (407, ProxyError) or could not be reached.",
+        Origin.PROXY,
+        any_of(status(407), exception("ProxyError"),
+               text(r"proxyerror|proxy authentication|tunnel connection failed|could not resolve "
+                    r"proxy|proxyconnect", "proxy", "tunnel")),
+    ),
+    OriginRule(
+        "origin.proxy.dns",
+        "The name that failed to resolve is not the API host, so it is the proxy's.",
+        Origin.PROXY,
+        _dns_failed_for_other_host,
+    ),
+    OriginRule(
+        "origin.proxy.interception",
+        "A certificate chain with a self-signed or unknown issuer in front of a public API is "
+        "the mark of an intercepting proxy.",
+        Origin.PROXY,
+        _INTERCEPTION,
+    ),
+    OriginRule(
+        "origin.gateway.html",
+        "An HTML page came back: a CDN, WAF or reverse proxy answered instead of the API.",
+        Origin.GATEWAY,
+        html(),
+    ),
+    OriginRule(
+        "origin.gateway.proxy_text",
+        "Reverse-proxy wording (envoy, nginx) with no provider body.",
+        Origin.GATEWAY,
+        all_of(text(r"upstream request timeout|no healthy upstream|upstream connect error"
+                    r"|gateway time-?out|bad gateway", "upstream", "gateway"),
+               lambda v: None if _provider_body(v) else {}),
+    ),
+    OriginRule(
+        "origin.gateway.cloudflare_status",
+        "Statuses 520-527 are Cloudflare's own: the CDN in front of the server answered.",
+        Origin.GATEWAY,
+        status(520, 521, 522, 523, 524, 525, 526, 527),
+    ),
+    OriginRule(
+        "origin.relay.body",
+        "The body's type names the relay itself (one-api/new-api relay errors, LiteLLM proxy).",
+        Origin.RELAY,
+        any_of(
+            all_of(dialect("new-api"), lambda v: None if field_is("type", "upstream_error")(v)
+                   else {}),
+            dialect("litellm"),
+            text(r"invalid proxy server token|litellm rate limit|litellm_verificationtoken",
+                 "proxy server token", "litellm"),
+        ),
+    ),
+    OriginRule(
+        "origin.relay.text",
+        "Relay wording: a one-api/new-api request id, its Chinese messages, gin's 404, or a "
+        "local bridge's log.",
+        Origin.RELAY,
+        text(r"\(request id: |令牌|渠道|分组|用户额度|cc switch|404 page not found"
+             r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}",
+             "request id", "令牌", "渠道", "分组", "用户额度", "cc switch", "page not found",
+             "gin", "one-api", "new-api", "http/1."),
+    ),
+    OriginRule(
+        "origin.gateway.openrouter",
+        "OpenRouter's own error (credits, model id), not one it passed on from a provider.",
+        Origin.GATEWAY,
+        all_of(any_of(dialect("openrouter"), text(r"openrouter", "openrouter")),
+               lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"}),
+    ),
+    OriginRule(
+        "origin.client.local",
+        "The error was raised inside the client before any request was answered.",
+        Origin.CLIENT,
+        text(r"llm provider not provided|api_key client option must be set|could not resolve "
+             r"authentication method", "provider not provided", "api_key client option",
+             "authentication method"),
+    ),
+    OriginRule(
+        "origin.upstream",
+        "A provider's own error body, or an HTTP status with nothing in between.",
+        Origin.UPSTREAM,
+        any_of(_provider_body, _any_status, dialect("google", "openrouter")),
+    ),
+)
+
+#: Who speaks when no origin rule matched: with no answer the client does; otherwise a
+#: server's own wording was recognised, and the provider is the usual server.
+LAYER_ORIGIN = {
+    Layer.NETWORK: Origin.CLIENT,
+    Layer.IDENTITY: Origin.UPSTREAM,
+    Layer.QUOTA: Origin.UPSTREAM,
+    Layer.RATE_LIMIT: Origin.UPSTREAM,
+    Layer.REQUEST: Origin.UPSTREAM,
+    Layer.UPSTREAM: Origin.UPSTREAM,
+}

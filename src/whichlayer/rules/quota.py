@@ -1,0 +1,166 @@
+"""Quota: money and allowance (balance, plan, project quota, billing cap)."""
+
+from __future__ import annotations
+
+import re
+
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, status, text
+from whichlayer.rules.view import View
+from whichlayer.taxonomy import Cause, Layer
+
+L = Layer.QUOTA
+
+# Google quota ids name their window: "...PerDay...", "..._per_day", "per day per user".
+_PER_DAY = re.compile(r"per[ _]?day|perday|daily|per[ _]?month|free[_ ]?tier")
+_PER_MINUTE = re.compile(r"per[ _]?minute|perminute|per[ _]?second|persecond|per min\b")
+
+
+def _google_daily_quota(view: View) -> Facts | None:
+    """A Google 429 whose violated quota is per day (or a free tier), or whose limit is 0."""
+    if "quota" not in view.hay and not view.fields("reason"):
+        return None
+    quota_text = " ".join(view.fields("reason")) + " " + view.hay
+    if re.search(r"\blimit:? 0\b|, limit: 0|\"limit\": ?\"?0\b", quota_text):
+        return {"quota limit": "0"}
+    daily = _PER_DAY.search(quota_text)
+    if daily and not _PER_MINUTE.search(quota_text):
+        return {"quota window": daily.group(0)}
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "quota.billing_cap.code",
+        "The body's code says billing is capped or not active.",
+        L, Cause.BILLING_CAP,
+        field_is("code", "billing_hard_limit_reached", "billing_not_active", "budget_exceeded",
+                 "spend_limit_reached"),
+        priority=100, confidence=0.95,
+        samples=('{"error":{"message":"当前分组负载已饱和","type":"billing_not_active",'
+                 '"param":"","code":"billing_not_active"}}',),
+        near_misses=('{"error":{"message":"x","type":"insufficient_quota","code":null}}',),
+    ),
+    Rule(
+        "quota.billing_cap.phrase",
+        "A spend limit or budget was reached, or billing is not set up.",
+        L, Cause.BILLING_CAP,
+        any_of(
+            text(
+                r"billing hard limit|hard limit has been reached|budget (?:has been )?exceeded"
+                r"|exceeded (?:your|the) (?:monthly )?budget|max budget|spend(?:ing)? limit"
+                r"|usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)"
+                r"|specified workspace api usage limits|higher monthly limit|key limit exceeded"
+                r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
+                r"|account is not active[^\n]{0,40}billing|add a payment method"
+                r"|monthly (?:usage |spend )?limit",
+                "billing", "hard limit", "budget", "spend", "usage limit", "monthly",
+                "payment method", "key limit",
+            ),
+            field_is("reason", "billing_disabled"),
+        ),
+        priority=95, confidence=0.9,
+        samples=(
+            "Billing hard limit has been reached.",
+            "This request requires more credits, or fewer max_tokens. You requested up to 32000 "
+            "tokens, but can only afford 0. To increase, visit https://openrouter.ai/settings/keys"
+            " and create a key with a higher monthly limit",
+        ),
+        near_misses=("You exceeded your current quota, please check your plan and billing "
+                     "details.",),
+    ),
+    Rule(
+        "quota.insufficient_balance",
+        "The account, or the relay user, has no money or credits left.",
+        L, Cause.INSUFFICIENT_BALANCE,
+        any_of(
+            text(
+                r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)"
+                r"|credit balance is too low|requires more credits|not enough credits"
+                r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
+                r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
+                r"|user quota: ?-?\d|pre-consume"
+                r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
+                "insufficient", "credit", "balance", "funds", "余额", "额度", "quota",
+                "pre-consume",
+            ),
+            field_is("code", "insufficient_balance", "insufficient_user_quota",
+                     "insufficient_credits", "payment_required",
+                     "pre_consume_token_quota_failed"),
+        ),
+        priority=94, confidence=0.9,
+        samples=(
+            "Something went wrong: Insufficient Balance",
+            "Your credit balance is too low to access the Anthropic API. Please go to Plans & "
+            "Billing to upgrade or purchase credits.",
+            "cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",
+        ),
+        near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
+    ),
+    Rule(
+        "quota.plan_limit",
+        "A subscription's usage window (coding-agent plan) is used up until it resets.",
+        L, Cause.PLAN_LIMIT,
+        text(
+            r"usage limit (?:reached|exceeded)|hit your (?:usage )?limit|limit will reset"
+            r"|limit (?:resets|reached)[^\n]{0,20}(?:reset|at|in)|resets? (?:at )?\d{1,2}(?::\d\d)?"
+            r"\s*(?:am|pm)|(?:5|five)-hour limit|weekly limit|usage_limit_reached"
+            r"|exceed your account's rate limit|premium requests"
+            r"|upgrade to (?:pro|max|plus|a higher plan)",
+            "limit", "reset", "premium", "upgrade",
+        ),
+        priority=91, confidence=0.8,
+        samples=(
+            "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
+            "You've hit your limit · resets 10pm (America/New_York)",
+        ),
+        near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
+    ),
+    Rule(
+        "quota.quota_exhausted.code",
+        "The body says the plan or project quota is used up (OpenAI's insufficient_quota).",
+        L, Cause.QUOTA_EXHAUSTED,
+        any_of(
+            field_is("type", "insufficient_quota"),
+            field_is("code", "insufficient_quota", "quota_exceeded", "quota_exhausted"),
+            text(r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
+                 r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
+                 r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
+                 "quota", "capacity", "配额"),
+        ),
+        priority=88, confidence=0.85,
+        samples=(
+            '{"error": {"message": "You exceeded your current quota, please check your plan and '
+            'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
+            "request error, error status: 429, error message: You have exhausted your capacity "
+            "on this model.",
+        ),
+        near_misses=("Resource has been exhausted (e.g. check quota).",),
+    ),
+    Rule(
+        "quota.google_daily",
+        "A Google 429 whose quota is per day, a free tier, or has a limit of 0 is an "
+        "allowance, not a speed limit.",
+        L, Cause.QUOTA_EXHAUSTED,
+        all_of(any_of(status(429), field_is("status_text", "resource_exhausted")),
+               _google_daily_quota),
+        priority=97, confidence=0.85,
+        samples=(
+            '{"error":{"code":429,"message":"You exceeded your current quota. Quota exceeded for '
+            "metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, "
+            'limit: 0, model: gemini-2.5-pro","status":"RESOURCE_EXHAUSTED"}}',
+        ),
+        near_misses=(
+            '{"error":{"code":429,"message":"Quota exceeded for quota metric '
+            "'Generate Content API requests per minute'\",\"status\":\"RESOURCE_EXHAUSTED\"}}",
+        ),
+    ),
+    Rule(
+        "quota.status_402",
+        "402 Payment Required: the account must pay before this call can be served.",
+        L, Cause.INSUFFICIENT_BALANCE,
+        status(402),
+        priority=20, confidence=0.6,
+        samples=("HTTP 402 Payment Required",),
+        near_misses=("HTTP 401 Unauthorized",),
+    ),
+)

@@ -1,0 +1,245 @@
+"""Rate limit: speed (RPM, TPM, concurrency, queue, gateway throttles)."""
+
+from __future__ import annotations
+
+from whichlayer.rules.base import (
+    Facts,
+    Rule,
+    all_of,
+    any_of,
+    exception,
+    field_is,
+    html,
+    status,
+    text,
+)
+from whichlayer.rules.view import View
+from whichlayer.taxonomy import Cause, Layer, Origin, Retry
+
+L = Layer.RATE_LIMIT
+
+_REQUESTS_REMAINING = ("x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining")
+_TOKENS_REMAINING = (
+    "x-ratelimit-remaining-tokens",
+    "anthropic-ratelimit-tokens-remaining",
+    "anthropic-ratelimit-input-tokens-remaining",
+    "anthropic-ratelimit-output-tokens-remaining",
+)
+
+
+def _remaining(view: View, names: tuple[str, ...]) -> tuple[str, float] | None:
+    for name in names:
+        raw = view.ev.headers.get(name)
+        if raw is None:
+            continue
+        try:
+            return name, float(raw)
+        except ValueError:
+            continue
+    return None
+
+
+def _headers_say(which: str) -> object:
+    """Rate-limit headers show which budget ran out: requests, or tokens while requests remain."""
+
+    def match(view: View) -> Facts | None:
+        requests = _remaining(view, _REQUESTS_REMAINING)
+        tokens = _remaining(view, _TOKENS_REMAINING)
+        if which == "rpm" and requests and requests[1] <= 0:
+            return {requests[0]: f"{requests[1]:g}"}
+        if which == "tpm" and tokens and (tokens[1] <= 0 or (requests and requests[1] > 0)):
+            facts = {tokens[0]: f"{tokens[1]:g}"}
+            if requests:
+                facts[requests[0]] = f"{requests[1]:g}"
+            return facts
+        return None
+
+    return match
+
+
+def _too_large_for_limit(view: View) -> Facts | None:
+    """The one request asks for more tokens than the whole per-minute limit: waiting cannot help."""
+    limit = view.ev.limits.get("limit")
+    requested = view.ev.limits.get("requested")
+    if limit and requested and requested > limit and "request too large" in view.hay:
+        return {"requested": f"{requested:g}", "limit": f"{limit:g}"}
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "rate_limit.tpm.too_large",
+        "One request needs more tokens than the per-minute limit allows: no retry can succeed.",
+        L, Cause.TPM,
+        all_of(text(r"tokens per min|\btpm\b", "tokens per min", "tpm"), _too_large_for_limit),
+        priority=99, retry=Retry.NEVER, confidence=0.9,
+        samples=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested "
+                 "342389. The input or output tokens must be reduced in order to run "
+                 "successfully.",),
+        near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM):"
+                     " Limit 10000, Used 8554, Requested 3082.",),
+    ),
+    Rule(
+        "rate_limit.tpm",
+        "The tokens-per-minute budget is spent.",
+        L, Cause.TPM,
+        any_of(
+            text(
+                r"tokens per min(?:ute)?|\btpm\b|token rate limit|tokens? per second"
+                r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
+                r"|input_token_count|tokens_per_min|enqueued token",
+                "token", "tpm",
+            ),
+            field_is("type", "tokens"),
+        ),
+        priority=96, confidence=0.9,
+        samples=(
+            "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization "
+            "org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082. "
+            "Please try again in 9.816s.",
+            "This request would exceed the rate limit for your organization of 20,000 input "
+            "tokens per minute.",
+        ),
+        near_misses=("Rate limit reached for gpt-4 on requests per min (RPM): Limit 3",),
+    ),
+    Rule(
+        "rate_limit.tpm.headers",
+        "Rate-limit headers show the token budget ran out while requests remained.",
+        L, Cause.TPM,
+        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("tpm")),  # type: ignore[arg-type]
+        priority=93, confidence=0.75,
+        samples=('Server responded with status 429. {"error":{"code":"429","message": "Rate limit'
+                 ' is exceeded."}}\n"x-ratelimit-remaining-requests": "7",\n'
+                 '"x-ratelimit-remaining-tokens": "1014"',),
+    ),
+    Rule(
+        "rate_limit.rpm.headers",
+        "Rate-limit headers show the request budget ran out.",
+        L, Cause.RPM,
+        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("rpm")),  # type: ignore[arg-type]
+        priority=93, confidence=0.8,
+    ),
+    Rule(
+        "rate_limit.rpm",
+        "The requests-per-minute (or per-second, per-day window) budget is spent.",
+        L, Cause.RPM,
+        any_of(
+            text(
+                r"requests per (?:min|minute|second|day|hour)|\brpm\b|\brpd\b|\brps\b"
+                r"|request rate limit|requests_per|too many requests,? please"
+                r"|sent too many requests|requests? throttled|throttlingexception"
+                r"|rate of requests|user_requests_throttled",
+                "request", "rpm", "rpd", "rps", "throttl",
+            ),
+            field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
+            field_is("type", "requests", "rate_limited"),
+            exception("ThrottlingException", "TooManyRequestsException"),
+        ),
+        priority=90, confidence=0.8,
+        samples=(
+            "botocore.errorfactory.ThrottlingException: An error occurred (ThrottlingException) "
+            "when calling the InvokeModel operation (reached max retries: 4): Too many requests, "
+            "please wait before trying again.",
+            "Rate limit reached for gpt-4 in organization org-x on requests per min (RPM): "
+            "Limit 3, Used 3, Requested 1.",
+        ),
+        near_misses=("429 Client Error: Too Many Requests for url: https://api.openai.com/v1",),
+    ),
+    Rule(
+        "rate_limit.concurrency",
+        "Too many requests were in flight at once.",
+        L, Cause.CONCURRENCY,
+        text(r"concurren(?:t|cy)|parallel requests|simultaneous|in[ -]flight|并发",
+             "concurren", "parallel", "simultaneous", "flight", "并发"),
+        priority=92, confidence=0.85,
+        samples=("Too many concurrent requests for this model. Please reduce concurrency.",),
+        near_misses=("Rate limit reached on requests per min (RPM)",),
+    ),
+    Rule(
+        "rate_limit.queue",
+        "Queued or batch work is over its limit.",
+        L, Cause.QUEUE,
+        text(r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
+             r"|queue limit|batch[^\n]{0,40}limit", "queue", "pending", "batch"),
+        priority=97, confidence=0.8,
+        samples=("Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
+                 "enqueued tokens.",),
+        near_misses=("Rate limit reached for gpt-4 on requests per min",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.relay",
+        "A relay, proxy or gateway throttled the call, not the model provider.",
+        L, Cause.GATEWAY_LIMIT,
+        text(
+            r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
+            r"(?:limited|rate[ -]limited)|no available accounts?|all (?:api )?keys are "
+            r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
+            r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流",
+            "litellm", "crossed", "accounts", "keys", "max_parallel", "rate limit", "1015",
+            "请求", "限流",
+        ),
+        priority=98, origin=Origin.RELAY, confidence=0.8,
+        samples=(
+            "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM / Max "
+            "Parallel Request Limit.",
+            "Token error: All accounts are currently limited. Please wait 8s.",
+        ),
+        near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.html",
+        "An HTML 429 page: a CDN, WAF or reverse proxy throttled the call.",
+        L, Cause.GATEWAY_LIMIT,
+        all_of(status(429), html()),
+        priority=94, origin=Origin.GATEWAY, confidence=0.8,
+        samples=("<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 "
+                 "Too Many Requests</h1></center><hr><center>nginx</center></body></html>",),
+    ),
+    Rule(
+        "rate_limit.masked_by_relay",
+        "The relay rewrites every upstream 429 into one 'saturated' message, masking whether the "
+        "upstream hit RPM, TPM or quota.",
+        L, Cause.UNKNOWN,
+        text(r"负载已饱和|上游负载|saturated|upstream load", "饱和", "上游负载", "saturated",
+             "upstream load"),
+        priority=89, origin=Origin.RELAY, retry=Retry.BACKOFF, confidence=0.7,
+        samples=("当前分组上游负载已饱和，请稍后再试",),
+        near_misses=("当前分组 svip 下对于模型 无可用渠道",),
+    ),
+    Rule(
+        "rate_limit.generic",
+        "The body says 'rate limit' without naming which budget.",
+        L, Cause.UNKNOWN,
+        any_of(
+            text(r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
+                 r"|请求过多|频率限制", "rate", "too many requests", "exhausted", "throttl",
+                 "请求过多", "频率限制"),
+            field_is("status_text", "resource_exhausted"),
+            field_is("type", "rate_limit_error", "rate_limit_exceeded"),
+            field_is("code", "rate_limit_exceeded", "ratelimitexceeded", "429"),
+        ),
+        priority=40, confidence=0.6,
+        samples=('{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
+                 '"status":"RESOURCE_EXHAUSTED"}}',),
+        near_misses=("401 Unauthorized",),
+    ),
+    Rule(
+        "rate_limit.rate_limited_body",
+        "A provider body that says only 'rate limit exceeded' reports its request-rate limit.",
+        L, Cause.RPM,
+        all_of(field_is("type", "rate_limited", "rate_limit", "requests"),
+               text(r"rate limit exceeded|rate limited", "rate limit")),
+        priority=85, confidence=0.55,
+        samples=('{"object":"error","message":"Rate limit exceeded","type":"rate_limited",'
+                 '"param":null,"code":"1300"}',),
+    ),
+    Rule(
+        "rate_limit.status_429",
+        "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
+        L, Cause.UNKNOWN,
+        any_of(status(429), exception("RateLimitError")),
+        priority=10, confidence=0.5,
+        samples=("requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
+                 "https://api.openai.com/v1/completions",),
+    ),
+)

@@ -1,0 +1,41 @@
+"""A read-only view of Evidence prepared once for all rules (lower-cased text, field sets)."""
+
+from __future__ import annotations
+
+from whichlayer.evidence import Evidence
+
+#: Rules read at most this much of the head and of the tail of a paste.
+HEAD = 200_000
+TAIL = 50_000
+
+
+class View:
+    __slots__ = ("_fields", "ev", "hay")
+
+    def __init__(self, ev: Evidence) -> None:
+        self.ev = ev
+        text = ev.text
+        if len(text) > HEAD + TAIL:
+            text = text[:HEAD] + "\n" + text[-TAIL:]
+        parts = [text]
+        for body in ev.bodies:
+            parts += [body.message or "", body.type or "", body.code or ""]
+        parts += ev.exception_types
+        parts += ev.transport
+        self.hay = "\n".join(parts).lower()
+        self._fields: dict[str, list[str]] = {}
+
+    def fields(self, name: str) -> list[str]:
+        """Lower-cased values of a body field across every body (``reason``: Google reasons)."""
+        cached = self._fields.get(name)
+        if cached is None:
+            cached = []
+            for body in self.ev.bodies:
+                if name == "reason":
+                    cached += [r.lower() for r in body.reasons]
+                    continue
+                value = getattr(body, name, None)
+                if isinstance(value, str):
+                    cached.append(value.lower())
+            self._fields[name] = cached
+        return cached
