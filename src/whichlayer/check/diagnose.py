@@ -8,10 +8,10 @@ from whichlayer.check.model import Finding, Verdict
 
 #: What a stage's failure is when the engine cannot say (engine not importable).
 STAGE_FALLBACK = {
-    "dns": ("network", "dns"),
-    "tcp": ("network", "connect_refused"),
-    "proxy": ("network", "proxy"),
-    "tls": ("network", "tls_verify"),
+    "dns": ("network", "dns", "Check the host name in the base URL and your DNS resolver."),
+    "tcp": ("network", "connect_refused", "Check the host and port, and any firewall."),
+    "proxy": ("network", "proxy", "Check the proxy URL and its credentials."),
+    "tls": ("network", "tls_verify", "Check the certificate chain and the CA store in use."),
 }
 
 
@@ -22,8 +22,11 @@ def diagnose(evidence: object, stage: str) -> dict[str, Any]:
 
         return dict(explain(evidence).to_dict())
     except Exception as exc:  # the engine is optional at runtime: report, don't crash
-        layer, cause = STAGE_FALLBACK.get(stage, ("upstream", "unknown"))
-        return {"layer": layer, "cause": cause, "origin": "unknown", "actions": [],
+        layer, cause, action = STAGE_FALLBACK.get(
+            stage, ("upstream", "unknown", "Read the stage detail."))
+        if isinstance(evidence, TimeoutError):
+            cause = "connect_timeout" if stage == "tcp" else "read_timeout"
+        return {"layer": layer, "cause": cause, "origin": "unknown", "actions": [action],
                 "summary": f"diagnosis engine unavailable ({type(exc).__name__})"}
 
 

@@ -12,13 +12,14 @@ import re
 
 from whichlayer.check.model import Finding
 
-# (platform, prefix regex, expected full length or None). Most specific first (B1).
+# (platform, prefix regex, shortest complete length or None). Most specific first (B1).
 _PREFIXES: list[tuple[str, str, int | None]] = [
     ("anthropic", r"sk-ant-api\d\d-", 108),
     ("anthropic-oauth", r"sk-ant-oat\d\d-", None),
     ("anthropic", r"sk-ant-admin\d\d-", None),
     ("openrouter", r"sk-or-v1-", 73),
-    ("openai", r"sk-(?:proj|svcacct|service|admin|None)-", None),
+    # proj/svcacct/admin: prefix + 58 or 74 chars + T3BlbkFJ + 58 or 74 (B1, gitleaks).
+    ("openai", r"sk-(?:proj|svcacct|service|admin)-", 132),
     ("google", r"AIza", 39),
     ("groq", r"gsk_", 56),
     ("xai", r"xai-", 84),
@@ -87,7 +88,7 @@ def _truncation(key: str, where: str) -> list[Finding]:
         if length and re.match(prefix, key) and len(key) < length:
             return [_f("K-TRUNCATED", "key_malformed",
                        f"the {platform} key in {where} has {len(key)} characters; "
-                       f"complete keys of this kind have {length}.",
+                       f"complete keys of this kind have at least {length}.",
                        "Copy the whole key again; it was cut short.")]
     return []
 

@@ -33,12 +33,25 @@ class Layers:
     layers: list[Layer] = field(default_factory=list)
     #: treat ``NAME=""`` as unset (openai-node, google-genai) or as set (openai-python)
     empty_is_unset: bool = False
+    #: an empty value in a higher layer hides lower ones, then counts as unset (Claude
+    #: Code writes its ``env`` block over the shell; "" cancels a variable, A5.2)
+    empty_masks: bool = False
+
+    def masked(self, name: str) -> bool:
+        """The highest layer setting ``name`` sets it to "" (and empty_masks is on)."""
+        for layer in self.layers:
+            value = layer.values.get(name)
+            if value is not None:
+                return self.empty_masks and value == ""
+        return False
 
     def _has(self, layer: Layer, name: str) -> bool:
         value = layer.values.get(name)
         return value is not None and not (self.empty_is_unset and value == "")
 
     def get(self, name: str) -> Setting | None:
+        if self.masked(name):
+            return None
         for layer in self.layers:
             if self._has(layer, name):
                 return Setting(layer.values[name], f"{layer.label}: {name}")
@@ -61,7 +74,7 @@ class Layers:
         losers: list[Setting] = []
         for name in names:
             for i, found in enumerate(self.all_sources(name)):
-                if winner is None and i == 0:
+                if winner is None and i == 0 and not self.masked(name):
                     winner = found
                 else:
                     losers.append(found)

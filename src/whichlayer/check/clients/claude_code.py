@@ -56,8 +56,8 @@ def discover(ctx: Context) -> list[Target]:
         Layer(f"{short_path(p, ctx.home)} env", _str_env(data.get("env")))
         for _, p, data in loaded
     ]
-    # A5.2: "" cancels a variable, so an empty value counts as unset.
-    env = Layers([*layers, shell(ctx)], empty_is_unset=True)
+    # A5.2: "" written over the shell cancels a variable: it counts as unset.
+    env = Layers([*layers, shell(ctx)], empty_is_unset=True, empty_masks=True)
     target = Target("claude-code", "messages", None, None, runtime="node-proxy-aware")
     target.env = {k: v for k, v in env.merged().items() if v != ""}
     target.findings = findings
@@ -86,8 +86,13 @@ def _credential(
             target.auth = "cloud"
             return
     ranked: list[tuple[Setting, str]] = []
+    cancelled: list[Setting] = []
     for name, header in (("ANTHROPIC_AUTH_TOKEN", "bearer"), ("ANTHROPIC_API_KEY", "x-api-key")):
-        ranked += [(s, header) for s in env.all_sources(name)]
+        sources = env.all_sources(name)
+        if env.masked(name):  # "" in a settings env block hides the shell's value
+            cancelled += [Setting(s.value, f"{s.source} (cancelled by \"\")") for s in sources]
+        else:
+            ranked += [(s, header) for s in sources]
     helper = next(((p, d["apiKeyHelper"]) for _, p, d in loaded
                    if isinstance(d.get("apiKeyHelper"), str)), None)
     if helper is not None:
@@ -97,10 +102,10 @@ def _credential(
     if creds.is_file():
         ranked.append((Setting("", f"{short_path(creds, ctx.home)} (claude.ai login)"), "oauth"))
     if not ranked:
-        target.auth = "none"
+        target.auth, target.shadowed = "none", cancelled
         return
     (winner, header), losers = ranked[0], ranked[1:]
-    target.auth, target.shadowed = header, [s for s, _ in losers]
+    target.auth, target.shadowed = header, [s for s, _ in losers] + cancelled
     if winner.value:
         target.key = winner
     else:
