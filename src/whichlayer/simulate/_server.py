@@ -1,0 +1,209 @@
+"""SimServer: a simulated provider (or relay) on loopback, on its own event loop in a thread.
+
+    with SimServer(dialect="openai", scenario="tpm") as sim:
+        client = openai.OpenAI(base_url=sim.base_url("openai"), api_key=sim.keys["valid"])
+
+``dialect`` is openai | anthropic | gemini | azure | relay, or ``relay:<flavor>``
+with flavor new-api (default) | one-api | openrouter | litellm.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from aiohttp import web
+
+from whichlayer.simulate import app as sim_app
+from whichlayer.simulate import scenarios, script, tls
+from whichlayer.simulate.keys import KeyStore
+from whichlayer.simulate.limits import Limiter, Limits
+from whichlayer.simulate.state import SimState
+
+#: How long ``stop`` waits for in-flight handlers (a stall) before cancelling them.
+SHUTDOWN_TIMEOUT_S = 0.25
+START_TIMEOUT_S = 10.0
+
+
+class SimServer:
+    """A fault-injecting AI API server on 127.0.0.1; start on enter, clean stop on exit."""
+
+    def __init__(
+        self,
+        dialect: str = "openai",
+        scenario: str | None = None,
+        scenario_file: str | Path | None = None,
+        tls: str | None = None,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        *,
+        relay: str | None = None,
+        limits: Limits | None = None,
+        stall_s: float = 30.0,
+        slow_s: float = 2.0,
+    ) -> None:
+        base, _, flavor = dialect.partition(":")
+        if base not in scenarios.DIALECTS:
+            raise ValueError(
+                f"dialect must be one of {', '.join(scenarios.DIALECTS)}, not {dialect!r}"
+            )
+        self.flavor = relay or flavor or ("new-api" if base == "relay" else "")
+        if base == "relay" and self.flavor not in scenarios.RELAY_FLAVORS:
+            raise ValueError(f"relay flavor must be one of {', '.join(scenarios.RELAY_FLAVORS)}")
+        self.dialect = base
+        self._full_dialect = f"relay:{self.flavor}" if base == "relay" else base
+        self._file = script.load(scenario_file) if scenario_file else None
+        if scenario is not None and scenario != "ok":
+            scenarios.lookup(self._full_dialect, scenario)
+        self.scenario = scenario
+        self.tls = tls or scenarios.TLS.get(scenario or "")
+        self.host, self._port = host, port
+        self.limits = limits or (self._file.limits if self._file else None) or Limits()
+        self.stall_s, self.slow_s = stall_s, slow_s
+        self.ca_pem: str | None = None
+        self.keys: dict[str, str] = {}
+        self.port = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runners: list[web.AppRunner] = []
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._error: BaseException | None = None
+        self.state: SimState | None = None
+        self.relay: Any = None
+
+    # -- public surface -------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://{self.host}:{self.port}"
+
+    def base_url(self, kind: str | None = None) -> str:
+        """The base URL a client of ``kind`` (default: this server's dialect) is configured with."""
+        kind = kind or ("openai" if self.dialect == "relay" else self.dialect)
+        if kind in ("openai", "relay"):
+            return f"{self.url}/v1"
+        if kind == "anthropic":
+            return self.url
+        if kind == "gemini":
+            return self.url  # google-genai: HttpOptions(base_url=...) adds /v1beta itself
+        if kind == "azure":
+            return self.url  # AzureOpenAI(azure_endpoint=...) adds /openai/deployments/...
+        raise ValueError(f"unknown client kind {kind!r}")
+
+    def keys_for(self, platform: str) -> dict[str, str]:
+        """Keys of another platform (to provoke key_wrong_platform), or the relay's upstreams."""
+        return KeyStore().keys(platform)
+
+    def start(self) -> SimServer:
+        if self._thread is not None:
+            return self
+        self._tmp = tempfile.TemporaryDirectory(prefix="whichlayer-sim-")
+        ready = threading.Event()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name="whichlayer-sim", daemon=True
+        )
+        self._thread.start()
+        if not ready.wait(START_TIMEOUT_S):
+            raise RuntimeError("the simulator did not start in time")
+        if self._error is not None:
+            self.stop()
+            raise self._error
+        return self
+
+    def stop(self) -> None:
+        loop, thread = self._loop, self._thread
+        if loop is not None and thread is not None and thread.is_alive():
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(timeout=10)
+        self._thread = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> SimServer:
+        return self.start()
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> SimServer:
+        return await asyncio.to_thread(self.start)
+
+    async def __aexit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await asyncio.to_thread(self.stop)
+
+    # -- the loop thread ------------------------------------------------------------------------
+
+    def _run(self, ready: threading.Event) -> None:
+        loop = self._loop
+        assert loop is not None
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._astart())
+        except BaseException as exc:  # reported to the starting thread
+            self._error = exc
+        ready.set()
+        if self._error is None:
+            loop.run_forever()
+        loop.run_until_complete(self._acleanup())
+        loop.close()
+
+    async def _astart(self) -> None:
+        ssl_ctx = None
+        if self.tls:
+            assert self._tmp is not None
+            ssl_ctx, self.ca_pem = tls.server_context(self.tls, Path(self._tmp.name))
+        if self.dialect == "relay":
+            from whichlayer.simulate import relay
+
+            self.relay = await relay.start(self)
+            application = self.relay.app
+            self.keys = self.relay.tokens
+        else:
+            self.state = self._make_state(self.dialect)
+            application = sim_app.build(self.state)
+            self.keys = self.state.keys.keys(self.dialect)
+        self.port = await self.serve(application, self._port, ssl_ctx)
+
+    def _make_state(self, dialect: str) -> SimState:
+        state = SimState(
+            dialect, KeyStore(), Limiter(self.limits), stall_s=self.stall_s, slow_s=self.slow_s
+        )
+        if self.scenario and self.scenario != "ok":
+            state.default = script.Step(scenario=self.scenario)
+        if self._file is not None:
+            state.script = self._file.script
+        return state
+
+    async def serve(self, application: web.Application, port: int, ssl_ctx: Any = None) -> int:
+        """Run one application on this loop; returns its port. (The relay also serves its upstreams.)"""
+        runner = web.AppRunner(
+            application,
+            handler_cancellation=True,
+            shutdown_timeout=SHUTDOWN_TIMEOUT_S,
+            access_log=None,
+        )
+        await runner.setup()
+        self._runners.append(runner)
+        site = web.TCPSite(
+            runner, self.host, port, ssl_context=ssl_ctx, shutdown_timeout=SHUTDOWN_TIMEOUT_S
+        )
+        await site.start()
+        return int(runner.addresses[-1][1])
+
+    async def _acleanup(self) -> None:
+        if self.relay is not None:
+            await self.relay.close()
+        for runner in reversed(self._runners):
+            await runner.cleanup()
+        self._runners.clear()

@@ -1,0 +1,126 @@
+"""The aiohttp application of one simulated provider: routes, and the middleware that injects faults."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from whichlayer.simulate import flow, ids, proto_anthropic, proto_gemini, proto_openai, transport
+from whichlayer.simulate.call import Call
+from whichlayer.simulate.faults import Fault, Reply
+from whichlayer.simulate.state import STATE, SimState
+from whichlayer.simulate.wording import anthropic, azure, gemini, openai
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+RENDER = {
+    "openai": openai.render,
+    "anthropic": anthropic.render,
+    "gemini": gemini.render,
+    "azure": azure.render,
+}
+REQUEST_ID = {
+    "openai": ids.openai,
+    "anthropic": ids.anthropic,
+    "gemini": ids.gemini,
+    "azure": ids.azure,
+}
+
+#: Bodies up to this size are read; Anthropic's own limit (32 MB) must fit under it.
+CLIENT_MAX_SIZE = 64 * 1024 * 1024
+
+
+def protocol_of(request: web.Request, default: str) -> str:
+    """Which provider's API this request speaks, from its path, then its headers."""
+    path, h = request.path, request.headers
+    if path.startswith("/openai/"):
+        return "azure"
+    if path.startswith("/v1beta") or "x-goog-api-key" in h:
+        return "gemini"
+    if path.startswith("/v1/messages") or "x-api-key" in h or "anthropic-version" in h:
+        return "anthropic"
+    if path.startswith(("/v1/chat", "/v1/responses", "/v1/embeddings", "/v1/models")):
+        return "openai"
+    return default if default in RENDER else "openai"
+
+
+def to_response(reply: Reply, fault: Fault, call: Call) -> web.Response:
+    """A rendered fault as an aiohttp response, with the provider's usual headers."""
+    headers = {} if reply.content_type.startswith("text/html") else flow.headers(call)
+    headers.update(reply.headers)
+    if fault.retry_after_s is not None:
+        headers["retry-after"] = f"{fault.retry_after_s:g}"
+    status = fault.status or reply.status
+    resp = web.Response(status=status, body=reply.body, headers=headers)
+    resp.content_type = reply.content_type.split(";")[0]
+    if "charset" in reply.content_type:
+        resp.charset = "UTF-8"
+    return resp
+
+
+@web.middleware
+async def inject(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Pick this request's scenario, act out transport faults, and word every Fault."""
+    state = request.app[STATE]
+    protocol = protocol_of(request, state.dialect)
+    call = Call(protocol, request.method, request.path, REQUEST_ID[protocol]())
+    request[flow.CALL] = call
+    step = state.choose(request)
+    request[flow.STEP] = step
+    state.log.append(
+        {"path": request.path, "scenario": step.scenario, "request_id": call.request_id}
+    )
+    if step.delay_s:
+        await asyncio.sleep(step.delay_s)
+    early = await _transport_fault(request, state, step.scenario)
+    if early is not None:
+        return early
+    try:
+        return await handler(request)
+    except Fault as fault:
+        return to_response(RENDER[protocol](fault, call), fault, call)
+    except (web.HTTPNotFound, web.HTTPMethodNotAllowed):
+        fault = Fault("endpoint_mismatch", model=call.model)
+        return to_response(RENDER[protocol](fault, call), fault, call)
+
+
+async def _transport_fault(
+    request: web.Request, state: SimState, scenario: str | None
+) -> web.StreamResponse | None:
+    if scenario == "read_timeout:slow_first_byte":
+        await asyncio.sleep(state.slow_s)
+    elif scenario == "read_timeout":
+        await request.read()
+        await asyncio.sleep(state.stall_s)
+    elif scenario == "connection_reset":
+        await request.read()
+        transport.reset(request)
+        return web.Response(status=204)  # never delivered: the socket is gone
+    return None
+
+
+def build(state: SimState) -> web.Application:
+    """The application serving every provider protocol, faults injected by ``inject``."""
+    app = web.Application(middlewares=[inject], client_max_size=CLIENT_MAX_SIZE)
+    app[STATE] = state
+    app.router.add_post("/v1/chat/completions", proto_openai.chat)
+    app.router.add_post("/v1/responses", proto_openai.responses)
+    app.router.add_post("/v1/embeddings", proto_openai.embeddings)
+    app.router.add_get("/v1/models", _models)
+    app.router.add_post("/v1/messages", proto_anthropic.messages)
+    app.router.add_post("/v1/messages/count_tokens", proto_anthropic.count_tokens)
+    app.router.add_get("/v1beta/models", proto_gemini.list_models)
+    app.router.add_get("/v1beta/models/{model}", proto_gemini.get_model)
+    app.router.add_post("/v1beta/models/{target}", proto_gemini.model_action)
+    app.router.add_post("/openai/deployments/{deployment}/chat/completions", proto_openai.chat)
+    app.router.add_post("/openai/deployments/{deployment}/embeddings", proto_openai.embeddings)
+    return app
+
+
+async def _models(request: web.Request) -> web.StreamResponse:
+    """``GET /v1/models`` answers in Anthropic's format to Anthropic callers, else OpenAI's."""
+    if request[flow.CALL].protocol == "anthropic":
+        return await proto_anthropic.models(request)
+    return await proto_openai.models(request)
