@@ -7,6 +7,7 @@ requests, aiohttp and google-genai objects all work without loading them.
 
 from __future__ import annotations
 
+import contextlib
 import errno as errno_codes
 import json
 from typing import Any
@@ -154,21 +155,22 @@ def _read_sdk_fields(exc: BaseException, ev: Evidence) -> None:
     status = getattr(exc, "status_code", None)
     if status is None:
         status = getattr(exc, "code", None)
-    if isinstance(status, int) and not isinstance(status, bool) and 100 <= status <= 599:
-        if ev.status is None:
-            ev.status = status
-            ev.status_source = "exception"
+    valid = isinstance(status, int) and not isinstance(status, bool) and 100 <= status <= 599
+    if valid and ev.status is None:
+        ev.status = status
+        ev.status_source = "exception"
     body = getattr(exc, "body", None)
     if body is None:
         body = getattr(exc, "details", None)
     if isinstance(body, dict | list):
         text_parser.collect_value(body, ev)
-        try:
+        with contextlib.suppress(TypeError, ValueError, RecursionError):
             ev.text += "\n" + json.dumps(body, ensure_ascii=False, default=str)
-        except (TypeError, ValueError):
-            pass
     request_id = getattr(exc, "request_id", None)
-    if isinstance(request_id, str) and request_id:
-        if all(r.value != request_id for r in ev.request_ids):
-            ev.request_ids.append(RequestId(request_id, Origin.UNKNOWN, "sdk request_id"))
+    if (
+        isinstance(request_id, str)
+        and request_id
+        and all(r.value != request_id for r in ev.request_ids)
+    ):
+        ev.request_ids.append(RequestId(request_id, Origin.UNKNOWN, "sdk request_id"))
     _read_request(_try(exc, "request"), ev)

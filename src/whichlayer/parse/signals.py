@@ -34,7 +34,7 @@ _STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bAPI Error:?\s*\(?(\d{3})\b",
         r"\bAPI error \((\d{3})\b",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
-        r"(?:^|\n|Error: |\] )(\d{3})\s+(?:\{|status code|[A-Z][a-z]+ )",
+        r"(?:^|\n|Error: |\] )(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
         r"\bstatus(?:Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
         r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
         r"\breturned (?:status |error |HTTP )?(\d{3})\b",
@@ -79,9 +79,9 @@ def statuses(text: str) -> list[tuple[int, int, int]]:
     if not found:
         base = len(_STATUS_PATTERNS)
         for rank, (pattern, value) in enumerate(_REASON_STATUS, base):
-            match = pattern.search(text)
-            if match:
-                found.setdefault(match.start(), (rank, match.start(), value))
+            reason = pattern.search(text)
+            if reason:
+                found.setdefault(reason.start(), (rank, reason.start(), value))
     return sorted(found.values(), key=lambda hit: hit[1])
 
 
@@ -97,9 +97,16 @@ _ID_PATTERNS: tuple[tuple[re.Pattern[str], Origin, str], ...] = tuple(
         (r"\(request id: ?([A-Za-z0-9\-_]{8,64})\)", Origin.RELAY, "relay message"),
         # Anthropic "req_011C..." and OpenAI "req_<32 hex>" ids.
         (r"\b(req_[A-Za-z0-9]{16,40})\b", Origin.UPSTREAM, "request id"),
-        (r"\bapim-request-id['\"]?\s*[:=]\s*['\"]?(" + _UUID + ")", Origin.UPSTREAM, "apim-request-id"),
-        (r"\bx-amzn-requestid['\"]?\s*[:=]\s*['\"]?([\w-]{16,64})", Origin.UPSTREAM,
-         "x-amzn-requestid"),
+        (
+            r"\bapim-request-id['\"]?\s*[:=]\s*['\"]?(" + _UUID + ")",
+            Origin.UPSTREAM,
+            "apim-request-id",
+        ),
+        (
+            r"\bx-amzn-requestid['\"]?\s*[:=]\s*['\"]?([\w-]{16,64})",
+            Origin.UPSTREAM,
+            "x-amzn-requestid",
+        ),
         (r"\bx-request-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "x-request-id"),
         (r"\brequest-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "request-id"),
         (r"\bcf-ray['\"]?\s*[:=]\s*['\"]?([0-9a-f]{16}(?:-[A-Z]{3})?)", Origin.GATEWAY, "cf-ray"),
@@ -129,8 +136,17 @@ def request_ids(text: str) -> list[RequestId]:
 
 # --- retry hints -----------------------------------------------------------
 
-_UNIT_S = {"ms": 0.001, "s": 1.0, "sec": 1.0, "second": 1.0, "seconds": 1.0, "m": 60.0,
-           "min": 60.0, "minute": 60.0, "minutes": 60.0}
+_UNIT_S = {
+    "ms": 0.001,
+    "s": 1.0,
+    "sec": 1.0,
+    "second": 1.0,
+    "seconds": 1.0,
+    "m": 60.0,
+    "min": 60.0,
+    "minute": 60.0,
+    "minutes": 60.0,
+}
 _RETRY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)
     for p in (
@@ -175,8 +191,10 @@ _LIMIT_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (_NUM + r" tokens > " + _NUM + r" maximum", ("prompt_tokens", "context_window")),
         (r"can only afford " + _NUM, ("affordable_tokens",)),
         (r"requested up to " + _NUM, ("requested",)),
-        (r"\(" + _NUM + r" tokens\) is too long and exceeds limit of " + _NUM,
-         ("prompt_tokens", "context_window")),
+        (
+            r"\(" + _NUM + r" tokens\) is too long and exceeds limit of " + _NUM,
+            ("prompt_tokens", "context_window"),
+        ),
     )
 )
 
@@ -230,14 +248,42 @@ def model(text: str) -> str | None:
 _URL = re.compile(r"\bhttps?://[^\s\"'<>()\[\]{},`]{3,500}", re.I)
 #: Paths that belong to documentation and dashboards, not to the failed call.
 _DOC_HINTS = (
-    "/docs", "/account", "/settings", "/support", "help.", "docs.", "/errors", "aka.ms/",
-    "/libcurl", "/contact", "console.", "/pricing", "/billing", "/keys", "/rate-limits",
-    "supported-countries", "platform.openai.com", "/guides", "status.",
+    "/docs",
+    "/account",
+    "/settings",
+    "/support",
+    "help.",
+    "docs.",
+    "/errors",
+    "aka.ms/",
+    "/libcurl",
+    "/contact",
+    "console.",
+    "/pricing",
+    "/billing",
+    "/keys",
+    "/rate-limits",
+    "supported-countries",
+    "platform.openai.com",
+    "/guides",
+    "status.",
 )
 _API_HINTS = (
-    "/v1", "/v1beta", "/chat/completions", "/messages", "/responses", "/completions",
-    "/embeddings", ":generatecontent", ":streamgeneratecontent", "/openai/deployments",
-    "/backend-api", "/api/", "/model/", "/invoke", "/converse",
+    "/v1",
+    "/v1beta",
+    "/chat/completions",
+    "/messages",
+    "/responses",
+    "/completions",
+    "/embeddings",
+    ":generatecontent",
+    ":streamgeneratecontent",
+    "/openai/deployments",
+    "/backend-api",
+    "/api/",
+    "/model/",
+    "/invoke",
+    "/converse",
 )
 _HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.I)

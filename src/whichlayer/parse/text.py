@@ -27,8 +27,10 @@ _KNOWN_HEADERS = re.compile(
 
 #: Marks of the tool that printed the text (used to judge who produced the error).
 _CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("claude-code", ("claude code", "claude-code", "please run /login", "run /model",
-                     "/$bunfs/", "~bun/root")),
+    (
+        "claude-code",
+        ("claude code", "claude-code", "please run /login", "run /model", "/$bunfs/", "~bun/root"),
+    ),
     ("codex", ("codex", "stream disconnected before completion")),
     ("gemini-cli", ("✕ [api error",)),
     ("litellm", ("litellm.",)),

@@ -18,6 +18,9 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 ORIGIN_RULES: tuple[OriginRule, ...] = origin.RULES
 
-BY_ID: dict[str, Rule | OriginRule] = {r.id: r for r in (*ALL_RULES, *ORIGIN_RULES)}
+BY_ID: dict[str, Rule | OriginRule] = {
+    **{r.id: r for r in ALL_RULES},
+    **{r.id: r for r in ORIGIN_RULES},
+}
 
 __all__ = ["ALL_RULES", "BY_ID", "ORIGIN_RULES", "OriginRule", "Rule"]

@@ -54,14 +54,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_missing.local",
         "The SDK refused to send a request because no key was configured.",
-        L, Cause.KEY_MISSING,
+        L,
+        Cause.KEY_MISSING,
         text(
             r"api_key client option must be set|could not resolve authentication method"
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
             r"|no api key (?:was )?(?:provided|found|set)|\w+_api_key environment variable",
-            "api_key client option", "authentication method", "api key", "api_key",
+            "api_key client option",
+            "authentication method",
+            "api key",
+            "api_key",
         ),
-        priority=92, origin=Origin.CLIENT, confidence=0.9,
+        priority=92,
+        origin=Origin.CLIENT,
+        confidence=0.9,
         samples=(
             "openai.OpenAIError: The api_key client option must be set either by passing "
             "api_key to the client or by setting the OPENAI_API_KEY environment variable",
@@ -73,16 +79,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_missing.server",
         "The server says no credential was sent.",
-        L, Cause.KEY_MISSING,
+        L,
+        Cause.KEY_MISSING,
         text(
             r"you didn't provide an api key|no auth credentials found|x-api-key header is required"
             r"|missing authentication header|authorization header (?:is )?(?:missing|required)"
             r"|missing (?:bearer|authorization)|api key (?:is )?required|未提供令牌"
             r"|no api key provided|must provide (?:an|your) api key|missing authentication token",
-            "provide an api key", "no auth credentials", "header is required", "missing",
-            "required", "未提供令牌", "no api key", "must provide",
+            "provide an api key",
+            "no auth credentials",
+            "header is required",
+            "missing",
+            "required",
+            "未提供令牌",
+            "no api key",
+            "must provide",
         ),
-        priority=90, confidence=0.9,
+        priority=90,
+        confidence=0.9,
         samples=(
             '{"error":{"message":"No auth credentials found","code":401}}',
             '{"type":"error","error":{"type":"authentication_error",'
@@ -92,15 +106,23 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "identity.key_malformed",
-        "The key reached the HTTP layer in a shape no server accepts (whitespace, newline, quotes).",
-        L, Cause.KEY_MALFORMED,
+        "The key reached the HTTP layer in a shape no server accepts (whitespace, newline,"
+        " quotes).",
+        L,
+        Cause.KEY_MALFORMED,
         text(
             r"illegal header value|invalid header value|invalid character in header content"
             r"|header value must be|malformed (?:api )?key|api key format is invalid"
             r"|invalid (?:api )?key format|non-ascii characters? in (?:the )?(?:header|key)",
-            "header value", "header content", "malformed", "format", "non-ascii",
+            "header value",
+            "header content",
+            "malformed",
+            "format",
+            "non-ascii",
         ),
-        priority=91, origin=Origin.CLIENT, confidence=0.85,
+        priority=91,
+        origin=Origin.CLIENT,
+        confidence=0.85,
         samples=(
             "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
             'TypeError: Invalid character in header content ["Authorization"]',
@@ -110,16 +132,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_wrong_platform.echoed",
         "The server echoed the start of the rejected key, and it was issued by another platform.",
-        L, Cause.KEY_WRONG_PLATFORM, _echoed_foreign_key,
-        priority=96, confidence=0.9,
-        samples=("Incorrect API key provided: sk-ant-a***************AAAA. You can find your "
-                 "API key at https://platform.openai.com/account/api-keys.",),
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        _echoed_foreign_key,
+        priority=96,
+        confidence=0.9,
+        samples=(
+            "Incorrect API key provided: sk-ant-a***************AAAA. You can find your "
+            "API key at https://platform.openai.com/account/api-keys.",
+        ),
         near_misses=("Incorrect API key provided: sk-proj-***abcd.",),
     ),
     Rule(
         "identity.key_expired",
         "The credential was recognised but is expired, revoked or disabled.",
-        L, Cause.KEY_EXPIRED,
+        L,
+        Cause.KEY_EXPIRED,
         any_of(
             text(
                 r"(?:token|key|credential|session)s? (?:has |have |is |are )?(?:been )?"
@@ -127,12 +155,19 @@ RULES: tuple[Rule, ...] = (
                 r"|expired (?:api )?(?:key|token)|(?:key|token) expired|api_key_expired"
                 r"|security token included in the request is expired|expiredtoken"
                 r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用",
-                "expired", "revoked", "disabled", "deactivated", "expiredtoken", "过期", "禁用",
+                "expired",
+                "revoked",
+                "disabled",
+                "deactivated",
+                "expiredtoken",
+                "过期",
+                "禁用",
                 "不可用",
             ),
             field_is("reason", "api_key_expired"),
         ),
-        priority=93, confidence=0.9,
+        priority=93,
+        confidence=0.9,
         samples=(
             '{"type":"error","error":{"type":"authentication_error","message":"OAuth token has '
             'expired. Please obtain a new token or refresh your existing token."}}',
@@ -144,7 +179,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_invalid.phrase",
         "The server does not recognise the credential.",
-        L, Cause.KEY_INVALID,
+        L,
+        Cause.KEY_INVALID,
         any_of(
             text(
                 r"incorrect api key|invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)"
@@ -155,8 +191,15 @@ RULES: tuple[Rule, ...] = (
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key",
-                "key", "token", "authentication", "credentials", "unrecognizedclient",
-                "not found in db", "user not found", "令牌", "invalid authorization",
+                "key",
+                "token",
+                "authentication",
+                "credentials",
+                "unrecognizedclient",
+                "not found in db",
+                "user not found",
+                "令牌",
+                "invalid authorization",
                 "unauthenticated",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
@@ -164,7 +207,8 @@ RULES: tuple[Rule, ...] = (
             field_is("type", "authentication_error", "invalid_authentication"),
             field_is("status_text", "unauthenticated"),
         ),
-        priority=85, confidence=0.85,
+        priority=85,
+        confidence=0.85,
         samples=(
             "401 Incorrect API key provided: Toxic. You can find your API key at "
             "https://platform.openai.com/account/api-keys.",
@@ -173,38 +217,54 @@ RULES: tuple[Rule, ...] = (
             "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', "
             "'type': 'new_api_error'}}",
         ),
-        near_misses=(
-            "Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",
-        ),
+        near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
     ),
     Rule(
         "identity.key_invalid.cli",
         "A coding agent says its key is invalid and asks you to log in again.",
-        L, Cause.KEY_INVALID,
-        text(r"invalid api key|please run /login|not logged in|login required|re-?authenticate",
-             "invalid api key", "/login", "logged in", "login", "authenticate"),
-        priority=80, confidence=0.7,
+        L,
+        Cause.KEY_INVALID,
+        text(
+            r"invalid api key|please run /login|not logged in|login required|re-?authenticate",
+            "invalid api key",
+            "/login",
+            "logged in",
+            "login",
+            "authenticate",
+        ),
+        priority=80,
+        confidence=0.7,
         samples=("Invalid API key · Please run /login",),
         near_misses=("Please run /model to choose a model",),
     ),
     Rule(
         "identity.upstream_key_invalid",
         "A relay says the credential it holds for its upstream channel was rejected.",
-        L, Cause.UPSTREAM_KEY_INVALID,
-        any_of(field_is("code", "channel:invalid_key"), text(
-            r"upstream[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key|authentication)"
-            r"|channel[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key)"
-            r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|401)",
-            "upstream", "channel", "上游", "渠道",
-        )),
-        priority=94, origin=Origin.RELAY, confidence=0.75,
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        any_of(
+            field_is("code", "channel:invalid_key"),
+            text(
+                r"upstream[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key|authentication)"
+                r"|channel[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key)"
+                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|401)",
+                "upstream",
+                "channel",
+                "上游",
+                "渠道",
+            ),
+        ),
+        priority=94,
+        origin=Origin.RELAY,
+        confidence=0.75,
         samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
         near_misses=("upstream error: do request failed",),
     ),
     Rule(
         "identity.org_mismatch",
         "The key is valid but belongs to another organization, project or workspace.",
-        L, Cause.ORG_MISMATCH,
+        L,
+        Cause.ORG_MISMATCH,
         any_of(
             text(
                 r"mismatched_organization|organization header should match|no such organization"
@@ -212,11 +272,14 @@ RULES: tuple[Rule, ...] = (
                 r"|invalid organization|not (?:a )?member of (?:the )?(?:organization|project)"
                 r"|project[^\n]{0,40}(?:does not exist|not found|archived)"
                 r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)",
-                "organization", "project", "workspace",
+                "organization",
+                "project",
+                "workspace",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
         ),
-        priority=91, confidence=0.85,
+        priority=91,
+        confidence=0.85,
         samples=(
             "OpenAI-Organization header should match organization for API key",
             "You must be a member of an organization to use the API.",
@@ -226,7 +289,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.permission_region",
         "The provider does not serve the country or region the request came from.",
-        L, Cause.PERMISSION_REGION,
+        L,
+        Cause.PERMISSION_REGION,
         any_of(
             field_is("code", "unsupported_country_region_territory"),
             text(
@@ -234,10 +298,15 @@ RULES: tuple[Rule, ...] = (
                 r"|not (?:be )?available in your (?:country|region|location)"
                 r"|unsupported[_ ](?:country|region|location)|supported-countries"
                 r"|(?:country|region) (?:is )?not supported|不支持[^\n]{0,10}(?:地区|国家)",
-                "country", "region", "location", "地区", "国家",
+                "country",
+                "region",
+                "location",
+                "地区",
+                "国家",
             ),
         ),
-        priority=95, confidence=0.9,
+        priority=95,
+        confidence=0.9,
         samples=(
             "✕ [API Error: User location is not supported for the API use. "
             "(Status: FAILED_PRECONDITION)]",
@@ -249,24 +318,35 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.permission_region.anthropic",
         "Anthropic answers 403 'Request not allowed' to requests from unsupported regions.",
-        L, Cause.PERMISSION_REGION,
+        L,
+        Cause.PERMISSION_REGION,
         all_of(status(403), text(r"request not allowed")),
-        priority=70, confidence=0.6,
-        samples=('403 {"type":"error","error":{"type":"forbidden","message":"Request not allowed"}}',),
+        priority=70,
+        confidence=0.6,
+        samples=(
+            '403 {"type":"error","error":{"type":"forbidden","message":"Request not allowed"}}',
+        ),
         near_misses=("405 Method Not Allowed",),
     ),
     Rule(
         "identity.policy_block.waf",
         "A CDN or WAF blocked the request before it reached the API.",
-        L, Cause.POLICY_BLOCK,
+        L,
+        Cause.POLICY_BLOCK,
         any_of(
-            text(r"sorry, you have been blocked|attention required! \| cloudflare"
-                 r"|used cloudflare to restrict access|error 1020|request blocked by"
-                 r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked",
-                 "blocked", "cloudflare", "1020"),
+            text(
+                r"sorry, you have been blocked|attention required! \| cloudflare"
+                r"|used cloudflare to restrict access|error 1020|request blocked by"
+                r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked",
+                "blocked",
+                "cloudflare",
+                "1020",
+            ),
             all_of(status(403), html()),
         ),
-        priority=94, origin=Origin.GATEWAY, confidence=0.85,
+        priority=94,
+        origin=Origin.GATEWAY,
+        confidence=0.85,
         samples=(
             "Error: HTTP code 403 from API (<!DOCTYPE html><html><head><title>Attention Required!"
             " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
@@ -276,24 +356,37 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.policy_block.account",
         "The account or organization is refused by policy (verification, suspension, terms).",
-        L, Cause.POLICY_BLOCK,
+        L,
+        Cause.POLICY_BLOCK,
         text(
             r"organization must be verified|verify (?:your )?organization|account (?:has been )?"
             r"(?:suspended|banned|deactivated|disabled|terminated)|account_deactivated"
-            r"|violat\w* (?:our|the) (?:terms|usage polic)|consumer[^\n]{0,40}has been suspended"
+            r"|violat\w* (?:of )?(?:our |the )?(?:terms|usage polic|tos)"
+            r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
+            r"|not allowed for this organization"
             r"|organization has been disabled|access (?:to this|has been) (?:restricted|revoked)",
-            "verif", "account", "violat", "suspended", "disabled", "restricted", "revoked",
+            "verif",
+            "account",
+            "violat",
+            "suspended",
+            "disabled",
+            "restricted",
+            "revoked",
         ),
-        priority=92, confidence=0.85,
-        samples=("Your organization must be verified to use the model `o3`. Please go to: "
-                 "https://platform.openai.com/settings/organization/general",
-                 "Your account has been deactivated, please check your email."),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            "Your organization must be verified to use the model `o3`. Please go to: "
+            "https://platform.openai.com/settings/organization/general",
+            "Your account has been deactivated, please check your email.",
+        ),
         near_misses=("The model `o3` does not exist",),
     ),
     Rule(
         "identity.permission_model",
         "The key is recognised but not allowed this model, endpoint or operation.",
-        L, Cause.PERMISSION_MODEL,
+        L,
+        Cause.PERMISSION_MODEL,
         any_of(
             text(
                 r"(?:do not|don't|does not) have access to (?:the |this )?model"
@@ -301,15 +394,28 @@ RULES: tuple[Rule, ...] = (
                 r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
                 r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
                 r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"
-                r"|accessdeniedexception|model access|not have permission",
-                "access", "allowed", "authorized", "permitted", "permission", "scope",
-                "enabled", "denied",
+                r"|accessdeniedexception|model access|not have permission"
+                r"|has not been used in project|accessnotconfigured|service_disabled"
+                r"|api (?:is )?(?:not enabled|disabled)",
+                "access",
+                "allowed",
+                "authorized",
+                "permitted",
+                "permission",
+                "scope",
+                "enabled",
+                "denied",
+                "not been used",
+                "accessnotconfigured",
+                "service_disabled",
+                "disabled",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),
             exception("AccessDeniedException", "PermissionDeniedError"),
         ),
-        priority=84, confidence=0.75,
+        priority=84,
+        confidence=0.75,
         samples=(
             "An error occurred (AccessDeniedException) when calling the Converse operation: "
             "You don't have access to the model with the specified model ID.",
@@ -320,21 +426,39 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.status_401",
         "401 means the request was not authenticated; with no other detail the key is suspect.",
-        L, Cause.KEY_INVALID,
-        any_of(status(401), exception("AuthenticationError"),
-               text(r"\b401 unauthorized|\bunauthorized\b", "unauthorized")),
-        priority=12, confidence=0.55,
+        L,
+        Cause.KEY_INVALID,
+        any_of(
+            status(401),
+            exception("AuthenticationError"),
+            text(r"\b401 unauthorized|\bunauthorized\b", "unauthorized"),
+        ),
+        priority=12,
+        confidence=0.55,
         samples=("401 status code (no body)",),
         near_misses=("402 Payment Required",),
     ),
     Rule(
         "identity.status_403",
         "403 means identified but not allowed; the body does not say which permission.",
-        L, Cause.UNKNOWN,
-        all_of(any_of(status(403), exception("PermissionDeniedError")),
-               none_of(text(r"quota|balance|credit|billing|额度|余额", "quota", "balance",
-                            "credit", "billing", "额度", "余额"))),
-        priority=11, confidence=0.4,
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            any_of(status(403), exception("PermissionDeniedError")),
+            none_of(
+                text(
+                    r"quota|balance|credit|billing|额度|余额",
+                    "quota",
+                    "balance",
+                    "credit",
+                    "billing",
+                    "额度",
+                    "余额",
+                )
+            ),
+        ),
+        priority=11,
+        confidence=0.4,
         samples=("403 Forbidden",),
         near_misses=("404 Not Found",),
     ),

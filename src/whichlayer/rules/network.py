@@ -16,7 +16,9 @@ from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 L = Layer.NETWORK
 
-_LOCAL_HOST = re.compile(r"\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b")
+_LOCAL_HOST = re.compile(
+    r"\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)\b"
+)
 
 
 def _local_target(view: View) -> Facts | None:
@@ -28,29 +30,41 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
         "The forward proxy refused, failed, or wants authentication.",
-        L, Cause.PROXY,
+        L,
+        Cause.PROXY,
         any_of(
             text(
                 r"proxyerror|proxy authentication required|tunnel connection failed"
                 r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
                 r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
                 r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy",
-                "proxy", "tunnel", "socks", "407",
+                "proxy",
+                "tunnel",
+                "socks",
+                "407",
             ),
             status(407),
             exception("ProxyError"),
         ),
-        priority=97, origin=Origin.PROXY, retry=Retry.NEVER, confidence=0.9,
-        samples=("requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
-                 "port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to "
-                 "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",),
-        near_misses=("CC Switch local proxy failed while handling Codex endpoint /responses. "
-                     "upstream_status: HTTP 403; cause: 用户额度不足",),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
+            "port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to "
+            "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+        ),
+        near_misses=(
+            "CC Switch local proxy failed while handling Codex endpoint /responses. "
+            "upstream_status: HTTP 403; cause: 用户额度不足",
+        ),
     ),
     Rule(
         "network.dns",
         "The host name did not resolve.",
-        L, Cause.DNS,
+        L,
+        Cause.DNS,
         any_of(
             text(
                 r"enotfound|eai_again|getaddrinfo|name or service not known|nodename nor servname"
@@ -58,21 +72,35 @@ RULES: tuple[Rule, ...] = (
                 r"|no such host|could not resolve host|failed to lookup address|dns error"
                 r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
                 r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved",
-                "enotfound", "eai_again", "getaddrinfo", "name", "no such host", "resolve",
-                "lookup", "dns", "gaierror", "errno -", "errno 1100", "curl",
+                "enotfound",
+                "eai_again",
+                "getaddrinfo",
+                "name",
+                "no such host",
+                "resolve",
+                "lookup",
+                "dns",
+                "gaierror",
+                "errno -",
+                "errno 1100",
+                "curl",
             ),
             exception("gaierror", "NameResolutionError"),
         ),
-        priority=78, confidence=0.9,
-        samples=("FetchError: request to https://api.openai.com/v1/chat/completions failed, "
-                 "reason: getaddrinfo ENOTFOUND proxy-server",),
+        priority=78,
+        confidence=0.9,
+        samples=(
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed, "
+            "reason: getaddrinfo ENOTFOUND proxy-server",
+        ),
         near_misses=("Connection refused",),
     ),
     Rule(
         "network.tls_verify",
         "The server's certificate was not trusted (self-signed, intercepting proxy, expired, "
         "wrong host).",
-        L, Cause.TLS_VERIFY,
+        L,
+        Cause.TLS_VERIFY,
         any_of(
             text(
                 r"certificate verify failed|certificate_verify_failed|self[- ]signed certificate"
@@ -81,91 +109,146 @@ RULES: tuple[Rule, ...] = (
                 r"|err_tls_cert_altname_invalid|does not match certificate's altnames"
                 r"|x509: |invalid peer certificate|unknownissuer|ssl certificate problem"
                 r"|curl: \(60\)|curl error 60\b|sslcertverificationerror|certificate is not valid"
-                r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed",
-                "certificate", "cert", "x509", "unknownissuer", "hostname mismatch",
-                "unable to verify", "curl",
+                r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed"
+                r"|certificate verification (?:error|failed)|unable_to_get_issuer_cert"
+                r"|unable to get issuer cert",
+                "certificate",
+                "cert",
+                "x509",
+                "unknownissuer",
+                "hostname mismatch",
+                "unable to verify",
+                "curl",
             ),
             exception("SSLCertVerificationError", "ClientConnectorCertificateError"),
         ),
-        priority=80, retry=Retry.NEVER, confidence=0.9,
-        samples=("request to https://api.openai.com/chat/completions failed, reason: "
-                 "self-signed certificate in certificate chain",),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "request to https://api.openai.com/chat/completions failed, reason: "
+            "self-signed certificate in certificate chain",
+        ),
         near_misses=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number",),
     ),
     Rule(
         "network.tls_handshake",
         "TLS could not be negotiated (plain HTTP port, protocol or SNI mismatch, cut handshake).",
-        L, Cause.TLS_HANDSHAKE,
+        L,
+        Cause.TLS_HANDSHAKE,
         text(
             r"wrong[_ ]version[_ ]number|handshake failure|sslv3_alert|tlsv1_alert"
             r"|eof occurred in violation of protocol|unexpected_eof_while_reading"
             r"|ssl_error_syscall|curl: \(35\)|curl error 35\b|first record does not look like a tls"
             r"|packet length too long|err_ssl_|disconnected before secure tls connection"
-            r"|tls handshake (?:timeout|failed|error)|ssl handshake|sslerror|unknown protocol"
+            r"|tls handshake (?:timeout|failed|error|eof)|ssl handshake|sslerror|unknown protocol"
             r"|record layer failure|unsupported protocol",
-            "version", "handshake", "alert", "eof occurred", "unexpected_eof", "ssl", "tls",
-            "curl", "record", "protocol",
+            "version",
+            "handshake",
+            "alert",
+            "eof occurred",
+            "unexpected_eof",
+            "ssl",
+            "tls",
+            "curl",
+            "record",
+            "protocol",
         ),
-        priority=77, retry=Retry.NEVER, confidence=0.8,
+        priority=77,
+        retry=Retry.NEVER,
+        confidence=0.8,
         samples=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)",),
         near_misses=("certificate verify failed: self-signed certificate",),
     ),
     Rule(
         "network.connect_refused",
         "Nothing accepted the connection at that host and port.",
-        L, Cause.CONNECT_REFUSED,
+        L,
+        Cause.CONNECT_REFUSED,
         any_of(
             text(
                 r"econnrefused|connection refused|errno 111\]|winerror 10061|actively refused"
                 r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
                 r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused",
-                "refused", "errno 111", "10061", "connect call failed", "os error 111", "curl",
+                "refused",
+                "errno 111",
+                "10061",
+                "connect call failed",
+                "os error 111",
+                "curl",
             ),
             exception("ConnectionRefusedError"),
         ),
-        priority=76, retry=Retry.LIMITED, confidence=0.9,
-        samples=("requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', "
-                 "port=11434): Max retries exceeded with url: /api/generate (Caused by "
-                 "NewConnectionError(': Failed to establish a new connection: [Errno 111] "
-                 "Connection refused'))",),
+        priority=76,
+        retry=Retry.LIMITED,
+        confidence=0.9,
+        samples=(
+            "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', "
+            "port=11434): Max retries exceeded with url: /api/generate (Caused by "
+            "NewConnectionError(': Failed to establish a new connection: [Errno 111] "
+            "Connection refused'))",
+        ),
         near_misses=("Connection reset by peer",),
     ),
     Rule(
         "network.connect_refused.local_send",
         "A client could not send to a server on this machine: it is most likely not running.",
-        L, Cause.CONNECT_REFUSED,
-        all_of(text(r"error sending request|failed to connect|connection error|fetch failed"
-                    r"|unable to connect", "error sending request", "failed to connect",
-                    "connection error", "fetch failed", "unable to connect"),
-               _local_target),
-        priority=60, retry=Retry.LIMITED, confidence=0.55,
-        samples=("Stream disconnected before completion: error sending request for url "
-                 "(http://localhost:1234/v1/responses)",),
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            text(
+                r"error sending request|failed to connect|connection error|fetch failed"
+                r"|unable to connect",
+                "error sending request",
+                "failed to connect",
+                "connection error",
+                "fetch failed",
+                "unable to connect",
+            ),
+            _local_target,
+        ),
+        priority=60,
+        retry=Retry.LIMITED,
+        confidence=0.55,
+        samples=(
+            "Stream disconnected before completion: error sending request for url "
+            "(http://localhost:1234/v1/responses)",
+        ),
         near_misses=("error sending request for url (https://api.openai.com/v1/responses)",),
     ),
     Rule(
         "network.connect_timeout",
         "No answer while connecting (firewall, black hole, wrong address).",
-        L, Cause.CONNECT_TIMEOUT,
+        L,
+        Cause.CONNECT_TIMEOUT,
         any_of(
             text(
                 r"connecttimeout|connect timeout|connection timed out|errno 110\]|winerror 10060"
                 r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
                 r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
                 r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                r"|etimedout|timeout was reached",
-                "connect", "timed out", "errno 110", "10060", "etimedout", "timeout",
+                r"|etimedout|timeout was reached|socket connection timeout"
+                r"|err_socket_connection_timeout",
+                "connect",
+                "timed out",
+                "errno 110",
+                "10060",
+                "etimedout",
+                "timeout",
             ),
             exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
         ),
-        priority=79, retry=Retry.LIMITED, confidence=0.8,
+        priority=79,
+        retry=Retry.LIMITED,
+        confidence=0.8,
         samples=("httpx.ConnectTimeout: timed out while connecting",),
         near_misses=("Read timed out. (read timeout=60)",),
     ),
     Rule(
         "network.read_timeout",
         "Connected, but no complete answer came in time.",
-        L, Cause.READ_TIMEOUT,
+        L,
+        Cause.READ_TIMEOUT,
         any_of(
             text(
                 r"read timed out|readtimeout|request timed out|timed out after \d+|operation timed "
@@ -173,21 +256,33 @@ RULES: tuple[Rule, ...] = (
                 r"|read operation timed out|esockettimedout|client\.timeout exceeded"
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b",
-                "timed out", "timeout", "deadline exceeded",
+                "timed out",
+                "timeout",
+                "deadline exceeded",
             ),
-            exception("ReadTimeout", "APITimeoutError", "Timeout", "TimeoutError",
-                      "ReadTimeoutError", "TimeoutException"),
+            exception(
+                "ReadTimeout",
+                "APITimeoutError",
+                "Timeout",
+                "TimeoutError",
+                "ReadTimeoutError",
+                "TimeoutException",
+            ),
         ),
-        priority=74, retry=Retry.CAREFUL, confidence=0.8,
-        samples=("openai.APITimeoutError: Request timed out.",
-                 "cURL error 28: Operation timed out after 30003 milliseconds with 0 bytes "
-                 "received"),
+        priority=74,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "openai.APITimeoutError: Request timed out.",
+            "cURL error 28: Operation timed out after 30003 milliseconds with 0 bytes received",
+        ),
         near_misses=("httpx.ConnectTimeout",),
     ),
     Rule(
         "network.connection_reset",
         "The connection was reset or closed mid-exchange.",
-        L, Cause.CONNECTION_RESET,
+        L,
+        Cause.CONNECTION_RESET,
         any_of(
             text(
                 r"econnreset|connection reset|errno 104\]|winerror 10054|socket hang up"
@@ -198,45 +293,90 @@ RULES: tuple[Rule, ...] = (
                 r"|premature close|error decoding response body|unexpected eof"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated",
-                "reset", "errno 104", "10054", "hang up", "disconnect", "closed", "incomplete",
-                "aborted", "pipe", "und_err_socket", "premature", "eof", "terminated",
-                "remoteprotocol", "payload",
+                "reset",
+                "errno 104",
+                "10054",
+                "hang up",
+                "disconnect",
+                "closed",
+                "incomplete",
+                "aborted",
+                "pipe",
+                "und_err_socket",
+                "premature",
+                "eof",
+                "terminated",
+                "remoteprotocol",
+                "payload",
             ),
-            exception("ConnectionResetError", "RemoteDisconnected", "RemoteProtocolError",
-                      "ServerDisconnectedError", "ClientPayloadError", "IncompleteRead",
-                      "ReadError"),
+            exception(
+                "ConnectionResetError",
+                "RemoteDisconnected",
+                "RemoteProtocolError",
+                "ServerDisconnectedError",
+                "ClientPayloadError",
+                "IncompleteRead",
+                "ReadError",
+            ),
         ),
-        priority=75, retry=Retry.CAREFUL, confidence=0.8,
-        samples=("Failed to connect to api.anthropic.com: ECONNRESET",
-                 "API Error: Unable to connect to API (ECONNRESET)"),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "Failed to connect to api.anthropic.com: ECONNRESET",
+            "API Error: Unable to connect to API (ECONNRESET)",
+        ),
         near_misses=("Connection refused",),
     ),
     Rule(
         "network.generic",
         "The client could not reach the server, and did not say why.",
-        L, Cause.UNKNOWN,
+        L,
+        Cause.UNKNOWN,
         any_of(
-            text(r"connection error|apiconnectionerror|fetch failed|failed to fetch|network error"
-                 r"|unable to connect|error sending request|could not connect|err_network"
-                 r"|networkerror|connecterror", "connect", "fetch", "network", "sending"),
-            exception("APIConnectionError", "ConnectError", "ConnectionError",
-                      "ClientConnectorError", "NetworkError", "TransportError"),
+            text(
+                r"connection error|apiconnectionerror|fetch failed|failed to fetch|network error"
+                r"|unable to connect|error sending request|could not connect|err_network"
+                r"|networkerror|connecterror|connect error|connection failed"
+                r"|failed to connect to all addresses|无法连接到所有地址",
+                "connect",
+                "fetch",
+                "network",
+                "sending",
+                "无法连接",
+            ),
+            exception(
+                "APIConnectionError",
+                "ConnectError",
+                "ConnectionError",
+                "ClientConnectorError",
+                "NetworkError",
+                "TransportError",
+            ),
         ),
-        priority=30, retry=Retry.LIMITED, confidence=0.5,
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
         samples=("openai.APIConnectionError: Connection error.",),
     ),
     Rule(
         "network.stream_disconnected",
         "Codex's generic prefix for a stream that ended early; what follows it decides.",
-        L, Cause.CONNECTION_RESET,
+        L,
+        Cause.CONNECTION_RESET,
         text(r"stream disconnected before completion", "stream disconnected"),
-        priority=28, retry=Retry.CAREFUL, confidence=0.5,
+        priority=28,
+        retry=Retry.CAREFUL,
+        confidence=0.5,
     ),
     Rule(
         "network.status_408",
         "408: the server gave up waiting for the request body.",
-        L, Cause.READ_TIMEOUT,
+        L,
+        Cause.READ_TIMEOUT,
         status(408),
-        priority=20, retry=Retry.CAREFUL, confidence=0.5,
+        priority=20,
+        retry=Retry.CAREFUL,
+        confidence=0.5,
     ),
 )

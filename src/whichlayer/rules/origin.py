@@ -37,8 +37,15 @@ def _dns_failed_for_other_host(view: View) -> Facts | None:
 
 def _provider_body(view: View) -> Facts | None:
     for body in view.ev.bodies:
-        if body.dialect in ("openai", "anthropic", "google", "azure", "bedrock", "mistral",
-                            "ollama"):
+        if body.dialect in (
+            "openai",
+            "anthropic",
+            "google",
+            "azure",
+            "bedrock",
+            "mistral",
+            "ollama",
+        ):
             return {"body format": body.dialect}
     return None
 
@@ -50,7 +57,11 @@ def _any_status(view: View) -> Facts | None:
 _INTERCEPTION = text(
     r"self[- ]signed certificate in certificate chain|self_signed_cert_in_chain"
     r"|unable to get local issuer|unknown authority|unknownissuer|unable to verify the first",
-    "self", "local issuer", "unknown authority", "unknownissuer", "unable to verify",
+    "self",
+    "local issuer",
+    "unknown authority",
+    "unknownissuer",
+    "unable to verify",
 )
 
 RULES: tuple[OriginRule, ...] = (
@@ -58,9 +69,16 @@ RULES: tuple[OriginRule, ...] = (
         "origin.proxy",
         "A forward proxy answered (407, ProxyError) or could not be reached.",
         Origin.PROXY,
-        any_of(status(407), exception("ProxyError"),
-               text(r"proxyerror|proxy authentication|tunnel connection failed|could not resolve "
-                    r"proxy|proxyconnect", "proxy", "tunnel")),
+        any_of(
+            status(407),
+            exception("ProxyError"),
+            text(
+                r"proxyerror|proxy authentication|tunnel connection failed|could not resolve "
+                r"proxy|proxyconnect",
+                "proxy",
+                "tunnel",
+            ),
+        ),
     ),
     OriginRule(
         "origin.proxy.dns",
@@ -85,9 +103,15 @@ RULES: tuple[OriginRule, ...] = (
         "origin.gateway.proxy_text",
         "Reverse-proxy wording (envoy, nginx) with no provider body.",
         Origin.GATEWAY,
-        all_of(text(r"upstream request timeout|no healthy upstream|upstream connect error"
-                    r"|gateway time-?out|bad gateway", "upstream", "gateway"),
-               lambda v: None if _provider_body(v) else {}),
+        all_of(
+            text(
+                r"upstream request timeout|no healthy upstream|upstream connect error"
+                r"|gateway time-?out|bad gateway",
+                "upstream",
+                "gateway",
+            ),
+            lambda v: None if _provider_body(v) else {},
+        ),
     ),
     OriginRule(
         "origin.gateway.cloudflare_status",
@@ -100,11 +124,15 @@ RULES: tuple[OriginRule, ...] = (
         "The body's type names the relay itself (one-api/new-api relay errors, LiteLLM proxy).",
         Origin.RELAY,
         any_of(
-            all_of(dialect("new-api"), lambda v: None if field_is("type", "upstream_error")(v)
-                   else {}),
+            all_of(
+                dialect("new-api"), lambda v: None if field_is("type", "upstream_error")(v) else {}
+            ),
             dialect("litellm"),
-            text(r"invalid proxy server token|litellm rate limit|litellm_verificationtoken",
-                 "proxy server token", "litellm"),
+            text(
+                r"invalid proxy server token|litellm rate limit|litellm_verificationtoken",
+                "proxy server token",
+                "litellm",
+            ),
         ),
     ),
     OriginRule(
@@ -112,25 +140,42 @@ RULES: tuple[OriginRule, ...] = (
         "Relay wording: a one-api/new-api request id, its Chinese messages, gin's 404, or a "
         "local bridge's log.",
         Origin.RELAY,
-        text(r"\(request id: |令牌|渠道|分组|用户额度|cc switch|404 page not found"
-             r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}",
-             "request id", "令牌", "渠道", "分组", "用户额度", "cc switch", "page not found",
-             "gin", "one-api", "new-api", "http/1."),
+        text(
+            r"\(request id: |令牌|渠道|分组|用户额度|cc switch|404 page not found"
+            r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}",
+            "request id",
+            "令牌",
+            "渠道",
+            "分组",
+            "用户额度",
+            "cc switch",
+            "page not found",
+            "gin",
+            "one-api",
+            "new-api",
+            "http/1.",
+        ),
     ),
     OriginRule(
         "origin.gateway.openrouter",
         "OpenRouter's own error (credits, model id), not one it passed on from a provider.",
         Origin.GATEWAY,
-        all_of(any_of(dialect("openrouter"), text(r"openrouter", "openrouter")),
-               lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"}),
+        all_of(
+            any_of(dialect("openrouter"), text(r"openrouter", "openrouter")),
+            lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"},
+        ),
     ),
     OriginRule(
         "origin.client.local",
         "The error was raised inside the client before any request was answered.",
         Origin.CLIENT,
-        text(r"llm provider not provided|api_key client option must be set|could not resolve "
-             r"authentication method", "provider not provided", "api_key client option",
-             "authentication method"),
+        text(
+            r"llm provider not provided|api_key client option must be set|could not resolve "
+            r"authentication method",
+            "provider not provided",
+            "api_key client option",
+            "authentication method",
+        ),
     ),
     OriginRule(
         "origin.upstream",

@@ -32,18 +32,28 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quota.billing_cap.code",
         "The body's code says billing is capped or not active.",
-        L, Cause.BILLING_CAP,
-        field_is("code", "billing_hard_limit_reached", "billing_not_active", "budget_exceeded",
-                 "spend_limit_reached"),
-        priority=100, confidence=0.95,
-        samples=('{"error":{"message":"当前分组负载已饱和","type":"billing_not_active",'
-                 '"param":"","code":"billing_not_active"}}',),
+        L,
+        Cause.BILLING_CAP,
+        field_is(
+            "code",
+            "billing_hard_limit_reached",
+            "billing_not_active",
+            "budget_exceeded",
+            "spend_limit_reached",
+        ),
+        priority=100,
+        confidence=0.95,
+        samples=(
+            '{"error":{"message":"当前分组负载已饱和","type":"billing_not_active",'
+            '"param":"","code":"billing_not_active"}}',
+        ),
         near_misses=('{"error":{"message":"x","type":"insufficient_quota","code":null}}',),
     ),
     Rule(
         "quota.billing_cap.phrase",
         "A spend limit or budget was reached, or billing is not set up.",
-        L, Cause.BILLING_CAP,
+        L,
+        Cause.BILLING_CAP,
         any_of(
             text(
                 r"billing hard limit|hard limit has been reached|budget (?:has been )?exceeded"
@@ -51,43 +61,65 @@ RULES: tuple[Rule, ...] = (
                 r"|usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)"
                 r"|specified workspace api usage limits|higher monthly limit|key limit exceeded"
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
-                r"|account is not active[^\n]{0,40}billing|add a payment method"
+                r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit",
-                "billing", "hard limit", "budget", "spend", "usage limit", "monthly",
-                "payment method", "key limit",
+                "billing",
+                "hard limit",
+                "budget",
+                "spend",
+                "usage limit",
+                "monthly",
+                "payment method",
+                "key limit",
             ),
             field_is("reason", "billing_disabled"),
         ),
-        priority=95, confidence=0.9,
+        priority=95,
+        confidence=0.9,
         samples=(
             "Billing hard limit has been reached.",
             "This request requires more credits, or fewer max_tokens. You requested up to 32000 "
             "tokens, but can only afford 0. To increase, visit https://openrouter.ai/settings/keys"
             " and create a key with a higher monthly limit",
         ),
-        near_misses=("You exceeded your current quota, please check your plan and billing "
-                     "details.",),
+        near_misses=(
+            "You exceeded your current quota, please check your plan and billing details.",
+        ),
     ),
     Rule(
         "quota.insufficient_balance",
         "The account, or the relay user, has no money or credits left.",
-        L, Cause.INSUFFICIENT_BALANCE,
+        L,
+        Cause.INSUFFICIENT_BALANCE,
         any_of(
             text(
                 r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)"
                 r"|credit balance is too low|requires more credits|not enough credits"
                 r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
                 r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
+                r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
                 r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
-                "insufficient", "credit", "balance", "funds", "余额", "额度", "quota",
+                "insufficient",
+                "credit",
+                "balance",
+                "funds",
+                "余额",
+                "额度",
+                "quota",
                 "pre-consume",
             ),
-            field_is("code", "insufficient_balance", "insufficient_user_quota",
-                     "insufficient_credits", "payment_required",
-                     "pre_consume_token_quota_failed"),
+            field_is(
+                "code",
+                "insufficient_balance",
+                "insufficient_user_quota",
+                "insufficient_credits",
+                "payment_required",
+                "pre_consume_token_quota_failed",
+            ),
         ),
-        priority=94, confidence=0.9,
+        priority=94,
+        confidence=0.9,
         samples=(
             "Something went wrong: Insufficient Balance",
             "Your credit balance is too low to access the Anthropic API. Please go to Plans & "
@@ -99,16 +131,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quota.plan_limit",
         "A subscription's usage window (coding-agent plan) is used up until it resets.",
-        L, Cause.PLAN_LIMIT,
+        L,
+        Cause.PLAN_LIMIT,
         text(
             r"usage limit (?:reached|exceeded)|hit your (?:usage )?limit|limit will reset"
-            r"|limit (?:resets|reached)[^\n]{0,20}(?:reset|at|in)|resets? (?:at )?\d{1,2}(?::\d\d)?"
-            r"\s*(?:am|pm)|(?:5|five)-hour limit|weekly limit|usage_limit_reached"
+            r"|reached your usage limit|limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
+            r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
             r"|exceed your account's rate limit|premium requests"
             r"|upgrade to (?:pro|max|plus|a higher plan)",
-            "limit", "reset", "premium", "upgrade",
+            "limit",
+            "reset",
+            "premium",
+            "upgrade",
         ),
-        priority=91, confidence=0.8,
+        priority=91,
+        confidence=0.8,
         samples=(
             "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
             "You've hit your limit · resets 10pm (America/New_York)",
@@ -118,16 +155,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quota.quota_exhausted.code",
         "The body says the plan or project quota is used up (OpenAI's insufficient_quota).",
-        L, Cause.QUOTA_EXHAUSTED,
+        L,
+        Cause.QUOTA_EXHAUSTED,
         any_of(
             field_is("type", "insufficient_quota"),
             field_is("code", "insufficient_quota", "quota_exceeded", "quota_exhausted"),
-            text(r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
-                 r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
-                 r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
-                 "quota", "capacity", "配额"),
+            text(
+                r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
+                r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
+                r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
+                "quota",
+                "capacity",
+                "配额",
+            ),
         ),
-        priority=88, confidence=0.85,
+        priority=88,
+        confidence=0.85,
         samples=(
             '{"error": {"message": "You exceeded your current quota, please check your plan and '
             'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
@@ -140,10 +183,18 @@ RULES: tuple[Rule, ...] = (
         "quota.google_daily",
         "A Google 429 whose quota is per day, a free tier, or has a limit of 0 is an "
         "allowance, not a speed limit.",
-        L, Cause.QUOTA_EXHAUSTED,
-        all_of(any_of(status(429), field_is("status_text", "resource_exhausted")),
-               _google_daily_quota),
-        priority=97, confidence=0.85,
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            any_of(
+                status(429),
+                field_is("status_text", "resource_exhausted"),
+                text(r"quota exceeded for (?:quota )?metric", "quota exceeded"),
+            ),
+            _google_daily_quota,
+        ),
+        priority=97,
+        confidence=0.85,
         samples=(
             '{"error":{"code":429,"message":"You exceeded your current quota. Quota exceeded for '
             "metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, "
@@ -151,15 +202,17 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":{"code":429,"message":"Quota exceeded for quota metric '
-            "'Generate Content API requests per minute'\",\"status\":\"RESOURCE_EXHAUSTED\"}}",
+            '\'Generate Content API requests per minute\'","status":"RESOURCE_EXHAUSTED"}}',
         ),
     ),
     Rule(
         "quota.status_402",
         "402 Payment Required: the account must pay before this call can be served.",
-        L, Cause.INSUFFICIENT_BALANCE,
+        L,
+        Cause.INSUFFICIENT_BALANCE,
         status(402),
-        priority=20, confidence=0.6,
+        priority=20,
+        confidence=0.6,
         samples=("HTTP 402 Payment Required",),
         near_misses=("HTTP 401 Unauthorized",),
     ),

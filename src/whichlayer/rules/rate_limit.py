@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from whichlayer.rules.base import (
     Facts,
+    Matcher,
     Rule,
     all_of,
     any_of,
@@ -39,7 +40,7 @@ def _remaining(view: View, names: tuple[str, ...]) -> tuple[str, float] | None:
     return None
 
 
-def _headers_say(which: str) -> object:
+def _headers_say(which: str) -> Matcher:
     """Rate-limit headers show which budget ran out: requests, or tokens while requests remain."""
 
     def match(view: View) -> Facts | None:
@@ -70,29 +71,40 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.tpm.too_large",
         "One request needs more tokens than the per-minute limit allows: no retry can succeed.",
-        L, Cause.TPM,
+        L,
+        Cause.TPM,
         all_of(text(r"tokens per min|\btpm\b", "tokens per min", "tpm"), _too_large_for_limit),
-        priority=99, retry=Retry.NEVER, confidence=0.9,
-        samples=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested "
-                 "342389. The input or output tokens must be reduced in order to run "
-                 "successfully.",),
-        near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM):"
-                     " Limit 10000, Used 8554, Requested 3082.",),
+        priority=99,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested "
+            "342389. The input or output tokens must be reduced in order to run "
+            "successfully.",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM):"
+            " Limit 10000, Used 8554, Requested 3082.",
+        ),
     ),
     Rule(
         "rate_limit.tpm",
         "The tokens-per-minute budget is spent.",
-        L, Cause.TPM,
+        L,
+        Cause.TPM,
         any_of(
             text(
-                r"tokens per min(?:ute)?|\btpm\b|token rate limit|tokens? per second"
+                r"tokens per (?:min(?:ute)?|day)|\btpm\b|\btpd\b|token rate limit|tokens? per second"
+                r"|too many tokens(?:,? please wait| per)"
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
                 r"|input_token_count|tokens_per_min|enqueued token",
-                "token", "tpm",
+                "token",
+                "tpm",
             ),
             field_is("type", "tokens"),
         ),
-        priority=96, confidence=0.9,
+        priority=96,
+        confidence=0.9,
         samples=(
             "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization "
             "org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082. "
@@ -105,37 +117,49 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.tpm.headers",
         "Rate-limit headers show the token budget ran out while requests remained.",
-        L, Cause.TPM,
-        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("tpm")),  # type: ignore[arg-type]
-        priority=93, confidence=0.75,
-        samples=('Server responded with status 429. {"error":{"code":"429","message": "Rate limit'
-                 ' is exceeded."}}\n"x-ratelimit-remaining-requests": "7",\n'
-                 '"x-ratelimit-remaining-tokens": "1014"',),
+        L,
+        Cause.TPM,
+        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("tpm")),
+        priority=93,
+        confidence=0.75,
+        samples=(
+            'Server responded with status 429. {"error":{"code":"429","message": "Rate limit'
+            ' is exceeded."}}\n"x-ratelimit-remaining-requests": "7",\n'
+            '"x-ratelimit-remaining-tokens": "1014"',
+        ),
     ),
     Rule(
         "rate_limit.rpm.headers",
         "Rate-limit headers show the request budget ran out.",
-        L, Cause.RPM,
-        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("rpm")),  # type: ignore[arg-type]
-        priority=93, confidence=0.8,
+        L,
+        Cause.RPM,
+        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("rpm")),
+        priority=93,
+        confidence=0.8,
     ),
     Rule(
         "rate_limit.rpm",
         "The requests-per-minute (or per-second, per-day window) budget is spent.",
-        L, Cause.RPM,
+        L,
+        Cause.RPM,
         any_of(
             text(
                 r"requests per (?:min|minute|second|day|hour)|\brpm\b|\brpd\b|\brps\b"
                 r"|request rate limit|requests_per|too many requests,? please"
                 r"|sent too many requests|requests? throttled|throttlingexception"
-                r"|rate of requests|user_requests_throttled",
-                "request", "rpm", "rpd", "rps", "throttl",
+                r"|rate of requests|user_requests_throttled|call rate limit",
+                "request",
+                "rpm",
+                "rpd",
+                "rps",
+                "throttl",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
             exception("ThrottlingException", "TooManyRequestsException"),
         ),
-        priority=90, confidence=0.8,
+        priority=90,
+        confidence=0.8,
         samples=(
             "botocore.errorfactory.ThrottlingException: An error occurred (ThrottlingException) "
             "when calling the InvokeModel operation (reached max retries: 4): Too many requests, "
@@ -148,37 +172,64 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.concurrency",
         "Too many requests were in flight at once.",
-        L, Cause.CONCURRENCY,
-        text(r"concurren(?:t|cy)|parallel requests|simultaneous|in[ -]flight|并发",
-             "concurren", "parallel", "simultaneous", "flight", "并发"),
-        priority=92, confidence=0.85,
+        L,
+        Cause.CONCURRENCY,
+        text(
+            r"concurren(?:t|cy)|parallel requests|simultaneous|in[ -]flight|并发",
+            "concurren",
+            "parallel",
+            "simultaneous",
+            "flight",
+            "并发",
+        ),
+        priority=92,
+        confidence=0.85,
         samples=("Too many concurrent requests for this model. Please reduce concurrency.",),
         near_misses=("Rate limit reached on requests per min (RPM)",),
     ),
     Rule(
         "rate_limit.queue",
         "Queued or batch work is over its limit.",
-        L, Cause.QUEUE,
-        text(r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
-             r"|queue limit|batch[^\n]{0,40}limit", "queue", "pending", "batch"),
-        priority=97, confidence=0.8,
-        samples=("Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
-                 "enqueued tokens.",),
+        L,
+        Cause.QUEUE,
+        text(
+            r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
+            r"|queue limit|batch[^\n]{0,40}limit",
+            "queue",
+            "pending",
+            "batch",
+        ),
+        priority=97,
+        confidence=0.8,
+        samples=(
+            "Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
+            "enqueued tokens.",
+        ),
         near_misses=("Rate limit reached for gpt-4 on requests per min",),
     ),
     Rule(
         "rate_limit.gateway_limit.relay",
         "A relay, proxy or gateway throttled the call, not the model provider.",
-        L, Cause.GATEWAY_LIMIT,
+        L,
+        Cause.GATEWAY_LIMIT,
         text(
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
             r"(?:limited|rate[ -]limited)|no available accounts?|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流",
-            "litellm", "crossed", "accounts", "keys", "max_parallel", "rate limit", "1015",
-            "请求", "限流",
+            "litellm",
+            "crossed",
+            "accounts",
+            "keys",
+            "max_parallel",
+            "rate limit",
+            "1015",
+            "请求",
+            "限流",
         ),
-        priority=98, origin=Origin.RELAY, confidence=0.8,
+        priority=98,
+        origin=Origin.RELAY,
+        confidence=0.8,
         samples=(
             "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM / Max "
             "Parallel Request Limit.",
@@ -189,57 +240,92 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.gateway_limit.html",
         "An HTML 429 page: a CDN, WAF or reverse proxy throttled the call.",
-        L, Cause.GATEWAY_LIMIT,
+        L,
+        Cause.GATEWAY_LIMIT,
         all_of(status(429), html()),
-        priority=94, origin=Origin.GATEWAY, confidence=0.8,
-        samples=("<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 "
-                 "Too Many Requests</h1></center><hr><center>nginx</center></body></html>",),
+        priority=94,
+        origin=Origin.GATEWAY,
+        confidence=0.8,
+        samples=(
+            "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 "
+            "Too Many Requests</h1></center><hr><center>nginx</center></body></html>",
+        ),
     ),
     Rule(
         "rate_limit.masked_by_relay",
         "The relay rewrites every upstream 429 into one 'saturated' message, masking whether the "
         "upstream hit RPM, TPM or quota.",
-        L, Cause.UNKNOWN,
-        text(r"负载已饱和|上游负载|saturated|upstream load", "饱和", "上游负载", "saturated",
-             "upstream load"),
-        priority=89, origin=Origin.RELAY, retry=Retry.BACKOFF, confidence=0.7,
+        L,
+        Cause.UNKNOWN,
+        text(
+            r"负载已饱和|上游负载|saturated|upstream load",
+            "饱和",
+            "上游负载",
+            "saturated",
+            "upstream load",
+        ),
+        priority=89,
+        origin=Origin.RELAY,
+        retry=Retry.BACKOFF,
+        confidence=0.7,
         samples=("当前分组上游负载已饱和，请稍后再试",),
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
     ),
     Rule(
         "rate_limit.generic",
         "The body says 'rate limit' without naming which budget.",
-        L, Cause.UNKNOWN,
+        L,
+        Cause.UNKNOWN,
         any_of(
-            text(r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
-                 r"|请求过多|频率限制", "rate", "too many requests", "exhausted", "throttl",
-                 "请求过多", "频率限制"),
+            text(
+                r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
+                r"|请求过多|频率限制",
+                "rate",
+                "too many requests",
+                "exhausted",
+                "throttl",
+                "请求过多",
+                "频率限制",
+            ),
             field_is("status_text", "resource_exhausted"),
             field_is("type", "rate_limit_error", "rate_limit_exceeded"),
             field_is("code", "rate_limit_exceeded", "ratelimitexceeded", "429"),
         ),
-        priority=40, confidence=0.6,
-        samples=('{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
-                 '"status":"RESOURCE_EXHAUSTED"}}',),
+        priority=40,
+        confidence=0.6,
+        samples=(
+            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
+            '"status":"RESOURCE_EXHAUSTED"}}',
+        ),
         near_misses=("401 Unauthorized",),
     ),
     Rule(
         "rate_limit.rate_limited_body",
         "A provider body that says only 'rate limit exceeded' reports its request-rate limit.",
-        L, Cause.RPM,
-        all_of(field_is("type", "rate_limited", "rate_limit", "requests"),
-               text(r"rate limit exceeded|rate limited", "rate limit")),
-        priority=85, confidence=0.55,
-        samples=('{"object":"error","message":"Rate limit exceeded","type":"rate_limited",'
-                 '"param":null,"code":"1300"}',),
+        L,
+        Cause.RPM,
+        all_of(
+            field_is("type", "rate_limited", "rate_limit", "requests"),
+            text(r"rate limit exceeded|rate limited", "rate limit"),
+        ),
+        priority=85,
+        confidence=0.55,
+        samples=(
+            '{"object":"error","message":"Rate limit exceeded","type":"rate_limited",'
+            '"param":null,"code":"1300"}',
+        ),
     ),
     Rule(
         "rate_limit.status_429",
         "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
-        L, Cause.UNKNOWN,
+        L,
+        Cause.UNKNOWN,
         any_of(status(429), exception("RateLimitError")),
-        priority=10, confidence=0.5,
-        samples=("requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
-                 "https://api.openai.com/v1/completions",),
+        priority=10,
+        confidence=0.5,
+        samples=(
+            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
+            "https://api.openai.com/v1/completions",
+        ),
     ),
 )

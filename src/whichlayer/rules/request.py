@@ -42,27 +42,44 @@ def _negative_max_tokens(view: View) -> Facts | None:
     return {"text": found.group(0)} if found else None
 
 
+def _bare_not_found(view: View) -> Facts | None:
+    for body in view.ev.bodies:
+        if body.message and body.message.strip().lower() in ("not found", "404 not found"):
+            return {"body message": body.message.strip()}
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "request.context_length",
         "Prompt plus requested output exceed the model's context window.",
-        L, Cause.CONTEXT_LENGTH,
+        L,
+        Cause.CONTEXT_LENGTH,
         any_of(
             field_is("code", "context_length_exceeded", "string_above_max_length"),
             text(
                 r"maximum context length|context[_ ]length[_ ]exceeded|context window"
-                r"|prompt is too long|input is too long|input too long|exceeds? (?:the )?(?:model's )?"
+                r"|prompt is too long|input is too long|input too long"
+                r"|exceeds? (?:the )?(?:model's )?"
                 r"(?:context|maximum context)|context limit|too many (?:input )?tokens"
                 r"|is too long and exceeds limit|exceeds the maximum number of tokens"
                 r"|input token count[^\n]{0,40}exceeds|reduce the length of the messages"
                 r"|tokens? > \d+ maximum|prompt tokens? exceed|maximum prompt length"
                 r"|上下文长度|超出最大长度|超过最大长度",
-                "context", "too long", "too many", "exceeds", "reduce the length", "maximum",
-                "prompt tokens", "上下文", "最大长度",
+                "context",
+                "too long",
+                "too many",
+                "exceeds",
+                "reduce the length",
+                "maximum",
+                "prompt tokens",
+                "上下文",
+                "最大长度",
             ),
             _negative_max_tokens,
         ),
-        priority=91, confidence=0.9,
+        priority=91,
+        confidence=0.9,
         samples=(
             "openai.BadRequestError: Error code: 400 - {'error': {'message': \"This model's "
             "maximum context length is 8192 tokens. However, your messages resulted in 8227 "
@@ -80,16 +97,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.request_too_large",
         "The body or a file is over a size limit.",
-        L, Cause.REQUEST_TOO_LARGE,
+        L,
+        Cause.REQUEST_TOO_LARGE,
         any_of(
             field_is("type", "request_too_large"),
             field_is("code", "request_too_large", "payload_too_large"),
-            text(r"request exceeds the maximum size|request entity too large|payload too large"
-                 r"|(?:request|body|file|image|payload)[^\n]{0,30}(?:too large|exceeds? (?:the )?"
-                 r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
-                 r"|exceeds \d+ ?mb", "large", "size", "exceeds", "mb"),
+            text(
+                r"request exceeds the maximum size|request entity too large|payload too large"
+                r"|(?:request|body|file|image|payload)[^\n]{0,30}(?:too large|exceeds? (?:the )?"
+                r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
+                r"|exceeds \d+ ?mb",
+                "large",
+                "size",
+                "exceeds",
+                "mb",
+            ),
         ),
-        priority=90, confidence=0.9,
+        priority=90,
+        confidence=0.9,
         samples=(
             "anthropic._exceptions.RequestTooLargeError: Error code: 413 - {'error': {'type': "
             "'request_too_large', 'message': 'Request exceeds the maximum size'}}",
@@ -99,10 +124,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.model_not_found",
         "The model id is unknown where the request went.",
-        L, Cause.MODEL_NOT_FOUND,
+        L,
+        Cause.MODEL_NOT_FOUND,
         any_of(
-            field_is("code", "model_not_found", "deploymentnotfound", "model_not_supported",
-                     "invalid_model"),
+            field_is(
+                "code",
+                "model_not_found",
+                "deploymentnotfound",
+                "model_not_supported",
+                "invalid_model",
+            ),
             text(
                 r"model[^\n]{0,80}(?:does not exist|not found|is not supported|not supported|"
                 r"is not a valid|has been deprecated|has been decommissioned|no longer supported|"
@@ -110,13 +141,24 @@ RULES: tuple[Rule, ...] = (
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
                 r"|not_found_error[^\n]{0,30}model|\"model: [\w.\-]+\"|'model: [\w.\-]+'"
-                r"|无可用渠道|no available channel|模型[^\n]{0,20}(?:不存在|不支持)",
-                "model", "try pulling", "deployment", "provider not provided", "渠道",
-                "channel", "模型",
+                r"|无可用渠道|no available channel|模型[^\n]{0,20}(?:不存在|不支持)"
+                r"|deployment[^\n]{0,40}(?:does not exist|not found)|on-demand throughput"
+                r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
+                r"|at 'modelid' failed|doesn't support the model|does not support the model",
+                "model",
+                "on-demand",
+                "inference profile",
+                "try pulling",
+                "deployment",
+                "provider not provided",
+                "渠道",
+                "channel",
+                "模型",
             ),
             all_of(field_is("type", "not_found_error"), text(r"model", "model")),
         ),
-        priority=86, confidence=0.85,
+        priority=86,
+        confidence=0.85,
         samples=(
             '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
             "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not "
@@ -124,23 +166,34 @@ RULES: tuple[Rule, ...] = (
             "ValueError: Ollama call failed with status code 404. Details: model '7430' not "
             "found, try pulling it first",
         ),
-        near_misses=("Invalid URL (POST /v1/chat/completions)",
-                     "This model's maximum context length is 4097 tokens."),
+        near_misses=(
+            "Invalid URL (POST /v1/chat/completions)",
+            "This model's maximum context length is 4097 tokens.",
+        ),
     ),
     Rule(
         "request.no_channel",
         "The relay has no channel that serves this model for your group.",
-        L, Cause.MODEL_NOT_FOUND,
-        text(r"无可用渠道|no available channel|no channel available|model_not_found_in_group"
-             r"|不可用的模型", "渠道", "channel", "模型"),
-        priority=88, origin=Origin.RELAY, confidence=0.75,
+        L,
+        Cause.MODEL_NOT_FOUND,
+        text(
+            r"无可用渠道|no available channel|no channel available|model_not_found_in_group"
+            r"|不可用的模型",
+            "渠道",
+            "channel",
+            "模型",
+        ),
+        priority=88,
+        origin=Origin.RELAY,
+        confidence=0.75,
         samples=("[abortWithMessage] 当前分组 svip 下对于模型  无可用渠道",),
         near_misses=("当前分组上游负载已饱和",),
     ),
     Rule(
         "request.endpoint_mismatch",
         "The path is wrong for this server or protocol (base URL or endpoint).",
-        L, Cause.ENDPOINT_MISMATCH,
+        L,
+        Cause.ENDPOINT_MISMATCH,
         any_of(
             text(
                 r"invalid url \((?:get|post|put|delete|patch) |404 page not found"
@@ -149,82 +202,125 @@ RULES: tuple[Rule, ...] = (
                 r"|endpoint not found|path not found|(?:url|endpoint|path) (?:is )?not supported"
                 r"|requested url was not found|method not allowed|missing required query "
                 r"parameter: api-version|api-version[^\n]{0,40}(?:missing|required|unsupported)"
-                r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/",
-                "invalid url", "page not found", "cannot ", "unrecognized", "route", "unknown",
-                "not found", "not supported", "method not allowed", "api-version", "/v1/v1/",
+                r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
+                r"|can only be accessed over https|operation is not recognized"
+                r"|unknownoperationexception|unknown operation",
+                "invalid url",
+                "page not found",
+                "cannot ",
+                "unrecognized",
+                "route",
+                "unknown",
+                "not found",
+                "not supported",
+                "method not allowed",
+                "api-version",
+                "/v1/v1/",
                 "http/1.",
+                "https",
+                "operation",
             ),
             status(405),
         ),
-        priority=87, confidence=0.85,
+        priority=87,
+        confidence=0.85,
         samples=(
             '{"error":{"message":"Invalid URL (POST /v1/responses) (request id: 2025071815)",'
             '"type":"invalid_request_error","param":"","code":""}}',
             "Error: 404 404 page not found",
             '"POST /v1/responses HTTP/1.1" 404 Not Found',
         ),
-        near_misses=('{"error":{"message":"The model `gpt-5` does not exist","code":'
-                     '"model_not_found"}}',),
+        near_misses=(
+            '{"error":{"message":"The model `gpt-5` does not exist","code":"model_not_found"}}',
+        ),
     ),
     Rule(
         "request.endpoint_mismatch.adapter",
         "A relay translated the client's protocol to another upstream path, and the upstream "
         "refused the translated request.",
-        L, Cause.ENDPOINT_MISMATCH,
+        L,
+        Cause.ENDPOINT_MISMATCH,
         all_of(any_of(status(400), status(404), status(422)), _protocol_translation),
-        priority=60, origin=Origin.RELAY, confidence=0.5,
+        priority=60,
+        origin=Origin.RELAY,
+        confidence=0.5,
     ),
     Rule(
         "request.endpoint_mismatch.resource_not_found",
         "Azure answers 404 'Resource not found' when the deployment path or api-version is wrong.",
-        L, Cause.ENDPOINT_MISMATCH,
+        L,
+        Cause.ENDPOINT_MISMATCH,
         all_of(status(404), text(r"resource not found", "resource not found")),
-        priority=70, confidence=0.6,
+        priority=70,
+        confidence=0.6,
     ),
     Rule(
         "request.tool_schema",
         "A tool or function definition is invalid or unsupported.",
-        L, Cause.TOOL_SCHEMA,
+        L,
+        Cause.TOOL_SCHEMA,
         any_of(
             field_is("code", "invalid_function_parameters", "invalid_tools"),
             text(
                 r"invalid schema for function|tools?\[\d+\]|tools\.\d+|function_declarations"
                 r"|input_schema|function[ _]?parameters|tool[ _]?schema|invalid tool"
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
-                r"|does not support (?:tools|function calling)",
-                "function", "tool", "input_schema",
+                r"|does not support (?:tools|function calling)|schema missing items"
+                r"|must have items|failed to validate tool|tool parameters",
+                "function",
+                "tool",
+                "input_schema",
             ),
         ),
-        priority=89, confidence=0.8,
-        samples=("Invalid schema for function 'get_weather': In context=('properties', 'x'), "
-                 "array schema missing items.",),
+        priority=89,
+        confidence=0.8,
+        samples=(
+            "Invalid schema for function 'get_weather': In context=('properties', 'x'), "
+            "array schema missing items.",
+        ),
         near_misses=("tool_use ids were found without tool_result blocks immediately after",),
     ),
     Rule(
         "request.content_filter",
         "A safety filter refused the input.",
-        L, Cause.CONTENT_FILTER,
+        L,
+        Cause.CONTENT_FILTER,
         any_of(
-            field_is("code", "content_filter", "content_policy_violation", "responsibleaipolicy"
-                     "violation", "sensitive_words_detected"),
+            field_is(
+                "code",
+                "content_filter",
+                "content_policy_violation",
+                "responsibleaipolicyviolation",
+                "sensitive_words_detected",
+            ),
             text(
                 r"content[_ ]filter|content management policy|responsibleaipolicyviolation"
                 r"|flagged as potentially violating|safety system|blocked (?:due to|by) (?:the )?"
                 r"safety|prohibited_content|content_policy_violation|sensitive words"
                 r"|敏感词|内容审核|内容安全",
-                "content", "flagged", "safety", "sensitive", "prohibited", "敏感", "内容",
+                "content",
+                "flagged",
+                "safety",
+                "sensitive",
+                "prohibited",
+                "敏感",
+                "内容",
                 "responsibleai",
             ),
         ),
-        priority=92, confidence=0.85,
-        samples=("The response was filtered due to the prompt triggering Azure OpenAI's content "
-                 "management policy.",),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            "The response was filtered due to the prompt triggering Azure OpenAI's content "
+            "management policy.",
+        ),
         near_misses=("Content-Type must be application/json",),
     ),
     Rule(
         "request.malformed_body",
         "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
-        L, Cause.MALFORMED_BODY,
+        L,
+        Cause.MALFORMED_BODY,
         any_of(
             field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
             text(
@@ -233,25 +329,46 @@ RULES: tuple[Rule, ...] = (
                 r"|unsupported media type|roles must alternate|tool_use ids were found without"
                 r"|tool_result block|messages: (?:at least one|text content blocks must)"
                 r"|field required|messages\.\d+"
-                r"|must be a valid json|request body (?:is )?(?:invalid|malformed)",
-                "json", "content-type", "media type", "roles", "tool_", "messages",
-                "field required", "request body",
+                r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
+                r"|invalid (?:high|low) surrogate|no low surrogate",
+                "json",
+                "content-type",
+                "media type",
+                "roles",
+                "tool_",
+                "messages",
+                "field required",
+                "surrogate",
+                "request body",
             ),
             status(415),
         ),
-        priority=83, confidence=0.75,
-        samples=("We could not parse the JSON body of your request. (HINT: This likely means you "
-                 "aren't using your HTTP library correctly.)",),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            "We could not parse the JSON body of your request. (HINT: This likely means you "
+            "aren't using your HTTP library correctly.)",
+        ),
         near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
     ),
     Rule(
         "request.invalid_parameter",
         "A parameter's name, type or value is refused.",
-        L, Cause.INVALID_PARAMETER,
+        L,
+        Cause.INVALID_PARAMETER,
         any_of(
-            field_is("code", "unsupported_parameter", "invalid_value", "unsupported_value",
-                     "invalid_request_body", "unknown_parameter", "integer_below_min_value",
-                     "integer_above_max_value", "invalid_type"),
+            field_is(
+                "code",
+                "unsupported_parameter",
+                "invalidparameter",
+                "invalid_value",
+                "unsupported_value",
+                "invalid_request_body",
+                "unknown_parameter",
+                "integer_below_min_value",
+                "integer_above_max_value",
+                "invalid_type",
+            ),
             text(
                 r"unsupported parameter|unrecognized request argument|unknown parameter"
                 r"|unsupported value|invalid value|invalid type for|extra inputs are not permitted"
@@ -260,13 +377,32 @@ RULES: tuple[Rule, ...] = (
                 r"|out of range|invalid json payload received\. unknown name|unexpected keyword"
                 r"|is not a valid (?:enum|value)|does not support|unsupported_parameter"
                 r"|exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)"
-                r"|max_tokens[^\n]{0,40}(?:too large|exceed|greater than)",
-                "unsupported", "unrecognized", "unknown", "invalid", "extra inputs",
-                "not supported", "supports at most", "must be", "out of range",
-                "unexpected keyword", "does not support", "exceeds", "max_tokens",
+                r"|max_tokens[^\n]{0,40}(?:too large|exceed|greater than)|max_tokens: \d+ > \d+"
+                r"|maximum allowed number of output tokens|integer (?:above|below) (?:max|min)"
+                r"|specified in the request is not valid|cannot both be specified"
+                r"|mutually exclusive|cannot be used (?:together|with)",
+                "unsupported",
+                "unrecognized",
+                "unknown",
+                "invalid",
+                "extra inputs",
+                "not supported",
+                "supports at most",
+                "must be",
+                "out of range",
+                "unexpected keyword",
+                "maximum allowed",
+                "integer",
+                "not valid",
+                "cannot",
+                "mutually",
+                "does not support",
+                "exceeds",
+                "max_tokens",
             ),
         ),
-        priority=82, confidence=0.8,
+        priority=82,
+        confidence=0.8,
         samples=(
             "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
             "'max_completion_tokens' instead.",
@@ -278,31 +414,63 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.status_413",
         "413: the body is over the server's size limit.",
-        L, Cause.REQUEST_TOO_LARGE,
+        L,
+        Cause.REQUEST_TOO_LARGE,
         all_of(status(413), none_of(text(r"tokens per min|tpm", "tokens per min", "tpm"))),
-        priority=20, confidence=0.6,
+        priority=20,
+        confidence=0.6,
     ),
     Rule(
         "request.status_404",
         "404 without a body that names the model: the path or the model id is wrong.",
-        L, Cause.UNKNOWN,
+        L,
+        Cause.UNKNOWN,
         any_of(status(404), exception("NotFoundError")),
-        priority=12, confidence=0.4,
+        priority=12,
+        confidence=0.4,
     ),
     Rule(
         "request.status_4xx",
         "400/409/422: the server refused what was sent, without saying what.",
-        L, Cause.UNKNOWN,
-        any_of(status(400, 409, 422), exception("BadRequestError", "UnprocessableEntityError",
-                                                "ValidationException", "InvalidRequestError"),
-               field_is("status_text", "invalid_argument", "failed_precondition")),
-        priority=10, confidence=0.35,
+        L,
+        Cause.UNKNOWN,
+        any_of(
+            status(400, 409, 422),
+            exception(
+                "BadRequestError",
+                "UnprocessableEntityError",
+                "ValidationException",
+                "InvalidRequestError",
+            ),
+            field_is("status_text", "invalid_argument", "failed_precondition"),
+        ),
+        priority=10,
+        confidence=0.35,
     ),
     Rule(
         "request.html_404",
         "An HTML 404 page: the base URL points at a web server, not at the API.",
-        L, Cause.ENDPOINT_MISMATCH,
+        L,
+        Cause.ENDPOINT_MISMATCH,
         all_of(status(404), html()),
-        priority=80, confidence=0.7,
+        priority=80,
+        confidence=0.7,
+    ),
+)
+
+RULES += (
+    Rule(
+        "request.endpoint_mismatch.bare_not_found",
+        "A 404 whose body says only 'Not Found' (no model named): the path does not exist there.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(any_of(status(404), field_is("type", "not_found_error")), _bare_not_found),
+        priority=74,
+        confidence=0.7,
+        samples=(
+            "openai.NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': "
+            "'not_found_error', 'message': 'Not Found'}}",
+        ),
+        near_misses=('{"type":"not_found_error","message":"model: claude-4-sonnet"}',),
     ),
 )

@@ -45,138 +45,250 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.overloaded",
         "The provider is over capacity (529, overloaded_error, 'model is overloaded').",
-        L, Cause.OVERLOADED,
+        L,
+        Cause.OVERLOADED,
         any_of(
             status(529),
             field_is("type", "overloaded_error"),
             field_is("reason", "model_capacity_exhausted"),
-            text(r"overloaded|over capacity|no capacity available|capacity exhausted"
-                 r"|experiencing high demand|temporarily limiting requests|server is busy"
-                 r"|服务器繁忙|负载过高",
-                 "overloaded", "capacity", "high demand", "temporarily limiting", "busy",
-                 "繁忙", "负载过高"),
+            text(
+                r"overloaded|over capacity|no capacity available|capacity exhausted"
+                r"|experiencing high demand|temporarily limiting requests|server is busy"
+                r"|服务器繁忙|负载过高",
+                "overloaded",
+                "capacity",
+                "high demand",
+                "temporarily limiting",
+                "busy",
+                "繁忙",
+                "负载过高",
+            ),
         ),
-        priority=95, retry=Retry.LIMITED, confidence=0.9,
-        samples=('API Error (529 {"type":"error","error":{"type":"overloaded_error",'
-                 '"message":"Overloaded"}}) · Retrying in 18 seconds… (attempt 6/10)',
-                 "API Error: Server is temporarily limiting requests (not your usage limit)"),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.9,
+        samples=(
+            'API Error (529 {"type":"error","error":{"type":"overloaded_error",'
+            '"message":"Overloaded"}}) · Retrying in 18 seconds… (attempt 6/10)',
+            "API Error: Server is temporarily limiting requests (not your usage limit)",
+        ),
         near_misses=("当前分组上游负载已饱和",),
     ),
     Rule(
         "upstream.unavailable",
         "The service or channel is down (503).",
-        L, Cause.UNAVAILABLE,
+        L,
+        Cause.UNAVAILABLE,
         any_of(
-            text(r"service unavailable|temporarily unavailable|currently unavailable"
-                 r"|no healthy upstream|upstream connect error|serviceunavailable"
-                 r"|modelnotready|is currently loading|web server is down|origin is unreachable",
-                 "unavailable", "healthy", "upstream connect", "modelnotready", "loading",
-                 "server is down", "unreachable"),
+            text(
+                r"service unavailable|temporarily unavailable|currently unavailable"
+                r"|no healthy upstream|upstream connect error|serviceunavailable"
+                r"|modelnotready|is currently loading|web server is down|origin is unreachable"
+                r"|unable to process your request",
+                "unavailable",
+                "healthy",
+                "upstream connect",
+                "modelnotready",
+                "loading",
+                "unable to process",
+                "server is down",
+                "unreachable",
+            ),
             field_is("status_text", "unavailable"),
-            exception("ServiceUnavailableException", "ServiceUnavailableError",
-                      "ModelNotReadyException"),
+            exception(
+                "ServiceUnavailableException", "ServiceUnavailableError", "ModelNotReadyException"
+            ),
         ),
-        priority=70, retry=Retry.LIMITED, confidence=0.75,
-        samples=('{"error":{"code":503,"message":"The service is currently unavailable.",'
-                 '"status":"UNAVAILABLE"}}',),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":503,"message":"The service is currently unavailable.",'
+            '"status":"UNAVAILABLE"}}',
+        ),
     ),
     Rule(
         "upstream.gateway_timeout",
         "A hop gave up waiting for the next (504, 524, upstream request timeout).",
-        L, Cause.GATEWAY_TIMEOUT,
+        L,
+        Cause.GATEWAY_TIMEOUT,
         any_of(
             status(504, 522, 524),
-            text(r"gateway time-?out|upstream request timeout|upstream timed out"
-                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
-                 "gateway time", "upstream request timeout", "upstream timed out",
-                 "a timeout occurred", "deadline"),
+            text(
+                r"gateway time-?out|upstream request timeout|upstream timed out"
+                r"|a timeout occurred|deadline_exceeded|deadline exceeded",
+                "gateway time",
+                "upstream request timeout",
+                "upstream timed out",
+                "a timeout occurred",
+                "deadline",
+            ),
         ),
-        priority=72, retry=Retry.LIMITED, confidence=0.85,
+        priority=72,
+        retry=Retry.LIMITED,
+        confidence=0.85,
         samples=("API Error: 504 upstream request timeout",),
     ),
     Rule(
         "upstream.bad_gateway",
         "A hop got an invalid answer from the next (502, 520, 523).",
-        L, Cause.BAD_GATEWAY,
-        any_of(status(502, 520, 523),
-               text(r"bad gateway|web server is returning an unknown error", "bad gateway",
-                    "unknown error")),
-        priority=71, retry=Retry.LIMITED, confidence=0.85,
+        L,
+        Cause.BAD_GATEWAY,
+        any_of(
+            status(502, 520, 523),
+            text(
+                r"bad gateway|web server is returning an unknown error",
+                "bad gateway",
+                "unknown error",
+            ),
+        ),
+        priority=71,
+        retry=Retry.LIMITED,
+        confidence=0.85,
     ),
     Rule(
         "upstream.relay_upstream_error",
         "A relay says its upstream failed, with no more detail.",
-        L, Cause.RELAY_UPSTREAM_ERROR,
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
         any_of(
             field_is("type", "upstream_error"),
             field_is("code", "do_request_failed", "bad_response_status_code"),
-            text(r"do request failed|请求上游地址失败|upstream error|failed to request upstream|请求上游[^\n]{0,10}"
-                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
-                 r"|provider returned error|bad response status code|channel error",
-                 "request failed", "upstream", "上游", "provider returned", "bad response",
-                 "channel error"),
+            text(
+                r"do request failed|请求上游地址失败|upstream error|failed to request upstream"
+                r"|请求上游[^\n]{0,10}"
+                r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
+                r"|bad response status code|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
+                r"|all (?:api )?keys (?:have )?failed",
+                "request failed",
+                "upstream",
+                "上游",
+                "keys",
+                "密钥",
+                "bad response",
+                "channel error",
+            ),
         ),
-        priority=65, origin=Origin.RELAY, retry=Retry.LIMITED, confidence=0.7,
+        priority=65,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.7,
         samples=("[ERR] relay error: upstream error: do request failed",),
     ),
     Rule(
         "upstream.server_error.body",
         "The server's own body says it failed while processing the request; a relay's "
         "'upstream failed' around it adds nothing.",
-        L, Cause.SERVER_ERROR,
+        L,
+        Cause.SERVER_ERROR,
         any_of(
-            field_is("type", "server_error", "api_error", "internal_error", "internal_server_error"),
+            field_is(
+                "type", "server_error", "api_error", "internal_error", "internal_server_error"
+            ),
             field_is("status_text", "internal"),
-            text(r"server had an error|error occurred while processing|internal error encountered"
-                 r"|internalserverexception", "server had an error", "while processing",
-                 "internal error", "internalserver"),
+            text(
+                r"server had an error|error occurred while processing|internal error encountered"
+                r"|internalserverexception|requires more system memory|out of memory",
+                "server had an error",
+                "while processing",
+                "internal error",
+                "internalserver",
+                "memory",
+            ),
         ),
-        priority=68, retry=Retry.LIMITED, confidence=0.8,
-        samples=('Error: 500 {"error": {"message": "The server had an error processing your '
-                 'request.", "type": "server_error", "param": null, "code": null}}',),
+        priority=68,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            'Error: 500 {"error": {"message": "The server had an error processing your '
+            'request.", "type": "server_error", "param": null, "code": null}}',
+        ),
     ),
     Rule(
         "upstream.server_error",
         "The server side failed while processing the request (500).",
-        L, Cause.SERVER_ERROR,
+        L,
+        Cause.SERVER_ERROR,
         any_of(
             text(r"internal (?:server )?error", "internal"),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
         ),
-        priority=30, retry=Retry.LIMITED, confidence=0.7,
-        samples=('Error: 500 {"error": {"message": "The server had an error processing your '
-                 'request.", "type": "server_error", "param": null, "code": null}}',),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            'Error: 500 {"error": {"message": "The server had an error processing your '
+            'request.", "type": "server_error", "param": null, "code": null}}',
+        ),
     ),
     Rule(
         "upstream.status_5xx",
         "A 5xx status with nothing more specific.",
-        L, Cause.SERVER_ERROR,
+        L,
+        Cause.SERVER_ERROR,
         status(*[s for s in range(500, 600) if s not in (502, 503, 504, 520, 522, 523, 524, 529)]),
-        priority=15, retry=Retry.LIMITED, confidence=0.5,
+        priority=15,
+        retry=Retry.LIMITED,
+        confidence=0.5,
     ),
     Rule(
         "upstream.status_503",
         "503 with nothing more specific: the service is unavailable.",
-        L, Cause.UNAVAILABLE,
+        L,
+        Cause.UNAVAILABLE,
         status(503, 521),
-        priority=16, retry=Retry.LIMITED, confidence=0.6,
+        priority=16,
+        retry=Retry.LIMITED,
+        confidence=0.6,
     ),
     Rule(
         "upstream.no_body",
         "The client printed the status and says there was no body: only the status speaks, and "
         "anything else in the paste belongs to another exchange.",
-        L, Cause.BAD_GATEWAY,
+        L,
+        Cause.BAD_GATEWAY,
         all_of(status(502, 520, 523), _no_body_status),
-        priority=99, retry=Retry.LIMITED, confidence=0.7,
+        priority=99,
+        retry=Retry.LIMITED,
+        confidence=0.7,
     ),
     Rule(
         "upstream.official_endpoint_404",
         "A 404 with no explanation at an endpoint the client builds itself: the path is right, so "
         "the server side is failing.",
-        L, Cause.UNKNOWN,
-        all_of(status(404), _official_endpoint, no_body,
-               text(r"unknown error|not found", "unknown error", "not found")),
-        priority=75, retry=Retry.LIMITED, confidence=0.45,
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            status(404),
+            _official_endpoint,
+            no_body,
+            text(r"unknown error|not found", "unknown error", "not found"),
+        ),
+        priority=75,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.html_instead_of_json",
+        "The client expected JSON and got an HTML page: a gateway or web server answered in place "
+        "of the API.",
+        L,
+        Cause.UNKNOWN,
+        text(
+            r"invalid character '<' looking for beginning of value|unexpected token '?<'?"
+            r"|unexpected token < in json|expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
+            "invalid character '<'",
+            "unexpected token",
+            "expecting value",
+        ),
+        priority=50,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=("invalid character '<' looking for beginning of value",),
     ),
 )

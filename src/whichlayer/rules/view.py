@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from whichlayer.evidence import Evidence
+
+_SPACE = re.compile(r"\s+")
 
 #: Rules read at most this much of the head and of the tail of a paste.
 HEAD = 200_000
@@ -22,7 +26,8 @@ class View:
             parts += [body.message or "", body.type or "", body.code or ""]
         parts += ev.exception_types
         parts += ev.transport
-        self.hay = "\n".join(parts).lower()
+        # Terminals wrap long messages: fold every run of white space so phrases still match.
+        self.hay = _SPACE.sub(" ", "\n".join(parts)).lower()
         self._fields: dict[str, list[str]] = {}
 
     def fields(self, name: str) -> list[str]:
