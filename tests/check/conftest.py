@@ -163,3 +163,16 @@ def auth_proxy() -> Iterator[str]:
     """A proxy that demands Basic auth (407 without it): user 'user', password 'pass'."""
     with run_proxy("--basic-auth", "user:pass") as url:
         yield url
+
+
+@pytest.fixture
+def blackhole_port() -> Iterator[int]:
+    """A port whose accept queue is full: new connections get no SYN-ACK (connect timeout)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(0)
+    port = int(sock.getsockname()[1])
+    filler = socket.create_connection(("127.0.0.1", port), timeout=2)
+    yield port
+    filler.close()
+    sock.close()

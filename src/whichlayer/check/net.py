@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import httpx2
+
 from whichlayer.check.deadline import Deadline, Stopwatch
 from whichlayer.check.model import Stage
 from whichlayer.check.trust import TrustStore, public_store
@@ -51,6 +53,17 @@ async def _bounded(coro: Any, deadline: Deadline, what: str) -> Any:
         raise TimeoutError(f"{what} timed out after {left:.1f} s") from None
 
 
+async def _read_within(coro: Any, deadline: Deadline, what: str) -> Any:
+    """Await an answer on an open connection; a timeout is ``httpx2.ReadTimeout``."""
+    left = deadline.left()
+    try:
+        async with asyncio.timeout(left):
+            return await coro
+    except TimeoutError:
+        raise httpx2.ReadTimeout(
+            f"read timed out: no {what} within {left:.1f} s (TCP connected)") from None
+
+
 async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
     watch = Stopwatch()
     loop = asyncio.get_running_loop()
@@ -68,16 +81,23 @@ async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
 
 async def connect(hop: Hop, deadline: Deadline) -> tuple[
         asyncio.StreamReader, asyncio.StreamWriter]:
-    """Open TCP to the first address of ``hop`` that accepts."""
+    """Open TCP to the first address of ``hop`` that accepts.
+
+    A timeout is raised as ``httpx2.ConnectTimeout``: the exception the client's
+    own HTTP stack raises when connecting takes too long.
+    """
     error: BaseException | None = None
     for address in hop.addresses or [hop.host]:
+        left = deadline.left()
         try:
-            return await _bounded(asyncio.open_connection(address, hop.port), deadline,
-                                  f"TCP connect to {hop.host}:{hop.port} ({address})")
-        except (OSError, TimeoutError) as exc:
+            async with asyncio.timeout(left):
+                return await asyncio.open_connection(address, hop.port)
+        except TimeoutError:
+            raise httpx2.ConnectTimeout(
+                f"timed out while connecting to {hop.host}:{hop.port} ({address}) "
+                f"after {left:.1f} s") from None
+        except OSError as exc:
             error = exc
-            if isinstance(exc, TimeoutError):
-                break
     assert error is not None
     raise error
 
@@ -86,7 +106,7 @@ async def tcp(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
     watch = Stopwatch()
     try:
         _, writer = await connect(hop, deadline)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, httpx2.TimeoutException) as exc:
         detail = f"no connection to {hop.host}:{hop.port}: {exc}"
         return Stage("tcp", False, watch.ms(), detail), Failure(exc, detail)
     peer = writer.get_extra_info("peername")
@@ -120,8 +140,8 @@ async def tunnel(proxy: Hop, proxy_url: str, host: str, port: int, deadline: Dea
     reader, writer = await connect(proxy, deadline)
     try:
         writer.write(connect_request(host, port, proxy_url))
-        head = await _bounded(reader.readuntil(b"\r\n\r\n"), deadline,
-                              f"the proxy's answer to CONNECT {host}:{port}")
+        head = await _read_within(reader.readuntil(b"\r\n\r\n"), deadline,
+                                  f"the proxy's answer to CONNECT {host}:{port}")
     except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
         await _close(writer)
         raise
@@ -155,8 +175,6 @@ def _parse_head(head: bytes) -> tuple[int, dict[str, str]]:
 
 def proxy_response(refused: ProxyRefused, proxy_url: str) -> object:
     """The proxy's refusal as an httpx2 response, the object the engine reads."""
-    import httpx2
-
     request = httpx2.Request("CONNECT", proxy_url)
     return httpx2.Response(refused.status, headers=refused.headers, request=request)
 
@@ -171,7 +189,7 @@ async def proxy_stage(proxy: Hop, proxy_url: str, host: str, port: int,
         detail = f"proxy {shown} refused CONNECT {host}:{port}: HTTP {exc.status}"
         return Stage("proxy", False, watch.ms(), detail), Failure(
             proxy_response(exc, proxy_url), detail)
-    except (OSError, TimeoutError, asyncio.IncompleteReadError) as exc:
+    except (OSError, TimeoutError, asyncio.IncompleteReadError, httpx2.TimeoutException) as exc:
         detail = f"proxy {shown} failed on CONNECT {host}:{port}: {exc}"
         return Stage("proxy", False, watch.ms(), detail), Failure(exc, detail)
     await _close(writer)
@@ -185,8 +203,8 @@ async def _handshake(host: str, port: int, ctx: ssl.SSLContext, deadline: Deadli
     else:
         _, writer = await connect(hop, deadline)
     try:
-        await _bounded(writer.start_tls(ctx, server_hostname=host), deadline,
-                       f"TLS handshake with {host}")
+        await _read_within(writer.start_tls(ctx, server_hostname=host), deadline,
+                           f"TLS handshake answer from {host}:{port}")
         ssl_object = writer.get_extra_info("ssl_object")
         assert isinstance(ssl_object, ssl.SSLObject)
         return ssl_object
@@ -206,7 +224,8 @@ async def tls(host: str, port: int, store: TrustStore, hop: Hop, proxy_url: str 
         about = await _describe_unverified(host, port, deadline, hop, proxy_url, untrusted)
         detail = f"certificate not trusted by {store.name}: {exc.verify_message}; {about}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
-    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused) as exc:
+    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused,
+            httpx2.TimeoutException) as exc:
         detail = f"TLS with {host}:{port} failed: {exc}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
     cert = ssl_object.getpeercert() or {}
@@ -234,7 +253,8 @@ async def _publicly_trusted(host: str, port: int, deadline: Deadline, hop: Hop,
         await _handshake(host, port, public_store(), deadline, hop, proxy_url)
     except ssl.SSLCertVerificationError:
         return False
-    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused):
+    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused,
+            httpx2.TimeoutException):
         return True  # cannot tell; say nothing rather than guess
     return True
 
@@ -248,7 +268,8 @@ async def _describe_unverified(host: str, port: int, deadline: Deadline, hop: Ho
     try:
         ssl_object = await _handshake(host, port, ctx, deadline, hop, proxy_url)
         der = ssl_object.getpeercert(binary_form=True)
-    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused):
+    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused,
+            httpx2.TimeoutException):
         return "certificate details unavailable"
     if not der:
         return "no certificate"

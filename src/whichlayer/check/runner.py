@@ -97,13 +97,15 @@ def _hop(proxy_url: str | None, host: str, port: int) -> net.Hop:
 
 async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: net.Hop,
                      scheme: str, host: str, port: int, deadline: Deadline) -> bool:
-    """dns, tcp, proxy, tls; False when one failed."""
+    """proxy choice, dns, tcp, proxy CONNECT, tls; False when one failed."""
+    if choice.url is None:
+        report.stages.append(Stage("proxy", None, None, f"direct ({choice.reason})"))
     for step in (net.dns, net.tcp):
         stage, failure = await step(hop, deadline)
         if _fail(report, stage, failure):
             return False
     if choice.url is None:
-        report.stages.append(Stage("proxy", None, None, f"direct ({choice.reason})"))
+        pass
     elif scheme == "https":
         stage, failure = await net.proxy_stage(hop, choice.url, host, port, deadline)
         stage.detail += f" ({choice.reason})"
