@@ -37,7 +37,7 @@ def protocol_of(request: web.Request, default: str) -> str:
     path, h = request.path, request.headers
     if path.startswith("/openai/"):
         return "azure"
-    if path.startswith("/v1beta") or "x-goog-api-key" in h:
+    if path.startswith("/v1beta") or "x-goog-api-key" in h or ":" in path.rpartition("/")[2]:
         return "gemini"
     if path.startswith("/v1/messages") or "x-api-key" in h or "anthropic-version" in h:
         return "anthropic"
@@ -114,6 +114,9 @@ def build(state: SimState) -> web.Application:
     app.router.add_get("/v1beta/models", proto_gemini.list_models)
     app.router.add_get("/v1beta/models/{model}", proto_gemini.get_model)
     app.router.add_post("/v1beta/models/{target}", proto_gemini.model_action)
+    # google-genai 3.x calls /v1/models/...; older clients and the docs use /v1beta.
+    app.router.add_get("/v1/models/{model}", _model)
+    app.router.add_post("/v1/models/{target}", proto_gemini.model_action)
     app.router.add_post("/openai/deployments/{deployment}/chat/completions", proto_openai.chat)
     app.router.add_post("/openai/deployments/{deployment}/embeddings", proto_openai.embeddings)
     return app
@@ -121,6 +124,15 @@ def build(state: SimState) -> web.Application:
 
 async def _models(request: web.Request) -> web.StreamResponse:
     """``GET /v1/models`` answers in Anthropic's format to Anthropic callers, else OpenAI's."""
-    if request[flow.CALL].protocol == "anthropic":
+    protocol = request[flow.CALL].protocol
+    if protocol == "anthropic":
         return await proto_anthropic.models(request)
+    if protocol == "gemini":
+        return await proto_gemini.list_models(request)
     return await proto_openai.models(request)
+
+
+async def _model(request: web.Request) -> web.StreamResponse:
+    if request[flow.CALL].protocol == "gemini":
+        return await proto_gemini.get_model(request)
+    return await proto_openai.model(request)

@@ -30,9 +30,10 @@ MODELS: tuple[Model, ...] = (
     Model("gpt-4.1", "openai", 1_047_576, 32_768, created=1_744_316_542),
     Model("o3-mini", "openai", 200_000, 100_000, created=1_737_146_383),
     Model("text-embedding-3-small", "openai", 8_191, 0, kind="embedding", created=1_705_948_997),
-    Model("claude-sonnet-4-5", "anthropic", 200_000, 64_000, display_name="Claude Sonnet 4.5"),
+    # (the anthropic SDK warns on deprecated ids such as claude-sonnet-4-5, so none are used here)
+    Model("claude-sonnet-4-6", "anthropic", 200_000, 64_000, display_name="Claude Sonnet 4.6"),
     Model("claude-haiku-4-5", "anthropic", 200_000, 64_000, display_name="Claude Haiku 4.5"),
-    Model("claude-opus-4-1", "anthropic", 200_000, 32_000, display_name="Claude Opus 4.1"),
+    Model("claude-opus-4-6", "anthropic", 200_000, 32_000, display_name="Claude Opus 4.6"),
     Model("gemini-2.5-flash", "gemini", 1_048_576, 65_536, display_name="Gemini 2.5 Flash"),
     Model("gemini-2.5-pro", "gemini", 1_048_576, 65_536, display_name="Gemini 2.5 Pro"),
     Model("gemini-2.0-flash", "gemini", 1_048_576, 8_192, display_name="Gemini 2.0 Flash"),

@@ -165,7 +165,7 @@ def forced(step: Step, call: Call, limiter: Limiter) -> Fault:
     """The Fault for an HTTP scenario chosen by name, with realistic details."""
     assert step.scenario is not None
     cause, variant = split(step.scenario)
-    platform = PLATFORM.get(call.protocol, "openai")
+    platform = "openai" if call.protocol == "azure" else PLATFORM.get(call.protocol, "openai")
     model = catalog.find(platform, call.model or "") or catalog.default_model(platform)
     name = call.model or model.id
     detail: dict[str, Any] = {}

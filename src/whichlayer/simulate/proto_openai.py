@@ -288,6 +288,14 @@ async def models(request: web.Request) -> web.StreamResponse:
     return flow.json_response(call, {"object": "list", "data": data})
 
 
+async def model(request: web.Request) -> web.StreamResponse:
+    call = request[flow.CALL]
+    call.model = request.match_info["model"]
+    state, call, _key_state, _body = await flow.begin(request)
+    m = checks.find_model("openai", call.model)
+    return flow.json_response(call, {"id": m.id, "object": "model", "created": m.created, "owned_by": "system"})
+
+
 async def embeddings(request: web.Request) -> web.StreamResponse:
     state, call, key_state, body = await flow.begin(request)
     _azure_version(request, call)

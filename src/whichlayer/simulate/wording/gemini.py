@@ -148,11 +148,15 @@ def _model_not_found(f: Fault, c: Call) -> Body:
     # supported for generateContent. Call ListModels to see the list of available models and
     # their supported methods." (widely quoted after the 1.5 retirement)
     msg = (
-        f"models/{f.model} is not found for API version v1beta, or is not supported for "
+        f"models/{f.model} is not found for API version {_version(c)}, or is not supported for "
         "generateContent. Call ListModels to see the list of available models and their "
         "supported methods."
     )
     return 404, "NOT_FOUND", msg, []
+
+
+def _version(c: Call) -> str:
+    return "v1" if c.path.startswith("/v1/") else "v1beta"
 
 
 def _endpoint_mismatch(f: Fault, c: Call) -> Body:

@@ -1,0 +1,259 @@
+"""Relay mode: a one-api/new-api, OpenRouter or LiteLLM-shaped relay in front of simulated upstreams.
+
+The relay has its own tokens (with states), one group (``default``), channels
+(each an upstream plus the relay's key for it) and model routes. It answers
+relay-side failures itself and passes upstream failures on the way each relay
+does, so "the relay's token is bad" and "the relay's upstream key is bad"
+answer differently to the same probe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+from aiohttp import web
+
+from whichlayer.simulate import app as sim_app
+from whichlayer.simulate import catalog, ids, scenarios
+from whichlayer.simulate.keys import KeyStore
+from whichlayer.simulate.limits import Limiter
+from whichlayer.simulate.script import OK, Step
+from whichlayer.simulate.state import SCENARIO_HEADER, SimState
+from whichlayer.simulate.wording import relay as words
+
+if TYPE_CHECKING:
+    from whichlayer.simulate._server import SimServer
+
+#: Relay token states; the relay answers each in its own words.
+TOKEN_STATES = ("valid", "expired", "exhausted", "no_balance", "disabled")
+GROUP = "default"
+#: How long the relay waits for its upstream (it then reports do_request_failed).
+UPSTREAM_TIMEOUT_S = 30.0
+#: Paths the relay serves (OpenAI-compatible, as one-api does).
+PATHS = ("/v1/chat/completions", "/v1/embeddings", "/v1/responses")
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    name: str
+    key_state: str  # the state of the relay's own key at the upstream ("valid", "unknown", ...)
+    models: tuple[str, ...]
+
+
+#: Model routes: which channel serves which model. A model in no channel gets "no channel".
+CHANNELS = (
+    Channel("openai-main", "valid", ("gpt-4o-mini", "gpt-4o", "text-embedding-3-small")),
+    Channel("openai-stale-key", "unknown", ("gpt-4.1",)),  # the relay's upstream key is wrong
+    Channel("openai-no-credit", "no_balance", ("o3-mini",)),  # the upstream account has no credit
+)
+#: The channel a forced upstream_key_invalid request is routed through.
+STALE = CHANNELS[1]
+
+
+def token(flavor: str, state: str) -> str:
+    """A relay token in the flavor's shape (one-api ``sk-`` + 48, OpenRouter ``sk-or-v1-`` + 64 hex)."""
+    digest = hashlib.sha256(f"whichlayer-relay:{flavor}:{state}".encode()).hexdigest()
+    if flavor == "openrouter":
+        return "sk-or-v1-" + (digest * 2)[:64]
+    return "sk-" + (state.replace("_", "") + digest)[:48]
+
+
+class Relay:
+    """The relay application plus its upstream simulators and HTTP client."""
+
+    def __init__(self, server: SimServer, upstream_url: str, upstream_state: SimState):
+        self.server = server
+        self.flavor = server.flavor
+        self.upstream_url = upstream_url
+        self.upstream_state = upstream_state
+        self.tokens = {state: token(self.flavor, state) for state in TOKEN_STATES}
+        self.tokens["unknown"] = token(self.flavor, "never-issued")
+        self._token_state = {v: k for k, v in self.tokens.items() if k != "unknown"}
+        self.state = SimState("openai", KeyStore(), Limiter(server.limits), stall_s=server.stall_s, slow_s=server.slow_s)
+        if server.scenario and server.scenario != "ok":
+            self.state.default = Step(scenario=server.scenario)
+        if server._file is not None:
+            self.state.script = server._file.script
+        self.session: aiohttp.ClientSession | None = None
+        self.app = self._build()
+
+    def _build(self) -> web.Application:
+        application = web.Application(client_max_size=sim_app.CLIENT_MAX_SIZE)
+        for path in PATHS:
+            application.router.add_post(path, self.handle)
+        application.router.add_get("/v1/models", self.models)
+        return application
+
+    async def close(self) -> None:
+        if self.session is not None:
+            await self.session.close()
+
+    # -- request handling -----------------------------------------------------------------------
+
+    def request_id(self) -> str:
+        if self.flavor == "litellm":
+            return ids.litellm()
+        if self.flavor == "openrouter":
+            return ids.openrouter()
+        return ids.one_api()
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        rid = self.request_id()
+        step = self.state.choose(request)
+        early = await sim_app._transport_fault(request, self.state, step.scenario)
+        if early is not None:
+            return early
+        scenario = step.scenario or ""
+        cause, variant = scenarios.split(scenario)
+        if variant.startswith(("nginx", "cloudflare")):
+            from whichlayer.simulate import html
+
+            return self._html(html.page(variant))
+        raw = await request.read()
+        body = _json(raw)
+        model = str(body.get("model", "")) if body else ""
+        local = self._local_fault(request, scenario, model)
+        if local is not None:
+            return self._local(local, rid, model, request)
+        channel = self._route(model, scenario)
+        if channel is None:
+            return self._local("model_not_found", rid, model, request)
+        forward = scenario if scenario in scenarios.TRANSPORT or cause in _UPSTREAM_CAUSES else None
+        return await self._forward(request, raw, channel, forward, rid, model)
+
+    def _local_fault(self, request: web.Request, scenario: str, model: str) -> str | None:
+        """A relay-side cause (forced, or from the token's state), checked in the relay's order."""
+        if scenario in words.RELAY_SIDE[self.flavor]:
+            return scenario.split(":")[0]
+        key = _bearer(request)
+        if not key:
+            return "key_missing"
+        state = self._token_state.get(key)
+        if state is None:
+            return "key_invalid"
+        return {
+            "expired": "key_expired",
+            "exhausted": "quota_exhausted",
+            "disabled": "key_invalid" if self.flavor != "new-api" else "key_expired",
+            "no_balance": "insufficient_balance",
+        }.get(state)
+
+    def _route(self, model: str, scenario: str) -> Channel | None:
+        if scenario == "upstream_key_invalid":
+            return STALE
+        for channel in CHANNELS:
+            if model in channel.models:
+                return channel
+        return None
+
+    def _local(self, cause: str, rid: str, model: str, request: web.Request) -> web.Response:
+        if cause == "quota_exhausted" and self.flavor in ("openrouter", "litellm"):
+            cause = "insufficient_balance"
+        if cause == "key_expired" and self.flavor == "openrouter":
+            cause = "key_invalid"
+        if self.flavor == "openrouter":
+            status, body = words.openrouter_local(cause, model=model)
+        elif self.flavor == "litellm":
+            status, body = words.litellm_local(cause, model=model, key=_bearer(request))
+        else:
+            status, body = words.oneapi_local(self.flavor, cause, rid, model=model, group=GROUP)
+        return web.Response(status=status, body=body, content_type="application/json", headers=self._headers(rid))
+
+    def _headers(self, rid: str) -> dict[str, str]:
+        if self.flavor == "litellm":
+            return {"x-litellm-call-id": rid, "x-litellm-version": "1.79.0"}
+        if self.flavor == "openrouter":
+            return {"x-generation-id": rid}
+        # both one-api and new-api keep this header name (peers.md §3.2)
+        return {"X-Oneapi-Request-Id": rid}
+
+    def _html(self, reply: Any) -> web.Response:
+        resp = web.Response(status=reply.status, body=reply.body, headers=reply.headers)
+        resp.content_type = "text/html"
+        return resp
+
+    # -- the upstream hop -----------------------------------------------------------------------
+
+    def _upstream_key(self, channel: Channel) -> str:
+        if channel.key_state == "unknown":
+            return "sk-proj-relaychannelkeythatwasrotatedaway0000000000000000"
+        return self.upstream_state.keys.keys("openai")[channel.key_state]
+
+    async def _forward(
+        self, request: web.Request, raw: bytes, channel: Channel, scenario: str | None, rid: str, model: str
+    ) -> web.StreamResponse:
+        headers = {"Authorization": f"Bearer {self._upstream_key(channel)}", "Content-Type": "application/json"}
+        if scenario == "relay_upstream_error":
+            headers[SCENARIO_HEADER] = "connection_reset"
+        elif scenario and scenario != "upstream_key_invalid":
+            headers[SCENARIO_HEADER] = scenario
+        if self.session is None:
+            self.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_S))
+        try:
+            async with self.session.post(self.upstream_url + request.path, data=raw, headers=headers) as up:
+                if up.status == 200:
+                    return await self._pass_through(request, up, rid)
+                status, body = self._rewrite(up.status, await up.read(), rid, model)
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            return self._local("relay_upstream_error", rid, model, request)
+        return web.Response(status=status, body=body, content_type="application/json", headers=self._headers(rid))
+
+    def _rewrite(self, status: int, body: bytes, rid: str, model: str) -> tuple[int, bytes]:
+        if self.flavor == "openrouter":
+            return words.openrouter_upstream(status, body, model)
+        if self.flavor == "litellm":
+            return words.litellm_upstream(status, body, model)
+        return words.oneapi_upstream(status, body, rid)
+
+    async def _pass_through(self, request: web.Request, up: aiohttp.ClientResponse, rid: str) -> web.StreamResponse:
+        resp = web.StreamResponse(status=200, headers=self._headers(rid))
+        resp.content_type = up.content_type
+        await resp.prepare(request)
+        async for chunk in up.content.iter_any():
+            await resp.write(chunk)
+        await resp.write_eof()
+        return resp
+
+    async def models(self, request: web.Request) -> web.StreamResponse:
+        rid = self.request_id()
+        cause = self._local_fault(request, "", "")
+        if cause is not None:
+            return self._local(cause, rid, "", request)
+        data = [
+            {"id": m, "object": "model", "created": 1_700_000_000, "owned_by": "openai"}
+            for channel in CHANNELS
+            for m in channel.models
+        ]
+        return web.json_response({"object": "list", "data": data, "success": True}, headers=self._headers(rid))
+
+
+#: Causes the relay passes on to its upstream by forwarding the scenario header.
+_UPSTREAM_CAUSES = frozenset(scenarios.split(s)[0] for s in words.FORWARDED)
+
+
+def _bearer(request: web.Request) -> str:
+    value = request.headers.get("Authorization", "")
+    return value[7:].strip() if value[:7].lower() == "bearer " else ""
+
+
+def _json(raw: bytes) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(raw or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+async def start(server: SimServer) -> Relay:
+    """Start the upstream simulator on this loop, then build the relay in front of it."""
+    upstream_state = SimState("openai", KeyStore(), Limiter(), stall_s=server.stall_s, slow_s=server.slow_s)
+    upstream_state.default = OK
+    port = await server.serve(sim_app.build(upstream_state), 0)
+    _ = catalog  # the upstream's catalogue decides which routed models exist
+    return Relay(server, f"http://{server.host}:{port}", upstream_state)
