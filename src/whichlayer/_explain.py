@@ -23,6 +23,9 @@ def explain(x: object) -> Diagnosis:
     SDK exception, or an :class:`Evidence`. Never raises for odd input: what
     cannot be read becomes an honest ``unknown``.
     """
-    from whichlayer.classify import classify
+    from whichlayer.classify import classify, internal_error
 
-    return classify(to_evidence(x))
+    try:
+        return classify(to_evidence(x))
+    except Exception as exc:  # the contract: odd input never raises; tests forbid reaching this
+        return internal_error(exc)

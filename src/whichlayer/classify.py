@@ -68,7 +68,7 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
 
 def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:
     """Other rules that agree on the layer, shown as corroboration (at most two)."""
-    out = []
+    out: list[Fact] = []
     for rule, used in rest:
         if rule.layer == winner.layer and rule.id != winner.id and len(out) < 2:
             out.append(Fact(rule.id, rule.statement, used))
@@ -117,6 +117,20 @@ def _provider(ev: Evidence) -> str | None:
         if body.dialect not in ("generic", "partial"):
             return body.dialect
     return ev.html_vendor
+
+
+def internal_error(exc: Exception) -> Diagnosis:
+    """The engine itself failed on this input: say so, as a bug to report, not a diagnosis."""
+    d = _nothing_found(Evidence())
+    d.summary = "whichlayer could not read this input (a bug: please report it with the input)."
+    d.facts = [
+        Fact(
+            "engine.internal_error",
+            "The engine raised while reading the input.",
+            {"error": type(exc).__name__},
+        )
+    ]
+    return d
 
 
 def _nothing_found(ev: Evidence) -> Diagnosis:

@@ -30,12 +30,14 @@ OWN_TYPES = frozenset(
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:
     if obj.get("type") == "error" and isinstance(obj.get("error"), dict):
         return True
-    return err.get("type") in OWN_TYPES and "param" not in err
+    type_ = err.get("type")
+    return isinstance(type_, str) and type_ in OWN_TYPES and "param" not in err
 
 
 def enrich(body: ErrorBody, obj: dict[str, Any], err: dict[str, Any]) -> None:
-    if body.type == "error":
-        body.type = err.get("type") if isinstance(err.get("type"), str) else body.type
+    inner = err.get("type")
+    if body.type == "error" and isinstance(inner, str):
+        body.type = inner
 
 
 SAMPLES = [

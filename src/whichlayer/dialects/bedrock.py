@@ -10,7 +10,7 @@ NAME = "bedrock"
 
 
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:
-    type_ = obj.get("__type") or obj.get("Code") or err.get("__type")
+    type_ = obj.get("__type") or obj.get("Code") or err.get("__type")  # any JSON value
     return isinstance(type_, str) and type_.endswith("Exception")
 
 

@@ -14,7 +14,8 @@ _TYPES = frozenset(
 
 
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:
-    if err.get("type") in _TYPES:
+    type_ = err.get("type")
+    if isinstance(type_, str) and type_ in _TYPES:
         return True
     message = err.get("message")
     return isinstance(message, str) and ("litellm." in message or "LiteLLM" in message)

@@ -51,13 +51,26 @@ def parse_json_value(value: Any) -> Evidence:
     import json
 
     try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
+        text = json.dumps(_prune(value, jsonish.MAX_DEPTH), ensure_ascii=False, default=str)
     except (TypeError, ValueError, RecursionError):
-        text = repr(value)[:MAX_TEXT]
+        text = ""
     ev = Evidence(text=text)
     _collect(value, 0, ev)
     _finish(ev, text)
     return ev
+
+
+def _prune(value: Any, depth: int) -> Any:
+    """``value`` with containers deeper than ``depth`` replaced by a marker (for rendering)."""
+    if isinstance(value, dict):
+        if depth <= 0:
+            return "{…}"
+        return {str(k): _prune(v, depth - 1) for k, v in list(value.items())[:200]}
+    if isinstance(value, list | tuple):
+        if depth <= 0:
+            return "[…]"
+        return [_prune(v, depth - 1) for v in list(value)[:200]]
+    return value
 
 
 def parse_text(text: str) -> Evidence:

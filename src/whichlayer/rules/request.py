@@ -99,19 +99,23 @@ RULES: tuple[Rule, ...] = (
         "The body or a file is over a size limit.",
         L,
         Cause.REQUEST_TOO_LARGE,
-        any_of(
-            field_is("type", "request_too_large"),
-            field_is("code", "request_too_large", "payload_too_large"),
-            text(
-                r"request exceeds the maximum size|request entity too large|payload too large"
-                r"|(?:request|body|file|image|payload)[^\n]{0,30}(?:too large|exceeds? (?:the )?"
-                r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
-                r"|exceeds \d+ ?mb",
-                "large",
-                "size",
-                "exceeds",
-                "mb",
+        all_of(
+            any_of(
+                field_is("type", "request_too_large"),
+                field_is("code", "request_too_large", "payload_too_large"),
+                text(
+                    r"request exceeds the maximum size|request entity too large|payload too large"
+                    r"|(?:request|body|file|image|payload)[^\n]{0,30}(?:too large|exceeds? (?:the )?"
+                    r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
+                    r"|exceeds \d+ ?mb",
+                    "large",
+                    "size",
+                    "exceeds",
+                    "mb",
+                ),
             ),
+            # "Request too large for <model> ... on tokens per min" is a TPM limit.
+            none_of(text(r"tokens per (?:min|day)", "tokens per")),
         ),
         priority=90,
         confidence=0.9,

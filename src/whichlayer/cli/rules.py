@@ -1,0 +1,84 @@
+"""``whichlayer rules``: list the rules, or explain one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "rules",
+        help="list the diagnosis rules, or explain one",
+        description="List every rule the engine uses (id, conclusion, statement), or explain "
+        "one: what it concludes, why, and the samples it must and must not match.",
+    )
+    p.add_argument("rule_id", nargs="?", metavar="ID", help="a rule id, e.g. quota.plan_limit")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.set_defaults(func=run)
+
+
+def describe(rule: Any) -> dict[str, Any]:
+    """A rule (cause or origin rule) as plain data."""
+    from whichlayer.rules import Rule
+
+    data: dict[str, Any] = {"id": rule.id, "statement": rule.statement}
+    if isinstance(rule, Rule):
+        data |= {
+            "layer": str(rule.layer),
+            "cause": str(rule.cause),
+            "origin": str(rule.origin) if rule.origin else None,
+            "retry": str(rule.retry) if rule.retry else None,
+            "priority": rule.priority,
+            "confidence": rule.confidence,
+        }
+    else:
+        data["origin"] = str(rule.origin)
+    data["samples"] = list(rule.samples)
+    data["near_misses"] = list(rule.near_misses)
+    return data
+
+
+def _conclusion(d: dict[str, Any]) -> str:
+    if "layer" in d:
+        return f"{d['layer']}/{d['cause']}"
+    return f"origin={d['origin']}"
+
+
+def run(args: argparse.Namespace) -> int:
+    from whichlayer.cli import UsageError
+    from whichlayer.cli._io import write_text
+    from whichlayer.redact import redact_data
+    from whichlayer.rules import ALL_RULES, BY_ID, ORIGIN_RULES
+
+    if args.rule_id:
+        rule = BY_ID.get(args.rule_id)
+        if rule is None:
+            close = [r for r in BY_ID if args.rule_id in r]
+            hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
+            raise UsageError(f"no rule {args.rule_id!r}{hint}; `whichlayer rules` lists them")
+        data = redact_data(describe(rule))
+        if args.json:
+            write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            return 0
+        lines = [f"{data['id']}  ->  {_conclusion(data)}", "", data["statement"], ""]
+        for key in ("origin", "retry", "priority", "confidence"):
+            if data.get(key) is not None:
+                lines.append(f"  {key:<11} {data[key]}")
+        for title, key in (
+            ("Matches, for example:", "samples"),
+            ("Does not match:", "near_misses"),
+        ):
+            if data[key]:
+                lines += ["", title] + [f"  - {s}" for s in data[key]]
+        write_text("\n".join(lines) + "\n")
+        return 0
+    rows = [redact_data(describe(r)) for r in (*ALL_RULES, *ORIGIN_RULES)]
+    if args.json:
+        write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    width = max(len(r["id"]) for r in rows)
+    out = [f"{r['id']:<{width}}  {_conclusion(r):<34}  {r['statement']}" for r in rows]
+    write_text("\n".join(out) + "\n")
+    return 0

@@ -1,0 +1,41 @@
+"""The accuracy bars of issue 2 on the labelled corpora (regression guard).
+
+The real measure is bench/accuracy.py; this keeps a change from silently
+dropping below the bar.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import whichlayer
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+FIELD = ROOT / "bench" / "field.jsonl"
+
+
+def _accuracy(path: Path) -> tuple[float, float, int]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    layer_ok = cause_ok = 0
+    for row in rows:
+        d = whichlayer.explain(row["input"])
+        ok_layer = str(d.layer) in [row["layer"], *row.get("alt_layers", [])]
+        layer_ok += ok_layer
+        cause_ok += ok_layer and str(d.cause) in [row["cause"], *row.get("alt_causes", [])]
+    return layer_ok / len(rows), cause_ok / len(rows), len(rows)
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared/corpus/dev.jsonl is not beside the repo")
+def test_dev_corpus_meets_the_bar():
+    layer, cause, _n = _accuracy(DEV)
+    assert layer >= 0.97 and cause >= 0.90, (layer, cause)
+
+
+@pytest.mark.skipif(not FIELD.exists(), reason="no field set")
+def test_field_set_stays_high():
+    layer, cause, _n = _accuracy(FIELD)
+    assert layer >= 0.95 and cause >= 0.88, (layer, cause)

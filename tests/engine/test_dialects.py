@@ -1,0 +1,51 @@
+"""Each dialect claims its own samples and none of its near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from whichlayer.dialects import DIALECTS, error_object, read_body
+
+CASES = [(d, s, True) for d in DIALECTS for s in d.SAMPLES] + [
+    (d, s, False) for d in DIALECTS for s in d.NEAR_MISSES
+]
+
+
+@pytest.mark.parametrize(
+    ("dialect", "body", "claimed"), CASES, ids=lambda x: getattr(x, "NAME", "")
+)
+def test_claims(dialect, body, claimed):
+    assert dialect.claims(body, error_object(body)) is claimed
+
+
+def test_samples_read_as_their_own_dialect():
+    for dialect in DIALECTS:
+        for sample in dialect.SAMPLES:
+            body = read_body(sample)
+            assert body is not None
+            assert body.dialect == dialect.NAME, (dialect.NAME, sample)
+
+
+def test_google_details_are_read():
+    body = read_body(
+        {
+            "error": {
+                "code": 429,
+                "message": "Quota exceeded",
+                "status": "RESOURCE_EXHAUSTED",
+                "details": [
+                    {
+                        "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+                        "violations": [
+                            {"quotaId": "GenerateRequestsPerDayPerProjectPerModel-FreeTier"}
+                        ],
+                    },
+                    {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "36s"},
+                ],
+            }
+        }
+    )
+    assert body is not None and body.dialect == "google"
+    assert body.status == 429 and body.status_text == "RESOURCE_EXHAUSTED"
+    assert "quotaId=GenerateRequestsPerDayPerProjectPerModel-FreeTier" in body.reasons
+    assert "retryDelay=36s" in body.reasons

@@ -1,0 +1,121 @@
+"""What the parsers read out of the shapes people paste."""
+
+from __future__ import annotations
+
+import whichlayer
+from whichlayer.parse import jsonish
+from whichlayer.taxonomy import Origin
+
+
+def ev(text):
+    return whichlayer.to_evidence(text)
+
+
+def test_python_repr_body():
+    e = ev("Error code: 401 - {'error': {'message': 'bad', 'type': 'x_error', 'param': None}}")
+    assert e.status == 401
+    assert e.bodies[0].message == "bad" and e.bodies[0].param is None
+
+
+def test_repr_inside_a_string_literal():
+    e = ev(
+        "BadRequestError('Error code: 400 - {\\'error\\': {\\'message\\': \"This model\\'s "
+        "maximum context length is 128000 tokens.\", \\'code\\': \\'context_length_exceeded\\'}}')"
+    )
+    assert any(b.code == "context_length_exceeded" for b in e.bodies)
+
+
+def test_node_inspect_object():
+    e = ev("ERROR HTTP error: { error:\n { message: \"Unsupported parameter\",\n code: 'x_y' } }")
+    assert e.bodies and e.bodies[0].code == "x_y"
+
+
+def test_json_inside_a_string_inside_json():
+    inner = '{"error":{"code":404,"message":"models/x is not found","status":"NOT_FOUND"}}'
+    import json
+
+    outer = json.dumps({"error": {"message": inner, "code": 404, "status": "Not Found"}})
+    e = ev(outer)
+    dialects = [b.dialect for b in e.bodies]
+    assert "google" in dialects
+    assert max(b.depth for b in e.bodies) == 1
+
+
+def test_truncated_json_still_gives_fields():
+    e = ev('{"error": {"code": 500, "message": "Internal error encountered.", "status": "INTER')
+    assert e.bodies and e.bodies[0].message == "Internal error encountered."
+
+
+def test_html_page_title_and_vendor():
+    e = ev(
+        "<html><head><title>api.openai.com | 502: Bad gateway</title></head>"
+        "<body>cloudflare Ray ID: 8a1b2c3d4e5f6a7b</body></html>"
+    )
+    assert e.html_vendor == "cloudflare"
+    assert e.html_title == "api.openai.com | 502: Bad gateway"
+    assert e.status == 502
+    assert any(r.party is Origin.GATEWAY for r in e.request_ids)
+
+
+def test_statuses_from_words_and_phrases():
+    assert ev("unexpected status 429 Too Many Requests: slow down").status == 429
+    assert (
+        ev("requests.exceptions.HTTPError: 503 Server Error: x for url: https://h/v1").status == 503
+    )
+    assert ev("Too Many Requests").status == 429
+    assert ev("no status here at all").status is None
+
+
+def test_explicit_status_beats_a_wrapper_status():
+    e = ev("400 An error occurred when calling Azure OpenAI: Server responded with status 429.")
+    assert e.status == 429
+
+
+def test_request_ids_with_their_party():
+    e = ev(
+        '{"type":"error","error":{"type":"api_error","message":"x"},'
+        '"request_id":"req_011CYn6NGKAUEBEW5LYfdv5M"} 无效的令牌 (request id: 20240903132633756782166AeCxdlyd)'
+    )
+    parties = {r.value: r.party for r in e.request_ids}
+    assert parties["req_011CYn6NGKAUEBEW5LYfdv5M"] is Origin.UPSTREAM
+    assert parties["20240903132633756782166AeCxdlyd"] is Origin.RELAY
+
+
+def test_retry_hints():
+    assert ev("Please try again in 174ms.").retry_after_s == 0.174
+    assert ev("Please try again in 9.816s.").retry_after_s == 9.816
+    assert ev("Please retry after 60 seconds.").retry_after_s == 60
+    assert ev("retry-after: 3\n429 Too Many Requests").retry_after_s == 3
+    assert (
+        ev(
+            '{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"q","details":'
+            '[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"36s"}]}}'
+        ).retry_after_s
+        == 36
+    )
+    # A client's own retry schedule is not the server's hint.
+    assert ev("API Error (Request timed out.) · Retrying in 5 seconds…").retry_after_s is None
+
+
+def test_limits_model_host_path():
+    e = ev(
+        "Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM): "
+        "Limit 10000, Used 8554, Requested 3082. Visit https://platform.openai.com/account/"
+        "rate-limits for url: https://api.openai.com/v1/chat/completions"
+    )
+    assert e.limits == {"limit": 10000, "used": 8554, "requested": 3082}
+    assert e.model == "gpt-4"
+    assert (e.host, e.path) == ("api.openai.com", "/v1/chat/completions")
+
+
+def test_documentation_links_are_not_the_host():
+    e = ev(
+        "Incorrect API key provided. You can find your API key at "
+        "https://platform.openai.com/account/api-keys."
+    )
+    assert e.host is None
+
+
+def test_find_values_is_bounded_on_bracket_storms():
+    text = "{" * 50_000 + "[" * 50_000
+    assert list(jsonish.find_values(text)) == []
