@@ -52,8 +52,13 @@ def _failure(response: httpx2.Response, detail: str) -> Failure:
 
 
 async def route(client: httpx2.AsyncClient, target: Target, model: str | None,
-                deadline: Deadline) -> tuple[Stage, Failure | None]:
-    """401/403 (or 400/405/422) without a key: the path exists. 404: it does not."""
+                deadline: Deadline, *, key_follows: bool = True) -> tuple[Stage, Failure | None]:
+    """401/403 (or 400/405/422) without a key: the path exists. 404: it does not.
+
+    Any other answer (429, 5xx) does not tell whether the path exists; when the
+    auth stage will follow with a key, the route stage stays inconclusive and
+    the authenticated call is the one diagnosed.
+    """
     watch = Stopwatch()
     call = protocols.route_call(target, model)
     try:
@@ -65,6 +70,8 @@ async def route(client: httpx2.AsyncClient, target: Target, model: str | None,
     if status in (400, 401, 403, 405, 415, 422) or 200 <= status < 300:
         return Stage("route", True, watch.ms(), detail + " (the path exists)"), None
     detail += f": {_snippet(response)}"
+    if status != 404 and key_follows:
+        return Stage("route", None, watch.ms(), detail + " (inconclusive)"), None
     return Stage("route", False, watch.ms(), detail), _failure(response, detail)
 
 

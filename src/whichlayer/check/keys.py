@@ -86,10 +86,14 @@ def shape_findings(key: str, where: str) -> list[Finding]:
 def _truncation(key: str, where: str) -> list[Finding]:
     for platform, prefix, length in _PREFIXES:
         if length and re.match(prefix, key) and len(key) < length:
-            return [_f("K-TRUNCATED", "key_malformed",
+            # A warning, not an error: vendors publish no formal key grammar (B1), so
+            # the server's answer decides; the warning says what to look at first.
+            found = _f("K-TRUNCATED", "key_malformed",
                        f"the {platform} key in {where} has {len(key)} characters; "
                        f"complete keys of this kind have at least {length}.",
-                       "Copy the whole key again; it was cut short.")]
+                       "Copy the whole key again; it may have been cut short.")
+            found.severity = "warning"
+            return [found]
     return []
 
 

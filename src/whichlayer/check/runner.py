@@ -9,6 +9,7 @@ stage gives the target's verdict.
 from __future__ import annotations
 
 import asyncio
+import ssl
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -114,7 +115,12 @@ async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: ne
     else:
         report.stages.append(Stage("proxy", None, None, f"plain HTTP via {hop.host} ({choice.reason})"))
     if scheme == "https":
-        store = for_runtime(report.target.runtime, report.target.env)
+        try:
+            store = for_runtime(report.target.runtime, report.target.env)
+        except (ssl.SSLError, OSError) as exc:
+            detail = f"the client's CA bundle cannot be loaded: {exc}"
+            _fail(report, Stage("tls", False, 0.0, detail), net.Failure(exc, detail))
+            return False
         stage, failure = await net.tls(host, port, store, hop, choice.url, deadline)
         if _fail(report, stage, failure):
             return False
@@ -124,11 +130,14 @@ async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: ne
 async def _http(report: TargetReport, plan: Plan, proxy_url: str | None,
                 deadline: Deadline, config_ok: bool) -> None:
     t = report.target
-    store = for_runtime(t.runtime, t.env)
+    try:
+        store = for_runtime(t.runtime, t.env)
+    except (ssl.SSLError, OSError):
+        return  # reported by the tls stage (https) already; plain http never loads it
     model = t.model.value if t.model else None
     async with httpstages.client_for(proxy_url, store.context, deadline) as client:
         can_auth = t.key is not None and bool(t.key.value) and t.no_auth_reason is None
-        route_task = httpstages.route(client, t, model, deadline)
+        route_task = httpstages.route(client, t, model, deadline, key_follows=can_auth)
         if can_auth:
             (route, route_fail), (auth, auth_fail, ids) = await asyncio.gather(
                 route_task, httpstages.auth(client, t, deadline))

@@ -47,7 +47,11 @@ def public_store() -> ssl.SSLContext:
 
 
 def for_runtime(runtime: str, env: Mapping[str, str]) -> TrustStore:
-    """The store ``runtime`` uses with the environment ``env``."""
+    """The store ``runtime`` uses with the environment ``env``.
+
+    Raises ``ssl.SSLError`` or ``OSError`` when a CA file the client would load is
+    not a certificate bundle (the client itself would fail the same way).
+    """
     if env.get("NODE_TLS_REJECT_UNAUTHORIZED") == "0" and runtime.startswith("node"):
         ctx = ssl.create_default_context()
         ctx.check_hostname = False
