@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from whichlayer.simulate import flow, ids, proto_anthropic, proto_gemini, proto_openai, transport
+from whichlayer.simulate import flow, ids, proto_anthropic, proto_gemini, proto_openai, scenarios, transport
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault, Reply
 from whichlayer.simulate.state import STATE, SimState
@@ -69,6 +69,8 @@ async def inject(request: web.Request, handler: Handler) -> web.StreamResponse:
     request[flow.CALL] = call
     step = state.choose(request)
     request[flow.STEP] = step
+    if step.scenario and not scenarios.known(protocol, step.scenario):
+        return _unknown_scenario(protocol, step.scenario)
     state.log.append(
         {"path": request.path, "scenario": step.scenario, "request_id": call.request_id}
     )
@@ -84,6 +86,13 @@ async def inject(request: web.Request, handler: Handler) -> web.StreamResponse:
     except (web.HTTPNotFound, web.HTTPMethodNotAllowed):
         fault = Fault("endpoint_mismatch", model=call.model)
         return to_response(RENDER[protocol](fault, call), fault, call)
+
+
+def _unknown_scenario(protocol: str, scenario: str) -> web.Response:
+    """A scenario the simulator cannot act out for this protocol: said plainly, as the simulator."""
+    message = f"whichlayer simulator: no scenario {scenario!r} for {protocol} (see: whichlayer simulate --list)"
+    body = {"error": {"message": message, "type": "simulator_error", "param": None, "code": "unknown_scenario"}}
+    return web.json_response(body, status=400)
 
 
 async def _transport_fault(

@@ -104,6 +104,8 @@ class Relay:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()
         step = self.state.choose(request)
+        if step.scenario and not scenarios.known(f"relay:{self.flavor}", step.scenario):
+            return sim_app._unknown_scenario(f"relay:{self.flavor}", step.scenario)
         early = await sim_app._transport_fault(request, self.state, step.scenario)
         if early is not None:
             return early
@@ -132,7 +134,7 @@ class Relay:
         key = _bearer(request)
         if not key:
             return "key_missing"
-        state = self._token_state.get(key)
+        state = self._token_state.get(key) or _relay_alias(key)
         if state is None:
             return "key_invalid"
         return {
@@ -233,6 +235,11 @@ class Relay:
 
 #: Causes the relay passes on to its upstream by forwarding the scenario header.
 _UPSTREAM_CAUSES = frozenset(scenarios.split(s)[0] for s in words.FORWARDED)
+
+
+def _relay_alias(key: str) -> str | None:
+    state = key[4:] if key.startswith("sim-") else None
+    return state if state in TOKEN_STATES else None
 
 
 def _bearer(request: web.Request) -> str:

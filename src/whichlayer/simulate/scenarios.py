@@ -126,8 +126,11 @@ def lookup(dialect: str, scenario_id: str) -> Scenario:
     for scenario in for_dialect(dialect):
         if scenario.id == scenario_id:
             return scenario
-    valid = ", ".join(s.id for s in for_dialect(dialect))
-    raise ValueError(f"unknown scenario {scenario_id!r} for dialect {dialect}; valid: {valid}")
+    raise ValueError(f"unknown scenario {scenario_id!r} for dialect {dialect} (see: whichlayer simulate --list)")
+
+
+def known(dialect: str, scenario_id: str) -> bool:
+    return any(s.id == scenario_id for s in for_dialect(dialect))
 
 
 def _http_ids(dialect: str) -> list[str]:
