@@ -1,0 +1,119 @@
+"""Redacting JSON-like data: dicts, lists, tuples and strings.
+
+Besides masking secrets inside every string, the names of dict keys count:
+the value of ``Authorization``, ``api_key``, ``password``... is masked
+whatever it looks like, and request bodies lose their prompt and message
+text (the structure, roles and types stay, since they are evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from whichlayer.redact._scan import fingerprint_secret, redact
+from whichlayer.redact.detectors import is_placeholder
+
+_SECRET_NAMES = re.compile(
+    r"(?i)^(?:proxy-)?authorization$|^cookie$|^set-cookie$|(?:^|[_.-])(?:api[_-]?key|apikey"
+    r"|access[_-]?token|refresh[_-]?token|id[_-]?token|auth[_-]?token|session[_-]?token"
+    r"|secret(?:[_-]?access)?[_-]?key|client[_-]?secret|password|passwd|secret|private[_-]?key"
+    r"|security[_-]?token|bearer)$|^x-goog-api-key$|^ocp-apim-subscription-key$"
+)
+#: Keys whose value is prompt or message content in a request or response body.
+PROMPT_KEYS = frozenset(
+    {
+        "messages",
+        "prompt",
+        "prompts",
+        "input",
+        "inputs",
+        "instructions",
+        "system",
+        "contents",
+        "content",
+        "system_instruction",
+        "systemInstruction",
+        "query",
+        "documents",
+        "choices",
+        "candidates",
+        "completion",
+        "output_text",
+        "delta",
+    }
+)
+#: Inside prompt content, these keys describe its shape and are kept.
+_SHAPE_KEYS = frozenset(
+    {
+        "role",
+        "type",
+        "name",
+        "model",
+        "id",
+        "tool_call_id",
+        "tool_use_id",
+        "media_type",
+        "mime_type",
+        "mimeType",
+        "detail",
+        "cache_control",
+        "index",
+        "finish_reason",
+        "stop_reason",
+        "format",
+        "object",
+        "status",
+        "logprobs",
+    }
+)
+
+
+def _mask_value(value: str) -> str:
+    if is_placeholder(value):
+        return value
+    scheme, sep, rest = value.partition(" ")
+    if sep and scheme.lower() in ("bearer", "basic", "token", "digest", "aws4-hmac-sha256"):
+        return f"{scheme} {_mask_value(rest.strip())}" if rest.strip() else value
+    return str(fingerprint_secret(value, "secret"))
+
+
+def _prompt_tree(value: Any) -> Any:
+    if isinstance(value, str):
+        return f"[prompt: {len(value)} chars]" if value else value
+    if isinstance(value, dict):
+        return {
+            k: (redact_data(v, keep_prompt=False) if k in _SHAPE_KEYS else _prompt_tree(v))
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(_prompt_tree(v) for v in value)
+    return value
+
+
+def _item(key: Any, value: Any, keep_prompt: bool) -> Any:
+    name = key if isinstance(key, str) else ""
+    if isinstance(value, str) and _SECRET_NAMES.search(name):
+        return _mask_value(value)
+    if not keep_prompt and name in PROMPT_KEYS and not isinstance(value, int | float | bool):
+        return _prompt_tree(value)
+    return redact_data(value, keep_prompt=keep_prompt)
+
+
+def redact_data(value: Any, *, keep_prompt: bool = False) -> Any:
+    """Mask every secret inside a JSON-like structure (strings, lists, tuples, dicts).
+
+    Dicts and lists come back as new objects of the same kind; other values
+    (numbers, ``None``, objects) come back as they are. Prompt and message
+    content is masked unless ``keep_prompt``.
+    """
+    if isinstance(value, str):
+        return redact(value, keep_prompt=keep_prompt)
+    if isinstance(value, dict):
+        return {
+            (redact(k, keep_prompt=True) if isinstance(k, str) else k): _item(k, v, keep_prompt)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(redact_data(v, keep_prompt=keep_prompt) for v in value)
+    return value

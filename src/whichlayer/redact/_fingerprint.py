@@ -1,0 +1,103 @@
+"""What may be said of a secret: enough to compare two reports, never enough to use it.
+
+The hash is an HMAC keyed with a secret that never leaves the machine, so a
+reader of a report cannot test guesses against it (a plain hash of a short
+key or password could be brute-forced). The key, in order:
+
+1. ``WHICHLAYER_REDACT_KEY`` (any string): set the same value on several
+   machines, or in CI, to compare fingerprints across them;
+2. a random 32-byte key kept in ``$XDG_CONFIG_HOME/whichlayer/redact.key``
+   (``~/.config/whichlayer/redact.key``), created on first use with mode 0600;
+3. if that file cannot be read or written, a random key for this process only
+   (fingerprints then compare within one run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: Hex digits of the keyed hash shown: 32 bits tell keys apart, and are useless without the key.
+HASH_HEX_DIGITS = 8
+#: Below this length the last four characters would give away too much of the secret.
+MIN_LENGTH_FOR_LAST4 = 20
+#: Environment variable that overrides the fingerprint key.
+KEY_ENV = "WHICHLAYER_REDACT_KEY"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFingerprint:
+    """Platform, prefix, last four characters, length and keyed hash of a secret."""
+
+    platform: str
+    prefix: str
+    last4: str
+    length: int
+    hash: str
+
+    def __str__(self) -> str:
+        kind = {"email": "email", "secret": "secret", "jwt": "jwt"}.get(self.platform)
+        label = kind or f"{self.platform} key"
+        shown = f"{self.prefix}…{self.last4}" if self.prefix or self.last4 else ""
+        parts = [label, shown, f"len={self.length}", f"#{self.hash}"]
+        return "[" + " ".join(p for p in parts if p) + "]"
+
+    def to_dict(self) -> dict[str, str | int]:
+        return {
+            "platform": self.platform,
+            "prefix": self.prefix,
+            "last4": self.last4,
+            "length": self.length,
+            "hash": self.hash,
+        }
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "whichlayer" / "redact.key"
+
+
+def _file_key() -> bytes | None:
+    path = _key_file()
+    try:
+        data = path.read_bytes()
+        if len(data) >= 16:
+            return data
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return None
+    data = secrets.token_bytes(32)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return data
+
+
+@lru_cache(maxsize=4)
+def _hash_key(env_value: str | None) -> bytes:
+    if env_value:
+        return hashlib.sha256(env_value.encode("utf-8", "surrogatepass")).digest()
+    return _file_key() or secrets.token_bytes(32)
+
+
+def keyed_hash(secret: str) -> str:
+    """The short keyed hash of ``secret`` (see the module docstring for the key)."""
+    key = _hash_key(os.environ.get(KEY_ENV))
+    mac = hmac.new(key, secret.encode("utf-8", "surrogatepass"), hashlib.sha256)
+    return mac.hexdigest()[:HASH_HEX_DIGITS]
+
+
+def make_fingerprint(secret: str, platform: str, prefix: str) -> KeyFingerprint:
+    """Fingerprint ``secret``; ``prefix`` must be a public part of its shape (or empty)."""
+    last4 = secret[-4:] if len(secret) >= MIN_LENGTH_FOR_LAST4 else ""
+    if platform == "email":
+        last4 = ""
+    return KeyFingerprint(platform, prefix, last4, len(secret), keyed_hash(secret))

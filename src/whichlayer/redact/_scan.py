@@ -1,0 +1,391 @@
+"""Finding secrets in text fast, and masking them.
+
+Speed comes from the keyword prefilter: each detector's pattern runs only in
+windows around its keywords (found with ``str.find``, which scans at memory
+speed), never over the whole text. Escaped forms (URL-encoding, JSON and
+Python escapes, HTML entities) are handled twice: the patterns tolerate the
+common escapes directly, and lines that contain escapes are also decoded and
+scanned again; a secret found only in the decoded line is located back in the
+original by a pattern that accepts every encoding of each of its characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote
+
+from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
+from whichlayer.redact.detectors import BREAK, DETECTORS, SHAPE_DETECTORS, Detector, is_placeholder
+
+_BREAK_RE = re.compile(BREAK)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Escapes that can hide a secret from the patterns (plain ``\"`` and ``\n`` cannot).
+_ESCAPE_TRIGGER = re.compile(
+    r"%[0-9A-Fa-f]{2}|\\+(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|/)|&(?:#\d+|#x[0-9a-fA-F]+|quot|amp|apos);"
+)
+_BACKSLASH_ESCAPE = re.compile(r"\\+(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrt])|(.))", re.DOTALL)
+_COOKIE_ATTRIBUTES = frozenset(
+    {
+        "path",
+        "domain",
+        "expires",
+        "max-age",
+        "samesite",
+        "secure",
+        "httponly",
+        "partitioned",
+        "priority",
+        "version",
+        "comment",
+    }
+)
+#: What replaces a line whose secret was found only once decoded and could not be located.
+WITHHELD = "[line withheld: it held an encoded secret]"
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of the text to replace."""
+
+    start: int
+    end: int
+    detector: Detector | None
+    secret: str
+    replacement: str | None = None
+
+
+def clean_secret(secret: str) -> str:
+    """The secret without line breaks, quotes and indentation that split it."""
+    return _BREAK_RE.sub("", secret) if ("\n" in secret or "\\" in secret) else secret
+
+
+def shape_of(secret: str) -> tuple[str, str]:
+    """(platform, public prefix) of a secret judged by its shape alone."""
+    for d in SHAPE_DETECTORS:
+        if d.regex.fullmatch(secret):
+            return d.platform, d.prefix
+    if re.fullmatch(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+", secret):
+        return "jwt", "eyJ"
+    return "secret", ""
+
+
+def fingerprint_secret(
+    secret: str, platform: str | None = None, prefix: str = ""
+) -> KeyFingerprint:
+    """Fingerprint a secret, naming its platform by its shape unless told."""
+    secret = clean_secret(secret)
+    shape_platform, shape_prefix = shape_of(secret)
+    if shape_platform != "secret" or platform is None:
+        platform, prefix = shape_platform, shape_prefix
+    return make_fingerprint(secret, platform, prefix)
+
+
+def _lowered(text: str) -> str:
+    lower = text.lower()
+    # A few characters change length when lower-cased; positions must not move.
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _find_all(hay: str, kw: str) -> list[int]:
+    hits: list[int] = []
+    i = hay.find(kw)
+    while i != -1:
+        hits.append(i)
+        i = hay.find(kw, i + len(kw))
+    return hits
+
+
+# Substrings that start an escape able to hide a secret (see ``_ESCAPE_TRIGGER``).
+ESCAPE_KEYWORDS = ("%", "\\u", "\\x", "\\/", "&#", "&quot;", "&amp;", "&apos;")
+KEYWORDS: tuple[str, ...] = tuple(
+    sorted({kw.lower() for d in DETECTORS for kw in d.keywords} | set(ESCAPE_KEYWORDS))
+)
+
+
+def _automata() -> tuple[Any, Any]:
+    """Aho-Corasick automata over every keyword (for ASCII bytes, and for any str)."""
+    try:
+        import ahocorasick_rs as ac
+    except ImportError:  # pragma: no cover - the dependency is declared; str.find still works
+        return None, None
+    kind, dfa = ac.MatchKind.LeftmostFirst, ac.Implementation.DFA
+    return (
+        ac.BytesAhoCorasick([k.encode() for k in KEYWORDS], matchkind=kind, implementation=dfa),
+        ac.AhoCorasick(list(KEYWORDS), matchkind=kind, implementation=dfa),
+    )
+
+
+_BYTES_AUTOMATON, _STR_AUTOMATON = _automata()
+
+
+class _Hits:
+    """Keyword positions in a text, found in one pass for all rows.
+
+    Keywords are searched in the lower-cased text; rows that care about case
+    check it in their own pattern. No keyword may start another (the search
+    reports one keyword per position).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lower = _lowered(text)
+        self._by_keyword: dict[str, list[int]] = {}
+        self._complete = _STR_AUTOMATON is not None
+        if not self._complete:
+            return
+        if self.lower.isascii():
+            found = _BYTES_AUTOMATON.find_matches_as_indexes(self.lower.encode("ascii"))
+        else:
+            found = _STR_AUTOMATON.find_matches_as_indexes(self.lower)
+        by_index: dict[int, list[int]] = {}
+        for index, start, _end in found:
+            by_index.setdefault(index, []).append(start)
+        self._by_keyword = {KEYWORDS[i]: hits for i, hits in by_index.items()}
+
+    def of_keywords(self, keywords: tuple[str, ...]) -> list[int]:
+        out: list[int] = []
+        for kw in keywords:
+            kw = kw.lower()
+            found = self._by_keyword.get(kw)
+            if found is None:
+                found = [] if self._complete else _find_all(self.lower, kw)
+                self._by_keyword[kw] = found
+            out += found
+        return out
+
+    def of(self, d: Detector) -> list[int]:
+        return self.of_keywords(d.keywords)
+
+
+def _windows(d: Detector, hits: list[int], n: int) -> list[tuple[int, int]]:
+    hits.sort()
+    merged: list[tuple[int, int]] = []
+    for p in hits:
+        a, b = max(0, p - d.before), min(n, p + d.after)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _anchored(d: Detector, text: str, hits: list[int]) -> Iterator[re.Match[str]]:
+    left = d.left_set
+    gate = d.gate_regex
+    n = len(text)
+    for p in hits:
+        if gate is not None and gate.match(text, p) is None:
+            continue
+        start = p
+        if left:
+            limit = max(0, p - d.before)
+            while start > limit and text[start - 1] in left:
+                start -= 1
+        end = min(n, p + d.after)
+        m = d.regex.match(text, start, end)
+        if m is None and start != p:
+            # The name may be glued to an escape (``\\nAuthorization``): try the keyword itself.
+            m = d.regex.match(text, p, end)
+        if m is not None:
+            yield m
+
+
+def _matches(d: Detector, text: str, hits: list[int]) -> Iterator[re.Match[str]]:
+    if not hits:
+        return
+    if d.anchored:
+        yield from _anchored(d, text, hits)
+        return
+    for a, b in _windows(d, hits, len(text)):
+        yield from d.regex.finditer(text, a, b)
+
+
+def find_spans(text: str, *, keep_prompt: bool, hits: _Hits | None = None) -> list[Span]:
+    """Every match of every detector, overlaps included."""
+    spans: list[Span] = []
+    hits = hits or _Hits(text)
+    for d in DETECTORS:
+        if keep_prompt and d.kind == "prompt":
+            continue
+        for m in _matches(d, text, hits.of(d)):
+            if d.check is None or d.check(m):
+                start, end = m.span("secret")
+                spans.append(Span(start, end, d, m.group("secret")))
+    return spans
+
+
+def _unescape_backslashes(text: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        u, x, ctl, other = m.groups()
+        if u or x:
+            return chr(int(u or x, 16))
+        if ctl:
+            return {"n": "\n", "r": "\r", "t": "\t"}[ctl]
+        return str(other)
+
+    return _BACKSLASH_ESCAPE.sub(one, text)
+
+
+def decode(text: str) -> str:
+    """Undo URL-encoding, backslash escapes and HTML entities, nested up to three deep."""
+    for _ in range(3):
+        out = text
+        if "%" in out:
+            out = unquote(out, errors="replace")
+        if "\\" in out:
+            out = _unescape_backslashes(out)
+        if "&" in out:
+            out = html.unescape(out)
+        if out == text:
+            break
+        text = out
+    return text
+
+
+def _char_forms(c: str) -> str:
+    o = ord(c)
+    forms = [re.escape(c), rf"\\+{re.escape(c)}"]
+    if o < 0x100:
+        forms += [f"%{o:02x}", rf"\\+x{o:02x}"]
+    if o < 0x10000:
+        forms.append(rf"\\+u{o:04x}")
+    forms += [f"&#{o};", f"&#x{o:x};"]
+    forms += {'"': ["&quot;"], "&": ["&amp;"], "'": ["&apos;"], " ": [r"\+"]}.get(c, [])
+    return "(?:" + "|".join(forms) + ")"
+
+
+@lru_cache(maxsize=256)
+def _locator(secret: str) -> re.Pattern[str]:
+    gap = r"(?:\\+[rnt]|%0[ad]|[ \t\"'+│|>#*\r\n])*"
+    return re.compile(gap.join(_char_forms(c) for c in secret), re.IGNORECASE)
+
+
+def _escaped_lines(text: str, hits: _Hits) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for p in sorted(hits.of_keywords(ESCAPE_KEYWORDS)):
+        if p < pos or _ESCAPE_TRIGGER.match(text, p) is None:
+            continue
+        start = text.rfind("\n", 0, p) + 1
+        end = text.find("\n", p)
+        end = len(text) if end == -1 else end
+        lines.append((start, end))
+        pos = end
+    return lines
+
+
+def view_spans(text: str, hits: _Hits) -> list[Span]:
+    """Secrets that only show once a line's escapes are decoded, located in the original."""
+    lines: list[tuple[int, int]] = []
+    decoded_lines: list[str] = []
+    for start, end in _escaped_lines(text, hits):
+        decoded = decode(text[start:end])
+        if decoded != text[start:end]:
+            lines.append((start, end))
+            decoded_lines.append(decoded.replace("\n", " "))
+    if not lines:
+        return []
+    # One scan over all decoded lines (joined) instead of one per line.
+    joined = "\n".join(decoded_lines)
+    offsets = [0]
+    for d in decoded_lines:
+        offsets.append(offsets[-1] + len(d) + 1)
+    spans: list[Span] = []
+    for s in find_spans(joined, keep_prompt=True):
+        index = bisect_right(offsets, s.start) - 1
+        start, end = lines[index]
+        spans += _locate(text, start, end, s)
+    return spans
+
+
+def _locate(text: str, start: int, end: int, s: Span) -> list[Span]:
+    """Where the decoded secret of ``s`` sits in ``text[start:end]``, however encoded."""
+    secret = clean_secret(s.secret)
+    if not secret:
+        return []
+    found = [
+        Span(start + m.start(), start + m.end(), s.detector, secret)
+        for m in _locator(secret).finditer(text, start, end)
+    ]
+    return found or [Span(start, end, None, "", WITHHELD)]
+
+
+def _mask_cookie(value: str) -> str:
+    out = []
+    for part in re.split(r"(;\s*)", value):
+        name, eq, v = part.partition("=")
+        if part.startswith(";") or name.strip().lower() in _COOKIE_ATTRIBUTES:
+            out.append(part)
+        elif eq and not is_placeholder(v):
+            out.append(f"{name}={fingerprint_secret(v, 'secret')}")
+        elif not eq and len(part.strip()) >= 8:
+            out.append(str(fingerprint_secret(part, "secret")))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _mask_userinfo(value: str) -> str:
+    _user, _, password = value.partition(":")
+    if not password or is_placeholder(password):
+        return f"***:{password}"
+    return f"***:{fingerprint_secret(password, 'secret')}"
+
+
+def replacement(span: Span) -> str:
+    """What a span is replaced with."""
+    if span.replacement is not None:
+        return span.replacement
+    d = span.detector
+    assert d is not None
+    if d.kind == "prompt":
+        return f"[prompt: {len(span.secret)} chars]"
+    if d.kind == "cookie":
+        return _mask_cookie(span.secret)
+    if d.kind == "userinfo":
+        return _mask_userinfo(span.secret)
+    if d.kind == "email":
+        return str(make_fingerprint(span.secret, "email", ""))
+    return str(fingerprint_secret(span.secret, d.platform, d.prefix))
+
+
+def _rank(span: Span) -> tuple[int, int]:
+    if span.detector is None:
+        return (9, span.end - span.start)
+    return (span.detector.priority, span.end - span.start)
+
+
+def apply(text: str, spans: list[Span]) -> str:
+    """Replace the spans; overlapping spans merge, the highest-ranked one names the mask."""
+    if not spans:
+        return text
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[str] = []
+    pos = 0
+    i = 0
+    while i < len(spans):
+        cluster = [spans[i]]
+        end = spans[i].end
+        i += 1
+        while i < len(spans) and spans[i].start < end:
+            cluster.append(spans[i])
+            end = max(end, spans[i].end)
+            i += 1
+        best = max(cluster, key=_rank)
+        out += [text[pos : cluster[0].start], replacement(best)]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def redact(text: str, *, keep_prompt: bool) -> str:
+    """Mask every secret in ``text`` (prompt content too unless ``keep_prompt``)."""
+    hits = _Hits(text)
+    spans = find_spans(text, keep_prompt=keep_prompt, hits=hits)
+    spans += view_spans(text, hits)
+    return apply(text, spans)
