@@ -176,3 +176,48 @@ def blackhole_port() -> Iterator[int]:
     yield port
     filler.close()
     sock.close()
+
+
+#: OpenAI's answer when a reasoning model gets max_tokens (its real wording).
+REFUSAL = (b'{"error": {"message": "Unsupported parameter: \'max_tokens\' is not supported with '
+           b'this model. Use \'max_completion_tokens\' instead.", "type": "invalid_request_error",'
+           b' "param": "max_tokens", "code": "unsupported_parameter"}}')
+
+
+@pytest.fixture
+def refuses_max_tokens() -> Iterator[str]:
+    """A tiny OpenAI-style server whose model accepts only max_completion_tokens."""
+    import json
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _send(self, status: int, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            self._send(200, b'{"object": "list", "data": [{"id": "o3"}]}')
+
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["content-length"])) or b"{}")
+            if not self.headers.get("authorization"):
+                self._send(401, b'{"error": {"message": "Missing bearer", "code": null}}')
+            elif "max_tokens" in body:
+                self._send(400, REFUSAL)
+            else:
+                reply = {"choices": [{"message": {"role": "assistant", "content": "Hello!"}}]}
+                self._send(200, json.dumps(reply).encode())
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=2)
