@@ -70,9 +70,11 @@ class TLSServer:
 
     def _handle(self, conn: socket.socket) -> None:
         conn.settimeout(2)
-        with contextlib.suppress(OSError, ssl.SSLError):
-            with self.context.wrap_socket(conn, server_side=True) as tls:
-                tls.recv(1)
+        with (
+            contextlib.suppress(OSError, ssl.SSLError),
+            self.context.wrap_socket(conn, server_side=True) as tls,
+        ):
+            tls.recv(1)
         conn.close()
 
     def close(self) -> None:
@@ -137,8 +139,22 @@ def _wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 15.0) 
 def run_proxy(*extra: str) -> Iterator[str]:
     """A real forward proxy (proxy.py) on 127.0.0.1; yields its URL."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "proxy", "--hostname", "127.0.0.1", "--port", str(port),
-           "--num-workers", "1", "--num-acceptors", "1", "--log-level", "ERROR", *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "proxy",
+        "--hostname",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--num-workers",
+        "1",
+        "--num-acceptors",
+        "1",
+        "--log-level",
+        "ERROR",
+        *extra,
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_port(port, proc)
@@ -179,9 +195,11 @@ def blackhole_port() -> Iterator[int]:
 
 
 #: OpenAI's answer when a reasoning model gets max_tokens (its real wording).
-REFUSAL = (b'{"error": {"message": "Unsupported parameter: \'max_tokens\' is not supported with '
-           b'this model. Use \'max_completion_tokens\' instead.", "type": "invalid_request_error",'
-           b' "param": "max_tokens", "code": "unsupported_parameter"}}')
+REFUSAL = (
+    b'{"error": {"message": "Unsupported parameter: \'max_tokens\' is not supported with '
+    b'this model. Use \'max_completion_tokens\' instead.", "type": "invalid_request_error",'
+    b' "param": "max_tokens", "code": "unsupported_parameter"}}'
+)
 
 
 @pytest.fixture

@@ -11,25 +11,45 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.check import keysamples as ks
+
 from whichlayer.simulate import SimServer
 
 pytestmark = pytest.mark.filterwarnings(
-    "ignore:shutdown_timeout should be set on BaseRunner:DeprecationWarning")
+    "ignore:shutdown_timeout should be set on BaseRunner:DeprecationWarning"
+)
 
-TARGET_KEYS = {"client", "base_url", "protocol", "model", "model_source", "key", "stages",
-               "findings", "verdict"}
+TARGET_KEYS = {
+    "client",
+    "base_url",
+    "protocol",
+    "model",
+    "model_source",
+    "key",
+    "stages",
+    "findings",
+    "verdict",
+}
 STAGE_NAMES = {"config", "dns", "tcp", "tls", "proxy", "route", "auth", "generate"}
 
 
-def whichlayer(args: list[str], home: Path, cwd: Path, env: dict[str, str] | None = None,
-               timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    base = {"HOME": str(home), "PATH": os.environ.get("PATH", ""), "NO_COLOR": "1",
-            "WHICHLAYER_REDACT_KEY": "test"}
-    return subprocess.run([sys.executable, "-m", "whichlayer", "check", *args], cwd=cwd,
-                          env={**base, **(env or {})}, capture_output=True, text=True,
-                          timeout=timeout)
+def whichlayer(
+    args: list[str], home: Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 30
+) -> subprocess.CompletedProcess[str]:
+    base = {
+        "HOME": str(home),
+        "PATH": os.environ.get("PATH", ""),
+        "NO_COLOR": "1",
+        "WHICHLAYER_REDACT_KEY": "test",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "whichlayer", "check", *args],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def targets(proc: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
@@ -50,15 +70,17 @@ def test_shell_dotenv_and_claude_settings_disagree(home: Path, cwd: Path) -> Non
     """The 'done when' case: each tool's key, where it came from, what it shadows."""
     (home / ".claude").mkdir()
     (home / ".claude" / "settings.json").write_text(
-        json.dumps({"env": {"ANTHROPIC_API_KEY": ks.anthropic("settings")}}))
+        json.dumps({"env": {"ANTHROPIC_API_KEY": ks.anthropic("settings")}})
+    )
     (cwd / ".env").write_text(f'ANTHROPIC_API_KEY="{ks.anthropic("dotenv")}"\n')
     (home / ".aider.conf.yml").write_text("model: sonnet\n")
     env = {"ANTHROPIC_API_KEY": ks.anthropic("shell") + "\n"}
     proc = whichlayer(["--offline", "--json"], home, cwd, env)
     assert proc.returncode == 1, proc.stderr  # the shell key has a trailing newline
     by_client = {t["client"]: t for t in targets(proc)}
-    sdk, claude, aider = (by_client[c] for c in ("anthropic-python", "claude-code",
-                                                 "aider:anthropic"))
+    sdk, claude, aider = (
+        by_client[c] for c in ("anthropic-python", "claude-code", "aider:anthropic")
+    )
     assert sdk["key"]["source"] == "shell: ANTHROPIC_API_KEY"
     assert sdk["verdict"]["cause"] == "key_malformed"
     assert any(f["id"] == "K-NEWLINE" for f in sdk["findings"])
@@ -86,9 +108,15 @@ def test_nothing_found(home: Path, cwd: Path) -> None:
     assert proc.returncode == 0 and "No client configuration found" in proc.stdout
 
 
-@pytest.mark.parametrize("args", [["--client", "nope"], ["--timeout", "0"],
-                                  ["--api-key", "x", "--api-key-env", "Y"],
-                                  ["--protocol", "soap"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--client", "nope"],
+        ["--timeout", "0"],
+        ["--api-key", "x", "--api-key-env", "Y"],
+        ["--protocol", "soap"],
+    ],
+)
 def test_usage_errors_exit_2(home: Path, cwd: Path, args: list[str]) -> None:
     proc = whichlayer(args, home, cwd)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
@@ -97,22 +125,49 @@ def test_usage_errors_exit_2(home: Path, cwd: Path, args: list[str]) -> None:
 def test_healthy_simulator_exits_0(home: Path, cwd: Path) -> None:
     with SimServer(dialect="openai") as sim:
         env = {"SIM_KEY": sim.keys["valid"]}
-        proc = whichlayer(["--base-url", sim.base_url(), "--api-key-env", "SIM_KEY", "--model",
-                           "gpt-4o-mini", "--json"], home, cwd, env)
+        proc = whichlayer(
+            [
+                "--base-url",
+                sim.base_url(),
+                "--api-key-env",
+                "SIM_KEY",
+                "--model",
+                "gpt-4o-mini",
+                "--json",
+            ],
+            home,
+            cwd,
+            env,
+        )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     (t,) = targets(proc)
     assert t["client"] == "cli" and t["verdict"] is None and t["model"] == "gpt-4o-mini"
-    assert [s["name"] for s in t["stages"]] == ["config", "proxy", "dns", "tcp", "route", "auth",
-                                                "generate"]
+    assert [s["name"] for s in t["stages"]] == [
+        "config",
+        "proxy",
+        "dns",
+        "tcp",
+        "route",
+        "auth",
+        "generate",
+    ]
     assert sim.keys["valid"] not in proc.stdout
 
 
 def test_claude_code_against_a_failing_gateway(home: Path, cwd: Path) -> None:
     with SimServer(dialect="anthropic", scenario="overloaded") as sim:
         (home / ".claude").mkdir()
-        (home / ".claude" / "settings.json").write_text(json.dumps(
-            {"env": {"ANTHROPIC_BASE_URL": sim.base_url(),
-                     "ANTHROPIC_API_KEY": sim.keys["valid"]}, "model": "claude-haiku-4-5"}))
+        (home / ".claude" / "settings.json").write_text(
+            json.dumps(
+                {
+                    "env": {
+                        "ANTHROPIC_BASE_URL": sim.base_url(),
+                        "ANTHROPIC_API_KEY": sim.keys["valid"],
+                    },
+                    "model": "claude-haiku-4-5",
+                }
+            )
+        )
         proc = whichlayer(["--client", "claude-code", "--json"], home, cwd)
     assert proc.returncode == 1
     (t,) = targets(proc)
@@ -125,9 +180,14 @@ def test_codex_custom_provider_against_the_relay(home: Path, cwd: Path) -> None:
         (home / ".codex").mkdir()
         (home / ".codex" / "config.toml").write_text(
             f'model = "gpt-4o-mini"\nmodel_provider = "relay"\n[model_providers.relay]\n'
-            f'base_url = "{sim.base_url()}"\nenv_key = "RELAY_KEY"\nwire_api = "responses"\n')
-        proc = whichlayer(["--client", "codex", "--json", "--no-generate"], home, cwd,
-                          {"RELAY_KEY": sim.keys["valid"]})
+            f'base_url = "{sim.base_url()}"\nenv_key = "RELAY_KEY"\nwire_api = "responses"\n'
+        )
+        proc = whichlayer(
+            ["--client", "codex", "--json", "--no-generate"],
+            home,
+            cwd,
+            {"RELAY_KEY": sim.keys["valid"]},
+        )
     (t,) = targets(proc)
     assert t["client"] == "codex:relay" and t["protocol"] == "responses"
     assert t["key"]["source"] == "shell: RELAY_KEY"
@@ -136,12 +196,20 @@ def test_codex_custom_provider_against_the_relay(home: Path, cwd: Path) -> None:
     assert proc.returncode == 0, proc.stdout
 
 
-def test_deadline_bounds_the_whole_command(home: Path, cwd: Path, blackhole_port: int,
-                                           silent_listener: int) -> None:
+def test_deadline_bounds_the_whole_command(
+    home: Path, cwd: Path, blackhole_port: int, silent_listener: int
+) -> None:
     (home / ".claude").mkdir()
-    (home / ".claude" / "settings.json").write_text(json.dumps(
-        {"env": {"ANTHROPIC_BASE_URL": f"http://127.0.0.1:{silent_listener}",
-                 "ANTHROPIC_API_KEY": ks.anthropic()}}))
+    (home / ".claude" / "settings.json").write_text(
+        json.dumps(
+            {
+                "env": {
+                    "ANTHROPIC_BASE_URL": f"http://127.0.0.1:{silent_listener}",
+                    "ANTHROPIC_API_KEY": ks.anthropic(),
+                }
+            }
+        )
+    )
     env = {"OPENAI_API_KEY": ks.relay(), "OPENAI_BASE_URL": f"http://127.0.0.1:{blackhole_port}/v1"}
     start = time.monotonic()
     proc = whichlayer(["--json", "--timeout", "1.5"], home, cwd, env)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.check import keysamples as ks
 from tests.check.conftest import make_ctx
+
 from whichlayer.check import discover
 from whichlayer.check.clients import aider, claude_code, codex, gemini_cli, sdk
 from whichlayer.check.model import Target
@@ -39,7 +40,8 @@ def test_openai_shell_beats_dotenv_and_default_base(home: Path, cwd: Path) -> No
 def test_dotenv_found_walking_up_with_interpolation(home: Path, cwd: Path) -> None:
     (home / ".env").write_text(
         'export ROOT="https://relay.example"\nOPENAI_BASE_URL="${ROOT}/v1"\n'
-        "OPENAI_API_KEY='" + ks.relay() + "'  # comment\n")
+        "OPENAI_API_KEY='" + ks.relay() + "'  # comment\n"
+    )
     deep = cwd / "src" / "pkg"
     deep.mkdir(parents=True)
     t = sdk.openai_python(make_ctx({}, home, deep))[0]
@@ -79,7 +81,10 @@ def test_google_genai_prefers_google_api_key_and_strips(home: Path, cwd: Path) -
 
 
 def test_azure_needs_endpoint_and_version(home: Path, cwd: Path) -> None:
-    env = {"AZURE_OPENAI_API_KEY": "0" * 32, "AZURE_OPENAI_ENDPOINT": "https://res.openai.azure.com/"}
+    env = {
+        "AZURE_OPENAI_API_KEY": "0" * 32,
+        "AZURE_OPENAI_ENDPOINT": "https://res.openai.azure.com/",
+    }
     t = sdk.azure_openai(make_ctx(env, home, cwd))[0]
     assert t.base_url is not None and t.base_url.value == "https://res.openai.azure.com/openai"
     assert t.auth == "api-key" and "E-AZURE-VERSION" in ids(t)
@@ -89,8 +94,12 @@ def test_azure_needs_endpoint_and_version(home: Path, cwd: Path) -> None:
 
 
 def test_litellm_reads_openai_base_url_before_api_base(home: Path, cwd: Path) -> None:
-    env = {"OPENAI_API_KEY": ks.relay(), "OPENAI_API_BASE": "https://a.example/v1",
-           "OPENAI_BASE_URL": "https://b.example/v1", "OPENROUTER_API_KEY": ks.openrouter()}
+    env = {
+        "OPENAI_API_KEY": ks.relay(),
+        "OPENAI_API_BASE": "https://a.example/v1",
+        "OPENAI_BASE_URL": "https://b.example/v1",
+        "OPENROUTER_API_KEY": ks.openrouter(),
+    }
     targets = sdk.litellm(make_ctx(env, home, cwd))
     t = one(targets, "litellm:openai")
     assert t.base_url is not None and t.base_url.value == "https://b.example/v1"
@@ -115,11 +124,19 @@ def write_json(path: Path, data: object) -> None:
 
 
 def test_claude_settings_env_beats_shell_and_project_beats_user(home: Path, cwd: Path) -> None:
-    write_json(home / ".claude" / "settings.json",
-               {"env": {"ANTHROPIC_API_KEY": ks.anthropic("user"),
-                        "ANTHROPIC_BASE_URL": "https://user-gw.example"}, "model": "opus"})
-    write_json(cwd / ".claude" / "settings.json",
-               {"env": {"ANTHROPIC_API_KEY": ks.anthropic("project")}})
+    write_json(
+        home / ".claude" / "settings.json",
+        {
+            "env": {
+                "ANTHROPIC_API_KEY": ks.anthropic("user"),
+                "ANTHROPIC_BASE_URL": "https://user-gw.example",
+            },
+            "model": "opus",
+        },
+    )
+    write_json(
+        cwd / ".claude" / "settings.json", {"env": {"ANTHROPIC_API_KEY": ks.anthropic("project")}}
+    )
     ctx = make_ctx({"ANTHROPIC_API_KEY": ks.anthropic("shell")}, home, cwd)
     t = claude_code.discover(ctx)[0]
     assert t.key is not None and t.key.value == ks.anthropic("project")
@@ -130,21 +147,29 @@ def test_claude_settings_env_beats_shell_and_project_beats_user(home: Path, cwd:
 
 
 def test_claude_managed_beats_local_and_auth_token_beats_api_key(home: Path, cwd: Path) -> None:
-    write_json(home.parent / "etc" / "claude-code" / "managed-settings.json",
-               {"env": {"ANTHROPIC_AUTH_TOKEN": "gw-token-managed-123456"}})
-    write_json(cwd / ".claude" / "settings.local.json",
-               {"env": {"ANTHROPIC_AUTH_TOKEN": "gw-token-local-123456"}})
+    write_json(
+        home.parent / "etc" / "claude-code" / "managed-settings.json",
+        {"env": {"ANTHROPIC_AUTH_TOKEN": "gw-token-managed-123456"}},
+    )
+    write_json(
+        cwd / ".claude" / "settings.local.json",
+        {"env": {"ANTHROPIC_AUTH_TOKEN": "gw-token-local-123456"}},
+    )
     ctx = make_ctx({"ANTHROPIC_API_KEY": ks.anthropic()}, home, cwd)
     t = claude_code.discover(ctx)[0]
     assert t.key is not None and t.key.value == "gw-token-managed-123456"
     assert t.auth == "bearer"
     assert [s.source.split(":")[-1].strip() for s in t.shadowed] == [
-        "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_API_KEY"]
+        "ANTHROPIC_AUTH_TOKEN",
+        "ANTHROPIC_API_KEY",
+    ]
 
 
 def test_claude_empty_env_value_cancels_and_helper_is_named(home: Path, cwd: Path) -> None:
-    write_json(home / ".claude" / "settings.json",
-               {"env": {"ANTHROPIC_API_KEY": ""}, "apiKeyHelper": "~/bin/get-key.sh"})
+    write_json(
+        home / ".claude" / "settings.json",
+        {"env": {"ANTHROPIC_API_KEY": ""}, "apiKeyHelper": "~/bin/get-key.sh"},
+    )
     t = claude_code.discover(make_ctx({"ANTHROPIC_API_KEY": ks.anthropic()}, home, cwd))[0]
     # "" in the env block is written over the shell's value and cancels it (A5.2),
     # so the apiKeyHelper is what Claude Code uses.
@@ -182,7 +207,8 @@ def test_codex_custom_provider_env_key_from_codex_dotenv(home: Path, cwd: Path) 
     (codex_dir / "config.toml").write_text(
         'model = "gpt-5-mini"\nmodel_provider = "relay"\n'
         '[model_providers.relay]\nname = "Relay"\nbase_url = "https://relay.example/v1"\n'
-        'env_key = "RELAY_KEY"\nwire_api = "responses"\n')
+        'env_key = "RELAY_KEY"\nwire_api = "responses"\n'
+    )
     (codex_dir / ".env").write_text(f"RELAY_KEY={ks.relay('file')}\nCODEX_API_KEY=skipped\n")
     ctx = make_ctx({"RELAY_KEY": ks.relay("shell")}, home, cwd)
     t = codex.discover(ctx)[0]
@@ -198,7 +224,8 @@ def test_codex_env_key_unset_and_chat_wire(home: Path, cwd: Path) -> None:
     codex_dir.mkdir()
     (codex_dir / "config.toml").write_text(
         'model_provider = "p"\n[model_providers.p]\nbase_url = "https://x.example/v1"\n'
-        'env_key = "P_KEY"\nwire_api = "chat"\n[model_providers.openai]\nbase_url = "x"\n')
+        'env_key = "P_KEY"\nwire_api = "chat"\n[model_providers.openai]\nbase_url = "x"\n'
+    )
     t = codex.discover(make_ctx({}, home, cwd))[0]
     assert {"X-ENV-KEY-UNSET", "X-WIRE-CHAT", "X-OPENAI-OVERRIDE"} <= ids(t)
     assert t.protocol == "chat_completions"
@@ -208,8 +235,9 @@ def test_codex_builtin_openai_auth_json_beats_env(home: Path, cwd: Path) -> None
     codex_dir = home / ".codex"
     codex_dir.mkdir()
     write_json(codex_dir / "auth.json", {"auth_mode": "apikey", "OPENAI_API_KEY": ks.openai("a")})
-    ctx = make_ctx({"OPENAI_API_KEY": ks.openai("e"), "OPENAI_BASE_URL": "https://old.example/v1"},
-                   home, cwd)
+    ctx = make_ctx(
+        {"OPENAI_API_KEY": ks.openai("e"), "OPENAI_BASE_URL": "https://old.example/v1"}, home, cwd
+    )
     t = codex.discover(ctx)[0]
     assert t.key is not None and t.key.value == ks.openai("a")
     assert t.base_url is not None and t.base_url.value == "https://api.openai.com/v1"
@@ -244,8 +272,9 @@ def test_aider_dotenv_overrides_shell_and_yaml_key_wins(home: Path, cwd: Path) -
     assert t.client == "aider:openai"
     assert t.key is not None and t.key.value == ks.openai("dotenv")  # override=True (P7)
     assert t.model is not None and t.model.value == "gpt-4o-mini"
-    (cwd / ".aider.conf.yml").write_text(f"openai-api-key: {ks.openai('yaml')}\n"
-                                         "openai-api-base: https://relay.example/v1\n")
+    (cwd / ".aider.conf.yml").write_text(
+        f"openai-api-key: {ks.openai('yaml')}\nopenai-api-base: https://relay.example/v1\n"
+    )
     t = aider.discover(ctx)[0]
     assert t.key is not None and t.key.value == ks.openai("yaml")
     assert t.base_url is not None and t.base_url.value == "https://relay.example/v1"
@@ -253,8 +282,9 @@ def test_aider_dotenv_overrides_shell_and_yaml_key_wins(home: Path, cwd: Path) -
 
 def test_aider_api_base_shadowed_by_openai_base_url(home: Path, cwd: Path) -> None:
     (cwd / ".aider.conf.yml").write_text("openai-api-base: https://relay.example/v1\n")
-    ctx = make_ctx({"OPENAI_BASE_URL": "https://other.example/v1",
-                    "OPENAI_API_KEY": ks.relay()}, home, cwd)
+    ctx = make_ctx(
+        {"OPENAI_BASE_URL": "https://other.example/v1", "OPENAI_API_KEY": ks.relay()}, home, cwd
+    )
     t = aider.discover(ctx)[0]
     assert t.base_url is not None and t.base_url.value == "https://other.example/v1"
     assert "A-API-BASE-SHADOWED" in ids(t)
@@ -262,7 +292,8 @@ def test_aider_api_base_shadowed_by_openai_base_url(home: Path, cwd: Path) -> No
 
 def test_aider_claude_model_selects_anthropic(home: Path, cwd: Path) -> None:
     (home / ".aider.conf.yml").write_text(
-        f"model: anthropic/claude-3-5-haiku\nanthropic-api-key: {ks.anthropic()}\n")
+        f"model: anthropic/claude-3-5-haiku\nanthropic-api-key: {ks.anthropic()}\n"
+    )
     t = aider.discover(make_ctx({}, home, cwd))[0]
     assert t.client == "aider:anthropic" and t.protocol == "messages"
     assert t.model is not None and t.model.value == "claude-3-5-haiku"
@@ -277,8 +308,9 @@ def test_nothing_configured_finds_nothing(home: Path, cwd: Path) -> None:
 
 def test_three_places_disagree(home: Path, cwd: Path) -> None:
     """A shell variable, a .env and a Claude Code settings file: each tool's own answer."""
-    write_json(home / ".claude" / "settings.json",
-               {"env": {"ANTHROPIC_API_KEY": ks.anthropic("settings")}})
+    write_json(
+        home / ".claude" / "settings.json", {"env": {"ANTHROPIC_API_KEY": ks.anthropic("settings")}}
+    )
     (cwd / ".env").write_text(f"ANTHROPIC_API_KEY={ks.anthropic('dotenv')}\n")
     (home / ".aider.conf.yml").write_text("model: sonnet\n")
     ctx = make_ctx({"ANTHROPIC_API_KEY": ks.anthropic("shell")}, home, cwd)

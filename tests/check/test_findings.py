@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.check import keysamples as ks
 from tests.check.conftest import make_ctx
+
 from whichlayer.check import Request, discover
 from whichlayer.check.findings import add_findings
 from whichlayer.check.keys import key_platform, shape_findings
@@ -35,26 +35,47 @@ def test_key_text_problems(key: str, fid: str, cause: str) -> None:
     assert fid in found and found[fid].cause == cause and found[fid].layer == "identity"
 
 
-@pytest.mark.parametrize("key", [ks.openai(), ks.anthropic(), ks.google(), ks.openrouter(),
-                                 ks.relay(), "0" * 32])
+@pytest.mark.parametrize(
+    "key", [ks.openai(), ks.anthropic(), ks.google(), ks.openrouter(), ks.relay(), "0" * 32]
+)
 def test_good_keys_have_no_text_problems(key: str) -> None:
     assert shape_findings(key, "shell: X") == []
 
 
 @pytest.mark.parametrize(
     ("key", "platform"),
-    [(ks.openai(), "openai"), (ks.anthropic(), "anthropic"), (ks.openrouter(), "openrouter"),
-     (ks.google(), "google"), (ks.relay(), "relay"), (ks.anthropic_oauth(), "anthropic-oauth"),
-     ("sk-" + "a" * 20 + "T3BlbkFJ" + "b" * 20, "openai"), ("hello-world", None)],
+    [
+        (ks.openai(), "openai"),
+        (ks.anthropic(), "anthropic"),
+        (ks.openrouter(), "openrouter"),
+        (ks.google(), "google"),
+        (ks.relay(), "relay"),
+        (ks.anthropic_oauth(), "anthropic-oauth"),
+        ("sk-" + "a" * 20 + "T3BlbkFJ" + "b" * 20, "openai"),
+        ("hello-world", None),
+    ],
 )
 def test_key_platform(key: str, platform: str | None) -> None:
     assert key_platform(key) == platform
 
 
-def target(key: str, base: str, protocol: str = "chat_completions", auth: str = "bearer",
-           env: dict[str, str] | None = None, runtime: str = "httpx2") -> Target:
-    t = Target("t", protocol, Setting(base, "shell: BASE"), Setting(key, "shell: KEY"),
-               auth=auth, env=env or {}, runtime=runtime)
+def target(
+    key: str,
+    base: str,
+    protocol: str = "chat_completions",
+    auth: str = "bearer",
+    env: dict[str, str] | None = None,
+    runtime: str = "httpx2",
+) -> Target:
+    t = Target(
+        "t",
+        protocol,
+        Setting(base, "shell: BASE"),
+        Setting(key, "shell: KEY"),
+        auth=auth,
+        env=env or {},
+        runtime=runtime,
+    )
     add_findings(t)
     return t
 
@@ -65,9 +86,13 @@ def fids(t: Target) -> set[str]:
 
 @pytest.mark.parametrize(
     ("key", "base"),
-    [(ks.openrouter(), "https://api.openai.com/v1"), (ks.relay(), "https://api.openai.com/v1"),
-     (ks.openai(), "https://api.anthropic.com"), (ks.anthropic(), "https://openrouter.ai/api/v1"),
-     (ks.google(), "https://api.openai.com/v1")],
+    [
+        (ks.openrouter(), "https://api.openai.com/v1"),
+        (ks.relay(), "https://api.openai.com/v1"),
+        (ks.openai(), "https://api.anthropic.com"),
+        (ks.anthropic(), "https://openrouter.ai/api/v1"),
+        (ks.google(), "https://api.openai.com/v1"),
+    ],
 )
 def test_key_platform_does_not_match_host(key: str, base: str) -> None:
     t = target(key, base)
@@ -77,20 +102,27 @@ def test_key_platform_does_not_match_host(key: str, base: str) -> None:
 
 @pytest.mark.parametrize(
     ("key", "base"),
-    [(ks.openai(), "https://api.openai.com/v1"), (ks.relay(), "https://relay.example/v1"),
-     (ks.openrouter(), "https://openrouter.ai/api/v1"), (ks.anthropic(), "https://gw.example")],
+    [
+        (ks.openai(), "https://api.openai.com/v1"),
+        (ks.relay(), "https://relay.example/v1"),
+        (ks.openrouter(), "https://openrouter.ai/api/v1"),
+        (ks.anthropic(), "https://gw.example"),
+    ],
 )
 def test_matching_or_unknown_hosts_are_not_flagged(key: str, base: str) -> None:
     assert "K-WRONG-PLATFORM" not in fids(target(key, base))
 
 
 def test_anthropic_key_as_bearer_and_oauth_as_api_key() -> None:
-    assert "K-HEADER-SHAPE" in fids(target(ks.anthropic(), "https://api.anthropic.com",
-                                           "messages", auth="bearer"))
-    assert "K-HEADER-SHAPE" in fids(target(ks.anthropic_oauth(), "https://api.anthropic.com",
-                                           "messages", auth="x-api-key"))
-    assert "K-HEADER-SHAPE" not in fids(target(ks.anthropic(), "https://api.anthropic.com",
-                                               "messages", auth="x-api-key"))
+    assert "K-HEADER-SHAPE" in fids(
+        target(ks.anthropic(), "https://api.anthropic.com", "messages", auth="bearer")
+    )
+    assert "K-HEADER-SHAPE" in fids(
+        target(ks.anthropic_oauth(), "https://api.anthropic.com", "messages", auth="x-api-key")
+    )
+    assert "K-HEADER-SHAPE" not in fids(
+        target(ks.anthropic(), "https://api.anthropic.com", "messages", auth="x-api-key")
+    )
 
 
 @pytest.mark.parametrize(
@@ -116,20 +148,27 @@ def test_base_url_paths(url: str, protocol: str, fid: str) -> None:
 
 @pytest.mark.parametrize(
     ("url", "protocol"),
-    [("https://api.openai.com/v1", "chat_completions"), ("https://api.deepseek.com/v1", "responses"),
-     ("https://api.groq.com/openai/v1", "chat_completions"),
-     ("https://open.bigmodel.cn/api/paas/v4", "chat_completions"),
-     ("https://generativelanguage.googleapis.com/v1beta/openai/", "chat_completions"),
-     ("https://api.anthropic.com", "messages"), ("https://api.deepseek.com/anthropic", "messages"),
-     ("https://generativelanguage.googleapis.com/", "generate_content")],
+    [
+        ("https://api.openai.com/v1", "chat_completions"),
+        ("https://api.deepseek.com/v1", "responses"),
+        ("https://api.groq.com/openai/v1", "chat_completions"),
+        ("https://open.bigmodel.cn/api/paas/v4", "chat_completions"),
+        ("https://generativelanguage.googleapis.com/v1beta/openai/", "chat_completions"),
+        ("https://api.anthropic.com", "messages"),
+        ("https://api.deepseek.com/anthropic", "messages"),
+        ("https://generativelanguage.googleapis.com/", "generate_content"),
+    ],
 )
 def test_right_base_urls_pass(url: str, protocol: str) -> None:
     assert url_findings(url, protocol, "x") == []
 
 
 def test_proxy_variables_disagree_and_no_proxy() -> None:
-    env = {"HTTPS_PROXY": "http://a:3128", "https_proxy": "http://b:3128",
-           "NO_PROXY": "localhost,.openai.com"}
+    env = {
+        "HTTPS_PROXY": "http://a:3128",
+        "https_proxy": "http://b:3128",
+        "NO_PROXY": "localhost,.openai.com",
+    }
     t = target(ks.openai(), "https://api.openai.com/v1", env=env)
     assert {"N-PROXY-DISAGREE", "N-NO-PROXY-COVERS"} <= fids(t)
     env["NO_PROXY"] = "localhost"
@@ -137,12 +176,17 @@ def test_proxy_variables_disagree_and_no_proxy() -> None:
 
 
 def test_node_tool_ignores_proxy() -> None:
-    t = target(ks.openai(), "https://api.openai.com/v1", env={"HTTPS_PROXY": "http://p:1"},
-               runtime="node")
+    t = target(
+        ks.openai(), "https://api.openai.com/v1", env={"HTTPS_PROXY": "http://p:1"}, runtime="node"
+    )
     f = next(f for f in t.findings if f.id == "N-NODE-NO-PROXY")
     assert (f.layer, f.cause, f.severity) == ("network", "proxy", "error")
-    t = target(ks.openai(), "https://api.openai.com/v1",
-               env={"HTTPS_PROXY": "http://p:1", "NODE_USE_ENV_PROXY": "1"}, runtime="node")
+    t = target(
+        ks.openai(),
+        "https://api.openai.com/v1",
+        env={"HTTPS_PROXY": "http://p:1", "NODE_USE_ENV_PROXY": "1"},
+        runtime="node",
+    )
     assert "N-NODE-NO-PROXY" not in fids(t)
 
 
@@ -151,8 +195,12 @@ def test_ca_variables_pointing_nowhere(tmp_path: Path) -> None:
     t = target(ks.openai(), "https://api.openai.com/v1", env=env)
     missing = [f for f in t.findings if f.id == "N-CA-MISSING"]
     assert len(missing) == 1 and missing[0].cause == "tls_verify"
-    t = target(ks.openai(), "https://api.openai.com/v1", env={"REQUESTS_CA_BUNDLE": str(tmp_path)},
-               runtime="httpx")
+    t = target(
+        ks.openai(),
+        "https://api.openai.com/v1",
+        env={"REQUESTS_CA_BUNDLE": str(tmp_path)},
+        runtime="httpx",
+    )
     assert "N-CA-REQUESTS-ONLY" in fids(t)
 
 
@@ -168,6 +216,7 @@ def test_manual_target_guesses_protocol_from_key_and_url(home: Path, cwd: Path) 
     t = discover(ctx, Request(api_key_env="K"))[0]
     assert t.protocol == "messages" and t.auth == "x-api-key"
     assert t.base_url is not None and t.base_url.value == "https://api.anthropic.com"
-    t = discover(ctx, Request(api_key_env="K", base_url="https://gw.example/v1",
-                              protocol="chat_completions"))[0]
+    t = discover(
+        ctx, Request(api_key_env="K", base_url="https://gw.example/v1", protocol="chat_completions")
+    )[0]
     assert t.protocol == "chat_completions" and t.auth == "bearer"

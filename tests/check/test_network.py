@@ -7,14 +7,25 @@ from pathlib import Path
 
 from tests.check import keysamples as ks
 from tests.check.conftest import TLSServer
+
 from whichlayer.check import Plan, run
 from whichlayer.check.model import Setting, Stage, Target, TargetReport
 
 
-def make(base: str, env: dict[str, str] | None = None, runtime: str = "httpx",
-         client: str = "openai-python") -> Target:
-    return Target(client, "chat_completions", Setting(base, "--base-url"),
-                  Setting(ks.relay(), "--api-key"), env=env or {}, runtime=runtime)
+def make(
+    base: str,
+    env: dict[str, str] | None = None,
+    runtime: str = "httpx",
+    client: str = "openai-python",
+) -> Target:
+    return Target(
+        client,
+        "chat_completions",
+        Setting(base, "--base-url"),
+        Setting(ks.relay(), "--api-key"),
+        env=env or {},
+        runtime=runtime,
+    )
 
 
 def check(target: Target, timeout: float = 5.0) -> TargetReport:
@@ -108,8 +119,9 @@ def test_stalled_http_server_is_a_read_timeout(silent_listener: int) -> None:
     assert s.ok is False and diag(s) == ("network", "read_timeout")
 
 
-def test_connect_through_a_real_proxy(forward_proxy: str, tls_server: TLSServer,
-                                      ca_file: Path) -> None:
+def test_connect_through_a_real_proxy(
+    forward_proxy: str, tls_server: TLSServer, ca_file: Path
+) -> None:
     env = {"HTTPS_PROXY": forward_proxy, "SSL_CERT_FILE": str(ca_file)}
     r = check(make(f"https://localhost:{tls_server.port}/v1", env))
     s = stage(r, "proxy")
@@ -126,8 +138,9 @@ def test_proxy_wants_authentication(auth_proxy: str, tls_server: TLSServer) -> N
     assert r.verdict is not None and r.verdict.stage == "proxy"
 
 
-def test_proxy_credentials_in_the_url(auth_proxy: str, tls_server: TLSServer,
-                                      ca_file: Path) -> None:
+def test_proxy_credentials_in_the_url(
+    auth_proxy: str, tls_server: TLSServer, ca_file: Path
+) -> None:
     with_auth = auth_proxy.replace("http://", "http://user:pass@")
     env = {"https_proxy": with_auth, "SSL_CERT_FILE": str(ca_file)}
     r = check(make(f"https://localhost:{tls_server.port}/v1", env))
@@ -142,8 +155,9 @@ def test_no_proxy_exempts_host(forward_proxy: str, closed_port: int) -> None:
 
 
 def test_node_tool_goes_direct_despite_proxy(forward_proxy: str, closed_port: int) -> None:
-    r = check(make(f"https://localhost:{closed_port}/v1", {"HTTPS_PROXY": forward_proxy},
-                   runtime="node"))
+    r = check(
+        make(f"https://localhost:{closed_port}/v1", {"HTTPS_PROXY": forward_proxy}, runtime="node")
+    )
     assert stage(r, "tcp").ok is False  # it tried the API host directly, not the proxy
 
 

@@ -18,11 +18,16 @@ from whichlayer.simulate import SimServer, list_scenarios
 
 # aiohttp warns about how the simulator stops its site (not check's code); narrowly ignored.
 pytestmark = pytest.mark.filterwarnings(
-    "ignore:shutdown_timeout should be set on BaseRunner:DeprecationWarning")
+    "ignore:shutdown_timeout should be set on BaseRunner:DeprecationWarning"
+)
 
-PROTOCOL = {"openai": ("chat_completions", "bearer"), "anthropic": ("messages", "x-api-key"),
-            "gemini": ("generate_content", "x-goog-api-key"), "azure": ("chat_completions", "api-key"),
-            "relay": ("chat_completions", "bearer")}
+PROTOCOL = {
+    "openai": ("chat_completions", "bearer"),
+    "anthropic": ("messages", "x-api-key"),
+    "gemini": ("generate_content", "x-goog-api-key"),
+    "azure": ("chat_completions", "api-key"),
+    "relay": ("chat_completions", "bearer"),
+}
 
 #: Scenarios that only exist on a streamed answer: check's one request is not streamed.
 STREAM_ONLY = {"overloaded:mid_stream"}
@@ -58,8 +63,9 @@ ENGINE_GAPS[("openai", "key:no_balance")] = ("quota", "quota_exhausted")
 ENGINE_GAPS[("anthropic", "key:revoked")] = ("identity", "key_invalid")
 
 
-def assert_answer(report: TargetReport, dialect: str, scenario: str, layer: str,
-                  cause: str) -> None:
+def assert_answer(
+    report: TargetReport, dialect: str, scenario: str, layer: str, cause: str
+) -> None:
     """The verdict names the first failing stage and the expected layer/cause."""
     v = report.verdict
     assert v is not None, report.to_dict()
@@ -75,8 +81,14 @@ def assert_answer(report: TargetReport, dialect: str, scenario: str, layer: str,
 def sim_target(sim: SimServer, dialect: str, key: str, env: dict[str, str] | None = None) -> Target:
     protocol, auth = PROTOCOL[dialect]
     base = sim.base_url() + ("/openai" if dialect == "azure" else "")
-    t = Target("sim", protocol, Setting(base, "--base-url"), Setting(key, "--api-key"),
-               auth=auth, env=env or {})
+    t = Target(
+        "sim",
+        protocol,
+        Setting(base, "--base-url"),
+        Setting(key, "--api-key"),
+        auth=auth,
+        env=env or {},
+    )
     if dialect == "azure":
         t.query = {"api-version": "2024-10-21"}
         t.model = Setting("gpt-4o-mini", "--model")
@@ -91,8 +103,9 @@ def check(t: Target, timeout: float = 2.0, generate: bool = True) -> TargetRepor
 CASES = [(d, s.id, s.layer, s.cause) for d in PROTOCOL for s in list_scenarios(d)]
 
 
-@pytest.mark.parametrize(("dialect", "scenario", "layer", "cause"), CASES,
-                         ids=[f"{d}-{s}" for d, s, _, _ in CASES])
+@pytest.mark.parametrize(
+    ("dialect", "scenario", "layer", "cause"), CASES, ids=[f"{d}-{s}" for d, s, _, _ in CASES]
+)
 def test_fault_is_named(dialect: str, scenario: str, layer: str, cause: str) -> None:
     with SimServer(dialect=dialect, scenario=scenario, stall_s=5, slow_s=0.2) as sim:
         env = {"SSL_CERT_FILE": sim.ca_pem} if sim.ca_pem else {}
@@ -112,12 +125,14 @@ def test_fault_is_named(dialect: str, scenario: str, layer: str, cause: str) -> 
 
 @pytest.mark.parametrize(
     ("dialect", "state", "layer", "cause"),
-    [("openai", "revoked", "identity", "key_expired"),
-     ("openai", "no_balance", "quota", "insufficient_balance"),
-     ("openai", "region_blocked", "identity", "permission_region"),
-     ("anthropic", "revoked", "identity", "key_expired"),
-     ("anthropic", "no_balance", "quota", "insufficient_balance"),
-     ("gemini", "revoked", "identity", "key_expired")],
+    [
+        ("openai", "revoked", "identity", "key_expired"),
+        ("openai", "no_balance", "quota", "insufficient_balance"),
+        ("openai", "region_blocked", "identity", "permission_region"),
+        ("anthropic", "revoked", "identity", "key_expired"),
+        ("anthropic", "no_balance", "quota", "insufficient_balance"),
+        ("gemini", "revoked", "identity", "key_expired"),
+    ],
 )
 def test_key_states(dialect: str, state: str, layer: str, cause: str) -> None:
     with SimServer(dialect=dialect) as sim:
@@ -156,8 +171,13 @@ def test_stall_longer_than_the_deadline_is_a_read_timeout() -> None:
 
 def test_reasoning_model_gets_max_completion_tokens(refuses_max_tokens: str) -> None:
     """A model that refuses max_tokens is asked once more with max_completion_tokens."""
-    t = Target("cli", "chat_completions", Setting(refuses_max_tokens, "--base-url"),
-               Setting("sk-test-0123456789abcdef", "--api-key"), model=Setting("o3", "--model"))
+    t = Target(
+        "cli",
+        "chat_completions",
+        Setting(refuses_max_tokens, "--base-url"),
+        Setting("sk-test-0123456789abcdef", "--api-key"),
+        model=Setting("o3", "--model"),
+    )
     report = check(t)
     gen = next(s for s in report.stages if s.name == "generate")
     assert gen.ok is True and "with max_completion_tokens" in gen.detail, report.to_dict()

@@ -23,11 +23,17 @@ def diagnose(evidence: object, stage: str) -> dict[str, Any]:
         return dict(explain(evidence).to_dict())
     except Exception as exc:  # the engine is optional at runtime: report, don't crash
         layer, cause, action = STAGE_FALLBACK.get(
-            stage, ("upstream", "unknown", "Read the stage detail."))
+            stage, ("upstream", "unknown", "Read the stage detail.")
+        )
         if isinstance(evidence, TimeoutError):
             cause = "connect_timeout" if stage == "tcp" else "read_timeout"
-        return {"layer": layer, "cause": cause, "origin": "unknown", "actions": [action],
-                "summary": f"diagnosis engine unavailable ({type(exc).__name__})"}
+        return {
+            "layer": layer,
+            "cause": cause,
+            "origin": "unknown",
+            "actions": [action],
+            "summary": f"diagnosis engine unavailable ({type(exc).__name__})",
+        }
 
 
 def verdict_from_diagnosis(d: dict[str, Any], stage: str) -> Verdict:

@@ -66,10 +66,15 @@ def _key_from_flags(ctx: Context, req: Request) -> tuple[Setting | None, list[Fi
         value = ctx.env.get(req.api_key_env)
         if value is not None:
             return Setting(value, f"shell: {req.api_key_env}"), []
-        return None, [Finding(
-            "K-ENV-UNSET", "identity", "key_missing",
-            f"--api-key-env names {req.api_key_env}, but it is not set in the environment.",
-            f"export {req.api_key_env}=<your key>")]
+        return None, [
+            Finding(
+                "K-ENV-UNSET",
+                "identity",
+                "key_missing",
+                f"--api-key-env names {req.api_key_env}, but it is not set in the environment.",
+                f"export {req.api_key_env}=<your key>",
+            )
+        ]
     return None, []
 
 
@@ -78,11 +83,19 @@ def manual_target(ctx: Context, req: Request) -> Target:
     key, findings = _key_from_flags(ctx, req)
     platform = key_platform(key.value) if key else None
     default_base, default_protocol = _DEFAULTS.get(
-        platform or "", ("https://api.openai.com/v1", "chat_completions"))
+        platform or "", ("https://api.openai.com/v1", "chat_completions")
+    )
     base = Setting(req.base_url, "--base-url") if req.base_url else Setting(default_base, "default")
     protocol = req.protocol or _protocol_for(base.value) or default_protocol
-    target = Target("cli", protocol, base, key, auth=_auth_for(protocol, base.value),
-                    env=dict(ctx.env), findings=findings)
+    target = Target(
+        "cli",
+        protocol,
+        base,
+        key,
+        auth=_auth_for(protocol, base.value),
+        env=dict(ctx.env),
+        findings=findings,
+    )
     return target
 
 

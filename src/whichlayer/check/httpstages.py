@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from typing import Any
 
 import httpx2
@@ -22,19 +23,32 @@ from whichlayer.redact import redact_text
 SNIPPET = 160
 
 
-def client_for(proxy_url: str | None, context: object, deadline: Deadline) -> httpx2.AsyncClient:
+def client_for(
+    proxy_url: str | None, context: ssl.SSLContext, deadline: Deadline
+) -> httpx2.AsyncClient:
     return httpx2.AsyncClient(
-        proxy=proxy_url, verify=context, trust_env=False, follow_redirects=False,  # type: ignore[arg-type]
-        timeout=httpx2.Timeout(max(deadline.left(), 0.01)))
+        proxy=proxy_url,
+        verify=context,
+        trust_env=False,
+        follow_redirects=False,
+        timeout=httpx2.Timeout(max(deadline.left(), 0.01)),
+    )
 
 
-async def send(client: httpx2.AsyncClient, call: protocols.Call,
-               deadline: Deadline) -> httpx2.Response:
+async def send(
+    client: httpx2.AsyncClient, call: protocols.Call, deadline: Deadline
+) -> httpx2.Response:
     """Send ``call`` within what is left of the deadline (httpx2 names the timeout)."""
     left = max(deadline.left(), 0.01)
     timeout = httpx2.Timeout(left)
-    request = client.build_request(call.method, call.url, headers=call.headers,
-                                   params=call.params or None, json=call.body, timeout=timeout)
+    request = client.build_request(
+        call.method,
+        call.url,
+        headers=call.headers,
+        params=call.params or None,
+        json=call.body,
+        timeout=timeout,
+    )
     try:
         async with asyncio.timeout(left + 0.5):
             return await client.send(request)
@@ -51,8 +65,14 @@ def _failure(response: httpx2.Response, detail: str) -> Failure:
     return Failure(response, detail)
 
 
-async def route(client: httpx2.AsyncClient, target: Target, model: str | None,
-                deadline: Deadline, *, key_follows: bool = True) -> tuple[Stage, Failure | None]:
+async def route(
+    client: httpx2.AsyncClient,
+    target: Target,
+    model: str | None,
+    deadline: Deadline,
+    *,
+    key_follows: bool = True,
+) -> tuple[Stage, Failure | None]:
     """401/403 (or 400/405/422) without a key: the path exists. 404: it does not.
 
     Any other answer (429, 5xx) does not tell whether the path exists; when the
@@ -75,8 +95,9 @@ async def route(client: httpx2.AsyncClient, target: Target, model: str | None,
     return Stage("route", False, watch.ms(), detail), _failure(response, detail)
 
 
-async def auth(client: httpx2.AsyncClient, target: Target,
-               deadline: Deadline) -> tuple[Stage, Failure | None, list[str]]:
+async def auth(
+    client: httpx2.AsyncClient, target: Target, deadline: Deadline
+) -> tuple[Stage, Failure | None, list[str]]:
     """GET the models list with the key: the cheapest proof the key is accepted."""
     watch = Stopwatch()
     call = protocols.models_call(target)
@@ -85,11 +106,19 @@ async def auth(client: httpx2.AsyncClient, target: Target,
     try:
         response = await send(client, call, deadline)
     except httpx2.HTTPError as exc:
-        return Stage("auth", False, watch.ms(), f"GET {call.url}: {exc}"), Failure(exc, str(exc)), []
+        return (
+            Stage("auth", False, watch.ms(), f"GET {call.url}: {exc}"),
+            Failure(exc, str(exc)),
+            [],
+        )
     status = response.status_code
     if 200 <= status < 300:
         ids = protocols.model_ids(target.protocol, _json(response))
-        return Stage("auth", True, watch.ms(), f"GET models → {status}, {len(ids)} models"), None, ids
+        return (
+            Stage("auth", True, watch.ms(), f"GET models → {status}, {len(ids)} models"),
+            None,
+            ids,
+        )
     if status in (404, 405):
         detail = f"GET models → {status}: not served here; the generate stage tests the key"
         return Stage("auth", None, watch.ms(), detail), None, []
@@ -104,8 +133,9 @@ def _json(response: httpx2.Response) -> Any:
         return None
 
 
-async def generate(client: httpx2.AsyncClient, target: Target, model: str,
-                   deadline: Deadline) -> tuple[Stage, Failure | None]:
+async def generate(
+    client: httpx2.AsyncClient, target: Target, model: str, deadline: Deadline
+) -> tuple[Stage, Failure | None]:
     """One minimal request; a model refusing ``max_tokens`` is asked again with the
     parameter it accepts (``max_completion_tokens``)."""
     watch = Stopwatch()

@@ -53,31 +53,62 @@ def key_platform(key: str) -> str | None:
 def shape_findings(key: str, where: str) -> list[Finding]:
     """Offline problems in the key's text itself: empty, placeholder, quotes, whitespace."""
     if key == "":
-        return [_f("K-EMPTY", "key_missing", f"{where} is set but empty.",
-                   f"Put the real key in {where}, or unset it.")]
+        return [
+            _f(
+                "K-EMPTY",
+                "key_missing",
+                f"{where} is set but empty.",
+                f"Put the real key in {where}, or unset it.",
+            )
+        ]
     found: list[Finding] = []
     if "\n" in key or "\r" in key:
-        found.append(_f("K-NEWLINE", "key_malformed",
-                        f"the key in {where} contains a line break.",
-                        "Remove the newline (echo -n, or strip the file contents)."))
+        found.append(
+            _f(
+                "K-NEWLINE",
+                "key_malformed",
+                f"the key in {where} contains a line break.",
+                "Remove the newline (echo -n, or strip the file contents).",
+            )
+        )
     elif key != key.strip():
-        found.append(_f("K-WHITESPACE", "key_malformed",
-                        f"the key in {where} has leading or trailing whitespace.",
-                        "Remove the spaces around the key."))
+        found.append(
+            _f(
+                "K-WHITESPACE",
+                "key_malformed",
+                f"the key in {where} has leading or trailing whitespace.",
+                "Remove the spaces around the key.",
+            )
+        )
     inner = key.strip()
     if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "'\"":
-        found.append(_f("K-QUOTES", "key_malformed",
-                        f"the key in {where} is wrapped in quotes that are sent as part of it.",
-                        "Remove the quote characters from the value."))
+        found.append(
+            _f(
+                "K-QUOTES",
+                "key_malformed",
+                f"the key in {where} is wrapped in quotes that are sent as part of it.",
+                "Remove the quote characters from the value.",
+            )
+        )
     bare = inner.strip("'\"")
     if _PLACEHOLDER.match(bare) or (bare.lower().startswith("sk-") and set(bare[3:]) <= {"x"}):
-        found.append(_f("K-PLACEHOLDER", "key_missing",
-                        f"the key in {where} is a placeholder, not a real key.",
-                        "Replace the placeholder with the key from your provider's console."))
+        found.append(
+            _f(
+                "K-PLACEHOLDER",
+                "key_missing",
+                f"the key in {where} is a placeholder, not a real key.",
+                "Replace the placeholder with the key from your provider's console.",
+            )
+        )
     elif re.search(r"\s", bare):
-        found.append(_f("K-INNER-SPACE", "key_malformed",
-                        f"the key in {where} contains whitespace inside it.",
-                        "Copy the key again in one piece."))
+        found.append(
+            _f(
+                "K-INNER-SPACE",
+                "key_malformed",
+                f"the key in {where} contains whitespace inside it.",
+                "Copy the key again in one piece.",
+            )
+        )
     else:
         found.extend(_truncation(bare, where))
     return found
@@ -88,10 +119,13 @@ def _truncation(key: str, where: str) -> list[Finding]:
         if length and re.match(prefix, key) and len(key) < length:
             # A warning, not an error: vendors publish no formal key grammar (B1), so
             # the server's answer decides; the warning says what to look at first.
-            found = _f("K-TRUNCATED", "key_malformed",
-                       f"the {platform} key in {where} has {len(key)} characters; "
-                       f"complete keys of this kind have at least {length}.",
-                       "Copy the whole key again; it may have been cut short.")
+            found = _f(
+                "K-TRUNCATED",
+                "key_malformed",
+                f"the {platform} key in {where} has {len(key)} characters; "
+                f"complete keys of this kind have at least {length}.",
+                "Copy the whole key again; it may have been cut short.",
+            )
             found.severity = "warning"
             return [found]
     return []

@@ -61,7 +61,8 @@ async def _read_within(coro: Any, deadline: Deadline, what: str) -> Any:
             return await coro
     except TimeoutError:
         raise httpx2.ReadTimeout(
-            f"read timed out: no {what} within {left:.1f} s (TCP connected)") from None
+            f"read timed out: no {what} within {left:.1f} s (TCP connected)"
+        ) from None
 
 
 async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
@@ -69,8 +70,10 @@ async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
     loop = asyncio.get_running_loop()
     try:
         infos = await _bounded(
-            loop.getaddrinfo(hop.host, hop.port, type=socket.SOCK_STREAM), deadline,
-            f"DNS lookup of {hop.host}")
+            loop.getaddrinfo(hop.host, hop.port, type=socket.SOCK_STREAM),
+            deadline,
+            f"DNS lookup of {hop.host}",
+        )
     except (OSError, TimeoutError) as exc:
         detail = f"{hop.host} did not resolve: {exc}"
         return Stage("dns", False, watch.ms(), detail), Failure(exc, detail)
@@ -79,8 +82,9 @@ async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
     return Stage("dns", True, watch.ms(), f"{hop.host} → {shown}"), None
 
 
-async def connect(hop: Hop, deadline: Deadline) -> tuple[
-        asyncio.StreamReader, asyncio.StreamWriter]:
+async def connect(
+    hop: Hop, deadline: Deadline
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     """Open TCP to the first address of ``hop`` that accepts.
 
     A timeout is raised as ``httpx2.ConnectTimeout``: the exception the client's
@@ -95,7 +99,8 @@ async def connect(hop: Hop, deadline: Deadline) -> tuple[
         except TimeoutError:
             raise httpx2.ConnectTimeout(
                 f"timed out while connecting to {hop.host}:{hop.port} ({address}) "
-                f"after {left:.1f} s") from None
+                f"after {left:.1f} s"
+            ) from None
         except OSError as exc:
             error = exc
     assert error is not None
@@ -134,14 +139,16 @@ def connect_request(host: str, port: int, proxy_url: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
-async def tunnel(proxy: Hop, proxy_url: str, host: str, port: int, deadline: Deadline) -> tuple[
-        asyncio.StreamReader, asyncio.StreamWriter]:
+async def tunnel(
+    proxy: Hop, proxy_url: str, host: str, port: int, deadline: Deadline
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     """A TCP stream to ``host:port`` through the proxy; raises ProxyRefused on a non-2xx."""
     reader, writer = await connect(proxy, deadline)
     try:
         writer.write(connect_request(host, port, proxy_url))
-        head = await _read_within(reader.readuntil(b"\r\n\r\n"), deadline,
-                                  f"the proxy's answer to CONNECT {host}:{port}")
+        head = await _read_within(
+            reader.readuntil(b"\r\n\r\n"), deadline, f"the proxy's answer to CONNECT {host}:{port}"
+        )
     except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
         await _close(writer)
         raise
@@ -179,8 +186,9 @@ def proxy_response(refused: ProxyRefused, proxy_url: str) -> object:
     return httpx2.Response(refused.status, headers=refused.headers, request=request)
 
 
-async def proxy_stage(proxy: Hop, proxy_url: str, host: str, port: int,
-                      deadline: Deadline) -> tuple[Stage, Failure | None]:
+async def proxy_stage(
+    proxy: Hop, proxy_url: str, host: str, port: int, deadline: Deadline
+) -> tuple[Stage, Failure | None]:
     watch = Stopwatch()
     shown = f"{urlsplit(proxy_url).hostname}:{proxy.port}"
     try:
@@ -188,7 +196,8 @@ async def proxy_stage(proxy: Hop, proxy_url: str, host: str, port: int,
     except ProxyRefused as exc:
         detail = f"proxy {shown} refused CONNECT {host}:{port}: HTTP {exc.status}"
         return Stage("proxy", False, watch.ms(), detail), Failure(
-            proxy_response(exc, proxy_url), detail)
+            proxy_response(exc, proxy_url), detail
+        )
     except (OSError, TimeoutError, asyncio.IncompleteReadError, httpx2.TimeoutException) as exc:
         detail = f"proxy {shown} failed on CONNECT {host}:{port}: {exc}"
         return Stage("proxy", False, watch.ms(), detail), Failure(exc, detail)
@@ -196,15 +205,19 @@ async def proxy_stage(proxy: Hop, proxy_url: str, host: str, port: int,
     return Stage("proxy", True, watch.ms(), f"tunnel to {host}:{port} via {shown}"), None
 
 
-async def _handshake(host: str, port: int, ctx: ssl.SSLContext, deadline: Deadline,
-                     hop: Hop, proxy_url: str | None) -> ssl.SSLObject:
+async def _handshake(
+    host: str, port: int, ctx: ssl.SSLContext, deadline: Deadline, hop: Hop, proxy_url: str | None
+) -> ssl.SSLObject:
     if proxy_url is not None:
         _, writer = await tunnel(hop, proxy_url, host, port, deadline)
     else:
         _, writer = await connect(hop, deadline)
     try:
-        await _read_within(writer.start_tls(ctx, server_hostname=host), deadline,
-                           f"TLS handshake answer from {host}:{port}")
+        await _read_within(
+            writer.start_tls(ctx, server_hostname=host),
+            deadline,
+            f"TLS handshake answer from {host}:{port}",
+        )
         ssl_object = writer.get_extra_info("ssl_object")
         assert isinstance(ssl_object, ssl.SSLObject)
         return ssl_object
@@ -212,8 +225,9 @@ async def _handshake(host: str, port: int, ctx: ssl.SSLContext, deadline: Deadli
         await _close(writer)
 
 
-async def tls(host: str, port: int, store: TrustStore, hop: Hop, proxy_url: str | None,
-              deadline: Deadline) -> tuple[Stage, Failure | None]:
+async def tls(
+    host: str, port: int, store: TrustStore, hop: Hop, proxy_url: str | None, deadline: Deadline
+) -> tuple[Stage, Failure | None]:
     """Handshake with the client's own store; name the issuer; flag non-public issuers."""
     watch = Stopwatch()
     try:
@@ -224,8 +238,14 @@ async def tls(host: str, port: int, store: TrustStore, hop: Hop, proxy_url: str 
         about = await _describe_unverified(host, port, deadline, hop, proxy_url, untrusted)
         detail = f"certificate not trusted by {store.name}: {exc.verify_message}; {about}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
-    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused,
-            httpx2.TimeoutException) as exc:
+    except (
+        ssl.SSLError,
+        OSError,
+        TimeoutError,
+        asyncio.IncompleteReadError,
+        ProxyRefused,
+        httpx2.TimeoutException,
+    ) as exc:
         detail = f"TLS with {host}:{port} failed: {exc}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
     cert = ssl_object.getpeercert() or {}
@@ -247,20 +267,28 @@ def _cert_summary(cert: dict[str, Any]) -> str:
     return f"issuer {_name(cert.get('issuer'))}, expires {cert.get('notAfter', '?')}"
 
 
-async def _publicly_trusted(host: str, port: int, deadline: Deadline, hop: Hop,
-                            proxy_url: str | None) -> bool:
+async def _publicly_trusted(
+    host: str, port: int, deadline: Deadline, hop: Hop, proxy_url: str | None
+) -> bool:
     try:
         await _handshake(host, port, public_store(), deadline, hop, proxy_url)
     except ssl.SSLCertVerificationError:
         return False
-    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused,
-            httpx2.TimeoutException):
+    except (
+        ssl.SSLError,
+        OSError,
+        TimeoutError,
+        asyncio.IncompleteReadError,
+        ProxyRefused,
+        httpx2.TimeoutException,
+    ):
         return True  # cannot tell; say nothing rather than guess
     return True
 
 
-async def _describe_unverified(host: str, port: int, deadline: Deadline, hop: Hop,
-                               proxy_url: str | None, untrusted: bool) -> str:
+async def _describe_unverified(
+    host: str, port: int, deadline: Deadline, hop: Hop, proxy_url: str | None, untrusted: bool
+) -> str:
     """Issuer, expiry and names of a certificate that failed verification."""
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.check_hostname = False
@@ -268,8 +296,14 @@ async def _describe_unverified(host: str, port: int, deadline: Deadline, hop: Ho
     try:
         ssl_object = await _handshake(host, port, ctx, deadline, hop, proxy_url)
         der = ssl_object.getpeercert(binary_form=True)
-    except (ssl.SSLError, OSError, TimeoutError, asyncio.IncompleteReadError, ProxyRefused,
-            httpx2.TimeoutException):
+    except (
+        ssl.SSLError,
+        OSError,
+        TimeoutError,
+        asyncio.IncompleteReadError,
+        ProxyRefused,
+        httpx2.TimeoutException,
+    ):
         return "certificate details unavailable"
     if not der:
         return "no certificate"
@@ -281,8 +315,9 @@ def describe_der(der: bytes, host: str, untrusted: bool) -> str:
     from cryptography.x509.oid import NameOID
 
     cert = x509.load_der_x509_certificate(der)
-    issuer = cert.issuer.get_attributes_for_oid(NameOID.ORGANIZATION_NAME) or \
-        cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
+    issuer = cert.issuer.get_attributes_for_oid(
+        NameOID.ORGANIZATION_NAME
+    ) or cert.issuer.get_attributes_for_oid(NameOID.COMMON_NAME)
     issuer_name = str(issuer[0].value) if issuer else cert.issuer.rfc4514_string()
     try:
         names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName)
@@ -292,8 +327,10 @@ def describe_der(der: bytes, host: str, untrusted: bool) -> str:
         sans = []
     match = "matches" if _host_matches(host, sans) else f"does not match {host}"
     note = " (not a public CA: likely an intercepting proxy or private CA)" if untrusted else ""
-    return (f"issuer {issuer_name}{note}, expires {cert.not_valid_after_utc:%Y-%m-%d}, "
-            f"names {', '.join(sans[:3]) or 'none'} ({match})")
+    return (
+        f"issuer {issuer_name}{note}, expires {cert.not_valid_after_utc:%Y-%m-%d}, "
+        f"names {', '.join(sans[:3]) or 'none'} ({match})"
+    )
 
 
 def _host_matches(host: str, names: list[str]) -> bool:

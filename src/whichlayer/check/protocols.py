@@ -88,38 +88,57 @@ def models_call(target: Target) -> Call | None:
     _, path = _paths(target, "x")
     if not path:
         return None
-    return Call("GET", _join(target.base_url.value, path), auth_headers(target), None,
-                dict(target.query))
+    return Call(
+        "GET", _join(target.base_url.value, path), auth_headers(target), None, dict(target.query)
+    )
 
 
 def generate_call(target: Target, model: str, token_param: str = "max_tokens") -> Call:
     """One minimal request in the target's protocol."""
     assert target.base_url is not None
     path, _ = _paths(target, model)
-    return Call("POST", _join(target.base_url.value, path), auth_headers(target),
-                _body(target.protocol, model, token_param), dict(target.query))
+    return Call(
+        "POST",
+        _join(target.base_url.value, path),
+        auth_headers(target),
+        _body(target.protocol, model, token_param),
+        dict(target.query),
+    )
 
 
 def _body(protocol: str, model: str, token_param: str) -> dict[str, Any]:
     if protocol == "messages":
-        return {"model": model, "max_tokens": GENERATE_TOKENS,
-                "messages": [{"role": "user", "content": PROMPT}]}
+        return {
+            "model": model,
+            "max_tokens": GENERATE_TOKENS,
+            "messages": [{"role": "user", "content": PROMPT}],
+        }
     if protocol == "generate_content":
-        return {"contents": [{"role": "user", "parts": [{"text": PROMPT}]}],
-                "generationConfig": {"maxOutputTokens": GENERATE_TOKENS}}
+        return {
+            "contents": [{"role": "user", "parts": [{"text": PROMPT}]}],
+            "generationConfig": {"maxOutputTokens": GENERATE_TOKENS},
+        }
     if protocol == "converse":
-        return {"messages": [{"role": "user", "content": [{"text": PROMPT}]}],
-                "inferenceConfig": {"maxTokens": GENERATE_TOKENS}}
+        return {
+            "messages": [{"role": "user", "content": [{"text": PROMPT}]}],
+            "inferenceConfig": {"maxTokens": GENERATE_TOKENS},
+        }
     if protocol == "responses":
         return {"model": model, "input": PROMPT, "max_output_tokens": GENERATE_TOKENS}
-    return {"model": model, "messages": [{"role": "user", "content": PROMPT}],
-            token_param: GENERATE_TOKENS}
+    return {
+        "model": model,
+        "messages": [{"role": "user", "content": PROMPT}],
+        token_param: GENERATE_TOKENS,
+    }
 
 
 def refuses_max_tokens(status: int, body_text: str) -> bool:
     """A reasoning model's 400 asking for ``max_completion_tokens`` instead."""
-    return status == 400 and "max_tokens" in body_text and (
-        "max_completion_tokens" in body_text or "not supported" in body_text)
+    return (
+        status == 400
+        and "max_tokens" in body_text
+        and ("max_completion_tokens" in body_text or "not supported" in body_text)
+    )
 
 
 def model_ids(protocol: str, data: Any) -> list[str]:
@@ -143,7 +162,7 @@ def pick_model(ids: list[str]) -> str | None:
     """A cheap-looking model from a list, for when none is configured."""
     chat = [i for i in ids if not re.search(r"embed|whisper|tts|dall-e|image|audio|moderation", i)]
     cheap = [i for i in chat if _CHEAP.search(i)]
-    return (cheap or chat or [None])[0]
+    return next(iter(cheap or chat), None)
 
 
 def reply_text(protocol: str, data: Any) -> str:

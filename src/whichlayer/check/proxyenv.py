@@ -10,9 +10,12 @@ uppercase first (A7); plain Node fetch ignores them all unless
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from urllib.request import proxy_bypass_environment
+
+# Public in CPython since 3.x but missing from typeshed; it is urllib's NO_PROXY matcher.
+proxy_bypass_environment: Callable[..., bool] = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]
 
 _ORDERS = {
     "claude-code": ("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"),
@@ -53,12 +56,13 @@ def bypassed(host: str, env: Mapping[str, str]) -> str | None:
     return None
 
 
-def choose(client: str, runtime: str, scheme: str, host: str,
-           env: Mapping[str, str]) -> ProxyChoice:
+def choose(
+    client: str, runtime: str, scheme: str, host: str, env: Mapping[str, str]
+) -> ProxyChoice:
     """The proxy ``client`` uses for ``scheme://host``."""
     if runtime == "node" and env.get("NODE_USE_ENV_PROXY") != "1":
         return ProxyChoice(None, "Node fetch ignores proxy variables (no NODE_USE_ENV_PROXY=1)")
-    order = _ORDERS.get(client.split(":")[0])
+    order: tuple[str, ...] | None = _ORDERS.get(client.split(":")[0])
     if order is not None:
         if scheme == "http":
             order = tuple(n for n in order if n.lower().startswith("http_"))

@@ -15,8 +15,10 @@ def _ms(value: Any) -> str:
 def header_lines(t: dict[str, Any]) -> list[str]:
     base = t["base_url"] or {}
     key = t["key"]
-    lines = [f"{t['client']}  ·  {t['protocol']}  ·  {base.get('value') or '(no base URL)'}"
-             f"  [{base.get('source') or '-'}]"]
+    lines = [
+        f"{t['client']}  ·  {t['protocol']}  ·  {base.get('value') or '(no base URL)'}"
+        f"  [{base.get('source') or '-'}]"
+    ]
     if key["source"]:
         lines.append(f"  key    {key['fingerprint']}  from {key['source']}  ({key['header']})")
     else:
@@ -40,8 +42,10 @@ def verdict_line(t: dict[str, Any]) -> str:
     v = t["verdict"]
     if v is None:
         return "  verdict: healthy"
-    return (f"  verdict: {v['layer']}/{v['cause']} (origin {v['origin']}, stage {v['stage']})"
-            f"\n  first:   {v['action']}")
+    return (
+        f"  verdict: {v['layer']}/{v['cause']} (origin {v['origin']}, stage {v['stage']})"
+        f"\n  first:   {v['action']}"
+    )
 
 
 def text(reports: list[dict[str, Any]]) -> str:
@@ -77,11 +81,16 @@ def terminal(reports: list[dict[str, Any]]) -> None:
         for column in ("stage", "result", "time", "detail"):
             table.add_column(column, justify="right" if column == "time" else "left")
         for s in t["stages"]:
-            table.add_row(s["name"], f"[{style[s['ok']]}]{_MARK[s['ok']]}[/]", _ms(s["ms"]),
-                          s["detail"].replace("[", "\\["))
+            table.add_row(
+                s["name"],
+                f"[{style[s['ok']]}]{_MARK[s['ok']]}[/]",
+                _ms(s["ms"]),
+                s["detail"].replace("[", "\\["),
+            )
         console.print(table)
         for line in finding_lines(t):
             console.print(line, markup=False)
-        console.print(verdict_line(t), markup=False,
-                      style="bold red" if t["verdict"] else "bold green")
+        console.print(
+            verdict_line(t), markup=False, style="bold red" if t["verdict"] else "bold green"
+        )
         console.print()

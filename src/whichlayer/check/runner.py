@@ -13,6 +13,8 @@ import ssl
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpx2
+
 from whichlayer.check import httpstages, net, proxyenv
 from whichlayer.check.deadline import Deadline
 from whichlayer.check.diagnose import diagnose, verdict_from_diagnosis, verdict_from_finding
@@ -96,8 +98,15 @@ def _hop(proxy_url: str | None, host: str, port: int) -> net.Hop:
     return net.Hop(parts.hostname or "", parts.port or 80)
 
 
-async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: net.Hop,
-                     scheme: str, host: str, port: int, deadline: Deadline) -> bool:
+async def _transport(
+    report: TargetReport,
+    choice: proxyenv.ProxyChoice,
+    hop: net.Hop,
+    scheme: str,
+    host: str,
+    port: int,
+    deadline: Deadline,
+) -> bool:
     """proxy choice, dns, tcp, proxy CONNECT, tls; False when one failed."""
     if choice.url is None:
         report.stages.append(Stage("proxy", None, None, f"direct ({choice.reason})"))
@@ -113,7 +122,9 @@ async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: ne
         if _fail(report, stage, failure):
             return False
     else:
-        report.stages.append(Stage("proxy", None, None, f"plain HTTP via {hop.host} ({choice.reason})"))
+        report.stages.append(
+            Stage("proxy", None, None, f"plain HTTP via {hop.host} ({choice.reason})")
+        )
     if scheme == "https":
         try:
             store = for_runtime(report.target.runtime, report.target.env)
@@ -127,8 +138,9 @@ async def _transport(report: TargetReport, choice: proxyenv.ProxyChoice, hop: ne
     return True
 
 
-async def _http(report: TargetReport, plan: Plan, proxy_url: str | None,
-                deadline: Deadline, config_ok: bool) -> None:
+async def _http(
+    report: TargetReport, plan: Plan, proxy_url: str | None, deadline: Deadline, config_ok: bool
+) -> None:
     t = report.target
     try:
         store = for_runtime(t.runtime, t.env)
@@ -140,7 +152,8 @@ async def _http(report: TargetReport, plan: Plan, proxy_url: str | None,
         route_task = httpstages.route(client, t, model, deadline, key_follows=can_auth)
         if can_auth:
             (route, route_fail), (auth, auth_fail, ids) = await asyncio.gather(
-                route_task, httpstages.auth(client, t, deadline))
+                route_task, httpstages.auth(client, t, deadline)
+            )
         else:
             route, route_fail = await route_task
             reason = t.no_auth_reason or "no key to send"
@@ -151,22 +164,33 @@ async def _http(report: TargetReport, plan: Plan, proxy_url: str | None,
             report.stages.append(Stage("generate", None, None, "skipped (--no-generate)"))
             return
         if route_failed or auth_failed or not can_auth or not config_ok:
-            report.stages.append(Stage("generate", None, None, "skipped: an earlier stage failed"
-                                       if can_auth else "skipped: no key to send"))
+            report.stages.append(
+                Stage(
+                    "generate",
+                    None,
+                    None,
+                    "skipped: an earlier stage failed" if can_auth else "skipped: no key to send",
+                )
+            )
             return
         await _generate(report, client, model, ids, deadline)
 
 
-async def _generate(report: TargetReport, client: object, model: str | None, ids: list[str],
-                    deadline: Deadline) -> None:
+async def _generate(
+    report: TargetReport,
+    client: httpx2.AsyncClient,
+    model: str | None,
+    ids: list[str],
+    deadline: Deadline,
+) -> None:
     from whichlayer.check.protocols import pick_model
 
     chosen = model or pick_model(ids)
     if chosen is None:
-        report.stages.append(Stage("generate", None, None,
-                                   "skipped: no model configured (use --model)"))
+        report.stages.append(
+            Stage("generate", None, None, "skipped: no model configured (use --model)")
+        )
         return
-    assert isinstance(client, httpstages.httpx2.AsyncClient)
     stage, failure = await httpstages.generate(client, report.target, chosen, deadline)
     if model is None:
         stage.detail = f"(model picked from the list) {stage.detail}"

@@ -35,21 +35,36 @@ def split(url: str) -> tuple[str, str, int, str]:
 def url_findings(url: str, protocol: str, source: str) -> list[Finding]:
     """Offline problems with a base URL for ``protocol``."""
     if url != url.strip():
-        return [_f("U-WHITESPACE", f"the base URL in {source} has spaces or a newline around it.",
-                   "Remove the whitespace from the value.")]
+        return [
+            _f(
+                "U-WHITESPACE",
+                f"the base URL in {source} has spaces or a newline around it.",
+                "Remove the whitespace from the value.",
+            )
+        ]
     scheme, host, _, path = _safe_split(url)
     if scheme not in ("http", "https") or not host:
-        return [_f("U-NOT-URL", f"the base URL in {source} ({url!r}) is not an http(s) URL.",
-                   "Write it as https://host/path.")]
+        return [
+            _f(
+                "U-NOT-URL",
+                f"the base URL in {source} ({url!r}) is not an http(s) URL.",
+                "Write it as https://host/path.",
+            )
+        ]
     path = path.rstrip("/")
     if _ENDPOINT_TAIL.search(path):
-        return [_f("U-ENDPOINT", f"the base URL in {source} ends in an endpoint path ({path}); "
-                   "the client appends that path itself.",
-                   "Cut the URL back to its base (for OpenAI-style APIs, up to and "
-                   "including /v1).")]
+        return [
+            _f(
+                "U-ENDPOINT",
+                f"the base URL in {source} ends in an endpoint path ({path}); "
+                "the client appends that path itself.",
+                "Cut the URL back to its base (for OpenAI-style APIs, up to and including /v1).",
+            )
+        ]
     if re.search(r"/v1/v1(?:/|$)", path + "/"):
-        return [_f("U-V1-DOUBLED", f"the base URL in {source} contains /v1/v1.",
-                   "Keep a single /v1.")]
+        return [
+            _f("U-V1-DOUBLED", f"the base URL in {source} contains /v1/v1.", "Keep a single /v1.")
+        ]
     if protocol == "messages":
         return _messages(path, source)
     if protocol == "generate_content":
@@ -70,13 +85,21 @@ def _openai_style(host: str, path: str, source: str) -> list[Finding]:
     if _VERSIONED.search(path):
         return []
     if host_platform(host) in ("openai", "groq", "xai", "openrouter", "mistral"):
-        return [_f("U-V1-MISSING", f"the base URL in {source} has no /v1; this host serves "
-                   "its API under a version path.", "Add /v1 at the end of the base URL.")]
+        return [
+            _f(
+                "U-V1-MISSING",
+                f"the base URL in {source} has no /v1; this host serves "
+                "its API under a version path.",
+                "Add /v1 at the end of the base URL.",
+            )
+        ]
     if path == "":
-        found = _f("U-V1-MAYBE-MISSING",
-                   f"the base URL in {source} has no path; most OpenAI-compatible servers "
-                   "(one-api, new-api, LiteLLM, vLLM) serve under /v1.",
-                   "Add /v1 unless the provider documents a base without it.")
+        found = _f(
+            "U-V1-MAYBE-MISSING",
+            f"the base URL in {source} has no path; most OpenAI-compatible servers "
+            "(one-api, new-api, LiteLLM, vLLM) serve under /v1.",
+            "Add /v1 unless the provider documents a base without it.",
+        )
         found.severity = "warning"
         return [found]
     return []
@@ -84,17 +107,27 @@ def _openai_style(host: str, path: str, source: str) -> list[Finding]:
 
 def _messages(path: str, source: str) -> list[Finding]:
     if re.search(r"/v1$", path):
-        return [_f("U-V1-DOUBLED", f"the base URL in {source} ends in /v1, and Anthropic "
-                   "clients append /v1/messages: requests go to /v1/v1/messages.",
-                   "Remove the trailing /v1 from the base URL.")]
+        return [
+            _f(
+                "U-V1-DOUBLED",
+                f"the base URL in {source} ends in /v1, and Anthropic "
+                "clients append /v1/messages: requests go to /v1/v1/messages.",
+                "Remove the trailing /v1 from the base URL.",
+            )
+        ]
     return []
 
 
 def _genai(path: str, source: str) -> list[Finding]:
     if re.search(r"/v1(?:beta|alpha)?\d*$", path):
-        return [_f("U-V1-DOUBLED", f"the base URL in {source} ends in a version path; "
-                   "google-genai appends /v1beta itself.",
-                   "Remove the version path from the base URL.")]
+        return [
+            _f(
+                "U-V1-DOUBLED",
+                f"the base URL in {source} ends in a version path; "
+                "google-genai appends /v1beta itself.",
+                "Remove the version path from the base URL.",
+            )
+        ]
     return []
 
 

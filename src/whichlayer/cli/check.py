@@ -27,8 +27,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--client", metavar="NAME", help="check only this client")
     p.add_argument("--offline", action="store_true", help="no network at all")
     p.add_argument("--no-generate", action="store_true", help="skip the one paid request")
-    p.add_argument("--timeout", type=float, default=15.0, metavar="S",
-                   help="deadline for the whole command, seconds (default 15)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        metavar="S",
+        help="deadline for the whole command, seconds (default 15)",
+    )
     p.add_argument("--json", action="store_true", help='print {"targets": [...]} as JSON')
     p.set_defaults(func=run)
 
@@ -45,8 +50,9 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.timeout <= 600:
         raise UsageError("--timeout must be between 0 and 600 seconds")
     ctx = Context(dict(os.environ), Path.home(), Path.cwd())
-    request = Request(args.base_url, args.api_key, args.api_key_env, args.protocol, args.model,
-                      args.client)
+    request = Request(
+        args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client
+    )
     targets = discover(ctx, request)
     plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=args.timeout)
     reports = run_checks(targets, plan)

@@ -13,11 +13,20 @@ from whichlayer.check.model import Context, Finding, Setting, Target
 
 # provider -> (yaml option, key var, base options/vars in LiteLLM order, default, protocol)
 _PROVIDERS: dict[str, tuple[str, str, list[str], str, str]] = {
-    "anthropic": ("anthropic-api-key", "ANTHROPIC_API_KEY",
-                  ["ANTHROPIC_API_BASE", "ANTHROPIC_BASE_URL"], "https://api.anthropic.com",
-                  "messages"),
-    "openai": ("openai-api-key", "OPENAI_API_KEY", ["OPENAI_BASE_URL", "OPENAI_API_BASE"],
-               "https://api.openai.com/v1", "chat_completions"),
+    "anthropic": (
+        "anthropic-api-key",
+        "ANTHROPIC_API_KEY",
+        ["ANTHROPIC_API_BASE", "ANTHROPIC_BASE_URL"],
+        "https://api.anthropic.com",
+        "messages",
+    ),
+    "openai": (
+        "openai-api-key",
+        "OPENAI_API_KEY",
+        ["OPENAI_BASE_URL", "OPENAI_API_BASE"],
+        "https://api.openai.com/v1",
+        "chat_completions",
+    ),
 }
 
 
@@ -47,12 +56,18 @@ def _yaml_files(ctx: Context) -> list[tuple[Path, dict[str, Any]]]:
 def _env_layers(ctx: Context) -> Layers:
     """A9/P7: each .env is loaded with override=True, in order; so the last file wins."""
     root = git_root(ctx.cwd)
-    files = [ctx.home / ".aider" / "oauth-keys.env", ctx.home / ".env",
-             *([root / ".env"] if root else []), ctx.cwd / ".env"]
+    files = [
+        ctx.home / ".aider" / "oauth-keys.env",
+        ctx.home / ".env",
+        *([root / ".env"] if root else []),
+        ctx.cwd / ".env",
+    ]
     unique = list(dict.fromkeys(p for p in files if p.is_file()))
     layers = [
-        Layer(f"{short_path(p, ctx.home)} (aider loads with override=True)",
-              read_dotenv(p, ctx.env, override=True))
+        Layer(
+            f"{short_path(p, ctx.home)} (aider loads with override=True)",
+            read_dotenv(p, ctx.env, override=True),
+        )
         for p in reversed(unique)
     ]
     return Layers([*layers, shell(ctx)])
@@ -69,8 +84,9 @@ def discover(ctx: Context) -> list[Target]:
     return [_target(provider, model, env, files, ctx)]
 
 
-def _option(env: Layers, files: list[tuple[Path, dict[str, Any]]], option: str,
-            ctx: Context) -> Setting | None:
+def _option(
+    env: Layers, files: list[tuple[Path, dict[str, Any]]], option: str, ctx: Context
+) -> Setting | None:
     """configargparse order (A9): AIDER_<OPTION> env beats the YAML files."""
     found = env.get("AIDER_" + option.upper().replace("-", "_"))
     if found:
@@ -81,8 +97,9 @@ def _option(env: Layers, files: list[tuple[Path, dict[str, Any]]], option: str,
     return None
 
 
-def _provider(model: Setting | None, env: Layers, files: list[tuple[Path, dict[str, Any]]],
-              ctx: Context) -> str:
+def _provider(
+    model: Setting | None, env: Layers, files: list[tuple[Path, dict[str, Any]]], ctx: Context
+) -> str:
     if model is not None:
         name = model.value.lower()
         if name.startswith(("anthropic/", "claude")) or name in ("sonnet", "opus", "haiku"):
@@ -92,14 +109,18 @@ def _provider(model: Setting | None, env: Layers, files: list[tuple[Path, dict[s
     return "anthropic" if has_anthropic else "openai"
 
 
-def _target(provider: str, model: Setting | None, env: Layers,
-            files: list[tuple[Path, dict[str, Any]]], ctx: Context) -> Target:
+def _target(
+    provider: str,
+    model: Setting | None,
+    env: Layers,
+    files: list[tuple[Path, dict[str, Any]]],
+    ctx: Context,
+) -> Target:
     option, key_var, base_vars, default, protocol = _PROVIDERS[provider]
     # main.py: a set option is written into os.environ[KEY_VAR], beating .env and shell.
     option_key = _option(env, files, option, ctx)
     candidates = [*([option_key] if option_key else []), *env.all_sources(key_var)]
-    target = Target(f"aider:{provider}", protocol, None, None, runtime="httpx",
-                    env=env.merged())
+    target = Target(f"aider:{provider}", protocol, None, None, runtime="httpx", env=env.merged())
     if candidates:
         target.key, target.shadowed = candidates[0], candidates[1:]
     target.auth = "x-api-key" if provider == "anthropic" else "bearer"
@@ -109,18 +130,31 @@ def _target(provider: str, model: Setting | None, env: Layers,
     return target
 
 
-def _base(provider: str, base_vars: list[str], default: str, env: Layers,
-          files: list[tuple[Path, dict[str, Any]]], ctx: Context, target: Target) -> Setting:
+def _base(
+    provider: str,
+    base_vars: list[str],
+    default: str,
+    env: Layers,
+    files: list[tuple[Path, dict[str, Any]]],
+    ctx: Context,
+    target: Target,
+) -> Setting:
     """LiteLLM reads OPENAI_BASE_URL before OPENAI_API_BASE, which --openai-api-base sets."""
     first = env.get(base_vars[0])
     option = _option(env, files, "openai-api-base", ctx) if provider == "openai" else None
     second = option or env.get(base_vars[1])
     if provider == "openai" and first is not None and option is not None:
-        target.findings.append(Finding(
-            "A-API-BASE-SHADOWED", "request", "endpoint_mismatch",
-            f"{option.source} sets OPENAI_API_BASE, but {first.source} is also set and "
-            "LiteLLM reads OPENAI_BASE_URL first (P2).",
-            "Unset OPENAI_BASE_URL in the shell, or set it to the same URL.", "warning"))
+        target.findings.append(
+            Finding(
+                "A-API-BASE-SHADOWED",
+                "request",
+                "endpoint_mismatch",
+                f"{option.source} sets OPENAI_API_BASE, but {first.source} is also set and "
+                "LiteLLM reads OPENAI_BASE_URL first (P2).",
+                "Unset OPENAI_BASE_URL in the shell, or set it to the same URL.",
+                "warning",
+            )
+        )
     if provider == "anthropic":
         first, second = env.get(base_vars[0]), env.get(base_vars[1])
     return first or second or Setting(default, "default")

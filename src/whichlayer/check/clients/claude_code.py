@@ -36,10 +36,16 @@ def _load(path: Path, ctx: Context, findings: list[Finding]) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        findings.append(Finding(
-            "C-SETTINGS-UNREADABLE", "request", "unknown",
-            f"{short_path(path, ctx.home)} cannot be read as JSON ({exc}); Claude Code "
-            "ignores or rejects it.", "Fix the JSON syntax of the file."))
+        findings.append(
+            Finding(
+                "C-SETTINGS-UNREADABLE",
+                "request",
+                "unknown",
+                f"{short_path(path, ctx.home)} cannot be read as JSON ({exc}); Claude Code "
+                "ignores or rejects it.",
+                "Fix the JSON syntax of the file.",
+            )
+        )
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -53,8 +59,7 @@ def discover(ctx: Context) -> list[Target]:
     loaded = [(scope, p, _load(p, ctx, findings)) for scope, p in files]
     # A5.2/P8: env blocks beat the shell; between files, settings precedence applies.
     layers = [
-        Layer(f"{short_path(p, ctx.home)} env", _str_env(data.get("env")))
-        for _, p, data in loaded
+        Layer(f"{short_path(p, ctx.home)} env", _str_env(data.get("env"))) for _, p, data in loaded
     ]
     # A5.2: "" written over the shell cancels a variable: it counts as unset.
     env = Layers([*layers, shell(ctx)], empty_is_unset=True, empty_masks=True)
@@ -78,9 +83,11 @@ def _credential(
     target: Target, env: Layers, loaded: list[tuple[str, Path, dict[str, Any]]], ctx: Context
 ) -> None:
     """A5.3: cloud switch, AUTH_TOKEN, API_KEY, apiKeyHelper, OAuth token, /login."""
-    for switch, what in (("CLAUDE_CODE_USE_BEDROCK", "Bedrock"),
-                         ("CLAUDE_CODE_USE_VERTEX", "Vertex AI"),
-                         ("CLAUDE_CODE_USE_FOUNDRY", "Foundry")):
+    for switch, what in (
+        ("CLAUDE_CODE_USE_BEDROCK", "Bedrock"),
+        ("CLAUDE_CODE_USE_VERTEX", "Vertex AI"),
+        ("CLAUDE_CODE_USE_FOUNDRY", "Foundry"),
+    ):
         if env.value(switch) not in (None, "", "0", "false"):
             target.no_auth_reason = f"{switch} routes Claude Code to {what} (cloud credentials)"
             target.auth = "cloud"
@@ -90,11 +97,13 @@ def _credential(
     for name, header in (("ANTHROPIC_AUTH_TOKEN", "bearer"), ("ANTHROPIC_API_KEY", "x-api-key")):
         sources = env.all_sources(name)
         if env.masked(name):  # "" in a settings env block hides the shell's value
-            cancelled += [Setting(s.value, f"{s.source} (cancelled by \"\")") for s in sources]
+            cancelled += [Setting(s.value, f'{s.source} (cancelled by "")') for s in sources]
         else:
             ranked += [(s, header) for s in sources]
-    helper = next(((p, d["apiKeyHelper"]) for _, p, d in loaded
-                   if isinstance(d.get("apiKeyHelper"), str)), None)
+    helper = next(
+        ((p, d["apiKeyHelper"]) for _, p, d in loaded if isinstance(d.get("apiKeyHelper"), str)),
+        None,
+    )
     if helper is not None:
         ranked.append((Setting("", f"{short_path(helper[0], ctx.home)} apiKeyHelper"), "both"))
     ranked += [(s, "bearer") for s in env.all_sources("CLAUDE_CODE_OAUTH_TOKEN")]
@@ -110,7 +119,9 @@ def _credential(
         target.key = winner
     else:
         target.key = Setting("", winner.source)
-        target.no_auth_reason = f"the credential comes from {winner.source}, which check does not run"
+        target.no_auth_reason = (
+            f"the credential comes from {winner.source}, which check does not run"
+        )
     _third_party_without_credential(target, header)
 
 
@@ -121,14 +132,21 @@ def _third_party_without_credential(target: Target, header: str) -> None:
     host = split(target.base_url.value)[1]
     if host_platform(host) == "anthropic":
         return
-    target.findings.append(Finding(
-        "C-OAUTH-TO-GATEWAY", "identity", "key_missing",
-        f"ANTHROPIC_BASE_URL points at {host} but no ANTHROPIC_AUTH_TOKEN/ANTHROPIC_API_KEY "
-        "is set: Claude Code sends your claude.ai login token to that host (P10).",
-        "Set ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) to the gateway's key."))
+    target.findings.append(
+        Finding(
+            "C-OAUTH-TO-GATEWAY",
+            "identity",
+            "key_missing",
+            f"ANTHROPIC_BASE_URL points at {host} but no ANTHROPIC_AUTH_TOKEN/ANTHROPIC_API_KEY "
+            "is set: Claude Code sends your claude.ai login token to that host (P10).",
+            "Set ANTHROPIC_AUTH_TOKEN (or ANTHROPIC_API_KEY) to the gateway's key.",
+        )
+    )
 
 
-def _model(env: Layers, loaded: list[tuple[str, Path, dict[str, Any]]], ctx: Context) -> Setting | None:
+def _model(
+    env: Layers, loaded: list[tuple[str, Path, dict[str, Any]]], ctx: Context
+) -> Setting | None:
     """A5.4 model order: env ANTHROPIC_MODEL, settings ``model``, ANTHROPIC_DEFAULT_MODEL."""
     found = env.get("ANTHROPIC_MODEL")
     if found:

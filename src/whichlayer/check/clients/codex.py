@@ -38,12 +38,18 @@ def discover(ctx: Context) -> list[Target]:
     provider_id = str(config.get("model_provider", "openai"))
     providers = config.get("model_providers") or {}
     if "openai" in providers:
-        findings.append(Finding(
-            "X-OPENAI-OVERRIDE", "request", "endpoint_mismatch",
-            "config.toml defines [model_providers.openai], which Codex ignores: built-in "
-            "providers cannot be overridden (P6).",
-            "Give the provider another id (e.g. [model_providers.myproxy]) and set "
-            "model_provider to it, or use openai_base_url.", "warning"))
+        findings.append(
+            Finding(
+                "X-OPENAI-OVERRIDE",
+                "request",
+                "endpoint_mismatch",
+                "config.toml defines [model_providers.openai], which Codex ignores: built-in "
+                "providers cannot be overridden (P6).",
+                "Give the provider another id (e.g. [model_providers.myproxy]) and set "
+                "model_provider to it, or use openai_base_url.",
+                "warning",
+            )
+        )
     if provider_id in _BUILTIN:
         target = _builtin(provider_id, config, env, home, ctx)
     else:
@@ -61,10 +67,15 @@ def _config(path: Path, ctx: Context, findings: list[Finding]) -> dict[str, Any]
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        findings.append(Finding(
-            "X-CONFIG-UNREADABLE", "request", "unknown",
-            f"{short_path(path, ctx.home)} is not valid TOML ({exc}); Codex will not start.",
-            "Fix the TOML syntax."))
+        findings.append(
+            Finding(
+                "X-CONFIG-UNREADABLE",
+                "request",
+                "unknown",
+                f"{short_path(path, ctx.home)} is not valid TOML ({exc}); Codex will not start.",
+                "Fix the TOML syntax.",
+            )
+        )
         return {}
 
 
@@ -83,8 +94,14 @@ def _env_layers(home: Path, ctx: Context) -> Layers:
 def _builtin(pid: str, config: dict[str, Any], env: Layers, home: Path, ctx: Context) -> Target:
     base_default, wire = _BUILTIN[pid]
     cfg = short_path(home / "config.toml", ctx.home)
-    target = Target(f"codex:{pid}", wire, Setting(base_default, "built-in default"), None,
-                    runtime="native", env=env.merged())
+    target = Target(
+        f"codex:{pid}",
+        wire,
+        Setting(base_default, "built-in default"),
+        None,
+        runtime="native",
+        env=env.merged(),
+    )
     if pid != "openai":
         target.auth = "none"
         return target
@@ -92,11 +109,17 @@ def _builtin(pid: str, config: dict[str, Any], env: Layers, home: Path, ctx: Con
         target.base_url = Setting(config["openai_base_url"], f"{cfg} openai_base_url")
     old = env.get("OPENAI_BASE_URL")
     if old is not None and old.value.strip():
-        target.findings.append(Finding(
-            "X-OPENAI-BASE-URL-ENV", "request", "endpoint_mismatch",
-            f"{old.source} is set; Codex releases since April 2026 ignore it (P5) (older ones "
-            "used it).", "Set openai_base_url in config.toml, or define a custom provider.",
-            "warning"))
+        target.findings.append(
+            Finding(
+                "X-OPENAI-BASE-URL-ENV",
+                "request",
+                "endpoint_mismatch",
+                f"{old.source} is set; Codex releases since April 2026 ignore it (P5) (older ones "
+                "used it).",
+                "Set openai_base_url in config.toml, or define a custom provider.",
+                "warning",
+            )
+        )
     _openai_auth(target, env, home, ctx)
     return target
 
@@ -135,10 +158,15 @@ def _custom(pid: str, spec: object, env: Layers, findings: list[Finding]) -> Tar
     """A custom ``[model_providers.<id>]``: ``base_url``, ``env_key``, ``wire_api``."""
     target = Target(f"codex:{pid}", "responses", None, None, runtime="native", env=env.merged())
     if not isinstance(spec, dict):
-        findings.append(Finding(
-            "X-PROVIDER-MISSING", "request", "endpoint_mismatch",
-            f"model_provider = {pid!r} but config.toml has no [model_providers.{pid}] table.",
-            f"Add [model_providers.{pid}] with base_url and env_key."))
+        findings.append(
+            Finding(
+                "X-PROVIDER-MISSING",
+                "request",
+                "endpoint_mismatch",
+                f"model_provider = {pid!r} but config.toml has no [model_providers.{pid}] table.",
+                f"Add [model_providers.{pid}] with base_url and env_key.",
+            )
+        )
         return target
     where = f"[model_providers.{pid}]"
     if isinstance(spec.get("base_url"), str):
@@ -153,16 +181,27 @@ def _custom(pid: str, spec: object, env: Layers, findings: list[Finding]) -> Tar
 def _wire(target: Target, wire: object, where: str, findings: list[Finding]) -> None:
     if wire == "chat":
         target.protocol = "chat_completions"
-        findings.append(Finding(
-            "X-WIRE-CHAT", "request", "endpoint_mismatch",
-            f'{where} has wire_api = "chat": Codex since Feb 2026 refuses it ("no longer '
-            'supported"); older releases call /chat/completions.',
-            'Use wire_api = "responses" with a host that serves /v1/responses.', "warning"))
+        findings.append(
+            Finding(
+                "X-WIRE-CHAT",
+                "request",
+                "endpoint_mismatch",
+                f'{where} has wire_api = "chat": Codex since Feb 2026 refuses it ("no longer '
+                'supported"); older releases call /chat/completions.',
+                'Use wire_api = "responses" with a host that serves /v1/responses.',
+                "warning",
+            )
+        )
     elif wire not in (None, "responses"):
-        findings.append(Finding(
-            "X-WIRE-UNKNOWN", "request", "invalid_parameter",
-            f"{where} has wire_api = {wire!r}; Codex knows only \"responses\".",
-            'Set wire_api = "responses".'))
+        findings.append(
+            Finding(
+                "X-WIRE-UNKNOWN",
+                "request",
+                "invalid_parameter",
+                f'{where} has wire_api = {wire!r}; Codex knows only "responses".',
+                'Set wire_api = "responses".',
+            )
+        )
 
 
 def _custom_key(
@@ -170,18 +209,24 @@ def _custom_key(
 ) -> None:
     env_key = spec.get("env_key")
     if isinstance(spec.get("experimental_bearer_token"), str):
-        target.key = Setting(spec["experimental_bearer_token"],
-                             f"config.toml {where} experimental_bearer_token")
+        target.key = Setting(
+            spec["experimental_bearer_token"], f"config.toml {where} experimental_bearer_token"
+        )
     elif isinstance(env_key, str):
         sources = env.all_sources(env_key)
         if sources and sources[0].value.strip():
             target.key, target.shadowed = sources[0], sources[1:]
         else:
-            findings.append(Finding(
-                "X-ENV-KEY-UNSET", "identity", "key_missing",
-                f"{where} env_key = {env_key!r}, but {env_key} is unset or empty (in the "
-                "shell and in $CODEX_HOME/.env).",
-                f"export {env_key}=<your key>, or put it in ~/.codex/.env."))
+            findings.append(
+                Finding(
+                    "X-ENV-KEY-UNSET",
+                    "identity",
+                    "key_missing",
+                    f"{where} env_key = {env_key!r}, but {env_key} is unset or empty (in the "
+                    "shell and in $CODEX_HOME/.env).",
+                    f"export {env_key}=<your key>, or put it in ~/.codex/.env.",
+                )
+            )
     elif spec.get("auth") is not None:
         target.key = Setting("", f"config.toml {where} auth command")
         target.no_auth_reason = "the key comes from an auth command, which check does not run"

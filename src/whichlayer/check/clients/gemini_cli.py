@@ -57,9 +57,16 @@ def discover(ctx: Context) -> list[Target]:
     base = base_or_default(env.get("GOOGLE_GEMINI_BASE_URL"), GEMINI_DEFAULT)
     key, losers = env.first(["GEMINI_API_KEY"])
     bearer = env.value("GEMINI_API_KEY_AUTH_MECHANISM") == "bearer"
-    target = Target("gemini-cli", "generate_content", base, key,
-                    auth="bearer" if bearer else "x-goog-api-key", shadowed=losers,
-                    runtime="node-proxy-aware", env=env.merged())
+    target = Target(
+        "gemini-cli",
+        "generate_content",
+        base,
+        key,
+        auth="bearer" if bearer else "x-goog-api-key",
+        shadowed=losers,
+        runtime="node-proxy-aware",
+        env=env.merged(),
+    )
     _mode(target, env)
     target.model = env.get("GEMINI_MODEL") or _settings_model(ctx)
     return [target]
@@ -74,17 +81,28 @@ def _mode(target: Target, env: Layers) -> None:
         target.no_auth_reason = "GOOGLE_GENAI_USE_VERTEXAI=true: Vertex AI credentials"
         return
     if target.key is None and env.get("GOOGLE_API_KEY") is not None:
-        target.findings.append(Finding(
-            "G-GOOGLE-API-KEY-ONLY", "identity", "key_missing",
-            "GOOGLE_API_KEY is set but GEMINI_API_KEY is not: Gemini CLI reads only "
-            "GEMINI_API_KEY for the Gemini API (A7, P11).",
-            "export GEMINI_API_KEY=<your AIza… key>"))
+        target.findings.append(
+            Finding(
+                "G-GOOGLE-API-KEY-ONLY",
+                "identity",
+                "key_missing",
+                "GOOGLE_API_KEY is set but GEMINI_API_KEY is not: Gemini CLI reads only "
+                "GEMINI_API_KEY for the Gemini API (A7, P11).",
+                "export GEMINI_API_KEY=<your AIza… key>",
+            )
+        )
     if env.value("GOOGLE_GENAI_USE_VERTEXAI") in ("1", "True", "TRUE"):
-        target.findings.append(Finding(
-            "G-VERTEX-NOT-TRUE", "request", "invalid_parameter",
-            "GOOGLE_GENAI_USE_VERTEXAI is set but not to the literal 'true': Gemini CLI does "
-            "not switch to Vertex (google-genai does) (P12).",
-            "Write GOOGLE_GENAI_USE_VERTEXAI=true if Vertex is meant.", "warning"))
+        target.findings.append(
+            Finding(
+                "G-VERTEX-NOT-TRUE",
+                "request",
+                "invalid_parameter",
+                "GOOGLE_GENAI_USE_VERTEXAI is set but not to the literal 'true': Gemini CLI does "
+                "not switch to Vertex (google-genai does) (P12).",
+                "Write GOOGLE_GENAI_USE_VERTEXAI=true if Vertex is meant.",
+                "warning",
+            )
+        )
 
 
 def _settings_model(ctx: Context) -> Setting | None:

@@ -35,27 +35,45 @@ def openai_env_findings(layers: Layers) -> list[Finding]:
     found: list[Finding] = []
     old = layers.get("OPENAI_API_BASE")
     if old is not None and layers.get("OPENAI_BASE_URL") is None:
-        found.append(Finding(
-            "E-OPENAI-API-BASE", "request", "endpoint_mismatch",
-            f"{old.source} is set, but the openai SDKs (v1+) read OPENAI_BASE_URL only (P1); "
-            "requests go to https://api.openai.com/v1.",
-            "Rename the variable to OPENAI_BASE_URL.", "warning"))
+        found.append(
+            Finding(
+                "E-OPENAI-API-BASE",
+                "request",
+                "endpoint_mismatch",
+                f"{old.source} is set, but the openai SDKs (v1+) read OPENAI_BASE_URL only (P1); "
+                "requests go to https://api.openai.com/v1.",
+                "Rename the variable to OPENAI_BASE_URL.",
+                "warning",
+            )
+        )
     if layers.value("OPENAI_BASE_URL") == "":
-        found.append(Finding(
-            "E-EMPTY-BASE-URL", "request", "endpoint_mismatch",
-            "OPENAI_BASE_URL is set to an empty string; openai-python keeps it instead of "
-            "using the default (P3).", "Unset OPENAI_BASE_URL or give it a URL."))
+        found.append(
+            Finding(
+                "E-EMPTY-BASE-URL",
+                "request",
+                "endpoint_mismatch",
+                "OPENAI_BASE_URL is set to an empty string; openai-python keeps it instead of "
+                "using the default (P3).",
+                "Unset OPENAI_BASE_URL or give it a URL.",
+            )
+        )
     org = layers.get("OPENAI_ORGANIZATION")
     if org is not None and layers.get("OPENAI_ORG_ID") is None:
-        found.append(Finding(
-            "E-ORG-NAME", "identity", "org_mismatch",
-            f"{org.source} is set, but the openai SDKs read OPENAI_ORG_ID (P14).",
-            "Also set OPENAI_ORG_ID if the SDK should send the organization.", "info"))
+        found.append(
+            Finding(
+                "E-ORG-NAME",
+                "identity",
+                "org_mismatch",
+                f"{org.source} is set, but the openai SDKs read OPENAI_ORG_ID (P14).",
+                "Also set OPENAI_ORG_ID if the SDK should send the organization.",
+                "info",
+            )
+        )
     return found
 
 
 def anthropic_python(ctx: Context) -> list[Target]:
-    """anthropic-python (A4): ``ANTHROPIC_API_KEY`` → X-Api-Key, ``ANTHROPIC_AUTH_TOKEN`` → Bearer."""
+    """anthropic-python (A4): ANTHROPIC_API_KEY → X-Api-Key, ANTHROPIC_AUTH_TOKEN → Bearer."""
     layers = sdk_layers(ctx)
     if not _any(layers, "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"):
         return []
@@ -68,14 +86,19 @@ def anthropic_python(ctx: Context) -> list[Target]:
         # A4/P9: both set -> both headers are sent; what the server reads decides.
         target.shadowed = [s for s in target.shadowed if s != token]
         differ = "different values" if api_key.value != token.value else "the same value"
-        target.findings.append(Finding(
-            "E-ANTHROPIC-BOTH", "identity", "key_malformed",
-            f"ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both set ({differ}); "
-            "anthropic-python sends both X-Api-Key and Authorization: Bearer (P9), "
-            "Claude Code sends only the Bearer token.",
-            "Keep one: ANTHROPIC_API_KEY for sk-ant-api keys, ANTHROPIC_AUTH_TOKEN for "
-            "gateway or OAuth tokens.",
-            "warning" if api_key.value == token.value else "error"))
+        target.findings.append(
+            Finding(
+                "E-ANTHROPIC-BOTH",
+                "identity",
+                "key_malformed",
+                f"ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both set ({differ}); "
+                "anthropic-python sends both X-Api-Key and Authorization: Bearer (P9), "
+                "Claude Code sends only the Bearer token.",
+                "Keep one: ANTHROPIC_API_KEY for sk-ant-api keys, ANTHROPIC_AUTH_TOKEN for "
+                "gateway or OAuth tokens.",
+                "warning" if api_key.value == token.value else "error",
+            )
+        )
     return [target]
 
 
@@ -91,22 +114,39 @@ def azure_openai(ctx: Context) -> list[Target]:
         base = Setting(root if root.endswith("/openai/v1") else root + "/openai", endpoint.source)
     has_token = layers.get("AZURE_OPENAI_AD_TOKEN") is not None
     names = ["AZURE_OPENAI_AD_TOKEN", "AZURE_OPENAI_API_KEY"]
-    target = new_target("azure-openai", "chat_completions", layers, names,
-                        base or Setting("", "unset"), auth="bearer" if has_token else "api-key")
+    target = new_target(
+        "azure-openai",
+        "chat_completions",
+        layers,
+        names,
+        base or Setting("", "unset"),
+        auth="bearer" if has_token else "api-key",
+    )
     target.base_url = base
     if base is None:
-        target.findings.append(Finding(
-            "E-AZURE-ENDPOINT", "request", "endpoint_mismatch",
-            "AZURE_OPENAI_API_KEY is set but AZURE_OPENAI_ENDPOINT is not (A2).",
-            "Set AZURE_OPENAI_ENDPOINT=https://<resource>.openai.azure.com"))
+        target.findings.append(
+            Finding(
+                "E-AZURE-ENDPOINT",
+                "request",
+                "endpoint_mismatch",
+                "AZURE_OPENAI_API_KEY is set but AZURE_OPENAI_ENDPOINT is not (A2).",
+                "Set AZURE_OPENAI_ENDPOINT=https://<resource>.openai.azure.com",
+            )
+        )
     version = layers.get("OPENAI_API_VERSION")
     if version is not None:
         target.query["api-version"] = version.value
     elif base is not None and not base.value.endswith("/openai/v1"):
-        target.findings.append(Finding(
-            "E-AZURE-VERSION", "request", "invalid_parameter",
-            "OPENAI_API_VERSION is not set; AzureOpenAI refuses to start without an "
-            "api-version (A2).", "Set OPENAI_API_VERSION (e.g. 2024-10-21)."))
+        target.findings.append(
+            Finding(
+                "E-AZURE-VERSION",
+                "request",
+                "invalid_parameter",
+                "OPENAI_API_VERSION is not set; AzureOpenAI refuses to start without an "
+                "api-version (A2).",
+                "Set OPENAI_API_VERSION (e.g. 2024-10-21).",
+            )
+        )
     return [target]
 
 
@@ -116,27 +156,46 @@ def google_genai(ctx: Context) -> list[Target]:
     if not _any(layers, "GOOGLE_API_KEY", "GEMINI_API_KEY"):
         return []
     base = base_or_default(layers.get("GOOGLE_GEMINI_BASE_URL"), GEMINI_DEFAULT)
-    target = new_target("google-genai", "generate_content", layers,
-                        ["GOOGLE_API_KEY", "GEMINI_API_KEY"], base,
-                        auth="x-goog-api-key", runtime="httpx")
+    target = new_target(
+        "google-genai",
+        "generate_content",
+        layers,
+        ["GOOGLE_API_KEY", "GEMINI_API_KEY"],
+        base,
+        auth="x-goog-api-key",
+        runtime="httpx",
+    )
     if target.key is not None:  # A8: the SDK strips the key
         target.key = Setting(target.key.value.strip(), target.key.source)
     vertex = layers.value("GOOGLE_GENAI_USE_ENTERPRISE") or layers.value(
-        "GOOGLE_GENAI_USE_VERTEXAI")
+        "GOOGLE_GENAI_USE_VERTEXAI"
+    )
     if vertex is not None and vertex.lower() in ("true", "1"):
         target.no_auth_reason = "GOOGLE_GENAI_USE_VERTEXAI selects Vertex AI (Google ADC)"
-        target.findings.append(Finding(
-            "E-GENAI-VERTEX", "identity", "key_wrong_platform",
-            "GOOGLE_GENAI_USE_VERTEXAI is on: google-genai talks to Vertex AI, where an AIza "
-            "key only works in express mode (P12).",
-            "Unset GOOGLE_GENAI_USE_VERTEXAI to use the Gemini API with this key.", "warning"))
+        target.findings.append(
+            Finding(
+                "E-GENAI-VERTEX",
+                "identity",
+                "key_wrong_platform",
+                "GOOGLE_GENAI_USE_VERTEXAI is on: google-genai talks to Vertex AI, where an AIza "
+                "key only works in express mode (P12).",
+                "Unset GOOGLE_GENAI_USE_VERTEXAI to use the Gemini API with this key.",
+                "warning",
+            )
+        )
     google, gemini = layers.get("GOOGLE_API_KEY"), layers.get("GEMINI_API_KEY")
     if google and gemini and google.value.strip() != gemini.value.strip():
-        target.findings.append(Finding(
-            "E-GOOGLE-GEMINI-KEYS", "identity", "key_invalid",
-            "GOOGLE_API_KEY and GEMINI_API_KEY hold different keys: google-genai uses "
-            "GOOGLE_API_KEY, Gemini CLI uses GEMINI_API_KEY (P11).",
-            "Keep one key in both, or unset GOOGLE_API_KEY.", "warning"))
+        target.findings.append(
+            Finding(
+                "E-GOOGLE-GEMINI-KEYS",
+                "identity",
+                "key_invalid",
+                "GOOGLE_API_KEY and GEMINI_API_KEY hold different keys: google-genai uses "
+                "GOOGLE_API_KEY, Gemini CLI uses GEMINI_API_KEY (P11).",
+                "Keep one key in both, or unset GOOGLE_API_KEY.",
+                "warning",
+            )
+        )
     return [target]
 
 
@@ -158,15 +217,27 @@ def litellm(ctx: Context) -> list[Target]:
     if layers.get("OPENAI_API_BASE") is not None:
         # P1/P2: LiteLLM reads OPENAI_BASE_URL first, then OPENAI_API_BASE.
         base, _ = layers.first(["OPENAI_BASE_URL", "OPENAI_API_BASE"])
-        t = new_target("litellm:openai", "chat_completions", layers, ["OPENAI_API_KEY"],
-                       base_or_default(base, OPENAI_DEFAULT), runtime="httpx")
+        t = new_target(
+            "litellm:openai",
+            "chat_completions",
+            layers,
+            ["OPENAI_API_KEY"],
+            base_or_default(base, OPENAI_DEFAULT),
+            runtime="httpx",
+        )
         targets.append(t)
     for name, key_vars, base_vars, default in _LITELLM:
         if not _any(layers, *key_vars, *base_vars):
             continue
         base, _ = layers.first(base_vars)
-        t = new_target(f"litellm:{name}", "chat_completions", layers, key_vars,
-                       base_or_default(base, default), runtime="httpx")
+        t = new_target(
+            f"litellm:{name}",
+            "chat_completions",
+            layers,
+            key_vars,
+            base_or_default(base, default),
+            runtime="httpx",
+        )
         if name == "azure":
             t.auth = "api-key"
             version = layers.value("AZURE_API_VERSION")
@@ -174,10 +245,16 @@ def litellm(ctx: Context) -> list[Target]:
                 t.query["api-version"] = version
         if not t.base_url or not t.base_url.value:
             t.base_url = None
-            t.findings.append(Finding(
-                "E-LITELLM-BASE", "request", "endpoint_mismatch",
-                f"{key_vars[0]} is set but {base_vars[0]} is not; LiteLLM has no default "
-                f"base URL for {name}.", f"Set {base_vars[0]}."))
+            t.findings.append(
+                Finding(
+                    "E-LITELLM-BASE",
+                    "request",
+                    "endpoint_mismatch",
+                    f"{key_vars[0]} is set but {base_vars[0]} is not; LiteLLM has no default "
+                    f"base URL for {name}.",
+                    f"Set {base_vars[0]}.",
+                )
+            )
         targets.append(t)
     return targets
 
@@ -195,9 +272,15 @@ def bedrock(ctx: Context) -> list[Target]:
         target.auth = "sigv4"
         target.no_auth_reason = "AWS SigV4 signing is not done by whichlayer check"
     if layers.get("AWS_PROFILE") and layers.get("AWS_ACCESS_KEY_ID"):
-        target.findings.append(Finding(
-            "E-AWS-PROFILE-SHADOWED", "identity", "key_invalid",
-            "AWS_PROFILE and AWS_ACCESS_KEY_ID are both set: the access key wins, the "
-            "profile is not used (P13).", "Unset AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY to "
-            "use the profile.", "warning"))
+        target.findings.append(
+            Finding(
+                "E-AWS-PROFILE-SHADOWED",
+                "identity",
+                "key_invalid",
+                "AWS_PROFILE and AWS_ACCESS_KEY_ID are both set: the access key wins, the "
+                "profile is not used (P13).",
+                "Unset AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY to use the profile.",
+                "warning",
+            )
+        )
     return [target]
