@@ -7,6 +7,10 @@ Built at import time from a seed, so no key-shaped literal sits in the source
 from __future__ import annotations
 
 import hashlib
+import html
+import json
+import re
+from urllib.parse import quote
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 URLSAFE = ALNUM + "_-"
@@ -67,4 +71,78 @@ def canaries(seed: str = "canary") -> dict[str, str]:
         "cookie-value": f(URLSAFE, 40, "ck"),
         "opaque-token": f(ALNUM, 36, "ot"),
         "email": "jane.doe" + f(HEX, 4, "em") + "@example-corp.com",
+    }
+
+
+_REQUEST_ID_NEAR_NAME = re.compile(
+    r"(?ix)(?:x-request-id|request[-_ ]?id|apim-request-id|x-amzn-request-?id|cf-ray"
+    r"|x-ms-client-request-id|trace[-_ ]?id)[\\\"'\s:=]{1,6}(?:ID\s+)?"
+    r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.:-]{5,}[A-Za-z0-9])"
+)
+_REQUEST_ID_SHAPES = re.compile(
+    r"\b(?P<id>req_[A-Za-z0-9]{8,}|msg_[A-Za-z0-9]{8,}|chatcmpl-[A-Za-z0-9]{8,}"
+    r"|gen-\d+-[A-Za-z0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"
+)
+
+
+def request_id_candidates(text: str) -> set[str]:
+    """Request ids in a pasted error, by name (``request id: …``) or by well-known shape.
+
+    Used to measure the redactor's precision: these must survive redaction.
+    """
+    found = {m.group("id") for m in _REQUEST_ID_NEAR_NAME.finditer(text)}
+    found |= {m.group("id") for m in _REQUEST_ID_SHAPES.finditer(text)}
+    return {f for f in found if f.lower() not in ("undefined", "null", "none")}
+
+
+#: Carriers in which a secret is recognisable only by its own shape (no name says "key").
+SHAPE_ONLY_CARRIERS = frozenset({"sse", "prose", "bytes-repr", "unicode-escaped", "traceback"})
+
+
+def carriers(secret: str) -> dict[str, str]:
+    """The secret planted in every kind of text an error report is made of."""
+    bearer = f"Bearer {secret}"
+    return {
+        "header-dump": (
+            f"HTTP/1.1 401 Unauthorized\nauthorization: {bearer}\nx-request-id: req_7Hx2kLq9Zp\n"
+        ),
+        "x-api-key": f"x-api-key: {secret}\nanthropic-version: 2023-06-01",
+        "curl": f"curl https://relay.test/v1/chat/completions -H 'Authorization: {bearer}' -d '{{}}'",
+        "json-body": json.dumps(
+            {"error": {"message": "denied"}, "headers": {"Authorization": bearer}}
+        ),
+        "nested-json": json.dumps({"body": json.dumps({"api_key": secret, "model": "gpt-4o"})}),
+        "double-escaped": json.dumps(json.dumps(json.dumps({"api_key": secret}))),
+        "url": f"GET https://generativelanguage.googleapis.com/v1beta/models?key={secret}&alt=sse",
+        "url-encoded": "https://relay.test/log?q="
+        + quote(json.dumps({"authorization": bearer}), safe=""),
+        "python-repr": repr({"headers": {"Authorization": bearer}, "timeout": 600}),
+        "bytes-repr": repr(f"\x00{secret}\n".encode()),
+        "traceback": (
+            "Traceback (most recent call last):\n"
+            '  File "/app/main.py", line 7, in <module>\n'
+            f'    client = OpenAI(api_key="{secret}")\n'
+            f"openai.AuthenticationError: Error code: 401 - invalid key {secret}\n"
+        ),
+        "sse": "event: error\ndata: "
+        + json.dumps({"error": {"message": f"invalid key {secret}"}})
+        + "\n\n",
+        "multi-line": f"step 1 ok\n  OPENAI_API_KEY={secret}\nstep 3 failed: 401",
+        "html": html.escape(json.dumps({"api_key": secret})),
+        "unicode-escaped": '{"msg": "' + "".join(f"\\u{ord(c):04x}" for c in secret) + '"}',
+        "env-export": f'export MY_SERVICE_KEY="{secret}"',
+        "prose": f"my key is {secret}, please help",
+    }
+
+
+def split_carriers(secret: str) -> dict[str, str]:
+    """The secret broken in two across lines, as wrapped terminals and code show it."""
+    half = len(secret) // 2
+    a, b = secret[:half], secret[half:]
+    return {
+        "wrapped": f"OPENAI_API_KEY={a}\n{b}\nnext line",
+        "wrapped-indented": f"  key: {a}\n        {b}\n",
+        "box": f"│ key {a}\n│ {b} │",
+        "json-newline": json.dumps({"note": f"key {a}\n{b}"}),
+        "continued-string": f'KEY = ("{a}"\n       "{b}")',
     }

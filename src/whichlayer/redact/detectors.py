@@ -53,7 +53,7 @@ _PLACEHOLDER = re.compile(
       |undefined|null|none|nil|true|false|empty|missing|redacted|hidden|secret|token|key
       |password|changeme|string|\[secure\]
       |[*x.•#-]+
-      |<[^>]*>|\{\{?[^}]*\}\}?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%|\[[^\]]*\].*
+      |<[^>]*>|\{\{?[^}]*\}\}?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%|\[.*
       |your[-_ ]?\S*|\S*_here|.*(?:\.\.\.|…).*|.*\*{3,}.*
       |(?:os\.environ|process\.env|env\(|getenv|settings\.|config\.).*
     )$"""
@@ -426,12 +426,11 @@ DETECTORS: tuple[Detector, ...] = (
         "sk-",
         rf"{run(_A, 48)}(?:-\d{{1,6}})?",
         priority=2,
-        check=_letter_and_digit,
         examples=(
             (f"Authorization: Bearer {_C['relay']}", _C["relay"]),
             (f"{_C['relay']}-12", f"{_C['relay']}-12"),
         ),
-        near_misses=("sk-" + "a" * 48,),
+        near_misses=("sk-" + "a1" * 20, "sk-" + "a1" * 25),
     ),
     _key(
         "sk-token",
