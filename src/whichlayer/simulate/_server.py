@@ -195,9 +195,7 @@ class SimServer:
         )
         await runner.setup()
         self._runners.append(runner)
-        site = web.TCPSite(
-            runner, self.host, port, ssl_context=ssl_ctx, shutdown_timeout=SHUTDOWN_TIMEOUT_S
-        )
+        site = web.TCPSite(runner, self.host, port, ssl_context=ssl_ctx)
         await site.start()
         return int(runner.addresses[-1][1])
 

@@ -170,7 +170,7 @@ def forced(step: Step, call: Call, limiter: Limiter) -> Fault:
     name = call.model or model.id
     detail: dict[str, Any] = {}
     if cause in ("rpm", "tpm", "concurrency", "gateway_limit"):
-        detail["snapshot"] = limiter.exhausted(max(call.prompt_tokens, 1_500))
+        detail["snapshot"] = limiter.exhausted(cause, max(call.prompt_tokens, 1_500))
     if cause == "context_length":
         detail.update(context=model.context, prompt=model.context + 1_234)
     if cause == "invalid_parameter":

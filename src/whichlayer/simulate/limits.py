@@ -79,21 +79,30 @@ class Limiter:
         if bucket is not None and bucket.in_flight > 0:
             bucket.in_flight -= 1
 
-    def exhausted(self, tokens: int = 0) -> Snapshot:
-        """A snapshot of a bucket that is used up (for a scenario forced by name)."""
+    def exhausted(self, kind: str, tokens: int = 0) -> Snapshot:
+        """A snapshot where only the ``kind`` limit (rpm/tpm/concurrency) is used up."""
         lim = self.limits
-        return Snapshot(
+        tokens = max(tokens, 1)
+        snap = Snapshot(
             rpm_limit=lim.rpm,
-            rpm_remaining=0,
-            rpm_reset_s=20.0,
+            rpm_remaining=max(lim.rpm - 7, 0),
+            rpm_reset_s=0.12,
             tpm_limit=lim.tpm,
-            tpm_remaining=0,
-            tpm_reset_s=1.5,
-            tpm_used=lim.tpm - max(tokens // 2, 1),
-            requested_tokens=max(tokens, 1),
+            tpm_remaining=max(lim.tpm - 4 * tokens, 0),
+            tpm_reset_s=0.3,
+            tpm_used=4 * tokens,
+            requested_tokens=tokens,
             concurrency_limit=lim.concurrency,
-            in_flight=lim.concurrency,
+            in_flight=min(3, lim.concurrency),
         )
+        if kind == "rpm":
+            snap.rpm_remaining, snap.rpm_reset_s = 0, 20.0
+        elif kind == "tpm":
+            used = max(lim.tpm - tokens // 2, 0)
+            snap.tpm_remaining, snap.tpm_used, snap.tpm_reset_s = lim.tpm - used, used, 1.5
+        elif kind == "concurrency":
+            snap.in_flight = lim.concurrency
+        return snap
 
     def peek(self) -> Snapshot:
         """A fresh bucket's snapshot, for answers that did not go through ``admit``."""

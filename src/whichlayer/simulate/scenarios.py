@@ -76,7 +76,7 @@ PAGES = (
     "bad_gateway:cloudflare_520",
     "unavailable:nginx_503",
     "unavailable:cloudflare_521",
-    "unavailable:cloudflare_523",
+    "bad_gateway:cloudflare_523",
     "gateway_timeout:nginx_504",
     "gateway_timeout:cloudflare_522",
     "gateway_timeout:cloudflare_524",
@@ -140,7 +140,7 @@ def _http_ids(dialect: str) -> list[str]:
 
         return relay.scenario_ids(flavor or "new-api")
     module = _wording(base)
-    ids = list(module.BODIES) + list(module.PAGES)
+    ids = list(module.BODIES) + list(module.PAGES) + list(getattr(module, "GOOGLE_PAGES", ()))
     extra = {
         "openai": ["tpm:request_too_large", "invalid_parameter:max_tokens"],
         "anthropic": ["invalid_parameter:max_tokens", "overloaded:mid_stream"],

@@ -129,8 +129,9 @@ def render(f: Fault, c: Call) -> Reply:
             seconds = max(1, round(f.retry_after_s or 6))
             headers["retry-after"] = str(seconds)
             headers["retry-after-ms"] = str(seconds * 1000)
-            headers["x-ratelimit-remaining-requests"] = "0"
-            headers["x-ratelimit-remaining-tokens"] = "0"
+            # only the limit that was hit reads 0
+            headers["x-ratelimit-remaining-requests"] = "0" if f.cause == "rpm" else "994"
+            headers["x-ratelimit-remaining-tokens"] = "0" if f.cause == "tpm" else "148500"
         return Reply(status, dumps({"error": error}), headers=headers)
     status, body = openai_words.BODIES[f.cause](f, c)
     return Reply(status, body, headers=headers)

@@ -159,11 +159,6 @@ def _version(c: Call) -> str:
     return "v1" if c.path.startswith("/v1/") else "v1beta"
 
 
-def _endpoint_mismatch(f: Fault, c: Call) -> Body:
-    # An unknown method path: Google front ends answer 404 NOT_FOUND with this text.
-    return 404, "NOT_FOUND", "Requested entity was not found.", []
-
-
 def _invalid_parameter(f: Fault, c: Call) -> Body:
     # 'Invalid JSON payload received. Unknown name "response_format": Cannot find field.'
     # 400 INVALID_ARGUMENT with a BadRequest fieldViolation (quoted in public client tests).
@@ -217,7 +212,6 @@ BODIES: dict[str, Callable[[Fault, Call], Body]] = {
     "rpm": _rpm,
     "tpm": _tpm,
     "model_not_found": _model_not_found,
-    "endpoint_mismatch": _endpoint_mismatch,
     "invalid_parameter": _invalid_parameter,
     "context_length": _context_length,
     "malformed_body": _malformed_body,
@@ -228,9 +222,27 @@ BODIES: dict[str, Callable[[Fault, Call], Body]] = {
 #: Google's own front end answers these as HTML-free JSON; gateways in front of a
 #: self-hosted Gemini-compatible service send nginx pages.
 PAGES = {"bad_gateway": "nginx_502", "unavailable": "nginx_503", "gateway_timeout": "nginx_504"}
+#: Causes answered with a page of Google's own front end.
+GOOGLE_PAGES = ("endpoint_mismatch",)
+
+
+def not_found_page(c: Call) -> Reply:
+    """Google's front-end 404 page for a path no API serves ("That’s an error.")."""
+    body = (
+        "<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n"
+        "  <meta name=viewport content=\"initial-scale=1, minimum-scale=1, width=device-width\">\n"
+        "  <title>Error 404 (Not Found)!!1</title>\n"
+        "  <a href=//www.google.com/><span id=logo aria-label=Google></span></a>\n"
+        "  <p><b>404.</b> <ins>That’s an error.</ins>\n"
+        f"  <p>The requested URL <code>{c.path}</code> was not found on this server.  "
+        "<ins>That’s all we know.</ins>\n"
+    )
+    return Reply(404, body.encode(), "text/html; charset=UTF-8", {"server": "ESF"})
 
 
 def render(f: Fault, c: Call) -> Reply:
+    if f.cause == "endpoint_mismatch":
+        return not_found_page(c)
     if f.cause in PAGES or f.variant in html.PAGES:
         return html.page(f.variant if f.variant in html.PAGES else PAGES[f.cause])
     code, status, message, details = BODIES[f.cause](f, c)
