@@ -51,19 +51,27 @@ def classify(ev: Evidence) -> Diagnosis:
 #: no answer, so words like "timed out" then describe earlier attempts, not this one.
 ANSWERED_PENALTY = 60
 _TRANSPORT_STATUSES = frozenset({407, 408})
+#: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
+_BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
+    """The rules that fire, best first. Rules run in priority order, and the run stops once
+    no rule left can beat the best hit, so most inputs touch only a few rules."""
     answered = view.ev.status is not None and view.ev.status not in _TRANSPORT_STATUSES
-    hits = []
-    for rule in ALL_RULES:
+    hits: list[tuple[int, int, Rule, Facts]] = []
+    best = -1
+    for order, rule in enumerate(_BY_PRIORITY):
+        if rule.priority < best:
+            break
         used = rule.match(view)
         if used is not None:
             penalty = ANSWERED_PENALTY if answered and rule.layer is Layer.NETWORK else 0
-            hits.append((rule.priority - penalty, rule, used))
-    # Most specific first; ties keep the rule order of ALL_RULES.
-    hits.sort(key=lambda hit: -hit[0])
-    return [(rule, used) for _score, rule, used in hits]
+            score = rule.priority - penalty
+            best = max(best, score)
+            hits.append((score, order, rule, used))
+    hits.sort(key=lambda hit: (-hit[0], hit[1]))
+    return [(rule, used) for _score, _order, rule, used in hits]
 
 
 def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:

@@ -74,7 +74,8 @@ def test_explicit_status_beats_a_wrapper_status():
 def test_request_ids_with_their_party():
     e = ev(
         '{"type":"error","error":{"type":"api_error","message":"x"},'
-        '"request_id":"req_011CYn6NGKAUEBEW5LYfdv5M"} 无效的令牌 (request id: 20240903132633756782166AeCxdlyd)'
+        '"request_id":"req_011CYn6NGKAUEBEW5LYfdv5M"} '
+        "无效的令牌 (request id: 20240903132633756782166AeCxdlyd)"
     )
     parties = {r.value: r.party for r in e.request_ids}
     assert parties["req_011CYn6NGKAUEBEW5LYfdv5M"] is Origin.UPSTREAM

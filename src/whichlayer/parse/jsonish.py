@@ -17,7 +17,10 @@ from typing import Any
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200
 #: A bracketed span longer than this is not tried as a Python/JS literal.
-MAX_LITERAL_CHARS = 200_000
+MAX_LITERAL_CHARS = 100_000
+#: Characters the bracket matcher may step over in one text, all attempts together; past
+#: it only real JSON (decoded in C) is still tried. Bounds adversarial bracket storms.
+SCAN_BUDGET = 150_000
 #: Nested values deeper than this are not walked (a paste is never that deep).
 MAX_DEPTH = 64
 
@@ -39,6 +42,7 @@ def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
     """Yield ``(start, end, value)`` for each dict (or list of dicts) found in ``text``."""
     pos = 0
     attempts = 0
+    budget = [SCAN_BUDGET]
     while attempts < MAX_ATTEMPTS:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -48,7 +52,7 @@ def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
             pos = start + 1
             continue
         attempts += 1
-        found = _decode_at(text, start)
+        found = _decode_at(text, start, budget)
         if found is None:
             pos = start + 1
             continue
@@ -57,14 +61,16 @@ def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
         pos = end
 
 
-def _decode_at(text: str, start: int) -> tuple[int, Any] | None:
+def _decode_at(text: str, start: int, budget: list[int]) -> tuple[int, Any] | None:
     try:
         value, end = _DECODER.raw_decode(text, start)
     except (ValueError, RecursionError):
         pass
     else:
         return (end, value) if _is_container(value) else None
-    end = _matching_bracket(text, start)
+    if budget[0] <= 0:
+        return None
+    end = _matching_bracket(text, start, budget)
     if end < 0:
         return None
     value = literal(text[start:end])
@@ -77,13 +83,23 @@ def _is_container(value: Any) -> bool:
     return isinstance(value, list) and any(isinstance(v, dict) for v in value)
 
 
-def _matching_bracket(text: str, start: int) -> int:
-    """Index after the bracket closing the one at ``start``, or -1 (quotes respected)."""
+def _matching_bracket(text: str, start: int, budget: list[int]) -> int:
+    """Index after the bracket closing the one at ``start``, or -1 (quotes respected).
+    Spends ``budget[0]`` characters of scanning."""
     pairs = {"{": "}", "[": "]"}
     stack = [pairs[text[start]]]
-    quote = ""
     i = start + 1
-    limit = min(len(text), start + MAX_LITERAL_CHARS)
+    limit = min(len(text), start + MAX_LITERAL_CHARS, start + budget[0])
+    end, stopped = _scan(text, i, limit, stack, pairs)
+    budget[0] -= stopped - start
+    return end
+
+
+def _scan(
+    text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
+) -> tuple[int, int]:
+    """``(end, stopped_at)``: end is -1 when no matching bracket was found."""
+    quote = ""
     while i < limit:
         ch = text[i]
         if quote:
@@ -97,11 +113,11 @@ def _matching_bracket(text: str, start: int) -> int:
             stack.append(pairs[ch])
         elif ch in "}]":
             if ch != stack.pop():
-                return -1
+                return -1, i
             if not stack:
-                return i + 1
+                return i + 1, i
         i += 1
-    return -1
+    return -1, i
 
 
 def literal(chunk: str) -> Any:

@@ -11,13 +11,34 @@ import re
 from urllib.parse import urlsplit
 
 from whichlayer.evidence import RequestId
+from whichlayer.rules.literal import Gated, gated
 from whichlayer.taxonomy import Origin
+
+
+def _search(alternatives: Gated, text: str, lower: str) -> re.Match[str] | None:
+    """First match of any alternative whose required literal occurs in ``lower``."""
+    for literal, compiled in alternatives:
+        if literal is not None and literal not in lower:
+            continue
+        found = compiled.search(text)
+        if found:
+            return found
+    return None
+
+
+def _finditer(alternatives: Gated, text: str, lower: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for literal, compiled in alternatives:
+        if literal is None or literal in lower:
+            out += compiled.finditer(text)
+    return out
+
 
 # --- HTTP status -----------------------------------------------------------
 
 #: Phrases that introduce the status of the failed exchange, most explicit first.
-_STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.I)
+_STATUS_PATTERNS: tuple[Gated, ...] = tuple(
+    gated(p, re.I)
     for p in (
         # openai/anthropic python: "Error code: 429 - {...}"
         r"\berror code:? (\d{3})\b",
@@ -27,14 +48,17 @@ _STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bupstream_status:? (?:HTTP )?(\d{3})\b",
         r"\bHTTP(?:/\d(?:\.\d)?)?(?: code| error| status)?:?\s*\(?(\d{3})\b",
         # requests: "429 Client Error: Too Many Requests for url"
-        r"\b(\d{3}) (?:Client|Server) Error\b",
+        r"\b(\d{3}) Client Error\b|\b(\d{3}) Server Error\b",
         # Codex: "unexpected status 429 Too Many Requests"
         r"\bunexpected status (\d{3})\b",
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
         r"\bAPI Error:?\s*\(?(\d{3})\b",
         r"\bAPI error \((\d{3})\b",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
-        r"(?:^|\n|Error: |\] )(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
+        r"\A(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
+        r"\n(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
+        r"Error: (\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
+        r"\] (\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
         r"\bstatus(?:Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
         r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
         r"\breturned (?:status |error |HTTP )?(\d{3})\b",
@@ -44,16 +68,28 @@ _STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # access log: "POST /v1/responses HTTP/1.1" 404
         r"HTTP/\d(?:\.\d)?\"? (\d{3})\b",
         # "504 Gateway Time-out" in HTML titles or lines
-        r"\b(\d{3}):? (?:Bad Gateway|Gateway Time-?out|Service Unavailable|Internal Server Error"
-        r"|Too Many Requests|Unauthorized|Forbidden|Not Found|Payment Required|Bad Request"
-        r"|A timeout occurred|Web server is returning an unknown error|Connection timed out"
-        r"|Origin is unreachable|Web server is down|Request Entity Too Large)",
+        r"\b(\d{3}):? Bad Gateway"
+        r"|\b(\d{3}):? Gateway Time-?out"
+        r"|\b(\d{3}):? Service Unavailable"
+        r"|\b(\d{3}):? Internal Server Error"
+        r"|\b(\d{3}):? Too Many Requests"
+        r"|\b(\d{3}):? Unauthorized"
+        r"|\b(\d{3}):? Forbidden"
+        r"|\b(\d{3}):? Not Found"
+        r"|\b(\d{3}):? Payment Required"
+        r"|\b(\d{3}):? Bad Request"
+        r"|\b(\d{3}):? A timeout occurred"
+        r"|\b(\d{3}):? Web server is returning an unknown error"
+        r"|\b(\d{3}):? Connection timed out"
+        r"|\b(\d{3}):? Origin is unreachable"
+        r"|\b(\d{3}):? Web server is down"
+        r"|\b(\d{3}):? Request Entity Too Large",
     )
 )
 
 #: Reason phrases that name a status even without its number.
-_REASON_STATUS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(p), s)
+_REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
+    (gated(p, re.I), s)
     for p, s in (
         (r"\bToo Many Requests\b", 429),
         (r"\bGateway Time-?out\b", 504),
@@ -68,18 +104,18 @@ _REASON_STATUS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 )
 
 
-def statuses(text: str) -> list[tuple[int, int, int]]:
+def statuses(text: str, lower: str) -> list[tuple[int, int, int]]:
     """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
     found: dict[int, tuple[int, int, int]] = {}
     for rank, pattern in enumerate(_STATUS_PATTERNS):
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text, lower):
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
     if not found:
         base = len(_STATUS_PATTERNS)
         for rank, (pattern, value) in enumerate(_REASON_STATUS, base):
-            reason = pattern.search(text)
+            reason = _search(pattern, text, lower)
             if reason:
                 found.setdefault(reason.start(), (rank, reason.start(), value))
     return sorted(found.values(), key=lambda hit: hit[1])
@@ -90,8 +126,8 @@ def statuses(text: str) -> list[tuple[int, int, int]]:
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
 #: (pattern, party, source). The party is who issues ids of that form.
-_ID_PATTERNS: tuple[tuple[re.Pattern[str], Origin, str], ...] = tuple(
-    (re.compile(p, re.I), party, source)
+_ID_PATTERNS: tuple[tuple[Gated, Origin, str], ...] = tuple(
+    (gated(p, re.I), party, source)
     for p, party, source in (
         # one-api/new-api append "(request id: 2024...)" to every message they produce.
         (r"\(request id: ?([A-Za-z0-9\-_]{8,64})\)", Origin.RELAY, "relay message"),
@@ -111,7 +147,7 @@ _ID_PATTERNS: tuple[tuple[re.Pattern[str], Origin, str], ...] = tuple(
         (r"\brequest-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "request-id"),
         (r"\bcf-ray['\"]?\s*[:=]\s*['\"]?([0-9a-f]{16}(?:-[A-Z]{3})?)", Origin.GATEWAY, "cf-ray"),
         (r"\bRay ID:?\s*(?:<[^>]+>\s*)?([0-9a-f]{16})\b", Origin.GATEWAY, "cf-ray"),
-        (r"\b(?:aws )?request ?id:?\s*(" + _UUID + ")", Origin.UNKNOWN, "request id"),
+        (r"request ?id:?\s*(" + _UUID + ")", Origin.UNKNOWN, "request id"),
         (r"\bRequestId:?\s*(" + _UUID + ")", Origin.UPSTREAM, "aws request id"),
         (r"\"request_id\"\s*:\s*\"([\w\-]{8,80})\"", Origin.UNKNOWN, "body request_id"),
         (r"\btrace_id\"?\s*[:=]\s*\"?([\w:\-]{8,80})", Origin.UNKNOWN, "trace_id"),
@@ -121,11 +157,11 @@ _ID_PATTERNS: tuple[tuple[re.Pattern[str], Origin, str], ...] = tuple(
 )
 
 
-def request_ids(text: str) -> list[RequestId]:
+def request_ids(text: str, lower: str) -> list[RequestId]:
     seen: set[str] = set()
     out: list[RequestId] = []
     for pattern, party, source in _ID_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in _finditer(pattern, text, lower):
             value = match.group(1)
             if value in seen or value.lower().startswith("req_****"):
                 continue
@@ -147,8 +183,8 @@ _UNIT_S = {
     "minute": 60.0,
     "minutes": 60.0,
 }
-_RETRY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.I)
+_RETRY_PATTERNS: tuple[Gated, ...] = tuple(
+    gated(p, re.I)
     for p in (
         r"\bretry-after-ms['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)()",
         r"\bretry-after['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s?)\b",
@@ -162,10 +198,10 @@ _RETRY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
-def retry_after(text: str) -> float | None:
+def retry_after(text: str, lower: str) -> float | None:
     """The server's retry hint in seconds (``Retry-After``, "try again in 174ms", ...)."""
     for index, pattern in enumerate(_RETRY_PATTERNS):
-        match = pattern.search(text)
+        match = _search(pattern, text, lower)
         if not match:
             continue
         value = float(match.group(1))
@@ -179,8 +215,8 @@ def retry_after(text: str) -> float | None:
 # --- limits ----------------------------------------------------------------
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?)"
-_LIMIT_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (re.compile(p, re.I), names)
+_LIMIT_PATTERNS: tuple[tuple[Gated, tuple[str, ...]], ...] = tuple(
+    (gated(p, re.I), names)
     for p, names in (
         (r"\bLimit:? " + _NUM, ("limit",)),
         (r"\bUsed:? " + _NUM, ("used",)),
@@ -199,10 +235,10 @@ _LIMIT_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )
 
 
-def limits(text: str) -> dict[str, float]:
+def limits(text: str, lower: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for pattern, names in _LIMIT_PATTERNS:
-        match = pattern.search(text)
+        match = _search(pattern, text, lower)
         if not match:
             continue
         for name, raw in zip(names, match.groups(), strict=False):
@@ -213,8 +249,8 @@ def limits(text: str) -> dict[str, float]:
 # --- model -----------------------------------------------------------------
 
 _MODEL_ID = r"[A-Za-z0-9][\w.:/@\-]{1,80}"
-_MODEL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
+_MODEL_PATTERNS: tuple[Gated, ...] = tuple(
+    gated(p, re.I)
     for p in (
         r"\bmodels/(" + _MODEL_ID + r") is not found",
         r"\b[Tt]he model:? [`'\"](" + _MODEL_ID + r")[`'\"]",
@@ -233,9 +269,9 @@ _MODEL_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
-def model(text: str) -> str | None:
+def model(text: str, lower: str) -> str | None:
     for pattern in _MODEL_PATTERNS:
-        match = pattern.search(text)
+        match = _search(pattern, text, lower)
         if match:
             name = match.group(1).rstrip(".,:;)")
             if name.lower() not in ("none", "null", "the", "is", "not"):
@@ -285,8 +321,8 @@ _API_HINTS = (
     "/invoke",
     "/converse",
 )
-_HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.I)
+_HOST_PATTERNS: tuple[Gated, ...] = tuple(
+    gated(p, re.I)
     for p in (
         r"host='([\w.\-]+)', port=(\d+)",
         r"Failed to connect to ([\w.\-]+)(?: port |:)?(\d+)?",
@@ -300,10 +336,10 @@ _HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 _METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 
-def url_parts(text: str) -> tuple[str | None, str | None, str | None]:
+def url_parts(text: str, lower: str) -> tuple[str | None, str | None, str | None]:
     """``(host, path, method)`` of the failed call, ignoring documentation links."""
     best: tuple[int, str, str] | None = None
-    for match in _URL.finditer(text):
+    for match in _URL.finditer(text) if "http" in lower else ():
         url = match.group(0).rstrip(".,;:")
         lower = url.lower()
         if "*" in url:
@@ -317,13 +353,13 @@ def url_parts(text: str) -> tuple[str | None, str | None, str | None]:
             continue
         if parts.hostname and (best is None or score > best[0]):
             best = (score, parts.hostname, parts.path or "/")
-    method_match = _METHOD_PATH.search(text)
+    method_match = _METHOD_PATH.search(text) if " /" in text else None
     method = method_match.group(1) if method_match else None
     if best is not None:
         return best[1], best[2], method
     host = None
     for pattern in _HOST_PATTERNS:
-        host_match = pattern.search(text)
+        host_match = _search(pattern, text, lower)
         if host_match:
             host = host_match.group(1)
             break
@@ -333,16 +369,23 @@ def url_parts(text: str) -> tuple[str | None, str | None, str | None]:
 
 # --- exception names and transport signals ----------------------------------
 
-_EXCEPTION = re.compile(
-    r"\b((?:[A-Za-z_][\w]*\.){0,5}[A-Z]\w*(?:Error|Exception|Timeout|Exceeded|Denied|Refused))\b"
-)
+#: Class names end in one of these; the name is read backwards from the suffix, which is
+#: much cheaper than a pattern that tries every word.
+_EXCEPTION_SUFFIX = re.compile(r"(?:Error|Exception|Timeout|Exceeded|Denied|Refused)\b")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
 
 
 def exception_names(text: str, limit: int = 40) -> list[str]:
+    """Dotted or bare class names such as ``openai.RateLimitError``, in text order."""
     names: list[str] = []
-    for match in _EXCEPTION.finditer(text):
-        name = match.group(1)
-        if name not in names:
+    for match in _EXCEPTION_SUFFIX.finditer(text):
+        start = match.start()
+        floor = max(0, start - 120)
+        while start > floor and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        name = text[start : match.end()].strip(".")
+        head = name.rsplit(".", 1)[-1]
+        if head[:1].isupper() and name not in names:
             names.append(name)
             if len(names) >= limit:
                 break

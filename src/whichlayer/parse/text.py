@@ -10,8 +10,10 @@ from whichlayer.evidence import ErrorBody, Evidence, RequestId
 from whichlayer.parse import html, jsonish, signals
 from whichlayer.taxonomy import Origin
 
-#: Text beyond this many characters is not read (the Evidence says it was cut).
-MAX_TEXT = 2_000_000
+#: A paste longer than this is read as its head and its tail (the Evidence says it was
+#: cut): the failing call is almost always at the end of a log, its context at the start.
+MAX_TEXT = 256_000
+HEAD_TEXT = 64_000
 #: Bodies nested deeper than this (JSON in a string in JSON ...) are not read.
 MAX_NESTING = 4
 
@@ -23,6 +25,23 @@ _KNOWN_HEADERS = re.compile(
     r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
     r"|openai-organization|openai-processing-ms|content-type)[\"']?\s*:\s*\"?([^\"\r\n,]{1,200})",
     re.I | re.M,
+)
+
+_HEADER_MARKERS = (
+    "retry-after",
+    "request-id",
+    "cf-ray",
+    "server",
+    "via",
+    "x-should-retry",
+    "x-ms-",
+    "x-amzn",
+    "x-envoy",
+    "ratelimit",
+    "x-oneapi",
+    "x-new-api",
+    "openai-",
+    "content-type",
 )
 
 #: Marks of the tool that printed the text (used to judge who produced the error).
@@ -75,10 +94,11 @@ def _prune(value: Any, depth: int) -> Any:
 
 def parse_text(text: str) -> Evidence:
     """Pasted text as Evidence: bodies, HTML page, statuses, ids, hints, limits, URL."""
-    ev = Evidence(text=text)
     if len(text) > MAX_TEXT:
-        text = text[:MAX_TEXT]
-        ev.truncated = True
+        text = text[:HEAD_TEXT] + "\n[…]\n" + text[-(MAX_TEXT - HEAD_TEXT) :]
+        ev = Evidence(text=text, truncated=True)
+    else:
+        ev = Evidence(text=text)
     read_into(ev, text)
     return ev
 
@@ -141,16 +161,21 @@ def _is_header_map(value: dict[Any, Any]) -> bool:
     )
 
 
-_LOOSE_FIELDS = re.compile(
-    r"[\"']?(type|code|message|status)[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I
+_LOOSE_FIELDS = tuple(
+    (name, re.compile(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
+    for name in ("type", "code", "message", "status")
 )
 
 
 def _loose_body(text: str) -> ErrorBody | None:
     """Fields of a body cut off half way (``"message": "...`` with no closing brace)."""
     fields: dict[str, str] = {}
-    for match in _LOOSE_FIELDS.finditer(text[:100_000]):
-        fields.setdefault(match.group(1).lower(), match.group(2).strip())
+    head = text[:100_000]
+    lower = head.lower()
+    for name, pattern in _LOOSE_FIELDS:
+        match = pattern.search(head) if name in lower else None
+        if match:
+            fields[name] = match.group(1).strip()
     if not ({"type", "code", "message"} & fields.keys()):
         return None
     status_text = fields.get("status")
@@ -165,9 +190,11 @@ def _loose_body(text: str) -> ErrorBody | None:
 
 def _finish(ev: Evidence, text: str) -> None:
     """Fill the scalar facts from the text, the bodies and the headers."""
-    for match in _KNOWN_HEADERS.finditer(text[:400_000]):
-        ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
-    hits = signals.statuses(text)
+    lower = text.lower()
+    if any(marker in lower for marker in _HEADER_MARKERS):
+        for match in _KNOWN_HEADERS.finditer(text[:400_000]):
+            ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
+    hits = signals.statuses(text, lower)
     text_statuses = [status for _rank, _pos, status in hits]
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
     if ev.status is None and hits:
@@ -179,20 +206,20 @@ def _finish(ev: Evidence, text: str) -> None:
     for status in [ev.status, *text_statuses, *body_statuses]:
         if status is not None and status not in ev.statuses:
             ev.statuses.append(status)
-    _add_request_ids(ev, text)
+    _add_request_ids(ev, text, lower)
     if ev.retry_after_s is None:
-        ev.retry_after_s = _retry_hint(ev, text)
-    ev.limits = {**signals.limits(text), **ev.limits}
-    ev.model = ev.model or signals.model(text)
-    host, path, method = signals.url_parts(text)
+        ev.retry_after_s = _retry_hint(ev, text, lower)
+    ev.limits = {**signals.limits(text, lower), **ev.limits}
+    ev.model = ev.model or signals.model(text, lower)
+    host, path, method = signals.url_parts(text, lower)
     ev.host = ev.host or host
     ev.path = ev.path or path
     ev.method = ev.method or method
     ev.exception_types += [n for n in signals.exception_names(text) if n not in ev.exception_types]
-    ev.client = ev.client or _client(text)
+    ev.client = ev.client or _client(lower)
 
 
-def _add_request_ids(ev: Evidence, text: str) -> None:
+def _add_request_ids(ev: Evidence, text: str, lower: str) -> None:
     known = {r.value for r in ev.request_ids}
     header_ids = (
         ("x-request-id", Origin.UNKNOWN),
@@ -207,13 +234,13 @@ def _add_request_ids(ev: Evidence, text: str) -> None:
         if value and value not in known:
             ev.request_ids.append(RequestId(value, party, name))
             known.add(value)
-    for rid in signals.request_ids(text):
+    for rid in signals.request_ids(text, lower):
         if rid.value not in known:
             ev.request_ids.append(rid)
             known.add(rid.value)
 
 
-def _retry_hint(ev: Evidence, text: str) -> float | None:
+def _retry_hint(ev: Evidence, text: str, lower: str) -> float | None:
     for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
         value = ev.headers.get(name)
         if value:
@@ -228,11 +255,11 @@ def _retry_hint(ev: Evidence, text: str) -> float | None:
                     return float(reason.split("=", 1)[1].rstrip("s"))
                 except ValueError:
                     continue
-    return signals.retry_after(text)
+    return signals.retry_after(text, lower)
 
 
-def _client(text: str) -> str | None:
-    lower = text[:100_000].lower()
+def _client(lower: str) -> str | None:
+    lower = lower[:100_000]
     for name, marks in _CLIENT_MARKS:
         if any(mark in lower for mark in marks):
             return name

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from whichlayer.rules.literal import anchor_word, gated
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 if TYPE_CHECKING:
@@ -61,20 +62,35 @@ def _clip(text: str) -> str:
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
 
-def text(pattern: str, *keywords: str) -> Matcher:
-    """The text says ``pattern`` (a lower-case regex; ``keywords``: cheap any-of prefilter).
+def text(pattern: str) -> Matcher:
+    """The (lower-cased, white-space-folded) text says ``pattern``.
 
-    With no keywords, the pattern itself is the keyword, so write plain phrases plainly.
+    Each alternative of the pattern is tried only where its required literal
+    occurs, and that literal only where its anchor word occurs (see
+    :mod:`whichlayer.rules.literal`), so write plain phrases plainly.
     """
-    compiled = re.compile(pattern)
-    needles = keywords or (pattern,)
+    anchored: dict[str, list[tuple[str | None, re.Pattern[str]]]] = {}
+    free: list[tuple[str | None, re.Pattern[str]]] = []
+    for literal, compiled in gated(pattern):
+        anchor = anchor_word(literal)
+        if anchor is None:
+            free.append((literal, compiled))
+        else:
+            anchored.setdefault(anchor, []).append((literal, compiled))
+    anchors = frozenset(anchored)
 
     def match(view: View) -> Facts | None:
         hay = view.hay
-        if not any(n in hay for n in needles):
-            return None
-        found = compiled.search(hay)
-        return {"text": _clip(found.group(0))} if found else None
+        candidates = list(free)
+        for anchor in anchors.intersection(view.words):
+            candidates += anchored[anchor]
+        for literal, compiled in candidates:
+            if literal is not None and literal not in hay:
+                continue
+            found = compiled.search(hay)
+            if found:
+                return {"text": _clip(found.group(0))}
+        return None
 
     return match
 

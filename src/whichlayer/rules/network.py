@@ -38,10 +38,6 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
                 r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
                 r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy",
-                "proxy",
-                "tunnel",
-                "socks",
-                "407",
             ),
             status(407),
             exception("ProxyError"),
@@ -72,18 +68,6 @@ RULES: tuple[Rule, ...] = (
                 r"|no such host|could not resolve host|failed to lookup address|dns error"
                 r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
                 r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved",
-                "enotfound",
-                "eai_again",
-                "getaddrinfo",
-                "name",
-                "no such host",
-                "resolve",
-                "lookup",
-                "dns",
-                "gaierror",
-                "errno -",
-                "errno 1100",
-                "curl",
             ),
             exception("gaierror", "NameResolutionError"),
         ),
@@ -112,13 +96,6 @@ RULES: tuple[Rule, ...] = (
                 r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed"
                 r"|certificate verification (?:error|failed)|unable_to_get_issuer_cert"
                 r"|unable to get issuer cert",
-                "certificate",
-                "cert",
-                "x509",
-                "unknownissuer",
-                "hostname mismatch",
-                "unable to verify",
-                "curl",
             ),
             exception("SSLCertVerificationError", "ClientConnectorCertificateError"),
         ),
@@ -143,16 +120,6 @@ RULES: tuple[Rule, ...] = (
             r"|packet length too long|err_ssl_|disconnected before secure tls connection"
             r"|tls handshake (?:timeout|failed|error|eof)|ssl handshake|sslerror|unknown protocol"
             r"|record layer failure|unsupported protocol",
-            "version",
-            "handshake",
-            "alert",
-            "eof occurred",
-            "unexpected_eof",
-            "ssl",
-            "tls",
-            "curl",
-            "record",
-            "protocol",
         ),
         priority=77,
         retry=Retry.NEVER,
@@ -170,12 +137,6 @@ RULES: tuple[Rule, ...] = (
                 r"econnrefused|connection refused|errno 111\]|winerror 10061|actively refused"
                 r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
                 r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused",
-                "refused",
-                "errno 111",
-                "10061",
-                "connect call failed",
-                "os error 111",
-                "curl",
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -199,11 +160,6 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"error sending request|failed to connect|connection error|fetch failed"
                 r"|unable to connect",
-                "error sending request",
-                "failed to connect",
-                "connection error",
-                "fetch failed",
-                "unable to connect",
             ),
             _local_target,
         ),
@@ -229,12 +185,6 @@ RULES: tuple[Rule, ...] = (
                 r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
                 r"|etimedout|timeout was reached|socket connection timeout"
                 r"|err_socket_connection_timeout",
-                "connect",
-                "timed out",
-                "errno 110",
-                "10060",
-                "etimedout",
-                "timeout",
             ),
             exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
         ),
@@ -256,9 +206,6 @@ RULES: tuple[Rule, ...] = (
                 r"|read operation timed out|esockettimedout|client\.timeout exceeded"
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b",
-                "timed out",
-                "timeout",
-                "deadline exceeded",
             ),
             exception(
                 "ReadTimeout",
@@ -293,21 +240,6 @@ RULES: tuple[Rule, ...] = (
                 r"|premature close|error decoding response body|unexpected eof"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated",
-                "reset",
-                "errno 104",
-                "10054",
-                "hang up",
-                "disconnect",
-                "closed",
-                "incomplete",
-                "aborted",
-                "pipe",
-                "und_err_socket",
-                "premature",
-                "eof",
-                "terminated",
-                "remoteprotocol",
-                "payload",
             ),
             exception(
                 "ConnectionResetError",
@@ -339,11 +271,6 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to connect|error sending request|could not connect|err_network"
                 r"|networkerror|connecterror|connect error|connection failed"
                 r"|failed to connect to all addresses|无法连接到所有地址",
-                "connect",
-                "fetch",
-                "network",
-                "sending",
-                "无法连接",
             ),
             exception(
                 "APIConnectionError",
@@ -364,7 +291,7 @@ RULES: tuple[Rule, ...] = (
         "Codex's generic prefix for a stream that ended early; what follows it decides.",
         L,
         Cause.CONNECTION_RESET,
-        text(r"stream disconnected before completion", "stream disconnected"),
+        text(r"stream disconnected before completion"),
         priority=28,
         retry=Retry.CAREFUL,
         confidence=0.5,

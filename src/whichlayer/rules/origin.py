@@ -57,11 +57,6 @@ def _any_status(view: View) -> Facts | None:
 _INTERCEPTION = text(
     r"self[- ]signed certificate in certificate chain|self_signed_cert_in_chain"
     r"|unable to get local issuer|unknown authority|unknownissuer|unable to verify the first",
-    "self",
-    "local issuer",
-    "unknown authority",
-    "unknownissuer",
-    "unable to verify",
 )
 
 RULES: tuple[OriginRule, ...] = (
@@ -75,8 +70,6 @@ RULES: tuple[OriginRule, ...] = (
             text(
                 r"proxyerror|proxy authentication|tunnel connection failed|could not resolve "
                 r"proxy|proxyconnect",
-                "proxy",
-                "tunnel",
             ),
         ),
     ),
@@ -107,8 +100,6 @@ RULES: tuple[OriginRule, ...] = (
             text(
                 r"upstream request timeout|no healthy upstream|upstream connect error"
                 r"|gateway time-?out|bad gateway",
-                "upstream",
-                "gateway",
             ),
             lambda v: None if _provider_body(v) else {},
         ),
@@ -130,8 +121,6 @@ RULES: tuple[OriginRule, ...] = (
             dialect("litellm"),
             text(
                 r"invalid proxy server token|litellm rate limit|litellm_verificationtoken",
-                "proxy server token",
-                "litellm",
             ),
         ),
     ),
@@ -143,17 +132,6 @@ RULES: tuple[OriginRule, ...] = (
         text(
             r"\(request id: |令牌|渠道|分组|用户额度|cc switch|404 page not found"
             r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}",
-            "request id",
-            "令牌",
-            "渠道",
-            "分组",
-            "用户额度",
-            "cc switch",
-            "page not found",
-            "gin",
-            "one-api",
-            "new-api",
-            "http/1.",
         ),
     ),
     OriginRule(
@@ -161,7 +139,7 @@ RULES: tuple[OriginRule, ...] = (
         "OpenRouter's own error (credits, model id), not one it passed on from a provider.",
         Origin.GATEWAY,
         all_of(
-            any_of(dialect("openrouter"), text(r"openrouter", "openrouter")),
+            any_of(dialect("openrouter"), text(r"openrouter")),
             lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"},
         ),
     ),
@@ -172,9 +150,6 @@ RULES: tuple[OriginRule, ...] = (
         text(
             r"llm provider not provided|api_key client option must be set|could not resolve "
             r"authentication method",
-            "provider not provided",
-            "api_key client option",
-            "authentication method",
         ),
     ),
     OriginRule(

@@ -63,14 +63,6 @@ RULES: tuple[Rule, ...] = (
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit",
-                "billing",
-                "hard limit",
-                "budget",
-                "spend",
-                "usage limit",
-                "monthly",
-                "payment method",
-                "key limit",
             ),
             field_is("reason", "billing_disabled"),
         ),
@@ -100,14 +92,6 @@ RULES: tuple[Rule, ...] = (
                 r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
                 r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
-                "insufficient",
-                "credit",
-                "balance",
-                "funds",
-                "余额",
-                "额度",
-                "quota",
-                "pre-consume",
             ),
             field_is(
                 "code",
@@ -139,10 +123,6 @@ RULES: tuple[Rule, ...] = (
             r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
             r"|exceed your account's rate limit|premium requests"
             r"|upgrade to (?:pro|max|plus|a higher plan)",
-            "limit",
-            "reset",
-            "premium",
-            "upgrade",
         ),
         priority=91,
         confidence=0.8,
@@ -164,9 +144,6 @@ RULES: tuple[Rule, ...] = (
                 r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
                 r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
                 r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
-                "quota",
-                "capacity",
-                "配额",
             ),
         ),
         priority=88,
@@ -189,7 +166,7 @@ RULES: tuple[Rule, ...] = (
             any_of(
                 status(429),
                 field_is("status_text", "resource_exhausted"),
-                text(r"quota exceeded for (?:quota )?metric", "quota exceeded"),
+                text(r"quota exceeded for (?:quota )?metric"),
             ),
             _google_daily_quota,
         ),

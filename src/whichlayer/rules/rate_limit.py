@@ -73,7 +73,7 @@ RULES: tuple[Rule, ...] = (
         "One request needs more tokens than the per-minute limit allows: no retry can succeed.",
         L,
         Cause.TPM,
-        all_of(text(r"tokens per min|\btpm\b", "tokens per min", "tpm"), _too_large_for_limit),
+        all_of(text(r"tokens per min|\btpm\b"), _too_large_for_limit),
         priority=99,
         retry=Retry.NEVER,
         confidence=0.9,
@@ -94,12 +94,11 @@ RULES: tuple[Rule, ...] = (
         Cause.TPM,
         any_of(
             text(
-                r"tokens per (?:min(?:ute)?|day)|\btpm\b|\btpd\b|token rate limit|tokens? per second"
+                r"tokens per (?:min(?:ute)?|day)|\btpm\b|\btpd\b|token rate limit"
+                r"|tokens? per second"
                 r"|too many tokens(?:,? please wait| per)"
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
                 r"|input_token_count|tokens_per_min|enqueued token",
-                "token",
-                "tpm",
             ),
             field_is("type", "tokens"),
         ),
@@ -119,7 +118,7 @@ RULES: tuple[Rule, ...] = (
         "Rate-limit headers show the token budget ran out while requests remained.",
         L,
         Cause.TPM,
-        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("tpm")),
+        all_of(any_of(status(429), text(r"rate limit")), _headers_say("tpm")),
         priority=93,
         confidence=0.75,
         samples=(
@@ -133,7 +132,7 @@ RULES: tuple[Rule, ...] = (
         "Rate-limit headers show the request budget ran out.",
         L,
         Cause.RPM,
-        all_of(any_of(status(429), text(r"rate limit", "rate limit")), _headers_say("rpm")),
+        all_of(any_of(status(429), text(r"rate limit")), _headers_say("rpm")),
         priority=93,
         confidence=0.8,
     ),
@@ -148,11 +147,6 @@ RULES: tuple[Rule, ...] = (
                 r"|request rate limit|requests_per|too many requests,? please"
                 r"|sent too many requests|requests? throttled|throttlingexception"
                 r"|rate of requests|user_requests_throttled|call rate limit",
-                "request",
-                "rpm",
-                "rpd",
-                "rps",
-                "throttl",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -176,11 +170,6 @@ RULES: tuple[Rule, ...] = (
         Cause.CONCURRENCY,
         text(
             r"concurren(?:t|cy)|parallel requests|simultaneous|in[ -]flight|并发",
-            "concurren",
-            "parallel",
-            "simultaneous",
-            "flight",
-            "并发",
         ),
         priority=92,
         confidence=0.85,
@@ -195,9 +184,6 @@ RULES: tuple[Rule, ...] = (
         text(
             r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
             r"|queue limit|batch[^\n]{0,40}limit",
-            "queue",
-            "pending",
-            "batch",
         ),
         priority=97,
         confidence=0.8,
@@ -217,15 +203,6 @@ RULES: tuple[Rule, ...] = (
             r"(?:limited|rate[ -]limited)|no available accounts?|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流",
-            "litellm",
-            "crossed",
-            "accounts",
-            "keys",
-            "max_parallel",
-            "rate limit",
-            "1015",
-            "请求",
-            "限流",
         ),
         priority=98,
         origin=Origin.RELAY,
@@ -259,10 +236,6 @@ RULES: tuple[Rule, ...] = (
         Cause.UNKNOWN,
         text(
             r"负载已饱和|上游负载|saturated|upstream load",
-            "饱和",
-            "上游负载",
-            "saturated",
-            "upstream load",
         ),
         priority=89,
         origin=Origin.RELAY,
@@ -280,12 +253,6 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
                 r"|请求过多|频率限制",
-                "rate",
-                "too many requests",
-                "exhausted",
-                "throttl",
-                "请求过多",
-                "频率限制",
             ),
             field_is("status_text", "resource_exhausted"),
             field_is("type", "rate_limit_error", "rate_limit_exceeded"),
@@ -306,7 +273,7 @@ RULES: tuple[Rule, ...] = (
         Cause.RPM,
         all_of(
             field_is("type", "rate_limited", "rate_limit", "requests"),
-            text(r"rate limit exceeded|rate limited", "rate limit"),
+            text(r"rate limit exceeded|rate limited"),
         ),
         priority=85,
         confidence=0.55,

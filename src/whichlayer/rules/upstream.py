@@ -55,13 +55,6 @@ RULES: tuple[Rule, ...] = (
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
                 r"|服务器繁忙|负载过高",
-                "overloaded",
-                "capacity",
-                "high demand",
-                "temporarily limiting",
-                "busy",
-                "繁忙",
-                "负载过高",
             ),
         ),
         priority=95,
@@ -85,14 +78,6 @@ RULES: tuple[Rule, ...] = (
                 r"|no healthy upstream|upstream connect error|serviceunavailable"
                 r"|modelnotready|is currently loading|web server is down|origin is unreachable"
                 r"|unable to process your request",
-                "unavailable",
-                "healthy",
-                "upstream connect",
-                "modelnotready",
-                "loading",
-                "unable to process",
-                "server is down",
-                "unreachable",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -117,11 +102,6 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"gateway time-?out|upstream request timeout|upstream timed out"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
-                "gateway time",
-                "upstream request timeout",
-                "upstream timed out",
-                "a timeout occurred",
-                "deadline",
             ),
         ),
         priority=72,
@@ -138,8 +118,6 @@ RULES: tuple[Rule, ...] = (
             status(502, 520, 523),
             text(
                 r"bad gateway|web server is returning an unknown error",
-                "bad gateway",
-                "unknown error",
             ),
         ),
         priority=71,
@@ -160,13 +138,6 @@ RULES: tuple[Rule, ...] = (
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|bad response status code|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
                 r"|all (?:api )?keys (?:have )?failed",
-                "request failed",
-                "upstream",
-                "上游",
-                "keys",
-                "密钥",
-                "bad response",
-                "channel error",
             ),
         ),
         priority=65,
@@ -189,11 +160,6 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"server had an error|error occurred while processing|internal error encountered"
                 r"|internalserverexception|requires more system memory|out of memory",
-                "server had an error",
-                "while processing",
-                "internal error",
-                "internalserver",
-                "memory",
             ),
         ),
         priority=68,
@@ -210,7 +176,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(r"internal (?:server )?error", "internal"),
+            text(r"internal (?:server )?error"),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
         ),
@@ -263,7 +229,7 @@ RULES: tuple[Rule, ...] = (
             status(404),
             _official_endpoint,
             no_body,
-            text(r"unknown error|not found", "unknown error", "not found"),
+            text(r"unknown error|not found"),
         ),
         priority=75,
         retry=Retry.LIMITED,
@@ -281,9 +247,6 @@ RULES += (
         text(
             r"invalid character '<' looking for beginning of value|unexpected token '?<'?"
             r"|unexpected token < in json|expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
-            "invalid character '<'",
-            "unexpected token",
-            "expecting value",
         ),
         priority=50,
         origin=Origin.GATEWAY,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from whichlayer.evidence import Evidence
+from whichlayer.rules.literal import WORD
 
 _SPACE = re.compile(r"\s+")
 
@@ -14,7 +15,7 @@ TAIL = 50_000
 
 
 class View:
-    __slots__ = ("_fields", "ev", "hay")
+    __slots__ = ("_fields", "ev", "hay", "words")
 
     def __init__(self, ev: Evidence) -> None:
         self.ev = ev
@@ -28,6 +29,7 @@ class View:
         parts += ev.transport
         # Terminals wrap long messages: fold every run of white space so phrases still match.
         self.hay = _SPACE.sub(" ", "\n".join(parts)).lower()
+        self.words = frozenset(WORD.findall(self.hay))
         self._fields: dict[str, list[str]] = {}
 
     def fields(self, name: str) -> list[str]:

@@ -1,0 +1,199 @@
+"""Cheap prefilters for regular expressions: the literal text each alternative needs.
+
+A phrase pattern like ``r"incorrect api key|api key not valid"`` is tried
+only where ``"incorrect api key"`` or ``"api key not valid"`` occurs. A
+substring test is far cheaper than a regex search, and most inputs contain
+few of the phrases, so the engine skips most of its patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Literals shorter than this are not selective enough to gate on (CJK: two characters
+#: already are).
+MIN_LITERAL = 3
+MIN_CJK_LITERAL = 2
+_CLASS_ESCAPES = frozenset("bBdDsSwWAZ0123456789")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (``|`` outside groups and classes)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def required_literal(alternative: str) -> str | None:
+    """The longest text every match of ``alternative`` must contain, or None."""
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    i = 0
+    while i < len(alternative):
+        ch = alternative[i]
+        nxt = alternative[i + 1] if i + 1 < len(alternative) else ""
+        if depth == 0 and nxt in _QUANTIFIERS and ch not in "\\()[]":
+            runs.append(run)  # the char before a quantifier is optional or repeated
+            run = ""
+            i += 1
+            continue
+        if ch == "\\":
+            if depth == 0 and nxt and nxt not in _CLASS_ESCAPES:
+                run += nxt
+            else:
+                runs.append(run)
+                run = ""
+            i += 2
+            continue
+        if ch == "[":
+            runs.append(run)
+            run = ""
+            i = _class_end(alternative, i)
+            continue
+        if ch == "{":  # a counted repetition {m,n}: skip it whole
+            runs.append(run)
+            run = ""
+            close = alternative.find("}", i)
+            i = close + 1 if close > 0 else len(alternative)
+            continue
+        if ch == "(" and depth == 0:
+            runs.append(run)
+            run = ""
+            close = _group_end(alternative, i)
+            runs.append(_group_literal(alternative, i, close))
+            i = close
+            continue
+        if ch == "(":
+            depth += 1
+            runs.append(run)
+            run = ""
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and ch not in ".^$?*+{}":
+            run += ch
+        elif depth == 0:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    best = max(runs, key=len)
+    if len(best) >= MIN_LITERAL or (len(best) >= MIN_CJK_LITERAL and not best.isascii()):
+        return best
+    return None
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index just after the ``)`` closing the group opened at ``start``."""
+    depth = 0
+    i = start
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(pattern)
+
+
+def _group_literal(pattern: str, start: int, end: int) -> str:
+    """The required literal inside a group, when the group itself is required."""
+    optional = pattern[end : end + 1] in ("?", "*") or pattern[end : end + 2] == "{0"
+    body = pattern[start + 1 : end - 1]
+    if optional or body.startswith(("?=", "?!", "?<=", "?<!")):
+        return ""
+    if body.startswith("?P<"):
+        body = body[body.index(">") + 1 :]
+    elif body.startswith("?:"):
+        body = body[2:]
+    if len(alternatives(body)) > 1:
+        return ""
+    return required_literal(body) or ""
+
+
+def _class_end(pattern: str, start: int) -> int:
+    i = start + 1
+    if pattern[i : i + 1] == "^":
+        i += 1
+    if pattern[i : i + 1] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    i += 1
+    # A quantifier after a class makes the class optional; nothing to keep either way.
+    return i
+
+
+Gated = list[tuple[str | None, re.Pattern[str]]]
+
+WORD = re.compile(r"\w+")
+
+
+def anchor_word(literal: str | None) -> str | None:
+    """A whole word every match must contain: the longest token of ``literal`` with a
+    non-word character (inside the literal) on both sides. A token at either end may be
+    part of a longer word in the text, so only interior tokens are safe to index on."""
+    if literal is None:
+        return None
+    best = None
+    for found in WORD.finditer(literal):
+        start, end = found.span()
+        if start == 0 or end == len(literal):
+            continue
+        if best is None or len(found.group(0)) > len(best):
+            best = found.group(0)
+    return best
+
+
+def gated(pattern: str, flags: int = 0) -> Gated:
+    """``(literal, compiled alternative)`` pairs; ``None`` literal means always try it.
+
+    With ``re.IGNORECASE`` the literal is lower-cased: test it against lower-cased text.
+    """
+    out: Gated = []
+    for alt in alternatives(pattern):
+        literal = required_literal(alt)
+        if literal is not None and flags & re.IGNORECASE:
+            literal = literal.lower()
+        out.append((literal, re.compile(alt, flags)))
+    return out
+
+
+def present(alternatives: Gated, lower_text: str) -> Gated:
+    """The alternatives whose literal occurs in ``lower_text`` (or that have none)."""
+    return [(lit, rx) for lit, rx in alternatives if lit is None or lit in lower_text]

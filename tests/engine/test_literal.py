@@ -1,0 +1,73 @@
+"""The prefilter literals and anchor words can never reject a real match.
+
+For every gated alternative used by the rules and the parsers, strings that
+hypothesis generates to match it must contain its literal (and its anchor as a
+whole word): otherwise the prefilter would hide a match.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from whichlayer.parse import signals
+from whichlayer.rules.literal import WORD, alternatives, anchor_word, gated, required_literal
+
+
+def _rule_patterns() -> list[str]:
+    import ast
+    from pathlib import Path
+
+    import whichlayer.rules as rules_package
+
+    out = []
+    for path in Path(rules_package.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "text":
+                out.append(ast.literal_eval(node.args[0]))
+    return out
+
+
+RULE_ALTERNATIVES = [(alt, 0) for p in _rule_patterns() for alt in alternatives(p)]
+SIGNAL_ALTERNATIVES = [
+    (rx.pattern, rx.flags & re.IGNORECASE)
+    for group in (*signals._STATUS_PATTERNS, *signals._RETRY_PATTERNS, *signals._MODEL_PATTERNS)
+    for _lit, rx in group
+]
+
+
+@pytest.mark.parametrize(
+    ("alt", "flags"), RULE_ALTERNATIVES + SIGNAL_ALTERNATIVES, ids=lambda x: str(x)[:40]
+)
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(data=st.data())
+def test_generated_matches_contain_the_literal(alt, flags, data):
+    literal = required_literal(alt)
+    if literal is None:
+        return
+    sample = data.draw(st.from_regex(re.compile(alt, flags), fullmatch=True))
+    lowered = sample.lower() if flags else sample
+    needle = literal.lower() if flags else literal
+    assert needle in lowered, (alt, sample)
+    anchor = anchor_word(literal)
+    if anchor is not None and not flags:
+        assert anchor in WORD.findall(sample), (alt, sample)
+
+
+def test_literal_examples():
+    assert required_literal(r"incorrect api key") == "incorrect api key"
+    assert required_literal(r"tokens? per min") == " per min"
+    assert required_literal(r"\b(req_[a-z]{16})\b") == "req_"
+    assert required_literal(r"x(?:abc|xyz)qq") is None
+    assert required_literal(r"[^\n]{0,60}(?:x)?abc") == "abc"
+    assert required_literal(r"无可用渠道") == "无可用渠道"
+    assert anchor_word("incorrect api key") == "api"
+    assert anchor_word("econnreset") is None
+    assert [lit for lit, _ in gated(r"ab(?:c|d)e|fgh")] == [None, "fgh"]
