@@ -18,7 +18,7 @@ import aiohttp
 from aiohttp import web
 
 from whichlayer.simulate import app as sim_app
-from whichlayer.simulate import catalog, ids, scenarios
+from whichlayer.simulate import catalog, ids, scenarios, transport
 from whichlayer.simulate.keys import KeyStore
 from whichlayer.simulate.limits import Limiter
 from whichlayer.simulate.script import OK, Step
@@ -124,8 +124,9 @@ class Relay:
         channel = self._route(model, scenario)
         if channel is None:
             return self._local("model_not_found", rid, model, request)
-        forward = scenario if scenario in scenarios.TRANSPORT or cause in _UPSTREAM_CAUSES else None
-        return await self._forward(request, raw, channel, forward, rid, model)
+        forward = scenario if cause in _UPSTREAM_CAUSES else None
+        cut = scenario == "connection_reset:mid_stream"
+        return await self._forward(request, raw, channel, forward, rid, model, cut)
 
     def _local_fault(self, request: web.Request, scenario: str, model: str) -> str | None:
         """A relay-side cause (forced, or from the token's state), checked in the relay's order."""
@@ -153,7 +154,9 @@ class Relay:
         return None
 
     def _local(self, cause: str, rid: str, model: str, request: web.Request) -> web.Response:
-        if cause == "quota_exhausted" and self.flavor in ("openrouter", "litellm"):
+        if cause in ("quota_exhausted", "insufficient_balance") and self.flavor == "litellm":
+            cause = "billing_cap"  # a LiteLLM key's budget is the one money limit it has
+        if cause == "quota_exhausted" and self.flavor == "openrouter":
             cause = "insufficient_balance"
         if cause == "key_expired" and self.flavor == "openrouter":
             cause = "key_invalid"
@@ -186,7 +189,14 @@ class Relay:
         return self.upstream_state.keys.keys("openai")[channel.key_state]
 
     async def _forward(
-        self, request: web.Request, raw: bytes, channel: Channel, scenario: str | None, rid: str, model: str
+        self,
+        request: web.Request,
+        raw: bytes,
+        channel: Channel,
+        scenario: str | None,
+        rid: str,
+        model: str,
+        cut: bool = False,
     ) -> web.StreamResponse:
         headers = {"Authorization": f"Bearer {self._upstream_key(channel)}", "Content-Type": "application/json"}
         if scenario == "relay_upstream_error":
@@ -198,7 +208,7 @@ class Relay:
         try:
             async with self.session.post(self.upstream_url + request.path, data=raw, headers=headers) as up:
                 if up.status == 200:
-                    return await self._pass_through(request, up, rid)
+                    return await self._pass_through(request, up, rid, cut)
                 status, body = self._rewrite(up.status, await up.read(), rid, model)
         except (aiohttp.ClientError, asyncio.TimeoutError):
             return self._local("relay_upstream_error", rid, model, request)
@@ -211,14 +221,24 @@ class Relay:
             return words.litellm_upstream(status, body, model)
         return words.oneapi_upstream(status, body, rid)
 
-    async def _pass_through(self, request: web.Request, up: aiohttp.ClientResponse, rid: str) -> web.StreamResponse:
-        resp = web.StreamResponse(status=200, headers=self._headers(rid))
+    async def _pass_through(
+        self, request: web.Request, up: aiohttp.ClientResponse, rid: str, cut: bool
+    ) -> web.StreamResponse:
+        """Stream the upstream's answer on; ``cut`` closes the client connection halfway."""
+        headers = self._headers(rid)
+        if cut:
+            full = await up.read()
+            return await transport.cut_body(request, 200, {**headers, "Content-Type": up.content_type}, full)
+        resp = web.StreamResponse(status=200, headers=headers)
         resp.content_type = up.content_type
         await resp.prepare(request)
-        async for chunk in up.content.iter_any():
-            await resp.write(chunk)
-        await resp.write_eof()
-        return resp
+        try:
+            async for chunk in up.content.iter_any():
+                await resp.write(chunk)
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            transport.close(request)  # the upstream broke mid-answer: so does the relay
+            return resp
+        return await transport.finish(resp)
 
     async def models(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()

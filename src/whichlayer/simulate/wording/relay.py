@@ -28,7 +28,7 @@ RELAY_SIDE = {
     "new-api": ["key_missing", "key_invalid", "key_expired", "quota_exhausted:token", "insufficient_balance", "model_not_found"],
     "one-api": ["key_missing", "key_invalid", "key_expired", "quota_exhausted:token", "insufficient_balance", "model_not_found"],
     "openrouter": ["key_missing", "key_invalid", "insufficient_balance", "model_not_found"],
-    "litellm": ["key_missing", "key_invalid", "key_expired", "insufficient_balance", "model_not_found"],
+    "litellm": ["key_missing", "key_invalid", "key_expired", "billing_cap", "model_not_found"],
 }
 #: Scenarios the relay passes on to its upstream (then relays or rewrites the answer).
 FORWARDED = [
@@ -210,8 +210,9 @@ def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
             "current time 2026-11-24 00:00:00+00:00",
             "expired_key",
         ),
-        # "Budget has been exceeded! Current cost: 5, Max budget: 5" (type budget_exceeded)
-        "insufficient_balance": (400, "Budget has been exceeded! Current cost: 5.0012, Max budget: 5.0", "budget_exceeded"),
+        # "Budget has been exceeded! Current cost: 5, Max budget: 5" (type budget_exceeded):
+        # the key's max_budget, a spend limit the proxy admin set
+        "billing_cap": (400, "Budget has been exceeded! Current cost: 5.0012, Max budget: 5.0", "budget_exceeded"),
         "model_not_found": (
             400,
             f"Invalid model name passed in model={ctx.get('model', '')}. Call `/v1/models` to view "
