@@ -107,7 +107,7 @@ def carriers(secret: str) -> dict[str, str]:
             f"HTTP/1.1 401 Unauthorized\nauthorization: {bearer}\nx-request-id: req_7Hx2kLq9Zp\n"
         ),
         "x-api-key": f"x-api-key: {secret}\nanthropic-version: 2023-06-01",
-        "curl": f"curl https://relay.test/v1/chat/completions -H 'Authorization: {bearer}' -d '{{}}'",
+        "curl": f"curl https://relay.test/v1/chat -H 'Authorization: {bearer}' -d '{{}}'",
         "json-body": json.dumps(
             {"error": {"message": "denied"}, "headers": {"Authorization": bearer}}
         ),

@@ -331,7 +331,10 @@ def _mask_cookie(value: str) -> str:
 
 
 def _mask_userinfo(value: str) -> str:
-    _user, _, password = value.partition(":")
+    user, colon, password = value.partition(":")
+    if not colon:
+        # A user name alone may be an identity or a token (https://TOKEN@host).
+        return "***" if len(user) < 20 else str(fingerprint_secret(user, "secret"))
     if not password or is_placeholder(password):
         return f"***:{password}"
     return f"***:{fingerprint_secret(password, 'secret')}"

@@ -108,7 +108,12 @@ def _near_deepseek(m: re.Match[str]) -> bool:
     return "deepseek" in m.string[max(0, m.start() - 300) : m.end() + 300].lower()
 
 
+_IN_URL_USERINFO = re.compile(r"://[^\s/@]*$")
+
+
 def _not_role_address(m: re.Match[str]) -> bool:
+    if _IN_URL_USERINFO.search(m.string, max(0, m.start() - 200), m.start()):
+        return False  # ``scheme://user:password@host``: url-userinfo masks it, the host stays
     return m.group("secret").split("@", 1)[0].lower() not in _ROLE_LOCAL_PARTS
 
 
@@ -614,7 +619,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "url-userinfo",
         "secret",
-        r"://(?P<secret>[^\s/:@\"'<>\\\[\]]*:[^\s/@\"'<>\\]+)@",
+        r"://(?P<secret>[^\s/:@\"'<>\\\[\]]*(?::[^\s/@\"'<>\\]*)?)@",
         ("://",),
         kind="userinfo",
         priority=1,
@@ -624,6 +629,7 @@ DETECTORS: tuple[Detector, ...] = (
                 f"HTTPS_PROXY=http://alice:{_C['password']}@proxy.corp:3128",
                 f"alice:{_C['password']}",
             ),
+            (f"git clone https://{_C['opaque-token']}@git.test/x", _C["opaque-token"]),
         ),
         near_misses=("https://api.openai.com:443/v1", "http://[::1]:8080/x", "https://x.test/a@b"),
     ),

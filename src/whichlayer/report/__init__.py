@@ -1,0 +1,128 @@
+"""The evidence bundle: what support, a relay operator or a maintainer asks for first.
+
+``build_report(error, checks=...)`` reads a pasted error (anything
+``whichlayer.explain`` accepts) and, optionally, saved ``whichlayer check
+--json`` targets, and returns a JSON-ready dict that has already passed
+through the redactor. ``markdown(report)`` renders it for an issue or a ticket.
+Layout of the dict: ``docs/report.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from whichlayer.redact import redact_data, redact_text
+from whichlayer.report.checks import CheckFormatError, read_checks
+from whichlayer.report.environment import environment
+from whichlayer.report.markdown import markdown
+from whichlayer.report.signs import endpoint, intermediaries, retry_hints
+from whichlayer.report.unknowns import unknowns
+
+__all__ = ["CheckFormatError", "build_report", "markdown", "read_checks", "to_json"]
+
+# A timestamp in the paste: ISO 8601, or an HTTP ``date:`` header.
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^date:\s*\w{3}, \d{1,2} \w{3} \d{4}", re.I | re.M
+)
+#: How much of the pasted error the report quotes (after redaction).
+EXCERPT_MAX_LINES = 60
+EXCERPT_MAX_CHARS = 6000
+
+
+def _excerpt(error: object) -> str | None:
+    if isinstance(error, bytes | bytearray):
+        text = bytes(error).decode("utf-8", "replace")
+    elif isinstance(error, str):
+        text = error
+    elif isinstance(error, dict | list):
+        text = json.dumps(error, indent=2, ensure_ascii=False)
+    else:
+        return None
+    lines = text.strip("\n").splitlines()
+    cut = "\n".join(lines[:EXCERPT_MAX_LINES])[:EXCERPT_MAX_CHARS]
+    return cut + ("\n[… cut]" if cut != text.strip("\n") else "")
+
+
+def _diagnose(error: object) -> tuple[dict[str, Any], dict[str, Any]]:
+    from whichlayer._explain import explain, to_evidence
+
+    evidence = to_evidence(error)
+    return evidence.to_dict(), explain(evidence).to_dict()
+
+
+def _request(ev: Mapping[str, Any], d: Mapping[str, Any]) -> dict[str, Any]:
+    ep = endpoint(ev.get("path"))
+    host = ev.get("host")
+    return {
+        "client": ev.get("client"),
+        "method": ev.get("method"),
+        "host": host,
+        "path": ev.get("path"),
+        "base_url": f"{host}{ep['base_path'] if ep else ''}".rstrip("/") if host else None,
+        "endpoint": ep["name"] if ep else None,
+        "protocol": ep["protocol"] if ep else None,
+        "model": ev.get("model") or d.get("model"),
+        "provider": d.get("provider"),
+    }
+
+
+def _response(ev: Mapping[str, Any]) -> dict[str, Any]:
+    bodies = list(ev.get("bodies") or [])
+    keys = ("status", "statuses", "status_source", "html_title", "html_vendor")
+    out: dict[str, Any] = {k: ev.get(k) for k in keys}
+    out["error"] = bodies[0] if bodies else None
+    out["nested_errors"] = bodies[1:]
+    out["exception_types"] = list(ev.get("exception_types") or [])
+    out["transport"] = list(ev.get("transport") or [])
+    out["truncated"] = bool(ev.get("truncated"))
+    return out
+
+
+def build_report(
+    error: object | None = None,
+    *,
+    checks: list[dict[str, Any]] | None = None,
+    include_prompt: bool = False,
+    probe_clis: bool = True,
+    environ: Mapping[str, str] | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The redacted evidence bundle for ``error`` and/or saved ``check`` targets."""
+    from whichlayer import __version__
+
+    ev: dict[str, Any] | None = None
+    d: dict[str, Any] | None = None
+    if error is not None:
+        ev, d = _diagnose(error)
+    env = environment(environ, probe_clis=probe_clis)
+    excerpt = _excerpt(error) if error is not None else None
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    report: dict[str, Any] = {
+        "report": {
+            "tool": "whichlayer",
+            "version": __version__,
+            "generated_at": stamp,
+            "include_prompt": include_prompt,
+        },
+        "diagnosis": d,
+        "request": _request(ev, d or {}) if ev is not None else None,
+        "response": _response(ev) if ev is not None else None,
+        "request_ids": list((ev or {}).get("request_ids") or []),
+        "intermediaries": intermediaries(ev or {}, (d or {}).get("origin"), env),
+        "retry": retry_hints(ev or {}, d),
+        "environment": env,
+        "checks": checks or [],
+        "unknown": unknowns(ev, d, checks, has_time=bool(excerpt and _TIMESTAMP.search(excerpt))),
+        "excerpt": excerpt,
+    }
+    return dict(redact_data(report, keep_prompt=include_prompt))
+
+
+def to_json(report: Mapping[str, Any]) -> str:
+    """The report as JSON text (redacted once more on the way out)."""
+    # Prompt content was handled field by field; this pass only catches secrets.
+    return redact_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", keep_prompt=True)

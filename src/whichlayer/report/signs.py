@@ -1,0 +1,176 @@
+"""Reading the evidence for what a ticket needs: endpoint, intermediaries, retry hints.
+
+Each sign says what was seen and what it suggests; none of it is a verdict
+(the diagnosis is), so a support engineer can weigh it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+#: Hosts of model providers' own APIs (a relay or gateway is anything else).
+FIRST_PARTY_HOSTS = re.compile(
+    r"(?ix)^(?:api\.openai\.com|api\.anthropic\.com|[a-z0-9.-]*\.googleapis\.com"
+    r"|[a-z0-9-]+\.openai\.azure\.com|[a-z0-9-]+\.cognitiveservices\.azure\.com"
+    r"|[a-z0-9-]+\.services\.ai\.azure\.com|bedrock-runtime[a-z0-9.-]*\.amazonaws\.com"
+    r"|bedrock-mantle\.[a-z0-9-]+\.api\.aws|api\.x\.ai|api\.groq\.com|api\.deepseek\.com"
+    r"|api\.mistral\.ai|api\.perplexity\.ai|api\.together\.xyz|api\.fireworks\.ai"
+    r"|huggingface\.co|router\.huggingface\.co|api\.replicate\.com|api\.moonshot\.(?:ai|cn)"
+    r"|open\.bigmodel\.cn|api\.z\.ai|chatgpt\.com|api\.cohere\.(?:ai|com))$"
+)
+#: Known endpoints: path pattern, endpoint name, protocol.
+ENDPOINTS = (
+    (r"/chat/completions$", "chat completions", "openai"),
+    (r"/responses(?:/compact)?$", "responses", "openai-responses"),
+    (r"/messages/count_tokens$", "count tokens", "anthropic"),
+    (r"/messages$", "messages", "anthropic"),
+    (r"/completions$", "completions (legacy)", "openai"),
+    (r"/embeddings$", "embeddings", "openai"),
+    (r":(?:stream)?generatecontent$", "generate content", "gemini"),
+    (r":(?:stream)?rawpredict$", "raw predict", "vertex"),
+    (r"/converse(?:-stream)?$", "converse", "bedrock"),
+    (r"/invoke(?:-with-response-stream)?$", "invoke", "bedrock"),
+    (r"/models(?:/[^/]+)?$", "models", "any"),
+)
+#: Response headers that name a hop between the client and the provider.
+HOP_HEADERS: tuple[tuple[str, str, str], ...] = (
+    ("via", "", "a proxy or gateway added itself to the path"),
+    ("cf-ray", "", "Cloudflare is in the path"),
+    ("x-amz-cf-id", "", "Amazon CloudFront is in the path"),
+    ("apim-request-id", "", "Azure API Management answered or passed the call"),
+    ("x-envoy-upstream-service-time", "", "an Envoy proxy is in the path"),
+    ("x-kong-proxy-latency", "", "a Kong gateway is in the path"),
+    ("x-litellm-call-id", "", "a LiteLLM proxy (relay) handled the call"),
+    ("x-litellm-model-id", "", "a LiteLLM proxy (relay) handled the call"),
+    ("x-served-by", "", "a CDN cache (e.g. Fastly) is in the path"),
+    ("x-cache", "", "a cache or CDN is in the path"),
+    ("x-oneapi-request-id", "", "a one-api relay handled the call"),
+    ("x-new-api-version", "", "a new-api relay handled the call"),
+    ("server", "cloudflare", "Cloudflare answered"),
+    ("server", "nginx", "an nginx server answered (often a relay or gateway)"),
+    ("server", "openresty", "an OpenResty (nginx) server answered (often a relay or gateway)"),
+    ("server", "envoy", "an Envoy proxy answered"),
+    ("server", "awselb", "an AWS load balancer answered"),
+    ("server", "caddy", "a Caddy server answered (often a self-hosted relay)"),
+    ("server", "kong", "a Kong gateway answered"),
+)
+_RETRY_HEADER = re.compile(
+    r"^(?:retry-after(?:-ms)?|x-ratelimit-.*|anthropic-ratelimit-.*|ratelimit.*)$"
+)
+
+
+def endpoint(path: str | None) -> dict[str, str] | None:
+    """The endpoint and protocol a request path names, and the base path before it."""
+    if not path:
+        return None
+    bare = path.split("?", 1)[0]
+    for pattern, name, protocol in ENDPOINTS:
+        m = re.search(pattern, bare, re.IGNORECASE)
+        if m:
+            base = bare[: m.start()]
+            if protocol in ("gemini", "vertex"):
+                base = bare[: bare.rfind("/models/")] if "/models/" in bare else base
+            return {"name": name, "protocol": protocol, "base_path": base or "/"}
+    return None
+
+
+def is_first_party(host: str | None) -> bool:
+    return bool(host and FIRST_PARTY_HOSTS.match(host.split(":", 1)[0]))
+
+
+def _host_of(url: str) -> str | None:
+    try:
+        return urlsplit(url if "://" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+
+
+def intermediaries(
+    evidence: Mapping[str, Any], origin: str | None, environment: Mapping[str, Any]
+) -> list[dict[str, str]]:
+    """Signs that a relay, gateway or proxy took part: what was seen and what it suggests."""
+    signs: list[dict[str, str]] = []
+    headers: Mapping[str, str] = evidence.get("headers") or {}
+    for name, needle, meaning in HOP_HEADERS:
+        value = headers.get(name)
+        if value is not None and needle in value.lower():
+            signs.append({"seen": f"header {name}: {value}", "suggests": meaning})
+    if evidence.get("html_vendor"):
+        signs.append(
+            {
+                "seen": f"an HTML error page from {evidence['html_vendor']}",
+                "suggests": "a gateway or CDN answered",
+            }
+        )
+    for body in evidence.get("bodies") or []:
+        if body.get("provider_name"):
+            signs.append(
+                {
+                    "seen": f"error body names upstream {body['provider_name']!r}",
+                    "suggests": "a relay passed on its upstream's error",
+                }
+            )
+        if body.get("dialect") in ("new-api", "one-api", "litellm", "openrouter"):
+            signs.append(
+                {"seen": f"{body['dialect']} error format", "suggests": "a relay answered"}
+            )
+    host = evidence.get("host")
+    if host and not is_first_party(host):
+        signs.append(
+            {
+                "seen": f"host {host}",
+                "suggests": "not a provider's own API host: a relay, gateway or self-hosted server",
+            }
+        )
+    for rid in evidence.get("request_ids") or []:
+        if rid.get("party") in ("relay", "gateway", "proxy"):
+            signs.append(
+                {
+                    "seen": f"request id {rid['value']} ({rid['source']})",
+                    "suggests": f"issued by a {rid['party']}",
+                }
+            )
+    if evidence.get("status") == 407 or any(
+        "proxy" in t.lower() for t in evidence.get("exception_types") or []
+    ):
+        signs.append(
+            {
+                "seen": "a proxy error (407 or ProxyError)",
+                "suggests": "the forward proxy refused or failed",
+            }
+        )
+    for name, value in (environment.get("proxy_settings") or {}).items():
+        if name.lower().endswith("_proxy") and name.lower() != "no_proxy":
+            signs.append(
+                {
+                    "seen": f"{name} is set",
+                    "suggests": f"HTTP clients that honour it go through {value}",
+                }
+            )
+    for name, value in (environment.get("base_url_settings") or {}).items():
+        if not is_first_party(_host_of(value)):
+            signs.append(
+                {
+                    "seen": f"{name}={value}",
+                    "suggests": "clients reading it call a relay, gateway or local server",
+                }
+            )
+    if origin in ("relay", "gateway", "proxy"):
+        signs.append(
+            {"seen": f"diagnosis origin: {origin}", "suggests": f"the error came from a {origin}"}
+        )
+    return signs
+
+
+def retry_hints(evidence: Mapping[str, Any], diagnosis: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Retry class, Retry-After, and every rate-limit header seen."""
+    headers: Mapping[str, str] = evidence.get("headers") or {}
+    return {
+        "retry": diagnosis.get("retry") if diagnosis else None,
+        "retry_after_s": evidence.get("retry_after_s"),
+        "headers": {k: v for k, v in headers.items() if _RETRY_HEADER.match(k)},
+        "limits": dict(evidence.get("limits") or {}),
+    }
