@@ -72,15 +72,17 @@ def _header_shape(target: Target, host: str) -> list[Finding]:
     kp = key_platform(target.key.value)
     if host_platform(host) != "anthropic":
         return []
-    if kp == "anthropic" and target.auth == "bearer":
+    if kp == "anthropic" and target.auth == "bearer" and target.client != "anthropic-python":
+        # C3 expects a failure; anthropic 2.x itself sends keys as Bearer: a warning.
         return [
             Finding(
                 "K-HEADER-SHAPE",
                 "identity",
                 "key_malformed",
                 f"an sk-ant-api key from {target.key.source} is sent as "
-                "Authorization: Bearer; api.anthropic.com expects it in X-Api-Key.",
+                "Authorization: Bearer; api.anthropic.com documents it in X-Api-Key.",
                 "Put the key in ANTHROPIC_API_KEY instead of ANTHROPIC_AUTH_TOKEN.",
+                "warning",
             )
         ]
     if kp == "anthropic-oauth" and target.auth == "x-api-key":

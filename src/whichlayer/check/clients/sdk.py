@@ -6,6 +6,8 @@ These read the process environment only; an app that calls python-dotenv's
 
 from __future__ import annotations
 
+import functools
+
 from whichlayer.check.clients._common import base_or_default, new_target, sdk_layers
 from whichlayer.check.layers import Layers
 from whichlayer.check.model import Context, Finding, Setting, Target
@@ -72,31 +74,56 @@ def openai_env_findings(layers: Layers) -> list[Finding]:
     return found
 
 
+@functools.cache
+def anthropic_key_header() -> str:
+    """How the installed anthropic SDK sends ``api_key``: "x-api-key" or "bearer".
+
+    A4 (0.121.0) sends ``X-Api-Key``, and both headers when a token is also set;
+    anthropic 2.x sends the key as ``Authorization: Bearer`` and, when both
+    variables are set, uses ANTHROPIC_API_KEY only. The SDK itself is asked,
+    with explicit arguments so that no environment or profile is read.
+    """
+    try:
+        import anthropic
+
+        headers = anthropic.Anthropic(api_key="probe", base_url="http://127.0.0.1").auth_headers
+    except Exception:  # not installed, or an SDK that cannot be built offline
+        return "x-api-key"
+    names = {k.lower() for k in headers}
+    return "x-api-key" if "x-api-key" in names else "bearer"
+
+
 def anthropic_python(ctx: Context) -> list[Target]:
-    """anthropic-python (A4): ANTHROPIC_API_KEY → X-Api-Key, ANTHROPIC_AUTH_TOKEN → Bearer."""
+    """anthropic-python (A4): ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN (Bearer), base URL."""
     layers = sdk_layers(ctx)
     if not _any(layers, "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"):
         return []
     base = base_or_default(layers.get("ANTHROPIC_BASE_URL"), ANTHROPIC_DEFAULT)
     api_key, token = layers.get("ANTHROPIC_API_KEY"), layers.get("ANTHROPIC_AUTH_TOKEN")
     names = ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"]
-    auth = "both" if api_key and token else ("x-api-key" if api_key else "bearer")
+    style = anthropic_key_header()
+    old_sdk = style == "x-api-key"
+    auth = "both" if api_key and token and old_sdk else (style if api_key else "bearer")
     target = new_target("anthropic-python", "messages", layers, names, base, auth=auth)
     if api_key and token:
-        # A4/P9: both set -> both headers are sent; what the server reads decides.
-        target.shadowed = [s for s in target.shadowed if s != token]
+        if old_sdk:  # A4/P9: both headers are sent; what the server reads decides.
+            target.shadowed = [s for s in target.shadowed if s != token]
         differ = "different values" if api_key.value != token.value else "the same value"
+        what = (
+            "anthropic-python sends both X-Api-Key and Authorization: Bearer (P9)"
+            if old_sdk
+            else "this anthropic SDK uses ANTHROPIC_API_KEY and ignores the token"
+        )
         target.findings.append(
             Finding(
                 "E-ANTHROPIC-BOTH",
                 "identity",
                 "key_malformed",
-                f"ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both set ({differ}); "
-                "anthropic-python sends both X-Api-Key and Authorization: Bearer (P9), "
+                f"ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN are both set ({differ}); {what}; "
                 "Claude Code sends only the Bearer token.",
                 "Keep one: ANTHROPIC_API_KEY for sk-ant-api keys, ANTHROPIC_AUTH_TOKEN for "
                 "gateway or OAuth tokens.",
-                "warning" if api_key.value == token.value else "error",
+                "error" if old_sdk and api_key.value != token.value else "warning",
             )
         )
     return [target]
