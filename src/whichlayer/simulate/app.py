@@ -98,9 +98,7 @@ def _unknown_scenario(protocol: str, scenario: str) -> web.Response:
 async def _transport_fault(
     request: web.Request, state: SimState, scenario: str | None
 ) -> web.StreamResponse | None:
-    if scenario == "read_timeout:slow_first_byte":
-        await asyncio.sleep(state.slow_s)
-    elif scenario == "read_timeout":
+    if scenario == "read_timeout":
         await request.read()
         await asyncio.sleep(state.stall_s)
     elif scenario == "connection_reset":

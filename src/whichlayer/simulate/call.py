@@ -21,6 +21,7 @@ class Call:
     prompt_tokens: int = 0
     max_tokens: int | None = None
     stream: bool = False
+    slow: bool = False  # answer only after the server's slow_s (read_timeout:slow_first_byte)
     body: dict[str, Any] | None = None
     snapshot: Snapshot | None = None
     extra_headers: dict[str, str] = field(default_factory=dict)

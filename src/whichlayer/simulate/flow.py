@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from typing import Any
@@ -41,6 +42,7 @@ async def begin(request: web.Request) -> tuple[SimState, Call, str, dict[str, An
             call.model = str(body["model"])
         call.stream = call.stream or bool(body.get("stream"))
         call.body = body
+    call.slow = step.scenario == "read_timeout:slow_first_byte"
     if is_forced(step):
         call.key = checks.read_key(request, call.protocol)
         raise checks.forced(step, call, state.limiter)
@@ -56,6 +58,9 @@ async def admitted(state: SimState, call: Call, model: str, tokens: int) -> Asyn
     key = call.key or ""
     call.snapshot = state.limiter.admit(key, model, tokens)
     try:
+        if call.slow:
+            # a slow first byte: the request is in flight (and counted) while the server thinks
+            await asyncio.sleep(state.slow_s)
         yield call.snapshot
     finally:
         state.limiter.release(key, model)

@@ -63,13 +63,13 @@ class Limiter:
         snap = self._snapshot(bucket, now, tokens)
         lim = self.limits
         if bucket.in_flight >= lim.concurrency:
-            raise Fault("concurrency", snapshot=snap)
+            raise Fault("concurrency", model=model, snapshot=snap)
         if tokens > lim.tpm:
-            raise Fault("tpm", "request_too_large", snapshot=snap)
+            raise Fault("tpm", "request_too_large", model=model, snapshot=snap)
         if len(bucket.entries) + 1 > lim.rpm:
-            raise Fault("rpm", snapshot=snap, retry_after_s=snap.rpm_reset_s)
+            raise Fault("rpm", model=model, snapshot=snap)
         if snap.tpm_used + tokens > lim.tpm:
-            raise Fault("tpm", snapshot=snap, retry_after_s=snap.tpm_reset_s)
+            raise Fault("tpm", model=model, snapshot=snap)
         bucket.entries.append((now, tokens))
         bucket.in_flight += 1
         return self._snapshot(bucket, now, tokens)

@@ -109,6 +109,8 @@ class Relay:
         early = await sim_app._transport_fault(request, self.state, step.scenario)
         if early is not None:
             return early
+        if step.scenario == "read_timeout:slow_first_byte":
+            await asyncio.sleep(self.state.slow_s)
         scenario = step.scenario or ""
         cause, variant = scenarios.split(scenario)
         if variant.startswith(("nginx", "cloudflare")):
