@@ -220,3 +220,30 @@ def test_manual_target_guesses_protocol_from_key_and_url(home: Path, cwd: Path) 
         ctx, Request(api_key_env="K", base_url="https://gw.example/v1", protocol="chat_completions")
     )[0]
     assert t.protocol == "chat_completions" and t.auth == "bearer"
+
+
+def test_finding_messages_survive_redaction(home: Path, cwd: Path) -> None:
+    """Messages name sources and headers, never secrets: the redactor leaves them alone."""
+    from whichlayer.redact import redact_text
+
+    (cwd / ".claude").mkdir()
+    (cwd / ".claude" / "settings.json").write_text(
+        '{"env": {"ANTHROPIC_AUTH_TOKEN": "' + ks.anthropic() + '", '
+        '"ANTHROPIC_BASE_URL": "https://api.anthropic.com/v1"}}'
+    )
+    env = {
+        "OPENAI_API_KEY": ks.openrouter(),
+        "OPENAI_API_BASE": "https://x.example/v1",
+        "ANTHROPIC_API_KEY": ks.anthropic_oauth(),
+        "HTTPS_PROXY": "http://a:1",
+        "https_proxy": "http://b:1",
+        "NO_PROXY": "api.anthropic.com",
+        "SSL_CERT_FILE": "/nonexistent/ca.pem",
+        "GOOGLE_API_KEY": ks.google("a"),
+        "GEMINI_API_KEY": ks.google("b"),
+    }
+    found = [f for t in discover(make_ctx(env, home, cwd)) for f in t.findings]
+    assert len({f.id for f in found}) >= 8
+    for f in found:
+        assert redact_text(f.message) == f.message, f.id
+        assert redact_text(f.fix) == f.fix, f.id

@@ -79,8 +79,8 @@ def _header_shape(target: Target, host: str) -> list[Finding]:
                 "K-HEADER-SHAPE",
                 "identity",
                 "key_malformed",
-                f"an sk-ant-api key from {target.key.source} is sent as "
-                "Authorization: Bearer; api.anthropic.com documents it in X-Api-Key.",
+                f"an sk-ant-api key from {target.key.source} is sent as a Bearer token; "
+                "api.anthropic.com documents the X-Api-Key header for it.",
                 "Put the key in ANTHROPIC_API_KEY instead of ANTHROPIC_AUTH_TOKEN.",
                 "warning",
             )

@@ -29,7 +29,13 @@ def settings_files(ctx: Context) -> list[tuple[str, Path]]:
         ("project", ctx.cwd / ".claude" / "settings.json"),
         ("user", user_dir / "settings.json"),
     ]
-    return [(scope, p) for scope, p in files if p.is_file()]
+    seen: set[Path] = set()
+    out = []
+    for scope, path in files:  # run from home, the project file *is* the user file
+        if path.is_file() and path.resolve() not in seen:
+            seen.add(path.resolve())
+            out.append((scope, path))
+    return out
 
 
 def _load(path: Path, ctx: Context, findings: list[Finding]) -> dict[str, Any]:

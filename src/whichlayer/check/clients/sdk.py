@@ -110,7 +110,7 @@ def anthropic_python(ctx: Context) -> list[Target]:
             target.shadowed = [s for s in target.shadowed if s != token]
         differ = "different values" if api_key.value != token.value else "the same value"
         what = (
-            "anthropic-python sends both X-Api-Key and Authorization: Bearer (P9)"
+            "anthropic-python sends both an X-Api-Key header and a Bearer token (P9)"
             if old_sdk
             else "this anthropic SDK uses ANTHROPIC_API_KEY and ignores the token"
         )
