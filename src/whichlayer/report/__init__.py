@@ -17,8 +17,8 @@ from typing import Any
 
 from whichlayer.redact import redact_data, redact_text
 from whichlayer.report.checks import CheckFormatError, read_checks
-from whichlayer.report.environment import environment
-from whichlayer.report.markdown import markdown
+from whichlayer.report.environment import describe_machine
+from whichlayer.report.render_markdown import markdown
 from whichlayer.report.signs import endpoint, intermediaries, retry_hints
 from whichlayer.report.unknowns import unknowns
 
@@ -98,7 +98,7 @@ def build_report(
     d: dict[str, Any] | None = None
     if error is not None:
         ev, d = _diagnose(error)
-    env = environment(environ, probe_clis=probe_clis)
+    env = describe_machine(environ, probe_clis=probe_clis)
     excerpt = _excerpt(error) if error is not None else None
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     report: dict[str, Any] = {

@@ -84,7 +84,7 @@ def settings(environ: Mapping[str, str], names: tuple[str, ...]) -> dict[str, st
     return {name: environ[name] for name in names if name in environ}
 
 
-def environment(
+def describe_machine(
     environ: Mapping[str, str] | None = None, *, probe_clis: bool = True
 ) -> dict[str, object]:
     """The machine part of the evidence bundle."""
