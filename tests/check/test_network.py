@@ -164,3 +164,11 @@ def test_node_tool_goes_direct_despite_proxy(forward_proxy: str, closed_port: in
 def test_offline_runs_no_network(closed_port: int) -> None:
     r = run([make(f"http://127.0.0.1:{closed_port}/v1")], Plan(offline=True))[0]
     assert [s.name for s in r.stages] == ["config"] and r.healthy
+
+
+def test_unreachable_proxy_is_a_proxy_failure(closed_port: int, tls_server: TLSServer) -> None:
+    env = {"HTTPS_PROXY": f"http://127.0.0.1:{closed_port}"}
+    r = check(make(f"https://localhost:{tls_server.port}/v1", env))
+    s = stage(r, "tcp")
+    assert s.ok is False and s.detail.startswith("proxy:")
+    assert diag(s) == ("network", "proxy")

@@ -7,7 +7,9 @@ answer is the scenario's own layer and cause (TAXONOMY ids).
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -189,3 +191,33 @@ def test_through_a_real_proxy_to_a_tls_simulator(forward_proxy: str) -> None:
     oks = {s.name: s.ok for s in report.stages}
     assert report.verdict is None, report.to_dict()
     assert oks["proxy"] and oks["tls"] and oks["auth"] and oks["generate"]
+
+
+def test_claude_code_custom_headers_reach_the_server(tmp_path: Path) -> None:
+    """ANTHROPIC_CUSTOM_HEADERS from a settings env block is sent, as Claude Code sends it:
+    here it asks the simulator for a fault on every request."""
+    from tests.check.conftest import make_ctx
+
+    from whichlayer.check import discover
+
+    home, cwd = tmp_path / "home", tmp_path / "home" / "p"
+    cwd.mkdir(parents=True)
+    with SimServer(dialect="anthropic") as sim:
+        (home / ".claude").mkdir()
+        (home / ".claude" / "settings.json").write_text(
+            json.dumps(
+                {
+                    "env": {
+                        "ANTHROPIC_BASE_URL": sim.base_url(),
+                        "ANTHROPIC_API_KEY": sim.keys["valid"],
+                        "ANTHROPIC_CUSTOM_HEADERS": "x-sim-scenario: insufficient_balance",
+                    },
+                    "model": "claude-haiku-4-5",
+                }
+            )
+        )
+        (t,) = discover(make_ctx({}, home, cwd))
+        assert t.headers == {"x-sim-scenario": "insufficient_balance"}
+        report = check(t)
+    v = report.verdict
+    assert v is not None and (v.layer, v.cause) == ("quota", "insufficient_balance")

@@ -80,6 +80,8 @@ class Target:
     query: dict[str, str] = field(default_factory=dict)
     #: why auth/generate cannot be tried even with a network (e.g. key from a helper)
     no_auth_reason: str | None = None
+    #: extra headers the client sends on every request (e.g. ANTHROPIC_CUSTOM_HEADERS)
+    headers: dict[str, str] = field(default_factory=dict)
 
     def key_dict(self) -> dict[str, Any]:
         shadowed = [s.source for s in self.shadowed]
@@ -88,7 +90,7 @@ class Target:
         fp = fingerprint(self.key.value) if self.key.value else None
         return {
             "source": self.key.source,
-            "fingerprint": str(fp) if fp else "(empty)",
+            "fingerprint": str(fp) if fp else None,
             "platform": fp.platform if fp else None,
             "shadowed": shadowed,
             "header": self.auth,

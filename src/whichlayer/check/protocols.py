@@ -30,6 +30,16 @@ class Call:
     params: dict[str, str] = field(default_factory=dict)
 
 
+def parse_header_lines(value: str) -> dict[str, str]:
+    """``Name: value`` lines, as OPENAI_CUSTOM_HEADERS / ANTHROPIC_CUSTOM_HEADERS hold (A1, A4)."""
+    headers: dict[str, str] = {}
+    for line in value.splitlines():
+        name, sep, rest = line.partition(":")
+        if sep and name.strip():
+            headers[name.strip()] = rest.strip()
+    return headers
+
+
 def _join(base: str, path: str) -> str:
     return base.rstrip("/") + path
 
@@ -42,7 +52,7 @@ def _azure_classic(target: Target) -> bool:
 def auth_headers(target: Target) -> dict[str, str]:
     """The credential headers the client sends (A1, A2, A4, A5.3, A7, C1)."""
     key = (target.key.value if target.key else "") or ""
-    headers: dict[str, str] = {}
+    headers = dict(target.headers)
     if target.protocol == "messages":
         headers["anthropic-version"] = ANTHROPIC_VERSION
     if not key:
@@ -78,7 +88,9 @@ def route_call(target: Target, model: str | None) -> Call:
     """An unauthenticated request to the generate path: 401/403 = the path exists."""
     assert target.base_url is not None
     path, _ = _paths(target, model or "probe")
-    headers = {"anthropic-version": ANTHROPIC_VERSION} if target.protocol == "messages" else {}
+    headers = dict(target.headers)
+    if target.protocol == "messages":
+        headers["anthropic-version"] = ANTHROPIC_VERSION
     return Call("POST", _join(target.base_url.value, path), headers, {}, dict(target.query))
 
 

@@ -91,6 +91,18 @@ async def check_target(report: TargetReport, plan: Plan, deadline: Deadline) -> 
     await _http(report, plan, choice.url, deadline, config_ok)
 
 
+def _via_proxy(failure: net.Failure, hop: net.Hop, choice: proxyenv.ProxyChoice) -> net.Failure:
+    """A forward proxy that cannot be reached is a proxy failure (network/proxy), which is
+    how the client's HTTP stack reports it too (``ProxyError``)."""
+    cause = failure.evidence
+    error = httpx2.ProxyError(
+        f"cannot reach the forward proxy {hop.host}:{hop.port} ({choice.reason}): {cause}"
+    )
+    if isinstance(cause, BaseException):
+        error.__cause__ = cause
+    return net.Failure(error, failure.reason)
+
+
 def _hop(proxy_url: str | None, host: str, port: int) -> net.Hop:
     if proxy_url is None:
         return net.Hop(host, port)
@@ -112,6 +124,9 @@ async def _transport(
         report.stages.append(Stage("proxy", None, None, f"direct ({choice.reason})"))
     for step in (net.dns, net.tcp):
         stage, failure = await step(hop, deadline)
+        if failure is not None and choice.url is not None:
+            failure = _via_proxy(failure, hop, choice)
+            stage.detail = f"proxy: {stage.detail}"
         if _fail(report, stage, failure):
             return False
     if choice.url is None:

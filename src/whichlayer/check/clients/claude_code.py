@@ -10,6 +10,7 @@ from whichlayer.check.clients._common import shell
 from whichlayer.check.hosts import host_platform
 from whichlayer.check.layers import Layer, Layers, short_path
 from whichlayer.check.model import Context, Finding, Setting, Target
+from whichlayer.check.protocols import parse_header_lines
 from whichlayer.check.urls import split
 
 DEFAULT_BASE = "https://api.anthropic.com"
@@ -74,6 +75,7 @@ def discover(ctx: Context) -> list[Target]:
     target.findings = findings
     base = env.get("ANTHROPIC_BASE_URL")
     target.base_url = base or Setting(DEFAULT_BASE, "default")
+    target.headers = parse_header_lines(env.value("ANTHROPIC_CUSTOM_HEADERS") or "")  # A5.4
     _credential(target, env, loaded, ctx)
     target.model = _model(env, loaded, ctx)
     return [target]

@@ -175,7 +175,18 @@ def _custom(pid: str, spec: object, env: Layers, findings: list[Finding]) -> Tar
     if isinstance(spec.get("query_params"), dict):
         target.query = {str(k): str(v) for k, v in spec["query_params"].items()}
     _custom_key(target, spec, env, where, findings)
+    target.headers = _headers(spec, env)
     return target
+
+
+def _headers(spec: dict[str, Any], env: Layers) -> dict[str, str]:
+    """``http_headers`` (literal) and ``env_http_headers`` (header -> variable; blank skipped)."""
+    headers = {str(k): str(v) for k, v in (spec.get("http_headers") or {}).items()}
+    for header, var in (spec.get("env_http_headers") or {}).items():
+        value = env.value(str(var))
+        if value and value.strip():
+            headers[str(header)] = value
+    return headers
 
 
 def _wire(target: Target, wire: object, where: str, findings: list[Finding]) -> None:

@@ -11,6 +11,7 @@ import functools
 from whichlayer.check.clients._common import base_or_default, new_target, sdk_layers
 from whichlayer.check.layers import Layers
 from whichlayer.check.model import Context, Finding, Setting, Target
+from whichlayer.check.protocols import parse_header_lines
 
 OPENAI_DEFAULT = "https://api.openai.com/v1"
 ANTHROPIC_DEFAULT = "https://api.anthropic.com"
@@ -28,6 +29,7 @@ def openai_python(ctx: Context) -> list[Target]:
         return []
     base = base_or_default(layers.get("OPENAI_BASE_URL"), OPENAI_DEFAULT)
     target = new_target("openai-python", "chat_completions", layers, ["OPENAI_API_KEY"], base)
+    target.headers = parse_header_lines(layers.value("OPENAI_CUSTOM_HEADERS") or "")  # A1
     target.findings.extend(openai_env_findings(layers))
     return [target]
 
@@ -105,6 +107,7 @@ def anthropic_python(ctx: Context) -> list[Target]:
     old_sdk = style == "x-api-key"
     auth = "both" if api_key and token and old_sdk else (style if api_key else "bearer")
     target = new_target("anthropic-python", "messages", layers, names, base, auth=auth)
+    target.headers = parse_header_lines(layers.value("ANTHROPIC_CUSTOM_HEADERS") or "")  # A4
     if api_key and token:
         if old_sdk:  # A4/P9: both headers are sent; what the server reads decides.
             target.shadowed = [s for s in target.shadowed if s != token]
