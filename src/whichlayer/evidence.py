@@ -76,6 +76,8 @@ class Evidence:
     path: str | None = None
     method: str | None = None
     client: str | None = None  # the tool that printed it, when recognisable
+    key_platform: str | None = None  # platform of the key the request carried (never the key)
+    key_fingerprint: str | None = None  # the masked key: platform, prefix, last 4, length
     truncated: bool = False  # the input was longer than what was read
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,5 +99,7 @@ class Evidence:
             "path": self.path,
             "method": self.method,
             "client": self.client,
+            "key_platform": self.key_platform,
+            "key_fingerprint": self.key_fingerprint,
             "truncated": self.truncated,
         }

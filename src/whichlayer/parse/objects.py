@@ -122,9 +122,38 @@ def _try(obj: Any, name: str) -> Any:
         return None
 
 
+#: Headers that carry the API key, in the order clients use them.
+_KEY_HEADERS = ("x-api-key", "api-key", "x-goog-api-key", "authorization")
+
+
+def _read_sent_key(request: Any, ev: Evidence) -> None:
+    """The platform and fingerprint of the key the request carried; the key itself is
+    never kept."""
+    try:
+        headers = {str(k).lower(): str(v) for k, v in dict(request.headers).items()}
+    except Exception:
+        return
+    key = next((headers[h] for h in _KEY_HEADERS if headers.get(h)), None)
+    if key is None:
+        query = getattr(getattr(request, "url", None), "params", None)
+        key = query.get("key") if query is not None else None
+    if not key:
+        return
+    scheme, _, token = key.partition(" ")
+    if token and scheme.lower() in ("bearer", "token"):
+        key = token
+    from whichlayer.redact import fingerprint
+
+    found = fingerprint(key.strip())
+    ev.key_platform = found.platform
+    ev.key_fingerprint = str(found)
+
+
 def _read_request(request: Any, ev: Evidence) -> None:
     if request is None:
         return
+    if ev.key_platform is None:
+        _read_sent_key(request, ev)
     method = getattr(request, "method", None)
     if isinstance(method, str):
         ev.method = method

@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_MISSING,
         text(
             r"you didn't provide an api key|no auth credentials found|x-api-key header is required"
+            r"|missing subscription key|unregistered callers|without established identity"
             r"|missing authentication header|authorization header (?:is )?(?:missing|required)"
             r"|missing (?:bearer|authorization)|api key (?:is )?required|未提供令牌"
             r"|no api key provided|must provide (?:an|your) api key|missing authentication token",
@@ -269,7 +270,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PERMISSION_REGION,
         all_of(status(403), text(r"request not allowed")),
-        priority=70,
+        priority=86,
         confidence=0.6,
         samples=(
             '403 {"type":"error","error":{"type":"forbidden","message":"Request not allowed"}}',
@@ -381,5 +382,102 @@ RULES: tuple[Rule, ...] = (
         confidence=0.4,
         samples=("403 Forbidden",),
         near_misses=("404 Not Found",),
+    ),
+)
+
+# The platform whose server answered: by host, else by the error body's format.
+_HOST_PLATFORM = (
+    ("api.openai.com", "openai"),
+    ("api.anthropic.com", "anthropic"),
+    ("generativelanguage.googleapis.com", "google"),
+    ("openrouter.ai", "openrouter"),
+    ("api.groq.com", "groq"),
+    ("api.x.ai", "xai"),
+    (".openai.azure.com", "azure"),
+)
+_DIALECT_PLATFORM = {"anthropic": "anthropic", "google": "google", "azure": "azure"}
+#: Key platforms each server accepts; a key of any other known platform is foreign there.
+_ACCEPTS = {
+    "openai": {"openai"},
+    "anthropic": {"anthropic"},
+    "google": {"google"},
+    "openrouter": {"openrouter"},
+    "groq": {"groq"},
+    "xai": {"xai"},
+    "azure": {"secret", "azure"},
+}
+_KNOWN_KEY_PLATFORMS = frozenset(
+    {
+        "openai",
+        "anthropic",
+        "google",
+        "openrouter",
+        "groq",
+        "xai",
+        "perplexity",
+        "huggingface",
+        "replicate",
+        "relay",
+        "deepseek",
+    }
+)
+
+
+def _server_platform(view: View) -> str | None:
+    host = (view.ev.host or "").lower()
+    for suffix, platform in _HOST_PLATFORM:
+        if host == suffix or host.endswith(suffix):
+            return platform
+    for body in view.ev.bodies:
+        if body.dialect in _DIALECT_PLATFORM:
+            return _DIALECT_PLATFORM[body.dialect]
+    return None
+
+
+def _sent_foreign_key(view: View) -> Facts | None:
+    """The request carried a key of another platform than the server that refused it."""
+    key_platform = view.ev.key_platform
+    if key_platform not in _KNOWN_KEY_PLATFORMS:
+        return None
+    server = _server_platform(view)
+    if server is None:
+        # An OpenAI-compatible server of unknown owner: only keys no such server takes.
+        if key_platform in ("anthropic", "google") and any(
+            b.dialect == "openai" for b in view.ev.bodies
+        ):
+            return {"key platform": key_platform, "server": "OpenAI-compatible"}
+        return None
+    if key_platform in _ACCEPTS.get(server, {server}):
+        return None
+    return {"key platform": key_platform, "server platform": server}
+
+
+RULES += (
+    Rule(
+        "identity.key_wrong_platform.sent",
+        "The request carried a key issued by another platform than the server that refused it.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        all_of(any_of(status(400, 401, 403), exception("AuthenticationError")), _sent_foreign_key),
+        priority=97,
+        confidence=0.9,
+    ),
+    Rule(
+        "identity.permission_model.project",
+        "The project, organization or key may not use this model (the model exists).",
+        L,
+        Cause.PERMISSION_MODEL,
+        text(
+            r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do not|don't) "
+            r"have access to (?:the |this )?model"
+        ),
+        priority=90,
+        confidence=0.85,
+        samples=(
+            '{"error": {"message": "Project `proj_abc` does not have access to model '
+            '`gpt-4o-mini`", "type": "invalid_request_error", "param": null, '
+            '"code": "model_not_found"}}',
+        ),
+        near_misses=("The model `gtp-4` does not exist or you do not have access to it.",),
     ),
 )

@@ -59,7 +59,9 @@ RULES: tuple[Rule, ...] = (
                 r"billing hard limit|hard limit has been reached|budget (?:has been )?exceeded"
                 r"|exceeded (?:your|the) (?:monthly )?budget|max budget|spend(?:ing)? limit"
                 r"|usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)"
-                r"|specified workspace api usage limits|higher monthly limit|key limit exceeded"
+                r"|specified (?:workspace )?api usage limits|higher monthly limit"
+                r"|key limit exceeded"
+                r"|you will regain access on"
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit",

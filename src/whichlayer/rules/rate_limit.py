@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from whichlayer.rules.base import (
     Facts,
     Matcher,
@@ -119,7 +121,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.TPM,
         all_of(any_of(status(429), text(r"rate limit")), _headers_say("tpm")),
-        priority=93,
+        priority=85,
         confidence=0.75,
         samples=(
             'Server responded with status 429. {"error":{"code":"429","message": "Rate limit'
@@ -133,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.RPM,
         all_of(any_of(status(429), text(r"rate limit")), _headers_say("rpm")),
-        priority=93,
+        priority=85,
         confidence=0.8,
     ),
     Rule(
@@ -294,5 +296,57 @@ RULES: tuple[Rule, ...] = (
             "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
             "https://api.openai.com/v1/completions",
         ),
+    ),
+)
+
+_PER_MINUTE = re.compile(r"perminute|per[ _]minute|per[ _]min\b|persecond|per[ _]second")
+_PER_DAY = re.compile(r"perday|per[ _]day|daily")
+
+
+def _google_minute_window(unit: str) -> Matcher:
+    """A Google quota violation whose window is per minute, for requests or for tokens."""
+
+    def match(view: View) -> Facts | None:
+        if "quota" not in view.hay:
+            return None
+        ids = " ".join(view.fields("reason"))
+        text = ids or view.hay
+        if not _PER_MINUTE.search(text) or _PER_DAY.search(text):
+            return None
+        if re.search(r"\blimit:? 0\b", view.hay):
+            return None  # a zero allowance is quota, not speed
+        if unit == "tokens" and "token" in text:
+            return {"quota window": "per minute", "quota unit": "tokens"}
+        if unit == "requests" and "token" not in text and "request" in text:
+            return {"quota window": "per minute", "quota unit": "requests"}
+        return None
+
+    return match
+
+
+RULES += (
+    Rule(
+        "rate_limit.google_per_minute.tokens",
+        "A Google 429 whose violated quota counts tokens per minute.",
+        L,
+        Cause.TPM,
+        all_of(
+            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            _google_minute_window("tokens"),
+        ),
+        priority=97,
+        confidence=0.85,
+    ),
+    Rule(
+        "rate_limit.google_per_minute.requests",
+        "A Google 429 whose violated quota counts requests per minute.",
+        L,
+        Cause.RPM,
+        all_of(
+            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            _google_minute_window("requests"),
+        ),
+        priority=97,
+        confidence=0.85,
     ),
 )

@@ -182,6 +182,7 @@ RULES: tuple[Rule, ...] = (
                 r"|endpoint not found|path not found|(?:url|endpoint|path) (?:is )?not supported"
                 r"|requested url was not found|method not allowed|missing required query "
                 r"parameter: api-version|api-version[^\n]{0,40}(?:missing|required|unsupported)"
+                r"|the requested url [^\n]{0,200}?was not found on this server"
                 r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
                 r"|can only be accessed over https|operation is not recognized"
                 r"|unknownoperationexception|unknown operation",
@@ -279,7 +280,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
             text(
-                r"could not parse the json body|invalid json|json (?:parse|decode) error"
+                r"could not parse the json body|invalid json(?! payload received\. unknown name)"
+                r"|json (?:parse|decode) error"
                 r"|malformed json|unexpected end of json|content-type (?:must|should) be"
                 r"|unsupported media type|roles must alternate|tool_use ids were found without"
                 r"|tool_result block|messages: (?:at least one|text content blocks must)"
