@@ -80,13 +80,21 @@ class Target:
     query: dict[str, str] = field(default_factory=dict)
     #: why auth/generate cannot be tried even with a network (e.g. key from a helper)
     no_auth_reason: str | None = None
+    #: the precedence rule that picked the key, in one line (the "why")
+    precedence: str = ""
     #: extra headers the client sends on every request (e.g. ANTHROPIC_CUSTOM_HEADERS)
     headers: dict[str, str] = field(default_factory=dict)
 
     def key_dict(self) -> dict[str, Any]:
         shadowed = [s.source for s in self.shadowed]
         if self.key is None:
-            return {"source": None, "fingerprint": None, "shadowed": shadowed, "header": self.auth}
+            return {
+                "source": None,
+                "fingerprint": None,
+                "shadowed": shadowed,
+                "header": self.auth,
+                "precedence": self.precedence,
+            }
         fp = fingerprint(self.key.value) if self.key.value else None
         return {
             "source": self.key.source,
@@ -94,6 +102,7 @@ class Target:
             "platform": fp.platform if fp else None,
             "shadowed": shadowed,
             "header": self.auth,
+            "precedence": self.precedence,
         }
 
 

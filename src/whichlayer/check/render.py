@@ -25,6 +25,8 @@ def header_lines(t: dict[str, Any]) -> list[str]:
         lines.append("  key    none found")
     for source in key["shadowed"]:
         lines.append(f"         shadows {source}")
+    if key.get("precedence"):
+        lines.append(f"  why    {key['precedence']}")
     if t["model"]:
         lines.append(f"  model  {t['model']}  [{t['model_source']}]")
     return lines

@@ -124,6 +124,10 @@ def _target(
     if candidates:
         target.key, target.shadowed = candidates[0], candidates[1:]
     target.auth = "x-api-key" if provider == "anthropic" else "bearer"
+    target.precedence = (
+        ".aider.conf.yml / AIDER_* options beat every .env, and each .env "
+        "overrides the shell, the last loaded winning (A9, P7)"
+    )
     target.base_url = _base(provider, base_vars, default, env, files, ctx, target)
     if model is not None:
         target.model = Setting(model.value.split("/", 1)[-1], model.source)

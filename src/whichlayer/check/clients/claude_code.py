@@ -76,6 +76,10 @@ def discover(ctx: Context) -> list[Target]:
     base = env.get("ANTHROPIC_BASE_URL")
     target.base_url = base or Setting(DEFAULT_BASE, "default")
     target.headers = parse_header_lines(env.value("ANTHROPIC_CUSTOM_HEADERS") or "")  # A5.4
+    target.precedence = (
+        "settings env blocks beat the shell (managed > local > project > user); "
+        "ANTHROPIC_AUTH_TOKEN > ANTHROPIC_API_KEY > apiKeyHelper > OAuth (A5.2, A5.3)"
+    )
     _credential(target, env, loaded, ctx)
     target.model = _model(env, loaded, ctx)
     return [target]

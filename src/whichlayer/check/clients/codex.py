@@ -54,6 +54,10 @@ def discover(ctx: Context) -> list[Target]:
         target = _builtin(provider_id, config, env, home, ctx)
     else:
         target = _custom(provider_id, providers.get(provider_id), env, findings)
+    target.precedence = (
+        "$CODEX_HOME/.env overrides the shell; the key is the variable named by "
+        "env_key, or CODEX_API_KEY > auth.json > OPENAI_API_KEY for openai (A6)"
+    )
     target.findings[:0] = findings
     model = config.get("model")
     if isinstance(model, str):

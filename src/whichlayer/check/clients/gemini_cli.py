@@ -67,6 +67,7 @@ def discover(ctx: Context) -> list[Target]:
         runtime="node-proxy-aware",
         env=env.merged(),
     )
+    target.precedence = "GEMINI_API_KEY only; the shell wins over the one .env found (A7)"
     _mode(target, env)
     target.model = env.get("GEMINI_MODEL") or _settings_model(ctx)
     return [target]

@@ -30,6 +30,10 @@ def openai_python(ctx: Context) -> list[Target]:
     base = base_or_default(layers.get("OPENAI_BASE_URL"), OPENAI_DEFAULT)
     target = new_target("openai-python", "chat_completions", layers, ["OPENAI_API_KEY"], base)
     target.headers = parse_header_lines(layers.value("OPENAI_CUSTOM_HEADERS") or "")  # A1
+    target.precedence = (
+        "OPENAI_API_KEY from the shell; a .env only if the app loads it, and the shell wins "
+        "(A1, A14)"
+    )
     target.findings.extend(openai_env_findings(layers))
     return [target]
 
@@ -108,6 +112,10 @@ def anthropic_python(ctx: Context) -> list[Target]:
     auth = "both" if api_key and token and old_sdk else (style if api_key else "bearer")
     target = new_target("anthropic-python", "messages", layers, names, base, auth=auth)
     target.headers = parse_header_lines(layers.value("ANTHROPIC_CUSTOM_HEADERS") or "")  # A4
+    target.precedence = (
+        "ANTHROPIC_API_KEY, then ANTHROPIC_AUTH_TOKEN, from the shell; a .env only if the "
+        "app loads it (A4, A14)"
+    )
     if api_key and token:
         if old_sdk:  # A4/P9: both headers are sent; what the server reads decides.
             target.shadowed = [s for s in target.shadowed if s != token]
