@@ -8,12 +8,11 @@ below. A matcher returns the facts it used (shown to the user as "why"), or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from whichlayer.rules.literal import anchor_word, gated
+from whichlayer.rules.literal import LazyPattern, anchor_word, gated
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 if TYPE_CHECKING:
@@ -67,23 +66,19 @@ def text(pattern: str) -> Matcher:
 
     Each alternative of the pattern is tried only where its required literal
     occurs, and that literal only where its anchor word occurs (see
-    :mod:`whichlayer.rules.literal`), so write plain phrases plainly.
+    :mod:`whichlayer.rules.literal`), so write plain phrases plainly. The
+    analysis runs on first use, keeping it out of every command's start-up.
     """
-    anchored: dict[str, list[tuple[str | None, re.Pattern[str]]]] = {}
-    free: list[tuple[str | None, re.Pattern[str]]] = []
-    for literal, compiled in gated(pattern):
-        anchor = anchor_word(literal)
-        if anchor is None:
-            free.append((literal, compiled))
-        else:
-            anchored.setdefault(anchor, []).append((literal, compiled))
-    anchors = frozenset(anchored)
+    index: list[_PhraseIndex] = []
 
     def match(view: View) -> Facts | None:
+        if not index:
+            index.append(_PhraseIndex(pattern))
+        phrases = index[0]
         hay = view.hay
-        candidates = list(free)
-        for anchor in anchors.intersection(view.words):
-            candidates += anchored[anchor]
+        candidates = list(phrases.free)
+        for anchor in phrases.anchors.intersection(view.words):
+            candidates += phrases.anchored[anchor]
         for literal, compiled in candidates:
             if literal is not None and literal not in hay:
                 continue
@@ -93,6 +88,23 @@ def text(pattern: str) -> Matcher:
         return None
 
     return match
+
+
+class _PhraseIndex:
+    """A pattern's alternatives grouped by anchor word; ``free`` ones have none."""
+
+    __slots__ = ("anchored", "anchors", "free")
+
+    def __init__(self, pattern: str) -> None:
+        self.anchored: dict[str, list[tuple[str | None, LazyPattern]]] = {}
+        self.free: list[tuple[str | None, LazyPattern]] = []
+        for literal, compiled in gated(pattern):
+            anchor = anchor_word(literal)
+            if anchor is None:
+                self.free.append((literal, compiled))
+            else:
+                self.anchored.setdefault(anchor, []).append((literal, compiled))
+        self.anchors = frozenset(self.anchored)
 
 
 def field_is(name: str, *values: str) -> Matcher:

@@ -9,6 +9,7 @@ few of the phrases, so the engine skips most of its patterns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 #: Literals shorter than this are not selective enough to gate on (CJK: two characters
 #: already are).
@@ -159,7 +160,33 @@ def _class_end(pattern: str, start: int) -> int:
     return i
 
 
-Gated = list[tuple[str | None, re.Pattern[str]]]
+class LazyPattern:
+    """A regular expression compiled on first use.
+
+    The prefilters mean most patterns are never searched for a given input, so
+    compiling them all at import would be most of a command's start-up time.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
+
+Gated = list[tuple[str | None, LazyPattern]]
 
 WORD = re.compile(r"\w+")
 
@@ -190,10 +217,5 @@ def gated(pattern: str, flags: int = 0) -> Gated:
         literal = required_literal(alt)
         if literal is not None and flags & re.IGNORECASE:
             literal = literal.lower()
-        out.append((literal, re.compile(alt, flags)))
+        out.append((literal, LazyPattern(alt, flags)))
     return out
-
-
-def present(alternatives: Gated, lower_text: str) -> Gated:
-    """The alternatives whose literal occurs in ``lower_text`` (or that have none)."""
-    return [(lit, rx) for lit, rx in alternatives if lit is None or lit in lower_text]
