@@ -26,8 +26,17 @@ DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 LAYERS = ["identity", "quota", "rate_limit", "request", "network", "upstream", "None"]
 
 # What an SDK's error class tells you: the status code alone.
-_BASELINE = {400: "request", 401: "identity", 402: "quota", 403: "identity", 404: "request",
-             408: "network", 413: "request", 422: "request", 429: "rate_limit"}
+_BASELINE = {
+    400: "request",
+    401: "identity",
+    402: "quota",
+    403: "identity",
+    404: "request",
+    408: "network",
+    413: "request",
+    422: "request",
+    429: "rate_limit",
+}
 
 
 def baseline_layer(text: str) -> str:
@@ -58,8 +67,13 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
         ok_origin = str(d.origin) == row["origin"]
         ok_retry = str(d.retry) in row["retry"]
         base = baseline_layer(row["input"]) in [row["layer"], *row.get("alt_layers", [])]
-        counts.update(layer=ok_layer, cause=ok_cause and ok_layer, origin=ok_origin,
-                      retry=ok_retry, baseline=base)
+        counts.update(
+            layer=ok_layer,
+            cause=ok_cause and ok_layer,
+            origin=ok_origin,
+            retry=ok_retry,
+            baseline=base,
+        )
         confusion[(row["layer"], layer)] += 1
         if not (ok_layer and ok_cause and ok_origin and ok_retry):
             misses.append((row, d, ok_layer, ok_cause, ok_origin, ok_retry))
@@ -81,11 +95,14 @@ def report(result: dict[str, Any], show_misses: bool) -> None:
     if show_misses:
         print("\nmisses:")
         for row, d, ok_l, ok_c, ok_o, ok_r in result["misses"]:
-            flags = "".join(f for f, ok in zip("LCOR", (ok_l, ok_c, ok_o, ok_r), strict=True)
-                            if not ok)
-            print(f"  [{flags}] {row['id']}: want {row['layer']}/{row['cause']} "
-                  f"{row['origin']} {row['retry']}; got {d.layer}/{d.cause} {d.origin} "
-                  f"{d.retry} via {d.facts[0].rule if d.facts else '-'}")
+            flags = "".join(
+                f for f, ok in zip("LCOR", (ok_l, ok_c, ok_o, ok_r), strict=True) if not ok
+            )
+            print(
+                f"  [{flags}] {row['id']}: want {row['layer']}/{row['cause']} "
+                f"{row['origin']} {row['retry']}; got {d.layer}/{d.cause} {d.origin} "
+                f"{d.retry} via {d.facts[0].rule if d.facts else '-'}"
+            )
 
 
 def main() -> None:

@@ -128,12 +128,10 @@ ACTIONS: dict[Cause, tuple[str, ...]] = {
         "Switch to a project with quota, or wait for the daily quota to reset.",
     ),
     Cause.BILLING_CAP: (
-        "Raise the spend limit or budget (organization, project or key limit), or set up "
-        "billing.",
+        "Raise the spend limit or budget (organization, project or key limit), or set up billing.",
     ),
     Cause.PLAN_LIMIT: (
-        "Wait for the usage window to reset (the message says when), or switch to API-key "
-        "billing.",
+        "Wait for the usage window to reset (the message says when), or switch to API-key billing.",
         "Do not retry in a loop: every retry counts against the same window.",
     ),
     Cause.RPM: (
@@ -147,9 +145,7 @@ ACTIONS: dict[Cause, tuple[str, ...]] = {
     Cause.CONCURRENCY: (
         "Queue calls so fewer run at once (one agent at a time, a semaphore in code).",
     ),
-    Cause.QUEUE: (
-        "Wait for queued or batch jobs to finish, or split the batch.",
-    ),
+    Cause.QUEUE: ("Wait for queued or batch jobs to finish, or split the batch.",),
     Cause.GATEWAY_LIMIT: (
         "Check the relay or gateway dashboard and its limits, not only the provider's.",
         "Back off; if the limit is per key or per team at the relay, ask its operator.",
@@ -206,9 +202,7 @@ ACTIONS: dict[Cause, tuple[str, ...]] = {
     Cause.TLS_HANDSHAKE: (
         "Check the scheme and port (https on a plain-http port fails), and any proxy in the path.",
     ),
-    Cause.PROXY: (
-        "Check HTTPS_PROXY/HTTP_PROXY/NO_PROXY and the proxy's credentials.",
-    ),
+    Cause.PROXY: ("Check HTTPS_PROXY/HTTP_PROXY/NO_PROXY and the proxy's credentials.",),
     Cause.READ_TIMEOUT: (
         "Raise the client timeout for long generations, or stream the response.",
         "Retry carefully: the first request may already have been processed and billed.",
@@ -227,9 +221,7 @@ ACTIONS: dict[Cause, tuple[str, ...]] = {
     Cause.UNAVAILABLE: (
         "Retry later with backoff; check the provider's status page or the relay's channel.",
     ),
-    Cause.OVERLOADED: (
-        "Retry with backoff, or switch to a less busy model or region.",
-    ),
+    Cause.OVERLOADED: ("Retry with backoff, or switch to a less busy model or region.",),
     Cause.GATEWAY_TIMEOUT: (
         "Retry; for long generations stream the response so the gateway sees bytes early.",
         "Check the gateway's timeout (nginx proxy_read_timeout, Cloudflare's 100 s).",
