@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.check import keysamples as ks
 from tests.check.conftest import make_ctx
 
-from whichlayer.check import discover
+from whichlayer.check import Request, discover
 from whichlayer.check.clients import aider, claude_code, codex, gemini_cli, sdk
 from whichlayer.check.model import Target
 
@@ -323,3 +323,39 @@ def test_three_places_disagree(home: Path, cwd: Path) -> None:
     assert used["anthropic-python"] == ks.anthropic("shell")
     assert used["claude-code"] == ks.anthropic("settings")
     assert used["aider:anthropic"] == ks.anthropic("dotenv")
+
+
+def test_codex_chatgpt_login_goes_to_the_codex_backend(home: Path, cwd: Path) -> None:
+    codex_dir = home / ".codex"
+    codex_dir.mkdir()
+    write_json(
+        codex_dir / "auth.json",
+        {"auth_mode": "chatgpt", "tokens": {"access_token": "eyJ.x.y", "id_token": "t"}},
+    )
+    t = codex.discover(make_ctx({"OPENAI_API_KEY": ks.openai()}, home, cwd))[0]
+    assert t.base_url is not None and t.base_url.value == "https://chatgpt.com/backend-api/codex"
+    assert t.no_auth_reason is not None and t.shadowed[0].source == "shell: OPENAI_API_KEY"
+
+
+def test_client_flag_with_base_url_overrides_that_client(home: Path, cwd: Path) -> None:
+    write_json(home / ".claude" / "settings.json", {"env": {"ANTHROPIC_API_KEY": ks.anthropic()}})
+    req = Request(client="claude-code", base_url="https://gw.example", api_key_env="GW")
+    (t,) = discover(make_ctx({"GW": "gw-key-1234567890"}, home, cwd), req)
+    assert t.client == "claude-code" and t.base_url is not None
+    assert t.base_url.value == "https://gw.example" and t.base_url.source == "--base-url"
+    assert t.key is not None and t.key.source == "shell: GW"
+    assert t.shadowed[0].value == ks.anthropic()
+
+
+def test_codex_custom_headers_from_env(home: Path, cwd: Path) -> None:
+    codex_dir = home / ".codex"
+    codex_dir.mkdir()
+    (codex_dir / "config.toml").write_text(
+        'model_provider = "az"\n[model_providers.az]\nbase_url = "https://r.openai.azure.com/openai"\n'
+        'env_key = "AZ_KEY"\nquery_params = { api-version = "2025-04-01-preview" }\n'
+        'http_headers = { "X-Team" = "infra" }\nenv_http_headers = { "X-Trace" = "TRACE", '
+        '"X-Empty" = "UNSET_VAR" }\n'
+    )
+    t = codex.discover(make_ctx({"AZ_KEY": "0" * 32, "TRACE": "abc"}, home, cwd))[0]
+    assert t.query == {"api-version": "2025-04-01-preview"}
+    assert t.headers == {"X-Team": "infra", "X-Trace": "abc"}
