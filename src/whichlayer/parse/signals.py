@@ -53,6 +53,8 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\bunexpected status (\d{3})\b",
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
         r"\bAPI Error:?\s*\(?(\d{3})\b",
+        r"\b(?:Unauthorized|Forbidden|Not Found|Bad Request|Too Many Requests|Payment Required"
+        r"|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out) \((\d{3})\)",
         r"\bAPI error \((\d{3})\b",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
         r"\A(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",

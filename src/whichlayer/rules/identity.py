@@ -94,6 +94,18 @@ RULES: tuple[Rule, ...] = (
         near_misses=('{"error":{"message":"Incorrect API key provided: sk-abc"}}',),
     ),
     Rule(
+        "identity.key_missing.empty_bearer",
+        "The Authorization header was sent with nothing after 'Bearer': the key is empty.",
+        L,
+        Cause.KEY_MISSING,
+        text(r"header value b?['\"]bearer ?['\"]|authorization: bearer\s*$"),
+        priority=95,
+        origin=Origin.CLIENT,
+        confidence=0.85,
+        samples=("httpx.LocalProtocolError: Illegal header value b'Bearer '",),
+        near_misses=("httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",),
+    ),
+    Rule(
         "identity.key_malformed",
         "The key reached the HTTP layer in a shape no server accepts (whitespace, newline,"
         " quotes).",
@@ -208,7 +220,8 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"upstream[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key|authentication)"
                 r"|channel[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key)"
-                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|401)",
+                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|401)"
+                r"|上游[^\n]{0,20}\(?http 401|no available key|all keys (?:are )?in cooldown",
             ),
         ),
         priority=94,
@@ -269,7 +282,7 @@ RULES: tuple[Rule, ...] = (
         "Anthropic answers 403 'Request not allowed' to requests from unsupported regions.",
         L,
         Cause.PERMISSION_REGION,
-        all_of(status(403), text(r"request not allowed")),
+        all_of(any_of(status(403), field_is("type", "forbidden")), text(r"request not allowed")),
         priority=86,
         confidence=0.6,
         samples=(

@@ -204,7 +204,8 @@ RULES: tuple[Rule, ...] = (
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
             r"(?:limited|rate[ -]limited)|no available accounts?|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
-            r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流",
+            r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流"
+            r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit",
         ),
         priority=98,
         origin=Origin.RELAY,

@@ -125,11 +125,14 @@ RULES: tuple[Rule, ...] = (
                 "deploymentnotfound",
                 "model_not_supported",
                 "invalid_model",
+                "model_not_available",
+                "dedicated_endpoint_not_running",
             ),
             text(
                 r"model[^\n]{0,80}(?:does not exist|not found|is not supported|not supported|"
                 r"is not a valid|has been deprecated|has been decommissioned|no longer supported|"
                 r"not available)|(?:unknown|invalid|unsupported) model|no such model"
+                r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
                 r"|not_found_error[^\n]{0,30}model|\"model: [\w.\-]+\"|'model: [\w.\-]+'"

@@ -76,7 +76,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"service unavailable|temporarily unavailable|currently unavailable"
                 r"|no healthy upstream|upstream connect error|serviceunavailable"
-                r"|modelnotready|is currently loading|web server is down|origin is unreachable"
+                r"|modelnotready|is currently loading|web server is down"
                 r"|unable to process your request",
             ),
             field_is("status_text", "unavailable"),
@@ -114,12 +114,8 @@ RULES: tuple[Rule, ...] = (
         "A hop got an invalid answer from the next (502, 520, 523).",
         L,
         Cause.BAD_GATEWAY,
-        any_of(
-            status(502, 520, 523),
-            text(
-                r"bad gateway|web server is returning an unknown error",
-            ),
-        ),
+        # Cloudflare 523: it could not reach the origin, the next hop (like a 502).
+        text(r"bad gateway|web server is returning an unknown error|origin is unreachable"),
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.85,
@@ -197,6 +193,16 @@ RULES: tuple[Rule, ...] = (
         priority=15,
         retry=Retry.LIMITED,
         confidence=0.5,
+    ),
+    Rule(
+        "upstream.status_502",
+        "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
+        L,
+        Cause.BAD_GATEWAY,
+        status(502, 520, 523),
+        priority=62,
+        retry=Retry.LIMITED,
+        confidence=0.75,
     ),
     Rule(
         "upstream.status_503",
