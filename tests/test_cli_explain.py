@@ -19,7 +19,7 @@ QUOTA = (
 
 GOLDEN = """\
 whichlayer: quota / quota_exhausted
-The provider reports that the plan, project or daily quota is used up (HTTP 429).
+The provider reports: the plan, project or daily quota is used up (HTTP 429).
 
   layer       quota
   cause       quota_exhausted

@@ -103,8 +103,8 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
     what = act.CAUSE_PHRASE.get(rule.cause) or act.LAYER_PHRASE[rule.layer]
     status = f" (HTTP {ev.status})" if ev.status is not None else ""
     if rule.cause is Cause.UNKNOWN:
-        return f"{who} {what}{status}; the evidence does not say which cause."
-    return f"{who} that {what}{status}."
+        return f"{who} {what}{status}, but not which cause."
+    return f"{who}: {what}{status}."
 
 
 def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
