@@ -494,3 +494,33 @@ RULES += (
         near_misses=("The model `gtp-4` does not exist or you do not have access to it.",),
     ),
 )
+
+RULES += (
+    Rule(
+        "identity.upstream_key_invalid.passed_through",
+        "A provider's own key rejection came back through a one-api/new-api relay (its request "
+        "id is appended): the relay's channel key was refused upstream, not your relay token, "
+        "which the relay rejects in its own words.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            text(
+                r"incorrect api key provided|invalid x-api-key|api key not valid"
+                r"|invalid_api_key|authentication_error"
+            ),
+            text(r"\(request id: ?[\w\-]{8,}\)"),
+        ),
+        priority=96,
+        origin=Origin.UPSTREAM,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Incorrect API key provided: sk-abc***xyz. (request id: '
+            '20250101120000123456789AbCdEfGh)","type":"invalid_request_error","code":'
+            '"invalid_api_key"}}',
+        ),
+        near_misses=(
+            '{"error":{"message":"无效的令牌 (request id: 2025010112000012345)",'
+            '"type":"new_api_error"}}',
+        ),
+    ),
+)
