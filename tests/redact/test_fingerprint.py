@@ -89,3 +89,14 @@ def test_mask_shows_platform_prefix_last4_length_hash() -> None:
     text = mask_secret(C["openai-project"])
     assert text == f"[openai key sk-proj-…{fp.last4} len={fp.length} #{fp.hash}]"
     assert fp.to_dict()["platform"] == "openai"
+
+
+def test_configured_key_with_a_stray_newline() -> None:
+    clean, stray = fingerprint(C["groq"]), fingerprint(C["groq"] + "\n")
+    assert stray.length == clean.length + 1
+    assert (stray.platform, stray.prefix, stray.last4, stray.hash) == (
+        clean.platform,
+        clean.prefix,
+        clean.last4,
+        clean.hash,
+    )

@@ -42,10 +42,12 @@ def fingerprint(secret: str) -> KeyFingerprint:
 
     The last four characters are given only for secrets of 20 characters or
     more; the prefix only when it is the public prefix of a known key shape.
+    ``length`` counts surrounding whitespace (a stray newline is evidence); the
+    rest is read without it, so the key hashes alike with or without it.
     """
-    return fingerprint_secret(secret)
+    return fingerprint_secret(secret, found_in_text=False)
 
 
 def mask_secret(secret: str) -> str:
     """What a secret is replaced with in any output."""
-    return str(fingerprint_secret(secret))
+    return str(fingerprint_secret(secret, found_in_text=False))

@@ -15,7 +15,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -76,14 +76,22 @@ def shape_of(secret: str) -> tuple[str, str]:
 
 
 def fingerprint_secret(
-    secret: str, platform: str | None = None, prefix: str = ""
+    secret: str, platform: str | None = None, prefix: str = "", *, found_in_text: bool = True
 ) -> KeyFingerprint:
-    """Fingerprint a secret, naming its platform by its shape unless told."""
-    secret = clean_secret(secret)
-    shape_platform, shape_prefix = shape_of(secret)
+    """Fingerprint a secret, naming its platform by its shape unless told.
+
+    A secret found in text loses the line breaks that split it. A configured
+    one (``found_in_text=False``) keeps its real length, whitespace included
+    (a stray newline is evidence of a malformed key), while its shape, last
+    four characters and hash are read without the surrounding whitespace, so
+    both forms of one key hash alike.
+    """
+    core = clean_secret(secret) if found_in_text else secret.strip()
+    shape_platform, shape_prefix = shape_of(core)
     if shape_platform != "secret" or platform is None:
         platform, prefix = shape_platform, shape_prefix
-    return make_fingerprint(secret, platform, prefix)
+    fp = make_fingerprint(core, platform, prefix)
+    return fp if found_in_text else replace(fp, length=len(secret))
 
 
 def _lowered(text: str) -> str:

@@ -425,6 +425,21 @@ DETECTORS: tuple[Detector, ...] = (
         examples=((f"Bearer {_C['bedrock-short']}", _C["bedrock-short"]),),
         near_misses=("bedrock-api-key-docs",),
     ),
+    Detector(
+        # A key glued to the text before or after it (a missing space, a longer body):
+        # the distinctive prefixes are enough to mask it, without the usual edges.
+        "glued-prefix",
+        "secret",
+        r"(?P<secret>(?:sk-(?:proj|svcacct|admin|ant-[a-z]+\d\d|or-v\d)-|gsk_|xai-|pplx-|api_org_"
+        r"|bedrock-api-key-)[A-Za-z0-9_-]{20,})",
+        ("sk-", "gsk_", "xai-", "pplx-", "api_org_", "bedrock-api-key-"),
+        priority=2,
+        examples=(
+            ("ABC" + _C["groq"], _C["groq"]),
+            ("Bearer" + _C["anthropic-api"] + "xyz", _C["anthropic-api"] + "xyz"),
+        ),
+        near_misses=("task-manager-2024-release-candidate", "xai-grok-beta", "pplx-7b-online"),
+    ),
     _key(
         "relay-token",
         "relay",
