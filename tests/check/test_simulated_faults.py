@@ -57,6 +57,7 @@ ENGINE_GAPS = {
     ("relay", "upstream_key_invalid"): ("identity", "key_invalid"),
     ("relay", "quota_exhausted"): ("rate_limit", "unknown"),
     ("relay", "connection_reset:mid_stream"): ("upstream", "server_error"),
+    ("relay", "bad_gateway"): ("upstream", "relay_upstream_error"),
 }
 for _d in PROTOCOL:
     ENGINE_GAPS[(_d, "unavailable:cloudflare_523")] = ("upstream", "bad_gateway")
