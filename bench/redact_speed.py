@@ -1,9 +1,12 @@
-"""Redaction throughput on realistic mixed log text.
+"""Redaction throughput on realistic mixed log text, and precision on real errors.
 
 Generates ~20 MB of mixed logs (access logs, JSON app logs, httpx debug lines,
 header dumps, tracebacks, SSE chunks, escaped JSON bodies) with a few secrets
 planted, redacts it in one call, checks that no planted secret survives, and
-prints MB/s. Run: ``.venv/bin/python bench/redact_speed.py [MEGABYTES]``.
+prints MB/s. Then prints the share of request ids masked in the inputs of
+``shared/corpus/dev.jsonl`` (target < 2%), and the same figure for the
+held-out ``bench/field.jsonl`` (measured only, never tuned against).
+Run: ``.venv/bin/python bench/redact_speed.py [MEGABYTES]``.
 """
 
 from __future__ import annotations
@@ -13,9 +16,16 @@ import os
 import random
 import sys
 import time
+from pathlib import Path
 
 from whichlayer.redact import redact_text
-from whichlayer.redact._samples import canaries
+from whichlayer.redact._samples import canaries, request_id_candidates
+
+HERE = Path(__file__).resolve().parent
+CORPORA = {
+    "dev corpus": HERE.parent.parent / "shared" / "corpus" / "dev.jsonl",
+    "field set (held out)": HERE / "field.jsonl",
+}
 
 MODELS = ["gpt-4o-mini", "claude-sonnet-4-20250514", "gemini-2.5-flash", "deepseek-chat"]
 HOSTS = [
@@ -119,6 +129,20 @@ def measure(text: str, repeat: int = 3) -> float:
     return len(text.encode()) / 1_000_000 / best
 
 
+def request_ids_masked(path: Path) -> tuple[int, int]:
+    """(masked, total) request ids over the inputs of a JSONL corpus."""
+    masked = total = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        text = json.loads(line)["input"]
+        out = redact_text(text)
+        for rid in request_id_candidates(text):
+            total += 1
+            masked += rid not in out
+    return masked, total
+
+
 def main() -> int:
     os.environ.setdefault("WHICHLAYER_REDACT_KEY", "bench")
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 20.0
@@ -131,6 +155,13 @@ def main() -> int:
         f"{len(planted)} secrets planted, {len(leaked)} leaked"
     )
     print(f"redaction throughput: {speed:.1f} MB/s (target >= 50)")
+    for name, path in CORPORA.items():
+        if not path.exists():
+            print(f"{name}: {path} not found")
+            continue
+        masked, total = request_ids_masked(path)
+        share = 100 * masked / total if total else 0.0
+        print(f"{name}: {masked} of {total} request ids masked ({share:.1f}%, target < 2%)")
     return 1 if leaked else 0
 
 
