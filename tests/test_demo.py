@@ -14,8 +14,14 @@ def test_demo_runs_fast_and_diagnoses_every_failure() -> None:
     for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL"):
         env.pop(name, None)
     started = time.monotonic()
-    out = subprocess.run([sys.executable, "-m", "whichlayer", "demo"], capture_output=True, text=True,
-                         timeout=60, check=False, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", "whichlayer", "demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
     took = time.monotonic() - started
     assert out.returncode == 0, out.stderr
     assert "Traceback" not in out.stderr
@@ -23,16 +29,28 @@ def test_demo_runs_fast_and_diagnoses_every_failure() -> None:
     cases = re.findall(r"^(\d+)\. ", out.stdout, flags=re.M)
     assert cases == [str(n) for n in range(1, 9)], out.stdout
     assert out.stdout.count("   → ") == 8
-    for headline in ("identity / key_invalid", "quota / quota_exhausted", "rate_limit / tpm",
-                     "request / context_length", "request / endpoint_mismatch", "upstream / overloaded",
-                     "network / read_timeout"):
+    for headline in (
+        "identity / key_invalid",
+        "quota / quota_exhausted",
+        "rate_limit / tpm",
+        "request / context_length",
+        "request / endpoint_mismatch",
+        "upstream / overloaded",
+        "network / read_timeout",
+    ):
         assert headline in out.stdout, out.stdout
     # every call went to loopback only
     assert re.findall(r"https?://(?!127\.0\.0\.1)[\w.-]+:\d+", out.stdout) == []
 
 
 def test_demo_diagnoses_the_relay_upstream_key() -> None:
-    out = subprocess.run([sys.executable, "-m", "whichlayer", "demo"], capture_output=True, text=True, timeout=60,
-                         check=False, env={**os.environ, "NO_COLOR": "1"})
+    out = subprocess.run(
+        [sys.executable, "-m", "whichlayer", "demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert "identity / upstream_key_invalid" in out.stdout, out.stdout
     assert "8 of 8 failures diagnosed" in out.stdout

@@ -23,21 +23,38 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_list_prints_every_scenario_of_every_dialect() -> None:
     out = _run("--list")
     assert out.returncode == 0, out.stderr
-    for dialect in ("openai", "anthropic", "gemini", "azure", "relay:new-api", "relay:openrouter", "relay:litellm"):
+    for dialect in (
+        "openai",
+        "anthropic",
+        "gemini",
+        "azure",
+        "relay:new-api",
+        "relay:openrouter",
+        "relay:litellm",
+    ):
         assert f"{dialect}:" in out.stdout
         for scenario in list_scenarios(dialect):
             assert scenario.id in out.stdout
 
 
 def test_bad_input_is_one_line_and_exit_2() -> None:
-    for args in (["--scenario", "nope"], ["--scenario-file", "/no/such/file.yaml"], ["--relay", "litellm", "--dialect", "openai"]):
+    for args in (
+        ["--scenario", "nope"],
+        ["--scenario-file", "/no/such/file.yaml"],
+        ["--relay", "litellm", "--dialect", "openai"],
+    ):
         out = _run(*args)
         assert out.returncode == 2, out
         assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
 
 
 def test_serves_until_sigterm() -> None:
-    proc = subprocess.Popen([*CMD, "--port", "0", "--scenario", "tpm"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*CMD, "--port", "0", "--scenario", "tpm"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         banner = [proc.stdout.readline()]
@@ -46,8 +63,12 @@ def test_serves_until_sigterm() -> None:
         match = re.search(r"on (http://127\.0\.0\.1:\d+)", banner[0])
         assert match, banner
         url = match.group(1)
-        r = httpx2.post(url + "/v1/chat/completions", json={"model": "gpt-4o-mini", "messages": []},
-                        headers={"Authorization": "Bearer sim-valid"}, timeout=5)
+        r = httpx2.post(
+            url + "/v1/chat/completions",
+            json={"model": "gpt-4o-mini", "messages": []},
+            headers={"Authorization": "Bearer sim-valid"},
+            timeout=5,
+        )
         assert r.status_code == 429 and "tokens per min (TPM)" in r.text
         time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)

@@ -25,7 +25,11 @@ def test_serves_on_loopback_and_stops() -> None:
         assert sim.base_url("anthropic") == sim.url
         assert sim.ca_pem is None
         assert set(sim.keys) == set(STATES)
-        r = httpx2.get(sim.base_url() + "/models", headers={"Authorization": f"Bearer {sim.keys['valid']}"}, timeout=5)
+        r = httpx2.get(
+            sim.base_url() + "/models",
+            headers={"Authorization": f"Bearer {sim.keys['valid']}"},
+            timeout=5,
+        )
         assert r.status_code == 200
     with pytest.raises(httpx2.ConnectError):
         httpx2.get(sim.url + "/v1/models", timeout=2)
@@ -33,10 +37,12 @@ def test_serves_on_loopback_and_stops() -> None:
 
 def test_async_with() -> None:
     async def main() -> int:
-        async with SimServer("anthropic") as sim:
-            async with httpx2.AsyncClient(timeout=5) as client:
-                r = await client.get(sim.url + "/v1/models", headers={"x-api-key": sim.keys["valid"], "anthropic-version": "2023-06-01"})
-                return r.status_code
+        async with SimServer("anthropic") as sim, httpx2.AsyncClient(timeout=5) as client:
+            r = await client.get(
+                sim.url + "/v1/models",
+                headers={"x-api-key": sim.keys["valid"], "anthropic-version": "2023-06-01"},
+            )
+            return r.status_code
 
     assert asyncio.run(main()) == 200
 
@@ -47,7 +53,9 @@ def test_a_stall_does_not_hold_up_the_exit() -> None:
 
     def call() -> None:
         try:
-            with openai.OpenAI(base_url=sim.base_url(), api_key=sim.keys["valid"], max_retries=0, timeout=30) as c:
+            with openai.OpenAI(
+                base_url=sim.base_url(), api_key=sim.keys["valid"], max_retries=0, timeout=30
+            ) as c:
                 c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
         except Exception as exc:
             errors.append(exc)
@@ -74,16 +82,26 @@ def test_bad_arguments_are_refused() -> None:
 
 
 def test_aliases_are_keys_in_every_dialect() -> None:
-    with SimServer() as sim, openai.OpenAI(base_url=sim.base_url(), api_key="sim-no_balance", max_retries=0) as c:
-        with pytest.raises(openai.RateLimitError) as info:
-            c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
+    with (
+        SimServer() as sim,
+        openai.OpenAI(base_url=sim.base_url(), api_key="sim-no_balance", max_retries=0) as c,
+        pytest.raises(openai.RateLimitError) as info,
+    ):
+        c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
     assert info.value.code == "insufficient_quota"
 
 
 def test_unknown_header_scenario_is_a_simulator_error() -> None:
     with SimServer() as sim:
-        r = httpx2.post(sim.base_url() + "/chat/completions", json={"model": "gpt-4o-mini", "messages": HI},
-                        headers={"x-sim-scenario": "billing_cap", "Authorization": f"Bearer {sim.keys['valid']}"}, timeout=5)
+        r = httpx2.post(
+            sim.base_url() + "/chat/completions",
+            json={"model": "gpt-4o-mini", "messages": HI},
+            headers={
+                "x-sim-scenario": "billing_cap",
+                "Authorization": f"Bearer {sim.keys['valid']}",
+            },
+            timeout=5,
+        )
     assert r.status_code == 400 and r.json()["error"]["type"] == "simulator_error"
 
 
@@ -92,7 +110,9 @@ def test_trusted_tls_with_the_given_ca() -> None:
         assert sim.url.startswith("https://") and sim.ca_pem
         ctx = ssl.create_default_context(cafile=sim.ca_pem)
         http = openai.DefaultHttpxClient(verify=ctx)
-        with openai.OpenAI(base_url=sim.base_url(), api_key=sim.keys["valid"], max_retries=0, http_client=http) as c:
+        with openai.OpenAI(
+            base_url=sim.base_url(), api_key=sim.keys["valid"], max_retries=0, http_client=http
+        ) as c:
             reply = c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
     assert reply.choices[0].message.content
 
@@ -100,11 +120,23 @@ def test_trusted_tls_with_the_given_ca() -> None:
 @pytest.mark.parametrize("mode", ["untrusted", "wrong_host"])
 def test_tls_verify_failures(mode: str) -> None:
     with SimServer(tls=mode) as sim:
-        ctx = ssl.create_default_context(cafile=sim.ca_pem) if sim.ca_pem else ssl.create_default_context()
+        ctx = (
+            ssl.create_default_context(cafile=sim.ca_pem)
+            if sim.ca_pem
+            else ssl.create_default_context()
+        )
         http = openai.DefaultHttpxClient(verify=ctx)
-        with openai.OpenAI(base_url=sim.base_url(), api_key=sim.keys["valid"], max_retries=0, http_client=http, timeout=3) as c:
-            with pytest.raises(openai.APIConnectionError) as info:
-                c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
+        with (
+            openai.OpenAI(
+                base_url=sim.base_url(),
+                api_key=sim.keys["valid"],
+                max_retries=0,
+                http_client=http,
+                timeout=3,
+            ) as c,
+            pytest.raises(openai.APIConnectionError) as info,
+        ):
+            c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
     cause = info.value.__cause__
     assert cause is not None and "CERTIFICATE_VERIFY_FAILED" in repr(cause) + str(cause.__context__)
     d = whichlayer.explain(info.value)

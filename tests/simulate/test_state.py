@@ -23,7 +23,13 @@ HI = [{"role": "user", "content": "hi"}]
 
 
 def _oa(sim: SimServer, key: str = "valid", **kw: Any) -> openai.OpenAI:
-    return openai.OpenAI(base_url=sim.base_url("openai"), api_key=sim.keys.get(key, key), max_retries=0, timeout=5, **kw)
+    return openai.OpenAI(
+        base_url=sim.base_url("openai"),
+        api_key=sim.keys.get(key, key),
+        max_retries=0,
+        timeout=5,
+        **kw,
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,7 +42,9 @@ def _oa(sim: SimServer, key: str = "valid", **kw: Any) -> openai.OpenAI:
         ("no_model_access", openai.PermissionDeniedError, "model_not_found"),
     ],
 )
-def test_openai_key_states(openai_sim: SimServer, state: str, error: type[Exception], code: str) -> None:
+def test_openai_key_states(
+    openai_sim: SimServer, state: str, error: type[Exception], code: str
+) -> None:
     with _oa(openai_sim, state) as c, pytest.raises(error) as info:
         c.chat.completions.create(model="gpt-4o", messages=HI)  # type: ignore[arg-type]
     assert info.value.code == code  # type: ignore[attr-defined]
@@ -48,7 +56,10 @@ def test_limited_key_may_still_use_the_small_model(openai_sim: SimServer) -> Non
 
 
 def test_organization_header_must_match(openai_sim: SimServer) -> None:
-    with _oa(openai_sim, organization="org-someoneelse") as c, pytest.raises(openai.AuthenticationError) as info:
+    with (
+        _oa(openai_sim, organization="org-someoneelse") as c,
+        pytest.raises(openai.AuthenticationError) as info,
+    ):
         c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
     assert info.value.code == "mismatched_organization"
 
@@ -63,7 +74,9 @@ def test_an_anthropic_key_at_openai(openai_sim: SimServer) -> None:
 
 def test_a_long_prompt_really_overflows(openai_sim: SimServer) -> None:
     with _oa(openai_sim) as c, pytest.raises(openai.BadRequestError) as info:
-        c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "x" * 520_000}])
+        c.chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "x" * 520_000}]
+        )
     assert info.value.code == "context_length_exceeded"
     assert "maximum context length is 128000 tokens" in str(info.value)
     d = whichlayer.explain(info.value)
@@ -72,65 +85,112 @@ def test_a_long_prompt_really_overflows(openai_sim: SimServer) -> None:
 
 def test_prompt_plus_max_tokens_overflows(openai_sim: SimServer) -> None:
     with _oa(openai_sim) as c, pytest.raises(openai.BadRequestError) as info:
-        c.chat.completions.create(model="gpt-4o-mini", max_tokens=16_000, messages=[{"role": "user", "content": "x" * 460_000}])
+        c.chat.completions.create(
+            model="gpt-4o-mini",
+            max_tokens=16_000,
+            messages=[{"role": "user", "content": "x" * 460_000}],
+        )
     assert "in the completion" in str(info.value)
 
 
 def test_anthropic_long_prompt(anthropic_sim: SimServer) -> None:
-    with anthropic.Anthropic(base_url=anthropic_sim.url, api_key=anthropic_sim.keys["valid"], max_retries=0) as c:
-        with pytest.raises(anthropic.BadRequestError) as info:
-            c.messages.create(model="claude-haiku-4-5", max_tokens=100, messages=[{"role": "user", "content": "y" * 820_000}])
+    with (
+        anthropic.Anthropic(
+            base_url=anthropic_sim.url, api_key=anthropic_sim.keys["valid"], max_retries=0
+        ) as c,
+        pytest.raises(anthropic.BadRequestError) as info,
+    ):
+        c.messages.create(
+            model="claude-haiku-4-5",
+            max_tokens=100,
+            messages=[{"role": "user", "content": "y" * 820_000}],
+        )
     assert re.search(r"prompt is too long: 2050\d\d tokens > 200000 maximum", str(info.value))
 
 
 def test_gemini_long_prompt(gemini_sim: SimServer) -> None:
     options = gt.HttpOptions(base_url=gemini_sim.base_url("gemini"), timeout=5000)
-    with genai.Client(api_key=gemini_sim.keys["valid"], http_options=options) as c:
-        with pytest.raises(genai_errors.ClientError) as info:
-            c.models.generate_content(model="gemini-2.0-flash", contents="z" * 4_200_000)
+    with (
+        genai.Client(api_key=gemini_sim.keys["valid"], http_options=options) as c,
+        pytest.raises(genai_errors.ClientError) as info,
+    ):
+        c.models.generate_content(model="gemini-2.0-flash", contents="z" * 4_200_000)
     assert "exceeds the maximum number of tokens allowed (1048576)" in str(info.value)
 
 
 def test_validation_unknown_parameter_tools_and_max_tokens(openai_sim: SimServer) -> None:
     with _oa(openai_sim) as c:
-        with pytest.raises(openai.BadRequestError, match="Unrecognized request argument supplied: reasoning"):
-            c.chat.completions.create(model="gpt-4o-mini", messages=HI, extra_body={"reasoning": {"effort": "low"}})  # type: ignore[arg-type]
-        bad_tool = {"type": "function", "function": {"name": "get weather", "parameters": {"type": "string"}}}
+        with pytest.raises(
+            openai.BadRequestError, match="Unrecognized request argument supplied: reasoning"
+        ):
+            c.chat.completions.create(
+                model="gpt-4o-mini", messages=HI, extra_body={"reasoning": {"effort": "low"}}
+            )  # type: ignore[arg-type]
+        bad_tool = {
+            "type": "function",
+            "function": {"name": "get weather", "parameters": {"type": "string"}},
+        }
         with pytest.raises(openai.BadRequestError) as info:
             c.chat.completions.create(model="gpt-4o-mini", messages=HI, tools=[bad_tool])  # type: ignore[arg-type,list-item]
-        assert info.value.code == "invalid_function_parameters" and info.value.param == "tools[0].function.parameters"
+        assert (
+            info.value.code == "invalid_function_parameters"
+            and info.value.param == "tools[0].function.parameters"
+        )
         with pytest.raises(openai.BadRequestError, match="max_tokens is too large: 50000"):
             c.chat.completions.create(model="gpt-4o-mini", messages=HI, max_tokens=50_000)  # type: ignore[arg-type]
 
 
 def test_anthropic_validation(anthropic_sim: SimServer) -> None:
     # an explicit timeout: without one the SDK itself refuses large non-streaming max_tokens
-    with anthropic.Anthropic(base_url=anthropic_sim.url, api_key=anthropic_sim.keys["valid"], max_retries=0, timeout=5) as c:
+    with anthropic.Anthropic(
+        base_url=anthropic_sim.url, api_key=anthropic_sim.keys["valid"], max_retries=0, timeout=5
+    ) as c:
         with pytest.raises(anthropic.BadRequestError, match="max_tokens: 70000 > 64000"):
             c.messages.create(model="claude-haiku-4-5", max_tokens=70_000, messages=HI)  # type: ignore[arg-type]
         tool = {"name": "t", "description": "d", "input_schema": {"type": "array"}}
-        with pytest.raises(anthropic.BadRequestError, match="tools.0.custom.input_schema: JSON schema is invalid"):
+        with pytest.raises(
+            anthropic.BadRequestError,
+            match=r"tools\.0\.custom\.input_schema: JSON schema is invalid",
+        ):
             c.messages.create(model="claude-haiku-4-5", max_tokens=10, messages=HI, tools=[tool])  # type: ignore[arg-type,list-item]
         with pytest.raises(anthropic.NotFoundError, match="model: claude-9"):
             c.messages.create(model="claude-9", max_tokens=10, messages=HI)  # type: ignore[arg-type]
 
 
 def test_invalid_json_body(openai_sim: SimServer, anthropic_sim: SimServer) -> None:
-    r = httpx2.post(openai_sim.base_url() + "/chat/completions", content=b'{"model": "gpt-4o-mini",',
-                    headers={"Authorization": f"Bearer {openai_sim.keys['valid']}", "Content-Type": "application/json"}, timeout=5)
+    r = httpx2.post(
+        openai_sim.base_url() + "/chat/completions",
+        content=b'{"model": "gpt-4o-mini",',
+        headers={
+            "Authorization": f"Bearer {openai_sim.keys['valid']}",
+            "Content-Type": "application/json",
+        },
+        timeout=5,
+    )
     assert r.status_code == 400 and "We could not parse the JSON body" in r.text
     assert r.headers["x-request-id"].startswith("req_")
-    a = httpx2.post(anthropic_sim.url + "/v1/messages", content=b"{oops",
-                    headers={"x-api-key": anthropic_sim.keys["valid"], "anthropic-version": "2023-06-01"}, timeout=5)
-    assert a.status_code == 400 and "The request body is not valid JSON: line 1 column 2 (char 1)" in a.text
+    a = httpx2.post(
+        anthropic_sim.url + "/v1/messages",
+        content=b"{oops",
+        headers={"x-api-key": anthropic_sim.keys["valid"], "anthropic-version": "2023-06-01"},
+        timeout=5,
+    )
+    assert (
+        a.status_code == 400
+        and "The request body is not valid JSON: line 1 column 2 (char 1)" in a.text
+    )
     d = whichlayer.explain(a)
     assert (str(d.layer), str(d.cause)) == ("request", "malformed_body")
 
 
 def test_base_url_without_v1(openai_sim: SimServer) -> None:
-    with openai.OpenAI(base_url=openai_sim.url, api_key=openai_sim.keys["valid"], max_retries=0) as c:
-        with pytest.raises(openai.NotFoundError, match=r"Invalid URL \(POST /chat/completions\)"):
-            c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
+    with (
+        openai.OpenAI(
+            base_url=openai_sim.url, api_key=openai_sim.keys["valid"], max_retries=0
+        ) as c,
+        pytest.raises(openai.NotFoundError, match=r"Invalid URL \(POST /chat/completions\)"),
+    ):
+        c.chat.completions.create(model="gpt-4o-mini", messages=HI)  # type: ignore[arg-type]
 
 
 def test_rpm_headers_count_down_then_429() -> None:
@@ -149,12 +209,16 @@ def test_rpm_headers_count_down_then_429() -> None:
 def test_tpm_counts_tokens_over_the_minute() -> None:
     page = "lorem ipsum " * 1_000  # 3,000 tokens
     with SimServer(limits=Limits(tpm=5_000)) as sim, _oa(sim) as c:
-        raw = c.chat.completions.with_raw_response.create(model="gpt-4o", messages=[{"role": "user", "content": page}])
+        raw = c.chat.completions.with_raw_response.create(
+            model="gpt-4o", messages=[{"role": "user", "content": page}]
+        )
         left = int(raw.headers["x-ratelimit-remaining-tokens"])
         with pytest.raises(openai.RateLimitError) as info:
             c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": page}])
         with pytest.raises(openai.RateLimitError, match="Request too large for gpt-4o"):
-            c.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": page * 2}])
+            c.chat.completions.create(
+                model="gpt-4o", messages=[{"role": "user", "content": page * 2}]
+            )
     assert left == 5_000 - 3_001
     assert "(TPM): Limit 5000, Used 3001, Requested 3001" in str(info.value)
 
@@ -166,15 +230,21 @@ def test_concurrency_limit_counts_requests_in_flight() -> None:
 
         def slow() -> None:
             with anthropic.Anthropic(base_url=sim.url, api_key=key, max_retries=0) as c:
-                c.messages.create(model="claude-haiku-4-5", max_tokens=10, messages=HI,  # type: ignore[arg-type]
-                                  extra_headers={"x-sim-scenario": "read_timeout:slow_first_byte"})
+                c.messages.create(
+                    model="claude-haiku-4-5",
+                    max_tokens=10,
+                    messages=HI,  # type: ignore[arg-type]
+                    extra_headers={"x-sim-scenario": "read_timeout:slow_first_byte"},
+                )
             slow_done.set()
 
         t = threading.Thread(target=slow)
         t.start()
         time.sleep(0.3)
-        with anthropic.Anthropic(base_url=sim.url, api_key=key, max_retries=0) as c:
-            with pytest.raises(anthropic.RateLimitError, match="Number of concurrent connections"):
-                c.messages.create(model="claude-haiku-4-5", max_tokens=10, messages=HI)  # type: ignore[arg-type]
+        with (
+            anthropic.Anthropic(base_url=sim.url, api_key=key, max_retries=0) as c,
+            pytest.raises(anthropic.RateLimitError, match="Number of concurrent connections"),
+        ):
+            c.messages.create(model="claude-haiku-4-5", max_tokens=10, messages=HI)  # type: ignore[arg-type]
         t.join(5)
     assert slow_done.is_set()

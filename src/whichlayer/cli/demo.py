@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         right += ok
         write_text(text)
     took = time.monotonic() - started
-    write_text(f"{right} of {len(outcomes)} failures diagnosed as what they really are ({took:.1f} s).\n")
+    write_text(
+        f"{right} of {len(outcomes)} failures diagnosed as what they really are ({took:.1f} s).\n"
+    )
     return 0
 
 
@@ -53,7 +55,9 @@ def _case_text(n: int, outcome: Any, *, full: bool) -> tuple[str, bool]:
     got = (str(d["layer"]), str(d["cause"]))
     ok = got == case.expected
     mark = "" if ok else f"   (expected {case.expected[0]} / {case.expected[1]})"
-    lines.append(f"   → {view.headline(d)} · origin {d['origin']} · retry {view.retry_text(d)}{mark}")
+    lines.append(
+        f"   → {view.headline(d)} · origin {d['origin']} · retry {view.retry_text(d)}{mark}"
+    )
     lines.append(f"     {d['summary']}")
     if d["actions"]:
         lines.append(f"     first: {d['actions'][0]}")

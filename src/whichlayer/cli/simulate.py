@@ -17,15 +17,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "fails on demand: per server (--scenario), per request (header x-sim-scenario: ID) or "
         "from a scenario file. Stops on Ctrl-C.",
     )
-    p.add_argument("--dialect", "-d", choices=DIALECT_CHOICES, default=None, help="which API to speak (default openai)")
-    p.add_argument("--relay", choices=FLAVOR_CHOICES, default=None, help="relay flavor for --dialect relay (default new-api)")
-    p.add_argument("--scenario", "-s", metavar="ID", help="fail every request with this scenario (see --list)")
-    p.add_argument("--scenario-file", "-f", metavar="PATH", help="YAML or TOML file with a sequence of steps")
+    p.add_argument(
+        "--dialect",
+        "-d",
+        choices=DIALECT_CHOICES,
+        default=None,
+        help="which API to speak (default openai)",
+    )
+    p.add_argument(
+        "--relay",
+        choices=FLAVOR_CHOICES,
+        default=None,
+        help="relay flavor for --dialect relay (default new-api)",
+    )
+    p.add_argument(
+        "--scenario", "-s", metavar="ID", help="fail every request with this scenario (see --list)"
+    )
+    p.add_argument(
+        "--scenario-file", "-f", metavar="PATH", help="YAML or TOML file with a sequence of steps"
+    )
     p.add_argument("--tls", choices=TLS_CHOICES, help="serve HTTPS with a trustme certificate")
-    p.add_argument("--port", "-p", type=int, default=8765, help="port to bind (0 = any free port; default 8765)")
+    p.add_argument(
+        "--port",
+        "-p",
+        type=int,
+        default=8765,
+        help="port to bind (0 = any free port; default 8765)",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--stall", type=float, default=30.0, metavar="S", help="how long read_timeout stalls (default 30)")
-    p.add_argument("--slow", type=float, default=2.0, metavar="S", help="first-byte delay of read_timeout:slow_first_byte (default 2)")
+    p.add_argument(
+        "--stall",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="how long read_timeout stalls (default 30)",
+    )
+    p.add_argument(
+        "--slow",
+        type=float,
+        default=2.0,
+        metavar="S",
+        help="first-byte delay of read_timeout:slow_first_byte (default 2)",
+    )
     p.add_argument("--list", action="store_true", help="list every scenario and exit")
     p.set_defaults(func=run)
 
@@ -37,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
 
     dialect = _dialect(args)
     if args.list:
-        write_text(redact_text(listing(None if args.dialect is None and args.relay is None else dialect)))
+        write_text(
+            redact_text(listing(None if args.dialect is None and args.relay is None else dialect))
+        )
         return 0
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port must be 0..65535, not {args.port}")
@@ -46,14 +81,23 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         sim = SimServer(
-            dialect, args.scenario, args.scenario_file, args.tls, args.port, args.host, stall_s=args.stall, slow_s=args.slow
+            dialect,
+            args.scenario,
+            args.scenario_file,
+            args.tls,
+            args.port,
+            args.host,
+            stall_s=args.stall,
+            slow_s=args.slow,
         )
     except (ValueError, ScenarioFileError) as exc:
         raise UsageError(str(exc)) from None
     try:
         sim.start()
     except OSError as exc:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
     try:
         write_text(redact_text(banner(sim)))
         _wait_for_stop()
@@ -77,7 +121,11 @@ def listing(dialect: str | None) -> str:
     """Every scenario, per dialect: id, layer, kind and what it does."""
     from whichlayer.simulate.scenarios import DIALECTS, RELAY_FLAVORS, for_dialect
 
-    names = [dialect] if dialect else [d for d in DIALECTS if d != "relay"] + [f"relay:{f}" for f in RELAY_FLAVORS]
+    names = (
+        [dialect]
+        if dialect
+        else [d for d in DIALECTS if d != "relay"] + [f"relay:{f}" for f in RELAY_FLAVORS]
+    )
     out: list[str] = []
     for name in names:
         out.append(f"{name}:")
@@ -104,13 +152,15 @@ def banner(sim: object) -> str:
         lines += [
             f"  OpenAI base URL              {sim.base_url('openai')}",
             f"  Anthropic base URL           {sim.base_url('anthropic')}",
-            f"  Gemini base URL              {sim.base_url('gemini')}   (google-genai HttpOptions.base_url)",
-            f"  Azure endpoint               {sim.base_url('azure')}   (AzureOpenAI azure_endpoint)",
+            f"  Gemini base URL              {sim.base_url('gemini')}   (HttpOptions.base_url)",
+            f"  Azure endpoint               {sim.base_url('azure')}   (azure_endpoint)",
         ]
     if sim.ca_pem:
         lines.append(f"  CA certificate               {sim.ca_pem}")
     states = TOKEN_STATES if sim.dialect == "relay" else STATES
-    lines.append("  keys (any string not listed is unknown):  " + "  ".join(alias(s) for s in states))
+    lines.append(
+        "  keys (any string not listed is unknown):  " + "  ".join(alias(s) for s in states)
+    )
     if sim.scenario:
         lines.append(f"  every request fails with     {sim.scenario}")
     lines.append("  per request: header x-sim-scenario: <id>   (whichlayer simulate --list)")

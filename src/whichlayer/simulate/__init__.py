@@ -7,6 +7,7 @@ The public surface is :class:`SimServer` (see ``docs/simulate.md``) and
 from __future__ import annotations
 
 from whichlayer.simulate._server import SimServer
-from whichlayer.simulate.scenarios import Scenario, for_dialect as list_scenarios
+from whichlayer.simulate.scenarios import Scenario
+from whichlayer.simulate.scenarios import for_dialect as list_scenarios
 
 __all__ = ["Scenario", "SimServer", "list_scenarios"]

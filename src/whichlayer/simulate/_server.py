@@ -186,7 +186,7 @@ class SimServer:
         return state
 
     async def serve(self, application: web.Application, port: int, ssl_ctx: Any = None) -> int:
-        """Run one application on this loop; returns its port. (The relay also serves its upstreams.)"""
+        """Run one application on this loop and return its port (a relay also runs its upstream)."""
         runner = web.AppRunner(
             application,
             handler_cancellation=True,

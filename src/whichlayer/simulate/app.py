@@ -1,4 +1,4 @@
-"""The aiohttp application of one simulated provider: routes, and the middleware that injects faults."""
+"""The aiohttp application of a simulated provider: routes, and the middleware injecting faults."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from whichlayer.simulate import flow, ids, proto_anthropic, proto_gemini, proto_openai, scenarios, transport
+from whichlayer.simulate import (
+    flow,
+    ids,
+    proto_anthropic,
+    proto_gemini,
+    proto_openai,
+    scenarios,
+    transport,
+)
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault, Reply
 from whichlayer.simulate.state import STATE, SimState
@@ -84,14 +92,24 @@ async def inject(request: web.Request, handler: Handler) -> web.StreamResponse:
     except Fault as fault:
         return to_response(RENDER[protocol](fault, call), fault, call)
     except (web.HTTPNotFound, web.HTTPMethodNotAllowed):
-        fault = Fault("endpoint_mismatch", model=call.model)
-        return to_response(RENDER[protocol](fault, call), fault, call)
+        wrong_path = Fault("endpoint_mismatch", model=call.model)
+        return to_response(RENDER[protocol](wrong_path, call), wrong_path, call)
 
 
 def _unknown_scenario(protocol: str, scenario: str) -> web.Response:
     """A scenario the simulator cannot act out for this protocol: said plainly, as the simulator."""
-    message = f"whichlayer simulator: no scenario {scenario!r} for {protocol} (see: whichlayer simulate --list)"
-    body = {"error": {"message": message, "type": "simulator_error", "param": None, "code": "unknown_scenario"}}
+    message = (
+        f"whichlayer simulator: no scenario {scenario!r} for {protocol} "
+        "(see: whichlayer simulate --list)"
+    )
+    body = {
+        "error": {
+            "message": message,
+            "type": "simulator_error",
+            "param": None,
+            "code": "unknown_scenario",
+        }
+    }
     return web.json_response(body, status=400)
 
 

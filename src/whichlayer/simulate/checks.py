@@ -76,9 +76,9 @@ def authenticate(request: web.Request, call: Call, keys: KeyStore) -> str:
     if state is None:
         cause = "key_wrong_platform" if keys.lookup(key) else "key_invalid"
         raise Fault(cause, model=call.model)
-    cause = AUTH_STATE_CAUSE[call.protocol].get(state)
-    if cause:
-        raise Fault(cause, model=call.model)
+    by_state = AUTH_STATE_CAUSE[call.protocol].get(state)
+    if by_state:
+        raise Fault(by_state, model=call.model)
     org = request.headers.get("OpenAI-Organization")
     if call.protocol == "openai" and org and org != ORG_ID["openai"]:
         raise Fault("org_mismatch", model=call.model)

@@ -14,8 +14,8 @@ from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault
 from whichlayer.simulate.keys import ORG_ID
 from whichlayer.simulate.limits import Snapshot
-from whichlayer.simulate.state import STATE, SimState
 from whichlayer.simulate.script import Step
+from whichlayer.simulate.state import STATE, SimState
 from whichlayer.simulate.wording import anthropic as anthropic_words
 from whichlayer.simulate.wording import openai as openai_words
 
@@ -31,7 +31,7 @@ def is_forced(step: Step) -> bool:
 
 
 async def begin(request: web.Request) -> tuple[SimState, Call, str, dict[str, Any]]:
-    """Read the body, apply a forced scenario, authenticate; returns (state, call, key state, body)."""
+    """Read the body, apply a forced scenario, authenticate: (state, call, key state, body)."""
     state = request.app[STATE]
     call = request[CALL]
     step = request[STEP]

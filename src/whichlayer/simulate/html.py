@@ -68,6 +68,7 @@ def cloudflare(status: int, host: str) -> Reply:
     ray = secrets.token_hex(8)
     text = _CLOUDFLARE[status]
     stamp = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    # The page is copied as Cloudflare sends it, long lines and all.
     body = f"""<!DOCTYPE html>
 <!--[if lt IE 7]> <html class="no-js ie6 oldie" lang="en-US"> <![endif]-->
 <!--[if gt IE 8]><!--> <html class="no-js" lang="en-US"> <!--<![endif]-->
@@ -98,6 +99,6 @@ def cloudflare(status: int, host: str) -> Reply:
 </div>
 </body>
 </html>
-"""
+"""  # noqa: E501
     headers = {"server": "cloudflare", "cf-ray": f"{ray}-SJC"}
     return Reply(status, body.encode(), "text/html; charset=UTF-8", headers)

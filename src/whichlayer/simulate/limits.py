@@ -56,7 +56,7 @@ class Limiter:
         self._buckets: dict[tuple[str, str], _Bucket] = {}
 
     def admit(self, key: str, model: str, tokens: int) -> Snapshot:
-        """Count one request of ``tokens``; raise a Fault (rpm/tpm/concurrency) when over a limit."""
+        """Count one request of ``tokens``; a Fault (rpm/tpm/concurrency) when over a limit."""
         bucket = self._buckets.setdefault((key, model), _Bucket())
         now = self._clock()
         self._prune(bucket, now)

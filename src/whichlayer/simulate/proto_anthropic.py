@@ -19,10 +19,27 @@ from whichlayer.simulate.sse_text import ANSWER, CHUNKS, OUTPUT_TOKENS
 from whichlayer.simulate.wording import anthropic as words
 
 PARAMS = frozenset(
-    "model messages max_tokens system metadata stop_sequences stream temperature top_p top_k "
-    "tools tool_choice thinking service_tier container mcp_servers context_management".split()
+    [
+        "model",
+        "messages",
+        "max_tokens",
+        "system",
+        "metadata",
+        "stop_sequences",
+        "stream",
+        "temperature",
+        "top_p",
+        "top_k",
+        "tools",
+        "tool_choice",
+        "thinking",
+        "service_tier",
+        "container",
+        "mcp_servers",
+        "context_management",
+    ]
 )
-COUNT_PARAMS = frozenset("model messages system tools tool_choice thinking".split())
+COUNT_PARAMS = frozenset(["model", "messages", "system", "tools", "tool_choice", "thinking"])
 
 
 def _prompt_tokens(body: dict[str, Any]) -> int:
@@ -105,7 +122,7 @@ async def _stream(request: web.Request, call: Call, message: dict[str, Any]) -> 
 
 
 async def count_tokens(request: web.Request) -> web.StreamResponse:
-    state, call, key_state, body = await flow.begin(request)
+    _state, call, _key_state, body = await flow.begin(request)
     model = checks.find_model("anthropic", call.model)
     checks.unknown_params(body, COUNT_PARAMS, model.id)
     checks.anthropic_tools(body, model.id)
@@ -113,7 +130,7 @@ async def count_tokens(request: web.Request) -> web.StreamResponse:
 
 
 async def models(request: web.Request) -> web.StreamResponse:
-    state, call, _key_state, _body = await flow.begin(request)
+    _state, call, _key_state, _body = await flow.begin(request)
     data = [
         {
             "type": "model",

@@ -13,9 +13,22 @@ from whichlayer.simulate.faults import Fault
 from whichlayer.simulate.sse_text import ANSWER, CHUNKS, OUTPUT_TOKENS
 
 PARAMS = frozenset(
-    "contents tools toolConfig safetySettings systemInstruction generationConfig cachedContent "
-    "labels model tool_config safety_settings system_instruction generation_config "
-    "cached_content".split()
+    [
+        "contents",
+        "tools",
+        "toolConfig",
+        "safetySettings",
+        "systemInstruction",
+        "generationConfig",
+        "cachedContent",
+        "labels",
+        "model",
+        "tool_config",
+        "safety_settings",
+        "system_instruction",
+        "generation_config",
+        "cached_content",
+    ]
 )
 
 
@@ -32,14 +45,14 @@ def _model_entry(m: catalog.Model) -> dict[str, Any]:
 
 
 async def list_models(request: web.Request) -> web.StreamResponse:
-    state, call, _key_state, _body = await flow.begin(request)
+    _state, call, _key_state, _body = await flow.begin(request)
     return flow.json_response(call, {"models": [_model_entry(m) for m in catalog.models("gemini")]})
 
 
 async def get_model(request: web.Request) -> web.StreamResponse:
     call = request[flow.CALL]
     call.model = request.match_info["model"]
-    state, call, _key_state, _body = await flow.begin(request)
+    _state, call, _key_state, _body = await flow.begin(request)
     return flow.json_response(call, _model_entry(checks.find_model("gemini", call.model)))
 
 

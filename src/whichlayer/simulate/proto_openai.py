@@ -22,19 +22,75 @@ from whichlayer.simulate.faults import Fault
 from whichlayer.simulate.sse_text import ANSWER, CHUNKS, OUTPUT_TOKENS
 
 CHAT_PARAMS = frozenset(
-    "model messages max_tokens max_completion_tokens temperature top_p n stream stream_options "
-    "stop presence_penalty frequency_penalty logit_bias logprobs top_logprobs user tools "
-    "tool_choice parallel_tool_calls response_format seed service_tier store metadata "
-    "reasoning_effort modalities audio prediction web_search_options verbosity prompt_cache_key "
-    "safety_identifier functions function_call".split()
+    [
+        "model",
+        "messages",
+        "max_tokens",
+        "max_completion_tokens",
+        "temperature",
+        "top_p",
+        "n",
+        "stream",
+        "stream_options",
+        "stop",
+        "presence_penalty",
+        "frequency_penalty",
+        "logit_bias",
+        "logprobs",
+        "top_logprobs",
+        "user",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "response_format",
+        "seed",
+        "service_tier",
+        "store",
+        "metadata",
+        "reasoning_effort",
+        "modalities",
+        "audio",
+        "prediction",
+        "web_search_options",
+        "verbosity",
+        "prompt_cache_key",
+        "safety_identifier",
+        "functions",
+        "function_call",
+    ]
 )
 RESPONSES_PARAMS = frozenset(
-    "model input instructions max_output_tokens temperature top_p stream tools tool_choice "
-    "parallel_tool_calls previous_response_id store metadata reasoning text truncation user "
-    "include background service_tier prompt_cache_key safety_identifier conversation prompt "
-    "max_tool_calls top_logprobs stream_options".split()
+    [
+        "model",
+        "input",
+        "instructions",
+        "max_output_tokens",
+        "temperature",
+        "top_p",
+        "stream",
+        "tools",
+        "tool_choice",
+        "parallel_tool_calls",
+        "previous_response_id",
+        "store",
+        "metadata",
+        "reasoning",
+        "text",
+        "truncation",
+        "user",
+        "include",
+        "background",
+        "service_tier",
+        "prompt_cache_key",
+        "safety_identifier",
+        "conversation",
+        "prompt",
+        "max_tool_calls",
+        "top_logprobs",
+        "stream_options",
+    ]
 )
-EMBEDDING_PARAMS = frozenset("model input encoding_format dimensions user".split())
+EMBEDDING_PARAMS = frozenset(["model", "input", "encoding_format", "dimensions", "user"])
 
 
 def _model_for(call: Call, request: web.Request) -> catalog.Model:
@@ -280,7 +336,7 @@ async def _responses_stream(
 
 
 async def models(request: web.Request) -> web.StreamResponse:
-    state, call, _key_state, _body = await flow.begin(request)
+    _state, call, _key_state, _body = await flow.begin(request)
     data = [
         {"id": m.id, "object": "model", "created": m.created, "owned_by": "system"}
         for m in catalog.models("openai")
@@ -291,9 +347,11 @@ async def models(request: web.Request) -> web.StreamResponse:
 async def model(request: web.Request) -> web.StreamResponse:
     call = request[flow.CALL]
     call.model = request.match_info["model"]
-    state, call, _key_state, _body = await flow.begin(request)
+    _state, call, _key_state, _body = await flow.begin(request)
     m = checks.find_model("openai", call.model)
-    return flow.json_response(call, {"id": m.id, "object": "model", "created": m.created, "owned_by": "system"})
+    return flow.json_response(
+        call, {"id": m.id, "object": "model", "created": m.created, "owned_by": "system"}
+    )
 
 
 async def embeddings(request: web.Request) -> web.StreamResponse:

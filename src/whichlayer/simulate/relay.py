@@ -1,4 +1,4 @@
-"""Relay mode: a one-api/new-api, OpenRouter or LiteLLM-shaped relay in front of simulated upstreams.
+"""Relay mode: a one-api/new-api, OpenRouter or LiteLLM-shaped relay before simulated upstreams.
 
 The relay has its own tokens (with states), one group (``default``), channels
 (each an upstream plus the relay's key for it) and model routes. It answers
@@ -55,7 +55,7 @@ STALE = CHANNELS[1]
 
 
 def token(flavor: str, state: str) -> str:
-    """A relay token in the flavor's shape (one-api ``sk-`` + 48, OpenRouter ``sk-or-v1-`` + 64 hex)."""
+    """A relay token in the flavor's shape (one-api ``sk-`` + 48; ``sk-or-v1-`` + 64 hex)."""
     digest = hashlib.sha256(f"whichlayer-relay:{flavor}:{state}".encode()).hexdigest()
     if flavor == "openrouter":
         return "sk-or-v1-" + (digest * 2)[:64]
@@ -73,7 +73,13 @@ class Relay:
         self.tokens = {state: token(self.flavor, state) for state in TOKEN_STATES}
         self.tokens["unknown"] = token(self.flavor, "never-issued")
         self._token_state = {v: k for k, v in self.tokens.items() if k != "unknown"}
-        self.state = SimState("openai", KeyStore(), Limiter(server.limits), stall_s=server.stall_s, slow_s=server.slow_s)
+        self.state = SimState(
+            "openai",
+            KeyStore(),
+            Limiter(server.limits),
+            stall_s=server.stall_s,
+            slow_s=server.slow_s,
+        )
         if server.scenario and server.scenario != "ok":
             self.state.default = Step(scenario=server.scenario)
         if server._file is not None:
@@ -168,7 +174,9 @@ class Relay:
             status, body = words.litellm_local(cause, model=model, key=_bearer(request))
         else:
             status, body = words.oneapi_local(self.flavor, cause, rid, model=model, group=GROUP)
-        return web.Response(status=status, body=body, content_type="application/json", headers=self._headers(rid))
+        return web.Response(
+            status=status, body=body, content_type="application/json", headers=self._headers(rid)
+        )
 
     def _headers(self, rid: str) -> dict[str, str]:
         if self.flavor == "litellm":
@@ -200,21 +208,30 @@ class Relay:
         model: str,
         cut: bool = False,
     ) -> web.StreamResponse:
-        headers = {"Authorization": f"Bearer {self._upstream_key(channel)}", "Content-Type": "application/json"}
+        headers = {
+            "Authorization": f"Bearer {self._upstream_key(channel)}",
+            "Content-Type": "application/json",
+        }
         if scenario == "relay_upstream_error":
             headers[SCENARIO_HEADER] = "connection_reset"
         elif scenario and scenario != "upstream_key_invalid":
             headers[SCENARIO_HEADER] = scenario
         if self.session is None:
-            self.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_S))
+            self.session = aiohttp.ClientSession(
+                timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_S)
+            )
         try:
-            async with self.session.post(self.upstream_url + request.path, data=raw, headers=headers) as up:
+            async with self.session.post(
+                self.upstream_url + request.path, data=raw, headers=headers
+            ) as up:
                 if up.status == 200:
                     return await self._pass_through(request, up, rid, cut)
                 status, body = self._rewrite(up.status, await up.read(), rid, model)
-        except (aiohttp.ClientError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError):
             return self._local("relay_upstream_error", rid, model, request)
-        return web.Response(status=status, body=body, content_type="application/json", headers=self._headers(rid))
+        return web.Response(
+            status=status, body=body, content_type="application/json", headers=self._headers(rid)
+        )
 
     def _rewrite(self, status: int, body: bytes, rid: str, model: str) -> tuple[int, bytes]:
         if self.flavor == "openrouter":
@@ -230,14 +247,16 @@ class Relay:
         headers = self._headers(rid)
         if cut:
             full = await up.read()
-            return await transport.cut_body(request, 200, {**headers, "Content-Type": up.content_type}, full)
+            return await transport.cut_body(
+                request, 200, {**headers, "Content-Type": up.content_type}, full
+            )
         resp = web.StreamResponse(status=200, headers=headers)
         resp.content_type = up.content_type
         await resp.prepare(request)
         try:
             async for chunk in up.content.iter_any():
                 await resp.write(chunk)
-        except (aiohttp.ClientError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError):
             transport.close(request)  # the upstream broke mid-answer: so does the relay
             return resp
         return await transport.finish(resp)
@@ -252,7 +271,9 @@ class Relay:
             for channel in CHANNELS
             for m in channel.models
         ]
-        return web.json_response({"object": "list", "data": data, "success": True}, headers=self._headers(rid))
+        return web.json_response(
+            {"object": "list", "data": data, "success": True}, headers=self._headers(rid)
+        )
 
 
 #: Causes the relay passes on to its upstream by forwarding the scenario header.
@@ -281,7 +302,9 @@ def _json(raw: bytes) -> dict[str, Any]:
 
 async def start(server: SimServer) -> Relay:
     """Start the upstream simulator on this loop, then build the relay in front of it."""
-    upstream_state = SimState("openai", KeyStore(), Limiter(), stall_s=server.stall_s, slow_s=server.slow_s)
+    upstream_state = SimState(
+        "openai", KeyStore(), Limiter(), stall_s=server.stall_s, slow_s=server.slow_s
+    )
     upstream_state.default = OK
     port = await server.serve(sim_app.build(upstream_state), 0)
     _ = catalog  # the upstream's catalogue decides which routed models exist

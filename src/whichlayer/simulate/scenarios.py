@@ -126,7 +126,9 @@ def lookup(dialect: str, scenario_id: str) -> Scenario:
     for scenario in for_dialect(dialect):
         if scenario.id == scenario_id:
             return scenario
-    raise ValueError(f"unknown scenario {scenario_id!r} for dialect {dialect} (see: whichlayer simulate --list)")
+    raise ValueError(
+        f"unknown scenario {scenario_id!r} for dialect {dialect} (see: whichlayer simulate --list)"
+    )
 
 
 def known(dialect: str, scenario_id: str) -> bool:

@@ -7,6 +7,7 @@ client sees ECONNRESET ("Connection reset by peer"), not a clean close.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import struct
 from typing import Any
@@ -21,10 +22,8 @@ def reset(request: web.Request) -> None:
         return
     sock = transport.get_extra_info("socket")
     if sock is not None:
-        try:
+        with contextlib.suppress(OSError):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
     transport.abort()
 
 
@@ -64,10 +63,8 @@ async def send_event(
 
 
 async def finish(resp: web.StreamResponse) -> web.StreamResponse:
-    try:
+    with contextlib.suppress(ConnectionResetError, RuntimeError):
         await resp.write_eof()
-    except (ConnectionResetError, RuntimeError):
-        pass
     return resp
 
 

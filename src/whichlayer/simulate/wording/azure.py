@@ -49,7 +49,8 @@ def _model_not_found(f: Fault, c: Call) -> Body:
 
 
 def _endpoint_mismatch(f: Fault, c: Call) -> Body:
-    # A wrong path or an unsupported api-version: 404 {"code": "404", "message": "Resource not found"}
+    # A wrong path or an unsupported api-version:
+    # 404 {"code": "404", "message": "Resource not found"}
     return 404, {"code": "404", "message": "Resource not found"}
 
 

@@ -230,7 +230,7 @@ def not_found_page(c: Call) -> Reply:
     """Google's front-end 404 page for a path no API serves ("That’s an error.")."""
     body = (
         "<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n"
-        "  <meta name=viewport content=\"initial-scale=1, minimum-scale=1, width=device-width\">\n"
+        '  <meta name=viewport content="initial-scale=1, minimum-scale=1, width=device-width">\n'
         "  <title>Error 404 (Not Found)!!1</title>\n"
         "  <a href=//www.google.com/><span id=logo aria-label=Google></span></a>\n"
         "  <p><b>404.</b> <ins>That’s an error.</ins>\n"

@@ -25,8 +25,22 @@ SATURATED = "当前分组上游负载已饱和，请稍后再试"
 
 #: Relay-side scenarios (answered by the relay itself) per flavor.
 RELAY_SIDE = {
-    "new-api": ["key_missing", "key_invalid", "key_expired", "quota_exhausted:token", "insufficient_balance", "model_not_found"],
-    "one-api": ["key_missing", "key_invalid", "key_expired", "quota_exhausted:token", "insufficient_balance", "model_not_found"],
+    "new-api": [
+        "key_missing",
+        "key_invalid",
+        "key_expired",
+        "quota_exhausted:token",
+        "insufficient_balance",
+        "model_not_found",
+    ],
+    "one-api": [
+        "key_missing",
+        "key_invalid",
+        "key_expired",
+        "quota_exhausted:token",
+        "insufficient_balance",
+        "model_not_found",
+    ],
     "openrouter": ["key_missing", "key_invalid", "insufficient_balance", "model_not_found"],
     "litellm": ["key_missing", "key_invalid", "key_expired", "billing_cap", "model_not_found"],
 }
@@ -91,7 +105,11 @@ def _user_quota(flavor: str, ctx: dict[str, Any]) -> tuple[int, str, str]:
 
 
 def _no_channel(flavor: str, ctx: dict[str, Any]) -> tuple[int, str, str]:
-    return 503, f"当前分组 {ctx.get('group', 'default')} 下对于模型 {ctx.get('model', '')} 无可用渠道", ""
+    return (
+        503,
+        f"当前分组 {ctx.get('group', 'default')} 下对于模型 {ctx.get('model', '')} 无可用渠道",
+        "",
+    )
 
 
 def _do_request_failed(flavor: str, ctx: dict[str, Any]) -> tuple[int, str, str]:
@@ -148,13 +166,21 @@ def openrouter_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
         "key_invalid": (401, "User not found."),
         # 402 "Insufficient credits. Add more using https://openrouter.ai/credits"
         # (OpenRouter OpenAPI PaymentRequiredResponse example)
-        "insufficient_balance": (402, "Insufficient credits. Add more using https://openrouter.ai/credits"),
+        "insufficient_balance": (
+            402,
+            "Insufficient credits. Add more using https://openrouter.ai/credits",
+        ),
         # 400 "<model> is not a valid model ID" (many public reports)
         "model_not_found": (400, f"{ctx.get('model', '')} is not a valid model ID"),
         "relay_upstream_error": (502, "Provider returned error"),
     }
     status, message = table[cause]
-    return status, dumps({"error": {"message": message, "code": status}, "user_id": "user_2sImuLaTeD0000000000000000"})
+    return status, dumps(
+        {
+            "error": {"message": message, "code": status},
+            "user_id": "user_2sImuLaTeD0000000000000000",
+        }
+    )
 
 
 def openrouter_upstream(status: int, body: bytes, model: str) -> tuple[int, bytes]:
@@ -169,7 +195,11 @@ def openrouter_upstream(status: int, body: bytes, model: str) -> tuple[int, byte
         )
     else:
         raw = body.decode("utf-8", "replace")
-    error = {"message": "Provider returned error", "code": status, "metadata": {"raw": raw, "provider_name": "OpenAI"}}
+    error = {
+        "message": "Provider returned error",
+        "code": status,
+        "metadata": {"raw": raw, "provider_name": "OpenAI"},
+    }
     return status, dumps({"error": error, "user_id": "user_2sImuLaTeD0000000000000000"})
 
 
@@ -189,7 +219,7 @@ _LITELLM_CLASS = {
 
 
 def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
-    """The LiteLLM proxy's own errors (``ProxyException``: message, type, param, code as strings)."""
+    """The LiteLLM proxy's own errors (``ProxyException``: message, type, param, code)."""
     key = str(ctx.get("key") or "")
     shown = f"sk-...{key[-4:]}" if key else ""
     table: dict[str, tuple[int, str, str]] = {
@@ -212,7 +242,11 @@ def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
         ),
         # "Budget has been exceeded! Current cost: 5, Max budget: 5" (type budget_exceeded):
         # the key's max_budget, a spend limit the proxy admin set
-        "billing_cap": (400, "Budget has been exceeded! Current cost: 5.0012, Max budget: 5.0", "budget_exceeded"),
+        "billing_cap": (
+            400,
+            "Budget has been exceeded! Current cost: 5.0012, Max budget: 5.0",
+            "budget_exceeded",
+        ),
         "model_not_found": (
             400,
             f"Invalid model name passed in model={ctx.get('model', '')}. Call `/v1/models` to view "
@@ -226,11 +260,13 @@ def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
         ),
     }
     status, message, kind = table[cause]
-    return status, dumps({"error": {"message": message, "type": kind, "param": "None", "code": str(status)}})
+    return status, dumps(
+        {"error": {"message": message, "type": kind, "param": "None", "code": str(status)}}
+    )
 
 
 def litellm_upstream(status: int, body: bytes, model: str) -> tuple[int, bytes]:
-    """An upstream error as the LiteLLM proxy re-raises it (``litellm.<Class>: … OpenAIException - …``)."""
+    """An upstream error as LiteLLM re-raises it (``litellm.<Class>: … OpenAIException - …``)."""
     error = _openai_error(body)
     text = str(error.get("message")) if error else body.decode("utf-8", "replace")[:500]
     cls = _LITELLM_CLASS.get(status, "APIError")
@@ -238,4 +274,6 @@ def litellm_upstream(status: int, body: bytes, model: str) -> tuple[int, bytes]:
         f"litellm.{cls}: {cls}: OpenAIException - {text}. Received Model Group={model}\n"
         "Available Model Group Fallbacks=None"
     )
-    return status, dumps({"error": {"message": message, "type": "None", "param": "None", "code": str(status)}})
+    return status, dumps(
+        {"error": {"message": message, "type": "None", "param": "None", "code": str(status)}}
+    )
