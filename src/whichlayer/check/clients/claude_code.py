@@ -125,6 +125,7 @@ def _credential(
     if not ranked:
         target.auth, target.shadowed = "none", cancelled
         return
+    _both_variables(target, env)
     (winner, header), losers = ranked[0], ranked[1:]
     target.auth, target.shadowed = header, [s for s, _ in losers] + cancelled
     if winner.value:
@@ -135,6 +136,24 @@ def _credential(
             f"the credential comes from {winner.source}, which check does not run"
         )
     _third_party_without_credential(target, header)
+
+
+def _both_variables(target: Target, env: Layers) -> None:
+    """P9: with both set, Claude Code sends only ANTHROPIC_AUTH_TOKEN (as a Bearer token)."""
+    token, key = env.get("ANTHROPIC_AUTH_TOKEN"), env.get("ANTHROPIC_API_KEY")
+    if token is None or key is None:
+        return
+    target.findings.append(
+        Finding(
+            "C-AUTH-TOKEN-WINS",
+            "identity",
+            "key_invalid",
+            f"both {token.source} and {key.source} are set: Claude Code sends only "
+            "ANTHROPIC_AUTH_TOKEN (Bearer); ANTHROPIC_API_KEY is not used (P9).",
+            "Unset the one you do not mean; for an sk-ant-api key use ANTHROPIC_API_KEY alone.",
+            "warning",
+        )
+    )
 
 
 def _third_party_without_credential(target: Target, header: str) -> None:
