@@ -54,12 +54,29 @@ _PLACEHOLDER = re.compile(
       |password|changeme|string|\[secure\]
       |[*x.•#-]+
       |<[^>]*>|\{\{?[^}]*\}\}?|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_]+%|\[.*
-      |your[-_ ]?\S*|\S*_here|.*(?:\.\.\.|…).*|.*\*{3,}.*
+      |your[-_ ]?\S*|\S*_here|.*redacted.*|.*(?:\.\.\.|…).*|.*\*{3,}.*
       |(?:os\.environ|process\.env|env\(|getenv|settings\.|config\.).*
     )$"""
 )
-_ROLE_LOCAL_PARTS = frozenset(
-    {"support", "help", "noreply", "no-reply", "security", "sales", "billing", "abuse", "info"}
+# Role addresses (support@, api-feedback@, no-reply@) belong to no person: they stay.
+_ROLE_WORDS = frozenset(
+    {
+        "support",
+        "help",
+        "noreply",
+        "no-reply",
+        "security",
+        "sales",
+        "billing",
+        "abuse",
+        "info",
+        "feedback",
+        "contact",
+        "privacy",
+        "legal",
+        "team",
+        "hello",
+    }
 )
 _NOT_SECRET_NAMES = re.compile(r"(?i)(?:idempotency|cache|partition|sort|public|primary)[_-]?key$")
 
@@ -114,7 +131,8 @@ _IN_URL_USERINFO = re.compile(r"://[^\s/@]*$")
 def _not_role_address(m: re.Match[str]) -> bool:
     if _IN_URL_USERINFO.search(m.string, max(0, m.start() - 200), m.start()):
         return False  # ``scheme://user:password@host``: url-userinfo masks it, the host stays
-    return m.group("secret").split("@", 1)[0].lower() not in _ROLE_LOCAL_PARTS
+    local = m.group("secret").split("@", 1)[0].lower()
+    return local not in _ROLE_WORDS and not _ROLE_WORDS.intersection(re.split(r"[-_.+]", local))
 
 
 def _prompt_text(m: re.Match[str]) -> bool:
@@ -494,8 +512,10 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "auth-header",
         "secret",
+        # The credential is one token after the scheme; a SigV4 value runs to the end.
         rf"{_LEFT_WORD}(?:{_HEADER_NAMES}){_HEADER_SEP}(?:{_BEARER_SCHEMES}(?:[ \t]|%20|\+)+)?"
-        r"(?P<secret>(?:(?!%2[27]|&quot;)[^\r\n\"'\\])+)",
+        r"(?P<secret>(?<=aws4-hmac-sha256[ \t])[^\r\n\"'\\]+"
+        r"|(?:(?!%2[27]|&quot;)[^\s\"'\\,;)])+)",
         ("auth", "key", "token"),
         kind="secret",
         priority=1,
@@ -516,6 +536,7 @@ DETECTORS: tuple[Detector, ...] = (
             "authorization: Bearer ",
             "x-api-key: <YOUR_KEY>",
             "missing authorization, please log in",
+            "in an Authorization header (i.e. Authorization: Bearer YOUR_KEY), or as the",
         ),
     ),
     Detector(
@@ -682,6 +703,7 @@ DETECTORS: tuple[Detector, ...] = (
             "claude-sonnet-4@20250514",
             "@types/node",
             "model gemini-1.5-pro@001",
+            "email gemini-code-assist-user-feedback@google.com",
         ),
     ),
     Detector(
