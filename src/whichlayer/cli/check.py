@@ -40,7 +40,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import os
+    import time
     from pathlib import Path
+
+    started = time.monotonic()  # --timeout bounds the whole command, discovery included
 
     from whichlayer.check import Context, Plan, Request, client_names, discover
     from whichlayer.check import run as run_checks
@@ -54,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
         args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client
     )
     targets = discover(ctx, request)
-    plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=args.timeout)
+    left = max(0.0, args.timeout - (time.monotonic() - started))
+    plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=left)
     reports = run_checks(targets, plan)
     _print([r.to_dict() for r in reports], args.json)
     return 0 if all(r.healthy for r in reports) else 1
