@@ -247,3 +247,11 @@ def test_finding_messages_survive_redaction(home: Path, cwd: Path) -> None:
     for f in found:
         assert redact_text(f.message) == f.message, f.id
         assert redact_text(f.fix) == f.fix, f.id
+
+
+def test_space_inside_base_url_and_one_missing_key_finding(home: Path, cwd: Path) -> None:
+    (t,) = discover(
+        make_ctx({}, home, cwd), Request(base_url="https://exa mple.com/v1", api_key_env="NOPE")
+    )
+    ids = [f.id for f in t.findings]
+    assert "U-WHITESPACE" in ids and ids.count("K-ENV-UNSET") == 1 and "K-MISSING" not in ids

@@ -50,7 +50,8 @@ def _host(url: str) -> str:
 
 def _key(target: Target) -> list[Finding]:
     if target.key is None:
-        if target.auth in ("none", "cloud", "sigv4") or target.no_auth_reason:
+        said = any(f.cause == "key_missing" for f in target.findings)
+        if said or target.auth in ("none", "cloud", "sigv4") or target.no_auth_reason:
             return []
         return [
             Finding(

@@ -83,7 +83,7 @@ async def route(
     call = protocols.route_call(target, model)
     try:
         response = await send(client, call, deadline)
-    except httpx2.HTTPError as exc:
+    except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
         return Stage("route", False, watch.ms(), f"POST {call.url}: {exc}"), Failure(exc, str(exc))
     status = response.status_code
     detail = f"POST {httpx2.URL(call.url).path} without a key → {status}"
@@ -105,7 +105,7 @@ async def auth(
         return Stage("auth", None, None, "no free authenticated call for this protocol"), None, []
     try:
         response = await send(client, call, deadline)
-    except httpx2.HTTPError as exc:
+    except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
         return (
             Stage("auth", False, watch.ms(), f"GET {call.url}: {exc}"),
             Failure(exc, str(exc)),
@@ -147,7 +147,7 @@ async def generate(
             call = protocols.generate_call(target, model, "max_completion_tokens")
             response = await send(client, call, deadline)
             note = " (with max_completion_tokens)"
-    except httpx2.HTTPError as exc:
+    except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
         return Stage("generate", False, watch.ms(), f"{model}: {exc}"), Failure(exc, str(exc))
     status = response.status_code
     if 200 <= status < 300:

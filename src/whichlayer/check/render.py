@@ -66,12 +66,12 @@ def text(reports: list[dict[str, Any]]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def terminal(reports: list[dict[str, Any]]) -> None:
-    """The same report with a rich table per target."""
+def terminal(reports: list[dict[str, Any]], console: Any = None) -> None:
+    """The same report with a rich table per target (``console``: a rich Console)."""
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = console or Console(highlight=False)
     if not reports:
         console.print(text(reports), markup=False)
         return

@@ -76,7 +76,8 @@ def _fail(report: TargetReport, stage: Stage, failure: net.Failure | None) -> bo
 async def check_target(report: TargetReport, plan: Plan, deadline: Deadline) -> None:
     config_ok = _config_stage(report)
     t = report.target
-    if plan.offline or t.base_url is None:
+    unusable = any(f.id in ("U-NOT-URL", "U-WHITESPACE") for f in t.findings)
+    if plan.offline or t.base_url is None or unusable:
         return
     try:
         scheme, host, port, _ = split(t.base_url.value)
