@@ -172,3 +172,19 @@ def test_unreachable_proxy_is_a_proxy_failure(closed_port: int, tls_server: TLSS
     s = stage(r, "tcp")
     assert s.ok is False and s.detail.startswith("proxy:")
     assert diag(s) == ("network", "proxy")
+
+
+def test_node_tls_checks_turned_off(tls_server: TLSServer) -> None:
+    t = make(
+        f"https://localhost:{tls_server.port}/v1",
+        {"NODE_TLS_REJECT_UNAUTHORIZED": "0"},
+        runtime="node-proxy-aware",
+        client="claude-code",
+    )
+    from whichlayer.check.findings import add_findings
+
+    add_findings(t)
+    r = check(t)
+    s = stage(r, "tls")
+    assert s.ok is True and "host not checked" in s.detail
+    assert any(f.id == "N-TLS-OFF" for f in t.findings)

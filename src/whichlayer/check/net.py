@@ -249,7 +249,8 @@ async def tls(
         detail = f"TLS with {host}:{port} failed: {exc}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
     cert = ssl_object.getpeercert() or {}
-    detail = f"{ssl_object.version()}, {_cert_summary(cert)}, verified with {store.name}"
+    match = "host matches" if store.context.check_hostname else "host not checked"
+    detail = f"{ssl_object.version()}, {_cert_summary(cert)}, {match}, verified with {store.name}"
     if not store.public_only and not await _publicly_trusted(host, port, deadline, hop, proxy_url):
         detail += "; issuer is not a public CA: likely an intercepting proxy or private CA"
     return Stage("tls", True, watch.ms(), detail), None

@@ -36,9 +36,26 @@ def _file(env: Mapping[str, str], name: str) -> str | None:
 
 
 def os_store() -> ssl.SSLContext:
-    import httpcore2
+    """The operating system's store, built the way httpx2 builds it (ignoring SSL_CERT_*)."""
+    try:
+        import httpcore2
 
-    return httpcore2.default_ssl_context(_trust_env=False)
+        return httpcore2.default_ssl_context(_trust_env=False)
+    except (ImportError, TypeError, AttributeError):  # a different httpcore2: the same idea
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        _load_os_paths(ctx)
+        return ctx
+
+
+def _load_os_paths(ctx: ssl.SSLContext) -> bool:
+    """Add OpenSSL's compiled-in CA file/dir (the OS store on Linux); False if none exist."""
+    paths = ssl.get_default_verify_paths()
+    cafile = paths.openssl_cafile if os.path.isfile(paths.openssl_cafile) else None
+    capath = paths.openssl_capath if os.path.isdir(paths.openssl_capath) else None
+    if cafile or capath:
+        ctx.load_verify_locations(cafile, capath)
+        return True
+    return False
 
 
 def public_store() -> ssl.SSLContext:
@@ -72,11 +89,8 @@ def for_runtime(runtime: str, env: Mapping[str, str]) -> TrustStore:
 def _node(runtime: str, env: Mapping[str, str]) -> TrustStore:
     ctx = public_store()
     name = "Node bundle"
-    if runtime == "node-proxy-aware":
-        paths = ssl.get_default_verify_paths()
-        if paths.cafile and os.path.exists(paths.cafile):
-            ctx.load_verify_locations(cafile=paths.cafile)
-            name += " + OS store"
+    if runtime == "node-proxy-aware" and _load_os_paths(ctx):
+        name += " + OS store"
     extra = _file(env, "NODE_EXTRA_CA_CERTS")
     if extra:
         try:
