@@ -200,6 +200,7 @@ def test_claude_broken_settings_reported(home: Path, cwd: Path) -> None:
     (home / ".claude" / "settings.json").write_text("{not json")
     t = claude_code.discover(make_ctx({}, home, cwd))[0]
     assert "C-SETTINGS-UNREADABLE" in ids(t)
+    assert "C-NO-CREDENTIAL" in ids(t) and t.auth == "none"
 
 
 # --- Codex (A6) ------------------------------------------------------------------------

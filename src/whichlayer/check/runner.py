@@ -49,9 +49,9 @@ def _config_stage(report: TargetReport) -> bool:
     t = report.target
     errors = [f for f in t.findings if f.severity == "error"]
     warnings = [f for f in t.findings if f.severity == "warning"]
-    key = t.key.source if t.key else "no key"
+    key = f"key from {t.key.source}" if t.key else "no key"
     base = t.base_url.value if t.base_url else "no base URL"
-    detail = f"key from {key}; {base}; {t.protocol}"
+    detail = f"{key}; {base}; {t.protocol}"
     if errors:
         detail = f"{len(errors)} problem(s): " + "; ".join(f.id for f in errors)
         report.verdict = verdict_from_finding(errors[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,7 @@ def _credential(
         ranked.append((Setting("", f"{short_path(creds, ctx.home)} (claude.ai login)"), "oauth"))
     if not ranked:
         target.auth, target.shadowed = "none", cancelled
+        target.findings.append(_no_credential(ctx))
         return
     _both_variables(target, env)
     (winner, header), losers = ranked[0], ranked[1:]
@@ -136,6 +138,22 @@ def _credential(
             f"the credential comes from {winner.source}, which check does not run"
         )
     _third_party_without_credential(target, header)
+
+
+def _no_credential(ctx: Context) -> Finding:
+    """No variable, helper or saved login: Claude Code will ask to log in (A5.3 rank 7).
+
+    On macOS the login lives in the Keychain, which check does not read: a warning there.
+    """
+    return Finding(
+        "C-NO-CREDENTIAL",
+        "identity",
+        "key_missing",
+        "Claude Code finds no ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY, apiKeyHelper, "
+        "CLAUDE_CODE_OAUTH_TOKEN or saved login (~/.claude/.credentials.json).",
+        "Run `claude` and /login, or set ANTHROPIC_API_KEY in ~/.claude/settings.json env.",
+        "error" if sys.platform.startswith("linux") else "warning",
+    )
 
 
 def _both_variables(target: Target, env: Layers) -> None:
