@@ -248,3 +248,28 @@ def test_concurrency_limit_counts_requests_in_flight() -> None:
             c.messages.create(model="claude-haiku-4-5", max_tokens=10, messages=HI)  # type: ignore[arg-type]
         t.join(5)
     assert slow_done.is_set()
+
+
+def test_a_stream_cut_mid_way(openai_sim: SimServer, anthropic_sim: SimServer) -> None:
+    cut = {"x-sim-scenario": "connection_reset:mid_stream"}
+    with _oa(openai_sim) as c:
+        stream = c.chat.completions.create(
+            model="gpt-4o-mini", messages=HI, stream=True, extra_headers=cut
+        )  # type: ignore[arg-type]
+        with pytest.raises(Exception) as info:
+            for _chunk in stream:
+                pass
+    seen = f"{info.value} {info.value.__cause__}"
+    assert "incomplete" in seen or "peer closed" in seen, seen
+    d = whichlayer.explain(info.value)
+    assert (str(d.layer), str(d.cause)) == ("network", "connection_reset")
+    with (
+        anthropic.Anthropic(
+            base_url=anthropic_sim.url, api_key=anthropic_sim.keys["valid"], max_retries=0
+        ) as a,
+        a.messages.stream(
+            model="claude-haiku-4-5", max_tokens=10, messages=HI, extra_headers=cut
+        ) as s,  # type: ignore[arg-type]
+        pytest.raises(Exception, match="peer closed"),
+    ):
+        "".join(s.text_stream)

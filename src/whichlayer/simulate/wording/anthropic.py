@@ -234,7 +234,9 @@ def render(f: Fault, c: Call) -> Reply:
         s = _snap(f)
         headers.update(rate_headers(s))
         headers["retry-after"] = str(max(1, round(f.retry_after_s or s.rpm_reset_s or 20)))
-    if status >= 500:
+    if status == 429 or status >= 500:
+        # seen beside request-id in header dumps of Anthropic 429s (`x-should-retry: true`);
+        # the SDKs obey it before looking at the status
         headers["x-should-retry"] = "true"
     return Reply(status, dumps(body), headers=headers)
 
