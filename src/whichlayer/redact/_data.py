@@ -103,8 +103,8 @@ def _item(key: Any, value: Any, keep_prompt: bool) -> Any:
 def redact_data(value: Any, *, keep_prompt: bool = False) -> Any:
     """Mask every secret inside a JSON-like structure (strings, lists, tuples, dicts).
 
-    Dicts and lists come back as new objects of the same kind; other values
-    (numbers, ``None``, objects) come back as they are. Prompt and message
+    Dicts, lists, tuples and sets come back as new objects of the same kind,
+    bytes as bytes; other values (numbers, ``None``, objects) as they are. Prompt and message
     content is masked unless ``keep_prompt``.
     """
     if isinstance(value, str):
@@ -114,6 +114,9 @@ def redact_data(value: Any, *, keep_prompt: bool = False) -> Any:
             (redact(k, keep_prompt=True) if isinstance(k, str) else k): _item(k, v, keep_prompt)
             for k, v in value.items()
         }
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | set | frozenset):
         return type(value)(redact_data(v, keep_prompt=keep_prompt) for v in value)
+    if isinstance(value, bytes):
+        text = redact(value.decode("utf-8", "surrogateescape"), keep_prompt=keep_prompt)
+        return text.encode("utf-8", "surrogateescape")
     return value

@@ -186,8 +186,10 @@ def _anchored(d: Detector, text: str, hits: list[int]) -> Iterator[re.Match[str]
     left = d.left_set
     gate = d.gate_regex
     n = len(text)
-    for p in hits:
-        if gate is not None and gate.match(text, p) is None:
+    covered = -1  # end of this row's last match: hits inside it add nothing, and would
+    # make the work grow with (hits x match length) on hostile input
+    for p in sorted(hits):
+        if p < covered or (gate is not None and gate.match(text, p) is None):
             continue
         start = p
         if left:
@@ -200,6 +202,7 @@ def _anchored(d: Detector, text: str, hits: list[int]) -> Iterator[re.Match[str]
             # The name may be glued to an escape (``\\nAuthorization``): try the keyword itself.
             m = d.regex.match(text, p, end)
         if m is not None:
+            covered = m.end()
             yield m
 
 
@@ -257,7 +260,9 @@ def decode(text: str) -> str:
 
 def _char_forms(c: str) -> str:
     o = ord(c)
-    forms = [re.escape(c), rf"\\+{re.escape(c)}"]
+    forms = [re.escape(c)]
+    if not c.isalnum():  # ``\/``, ``\"``: letters would clash with ``\n``, ``\u``, ``\x``
+        forms.append(rf"\\+{re.escape(c)}")
     if o < 0x100:
         forms += [f"%{o:02x}", rf"\\+x{o:02x}"]
     if o < 0x10000:

@@ -81,17 +81,25 @@ _ROLE_WORDS = frozenset(
 _NOT_SECRET_NAMES = re.compile(r"(?i)(?:idempotency|cache|partition|sort|public|primary)[_-]?key$")
 
 
+#: Longest value that can still be a placeholder (``<your OpenAI API key here>`` and the like).
+PLACEHOLDER_MAX = 80
+_DIGIT, _UPPER, _LOWER = re.compile(r"\d"), re.compile("[A-Z]"), re.compile("[a-z]")
+_LETTER = re.compile("[A-Za-z]")
+
+
 def is_placeholder(value: str) -> bool:
     """True for values that hold no secret: empty, ``undefined``, ``<YOUR_KEY>``, already masked."""
-    return bool(_PLACEHOLDER.match(value.strip()))
+    value = value.strip()
+    # Placeholders are short; the bound keeps hostile input from costing (hits x length).
+    return len(value) <= PLACEHOLDER_MAX and bool(_PLACEHOLDER.match(value))
 
 
 def looks_secret(value: str) -> bool:
     """A value under a key-like name that looks generated rather than a word or a count."""
     if is_placeholder(value) or value.isdigit() or len(value) < 8:
         return False
-    has_digit = any(c.isdigit() for c in value)
-    mixed = any(c.isupper() for c in value) and any(c.islower() for c in value)
+    has_digit = _DIGIT.search(value) is not None
+    mixed = _UPPER.search(value) is not None and _LOWER.search(value) is not None
     return has_digit or (mixed and len(value) >= 12) or len(value) >= 24
 
 
@@ -111,14 +119,12 @@ def _looks_secret_ok(m: re.Match[str]) -> bool:
 
 def _letter_and_digit(m: re.Match[str]) -> bool:
     s = m.group("secret")
-    return any(c.isdigit() for c in s) and any(c.isalpha() for c in s[3:])
+    return _DIGIT.search(s) is not None and _LETTER.search(s, 3) is not None
 
 
 def _mixed_base64(m: re.Match[str]) -> bool:
     s = m.group("secret")
-    return (
-        any(c.isupper() for c in s) and any(c.islower() for c in s) and any(c.isdigit() for c in s)
-    )
+    return all(r.search(s) is not None for r in (_UPPER, _LOWER, _DIGIT))
 
 
 def _near_deepseek(m: re.Match[str]) -> bool:
