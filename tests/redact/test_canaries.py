@@ -162,3 +162,35 @@ SHAPES: dict[str, st.SearchStrategy[str]] = {
 )
 def test_generated_keys_never_leak(shape: str, carrier: str) -> None:
     assert shape not in redact_text(carriers(shape)[carrier])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    key=st.sampled_from(sorted(SHAPES)).flatmap(lambda s: SHAPES[s]),
+    before=st.text(max_size=40),
+    after=st.text(max_size=40),
+)
+def test_keys_in_any_unicode_text_never_leak(key: str, before: str, after: str) -> None:
+    # Any text around the key (surrogates, combining marks, other scripts) is read
+    # without error; the key is masked unless glued to letters or digits around it.
+    text = f"{before} {key} {after}"
+    out = redact_text(text)
+    assert key not in out
+    assert isinstance(redact_data({"x": [text]}), dict)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from(list('"\\%&@:=\n')), max_size=300
+    )
+)
+def test_any_text_is_read_without_error(text: str) -> None:
+    assert isinstance(redact_text(text), str)
+
+
+def test_lone_surrogates_and_case_changing_letters() -> None:
+    # Text decoded with surrogateescape, and letters whose lower case is longer (İ).
+    key = C["groq"]
+    for text in (f"\udcff key {key}", f"İstanbul İ {key} é 日本"):
+        assert key not in redact_text(text)

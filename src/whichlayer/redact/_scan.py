@@ -116,20 +116,22 @@ KEYWORDS: tuple[str, ...] = tuple(
 )
 
 
-def _automata() -> tuple[Any, Any]:
-    """Aho-Corasick automata over every keyword (for ASCII bytes, and for any str)."""
+def _automaton() -> Any:
+    """An Aho-Corasick automaton over every keyword, or None without the library."""
     try:
         import ahocorasick_rs as ac
     except ImportError:  # pragma: no cover - the dependency is declared; str.find still works
-        return None, None
-    kind, dfa = ac.MatchKind.LeftmostFirst, ac.Implementation.DFA
-    return (
-        ac.BytesAhoCorasick([k.encode() for k in KEYWORDS], matchkind=kind, implementation=dfa),
-        ac.AhoCorasick(list(KEYWORDS), matchkind=kind, implementation=dfa),
+        return None
+    return ac.BytesAhoCorasick(
+        [k.encode() for k in KEYWORDS],
+        matchkind=ac.MatchKind.LeftmostFirst,
+        implementation=ac.Implementation.DFA,
     )
 
 
-_BYTES_AUTOMATON, _STR_AUTOMATON = _automata()
+_AUTOMATON = _automaton()
+if any(not k.isascii() or "?" in k for k in KEYWORDS):  # pragma: no cover - a coding error
+    raise RuntimeError("keywords must be ASCII without '?': the search runs on ASCII bytes")
 
 
 class _Hits:
@@ -143,13 +145,12 @@ class _Hits:
     def __init__(self, text: str) -> None:
         self.lower = _lowered(text)
         self._by_keyword: dict[str, list[int]] = {}
-        self._complete = _STR_AUTOMATON is not None
+        self._complete = _AUTOMATON is not None
         if not self._complete:
             return
-        if self.lower.isascii():
-            found = _BYTES_AUTOMATON.find_matches_as_indexes(self.lower.encode("ascii"))
-        else:
-            found = _STR_AUTOMATON.find_matches_as_indexes(self.lower)
+        # One byte per character (anything not ASCII becomes "?"), so byte offsets
+        # are character offsets; keywords are ASCII, so no hit is lost.
+        found = _AUTOMATON.find_matches_as_indexes(self.lower.encode("ascii", "replace"))
         by_index: dict[int, list[int]] = {}
         for index, start, _end in found:
             by_index.setdefault(index, []).append(start)
