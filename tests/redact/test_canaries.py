@@ -152,6 +152,25 @@ SHAPES: dict[str, st.SearchStrategy[str]] = {
         lambda b: f"ABSK{b}"
     ),
     "relay": _body(ALNUM, 48).map(lambda b: f"sk-{b}"),
+    "openai-svcacct": st.tuples(_body(URLSAFE, 58), _body(URLSAFE, 58)).map(
+        lambda p: f"sk-svcacct-{p[0]}T3BlbkFJ{p[1]}"
+    ),
+    "openai-admin": st.tuples(_body(URLSAFE, 58), _body(URLSAFE, 58)).map(
+        lambda p: f"sk-admin-{p[0]}T3BlbkFJ{p[1]}"
+    ),
+    "anthropic-admin": _body(URLSAFE, 93).map(lambda b: f"sk-ant-admin01-{b}AA"),
+    "anthropic-oauth": st.text(alphabet=URLSAFE, min_size=40, max_size=120).map(
+        lambda b: f"sk-ant-oat01-{b}"
+    ),
+    "huggingface-org": _body(ALNUM, 34).map(lambda b: f"api_org_{b}"),
+    "bedrock-short": st.text(alphabet=ALNUM + "+/=", min_size=40, max_size=200).map(
+        lambda b: f"bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t{b}"
+    ),
+    "jwt": st.tuples(
+        st.text(alphabet=URLSAFE, min_size=8, max_size=60),
+        st.text(alphabet=URLSAFE, min_size=8, max_size=200),
+        st.text(alphabet=URLSAFE, min_size=8, max_size=90),
+    ).map(lambda p: f"eyJ{p[0]}.eyJ{p[1]}.{p[2]}"),
 }
 
 
