@@ -78,6 +78,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_MISSING,
         text(
+            r"no api key (?:was )?passed|"
             r"you didn't provide an api key|no auth credentials found|x-api-key header is required"
             r"|missing subscription key|unregistered callers|without established identity"
             r"|missing authentication header|authorization header (?:is )?(?:missing|required)"
@@ -498,9 +499,9 @@ RULES += (
 RULES += (
     Rule(
         "identity.upstream_key_invalid.passed_through",
-        "A provider's own key rejection came back through a one-api/new-api relay (its request "
-        "id is appended): the relay's channel key was refused upstream, not your relay token, "
-        "which the relay rejects in its own words.",
+        "A provider's own key rejection came back through a relay (its request id, 'Provider "
+        "returned error' or model groups around it): the relay's key for its upstream was "
+        "refused, not your relay token, which the relay rejects in its own words.",
         L,
         Cause.UPSTREAM_KEY_INVALID,
         all_of(
@@ -508,7 +509,9 @@ RULES += (
                 r"incorrect api key provided|invalid x-api-key|api key not valid"
                 r"|invalid_api_key|authentication_error"
             ),
-            text(r"\(request id: ?[\w\-]{8,}\)"),
+            # Marks of a relay in between: one-api/new-api request ids, an aggregator's
+            # "Provider returned error", a LiteLLM proxy's model groups.
+            text(r"\(request id: ?[\w\-]{8,}\)|provider returned error|received model group"),
         ),
         priority=96,
         origin=Origin.UPSTREAM,

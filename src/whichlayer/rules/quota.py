@@ -197,3 +197,23 @@ RULES: tuple[Rule, ...] = (
         near_misses=("HTTP 401 Unauthorized",),
     ),
 )
+
+RULES += (
+    Rule(
+        "quota.quota_exhausted.code_survives_rewrite",
+        "The body's type or code says insufficient_quota; relays rewrite a 429's message but "
+        "keep the upstream's code, so the code decides.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        any_of(
+            field_is("type", "insufficient_quota"),
+            field_is("code", "insufficient_quota"),
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            '{"error": {"message": "当前分组上游负载已饱和，请稍后再试 (request id: 2026112403)", '
+            '"type": "insufficient_quota", "param": null, "code": "insufficient_quota"}}',
+        ),
+    ),
+)

@@ -34,6 +34,17 @@ def _official_endpoint(view: View) -> Facts | None:
     return {"endpoint": found.group(0)} if found else None
 
 
+def _no_detail_from_provider(view: View) -> Facts | None:
+    """Nothing from the provider itself came along (no raw body, no page), and no status
+    but a 5xx was seen: the wrapper's words are all there is."""
+    ev = view.ev
+    if ev.html_title or '"raw"' in view.hay or any(b.depth > 0 for b in ev.bodies):
+        return None
+    if any(not 500 <= s <= 599 for s in ev.statuses):
+        return None
+    return {"provider detail": "none"}
+
+
 def _no_body_status(view: View) -> Facts | None:
     """The client says the response had no body: only the status speaks."""
     if "(no body)" in view.hay and view.ev.status is not None:
@@ -133,6 +144,7 @@ RULES: tuple[Rule, ...] = (
                 r"|请求上游[^\n]{0,10}"
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|bad response status code|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
+                r"|litellm\.apiconnectionerror|exception - connection error"
                 r"|all (?:api )?keys (?:have )?failed",
             ),
         ),
@@ -259,5 +271,21 @@ RULES += (
         retry=Retry.LIMITED,
         confidence=0.5,
         samples=("invalid character '<' looking for beginning of value",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.provider_returned_error",
+        "An aggregator says the provider behind it failed (a 5xx, or no status), with no more "
+        "detail.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(text(r"provider returned error"), _no_detail_from_provider),
+        priority=73,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
+        near_misses=("429 Provider returned error",),
     ),
 )
