@@ -87,13 +87,23 @@ async def inject(request: web.Request, handler: Handler) -> web.StreamResponse:
     early = await _transport_fault(request, state, step.scenario)
     if early is not None:
         return early
+    call.slow = step.scenario == "read_timeout:slow_first_byte"
+    response = await _answer(request, handler, call)
+    if call.slow:  # slow_first_byte on an answer that was not counted as in flight
+        await asyncio.sleep(state.slow_s)
+    return response
+
+
+async def _answer(request: web.Request, handler: Handler, call: Call) -> web.StreamResponse:
+    """The handler's answer, or its Fault in the provider's words."""
+    render = RENDER[call.protocol]
     try:
         return await handler(request)
     except Fault as fault:
-        return to_response(RENDER[protocol](fault, call), fault, call)
+        return to_response(render(fault, call), fault, call)
     except (web.HTTPNotFound, web.HTTPMethodNotAllowed):
         wrong_path = Fault("endpoint_mismatch", model=call.model)
-        return to_response(RENDER[protocol](wrong_path, call), wrong_path, call)
+        return to_response(render(wrong_path, call), wrong_path, call)
 
 
 def _unknown_scenario(protocol: str, scenario: str) -> web.Response:

@@ -42,7 +42,6 @@ async def begin(request: web.Request) -> tuple[SimState, Call, str, dict[str, An
             call.model = str(body["model"])
         call.stream = call.stream or bool(body.get("stream"))
         call.body = body
-    call.slow = step.scenario == "read_timeout:slow_first_byte"
     if is_forced(step):
         call.key = checks.read_key(request, call.protocol)
         raise checks.forced(step, call, state.limiter)
@@ -60,6 +59,7 @@ async def admitted(state: SimState, call: Call, model: str, tokens: int) -> Asyn
     try:
         if call.slow:
             # a slow first byte: the request is in flight (and counted) while the server thinks
+            call.slow = False
             await asyncio.sleep(state.slow_s)
         yield call.snapshot
     finally:
