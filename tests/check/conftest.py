@@ -239,3 +239,44 @@ def refuses_max_tokens() -> Iterator[str]:
     server.shutdown()
     server.server_close()
     thread.join(timeout=2)
+
+
+@pytest.fixture(scope="session")
+def intercepting_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """proxy.py doing TLS interception (a corporate inspection proxy): URL and its CA file.
+
+    It mints a certificate per host from its own CA and does not verify upstreams.
+    """
+    import shutil
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    if shutil.which("openssl") is None:  # proxy.py signs its per-host certificates with it
+        pytest.skip("proxy.py TLS interception needs the openssl command")
+    folder = tmp_path_factory.mktemp("interception")
+    ca = trustme.CA(key_type=trustme.KeyType.RSA, organization_name="Corp Inspection CA")
+    ca.cert_pem.write_to_path(str(folder / "ca-cert.pem"))
+    ca.private_key_pem.write_to_path(str(folder / "ca-key.pem"))
+    signing = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    (folder / "signing-key.pem").write_bytes(
+        signing.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.TraditionalOpenSSL,
+            serialization.NoEncryption(),
+        )
+    )
+    (folder / "certs").mkdir()
+    args = (
+        "--ca-key-file",
+        str(folder / "ca-key.pem"),
+        "--ca-cert-file",
+        str(folder / "ca-cert.pem"),
+        "--ca-signing-key-file",
+        str(folder / "signing-key.pem"),
+        "--ca-cert-dir",
+        str(folder / "certs"),
+        "--insecure-tls-interception",
+    )
+    with run_proxy(*args) as url:
+        yield url, folder / "ca-cert.pem"

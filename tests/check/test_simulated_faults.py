@@ -222,3 +222,30 @@ def test_claude_code_custom_headers_reach_the_server(tmp_path: Path) -> None:
         report = check(t)
     v = report.verdict
     assert v is not None and (v.layer, v.cause) == ("quota", "insufficient_balance")
+
+
+def test_intercepting_proxy_is_named_and_its_ca_makes_it_work(
+    intercepting_proxy: tuple[str, Path],
+) -> None:
+    proxy_url, proxy_ca = intercepting_proxy
+    with SimServer(dialect="openai", tls="trusted") as sim:
+        base = sim.base_url().replace("127.0.0.1", "localhost")
+        t = Target(
+            "t",
+            "chat_completions",
+            Setting(base, "--base-url"),
+            Setting(sim.keys["valid"], "--api-key"),
+            runtime="httpx",
+            env={"HTTPS_PROXY": proxy_url},
+        )
+        blocked = check(t)
+        t.env["SSL_CERT_FILE"] = str(proxy_ca)
+        trusted = check(t)
+    tls = next(s for s in blocked.stages if s.name == "tls")
+    assert tls.ok is False and "Corp Inspection CA" in tls.detail
+    assert "likely an intercepting proxy" in tls.detail
+    v = blocked.verdict
+    assert v is not None and (v.layer, v.cause) == ("network", "tls_verify")
+    assert trusted.verdict is None, trusted.to_dict()
+    tls = next(s for s in trusted.stages if s.name == "tls")
+    assert "not a public CA" in tls.detail and "Corp Inspection CA" in tls.detail

@@ -233,8 +233,8 @@ async def tls(
     try:
         ssl_object = await _handshake(host, port, store.context, deadline, hop, proxy_url)
     except ssl.SSLCertVerificationError as exc:
-        # 62 = hostname mismatch, 10 = expired: the issuer itself may be fine.
-        untrusted = exc.verify_code not in (10, 62)
+        # 62/64 = host name / IP mismatch, 10 = expired: the issuer itself may be fine.
+        untrusted = exc.verify_code not in (10, 62, 64)
         about = await _describe_unverified(host, port, deadline, hop, proxy_url, untrusted)
         detail = f"certificate not trusted by {store.name}: {exc.verify_message}; {about}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
