@@ -253,3 +253,17 @@ def test_cli_versions_are_asked_with_a_deadline(
     versions = env_module.cli_versions()
     assert versions == {"claude": "2.0.14 (Claude Code)"}
     assert (datetime.now(UTC) - started).total_seconds() < 5
+
+
+def test_engine_failure_still_gives_a_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    import whichlayer.report as report_module
+
+    def broken(error: object) -> None:
+        raise RuntimeError("engine exploded\nsecond line")
+
+    monkeypatch.setattr(report_module, "_diagnose", broken)
+    r = _report(RELAY_429)
+    assert r["diagnosis"] is None
+    assert r["report"]["engine_error"] == "RuntimeError: engine exploded"
+    assert "merger" not in r["excerpt"] and "req_abc123def456ghi789" in r["excerpt"]
+    assert "The diagnosis engine failed" in markdown(r)

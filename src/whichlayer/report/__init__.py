@@ -96,8 +96,12 @@ def build_report(
 
     ev: dict[str, Any] | None = None
     d: dict[str, Any] | None = None
+    engine_error = None
     if error is not None:
-        ev, d = _diagnose(error)
+        try:
+            ev, d = _diagnose(error)
+        except Exception as exc:  # a report without a diagnosis still carries the evidence
+            engine_error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
     env = describe_machine(environ, probe_clis=probe_clis)
     excerpt = _excerpt(error) if error is not None else None
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -107,6 +111,7 @@ def build_report(
             "version": __version__,
             "generated_at": stamp,
             "include_prompt": include_prompt,
+            "engine_error": engine_error,
         },
         "diagnosis": d,
         "request": _request(ev, d or {}) if ev is not None else None,

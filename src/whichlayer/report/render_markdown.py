@@ -217,6 +217,8 @@ def markdown(report: Mapping[str, Any]) -> str:
         + ("." if meta.get("include_prompt") else "; prompt and message content is left out."),
         "",
     ]
+    if meta.get("engine_error"):
+        out += [f"> The diagnosis engine failed on this input ({_cell(meta['engine_error'])}).", ""]
     for part in (
         _diagnosis(report.get("diagnosis")),
         _seen(report),

@@ -18,7 +18,10 @@ def unknowns(
     d = diagnosis or {}
     todo: list[str] = []
     if evidence is None:
-        todo.append("The error itself: paste it to `whichlayer report` (TEXT, `-` or `--file`).")
+        todo.append(
+            "The error itself (none given, or it could not be read): paste it to "
+            "`whichlayer report` (TEXT, `-` or `--file`)."
+        )
     else:
         if ev.get("status") is None and not ev.get("transport"):
             todo.append(
