@@ -100,3 +100,19 @@ def test_configured_key_with_a_stray_newline() -> None:
         clean.last4,
         clean.hash,
     )
+
+
+def test_processes_starting_together_share_one_key_file(tmp_path: pytest.TempPathFactory) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "WHICHLAYER_REDACT_KEY"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path)
+    code = f"from whichlayer.redact import fingerprint; print(fingerprint({C['xai']!r}).hash)"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]
+    hashes = {p.communicate(timeout=60)[0].strip() for p in procs}
+    assert len(hashes) == 1 and len(hashes.pop()) == HASH_HEX_DIGITS

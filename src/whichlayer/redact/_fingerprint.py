@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,17 +63,30 @@ def _key_file() -> Path:
     return Path(base) / "whichlayer" / "redact.key"
 
 
-def _file_key() -> bytes | None:
-    path = _key_file()
+def _read_key(path: Path) -> bytes | None:
     try:
         data = path.read_bytes()
-        if len(data) >= 16:
-            return data
     except OSError:
-        pass
+        return None
+    return data if len(data) >= 32 else None
+
+
+def _file_key() -> bytes | None:
+    path = _key_file()
+    key = _read_key(path)
+    if key is not None:
+        return key
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        # Another process is writing it right now: wait for its 32 bytes.
+        for _ in range(50):
+            time.sleep(0.01)
+            key = _read_key(path)
+            if key is not None:
+                return key
+        return None
     except OSError:
         return None
     data = secrets.token_bytes(32)
