@@ -157,39 +157,45 @@ async def _transport(
 async def _http(
     report: TargetReport, plan: Plan, proxy_url: str | None, deadline: Deadline, config_ok: bool
 ) -> None:
+    """route and auth side by side, then generate when everything before it passed."""
     t = report.target
     try:
         store = for_runtime(t.runtime, t.env)
     except (ssl.SSLError, OSError):
         return  # reported by the tls stage (https) already; plain http never loads it
-    model = t.model.value if t.model else None
+    can_auth = t.key is not None and bool(t.key.value) and t.no_auth_reason is None
     async with httpstages.client_for(proxy_url, store.context, deadline) as client:
-        can_auth = t.key is not None and bool(t.key.value) and t.no_auth_reason is None
-        route_task = httpstages.route(client, t, model, deadline, key_follows=can_auth)
-        if can_auth:
-            (route, route_fail), (auth, auth_fail, ids) = await asyncio.gather(
-                route_task, httpstages.auth(client, t, deadline)
-            )
-        else:
-            route, route_fail = await route_task
-            reason = t.no_auth_reason or "no key to send"
-            auth, auth_fail, ids = Stage("auth", None, None, f"skipped: {reason}"), None, []
-        route_failed = _fail(report, route, route_fail)
-        auth_failed = _fail(report, auth, auth_fail)
+        passed, ids = await _route_and_auth(report, client, can_auth, deadline)
         if not plan.generate:
-            report.stages.append(Stage("generate", None, None, "skipped (--no-generate)"))
+            skipped = "skipped (--no-generate)"
+        elif not can_auth:
+            skipped = "skipped: no key to send"
+        elif not (passed and config_ok):
+            skipped = "skipped: an earlier stage failed"
+        else:
+            await _generate(report, client, t.model.value if t.model else None, ids, deadline)
             return
-        if route_failed or auth_failed or not can_auth or not config_ok:
-            report.stages.append(
-                Stage(
-                    "generate",
-                    None,
-                    None,
-                    "skipped: an earlier stage failed" if can_auth else "skipped: no key to send",
-                )
-            )
-            return
-        await _generate(report, client, model, ids, deadline)
+        report.stages.append(Stage("generate", None, None, skipped))
+
+
+async def _route_and_auth(
+    report: TargetReport, client: httpx2.AsyncClient, can_auth: bool, deadline: Deadline
+) -> tuple[bool, list[str]]:
+    """Both stages; returns whether neither failed, and the model ids auth listed."""
+    t = report.target
+    model = t.model.value if t.model else None
+    route_task = httpstages.route(client, t, model, deadline, key_follows=can_auth)
+    if can_auth:
+        (route, route_fail), (auth, auth_fail, ids) = await asyncio.gather(
+            route_task, httpstages.auth(client, t, deadline)
+        )
+    else:
+        route, route_fail = await route_task
+        reason = t.no_auth_reason or "no key to send"
+        auth, auth_fail, ids = Stage("auth", None, None, f"skipped: {reason}"), None, []
+    route_failed = _fail(report, route, route_fail)
+    auth_failed = _fail(report, auth, auth_fail)
+    return not (route_failed or auth_failed), ids
 
 
 async def _generate(
