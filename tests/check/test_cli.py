@@ -219,3 +219,19 @@ def test_deadline_bounds_the_whole_command(
     assert by_client["openai-python"]["verdict"]["cause"] == "connect_timeout"
     assert by_client["claude-code"]["verdict"]["cause"] == "read_timeout"
     assert proc.returncode == 1
+
+
+def test_cli_client_list_matches_the_library() -> None:
+    from whichlayer.check import client_names
+    from whichlayer.cli.check import CLIENTS
+
+    assert list(CLIENTS) == client_names()
+
+
+def test_building_the_parser_does_not_import_check() -> None:
+    code = (
+        "import sys; from whichlayer.cli import build_parser; build_parser(); "
+        "print('whichlayer.check' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert out.stdout.strip() == "False", out.stderr

@@ -8,6 +8,19 @@ import json
 from whichlayer.cli import UsageError
 
 PROTOCOLS = ("chat_completions", "responses", "messages", "generate_content", "converse")
+#: Kept here so that building the parser does not import the check package (a test pins it).
+CLIENTS = (
+    "openai-python",
+    "anthropic-python",
+    "azure-openai",
+    "google-genai",
+    "litellm",
+    "bedrock",
+    "claude-code",
+    "codex",
+    "gemini-cli",
+    "aider",
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keys.add_argument("--api-key-env", metavar="NAME", help="use the key in this variable")
     p.add_argument("--protocol", choices=PROTOCOLS, help="the API protocol to speak")
     p.add_argument("--model", metavar="ID", help="model for the minimal request")
-    p.add_argument("--client", metavar="NAME", help="check only this client")
+    p.add_argument("--client", metavar="NAME", help="check only this client: " + ", ".join(CLIENTS))
     p.add_argument("--offline", action="store_true", help="no network at all")
     p.add_argument("--no-generate", action="store_true", help="skip the one paid request")
     p.add_argument(
