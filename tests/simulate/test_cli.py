@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx2
 
@@ -78,3 +79,18 @@ def test_serves_until_sigterm() -> None:
             os.kill(proc.pid, signal.SIGKILL)
     assert proc.returncode == 0, err
     assert "sim-no_balance" in "".join(banner) and "stopped" in out
+
+
+def test_a_scenario_file_names_its_dialect(tmp_path: Path) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text("dialect: gemini\nsteps: [overloaded]\n")
+    proc = subprocess.Popen(
+        [*CMD, "--port", "0", "--scenario-file", str(f)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert "gemini on http://127.0.0.1:" in proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=10)
+    assert proc.returncode == 0

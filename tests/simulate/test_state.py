@@ -273,3 +273,32 @@ def test_a_stream_cut_mid_way(openai_sim: SimServer, anthropic_sim: SimServer) -
         pytest.raises(Exception, match="peer closed"),
     ):
         "".join(s.text_stream)
+
+
+def test_gemini_key_in_the_query_and_v1beta(gemini_sim: SimServer) -> None:
+    url = f"{gemini_sim.url}/v1beta/models/gemini-2.5-flash:generateContent"
+    body = {"contents": [{"parts": [{"text": "hi"}]}]}
+    ok = httpx2.post(url, params={"key": "sim-valid"}, json=body, timeout=5)
+    missing = httpx2.post(url, json=body, timeout=5)
+    assert ok.status_code == 200 and ok.json()["candidates"][0]["content"]["parts"][0]["text"]
+    assert missing.status_code == 403 and missing.json()["error"]["status"] == "PERMISSION_DENIED"
+
+
+def test_azure_needs_api_version_and_a_deployment(azure_sim: SimServer) -> None:
+    base = f"{azure_sim.url}/openai/deployments"
+    headers = {"api-key": azure_sim.keys["valid"]}
+    body = {"messages": HI}
+    no_version = httpx2.post(f"{base}/chat/chat/completions", json=body, headers=headers, timeout=5)
+    no_deployment = httpx2.post(
+        f"{base}/nope/chat/completions?api-version=2024-10-21",
+        json=body,
+        headers=headers,
+        timeout=5,
+    )
+    assert (
+        no_version.status_code == 404
+        and no_version.json()["error"]["message"] == "Resource not found"
+    )
+    assert no_deployment.status_code == 404
+    assert no_deployment.json()["error"]["code"] == "DeploymentNotFound"
+    assert no_deployment.headers["apim-request-id"]

@@ -92,17 +92,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except (ValueError, ScenarioFileError) as exc:
         raise UsageError(str(exc)) from None
-    try:
-        sim.start()
-    except OSError as exc:
-        raise UsageError(
-            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
-        ) from None
-    try:
-        write_text(redact_text(banner(sim)))
-        _wait_for_stop()
-    finally:
-        sim.stop()
+    serve(sim, args.host, args.port)
     write_text("whichlayer simulate: stopped\n")
     return 0
 
@@ -114,7 +104,20 @@ def _dialect(args: argparse.Namespace) -> str:
         raise UsageError("--relay goes with --dialect relay")
     if args.relay or args.dialect == "relay":
         return f"relay:{args.relay or 'new-api'}"
+    if args.dialect is None and args.scenario_file:
+        return _file_dialect(args.scenario_file)
     return str(args.dialect or "openai")
+
+
+def _file_dialect(path: str) -> str:
+    """The scenario file's ``dialect:`` (when --dialect is not given), else openai."""
+    from whichlayer.cli import UsageError
+    from whichlayer.simulate.script import ScenarioFileError, load
+
+    try:
+        return load(path).dialect or "openai"
+    except ScenarioFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def listing(dialect: str | None) -> str:
@@ -168,21 +171,31 @@ def banner(sim: object) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _wait_for_stop() -> None:
-    """Block until Ctrl-C or SIGTERM."""
+def serve(sim: object, host: str, port: int) -> None:
+    """Start, print the banner, and block until Ctrl-C or SIGTERM; always stop cleanly."""
     import signal
     import threading
 
+    from whichlayer.cli import UsageError
+    from whichlayer.cli._io import write_text
+    from whichlayer.redact import redact_text
+    from whichlayer.simulate import SimServer
+
+    assert isinstance(sim, SimServer)
     stop = threading.Event()
-
-    def on_signal(signum: int, frame: object) -> None:
-        stop.set()
-
-    previous = signal.signal(signal.SIGTERM, on_signal)
+    # installed before the banner, so a SIGTERM right after it still stops cleanly
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     try:
+        try:
+            sim.start()
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
+        write_text(redact_text(banner(sim)))
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
         pass
     finally:
+        sim.stop()
         signal.signal(signal.SIGTERM, previous)
