@@ -235,3 +235,10 @@ def test_building_the_parser_does_not_import_check() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_cli_protocols_match_the_library() -> None:
+    from whichlayer.check.model import PROTOCOLS as LIB
+    from whichlayer.cli.check import PROTOCOLS
+
+    assert PROTOCOLS == LIB

@@ -360,3 +360,25 @@ def test_codex_custom_headers_from_env(home: Path, cwd: Path) -> None:
     t = codex.discover(make_ctx({"AZ_KEY": "0" * 32, "TRACE": "abc"}, home, cwd))[0]
     assert t.query == {"api-version": "2025-04-01-preview"}
     assert t.headers == {"X-Team": "infra", "X-Trace": "abc"}
+
+
+def test_claude_code_bedrock_switch_points_at_bedrock(home: Path, cwd: Path) -> None:
+    write_json(
+        home / ".claude" / "settings.json",
+        {"env": {"CLAUDE_CODE_USE_BEDROCK": "1", "AWS_REGION": "eu-central-1"}},
+    )
+    t = claude_code.discover(make_ctx({"ANTHROPIC_API_KEY": ks.anthropic()}, home, cwd))[0]
+    assert t.auth == "cloud" and t.protocol == "bedrock"
+    assert t.base_url is not None
+    assert t.base_url.value == "https://bedrock-runtime.eu-central-1.amazonaws.com"
+
+
+def test_google_genai_vertex_switch_points_at_vertex(home: Path, cwd: Path) -> None:
+    env = {
+        "GOOGLE_API_KEY": ks.google(),
+        "GOOGLE_GENAI_USE_VERTEXAI": "1",
+        "GOOGLE_CLOUD_LOCATION": "europe-west4",
+    }
+    t = sdk.google_genai(make_ctx(env, home, cwd))[0]
+    assert t.protocol == "vertex" and t.base_url is not None
+    assert t.base_url.value == "https://europe-west4-aiplatform.googleapis.com/"

@@ -188,3 +188,12 @@ def test_node_tls_checks_turned_off(tls_server: TLSServer) -> None:
     s = stage(r, "tls")
     assert s.ok is True and "host not checked" in s.detail
     assert any(f.id == "N-TLS-OFF" for f in t.findings)
+
+
+def test_cloud_protocols_get_transport_stages_only(tls_server: TLSServer, ca_file: Path) -> None:
+    t = make(f"https://localhost:{tls_server.port}", {"SSL_CERT_FILE": str(ca_file)})
+    t.protocol, t.no_auth_reason = "vertex", "Vertex AI credentials (Google ADC)"
+    r = check(t)
+    assert stage(r, "tls").ok is True
+    route = stage(r, "route")
+    assert route.ok is None and "Google ADC" in route.detail and r.healthy

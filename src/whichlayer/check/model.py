@@ -13,8 +13,10 @@ from typing import Any
 
 from whichlayer.redact import fingerprint
 
-#: The protocols a target can speak (the path and body shape of one call).
+#: The protocols check can make requests in (the path and body shape of one call).
 PROTOCOLS = ("chat_completions", "responses", "messages", "generate_content", "converse")
+#: Protocols check recognises but only tests up to TLS (cloud credentials it does not use).
+CLOUD_PROTOCOLS = ("vertex", "bedrock", "foundry")
 
 #: Stage names, in the order they run.
 STAGES = ("config", "dns", "tcp", "tls", "proxy", "route", "auth", "generate")

@@ -18,7 +18,7 @@ import httpx2
 from whichlayer.check import httpstages, net, proxyenv
 from whichlayer.check.deadline import Deadline
 from whichlayer.check.diagnose import diagnose, verdict_from_diagnosis, verdict_from_finding
-from whichlayer.check.model import Stage, Target, TargetReport
+from whichlayer.check.model import PROTOCOLS, Stage, Target, TargetReport
 from whichlayer.check.trust import for_runtime
 from whichlayer.check.urls import split
 
@@ -88,6 +88,10 @@ async def check_target(report: TargetReport, plan: Plan, deadline: Deadline) -> 
     choice = proxyenv.choose(t.client, t.runtime, scheme, host, t.env)
     hop = _hop(choice.url, host, port)
     if not await _transport(report, choice, hop, scheme, host, port, deadline):
+        return
+    if t.protocol not in PROTOCOLS:  # Vertex, Bedrock via Claude Code, Foundry
+        reason = t.no_auth_reason or f"{t.protocol} requests are not made by check"
+        report.stages.append(Stage("route", None, None, f"skipped: {reason}"))
         return
     await _http(report, plan, choice.url, deadline, config_ok)
 

@@ -104,6 +104,7 @@ def _credential(
         if env.value(switch) not in (None, "", "0", "false"):
             target.no_auth_reason = f"{switch} routes Claude Code to {what} (cloud credentials)"
             target.auth = "cloud"
+            _cloud_base(target, switch, env)
             return
     ranked: list[tuple[Setting, str]] = []
     cancelled: list[Setting] = []
@@ -138,6 +139,29 @@ def _credential(
             f"the credential comes from {winner.source}, which check does not run"
         )
     _third_party_without_credential(target, header)
+
+
+def _cloud_base(target: Target, switch: str, env: Layers) -> None:
+    """A5.4: Bedrock and Vertex endpoints (and their gateway overrides); network stages only."""
+    if switch == "CLAUDE_CODE_USE_BEDROCK":
+        # Region order (>= 2.1.172): AWS_REGION, AWS_DEFAULT_REGION, then us-east-1.
+        region = env.value("AWS_REGION") or env.value("AWS_DEFAULT_REGION") or "us-east-1"
+        override = env.get("ANTHROPIC_BEDROCK_BASE_URL")
+        default = f"https://bedrock-runtime.{region}.amazonaws.com"
+        target.protocol = "bedrock"
+    elif switch == "CLAUDE_CODE_USE_VERTEX":
+        region = env.value("CLOUD_ML_REGION") or "us-east5"
+        override = env.get("ANTHROPIC_VERTEX_BASE_URL")
+        default = (
+            "https://aiplatform.googleapis.com"
+            if region == "global"
+            else f"https://{region}-aiplatform.googleapis.com"
+        )
+        target.protocol = "vertex"
+    else:
+        override, default = env.get("ANTHROPIC_FOUNDRY_BASE_URL"), ""
+        target.protocol = "foundry"
+    target.base_url = override or (Setting(default, f"{switch} default") if default else None)
 
 
 def _no_credential(ctx: Context) -> Finding:

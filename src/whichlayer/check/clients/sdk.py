@@ -210,6 +210,14 @@ def google_genai(ctx: Context) -> list[Target]:
     )
     if vertex is not None and vertex.lower() in ("true", "1"):
         target.no_auth_reason = "GOOGLE_GENAI_USE_VERTEXAI selects Vertex AI (Google ADC)"
+        target.protocol = "vertex"
+        location = layers.value("GOOGLE_CLOUD_LOCATION") or "global"
+        default = (
+            "https://aiplatform.googleapis.com/"
+            if location == "global"
+            else f"https://{location}-aiplatform.googleapis.com/"
+        )
+        target.base_url = base_or_default(layers.get("GOOGLE_VERTEX_BASE_URL"), default)
         target.findings.append(
             Finding(
                 "E-GENAI-VERTEX",
