@@ -255,3 +255,23 @@ def test_space_inside_base_url_and_one_missing_key_finding(home: Path, cwd: Path
     )
     ids = [f.id for f in t.findings]
     assert "U-WHITESPACE" in ids and ids.count("K-ENV-UNSET") == 1 and "K-MISSING" not in ids
+
+
+#: One true positive and one near miss for every key check (detect-secrets style).
+KEY_CHECK_SAMPLES = {
+    "K-NEWLINE": (ks.openai() + "\r\n", ks.openai()),
+    "K-WHITESPACE": (ks.openai() + " ", ks.openai()),
+    "K-QUOTES": ("'" + ks.openai() + "'", ks.openai() + "'"),
+    "K-PLACEHOLDER": ("sk-XXXXXXXXXXXX", "sk-XXXXXXXXXXXa"),
+    "K-INNER-SPACE": ("sk-abcdefgh ijklmnop", "sk-abcdefghijklmnop"),
+}
+
+
+def test_every_key_check_has_samples() -> None:
+    from whichlayer.check.keys import KEY_CHECKS
+
+    assert {c.id for c in KEY_CHECKS} == set(KEY_CHECK_SAMPLES)
+    for check in KEY_CHECKS:
+        positive, near_miss = KEY_CHECK_SAMPLES[check.id]
+        assert check.test(positive), check.id
+        assert not check.test(near_miss), check.id

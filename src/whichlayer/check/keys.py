@@ -9,6 +9,8 @@ where ``redact.fingerprint`` (exact shapes) would call it unknown.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from whichlayer.check.model import Finding
 
@@ -50,6 +52,76 @@ def key_platform(key: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class KeyCheck:
+    """One offline check of a key's text: a data row (id, cause, test, message, fix)."""
+
+    id: str
+    cause: str
+    test: Callable[[str], bool]
+    message: str  # formatted with {where}
+    fix: str
+
+
+def _bare(key: str) -> str:
+    return key.strip().strip("'\"")
+
+
+def _quoted(key: str) -> bool:
+    inner = key.strip()
+    return len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "'\""
+
+
+def _placeholder(key: str) -> bool:
+    bare = _bare(key)
+    return bool(_PLACEHOLDER.match(bare)) or (
+        bare.lower().startswith("sk-") and set(bare[3:]) <= {"x"}
+    )
+
+
+def _has_newline(key: str) -> bool:
+    return "\n" in key or "\r" in key
+
+
+KEY_CHECKS: tuple[KeyCheck, ...] = (
+    KeyCheck(
+        "K-NEWLINE",
+        "key_malformed",
+        _has_newline,
+        "the key in {where} contains a line break.",
+        "Remove the newline (echo -n, or strip the file contents).",
+    ),
+    KeyCheck(
+        "K-WHITESPACE",
+        "key_malformed",
+        lambda k: not _has_newline(k) and k != k.strip(),
+        "the key in {where} has leading or trailing whitespace.",
+        "Remove the spaces around the key.",
+    ),
+    KeyCheck(
+        "K-QUOTES",
+        "key_malformed",
+        _quoted,
+        "the key in {where} is wrapped in quotes that are sent as part of it.",
+        "Remove the quote characters from the value.",
+    ),
+    KeyCheck(
+        "K-PLACEHOLDER",
+        "key_missing",
+        _placeholder,
+        "the key in {where} is a placeholder, not a real key.",
+        "Replace the placeholder with the key from your provider's console.",
+    ),
+    KeyCheck(
+        "K-INNER-SPACE",
+        "key_malformed",
+        lambda k: not _placeholder(k) and bool(re.search(r"\s", _bare(k))),
+        "the key in {where} contains whitespace inside it.",
+        "Copy the key again in one piece.",
+    ),
+)
+
+
 def shape_findings(key: str, where: str) -> list[Finding]:
     """Offline problems in the key's text itself: empty, placeholder, quotes, whitespace."""
     if key == "":
@@ -61,56 +133,11 @@ def shape_findings(key: str, where: str) -> list[Finding]:
                 f"Put the real key in {where}, or unset it.",
             )
         ]
-    found: list[Finding] = []
-    if "\n" in key or "\r" in key:
-        found.append(
-            _f(
-                "K-NEWLINE",
-                "key_malformed",
-                f"the key in {where} contains a line break.",
-                "Remove the newline (echo -n, or strip the file contents).",
-            )
-        )
-    elif key != key.strip():
-        found.append(
-            _f(
-                "K-WHITESPACE",
-                "key_malformed",
-                f"the key in {where} has leading or trailing whitespace.",
-                "Remove the spaces around the key.",
-            )
-        )
-    inner = key.strip()
-    if len(inner) >= 2 and inner[0] == inner[-1] and inner[0] in "'\"":
-        found.append(
-            _f(
-                "K-QUOTES",
-                "key_malformed",
-                f"the key in {where} is wrapped in quotes that are sent as part of it.",
-                "Remove the quote characters from the value.",
-            )
-        )
-    bare = inner.strip("'\"")
-    if _PLACEHOLDER.match(bare) or (bare.lower().startswith("sk-") and set(bare[3:]) <= {"x"}):
-        found.append(
-            _f(
-                "K-PLACEHOLDER",
-                "key_missing",
-                f"the key in {where} is a placeholder, not a real key.",
-                "Replace the placeholder with the key from your provider's console.",
-            )
-        )
-    elif re.search(r"\s", bare):
-        found.append(
-            _f(
-                "K-INNER-SPACE",
-                "key_malformed",
-                f"the key in {where} contains whitespace inside it.",
-                "Copy the key again in one piece.",
-            )
-        )
-    else:
-        found.extend(_truncation(bare, where))
+    found = [
+        _f(c.id, c.cause, c.message.format(where=where), c.fix) for c in KEY_CHECKS if c.test(key)
+    ]
+    if not any(f.id in ("K-PLACEHOLDER", "K-INNER-SPACE") for f in found):
+        found += _truncation(_bare(key), where)
     return found
 
 
