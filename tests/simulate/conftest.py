@@ -9,11 +9,11 @@ import pytest
 from whichlayer.simulate import SimServer
 
 #: Client read timeout used against stall scenarios: the stall outlasts it.
-CLIENT_TIMEOUT_S = 0.5
+CLIENT_TIMEOUT_S = 0.3
 
 
 def _serve(dialect: str) -> Iterator[SimServer]:
-    with SimServer(dialect, stall_s=3.0, slow_s=1.0) as sim:
+    with SimServer(dialect, stall_s=3.0, slow_s=0.6) as sim:
         yield sim
 
 

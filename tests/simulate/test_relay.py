@@ -119,7 +119,7 @@ PAGE_STATUS = {
 
 @pytest.fixture(scope="module", params=FLAVORS)
 def relay(request: pytest.FixtureRequest) -> Iterator[SimServer]:
-    with SimServer(f"relay:{request.param}", stall_s=3.0, slow_s=1.0) as sim:
+    with SimServer(f"relay:{request.param}", stall_s=3.0, slow_s=0.6) as sim:
         yield sim
 
 
