@@ -302,3 +302,12 @@ def test_azure_needs_api_version_and_a_deployment(azure_sim: SimServer) -> None:
     assert no_deployment.status_code == 404
     assert no_deployment.json()["error"]["code"] == "DeploymentNotFound"
     assert no_deployment.headers["apim-request-id"]
+
+
+def test_responses_api_words_overflow_its_own_way(openai_sim: SimServer) -> None:
+    with _oa(openai_sim) as c, pytest.raises(openai.BadRequestError) as info:
+        c.responses.create(model="gpt-4o-mini", input="x" * 520_000)
+    assert info.value.code == "context_length_exceeded" and info.value.param == "input"
+    assert "Your input exceeds the context window of this model" in str(info.value)
+    d = whichlayer.explain(info.value)
+    assert (str(d.layer), str(d.cause)) == ("request", "context_length")

@@ -174,6 +174,17 @@ def _invalid_parameter(f: Fault, c: Call) -> tuple[int, bytes]:
 
 
 def _context_length(f: Fault, c: Call) -> tuple[int, bytes]:
+    if c.path.endswith("/responses"):
+        # The Responses API words it differently: "Your input exceeds the context window of
+        # this model. Please adjust your input and try again." (param input), as listed
+        # beside the Chat wording in public context-overflow classifiers.
+        return 400, _body(
+            "Your input exceeds the context window of this model. Please adjust your input and "
+            "try again.",
+            "invalid_request_error",
+            "context_length_exceeded",
+            "input",
+        )
     ctx, prompt = f.detail.get("context", 128_000), f.detail.get("prompt", 130_000)
     completion = f.detail.get("completion")
     if completion:
