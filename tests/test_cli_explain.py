@@ -34,8 +34,9 @@ First steps:
   2. Switch to a project with quota, or wait for the daily quota to reset.
 
 Why:
-  - quota.quota_exhausted.code: The body says the plan or project quota is used up (OpenAI's \
-insufficient_quota). [body type: insufficient_quota]
+  - quota.quota_exhausted.code: The body's type or code says the plan or project quota is used \
+up (OpenAI's insufficient_quota). Relays rewrite a 429's message but keep the upstream's code, so \
+the code decides over the words around it. [body type: insufficient_quota]
   - origin.upstream: A provider's own error body, or an HTTP status with nothing in between. \
 [body format: openai]
 """

@@ -57,11 +57,11 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out) \((\d{3})\)",
         r"\bAPI error \((\d{3})\b",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
-        r"\A(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
-        r"\n(\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
-        r"Error: (\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
-        r"\] (\d{3})\s+(?:\{|<|status code|[A-Z][a-z]+ )",
-        r"\bstatus(?:Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
+        r"\A(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        r"\n(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        r"Error: (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        r"\] (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        r"\bstatus(?:_?Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
         r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
         r"\breturned (?:status |error |HTTP )?(\d{3})\b",
         r"\((\d{3})\):",
@@ -70,22 +70,22 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         # access log: "POST /v1/responses HTTP/1.1" 404
         r"HTTP/\d(?:\.\d)?\"? (\d{3})\b",
         # "504 Gateway Time-out" in HTML titles or lines
-        r"\b(\d{3}):? Bad Gateway"
-        r"|\b(\d{3}):? Gateway Time-?out"
-        r"|\b(\d{3}):? Service Unavailable"
-        r"|\b(\d{3}):? Internal Server Error"
-        r"|\b(\d{3}):? Too Many Requests"
-        r"|\b(\d{3}):? Unauthorized"
-        r"|\b(\d{3}):? Forbidden"
-        r"|\b(\d{3}):? Not Found"
-        r"|\b(\d{3}):? Payment Required"
-        r"|\b(\d{3}):? Bad Request"
-        r"|\b(\d{3}):? A timeout occurred"
-        r"|\b(\d{3}):? Web server is returning an unknown error"
-        r"|\b(\d{3}):? Connection timed out"
-        r"|\b(\d{3}):? Origin is unreachable"
-        r"|\b(\d{3}):? Web server is down"
-        r"|\b(\d{3}):? Request Entity Too Large",
+        r"\b(\d{3}):? [\"']?Bad Gateway"
+        r"|\b(\d{3}):? [\"']?Gateway Time-?out"
+        r"|\b(\d{3}):? [\"']?Service Unavailable"
+        r"|\b(\d{3}):? [\"']?Internal Server Error"
+        r"|\b(\d{3}):? [\"']?Too Many Requests"
+        r"|\b(\d{3}):? [\"']?Unauthorized"
+        r"|\b(\d{3}):? [\"']?Forbidden"
+        r"|\b(\d{3}):? [\"']?Not Found"
+        r"|\b(\d{3}):? [\"']?Payment Required"
+        r"|\b(\d{3}):? [\"']?Bad Request"
+        r"|\b(\d{3}):? [\"']?A timeout occurred"
+        r"|\b(\d{3}):? [\"']?Web server is returning an unknown error"
+        r"|\b(\d{3}):? [\"']?Connection timed out"
+        r"|\b(\d{3}):? [\"']?Origin is unreachable"
+        r"|\b(\d{3}):? [\"']?Web server is down"
+        r"|\b(\d{3}):? [\"']?Request Entity Too Large",
     )
 )
 

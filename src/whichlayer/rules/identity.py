@@ -173,6 +173,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"incorrect api key|invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)"
+                r"|invalid (?:[\w.\-]+ )?api[ _\-]?key"
                 r"|api key not valid|api[ _]key[ _]invalid|invalid[_ ]authentication"
                 r"|authentication fails|invalid credentials|invalid subscription key"
                 r"|security token included in the request is invalid|unrecognizedclient"
@@ -263,6 +264,8 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "unsupported_country_region_territory"),
             text(
                 r"country, region, or territory not supported|location is not supported"
+                r"|(?:doesn't|does not|don't|do not) serve your (?:region|country)"
+                r"|not (?:available|supported) in your (?:region|country)"
                 r"|not (?:be )?available in your (?:country|region|location)"
                 r"|unsupported[_ ](?:country|region|location)|supported-countries"
                 r"|(?:country|region) (?:is )?not supported|不支持[^\n]{0,10}(?:地区|国家)",
@@ -299,6 +302,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"sorry, you have been blocked|attention required! \| cloudflare"
+                r"|using a security service to protect itself|triggered the security solution"
                 r"|used cloudflare to restrict access|error 1020|request blocked by"
                 r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked",
             ),
@@ -343,6 +347,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"(?:do not|don't|does not) have access to (?:the |this )?model"
+                r"|model requires a (?:subscription|paid plan)|(?:does not"
+                r"|doesn't) work with your (?:current )?plan"
                 r"|not (?:allowed|authorized|permitted) to (?:use|access|call|perform)"
                 r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
                 r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
@@ -484,6 +490,7 @@ RULES += (
         text(
             r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do not|don't) "
             r"have access to (?:the |this )?model"
+            r"|(?:does not|doesn't) work with your (?:current )?plan"
         ),
         priority=90,
         confidence=0.85,

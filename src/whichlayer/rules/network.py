@@ -88,6 +88,9 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"certificate verify failed|certificate_verify_failed|self[- ]signed certificate"
+                r"|ssl peer certificate or ssh remote key was not ok"
+                r"|curle_peer_failed_verification|pkix path building failed"
+                r"|unable to find valid certification path|certpathbuilderexception"
                 r"|self_signed_cert|unable to verify (?:the first|leaf)|unable_to_verify"
                 r"|unable to get local issuer|certificate has expired|cert_has_expired"
                 r"|err_tls_cert_altname_invalid|does not match certificate's altnames"
@@ -115,6 +118,7 @@ RULES: tuple[Rule, ...] = (
         Cause.TLS_HANDSHAKE,
         text(
             r"wrong[_ ]version[_ ]number|handshake failure|sslv3_alert|tlsv1_alert"
+            r"|ssl connection could not be established|sslhandshakeexception"
             r"|eof occurred in violation of protocol|unexpected_eof_while_reading"
             r"|ssl_error_syscall|curl: \(35\)|curl error 35\b|first record does not look like a tls"
             r"|packet length too long|err_ssl_|disconnected before secure tls connection"
@@ -203,6 +207,8 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"read timed out|readtimeout|request timed out|timed out after \d+|operation timed "
                 r"out|und_err_(?:headers|body)_timeout|headers timeout|body timeout"
+                r"|exceeded the configured timeout|networktimeout|sockettimeoutexception"
+                r"|i/o error on (?:post|get) request for [^\n]{0,300}: (?:read )?time(?:d )?out"
                 r"|read operation timed out|esockettimedout|client\.timeout exceeded"
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b",

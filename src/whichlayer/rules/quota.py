@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"billing hard limit|hard limit has been reached|budget (?:has been )?exceeded"
+                r"|extra usage (?:is )?required|enable extra usage"
                 r"|exceeded (?:your|the) (?:monthly )?budget|max budget|spend(?:ing)? limit"
                 r"|usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)"
                 r"|specified (?:workspace )?api usage limits|key with a higher (?:monthly )?limit"
@@ -89,6 +90,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)"
+                r"|欠费|请充值|充值后"
                 r"|credit balance is too low|requires more credits|not enough credits"
                 r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
                 r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
@@ -122,6 +124,7 @@ RULES: tuple[Rule, ...] = (
         Cause.PLAN_LIMIT,
         text(
             r"usage limit (?:reached|exceeded)|hit your (?:usage )?limit|limit will reset"
+            r"|reached your (?:\w+ )?usage limit"
             r"|reached your usage limit|limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
             r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
             r"|exceed your account's rate limit|premium requests"
@@ -137,23 +140,39 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.quota_exhausted.code",
-        "The body says the plan or project quota is used up (OpenAI's insufficient_quota).",
+        "The body's type or code says the plan or project quota is used up (OpenAI's "
+        "insufficient_quota). Relays rewrite a 429's message but keep the upstream's code, so "
+        "the code decides over the words around it.",
         L,
         Cause.QUOTA_EXHAUSTED,
         any_of(
             field_is("type", "insufficient_quota"),
             field_is("code", "insufficient_quota", "quota_exceeded", "quota_exhausted"),
-            text(
-                r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
-                r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
-                r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
-            ),
         ),
-        priority=88,
+        priority=92,
         confidence=0.85,
         samples=(
             '{"error": {"message": "You exceeded your current quota, please check your plan and '
             'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
+            '{"error": {"message": "当前分组上游负载已饱和，请稍后再试 (request id: 2026112403)", '
+            '"type": "insufficient_quota", "param": null, "code": "insufficient_quota"}}',
+        ),
+    ),
+    Rule(
+        "quota.quota_exhausted.phrase",
+        "The message says the plan, project, trial or capacity quota is used up.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        text(
+            r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
+            r"|exceeded current quota|trial (?:request )?limit|reached your (?:trial"
+            r"|free) (?:request |tier )?limit"
+            r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
+            r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
             "request error, error status: 429, error message: You have exhausted your capacity "
             "on this model.",
         ),
@@ -195,25 +214,5 @@ RULES: tuple[Rule, ...] = (
         confidence=0.6,
         samples=("HTTP 402 Payment Required",),
         near_misses=("HTTP 401 Unauthorized",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "quota.quota_exhausted.code_survives_rewrite",
-        "The body's type or code says insufficient_quota; relays rewrite a 429's message but "
-        "keep the upstream's code, so the code decides.",
-        L,
-        Cause.QUOTA_EXHAUSTED,
-        any_of(
-            field_is("type", "insufficient_quota"),
-            field_is("code", "insufficient_quota"),
-        ),
-        priority=92,
-        confidence=0.85,
-        samples=(
-            '{"error": {"message": "当前分组上游负载已饱和，请稍后再试 (request id: 2026112403)", '
-            '"type": "insufficient_quota", "param": null, "code": "insufficient_quota"}}',
-        ),
     ),
 )

@@ -146,6 +146,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"requests per (?:min|minute|second|day|hour)|\brpm\b|\brpd\b|\brps\b"
+                r"|queries per (?:minute|second)|\bqpm\b|\bqps\b|reached max request"
+                r"|request quota exceeded"
                 r"|request rate limit|requests_per|too many requests,? please"
                 r"|sent too many requests|requests? throttled|throttlingexception"
                 r"|rate of requests|user_requests_throttled|call rate limit",
@@ -255,6 +257,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
+                r"|resource exhausted"
                 r"|请求过多|频率限制",
             ),
             field_is("status_text", "resource_exhausted"),
@@ -290,7 +293,7 @@ RULES: tuple[Rule, ...] = (
         "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
         L,
         Cause.UNKNOWN,
-        any_of(status(429), exception("RateLimitError")),
+        any_of(status(429), exception("RateLimitError", "TooManyRequestsError")),
         priority=10,
         confidence=0.5,
         samples=(

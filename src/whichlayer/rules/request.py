@@ -180,6 +180,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"invalid url \((?:get|post|put|delete|patch) |404 page not found"
+                r"|use (?:the )?/[\w/.]+ (?:api|endpoint) instead|\binvalid url\b"
                 r"|cannot (?:get|post|put|delete|patch) /|unrecognized request url"
                 r"|no route (?:matched|found|for)|route not found|unknown (?:url|endpoint|path)"
                 r"|endpoint not found|path not found|(?:url|endpoint|path) (?:is )?not supported"
@@ -262,6 +263,8 @@ RULES: tuple[Rule, ...] = (
             ),
             text(
                 r"content[_ ]filter|content management policy|responsibleaipolicyviolation"
+                r'|"finishreason": ?"(?:safety|recitation|prohibited_content|blocklist|spii)"'
+                r'|blocked due to (?:safety|recitation)|blockreason|"blocked": ?true'
                 r"|flagged as potentially violating|safety system|blocked (?:due to|by) (?:the )?"
                 r"safety|prohibited_content|content_policy_violation|sensitive words"
                 r"|敏感词|内容审核|内容安全",
@@ -284,6 +287,8 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
             text(
                 r"could not parse the json body|invalid json(?! payload received\. unknown name)"
+                r"|'tool_calls' must be followed|must be a response to a preceding message"
+                r"|must follow a preceding message|messages with role .tool."
                 r"|json (?:parse|decode) error"
                 r"|malformed json|unexpected end of json|content-type (?:must|should) be"
                 r"|unsupported media type|roles must alternate|tool_use ids were found without"
@@ -394,10 +399,11 @@ RULES: tuple[Rule, ...] = (
 RULES += (
     Rule(
         "request.endpoint_mismatch.bare_not_found",
-        "A 404 whose body says only 'Not Found' (no model named): the path does not exist there.",
+        "A body that says only 'Not Found' (no model named): a router found no such path; a "
+        "missing model is named in the message.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        all_of(any_of(status(404), field_is("type", "not_found_error")), _bare_not_found),
+        _bare_not_found,
         priority=74,
         confidence=0.7,
         samples=(
@@ -405,5 +411,30 @@ RULES += (
             "'not_found_error', 'message': 'Not Found'}}",
         ),
         near_misses=('{"type":"not_found_error","message":"model: claude-4-sonnet"}',),
+    ),
+)
+
+RULES += (
+    Rule(
+        "request.status_404_no_body",
+        "A 404 with no body: a router found no such path (a missing model is named in a body).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(status(404), text(r"\(no body\)")),
+        priority=60,
+        confidence=0.55,
+        samples=("404 (no body)",),
+        near_misses=("401 status code (no body)",),
+    ),
+    Rule(
+        "request.resource_not_found",
+        "The server says the resource was not found, without naming a model or a path.",
+        L,
+        Cause.UNKNOWN,
+        text(
+            r"resource you are requesting could not be found|requested resource (?:was )?not found"
+        ),
+        priority=30,
+        confidence=0.4,
     ),
 )

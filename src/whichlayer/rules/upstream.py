@@ -86,6 +86,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"service unavailable|temporarily unavailable|currently unavailable"
+                r"|trouble connecting to the model provider"
                 r"|no healthy upstream|upstream connect error|serviceunavailable"
                 r"|modelnotready|is currently loading|web server is down"
                 r"|unable to process your request",
@@ -112,6 +113,8 @@ RULES: tuple[Rule, ...] = (
             status(504, 522, 524),
             text(
                 r"gateway time-?out|upstream request timeout|upstream timed out"
+                r"|did not return an initial response within|function_invocation_timeout"
+                r"|function (?:invocation )?timed out"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
             ),
         ),
@@ -126,7 +129,10 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.BAD_GATEWAY,
         # Cloudflare 523: it could not reach the origin, the next hop (like a 502).
-        text(r"bad gateway|web server is returning an unknown error|origin is unreachable"),
+        text(
+            r"bad gateway|web server is returning an unknown error|origin is unreachable"
+            r"|invalid response (?:was )?received from the upstream"
+        ),
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.85,
@@ -264,6 +270,7 @@ RULES += (
         Cause.UNKNOWN,
         text(
             r"invalid character '<' looking for beginning of value|unexpected token '?<'?"
+            r"|kind: decode|expected value\W{0,4}line 1,? column 1"
             r"|unexpected token < in json|expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
         ),
         priority=50,
