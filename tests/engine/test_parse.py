@@ -86,6 +86,7 @@ def test_retry_hints():
     assert ev("Please try again in 174ms.").retry_after_s == 0.174
     assert ev("Please try again in 9.816s.").retry_after_s == 9.816
     assert ev("Please retry after 60 seconds.").retry_after_s == 60
+    assert ev("Please retry in 25.465784708s.").retry_after_s == 25.466
     assert ev("retry-after: 3\n429 Too Many Requests").retry_after_s == 3
     assert (
         ev(

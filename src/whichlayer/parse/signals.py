@@ -194,6 +194,8 @@ _RETRY_PATTERNS: tuple[Gated, ...] = tuple(
         # "Please try again in 9.816s" / "in 174ms" / "Try again in 2 seconds"
         r"\btry again in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
         r"\bretry after (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
+        # Google: "Please retry in 25.465784708s." (never the client's own "Retrying in")
+        r"\bretry in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
         r"\bplease wait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
         r"\bwait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?) before\b",
     )
