@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.check import keysamples as ks
 
 from whichlayer.simulate import SimServer
+
+from . import keysamples as ks
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:shutdown_timeout should be set on BaseRunner:DeprecationWarning"

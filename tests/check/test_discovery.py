@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.check import keysamples as ks
-from tests.check.conftest import make_ctx
-
 from whichlayer.check import Request, discover
 from whichlayer.check.clients import aider, claude_code, codex, gemini_cli, sdk
 from whichlayer.check.model import Target
+
+from . import keysamples as ks
+from .conftest import make_ctx
 
 
 def one(targets: list[Target], client: str) -> Target:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.check import keysamples as ks
-from tests.check.conftest import make_ctx
 
 from whichlayer.check import Request, discover
 from whichlayer.check.findings import add_findings
 from whichlayer.check.keys import key_platform, shape_findings
 from whichlayer.check.model import Setting, Target
 from whichlayer.check.urls import url_findings
+
+from . import keysamples as ks
+from .conftest import make_ctx
 
 
 @pytest.mark.parametrize(

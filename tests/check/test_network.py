@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.check import keysamples as ks
-from tests.check.conftest import TLSServer
-
 from whichlayer.check import Plan, run
 from whichlayer.check.model import Setting, Stage, Target, TargetReport
+
+from . import keysamples as ks
+from .conftest import TLSServer
 
 
 def make(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.check import keysamples as ks
 
 from whichlayer.check.keys import key_platform, shape_findings
 from whichlayer.check.urls import url_findings
+
+from . import keysamples as ks
 
 PROTOCOLS = st.sampled_from(["chat_completions", "responses", "messages", "generate_content"])
 

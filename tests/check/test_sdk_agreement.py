@@ -12,10 +12,11 @@ from pathlib import Path
 import anthropic
 import openai
 import pytest
-from tests.check import keysamples as ks
-from tests.check.conftest import make_ctx
 
 from whichlayer.check.clients import sdk
+
+from . import keysamples as ks
+from .conftest import make_ctx
 
 _VARS = (
     "OPENAI_API_KEY",

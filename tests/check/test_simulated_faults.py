@@ -197,9 +197,9 @@ def test_through_a_real_proxy_to_a_tls_simulator(forward_proxy: str) -> None:
 def test_claude_code_custom_headers_reach_the_server(tmp_path: Path) -> None:
     """ANTHROPIC_CUSTOM_HEADERS from a settings env block is sent, as Claude Code sends it:
     here it asks the simulator for a fault on every request."""
-    from tests.check.conftest import make_ctx
-
     from whichlayer.check import discover
+
+    from .conftest import make_ctx
 
     home, cwd = tmp_path / "home", tmp_path / "home" / "p"
     cwd.mkdir(parents=True)
