@@ -28,7 +28,8 @@ def unknowns(
                 "The HTTP status: not in the paste. Re-run with the SDK's debug log "
                 "(`OPENAI_LOG=debug`, `ANTHROPIC_LOG=debug`) or paste the full error."
             )
-        if not ev.get("request_ids"):
+        answered = ev.get("status") is not None or not ev.get("transport")
+        if not ev.get("request_ids") and answered:  # no response, no request id to ask for
             todo.append(
                 "A request id: none seen. Log the response header (`x-request-id` for OpenAI, "
                 "`request-id` for Anthropic, `apim-request-id` for Azure) and quote it."
