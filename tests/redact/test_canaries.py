@@ -213,3 +213,33 @@ def test_lone_surrogates_and_case_changing_letters() -> None:
     key = C["groq"]
     for text in (f"\udcff key {key}", f"İstanbul İ {key} é 日本"):
         assert key not in redact_text(text)
+
+
+HEADERS = [
+    "Authorization", "authorization", "Proxy-Authorization", "x-api-key", "X-Api-Key", "api-key",
+    "x-goog-api-key", "Cookie", "Set-Cookie", "Ocp-Apim-Subscription-Key",
+]  # fmt: skip
+
+
+def _header_forms(name: str, value: str) -> dict[str, str]:
+    import json
+
+    return {
+        "dump": f"HTTP/1.1 401\n{name}: {value}\nx-request-id: req_1a2b3c4d5e",
+        "json": json.dumps({"headers": {name: value}}),
+        "escaped-json": json.dumps(json.dumps({"headers": {name: value}})),
+        "dict-repr": repr({name: value, "accept": "application/json"}),
+        "curl": f"curl -sS https://x.test/v1/models -H '{name}: {value}' -H 'accept: */*'",
+        "curl-double": f'curl --header "{name}: {value}" https://x.test',
+        "byte-tuples": repr([(name.lower().encode(), value.encode())]),
+    }
+
+
+@pytest.mark.parametrize("name", HEADERS)
+@pytest.mark.parametrize("form", list(_header_forms("x", "y")))
+def test_header_values_in_every_form(name: str, form: str) -> None:
+    token = C["opaque-token"]
+    value = f"session={token}; theme=dark" if "cookie" in name.lower() else f"Bearer {token}"
+    if name.lower() in ("x-api-key", "api-key", "x-goog-api-key", "ocp-apim-subscription-key"):
+        value = token
+    assert_no_leak(redact_text(_header_forms(name, value)[form]), token)
