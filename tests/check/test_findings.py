@@ -276,3 +276,25 @@ def test_every_key_check_has_samples() -> None:
         positive, near_miss = KEY_CHECK_SAMPLES[check.id]
         assert check.test(positive), check.id
         assert not check.test(near_miss), check.id
+
+
+def test_plain_http_to_a_public_host() -> None:
+    assert "U-PLAIN-HTTP" in fids(target(ks.relay(), "http://relay.example.com/v1"))
+    for base in (
+        "http://127.0.0.1:8080/v1",
+        "http://localhost:11434/v1",
+        "http://10.0.0.5/v1",
+        "http://ollama.local/v1",
+        "https://relay.example.com/v1",
+    ):
+        assert "U-PLAIN-HTTP" not in fids(target(ks.relay(), base)), base
+
+
+def test_claude_code_proxy_without_scheme(home: Path, cwd: Path) -> None:
+    (home / ".claude").mkdir()
+    (home / ".claude" / "settings.json").write_text('{"env": {"HTTPS_PROXY": "proxy.corp:3128"}}')
+    (t,) = discover(
+        make_ctx({"ANTHROPIC_API_KEY": ks.anthropic()}, home, cwd), Request(client="claude-code")
+    )
+    f = next(f for f in t.findings if f.id == "N-PROXY-NO-SCHEME")
+    assert (f.layer, f.cause, f.severity) == ("network", "proxy", "error")

@@ -35,7 +35,7 @@ def add_findings(target: Target) -> None:
             found += platform_findings(target.key.value, target.key.source, host)
             found += _header_shape(target, host)
         if host:
-            found += _proxy(target, host)
+            found += _proxy(target, host) + _plain_http(target, host)
     found += _ca(target)
     known = {(f.id, f.message) for f in target.findings}
     target.findings += [f for f in found if (f.id, f.message) not in known]
@@ -152,8 +152,52 @@ def _proxy(target: Target, host: str) -> list[Finding]:
             )
         )
     if any_proxy:
-        found += _node_proxy(target)
+        found += _node_proxy(target) + _schemeless_proxy(target)
     return found
+
+
+def _schemeless_proxy(target: Target) -> list[Finding]:
+    """A5.5: Claude Code stops at startup on a proxy URL without a scheme (Python adds http://)."""
+    if target.client != "claude-code":
+        return []
+    return [
+        Finding(
+            "N-PROXY-NO-SCHEME",
+            "network",
+            "proxy",
+            f"{name}={target.env[name]!r} has no scheme; Claude Code cannot parse it and "
+            "does not start.",
+            f"Write it as http://{target.env[name]}",
+        )
+        for name in ("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY")
+        if target.env.get(name) and "://" not in target.env[name]
+    ]
+
+
+def _plain_http(target: Target, host: str) -> list[Finding]:
+    """A key sent over http:// to anything but this machine or a private network."""
+    import ipaddress
+
+    assert target.base_url is not None
+    if not target.base_url.value.lower().startswith("http://") or host == "localhost":
+        return []
+    try:
+        if not ipaddress.ip_address(host).is_global:
+            return []
+    except ValueError:
+        if host.endswith((".local", ".internal", ".lan", ".localhost")) or "." not in host:
+            return []
+    return [
+        Finding(
+            "U-PLAIN-HTTP",
+            "network",
+            "unknown",
+            f"the base URL in {target.base_url.source} is http://: the key crosses the "
+            f"network to {host} unencrypted.",
+            "Use https:// unless the server is on this machine or a trusted network.",
+            "warning",
+        )
+    ]
 
 
 def _node_proxy(target: Target) -> list[Finding]:
