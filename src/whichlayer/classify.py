@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from whichlayer import actions as act
 from whichlayer.diagnosis import Diagnosis, Fact
 from whichlayer.evidence import Evidence
@@ -37,13 +39,7 @@ def classify(ev: Evidence) -> Diagnosis:
         summary=_summary(rule, origin, ev),
         actions=_actions(rule, ev, retry),
         facts=facts,
-        status=ev.status,
-        provider=_provider(ev),
-        request_ids=list(ev.request_ids),
-        retry_after_s=ev.retry_after_s,
-        model=ev.model,
-        host=ev.host,
-        path=ev.path,
+        **_seen(ev),
     )
 
 
@@ -120,6 +116,19 @@ def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
     return steps
 
 
+def _seen(ev: Evidence) -> dict[str, Any]:
+    """The facts a Diagnosis repeats from its Evidence."""
+    return {
+        "status": ev.status,
+        "provider": _provider(ev),
+        "request_ids": list(ev.request_ids),
+        "retry_after_s": ev.retry_after_s,
+        "model": ev.model,
+        "host": ev.host,
+        "path": ev.path,
+    }
+
+
 def _provider(ev: Evidence) -> str | None:
     for body in ev.bodies:
         if body.dialect not in ("generic", "partial"):
@@ -155,11 +164,5 @@ def _nothing_found(ev: Evidence) -> Diagnosis:
             "Run `whichlayer check` to test the key, base URL and network one stage at a time.",
         ],
         facts=[],
-        status=ev.status,
-        provider=_provider(ev),
-        request_ids=list(ev.request_ids),
-        retry_after_s=ev.retry_after_s,
-        model=ev.model,
-        host=ev.host,
-        path=ev.path,
+        **_seen(ev),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 #: Literals shorter than this are not selective enough to gate on (CJK: two characters
 #: already are).
@@ -19,13 +20,12 @@ _CLASS_ESCAPES = frozenset("bBdDsSwWAZ0123456789")
 _QUANTIFIERS = frozenset("?*+{")
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (``|`` outside groups and classes)."""
-    parts: list[str] = []
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each char of ``pattern`` from ``start`` that is outside
+    escapes and character classes; ``depth`` counts the groups open before the char."""
     depth = 0
     in_class = False
-    start = 0
-    i = 0
+    i = start
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -37,16 +37,20 @@ def alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1 : i + 2] == "]":
                 i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        else:
+            if ch == ")":
+                depth -= 1
+            yield i, ch, depth
+            if ch == "(":
+                depth += 1
         i += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (``|`` outside groups and classes)."""
+    cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 def required_literal(alternative: str) -> str | None:
@@ -110,25 +114,9 @@ def required_literal(alternative: str) -> str | None:
 
 def _group_end(pattern: str, start: int) -> int:
     """Index just after the ``)`` closing the group opened at ``start``."""
-    depth = 0
-    i = start
-    in_class = False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for i, ch, depth in _structure(pattern, start):
+        if ch == ")" and depth == 0:
+            return i + 1
     return len(pattern)
 
 
