@@ -243,3 +243,25 @@ def test_header_values_in_every_form(name: str, form: str) -> None:
     if name.lower() in ("x-api-key", "api-key", "x-goog-api-key", "ocp-apim-subscription-key"):
         value = token
     assert_no_leak(redact_text(_header_forms(name, value)[form]), token)
+
+
+VARIABLE_LENGTH = ["anthropic-oauth", "bedrock-long", "bedrock-short", "jwt", "openai-prefixed"]
+
+
+@pytest.mark.parametrize("shape", VARIABLE_LENGTH)
+@pytest.mark.parametrize("width", [80, 100, 120])
+@pytest.mark.parametrize(
+    "lead", ["Authorization: Bearer ", "  token = ", "│ AWS_BEARER_TOKEN_BEDROCK="]
+)
+def test_any_key_wrapped_by_a_terminal(shape: str, width: int, lead: str) -> None:
+    secret = {**C, "openai-prefixed": "sk-None-" + C["opaque-token"] * 3}[shape]
+    line = lead + secret
+    wrapped = "\n".join(line[i : i + width] for i in range(0, len(line), width))
+    out = redact_text(wrapped + "\nTraceback (most recent call last):")
+    assert_no_leak(out, secret)
+    assert out.endswith("\nTraceback (most recent call last):")
+
+
+def test_a_key_at_the_end_of_a_long_line_keeps_the_next_line() -> None:
+    text = "x" * 70 + " " + C["groq"] + "\nrequest id: req_0123456789abcdef\n"
+    assert redact_text(text).endswith("\nrequest id: req_0123456789abcdef\n")

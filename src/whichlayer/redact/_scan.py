@@ -21,7 +21,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
-from whichlayer.redact.detectors import BREAK, DETECTORS, SHAPE_DETECTORS, Detector, is_placeholder
+from whichlayer.redact.detectors import (
+    BREAK,
+    DETECTORS,
+    SHAPE_DETECTORS,
+    Detector,
+    is_placeholder,
+    looks_secret,
+)
 
 _BREAK_RE = re.compile(BREAK)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -400,9 +407,44 @@ def apply(text: str, spans: list[Span]) -> str:
     return "".join(out)
 
 
+#: A line this long that ends inside a token was probably wrapped by a terminal.
+WRAP_MIN_LINE = 60
+# The rest of a wrapped token at the start of the next line: indentation or a box
+# border, then token characters up to a space, a quote or the end of the line.
+_CONTINUATION = re.compile(
+    r"\r?\n[ \t│|>]*(?P<rest>[A-Za-z0-9_\-+/=.]{4,})(?=[\s\"',;)]|$)"
+    r"(?P<alone>[ \t│|]*(?:\r?\n|$))?"
+)
+
+
+def _wrapped_rest(text: str, span: Span) -> Span | None:
+    """The part of a secret that a terminal wrapped onto the next line, if any."""
+    if span.detector is None or span.detector.kind not in ("key", "secret"):
+        return None
+    if span.end - (text.rfind("\n", 0, span.start) + 1) < WRAP_MIN_LINE:
+        return None
+    m = _CONTINUATION.match(text, span.end)
+    # The rest is alone on its line (the wrap's last piece), or looks generated itself.
+    if m is None or not (m.group("alone") is not None or looks_secret(m.group("rest"))):
+        return None
+    return Span(span.start, m.end("rest"), span.detector, span.secret + m.group("rest"))
+
+
+def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """Secrets of any length broken by a terminal's line wrap (fixed shapes need no help)."""
+    out = []
+    for span in spans:
+        while (longer := _wrapped_rest(text, span)) is not None:
+            span = longer
+        out.append(span)
+    return out
+
+
 def redact(text: str, *, keep_prompt: bool) -> str:
     """Mask every secret in ``text`` (prompt content too unless ``keep_prompt``)."""
     hits = _Hits(text)
     spans = find_spans(text, keep_prompt=keep_prompt, hits=hits)
     spans += view_spans(text, hits)
+    if "\n" in text:
+        spans = _join_wrapped(text, spans)
     return apply(text, spans)

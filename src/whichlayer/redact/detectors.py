@@ -200,7 +200,7 @@ _HEADER_SEP = (
 )
 _KEY_NAME = (
     r"[A-Za-z0-9_.-]*?(?:api[_.-]?key|apikey|access[_-]?key(?:[_-]?id)?|auth[_-]?key|private[_-]?key"
-    r"|session[_-]?key|_key|-key|\.key|token|credentials?)"
+    r"|session[_-]?key|_key|-key|\.key|token|token_bedrock|credentials?)"
 )
 _ASSIGN = rf"{_Q}?[ \t]*(?:=|:|%3[Aa]|%3[Dd])[ \t]*{_Q}?"
 _VALUE = r"(?P<secret>[^\s\"'\\,;&}<>()\[\]]+)"
@@ -435,7 +435,8 @@ DETECTORS: tuple[Detector, ...] = (
         "bedrock-long-term",
         "bedrock",
         "ABSK",
-        r"[A-Za-z0-9+/]{100,}={0,2}",
+        # 109-269 characters in all; 20 suffice to know one (a terminal may wrap the rest).
+        r"[A-Za-z0-9+/]{20,}={0,2}",
         examples=((f"AWS_BEARER_TOKEN_BEDROCK={_C['bedrock-long']}", _C["bedrock-long"]),),
         near_misses=("ABSKQmVk",),
     ),
@@ -619,7 +620,7 @@ DETECTORS: tuple[Detector, ...] = (
         after=600,
         check=_looks_secret_ok,
         left_chars=NAME_CHARS,
-        gate=rf"(?:key(?:[_-]?id)?|token){_GATE_ASSIGN}",
+        gate=rf"(?:key(?:[_-]?id)?|token(?:_bedrock)?){_GATE_ASSIGN}",
         examples=(
             (f"MY_SERVICE_TOKEN={_C['opaque-token']}", _C["opaque-token"]),
             (f"'session_key': '{_C['opaque-token']}'", _C["opaque-token"]),
