@@ -76,6 +76,7 @@ def _response(ev: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {k: ev.get(k) for k in keys}
     out["error"] = bodies[0] if bodies else None
     out["nested_errors"] = bodies[1:]
+    out["headers"] = dict(ev.get("headers") or {})
     out["exception_types"] = list(ev.get("exception_types") or [])
     out["transport"] = list(ev.get("transport") or [])
     out["truncated"] = bool(ev.get("truncated"))

@@ -85,6 +85,14 @@ def _seen(r: Mapping[str, Any]) -> list[str]:
     return ["### What was seen", "", *table] if table else []
 
 
+def _headers(r: Mapping[str, Any]) -> list[str]:
+    headers = (r.get("response") or {}).get("headers") or {}
+    if not headers:
+        return []
+    out = ["<details><summary>Response headers seen</summary>", ""]
+    return [*out, *_table(list(headers.items())), "</details>", ""]
+
+
 def _request_ids(r: Mapping[str, Any]) -> list[str]:
     ids = r.get("request_ids") or []
     if not ids:
@@ -225,6 +233,7 @@ def markdown(report: Mapping[str, Any]) -> str:
         _request_ids(report),
         _signs(report),
         _retry(report),
+        _headers(report),
         _checks(report),
         _environment(report),
         _unknown(report),
