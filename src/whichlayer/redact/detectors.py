@@ -173,16 +173,25 @@ class Detector:
     check: Callable[[re.Match[str]], bool] | None = None
     examples: tuple[tuple[str, str], ...] = ()  # (text, the secret found in it)
     near_misses: tuple[str, ...] = ()
-    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    compiled: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     left_set: frozenset[str] = field(init=False, repr=False, compare=False)
     gate_regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         flags = re.IGNORECASE if self.ignorecase else 0
-        object.__setattr__(self, "regex", re.compile(self.pattern, flags))
+        # The pattern compiles on first use: most rows never meet their keyword in a
+        # given run, and compiling all of them would slow every command's start.
         object.__setattr__(self, "left_set", frozenset(self.left_chars))
         gate = re.compile(self.gate, flags) if self.gate else None
         object.__setattr__(self, "gate_regex", gate)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            flags = re.IGNORECASE if self.ignorecase else 0
+            object.__setattr__(self, "compiled", re.compile(self.pattern, flags))
+        assert self.compiled is not None
+        return self.compiled
 
 
 _C = canaries("sample")
