@@ -6,7 +6,7 @@ import re
 
 from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, status, text
 from whichlayer.rules.view import View
-from whichlayer.taxonomy import Cause, Layer
+from whichlayer.taxonomy import Cause, Layer, Origin
 
 L = Layer.QUOTA
 
@@ -214,5 +214,23 @@ RULES: tuple[Rule, ...] = (
         confidence=0.6,
         samples=("HTTP 402 Payment Required",),
         near_misses=("HTTP 401 Unauthorized",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "quota.relay_token_quota",
+        "A relay token's own allowance, set on the token, is used up (not the account's balance).",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        text(r"令牌额度已用尽|该令牌额度|token quota (?:is )?(?:exhausted|used up|exceeded)"),
+        priority=95,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"该令牌额度已用尽 (request id: 2026112403)",'
+            '"type":"new_api_error","param":"","code":""}}',
+        ),
+        near_misses=("用户额度不足, 剩余额度: ＄-0.000002",),
     ),
 )

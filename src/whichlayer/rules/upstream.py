@@ -139,17 +139,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "upstream.relay_upstream_error",
-        "A relay says its upstream failed, with no more detail.",
+        "A relay says its upstream failed, with no more detail. (When it names the upstream's "
+        "status, as new-api's 'bad response status code 502' does, that status decides.)",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
         any_of(
-            field_is("type", "upstream_error"),
-            field_is("code", "do_request_failed", "bad_response_status_code"),
+            field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
             text(
                 r"do request failed|请求上游地址失败|upstream error|failed to request upstream"
+                r"|upstream request failed"
                 r"|请求上游[^\n]{0,10}"
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
-                r"|bad response status code|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
+                r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
                 r"|litellm\.apiconnectionerror|exception - connection error"
                 r"|all (?:api )?keys (?:have )?failed",
             ),
