@@ -139,8 +139,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "upstream.relay_upstream_error",
-        "A relay says its upstream failed, with no more detail. (When it names the upstream's "
-        "status, as new-api's 'bad response status code 502' does, that status decides.)",
+        "A relay says its upstream failed, with no more detail; when it names the upstream's "
+        "status, as new-api's 'bad response status code 502' does, that status decides.",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
         any_of(
