@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from whichlayer.cli import UsageError
 
@@ -17,9 +16,8 @@ def read_input(text: str | None, file: str | None) -> bytes:
     if text is not None and file is not None:
         raise UsageError("give the error as TEXT or --file, not both")
     if file is not None:
-        path = Path(file)
         try:
-            with path.open("rb") as handle:
+            with open(file, "rb") as handle:
                 return handle.read(MAX_INPUT_BYTES)
         except OSError as exc:
             raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
@@ -45,7 +43,8 @@ def write_text(text: str, output: str | None = None) -> None:
     """Write already-redacted text to stdout or to a file."""
     if output:
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
         except OSError as exc:
             raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
         return

@@ -14,14 +14,17 @@ key or password could be brute-forced). The key, in order:
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import secrets
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# hashlib, hmac, secrets and pathlib load on first use: most runs mask no secret, and
+# every command's start-up time counts.
 
 #: Hex digits of the keyed hash shown: 32 bits tell keys apart, and are useless without the key.
 HASH_HEX_DIGITS = 8
@@ -59,6 +62,8 @@ class KeyFingerprint:
 
 
 def _key_file() -> Path:
+    from pathlib import Path
+
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "whichlayer" / "redact.key"
 
@@ -89,6 +94,8 @@ def _file_key() -> bytes | None:
         return None
     except OSError:
         return None
+    import secrets
+
     data = secrets.token_bytes(32)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
@@ -97,6 +104,9 @@ def _file_key() -> bytes | None:
 
 @lru_cache(maxsize=4)
 def _hash_key(env_value: str | None) -> bytes:
+    import hashlib
+    import secrets
+
     if env_value:
         return hashlib.sha256(env_value.encode("utf-8", "surrogatepass")).digest()
     return _file_key() or secrets.token_bytes(32)
@@ -104,6 +114,9 @@ def _hash_key(env_value: str | None) -> bytes:
 
 def keyed_hash(secret: str) -> str:
     """The short keyed hash of ``secret`` (see the module docstring for the key)."""
+    import hashlib
+    import hmac
+
     key = _hash_key(os.environ.get(KEY_ENV))
     mac = hmac.new(key, secret.encode("utf-8", "surrogatepass"), hashlib.sha256)
     return mac.hexdigest()[:HASH_HEX_DIGITS]

@@ -175,15 +175,24 @@ class Detector:
     near_misses: tuple[str, ...] = ()
     compiled: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     left_set: frozenset[str] = field(init=False, repr=False, compare=False)
-    gate_regex: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    gate_compiled: re.Pattern[str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        flags = re.IGNORECASE if self.ignorecase else 0
         # The pattern compiles on first use: most rows never meet their keyword in a
         # given run, and compiling all of them would slow every command's start.
         object.__setattr__(self, "left_set", frozenset(self.left_chars))
-        gate = re.compile(self.gate, flags) if self.gate else None
-        object.__setattr__(self, "gate_regex", gate)
+
+    @property
+    def gate_regex(self) -> re.Pattern[str] | None:
+        """The gate, compiled on first use like the pattern (see ``regex``)."""
+        if not self.gate:
+            return None
+        if self.gate_compiled is None:
+            flags = re.IGNORECASE if self.ignorecase else 0
+            object.__setattr__(self, "gate_compiled", re.compile(self.gate, flags))
+        return self.gate_compiled
 
     @property
     def regex(self) -> re.Pattern[str]:
