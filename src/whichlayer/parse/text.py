@@ -23,7 +23,7 @@ _KNOWN_HEADERS = re.compile(
     r"^[ \t\"']*(retry-after(?:-ms)?|x-request-id|request-id|cf-ray|server|via|x-should-retry"
     r"|apim-request-id|x-ms-region|x-amzn-requestid|x-amzn-errortype|x-envoy-upstream-service-time"
     r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
-    r"|openai-organization|openai-processing-ms|content-type)[\"']?\s*:\s*\"?([^\"\r\n,]{1,200})",
+    r"|openai-organization|openai-processing-ms|content-type|date)[\"']?\s*:\s*\"?([^\"\r\n,]{1,200})",
     re.I | re.M,
 )
 
