@@ -121,3 +121,13 @@ def test_documentation_links_are_not_the_host():
 def test_find_values_is_bounded_on_bracket_storms():
     text = "{" * 50_000 + "[" * 50_000
     assert list(jsonish.find_values(text)) == []
+
+
+def test_pasted_header_lines():
+    e = ev(
+        "HTTP/1.1 429 Too Many Requests\ndate: Tue, 24 Nov 2026 02:00:00 GMT\nretry-after: 3\n"
+        'x-request-id: req_0123456789abcdef0123\n{"error":{"message":"Rate limit reached"}}'
+    )
+    assert e.headers["date"] == "Tue, 24 Nov 2026 02:00:00 GMT"
+    assert e.headers["retry-after"] == "3"
+    assert e.retry_after_s == 3

@@ -23,8 +23,13 @@ _KNOWN_HEADERS = re.compile(
     r"^[ \t\"']*(retry-after(?:-ms)?|x-request-id|request-id|cf-ray|server|via|x-should-retry"
     r"|apim-request-id|x-ms-region|x-amzn-requestid|x-amzn-errortype|x-envoy-upstream-service-time"
     r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
-    r"|openai-organization|openai-processing-ms|content-type|date)[\"']?\s*:\s*\"?([^\"\r\n,]{1,200})",
+    r"|openai-organization|openai-processing-ms|content-type)[\"']?\s*:\s*\"?([^\"\r\n,]{1,200})",
     re.I | re.M,
+)
+
+#: A pasted ``date:`` header (its value holds commas, unlike the others).
+_DATE_HEADER = re.compile(
+    r"^[ \t\"']*date[\"']?\s*:\s*\"?([A-Z][a-z]{2}, [^\"\r\n]{10,40}GMT)", re.I | re.M
 )
 
 _HEADER_MARKERS = (
@@ -194,6 +199,10 @@ def _finish(ev: Evidence, text: str) -> None:
     if any(marker in lower for marker in _HEADER_MARKERS):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
+    if "date" in lower and "gmt" in lower:
+        date = _DATE_HEADER.search(text[:400_000])
+        if date:
+            ev.headers.setdefault("date", date.group(1))
     hits = signals.statuses(text, lower)
     text_statuses = [status for _rank, _pos, status in hits]
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
