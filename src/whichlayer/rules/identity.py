@@ -115,6 +115,7 @@ RULES: tuple[Rule, ...] = (
         text(
             r"illegal header value|invalid header value|invalid character in header content"
             r"|header value must be|malformed (?:api )?key|api key format is invalid"
+            r"|header format should be"
             r"|invalid (?:api )?key format|non-ascii characters? in (?:the )?(?:header|key)",
         ),
         priority=91,
@@ -221,7 +222,8 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "channel:invalid_key"),
             text(
                 r"upstream[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key|authentication)"
-                r"|channel[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key)"
+                r"|channel #?\d+[^\n]{0,40}(?:401|unauthorized|invalid (?:api )?key)"
+                r"|channel error[^\n]{0,60}(?:401|unauthorized)"
                 r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|401)"
                 r"|上游[^\n]{0,20}\(?http 401|no available key|all keys (?:are )?in cooldown",
             ),
@@ -246,6 +248,8 @@ RULES: tuple[Rule, ...] = (
                 r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
+            # Google: the consumer (project) named in the request is not a valid one.
+            field_is("reason", "consumer_invalid"),
         ),
         priority=91,
         confidence=0.85,

@@ -63,7 +63,8 @@ RULES: tuple[Rule, ...] = (
         Cause.DNS,
         any_of(
             text(
-                r"enotfound|eai_again|getaddrinfo|name or service not known|nodename nor servname"
+                r"\benotfound\b|\beai_again\b|getaddrinfo|name or service not known"
+                r"|nodename nor servname"
                 r"|temporary failure in name resolution|no address associated with hostname"
                 r"|no such host|could not resolve host|failed to lookup address|dns error"
                 r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
@@ -138,7 +139,7 @@ RULES: tuple[Rule, ...] = (
         Cause.CONNECT_REFUSED,
         any_of(
             text(
-                r"econnrefused|connection refused|errno 111\]|winerror 10061|actively refused"
+                r"\beconnrefused\b|connection refused|errno 111\]|winerror 10061|actively refused"
                 r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
                 r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused",
             ),
@@ -187,8 +188,8 @@ RULES: tuple[Rule, ...] = (
                 r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
                 r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
                 r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                r"|etimedout|timeout was reached|socket connection timeout"
-                r"|err_socket_connection_timeout",
+                r"|\betimedout\b|timeout was reached|socket connection timeout"
+                r"|err_socket_connection_timeout|connect: deadline has elapsed",
             ),
             exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
         ),
@@ -238,12 +239,13 @@ RULES: tuple[Rule, ...] = (
         Cause.CONNECTION_RESET,
         any_of(
             text(
-                r"econnreset|connection reset|errno 104\]|winerror 10054|socket hang up"
+                r"\beconnreset\b|connection reset|errno 104\]|winerror 10054|socket hang up"
                 r"|remotedisconnected|remote end closed connection|server disconnected"
                 r"|serverdisconnectederror|peer closed connection|incomplete chunked read"
-                r"|incompleteread|connection aborted|econnaborted|epipe|broken pipe"
+                r"|incompleteread|connection aborted|\beconnaborted\b|\bepipe\b|broken pipe"
                 r"|connection closed before message completed|und_err_socket|other side closed"
                 r"|premature close|error decoding response body|unexpected eof"
+                r"|connection closed mid-|closed mid-(?:response|stream)"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated",
             ),

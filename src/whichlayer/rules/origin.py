@@ -23,7 +23,7 @@ from whichlayer.rules.base import (
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Layer, Origin
 
-_DNS_HOST = re.compile(r"(?:enotfound|eai_again|could not resolve host:?|lookup) ([\w.\-]+)")
+_DNS_HOST = re.compile(r"(?:\benotfound|\beai_again|could not resolve host:?|lookup) ([\w.\-]+)")
 
 
 def _dns_failed_for_other_host(view: View) -> Facts | None:

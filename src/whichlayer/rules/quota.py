@@ -166,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         text(
             r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
             r"|exceeded current quota|trial (?:request )?limit|reached your (?:trial"
-            r"|free) (?:request |tier )?limit"
+            r"|free) (?:request |tier )?limit|reached your daily quota|daily quota limit"
             r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
             r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
         ),

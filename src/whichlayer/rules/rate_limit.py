@@ -98,7 +98,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"tokens per (?:min(?:ute)?|day)|\btpm\b|\btpd\b|token rate limit"
                 r"|tokens? per second"
-                r"|too many tokens(?:,? please wait| per)"
+                r"|too many tokens(?:,? please wait| per)|rate limit reached for tokens"
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
                 r"|input_token_count|tokens_per_min|enqueued token",
             ),
@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
                 r"requests per (?:min|minute|second|day|hour)|\brpm\b|\brpd\b|\brps\b"
                 r"|queries per (?:minute|second)|\bqpm\b|\bqps\b|reached max request"
                 r"|request quota exceeded"
-                r"|request rate limit|requests_per|too many requests,? please"
+                r"|requests? rate limit|requests_per|too many requests,? please"
                 r"|sent too many requests|requests? throttled|throttlingexception"
                 r"|rate of requests|user_requests_throttled|call rate limit",
             ),

@@ -139,7 +139,8 @@ RULES: tuple[Rule, ...] = (
                 r"|无可用渠道|no available channel|模型[^\n]{0,20}(?:不存在|不支持)"
                 r"|deployment[^\n]{0,40}(?:does not exist|not found)|on-demand throughput"
                 r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
-                r"|at 'modelid' failed|doesn't support the model|does not support the model",
+                r"|at 'modelid' failed|doesn't support the model|does not support the model"
+                r"|could not resolve the foundation model",
             ),
             all_of(field_is("type", "not_found_error"), text(r"model")),
         ),
@@ -237,7 +238,8 @@ RULES: tuple[Rule, ...] = (
                 r"|input_schema|function[ _]?parameters|tool[ _]?schema|invalid tool"
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
                 r"|does not support (?:tools|function calling)|schema missing items"
-                r"|must have items|failed to validate tool|tool parameters",
+                r"|must have items|failed to validate tool|tool parameters"
+                r"|built-in tools with function calling|tool_config\.",
             ),
         ),
         priority=89,
