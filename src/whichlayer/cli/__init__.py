@@ -21,7 +21,9 @@ class UsageError(Exception):
     """Bad input from the user: reported in one line, exit code 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser; with ``only``, just that command's parser is built
+    (argparse validates every argument as it is added, which costs start-up time)."""
     from whichlayer import __version__
 
     parser = argparse.ArgumentParser(
@@ -31,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"whichlayer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(f"whichlayer.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -43,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    parser = build_parser(only=command)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

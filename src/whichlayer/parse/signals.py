@@ -8,11 +8,19 @@ stays fast.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from whichlayer.evidence import RequestId
-from whichlayer.rules.literal import Gated, gated
+from whichlayer.rules import literal as _literal
+from whichlayer.rules.literal import Gated
 from whichlayer.taxonomy import Origin
+
+#: Every pattern gated here, for the generated literal table.
+GATED_PATTERNS: list[str] = []
+
+
+def gated(pattern: str, flags: int = 0) -> Gated:
+    GATED_PATTERNS.append(pattern)
+    return _literal.gated(pattern, flags)
 
 
 def _search(alternatives: Gated, text: str, lower: str) -> re.Match[str] | None:
@@ -53,8 +61,17 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\bunexpected status (\d{3})\b",
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
         r"\bAPI Error:?\s*\(?(\d{3})\b",
-        r"\b(?:Unauthorized|Forbidden|Not Found|Bad Request|Too Many Requests|Payment Required"
-        r"|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out) \((\d{3})\)",
+        # "Forbidden (403)": one gated alternative per reason phrase
+        r"Unauthorized \((\d{3})\)"
+        r"|Forbidden \((\d{3})\)"
+        r"|Not Found \((\d{3})\)"
+        r"|Bad Request \((\d{3})\)"
+        r"|Too Many Requests \((\d{3})\)"
+        r"|Payment Required \((\d{3})\)"
+        r"|Internal Server Error \((\d{3})\)"
+        r"|Bad Gateway \((\d{3})\)"
+        r"|Service Unavailable \((\d{3})\)"
+        r"|Gateway Time-?out \((\d{3})\)",
         r"\bAPI error \((\d{3})\b",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
         r"\A(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
@@ -106,18 +123,28 @@ _REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
 )
 
 
+#: The status patterns flattened to ``(rank, literal, pattern)``: one loop, no calls.
+_STATUS_FLAT = [
+    (rank, literal, pattern)
+    for rank, group in enumerate(_STATUS_PATTERNS)
+    for literal, pattern in group
+]
+
+
 def statuses(text: str, lower: str) -> list[tuple[int, int, int]]:
     """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
     found: dict[int, tuple[int, int, int]] = {}
-    for rank, pattern in enumerate(_STATUS_PATTERNS):
-        for match in _finditer(pattern, text, lower):
+    for rank, literal, pattern in _STATUS_FLAT:
+        if literal is not None and literal not in lower:
+            continue
+        for match in pattern.finditer(text):
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
     if not found:
         base = len(_STATUS_PATTERNS)
-        for rank, (pattern, value) in enumerate(_REASON_STATUS, base):
-            reason = _search(pattern, text, lower)
+        for rank, (phrase, value) in enumerate(_REASON_STATUS, base):
+            reason = _search(phrase, text, lower)
             if reason:
                 found.setdefault(reason.start(), (rank, reason.start(), value))
     return sorted(found.values(), key=lambda hit: hit[1])
@@ -352,6 +379,8 @@ def url_parts(text: str, lower: str) -> tuple[str | None, str | None, str | None
         if any(h in lower for h in _DOC_HINTS) and score < 2:
             continue
         try:
+            from urllib.parse import urlsplit
+
             parts = urlsplit(url)
         except ValueError:
             continue

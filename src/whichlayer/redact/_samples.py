@@ -6,11 +6,9 @@ Built at import time from a seed, so no key-shaped literal sits in the source
 
 from __future__ import annotations
 
-import hashlib
-import html
 import json
 import re
-from urllib.parse import quote
+import zlib
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 URLSAFE = ALNUM + "_-"
@@ -21,14 +19,19 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 def fake(alphabet: str, n: int, seed: str) -> str:
-    """``n`` characters of ``alphabet``, pseudo-random but fixed by ``seed``."""
+    """``n`` characters of ``alphabet``, pseudo-random but fixed by ``seed``.
+
+    A xorshift generator seeded by CRC-32: the detectors build their samples at
+    import, and hashlib (OpenSSL) would be most of the redactor's start-up.
+    """
+    state = zlib.crc32(seed.encode("utf-8", "surrogatepass")) or 1
     out: list[str] = []
-    counter = 0
-    while len(out) < n:
-        block = hashlib.sha256(f"{seed}/{counter}".encode()).digest()
-        out += [alphabet[b % len(alphabet)] for b in block]
-        counter += 1
-    return "".join(out[:n])
+    for _ in range(n):
+        state ^= (state << 13) & 0xFFFFFFFF
+        state ^= state >> 17
+        state ^= (state << 5) & 0xFFFFFFFF
+        out.append(alphabet[state % len(alphabet)])
+    return "".join(out)
 
 
 def canaries(seed: str = "canary") -> dict[str, str]:
@@ -101,6 +104,9 @@ SHAPE_ONLY_CARRIERS = frozenset({"sse", "prose", "bytes-repr", "unicode-escaped"
 
 def carriers(secret: str) -> dict[str, str]:
     """The secret planted in every kind of text an error report is made of."""
+    import html
+    from urllib.parse import quote
+
     bearer = f"Bearer {secret}"
     return {
         "header-dump": (

@@ -11,14 +11,12 @@ original by a pattern that accepts every encoding of each of its characters.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote
 
 from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
 from whichlayer.redact.detectors import (
@@ -255,10 +253,14 @@ def decode(text: str) -> str:
     for _ in range(3):
         out = text
         if "%" in out:
+            from urllib.parse import unquote
+
             out = unquote(out, errors="replace")
         if "\\" in out:
             out = _unescape_backslashes(out)
         if "&" in out:
+            import html
+
             out = html.unescape(out)
         if out == text:
             break

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from whichlayer.rules.literal import LazyPattern, anchor_word, gated
+from whichlayer.rules.literal import gated, register_pattern
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 if TYPE_CHECKING:
@@ -65,46 +65,39 @@ def text(pattern: str) -> Matcher:
     """The (lower-cased, white-space-folded) text says ``pattern``.
 
     Each alternative of the pattern is tried only where its required literal
-    occurs, and that literal only where its anchor word occurs (see
-    :mod:`whichlayer.rules.literal`), so write plain phrases plainly. The
-    analysis runs on first use, keeping it out of every command's start-up.
+    occurs (see :mod:`whichlayer.rules.literal`); which literals occur is found
+    once per input for all rules together, so write plain phrases plainly.
     """
-    index: list[_PhraseIndex] = []
+    register_pattern(pattern)
+    index: list[_Phrases] = []
 
     def match(view: View) -> Facts | None:
         if not index:
-            index.append(_PhraseIndex(pattern))
+            index.append(_Phrases(pattern))
         phrases = index[0]
+        present = view.literals
+        if phrases.literals.isdisjoint(present) and not phrases.ungated:
+            return None
         hay = view.hay
-        candidates = list(phrases.free)
-        for anchor in phrases.anchors.intersection(view.words):
-            candidates += phrases.anchored[anchor]
-        for literal, compiled in candidates:
-            if literal is not None and literal not in hay:
-                continue
-            found = compiled.search(hay)
-            if found:
-                return {"text": _clip(found.group(0))}
+        for literal, compiled in phrases.alternatives:
+            if literal is None or literal in present:
+                found = compiled.search(hay)
+                if found:
+                    return {"text": _clip(found.group(0))}
         return None
 
     return match
 
 
-class _PhraseIndex:
-    """A pattern's alternatives grouped by anchor word; ``free`` ones have none."""
+class _Phrases:
+    """A pattern's alternatives with their literals, built on first use."""
 
-    __slots__ = ("anchored", "anchors", "free")
+    __slots__ = ("alternatives", "literals", "ungated")
 
     def __init__(self, pattern: str) -> None:
-        self.anchored: dict[str, list[tuple[str | None, LazyPattern]]] = {}
-        self.free: list[tuple[str | None, LazyPattern]] = []
-        for literal, compiled in gated(pattern):
-            anchor = anchor_word(literal)
-            if anchor is None:
-                self.free.append((literal, compiled))
-            else:
-                self.anchored.setdefault(anchor, []).append((literal, compiled))
-        self.anchors = frozenset(self.anchored)
+        self.alternatives = gated(pattern)
+        self.literals = frozenset(lit for lit, _ in self.alternatives if lit is not None)
+        self.ungated = any(lit is None for lit, _ in self.alternatives)
 
 
 def field_is(name: str, *values: str) -> Matcher:

@@ -8,9 +8,12 @@ few of the phrases, so the engine skips most of its patterns.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import Any
 
 #: Literals shorter than this are not selective enough to gate on (CJK: two characters
 #: already are).
@@ -168,31 +171,40 @@ class LazyPattern:
         return self._compiled
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled().search(text)
+        return (self._compiled or self.compiled()).search(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled().finditer(text)
+        return (self._compiled or self.compiled()).finditer(text)
 
 
 Gated = list[tuple[str | None, LazyPattern]]
 
-WORD = re.compile(r"\w+")
+#: Every phrase pattern the rules use, registered when the rules are defined.
+_PATTERNS: list[str] = []
+_FINDER: list[Any] = []
 
 
-def anchor_word(literal: str | None) -> str | None:
-    """A whole word every match must contain: the longest token of ``literal`` with a
-    non-word character (inside the literal) on both sides. A token at either end may be
-    part of a longer word in the text, so only interior tokens are safe to index on."""
-    if literal is None:
-        return None
-    best = None
-    for found in WORD.finditer(literal):
-        start, end = found.span()
-        if start == 0 or end == len(literal):
-            continue
-        if best is None or len(found.group(0)) > len(best):
-            best = found.group(0)
-    return best
+def register_pattern(pattern: str) -> None:
+    _PATTERNS.append(pattern)
+
+
+def literals_in(hay: str) -> frozenset[str]:
+    """Which of the rules' literals occur in ``hay``: one Aho-Corasick pass for all of them
+    (the automaton is built on first use)."""
+    if not _FINDER:
+        import ahocorasick_rs
+
+        literals = {lit for pattern in _PATTERNS for _, lit in split(pattern) if lit is not None}
+        _FINDER.append(
+            ahocorasick_rs.AhoCorasick(
+                sorted(literals), matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+        )
+    try:
+        return frozenset(_FINDER[0].find_matches_as_strings(hay, overlapping=True))
+    except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
+        clean = hay.encode("utf-8", "replace").decode("utf-8")
+        return frozenset(_FINDER[0].find_matches_as_strings(clean, overlapping=True))
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:
@@ -201,9 +213,57 @@ def gated(pattern: str, flags: int = 0) -> Gated:
     With ``re.IGNORECASE`` the literal is lower-cased: test it against lower-cased text.
     """
     out: Gated = []
-    for alt in alternatives(pattern):
-        literal = required_literal(alt)
+    for alt, literal in split(pattern):
         if literal is not None and flags & re.IGNORECASE:
             literal = literal.lower()
         out.append((literal, LazyPattern(alt, flags)))
     return out
+
+
+def split(pattern: str) -> tuple[tuple[str, str | None], ...]:
+    """``(alternative, required literal)`` pairs of ``pattern``.
+
+    Read from the generated table when the pattern is in it (deriving them all
+    is most of a command's start-up otherwise); derived here when it is not, so
+    a stale table costs time, never correctness. ``python -m
+    whichlayer.rules.write_table`` rewrites the table; a test says when it is due.
+    """
+    table = _table()
+    pairs = table.get(pattern)
+    if pairs is None:
+        pairs = tuple((alt, required_literal(alt)) for alt in alternatives(pattern))
+        table[pattern] = pairs
+    return pairs
+
+
+_TABLES: list[dict[str, tuple[tuple[str, str | None], ...]]] = []
+#: The generated table, next to this module (JSON: it loads ten times faster than Python).
+TABLE_FILE = os.path.join(os.path.dirname(__file__), "_literal_table.json")
+
+
+def _table() -> dict[str, tuple[tuple[str, str | None], ...]]:
+    if not _TABLES:
+        try:
+            with open(TABLE_FILE, encoding="utf-8") as handle:
+                raw = json.load(handle)
+        except (OSError, ValueError):  # not generated yet, or damaged: derive instead
+            raw = {}
+        _TABLES.append({k: tuple((a, lit) for a, lit in v) for k, v in raw.items()})
+    return _TABLES[0]
+
+
+def all_patterns() -> list[str]:
+    """Every pattern the rules and the parsers gate: what the table should hold."""
+    import whichlayer.parse.signals  # registers nothing; imported for its patterns
+    import whichlayer.rules
+
+    return sorted(set(_PATTERNS) | set(whichlayer.parse.signals.GATED_PATTERNS))
+
+
+def render_table() -> str:
+    """The contents of ``_literal_table.json`` for the current patterns."""
+    table = {
+        pattern: [[alt, required_literal(alt)] for alt in alternatives(pattern)]
+        for pattern in all_patterns()
+    }
+    return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n"

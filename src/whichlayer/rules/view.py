@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from whichlayer.evidence import Evidence
-from whichlayer.rules.literal import WORD
+from whichlayer.rules.literal import literals_in
 
 _SPACE = re.compile(r"\s+")
 
@@ -15,7 +15,7 @@ TAIL = 50_000
 
 
 class View:
-    __slots__ = ("_fields", "ev", "hay", "words")
+    __slots__ = ("_fields", "_literals", "ev", "hay")
 
     def __init__(self, ev: Evidence) -> None:
         self.ev = ev
@@ -29,8 +29,15 @@ class View:
         parts += ev.transport
         # Terminals wrap long messages: fold every run of white space so phrases still match.
         self.hay = _SPACE.sub(" ", "\n".join(parts)).lower()
-        self.words = frozenset(WORD.findall(self.hay))
+        self._literals: frozenset[str] | None = None
         self._fields: dict[str, list[str]] = {}
+
+    @property
+    def literals(self) -> frozenset[str]:
+        """The rules' required literals that occur in ``hay`` (found once, on first use)."""
+        if self._literals is None:
+            self._literals = literals_in(self.hay)
+        return self._literals
 
     def fields(self, name: str) -> list[str]:
         """Lower-cased values of a body field across every body (``reason``: Google reasons)."""
