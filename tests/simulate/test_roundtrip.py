@@ -249,16 +249,14 @@ NETWORK_CAUSE = {
 
 def _sdk_call(dialect: str, sim: SimServer, scenario: str) -> BaseException:
     """One SDK call provoking ``scenario``; returns the exception it raised."""
-    headers = {HEADER: scenario}
+    # A key of another platform provokes key_wrong_platform by itself, with no header.
+    foreign = "anthropic" if dialect == "openai" else "openai"
+    if scenario == "key_wrong_platform":
+        key, headers = sim.keys_for(foreign)["valid"], {}
+    else:
+        key, headers = sim.keys["valid"], {HEADER: scenario}
     try:
         if dialect == "openai":
-            key = (
-                sim.keys_for("anthropic")["valid"]
-                if scenario == "key_wrong_platform"
-                else sim.keys["valid"]
-            )
-            if scenario == "key_wrong_platform":
-                headers = {}
             with openai.OpenAI(
                 base_url=sim.base_url("openai"),
                 api_key=key,
@@ -269,13 +267,6 @@ def _sdk_call(dialect: str, sim: SimServer, scenario: str) -> BaseException:
                     model="gpt-4o-mini", messages=HI, extra_headers=headers
                 )  # type: ignore[arg-type]
         elif dialect == "azure":
-            key = (
-                sim.keys_for("openai")["valid"]
-                if scenario == "key_wrong_platform"
-                else sim.keys["valid"]
-            )
-            if scenario == "key_wrong_platform":
-                headers = {}
             with openai.AzureOpenAI(
                 azure_endpoint=sim.base_url("azure"),
                 api_key=key,
@@ -285,13 +276,6 @@ def _sdk_call(dialect: str, sim: SimServer, scenario: str) -> BaseException:
             ) as az:
                 az.chat.completions.create(model="gpt-4o-mini", messages=HI, extra_headers=headers)  # type: ignore[arg-type]
         elif dialect == "anthropic":
-            key = (
-                sim.keys_for("openai")["valid"]
-                if scenario == "key_wrong_platform"
-                else sim.keys["valid"]
-            )
-            if scenario == "key_wrong_platform":
-                headers = {}
             with anthropic.Anthropic(
                 base_url=sim.base_url("anthropic"),
                 api_key=key,
@@ -308,13 +292,6 @@ def _sdk_call(dialect: str, sim: SimServer, scenario: str) -> BaseException:
                         model="claude-haiku-4-5", max_tokens=64, messages=HI, extra_headers=headers
                     )  # type: ignore[arg-type]
         else:
-            key = (
-                sim.keys_for("openai")["valid"]
-                if scenario == "key_wrong_platform"
-                else sim.keys["valid"]
-            )
-            if scenario == "key_wrong_platform":
-                headers = {}
             options = gt.HttpOptions(
                 base_url=sim.base_url("gemini"),
                 timeout=int(CLIENT_TIMEOUT_S * 1000),
