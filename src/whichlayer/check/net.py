@@ -149,8 +149,10 @@ async def tunnel(
         head = await _read_within(
             reader.readuntil(b"\r\n\r\n"), deadline, f"the proxy's answer to CONNECT {host}:{port}"
         )
-    except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
-        await _close(writer)
+    except BaseException:
+        # Any way out (a read timeout raised as httpx2.ReadTimeout, the command's deadline
+        # cancelling us) must close the socket: nothing else holds it.
+        writer.close()
         raise
     status, headers = _parse_head(head)
     if not 200 <= status < 300:

@@ -1,0 +1,17 @@
+"""Suite-wide fixtures."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _collect_leaks_where_they_happen() -> Iterator[None]:
+    """Collect garbage at the end of each test module, so an unclosed socket or file
+    (a ResourceWarning, an error here) fails in the module that leaked it rather than
+    in whichever test the garbage collector happens to run under later."""
+    yield
+    gc.collect()
