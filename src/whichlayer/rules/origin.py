@@ -111,6 +111,25 @@ RULES: tuple[OriginRule, ...] = (
         status(520, 521, 522, 523, 524, 525, 526, 527),
     ),
     OriginRule(
+        "origin.upstream.passed_through",
+        "A relay's request id around a provider's own error code (region, context length, "
+        "key): the provider said it and the relay passed it on.",
+        Origin.UPSTREAM,
+        all_of(
+            text(r"\(request id: "),
+            field_is(
+                "code",
+                "unsupported_country_region_territory",
+                "context_length_exceeded",
+                "invalid_api_key",
+                "content_filter",
+                "string_above_max_length",
+                "unsupported_parameter",
+                "invalid_value",
+            ),
+        ),
+    ),
+    OriginRule(
         "origin.relay.body",
         "The body's type names the relay itself (one-api/new-api relay errors, LiteLLM proxy).",
         Origin.RELAY,
@@ -130,8 +149,11 @@ RULES: tuple[OriginRule, ...] = (
         "local bridge's log.",
         Origin.RELAY,
         text(
-            r"\(request id: |令牌|渠道|分组|用户额度|cc switch|404 page not found"
-            r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}",
+            r"\(request id: |令牌|渠道|分组|用户额度|密钥|cc switch|404 page not found"
+            r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}"
+            # one-api/new-api user quota; the LiteLLM proxy's model routing
+            r"|insufficient_user_quota|user quota|pre-consume"
+            r"|invalid model name passed in|available models for your key|litellm proxy",
         ),
     ),
     OriginRule(

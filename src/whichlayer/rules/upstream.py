@@ -147,7 +147,7 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
             text(
                 r"do request failed|请求上游地址失败|upstream error|failed to request upstream"
-                r"|upstream request failed"
+                r"|upstream request failed|http请求失败|请求失败[^\n]{0,20}响应"
                 r"|请求上游[^\n]{0,10}"
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
