@@ -83,7 +83,9 @@ RULES: tuple[Rule, ...] = (
             r"|missing subscription key|unregistered callers|without established identity"
             r"|missing authentication header|authorization header (?:is )?(?:missing|required)"
             r"|missing (?:bearer|authorization)|api key (?:is )?required|未提供令牌"
-            r"|no api key provided|must provide (?:an|your) api key|missing authentication token",
+            r"|no api key provided|must provide (?:an|your) api key|missing authentication token"
+            r"|header of type authorization was missing"
+            r"|authorization (?:header )?(?:was|is) missing",
         ),
         priority=90,
         confidence=0.9,
@@ -152,7 +154,8 @@ RULES: tuple[Rule, ...] = (
                 r"(?:expired|revoked|disabled|deactivated)"
                 r"|expired (?:api )?(?:key|token)|(?:key|token) expired|api_key_expired"
                 r"|security token included in the request is expired|expiredtoken"
-                r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用",
+                r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用"
+                r"|expired (?:\w+ )?token|invalid or expired",
             ),
             field_is("reason", "api_key_expired"),
         ),
@@ -308,7 +311,8 @@ RULES: tuple[Rule, ...] = (
                 r"sorry, you have been blocked|attention required! \| cloudflare"
                 r"|using a security service to protect itself|triggered the security solution"
                 r"|used cloudflare to restrict access|error 1020|request blocked by"
-                r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked",
+                r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked"
+                r"|cloudflare detected|cloudflareerror",
             ),
             all_of(status(403), html()),
         ),

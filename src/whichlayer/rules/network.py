@@ -278,7 +278,8 @@ RULES: tuple[Rule, ...] = (
                 r"connection error|apiconnectionerror|fetch failed|failed to fetch|network error"
                 r"|unable to connect|error sending request|could not connect|err_network"
                 r"|networkerror|connecterror|connect error|connection failed"
-                r"|failed to connect to all addresses|无法连接到所有地址",
+                r"|failed to connect to all addresses|无法连接到所有地址"
+                r"|connectexception",
             ),
             exception(
                 "APIConnectionError",
@@ -313,5 +314,26 @@ RULES: tuple[Rule, ...] = (
         priority=20,
         retry=Retry.CAREFUL,
         confidence=0.5,
+    ),
+)
+
+RULES += (
+    Rule(
+        "network.wrapped_connection_error",
+        "An SDK in this process (LiteLLM wrapping the OpenAI SDK) raised a connection error, "
+        "whatever class it was re-raised as: nothing answered.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            text(r"exception - connection error|apiconnectionerror"),
+            lambda v: None if v.ev.bodies else {"answered with": "nothing"},
+        ),
+        priority=45,
+        origin=Origin.CLIENT,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "litellm.InternalServerError: InternalServerError: OpenAIException - Connection error.",
+        ),
     ),
 )

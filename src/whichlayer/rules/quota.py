@@ -96,7 +96,8 @@ RULES: tuple[Rule, ...] = (
                 r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
                 r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
-                r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
+                r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)"
+                r"|add more credits|out of credits",
             ),
             field_is(
                 "code",
@@ -128,7 +129,8 @@ RULES: tuple[Rule, ...] = (
             r"|reached your usage limit|limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
             r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
             r"|exceed your account's rate limit|premium requests"
-            r"|upgrade to (?:pro|max|plus|a higher plan)",
+            r"|upgrade to (?:pro|max|plus|a higher plan)"
+            r"|daily [^\n]{0,30}quota limit|reached your daily quota",
         ),
         priority=91,
         confidence=0.8,
@@ -166,9 +168,10 @@ RULES: tuple[Rule, ...] = (
         text(
             r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
             r"|exceeded current quota|trial (?:request )?limit|reached your (?:trial"
-            r"|free) (?:request |tier )?limit|reached your daily quota|daily quota limit"
+            r"|free) (?:request |tier )?limit"
             r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
-            r"|out of quota|no quota left|quota used up|配额已用尽|配额不足",
+            r"|out of quota|no quota left|quota used up|配额已用尽|配额不足"
+            r"|(?:doesn't|does not) have a free quota tier|no free quota tier",
         ),
         priority=88,
         confidence=0.8,

@@ -100,7 +100,9 @@ RULES: tuple[Rule, ...] = (
                 r"|tokens? per second"
                 r"|too many tokens(?:,? please wait| per)|rate limit reached for tokens"
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
-                r"|input_token_count|tokens_per_min|enqueued token",
+                r"|input_token_count|tokens_per_min|enqueued token"
+                r"|number of (?:request |input |output )?tokens has exceeded"
+                r"|tokens has exceeded your",
             ),
             field_is("type", "tokens"),
         ),

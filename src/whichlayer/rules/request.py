@@ -65,7 +65,8 @@ RULES: tuple[Rule, ...] = (
                 r"|is too long and exceeds limit|exceeds the maximum number of tokens"
                 r"|input token count[^\n]{0,40}exceeds|reduce the length of the messages"
                 r"|tokens? > \d+ maximum|prompt tokens? exceed|maximum prompt length"
-                r"|上下文长度|超出最大长度|超过最大长度",
+                r"|上下文长度|超出最大长度|超过最大长度"
+                r"|exceeded model token limit|слишком длинный запрос",
             ),
             _negative_max_tokens,
         ),
@@ -140,7 +141,8 @@ RULES: tuple[Rule, ...] = (
                 r"|deployment[^\n]{0,40}(?:does not exist|not found)|on-demand throughput"
                 r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
                 r"|at 'modelid' failed|doesn't support the model|does not support the model"
-                r"|could not resolve the foundation model",
+                r"|could not resolve the foundation model"
+                r"|no endpoints (?:found|available)",
             ),
             all_of(field_is("type", "not_found_error"), text(r"model")),
         ),
@@ -239,7 +241,8 @@ RULES: tuple[Rule, ...] = (
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
                 r"|does not support (?:tools|function calling)|schema missing items"
                 r"|must have items|failed to validate tool|tool parameters"
-                r"|built-in tools with function calling|tool_config\.",
+                r"|built-in tools with function calling|tool_config\."
+                r'|"function", "parameters"',
             ),
         ),
         priority=89,

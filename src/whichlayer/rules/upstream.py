@@ -151,7 +151,6 @@ RULES: tuple[Rule, ...] = (
                 r"|请求上游[^\n]{0,10}"
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
-                r"|litellm\.apiconnectionerror|exception - connection error"
                 r"|all (?:api )?keys (?:have )?failed",
             ),
         ),
@@ -295,5 +294,23 @@ RULES += (
         confidence=0.7,
         samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
         near_misses=("429 Provider returned error",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.relay_connection_error",
+        "A relay's error body says its client could not reach the upstream (LiteLLM proxy's "
+        "'APIConnectionError ... Connection error' inside an HTTP answer).",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            text(r"litellm\.apiconnectionerror|exception - connection error"),
+            lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
+        ),
+        priority=65,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.65,
     ),
 )
