@@ -131,3 +131,13 @@ def test_pasted_header_lines():
     assert e.headers["date"] == "Tue, 24 Nov 2026 02:00:00 GMT"
     assert e.headers["retry-after"] == "3"
     assert e.retry_after_s == 3
+
+
+def test_numbers_inside_request_ids_are_not_statuses():
+    # one-api/new-api ids are timestamps: at 04:40 one holds the digits 401.
+    d = whichlayer.explain(
+        '{"error": {"message": "upstream error: do request failed (request id: '
+        '2026112404401835763505007)", "type": "new_api_error", "param": "", '
+        '"code": "do_request_failed"}}'
+    )
+    assert (d.layer, d.cause) == ("upstream", "relay_upstream_error")

@@ -224,11 +224,11 @@ RULES: tuple[Rule, ...] = (
         any_of(
             field_is("code", "channel:invalid_key"),
             text(
-                r"upstream[^\n]{0,60}(?:401|unauthorized|invalid (?:api )?key|authentication)"
-                r"|channel #?\d+[^\n]{0,40}(?:401|unauthorized|invalid (?:api )?key)"
-                r"|channel error[^\n]{0,60}(?:401|unauthorized)"
-                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|401)"
-                r"|上游[^\n]{0,20}\(?http 401|no available key|all keys (?:are )?in cooldown",
+                r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api )?key|authentication)"
+                r"|channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)"
+                r"|channel error[^\n]{0,60}(?:\b401\b|unauthorized)"
+                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|\b401\b)"
+                r"|上游[^\n]{0,20}\(?http 401\b|no available key|all keys (?:are )?in cooldown",
             ),
         ),
         priority=94,
