@@ -9,7 +9,7 @@ below. A matcher returns the facts it used (shown to the user as "why"), or
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from whichlayer.rules.literal import gated, register_pattern
@@ -40,7 +40,6 @@ class Rule:
     confidence: float = 0.8
     samples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
-    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,6 @@ class OriginRule:
     match: Matcher
     samples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _clip(text: str) -> str:
@@ -119,19 +117,6 @@ def status(*codes: int) -> Matcher:
 
     def match(view: View) -> Facts | None:
         return {"status": str(view.ev.status)} if view.ev.status in wanted else None
-
-    return match
-
-
-def any_status(*codes: int) -> Matcher:
-    """Any status seen in the input (outer or nested) is one of ``codes``."""
-    wanted = frozenset(codes)
-
-    def match(view: View) -> Facts | None:
-        for code in view.ev.statuses:
-            if code in wanted:
-                return {"status": str(code)}
-        return None
 
     return match
 
