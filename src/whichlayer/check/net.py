@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import socket
 import ssl
 from dataclasses import dataclass, field
@@ -121,10 +120,16 @@ async def tcp(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
 
 
 async def _close(writer: asyncio.StreamWriter) -> None:
+    """Close politely for half a second, then abort: a TLS close waits for the peer's
+    close_notify, and a socket still open when the command's loop ends would leak."""
     writer.close()
-    with contextlib.suppress(Exception):
+    try:
         async with asyncio.timeout(0.5):
             await writer.wait_closed()
+    except BaseException as exc:
+        writer.transport.abort()
+        if not isinstance(exc, Exception):
+            raise  # cancelled by the command's deadline: keep unwinding
 
 
 def connect_request(host: str, port: int, proxy_url: str) -> bytes:

@@ -10,6 +10,7 @@ with flavor new-api (default) | one-api | openrouter | litellm.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import tempfile
 import threading
 from pathlib import Path
@@ -72,6 +73,7 @@ class SimServer:
         self._runners: list[web.AppRunner] = []
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._error: BaseException | None = None
+        self._stopping: asyncio.Event | None = None
         self.state: SimState | None = None
         self.relay: Any = None
 
@@ -119,7 +121,11 @@ class SimServer:
     def stop(self) -> None:
         loop, thread = self._loop, self._thread
         if loop is not None and thread is not None and thread.is_alive():
-            loop.call_soon_threadsafe(loop.stop)
+            stopping = self._stopping
+            if stopping is not None:
+                # The loop may close between the check and the call (a failed start).
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(stopping.set)
             thread.join(timeout=10)
         self._thread = None
         if self._tmp is not None:
@@ -149,14 +155,25 @@ class SimServer:
         assert loop is not None
         asyncio.set_event_loop(loop)
         try:
-            loop.run_until_complete(self._astart())
-        except BaseException as exc:  # reported to the starting thread
-            self._error = exc
-        ready.set()
-        if self._error is None:
-            loop.run_forever()
-        loop.run_until_complete(self._acleanup())
-        loop.close()
+            loop.run_until_complete(self._amain(ready))
+        finally:
+            loop.close()
+
+    async def _amain(self, ready: threading.Event) -> None:
+        """Start, serve until ``stop`` sets the event, then clean up; one task from start to end,
+        so a stop that arrives during start-up or cleanup cannot cut the cleanup short."""
+        self._stopping = asyncio.Event()
+        try:
+            try:
+                await self._astart()
+            except BaseException as exc:  # reported to the starting thread
+                self._error = exc
+            finally:
+                ready.set()
+            if self._error is None:
+                await self._stopping.wait()
+        finally:
+            await self._acleanup()
 
     async def _astart(self) -> None:
         ssl_ctx = None
@@ -202,6 +219,20 @@ class SimServer:
     async def _acleanup(self) -> None:
         if self.relay is not None:
             await self.relay.close()
+        # aiohttp closes each connection gracefully; a TLS close then waits for the peer's
+        # close_notify, which a client or proxy that keeps its connection may never send.
+        # The loop closes right after this, so whatever is still open is aborted here.
+        transports = [
+            handler.transport
+            for runner in self._runners
+            if runner.server is not None
+            for handler in runner.server.connections
+            if handler.transport is not None
+        ]
         for runner in reversed(self._runners):
             await runner.cleanup()
         self._runners.clear()
+        for transport in transports:
+            transport.abort()
+        for _ in range(2):  # an abort closes its socket on the next turn of the loop
+            await asyncio.sleep(0)
