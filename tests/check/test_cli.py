@@ -215,7 +215,7 @@ def test_deadline_bounds_the_whole_command(
     start = time.monotonic()
     proc = whichlayer(["--json", "--timeout", "1.5"], home, cwd, env)
     elapsed = time.monotonic() - start
-    assert elapsed < 1.5 + 2.0  # interpreter start-up plus the deadline
+    assert elapsed < 1.5 + 3.0  # interpreter start-up plus the deadline; unbounded, it hangs
     by_client = {t["client"]: t for t in targets(proc)}
     assert by_client["openai-python"]["verdict"]["cause"] == "connect_timeout"
     assert by_client["claude-code"]["verdict"]["cause"] == "read_timeout"

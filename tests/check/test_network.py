@@ -61,7 +61,7 @@ def test_refused_port(closed_port: int) -> None:
 def test_black_hole_ends_as_connect_timeout_inside_the_deadline(blackhole_port: int) -> None:
     start = time.monotonic()
     r = check(make(f"http://127.0.0.1:{blackhole_port}/v1"), timeout=1.5)
-    assert time.monotonic() - start < 2.0
+    assert time.monotonic() - start < 3.0  # unbounded, it would hang
     s = stage(r, "tcp")
     assert s.ok is False and diag(s) == ("network", "connect_timeout")
 
@@ -105,7 +105,7 @@ def test_tls_wrong_host(wrong_host_tls_server: TLSServer, ca_file: Path) -> None
 def test_stalled_tls_server_is_a_read_timeout(silent_listener: int) -> None:
     start = time.monotonic()
     r = check(make(f"https://localhost:{silent_listener}/v1"), timeout=1.5)
-    assert time.monotonic() - start < 2.0
+    assert time.monotonic() - start < 3.0  # unbounded, it would hang
     assert stage(r, "tcp").ok is True
     s = stage(r, "tls")
     assert s.ok is False and diag(s) == ("network", "read_timeout")
@@ -114,7 +114,7 @@ def test_stalled_tls_server_is_a_read_timeout(silent_listener: int) -> None:
 def test_stalled_http_server_is_a_read_timeout(silent_listener: int) -> None:
     start = time.monotonic()
     r = check(make(f"http://127.0.0.1:{silent_listener}/v1"), timeout=1.5)
-    assert time.monotonic() - start < 2.0
+    assert time.monotonic() - start < 3.0  # unbounded, it would hang
     s = stage(r, "route")
     assert s.ok is False and diag(s) == ("network", "read_timeout")
 

@@ -97,7 +97,7 @@ def test_fault_is_named(dialect: str, scenario: str, layer: str, cause: str) -> 
         timeout = 1.0 if scenario == "read_timeout" else 2.0
         start = time.monotonic()
         report = check(sim_target(sim, dialect, key, env), timeout=timeout)
-        assert time.monotonic() - start < timeout + 0.5
+        assert time.monotonic() - start < timeout + 1.5  # the stall is 5 s
     if scenario in HEALTHY:
         assert report.verdict is None, report.to_dict()
         assert [s.name for s in report.stages if s.ok is True][-1] == "generate"
@@ -146,7 +146,7 @@ def test_stall_longer_than_the_deadline_is_a_read_timeout() -> None:
     with SimServer(dialect="anthropic", scenario="read_timeout:slow_first_byte", slow_s=5) as sim:
         start = time.monotonic()
         report = check(sim_target(sim, "anthropic", sim.keys["valid"]), timeout=1.0)
-        assert time.monotonic() - start < 1.5
+        assert time.monotonic() - start < 2.5  # the slow first byte is 5 s
     v = report.verdict
     assert v is not None and (v.layer, v.cause) == ("network", "read_timeout")
 

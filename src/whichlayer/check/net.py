@@ -42,26 +42,19 @@ class Hop:
     addresses: list[str] = field(default_factory=list)
 
 
-async def _bounded(coro: Any, deadline: Deadline, what: str) -> Any:
-    """Await ``coro`` within the deadline; a timeout says what was being waited for."""
+async def _bounded(coro: Any, deadline: Deadline, what: str, *, read: bool = False) -> Any:
+    """Await ``coro`` within the deadline. A timeout says what was being waited for; on an
+    open connection (``read``) it is ``httpx2.ReadTimeout``, as the client's stack raises."""
     left = deadline.left()
     try:
         async with asyncio.timeout(left):
             return await coro
     except TimeoutError:
+        if read:
+            raise httpx2.ReadTimeout(
+                f"read timed out: no {what} within {left:.1f} s (TCP connected)"
+            ) from None
         raise TimeoutError(f"{what} timed out after {left:.1f} s") from None
-
-
-async def _read_within(coro: Any, deadline: Deadline, what: str) -> Any:
-    """Await an answer on an open connection; a timeout is ``httpx2.ReadTimeout``."""
-    left = deadline.left()
-    try:
-        async with asyncio.timeout(left):
-            return await coro
-    except TimeoutError:
-        raise httpx2.ReadTimeout(
-            f"read timed out: no {what} within {left:.1f} s (TCP connected)"
-        ) from None
 
 
 async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
@@ -151,8 +144,11 @@ async def tunnel(
     reader, writer = await connect(proxy, deadline)
     try:
         writer.write(connect_request(host, port, proxy_url))
-        head = await _read_within(
-            reader.readuntil(b"\r\n\r\n"), deadline, f"the proxy's answer to CONNECT {host}:{port}"
+        head = await _bounded(
+            reader.readuntil(b"\r\n\r\n"),
+            deadline,
+            f"the proxy's answer to CONNECT {host}:{port}",
+            read=True,
         )
     except BaseException:
         # Any way out (a read timeout raised as httpx2.ReadTimeout, the command's deadline
@@ -220,10 +216,11 @@ async def _handshake(
     else:
         _, writer = await connect(hop, deadline)
     try:
-        await _read_within(
+        await _bounded(
             writer.start_tls(ctx, server_hostname=host),
             deadline,
             f"TLS handshake answer from {host}:{port}",
+            read=True,
         )
         ssl_object = writer.get_extra_info("ssl_object")
         assert isinstance(ssl_object, ssl.SSLObject)
