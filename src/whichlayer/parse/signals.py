@@ -86,6 +86,9 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\|\s+(\d{3})\s+\|",
         # access log: "POST /v1/responses HTTP/1.1" 404
         r"HTTP/\d(?:\.\d)?\"? (\d{3})\b",
+        # web servers' own error pages put the status first in the title (nginx, openresty,
+        # apache, envoy): "<title>401 Authorization Required</title>"
+        r"<title>\s*(\d{3})\b",
         # "504 Gateway Time-out" in HTML titles or lines
         r"\b(\d{3}):? [\"']?Bad Gateway"
         r"|\b(\d{3}):? [\"']?Gateway Time-?out"
@@ -117,6 +120,7 @@ _REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
         (r"\bInternal Server Error\b", 500),
         (r"\bPayment Required\b", 402),
         (r"\bProxy Authentication Required\b", 407),
+        (r"\bAuthorization Required\b", 401),
         (r"\bRequest Entity Too Large\b|\bPayload Too Large\b", 413),
         (r"\bUnprocessable Entity\b", 422),
     )

@@ -390,7 +390,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=12,
         confidence=0.55,
-        samples=("401 status code (no body)",),
+        samples=(
+            "401 status code (no body)",
+            # nginx/openresty's own page in front of an API that wants a key
+            "<html><head><title>401 Authorization Required</title></head><body><center><h1>401 "
+            "Authorization Required</h1></center><hr><center>openresty</center></body></html>",
+        ),
         near_misses=("402 Payment Required",),
     ),
     Rule(

@@ -152,7 +152,9 @@ RULES: tuple[Rule, ...] = (
                 r"|request quota exceeded"
                 r"|requests? rate limit|requests_per|too many requests,? please"
                 r"|sent too many requests|requests? throttled|throttlingexception"
-                r"|rate of requests|user_requests_throttled|call rate limit",
+                r"|rate of requests|user_requests_throttled|call rate limit"
+                r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
+                r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -166,8 +168,14 @@ RULES: tuple[Rule, ...] = (
             "please wait before trying again.",
             "Rate limit reached for gpt-4 in organization org-x on requests per min (RPM): "
             "Limit 3, Used 3, Requested 1.",
+            # Cohere's trial keys (docs.cohere.com, rate limits)
+            "status_code: 429, body: {'message': \"You are using a Trial key, which is limited "
+            'to 10 API calls / minute."}',
         ),
-        near_misses=("429 Client Error: Too Many Requests for url: https://api.openai.com/v1",),
+        near_misses=(
+            "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
+            "Tool calls per turn are limited to 128",
+        ),
     ),
     Rule(
         "rate_limit.concurrency",

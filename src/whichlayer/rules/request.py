@@ -341,7 +341,8 @@ RULES: tuple[Rule, ...] = (
                 r"|max_tokens[^\n]{0,40}(?:too large|exceed|greater than)|max_tokens: \d+ > \d+"
                 r"|maximum allowed number of output tokens|integer (?:above|below) (?:max|min)"
                 r"|specified in the request is not valid|cannot both be specified"
-                r"|mutually exclusive|cannot be used (?:together|with)",
+                r"|mutually exclusive|cannot be used (?:together|with)"
+                r"|\binvalid param(?:eter)?s?\b",
             ),
         ),
         priority=82,
@@ -351,6 +352,9 @@ RULES: tuple[Rule, ...] = (
             "'max_completion_tokens' instead.",
             'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter: '
             'previous_response_id"}',
+            # DeepSeek's 422 (api-docs.deepseek.com, error codes)
+            "Error code: 422 - {'error': {'message': 'Invalid Parameters', "
+            "'type': 'invalid_request_error'}}",
         ),
         near_misses=("Incorrect API key provided",),
     ),

@@ -117,11 +117,18 @@ RULES: tuple[Rule, ...] = (
                 r"|function (?:invocation )?timed out"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
             ),
+            # Bedrock's 408: the model took too long processing the request
+            exception("ModelTimeoutException"),
         ),
         priority=72,
         retry=Retry.LIMITED,
         confidence=0.85,
-        samples=("API Error: 504 upstream request timeout",),
+        samples=(
+            "API Error: 504 upstream request timeout",
+            "botocore.errorfactory.ModelTimeoutException: An error occurred "
+            "(ModelTimeoutException) when calling the InvokeModel operation: Model has timed out "
+            "in processing the request. Try your request again.",
+        ),
     ),
     Rule(
         "upstream.bad_gateway",
@@ -193,6 +200,8 @@ RULES: tuple[Rule, ...] = (
             text(r"internal (?:server )?error"),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
+            # Bedrock: the model failed while processing (424) or while streaming
+            exception("ModelErrorException", "ModelStreamErrorException"),
         ),
         priority=30,
         retry=Retry.LIMITED,
@@ -200,6 +209,9 @@ RULES: tuple[Rule, ...] = (
         samples=(
             'Error: 500 {"error": {"message": "The server had an error processing your '
             'request.", "type": "server_error", "param": null, "code": null}}',
+            "botocore.errorfactory.ModelErrorException: An error occurred (ModelErrorException) "
+            "when calling the InvokeModel operation: The system encountered an unexpected error "
+            "during processing. Try your request again.",
         ),
     ),
     Rule(
