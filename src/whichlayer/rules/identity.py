@@ -357,7 +357,7 @@ RULES: tuple[Rule, ...] = (
                 r"(?:do not|don't|does not) have access to (?:the |this )?model"
                 r"|model requires a (?:subscription|paid plan)|(?:does not"
                 r"|doesn't) work with your (?:current )?plan"
-                r"|not (?:allowed|authorized|permitted) to (?:use|access|call|perform)"
+                r"|not (?:allowed|authorized|permitted) to (?:use|access|call|perform|sample)"
                 r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
                 r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
                 r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"
@@ -375,6 +375,8 @@ RULES: tuple[Rule, ...] = (
             "An error occurred (AccessDeniedException) when calling the Converse operation: "
             "You don't have access to the model with the specified model ID.",
             "You have insufficient permissions for this operation. Missing scopes: model.request.",
+            '{"error":{"message":"You are not allowed to sample from this model",'
+            '"type":"invalid_request_error","param":null,"code":null}}',
         ),
         near_misses=("The model `gtp-4` does not exist",),
     ),

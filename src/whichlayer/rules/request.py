@@ -66,7 +66,9 @@ RULES: tuple[Rule, ...] = (
                 r"|input token count[^\n]{0,40}exceeds|reduce the length of the messages"
                 r"|tokens? > \d+ maximum|prompt tokens? exceed|maximum prompt length"
                 r"|上下文长度|超出最大长度|超过最大长度"
-                r"|exceeded model token limit|слишком длинный запрос",
+                r"|exceeded model token limit|слишком длинный запрос"
+                # Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 4096"
+                r"|inputs`? tokens \+ `?max_new_tokens",
             ),
             _negative_max_tokens,
         ),
@@ -142,7 +144,9 @@ RULES: tuple[Rule, ...] = (
                 r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
                 r"|at 'modelid' failed|doesn't support the model|does not support the model"
                 r"|could not resolve the foundation model"
-                r"|no endpoints (?:found|available)",
+                r"|no endpoints (?:found|available)"
+                # OpenRouter: provider preferences or data policy leave no route for the model
+                r"|no allowed providers",
             ),
             all_of(field_is("type", "not_found_error"), text(r"model")),
         ),
@@ -207,6 +211,32 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             '{"error":{"message":"The model `gpt-5` does not exist","code":"model_not_found"}}',
         ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.model_kind",
+        "The model exists but is served on another endpoint (chat, completions, responses, "
+        "embeddings): the path does not fit the model.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        any_of(
+            text(
+                r"(?:is|is not) a chat model|only supported in (?:the )?v1/"
+                r"|not supported in the v1/[\w/]+ endpoint"
+                r"|operation does not work with the specified model",
+            ),
+            field_is("code", "operationnotsupported"),
+        ),
+        priority=89,
+        confidence=0.8,
+        samples=(
+            "This is a chat model and not supported in the v1/completions endpoint. Did you mean "
+            "to use v1/chat/completions?",
+            # Azure OpenAI: a chat call to an embeddings deployment
+            '{"error":{"code":"OperationNotSupported","message":"The chatCompletion operation '
+            "does not work with the specified model, text-embedding-ada-002. Please choose "
+            'different model and try again."}}',
+        ),
+        near_misses=("The model `gpt-5-chat` does not exist",),
     ),
     Rule(
         "request.endpoint_mismatch.adapter",
