@@ -68,7 +68,8 @@ RULES: tuple[Rule, ...] = (
                 r"|temporary failure in name resolution|no address associated with hostname"
                 r"|no such host|could not resolve host|failed to lookup address|dns error"
                 r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
-                r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved",
+                r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved"
+                r"|err_name_resolution_failed|unknownhostexception",
             ),
             exception("gaierror", "NameResolutionError"),
         ),
@@ -99,7 +100,7 @@ RULES: tuple[Rule, ...] = (
                 r"|curl: \(60\)|curl error 60\b|sslcertverificationerror|certificate is not valid"
                 r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed"
                 r"|certificate verification (?:error|failed)|unable_to_get_issuer_cert"
-                r"|unable to get issuer cert",
+                r"|unable to get issuer cert|\berr_cert_",
             ),
             exception("SSLCertVerificationError", "ClientConnectorCertificateError"),
         ),
@@ -141,7 +142,8 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"\beconnrefused\b|connection refused|errno 111\]|winerror 10061|actively refused"
                 r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
-                r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused",
+                r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused"
+                r"|err_connection_refused",
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -189,7 +191,8 @@ RULES: tuple[Rule, ...] = (
                 r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
                 r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
                 r"|\betimedout\b|timeout was reached|socket connection timeout"
-                r"|err_socket_connection_timeout|connect: deadline has elapsed",
+                r"|err_socket_connection_timeout|connect: deadline has elapsed"
+                r"|err_connection_timed_out",
             ),
             exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
         ),
@@ -247,7 +250,8 @@ RULES: tuple[Rule, ...] = (
                 r"|premature close|error decoding response body|unexpected eof"
                 r"|connection closed mid-|closed mid-(?:response|stream)"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
-                r"|clientpayloaderror|typeerror: terminated",
+                r"|clientpayloaderror|typeerror: terminated|stream ended unexpectedly"
+                r"|err_connection_(?:closed|reset|aborted)|err_empty_response",
             ),
             exception(
                 "ConnectionResetError",
@@ -265,6 +269,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
+            "net::ERR_CONNECTION_CLOSED",
         ),
         near_misses=("Connection refused",),
     ),
