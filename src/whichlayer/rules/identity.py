@@ -184,7 +184,8 @@ RULES: tuple[Rule, ...] = (
                 r"|token_not_found_in_db|unable to find token|not found in db"
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
-                r"|invalid authorization|api key is invalid|key is invalid|bad api key",
+                r"|invalid authorization|api key is invalid|key is invalid|bad api key"
+                r"|login fail|access token invalid",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -363,7 +364,9 @@ RULES: tuple[Rule, ...] = (
                 r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"
                 r"|accessdeniedexception|model access|not have permission"
                 r"|has not been used in project|accessnotconfigured|service_disabled"
-                r"|api (?:is )?(?:not enabled|disabled)",
+                r"|api (?:is )?(?:not enabled|disabled)"
+                # Volcengine Ark: ModelNotOpen, "has not activated the model"
+                r"|not activated the model|modelnotopen",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),
@@ -372,6 +375,8 @@ RULES: tuple[Rule, ...] = (
         priority=84,
         confidence=0.75,
         samples=(
+            '{"error":{"code":"ModelNotOpen","message":"Your account has not activated the '
+            'model doubao-pro. Please activate the model service in the Ark Console."}}',
             "An error occurred (AccessDeniedException) when calling the Converse operation: "
             "You don't have access to the model with the specified model ID.",
             "You have insufficient permissions for this operation. Missing scopes: model.request.",

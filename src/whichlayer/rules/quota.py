@@ -97,7 +97,10 @@ RULES: tuple[Rule, ...] = (
                 r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
                 r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)"
-                r"|add more credits|out of credits",
+                r"|add more credits|out of credits"
+                # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
+                r"|arrearage|account is in good standing|overdue balance|accountoverdue"
+                r"|account_overdue",
             ),
             field_is(
                 "code",
@@ -111,6 +114,8 @@ RULES: tuple[Rule, ...] = (
         priority=94,
         confidence=0.9,
         samples=(
+            '{"error":{"code":"Arrearage","message":"Access denied, please make sure your '
+            'account is in good standing."}}',
             "Something went wrong: Insufficient Balance",
             "Your credit balance is too low to access the Anthropic API. Please go to Plans & "
             "Billing to upgrade or purchase credits.",
@@ -171,11 +176,15 @@ RULES: tuple[Rule, ...] = (
             r"|free) (?:request |tier )?limit"
             r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
             r"|out of quota|no quota left|quota used up|配额已用尽|配额不足"
-            r"|(?:doesn't|does not) have a free quota tier|no free quota tier",
+            r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
+            r"|exceeded (?:its|the) current quota|exceeded_current_quota"
+            r"|daily request limit (?:reached|exceeded)",
         ),
         priority=88,
         confidence=0.8,
         samples=(
+            '{"error":{"type":"exceeded_current_quota_error","message":"Your account has '
+            'exceeded its current quota, please check your plan and billing details."}}',
             "request error, error status: 429, error message: You have exhausted your capacity "
             "on this model.",
         ),

@@ -183,11 +183,15 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONCURRENCY,
         text(
-            r"concurren(?:t|cy)|parallel requests|simultaneous|in[ -]flight|并发",
+            r"concurren(?:t|cy)|parallel requests?\b|simultaneous|in[ -]flight|并发",
         ),
         priority=92,
         confidence=0.85,
-        samples=("Too many concurrent requests for this model. Please reduce concurrency.",),
+        samples=(
+            "litellm.RateLimitError: Max parallel request limit reached. Hit limit for "
+            "api_key: abc.",
+            "Too many concurrent requests for this model. Please reduce concurrency.",
+        ),
         near_misses=("Rate limit reached on requests per min (RPM)",),
     ),
     Rule(

@@ -68,7 +68,8 @@ RULES: tuple[Rule, ...] = (
                 r"|上下文长度|超出最大长度|超过最大长度"
                 r"|exceeded model token limit|слишком длинный запрос"
                 # Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 4096"
-                r"|inputs`? tokens \+ `?max_new_tokens",
+                r"|inputs`? tokens \+ `?max_new_tokens"
+                r"|prompt ?超长|输入(?:内容)?超长|上下文超长",
             ),
             _negative_max_tokens,
         ),
@@ -302,12 +303,16 @@ RULES: tuple[Rule, ...] = (
                 r'|blocked due to (?:safety|recitation)|blockreason|"blocked": ?true'
                 r"|flagged as potentially violating|safety system|blocked (?:due to|by) (?:the )?"
                 r"safety|prohibited_content|content_policy_violation|sensitive words"
-                r"|敏感词|内容审核|内容安全",
+                r"|敏感词|内容审核|内容安全|敏感内容"
+                # DashScope: DataInspectionFailed, "inappropriate content"
+                r"|datainspectionfailed|inappropriate content",
             ),
         ),
         priority=92,
         confidence=0.85,
         samples=(
+            '{"error":{"code":"DataInspectionFailed","message":"Input data may contain '
+            'inappropriate content."}}',
             "The response was filtered due to the prompt triggering Azure OpenAI's content "
             "management policy.",
         ),

@@ -65,7 +65,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
-                r"|服务器繁忙|负载过高",
+                r"|服务器繁忙|负载过高|访问量过大",
             ),
         ),
         priority=95,
