@@ -24,7 +24,11 @@ _VENDOR_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def looks_like_html(text: str) -> bool:
     head = text[:200_000].lower()
     return (
-        "<html" in head or "<!doctype html" in head or "<title>" in head or "<pre>cannot " in head
+        "<html" in head
+        or "<!doctype html" in head
+        or "<title>" in head
+        or "<pre>cannot " in head
+        or "cf-error-code" in head  # a Cloudflare error page pasted without its head
     )
 
 
@@ -47,4 +51,5 @@ def read_html(text: str) -> tuple[str | None, str | None]:
         server = _NGINX.search(page)
         if server:
             vendor = server.group(1).lower()
-    return title, vendor
+    # A page with no title (cut short, or a bare body) is still a page: "" says so.
+    return ("" if title is None else title), vendor

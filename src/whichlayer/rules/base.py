@@ -166,7 +166,7 @@ def html(*vendors: str) -> Matcher:
 
 def no_body(view: View) -> Facts | None:
     """The response carried no error body at all."""
-    return None if view.ev.bodies or view.ev.html_title else {"body": "none"}
+    return None if view.ev.bodies or view.ev.html_title is not None else {"body": "none"}
 
 
 def all_of(*matchers: Matcher) -> Matcher:

@@ -85,7 +85,8 @@ RULES: tuple[Rule, ...] = (
             r"|missing (?:bearer|authorization)|api key (?:is )?required|未提供令牌"
             r"|no api key provided|must provide (?:an|your) api key|missing authentication token"
             r"|header of type authorization was missing"
-            r"|authorization (?:header )?(?:was|is) missing",
+            r"|authorization (?:header )?(?:was|is) missing"
+            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)",
         ),
         priority=90,
         confidence=0.9,
@@ -155,7 +156,9 @@ RULES: tuple[Rule, ...] = (
                 r"|expired (?:api )?(?:key|token)|(?:key|token) expired|api_key_expired"
                 r"|security token included in the request is expired|expiredtoken"
                 r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用"
-                r"|expired (?:\w+ )?token|invalid or expired",
+                r"|expired (?:\w+ )?token|invalid or expired"
+                r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
+                r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token",
             ),
             field_is("reason", "api_key_expired"),
         ),
@@ -337,7 +340,11 @@ RULES: tuple[Rule, ...] = (
             r"|violat\w* (?:of )?(?:our |the )?(?:terms|usage polic|tos)"
             r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
             r"|not allowed for this organization"
-            r"|organization has been disabled|access (?:to this|has been) (?:restricted|revoked)",
+            r"|organization has been disabled|access (?:to this|has been) (?:restricted|revoked)"
+            r"|too many (?:computers|devices|machines)|to prevent abuse"
+            r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
+            r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
+            r"|api_key_(?:android|ios)_app_blocked",
         ),
         priority=92,
         confidence=0.85,
@@ -345,8 +352,33 @@ RULES: tuple[Rule, ...] = (
             "Your organization must be verified to use the model `o3`. Please go to: "
             "https://platform.openai.com/settings/organization/general",
             "Your account has been deactivated, please check your email.",
+            # Google: an API key restricted to websites, called from a server
+            '{"error":{"code":403,"message":"Requests from referer <empty> are blocked.",'
+            '"status":"PERMISSION_DENIED","details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
         ),
         near_misses=("The model `o3` does not exist",),
+    ),
+    Rule(
+        "identity.policy_block.suspended",
+        "The account is suspended or locked, and not for want of money.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            text(
+                r"account (?:may be |is |was )?(?:temporarily )?suspended"
+                r"|is (?:temporarily )?suspended|locked your account"
+                r"|account (?:has been |is )?locked",
+            ),
+            none_of(text(r"balance|credit|quota|overdue|payment|billing|欠费|余额")),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Access forbidden (403): account may be suspended or lack permissions",
+            "Your User ID (abc) temporarily is suspended. We've locked your account as a security "
+            "precaution.",
+        ),
+        near_misses=("Your account is suspended due to insufficient balance",),
     ),
     Rule(
         "identity.permission_model",
@@ -366,7 +398,9 @@ RULES: tuple[Rule, ...] = (
                 r"|has not been used in project|accessnotconfigured|service_disabled"
                 r"|api (?:is )?(?:not enabled|disabled)"
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
-                r"|not activated the model|modelnotopen",
+                r"|not activated the model|modelnotopen"
+                r"|(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d"
+                r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),

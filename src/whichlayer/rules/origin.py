@@ -105,6 +105,19 @@ RULES: tuple[OriginRule, ...] = (
         ),
     ),
     OriginRule(
+        "origin.gateway.named",
+        "An API gateway or edge platform in front of the API names itself (Helicone, Portkey, "
+        "Cloudflare AI Gateway, Kong, Vercel): it answered, not the provider.",
+        Origin.GATEWAY,
+        text(
+            r"\bhelicone\b|\bportkey\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-"
+            r"|an error occurred with your deployment|x-vercel-error|x-vercel-id"
+            # Kong's plugins answer with these exact sentences
+            r"|\bapi rate limit exceeded\b|no api key found in request"
+            r"|failure to get a peer from the ring-balancer",
+        ),
+    ),
+    OriginRule(
         "origin.gateway.cloudflare_status",
         "Statuses 520-527 are Cloudflare's own: the CDN in front of the server answered.",
         Origin.GATEWAY,

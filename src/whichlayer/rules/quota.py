@@ -66,7 +66,8 @@ RULES: tuple[Rule, ...] = (
                 r"|you will regain access on"
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
-                r"|monthly (?:usage |spend )?limit",
+                r"|monthly (?:usage |spend )?limit"
+                r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired",
             ),
             field_is("reason", "billing_disabled"),
         ),
@@ -133,7 +134,8 @@ RULES: tuple[Rule, ...] = (
             r"|reached your (?:\w+ )?usage limit"
             r"|reached your usage limit|limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
             r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
-            r"|exceed your account's rate limit|premium requests"
+            r"|exceed your account's rate limit|premium requests?\b"
+            r"|monthly_request_count|monthly request (?:limit|count|allowance|quota)"
             r"|upgrade to (?:pro|max|plus|a higher plan)"
             r"|daily [^\n]{0,30}quota limit|reached your daily quota",
         ),

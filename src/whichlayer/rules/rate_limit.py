@@ -102,7 +102,8 @@ RULES: tuple[Rule, ...] = (
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
                 r"|input_token_count|tokens_per_min|enqueued token"
                 r"|number of (?:request |input |output )?tokens has exceeded"
-                r"|tokens has exceeded your",
+                r"|tokens has exceeded your"
+                r"|allocated quota exceeded|allocationquota",
             ),
             field_is("type", "tokens"),
         ),
@@ -154,7 +155,8 @@ RULES: tuple[Rule, ...] = (
                 r"|sent too many requests|requests? throttled|throttlingexception"
                 r"|rate of requests|user_requests_throttled|call rate limit"
                 r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
-                r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b",
+                r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
+                r"|exceeded your current requests? (?:list|limit)",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -183,7 +185,9 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONCURRENCY,
         text(
-            r"concurren(?:t|cy)|parallel requests?\b|simultaneous|in[ -]flight|并发",
+            r"concurren(?:t|cy)|parallel requests?\b|simultaneous|in[ -]flight|并发"
+            # llama.cpp / Ollama runners: every decoding slot is busy
+            r"|no (?:free |available )?slots? available|all slots are busy",
         ),
         priority=92,
         confidence=0.85,
@@ -201,7 +205,7 @@ RULES: tuple[Rule, ...] = (
         Cause.QUEUE,
         text(
             r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
-            r"|queue limit|batch[^\n]{0,40}limit",
+            r"|queue limit|batch[^\n]{0,40}limit|maximum pending requests|max(?:imum)? queue",
         ),
         priority=97,
         confidence=0.8,
@@ -218,7 +222,7 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_LIMIT,
         text(
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
-            r"(?:limited|rate[ -]limited)|no available accounts?|all (?:api )?keys are "
+            r"(?:limited|rate[ -]limited)|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流"
             r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit",

@@ -319,6 +319,28 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Content-Type must be application/json",),
     ),
     Rule(
+        "request.endpoint_mismatch.html_reply",
+        "The client could not parse the reply because it was an HTML page: with no 5xx status, "
+        "the base URL most likely points at a website or web UI, not the API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            text(
+                r"unexpected token '?<'?|\"<!doctype \"\.\.\. is not valid json"
+                r"|<!doctype[^\n]{0,40}is not valid json|unexpected token '?<'? in json",
+            ),
+            none_of(status(*range(500, 600))),
+        ),
+        priority=84,
+        origin=Origin.UNKNOWN,
+        confidence=0.5,
+        samples=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
+        near_misses=(
+            "Request failed with status code 502: Unexpected token '<' in JSON at position 0",
+            "The request body is not valid JSON: invalid high surrogate in string",
+        ),
+    ),
+    Rule(
         "request.malformed_body",
         "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
         L,

@@ -38,7 +38,7 @@ def _no_detail_from_provider(view: View) -> Facts | None:
     """Nothing from the provider itself came along (no raw body, no page), and no status
     but a 5xx was seen: the wrapper's words are all there is."""
     ev = view.ev
-    if ev.html_title or '"raw"' in view.hay or any(b.depth > 0 for b in ev.bodies):
+    if ev.html_title is not None or '"raw"' in view.hay or any(b.depth > 0 for b in ev.bodies):
         return None
     if any(not 500 <= s <= 599 for s in ev.statuses):
         return None
@@ -65,7 +65,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
-                r"|服务器繁忙|负载过高|访问量过大",
+                r"|服务器繁忙|负载过高|访问量过大|out of capacity",
             ),
         ),
         priority=95,
@@ -89,7 +89,9 @@ RULES: tuple[Rule, ...] = (
                 r"|trouble connecting to the model provider"
                 r"|no healthy upstream|upstream connect error|serviceunavailable"
                 r"|modelnotready|is currently loading|web server is down"
-                r"|unable to process your request",
+                r"|unable to process your request"
+                # a relay's pool of upstream accounts has none it can schedule
+                r"|no available accounts?",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -197,7 +199,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(r"internal (?:server )?error"),
+            text(r"internal (?:server )?error|\bserver error\b|worker threw exception"),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
             # Bedrock: the model failed while processing (424) or while streaming
