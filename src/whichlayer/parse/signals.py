@@ -73,6 +73,9 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"|Service Unavailable \((\d{3})\)"
         r"|Gateway Time-?out \((\d{3})\)",
         r"\bAPI error \((\d{3})\b",
+        # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."
+        r"\b[A-Z][A-Za-z]+(?:Error|Exception|Argument|Exhausted|Denied|Found|Unavailable"
+        r"|Precondition|Exceeded|Unauthenticated): (\d{3}) [A-Z]",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
         r"\A(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
         r"\n(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",

@@ -166,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         all_of(
             text(
                 r"error sending request|failed to connect|connection error|fetch failed"
-                r"|unable to connect",
+                r"|unable to connect|all connection attempts failed|not reachable at",
             ),
             _local_target,
         ),
@@ -174,6 +174,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.55,
         samples=(
+            "LM Studio is not reachable at ws://localhost:1234/llm (due to httpx.ConnectError: "
+            "All connection attempts failed)",
             "Stream disconnected before completion: error sending request for url "
             "(http://localhost:1234/v1/responses)",
         ),
@@ -190,7 +192,8 @@ RULES: tuple[Rule, ...] = (
                 r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
                 r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
                 r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                r"|\betimedout\b|timeout was reached|socket connection timeout"
+                r"|(?<!read )\betimedout\b|timeout was reached|socket connection timeout"
+                r"|connect timeout on endpoint url"
                 r"|err_socket_connection_timeout|connect: deadline has elapsed"
                 r"|err_connection_timed_out",
             ),
@@ -215,7 +218,8 @@ RULES: tuple[Rule, ...] = (
                 r"|i/o error on (?:post|get) request for [^\n]{0,300}: (?:read )?time(?:d )?out"
                 r"|read operation timed out|esockettimedout|client\.timeout exceeded"
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
-                r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b",
+                r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
+                r"|read timeout on endpoint url|read etimedout|socket timeout",
             ),
             exception(
                 "ReadTimeout",
@@ -230,6 +234,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/'
+            'x/converse"',
+            "API Error: read ETIMEDOUT",
             "openai.APITimeoutError: Request timed out.",
             "cURL error 28: Operation timed out after 30003 milliseconds with 0 bytes received",
         ),
@@ -284,7 +291,7 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to connect|error sending request|could not connect|err_network"
                 r"|networkerror|connecterror|connect error|connection failed"
                 r"|failed to connect to all addresses|无法连接到所有地址"
-                r"|connectexception",
+                r"|connectexception|request to https?://\S+ failed, reason:",
             ),
             exception(
                 "APIConnectionError",

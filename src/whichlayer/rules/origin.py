@@ -106,11 +106,11 @@ RULES: tuple[OriginRule, ...] = (
     ),
     OriginRule(
         "origin.gateway.named",
-        "An API gateway or edge platform in front of the API names itself (Helicone, Portkey, "
+        "An API gateway or edge platform in front of the API names itself (Helicone, "
         "Cloudflare AI Gateway, Kong, Vercel): it answered, not the provider.",
         Origin.GATEWAY,
         text(
-            r"\bhelicone\b|\bportkey\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-"
+            r"\bhelicone\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-"
             r"|an error occurred with your deployment|x-vercel-error|x-vercel-id"
             # Kong's plugins answer with these exact sentences
             r"|\bapi rate limit exceeded\b|no api key found in request"

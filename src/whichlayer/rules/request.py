@@ -69,13 +69,17 @@ RULES: tuple[Rule, ...] = (
                 r"|exceeded model token limit|слишком длинный запрос"
                 # Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 4096"
                 r"|inputs`? tokens \+ `?max_new_tokens"
-                r"|prompt ?超长|输入(?:内容)?超长|上下文超长",
+                r"|prompt ?超长|输入(?:内容)?超长|上下文超长"
+                r"|larger context length|context (?:the )?overflows|reached context length"
+                r"|context overflow",
             ),
             _negative_max_tokens,
         ),
         priority=91,
         confidence=0.9,
         samples=(
+            "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not "
+            "currently support mid-generation context overflow.",
             "openai.BadRequestError: Error code: 400 - {'error': {'message': \"This model's "
             "maximum context length is 8192 tokens. However, your messages resulted in 8227 "
             "tokens.\", 'type': 'invalid_request_error', 'param': 'messages', "
@@ -135,7 +139,8 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"model[^\n]{0,80}(?:does not exist|not found|is not supported|not supported|"
                 r"is not a valid|has been deprecated|has been decommissioned|no longer supported|"
-                r"not available)|(?:unknown|invalid|unsupported) model|no such model"
+                r"not available|was removed|has been removed|was retired|has been retired)"
+                r"|(?:unknown|invalid|unsupported) model|no such model"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
@@ -197,7 +202,8 @@ RULES: tuple[Rule, ...] = (
                 r"|the requested url [^\n]{0,200}?was not found on this server"
                 r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
                 r"|can only be accessed over https|operation is not recognized"
-                r"|unknownoperationexception|unknown operation",
+                r"|unknownoperationexception|unknown operation|no handler found"
+                r"|double check your url",
             ),
             status(405),
         ),
@@ -223,13 +229,19 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"(?:is|is not) a chat model|only supported in (?:the )?v1/"
                 r"|not supported in the v1/[\w/]+ endpoint"
-                r"|operation does not work with the specified model",
+                r"|operation does not work with the specified model"
+                # Cohere retired its Generate API for Chat: "generate API is not supported for
+                # model ...", "Generate API was removed ... migrate to Chat API"
+                r"|api is not supported for (?:the )?model|please use the \w+ api instead"
+                r"|\bapi (?:was|has been) removed|migrate to (?:the )?\w+ api",
             ),
             field_is("code", "operationnotsupported"),
         ),
         priority=89,
         confidence=0.8,
         samples=(
+            "invalid request: generate API is not supported for model 'command-a-03-2025'. Please "
+            "use the chat API instead",
             "This is a chat model and not supported in the v1/completions endpoint. Did you mean "
             "to use v1/chat/completions?",
             # Azure OpenAI: a chat call to an embeddings deployment
@@ -268,7 +280,8 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "invalid_function_parameters", "invalid_tools"),
             text(
                 r"invalid schema for function|tools?\[\d+\]|tools\.\d+|function_declarations"
-                r"|input_schema|function[ _]?parameters|tool[ _]?schema|invalid tool"
+                r"|input_schema|inputschema|toolspec|function[ _]?parameters|tool[ _]?schema"
+                r"|invalid tool"
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
                 r"|does not support (?:tools|function calling)|schema missing items"
                 r"|must have items|failed to validate tool|tool parameters"
@@ -279,6 +292,8 @@ RULES: tuple[Rule, ...] = (
         priority=89,
         confidence=0.8,
         samples=(
+            "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json: extraneous "
+            "key [$defs] is not permitted, please reformat your input and try again.",
             "Invalid schema for function 'get_weather': In context=('properties', 'x'), "
             "array schema missing items.",
         ),
@@ -305,7 +320,7 @@ RULES: tuple[Rule, ...] = (
                 r"safety|prohibited_content|content_policy_violation|sensitive words"
                 r"|敏感词|内容审核|内容安全|敏感内容"
                 # DashScope: DataInspectionFailed, "inappropriate content"
-                r"|datainspectionfailed|inappropriate content",
+                r"|datainspectionfailed|inappropriate content|contentpolicyviolationerror",
             ),
         ),
         priority=92,
@@ -357,13 +372,19 @@ RULES: tuple[Rule, ...] = (
                 r"|tool_result block|messages: (?:at least one|text content blocks must)"
                 r"|field required|messages\.\d+"
                 r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
-                r"|invalid (?:high|low) surrogate|no low surrogate",
+                r"|invalid (?:high|low) surrogate|no low surrogate"
+                r"|should alternate|element per message|elements in history"
+                r"|\bheaders? (?:is|are) required"
+                # Bedrock's schema validation of the request body
+                r"|malformed input request|extraneous key",
             ),
             status(415),
         ),
         priority=83,
         confidence=0.75,
         samples=(
+            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not "
+            "permitted, reformat your input and try again.",
             "We could not parse the JSON body of your request. (HINT: This likely means you "
             "aren't using your HTTP library correctly.)",
         ),
@@ -399,7 +420,8 @@ RULES: tuple[Rule, ...] = (
                 r"|maximum allowed number of output tokens|integer (?:above|below) (?:max|min)"
                 r"|specified in the request is not valid|cannot both be specified"
                 r"|mutually exclusive|cannot be used (?:together|with)"
-                r"|\binvalid param(?:eter)?s?\b",
+                r"|\binvalid param(?:eter)?s?\b|argument not supported"
+                r"|not supported on this model",
             ),
         ),
         priority=82,
