@@ -145,6 +145,25 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided: sk-proj-***abcd.",),
     ),
     Rule(
+        "identity.key_wrong_platform.restricted",
+        "The credential belongs to one product (a subscription's agent login, say) and the "
+        "server refuses it for other API use.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        text(
+            r"(?:credential|token|key) is only (?:authorized|allowed|valid) for "
+            r"(?:use )?(?:with|in)|only authorized for use with",
+        ),
+        priority=95,
+        confidence=0.8,
+        samples=(
+            'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":'
+            '"This credential is only authorized for use with Claude Code and cannot be used for '
+            'other API requests."}}',
+        ),
+        near_misses=("Invalid bearer token",),
+    ),
+    Rule(
         "identity.key_expired",
         "The credential was recognised but is expired, revoked or disabled.",
         L,
@@ -334,17 +353,22 @@ RULES: tuple[Rule, ...] = (
         "The account or organization is refused by policy (verification, suspension, terms).",
         L,
         Cause.POLICY_BLOCK,
-        text(
-            r"organization must be verified|verify (?:your )?organization|account (?:has been )?"
-            r"(?:suspended|banned|deactivated|disabled|terminated)|account_deactivated"
-            r"|violat\w* (?:of )?(?:our |the )?(?:terms|usage polic|tos)"
-            r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
-            r"|not allowed for this organization"
-            r"|organization has been disabled|access (?:to this|has been) (?:restricted|revoked)"
-            r"|too many (?:computers|devices|machines)|to prevent abuse"
-            r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
-            r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
-            r"|api_key_(?:android|ios)_app_blocked",
+        all_of(
+            text(
+                r"organization must be verified|verify (?:your )?organization"
+                r"|account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)"
+                r"|account_deactivated"
+                r"|violat\w* (?:of )?(?:our |the )?(?:terms|usage polic|tos)"
+                r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
+                r"|not allowed for this organization"
+                r"|organization has been disabled"
+                r"|access (?:to this|has been) (?:restricted|revoked)"
+                r"|too many (?:computers|devices|machines)|to prevent abuse"
+                r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
+                r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
+                r"|api_key_(?:android|ios)_app_blocked",
+            ),
+            none_of(text(r"\bflagged\b|your prompt|invalid_prompt")),
         ),
         priority=92,
         confidence=0.85,

@@ -205,7 +205,8 @@ RULES: tuple[Rule, ...] = (
         Cause.QUEUE,
         text(
             r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
-            r"|queue limit|batch[^\n]{0,40}limit|maximum pending requests|max(?:imum)? queue",
+            r"|queue limit|batch[^\n]{0,40}limit|maximum pending requests|max(?:imum)? queue"
+            r"|maximum number of batch",
         ),
         priority=97,
         confidence=0.8,

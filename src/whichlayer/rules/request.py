@@ -320,7 +320,9 @@ RULES: tuple[Rule, ...] = (
                 r"safety|prohibited_content|content_policy_violation|sensitive words"
                 r"|敏感词|内容审核|内容安全|敏感内容"
                 # DashScope: DataInspectionFailed, "inappropriate content"
-                r"|datainspectionfailed|inappropriate content|contentpolicyviolationerror",
+                r"|datainspectionfailed|inappropriate content|contentpolicyviolationerror"
+                r"|(?:prompt|input|request|message) (?:was |has been )?flagged|invalid_prompt"
+                r"|repetitive patterns in your prompt",
             ),
         ),
         priority=92,
@@ -421,6 +423,7 @@ RULES: tuple[Rule, ...] = (
                 r"|specified in the request is not valid|cannot both be specified"
                 r"|mutually exclusive|cannot be used (?:together|with)"
                 r"|\binvalid param(?:eter)?s?\b|argument not supported"
+                r"|unsupported image|invalid image|invalid_image"
                 r"|not supported on this model",
             ),
         ),
