@@ -37,7 +37,10 @@ RULES: tuple[Rule, ...] = (
                 r"proxyerror|proxy authentication required|tunnel connection failed"
                 r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
                 r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
-                r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy",
+                r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
+                r"|proxy connection (?:timed out|failed|refused|closed)"
+                # Squid's own error page: the proxy could not reach what it was asked for
+                r"|id=\"sysmsg\"|generated [^\n]{0,80} by [^\n]{0,60}\(squid",
             ),
             status(407),
             exception("ProxyError"),
@@ -50,6 +53,8 @@ RULES: tuple[Rule, ...] = (
             "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
             "port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to "
             "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+            "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy "
+            "connection timed out",
         ),
         near_misses=(
             "CC Switch local proxy failed while handling Codex endpoint /responses. "

@@ -114,7 +114,14 @@ RULES: tuple[OriginRule, ...] = (
             r"|an error occurred with your deployment|x-vercel-error|x-vercel-id"
             # Kong's plugins answer with these exact sentences
             r"|\bapi rate limit exceeded\b|no api key found in request"
-            r"|failure to get a peer from the ring-balancer",
+            r"|failure to get a peer from the ring-balancer"
+            r"|an invalid response was received from the upstream server"
+            r"|no route matched with those values"
+            # AWS API Gateway and CloudFront in front of an API
+            r"|missing authentication token|missingauthenticationtokenexception|\(cloudfront\)"
+            # Cloudflare's JSON error bodies; Vercel's function limit
+            r"|cf_bad_gateway|cf_details|cf_service_unavailable"
+            r"|did not return an initial response within",
         ),
     ),
     OriginRule(
