@@ -126,6 +126,9 @@ _REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
         (r"\bAuthorization Required\b", 401),
         (r"\bRequest Entity Too Large\b|\bPayload Too Large\b", 413),
         (r"\bUnprocessable Entity\b", 422),
+        (r"(?-i:\bNot Found\b)", 404),
+        (r"(?-i:\bBad Request\b)", 400),
+        (r"(?-i:\bForbidden\b)", 403),
     )
 )
 

@@ -59,7 +59,9 @@ RULES: tuple[Rule, ...] = (
         text(
             r"api_key client option must be set|could not resolve authentication method"
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
-            r"|no api key (?:was )?(?:provided|found|set)|\w+_api_key environment variable",
+            r"|no api key (?:was )?(?:provided|found|set)|\w+_api_key environment variable"
+            # LangChain's check; "API key not found" alone is Google's word for an unknown key
+            r"|did not find \w*api_key",
         ),
         priority=92,
         origin=Origin.CLIENT,

@@ -71,6 +71,7 @@ RULES: tuple[Rule, ...] = (
                 r"|inputs`? tokens \+ `?max_new_tokens"
                 r"|prompt ?超长|输入(?:内容)?超长|上下文超长"
                 r"|larger context length|context (?:the )?overflows|reached context length"
+                r"|maximum model length|available context size"
                 r"|context overflow",
             ),
             _negative_max_tokens,
@@ -281,6 +282,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"invalid schema for function|tools?\[\d+\]|tools\.\d+|function_declarations"
                 r"|input_schema|inputschema|toolspec|function[ _]?parameters|tool[ _]?schema"
+                r"|tool choice requires|enable-auto-tool-choice"
                 r"|invalid tool"
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
                 r"|does not support (?:tools|function calling)|schema missing items"
@@ -377,6 +379,9 @@ RULES: tuple[Rule, ...] = (
                 r"|invalid (?:high|low) surrogate|no low surrogate"
                 r"|should alternate|element per message|elements in history"
                 r"|\bheaders? (?:is|are) required"
+                # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
+                r"|missing required parameter: '?messages|'\$\.messages' is too short"
+                r"|failed to deserialize the json body|cannot unmarshal|missing field `"
                 # Bedrock's schema validation of the request body
                 r"|malformed input request|extraneous key",
             ),
@@ -407,6 +412,7 @@ RULES: tuple[Rule, ...] = (
                 "invalid_request_body",
                 "unknown_parameter",
                 "integer_below_min_value",
+                "missing_required_parameter",
                 "integer_above_max_value",
                 "invalid_type",
             ),

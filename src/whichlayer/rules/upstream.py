@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
                 r"|modelnotready|is currently loading|web server is down"
                 r"|unable to process your request"
                 # a relay's pool of upstream accounts has none it can schedule
-                r"|no available accounts?",
+                r"|no available accounts?|server loading model",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -199,7 +199,11 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(r"internal (?:server )?error|\bserver error\b|worker threw exception"),
+            text(
+                r"internal (?:server )?error|\bserver error\b|worker threw exception"
+                # Ollama: the model runner behind the server died
+                r"|runner process has terminated|post predict:",
+            ),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
             # Bedrock: the model failed while processing (424) or while streaming
