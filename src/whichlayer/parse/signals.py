@@ -73,6 +73,9 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"|Service Unavailable \((\d{3})\)"
         r"|Gateway Time-?out \((\d{3})\)",
         r"\bAPI error \((\d{3})\b",
+        r"\b(\d{3}) status code\b",
+        r"\berror:? (\d{3}), no body\b",
+        r"\[(\d{3})\]:? ",
         # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."
         r"\b[A-Z][A-Za-z]+(?:Error|Exception|Argument|Exhausted|Denied|Found|Unavailable"
         r"|Precondition|Exceeded|Unauthenticated): (\d{3}) [A-Z]",

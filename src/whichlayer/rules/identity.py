@@ -88,7 +88,8 @@ RULES: tuple[Rule, ...] = (
             r"|no api key provided|must provide (?:an|your) api key|missing authentication token"
             r"|header of type authorization was missing"
             r"|authorization (?:header )?(?:was|is) missing"
-            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)",
+            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)"
+            r"|no (?:credentials?|api keys?|keys?) (?:configured |found |available )?for provider",
         ),
         priority=90,
         confidence=0.9,
@@ -209,7 +210,7 @@ RULES: tuple[Rule, ...] = (
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
-                r"|login fail|access token invalid",
+                r"|login fail|access token invalid|认证失败|api key ?错误",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -368,7 +369,8 @@ RULES: tuple[Rule, ...] = (
                 r"|too many (?:computers|devices|machines)|to prevent abuse"
                 r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
                 r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
-                r"|api_key_(?:android|ios)_app_blocked",
+                r"|api_key_(?:android|ios)_app_blocked"
+                r"|oauth_org_not_allowed|has disabled [^\n]{0,40}access",
             ),
             none_of(text(r"\bflagged\b|your prompt|invalid_prompt")),
         ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, status, text
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, status, text
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -191,18 +191,22 @@ RULES: tuple[Rule, ...] = (
         "No answer while connecting (firewall, black hole, wrong address).",
         L,
         Cause.CONNECT_TIMEOUT,
-        any_of(
-            text(
-                r"connecttimeout|connect timeout|connection timed out|errno 110\]|winerror 10060"
-                r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
-                r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
-                r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                r"|(?<!read )\betimedout\b|timeout was reached|socket connection timeout"
-                r"|connect timeout on endpoint url"
-                r"|err_socket_connection_timeout|connect: deadline has elapsed"
-                r"|err_connection_timed_out",
+        all_of(
+            none_of(text(r"read etimedout|syscall: '?read")),
+            any_of(
+                text(
+                    r"connecttimeout|connect timeout|connection timed out|errno 110\]"
+                    r"|winerror 10060"
+                    r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
+                    r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
+                    r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
+                    r"|(?<!read )\betimedout\b|timeout was reached|socket connection timeout"
+                    r"|connect timeout on endpoint url"
+                    r"|err_socket_connection_timeout|connect: deadline has elapsed"
+                    r"|err_connection_timed_out",
+                ),
+                exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
             ),
-            exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
         ),
         priority=79,
         retry=Retry.LIMITED,
@@ -239,6 +243,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT { "
+            "errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
             'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/'
             'x/converse"',
             "API Error: read ETIMEDOUT",

@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
                 r"|add more credits|out of credits"
                 # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
                 r"|arrearage|account is in good standing|overdue balance|accountoverdue"
-                r"|account_overdue",
+                r"|account_overdue|credits? (?:are |have been )?exhausted|credits_exhausted",
             ),
             field_is(
                 "code",
@@ -136,6 +136,7 @@ RULES: tuple[Rule, ...] = (
             r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
             r"|exceed your account's rate limit|premium requests?\b"
             r"|monthly_request_count|monthly request (?:limit|count|allowance|quota)"
+            r"|(?:out of|run out of|ran out of) (?:\w+ )?messages"
             r"|upgrade to (?:pro|max|plus|a higher plan)"
             r"|daily [^\n]{0,30}quota limit|reached your daily quota",
         ),
@@ -180,11 +181,13 @@ RULES: tuple[Rule, ...] = (
             r"|out of quota|no quota left|quota used up|配额已用尽|配额不足"
             r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
             r"|exceeded (?:its|the) current quota|exceeded_current_quota"
+            r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
             r"|daily request limit (?:reached|exceeded)",
         ),
         priority=88,
         confidence=0.8,
         samples=(
+            "429 Free allocated quota exceeded.",
             '{"error":{"type":"exceeded_current_quota_error","message":"Your account has '
             'exceeded its current quota, please check your plan and billing details."}}',
             "request error, error status: 429, error message: You have exhausted your capacity "

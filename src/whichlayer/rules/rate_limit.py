@@ -103,7 +103,7 @@ RULES: tuple[Rule, ...] = (
                 r"|input_token_count|tokens_per_min|enqueued token"
                 r"|number of (?:request |input |output )?tokens has exceeded"
                 r"|tokens has exceeded your"
-                r"|allocated quota exceeded|allocationquota",
+                r"|(?<!free )allocated quota exceeded|allocationquota",
             ),
             field_is("type", "tokens"),
         ),
@@ -156,7 +156,8 @@ RULES: tuple[Rule, ...] = (
                 r"|rate of requests|user_requests_throttled|call rate limit"
                 r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
                 r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
-                r"|exceeded your current requests? (?:list|limit)",
+                r"|exceeded your current requests? (?:list|limit)"
+                r"|message rate limit|messages? per (?:minute|hour)",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -277,7 +278,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
                 r"|resource exhausted"
-                r"|请求过多|频率限制",
+                r"|请求过多|频率限制|速率限制",
             ),
             field_is("status_text", "resource_exhausted"),
             field_is("type", "rate_limit_error", "rate_limit_exceeded"),

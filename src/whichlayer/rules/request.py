@@ -151,7 +151,7 @@ RULES: tuple[Rule, ...] = (
                 r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
                 r"|at 'modelid' failed|doesn't support the model|does not support the model"
                 r"|could not resolve the foundation model"
-                r"|no endpoints (?:found|available)"
+                r"|no endpoints (?:found|available)|unknown provider for model"
                 # OpenRouter: provider preferences or data policy leave no route for the model
                 r"|no allowed providers",
             ),
@@ -204,6 +204,8 @@ RULES: tuple[Rule, ...] = (
                 r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
                 r"|can only be accessed over https|operation is not recognized"
                 r"|unknownoperationexception|unknown operation|no handler found"
+                # a hosted client refuses to call a private address given as base URL
+                r"|ssrf_blocked|connection to private ip"
                 r"|double check your url",
             ),
             status(405),
@@ -382,6 +384,8 @@ RULES: tuple[Rule, ...] = (
                 # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
                 r"|missing required parameter: '?messages|'\$\.messages' is too short"
                 r"|failed to deserialize the json body|cannot unmarshal|missing field `"
+                r"|parts must not be empty|no tool call found for function call output"
+                r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
                 # Bedrock's schema validation of the request body
                 r"|malformed input request|extraneous key",
             ),
@@ -390,6 +394,9 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+            "Request failed with status: 400 Bad Request. Message: * GenerateContentRequest."
+            "contents[13].parts: contents.parts must not be empty.",
             "Malformed input request: #/messages/0/content/0: extraneous key [type] is not "
             "permitted, reformat your input and try again.",
             "We could not parse the JSON body of your request. (HINT: This likely means you "
@@ -457,9 +464,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "request.status_404",
-        "404 without a body that names the model: the path or the model id is wrong.",
+        "404 without a body that names a model: routers answer 404 for a path they do not "
+        "serve, while servers name a missing model, so the base URL or path is the suspect.",
         L,
-        Cause.UNKNOWN,
+        Cause.ENDPOINT_MISMATCH,
         any_of(status(404), exception("NotFoundError")),
         priority=12,
         confidence=0.4,

@@ -65,13 +65,15 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
-                r"|服务器繁忙|负载过高|访问量过大|out of capacity",
+                r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
             ),
         ),
         priority=95,
         retry=Retry.LIMITED,
         confidence=0.9,
         samples=(
+            '{"object":"error","message":"Service tier capacity exceeded for this model.",'
+            '"type":"invalid_request_error","param":null,"code":null}',
             'API Error (529 {"type":"error","error":{"type":"overloaded_error",'
             '"message":"Overloaded"}}) · Retrying in 18 seconds… (attempt 6/10)',
             "API Error: Server is temporarily limiting requests (not your usage limit)",
@@ -202,7 +204,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"internal (?:server )?error|\bserver error\b|worker threw exception"
                 # Ollama: the model runner behind the server died
-                r"|runner process has terminated|post predict:",
+                r"|runner process has terminated|post predict:|model has crashed",
             ),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
