@@ -210,7 +210,7 @@ RULES: tuple[Rule, ...] = (
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
-                r"|login fail|access token invalid|认证失败|api key ?错误",
+                r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -370,7 +370,9 @@ RULES: tuple[Rule, ...] = (
                 r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
                 r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
                 r"|api_key_(?:android|ios)_app_blocked"
-                r"|oauth_org_not_allowed|has disabled [^\n]{0,40}access",
+                r"|oauth_org_not_allowed|has disabled [^\n]{0,40}access"
+                # Anthropic refuses browser (CORS) calls without an explicit opt-in header
+                r"|cors requests must|dangerous-direct-browser-access",
             ),
             none_of(text(r"\bflagged\b|your prompt|invalid_prompt")),
         ),

@@ -148,7 +148,10 @@ RULES: tuple[Rule, ...] = (
                 r"\beconnrefused\b|connection refused|errno 111\]|winerror 10061|actively refused"
                 r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
                 r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused"
-                r"|err_connection_refused",
+                r"|err_connection_refused"
+                # nothing routes to the host: EHOSTUNREACH / ENETUNREACH
+                r"|no route to host|ehostunreach|network is unreachable|enetunreach"
+                r"|errno (?:65|101|113)\]",
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -228,7 +231,8 @@ RULES: tuple[Rule, ...] = (
                 r"|read operation timed out|esockettimedout|client\.timeout exceeded"
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
-                r"|read timeout on endpoint url|read etimedout|socket timeout",
+                r"|read timeout on endpoint url|read etimedout|socket timeout"
+                r"|timeout of \d+ ?ms exceeded",
             ),
             exception(
                 "ReadTimeout",

@@ -99,7 +99,7 @@ RULES: tuple[OriginRule, ...] = (
         all_of(
             text(
                 r"upstream request timeout|no healthy upstream|upstream connect error"
-                r"|gateway time-?out|bad gateway",
+                r"|gateway time-?out|gateway timed out|bad gateway",
             ),
             lambda v: None if _provider_body(v) else {},
         ),

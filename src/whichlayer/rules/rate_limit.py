@@ -157,7 +157,7 @@ RULES: tuple[Rule, ...] = (
                 r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
                 r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
                 r"|exceeded your current requests? (?:list|limit)"
-                r"|message rate limit|messages? per (?:minute|hour)",
+                r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
             r"(?:limited|rate[ -]limited)|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
-            r"token)|you are being rate limited|error 1015|请求过于频繁|请求频率|限流"
+            r"token)|you are being rate limited|请求过于频繁|请求频率|限流"
             r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit",
         ),
         priority=98,
@@ -238,6 +238,22 @@ RULES: tuple[Rule, ...] = (
             "Token error: All accounts are currently limited. Please wait 8s.",
         ),
         near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.edge",
+        "A CDN or API gateway's own throttling rule (Cloudflare 1015, an API gateway's per-IP "
+        "policy) refused the call before it reached the model provider.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        text(
+            r"error(?: code)?:? 1015\b|ip over ratelimit|throttling threshold has been reached"
+            r"|apig\.0308",
+        ),
+        priority=96,
+        origin=Origin.GATEWAY,
+        confidence=0.8,
+        samples=("Call api error: 429 Too many requests. Error code: 1015",),
+        near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
     ),
     Rule(
         "rate_limit.gateway_limit.html",

@@ -17,7 +17,7 @@ from whichlayer.rules.base import (
     text,
 )
 from whichlayer.rules.view import View
-from whichlayer.taxonomy import Cause, Layer, Origin
+from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 L = Layer.REQUEST
 
@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
                 field_is("code", "request_too_large", "payload_too_large"),
                 text(
                     r"request exceeds the maximum size|request entity too large|payload too large"
-                    r"|(?:request|body|file|image|payload)[^\n]{0,30}"
+                    r"|\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}"
                     r"(?:too large|exceeds? (?:the )?"
                     r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
                     r"|exceeds \d+ ?mb",
@@ -260,7 +260,10 @@ RULES: tuple[Rule, ...] = (
         "refused the translated request.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        all_of(any_of(status(400), status(404), status(422)), _protocol_translation),
+        any_of(
+            all_of(any_of(status(400), status(404), status(422)), _protocol_translation),
+            field_is("code", "convert_request_error"),
+        ),
         priority=60,
         origin=Origin.RELAY,
         confidence=0.5,
@@ -362,6 +365,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.reply_not_json",
+        "The client could not parse the reply as JSON and quotes its plain-text start: the "
+        "server (or something in front of it) answered with text instead of an API body.",
+        Layer.UPSTREAM,
+        Cause.UNKNOWN,
+        all_of(
+            text(r"unexpected token '?[^<'\s]'?, \"[^\"\n]{0,40}\"\.\.\. is not valid json"),
+            none_of(status(*range(400, 500))),
+        ),
+        priority=84,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+        samples=("Unexpected token 'A', \"An error o\"... is not valid JSON",),
+        near_misses=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
+    ),
+    Rule(
         "request.malformed_body",
         "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
         L,
@@ -384,7 +403,7 @@ RULES: tuple[Rule, ...] = (
                 # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
                 r"|missing required parameter: '?messages|'\$\.messages' is too short"
                 r"|failed to deserialize the json body|cannot unmarshal|missing field `"
-                r"|parts must not be empty|no tool call found for function call output"
+                r"|parts must not be empty|no tool (?:call|output) found for function call"
                 r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
                 # Bedrock's schema validation of the request body
                 r"|malformed input request|extraneous key",

@@ -12,6 +12,7 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     no_body,
+    none_of,
     status,
     text,
 )
@@ -118,7 +119,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"gateway time-?out|upstream request timeout|upstream timed out"
                 r"|did not return an initial response within|function_invocation_timeout"
-                r"|function (?:invocation )?timed out"
+                r"|function (?:invocation )?timed out|gateway timed out"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
             ),
             # Bedrock's 408: the model took too long processing the request
@@ -327,6 +328,8 @@ RULES += (
         all_of(
             text(r"litellm\.apiconnectionerror|exception - connection error"),
             lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
+            # the server did answer, with an HTTP error status: not a connection failure
+            none_of(text(r"httpstatuserror|server error '\d{3}")),
         ),
         priority=65,
         origin=Origin.RELAY,
