@@ -12,7 +12,6 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     no_body,
-    none_of,
     status,
     text,
 )
@@ -202,11 +201,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(
-                r"internal (?:server )?error|\bserver error\b|worker threw exception"
-                # Ollama: the model runner behind the server died
-                r"|runner process has terminated|post predict:|model has crashed",
-            ),
+            text(r"internal (?:server )?error|\bserver error\b|worker threw exception"),
             status(500),
             exception("InternalServerError", "InternalServerException", "APIError"),
             # Bedrock: the model failed while processing (424) or while streaming
@@ -222,6 +217,22 @@ RULES: tuple[Rule, ...] = (
             "when calling the InvokeModel operation: The system encountered an unexpected error "
             "during processing. Try your request again.",
         ),
+    ),
+    Rule(
+        "upstream.server_error.model_crash",
+        "The server says its model process crashed (Ollama's runner, LM Studio's model): a "
+        "server-side failure, whatever the wrapper around it calls it.",
+        L,
+        Cause.SERVER_ERROR,
+        text(r"runner process has terminated|post predict:|model has crashed"),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            'litellm.APIConnectionError: OllamaException - {"error":"llama runner process has '
+            'terminated: exit status 2"}',
+        ),
+        near_misses=("litellm.APIConnectionError: OpenAIException - Connection error.",),
     ),
     Rule(
         "upstream.status_5xx",
@@ -328,8 +339,6 @@ RULES += (
         all_of(
             text(r"litellm\.apiconnectionerror|exception - connection error"),
             lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
-            # the server did answer, with an HTTP error status: not a connection failure
-            none_of(text(r"httpstatuserror|server error '\d{3}")),
         ),
         priority=65,
         origin=Origin.RELAY,
