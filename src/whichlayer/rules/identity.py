@@ -88,8 +88,7 @@ RULES: tuple[Rule, ...] = (
             r"|no api key provided|must provide (?:an|your) api key|missing authentication token"
             r"|header of type authorization was missing"
             r"|authorization (?:header )?(?:was|is) missing"
-            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)"
-            r"|no (?:credentials?|api keys?|keys?) (?:configured |found |available )?for provider",
+            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)",
         ),
         priority=90,
         confidence=0.9,
@@ -167,6 +166,26 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Invalid bearer token",),
     ),
     Rule(
+        "identity.upstream_key_invalid.none_for_provider",
+        "The relay holds no (active) credential for the provider it routed the request to.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        text(
+            r"no (?:active |valid |usable )?(?:credentials?|api keys?|keys?|accounts?) "
+            r"(?:configured |found |available )?for (?:the )?provider",
+        ),
+        priority=94,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            'API Error: 400 {"error":{"message":"No credentials for provider: github",'
+            '"type":"invalid_request_error","code":"bad_request"}}',
+            "unexpected status 404 Not Found: No active credentials for provider: openai, url: "
+            "http://127.0.0.1:20128/v1/responses",
+        ),
+        near_misses=("Incorrect API key provided",),
+    ),
+    Rule(
         "identity.key_expired",
         "The credential was recognised but is expired, revoked or disabled.",
         L,
@@ -180,7 +199,8 @@ RULES: tuple[Rule, ...] = (
                 r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用"
                 r"|expired (?:\w+ )?token|invalid or expired"
                 r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
-                r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token",
+                r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token"
+                r"|invalid_grant|invalid_rapt|reauth related error",
             ),
             field_is("reason", "api_key_expired"),
         ),
@@ -274,7 +294,8 @@ RULES: tuple[Rule, ...] = (
                 r"|member of an organization|does not belong to (?:the )?(?:organization|project)"
                 r"|invalid organization|not (?:a )?member of (?:the )?(?:organization|project)"
                 r"|project[^\n]{0,40}(?:does not exist|not found|archived)"
-                r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)",
+                r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)"
+                r"|no longer a member of|consumer_invalid|permission denied on resource project",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.

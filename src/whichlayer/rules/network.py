@@ -232,7 +232,7 @@ RULES: tuple[Rule, ...] = (
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
                 r"|read timeout on endpoint url|read etimedout|socket timeout"
-                r"|timeout of \d+ ?ms exceeded",
+                r"|timeout of \d+ ?ms exceeded|idle timeout",
             ),
             exception(
                 "ReadTimeout",
@@ -321,6 +321,19 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.5,
         samples=("openai.APIConnectionError: Connection error.",),
+    ),
+    Rule(
+        "network.proxy.settings",
+        "The client names its proxy settings as the problem, with nothing more specific.",
+        L,
+        Cause.PROXY,
+        text(r"proxy settings"),
+        priority=35,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.5,
+        samples=('Fatal Error: Expecting a valid host string in proxy settings, but found "x".',),
+        near_misses=("Connection refused",),
     ),
     Rule(
         "network.stream_disconnected",

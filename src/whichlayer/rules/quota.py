@@ -137,6 +137,7 @@ RULES: tuple[Rule, ...] = (
             r"|exceed your account's rate limit|premium requests?\b"
             r"|monthly_request_count|monthly request (?:limit|count|allowance|quota)"
             r"|(?:out of|run out of|ran out of) (?:\w+ )?messages"
+            r"|individual quota reached|enable overages|overages enabled"
             r"|upgrade to (?:pro|max|plus|a higher plan)"
             r"|daily [^\n]{0,30}quota limit|reached your daily quota",
         ),

@@ -224,7 +224,7 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_LIMIT,
         text(
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
-            r"(?:limited|rate[ -]limited)|all (?:api )?keys are "
+            r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|请求过于频繁|请求频率|限流"
             r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit",
@@ -238,6 +238,22 @@ RULES: tuple[Rule, ...] = (
             "Token error: All accounts are currently limited. Please wait 8s.",
         ),
         near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
+    ),
+    Rule(
+        "rate_limit.relayed_429",
+        "A relay reports that the upstream provider answered 429: a rate limit at the provider, "
+        "whatever the relay's own status.",
+        L,
+        Cause.UNKNOWN,
+        text(r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b"),
+        priority=66,
+        origin=Origin.UPSTREAM,
+        confidence=0.6,
+        samples=(
+            "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
+            'Upstream error: {"status":429,"title":"Too Many Requests"}',
+        ),
+        near_misses=("upstream error: do request failed",),
     ),
     Rule(
         "rate_limit.gateway_limit.edge",

@@ -138,9 +138,10 @@ RULES: tuple[Rule, ...] = (
                 "dedicated_endpoint_not_running",
             ),
             text(
-                r"model[^\n]{0,80}(?:does not exist|not found|is not supported|not supported|"
-                r"is not a valid|has been deprecated|has been decommissioned|no longer supported|"
-                r"not available|was removed|has been removed|was retired|has been retired)"
+                r"model[^\n]{0,80}(?<!user )(?:does not exist|not found|is not supported"
+                r"|not supported|is not a valid|has been deprecated|has been decommissioned"
+                r"|no longer supported|not available|was removed|has been removed|was retired"
+                r"|has been retired)"
                 r"|(?:unknown|invalid|unsupported) model|no such model"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
@@ -152,6 +153,7 @@ RULES: tuple[Rule, ...] = (
                 r"|at 'modelid' failed|doesn't support the model|does not support the model"
                 r"|could not resolve the foundation model"
                 r"|no endpoints (?:found|available)|unknown provider for model"
+                r"|requested entity was not found"
                 # OpenRouter: provider preferences or data policy leave no route for the model
                 r"|no allowed providers",
             ),
@@ -288,6 +290,7 @@ RULES: tuple[Rule, ...] = (
                 r"invalid schema for function|tools?\[\d+\]|tools\.\d+|function_declarations"
                 r"|input_schema|inputschema|toolspec|function[ _]?parameters|tool[ _]?schema"
                 r"|tool choice requires|enable-auto-tool-choice"
+                r"|max(?:imum)? of \d+ tools|tools can be supported|too many tools"
                 r"|invalid tool"
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
                 r"|does not support (?:tools|function calling)|schema missing items"
@@ -365,6 +368,20 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.invalid_parameter.named_field",
+        "The server names one field it does not accept (unknown or extra), even when the field "
+        "sits inside a message: the parameter, not the message shape, is refused.",
+        L,
+        Cause.INVALID_PARAMETER,
+        text(r"extra inputs are not permitted|unknown parameter|unrecognized request argument"),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            "messages.0.content.3.text.cache_control.ephemeral.ttl: Extra inputs are not permitted",
+        ),
+        near_misses=("messages: text content blocks must contain non-whitespace text",),
+    ),
+    Rule(
         "request.reply_not_json",
         "The client could not parse the reply as JSON and quotes its plain-text start: the "
         "server (or something in front of it) answered with text instead of an API body.",
@@ -405,6 +422,7 @@ RULES: tuple[Rule, ...] = (
                 r"|failed to deserialize the json body|cannot unmarshal|missing field `"
                 r"|parts must not be empty|no tool (?:call|output) found for function call"
                 r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
+                r"|\binput required\b|must be passed back"
                 # Bedrock's schema validation of the request body
                 r"|malformed input request|extraneous key",
             ),
@@ -455,7 +473,7 @@ RULES: tuple[Rule, ...] = (
                 r"|specified in the request is not valid|cannot both be specified"
                 r"|mutually exclusive|cannot be used (?:together|with)"
                 r"|\binvalid param(?:eter)?s?\b|argument not supported"
-                r"|unsupported image|invalid image|invalid_image"
+                r"|unsupported image|invalid image|invalid_image|\barray too long"
                 r"|not supported on this model",
             ),
         ),

@@ -162,7 +162,7 @@ RULES: tuple[Rule, ...] = (
                 r"|请求上游[^\n]{0,10}"
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
-                r"|all (?:api )?keys (?:have )?failed",
+                r"|all (?:api )?keys (?:have )?failed|gateway routing failed",
             ),
         ),
         priority=65,
