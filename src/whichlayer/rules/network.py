@@ -264,7 +264,8 @@ RULES: tuple[Rule, ...] = (
         Cause.CONNECTION_RESET,
         any_of(
             text(
-                r"\beconnreset\b|connection reset|errno 104\]|winerror 10054|socket hang up"
+                r"\beconnreset\b|connection (?:was )?reset|errno 104\]|winerror 10054"
+                r"|socket hang up"
                 r"|remotedisconnected|remote end closed connection|server disconnected"
                 r"|serverdisconnectederror|peer closed connection|incomplete chunked read"
                 r"|incompleteread|connection aborted|\beconnaborted\b|\bepipe\b|broken pipe"

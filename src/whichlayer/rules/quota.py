@@ -101,7 +101,8 @@ RULES: tuple[Rule, ...] = (
                 r"|add more credits|out of credits"
                 # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
                 r"|arrearage|account is in good standing|overdue balance|accountoverdue"
-                r"|account_overdue|credits? (?:are |have been )?exhausted|credits_exhausted",
+                r"|account_overdue|credits? (?:are |have been )?(?:exhausted|depleted)"
+                r"|credits_exhausted",
             ),
             field_is(
                 "code",

@@ -186,7 +186,10 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONCURRENCY,
         text(
-            r"concurren(?:t|cy)|parallel requests?\b|simultaneous|in[ -]flight|并发"
+            r"too many concurrent|concurrency (?:limits?\b|exceeded|cap)|concurrent (?:requests?"
+            r"|connections?|sessions?)|max(?:imum)? [\w ]{0,20}concurren"
+            r"|exceed[^\n]{0,40}concurren|concurren[^\n]{0,40}(?:exceed|limits?\b|too many|reached)"
+            r"|parallel requests?\b|simultaneous|in[ -]flight|并发"
             # llama.cpp / Ollama runners: every decoding slot is busy
             r"|no (?:free |available )?slots? available|all slots are busy",
         ),
@@ -197,7 +200,10 @@ RULES: tuple[Rule, ...] = (
             "api_key: abc.",
             "Too many concurrent requests for this model. Please reduce concurrency.",
         ),
-        near_misses=("Rate limit reached on requests per min (RPM)",),
+        near_misses=(
+            "Rate limit reached on requests per min (RPM)",
+            "INFO create concurrency limiter for mistral: 25",
+        ),
     ),
     Rule(
         "rate_limit.queue",

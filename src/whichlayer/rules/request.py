@@ -332,6 +332,8 @@ RULES: tuple[Rule, ...] = (
                 # DashScope: DataInspectionFailed, "inappropriate content"
                 r"|datainspectionfailed|inappropriate content|contentpolicyviolationerror"
                 r"|(?:prompt|input|request|message) (?:was |has been )?flagged|invalid_prompt"
+                # MiniMax: 1026 input / 1027 output "new_sensitive"
+                r"|(?:input|output) (?:new_)?sensitive"
                 r"|repetitive patterns in your prompt",
             ),
         ),
@@ -423,6 +425,8 @@ RULES: tuple[Rule, ...] = (
                 r"|parts must not be empty|no tool (?:call|output) found for function call"
                 r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
                 r"|\binput required\b|must be passed back"
+                r"|['\"]loc['\"]: ?\[['\"]body['\"], ?['\"]messages['\"]"
+                r"|none is not an allowed value"
                 # Bedrock's schema validation of the request body
                 r"|malformed input request|extraneous key",
             ),
@@ -474,6 +478,8 @@ RULES: tuple[Rule, ...] = (
                 r"|mutually exclusive|cannot be used (?:together|with)"
                 r"|\binvalid param(?:eter)?s?\b|argument not supported"
                 r"|unsupported image|invalid image|invalid_image|\barray too long"
+                r"|only (?:set )?(?:only )?one of|alongside any_of|input should be a valid"
+                r"|value is not a valid"
                 r"|not supported on this model",
             ),
         ),

@@ -12,6 +12,7 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     no_body,
+    none_of,
     status,
     text,
 )
@@ -203,7 +204,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(r"internal (?:server )?error|\bserver error\b|worker threw exception"),
             status(500),
-            exception("InternalServerError", "InternalServerException", "APIError"),
+            exception("InternalServerError", "InternalServerException"),
+            all_of(exception("APIError"), none_of(status(*range(400, 500)))),
             # Bedrock: the model failed while processing (424) or while streaming
             exception("ModelErrorException", "ModelStreamErrorException"),
         ),
