@@ -133,7 +133,7 @@ RULES: tuple[Rule, ...] = (
             r"|record layer failure|unsupported protocol",
         ),
         priority=77,
-        retry=Retry.NEVER,
+        retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
         confidence=0.8,
         samples=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)",),
         near_misses=("certificate verify failed: self-signed certificate",),
