@@ -74,6 +74,7 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"|Gateway Time-?out \((\d{3})\)",
         r"\bAPI error \((\d{3})\b",
         r"\b(\d{3}) status code\b",
+        r"\berror_code=(\d{3})\b",
         r"\berror:? (\d{3}), no body\b",
         r"\[(\d{3})\]:? ",
         # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."

@@ -60,6 +60,9 @@ RULES: tuple[Rule, ...] = (
             r"api_key client option must be set|could not resolve authentication method"
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
             r"|no api key (?:was )?(?:provided|found|set)|\w+_api_key environment variable"
+            r"|default credentials were not found|could not load the default credentials"
+            r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
+            r"|api key must be set when running"
             # LangChain's check; "API key not found" alone is Google's word for an unknown key
             r"|did not find \w*api_key",
         ),
@@ -393,7 +396,11 @@ RULES: tuple[Rule, ...] = (
                 r"|api_key_(?:android|ios)_app_blocked"
                 r"|oauth_org_not_allowed|has disabled [^\n]{0,40}access"
                 # Anthropic refuses browser (CORS) calls without an explicit opt-in header
-                r"|cors requests must|dangerous-direct-browser-access",
+                r"|cors requests must|dangerous-direct-browser-access"
+                # cloud policies: AWS SCP denies, Azure network rules on the resource
+                r"|explicit deny|service control policy|virtual network/firewall"
+                r"|virtual network is configured|outbound network access is restricted"
+                r"|allowed fqdn list|trafficdenied",
             ),
             none_of(text(r"\bflagged\b|your prompt|invalid_prompt")),
         ),
@@ -441,7 +448,9 @@ RULES: tuple[Rule, ...] = (
                 r"(?:do not|don't|does not) have access to (?:the |this )?model"
                 r"|model requires a (?:subscription|paid plan)|(?:does not"
                 r"|doesn't) work with your (?:current )?plan"
-                r"|not (?:allowed|authorized|permitted) to (?:use|access|call|perform|sample)"
+                r"|not (?:allowed|authorized|permitted) to "
+                r"(?:use|access|call|perform|sample|invoke)"
+                r"|principal does not have access|role assignment"
                 r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
                 r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
                 r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"

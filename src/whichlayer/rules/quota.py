@@ -67,7 +67,8 @@ RULES: tuple[Rule, ...] = (
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit"
-                r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired",
+                r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
+                r"|specialfeatureorquotaidrequired|does not have quotaid",
             ),
             field_is("reason", "billing_disabled"),
         ),

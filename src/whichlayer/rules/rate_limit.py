@@ -156,7 +156,8 @@ RULES: tuple[Rule, ...] = (
                 r"|rate of requests|user_requests_throttled|call rate limit"
                 r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
                 r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
-                r"|exceeded your current requests? (?:list|limit)"
+                r"|exceeded your current requests? (?:list|limit)|request rate is too high"
+                r"|reduce the frequency of requests"
                 r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),

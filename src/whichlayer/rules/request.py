@@ -72,6 +72,8 @@ RULES: tuple[Rule, ...] = (
                 r"|prompt ?超长|输入(?:内容)?超长|上下文超长"
                 r"|larger context length|context (?:the )?overflows|reached context length"
                 r"|maximum model length|available context size"
+                # Bedrock's schema check on the prompt: "expected maxLength: 42000, actual: 46735"
+                r"|expected maxlength: \d+, actual: \d+"
                 r"|context overflow",
             ),
             _negative_max_tokens,
@@ -108,7 +110,8 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}"
                     r"(?:too large|exceeds? (?:the )?"
                     r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
-                    r"|exceeds \d+ ?mb",
+                    r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
+                    r"|member must have length less than or equal",
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
@@ -153,7 +156,8 @@ RULES: tuple[Rule, ...] = (
                 r"|at 'modelid' failed|doesn't support the model|does not support the model"
                 r"|could not resolve the foundation model"
                 r"|no endpoints (?:found|available)|unknown provider for model"
-                r"|requested entity was not found"
+                r"|requested entity was not found|marked (?:by provider )?as legacy"
+                r"|reached the end of its life|end of life"
                 # OpenRouter: provider preferences or data policy leave no route for the model
                 r"|no allowed providers",
             ),
@@ -205,7 +209,7 @@ RULES: tuple[Rule, ...] = (
                 r"|the requested url [^\n]{0,200}?was not found on this server"
                 r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
                 r"|can only be accessed over https|operation is not recognized"
-                r"|unknownoperationexception|unknown operation|no handler found"
+                r"|unknownoperationexception|unknown operation|operation unknown|no handler found"
                 # a hosted client refuses to call a private address given as base URL
                 r"|ssrf_blocked|connection to private ip"
                 r"|double check your url",
@@ -275,7 +279,7 @@ RULES: tuple[Rule, ...] = (
         "Azure answers 404 'Resource not found' when the deployment path or api-version is wrong.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        all_of(status(404), text(r"resource not found")),
+        all_of(any_of(status(404), text(r"azure")), text(r"resource not found")),
         priority=70,
         confidence=0.6,
     ),
@@ -479,6 +483,7 @@ RULES: tuple[Rule, ...] = (
                 r"|\binvalid param(?:eter)?s?\b|argument not supported"
                 r"|unsupported image|invalid image|invalid_image|\barray too long"
                 r"|only (?:set )?(?:only )?one of|alongside any_of|input should be a valid"
+                r"|no model specified|no_model_name"
                 r"|value is not a valid"
                 r"|not supported on this model",
             ),

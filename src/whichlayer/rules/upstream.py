@@ -221,6 +221,27 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.gateway_timeout.forwarding",
+        "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
+        "for the app behind it: a gateway timeout, not the client's own.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        all_of(
+            text(r"failed to forward request"),
+            text(r"timeout|timed out|canceled|cancelled"),
+        ),
+        priority=76,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "Middleware: Failed to forward request to http://10.0.0.7:8000. Encountered a "
+            "TaskCanceledException exception after 300022ms with message: The request was "
+            "canceled due to the configured HttpClient.Timeout of 300 seconds elapsing.",
+        ),
+        near_misses=("The request was canceled due to the configured HttpClient.Timeout",),
+    ),
+    Rule(
         "upstream.server_error.model_crash",
         "The server says its model process crashed (Ollama's runner, LM Studio's model): a "
         "server-side failure, whatever the wrapper around it calls it.",
