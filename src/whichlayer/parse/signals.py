@@ -75,6 +75,7 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\bAPI error \((\d{3})\b",
         r"\b(\d{3}) status code\b",
         r"\berror_code=(\d{3})\b",
+        r"\b(\d{3}):\s*<(?:!doctype|html)",
         r"\berror:? (\d{3}), no body\b",
         r"\[(\d{3})\]:? ",
         # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."

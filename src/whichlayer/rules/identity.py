@@ -70,6 +70,9 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.9,
         samples=(
+            "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not "
+            "found. To set up Application Default Credentials, see https://cloud.google.com/docs",
+            "NoCredentialsError: Unable to locate credentials",
             "openai.OpenAIError: The api_key client option must be set either by passing "
             "api_key to the client or by setting the OPENAI_API_KEY environment variable",
             'TypeError: "Could not resolve authentication method. Expected either api_key '
@@ -233,7 +236,8 @@ RULES: tuple[Rule, ...] = (
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
-                r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey",
+                r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
+                r"|invalidtokenerror|未授权",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -450,7 +454,7 @@ RULES: tuple[Rule, ...] = (
                 r"|doesn't) work with your (?:current )?plan"
                 r"|not (?:allowed|authorized|permitted) to "
                 r"(?:use|access|call|perform|sample|invoke)"
-                r"|principal does not have access|role assignment"
+                r"|principal does not have access|role assignment|appidnoauth"
                 r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
                 r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
                 r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"

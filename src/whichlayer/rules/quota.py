@@ -68,7 +68,8 @@ RULES: tuple[Rule, ...] = (
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit"
                 r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
-                r"|specialfeatureorquotaidrequired|does not have quotaid",
+                r"|specialfeatureorquotaidrequired|does not have quotaid"
+                r"|set inference limit|safe experience mode|model service has been paused",
             ),
             field_is("reason", "billing_disabled"),
         ),

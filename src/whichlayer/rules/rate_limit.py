@@ -231,7 +231,8 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_LIMIT,
         text(
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
-            r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|all (?:api )?keys are "
+            r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|group requests?-per-minute"
+            r"|group_rpm|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|请求过于频繁|请求频率|限流"
             r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit",

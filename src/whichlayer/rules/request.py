@@ -74,6 +74,9 @@ RULES: tuple[Rule, ...] = (
                 r"|maximum model length|available context size"
                 # Bedrock's schema check on the prompt: "expected maxLength: 42000, actual: 46735"
                 r"|expected maxlength: \d+, actual: \d+"
+                # Moonshot, DashScope, and relays capping prompt tokens per request
+                r"|max length exceeded|model max length|range of input length"
+                r"|prompt tokens[^\n]{0,40}limited to"
                 r"|context overflow",
             ),
             _negative_max_tokens,
@@ -81,6 +84,8 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.9,
         samples=(
+            "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length should be "
+            "[1, 258048]",
             "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not "
             "currently support mid-generation context overflow.",
             "openai.BadRequestError: Error code: 400 - {'error': {'message': \"This model's "
@@ -157,6 +162,8 @@ RULES: tuple[Rule, ...] = (
                 r"|could not resolve the foundation model"
                 r"|no endpoints (?:found|available)|unknown provider for model"
                 r"|requested entity was not found|marked (?:by provider )?as legacy"
+                # Volcengine Ark: the "endpoint" id is the model; DeepSeek: "Model Not Exist"
+                r"|invalidendpoint|endpoint that does not exist|model not exist"
                 r"|reached the end of its life|end of life"
                 # OpenRouter: provider preferences or data policy leave no route for the model
                 r"|no allowed providers",
@@ -295,6 +302,7 @@ RULES: tuple[Rule, ...] = (
                 r"|input_schema|inputschema|toolspec|function[ _]?parameters|tool[ _]?schema"
                 r"|tool choice requires|enable-auto-tool-choice"
                 r"|max(?:imum)? of \d+ tools|tools can be supported|too many tools"
+                r"|tool call(?:s|ing)? (?:is|are) not supported"
                 r"|invalid tool"
                 r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
                 r"|does not support (?:tools|function calling)|schema missing items"
@@ -338,12 +346,13 @@ RULES: tuple[Rule, ...] = (
                 r"|(?:prompt|input|request|message) (?:was |has been )?flagged|invalid_prompt"
                 # MiniMax: 1026 input / 1027 output "new_sensitive"
                 r"|(?:input|output) (?:new_)?sensitive"
-                r"|repetitive patterns in your prompt",
+                r"|repetitive patterns in your prompt|content exists risk",
             ),
         ),
         priority=92,
         confidence=0.85,
         samples=(
+            "BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",
             '{"error":{"code":"DataInspectionFailed","message":"Input data may contain '
             'inappropriate content."}}',
             "The response was filtered due to the prompt triggering Azure OpenAI's content "
@@ -428,7 +437,7 @@ RULES: tuple[Rule, ...] = (
                 r"|failed to deserialize the json body|cannot unmarshal|missing field `"
                 r"|parts must not be empty|no tool (?:call|output) found for function call"
                 r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
-                r"|\binput required\b|must be passed back"
+                r"|\binput required\b|must be passed back|messages ?参数非法"
                 r"|['\"]loc['\"]: ?\[['\"]body['\"], ?['\"]messages['\"]"
                 r"|none is not an allowed value"
                 # Bedrock's schema validation of the request body
@@ -483,7 +492,10 @@ RULES: tuple[Rule, ...] = (
                 r"|\binvalid param(?:eter)?s?\b|argument not supported"
                 r"|unsupported image|invalid image|invalid_image|\barray too long"
                 r"|only (?:set )?(?:only )?one of|alongside any_of|input should be a valid"
-                r"|no model specified|no_model_name"
+                r"|no model specified|no_model_name|missingparameter"
+                r"|missing (?:one or multiple |one or more )?required parameters?\b(?!: '?messages)"
+                r"|only supports? stream mode|enable the stream parameter|参数非法"
+                r"|image length and width|do not meet the model restrictions"
                 r"|value is not a valid"
                 r"|not supported on this model",
             ),

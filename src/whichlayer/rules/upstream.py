@@ -94,7 +94,8 @@ RULES: tuple[Rule, ...] = (
                 r"|modelnotready|is currently loading|web server is down"
                 r"|unable to process your request"
                 # a relay's pool of upstream accounts has none it can schedule
-                r"|no available accounts?|server loading model",
+                r"|no available (?:\w+ )?accounts?|server loading model|auth_unavailable"
+                r"|no auth available",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -105,6 +106,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.75,
         samples=(
+            "API Error (500 No available Claude accounts support the requested model: "
+            "claude-3-5-haiku-20241022)",
             '{"error":{"code":503,"message":"The service is currently unavailable.",'
             '"status":"UNAVAILABLE"}}',
         ),
