@@ -75,12 +75,17 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\bAPI error \((\d{3})\b",
         r"\b(\d{3}) status code\b",
         r"\berror_code=(\d{3})\b",
-        r"\b(\d{3}):\s*<(?:!doctype|html)",
+        r"\b(\d{3}):\s*<!doctype|\b(\d{3}):\s*<html",
         r"\berror:? (\d{3}), no body\b",
         r"\[(\d{3})\]:? ",
         # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."
-        r"\b[A-Z][A-Za-z]+(?:Error|Exception|Argument|Exhausted|Denied|Found|Unavailable"
-        r"|Precondition|Exceeded|Unauthenticated): (\d{3}) [A-Z]",
+        # (one top-level alternative per suffix, so each is gated by its own literal)
+        r"\b[A-Z][A-Za-z]+Error: (\d{3}) [A-Z]|\b[A-Z][A-Za-z]+Exception: (\d{3}) [A-Z]"
+        r"|\b[A-Z][A-Za-z]+Argument: (\d{3}) [A-Z]|\b[A-Z][A-Za-z]+Exhausted: (\d{3}) [A-Z]"
+        r"|\b[A-Z][A-Za-z]+Denied: (\d{3}) [A-Z]|\b[A-Z][A-Za-z]+Found: (\d{3}) [A-Z]"
+        r"|\b[A-Z][A-Za-z]+Unavailable: (\d{3}) [A-Z]"
+        r"|\b[A-Z][A-Za-z]+Precondition: (\d{3}) [A-Z]"
+        r"|\b[A-Z][A-Za-z]+Exceeded: (\d{3}) [A-Z]|\bUnauthenticated: (\d{3}) [A-Z]",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
         r"\A(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
         r"\n(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
