@@ -206,7 +206,7 @@ RULES: tuple[Rule, ...] = (
                     r"|(?<!read )\betimedout\b|timeout was reached|socket connection timeout"
                     r"|connect timeout on endpoint url"
                     r"|err_socket_connection_timeout|connect: deadline has elapsed"
-                    r"|err_connection_timed_out",
+                    r"|err_connection_timed_out|connect timed out|tcp handshaker shutdown",
                 ),
                 exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
             ),
@@ -232,7 +232,7 @@ RULES: tuple[Rule, ...] = (
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
                 r"|read timeout on endpoint url|read etimedout|socket timeout"
-                r"|timeout of \d+ ?ms exceeded|idle timeout",
+                r"|timeout of \d+ ?ms exceeded|idle timeout|interruptedioexception",
             ),
             exception(
                 "ReadTimeout",
@@ -265,7 +265,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             text(
                 r"\beconnreset\b|connection (?:was )?reset|errno 104\]|winerror 10054"
-                r"|socket hang up"
+                r"|socket hang up|forcibly closed by the remote host"
                 r"|remotedisconnected|remote end closed connection|server disconnected"
                 r"|serverdisconnectederror|peer closed connection|incomplete chunked read"
                 r"|incompleteread|connection aborted|\beconnaborted\b|\bepipe\b|broken pipe"

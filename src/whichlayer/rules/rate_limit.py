@@ -157,7 +157,7 @@ RULES: tuple[Rule, ...] = (
                 r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
                 r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
                 r"|exceeded your current requests? (?:list|limit)|request rate is too high"
-                r"|reduce the frequency of requests"
+                r"|reduce the frequency of requests|requests? (?:too|are too) frequent"
                 r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),

@@ -205,7 +205,11 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(r"internal (?:server )?error|\bserver error\b|worker threw exception"),
+            text(r"internal (?:server )?error|worker threw exception"),
+            all_of(
+                text(r"\bserver error\b"),
+                none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
+            ),
             status(500),
             exception("InternalServerError", "InternalServerException"),
             all_of(exception("APIError"), none_of(status(*range(400, 500)))),
