@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
                     r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
                     r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
                     r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                    r"|(?<!read )\betimedout\b|timeout was reached|socket connection timeout"
+                    r"|\betimedout\b|timeout was reached|socket connection timeout"
                     r"|connect timeout on endpoint url"
                     r"|err_socket_connection_timeout|connect: deadline has elapsed"
                     r"|err_connection_timed_out|connect timed out|tcp handshaker shutdown",

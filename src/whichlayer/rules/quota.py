@@ -100,7 +100,7 @@ RULES: tuple[Rule, ...] = (
                 r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
                 r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)"
-                r"|add more credits|out of credits"
+                r"|add more credits"
                 # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
                 r"|arrearage|account is in good standing|overdue balance|accountoverdue"
                 r"|account_overdue|credits? (?:are |have been )?(?:exhausted|depleted)"

@@ -23,24 +23,19 @@ from whichlayer.simulate.wording import dumps
 
 SATURATED = "当前分组上游负载已饱和，请稍后再试"
 
+#: new-api is a fork of one-api: both answer the same relay-side faults themselves.
+_ONE_API_SIDE = [
+    "key_missing",
+    "key_invalid",
+    "key_expired",
+    "quota_exhausted:token",
+    "insufficient_balance",
+    "model_not_found",
+]
 #: Relay-side scenarios (answered by the relay itself) per flavor.
 RELAY_SIDE = {
-    "new-api": [
-        "key_missing",
-        "key_invalid",
-        "key_expired",
-        "quota_exhausted:token",
-        "insufficient_balance",
-        "model_not_found",
-    ],
-    "one-api": [
-        "key_missing",
-        "key_invalid",
-        "key_expired",
-        "quota_exhausted:token",
-        "insufficient_balance",
-        "model_not_found",
-    ],
+    "new-api": _ONE_API_SIDE,
+    "one-api": _ONE_API_SIDE,
     "openrouter": ["key_missing", "key_invalid", "insufficient_balance", "model_not_found"],
     "litellm": ["key_missing", "key_invalid", "key_expired", "billing_cap", "model_not_found"],
 }
