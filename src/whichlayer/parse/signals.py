@@ -178,8 +178,10 @@ _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
 _ID_PATTERNS: tuple[tuple[Gated, Origin, str], ...] = tuple(
     (gated(p, re.I), party, source)
     for p, party, source in (
-        # one-api/new-api append "(request id: 2024...)" to every message they produce.
-        (r"\(request id: ?([A-Za-z0-9\-_]{8,64})\)", Origin.RELAY, "relay message"),
+        # one-api/new-api append "(request id: 2024...)" to every message they produce:
+        # a timestamp run, perhaps with letters after it. Tools that print "(Request ID:
+        # <uuid>)" (Cursor, Kiro) are not relays, and a uuid has hyphens.
+        (r"\(request id: ?(\d{4}[A-Za-z0-9]{4,60})\)", Origin.RELAY, "relay message"),
         # Anthropic "req_011C..." and OpenAI "req_<32 hex>" ids.
         (r"\b(req_[A-Za-z0-9]{16,40})\b", Origin.UPSTREAM, "request id"),
         (

@@ -636,7 +636,7 @@ RULES += (
             ),
             # Marks of a relay in between: one-api/new-api request ids, an aggregator's
             # "Provider returned error", a LiteLLM proxy's model groups.
-            text(r"\(request id: ?[\w\-]{8,}\)|provider returned error|received model group"),
+            text(r"\(request id: ?\d{4}[a-z0-9]*\)|provider returned error|received model group"),
         ),
         priority=96,
         origin=Origin.UPSTREAM,

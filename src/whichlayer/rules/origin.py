@@ -59,6 +59,31 @@ _INTERCEPTION = text(
     r"|unable to get local issuer|unknown authority|unknownissuer|unable to verify the first",
 )
 
+# Ports of local inference servers, which are the provider themselves: Ollama,
+# LM Studio, vLLM, llama.cpp's server, text-generation-webui/KoboldCpp, GPT4All.
+_INFERENCE_PORTS = frozenset({"11434", "1234", "8000", "8080", "5000", "5001", "4891"})
+_LOOPBACK_API = re.compile(
+    r"(?:url: ?\[?|from )https?://(?:127\.0\.0\.1|localhost|\[::1\]):(\d{2,5})/\S*?"
+    r"(?:/responses|/messages|/chat/completions)\b"
+)
+
+
+def _local_bridge(view: View) -> Facts | None:
+    """An HTTP answer from an API path on a loopback port that no inference server uses.
+
+    Coding agents print the URL they called: Codex as "url: http://127.0.0.1:15721/v1/
+    responses", Continue as "... from http://...". On loopback, behind an OpenAI or
+    Anthropic path, a server that answered with a status is a local bridge holding the
+    real keys (CC Switch, CLIProxyAPI, 9router, ...).
+    """
+    if view.ev.status is None or ("127.0.0.1" not in view.hay and "localhost" not in view.hay):
+        return None
+    found = _LOOPBACK_API.search(view.hay)
+    if found and found.group(1) not in _INFERENCE_PORTS:
+        return {"local server": found.group(0)}
+    return None
+
+
 RULES: tuple[OriginRule, ...] = (
     OriginRule(
         "origin.proxy",
@@ -136,7 +161,7 @@ RULES: tuple[OriginRule, ...] = (
         "key): the provider said it and the relay passed it on.",
         Origin.UPSTREAM,
         all_of(
-            text(r"\(request id: "),
+            text(r"\(request id: ?\d{4}[a-z0-9]*\)"),
             field_is(
                 "code",
                 "unsupported_country_region_territory",
@@ -169,19 +194,38 @@ RULES: tuple[OriginRule, ...] = (
         "local bridge's log.",
         Origin.RELAY,
         text(
-            r"\(request id: |令牌|渠道|分组|用户额度|密钥|cc switch|404 page not found"
+            r"\(request id: ?\d{4}[a-z0-9]*\)"
+            r"|令牌|渠道|分组|用户额度|密钥|cc switch|404 page not found"
             r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}"
             # one-api/new-api user quota; the LiteLLM proxy's model routing
             r"|insufficient_user_quota|user quota|pre-consume"
-            r"|invalid model name passed in|available models for your key|litellm proxy",
+            r"|invalid model name passed in|available models for your key|litellm proxy"
+            # a relay's pool of upstream accounts (sub2api, claude-relay-service,
+            # CLIProxyAPI): a provider has no pool to run out of
+            r"|no available (?:\w+ )?accounts?|failed to select account|no auth available"
+            # budgets a LiteLLM proxy sets on its keys and deployments
+            r"|budget has been exceeded|exceeded budget for"
+            # a hosted gateway naming the provider it forwarded to (opencode Zen/Go),
+            # and relays that say their own name (in a URL or a log line)
+            r"|error from provider \(|\bsub2api\b|\bcliproxy|claude-relay|\bomniroute\b"
+            # Continue's hosted model proxy and free-trial proxy hold the keys
+            r"|continue\.dev/model-proxy|\.run\.app/stream_chat",
         ),
+    ),
+    OriginRule(
+        "origin.relay.local_bridge",
+        "An API path on a loopback port that no inference server uses answered with a "
+        "status: a local bridge or relay holds the real keys.",
+        Origin.RELAY,
+        _local_bridge,
     ),
     OriginRule(
         "origin.gateway.openrouter",
         "OpenRouter's own error (credits, model id), not one it passed on from a provider.",
         Origin.GATEWAY,
         all_of(
-            any_of(dialect("openrouter"), text(r"openrouter")),
+            # "free-models-per-day" is OpenRouter's own allowance for ":free" models
+            any_of(dialect("openrouter"), text(r"openrouter|free-models-per-day")),
             lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"},
         ),
     ),
