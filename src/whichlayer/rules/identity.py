@@ -25,15 +25,19 @@ L = Layer.IDENTITY
 # ("Incorrect API key provided: sk-ant-a***"). A prefix issued by another
 # platform means the key was sent to the wrong place. (shared/reference B1)
 _ECHOED_KEY = re.compile(r"(?:incorrect api key provided|your api key)[:\s]+([a-z0-9_\-]{3,12})")
+# (key prefix, platform, that platform's own host). xAI, Groq and others answer
+# in OpenAI's words too; when the message sends you to the key's own platform
+# ("... obtain an API key from https://console.x.ai"), that platform answered,
+# and the key was not sent to the wrong place.
 _FOREIGN_PREFIXES = (
-    ("sk-ant-", "anthropic"),
-    ("sk-or-", "openrouter"),
-    ("aiza", "google"),
-    ("gsk_", "groq"),
-    ("xai-", "xai"),
-    ("pplx-", "perplexity"),
-    ("hf_", "huggingface"),
-    ("r8_", "replicate"),
+    ("sk-ant-", "anthropic", "anthropic.com"),
+    ("sk-or-", "openrouter", "openrouter.ai"),
+    ("aiza", "google", "google"),
+    ("gsk_", "groq", "groq.com"),
+    ("xai-", "xai", "x.ai"),
+    ("pplx-", "perplexity", "perplexity.ai"),
+    ("hf_", "huggingface", "huggingface.co"),
+    ("r8_", "replicate", "replicate.com"),
 )
 
 
@@ -44,8 +48,10 @@ def _echoed_foreign_key(view: View) -> Facts | None:
     if not found:
         return None
     echoed = found.group(1)
-    for prefix, platform in _FOREIGN_PREFIXES:
+    for prefix, platform, host in _FOREIGN_PREFIXES:
         if echoed.startswith(prefix):
+            if re.search(r"https?://[\w.\-]*" + re.escape(host), view.hay):
+                return None
             return {"echoed key prefix": prefix, "key platform": platform}
     return None
 
@@ -59,7 +65,8 @@ RULES: tuple[Rule, ...] = (
         text(
             r"api_key client option must be set|could not resolve authentication method"
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
-            r"|no api key (?:was )?(?:provided|found|set)|\w+_api_key environment variable"
+            r"|no api key (?:was )?(?:provided|found|set)|missing \w+ api key"
+            r"|\w+_api_key environment variable"
             r"|default credentials were not found|could not load the default credentials"
             r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
             r"|api key must be set when running"
@@ -70,6 +77,8 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.9,
         samples=(
+            "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to "
+            "anthropic but no key is set",
             "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not "
             "found. To set up Application Default Credentials, see https://cloud.google.com/docs",
             "NoCredentialsError: Unable to locate credentials",
@@ -150,7 +159,12 @@ RULES: tuple[Rule, ...] = (
             "Incorrect API key provided: sk-ant-a***************AAAA. You can find your "
             "API key at https://platform.openai.com/account/api-keys.",
         ),
-        near_misses=("Incorrect API key provided: sk-proj-***abcd.",),
+        near_misses=(
+            "Incorrect API key provided: sk-proj-***abcd.",
+            # xAI itself rejecting an xAI key, in OpenAI's words
+            "Incorrect API key provided: xai-abc***. You can obtain an API key from "
+            "https://console.x.ai.",
+        ),
     ),
     Rule(
         "identity.key_wrong_platform.restricted",
@@ -237,7 +251,7 @@ RULES: tuple[Rule, ...] = (
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
                 r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
-                r"|invalidtokenerror|未授权",
+                r"|invalidtokenerror|未授权|身份验证失败|鉴权失败",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -247,6 +261,7 @@ RULES: tuple[Rule, ...] = (
         priority=85,
         confidence=0.85,
         samples=(
+            '{"error":{"code":"1000","message":"身份验证失败。"}}',
             "401 Incorrect API key provided: Toxic. You can find your API key at "
             "https://platform.openai.com/account/api-keys.",
             "✕ [API Error: API key not valid. Please pass a valid API key. "

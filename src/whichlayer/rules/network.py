@@ -74,13 +74,17 @@ RULES: tuple[Rule, ...] = (
                 r"|no such host|could not resolve host|failed to lookup address|dns error"
                 r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
                 r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved"
-                r"|err_name_resolution_failed|unknownhostexception",
+                r"|err_name_resolution_failed|unknownhostexception"
+                # Go's resolver: the DNS server answered with an error (SERVFAIL)
+                r"|\d:53: server misbehaving",
             ),
             exception("gaierror", "NameResolutionError"),
         ),
         priority=78,
         confidence=0.9,
         samples=(
+            'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup '
+            "api.openai.com on 127.0.0.53:53: server misbehaving",
             "FetchError: request to https://api.openai.com/v1/chat/completions failed, "
             "reason: getaddrinfo ENOTFOUND proxy-server",
         ),
@@ -151,7 +155,10 @@ RULES: tuple[Rule, ...] = (
                 r"|err_connection_refused"
                 # nothing routes to the host: EHOSTUNREACH / ENETUNREACH
                 r"|no route to host|ehostunreach|network is unreachable|enetunreach"
-                r"|errno (?:65|101|113)\]",
+                r"|errno (?:65|101|113)\]"
+                # the ollama library's word for any failed connect; its server is
+                # local, and a local server that is not running refuses
+                r"|failed to connect to ollama",
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -159,6 +166,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.9,
         samples=(
+            "ollama._types.ResponseError: Failed to connect to Ollama. Please check that Ollama "
+            "is downloaded, running and accessible.",
             "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', "
             "port=11434): Max retries exceeded with url: /api/generate (Caused by "
             "NewConnectionError(': Failed to establish a new connection: [Errno 111] "

@@ -109,14 +109,18 @@ RULES: tuple[Rule, ...] = (
         all_of(
             any_of(
                 field_is("type", "request_too_large"),
-                field_is("code", "request_too_large", "payload_too_large"),
+                field_is(
+                    "code", "request_too_large", "payload_too_large", "string_above_max_length"
+                ),
                 text(
                     r"request exceeds the maximum size|request entity too large|payload too large"
                     r"|\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}"
                     r"(?:too large|exceeds? (?:the )?"
                     r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
                     r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
-                    r"|member must have length less than or equal",
+                    r"|member must have length less than or equal"
+                    # OpenAI's per-string cap on a message's content (string_above_max_length)
+                    r"|string too long\. expected a string with maximum length",
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
@@ -125,6 +129,8 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.9,
         samples=(
+            "Invalid 'messages[1].content': string too long. Expected a string with maximum "
+            "length 10485760, but got a string with length 12000000 instead.",
             "anthropic._exceptions.RequestTooLargeError: Error code: 413 - {'error': {'type': "
             "'request_too_large', 'message': 'Request exceeds the maximum size'}}",
         ),
@@ -219,13 +225,16 @@ RULES: tuple[Rule, ...] = (
                 r"|unknownoperationexception|unknown operation|operation unknown|no handler found"
                 # a hosted client refuses to call a private address given as base URL
                 r"|ssrf_blocked|connection to private ip"
-                r"|double check your url",
+                r"|double check your url"
+                # LM Studio's server for a path it does not serve
+                r"|unexpected endpoint or method",
             ),
             status(405),
         ),
         priority=87,
         confidence=0.85,
         samples=(
+            '{"error":"Unexpected endpoint or method. (POST /v1/responses)"}',
             '{"error":{"message":"Invalid URL (POST /v1/responses) (request id: 2025071815)",'
             '"type":"invalid_request_error","param":"","code":""}}',
             "Error: 404 404 page not found",
