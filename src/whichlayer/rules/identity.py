@@ -212,8 +212,9 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_EXPIRED,
         any_of(
             text(
-                r"(?:token|key|credential|session)s? (?:has |have |is |are )?(?:been )?"
-                r"(?:expired|revoked|disabled|deactivated)"
+                r"(?:token|key|credential|session)s?(?: you provided| you are using)? "
+                r"(?:has |have |is |are )?(?:been )?"
+                r"(?:expired|revoked|disabled|deactivated|invalidated)"
                 r"|expired (?:api )?(?:key|token)|(?:key|token) expired|api_key_expired"
                 r"|security token included in the request is expired|expiredtoken"
                 r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用"
@@ -231,6 +232,8 @@ RULES: tuple[Rule, ...] = (
             'expired. Please obtain a new token or refresh your existing token."}}',
             "Provided authentication token is expired. Please try signing in again.",
             "API key expired. Please renew the API key.",
+            "The API key you provided has been deactivated.",
+            "Your authentication token has been invalidated. Please try signing in again.",
         ),
         near_misses=("Your subscription has expired", "The model has been deprecated"),
     ),

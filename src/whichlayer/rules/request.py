@@ -77,6 +77,10 @@ RULES: tuple[Rule, ...] = (
                 # Moonshot, DashScope, and relays capping prompt tokens per request
                 r"|max length exceeded|model max length|range of input length"
                 r"|prompt tokens[^\n]{0,40}limited to"
+                # OpenAI's per-string cap (string_above_max_length): a million characters is
+                # past every context window; GitHub Copilot's prompt-token cap
+                r"|string too long\. expected a string with maximum length"
+                r"|prompt token count of \d+ exceeds|model_max_prompt_tokens_exceeded"
                 r"|context overflow",
             ),
             _negative_max_tokens,
@@ -84,6 +88,10 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.9,
         samples=(
+            'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds '
+            'the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
+            "Invalid 'messages[1].content': string too long. Expected a string with maximum "
+            "length 1048576, but got a string with length 2000000 instead.",
             "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length should be "
             "[1, 258048]",
             "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not "
@@ -109,18 +117,14 @@ RULES: tuple[Rule, ...] = (
         all_of(
             any_of(
                 field_is("type", "request_too_large"),
-                field_is(
-                    "code", "request_too_large", "payload_too_large", "string_above_max_length"
-                ),
+                field_is("code", "request_too_large", "payload_too_large"),
                 text(
                     r"request exceeds the maximum size|request entity too large|payload too large"
                     r"|\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}"
                     r"(?:too large|exceeds? (?:the )?"
                     r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
                     r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
-                    r"|member must have length less than or equal"
-                    # OpenAI's per-string cap on a message's content (string_above_max_length)
-                    r"|string too long\. expected a string with maximum length",
+                    r"|member must have length less than or equal",
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
@@ -129,8 +133,6 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.9,
         samples=(
-            "Invalid 'messages[1].content': string too long. Expected a string with maximum "
-            "length 10485760, but got a string with length 12000000 instead.",
             "anthropic._exceptions.RequestTooLargeError: Error code: 413 - {'error': {'type': "
             "'request_too_large', 'message': 'Request exceeds the maximum size'}}",
         ),
@@ -157,6 +159,8 @@ RULES: tuple[Rule, ...] = (
                 r"|no longer supported|not available|was removed|has been removed|was retired"
                 r"|has been retired)"
                 r"|(?:unknown|invalid|unsupported) model|no such model"
+                # the Vercel AI SDK's provider registry: "No such languageModel: x"
+                r"|nosuchmodelerror|no such (?:language|embedding|image)model"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
@@ -179,6 +183,7 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.85,
         samples=(
+            "AI_NoSuchModelError: No such languageModel: gpt-6",
             '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
             "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not "
             "have access to it.",
@@ -506,12 +511,20 @@ RULES: tuple[Rule, ...] = (
                 r"|only supports? stream mode|enable the stream parameter|参数非法"
                 r"|image length and width|do not meet the model restrictions"
                 r"|value is not a valid"
-                r"|not supported on this model",
+                r"|not supported on this model"
+                # Anthropic's and pydantic's field checks: "thinking.budget_tokens: Input
+                # should be greater than or equal to 1024"; a setting that needs another
+                r"|input should be (?:greater|less|a valid|one of|at (?:least|most))"
+                r"|is only supported (?:when|if) ",
             ),
         ),
         priority=82,
         confidence=0.8,
         samples=(
+            "400 Unable to submit request because thinking_budget is only supported when "
+            "thinking is enabled.",
+            '{"type":"error","error":{"type":"invalid_request_error","message":'
+            '"thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
             "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
             "'max_completion_tokens' instead.",
             'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter: '
