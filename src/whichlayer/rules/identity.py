@@ -384,7 +384,11 @@ RULES: tuple[Rule, ...] = (
                 r"|using a security service to protect itself|triggered the security solution"
                 r"|used cloudflare to restrict access|error 1020|request blocked by"
                 r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked"
-                r"|cloudflare detected|cloudflareerror",
+                r"|cloudflare detected|cloudflareerror"
+                # Cloudflare's bot challenge page: a script client can never pass it
+                # (not /cdn-cgi/challenge-platform/: Cloudflare injects that script into
+                # every page it serves, a plain 401 page included)
+                r"|<title>just a moment\.\.\.</title>|enable javascript and cookies to continue",
             ),
             all_of(status(403), html()),
         ),
@@ -392,6 +396,9 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.GATEWAY,
         confidence=0.85,
         samples=(
+            'API Error: 403 <!DOCTYPE html><html lang="en-US"><head><title>Just a '
+            "moment...</title></head><body>Enable JavaScript and cookies to "
+            "continue</body></html>",
             "Error: HTTP code 403 from API (<!DOCTYPE html><html><head><title>Attention Required!"
             " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
         ),
@@ -407,7 +414,8 @@ RULES: tuple[Rule, ...] = (
                 r"organization must be verified|verify (?:your )?organization"
                 r"|account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)"
                 r"|account_deactivated"
-                r"|violat\w* (?:of )?(?:our |the )?(?:terms|usage polic|tos)"
+                r"|violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)? )?"
+                r"(?:terms|usage polic|tos)"
                 r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
                 r"|not allowed for this organization"
                 r"|organization has been disabled"
@@ -478,6 +486,8 @@ RULES: tuple[Rule, ...] = (
                 r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"
                 r"|accessdeniedexception|model access|not have permission"
                 r"|has not been used in project|accessnotconfigured|service_disabled"
+                # one-api/new-api and their forks: the token's model list lacks the model
+                r"|无权使用模型|无权访问模型|无权使用该模型"
                 r"|api (?:is )?(?:not enabled|disabled)"
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
                 r"|not activated the model|modelnotopen"
@@ -491,6 +501,8 @@ RULES: tuple[Rule, ...] = (
         priority=84,
         confidence=0.75,
         samples=(
+            '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id: '
+            '20250312120000123456)","type":"new_api_error"}}',
             '{"error":{"code":"ModelNotOpen","message":"Your account has not activated the '
             'model doubao-pro. Please activate the model service in the Ark Console."}}',
             "An error occurred (AccessDeniedException) when calling the Converse operation: "

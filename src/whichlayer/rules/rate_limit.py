@@ -235,15 +235,23 @@ RULES: tuple[Rule, ...] = (
             r"|group_rpm|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|请求过于频繁|请求频率|限流"
-            r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit",
+            r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit"
+            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
+            # also its total-request and concurrent-request variants
+            r"|您已达到(?:总|并发)?请求数限制"
+            # LiteLLM's router when every deployment of the model is cooling down after errors
+            r"|no deployments available for selected model",
         ),
         priority=98,
         origin=Origin.RELAY,
         confidence=0.8,
         samples=(
+            "litellm.RateLimitError: No deployments available for selected model, Try again in "
+            "60 seconds. Passed model=gpt-4o.",
             "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM / Max "
             "Parallel Request Limit.",
             "Token error: All accounts are currently limited. Please wait 8s.",
+            '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
         ),
         near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
     ),

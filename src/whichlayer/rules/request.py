@@ -80,6 +80,8 @@ RULES: tuple[Rule, ...] = (
                 # OpenAI's per-string cap (string_above_max_length): a million characters is
                 # past every context window; GitHub Copilot's prompt-token cap
                 r"|string too long\. expected a string with maximum length"
+                # Baidu Qianfan's 336007
+                r"|max length of current question"
                 r"|prompt token count of \d+ exceeds|model_max_prompt_tokens_exceeded"
                 r"|context overflow",
             ),
@@ -88,6 +90,7 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.9,
         samples=(
+            '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
             'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds '
             'the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
             "Invalid 'messages[1].content': string too long. Expected a string with maximum "

@@ -153,6 +153,30 @@ RULES: tuple[Rule, ...] = (
         confidence=0.85,
     ),
     Rule(
+        "upstream.relay_upstream_error.transport",
+        "A relay (one-api/new-api) says its own request to the upstream failed, quoting the "
+        "transport error it met: the relay's link to the provider failed, not the caller's.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        any_of(
+            field_is("code", "do_request_failed"),
+            text(r"do request failed|请求上游地址失败|failed to request upstream"),
+        ),
+        priority=82,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"do request failed: Post \\"https://api.openai.com/v1/chat/'
+            'completions\\": dial tcp 104.18.7.192:443: i/o timeout (request id: '
+            '20250312120000123456)","type":"new_api_error","code":"do_request_failed"}}',
+        ),
+        near_misses=(
+            'Post "https://api.openai.com/v1/chat/completions": dial tcp 104.18.7.192:443: '
+            "i/o timeout",
+        ),
+    ),
+    Rule(
         "upstream.relay_upstream_error",
         "A relay says its upstream failed, with no more detail; when it names the upstream's "
         "status, as new-api's 'bad response status code 502' does, that status decides.",
