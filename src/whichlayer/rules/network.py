@@ -109,7 +109,9 @@ RULES: tuple[Rule, ...] = (
                 r"|curl: \(60\)|curl error 60\b|sslcertverificationerror|certificate is not valid"
                 r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed"
                 r"|certificate verification (?:error|failed)|unable_to_get_issuer_cert"
-                r"|unable to get issuer cert|\berr_cert_",
+                r"|unable to get issuer cert|\berr_cert_"
+                # .NET's SslStream
+                r"|remote certificate is invalid|remotecertificate(?:chain|name)",
             ),
             exception("SSLCertVerificationError", "ClientConnectorCertificateError"),
         ),
@@ -117,6 +119,10 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
+            "System.Net.Http.HttpRequestException: The SSL connection could not be established "
+            "---> System.Security.Authentication.AuthenticationException: The remote "
+            "certificate is invalid according to the validation procedure: "
+            "RemoteCertificateChainErrors",
             "request to https://api.openai.com/chat/completions failed, reason: "
             "self-signed certificate in certificate chain",
         ),
@@ -241,7 +247,9 @@ RULES: tuple[Rule, ...] = (
                 r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
                 r"|read timeout on endpoint url|read etimedout|socket timeout"
-                r"|timeout of \d+ ?ms exceeded|idle timeout|interruptedioexception",
+                r"|timeout of \d+ ?ms exceeded|idle timeout|interruptedioexception"
+                # Rust reqwest's Debug form of a timeout
+                r"|source: timedout\b",
             ),
             exception(
                 "ReadTimeout",
@@ -256,6 +264,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            'reqwest::Error { kind: Request, url: "https://api.anthropic.com/v1/messages", '
+            "source: TimedOut }",
             "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT { "
             "errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
             'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/'
@@ -283,7 +293,10 @@ RULES: tuple[Rule, ...] = (
                 r"|connection closed mid-|closed mid-(?:response|stream)"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated|stream ended unexpectedly"
-                r"|err_connection_(?:closed|reset|aborted)|err_empty_response",
+                r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
+                # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
+                r"|stream error: stream id \d+; \w+; received from peer"
+                r"|https?://[^\s\"]+\": eof\b",
             ),
             exception(
                 "ConnectionResetError",
@@ -299,6 +312,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            'Post "https://api.openai.com/v1/chat/completions": EOF',
+            "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
             "net::ERR_CONNECTION_CLOSED",

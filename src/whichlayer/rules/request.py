@@ -517,13 +517,18 @@ RULES: tuple[Rule, ...] = (
                 r"|not supported on this model"
                 # Anthropic's and pydantic's field checks: "thinking.budget_tokens: Input
                 # should be greater than or equal to 1024"; a setting that needs another
-                r"|input should be (?:greater|less|a valid|one of|at (?:least|most))"
+                r"|input should be (?:greater|less|a valid|one of|at (?:least|most)|')"
+                # Gemini: "has a topK value of 64 but the supported range is from 1 to 41"
+                r"|but the supported range is"
                 r"|is only supported (?:when|if) ",
             ),
         ),
         priority=82,
         confidence=0.8,
         samples=(
+            "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit request "
+            "because it has a topK value of 64 but the supported range is from 1 (inclusive) to "
+            "41 (exclusive).'}}",
             "400 Unable to submit request because thinking_budget is only supported when "
             "thinking is enabled.",
             '{"type":"error","error":{"type":"invalid_request_error","message":'
