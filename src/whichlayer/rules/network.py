@@ -40,7 +40,9 @@ RULES: tuple[Rule, ...] = (
                 r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
                 r"|proxy connection (?:timed out|failed|refused|closed)"
                 # Squid's own error page: the proxy could not reach what it was asked for
-                r"|id=\"sysmsg\"|generated [^\n]{0,80} by [^\n]{0,60}\(squid",
+                r"|id=\"sysmsg\"|generated [^\n]{0,80} by [^\n]{0,60}\(squid"
+                # squid's own headers on the page it answered with
+                r"|x-squid-error|\(squid/\d",
             ),
             status(407),
             exception("ProxyError"),
@@ -50,6 +52,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
+            "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'}, "
+            "'status_code': 403}",
             "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
             "port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to "
             "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
@@ -75,6 +79,9 @@ RULES: tuple[Rule, ...] = (
                 r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
                 r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved"
                 r"|err_name_resolution_failed|unknownhostexception"
+                # curl's resolver through PHP and others: "Could not resolve: api.openai.com
+                # (Could not contact DNS servers)"
+                r"|could not contact dns servers|could not resolve: [\w\-]+\.[\w.\-]+"
                 # Go's resolver: the DNS server answered with an error (SERVFAIL)
                 r"|\d:53: server misbehaving",
             ),
@@ -83,6 +90,7 @@ RULES: tuple[Rule, ...] = (
         priority=78,
         confidence=0.9,
         samples=(
+            "Could not resolve: api.openai.com (Could not contact DNS servers)",
             'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup '
             "api.openai.com on 127.0.0.53:53: server misbehaving",
             "FetchError: request to https://api.openai.com/v1/chat/completions failed, "
@@ -296,6 +304,8 @@ RULES: tuple[Rule, ...] = (
                 r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
                 # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
                 r"|stream error: stream id \d+; \w+; received from peer"
+                # a TLS record that failed its integrity check mid-connection
+                r"|badrecordmac|bad_record_mac|bad record mac"
                 r"|https?://[^\s\"]+\": eof\b",
             ),
             exception(
@@ -312,6 +322,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            "error sending request for url (https://api.anthropic.com/v1/messages): connection "
+            "error: received fatal alert: BadRecordMac",
             'Post "https://api.openai.com/v1/chat/completions": EOF',
             "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
             "Failed to connect to api.anthropic.com: ECONNRESET",

@@ -448,6 +448,9 @@ RULES: tuple[Rule, ...] = (
                 r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
                 r"|should alternate|element per message|elements in history"
+                # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
+                # must alternate between user and assistant roles"; Cohere's empty message
+                r"|(?:should|must) (?:be )?alternat(?:e|ing)|must be at least 1 token long"
                 r"|\bheaders? (?:is|are) required"
                 # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
                 r"|missing required parameter: '?messages|'\$\.messages' is too short"
@@ -465,6 +468,8 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            "An error occurred (ValidationException) when calling the Converse operation: A "
+            "conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
             "Request failed with status: 400 Bad Request. Message: * GenerateContentRequest."
             "contents[13].parts: contents.parts must not be empty.",
@@ -520,12 +525,16 @@ RULES: tuple[Rule, ...] = (
                 r"|input should be (?:greater|less|a valid|one of|at (?:least|most)|')"
                 # Gemini: "has a topK value of 64 but the supported range is from 1 to 41"
                 r"|but the supported range is"
+                # DeepSeek: "Invalid max_tokens value, the valid range of max_tokens is [1, 8192]"
+                r"|the valid range of \w+ is"
                 r"|is only supported (?:when|if) ",
             ),
         ),
         priority=82,
         confidence=0.8,
         samples=(
+            "{'message': 'Invalid max_tokens value, the valid range of max_tokens is [1, "
+            "8192]', 'type': 'invalid_request_error'}",
             "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit request "
             "because it has a topK value of 64 but the supported range is from 1 (inclusive) to "
             "41 (exclusive).'}}",

@@ -158,9 +158,17 @@ RULES: tuple[Rule, ...] = (
         "transport error it met: the relay's link to the provider failed, not the caller's.",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
-        any_of(
-            field_is("code", "do_request_failed"),
-            text(r"do request failed|请求上游地址失败|failed to request upstream"),
+        all_of(
+            any_of(
+                field_is("code", "do_request_failed"),
+                text(r"do request failed|请求上游地址失败|failed to request upstream"),
+            ),
+            # the quoted transport error; a provider's own refusal wrapped the same way
+            # (a content block, a bad parameter) is left to the rule for that refusal
+            text(
+                r"dial tcp|i/o timeout|: eof\b|connection reset|connection refused|tls: |x509"
+                r"|no such host|timeout|timed out|handshake|broken pipe|unexpected eof",
+            ),
         ),
         priority=82,
         origin=Origin.RELAY,
