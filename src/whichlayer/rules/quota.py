@@ -65,6 +65,8 @@ RULES: tuple[Rule, ...] = (
                 r"|key limit exceeded"
                 r"|you will regain access on"
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
+                # Google Cloud: no billing account on the project
+                r"|billing must be enabled|billing account for project|enable billing on"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit"
                 r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
@@ -76,6 +78,9 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         confidence=0.9,
         samples=(
+            '{"error":{"code":403,"message":"Billing account for project \'123\' is not found. '
+            "Billing must be enabled for activation of service(s) 'aiplatform.googleapis.com' to "
+            'proceed.","status":"PERMISSION_DENIED"}}',
             "Billing hard limit has been reached.",
             "This request requires more credits, or fewer max_tokens. You requested up to 32000 "
             "tokens, but can only afford 0. To increase, visit https://openrouter.ai/settings/keys"
@@ -189,11 +194,15 @@ RULES: tuple[Rule, ...] = (
             r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
             r"|exceeded (?:its|the) current quota|exceeded_current_quota"
             r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
-            r"|daily request limit (?:reached|exceeded)",
+            r"|daily request limit (?:reached|exceeded)"
+            # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
+            r"|servicequotaexceededexception|exceeds the service quota",
         ),
         priority=88,
         confidence=0.8,
         samples=(
+            "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel "
+            "operation: Your request exceeds the service quota for your account.",
             "429 Free allocated quota exceeded.",
             '{"error":{"type":"exceeded_current_quota_error","message":"Your account has '
             'exceeded its current quota, please check your plan and billing details."}}',

@@ -527,12 +527,20 @@ RULES: tuple[Rule, ...] = (
                 r"|but the supported range is"
                 # DeepSeek: "Invalid max_tokens value, the valid range of max_tokens is [1, 8192]"
                 r"|the valid range of \w+ is"
+                # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
+                # "json" in the messages, and a previous response id it does not have
+                r"|unexpected value\(s\)|must contain the word 'json'"
+                r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
                 r"|is only supported (?:when|if) ",
             ),
         ),
         priority=82,
         confidence=0.8,
         samples=(
+            "{'error': {'message': \"Previous response with id 'resp_abc' not found.\", 'type': "
+            "'invalid_request_error', 'param': 'previous_response_id'}}",
+            "{'type': 'invalid_request_error', 'message': \"Unexpected value(s) "
+            '`context-1m-2025-08-07` for the `anthropic-beta` header."}',
             "{'message': 'Invalid max_tokens value, the valid range of max_tokens is [1, "
             "8192]', 'type': 'invalid_request_error'}",
             "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit request "
@@ -640,5 +648,30 @@ RULES += (
         ),
         priority=30,
         confidence=0.4,
+    ),
+)
+
+RULES += (
+    Rule(
+        "request.output_truncated",
+        "The answer stopped at the output-token limit the request set (finish_reason "
+        "'length'), and the client refused the cut-off answer: raise the limit or ask for less.",
+        L,
+        Cause.INVALID_PARAMETER,
+        text(
+            r"lengthfinishreasonerror|length limit was reached"
+            r"|response exceeded the \d+ output token maximum",
+        ),
+        priority=84,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.6,
+        samples=(
+            "openai.LengthFinishReasonError: Could not parse response content as the length "
+            "limit was reached - CompletionUsage(completion_tokens=4096, prompt_tokens=1200)",
+            "API Error: Claude's response exceeded the 32000 output token maximum. To configure "
+            "this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
+        ),
+        near_misses=("max_tokens: 64000 > 32000, which is the maximum allowed",),
     ),
 )
