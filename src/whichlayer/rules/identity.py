@@ -173,12 +173,17 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_WRONG_PLATFORM,
         text(
+            # Anthropic's API refusing a subscription's OAuth token where a key is needed
+            r"oauth authentication is currently not supported|"
             r"(?:credential|token|key) is only (?:authorized|allowed|valid) for "
             r"(?:use )?(?:with|in)|only authorized for use with",
         ),
         priority=95,
         confidence=0.8,
         samples=(
+            "API Error: 401 "
+            '{"type":"error","error":{"type":"authentication_error","message":"OAuth '
+            'authentication is currently not supported."}}',
             'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":'
             '"This credential is only authorized for use with Claude Code and cannot be used for '
             'other API requests."}}',
@@ -320,7 +325,9 @@ RULES: tuple[Rule, ...] = (
                 r"|invalid organization|not (?:a )?member of (?:the )?(?:organization|project)"
                 r"|project[^\n]{0,40}(?:does not exist|not found|archived)"
                 r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)"
-                r"|no longer a member of|consumer_invalid|permission denied on resource project",
+                r"|no longer a member of|consumer_invalid|permission denied on resource project"
+                # Gemini CLI: a Workspace account must name its Google Cloud project
+                r"|requires setting the google_cloud_project",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.
@@ -329,6 +336,8 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.85,
         samples=(
+            "This account requires setting the GOOGLE_CLOUD_PROJECT or GOOGLE_CLOUD_PROJECT_ID "
+            "env var.",
             "OpenAI-Organization header should match organization for API key",
             "You must be a member of an organization to use the API.",
         ),
@@ -488,6 +497,8 @@ RULES: tuple[Rule, ...] = (
                 r"|has not been used in project|accessnotconfigured|service_disabled"
                 # one-api/new-api and their forks: the token's model list lacks the model
                 r"|无权使用模型|无权访问模型|无权使用该模型"
+                # Claude Code when the organization's plan does not include it
+                r"|organization does not have access to claude"
                 r"|api (?:is )?(?:not enabled|disabled)"
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
                 r"|not activated the model|modelnotopen"
@@ -501,6 +512,8 @@ RULES: tuple[Rule, ...] = (
         priority=84,
         confidence=0.75,
         samples=(
+            "Error: Your organization does not have access to Claude. Please login again or "
+            "contact your administrator.",
             '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id: '
             '20250312120000123456)","type":"new_api_error"}}',
             '{"error":{"code":"ModelNotOpen","message":"Your account has not activated the '

@@ -172,7 +172,9 @@ RULES: tuple[Rule, ...] = (
                 r"|errno (?:65|101|113)\]"
                 # the ollama library's word for any failed connect; its server is
                 # local, and a local server that is not running refuses
-                r"|failed to connect to ollama",
+                r"|failed to connect to ollama"
+                # Bun's fetch error codes (Claude Code, opencode): "(ConnectionRefused)"
+                r"|\(connectionrefused\)|\bconnectionrefused:",
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -180,6 +182,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.9,
         samples=(
+            "API Error: Unable to connect to API (ConnectionRefused)",
             "ollama._types.ResponseError: Failed to connect to Ollama. Please check that Ollama "
             "is downloaded, running and accessible.",
             "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', "

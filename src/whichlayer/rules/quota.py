@@ -150,11 +150,14 @@ RULES: tuple[Rule, ...] = (
             r"|(?:out of|run out of|ran out of) (?:\w+ )?messages"
             r"|individual quota reached|enable overages|overages enabled"
             r"|upgrade to (?:pro|max|plus|a higher plan)"
-            r"|daily [^\n]{0,30}quota limit|reached your daily quota",
+            r"|daily [^\n]{0,30}quota limit|reached your daily quota"
+            # Claude's plans cap the larger model separately: "You've reached your Opus limit"
+            r"|reached your (?:opus|sonnet|fable|session|weekly) limit",
         ),
         priority=91,
         confidence=0.8,
         samples=(
+            "You've reached your Opus limit. Switch to Sonnet or wait until 3pm.",
             "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
             "You've hit your limit · resets 10pm (America/New_York)",
         ),

@@ -80,6 +80,8 @@ RULES: tuple[Rule, ...] = (
                 # OpenAI's per-string cap (string_above_max_length): a million characters is
                 # past every context window; GitHub Copilot's prompt-token cap
                 r"|string too long\. expected a string with maximum length"
+                # Claude Code's own warning that the conversation fills the window
+                r"|context low \W+ run /compact"
                 # Baidu Qianfan's 336007
                 r"|max length of current question"
                 r"|prompt token count of \d+ exceeds|model_max_prompt_tokens_exceeded"
@@ -90,6 +92,7 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.9,
         samples=(
+            "Context low · Run /compact to compact & continue",
             '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
             'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds '
             'the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
@@ -164,6 +167,8 @@ RULES: tuple[Rule, ...] = (
                 r"|(?:unknown|invalid|unsupported) model|no such model"
                 # the Vercel AI SDK's provider registry: "No such languageModel: x"
                 r"|nosuchmodelerror|no such (?:language|embedding|image)model"
+                # opencode's provider registry
+                r"|providermodelnotfounderror"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
@@ -186,6 +191,8 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.85,
         samples=(
+            "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID: "
+            '"openai", modelID: "gpt-5-pro" }',
             "AI_NoSuchModelError: No such languageModel: gpt-6",
             '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
             "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not "
@@ -325,12 +332,14 @@ RULES: tuple[Rule, ...] = (
                 r"|does not support (?:tools|function calling)|schema missing items"
                 r"|must have items|failed to validate tool|tool parameters"
                 r"|built-in tools with function calling|tool_config\."
+                r"|tool names must be unique"
                 r'|"function", "parameters"',
             ),
         ),
         priority=89,
         confidence=0.8,
         samples=(
+            '{"type":"invalid_request_error","message":"tools: Tool names must be unique."}',
             "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json: extraneous "
             "key [$defs] is not permitted, please reformat your input and try again.",
             "Invalid schema for function 'get_weather': In context=('properties', 'x'), "
@@ -451,6 +460,8 @@ RULES: tuple[Rule, ...] = (
                 # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
                 # must alternate between user and assistant roles"; Cohere's empty message
                 r"|(?:should|must) (?:be )?alternat(?:e|ing)|must be at least 1 token long"
+                # Gemini with no contents; a model that takes no assistant prefill
+                r"|contents is not specified|must end with a user message"
                 r"|\bheaders? (?:is|are) required"
                 # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
                 r"|missing required parameter: '?messages|'\$\.messages' is too short"
@@ -468,6 +479,8 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            '{"type":"invalid_request_error","message":"This model does not support '
+            'assistant message prefill. The conversation must end with a user message."}',
             "An error occurred (ValidationException) when calling the Converse operation: A "
             "conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
@@ -529,7 +542,7 @@ RULES: tuple[Rule, ...] = (
                 r"|the valid range of \w+ is"
                 # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
                 # "json" in the messages, and a previous response id it does not have
-                r"|unexpected value\(s\)|must contain the word 'json'"
+                r"|unexpected value\(s\)|must contain the word 'json'|may only be set to "
                 r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
                 r"|is only supported (?:when|if) ",
             ),
@@ -537,6 +550,8 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
+            '{"type":"invalid_request_error","message":"`temperature` may only be set to '
+            '1 when thinking is enabled."}',
             "{'error': {'message': \"Previous response with id 'resp_abc' not found.\", 'type': "
             "'invalid_request_error', 'param': 'previous_response_id'}}",
             "{'type': 'invalid_request_error', 'message': \"Unexpected value(s) "
