@@ -374,10 +374,15 @@ RULES: tuple[Rule, ...] = (
         "Anthropic answers 403 'Request not allowed' to requests from unsupported regions.",
         L,
         Cause.PERMISSION_REGION,
-        all_of(any_of(status(403), field_is("type", "forbidden")), text(r"request not allowed")),
+        all_of(
+            # the type also comes printed by clients as "Error type: forbidden, Message: ..."
+            any_of(status(403), field_is("type", "forbidden"), text(r"error type: forbidden")),
+            text(r"request not allowed"),
+        ),
         priority=86,
         confidence=0.6,
         samples=(
+            "Error type: forbidden, Message: request not allowed.",
             '403 {"type":"error","error":{"type":"forbidden","message":"Request not allowed"}}',
         ),
         near_misses=("405 Method Not Allowed",),
@@ -428,6 +433,8 @@ RULES: tuple[Rule, ...] = (
                 r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
                 r"|not allowed for this organization"
                 r"|organization has been disabled"
+                # Moonshot's Kimi Code: the subscription was terminated for abuse
+                r"|access terminated\. review our|access_terminated_error"
                 r"|access (?:to this|has been) (?:restricted|revoked)"
                 r"|too many (?:computers|devices|machines)|to prevent abuse"
                 r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
@@ -446,6 +453,8 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=(
+            '{"error":{"message":"Access terminated. Review our Community Guidelines or '
+            'contact support for assistance.","type":"access_terminated_error"}}',
             "Your organization must be verified to use the model `o3`. Please go to: "
             "https://platform.openai.com/settings/organization/general",
             "Your account has been deactivated, please check your email.",

@@ -145,7 +145,7 @@ RULES: tuple[OriginRule, ...] = (
             # AWS API Gateway and CloudFront in front of an API
             r"|missing authentication token|missingauthenticationtokenexception|\(cloudfront\)"
             # Cloudflare's JSON error bodies; Vercel's function limit
-            r"|cf_bad_gateway|cf_details|cf_service_unavailable"
+            r"|cf_bad_gateway|cf_details|cf_service_unavailable|cf_gateway_timeout"
             r"|did not return an initial response within",
         ),
     ),

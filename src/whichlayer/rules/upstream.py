@@ -198,14 +198,20 @@ RULES: tuple[Rule, ...] = (
                 r"|请求上游[^\n]{0,10}"
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
-                r"|all (?:api )?keys (?:have )?failed|gateway routing failed",
+                r"|all (?:api )?keys (?:have )?failed|gateway routing failed"
+                # one-api's log when a channel's reply could not be used
+                r"|relay error \(channel #\d+\)",
             ),
         ),
         priority=65,
         origin=Origin.RELAY,
         retry=Retry.LIMITED,
         confidence=0.7,
-        samples=("[ERR] relay error: upstream error: do request failed",),
+        samples=(
+            "[SYS] 2023/08/04 - 19:38:05 | relay error (channel #11): invalid character 'd' "
+            "looking for beginning of value",
+            "[ERR] relay error: upstream error: do request failed",
+        ),
     ),
     Rule(
         "upstream.server_error.body",
