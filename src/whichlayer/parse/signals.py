@@ -139,6 +139,13 @@ _REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
         (r"(?-i:\bNot Found\b)", 404),
         (r"(?-i:\bBad Request\b)", 400),
         (r"(?-i:\bForbidden\b)", 403),
+        # n8n's NodeApiError words each status its own way (STATUS_CODE_MESSAGES)
+        (r"\bAuthorization failed - please check your credentials", 401),
+        (r"\bBad request - please check", 400),
+        (r"\bThe resource you are requesting (?:could not be|has not been) found", 404),
+        (r"\breceiving too many requests from you", 429),
+        (r"\bThe service (?:was not able|was unable|failed) to process your request", 500),
+        (r"\bGateway timed out - ", 504),
     )
 )
 

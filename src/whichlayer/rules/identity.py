@@ -259,7 +259,8 @@ RULES: tuple[Rule, ...] = (
                 r"|key not allowed to access|authentication[ _]error|unauthenticated"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
                 r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
-                r"|invalidtokenerror|未授权|身份验证失败|鉴权失败",
+                r"|invalidtokenerror|未授权|身份验证失败|鉴权失败|密钥无效|无效的api ?密钥"
+                r"|неверный api[- ]ключ|無効なapiキー",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -269,6 +270,7 @@ RULES: tuple[Rule, ...] = (
         priority=85,
         confidence=0.85,
         samples=(
+            "API密钥无效",
             '{"error":{"code":"1000","message":"身份验证失败。"}}',
             "401 Incorrect API key provided: Toxic. You can find your API key at "
             "https://platform.openai.com/account/api-keys.",

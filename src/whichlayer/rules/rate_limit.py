@@ -326,7 +326,9 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
                 r"|resource exhausted"
-                r"|请求过多|频率限制|速率限制",
+                r"|请求过多|频率限制|速率限制|请求太频繁|请求过快"
+                # Russian and Japanese clients' "too many requests"
+                r"|слишком много запросов|リクエストが多すぎ",
             ),
             field_is("status_text", "resource_exhausted"),
             field_is("type", "rate_limit_error", "rate_limit_exceeded"),
@@ -335,6 +337,7 @@ RULES: tuple[Rule, ...] = (
         priority=40,
         confidence=0.6,
         samples=(
+            "请求太频繁，请稍后再试",
             '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
             '"status":"RESOURCE_EXHAUSTED"}}',
         ),

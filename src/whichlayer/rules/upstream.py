@@ -95,7 +95,7 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to process your request"
                 # a relay's pool of upstream accounts has none it can schedule
                 r"|no available (?:\w+ )?accounts?|server loading model|auth_unavailable"
-                r"|no auth available",
+                r"|no auth available|服务暂时不可用|服务不可用",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -106,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.75,
         samples=(
+            "模型服务暂时不可用",
             "API Error (500 No available Claude accounts support the requested model: "
             "claude-3-5-haiku-20241022)",
             '{"error":{"code":503,"message":"The service is currently unavailable.",'
