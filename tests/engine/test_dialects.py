@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import whichlayer
 from whichlayer.dialects import DIALECTS, error_object, read_body
 
 CASES = [(d, s, True) for d in DIALECTS for s in d.SAMPLES] + [
@@ -49,3 +50,15 @@ def test_google_details_are_read():
     assert body.status == 429 and body.status_text == "RESOURCE_EXHAUSTED"
     assert "quotaId=GenerateRequestsPerDayPerProjectPerModel-FreeTier" in body.reasons
     assert "retryDelay=36s" in body.reasons
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"error": {"code": "BadRequest", "message": "Unsupported data type"}}, 400),
+        ({"error": {"status": "NOT_FOUND", "message": "models/x is not found"}}, 404),
+        ({"error": {"code": "ModelNotFound", "message": "no such model"}}, None),
+    ],
+)
+def test_a_code_that_names_its_status_gives_the_status(body, status):
+    assert whichlayer.to_evidence(body).status == status

@@ -56,6 +56,31 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+# Codes that name their status: Azure's and .NET's HttpStatusCode names ("code":
+# "BadRequest"), and google.rpc's canonical codes ("status": "NOT_FOUND"), for bodies
+# that carry no number.
+_NAMED_STATUS = {
+    "BadRequest": 400,
+    "Unauthorized": 401,
+    "Forbidden": 403,
+    "NotFound": 404,
+    "TooManyRequests": 429,
+    "InternalServerError": 500,
+    "BadGateway": 502,
+    "ServiceUnavailable": 503,
+    "GatewayTimeout": 504,
+    "INVALID_ARGUMENT": 400,
+    "FAILED_PRECONDITION": 400,
+    "UNAUTHENTICATED": 401,
+    "PERMISSION_DENIED": 403,
+    "NOT_FOUND": 404,
+    "RESOURCE_EXHAUSTED": 429,
+    "INTERNAL": 500,
+    "UNAVAILABLE": 503,
+    "DEADLINE_EXCEEDED": 504,
+}
+
+
 def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
     for value in (err.get("code"), err.get("status"), obj.get("status"), obj.get("code")):
         if isinstance(value, bool):
@@ -68,6 +93,9 @@ def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
         value = err.get(key, obj.get(key))
         if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
             return value
+    for value in (err.get("code"), err.get("status"), obj.get("status")):
+        if isinstance(value, str) and value in _NAMED_STATUS:
+            return _NAMED_STATUS[value]
     return None
 
 

@@ -226,13 +226,17 @@ RULES: tuple[Rule, ...] = (
                 r"|expired (?:\w+ )?token|invalid or expired"
                 r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
                 r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token"
-                r"|invalid_grant|invalid_rapt|reauth related error",
+                r"|invalid_grant|invalid_rapt|reauth related error"
+                # Google disables a key found in public code
+                r"|reported as leaked",
             ),
             field_is("reason", "api_key_expired"),
         ),
         priority=93,
         confidence=0.9,
         samples=(
+            "403 PERMISSION_DENIED. {'error': {'code': 403, 'message': 'Your API key was "
+            "reported as leaked. Please use another API key.'}}",
             '{"type":"error","error":{"type":"authentication_error","message":"OAuth token has '
             'expired. Please obtain a new token or refresh your existing token."}}',
             "Provided authentication token is expired. Please try signing in again.",
@@ -428,6 +432,7 @@ RULES: tuple[Rule, ...] = (
         all_of(
             text(
                 r"organization must be verified|verify (?:your )?organization"
+                r"|complete organization verification"
                 r"|account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)"
                 r"|account_deactivated"
                 r"|violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)? )?"
@@ -455,6 +460,8 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=(
+            "Error code: 403 - {'error': {'message': 'To access gpt-image-1, please complete "
+            "organization verification', 'type': 'image_generation_user_error'}}",
             '{"error":{"message":"Access terminated. Review our Community Guidelines or '
             'contact support for assistance.","type":"access_terminated_error"}}',
             "Your organization must be verified to use the model `o3`. Please go to: "

@@ -130,7 +130,9 @@ RULES: tuple[Rule, ...] = (
                     r"(?:too large|exceeds? (?:the )?"
                     r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
                     r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
-                    r"|member must have length less than or equal",
+                    r"|member must have length less than or equal"
+                    # OpenAI's upload limit: "Maximum content size limit (26214400) exceeded"
+                    r"|maximum content size limit",
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
@@ -139,6 +141,8 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.9,
         samples=(
+            "Error code: 413 - {'error': {'message': 'Maximum content size limit (26214400) "
+            "exceeded (26534914 bytes read)', 'type': 'server_error'}}",
             "anthropic._exceptions.RequestTooLargeError: Error code: 413 - {'error': {'type': "
             "'request_too_large', 'message': 'Request exceeds the maximum size'}}",
         ),
@@ -543,6 +547,9 @@ RULES: tuple[Rule, ...] = (
                 # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
                 # "json" in the messages, and a previous response id it does not have
                 r"|unexpected value\(s\)|must contain the word 'json'|may only be set to "
+                # OpenAI's schema path ("'$.input' is invalid"); files and media it refuses
+                r"|'\$\.[\w.\[\]]+' is invalid|invalid file format|unsupported mime type"
+                r"|with a response mime type"
                 r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
                 r"|is only supported (?:when|if) ",
             ),
@@ -550,6 +557,8 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
+            "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\", "
+            "'type': 'invalid_request_error'}}",
             '{"type":"invalid_request_error","message":"`temperature` may only be set to '
             '1 when thinking is enabled."}',
             "{'error': {'message': \"Previous response with id 'resp_abc' not found.\", 'type': "
