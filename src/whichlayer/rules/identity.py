@@ -119,12 +119,17 @@ RULES: tuple[Rule, ...] = (
         "The Authorization header was sent with nothing after 'Bearer': the key is empty.",
         L,
         Cause.KEY_MISSING,
-        text(r"header value b?['\"]bearer ?['\"]|authorization: bearer\s*$"),
+        # the quote after "Bearer " must close the one before it: b'Bearer "sk-..."' is a
+        # quoted key, not an empty one
+        text(r"header value b?(['\"])bearer ?\1|authorization: bearer\s*$"),
         priority=95,
         origin=Origin.CLIENT,
         confidence=0.85,
         samples=("httpx.LocalProtocolError: Illegal header value b'Bearer '",),
-        near_misses=("httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",),
+        near_misses=(
+            "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
+            "ValueError: Invalid header value b'Bearer \"sk-abc\"'",
+        ),
     ),
     Rule(
         "identity.key_malformed",
@@ -136,12 +141,16 @@ RULES: tuple[Rule, ...] = (
             r"illegal header value|invalid header value|invalid character in header content"
             r"|header value must be|malformed (?:api )?key|api key format is invalid"
             r"|header format should be"
-            r"|invalid (?:api )?key format|non-ascii characters? in (?:the )?(?:header|key)",
+            r"|invalid (?:api )?key format|non-ascii characters? in (?:the )?(?:header|key)"
+            # http.client encodes header values as latin-1: a pasted key with a curly quote
+            # or a full-width character cannot be sent
+            r"|'latin-1' codec can't encode",
         ),
         priority=91,
         origin=Origin.CLIENT,
         confidence=0.85,
         samples=(
+            "UnicodeEncodeError: 'latin-1' codec can't encode characters in position 7-8: ordinal not in range(256)",
             "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
             'TypeError: Invalid character in header content ["Authorization"]',
         ),

@@ -197,13 +197,14 @@ RULES: tuple[Rule, ...] = (
             r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
             r"|exceeded (?:its|the) current quota|exceeded_current_quota"
             r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
-            r"|daily request limit (?:reached|exceeded)"
+            r"|daily (?:request )?limit (?:reached|exceeded)"
             # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
             r"|servicequotaexceededexception|exceeds the service quota",
         ),
         priority=88,
         confidence=0.8,
         samples=(
+            "403 Daily limit exceeded for free users. Upgrade for more.",
             "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel "
             "operation: Your request exceeds the service quota for your account.",
             "429 Free allocated quota exceeded.",
