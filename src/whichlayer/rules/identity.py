@@ -150,7 +150,8 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.85,
         samples=(
-            "UnicodeEncodeError: 'latin-1' codec can't encode characters in position 7-8: ordinal not in range(256)",
+            "UnicodeEncodeError: 'latin-1' codec can't encode characters in position 7-8: "
+            "ordinal not in range(256)",
             "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
             'TypeError: Invalid character in header content ["Authorization"]',
         ),
