@@ -376,12 +376,16 @@ RULES: tuple[Rule, ...] = (
                 r"|(?:prompt|input|request|message) (?:was |has been )?flagged|invalid_prompt"
                 # MiniMax: 1026 input / 1027 output "new_sensitive"
                 r"|(?:input|output) (?:new_)?sensitive"
-                r"|repetitive patterns in your prompt|content exists risk",
+                r"|repetitive patterns in your prompt|content exists risk"
+                # Gemini's prompt feedback as Go relays print it: "BlockedReasonProhibitedContent"
+                r"|blockedreason(?:safety|prohibitedcontent|blocklist|other)|blocked: prompt:",
             ),
         ),
         priority=92,
         confidence=0.85,
         samples=(
+            '{"error":{"message":"blocked: prompt: BlockedReasonProhibitedContent '
+            '()","type":"one_api_error","code":"do_request_failed"}}',
             "BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",
             '{"error":{"code":"DataInspectionFailed","message":"Input data may contain '
             'inappropriate content."}}',
