@@ -91,6 +91,8 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\n(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
         r"Error: (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
         r"\] (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        # Python logging's "%(levelname)s - %(message)s": "ERROR - 429 Provider returned error"
+        r"\b(?:ERROR|WARNING|CRITICAL) - (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
         r"\bstatus(?:_?Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
         r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
         r"\breturned (?:status |error |HTTP )?(\d{3})\b",
