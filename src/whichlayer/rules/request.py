@@ -463,6 +463,7 @@ RULES: tuple[Rule, ...] = (
                 r"|tool_result block|messages: (?:at least one|text content blocks must)"
                 r"|field required|messages\.\d+"
                 r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
+                r"|invalid request body\b"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
                 r"|should alternate|element per message|elements in history"
                 # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation

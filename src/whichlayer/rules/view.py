@@ -28,7 +28,9 @@ class View:
         parts += ev.exception_types
         parts += ev.transport
         # Terminals wrap long messages: fold every run of white space so phrases still match.
-        self.hay = _SPACE.sub(" ", "\n".join(parts)).lower()
+        # The parts stay on lines of their own, so a pattern's "[^\n]{0,80}" cannot run from
+        # the end of the paste into a field read from it.
+        self.hay = "\n".join(_SPACE.sub(" ", part) for part in parts if part).lower()
         self._literals: frozenset[str] | None = None
         self._fields: dict[str, list[str]] = {}
 
