@@ -37,6 +37,8 @@ RULES: tuple[Rule, ...] = (
                 r"proxyerror|proxy authentication required|tunnel connection failed"
                 r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
                 r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
+                # OkHttp when the proxy's 407 could not be answered
+                r"|failed to authenticate with proxy"
                 r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
                 r"|proxy connection (?:timed out|failed|refused|closed)"
                 # Squid's own error page: the proxy could not reach what it was asked for
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
+            "Caused by: java.io.IOException: Failed to authenticate with proxy",
             "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'}, "
             "'status_code': 403}",
             "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
@@ -200,7 +203,8 @@ RULES: tuple[Rule, ...] = (
         all_of(
             text(
                 r"error sending request|failed to connect|connection error|fetch failed"
-                r"|unable to connect|all connection attempts failed|not reachable at",
+                r"|unable to connect|all connection attempts failed|not reachable at"
+                r"|couldn't connect to|could not connect to",
             ),
             _local_target,
         ),
@@ -208,6 +212,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.55,
         samples=(
+            "Couldn't connect to Ollama at http://127.0.0.1:11434",
             "LM Studio is not reachable at ws://localhost:1234/llm (due to httpx.ConnectError: "
             "All connection attempts failed)",
             "Stream disconnected before completion: error sending request for url "

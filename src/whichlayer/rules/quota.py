@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
                 r"|欠费|请充值|充值后"
                 r"|credit balance is too low|requires more credits|not enough credits"
                 r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
-                r"|(?:doesn't|does not) have any credits"
+                r"|(?:doesn't|does not) have any credits|balance is not sufficient|余额过低"
                 r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
                 r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
@@ -124,6 +124,7 @@ RULES: tuple[Rule, ...] = (
         priority=94,
         confidence=0.9,
         samples=(
+            "403 Your account balance is not sufficient to support this request. Please recharge.",
             "Your newly created team doesn't have any credits or licenses yet. You can purchase "
             "credits on https://console.x.ai/team/abc.",
             '{"error":{"code":"Arrearage","message":"Access denied, please make sure your '

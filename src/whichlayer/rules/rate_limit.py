@@ -326,7 +326,7 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
                 r"|resource exhausted"
-                r"|请求过多|频率限制|速率限制|请求太频繁|请求过快"
+                r"|请求过多|频率限制|速率限制|请求太频繁|请求过快|频率超限"
                 # Russian and Japanese clients' "too many requests"
                 r"|слишком много запросов|リクエストが多すぎ",
             ),

@@ -171,8 +171,9 @@ RULES: tuple[Rule, ...] = (
                 r"|(?:unknown|invalid|unsupported) model|no such model"
                 # the Vercel AI SDK's provider registry: "No such languageModel: x"
                 r"|nosuchmodelerror|no such (?:language|embedding|image)model"
-                # opencode's provider registry
+                # opencode's provider registry; gpt-load with no upstream for the model/protocol
                 r"|providermodelnotfounderror"
+                r"|no available upstream candidate|no_available_candidate"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
@@ -245,6 +246,8 @@ RULES: tuple[Rule, ...] = (
                 # a hosted client refuses to call a private address given as base URL
                 r"|ssrf_blocked|connection to private ip"
                 r"|double check your url"
+                # uvicorn refusing the h2c upgrade header a JDK client sends
+                r"|unsupported upgrade request"
                 # LM Studio's server for a path it does not serve
                 r"|unexpected endpoint or method",
             ),
@@ -253,6 +256,8 @@ RULES: tuple[Rule, ...] = (
         priority=87,
         confidence=0.85,
         samples=(
+            'WARNING: Unsupported upgrade request. INFO: - "POST /v1/embeddings HTTP/1.1" 400 '
+            "Bad Request",
             '{"error":"Unexpected endpoint or method. (POST /v1/responses)"}',
             '{"error":{"message":"Invalid URL (POST /v1/responses) (request id: 2025071815)",'
             '"type":"invalid_request_error","param":"","code":""}}',
@@ -464,6 +469,8 @@ RULES: tuple[Rule, ...] = (
                 r"|field required|messages\.\d+"
                 r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
                 r"|invalid request body\b"
+                # a server's chat template choking on a message's shape (vLLM)
+                r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
                 r"|should alternate|element per message|elements in history"
                 # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
