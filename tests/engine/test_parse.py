@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import whichlayer
 from whichlayer.parse import jsonish
 from whichlayer.taxonomy import Origin
@@ -141,3 +143,11 @@ def test_numbers_inside_request_ids_are_not_statuses():
         '"code": "do_request_failed"}}'
     )
     assert (d.layer, d.cause) == ("upstream", "relay_upstream_error")
+
+
+def test_a_status_leading_a_wrapped_message_counts():
+    wrapped = json.dumps({"error": {"message": "429 Provider returned error", "type": "x"}})
+    assert whichlayer.to_evidence(wrapped).status == 429
+    # a number later in the message is not a status
+    plain = json.dumps({"error": {"message": "model gpt-4o has 429 tokens left"}})
+    assert whichlayer.to_evidence(plain).status is None

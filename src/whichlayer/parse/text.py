@@ -204,8 +204,16 @@ def _finish(ev: Evidence, text: str) -> None:
         if date:
             ev.headers.setdefault("date", date.group(1))
     hits = signals.statuses(text, lower)
-    text_statuses = [status for _rank, _pos, status in hits]
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
+    if not hits and not body_statuses:
+        # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
+        # returned error"}. A status that leads such a message counts as said in the text.
+        for body in ev.bodies:
+            if body.message:
+                hits = signals.statuses(body.message, body.message.lower())
+                if hits:
+                    break
+    text_statuses = [status for _rank, _pos, status in hits]
     if ev.status is None and hits:
         ev.status = min(hits)[2]
         ev.status_source = "text"
