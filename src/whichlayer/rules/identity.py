@@ -121,28 +121,40 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_MISSING,
         # the quote after "Bearer " must close the one before it: b'Bearer "sk-..."' is a
         # quoted key, not an empty one
-        text(
-            r"header value b?(['\"])bearer ?\1|authorization: bearer\s*$"
-            # JavaScript and Python print an unset variable into the header
-            r"|authorization['\"]?: ['\"]?bearer (?:undefined|null|none)\b"
-            # the server echoing back an empty key: "Incorrect API key provided: ''."
-            r"|incorrect api key provided: ?(?:''|\"\")"
-            # Chatbox's hosted service: "License Key Missed"
-            r"|license[_ ]key[_ ]missed",
-        ),
+        text(r"header value b?(['\"])bearer ?\1|authorization: bearer\s*$"),
         priority=95,
         origin=Origin.CLIENT,
         confidence=0.85,
         samples=(
-            "OpenAI\\Exceptions\\ErrorException: Incorrect API key provided: ''. You can find "
-            "your API key at https://platform.openai.com/account/api-keys.",
-            "headers: { Accept: 'application/json', Authorization: 'Bearer undefined' }",
             "httpx.LocalProtocolError: Illegal header value b'Bearer '",
         ),
         near_misses=(
             "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
             "ValueError: Invalid header value b'Bearer \"sk-abc\"'",
         ),
+    ),
+    Rule(
+        "identity.key_missing.sent_empty",
+        "The request went out with no key in it: an unset variable printed into the header "
+        "('Bearer undefined'), or the server echoing back an empty key.",
+        L,
+        Cause.KEY_MISSING,
+        text(
+            r"authorization['\"]?: ['\"]?bearer (?:undefined|null|none)\b"
+            r"|incorrect api key provided: ?(?:''|\"\")"
+            # Chatbox's hosted service: "License Key Missed"
+            r"|license[_ ]key[_ ]missed",
+        ),
+        priority=95,
+        confidence=0.85,
+        samples=(
+            "headers: { Accept: 'application/json', Authorization: 'Bearer undefined' }",
+            "OpenAI\\Exceptions\\ErrorException: Incorrect API key provided: ''. You can find "
+            "your API key at https://platform.openai.com/account/api-keys.",
+            'API Error: Status Code 401, {"error":{"code":"license_key_missed","detail":"License '
+            'Key Missed","status":401}}',
+        ),
+        near_misses=("Incorrect API key provided: sk-abc***xyz.",),
     ),
     Rule(
         "identity.key_malformed",

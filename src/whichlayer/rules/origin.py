@@ -146,7 +146,9 @@ RULES: tuple[OriginRule, ...] = (
             r"|missing authentication token|missingauthenticationtokenexception|\(cloudfront\)"
             # Cloudflare's JSON error bodies; Vercel's function limit
             r"|cf_bad_gateway|cf_details|cf_service_unavailable|cf_gateway_timeout"
-            r"|did not return an initial response within",
+            r"|did not return an initial response within"
+            # Vercel's function timeouts
+            r"|function_invocation_timeout",
         ),
     ),
     OriginRule(
