@@ -57,6 +57,9 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\bHTTP(?:/\d(?:\.\d)?)?(?: code| error| status)?:?\s*\(?(\d{3})\b",
         # requests: "429 Client Error: Too Many Requests for url"
         r"\b(\d{3}) Client Error\b|\b(\d{3}) Server Error\b",
+        # httpx: "Client error '404 Not Found' for url ..."; the old openai SDK's log line
+        r"\bClient error '(\d{3})\b|\bServer error '(\d{3})\b",
+        r"\bresponse_code=(\d{3})\b",
         # Codex: "unexpected status 429 Too Many Requests"
         r"\bunexpected status (\d{3})\b",
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
@@ -97,6 +100,8 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
         r"\breturned (?:status |error |HTTP )?(\d{3})\b",
         r"\((\d{3})\):",
+        # a status alone in parentheses on its own line: "Failed to load response:\n(429)"
+        r"\n\((\d{3})\)[ \t]*(?:\n|$)",
         # gin access log: "| 503 |    1.7ms |"
         r"\|\s+(\d{3})\s+\|",
         # access log: "POST /v1/responses HTTP/1.1" 404

@@ -125,9 +125,7 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         origin=Origin.CLIENT,
         confidence=0.85,
-        samples=(
-            "httpx.LocalProtocolError: Illegal header value b'Bearer '",
-        ),
+        samples=("httpx.LocalProtocolError: Illegal header value b'Bearer '",),
         near_misses=(
             "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
             "ValueError: Invalid header value b'Bearer \"sk-abc\"'",

@@ -37,8 +37,9 @@ RULES: tuple[Rule, ...] = (
                 r"proxyerror|proxy authentication required|tunnel connection failed"
                 r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
                 r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
-                # OkHttp when the proxy's 407 could not be answered
-                r"|failed to authenticate with proxy"
+                # OkHttp when the proxy's 407 could not be answered; the old openai SDK
+                # given an empty or broken proxy setting
+                r"|failed to authenticate with proxy|check proxy url"
                 r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
                 r"|proxy connection (?:timed out|failed|refused|closed)"
                 # Squid's own error page: the proxy could not reach what it was asked for
@@ -54,6 +55,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
+            "openai.error.APIConnectionError: Error communicating with OpenAI: Please check "
+            "proxy URL. It is malformed and could be missing the host.",
             "Caused by: java.io.IOException: Failed to authenticate with proxy",
             "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'}, "
             "'status_code': 403}",

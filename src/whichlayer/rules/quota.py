@@ -153,11 +153,16 @@ RULES: tuple[Rule, ...] = (
             r"|upgrade to (?:pro|max|plus|a higher plan)"
             r"|daily [^\n]{0,30}quota limit|reached your daily quota"
             # Claude's plans cap the larger model separately: "You've reached your Opus limit"
-            r"|reached your (?:opus|sonnet|fable|session|weekly) limit",
+            r"|reached your (?:opus|sonnet|fable|session|weekly) limit"
+            # Claude plans: third-party apps bill the plan's extra usage
+            r"|draw from your extra usage",
         ),
         priority=91,
         confidence=0.8,
         samples=(
+            "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', "
+            "'message': 'Third-party apps now draw from your extra usage, not your plan "
+            "limits.'}}",
             "You've reached your Opus limit. Switch to Sonnet or wait until 3pm.",
             "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
             "You've hit your limit · resets 10pm (America/New_York)",

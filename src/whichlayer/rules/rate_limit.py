@@ -101,6 +101,8 @@ RULES: tuple[Rule, ...] = (
                 r"|too many tokens(?:,? please wait| per)|rate limit reached for tokens"
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
                 r"|input_token_count|tokens_per_min|enqueued token"
+                # OpenAI's one-request-over-TPM message, even when cut before "tokens per min"
+                r"|request too large for \S+ in or"
                 r"|number of (?:request |input |output )?tokens has exceeded"
                 r"|tokens has exceeded your"
                 r"|(?<!free )allocated quota exceeded|allocationquota",
@@ -110,6 +112,8 @@ RULES: tuple[Rule, ...] = (
         priority=96,
         confidence=0.9,
         samples=(
+            "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Request too large "
+            "for gpt-4-turbo-preview in or...",
             "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization "
             "org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082. "
             "Please try again in 9.816s.",

@@ -136,7 +136,7 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
-            none_of(text(r"tokens per (?:min|day)")),
+            none_of(text(r"tokens per (?:min|day)|request too large for \S+ in or")),
         ),
         priority=90,
         confidence=0.9,

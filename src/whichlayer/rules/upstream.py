@@ -66,6 +66,8 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
+                # Hugging Face's inference API
+                r"|model too busy"
                 r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
             ),
         ),
@@ -73,6 +75,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.9,
         samples=(
+            "HfHubHTTPError: 500 Server Error: Internal Server Error for url: "
+            "https://api-inference.huggingface.co/models/x/v1/chat/completions Model too busy, "
+            "unable to get response in less than 120 second(s)",
             '{"object":"error","message":"Service tier capacity exceeded for this model.",'
             '"type":"invalid_request_error","param":null,"code":null}',
             'API Error (529 {"type":"error","error":{"type":"overloaded_error",'
@@ -124,6 +129,8 @@ RULES: tuple[Rule, ...] = (
                 r"gateway time-?out|upstream request timeout|upstream timed out"
                 r"|did not return an initial response within|function_invocation_timeout"
                 r"|function (?:invocation )?timed out|gateway timed out"
+                # a hosted gateway's "HTTP external call timed out"
+                r"|外部调用超时"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
             ),
             # Bedrock's 408: the model took too long processing the request
@@ -227,13 +234,17 @@ RULES: tuple[Rule, ...] = (
             field_is("status_text", "internal"),
             text(
                 r"server had an error|error occurred while processing|internal error encountered"
-                r"|internalserverexception|requires more system memory|out of memory",
+                r"|internalserverexception|requires more system memory|out of memory"
+                # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
+                r"|error_type=server_error|request failed due to server shutdown",
             ),
         ),
         priority=68,
         retry=Retry.LIMITED,
         confidence=0.8,
         samples=(
+            "INFO  error_code=None error_message='Request failed due to server shutdown' "
+            "error_param=None error_type=server_error message='OpenAI API error received'",
             'Error: 500 {"error": {"message": "The server had an error processing your '
             'request.", "type": "server_error", "param": null, "code": null}}',
         ),
