@@ -60,6 +60,8 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         # httpx: "Client error '404 Not Found' for url ..."; the old openai SDK's log line
         r"\bClient error '(\d{3})\b|\bServer error '(\d{3})\b",
         r"\bresponse_code=(\d{3})\b",
+        # langchain-google-genai: "Invalid argument provided to Gemini: 400 Please use ..."
+        r"\bprovided to \w+: (\d{3})\b",
         # Codex: "unexpected status 429 Too Many Requests"
         r"\bunexpected status (\d{3})\b",
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"

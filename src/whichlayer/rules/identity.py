@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
             r"|\w+_api_key environment variable"
             r"|default credentials were not found|could not load the default credentials"
             r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
-            r"|api key must be set when running"
+            r"|api key must be (?:set|provided) when"
             # LangChain's check; "API key not found" alone is Google's word for an unknown key
             r"|did not find \w*api_key",
         ),
@@ -77,6 +77,7 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.9,
         samples=(
+            "ValueError: API key must be provided when using hosted LangSmith API",
             "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to "
             "anthropic but no key is set",
             "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not "

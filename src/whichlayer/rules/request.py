@@ -468,7 +468,7 @@ RULES: tuple[Rule, ...] = (
                 r"|tool_result block|messages: (?:at least one|text content blocks must)"
                 r"|field required|messages\.\d+"
                 r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
-                r"|invalid request body\b"
+                r"|invalid request body\b|cannot end with trailing whitespace"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -495,6 +495,8 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content "
+            "cannot end with trailing whitespace'}",
             '{"type":"invalid_request_error","message":"This model does not support '
             'assistant message prefill. The conversation must end with a user message."}',
             "An error occurred (ValidationException) when calling the Converse operation: A "
@@ -561,6 +563,9 @@ RULES: tuple[Rule, ...] = (
                 r"|unexpected value\(s\)|must contain the word 'json'|may only be set to "
                 # OpenAI's schema path ("'$.input' is invalid"); files and media it refuses
                 r"|'\$\.[\w.\[\]]+' is invalid|invalid file format|unsupported mime type"
+                # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
+                r"|please use a valid role|passed in as part of `model_kwargs`"
+                r"|each stop sequence must"
                 r"|with a response mime type"
                 r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
                 r"|is only supported (?:when|if) ",
@@ -569,6 +574,8 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
+            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use a "
+            "valid role: user, model.",
             "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\", "
             "'type': 'invalid_request_error'}}",
             '{"type":"invalid_request_error","message":"`temperature` may only be set to '
