@@ -489,7 +489,10 @@ RULES: tuple[Rule, ...] = (
                 r"|virtual network is configured|outbound network access is restricted"
                 r"|allowed fqdn list|trafficdenied",
             ),
-            none_of(text(r"\bflagged\b|your prompt|invalid_prompt")),
+            # the request's content was refused, not the account
+            none_of(
+                text(r"\bflagged\b|your prompt|invalid_prompt|request, which appears to violate")
+            ),
         ),
         priority=92,
         confidence=0.85,
@@ -550,7 +553,7 @@ RULES: tuple[Rule, ...] = (
                 # one-api/new-api and their forks: the token's model list lacks the model
                 r"|无权使用模型|无权访问模型|无权使用该模型"
                 # Claude Code when the organization's plan does not include it
-                r"|organization does not have access to claude"
+                r"|(?:organization|account) does not have access to claude"
                 r"|api (?:is )?(?:not enabled|disabled)"
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
                 r"|not activated the model|modelnotopen"

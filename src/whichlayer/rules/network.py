@@ -311,7 +311,8 @@ RULES: tuple[Rule, ...] = (
                 r"|premature close|error decoding response body|unexpected eof"
                 r"|connection closed mid-|closed mid-(?:response|stream)"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
-                r"|clientpayloaderror|typeerror: terminated|stream ended unexpectedly"
+                r"|clientpayloaderror|typeerror: terminated|typeerror \(terminated\)"
+                r"|stream ended unexpectedly"
                 r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
                 # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
                 r"|stream error: stream id \d+; \w+; received from peer"
@@ -333,6 +334,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿  "
+            "TypeError (terminated)",
             "error sending request for url (https://api.anthropic.com/v1/messages): connection "
             "error: received fatal alert: BadRecordMac",
             'Post "https://api.openai.com/v1/chat/completions": EOF',

@@ -173,6 +173,8 @@ RULES: tuple[Rule, ...] = (
                 r"|nosuchmodelerror|no such (?:language|embedding|image)model"
                 # opencode's provider registry; gpt-load with no upstream for the model/protocol
                 r"|providermodelnotfounderror"
+                # Claude Code's own wording for a model the endpoint refused
+                r"|issue with the selected model"
                 r"|no available upstream candidate|no_available_candidate"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
@@ -196,6 +198,8 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.85,
         samples=(
+            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or "
+            "you may not have access to it. Run /model to pick a different model.",
             "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID: "
             '"openai", modelID: "gpt-5-pro" }',
             "AI_NoSuchModelError: No such languageModel: gpt-6",
@@ -383,12 +387,16 @@ RULES: tuple[Rule, ...] = (
                 r"|(?:input|output) (?:new_)?sensitive"
                 r"|repetitive patterns in your prompt|content exists risk"
                 # Gemini's prompt feedback as Go relays print it: "BlockedReasonProhibitedContent"
-                r"|blockedreason(?:safety|prohibitedcontent|blocklist|other)|blocked: prompt:",
+                r"|blockedreason(?:safety|prohibitedcontent|blocklist|other)|blocked: prompt:"
+                # Claude Code when the request itself is refused (not the account)
+                r"|request, which appears to violate",
             ),
         ),
         priority=92,
         confidence=0.85,
         samples=(
+            "API Error: Claude Code is unable to respond to this request, which appears to "
+            "violate our Usage Policy (https://www.anthropic.com/legal/aup).",
             '{"error":{"message":"blocked: prompt: BlockedReasonProhibitedContent '
             '()","type":"one_api_error","code":"do_request_failed"}}',
             "BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",
@@ -469,6 +477,8 @@ RULES: tuple[Rule, ...] = (
                 r"|field required|messages\.\d+"
                 r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
                 r"|invalid request body\b|cannot end with trailing whitespace"
+                # Claude Code after parallel tool calls went out of step
+                r"|due to tool use concurrency"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -495,6 +505,8 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the "
+            "conversation.",
             "{'type': 'invalid_request_error', 'message': 'messages: final assistant content "
             "cannot end with trailing whitespace'}",
             '{"type":"invalid_request_error","message":"This model does not support '
@@ -716,5 +728,21 @@ RULES += (
             "this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
         ),
         near_misses=("max_tokens: 64000 > 32000, which is the maximum allowed",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "request.endpoint_mismatch.reply_shape",
+        "A JavaScript client crashed reading a field of the reply ('reading 'choices'', "
+        "'map'): the server answered, but not in the protocol the client speaks, as when a "
+        "base URL points at another API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        text(r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)"),
+        priority=35,
+        confidence=0.45,
+        samples=("API Error: Cannot read properties of undefined (reading 'map')",),
+        near_misses=("TypeError: fetch failed",),
     ),
 )
