@@ -70,6 +70,9 @@ RULES: tuple[Rule, ...] = (
             r"|default credentials were not found|could not load the default credentials"
             r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
             r"|api key must be (?:set|provided) when"
+            # LiteLLM naming the variables a provider needs; Azure's credential chain
+            r"|requires the following environment variables"
+            r"|defaultazurecredential failed to retrieve a token"
             # LangChain's check; "API key not found" alone is Google's word for an unknown key
             r"|did not find \w*api_key",
         ),
@@ -77,6 +80,8 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.9,
         samples=(
+            '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following '
+            "environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
             "ValueError: API key must be provided when using hosted LangSmith API",
             "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to "
             "anthropic but no key is set",
@@ -428,6 +433,38 @@ RULES: tuple[Rule, ...] = (
         near_misses=("405 Method Not Allowed",),
     ),
     Rule(
+        "identity.policy_block.secure_web_gateway",
+        "A company's secure web gateway (Zscaler and the like) blocked the call by policy and "
+        "answered with its own page.",
+        L,
+        Cause.POLICY_BLOCK,
+        text(r"zscloud\.net|\bzscaler\b|reputation block outbound request|netskope"),
+        priority=95,
+        origin=Origin.PROXY,
+        confidence=0.8,
+        samples=("Reputation block outbound request: malicious URL https://help.zscaler.com/zia",),
+        near_misses=("Sorry, you have been blocked | Cloudflare",),
+    ),
+    Rule(
+        "identity.policy_block.ollama_origin",
+        "Ollama answers 403 only to a browser origin it does not allow (OLLAMA_ORIGINS).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            status(403),
+            text(r"11434/api/(?:tags|chat|generate|embed)\b|:11434/"),
+            # with no body: a 403 that says why (a cloud model's subscription) is not this
+            lambda v: None if any(b.message for b in v.ev.bodies) else {"body": "none"},
+        ),
+        priority=88,
+        confidence=0.65,
+        samples=("GET http://example.com:6080/x/11434/api/tags net::ERR_ABORTED 403 (Forbidden)",),
+        near_misses=(
+            "GET http://localhost:11434/api/tags net::ERR_CONNECTION_REFUSED",
+            "Error: 403 error code: 1003 at (src/app/api/chat/route.ts:17:21)",
+        ),
+    ),
+    Rule(
         "identity.policy_block.waf",
         "A CDN or WAF blocked the request before it reached the API.",
         L,
@@ -558,7 +595,9 @@ RULES: tuple[Rule, ...] = (
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
                 r"|not activated the model|modelnotopen"
                 r"|(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d"
-                r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked",
+                r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked"
+                # Hugging Face's fine-grained tokens
+                r"|does not have sufficient permissions",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),

@@ -40,6 +40,8 @@ RULES: tuple[Rule, ...] = (
                 # OkHttp when the proxy's 407 could not be answered; the old openai SDK
                 # given an empty or broken proxy setting
                 r"|failed to authenticate with proxy|check proxy url"
+                # curl's tunnel through the proxy refused: "CONNECT tunnel failed, response 403"
+                r"|connect tunnel failed|curl: \(56\)"
                 r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
                 r"|proxy connection (?:timed out|failed|refused|closed)"
                 # Squid's own error page: the proxy could not reach what it was asked for
@@ -55,6 +57,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
+            "curl_cffi.requests.errors.RequestsError: Failed to perform, curl: (56) CONNECT "
+            "tunnel failed, response 403.",
             "openai.error.APIConnectionError: Error communicating with OpenAI: Please check "
             "proxy URL. It is malformed and could be missing the host.",
             "Caused by: java.io.IOException: Failed to authenticate with proxy",
@@ -207,7 +211,9 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"error sending request|failed to connect|connection error|fetch failed"
                 r"|unable to connect|all connection attempts failed|not reachable at"
-                r"|couldn't connect to|could not connect to",
+                r"|couldn't connect to|could not connect to"
+                # llama-stack and others naming the local server that is down
+                r"|server is not running",
             ),
             _local_target,
         ),
@@ -312,7 +318,7 @@ RULES: tuple[Rule, ...] = (
                 r"|connection closed mid-|closed mid-(?:response|stream)"
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated|typeerror \(terminated\)"
-                r"|stream ended unexpectedly"
+                r"|stream ended unexpectedly|network connection lost"
                 r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
                 # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
                 r"|stream error: stream id \d+; \w+; received from peer"

@@ -135,7 +135,7 @@ RULES: tuple[OriginRule, ...] = (
         "Cloudflare AI Gateway, Kong, Vercel): it answered, not the provider.",
         Origin.GATEWAY,
         text(
-            r"\bhelicone\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-"
+            r"\bhelicone\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-|server: kong\b"
             r"|an error occurred with your deployment|x-vercel-error|x-vercel-id"
             # Kong's plugins answer with these exact sentences
             r"|\bapi rate limit exceeded\b|no api key found in request"

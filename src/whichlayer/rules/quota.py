@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
             r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
             r"|exceeded current quota|trial (?:request )?limit|reached your (?:trial"
             r"|free) (?:request |tier )?limit"
-            r"|exhausted your (?:capacity|quota)|quota exceeded for quota metric"
+            r"|exhausted your (?:\w+ )?(?:capacity|quota)|quota exceeded for quota metric"
             r"|out of quota|no quota left|quota used up|配额已用尽|配额不足"
             r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
             r"|exceeded (?:its|the) current quota|exceeded_current_quota"

@@ -80,6 +80,9 @@ RULES: tuple[Rule, ...] = (
                 # OpenAI's per-string cap (string_above_max_length): a million characters is
                 # past every context window; GitHub Copilot's prompt-token cap
                 r"|string too long\. expected a string with maximum length"
+                # TGI's input check; llama.cpp's server; SGLang
+                r"|`?inputs`? must have less than \d+ tokens|context size has been exceeded"
+                r"|longer than the model's context length"
                 # Claude Code's own warning that the conversation fills the window
                 r"|context low \W+ run /compact"
                 # Baidu Qianfan's 336007
@@ -92,6 +95,9 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.9,
         samples=(
+            '{"error":{"code":500,"message":"Context size has been '
+            'exceeded.","type":"server_error"}}',
+            "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
             "Context low · Run /compact to compact & continue",
             '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
             'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds '
@@ -175,6 +181,8 @@ RULES: tuple[Rule, ...] = (
                 r"|providermodelnotfounderror"
                 # Claude Code's own wording for a model the endpoint refused
                 r"|issue with the selected model"
+                # aggregators when provider routing leaves nothing for the model
+                r"|no available providers match|no providers? (?:are )?available for"
                 r"|no available upstream candidate|no_available_candidate"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
@@ -198,6 +206,8 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.85,
         samples=(
+            '{"error":{"message":"No available providers match the \'only\' filter: '
+            'deepseek.","type":"invalid_request_error"}}',
             "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or "
             "you may not have access to it. Run /model to pick a different model.",
             "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID: "
@@ -250,8 +260,9 @@ RULES: tuple[Rule, ...] = (
                 # a hosted client refuses to call a private address given as base URL
                 r"|ssrf_blocked|connection to private ip"
                 r"|double check your url"
-                # uvicorn refusing the h2c upgrade header a JDK client sends
-                r"|unsupported upgrade request"
+                # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
+                # route for the host
+                r"|unsupported upgrade request|cluster_not_found"
                 # LM Studio's server for a path it does not serve
                 r"|unexpected endpoint or method",
             ),
@@ -479,6 +490,8 @@ RULES: tuple[Rule, ...] = (
                 r"|invalid request body\b|cannot end with trailing whitespace"
                 # Claude Code after parallel tool calls went out of step
                 r"|due to tool use concurrency"
+                # Triton/KServe: the payload lacks the member it expects
+                r"|unable to parse '"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -577,7 +590,8 @@ RULES: tuple[Rule, ...] = (
                 r"|'\$\.[\w.\[\]]+' is invalid|invalid file format|unsupported mime type"
                 # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
                 r"|please use a valid role|passed in as part of `model_kwargs`"
-                r"|each stop sequence must"
+                r"|each stop sequence must|must be (?:<=|>=|<|>) ?\d"
+                r"|expected a string with minimum length"
                 r"|with a response mime type"
                 r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
                 r"|is only supported (?:when|if) ",
@@ -586,6 +600,8 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
+            "ValueError: Error 422: {'error': 'Input validation error: `max_new_tokens` must be "
+            "<= 192",
             "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use a "
             "valid role: user, model.",
             "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\", "

@@ -236,7 +236,9 @@ RULES: tuple[Rule, ...] = (
                 r"server had an error|error occurred while processing|internal error encountered"
                 r"|internalserverexception|requires more system memory|out of memory"
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
-                r"|error_type=server_error|request failed due to server shutdown",
+                r"|error_type=server_error|request failed due to server shutdown"
+                # Xinference's worker gone
+                r"|remote server [\d.:]+ closed",
             ),
         ),
         priority=68,
@@ -424,5 +426,30 @@ RULES += (
         origin=Origin.RELAY,
         retry=Retry.LIMITED,
         confidence=0.65,
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.gateway_error_log",
+        "An API gateway's own error log (Kong, nginx at [crit]) names its failure: the gateway "
+        "failed, before or instead of the model provider.",
+        L,
+        Cause.SERVER_ERROR,
+        text(
+            r"\[kong\] |no host allowed while connecting to upstream"
+            r"|failed \(13: permission denied\) while",
+        ),
+        priority=90,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "[error] 1279#0: *20351 [kong] init.lua:405 [ai-proxy] llama2.lua:266: path must be a "
+            "string, client: 172.25.0.1, server: kong",
+            '[crit] open() "/tmp/nginx_client_body/0000000007" failed (13: Permission denied) '
+            "while sending to client",
+        ),
+        near_misses=("connect() failed (111: Connection refused) while connecting to upstream",),
     ),
 )
