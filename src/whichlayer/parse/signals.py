@@ -60,6 +60,8 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         # httpx: "Client error '404 Not Found' for url ..."; the old openai SDK's log line
         r"\bClient error '(\d{3})\b|\bServer error '(\d{3})\b",
         r"\bresponse_code=(\d{3})\b",
+        # Go's genai SDK: "Error 400, Message: ..."
+        r"\bError (\d{3}), Message:",
         # langchain-google-genai: "Invalid argument provided to Gemini: 400 Please use ..."
         r"\bprovided to \w+: (\d{3})\b",
         # Codex: "unexpected status 429 Too Many Requests"
@@ -148,6 +150,7 @@ _REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
         (r"(?-i:\bNot Found\b)", 404),
         (r"(?-i:\bBad Request\b)", 400),
         (r"(?-i:\bForbidden\b)", 403),
+        (r"\bMisdirected Request\b", 421),
         # n8n's NodeApiError words each status its own way (STATUS_CODE_MESSAGES)
         (r"\bAuthorization failed - please check your credentials", 401),
         (r"\bBad request - please check", 400),

@@ -397,6 +397,7 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "unsupported_country_region_territory"),
             text(
                 r"country, region, or territory not supported|location is not supported"
+                r"|not access(?:ible)? from data center"
                 r"|(?:doesn't|does not|don't|do not) serve your (?:region|country)"
                 r"|not (?:available|supported) in your (?:region|country)"
                 r"|not (?:be )?available in your (?:country|region|location)"
@@ -515,6 +516,7 @@ RULES: tuple[Rule, ...] = (
                 r"|access terminated\. review our|access_terminated_error"
                 r"|access (?:to this|has been) (?:restricted|revoked)"
                 r"|too many (?:computers|devices|machines)|to prevent abuse"
+                r"|too many free trial accounts"
                 r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
                 r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
                 r"|api_key_(?:android|ios)_app_blocked"

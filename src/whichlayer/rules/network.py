@@ -319,6 +319,8 @@ RULES: tuple[Rule, ...] = (
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated|typeerror \(terminated\)"
                 r"|stream ended unexpectedly|network connection lost"
+                # Rust hyper: the peer reset an HTTP/2 stream
+                r"|kind: reset\(streamid"
                 r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
                 # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
                 r"|stream error: stream id \d+; \w+; received from peer"
@@ -340,6 +342,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            "Request failed with error: Transport(reqwest::Error { kind: Decode, source: "
+            "hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
             "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿  "
             "TypeError (terminated)",
             "error sending request for url (https://api.anthropic.com/v1/messages): connection "

@@ -67,6 +67,7 @@ RULES: tuple[Rule, ...] = (
                 r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
                 # Google Cloud: no billing account on the project
                 r"|billing must be enabled|billing account for project|enable billing on"
+                r"|must subscribe to a plan"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
                 r"|monthly (?:usage |spend )?limit"
                 r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
@@ -155,7 +156,7 @@ RULES: tuple[Rule, ...] = (
             # Claude's plans cap the larger model separately: "You've reached your Opus limit"
             r"|reached your (?:opus|sonnet|fable|session|weekly) limit"
             # Claude plans: third-party apps bill the plan's extra usage
-            r"|draw from your extra usage",
+            r"|draw from your extra usage|reached the limit for requests",
         ),
         priority=91,
         confidence=0.8,
@@ -203,7 +204,7 @@ RULES: tuple[Rule, ...] = (
             r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
             r"|exceeded (?:its|the) current quota|exceeded_current_quota"
             r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
-            r"|daily (?:request )?limit (?:reached|exceeded)"
+            r"|daily (?:request )?limit (?:reached|exceeded)|free usage exceeded"
             # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
             r"|servicequotaexceededexception|exceeds the service quota",
         ),
@@ -275,5 +276,20 @@ RULES += (
             '"type":"new_api_error","param":"","code":""}}',
         ),
         near_misses=("用户额度不足, 剩余额度: ＄-0.000002",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "quota.billing_cap.local",
+        "The agent stopped itself at the spending limit it was configured with.",
+        L,
+        Cause.BILLING_CAP,
+        text(r"cost limit exceeded|exit due to cost limit|exceeds? (?:the )?cost limit"),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=("WARNING  Cost limit exceeded INFO Exit due to cost limit",),
+        near_misses=("Billing hard limit has been reached.",),
     ),
 )

@@ -162,7 +162,9 @@ RULES: tuple[Rule, ...] = (
                 r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
                 r"|exceeded your current requests? (?:list|limit)|request rate is too high"
                 r"|reduce the frequency of requests|requests? (?:too|are too) frequent"
-                r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b",
+                r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b"
+                # Kiro: "imposing temporary limits on how frequently your account can send"
+                r"|limits on how frequently",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),

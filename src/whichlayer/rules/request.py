@@ -83,6 +83,8 @@ RULES: tuple[Rule, ...] = (
                 # TGI's input check; llama.cpp's server; SGLang
                 r"|`?inputs`? must have less than \d+ tokens|context size has been exceeded"
                 r"|longer than the model's context length"
+                # coding agents giving up on compaction
+                r"|contextoverflowerror|context still exceeds|context too long"
                 # Claude Code's own warning that the conversation fills the window
                 r"|context low \W+ run /compact"
                 # Baidu Qianfan's 336007
@@ -95,6 +97,7 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.9,
         samples=(
+            "Compaction exhausted: context still exceeds model limits after 3 attempts",
             '{"error":{"code":500,"message":"Context size has been '
             'exceeded.","type":"server_error"}}',
             "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
@@ -490,8 +493,8 @@ RULES: tuple[Rule, ...] = (
                 r"|invalid request body\b|cannot end with trailing whitespace"
                 # Claude Code after parallel tool calls went out of step
                 r"|due to tool use concurrency"
-                # Triton/KServe: the payload lacks the member it expects
-                r"|unable to parse '"
+                # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
+                r"|unable to parse '|proto is invalid|required_field_missing"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -518,6 +521,8 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is "
+            "invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
             "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the "
             "conversation.",
             "{'type': 'invalid_request_error', 'message': 'messages: final assistant content "

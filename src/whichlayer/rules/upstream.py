@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
                 r"|error_type=server_error|request failed due to server shutdown"
                 # Xinference's worker gone
-                r"|remote server [\d.:]+ closed",
+                r"|remote server [\d.:]+ closed|code: internal_server_error",
             ),
         ),
         priority=68,
@@ -451,5 +451,31 @@ RULES += (
             "while sending to client",
         ),
         near_misses=("connect() failed (111: Connection refused) while connecting to upstream",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.empty_reply",
+        "The server answered, but with no choices or messages in it: an empty completion that "
+        "the client could not use.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            text(
+                r"(?:missing|empty|no) choices|缺少或空的 ?choices|choices 数组"
+                r"|did not provide any assistant messages|模型请求失败",
+            ),
+            # an error status says more than the missing choices it left behind
+            none_of(status(*range(400, 600))),
+        ),
+        priority=45,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+        samples=(
+            "Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。",
+            "Unexpected API Response: The language model did not provide any assistant messages.",
+        ),
+        near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
     ),
 )
