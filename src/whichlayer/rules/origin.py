@@ -124,6 +124,7 @@ RULES: tuple[OriginRule, ...] = (
         all_of(
             text(
                 r"upstream request timeout|no healthy upstream|upstream connect error"
+                r"|upstream timed out|upstream prematurely closed"
                 r"|gateway time-?out|gateway timed out|bad gateway",
             ),
             lambda v: None if _provider_body(v) else {},
@@ -147,8 +148,8 @@ RULES: tuple[OriginRule, ...] = (
             # Cloudflare's JSON error bodies; Vercel's function limit
             r"|cf_bad_gateway|cf_details|cf_service_unavailable|cf_gateway_timeout"
             r"|did not return an initial response within"
-            # Vercel's function timeouts
-            r"|function_invocation_timeout",
+            # Vercel's function timeouts; Azure API Management without its key
+            r"|function_invocation_timeout|due to missing subscription key",
         ),
     ),
     OriginRule(
@@ -210,8 +211,10 @@ RULES: tuple[OriginRule, ...] = (
             # a hosted gateway naming the provider it forwarded to (opencode Zen/Go),
             # and relays that say their own name (in a URL or a log line)
             r"|error from provider \(|\bsub2api\b|\bcliproxy|claude-relay|\bomniroute\b"
-            # Continue's hosted model proxy and free-trial proxy hold the keys
-            r"|continue\.dev/model-proxy|\.run\.app/stream_chat",
+            # Continue's hosted model proxy and free-trial proxy hold the keys; so do Warp's
+            # and Zed's hosted model services
+            r"|continue\.dev/model-proxy|\.run\.app/stream_chat|app\.warp\.dev/ai"
+            r"|i'm sorry, i couldn't complete that request|cloud language model completion failed",
         ),
     ),
     OriginRule(
