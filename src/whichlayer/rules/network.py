@@ -367,7 +367,8 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to connect|error sending request|could not connect|err_network"
                 r"|networkerror|connecterror|connect error|connection failed"
                 r"|failed to connect to all addresses|无法连接到所有地址"
-                r"|connectexception|request to https?://\S+ failed, reason:",
+                r"|connectexception|request to https?://\S+ failed, reason:"
+                r"|check your network configuration",
             ),
             exception(
                 "APIConnectionError",

@@ -657,11 +657,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "request.status_4xx",
-        "400/409/422: the server refused what was sent, without saying what.",
+        "400/409/421/422: the server refused what was sent, without saying what.",
         L,
         Cause.UNKNOWN,
         any_of(
-            status(400, 409, 422),
+            status(400, 409, 421, 422),
+            # a body typed as the request's fault, with no status and no detail
+            field_is("type", "invalid_request_error"),
+            text(r"please check your inputs"),
             exception(
                 "BadRequestError",
                 "UnprocessableEntityError",
