@@ -233,6 +233,11 @@ def _finish(ev: Evidence, text: str) -> None:
     ev.path = ev.path or path
     ev.method = ev.method or method
     ev.exception_types += [n for n in signals.exception_names(text) if n not in ev.exception_types]
+    if not ev.exception_types:
+        # a traceback quoted inside a body's message (a relay or a server passing it on)
+        for body in ev.bodies:
+            if body.message and "\n" in body.message:
+                ev.exception_types += signals.exception_names(body.message)
     ev.client = ev.client or _client(lower)
 
 
