@@ -517,6 +517,9 @@ RULES: tuple[Rule, ...] = (
                 r"|access (?:to this|has been) (?:restricted|revoked)"
                 r"|too many (?:computers|devices|machines)|to prevent abuse"
                 r"|too many free trial accounts"
+                # a company gateway allowing only some operations: "invoke is blocked please
+                # use converse"
+                r"|is blocked,? please use"
                 r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
                 r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
                 r"|api_key_(?:android|ios)_app_blocked"

@@ -330,7 +330,9 @@ RULES: tuple[Rule, ...] = (
         Cause.UNKNOWN,
         any_of(
             text(
-                r"rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
+                # (not "x-ratelimit-limit-requests": a rate-limit header's name in a pasted
+                # header map says nothing about the error)
+                r"(?<![-\w])rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
                 r"|resource exhausted"
                 r"|请求过多|频率限制|速率限制|请求太频繁|请求过快|频率超限"
                 # Russian and Japanese clients' "too many requests"

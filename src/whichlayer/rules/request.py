@@ -359,6 +359,8 @@ RULES: tuple[Rule, ...] = (
                 r"|does not support (?:tools|function calling)|schema missing items"
                 r"|must have items|failed to validate tool|tool parameters"
                 r"|built-in tools with function calling|tool_config\."
+                # Groq when the model's tool call did not parse; a tool the request lacks
+                r"|tool_use_failed|failed to call a function|requested tool does not exist"
                 r"|tool names must be unique"
                 r'|"function", "parameters"',
             ),
@@ -366,6 +368,9 @@ RULES: tuple[Rule, ...] = (
         priority=89,
         confidence=0.8,
         samples=(
+            'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call '
+            "a function. Please adjust your "
+            'prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
             '{"type":"invalid_request_error","message":"tools: Tool names must be unique."}',
             "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json: extraneous "
             "key [$defs] is not permitted, please reformat your input and try again.",
@@ -495,6 +500,7 @@ RULES: tuple[Rule, ...] = (
                 r"|due to tool use concurrency"
                 # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
                 r"|unable to parse '|proto is invalid|required_field_missing"
+                r"|invalid_payload|invalid payload"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -521,6 +527,9 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
+            '{"error":{"code":"invalid_payload","message":"Invalid '
+            'payload","details":[{"message":"Value is \'array\' but should be '
+            "'string'\"}]}}",
             "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is "
             "invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
             "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the "
@@ -596,6 +605,7 @@ RULES: tuple[Rule, ...] = (
                 # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
                 r"|please use a valid role|passed in as part of `model_kwargs`"
                 r"|each stop sequence must|must be (?:<=|>=|<|>) ?\d"
+                r"|maximum tokens you requested exceed"
                 r"|expected a string with minimum length"
                 r"|with a response mime type"
                 r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
@@ -768,5 +778,39 @@ RULES += (
         confidence=0.45,
         samples=("API Error: Cannot read properties of undefined (reading 'map')",),
         near_misses=("TypeError: fetch failed",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "request.streaming_required",
+        "The Anthropic SDK refuses, before sending, a non-streaming call whose max_tokens could "
+        "run past ten minutes: stream, or ask for fewer tokens.",
+        L,
+        Cause.INVALID_PARAMETER,
+        text(r"streaming is (?:strongly recommended|required) for operations that may take longer"),
+        priority=93,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "API Error: 500 Streaming is required for operations that may take longer than 10 "
+            "minutes. See https://github.com/anthropics/anthropic-sdk-typescript#long-requests",
+        ),
+        near_misses=("stream disconnected before completion",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.unknown_service",
+        "The AWS SDK installed does not know the service (an old botocore without "
+        "bedrock-runtime): upgrade it.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        text(r"unknownserviceerror|unknown service: '"),
+        priority=90,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=("botocore.exceptions.UnknownServiceError: Unknown service: 'bedrock-runtime'",),
+        near_misses=("ServiceUnavailableException",),
     ),
 )

@@ -66,8 +66,8 @@ RULES: tuple[Rule, ...] = (
             text(
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
-                # Hugging Face's inference API
-                r"|model too busy"
+                # Hugging Face's inference API; Codex's "Selected model is at capacity"
+                r"|model too busy|model is at capacity"
                 r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
             ),
         ),
@@ -75,6 +75,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.9,
         samples=(
+            "Selected model is at capacity",
             "HfHubHTTPError: 500 Server Error: Internal Server Error for url: "
             "https://api-inference.huggingface.co/models/x/v1/chat/completions Model too busy, "
             "unable to get response in less than 120 second(s)",
@@ -238,7 +239,8 @@ RULES: tuple[Rule, ...] = (
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
                 r"|error_type=server_error|request failed due to server shutdown"
                 # Xinference's worker gone
-                r"|remote server [\d.:]+ closed|code: internal_server_error",
+                r"|remote server [\d.:]+ closed|code: internal_server_error"
+                r"|llama runner process",
             ),
         ),
         priority=68,
@@ -402,7 +404,11 @@ RULES += (
         "detail.",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
-        all_of(text(r"provider returned error"), _no_detail_from_provider),
+        all_of(
+            # LiteLLM: "openrouter raised a streaming error - finish_reason: error"
+            text(r"provider returned error|raised a streaming error"),
+            _no_detail_from_provider,
+        ),
         priority=73,
         retry=Retry.LIMITED,
         confidence=0.7,
