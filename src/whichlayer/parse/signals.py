@@ -83,7 +83,9 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"\b(\d{3}) status code\b",
         r"\berror_code=(\d{3})\b",
         r"\b(\d{3}):\s*<!doctype|\b(\d{3}):\s*<html",
-        r"\berror:? (\d{3}), no body\b",
+        r"\berror:? (\d{3}), no body\b|\b(\d{3}) error, no body\b",
+        # Chinese clients: "请求失败: 401", "状态码: 502"
+        r"(?:请求失败|状态码|错误码)[:：]\s*(\d{3})\b",
         r"\[(\d{3})\]:? ",
         # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."
         # (one top-level alternative per suffix, so each is gated by its own literal)

@@ -67,6 +67,8 @@ RULES: tuple[Rule, ...] = (
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
             r"|no api key (?:was )?(?:provided|found|set)|missing \w+ api key"
             r"|\w+_api_key environment variable"
+            # FastAPI's bearer check when no Authorization header came
+            r"|\"not authenticated\"|'not authenticated'"
             r"|default credentials were not found|could not load the default credentials"
             r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
             r"|api key must be (?:set|provided) when"
@@ -159,6 +161,21 @@ RULES: tuple[Rule, ...] = (
             'Key Missed","status":401}}',
         ),
         near_misses=("Incorrect API key provided: sk-abc***xyz.",),
+    ),
+    Rule(
+        "identity.unknown.minimax_1004",
+        "MiniMax's 1004 ('Please carry the API secret key in the ... field') comes back for a "
+        "missing key, a key in another header, and a key of the other region's platform alike.",
+        L,
+        Cause.UNKNOWN,
+        text(r"please carry the api secret key in the '(?:authorization|x-api-key)' field"),
+        priority=94,
+        confidence=0.6,
+        samples=(
+            "login fail: Please carry the API secret key in the 'Authorization' field of the "
+            "request header (1004)",
+        ),
+        near_misses=("login fail",),
     ),
     Rule(
         "identity.key_malformed",
@@ -299,7 +316,9 @@ RULES: tuple[Rule, ...] = (
                 r"|security token included in the request is invalid|unrecognizedclient"
                 r"|token_not_found_in_db|unable to find token|not found in db"
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
-                r"|key not allowed to access|authentication[ _]error|unauthenticated"
+                r"|authentication[ _]error|unauthenticated"
+                # Tencent Cloud's SecretId
+                r"|secretid is not found"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
                 r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
                 r"|invalidtokenerror|未授权|身份验证失败|鉴权失败|密钥无效|无效的api ?密钥"
@@ -510,7 +529,9 @@ RULES: tuple[Rule, ...] = (
                 r"|violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)? )?"
                 r"(?:terms|usage polic|tos)"
                 r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
-                r"|not allowed for this organization"
+                r"|not allowed for (?:this |your )?organization"
+                # AIProxy: "settings specify that requests to /v1/threads be denied"
+                r"|specify that requests to [^\n]{0,60} be denied"
                 r"|organization has been disabled"
                 # Moonshot's Kimi Code: the subscription was terminated for abuse
                 r"|access terminated\. review our|access_terminated_error"
@@ -751,6 +772,8 @@ RULES += (
             r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do not|don't) "
             r"have access to (?:the |this )?model"
             r"|(?:does not|doesn't) work with your (?:current )?plan"
+            # LiteLLM proxy: a key or team limited to some models
+            r"|key not allowed to access model|invalid model for team"
         ),
         priority=90,
         confidence=0.85,

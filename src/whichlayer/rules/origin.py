@@ -148,8 +148,10 @@ RULES: tuple[OriginRule, ...] = (
             # Cloudflare's JSON error bodies; Vercel's function limit
             r"|cf_bad_gateway|cf_details|cf_service_unavailable|cf_gateway_timeout"
             r"|did not return an initial response within"
-            # Vercel's function timeouts; Azure API Management without its key
-            r"|function_invocation_timeout|due to missing subscription key",
+            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
+            # AI Gateway's own 2005
+            r"|function_invocation_timeout|due to missing subscription key"
+            r"|failed to get response from provider",
         ),
     ),
     OriginRule(
@@ -207,7 +209,7 @@ RULES: tuple[OriginRule, ...] = (
             # CLIProxyAPI): a provider has no pool to run out of
             r"|no available (?:\w+ )?accounts?|failed to select account|no auth available"
             # budgets a LiteLLM proxy sets on its keys and deployments
-            r"|budget has been exceeded|exceeded budget for"
+            r"|budget has been exceeded|exceeded budget for|no active api keys available"
             # a hosted gateway naming the provider it forwarded to (opencode Zen/Go),
             # and relays that say their own name (in a URL or a log line)
             r"|error from provider \(|\bsub2api\b|\bcliproxy|claude-relay|\bomniroute\b"

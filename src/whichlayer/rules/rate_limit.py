@@ -163,8 +163,9 @@ RULES: tuple[Rule, ...] = (
                 r"|exceeded your current requests? (?:list|limit)|request rate is too high"
                 r"|reduce the frequency of requests|requests? (?:too|are too) frequent"
                 r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b"
-                # Kiro: "imposing temporary limits on how frequently your account can send"
-                r"|limits on how frequently",
+                # Kiro: "imposing temporary limits on how frequently your account can send";
+                # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
+                r"|limits on how frequently|已达到速率限制",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -193,7 +194,8 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONCURRENCY,
         text(
-            r"too many concurrent|concurrency (?:limits?\b|exceeded|cap)|concurrent (?:requests?"
+            r"too many concurrent|high concurrency|reduce concurrency"
+            r"|concurrency (?:limits?\b|exceeded|cap)|concurrent (?:requests?"
             r"|connections?|sessions?)|max(?:imum)? [\w ]{0,20}concurren"
             r"|exceed[^\n]{0,40}concurren|concurren[^\n]{0,40}(?:exceed|limits?\b|too many|reached)"
             r"|parallel requests?\b|simultaneous|in[ -]flight|并发"
@@ -240,7 +242,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|group requests?-per-minute"
             r"|group_rpm|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
-            r"token)|you are being rate limited|请求过于频繁|请求频率|限流"
+            r"token)|you are being rate limited|请求过于频繁|限流"
             r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit"
             # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
             # also its total-request and concurrent-request variants

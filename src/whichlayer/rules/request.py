@@ -187,6 +187,8 @@ RULES: tuple[Rule, ...] = (
                 # aggregators when provider routing leaves nothing for the model
                 r"|no available providers match|no providers? (?:are )?available for"
                 r"|no available upstream candidate|no_available_candidate"
+                # new-api: a model with no price configured cannot be routed
+                r"|ratio or price not set|倍率或价格未配置|model_price_error"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
@@ -265,7 +267,7 @@ RULES: tuple[Rule, ...] = (
                 r"|double check your url"
                 # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
                 # route for the host
-                r"|unsupported upgrade request|cluster_not_found"
+                r"|unsupported upgrade request|cluster_not_found|verify your api base"
                 # LM Studio's server for a path it does not serve
                 r"|unexpected endpoint or method",
             ),
@@ -500,7 +502,7 @@ RULES: tuple[Rule, ...] = (
                 r"|due to tool use concurrency"
                 # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
                 r"|unable to parse '|proto is invalid|required_field_missing"
-                r"|invalid_payload|invalid payload"
+                r"|invalid_payload|invalid payload|missing reasoning_content"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -579,7 +581,7 @@ RULES: tuple[Rule, ...] = (
                 r"|exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)"
                 r"|max_tokens[^\n]{0,40}(?:too large|exceed|greater than)|max_tokens: \d+ > \d+"
                 r"|maximum allowed number of output tokens|integer (?:above|below) (?:max|min)"
-                r"|specified in the request is not valid|cannot both be specified"
+                r"|specified in the request (?:is|are) not valid|cannot both be specified"
                 r"|mutually exclusive|cannot be used (?:together|with)"
                 r"|\binvalid param(?:eter)?s?\b|argument not supported"
                 r"|unsupported image|invalid image|invalid_image|\barray too long"

@@ -67,7 +67,7 @@ RULES: tuple[Rule, ...] = (
                 r"overloaded|over capacity|no capacity available|capacity exhausted"
                 r"|experiencing high demand|temporarily limiting requests|server is busy"
                 # Hugging Face's inference API; Codex's "Selected model is at capacity"
-                r"|model too busy|model is at capacity"
+                r"|model too busy|model is at capacity|model busy, retry later"
                 r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
             ),
         ),
@@ -101,7 +101,9 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to process your request"
                 # a relay's pool of upstream accounts has none it can schedule
                 r"|no available (?:\w+ )?accounts?|server loading model|auth_unavailable"
-                r"|no auth available|服务暂时不可用|服务不可用",
+                r"|no auth available|服务暂时不可用|服务不可用"
+                # gpt-load's key pool for a group is empty
+                r"|no active api keys available",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -208,8 +210,9 @@ RULES: tuple[Rule, ...] = (
                 r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
                 r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
                 r"|all (?:api )?keys (?:have )?failed|gateway routing failed"
-                # one-api's log when a channel's reply could not be used
-                r"|relay error \(channel #\d+\)",
+                # one-api's log when a channel's reply could not be used; Cloudflare AI
+                # Gateway's 2005
+                r"|relay error \(channel #\d+\)|failed to get response from provider",
             ),
         ),
         priority=65,
@@ -483,5 +486,27 @@ RULES += (
             "Unexpected API Response: The language model did not provide any assistant messages.",
         ),
         near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.relay_upstream_error.unparsable",
+        "A Go relay (one-api, new-api) could not decode the upstream's reply into its own error "
+        "struct: the upstream answered in a shape the relay does not expect.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        text(r"into go struct field (?:\w+\.)*(?:response|error)\b"),
+        priority=93,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "json: cannot unmarshal string into Go struct field Error.Response.Error.Code of type "
+            "int",
+        ),
+        near_misses=(
+            "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
+        ),
     ),
 )
