@@ -151,3 +151,16 @@ def test_a_status_leading_a_wrapped_message_counts():
     # a number later in the message is not a status
     plain = json.dumps({"error": {"message": "model gpt-4o has 429 tokens left"}})
     assert whichlayer.to_evidence(plain).status is None
+
+
+def test_readme_and_mdn_links_are_not_the_failed_call():
+    text = (
+        "Streaming is required for operations that may take longer than 10 minutes. See "
+        "https://github.com/anthropics/anthropic-sdk-typescript#long-requests for more details"
+    )
+    assert whichlayer.to_evidence(text).host is None
+    text = (
+        "Client error '429 Too Many Requests' for url 'https://api.openai.com/v1/chat/completions'"
+        "\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429"
+    )
+    assert whichlayer.to_evidence(text).host == "api.openai.com"

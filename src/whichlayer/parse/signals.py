@@ -377,6 +377,11 @@ _DOC_HINTS = (
     "platform.openai.com",
     "/guides",
     "status.",
+    # a README or an issue, MDN's status pages, and any link with a fragment: an API
+    # call's URL has none
+    "//github.com/",
+    "developer.mozilla.org",
+    "#",
 )
 _API_HINTS = (
     "/v1",
