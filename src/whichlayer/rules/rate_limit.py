@@ -287,7 +287,9 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_LIMIT,
         text(
             r"error(?: code)?:? 1015\b|ip over ratelimit|throttling threshold has been reached"
-            r"|apig\.0308",
+            r"|apig\.0308"
+            # Kong's and APISIX's rate-limiting plugins; nginx's limit_req
+            r"|\bapi rate limit exceeded\b(?! for)|limiting requests, excess",
         ),
         priority=96,
         origin=Origin.GATEWAY,

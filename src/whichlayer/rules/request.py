@@ -140,6 +140,8 @@ RULES: tuple[Rule, ...] = (
                     r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
                     r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
                     r"|member must have length less than or equal"
+                    # nginx's log when client_max_body_size refuses the body
+                    r"|client intended to send too large body"
                     # OpenAI's upload limit: "Maximum content size limit (26214400) exceeded"
                     r"|maximum content size limit",
                 ),

@@ -510,3 +510,80 @@ RULES += (
         ),
     ),
 )
+
+# nginx's error log (and nginx-based gateways: ingress-nginx, APISIX, Kong, OpenResty) as
+# people paste it from their own reverse proxy: the proxy says what its upstream did.
+RULES += (
+    Rule(
+        "upstream.gateway_log.bad_gateway",
+        "The reverse proxy's log says its upstream refused, reset or closed the connection, "
+        "or that no upstream was alive: the caller got a 502 from the proxy.",
+        L,
+        Cause.BAD_GATEWAY,
+        text(
+            r"upstream prematurely closed connection|no live upstreams"
+            r"|\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting to|reading"
+            r"|sending to) (?:response header from )?upstream"
+            # Cloudflare could not resolve or reach the origin
+            r"|error code: 1016\b|origin dns error",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "[error] 29#29: *1 connect() failed (111: Connection refused) while connecting to "
+            'upstream, client: 10.0.0.1, upstream: "http://127.0.0.1:8000/v1/chat/completions"',
+            "[error] upstream prematurely closed connection while reading response header from "
+            "upstream",
+        ),
+        near_misses=("connect ECONNREFUSED 127.0.0.1:8000",),
+    ),
+    Rule(
+        "upstream.gateway_log.timeout",
+        "The reverse proxy's log says its upstream did not answer in time: the caller got a "
+        "504 from the proxy.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        text(r"upstream timed out \(110: (?:connection|operation) timed out\)"),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "[error] upstream timed out (110: Connection timed out) while reading response header "
+            "from upstream",
+        ),
+        near_misses=("Read timed out. (read timeout=600)",),
+    ),
+    Rule(
+        "upstream.gateway_log.unavailable",
+        "The gateway has no healthy target for the route (Kong's ring-balancer, Azure Front "
+        "Door's outage page).",
+        L,
+        Cause.UNAVAILABLE,
+        text(
+            r"failure to get a peer from the ring-balancer"
+            r"|our services aren't available right now",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=('{"message":"failure to get a peer from the ring-balancer"}',),
+        near_misses=("503 Service Unavailable",),
+    ),
+    Rule(
+        "upstream.gateway_log.worker_limits",
+        "A Cloudflare Worker in front of the API ran out of its CPU or memory allowance (1102).",
+        L,
+        Cause.SERVER_ERROR,
+        text(r"error code: 1102\b|worker exceeded resource limits"),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("error code: 1102 Worker exceeded resource limits",),
+        near_misses=("error code: 1015",),
+    ),
+)
