@@ -283,8 +283,8 @@ RULES: tuple[Rule, ...] = (
                 r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
                 r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token"
                 r"|invalid_grant|invalid_rapt|reauth related error"
-                # Google disables a key found in public code
-                r"|reported as leaked",
+                # Google disables a key found in public code; Azure's expired access token
+                r"|reported as leaked|expiredauthenticationtoken",
             ),
             field_is("reason", "api_key_expired"),
         ),
@@ -390,8 +390,10 @@ RULES: tuple[Rule, ...] = (
                 r"|project[^\n]{0,40}(?:does not exist|not found|archived)"
                 r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)"
                 r"|no longer a member of|consumer_invalid|permission denied on resource project"
-                # Gemini CLI: a Workspace account must name its Google Cloud project
-                r"|requires setting the google_cloud_project",
+                # Gemini CLI: a Workspace account must name its Google Cloud project; Azure: a
+                # token issued by another tenant
+                r"|requires setting the google_cloud_project|invalidauthenticationtokentenant"
+                r"|access token is from the wrong issuer",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.
@@ -400,6 +402,8 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.85,
         samples=(
+            "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer "
+            "'https://sts.windows.net/abc/'.",
             "This account requires setting the GOOGLE_CLOUD_PROJECT or GOOGLE_CLOUD_PROJECT_ID "
             "env var.",
             "OpenAI-Organization header should match organization for API key",
@@ -538,6 +542,8 @@ RULES: tuple[Rule, ...] = (
                 r"|access (?:to this|has been) (?:restricted|revoked)"
                 r"|too many (?:computers|devices|machines)|to prevent abuse"
                 r"|too many free trial accounts"
+                # Azure OpenAI suspending a resource for abuse
+                r"|temporarily blocked because we detected behavior"
                 # a company gateway allowing only some operations: "invoke is blocked please
                 # use converse"
                 r"|is blocked,? please use"
@@ -623,7 +629,9 @@ RULES: tuple[Rule, ...] = (
                 r"|(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d"
                 r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked"
                 # Hugging Face's fine-grained tokens
-                r"|does not have sufficient permissions",
+                r"|does not have sufficient permissions"
+                # Bedrock's Anthropic models need the use-case form first
+                r"|use case details have not been submitted",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),
@@ -632,6 +640,8 @@ RULES: tuple[Rule, ...] = (
         priority=84,
         confidence=0.75,
         samples=(
+            "ResourceNotFoundException: Model use case details have not been submitted for this "
+            "account. Fill out the Anthropic use case details form before using the model.",
             "Error: Your organization does not have access to Claude. Please login again or "
             "contact your administrator.",
             '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id: '

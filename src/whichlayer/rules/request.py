@@ -513,7 +513,7 @@ RULES: tuple[Rule, ...] = (
                 # must alternate between user and assistant roles"; Cohere's empty message
                 r"|(?:should|must) (?:be )?alternat(?:e|ing)|must be at least 1 token long"
                 # Gemini with no contents; a model that takes no assistant prefill
-                r"|contents is not specified|must end with a user message"
+                r"|contents is not specified|must (?:end|start) with a user message"
                 r"|\bheaders? (?:is|are) required"
                 # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
                 r"|missing required parameter: '?messages|'\$\.messages' is too short"
