@@ -67,6 +67,9 @@ RULES: tuple[Rule, ...] = (
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
             r"|no api key (?:was )?(?:provided|found|set)|missing \w+ api key"
             r"|\w+_api_key environment variable"
+            # AWS's instance-role credentials could not be fetched; promptflow's empty secret
+            r"|error when retrieving credentials from|credential refresh failed"
+            r"|secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid"
             # FastAPI's bearer check when no Authorization header came
             r"|\"not authenticated\"|'not authenticated'"
             r"|default credentials were not found|could not load the default credentials"
@@ -82,6 +85,9 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.9,
         samples=(
+            "[bedrock] Error: Error when retrieving credentials from iam-role: Credential "
+            "refresh failed, response did not contain: access_key, secret_key, token, "
+            "expiry_time",
             '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following '
             "environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
             "ValueError: API key must be provided when using hosted LangSmith API",
@@ -229,8 +235,10 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_WRONG_PLATFORM,
         text(
-            # Anthropic's API refusing a subscription's OAuth token where a key is needed
+            # Anthropic's API refusing a subscription's OAuth token where a key is needed;
+            # Google APIs that take OAuth only
             r"oauth authentication is currently not supported|"
+            r"api keys are not supported by this api|"
             r"(?:credential|token|key) is only (?:authorized|allowed|valid) for "
             r"(?:use )?(?:with|in)|only authorized for use with",
         ),
@@ -317,8 +325,9 @@ RULES: tuple[Rule, ...] = (
                 r"|token_not_found_in_db|unable to find token|not found in db"
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|authentication[ _]error|unauthenticated"
-                # Tencent Cloud's SecretId
-                r"|secretid is not found"
+                # Tencent Cloud's SecretId; AWS's signature check on the secret key
+                r"|secretid is not found|request signature we calculated does not match"
+                r"|signaturedoesnotmatch"
                 r"|invalid authorization|api key is invalid|key is invalid|bad api key"
                 r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
                 r"|invalidtokenerror|未授权|身份验证失败|鉴权失败|密钥无效|无效的api ?密钥"

@@ -86,7 +86,8 @@ RULES: tuple[Rule, ...] = (
                 r"|nodename nor servname"
                 r"|temporary failure in name resolution|no address associated with hostname"
                 r"|no such host|could not resolve host|failed to lookup address|dns error"
-                r"|name resolution|nameresolutionerror|gaierror|errno -[235]\]|errno 1100[14]\]"
+                r"|name resolution (?:failure|failed|error)|nameresolutionerror|gaierror"
+                r"|errno -[235]\]|errno 1100[14]\]"
                 r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved"
                 r"|err_name_resolution_failed|unknownhostexception"
                 # curl's resolver through PHP and others: "Could not resolve: api.openai.com
@@ -273,8 +274,8 @@ RULES: tuple[Rule, ...] = (
                 r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
                 r"|read timeout on endpoint url|read etimedout|socket timeout"
                 r"|timeout of \d+ ?ms exceeded|idle timeout|interruptedioexception"
-                # Rust reqwest's Debug form of a timeout
-                r"|source: timedout\b",
+                # Rust reqwest's Debug form of a timeout; gRPC's deadline
+                r"|source: timedout\b|deadline exceeded after \d",
             ),
             exception(
                 "ReadTimeout",
@@ -289,6 +290,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
+            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded after 30.000s,name resolution: "
+            "0.270s,metadata filters: 0.001s",
             'reqwest::Error { kind: Request, url: "https://api.anthropic.com/v1/messages", '
             "source: TimedOut }",
             "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT { "
@@ -319,6 +322,8 @@ RULES: tuple[Rule, ...] = (
                 r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
                 r"|clientpayloaderror|typeerror: terminated|typeerror \(terminated\)"
                 r"|stream ended unexpectedly|network connection lost"
+                # urllib3 when a chunked body stops mid-way
+                r"|connection broken: invalidchunklength"
                 # Rust hyper: the peer reset an HTTP/2 stream
                 r"|kind: reset\(streamid"
                 r"|err_connection_(?:closed|reset|aborted)|err_empty_response"

@@ -293,3 +293,21 @@ RULES += (
         near_misses=("Billing hard limit has been reached.",),
     ),
 )
+
+RULES += (
+    Rule(
+        "quota.azure_deployment_capacity",
+        "Creating an Azure OpenAI deployment asks for more capacity (TPM) than the "
+        "subscription's quota has left: a quota to raise, not a rate to wait out.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        text(r"insufficientquota|bigger than (?:the )?(?:current )?available capacity"),
+        priority=99,
+        confidence=0.8,
+        samples=(
+            "InsufficientQuota: The specified capacity '1' of account deployment is bigger than "
+            "available capacity '0' for UsageName 'Tokens Per Minute - gpt-4o-mini'.",
+        ),
+        near_misses=("Rate limit reached for gpt-4o on tokens per min (TPM)",),
+    ),
+)

@@ -165,7 +165,9 @@ RULES: tuple[Rule, ...] = (
                 r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b"
                 # Kiro: "imposing temporary limits on how frequently your account can send";
                 # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
-                r"|limits on how frequently|已达到速率限制",
+                r"|limits on how frequently|已达到速率限制"
+                # AWS's per-second API throttle
+                r"|throttledexception|\brate exceeded\b",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),

@@ -191,6 +191,8 @@ RULES: tuple[Rule, ...] = (
                 r"|no available upstream candidate|no_available_candidate"
                 # new-api: a model with no price configured cannot be routed
                 r"|ratio or price not set|倍率或价格未配置|model_price_error"
+                # Bedrock Agents' resource identifiers
+                r"|failed to retrieve resource because it doesn't exist"
                 r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
                 r"|is not a valid model|try pulling it first|deploymentnotfound"
                 r"|api deployment for this resource does not exist|llm provider not provided"
@@ -270,6 +272,8 @@ RULES: tuple[Rule, ...] = (
                 # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
                 # route for the host
                 r"|unsupported upgrade request|cluster_not_found|verify your api base"
+                # Vertex: a Google-publisher path for another publisher's model
+                r"|is infeasible for projects/"
                 # LM Studio's server for a path it does not serve
                 r"|unexpected endpoint or method",
             ),
@@ -365,6 +369,7 @@ RULES: tuple[Rule, ...] = (
                 r"|built-in tools with function calling|tool_config\."
                 # Groq when the model's tool call did not parse; a tool the request lacks
                 r"|tool_use_failed|failed to call a function|requested tool does not exist"
+                r"|functiondeclaration|function calling is unsupported"
                 r"|tool names must be unique"
                 r'|"function", "parameters"',
             ),
@@ -505,6 +510,8 @@ RULES: tuple[Rule, ...] = (
                 # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
                 r"|unable to parse '|proto is invalid|required_field_missing"
                 r"|invalid_payload|invalid payload|missing reasoning_content"
+                # Bedrock without toolConfig around tool blocks; Gemini's last turn
+                r"|toolconfig field must be defined|multiturn requests? ends? with a user role"
                 # a server's chat template choking on a message's shape (vLLM)
                 r"|can only concatenate str \(not"
                 r"|invalid (?:high|low) surrogate|no low surrogate"
@@ -609,6 +616,9 @@ RULES: tuple[Rule, ...] = (
                 # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
                 r"|please use a valid role|passed in as part of `model_kwargs`"
                 r"|each stop sequence must|must be (?:<=|>=|<|>) ?\d"
+                # Gemini's thinking budget; Azure's newer APIs tied to an api-version
+                r"|thinking budget \(\d+\) is invalid|budget \d+ is invalid"
+                r"|only works in thinking mode|enabled only for api-version"
                 r"|maximum tokens you requested exceed"
                 r"|expected a string with minimum length"
                 r"|with a response mime type"
@@ -619,6 +629,8 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
+            '{"error":{"code":400,"message":"Budget 0 is invalid. This model only works '
+            'in thinking mode.","status":"INVALID_ARGUMENT"}}',
             "ValueError: Error 422: {'error': 'Input validation error: `max_new_tokens` must be "
             "<= 192",
             "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use a "

@@ -59,17 +59,22 @@ RULES: tuple[Rule, ...] = (
         "The provider is over capacity (529, overloaded_error, 'model is overloaded').",
         L,
         Cause.OVERLOADED,
-        any_of(
-            status(529),
-            field_is("type", "overloaded_error"),
-            field_is("reason", "model_capacity_exhausted"),
-            text(
-                r"overloaded|over capacity|no capacity available|capacity exhausted"
-                r"|experiencing high demand|temporarily limiting requests|server is busy"
-                # Hugging Face's inference API; Codex's "Selected model is at capacity"
-                r"|model too busy|model is at capacity|model busy, retry later"
-                r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
+        all_of(
+            any_of(
+                status(529),
+                field_is("type", "overloaded_error"),
+                field_is("reason", "model_capacity_exhausted"),
+                text(
+                    r"overloaded|over capacity|no capacity available|capacity exhausted"
+                    r"|experiencing high demand|temporarily limiting requests|server is busy"
+                    # Hugging Face's inference API; Codex's "Selected model is at capacity"
+                    r"|model too busy|model is at capacity|model busy, retry later"
+                    r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
+                ),
             ),
+            # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
+            # error in the application" is an application error, not capacity
+            none_of(text(r"either the server is overloaded or there is an error")),
         ),
         priority=95,
         retry=Retry.LIMITED,
@@ -132,6 +137,8 @@ RULES: tuple[Rule, ...] = (
                 r"gateway time-?out|upstream request timeout|upstream timed out"
                 r"|did not return an initial response within|function_invocation_timeout"
                 r"|function (?:invocation )?timed out|gateway timed out"
+                # SageMaker: the model container did not answer in time
+                r"|timed out while waiting for a response from container"
                 # a hosted gateway's "HTTP external call timed out"
                 r"|外部调用超时"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
