@@ -238,7 +238,7 @@ RULES: tuple[Rule, ...] = (
             # Anthropic's API refusing a subscription's OAuth token where a key is needed;
             # Google APIs that take OAuth only
             r"oauth authentication is currently not supported|"
-            r"api keys are not supported by this api|"
+            r"api keys are not supported by this api|api key authentication is not sufficient|"
             r"(?:credential|token|key) is only (?:authorized|allowed|valid) for "
             r"(?:use )?(?:with|in)|only authorized for use with",
         ),
@@ -290,6 +290,8 @@ RULES: tuple[Rule, ...] = (
                 r"|expired (?:\w+ )?token|invalid or expired"
                 r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
                 r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token"
+                # the refresh itself refused (a relay's own failed refresh is its upstream's)
+                r"|token refresh failed: 40[13]\b"
                 r"|invalid_grant|invalid_rapt|reauth related error"
                 # Google disables a key found in public code; Azure's expired access token
                 r"|reported as leaked|expiredauthenticationtoken",
@@ -639,8 +641,8 @@ RULES: tuple[Rule, ...] = (
                 r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked"
                 # Hugging Face's fine-grained tokens
                 r"|does not have sufficient permissions"
-                # Bedrock's Anthropic models need the use-case form first
-                r"|use case details have not been submitted",
+                # Bedrock's Anthropic models need the use-case form first; SiliconFlow
+                r"|use case details have not been submitted|\bmodel disabled\b",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),

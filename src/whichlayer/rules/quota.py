@@ -205,6 +205,8 @@ RULES: tuple[Rule, ...] = (
             r"|exceeded (?:its|the) current quota|exceeded_current_quota"
             r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
             r"|daily (?:request )?limit (?:reached|exceeded)|free usage exceeded"
+            # agents' own retelling of OpenAI's insufficient_quota
+            r"|insufficient quota\. please check|quota exceeded\. check your plan"
             # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
             r"|servicequotaexceededexception|exceeds the service quota",
         ),

@@ -167,7 +167,9 @@ RULES: tuple[Rule, ...] = (
                 # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
                 r"|limits on how frequently|已达到速率限制"
                 # AWS's per-second API throttle
-                r"|throttledexception|\brate exceeded\b",
+                r"|throttledexception|\brate exceeded\b"
+                # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
+                r"|\blimit_rp[md]\b",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),

@@ -830,3 +830,22 @@ RULES += (
         near_misses=("ServiceUnavailableException",),
     ),
 )
+
+RULES += (
+    Rule(
+        "request.tool_schema.named_tool_field",
+        "The server names a field of a tool definition it refuses ('tools[1].function."
+        "description': string too long), whatever the wrapper calls the error.",
+        L,
+        Cause.TOOL_SCHEMA,
+        text(r"invalid '?tools\[\d+\]\.function"),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
+            "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
+            'string with maximum length 1024"}}',
+        ),
+        near_misses=("Invalid 'messages[1].content': string too long.",),
+    ),
+)
