@@ -164,3 +164,14 @@ def test_readme_and_mdn_links_are_not_the_failed_call():
         "\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429"
     )
     assert whichlayer.to_evidence(text).host == "api.openai.com"
+
+
+def test_rules_do_not_read_across_the_paste_into_its_fields():
+    # "model" ends the paste and the body's message is appended after it; a pattern such as
+    # "model ... not supported" must not join the two.
+    text = (
+        'Reason: Request Failed: 400 {"error":{"message":"Unsupported parameter: \'top_p\' is '
+        'not supported with this model.","code":"invalid_request_body"}}'
+    )
+    d = whichlayer.explain(text)
+    assert (d.layer, d.cause) == ("request", "invalid_parameter")
