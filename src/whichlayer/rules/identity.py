@@ -38,6 +38,9 @@ _FOREIGN_PREFIXES = (
     ("pplx-", "perplexity", "perplexity.ai"),
     ("hf_", "huggingface", "huggingface.co"),
     ("r8_", "replicate", "replicate.com"),
+    ("nvapi-", "nvidia", "nvidia.com"),
+    ("csk-", "cerebras", "cerebras.ai"),
+    ("fw_", "fireworks", "fireworks.ai"),
 )
 
 
@@ -327,6 +330,7 @@ RULES: tuple[Rule, ...] = (
                 r"|token_not_found_in_db|unable to find token|not found in db"
                 r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
                 r"|authentication[ _]error|unauthenticated"
+                r"|invalid or unrecognized token"
                 # Tencent Cloud's SecretId; AWS's signature check on the secret key
                 r"|secretid is not found|request signature we calculated does not match"
                 r"|signaturedoesnotmatch"
@@ -642,7 +646,9 @@ RULES: tuple[Rule, ...] = (
                 # Hugging Face's fine-grained tokens
                 r"|does not have sufficient permissions"
                 # Bedrock's Anthropic models need the use-case form first; SiliconFlow
-                r"|use case details have not been submitted|\bmodel disabled\b",
+                r"|use case details have not been submitted|\bmodel disabled\b"
+                # new-api's management API: "no permission for this operation"
+                r"|无权进行此操作",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),

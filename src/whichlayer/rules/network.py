@@ -46,8 +46,8 @@ RULES: tuple[Rule, ...] = (
                 r"|proxy connection (?:timed out|failed|refused|closed)"
                 # Squid's own error page: the proxy could not reach what it was asked for
                 r"|id=\"sysmsg\"|generated [^\n]{0,80} by [^\n]{0,60}\(squid"
-                # squid's own headers on the page it answered with
-                r"|x-squid-error|\(squid/\d",
+                # squid's own headers and error page
+                r"|x-squid-error|\(squid/\d|the squid software foundation",
             ),
             status(407),
             exception("ProxyError"),
@@ -123,6 +123,7 @@ RULES: tuple[Rule, ...] = (
                 r"|unable to find valid certification path|certpathbuilderexception"
                 r"|self_signed_cert|unable to verify (?:the first|leaf)|unable_to_verify"
                 r"|unable to get local issuer|certificate has expired|cert_has_expired"
+                r"|\bthe first certificate\b"
                 r"|err_tls_cert_altname_invalid|does not match certificate's altnames"
                 r"|x509: |invalid peer certificate|unknownissuer|ssl certificate problem"
                 r"|curl: \(60\)|curl error 60\b|sslcertverificationerror|certificate is not valid"
@@ -185,7 +186,7 @@ RULES: tuple[Rule, ...] = (
                 # local, and a local server that is not running refuses
                 r"|failed to connect to ollama"
                 # Bun's fetch error codes (Claude Code, opencode): "(ConnectionRefused)"
-                r"|\(connectionrefused\)|\bconnectionrefused:",
+                r"|\(connectionrefused\)|\bconnectionrefused:|\"code\":\"connectionrefused\"",
             ),
             exception("ConnectionRefusedError"),
         ),

@@ -184,6 +184,8 @@ RULES: tuple[Rule, ...] = (
                 r"|nosuchmodelerror|no such (?:language|embedding|image)model"
                 # opencode's provider registry; gpt-load with no upstream for the model/protocol
                 r"|providermodelnotfounderror"
+                # DeepSeek after renaming its models: "the supported API model names are ..."
+                r"|supported api model names are"
                 # Claude Code's own wording for a model the endpoint refused
                 r"|issue with the selected model"
                 # aggregators when provider routing leaves nothing for the model
@@ -444,7 +446,9 @@ RULES: tuple[Rule, ...] = (
         all_of(
             text(
                 r"unexpected token '?<'?|\"<!doctype \"\.\.\. is not valid json"
-                r"|<!doctype[^\n]{0,40}is not valid json|unexpected token '?<'? in json",
+                r"|<!doctype[^\n]{0,40}is not valid json|unexpected token '?<'? in json"
+                # Goose/reqwest: the reply to a models or chat path was not JSON at all
+                r"|response body is not valid json",
             ),
             none_of(status(*range(500, 600))),
         ),
@@ -611,6 +615,8 @@ RULES: tuple[Rule, ...] = (
                 # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
                 # "json" in the messages, and a previous response id it does not have
                 r"|unexpected value\(s\)|must contain the word 'json'|may only be set to "
+                # Zhipu's 1210
+                r"|invalid api parameter"
                 # OpenAI's schema path ("'$.input' is invalid"); files and media it refuses
                 r"|'\$\.[\w.\[\]]+' is invalid|invalid file format|unsupported mime type"
                 # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
