@@ -96,6 +96,16 @@ def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
     for value in (err.get("code"), err.get("status"), obj.get("status")):
         if isinstance(value, str) and value in _NAMED_STATUS:
             return _NAMED_STATUS[value]
+    # new-api puts the upstream's status in "param": {"code": "bad_response_status_code",
+    # "param": "524"}
+    param = err.get("param")
+    if (
+        err.get("code") == "bad_response_status_code"
+        and isinstance(param, str)
+        and param.isdigit()
+        and 100 <= int(param) <= 599
+    ):
+        return int(param)
     return None
 
 

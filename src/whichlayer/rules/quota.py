@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
                 r"|credit balance is too low|requires more credits|not enough credits"
                 r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
                 r"|(?:doesn't|does not) have any credits|balance is not sufficient|余额过低"
+                r"|exhausted balance"
                 r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
                 r"|quota[^\n]{0,60}is not enough|preconsumedquota"
                 r"|user quota: ?-?\d|pre-consume"
@@ -143,9 +144,10 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PLAN_LIMIT,
         text(
-            r"usage limit (?:reached|exceeded)|hit your (?:usage )?limit|limit will reset"
+            r"usage limit (?:has been )?(?:reached|exceeded)|hit your (?:usage )?limit"
+            r"|limit will reset"
             r"|reached your (?:\w+ )?usage limit"
-            r"|reached your usage limit|limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
+            r"|reached your usage limit|(?<!rate )limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
             r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
             r"|exceed your account's rate limit|premium requests?\b"
             r"|monthly_request_count|monthly request (?:limit|count|allowance|quota)"
@@ -156,11 +158,15 @@ RULES: tuple[Rule, ...] = (
             # Claude's plans cap the larger model separately: "You've reached your Opus limit"
             r"|reached your (?:opus|sonnet|fable|session|weekly) limit"
             # Claude plans: third-party apps bill the plan's extra usage
-            r"|draw from your extra usage|reached the limit for requests",
+            r"|draw from your extra usage|reached the limit for requests"
+            # Copilot's weekly window; Zhipu's 1308 five-hour cap
+            r"|weekly rate limit|user_weekly_rate_limited|小时的使用上限",
         ),
         priority=91,
         confidence=0.8,
         samples=(
+            "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our "
+            "Terms of Service. Error Code: user_weekly_rate_limited",
             "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', "
             "'message': 'Third-party apps now draw from your extra usage, not your plan "
             "limits.'}}",
@@ -207,6 +213,9 @@ RULES: tuple[Rule, ...] = (
             r"|daily (?:request )?limit (?:reached|exceeded)|free usage exceeded"
             # agents' own retelling of OpenAI's insufficient_quota
             r"|insufficient quota\. please check|quota exceeded\. check your plan"
+            # per-day token caps, monthly credit allowances, free tiers, ElevenLabs' characters
+            r"|token limit \([\d,]+ per day\) exceeded|monthly included credits"
+            r"|free tier quota exceeded|this request exceeds your quota"
             # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
             r"|servicequotaexceededexception|exceeds the service quota",
         ),

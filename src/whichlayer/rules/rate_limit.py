@@ -165,7 +165,8 @@ RULES: tuple[Rule, ...] = (
                 r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b"
                 # Kiro: "imposing temporary limits on how frequently your account can send";
                 # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
-                r"|limits on how frequently|已达到速率限制"
+                r"|limits on how frequently|已达到?速率限制|\brph\b|rate increased too quickly"
+                r"|restricts the number of [^\n]{0,40}requests"
                 # AWS's per-second API throttle
                 r"|throttledexception|\brate exceeded\b"
                 # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
@@ -178,6 +179,8 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.8,
         samples=(
+            "Request was throttled. Your rate limit for creating predictions is reduced to 6 "
+            "requests per minute with a burst of 1 requests. Your rate limit resets in ~5s.",
             "botocore.errorfactory.ThrottlingException: An error occurred (ThrottlingException) "
             "when calling the InvokeModel operation (reached max retries: 4): Too many requests, "
             "please wait before trying again.",

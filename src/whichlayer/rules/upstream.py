@@ -74,7 +74,13 @@ RULES: tuple[Rule, ...] = (
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
-            none_of(text(r"either the server is overloaded or there is an error")),
+            # (nor Cloudflare's explanation of a 5xx, which lists overload among the reasons)
+            none_of(
+                text(
+                    r"either the server is overloaded or there is an error"
+                    r"|developers\.cloudflare\.com/support/troubleshooting"
+                ),
+            ),
         ),
         priority=95,
         retry=Retry.LIMITED,
