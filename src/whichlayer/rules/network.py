@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
                 # curl's resolver through PHP and others: "Could not resolve: api.openai.com
                 # (Could not contact DNS servers)"
                 r"|could not contact dns servers|could not resolve: [\w\-]+\.[\w.\-]+"
+                # .NET's WebException
+                r"|remote name could not be resolved"
                 # Go's resolver: the DNS server answered with an error (SERVFAIL)
                 r"|\d:53: server misbehaving",
             ),
@@ -330,6 +332,8 @@ RULES: tuple[Rule, ...] = (
                 r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
                 # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
                 r"|stream error: stream id \d+; \w+; received from peer"
+                # Node's stream code; OkHttp's HTTP/2 reset
+                r"|err_stream_premature_close|stream was reset|streamresetexception"
                 # a TLS record that failed its integrity check mid-connection
                 r"|badrecordmac|bad_record_mac|bad record mac"
                 r"|https?://[^\s\"]+\": eof\b",

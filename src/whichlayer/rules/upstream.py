@@ -69,6 +69,8 @@ RULES: tuple[Rule, ...] = (
                     r"|experiencing high demand|temporarily limiting requests|server is busy"
                     # Hugging Face's inference API; Codex's "Selected model is at capacity"
                     r"|model too busy|model is at capacity|model busy, retry later"
+                    # NVIDIA's workers behind an aggregator: "request limit reached (32/32)"
+                    r"|worker local total request limit"
                     r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
                 ),
             ),
@@ -143,8 +145,9 @@ RULES: tuple[Rule, ...] = (
                 r"gateway time-?out|upstream request timeout|upstream timed out"
                 r"|did not return an initial response within|function_invocation_timeout"
                 r"|function (?:invocation )?timed out|gateway timed out"
-                # SageMaker: the model container did not answer in time
-                r"|timed out while waiting for a response from container"
+                # SageMaker: the model container did not answer in time; OpenRouter's idle
+                # stream cut
+                r"|timed out while waiting for a response from container|upstream idle timeout"
                 # a hosted gateway's "HTTP external call timed out"
                 r"|外部调用超时"
                 r"|a timeout occurred|deadline_exceeded|deadline exceeded",
@@ -256,7 +259,7 @@ RULES: tuple[Rule, ...] = (
                 r"|error_type=server_error|request failed due to server shutdown"
                 # Xinference's worker gone
                 r"|remote server [\d.:]+ closed|code: internal_server_error"
-                r"|llama runner process",
+                r"|llama runner process|enginedeaderror|engine loop is dead",
             ),
         ),
         priority=68,
@@ -598,5 +601,21 @@ RULES += (
         confidence=0.75,
         samples=("error code: 1102 Worker exceeded resource limits",),
         near_misses=("error code: 1015",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.unavailable.model_loading",
+        "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
+        "runner to start'): the model is too big for the machine, or still loading.",
+        L,
+        Cause.UNAVAILABLE,
+        text(r"waiting for llama runner to start"),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
+        near_misses=("httpx.ReadTimeout: timed out",),
     ),
 )
