@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
                 r"|billing must be enabled|billing account for project|enable billing on"
                 r"|must subscribe to a plan"
                 r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
-                r"|monthly (?:usage |spend )?limit"
+                r"|monthly spend(?:ing)? limit"
                 r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
                 r"|specialfeatureorquotaidrequired|does not have quotaid"
                 r"|set inference limit|safe experience mode|model service has been paused",
@@ -160,11 +160,18 @@ RULES: tuple[Rule, ...] = (
             # Claude plans: third-party apps bill the plan's extra usage
             r"|draw from your extra usage|reached the limit for requests"
             # Copilot's weekly window; Zhipu's 1308 five-hour cap
-            r"|weekly rate limit|user_weekly_rate_limited|小时的使用上限",
+            r"|weekly rate limit|user_weekly_rate_limited|小时的使用上限"
+            # monthly allowances of agent and assistant plans (Copilot, Kiro, Warp, Dify's
+            # sandbox, bolt.new); a key's monthly spend limit is billing_cap
+            r"|monthly (?:usage |chat messages )?quota|monthly credit limit|monthly usage limit"
+            r"|monthly limit for premium|monthly api rate limit|\bquotalimit\b"
+            r"|used all your remaining tokens",
         ),
         priority=91,
         confidence=0.8,
         samples=(
+            "The monthly usage limit has been reached (request_id: "
+            "0e06d8cd-211d-4ef7-a3d5-b14bd01b70b1)",
             "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our "
             "Terms of Service. Error Code: user_weekly_rate_limited",
             "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', "
@@ -215,6 +222,8 @@ RULES: tuple[Rule, ...] = (
             r"|insufficient quota\. please check|quota exceeded\. check your plan"
             # per-day token caps, monthly credit allowances, free tiers, ElevenLabs' characters
             r"|token limit \([\d,]+ per day\) exceeded|monthly included credits"
+            # daily allowances: Cloudflare's neurons, Gemini Code Assist, free tiers
+            r"|daily free allocation|daily limit of requests|today.s free usage|额度超限"
             r"|free tier quota exceeded|this request exceeds your quota"
             # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
             r"|servicequotaexceededexception|exceeds the service quota",

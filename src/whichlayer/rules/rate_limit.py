@@ -100,7 +100,8 @@ RULES: tuple[Rule, ...] = (
                 r"|tokens? per second"
                 r"|too many tokens(?:,? please wait| per)|rate limit reached for tokens"
                 r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
-                r"|input_token_count|tokens_per_min|enqueued token"
+                r"|input_token_count|tokens_per_min|enqueued token|minutetokens"
+                r"|number of tokens allowed within"
                 # OpenAI's one-request-over-TPM message, even when cut before "tokens per min"
                 r"|request too large for \S+ in or"
                 r"|number of (?:request |input |output )?tokens has exceeded"
@@ -247,7 +248,7 @@ RULES: tuple[Rule, ...] = (
         text(
             r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
             r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|group requests?-per-minute"
-            r"|group_rpm|all (?:api )?keys are "
+            r"|group_rpm|rate limit exceeded for api_key|queue budget|all (?:api )?keys are "
             r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
             r"token)|you are being rate limited|请求过于频繁|限流"
             r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit"
