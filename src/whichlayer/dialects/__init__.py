@@ -87,7 +87,12 @@ def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
             continue
         if isinstance(value, int) and 100 <= value <= 599:
             return value
-        if isinstance(value, str) and value.isdigit() and 100 <= int(value) <= 599:
+        if (
+            isinstance(value, str)
+            and value.isascii()
+            and value.isdigit()
+            and 100 <= int(value) <= 599
+        ):
             return int(value)
     for key in ("raw_status_code", "status_code", "statusCode"):
         value = err.get(key, obj.get(key))
@@ -102,6 +107,7 @@ def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
     if (
         err.get("code") == "bad_response_status_code"
         and isinstance(param, str)
+        and param.isascii()
         and param.isdigit()
         and 100 <= int(param) <= 599
     ):
