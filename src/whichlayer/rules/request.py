@@ -482,7 +482,18 @@ RULES: tuple[Rule, ...] = (
         Layer.UPSTREAM,
         Cause.UNKNOWN,
         all_of(
-            text(r"unexpected token '?[^<'\s]'?, \"[^\"\n]{0,40}\"\.\.\. is not valid json"),
+            any_of(
+                text(
+                    r"unexpected token '?[^<'\s]'?, \"[^\"\n]{0,40}\"\.\.\. is not valid json"
+                    # the Vercel AI SDK's word for a reply it could not parse
+                    r"|invalid json response",
+                ),
+                # an HTML page with a 5xx: the server side failed and its proxy answered
+                all_of(
+                    text(r"unexpected token '?<'?|<!doctype[^\n]{0,40}is not valid json"),
+                    status(*range(500, 600)),
+                ),
+            ),
             none_of(status(*range(400, 500))),
         ),
         priority=84,
@@ -499,7 +510,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
             text(
-                r"could not parse the json body|invalid json(?! payload received\. unknown name)"
+                r"could not parse the json body"
+                r"|invalid json(?! payload received\. unknown name| response)"
                 r"|'tool_calls' must be followed|must be a response to a preceding message"
                 r"|must follow a preceding message|messages with role .tool."
                 r"|json (?:parse|decode) error"
