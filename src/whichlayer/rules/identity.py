@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
             r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
             r"|no api key (?:was )?(?:provided|found|set)|missing \w+ api key"
             r"|\w+_api_key environment variable"
+            r"|api key file not found"
             # AWS's instance-role credentials could not be fetched; promptflow's empty secret
             r"|error when retrieving credentials from|credential refresh failed"
             r"|secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid"
