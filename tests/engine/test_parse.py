@@ -175,3 +175,9 @@ def test_rules_do_not_read_across_the_paste_into_its_fields():
     )
     d = whichlayer.explain(text)
     assert (d.layer, d.cause) == ("request", "invalid_parameter")
+
+
+def test_a_status_on_its_own_line_counts_in_a_repr_paste():
+    text = repr("Failed to load response from api.openai.com:\n(429)\nRetrying in 2 s")
+    assert "\n" not in text
+    assert whichlayer.to_evidence(text).status == 429

@@ -204,6 +204,10 @@ def _finish(ev: Evidence, text: str) -> None:
         if date:
             ev.headers.setdefault("date", date.group(1))
     hits = signals.statuses(text, lower)
+    if not hits and "\\n" in text:
+        # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
+        plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
+        hits = signals.statuses(plain, plain.lower())
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
     if not hits and not body_statuses:
         # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
