@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
+from accuracy import load  # noqa: E402  (bench/accuracy.py, beside this file)
 
 WRAPPERS: dict[str, Callable[[str], str]] = {
     "log prefix": lambda t: "2025-06-01 12:00:00,123 - app.llm - ERROR - " + t,
@@ -47,7 +48,7 @@ def main() -> None:
         ROOT.parent / "shared" / "corpus" / "dev.jsonl",
         *sorted((ROOT / "bench").glob("*.jsonl")),
     ]
-    rows = [json.loads(line) for p in paths if p.exists() for line in p.open() if line.strip()]
+    rows = load([p for p in paths if p.exists()])
     changed: Counter[str] = Counter()
     broke: Counter[str] = Counter()
     for row in rows:

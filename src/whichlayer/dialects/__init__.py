@@ -81,19 +81,21 @@ _NAMED_STATUS = {
 }
 
 
+def _digits_status(value: str) -> int | None:
+    """``"429"`` as 429; not ``"²"``, which ``str.isdigit`` accepts but ``int`` refuses."""
+    if value.isascii() and value.isdigit() and 100 <= int(value) <= 599:
+        return int(value)
+    return None
+
+
 def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
     for value in (err.get("code"), err.get("status"), obj.get("status"), obj.get("code")):
         if isinstance(value, bool):
             continue
         if isinstance(value, int) and 100 <= value <= 599:
             return value
-        if (
-            isinstance(value, str)
-            and value.isascii()
-            and value.isdigit()
-            and 100 <= int(value) <= 599
-        ):
-            return int(value)
+        if isinstance(value, str) and (status := _digits_status(value)) is not None:
+            return status
     for key in ("raw_status_code", "status_code", "statusCode"):
         value = err.get(key, obj.get(key))
         if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
@@ -104,14 +106,8 @@ def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
     # new-api puts the upstream's status in "param": {"code": "bad_response_status_code",
     # "param": "524"}
     param = err.get("param")
-    if (
-        err.get("code") == "bad_response_status_code"
-        and isinstance(param, str)
-        and param.isascii()
-        and param.isdigit()
-        and 100 <= int(param) <= 599
-    ):
-        return int(param)
+    if err.get("code") == "bad_response_status_code" and isinstance(param, str):
+        return _digits_status(param)
     return None
 
 

@@ -44,6 +44,9 @@ def _finditer(alternatives: Gated, text: str, lower: str) -> list[re.Match[str]]
 
 # --- HTTP status -----------------------------------------------------------
 
+#: What follows a status that leads a message: a body, a page, or a capitalised reason.
+_LEADING_STATUS_TAIL = r"\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )"
+
 #: Phrases that introduce the status of the failed exchange, most explicit first.
 _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
     gated(p, re.I)
@@ -96,12 +99,12 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         r"|\b[A-Z][A-Za-z]+Precondition: (\d{3}) [A-Z]"
         r"|\b[A-Z][A-Za-z]+Exceeded: (\d{3}) [A-Z]|\bUnauthenticated: (\d{3}) [A-Z]",
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
-        r"\A(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
-        r"\n(\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
-        r"Error: (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
-        r"\] (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        r"\A(\d{3})" + _LEADING_STATUS_TAIL,
+        r"\n(\d{3})" + _LEADING_STATUS_TAIL,
+        r"Error: (\d{3})" + _LEADING_STATUS_TAIL,
+        r"\] (\d{3})" + _LEADING_STATUS_TAIL,
         # Python logging's "%(levelname)s - %(message)s": "ERROR - 429 Provider returned error"
-        r"\b(?:ERROR|WARNING|CRITICAL) - (\d{3})\s+(?:\{|<|status code|\(no body\)|[A-Z][a-z]+ )",
+        r"\b(?:ERROR|WARNING|CRITICAL) - (\d{3})" + _LEADING_STATUS_TAIL,
         r"\bstatus(?:_?Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
         r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
         r"\breturned (?:status |error |HTTP )?(\d{3})\b",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from whichlayer.dialects import read_body
@@ -203,20 +204,12 @@ def _finish(ev: Evidence, text: str) -> None:
         date = _DATE_HEADER.search(text[:400_000])
         if date:
             ev.headers.setdefault("date", date.group(1))
-    hits = signals.statuses(text, lower)
-    if not hits and "\\n" in text:
-        # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
-        plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
-        hits = signals.statuses(plain, plain.lower())
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
-    if not hits and not body_statuses:
-        # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
-        # returned error"}. A status that leads such a message counts as said in the text.
-        for body in ev.bodies:
-            if body.message:
-                hits = signals.statuses(body.message, body.message.lower())
-                if hits:
-                    break
+    hits: list[tuple[int, int, int]] = []
+    for said, said_lower in _status_texts(ev, text, lower, body_statuses):
+        hits = signals.statuses(said, said_lower)
+        if hits:
+            break
     text_statuses = [status for _rank, _pos, status in hits]
     if ev.status is None and hits:
         ev.status = min(hits)[2]
@@ -243,6 +236,25 @@ def _finish(ev: Evidence, text: str) -> None:
             if body.message and "\n" in body.message:
                 ev.exception_types += signals.exception_names(body.message)
     ev.client = ev.client or _client(lower)
+
+
+def _status_texts(
+    ev: Evidence, text: str, lower: str, body_statuses: list[int]
+) -> Iterator[tuple[str, str]]:
+    """Where a status may be said, each with its lower-case form, tried in order until one
+    says it: the paste, the paste with its escaped line breaks restored, then (when no body
+    gives a status) the message of a wrapping body."""
+    yield text, lower
+    if "\\n" in text:
+        # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
+        plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
+        yield plain, plain.lower()
+    if not body_statuses:
+        # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
+        # returned error"}. A status that leads such a message counts as said in the text.
+        for body in ev.bodies:
+            if body.message:
+                yield body.message, body.message.lower()
 
 
 def _add_request_ids(ev: Evidence, text: str, lower: str) -> None:

@@ -63,7 +63,7 @@ _INTERCEPTION = text(
 # LM Studio, vLLM, llama.cpp's server, text-generation-webui/KoboldCpp, GPT4All.
 _INFERENCE_PORTS = frozenset({"11434", "1234", "8000", "8080", "5000", "5001", "4891"})
 _LOOPBACK_API = re.compile(
-    r"(?:url: ?\[?|from )https?://(?:127\.0\.0\.1|localhost|\[::1\]):(\d{2,5})/\S*?"
+    r"(?:url: ?\[?|from )https?://(?:127\.0\.0\.1|localhost):(\d{2,5})/\S*?"
     r"(?:/responses|/messages|/chat/completions)\b"
 )
 
