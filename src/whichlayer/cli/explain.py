@@ -19,6 +19,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fmt.add_argument("--json", action="store_true", help="print the diagnosis as JSON")
     fmt.add_argument("--markdown", action="store_true", help="print the diagnosis as Markdown")
     p.add_argument("--all", action="store_true", help="show every action, not only the first")
+    p.add_argument(
+        "--status",
+        action="store_true",
+        help="when the provider's side failed, read its status page (one short request)",
+    )
     p.set_defaults(func=run)
 
 
@@ -28,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
     from whichlayer.redact import redact_data
 
     diagnosis = explain(read_input(args.text, args.file))
-    d = redact_data(diagnosis.to_dict())
+    d = diagnosis.to_dict()
+    if args.status:
+        _consult_status(d)
+    d = redact_data(d)
     if args.json:
         write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
     elif args.markdown:
@@ -44,3 +52,21 @@ def run(args: argparse.Namespace) -> int:
 
         write_text(text.diagnosis(d, all_actions=args.all))
     return 0
+
+
+def _consult_status(d: dict[str, object]) -> None:
+    """An upstream verdict asks the provider's own status page: is it them?"""
+    if d.get("layer") != "upstream":
+        return
+    from whichlayer.status import read
+    from whichlayer.status.pages import page_for_diagnosis
+
+    provider, host = d.get("provider"), d.get("host")
+    page = page_for_diagnosis(
+        provider if isinstance(provider, str) else None, host if isinstance(host, str) else None
+    )
+    if page is None:
+        return
+    report = read(page.provider)
+    d["status_page"] = report.to_dict()
+    d["summary"] = f"{d.get('summary') or ''} {report.sentence()}".strip()
