@@ -144,7 +144,31 @@ def test_binary_stdin():
         timeout=60,
         check=False,
     )
-    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert b"the input is not text" in proc.stderr
+    assert proc.stdout == b""
+
+
+@pytest.mark.parametrize("given", [["explain", ""], ["explain", "  \n\t "], ["report", ""]])
+def test_empty_input_is_a_usage_error(given):
+    proc = subprocess.run(
+        [sys.executable, "-m", "whichlayer", *given],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert b"the input is empty" in proc.stderr
+    assert b"None" not in proc.stdout + proc.stderr
+
+
+def test_an_undecided_diagnosis_never_prints_none(capsys):
+    from whichlayer.cli import main
+
+    assert main(["explain", "hello there, nothing failed"]) == 0
+    out = capsys.readouterr().out
+    assert "None" not in out
+    assert out.startswith("whichlayer: unknown / unknown")
 
 
 def test_rules_list_and_explain(capsys):

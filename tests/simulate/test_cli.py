@@ -94,3 +94,13 @@ def test_a_scenario_file_names_its_dialect(tmp_path: Path) -> None:
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=10)
     assert proc.returncode == 0
+
+
+def test_a_scenario_file_with_an_unknown_id_is_refused_before_serving(tmp_path: Path) -> None:
+    script = tmp_path / "retry.yaml"
+    script.write_text("dialect: anthropic\nsteps:\n  - 503\n  - overloaded\n  - no_such_fault\n")
+    started = time.monotonic()
+    out = _run("--scenario-file", str(script), "--port", "0")
+    assert out.returncode == 2, out
+    assert "unknown scenario 'no_such_fault' for dialect anthropic" in out.stderr
+    assert time.monotonic() - started < 30  # refused at once, not served

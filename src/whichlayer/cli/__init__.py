@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 # Each module here defines ``register(subparsers)``, which adds its parser and
 # sets ``func`` to a ``run(args) -> int``.
-COMMANDS = ("explain", "rules", "report", "check", "simulate", "demo", "status")
+COMMANDS = ("explain", "rules", "report", "check", "simulate", "demo", "status", "completion")
 
 
 class UsageError(Exception):
@@ -41,7 +41,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+        examples = getattr(module, "EXAMPLES", None)
+        if examples:
+            command = sub.choices[name]
+            command.epilog = "examples:\n" + examples.strip("\n") + "\n"
+            command.formatter_class = _ExamplesFormatter
     return parser
+
+
+class _ExamplesFormatter(argparse.HelpFormatter):
+    """Wraps descriptions as usual but prints the examples block line for line."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -50,3 +50,20 @@ def write_text(text: str, output: str | None = None) -> None:
         return
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+#: Share of a paste that may be undecodable or control characters before it is
+#: taken for binary data rather than an error message.
+MAX_NON_TEXT_SHARE = 0.3
+
+
+def require_text(data: bytes) -> bytes:
+    """The paste itself, or a usage error when there is nothing to read in it."""
+    text = data.decode("utf-8", "replace")
+    if not text.strip():
+        raise UsageError("the input is empty: paste the error as TEXT, pipe it, or use --file PATH")
+    sample = text[:65536]
+    odd = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f\v"))
+    if odd > MAX_NON_TEXT_SHARE * len(sample):
+        raise UsageError("the input is not text (binary data?): paste the error message itself")
+    return data

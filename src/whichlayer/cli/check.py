@@ -23,6 +23,13 @@ CLIENTS = (
 )
 
 
+#: Shown at the end of --help.
+EXAMPLES = """\
+  whichlayer check --offline
+  whichlayer check --client claude-code --no-generate
+  whichlayer check --base-url https://relay.example/v1 --api-key-env RELAY_KEY --model gpt-4o-mini
+"""
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check",
@@ -64,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.client is not None and args.client not in client_names():
         raise UsageError(f"unknown client {args.client!r}; known: {', '.join(client_names())}")
     if not 0 < args.timeout <= 600:
-        raise UsageError("--timeout must be between 0 and 600 seconds")
+        raise UsageError("--timeout takes seconds from more than 0 up to 600")
     ctx = Context(dict(os.environ), Path.home(), Path.cwd())
     request = Request(
         args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client

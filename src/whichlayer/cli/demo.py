@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+#: Shown at the end of --help.
+EXAMPLES = """\
+  whichlayer demo
+  whichlayer demo --full
+"""
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(

@@ -5,6 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
+#: Shown at the end of --help.
+EXAMPLES = """\
+  whichlayer explain "Error code: 429 - {'error': {'type': 'insufficient_quota'}}"
+  whichlayer explain --file error.log --markdown
+  xclip -o -selection clipboard | whichlayer explain --json     # Linux; pbpaste on macOS
+"""
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -29,10 +35,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from whichlayer._explain import explain
-    from whichlayer.cli._io import read_input, use_color, write_text
+    from whichlayer.cli._io import read_input, require_text, use_color, write_text
     from whichlayer.redact import redact_data
 
-    diagnosis = explain(read_input(args.text, args.file))
+    diagnosis = explain(require_text(read_input(args.text, args.file)))
     d = diagnosis.to_dict()
     if args.status:
         _consult_status(d)

@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+#: Shown at the end of --help.
+EXAMPLES = """\
+  whichlayer report --file error.txt > report.md
+  whichlayer check --json > check.json; whichlayer report --from check.json "API Error: 529 ..."
+"""
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -55,12 +60,16 @@ def _checks(path: str | None) -> list[dict[str, object]] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whichlayer.cli._io import read_input, write_text
+    from whichlayer.cli._io import read_input, require_text, write_text
     from whichlayer.report import build_report, markdown, to_json
 
     checks = _checks(args.from_file)
     paste_given = args.text is not None or args.file is not None
-    error = read_input(args.text, args.file) if paste_given or checks is None else None
+    error = (
+        require_text(read_input(args.text, args.file))
+        if paste_given or checks is None
+        else None
+    )
     report = build_report(
         error, checks=checks, include_prompt=args.include_prompt, probe_clis=not args.no_clis
     )

@@ -6,6 +6,11 @@ import argparse
 import json
 from typing import Any
 
+#: Shown at the end of --help.
+EXAMPLES = """\
+  whichlayer rules
+  whichlayer rules quota.plan_limit
+"""
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(

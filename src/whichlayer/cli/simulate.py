@@ -9,6 +9,13 @@ FLAVOR_CHOICES = ("new-api", "one-api", "openrouter", "litellm")
 TLS_CHOICES = ("trusted", "untrusted", "wrong_host")
 
 
+#: Shown at the end of --help.
+EXAMPLES = """\
+  whichlayer simulate --list
+  whichlayer simulate --dialect anthropic --scenario overloaded --port 0
+  whichlayer simulate --dialect relay --relay new-api
+"""
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "simulate",

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whichlayer.status import StatusReport
 
-EPILOG = """examples:
+
+
+#: Shown at the end of --help.
+EXAMPLES = """\
   whichlayer status                      # the providers of the clients on this machine
   whichlayer status anthropic openai     # named providers
   whichlayer status google --json        # as JSON (exit 1 if an incident touches the API)
 """
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -26,8 +28,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "API's components, unresolved incidents and maintenance in progress. "
         "Exit 0 all operational, 1 an incident touches the API, 2 usage error, "
         "3 a page could not be read.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("providers", nargs="*", metavar="PROVIDER", help="e.g. anthropic, openai")
     p.add_argument("--json", action="store_true", help="print the reports as JSON")

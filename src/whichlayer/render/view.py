@@ -9,13 +9,13 @@ FIRST_ACTIONS = 3
 
 
 def headline(d: dict[str, Any]) -> str:
-    return f"{d['layer']} / {d['cause']}"
+    return f"{d['layer'] or 'unknown'} / {d['cause']}"
 
 
 def rows(d: dict[str, Any]) -> list[tuple[str, str]]:
     """Label/value pairs for the overview table, empty values left out."""
     pairs: list[tuple[str, str]] = [
-        ("layer", str(d["layer"])),
+        ("layer", str(d["layer"] or "unknown")),
         ("cause", str(d["cause"])),
         ("origin", str(d["origin"])),
         ("retry", retry_text(d)),

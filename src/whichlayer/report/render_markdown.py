@@ -31,10 +31,11 @@ def _table(rows: list[tuple[str, Any]], code: bool = True) -> list[str]:
 def _headline(r: Mapping[str, Any]) -> str:
     d = r.get("diagnosis")
     if d:
-        return f"{d['layer']} / {d['cause']}"
+        return f"{d['layer'] or 'unknown'} / {d['cause']}"
     verdicts = [c["verdict"] for c in r.get("checks") or [] if c.get("verdict")]
     if verdicts:
-        return f"{verdicts[0].get('layer')} / {verdicts[0].get('cause')} (from check)"
+        v = verdicts[0]
+        return f"{v.get('layer') or 'unknown'} / {v.get('cause') or 'unknown'} (from check)"
     return "evidence"
 
 

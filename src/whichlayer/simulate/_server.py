@@ -58,6 +58,10 @@ class SimServer:
         self.dialect = base
         self._full_dialect = f"relay:{self.flavor}" if base == "relay" else base
         self._file = script.load(scenario_file) if scenario_file else None
+        if self._file is not None:  # every id is checked before serving, not per request
+            for step in (*self._file.script.steps, self._file.script.then):
+                if step.scenario not in (None, "ok"):
+                    scenarios.lookup(self._full_dialect, step.scenario)
         if scenario is not None and scenario != "ok":
             scenarios.lookup(self._full_dialect, scenario)
         self.scenario = scenario
