@@ -236,12 +236,17 @@ def main() -> None:
         size = log.stat().st_size
         tsize = sum(p.stat().st_size for p in tdir.glob("*.jsonl"))
         n_lines = sum(1 for _ in log.open("rb"))
-        print(f"gateway log {size / 1e6:,.0f} MB, {n_lines:,} lines; transcripts {tsize / 1e6:,.0f} MB")
+        print(
+            f"gateway log {size / 1e6:,.0f} MB, {n_lines:,} lines; "
+            f"transcripts {tsize / 1e6:,.0f} MB"
+        )
         print()
         rows = []
         for jobs in (1, 2):
             r = arm_scan([str(log)], jobs)
-            rows.append((f"whichlayer scan --jobs {jobs}", r["seconds"], r["failures"], r["rss_mb"]))
+            rows.append(
+                (f"whichlayer scan --jobs {jobs}", r["seconds"], r["failures"], r["rss_mb"])
+            )
             by_layer = r["by_layer"]
         for label, fn in (
             ("grep -c (floor)", lambda: arm_grep(log)),

@@ -161,7 +161,8 @@ def test_no_planted_secret_reaches_any_output(
     log = tmp_path / "gw.jsonl"
     rows = [
         {"ts": "2026-12-04T13:00:00Z", "status": 401, "api_key": secrets[0],
-         "error": {"message": f"Incorrect API key provided: {secrets[1]}", "code": "invalid_api_key"}},
+         "error": {"message": f"Incorrect API key provided: {secrets[1]}",
+                   "code": "invalid_api_key"}},
         {"ts": "2026-12-04T13:00:01Z", "status": 500, "key_alias": "svc",
          "error": f"upstream said: Authorization: Bearer {secrets[2]}"},
         {"ts": "2026-12-04T13:00:02Z", "status": 429, "model": "gpt-4o",
