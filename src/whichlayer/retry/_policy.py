@@ -88,8 +88,9 @@ class Decision:
         )
         ids = f" request_ids={','.join(self.request_ids)}" if self.request_ids else ""
         warn = f" WARNING: {self.warning}" if self.warning else ""
-        return redact_text(f"{head}:{status} {what} ({self.retry_class}){target}: "
-                           f"{self.reason}{ids}{warn}")
+        return redact_text(
+            f"{head}:{status} {what} ({self.retry_class}){target}: {self.reason}{ids}{warn}"
+        )
 
 
 def decide(

@@ -138,10 +138,18 @@ def _rebuild(response: Any, raw: bytes, request: Any) -> Any:
             extensions=response.extensions,
         )
     except Exception:  # e.g. a compressed body cut at the cap: keep the status and headers
-        headers = [(k, v) for k, v in response.headers.multi_items()
-                   if k.lower() not in ("content-encoding", "content-length")]
-        return cls(response.status_code, headers=headers, content=b"", request=request,
-                   extensions=response.extensions)
+        headers = [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length")
+        ]
+        return cls(
+            response.status_code,
+            headers=headers,
+            content=b"",
+            request=request,
+            extensions=response.extensions,
+        )
 
 
 class Transport(httpx2.BaseTransport, _Core):
