@@ -244,9 +244,11 @@ def test_a_stream_cut_after_bytes_reached_the_caller_is_not_retried(
     ) as sim:
         with oa(sim) as c:
             stream = c.chat.completions.create(model="gpt-4o-mini", messages=HI, stream=True)
+            chunks = 0
             with pytest.raises((openai.APIError, httpx2.HTTPError)):
                 for _ in stream:
-                    pass
+                    chunks += 1
+        assert chunks >= 1  # bytes reached the caller before the cut
         assert len(arrivals(sim)) == 1
 
 
@@ -290,3 +292,46 @@ def test_a_real_wait_uses_no_time_under_the_fake_clock(tmp_path: Path) -> None:
             c.chat.completions.create(model="gpt-4o-mini", messages=HI)
         assert time.monotonic() - start < 10
         assert clock.now() >= 30
+
+
+def test_classic_httpx_async_client(tmp_path: Path, clock: wr.FakeClock) -> None:
+    with SimServer(scenario_file=scenario(tmp_path, "steps: [502]\nthen: ok\n")) as sim:
+
+        async def run() -> None:
+            async with openai.AsyncOpenAI(
+                base_url=sim.base_url("openai"),
+                api_key=sim.keys["valid"],
+                http_client=httpx.AsyncClient(transport=wr.AsyncTransport()),  # type: ignore[arg-type]
+                max_retries=0,
+            ) as c:
+                await c.chat.completions.create(model="gpt-4o-mini", messages=HI)
+
+        asyncio.run(run())
+        assert len(arrivals(sim)) == 2
+
+
+def test_a_read_timeout_is_careful(tmp_path: Path, clock: wr.FakeClock) -> None:
+    text = "steps: [read_timeout, read_timeout]\nthen: ok\n"
+    with SimServer(scenario_file=scenario(tmp_path, text), stall_s=2.0) as sim:
+        with oa(sim) as c:
+            quick = c.with_options(timeout=0.3)
+            with pytest.raises(openai.APITimeoutError):
+                quick.chat.completions.create(model="gpt-4o-mini", messages=HI)
+            assert len(arrivals(sim)) == 1  # not idempotent: not resent
+            quick.chat.completions.create(
+                model="gpt-4o-mini", messages=HI, extra_headers={"Idempotency-Key": "k-1"}
+            )
+        assert len(arrivals(sim)) == 3  # the idempotent call: a timeout, then the answer
+
+
+def test_connection_refused_is_retried_twice_then_raised(clock: wr.FakeClock) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again before use: nothing listens
+    client = httpx2.Client(transport=wr.Transport())
+    with client, pytest.raises(httpx2.ConnectError) as info:
+        client.post(f"http://127.0.0.1:{port}/v1/chat/completions", json={}, timeout=2)
+    assert len(clock.sleeps) == 2
+    assert any("gave up after 2 retries" in n for n in info.value.__notes__)
