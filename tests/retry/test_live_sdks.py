@@ -110,6 +110,8 @@ def test_three_503s_are_one_too_many(tmp_path: Path, clock: wr.FakeClock) -> Non
         assert len(arrivals(sim)) == 3  # 1 + at most 2 retries
     decision = info.value.response.extensions[wr.DECISION_EXT]
     assert "gave up after 2 retries" in decision.reason
+    earlier = info.value.response.extensions[wr.ATTEMPTS_EXT]
+    assert len(earlier) == 2 and all(d.retry and d.request_ids for d in earlier)
 
 
 def test_classic_httpx_client_works_too(tmp_path: Path, clock: wr.FakeClock) -> None:
@@ -123,6 +125,17 @@ def test_classic_httpx_client_works_too(tmp_path: Path, clock: wr.FakeClock) -> 
             reply = c.chat.completions.create(model="gpt-4o-mini", messages=HI)
         assert reply.choices[0].message.content
         assert len(arrivals(sim)) == 2
+
+
+def test_the_failed_attempts_request_ids_are_kept(tmp_path: Path, clock: wr.FakeClock) -> None:
+    with SimServer(scenario_file=scenario(tmp_path, "steps: [500, 500]\nthen: ok\n")) as sim:
+        with oa(sim) as c:
+            raw = c.chat.completions.with_raw_response.create(model="gpt-4o-mini", messages=HI)
+        assert raw.parse().choices[0].message.content
+        assert sim.state is not None
+        failed = [str(e["request_id"]) for e in sim.state.log[:2]]
+    earlier = raw.http_response.extensions[wr.ATTEMPTS_EXT]
+    assert [d.request_ids for d in earlier] == [[failed[0]], [failed[1]]]
 
 
 # -- "429 Retry-After: 2, then 200" ----------------------------------------------------------

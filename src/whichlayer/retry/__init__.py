@@ -33,6 +33,7 @@ from whichlayer.retry._integrations import (
 )
 from whichlayer.retry._policy import DEFAULT_POLICY, Decision, Policy, decide, retry_after
 from whichlayer.retry._transport import (
+    ATTEMPTS_EXT,
     DEADLINE_EXT,
     DECISION_EXT,
     IDEMPOTENT_EXT,
@@ -41,6 +42,7 @@ from whichlayer.retry._transport import (
 )
 
 __all__ = [
+    "ATTEMPTS_EXT",
     "BUDGET_ENV",
     "DEADLINE_EXT",
     "DECISION_EXT",

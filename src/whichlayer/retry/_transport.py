@@ -35,6 +35,9 @@ MAX_ERROR_BODY = 1_000_000
 IDEMPOTENT_EXT = "whichlayer.idempotent"
 DEADLINE_EXT = "whichlayer.deadline_s"
 DECISION_EXT = "whichlayer.retry"
+#: Response extension: the decisions about every failed attempt before this answer, in order
+#: (their request ids are the ones to quote to support).
+ATTEMPTS_EXT = "whichlayer.retry.attempts"
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _DEFAULT_DEADLINE_S = 300.0
 
@@ -174,10 +177,13 @@ class Transport(httpx2.BaseTransport, _Core):
         if budget is not None:
             budget.record_request()
         attempt = 0
+        history: list[Decision] = []
         while True:
             try:
                 response = inner.handle_request(request)
                 if response.status_code < 400:
+                    if history:
+                        response.extensions[ATTEMPTS_EXT] = history
                     return response
                 response = _rebuild(response, _read_capped(response), request)
             except lib.TransportError as exc:
@@ -185,13 +191,17 @@ class Transport(httpx2.BaseTransport, _Core):
                 self.report(decision, request)
                 if not decision.retry:
                     exc.add_note(decision.line())
+                    if history:
+                        exc.add_note(_earlier(history))
                     raise
             else:
                 decision = self.decide(response, request, attempt, deadline)
                 self.report(decision, request)
                 if not decision.retry:
                     response.extensions[DECISION_EXT] = decision
+                    response.extensions[ATTEMPTS_EXT] = history
                     return response
+            history.append(decision)
             self.clock.sleep(decision.delay_s)
             attempt += 1
 
@@ -222,10 +232,13 @@ class AsyncTransport(httpx2.AsyncBaseTransport, _Core):
         if budget is not None:
             budget.record_request()
         attempt = 0
+        history: list[Decision] = []
         while True:
             try:
                 response = await inner.handle_async_request(request)
                 if response.status_code < 400:
+                    if history:
+                        response.extensions[ATTEMPTS_EXT] = history
                     return response
                 response = _rebuild(response, await _aread_capped(response), request)
             except lib.TransportError as exc:
@@ -233,13 +246,17 @@ class AsyncTransport(httpx2.AsyncBaseTransport, _Core):
                 self.report(decision, request)
                 if not decision.retry:
                     exc.add_note(decision.line())
+                    if history:
+                        exc.add_note(_earlier(history))
                     raise
             else:
                 decision = self.decide(response, request, attempt, deadline)
                 self.report(decision, request)
                 if not decision.retry:
                     response.extensions[DECISION_EXT] = decision
+                    response.extensions[ATTEMPTS_EXT] = history
                     return response
+            history.append(decision)
             await self.clock.asleep(decision.delay_s)
             attempt += 1
 
@@ -247,6 +264,13 @@ class AsyncTransport(httpx2.AsyncBaseTransport, _Core):
         for inner in [self._inner, *self._inners.values()]:
             if inner is not None:
                 await inner.aclose()
+
+
+def _earlier(history: list[Decision]) -> str:
+    ids = [i for d in history for i in d.request_ids]
+    return (
+        f"whichlayer.retry: {len(history)} earlier attempt(s); request ids: {', '.join(ids) or '-'}"
+    )
 
 
 def _read_capped(response: Any) -> bytes:
