@@ -176,7 +176,7 @@ def decide(
             " before the deadline; failing now instead of sleeping"
         )
     if budget is not None and not budget.try_acquire():
-        return stop("the retry budget is spent (retries are kept under 10% of requests)")
+        return stop("the retry budget is spent (retries are kept to a share of requests)")
     return Decision(True, delay, why, d, cls, attempt, hint, None, ids)
 
 
