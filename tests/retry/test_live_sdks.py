@@ -348,3 +348,19 @@ def test_connection_refused_is_retried_twice_then_raised(clock: wr.FakeClock) ->
         client.post(f"http://127.0.0.1:{port}/v1/chat/completions", json={}, timeout=2)
     assert len(clock.sleeps) == 2
     assert any("gave up after 2 retries" in n for n in info.value.__notes__)
+
+
+def test_an_sdk_that_still_retries_is_warned_about(
+    tmp_path: Path, clock: wr.FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    with SimServer(scenario_file=scenario(tmp_path, "steps: [503, 503, 503]\nthen: ok\n")) as sim:
+        with openai.OpenAI(
+            base_url=sim.base_url("openai"),
+            api_key=sim.keys["valid"],
+            http_client=httpx2.Client(transport=wr.Transport()),
+            max_retries=1,  # forgot max_retries=0
+        ) as c:
+            c.chat.completions.create(model="gpt-4o-mini", messages=HI)
+        assert len(arrivals(sim)) == 4
+    nested = [r for r in caplog.records if "max_retries=0" in r.getMessage()]
+    assert len(nested) == 1 and nested[0].levelno == logging.WARNING

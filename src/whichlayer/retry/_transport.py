@@ -83,6 +83,7 @@ class _Core:
         self._clock = clock
         self._rng = rng
         self.log = logger or log
+        self._warned_nested = False
 
     @property
     def clock(self) -> Clock:
@@ -120,6 +121,17 @@ class _Core:
             clock=self.clock,
             rng=self._rng,
         )
+
+    def check_nested(self, request: Any) -> None:
+        """Warn once when the SDK above is retrying too: the two layers' retries multiply."""
+        count = request.headers.get("x-stainless-retry-count", "0")
+        if count != "0" and not self._warned_nested:
+            self._warned_nested = True
+            self.log.warning(
+                "whichlayer.retry: the SDK is retrying on top of this transport (its retry %s);"
+                " retries multiply: create the client with max_retries=0",
+                count,
+            )
 
     def report(self, decision: Decision, request: Any) -> None:
         method, url = _where(request)
@@ -172,6 +184,7 @@ class Transport(httpx2.BaseTransport, _Core):
         inner = self._inner_for(request)
         lib = _family(request)
         request.read()  # so the body can be sent again
+        self.check_nested(request)
         deadline = self.deadline(request)
         budget = self.budget()
         if budget is not None:
@@ -227,6 +240,7 @@ class AsyncTransport(httpx2.AsyncBaseTransport, _Core):
         inner = self._inner_for(request)
         lib = _family(request)
         await request.aread()
+        self.check_nested(request)
         deadline = self.deadline(request)
         budget = self.budget()
         if budget is not None:
