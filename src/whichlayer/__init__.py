@@ -50,8 +50,16 @@ if TYPE_CHECKING:
     from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 
+#: Subpackages reachable as attributes without importing them first (``whichlayer.retry``).
+_SUBPACKAGES = frozenset({"retry"})
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
+    if module is None and name in _SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"whichlayer.{name}")
     if module is None:
         raise AttributeError(f"module 'whichlayer' has no attribute {name!r}")
     import importlib

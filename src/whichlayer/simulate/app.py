@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -80,7 +81,12 @@ async def inject(request: web.Request, handler: Handler) -> web.StreamResponse:
     if step.scenario and not scenarios.known(protocol, step.scenario):
         return _unknown_scenario(protocol, step.scenario)
     state.log.append(
-        {"path": request.path, "scenario": step.scenario, "request_id": call.request_id}
+        {
+            "path": request.path,
+            "scenario": step.scenario,
+            "request_id": call.request_id,
+            "t": time.monotonic(),  # when the request arrived (retry tests check the waits)
+        }
     )
     if step.delay_s:
         await asyncio.sleep(step.delay_s)
