@@ -151,7 +151,7 @@ def test_anthropic_sync_really_waits_retry_after(tmp_path: Path) -> None:
         assert msg.content
         t = arrivals(sim)
     assert len(t) == 2
-    assert 2.0 <= t[1] - t[0] <= 2.0 * 1.25 + 0.5
+    assert 2.0 <= t[1] - t[0] <= 2.0 * 1.25 + 1.5  # + slack for a loaded machine
 
 
 def test_openai_async_waits_retry_after_on_the_fake_clock(
@@ -325,9 +325,9 @@ def test_classic_httpx_async_client(tmp_path: Path, clock: wr.FakeClock) -> None
 
 def test_a_read_timeout_is_careful(tmp_path: Path, clock: wr.FakeClock) -> None:
     text = "steps: [read_timeout, read_timeout]\nthen: ok\n"
-    with SimServer(scenario_file=scenario(tmp_path, text), stall_s=2.0) as sim:
+    with SimServer(scenario_file=scenario(tmp_path, text), stall_s=3.0) as sim:
         with oa(sim) as c:
-            quick = c.with_options(timeout=0.3)
+            quick = c.with_options(timeout=1.0)
             with pytest.raises(openai.APITimeoutError):
                 quick.chat.completions.create(model="gpt-4o-mini", messages=HI)
             assert len(arrivals(sim)) == 1  # not idempotent: not resent
