@@ -316,7 +316,9 @@ class Probe:
             models = ", ".join(sorted({r.model or "" for r in refused}))
             if not self.via_relay:
                 return _verdict(bad, "you", ev, f"refused for {models} only")
-            if _upstream_words(refused):
+            if _upstream_words(refused) or not any(r.cause == "permission_model" for r in refused):
+                # a key refused for one vendor while it works for the others is not your
+                # relay key: it is the key the relay holds for that vendor's channel
                 why = (
                     f"only {'/'.join(vendors)} refused ({models}), in the upstream's words; "
                     "your relay key works for the others"
