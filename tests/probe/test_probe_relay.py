@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from tests.probe.conftest import UPSTREAM_KEYS, Runner
 
 from whichlayer.simulate import SimServer
@@ -181,3 +182,23 @@ def test_retry_after_beyond_the_deadline_gives_up(run_probe: Runner, tmp_path: P
     assert v["layer"] == "rate_limit"
     assert "beyond the --timeout" in v["evidence"][0]["note"]
     assert p.data["requests_sent"] == 2
+
+
+def test_report_from_probe_json_carries_the_verdict(
+    run_probe: Runner, relay: Relay, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from whichlayer.cli import main
+
+    sim = relay("revoked_channel")
+    p = run_probe(*_args(sim, "--model", "claude-haiku-4-5"), env={"RELAY_KEY": sim.keys["valid"]})
+    saved = tmp_path / "probe.json"
+    saved.write_text(p.out)
+    assert main(["report", "--from", str(saved), "--no-clis", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    (target,) = report["checks"]
+    assert target["verdict"]["owner"] == "relay_channel"
+    assert target["verdict"]["cause"] == "upstream_key_invalid"
+    assert main(["report", "--from", str(saved), "--no-clis"]) == 0
+    markdown = capsys.readouterr().out
+    assert "relay_channel" in markdown and "upstream_key_invalid" in markdown
+    assert sim.keys["valid"] not in markdown
