@@ -49,8 +49,8 @@ def _target(t: Any) -> dict[str, Any]:
 
 def _probe(data: dict[str, Any]) -> dict[str, Any]:
     """A saved ``whichlayer probe --json`` as one target: its rows as stages, its verdict."""
-    t = data.get("target") if isinstance(data.get("target"), dict) else {}
-    v = data.get("verdict") if isinstance(data.get("verdict"), dict) else {}
+    t: dict[str, Any] = data["target"] if isinstance(data.get("target"), dict) else {}
+    v: dict[str, Any] = data["verdict"] if isinstance(data.get("verdict"), dict) else {}
     rows = [r for r in data.get("results") or [] if isinstance(r, dict)]
     stages = [
         {
