@@ -51,7 +51,7 @@ TOOLS_REQUEST = {
 class Scenario:
     name: str
     setup: str
-    model: str
+    model: str | None  # None: no --model, the probe picks from the listing
     owner: str | None  # the right owner (None: healthy)
     token: str = "valid"
     direct: bool = False
@@ -72,6 +72,9 @@ SCENARIOS = [
         "direct works, relay fails", "relay_broken", "gpt-4o-mini", "relay_channel", direct=True
     ),
     Scenario("healthy relay", "healthy", "gpt-4o-mini", None),
+    Scenario("revoked channel, no --model", "revoked_channel", None, "relay_channel"),
+    Scenario("bad relay token, no --model", "healthy", None, "relay_account", token="unknown"),
+    Scenario("healthy relay, no --model", "healthy", None, None),
 ]
 
 

@@ -130,12 +130,24 @@ def test_direct_arm_works_where_the_relay_fails(run_probe: Runner, relay: Relay)
     assert [r["status"] for r in direct] == [200]
 
 
-def test_healthy_relay_exit_0_in_two_requests(run_probe: Runner, relay: Relay) -> None:
+def test_healthy_relay_exit_0(run_probe: Runner, relay: Relay) -> None:
     sim = relay("healthy")
     p = run_probe(*_args(sim), env={"RELAY_KEY": sim.keys["valid"]})
     assert p.code == 0 and p.verdict["owner"] is None
-    assert p.data["requests_sent"] == 2  # the listing, then the cheapest model it names
-    assert p.data["target"]["model"] == "gpt-4o-mini"
+    # the listing, then the cheapest model of each of the three vendors it names
+    tried = [r["model"] for r in p.data["results"][1:]]
+    assert tried == ["gpt-4o-mini", "claude-haiku-4-5", "gemini-2.0-flash"]
+    assert p.data["requests_sent"] == 4
+
+
+def test_new_user_without_model_finds_the_broken_channel(run_probe: Runner, relay: Relay) -> None:
+    """The issue's "done when": no --model, a revoked upstream channel, a few tiny requests."""
+    sim = relay("revoked_channel")
+    p = run_probe(*_args(sim), env={"RELAY_KEY": sim.keys["valid"]})
+    v = p.verdict
+    assert (v["owner"], v["cause"]) == ("relay_channel", "upstream_key_invalid")
+    assert p.data["target"]["model"] == "claude-haiku-4-5"
+    assert p.data["requests_sent"] == 4
 
 
 def test_quota_answer_stops_at_once(run_probe: Runner, relay: Relay) -> None:

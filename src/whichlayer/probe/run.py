@@ -84,11 +84,7 @@ class Probe:
         self.sender: Sender | None = None
         self.verdict: Verdict | None = None
         self.listing: Row | None = None
-        self.model = (
-            options.model
-            or _body_model(options.request_body)
-            or (options.models[0] if options.models else None)
-        )
+        self.model = options.model or _body_model(options.request_body)
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -190,17 +186,28 @@ class Probe:
             first.append(self._spec("first", self.model))
         if body is not None:
             first.append(self._spec("first", self.model, variant="request", body=body))
-        rows = await self._send(
-            "first", first, "the model listing (auth only) and a minimal request"
-        )
+        if self.model is None and self.opts.models:
+            first += [self._spec("first", m) for m in self.opts.models[: MATRIX_VENDORS + 1]]
+        rows = await self._send("first", first, _first_note(first))
         self.listing = next((r for r in rows if r.endpoint == "models"), None)
         if self.model is None:
-            if self.listing is None or not self.listing.ok:
-                return self._decide_listing_only()
-            self.model = choose.cheapest(self.listing.model_ids)
-            if self.model is None:
-                return _inconclusive("the listing names no chat model; give one with --model", [])
-            await self._send("first", [self._spec("first", self.model)], "a minimal request")
+            candidates = [r.model for r in rows if r.endpoint != "models" and r.model]
+            if not candidates:
+                if self.listing is None or not self.listing.ok:
+                    return self._decide_listing_only()
+                owned = self.listing.owned_by
+                candidates = choose.spread(self.listing.model_ids, None, owned, MATRIX_VENDORS + 1)
+                if not candidates:
+                    why = "the listing names no chat model; give one with --model"
+                    return _inconclusive(why, [])
+                await self._send(
+                    "first",
+                    [self._spec("first", m) for m in candidates],
+                    "the cheapest model of each vendor in the listing",
+                )
+            tried = [self._row(variant="minimal", model=m) for m in candidates]
+            failing_rows = [r for r in tried if r is not None and not r.ok]
+            self.model = failing_rows[0].model if failing_rows else candidates[0]
         if (quota := self._quota()) is not None:
             return quota
         minimal = self._row(variant="minimal", model=self.model, route="target")
@@ -284,7 +291,8 @@ class Probe:
             others = [m for m in self.opts.models if m != self.model][:MATRIX_VENDORS]
         else:
             others = choose.spread(ids, self.model, owned, MATRIX_VENDORS)
-        specs = [self._spec("identity matrix", m) for m in others]
+        tried = {r.model for r in self.rows if r.route == "target"}
+        specs = [self._spec("identity matrix", m) for m in others if m not in tried]
         if self.direct is not None:
             specs.append(self._spec("identity matrix", self._direct_model(), route="direct"))
         if specs:
@@ -510,6 +518,18 @@ _PART_CAUSE = {"no_tools": "tool_schema", "short_context": "context_length", "st
 
 
 # -- module helpers ---------------------------------------------------------------------------
+
+
+def _first_note(specs: list[Spec]) -> str:
+    parts = []
+    if any(s.endpoint == "models" for s in specs):
+        parts.append("the model listing (auth only)")
+    models = [s.model for s in specs if s.endpoint != "models" and s.variant == "minimal"]
+    if models:
+        parts.append("a minimal request to " + ", ".join(str(m) for m in models))
+    if any(s.variant == "request" for s in specs):
+        parts.append("your request (output capped)")
+    return "; ".join(parts)
 
 
 def _body_model(body: dict[str, Any] | None) -> str | None:
