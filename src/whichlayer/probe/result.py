@@ -40,7 +40,7 @@ class Result:
         data = {
             "target": target,
             "plan": [s.to_dict() for s in p.plan],
-            "results": [r.to_dict() for r in p.rows],
+            "results": [r.to_dict() for r in sorted(p.rows, key=lambda r: r.n)],
             "verdict": self.verdict.to_dict(),
             "requests_sent": p.budget.sent,
         }

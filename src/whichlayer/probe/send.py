@@ -70,14 +70,21 @@ class Sender:
             return []
         self.budget.sent += len(specs)
         numbers = [len(self.rows) + i + 1 for i in range(len(specs))]
-        rows = await asyncio.gather(*(self._one(n, s) for n, s in zip(numbers, specs, strict=True)))
-        for row in sorted(rows, key=lambda r: r.n):
-            self.rows.append(row)
-            if row.layer == "quota":
-                self.budget.stopped = f"a quota answer (row {row.n}): nothing more is sent"
-            if self.on_row is not None:
-                self.on_row(row)
+        rows = await asyncio.gather(
+            *(self._kept(n, s) for n, s in zip(numbers, specs, strict=True))
+        )
+        self.rows.sort(key=lambda r: r.n)
         return list(rows)
+
+    async def _kept(self, n: int, spec: Spec) -> Row:
+        """One request; its row is kept as soon as it is back (an interrupt still shows it)."""
+        row = await self._one(n, spec)
+        self.rows.append(row)
+        if row.layer == "quota" and not self.budget.stopped:
+            self.budget.stopped = f"a quota answer (row {row.n}): nothing more is sent"
+        if self.on_row is not None:
+            self.on_row(row)
+        return row
 
     async def _one(self, n: int, spec: Spec) -> Row:
         watch = Stopwatch()
