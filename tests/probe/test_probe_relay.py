@@ -157,6 +157,16 @@ def test_quota_answer_stops_at_once(run_probe: Runner, relay: Relay) -> None:
     assert p.data["requests_sent"] == 2  # the first round only
 
 
+def test_quota_of_one_channel_is_the_relay_channel(run_probe: Runner, relay: Relay) -> None:
+    sim = relay("channel_no_credit")
+    p = run_probe(*_args(sim), env={"RELAY_KEY": sim.keys["valid"]})
+    v = p.verdict
+    assert v["layer"] == "quota" and v["owner"] == "relay_channel"
+    failing = [r for r in p.data["results"] if r["layer"] == "quota"]
+    assert [r["model"] for r in failing] == ["claude-haiku-4-5"]
+    assert p.data["requests_sent"] == 4  # the first round, then nothing
+
+
 def test_budget_is_never_exceeded(run_probe: Runner, relay: Relay) -> None:
     sim = relay("relay_broken")
     p = run_probe(

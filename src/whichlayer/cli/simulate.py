@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--relay-setup",
         metavar="NAME",
         help="relay channels and faults: healthy, revoked_channel, model_500, tools_500, "
-        "large_529, saturated, relay_broken (a ten-model, three-vendor relay; see docs/probe.md)",
+        "large_529, saturated, relay_broken, channel_no_credit (a ten-model, three-vendor "
+        "relay; see docs/probe.md)",
     )
     p.add_argument(
         "--scenario", "-s", metavar="ID", help="fail every request with this scenario (see --list)"

@@ -243,13 +243,18 @@ class Probe:
         row = next((r for r in self.rows if r.layer == "quota"), None)
         if row is None:
             return None
-        if row.origin == "relay" and not _upstream_cause(row):
-            owner = "relay_account"
-        elif self.via_relay and row.route == "target":
-            owner = "relay_channel" if row.origin == "upstream" else "relay_account"
-        else:
+        ev = [(row.n, f"{_note(row)}: a quota answer, nothing more sent")]
+        working = [r for r in self.rows if r.ok and r.route == row.route and r.endpoint != "models"]
+        ev += [(r.n, _note(r)) for r in working]
+        if row.route == "direct" or not self.via_relay:
             owner = "you"
-        return _verdict(row, owner, [(row.n, f"{_note(row)}: a quota answer, nothing more sent")])
+        elif working:
+            # your relay balance pays for the models that work: the money that ran out is
+            # the relay's own, at this model's upstream
+            owner = "relay_channel"
+        else:
+            owner = "relay_channel" if row.origin == "upstream" else "relay_account"
+        return _verdict(row, owner, ev)
 
     def _healthy(self, primary: Row) -> Verdict:
         ev = [(r.n, _note(r)) for r in self.rows]
@@ -566,10 +571,6 @@ def _ssl(target: Target) -> Any:
     from whichlayer.check.trust import for_runtime
 
     return for_runtime(target.runtime, target.env).context
-
-
-def _upstream_cause(row: Row) -> bool:
-    return row.cause in ("upstream_key_invalid",)
 
 
 def _upstream_words(rows: list[Row]) -> bool:

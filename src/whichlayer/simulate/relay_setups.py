@@ -20,6 +20,8 @@ GEMINI = Channel(
 TEN = (OPENAI, ANTHROPIC, GEMINI)
 #: The same Anthropic channel, but the relay's key for it was revoked at Anthropic.
 ANTHROPIC_REVOKED = Channel("anthropic-revoked", "revoked", ANTHROPIC.models, "anthropic")
+#: The relay's Anthropic account has no credit left.
+ANTHROPIC_NO_CREDIT = Channel("anthropic-no-credit", "no_balance", ANTHROPIC.models, "anthropic")
 #: Every openai model, for a relay whose openai channel fails however it is asked.
 _ALL_OPENAI = tuple((m, "relay_upstream_error") for m in OPENAI.models)
 
@@ -32,6 +34,7 @@ SETUPS: dict[str, Setup] = {
     # one-api / new-api replace the message of every 429 with "saturated" (wording.relay)
     "saturated": Setup(TEN, model_faults=tuple((m, "rpm") for m in OPENAI.models)),
     "relay_broken": Setup(TEN, model_faults=_ALL_OPENAI),
+    "channel_no_credit": Setup((OPENAI, ANTHROPIC_NO_CREDIT, GEMINI)),
 }
 
 
