@@ -72,6 +72,7 @@ SCENARIOS = [
         "direct works, relay fails", "relay_broken", "gpt-4o-mini", "relay_channel", direct=True
     ),
     Scenario("healthy relay", "healthy", "gpt-4o-mini", None),
+    Scenario("one channel out of credit", "channel_no_credit", None, "relay_channel"),
     Scenario("revoked channel, no --model", "revoked_channel", None, "relay_channel"),
     Scenario("bad relay token, no --model", "healthy", None, "relay_account", token="unknown"),
     Scenario("healthy relay, no --model", "healthy", None, None),
