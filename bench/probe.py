@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import statistics
 import sys
 import time
@@ -151,7 +152,13 @@ def _baseline(sim: SimServer, s: Scenario) -> tuple[int, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per scenario (median shown)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per scenario (median shown)")
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.2,
+        help="seconds the simulated relay takes per request, as a real one does (default 0.2)",
+    )
     args = parser.parse_args()
     print(
         f"whichlayer probe vs the full manual ladder; budget {BUDGET}; "
@@ -167,7 +174,8 @@ def main() -> int:
     counts: list[int] = []
     ownership: list[int] = []
     for s in SCENARIOS:
-        with SimServer(dialect="relay", relay_setup=relay_setups.get(s.setup)) as sim:
+        setup = dataclasses.replace(relay_setups.get(s.setup), latency_s=args.latency)
+        with SimServer(dialect="relay", relay_setup=setup) as sim:
             runs = [_probe_once(sim, s) for _ in range(args.runs)]
             base_n, base_wall = _baseline(sim, s)
         sent = [r[0] for r in runs]

@@ -59,6 +59,8 @@ class Setup:
     channels: tuple[Channel, ...] = ()
     model_faults: tuple[tuple[str, str], ...] = ()
     tools_fault: str | None = None
+    #: seconds the relay takes before answering each request (a real relay's round trip)
+    latency_s: float = 0.0
 
 
 #: Model routes: which channel serves which model. A model in no channel gets "no channel".
@@ -129,6 +131,8 @@ class Relay:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()
+        if self.setup.latency_s:
+            await asyncio.sleep(self.setup.latency_s)
         step = self.state.choose(request)
         if step.scenario and not scenarios.known(f"relay:{self.flavor}", step.scenario):
             return sim_app._unknown_scenario(f"relay:{self.flavor}", step.scenario)
@@ -297,6 +301,8 @@ class Relay:
 
     async def models(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()
+        if self.setup.latency_s:
+            await asyncio.sleep(self.setup.latency_s)
         cause = self._local_fault(request, "", "")
         if cause is not None:
             return self._local(cause, rid, "", request)
