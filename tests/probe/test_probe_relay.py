@@ -224,3 +224,26 @@ def test_report_from_probe_json_carries_the_verdict(
     markdown = capsys.readouterr().out
     assert "relay_channel" in markdown and "upstream_key_invalid" in markdown
     assert sim.keys["valid"] not in markdown
+
+
+def test_concurrency_step_finds_the_relay_keys_parallel_limit(
+    run_probe: Runner, relay: Relay
+) -> None:
+    """A LiteLLM-shaped relay whose key allows 2 requests in flight (each takes 1 s): the
+    first round's three requests at once meet it; one at a time it passes; three at once,
+    two pass."""
+    import dataclasses
+
+    from whichlayer.simulate import relay_setups
+
+    setup = dataclasses.replace(relay_setups.get("healthy"), max_parallel=2, latency_s=1.0)
+    sim = SimServer(dialect="relay:litellm", relay_setup=setup).start()
+    try:
+        p = run_probe(*_args(sim), env={"RELAY_KEY": sim.keys["valid"]})
+    finally:
+        sim.stop()
+    v = p.verdict
+    assert (v["layer"], v["cause"], v["owner"]) == ("rate_limit", "concurrency", "relay_account")
+    parallel = [r["status"] for r in p.data["results"] if r["variant"] == "parallel"]
+    assert sorted(parallel) == [200, 200, 429]
+    assert "about 2 request(s) in flight" in v["evidence"][0]["note"]

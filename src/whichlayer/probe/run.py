@@ -32,6 +32,8 @@ from whichlayer.probe.send import Budget, Sender
 
 #: Other vendors the identity matrix tries besides the first model's.
 MATRIX_VENDORS = 3
+#: Requests sent at once by the 429 split's concurrency step.
+CONCURRENCY_STEP = 3
 #: The other endpoint of the same family, for the 5xx ladder.
 OTHER_ENDPOINT = {"chat_completions": "responses", "responses": "chat_completions"}
 
@@ -125,7 +127,11 @@ class Probe:
         call = protocols.generate_call(target, model or "")
         if body is not None:
             call.body = userreq.capped(body)
-        elif variant == "one_token" and call.body is not None and target.protocol != "responses":
+        elif (
+            variant in ("one_token", "parallel")
+            and call.body is not None
+            and target.protocol != "responses"
+        ):
             _set_tokens(call.body, 1)  # (Responses refuses fewer than 16 output tokens)
         return Spec(step, route, target.protocol, model, call, variant)
 
@@ -384,7 +390,36 @@ class Probe:
             "rpm": "requests-per-minute: remaining requests at 0, or any request refused",
             "tpm": "tokens-per-minute: a one-token request passes where the larger one did not",
         }.get(cause or "", "")
+        if same is not None and same.ok and row.variant != "request" and cause != "rpm":
+            step = await self._concurrency_step(row, ev)
+            if step is not None:
+                return step
         return _verdict(row, owner, ev, why, cause=cause)
+
+    async def _concurrency_step(self, row: Row, ev: list[tuple[int, str]]) -> Verdict | None:
+        """One at a time it passes: do a few at once fail? (a concurrency limit)"""
+        k = min(CONCURRENCY_STEP, self.budget.room())
+        if k < 2:
+            return None
+        specs = [self._spec("429 split", self.model, variant="parallel") for _ in range(k)]
+        rows = await self._send("429 split: concurrency", specs, f"{k} one-token requests at once")
+        ev += [(r.n, _note(r)) for r in rows]
+        refused = [r for r in rows if r.status == 429]
+        if not refused:
+            return None
+        passed = len(rows) - len(refused)
+        why = (
+            f"one at a time it passes; {len(rows)} at once: {passed} pass, {len(refused)} "
+            f"refused: a limit of about {passed} request(s) in flight"
+        )
+        first = refused[0]
+        if not self.via_relay:
+            owner = "you"
+        elif first.origin == "relay":
+            owner = "relay_account"
+        else:
+            owner = "relay_channel"
+        return _verdict(row, owner, ev, why, cause="concurrency")
 
     def _rate_owner(self, row: Row, same: Row | None, rest: list[Row] | None = None) -> str:
         rest = rest or []

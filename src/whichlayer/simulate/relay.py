@@ -61,6 +61,8 @@ class Setup:
     tools_fault: str | None = None
     #: seconds the relay takes before answering each request (a real relay's round trip)
     latency_s: float = 0.0
+    #: LiteLLM flavor: the relay key's max_parallel_requests (its own 429 beyond it)
+    max_parallel: int | None = None
 
 
 #: Model routes: which channel serves which model. A model in no channel gets "no channel".
@@ -107,6 +109,7 @@ class Relay:
         setup = getattr(server, "relay_setup", None)
         self.setup: Setup = setup if isinstance(setup, Setup) else Setup(CHANNELS)
         self.channels = self.setup.channels or CHANNELS
+        self._in_flight: dict[str, int] = {}
         self.app = self._build()
 
     def _build(self) -> web.Application:
@@ -131,6 +134,19 @@ class Relay:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()
+        limit = self.setup.max_parallel if self.flavor == "litellm" else None
+        if limit is None:
+            return await self._handle(request, rid)
+        key = _bearer(request)
+        if self._in_flight.get(key, 0) >= limit:
+            return self._local("concurrency", rid, "", request, limit=limit)
+        self._in_flight[key] = self._in_flight.get(key, 0) + 1
+        try:
+            return await self._handle(request, rid)
+        finally:
+            self._in_flight[key] -= 1
+
+    async def _handle(self, request: web.Request, rid: str) -> web.StreamResponse:
         if self.setup.latency_s:
             await asyncio.sleep(self.setup.latency_s)
         step = self.state.choose(request)
@@ -192,7 +208,9 @@ class Relay:
                 return channel
         return None
 
-    def _local(self, cause: str, rid: str, model: str, request: web.Request) -> web.Response:
+    def _local(
+        self, cause: str, rid: str, model: str, request: web.Request, limit: int = 0
+    ) -> web.Response:
         if cause in ("quota_exhausted", "insufficient_balance") and self.flavor == "litellm":
             cause = "billing_cap"  # a LiteLLM key's budget is the one money limit it has
         if cause == "quota_exhausted" and self.flavor == "openrouter":
@@ -202,7 +220,11 @@ class Relay:
         if self.flavor == "openrouter":
             status, body = words.openrouter_local(cause, model=model)
         elif self.flavor == "litellm":
-            status, body = words.litellm_local(cause, model=model, key=_bearer(request))
+            key = _bearer(request)
+            key_hash = hashlib.sha256(key.encode()).hexdigest()
+            status, body = words.litellm_local(
+                cause, model=model, key=key, key_hash=key_hash, limit=limit
+            )
         else:
             status, body = words.oneapi_local(self.flavor, cause, rid, model=model, group=GROUP)
         return web.Response(
