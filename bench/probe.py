@@ -1,14 +1,15 @@
 """``whichlayer probe`` against the article's full manual ladder, printed as a table.
 
-    python bench/probe.py [--runs N]
+    python bench/probe.py [--runs N] [--latency S]
 
 For each scenario of issue 11, acted out by the simulator in relay mode (a new-api relay
-with ten chat models of three vendors): the requests the probe sends and its wall time to
-the verdict, whether the owner is the right one, against the baseline: the article's full
-manual ladder, every rung on every model (the listing; a minimal request to each of the
-ten models; each model on the other endpoint; each model without the relay when a direct
-arm exists; a one-token request to each model for a 429; the user's request and its three
-cut-down forms when there is one), sent one after another as a person with curl would.
+with ten chat models of three vendors, answering after ``--latency`` seconds as a real
+relay does): the requests the probe sends and its wall time to the verdict, whether the
+owner is the right one, against the baseline: the article's full manual ladder, every
+rung on every model (the listing; a minimal request to each of the ten models; each
+model on the other endpoint; each model without the relay when a direct arm exists; a
+one-token request to each model for a 429; the user's request and its three cut-down
+forms when there is one), sent one after another as a person with curl would.
 
 Bars (issue 11): the right owner in every scenario; median <= 4 requests for ownership
 verdicts on a 10-model relay; never above the budget (12).
@@ -58,6 +59,8 @@ class Scenario:
     direct: bool = False
     request: dict[str, Any] | None = None
     rate_limited: bool = False
+    flavor: str = "new-api"
+    max_parallel: int | None = None
 
 
 SCENARIOS = [
@@ -77,6 +80,15 @@ SCENARIOS = [
     Scenario("revoked channel, no --model", "revoked_channel", None, "relay_channel"),
     Scenario("bad relay token, no --model", "healthy", None, "relay_account", token="unknown"),
     Scenario("healthy relay, no --model", "healthy", None, None),
+    Scenario(
+        "relay key's parallel limit",
+        "healthy",
+        None,
+        "relay_account",
+        rate_limited=True,
+        flavor="litellm",
+        max_parallel=2,
+    ),
 ]
 
 
@@ -162,7 +174,8 @@ def main() -> int:
     args = parser.parse_args()
     print(
         f"whichlayer probe vs the full manual ladder; budget {BUDGET}; "
-        f"median of {args.runs} runs; a 10-model, 3-vendor new-api relay (simulated)\n"
+        f"median of {args.runs} runs; a simulated 10-model, 3-vendor relay (new-api unless "
+        f"named) taking {args.latency:g} s a request (0.5 s in the parallel-limit scenario)\n"
     )
     header = (
         f"{'scenario':<28} {'owner (expected)':<16} {'owner (probe)':<15} {'ok':<3} "
@@ -174,8 +187,11 @@ def main() -> int:
     counts: list[int] = []
     ownership: list[int] = []
     for s in SCENARIOS:
-        setup = dataclasses.replace(relay_setups.get(s.setup), latency_s=args.latency)
-        with SimServer(dialect="relay", relay_setup=setup) as sim:
+        latency = max(args.latency, 0.5) if s.max_parallel else args.latency
+        setup = dataclasses.replace(
+            relay_setups.get(s.setup), latency_s=latency, max_parallel=s.max_parallel
+        )
+        with SimServer(dialect=f"relay:{s.flavor}", relay_setup=setup) as sim:
             runs = [_probe_once(sim, s) for _ in range(args.runs)]
             base_n, base_wall = _baseline(sim, s)
         sent = [r[0] for r in runs]
