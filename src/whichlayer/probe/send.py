@@ -138,6 +138,16 @@ class Sender:
             if k.lower().startswith(LIMIT_PREFIXES)
         }
         row.retry_after_s = _retry_after(response.headers.get("retry-after"))
+        stream_error = _stream_error(response, text) if row.ok else None
+        if stream_error is not None:
+            # a 200 stream that ends in an error event: the answer failed after it began
+            row.ok = False
+            d = _diagnose(stream_error)
+            row.layer, row.cause, row.origin = d.get("layer"), d.get("cause"), d.get("origin")
+            row.detail = redact_text("stream error event: " + " ".join(stream_error.split()))[
+                :SNIPPET
+            ]
+            return row
         if row.ok:
             data = _json(text)
             if spec.endpoint == "models":
@@ -178,6 +188,27 @@ async def _read_capped(response: httpx2.Response) -> bytes:
         if size >= MAX_BODY_BYTES:
             break
     return b"".join(chunks)[:MAX_BODY_BYTES]
+
+
+def _stream_error(response: httpx2.Response, text: str) -> str | None:
+    """The data of a server-sent error event (``event: error``, or a data object whose type is
+    ``error`` or that carries ``error``), or None."""
+    if "event-stream" not in response.headers.get("content-type", ""):
+        return None
+    after_error_event = False
+    for line in text.splitlines():
+        if line.startswith("event:"):
+            after_error_event = line[6:].strip() == "error"
+            continue
+        if not line.startswith("data:"):
+            continue
+        payload = line[5:].strip()
+        data = _json(payload)
+        if after_error_event or (
+            isinstance(data, dict) and (data.get("type") == "error" or "error" in data)
+        ):
+            return payload
+    return None
 
 
 def _diagnose(evidence: object) -> dict[str, Any]:
