@@ -247,3 +247,27 @@ def test_concurrency_step_finds_the_relay_keys_parallel_limit(
     parallel = [r["status"] for r in p.data["results"] if r["variant"] == "parallel"]
     assert sorted(parallel) == [200, 200, 429]
     assert "about 2 request(s) in flight" in v["evidence"][0]["note"]
+
+
+def test_out_of_budget_is_inconclusive_exit_3(run_probe: Runner, relay: Relay) -> None:
+    sim = relay("model_500")
+    p = run_probe(*_args(sim, "--model", "gpt-4o"), env={"RELAY_KEY": sim.keys["valid"]}, budget=1)
+    assert p.code == 3
+    assert p.data["requests_sent"] == 1
+    assert p.verdict["owner"] is None
+
+
+def test_client_setup_is_found_as_check_finds_it(
+    run_probe: Runner, relay: Relay, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--client: the base URL and key the OpenAI SDK would use, from check's discovery."""
+    sim = relay("revoked_channel")
+    for name in ("OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_ORGANIZATION"):
+        monkeypatch.delenv(name, raising=False)
+    p = run_probe(
+        "--client", "openai-python", "--model", "claude-haiku-4-5",
+        env={"OPENAI_BASE_URL": sim.base_url(), "OPENAI_API_KEY": sim.keys["valid"]},
+    )  # fmt: skip
+    assert p.data["target"]["client"] == "openai-python"
+    assert p.data["target"]["base_url"] == sim.base_url()
+    assert p.verdict["owner"] == "relay_channel"
