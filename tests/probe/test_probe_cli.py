@@ -81,3 +81,23 @@ def test_unreachable_target_is_the_network_path(capsys: pytest.CaptureFixture[st
     assert code == 1
     assert "network_path" in out and "connect_refused" in out
     assert "requests sent: 2 of at most 12" in out
+
+
+def test_model_choice_spreads_over_vendors_cheapest_first() -> None:
+    from whichlayer.probe import choose
+
+    ids = [
+        "gpt-4o", "gpt-4o-mini", "claude-opus-4-6", "claude-haiku-4-5", "gemini-2.5-pro",
+        "gemini-2.0-flash", "text-embedding-3-small", "anthropic/claude-3-haiku",
+    ]  # fmt: skip
+    assert choose.spread(ids, None, {}, 4) == [
+        "gpt-4o-mini",
+        "claude-haiku-4-5",
+        "gemini-2.0-flash",
+    ]
+    assert choose.spread(ids, "claude-opus-4-6", {}, 3) == ["gpt-4o-mini", "gemini-2.0-flash"]
+    assert choose.smaller(ids, "claude-opus-4-6", {}) == "claude-haiku-4-5"
+    assert choose.vendor("anthropic/claude-3-haiku") == "anthropic"
+    # an OpenAI listing's odd ids are not another vendor (a provider is not taken for a relay)
+    odd = ["gpt-4o-mini", "codex-mini-latest", "omni-moderation-latest", "o3"]
+    assert {choose.vendor(m) for m in choose.chat_models(odd)} - {"other"} == {"openai"}

@@ -23,9 +23,11 @@ FAMILIES: tuple[tuple[str, str], ...] = (
 )
 _NOT_CHAT = re.compile(r"embed|whisper|tts|dall-e|image|audio|moderation|rerank", re.IGNORECASE)
 #: Cheaper first: words that mark a small model, then words that mark a large one.
-_SMALL = re.compile(r"mini|nano|haiku|flash|small|lite|tiny|8b|7b|3b|1b", re.IGNORECASE)
+_SMALL = re.compile(
+    r"(?<![a-z0-9])(?:mini|nano|haiku|flash|small|lite|tiny|1b|3b|7b|8b)(?![a-z])", re.IGNORECASE
+)
 _LARGE = re.compile(
-    r"opus|pro\b|-pro|ultra|large|405b|70b|\bo1\b|o3(?!-mini)|4\.1(?!-mini)", re.IGNORECASE
+    r"(?<![a-z0-9])(?:opus|pro|ultra|large|405b|70b|o1|o3)(?![a-z])|4\.1(?!-mini)", re.IGNORECASE
 )
 
 

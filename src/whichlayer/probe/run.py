@@ -145,12 +145,17 @@ class Probe:
 
     @property
     def via_relay(self) -> bool:
+        """A relay or aggregator: relay headers or wording, or several vendors' models in
+        the listing; never a provider's own API host."""
+        if _provider_host(self.target):
+            return False
         listing = self.listing
         vendors = (
             {
                 choose.vendor(m, listing.owned_by.get(m))
                 for m in choose.chat_models(listing.model_ids)
             }
+            - {"other"}
             if listing and listing.ok
             else set()
         )
@@ -587,6 +592,21 @@ def _set_tokens(body: dict[str, Any], n: int) -> None:
     inference = body.get("inferenceConfig")
     if isinstance(inference, dict):
         inference["maxTokens"] = n
+
+
+#: Platforms of check's host table that are relays or aggregators, not a model's provider.
+_AGGREGATORS = frozenset({"openrouter", "huggingface"})
+
+
+def _provider_host(target: Target) -> bool:
+    from urllib.parse import urlsplit
+
+    from whichlayer.check.hosts import host_platform
+
+    if target.base_url is None:
+        return False
+    platform = host_platform(urlsplit(target.base_url.value).hostname or "")
+    return platform is not None and platform not in _AGGREGATORS
 
 
 def _proxy(target: Target) -> str | None:
