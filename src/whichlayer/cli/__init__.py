@@ -24,6 +24,7 @@ COMMANDS = (
     "status",
     "completion",
     "scan",
+    "probe",
 )
 
 

@@ -38,6 +38,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="relay flavor for --dialect relay (default new-api)",
     )
     p.add_argument(
+        "--relay-setup",
+        metavar="NAME",
+        help="relay channels and faults: healthy, revoked_channel, model_500, tools_500, "
+        "large_529, saturated, relay_broken, channel_no_credit (a ten-model, three-vendor "
+        "relay; see docs/probe.md)",
+    )
+    p.add_argument(
         "--scenario", "-s", metavar="ID", help="fail every request with this scenario (see --list)"
     )
     p.add_argument(
@@ -86,6 +93,16 @@ def run(args: argparse.Namespace) -> int:
     from whichlayer.simulate import SimServer
     from whichlayer.simulate.script import ScenarioFileError
 
+    setup = None
+    if args.relay_setup is not None:
+        from whichlayer.simulate import relay_setups
+
+        if not dialect.startswith("relay"):
+            raise UsageError("--relay-setup goes with --dialect relay")
+        try:
+            setup = relay_setups.get(args.relay_setup)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     try:
         sim = SimServer(
             dialect,
@@ -96,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
             args.host,
             stall_s=args.stall,
             slow_s=args.slow,
+            relay_setup=setup,
         )
     except (ValueError, ScenarioFileError) as exc:
         raise UsageError(str(exc)) from None
@@ -158,6 +176,8 @@ def banner(sim: object) -> str:
     lines = [f"whichlayer simulate: {what} on {sim.url}"]
     if sim.dialect == "relay":
         lines.append(f"  OpenAI-compatible base URL   {sim.base_url('relay')}")
+        if sim.relay_setup is not None and sim.relay is not None:
+            lines.append(f"  its upstream (direct) URL    {sim.relay.upstream_url}/v1")
     else:
         lines += [
             f"  OpenAI base URL              {sim.base_url('openai')}",

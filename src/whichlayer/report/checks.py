@@ -47,12 +47,50 @@ def _target(t: Any) -> dict[str, Any]:
     }
 
 
+def _probe(data: dict[str, Any]) -> dict[str, Any]:
+    """A saved ``whichlayer probe --json`` as one target: its rows as stages, its verdict."""
+    t: dict[str, Any] = data["target"] if isinstance(data.get("target"), dict) else {}
+    v: dict[str, Any] = data["verdict"] if isinstance(data.get("verdict"), dict) else {}
+    rows = [r for r in data.get("results") or [] if isinstance(r, dict)]
+    stages = [
+        {
+            "name": f"probe row {r.get('n')}: {r.get('variant')} {r.get('model') or 'models'} "
+            f"{r.get('endpoint')} via {r.get('route')}",
+            "ok": r.get("ok"),
+            "ms": r.get("ms"),
+            "detail": f"{r.get('status')} {r.get('layer')}/{r.get('cause')} "
+            f"request id {r.get('request_id')}",
+        }
+        for r in rows
+    ]
+    keep = ("layer", "cause", "origin", "owner", "action")
+    return {
+        "client": "whichlayer probe",
+        "base_url": t.get("base_url"),
+        "base_url_source": "--base-url",
+        "protocol": t.get("protocol"),
+        "model": t.get("model"),
+        "key_source": _get(t, "key", "source"),
+        "key_fingerprint": _get(t, "key", "fingerprint"),
+        "key_shadowed": _get(t, "key", "shadowed"),
+        "stages": stages,
+        "findings": [],
+        "verdict": {k: v.get(k) for k in keep} if v.get("layer") or v.get("owner") else None,
+        "probe": {
+            "verdict": v,
+            "requests_sent": data.get("requests_sent"),
+        },
+    }
+
+
 def read_checks(text: str) -> list[dict[str, Any]]:
     """The targets of a saved check, flattened for the report."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CheckFormatError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    if isinstance(data, dict) and "results" in data and "verdict" in data:
+        return [_probe(data)]  # `whichlayer probe --json`
     targets = data.get("targets") if isinstance(data, dict) else data
     if not isinstance(targets, list):
         raise CheckFormatError('no "targets" list (expected `whichlayer check --json` output)')

@@ -157,6 +157,8 @@ def _checks(r: Mapping[str, Any]) -> list[str]:
                     if verdict
                     else None,
                 ),
+                ("owner of the fix", verdict.get("owner")),  # from `whichlayer probe`
+                ("first action", verdict.get("action")),
                 (
                     "failed stages",
                     ", ".join(

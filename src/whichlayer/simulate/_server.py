@@ -46,6 +46,7 @@ class SimServer:
         limits: Limits | None = None,
         stall_s: float = 30.0,
         slow_s: float = 2.0,
+        relay_setup: Any = None,
     ) -> None:
         base, _, flavor = dialect.partition(":")
         if base not in scenarios.DIALECTS:
@@ -80,6 +81,7 @@ class SimServer:
         self._stopping: asyncio.Event | None = None
         self.state: SimState | None = None
         self.relay: Any = None
+        self.relay_setup = relay_setup  # relay mode: channels and faults (relay.Setup)
 
     # -- public surface -------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from aiohttp import web
 
 from whichlayer.simulate import app as sim_app
 from whichlayer.simulate import catalog, ids, scenarios, transport
+from whichlayer.simulate import relay_translate as translate
 from whichlayer.simulate.keys import KeyStore
 from whichlayer.simulate.limits import Limiter
 from whichlayer.simulate.script import OK, Step
@@ -42,6 +43,26 @@ class Channel:
     name: str
     key_state: str  # the state of the relay's own key at the upstream ("valid", "unknown", ...)
     models: tuple[str, ...]
+    #: the upstream's protocol: openai (passed through), anthropic or gemini (chat translated)
+    vendor: str = "openai"
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """A relay's channels and the faults its upstreams show (``SimServer(relay_setup=...)``).
+
+    ``model_faults``: model -> scenario the upstream acts out for every request for that
+    model; ``tools_fault``: the scenario it acts out for a chat request carrying ``tools``.
+    Named setups for ``whichlayer probe``'s scenarios are in ``relay_setups``.
+    """
+
+    channels: tuple[Channel, ...] = ()
+    model_faults: tuple[tuple[str, str], ...] = ()
+    tools_fault: str | None = None
+    #: seconds the relay takes before answering each request (a real relay's round trip)
+    latency_s: float = 0.0
+    #: LiteLLM flavor: the relay key's max_parallel_requests (its own 429 beyond it)
+    max_parallel: int | None = None
 
 
 #: Model routes: which channel serves which model. A model in no channel gets "no channel".
@@ -85,6 +106,10 @@ class Relay:
         if server._file is not None:
             self.state.script = server._file.script
         self.session: aiohttp.ClientSession | None = None
+        setup = getattr(server, "relay_setup", None)
+        self.setup: Setup = setup if isinstance(setup, Setup) else Setup(CHANNELS)
+        self.channels = self.setup.channels or CHANNELS
+        self._in_flight: dict[str, int] = {}
         self.app = self._build()
 
     def _build(self) -> web.Application:
@@ -109,6 +134,21 @@ class Relay:
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()
+        limit = self.setup.max_parallel if self.flavor == "litellm" else None
+        if limit is None:
+            return await self._handle(request, rid)
+        key = _bearer(request)
+        if self._in_flight.get(key, 0) >= limit:
+            return self._local("concurrency", rid, "", request, limit=limit)
+        self._in_flight[key] = self._in_flight.get(key, 0) + 1
+        try:
+            return await self._handle(request, rid)
+        finally:
+            self._in_flight[key] -= 1
+
+    async def _handle(self, request: web.Request, rid: str) -> web.StreamResponse:
+        if self.setup.latency_s:
+            await asyncio.sleep(self.setup.latency_s)
         step = self.state.choose(request)
         if step.scenario and not scenarios.known(f"relay:{self.flavor}", step.scenario):
             return sim_app._unknown_scenario(f"relay:{self.flavor}", step.scenario)
@@ -133,6 +173,7 @@ class Relay:
         if channel is None:
             return self._local("model_not_found", rid, model, request)
         forward = scenario if cause in _UPSTREAM_CAUSES else None
+        forward = forward or self._setup_fault(model, body)
         cut = scenario == "connection_reset:mid_stream"
         return await self._forward(request, raw, channel, forward, rid, model, cut)
 
@@ -153,15 +194,23 @@ class Relay:
             "no_balance": "insufficient_balance",
         }.get(state)
 
+    def _setup_fault(self, model: str, body: dict[str, Any] | None) -> str | None:
+        """The fault this relay's setup gives the upstream for this request, if any."""
+        if self.setup.tools_fault and body and body.get("tools"):
+            return self.setup.tools_fault
+        return dict(self.setup.model_faults).get(model)
+
     def _route(self, model: str, scenario: str) -> Channel | None:
         if scenario == "upstream_key_invalid":
             return STALE
-        for channel in CHANNELS:
+        for channel in self.channels:
             if model in channel.models:
                 return channel
         return None
 
-    def _local(self, cause: str, rid: str, model: str, request: web.Request) -> web.Response:
+    def _local(
+        self, cause: str, rid: str, model: str, request: web.Request, limit: int = 0
+    ) -> web.Response:
         if cause in ("quota_exhausted", "insufficient_balance") and self.flavor == "litellm":
             cause = "billing_cap"  # a LiteLLM key's budget is the one money limit it has
         if cause == "quota_exhausted" and self.flavor == "openrouter":
@@ -171,7 +220,11 @@ class Relay:
         if self.flavor == "openrouter":
             status, body = words.openrouter_local(cause, model=model)
         elif self.flavor == "litellm":
-            status, body = words.litellm_local(cause, model=model, key=_bearer(request))
+            key = _bearer(request)
+            key_hash = hashlib.sha256(key.encode()).hexdigest()
+            status, body = words.litellm_local(
+                cause, model=model, key=key, key_hash=key_hash, limit=limit
+            )
         else:
             status, body = words.oneapi_local(self.flavor, cause, rid, model=model, group=GROUP)
         return web.Response(
@@ -196,7 +249,7 @@ class Relay:
     def _upstream_key(self, channel: Channel) -> str:
         if channel.key_state == "unknown":
             return "sk-proj-relaychannelkeythatwasrotatedaway0000000000000000"
-        return self.upstream_state.keys.keys("openai")[channel.key_state]
+        return self.upstream_state.keys.keys(channel.vendor)[channel.key_state]
 
     async def _forward(
         self,
@@ -212,6 +265,12 @@ class Relay:
             "Authorization": f"Bearer {self._upstream_key(channel)}",
             "Content-Type": "application/json",
         }
+        url = self.upstream_url + request.path
+        translated = channel.vendor != "openai" and request.path == "/v1/chat/completions"
+        if translated:
+            url, headers, raw = translate.request(
+                self.upstream_url, channel.vendor, self._upstream_key(channel), raw
+            )
         if scenario == "relay_upstream_error":
             headers[SCENARIO_HEADER] = "connection_reset"
         elif scenario and scenario != "upstream_key_invalid":
@@ -221,9 +280,10 @@ class Relay:
                 timeout=aiohttp.ClientTimeout(total=UPSTREAM_TIMEOUT_S)
             )
         try:
-            async with self.session.post(
-                self.upstream_url + request.path, data=raw, headers=headers
-            ) as up:
+            async with self.session.post(url, data=raw, headers=headers) as up:
+                if up.status == 200 and translated:
+                    reply = translate.reply(channel.vendor, model, await up.read())
+                    return web.json_response(reply, headers=self._headers(rid))
                 if up.status == 200:
                     return await self._pass_through(request, up, rid, cut)
                 status, body = self._rewrite(up.status, await up.read(), rid, model)
@@ -263,12 +323,14 @@ class Relay:
 
     async def models(self, request: web.Request) -> web.StreamResponse:
         rid = self.request_id()
+        if self.setup.latency_s:
+            await asyncio.sleep(self.setup.latency_s)
         cause = self._local_fault(request, "", "")
         if cause is not None:
             return self._local(cause, rid, "", request)
         data = [
-            {"id": m, "object": "model", "created": 1_700_000_000, "owned_by": "openai"}
-            for channel in CHANNELS
+            {"id": m, "object": "model", "created": 1_700_000_000, "owned_by": channel.vendor}
+            for channel in self.channels
             for m in channel.models
         ]
         return web.json_response(

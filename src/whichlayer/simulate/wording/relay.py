@@ -253,6 +253,14 @@ def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
             "litellm.APIConnectionError: APIConnectionError: OpenAIException - Connection error.",
             "None",
         ),
+        # the key's max_parallel_requests (proxy/hooks/parallel_request_limiter.py)
+        "concurrency": (
+            429,
+            "Max parallel request limit reached. Hit limit for api_key: "
+            f"{ctx.get('key_hash', '')}. current max_parallel_requests: "
+            f"{ctx.get('limit', '')}",
+            "None",
+        ),
     }
     status, message, kind = table[cause]
     return status, dumps(

@@ -1,0 +1,46 @@
+"""Named relay setups: a ten-model, three-vendor relay and the faults ``whichlayer probe`` is
+tested and benchmarked on. ``SimServer(dialect="relay", relay_setup=relay_setups.get(name))``.
+"""
+
+from __future__ import annotations
+
+from whichlayer.simulate.relay import Channel, Setup
+
+#: Ten chat models over three vendors, each vendor one channel with a working key.
+OPENAI = Channel("openai-main", "valid", ("gpt-4o-mini", "gpt-4o", "gpt-4.1", "o3-mini"))
+ANTHROPIC = Channel(
+    "anthropic-main",
+    "valid",
+    ("claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-4-6"),
+    "anthropic",
+)
+GEMINI = Channel(
+    "gemini-main", "valid", ("gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-pro"), "gemini"
+)
+TEN = (OPENAI, ANTHROPIC, GEMINI)
+#: The same Anthropic channel, but the relay's key for it was revoked at Anthropic.
+ANTHROPIC_REVOKED = Channel("anthropic-revoked", "revoked", ANTHROPIC.models, "anthropic")
+#: The relay's Anthropic account has no credit left.
+ANTHROPIC_NO_CREDIT = Channel("anthropic-no-credit", "no_balance", ANTHROPIC.models, "anthropic")
+#: Every openai model, for a relay whose openai channel fails however it is asked.
+_ALL_OPENAI = tuple((m, "relay_upstream_error") for m in OPENAI.models)
+
+SETUPS: dict[str, Setup] = {
+    "healthy": Setup(TEN),
+    "revoked_channel": Setup((OPENAI, ANTHROPIC_REVOKED, GEMINI)),
+    "model_500": Setup(TEN, model_faults=(("gpt-4o", "server_error"),)),
+    "tools_500": Setup(TEN, tools_fault="server_error"),
+    "large_529": Setup(TEN, model_faults=(("claude-opus-4-6", "overloaded"),)),
+    # one-api / new-api replace the message of every 429 with "saturated" (wording.relay)
+    "saturated": Setup(TEN, model_faults=tuple((m, "rpm") for m in OPENAI.models)),
+    "relay_broken": Setup(TEN, model_faults=_ALL_OPENAI),
+    "channel_no_credit": Setup((OPENAI, ANTHROPIC_NO_CREDIT, GEMINI)),
+}
+
+
+def get(name: str) -> Setup:
+    """The named setup, or ValueError naming the known ones."""
+    try:
+        return SETUPS[name]
+    except KeyError:
+        raise ValueError(f"unknown relay setup {name!r}; one of {', '.join(SETUPS)}") from None

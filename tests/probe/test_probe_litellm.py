@@ -1,0 +1,62 @@
+"""``whichlayer probe`` against a real LiteLLM proxy (a third-party relay) whose deployments
+point at the simulator: a bad virtual key, a bad upstream deployment key, a failing
+deployment next to a healthy one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.probe.conftest import Runner
+from tests.probe.litellm_proxy import VIRTUAL_KEY, LiteLLM, litellm_proxy
+
+
+@pytest.fixture(scope="module")
+def proxy() -> Iterator[LiteLLM]:
+    with litellm_proxy() as p:
+        yield p
+
+
+def _probe(run_probe: Runner, proxy: LiteLLM, key: str, model: str) -> dict[str, object]:
+    p = run_probe(
+        "--base-url",
+        proxy.url,
+        "--api-key-env",
+        "LITELLM_KEY",
+        "--model",
+        model,
+        env={"LITELLM_KEY": key},
+    )
+    assert p.code == 1, p.out
+    return p.data
+
+
+def test_bad_virtual_key_is_your_relay_account(run_probe: Runner, proxy: LiteLLM) -> None:
+    data = _probe(run_probe, proxy, "sk-virtual-team-a-9999", "gpt-4o-mini")
+    v = data["verdict"]
+    assert isinstance(v, dict)
+    assert (v["layer"], v["owner"]) == ("identity", "relay_account")
+    assert v["cause"] in ("key_invalid", "key_expired")
+
+
+def test_bad_upstream_deployment_key_is_the_relay_channel(
+    run_probe: Runner, proxy: LiteLLM
+) -> None:
+    data = _probe(run_probe, proxy, VIRTUAL_KEY, "claude-haiku-4-5")
+    v = data["verdict"]
+    assert isinstance(v, dict)
+    assert (v["layer"], v["owner"]) == ("identity", "relay_channel")
+    results = data["results"]
+    assert isinstance(results, list)
+    statuses = {r["model"]: r["status"] for r in results if r["model"]}
+    assert statuses["claude-haiku-4-5"] == 401 and statuses["gpt-4o-mini"] == 200
+
+
+def test_failing_deployment_next_to_a_healthy_one(run_probe: Runner, proxy: LiteLLM) -> None:
+    data = _probe(run_probe, proxy, VIRTUAL_KEY, "gpt-4o")
+    v = data["verdict"]
+    assert isinstance(v, dict)
+    assert (v["layer"], v["owner"]) == ("upstream", "relay_channel")
+    results = data["results"]
+    assert isinstance(results, list)
+    assert results[-1]["variant"] == "smaller model" and results[-1]["status"] == 200
