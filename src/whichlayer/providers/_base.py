@@ -1,0 +1,87 @@
+"""The records a provider module is written in: who it is, where it answers, which keys it
+takes, and what its documented error codes mean.
+
+A provider module (one file per provider, relay, gateway or server in this package) defines
+``PROVIDER = Provider(...)``. Nothing else in whichlayer states these facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer, Origin, Retry
+
+#: What kind of party a module describes.
+KINDS = ("provider", "cloud", "relay", "gateway", "server")
+#: Which body field a documented value is read from.
+FIELDS = ("code", "type", "status_text", "reason", "status", "phrase")
+
+
+@dataclass(frozen=True, slots=True)
+class Documented:
+    """One row of a provider's documented error catalogue, in our own words.
+
+    ``code`` is the value as the provider documents it (a body ``code``, ``type`` or
+    ``status`` text: see ``field``). ``sample`` is what a caller sees; a test diagnoses it
+    and expects ``cause``. A code that other servers use too (a bare number, a common word)
+    sets ``context``: it then decides only where the provider is recognised (its host, its
+    body format or its name in the text). ``decides=False`` keeps a row as documentation
+    only, with ``why_not`` saying why the engine's own rules judge it instead.
+    """
+
+    code: str
+    cause: Cause
+    doc: str
+    sample: str
+    meaning: str
+    status: int | None = None
+    field: str = "code"
+    retry: Retry | None = None
+    origin: Origin | None = None  # who says it, when the row fixes it (a relay's own code)
+    context: bool = False
+    decides: bool = True
+    why_not: str = ""
+
+    @property
+    def layer(self) -> Layer:
+        return CAUSE_LAYER[self.cause]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusPage:
+    """A provider's public status page; ``api`` is its machine-readable form, if any."""
+
+    url: str
+    format: str  # "statuspage.io v2", "instatus", "incident.io", "google cloud", "html"
+    api: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """One provider, relay, gateway or inference server."""
+
+    id: str  # stable, lower-case; rule ids read catalogue.<id>.<code>
+    name: str
+    kind: str  # one of KINDS
+    hosts: tuple[str, ...] = ()  # host names or suffixes (".openai.azure.com") it answers on
+    keys: tuple[str, ...] = ()  # ids of the redactor's detectors for the keys it issues
+    key_platform: str | None = None  # the platform name those detectors report
+    accepts: tuple[str, ...] = ()  # other key platforms its servers take (Azure: opaque keys)
+    protocols: tuple[str, ...] = ("openai",)
+    dialect: str | None = None  # the dialects/ NAME its error bodies are read as
+    words: tuple[str, ...] = ()  # lower-case names that show a message comes from it
+    docs: str = ""  # its error documentation
+    status_page: StatusPage | None = None
+    errors: tuple[Documented, ...] = ()
+    owner: str = ""  # relays and gateways: which party owns a failure they report
+
+    def serves(self, host: str) -> bool:
+        """Does ``host`` belong to this provider?"""
+        host = host.lower()
+        for known in self.hosts:
+            if known.startswith("."):
+                if host.endswith(known):
+                    return True
+            elif host == known or host.endswith("." + known):
+                return True
+        return False

@@ -1,0 +1,52 @@
+"""DeepSeek: OpenAI-compatible; the status says what failed."""
+
+from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.taxonomy import Cause
+
+DOCS = "https://api-docs.deepseek.com/quick_start/error_codes"
+
+PROVIDER = Provider(
+    id="deepseek",
+    name="DeepSeek",
+    kind="provider",
+    hosts=("api.deepseek.com",),
+    keys=("deepseek",),
+    key_platform="deepseek",
+    protocols=("openai", "anthropic"),
+    words=("deepseek",),
+    docs=DOCS,
+    status_page=StatusPage("https://status.deepseek.com", "statuspage.io v2",
+                           "https://status.deepseek.com/api/v2/summary.json"),
+    errors=(
+        Documented(
+            "402", Cause.INSUFFICIENT_BALANCE, DOCS,
+            "Error code: 402 - {'error': {'message': 'Insufficient Balance', 'type': "
+            "'unknown_error', 'param': None, 'code': 'invalid_request_error'}}",
+            "The account balance is used up; top up.", status=402, field="status",
+            context=True,
+        ),
+        Documented(
+            "422", Cause.INVALID_PARAMETER, DOCS,
+            "Error code: 422 - {'error': {'message': 'Failed to deserialize the JSON body "
+            "into the target type: messages[0]: missing field `content`', 'type': "
+            "'invalid_request_error', 'param': None, 'code': 'invalid_request_error'}}",
+            "A parameter is invalid.", status=422, field="status", decides=False,
+            why_not="A deserialisation failure is a malformed body, not a bad value; the "
+            "request rules read which.",
+        ),
+        Documented(
+            "503", Cause.OVERLOADED, DOCS,
+            "Error code: 503 - {'error': {'message': 'Server overloaded, please try again "
+            "later', 'type': 'server_error'}}",
+            "The servers are overloaded by traffic.", status=503, field="status",
+            context=True,
+        ),
+        Documented(
+            "401", Cause.KEY_INVALID, DOCS,
+            "Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: "
+            "****abcd is invalid', 'type': 'authentication_error', 'param': None, 'code': "
+            "'invalid_request_error'}}",
+            "The key is wrong.", status=401, field="status", context=True,
+        ),
+    ),
+)
