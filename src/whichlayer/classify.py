@@ -9,8 +9,7 @@ from typing import Any
 from whichlayer import actions as act
 from whichlayer.diagnosis import Diagnosis, Fact
 from whichlayer.evidence import Evidence
-from whichlayer.rules import ALL_RULES, ORIGIN_RULES, Rule
-from whichlayer.rules import catalogue
+from whichlayer.rules import ALL_RULES, ORIGIN_RULES, Rule, catalogue
 from whichlayer.rules.base import Facts
 from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View

@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 from functools import cache
 
-from whichlayer.providers._base import KINDS, Documented, Provider, StatusPage
+from whichlayer.providers._base import KINDS, Documented, Provider, StatusPage, host_matches
 
 __all__ = [
     "KINDS",
@@ -66,15 +66,14 @@ def by_id(provider_id: str) -> Provider | None:
 
 
 def by_host(host: str | None) -> Provider | None:
-    """The provider that answers on ``host`` (the longest matching host wins)."""
+    """The provider that answers on ``host`` (the most specific matching host wins)."""
     if not host:
         return None
     best: tuple[int, Provider] | None = None
     for provider in all_providers():
         for known in provider.hosts:
-            if provider.serves(host) and known.lstrip(".") in host.lower():
-                if best is None or len(known) > best[0]:
-                    best = (len(known), provider)
+            if host_matches(known, host) and (best is None or len(known) > best[0]):
+                best = (len(known), provider)
     return best[1] if best else None
 
 

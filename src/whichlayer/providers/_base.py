@@ -41,10 +41,11 @@ class Documented:
     context: bool = False
     decides: bool = True
     why_not: str = ""
+    layer: Layer | None = None  # from the cause; stated only when the cause is unknown
 
-    @property
-    def layer(self) -> Layer:
-        return CAUSE_LAYER[self.cause]
+    def __post_init__(self) -> None:
+        if self.layer is None and self.cause in CAUSE_LAYER:
+            object.__setattr__(self, "layer", CAUSE_LAYER[self.cause])
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +78,12 @@ class Provider:
 
     def serves(self, host: str) -> bool:
         """Does ``host`` belong to this provider?"""
-        host = host.lower()
-        for known in self.hosts:
-            if known.startswith("."):
-                if host.endswith(known):
-                    return True
-            elif host == known or host.endswith("." + known):
-                return True
-        return False
+        return any(host_matches(known, host) for known in self.hosts)
+
+
+def host_matches(known: str, host: str) -> bool:
+    """``known`` is a host name (matching it and its subdomains) or a ``.suffix``."""
+    host = host.lower()
+    if known.startswith("."):
+        return host.endswith(known)
+    return host == known or host.endswith("." + known)

@@ -15,35 +15,52 @@ PROVIDER = Provider(
     protocols=("openai",),
     words=("cerebras",),
     docs=DOCS,
-    status_page=StatusPage("https://status.cerebras.ai", "statuspage.io v2",
-                           "https://status.cerebras.ai/api/v2/summary.json"),
+    status_page=StatusPage(
+        "https://status.cerebras.ai",
+        "statuspage.io v2",
+        "https://status.cerebras.ai/api/v2/summary.json",
+    ),
     errors=(
         Documented(
-            "queue_exceeded", Cause.QUEUE, LIMITS,
+            "queue_exceeded",
+            Cause.QUEUE,
+            LIMITS,
             "Error code: 429 - {'message': \"We're experiencing high traffic right now! "
             "Please try again soon.\", 'type': 'too_many_requests_error', 'param': 'queue', "
             "'code': 'queue_exceeded'}",
-            "The shared request queue is full; retry soon.", status=429,
+            "The shared request queue is full; retry soon.",
+            status=429,
         ),
         Documented(
-            "token_quota_exceeded", Cause.TPM, LIMITS,
+            "token_quota_exceeded",
+            Cause.TPM,
+            LIMITS,
             "Error code: 429 - {'message': 'Tokens per minute limit exceeded - too many "
             "tokens processed.', 'type': 'too_many_requests_error', 'param': 'quota', "
             "'code': 'token_quota_exceeded'}",
-            "The tokens-per-minute (or per-day) quota was exceeded.", status=429,
+            "The tokens-per-minute (or per-day) quota was exceeded.",
+            status=429,
         ),
         Documented(
-            "request_quota_exceeded", Cause.RPM, LIMITS,
+            "request_quota_exceeded",
+            Cause.RPM,
+            LIMITS,
             "Error code: 429 - {'message': 'Requests per minute limit exceeded - too many "
             "requests sent.', 'type': 'too_many_requests_error', 'param': 'quota', 'code': "
             "'request_quota_exceeded'}",
-            "The requests-per-minute (or per-day) quota was exceeded.", status=429,
+            "The requests-per-minute (or per-day) quota was exceeded.",
+            status=429,
         ),
         Documented(
-            "402", Cause.INSUFFICIENT_BALANCE, DOCS,
+            "402",
+            Cause.INSUFFICIENT_BALANCE,
+            DOCS,
             "POST https://api.cerebras.ai/v1/chat/completions\nError code: 402 - "
             "{'message': 'Payment required', 'type': 'payment_required'}",
-            "Payment is required to continue.", status=402, field="status", context=True,
+            "Payment is required to continue.",
+            status=402,
+            field="status",
+            context=True,
         ),
     ),
 )

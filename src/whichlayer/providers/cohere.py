@@ -13,37 +13,47 @@ PROVIDER = Provider(
     protocols=("cohere", "openai"),
     words=("cohere",),
     docs=DOCS,
-    status_page=StatusPage("https://status.cohere.com", "statuspage.io v2",
-                           "https://status.cohere.com/api/v2/summary.json"),
+    status_page=StatusPage(
+        "https://status.cohere.com",
+        "statuspage.io v2",
+        "https://status.cohere.com/api/v2/summary.json",
+    ),
     errors=(
         Documented(
-            "401", Cause.KEY_INVALID, DOCS,
+            "401",
+            Cause.KEY_INVALID,
+            DOCS,
             'cohere.errors.UnauthorizedError: status_code: 401, body: {"message": "invalid '
             'api token"}',
-            "The API key is not valid.", status=401, field="status", context=True,
+            "The API key is not valid.",
+            status=401,
+            field="status",
+            context=True,
         ),
         Documented(
-            "402", Cause.INSUFFICIENT_BALANCE, DOCS,
+            "402",
+            Cause.INSUFFICIENT_BALANCE,
+            DOCS,
             'cohere.errors.PaymentRequiredError: status_code: 402, body: {"message": "Please '
             'add or update your payment method to continue"}',
-            "Billing is needed: the account has no valid payment method.", status=402,
-            field="status", context=True,
+            "Billing is needed: the account has no valid payment method.",
+            status=402,
+            field="status",
+            context=True,
         ),
         Documented(
-            "429", Cause.PLAN_LIMIT, DOCS,
+            "429",
+            Cause.RPM,
+            DOCS,
             'cohere.errors.TooManyRequestsError: status_code: 429, body: {"message": "You are '
-            'using a Trial key, which is limited to 10 API calls / minute. You can continue to '
-            'use the Trial key for free or upgrade to a Production key with higher rate '
+            "using a Trial key, which is limited to 10 API calls / minute. You can continue to "
+            "use the Trial key for free or upgrade to a Production key with higher rate "
             'limits"}',
-            "A trial key's call limit; a production key lifts it.", status=429,
-            field="status", decides=False,
-            why_not="A production key's 429 is a plain rate limit; the wording says trial.",
-        ),
-        Documented(
-            "499", Cause.UNKNOWN, DOCS,
-            'status_code: 499, body: {"message": "request cancelled by user"}',
-            "The caller cancelled the request.", status=499, field="status", decides=False,
-            why_not="Not a failure of any layer: the client gave up.",
+            "A per-minute call limit (a trial key's is low; a production key lifts it).",
+            status=429,
+            field="status",
+            decides=False,
+            why_not="The rate-limit rules read the per-minute wording.",
         ),
     ),
 )

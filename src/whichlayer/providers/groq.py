@@ -15,37 +15,56 @@ PROVIDER = Provider(
     protocols=("openai",),
     words=("groq",),
     docs=DOCS,
-    status_page=StatusPage("https://groqstatus.com", "statuspage.io v2",
-                           "https://groqstatus.com/api/v2/summary.json"),
+    status_page=StatusPage(
+        "https://groqstatus.com", "statuspage.io v2", "https://groqstatus.com/api/v2/summary.json"
+    ),
     errors=(
         Documented(
-            "498", Cause.OVERLOADED, DOCS,
+            "498",
+            Cause.OVERLOADED,
+            DOCS,
+            "POST https://api.groq.com/openai/v1/chat/completions\nError code: 498 - "
             '{"error": {"message": "Flex tier capacity exceeded. This is a temporary error, '
             'please try again later.", "type": "service_unavailable"}}',
-            "Flex tier capacity is full; retry later.", status=498, field="status",
+            "Flex tier capacity is full; retry later.",
+            status=498,
+            field="status",
             context=True,
         ),
         Documented(
-            "invalid_api_key", Cause.KEY_INVALID, DOCS,
+            "invalid_api_key",
+            Cause.KEY_INVALID,
+            DOCS,
+            "POST https://api.groq.com/openai/v1/chat/completions\nError code: 401 - "
             '{"error": {"message": "Invalid API Key", "type": "invalid_request_error", '
             '"code": "invalid_api_key"}}',
-            "The key is not a valid Groq key.", status=401, context=True,
+            "The key is not a valid Groq key.",
+            status=401,
+            context=True,
         ),
         Documented(
-            "rate_limit_exceeded", Cause.UNKNOWN, DOCS,
+            "rate_limit_exceeded",
+            Cause.TPM,
+            DOCS,
             '{"error": {"message": "Rate limit reached for model `llama-3.3-70b-versatile` in '
-            'organization `org_01` service tier `on_demand` on tokens per minute (TPM): Limit '
+            "organization `org_01` service tier `on_demand` on tokens per minute (TPM): Limit "
             '6000, Used 5800, Requested 900.", "type": "tokens", "code": '
             '"rate_limit_exceeded"}}',
-            "A per-minute or per-day limit of the organisation was hit.", status=429,
-            decides=False, why_not="The message names the limit (TPM, RPM, TPD); the "
-            "rate-limit rules read it.",
+            "A per-minute or per-day limit of the organisation was hit.",
+            status=429,
+            decides=False,
+            why_not="The message names the limit (TPM, RPM, TPD); the rate-limit rules read it.",
         ),
         Documented(
-            "413", Cause.REQUEST_TOO_LARGE, DOCS,
+            "413",
+            Cause.REQUEST_TOO_LARGE,
+            DOCS,
+            "POST https://api.groq.com/openai/v1/chat/completions\nError code: 413 - "
             '{"error": {"message": "Request Entity Too Large", "type": '
             '"invalid_request_error", "code": "request_too_large"}}',
-            "The request body exceeds the size limit.", status=413, field="status",
+            "The request body exceeds the size limit.",
+            status=413,
+            field="status",
             context=True,
         ),
     ),

@@ -14,12 +14,15 @@ PROVIDER = Provider(
     docs=DOCS,
     errors=(
         Documented(
-            "is longer than the model's context length", Cause.CONTEXT_LENGTH, DOCS,
+            "is longer than the model's context length",
+            Cause.CONTEXT_LENGTH,
+            DOCS,
             'Error code: 400 - {"object": "error", "message": "The input (9000 tokens) is '
             'longer than the model\'s context length (8192 tokens).", "type": '
             '"BadRequestError", "param": null, "code": 400}',
             "The prompt is longer than the context length the server was started with.",
-            status=400, field="phrase",
+            status=400,
+            field="phrase",
         ),
     ),
 )

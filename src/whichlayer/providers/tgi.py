@@ -14,19 +14,26 @@ PROVIDER = Provider(
     docs=DOCS,
     errors=(
         Documented(
-            "must be <= ", Cause.CONTEXT_LENGTH, DOCS,
+            "must be <= ",
+            Cause.CONTEXT_LENGTH,
+            DOCS,
             'Error code: 422 - {"error": "Input validation error: `inputs` tokens + '
-            '`max_new_tokens` must be <= 4096. Given: 4000 `inputs` tokens and 200 '
+            "`max_new_tokens` must be <= 4096. Given: 4000 `inputs` tokens and 200 "
             '`max_new_tokens`", "error_type": "validation"}',
-            "Prompt plus max_new_tokens exceed the server's max total tokens.", status=422,
-            field="phrase", decides=False,
+            "Prompt plus max_new_tokens exceed the server's max total tokens.",
+            status=422,
+            field="phrase",
+            decides=False,
             why_not="Too generic as a phrase alone; the request rules read the context "
             "wording around it.",
         ),
         Documented(
-            "model is overloaded", Cause.OVERLOADED, DOCS,
+            "model is overloaded",
+            Cause.OVERLOADED,
+            DOCS,
             'Error code: 429 - {"error": "Model is overloaded", "error_type": "overloaded"}',
-            "The server's queue is full (max concurrent requests).", status=429,
+            "The server's queue is full (max concurrent requests).",
+            status=429,
             field="phrase",
         ),
     ),

@@ -34,6 +34,8 @@ PRIORITY = {
 #: provider documents: it ranks with the engine's ordinary body-code rules.
 SHARED_PRIORITY = 90
 _BODY_FIELDS = ("code", "type", "status_text", "reason")
+#: Body formats so widely imitated that they do not name who answered.
+_IMITATED = frozenset({"openai"})
 
 
 def recognised(provider: Provider, view: View) -> Facts | None:
@@ -42,7 +44,7 @@ def recognised(provider: Provider, view: View) -> Facts | None:
     ev = view.ev
     if ev.host and provider.serves(ev.host):
         return {"host": ev.host}
-    if provider.dialect is not None:
+    if provider.dialect is not None and provider.dialect not in _IMITATED:
         for body in ev.bodies:
             if body.dialect == provider.dialect:
                 return {"body format": body.dialect}
@@ -55,6 +57,7 @@ def recognised(provider: Provider, view: View) -> Facts | None:
 
 
 def _matcher(provider: Provider, row: Documented) -> Rule:
+    assert row.layer is not None, "a row that decides names a cause of a layer"
     value = row.code.lower()
     field = row.field
 
