@@ -16,6 +16,7 @@ from whichlayer.rules.base import (
     status,
     text,
 )
+from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
@@ -815,6 +816,35 @@ RULES += (
 )
 
 RULES += (
+    Rule(
+        "identity.upstream_key_invalid.litellm",
+        "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "
+        "rejection inside 'model group ... failed'): the key the proxy holds for its upstream, "
+        "not the virtual key you sent, which the proxy refuses in its own words.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            text(
+                r"incorrect api key provided|invalid x-api-key|api key not valid"
+                r"|invalid_api_key|invalid api key|authenticationerror: \w*exception"
+            ),
+            text(LITELLM_MODEL_GROUP),
+        ),
+        priority=97,
+        origin=Origin.RELAY,
+        confidence=0.85,
+        samples=(
+            "Error code: 401 - litellm.AuthenticationError: AuthenticationError: OpenAIException "
+            "- Incorrect API key provided: sk-proj-****0000. You can find your API key at "
+            "https://platform.openai.com/account/api-keys.\n\nLiteLLM: model group 'gpt' failed "
+            "with the error above. No fallback was attempted.",
+        ),
+        near_misses=(
+            "Authentication Error, Invalid proxy server token passed. Received API Key = "
+            "sk-...abcd, Key Hash (Token) =5f3a. Unable to find token in cache or "
+            "`LiteLLM_VerificationTokenTable`",
+        ),
+    ),
     Rule(
         "identity.upstream_key_invalid.passed_through",
         "A provider's own key rejection came back through a relay (its request id, 'Provider "
