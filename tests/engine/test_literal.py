@@ -27,8 +27,18 @@ def _rule_patterns() -> list[str]:
     for path in Path(rules_package.__file__).parent.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "text":
-                out.append(ast.literal_eval(node.args[0]))
+                arg = node.args[0]
+                if isinstance(arg, ast.Name):  # a pattern shared by several rules
+                    out.append(getattr(_rules_module(path), arg.id))
+                else:
+                    out.append(ast.literal_eval(arg))
     return out
+
+
+def _rules_module(path):
+    import importlib
+
+    return importlib.import_module(f"whichlayer.rules.{path.stem}")
 
 
 RULE_ALTERNATIVES = [(alt, 0) for p in _rule_patterns() for alt in alternatives(p)]
