@@ -93,9 +93,10 @@ def test_literal_table_is_current():
     """The generated table only saves start-up time; keep it in step with the patterns."""
     from pathlib import Path
 
+    from whichlayer.literal_table import render_table
     from whichlayer.rules import literal
 
     table = Path(literal.TABLE_FILE)
-    assert table.read_text(encoding="utf-8") == literal.render_table(), (
-        "patterns changed: run `python -m whichlayer.rules.write_table`"
+    assert table.read_text(encoding="utf-8") == render_table(), (
+        "patterns changed: run `python -m whichlayer.literal_table`"
     )
