@@ -22,6 +22,7 @@ __all__ = [
     "by_host",
     "by_id",
     "by_key_platform",
+    "first_party",
     "load",
     "module_names",
     "module_of",
@@ -75,6 +76,12 @@ def by_host(host: str | None) -> Provider | None:
             if host_matches(known, host) and (best is None or len(known) > best[0]):
                 best = (len(known), provider)
     return best[1] if best else None
+
+
+def first_party(host: str | None) -> bool:
+    """Is ``host`` a model provider's or cloud's own API (not a relay, gateway or server)?"""
+    provider = by_host(host)
+    return provider is not None and provider.kind in ("provider", "cloud")
 
 
 def by_key_platform(platform: str) -> Provider | None:

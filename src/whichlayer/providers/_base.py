@@ -75,6 +75,15 @@ class Provider:
     status_page: StatusPage | None = None
     errors: tuple[Documented, ...] = ()
     owner: str = ""  # relays and gateways: which party owns a failure they report
+    key_platform_served: str | None = None  # whose keys its hosts take, when it issues none
+
+    @property
+    def platform(self) -> str | None:
+        """The platform its hosts belong to, named as the redactor names keys (None: a
+        relay, gateway or server, whose hosts take other platforms' keys)."""
+        if self.key_platform_served or self.key_platform:
+            return self.key_platform_served or self.key_platform
+        return self.id if self.kind in ("provider", "cloud") else None
 
     def serves(self, host: str) -> bool:
         """Does ``host`` belong to this provider?"""
@@ -82,8 +91,9 @@ class Provider:
 
 
 def host_matches(known: str, host: str) -> bool:
-    """``known`` is a host name (matching it and its subdomains) or a ``.suffix``."""
-    host = host.lower()
-    if known.startswith("."):
+    """``known`` is a host name (matching it and its subdomains) or a suffix starting with
+    ``.`` or ``-`` (``-aiplatform.googleapis.com``: Vertex's regional hosts)."""
+    host = host.lower().rstrip(".")
+    if known[:1] in (".", "-"):
         return host.endswith(known)
     return host == known or host.endswith("." + known)

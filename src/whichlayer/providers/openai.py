@@ -9,7 +9,7 @@ PROVIDER = Provider(
     id="openai",
     name="OpenAI",
     kind="provider",
-    hosts=("api.openai.com",),
+    hosts=("api.openai.com", "chatgpt.com"),
     keys=(
         "openai-project",
         "openai-service-account",
