@@ -66,6 +66,8 @@ class Provider:
     kind: str  # one of KINDS
     hosts: tuple[str, ...] = ()  # host names or suffixes (".openai.azure.com") it answers on
     keys: tuple[str, ...] = ()  # ids of the redactor's detectors for the keys it issues
+    key_prefixes: tuple[str, ...] = ()  # prefixes of its keys the redactor has no detector for
+    site: str = ""  # its web domain: a link there in a message means it answered itself
     key_platform: str | None = None  # the platform name those detectors report
     accepts: tuple[str, ...] = ()  # other key platforms its servers take (Azure: opaque keys)
     protocols: tuple[str, ...] = ("openai",)

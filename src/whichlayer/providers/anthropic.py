@@ -17,6 +17,7 @@ PROVIDER = Provider(
     id="anthropic",
     name="Anthropic",
     kind="provider",
+    site="anthropic.com",
     hosts=("api.anthropic.com",),
     keys=("anthropic-api", "anthropic-admin", "anthropic-other"),
     key_platform="anthropic",

@@ -15,6 +15,7 @@ PROVIDER = Provider(
     id="bedrock",
     name="Amazon Bedrock",
     kind="cloud",
+    site="aws.amazon.com",
     hosts=(".amazonaws.com", ".api.aws"),
     keys=("bedrock-long-term", "bedrock-short-term", "aws-access-key-id"),
     key_platform="bedrock",

@@ -10,6 +10,7 @@ PROVIDER = Provider(
     id="deepseek",
     name="DeepSeek",
     kind="provider",
+    site="deepseek.com",
     hosts=("api.deepseek.com",),
     keys=("deepseek",),
     key_platform="deepseek",

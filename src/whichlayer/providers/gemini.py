@@ -30,6 +30,7 @@ PROVIDER = Provider(
     id="gemini",
     name="Gemini API",
     kind="provider",
+    site="google",
     hosts=("generativelanguage.googleapis.com",),
     keys=("google-api-key",),
     key_platform="google",

@@ -9,6 +9,7 @@ PROVIDER = Provider(
     id="groq",
     name="Groq",
     kind="provider",
+    site="groq.com",
     hosts=("api.groq.com",),
     keys=("groq",),
     key_platform="groq",

@@ -10,6 +10,7 @@ PROVIDER = Provider(
     id="huggingface",
     name="Hugging Face",
     kind="provider",
+    site="huggingface.co",
     hosts=("router.huggingface.co", "api-inference.huggingface.co", "huggingface.co"),
     keys=("huggingface", "huggingface-org"),
     key_platform="huggingface",

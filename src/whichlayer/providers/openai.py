@@ -9,6 +9,7 @@ PROVIDER = Provider(
     id="openai",
     name="OpenAI",
     kind="provider",
+    site="openai.com",
     hosts=("api.openai.com", "chatgpt.com"),
     keys=(
         "openai-project",

@@ -22,6 +22,7 @@ PROVIDER = Provider(
     id="openrouter",
     name="OpenRouter",
     kind="relay",
+    site="openrouter.ai",
     hosts=("openrouter.ai",),
     keys=("openrouter", "openrouter-other"),
     key_platform="openrouter",

@@ -9,6 +9,7 @@ PROVIDER = Provider(
     id="perplexity",
     name="Perplexity",
     kind="provider",
+    site="perplexity.ai",
     hosts=("api.perplexity.ai",),
     keys=("perplexity",),
     key_platform="perplexity",

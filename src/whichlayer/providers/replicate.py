@@ -10,6 +10,7 @@ PROVIDER = Provider(
     id="replicate",
     name="Replicate",
     kind="provider",
+    site="replicate.com",
     hosts=("api.replicate.com",),
     keys=("replicate",),
     key_platform="replicate",

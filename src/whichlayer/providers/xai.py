@@ -9,6 +9,7 @@ PROVIDER = Provider(
     id="xai",
     name="xAI",
     kind="provider",
+    site="x.ai",
     hosts=("api.x.ai",),
     keys=("xai",),
     key_platform="xai",
