@@ -115,3 +115,12 @@ def test_a_documented_code_decides_where_the_engine_had_no_rule():
     assert (d.layer, d.cause) == (Layer.RATE_LIMIT, Cause.TPM)
     assert d.facts[0].rule == "catalogue.minimax.1039"
     assert d.facts[0].used["documented"].startswith("https://platform.minimax.io/")
+
+
+def test_rules_command_explains_a_catalogue_rule(capsys):
+    from whichlayer.cli import main
+
+    assert main(["rules", "catalogue.dashscope.AllocationQuota.FreeTierOnly"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("catalogue.dashscope.AllocationQuota.FreeTierOnly  ->  quota/")
+    assert "free tier" in out
