@@ -7,6 +7,7 @@ A provider module (one file per provider, relay, gateway or server in this packa
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer, Origin, Retry
@@ -99,3 +100,17 @@ def host_matches(known: str, host: str) -> bool:
     if known[:1] in (".", "-"):
         return host.endswith(known)
     return host == known or host.endswith("." + known)
+
+
+def google_body(code: int, status: str, message: str, reason: str = "") -> str:
+    """A google.rpc error body (Gemini API, Vertex AI), with an ErrorInfo ``reason``."""
+    error: dict[str, object] = {"code": code, "message": message, "status": status}
+    if reason:
+        error["details"] = [
+            {
+                "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                "reason": reason,
+                "domain": "googleapis.com",
+            }
+        ]
+    return json.dumps({"error": error}, ensure_ascii=False)

@@ -1,29 +1,9 @@
 """The Gemini API (Google AI Studio keys, generativelanguage.googleapis.com)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, google_body
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://ai.google.dev/gemini-api/docs/troubleshooting"
-
-
-def _body(code: int, status: str, message: str, reason: str = "") -> str:
-    details = ""
-    if reason:
-        details = (
-            ', "details": [{"@type": "type.googleapis.com/google.rpc.ErrorInfo", '
-            '"reason": "' + reason + '", "domain": "googleapis.com"}]'
-        )
-    return (
-        '{"error": {"code": '
-        + str(code)
-        + ', "message": "'
-        + message
-        + '", "status": "'
-        + status
-        + '"'
-        + details
-        + "}}"
-    )
 
 
 PROVIDER = Provider(
@@ -44,7 +24,7 @@ PROVIDER = Provider(
             "API_KEY_INVALID",
             Cause.KEY_INVALID,
             DOCS,
-            _body(
+            google_body(
                 400,
                 "INVALID_ARGUMENT",
                 "API key not valid. Please pass a valid API key.",
@@ -61,7 +41,9 @@ PROVIDER = Provider(
             "FAILED_PRECONDITION",
             Cause.PERMISSION_REGION,
             DOCS,
-            _body(400, "FAILED_PRECONDITION", "User location is not supported for the API use."),
+            google_body(
+                400, "FAILED_PRECONDITION", "User location is not supported for the API use."
+            ),
             "The free tier is not offered where the request comes from; enable billing or "
             "call from a supported region.",
             status=400,
@@ -74,7 +56,7 @@ PROVIDER = Provider(
             "RESOURCE_EXHAUSTED",
             Cause.QUOTA_EXHAUSTED,
             DOCS,
-            _body(
+            google_body(
                 429,
                 "RESOURCE_EXHAUSTED",
                 "You exceeded your current quota, please check your plan and billing details.",
@@ -90,7 +72,7 @@ PROVIDER = Provider(
             "INTERNAL",
             Cause.SERVER_ERROR,
             DOCS,
-            _body(
+            google_body(
                 500,
                 "INTERNAL",
                 "An internal error has occurred. Please retry or report "
@@ -105,7 +87,7 @@ PROVIDER = Provider(
             "UNAVAILABLE",
             Cause.OVERLOADED,
             DOCS,
-            _body(503, "UNAVAILABLE", "The model is overloaded. Please try again later."),
+            google_body(503, "UNAVAILABLE", "The model is overloaded. Please try again later."),
             "The service is temporarily overloaded or down.",
             status=503,
             field="status_text",
@@ -117,7 +99,9 @@ PROVIDER = Provider(
             "DEADLINE_EXCEEDED",
             Cause.GATEWAY_TIMEOUT,
             DOCS,
-            _body(504, "DEADLINE_EXCEEDED", "Deadline expired before operation could complete."),
+            google_body(
+                504, "DEADLINE_EXCEEDED", "Deadline expired before operation could complete."
+            ),
             "The prompt or context took too long to process within the deadline.",
             status=504,
             field="status_text",

@@ -1,24 +1,20 @@
 """Google Vertex AI (Gemini and partner models on Google Cloud)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, google_body
 from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429"
 CODES = "https://cloud.google.com/apis/design/errors"
 
 
+_URL = (
+    "POST https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/"
+    "us-central1/publishers/google/models/gemini-2.5-pro:generateContent\n"
+)
+
+
 def _body(code: int, status: str, message: str) -> str:
-    return (
-        "POST https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/"
-        "us-central1/publishers/google/models/gemini-2.5-pro:generateContent\n"
-        '{"error": {"code": '
-        + str(code)
-        + ', "message": "'
-        + message
-        + '", "status": "'
-        + status
-        + '"}}'
-    )
+    return _URL + google_body(code, status, message)
 
 
 PROVIDER = Provider(
