@@ -182,12 +182,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "upstream.relay_upstream_error.litellm_connection",
-        "A LiteLLM proxy could not reach the deployment behind it (its client said 'Connection "
-        "error' inside 'model group ... failed'): the proxy's link to its upstream failed, "
-        "not yours to the proxy, and not the provider's server.",
+        "A LiteLLM proxy answered that it could not reach the deployment behind it (its client "
+        "said 'Connection error' inside 'model group ... failed'): the proxy's link to its "
+        "upstream failed, not yours to the proxy, and not the provider's server. (The proxy's "
+        "own log of such a failure, with no answer, is left to the transport rules.)",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
         all_of(
+            status(500, 502, 503, 504),
             text(
                 r"\w*exception - (?:connection error|request timed out|timeout)"
                 r"|apiconnectionerror: \w*exception"
