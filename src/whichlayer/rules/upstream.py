@@ -185,7 +185,7 @@ RULES: tuple[Rule, ...] = (
         "A LiteLLM proxy answered that it could not reach the deployment behind it (its client "
         "said 'Connection error' inside 'model group ... failed'): the proxy's link to its "
         "upstream failed, not yours to the proxy, and not the provider's server. (The proxy's "
-        "own log of such a failure, with no answer, is left to the transport rules.)",
+        "own log of such a failure, with no answer, is left to the transport rules).",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
         all_of(
