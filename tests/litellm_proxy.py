@@ -37,7 +37,7 @@ import yaml
 
 MASTER_KEY = "sk-litellm-master-0000"
 #: The proxy imports a great deal; on a loaded 2-core machine start-up takes 20-40 s.
-START_TIMEOUT_S = 100.0
+START_TIMEOUT_S = 80.0
 _PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
 
