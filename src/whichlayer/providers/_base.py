@@ -72,6 +72,7 @@ class Provider:
     key_platform: str | None = None  # the platform name those detectors report
     accepts: tuple[str, ...] = ()  # other key platforms its servers take (Azure: opaque keys)
     protocols: tuple[str, ...] = ("openai",)
+    openai_base: str = ""  # its documented base URL for OpenAI-compatible clients
     dialect: str | None = None  # the dialects/ NAME its error bodies are read as
     words: tuple[str, ...] = ()  # lower-case names that show a message comes from it
     docs: str = ""  # its error documentation

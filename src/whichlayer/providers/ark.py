@@ -48,6 +48,7 @@ PROVIDER = Provider(
     kind="cloud",
     hosts=("ark.cn-beijing.volces.com", ".volces.com", ".volcengineapi.com"),
     protocols=("openai",),
+    openai_base="https://ark.cn-beijing.volces.com/api/v3",
     words=("volces", "volcengine", "doubao", "火山"),
     docs=DOCS,
     errors=(

@@ -15,6 +15,7 @@ PROVIDER = Provider(
     key_platform="cerebras",
     key_prefixes=("csk-",),
     protocols=("openai",),
+    openai_base="https://api.cerebras.ai/v1",
     words=("cerebras",),
     docs=DOCS,
     status_page=StatusPage(

@@ -24,6 +24,7 @@ PROVIDER = Provider(
     kind="cloud",
     hosts=("dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com", "dashscope-us.aliyuncs.com"),
     protocols=("openai", "dashscope", "anthropic"),
+    openai_base="https://dashscope.aliyuncs.com/compatible-mode/v1",
     words=("dashscope", "aliyun", "bailian", "qwen"),
     docs=DOCS,
     status_page=StatusPage("https://status.alibabacloud.com", "html"),

@@ -15,6 +15,7 @@ PROVIDER = Provider(
     keys=("deepseek",),
     key_platform="deepseek",
     protocols=("openai", "anthropic"),
+    openai_base="https://api.deepseek.com",
     words=("deepseek",),
     docs=DOCS,
     status_page=StatusPage(

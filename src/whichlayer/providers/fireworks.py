@@ -15,6 +15,7 @@ PROVIDER = Provider(
     key_platform="fireworks",
     key_prefixes=("fw_",),
     protocols=("openai", "anthropic"),
+    openai_base="https://api.fireworks.ai/inference/v1",
     words=("fireworks",),
     docs=DOCS,
     status_page=StatusPage("https://status.fireworks.ai", "html"),

@@ -15,6 +15,7 @@ PROVIDER = Provider(
     keys=("google-api-key",),
     key_platform="google",
     protocols=("gemini", "openai"),
+    openai_base="https://generativelanguage.googleapis.com/v1beta/openai/",
     dialect="google",
     words=("gemini", "generativelanguage"),
     docs=DOCS,

@@ -14,6 +14,7 @@ PROVIDER = Provider(
     keys=("groq",),
     key_platform="groq",
     protocols=("openai",),
+    openai_base="https://api.groq.com/openai/v1",
     words=("groq",),
     docs=DOCS,
     status_page=StatusPage(

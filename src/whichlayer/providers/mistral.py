@@ -11,6 +11,7 @@ PROVIDER = Provider(
     kind="provider",
     hosts=("api.mistral.ai", "codestral.mistral.ai"),
     protocols=("openai",),
+    openai_base="https://api.mistral.ai/v1",
     dialect="mistral",
     words=("mistral",),
     docs=DOCS,

@@ -16,6 +16,7 @@ PROVIDER = Provider(
     kind="provider",
     hosts=("api.moonshot.cn", "api.moonshot.ai", "api.kimi.com"),
     protocols=("openai", "anthropic"),
+    openai_base="https://api.moonshot.ai/v1",
     words=("moonshot", "kimi"),
     docs=DOCS,
     status_page=StatusPage("https://status.moonshot.cn", "html"),

@@ -14,6 +14,7 @@ PROVIDER = Provider(
     key_platform="nvidia",
     key_prefixes=("nvapi-",),
     protocols=("openai",),
+    openai_base="https://integrate.api.nvidia.com/v1",
     words=("nvidia", "nvcf", " nim "),
     docs=DOCS,
     status_page=StatusPage(

@@ -20,6 +20,7 @@ PROVIDER = Provider(
     ),
     key_platform="openai",
     protocols=("openai",),
+    openai_base="https://api.openai.com/v1",
     dialect="openai",
     words=("openai",),
     docs=DOCS,

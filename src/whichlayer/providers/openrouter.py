@@ -27,6 +27,7 @@ PROVIDER = Provider(
     keys=("openrouter", "openrouter-other"),
     key_platform="openrouter",
     protocols=("openai", "anthropic"),
+    openai_base="https://openrouter.ai/api/v1",
     dialect="openrouter",
     words=("openrouter",),
     docs=DOCS,

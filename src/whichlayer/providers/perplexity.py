@@ -14,6 +14,7 @@ PROVIDER = Provider(
     keys=("perplexity",),
     key_platform="perplexity",
     protocols=("openai",),
+    openai_base="https://api.perplexity.ai",
     words=("perplexity",),
     docs="https://docs.perplexity.ai/api-reference/chat-completions-post",
     status_page=StatusPage("https://status.perplexity.com", "html"),

@@ -11,6 +11,7 @@ PROVIDER = Provider(
     kind="provider",
     hosts=("api.siliconflow.cn", "api.siliconflow.com"),
     protocols=("openai", "anthropic"),
+    openai_base="https://api.siliconflow.cn/v1",
     words=("siliconflow", "硅基流动"),
     docs=DOCS,
     errors=(

@@ -11,6 +11,7 @@ PROVIDER = Provider(
     kind="provider",
     hosts=("api.together.xyz", "api.together.ai"),
     protocols=("openai",),
+    openai_base="https://api.together.xyz/v1",
     words=("together.xyz", "together.ai", "togetherai"),
     docs=DOCS,
     status_page=StatusPage("https://status.together.ai", "html"),

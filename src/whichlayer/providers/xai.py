@@ -14,6 +14,7 @@ PROVIDER = Provider(
     keys=("xai",),
     key_platform="xai",
     protocols=("openai", "anthropic"),
+    openai_base="https://api.x.ai/v1",
     words=("x.ai", "xai", "grok"),
     docs=DOCS,
     status_page=StatusPage("https://status.x.ai", "html"),

@@ -35,6 +35,7 @@ PROVIDER = Provider(
     kind="provider",
     hosts=("open.bigmodel.cn", "api.z.ai", "bigmodel.cn"),
     protocols=("openai", "anthropic"),
+    openai_base="https://open.bigmodel.cn/api/paas/v4",
     words=("bigmodel", "zhipu", "z.ai", "智谱"),
     docs=DOCS_EN,
     errors=(
