@@ -109,7 +109,9 @@ def _openai_style(host: str, path: str, source: str) -> list[Finding]:
                 fix,
             )
         ]
-    if path == "":
+    provider = by_host(host)
+    if path == "" and not (provider is not None and provider.openai_base):
+        # (a provider that documents a base without a version path, DeepSeek's, is right)
         found = _f(
             "U-V1-MAYBE-MISSING",
             f"the base URL in {source} has no path; most OpenAI-compatible servers "
