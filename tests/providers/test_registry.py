@@ -124,3 +124,32 @@ def test_rules_command_explains_a_catalogue_rule(capsys):
     out = capsys.readouterr().out
     assert out.startswith("catalogue.dashscope.AllocationQuota.FreeTierOnly  ->  quota/")
     assert "free tier" in out
+
+
+@pytest.mark.parametrize("provider", PROVIDERS, ids=lambda p: p.id)
+def test_check_and_report_know_every_providers_hosts(provider):
+    from whichlayer.check.hosts import host_platform
+    from whichlayer.report.signs import is_first_party
+
+    for host in provider.hosts:
+        concrete = host if host[0] not in ".-" else "example" + host
+        owner = by_host(concrete)
+        assert owner is not None
+        if owner is provider:
+            assert host_platform(concrete) == provider.platform
+            assert is_first_party(concrete) is (provider.kind in ("provider", "cloud"))
+
+
+def test_echoed_foreign_key_prefixes_come_from_the_registry_and_the_redactor():
+    from whichlayer.rules.identity import _foreign_prefixes
+
+    prefixes = {prefix: platform for prefix, platform, _site in _foreign_prefixes()}
+    assert prefixes["sk-ant-"] == "anthropic" and prefixes["gsk_"] == "groq"
+    assert prefixes["nvapi-"] == "nvidia"  # a prefix the redactor has no detector for
+    assert "sk-" not in prefixes and not any(p.startswith("sk-proj") for p in prefixes)
+    d = whichlayer.explain(
+        "Error code: 401 - {'error': {'message': 'Incorrect API key provided: gsk_abcd***wxyz. "
+        "You can find your API key at https://platform.openai.com/account/api-keys.', "
+        "'type': 'invalid_request_error', 'code': 'invalid_api_key'}}"
+    )
+    assert (d.layer, d.cause) == (Layer.IDENTITY, Cause.KEY_WRONG_PLATFORM)
