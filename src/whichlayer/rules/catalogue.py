@@ -13,7 +13,7 @@ recognised, and then only above the bare-status rules.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from whichlayer.rules.base import Facts, Rule
 
@@ -123,6 +123,22 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(rule for module in module_names() for rule in provider_rules(module))
 
 
+_FINDER: list[Any] = []
+
+
+def _phrase_finder(index: dict[str, dict[str, list[str]]]) -> Any:
+    """One Aho-Corasick automaton over every documented phrase (built on first use)."""
+    if not _FINDER:
+        import ahocorasick_rs
+
+        _FINDER.append(
+            ahocorasick_rs.AhoCorasick(
+                sorted(index.get("phrase", {})), matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+        )
+    return _FINDER[0]
+
+
 def candidates(view: View) -> list[Rule]:
     """The catalogue rules this input could fire, best first: only the provider modules
     that document one of its body values, phrases or its status are imported."""
@@ -138,10 +154,14 @@ def candidates(view: View) -> list[Rule]:
                     modules.update(table.get(value, ()))
     phrases = index.get("phrase")
     if phrases:
-        hay = view.hay
-        for phrase, owners in phrases.items():
-            if phrase in hay:
-                modules.update(owners)
+        finder = _phrase_finder(index)
+        try:
+            found = finder.find_matches_as_strings(view.hay, overlapping=True)
+        except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
+            clean = view.hay.encode("utf-8", "replace").decode("utf-8")
+            found = finder.find_matches_as_strings(clean, overlapping=True)
+        for phrase in found:
+            modules.update(phrases[phrase])
     statuses = index.get("status")
     if statuses and view.ev.status is not None:
         modules.update(statuses.get(str(view.ev.status), ()))
