@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Iterable
 from typing import Any
 
 from whichlayer import actions as act
 from whichlayer.diagnosis import Diagnosis, Fact
 from whichlayer.evidence import Evidence
-from whichlayer.rules import ALL_RULES, ORIGIN_RULES, Rule
+from whichlayer.rules import ALL_RULES, ORIGIN_RULES, Rule, catalogue
 from whichlayer.rules.base import Facts
 from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View
@@ -57,7 +59,7 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
     answered = view.ev.status is not None and view.ev.status not in _TRANSPORT_STATUSES
     hits: list[tuple[int, int, Rule, Facts]] = []
     best = -1
-    for order, rule in enumerate(_BY_PRIORITY):
+    for order, rule in enumerate(_ordered(view)):
         if rule.priority < best:
             break
         used = rule.match(view)
@@ -68,6 +70,15 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
             hits.append((score, order, rule, used))
     hits.sort(key=lambda hit: (-hit[0], hit[1]))
     return [(rule, used) for _score, _order, rule, used in hits]
+
+
+def _ordered(view: View) -> Iterable[Rule]:
+    """The rules in priority order, with the provider catalogue's rows this input could
+    fire (``rules/catalogue.py``) merged in ahead of engine rules of equal priority."""
+    extra = catalogue.candidates(view)
+    if not extra:
+        return _BY_PRIORITY
+    return heapq.merge(extra, _BY_PRIORITY, key=lambda rule: -rule.priority)
 
 
 def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:

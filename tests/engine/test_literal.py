@@ -27,8 +27,18 @@ def _rule_patterns() -> list[str]:
     for path in Path(rules_package.__file__).parent.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "text":
-                out.append(ast.literal_eval(node.args[0]))
+                arg = node.args[0]
+                if isinstance(arg, ast.Name):  # a pattern shared by several rules
+                    out.append(getattr(_rules_module(path), arg.id))
+                else:
+                    out.append(ast.literal_eval(arg))
     return out
+
+
+def _rules_module(path):
+    import importlib
+
+    return importlib.import_module(f"whichlayer.rules.{path.stem}")
 
 
 RULE_ALTERNATIVES = [(alt, 0) for p in _rule_patterns() for alt in alternatives(p)]
@@ -83,9 +93,10 @@ def test_literal_table_is_current():
     """The generated table only saves start-up time; keep it in step with the patterns."""
     from pathlib import Path
 
+    from whichlayer.literal_table import render_table
     from whichlayer.rules import literal
 
     table = Path(literal.TABLE_FILE)
-    assert table.read_text(encoding="utf-8") == literal.render_table(), (
-        "patterns changed: run `python -m whichlayer.rules.write_table`"
+    assert table.read_text(encoding="utf-8") == render_table(), (
+        "patterns changed: run `python -m whichlayer.literal_table`"
     )

@@ -66,7 +66,7 @@ EXPECTED: dict[str, dict[str, tuple[int, str]]] = {
         "billing_cap": (400, "Budget has been exceeded"),
         "model_not_found": (400, "Invalid model name passed in model="),
         "upstream_key_invalid": (401, "litellm.AuthenticationError"),
-        "relay_upstream_error": (500, "APIConnectionError"),
+        "relay_upstream_error": (500, "OpenAIException - Connection error."),
         "rpm": (429, "on requests per min (RPM)"),
         "tpm": (429, "on tokens per min (TPM)"),
         "quota_exhausted": (429, "You exceeded your current quota"),

@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from whichlayer.check.keys import key_platform
 from whichlayer.check.model import Finding
-
-# (host pattern, platform) from section C1 of clients-and-keys.md.
-_HOSTS: list[tuple[str, str]] = [
-    (r"api\.openai\.com", "openai"),
-    (r"chatgpt\.com", "openai"),
-    (r"api\.anthropic\.com", "anthropic"),
-    (r"generativelanguage\.googleapis\.com", "google"),
-    (r"(?:[a-z0-9-]+-)?aiplatform(?:\.[a-z]+\.rep)?\.googleapis\.com", "google"),
-    (r"openrouter\.ai", "openrouter"),
-    (r"api\.groq\.com", "groq"),
-    (r"api\.x\.ai", "xai"),
-    (r"api\.perplexity\.ai", "perplexity"),
-    (r"[a-z0-9-]+\.openai\.azure\.com|[a-z0-9-]+\.cognitiveservices\.azure\.com", "azure"),
-    (r"bedrock-(?:runtime|mantle)\.[a-z0-9-]+\.(?:amazonaws\.com|api\.aws)", "bedrock"),
-    (r"api\.deepseek\.com", "deepseek"),
-    (r"api\.mistral\.ai", "mistral"),
-    (r"huggingface\.co|router\.huggingface\.co", "huggingface"),
-    (r"api\.replicate\.com", "replicate"),
-]
+from whichlayer.providers import by_host
 
 # Key platforms a host accepts besides its own.
 _ALSO_ACCEPTS = {
@@ -34,12 +14,10 @@ _ALSO_ACCEPTS = {
 
 
 def host_platform(host: str) -> str | None:
-    """The platform serving ``host``, or None for relays, gateways and unknown hosts."""
-    h = host.lower().rstrip(".")
-    for pattern, platform in _HOSTS:
-        if re.fullmatch(pattern, h):
-            return platform
-    return None
+    """The platform serving ``host``, or None for relays, gateways and unknown hosts (the
+    provider registry, ``whichlayer.providers``, knows the hosts)."""
+    provider = by_host(host)
+    return provider.platform if provider is not None else None
 
 
 def platform_findings(key: str, key_source: str, host: str) -> list[Finding]:

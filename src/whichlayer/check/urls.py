@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from whichlayer.check.hosts import host_platform
 from whichlayer.check.model import Finding
+from whichlayer.providers import by_host
 
 # Paths a user may paste when they copied an endpoint instead of a base URL.
 _ENDPOINT_TAIL = re.compile(
@@ -81,19 +81,37 @@ def _safe_split(url: str) -> tuple[str, str, int, str]:
         return "", "", 0, ""
 
 
+def _versioned_base(host: str) -> str | None:
+    """The OpenAI-compatible base URL this host's provider documents, when it has a version
+    path (the provider registry knows them)."""
+    provider = by_host(host)
+    if provider is None or not _VERSIONED.search(urlsplit(provider.openai_base).path):
+        return None
+    return provider.openai_base
+
+
 def _openai_style(host: str, path: str, source: str) -> list[Finding]:
     if _VERSIONED.search(path):
         return []
-    if host_platform(host) in ("openai", "groq", "xai", "openrouter", "mistral"):
+    documented = _versioned_base(host)
+    if documented is not None:
+        version = urlsplit(documented).path.rstrip("/")
+        fix = (
+            "Add /v1 at the end of the base URL."
+            if version.endswith("/v1") and version.count("/") == 1
+            else f"Use the documented base URL {documented}."
+        )
         return [
             _f(
                 "U-V1-MISSING",
                 f"the base URL in {source} has no /v1; this host serves "
                 "its API under a version path.",
-                "Add /v1 at the end of the base URL.",
+                fix,
             )
         ]
-    if path == "":
+    provider = by_host(host)
+    if path == "" and not (provider is not None and provider.openai_base):
+        # (a provider that documents a base without a version path, DeepSeek's, is right)
         found = _f(
             "U-V1-MAYBE-MISSING",
             f"the base URL in {source} has no path; most OpenAI-compatible servers "

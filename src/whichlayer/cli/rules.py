@@ -59,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.rule_id:
         rule = BY_ID.get(args.rule_id)
+        if rule is None and args.rule_id.startswith("catalogue."):
+            from whichlayer.rules.catalogue import all_rules
+
+            rule = next((r for r in all_rules() if r.id == args.rule_id), None)
         if rule is None:
             close = [r for r in BY_ID if args.rule_id in r]
             hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""

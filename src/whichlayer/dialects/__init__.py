@@ -18,11 +18,13 @@ from whichlayer.dialects import (
     bedrock,
     google,
     litellm,
+    minimax,
     mistral,
     newapi,
     ollama,
     openai,
     openrouter,
+    qianfan,
 )
 from whichlayer.evidence import ErrorBody
 
@@ -36,16 +38,31 @@ DIALECTS: tuple[ModuleType, ...] = (
     azure,
     bedrock,
     mistral,
+    minimax,
+    qianfan,
     ollama,
     openai,
 )
 
 
 def error_object(obj: dict[str, Any]) -> dict[str, Any]:
-    """The dict that holds the error's fields (``obj["error"]`` or ``obj`` itself)."""
+    """The dict that holds the error's fields: ``obj["error"]``, MiniMax's ``base_resp``
+    (``status_code`` 0 is success), the first of Cloudflare's ``errors``, or ``obj``."""
     inner = obj.get("error")
     if isinstance(inner, dict):
         return inner
+    base = obj.get("base_resp")
+    if isinstance(base, dict) and base.get("status_code") not in (0, "0", None):
+        return {"code": base.get("status_code"), "message": base.get("status_msg")}
+    errors = obj.get("errors")
+    if (
+        isinstance(errors, list)
+        and errors
+        and isinstance(errors[0], dict)
+        and "code" in errors[0]
+        and "message" in errors[0]
+    ):
+        return errors[0]
     return obj
 
 
@@ -113,7 +130,15 @@ def _status(err: dict[str, Any], obj: dict[str, Any]) -> int | None:
 
 def _message(err: dict[str, Any], obj: dict[str, Any]) -> str | None:
     for holder in (err, obj):
-        for key in ("message", "Message", "detail", "error_description", "msg", "errorMessage"):
+        for key in (
+            "message",
+            "Message",
+            "detail",
+            "error_description",
+            "msg",
+            "errorMessage",
+            "error_msg",
+        ):
             text = _text(holder.get(key))
             if text:
                 return text
@@ -126,7 +151,7 @@ def read_body(obj: dict[str, Any], depth: int = 0) -> ErrorBody | None:
     err = error_object(obj)
     message = _message(err, obj)
     type_ = _text(err.get("type")) or _text(obj.get("__type")) or _text(obj.get("type"))
-    code = err.get("code")
+    code = err.get("code", err.get("error_code"))
     code_text = _text(code) if not isinstance(code, bool) else None
     status_text = err.get("status") if isinstance(err.get("status"), str) else None
     if not (message or type_ or code_text or status_text):

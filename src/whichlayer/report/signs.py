@@ -11,16 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-#: Hosts of model providers' own APIs (a relay or gateway is anything else).
-FIRST_PARTY_HOSTS = re.compile(
-    r"(?ix)^(?:api\.openai\.com|api\.anthropic\.com|[a-z0-9.-]*\.googleapis\.com"
-    r"|[a-z0-9-]+\.openai\.azure\.com|[a-z0-9-]+\.cognitiveservices\.azure\.com"
-    r"|[a-z0-9-]+\.services\.ai\.azure\.com|bedrock-runtime[a-z0-9.-]*\.amazonaws\.com"
-    r"|bedrock-mantle\.[a-z0-9-]+\.api\.aws|api\.x\.ai|api\.groq\.com|api\.deepseek\.com"
-    r"|api\.mistral\.ai|api\.perplexity\.ai|api\.together\.xyz|api\.fireworks\.ai"
-    r"|huggingface\.co|router\.huggingface\.co|api\.replicate\.com|api\.moonshot\.(?:ai|cn)"
-    r"|open\.bigmodel\.cn|api\.z\.ai|chatgpt\.com|api\.cohere\.(?:ai|com))$"
-)
+from whichlayer.providers import first_party
+
 #: Known endpoints: path pattern, endpoint name, protocol.
 ENDPOINTS = (
     (r"/chat/completions$", "chat completions", "openai"),
@@ -78,7 +70,8 @@ def endpoint(path: str | None) -> dict[str, str] | None:
 
 
 def is_first_party(host: str | None) -> bool:
-    return bool(host and FIRST_PARTY_HOSTS.match(host.split(":", 1)[0]))
+    """A model provider's own API host (the provider registry knows them)."""
+    return bool(host) and first_party(str(host).split(":", 1)[0])
 
 
 def _host_of(url: str) -> str | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
 from whichlayer.rules.base import (
     Facts,
@@ -16,8 +18,12 @@ from whichlayer.rules.base import (
     status,
     text,
 )
+from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
+
+if TYPE_CHECKING:
+    from whichlayer.providers import Provider
 
 L = Layer.IDENTITY
 
@@ -25,23 +31,31 @@ L = Layer.IDENTITY
 # ("Incorrect API key provided: sk-ant-a***"). A prefix issued by another
 # platform means the key was sent to the wrong place. (shared/reference B1)
 _ECHOED_KEY = re.compile(r"(?:incorrect api key provided|your api key)[:\s]+([a-z0-9_\-]{3,12})")
-# (key prefix, platform, that platform's own host). xAI, Groq and others answer
-# in OpenAI's words too; when the message sends you to the key's own platform
-# ("... obtain an API key from https://console.x.ai"), that platform answered,
-# and the key was not sent to the wrong place.
-_FOREIGN_PREFIXES = (
-    ("sk-ant-", "anthropic", "anthropic.com"),
-    ("sk-or-", "openrouter", "openrouter.ai"),
-    ("aiza", "google", "google"),
-    ("gsk_", "groq", "groq.com"),
-    ("xai-", "xai", "x.ai"),
-    ("pplx-", "perplexity", "perplexity.ai"),
-    ("hf_", "huggingface", "huggingface.co"),
-    ("r8_", "replicate", "replicate.com"),
-    ("nvapi-", "nvidia", "nvidia.com"),
-    ("csk-", "cerebras", "cerebras.ai"),
-    ("fw_", "fireworks", "fireworks.ai"),
-)
+# xAI, Groq and others answer in OpenAI's words too; when the message sends you to the key's
+# own platform ("... obtain an API key from https://console.x.ai"), that platform answered,
+# and the key was not sent to the wrong place. Prefixes, platforms and sites come from the
+# provider registry and the redactor's detectors (loaded when an echoed key is seen).
+
+
+@cache
+def _foreign_prefixes() -> tuple[tuple[str, str, str], ...]:
+    """(lower-case key prefix, platform, its site) for keys whose prefix names the platform
+    that issued them. OpenAI's own and bare ``sk-`` prefixes are left out: the echo is
+    OpenAI's wording, and ``sk-`` is every imitator's."""
+    from whichlayer.providers import all_providers
+    from whichlayer.redact.detectors import DETECTORS
+
+    prefix_of = {d.id: d.prefix for d in DETECTORS}
+    found: list[tuple[str, str, str]] = []
+    for provider in all_providers():
+        platform = provider.key_platform
+        if platform is None or platform == "openai":
+            continue
+        site = provider.site or (provider.hosts[0].lstrip(".-") if provider.hosts else "")
+        for prefix in (*(prefix_of.get(k, "") for k in provider.keys), *provider.key_prefixes):
+            if prefix and prefix != "sk-" and site:
+                found.append((prefix.lower(), platform, site))
+    return tuple(found)
 
 
 def _echoed_foreign_key(view: View) -> Facts | None:
@@ -51,7 +65,7 @@ def _echoed_foreign_key(view: View) -> Facts | None:
     if not found:
         return None
     echoed = found.group(1)
-    for prefix, platform, host in _FOREIGN_PREFIXES:
+    for prefix, platform, host in _foreign_prefixes():
         if echoed.startswith(prefix):
             if re.search(r"https?://[\w.\-]*" + re.escape(host), view.hay):
                 return None
@@ -714,69 +728,52 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-# The platform whose server answered: by host, else by the error body's format.
-_HOST_PLATFORM = (
-    ("api.openai.com", "openai"),
-    ("api.anthropic.com", "anthropic"),
-    ("generativelanguage.googleapis.com", "google"),
-    ("openrouter.ai", "openrouter"),
-    ("api.groq.com", "groq"),
-    ("api.x.ai", "xai"),
-    (".openai.azure.com", "azure"),
-)
-_DIALECT_PLATFORM = {"anthropic": "anthropic", "google": "google", "azure": "azure"}
-#: Key platforms each server accepts; a key of any other known platform is foreign there.
-_ACCEPTS = {
-    "openai": {"openai"},
-    "anthropic": {"anthropic"},
-    "google": {"google"},
-    "openrouter": {"openrouter"},
-    "groq": {"groq"},
-    "xai": {"xai"},
-    "azure": {"secret", "azure"},
-}
-_KNOWN_KEY_PLATFORMS = frozenset(
-    {
-        "openai",
-        "anthropic",
-        "google",
-        "openrouter",
-        "groq",
-        "xai",
-        "perplexity",
-        "huggingface",
-        "replicate",
-        "relay",
-        "deepseek",
-    }
-)
+# Body formats so widely imitated that they do not name the server that answered.
+_IMITATED = frozenset({"openai"})
 
 
-def _server_platform(view: View) -> str | None:
-    host = (view.ev.host or "").lower()
-    for suffix, platform in _HOST_PLATFORM:
-        if host == suffix or host.endswith(suffix):
-            return platform
+@cache
+def _key_platforms() -> frozenset[str]:
+    """Key platforms the registry knows a provider, relay or server for (clouds' opaque keys
+    and credentials are left out: they do not name a platform)."""
+    from whichlayer.providers import all_providers
+
+    return frozenset(
+        p.key_platform for p in all_providers() if p.key_platform and p.kind != "cloud"
+    )
+
+
+def _server(view: View) -> Provider | None:
+    """The provider whose server answered: by host, else by the error body's format."""
+    from whichlayer.providers import all_providers, by_host
+
+    provider = by_host(view.ev.host)
+    if provider is not None and provider.platform is not None:
+        return provider
     for body in view.ev.bodies:
-        if body.dialect in _DIALECT_PLATFORM:
-            return _DIALECT_PLATFORM[body.dialect]
+        if body.dialect in _IMITATED:
+            continue
+        for candidate in all_providers():
+            if candidate.dialect == body.dialect and candidate.platform is not None:
+                return candidate
     return None
 
 
 def _sent_foreign_key(view: View) -> Facts | None:
     """The request carried a key of another platform than the server that refused it."""
     key_platform = view.ev.key_platform
-    if key_platform not in _KNOWN_KEY_PLATFORMS:
+    if key_platform is None or key_platform not in _key_platforms():
         return None
-    server = _server_platform(view)
-    if server is None:
+    provider = _server(view)
+    if provider is None:
         # An OpenAI-compatible server of unknown owner: only keys no such server takes.
         if key_platform in ("anthropic", "google") and any(
             b.dialect == "openai" for b in view.ev.bodies
         ):
             return {"key platform": key_platform, "server": "OpenAI-compatible"}
         return None
-    if key_platform in _ACCEPTS.get(server, {server}):
+    server = provider.platform or provider.id
+    if key_platform == server or key_platform in provider.accepts:
         return None
     return {"key platform": key_platform, "server platform": server}
 
@@ -815,6 +812,35 @@ RULES += (
 )
 
 RULES += (
+    Rule(
+        "identity.upstream_key_invalid.litellm",
+        "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "
+        "rejection inside 'model group ... failed'): the key the proxy holds for its upstream, "
+        "not the virtual key you sent, which the proxy refuses in its own words.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            text(
+                r"incorrect api key provided|invalid x-api-key|api key not valid"
+                r"|invalid_api_key|invalid api key|authenticationerror: \w*exception"
+            ),
+            text(LITELLM_MODEL_GROUP),
+        ),
+        priority=97,
+        origin=Origin.RELAY,
+        confidence=0.85,
+        samples=(
+            "Error code: 401 - litellm.AuthenticationError: AuthenticationError: OpenAIException "
+            "- Incorrect API key provided: sk-proj-****0000. You can find your API key at "
+            "https://platform.openai.com/account/api-keys.\n\nLiteLLM: model group 'gpt' failed "
+            "with the error above. No fallback was attempted.",
+        ),
+        near_misses=(
+            "Authentication Error, Invalid proxy server token passed. Received API Key = "
+            "sk-...abcd, Key Hash (Token) =5f3a. Unable to find token in cache or "
+            "`LiteLLM_VerificationTokenTable`",
+        ),
+    ),
     Rule(
         "identity.upstream_key_invalid.passed_through",
         "A provider's own key rejection came back through a relay (its request id, 'Provider "

@@ -225,8 +225,8 @@ def split(pattern: str) -> tuple[tuple[str, str | None], ...]:
 
     Read from the generated table when the pattern is in it (deriving them all
     is most of a command's start-up otherwise); derived here when it is not, so
-    a stale table costs time, never correctness. ``python -m
-    whichlayer.rules.write_table`` rewrites the table; a test says when it is due.
+    a stale table costs time, never correctness. ``python -m whichlayer.literal_table``
+    rewrites the table; a test says when it is due.
     """
     table = _table()
     pairs = table.get(pattern)
@@ -250,20 +250,3 @@ def _table() -> dict[str, tuple[tuple[str, str | None], ...]]:
             raw = {}
         _TABLES.append({k: tuple((a, lit) for a, lit in v) for k, v in raw.items()})
     return _TABLES[0]
-
-
-def all_patterns() -> list[str]:
-    """Every pattern the rules and the parsers gate: what the table should hold."""
-    import whichlayer.parse.signals  # registers nothing; imported for its patterns
-    import whichlayer.rules
-
-    return sorted(set(_PATTERNS) | set(whichlayer.parse.signals.GATED_PATTERNS))
-
-
-def render_table() -> str:
-    """The contents of ``_literal_table.json`` for the current patterns."""
-    table = {
-        pattern: [[alt, required_literal(alt)] for alt in alternatives(pattern)]
-        for pattern in all_patterns()
-    }
-    return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n"

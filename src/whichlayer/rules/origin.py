@@ -17,6 +17,7 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     html,
+    none_of,
     status,
     text,
 )
@@ -84,7 +85,40 @@ def _local_bridge(view: View) -> Facts | None:
     return None
 
 
+#: A LiteLLM proxy reporting its deployment's failure: "LiteLLM: model group 'x' failed with
+#: the error above" (1.7x and later), "Received Model Group=x" (earlier releases).
+LITELLM_MODEL_GROUP = (
+    r"litellm: model group '[^'\n]{0,200}' failed with the error above"
+    r"|received model group=\S"
+)
+
 RULES: tuple[OriginRule, ...] = (
+    OriginRule(
+        "origin.upstream.litellm_model_group",
+        "A LiteLLM proxy passes on its deployment's own error ('model group ... failed with the "
+        "error above'): the words inside are the provider's. (The proxy's own failures, a "
+        "deployment key refused or no connection, are judged by their rules.)",
+        Origin.UPSTREAM,
+        all_of(
+            text(LITELLM_MODEL_GROUP),
+            # LiteLLM's own routing and configuration errors raised inside a model group
+            # (litellm/main.py, its provider handlers) are the proxy's, not the provider's.
+            none_of(
+                text(
+                    r"llm provider not provided|unknown provider=|try calling via"
+                    r"|invalid model name passed in"
+                )
+            ),
+        ),
+        samples=(
+            "Error code: 502 - litellm.BadGatewayError: BadGatewayError: OpenAIException - "
+            "Error code: 502\n\nLiteLLM: model group 'gpt' failed with the error above. No "
+            "fallback was attempted.",
+        ),
+        near_misses=(
+            "litellm.BadGatewayError: BadGatewayError: OpenAIException - Error code: 502",
+        ),
+    ),
     OriginRule(
         "origin.proxy",
         "A forward proxy answered (407, ProxyError) or could not be reached.",

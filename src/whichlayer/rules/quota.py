@@ -235,8 +235,6 @@ RULES: tuple[Rule, ...] = (
             "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel "
             "operation: Your request exceeds the service quota for your account.",
             "429 Free allocated quota exceeded.",
-            '{"error":{"type":"exceeded_current_quota_error","message":"Your account has '
-            'exceeded its current quota, please check your plan and billing details."}}',
             "request error, error status: 429, error message: You have exhausted your capacity "
             "on this model.",
         ),

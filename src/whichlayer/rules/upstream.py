@@ -16,6 +16,7 @@ from whichlayer.rules.base import (
     status,
     text,
 )
+from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -178,6 +179,33 @@ RULES: tuple[Rule, ...] = (
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.85,
+    ),
+    Rule(
+        "upstream.relay_upstream_error.litellm_connection",
+        "A LiteLLM proxy answered that it could not reach the deployment behind it (its client "
+        "said 'Connection error' inside 'model group ... failed'): the proxy's link to its "
+        "upstream failed, not yours to the proxy, and not the provider's server. (The proxy's "
+        "own log of such a failure, with no answer, is left to the transport rules).",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            status(500, 502, 503, 504),
+            text(
+                r"\w*exception - (?:connection error|request timed out|timeout)"
+                r"|apiconnectionerror: \w*exception"
+            ),
+            text(LITELLM_MODEL_GROUP),
+        ),
+        priority=97,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "Error code: 500 - litellm.InternalServerError: InternalServerError: "
+            "OpenAIException - Connection error.\n\nLiteLLM: model group 'gpt' failed with the "
+            "error above. No fallback was attempted.",
+        ),
+        near_misses=("openai.APIConnectionError: Connection error.",),
     ),
     Rule(
         "upstream.relay_upstream_error.transport",

@@ -233,7 +233,7 @@ class Relay:
 
     def _headers(self, rid: str) -> dict[str, str]:
         if self.flavor == "litellm":
-            return {"x-litellm-call-id": rid, "x-litellm-version": "1.79.0"}
+            return {"x-litellm-call-id": rid, "x-litellm-version": words.LITELLM_VERSION}
         if self.flavor == "openrouter":
             return {"x-generation-id": rid}
         # both one-api and new-api keep this header name (peers.md §3.2)

@@ -213,9 +213,29 @@ _LITELLM_CLASS = {
 }
 
 
+#: ``ProxyException.type`` by status, as LiteLLM 1.108 sets it for a deployment's error.
+_LITELLM_TYPE = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    404: "invalid_request_error",
+    429: "throttling_error",
+}
+#: Since 1.7x the proxy ends a deployment's error with this line (router.py), where earlier
+#: releases said "Received Model Group=...\nAvailable Model Group Fallbacks=None".
+_LITELLM_TAIL = (
+    "\n\nLiteLLM: model group '{model}' failed with the error above. No fallback was attempted."
+)
+LITELLM_VERSION = "1.108.7"
+
+
+def _litellm_body(status: int, message: str, kind: str) -> bytes:
+    return dumps({"error": {"message": message, "type": kind, "param": None, "code": str(status)}})
+
+
 def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
     """The LiteLLM proxy's own errors (``ProxyException``: message, type, param, code)."""
     key = str(ctx.get("key") or "")
+    model = str(ctx.get("model", ""))
     shown = f"sk-...{key[-4:]}" if key else ""
     table: dict[str, tuple[int, str, str]] = {
         # litellm proxy/auth/user_api_key_auth.py
@@ -242,16 +262,19 @@ def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
             "Budget has been exceeded! Current cost: 5.0012, Max budget: 5.0",
             "budget_exceeded",
         ),
+        # what a real 1.108 proxy answers for a model no deployment serves
         "model_not_found": (
             400,
-            f"Invalid model name passed in model={ctx.get('model', '')}. Call `/v1/models` to view "
-            "available models for your key.",
-            "None",
+            f"/chat/completions: Invalid model name passed in model={model}. Call `/v1/models` "
+            "to view available models for your key.",
+            "invalid_request_error",
         ),
+        # what a real 1.108 proxy answers when it cannot connect to its deployment
         "relay_upstream_error": (
             500,
-            "litellm.APIConnectionError: APIConnectionError: OpenAIException - Connection error.",
-            "None",
+            "litellm.InternalServerError: InternalServerError: OpenAIException - Connection "
+            "error." + _LITELLM_TAIL.format(model=model),
+            "internal_server_error",
         ),
         # the key's max_parallel_requests (proxy/hooks/parallel_request_limiter.py)
         "concurrency": (
@@ -263,20 +286,28 @@ def litellm_local(cause: str, **ctx: Any) -> tuple[int, bytes]:
         ),
     }
     status, message, kind = table[cause]
-    return status, dumps(
-        {"error": {"message": message, "type": kind, "param": "None", "code": str(status)}}
-    )
+    return status, _litellm_body(status, message, kind)
 
 
 def litellm_upstream(status: int, body: bytes, model: str) -> tuple[int, bytes]:
-    """An upstream error as LiteLLM re-raises it (``litellm.<Class>: … OpenAIException - …``)."""
+    """A deployment's error as a real LiteLLM 1.108 proxy re-raises it: the exception class,
+    the provider's exception and message, then the model group line."""
     error = _openai_error(body)
-    text = str(error.get("message")) if error else body.decode("utf-8", "replace")[:500]
+    text = str(error.get("message")) if error else f"Error code: {status}"
     cls = _LITELLM_CLASS.get(status, "APIError")
-    message = (
-        f"litellm.{cls}: {cls}: OpenAIException - {text}. Received Model Group={model}\n"
-        "Available Model Group Fallbacks=None"
-    )
-    return status, dumps(
-        {"error": {"message": message, "type": "None", "param": "None", "code": str(status)}}
-    )
+    if status == 400 and "context length" in text:
+        # the proxy maps a context overflow to its own ContextWindowExceededError
+        message = (
+            "litellm.ContextWindowExceededError: litellm.BadRequestError: "
+            f"ContextWindowExceededError: OpenAIException - {text}\nmodel={model}. "
+            "context_window_fallbacks=None. fallbacks=None.\n\nSet 'context_window_fallback' "
+            "- https://docs.litellm.ai/docs/routing#fallbacks"
+        )
+    else:
+        # BadRequestError is the one class 1.108 does not repeat before the provider's
+        # exception
+        head = f"litellm.{cls}: " + ("" if cls == "BadRequestError" else f"{cls}: ")
+        message = f"{head}OpenAIException - {text}"
+    message += _LITELLM_TAIL.format(model=model)
+    kind = _LITELLM_TYPE.get(status, "internal_server_error" if status >= 500 else "None")
+    return status, _litellm_body(status, message, kind)

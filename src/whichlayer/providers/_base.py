@@ -1,0 +1,117 @@
+"""The records a provider module is written in: who it is, where it answers, which keys it
+takes, and what its documented error codes mean.
+
+A provider module (one file per provider, relay, gateway or server in this package) defines
+``PROVIDER = Provider(...)``. Nothing else in whichlayer states these facts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer, Origin, Retry
+
+#: What kind of party a module describes.
+KINDS = ("provider", "cloud", "relay", "gateway", "server")
+#: Which body field a documented value is read from.
+FIELDS = ("code", "type", "status_text", "reason", "status", "phrase")
+
+
+@dataclass(frozen=True, slots=True)
+class Documented:
+    """One row of a provider's documented error catalogue, in our own words.
+
+    ``code`` is the value as the provider documents it (a body ``code``, ``type`` or
+    ``status`` text: see ``field``). ``sample`` is what a caller sees; a test diagnoses it
+    and expects ``cause``. A code that other servers use too (a bare number, a common word)
+    sets ``context``: it then decides only where the provider is recognised (its host, its
+    body format or its name in the text). ``decides=False`` keeps a row as documentation
+    only, with ``why_not`` saying why the engine's own rules judge it instead.
+    """
+
+    code: str
+    cause: Cause
+    doc: str
+    sample: str
+    meaning: str
+    status: int | None = None
+    field: str = "code"
+    retry: Retry | None = None
+    origin: Origin | None = None  # who says it, when the row fixes it (a relay's own code)
+    context: bool = False
+    decides: bool = True
+    why_not: str = ""
+    layer: Layer | None = None  # from the cause; stated only when the cause is unknown
+
+    def __post_init__(self) -> None:
+        if self.layer is None and self.cause in CAUSE_LAYER:
+            object.__setattr__(self, "layer", CAUSE_LAYER[self.cause])
+
+
+@dataclass(frozen=True, slots=True)
+class StatusPage:
+    """A provider's public status page; ``api`` is its machine-readable form, if any."""
+
+    url: str
+    format: str  # "statuspage.io v2", "instatus", "incident.io", "google cloud", "html"
+    api: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """One provider, relay, gateway or inference server."""
+
+    id: str  # stable, lower-case; rule ids read catalogue.<id>.<code>
+    name: str
+    kind: str  # one of KINDS
+    hosts: tuple[str, ...] = ()  # host names or suffixes (".openai.azure.com") it answers on
+    keys: tuple[str, ...] = ()  # ids of the redactor's detectors for the keys it issues
+    key_prefixes: tuple[str, ...] = ()  # prefixes of its keys the redactor has no detector for
+    site: str = ""  # its web domain: a link there in a message means it answered itself
+    key_platform: str | None = None  # the platform name those detectors report
+    accepts: tuple[str, ...] = ()  # other key platforms its servers take (Azure: opaque keys)
+    protocols: tuple[str, ...] = ("openai",)
+    openai_base: str = ""  # its documented base URL for OpenAI-compatible clients
+    dialect: str | None = None  # the dialects/ NAME its error bodies are read as
+    words: tuple[str, ...] = ()  # lower-case names that show a message comes from it
+    docs: str = ""  # its error documentation
+    status_page: StatusPage | None = None
+    errors: tuple[Documented, ...] = ()
+    owner: str = ""  # relays and gateways: which party owns a failure they report
+    key_platform_served: str | None = None  # whose keys its hosts take, when it issues none
+
+    @property
+    def platform(self) -> str | None:
+        """The platform its hosts belong to, named as the redactor names keys (None: a
+        relay, gateway or server, whose hosts take other platforms' keys)."""
+        if self.key_platform_served or self.key_platform:
+            return self.key_platform_served or self.key_platform
+        return self.id if self.kind in ("provider", "cloud") else None
+
+    def serves(self, host: str) -> bool:
+        """Does ``host`` belong to this provider?"""
+        return any(host_matches(known, host) for known in self.hosts)
+
+
+def host_matches(known: str, host: str) -> bool:
+    """``known`` is a host name (matching it and its subdomains) or a suffix starting with
+    ``.`` or ``-`` (``-aiplatform.googleapis.com``: Vertex's regional hosts)."""
+    host = host.lower().rstrip(".")
+    if known[:1] in (".", "-"):
+        return host.endswith(known)
+    return host == known or host.endswith("." + known)
+
+
+def google_body(code: int, status: str, message: str, reason: str = "") -> str:
+    """A google.rpc error body (Gemini API, Vertex AI), with an ErrorInfo ``reason``."""
+    error: dict[str, object] = {"code": code, "message": message, "status": status}
+    if reason:
+        error["details"] = [
+            {
+                "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                "reason": reason,
+                "domain": "googleapis.com",
+            }
+        ]
+    return json.dumps({"error": error}, ensure_ascii=False)

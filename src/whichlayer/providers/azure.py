@@ -1,0 +1,85 @@
+"""Azure OpenAI (and Azure AI Foundry's OpenAI-compatible endpoints)."""
+
+from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.taxonomy import Cause
+
+DOCS = "https://learn.microsoft.com/en-us/azure/ai-services/openai/reference"
+FILTER = "https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/content-filter"
+
+PROVIDER = Provider(
+    id="azure",
+    name="Azure OpenAI",
+    kind="cloud",
+    hosts=(".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"),
+    keys=("azure-key",),
+    key_platform="azure",
+    accepts=("secret",),
+    protocols=("openai", "azure"),
+    dialect="azure",
+    words=("azure",),
+    docs=DOCS,
+    status_page=StatusPage(
+        "https://azure.status.microsoft/en-us/status",
+        "rss",
+        "https://azure.status.microsoft/en-us/status/feed/",
+    ),
+    errors=(
+        Documented(
+            "DeploymentNotFound",
+            Cause.MODEL_NOT_FOUND,
+            DOCS,
+            '{"error": {"code": "DeploymentNotFound", "message": "The API deployment for this '
+            "resource does not exist. If you created the deployment within the last 5 minutes, "
+            'please wait a moment and try again."}}',
+            "No deployment of that name on this resource (the model field is the deployment).",
+            status=404,
+        ),
+        Documented(
+            "content_filter",
+            Cause.CONTENT_FILTER,
+            FILTER,
+            '{"error": {"message": "The response was filtered due to the prompt triggering '
+            'Azure OpenAI\'s content management policy.", "type": null, "param": "prompt", '
+            '"code": "content_filter", "status": 400, "innererror": {"code": '
+            '"ResponsibleAIPolicyViolation"}}}',
+            "The prompt or completion was blocked by the content filter.",
+            status=400,
+        ),
+        Documented(
+            "OperationNotSupported",
+            Cause.ENDPOINT_MISMATCH,
+            DOCS,
+            '{"error": {"code": "OperationNotSupported", "message": "The chatCompletion '
+            "operation does not work with the specified model, text-embedding-ada-002. Please "
+            'choose different model and try again."}}',
+            "The deployment's model does not offer this operation (chat against an embedding "
+            "model, ...).",
+            status=400,
+        ),
+        Documented(
+            "401",
+            Cause.KEY_INVALID,
+            DOCS,
+            '{"error": {"code": "401", "message": "Access denied due to invalid subscription '
+            "key or wrong API endpoint. Make sure to provide a valid key for an active "
+            'subscription and use a correct regional API endpoint for your resource."}}',
+            "The key does not belong to this resource, or the endpoint is another region's.",
+            status=401,
+            decides=False,
+            why_not="A bare status as code: the identity rules read the wording.",
+        ),
+        Documented(
+            "429",
+            Cause.TPM,
+            "https://learn.microsoft.com/en-us/azure/ai-services/openai/quotas-limits",
+            '{"error": {"code": "429", "message": "Requests to the ChatCompletions_Create '
+            "Operation under Azure OpenAI API version 2024-02-01 have exceeded token rate limit "
+            'of your current OpenAI S0 pricing tier. Please retry after 6 seconds."}}',
+            "The deployment's tokens- or requests-per-minute quota was exceeded.",
+            status=429,
+            decides=False,
+            why_not="A bare status as code: the rate-limit rules read which "
+            "limit from the message.",
+        ),
+    ),
+)

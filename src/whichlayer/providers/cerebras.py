@@ -1,0 +1,69 @@
+"""Cerebras Inference: OpenAI-compatible, with queue and token-quota codes."""
+
+from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.taxonomy import Cause
+
+DOCS = "https://inference-docs.cerebras.ai/support/error"
+LIMITS = "https://inference-docs.cerebras.ai/support/rate-limits"
+
+PROVIDER = Provider(
+    id="cerebras",
+    name="Cerebras",
+    kind="provider",
+    site="cerebras.ai",
+    hosts=("api.cerebras.ai",),
+    key_platform="cerebras",
+    key_prefixes=("csk-",),
+    protocols=("openai",),
+    openai_base="https://api.cerebras.ai/v1",
+    words=("cerebras",),
+    docs=DOCS,
+    status_page=StatusPage(
+        "https://status.cerebras.ai",
+        "statuspage.io v2",
+        "https://status.cerebras.ai/api/v2/summary.json",
+    ),
+    errors=(
+        Documented(
+            "queue_exceeded",
+            Cause.QUEUE,
+            LIMITS,
+            "Error code: 429 - {'message': \"We're experiencing high traffic right now! "
+            "Please try again soon.\", 'type': 'too_many_requests_error', 'param': 'queue', "
+            "'code': 'queue_exceeded'}",
+            "The shared request queue is full; retry soon.",
+            status=429,
+        ),
+        Documented(
+            "token_quota_exceeded",
+            Cause.TPM,
+            LIMITS,
+            "Error code: 429 - {'message': 'Tokens per minute limit exceeded - too many "
+            "tokens processed.', 'type': 'too_many_requests_error', 'param': 'quota', "
+            "'code': 'token_quota_exceeded'}",
+            "The tokens-per-minute (or per-day) quota was exceeded.",
+            status=429,
+        ),
+        Documented(
+            "request_quota_exceeded",
+            Cause.RPM,
+            LIMITS,
+            "Error code: 429 - {'message': 'Requests per minute limit exceeded - too many "
+            "requests sent.', 'type': 'too_many_requests_error', 'param': 'quota', 'code': "
+            "'request_quota_exceeded'}",
+            "The requests-per-minute (or per-day) quota was exceeded.",
+            status=429,
+        ),
+        Documented(
+            "402",
+            Cause.INSUFFICIENT_BALANCE,
+            DOCS,
+            "POST https://api.cerebras.ai/v1/chat/completions\nError code: 402 - "
+            "{'message': 'Payment required', 'type': 'payment_required'}",
+            "Payment is required to continue.",
+            status=402,
+            field="status",
+            context=True,
+        ),
+    ),
+)

@@ -1,0 +1,89 @@
+"""Cloudflare as a CDN / reverse proxy in front of an API: its 52x statuses and pages."""
+
+from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.taxonomy import Cause, Origin
+
+DOCS = "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
+
+
+def _page(status: int, title: str) -> str:
+    return (
+        f"Error code: {status} - <!DOCTYPE html><html><head><title>api.example.com | "
+        f"{status}: {title}</title></head><body><h1>{title}</h1><span>Error code "
+        f"{status}</span> Cloudflare Ray ID: 8a1b2c3d4e5f6a7b</body></html>"
+    )
+
+
+def _row(status: int, cause: Cause, title: str, meaning: str) -> Documented:
+    return Documented(
+        str(status),
+        cause,
+        DOCS,
+        _page(status, title),
+        meaning,
+        status=status,
+        field="status",
+        context=True,
+        origin=Origin.GATEWAY,
+    )
+
+
+PROVIDER = Provider(
+    id="cloudflare",
+    name="Cloudflare (CDN)",
+    kind="gateway",
+    protocols=("http",),
+    words=("cloudflare", "cf-ray"),
+    docs=DOCS,
+    status_page=StatusPage(
+        "https://www.cloudflarestatus.com",
+        "statuspage.io v2",
+        "https://www.cloudflarestatus.com/api/v2/summary.json",
+    ),
+    owner="52x statuses are Cloudflare describing the origin behind it: the origin (the API "
+    "or relay) failed, Cloudflare reports it.",
+    errors=(
+        _row(
+            520,
+            Cause.BAD_GATEWAY,
+            "Web server is returning an unknown error",
+            "The origin answered something empty or unexpected.",
+        ),
+        _row(
+            521,
+            Cause.UNAVAILABLE,
+            "Web server is down",
+            "The origin refused Cloudflare's connection.",
+        ),
+        _row(
+            522,
+            Cause.GATEWAY_TIMEOUT,
+            "Connection timed out",
+            "Cloudflare could not connect to the origin in time.",
+        ),
+        _row(
+            523,
+            Cause.BAD_GATEWAY,
+            "Origin is unreachable",
+            "Cloudflare has no route to the origin.",
+        ),
+        _row(
+            524,
+            Cause.GATEWAY_TIMEOUT,
+            "A timeout occurred",
+            "The origin accepted the connection but did not answer within 100 s.",
+        ),
+        _row(
+            525,
+            Cause.BAD_GATEWAY,
+            "SSL handshake failed",
+            "The TLS handshake between Cloudflare and the origin failed.",
+        ),
+        _row(
+            526,
+            Cause.BAD_GATEWAY,
+            "Invalid SSL certificate",
+            "The origin's certificate is not valid for Cloudflare.",
+        ),
+    ),
+)

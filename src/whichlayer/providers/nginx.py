@@ -1,0 +1,69 @@
+"""nginx (and OpenResty) in front of an API: its stock error pages."""
+
+from whichlayer.providers._base import Documented, Provider
+from whichlayer.taxonomy import Cause, Origin
+
+DOCS = "https://nginx.org/en/docs/http/ngx_http_proxy_module.html"
+LIMIT = "https://nginx.org/en/docs/http/ngx_http_limit_req_module.html"
+
+
+def _page(status: int, title: str) -> str:
+    return (
+        f"Error code: {status} - <html>\r\n<head><title>{status} {title}</title></head>"
+        f"\r\n<body>\r\n<center><h1>{status} {title}</h1></center>\r\n<hr><center>"
+        "nginx</center>\r\n</body>\r\n</html>"
+    )
+
+
+def _row(status: int, cause: Cause, title: str, meaning: str, doc: str = DOCS) -> Documented:
+    return Documented(
+        str(status),
+        cause,
+        doc,
+        _page(status, title),
+        meaning,
+        status=status,
+        field="status",
+        context=True,
+        origin=Origin.GATEWAY,
+    )
+
+
+PROVIDER = Provider(
+    id="nginx",
+    name="nginx",
+    kind="gateway",
+    protocols=("http",),
+    words=("nginx", "openresty"),
+    docs=DOCS,
+    owner="nginx's own pages describe the upstream it proxies to (502/504) or its own "
+    "limits (413, 429).",
+    errors=(
+        _row(
+            502,
+            Cause.BAD_GATEWAY,
+            "Bad Gateway",
+            "The upstream nginx proxies to refused, closed or sent garbage.",
+        ),
+        _row(
+            504,
+            Cause.GATEWAY_TIMEOUT,
+            "Gateway Time-out",
+            "The upstream did not answer within proxy_read_timeout.",
+        ),
+        _row(
+            413,
+            Cause.REQUEST_TOO_LARGE,
+            "Request Entity Too Large",
+            "The body exceeds client_max_body_size.",
+            "https://nginx.org/en/docs/http/ngx_http_core_module.html#client_max_body_size",
+        ),
+        _row(
+            429,
+            Cause.GATEWAY_LIMIT,
+            "Too Many Requests",
+            "nginx's own limit_req refused the call.",
+            LIMIT,
+        ),
+    ),
+)

@@ -1,0 +1,105 @@
+"""OpenRouter: an aggregator relay; ``error.code`` is the HTTP status."""
+
+from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.taxonomy import Cause, Layer, Origin
+
+DOCS = "https://openrouter.ai/docs/api/reference/errors-and-debugging"
+
+
+def _body(code: int, message: str, extra: str = "") -> str:
+    return (
+        '{"error": {"code": '
+        + str(code)
+        + ', "message": "'
+        + message
+        + '"'
+        + extra
+        + '}, "user_id": "user_2abc"}'
+    )
+
+
+PROVIDER = Provider(
+    id="openrouter",
+    name="OpenRouter",
+    kind="relay",
+    site="openrouter.ai",
+    hosts=("openrouter.ai",),
+    keys=("openrouter", "openrouter-other"),
+    key_platform="openrouter",
+    protocols=("openai", "anthropic"),
+    openai_base="https://openrouter.ai/api/v1",
+    dialect="openrouter",
+    words=("openrouter",),
+    docs=DOCS,
+    status_page=StatusPage("https://status.openrouter.ai", "html"),
+    owner="Credits, keys, moderation and routing errors are OpenRouter's; 'Provider returned "
+    "error' with metadata.provider_name is the named upstream's failure, passed on.",
+    errors=(
+        Documented(
+            "402",
+            Cause.INSUFFICIENT_BALANCE,
+            DOCS,
+            "Error code: 402 - "
+            + _body(
+                402,
+                "This request requires more credits, or fewer "
+                "max_tokens. You requested up to 4096 tokens, but can "
+                "only afford 1200.",
+            ),
+            "The account or key has too few credits for the request.",
+            status=402,
+            field="status",
+            context=True,
+            origin=Origin.RELAY,
+        ),
+        Documented(
+            "403",
+            Cause.CONTENT_FILTER,
+            DOCS,
+            "Error code: 403 - "
+            + _body(
+                403,
+                "meta-llama/llama-guard requires moderation on "
+                'OpenAI. Your input was flagged for \\"violence\\".',
+                ', "metadata": {"reasons": ["violence"], "flagged_input": "..."}',
+            ),
+            "The model requires moderation and the input was flagged.",
+            status=403,
+            field="status",
+            decides=False,
+            why_not="OpenRouter also answers 403 for guardrails and key limits; the "
+            "wording decides.",
+        ),
+        Documented(
+            "502",
+            Cause.UNKNOWN,
+            DOCS,
+            "Error code: 502 - "
+            + _body(
+                502,
+                "Provider returned error",
+                ', "metadata": {"provider_name": "Fireworks", "raw": "upstream connect error"}',
+            ),
+            "The chosen model's provider is down or answered something invalid.",
+            status=502,
+            field="status",
+            decides=False,
+            layer=Layer.UPSTREAM,
+            why_not="The passed-on provider error decides the cause; the upstream rules read it.",
+        ),
+        Documented(
+            "503",
+            Cause.UNKNOWN,
+            DOCS,
+            "Error code: 503 - "
+            + _body(503, "No endpoints found that can handle the requested parameters."),
+            "No provider of the model meets the routing requirements.",
+            status=503,
+            field="status",
+            decides=False,
+            layer=Layer.REQUEST,
+            why_not="Usually no provider supports the request's parameters (a request "
+            "problem); when every provider is down the wording says so instead.",
+        ),
+    ),
+)

@@ -1,0 +1,65 @@
+"""SiliconFlow: ``{"code": <int>, "message": ..., "data": null}`` bodies."""
+
+from whichlayer.providers._base import Documented, Provider
+from whichlayer.taxonomy import Cause
+
+DOCS = "https://docs.siliconflow.cn/en/faqs/error-code"
+
+PROVIDER = Provider(
+    id="siliconflow",
+    name="SiliconFlow",
+    kind="provider",
+    hosts=("api.siliconflow.cn", "api.siliconflow.com"),
+    protocols=("openai", "anthropic"),
+    openai_base="https://api.siliconflow.cn/v1",
+    words=("siliconflow", "硅基流动"),
+    docs=DOCS,
+    errors=(
+        Documented(
+            "20012",
+            Cause.MODEL_NOT_FOUND,
+            DOCS,
+            "POST https://api.siliconflow.cn/v1/chat/completions\n"
+            'Error code: 400 - {"code": 20012, "message": "Model does not exist. Please check '
+            'it carefully.", "data": null}',
+            "No such model.",
+            status=400,
+            context=True,
+        ),
+        Documented(
+            "30001",
+            Cause.INSUFFICIENT_BALANCE,
+            DOCS,
+            "POST https://api.siliconflow.cn/v1/chat/completions\n"
+            'Error code: 403 - {"code": 30001, "message": "Sorry, your account balance is '
+            'insufficient", "data": null}',
+            "The account balance is insufficient.",
+            status=403,
+            context=True,
+        ),
+        Documented(
+            "30011",
+            Cause.INSUFFICIENT_BALANCE,
+            DOCS,
+            "POST https://api.siliconflow.cn/v1/chat/completions\n"
+            'Error code: 403 - {"code": 30011, "message": "The model requires a paid '
+            'balance. Your paid balance is insufficient. Please top up and try again.", '
+            '"data": null}',
+            "The model needs paid balance, and the paid part is empty (gift credit does not "
+            "count).",
+            status=403,
+            context=True,
+        ),
+        Documented(
+            "50505",
+            Cause.OVERLOADED,
+            DOCS,
+            "POST https://api.siliconflow.cn/v1/chat/completions\n"
+            'Error code: 503 - {"code": 50505, "message": "Model service overloaded. Please '
+            'try again later.", "data": null}',
+            "The model service is overloaded; retry later or stream.",
+            status=503,
+            context=True,
+        ),
+    ),
+)

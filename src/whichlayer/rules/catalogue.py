@@ -1,0 +1,172 @@
+"""The catalogue stage: a provider's documented error code decides, as a rule.
+
+Each row of a provider module's ``errors`` (see :mod:`whichlayer.providers`) that
+``decides`` becomes a rule with id ``catalogue.<provider>.<code>``. Rows are found through
+the registry's small generated index, so an input imports only the provider modules whose
+documented values it carries; most inputs import none.
+
+Priorities: a documented body code or type is as specific as the engine's own body-code
+rules; a documented phrase a little less; a documented *status* only where the provider is
+recognised, and then only above the bare-status rules.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from whichlayer.rules.base import Facts, Rule
+
+if TYPE_CHECKING:
+    from whichlayer.providers import Documented, Provider
+    from whichlayer.rules.view import View
+
+#: Priority by the field a row reads.
+PRIORITY = {
+    "code": 98,
+    "type": 98,
+    "status_text": 98,
+    "reason": 98,
+    "phrase": 88,
+    "status": 30,
+}
+#: A value other servers use too (``context``) is less specific than one only this
+#: provider documents: it ranks with the engine's ordinary body-code rules.
+SHARED_PRIORITY = 90
+_BODY_FIELDS = ("code", "type", "status_text", "reason")
+#: Body formats so widely imitated that they do not name who answered.
+_IMITATED = frozenset({"openai"})
+
+
+def recognised(provider: Provider, view: View) -> Facts | None:
+    """Does the input come from ``provider``? Its host, its body format, its name or its
+    HTML page say so."""
+    ev = view.ev
+    if ev.host and provider.serves(ev.host):
+        return {"host": ev.host}
+    if provider.dialect is not None and provider.dialect not in _IMITATED:
+        for body in ev.bodies:
+            if body.dialect == provider.dialect:
+                return {"body format": body.dialect}
+    if ev.html_vendor is not None and ev.html_vendor == provider.id:
+        return {"html page": ev.html_vendor}
+    for word in provider.words:
+        if word in view.hay:
+            return {"named": word.strip()}
+    return None
+
+
+def _matcher(provider: Provider, row: Documented) -> Rule:
+    assert row.layer is not None, "a row that decides names a cause of a layer"
+    value = row.code.lower()
+    field = row.field
+
+    def match(view: View) -> Facts | None:
+        facts: Facts
+        if field == "status":
+            if view.ev.status is None or str(view.ev.status) != value:
+                return None
+            facts = {"status": value}
+        elif field == "phrase":
+            if value not in view.hay:
+                return None
+            facts = {"text": row.code}
+        else:
+            if value not in view.fields(field):
+                return None
+            facts = {f"body {field.replace('_', ' ')}": row.code}
+        if row.context or field == "status":
+            seen = recognised(provider, view)
+            if seen is None:
+                return None
+            facts.update(seen)
+        facts["documented"] = row.doc
+        return facts
+
+    return Rule(
+        f"catalogue.{provider.id}.{row.code}",
+        f"{provider.name} documents this {_NOUN[field]}: {row.meaning}",
+        row.layer,
+        row.cause,
+        match,
+        priority=SHARED_PRIORITY if row.context and field != "status" else PRIORITY[field],
+        origin=row.origin,
+        retry=row.retry,
+        confidence=0.85 if field != "status" else 0.6,
+        samples=(row.sample,),
+    )
+
+
+_NOUN = {
+    "code": "error code",
+    "type": "error type",
+    "status_text": "error status",
+    "reason": "error reason",
+    "phrase": "error message",
+    "status": "HTTP status",
+}
+
+
+@cache
+def provider_rules(module: str) -> tuple[Rule, ...]:
+    """The catalogue rules of one provider module (built on first use)."""
+    from whichlayer.providers import load
+
+    provider = load(module)
+    return tuple(_matcher(provider, row) for row in provider.errors if row.decides)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every catalogue rule (imports every provider module: for listings and tests)."""
+    from whichlayer.providers import module_names
+
+    return tuple(rule for module in module_names() for rule in provider_rules(module))
+
+
+_FINDER: list[Any] = []
+
+
+def _phrase_finder(index: dict[str, dict[str, list[str]]]) -> Any:
+    """One Aho-Corasick automaton over every documented phrase (built on first use)."""
+    if not _FINDER:
+        import ahocorasick_rs
+
+        _FINDER.append(
+            ahocorasick_rs.AhoCorasick(
+                sorted(index.get("phrase", {})), matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+        )
+    return _FINDER[0]
+
+
+def candidates(view: View) -> list[Rule]:
+    """The catalogue rules this input could fire, best first: only the provider modules
+    that document one of its body values, phrases or its status are imported."""
+    from whichlayer.providers._index import load as load_index
+
+    index = load_index()
+    modules: set[str] = set()
+    if view.ev.bodies:
+        for field in _BODY_FIELDS:
+            table = index.get(field)
+            if table:
+                for value in view.fields(field):
+                    modules.update(table.get(value, ()))
+    phrases = index.get("phrase")
+    if phrases:
+        finder = _phrase_finder(index)
+        try:
+            found = finder.find_matches_as_strings(view.hay, overlapping=True)
+        except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
+            clean = view.hay.encode("utf-8", "replace").decode("utf-8")
+            found = finder.find_matches_as_strings(clean, overlapping=True)
+        for phrase in found:
+            modules.update(phrases[phrase])
+    statuses = index.get("status")
+    if statuses and view.ev.status is not None:
+        modules.update(statuses.get(str(view.ev.status), ()))
+    if not modules:
+        return []
+    found = [rule for module in sorted(modules) for rule in provider_rules(module)]
+    found.sort(key=lambda rule: -rule.priority)
+    return found
