@@ -58,7 +58,7 @@ def pages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[tuple[Pag
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    for provider in ("anthropic", "openai", "google", "bedrock", "azure", "cloudflare"):
+    for provider in ("anthropic", "openai", "vertex", "bedrock", "azure", "cloudflare", "mistral"):
         monkeypatch.setenv(f"WHICHLAYER_STATUS_URL_{provider.upper()}", f"{base}/{provider}")
     try:
         yield state, base
@@ -146,13 +146,13 @@ def test_whole_cloud_feeds_keep_only_the_ai_products(
     pages: tuple[Pages, str], capsys: pytest.CaptureFixture[str]
 ):
     state, _ = pages
-    state.serve("/google", fixture("google_incidents.json"))
+    state.serve("/vertex", fixture("google_incidents.json"))
     state.serve("/bedrock", fixture("aws_events.json"))
     state.serve("/azure", fixture("azure_feed.xml"))
     code, out = run(capsys, "status", "gemini", "bedrock", "azure", "--json")
     reports = {r["provider"]: r for r in json.loads(out)["providers"]}
     assert code == 1
-    google = reports["google"]
+    google = reports["vertex"]
     assert [i["components"] for i in google["incidents"]] == [["Vertex Gemini API"]]
     assert [i["name"] for i in google["other_incidents"]] == [
         "Cloud SQL: connection errors in europe-west1"
@@ -300,3 +300,31 @@ def test_explain_without_status_or_for_other_layers_reads_nothing(
 def test_reader_rejects_wrong_shape():
     with pytest.raises(PageFormatError):
         statuspage({"page": {}})
+
+
+def test_instatus_summary(pages: tuple[Pages, str], capsys: pytest.CaptureFixture[str]):
+    state, _ = pages
+    state.serve("/mistral", fixture("mistral_instatus.json"))
+    code, out = run(capsys, "status", "mistral", "--json")
+    report = json.loads(out)["providers"][0]
+    assert code == 1
+    assert report["incidents"][0]["name"] == "Elevated error rates on La Plateforme API"
+    assert report["incidents"][0]["level"] == "partial_outage"
+
+
+def test_every_readable_page_in_the_registry_has_a_reader():
+    from whichlayer.providers import all_providers
+    from whichlayer.status.pages import FORMATS, pages
+    from whichlayer.status.readers import READERS
+
+    assert set(FORMATS.values()) <= set(READERS)
+    readable = {p.id for p in all_providers() if p.status_page and p.status_page.api
+                and p.status_page.format in FORMATS}  # fmt: skip
+    assert readable == set(pages())
+    assert {"anthropic", "openai", "vertex", "bedrock", "azure"} <= readable
+
+
+def test_a_page_without_a_machine_readable_form_is_named(capsys: pytest.CaptureFixture[str]):
+    code, out = run(capsys, "status", "openrouter")
+    assert code == 2
+    assert "no machine-readable form: see https://status.openrouter.ai" in out

@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     from whichlayer.cli import UsageError
     from whichlayer.cli._io import write_text
     from whichlayer.redact import redact_text
-    from whichlayer.status import DEFAULT_TIMEOUT, PAGES, page_for, read_many
+    from whichlayer.status import DEFAULT_TIMEOUT, page_for, pages, read_many
+    from whichlayer.status.pages import human_page
 
     timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
     if not 0 < timeout <= 60:
@@ -77,7 +78,10 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         page = page_for(name)
         if page is None:
-            known = ", ".join(sorted(PAGES))
+            human = human_page(name)
+            if human:
+                raise UsageError(f"{name}'s status page has no machine-readable form: see {human}")
+            known = ", ".join(sorted(pages()))
             raise UsageError(f"no status page known for {name!r} (known: {known})")
         if page.provider not in providers:
             providers.append(page.provider)

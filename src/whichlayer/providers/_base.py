@@ -56,6 +56,9 @@ class StatusPage:
     url: str
     format: str  # "statuspage.io v2", "instatus", "incident.io", "google cloud", "html"
     api: str | None = None
+    #: Lower-case words: a component or product whose name holds one is part of the API
+    #: (``whichlayer status`` judges only these; a whole cloud's feed lists every product).
+    api_words: tuple[str, ...] = ("api",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ PROVIDER = Provider(
         "https://azure.status.microsoft/en-us/status",
         "rss",
         "https://azure.status.microsoft/en-us/status/feed/",
+        api_words=("openai", "ai foundry", "ai services", "cognitive"),
     ),
     errors=(
         Documented(

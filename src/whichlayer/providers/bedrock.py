@@ -23,7 +23,12 @@ PROVIDER = Provider(
     dialect="bedrock",
     words=("bedrock",),
     docs=DOCS,
-    status_page=StatusPage("https://health.aws.amazon.com/health/status", "aws health"),
+    status_page=StatusPage(
+        "https://health.aws.amazon.com/health/status",
+        "aws health",
+        "https://health.aws.amazon.com/public/currentevents",
+        api_words=("bedrock",),
+    ),
     errors=(
         Documented(
             "AccessDeniedException",

@@ -39,6 +39,7 @@ PROVIDER = Provider(
         "https://www.cloudflarestatus.com",
         "statuspage.io v2",
         "https://www.cloudflarestatus.com/api/v2/summary.json",
+        api_words=("cdn", "proxy", "dns"),
     ),
     owner="52x statuses are Cloudflare describing the origin behind it: the origin (the API "
     "or relay) failed, Cloudflare reports it.",

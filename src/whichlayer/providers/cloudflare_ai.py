@@ -40,6 +40,7 @@ PROVIDER = Provider(
         "https://www.cloudflarestatus.com",
         "statuspage.io v2",
         "https://www.cloudflarestatus.com/api/v2/summary.json",
+        api_words=("ai gateway", "workers ai"),
     ),
     owner="Workers AI codes are Cloudflare's own model service; through AI Gateway a "
     "provider's body is passed on and is the provider's.",

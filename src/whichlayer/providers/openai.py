@@ -24,7 +24,15 @@ PROVIDER = Provider(
     dialect="openai",
     words=("openai",),
     docs=DOCS,
-    status_page=StatusPage("https://status.openai.com", "incident.io"),
+    status_page=StatusPage(
+        "https://status.openai.com",
+        "incident.io",
+        # the public widget that status.openai.com itself reads (Codex reads it too)
+        "https://status.openai.com/proxy/status.openai.com",
+        api_words=("api", "responses", "completions", "embeddings", "batch", "realtime",
+                   "assistants", "fine-tuning", "files", "moderations", "audio", "image",
+                   "codex"),  # fmt: skip
+    ),
     errors=(
         Documented(
             "invalid_api_key",

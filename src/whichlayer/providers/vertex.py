@@ -31,6 +31,7 @@ PROVIDER = Provider(
         "https://status.cloud.google.com",
         "google cloud",
         "https://status.cloud.google.com/incidents.json",
+        api_words=("vertex", "gemini", "generative"),
     ),
     errors=(
         Documented(

@@ -18,10 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from whichlayer.status.pages import PAGES, StatusPage, page_for
+from whichlayer.status.pages import StatusPage, page_for, pages
 from whichlayer.status.readers import READERS, Incident, PageFormatError
 
-__all__ = ["DEFAULT_TIMEOUT", "PAGES", "StatusReport", "page_for", "read", "read_many"]
+__all__ = ["DEFAULT_TIMEOUT", "StatusReport", "page_for", "pages", "read", "read_many"]
 
 #: One status page must answer within this (seconds): a verdict waits for it.
 DEFAULT_TIMEOUT = 3.0

@@ -1,14 +1,39 @@
-"""Where each provider publishes its status, and which of its components are the API.
+"""Which status page speaks for a provider: read from the provider registry.
 
-Kept apart from the readers so that the provider registry can own these rows;
-``WHICHLAYER_STATUS_URL_<PROVIDER>`` overrides a page's URL (tests point it at
-a loopback server; a company mirror can too).
+The registry (``whichlayer.providers``) holds each page's URL, format and the words
+that name its API components; this module only maps the registry's format names
+to the readers here and resolves the names people use. ``WHICHLAYER_STATUS_URL_<ID>``
+overrides a page's URL (tests point it at a loopback server; a company mirror can too).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cache
+
+#: The registry's format names -> the reader that reads them (others, such as "html", have
+#: no machine-readable form and are listed as such).
+FORMATS = {
+    "statuspage.io v2": "statuspage",
+    "incident.io": "incidentio",
+    "google cloud": "google_cloud",
+    "aws health": "aws_health",
+    "rss": "azure_rss",
+    "instatus": "instatus",
+}
+
+#: Other names people and the engine use for a provider (the engine's dialect names too).
+ALIASES = {
+    "claude": "anthropic",
+    "google": "vertex",
+    "gemini": "vertex",
+    "vertex_ai": "vertex",
+    "aws": "bedrock",
+    "azure_openai": "azure",
+    "chatgpt": "openai",
+    "codex": "openai",
+}
 
 
 @dataclass(frozen=True)
@@ -17,110 +42,52 @@ class StatusPage:
     name: str
     url: str
     format: str
-    #: Lower-case words; a component or product whose name holds one is part of the API.
     api_words: tuple[str, ...]
 
     def effective_url(self) -> str:
-        return os.environ.get(f"WHICHLAYER_STATUS_URL_{self.provider.upper()}", "") or self.url
+        key = f"WHICHLAYER_STATUS_URL_{self.provider.upper()}"
+        return os.environ.get(key, "") or self.url
 
 
-PAGES: dict[str, StatusPage] = {
-    p.provider: p
-    for p in (
-        StatusPage(
-            "anthropic",
-            "Anthropic",
-            "https://status.anthropic.com/api/v2/summary.json",
-            "statuspage",
-            ("api",),
-        ),
-        StatusPage(
-            "openai",
-            "OpenAI",
-            "https://status.openai.com/proxy/status.openai.com",
-            "incidentio",
-            (
-                "api",
-                "responses",
-                "completions",
-                "embeddings",
-                "batch",
-                "realtime",
-                "assistants",
-                "fine-tuning",
-                "files",
-                "moderations",
-                "audio",
-                "image",
-                "codex",
-            ),
-        ),
-        StatusPage(
-            "google",
-            "Google Cloud (Vertex AI / Gemini)",
-            "https://status.cloud.google.com/incidents.json",
-            "google_cloud",
-            ("vertex", "gemini", "generative"),
-        ),
-        StatusPage(
-            "bedrock",
-            "AWS (Bedrock)",
-            "https://health.aws.amazon.com/public/currentevents",
-            "aws_health",
-            ("bedrock",),
-        ),
-        StatusPage(
-            "azure",
-            "Azure (Azure OpenAI)",
-            "https://azure.status.microsoft/en-us/status/feed/",
-            "azure_rss",
-            ("openai", "ai foundry", "ai services", "cognitive"),
-        ),
-        StatusPage(
-            "cloudflare",
-            "Cloudflare",
-            "https://www.cloudflarestatus.com/api/v2/summary.json",
-            "statuspage",
-            ("ai gateway", "workers ai", "cdn", "proxy"),
-        ),
-    )
-}
+@cache
+def pages() -> dict[str, StatusPage]:
+    """Every provider whose status page has a machine-readable form we read."""
+    from whichlayer.providers import all_providers
 
-#: Other names people and the engine use for the same provider.
-ALIASES = {
-    "claude": "anthropic",
-    "gemini": "google",
-    "vertex": "google",
-    "vertex_ai": "google",
-    "aws": "bedrock",
-    "azure_openai": "azure",
-    "chatgpt": "openai",
-    "codex": "openai",
-}
+    out: dict[str, StatusPage] = {}
+    for p in all_providers():
+        page = p.status_page
+        if page is None or page.format not in FORMATS or not page.api:
+            continue
+        out[p.id] = StatusPage(p.id, p.name, page.api, FORMATS[page.format], page.api_words)
+    return out
+
+
+def human_page(name: str) -> str | None:
+    """A provider's status page for people, when it has no machine-readable form."""
+    from whichlayer.providers import by_id
+
+    p = by_id(ALIASES.get(name, name))
+    return p.status_page.url if p is not None and p.status_page is not None else None
 
 
 def page_for(name: str | None) -> StatusPage | None:
     if not name:
         return None
     key = name.strip().lower().replace("-", "_")
-    return PAGES.get(ALIASES.get(key, key))
-
-
-#: Hosts whose status page is the provider's own (a relay's base URL is not).
-_HOST_PROVIDER = (
-    ("openai.azure.com", "azure"),
-    ("anthropic.com", "anthropic"),
-    ("openai.com", "openai"),
-    ("googleapis.com", "google"),
-    ("amazonaws.com", "bedrock"),
-)
-#: The provider a client's protocol talks to when it has no base URL of its own.
-PROTOCOL_PROVIDER = {"anthropic": "anthropic", "openai": "openai", "gemini": "google"}
+    return pages().get(ALIASES.get(key, key))
 
 
 def provider_for_host(host: str | None) -> str | None:
-    host = (host or "").lower().rstrip(".")
-    return next((p for suffix, p in _HOST_PROVIDER if host.endswith(suffix)), None)
+    """The provider whose own API answers on ``host`` (a relay's host is none)."""
+    from whichlayer.providers import by_host
+
+    p = by_host(host)
+    return p.id if p is not None and p.kind in ("provider", "cloud") else None
+
+
+#: The provider a client's protocol talks to when it has no base URL of its own.
+PROTOCOL_PROVIDER = {"anthropic": "anthropic", "openai": "openai", "gemini": "vertex"}
 
 
 def page_for_diagnosis(provider: str | None, host: str | None) -> StatusPage | None:

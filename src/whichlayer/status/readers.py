@@ -22,6 +22,8 @@ Formats (read from their public documentation and public examples):
 - ``aws_health``: AWS Health Dashboard's public current events
   (https://health.aws.amazon.com/public/currentevents): a JSON list of events
   with ``service``, ``summary``, ``date`` (epoch seconds) and ``event_log``.
+- ``instatus``: Instatus public pages' ``/summary.json`` (Mistral):
+  ``page.status`` and ``activeIncidents`` / ``activeMaintenances``.
 - ``azure_rss``: Azure status's RSS feed
   (https://azure.status.microsoft/en-us/status/feed/): one ``<item>`` per
   active incident.
@@ -329,6 +331,41 @@ def azure_rss(data: object) -> Page:
     return page
 
 
+def instatus(data: object) -> Page:
+    """Instatus's public ``/summary.json``: ``page.status`` (UP, HASISSUES,
+    UNDERMAINTENANCE), ``activeIncidents`` and ``activeMaintenances``."""
+    obj = _obj(data)
+    head = obj.get("page")
+    if not isinstance(head, dict) or "status" not in head:
+        raise PageFormatError("no 'page.status' in an Instatus summary")
+    page = Page(description=_str(head.get("status")))
+    impact = {"PARTIALOUTAGE": "partial_outage", "MAJOROUTAGE": "major_outage",
+              "MINOROUTAGE": "degraded", "DEGRADEDPERFORMANCE": "degraded"}  # fmt: skip
+    for inc in _list(obj.get("activeIncidents")):
+        if isinstance(inc, dict) and _str(inc.get("status")).upper() != "RESOLVED":
+            page.incidents.append(
+                Incident(
+                    name=_str(inc.get("name")) or "unnamed incident",
+                    level=impact.get(_str(inc.get("impact")).upper(), "degraded"),
+                    status=_str(inc.get("status")).lower(),
+                    started_at=_str(inc.get("started")) or None,
+                    url=_str(inc.get("url")) or None,
+                )
+            )
+    for mnt in _list(obj.get("activeMaintenances")):
+        if isinstance(mnt, dict) and _str(mnt.get("status")).upper() == "INPROGRESS":
+            page.maintenances.append(
+                Incident(name=_str(mnt.get("name")) or "maintenance", level="maintenance",
+                         status="in_progress", started_at=_str(mnt.get("start")) or None)
+            )  # fmt: skip
+    page.indicator = worst([i.level for i in page.incidents])
+    if page.indicator == "operational" and _str(head.get("status")).upper() == "HASISSUES":
+        page.indicator = "degraded"
+    if page.maintenances and page.indicator == "operational":
+        page.indicator = "maintenance"
+    return page
+
+
 #: Format name -> (reader, whether the page is JSON).
 READERS = {
     "statuspage": (statuspage, True),
@@ -336,4 +373,5 @@ READERS = {
     "google_cloud": (google_cloud, True),
     "aws_health": (aws_health, True),
     "azure_rss": (azure_rss, False),
+    "instatus": (instatus, True),
 }
