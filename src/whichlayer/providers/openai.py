@@ -31,7 +31,7 @@ PROVIDER = Provider(
         "https://status.openai.com/proxy/status.openai.com",
         api_words=("api", "responses", "completions", "embeddings", "batch", "realtime",
                    "assistants", "fine-tuning", "files", "moderations", "audio", "image",
-                   "codex"),  # fmt: skip
+                   "codex"),
     ),
     errors=(
         Documented(
