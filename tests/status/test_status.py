@@ -328,3 +328,33 @@ def test_a_page_without_a_machine_readable_form_is_named(capsys: pytest.CaptureF
     code, out = run(capsys, "status", "openrouter")
     assert code == 2
     assert "no machine-readable form: see https://status.openrouter.ai" in out
+
+
+def test_check_consults_the_page_on_an_upstream_verdict(
+    pages: tuple[Pages, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    from whichlayer.simulate import SimServer
+
+    state, _ = pages
+    state.serve("/anthropic", fixture("anthropic_major.json"))
+    with SimServer(dialect="anthropic", scenario="overloaded") as sim:
+        monkeypatch.setenv("SIM_KEY", sim.keys["valid"])
+        argv = ["check", "--base-url", sim.url, "--api-key-env", "SIM_KEY",
+                "--protocol", "messages", "--model", "claude-sonnet-4-5", "--json",
+                "--timeout", "10"]  # fmt: skip
+        code = main(argv)
+    d = json.loads(capsys.readouterr().out)
+    (target,) = d["targets"]
+    assert code == 1
+    assert target["verdict"]["layer"] == "upstream"
+    assert target["status_page"]["api_affected"] is True
+    assert target["verdict"]["action"].startswith("Anthropic reports a partial outage")
+    assert state.hits["/anthropic"] == 1
+
+
+def test_check_offline_reads_no_page(pages: tuple[Pages, str], capsys: pytest.CaptureFixture[str]):
+    state, _ = pages
+    state.serve("/anthropic", fixture("anthropic_major.json"))
+    main(["check", "--offline", "--json"])
+    capsys.readouterr()
+    assert state.hits == {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from whichlayer.cli import UsageError
 
@@ -80,8 +81,41 @@ def run(args: argparse.Namespace) -> int:
     left = max(0.0, args.timeout - (time.monotonic() - started))
     plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=left)
     reports = run_checks(targets, plan)
-    _print([r.to_dict() for r in reports], args.json)
+    dicts = [r.to_dict() for r in reports]
+    if not args.offline:
+        _consult_status(dicts, args.timeout - (time.monotonic() - started))
+    _print(dicts, args.json)
     return 0 if all(r.healthy for r in reports) else 1
+
+
+#: Least time worth spending on a status page within the command's deadline (seconds).
+STATUS_MIN_S = 0.5
+
+
+def _consult_status(reports: list[dict[str, Any]], left: float) -> None:
+    """An upstream verdict asks the provider's own status page, within what is left of
+    the deadline: a declared incident means wait; none points at load, a channel or the
+    request itself."""
+    from urllib.parse import urlsplit
+
+    from whichlayer.status import DEFAULT_TIMEOUT, read
+    from whichlayer.status.pages import PROTOCOL_PROVIDER, page_for, page_for_diagnosis
+
+    for report in reports:
+        verdict = report.get("verdict")
+        if not isinstance(verdict, dict) or verdict.get("layer") != "upstream":
+            continue
+        base = report.get("base_url")
+        host = urlsplit(base["value"]).hostname if isinstance(base, dict) else None
+        page = page_for_diagnosis(None, host) if host else None
+        if page is None and (host is None or verdict.get("origin") == "upstream"):
+            # no base URL of its own, or a relay passing on the provider's own words
+            page = page_for(PROTOCOL_PROVIDER.get(str(report.get("protocol"))))
+        if page is None or left < STATUS_MIN_S:
+            continue
+        status = read(page.provider, timeout=min(DEFAULT_TIMEOUT, left))
+        report["status_page"] = status.to_dict()
+        verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()
 
 
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:

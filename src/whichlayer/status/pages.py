@@ -87,7 +87,16 @@ def provider_for_host(host: str | None) -> str | None:
 
 
 #: The provider a client's protocol talks to when it has no base URL of its own.
-PROTOCOL_PROVIDER = {"anthropic": "anthropic", "openai": "openai", "gemini": "vertex"}
+PROTOCOL_PROVIDER = {
+    "anthropic": "anthropic",
+    "messages": "anthropic",
+    "openai": "openai",
+    "chat_completions": "openai",
+    "responses": "openai",
+    "gemini": "vertex",
+    "generate_content": "vertex",
+    "converse": "bedrock",
+}
 
 
 def page_for_diagnosis(provider: str | None, host: str | None) -> StatusPage | None:
