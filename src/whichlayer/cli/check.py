@@ -88,36 +88,32 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(r.healthy for r in reports) else 1
 
 
-#: Least time worth spending on a status page within the command's deadline (seconds).
-STATUS_MIN_S = 0.5
-
-
 def _consult_status(reports: list[dict[str, Any]], left: float) -> None:
     """An upstream verdict asks the provider's own status page, within what is left of
     the deadline: a declared incident means wait; none points at load, a channel or the
     request itself."""
+    import time
     from urllib.parse import urlsplit
 
-    from whichlayer.status import DEFAULT_TIMEOUT, read
-    from whichlayer.status.pages import PROTOCOL_PROVIDER, page_for, page_for_diagnosis
+    from whichlayer.status import for_verdict
 
+    started = time.monotonic()
     for report in reports:
         verdict = report.get("verdict")
-        if not isinstance(verdict, dict) or verdict.get("layer") != "upstream":
+        if not isinstance(verdict, dict):
             continue
         base = report.get("base_url")
         host = urlsplit(base["value"]).hostname if isinstance(base, dict) else None
-        page = page_for_diagnosis(None, host) if host else None
-        if page is None and (host is None or verdict.get("origin") == "upstream"):
-            # no base URL of its own, or a relay passing on the provider's own words
-            page = page_for(PROTOCOL_PROVIDER.get(str(report.get("protocol"))))
-        if page is None or left < STATUS_MIN_S:
-            continue
-        status = read(page.provider, timeout=min(DEFAULT_TIMEOUT, left))
-        report["status_page"] = status.to_dict()
-        verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()
-
-
+        status = for_verdict(
+            verdict.get("layer"),
+            verdict.get("origin"),
+            host,
+            protocol=str(report.get("protocol")),
+            left=left - (time.monotonic() - started),
+        )
+        if status is not None:
+            report["status_page"] = status.to_dict()
+            verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:
     from whichlayer.cli._io import use_color, write_text
     from whichlayer.redact import redact_data

@@ -62,17 +62,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _consult_status(d: dict[str, object]) -> None:
     """An upstream verdict asks the provider's own status page: is it them?"""
-    if d.get("layer") != "upstream":
-        return
-    from whichlayer.status import read
-    from whichlayer.status.pages import page_for_diagnosis
+    from whichlayer.status import for_verdict
 
     provider, host = d.get("provider"), d.get("host")
-    page = page_for_diagnosis(
-        provider if isinstance(provider, str) else None, host if isinstance(host, str) else None
+    report = for_verdict(
+        d.get("layer"),
+        d.get("origin"),
+        host if isinstance(host, str) else None,
+        provider=provider if isinstance(provider, str) else None,
     )
-    if page is None:
-        return
-    report = read(page.provider)
-    d["status_page"] = report.to_dict()
-    d["summary"] = f"{d.get('summary') or ''} {report.sentence()}".strip()
+    if report is not None:
+        d["status_page"] = report.to_dict()
+        d["summary"] = f"{d.get('summary') or ''} {report.sentence()}".strip()

@@ -140,6 +140,7 @@ def _probe(
     args: argparse.Namespace,
 ) -> int:
     import asyncio
+    import time
 
     from whichlayer.probe import Options, Probe, Result
     from whichlayer.probe.result import render_text
@@ -149,6 +150,7 @@ def _probe(
         raise UsageError(f"probe speaks {', '.join(PROTOCOLS)}, not {target.protocol}")
     if target.model is None and body is None and not models and target.protocol == "converse":
         raise UsageError("give --model")
+    started = time.monotonic()
     out = sys.stderr if args.json else sys.stdout
     opts = Options(
         model=args.model or (target.model.value if target.model else None),
@@ -186,6 +188,7 @@ def _probe(
         verdict = probe.interrupted("interrupted (Ctrl-C)")
     result = Result(probe, verdict)
     data = result.to_dict()
+    _consult_status(data, target, args.timeout - (time.monotonic() - started))
     if args.json:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -193,3 +196,21 @@ def _probe(
 
         write_text(render_text(data, verdict.outcome))
     return result.exit_code
+
+
+def _consult_status(data: dict[str, Any], target: Any, left: float) -> None:
+    """An upstream verdict asks the provider's own status page, within the deadline."""
+    from urllib.parse import urlsplit
+
+    from whichlayer.status import for_verdict
+
+    verdict = data.get("verdict")
+    if not isinstance(verdict, dict):
+        return
+    host = urlsplit(target.base_url.value).hostname if target.base_url else None
+    status = for_verdict(
+        verdict.get("layer"), verdict.get("origin"), host, protocol=target.protocol, left=left
+    )
+    if status is not None:
+        data["status_page"] = status.to_dict()
+        verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()

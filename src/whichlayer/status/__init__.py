@@ -21,7 +21,15 @@ from typing import Any
 from whichlayer.status.pages import StatusPage, page_for, pages
 from whichlayer.status.readers import READERS, Incident, PageFormatError
 
-__all__ = ["DEFAULT_TIMEOUT", "StatusReport", "page_for", "pages", "read", "read_many"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "StatusReport",
+    "for_verdict",
+    "page_for",
+    "pages",
+    "read",
+    "read_many",
+]
 
 #: One status page must answer within this (seconds): a verdict waits for it.
 DEFAULT_TIMEOUT = 3.0
@@ -260,3 +268,34 @@ def read_many(
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(8, len(providers))) as pool:
         futures = [pool.submit(read, p, timeout, use_cache) for p in providers]
         return [f.result() for f in futures]
+
+
+#: Least time worth spending on a status page within a command's deadline (seconds).
+STATUS_MIN_S = 0.5
+
+
+def for_verdict(
+    layer: object,
+    origin: object,
+    host: str | None,
+    protocol: str | None = None,
+    provider: str | None = None,
+    left: float = DEFAULT_TIMEOUT,
+) -> StatusReport | None:
+    """The status page reading an upstream verdict deserves, or None.
+
+    The page is the provider of the failing host; when the host is not a provider's
+    own (a relay, a local gateway) the provider named by the engine or the client's
+    protocol speaks only if the provider's own words were passed on (origin upstream).
+    Read within ``left`` seconds, never more than DEFAULT_TIMEOUT.
+    """
+    from whichlayer.status.pages import PROTOCOL_PROVIDER, page_for_diagnosis
+
+    if layer != "upstream" or left < STATUS_MIN_S:
+        return None
+    page = page_for_diagnosis(None, host) if host else None
+    if page is None and (host is None or origin == "upstream"):
+        page = page_for(provider) or page_for(PROTOCOL_PROVIDER.get(protocol or ""))
+    if page is None:
+        return None
+    return read(page.provider, timeout=min(DEFAULT_TIMEOUT, left))
