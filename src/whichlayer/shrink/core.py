@@ -44,6 +44,7 @@ class Signature:
     status: int | None
     message: str  # the provider's message (redacted when shown)
     template: str  # the message without numbers, names and quoted values
+    param: str = ""  # the provider's ``param`` when it names one
 
     def same(self, other: Signature) -> bool:
         return (self.layer, self.cause, self.status, self.template) == (
@@ -138,9 +139,15 @@ def signature_of(x: object) -> tuple[bool, Signature | None]:
     evidence = read(x)
     diagnosis = classify(evidence)
     message = next((b.message for b in evidence.bodies if b.message), "") or diagnosis.summary
+    param = next((b.param for b in evidence.bodies if b.param), "") or ""
     layer = str(diagnosis.layer) if diagnosis.layer is not None else None
     return True, Signature(
-        layer, str(diagnosis.cause), evidence.status, message[:500], template_of(message[:500])
+        layer,
+        str(diagnosis.cause),
+        evidence.status,
+        message[:500],
+        template_of(message[:500]),
+        param[:200],
     )
 
 
@@ -166,6 +173,7 @@ class _Runner:
         self.cache: dict[str, bool] = {}
         self.passed: list[dict[str, Any]] = []
         self.signature: Signature | None = None
+        self.hint = ""
         self.best = body
         self.best_size = len(canonical(body))
 
@@ -248,6 +256,7 @@ def shrink(
         raise ShrinkError(f"unknown protocol {proto!r}; one of {', '.join(shape.PROTOCOLS)}")
     run = _Runner(body, send, proto, max_requests, timeout_s, on_send, keep_sent)
     run.signature = _replay(run, body)
+    run.hint = run.signature.message + " " + run.signature.param
     run.cache[content_hash(body)] = True
     levels: list[_Level] = []
     stopped: str | None = None
@@ -327,11 +336,52 @@ def _level(
     def fails(keep: Keep) -> bool:
         return run.test(_build(before, run.protocol, units, keep, cut))
 
+    hinted = _hinted(units, run.hint)
     if probe_empty and fails(frozenset()):
         level.kept = []
+    elif hinted and len(hinted) < len(units) and fails(frozenset(hinted)):
+        # the error message names these parts: look among them only
+        inside = minimize(len(hinted), lambda keep: fails(frozenset(hinted[i] for i in keep)))
+        level.kept = [hinted[i] for i in inside]
     else:
         level.kept = minimize(len(units), fails)
     return _build(before, run.protocol, units, frozenset(level.kept), cut)
+
+
+_GENERIC = frozenset(
+    {"properties", "items", "function", "parameters", "input_schema", "tools", "messages",
+     "content", "custom", "schema", "json_schema", "contents", "parts", "input"}
+)  # fmt: skip
+_MENTION = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")
+_PATHLIKE = re.compile(r"[A-Za-z_]+(?:\.?\[?\d+\]?|\.[A-Za-z_]+)+")
+
+
+def _hinted(units: list[shape.Unit], hint: str) -> list[int]:
+    """Units the error message points at: by a path (``tools[17]``, ``tools.17``) or by names."""
+    if not hint:
+        return []
+    quoted = {next(g for g in m.groups() if g is not None) for m in _MENTION.finditer(hint)}
+    paths = {_norm(p) for p in _PATHLIKE.findall(hint)}
+    out = []
+    for i, unit in enumerate(units):
+        path = unit.paths[0]
+        spot = _norm(shape.show(path))
+        if any(p == spot or p.startswith(spot + ".") for p in paths if "." in spot):
+            out.append(i)
+            continue
+        if unit.kind == "tool" and unit.label.endswith(")"):
+            if unit.label.rpartition("(")[2].rstrip(")") in quoted:
+                out.append(i)
+            continue
+        names = {str(p) for p in path if isinstance(p, str) and p not in _GENERIC}
+        if unit.kind == "schema" and names and names <= quoted:
+            out.append(i)
+    return out
+
+
+def _norm(path: str) -> str:
+    """``tools[17].function`` and ``tools.17.function`` and ``messages.[3]`` alike."""
+    return re.sub(r"\.?\[(\d+)\]", r".\1", path).strip(".")
 
 
 def _neighbour(run: _Runner, current: dict[str, Any]) -> dict[str, Any] | None:
@@ -372,8 +422,11 @@ def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list
                 out.append(Culprit(label, f"fails only when {label} is long ({chars:,} characters)"))
             elif unit.kind == "turn":
                 out.append(Culprit(label, f"fails only when the turn(s) {unit.label} are present"))
+            elif unit.kind == "field":
+                out.append(Culprit(label, f"fails only when {label} is set"))
             else:
-                out.append(Culprit(label, f"fails only when {label} ({unit.label.rpartition('(')[2].rstrip(')')}) is present"))
+                kind = unit.label.rpartition("(")[2].rstrip(")")
+                out.append(Culprit(label, f"fails only when {label} ({kind}) is present"))
     for tool_path, words in schema_why.items():
         deepest = max(words, key=len)
         found = next((c for c in out if c.path == tool_path), None)

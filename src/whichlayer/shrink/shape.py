@@ -141,7 +141,8 @@ def inner(body: dict[str, Any], protocol: str) -> list[Unit]:
         base = (*tpath, "function") if protocol == "chat_completions" else tpath
         if not isinstance(inner_tool, dict):
             continue
-        for key in ("description", "strict"):
+        # ("strict" stays: it decides how the schema is judged, like the model does)
+        for key in ("description",):
             if key in inner_tool:
                 units.append(Unit(((*base, key),), show((*base, key)), "field"))
         for key in ("parameters", "input_schema", "parametersJsonSchema"):
