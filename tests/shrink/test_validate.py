@@ -4,6 +4,7 @@ seen through the real SDKs over HTTP."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import anthropic
 import httpx
@@ -16,13 +17,17 @@ from whichlayer.simulate import SimServer
 
 
 @pytest.fixture(scope="module")
-def oa(sim: SimServer) -> openai.OpenAI:
-    return openai.OpenAI(base_url=sim.base_url("openai"), api_key="sim-valid", max_retries=0)
+def oa(sim: SimServer) -> Iterator[openai.OpenAI]:
+    with openai.OpenAI(base_url=sim.base_url("openai"), api_key="sim-valid", max_retries=0) as c:
+        yield c
 
 
 @pytest.fixture(scope="module")
-def an(sim: SimServer) -> anthropic.Anthropic:
-    return anthropic.Anthropic(base_url=sim.base_url("anthropic"), api_key="sim-valid", max_retries=0)
+def an(sim: SimServer) -> Iterator[anthropic.Anthropic]:
+    with anthropic.Anthropic(
+        base_url=sim.base_url("anthropic"), api_key="sim-valid", max_retries=0
+    ) as c:
+        yield c
 
 
 USER = [{"role": "user", "content": "hi"}]

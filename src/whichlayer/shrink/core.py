@@ -421,7 +421,12 @@ def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list
                 chars = len(str(shape.get(level.before, unit.paths[0])))
                 out.append(Culprit(label, f"fails only when {label} is long ({chars:,} characters)"))
             elif unit.kind == "turn":
-                out.append(Culprit(label, f"fails only when the turn(s) {unit.label} are present"))
+                if len(unit.paths) > 1:
+                    last = _to_original(unit.paths[-1], levels[:n])
+                    label = f"{label}..{last[-1]}]".replace(f"[{original[-1]}]..", f"[{original[-1]}..")
+                    out.append(Culprit(label, f"fails only when the turns {label} are present"))
+                else:
+                    out.append(Culprit(label, f"fails only when the turn {label} is present"))
             elif unit.kind == "field":
                 out.append(Culprit(label, f"fails only when {label} is set"))
             else:
