@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whichlayer.shrink import shape
-from whichlayer.shrink.reduce import Keep, minimize
+from whichlayer.shrink.reduce import Keep, minimize, minimize_deferred
 
 Send = Callable[[dict[str, Any]], Any]
 
@@ -224,6 +224,7 @@ class _Level:
     before: dict[str, Any]
     units: list[shape.Unit]
     kept: list[int]
+    unsure: list[int] = field(default_factory=list)
 
 
 def shrink(
@@ -264,6 +265,7 @@ def shrink(
     try:
         current = _level(run, levels, "parts", current, shape.parts(current, proto), False)
         current = _level(run, levels, "inner", current, shape.inner(current, proto), True)
+        current = _settle(run, levels, current)
         current = _level(run, levels, "strings", current, shape.strings(current, proto), True)
     except _Stop as stop:
         stopped = stop.reason
@@ -343,9 +345,30 @@ def _level(
         # the error message names these parts: look among them only
         inside = minimize(len(hinted), lambda keep: fails(frozenset(hinted[i] for i in keep)))
         level.kept = [hinted[i] for i in inside]
+    elif name == "parts":
+        level.kept, level.unsure = minimize_deferred(len(units), fails, defer=True)
     else:
         level.kept = minimize(len(units), fails)
     return _build(before, run.protocol, units, frozenset(level.kept), cut)
+
+
+def _settle(run: _Runner, levels: list[_Level], current: dict[str, Any]) -> dict[str, Any]:
+    """Kept first-level units whose removal was never tried: needed when they hold a culprit
+    found inside them; otherwise try once without each."""
+    first = next((lv for lv in levels if lv.name == "parts"), None)
+    if first is None or not first.unsure:
+        return current
+    inner = [lv.units[i].paths[0] for lv in levels if lv.name == "inner" for i in lv.kept]
+    for i in list(first.unsure):
+        path = first.units[i].paths[0]
+        if any(p[: len(path)] == path for p in inner):
+            continue
+        candidate = shape.apply(current, run.protocol, drop=first.units[i].paths)
+        if run.test(candidate):
+            current = candidate
+            first.kept.remove(i)
+    first.unsure = []
+    return current
 
 
 _GENERIC = frozenset(
