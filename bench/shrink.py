@@ -30,12 +30,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-import httpx  # noqa: E402
+import httpx
 
-from whichlayer.shrink import shape  # noqa: E402
-from whichlayer.shrink.core import signature_of, shrink  # noqa: E402
-from whichlayer.simulate import SimServer  # noqa: E402
-from whichlayer.simulate.limits import Limits  # noqa: E402
+from whichlayer.shrink import shape
+from whichlayer.shrink.core import shrink, signature_of
+from whichlayer.simulate import SimServer
+from whichlayer.simulate.limits import Limits
 
 KINDS = ("tools", "messages", "blocks", "schema")
 

@@ -10,19 +10,20 @@ import anthropic
 import httpx
 import openai
 import pytest
+from tests.shrink.agent import openai_agent, tool
 
 import whichlayer
-from tests.shrink.agent import openai_agent, tool
 from whichlayer.shrink import ShrinkError, shape
 from whichlayer.simulate import SimServer
-
 
 _CLIENTS: dict[str, Any] = {}
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _clients(sim: SimServer) -> Any:
-    _CLIENTS["openai"] = openai.OpenAI(base_url=sim.base_url("openai"), api_key="sim-valid", max_retries=0)
+    _CLIENTS["openai"] = openai.OpenAI(
+        base_url=sim.base_url("openai"), api_key="sim-valid", max_retries=0
+    )
     _CLIENTS["anthropic"] = anthropic.Anthropic(
         base_url=sim.base_url("anthropic"), api_key="sim-valid", max_retries=0
     )
@@ -66,7 +67,9 @@ def test_agent_request_is_cut_to_the_tool_and_its_schema_node(sim: SimServer) ->
 
 
 @pytest.mark.parametrize(("n", "culprits"), [(64, ["part-0005"]), (96, ["part-0011", "part-0080"])])
-def test_planted_adapter_bug_is_found_within_the_bound(sim: SimServer, n: int, culprits: list[str]) -> None:
+def test_planted_adapter_bug_is_found_within_the_bound(
+    sim: SimServer, n: int, culprits: list[str]
+) -> None:
     tools = [tool(i, strict=False) for i in range(n)]
     for t in tools:
         t["function"]["name"] = "part-" + t["function"]["name"][-3:].zfill(4)
@@ -87,7 +90,9 @@ def test_anthropic_sdk_orphan_tool_result_in_a_long_conversation(sim: SimServer)
     messages: list[dict[str, Any]] = [{"role": "user", "content": "start"}]
     for i in range(30):
         use = {"type": "tool_use", "id": f"toolu_{i:02d}", "name": "look", "input": {}}
-        messages.append({"role": "assistant", "content": [{"type": "text", "text": f"step {i}"}, use]})
+        messages.append(
+            {"role": "assistant", "content": [{"type": "text", "text": f"step {i}"}, use]}
+        )
         result_block = {"type": "tool_result", "tool_use_id": f"toolu_{i:02d}", "content": "ok"}
         messages.append({"role": "user", "content": [result_block]})
     # turn 42 answers a call that does not exist (a client that dropped an assistant turn)
@@ -158,7 +163,12 @@ def test_what_cannot_be_shrunk_is_said_plainly(sim: SimServer) -> None:
     with pytest.raises(ShrinkError, match="not caused by the request"):
         whichlayer.shrink(ok, send=_openai_send(sim, {"x-sim-scenario": "rpm"}))
     flips = iter([True, False])
-    bad = {**ok, "tools": [{"type": "function", "function": {"name": "x", "parameters": {"type": "string"}}}]}
+    bad = {
+        **ok,
+        "tools": [
+            {"type": "function", "function": {"name": "x", "parameters": {"type": "string"}}}
+        ],
+    }
     plain = _openai_send(sim)
 
     def flaky(b: dict[str, Any]) -> Any:

@@ -10,8 +10,8 @@ import anthropic
 import httpx
 import openai
 import pytest
-
 from tests.shrink.agent import PNG, tool
+
 from whichlayer import explain
 from whichlayer.simulate import SimServer
 
@@ -45,7 +45,9 @@ def test_strict_tool_with_one_of_is_refused_with_the_schema_context(oa: openai.O
     bad = tool(3)
     bad["function"]["parameters"]["properties"]["filter"] = {"oneOf": [{"type": "string"}]}
     _refused(
-        lambda: oa.chat.completions.create(model="gpt-4o-mini", messages=USER, tools=[tool(0), bad]),
+        lambda: oa.chat.completions.create(
+            model="gpt-4o-mini", messages=USER, tools=[tool(0), bad]
+        ),
         "tool_schema",
         "In context=('properties', 'filter'), 'oneOf' is not permitted",
     )
@@ -92,7 +94,9 @@ def test_reasoning_model_refuses_temperature(oa: openai.OpenAI, sim: SimServer) 
 def test_image_type_and_orphan_tool_result(oa: openai.OpenAI) -> None:
     bmp = [{"type": "image_url", "image_url": {"url": "data:image/bmp;base64," + PNG}}]
     _refused(
-        lambda: oa.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": bmp}]),
+        lambda: oa.chat.completions.create(
+            model="gpt-4o", messages=[{"role": "user", "content": bmp}]
+        ),
         "invalid_parameter",
         "unsupported image",
     )
@@ -115,7 +119,10 @@ def test_anthropic_rules(an: anthropic.Anthropic) -> None:
     orphan = [
         {"role": "user", "content": "hi"},
         {"role": "assistant", "content": "hello"},
-        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "x"}]},
+        {
+            "role": "user",
+            "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "x"}],
+        },
     ]
     _refused(send(orphan), "malformed_body", "unexpected `tool_use_id`")
     big = "A" * (8 * 1024 * 1024)  # base64 of 6 MB
@@ -127,18 +134,25 @@ def test_anthropic_rules(an: anthropic.Anthropic) -> None:
     )
     image["source"] = {"type": "base64", "media_type": "image/bmp", "data": PNG}
     _refused(
-        send([{"role": "user", "content": [image]}]), "malformed_body", "Input should be 'image/jpeg'"
+        send([{"role": "user", "content": [image]}]),
+        "malformed_body",
+        "Input should be 'image/jpeg'",
     )
     thinking = {"type": "enabled", "budget_tokens": 1024}
     _refused(
-        send([{"role": "user", "content": "hi"}], thinking=thinking, extra_body={"temperature": 0.5}),
+        send(
+            [{"role": "user", "content": "hi"}], thinking=thinking, extra_body={"temperature": 0.5}
+        ),
         "invalid_parameter",
         "may only be set to 1 when thinking is enabled",
     )
 
 
 def test_lone_surrogate_is_not_valid_json_for_anthropic(sim: SimServer) -> None:
-    raw = '{"model":"claude-haiku-4-5","max_tokens":10,"messages":[{"role":"user","content":"a\\ud83d b"}]}'
+    raw = (
+        '{"model":"claude-haiku-4-5","max_tokens":10,'
+        '"messages":[{"role":"user","content":"a\\ud83d b"}]}'
+    )
     r = httpx.post(
         sim.base_url("anthropic") + "/v1/messages",
         content=raw,
@@ -152,7 +166,10 @@ def test_gemini_unknown_schema_field_and_function_response_without_call(sim: Sim
     url = sim.url + "/v1beta/models/gemini-2.5-flash:generateContent"
     head = {"x-goog-api-key": "sim-valid"}
     decl = {"name": "f", "parameters": {"type": "object", "additionalProperties": False}}
-    body = {"contents": [{"role": "user", "parts": [{"text": "hi"}]}], "tools": [{"functionDeclarations": [decl]}]}
+    body = {
+        "contents": [{"role": "user", "parts": [{"text": "hi"}]}],
+        "tools": [{"functionDeclarations": [decl]}],
+    }
     r = httpx.post(url, json=body, headers=head)
     assert r.status_code == 400
     assert 'Unknown name "additionalProperties"' in r.json()["error"]["message"]
@@ -231,7 +248,10 @@ def test_json_schema_output_validates(oa: openai.OpenAI, an: anthropic.Anthropic
         messages=[
             {"role": "user", "content": "weather?"},
             {"role": "assistant", "content": [use.model_dump()]},
-            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": use.id, "content": "sunny"}]},
+            {
+                "role": "user",
+                "content": [{"type": "tool_result", "tool_use_id": use.id, "content": "sunny"}],
+            },
         ],
         tools=[{"name": "weather", "input_schema": schema}],
     )

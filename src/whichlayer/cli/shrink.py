@@ -32,7 +32,7 @@ KEY_ENV = {
     "generate_content": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
 }
 EXAMPLES = """examples:
-  whichlayer shrink --request body.json --base-url http://127.0.0.1:8765/v1 --api-key-env OPENAI_API_KEY
+  whichlayer shrink --request body.json --base-url http://127.0.0.1:8765/v1 --api-key-env KEY
   pbpaste | whichlayer shrink --request -          # a curl command as copied from a tool's log
   whichlayer shrink --request body.json --protocol messages --json -o minimal.json
 """
@@ -56,13 +56,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     keys = p.add_mutually_exclusive_group()
     keys.add_argument("--api-key", metavar="KEY", help="use this key (prefer --api-key-env)")
     keys.add_argument("--api-key-env", metavar="NAME", help="use the key in this variable")
-    p.add_argument("--protocol", choices=PROTOCOLS, help="guessed from the path and body if not given")
+    p.add_argument(
+        "--protocol", choices=PROTOCOLS, help="guessed from the path and body if not given"
+    )
     p.add_argument("--model", metavar="ID", help="model for Gemini paths when the body names none")
     p.add_argument(
         "--max-requests", type=int, default=40, metavar="N", help="most requests sent (default 40)"
     )
     p.add_argument(
-        "--timeout", type=float, default=300.0, metavar="S", help="deadline for the run (default 300)"
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="deadline for the run (default 300)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the minimal request here")
     p.add_argument(

@@ -27,7 +27,7 @@ class ShrinkError(Exception):
 
 
 def canonical(body: Any) -> str:
-    """The bytes a candidate is sent as (ASCII JSON: a lone surrogate stays a ``\\ud800`` escape)."""
+    """The bytes a candidate is sent as (ASCII JSON: a lone surrogate stays an escape)."""
     return json.dumps(body, separators=(",", ":"), ensure_ascii=True)
 
 
@@ -314,7 +314,9 @@ def _replay(run: _Runner, body: dict[str, Any]) -> Signature:
     return first
 
 
-def _build(before: dict[str, Any], proto: str, units: list[shape.Unit], keep: Keep, cut: bool) -> dict[str, Any]:
+def _build(
+    before: dict[str, Any], proto: str, units: list[shape.Unit], keep: Keep, cut: bool
+) -> dict[str, Any]:
     gone = [p for i, u in enumerate(units) if i not in keep for p in u.paths]
     if cut:
         return shape.apply(before, proto, shorten=gone)
@@ -433,7 +435,12 @@ def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list
             label = shape.show(original)
             if unit.kind == "tool":
                 name = shape.tool_name(shape.get(level.before, unit.paths[0]))
-                out.append(Culprit(label, f"fails only when {label}" + (f" ({name})" if name else "") + " is present"))
+                out.append(
+                    Culprit(
+                        label,
+                        f"fails only when {label}" + (f" ({name})" if name else "") + " is present",
+                    )
+                )
             elif unit.kind == "schema":
                 tool_path, where, keyword = _schema_parts(original)
                 schema_why.setdefault(tool_path, []).append(_schema_words(where, keyword))
@@ -442,11 +449,15 @@ def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list
                 out.append(Culprit(label, f"fails only with {label} set for {model}"))
             elif unit.kind == "string":
                 chars = len(str(shape.get(level.before, unit.paths[0])))
-                out.append(Culprit(label, f"fails only when {label} is long ({chars:,} characters)"))
+                out.append(
+                    Culprit(label, f"fails only when {label} is long ({chars:,} characters)")
+                )
             elif unit.kind == "turn":
                 if len(unit.paths) > 1:
                     last = _to_original(unit.paths[-1], levels[:n])
-                    label = f"{label}..{last[-1]}]".replace(f"[{original[-1]}]..", f"[{original[-1]}..")
+                    label = f"{label}..{last[-1]}]".replace(
+                        f"[{original[-1]}]..", f"[{original[-1]}.."
+                    )
                     out.append(Culprit(label, f"fails only when the turns {label} are present"))
                 else:
                     out.append(Culprit(label, f"fails only when the turn {label} is present"))
@@ -470,8 +481,10 @@ def _schema_parts(path: shape.Path) -> tuple[str, str, str]:
     """(the tool's path, where inside the schema, the keyword) for a schema unit's path."""
     names = {"parameters", "input_schema", "parametersJsonSchema", "schema", "responseSchema"}
     start = next((i for i, p in enumerate(path) if p in names), len(path) - 1)
-    tool = shape.show(path[: start - 1] if path[start - 1:start] == ("function",) else path[:start])
-    inside = list(path[start + 1:])
+    tool = shape.show(
+        path[: start - 1] if path[start - 1 : start] == ("function",) else path[:start]
+    )
+    inside = list(path[start + 1 :])
     keyword = ""
     while inside:
         last = inside[-1]
@@ -516,7 +529,11 @@ def _to_original(path: shape.Path, earlier: list[_Level]) -> shape.Path:
 
 
 def _sentence(
-    sig: Signature, culprits: list[Culprit], minimal: dict[str, Any], proto: str, stopped: str | None
+    sig: Signature,
+    culprits: list[Culprit],
+    minimal: dict[str, Any],
+    proto: str,
+    stopped: str | None,
 ) -> str:
     head = f"{sig.layer}/{sig.cause} (HTTP {sig.status})"
     if stopped:

@@ -16,6 +16,7 @@ Protocols (the ids ``check`` uses): ``chat_completions`` (OpenAI Chat),
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -342,7 +343,8 @@ def _schema_units(node: dict[str, Any], path: Path, depth: int = 0) -> list[Unit
         return []
     units: list[Unit] = []
     props = node.get("properties")
-    required = node.get("required") if isinstance(node.get("required"), list) else []
+    required = node.get("required")
+    required = required if isinstance(required, list) else []
     if isinstance(props, dict):
         for name, sub in props.items():
             paths: list[Path] = [(*path, "properties", name)]
@@ -515,20 +517,19 @@ def problems(body: Any, protocol: str) -> set[str]:
     roles = [_role(m) for m in turns]
     if "user" not in roles:
         out.add("no_user_turn")
-    for i, msg in enumerate(turns):
+    for msg in turns:
         key = "parts" if protocol == "generate_content" else "content"
         if isinstance(msg, dict) and isinstance(msg.get(key), list) and not msg[key]:
             out.add(f"empty_content:{_role(msg)}")
     if protocol == "messages":
-        convo = [r for r in roles]
-        if convo and convo[0] != "user":
+        if roles and roles[0] != "user":
             out.add("first_turn_not_user")
-        for a, b in zip(convo, convo[1:], strict=False):
+        for a, b in itertools.pairwise(roles):
             if a == b:
                 out.add(f"no_alternation:{a}")
         out |= _anthropic_pairs(turns)
     elif protocol == "generate_content":
-        for a, b in zip(roles, roles[1:], strict=False):
+        for a, b in itertools.pairwise(roles):
             if a == b == "model":
                 out.add("no_alternation:model")
     elif protocol == "chat_completions":
@@ -550,7 +551,9 @@ def _anthropic_pairs(turns: list[Any]) -> set[str]:
             if b.get("type") == "tool_use" and _role(msg) == "assistant"
         }
         nxt = turns[i + 1] if i + 1 < len(turns) else None
-        answered = {str(b.get("tool_use_id")) for b in _blocks(nxt) if b.get("type") == "tool_result"}
+        answered = {
+            str(b.get("tool_use_id")) for b in _blocks(nxt) if b.get("type") == "tool_result"
+        }
         if nxt is not None:
             out |= {f"unanswered_call:{u}" for u in uses - answered}
         if _role(msg) == "user":

@@ -41,7 +41,8 @@ def instance(schema: Any, depth: int = 0) -> Any:
         kind = next((k for k in kind if k != "null"), "null")
     kind = str(kind).lower() if kind is not None else ("object" if "properties" in schema else "")
     if kind == "object":
-        props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+        props = schema.get("properties")
+        props = props if isinstance(props, dict) else {}
         return {name: instance(sub, depth + 1) for name, sub in props.items()}
     if kind == "array":
         count = max(1, int(schema.get("minItems", 1) or 1))
@@ -79,7 +80,11 @@ def chat(payload: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
     messages = body.get("messages") if isinstance(body.get("messages"), list) else []
     last = messages[-1] if messages else {}
     last_is_result = isinstance(last, dict) and last.get("role") in ("tool", "function")
-    tools = [t for t in body.get("tools") or [] if isinstance(t, dict) and isinstance(t.get("function"), dict)]
+    tools = [
+        t
+        for t in body.get("tools") or []
+        if isinstance(t, dict) and isinstance(t.get("function"), dict)
+    ]
     message = payload["choices"][0]["message"]
     if _wants_call(tools, body.get("tool_choice"), last_is_result):
         fns = {str(t["function"].get("name")): t["function"] for t in tools}
@@ -108,7 +113,9 @@ def responses(obj: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
     items = body.get("input") if isinstance(body.get("input"), list) else []
     last = items[-1] if items else {}
     last_is_result = isinstance(last, dict) and last.get("type") == "function_call_output"
-    tools = [t for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"]
+    tools = [
+        t for t in body.get("tools") or [] if isinstance(t, dict) and t.get("type") == "function"
+    ]
     if _wants_call(tools, body.get("tool_choice"), last_is_result):
         fns = {str(t.get("name")): t for t in tools}
         name = _chosen(list(fns), body.get("tool_choice"))
@@ -119,7 +126,9 @@ def responses(obj: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
                 "id": "fc_" + secrets.token_hex(12),
                 "call_id": call_id,
                 "name": name,
-                "arguments": json.dumps(instance(fns[name].get("parameters") or {"type": "object"})),
+                "arguments": json.dumps(
+                    instance(fns[name].get("parameters") or {"type": "object"})
+                ),
                 "status": "completed",
             }
         ]
@@ -171,7 +180,11 @@ def gemini(payload: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
                 if isinstance(d, dict):
                     decls[str(d.get("name"))] = d
     config = body.get("toolConfig", body.get("tool_config")) or {}
-    mode = str(((config.get("functionCallingConfig") or config.get("function_calling_config") or {}).get("mode", "")))
+    mode = str(
+        (config.get("functionCallingConfig") or config.get("function_calling_config") or {}).get(
+            "mode", ""
+        )
+    )
     candidate = payload["candidates"][0]
     if decls and not last_is_result and mode.upper() != "NONE":
         name = next(iter(decls))
@@ -182,5 +195,7 @@ def gemini(payload: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
     mime = gen.get("responseMimeType", gen.get("response_mime_type"))
     schema = gen.get("responseSchema", gen.get("responseJsonSchema", gen.get("response_schema")))
     if mime == "application/json":
-        candidate["content"]["parts"] = [{"text": json.dumps(instance(schema or {"type": "object"}))}]
+        candidate["content"]["parts"] = [
+            {"text": json.dumps(instance(schema or {"type": "object"}))}
+        ]
     return payload

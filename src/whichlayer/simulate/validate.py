@@ -27,7 +27,8 @@ FAIL_WHEN_HEADER = "x-sim-fail-when"
 #: OpenAI: "A max of 128 functions are supported" (API reference, chat.create ``tools``).
 OPENAI_MAX_TOOLS = 128
 #: OpenAI Structured Outputs, "Supported schemas": objects nest at most 10 levels
-#: (platform.openai.com/docs/guides/structured-outputs#objects-have-limitations-on-nesting-depth-and-size).
+#: (platform.openai.com/docs/guides/structured-outputs, "Objects have limitations on nesting
+#: depth and size").
 OPENAI_MAX_DEPTH = 10
 #: Keywords strict mode refuses ("Some type-specific keywords are not yet supported" /
 #: composition keywords other than anyOf, same page); the answer is
@@ -156,22 +157,26 @@ def responses(request: web.Request, body: dict[str, Any], model: catalog.Model) 
     if isinstance(tools, list):
         _too_many_tools(tools, "openai")
         for i, tool in enumerate(tools):
-            if isinstance(tool, dict) and tool.get("type") == "function":
-                if tool.get("strict", True) is not False:
-                    _openai_strict(tool.get("parameters"), "function", str(tool.get("name")), i)
+            strict = isinstance(tool, dict) and tool.get("strict", True) is not False
+            if strict and tool.get("type") == "function":
+                _openai_strict(tool.get("parameters"), "function", str(tool.get("name")), i)
     items = body.get("input")
     if isinstance(items, list):
-        calls = {str(x.get("call_id")) for x in items if isinstance(x, dict) and x.get("type") == "function_call"}
+        calls = {
+            str(x.get("call_id"))
+            for x in items
+            if isinstance(x, dict) and x.get("type") == "function_call"
+        }
         for x in items:
-            if isinstance(x, dict) and x.get("type") == "function_call_output":
-                if str(x.get("call_id")) not in calls:
-                    # "No tool call found for function call output with call_id call_abc."
-                    # (openai-agents-python and codex issues quote it)
-                    raise Refusal(
-                        "openai",
-                        f"No tool call found for function call output with call_id {x.get('call_id')}.",
-                        param="input",
-                    )
+            is_output = isinstance(x, dict) and x.get("type") == "function_call_output"
+            if is_output and str(x.get("call_id")) not in calls:
+                # "No tool call found for function call output with call_id call_abc."
+                # (openai-agents-python and codex issues quote it)
+                raise Refusal(
+                    "openai",
+                    f"No tool call found for function call output with call_id {x.get('call_id')}.",
+                    param="input",
+                )
 
 
 def anthropic(request: web.Request, body: dict[str, Any], model: catalog.Model) -> None:
@@ -252,7 +257,8 @@ def gemini(request: web.Request, body: dict[str, Any], model: catalog.Model) -> 
             # "* GenerateContentRequest.contents[0].parts: contents.parts must not be empty."
             raise Refusal(
                 "gemini",
-                f"* GenerateContentRequest.contents[{i}].parts: contents.parts must not be empty.\n",
+                f"* GenerateContentRequest.contents[{i}].parts: contents.parts must not be "
+                "empty.\n",
             )
         for part in parts or []:
             if not isinstance(part, dict):
@@ -386,7 +392,9 @@ def _openai_strict(schema: Any, what: str, name: str, index: int | None) -> None
     )
 
 
-def _strict_problem(node: dict[str, Any], context: tuple[str, ...], depth: int) -> tuple[tuple[str, ...], str] | None:
+def _strict_problem(
+    node: dict[str, Any], context: tuple[str, ...], depth: int
+) -> tuple[tuple[str, ...], str] | None:
     if depth > OPENAI_MAX_DEPTH:
         return context, f"schema nesting exceeds the maximum depth of {OPENAI_MAX_DEPTH}."
     for key in node:
@@ -425,7 +433,11 @@ def _bad_json_schema(node: Any, depth: int = 0) -> bool:
         return True
     if "required" in node and not isinstance(node["required"], list):
         return True
-    subs: list[Any] = list((node.get("properties") or {}).values()) if isinstance(node.get("properties"), dict) else []
+    subs: list[Any] = (
+        list((node.get("properties") or {}).values())
+        if isinstance(node.get("properties"), dict)
+        else []
+    )
     subs.append(node.get("items"))
     return any(_bad_json_schema(s, depth + 1) for s in subs)
 
@@ -437,7 +449,7 @@ def _gemini_schema(node: dict[str, Any], where: str, depth: int = 0) -> None:
         if key not in GEMINI_SCHEMA_FIELDS:
             raise Refusal(
                 "gemini",
-                f'Invalid JSON payload received. Unknown name "{key}" at \'{where}\': Cannot find '
+                f"Invalid JSON payload received. Unknown name \"{key}\" at '{where}': Cannot find "
                 "field.",
                 cause="tool_schema",
             )
