@@ -26,8 +26,9 @@ class HttpSender:
         import httpx2
 
         self.url = url
-        self.headers = {k: v for k, v in headers.items() if k.lower() != "content-length"}
-        self.headers.setdefault("Content-Type", "application/json")
+        drop = {"content-length", "content-type", "host", "accept-encoding", "transfer-encoding"}
+        self.headers = {k: v for k, v in headers.items() if k.lower() not in drop}
+        self.headers["Content-Type"] = "application/json"
         self._client = httpx2.Client(verify=verify, follow_redirects=False, trust_env=True)
         self.timeout_s = 60.0
 
