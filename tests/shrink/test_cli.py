@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.shrink.agent import openai_agent
+
 from whichlayer.simulate import SimServer
 
 

@@ -6,8 +6,8 @@ import random
 from typing import Any
 
 import pytest
-
 from tests.shrink.agent import openai_agent
+
 from whichlayer.shrink import shape
 
 
@@ -30,7 +30,7 @@ def _anthropic(n: int) -> dict[str, Any]:
 
 def _gemini(n: int) -> dict[str, Any]:
     contents: list[dict[str, Any]] = [{"role": "user", "parts": [{"text": "go"}]}]
-    for i in range(n):
+    for _ in range(n):
         contents.append({"role": "model", "parts": [{"functionCall": {"name": "f", "args": {}}}]})
         contents.append(
             {"role": "user", "parts": [{"functionResponse": {"name": "f", "response": {}}}]}
