@@ -264,7 +264,9 @@ def shrink(
     current = body
     try:
         current = _level(run, levels, "parts", current, shape.parts(current, proto), False)
-        current = _level(run, levels, "inner", current, shape.inner(current, proto), True)
+        # a first level of one unit or none did not narrow anything: no probe at the second
+        narrowed = bool(levels) and len(levels[-1].units) > 1
+        current = _level(run, levels, "inner", current, shape.inner(current, proto), narrowed)
         current = _settle(run, levels, current)
         current = _level(run, levels, "strings", current, shape.strings(current, proto), True)
     except _Stop as stop:
