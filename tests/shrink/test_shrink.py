@@ -190,3 +190,49 @@ def test_cached_candidates_are_not_sent_twice(sim: SimServer) -> None:
     whichlayer.shrink(body, send=record)
     assert seen.count(seen[0]) == 2  # the two replays, never again
     assert len(set(seen[1:])) == len(seen) - 1
+
+
+def test_a_long_turn_is_found_and_said_in_tokens(sim: SimServer) -> None:
+    msgs: list[dict[str, Any]] = [{"role": "user", "content": "hi"}]
+    for i in range(40):
+        long = "x" * 600_000 if i == 23 else f"more {i}"
+        msgs += [{"role": "assistant", "content": f"ok {i}"}, {"role": "user", "content": long}]
+    result = whichlayer.shrink({"model": "gpt-4o-mini", "messages": msgs}, send=_openai_send(sim))
+    assert result.signature.cause == "context_length"
+    assert "messages[48].content is long (600,000 characters)" in result.sentence
+    assert "fails when the request exceeds ~150," in result.sentence
+    assert len(result.minimal["messages"]) == 2 and result.requests_sent <= 12
+
+
+def test_gemini_declaration_with_a_field_gemini_does_not_know(sim: SimServer) -> None:
+    decls = [
+        {
+            "name": f"f{i}",
+            "description": "d",
+            "parameters": {
+                "type": "object",
+                "properties": {"a": {"type": "string"}, "b": {"type": "integer"}},
+            },
+        }
+        for i in range(30)
+    ]
+    decls[12]["parameters"]["properties"]["b"]["additionalProperties"] = False
+    body = {
+        "contents": [{"role": "user", "parts": [{"text": "hi"}]}],
+        "tools": [{"functionDeclarations": decls}],
+        "generationConfig": {"temperature": 0.1},
+    }
+    path = "/v1beta/models/gemini-2.5-flash:generateContent"
+    with httpx.Client() as client:
+
+        def send(b: dict[str, Any]) -> httpx.Response:
+            return client.post(sim.url + path, json=b, headers={"x-goog-api-key": "sim-valid"})
+
+        result = whichlayer.shrink(body, send=send, path=path)
+    assert result.protocol == "generate_content"
+    assert "tools[0].functionDeclarations[12] (f12)" in result.sentence
+    assert "uses additionalProperties at properties.b" in result.sentence
+    (decl,) = result.minimal["tools"][0]["functionDeclarations"]
+    assert decl["parameters"]["properties"] == {
+        "b": {"type": "integer", "additionalProperties": False}
+    }
