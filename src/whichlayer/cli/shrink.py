@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -105,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
     )
     sender = HttpSender(target.url, target.headers)
     sender.timeout_s = min(60.0, args.timeout)
+    sender.deadline = time.monotonic() + args.timeout
     progress = _progress(args.max_requests) if sys.stderr.isatty() else None
     try:
         result = shrink(

@@ -203,9 +203,14 @@ class _Runner:
         failed, sig = self._send(body)
         assert self.signature is not None
         if failed and sig is not None and sig.layer in _NOT_THE_REQUEST:
+            what = (
+                f"a {sig.status} {sig.layer}/{sig.cause} answer"
+                if sig.status
+                else (f"a {sig.layer}/{sig.cause} failure")
+            )
             raise _Stop(
-                f"a {sig.status or 'network'} {sig.layer}/{sig.cause} answer arrived during "
-                "shrinking: that is not the request's fault, so the run stopped here"
+                f"{what} arrived during shrinking: that is not the request's fault, so the run "
+                "stopped here"
             )
         result = failed and sig is not None and sig.same(self.signature)
         self.cache[key] = result

@@ -3,6 +3,7 @@ takes any ``send`` callable)."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,14 +32,20 @@ class HttpSender:
         self.headers["Content-Type"] = "application/json"
         self._client = httpx2.Client(verify=verify, follow_redirects=False, trust_env=True)
         self.timeout_s = 60.0
+        self.deadline: float | None = None  # time.monotonic() by which every request must end
 
     def __call__(self, body: dict[str, Any]) -> Answer:
         import httpx2
 
         from whichlayer.shrink.core import canonical
 
-        data = canonical(body).encode("utf-8", "surrogatepass")
-        timeout = httpx2.Timeout(self.timeout_s)
+        data = canonical(body).encode("ascii")
+        seconds = self.timeout_s
+        if self.deadline is not None:
+            seconds = min(seconds, self.deadline - time.monotonic())
+        if seconds <= 0:
+            raise TimeoutError("the time limit (--timeout) was reached")
+        timeout = httpx2.Timeout(seconds)
         with self._client.stream(
             "POST", self.url, content=data, headers=self.headers, timeout=timeout
         ) as resp:
