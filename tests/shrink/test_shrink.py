@@ -236,3 +236,18 @@ def test_gemini_declaration_with_a_field_gemini_does_not_know(sim: SimServer) ->
     assert decl["parameters"]["properties"] == {
         "b": {"type": "integer", "additionalProperties": False}
     }
+
+
+def test_a_server_wide_fail_when_is_found_by_the_cli_path(tmp_path: Any) -> None:
+    """``whichlayer simulate --fail-when`` (here SimServer(fail_when=...)) with no header."""
+    body = openai_agent(tools=24, messages=30, bad_tool=None)
+    with SimServer("openai", fail_when=("tool_009",)) as server, httpx.Client() as client:
+
+        def send(b: dict[str, Any]) -> httpx.Response:
+            url = server.base_url("openai") + "/chat/completions"
+            return client.post(url, json=b, headers={"Authorization": "Bearer sim-valid"})
+
+        result = whichlayer.shrink(body, send=send)
+    assert result.signature.cause == "server_error"
+    assert [t["function"]["name"] for t in result.minimal["tools"]] == ["tool_009"]
+    assert result.culprits and result.culprits[0].path == "tools[9]"

@@ -59,6 +59,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="S",
         help="first-byte delay of read_timeout:slow_first_byte (default 2)",
     )
+    p.add_argument(
+        "--fail-when",
+        metavar="PARTS",
+        help="answer 500 when every comma-separated part is in the body (an adapter bug)",
+    )
     p.add_argument("--list", action="store_true", help="list every scenario and exit")
     p.set_defaults(func=run)
 
@@ -89,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
             args.host,
             stall_s=args.stall,
             slow_s=args.slow,
+            fail_when=tuple(p.strip() for p in (args.fail_when or "").split(",") if p.strip()),
         )
     except (ValueError, ScenarioFileError) as exc:
         raise UsageError(str(exc)) from None

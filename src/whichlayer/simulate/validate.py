@@ -21,6 +21,7 @@ from aiohttp import web
 from whichlayer.simulate import catalog
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault, Reply
+from whichlayer.simulate.state import STATE
 
 FAIL_WHEN_HEADER = "x-sim-fail-when"
 
@@ -294,8 +295,11 @@ def gemini(request: web.Request, body: dict[str, Any], model: catalog.Model) -> 
 
 
 def _fail_when(request: web.Request, body: dict[str, Any], protocol: str) -> None:
-    wanted = request.headers.get(FAIL_WHEN_HEADER, "")
-    needles = [n.strip() for n in wanted.split(",") if n.strip()]
+    wanted = request.headers.get(FAIL_WHEN_HEADER)
+    if wanted is None:
+        needles = list(request.app[STATE].fail_when)  # whichlayer simulate --fail-when
+    else:
+        needles = [n.strip() for n in wanted.split(",") if n.strip()]
     if not needles:
         return
     text = json.dumps(body, ensure_ascii=False)
