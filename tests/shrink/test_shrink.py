@@ -251,3 +251,31 @@ def test_a_server_wide_fail_when_is_found_by_the_cli_path(tmp_path: Any) -> None
     assert result.signature.cause == "server_error"
     assert [t["function"]["name"] for t in result.minimal["tools"]] == ["tool_009"]
     assert result.culprits and result.culprits[0].path == "tools[9]"
+
+
+def test_responses_api_with_the_sdk(sim: SimServer) -> None:
+    client = _CLIENTS["openai"]
+    tools = []
+    for i in range(20):
+        fn = tool(i)["function"]
+        tools.append({"type": "function", "name": fn["name"], "parameters": fn["parameters"]})
+    tools[11]["parameters"]["properties"]["limit"] = {"allOf": [{"type": "integer"}]}
+    items: list[dict[str, Any]] = [{"role": "user", "content": "start"}]
+    for i in range(15):
+        call = {"type": "function_call", "call_id": f"c{i}", "name": "tool_000", "arguments": "{}"}
+        items += [call, {"type": "function_call_output", "call_id": f"c{i}", "output": "ok"}]
+    body = {"model": "gpt-4.1", "input": items, "tools": tools, "instructions": "be brief"}
+    sent: list[dict[str, Any]] = []
+
+    def send(b: dict[str, Any]) -> Any:
+        sent.append(b)
+        return client.responses.create(**b)
+
+    result = whichlayer.shrink(body, send=send)
+    assert result.protocol == "responses" and result.signature.cause == "tool_schema"
+    assert (
+        "tools[11] (tool_011)" in result.sentence and "allOf at properties.limit" in result.sentence
+    )
+    assert [t["name"] for t in result.minimal["tools"]] == ["tool_011"]
+    original = shape.problems(body, "responses")
+    assert all(shape.problems(b, "responses") <= original for b in sent)
