@@ -57,10 +57,15 @@ def test_strict_tool_with_one_of_is_refused_with_the_schema_context(oa: openai.O
 
 
 def test_too_deep_nesting_and_too_many_tools(oa: openai.OpenAI) -> None:
-    deep: dict = {"type": "object", "properties": {}}
+    deep: dict = {"type": "object", "properties": {}, "additionalProperties": False}
     node = deep
     for _ in range(12):
-        node["properties"]["x"] = {"type": "object", "properties": {}}
+        node["properties"]["x"] = {
+            "type": "object",
+            "properties": {},
+            "additionalProperties": False,
+        }
+        node["required"] = ["x"]
         node = node["properties"]["x"]
     t = tool(1)
     t["function"]["parameters"] = deep
@@ -256,3 +261,20 @@ def test_json_schema_output_validates(oa: openai.OpenAI, an: anthropic.Anthropic
         tools=[{"name": "weather", "input_schema": schema}],
     )
     assert done.stop_reason == "end_turn" and done.content[0].type == "text"
+
+
+def test_strict_objects_need_closed_and_complete_schemas(oa: openai.OpenAI) -> None:
+    open_ = tool(4)
+    del open_["function"]["parameters"]["additionalProperties"]
+    _refused(
+        lambda: oa.chat.completions.create(model="gpt-4o-mini", messages=USER, tools=[open_]),
+        "tool_schema",
+        "In context=(), 'additionalProperties' is required to be supplied and to be false.",
+    )
+    partial = tool(5)
+    partial["function"]["parameters"]["required"] = ["query"]
+    _refused(
+        lambda: oa.chat.completions.create(model="gpt-4o-mini", messages=USER, tools=[partial]),
+        "tool_schema",
+        "Missing 'limit'",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -214,7 +215,7 @@ class _Runner:
             )
         result = failed and sig is not None and sig.same(self.signature)
         self.cache[key] = result
-        if not result:
+        if not failed:  # answered without any failure (not merely another one)
             self.passed.append(body)
         if result:
             size = len(canonical(body))
@@ -280,8 +281,8 @@ def shrink(
     except KeyboardInterrupt:
         stopped = "interrupted (Ctrl-C): the best result so far"
         current = run.best
-    neighbour = _neighbour(run, current)
-    culprits = [] if stopped else _culprits(levels, current, proto)
+    neighbour = _neighbour(run, levels, current, stopped)
+    culprits = [] if stopped else _culprits(levels, current, proto, run.hint)
     sentence = _sentence(run.signature, culprits, current, proto, stopped)
     return ShrinkResult(
         proto,
@@ -347,7 +348,7 @@ def _level(
     def fails(keep: Keep) -> bool:
         return run.test(_build(before, run.protocol, units, keep, cut))
 
-    hinted = _hinted(units, run.hint)
+    hinted = _with_context(units, _hinted(units, run.hint))
     if probe_empty and fails(frozenset()):
         level.kept = []
     elif hinted and len(hinted) < len(units) and fails(frozenset(hinted)):
@@ -411,13 +412,58 @@ def _hinted(units: list[shape.Unit], hint: str) -> list[int]:
     return out
 
 
+def _with_context(units: list[shape.Unit], hinted: list[int]) -> list[int]:
+    """Named schema parts plus the keywords of the schema nodes above them (a strict schema's
+    ``additionalProperties``), which the part may need to fail the same way."""
+    if not hinted:
+        return hinted
+    named = [units[i].paths[0] for i in hinted]
+    extra = []
+    for i, unit in enumerate(units):
+        path = unit.paths[0]
+        if i in hinted or unit.kind != "schema" or isinstance(path[-1], int):
+            continue
+        if len(path) >= 2 and path[-2] in ("properties", "$defs", "definitions"):
+            continue  # a sub-tree, not a keyword
+        node = path[:-1]
+        if any(p[: len(node)] == node and len(p) > len(node) for p in named):
+            extra.append(i)
+    return sorted(set(hinted) | set(extra))
+
+
 def _norm(path: str) -> str:
     """``tools[17].function`` and ``tools.17.function`` and ``messages.[3]`` alike."""
     return re.sub(r"\.?\[(\d+)\]", r".\1", path).strip(".")
 
 
-def _neighbour(run: _Runner, current: dict[str, Any]) -> dict[str, Any] | None:
-    """The passing request that was sent closest to the minimal one (fewest differing leaves)."""
+def _neighbour(
+    run: _Runner, levels: list[_Level], current: dict[str, Any], stopped: str | None
+) -> dict[str, Any] | None:
+    """A request that passes and differs from the minimal one by one unit, when it was sent;
+    else the passing request sent closest to it (fewest differing leaves); when none passed
+    at all, one more request: the minimal one without a unit (the one the provider's message
+    names first, the deepest level first)."""
+    options: list[tuple[tuple[bool, int], dict[str, Any]]] = []
+    for depth, level in enumerate(levels):
+        for i in level.kept:
+            unit = level.units[i]
+            word = unit.paths[0][-1]
+            named = isinstance(word, str) and f"'{word}'" in run.hint
+            if level.name == "strings":
+                candidate = shape.apply(current, run.protocol, shorten=unit.paths)
+            else:
+                candidate = shape.apply(current, run.protocol, drop=unit.paths)
+            options.append(((named, depth), candidate))
+    options.sort(key=lambda o: o[0], reverse=True)
+    passed = {content_hash(b) for b in run.passed}
+    for _, candidate in options:
+        if content_hash(candidate) in passed:
+            return candidate
+    if options and not stopped and not run.passed and content_hash(options[0][1]) not in run.cache:
+        with contextlib.suppress(_Stop):  # out of budget or time: no neighbour sent
+            run.test(options[0][1])
+        if run.passed and run.passed[-1] is options[0][1]:
+            return options[0][1]
     if not run.passed:
         return None
     mine = _leaves(current)
@@ -432,9 +478,11 @@ def _leaves(node: Any, path: str = "") -> set[str]:
     return {f"{path}={node!r}"}
 
 
-def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list[Culprit]:
+def _culprits(
+    levels: list[_Level], current: dict[str, Any], proto: str, hint: str = ""
+) -> list[Culprit]:
     out: list[Culprit] = []
-    schema_why: dict[str, list[str]] = {}
+    schema_why: dict[str, list[tuple[tuple[bool, int], str]]] = {}
     for n, level in enumerate(levels):
         for i in level.kept:
             unit = level.units[i]
@@ -450,7 +498,9 @@ def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list
                 )
             elif unit.kind == "schema":
                 tool_path, where, keyword = _schema_parts(original)
-                schema_why.setdefault(tool_path, []).append(_schema_words(where, keyword))
+                named = f"'{keyword}'" in hint or f"`{keyword}`" in hint if keyword else False
+                score = (named, len(original))
+                schema_why.setdefault(tool_path, []).append((score, _schema_words(where, keyword)))
             elif unit.kind == "param":
                 model = current.get("model") or "this model"
                 out.append(Culprit(label, f"fails only with {label} set for {model}"))
@@ -474,7 +524,7 @@ def _culprits(levels: list[_Level], current: dict[str, Any], proto: str) -> list
                 kind = unit.label.rpartition("(")[2].rstrip(")")
                 out.append(Culprit(label, f"fails only when {label} ({kind}) is present"))
     for tool_path, words in schema_why.items():
-        deepest = max(words, key=len)
+        deepest = max(words)[1]  # the part the provider's message names, else the deepest
         found = next((c for c in out if c.path == tool_path), None)
         text = f"its schema {deepest}"
         if found is not None:

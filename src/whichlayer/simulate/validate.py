@@ -405,6 +405,19 @@ def _strict_problem(
         if key in OPENAI_STRICT_REFUSED:
             return context, f"'{key}' is not permitted."
     props = node.get("properties")
+    if node.get("type") == "object":
+        # Structured Outputs: "additionalProperties: false must always be set in objects" and
+        # "all fields must be required"; answers quoted in letta-ai/letta#3137 ("In
+        # context=('properties', 'fields'), 'additionalProperties' is required to be supplied
+        # and to be false.") and the SDKs' strict-schema helpers.
+        if node.get("additionalProperties") is not False:
+            return context, "'additionalProperties' is required to be supplied and to be false."
+        missing = [n for n in props or {} if n not in (node.get("required") or [])]
+        if missing:
+            return context, (
+                "'required' is required to be supplied and to be an array including every key "
+                f"in properties. Missing '{missing[0]}'."
+            )
     if isinstance(props, dict):
         for name, sub in props.items():
             if isinstance(sub, dict):
