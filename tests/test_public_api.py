@@ -21,6 +21,7 @@ PUBLIC = {
     "explain",
     "redact_data",
     "redact_text",
+    "shrink",
     "to_evidence",
 }
 

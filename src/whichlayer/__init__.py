@@ -23,6 +23,7 @@ __all__ = [
     "explain",
     "redact_data",
     "redact_text",
+    "shrink",
     "to_evidence",
 ]
 
@@ -41,12 +42,15 @@ _LAZY = {
     "redact_text": "whichlayer.redact",
     "redact_data": "whichlayer.redact",
 }
+#: Names that are a subpackage of their own (the package object is what they give).
+_PACKAGES = {"shrink": "whichlayer.shrink"}
 
 if TYPE_CHECKING:
     from whichlayer._explain import explain, to_evidence
     from whichlayer.diagnosis import Diagnosis, Fact
     from whichlayer.evidence import ErrorBody, Evidence, RequestId
     from whichlayer.redact import redact_data, redact_text
+    from whichlayer.shrink import shrink
     from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 
@@ -55,6 +59,10 @@ _SUBPACKAGES = frozenset({"retry"})
 
 
 def __getattr__(name: str) -> Any:
+    if name in _PACKAGES:
+        import importlib
+
+        return importlib.import_module(_PACKAGES[name])  # callable: whichlayer.shrink(body, send)
     module = _LAZY.get(name)
     if module is None and name in _SUBPACKAGES:
         import importlib

@@ -25,6 +25,7 @@ COMMANDS = (
     "completion",
     "scan",
     "probe",
+    "shrink",
 )
 
 

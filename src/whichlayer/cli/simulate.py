@@ -73,6 +73,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="S",
         help="first-byte delay of read_timeout:slow_first_byte (default 2)",
     )
+    p.add_argument(
+        "--fail-when",
+        metavar="PARTS",
+        help="answer 500 when every comma-separated part is in the body (an adapter bug)",
+    )
     p.add_argument("--list", action="store_true", help="list every scenario and exit")
     p.set_defaults(func=run)
 
@@ -114,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
             stall_s=args.stall,
             slow_s=args.slow,
             relay_setup=setup,
+            fail_when=tuple(p.strip() for p in (args.fail_when or "").split(",") if p.strip()),
         )
     except (ValueError, ScenarioFileError) as exc:
         raise UsageError(str(exc)) from None

@@ -47,6 +47,7 @@ class SimServer:
         stall_s: float = 30.0,
         slow_s: float = 2.0,
         relay_setup: Any = None,
+        fail_when: tuple[str, ...] = (),
     ) -> None:
         base, _, flavor = dialect.partition(":")
         if base not in scenarios.DIALECTS:
@@ -70,6 +71,7 @@ class SimServer:
         self.host, self._port = host, port
         self.limits = limits or (self._file.limits if self._file else None) or Limits()
         self.stall_s, self.slow_s = stall_s, slow_s
+        self.fail_when = tuple(fail_when)
         self.ca_pem: str | None = None
         self.keys: dict[str, str] = {}
         self.port = 0
@@ -206,6 +208,7 @@ class SimServer:
             state.default = script.Step(scenario=self.scenario)
         if self._file is not None:
             state.script = self._file.script
+        state.fail_when = self.fail_when
         return state
 
     async def serve(self, application: web.Application, port: int, ssl_ctx: Any = None) -> int:

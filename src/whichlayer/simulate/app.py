@@ -16,6 +16,7 @@ from whichlayer.simulate import (
     proto_openai,
     scenarios,
     transport,
+    validate,
 )
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault, Reply
@@ -105,6 +106,8 @@ async def _answer(request: web.Request, handler: Handler, call: Call) -> web.Str
     render = RENDER[call.protocol]
     try:
         return await handler(request)
+    except validate.Refusal as refusal:
+        return to_response(refusal.render(call), refusal, call)
     except Fault as fault:
         return to_response(render(fault, call), fault, call)
     except (web.HTTPNotFound, web.HTTPMethodNotAllowed):

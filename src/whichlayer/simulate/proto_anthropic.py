@@ -12,7 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
-from whichlayer.simulate import catalog, checks, flow, transport
+from whichlayer.simulate import act, catalog, checks, flow, transport, validate
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault
 from whichlayer.simulate.sse_text import ANSWER, CHUNKS, OUTPUT_TOKENS
@@ -51,6 +51,7 @@ async def messages(request: web.Request) -> web.StreamResponse:
     model = checks.find_model("anthropic", call.model)
     checks.unknown_params(body, PARAMS, model.id)
     checks.anthropic_tools(body, model.id)
+    validate.anthropic(request, body, model)
     checks.max_output(body.get("max_tokens"), model)
     checks.model_access(key_state, model)
     checks.billing(call.protocol, key_state, model.id)
@@ -66,7 +67,7 @@ async def messages(request: web.Request) -> web.StreamResponse:
             return await transport.cut_body(
                 request, 200, flow.headers(call), transport.json_dumps(message).encode()
             )
-        return flow.json_response(call, message)
+        return flow.json_response(call, act.anthropic(message, body))
 
 
 def _message(model: str, prompt: int) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from whichlayer.simulate import catalog, checks, flow, transport
+from whichlayer.simulate import act, catalog, checks, flow, transport, validate
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault
 from whichlayer.simulate.sse_text import ANSWER, CHUNKS, OUTPUT_TOKENS
@@ -67,6 +67,7 @@ async def model_action(request: web.Request) -> web.StreamResponse:
     state, call, key_state, body = await flow.begin(request)
     model = checks.find_model("gemini", model_id)
     checks.unknown_params(body, PARAMS, model.id)
+    validate.gemini(request, body, model)
     prompt = catalog.count_tokens(body.get("contents")) + catalog.count_tokens(
         body.get("systemInstruction")
     )
@@ -79,7 +80,7 @@ async def model_action(request: web.Request) -> web.StreamResponse:
     async with flow.admitted(state, call, model.id, prompt):
         if call.stream:
             return await _stream(request, call, model.id, prompt)
-        payload = _response(model.id, prompt, ANSWER, "STOP")
+        payload = act.gemini(_response(model.id, prompt, ANSWER, "STOP"), body)
         if flow.wants_cut(request):
             return await transport.cut_body(
                 request, 200, flow.headers(call), transport.json_dumps(payload).encode()

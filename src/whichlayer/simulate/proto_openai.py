@@ -16,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from whichlayer.simulate import catalog, checks, flow, transport
+from whichlayer.simulate import act, catalog, checks, flow, transport, validate
 from whichlayer.simulate.call import Call
 from whichlayer.simulate.faults import Fault
 from whichlayer.simulate.sse_text import ANSWER, CHUNKS, OUTPUT_TOKENS
@@ -115,6 +115,7 @@ async def chat(request: web.Request) -> web.StreamResponse:
     model = _model_for(call, request)
     checks.unknown_params(body, CHAT_PARAMS, model.id)
     checks.openai_tools(body, model.id)
+    validate.chat(request, body, model)
     asked = body.get("max_completion_tokens", body.get("max_tokens"))
     checks.max_output(asked, model)
     checks.model_access(key_state, model)
@@ -133,7 +134,7 @@ async def chat(request: web.Request) -> web.StreamResponse:
     async with flow.admitted(state, call, model.id, prompt + completion):
         if call.stream:
             return await _chat_stream(request, call, model.id, prompt, body)
-        payload = _completion(model.id, prompt)
+        payload = act.chat(_completion(model.id, prompt), body)
         if flow.wants_cut(request):
             return await transport.cut_body(
                 request, 200, flow.headers(call), transport.json_dumps(payload).encode()
@@ -229,6 +230,7 @@ async def responses(request: web.Request) -> web.StreamResponse:
     model = checks.find_model("openai", call.model)
     checks.unknown_params(body, RESPONSES_PARAMS, model.id)
     checks.max_output(body.get("max_output_tokens"), model)
+    validate.responses(request, body, model)
     checks.model_access(key_state, model)
     checks.billing(call.protocol, key_state, model.id)
     prompt = catalog.count_tokens(body.get("input")) + catalog.count_tokens(
@@ -240,6 +242,7 @@ async def responses(request: web.Request) -> web.StreamResponse:
     async with flow.admitted(state, call, model.id, prompt):
         obj = _response_object(model.id, prompt, "completed")
         if not call.stream:
+            act.responses(obj, body)
             return flow.json_response(call, obj)
         return await _responses_stream(request, call, obj)
 

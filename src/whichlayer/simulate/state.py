@@ -24,6 +24,7 @@ class SimState:
     stall_s: float = 30.0  # how long a read_timeout stall lasts
     slow_s: float = 2.0  # the delay of read_timeout:slow_first_byte
     log: list[dict[str, object]] = field(default_factory=list)
+    fail_when: tuple[str, ...] = ()  # a 500 when all these parts are in a body (validate.py)
 
     def choose(self, request: web.Request) -> Step:
         """Header first, then the scenario file's next step, then the server default."""
