@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 # Each module here defines ``register(subparsers)``, which adds its parser and
 # sets ``func`` to a ``run(args) -> int``.
-COMMANDS = ("explain", "rules", "report", "check", "simulate", "demo")
+COMMANDS = ("explain", "rules", "report", "check", "simulate", "demo", "proxy")
 
 
 class UsageError(Exception):

@@ -23,11 +23,14 @@ import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from whichlayer.proxy._upstream import OFFICIAL, Pool, Target, TargetError, parse_target
 from whichlayer.proxy.recorder import Recorder, Settings
 from whichlayer.proxy.store import DEFAULT_MAX_BYTES, default_path, read_records
+
+if TYPE_CHECKING:
+    from whichlayer.proxy.export import Exporter
 
 __all__ = [
     "OFFICIAL",
@@ -76,7 +79,7 @@ class ProxyServer:
         slow_first_byte_s: float = 10.0,
         environ: Mapping[str, str] | None = None,
         ssl_context: ssl.SSLContext | None = None,
-        exporters: list[Callable[[dict[str, Any]], None]] | None = None,
+        exporters: list[Exporter] | None = None,
     ) -> None:
         self.target = parse_target(to)
         self.host = host
@@ -108,8 +111,10 @@ class ProxyServer:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    async def serve(self, on_ready: Callable[[], None] | None = None) -> None:
-        """Serve until :meth:`stop` (or cancellation)."""
+    async def serve(
+        self, on_ready: Callable[[], None] | None = None, handle_signals: bool = False
+    ) -> None:
+        """Serve until :meth:`stop` (or SIGINT/SIGTERM with ``handle_signals``)."""
         from whichlayer.proxy._forward import Forwarder
 
         self.recorder = Recorder(self._settings)
@@ -121,6 +126,11 @@ class ProxyServer:
         )
         self.port = server.sockets[0].getsockname()[1]
         self._loop = asyncio.get_running_loop()
+        if handle_signals:
+            import signal
+
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._loop.add_signal_handler(sig, self._stopped.set)
         try:
             self._ready.set()
             if on_ready is not None:
@@ -134,11 +144,13 @@ class ProxyServer:
                 await asyncio.wait_for(server.wait_closed(), 0.5)
             self.recorder.close()
 
-    def serve_forever(self, on_ready: Callable[[], None] | None = None) -> None:
-        """Run in the foreground until :meth:`stop` or Ctrl-C."""
+    def serve_forever(
+        self, on_ready: Callable[[], None] | None = None, handle_signals: bool = False
+    ) -> None:
+        """Run in the foreground until :meth:`stop` (or Ctrl-C/SIGTERM with ``handle_signals``)."""
         loop = new_loop()
         try:
-            loop.run_until_complete(self.serve(on_ready))
+            loop.run_until_complete(self.serve(on_ready, handle_signals))
         finally:
             loop.close()
 

@@ -8,6 +8,7 @@ side as soon as they are read, so SSE frames and heartbeats pass one by one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import hashlib
 import json
@@ -18,7 +19,6 @@ from collections.abc import Callable
 
 from whichlayer.proxy._http import (
     HOP_BY_HOP,
-    MAX_HEAD,
     ChunkedWatcher,
     Head,
     HTTPFramingError,
@@ -78,8 +78,8 @@ class Forwarder:
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         if task is not None:
-            self.tasks.add(task)  # type: ignore[arg-type]
-            task.add_done_callback(self.tasks.discard)  # type: ignore[arg-type]
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
         sock = writer.get_extra_info("socket")
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -115,8 +115,18 @@ class Forwarder:
         keep = version == b"HTTP/1.1" and not head.wants_close()
         streamed_body = (length is not None and length > BUFFER_BODY_MAX) or chunked
         try:
-            keep = await self._exchange(ex, reader, writer, out_head + body,
-                                        length if streamed_body else None, chunked, t0) and keep
+            keep = (
+                await self._exchange(
+                    ex,
+                    reader,
+                    writer,
+                    out_head + body,
+                    length if streamed_body else None,
+                    chunked,
+                    t0,
+                )
+                and keep
+            )
         finally:
             ex.t_total = time.perf_counter() - t0
             self.sink(ex)
@@ -188,7 +198,8 @@ class Forwarder:
                     head = parse_head(raw)
                 return conn, head, raw
             except _ClientBodyError as exc:
-                conn.close()
+                if conn is not None:
+                    conn.close()
                 ex.error, ex.error_kind = exc.__cause__ or exc, "client_body"
                 return None, None, b""
             except (OSError, TimeoutError, asyncio.IncompleteReadError, HTTPFramingError,
@@ -450,7 +461,10 @@ def _proxy_error(ex: Exchange, upstream: str) -> bytes:
     ex.capture = bytearray(body)
     ex.resp_head = parse_head(
         b"HTTP/1.1 %d whichlayer\r\n" % status
-        + ERROR_HEADER + b": " + kind.encode() + b"\r\nContent-Type: application/json\r\n\r\n"
+        + ERROR_HEADER
+        + b": "
+        + kind.encode()
+        + b"\r\nContent-Type: application/json\r\n\r\n"
     )
     return (
         b"HTTP/1.1 %d %s\r\n" % (status, b"Gateway Timeout" if status == 504 else b"Bad Gateway")
@@ -469,7 +483,5 @@ async def _safe_write(writer: asyncio.StreamWriter, data: bytes) -> None:
     if writer.is_closing():
         return
     writer.write(data)
-    try:
+    with contextlib.suppress(ConnectionError):
         await writer.drain()
-    except ConnectionError:
-        pass

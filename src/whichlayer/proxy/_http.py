@@ -111,7 +111,7 @@ class ChunkedWatcher:
     ``data`` belong to this message (bytes after the final chunk are not ours).
     """
 
-    __slots__ = ("done", "_line", "_remaining", "_state")
+    __slots__ = ("_line", "_remaining", "_state", "done")
 
     def __init__(self) -> None:
         self._state = _SIZE

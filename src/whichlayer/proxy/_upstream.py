@@ -148,7 +148,11 @@ class Pool:
         now = time.monotonic()
         while self._idle:
             conn = self._idle.pop()
-            if conn.reader.at_eof() or conn.writer.is_closing() or now - conn.idle_since > POOL_IDLE_S:
+            if (
+                conn.reader.at_eof()
+                or conn.writer.is_closing()
+                or now - conn.idle_since > POOL_IDLE_S
+            ):
                 conn.close()
                 continue
             conn.reused = True

@@ -19,10 +19,9 @@ import statistics
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from whichlayer.proxy.exchange import (
     END_CUT_BY_CLIENT,
@@ -31,6 +30,9 @@ from whichlayer.proxy.exchange import (
     Exchange,
 )
 from whichlayer.proxy.store import DEFAULT_MAX_BYTES, Store
+
+if TYPE_CHECKING:
+    from whichlayer.proxy.export import Exporter
 
 #: Response headers kept in a record: what support and the engine read.
 KEPT_HEADERS = (
@@ -65,7 +67,7 @@ class Settings:
     slow_first_byte_s: float = 10.0  # first byte (or first SSE frame) later than this
     live: TextIO | None = None  # where failure lines and the status line go
     status_line: bool = False  # a live status line (only on a terminal)
-    exporters: list[Callable[[dict[str, Any]], None]] = field(default_factory=list)
+    exporters: list[Exporter] = field(default_factory=list)
 
 
 class Recorder:
@@ -92,6 +94,11 @@ class Recorder:
         self._queue.put(None)
         self._thread.join(timeout=30)
         self.store.close()
+        for exporter in self.settings.exporters:
+            try:
+                exporter.close()
+            except Exception as exc:  # a collector that is gone must not stop the exit
+                self._say(f"whichlayer proxy: closing an exporter failed: {exc}")
         if self.settings.status_line and self.settings.live is not None:
             self.settings.live.write("\n")
 
@@ -152,7 +159,7 @@ class Recorder:
                 seen.popleft()
             if row.get("layer"):
                 self._last_diag[digest] = row
-            if len(seen) >= self.settings.storm_count:
+            if len(seen) >= self.settings.storm_count and row.get("layer"):
                 flags.append("retry_storm")
                 row["storm_count"] = len(seen)
                 last = self._last_diag.get(digest, row)
@@ -180,7 +187,7 @@ class Recorder:
                 self._say(storm_line(row, row.get("storm_last") or {}))
             for export in self.settings.exporters:
                 try:
-                    export(row)
+                    export.export(row)
                 except Exception as exc:  # an exporter must never stop recording
                     self._say(f"whichlayer proxy: export failed: {type(exc).__name__}: {exc}")
         self._status()
@@ -200,9 +207,11 @@ class Recorder:
         failed = sum(self.by_layer.values())
         layers = ", ".join(f"{k} {v}" for k, v in self.by_layer.most_common())
         p50 = f"{statistics.median(self._ttfb):.0f} ms" if self._ttfb else "-"
-        return f"whichlayer proxy: {self.count} requests, {failed} failed" + (
-            f" ({layers})" if layers else ""
-        ) + f", p50 TTFB {p50}"
+        return (
+            f"whichlayer proxy: {self.count} requests, {failed} failed"
+            + (f" ({layers})" if layers else "")
+            + f", p50 TTFB {p50}"
+        )
 
     def _say(self, line: str) -> None:
         from whichlayer.redact import redact_text
@@ -416,7 +425,9 @@ def summary(failures: list[dict[str, Any]], total: int) -> str:
         d = row.get("diagnosis") or {}
         if d.get("summary"):
             lines.append("      " + str(d["summary"]))
-    lines.append("Details: whichlayer proxy log; a shareable page: whichlayer report --from-proxy ID")
+    lines.append(
+        "Details: whichlayer proxy log; a shareable page: whichlayer report --from-proxy ID"
+    )
     return "\n".join(lines)
 
 

@@ -79,9 +79,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     db.execute("CREATE INDEX IF NOT EXISTS exchanges_ts ON exchanges(ts)")
     db.execute("CREATE INDEX IF NOT EXISTS exchanges_hash ON exchanges(body_hash)")
     db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-    )
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     db.commit()
     return db
 
