@@ -66,6 +66,7 @@ class Forwarder:
         self._target_url = pool.target.url
         self._host_line = b"Host: " + pool.target.host_header
         self.tasks: set[asyncio.Task[None]] = set()
+        self._absolute_form = pool.proxy is not None and pool.target.scheme == "http"
 
     async def close(self) -> None:
         """Cancel the connections still open (their exchanges are recorded as cut)."""
@@ -138,6 +139,8 @@ class Forwarder:
             slash = path.find(b"/", path.find(b"//") + 2)
             path = path[slash:] if slash >= 0 else b"/"
         path = self.target.prefix.encode() + path
+        if self._absolute_form:  # plain HTTP through the environment's proxy
+            path = self._target_url.encode() + path[len(self.target.prefix) :]
         lines = [self._host_line]
         lines += [line for n, line in zip(head.names, head.lines, strict=True)
                   if n not in _DROP_REQUEST]  # fmt: skip
@@ -289,7 +292,7 @@ class Forwarder:
 class _BodyRelay:
     """Passes an answer's body to the client read by read, watching it as it goes."""
 
-    __slots__ = ("capture", "client", "conn", "ex", "last", "t0", "timeout", "writer")
+    __slots__ = ("capture", "client", "conn", "ex", "last", "t0", "tail", "timeout", "writer")
 
     def __init__(
         self,
@@ -304,6 +307,7 @@ class _BodyRelay:
         self.ex, self.conn, self.client, self.writer = ex, conn, client, writer
         self.capture, self.timeout, self.t0 = capture, timeout, t0
         self.last = 0.0
+        self.tail = b""
 
     async def _read(self, size: int) -> bytes:
         try:
@@ -320,7 +324,10 @@ class _BodyRelay:
     def _watch(self, payload: bytes) -> None:
         ex = self.ex
         if ex.sse and payload:
-            ex.frames += payload.count(b"\n\n") + payload.count(b"\r\n\r\n")
+            # a blank line may straddle two reads: count over the last 3 bytes seen too
+            joined = self.tail + payload
+            ex.frames += _blank_lines(joined) - _blank_lines(self.tail)
+            self.tail = joined[-3:]
             if ex.t_first_frame is None:
                 ex.t_first_frame = time.perf_counter() - self.t0
         if self.capture:
@@ -387,6 +394,11 @@ class _BodyRelay:
             self._watch(data)
             if not await self._write(data):
                 return
+
+
+def _blank_lines(data: bytes) -> int:
+    """SSE events end with a blank line: LF LF or CR LF CR LF."""
+    return data.count(b"\n\n") + data.count(b"\r\n\r\n")
 
 
 class _ClientBodyError(Exception):
