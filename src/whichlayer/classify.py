@@ -80,9 +80,7 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
 def _proxy_own_answer(ev: Evidence) -> bool:
     """whichlayer's local proxy answered for an upstream it could not reach: a transport
     failure, whatever its status (it marks the answer with a header and a body type)."""
-    return PROXY_OWN_HEADER in ev.headers or any(
-        b.type == PROXY_OWN_TYPE for b in ev.bodies
-    )
+    return PROXY_OWN_HEADER in ev.headers or any(b.type == PROXY_OWN_TYPE for b in ev.bodies)
 
 
 def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:

@@ -14,9 +14,9 @@ from typing import Any
 import anthropic
 import openai
 import pytest
+from tests.proxy.conftest import CLIENT_TIMEOUT_S, Proxied, wait_records
 
 import whichlayer
-from tests.proxy.conftest import CLIENT_TIMEOUT_S, Proxied, wait_records
 from whichlayer.proxy import ProxyServer
 from whichlayer.simulate import SimServer, list_scenarios
 
@@ -39,20 +39,25 @@ def _call(dialect: str, px: Proxied, scenario: str) -> BaseException | None:
         key, headers = px.sim.keys["valid"], {HEADER: scenario}
     try:
         if dialect == "openai":
-            with openai.OpenAI(base_url=px.proxy.url + "/v1", api_key=key, max_retries=0,
-                               timeout=CLIENT_TIMEOUT_S) as client:  # fmt: skip
-                client.chat.completions.create(model="gpt-4o-mini", messages=HI,
-                                               extra_headers=headers)  # fmt: skip
+            with openai.OpenAI(
+                base_url=px.proxy.url + "/v1", api_key=key, max_retries=0, timeout=CLIENT_TIMEOUT_S
+            ) as client:
+                client.chat.completions.create(
+                    model="gpt-4o-mini", messages=HI, extra_headers=headers
+                )
         else:
-            with anthropic.Anthropic(base_url=px.proxy.url, api_key=key, max_retries=0,
-                                     timeout=CLIENT_TIMEOUT_S) as ant:  # fmt: skip
+            with anthropic.Anthropic(
+                base_url=px.proxy.url, api_key=key, max_retries=0, timeout=CLIENT_TIMEOUT_S
+            ) as ant:
                 if scenario == "overloaded:mid_stream":
-                    with ant.messages.stream(model="claude-haiku-4-5", max_tokens=64, messages=HI,
-                                             extra_headers=headers) as stream:  # fmt: skip
+                    with ant.messages.stream(
+                        model="claude-haiku-4-5", max_tokens=64, messages=HI, extra_headers=headers
+                    ) as stream:
                         "".join(stream.text_stream)
                 else:
-                    ant.messages.create(model="claude-haiku-4-5", max_tokens=64, messages=HI,
-                                        extra_headers=headers)  # fmt: skip
+                    ant.messages.create(
+                        model="claude-haiku-4-5", max_tokens=64, messages=HI, extra_headers=headers
+                    )
     except Exception as exc:  # the failure under test
         return exc
     return None
@@ -117,8 +122,9 @@ def test_tls_is_verified_against_the_trust_store(mode: str, tmp_path: Path) -> N
         row = wait_records(px.store_path, 1)[-1]
         assert (row["layer"], row["cause"]) == ("network", "tls_verify"), row
         assert (whichlayer.explain(exc).layer, whichlayer.explain(exc).cause) == (
-            "network", "tls_verify",
-        )  # fmt: skip
+            "network",
+            "tls_verify",
+        )
 
 
 def test_tls_with_a_trusted_ca_works(tmp_path: Path) -> None:
@@ -138,17 +144,19 @@ def test_unreachable_upstream_is_the_proxys_own_network_error(tmp_path: Path) ->
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with ProxyServer(f"http://127.0.0.1:{port}", store=tmp_path / "s.db") as px:
-        with openai.OpenAI(base_url=px.url + "/v1", api_key="sk-test", max_retries=0) as c:
-            with pytest.raises(openai.InternalServerError) as info:
-                c.models.list()
+        c = openai.OpenAI(base_url=px.url + "/v1", api_key="sk-test", max_retries=0)
+        with c, pytest.raises(openai.InternalServerError) as info:
+            c.models.list()
         assert info.value.response.headers["x-whichlayer-proxy-error"] == "upstream_refused"
         assert "not the provider's" in info.value.response.text
         d = whichlayer.explain(info.value)
         assert (d.layer, d.cause) == ("network", "connect_refused")
         row = wait_records(px.store_path, 1)[-1]
         assert (row["layer"], row["cause"], row["origin"]) == (
-            "network", "connect_refused", "proxy",
-        )  # fmt: skip
+            "network",
+            "connect_refused",
+            "proxy",
+        )
 
 
 class _Bare(Proxied):

@@ -16,9 +16,9 @@ from typing import Any
 import anthropic
 import openai
 import pytest
-
 from tests.check.conftest import run_proxy
 from tests.proxy.conftest import Proxied, RawUpstream, read_request, wait_records
+
 from whichlayer.proxy import ProxyServer
 from whichlayer.simulate import SimServer
 
@@ -79,9 +79,7 @@ def test_anthropic_sync_async_and_streams(anthropic_proxy: Proxied) -> None:
     before = _count(px)
     with anthropic.Anthropic(base_url=px.proxy.url, api_key=key, max_retries=0) as client:
         r = client.messages.create(model="claude-haiku-4-5", max_tokens=64, messages=HI)
-        with client.messages.stream(
-            model="claude-haiku-4-5", max_tokens=64, messages=HI
-        ) as stream:
+        with client.messages.stream(model="claude-haiku-4-5", max_tokens=64, messages=HI) as stream:
             streamed = "".join(stream.text_stream)
     assert streamed == r.content[0].text  # type: ignore[union-attr]
 
@@ -107,7 +105,7 @@ def test_anthropic_sync_async_and_streams(anthropic_proxy: Proxied) -> None:
 FRAMES = [
     b'data: {"i": 0, "text": "h\\u00e9llo"}\n\n',
     b": ping\n\n",  # a heartbeat: forwarded at once
-    b"event: message\r\ndata: {\"i\": 1}\r\n\r\n",
+    b'event: message\r\ndata: {"i": 1}\r\n\r\n',
     b"data: " + b"x" * 70_000 + b"\n\n",  # a frame larger than one read
     b"data: [DONE]\n\n",
 ]
@@ -156,7 +154,9 @@ def test_sse_is_byte_identical_and_frame_by_frame(tmp_path: Path) -> None:
         await w.drain()
 
     with RawUpstream(upstream) as up, ProxyServer(up.url, store=tmp_path / "s.db") as px:
-        sock = _raw_client(px.port, b"POST /v1/x HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}")
+        sock = _raw_client(
+            px.port, b"POST /v1/x HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}"
+        )
         got = bytearray()
         with sock:
             for frame, gate in zip(FRAMES, release, strict=True):
@@ -181,8 +181,11 @@ def test_bodies_of_any_size_both_ways(tmp_path: Path) -> None:
             if b"transfer-encoding: chunked" in head.lower():
                 body = await _read_chunked(r)
             digest = hashlib.sha256(body).hexdigest().encode()
-            w.write(b"HTTP/1.1 200 OK\r\nX-Sha: " + digest + b"\r\nContent-Length: %d\r\n\r\n"
-                    % len(big))  # fmt: skip
+            w.write(
+                b"HTTP/1.1 200 OK\r\nX-Sha: "
+                + digest
+                + b"\r\nContent-Length: %d\r\n\r\n" % len(big)
+            )
             w.write(big)
             await w.drain()
 
@@ -281,9 +284,10 @@ def test_upstream_reset_mid_stream_is_recorded(tmp_path: Path) -> None:
     with RawUpstream(upstream) as up, ProxyServer(up.url, store=tmp_path / "s.db") as px:
         import httpx
 
-        with pytest.raises(httpx.RemoteProtocolError), httpx.stream(
-            "GET", px.url + "/v1/stream", timeout=5
-        ) as resp:
+        with (
+            pytest.raises(httpx.RemoteProtocolError),
+            httpx.stream("GET", px.url + "/v1/stream", timeout=5) as resp,
+        ):
             for _ in resp.iter_bytes():
                 pass
         row = wait_records(px.store_path, 1)[-1]
@@ -301,10 +305,11 @@ def test_https_upstream_through_the_environments_proxy(tmp_path: Path) -> None:
         ctx = ssl.create_default_context(cafile=sim.ca_pem)
         env = {"HTTPS_PROXY": forward}
         with ProxyServer(sim.url, store=tmp_path / "s.db", environ=env, ssl_context=ctx) as px:
-            with openai.OpenAI(base_url=px.url + "/v1", api_key=sim.keys["valid"],
-                               max_retries=0) as c:  # fmt: skip
+            with openai.OpenAI(
+                base_url=px.url + "/v1", api_key=sim.keys["valid"], max_retries=0
+            ) as c:
                 assert c.chat.completions.create(model="gpt-4o-mini", messages=HI).choices
-            assert px._environ["HTTPS_PROXY"] == forward  # noqa: SLF001
+            assert px._environ["HTTPS_PROXY"] == forward
             row = wait_records(px.store_path, 1)[-1]
             assert row["ok"] == 1
 
@@ -320,8 +325,9 @@ def test_plain_http_upstream_through_the_environments_proxy(tmp_path: Path) -> N
 
     with RawUpstream(fake_proxy) as prox:
         env = {"http_proxy": prox.url, "no_proxy": "example.org"}
-        with ProxyServer("http://api.test.invalid:8080/base", store=tmp_path / "s.db",
-                         environ=env) as px:  # fmt: skip
+        with ProxyServer(
+            "http://api.test.invalid:8080/base", store=tmp_path / "s.db", environ=env
+        ) as px:
             import httpx
 
             assert httpx.get(px.url + "/v1/models?x=1", timeout=5).text == "proxied"
@@ -335,9 +341,10 @@ def test_slow_first_byte_is_flagged(tmp_path: Path) -> None:
         w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
         await w.drain()
 
-    with RawUpstream(upstream) as up, ProxyServer(
-        up.url, store=tmp_path / "s.db", slow_first_byte_s=0.2
-    ) as px:
+    with (
+        RawUpstream(upstream) as up,
+        ProxyServer(up.url, store=tmp_path / "s.db", slow_first_byte_s=0.2) as px,
+    ):
         import httpx
 
         t = time.perf_counter()
