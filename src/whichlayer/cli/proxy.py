@@ -145,7 +145,7 @@ def _server(args: argparse.Namespace, *, command: bool) -> Any:
     from whichlayer.cli import UsageError
     from whichlayer.proxy import ProxyServer, TargetError
 
-    exporters = _exporters(args)
+    _check_exporters(args)
     try:
         return ProxyServer(
             args.to,
@@ -159,32 +159,36 @@ def _server(args: argparse.Namespace, *, command: bool) -> Any:
             storm_count=max(2, args.storm),
             storm_window_s=args.storm_window,
             slow_first_byte_s=args.slow_first_byte,
-            exporters=exporters,
+            recorder_process=True,
+            metrics_port=args.metrics_port,
+            otlp=args.otlp,
         )
     except TargetError as exc:
         raise UsageError(str(exc)) from None
 
 
-def _exporters(args: argparse.Namespace) -> list[Any]:
+def _check_exporters(args: argparse.Namespace) -> None:
+    """The optional packages the exporters need, checked before anything starts."""
+    import importlib.util
+
     from whichlayer.cli import UsageError
 
-    out: list[Any] = []
-    try:
-        if args.metrics_port is not None:
-            from whichlayer.proxy.export import prometheus_exporter
-
-            out.append(prometheus_exporter(args.metrics_port))
-        if args.otlp:
-            from whichlayer.proxy.export import otlp_exporter
-
-            out.append(otlp_exporter(args.otlp))
-    except ImportError as exc:
-        raise UsageError(
-            f"{exc.name or exc} is not installed: pip install 'whichlayer[proxy]'"
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"--metrics-port {args.metrics_port}: {exc.strerror or exc}") from None
-    return out
+    needed = []
+    if args.metrics_port is not None:
+        if not 0 < args.metrics_port <= 65535:
+            raise UsageError(f"--metrics-port must be 1..65535, not {args.metrics_port}")
+        needed.append("prometheus_client")
+    if args.otlp:
+        if not args.otlp.startswith(("http://", "https://")):
+            raise UsageError(f"--otlp must be an http(s) URL, not {args.otlp!r}")
+        needed += ["opentelemetry.sdk", "opentelemetry.exporter.otlp.proto.http"]
+    for name in needed:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except ModuleNotFoundError:
+            found = False
+        if not found:
+            raise UsageError(f"{name} is not installed: pip install 'whichlayer[proxy]'")
 
 
 def banner(server: Any, named: str | None) -> str:
@@ -246,9 +250,8 @@ def _run_command(server: Any, args: argparse.Namespace, words: list[str]) -> int
         code = 130
     finally:
         server.stop()
-    recorder = server.recorder
-    if recorder is not None:
-        print(summary(recorder.failures, recorder.count), file=sys.stderr)
+    rows = server.session_rows()
+    print(summary([r for r in rows if not r["ok"]], len(rows)), file=sys.stderr)
     return code
 
 

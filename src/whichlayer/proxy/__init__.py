@@ -19,17 +19,19 @@ import asyncio
 import contextlib
 import os
 import ssl
+import subprocess
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from whichlayer.proxy._upstream import OFFICIAL, Pool, Target, TargetError, parse_target
 from whichlayer.proxy.recorder import Recorder, Settings
 from whichlayer.proxy.store import DEFAULT_MAX_BYTES, default_path, read_records
 
 if TYPE_CHECKING:
+    from whichlayer.proxy.exchange import Exchange
     from whichlayer.proxy.export import Exporter
 
 __all__ = [
@@ -80,6 +82,9 @@ class ProxyServer:
         environ: Mapping[str, str] | None = None,
         ssl_context: ssl.SSLContext | None = None,
         exporters: list[Exporter] | None = None,
+        recorder_process: bool = False,
+        metrics_port: int | None = None,
+        otlp: str | None = None,
     ) -> None:
         self.target = parse_target(to)
         self.host = host
@@ -96,6 +101,22 @@ class ProxyServer:
             status_line=status_line,
             exporters=list(exporters or []),
         )
+        self._process = recorder_process
+        self._process_options = {
+            "store_path": str(self.store_path),
+            "max_bytes": max_store_bytes,
+            "record_bodies": record_bodies,
+            "storm_count": storm_count,
+            "storm_window_s": storm_window_s,
+            "slow_first_byte_s": slow_first_byte_s,
+            "live": live is not None,
+            "status_line": status_line,
+            "metrics_port": metrics_port,
+            "otlp": otlp,
+        }
+        if not recorder_process:
+            self._settings.exporters += _exporters(metrics_port, otlp)
+        self.first_id = 0  # records of this run have larger ids
         self._environ = dict(os.environ if environ is None else environ)
         self._ssl_context = ssl_context
         self._read_timeout_s = read_timeout_s
@@ -116,16 +137,34 @@ class ProxyServer:
     ) -> None:
         """Serve until :meth:`stop` (or SIGINT/SIGTERM with ``handle_signals``)."""
         from whichlayer.proxy._forward import Forwarder
+        from whichlayer.proxy.store import last_id
 
-        self.recorder = Recorder(self._settings)
-        pool = Pool(self.target, self._environ, self._ssl_context, self._connect_timeout_s)
-        forwarder = Forwarder(pool, self.recorder.put, self._read_timeout_s)
-        self._stopped = asyncio.Event()
-        server = await asyncio.start_server(
-            forwarder.handle, self.host, self.port, limit=2**20, backlog=1024
-        )
-        self.port = server.sockets[0].getsockname()[1]
+        self.first_id = last_id(self.store_path)
         self._loop = asyncio.get_running_loop()
+        pool = Pool(self.target, self._environ, self._ssl_context, self._connect_timeout_s)
+        proc = sink = None
+        put: Callable[[Exchange], None]
+        if self._process:
+            from whichlayer.proxy._recorder_proc import PipeSink, spawn
+
+            proc = spawn(self._process_options)
+            assert proc.stdin is not None
+            transport, _ = await self._loop.connect_write_pipe(asyncio.Protocol, proc.stdin)
+            sink = PipeSink(self._loop, transport)
+            put = sink.put
+        else:
+            self.recorder = Recorder(self._settings)
+            put = self.recorder.put
+        forwarder = Forwarder(pool, put, self._read_timeout_s)
+        self._stopped = asyncio.Event()
+        try:
+            server = await asyncio.start_server(
+                forwarder.handle, self.host, self.port, limit=2**20, backlog=1024
+            )
+        except OSError:
+            await self._close_recorder(sink, proc)
+            raise
+        self.port = server.sockets[0].getsockname()[1]
         if handle_signals:
             import signal
 
@@ -142,7 +181,14 @@ class ProxyServer:
             pool.close()
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), 0.5)
+            await self._close_recorder(sink, proc)
+
+    async def _close_recorder(self, sink: Any, proc: subprocess.Popen[bytes] | None) -> None:
+        if self.recorder is not None:
             self.recorder.close()
+        if sink is not None and proc is not None:
+            sink.close()
+            await asyncio.get_running_loop().run_in_executor(None, _wait, proc)
 
     def serve_forever(
         self, on_ready: Callable[[], None] | None = None, handle_signals: bool = False
@@ -171,6 +217,14 @@ class ProxyServer:
             self._error = exc
             self._ready.set()
 
+    def session_rows(self, *, failures_only: bool = False) -> list[dict[str, Any]]:
+        """The records of this run, oldest first (once :meth:`stop` has returned)."""
+        if not self.store_path.exists():
+            return []
+        rows = read_records(self.store_path, limit=100_000, failures_only=failures_only,
+                            after_id=self.first_id)  # fmt: skip
+        return list(reversed(rows))
+
     def stop(self) -> None:
         """Stop serving and write every queued record."""
         loop, stopped = self._loop, self._stopped
@@ -190,6 +244,27 @@ class ProxyServer:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _wait(proc: subprocess.Popen[bytes]) -> None:
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _exporters(metrics_port: int | None, otlp: str | None) -> list[Exporter]:
+    out: list[Exporter] = []
+    if metrics_port is not None:
+        from whichlayer.proxy.export import prometheus_exporter
+
+        out.append(prometheus_exporter(metrics_port))
+    if otlp:
+        from whichlayer.proxy.export import otlp_exporter
+
+        out.append(otlp_exporter(otlp))
+    return out
 
 
 def client_env(proxy_url: str, target: Target, named: str | None = None) -> dict[str, str]:

@@ -55,6 +55,25 @@ _SSE_ERROR = re.compile(
 _SSE_DATA = re.compile(rb"(?m)^data:\s*(\{.*\})\s*$")
 
 
+#: Fields the recorder writes itself (a hash, the redactor's own fingerprint): not scanned.
+_OWN_FIELDS = frozenset({"body_hash", "key_fp"})
+_SEPARATOR = "\n\x1e\n"
+_CLEAN_CACHE = 50_000
+
+
+def _strings(value: Any, out: list[str], clean: set[str]) -> None:
+    if isinstance(value, str):
+        if value not in clean:
+            out.append(value)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _strings(k, out, clean)
+            _strings(v, out, clean)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _strings(v, out, clean)
+
+
 @dataclass(slots=True)
 class Settings:
     """What the recorder does; every threshold has its default here."""
@@ -86,6 +105,7 @@ class Recorder:
         self._last_diag: dict[str, dict[str, Any]] = {}
         self._status_at = 0.0
         self._lock = threading.Lock()
+        self._clean: set[str] = set()  # strings the redactor found nothing in
         self._thread = threading.Thread(target=self._run, name="whichlayer-recorder", daemon=True)
         self._thread.start()
 
@@ -112,7 +132,7 @@ class Recorder:
                 except queue.Empty:
                     break
             stop = None in batch
-            rows = [self._record(ex) for ex in batch if ex is not None]
+            rows = self._redacted([self._record(ex) for ex in batch if ex is not None])
             if rows:
                 try:
                     self.store.add(rows)
@@ -123,7 +143,7 @@ class Recorder:
                 return
 
     def _record(self, ex: Exchange) -> dict[str, Any]:
-        from whichlayer.redact import redact_data, redact_text
+        from whichlayer.redact import redact_text
 
         self.count += 1
         row = _facts(ex)
@@ -139,7 +159,27 @@ class Recorder:
         row["flags"] = self._flags(ex, row, event)
         row["ok"] = int(not failed)
         ex.req_head = None  # type: ignore[assignment]  # drop the credentials now
-        return dict(redact_data(row, keep_prompt=True))
+        return row
+
+    def _redacted(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows through the redactor. One pass over every new string of the batch at
+        once; only when it finds something is each row redacted field by field."""
+        from whichlayer.redact import redact_data, redact_text
+
+        fresh: list[str] = []
+        for row in rows:
+            for key, value in row.items():
+                if key not in _OWN_FIELDS:
+                    _strings(value, fresh, self._clean)
+        if not fresh:
+            return rows
+        joined = _SEPARATOR.join(fresh)
+        if redact_text(joined, keep_prompt=True) != joined:
+            return [dict(redact_data(row, keep_prompt=True)) for row in rows]
+        if len(self._clean) > _CLEAN_CACHE:
+            self._clean.clear()
+        self._clean.update(s for s in fresh if len(s) <= 300)
+        return rows
 
     def _flags(self, ex: Exchange, row: dict[str, Any], event: bool) -> list[str]:
         flags = []
@@ -302,11 +342,23 @@ def _sent_key(ex: Exchange) -> str | None:
     return keys[0] if keys else None
 
 
+#: Fingerprints of keys seen, by a hash of the key (the key itself is not kept).
+_FINGERPRINTS: dict[bytes, str] = {}
+
+
 def _key_fingerprint(ex: Exchange) -> str | None:
     from whichlayer.redact import fingerprint
 
     key = _sent_key(ex)
-    return str(fingerprint(key.strip())) if key and key.strip() else None
+    if not key or not key.strip():
+        return None
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+    found = _FINGERPRINTS.get(digest)
+    if found is None:
+        if len(_FINGERPRINTS) > 10_000:
+            _FINGERPRINTS.clear()
+        found = _FINGERPRINTS[digest] = str(fingerprint(key.strip()))
+    return found
 
 
 def _failed(ex: Exchange) -> tuple[bool, bool]:

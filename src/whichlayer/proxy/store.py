@@ -135,6 +135,11 @@ def _max_id(db: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def last_id(path: Path) -> int:
+    """The largest record id in the store and its rotated predecessor (0 when empty)."""
+    return max(_max_id_of(path), _max_id_of(rotated(path)))
+
+
 def _max_id_of(path: Path) -> int:
     if not path.exists():
         return 0
@@ -170,6 +175,7 @@ def read_records(
     limit: int = 50,
     failures_only: bool = False,
     record_id: int | None = None,
+    after_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Newest first, from the store and its rotated predecessor."""
     out: list[dict[str, Any]] = []
@@ -184,6 +190,9 @@ def read_records(
             if record_id is not None:
                 where.append("id = ?")
                 args.append(record_id)
+            if after_id is not None:
+                where.append("id > ?")
+                args.append(after_id)
             sql = "SELECT * FROM exchanges"
             if where:
                 sql += " WHERE " + " AND ".join(where)
