@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import itertools
 import json
 import os
 import random
@@ -258,6 +260,26 @@ def _litellm_ready(port: int, timeout: float) -> None:
     raise RuntimeError("litellm did not become ready")
 
 
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return pids
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def rss_mb(pid: int) -> float:
     """RSS of a process and its children, in MB."""
     total = 0
@@ -282,7 +304,7 @@ def rss_mb(pid: int) -> float:
 
 def pct(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100.0 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p / 100.0 * (len(s) - 1)))]
 
 
 async def latency_rounds(arms: list[Arm], rounds: int, per_round: int) -> dict[str, Any]:
@@ -318,16 +340,18 @@ async def stream_rounds(arms: list[Arm], rounds: int) -> dict[str, Any]:
             _, ff, arrivals, body = await c.call(arm.slow_stream(c))
             assert ff is not None
             first[arm.name].append(ff)
-            gaps[arm.name] += [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)][:64]
+            gaps[arm.name] += [b - a for a, b in itertools.pairwise(arrivals)][:64]
             bodies[arm.name].append(body)
     for c in conns.values():
         c.close()
     return {"first": first, "gaps": gaps, "bodies": bodies}
 
 
-async def sweep(arm: Arm, concurrency: int, seconds: float) -> tuple[float, float]:
-    """(requests/s, p99 ms) with ``concurrency`` keep-alive connections for ``seconds``."""
+async def sweep(arm: Arm, concurrency: int, seconds: float) -> tuple[float, float, float]:
+    """(requests/s, p99 ms, server CPU µs per request) with ``concurrency`` keep-alive
+    connections for ``seconds``."""
     times: list[float] = []
+    cpu0 = cpu_s(arm.pid) if arm.pid else 0.0
     stop = time.perf_counter() + seconds
 
     async def worker() -> None:
@@ -343,7 +367,8 @@ async def sweep(arm: Arm, concurrency: int, seconds: float) -> tuple[float, floa
     start = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - start
-    return len(times) / elapsed, pct(times, 99) * 1000
+    cpu = (cpu_s(arm.pid) - cpu0) if arm.pid else 0.0
+    return len(times) / elapsed, pct(times, 99) * 1000, cpu / max(len(times), 1) * 1e6
 
 
 async def rss_at_streams(arm: Arm, streams: int) -> float:
@@ -481,8 +506,7 @@ def _run(args: argparse.Namespace, procs: list[subprocess.Popen[bytes]], tmp: Pa
     for arm in arms:
         results[arm.name]["sweep"] = {}
         for c in (1, 4, 16, 64):
-            rps, p99 = run(sweep(arm, c, args.sweep_s))
-            results[arm.name]["sweep"][c] = (rps, p99)
+            results[arm.name]["sweep"][c] = run(sweep(arm, c, args.sweep_s))
     print("sweep done", flush=True)
 
     for arm in arms[1:]:
@@ -554,6 +578,18 @@ def _print(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> None
     for c in (1, 4, 16, 64):
         rows.append((f"c={c}: req/s (p99 ms)",
                      lambda r, c=c: f"{r['sweep'][c][0]:,.0f} ({r['sweep'][c][1]:.1f})"))  # fmt: skip
+    rows.append(
+        (
+            "server CPU per request at c=16 (µs; process + children)",
+            lambda r: f"{r['sweep'][16][2]:.0f}" if r["sweep"][16][2] else "-",
+        )
+    )
+    rows.append(
+        (
+            "requests/s one dedicated core could carry (1e6 / CPU µs)",
+            lambda r: f"{1e6 / r['sweep'][16][2]:,.0f}" if r["sweep"][16][2] else "-",
+        )
+    )
     rows.append(("RSS at 100 streams (MB)", lambda r: _f(r.get("rss_100_streams_mb"), 1)))
     rows.append(
         (

@@ -280,6 +280,19 @@ def _start_cli_proxy(url: str, store: Path) -> tuple[subprocess.Popen[str], str]
     raise AssertionError("the proxy did not start")
 
 
+def _until_stable(store: Path, timeout: float = 30.0) -> None:
+    last, since = -1, time.monotonic()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        count = len(read_records(store, limit=100_000))
+        if count != last:
+            last, since = count, time.monotonic()
+        elif time.monotonic() - since > 1.5:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the store kept growing after the proxy was killed")
+
+
 def test_survives_kill_9_and_restarts_on_the_same_store(tmp_path: Path) -> None:
     store = tmp_path / "s.db"
     with SimServer("openai") as sim:
@@ -310,6 +323,7 @@ def test_survives_kill_9_and_restarts_on_the_same_store(tmp_path: Path) -> None:
         worker.join(10)
         assert proc.stderr is not None
         proc.stderr.close()
+        _until_stable(store)  # the recorder process writes what it got, then ends at EOF
         db = sqlite3.connect(store)
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         count, top = db.execute("SELECT COUNT(*), MAX(id) FROM exchanges").fetchone()

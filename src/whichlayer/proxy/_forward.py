@@ -97,7 +97,8 @@ class Forwarder:
     async def _one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         """Forward one request; False when the client's connection is done."""
         try:
-            raw = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), CLIENT_IDLE_S)
+            async with asyncio.timeout(CLIENT_IDLE_S):
+                raw = await reader.readuntil(b"\r\n\r\n")
         except asyncio.IncompleteReadError:
             return False
         t0 = time.perf_counter()
@@ -189,15 +190,13 @@ class Forwarder:
                 conn.writer.write(first)
                 if streamed:
                     await self._stream_request(ex, reader, conn, stream_length, chunked)
-                raw = await asyncio.wait_for(
-                    conn.reader.readuntil(b"\r\n\r\n"), self.read_timeout_s
-                )
+                async with asyncio.timeout(self.read_timeout_s):
+                    raw = await conn.reader.readuntil(b"\r\n\r\n")
                 ex.t_ttfb = time.perf_counter() - t0
                 head = parse_head(raw)
                 while 100 <= status_of(head.first) < 200:  # interim answers: skip
-                    raw = await asyncio.wait_for(
-                        conn.reader.readuntil(b"\r\n\r\n"), self.read_timeout_s
-                    )
+                    async with asyncio.timeout(self.read_timeout_s):
+                        raw = await conn.reader.readuntil(b"\r\n\r\n")
                     head = parse_head(raw)
                 return conn, head, raw
             except _ClientBodyError as exc:
@@ -278,8 +277,12 @@ class Forwarder:
                  if n not in _DROP_RESPONSE]  # fmt: skip
         if until_close:
             lines.append(b"Connection: close")
-        writer.write(build_head(head.first, lines))
         body = _BodyRelay(ex, conn, client, writer, capture, self.read_timeout_s, t0)
+        out_head = build_head(head.first, lines)
+        if ex.sse or chunked or until_close or not length or length > READ_SIZE:
+            writer.write(out_head)  # at once: a stream's client sees the status before any frame
+        else:
+            body.pending = out_head  # a small answer: head and body in one write
         if chunked:
             await body.chunked()
         elif until_close:
@@ -292,7 +295,9 @@ class Forwarder:
 class _BodyRelay:
     """Passes an answer's body to the client read by read, watching it as it goes."""
 
-    __slots__ = ("capture", "client", "conn", "ex", "last", "t0", "tail", "timeout", "writer")
+    __slots__ = (
+        "capture", "client", "conn", "ex", "last", "pending", "t0", "tail", "timeout", "writer",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -308,10 +313,12 @@ class _BodyRelay:
         self.capture, self.timeout, self.t0 = capture, timeout, t0
         self.last = 0.0
         self.tail = b""
+        self.pending = b""  # the answer's head, when it waits to go out with the body
 
     async def _read(self, size: int) -> bytes:
         try:
-            data = await asyncio.wait_for(self.conn.reader.read(size), self.timeout)
+            async with asyncio.timeout(self.timeout):
+                data = await self.conn.reader.read(size)
         except (OSError, TimeoutError) as exc:
             self.ex.error = exc
             return b""
@@ -340,6 +347,8 @@ class _BodyRelay:
         w = self.writer
         if w.is_closing() or self.client.at_eof():
             return self._client_gone()
+        if self.pending:
+            data, self.pending = self.pending + data, b""
         w.write(data)
         if w.transport.get_write_buffer_size() > READ_SIZE:
             try:
@@ -358,6 +367,8 @@ class _BodyRelay:
         while remaining > 0:
             data = await self._read(min(READ_SIZE, remaining))
             if not data:
+                if self.pending:  # the head the upstream did send, then the cut
+                    self.writer.write(self.pending)
                 self.ex.stream_end = END_CUT_BY_UPSTREAM
                 return
             remaining -= len(data)
