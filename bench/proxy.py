@@ -241,8 +241,9 @@ def _wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float) -> None
 def _start(
     argv: list[str], port: int, env: dict[str, str], timeout: float
 ) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)  # fmt: skip
+    proc = subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     _wait_port(port, proc, timeout)
     return proc
 
@@ -459,14 +460,32 @@ def _run(args: argparse.Namespace, procs: list[subprocess.Popen[bytes]], tmp: Pa
     procs.append(_start([sys.executable, __file__, "--upstream", str(up_port)], up_port, env, 20))
     arms = [Arm("direct", up_port, "", None)]
     wl_port = _free_port()
-    wl = _start([sys.executable, "-m", "whichlayer", "proxy", "--to", f"http://127.0.0.1:{up_port}",
-                 "--port", str(wl_port), "--store", str(tmp / "proxy.sqlite")], wl_port, env, 30)  # fmt: skip
+    wl = _start(
+        [
+            sys.executable,
+            "-m",
+            "whichlayer",
+            "proxy",
+            "--to",
+            f"http://127.0.0.1:{up_port}",
+            "--port",
+            str(wl_port),
+            "--store",
+            str(tmp / "proxy.sqlite"),
+        ],
+        wl_port,
+        env,
+        30,
+    )
     procs.append(wl)
     arms.append(Arm("whichlayer", wl_port, "", wl.pid))
     if not args.no_litellm:
         arms.append(_start_litellm(up_port, tmp, procs))
-    print(f"arms: {', '.join(a.name for a in arms)}; cores: {os.cpu_count()}; "
-          f"load average: {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
+    print(
+        f"arms: {', '.join(a.name for a in arms)}; cores: {os.cpu_count()}; "
+        f"load average: {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     loop = _new_loop()
     results: dict[str, dict[str, Any]] = {a.name: {} for a in arms}
     run = loop.run_until_complete
@@ -478,8 +497,10 @@ def _run(args: argparse.Namespace, procs: list[subprocess.Popen[bytes]], tmp: Pa
         r["p50_ms"] = statistics.median(pooled) * 1000
         r["p99_ms"] = pct(pooled, 99) * 1000
         if arm.name != "direct":
-            added = [statistics.median(a) - statistics.median(d)
-                     for a, d in zip(per[arm.name], per["direct"], strict=True)]  # fmt: skip
+            added = [
+                statistics.median(a) - statistics.median(d)
+                for a, d in zip(per[arm.name], per["direct"], strict=True)
+            ]
             r["added_p50_ms"] = statistics.median(added) * 1000
             direct_p99 = pct([t for rnd in per["direct"] for t in rnd], 99)
             r["added_p99_ms"] = (pct(pooled, 99) - direct_p99) * 1000
@@ -492,7 +513,10 @@ def _run(args: argparse.Namespace, procs: list[subprocess.Popen[bytes]], tmp: Pa
         r["first_frame_ms"] = statistics.median(streams["first"][arm.name]) * 1000
         r["gap_p99_ms"] = pct(streams["gaps"][arm.name], 99) * 1000
         if arm.name != "direct":
-            added_ff = [a - d for a, d in zip(streams["first"][arm.name], streams["first"]["direct"], strict=True)]  # fmt: skip
+            added_ff = [
+                a - d
+                for a, d in zip(streams["first"][arm.name], streams["first"]["direct"], strict=True)
+            ]
             r["added_first_frame_ms"] = statistics.median(added_ff) * 1000
             r["added_gap_p99_ms"] = r["gap_p99_ms"] - results["direct"]["gap_p99_ms"]
         same = total = 0
@@ -520,8 +544,10 @@ def _run(args: argparse.Namespace, procs: list[subprocess.Popen[bytes]], tmp: Pa
 def _start_litellm(up_port: int, tmp: Path, procs: list[subprocess.Popen[bytes]]) -> Arm:
     exe = LITELLM_VENV / "bin" / "litellm"
     if not exe.exists():
-        raise SystemExit(f"{exe} not found: python3 -m venv .bench-litellm && "
-                         ".bench-litellm/bin/pip install 'litellm[proxy]' (or --no-litellm)")  # fmt: skip
+        raise SystemExit(
+            f"{exe} not found: python3 -m venv .bench-litellm && "
+            ".bench-litellm/bin/pip install 'litellm[proxy]' (or --no-litellm)"
+        )
     config = tmp / "litellm.yaml"
     config.write_text(
         "model_list:\n"
@@ -540,11 +566,30 @@ def _start_litellm(up_port: int, tmp: Path, procs: list[subprocess.Popen[bytes]]
         "  drop_params: true\n"
     )
     port = _free_port()
-    env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_TELEMETRY": "False",
-           "LITELLM_LOG": "ERROR", "NO_PROXY": "127.0.0.1,localhost"}  # fmt: skip
+    env = {
+        **os.environ,
+        "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+        "LITELLM_TELEMETRY": "False",
+        "LITELLM_LOG": "ERROR",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
     env.pop("PYTHONPATH", None)
-    proc = _start([str(exe), "--config", str(config), "--host", "127.0.0.1", "--port", str(port),
-                   "--num_workers", "1"], port, env, 180)  # fmt: skip
+    proc = _start(
+        [
+            str(exe),
+            "--config",
+            str(config),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--num_workers",
+            "1",
+        ],
+        port,
+        env,
+        180,
+    )
     procs.append(proc)
     _litellm_ready(port, 120)
     return _GapArm("litellm", port, proc.pid, up_port)
@@ -576,8 +621,12 @@ def _print(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> None
         ("frames byte-identical to direct (%)", lambda r: f"{r['frames_identical_pct']:.1f}"),
     ]
     for c in (1, 4, 16, 64):
-        rows.append((f"c={c}: req/s (p99 ms)",
-                     lambda r, c=c: f"{r['sweep'][c][0]:,.0f} ({r['sweep'][c][1]:.1f})"))  # fmt: skip
+        rows.append(
+            (
+                f"c={c}: req/s (p99 ms)",
+                lambda r, c=c: f"{r['sweep'][c][0]:,.0f} ({r['sweep'][c][1]:.1f})",
+            )
+        )
     rows.append(
         (
             "server CPU per request at c=16 (µs; process + children)",

@@ -202,8 +202,9 @@ class ProxyServer:
 
     def start(self) -> ProxyServer:
         """Run in a background thread; returns once the port is bound."""
-        self._thread = threading.Thread(target=self._run_thread, name="whichlayer-proxy",
-                                        daemon=True)  # fmt: skip
+        self._thread = threading.Thread(
+            target=self._run_thread, name="whichlayer-proxy", daemon=True
+        )
         self._thread.start()
         self._ready.wait(30)
         if self._error is not None:
@@ -221,8 +222,9 @@ class ProxyServer:
         """The records of this run, oldest first (once :meth:`stop` has returned)."""
         if not self.store_path.exists():
             return []
-        rows = read_records(self.store_path, limit=100_000, failures_only=failures_only,
-                            after_id=self.first_id)  # fmt: skip
+        rows = read_records(
+            self.store_path, limit=100_000, failures_only=failures_only, after_id=self.first_id
+        )
         return list(reversed(rows))
 
     def stop(self) -> None:

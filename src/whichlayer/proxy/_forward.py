@@ -106,8 +106,9 @@ class Forwarder:
         method, target, version = _request_line(head.first)
         if head.get(b"expect") is not None:
             writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-        ex = Exchange(time.time(), method.decode("latin-1"), target.decode("latin-1"), head,
-                      self._target_url)  # fmt: skip
+        ex = Exchange(
+            time.time(), method.decode("latin-1"), target.decode("latin-1"), head, self._target_url
+        )
         out_head = self._request_head(method, target, head)
         length, chunked = head.framing()
         body = b""
@@ -143,8 +144,9 @@ class Forwarder:
         if self._absolute_form:  # plain HTTP through the environment's proxy
             path = self._target_url.encode() + path[len(self.target.prefix) :]
         lines = [self._host_line]
-        lines += [line for n, line in zip(head.names, head.lines, strict=True)
-                  if n not in _DROP_REQUEST]  # fmt: skip
+        lines += [
+            line for n, line in zip(head.names, head.lines, strict=True) if n not in _DROP_REQUEST
+        ]
         return build_head(method + b" " + path + b" HTTP/1.1", lines)
 
     async def _exchange(
@@ -204,8 +206,14 @@ class Forwarder:
                     conn.close()
                 ex.error, ex.error_kind = exc.__cause__ or exc, "client_body"
                 return None, None, b""
-            except (OSError, TimeoutError, asyncio.IncompleteReadError, HTTPFramingError,
-                    asyncio.LimitOverrunError, ssl.SSLError) as exc:  # fmt: skip
+            except (
+                OSError,
+                TimeoutError,
+                asyncio.IncompleteReadError,
+                HTTPFramingError,
+                asyncio.LimitOverrunError,
+                ssl.SSLError,
+            ) as exc:
                 if conn is not None:
                     conn.close()
                 # A pooled connection the upstream closed while idle: one fresh try, only
@@ -273,8 +281,9 @@ class Forwarder:
         if ex.method == "HEAD" or status in _NO_BODY_STATUS:
             length, chunked = 0, False
         until_close = length is None and not chunked
-        lines = [line for n, line in zip(head.names, head.lines, strict=True)
-                 if n not in _DROP_RESPONSE]  # fmt: skip
+        lines = [
+            line for n, line in zip(head.names, head.lines, strict=True) if n not in _DROP_RESPONSE
+        ]
         if until_close:
             lines.append(b"Connection: close")
         body = _BodyRelay(ex, conn, client, writer, capture, self.read_timeout_s, t0)
@@ -296,8 +305,17 @@ class _BodyRelay:
     """Passes an answer's body to the client read by read, watching it as it goes."""
 
     __slots__ = (
-        "capture", "client", "conn", "ex", "last", "pending", "t0", "tail", "timeout", "writer",
-    )  # fmt: skip
+        "capture",
+        "client",
+        "conn",
+        "ex",
+        "last",
+        "pending",
+        "t0",
+        "tail",
+        "timeout",
+        "writer",
+    )
 
     def __init__(
         self,
@@ -491,15 +509,20 @@ def _proxy_error(ex: Exchange, upstream: str) -> bytes:
     )
     return (
         b"HTTP/1.1 %d %s\r\n" % (status, b"Gateway Timeout" if status == 504 else b"Bad Gateway")
-        + ERROR_HEADER + b": " + kind.encode() + b"\r\n"
+        + ERROR_HEADER
+        + b": "
+        + kind.encode()
+        + b"\r\n"
         + b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
         + body
-    )  # fmt: skip
+    )
 
 
 def _plain(status: int, text: bytes) -> bytes:
-    return (b"HTTP/1.1 %d whichlayer\r\n" % status + ERROR_HEADER + b": proxy_request\r\n"
-            b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(text) + text)  # fmt: skip
+    return (
+        b"HTTP/1.1 %d whichlayer\r\n" % status + ERROR_HEADER + b": proxy_request\r\n"
+        b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(text) + text
+    )
 
 
 async def _safe_write(writer: asyncio.StreamWriter, data: bytes) -> None:

@@ -178,9 +178,12 @@ class Pool:
         t = self.target
         if self.proxy is None:
             reader, writer = await asyncio.open_connection(
-                t.host, t.port, ssl=self._ssl, server_hostname=t.host if self._ssl else None,
+                t.host,
+                t.port,
+                ssl=self._ssl,
+                server_hostname=t.host if self._ssl else None,
                 limit=2**20,
-            )  # fmt: skip
+            )
             return Conn(reader, writer, absolute_form=False)
         p = self.proxy
         reader, writer = await asyncio.open_connection(p.hostname, p.port or 80, limit=2**20)

@@ -30,22 +30,29 @@ class PrometheusExporter:
 
         self.registry = CollectorRegistry()
         self.requests = Counter(
-            "whichlayer_proxy_requests", "Requests forwarded, by answer status class",
-            ["status_class"], registry=self.registry,
-        )  # fmt: skip
+            "whichlayer_proxy_requests",
+            "Requests forwarded, by answer status class",
+            ["status_class"],
+            registry=self.registry,
+        )
         self.failures = Counter(
-            "whichlayer_proxy_failures", "Failures by diagnosis",
-            ["layer", "cause", "origin", "retry"], registry=self.registry,
-        )  # fmt: skip
+            "whichlayer_proxy_failures",
+            "Failures by diagnosis",
+            ["layer", "cause", "origin", "retry"],
+            registry=self.registry,
+        )
         self.flags = Counter(
-            "whichlayer_proxy_flags", "Retry storms, streams cut midway, slow first bytes",
-            ["flag"], registry=self.registry,
-        )  # fmt: skip
+            "whichlayer_proxy_flags",
+            "Retry storms, streams cut midway, slow first bytes",
+            ["flag"],
+            registry=self.registry,
+        )
         self.ttfb = Histogram(
-            "whichlayer_proxy_ttfb_seconds", "Time to the upstream's answer head",
+            "whichlayer_proxy_ttfb_seconds",
+            "Time to the upstream's answer head",
             registry=self.registry,
             buckets=(0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
-        )  # fmt: skip
+        )
         self._server, self._thread = start_http_server(port, host, registry=self.registry)
         self.port = self._server.server_port
 
@@ -115,8 +122,12 @@ class OtlpExporter:
                 attrs[f"whichlayer.{key}"] = str(row.get(key) or "unknown")
         start = int(row["ts"] * 1e9)
         end = start + int((row.get("total_ms") or 0.0) * 1e6)
-        span = self.tracer.start_span(f"{row['method']} {attrs['url.path']}", kind=SpanKind.CLIENT,
-                                      start_time=start, attributes=attrs)  # fmt: skip
+        span = self.tracer.start_span(
+            f"{row['method']} {attrs['url.path']}",
+            kind=SpanKind.CLIENT,
+            start_time=start,
+            attributes=attrs,
+        )
         if failed:
             span.set_status(Status(StatusCode.ERROR, f"{row.get('layer')}/{row.get('cause')}"))
         span.end(end_time=end)

@@ -36,12 +36,28 @@ if TYPE_CHECKING:
 
 #: Response headers kept in a record: what support and the engine read.
 KEPT_HEADERS = (
-    "content-type", "content-length", "retry-after", "retry-after-ms", "server", "via",
-    "date", "cf-ray", "x-request-id", "request-id", "apim-request-id", "x-amzn-requestid",
-    "x-oneapi-request-id", "x-new-api-version", "x-litellm-call-id", "openai-processing-ms",
-    "openai-organization", "x-should-retry", "x-ms-region", "x-envoy-upstream-service-time",
+    "content-type",
+    "content-length",
+    "retry-after",
+    "retry-after-ms",
+    "server",
+    "via",
+    "date",
+    "cf-ray",
+    "x-request-id",
+    "request-id",
+    "apim-request-id",
+    "x-amzn-requestid",
+    "x-oneapi-request-id",
+    "x-new-api-version",
+    "x-litellm-call-id",
+    "openai-processing-ms",
+    "openai-organization",
+    "x-should-retry",
+    "x-ms-region",
+    "x-envoy-upstream-service-time",
     "x-whichlayer-proxy-error",
-)  # fmt: skip
+)
 _KEPT_PREFIXES = ("x-ratelimit-", "anthropic-ratelimit-")
 #: Headers that may carry the key, in the order clients use them.
 KEY_HEADERS = ("x-api-key", "api-key", "x-goog-api-key", "authorization")

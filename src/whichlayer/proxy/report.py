@@ -9,11 +9,30 @@ from whichlayer.proxy.store import default_path, read_records
 
 #: The record fields a report carries beside the engine's reading of the exchange.
 REPORT_FIELDS = (
-    "id", "ts", "method", "path", "upstream", "model", "stream", "status", "stream_end",
-    "connect_ms", "ttfb_ms", "first_frame_ms", "total_ms", "max_gap_ms", "frames",
-    "req_bytes", "resp_bytes", "reused", "proxy_error", "flags", "key_fp", "body_hash",
+    "id",
+    "ts",
+    "method",
+    "path",
+    "upstream",
+    "model",
+    "stream",
+    "status",
+    "stream_end",
+    "connect_ms",
+    "ttfb_ms",
+    "first_frame_ms",
+    "total_ms",
+    "max_gap_ms",
+    "frames",
+    "req_bytes",
+    "resp_bytes",
+    "reused",
+    "proxy_error",
+    "flags",
+    "key_fp",
+    "body_hash",
     "user_agent",
-)  # fmt: skip
+)
 
 
 class RecordNotFound(LookupError):
