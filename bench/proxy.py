@@ -77,6 +77,7 @@ ANSWER = json.dumps(
     }
 ).encode()
 FRAMES = 64
+BENCH_KEY = "sk-bench-0123456789abcdefghijklmnop"
 
 
 def _frame(i: int) -> bytes:
@@ -168,14 +169,26 @@ class Conn:
     def request(self, path: str, body: bytes) -> bytes:
         return (
             f"POST {self.prefix}{path} HTTP/1.1\r\nHost: {self.host_header}\r\n"
-            "Authorization: Bearer sk-bench-0123456789abcdefghijklmnop\r\n"
+            f"Authorization: Bearer {BENCH_KEY}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
         ).encode() + body
 
     async def call(self, req: bytes) -> tuple[float, float | None, list[float], bytes]:
-        """(total s, first frame s, frame arrival times, body)."""
-        if self.w is None:
+        """(total s, first frame s, frame arrival times, body). A kept-alive connection the
+        server closed while idle (uvicorn does after 5 s) is reopened once."""
+        if self.w is None or self.w.is_closing() or (self.r is not None and self.r.at_eof()):
+            self.close()
             await self.open()
+        try:
+            return await self._call(req)
+        except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            if isinstance(exc, asyncio.IncompleteReadError) and exc.partial:
+                raise
+            self.close()
+            await self.open()
+            return await self._call(req)
+
+    async def _call(self, req: bytes) -> tuple[float, float | None, list[float], bytes]:
         assert self.r is not None and self.w is not None
         t0 = time.perf_counter()
         self.w.write(req)
@@ -572,6 +585,8 @@ def _start_litellm(up_port: int, tmp: Path, procs: list[subprocess.Popen[bytes]]
         "LITELLM_TELEMETRY": "False",
         "LITELLM_LOG": "ERROR",
         "NO_PROXY": "127.0.0.1,localhost",
+        # the bench client's bearer is LiteLLM's master key (no database: auth stays in memory)
+        "LITELLM_MASTER_KEY": BENCH_KEY,
     }
     env.pop("PYTHONPATH", None)
     proc = _start(

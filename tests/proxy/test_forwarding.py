@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import socket
 import ssl
 import struct
@@ -352,3 +353,36 @@ def test_slow_first_byte_is_flagged(tmp_path: Path) -> None:
         assert time.perf_counter() - t >= 0.4
         row = wait_records(px.store_path, 1)[-1]
     assert row["flags"] == ["slow_first_byte"] and row["ok"] == 1
+
+
+def test_a_gzip_error_body_is_diagnosed_and_passed_on_compressed(tmp_path: Path) -> None:
+    import gzip
+
+    import httpx
+
+    body = json.dumps(
+        {
+            "error": {
+                "message": "You exceeded your current quota, please check your plan and "
+                "billing details.",
+                "type": "insufficient_quota",
+                "code": "insufficient_quota",
+            }
+        }
+    ).encode()
+    packed = gzip.compress(body)
+
+    async def upstream(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await read_request(r)
+        w.write(
+            b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\n"
+            b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(packed) + packed
+        )
+        await w.drain()
+
+    with RawUpstream(upstream) as up, ProxyServer(up.url, store=tmp_path / "s.db") as px:
+        r = httpx.post(px.url + "/v1/chat/completions", json={"model": "gpt-4o"}, timeout=5)
+        assert r.status_code == 429 and r.json() == json.loads(body)  # httpx gunzipped it
+        row = wait_records(px.store_path, 1)[-1]
+    assert (row["layer"], row["cause"]) == ("quota", "quota_exhausted")
+    assert "insufficient_quota" in row["error_body"]

@@ -132,6 +132,8 @@ class Forwarder:
             )
         finally:
             ex.t_total = time.perf_counter() - t0
+            if ex.stream_end is None:  # an exception ended it (a bad chunk, a cancel)
+                ex.stream_end = END_CUT_BY_UPSTREAM if ex.status else END_NO_ANSWER
             self.sink(ex)
         return keep
 
@@ -363,7 +365,9 @@ class _BodyRelay:
 
     async def _write(self, data: bytes) -> bool:
         w = self.writer
-        if w.is_closing() or self.client.at_eof():
+        # a client's EOF during a stream means it left (a half-close after a plain request
+        # is legal HTTP, so only streams read it so)
+        if w.is_closing() or (self.ex.sse and self.client.at_eof()):
             return self._client_gone()
         if self.pending:
             data, self.pending = self.pending + data, b""

@@ -419,7 +419,7 @@ def _diagnose(ex: Exchange, row: dict[str, Any], event: bool) -> dict[str, Any]:
     from whichlayer.proxy._forward import describe_error
     from whichlayer.redact import redact_text
 
-    body = bytes(ex.capture).decode("utf-8", "replace")
+    body = _decoded(ex).decode("utf-8", "replace")
     if event:
         frames = _SSE_DATA.findall(ex.capture)
         errors = [f for f in frames if b'"error"' in f]
@@ -448,6 +448,33 @@ def _diagnose(ex: Exchange, row: dict[str, Any], event: bool) -> dict[str, Any]:
         "error_body": redact_text(body[:8000], keep_prompt=False) if body else None,
         "request_ids": row["request_ids"] or d["request_ids"],
     }
+
+
+#: The largest decompressed error body read (a compressed body may expand a lot).
+MAX_DECODED = 1_000_000
+
+
+def _decoded(ex: Exchange) -> bytes:
+    """The captured body, gunzipped/inflated (or un-brotlied, when brotli is installed) as
+    the Content-Encoding says; as captured when it does not decode."""
+    raw = bytes(ex.capture)
+    coding = (ex.resp_head.get(b"content-encoding") or b"").strip().lower() if ex.resp_head else b""
+    if not raw or coding in (b"", b"identity"):
+        return raw
+    try:
+        if coding in (b"gzip", b"x-gzip", b"deflate"):
+            import zlib
+
+            wbits = 16 + zlib.MAX_WBITS if coding != b"deflate" else zlib.MAX_WBITS
+            return zlib.decompressobj(wbits).decompress(raw, MAX_DECODED)
+        if coding == b"br":
+            import importlib
+
+            brotli = importlib.import_module("brotli")
+            return bytes(brotli.decompress(raw))[:MAX_DECODED]
+    except Exception:  # not decodable (cut, or brotli missing): keep what was seen
+        return raw
+    return raw
 
 
 def failure_line(row: dict[str, Any]) -> str:
