@@ -386,3 +386,37 @@ def test_a_gzip_error_body_is_diagnosed_and_passed_on_compressed(tmp_path: Path)
         row = wait_records(px.store_path, 1)[-1]
     assert (row["layer"], row["cause"]) == ("quota", "quota_exhausted")
     assert "insufficient_quota" in row["error_body"]
+
+
+def test_a_protocol_upgrade_becomes_a_byte_tunnel(tmp_path: Path) -> None:
+    seen: list[bytes] = []
+
+    async def upstream(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        head, _ = await read_request(r)
+        seen.append(head)
+        w.write(
+            b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Accept: abc=\r\n\r\n"
+        )
+        while data := await r.read(1024):  # echo, as a WebSocket server's frames would go
+            w.write(data[::-1])
+            await w.drain()
+
+    with RawUpstream(upstream) as up, ProxyServer(up.url, store=tmp_path / "s.db") as px:
+        sock = _raw_client(
+            px.port,
+            b"GET /v1/responses HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\n"
+            b"Connection: Upgrade\r\nSec-WebSocket-Key: x==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        )
+        got = bytearray()
+        with sock:
+            _recv_until(sock, got, b"\r\n\r\n")
+            assert got.startswith(b"HTTP/1.1 101 ") and b"Upgrade: websocket" in got
+            sock.sendall(b"\x81\x05hello")
+            got.clear()
+            _recv_until(sock, got, b"\x81")
+            assert bytes(got) == b"olleh\x05\x81"
+        row = wait_records(px.store_path, 1)[-1]
+    assert b"Upgrade: websocket" in seen[0] and b"Connection: Upgrade" in seen[0]
+    assert row["status"] == 101 and row["ok"] == 1
+    assert row["req_bytes"] == 7 and row["resp_bytes"] == 7

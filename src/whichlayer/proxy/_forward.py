@@ -47,6 +47,10 @@ CLIENT_IDLE_S = 300.0
 
 _DROP_REQUEST = HOP_BY_HOP | {b"host", b"expect"}
 _DROP_RESPONSE = HOP_BY_HOP - {b"trailer"}
+# A protocol upgrade (WebSocket) keeps its two hop-by-hop headers end to end: the proxy
+# becomes a byte tunnel once the upstream answers 101.
+_DROP_REQUEST_UPGRADE = _DROP_REQUEST - {b"connection", b"upgrade"}
+_DROP_RESPONSE_UPGRADE = _DROP_RESPONSE - {b"connection", b"upgrade"}
 _NO_BODY_STATUS = (204, 304)
 
 
@@ -145,10 +149,9 @@ class Forwarder:
         path = self.target.prefix.encode() + path
         if self._absolute_form:  # plain HTTP through the environment's proxy
             path = self._target_url.encode() + path[len(self.target.prefix) :]
+        drop = _DROP_REQUEST_UPGRADE if b"upgrade" in head.names else _DROP_REQUEST
         lines = [self._host_line]
-        lines += [
-            line for n, line in zip(head.names, head.lines, strict=True) if n not in _DROP_REQUEST
-        ]
+        lines += [line for n, line in zip(head.names, head.lines, strict=True) if n not in drop]
         return build_head(method + b" " + path + b" HTTP/1.1", lines)
 
     async def _exchange(
@@ -198,7 +201,7 @@ class Forwarder:
                     raw = await conn.reader.readuntil(b"\r\n\r\n")
                 ex.t_ttfb = time.perf_counter() - t0
                 head = parse_head(raw)
-                while 100 <= status_of(head.first) < 200:  # interim answers: skip
+                while status_of(head.first) in (100, 102, 103):  # interim answers: skip
                     async with asyncio.timeout(self.read_timeout_s):
                         raw = await conn.reader.readuntil(b"\r\n\r\n")
                     head = parse_head(raw)
@@ -276,6 +279,15 @@ class Forwarder:
     ) -> bool:
         status = status_of(head.first)
         ex.status, ex.resp_head = status, head
+        if status == 101:
+            lines = [
+                line
+                for n, line in zip(head.names, head.lines, strict=True)
+                if n not in _DROP_RESPONSE_UPGRADE
+            ]
+            writer.write(build_head(head.first, lines))
+            await _tunnel(ex, client, writer, conn)
+            return False
         ctype = head.get(b"content-type") or b""
         ex.sse = b"event-stream" in ctype
         capture = status >= 400 or ex.sse
@@ -427,6 +439,40 @@ class _BodyRelay:
             self._watch(data)
             if not await self._write(data):
                 return
+
+
+async def _tunnel(
+    ex: Exchange, client: asyncio.StreamReader, writer: asyncio.StreamWriter, conn: Conn
+) -> None:
+    """After a 101: bytes both ways, untouched, until either side closes."""
+
+    async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter, upstream: bool) -> None:
+        try:
+            while data := await src.read(READ_SIZE):
+                if upstream:
+                    ex.resp_size += len(data)
+                else:
+                    ex.req_size += len(data)
+                dst.write(data)
+                await dst.drain()
+        except (ConnectionError, OSError):
+            pass
+        if ex.stream_end is None:
+            ex.stream_end = END_COMPLETE if upstream else END_CUT_BY_CLIENT
+        with contextlib.suppress(OSError, RuntimeError):
+            dst.write_eof()
+
+    up = asyncio.ensure_future(pipe(conn.reader, writer, True))
+    down = asyncio.ensure_future(pipe(client, conn.writer, False))
+    try:
+        await asyncio.wait({up, down}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (up, down):
+            task.cancel()
+        await asyncio.gather(up, down, return_exceptions=True)
+    if ex.stream_end == END_CUT_BY_CLIENT:
+        ex.client_closed = True
+        ex.stream_end = END_COMPLETE  # the client ended the session: the usual end
 
 
 def _blank_lines(data: bytes) -> int:
