@@ -12,7 +12,9 @@ after writing everything it received.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import pickle
 import signal
 import struct
@@ -24,6 +26,8 @@ from typing import Any
 from whichlayer.proxy.exchange import Exchange
 
 _LENGTH = struct.Struct("!I")
+#: The recorder's niceness relative to the proxy: recording can wait, forwarding cannot.
+RECORDER_NICE = 5
 #: Past this much unsent data (the recorder is stuck), new records are dropped and counted.
 MAX_BACKLOG = 64 * 2**20
 
@@ -81,6 +85,8 @@ def main(argv: list[str]) -> int:
     from whichlayer.proxy.recorder import Recorder, Settings
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the proxy; we stop at EOF
+    with contextlib.suppress(OSError):
+        os.nice(RECORDER_NICE)  # on a busy machine the forwarding loop goes first
     options = json.loads(argv[0])
     exporters: list[Any] = []
     if options.get("metrics_port") is not None:
