@@ -14,7 +14,6 @@ import base64
 import ssl
 import time
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -213,8 +212,3 @@ class Pool:
 
 class ProxyTunnelError(OSError):
     """The client's HTTPS proxy refused the CONNECT tunnel."""
-
-
-def environ_proxies() -> dict[str, str]:
-    """The proxy variables of this process (what urllib reads)."""
-    return {f"{k}_proxy": v for k, v in urllib.request.getproxies().items()}

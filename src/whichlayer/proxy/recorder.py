@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from whichlayer.proxy.exchange import (
-    END_CUT_BY_CLIENT,
     END_CUT_BY_UPSTREAM,
     END_NO_ANSWER,
     Exchange,
@@ -504,10 +503,6 @@ def storm_line(row: dict[str, Any], last: dict[str, Any]) -> str:
     elif last.get("retry"):
         verdict = f"; last answer {last.get('layer')}/{last.get('cause')}, retry {last['retry']}"
     return f"⚠ #{row['id']} retry storm: the same request body sent {n} times{verdict}"
-
-
-def cut_by_client(row: dict[str, Any]) -> bool:
-    return row.get("stream_end") == END_CUT_BY_CLIENT
 
 
 def summary(failures: list[dict[str, Any]], total: int) -> str:
