@@ -49,6 +49,9 @@ def classify(ev: Evidence) -> Diagnosis:
 #: no answer, so words like "timed out" then describe earlier attempts, not this one.
 ANSWERED_PENALTY = 60
 _TRANSPORT_STATUSES = frozenset({407, 408})
+#: How whichlayer's local proxy (``whichlayer proxy``) marks an answer of its own.
+PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
+PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
 
@@ -56,7 +59,11 @@ _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
     """The rules that fire, best first. Rules run in priority order, and the run stops once
     no rule left can beat the best hit, so most inputs touch only a few rules."""
-    answered = view.ev.status is not None and view.ev.status not in _TRANSPORT_STATUSES
+    answered = (
+        view.ev.status is not None
+        and view.ev.status not in _TRANSPORT_STATUSES
+        and not _proxy_own_answer(view.ev)
+    )
     hits: list[tuple[int, int, Rule, Facts]] = []
     best = -1
     for order, rule in enumerate(_ordered(view)):
@@ -79,6 +86,12 @@ def _ordered(view: View) -> Iterable[Rule]:
     if not extra:
         return _BY_PRIORITY
     return heapq.merge(extra, _BY_PRIORITY, key=lambda rule: -rule.priority)
+
+
+def _proxy_own_answer(ev: Evidence) -> bool:
+    """whichlayer's local proxy answered for an upstream it could not reach: a transport
+    failure, whatever its status (it marks the answer with a header and a body type)."""
+    return PROXY_OWN_HEADER in ev.headers or any(b.type == PROXY_OWN_TYPE for b in ev.bodies)
 
 
 def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:

@@ -26,6 +26,7 @@ COMMANDS = (
     "scan",
     "probe",
     "shrink",
+    "proxy",
 )
 
 

@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--from", dest="from_file", metavar="FILE",
         help="add saved `whichlayer check --json` output",
     )  # fmt: skip
+    p.add_argument(
+        "--from-proxy", dest="from_proxy", type=int, metavar="ID",
+        help="build the report from `whichlayer proxy` record ID (see `whichlayer proxy log`)",
+    )  # fmt: skip
+    p.add_argument("--store", metavar="PATH", help="the proxy's store for --from-proxy")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the report as JSON")
     fmt.add_argument("--markdown", action="store_true", help="print Markdown (the default)")
@@ -59,21 +64,47 @@ def _checks(path: str | None) -> list[dict[str, object]] | None:
         raise UsageError(f"--from {path}: {exc}") from None
 
 
+def _proxy_record(record_id: int | None, store: str | None) -> dict[str, object] | None:
+    if record_id is None:
+        return None
+    from whichlayer.cli import UsageError
+    from whichlayer.proxy.report import RecordNotFound, load_record
+
+    try:
+        return load_record(record_id, store)
+    except RecordNotFound as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _paste(args: argparse.Namespace, record: dict[str, object] | None) -> str | bytes:
+    from whichlayer.cli._io import read_input, require_text
+
+    if record is not None and args.text is None and args.file is None:
+        from whichlayer.proxy.report import as_paste
+
+        return as_paste(record)
+    return require_text(read_input(args.text, args.file))
+
+
 def run(args: argparse.Namespace) -> int:
-    from whichlayer.cli._io import read_input, require_text, write_text
+    from whichlayer.cli._io import write_text
     from whichlayer.report import build_report, markdown, to_json
 
     checks = _checks(args.from_file)
-    paste_given = args.text is not None or args.file is not None
-    error = (
-        require_text(read_input(args.text, args.file))
-        if paste_given or checks is None
-        else None
-    )
+    record = _proxy_record(args.from_proxy, args.store)
+    paste_given = args.text is not None or args.file is not None or record is not None
+    error = _paste(args, record) if paste_given or checks is None else None
     report = build_report(
         error, checks=checks, include_prompt=args.include_prompt, probe_clis=not args.no_clis
     )
-    write_text(to_json(report) if args.json else markdown(report), args.output)
+    if record is not None:
+        from whichlayer.proxy.report import markdown_section, record_section
+
+        report["proxy_record"] = record_section(record)
+    text = to_json(report) if args.json else markdown(report)
+    if record is not None and not args.json:
+        text += markdown_section(report["proxy_record"])
+    write_text(text, args.output)
     if args.output:
         print(f"whichlayer report: written to {args.output}", file=sys.stderr)
     return 0
