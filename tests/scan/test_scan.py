@@ -9,6 +9,7 @@ import shutil
 import string
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -190,3 +191,38 @@ def test_no_planted_secret_reaches_any_output(
 def test_bad_arguments_are_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]):
     assert main(argv) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_proxy_records_are_read_from_the_store(tmp_path: Path):
+    """A real store written by whichlayer proxy's own Store, read back by scan."""
+    from whichlayer.proxy.store import Store
+
+    path = tmp_path / "proxy.sqlite"
+    store = Store(path)
+    try:
+        store_rows(store)
+    finally:
+        store.close()
+    agg = scan(expand([str(tmp_path)]))
+    assert [f.format for f in agg.files] == ["whichlayer-proxy"]
+    assert agg.failures == 6
+    assert agg.by["layer"]["quota"] == 6
+    (storm,) = agg.storms()
+    assert storm["attempts"] == 6
+
+
+def store_rows(store: Any) -> None:
+    body = (
+        '{"error": {"message": "You exceeded your current quota, please check your plan '
+        'and billing details.", "type": "insufficient_quota", "code": "insufficient_quota"}}'
+    )
+    rows = [
+        {"ts": 1764939600.0 + i, "method": "POST", "path": "/v1/chat/completions",
+         "upstream": "https://api.openai.com/v1", "model": "gpt-4o", "status": 429,
+         "ok": 0, "error_body": body, "body_hash": "abc123", "key_fp": "[openai key]",
+         "request_ids": '[{"value": "req_1", "party": "provider", "source": "x-request-id"}]'}
+        for i in range(6)
+    ]  # fmt: skip
+    rows.append({"ts": 1764939700.0, "method": "POST", "path": "/v1/chat/completions",
+                 "status": 200, "ok": 1, "upstream": "https://api.openai.com/v1"})  # fmt: skip
+    store.add(rows)

@@ -12,7 +12,7 @@ from typing import Any
 
 from whichlayer.scan.aggregate import Aggregate, FileStat, Verdict
 from whichlayer.scan.model import Failure
-from whichlayer.scan.readers import BY_NAME, detect
+from whichlayer.scan.readers import BY_NAME, detect, proxy_records
 from whichlayer.scan.sources import MAX_WHOLE_FILE, Source, SourceError, is_read_error
 
 #: Bytes read at a time: large enough that the per-block cost vanishes, small
@@ -90,6 +90,14 @@ def scan_source(
         if byte_range is not None:
             stream.seek(byte_range[0])
         head = stream.read(SNIFF_BYTES)
+        if head.startswith(proxy_records.MAGIC) and source.path != "-":
+            stat.format = proxy_records.NAME
+            for failure in proxy_records.read_db(source.path):
+                stat.candidates += 1
+                if _in_window(failure.when, window):
+                    _count(agg, failure, diagnose)
+                    stat.failures += 1
+            return agg
         reader = BY_NAME.get(forced or "") or detect(_head_lines(head, byte_range))
         if reader is None:
             stat.format = "unknown"

@@ -20,8 +20,8 @@ class SourceError(Exception):
 
 #: Files over this size are skipped inside folders when they are not logs by name.
 MAX_WHOLE_FILE = 64 * 1024 * 1024
-_SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".so", ".pyc", ".sqlite",
-                  ".db", ".wasm", ".woff", ".woff2", ".ico"}  # fmt: skip
+_SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".pdf", ".zip", ".so", ".pyc", ".wasm",
+                  ".woff", ".woff2", ".ico"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,14 @@ def _walk(root: Path) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".git", "node_modules")))
         for name in sorted(filenames):
             f = Path(dirpath) / name
-            if f.suffix.lower() in _SKIP_SUFFIXES or f.is_symlink():
+            if f.suffix.lower() in _SKIP_SUFFIXES or _sidecar(f) or f.is_symlink():
                 continue
             yield f
+
+
+def _sidecar(path: Path) -> bool:
+    """SQLite's write-ahead log and shared memory beside a store: not logs to read."""
+    return path.name.endswith(("-wal", "-shm", "-journal"))
 
 
 def agent_logs(env: dict[str, str] | None = None, home: Path | None = None) -> list[Source]:
@@ -103,9 +108,15 @@ def agent_logs(env: dict[str, str] | None = None, home: Path | None = None) -> l
         ("Gemini CLI chats", gemini / "tmp", "*/chats/*.json"),
         ("Gemini CLI error reports", tmp, "gemini-client-error-*.json"),
     ]
+    data = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share") / "whichlayer"
+    patterns.append(("whichlayer proxy records", data, "proxy.sqlite*"))
     for label, root, pattern in patterns:
         if root.is_dir():
-            found += [Source(str(p), label) for p in sorted(root.glob(pattern)) if p.is_file()]
+            found += [
+                Source(str(p), label)
+                for p in sorted(root.glob(pattern))
+                if p.is_file() and not _sidecar(p)
+            ]
     return found
 
 

@@ -29,6 +29,7 @@ from whichlayer.scan.readers import (
     litellm,
     newapi,
     nginx,
+    proxy_records,
 )
 
 #: Most specific first; ``generic`` last, as the fallback for JSON lines.
@@ -45,6 +46,8 @@ READERS: tuple[ModuleType, ...] = (
 )
 
 BY_NAME = {r.NAME: r for r in READERS}
+#: whichlayer proxy's SQLite store is found by its magic bytes, not by its lines.
+BY_NAME[proxy_records.NAME] = proxy_records
 
 
 def detect(lines: list[str]) -> ModuleType | None:
