@@ -1,0 +1,90 @@
+"""Claude Code, Codex and Gemini CLI (pinned npm releases) against check, simulate and explain.
+
+Each client runs for real (``claude -p``, ``codex exec``, ``gemini -p``) with a temporary
+HOME and a loopback base URL. bench/clients.py runs the same over every fault.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from . import harness
+from .setups import SETUPS, helper_output
+
+# The first test installs the clients (once, cached): allow for that.
+pytestmark = pytest.mark.timeout(harness.INSTALL_TIMEOUT_S + 60)
+
+#: A subset of the catalogue per client for CI: one fault of each layer (the bench runs all).
+FAULTS = {
+    "claude-code": ("key_invalid", "insufficient_balance", "rpm", "model_not_found",
+                    "overloaded", "connection_reset"),
+    "codex": ("key_invalid", "quota_exhausted", "rpm", "context_length", "unavailable",
+              "connection_reset"),
+    "gemini-cli": ("key_invalid", "quota_exhausted", "rpm", "invalid_parameter",
+                   "server_error", "bad_gateway:nginx"),
+}
+
+
+@pytest.fixture(scope="module")
+def bin_dir() -> Path:
+    try:
+        return harness.install()
+    except harness.Unavailable as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def setup_results(bin_dir: Path) -> list[harness.SetupResult]:
+    with ThreadPoolExecutor(3) as pool:
+        return list(pool.map(lambda s: harness.run_setup(bin_dir, s, helper_output(s)), SETUPS))
+
+
+def test_check_claims_equal_the_headers_really_sent(
+    setup_results: list[harness.SetupResult],
+) -> None:
+    wrong = {r.setup.name: r.problems for r in setup_results if r.problems}
+    assert not wrong, wrong
+    # the suite covers what the issue names: both headers at once, a key Codex does not read
+    both = [r for r in setup_results if {"authorization", "x-api-key"} <= set(r.sent)]
+    assert any(r.sent["authorization"] != r.sent["x-api-key"] for r in both)
+    assert any(r.setup.client == "codex" and not r.sent for r in setup_results)
+
+
+def test_a_healthy_key_gets_a_normal_answer_from_every_client(
+    setup_results: list[harness.SetupResult],
+) -> None:
+    """Set-ups whose effective key is valid answer normally: the simulator refuses nothing
+    the pinned clients send (a refused field shows up here as a 400 in the output)."""
+    healthy = [r for r in setup_results if r.sent and set(r.sent.values()) == {"sim-valid"}]
+    assert {r.setup.client for r in healthy} == set(harness.CLIENTS)
+    failed = {r.setup.name: r.run.output[-400:] for r in healthy if not r.run.answered}
+    assert not failed, failed
+
+
+def test_codex_without_a_credential_is_never_reported_healthy(
+    setup_results: list[harness.SetupResult],
+) -> None:
+    run = next(r for r in setup_results if r.setup.name.endswith("OPENAI_API_KEY only"))
+    assert not run.sent and not run.run.answered
+    with harness.workspace(run.setup, "http://127.0.0.1:9") as (home, cwd, env):
+        target = harness.check_target(home, cwd, env, "codex")
+    assert target.key is None and any(
+        f.severity == "error" and f.cause == "key_missing" for f in target.findings
+    )
+
+
+@pytest.mark.parametrize("client", harness.CLIENTS)
+def test_explain_names_the_fault_from_what_the_client_printed(bin_dir: Path, client: str) -> None:
+    catalogue = {sid: (layer, cause) for sid, layer, cause in harness.faults(client)}
+    jobs = [(client, sid, *catalogue[sid]) for sid in FAULTS[client]]
+    with ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(lambda j: harness.run_fault(bin_dir, *j), jobs))
+    wrong = {
+        r.scenario: f"{r.got_layer}/{r.got_cause} from: {r.run.output[-300:]!r}"
+        for r in results
+        if r.outcome != "ok"
+    }
+    assert not wrong, wrong
