@@ -33,6 +33,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=3, help="client runs at once (default 3)")
     parser.add_argument("--client", choices=harness.CLIENTS, action="append")
     parser.add_argument("--no-slow", action="store_true", help="skip the stall scenarios")
+    parser.add_argument("--dump", type=Path, help="write each fault run (redacted) as JSONL")
     args = parser.parse_args()
     clients = args.client or list(harness.CLIENTS)
     try:
@@ -59,6 +60,8 @@ def main() -> int:
     ]
     with ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda j: harness.run_fault(bin_dir, *j), jobs))
+    if args.dump:
+        _dump(args.dump, results)
     print()
     print("(c) explain on each client's printed output, per simulator fault")
     print(f"  {'fault':36} {'expected':34} " + " ".join(f"{c:28}" for c in clients))
@@ -89,6 +92,25 @@ def main() -> int:
         )
     print(f"  {len(done) + len(results)} client runs in {time.monotonic() - started:.0f} s")
     return 0
+
+
+def _dump(path: Path, results: list[harness.FaultResult]) -> None:
+    import json
+
+    from whichlayer.redact import redact_text
+
+    with path.open("w", encoding="utf-8") as out:
+        for r in results:
+            row = {
+                "client": r.client,
+                "scenario": r.scenario,
+                "layer": r.layer,
+                "cause": r.cause,
+                "got": [r.got_layer, r.got_cause],
+                "rc": r.run.rc,
+                "output": redact_text(r.run.output[-4000:]),
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -278,16 +278,20 @@ def _client_files(setup: Setup, base_url: str) -> dict[str, str]:
         if setup.codex_provider == "builtin":
             config = f'openai_base_url = "{base_url}/v1"\n' + common
         else:
-            config = 'model_provider = "sim"\n' + common + (
-                "[model_providers.sim]\n"
-                'name = "sim"\n'
-                f'base_url = "{base_url}/v1"\n'
-                'env_key = "SIM_OPENAI_KEY"\n'
-                'wire_api = "responses"\n'
-                "request_max_retries = 0\n"
-                "stream_max_retries = 0\n"
-                "stream_idle_timeout_ms = 8000\n"
-                "supports_websockets = false\n"
+            config = (
+                'model_provider = "sim"\n'
+                + common
+                + (
+                    "[model_providers.sim]\n"
+                    'name = "sim"\n'
+                    f'base_url = "{base_url}/v1"\n'
+                    'env_key = "SIM_OPENAI_KEY"\n'
+                    'wire_api = "responses"\n'
+                    "request_max_retries = 0\n"
+                    "stream_max_retries = 0\n"
+                    "stream_idle_timeout_ms = 8000\n"
+                    "supports_websockets = false\n"
+                )
             )
         return {"~/.codex/config.toml": config}
     if setup.client == "gemini-cli":
@@ -416,7 +420,11 @@ def compare(target: Any, seen: Seen, proxy_url: str, helper_output: str | None) 
 # -- faults ----------------------------------------------------------------------------------------
 
 #: The variable each client reads its key from in the fault runs.
-KEY_VAR = {"claude-code": "ANTHROPIC_API_KEY", "codex": "SIM_OPENAI_KEY", "gemini-cli": "GEMINI_API_KEY"}
+KEY_VAR = {
+    "claude-code": "ANTHROPIC_API_KEY",
+    "codex": "SIM_OPENAI_KEY",
+    "gemini-cli": "GEMINI_API_KEY",
+}
 #: Faults whose client-side wait is long (a stall): the bench runs them, the test does not.
 SLOW = ("read_timeout",)
 

@@ -19,12 +19,30 @@ pytestmark = pytest.mark.timeout(harness.INSTALL_TIMEOUT_S + 60)
 
 #: A subset of the catalogue per client for CI: one fault of each layer (the bench runs all).
 FAULTS = {
-    "claude-code": ("key_invalid", "insufficient_balance", "rpm", "model_not_found",
-                    "overloaded", "connection_reset"),
-    "codex": ("key_invalid", "quota_exhausted", "rpm", "context_length", "unavailable",
-              "connection_reset"),
-    "gemini-cli": ("key_invalid", "quota_exhausted", "rpm", "invalid_parameter",
-                   "server_error", "bad_gateway:nginx"),
+    "claude-code": (
+        "key_invalid",
+        "insufficient_balance",
+        "rpm",
+        "model_not_found",
+        "overloaded",
+        "connection_reset",
+    ),
+    "codex": (
+        "key_invalid",
+        "quota_exhausted",
+        "rpm",
+        "context_length",
+        "unavailable",
+        "connection_reset",
+    ),
+    "gemini-cli": (
+        "key_invalid",
+        "quota_exhausted",
+        "rpm",
+        "invalid_parameter",
+        "server_error",
+        "bad_gateway:nginx",
+    ),
 }
 
 

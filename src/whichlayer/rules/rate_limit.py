@@ -16,6 +16,7 @@ from whichlayer.rules.base import (
     status,
     text,
 )
+from whichlayer.rules.quota import free_tier_per_minute
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -406,7 +407,9 @@ def _google_minute_window(unit: str) -> Matcher:
             return None
         ids = " ".join(view.fields("reason"))
         text = ids or view.hay
-        if not _PER_MINUTE.search(text) or _PER_DAY.search(text):
+        if free_tier_per_minute(view.hay):
+            text = view.hay  # a free-tier metric that refills within a minute is a speed limit
+        elif not _PER_MINUTE.search(text) or _PER_DAY.search(text):
             return None
         if re.search(r"\blimit:? 0\b", view.hay):
             return None  # a zero allowance is quota, not speed

@@ -284,7 +284,11 @@ RULES: tuple[Rule, ...] = (
                 none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
             ),
             status(500),
-            exception("InternalServerError", "InternalServerException"),
+            # the SDKs raise InternalServerError for every 5xx: a 503 stays a 503
+            all_of(
+                exception("InternalServerError", "InternalServerException"),
+                none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
+            ),
             all_of(exception("APIError"), none_of(status(*range(400, 500)))),
             # Bedrock: the model failed while processing (424) or while streaming
             exception("ModelErrorException", "ModelStreamErrorException"),

@@ -44,7 +44,9 @@ MODELS: tuple[Model, ...] = (
     Model("gemini-3.1-pro-preview", "gemini", 1_048_576, 65_536, display_name="Gemini 3.1 Pro"),
     Model("gemini-3.8-flash", "gemini", 1_048_576, 65_536, display_name="Gemini 3.8 Flash"),
     Model("gemini-3.5-flash", "gemini", 1_048_576, 65_536, display_name="Gemini 3.5 Flash"),
-    Model("gemini-3.5-flash-lite", "gemini", 1_048_576, 65_536, display_name="Gemini 3.5 Flash-Lite"),
+    Model(
+        "gemini-3.5-flash-lite", "gemini", 1_048_576, 65_536, display_name="Gemini 3.5 Flash-Lite"
+    ),
     Model("text-embedding-004", "gemini", 2_048, 0, kind="embedding"),
 )
 

@@ -226,7 +226,7 @@ def _both_sent(bearer: Setting, xkey: Setting) -> Finding:
         f"Claude Code sends both credentials on every request: {bearer.source} as the "
         f"Bearer token and {xkey.source} in x-api-key. The server uses one of them: {HONOURED}.",
         "Keep one credential: for an sk-ant-api key, ANTHROPIC_API_KEY alone; for a gateway "
-        "token, ANTHROPIC_AUTH_TOKEN alone (unset the other, or set it to \"\" in settings env).",
+        'token, ANTHROPIC_AUTH_TOKEN alone (unset the other, or set it to "" in settings env).',
         "warning",
     )
 

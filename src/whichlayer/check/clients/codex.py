@@ -171,7 +171,7 @@ def _no_credential(ignored: list[Setting]) -> Finding:
         "identity",
         "key_missing",
         f"{said}: it sends no Authorization header and the server answers 401 \"You didn't "
-        "provide an API key\" (observed with Codex 0.171).",
+        'provide an API key" (observed with Codex 0.171).',
         "Run `printenv OPENAI_API_KEY | codex login --with-api-key` (writes auth.json), or "
         "export CODEX_API_KEY for one run.",
     )
