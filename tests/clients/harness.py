@@ -198,6 +198,8 @@ class Setup:
     files: dict[str, str] = field(default_factory=dict)
     #: the codex provider kind: "custom" (retries 0, no WebSocket) or "builtin"
     codex_provider: str = "custom"
+    #: a model chosen in the client's settings (None: the client's default)
+    model: str | None = None
 
 
 @dataclass(slots=True)
@@ -301,6 +303,8 @@ def _client_files(setup: Setup, base_url: str) -> dict[str, str]:
             "telemetry": {"enabled": False},
             "security": {"auth": {"selectedType": "gemini-api-key"}},
         }
+        if setup.model:  # one model: no router call, no fallback chain of other models
+            settings["model"] = {"name": setup.model}
         return {"~/.gemini/settings.json": json.dumps(settings)}
     return {"~/.claude/settings.json": "{}"}
 
@@ -469,7 +473,8 @@ def run_fault(bin_dir: Path, client: str, scenario: str, layer: str, cause: str)
         shell = {} if scenario == "key_missing" else {KEY_VAR[client]: key}
         if sim.ca_pem is not None:  # tls_verify:wrong_host: the CA is trusted, the name is not
             shell.update(NODE_EXTRA_CA_CERTS=sim.ca_pem, SSL_CERT_FILE=sim.ca_pem)
-        setup = Setup(f"{client}:{scenario}", client, shell=shell)
+        model = "gemini-2.5-flash" if client == "gemini-cli" else None
+        setup = Setup(f"{client}:{scenario}", client, shell=shell, model=model)
         with workspace(setup, sim.url) as (_home, cwd, env):
             run = run_client(bin_dir, client, env, cwd, timeout_s=45.0)
     result = FaultResult(client, scenario, layer, cause, run)

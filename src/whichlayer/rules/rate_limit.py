@@ -448,3 +448,23 @@ RULES += (
         confidence=0.85,
     ),
 )
+
+# Codex words quota ("Quota exceeded. Check your plan and billing details.") apart from
+# rate limits, and for a rate limit prints only the last status after its retries.
+RULES += (
+    Rule(
+        "rate_limit.retries_exhausted_429",
+        "A client gave up after its retries and reports only the last status, 429: a rate "
+        "limit (Codex words quota apart), but not which one.",
+        L,
+        Cause.UNKNOWN,
+        text(r"exceeded retry limit, last status: 429"),
+        priority=60,
+        confidence=0.55,
+        samples=(
+            "ERROR: exceeded retry limit, last status: 429 Too Many Requests, request id: "
+            "req_6d06604cf98bc830b829dd92558084e2",
+        ),
+        near_misses=("ERROR: exceeded retry limit, last status: 500 Internal Server Error",),
+    ),
+)

@@ -867,3 +867,21 @@ RULES += (
         near_misses=("Invalid 'messages[1].content': string too long.",),
     ),
 )
+
+RULES += (
+    Rule(
+        "request.client_selected_model",
+        "Claude Code's own line for a 404 it does not show: the model id is the usual cause, "
+        "but a model the key may not use or a wrong base URL path print the same line.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        text(r"there'?s an issue with the selected model"),
+        priority=86,
+        confidence=0.55,
+        samples=(
+            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist "
+            "or you may not have access to it. Run --model to pick a different model.",
+        ),
+        near_misses=("Run /model to pick a different model",),
+    ),
+)

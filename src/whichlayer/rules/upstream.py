@@ -623,3 +623,21 @@ RULES += (
         near_misses=("httpx.ReadTimeout: timed out",),
     ),
 )
+
+RULES += (
+    Rule(
+        "upstream.client_high_demand",
+        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
+        "Codex 0.171 prints it for a plain 500 too).",
+        L,
+        Cause.OVERLOADED,
+        text(r"experiencing high demand, which may cause temporary errors"),
+        priority=96,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
+        ),
+        near_misses=("The model is overloaded. Please try again later.",),
+    ),
+)
