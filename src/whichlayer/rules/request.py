@@ -875,8 +875,12 @@ RULES += (
         "but a model the key may not use or a wrong base URL path print the same line.",
         L,
         Cause.MODEL_NOT_FOUND,
-        text(r"there'?s an issue with the selected model"),
-        priority=86,
+        # only when the answer is not in sight: a shown 404 or page decides by itself
+        all_of(
+            text(r"there'?s an issue with the selected model"),
+            none_of(text(r"\b404\b|page not found|not_found_error")),
+        ),
+        priority=88,
         confidence=0.55,
         samples=(
             "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist "
