@@ -889,3 +889,27 @@ RULES += (
         near_misses=("Run /model to pick a different model",),
     ),
 )
+
+RULES += (
+    Rule(
+        "request.model_not_found.anthropic_model_message",
+        "Anthropic answers an unknown model with not_found_error and the message 'model: <id>' "
+        "(the SDKs print it as '404 model: <id>').",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            text(r"not_found_error"),
+            text(r"(?:\b404 |message['\"]?: ?['\"]|^)model: ?[a-z0-9][\w.\-:/\[\]]*"),
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id: "
+            "req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+        ),
+        near_misses=(
+            'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'
+            '"message":"Not Found"}}',
+        ),
+    ),
+)
