@@ -383,3 +383,19 @@ def test_google_genai_vertex_switch_points_at_vertex(home: Path, cwd: Path) -> N
     t = sdk.google_genai(make_ctx(env, home, cwd))[0]
     assert t.protocol == "vertex" and t.base_url is not None
     assert t.base_url.value == "https://europe-west4-aiplatform.googleapis.com/"
+
+
+def test_gemini_ignore_local_env_skips_project_dotenv_but_not_home(home: Path, cwd: Path) -> None:
+    """Gemini CLI 0.61 ``findEnvFile``: ``advanced.ignoreLocalEnv`` skips a project's
+    ``.env`` (not its ``.gemini/.env``), and home's ``.env`` still counts."""
+    from whichlayer.check.clients import gemini_cli
+
+    (home / ".gemini").mkdir(parents=True, exist_ok=True)
+    write_json(home / ".gemini" / "settings.json", {"advanced": {"ignoreLocalEnv": True}})
+    (cwd / ".env").write_text("GEMINI_API_KEY=AIzaSy-project-env-key-000000000000000\n")
+    (home / ".env").write_text("GEMINI_API_KEY=AIzaSy-home-env-key-00000000000000000000\n")
+    t = gemini_cli.discover(make_ctx({}, home, cwd))[0]
+    assert t.key is not None and t.key.source.startswith("~/.env")
+    write_json(home / ".gemini" / "settings.json", {})
+    t = gemini_cli.discover(make_ctx({}, home, cwd))[0]
+    assert t.key is not None and "project" in t.key.source

@@ -89,6 +89,17 @@ def test_a_healthy_key_gets_a_normal_answer_from_every_client(
     assert not failed, failed
 
 
+def test_with_both_headers_the_x_api_key_one_authenticates(
+    setup_results: list[harness.SetupResult],
+) -> None:
+    """What check says the server honours: with both sent, the answer follows x-api-key."""
+    both = [r for r in setup_results if {"authorization", "x-api-key"} <= set(r.sent)]
+    differing = [r for r in both if r.sent["authorization"] != r.sent["x-api-key"]]
+    assert len(differing) >= 2
+    for r in differing:
+        assert r.run.answered == (r.sent["x-api-key"] == "sim-valid"), r.setup.name
+
+
 def test_codex_without_a_credential_is_never_reported_healthy(
     setup_results: list[harness.SetupResult],
 ) -> None:
