@@ -90,8 +90,36 @@ def main() -> int:
             f"  {c:12} layer {layer:6.1%}  cause {cause:6.1%}  over {len(rs)} failing runs"
             f"  ({answered} runs the client recovered and answered)"
         )
+    ambiguous = _ambiguous(scored)
+    told = [r for r in scored if (r.client, r.scenario) not in ambiguous]
+    if told:
+        cause = sum(r.outcome == "ok" for r in told) / len(told)
+        print(
+            f"  {'all':12} cause {cause:6.1%} over the {len(told)} failing runs whose printed "
+            f"output tells the cause apart ({len(ambiguous)} runs print the same as a fault "
+            "of another cause)"
+        )
     print(f"  {len(done) + len(results)} client runs in {time.monotonic() - started:.0f} s")
     return 0
+
+
+def _ambiguous(results: list[harness.FaultResult]) -> set[tuple[str, str]]:
+    """Runs whose output, ids, ports, paths and numbers aside, is the same as the output of
+    a fault with another cause: no reader of the output alone can tell them apart."""
+    import re
+
+    def norm(text: str) -> str:
+        text = re.sub(r"(?m)^\s*at .*$", "", text)  # stack frames vary with timing
+        text = re.sub(r"/tmp/\S+|https?://127\.0\.0\.1:\d+\S*", "<path>", text.lower())
+        text = re.sub(r"session id: \S+", "", text)
+        return re.sub(r"[0-9a-f]{6,}|\d+", "#", text)
+
+    causes: dict[tuple[str, str], set[str]] = {}
+    for r in results:
+        causes.setdefault((r.client, norm(r.run.output)), set()).add(r.cause)
+    return {
+        (r.client, r.scenario) for r in results if len(causes[(r.client, norm(r.run.output))]) > 1
+    }
 
 
 def _dump(path: Path, results: list[harness.FaultResult]) -> None:

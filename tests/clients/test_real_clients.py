@@ -128,3 +128,21 @@ def test_explain_names_the_fault_from_what_the_client_printed(bin_dir: Path, cli
         if r.scenario in HIDDEN[client]:
             actions = " ".join(whichlayer.explain(r.run.output).actions)
             assert "whichlayer proxy" in actions and "whichlayer probe" in actions, r.scenario
+
+
+def test_claude_code_gets_the_mid_stream_overloaded_event_and_retries_without_streaming(
+    bin_dir: Path,
+) -> None:
+    """The simulator's mid-stream overload is the API's ``event: error`` frame; Claude Code
+    reads it as a failed stream and repeats the call without streaming (so it answers)."""
+    from whichlayer.simulate import SimServer
+
+    setup = harness.Setup("claude mid-stream", "claude-code", {"ANTHROPIC_API_KEY": "sim-valid"})
+    with SimServer("anthropic", scenario="overloaded:mid_stream") as sim:
+        with harness.RecordingProxy(sim.port) as proxy:
+            with harness.workspace(setup, proxy.url) as (_home, cwd, env):
+                run = harness.run_client(bin_dir, "claude-code", env, cwd)
+            calls = proxy.calls()
+    streamed = [bool((c.body or {}).get("stream")) for c in calls]
+    assert streamed[:2] == [True, False], streamed
+    assert run.answered
