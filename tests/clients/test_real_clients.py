@@ -138,11 +138,13 @@ def test_claude_code_gets_the_mid_stream_overloaded_event_and_retries_without_st
     from whichlayer.simulate import SimServer
 
     setup = harness.Setup("claude mid-stream", "claude-code", {"ANTHROPIC_API_KEY": "sim-valid"})
-    with SimServer("anthropic", scenario="overloaded:mid_stream") as sim:
-        with harness.RecordingProxy(sim.port) as proxy:
-            with harness.workspace(setup, proxy.url) as (_home, cwd, env):
-                run = harness.run_client(bin_dir, "claude-code", env, cwd)
-            calls = proxy.calls()
+    with (
+        SimServer("anthropic", scenario="overloaded:mid_stream") as sim,
+        harness.RecordingProxy(sim.port) as proxy,
+    ):
+        with harness.workspace(setup, proxy.url) as (_home, cwd, env):
+            run = harness.run_client(bin_dir, "claude-code", env, cwd)
+        calls = proxy.calls()
     streamed = [bool((c.body or {}).get("stream")) for c in calls]
     assert streamed[:2] == [True, False], streamed
     assert run.answered
