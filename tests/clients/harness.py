@@ -301,6 +301,7 @@ def _client_files(setup: Setup, base_url: str) -> dict[str, str]:
             "privacy": {"usageStatisticsEnabled": False},
             "general": {"disableAutoUpdate": True, "disableUpdateNag": True, "maxAttempts": 1},
             "telemetry": {"enabled": False},
+            "tools": {"useRipgrep": False},
             "security": {"auth": {"selectedType": "gemini-api-key"}},
         }
         if setup.model:  # one model: no router call, no fallback chain of other models
