@@ -251,3 +251,21 @@ MASKED_BY_RELAY = (
     "The relay rewrites upstream 429s into one message: ask its operator, or check the relay's "
     "log for the upstream's real answer (quota, RPM or TPM)."
 )
+
+#: Rules whose evidence is a client's own line that hides the server's answer, with what
+#: that line can stand for. The diagnosis says so and names the move that shows the answer.
+HIDDEN_BY_CLIENT: dict[str, str] = {
+    "upstream.client_high_demand": "a 500, or another 5xx whose body Codex does not print",
+    "request.client_selected_model": (
+        "an unknown model, a model the key may not use, or a wrong base URL path (any 404)"
+    ),
+    "rate_limit.retries_exhausted_429": "requests or tokens per minute, or concurrency",
+    "network.wrapped_connection_error": (
+        "a refused or reset connection, a DNS failure, a timeout or a TLS error"
+    ),
+}
+HIDDEN_STEP = (
+    "The client printed its own summary, not the server's answer; it can stand for {what}. "
+    "Send the same call through `whichlayer proxy`, or one request with `whichlayer probe`, "
+    "to see the real status and body."
+)

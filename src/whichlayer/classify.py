@@ -122,15 +122,21 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
     who = act.ORIGIN_PHRASE[origin]
     what = act.CAUSE_PHRASE.get(rule.cause) or act.LAYER_PHRASE[rule.layer]
     status = f" (HTTP {ev.status})" if ev.status is not None else ""
+    hidden = (
+        " (the client's own line hides the real answer)" if rule.id in act.HIDDEN_BY_CLIENT else ""
+    )
     if rule.cause is Cause.UNKNOWN:
-        return f"{who} {what}{status}, but not which cause."
-    return f"{who}: {what}{status}."
+        return f"{who} {what}{status}, but not which cause{hidden}."
+    return f"{who}: {what}{status}{hidden}."
 
 
 def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
     steps = list(act.ACTIONS.get(rule.cause, ()))
     if rule.id == "rate_limit.masked_by_relay":
         steps.insert(0, act.MASKED_BY_RELAY)
+    hidden = act.HIDDEN_BY_CLIENT.get(rule.id)
+    if hidden is not None:
+        steps.insert(0, act.HIDDEN_STEP.format(what=hidden))
     if rule.cause is Cause.UNKNOWN:
         steps.append(act.DECIDE[rule.layer])
     if ev.retry_after_s is not None and retry in (Retry.BACKOFF, Retry.LIMITED):

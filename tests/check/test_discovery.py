@@ -150,7 +150,7 @@ def test_claude_settings_env_beats_shell_and_project_beats_user(home: Path, cwd:
     assert t.model is not None and t.model.value == "opus" and t.auth == "x-api-key"
 
 
-def test_claude_managed_beats_local_and_auth_token_beats_api_key(home: Path, cwd: Path) -> None:
+def test_claude_managed_beats_local_and_both_credentials_are_sent(home: Path, cwd: Path) -> None:
     write_json(
         home.parent / "etc" / "claude-code" / "managed-settings.json",
         {"env": {"ANTHROPIC_AUTH_TOKEN": "gw-token-managed-123456"}},
@@ -161,12 +161,12 @@ def test_claude_managed_beats_local_and_auth_token_beats_api_key(home: Path, cwd
     )
     ctx = make_ctx({"ANTHROPIC_API_KEY": ks.anthropic()}, home, cwd)
     t = claude_code.discover(ctx)[0]
-    assert t.key is not None and t.key.value == "gw-token-managed-123456"
-    assert t.auth == "bearer"
-    assert [s.source.split(":")[-1].strip() for s in t.shadowed] == [
-        "ANTHROPIC_AUTH_TOKEN",
-        "ANTHROPIC_API_KEY",
-    ]
+    # Claude Code 2.1.197 sends both (tests/clients proves it against the real client):
+    # the API key as x-api-key, the managed AUTH_TOKEN as Bearer; the local one is shadowed.
+    assert t.key is not None and t.key.value == ks.anthropic() and t.auth == "x-api-key"
+    assert [(how, s.value) for how, s in t.also_sent] == [("bearer", "gw-token-managed-123456")]
+    assert [s.value for s in t.shadowed] == ["gw-token-local-123456"]
+    assert "C-BOTH-SENT" in {f.id for f in t.findings} and "x-api-key" in t.honoured
 
 
 def test_claude_empty_env_value_cancels_and_helper_is_named(home: Path, cwd: Path) -> None:
@@ -335,7 +335,8 @@ def test_codex_chatgpt_login_goes_to_the_codex_backend(home: Path, cwd: Path) ->
     )
     t = codex.discover(make_ctx({"OPENAI_API_KEY": ks.openai()}, home, cwd))[0]
     assert t.base_url is not None and t.base_url.value == "https://chatgpt.com/backend-api/codex"
-    assert t.no_auth_reason is not None and t.shadowed[0].source == "shell: OPENAI_API_KEY"
+    assert t.no_auth_reason is not None
+    assert t.shadowed[0].source == "shell: OPENAI_API_KEY (not read by Codex exec)"
 
 
 def test_client_flag_with_base_url_overrides_that_client(home: Path, cwd: Path) -> None:
@@ -382,3 +383,19 @@ def test_google_genai_vertex_switch_points_at_vertex(home: Path, cwd: Path) -> N
     t = sdk.google_genai(make_ctx(env, home, cwd))[0]
     assert t.protocol == "vertex" and t.base_url is not None
     assert t.base_url.value == "https://europe-west4-aiplatform.googleapis.com/"
+
+
+def test_gemini_ignore_local_env_skips_project_dotenv_but_not_home(home: Path, cwd: Path) -> None:
+    """Gemini CLI 0.61 ``findEnvFile``: ``advanced.ignoreLocalEnv`` skips a project's
+    ``.env`` (not its ``.gemini/.env``), and home's ``.env`` still counts."""
+    from whichlayer.check.clients import gemini_cli
+
+    (home / ".gemini").mkdir(parents=True, exist_ok=True)
+    write_json(home / ".gemini" / "settings.json", {"advanced": {"ignoreLocalEnv": True}})
+    (cwd / ".env").write_text("GEMINI_API_KEY=AIzaSy-project-env-key-000000000000000\n")
+    (home / ".env").write_text("GEMINI_API_KEY=AIzaSy-home-env-key-00000000000000000000\n")
+    t = gemini_cli.discover(make_ctx({}, home, cwd))[0]
+    assert t.key is not None and t.key.source.startswith("~/.env")
+    write_json(home / ".gemini" / "settings.json", {})
+    t = gemini_cli.discover(make_ctx({}, home, cwd))[0]
+    assert t.key is not None and "project" in t.key.source

@@ -86,6 +86,11 @@ class Target:
     precedence: str = ""
     #: extra headers the client sends on every request (e.g. ANTHROPIC_CUSTOM_HEADERS)
     headers: dict[str, str] = field(default_factory=dict)
+    #: other credentials sent beside ``key`` on the same request: (how, setting), e.g.
+    #: Claude Code's ("bearer", ANTHROPIC_AUTH_TOKEN) beside its x-api-key
+    also_sent: list[tuple[str, Setting]] = field(default_factory=list)
+    #: with ``also_sent``: which of the headers the server authenticates with, in one line
+    honoured: str = ""
 
     def key_dict(self) -> dict[str, Any]:
         shadowed = [s.source for s in self.shadowed]
@@ -98,7 +103,7 @@ class Target:
                 "precedence": self.precedence,
             }
         fp = fingerprint(self.key.value) if self.key.value else None
-        return {
+        out: dict[str, Any] = {
             "source": self.key.source,
             "fingerprint": str(fp) if fp else None,
             "platform": fp.platform if fp else None,
@@ -106,6 +111,17 @@ class Target:
             "header": self.auth,
             "precedence": self.precedence,
         }
+        if self.also_sent:
+            out["also_sent"] = [
+                {
+                    "header": how,
+                    "source": s.source,
+                    "fingerprint": str(fingerprint(s.value)) if s.value else None,
+                }
+                for how, s in self.also_sent
+            ]
+            out["honoured"] = self.honoured
+        return out
 
 
 @dataclass(slots=True)

@@ -65,6 +65,9 @@ def auth_headers(target: Target) -> dict[str, str]:
         headers["api-key"] = key
     if target.auth == "x-goog-api-key":
         headers["x-goog-api-key"] = key
+    for how, also in target.also_sent:  # e.g. Claude Code's Bearer beside its x-api-key
+        if how == "bearer" and also.value:
+            headers["authorization"] = f"Bearer {also.value}"
     return headers
 
 

@@ -23,6 +23,11 @@ def header_lines(t: dict[str, Any]) -> list[str]:
         lines.append(f"  key    {key['fingerprint']}  from {key['source']}  ({key['header']})")
     else:
         lines.append("  key    none found")
+    for also in key.get("also_sent", []):
+        fp = also["fingerprint"] or "(value not read by check)"
+        lines.append(f"  also   {fp}  from {also['source']}  ({also['header']}, sent too)")
+    if key.get("honoured"):
+        lines.append(f"  uses   {key['honoured']}")
     for source in key["shadowed"]:
         lines.append(f"         shadows {source}")
     if key.get("precedence"):

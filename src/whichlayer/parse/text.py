@@ -98,8 +98,42 @@ def _prune(value: Any, depth: int) -> Any:
     return value
 
 
+#: A line that only warns (``warning: ...``, ``WARN ...``, a timestamped WARN log line).
+_WARNING_LINE = re.compile(
+    r"^\s*(?:\[?\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\]?\s+)?(?:warning|warn)\b\s*[:\]]?", re.I
+)
+#: A warning that says the client carried on (it fell back to a default): never a failure.
+_CARRIED_ON = re.compile(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
+#: A line that states the failure: ``ERROR: ...`` (Codex, many CLIs) as the line's start.
+_ERROR_LINE = re.compile(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
+#: An ERROR line that only announces another attempt (``ERROR: Reconnecting... 2/5``).
+_RETRY_LINE = re.compile(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
+
+
+def focus(text: str) -> str:
+    """The statements of a multi-statement paste that report the failure.
+
+    A client's output often holds warnings, retry announcements and the final error.
+    A warning that says the client carried on (``Defaulting to fallback metadata``) is
+    never the failure; other warnings give way when an ``ERROR:`` line states the outcome;
+    ``ERROR: Reconnecting... 2/5`` announces an attempt, not the outcome.
+    """
+    if "\n" not in text or len(text) > MAX_TEXT:
+        return text
+    lines = text.splitlines()
+    stated = any(_ERROR_LINE.match(line) and not _RETRY_LINE.match(line) for line in lines)
+    kept = [
+        line
+        for line in lines
+        if not (_WARNING_LINE.match(line) and (stated or _CARRIED_ON.search(line)))
+        and not (stated and _RETRY_LINE.match(line))
+    ]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
 def parse_text(text: str) -> Evidence:
     """Pasted text as Evidence: bodies, HTML page, statuses, ids, hints, limits, URL."""
+    text = focus(text)
     if len(text) > MAX_TEXT:
         text = text[:HEAD_TEXT] + "\n[…]\n" + text[-(MAX_TEXT - HEAD_TEXT) :]
         ev = Evidence(text=text, truncated=True)

@@ -871,3 +871,32 @@ RULES += (
         ),
     ),
 )
+
+# A client's own words when it has no credential at all (it never asks the server).
+RULES += (
+    Rule(
+        "identity.key_missing.not_logged_in",
+        "A coding agent says it is not logged in and names no invalid key: no credential was "
+        "found, so none was sent.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(text(r"\bnot logged in\b"), none_of(text(r"invalid|expired|revoked"))),
+        priority=82,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=("Not logged in · Please run /login",),
+        near_misses=("Invalid API key · Please run /login",),
+    ),
+    Rule(
+        "identity.key_missing.env_var",
+        "A client says the environment variable that should hold its key is missing.",
+        L,
+        Cause.KEY_MISSING,
+        text(r"missing environment variable:? [`'\"]?\w*(?:key|token)\b"),
+        priority=82,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=("ERROR: Missing environment variable: `OPENROUTER_API_KEY`.",),
+        near_misses=("ERROR: Missing environment variable: `HOME`.",),
+    ),
+)

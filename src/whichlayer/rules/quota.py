@@ -13,6 +13,18 @@ L = Layer.QUOTA
 # Google quota ids name their window: "...PerDay...", "..._per_day", "per day per user".
 _PER_DAY = re.compile(r"per[ _]?day|perday|daily|per[ _]?month|free[_ ]?tier")
 _PER_MINUTE = re.compile(r"per[ _]?minute|perminute|per[ _]?second|persecond|per min\b")
+_FREE_TIER_WAIT = re.compile(r"retry in (\d+(?:\.\d+)?)s|retrydelay\W+(\d+(?:\.\d+)?)s")
+_NAMED_DAY = re.compile(r"per[ _]?day|perday|daily|per[ _]?month")
+
+
+def free_tier_per_minute(hay: str) -> bool:
+    """A free-tier quota metric (``..._free_tier_requests``) that refills within a minute
+    and names no day or month window: Gemini's per-minute free-tier limit, which prints
+    only the metric and "Please retry in 26.0s". A wait fixes it: a rate limit."""
+    if "free_tier" not in hay or _NAMED_DAY.search(hay):
+        return False
+    wait = _FREE_TIER_WAIT.search(hay)
+    return wait is not None and float(wait.group(1) or wait.group(2)) <= 60
 
 
 def _google_daily_quota(view: View) -> Facts | None:
@@ -23,7 +35,7 @@ def _google_daily_quota(view: View) -> Facts | None:
     if re.search(r"\blimit:? 0\b|, limit: 0|\"limit\": ?\"?0\b", quota_text):
         return {"quota limit": "0"}
     daily = _PER_DAY.search(quota_text)
-    if daily and not _PER_MINUTE.search(quota_text):
+    if daily and not _PER_MINUTE.search(quota_text) and not free_tier_per_minute(view.hay):
         return {"quota window": daily.group(0)}
     return None
 

@@ -16,6 +16,7 @@ from whichlayer.rules.base import (
     status,
     text,
 )
+from whichlayer.rules.quota import free_tier_per_minute
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -406,7 +407,9 @@ def _google_minute_window(unit: str) -> Matcher:
             return None
         ids = " ".join(view.fields("reason"))
         text = ids or view.hay
-        if not _PER_MINUTE.search(text) or _PER_DAY.search(text):
+        if free_tier_per_minute(view.hay):
+            text = view.hay  # a free-tier metric that refills within a minute is a speed limit
+        elif not _PER_MINUTE.search(text) or _PER_DAY.search(text):
             return None
         if re.search(r"\blimit:? 0\b", view.hay):
             return None  # a zero allowance is quota, not speed
@@ -443,5 +446,25 @@ RULES += (
         ),
         priority=97,
         confidence=0.85,
+    ),
+)
+
+# Codex words quota ("Quota exceeded. Check your plan and billing details.") apart from
+# rate limits, and for a rate limit prints only the last status after its retries.
+RULES += (
+    Rule(
+        "rate_limit.retries_exhausted_429",
+        "A client gave up after its retries and reports only the last status, 429: a rate "
+        "limit (Codex words quota apart), but not which one.",
+        L,
+        Cause.UNKNOWN,
+        text(r"exceeded retry limit, last status: 429"),
+        priority=60,
+        confidence=0.55,
+        samples=(
+            "ERROR: exceeded retry limit, last status: 429 Too Many Requests, request id: "
+            "req_6d06604cf98bc830b829dd92558084e2",
+        ),
+        near_misses=("ERROR: exceeded retry limit, last status: 500 Internal Server Error",),
     ),
 )

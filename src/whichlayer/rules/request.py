@@ -867,3 +867,49 @@ RULES += (
         near_misses=("Invalid 'messages[1].content': string too long.",),
     ),
 )
+
+RULES += (
+    Rule(
+        "request.client_selected_model",
+        "Claude Code's own line for a 404 it does not show: the model id is the usual cause, "
+        "but a model the key may not use or a wrong base URL path print the same line.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        # only when the answer is not in sight: a shown 404 or page decides by itself
+        all_of(
+            text(r"there'?s an issue with the selected model"),
+            none_of(text(r"\b404\b|page not found|not_found_error")),
+        ),
+        priority=88,
+        confidence=0.55,
+        samples=(
+            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist "
+            "or you may not have access to it. Run --model to pick a different model.",
+        ),
+        near_misses=("Run /model to pick a different model",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "request.model_not_found.anthropic_model_message",
+        "Anthropic answers an unknown model with not_found_error and the message 'model: <id>' "
+        "(the SDKs print it as '404 model: <id>').",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            text(r"not_found_error"),
+            text(r"(?:\b404 |message['\"]?: ?['\"]|^)model: ?[a-z0-9][\w.\-:/\[\]]*"),
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id: "
+            "req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+        ),
+        near_misses=(
+            'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'
+            '"message":"Not Found"}}',
+        ),
+    ),
+)

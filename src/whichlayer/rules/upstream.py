@@ -312,7 +312,11 @@ RULES: tuple[Rule, ...] = (
                 none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
             ),
             status(500),
-            exception("InternalServerError", "InternalServerException"),
+            # the SDKs raise InternalServerError for every 5xx: a 503 stays a 503
+            all_of(
+                exception("InternalServerError", "InternalServerException"),
+                none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
+            ),
             all_of(exception("APIError"), none_of(status(*range(400, 500)))),
             # Bedrock: the model failed while processing (424) or while streaming
             exception("ModelErrorException", "ModelStreamErrorException"),
@@ -645,5 +649,23 @@ RULES += (
         confidence=0.75,
         samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
         near_misses=("httpx.ReadTimeout: timed out",),
+    ),
+)
+
+RULES += (
+    Rule(
+        "upstream.client_high_demand",
+        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
+        "Codex 0.171 prints it for a plain 500 too).",
+        L,
+        Cause.OVERLOADED,
+        text(r"experiencing high demand, which may cause temporary errors"),
+        priority=96,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
+        ),
+        near_misses=("The model is overloaded. Please try again later.",),
     ),
 )

@@ -34,9 +34,19 @@ MODELS: tuple[Model, ...] = (
     Model("claude-sonnet-4-6", "anthropic", 200_000, 64_000, display_name="Claude Sonnet 4.6"),
     Model("claude-haiku-4-5", "anthropic", 200_000, 64_000, display_name="Claude Haiku 4.5"),
     Model("claude-opus-4-6", "anthropic", 200_000, 32_000, display_name="Claude Opus 4.6"),
+    # Claude Code 2.1.197's default (`claude-opus-4-8[1m]`: the client strips `[1m]` and asks
+    # for the 1M window with the context-1m beta header).
+    Model("claude-opus-4-8", "anthropic", 1_000_000, 64_000, display_name="Claude Opus 4.8"),
     Model("gemini-2.5-flash", "gemini", 1_048_576, 65_536, display_name="Gemini 2.5 Flash"),
     Model("gemini-2.5-pro", "gemini", 1_048_576, 65_536, display_name="Gemini 2.5 Pro"),
     Model("gemini-2.0-flash", "gemini", 1_048_576, 8_192, display_name="Gemini 2.0 Flash"),
+    # Gemini CLI 0.61's defaults: its auto router asks flash-lite, then uses pro or a flash.
+    Model("gemini-3.1-pro-preview", "gemini", 1_048_576, 65_536, display_name="Gemini 3.1 Pro"),
+    Model("gemini-3.8-flash", "gemini", 1_048_576, 65_536, display_name="Gemini 3.8 Flash"),
+    Model("gemini-3.5-flash", "gemini", 1_048_576, 65_536, display_name="Gemini 3.5 Flash"),
+    Model(
+        "gemini-3.5-flash-lite", "gemini", 1_048_576, 65_536, display_name="Gemini 3.5 Flash-Lite"
+    ),
     Model("text-embedding-004", "gemini", 2_048, 0, kind="embedding"),
 )
 

@@ -31,16 +31,21 @@ OPENAI_PROJECT = "proj_SiMuLaTeD0000000000000000"
 
 
 def _digest(platform: str, state: str, n: int) -> str:
-    return hashlib.sha256(f"whichlayer-sim:{platform}:{state}".encode()).hexdigest()[:n]
+    seed = f"whichlayer-sim:{platform}:{state}".encode()
+    return hashlib.sha512(seed).hexdigest()[:n]
 
 
 def make_key(platform: str, state: str) -> str:
     """A deterministic key string in the platform's real shape, for one state."""
-    body = _digest(platform, state, 64)
+    # Full length, so key checks do not take them for truncated keys (B1: OpenAI project
+    # keys are prefix + 74 + T3BlbkFJ + 74 characters, Anthropic ones 108 in all).
+    body = _digest(platform, state, 128)
     if platform == "openai":
-        return f"sk-proj-sim{state.replace('_', '')}{body[:40]}"
+        head = f"sim{state.replace('_', '')}{body}"
+        return f"sk-proj-{head[:74]}T3BlbkFJ{body[-74:]}"
     if platform == "anthropic":
-        return f"sk-ant-api03-sim{state.replace('_', '')}-{body}AA"
+        head = f"sk-ant-api03-sim{state.replace('_', '')}-{body}"
+        return f"{head[:106]}AA"
     if platform == "gemini":
         return "AIzaSy" + (state.replace("_", "") + body)[:33]
     if platform == "azure":

@@ -37,6 +37,7 @@ PARAMS = frozenset(
         "container",
         "mcp_servers",
         "context_management",
+        "output_config",  # effort and structured output (Claude Code 2.1 sends it every turn)
     ]
 )
 COUNT_PARAMS = frozenset(["model", "messages", "system", "tools", "tool_choice", "thinking"])

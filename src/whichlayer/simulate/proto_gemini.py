@@ -80,12 +80,36 @@ async def model_action(request: web.Request) -> web.StreamResponse:
     async with flow.admitted(state, call, model.id, prompt):
         if call.stream:
             return await _stream(request, call, model.id, prompt)
-        payload = act.gemini(_response(model.id, prompt, ANSWER, "STOP"), body)
+        payload = act.gemini(_response(model.id, prompt, _answer_text(body), "STOP"), body)
         if flow.wants_cut(request):
             return await transport.cut_body(
                 request, 200, flow.headers(call), transport.json_dumps(payload).encode()
             )
         return flow.json_response(call, payload)
+
+
+def _answer_text(body: dict[str, Any]) -> str:
+    """The answer; JSON fitting the schema when the caller asked for JSON (Gemini CLI's router)."""
+    config = body.get("generationConfig") or body.get("generation_config") or {}
+    if not isinstance(config, dict) or config.get("responseMimeType") != "application/json":
+        return ANSWER
+    schema = config.get("responseJsonSchema") or config.get("responseSchema") or {}
+    return transport.json_dumps(_instance(schema))
+
+
+def _instance(schema: Any) -> Any:
+    """A small value that satisfies a (Gemini-flavoured) JSON schema."""
+    if not isinstance(schema, dict):
+        return ANSWER
+    if schema.get("enum"):
+        return schema["enum"][0]
+    kind = str(schema.get("type", "string")).lower()
+    if kind == "object":
+        props = schema.get("properties") or {}
+        return {str(k): _instance(v) for k, v in props.items()}
+    if kind == "array":
+        return [_instance(schema.get("items"))]
+    return {"integer": 1, "number": 1, "boolean": True}.get(kind, ANSWER)
 
 
 def _response(model: str, prompt: int, text: str, finish: str | None) -> dict[str, Any]:

@@ -88,6 +88,7 @@ RESPONSES_PARAMS = frozenset(
         "max_tool_calls",
         "top_logprobs",
         "stream_options",
+        "client_metadata",  # Codex 0.171 sends its turn metadata here
     ]
 )
 EMBEDDING_PARAMS = frozenset(["model", "input", "encoding_format", "dimensions", "user"])

@@ -79,7 +79,8 @@ def discover(ctx: Context) -> list[Target]:
     target.headers = parse_header_lines(env.value("ANTHROPIC_CUSTOM_HEADERS") or "")  # A5.4
     target.precedence = (
         "settings env blocks beat the shell (managed > local > project > user); "
-        "ANTHROPIC_AUTH_TOKEN > ANTHROPIC_API_KEY > apiKeyHelper > OAuth (A5.2, A5.3)"
+        "ANTHROPIC_AUTH_TOKEN (else apiKeyHelper) as Bearer and ANTHROPIC_API_KEY (else "
+        "apiKeyHelper) as x-api-key, both on one request (2.1.197); then OAuth (A5.2, A5.3)"
     )
     _credential(target, env, loaded, ctx)
     target.model = _model(env, loaded, ctx)
@@ -106,39 +107,75 @@ def _credential(
             target.auth = "cloud"
             _cloud_base(target, switch, env)
             return
-    ranked: list[tuple[Setting, str]] = []
     cancelled: list[Setting] = []
-    for name, header in (("ANTHROPIC_AUTH_TOKEN", "bearer"), ("ANTHROPIC_API_KEY", "x-api-key")):
+    found: dict[str, list[Setting]] = {}
+    for name in ("ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_API_KEY"):
         sources = env.all_sources(name)
         if env.masked(name):  # "" in a settings env block hides the shell's value
             cancelled += [Setting(s.value, f'{s.source} (cancelled by "")') for s in sources]
-        else:
-            ranked += [(s, header) for s in sources]
+            sources = []
+        found[name] = sources
+    tokens, keys = found["ANTHROPIC_AUTH_TOKEN"], found["ANTHROPIC_API_KEY"]
     helper = next(
         ((p, d["apiKeyHelper"]) for _, p, d in loaded if isinstance(d.get("apiKeyHelper"), str)),
         None,
     )
-    if helper is not None:
-        ranked.append((Setting("", f"{short_path(helper[0], ctx.home)} apiKeyHelper"), "both"))
-    ranked += [(s, "bearer") for s in env.all_sources("CLAUDE_CODE_OAUTH_TOKEN")]
+    helper_setting = (
+        Setting("", f"{short_path(helper[0], ctx.home)} apiKeyHelper") if helper else None
+    )
+    # Observed with Claude Code 2.1.197 (tests/clients): each credential has its own header
+    # and both go out on one request: AUTH_TOKEN (or else the apiKeyHelper's output) as
+    # Bearer, ANTHROPIC_API_KEY (or else the helper's output) as x-api-key.
+    bearer = tokens[0] if tokens else helper_setting
+    xkey = keys[0] if keys else (helper_setting if not tokens else None)
+    rest: list[Setting] = tokens[1:] + keys[1:]
+    if tokens and helper_setting is not None:
+        rest.append(helper_setting)  # the helper is not run when AUTH_TOKEN is set
+    later = [(s, "bearer") for s in env.all_sources("CLAUDE_CODE_OAUTH_TOKEN")]
     creds = ctx.home / ".claude" / ".credentials.json"
     if creds.is_file():
-        ranked.append((Setting("", f"{short_path(creds, ctx.home)} (claude.ai login)"), "oauth"))
-    if not ranked:
-        target.auth, target.shadowed = "none", cancelled
-        target.findings.append(_no_credential(ctx))
+        later.append((Setting("", f"{short_path(creds, ctx.home)} (claude.ai login)"), "oauth"))
+    if bearer is None and xkey is None:
+        if not later:
+            target.auth, target.shadowed = "none", cancelled
+            target.findings.append(_no_credential(ctx))
+            return
+        (winner, header), losers = later[0], later[1:]
+        target.auth, target.shadowed = header, [s for s, _ in losers] + cancelled
+        _set_key(target, winner)
+        _third_party_without_credential(target, header)
         return
-    _both_variables(target, env)
-    (winner, header), losers = ranked[0], ranked[1:]
-    target.auth, target.shadowed = header, [s for s, _ in losers] + cancelled
-    if winner.value:
-        target.key = winner
-    else:
-        target.key = Setting("", winner.source)
+    target.shadowed = rest + [s for s, _ in later] + cancelled
+    if bearer is not None and xkey is not None and bearer is not xkey:
+        target.auth = "x-api-key"
+        _set_key(target, xkey)
+        target.also_sent = [("bearer", bearer)]
+        target.honoured = HONOURED
+        target.findings.append(_both_sent(bearer, xkey))
+    elif bearer is not None and xkey is not None:  # the helper alone: its output in both
+        target.auth = "both"
+        _set_key(target, bearer)
+    elif bearer is not None:
+        target.auth = "bearer"
+        _set_key(target, bearer)
+    elif xkey is not None:
+        target.auth = "x-api-key"
+        _set_key(target, xkey)
+
+
+#: Which of Claude Code's two headers authenticates, when both are sent.
+HONOURED = (
+    "x-api-key at api.anthropic.com-style servers that read it first (whichlayer simulate, "
+    "new-api on /v1/messages); a gateway that reads only Authorization uses the Bearer one"
+)
+
+
+def _set_key(target: Target, winner: Setting) -> None:
+    target.key = winner if winner.value else Setting("", winner.source)
+    if not winner.value:
         target.no_auth_reason = (
             f"the credential comes from {winner.source}, which check does not run"
         )
-    _third_party_without_credential(target, header)
 
 
 def _cloud_base(target: Target, switch: str, env: Layers) -> None:
@@ -180,21 +217,17 @@ def _no_credential(ctx: Context) -> Finding:
     )
 
 
-def _both_variables(target: Target, env: Layers) -> None:
-    """P9: with both set, Claude Code sends only ANTHROPIC_AUTH_TOKEN (as a Bearer token)."""
-    token, key = env.get("ANTHROPIC_AUTH_TOKEN"), env.get("ANTHROPIC_API_KEY")
-    if token is None or key is None:
-        return
-    target.findings.append(
-        Finding(
-            "C-AUTH-TOKEN-WINS",
-            "identity",
-            "key_invalid",
-            f"both {token.source} and {key.source} are set: Claude Code sends only "
-            "ANTHROPIC_AUTH_TOKEN (Bearer); ANTHROPIC_API_KEY is not used (P9).",
-            "Unset the one you do not mean; for an sk-ant-api key use ANTHROPIC_API_KEY alone.",
-            "warning",
-        )
+def _both_sent(bearer: Setting, xkey: Setting) -> Finding:
+    """P9, as observed with 2.1.197: both credentials go out, each in its own header."""
+    return Finding(
+        "C-BOTH-SENT",
+        "identity",
+        "key_invalid",
+        f"Claude Code sends both credentials on every request: {bearer.source} as the "
+        f"Bearer token and {xkey.source} in x-api-key. The server uses one of them: {HONOURED}.",
+        "Keep one credential: for an sk-ant-api key, ANTHROPIC_API_KEY alone; for a gateway "
+        'token, ANTHROPIC_AUTH_TOKEN alone (unset the other, or set it to "" in settings env).',
+        "warning",
     )
 
 

@@ -56,7 +56,8 @@ def discover(ctx: Context) -> list[Target]:
         target = _custom(provider_id, providers.get(provider_id), env, findings)
     target.precedence = (
         "$CODEX_HOME/.env overrides the shell; the key is the variable named by "
-        "env_key, or CODEX_API_KEY > auth.json > OPENAI_API_KEY for openai (A6)"
+        "env_key, or CODEX_API_KEY > auth.json for the built-in openai provider, which does "
+        "not read OPENAI_API_KEY (Codex 0.171)"
     )
     target.findings[:0] = findings
     model = config.get("model")
@@ -129,7 +130,13 @@ def _builtin(pid: str, config: dict[str, Any], env: Layers, home: Path, ctx: Con
 
 
 def _openai_auth(target: Target, env: Layers, home: Path, ctx: Context) -> None:
-    """A6 auth order: CODEX_API_KEY, auth.json (API key or ChatGPT login), OPENAI_API_KEY."""
+    """Auth of the built-in openai provider, as Codex 0.171 ``exec`` really sends it.
+
+    CODEX_API_KEY (the shell only: $CODEX_HOME/.env drops CODEX_* names), then auth.json
+    (``codex login --with-api-key`` or a ChatGPT login). OPENAI_API_KEY is *not* read:
+    with only that set, Codex sends no Authorization and the server answers "You didn't
+    provide an API key" (tests/clients checks this against the real binary).
+    """
     ranked: list[Setting] = list(env.all_sources("CODEX_API_KEY"))
     auth_path = home / "auth.json"
     auth = _auth_json(auth_path)
@@ -139,15 +146,35 @@ def _openai_auth(target: Target, env: Layers, home: Path, ctx: Context) -> None:
     tokens = auth.get("tokens")
     if isinstance(tokens, dict) and tokens.get("access_token"):
         ranked.append(Setting("", f"{label} ChatGPT login"))
-    # Where Codex still reads OPENAI_API_KEY at request time is UNCONFIRMED (A6): last.
-    ranked += env.all_sources("OPENAI_API_KEY")
+    ignored = env.all_sources("OPENAI_API_KEY")
+    unread = [Setting(s.value, f"{s.source} (not read by Codex exec)") for s in ignored]
     if not ranked:
-        target.auth = "none"
+        target.auth, target.shadowed = "none", unread
+        target.findings.append(_no_credential(ignored))
         return
-    target.key, target.shadowed = ranked[0], ranked[1:]
+    target.key, target.shadowed = ranked[0], ranked[1:] + unread
     if not ranked[0].value:  # ChatGPT login: the Codex backend, OAuth tokens
         target.base_url = Setting(CHATGPT_BASE, f"{label} ChatGPT login")
         target.no_auth_reason = "the ChatGPT login token is not sent by check"
+
+
+def _no_credential(ignored: list[Setting]) -> Finding:
+    """The built-in provider with no CODEX_API_KEY and no auth.json: no key is sent at all."""
+    said = (
+        f"{ignored[0].source} is set, but Codex exec with the built-in openai provider does "
+        "not read OPENAI_API_KEY"
+        if ignored
+        else "Codex finds no CODEX_API_KEY and no $CODEX_HOME/auth.json"
+    )
+    return Finding(
+        "X-NO-CREDENTIAL",
+        "identity",
+        "key_missing",
+        f"{said}: it sends no Authorization header and the server answers 401 \"You didn't "
+        'provide an API key" (observed with Codex 0.171).',
+        "Run `printenv OPENAI_API_KEY | codex login --with-api-key` (writes auth.json), or "
+        "export CODEX_API_KEY for one run.",
+    )
 
 
 def _auth_json(path: Path) -> dict[str, Any]:
@@ -232,6 +259,7 @@ def _custom_key(
         if sources and sources[0].value.strip():
             target.key, target.shadowed = sources[0], sources[1:]
         else:
+            target.auth = "none"  # Codex stops: "Missing environment variable: `X`."
             findings.append(
                 Finding(
                     "X-ENV-KEY-UNSET",

@@ -13,10 +13,16 @@ from whichlayer.check.model import Context, Finding, Setting, Target
 GEMINI_DEFAULT = "https://generativelanguage.googleapis.com/"
 
 
-def find_env_file(ctx: Context) -> Path | None:
-    """A7: walk up from cwd, preferring ``.gemini/.env`` then ``.env``; then home's."""
+def find_env_file(ctx: Context, ignore_local: bool = False) -> Path | None:
+    """The one ``.env`` Gemini CLI 0.61 loads (``findEnvFile``; the workspace is trusted,
+    as ``gemini -p`` requires): walking up from cwd, ``<dir>/.gemini/.env`` then
+    ``<dir>/.env`` (skipped with ``advanced.ignoreLocalEnv`` unless ``<dir>`` is home);
+    past the root, ``~/.gemini/.env`` then ``~/.env``."""
     for folder in walk_up(ctx.cwd):
-        for candidate in (folder / ".gemini" / ".env", folder / ".env"):
+        candidates = [folder / ".gemini" / ".env"]
+        if not ignore_local or folder == ctx.home:
+            candidates.append(folder / ".env")
+        for candidate in candidates:
             if candidate.is_file():
                 return candidate
     for candidate in (ctx.home / ".gemini" / ".env", ctx.home / ".env"):
@@ -49,7 +55,7 @@ def discover(ctx: Context) -> list[Target]:
     if not ((ctx.home / ".gemini").is_dir() or (ctx.cwd / ".gemini").is_dir()):
         return []
     layers = [shell(ctx)]
-    env_file = find_env_file(ctx)
+    env_file = find_env_file(ctx, _ignore_local_env(ctx))
     if env_file is not None:
         values = read_dotenv(env_file, ctx.env, override=False)
         layers.append(Layer(f"{short_path(env_file, ctx.home)} (shell wins)", values))
@@ -67,7 +73,11 @@ def discover(ctx: Context) -> list[Target]:
         runtime="node-proxy-aware",
         env=env.merged(),
     )
-    target.precedence = "GEMINI_API_KEY only; the shell wins over the one .env found (A7)"
+    target.precedence = (
+        "GEMINI_API_KEY only; the shell wins over the one .env found walking up from the "
+        "working directory (.gemini/.env before .env in each folder, then ~/.gemini/.env, "
+        "~/.env) (A7, Gemini CLI 0.61)"
+    )
     _mode(target, env)
     target.model = env.get("GEMINI_MODEL") or _settings_model(ctx)
     return [target]
@@ -104,6 +114,15 @@ def _mode(target: Target, env: Layers) -> None:
                 "warning",
             )
         )
+
+
+def _ignore_local_env(ctx: Context) -> bool:
+    """``advanced.ignoreLocalEnv`` in any settings file (``--ignore-env`` is a flag per run)."""
+    for _path, data in _settings(ctx):
+        advanced = data.get("advanced")
+        if isinstance(advanced, dict) and advanced.get("ignoreLocalEnv") is True:
+            return True
+    return False
 
 
 def _settings_model(ctx: Context) -> Setting | None:
