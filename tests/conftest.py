@@ -15,3 +15,10 @@ def _collect_leaks_where_they_happen() -> Iterator[None]:
     in whichever test the garbage collector happens to run under later."""
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_status_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A verdict never reads a real provider's status page from a test: tests reach
+    127.0.0.1 only. tests/status points the pages at its own loopback server."""
+    monkeypatch.setenv("WHICHLAYER_NO_STATUS", "1")

@@ -42,6 +42,7 @@ def whichlayer(
         "PATH": os.environ.get("PATH", ""),
         "NO_COLOR": "1",
         "WHICHLAYER_REDACT_KEY": "test",
+        "WHICHLAYER_NO_STATUS": "1",  # tests reach 127.0.0.1 only
     }
     return subprocess.run(
         [sys.executable, "-m", "whichlayer", "check", *args],

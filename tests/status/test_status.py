@@ -58,6 +58,7 @@ def pages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[tuple[Pag
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("WHICHLAYER_NO_STATUS", raising=False)
     for provider in ("anthropic", "openai", "vertex", "bedrock", "azure", "cloudflare", "mistral"):
         monkeypatch.setenv(f"WHICHLAYER_STATUS_URL_{provider.upper()}", f"{base}/{provider}")
     try:
@@ -358,3 +359,14 @@ def test_check_offline_reads_no_page(pages: tuple[Pages, str], capsys: pytest.Ca
     main(["check", "--offline", "--json"])
     capsys.readouterr()
     assert state.hits == {}
+
+
+def test_no_status_env_turns_verdict_reads_off(
+    pages: tuple[Pages, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    state, _ = pages
+    state.serve("/anthropic", fixture("anthropic_major.json"))
+    monkeypatch.setenv("WHICHLAYER_NO_STATUS", "1")
+    run(capsys, "explain", "--status", OVERLOADED)
+    assert state.hits == {}
+    assert run(capsys, "status", "anthropic")[0] == 1  # the command itself still reads

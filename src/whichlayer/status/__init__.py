@@ -270,6 +270,9 @@ def read_many(
         return [f.result() for f in futures]
 
 
+#: Set (to anything) to never consult a status page from a verdict: an air-gapped machine,
+#: or a test suite that must not reach the internet. ``whichlayer status`` still reads.
+NO_STATUS_ENV = "WHICHLAYER_NO_STATUS"
 #: Least time worth spending on a status page within a command's deadline (seconds).
 STATUS_MIN_S = 0.5
 
@@ -291,7 +294,7 @@ def for_verdict(
     """
     from whichlayer.status.pages import PROTOCOL_PROVIDER, page_for_diagnosis
 
-    if layer != "upstream" or left < STATUS_MIN_S:
+    if layer != "upstream" or left < STATUS_MIN_S or os.environ.get(NO_STATUS_ENV):
         return None
     page = page_for_diagnosis(None, host) if host else None
     if page is None and (host is None or origin == "upstream"):
