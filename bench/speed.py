@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+DEV = ROOT / "corpus" / "dev.jsonl"
 ONE_LINE = (
     "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached "
     "for gpt-4o on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000.'}}"
@@ -55,6 +55,12 @@ def cold_start(runs: int = 20) -> None:
 
 
 def throughput(seconds: float = 3.0) -> None:
+    if not DEV.exists():
+        print(
+            f"speed.py: cannot read {DEV}: no such file (labelled sets are in corpus/)",
+            file=sys.stderr,
+        )
+        sys.exit(2)
     inputs = [json.loads(line)["input"] for line in DEV.read_text().splitlines() if line]
     for text in inputs:  # warm: compile patterns, import modules
         whichlayer.explain(text)
