@@ -126,7 +126,8 @@ def main() -> int:
     _line("pooled", pooled)
     print(
         f"\n{len(held)} folds in {time.perf_counter() - start:.0f} s; C layer {args.c_layer:g}, "
-        f"C cause {args.c_cause:g}, class weight {T.CLASS_WEIGHT}, temperature {'fitted per fold' if args.calibrate else '1'}."
+        f"C cause {args.c_cause:g}, class weight {T.CLASS_WEIGHT}, "
+        f"temperature {'fitted per fold' if args.calibrate else '1'}."
     )
     print(
         "model>=thr: share of the set the model answers at its threshold, and its layer "
