@@ -61,6 +61,9 @@ def main() -> int:
     parser.add_argument("--c-layer", type=float, default=T.C_LAYER)
     parser.add_argument("--c-cause", type=float, default=T.C_CAUSE)
     parser.add_argument("--balanced", action="store_true", help="class_weight='balanced'")
+    parser.add_argument(
+        "--layer-only", action="store_true", help="quick: the model's layer head alone"
+    )
     args = parser.parse_args()
     if args.balanced:
         T.CLASS_WEIGHT = "balanced"
@@ -77,6 +80,8 @@ def main() -> int:
     if unknown:
         fail(f"no such set: {', '.join(unknown)}")
     feats = T.featurise(rows)
+    if args.layer_only:
+        return _layer_only(rows, feats, held, args.c_layer)
     infer.use(None)
     rules = [whichlayer.explain(r["input"]) for r in rows]
     pooled: Counter[str] = Counter()
@@ -121,6 +126,7 @@ def main() -> int:
         c["n"] = len(test)
         pooled.update(c)
         _line(name, c)
+        sys.stdout.flush()
     infer.use_shipped()
     print("-" * 86)
     _line("pooled", pooled)
@@ -134,6 +140,28 @@ def main() -> int:
         "accuracy there."
     )
     print(f"Note: {CAVEAT}")
+    return 0
+
+
+def _layer_only(
+    rows: list[dict[str, Any]], feats: list[dict[int, str]], held: list[str], c_layer: float
+) -> int:
+    """Model-alone layer accuracy per held-out set and pooled (for choosing settings)."""
+    right = total = 0
+    for name in held:
+        test = [i for i, r in enumerate(rows) if r["set"] == name]
+        train = [i for i, r in enumerate(rows) if r["set"] != name]
+        fitted = T.fit_head(
+            [feats[i] for i in train], [rows[i]["layer"] for i in train], c_layer, False
+        )
+        head = infer.loads(T.pack({"layer": fitted}, "loso")).layer
+        ok = sum(_ok(rows[i], head.predict(list(feats[i])).ranked[0][0], "")[0] for i in test)
+        print(f"{name:<9} {len(test):>4}  model layer {100 * ok / len(test):5.1f}", flush=True)
+        right, total = right + ok, total + len(test)
+    print(
+        f"{'pooled':<9} {total:>4}  model layer {100 * right / total:5.1f}  "
+        f"(C {c_layer:g}, class weight {T.CLASS_WEIGHT})"
+    )
     return 0
 
 

@@ -38,14 +38,32 @@ def _norm(word: str) -> str | None:
     return word
 
 
+#: Lines that say where code ran, not what failed: stack frames, traceback heads, the
+#: source line a Python frame shows, and a log line's leading timestamp.
+_NOISE = re.compile(
+    r"""^[ \t]*at[ \t]+\S[^\n]*(?:\)|:\d+)[ \t]*$"""
+    r"""|File "[^"\n]*", line \d+[^\n]*(?:\n[ \t]+[^\n]*)?"""
+    r"""|Traceback \(most recent call last\):"""
+    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?""",
+    re.M,
+)
+
+
 def text_of(ev: Evidence) -> str:
-    """What the model reads: the paste, or the body fields when there is no paste."""
-    if ev.text:
-        return ev.text
-    parts: list[str] = []
-    for body in ev.bodies:
-        parts += [body.type or "", body.code or "", body.message or ""]
-    return " ".join(p for p in parts if p)
+    """What the model reads: the paste without its stack frames, traceback heads and log
+    timestamps (where code ran says nothing about what failed), with JSON string escapes
+    undone; or the body fields when there is no paste."""
+    text = ev.text
+    if not text:
+        parts: list[str] = []
+        for body in ev.bodies:
+            parts += [body.type or "", body.code or "", body.message or ""]
+        return " ".join(p for p in parts if p)
+    if len(text) > 2 * (HEAD + TAIL):
+        text = text[: 2 * HEAD] + "\n" + text[-2 * TAIL :]
+    if "\\" in text:
+        text = text.replace("\\n", "\n").replace('\\"', '"')
+    return _NOISE.sub(" ", text)
 
 
 def structured(ev: Evidence) -> list[str]:
