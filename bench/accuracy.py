@@ -4,7 +4,7 @@
 
 Prints layer, cause, origin and retry accuracy, a layer confusion matrix, the
 misses, and the status-code-only baseline (what SDK error classes give).
-Defaults to ../shared/corpus/dev.jsonl.
+Defaults to corpus/dev.jsonl.
 """
 
 from __future__ import annotations
@@ -15,14 +15,15 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+CORPUS = ROOT / "corpus"
+DEFAULT = CORPUS / "dev.jsonl"
 LAYERS = ["identity", "quota", "rate_limit", "request", "network", "upstream", "None"]
 
 # What an SDK's error class tells you: the status code alone.
@@ -47,12 +48,36 @@ def baseline_layer(text: str) -> str:
     return _BASELINE.get(status, "upstream" if status >= 500 else "request")
 
 
+def fail(message: str) -> NoReturn:
+    """End a bench script on bad input: one line on stderr, exit 2, no traceback."""
+    print(f"{Path(sys.argv[0]).name}: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def load(paths: list[Path]) -> list[dict[str, Any]]:
+    """Every labelled row of ``paths``; a missing or unreadable file ends the run with a
+    one-line message (exit 2), not a traceback. Rows without a ``set`` get the file's stem."""
     rows = []
     for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            rows += [json.loads(line) for line in handle if line.strip()]
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}")
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                fail(f"{path}:{number}: not a JSON line ({exc.msg})")
+            row.setdefault("set", path.stem)
+            rows.append(row)
     return rows
+
+
+def all_sets() -> list[Path]:
+    """Every labelled set in corpus/, dev first."""
+    return sorted(CORPUS.glob("*.jsonl"), key=lambda p: (p.stem != "dev", p.stem))
 
 
 def score(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ Real pastes carry the same error inside log prefixes, stack frames, traceback
 heads, a relay's JSON body or a coding agent's "API Error:" line. For every
 labelled error this re-diagnoses it in each wrapper and counts how often the
 layer/cause changes, and how often a right layer turns wrong. Defaults to
-../shared/corpus/dev.jsonl and bench/*.jsonl.
+every set in corpus/.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
-from accuracy import load  # noqa: E402  (bench/accuracy.py, beside this file)
+from accuracy import all_sets, load  # noqa: E402  (bench/accuracy.py, beside this file)
 
 WRAPPERS: dict[str, Callable[[str], str]] = {
     "log prefix": lambda t: "2025-06-01 12:00:00,123 - app.llm - ERROR - " + t,
@@ -44,11 +44,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="*", type=Path)
     parser.add_argument("--show", choices=sorted(WRAPPERS), help="list the layers it breaks")
     args = parser.parse_args()
-    paths = args.corpus or [
-        ROOT.parent / "shared" / "corpus" / "dev.jsonl",
-        *sorted((ROOT / "bench").glob("*.jsonl")),
-    ]
-    rows = load([p for p in paths if p.exists()])
+    rows = load(args.corpus or all_sets())
     changed: Counter[str] = Counter()
     broke: Counter[str] = Counter()
     for row in rows:

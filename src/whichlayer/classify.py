@@ -20,11 +20,16 @@ _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 
 
 def classify(ev: Evidence) -> Diagnosis:
-    """The Diagnosis for ``ev``: the most specific rule that fires decides the cause."""
+    """The Diagnosis for ``ev``: the most specific rule that fires decides the cause; where
+    no rule fires, or the best rules tie on different layers, the learned fallback decides."""
     view = View(ev)
-    hits = _fire(view)
-    if not hits:
-        return _nothing_found(ev)
+    scored = _scored(view)
+    if not scored:
+        return _learned(ev, view)
+    hits = [(rule, used) for _score, _order, rule, used in scored]
+    tied = [hit for hit in scored if hit[0] == scored[0][0]]
+    if len({hit[2].layer for hit in tied}) > 1:
+        hits = _break_tie(ev, tied) + hits
     rule, used = hits[0]
     origin, origin_fact = _origin(view, rule)
     facts = [Fact(rule.id, rule.statement, used)]
@@ -57,8 +62,13 @@ _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
-    """The rules that fire, best first. Rules run in priority order, and the run stops once
-    no rule left can beat the best hit, so most inputs touch only a few rules."""
+    """The rules that fire, best first."""
+    return [(rule, used) for _score, _order, rule, used in _scored(view)]
+
+
+def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
+    """The rules that fire with their scores, best first. Rules run in priority order, and
+    the run stops once no rule left can beat the best hit, so most inputs touch only a few."""
     answered = (
         view.ev.status is not None
         and view.ev.status not in _TRANSPORT_STATUSES
@@ -76,7 +86,7 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
             best = max(best, score)
             hits.append((score, order, rule, used))
     hits.sort(key=lambda hit: (-hit[0], hit[1]))
-    return [(rule, used) for _score, _order, rule, used in hits]
+    return hits
 
 
 def _ordered(view: View) -> Iterable[Rule]:
@@ -178,6 +188,59 @@ def internal_error(exc: Exception) -> Diagnosis:
         )
     ]
     return d
+
+
+def _break_tie(ev: Evidence, tied: list[tuple[int, int, Rule, Facts]]) -> list[tuple[Rule, Facts]]:
+    """Rules of equal score name different layers: the learned fallback picks the layer it
+    finds likelier, and the first tied rule of that layer wins (named in the facts)."""
+    from whichlayer.model import fallback
+
+    guess = fallback.predict(ev)
+    if guess is None:
+        return []
+    order = {layer: p for layer, p in guess.layers}
+    best = max(tied, key=lambda hit: (order.get(str(hit[2].layer), 0.0), -hit[1]))
+    rule, used = best[2], dict(best[3])
+    used["tie broken by"] = f"model.layer ({rule.layer!s} {order.get(str(rule.layer), 0):.2f})"
+    return [(rule, used)]
+
+
+def _learned(ev: Evidence, view: View) -> Diagnosis:
+    """No rule fired: the learned fallback decides, or says unknown below its threshold."""
+    from whichlayer.model import fallback
+
+    guess = fallback.predict(ev)
+    if guess is None:
+        return _nothing_found(ev)
+    if guess.layer is None:
+        d = _nothing_found(ev)
+        (first, p1), (second, p2) = (guess.layers + [("-", 0.0)] * 2)[:2]
+        d.actions.insert(
+            0,
+            f"Likeliest layers by the wording alone: {first} ({p1:.0%}) or {second} "
+            f"({p2:.0%}); neither is sure enough to act on.",
+        )
+        d.facts = guess.facts
+        return d
+    rule = guess.rule
+    origin, origin_fact = _origin(view, rule)
+    facts = list(guess.facts)
+    if origin_fact is not None:
+        facts.insert(1, origin_fact)
+    retry = DEFAULT_RETRY[rule.layer]
+    summary = _summary(rule, origin, ev)
+    return Diagnosis(
+        layer=rule.layer,
+        cause=rule.cause,
+        origin=origin,
+        retry=retry,
+        confidence=rule.confidence,
+        summary=f"{summary} (No rule matched: this is the learned fallback's reading, "
+        f"{rule.confidence:.0%} sure.)",
+        actions=_actions(rule, ev, retry),
+        facts=facts,
+        **_seen(ev),
+    )
 
 
 def _nothing_found(ev: Evidence) -> Diagnosis:

@@ -1,4 +1,4 @@
-"""The vocabulary of a diagnosis (shared/TAXONOMY.md as code).
+"""The vocabulary of a diagnosis (docs/taxonomy.md as code).
 
 Ids are stable: a cause may be added, an existing id is never renamed.
 """

@@ -9,13 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 import whichlayer
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
-FIELD = ROOT / "bench" / "field.jsonl"
+DEV = ROOT / "corpus" / "dev.jsonl"
+FIELD = ROOT / "corpus" / "field.jsonl"
 
 
 def _accuracy(path: Path) -> tuple[float, float, int]:
@@ -29,13 +27,29 @@ def _accuracy(path: Path) -> tuple[float, float, int]:
     return layer_ok / len(rows), cause_ok / len(rows), len(rows)
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="shared/corpus/dev.jsonl is not beside the repo")
 def test_dev_corpus_meets_the_bar():
     layer, cause, _n = _accuracy(DEV)
     assert layer >= 0.97 and cause >= 0.90, (layer, cause)
 
 
-@pytest.mark.skipif(not FIELD.exists(), reason="no field set")
 def test_field_set_stays_high():
     layer, cause, _n = _accuracy(FIELD)
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
+
+
+#: Misses over every labelled set in corpus/ (2,555 errors) when this was last measured
+#: (rules + learned fallback). A change may lower these, never raise them.
+MOST_LAYER_MISSES = 12
+MOST_CAUSE_MISSES = 75
+
+
+def test_every_labelled_set_keeps_its_layers_and_causes():
+    layer_misses = cause_misses = total = 0
+    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
+        layer, cause, n = _accuracy(path)
+        layer_misses += round((1 - layer) * n)
+        cause_misses += round((1 - cause) * n)
+        total += n
+    assert total >= 2555
+    assert layer_misses <= MOST_LAYER_MISSES, layer_misses
+    assert cause_misses <= MOST_CAUSE_MISSES, cause_misses

@@ -120,6 +120,16 @@ def test_documentation_links_are_not_the_host():
     assert e.host is None
 
 
+def test_a_documentation_link_does_not_hide_the_host_of_a_transport_error():
+    # Issue 8 item 6: the URL loop used to overwrite the lower-cased text, so the host
+    # patterns after it no longer saw "failed to connect to" once any link was present.
+    bare = "curl: (7) Failed to connect to api.example.com port 443 after 2 ms: Connection refused"
+    linked = bare + " (see https://docs.example.com/help)"
+    assert ev(bare).host == "api.example.com"
+    assert ev(linked).host == "api.example.com"
+    assert whichlayer.explain(linked).host == "api.example.com"
+
+
 def test_find_values_is_bounded_on_bracket_storms():
     text = "{" * 50_000 + "[" * 50_000
     assert list(jsonish.find_values(text)) == []

@@ -14,8 +14,7 @@ import pytest
 from whichlayer.redact import redact_data, redact_text
 from whichlayer.redact._samples import request_id_candidates
 
-# shared/ sits beside the checkout (here and in CI).
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "dev.jsonl"
 
 KEEP = [
     "req_011CYn6NGKAUEBEW5LYfdv5M",

@@ -423,11 +423,11 @@ def url_parts(text: str, lower: str) -> tuple[str | None, str | None, str | None
     best: tuple[int, str, str] | None = None
     for match in _URL.finditer(text) if "http" in lower else ():
         url = match.group(0).rstrip(".,;:")
-        lower = url.lower()
+        url_lower = url.lower()  # not ``lower``: the host patterns below read the whole text
         if "*" in url:
             continue
-        score = 2 if any(h in lower for h in _API_HINTS) else 1
-        if any(h in lower for h in _DOC_HINTS) and score < 2:
+        score = 2 if any(h in url_lower for h in _API_HINTS) else 1
+        if any(h in url_lower for h in _DOC_HINTS) and score < 2:
             continue
         try:
             from urllib.parse import urlsplit

@@ -1,0 +1,183 @@
+"""Leave-one-set-out evaluation of the learned fallback, the rules, and both combined.
+
+    python bench/loso.py [--sets fresh12,fresh13] [--calibrate] [--c-layer 20] [--c-cause 20]
+
+For every labelled set in corpus/, trains the model (bench/train.py's code,
+exported and quantised exactly as shipped, run by the pure-Python inference)
+on all the other sets and scores the held-out set with:
+
+  model     the model alone (its likeliest layer; cause given that layer)
+  rules     the rules alone (the learned fallback turned off)
+  combined  rules + the model trained without this set (what ships)
+  baseline  the status code alone (what an SDK's error class tells you)
+
+Layer and cause accuracy per set and pooled (cause counts only with the right
+layer; alt_layers/alt_causes are accepted, as in bench/accuracy.py).
+
+Caveat printed with the table: the rules were written and fitted looking at
+every set here, so "rules" and "combined" are optimistic. Only "model" is an
+honest held-out figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train as T
+import whichlayer
+from accuracy import all_sets, baseline_layer, fail, load
+from whichlayer.model import infer
+
+CAVEAT = (
+    "The rules were fitted on every set, held-out one included, so 'rules' and 'combined' "
+    "are optimistic; only 'model' is measured on errors its training never saw."
+)
+
+
+def _ok(row: dict[str, Any], layer: str | None, cause: str) -> tuple[bool, bool]:
+    ok_layer = str(layer) in [row["layer"], *row.get("alt_layers", [])]
+    return ok_layer, ok_layer and cause in [row["cause"], *row.get("alt_causes", [])]
+
+
+def _model_alone(model: infer.Model, feats: dict[int, str]) -> tuple[str, str, float]:
+    ids = list(feats)
+    ranked = model.layer.predict(ids).ranked
+    layer, p = ranked[0]
+    causes = model.cause(layer, ids).ranked
+    return layer, causes[0][0] if causes else "unknown", p
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", help="comma-separated set names to hold out (default: all)")
+    parser.add_argument("--calibrate", action="store_true", help="fit a temperature per fold")
+    parser.add_argument("--c-layer", type=float, default=T.C_LAYER)
+    parser.add_argument("--c-cause", type=float, default=T.C_CAUSE)
+    parser.add_argument("--balanced", action="store_true", help="class_weight='balanced'")
+    parser.add_argument(
+        "--layer-only", action="store_true", help="quick: the model's layer head alone"
+    )
+    args = parser.parse_args()
+    if args.balanced:
+        T.CLASS_WEIGHT = "balanced"
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        fail("scikit-learn is missing: pip install -e '.[train]'")
+    rows = load(all_sets())
+    if not rows:
+        fail("no labelled sets in corpus/")
+    names = sorted({r["set"] for r in rows}, key=lambda s: (s != "dev", s))
+    held = names if not args.sets else [s.strip() for s in args.sets.split(",")]
+    unknown = sorted(set(held) - set(names))
+    if unknown:
+        fail(f"no such set: {', '.join(unknown)}")
+    feats = T.featurise(rows)
+    if args.layer_only:
+        return _layer_only(rows, feats, held, args.c_layer)
+    infer.use(None)
+    rules = [whichlayer.explain(r["input"]) for r in rows]
+    pooled: Counter[str] = Counter()
+    print(
+        f"{'set':<9} {'n':>4}  {'model':>13}  {'rules':>13}  {'combined':>13}  {'baseline':>8}"
+        f"  {'model>=thr':>10}"
+    )
+    print(
+        f"{'':<9} {'':>4}  {'layer / cause':>13}  {'layer / cause':>13}  {'layer / cause':>13}"
+        f"  {'layer':>8}  {'answered':>10}"
+    )
+    start = time.perf_counter()
+    for name in held:
+        test = [i for i, r in enumerate(rows) if r["set"] == name]
+        train = [i for i, r in enumerate(rows) if r["set"] != name]
+        blob = T.train(
+            [rows[i] for i in train],
+            [feats[i] for i in train],
+            calibrate=args.calibrate,
+            c_layer=args.c_layer,
+            c_cause=args.c_cause,
+        )
+        model = infer.loads(blob)
+        c: Counter[str] = Counter()
+        infer.use(model)
+        for i in test:
+            row = rows[i]
+            layer, cause, p = _model_alone(model, feats[i])
+            ok_l, ok_c = _ok(row, layer, cause)
+            c.update(model_l=ok_l, model_c=ok_c)
+            if p >= model.threshold:
+                c.update(answered=1, answered_ok=ok_l)
+            d = rules[i]
+            ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
+            c.update(rules_l=ok_l, rules_c=ok_c)
+            d = whichlayer.explain(row["input"]) if d.layer is None else d
+            ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
+            c.update(comb_l=ok_l, comb_c=ok_c)
+            c.update(
+                base=baseline_layer(row["input"]) in [row["layer"], *row.get("alt_layers", [])]
+            )
+        c["n"] = len(test)
+        pooled.update(c)
+        _line(name, c)
+        sys.stdout.flush()
+    infer.use_shipped()
+    print("-" * 86)
+    _line("pooled", pooled)
+    print(
+        f"\n{len(held)} folds in {time.perf_counter() - start:.0f} s; C layer {args.c_layer:g}, "
+        f"C cause {args.c_cause:g}, class weight {T.CLASS_WEIGHT}, "
+        f"temperature {'fitted per fold' if args.calibrate else '1'}."
+    )
+    print(
+        "model>=thr: share of the set the model answers at its threshold, and its layer "
+        "accuracy there."
+    )
+    print(f"Note: {CAVEAT}")
+    return 0
+
+
+def _layer_only(
+    rows: list[dict[str, Any]], feats: list[dict[int, str]], held: list[str], c_layer: float
+) -> int:
+    """Model-alone layer accuracy per held-out set and pooled (for choosing settings)."""
+    right = total = 0
+    for name in held:
+        test = [i for i, r in enumerate(rows) if r["set"] == name]
+        train = [i for i, r in enumerate(rows) if r["set"] != name]
+        fitted = T.fit_head(
+            [feats[i] for i in train], [rows[i]["layer"] for i in train], c_layer, False
+        )
+        head = infer.loads(T.pack({"layer": fitted}, "loso")).layer
+        ok = sum(_ok(rows[i], head.predict(list(feats[i])).ranked[0][0], "")[0] for i in test)
+        print(f"{name:<9} {len(test):>4}  model layer {100 * ok / len(test):5.1f}", flush=True)
+        right, total = right + ok, total + len(test)
+    print(
+        f"{'pooled':<9} {total:>4}  model layer {100 * right / total:5.1f}  "
+        f"(C {c_layer:g}, class weight {T.CLASS_WEIGHT})"
+    )
+    return 0
+
+
+def _line(name: str, c: Counter[str]) -> None:
+    n = c["n"] or 1
+
+    def pct(key: str) -> str:
+        return f"{100 * c[key] / n:5.1f}"
+
+    answered = c["answered"]
+    thr = f"{100 * answered / n:3.0f}% {100 * c['answered_ok'] / (answered or 1):5.1f}"
+    print(
+        f"{name:<9} {c['n']:>4}  {pct('model_l')} /{pct('model_c')}  {pct('rules_l')} /"
+        f"{pct('rules_c')}  {pct('comb_l')} /{pct('comb_c')}  {pct('base'):>8}  {thr:>10}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""Train the learned fallback and write its weights as package data.
+
+    python bench/train.py [--check]
+
+Reads every labelled set in corpus/, featurises each error with
+``whichlayer.model.features`` (the same code inference runs), fits two
+multinomial logistic regressions (layer, cause) with scikit-learn, fits a
+temperature per head on 5-fold out-of-fold predictions (so ``confidence`` is
+calibrated), prunes features seen in fewer than two errors, quantises weights
+to int8 and writes src/whichlayer/model/weights.bin. The run is deterministic:
+running it again rewrites the same bytes. ``--check`` writes nothing and exits
+1 when the shipped file differs from a rebuild.
+
+Needs the ``train`` extra: ``pip install -e '.[train]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import struct
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import whichlayer  # noqa: E402
+from accuracy import all_sets, fail, load  # noqa: E402
+from whichlayer.model import features as F  # noqa: E402
+from whichlayer.model.infer import MAGIC, WEIGHTS  # noqa: E402
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    # one thread (set before numpy loads): the same sums in the same order on every run
+    os.environ.setdefault(_var, "1")
+
+#: Regularisation (inverse strength) and class weighting of each head; chosen by
+#: leave-one-set-out over every set (bench/loso.py), never on one set.
+C_LAYER = 20.0
+C_CAUSE = 20.0
+CLASS_WEIGHT: str | None = None
+#: A feature must occur in at least this many training errors to be kept.
+MIN_DF = 2
+#: Below this probability the fallback answers ``unknown`` with its two likeliest layers.
+THRESHOLD = 0.5
+FOLDS = 5
+
+
+@dataclass
+class Fitted:
+    labels: list[str]
+    coef: Any  # numpy array (classes x features), dense over kept columns
+    intercept: Any
+    columns: Any  # feature ids of the kept columns
+    temperature: float = 1.0
+
+
+def featurise(rows: list[dict[str, Any]]) -> list[dict[int, str]]:
+    return [F.features(whichlayer.to_evidence(row["input"])) for row in rows]
+
+
+def _matrix(feats: list[dict[int, str]], columns: dict[int, int]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for feat in feats:
+        value = 1.0 / math.sqrt(len(feat)) if feat else 0.0
+        cols = sorted(columns[f] for f in feat if f in columns)
+        indices += cols
+        data += [value] * len(cols)
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(feats), len(columns)))
+
+
+def _columns(feats: list[dict[int, str]]) -> dict[int, int]:
+    df: dict[int, int] = {}
+    for feat in feats:
+        for f in feat:
+            df[f] = df.get(f, 0) + 1
+    kept = sorted(f for f, n in df.items() if n >= MIN_DF)
+    return {f: i for i, f in enumerate(kept)}
+
+
+def _fit(x: Any, y: list[str], c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    model = LogisticRegression(C=c, max_iter=1000, class_weight=CLASS_WEIGHT)
+    with threadpool_limits(limits=1):  # one thread even if numpy was loaded before us
+        model.fit(x, y)
+    return model
+
+
+def _temperature(feats: list[dict[int, str]], y: list[str], c: float) -> float:
+    """The temperature that minimises the log loss of out-of-fold predictions."""
+    import numpy as np
+
+    order = list(range(len(y)))
+    oof_logits: list[Any] = [None] * len(y)
+    labels = sorted(set(y))
+    for fold in range(FOLDS):
+        test = [i for i in order if i % FOLDS == fold]
+        train = [i for i in order if i % FOLDS != fold]
+        cols = _columns([feats[i] for i in train])
+        model = _fit(_matrix([feats[i] for i in train], cols), [y[i] for i in train], c)
+        z = model.decision_function(_matrix([feats[i] for i in test], cols))
+        full = np.full((len(test), len(labels)), -1e9)
+        for j, label in enumerate(model.classes_):
+            full[:, labels.index(label)] = z[:, j] if z.ndim == 2 else (z if j else -z)
+        for row, i in enumerate(test):
+            oof_logits[i] = full[row]
+    z_all = np.vstack(oof_logits)
+    truth = np.array([labels.index(v) for v in y])
+    best = (float("inf"), 1.0)
+    for t in [round(0.5 + 0.05 * k, 2) for k in range(60)]:
+        s = z_all / t
+        s = s - s.max(axis=1, keepdims=True)
+        logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+        loss = -float(logp[np.arange(len(truth)), truth].mean())
+        if loss < best[0] - 1e-12:
+            best = (loss, t)
+    return best[1]
+
+
+def fit_head(feats: list[dict[int, str]], y: list[str], c: float, calibrate: bool) -> Fitted:
+    cols = _columns(feats)
+    model = _fit(_matrix(feats, cols), y, c)
+    coef = model.coef_
+    intercept = model.intercept_
+    if len(model.classes_) == 2:  # binary: sklearn keeps one row; make it two
+        coef = __import__("numpy").vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = __import__("numpy").array([-intercept[0] / 2, intercept[0] / 2])
+    ids = sorted(cols, key=cols.__getitem__)
+    temperature = _temperature(feats, y, c) if calibrate else 1.0
+    return Fitted([str(c_) for c_ in model.classes_], coef, intercept, ids, temperature)
+
+
+def _pack_head(head: Fitted) -> tuple[dict[str, Any], bytes]:
+    import numpy as np
+
+    coef = head.coef  # classes x features
+    scale = float(np.abs(coef).max()) / 127.0 or 1.0
+    q = np.clip(np.rint(coef / scale), -127, 127).astype(np.int8).T  # features x classes
+    keep = np.flatnonzero(np.any(q != 0, axis=1))
+    ids = np.array(head.columns, dtype="<u4")[keep]
+    meta = {
+        "labels": head.labels,
+        "n": len(keep),
+        "scale": float(f"{scale:.9g}"),
+        "bias": [float(f"{b:.6g}") for b in head.intercept],
+        "temperature": head.temperature,
+    }
+    return meta, ids.tobytes() + np.ascontiguousarray(q[keep]).tobytes()
+
+
+def pack(heads: dict[str, Fitted], trained_on: str) -> bytes:
+    """The weights file: magic, then zlib(header length, JSON header, heads in order)."""
+    metas: dict[str, Any] = {}
+    blobs: list[bytes] = []
+    for name, head in heads.items():
+        metas[name], data = _pack_head(head)
+        blobs.append(data)
+    header = {
+        "format": 1,
+        "threshold": THRESHOLD,
+        "trained_on": trained_on,
+        "features": {"bits": F.BITS, "ngrams": list(F.NGRAMS), "min_df": MIN_DF},
+        "order": list(heads),
+        "heads": metas,
+    }
+    head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    body = struct.pack("<I", len(head)) + head + b"".join(blobs)
+    return MAGIC + zlib.compress(body, 9)
+
+
+def train(
+    rows: list[dict[str, Any]],
+    feats: list[dict[int, str]],
+    calibrate: bool = True,
+    c_layer: float = C_LAYER,
+    c_cause: float = C_CAUSE,
+) -> bytes:
+    """The weights file for a model trained on ``rows`` (with their ``feats``): one head
+    for the layer, and one head per layer for the cause given that layer."""
+    heads = {"layer": fit_head(feats, [r["layer"] for r in rows], c_layer, calibrate)}
+    for layer in sorted({r["layer"] for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r["layer"] == layer]
+        causes = [rows[i]["cause"] for i in idx]
+        if len(set(causes)) > 1:
+            heads[f"cause:{layer}"] = fit_head([feats[i] for i in idx], causes, c_cause, False)
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(json.dumps([row["input"], row["layer"], row["cause"]]).encode())
+    return pack(heads, f"{len(rows)} errors, sha256 {digest.hexdigest()[:16]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the shipped file")
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    args = parser.parse_args()
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        fail("scikit-learn is missing: pip install -e '.[train]'")
+    paths = all_sets()
+    if not paths:
+        fail(f"no labelled sets in {ROOT / 'corpus'}")
+    rows = load(paths)
+    blob = train(rows, featurise(rows))
+    sha = hashlib.sha256(blob).hexdigest()[:16]
+    if args.check:
+        same = args.out.exists() and args.out.read_bytes() == blob
+        print(f"{args.out}: {'identical to' if same else 'DIFFERS from'} a rebuild ({sha})")
+        return 0 if same else 1
+    args.out.write_bytes(blob)
+    print(f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

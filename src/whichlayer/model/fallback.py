@@ -1,0 +1,101 @@
+"""The learned fallback as the classifier sees it: a layer, a cause and the reasons why.
+
+Imported only when no rule fires (or rules tie), so ``explain`` starts as fast as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whichlayer.diagnosis import Fact
+from whichlayer.evidence import Evidence
+from whichlayer.model import infer
+from whichlayer.model.features import features
+from whichlayer.rules.base import Facts, Rule
+from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer
+
+#: How many of the strongest features a fact names.
+TOP = 4
+
+
+@dataclass(slots=True)
+class Guess:
+    """What the model read: every layer by probability, and, above the threshold, a rule."""
+
+    layers: list[tuple[str, float]]
+    layer: Layer | None
+    rule: Rule
+    facts: list[Fact]
+
+
+def _never(_view: object) -> Facts | None:
+    return None
+
+
+def _shown(names: dict[int, str], ids: list[tuple[int, float]]) -> str:
+    """The strongest features for the answer, words and facts before character n-grams."""
+    words: list[str] = []
+    grams: list[str] = []
+    for feat, _weight in ids:
+        kind, _, value = names.get(feat, "?:?").partition(":")
+        if kind == "c":
+            shown = value.replace(" ", "_")
+            if len(grams) < 2 and shown not in grams:
+                grams.append(shown)
+        elif kind in ("w", "b", "x") and len(words) < TOP:
+            words.append(value)
+    out = [repr(w) for w in words] + [f"chars {g!r}" for g in grams]
+    return ", ".join(out) or "-"
+
+
+def predict(ev: Evidence) -> Guess | None:
+    """The model's reading of ``ev``; ``None`` when no model is available."""
+    model = infer.current()
+    if model is None:
+        return None
+    names = features(ev)
+    feats = list(names)
+    by_layer = model.layer.predict(feats)
+    if not by_layer.ranked:
+        return None
+    layer_id, p_layer = by_layer.ranked[0]
+    runner = by_layer.ranked[1] if len(by_layer.ranked) > 1 else ("-", 0.0)
+    layer_used = {
+        "layer": f"{layer_id} {p_layer:.2f}",
+        "runner-up": f"{runner[0]} {runner[1]:.2f}",
+        "features": _shown(names, by_layer.top_features),
+    }
+    layer_fact = Fact(
+        "model.layer",
+        "A linear model of words and character n-grams, trained on every labelled real "
+        "error in the repository, reads the layer from the wording.",
+        layer_used,
+    )
+    layer = Layer(layer_id)
+    cause = Cause.UNKNOWN
+    facts = [layer_fact]
+    by_cause = model.cause(layer_id, feats)
+    if by_cause.ranked:
+        cause_id, p_cause = by_cause.ranked[0]
+        if cause_id != "unknown" and CAUSE_LAYER.get(Cause(cause_id)) is layer:
+            cause = Cause(cause_id)
+        facts.append(
+            Fact(
+                "model.cause",
+                "The same model, given that layer, reads the cause.",
+                {
+                    "cause": f"{cause_id} {p_cause:.2f}",
+                    "features": _shown(names, by_cause.top_features),
+                },
+            )
+        )
+    confident = p_layer >= model.threshold
+    rule = Rule(
+        id="model.layer",
+        statement=layer_fact.statement,
+        layer=layer,
+        cause=cause,
+        match=_never,
+        confidence=round(p_layer, 2),
+    )
+    return Guess(by_layer.ranked, layer if confident else None, rule, facts)

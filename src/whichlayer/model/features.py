@@ -1,0 +1,119 @@
+"""The learned fallback's features: hashed words, word pairs and character n-grams.
+
+Pure Python, shared by training (``bench/train.py``) and inference, so the two
+can never disagree. Hashing uses CRC-32 (stable across runs and machines; never
+Python's salted ``hash()``).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from zlib import crc32
+
+from whichlayer.evidence import Evidence
+
+#: Feature ids are CRC-32 values folded into this many buckets.
+BITS = 20
+MASK = (1 << BITS) - 1
+#: Long pastes: only this much of the head and of the tail is read.
+HEAD = 3_000
+TAIL = 3_000
+#: Character n-gram sizes, read inside each word padded with spaces.
+NGRAMS = (3, 4, 5)
+#: A word longer than this is an id, a key or a hash: it carries no meaning.
+LONGEST_WORD = 24
+
+_WORD = re.compile(r"\w+")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _norm(word: str) -> str | None:
+    if len(word) > LONGEST_WORD:
+        return None
+    if word.isdigit():
+        return word if len(word) <= 4 else "<num>"
+    if _HAS_DIGIT.search(word) and len(word) > 12:
+        return "<id>"
+    return word
+
+
+#: Lines that say where code ran, not what failed: stack frames, traceback heads, the
+#: source line a Python frame shows, and a log line's leading timestamp.
+_NOISE = re.compile(
+    r"""^[ \t]*at[ \t]+\S[^\n]*(?:\)|:\d+)[ \t]*$"""
+    r"""|File "[^"\n]*", line \d+[^\n]*(?:\n[ \t]+[^\n]*)?"""
+    r"""|Traceback \(most recent call last\):"""
+    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?""",
+    re.M,
+)
+
+
+def text_of(ev: Evidence) -> str:
+    """What the model reads: the paste without its stack frames, traceback heads and log
+    timestamps (where code ran says nothing about what failed), with JSON string escapes
+    undone; or the body fields when there is no paste."""
+    text = ev.text
+    if not text:
+        parts: list[str] = []
+        for body in ev.bodies:
+            parts += [body.type or "", body.code or "", body.message or ""]
+        return " ".join(p for p in parts if p)
+    if len(text) > 2 * (HEAD + TAIL):
+        text = text[: 2 * HEAD] + "\n" + text[-2 * TAIL :]
+    if "\\" in text:
+        text = text.replace("\\n", "\n").replace('\\"', '"')
+    return _NOISE.sub(" ", text)
+
+
+def structured(ev: Evidence) -> list[str]:
+    """Facts the parser already read, as features: status, body type/code, dialect, names."""
+    out: list[str] = []
+    if ev.status is not None:
+        out += [f"status={ev.status}", f"status={ev.status // 100}xx"]
+    else:
+        out.append("status=none")
+    for body in ev.bodies[:3]:
+        out.append(f"dialect={body.dialect}")
+        if body.type:
+            out.append(f"type={body.type.lower()[:40]}")
+        if body.code:
+            out.append(f"code={body.code.lower()[:40]}")
+        if body.status_text:
+            out.append(f"status_text={body.status_text.lower()[:40]}")
+    for name in ev.exception_types[:4]:
+        out.append(f"exc={name.rsplit('.', 1)[-1].lower()}")
+    for signal in ev.transport[:4]:
+        out.append(f"transport={signal.lower()[:40]}")
+    if ev.html_vendor:
+        out.append(f"html={ev.html_vendor}")
+    return out
+
+
+def feature_names(text: str, extras: list[str]) -> set[str]:
+    """Every feature of ``text`` (plus the structured ``extras``), as readable strings."""
+    if len(text) > HEAD + TAIL:
+        text = text[:HEAD] + " " + text[-TAIL:]
+    words = [w for w in map(_norm, _WORD.findall(text.lower())) if w is not None]
+    names: set[str] = {"bias:"}  # every input has it: a per-class prior the scaler shares
+    names.update("x:" + e for e in extras)
+    names.update("w:" + w for w in words)
+    names.update(f"b:{a} {b}" for a, b in pairwise(words))
+    for word in set(words):
+        padded = f" {word} "
+        for n in NGRAMS:
+            names.update("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return names
+
+
+def hashed(names: set[str]) -> dict[int, str]:
+    """Bucket id -> a name that falls in it (the smallest, so the choice is stable)."""
+    out: dict[int, str] = {}
+    for name in sorted(names):
+        out.setdefault(crc32(name.encode("utf-8")) & MASK, name)
+    return out
+
+
+def features(ev: Evidence) -> dict[int, str]:
+    """The model's input for ``ev``: bucket ids, each with a readable name."""
+    return hashed(feature_names(text_of(ev), structured(ev)))

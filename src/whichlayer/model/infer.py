@@ -1,0 +1,161 @@
+"""Run-time inference of the learned fallback: pure Python over the shipped weights.
+
+The weights (``weights.bin``, written by ``bench/train.py``) load on first use,
+so inputs the rules decide never pay for them. File format (little-endian,
+zlib-compressed after the 4-byte magic): a 4-byte header length, a JSON header
+(per head: labels, feature count, weight scale, biases, temperature), then per
+head the sorted feature ids (uint32) and an int8 weight row per feature.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import struct
+import sys
+import zlib
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+MAGIC = b"WLM1"
+WEIGHTS = Path(__file__).with_name("weights.bin")
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """One head's answer: labels by calibrated probability, best first, and why."""
+
+    ranked: list[tuple[str, float]]
+    top_features: list[tuple[int, float]]  # (feature id, contribution to the best label)
+
+
+class Head:
+    """One multinomial logistic regression (layer or cause) with int8 weights."""
+
+    __slots__ = ("bias", "labels", "offsets", "scale", "temperature", "weights")
+
+    def __init__(
+        self,
+        labels: list[str],
+        bias: list[float],
+        scale: float,
+        temperature: float,
+        ids: array[int],
+        weights: array[int],
+    ) -> None:
+        self.labels = labels
+        self.bias = bias
+        self.scale = scale
+        self.temperature = temperature
+        width = len(labels)
+        self.offsets = dict(zip(ids, range(0, len(ids) * width, width), strict=True))
+        self.weights = weights
+
+    def logits(self, feats: list[int]) -> tuple[list[float], list[int]]:
+        """Raw scores per label, and the features that had weights."""
+        width = len(self.labels)
+        acc = [0] * width
+        seen: list[int] = []
+        weights = self.weights
+        offsets = self.offsets
+        for feat in feats:
+            start = offsets.get(feat)
+            if start is None:
+                continue
+            seen.append(feat)
+            for k, w in enumerate(weights[start : start + width]):
+                acc[k] += w
+        norm = self.scale / math.sqrt(len(feats)) if feats else 0.0
+        return [a * norm + b for a, b in zip(acc, self.bias, strict=True)], seen
+
+    def predict(
+        self, feats: list[int], allowed: set[str] | None = None, top: int = 40
+    ) -> Prediction:
+        logits, seen = self.logits(feats)
+        pairs = [
+            (label, z / self.temperature)
+            for label, z in zip(self.labels, logits, strict=True)
+            if allowed is None or label in allowed
+        ]
+        if not pairs:
+            return Prediction([], [])
+        peak = max(z for _, z in pairs)
+        exps = [(label, math.exp(z - peak)) for label, z in pairs]
+        total = sum(e for _, e in exps)
+        ranked = sorted(((label, e / total) for label, e in exps), key=lambda p: -p[1])
+        best = self.labels.index(ranked[0][0])
+        weights, offsets, scale = self.weights, self.offsets, self.scale
+        contrib = [(feat, weights[offsets[feat] + best] * scale) for feat in seen]
+        contrib.sort(key=lambda c: (-c[1], c[0]))
+        return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The layer head, one cause head per layer, and the confidence threshold."""
+
+    layer: Head
+    causes: dict[str, Head]
+    threshold: float
+
+    def cause(self, layer: str, feats: list[int]) -> Prediction:
+        """The cause given the layer (a layer whose errors all share one cause has no head)."""
+        head = self.causes.get(layer)
+        if head is None:
+            return Prediction([("unknown", 1.0)], [])
+        return head.predict(feats)
+
+
+def loads(blob: bytes) -> Model:
+    """A Model from the bytes ``bench/train.py`` writes."""
+    if blob[:4] != MAGIC:
+        raise ValueError("not a whichlayer model file")
+    raw = zlib.decompress(blob[4:])
+    (length,) = struct.unpack_from("<I", raw, 0)
+    header = json.loads(raw[4 : 4 + length])
+    pos = 4 + length
+    heads: dict[str, Head] = {}
+    for name in header["order"]:
+        meta = header["heads"][name]
+        n, width = meta["n"], len(meta["labels"])
+        ids = array("I")
+        ids.frombytes(raw[pos : pos + 4 * n])
+        if sys.byteorder == "big":
+            ids.byteswap()
+        pos += 4 * n
+        weights = array("b")
+        weights.frombytes(raw[pos : pos + n * width])
+        pos += n * width
+        heads[name] = Head(
+            meta["labels"], meta["bias"], meta["scale"], meta["temperature"], ids, weights
+        )
+    causes = {name.split(":", 1)[1]: h for name, h in heads.items() if name.startswith("cause:")}
+    return Model(heads["layer"], causes, header["threshold"])
+
+
+_SHIPPED = "shipped"
+_state: dict[str, Model | str | None] = {"model": _SHIPPED}
+
+
+def current() -> Model | None:
+    """The model in use: the shipped weights, loaded on first call (None if absent)."""
+    model = _state["model"]
+    if model == _SHIPPED:
+        try:
+            model = loads(WEIGHTS.read_bytes())
+        except (OSError, ValueError, zlib.error):
+            model = None
+        _state["model"] = model
+    return model if isinstance(model, Model) else None
+
+
+def use(model: Model | None) -> None:
+    """Replace the model in use: ``None`` turns the fallback off (benchmarks measure the
+    rules alone, or a model trained without a held-out set)."""
+    _state["model"] = model
+
+
+def use_shipped() -> None:
+    """Go back to the shipped weights."""
+    _state["model"] = _SHIPPED

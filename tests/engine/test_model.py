@@ -1,0 +1,170 @@
+"""The learned fallback (issue 8, item 3): shipped weights, lazy loading, how it combines
+with the rules, and a reproducible training run."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import whichlayer
+from whichlayer.model import infer
+from whichlayer.taxonomy import CAUSE_LAYER, Layer, layer_of
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+def _rows() -> list[dict[str, Any]]:
+    rows = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return rows
+
+
+@pytest.fixture(autouse=True)
+def _shipped_model() -> Iterator[None]:
+    infer.use_shipped()
+    yield
+    infer.use_shipped()
+
+
+def test_every_entry_names_its_set():
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert json.loads(line)["set"] == path.stem
+
+
+def test_shipped_weights_are_small_and_consistent():
+    assert infer.WEIGHTS.stat().st_size <= 3_000_000
+    model = infer.current()
+    assert model is not None
+    assert sorted(model.layer.labels) == sorted(str(layer) for layer in Layer)
+    for layer, head in model.causes.items():
+        for cause in head.labels:
+            assert cause == "unknown" or str(CAUSE_LAYER[whichlayer.Cause(cause)]) == layer
+    assert 0.5 <= model.layer.temperature <= 3.5
+    assert 0 < model.threshold < 1
+
+
+def test_a_diagnosis_the_rules_make_never_loads_the_model():
+    code = (
+        "import sys, whichlayer; "
+        "d = whichlayer.explain('Error code: 401 - invalid x-api-key'); "
+        "print(d.layer, any(m.startswith('whichlayer.model') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.split()
+    assert out == ["identity", "False"]
+
+
+def _silent_and_decided() -> tuple[list[str], list[str]]:
+    """Inputs no rule decides, and inputs the rules decide (the model turned off)."""
+    infer.use(None)
+    silent, decided = [], []
+    for row in _rows():
+        d = whichlayer.explain(row["input"])
+        (decided if d.layer is not None else silent).append(row["input"])
+    infer.use_shipped()
+    return silent, decided
+
+
+def test_the_model_changes_no_diagnosis_the_rules_make():
+    infer.use(None)
+    rows = _rows()
+    before = [whichlayer.explain(r["input"]).to_dict() for r in rows]
+    infer.use_shipped()
+    after = [whichlayer.explain(r["input"]).to_dict() for r in rows]
+    changed = [
+        r["id"]
+        for r, b, a in zip(rows, before, after, strict=True)
+        if b["layer"] is not None and b != a
+    ]
+    assert not changed
+    assert sum(b["layer"] is None for b in before) > 0  # the fallback has work to do
+
+
+def test_where_the_rules_are_silent_the_model_answers_and_says_why():
+    silent, _ = _silent_and_decided()
+    assert silent
+    model = infer.current()
+    assert model is not None
+    for text in silent:
+        d = whichlayer.explain(text)
+        layer_fact = d.facts[0]
+        assert layer_fact.rule == "model.layer"
+        assert layer_fact.used["features"] != "-"
+        top, p = layer_fact.used["layer"].split()
+        if d.layer is None:  # below the threshold: unknown, with the two likeliest layers
+            assert float(p) < model.threshold
+            runner = layer_fact.used["runner-up"].split()[0]
+            assert top in d.actions[0] and runner in d.actions[0]
+        else:
+            assert str(d.layer) == top and math.isclose(d.confidence, float(p), abs_tol=0.01)
+            assert d.confidence >= model.threshold
+            assert layer_of(d.cause) in (None, d.layer)
+            assert "learned fallback" in d.summary
+
+
+def test_the_threshold_decides_between_an_answer_and_unknown():
+    model = infer.current()
+    assert model is not None
+    text = "the engine loop has died while streaming the answer"
+    infer.use(infer.Model(model.layer, model.causes, threshold=1.01))
+    d = whichlayer.explain(text)
+    assert d.layer is None and d.confidence == 0.0
+    assert d.actions[0].startswith("Likeliest layers by the wording alone:")
+    infer.use(infer.Model(model.layer, model.causes, threshold=0.0))
+    d = whichlayer.explain(text)
+    assert d.layer is not None and d.facts[0].rule == "model.layer"
+    assert d.facts[0].used["layer"].startswith(str(d.layer))
+
+
+def test_no_model_file_means_the_honest_unknown_of_before():
+    infer.use(None)
+    d = whichlayer.explain("the engine loop has died while streaming the answer")
+    assert d.layer is None and d.facts == []
+
+
+# --- training: reproducible, and inference agrees with the float model ----------------
+
+
+@pytest.fixture(scope="module")
+def trainer() -> Any:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return train
+
+
+def test_training_is_byte_for_byte_reproducible(trainer: Any) -> None:
+    rows = _rows()[::10]
+    feats = trainer.featurise(rows)
+    first = trainer.train(rows, feats, calibrate=False)
+    again = trainer.train(rows, trainer.featurise(rows), calibrate=False)
+    assert first == again
+    assert infer.loads(first).layer.labels == sorted({r["layer"] for r in rows})
+
+
+def test_pure_python_inference_agrees_with_the_float_model(trainer: Any) -> None:
+    import numpy as np
+
+    rows = _rows()[::7]
+    feats = trainer.featurise(rows)
+    fitted = trainer.fit_head(feats, [r["layer"] for r in rows], 20.0, False)
+    head = infer.loads(trainer.pack({"layer": fitted}, "test")).layer
+    columns = {f: i for i, f in enumerate(fitted.columns)}
+    x = trainer._matrix(feats, columns)
+    want = np.asarray(x @ fitted.coef.T + fitted.intercept).argmax(axis=1)
+    got = [head.predict(list(f)).ranked[0][0] for f in feats]
+    agree = sum(g == fitted.labels[w] for g, w in zip(got, want, strict=True))
+    assert agree / len(rows) >= 0.98, agree
