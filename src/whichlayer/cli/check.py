@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from whichlayer.cli import UsageError
 
@@ -78,13 +77,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:
-    from whichlayer.cli._io import use_color, write_text
-    from whichlayer.redact import redact_data
+    from whichlayer.cli._io import json_text, use_color, write_text
+    from whichlayer.redact import neutralize_data, redact_data
 
     safe = redact_data(reports)
     if as_json:
-        write_text(json.dumps({"targets": safe}, indent=2, ensure_ascii=False) + "\n")
-    elif use_color():
+        write_text(json_text({"targets": safe}))
+        return
+    safe = neutralize_data(safe)  # no terminal control character reaches the screen
+    if use_color():
         from whichlayer.check import render
 
         render.terminal(safe)

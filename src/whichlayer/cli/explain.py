@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,14 +23,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from whichlayer._explain import explain
-    from whichlayer.cli._io import read_input, use_color, write_text
-    from whichlayer.redact import redact_data
+    from whichlayer.cli._io import json_text, read_paste, use_color, write_text
+    from whichlayer.redact import find_secrets, neutralize_data, redact_data
 
-    diagnosis = explain(read_input(args.text, args.file))
-    d = redact_data(diagnosis.to_dict())
+    paste = read_paste(args.text, args.file)
+    diagnosis = explain(paste.data)
+    # A value recognised as secret anywhere in the paste is masked wherever the diagnosis
+    # repeats it (a provider echoing the key in its message, for one).
+    d = redact_data(diagnosis.to_dict(), known=find_secrets(paste.text))
+    if paste.truncated:
+        d["truncated"] = paste.note
     if args.json:
-        write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
-    elif args.markdown:
+        write_text(json_text(d))
+        return 0
+    d = neutralize_data(d)
+    if args.markdown:
         from whichlayer.render import markdown
 
         write_text(markdown.diagnosis(d))

@@ -55,14 +55,18 @@ def _checks(path: str | None) -> list[dict[str, object]] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whichlayer.cli._io import read_input, write_text
+    from whichlayer.cli._io import read_paste, write_text
     from whichlayer.report import build_report, markdown, to_json
 
     checks = _checks(args.from_file)
     paste_given = args.text is not None or args.file is not None
-    error = read_input(args.text, args.file) if paste_given or checks is None else None
+    paste = read_paste(args.text, args.file) if paste_given or checks is None else None
     report = build_report(
-        error, checks=checks, include_prompt=args.include_prompt, probe_clis=not args.no_clis
+        paste.data if paste is not None else None,
+        checks=checks,
+        include_prompt=args.include_prompt,
+        probe_clis=not args.no_clis,
+        truncated=paste.note if paste is not None and paste.truncated else None,
     )
     write_text(to_json(report) if args.json else markdown(report), args.output)
     if args.output:
