@@ -319,7 +319,9 @@ def view_spans(text: str, hits: _Hits) -> list[Span]:
         decoded = decode(text[start:end])
         if decoded != text[start:end]:
             lines.append((start, end))
-            decoded_lines.append(decoded.replace("\n", " "))
+            # A decoded line break still ends a header or cookie value (``\r`` does, and
+            # keeps the one-line-per-line layout the offsets below rely on).
+            decoded_lines.append(decoded.replace("\n", "\r"))
     if not lines:
         return []
     # One scan over all decoded lines (joined) instead of one per line.
@@ -337,11 +339,13 @@ def view_spans(text: str, hits: _Hits) -> list[Span]:
 
 def _locate(text: str, start: int, end: int, s: Span) -> list[Span]:
     """Where the decoded secret of ``s`` sits in ``text[start:end]``, however encoded."""
-    secret = clean_secret(s.secret)
+    # Edges that were a decoded line break (``\n`` became a space) are not part of it.
+    secret = clean_secret(s.secret).strip()
     if not secret:
         return []
     found = [
-        Span(start + m.start(), start + m.end(), s.detector, secret)
+        # ``finditer(text, start, end)`` gives positions in ``text`` itself.
+        Span(m.start(), m.end(), s.detector, secret)
         for m in _locator(secret).finditer(text, start, end)
     ]
     return found or [Span(start, end, None, "", WITHHELD)]

@@ -303,7 +303,7 @@ _GATE_HEADER = (
 )
 HEADER_CHARS = ALNUM + "-"
 # After an assignment: a value that is a count (``"total_tokens": 12``) is turned away early.
-_NOT_A_COUNT = r"[ \t]*+(?:\\*[\"']|%2[27]|&quot;)?+(?!\d{1,12}+(?![A-Za-z]))"
+_NOT_A_COUNT = r"[ \t]*+(?:\\*[\"']|%2[27]|&quot;)?+(?!\d{1,12}+(?![A-Za-z0-9_+/=.-]))"
 
 
 def _key(
@@ -859,6 +859,7 @@ DETECTORS: tuple[Detector, ...] = (
             (f"MY_SERVICE_TOKEN={_C['opaque-token']}", _C["opaque-token"]),
             (f"'session_key': '{_C['opaque-token']}'", _C["opaque-token"]),
             (f"TOKEN_PROD={_C['opaque-token']}", _C["opaque-token"]),
+            (f"api_key=7_{_C['opaque-token']}", "7_" + _C["opaque-token"]),
         ),
         near_misses=(
             "max_tokens=4096",
