@@ -46,12 +46,37 @@ class Shape:
 
 SHAPES: list[Shape] = [
     Shape("openai-legacy", lambda: "sk-" + r(ALNUM, 20) + "T3BlbkFJ" + r(ALNUM, 20), True, "sk-"),
-    Shape("openai-project", lambda: "sk-proj-" + r(URLSAFE, 74) + "T3BlbkFJ" + r(URLSAFE, 74), True, "sk-proj-"),
-    Shape("openai-project-58", lambda: "sk-proj-" + r(URLSAFE, 58) + "T3BlbkFJ" + r(URLSAFE, 58), True, "sk-proj-"),
-    Shape("openai-svcacct", lambda: "sk-svcacct-" + r(URLSAFE, 74) + "T3BlbkFJ" + r(URLSAFE, 74), True, "sk-svcacct-"),
-    Shape("openai-admin", lambda: "sk-admin-" + r(URLSAFE, 58) + "T3BlbkFJ" + r(URLSAFE, 58), True, "sk-admin-"),
+    Shape(
+        "openai-project",
+        lambda: "sk-proj-" + r(URLSAFE, 74) + "T3BlbkFJ" + r(URLSAFE, 74),
+        True,
+        "sk-proj-",
+    ),
+    Shape(
+        "openai-project-58",
+        lambda: "sk-proj-" + r(URLSAFE, 58) + "T3BlbkFJ" + r(URLSAFE, 58),
+        True,
+        "sk-proj-",
+    ),
+    Shape(
+        "openai-svcacct",
+        lambda: "sk-svcacct-" + r(URLSAFE, 74) + "T3BlbkFJ" + r(URLSAFE, 74),
+        True,
+        "sk-svcacct-",
+    ),
+    Shape(
+        "openai-admin",
+        lambda: "sk-admin-" + r(URLSAFE, 58) + "T3BlbkFJ" + r(URLSAFE, 58),
+        True,
+        "sk-admin-",
+    ),
     Shape("anthropic-api", lambda: "sk-ant-api03-" + r(URLSAFE, 93) + "AA", True, "sk-ant-api03-"),
-    Shape("anthropic-admin", lambda: "sk-ant-admin01-" + r(URLSAFE, 93) + "AA", True, "sk-ant-admin01-"),
+    Shape(
+        "anthropic-admin",
+        lambda: "sk-ant-admin01-" + r(URLSAFE, 93) + "AA",
+        True,
+        "sk-ant-admin01-",
+    ),
     Shape("anthropic-oauth", lambda: "sk-ant-oat01-" + r(URLSAFE, 95), True, "sk-ant-oat01-"),
     Shape("google", lambda: "AIza" + r(URLSAFE, 35), True, "AIza"),
     Shape("openrouter", lambda: "sk-or-v1-" + r(HEX, 64), True, "sk-or-v1-"),
@@ -61,14 +86,26 @@ SHAPES: list[Shape] = [
     Shape("huggingface", lambda: "hf_" + r(ALNUM, 34), True, "hf_"),
     Shape("huggingface-org", lambda: "api_org_" + r(ALNUM, 34), True, "api_org_"),
     Shape("replicate", lambda: "r8_" + r(ALNUM, 37), True, "r8_"),
-    Shape("aws-access-key-id", lambda: "AKIA" + r("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16), True, "AKIA"),
+    Shape(
+        "aws-access-key-id",
+        lambda: "AKIA" + r("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16),
+        True,
+        "AKIA",
+    ),
     Shape("bedrock-long", lambda: "ABSK" + r(B64, 128) + "==", True, "ABSK"),
     Shape("bedrock-short", lambda: "bedrock-api-key-" + r(B64, 150), True, "bedrock-api-key-"),
     Shape("relay", lambda: "sk-" + r(ALNUM, 48), True, "sk-"),
     Shape("deepseek", lambda: "sk-" + r(HEX, 32), True, "sk-"),
-    Shape("jwt", lambda: "eyJhbGciOiJIUzI1NiJ9.eyJ" + r(URLSAFE, 40) + "." + r(URLSAFE, 43), True, "eyJhbGciOiJIUzI1NiJ9.eyJ"),
+    Shape(
+        "jwt",
+        lambda: "eyJhbGciOiJIUzI1NiJ9.eyJ" + r(URLSAFE, 40) + "." + r(URLSAFE, 43),
+        True,
+        "eyJhbGciOiJIUzI1NiJ9.eyJ",
+    ),
     Shape("github", lambda: "ghp_" + r(ALNUM, 36), True, "ghp_"),
-    Shape("github-pat", lambda: "github_pat_" + r(ALNUM, 22) + "_" + r(ALNUM, 59), True, "github_pat_"),
+    Shape(
+        "github-pat", lambda: "github_pat_" + r(ALNUM, 22) + "_" + r(ALNUM, 59), True, "github_pat_"
+    ),
     Shape("slack", lambda: "xoxb-" + r("0123456789", 12) + "-" + r(ALNUM, 24), True, "xoxb-"),
     Shape("stripe", lambda: "sk_live_" + r(ALNUM, 40), True, "sk_live_"),
     Shape("gitlab", lambda: "glpat-" + r(ALNUM, 20), True, "glpat-"),
@@ -118,35 +155,77 @@ def _basic(s: str) -> str:
 CARRIERS: dict[str, tuple[Callable[[str], str], bool]] = {
     "header-dump": (lambda s: f"HTTP/1.1 401 Unauthorized\nauthorization: Bearer {s}", True),
     "x-api-key": (lambda s: f"x-api-key: {s}\nanthropic-version: 2023-06-01", True),
-    "curl": (lambda s: f"curl https://relay.test/v1/chat -H 'Authorization: Bearer {s}' -d '{{}}'", True),
+    "curl": (
+        lambda s: f"curl https://relay.test/v1/chat -H 'Authorization: Bearer {s}' -d '{{}}'",
+        True,
+    ),
     "curl-continued": (
-        lambda s: _continued('curl -sS https://relay.test/v1/chat \\\n  -H "Authorization: Bearer ', s, '" \\\n  -d @body.json'),
+        lambda s: _continued(
+            'curl -sS https://relay.test/v1/chat \\\n  -H "Authorization: Bearer ',
+            s,
+            '" \\\n  -d @body.json',
+        ),
         True,
     ),
     "json-headers": (lambda s: json.dumps({"headers": {"Authorization": f"Bearer {s}"}}), True),
-    "nested-json": (lambda s: json.dumps({"body": json.dumps({"api_key": s, "model": "gpt-4o"})}), True),
-    "json-escaped-newlines": (
-        lambda s: json.dumps({"log": f"POST /v1/chat/completions\nAuthorization: Bearer {s}\nContent-Type: application/json"}),
+    "nested-json": (
+        lambda s: json.dumps({"body": json.dumps({"api_key": s, "model": "gpt-4o"})}),
         True,
     ),
-    "python-repr": (lambda s: repr({"headers": {"Authorization": f"Bearer {s}"}, "timeout": 600}), True),
-    "url-query": (lambda s: f"GET https://generativelanguage.googleapis.com/v1beta/models?key={s}&alt=sse", True),
-    "url-encoded-json": (lambda s: "https://relay.test/log?q=" + quote(json.dumps({"authorization": f"Bearer {s}"}), safe=""), True),
+    "json-escaped-newlines": (
+        lambda s: json.dumps(
+            {
+                "log": f"POST /v1/chat/completions\nAuthorization: Bearer {s}\n"
+                "Content-Type: application/json"
+            }
+        ),
+        True,
+    ),
+    "python-repr": (
+        lambda s: repr({"headers": {"Authorization": f"Bearer {s}"}, "timeout": 600}),
+        True,
+    ),
+    "url-query": (
+        lambda s: f"GET https://generativelanguage.googleapis.com/v1beta/models?key={s}&alt=sse",
+        True,
+    ),
+    "url-encoded-json": (
+        lambda s: (
+            "https://relay.test/log?q="
+            + quote(json.dumps({"authorization": f"Bearer {s}"}), safe="")
+        ),
+        True,
+    ),
     "traceback": (
-        lambda s: 'Traceback (most recent call last):\n  File "/app/main.py", line 7, in <module>\n'
-        f'    client = OpenAI(api_key="{s}")\nopenai.AuthenticationError: Error code: 401',
+        lambda s: (
+            'Traceback (most recent call last):\n  File "/app/main.py", line 7, in <module>\n'
+            f'    client = OpenAI(api_key="{s}")\nopenai.AuthenticationError: Error code: 401'
+        ),
         True,
     ),
     "env-export": (lambda s: f'export MY_SERVICE_API_KEY="{s}"', True),
     "dotenv-quoted": (lambda s: f"ACME_API_KEY='{s}'", True),
     "yaml": (lambda s: f"providers:\n  acme:\n    api_key: {s}\n    model: gpt-4o-mini", True),
     "toml-inline": (lambda s: f'[provider]\nheaders = {{ "Authorization" = "token {s}" }}', True),
-    "xml": (lambda s: f"<Config><Endpoint>https://relay.test</Endpoint><ApiKey>{s}</ApiKey></Config>", True),
+    "xml": (
+        lambda s: f"<Config><Endpoint>https://relay.test</Endpoint><ApiKey>{s}</ApiKey></Config>",
+        True,
+    ),
     "cookie": (lambda s: f"Cookie: theme=dark; session={s}; lang=en", True),
-    "cookie-urlencoded": (lambda s: "headers=Cookie%3A%20session%3D" + s + "%3B%20theme%3Ddark", True),
+    "cookie-urlencoded": (
+        lambda s: "headers=Cookie%3A%20session%3D" + s + "%3B%20theme%3Ddark",
+        True,
+    ),
     "basic-auth": (lambda s: f"Authorization: Basic {_basic(s)}", True),
     "box-narrow": (
-        lambda s: _box(["openai.AuthenticationError: Error code: 401", f"Authorization: Bearer {s}", "x-request-id: see below"], WRAP),
+        lambda s: _box(
+            [
+                "openai.AuthenticationError: Error code: 401",
+                f"Authorization: Bearer {s}",
+                "x-request-id: see below",
+            ],
+            WRAP,
+        ),
         True,
     ),
     "box-narrow-20": (lambda s: _box([f"API key: {s}"], 20), True),
@@ -157,16 +236,32 @@ CARRIERS: dict[str, tuple[Callable[[str], str], bool]] = {
     "name-password": (lambda s: f"DB_PASSWORD_PROD: {s}", True),
     "name-token": (lambda s: f"GH_TOKEN_RW={s}", True),
     "provider-echo": (
-        lambda s: f"api_key={s}\nError code: 401 - "
-        + json.dumps({"error": {"message": f"Incorrect API key provided: {s}. You can find your API key at https://platform.openai.com/account/api-keys.", "type": "invalid_request_error", "code": "invalid_api_key"}}),
+        lambda s: (
+            f"api_key={s}\nError code: 401 - "
+            + json.dumps(
+                {
+                    "error": {
+                        "message": f"Incorrect API key provided: {s}. You can find your API key at https://platform.openai.com/account/api-keys.",
+                        "type": "invalid_request_error",
+                        "code": "invalid_api_key",
+                    }
+                }
+            )
+        ),
         True,
     ),
     "same-line-session": (lambda s: f"retrying with api_key={s} session={s} attempt=2", True),
     # Only a key's own shape can tell it here.
-    "sse": (lambda s: "event: error\ndata: " + json.dumps({"error": {"message": f"invalid key {s}"}}), False),
+    "sse": (
+        lambda s: "event: error\ndata: " + json.dumps({"error": {"message": f"invalid key {s}"}}),
+        False,
+    ),
     "prose": (lambda s: f"my key is {s}, please help", False),
     "bytes-repr": (lambda s: repr(f"\x00{s}\n".encode()), False),
-    "unicode-escaped": (lambda s: '{"msg": "' + "".join(f"\\u{ord(c):04x}" for c in s) + '"}', False),
+    "unicode-escaped": (
+        lambda s: '{"msg": "' + "".join(f"\\u{ord(c):04x}" for c in s) + '"}',
+        False,
+    ),
 }
 
 
@@ -221,7 +316,7 @@ DOCS = (
 
 
 def ordinary_ids(n: int) -> list[tuple[str, str]]:
-    """``n`` (line, id) pairs: request ids, UUIDs, hashes, cf-ray, traceparent, models, docs URLs."""
+    """``n`` (line, id) pairs: request ids, UUIDs, hashes, cf-ray, traceparent, models, URLs."""
     import uuid
 
     makers: list[Callable[[], tuple[str, str]]] = [
@@ -243,7 +338,9 @@ def ordinary_ids(n: int) -> list[tuple[str, str]]:
     return [makers[i % len(makers)]() for i in range(n)]
 
 
-def pastes(max_lines: int = 50, max_chars: int = 5000) -> list[tuple[str, list[tuple[Shape, str, str]], list[str]]]:
+def pastes(
+    max_lines: int = 50, max_chars: int = 5000
+) -> list[tuple[str, list[tuple[Shape, str, str]], list[str]]]:
     """Multi-secret pastes that fit a report's excerpt whole: (text, cases in it, ids in it).
 
     Each paste holds secrets of one carrier (every value distinct, so masking one
@@ -252,7 +349,10 @@ def pastes(max_lines: int = 50, max_chars: int = 5000) -> list[tuple[str, list[t
     out: list[tuple[str, list[tuple[Shape, str, str]], list[str]]] = []
     all_cases = cases()
     ids = iter(ordinary_ids(len(all_cases) + 50))
-    head = 'Error code: 401 - {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error", "code": "invalid_api_key"}}'
+    head = (
+        'Error code: 401 - {"error": {"message": "Incorrect API key provided", '
+        '"type": "invalid_request_error", "code": "invalid_api_key"}}'
+    )
     parts: list[str] = [head]
     in_paste: list[tuple[Shape, str, str]] = []
     id_values: list[str] = []
@@ -262,7 +362,11 @@ def pastes(max_lines: int = 50, max_chars: int = 5000) -> list[tuple[str, list[t
         chunk = f"{text}\n{line}"
         size = sum(len(p) + 1 for p in parts)
         lines = sum(p.count("\n") + 1 for p in parts)
-        if in_paste and (size + len(chunk) > max_chars or lines + chunk.count("\n") + 1 > max_lines or case[1] != in_paste[-1][1]):
+        if in_paste and (
+            size + len(chunk) > max_chars
+            or lines + chunk.count("\n") + 1 > max_lines
+            or case[1] != in_paste[-1][1]
+        ):
             out.append(("\n".join(parts) + "\n", in_paste, id_values))
             parts, in_paste, id_values = [head], [], []
         parts.append(chunk)

@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from tests.hardening import canaries as cn
+
 from whichlayer.cli import main
 
 OUTPUTS = {
@@ -91,7 +91,9 @@ def test_json_outputs_stay_valid(runs: list) -> None:  # type: ignore[type-arg]
 CHECK_CARRIERS = ("env", "dotenv", "api-key-flag", "base-url-query")
 
 
-def _check_outputs(tmp: Path, monkeypatch: pytest.MonkeyPatch, carrier: str, secret: str) -> list[str]:
+def _check_outputs(
+    tmp: Path, monkeypatch: pytest.MonkeyPatch, carrier: str, secret: str
+) -> list[str]:
     home = tmp / "home"
     project = home / "project"
     project.mkdir(parents=True, exist_ok=True)
@@ -109,10 +111,15 @@ def _check_outputs(tmp: Path, monkeypatch: pytest.MonkeyPatch, carrier: str, sec
         extra = ["--base-url", "https://relay.test/v1", "--api-key", secret]
     else:
         extra = ["--base-url", f"https://relay.test/v1?api-version=2024-06-01&key={secret}"]
-    return [run_cli(["check", "--offline", *extra]), run_cli(["check", "--offline", "--json", *extra])]
+    return [
+        run_cli(["check", "--offline", *extra]),
+        run_cli(["check", "--offline", "--json", *extra]),
+    ]
 
 
-def test_no_planted_secret_leaks_from_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_planted_secret_leaks_from_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     failures = []
     runs = 0
     for shape in cn.SHAPES:

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tests.hardening import canaries as cn
 from tests.hardening.test_canaries import run_cli
+
 from whichlayer.redact import escape_json_controls, neutralize_controls
 
 # Raw sequences a hostile paste may carry, and C1/bidi/NUL characters.
@@ -37,10 +37,14 @@ RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "\u2066", "\u2069", "\x00")
 
 def _hostile_paste() -> str:
     msg = "Incorrect API key provided. " + "".join(HOSTILE)
-    body = json.dumps({"error": {"message": msg, "type": "invalid_request_error", "code": "invalid_api_key"}})
+    body = json.dumps(
+        {"error": {"message": msg, "type": "invalid_request_error", "code": "invalid_api_key"}}
+    )
     # The same again JSON-escaped (``\u001b``): the parser decodes it, the output must not.
     escaped = json.dumps({"error": {"message": "\x1b[31mred\x1b[0m \u202e"}}, ensure_ascii=True)
-    return f"Error code: 401 - {body}\nx-request-id: req_{cn.r(cn.ALNUM, 20)}\nrelay said: {escaped}\n"
+    return (
+        f"Error code: 401 - {body}\nx-request-id: req_{cn.r(cn.ALNUM, 20)}\nrelay said: {escaped}\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -112,9 +116,8 @@ def test_rich_output_on_a_real_terminal_neutralises_controls() -> None:
 
 def test_secret_echoed_by_the_provider_is_masked_everywhere() -> None:
     secret = cn.r(cn.ALNUM, 26)  # no telling shape: only ``api_key=`` says it is a key
-    paste = (
-        f"api_key={secret} session={secret}\nError code: 401 - "
-        + json.dumps({"error": {"message": f"Incorrect API key provided: {secret}.", "code": "invalid_api_key"}})
+    paste = f"api_key={secret} session={secret}\nError code: 401 - " + json.dumps(
+        {"error": {"message": f"Incorrect API key provided: {secret}.", "code": "invalid_api_key"}}
     )
     for args in (["explain"], ["explain", "--json"], ["explain", "--markdown"],
                  ["report", "--no-clis"], ["report", "--no-clis", "--json"]):  # fmt: skip
@@ -130,7 +133,10 @@ def test_input_above_the_cap_keeps_its_tail_and_says_so(tmp_path: Path) -> None:
 
     log = tmp_path / "big.log"
     filler = b"INFO worker heartbeat ok\n" * (MAX_INPUT_BYTES // 25 + 80_000)
-    tail = b'Error code: 401 - {"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}\n'
+    tail = (
+        b'Error code: 401 - {"error": {"message": "Incorrect API key provided", '
+        b'"code": "invalid_api_key"}}\n'
+    )
     log.write_bytes(filler + tail)
     out = run_cli(["explain", "--file", str(log)])
     assert "identity / key_invalid" in out
@@ -166,9 +172,15 @@ def test_pem_and_disguised_email_are_masked() -> None:
     email = f"{local}@example-corp.com"
     zero_width = "\u200b".join(email)
     fullwidth = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in email)
-    service_account = json.dumps({"type": "service_account", "private_key": f"-----BEGIN PRIVATE KEY-----\n{body}\n-----END PRIVATE KEY-----\n"})
+    service_account = json.dumps(
+        {
+            "type": "service_account",
+            "private_key": f"-----BEGIN PRIVATE KEY-----\n{body}\n-----END PRIVATE KEY-----\n",
+        }
+    )
     paste = (
-        f"-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n{service_account}\n"
+        f"-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n"
+        f"{service_account}\n"
         f"user {zero_width} was blocked\nuser {fullwidth} was blocked\n"
     )
     for args in (["report", "--no-clis"], ["report", "--no-clis", "--json"]):

@@ -152,6 +152,7 @@ def _redact_data(value: Any, keep_prompt: bool, known: dict[str, str]) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
         return type(value)(_redact_data(v, keep_prompt, known) for v in value)
     if isinstance(value, bytes):
-        text = redact(value.decode("utf-8", "surrogateescape"), keep_prompt=keep_prompt, known=known)
+        text = value.decode("utf-8", "surrogateescape")
+        text = redact(text, keep_prompt=keep_prompt, known=known)
         return text.encode("utf-8", "surrogateescape")
     return value

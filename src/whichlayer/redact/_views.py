@@ -22,6 +22,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from whichlayer.redact._scan import Span
 
 _CONTINUATION = re.compile(r"\\\r?\n[ \t]*")
 _BOX = "│┃║┆┊╎"
@@ -174,7 +178,7 @@ def _lookalike_view(text: str) -> _View | None:
     return view
 
 
-def unwrapped_spans(text: str, keep_prompt: bool) -> list[object]:
+def unwrapped_spans(text: str, keep_prompt: bool) -> list[Span]:
     """Secrets found in the continuation, box and look-alike views, mapped back to ``text``."""
     from whichlayer.redact._scan import Span, find_spans, replacement
 
@@ -197,4 +201,4 @@ def unwrapped_spans(text: str, keep_prompt: bool) -> list[object]:
             first, *rest = pieces
             spans.append(Span(first[0], first[1], s.detector, s.secret, mask, rank=8))
             spans += [Span(a, b, s.detector, "", "…", rank=8) for a, b in rest]
-    return spans  # type: ignore[return-value]
+    return spans

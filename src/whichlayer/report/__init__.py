@@ -49,7 +49,8 @@ def _excerpt(error: object) -> str | None:
     if len(lines) <= EXCERPT_MAX_LINES and len(text) <= EXCERPT_MAX_CHARS:
         return text
     head = "\n".join(lines[:EXCERPT_HEAD_LINES])[: EXCERPT_MAX_CHARS // 3]
-    tail_lines = lines[max(EXCERPT_HEAD_LINES, len(lines) - EXCERPT_MAX_LINES + EXCERPT_HEAD_LINES) :]
+    first_tail = len(lines) - (EXCERPT_MAX_LINES - EXCERPT_HEAD_LINES)
+    tail_lines = lines[max(EXCERPT_HEAD_LINES, first_tail) :]
     tail = "\n".join(tail_lines)[-(EXCERPT_MAX_CHARS - len(head)) :]
     return f"{head}\n[… {len(lines) - EXCERPT_HEAD_LINES - len(tail_lines)} lines cut …]\n{tail}"
 
