@@ -55,7 +55,10 @@ def run(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    started = time.monotonic()  # --timeout bounds the whole command, discovery included
+    from whichlayer.check.deadline import process_age
+
+    # --timeout bounds the whole command as the user waits for it: start-up included.
+    started = time.monotonic() - process_age()
 
     from whichlayer.check import Context, Plan, Request, client_names, discover
     from whichlayer.check import run as run_checks
