@@ -38,6 +38,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--model", metavar="ID", help="model for the minimal request")
     p.add_argument("--client", metavar="NAME", help="check only this client: " + ", ".join(CLIENTS))
     p.add_argument("--offline", action="store_true", help="no network at all")
+    p.add_argument(
+        "--trust-base-url", action="store_true",
+        help="send the key even to a base URL from a file outside your home and project, "
+        "owned by another user, or plain http:// to another machine",
+    )  # fmt: skip
     p.add_argument("--no-generate", action="store_true", help="skip the one paid request")
     p.add_argument(
         "--timeout",
@@ -69,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--timeout must be between 0 and 600 seconds")
     ctx = Context(dict(os.environ), Path.home(), Path.cwd())
     request = Request(
-        args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client
-    )
+        args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client,
+        trust_base_url=args.trust_base_url,
+    )  # fmt: skip
     targets = discover(ctx, request)
     left = max(0.0, args.timeout - (time.monotonic() - started))
     plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=left)
