@@ -41,6 +41,17 @@ FD_RESERVE = 64
 _WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
 
 
+def header_timeout() -> float:
+    """``HEADER_TIMEOUT_S``, or ``WHICHLAYER_SIM_HEADER_TIMEOUT`` seconds when set."""
+    import os
+
+    try:
+        value = float(os.environ.get("WHICHLAYER_SIM_HEADER_TIMEOUT", ""))
+    except ValueError:
+        return HEADER_TIMEOUT_S
+    return value if 0 < value <= 3600 else HEADER_TIMEOUT_S
+
+
 def connection_cap() -> int:
     """``MAX_CONNECTIONS``, lowered to fit the process's file descriptor limit."""
     try:
@@ -112,7 +123,7 @@ class _Guard:
 
     def _arm(self, handler: Any, transport: asyncio.Transport) -> None:
         count = getattr(handler, "_request_count", 0)
-        self._loop.call_later(HEADER_TIMEOUT_S, self._expire, handler, transport, count)
+        self._loop.call_later(header_timeout(), self._expire, handler, transport, count)
 
     def _expire(self, handler: Any, transport: asyncio.Transport, count: int) -> None:
         if transport.is_closing():
