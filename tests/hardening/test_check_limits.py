@@ -7,6 +7,7 @@ start to exit) and its peak memory (``ru_maxrss`` from ``wait4``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -51,7 +52,7 @@ def silent(conn: socket.socket, stop: threading.Event) -> None:
 def partial(conn: socket.socket, stop: threading.Event) -> None:
     _read_request(conn)
     conn.sendall(b"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n")
-    conn.sendall(b"Content-Length: 5000\r\n\r\n{\"error\": {\"mess")
+    conn.sendall(b'Content-Length: 5000\r\n\r\n{"error": {"mess')
     _hold(conn, stop)
 
 
@@ -114,10 +115,8 @@ class FaultServer:
             threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
 
     def _handle(self, conn: socket.socket) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the client went away: what the test wants
             self.handler(conn, self.stop)
-        except OSError:
-            pass  # the client went away: that is what the test wants
 
     def close(self) -> None:
         self.stop.set()
@@ -171,6 +170,7 @@ def test_check_is_bounded_against_a_hostile_server(fault: FaultServer) -> None:
 @pytest.mark.parametrize("fault", [silent], indirect=True, ids=["tls-stall"])
 def test_check_is_bounded_when_tls_stalls(fault: FaultServer) -> None:
     wall, rss, code, out = run_check(f"https://127.0.0.1:{fault.port}/v1")
+    assert code in (0, 1), out
     print(f"\ntls-stall: wall {wall:.2f} s (timeout {TIMEOUT_S}), peak {rss:.0f} MB")
     assert "Traceback" not in out, out
     assert "tls" in out and "FAIL" in out, out

@@ -14,7 +14,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from tests.hardening import canaries as cn
 from tests.hardening.test_canaries import run_cli
 
@@ -135,7 +134,15 @@ def test_plain_http_to_another_machine_is_refused_without_the_flag(
     assert "T-BASE-URL-UNTRUSTED" not in [
         f["id"] for f in json.loads(run_cli([*args, "--trust-base-url"]))["targets"][0]["findings"]
     ]
-    local = ["check", "--offline", "--json", "--base-url", "http://127.0.0.1:9/v1", "--api-key", key]
+    local = [
+        "check",
+        "--offline",
+        "--json",
+        "--base-url",
+        "http://127.0.0.1:9/v1",
+        "--api-key",
+        key,
+    ]
     assert "T-BASE-URL-UNTRUSTED" not in run_cli(local)
 
 

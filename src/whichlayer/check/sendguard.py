@@ -97,9 +97,7 @@ def file_reasons(path: Path, ctx: Context) -> list[str]:
     if getuid is not None and uid != getuid():
         reasons.append(f"{path} is owned by {_owner(uid)}, not by you")
     if not (_inside(path, ctx.home) or _inside(path, project_root(ctx.cwd))):
-        reasons.append(
-            f"{path} (owner {_owner(uid)}) is outside your home and the current project"
-        )
+        reasons.append(f"{path} (owner {_owner(uid)}) is outside your home and the current project")
     return reasons
 
 

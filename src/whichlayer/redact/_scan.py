@@ -117,8 +117,14 @@ def _find_all(hay: str, kw: str) -> list[int]:
 
 # Substrings that start an escape able to hide a secret (see ``_ESCAPE_TRIGGER``).
 ESCAPE_KEYWORDS = ("%", "\\u", "\\x", "\\/", "&#", "&quot;", "&amp;", "&apos;")
+# A shell line continuation (backslash, line break): the views join it.
+CONTINUATION_KEYWORDS = ("\\\n", "\\\r\n")
 KEYWORDS: tuple[str, ...] = tuple(
-    sorted({kw.lower() for d in DETECTORS for kw in d.keywords} | set(ESCAPE_KEYWORDS))
+    sorted(
+        {kw.lower() for d in DETECTORS for kw in d.keywords}
+        | set(ESCAPE_KEYWORDS)
+        | set(CONTINUATION_KEYWORDS)
+    )
 )
 
 
@@ -465,7 +471,7 @@ def _scan(text: str, keep_prompt: bool, hits: _Hits | None = None) -> list[Span]
         spans = _join_wrapped(text, spans)
     from whichlayer.redact._views import unwrapped_spans
 
-    spans += unwrapped_spans(text, keep_prompt)
+    spans += unwrapped_spans(text, keep_prompt, hits.of_keywords(CONTINUATION_KEYWORDS))
     return spans
 
 
@@ -485,6 +491,7 @@ def redact(text: str, *, keep_prompt: bool, known: Mapping[str, str] | None = No
     return apply(text, spans)
 
 
+_SHAPED = frozenset(SHAPE_DETECTORS)
 #: Shortest value masked wherever it recurs (shorter ones would hit ordinary words).
 ECHO_MIN = 8
 
@@ -500,6 +507,8 @@ def secret_values(spans: list[Span]) -> dict[str, str]:
         d = span.detector
         if d is None or d.kind == "prompt" or not span.secret:
             continue
+        if d in _SHAPED and span.rank is None:
+            continue  # a key with a telling shape is found by that shape wherever it recurs
         for value, mask in _values_of(span):
             if _echo_worthy(value) or (d.kind == "email" and len(value) >= 6):
                 out.setdefault(value, mask)
@@ -535,7 +544,9 @@ def _values_of(span: Span) -> list[tuple[str, str]]:
 def echo_spans(text: str, values: Mapping[str, str], hits: _Hits | None = None) -> list[Span]:
     """Every occurrence in ``text`` of a value already known to be secret."""
     spans: list[Span] = []
-    if hits is not None and len(values) > 2 and _AUTOMATON is not None and len(text) > 65536:
+    # str.find scans at memory speed: one pass per value beats building an automaton
+    # until there are many values.
+    if hits is not None and len(values) > 16 and _AUTOMATON is not None and len(text) > 65536:
         import ahocorasick_rs as ac
 
         keys = [v for v in values if v.isascii()]

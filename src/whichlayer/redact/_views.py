@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -92,10 +93,13 @@ def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _continuation_view(text: str) -> _View | None:
-    if "\\\n" not in text and "\\\r\n" not in text:
+def _continuation_view(text: str, marks: list[int] | None = None) -> _View | None:
+    """``marks``: where a backslash and a line break meet (found by the keyword pass)."""
+    if marks is None:
+        marks = [m.start() for m in _CONTINUATION.finditer(text)]
+    found = [m for p in sorted(marks) if (m := _CONTINUATION.match(text, p)) is not None]
+    if not found:
         return None
-    found = list(_CONTINUATION.finditer(text))
     view = _View()
     i = 0
     for start, end in _merge([_line_span(text, m.start(), m.end()) for m in found]):
@@ -178,13 +182,20 @@ def _lookalike_view(text: str) -> _View | None:
     return view
 
 
-def unwrapped_spans(text: str, keep_prompt: bool) -> list[Span]:
+def unwrapped_spans(
+    text: str, keep_prompt: bool, continuation_marks: list[int] | None = None
+) -> list[Span]:
     """Secrets found in the continuation, box and look-alike views, mapped back to ``text``."""
     from whichlayer.redact._scan import Span, find_spans, replacement
 
     spans: list[Span] = []
-    for build in (_continuation_view, _box_view, _lookalike_view):
-        view = build(text)
+    views: tuple[Callable[[], _View | None], ...] = (
+        lambda: _continuation_view(text, continuation_marks),
+        lambda: _box_view(text),
+        lambda: _lookalike_view(text),
+    )
+    for build in views:
+        view = build()
         if view is None:
             continue
         vtext = view.text()

@@ -44,4 +44,3 @@ def print_diagnosis(d: dict[str, Any], *, all_actions: bool = False) -> None:
         console.print(Text("Why", style="bold"))
         for line in facts:
             console.print(Text(f"  - {line}", style="dim"))
-
