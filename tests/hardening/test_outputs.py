@@ -192,3 +192,20 @@ def test_pem_and_disguised_email_are_masked() -> None:
 
         folded = unicodedata.normalize("NFKC", folded)
         assert local not in folded, args
+
+
+def test_check_output_neutralises_controls_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-" + cn.r(cn.ALNUM, 48) + "\x1b[2J")
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://relay.test/v1\x1b]0;pwned\x07\u202e")
+    for args in (
+        ["check", "--offline", "--client", "openai-python"],
+        ["check", "--offline", "--json"],
+    ):
+        out = run_cli(args)
+        assert not [c for c in RAW if c in out], [hex(ord(c)) for c in RAW if c in out]
+        if "--json" in args:
+            json.loads(out)
