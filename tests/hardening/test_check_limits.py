@@ -133,24 +133,37 @@ def fault(request: pytest.FixtureRequest) -> Iterator[FaultServer]:
     server.close()
 
 
+# The child reports its own peak (VmHWM belongs to the program after exec; a forked
+# child's ru_maxrss would also count the parent's memory before the exec).
+_CHILD = (
+    "import atexit, sys\n"
+    "def peak():\n"
+    "    with open('/proc/self/status') as f:\n"
+    "        kb = f.read().split('VmHWM:')[1].split()[0]\n"
+    "    sys.stderr.write(f'VmHWM {kb}\\n')\n"
+    "atexit.register(peak)\n"
+    "from whichlayer.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
 def run_check(base_url: str) -> tuple[float, float, int, str]:
     """(wall seconds, peak RSS in MB, exit code, output) of one ``check`` run."""
     env = dict(os.environ, WL_CANARY_KEY="sk-" + "a1B2" * 12, NO_COLOR="1")
     env.pop("OPENAI_API_KEY", None)
     args = [
-        sys.executable, "-m", "whichlayer", "check", "--base-url", base_url,
+        sys.executable, "-c", _CHILD, "check", "--base-url", base_url,
         "--api-key-env", "WL_CANARY_KEY", "--protocol", "chat_completions",
         "--model", "gpt-4o-mini", "--timeout", str(TIMEOUT_S),
     ]  # fmt: skip
     started = time.monotonic()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(args, capture_output=True, env=env, timeout=60)
     wall = time.monotonic() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    return wall, usage.ru_maxrss / 1024, proc.returncode, out.decode("utf-8", "replace")
+    err = proc.stderr.decode("utf-8", "replace")
+    peak_kb = [line.split()[1] for line in err.splitlines() if line.startswith("VmHWM ")]
+    assert peak_kb, err
+    out = proc.stdout.decode("utf-8", "replace") + err
+    return wall, int(peak_kb[-1]) / 1024, proc.returncode, out
 
 
 FAULTS = [closed, silent, partial, trickle, endless, endless_chunked]

@@ -26,8 +26,8 @@ SNIPPET = 160
 #: fill memory).
 MAX_BODY = 256 * 1024
 #: Most bytes of a models list read by the auth stage (the largest real lists, such as
-#: a relay's catalogue of every model, are a few MB).
-MAX_MODELS_BODY = 8 * 1024 * 1024
+#: a relay's catalogue of every model, are about 1 MB).
+MAX_MODELS_BODY = 4 * 1024 * 1024
 # Headers that described the body on the wire, not the bytes kept.
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
