@@ -6,6 +6,8 @@ import argparse
 
 from whichlayer.cli import UsageError
 
+#: A process younger than this when ``check`` starts was started to run it.
+FRESH_PROCESS_S = 3.0
 PROTOCOLS = ("chat_completions", "responses", "messages", "generate_content", "converse")
 #: Kept here so that building the parser does not import the check package (a test pins it).
 CLIENTS = (
@@ -62,8 +64,10 @@ def run(args: argparse.Namespace) -> int:
 
     from whichlayer.check.deadline import process_age
 
-    # --timeout bounds the whole command as the user waits for it: start-up included.
-    started = time.monotonic() - process_age()
+    # --timeout bounds the whole command as the user waits for it: start-up included when
+    # this process was started for it (a young process), not when a long-lived one calls us.
+    age = process_age()
+    started = time.monotonic() - (age if age < FRESH_PROCESS_S else 0.0)
 
     from whichlayer.check import Context, Plan, Request, client_names, discover
     from whichlayer.check import run as run_checks
