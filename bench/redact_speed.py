@@ -16,6 +16,7 @@ import os
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from whichlayer.redact import redact_text
@@ -119,13 +120,13 @@ def mixed_log(megabytes: float, seed: int = 7) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", planted
 
 
-def measure(text: str, repeat: int = 3) -> float:
-    """Best MB/s over ``repeat`` runs of ``redact_text`` on ``text``."""
+def measure(text: str, repeat: int = 3, clock: Callable[[], float] = time.perf_counter) -> float:
+    """Best MB/s over ``repeat`` runs of ``redact_text`` on ``text``, timed by ``clock``."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = clock()
         redact_text(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, clock() - start)
     return len(text.encode()) / 1_000_000 / best
 
 
@@ -155,6 +156,9 @@ def main() -> int:
         f"{len(planted)} secrets planted, {len(leaked)} leaked"
     )
     print(f"redaction throughput: {speed:.1f} MB/s (target >= 50)")
+    # On a shared machine the wall clock counts other people's work too; CPU time does not.
+    cpu = measure(text, clock=time.process_time)
+    print(f"redaction throughput, CPU time: {cpu:.1f} MB/s (wall clock above)")
     for name, path in CORPORA.items():
         if not path.exists():
             print(f"{name}: {path} not found")

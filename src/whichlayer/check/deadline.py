@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 #: Default for ``--timeout``: long enough for a slow relay, short enough to wait for.
@@ -22,6 +23,21 @@ class Deadline:
 
     def expired(self) -> bool:
         return self.left() <= 0.0
+
+
+def process_age() -> float:
+    """Seconds since this process started (0 where the system does not say).
+
+    ``--timeout`` bounds the command as the user waits for it, interpreter start
+    and imports included; the deadline is counted from the process's start.
+    """
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        return max(0.0, time.clock_gettime(time.CLOCK_BOOTTIME) - started)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0.0
 
 
 class Stopwatch:

@@ -9,6 +9,7 @@ from whichlayer.check.findings import add_findings
 from whichlayer.check.hosts import host_platform
 from whichlayer.check.keys import key_platform
 from whichlayer.check.model import Context, Finding, Setting, Target
+from whichlayer.check.sendguard import guard, split_query
 from whichlayer.check.urls import split
 
 # Default base URL and protocol for a hand-given key, by the key's platform (C1).
@@ -30,6 +31,7 @@ class Request:
     protocol: str | None = None
     model: str | None = None
     client: str | None = None
+    trust_base_url: bool = False  # send the key to a base URL the guard would refuse
 
 
 def client_names() -> list[str]:
@@ -55,7 +57,11 @@ def discover(ctx: Context, req: Request | None = None) -> list[Target]:
             t.model = Setting(req.model, "--model")
         if req.protocol:
             t.protocol = req.protocol
+        query = split_query(t)
         add_findings(t)
+        for extra in (query, guard(t, ctx, trusted=req.trust_base_url)):
+            if extra is not None:
+                t.findings.append(extra)
     return targets
 
 

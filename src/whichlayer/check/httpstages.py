@@ -21,6 +21,15 @@ from whichlayer.redact import redact_text
 
 #: Bytes of a reply body quoted in a stage's detail.
 SNIPPET = 160
+#: Most bytes of a reply body read by the route and generate stages: an error body or a
+#: one-word reply is a few KB; what lies beyond is never read (an endless body cannot
+#: fill memory).
+MAX_BODY = 256 * 1024
+#: Most bytes of a models list read by the auth stage (the largest real lists, such as
+#: a relay's catalogue of every model, are about 1 MB).
+MAX_MODELS_BODY = 4 * 1024 * 1024
+# Headers that described the body on the wire, not the bytes kept.
+_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
 def client_for(
@@ -36,9 +45,15 @@ def client_for(
 
 
 async def send(
-    client: httpx2.AsyncClient, call: protocols.Call, deadline: Deadline
+    client: httpx2.AsyncClient, call: protocols.Call, deadline: Deadline, cap: int = MAX_BODY
 ) -> httpx2.Response:
-    """Send ``call`` within what is left of the deadline (httpx2 names the timeout)."""
+    """Send ``call`` within what is left of the deadline (httpx2 names the timeout).
+
+    The body is streamed and at most ``cap`` bytes of it are kept: the answer
+    comes back as a response holding those bytes (``extensions["truncated"]``
+    says when more was sent). Sending, the headers and the body together end
+    by the deadline, whatever the server does (silent, trickling, endless).
+    """
     left = max(deadline.left(), 0.01)
     timeout = httpx2.Timeout(left)
     request = client.build_request(
@@ -50,10 +65,33 @@ async def send(
         timeout=timeout,
     )
     try:
-        async with asyncio.timeout(left + 0.5):
-            return await client.send(request)
+        async with asyncio.timeout(left):
+            response = await client.send(request, stream=True)
+            try:
+                body, truncated = await _read_capped(response, cap)
+            finally:
+                await response.aclose()
     except TimeoutError:
         raise httpx2.ReadTimeout(f"no answer within {left:.1f} s", request=request) from None
+    headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() not in _WIRE_HEADERS]
+    kept = httpx2.Response(response.status_code, headers=headers, content=body, request=request)
+    kept.extensions["truncated"] = truncated
+    return kept
+
+
+async def _read_capped(response: httpx2.Response, cap: int) -> tuple[bytes, bool]:
+    """At most ``cap`` bytes of the (decoded) body, and whether there was more."""
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        room = cap - size
+        if len(chunk) >= room:
+            parts.append(chunk[:room])
+            # The cap is reached: whatever follows is not read.
+            return b"".join(parts), True
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts), False
 
 
 def _snippet(response: httpx2.Response) -> str:
@@ -104,7 +142,7 @@ async def auth(
     if call is None:
         return Stage("auth", None, None, "no free authenticated call for this protocol"), None, []
     try:
-        response = await send(client, call, deadline)
+        response = await send(client, call, deadline, MAX_MODELS_BODY)
     except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
         return (
             Stage("auth", False, watch.ms(), f"GET {call.url}: {exc}"),

@@ -23,6 +23,8 @@ from whichlayer.check.trust import TrustStore, public_store
 
 #: How much of a proxy's CONNECT answer is read at most.
 MAX_PROXY_HEADER = 16 * 1024
+#: How long a polite close may wait for the peer before the socket is aborted.
+CLOSE_WAIT_S = 0.2
 
 
 @dataclass(slots=True)
@@ -87,7 +89,9 @@ async def connect(
         left = deadline.left()
         try:
             async with asyncio.timeout(left):
-                return await asyncio.open_connection(address, hop.port)
+                # The stream buffers at most a proxy header's worth (CONNECT answers
+                # are read with readuntil; TLS records pass through the transport).
+                return await asyncio.open_connection(address, hop.port, limit=MAX_PROXY_HEADER)
         except TimeoutError:
             raise httpx2.ConnectTimeout(
                 f"timed out while connecting to {hop.host}:{hop.port} ({address}) "
@@ -117,7 +121,7 @@ async def _close(writer: asyncio.StreamWriter) -> None:
     close_notify, and a socket still open when the command's loop ends would leak."""
     writer.close()
     try:
-        async with asyncio.timeout(0.5):
+        async with asyncio.timeout(CLOSE_WAIT_S):
             await writer.wait_closed()
     except BaseException as exc:
         writer.transport.abort()
@@ -150,6 +154,12 @@ async def tunnel(
             f"the proxy's answer to CONNECT {host}:{port}",
             read=True,
         )
+    except (asyncio.LimitOverrunError, ValueError):
+        writer.close()
+        raise ConnectionError(
+            f"the proxy's answer to CONNECT {host}:{port} has no end of headers "
+            f"within {MAX_PROXY_HEADER} bytes"
+        ) from None
     except BaseException:
         # Any way out (a read timeout raised as httpx2.ReadTimeout, the command's deadline
         # cancelling us) must close the socket: nothing else holds it.

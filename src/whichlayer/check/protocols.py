@@ -94,7 +94,11 @@ def route_call(target: Target, model: str | None) -> Call:
     headers = dict(target.headers)
     if target.protocol == "messages":
         headers["anthropic-version"] = ANTHROPIC_VERSION
-    return Call("POST", _join(target.base_url.value, path), headers, {}, dict(target.query))
+    from whichlayer.check.sendguard import is_credential_param
+
+    # The keyless call carries no credential from the base URL's query either.
+    query = {k: v for k, v in target.query.items() if not is_credential_param(k)}
+    return Call("POST", _join(target.base_url.value, path), headers, {}, query)
 
 
 def models_call(target: Target) -> Call | None:

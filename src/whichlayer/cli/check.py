@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from whichlayer.cli import UsageError
 
+#: A process younger than this when ``check`` starts was started to run it.
+FRESH_PROCESS_S = 3.0
 PROTOCOLS = ("chat_completions", "responses", "messages", "generate_content", "converse")
 #: Kept here so that building the parser does not import the check package (a test pins it).
 CLIENTS = (
@@ -47,6 +48,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--model", metavar="ID", help="model for the minimal request")
     p.add_argument("--client", metavar="NAME", help="check only this client: " + ", ".join(CLIENTS))
     p.add_argument("--offline", action="store_true", help="no network at all")
+    p.add_argument(
+        "--trust-base-url", action="store_true",
+        help="send the key even to a base URL from a file outside your home and project, "
+        "owned by another user, or plain http:// to another machine",
+    )  # fmt: skip
     p.add_argument("--no-generate", action="store_true", help="skip the one paid request")
     p.add_argument(
         "--timeout",
@@ -64,7 +70,12 @@ def run(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    started = time.monotonic()  # --timeout bounds the whole command, discovery included
+    from whichlayer.check.deadline import process_age
+
+    # --timeout bounds the whole command as the user waits for it: start-up included when
+    # this process was started for it (a young process), not when a long-lived one calls us.
+    age = process_age()
+    started = time.monotonic() - (age if age < FRESH_PROCESS_S else 0.0)
 
     from whichlayer.check import Context, Plan, Request, client_names, discover
     from whichlayer.check import run as run_checks
@@ -75,8 +86,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--timeout takes seconds from more than 0 up to 600")
     ctx = Context(dict(os.environ), Path.home(), Path.cwd())
     request = Request(
-        args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client
-    )
+        args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client,
+        trust_base_url=args.trust_base_url,
+    )  # fmt: skip
     targets = discover(ctx, request)
     left = max(0.0, args.timeout - (time.monotonic() - started))
     plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=left)
@@ -115,13 +127,15 @@ def _consult_status(reports: list[dict[str, Any]], left: float) -> None:
             report["status_page"] = status.to_dict()
             verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:
-    from whichlayer.cli._io import use_color, write_text
-    from whichlayer.redact import redact_data
+    from whichlayer.cli._io import json_text, use_color, write_text
+    from whichlayer.redact import neutralize_data, redact_data
 
     safe = redact_data(reports)
     if as_json:
-        write_text(json.dumps({"targets": safe}, indent=2, ensure_ascii=False) + "\n")
-    elif use_color():
+        write_text(json_text({"targets": safe}))
+        return
+    safe = neutralize_data(safe)  # no terminal control character reaches the screen
+    if use_color():
         from whichlayer.check import render
 
         render.terminal(safe)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 #: Shown at the end of --help.
 EXAMPLES = """\
@@ -35,17 +34,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from whichlayer._explain import explain
-    from whichlayer.cli._io import read_input, require_text, use_color, write_text
-    from whichlayer.redact import redact_data
+    from whichlayer.cli._io import json_text, read_paste, require_text, use_color, write_text
+    from whichlayer.redact import find_secrets, neutralize_data, redact_data
 
-    diagnosis = explain(require_text(read_input(args.text, args.file)))
+    paste = read_paste(args.text, args.file)
+    diagnosis = explain(require_text(paste.data))
     d = diagnosis.to_dict()
     if args.status:
         _consult_status(d)
-    d = redact_data(d)
+    # A value recognised as secret anywhere in the paste is masked wherever the diagnosis
+    # repeats it (a provider echoing the key in its message, for one).
+    d = redact_data(d, known=find_secrets(paste.text))
+    if paste.truncated:
+        d["truncated"] = paste.note
     if args.json:
-        write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
-    elif args.markdown:
+        write_text(json_text(d))
+        return 0
+    d = neutralize_data(d)
+    if args.markdown:
         from whichlayer.render import markdown
 
         write_text(markdown.diagnosis(d))

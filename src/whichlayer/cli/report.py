@@ -76,26 +76,28 @@ def _proxy_record(record_id: int | None, store: str | None) -> dict[str, object]
         raise UsageError(str(exc)) from None
 
 
-def _paste(args: argparse.Namespace, record: dict[str, object] | None) -> str | bytes:
-    from whichlayer.cli._io import read_input, require_text
-
-    if record is not None and args.text is None and args.file is None:
-        from whichlayer.proxy.report import as_paste
-
-        return as_paste(record)
-    return require_text(read_input(args.text, args.file))
-
-
 def run(args: argparse.Namespace) -> int:
-    from whichlayer.cli._io import write_text
+    from whichlayer.cli._io import read_paste, require_text, write_text
     from whichlayer.report import build_report, markdown, to_json
 
     checks = _checks(args.from_file)
     record = _proxy_record(args.from_proxy, args.store)
-    paste_given = args.text is not None or args.file is not None or record is not None
-    error = _paste(args, record) if paste_given or checks is None else None
+    paste_given = args.text is not None or args.file is not None
+    wants_paste = paste_given or (checks is None and record is None)
+    paste = read_paste(args.text, args.file) if wants_paste else None
+    error: str | bytes | None = None
+    if paste is not None:
+        error = require_text(paste.data)
+    elif record is not None:
+        from whichlayer.proxy.report import as_paste
+
+        error = as_paste(record)
     report = build_report(
-        error, checks=checks, include_prompt=args.include_prompt, probe_clis=not args.no_clis
+        error,
+        checks=checks,
+        include_prompt=args.include_prompt,
+        probe_clis=not args.no_clis,
+        truncated=paste.note if paste is not None and paste.truncated else None,
     )
     if record is not None:
         from whichlayer.proxy.report import markdown_section, record_section

@@ -224,6 +224,13 @@ def serve(sim: object, host: str, port: int) -> None:
         except OSError as exc:
             reason = exc.strerror or exc
             raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
+        import sys
+
+        from whichlayer.simulate._server import exposure_warning
+
+        warning = exposure_warning(host)
+        if warning:
+            print(warning, file=sys.stderr)
         write_text(redact_text(banner(sim)))
         while not stop.wait(0.5):
             pass

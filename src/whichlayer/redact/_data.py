@@ -9,9 +9,10 @@ text (the structure, roles and types stay, since they are evidence).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from whichlayer.redact._scan import fingerprint_secret, redact
+from whichlayer.redact._scan import find_secrets, fingerprint_secret, redact
 from whichlayer.redact.detectors import is_placeholder
 
 _SECRET_NAMES = re.compile(
@@ -20,6 +21,7 @@ _SECRET_NAMES = re.compile(
     r"|secret(?:[_-]?access)?[_-]?key|client[_-]?secret|password|passwd|secret|private[_-]?key"
     r"|security[_-]?token|bearer)$|^x-goog-api-key$|^ocp-apim-subscription-key$"
 )
+_SCHEMES = ("bearer", "basic", "token", "digest", "aws4-hmac-sha256")
 #: Keys whose value is prompt or message content in a request or response body.
 PROMPT_KEYS = frozenset(
     {
@@ -73,50 +75,84 @@ def _mask_value(value: str) -> str:
     if is_placeholder(value):
         return value
     scheme, sep, rest = value.partition(" ")
-    if sep and scheme.lower() in ("bearer", "basic", "token", "digest", "aws4-hmac-sha256"):
+    if sep and scheme.lower() in _SCHEMES:
         return f"{scheme} {_mask_value(rest.strip())}" if rest.strip() else value
     return str(fingerprint_secret(value, "secret"))
 
 
-def _prompt_tree(value: Any) -> Any:
+def _prompt_tree(value: Any, known: dict[str, str]) -> Any:
     if isinstance(value, str):
         return f"[prompt: {len(value)} chars]" if value else value
     if isinstance(value, dict):
         return {
-            k: (redact_data(v, keep_prompt=False) if k in _SHAPE_KEYS else _prompt_tree(v))
+            k: (_redact_data(v, False, known) if k in _SHAPE_KEYS else _prompt_tree(v, known))
             for k, v in value.items()
         }
     if isinstance(value, list | tuple):
-        return type(value)(_prompt_tree(v) for v in value)
+        return type(value)(_prompt_tree(v, known) for v in value)
     return value
 
 
-def _item(key: Any, value: Any, keep_prompt: bool) -> Any:
+def _item(key: Any, value: Any, keep_prompt: bool, known: dict[str, str]) -> Any:
     name = key if isinstance(key, str) else ""
     if isinstance(value, str) and _SECRET_NAMES.search(name):
         return _mask_value(value)
     if not keep_prompt and name in PROMPT_KEYS and not isinstance(value, int | float | bool):
-        return _prompt_tree(value)
-    return redact_data(value, keep_prompt=keep_prompt)
+        return _prompt_tree(value, known)
+    return _redact_data(value, keep_prompt, known)
 
 
-def redact_data(value: Any, *, keep_prompt: bool = False) -> Any:
+def _collect(value: Any, out: dict[str, str], name: str = "") -> None:
+    """Every value recognised as secret anywhere in ``value`` (by shape, context or key name)."""
+    if isinstance(value, str):
+        if name and _SECRET_NAMES.search(name) and not is_placeholder(value):
+            scheme, sep, rest = value.partition(" ")
+            core = rest.strip() if sep and scheme.lower() in _SCHEMES else value
+            if len(core) >= 8 and not is_placeholder(core):
+                out.setdefault(core, str(fingerprint_secret(core, "secret")))
+        for k, v in find_secrets(value).items():
+            out.setdefault(k, v)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _collect(k, out)
+            _collect(v, out, k if isinstance(k, str) else "")
+    elif isinstance(value, list | tuple | set | frozenset):
+        for v in value:
+            _collect(v, out)
+    elif isinstance(value, bytes):
+        _collect(value.decode("utf-8", "surrogateescape"), out)
+
+
+def redact_data(
+    value: Any, *, keep_prompt: bool = False, known: Mapping[str, str] | None = None
+) -> Any:
     """Mask every secret inside a JSON-like structure (strings, lists, tuples, dicts).
 
     Dicts, lists, tuples and sets come back as new objects of the same kind,
     bytes as bytes; other values (numbers, ``None``, objects) as they are. Prompt and message
-    content is masked unless ``keep_prompt``.
+    content is masked unless ``keep_prompt``. A value recognised as secret in one
+    place (or given in ``known``: value -> mask) is masked wherever else it occurs.
     """
+    values: dict[str, str] = dict(known or {})
+    if not isinstance(value, int | float | bool) and value is not None:
+        _collect(value, values)
+    return _redact_data(value, keep_prompt, values)
+
+
+def _redact_data(value: Any, keep_prompt: bool, known: dict[str, str]) -> Any:
     if isinstance(value, str):
-        return redact(value, keep_prompt=keep_prompt)
+        return redact(value, keep_prompt=keep_prompt, known=known)
     if isinstance(value, dict):
         return {
-            (redact(k, keep_prompt=True) if isinstance(k, str) else k): _item(k, v, keep_prompt)
+            (redact(k, keep_prompt=True, known=known) if isinstance(k, str) else k): _item(
+                k, v, keep_prompt, known
+            )
             for k, v in value.items()
         }
     if isinstance(value, list | tuple | set | frozenset):
-        return type(value)(redact_data(v, keep_prompt=keep_prompt) for v in value)
+        return type(value)(_redact_data(v, keep_prompt, known) for v in value)
     if isinstance(value, bytes):
-        text = redact(value.decode("utf-8", "surrogateescape"), keep_prompt=keep_prompt)
+        text = value.decode("utf-8", "surrogateescape")
+        text = redact(text, keep_prompt=keep_prompt, known=known)
         return text.encode("utf-8", "surrogateescape")
     return value

@@ -74,6 +74,19 @@ def canaries(seed: str = "canary") -> dict[str, str]:
         "cookie-value": f(URLSAFE, 40, "ck"),
         "opaque-token": f(ALNUM, 36, "ot"),
         "email": "jane.doe" + f(HEX, 4, "em") + "@example-corp.com",
+        "github": "ghp_" + f(ALNUM, 36, "gh"),
+        "github-pat": "github_pat_" + f(ALNUM, 22, "gp1") + "_" + f(ALNUM, 59, "gp2"),
+        "slack": "xoxb-" + f("0123456789", 12, "sl1") + "-" + f(ALNUM, 24, "sl2"),
+        "stripe": "sk_live_" + f(ALNUM, 40, "st"),
+        "gitlab": "glpat-" + f(URLSAFE, 20, "gl"),
+        "npm": "npm_" + f(ALNUM, 36, "npm"),
+        "pypi": "pypi-AgEIcHlwaS5vcmc" + f(URLSAFE, 60, "py"),
+        "cerebras": "csk-" + f("abcdefghijklmnopqrstuvwxyz0123456789", 48, "cs"),
+        "fireworks": "fw_" + f(ALNUM, 23, "fw") + "7",
+        "sendgrid": "SG." + f(URLSAFE, 22, "sg1") + "." + f(URLSAFE, 43, "sg2"),
+        "digitalocean": "dop_v1_" + f(HEX, 64, "do"),
+        "shopify": "shpat_" + f(HEX, 32, "sh"),
+        "pem-body": "\n".join(f(BASE64, 64, f"pem{i}") for i in range(4)),
     }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -63,6 +63,7 @@ class Span:
     detector: Detector | None
     secret: str
     replacement: str | None = None
+    rank: int | None = None  # overrides the detector's priority when spans overlap
 
 
 def clean_secret(secret: str) -> str:
@@ -116,8 +117,14 @@ def _find_all(hay: str, kw: str) -> list[int]:
 
 # Substrings that start an escape able to hide a secret (see ``_ESCAPE_TRIGGER``).
 ESCAPE_KEYWORDS = ("%", "\\u", "\\x", "\\/", "&#", "&quot;", "&amp;", "&apos;")
+# A shell line continuation (backslash, line break): the views join it.
+CONTINUATION_KEYWORDS = ("\\\n", "\\\r\n")
 KEYWORDS: tuple[str, ...] = tuple(
-    sorted({kw.lower() for d in DETECTORS for kw in d.keywords} | set(ESCAPE_KEYWORDS))
+    sorted(
+        {kw.lower() for d in DETECTORS for kw in d.keywords}
+        | set(ESCAPE_KEYWORDS)
+        | set(CONTINUATION_KEYWORDS)
+    )
 )
 
 
@@ -150,16 +157,24 @@ class _Hits:
     def __init__(self, text: str) -> None:
         self.lower = _lowered(text)
         self._by_keyword: dict[str, list[int]] = {}
+        self._bytes: bytes | None = None
         self._complete = _AUTOMATON is not None
         if not self._complete:
             return
         # One byte per character (anything not ASCII becomes "?"), so byte offsets
         # are character offsets; keywords are ASCII, so no hit is lost.
-        found = _AUTOMATON.find_matches_as_indexes(self.lower.encode("ascii", "replace"))
+        self._bytes = self.lower.encode("ascii", "replace")
+        found = _AUTOMATON.find_matches_as_indexes(self._bytes)
         by_index: dict[int, list[int]] = {}
         for index, start, _end in found:
             by_index.setdefault(index, []).append(start)
         self._by_keyword = {KEYWORDS[i]: hits for i, hits in by_index.items()}
+
+    def lower_bytes(self) -> bytes:
+        """The lower-cased text, one byte per character (non-ASCII as ``?``)."""
+        if self._bytes is None:
+            self._bytes = self.lower.encode("ascii", "replace")
+        return self._bytes
 
     def of_keywords(self, keywords: tuple[str, ...]) -> list[int]:
         out: list[int] = []
@@ -310,7 +325,9 @@ def view_spans(text: str, hits: _Hits) -> list[Span]:
         decoded = decode(text[start:end])
         if decoded != text[start:end]:
             lines.append((start, end))
-            decoded_lines.append(decoded.replace("\n", " "))
+            # A decoded line break still ends a header or cookie value (``\r`` does, and
+            # keeps the one-line-per-line layout the offsets below rely on).
+            decoded_lines.append(decoded.replace("\n", "\r"))
     if not lines:
         return []
     # One scan over all decoded lines (joined) instead of one per line.
@@ -328,11 +345,13 @@ def view_spans(text: str, hits: _Hits) -> list[Span]:
 
 def _locate(text: str, start: int, end: int, s: Span) -> list[Span]:
     """Where the decoded secret of ``s`` sits in ``text[start:end]``, however encoded."""
-    secret = clean_secret(s.secret)
+    # Edges that were a decoded line break (``\n`` became a space) are not part of it.
+    secret = clean_secret(s.secret).strip()
     if not secret:
         return []
     found = [
-        Span(start + m.start(), start + m.end(), s.detector, secret)
+        # ``finditer(text, start, end)`` gives positions in ``text`` itself.
+        Span(m.start(), m.end(), s.detector, secret)
         for m in _locator(secret).finditer(text, start, end)
     ]
     return found or [Span(start, end, None, "", WITHHELD)]
@@ -381,6 +400,8 @@ def replacement(span: Span) -> str:
 
 
 def _rank(span: Span) -> tuple[int, int]:
+    if span.rank is not None:
+        return (span.rank, span.end - span.start)
     if span.detector is None:
         return (9, span.end - span.start)
     return (span.detector.priority, span.end - span.start)
@@ -442,11 +463,111 @@ def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def redact(text: str, *, keep_prompt: bool) -> str:
-    """Mask every secret in ``text`` (prompt content too unless ``keep_prompt``)."""
-    hits = _Hits(text)
+def _scan(text: str, keep_prompt: bool, hits: _Hits | None = None) -> list[Span]:
+    hits = hits or _Hits(text)
     spans = find_spans(text, keep_prompt=keep_prompt, hits=hits)
     spans += view_spans(text, hits)
     if "\n" in text:
         spans = _join_wrapped(text, spans)
+    from whichlayer.redact._views import unwrapped_spans
+
+    spans += unwrapped_spans(text, keep_prompt, hits.of_keywords(CONTINUATION_KEYWORDS))
+    return spans
+
+
+def redact(text: str, *, keep_prompt: bool, known: Mapping[str, str] | None = None) -> str:
+    """Mask every secret in ``text`` (prompt content too unless ``keep_prompt``).
+
+    Once a value is recognised as secret anywhere (in ``text``, or in ``known``:
+    value -> its mask, found elsewhere in the same output), every other
+    occurrence of it in ``text`` is masked the same way.
+    """
+    hits = _Hits(text)
+    spans = _scan(text, keep_prompt, hits)
+    values = dict(known or {})
+    values.update(secret_values(spans))
+    if values:
+        spans += echo_spans(text, values, hits)
     return apply(text, spans)
+
+
+_SHAPED = frozenset(SHAPE_DETECTORS)
+#: Shortest value masked wherever it recurs (shorter ones would hit ordinary words).
+ECHO_MIN = 8
+
+
+def _echo_worthy(value: str) -> bool:
+    return len(value) >= ECHO_MIN and looks_secret(value)
+
+
+def secret_values(spans: list[Span]) -> dict[str, str]:
+    """The secret values among ``spans`` (value -> the mask it was given)."""
+    out: dict[str, str] = {}
+    for span in spans:
+        d = span.detector
+        if d is None or d.kind == "prompt" or not span.secret:
+            continue
+        if d in _SHAPED and span.rank is None:
+            continue  # a key with a telling shape is found by that shape wherever it recurs
+        for value, mask in _values_of(span):
+            if _echo_worthy(value) or (d.kind == "email" and len(value) >= 6):
+                out.setdefault(value, mask)
+    return out
+
+
+def _values_of(span: Span) -> list[tuple[str, str]]:
+    d = span.detector
+    assert d is not None
+    secret = clean_secret(span.secret)
+    if d.kind == "cookie":
+        pairs = []
+        for part in re.split(r";\s*", secret):
+            name, eq, v = part.partition("=")
+            if eq and name.strip().lower() not in _COOKIE_ATTRIBUTES and not is_placeholder(v):
+                pairs.append((v.strip(), str(fingerprint_secret(v.strip(), "secret"))))
+        return pairs
+    if d.kind == "userinfo":
+        user, colon, password = secret.partition(":")
+        if colon:
+            return [(password, str(fingerprint_secret(password, "secret")))]
+        return [(user, str(fingerprint_secret(user, "secret")))]
+    if d.kind == "email":
+        return [(secret, replacement(span))]
+    out = [(secret, replacement(span))]
+    from whichlayer.redact.detectors import basic_credentials
+
+    for part in basic_credentials(secret):
+        out.append((part, str(fingerprint_secret(part, "secret"))))
+    return out
+
+
+def echo_spans(text: str, values: Mapping[str, str], hits: _Hits | None = None) -> list[Span]:
+    """Every occurrence in ``text`` of a value already known to be secret."""
+    spans: list[Span] = []
+    # str.find scans at memory speed: one pass per value beats building an automaton
+    # until there are many values.
+    if hits is not None and len(values) > 16 and _AUTOMATON is not None and len(text) > 65536:
+        import ahocorasick_rs as ac
+
+        keys = [v for v in values if v.isascii()]
+        automaton = ac.BytesAhoCorasick([k.lower().encode() for k in keys])
+        for index, start, end in automaton.find_matches_as_indexes(
+            hits.lower_bytes(), overlapping=True
+        ):
+            value = keys[index]
+            if text.startswith(value, start):
+                spans.append(Span(start, end, None, value, values[value], rank=-1))
+        values = {k: v for k, v in values.items() if not k.isascii()}
+    for value, mask in values.items():
+        i = text.find(value)
+        while i != -1:
+            spans.append(Span(i, i + len(value), None, value, mask, rank=-1))
+            i = text.find(value, i + len(value))
+    return spans
+
+
+def find_secrets(text: str, *, keep_prompt: bool = True) -> dict[str, str]:
+    """The secret values in ``text``, each with its mask (for masking their echoes elsewhere)."""
+    if not text:
+        return {}
+    return secret_values(_scan(text, keep_prompt))

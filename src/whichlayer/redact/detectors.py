@@ -127,6 +127,57 @@ def _mixed_base64(m: re.Match[str]) -> bool:
     return all(r.search(s) is not None for r in (_UPPER, _LOWER, _DIGIT))
 
 
+_BASE64ISH = re.compile(r"[A-Za-z0-9+/]{8,}={0,2}")
+
+
+def basic_credentials(value: str) -> list[str]:
+    """The password (and a token-like user name) inside a base64 ``user:password`` value."""
+    if len(value) > 1024 or not _BASE64ISH.fullmatch(value):
+        return []
+    import binascii
+    from base64 import b64decode
+
+    try:
+        decoded = b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return []
+    user, colon, password = decoded.partition(":")
+    if not colon or not decoded.isprintable():
+        return []
+    out = [password] if password and not is_placeholder(password) else []
+    return out + ([user] if len(user) >= 20 and looks_secret(user) else [])
+
+
+def _bearer_ok(m: re.Match[str]) -> bool:
+    return _looks_secret_ok(m) or bool(basic_credentials(m.group("secret")))
+
+
+def _credential_ok(m: re.Match[str]) -> bool:
+    name = m.group("name").lower()
+    value = m.group("secret")
+    if is_placeholder(value) or _NOT_SECRET_NAMES.search(name):
+        return False
+    if ("secret" in name or "passw" in name) and len(value) >= 6 and not value.isdigit():
+        return value.lower() not in ("required", "optional", "invalid", "incorrect", "expired")
+    return looks_secret(value)
+
+
+_OLD_PASSWORD_NAME = re.compile(
+    r"(?i)(?:password|passwd|passphrase|pwd|client[_-]?secret|secret(?:[_-]?access)?[_-]?key|secret)$"
+)
+
+
+def _password_ok(m: re.Match[str]) -> bool:
+    if _OLD_PASSWORD_NAME.search(m.group("name")):
+        return _secret_ok(m)
+    return _credential_ok(m)
+
+
+def _not_aws_example(m: re.Match[str]) -> bool:
+    """AWS's documented example key id (``AKIAIOSFODNN7EXAMPLE``) grants nothing: it stays."""
+    return not m.group("secret").endswith("EXAMPLE")
+
+
 def _near_deepseek(m: re.Match[str]) -> bool:
     return "deepseek" in m.string[max(0, m.start() - 300) : m.end() + 300].lower()
 
@@ -214,7 +265,7 @@ _HEADER_NAMES = (
 # a dict repr, ``', b'`` in a list of byte tuples; any quote possibly escaped or encoded.
 _HEADER_SEP = (
     rf"(?:{_Q}[ \t]*,[ \t]*(?:b{_Q}|{_Q})"
-    rf"|{_Q}?[ \t]*(?::|%3[Aa])[ \t]*(?:%20|\+)*(?:b{_Q}|{_Q})?)[ \t]*"
+    rf"|{_Q}?[ \t]*(?::|=|%3[Aa])[ \t]*(?:%20|\+)*(?:b{_Q}|{_Q})?)[ \t]*"
 )
 _KEY_NAME = (
     r"[A-Za-z0-9_.-]*?(?:api[_.-]?key|apikey|access[_-]?key(?:[_-]?id)?|auth[_-]?key|private[_-]?key"
@@ -248,9 +299,11 @@ _URL_PARAM_NAMES = "|".join(re.escape(n) for n in _URL_PARAM_LIST)
 NAME_CHARS = ALNUM + "_.-"
 _GATE_ASSIGN = r"(?:\\*[\"']|%2[27]|&quot;)?[ \t]*(?:[=:]|%3[AaDd])"
 _GATE_HEADER = (
-    r"(?:authorization|key|token|cookie)(?:\\*[\"']|%2[27]|&quot;|&\#3[49];)?[ \t]*(?:[:,]|%3[Aa])"
+    r"(?:authorization|key|token|cookie)(?:\\*[\"']|%2[27]|&quot;|&\#3[49];)?[ \t]*(?:[:,=]|%3[Aa])"
 )
 HEADER_CHARS = ALNUM + "-"
+# After an assignment: a value that is a count (``"total_tokens": 12``) is turned away early.
+_NOT_A_COUNT = r"[ \t]*+(?:\\*[\"']|%2[27]|&quot;)?+(?!\d{1,12}+(?![A-Za-z0-9_+/=.-]))"
 
 
 def _key(
@@ -426,14 +479,173 @@ DETECTORS: tuple[Detector, ...] = (
         near_misses=("r8_short", "xr8_" + "a" * 37),
     ),
     Detector(
+        "github-token",
+        "github",
+        rf"{_LEFT}(?P<secret>gh[pousr]_{run(_A, 36)}){_END}",
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+        prefix="ghp_",
+        examples=((f"token {_C['github']}", _C["github"]),),
+        near_misses=("ghp_short",),
+    ),
+    _key(
+        "github-fine-grained",
+        "github",
+        "github_pat_",
+        run("[A-Za-z0-9_]", 82),
+        examples=((f"GH={_C['github-pat']}", _C["github-pat"]),),
+        near_misses=("github_pat_docs",),
+    ),
+    Detector(
+        "slack-token",
+        "slack",
+        rf"{_LEFT}(?P<secret>(?:xox[abposr]|xapp)-[0-9A-Za-z-]{{20,}})",
+        ("xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-", "xapp-"),
+        prefix="xox",
+        examples=((f"SLACK={_C['slack']}", _C["slack"]),),
+        near_misses=("xoxb-short",),
+    ),
+    Detector(
+        "stripe-key",
+        "stripe",
+        rf"{_LEFT}(?P<secret>(?:sk|rk)_(?:live|test)_{run(_A, 24)}[A-Za-z0-9]*)",
+        ("sk_live_", "sk_test_", "rk_live_", "rk_test_"),
+        prefix="sk_live_",
+        examples=((f"stripe {_C['stripe']}", _C["stripe"]),),
+        near_misses=("sk_live_short",),
+    ),
+    _key(
+        "gitlab-token",
+        "gitlab",
+        "glpat-",
+        run(_W, 20),
+        examples=((f"PRIVATE-TOKEN: {_C['gitlab']}", _C["gitlab"]),),
+        near_misses=("glpat-short",),
+    ),
+    _key(
+        "npm-token",
+        "npm",
+        "npm_",
+        run(_A, 36),
+        examples=((f"//registry.npmjs.org/:_authToken={_C['npm']}", _C["npm"]),),
+        near_misses=("npm_config_cache",),
+    ),
+    Detector(
+        "pypi-token",
+        "pypi",
+        rf"{_LEFT}(?P<secret>pypi-AgE[A-Za-z0-9_-]{{50,}})",
+        ("pypi-age",),
+        prefix="pypi-",
+        after=2000,
+        examples=((f"password = {_C['pypi']}", _C["pypi"]),),
+        near_misses=("pypi-age-of-packages",),
+    ),
+    _key(
+        "cerebras",
+        "cerebras",
+        "csk-",
+        run("[a-z0-9]", 48),
+        examples=((f"key {_C['cerebras']}", _C["cerebras"]),),
+        near_misses=("csk-short",),
+    ),
+    _key(
+        "fireworks",
+        "fireworks",
+        "fw_",
+        run(_A, 24),
+        check=_letter_and_digit,
+        examples=((f"key {_C['fireworks']}", _C["fireworks"]),),
+        near_misses=("fw_version_string_of_it",),
+    ),
+    Detector(
+        "sendgrid",
+        "sendgrid",
+        rf"(?<![A-Za-z0-9])(?P<secret>SG\.{run(_W, 22)}\.{run(_W, 43)}){_END}",
+        ("sg.",),
+        prefix="SG.",
+        after=80,
+        examples=((f"SENDGRID {_C['sendgrid']}", _C["sendgrid"]),),
+        near_misses=("msg.content", "SG.short.x"),
+    ),
+    _key(
+        "digitalocean",
+        "digitalocean",
+        "dop_v1_",
+        run("[a-f0-9]", 64),
+        examples=((f"token {_C['digitalocean']}", _C["digitalocean"]),),
+        near_misses=("dop_v1_short",),
+    ),
+    _key(
+        "shopify",
+        "shopify",
+        "shpat_",
+        run("[a-fA-F0-9]", 32),
+        examples=((f"token {_C['shopify']}", _C["shopify"]),),
+        near_misses=("shpat_short",),
+    ),
+    Detector(
+        "pem-private-key",
+        "pem",
+        r"-----BEGIN[ A-Z0-9]*PRIVATE KEY-----(?P<secret>(?:(?:\\[nr]|[\s\"'│|,+]|\\)*"
+        r"(?:[A-Za-z0-9+/=]{2,}|[A-Za-z-]+:[^\n\\]*))+)",
+        ("-----begin",),
+        kind="secret",
+        priority=4,
+        ignorecase=False,
+        after=16384,
+        examples=(
+            (
+                f"-----BEGIN PRIVATE KEY-----\n{_C['pem-body']}\n-----END PRIVATE KEY-----",
+                _C["pem-body"].replace("\n", ""),
+            ),
+        ),
+        near_misses=("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",),
+    ),
+    Detector(
+        "xml-element",
+        "secret",
+        r"<(?P<name>[A-Za-z0-9_:.-]*(?:key|token|secret|password|passwd|credential|auth|cookie)"
+        r"[A-Za-z0-9_:.-]*)(?:\s[^<>]*)?>\s*(?P<secret>[^<>\s]{6,})\s*</(?P=name)\s*>",
+        ("</",),
+        kind="secret",
+        priority=1,
+        ignorecase=True,
+        anchored=False,
+        before=600,
+        after=80,
+        check=_credential_ok,
+        examples=((f"<ApiKey>{_C['opaque-token']}</ApiKey>", _C["opaque-token"]),),
+        near_misses=("<MaxTokens>4096</MaxTokens>", "<KeyName>primary</KeyName>"),
+    ),
+    Detector(
+        "credential-name",
+        "secret",
+        rf"{_LEFT_WORD}(?P<name>[A-Za-z0-9_.-]*?credential[A-Za-z0-9_.-]*"
+        rf"|[A-Za-z0-9_.-]*[_.-](?:cookie|basic|auth|creds?)){_ASSIGN}{_VALUE}",
+        ("cookie", "basic", "auth", "cred"),
+        kind="secret",
+        priority=1,
+        ignorecase=True,
+        before=64,
+        after=600,
+        check=_credential_ok,
+        left_chars=NAME_CHARS,
+        gate=rf"[A-Za-z0-9_.-]{{0,40}}?{_GATE_ASSIGN}{_NOT_A_COUNT}",
+        examples=(
+            (f"SESSION_COOKIE={_C['cookie-value']}", _C["cookie-value"]),
+            (f"PROXY_BASIC='{_C['opaque-token']}'", _C["opaque-token"]),
+        ),
+        near_misses=("auth_type=oauth", "cookie: consent"),
+    ),
+    Detector(
         "aws-access-key-id",
         "aws",
         rf"{_LEFT}(?P<secret>(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{{16}})(?![A-Za-z0-9])",
         ("AKIA", "ASIA", "ABIA", "ACCA", "A3T"),
         prefix="AKIA",
         after=40,
+        check=_not_aws_example,
         examples=((f"aws_access_key_id = {_C['aws-access-key-id']}", _C["aws-access-key-id"]),),
-        near_misses=("AKIASHORT", "XAKIA" + "A" * 16, "AKIA" + "A" * 20),
+        near_misses=("AKIASHORT", "XAKIA" + "A" * 16, "AKIA" + "A" * 20, "AKIAIOSFODNN7EXAMPLE"),
     ),
     Detector(
         "aws-secret-access-key",
@@ -593,12 +805,12 @@ DETECTORS: tuple[Detector, ...] = (
         "bearer-token",
         "secret",
         r"(?<![A-Za-z0-9_-])(?:bearer|basic)(?:[ \t]|%20|\+)+(?P<secret>[A-Za-z0-9._~+/=-]{16,})",
-        ("bearer",),
+        ("bearer", "basic"),
         kind="secret",
         priority=1,
         ignorecase=True,
         after=8192,
-        check=_looks_secret_ok,
+        check=_bearer_ok,
         examples=((f"sent Bearer {_C['opaque-token']} to relay", _C["opaque-token"]),),
         near_misses=(
             "a Bearer token is required",
@@ -609,27 +821,30 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "password-assignment",
         "secret",
-        rf"{_LEFT_WORD}(?P<name>[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|pwd|client[_-]?secret"
-        rf"|secret(?:[_-]?access)?[_-]?key|secret)){_ASSIGN}{_VALUE}",
+        rf"{_LEFT_WORD}(?P<name>[A-Za-z0-9_.-]*?(?:pass(?:w(?:or)?d|phrase)|pwd|secret)"
+        rf"[A-Za-z0-9_.-]*){_ASSIGN}{_VALUE}",
         ("pass", "secret"),
         kind="secret",
         priority=1,
         ignorecase=True,
         before=64,
         after=600,
-        check=_secret_ok,
+        check=_password_ok,
         left_chars=NAME_CHARS,
-        gate=rf"(?:pass(?:word|wd|phrase)?|secret(?:[_-]?(?:access[_-]?)?key)?){_GATE_ASSIGN}",
+        # ``*PASSWORD*=`` and ``*SECRET*=``: the name may go on after the word.
+        gate=rf"(?:pass(?:word|wd|phrase)?|secret)[A-Za-z0-9_.-]{{0,40}}?{_GATE_ASSIGN}",
         examples=(
             (f"DB_PASSWORD={_C['password']}", _C["password"]),
             (f'"client_secret": "{_C["password"]}"', _C["password"]),
+            (f"MY_SECRET_VALUE={_C['password']}", _C["password"]),
+            (f"DB_PASSWORD_PROD: {_C['password']}", _C["password"]),
         ),
         near_misses=("password: <your password>", "secret=${SECRET}", "forgot password?"),
     ),
     Detector(
         "key-assignment",
         "secret",
-        rf"{_LEFT_WORD}(?P<name>{_KEY_NAME}|key){_ASSIGN}{_VALUE}",
+        rf"{_LEFT_WORD}(?P<name>{_KEY_NAME}|key|[A-Za-z0-9_.-]*?token[A-Za-z0-9_.-]*){_ASSIGN}{_VALUE}",
         ("key", "token"),
         kind="secret",
         priority=1,
@@ -638,10 +853,13 @@ DETECTORS: tuple[Detector, ...] = (
         after=600,
         check=_looks_secret_ok,
         left_chars=NAME_CHARS,
-        gate=rf"(?:key(?:[_-]?id)?|token(?:_bedrock)?){_GATE_ASSIGN}",
+        # ``*TOKEN*=``: the name may go on after the word; a count is turned away early.
+        gate=rf"(?:key(?:[_-]?id)?|token[A-Za-z0-9_.-]{{0,40}}?){_GATE_ASSIGN}{_NOT_A_COUNT}",
         examples=(
             (f"MY_SERVICE_TOKEN={_C['opaque-token']}", _C["opaque-token"]),
             (f"'session_key': '{_C['opaque-token']}'", _C["opaque-token"]),
+            (f"TOKEN_PROD={_C['opaque-token']}", _C["opaque-token"]),
+            (f"api_key=7_{_C['opaque-token']}", "7_" + _C["opaque-token"]),
         ),
         near_misses=(
             "max_tokens=4096",

@@ -13,6 +13,8 @@ def _cell(text: str) -> str:
 
 def diagnosis(d: dict[str, Any]) -> str:
     out = [f"### whichlayer: `{view.headline(d)}`", "", _cell(d["summary"]), ""]
+    if d.get("truncated"):
+        out += [f"> **Input truncated**: {_cell(d['truncated'])}.", ""]
     out += ["| | |", "|---|---|"]
     out += [f"| {label} | `{_cell(value)}` |" for label, value in view.rows(d)]
     if d["actions"]:

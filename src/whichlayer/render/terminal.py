@@ -21,11 +21,13 @@ def print_diagnosis(d: dict[str, Any], *, all_actions: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False, markup=False)
     title = Text("whichlayer: ")
     title.append(view.headline(d), style=_LAYER_STYLE.get(str(d["layer"]), "bold"))
     console.print(title)
-    console.print(d["summary"])
+    console.print(d["summary"], markup=False)
+    if d.get("truncated"):
+        console.print(Text(f"note: {d['truncated']}", style="bold yellow"))
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="dim")
     table.add_column()

@@ -9,6 +9,8 @@ from whichlayer.render import view
 
 def diagnosis(d: dict[str, Any], *, all_actions: bool = False) -> str:
     out = [f"whichlayer: {view.headline(d)}", d["summary"], ""]
+    if d.get("truncated"):
+        out[2:2] = [f"note: {d['truncated']}", ""]
     width = max(len(label) for label, _ in view.rows(d))
     out += [f"  {label.ljust(width)}  {value}" for label, value in view.rows(d)]
     actions = d["actions"] if all_actions else d["actions"][: view.FIRST_ACTIONS]

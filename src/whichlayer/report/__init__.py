@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from whichlayer.redact import redact_data, redact_text
+from whichlayer.redact import escape_json_controls, find_secrets, redact_data, redact_text
 from whichlayer.report.checks import CheckFormatError, read_checks
 from whichlayer.report.environment import describe_machine
 from whichlayer.report.render_markdown import markdown
@@ -28,8 +28,10 @@ __all__ = ["CheckFormatError", "build_report", "markdown", "read_checks", "to_js
 _TIMESTAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|^date:\s*\w{3}, \d{1,2} \w{3} \d{4}", re.I | re.M
 )
-#: How much of the pasted error the report quotes (after redaction).
+#: How much of the pasted error the report quotes (after redaction): the first
+#: EXCERPT_HEAD_LINES and the last lines up to EXCERPT_MAX_LINES (errors are usually at the end).
 EXCERPT_MAX_LINES = 60
+EXCERPT_HEAD_LINES = 20
 EXCERPT_MAX_CHARS = 6000
 
 
@@ -42,9 +44,15 @@ def _excerpt(error: object) -> str | None:
         text = json.dumps(error, indent=2, ensure_ascii=False)
     else:
         return None
-    lines = text.strip("\n").splitlines()
-    cut = "\n".join(lines[:EXCERPT_MAX_LINES])[:EXCERPT_MAX_CHARS]
-    return cut + ("\n[… cut]" if cut != text.strip("\n") else "")
+    text = text.strip("\n")
+    lines = text.splitlines()
+    if len(lines) <= EXCERPT_MAX_LINES and len(text) <= EXCERPT_MAX_CHARS:
+        return text
+    head = "\n".join(lines[:EXCERPT_HEAD_LINES])[: EXCERPT_MAX_CHARS // 3]
+    first_tail = len(lines) - (EXCERPT_MAX_LINES - EXCERPT_HEAD_LINES)
+    tail_lines = lines[max(EXCERPT_HEAD_LINES, first_tail) :]
+    tail = "\n".join(tail_lines)[-(EXCERPT_MAX_CHARS - len(head)) :]
+    return f"{head}\n[… {len(lines) - EXCERPT_HEAD_LINES - len(tail_lines)} lines cut …]\n{tail}"
 
 
 def _diagnose(error: object) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -91,8 +99,14 @@ def build_report(
     probe_clis: bool = True,
     environ: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    truncated: str | None = None,
 ) -> dict[str, Any]:
-    """The redacted evidence bundle for ``error`` and/or saved ``check`` targets."""
+    """The redacted evidence bundle for ``error`` and/or saved ``check`` targets.
+
+    ``truncated``: a sentence saying the input was cut (shown in the report).
+    A value recognised as secret anywhere in ``error`` is masked wherever the
+    report repeats it (message row, excerpt, headers, everything).
+    """
     from whichlayer import __version__
 
     ev: dict[str, Any] | None = None
@@ -113,6 +127,7 @@ def build_report(
             "generated_at": stamp,
             "include_prompt": include_prompt,
             "engine_error": engine_error,
+            "input_truncated": truncated,
         },
         "diagnosis": d,
         "request": _request(ev, d or {}) if ev is not None else None,
@@ -125,10 +140,23 @@ def build_report(
         "unknown": unknowns(ev, d, checks, has_time=bool(excerpt and _TIMESTAMP.search(excerpt))),
         "excerpt": excerpt,
     }
-    return dict(redact_data(report, keep_prompt=include_prompt))
+    known = find_secrets(_full_text(error)) if error is not None else {}
+    return dict(redact_data(report, keep_prompt=include_prompt, known=known))
+
+
+def _full_text(error: object) -> str:
+    if isinstance(error, bytes | bytearray):
+        return bytes(error).decode("utf-8", "replace")
+    if isinstance(error, str):
+        return error
+    try:
+        return json.dumps(error, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return str(error)
 
 
 def to_json(report: Mapping[str, Any]) -> str:
     """The report as JSON text (redacted once more on the way out)."""
     # Prompt content was handled field by field; this pass only catches secrets.
-    return redact_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", keep_prompt=True)
+    text = redact_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", keep_prompt=True)
+    return escape_json_controls(text)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from whichlayer.redact import redact_text
+from whichlayer.redact import neutralize_controls, redact_text
 
 
 def _cell(value: Any) -> str:
@@ -228,6 +228,8 @@ def markdown(report: Mapping[str, Any]) -> str:
         + ("." if meta.get("include_prompt") else "; prompt and message content is left out."),
         "",
     ]
+    if meta.get("input_truncated"):
+        out += [f"> **Input truncated**: {_cell(meta['input_truncated'])}.", ""]
     if meta.get("engine_error"):
         out += [f"> The diagnosis engine failed on this input ({_cell(meta['engine_error'])}).", ""]
     for part in (
@@ -245,4 +247,5 @@ def markdown(report: Mapping[str, Any]) -> str:
     ):
         out += part
     # Prompt content was handled field by field; this pass only catches secrets.
-    return redact_text("\n".join(out).rstrip("\n") + "\n", keep_prompt=True)
+    text = redact_text("\n".join(out).rstrip("\n") + "\n", keep_prompt=True)
+    return neutralize_controls(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import tempfile
 import threading
 from pathlib import Path
@@ -28,6 +29,111 @@ from whichlayer.simulate.state import SimState
 #: How long ``stop`` waits for in-flight handlers (a stall) before cancelling them.
 SHUTDOWN_TIMEOUT_S = 0.25
 START_TIMEOUT_S = 10.0
+#: A connection that has not sent a complete request head within this time is closed
+#: (a client that sends half a request and waits would otherwise hold a socket forever).
+HEADER_TIMEOUT_S = 10.0
+#: Most connections open at once; more are closed as soon as they are accepted, so the
+#: process never runs out of file descriptors (and never stops accepting).
+MAX_CONNECTIONS = 512
+#: File descriptors kept free for everything else (listening sockets, the relay's
+#: upstream calls, files) when the cap is derived from the process's limit.
+FD_RESERVE = 64
+_WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
+
+
+def header_timeout() -> float:
+    """``HEADER_TIMEOUT_S``, or ``WHICHLAYER_SIM_HEADER_TIMEOUT`` seconds when set."""
+    import os
+
+    try:
+        value = float(os.environ.get("WHICHLAYER_SIM_HEADER_TIMEOUT", ""))
+    except ValueError:
+        return HEADER_TIMEOUT_S
+    return value if 0 < value <= 3600 else HEADER_TIMEOUT_S
+
+
+def connection_cap() -> int:
+    """``MAX_CONNECTIONS``, lowered to fit the process's file descriptor limit."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return MAX_CONNECTIONS
+    if soft == resource.RLIM_INFINITY:
+        return MAX_CONNECTIONS
+    return max(8, min(MAX_CONNECTIONS, (soft - FD_RESERVE) // 2))
+
+
+def exposure_warning(host: str) -> str | None:
+    """A warning when ``host`` listens beyond this machine (``0.0.0.0``, ``::``, an address)."""
+    if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
+        return None
+    return (
+        f"warning: listening on {host or 'every interface'}: anyone who can reach this machine "
+        "can use the simulator and its test keys. Use --host 127.0.0.1 unless you mean it."
+    )
+
+
+@functools.cache
+def _guarded_handler() -> Any:
+    """aiohttp's request handler, telling the guard about each new connection."""
+    from aiohttp.web_protocol import RequestHandler
+
+    class Guarded(RequestHandler):
+        guard: _Guard
+
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(transport)
+            self.guard.made(self, transport)  # type: ignore[arg-type]
+
+    return Guarded
+
+
+class _Guard:
+    """Wraps aiohttp's protocol factory: a connection cap and a request-head timeout.
+
+    Quacks like ``aiohttp.web.Server`` for the runner (attributes pass through).
+    """
+
+    def __init__(self, server: Any, loop: asyncio.AbstractEventLoop, cap: int) -> None:
+        self._server = server
+        self._loop = loop
+        self.cap = cap
+        self.refused = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._server, name)
+
+    def __call__(self) -> Any:
+        server = self._server
+        try:
+            handler = _guarded_handler()(server, loop=server._loop, **server._kwargs)
+        except (TypeError, AttributeError):
+            return server()  # an aiohttp that builds handlers differently: no guard
+        handler.guard = self
+        return handler
+
+    def made(self, handler: Any, transport: asyncio.Transport) -> None:
+        if len(self._server.connections) > self.cap:
+            self.refused += 1
+            transport.abort()  # frees the descriptor now; the client sees a reset
+            return
+        self._arm(handler, transport)
+
+    def _arm(self, handler: Any, transport: asyncio.Transport) -> None:
+        count = getattr(handler, "_request_count", 0)
+        self._loop.call_later(header_timeout(), self._expire, handler, transport, count)
+
+    def _expire(self, handler: Any, transport: asyncio.Transport, count: int) -> None:
+        if transport.is_closing():
+            return
+        busy = getattr(handler, "_current_request", None) is not None or bool(
+            getattr(handler, "_messages", None)
+        )
+        if busy or getattr(handler, "_request_count", 0) != count:
+            return  # a request head came in time; between requests aiohttp's keep-alive rules
+        transport.abort()  # no complete request head within the timeout: drop it
 
 
 class SimServer:
@@ -89,8 +195,10 @@ class SimServer:
 
     @property
     def url(self) -> str:
+        """The URL to use from this machine (``0.0.0.0`` is where it listens, not an address)."""
         scheme = "https" if self.tls else "http"
-        return f"{scheme}://{self.host}:{self.port}"
+        host = _WILDCARDS.get(self.host, self.host)
+        return f"{scheme}://{f'[{host}]' if ':' in host else host}:{self.port}"
 
     def base_url(self, kind: str | None = None) -> str:
         """The base URL a client of ``kind`` (default: this server's dialect) is configured with."""
@@ -220,6 +328,10 @@ class SimServer:
             access_log=None,
         )
         await runner.setup()
+        assert runner.server is not None
+        # The site asks the runner for its protocol factory when it starts listening.
+        guard = _Guard(runner.server, asyncio.get_running_loop(), connection_cap())
+        runner._server = guard  # type: ignore[assignment]
         self._runners.append(runner)
         site = web.TCPSite(runner, self.host, port, ssl_context=ssl_ctx)
         await site.start()

@@ -96,6 +96,10 @@ def parse_body(raw: bytes) -> tuple[dict[str, Any] | None, str | None]:
             else "invalid utf-8"
         )
         return None, where
+    except RecursionError:
+        return None, "nesting too deep"  # a provider's parser refuses it too: a 400
+    except ValueError:
+        return None, "a number too long to parse"  # integers above 4,300 digits
     if not isinstance(data, dict):
         return None, "line 1 column 1 (char 0)"
     return data, None

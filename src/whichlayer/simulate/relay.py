@@ -357,7 +357,7 @@ def _json(raw: bytes) -> dict[str, Any]:
 
     try:
         data = json.loads(raw or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 
