@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 
 #: Shown at the end of --help.
 EXAMPLES = """\
@@ -12,7 +11,6 @@ EXAMPLES = """\
   zcat gateway.log.gz | whichlayer scan - --json
 """
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     from whichlayer.cli import UsageError
     from whichlayer.cli._io import write_text
-    from whichlayer.redact import redact_data, redact_text
+    from whichlayer.redact import neutralize_controls, redact_data, redact_text
     from whichlayer.scan import SourceError, agent_logs, expand, scan, to_dict
     from whichlayer.scan import render as view
     from whichlayer.scan.readers import BY_NAME
@@ -87,11 +85,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_text(view.as_json(redact_data(to_dict(agg))))
     elif args.markdown:
-        write_text(_neutral(redact_text(view.markdown(agg, by))))
+        write_text(neutralize_controls(redact_text(view.markdown(agg, by))))
     else:
-        write_text(_neutral(redact_text(view.text(agg, by))))
+        write_text(neutralize_controls(redact_text(view.text(agg, by))))
     return 0
 
-
-def _neutral(text: str) -> str:
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)

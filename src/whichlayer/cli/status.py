@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -66,7 +65,7 @@ def _default_providers() -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from whichlayer.cli import UsageError
     from whichlayer.cli._io import write_text
-    from whichlayer.redact import redact_text
+    from whichlayer.redact import neutralize_controls, redact_text
     from whichlayer.status import DEFAULT_TIMEOUT, page_for, pages, read_many
     from whichlayer.status.pages import human_page
 
@@ -91,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             redact_text(json.dumps({"providers": [r.to_dict() for r in reports]}, indent=2) + "\n")
         )
     else:
-        write_text(redact_text(neutral(render(reports))))
+        write_text(neutralize_controls(redact_text(render(reports))))
     if any(r.api_affected for r in reports):
         return 1
     if any(r.error for r in reports):
@@ -99,12 +98,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-
-def neutral(text: str) -> str:
-    """A status page's words, with control characters shown escaped, never sent raw."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 _MARK = {
