@@ -94,12 +94,20 @@ def _headers(r: Mapping[str, Any]) -> list[str]:
     return [*out, *_table(list(headers.items())), "</details>", ""]
 
 
+#: Who issued a request id, in words (``upstream`` is the provider itself).
+_PARTY = {"upstream": "the provider", "client": "the client"}
+
+
 def _request_ids(r: Mapping[str, Any]) -> list[str]:
     ids = r.get("request_ids") or []
     if not ids:
         return []
     out = ["### Request ids", "", "| id | issued by | read from |", "|---|---|---|"]
-    out += [f"| {_code(i['value'])} | {_cell(i['party'])} | {_cell(i['source'])} |" for i in ids]
+    out += [
+        f"| {_code(i['value'])} | {_cell(_PARTY.get(i['party'], i['party']))} "
+        f"| {_cell(i['source'])} |"
+        for i in ids
+    ]
     return [*out, ""]
 
 
