@@ -6,7 +6,7 @@ import whichlayer
 
 AZURE = (
     '{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource '
-    'does not exist. If you created the deployment within the last 5 minutes, please wait a '
+    "does not exist. If you created the deployment within the last 5 minutes, please wait a "
     'moment and try again."}}'
 )
 OPENROUTER = (

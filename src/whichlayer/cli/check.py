@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from whichlayer.cli import UsageError
+
+if TYPE_CHECKING:
+    from whichlayer.check.progress import Progress
 
 PROTOCOLS = ("chat_completions", "responses", "messages", "generate_content", "converse")
 #: Kept here so that building the parser does not import the check package (a test pins it).
@@ -29,6 +33,7 @@ EXAMPLES = """\
   whichlayer check --client claude-code --no-generate
   whichlayer check --base-url https://relay.example/v1 --api-key-env RELAY_KEY --model gpt-4o-mini
 """
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -77,11 +82,35 @@ def run(args: argparse.Namespace) -> int:
         args.base_url, args.api_key, args.api_key_env, args.protocol, args.model, args.client
     )
     targets = discover(ctx, request)
+    from whichlayer.check.divergent import flag_divergent_keys
+
+    flag_divergent_keys(targets)
     left = max(0.0, args.timeout - (time.monotonic() - started))
     plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=left)
-    reports = run_checks(targets, plan)
+    shown = _progress(args.json or args.offline)
+    try:
+        reports = run_checks(targets, plan, shown)
+    finally:
+        shown.close()
     _print([r.to_dict() for r in reports], args.json)
     return 0 if all(r.healthy for r in reports) else 1
+
+
+def _progress(quiet: bool) -> Progress:
+    """Live progress on stderr: a rich live table on a terminal, plain lines when piped,
+    nothing with --json (or --offline, where nothing waits)."""
+    import sys
+
+    from whichlayer.check.progress import LineProgress, LiveProgress, NullProgress
+
+    if quiet or sys.stderr is None:
+        return NullProgress()
+    isatty = getattr(sys.stderr, "isatty", None)
+    if isatty is not None and isatty():
+        from rich.console import Console
+
+        return LiveProgress(Console(stderr=True, highlight=False))
+    return LineProgress(sys.stderr)
 
 
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:
