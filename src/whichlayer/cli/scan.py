@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from typing import Any
 
 #: Shown at the end of --help.
 EXAMPLES = """\
@@ -83,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"whichlayer scan: reading the agents' own logs: {what}", file=sys.stderr)
     if args.paths == ["-"] and sys.stdin.isatty():
         raise UsageError("pipe a log on stdin, or give PATHs")
-    agg = scan(sources, (since, until), jobs=args.jobs, forced=args.forced)  # type: ignore[arg-type]
+    on_file = _progress(len(sources)) if not args.json else None
+    window = (since, until)
+    agg = scan(sources, window, jobs=args.jobs, forced=args.forced, on_file=on_file)  # type: ignore[arg-type]
     if args.json:
         write_text(view.as_json(redact_data(to_dict(agg))))
     elif args.markdown:
@@ -91,6 +94,28 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_text(_neutral(redact_text(view.text(agg, by))))
     return 0
+
+
+def _progress(count: int) -> Any:
+    """A progress line per file on stderr, on a terminal only (pipes stay clean)."""
+    import sys
+
+    from whichlayer.redact import redact_text
+
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    done = 0
+
+    def on_file(stat: Any, seconds: float) -> None:
+        nonlocal done
+        done += 1
+        line = (
+            f"whichlayer scan: [{done}/{count}] {stat.path}: {stat.lines} lines, "
+            f"{stat.failures} failures ({seconds:.1f} s)"
+        )
+        print(_neutral(redact_text(line)), file=sys.stderr, flush=True)
+
+    return on_file
 
 
 def _neutral(text: str) -> str:
