@@ -4,7 +4,7 @@
 
 Prints layer, cause, origin and retry accuracy, a layer confusion matrix, the
 misses, and the status-code-only baseline (what SDK error classes give).
-Defaults to ../shared/corpus/dev.jsonl.
+Defaults to corpus/dev.jsonl.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
+from _inputs import require  # noqa: E402
 
-DEFAULT = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+DEFAULT = ROOT / "corpus" / "dev.jsonl"
 LAYERS = ["identity", "quota", "rate_limit", "request", "network", "upstream", "None"]
 
 # What an SDK's error class tells you: the status code alone.
@@ -111,6 +112,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args()
     paths = args.corpus or [DEFAULT]
+    require(*paths)
     report(score(load(paths)), args.misses)
 
 

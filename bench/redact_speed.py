@@ -4,7 +4,7 @@ Generates ~20 MB of mixed logs (access logs, JSON app logs, httpx debug lines,
 header dumps, tracebacks, SSE chunks, escaped JSON bodies) with a few secrets
 planted, redacts it in one call, checks that no planted secret survives, and
 prints MB/s. Then prints the share of request ids masked in the inputs of
-``shared/corpus/dev.jsonl`` (target < 2%), and the same figure for the
+``corpus/dev.jsonl`` (target < 2%), and the same figure for the
 held-out ``bench/field.jsonl`` (measured only, never tuned against).
 Run: ``.venv/bin/python bench/redact_speed.py [MEGABYTES]``.
 """
@@ -23,7 +23,7 @@ from whichlayer.redact._samples import canaries, request_id_candidates
 
 HERE = Path(__file__).resolve().parent
 CORPORA = {
-    "dev corpus": HERE.parent.parent / "shared" / "corpus" / "dev.jsonl",
+    "dev corpus": HERE.parent / "corpus" / "dev.jsonl",
     "field set (held out)": HERE / "field.jsonl",
 }
 

@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
+from _inputs import require  # noqa: E402
 
-DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+DEV = ROOT / "corpus" / "dev.jsonl"
 ONE_LINE = (
     "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached "
     "for gpt-4o on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000.'}}"
@@ -94,6 +95,7 @@ def big_paste() -> None:
 
 
 if __name__ == "__main__":
+    require(DEV)
     cold_start()
     throughput()
     big_paste()

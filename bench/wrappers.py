@@ -6,7 +6,7 @@ Real pastes carry the same error inside log prefixes, stack frames, traceback
 heads, a relay's JSON body or a coding agent's "API Error:" line. For every
 labelled error this re-diagnoses it in each wrapper and counts how often the
 layer/cause changes, and how often a right layer turns wrong. Defaults to
-../shared/corpus/dev.jsonl and bench/*.jsonl.
+corpus/dev.jsonl and bench/*.jsonl.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
+from _inputs import require  # noqa: E402
 from accuracy import load  # noqa: E402  (bench/accuracy.py, beside this file)
 
 WRAPPERS: dict[str, Callable[[str], str]] = {
@@ -45,9 +46,11 @@ def main() -> None:
     parser.add_argument("--show", choices=sorted(WRAPPERS), help="list the layers it breaks")
     args = parser.parse_args()
     paths = args.corpus or [
-        ROOT.parent / "shared" / "corpus" / "dev.jsonl",
+        ROOT / "corpus" / "dev.jsonl",
         *sorted((ROOT / "bench").glob("*.jsonl")),
     ]
+    if args.corpus:
+        require(*paths)
     rows = load([p for p in paths if p.exists()])
     changed: Counter[str] = Counter()
     broke: Counter[str] = Counter()
