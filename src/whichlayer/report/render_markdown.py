@@ -10,6 +10,10 @@ from whichlayer.redact import redact_text
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, bool | list | dict | tuple):  # never a Python repr in the report
+        import json
+
+        value = json.dumps(value, ensure_ascii=False, default=str)
     text = "" if value is None else str(value)
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
