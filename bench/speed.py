@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
+from _inputs import require  # noqa: E402
 
 DEV = ROOT / "corpus" / "dev.jsonl"
 ONE_LINE = (
@@ -118,6 +119,7 @@ def big_paste() -> None:
 
 
 if __name__ == "__main__":
+    require(DEV)
     cold_start()
     throughput()
     fallback()

@@ -142,12 +142,16 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
 
 def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
     steps = list(act.ACTIONS.get(rule.cause, ()))
+    family = act.provider_family(_provider(ev), ev.host, ev.text, ev.exception_types)
+    own, replace = act.provider_steps(family, rule.layer, rule.cause, ev.text)
+    if own:
+        steps = list(own) if replace else [*own, *steps]
     if rule.id == "rate_limit.masked_by_relay":
         steps.insert(0, act.MASKED_BY_RELAY)
     hidden = act.HIDDEN_BY_CLIENT.get(rule.id)
     if hidden is not None:
         steps.insert(0, act.HIDDEN_STEP.format(what=hidden))
-    if rule.cause is Cause.UNKNOWN:
+    if rule.cause is Cause.UNKNOWN and not (own and replace):
         steps.append(act.DECIDE[rule.layer])
     if ev.retry_after_s is not None and retry in (Retry.BACKOFF, Retry.LIMITED):
         steps.append(f"The server asks to wait {ev.retry_after_s:g} s before retrying.")

@@ -17,6 +17,7 @@ from whichlayer.check import protocols
 from whichlayer.check.deadline import Deadline, Stopwatch
 from whichlayer.check.model import Stage, Target
 from whichlayer.check.net import Failure
+from whichlayer.check.progress import describe
 from whichlayer.redact import redact_text
 
 #: Bytes of a reply body quoted in a stage's detail.
@@ -122,7 +123,8 @@ async def route(
     try:
         response = await send(client, call, deadline)
     except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
-        return Stage("route", False, watch.ms(), f"POST {call.url}: {exc}"), Failure(exc, str(exc))
+        why = describe(exc, watch.ms())
+        return Stage("route", False, watch.ms(), f"POST {call.url}: {why}"), Failure(exc, why)
     status = response.status_code
     detail = f"POST {httpx2.URL(call.url).path} without a key → {status}"
     if status in (400, 401, 403, 405, 415, 422) or 200 <= status < 300:
@@ -144,11 +146,8 @@ async def auth(
     try:
         response = await send(client, call, deadline, MAX_MODELS_BODY)
     except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
-        return (
-            Stage("auth", False, watch.ms(), f"GET {call.url}: {exc}"),
-            Failure(exc, str(exc)),
-            [],
-        )
+        why = describe(exc, watch.ms())
+        return (Stage("auth", False, watch.ms(), f"GET {call.url}: {why}"), Failure(exc, why), [])
     status = response.status_code
     if 200 <= status < 300:
         ids = protocols.model_ids(target.protocol, _json(response))
@@ -186,7 +185,8 @@ async def generate(
             response = await send(client, call, deadline)
             note = " (with max_completion_tokens)"
     except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
-        return Stage("generate", False, watch.ms(), f"{model}: {exc}"), Failure(exc, str(exc))
+        why = describe(exc, watch.ms())
+        return Stage("generate", False, watch.ms(), f"{model}: {why}"), Failure(exc, why)
     status = response.status_code
     if 200 <= status < 300:
         words = protocols.reply_text(target.protocol, _json(response))[:60]

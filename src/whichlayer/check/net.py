@@ -19,6 +19,7 @@ import httpx2
 
 from whichlayer.check.deadline import Deadline, Stopwatch
 from whichlayer.check.model import Stage
+from whichlayer.check.progress import describe
 from whichlayer.check.trust import TrustStore, public_store
 
 #: How much of a proxy's CONNECT answer is read at most.
@@ -69,7 +70,7 @@ async def dns(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
             f"DNS lookup of {hop.host}",
         )
     except (OSError, TimeoutError) as exc:
-        detail = f"{hop.host} did not resolve: {exc}"
+        detail = f"{hop.host} did not resolve: {describe(exc, watch.ms())}"
         return Stage("dns", False, watch.ms(), detail), Failure(exc, detail)
     hop.addresses = list(dict.fromkeys(info[4][0] for info in infos))
     shown = ", ".join(hop.addresses[:3]) + (" …" if len(hop.addresses) > 3 else "")
@@ -108,7 +109,7 @@ async def tcp(hop: Hop, deadline: Deadline) -> tuple[Stage, Failure | None]:
     try:
         _, writer = await connect(hop, deadline)
     except (OSError, TimeoutError, httpx2.TimeoutException) as exc:
-        detail = f"no connection to {hop.host}:{hop.port}: {exc}"
+        detail = f"no connection to {hop.host}:{hop.port}: {describe(exc, watch.ms())}"
         return Stage("tcp", False, watch.ms(), detail), Failure(exc, detail)
     peer = writer.get_extra_info("peername")
     await _close(writer)
@@ -212,7 +213,7 @@ async def proxy_stage(
             proxy_response(exc, proxy_url), detail
         )
     except (OSError, TimeoutError, asyncio.IncompleteReadError, httpx2.TimeoutException) as exc:
-        detail = f"proxy {shown} failed on CONNECT {host}:{port}: {exc}"
+        detail = f"proxy {shown} failed on CONNECT {host}:{port}: {describe(exc, watch.ms())}"
         return Stage("proxy", False, watch.ms(), detail), Failure(exc, detail)
     await _close(writer)
     return Stage("proxy", True, watch.ms(), f"tunnel to {host}:{port} via {shown}"), None
@@ -260,7 +261,7 @@ async def tls(
         ProxyRefused,
         httpx2.TimeoutException,
     ) as exc:
-        detail = f"TLS with {host}:{port} failed: {exc}"
+        detail = f"TLS with {host}:{port} failed: {describe(exc, watch.ms())}"
         return Stage("tls", False, watch.ms(), detail), Failure(exc, detail)
     cert = ssl_object.getpeercert() or {}
     match = "host matches" if store.context.check_hostname else "host not checked"

@@ -82,8 +82,8 @@ def terminal(reports: list[dict[str, Any]], console: Any = None) -> None:
         return
     style = {True: "green", False: "bold red", None: "dim"}
     for t in reports:
-        for line in header_lines(t):
-            console.print(line, markup=False)
+        for line in _fitted(header_lines(t), console.width):
+            console.print(line, markup=False, soft_wrap=True)
         table = Table(box=None, pad_edge=False, show_edge=False)
         for column in ("stage", "result", "time", "detail"):
             table.add_column(column, justify="right" if column == "time" else "left")
@@ -95,9 +95,16 @@ def terminal(reports: list[dict[str, Any]], console: Any = None) -> None:
                 s["detail"].replace("[", "\\["),
             )
         console.print(table)
-        for line in finding_lines(t):
-            console.print(line, markup=False)
-        console.print(
-            verdict_line(t), markup=False, style="bold red" if t["verdict"] else "bold green"
-        )
+        for line in _fitted(finding_lines(t), console.width):
+            console.print(line, markup=False, soft_wrap=True)
+        for line in _fitted([verdict_line(t)], console.width):
+            tone = "bold red" if t["verdict"] else "bold green"
+            console.print(line, markup=False, style=tone, soft_wrap=True)
         console.print()
+
+
+def _fitted(lines: list[str], width: int) -> list[str]:
+    """Lines (each may hold several) wrapped with hanging indents to ``width``."""
+    from whichlayer.render.wrap import fit_line
+
+    return [part for line in lines for sub in line.split("\n") for part in fit_line(sub, width)]

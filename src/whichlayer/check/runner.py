@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx2
 
-from whichlayer.check import httpstages, net, proxyenv
+from whichlayer.check import httpstages, net, progress, proxyenv
 from whichlayer.check.deadline import Deadline
 from whichlayer.check.diagnose import diagnose, verdict_from_diagnosis, verdict_from_finding
 from whichlayer.check.model import PROTOCOLS, Stage, Target, TargetReport
@@ -32,9 +32,16 @@ class Plan:
     timeout_s: float = 15.0
 
 
-def run(targets: list[Target], plan: Plan) -> list[TargetReport]:
-    """Check every target; returns within ``plan.timeout_s`` (plus rendering)."""
-    return asyncio.run(run_async(targets, plan))
+def run(
+    targets: list[Target], plan: Plan, shown: progress.Progress | None = None
+) -> list[TargetReport]:
+    """Check every target; returns within ``plan.timeout_s`` (plus rendering).
+    ``shown`` receives each stage as it starts and resolves (live progress)."""
+    token = progress.CURRENT.set(shown or progress.NullProgress())
+    try:
+        return asyncio.run(run_async(targets, plan))
+    finally:
+        progress.CURRENT.reset(token)
 
 
 async def run_async(targets: list[Target], plan: Plan) -> list[TargetReport]:
@@ -42,6 +49,21 @@ async def run_async(targets: list[Target], plan: Plan) -> list[TargetReport]:
     reports = [TargetReport(t) for t in targets]
     await asyncio.gather(*(check_target(r, plan, deadline) for r in reports))
     return reports
+
+
+def _label(report: TargetReport) -> str:
+    return report.target.client
+
+
+def _begin(report: TargetReport, *names: str) -> None:
+    for name in names:
+        progress.start(_label(report), name)
+
+
+def _add(report: TargetReport, stage: Stage) -> None:
+    """Record ``stage`` and show it resolved."""
+    report.stages.append(stage)
+    progress.done(_label(report), stage)
 
 
 def _config_stage(report: TargetReport) -> bool:
@@ -57,17 +79,21 @@ def _config_stage(report: TargetReport) -> bool:
         report.verdict = verdict_from_finding(errors[0])
     elif warnings:
         detail += f"; {len(warnings)} warning(s)"
-    report.stages.append(Stage("config", not errors, 0.0, detail))
+    _add(report, Stage("config", not errors, 0.0, detail))
     return not errors
 
 
 def _fail(report: TargetReport, stage: Stage, failure: net.Failure | None) -> bool:
     """Record ``stage``; on failure, diagnose it and set the verdict if none yet."""
-    report.stages.append(stage)
+    _add(report, stage)
     if stage.ok is False and failure is not None:
         d = diagnose(failure.evidence, stage.name)
         stage.diagnosis = {k: d.get(k) for k in ("layer", "cause", "origin", "retry", "summary")}
-        if report.verdict is None:  # the first failing stage names the verdict
+        # The first failing stage names the verdict. A configuration finding never hides a
+        # network failure: when a later stage fails in another layer (a placeholder key, but
+        # the server never answered), that stage's diagnosis is the verdict.
+        v = report.verdict
+        if v is None or (v.stage == "config" and v.layer != str(d.get("layer"))):
             report.verdict = verdict_from_diagnosis(d, stage.name)
         return True
     return False
@@ -91,7 +117,7 @@ async def check_target(report: TargetReport, plan: Plan, deadline: Deadline) -> 
         return
     if t.protocol not in PROTOCOLS:  # Vertex, Bedrock via Claude Code, Foundry
         reason = t.no_auth_reason or f"{t.protocol} requests are not made by check"
-        report.stages.append(Stage("route", None, None, f"skipped: {reason}"))
+        _add(report, Stage("route", None, None, f"skipped: {reason}"))
         return
     await _http(report, plan, choice.url, deadline, config_ok)
 
@@ -126,8 +152,9 @@ async def _transport(
 ) -> bool:
     """proxy choice, dns, tcp, proxy CONNECT, tls; False when one failed."""
     if choice.url is None:
-        report.stages.append(Stage("proxy", None, None, f"direct ({choice.reason})"))
+        _add(report, Stage("proxy", None, None, f"direct ({choice.reason})"))
     for step in (net.dns, net.tcp):
+        _begin(report, step.__name__)
         stage, failure = await step(hop, deadline)
         if failure is not None and choice.url is not None:
             failure = _via_proxy(failure, hop, choice)
@@ -137,14 +164,13 @@ async def _transport(
     if choice.url is None:
         pass
     elif scheme == "https":
+        _begin(report, "proxy")
         stage, failure = await net.proxy_stage(hop, choice.url, host, port, deadline)
         stage.detail += f" ({choice.reason})"
         if _fail(report, stage, failure):
             return False
     else:
-        report.stages.append(
-            Stage("proxy", None, None, f"plain HTTP via {hop.host} ({choice.reason})")
-        )
+        _add(report, Stage("proxy", None, None, f"plain HTTP via {hop.host} ({choice.reason})"))
     if scheme == "https":
         try:
             store = for_runtime(report.target.runtime, report.target.env)
@@ -152,6 +178,7 @@ async def _transport(
             detail = f"the client's CA bundle cannot be loaded: {exc}"
             _fail(report, Stage("tls", False, 0.0, detail), net.Failure(exc, detail))
             return False
+        _begin(report, "tls")
         stage, failure = await net.tls(host, port, store, hop, choice.url, deadline)
         if _fail(report, stage, failure):
             return False
@@ -179,7 +206,7 @@ async def _http(
         else:
             await _generate(report, client, t.model.value if t.model else None, ids, deadline)
             return
-        report.stages.append(Stage("generate", None, None, skipped))
+        _add(report, Stage("generate", None, None, skipped))
 
 
 async def _route_and_auth(
@@ -188,6 +215,7 @@ async def _route_and_auth(
     """Both stages; returns whether neither failed, and the model ids auth listed."""
     t = report.target
     model = t.model.value if t.model else None
+    _begin(report, "route", *(("auth",) if can_auth else ()))
     route_task = httpstages.route(client, t, model, deadline, key_follows=can_auth)
     if can_auth:
         (route, route_fail), (auth, auth_fail, ids) = await asyncio.gather(
@@ -213,10 +241,9 @@ async def _generate(
 
     chosen = model or pick_model(ids)
     if chosen is None:
-        report.stages.append(
-            Stage("generate", None, None, "skipped: no model configured (use --model)")
-        )
+        _add(report, Stage("generate", None, None, "skipped: no model configured (use --model)"))
         return
+    _begin(report, "generate")
     stage, failure = await httpstages.generate(client, report.target, chosen, deadline)
     if model is None:
         stage.detail = f"(model picked from the list) {stage.detail}"

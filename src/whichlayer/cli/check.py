@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whichlayer.cli import UsageError
+
+if TYPE_CHECKING:
+    from whichlayer.check.progress import Progress
 
 #: A process younger than this when ``check`` starts was started to run it.
 FRESH_PROCESS_S = 3.0
@@ -31,6 +34,7 @@ EXAMPLES = """\
   whichlayer check --client claude-code --no-generate
   whichlayer check --base-url https://relay.example/v1 --api-key-env RELAY_KEY --model gpt-4o-mini
 """
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -90,14 +94,40 @@ def run(args: argparse.Namespace) -> int:
         trust_base_url=args.trust_base_url,
     )  # fmt: skip
     targets = discover(ctx, request)
+    from whichlayer.check.divergent import flag_divergent_keys
+
+    flag_divergent_keys(targets)
     left = max(0.0, args.timeout - (time.monotonic() - started))
     plan = Plan(offline=args.offline, generate=not args.no_generate, timeout_s=left)
-    reports = run_checks(targets, plan)
+    shown = _progress(args.json or args.offline)
+    try:
+        reports = run_checks(targets, plan, shown)
+    finally:
+        shown.close()
     dicts = [r.to_dict() for r in reports]
     if not args.offline:
         _consult_status(dicts, args.timeout - (time.monotonic() - started))
     _print(dicts, args.json)
     return 0 if all(r.healthy for r in reports) else 1
+
+
+def _progress(quiet: bool) -> Progress:
+    """Live progress on stderr: a rich live table on a terminal, plain lines when piped,
+    nothing with --json (or --offline, where nothing waits)."""
+    import sys
+
+    from whichlayer.check.progress import LineProgress, LiveProgress, NullProgress
+
+    if quiet or sys.stderr is None:
+        return NullProgress()
+    isatty = getattr(sys.stderr, "isatty", None)
+    if isatty is not None and isatty():
+        from rich.console import Console
+
+        return LiveProgress(Console(stderr=True, highlight=False))
+    return LineProgress(sys.stderr)
+
+
 
 
 def _consult_status(reports: list[dict[str, Any]], left: float) -> None:

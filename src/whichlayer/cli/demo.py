@@ -11,6 +11,7 @@ EXAMPLES = """\
   whichlayer demo --full
 """
 
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "demo",
@@ -26,22 +27,31 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from whichlayer.cli._io import write_text
+    from whichlayer.render.wrap import fit, screen_width
     from whichlayer.simulate import demo
 
     started = time.monotonic()
+    width = screen_width()
     write_text(
-        "whichlayer demo: real calls through the openai and anthropic SDKs to a simulated\n"
-        "provider and a simulated new-api relay on 127.0.0.1 (no network, no keys).\n\n"
+        fit(
+            "whichlayer demo: real calls through the openai and anthropic SDKs to a simulated "
+            "provider and a simulated new-api relay on 127.0.0.1 (no network, no keys).\n\n",
+            width,
+        )
     )
     outcomes = demo.run()
     right = 0
     for n, outcome in enumerate(outcomes, 1):
         text, ok = _case_text(n, outcome, full=args.full)
         right += ok
-        write_text(text)
+        write_text(fit(text, width))
     took = time.monotonic() - started
     write_text(
-        f"{right} of {len(outcomes)} failures diagnosed as what they really are ({took:.1f} s).\n"
+        fit(
+            f"{right} of {len(outcomes)} failures diagnosed as what they really are "
+            f"({took:.1f} s).\n",
+            width,
+        )
     )
     return 0
 

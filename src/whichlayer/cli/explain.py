@@ -11,6 +11,7 @@ EXAMPLES = """\
   xclip -o -selection clipboard | whichlayer explain --json     # Linux; pbpaste on macOS
 """
 
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "explain",
@@ -61,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
         terminal.print_diagnosis(d, all_actions=args.all)
     else:
         from whichlayer.render import text
+        from whichlayer.render.wrap import fit, screen_width
 
-        write_text(text.diagnosis(d, all_actions=args.all))
+        write_text(fit(text.diagnosis(d, all_actions=args.all), screen_width()))
     return 0
 
 

@@ -181,7 +181,16 @@ def _probe(
             f"[{budget.sent + step.requests}/{budget.limit}]"
         )
 
-    probe = Probe(target, direct, opts, on_plan=on_plan)
+    def on_row(row: Any) -> None:
+        status = f"HTTP {row.status}" if row.status is not None else "no answer"
+        what = f"{row.cause or row.layer}" if not row.ok and (row.cause or row.layer) else ""
+        detail = " ".join(str(row.detail or "").split())[:100]
+        tail = "; ".join(x for x in (what, detail) if x)
+        what_sent = " ".join(str(x) for x in (row.endpoint, row.model, f"[{row.variant}]") if x)
+        done = f"    #{row.n} {what_sent} → {status} in {row.ms:.0f} ms"
+        say(done + (f" ({tail})" if tail else ""))
+
+    probe = Probe(target, direct, opts, on_plan=on_plan, on_row=on_row)
     try:
         verdict = asyncio.run(probe.run())
     except KeyboardInterrupt:

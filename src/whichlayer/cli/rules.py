@@ -12,6 +12,7 @@ EXAMPLES = """\
   whichlayer rules quota.plan_limit
 """
 
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "rules",
@@ -81,13 +82,48 @@ def run(args: argparse.Namespace) -> int:
         ):
             if data[key]:
                 lines += ["", title] + [f"  - {s}" for s in data[key]]
-        write_text("\n".join(lines) + "\n")
+        from whichlayer.render.wrap import fit, screen_width
+
+        write_text(fit("\n".join(lines) + "\n", screen_width()))
         return 0
     rows = [redact_data(describe(r)) for r in (*ALL_RULES, *ORIGIN_RULES)]
     if args.json:
         write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return 0
-    width = max(len(r["id"]) for r in rows)
-    out = [f"{r['id']:<{width}}  {_conclusion(r):<34}  {r['statement']}" for r in rows]
-    write_text("\n".join(out) + "\n")
+    write_text(_table(rows))
     return 0
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    """One rule per line when piped; on a terminal, the statement wraps under its own
+    column, or (too narrow for that) goes on indented lines under the id."""
+    import textwrap
+
+    from whichlayer.render.wrap import screen_width
+
+    width = max(len(r["id"]) for r in rows)
+    column = width + 2 + 34 + 2
+    screen = screen_width()
+    out = []
+    for r in rows:
+        head = f"{r['id']:<{width}}  {_conclusion(r):<34}  "
+        if screen is None:
+            out.append(head + r["statement"])
+        elif screen >= column + 30:
+            wrapped = textwrap.wrap(
+                r["statement"], screen - column, break_long_words=False, break_on_hyphens=False
+            )
+            out.append(head + wrapped[0])
+            out += [" " * column + line for line in wrapped[1:]]
+        else:
+            head = f"{r['id']}  ->  {_conclusion(r)}"
+            out += [head] if len(head) <= screen else [r["id"], f"    -> {_conclusion(r)}"]
+            out += textwrap.wrap(
+                r["statement"],
+                screen,
+                initial_indent="    ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+    return "\n".join(out) + "\n"

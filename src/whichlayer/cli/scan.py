@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 #: Shown at the end of --help.
 EXAMPLES = """\
@@ -81,7 +82,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"whichlayer scan: reading the agents' own logs: {what}", file=sys.stderr)
     if args.paths == ["-"] and sys.stdin.isatty():
         raise UsageError("pipe a log on stdin, or give PATHs")
-    agg = scan(sources, (since, until), jobs=args.jobs, forced=args.forced)  # type: ignore[arg-type]
+    on_file = _progress(len(sources)) if not args.json else None
+    window = (since, until)
+    agg = scan(sources, window, jobs=args.jobs, forced=args.forced, on_file=on_file)  # type: ignore[arg-type]
     if args.json:
         write_text(view.as_json(redact_data(to_dict(agg))))
     elif args.markdown:
@@ -89,4 +92,26 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_text(neutralize_controls(redact_text(view.text(agg, by))))
     return 0
+
+
+def _progress(count: int) -> Any:
+    """A progress line per file on stderr, on a terminal only (pipes stay clean)."""
+    import sys
+
+    from whichlayer.redact import neutralize_controls, redact_text
+
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    done = 0
+
+    def on_file(stat: Any, seconds: float) -> None:
+        nonlocal done
+        done += 1
+        line = (
+            f"whichlayer scan: [{done}/{count}] {stat.path}: {stat.lines} lines, "
+            f"{stat.failures} failures ({seconds:.1f} s)"
+        )
+        print(neutralize_controls(redact_text(line)), file=sys.stderr, flush=True)
+
+    return on_file
 

@@ -67,7 +67,7 @@ def error_object(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, dict | list):
+    if value is None or isinstance(value, dict | list | bool):  # never "True" as a message
         return None
     text = str(value).strip()
     return text or None

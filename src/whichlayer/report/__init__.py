@@ -59,7 +59,45 @@ def _diagnose(error: object) -> tuple[dict[str, Any], dict[str, Any]]:
     from whichlayer._explain import explain, to_evidence
 
     evidence = to_evidence(error)
-    return evidence.to_dict(), explain(evidence).to_dict()
+    return _tidy(evidence.to_dict()), explain(evidence).to_dict()
+
+
+#: Bare names that only echo words of a message ("Error code: 429"), never an exception class
+#: worth listing next to a real one.
+_GENERIC_EXCEPTIONS = frozenset({"Error", "Exception", "BaseException"})
+#: Python SDKs that name themselves in their exception classes (``openai.RateLimitError``).
+_SDK_PREFIXES = ("openai", "anthropic", "google.genai", "litellm", "botocore", "mistralai", "groq")
+
+
+def _tidy(ev: dict[str, Any]) -> dict[str, Any]:
+    """What the report shows from the evidence: no generic exception name next to a real one,
+    a request id in a provider's own header at the provider's own host issued by it, and the
+    SDK named when its exception class names it."""
+    from whichlayer.report.signs import is_first_party
+
+    types = [str(t) for t in ev.get("exception_types") or []]
+    specific = [t for t in types if t not in _GENERIC_EXCEPTIONS]
+    if specific:
+        ev["exception_types"] = specific
+    if is_first_party(ev.get("host")) and not ev.get("html_vendor"):
+        for rid in ev.get("request_ids") or []:
+            if rid.get("party") in (None, "unknown") and rid.get("source") in _PROVIDER_ID_HEADERS:
+                rid["party"] = "upstream"
+    if not ev.get("client"):
+        for t in specific:
+            for prefix in _SDK_PREFIXES:
+                if t.startswith(prefix + "."):
+                    ev["client"] = f"{prefix} (Python SDK, from {t})"
+                    break
+            if ev.get("client"):
+                break
+    return ev
+
+
+#: Headers a provider sets on its own answers (a relay or gateway in between would show itself).
+_PROVIDER_ID_HEADERS = frozenset(
+    {"x-request-id", "request-id", "apim-request-id", "x-amzn-requestid", "x-goog-request-id"}
+)
 
 
 def _request(ev: Mapping[str, Any], d: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,10 @@ from whichlayer.redact import neutralize_controls, redact_text
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, bool | list | dict | tuple):  # never a Python repr in the report
+        import json
+
+        value = json.dumps(value, ensure_ascii=False, default=str)
     text = "" if value is None else str(value)
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
@@ -94,12 +98,20 @@ def _headers(r: Mapping[str, Any]) -> list[str]:
     return [*out, *_table(list(headers.items())), "</details>", ""]
 
 
+#: Who issued a request id, in words (``upstream`` is the provider itself).
+_PARTY = {"upstream": "the provider", "client": "the client"}
+
+
 def _request_ids(r: Mapping[str, Any]) -> list[str]:
     ids = r.get("request_ids") or []
     if not ids:
         return []
     out = ["### Request ids", "", "| id | issued by | read from |", "|---|---|---|"]
-    out += [f"| {_code(i['value'])} | {_cell(i['party'])} | {_cell(i['source'])} |" for i in ids]
+    out += [
+        f"| {_code(i['value'])} | {_cell(_PARTY.get(i['party'], i['party']))} "
+        f"| {_cell(i['source'])} |"
+        for i in ids
+    ]
     return [*out, ""]
 
 

@@ -8,10 +8,12 @@ which model, host and key, and which requests were retried into a storm.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from whichlayer.scan.aggregate import STORM_MIN, Aggregate
+from whichlayer.scan.aggregate import STORM_MIN, Aggregate, FileStat
 from whichlayer.scan.engine import Diagnoser, Window, scan_source, split_ranges
 from whichlayer.scan.sources import Source, SourceError, agent_logs, expand
 
@@ -41,13 +43,20 @@ def scan(
     jobs: int = 1,
     forced: str | None = None,
     split_min: int = SPLIT_MIN_BYTES,
+    on_file: Callable[[FileStat, float], None] | None = None,
 ) -> Aggregate:
-    """Scan every source; with ``jobs`` > 1, large plain files are split across processes."""
+    """Scan every source; with ``jobs`` > 1, large plain files are split across processes.
+    ``on_file(stat, seconds)`` is told each file as it is done (one process only)."""
     total = Aggregate()
     if jobs <= 1:
         diagnose = Diagnoser()
         for source in sources:
-            total.merge(scan_source(source, window, diagnose, forced=forced))
+            began = time.monotonic()
+            part = scan_source(source, window, diagnose, forced=forced)
+            total.merge(part)
+            if on_file is not None:
+                for stat in part.files:
+                    on_file(stat, time.monotonic() - began)
         return total
     tasks: list[tuple[Source, Window, tuple[int, int] | None, str | None]] = []
     for source in sources:
