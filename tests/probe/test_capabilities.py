@@ -287,3 +287,30 @@ def test_the_breaks_are_real_for_the_openai_sdk(relay: Relay) -> None:
         ],
     )
     assert seen.choices[0].message.content
+
+
+def test_relay_keys_own_parallel_limit_is_your_relay_account(run_probe: Runner) -> None:
+    """LiteLLM's max_parallel_requests on the relay key: the relay's own 429, not upstream."""
+    import dataclasses
+
+    from whichlayer.simulate import relay_setups
+
+    setup = dataclasses.replace(relay_setups.get("healthy"), max_parallel=3, latency_s=0.05)
+    with SimServer(dialect="relay:litellm", relay_setup=setup) as sim:
+        p = _caps(run_probe, sim, "--capabilities", "concurrency")
+    cell = _cell(p, "concurrency")
+    assert (cell["status"], cell["owner"]) == ("degraded", "relay_account")
+    assert cell["measured"]["max_parallel"] == 3
+    assert (cell["layer"], cell["origin"]) == ("rate_limit", "relay")
+
+
+def test_done_when_in_three_requests_on_a_smaller_budget(run_probe: Runner, relay: Relay) -> None:
+    """tools + context within 60k tokens: the forced call, one prompt over the cap whose
+    refusal quotes the limit; the confirming prompt below it does not fit and is not sent."""
+    sim = relay("drops_tools_caps_context")
+    p = _caps(run_probe, sim, "--capabilities", "tools,context", tokens=60_000)
+    assert p.data["capabilities"]["requests_sent"] == 2
+    tools, context = _cell(p, "tools"), _cell(p, "context")
+    assert (tools["status"], tools["owner"]) == ("fail", "relay_channel")
+    assert (context["status"], context["owner"]) == ("degraded", "relay_channel")
+    assert context["measured"]["effective"] == WINDOW // 4 == context["measured"]["quoted_limit"]

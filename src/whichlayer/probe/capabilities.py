@@ -838,7 +838,7 @@ class Capabilities:
         measured["effective"] = effective
         out = self._failure("context", route, refused_row)
         out.measured = {**measured, "status": refused_row.status}
-        out.status = "degraded" if lo else "fail"
+        out.status = "degraded" if lo or quoted else "fail"
         out.figure = f"effective ≈ {effective} of {window}"
         out.note = (
             f"a {hi}-token prompt refused ({refused_row.status} {refused_row.layer}/"
