@@ -314,3 +314,30 @@ def test_done_when_in_three_requests_on_a_smaller_budget(run_probe: Runner, rela
     assert (tools["status"], tools["owner"]) == ("fail", "relay_channel")
     assert (context["status"], context["owner"]) == ("degraded", "relay_channel")
     assert context["measured"]["effective"] == WINDOW // 4 == context["measured"]["quoted_limit"]
+
+
+def test_translated_channel_that_does_not_translate_streams(
+    run_probe: Runner, relay: Relay
+) -> None:
+    """The simulated relay translates chat to Anthropic's Messages API without streaming (as a
+    bare one-api adapter would): stream=true gets one whole JSON answer — the adapter's."""
+    sim = relay("healthy")
+    p = run_probe(
+        "--base-url",
+        sim.base_url(),
+        "--api-key-env",
+        "RELAY_KEY",
+        "--model",
+        "claude-haiku-4-5",
+        "--capabilities",
+        "stream,vision",
+        env={"RELAY_KEY": sim.keys["valid"]},
+        budget=10,
+    )
+    stream = _cell(p, "stream")
+    assert (stream["status"], stream["figure"], stream["owner"]) == (
+        "fail",
+        "no frames",
+        "adapter",
+    )
+    assert _cell(p, "vision")["status"] == "pass"

@@ -549,13 +549,19 @@ class Capabilities:
         events = row.events
         data = [(t, e) for t, e in events if e != "[DONE]"]
         if not data:
+            via = self.via_relay and route == "target"
             return Outcome(
                 "stream",
                 route,
                 "fail",
                 "no frames",
-                owner=self._silent_owner(route, "stream"),
-                note="a 200 with no stream frames (the route answered without streaming)",
+                owner="adapter" if via else "model",
+                note="a 200 with no stream frames: the route answered stream=true with one "
+                + (
+                    "whole answer (an adapter that does not translate streaming)"
+                    if via
+                    else "whole answer"
+                ),
                 rows=[row.n],
             )
         content = [t for t, e in data if _delta_text(e)]
@@ -792,7 +798,9 @@ class Capabilities:
             steps += 1
             numbers.append(row.n)
             if row.ok:
-                lo = _prompt_tokens(row.data) or size
+                counted = _prompt_tokens(row.data) or 0
+                # the route's own count when it is plausible (an adapter may report 1)
+                lo = counted if size // 2 <= counted <= size * 2 else size
                 if hi is None:
                     break
             else:
