@@ -192,6 +192,12 @@ CAP_SCENARIOS = [
         "channel: 2 in flight", "parallel_2", (("concurrency", "degraded", "relay_channel"),)
     ),
     CapScenario(
+        "drops max_tokens", "drops_max_tokens", (("long_output", "fail", "relay_channel"),)
+    ),
+    CapScenario(
+        "forces max_tokens 16", "caps_output", (("long_output", "degraded", "relay_channel"),)
+    ),
+    CapScenario(
         "tools + context 1/4 (done-when)",
         "drops_tools_caps_context",
         (("tools", "fail", "relay_channel"), ("context", "degraded", "relay_channel")),

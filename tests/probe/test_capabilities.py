@@ -82,6 +82,8 @@ def test_healthy_relay_passes_every_capability(run_probe: Runner, relay: Relay) 
         ("caps_context", "context", "degraded", "relay_channel"),
         ("ignores_json", "json", "fail", "relay_channel"),
         ("parallel_2", "concurrency", "degraded", "relay_channel"),
+        ("drops_max_tokens", "long_output", "fail", "relay_channel"),
+        ("caps_output", "long_output", "degraded", "relay_channel"),
     ],
 )
 def test_each_break_is_found_with_its_owner(
@@ -101,6 +103,10 @@ def test_each_break_is_found_with_its_owner(
     if name == "context":
         assert measured["effective"] == WINDOW // 4 and measured["accepted"] <= WINDOW // 4
         assert (cell["layer"], cell["cause"]) == ("request", "context_length")
+    if name == "long_output":
+        # the verbose model's 500 tokens come through whole, or cut at the channel's 16
+        assert measured["completion_tokens"] == (500 if status == "fail" else 16)
+        assert measured["asked"] == 64
     if name == "concurrency":
         assert measured["max_parallel"] == 2 and measured["refused"] == CONCURRENCY_N - 2
         assert cell["layer"] == "rate_limit"
@@ -341,3 +347,10 @@ def test_translated_channel_that_does_not_translate_streams(
         "adapter",
     )
     assert _cell(p, "vision")["status"] == "pass"
+
+
+def test_max_tokens_honoured_by_a_verbose_model(run_probe: Runner, relay: Relay) -> None:
+    sim = relay("long_answers")
+    p = _caps(run_probe, sim, "--capabilities", "long_output")
+    cell = _cell(p, "long_output")
+    assert cell["status"] == "pass" and cell["figure"] == "64 of 64 (length)"

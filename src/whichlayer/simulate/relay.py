@@ -76,6 +76,12 @@ class Setup:
     context_cap: int | None = None
     #: the upstream channel's concurrency limit (its 429 beyond it, rewritten by the relay)
     channel_parallel: int | None = None
+    #: the upstream model writes this many tokens of text unless ``max_tokens`` stops it
+    #: (acted out on non-streamed chat text answers at the relay's hop)
+    answer_tokens: int | None = None
+    #: the channel overrides ``max_tokens`` with this value (0: drops it), as a channel's
+    #: parameter override does
+    max_tokens_override: int | None = None
 
 
 #: Model routes: which channel serves which model. A model in no channel gets "no channel".
@@ -241,8 +247,13 @@ class Relay:
             drop += ("tools", "tool_choice", "parallel_tool_calls")
         if setup.ignore_response_format:
             drop += ("response_format",)
+        override = setup.max_tokens_override
+        if override is not None and body and "max_tokens" in body:
+            drop += ("max_tokens",)
         if body and any(k in body for k in drop):
             kept = {k: v for k, v in body.items() if k not in drop}
+            if override:
+                kept["max_tokens"] = override
             return json.dumps(kept).encode(), None
         return raw, None
 
@@ -353,6 +364,12 @@ class Relay:
                 if up.status == 200 and translated:
                     reply = translate.reply(channel.vendor, model, await up.read())
                     return web.json_response(reply, headers=self._headers(rid))
+                verbose = self.setup.answer_tokens
+                if up.status == 200 and verbose and not cut and "json" in up.content_type:
+                    long = _long_answer(await up.read(), raw, verbose)
+                    return web.Response(
+                        body=long, content_type="application/json", headers=self._headers(rid)
+                    )
                 if up.status == 200:
                     return await self._pass_through(request, up, rid, cut)
                 status, body = self._rewrite(up.status, await up.read(), rid, model)
@@ -433,6 +450,33 @@ class Relay:
 
 #: Causes the relay passes on to its upstream by forwarding the scenario header.
 _UPSTREAM_CAUSES = frozenset(scenarios.split(s)[0] for s in words.FORWARDED)
+
+
+def _long_answer(reply: bytes, sent: bytes, tokens: int) -> bytes:
+    """A verbose model's text answer: ``tokens`` words, stopped at the ``max_tokens`` the
+    upstream was sent (finish_reason ``length``). Tool calls and JSON answers are left alone."""
+    import json
+
+    try:
+        data = json.loads(reply)
+        body = json.loads(sent or b"{}")
+        choice = data["choices"][0]
+        content = choice["message"].get("content")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return reply
+    if not isinstance(content, str) or choice["message"].get("tool_calls"):
+        return reply
+    if content.lstrip().startswith(("{", "[")):
+        return reply
+    limit = body.get("max_tokens") if isinstance(body, dict) else None
+    n = min(tokens, limit) if isinstance(limit, int) and limit > 0 else tokens
+    choice["message"]["content"] = " ".join(str(i) for i in range(1, n + 1))
+    choice["finish_reason"] = "length" if n < tokens else "stop"
+    usage = data.get("usage")
+    if isinstance(usage, dict):
+        usage["completion_tokens"] = n
+        usage["total_tokens"] = int(usage.get("prompt_tokens") or 0) + n
+    return json.dumps(data).encode()
 
 
 def _relay_alias(key: str) -> str | None:

@@ -46,6 +46,11 @@ SETUPS: dict[str, Setup] = {
     "caps_context": Setup(TEN, context_cap=_QUARTER, stream_gap_s=_GAP),
     "ignores_json": Setup(TEN, ignore_response_format=True, stream_gap_s=_GAP),
     "parallel_2": Setup(TEN, channel_parallel=2, latency_s=0.05, stream_gap_s=_GAP),
+    # a model that writes 500 tokens unless max_tokens stops it; a channel that drops the
+    # caller's max_tokens, one that forces 16
+    "long_answers": Setup(TEN, answer_tokens=500, stream_gap_s=_GAP),
+    "drops_max_tokens": Setup(TEN, answer_tokens=500, max_tokens_override=0, stream_gap_s=_GAP),
+    "caps_output": Setup(TEN, answer_tokens=500, max_tokens_override=16, stream_gap_s=_GAP),
     "drops_tools_caps_context": Setup(
         TEN, strip_tools=True, context_cap=_QUARTER, stream_gap_s=_GAP
     ),
