@@ -1,6 +1,6 @@
 """``whichlayer probe`` against the article's full manual ladder, printed as a table.
 
-    python bench/probe.py [--runs N] [--latency S]
+    python bench/probe.py [--runs N] [--latency S] [--section probe|capabilities|all]
 
 For each scenario of issue 11, acted out by the simulator in relay mode (a new-api relay
 with ten chat models of three vendors, answering after ``--latency`` seconds as a real
@@ -13,6 +13,14 @@ forms when there is one), sent one after another as a person with curl would.
 
 Bars (issue 11): the right owner in every scenario; median <= 4 requests for ownership
 verdicts on a 10-model relay; never above the budget (12).
+
+The capabilities section (issue 18): ``whichlayer probe --capabilities`` (all seven) on each
+simulated capability break (a relay's channel stripping tools, buffering a stream, capping
+context at a quarter of the window, ignoring response_format, limiting concurrency, and a
+LiteLLM key's parallel limit): requests, tokens and wall time, whether the break was found
+with the right owner; and beside it apiwells ``doctor --deep`` (``pip install apiwells``;
+skipped when it is not installed) on the same routes: its requests, wall time, and whether
+one of its probes flagged the break.
 """
 
 from __future__ import annotations
@@ -162,6 +170,201 @@ def _baseline(sim: SimServer, s: Scenario) -> tuple[int, float]:
     return len(calls), time.perf_counter() - start
 
 
+@dataclass
+class CapScenario:
+    name: str
+    setup: str
+    #: (capability, status, owner) cells that must be found; the others must pass
+    expect: tuple[tuple[str, str, str], ...]
+    flavor: str = "new-api"
+    max_parallel: int | None = None
+
+
+CAP_SCENARIOS = [
+    CapScenario("healthy relay", "healthy", ()),
+    CapScenario("strips tools", "drops_tools", (("tools", "fail", "relay_channel"),)),
+    CapScenario("buffers the stream", "buffers_stream", (("stream", "degraded", "relay_channel"),)),
+    CapScenario(
+        "context at 1/4 window", "caps_context", (("context", "degraded", "relay_channel"),)
+    ),
+    CapScenario("ignores response_format", "ignores_json", (("json", "fail", "relay_channel"),)),
+    CapScenario(
+        "channel: 2 in flight", "parallel_2", (("concurrency", "degraded", "relay_channel"),)
+    ),
+    CapScenario(
+        "drops max_tokens", "drops_max_tokens", (("long_output", "fail", "relay_channel"),)
+    ),
+    CapScenario(
+        "forces max_tokens 16", "caps_output", (("long_output", "degraded", "relay_channel"),)
+    ),
+    CapScenario(
+        "tools + context 1/4 (done-when)",
+        "drops_tools_caps_context",
+        (("tools", "fail", "relay_channel"), ("context", "degraded", "relay_channel")),
+    ),
+    CapScenario(
+        "LiteLLM key: 2 in flight",
+        "healthy",
+        (("concurrency", "degraded", "relay_account"),),
+        flavor="litellm",
+        max_parallel=2,
+    ),
+]
+#: apiwells --deep probes, by the capability they test.
+APIWELLS = {"streaming": "stream", "tool_calling": "tools", "structured_output": "json"}
+
+
+def _caps_once(sim: SimServer) -> tuple[dict[str, Any], float]:
+    import contextlib
+    import io
+    import json
+    import os
+
+    from whichlayer.cli import main as cli
+
+    os.environ["BENCH_RELAY_KEY"] = sim.keys["valid"]
+    out = io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        cli(
+            [
+                "probe",
+                "--base-url",
+                sim.base_url(),
+                "--api-key-env",
+                "BENCH_RELAY_KEY",
+                "--model",
+                "gpt-4o-mini",
+                "--capabilities",
+                "--json",
+            ]
+        )
+    return json.loads(out.getvalue()), time.perf_counter() - start
+
+
+def _apiwells_once(sim: SimServer) -> tuple[dict[str, Any] | None, float]:
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    binary = Path(sys.executable).parent / "apiwells"
+    exe = str(binary) if binary.exists() else shutil.which("apiwells")
+    if exe is None:
+        return None, 0.0
+    env = dict(os.environ, APIWELLS_API_KEY=sim.keys["valid"])
+    args = [exe, "doctor", "--base-url", sim.base_url(), "--deep", "--model", "gpt-4o-mini"]
+    start = time.perf_counter()
+    done = subprocess.run(
+        [*args, "--v2-json"], env=env, capture_output=True, text=True, timeout=120
+    )
+    wall = time.perf_counter() - start
+    try:
+        return json.loads(done.stdout), wall
+    except ValueError:
+        return None, wall
+
+
+def _apiwells_requests(report: dict[str, Any]) -> int:
+    """Its HTTP requests: one GET for http/auth/models, then each inference probe's count."""
+    n = 1
+    for p in report.get("probes") or []:
+        if p.get("id", p.get("name")) in ("chat", "streaming", "tool_calling", "structured_output"):
+            n += int((p.get("metrics") or {}).get("request_count") or 1)
+    return n
+
+
+def capabilities_section(args: argparse.Namespace) -> bool:
+    print(
+        f"\nwhichlayer probe --capabilities (all 7, default budgets) vs apiwells doctor --deep; "
+        f"median of {args.runs} runs; the simulated relay takes {args.latency:g} s a request\n"
+    )
+    header = (
+        f"{'scenario':<32} {'found (owner)':<58} {'ok':<3} {'req':>4} {'tokens':>7} "
+        f"{'ms':>6} {'TTFT':>5}   {'apiwells flagged':<18} {'req':>4} {'ms':>6} {'TTFT':>5}"
+    )
+    print(header)
+    print("-" * len(header))
+    all_right = True
+    for s in CAP_SCENARIOS:
+        setup = dataclasses.replace(
+            relay_setups.get(s.setup), latency_s=args.latency, max_parallel=s.max_parallel
+        )
+        runs, peer = [], []
+        for _ in range(args.runs):
+            # a fresh relay each run: a prompt near the window spends most of a minute's
+            # simulated TPM, and the next run would meet the upstream's 429
+            with SimServer(dialect=f"relay:{s.flavor}", relay_setup=setup) as sim:
+                runs.append(_caps_once(sim))
+            with SimServer(dialect=f"relay:{s.flavor}", relay_setup=setup) as sim:
+                peer.append(_apiwells_once(sim))
+        data = runs[-1][0]
+        caps = data["capabilities"]
+        bad = {
+            (o["capability"], o["status"], o["owner"])
+            for o in caps["table"]
+            if o["status"] != "pass"
+        }
+        right = bad == set(s.expect) and all(
+            {
+                (o["capability"], o["status"], o["owner"])
+                for o in r[0]["capabilities"]["table"]
+                if o["status"] != "pass"
+            }
+            == set(s.expect)
+            for r in runs
+        )
+        all_right = all_right and right
+        found = ", ".join(
+            f"{c} {o['figure'].split(' (')[0] if c in ('context', 'concurrency') else st} ({w})"
+            for c, st, w in sorted(bad)
+            for o in caps["table"]
+            if o["capability"] == c and o["route"] == "target"
+        )
+        req = caps["requests_sent"] + data["requests_sent"]
+        tokens = caps["tokens_sent"]
+        ms = statistics.median(r[1] for r in runs) * 1000
+        report = peer[-1][0]
+        if report is None:
+            aw = "(not installed)"
+            aw_req, aw_ms, aw_ttft = "—", "—", "—"
+        else:
+            flagged = [
+                APIWELLS[p.get("id", p.get("name"))]
+                for p in report.get("probes") or []
+                if p.get("id", p.get("name")) in APIWELLS and p.get("status") != "PASS"
+            ]
+            aw = ", ".join(flagged) or f"none ({report.get('overall_status')})"
+            aw_req = str(_apiwells_requests(report))
+            aw_ms = f"{statistics.median(p[1] for p in peer) * 1000:.0f}"
+            stream = next(
+                (
+                    p
+                    for p in report.get("probes") or []
+                    if p.get("id", p.get("name")) == "streaming"
+                ),
+                {},
+            )
+            value = (stream.get("metrics") or {}).get("ttft_ms")
+            aw_ttft = f"{value:.0f}" if isinstance(value, (int, float)) else "—"
+        ttft = next(
+            (o["measured"].get("ttft_ms") for o in caps["table"] if o["capability"] == "stream"),
+            None,
+        )
+        print(
+            f"{s.name:<32} {found or 'all pass':<58} {'yes' if right else 'NO':<3} {req:>4} "
+            f"{tokens:>7} {ms:>6.0f} {ttft or 0:>5.0f}   {aw:<18} {aw_req:>4} {aw_ms:>6} "
+            f"{aw_ttft:>5}"
+        )
+    print()
+    print(f"right capability and owner in every scenario: {'yes' if all_right else 'NO'}")
+    print(
+        "apiwells --deep tests chat, streaming, tool calling and structured output (pass/fail, "
+        "no owner); not context, concurrency, vision or max_tokens"
+    )
+    return all_right
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (median shown)")
@@ -171,7 +374,13 @@ def main() -> int:
         default=0.2,
         help="seconds the simulated relay takes per request, as a real one does (default 0.2)",
     )
+    parser.add_argument(
+        "--section", choices=("probe", "capabilities", "all"), default="all", help="what to run"
+    )
     args = parser.parse_args()
+    caps_right = True
+    if args.section == "capabilities":
+        return 0 if capabilities_section(args) else 1
     print(
         f"whichlayer probe vs the full manual ladder; budget {BUDGET}; "
         f"median of {args.runs} runs; a simulated 10-model, 3-vendor relay (new-api unless "
@@ -212,7 +421,10 @@ def main() -> int:
     print(f"right owner in every scenario: {'yes' if all_right else 'NO'}")
     print(f"median requests, ownership verdicts: {statistics.median(ownership):g} (bar <= 4)")
     print(f"most requests in any run: {max(counts)} (budget {BUDGET})")
-    return 0 if all_right and statistics.median(ownership) <= 4 and max(counts) <= BUDGET else 1
+    if args.section == "all":
+        caps_right = capabilities_section(args)
+    ok = all_right and statistics.median(ownership) <= 4 and max(counts) <= BUDGET
+    return 0 if ok and caps_right else 1
 
 
 if __name__ == "__main__":

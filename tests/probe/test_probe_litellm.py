@@ -60,3 +60,31 @@ def test_failing_deployment_next_to_a_healthy_one(run_probe: Runner, proxy: Lite
     results = data["results"]
     assert isinstance(results, list)
     assert results[-1]["variant"] == "smaller model" and results[-1]["status"] == 200
+
+
+def test_capabilities_through_a_real_litellm_proxy(run_probe: Runner, proxy: LiteLLM) -> None:
+    """LiteLLM as the relay: it passes tools, response_format, images, a prompt near the
+    window and max_tokens on to the (simulated) model, and the capability probe sees each."""
+    budget, tokens = 20, 150_000
+    p = run_probe(
+        "--base-url",
+        proxy.url,
+        "--api-key-env",
+        "LITELLM_KEY",
+        "--model",
+        "gpt-4o-mini",
+        "--capabilities",
+        "tools,json,vision,context,long_output",
+        "--max-tokens-total",
+        str(tokens),
+        env={"LITELLM_KEY": VIRTUAL_KEY},
+        budget=budget,
+    )
+    caps = p.data["capabilities"]
+    table = {o["capability"]: o for o in caps["table"]}
+    assert p.code == 0, p.out + p.err
+    assert {k: o["status"] for k, o in table.items()} == dict.fromkeys(table, "pass")
+    assert set(table) == {"tools", "json", "vision", "context", "long_output"}
+    assert table["context"]["measured"]["accepted"] > 0.89 * 128_000
+    assert p.data["requests_sent"] + caps["requests_sent"] <= budget
+    assert caps["tokens_sent"] + 40 * p.data["requests_sent"] <= tokens

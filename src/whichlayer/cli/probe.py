@@ -15,6 +15,8 @@ EXAMPLES = """examples:
   whichlayer probe --base-url http://127.0.0.1:3000/v1 --api-key-env RELAY_KEY --model gpt-4o \\
       --direct-base-url https://api.openai.com/v1 --direct-key-env OPENAI_API_KEY
   whichlayer probe --client claude-code --request failing.json --json > probe.json
+  whichlayer probe --base-url http://127.0.0.1:3000/v1 --api-key-env RELAY_KEY --model gpt-4o-mini \
+      --capabilities tools,context,stream --max-tokens-total 150000
 """
 
 
@@ -58,9 +60,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--max-requests",
         type=int,
-        default=12,
+        default=None,
         metavar="N",
-        help="never send more than N requests (default 12)",
+        help="never send more than N requests (default 12; 40 with --capabilities)",
+    )
+    p.add_argument(
+        "--capabilities",
+        nargs="?",
+        const="all",
+        metavar="LIST",
+        help="also test what the real task needs: stream,tools,json,vision,context,"
+        "concurrency,long_output (default: all that apply to the protocol)",
+    )
+    p.add_argument(
+        "--max-tokens-total",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --capabilities: never send more than about N tokens in all, prompts and "
+        "asked output (default 150000; the context search takes what the others leave)",
+    )
+    p.add_argument(
+        "--context-window",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --capabilities: the model's documented context window, when not known",
     )
     p.add_argument(
         "--timeout",
@@ -83,6 +108,14 @@ def run(args: argparse.Namespace) -> int:
 
     from whichlayer.check import Context, Request, client_names, discover
 
+    if args.max_requests is None:
+        args.max_requests = 12 if args.capabilities is None else 40
+    if args.max_tokens_total is not None and args.capabilities is None:
+        raise UsageError("--max-tokens-total goes with --capabilities")
+    if args.max_tokens_total is not None and not 1000 <= args.max_tokens_total <= 10_000_000:
+        raise UsageError("--max-tokens-total must be between 1000 and 10000000")
+    if args.context_window is not None and not 1000 <= args.context_window <= 100_000_000:
+        raise UsageError("--context-window must be between 1000 and 100000000")
     if not 1 <= args.max_requests <= 100:
         raise UsageError("--max-requests must be between 1 and 100")
     if not 0 < args.timeout <= 600:
@@ -175,6 +208,14 @@ def _probe(
         )
     )
 
+    if args.capabilities is not None:
+        total = args.max_tokens_total or 150_000
+        say(
+            f"  then --capabilities {args.capabilities}: within the same {args.max_requests} "
+            f"requests and ≤{total} tokens in all (prompts + asked output); each capability's "
+            "plan is printed before it is sent"
+        )
+
     def on_plan(step: Any, budget: Any) -> None:
         say(
             f"  next: {step.step}: {step.requests} request(s) — {step.note} "
@@ -190,6 +231,14 @@ def _probe(
         done = f"    #{row.n} {what_sent} → {status} in {row.ms:.0f} ms"
         say(done + (f" ({tail})" if tail else ""))
 
+    names: list[str] = []
+    if args.capabilities is not None:
+        from whichlayer.probe.capabilities import parse_list
+
+        try:
+            names = parse_list(args.capabilities, target.protocol)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     probe = Probe(target, direct, opts, on_plan=on_plan, on_row=on_row)
     try:
         verdict = asyncio.run(probe.run())
@@ -198,13 +247,74 @@ def _probe(
     result = Result(probe, verdict)
     data = result.to_dict()
     _consult_status(data, target, args.timeout - (time.monotonic() - started))
+    code = result.exit_code
+    caps_text = ""
+    if names:
+        from whichlayer.probe import capabilities as capmod
+
+        caps = _capabilities(probe, verdict, names, args, started, say)
+        data["capabilities"] = caps
+        caps_text = capmod.render_text(caps)
+        failed = any(o["status"] in ("fail", "degraded") for o in caps.get("table") or [])
+        if code == 0 and failed:
+            code = 1
     if args.json:
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         from whichlayer.cli._io import write_text
 
-        write_text(render_text(data, verdict.outcome))
-    return result.exit_code
+        write_text(render_text(data, verdict.outcome) + caps_text)
+    return code
+
+
+#: Tokens counted for each request of the probe's own steps (a short prompt, 16 out).
+_PROBE_REQUEST_TOKENS = 40
+
+
+def _capabilities(
+    probe: Any, verdict: Any, names: list[str], args: argparse.Namespace, started: float, say: Any
+) -> dict[str, Any]:
+    """The capability run after the probe's first round, within what it left of the budget."""
+    import asyncio
+    import time
+
+    from whichlayer.check.deadline import Deadline
+    from whichlayer.probe.capabilities import DEFAULT_MAX_TOKENS_TOTAL, Capabilities
+    from whichlayer.redact import redact_data
+
+    total = args.max_tokens_total or DEFAULT_MAX_TOKENS_TOTAL
+    requests_left = max(0, args.max_requests - probe.budget.sent)
+    tokens_left = max(0, total - probe.budget.sent * _PROBE_REQUEST_TOKENS)
+    model = probe.model or ""
+    caps = Capabilities(
+        probe.target,
+        probe.direct,
+        model,
+        names,
+        max_requests=requests_left,
+        max_tokens_total=tokens_left,
+        deadline=Deadline(max(0.01, args.timeout - (time.monotonic() - started))),
+        via_relay=probe.via_relay,
+        window=args.context_window,
+        direct_model=probe._direct_model(),
+    )
+    plan = caps.make_plan()
+    if verdict.outcome != "healthy":
+        say("capabilities: not tested — the minimal request does not work (see the verdict)")
+        data = caps.to_dict()
+        data["skipped"] = "the minimal request does not work"
+        return dict(redact_data(data))
+    routes = " (each capability that fails is tried again direct)" if probe.direct else ""
+    say(
+        f"capabilities of {model}: at most {requests_left} requests, ≈{tokens_left} tokens" + routes
+    )
+    for p in plan:
+        say(f"  plan: {p.capability}: {p.requests} request(s), ≤{p.tokens} tokens — {p.note}")
+    try:
+        asyncio.run(caps.run())
+    except KeyboardInterrupt:
+        say("capabilities: interrupted (Ctrl-C); the rows so far follow")
+    return dict(redact_data(caps.to_dict()))
 
 
 def _consult_status(data: dict[str, Any], target: Any, left: float) -> None:

@@ -42,7 +42,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="NAME",
         help="relay channels and faults: healthy, revoked_channel, model_500, tools_500, "
         "large_529, saturated, relay_broken, channel_no_credit (a ten-model, three-vendor "
-        "relay; see docs/probe.md)",
+        "relay; see docs/probe.md); capability breaks: drops_tools, buffers_stream, "
+        "caps_context, ignores_json, parallel_2, drops_tools_caps_context, long_answers, "
+        "drops_max_tokens, caps_output",
     )
     p.add_argument(
         "--scenario", "-s", metavar="ID", help="fail every request with this scenario (see --list)"

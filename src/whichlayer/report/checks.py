@@ -80,7 +80,17 @@ def _probe(data: dict[str, Any]) -> dict[str, Any]:
             "verdict": v,
             "requests_sent": data.get("requests_sent"),
         },
+        "capabilities": _capabilities_line(data.get("capabilities")),
     }
+
+
+def _capabilities_line(caps: Any) -> str | None:
+    """``probe --capabilities``: one line, each capability x route with its figure."""
+    if not isinstance(caps, dict):
+        return None
+    from whichlayer.probe.capabilities import summary_line
+
+    return summary_line(caps) or None
 
 
 def read_checks(text: str) -> list[dict[str, Any]]:

@@ -171,6 +171,7 @@ def _checks(r: Mapping[str, Any]) -> list[str]:
                 ),
                 ("owner of the fix", verdict.get("owner")),  # from `whichlayer probe`
                 ("first action", verdict.get("action")),
+                ("capabilities", c.get("capabilities")),  # from `probe --capabilities`
                 (
                     "failed stages",
                     ", ".join(

@@ -63,6 +63,25 @@ class Setup:
     latency_s: float = 0.0
     #: LiteLLM flavor: the relay key's max_parallel_requests (its own 429 beyond it)
     max_parallel: int | None = None
+    # -- capability breaks (``whichlayer probe --capabilities``): what the relay's channel does
+    #: drops ``tools`` / ``tool_choice`` / ``parallel_tool_calls`` before forwarding, silently
+    strip_tools: bool = False
+    #: drops ``response_format`` before forwarding, silently
+    ignore_response_format: bool = False
+    #: holds a stream's frames and sends them all at the end
+    buffer_stream: bool = False
+    #: the upstream model's pace: seconds between two stream frames
+    stream_gap_s: float = 0.0
+    #: the channel's deployment refuses prompts above this many tokens (below the model's window)
+    context_cap: int | None = None
+    #: the upstream channel's concurrency limit (its 429 beyond it, rewritten by the relay)
+    channel_parallel: int | None = None
+    #: the upstream model writes this many tokens of text unless ``max_tokens`` stops it
+    #: (acted out on non-streamed chat text answers at the relay's hop)
+    answer_tokens: int | None = None
+    #: the channel overrides ``max_tokens`` with this value (0: drops it), as a channel's
+    #: parameter override does
+    max_tokens_override: int | None = None
 
 
 #: Model routes: which channel serves which model. A model in no channel gets "no channel".
@@ -110,6 +129,7 @@ class Relay:
         self.setup: Setup = setup if isinstance(setup, Setup) else Setup(CHANNELS)
         self.channels = self.setup.channels or CHANNELS
         self._in_flight: dict[str, int] = {}
+        self._channel_flight = 0
         self.app = self._build()
 
     def _build(self) -> web.Application:
@@ -175,7 +195,67 @@ class Relay:
         forward = scenario if cause in _UPSTREAM_CAUSES else None
         forward = forward or self._setup_fault(model, body)
         cut = scenario == "connection_reset:mid_stream"
-        return await self._forward(request, raw, channel, forward, rid, model, cut)
+        raw, capped = self._channel_changes(body, raw, model, rid)
+        if capped is not None:
+            return capped
+        limit = self.setup.channel_parallel
+        if limit is None:
+            return await self._forward(request, raw, channel, forward, rid, model, cut)
+        over = self._channel_flight >= limit
+        self._channel_flight += 1
+        try:
+            forward = "rpm" if over else forward  # the upstream's own 429, as the relay words it
+            await asyncio.sleep(self.setup.latency_s)  # the slot is held while it generates
+            return await self._forward(request, raw, channel, forward, rid, model, cut)
+        finally:
+            self._channel_flight -= 1
+
+    def _channel_changes(
+        self, body: dict[str, Any], raw: bytes, model: str, rid: str
+    ) -> tuple[bytes, web.Response | None]:
+        """The setup's capability breaks: fields dropped on the way, a context cap."""
+        import json
+
+        setup = self.setup
+        if setup.context_cap is not None and body:
+            prompt = catalog.count_tokens(body.get("messages")) + catalog.count_tokens(
+                body.get("tools")
+            )
+            if prompt > setup.context_cap:
+                text = (
+                    f"This model's maximum context length is {setup.context_cap} tokens. "
+                    f"However, your messages resulted in {prompt} tokens. Please reduce the "
+                    "length of the messages."
+                )
+                error = {
+                    "error": {
+                        "message": text,
+                        "type": "invalid_request_error",
+                        "param": "messages",
+                        "code": "context_length_exceeded",
+                    }
+                }
+                status, out = self._rewrite(400, json.dumps(error).encode(), rid, model)
+                return raw, web.Response(
+                    status=status,
+                    body=out,
+                    content_type="application/json",
+                    headers=self._headers(rid),
+                )
+        drop: tuple[str, ...] = ()
+        if setup.strip_tools:
+            drop += ("tools", "tool_choice", "parallel_tool_calls")
+        if setup.ignore_response_format:
+            drop += ("response_format",)
+        override = setup.max_tokens_override
+        if override is not None and body and "max_tokens" in body:
+            drop += ("max_tokens",)
+        if body and any(k in body for k in drop):
+            kept = {k: v for k, v in body.items() if k not in drop}
+            if override:
+                kept["max_tokens"] = override
+            return json.dumps(kept).encode(), None
+        return raw, None
 
     def _local_fault(self, request: web.Request, scenario: str, model: str) -> str | None:
         """A relay-side cause (forced, or from the token's state), checked in the relay's order."""
@@ -284,6 +364,12 @@ class Relay:
                 if up.status == 200 and translated:
                     reply = translate.reply(channel.vendor, model, await up.read())
                     return web.json_response(reply, headers=self._headers(rid))
+                verbose = self.setup.answer_tokens
+                if up.status == 200 and verbose and not cut and "json" in up.content_type:
+                    long = _long_answer(await up.read(), raw, verbose)
+                    return web.Response(
+                        body=long, content_type="application/json", headers=self._headers(rid)
+                    )
                 if up.status == 200:
                     return await self._pass_through(request, up, rid, cut)
                 status, body = self._rewrite(up.status, await up.read(), rid, model)
@@ -313,12 +399,36 @@ class Relay:
         resp = web.StreamResponse(status=200, headers=headers)
         resp.content_type = up.content_type
         await resp.prepare(request)
+        paced = self.setup.stream_gap_s or self.setup.buffer_stream
+        if paced and "event-stream" in up.content_type:
+            return await self._paced(request, resp, up)
         try:
             async for chunk in up.content.iter_any():
                 await resp.write(chunk)
         except (TimeoutError, aiohttp.ClientError):
             transport.close(request)  # the upstream broke mid-answer: so does the relay
             return resp
+        return await transport.finish(resp)
+
+    async def _paced(
+        self, request: web.Request, resp: web.StreamResponse, up: aiohttp.ClientResponse
+    ) -> web.StreamResponse:
+        """A stream at the upstream model's pace (one frame every ``stream_gap_s``), or, when
+        the channel buffers, every frame held until the last and sent at once."""
+        try:
+            text = (await up.read()).decode("utf-8", "replace")
+        except (TimeoutError, aiohttp.ClientError):
+            transport.close(request)
+            return resp
+        frames = [f + "\n\n" for f in text.split("\n\n") if f.strip()]
+        gap = self.setup.stream_gap_s
+        if self.setup.buffer_stream:
+            await asyncio.sleep(gap * len(frames))
+            await resp.write("".join(frames).encode())
+            return await transport.finish(resp)
+        for frame in frames:
+            await asyncio.sleep(gap)
+            await resp.write(frame.encode())
         return await transport.finish(resp)
 
     async def models(self, request: web.Request) -> web.StreamResponse:
@@ -340,6 +450,33 @@ class Relay:
 
 #: Causes the relay passes on to its upstream by forwarding the scenario header.
 _UPSTREAM_CAUSES = frozenset(scenarios.split(s)[0] for s in words.FORWARDED)
+
+
+def _long_answer(reply: bytes, sent: bytes, tokens: int) -> bytes:
+    """A verbose model's text answer: ``tokens`` words, stopped at the ``max_tokens`` the
+    upstream was sent (finish_reason ``length``). Tool calls and JSON answers are left alone."""
+    import json
+
+    try:
+        data = json.loads(reply)
+        body = json.loads(sent or b"{}")
+        choice = data["choices"][0]
+        content = choice["message"].get("content")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return reply
+    if not isinstance(content, str) or choice["message"].get("tool_calls"):
+        return reply
+    if content.lstrip().startswith(("{", "[")):
+        return reply
+    limit = body.get("max_tokens") if isinstance(body, dict) else None
+    n = min(tokens, limit) if isinstance(limit, int) and limit > 0 else tokens
+    choice["message"]["content"] = " ".join(str(i) for i in range(1, n + 1))
+    choice["finish_reason"] = "length" if n < tokens else "stop"
+    usage = data.get("usage")
+    if isinstance(usage, dict):
+        usage["completion_tokens"] = n
+        usage["total_tokens"] = int(usage.get("prompt_tokens") or 0) + n
+    return json.dumps(data).encode()
 
 
 def _relay_alias(key: str) -> str | None:
