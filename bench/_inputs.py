@@ -16,7 +16,7 @@ def require(*paths: Path) -> None:
         print(f"{script}: input file not found: {path}", file=sys.stderr)
     print(
         f"{script}: the labelled corpus ships in the repository (corpus/dev.jsonl, "
-        "bench/*.jsonl); give existing JSONL files as arguments.",
+        "corpus/*.jsonl); give existing JSONL files as arguments.",
         file=sys.stderr,
     )
     sys.exit(2)

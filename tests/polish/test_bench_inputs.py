@@ -23,7 +23,8 @@ def test_missing_input_is_a_clear_message(script: str, tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert f"input file not found: {missing}" in proc.stderr
+    assert f"cannot read {missing}: No such file or directory" in proc.stderr
+    assert proc.stderr.count("\n") == 1
 
 
 def test_the_default_corpus_is_in_the_repository() -> None:
