@@ -170,3 +170,14 @@ def test_pure_python_inference_agrees_with_the_float_model(trainer: Any) -> None
     got = [head.predict(list(f)).ranked[0][0] for f in feats]
     agree = sum(g == fitted.labels[w] for g, w in zip(got, want, strict=True))
     assert agree / len(rows) >= 0.98, agree
+
+
+@pytest.mark.parametrize(
+    "text", ["ok", "hello there", "Thanks! That worked perfectly.", "Build succeeded in 4.2s"]
+)
+def test_text_that_says_nothing_failed_is_never_read_by_the_model(text: str):
+    """The model saw only failures; on text with no failure cue its probabilities mean
+    nothing, so it stays silent and the answer is the honest unknown."""
+    d = whichlayer.explain(text)
+    assert d.layer is None and d.confidence == 0.0
+    assert all(f.rule != "model.layer" for f in d.facts)

@@ -5,6 +5,8 @@ Imported only when no rule fires (or rules tie), so ``explain`` starts as fast a
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from whichlayer.diagnosis import Fact
@@ -48,10 +50,28 @@ def _shown(names: dict[int, str], ids: list[tuple[int, float]]) -> str:
     return ", ".join(out) or "-"
 
 
+#: Words that say something went wrong, in any of the forms the corpus shows. The model was
+#: trained on failures only, so on text with none of them ("ok", a chat reply) its
+#: probabilities mean nothing: it then stays silent, and the answer is an honest unknown.
+FAILURE_CUE = re.compile(
+    r"(?i)(error|fail|exception|invalid|denied|refus|forbidden|unauthori[sz]ed|exceed|limit|"
+    r"quota|time[ds]? ?out|unavailable|overload|reset|unable|cannot|can't|could ?n[o']t|"
+    r"not found|missing|expired|insufficient|block|reject|abort|crash|died|dead|panic|"
+    r"traceback|warn|\b[45]\d\d\b|\bno\b|\bnot\b|wrong|bad|unknown|unsupported|"
+    r"too (?:many|large|long)|capacity|busy|down|closed|unreachable|ssl|tls|certificate|"
+    r"proxy|dns|econn|enotfound|disconnect|interrupt|terminat|stall|empty|credit|balance|"
+    r"billing|payment|permission|access|auth|login|key|token|reached|max|"
+    r"失败|错误|异常|超时|限制|余额|无效|拒绝|不足|上限|繁忙)"
+)
+
+
 def predict(ev: Evidence) -> Guess | None:
-    """The model's reading of ``ev``; ``None`` when no model is available."""
+    """The model's reading of ``ev``; ``None`` when no model is available or the text says
+    nothing failed (see FAILURE_CUE)."""
     model = infer.current()
     if model is None:
+        return None
+    if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
         return None
     names = features(ev)
     feats = list(names)
