@@ -6,7 +6,6 @@ Imported only when no rule fires (or rules tie), so ``explain`` starts as fast a
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from whichlayer.diagnosis import Fact
