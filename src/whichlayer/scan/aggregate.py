@@ -14,6 +14,8 @@ from typing import Any
 STORM_MIN = 5
 #: Most request identities tracked for storms at once; beyond it, one-off ones are dropped.
 MAX_IDENTITIES = 200_000
+#: Distinct combinations held before they are spread into the tables (bounds memory).
+MAX_PENDING = 100_000
 #: Characters of an example error kept (redacted) per cause.
 EXAMPLE_CHARS = 300
 
@@ -46,12 +48,16 @@ class FileStat:
         return dict(self.__dict__)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Verdict:
     layer: str | None
     cause: str
     origin: str
     retry: str
+
+    @property
+    def cause_id(self) -> str:
+        return f"{self.layer or 'unknown'}/{self.cause}"
 
 
 @dataclass
@@ -59,42 +65,78 @@ class Aggregate:
     files: list[FileStat] = field(default_factory=list)
     failures: int = 0
     undated: int = 0
-    by: dict[str, Counter[str]] = field(
+    _by: dict[str, Counter[str]] = field(
         default_factory=lambda: {
             k: Counter() for k in ("layer", "cause", "origin", "model", "host", "key", "retry")
         }
     )
     #: (cause, dimension value) pairs, to say where the dominant cause concentrates
-    cause_by: dict[str, Counter[tuple[str, str]]] = field(
+    _cause_by: dict[str, Counter[tuple[str, str]]] = field(
         default_factory=lambda: {k: Counter() for k in ("model", "host", "key")}
     )
-    hours: Counter[tuple[str, str]] = field(default_factory=Counter)
+    _hours: Counter[tuple[str, str]] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
     examples: dict[str, dict[str, Any]] = field(default_factory=dict)
     identities: dict[str, list[Any]] = field(default_factory=dict)
     retry_attempts: int = 0
+    #: Failures counted by everything the tables need at once (one dict increment per
+    #: failure on the hot path); spread into the tables when they are read.
+    _pending: Counter[tuple[Verdict, str | None, str | None, str | None, str | None]] = field(
+        default_factory=Counter
+    )
+
+    @property
+    def by(self) -> dict[str, Counter[str]]:
+        self._flush()
+        return self._by
+
+    @property
+    def cause_by(self) -> dict[str, Counter[tuple[str, str]]]:
+        self._flush()
+        return self._cause_by
+
+    @property
+    def hours(self) -> Counter[tuple[str, str]]:
+        self._flush()
+        return self._hours
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        by, cause_by = self._by, self._cause_by
+        for (verdict, model, host, key, hour), n in self._pending.items():
+            layer = verdict.layer or "unknown"
+            cause = verdict.cause_id
+            by["layer"][layer] += n
+            by["cause"][cause] += n
+            by["origin"][verdict.origin] += n
+            by["retry"][verdict.retry] += n
+            for dim, value in (("model", model), ("host", host), ("key", key)):
+                if value:
+                    by[dim][value] += n
+                    cause_by[dim][(cause, value)] += n
+            if hour is not None:
+                self._hours[(hour, layer)] += n
+        self._pending.clear()
 
     def add(self, verdict: Verdict, when: datetime | None, model: str | None, host: str | None,
             key: str | None, identity: str | None, retry_attempt: int | None,
             example: str, request_id: str | None) -> None:  # fmt: skip
         self.failures += 1
-        layer = verdict.layer or "unknown"
-        cause = f"{layer}/{verdict.cause}"
-        self.by["layer"][layer] += 1
-        self.by["cause"][cause] += 1
-        self.by["origin"][verdict.origin] += 1
-        self.by["retry"][verdict.retry] += 1
-        for dim, value in (("model", model), ("host", host), ("key", key)):
-            if value:
-                self.by[dim][value] += 1
-                self.cause_by[dim][(cause, value)] += 1
         if when is None:
             self.undated += 1
+            hour = None
         else:
-            self.hours[(_hour(when), layer)] += 1
-            self.first = when if self.first is None or when < self.first else self.first
-            self.last = when if self.last is None or when > self.last else self.last
+            hour = _hour(when)
+            if self.first is None or when < self.first:
+                self.first = when
+            if self.last is None or when > self.last:
+                self.last = when
+        self._pending[(verdict, model, host, key, hour)] += 1
+        if len(self._pending) > MAX_PENDING:
+            self._flush()
+        cause = verdict.cause_id
         if cause not in self.examples:
             self.examples[cause] = {
                 "text": example[:EXAMPLE_CHARS],
