@@ -15,12 +15,17 @@ and returns the answer to send (changed in place).
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from typing import Any
 
 
-def instance(schema: Any, depth: int = 0) -> Any:
-    """A small value that validates against a JSON schema (the subset the APIs accept)."""
+def instance(schema: Any, depth: int = 0, hints: dict[str, str] | None = None) -> Any:
+    """A small value that validates against a JSON schema (the subset the APIs accept).
+
+    ``hints`` are values the prompt gives for named string properties
+    (``challenge="abc"``): a model asked to pass them does, so a client's round-trip
+    check that looks for them passes."""
     if not isinstance(schema, dict) or depth > 16:
         return {}
     if "const" in schema:
@@ -43,7 +48,12 @@ def instance(schema: Any, depth: int = 0) -> Any:
     if kind == "object":
         props = schema.get("properties")
         props = props if isinstance(props, dict) else {}
-        return {name: instance(sub, depth + 1) for name, sub in props.items()}
+        out = {name: instance(sub, depth + 1) for name, sub in props.items()}
+        for name, sub in props.items():
+            given = (hints or {}).get(name)
+            if given is not None and isinstance(sub, dict) and sub.get("type") == "string":
+                out[name] = given
+        return out
     if kind == "array":
         count = max(1, int(schema.get("minItems", 1) or 1))
         return [instance(schema.get("items"), depth + 1) for _ in range(count)]
@@ -60,6 +70,24 @@ def instance(schema: Any, depth: int = 0) -> Any:
     if kind == "null":
         return None
     return {}
+
+
+def _hints(text: str, names: Any) -> dict[str, str]:
+    """``name="value"`` / ``name: value`` pairs the prompt states for these property names."""
+    out: dict[str, str] = {}
+    for name in names if isinstance(names, dict) else ():
+        m = re.search(rf"\b{re.escape(str(name))}\s*[=:]\s*[\"']?([^\"'\s,;]+)", text)
+        if m:
+            out[str(name)] = m.group(1).rstrip(".")
+    return out
+
+
+def _text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return ""
 
 
 def _wants_call(tools: Any, choice: Any, last_is_result: bool) -> bool:
@@ -89,7 +117,10 @@ def chat(payload: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
     if _wants_call(tools, body.get("tool_choice"), last_is_result):
         fns = {str(t["function"].get("name")): t["function"] for t in tools}
         name = _chosen(list(fns), body.get("tool_choice"))
-        args = instance(fns[name].get("parameters") or {"type": "object"})
+        params = fns[name].get("parameters") or {"type": "object"}
+        users = [m for m in messages or [] if isinstance(m, dict) and m.get("role") == "user"]
+        prompt = " ".join(_text(m.get("content")) for m in users)
+        args = instance(params, hints=_hints(prompt, params.get("properties")))
         message["content"] = None
         message["tool_calls"] = [
             {
@@ -100,6 +131,8 @@ def chat(payload: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
         ]
         payload["choices"][0]["finish_reason"] = "tool_calls"
         return payload
+    if last_is_result:  # a model answers from the tool's result
+        message["content"] = f"The tool returned: {_text(last.get('content'))}"
     fmt = body.get("response_format")
     if isinstance(fmt, dict) and fmt.get("type") == "json_schema":
         schema = (fmt.get("json_schema") or {}).get("schema")
