@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import heapq
+import bisect
 from collections.abc import Iterable
 from typing import Any
 
@@ -59,6 +59,8 @@ PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
 PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
+#: Negated priorities of _BY_PRIORITY (ascending), to place catalogue rows with bisect.
+_NEG_PRIORITIES: tuple[int, ...] = tuple(-rule.priority for rule in _BY_PRIORITY)
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
@@ -95,7 +97,12 @@ def _ordered(view: View) -> Iterable[Rule]:
     extra = catalogue.candidates(view)
     if not extra:
         return _BY_PRIORITY
-    return heapq.merge(extra, _BY_PRIORITY, key=lambda rule: -rule.priority)
+    merged = list(_BY_PRIORITY)
+    # from the last, so earlier insertions do not shift later positions; ahead of engine
+    # rules of equal priority (bisect_left), in the catalogue's own order among themselves
+    for rule in reversed(sorted(extra, key=lambda r: -r.priority)):
+        merged.insert(bisect.bisect_left(_NEG_PRIORITIES, -rule.priority), rule)
+    return merged
 
 
 def _proxy_own_answer(ev: Evidence) -> bool:
