@@ -226,3 +226,56 @@ def store_rows(store: Any) -> None:
     rows.append({"ts": 1764939700.0, "method": "POST", "path": "/v1/chat/completions",
                  "status": 200, "ok": 1, "upstream": "https://api.openai.com/v1"})  # fmt: skip
     store.add(rows)
+
+
+def _agree(path: Path) -> tuple[Any, Any]:
+    fast = scan_source(Source(str(path)))
+    slow = scan_source(Source(str(path)), prefilter=False)
+    assert fast.failures == slow.failures
+    assert fast.by == slow.by
+    assert fast.hours == slow.hours
+    assert [s["attempts"] for s in fast.storms()] == [s["attempts"] for s in slow.storms()]
+    assert fast.first == slow.first and fast.last == slow.last
+    return fast, slow
+
+
+def test_duckdb_path_counts_what_the_line_reader_counts(tmp_path: Path):
+    rnd = random.Random(3)
+    bodies = [
+        {"message": "Rate limit reached for gpt-4o on tokens per min (TPM)", "code": "rate_limit_exceeded"},
+        "upstream connect error or disconnect/reset before headers. reset reason: connection failure",
+        {"error": {"type": "overloaded_error", "message": "Overloaded"}},
+        "",
+    ]  # fmt: skip
+    rows = []
+    for i in range(3000):
+        status: Any = rnd.choice([200, 200, 200, 429, 503, "502", "200", 99, 700, None, True, 429.0])
+        row: dict[str, Any] = {"ts": 1764547200 + i * 7, "model": rnd.choice(["a", "b", 3]),
+                               "key_alias": rnd.choice(["k1", "k2", None]),
+                               "request_hash": f"h{i % 400}", "status": status}  # fmt: skip
+        if status is None:
+            del row["status"]
+        if rnd.random() < 0.6:
+            row["error"] = rnd.choice(bodies)
+        if i % 500 == 0:
+            row["ts"] = "2025-12-01T10:00:00Z"
+        rows.append(json.dumps(row))
+    path = tmp_path / "gw.jsonl"
+    path.write_text("\n".join(rows) + "\n{broken line\n")
+    fast, _ = _agree(path)
+    assert fast.files[0].note == "read with DuckDB"
+    assert fast.failures > 500
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [{"status": 429, "status_code": 429, "error": "x"}],  # two names of one family
+        [{"status": 429, "request": {"model": "m"}, "error": "x"}],  # a nested request
+    ],
+)
+def test_duckdb_path_steps_aside_where_it_could_differ(tmp_path: Path, rows: list[Any]):
+    path = tmp_path / "gw.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows * 20) + "\n")
+    fast, _ = _agree(path)
+    assert fast.files[0].note != "read with DuckDB"
