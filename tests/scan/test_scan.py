@@ -242,18 +242,14 @@ def _agree(path: Path) -> tuple[Any, Any]:
 def test_duckdb_path_counts_what_the_line_reader_counts(tmp_path: Path):
     rnd = random.Random(3)
     bodies = [
-        {"message": "Rate limit reached for gpt-4o on tokens per min (TPM)",
-         "code": "rate_limit_exceeded"},
-        "upstream connect error or disconnect/reset before headers. reset reason: "
-        "connection failure",
+        {"message": "Rate limit reached for gpt-4o on tokens per min (TPM)", "code": "rate_limit_exceeded"},
+        "upstream connect error or disconnect/reset before headers. reset reason: connection failure",
         {"error": {"type": "overloaded_error", "message": "Overloaded"}},
         "",
     ]  # fmt: skip
     rows = []
     for i in range(3000):
-        status: Any = rnd.choice(
-            [200, 200, 200, 429, 503, "502", "200", 99, 700, None, True, 429.0]
-        )
+        status: Any = rnd.choice([200, 200, 200, 429, 503, "502", "200", 99, 700, None, True, 429.0])
         row: dict[str, Any] = {"ts": 1764547200 + i * 7, "model": rnd.choice(["a", "b", 3]),
                                "key_alias": rnd.choice(["k1", "k2", None]),
                                "request_hash": f"h{i % 400}", "status": status}  # fmt: skip
