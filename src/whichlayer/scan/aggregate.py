@@ -157,30 +157,6 @@ class Aggregate:
                     seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
                     seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
 
-    def add_many(self, verdict: Verdict, first: datetime | None, last: datetime | None,
-                 hour: str | None, model: str | None, host: str | None, key: str | None,
-                 example: str, request_id: str | None, n: int) -> None:  # fmt: skip
-        """``n`` failures alike (a group counted elsewhere, e.g. by DuckDB) at once."""
-        self.failures += n
-        if hour is None:
-            self.undated += n
-        for when in (first, last):
-            if when is not None:
-                if self.first is None or when < self.first:
-                    self.first = when
-                if self.last is None or when > self.last:
-                    self.last = when
-        self._pending[(verdict, model, host, key, hour)] += n
-        if len(self._pending) > MAX_PENDING:
-            self._flush()
-        cause = verdict.cause_id
-        if cause not in self.examples:
-            self.examples[cause] = {
-                "text": example[:EXAMPLE_CHARS],
-                "request_id": request_id,
-                "when": first.isoformat() if first else None,
-            }
-
     def _forget_singletons(self) -> None:
         self.identities = {k: v for k, v in self.identities.items() if v[0] > 1}
         if len(self.identities) >= MAX_IDENTITIES:  # all repeated: keep the worst half

@@ -10,10 +10,9 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from whichlayer.scan import columnar
 from whichlayer.scan.aggregate import Aggregate, FileStat, Verdict
 from whichlayer.scan.model import Failure
-from whichlayer.scan.readers import BY_NAME, detect, generic, proxy_records
+from whichlayer.scan.readers import BY_NAME, detect, proxy_records
 from whichlayer.scan.sources import MAX_WHOLE_FILE, Source, SourceError, is_read_error
 
 #: Bytes read at a time: large enough that the per-block cost vanishes, small
@@ -105,18 +104,6 @@ def scan_source(
             stat.note = "not a log format whichlayer reads"
             return agg
         stat.format = reader.NAME
-        if (
-            reader is generic
-            and prefilter
-            and byte_range is None
-            and window == (None, None)
-            and source.path != "-"
-            and not source.path.endswith(".zst")
-        ):
-            fast = columnar.scan(source.path, _head_lines(head, None), stat, diagnose)
-            if fast is not None:
-                agg.merge(fast)
-                return agg
         state: dict[str, Any] = {}
         skipped = 0
         if byte_range is not None and byte_range[0] > 0:
