@@ -155,7 +155,7 @@ def _consult_status(reports: list[dict[str, Any]], left: float) -> None:
         )
         if status is not None:
             report["status_page"] = status.to_dict()
-            verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()
+            verdict["action"] = status.ahead_of(verdict.get("action"))
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:
     from whichlayer.cli._io import json_text, use_color, write_text
     from whichlayer.redact import neutralize_data, redact_data

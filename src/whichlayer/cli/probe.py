@@ -332,4 +332,4 @@ def _consult_status(data: dict[str, Any], target: Any, left: float) -> None:
     )
     if status is not None:
         data["status_page"] = status.to_dict()
-        verdict["action"] = f"{status.sentence()} {verdict.get('action') or ''}".strip()
+        verdict["action"] = status.ahead_of(verdict.get("action"))

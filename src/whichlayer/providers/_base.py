@@ -106,6 +106,22 @@ def host_matches(known: str, host: str) -> bool:
     return host == known or host.endswith("." + known)
 
 
+def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str) -> Documented:
+    """A row for a gateway's own error page, read by its status: it decides only where the
+    gateway is recognised (``context``), and the gateway is the party speaking."""
+    return Documented(
+        str(status),
+        cause,
+        doc,
+        sample,
+        meaning,
+        status=status,
+        field="status",
+        context=True,
+        origin=Origin.GATEWAY,
+    )
+
+
 def google_body(code: int, status: str, message: str, reason: str = "") -> str:
     """A google.rpc error body (Gemini API, Vertex AI), with an ErrorInfo ``reason``."""
     error: dict[str, object] = {"code": code, "message": message, "status": status}

@@ -1,7 +1,7 @@
 """Cloudflare as a CDN / reverse proxy in front of an API: its 52x statuses and pages."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
-from whichlayer.taxonomy import Cause, Origin
+from whichlayer.providers._base import Documented, Provider, StatusPage, gateway_page
+from whichlayer.taxonomy import Cause
 
 DOCS = "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
 
@@ -15,17 +15,7 @@ def _page(status: int, title: str) -> str:
 
 
 def _row(status: int, cause: Cause, title: str, meaning: str) -> Documented:
-    return Documented(
-        str(status),
-        cause,
-        DOCS,
-        _page(status, title),
-        meaning,
-        status=status,
-        field="status",
-        context=True,
-        origin=Origin.GATEWAY,
-    )
+    return gateway_page(status, cause, DOCS, _page(status, title), meaning)
 
 
 PROVIDER = Provider(

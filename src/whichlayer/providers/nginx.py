@@ -1,7 +1,7 @@
 """nginx (and OpenResty) in front of an API: its stock error pages."""
 
-from whichlayer.providers._base import Documented, Provider
-from whichlayer.taxonomy import Cause, Origin
+from whichlayer.providers._base import Documented, Provider, gateway_page
+from whichlayer.taxonomy import Cause
 
 DOCS = "https://nginx.org/en/docs/http/ngx_http_proxy_module.html"
 LIMIT = "https://nginx.org/en/docs/http/ngx_http_limit_req_module.html"
@@ -16,17 +16,7 @@ def _page(status: int, title: str) -> str:
 
 
 def _row(status: int, cause: Cause, title: str, meaning: str, doc: str = DOCS) -> Documented:
-    return Documented(
-        str(status),
-        cause,
-        doc,
-        _page(status, title),
-        meaning,
-        status=status,
-        field="status",
-        context=True,
-        origin=Origin.GATEWAY,
-    )
+    return gateway_page(status, cause, doc, _page(status, title), meaning)
 
 
 PROVIDER = Provider(

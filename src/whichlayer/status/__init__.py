@@ -95,6 +95,11 @@ class StatusReport:
             "or the request itself."
         )
 
+    def ahead_of(self, action: object) -> str:
+        """A verdict's first action with what the page says put first: it decides whether
+        acting at all makes sense yet."""
+        return f"{self.sentence()} {action or ''}".strip()
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "provider": self.provider,
