@@ -8,7 +8,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from functools import partial
+from itertools import repeat
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from whichlayer.scan.model import Columns, Failure
+
+_CAUSE_ID = attrgetter("cause_id")
+_FROM_SECONDS = partial(datetime.fromtimestamp, tz=UTC)
 
 #: A request seen failing this many times is a retry storm.
 STORM_MIN = 5
@@ -23,15 +34,19 @@ EXAMPLE_CHARS = 300
 _HOURS: dict[int, str] = {}
 
 
-def _hour(when: datetime) -> str:
-    """``YYYY-MM-DDTHH`` of a time, computed once per hour seen (it runs for every failure)."""
-    n = int(when.timestamp()) // 3600
+def _label(n: int) -> str:
+    """``YYYY-MM-DDTHH`` of hour ``n`` since the epoch, made once per hour seen."""
     label = _HOURS.get(n)
     if label is None:
         if len(_HOURS) > 100_000:
             _HOURS.clear()
         label = _HOURS[n] = datetime.fromtimestamp(n * 3600, tz=UTC).strftime("%Y-%m-%dT%H")
     return label
+
+
+def _hour(when: datetime) -> int:
+    """The hour a time falls in, counted from the epoch (labelled when the tables are read)."""
+    return int(when.timestamp()) // 3600
 
 
 @dataclass
@@ -48,16 +63,20 @@ class FileStat:
         return dict(self.__dict__)
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
+    """The engine's judgement of one error text (a tuple: hashed and compared in C, as
+    the hot path keys its counter by it)."""
+
     layer: str | None
     cause: str
     origin: str
     retry: str
+    #: ``layer/cause``, made once per distinct error rather than once per failure
+    cause_id: str
 
-    @property
-    def cause_id(self) -> str:
-        return f"{self.layer or 'unknown'}/{self.cause}"
+    @classmethod
+    def of(cls, layer: str | None, cause: str, origin: str, retry: str) -> Verdict:
+        return cls(layer, cause, origin, retry, f"{layer or 'unknown'}/{cause}")
 
 
 @dataclass
@@ -82,7 +101,7 @@ class Aggregate:
     retry_attempts: int = 0
     #: Failures counted by everything the tables need at once (one dict increment per
     #: failure on the hot path); spread into the tables when they are read.
-    _pending: Counter[tuple[Verdict, str | None, str | None, str | None, str | None]] = field(
+    _pending: Counter[tuple[Verdict, str | None, str | None, str | None, int | None]] = field(
         default_factory=Counter
     )
 
@@ -117,7 +136,7 @@ class Aggregate:
                     by[dim][value] += n
                     cause_by[dim][(cause, value)] += n
             if hour is not None:
-                self._hours[(hour, layer)] += n
+                self._hours[(_label(hour), layer)] += n
         self._pending.clear()
 
     def add(self, verdict: Verdict, when: datetime | None, model: str | None, host: str | None,
@@ -156,6 +175,149 @@ class Aggregate:
                 if when is not None:
                     seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
                     seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
+
+    def add_all(
+        self,
+        failures: Iterable[Failure],
+        diagnose: Callable[[str], Verdict],
+        memo: dict[str, Verdict],
+        window: tuple[datetime | None, datetime | None] = (None, None),
+    ) -> int:
+        """``add`` for each failure inside the window, diagnosed (``memo`` first): the
+        same counts, in one frame with its names bound once (the scanner's hot path).
+        Returns how many were counted."""
+        since, until = window
+        windowed = since is not None or until is not None
+        pending, examples = self._pending, self.examples
+        first, last = self.first, self.last
+        counted = undated = retries = 0
+        for text, when, _status, model, host, key, rid, identity, retry in failures:
+            if windowed and (
+                when is None
+                or (since is not None and when < since)
+                or (until is not None and when >= until)
+            ):
+                continue
+            counted += 1
+            verdict = memo.get(text) or diagnose(text)
+            if when is None:
+                undated += 1
+                hour = None
+            else:
+                hour = int(when.timestamp()) // 3600
+                if first is None or when < first:
+                    first = when
+                if last is None or when > last:
+                    last = when
+            pending[(verdict, model, host, key, hour)] += 1
+            if len(pending) > MAX_PENDING:
+                self._flush()
+            cause = verdict.cause_id
+            if cause not in examples:
+                examples[cause] = {
+                    "text": text[:EXAMPLE_CHARS],
+                    "request_id": rid,
+                    "when": when.isoformat() if when else None,
+                }
+            if retry:
+                retries += 1
+            if identity:
+                seen = self.identities.get(identity)
+                if seen is None:
+                    if len(self.identities) >= MAX_IDENTITIES:
+                        self._forget_singletons()
+                    self.identities[identity] = [1, when, when, cause]
+                else:
+                    seen[0] += 1
+                    if when is not None:
+                        seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
+                        seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
+        self.first, self.last = first, last
+        self.failures += counted
+        self.undated += undated
+        self.retry_attempts += retries
+        return counted
+
+    def add_columns(
+        self,
+        cols: Columns,
+        diagnose: Callable[[str], Verdict],
+        memo: dict[str, Verdict],
+        window: tuple[datetime | None, datetime | None] = (None, None),
+    ) -> int:
+        """``add_all`` for a block of failures given as columns (every one a failure,
+        dated by whole epoch seconds): the same counts, made with C-level maps,
+        ``zip`` and ``Counter.update`` instead of a Python step per failure.
+        Returns how many were counted."""
+        if window != (None, None):  # rare enough: the row way filters it
+            return self.add_all(cols.rows(), diagnose, memo, window)
+        n = len(cols.texts)
+        if not n:
+            return 0
+        found = list(map(memo.get, cols.texts))
+        if None in found:
+            verdicts = [v or diagnose(t) for v, t in zip(found, cols.texts, strict=True)]
+        else:
+            verdicts = cast("list[Verdict]", found)
+        seconds = cols.seconds
+        blank = repeat(None)
+        self._pending.update(
+            zip(
+                verdicts,
+                cols.models or blank,
+                cols.hosts or blank,
+                cols.keys or blank,
+                [t // 3600 for t in seconds],
+                strict=False,
+            )
+        )
+        if len(self._pending) > MAX_PENDING:
+            self._flush()
+        lo = datetime.fromtimestamp(min(seconds), UTC)
+        hi = datetime.fromtimestamp(max(seconds), UTC)
+        if self.first is None or lo < self.first:
+            self.first = lo
+        if self.last is None or hi > self.last:
+            self.last = hi
+        examples = self.examples
+        causes = list(map(_CAUSE_ID, verdicts))
+        if not examples.keys() >= set(causes):
+            for i, cause in enumerate(causes):
+                if cause not in examples:
+                    examples[cause] = {
+                        "text": cols.texts[i][:EXAMPLE_CHARS],
+                        "request_id": cols.request_ids[i] if cols.request_ids else None,
+                        "when": datetime.fromtimestamp(seconds[i], UTC).isoformat(),
+                    }
+        if cols.identities:
+            self._identities_at(cols.identities, list(map(_FROM_SECONDS, seconds)), causes)
+        self.failures += n
+        return n
+
+    def _identities_at(self, identities: Sequence[str], whens: list[datetime],
+                       causes: list[str]) -> None:  # fmt: skip
+        """Each failure's request identity, for retry storms: all new ones at once when
+        they are (the usual case), else one by one exactly as ``add`` does."""
+        known = self.identities
+        n = len(identities)
+        if (
+            len(known) + n < MAX_IDENTITIES
+            and known.keys().isdisjoint(identities)
+            and len(set(identities)) == n
+        ):
+            fresh = map(list, zip(repeat(1), whens, whens, causes, strict=False))
+            known.update(zip(identities, fresh, strict=True))
+            return
+        for identity, when, cause in zip(identities, whens, causes, strict=False):
+            seen = self.identities.get(identity)
+            if seen is None:
+                if len(self.identities) >= MAX_IDENTITIES:
+                    self._forget_singletons()
+                self.identities[identity] = [1, when, when, cause]
+            else:
+                seen[0] += 1
+                seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
+                seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
 
     def _forget_singletons(self) -> None:
         self.identities = {k: v for k, v in self.identities.items() if v[0] > 1}

@@ -3,21 +3,28 @@ parsed, and each distinct error text is diagnosed once."""
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from functools import cache
+from itertools import repeat, starmap
+from operator import itemgetter
 from types import ModuleType
 from typing import Any
 
 from whichlayer.scan.aggregate import Aggregate, FileStat, Verdict
-from whichlayer.scan.model import Failure
+from whichlayer.scan.model import Columns, Failure
 from whichlayer.scan.readers import BY_NAME, detect, proxy_records
 from whichlayer.scan.sources import MAX_WHOLE_FILE, Source, SourceError, is_read_error
 
 #: Bytes read at a time: large enough that the per-block cost vanishes, small
 #: enough that memory stays flat whatever the file size.
 BLOCK = 8 * 1024 * 1024
+_START = itemgetter(1)
+#: Candidate lines parsed and counted at a time.
+BATCH = 4096
 #: Bytes of a file's start used to detect its format.
 SNIFF_BYTES = 64 * 1024
 #: A single line longer than this is skipped (counted as unreadable), never buffered.
@@ -37,21 +44,22 @@ class Diagnoser:
     """``explain`` with a memory: a log repeats the same few errors many times."""
 
     def __init__(self) -> None:
-        self._memo: dict[str, Verdict] = {}
+        #: read directly by the hot path (a hit costs one dict lookup, no call)
+        self.memo: dict[str, Verdict] = {}
 
     def __call__(self, text: str) -> Verdict:
-        hit = self._memo.get(text)
+        hit = self.memo.get(text)
         if hit is not None:
             return hit
         from whichlayer._explain import explain
 
         d = explain(text)
-        verdict = Verdict(
+        verdict = Verdict.of(
             d.layer.value if d.layer else None, str(d.cause), str(d.origin), str(d.retry)
         )
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
-        self._memo[text] = verdict
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[text] = verdict
         return verdict
 
 
@@ -112,12 +120,29 @@ def scan_source(
             skipped = cut + 1 if cut >= 0 else len(head)
             head = head[skipped:]
         limit = None if byte_range is None else byte_range[1] - byte_range[0]
-        failures = _failures(reader, stream, head, state, stat, limit, skipped, prefilter)
-        for failure in failures:
-            if not _in_window(failure.when, window):
-                continue
-            _count(agg, failure, diagnose)
-            stat.failures += 1
+        batches = _failures(reader, stream, head, state, stat, limit, skipped, prefilter)
+        collecting = gc.isenabled()
+        # The hot path makes no reference cycles, but it keeps many objects alive (request
+        # identities for storms): the cyclic collector would walk them all again and again.
+        gc.disable()
+        try:
+            if prefilter:  # the hot path: a block's failures counted in one call
+                memo = diagnose.memo
+                for batch in batches:
+                    if isinstance(batch, list):
+                        stat.failures += agg.add_all(batch, diagnose, memo, window)
+                    else:
+                        stat.failures += agg.add_columns(batch, diagnose, memo, window)
+            else:  # the plain path, one failure at a time, that the hot path must equal
+                for batch in batches:
+                    for failure in batch if isinstance(batch, list) else batch.rows():
+                        if _in_window(failure.when, window):
+                            _count(agg, failure, diagnose)
+                            stat.failures += 1
+        finally:
+            batches.close()  # stops the reading thread before the stream is closed
+            if collecting:
+                gc.enable()
     except Exception as exc:
         if not is_read_error(exc):
             raise
@@ -160,7 +185,9 @@ def _failures(
     limit: int | None,
     skipped: int = 0,
     prefilter: bool = True,
-) -> Iterator[Failure]:
+) -> Generator[list[Failure] | Columns, None, None]:
+    """The failures in a stream, a block's worth at a time (as columns, when the reader
+    can give them so)."""
     if getattr(reader, "WHOLE_FILE", False):
         rest = stream.read(MAX_WHOLE_FILE + 1 - len(head))
         data = head + rest
@@ -168,19 +195,109 @@ def _failures(
             stat.note = f"larger than {MAX_WHOLE_FILE // (1024 * 1024)} MB: skipped"
             return
         stat.lines = data.count(b"\n") + 1
-        for failure in reader.parse_file(data.decode("utf-8", "replace")):
-            stat.candidates += 1
-            yield failure
+        found = list(reader.parse_file(data.decode("utf-8", "replace")))
+        stat.candidates += len(found)
+        yield found
         return
-    for line in _candidate_lines(reader, stream, head, stat, limit, skipped, prefilter):
-        stat.candidates += 1
+    parse = reader.parse
+    parse_block = getattr(reader, "parse_block", None) if prefilter else None
+    for lines in _candidate_lines(reader, stream, head, stat, limit, skipped, prefilter):
+        stat.candidates += len(lines)
+        if parse_block is not None:
+            for at in range(0, len(lines), BATCH):  # a batch's objects stay in the CPU cache
+                batch, unreadable = parse_block(lines[at : at + BATCH], state)
+                stat.unreadable += unreadable
+                yield batch
+            continue
+        batch = []
+        for line in lines:
+            try:
+                failure = parse(line.decode("utf-8", "replace"), state)
+            except Exception:  # one odd line never stops a scan
+                failure = None
+                stat.unreadable += 1
+            if failure is not None and failure.text:
+                batch.append(failure)
+        yield batch
+
+
+def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iterator[bytes]:
+    """The stream's bytes in blocks; with ``limit`` (a byte range of a file split across
+    processes), up to the end of the line under way at the range's end."""
+    pending = first
+    while True:
+        chunk = pending if pending else stream.read(BLOCK)
+        pending = b""
+        if not chunk:
+            return
+        if limit is not None:
+            room = limit - consumed
+            if room < len(chunk):
+                cut = chunk.find(b"\n", max(room, 0))
+                if cut >= 0:
+                    yield chunk[: cut + 1]
+                    return
+            consumed += len(chunk)
+        yield chunk
+
+
+#: A searched block: its bytes, its newline count, and where the needles are in it.
+Searched = tuple[bytes, int, list[tuple[int, int, int]] | None]
+
+
+class _Prefetch:
+    """Reads and searches the next blocks in a second thread while this one parses.
+
+    ``ahocorasick_rs`` releases the GIL while it searches a ``bytes`` block, and so does
+    reading a file, so the search of block n+1 runs beside the parsing of block n.
+    At most ``depth`` blocks wait, which keeps memory flat.
+    """
+
+    def __init__(self, chunks: Iterator[bytes], matcher: Any, depth: int = 2) -> None:
+        import queue
+        import threading
+
+        self._chunks = chunks
+        self._matcher = matcher
+        self._queue: queue.Queue[Searched | BaseException | None] = queue.Queue(depth)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="scan-prefetch", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: Searched | BaseException | None) -> bool:
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
         try:
-            failure = reader.parse(line.decode("utf-8", "replace"), state)
-        except Exception:  # one odd line never stops a scan
-            failure = None
-            stat.unreadable += 1
-        if failure is not None and failure.text:
-            yield failure
+            for chunk in self._chunks:
+                found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
+                if not self._put((chunk, chunk.count(b"\n"), found)):
+                    return
+        except BaseException as exc:  # handed to the reading thread, raised there
+            self._put(exc)
+            return
+        self._put(None)
+
+    def __iter__(self) -> Iterator[Searched]:
+        try:
+            while True:
+                item = self._queue.get()
+                if item is None:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            self._stop.set()
+            self._thread.join()
 
 
 def _candidate_lines(
@@ -191,59 +308,69 @@ def _candidate_lines(
     limit: int | None,
     consumed: int = 0,
     prefilter: bool = True,
-) -> Iterator[bytes]:
-    """Lines holding one of the reader's needles; every other line costs only the search.
+) -> Iterator[list[bytes]]:
+    """Each block's lines holding one of the reader's needles; every other line costs
+    only the search (``prefilter=False``: every non-blank line).
 
     With ``limit`` (a byte range of a file split across processes), the lines read
     are those that start at or before the range's end: the last one is finished
     past it, and the next range skips it.
     """
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
+    chunks = _chunks(stream, first, limit, consumed)
+    searched: Iterator[Searched]
+    if matcher is None:
+        searched = ((c, c.count(b"\n"), None) for c in chunks)
+    else:
+        searched = iter(_Prefetch(chunks, matcher))
     carry = b""
-    pending = first
-    done = False
-    while not done:
-        chunk = pending if pending else stream.read(BLOCK)
-        pending = b""
-        if not chunk:
-            break
-        if limit is not None:
-            room = limit - consumed
-            if room < len(chunk):
-                cut = chunk.find(b"\n", max(room, 0))
-                if cut >= 0:
-                    chunk, done = chunk[: cut + 1], True
-            consumed += len(chunk)
-        data = carry + chunk if carry else chunk
-        cut = data.rfind(b"\n")
-        if cut < 0:
-            carry = data
+    for chunk, newlines, found in searched:
+        if not newlines:
+            carry += chunk
             if len(carry) > MAX_LINE:
                 stat.unreadable += 1
                 carry = b""
             continue
-        block, carry = data[: cut + 1], data[cut + 1 :]
-        stat.lines += block.count(b"\n")
-        yield from _lines_in(block, matcher)
+        stat.lines += newlines
+        head = chunk.find(b"\n")
+        tail = chunk.rfind(b"\n")
+        lines: list[bytes] = []
+        if carry or head:  # the line that straddles the previous block and this one
+            line = carry + chunk[:head]
+            if len(line) > MAX_LINE:
+                stat.unreadable += 1
+            elif matcher.find_matches_as_indexes(line) if matcher else line.strip():
+                lines.append(line)
+        if found is None:
+            lines += [x for x in chunk[head + 1 : tail].split(b"\n") if x.strip()]
+        else:
+            _lines_at(chunk, found, head, tail, lines)
+        carry = chunk[tail + 1 :]
+        yield lines
     if carry:  # a last line without its newline (a log still being written)
         stat.lines += 1
-        yield from _lines_in(carry, matcher)
+        if len(carry) > MAX_LINE:
+            stat.unreadable += 1
+        elif matcher.find_matches_as_indexes(carry) if matcher else carry.strip():
+            yield [carry]
 
 
-def _lines_in(block: bytes, matcher: Any) -> Iterator[bytes]:
-    if matcher is None:
-        yield from (line for line in block.split(b"\n") if line.strip())
+def _lines_at(
+    block: bytes, found: list[tuple[int, int, int]], head: int, tail: int, out: list[bytes]
+) -> None:
+    """The whole lines between ``head`` and ``tail`` (newlines) holding a match, once each,
+    in order: line bounds found by C-level maps over the matches, not a Python step each."""
+    starts = list(map(_START, found))
+    lo = bisect_right(starts, head)
+    hi = bisect_right(starts, tail)
+    if lo >= hi:
         return
-    last_end = -1
-    for _, start, _end in matcher.find_matches_as_indexes(block):
-        if start <= last_end:
-            continue
-        line_start = block.rfind(b"\n", 0, start) + 1
-        line_end = block.find(b"\n", start)
-        if line_end < 0:
-            line_end = len(block)
-        last_end = line_end
-        yield block[line_start:line_end]
+    starts = starts[lo:hi]
+    nl = repeat(b"\n")
+    firsts = map(int.__add__, map(block.rfind, nl, repeat(0), starts), repeat(1))
+    # one (start, end) per line, in order
+    bounds = dict.fromkeys(zip(firsts, map(block.find, nl, starts), strict=False))
+    out += map(block.__getitem__, starmap(slice, bounds))
 
 
 def split_ranges(path: str, parts: int) -> list[tuple[int, int]]:

@@ -7,10 +7,17 @@ from collections.abc import Callable
 from typing import Any
 
 _fast_loads: Callable[[str], Any]
+_fast_bytes_loads: Callable[[bytes], Any]
 try:  # orjson parses a log line several times faster; the standard library is the fallback
+    from orjson import loads as _fast_bytes_loads
     from orjson import loads as _fast_loads
 except ImportError:  # pragma: no cover
     _fast_loads = json.loads
+    _fast_bytes_loads = json.loads
+
+
+#: A line's bytes parsed as JSON; ValueError for anything not strict JSON in UTF-8.
+loads_bytes: Callable[[bytes], Any] = _fast_bytes_loads
 
 
 def loads(line: str) -> dict[str, Any] | None:

@@ -10,11 +10,14 @@ request id, and a request hash for retries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
-from whichlayer.scan.model import Failure, parse_time, status_of
-from whichlayer.scan.readers._json import as_text, first_lines_json, loads
+from whichlayer.scan.model import Columns, Failure, make_failure, parse_time, status_of
+from whichlayer.scan.readers._json import as_text, first_lines_json, loads, loads_bytes
 
 NAME = "jsonl"
 _STATUS_NEEDLES = tuple(
@@ -44,17 +47,13 @@ def sniff(lines: list[str]) -> bool:
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...], state: dict[str, Any]) -> Any:
-    """The first field of a family present; the name found last time is tried first
-    (a log names its fields the same way on every line)."""
-    known = state.get(keys[0])
-    if known is not None:
-        value = obj.get(known)
-        if value not in (None, ""):
-            return value
+    """The first field of a family, in the family's order, that the line holds and is
+    not empty. The answer depends on the line alone, never on the lines read before it,
+    so a scan that reads only the candidate lines, or a file split across processes,
+    reads each line as a scan of every line would."""
     for key in keys:
         value = obj.get(key)
         if value not in (None, ""):
-            state[keys[0]] = key
             return value
     request = obj.get("request")
     if isinstance(request, dict):
@@ -69,29 +68,286 @@ def parse(line: str, state: dict[str, Any]) -> Failure | None:
     obj = loads(line)
     if obj is None:
         return None
-    status = status_of(_first(obj, STATUS_KEYS, state))
-    error = _first(obj, ERROR_KEYS, state)
+    return _failure(obj, state)
+
+
+def parse_block(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure] | Columns, int]:
+    """A block's candidate lines: as columns when they are all plainly failures of one
+    shape the reader knows (``parse_columns``), else one by one (``parse_lines``)."""
+    cols = parse_columns(lines, state)
+    if cols is not None:
+        return cols, 0
+    return parse_lines(lines, state)
+
+
+def _all(col: Sequence[Any], kind: type) -> bool:
+    return set(map(type, col)) == {kind}
+
+
+def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
+    """The failures on these lines as columns, or None when any line is not plainly one:
+    every line a JSON object of one shape the reader knows the fields of (see
+    ``parse_lines``), none empty, an integer status from 400 to 599, a string error,
+    whole epoch seconds for a time, strings for the rest. Each check is one C-level
+    pass over a column, so a line costs its parse and a few steps, never a Python loop."""
+    plans: dict[tuple[str, ...], _Fast] | None = state.get("_fast")
+    if not lines or not plans:
+        return None
+    try:
+        objs = list(map(loads_bytes, lines))
+    except ValueError:
+        return None
+    if not _all(objs, dict):
+        return None
+    shapes = set(map(tuple, objs))
+    if len(shapes) != 1:
+        return None
+    fast = plans.get(shapes.pop())
+    if fast is None:
+        return None
+    getter, remap, absent = fast
+    cols: list[Any] = list(zip(*map(getter, objs), strict=False))
+    if absent:
+        cols.append(None)
+    statuses, errors, seconds, models, hosts, keys, rids, digests = remap(cols)
+    if statuses is None or errors is None or seconds is None:
+        return None
+    # one type per column (so no null), and no empty string: what the fast way asks
+    if not (_all(statuses, int) and min(statuses) >= 400 and max(statuses) <= 599):
+        return None
+    if not (_all(seconds, int) and min(seconds) >= 0 and max(seconds) <= 1e11):
+        return None
+    for col in (errors, models, hosts, keys, rids, digests):
+        if col is not None and (not _all(col, str) or "" in col):
+            return None
+    texts_made: dict[tuple[int | None, str], str] = state.setdefault("_texts", {})
+    texts = list(map(texts_made.get, zip(statuses, errors, strict=False)))
+    if None in texts:
+        texts = [t or _text(s, e, state) for t, s, e in zip(texts, statuses, errors, strict=False)]
+    return Columns(
+        texts,  # type: ignore[arg-type]
+        seconds,
+        statuses,
+        models,
+        hosts,
+        list(map(_key_text, keys)) if keys is not None else None,
+        rids,
+        list(map("hash:".__add__, digests)) if digests is not None else None,
+    )
+
+
+def parse_lines(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure], int]:
+    """``parse_bytes`` over many candidate lines at once (the scanner's hot path): the
+    failures found, and how many lines could not be read at all.
+
+    A log writes lines of the same few shapes, so for a shape seen before the fields
+    are fetched in one ``itemgetter`` call (the first name of each family the shape
+    holds); any line that is not plainly such (an empty or null field, a nested
+    ``request``, an odd value) takes the ``parse_bytes`` way. The two ways give the same
+    failures (tested on mixed logs).
+    """
+    plans: dict[tuple[str, ...], _Fast] = state.setdefault("_fast", {})
+    texts: dict[tuple[int | None, str], str] = state.setdefault("_texts", {})
+    out: list[Failure] = []
+    unreadable = 0
+    loads, fromtimestamp, append = loads_bytes, datetime.fromtimestamp, out.append
+    for line in lines:
+        try:
+            obj = loads(line)
+        except ValueError:
+            obj = None
+        if type(obj) is dict:
+            fast = plans.get(tuple(obj))
+            if fast is not None:
+                vals = fast[0](obj)
+                if None not in vals and "" not in vals:
+                    s_raw, error, t_raw, model, host, key, rid, digest = fast[1](
+                        (*vals, None) if fast[2] else vals
+                    )
+                    if type(s_raw) is int:
+                        status = s_raw if 100 <= s_raw <= 599 else None
+                    else:
+                        status = status_of(s_raw)
+                    if status is not None and status < 400:
+                        continue
+                    if type(error) is str:
+                        text = texts.get((status, error)) or _text(status, error, state)
+                    elif status is None and not isinstance(error, dict):
+                        continue
+                    else:
+                        text = _text(status, error, state)
+                    if not text:
+                        continue
+                    when: datetime | None
+                    if type(t_raw) is int and 0 <= t_raw <= 1e11:
+                        when = fromtimestamp(t_raw, UTC)
+                    else:
+                        when = parse_time(t_raw)
+                    append(make_failure((
+                        text,
+                        when,
+                        status,
+                        model if isinstance(model, str) else None,
+                        host if isinstance(host, str) else None,
+                        _key_text(key) if isinstance(key, str) and key else None,
+                        rid if isinstance(rid, str) else None,
+                        f"hash:{digest}" if isinstance(digest, str) else None,
+                        None,
+                    )))  # fmt: skip
+                    continue
+        # the careful way: a new shape, an odd line, or an odd value
+        try:
+            if obj is None or type(obj) is not dict:
+                failure = parse_bytes(line, state)
+            else:
+                failure = _failure(obj, state)
+        except Exception:  # one odd line never stops a scan
+            unreadable += 1
+            continue
+        if type(obj) is dict:
+            _learn(obj, state, plans)
+        if failure is not None and failure.text:
+            append(failure)
+    return out, unreadable
+
+
+#: A shape's fast way: the getter of the fields it holds, the getter that puts their
+#: values in family order, and whether an absent family reads a trailing None.
+_Fast = tuple[Any, Any, bool]
+
+
+def _learn(obj: dict[str, Any], state: dict[str, Any], plans: dict[tuple[str, ...], _Fast]) -> None:
+    """Remember the fast way for this line's shape, when there is one."""
+    shape = tuple(obj)
+    if shape in plans or "request" in obj:
+        return
+    picked: list[str] = []
+    where: list[int] = []
+    absent = False
+    for family in _FAMILIES:
+        present = [k for k in family if k in obj]
+        if not present:
+            where.append(-1)
+            absent = True
+            continue
+        where.append(len(picked))
+        picked.append(present[0])  # when its value is empty, the careful way looks further
+    size = len(picked)
+    if not size:
+        return
+    remap = itemgetter(*(size if i < 0 else i for i in where))
+    if len(plans) >= _MAX_SHAPES:
+        plans.clear()
+    getter: Any = itemgetter(*picked)
+    if size == 1:  # itemgetter of one name returns the value, not a tuple
+        one = getter
+        getter = lambda o: (one(o),)  # noqa: E731
+    plans[shape] = (getter, remap, absent)
+
+
+def parse_bytes(line: bytes, state: dict[str, Any]) -> Failure | None:
+    """``parse`` on the line's bytes: one ``orjson`` call, no decoding; a line orjson
+    refuses (invalid UTF-8, odd whitespace) goes the ``parse`` way, so both agree."""
+    try:
+        obj = loads_bytes(line)
+    except ValueError:
+        return parse(line.decode("utf-8", "replace"), state)
+    return _failure(obj, state) if isinstance(obj, dict) else None
+
+
+#: Each family of field names, in the order they are tried.
+_FAMILIES = (STATUS_KEYS, ERROR_KEYS, TIME_KEYS, MODEL_KEYS, HOST_KEYS, KEY_KEYS, RID_KEYS,
+             HASH_KEYS)  # fmt: skip
+#: Most line shapes (sets of field names) remembered, and error texts made per reader state.
+_MAX_SHAPES = 1024
+_MAX_TEXTS = 20_000
+
+Plan = tuple[tuple[str, ...], ...]
+
+
+def _plan(obj: dict[str, Any], state: dict[str, Any]) -> tuple[Plan, bool]:
+    """For a line's shape (its field names in order): the names of each family it holds, in
+    the family's order, and whether it has a nested ``request``. A log writes the same
+    few shapes over and over, so this is worked out once per shape, not once per line;
+    a family the line does not hold then costs nothing."""
+    shapes: dict[tuple[str, ...], tuple[Plan, bool]] = state.setdefault("_shapes", {})
+    shape = tuple(obj)
+    plan = shapes.get(shape)
+    if plan is None:
+        if len(shapes) >= _MAX_SHAPES:
+            shapes.clear()
+        names = set(shape)
+        plan = shapes[shape] = (
+            tuple(tuple(k for k in family if k in names) for family in _FAMILIES),
+            "request" in names,
+        )
+    return plan
+
+
+def _pick(obj: dict[str, Any], keys: tuple[str, ...], present: tuple[str, ...],
+          nested: bool, state: dict[str, Any]) -> Any:  # fmt: skip
+    """``_first`` with the family's names the line holds already known: the same answer."""
+    for key in present:
+        value = obj[key]
+        if value is not None and value != "":
+            return value
+    if nested:
+        request = obj.get("request")
+        if isinstance(request, dict):
+            for key in keys:
+                value = request.get(key)
+                if value not in (None, ""):
+                    return value
+    return None
+
+
+def _failure(obj: dict[str, Any], state: dict[str, Any]) -> Failure | None:
+    (p_status, p_error, p_time, p_model, p_host, p_key, p_rid, p_hash), nested = _plan(obj, state)
+    status = status_of(_pick(obj, STATUS_KEYS, p_status, nested, state))
+    error = _pick(obj, ERROR_KEYS, p_error, nested, state)
     if status is not None and status < 400:
         return None
     if status is None and not isinstance(error, dict | str):
         return None
+    text = _text(status, error, state)
+    model = _pick(obj, MODEL_KEYS, p_model, nested, state) if p_model or nested else None
+    host = _pick(obj, HOST_KEYS, p_host, nested, state) if p_host or nested else None
+    rid = _pick(obj, RID_KEYS, p_rid, nested, state) if p_rid or nested else None
+    digest = _pick(obj, HASH_KEYS, p_hash, nested, state) if p_hash or nested else None
+    key = _pick(obj, KEY_KEYS, p_key, nested, state) if p_key or nested else None
+    when = _pick(obj, TIME_KEYS, p_time, nested, state) if p_time or nested else None
+    return Failure(
+        text,
+        parse_time(when),
+        status,
+        model if isinstance(model, str) else None,
+        host if isinstance(host, str) else None,
+        _key(key),
+        rid if isinstance(rid, str) else None,
+        f"hash:{digest}" if isinstance(digest, str) else None,
+    )
+
+
+def _text(status: int | None, error: object, state: dict[str, Any]) -> str:
+    """What the engine reads: the error as text, its status before it when the text does
+    not say it. A log repeats the same errors, so each is made once (and the same string
+    object comes back, whose hash the diagnosis memo then reuses)."""
+    if not isinstance(error, str):
+        return _make_text(status, error)
+    texts: dict[tuple[int | None, str], str] = state.setdefault("_texts", {})
+    made = texts.get((status, error))
+    if made is None:
+        if len(texts) >= _MAX_TEXTS:
+            texts.clear()
+        made = texts[(status, error)] = _make_text(status, error)
+    return made
+
+
+def _make_text(status: int | None, error: object) -> str:
     text = as_text(error)
     if status is not None and str(status) not in text[:40]:
         text = f"HTTP {status} {text}".rstrip()
-    model = _first(obj, MODEL_KEYS, state)
-    host = _first(obj, HOST_KEYS, state)
-    rid = _first(obj, RID_KEYS, state)
-    digest = _first(obj, HASH_KEYS, state)
-    return Failure(
-        text=text,
-        when=parse_time(_first(obj, TIME_KEYS, state)),
-        status=status,
-        model=model if isinstance(model, str) else None,
-        host=host if isinstance(host, str) else None,
-        key=_key(_first(obj, KEY_KEYS, state)),
-        request_id=rid if isinstance(rid, str) else None,
-        identity=f"hash:{digest}" if isinstance(digest, str) else None,
-    )
+    return text
 
 
 def _key(value: object) -> str | None:

@@ -1,0 +1,185 @@
+"""The hot path (needle search in a second thread, lines parsed as columns, counted with
+C-level maps) against the plain path (every line parsed and counted one by one): the same
+aggregates on a generated log that mixes everything a gateway log can hold."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from whichlayer.scan import Source, aggregate, engine, to_dict
+from whichlayer.scan.engine import scan_source
+
+ERRORS = [
+    "Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.",
+    "You exceeded your current quota, please check your plan and billing details.",
+    "Rate limit reached for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000",
+    "This model's maximum context length is 128000 tokens. However, your messages resulted in 130412 tokens.",
+    "upstream connect error or disconnect/reset before headers. reset reason: connection termination",
+    "The server had an error while processing your request. Sorry about that!",
+    "Overloaded",
+    "余额不足，请充值后再试",
+]
+MODELS = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4-5", "deepseek-chat"]
+KEYS = ["team-a", "svc-chat", "sk-" + "Z" * 40]  # the last is a raw key: fingerprinted
+
+
+def _row(rnd: random.Random, i: int) -> dict[str, Any]:
+    """Mostly the bench's gateway shape; now and then every oddity the reader accepts."""
+    t0 = 1_764_547_200
+    row: dict[str, Any] = {
+        "ts": t0 + i * 7,
+        "model": rnd.choice(MODELS),
+        "key_alias": rnd.choice(KEYS),
+        "latency_ms": rnd.randrange(80, 4000),
+        "request_hash": f"{rnd.randrange(400):04x}",  # repeats: retry storms
+        "status": 200,
+    }
+    if rnd.random() < 0.3:
+        row["status"] = rnd.choice([400, 401, 402, 403, 404, 429, 500, 502, 503, 529])
+        row["error"] = rnd.choice(ERRORS)
+    odd = rnd.random()
+    if odd < 0.03:
+        row["status"] = str(row["status"])  # a status as text
+    elif odd < 0.05:
+        row["error"] = {"message": rnd.choice(ERRORS), "type": "server_error"}
+        row["status"] = 500
+    elif odd < 0.06:
+        row["model"] = None  # a null field
+    elif odd < 0.07:
+        row["model"] = ""  # an empty one
+    elif odd < 0.08:
+        del row["model"]
+        row["request"] = {"model": rnd.choice(MODELS)}  # nested
+    elif odd < 0.09:
+        row["ts"] = datetime.fromtimestamp(row["ts"], UTC).isoformat()  # ISO time
+    elif odd < 0.10:
+        row["ts"] = row["ts"] * 1000  # milliseconds
+    elif odd < 0.11:
+        row["ts"] = row["ts"] + 0.5  # a float
+    elif odd < 0.12:
+        row["status_code"] = row.pop("status")  # another field name
+    elif odd < 0.13:
+        row["status_code"] = 502  # two names of one family at once
+        row["error"] = rnd.choice(ERRORS)
+    elif odd < 0.14:
+        row["status"] = True  # not a status
+        row["error"] = "odd"
+    elif odd < 0.15:
+        row["host"] = "api.example.test"  # a family that appears only now and then
+    elif odd < 0.16:
+        row["error"] = rnd.choice(ERRORS)  # an error on a success line
+    elif odd < 0.17:
+        row["ts"] = -5  # before the epoch
+    elif odd < 0.18:
+        row["error"] = ""
+    return row
+
+
+def _log(n: int, seed: int = 1) -> bytes:
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        line = json.dumps(_row(rnd, i), ensure_ascii=rnd.random() < 0.5).encode()
+        r = rnd.random()
+        if r < 0.005:
+            line = bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 300)))  # garbage
+        elif r < 0.01:
+            line = line.replace(b"}", b', "note": "\xff\xfe"}', 1)  # invalid UTF-8
+        elif r < 0.015:
+            line = b""  # a blank line
+        elif r < 0.02:
+            line = b"   " + line + b"\t"
+        out.append(line)
+    data = b"\n".join(out) + b"\n"
+    cut = json.dumps(_row(rnd, n) | {"status": 503, "error": "Overloaded"}).encode()
+    return data + cut[: len(cut) // 2]  # a truncated last line, no newline
+
+
+def _same(a: Any, b: Any) -> None:
+    da, db = to_dict(a), to_dict(b)
+    for f in da["files"] + db["files"]:
+        f.pop("candidates")  # the plain path parses every line: all are candidates
+    assert da == db
+
+
+@pytest.fixture
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks, batches and tables small enough that a test log crosses every boundary."""
+    monkeypatch.setattr(engine, "BLOCK", 4096)
+    monkeypatch.setattr(engine, "BATCH", 37)
+    monkeypatch.setattr(aggregate, "MAX_IDENTITIES", 150)
+    monkeypatch.setattr(aggregate, "MAX_PENDING", 60)
+
+
+@pytest.mark.usefixtures("small_blocks")
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fast_and_plain_paths_count_the_same(tmp_path: Path, seed: int) -> None:
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(_log(3000, seed))
+    fast = scan_source(Source(str(log)))
+    plain = scan_source(Source(str(log)), prefilter=False)
+    assert fast.failures > 500
+    assert fast.storms()  # the repeated request hashes make storms
+    _same(fast, plain)
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_fast_path_on_a_plain_gateway_log_uses_columns(tmp_path: Path) -> None:
+    """Only the gateway shape, no oddity: the column way is taken, and still equal."""
+    rnd = random.Random(9)
+    rows = []
+    for i in range(2000):
+        row = {"ts": 1_764_547_200 + i, "model": rnd.choice(MODELS), "key_alias": "team-a",
+               "request_hash": f"{i % 300:04x}", "status": 200}  # fmt: skip
+        if i % 3 == 0:
+            row |= {"status": rnd.choice([401, 429, 503]), "error": rnd.choice(ERRORS)}
+        rows.append(json.dumps(row))
+    log = tmp_path / "plain.jsonl"
+    log.write_text("\n".join(rows) + "\n")
+    from whichlayer.scan.readers import generic
+
+    seen: list[str] = []
+    real = generic.parse_columns
+
+    def spy(lines: list[bytes], state: dict[str, Any]) -> Any:
+        cols = real(lines, state)
+        seen.append("columns" if cols is not None else "lines")
+        return cols
+
+    generic.parse_columns = spy  # type: ignore[assignment]
+    try:
+        fast = scan_source(Source(str(log)))
+    finally:
+        generic.parse_columns = real  # type: ignore[assignment]
+    assert seen.count("columns") > len(seen) // 2
+    _same(fast, scan_source(Source(str(log)), prefilter=False))
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_fast_path_with_a_window_and_on_gzip(tmp_path: Path) -> None:
+    data = _log(2000, 4)
+    log = tmp_path / "gateway.jsonl.gz"
+    log.write_bytes(gzip.compress(data))
+    window = (datetime(2025, 12, 1, 1, tzinfo=UTC), datetime(2025, 12, 1, 3, tzinfo=UTC))
+    fast = scan_source(Source(str(log)), window)
+    plain = scan_source(Source(str(log)), window, prefilter=False)
+    assert 0 < fast.failures < scan_source(Source(str(log))).failures
+    _same(fast, plain)
+
+
+def test_a_line_longer_than_a_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "BLOCK", 1024)
+    long = json.dumps({"ts": 1_764_547_200, "status": 503, "error": "x" * 5000})
+    short = json.dumps({"ts": 1_764_547_201, "status": 429, "error": "Rate limit reached"})
+    log = tmp_path / "long.jsonl"
+    log.write_text("\n".join([short, long, short, long]) + "\n")
+    fast = scan_source(Source(str(log)))
+    assert fast.failures == 4
+    _same(fast, scan_source(Source(str(log)), prefilter=False))
