@@ -17,11 +17,14 @@ from whichlayer.scan import Source, aggregate, engine, to_dict
 from whichlayer.scan.engine import scan_source
 
 ERRORS = [
-    "Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys.",
+    "Incorrect API key provided: sk-proj-****abcd. You can find your API key at "
+    "https://platform.openai.com/account/api-keys.",
     "You exceeded your current quota, please check your plan and billing details.",
     "Rate limit reached for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000",
-    "This model's maximum context length is 128000 tokens. However, your messages resulted in 130412 tokens.",
-    "upstream connect error or disconnect/reset before headers. reset reason: connection termination",
+    "This model's maximum context length is 128000 tokens. However, your messages "
+    "resulted in 130412 tokens.",
+    "upstream connect error or disconnect/reset before headers. reset reason: "
+    "connection termination",
     "The server had an error while processing your request. Sorry about that!",
     "Overloaded",
     "余额不足，请充值后再试",
