@@ -2,6 +2,11 @@
 
     python bench/scan.py                 # a 1 GB JSONL gateway log + 200 MB of transcripts
     python bench/scan.py --size-mb 64 --transcripts-mb 16    # a quick run
+    python bench/scan.py --repeat 5      # each scan arm 5 times: medians
+    python bench/scan.py --clean         # delete the generated files afterwards
+
+The generated files are kept under ~/.cache/whichlayer-bench/scan/ (or --cache DIR) and
+reused by the next run; --clean removes them.
 
 The gateway log has 5% failures whose error bodies are real errors drawn from the
 labelled corpora; the transcripts are Claude Code session files with an API error
@@ -18,7 +23,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,6 +30,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -182,16 +187,45 @@ def arm_grep(path: Path) -> object:
     return int(out.stdout.strip() or 0)
 
 
-def arm_scan(paths: list[str], jobs: int) -> dict[str, object]:
-    """Run the real command in a child, to measure its own peak RSS."""
+def arm_scan(paths: list[str], jobs: int) -> dict[str, Any]:
+    """Run the real command in a child (start-up and output included), and read that
+    child's own peak RSS from wait4 (with --jobs 2: the largest of its processes)."""
     cmd = [sys.executable, "-m", "whichlayer", "scan", *paths, "--json", "--jobs", str(jobs)]
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    t = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-    s = time.perf_counter() - t
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    d = json.loads(out.stdout)
-    return {"seconds": s, "rss_mb": rss, "by_layer": d["by"]["layer"], "failures": d["failures"]}
+    with tempfile.TemporaryFile() as out:
+        t = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=out, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        s = time.perf_counter() - t
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            sys.exit(f"bench/scan.py: {' '.join(cmd)} exited {child.returncode}")
+        out.seek(0)
+        d = json.loads(out.read())
+    return {
+        "seconds": s,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "by_layer": d["by"]["layer"],
+        "failures": d["failures"],
+        "lines": sum(f["lines"] for f in d["files"]),
+    }
+
+
+def scan_repeated(paths: list[str], jobs: int, repeat: int) -> dict[str, Any]:
+    """The median run of ``repeat``, with the load average seen before each run."""
+    runs = []
+    for _ in range(repeat):
+        load = os.getloadavg()[0]
+        r = arm_scan(paths, jobs)
+        r["load"] = load
+        runs.append(r)
+    runs.sort(key=lambda r: r["seconds"])
+    mid = runs[len(runs) // 2]
+    mid["all_seconds"] = [r["seconds"] for r in runs]
+    mid["loads"] = [r["load"] for r in runs]
+    mid["rss_mb"] = max(r["rss_mb"] for r in runs)
+    return mid
 
 
 def agreement(path: Path) -> tuple[Counter[str], int]:
@@ -219,13 +253,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=int, default=1024)
     ap.add_argument("--transcripts-mb", type=int, default=200)
-    ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep the files")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each scan arm (median)")
+    ap.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=str(Path.home() / ".cache" / "whichlayer-bench" / "scan"),
+        help="where the generated files are kept and reused",
+    )
+    ap.add_argument("--clean", action="store_true", help="delete the generated files at the end")
+    ap.add_argument("--keep", metavar="DIR", help=argparse.SUPPRESS)  # the old name of --cache
     args = ap.parse_args()
     errors = corpus_errors()
-    work = Path(args.keep or tempfile.mkdtemp(prefix="wl-scan-bench-"))
+    work = Path(args.keep or args.cache)
     work.mkdir(parents=True, exist_ok=True)
-    log = work / "gateway.jsonl"
-    tdir = work / "transcripts"
+    log = work / f"gateway-{args.size_mb}.jsonl"
+    tdir = work / f"transcripts-{args.transcripts_mb}"
     try:
         if not log.exists() or log.stat().st_size < args.size_mb * 1024 * 1024:
             t = time.perf_counter()
@@ -238,47 +280,56 @@ def main() -> None:
         n_lines = sum(1 for _ in log.open("rb"))
         print(
             f"gateway log {size / 1e6:,.0f} MB, {n_lines:,} lines; "
-            f"transcripts {tsize / 1e6:,.0f} MB"
+            f"transcripts {tsize / 1e6:,.0f} MB; {os.cpu_count()} CPUs; "
+            f"load average before the runs {os.getloadavg()[0]:.2f}"
         )
         print()
         rows = []
         for jobs in (1, 2):
-            r = arm_scan([str(log)], jobs)
-            rows.append(
-                (f"whichlayer scan --jobs {jobs}", r["seconds"], r["failures"], r["rss_mb"])
-            )
-            by_layer = r["by_layer"]
+            r = scan_repeated([str(log)], jobs, args.repeat)
+            if r["lines"] != n_lines:
+                sys.exit(f"bench/scan.py: scan counted {r['lines']:,} lines, not {n_lines:,}")
+            runs = ", ".join(f"{size / x / 1e6:.0f}" for x in r["all_seconds"])
+            loads = ", ".join(f"{x:.1f}" for x in r["loads"])
+            note = f"runs {runs} MB/s at load {loads}; CPU {r['cpu']:.1f} s"
+            rows.append((f"whichlayer scan --jobs {jobs}", r["seconds"], r["failures"],
+                         r["rss_mb"], note))  # fmt: skip
+            if jobs == 1:
+                by_layer = r["by_layer"]
         for label, fn in (
             ("grep -c (floor)", lambda: arm_grep(log)),
             ("duckdb read_json GROUP BY", lambda: arm_duckdb(log)),
             ("orjson loop", lambda: arm_orjson(log)),
             ("json.loads loop", lambda: arm_json(log)),
         ):
+            load = os.getloadavg()[0]
             r = timed(label, fn, size)
-            rows.append((label, r["seconds"], r["result"], None))
-        print(f"{'arm':<30} {'MB/s':>8} {'lines/s':>12} {'s':>7}  {'failures':>9}  peak RSS")
-        for label, s, res, rss in rows:
+            rows.append((label, r["seconds"], r["result"], None, f"load {load:.1f}"))
+        print(f"{'arm':<30} {'MB/s':>8} {'lines/s':>12} {'s':>7}  {'failures':>9}  {'peak RSS':>8}")
+        for label, s, res, rss, note in rows:
             if isinstance(res, str):
                 print(f"{label:<30} {'-':>8} {'-':>12} {'-':>7}  {res}")
                 continue
             rss_s = f"{rss:.0f} MB" if rss else ""
             print(
                 f"{label:<30} {size / s / 1e6:>8,.0f} {n_lines / s:>12,.0f} {s:>7.2f}  "
-                f"{res:>9,}  {rss_s}"
+                f"{res:>9,}  {rss_s:>8}  {note}"
             )
-        r = arm_scan([str(tdir)], 1)
+        r = scan_repeated([str(tdir)], 1, 1)
         print(
             f"\ntranscripts: whichlayer scan {tsize / r['seconds'] / 1e6:,.0f} MB/s, "
             f"{r['failures']:,} failures, peak RSS {r['rss_mb']:.0f} MB"
         )
         want, n = agreement(log)
         same = dict(want) == by_layer
+        share = 100 * sum(min(want[k], by_layer.get(k, 0)) for k in want) / max(n, 1)
         print(
             f"\nagreement: explain on each of {n:,} failure lines one by one gives "
-            f"{dict(want)}; scan gives {by_layer}: {'100% identical' if same else 'DIFFERENT'}"
+            f"{dict(want)}; scan gives {by_layer}: "
+            f"{'100% identical' if same else f'DIFFERENT ({share:.2f}% agree)'}"
         )
     finally:
-        if not args.keep:
+        if args.clean:
             shutil.rmtree(work, ignore_errors=True)
 
 

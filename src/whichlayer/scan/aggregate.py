@@ -101,9 +101,12 @@ class Aggregate:
     retry_attempts: int = 0
     #: Failures counted by everything the tables need at once (one dict increment per
     #: failure on the hot path); spread into the tables when they are read.
-    _pending: Counter[tuple[Verdict, str | None, str | None, str | None, int | None]] = field(
+    _pending: Counter[tuple[Verdict, str | None, str | None, str | None]] = field(
         default_factory=Counter
     )
+    #: Failures counted by verdict and hour (kept apart from the above, so that neither
+    #: table multiplies the other's distinct values and the spreading stays short).
+    _pending_hours: Counter[tuple[Verdict, int]] = field(default_factory=Counter)
 
     @property
     def by(self) -> dict[str, Counter[str]]:
@@ -121,10 +124,10 @@ class Aggregate:
         return self._hours
 
     def _flush(self) -> None:
-        if not self._pending:
+        if not self._pending and not self._pending_hours:
             return
         by, cause_by = self._by, self._cause_by
-        for (verdict, model, host, key, hour), n in self._pending.items():
+        for (verdict, model, host, key), n in self._pending.items():
             layer = verdict.layer or "unknown"
             cause = verdict.cause_id
             by["layer"][layer] += n
@@ -135,9 +138,10 @@ class Aggregate:
                 if value:
                     by[dim][value] += n
                     cause_by[dim][(cause, value)] += n
-            if hour is not None:
-                self._hours[(_label(hour), layer)] += n
+        for (verdict, hour), n in self._pending_hours.items():
+            self._hours[(_label(hour), verdict.layer or "unknown")] += n
         self._pending.clear()
+        self._pending_hours.clear()
 
     def add(self, verdict: Verdict, when: datetime | None, model: str | None, host: str | None,
             key: str | None, identity: str | None, retry_attempt: int | None,
@@ -145,15 +149,14 @@ class Aggregate:
         self.failures += 1
         if when is None:
             self.undated += 1
-            hour = None
         else:
-            hour = _hour(when)
+            self._pending_hours[(verdict, _hour(when))] += 1
             if self.first is None or when < self.first:
                 self.first = when
             if self.last is None or when > self.last:
                 self.last = when
-        self._pending[(verdict, model, host, key, hour)] += 1
-        if len(self._pending) > MAX_PENDING:
+        self._pending[(verdict, model, host, key)] += 1
+        if len(self._pending) > MAX_PENDING or len(self._pending_hours) > MAX_PENDING:
             self._flush()
         cause = verdict.cause_id
         if cause not in self.examples:
@@ -188,7 +191,7 @@ class Aggregate:
         Returns how many were counted."""
         since, until = window
         windowed = since is not None or until is not None
-        pending, examples = self._pending, self.examples
+        pending, pending_hours, examples = self._pending, self._pending_hours, self.examples
         first, last = self.first, self.last
         counted = undated = retries = 0
         for text, when, _status, model, host, key, rid, identity, retry in failures:
@@ -202,15 +205,14 @@ class Aggregate:
             verdict = memo.get(text) or diagnose(text)
             if when is None:
                 undated += 1
-                hour = None
             else:
-                hour = int(when.timestamp()) // 3600
+                pending_hours[(verdict, int(when.timestamp()) // 3600)] += 1
                 if first is None or when < first:
                     first = when
                 if last is None or when > last:
                     last = when
-            pending[(verdict, model, host, key, hour)] += 1
-            if len(pending) > MAX_PENDING:
+            pending[(verdict, model, host, key)] += 1
+            if len(pending) > MAX_PENDING or len(pending_hours) > MAX_PENDING:
                 self._flush()
             cause = verdict.cause_id
             if cause not in examples:
@@ -262,16 +264,11 @@ class Aggregate:
         seconds = cols.seconds
         blank = repeat(None)
         self._pending.update(
-            zip(
-                verdicts,
-                cols.models or blank,
-                cols.hosts or blank,
-                cols.keys or blank,
-                [t // 3600 for t in seconds],
-                strict=False,
-            )
-        )
-        if len(self._pending) > MAX_PENDING:
+            zip(verdicts, cols.models or blank, cols.hosts or blank, cols.keys or blank,
+                strict=False)
+        )  # fmt: skip
+        self._pending_hours.update(zip(verdicts, [t // 3600 for t in seconds], strict=True))
+        if len(self._pending) > MAX_PENDING or len(self._pending_hours) > MAX_PENDING:
             self._flush()
         lo = datetime.fromtimestamp(min(seconds), UTC)
         hi = datetime.fromtimestamp(max(seconds), UTC)

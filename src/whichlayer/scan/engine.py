@@ -297,7 +297,9 @@ class _Prefetch:
                 yield item
         finally:
             self._stop.set()
-            self._thread.join()
+            # at most one read or one search away; a read blocked on a silent stdin is
+            # left to the daemon thread rather than hang an interrupted scan
+            self._thread.join(timeout=5)
 
 
 def _candidate_lines(
@@ -367,9 +369,10 @@ def _lines_at(
         return
     starts = starts[lo:hi]
     nl = repeat(b"\n")
-    firsts = map(int.__add__, map(block.rfind, nl, repeat(0), starts), repeat(1))
-    # one (start, end) per line, in order
-    bounds = dict.fromkeys(zip(firsts, map(block.find, nl, starts), strict=False))
+    # each line's end, once, in order, with a match inside the line (any one will do)
+    ends = dict(zip(map(block.find, nl, starts), starts, strict=True))
+    firsts = map(int.__add__, map(block.rfind, nl, repeat(0), ends.values()), repeat(1))
+    bounds = zip(firsts, ends, strict=False)
     out += map(block.__getitem__, starmap(slice, bounds))
 
 
