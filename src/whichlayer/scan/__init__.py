@@ -50,10 +50,13 @@ def scan(
     total = Aggregate()
     if jobs <= 1:
         diagnose = Diagnoser()
-        for source in sources:
+        for n, source in enumerate(sources):
             began = time.monotonic()
             part = scan_source(source, window, diagnose, forced=forced)
-            total.merge(part)
+            if n == 0:
+                total = part  # the first file's counts are the total so far: no copying
+            else:
+                total.merge(part)
             if on_file is not None:
                 for stat in part.files:
                     on_file(stat, time.monotonic() - began)
