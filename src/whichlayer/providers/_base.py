@@ -62,6 +62,33 @@ class StatusPage:
 
 
 @dataclass(frozen=True, slots=True)
+class FirstSteps:
+    """What to do first where this provider answered: its own console and its own names
+    decide faster than generic advice.
+
+    ``when`` holds the causes or layers (their values) the steps serve; rows with ``phrases``
+    serve any cause where one of those lower-case phrases is in the text, and are tried
+    first. ``replace``: the steps replace the generic ones (else they go before them).
+    """
+
+    when: tuple[str, ...]
+    steps: tuple[str, ...]
+    replace: bool = True
+    phrases: tuple[str, ...] = ()
+
+
+#: A relay answered: its own settings decide, not the provider's (new-api, LiteLLM proxy).
+RELAY_DASHBOARD = FirstSteps(
+    ("rate_limit", "quota"),
+    (
+        "Open the relay's dashboard (your token's group, balance, rate limits and channel "
+        "status): the relay answered, so its settings decide, not the provider's.",
+    ),
+    replace=False,
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Provider:
     """One provider, relay, gateway or inference server."""
 
@@ -83,6 +110,13 @@ class Provider:
     errors: tuple[Documented, ...] = ()
     owner: str = ""  # relays and gateways: which party owns a failure they report
     key_platform_served: str | None = None  # whose keys its hosts take, when it issues none
+    #: (prefix, kind) of its keys that only work in one way (Claude's OAuth tokens: Bearer
+    #: only); ``whichlayer check`` names such a key by its kind, and the hosts take it.
+    key_kinds: tuple[tuple[str, str], ...] = ()
+    #: What to do first where it answered (``actions``): read through the generated index,
+    #: which also records how it is recognised (hosts, body format, and for providers and
+    #: clouds its words; a relay's name alone may be its SDK's, used as a library).
+    first_steps: tuple[FirstSteps, ...] = ()
 
     @property
     def platform(self) -> str | None:

@@ -1,6 +1,6 @@
 """OpenRouter: an aggregator relay; ``error.code`` is the HTTP status."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, FirstSteps, Provider, StatusPage
 from whichlayer.taxonomy import Cause, Layer, Origin
 
 DOCS = "https://openrouter.ai/docs/api/reference/errors-and-debugging"
@@ -30,6 +30,19 @@ PROVIDER = Provider(
     openai_base="https://openrouter.ai/api/v1",
     dialect="openrouter",
     words=("openrouter",),
+    first_steps=(
+        FirstSteps(
+            (),
+            (
+                "Read the error's `metadata.raw` (the upstream provider's own answer) and "
+                "`metadata.provider_name` (which provider answered): they say what really "
+                "failed.",
+                "Pin or exclude that provider in the request's `provider` preferences, or try "
+                "another model, to see whether one upstream is at fault.",
+            ),
+            phrases=("provider returned error", "metadata"),
+        ),
+    ),
     docs=DOCS,
     status_page=StatusPage("https://status.openrouter.ai", "html"),
     owner="Credits, keys, moderation and routing errors are OpenRouter's; 'Provider returned "
