@@ -103,6 +103,8 @@ class Provider:
     accepts: tuple[str, ...] = ()  # other key platforms its servers take (Azure: opaque keys)
     protocols: tuple[str, ...] = ("openai",)
     openai_base: str = ""  # its documented base URL for OpenAI-compatible clients
+    native_base: str = ""  # its own protocol's base URL, as its own SDK calls it by default
+    regional_base: str = ""  # a cloud's regional endpoint, with ``{region}``
     dialect: str | None = None  # the dialects/ NAME its error bodies are read as
     words: tuple[str, ...] = ()  # lower-case names that show a message comes from it
     docs: str = ""  # its error documentation

@@ -21,6 +21,7 @@ PROVIDER = Provider(
     hosts=("api.anthropic.com",),
     keys=("anthropic-api", "anthropic-admin", "anthropic-other"),
     key_platform="anthropic",
+    native_base="https://api.anthropic.com",
     key_kinds=(("sk-ant-oat", "anthropic-oauth"),),  # Claude Code login tokens: Bearer only
     accepts=("anthropic-oauth",),
     protocols=("anthropic",),

@@ -19,6 +19,7 @@ PROVIDER = Provider(
     hosts=(".amazonaws.com", ".api.aws"),
     keys=("bedrock-long-term", "bedrock-short-term"),
     key_platform="bedrock",
+    regional_base="https://bedrock-runtime.{region}.amazonaws.com",
     accepts=("aws",),  # SigV4 with AWS credentials (the redactor names those keys aws)
     protocols=("bedrock", "anthropic", "openai"),
     dialect="bedrock",
