@@ -50,7 +50,7 @@ def openai_env_findings(layers: Layers) -> list[Finding]:
                 "request",
                 "endpoint_mismatch",
                 f"{old.source} is set, but the openai SDKs (v1+) read OPENAI_BASE_URL only (P1); "
-                "requests go to https://api.openai.com/v1.",
+                f"requests go to {OPENAI_DEFAULT}.",
                 "Rename the variable to OPENAI_BASE_URL.",
                 "warning",
             )
