@@ -63,9 +63,9 @@ def _strings(tree: ast.Module) -> Iterator[ast.Constant]:
     skip: set[int] = set()
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant):  # a docstring
-                skip.add(id(body[0].value))
+        first = body[0] if isinstance(body, list) and body else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):  # docstring
+            skip.add(id(first.value))
         if isinstance(node, ast.keyword) and node.arg in _SAMPLE_ARGUMENTS:
             skip.update(id(sub) for sub in ast.walk(node.value))
     for node in ast.walk(tree):
@@ -105,9 +105,9 @@ def test_every_allowed_place_still_needs_its_exception():
     """The allow-list stays short: an entry whose file no longer holds a provider literal goes."""
     for key in ALLOWED:
         paths = [PACKAGE / key] if not key.endswith("/") else sorted((PACKAGE / key).rglob("*.py"))
-        assert any(
-            _literals(key, p.read_text(encoding="utf-8")) for p in paths if p.exists()
-        ), f"{key} holds no provider literal any more: remove it from ALLOWED"
+        assert any(_literals(key, p.read_text(encoding="utf-8")) for p in paths if p.exists()), (
+            f"{key} holds no provider literal any more: remove it from ALLOWED"
+        )
 
 
 @pytest.mark.parametrize(
