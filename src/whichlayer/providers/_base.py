@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer, Origin, Retry
 
@@ -142,9 +143,18 @@ def host_matches(known: str, host: str) -> bool:
     return host == known or host.endswith("." + known)
 
 
-def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str) -> Documented:
-    """A row for a gateway's own error page, read by its status: it decides only where the
-    gateway is recognised (``context``), and the gateway is the party speaking."""
+def by_status(
+    status: int,
+    cause: Cause,
+    doc: str,
+    sample: str,
+    meaning: str,
+    *,
+    context: bool = True,
+    **rest: Any,
+) -> Documented:
+    """A row read by the HTTP status alone. Every server answers with statuses, so by default
+    it decides only where the provider is recognised (``context``)."""
     return Documented(
         str(status),
         cause,
@@ -153,9 +163,15 @@ def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str)
         meaning,
         status=status,
         field="status",
-        context=True,
-        origin=Origin.GATEWAY,
+        context=context,
+        **rest,
     )
+
+
+def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str) -> Documented:
+    """A row for a gateway's own error page, read by its status: it decides only where the
+    gateway is recognised, and the gateway is the party speaking."""
+    return by_status(status, cause, doc, sample, meaning, origin=Origin.GATEWAY)
 
 
 def google_body(code: int, status: str, message: str, reason: str = "") -> str:
