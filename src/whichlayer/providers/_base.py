@@ -8,6 +8,7 @@ A provider module (one file per provider, relay, gateway or server in this packa
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -172,6 +173,19 @@ def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str)
     """A row for a gateway's own error page, read by its status: it decides only where the
     gateway is recognised, and the gateway is the party speaking."""
     return by_status(status, cause, doc, sample, meaning, origin=Origin.GATEWAY)
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayPages:
+    """A gateway's stock error pages: ``page(status, title)`` is the page as a client prints
+    it, ``doc`` where the gateway documents them."""
+
+    page: Callable[[int, str], str]
+    doc: str
+
+    def row(self, status: int, cause: Cause, title: str, meaning: str, doc: str = "") -> Documented:
+        """The row for the page of ``status`` (titled ``title``)."""
+        return gateway_page(status, cause, doc or self.doc, self.page(status, title), meaning)
 
 
 def google_body(code: int, status: str, message: str, reason: str = "") -> str:
