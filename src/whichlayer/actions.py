@@ -272,116 +272,54 @@ HIDDEN_STEP = (
 
 # --- Provider-aware first steps -------------------------------------------------------------
 # When the provider (or relay) that answered is known, its own console and its own names
-# decide faster than generic advice. Kept family-level: (family, cause) or (family, layer).
-# NOTE: these are provider facts; they move to the provider registry once it lands.
-
-#: The provider family of a diagnosis, from the dialect, the host and the names in the text.
-_FAMILY_HOSTS: tuple[tuple[str, str], ...] = (
-    ("openai.azure.com", "azure"),
-    ("cognitiveservices.azure.com", "azure"),
-    ("openrouter.ai", "openrouter"),
-    ("bedrock-runtime.", "bedrock"),
-    ("bedrock.", "bedrock"),
-    ("aiplatform.googleapis.com", "vertex"),
-)
-_FAMILY_DIALECTS = {
-    "azure": "azure",
-    "openrouter": "openrouter",
-    "bedrock": "bedrock",
-    "new-api": "relay",
-    "one-api": "relay",
-    "litellm": "relay",
-}
-#: Words in the text that name the family when neither the dialect nor the host does.
-_FAMILY_WORDS: tuple[tuple[str, str], ...] = (
-    ("deploymentnotfound", "azure"),
-    ("botocore", "bedrock"),
-    ("bedrock", "bedrock"),
-    ("aiplatform.googleapis.com", "vertex"),
-    ("vertex ai", "vertex"),
-    ("openrouter", "openrouter"),
-)
+# decide faster than generic advice. The steps and the hosts, body formats and words that
+# recognise the provider live in its registry module (``Provider.first_steps``); the
+# generated index says which module to import, so nothing is imported for other inputs.
 
 
 def provider_family(
     provider: str | None, host: str | None, text: str, exceptions: list[str] | tuple[str, ...] = ()
 ) -> str | None:
-    """``azure``, ``openrouter``, ``bedrock``, ``vertex``, ``relay`` or None (unknown)."""
-    h = (host or "").lower()
-    for part, family in _FAMILY_HOSTS:
-        if part in h:
-            return family
-    if provider in _FAMILY_DIALECTS:
-        return _FAMILY_DIALECTS[provider]
-    low = (text[:20000] + " " + " ".join(exceptions)).lower()
-    for word, family in _FAMILY_WORDS:
-        if word in low:
-            return family
+    """The registry module of the provider with first steps that answered (by its host, else
+    its body format, else its words in the text), or None."""
+    from whichlayer.providers._base import host_matches
+    from whichlayer.providers._index import STEPS_DIALECT, STEPS_HOST, STEPS_WORD, load
+
+    index = load()
+    if host:
+        best: tuple[int, str] | None = None
+        for known, modules in index.get(STEPS_HOST, {}).items():
+            if host_matches(known, host) and (best is None or len(known) > best[0]):
+                best = (len(known), modules[0])
+        if best is not None:
+            return best[1]
+    if provider is not None and provider in index.get(STEPS_DIALECT, {}):
+        return index[STEPS_DIALECT][provider][0]
+    words = index.get(STEPS_WORD)
+    if words:
+        low = (text[:20000] + " " + " ".join(exceptions)).lower()
+        for word, modules in words.items():
+            if word in low:
+                return modules[0]
     return None
-
-
-_AZURE_DEPLOYMENT = (
-    "Check the deployment name in the URL (`/openai/deployments/<name>/`) or the `model` "
-    "your SDK sends: Azure wants the deployment name you chose, not the model id.",
-    "If you created the deployment in the last few minutes, wait about 5 minutes and retry: "
-    "new deployments take a while to become callable.",
-    "List the resource's deployments in Azure AI Foundry (Deployments) and copy the exact name.",
-)
-_OPENROUTER_UPSTREAM = (
-    "Read the error's `metadata.raw` (the upstream provider's own answer) and "
-    "`metadata.provider_name` (which provider answered): they say what really failed.",
-    "Pin or exclude that provider in the request's `provider` preferences, or try another "
-    "model, to see whether one upstream is at fault.",
-)
-_BEDROCK_THROTTLE = (
-    "Check your Bedrock quotas in the AWS Service Quotas console (Amazon Bedrock: requests "
-    "and tokens per minute, per model and region); request an increase there.",
-    "Back off with jitter, or use cross-region inference / another region to spread the load.",
-)
-_BEDROCK_ACCESS = (
-    "Enable access to this model in the Bedrock console (Model access) for this region, and "
-    "check the IAM policy allows bedrock:InvokeModel.",
-)
-_VERTEX_QUOTA = (
-    "Open the Vertex AI quotas page (Google Cloud console, IAM & Admin > Quotas, filter "
-    "aiplatform.googleapis.com) for this project and region; request an increase there.",
-    "Back off with jitter, or use another region or provisioned throughput.",
-)
-_RELAY_DASHBOARD = (
-    "Open the relay's dashboard (your token's group, balance, rate limits and channel "
-    "status): the relay answered, so its settings decide, not the provider's.",
-)
-
-#: (family, cause or layer) -> steps that replace the generic ones.
-PROVIDER_ACTIONS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("azure", Cause.MODEL_NOT_FOUND.value): _AZURE_DEPLOYMENT,
-    ("azure", Cause.ENDPOINT_MISMATCH.value): _AZURE_DEPLOYMENT,
-    ("bedrock", Layer.RATE_LIMIT.value): _BEDROCK_THROTTLE,
-    ("bedrock", Layer.QUOTA.value): _BEDROCK_THROTTLE,
-    ("bedrock", Cause.PERMISSION_MODEL.value): _BEDROCK_ACCESS,
-    ("vertex", Layer.RATE_LIMIT.value): _VERTEX_QUOTA,
-    ("vertex", Layer.QUOTA.value): _VERTEX_QUOTA,
-    ("relay", Layer.RATE_LIMIT.value): _RELAY_DASHBOARD,
-    ("relay", Layer.QUOTA.value): _RELAY_DASHBOARD,
-}
 
 
 def provider_steps(
     family: str | None, layer: Layer | None, cause: Cause, text: str
 ) -> tuple[tuple[str, ...], bool]:
-    """Steps for this provider family, and whether they replace the generic ones
-    (False: they go first, and the generic steps follow)."""
+    """Steps for the provider ``family`` (a registry module), and whether they replace the
+    generic ones (False: they go first, and the generic steps follow)."""
     if family is None:
         return (), False
-    if family == "openrouter" and (
-        "provider returned error" in text.lower() or "metadata" in text.lower()
-    ):
-        return _OPENROUTER_UPSTREAM, True
-    steps = PROVIDER_ACTIONS.get((family, cause.value))
-    if steps is not None:
-        return steps, True
-    if layer is not None:
-        steps = PROVIDER_ACTIONS.get((family, layer.value))
-        if steps is not None:
-            return steps, family != "relay"
+    from whichlayer.providers import load
+
+    rows = load(family).first_steps
+    low = text.lower()
+    for row in rows:
+        if row.phrases and any(phrase in low for phrase in row.phrases):
+            return row.steps, row.replace
+    for when in (cause.value, layer.value if layer is not None else None):
+        for row in rows:
+            if not row.phrases and when in row.when:
+                return row.steps, row.replace
     return (), False

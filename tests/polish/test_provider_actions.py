@@ -78,4 +78,7 @@ def test_family_from_host_beats_words() -> None:
 
     assert provider_family(None, "my.openai.azure.com", "bedrock") == "azure"
     assert provider_family(None, None, "nothing here") is None
-    assert provider_family("litellm", None, "") == "relay"
+    # the family is the registry module whose first steps apply
+    assert provider_family("litellm", None, "") == "litellm"
+    assert provider_family("new-api", None, "") == "newapi"
+    assert provider_family(None, "bedrock-runtime.us-east-1.amazonaws.com", "") == "bedrock"

@@ -8,19 +8,50 @@ from collections.abc import Iterator
 
 import pytest
 from tests.probe.conftest import Runner
-from tests.probe.litellm_proxy import VIRTUAL_KEY, LiteLLM, litellm_proxy
+
+from litellm_proxy import Deployment, LiteLLMProxy, start_litellm_proxy
+from whichlayer.simulate import SimServer
+from whichlayer.simulate.keys import KeyStore
+
+VIRTUAL_KEY = "sk-virtual-team-a-0001"
 
 
 @pytest.fixture(scope="module")
-def proxy() -> Iterator[LiteLLM]:
-    with litellm_proxy() as p:
-        yield p
+def proxy() -> Iterator[LiteLLMProxy]:
+    """The proxy in front of two simulators: one healthy (OpenAI and Anthropic protocols,
+    the Anthropic deployments with a revoked key), one answering every request with a 500;
+    it takes the virtual key ``VIRTUAL_KEY`` and refuses any other."""
+    keys = KeyStore()
+    openai_key = keys.keys("openai")["valid"]
+    revoked_anthropic = keys.keys("anthropic")["revoked"]
+    with SimServer() as ok, SimServer(scenario="server_error") as bad:
+        deployments = [
+            Deployment("gpt-4o-mini", f"{ok.url}/v1", openai_key, "gpt-4o-mini"),
+            Deployment("o3-mini", f"{ok.url}/v1", openai_key, "o3-mini"),
+            Deployment("gpt-4o", f"{bad.url}/v1", openai_key, "gpt-4o"),  # a failing one
+            Deployment(
+                "claude-haiku-4-5",
+                ok.url,
+                revoked_anthropic,
+                "claude-haiku-4-5",
+                protocol="anthropic",
+            ),
+            Deployment(
+                "claude-sonnet-4-6",
+                ok.url,
+                revoked_anthropic,
+                "claude-sonnet-4-6",
+                protocol="anthropic",
+            ),
+        ]
+        with start_litellm_proxy(deployments, virtual_keys=(VIRTUAL_KEY,)) as p:
+            yield p
 
 
-def _probe(run_probe: Runner, proxy: LiteLLM, key: str, model: str) -> dict[str, object]:
+def _probe(run_probe: Runner, proxy: LiteLLMProxy, key: str, model: str) -> dict[str, object]:
     p = run_probe(
         "--base-url",
-        proxy.url,
+        proxy.base_url,
         "--api-key-env",
         "LITELLM_KEY",
         "--model",
@@ -31,7 +62,7 @@ def _probe(run_probe: Runner, proxy: LiteLLM, key: str, model: str) -> dict[str,
     return p.data
 
 
-def test_bad_virtual_key_is_your_relay_account(run_probe: Runner, proxy: LiteLLM) -> None:
+def test_bad_virtual_key_is_your_relay_account(run_probe: Runner, proxy: LiteLLMProxy) -> None:
     data = _probe(run_probe, proxy, "sk-virtual-team-a-9999", "gpt-4o-mini")
     v = data["verdict"]
     assert isinstance(v, dict)
@@ -40,7 +71,7 @@ def test_bad_virtual_key_is_your_relay_account(run_probe: Runner, proxy: LiteLLM
 
 
 def test_bad_upstream_deployment_key_is_the_relay_channel(
-    run_probe: Runner, proxy: LiteLLM
+    run_probe: Runner, proxy: LiteLLMProxy
 ) -> None:
     data = _probe(run_probe, proxy, VIRTUAL_KEY, "claude-haiku-4-5")
     v = data["verdict"]
@@ -52,7 +83,7 @@ def test_bad_upstream_deployment_key_is_the_relay_channel(
     assert statuses["claude-haiku-4-5"] == 401 and statuses["gpt-4o-mini"] == 200
 
 
-def test_failing_deployment_next_to_a_healthy_one(run_probe: Runner, proxy: LiteLLM) -> None:
+def test_failing_deployment_next_to_a_healthy_one(run_probe: Runner, proxy: LiteLLMProxy) -> None:
     data = _probe(run_probe, proxy, VIRTUAL_KEY, "gpt-4o")
     v = data["verdict"]
     assert isinstance(v, dict)
@@ -62,13 +93,13 @@ def test_failing_deployment_next_to_a_healthy_one(run_probe: Runner, proxy: Lite
     assert results[-1]["variant"] == "smaller model" and results[-1]["status"] == 200
 
 
-def test_capabilities_through_a_real_litellm_proxy(run_probe: Runner, proxy: LiteLLM) -> None:
+def test_capabilities_through_a_real_litellm_proxy(run_probe: Runner, proxy: LiteLLMProxy) -> None:
     """LiteLLM as the relay: it passes tools, response_format, images, a prompt near the
     window and max_tokens on to the (simulated) model, and the capability probe sees each."""
     budget, tokens = 20, 150_000
     p = run_probe(
         "--base-url",
-        proxy.url,
+        proxy.base_url,
         "--api-key-env",
         "LITELLM_KEY",
         "--model",

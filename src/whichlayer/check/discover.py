@@ -11,12 +11,13 @@ from whichlayer.check.keys import key_platform
 from whichlayer.check.model import Context, Finding, Setting, Target
 from whichlayer.check.sendguard import guard, split_query
 from whichlayer.check.urls import split
+from whichlayer.providers import api_base
 
 # Default base URL and protocol for a hand-given key, by the key's platform (C1).
 _DEFAULTS = {
-    "anthropic": ("https://api.anthropic.com", "messages"),
-    "google": ("https://generativelanguage.googleapis.com/", "generate_content"),
-    "openrouter": ("https://openrouter.ai/api/v1", "chat_completions"),
+    "anthropic": (api_base("anthropic"), "messages"),
+    "google": (api_base("gemini") + "/", "generate_content"),
+    "openrouter": (api_base("openrouter"), "chat_completions"),
 }
 _AUTH = {"messages": "x-api-key", "generate_content": "x-goog-api-key"}
 
@@ -89,7 +90,7 @@ def manual_target(ctx: Context, req: Request) -> Target:
     key, findings = _key_from_flags(ctx, req)
     platform = key_platform(key.value) if key else None
     default_base, default_protocol = _DEFAULTS.get(
-        platform or "", ("https://api.openai.com/v1", "chat_completions")
+        platform or "", (api_base("openai"), "chat_completions")
     )
     base = Setting(req.base_url, "--base-url") if req.base_url else Setting(default_base, "default")
     protocol = req.protocol or _protocol_for(base.value) or default_protocol

@@ -6,12 +6,6 @@ from whichlayer.check.keys import key_platform
 from whichlayer.check.model import Finding
 from whichlayer.providers import by_host
 
-# Key platforms a host accepts besides its own.
-_ALSO_ACCEPTS = {
-    "anthropic": {"anthropic-oauth"},
-    "bedrock": set(),
-}
-
 
 def host_platform(host: str) -> str | None:
     """The platform serving ``host``, or None for relays, gateways and unknown hosts (the
@@ -23,8 +17,9 @@ def host_platform(host: str) -> str | None:
 def platform_findings(key: str, key_source: str, host: str) -> list[Finding]:
     """A key issued by one platform sent to another platform's host can never work (C3)."""
     kp = key_platform(key)
-    hp = host_platform(host)
-    if kp is None or hp is None or kp == hp or kp in _ALSO_ACCEPTS.get(hp, set()):
+    provider = by_host(host)
+    hp = provider.platform if provider is not None else None
+    if kp is None or provider is None or hp is None or kp == hp or kp in provider.accepts:
         return []
     what = "a one-api/new-api relay token" if kp == "relay" else f"a key issued by {kp}"
     return [

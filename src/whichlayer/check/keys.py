@@ -1,35 +1,79 @@
 """What a key looks like, and which platform it was issued by.
 
-Shapes come from section B1 of shared/reference/clients-and-keys.md. This is
-deliberately prefix-based and tolerant: a truncated ``sk-ant-api03-…`` is
-still an Anthropic key for the purpose of "is it sent to the right host",
-where ``redact.fingerprint`` (exact shapes) would call it unknown.
+The prefixes, platforms and shapes are the provider registry's (``whichlayer.providers``:
+each provider's key detectors in the redactor, its key prefixes and key kinds). This is
+deliberately prefix-based and tolerant: a truncated ``sk-ant-api03-…`` is still an
+Anthropic key for the purpose of "is it sent to the right host", where
+``redact.fingerprint`` (exact shapes) would call it unknown.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from whichlayer.check.model import Finding
 
-# (platform, prefix regex, shortest complete length or None). Most specific first (B1).
-_PREFIXES: list[tuple[str, str, int | None]] = [
-    ("anthropic", r"sk-ant-api\d\d-", 108),
-    ("anthropic-oauth", r"sk-ant-oat\d\d-", None),
-    ("anthropic", r"sk-ant-admin\d\d-", None),
-    ("openrouter", r"sk-or-v1-", 73),
-    # proj/svcacct/admin: prefix + 58 or 74 chars + T3BlbkFJ + 58 or 74 (B1, gitleaks).
-    ("openai", r"sk-(?:proj|svcacct|service|admin)-", 132),
-    ("google", r"AIza", 39),
-    ("groq", r"gsk_", 56),
-    ("xai", r"xai-", 84),
-    ("perplexity", r"pplx-", 53),
-    ("huggingface", r"hf_|api_org_", None),
-    ("replicate", r"r8_", 40),
-    ("bedrock", r"ABSK|bedrock-api-key-", None),
-]
+if TYPE_CHECKING:
+    from whichlayer.redact.detectors import Detector
+
+#: Bare ``sk-`` starts every imitator's keys: alone it names no platform.
+_SHARED_PREFIX = "sk-"
+
+
+@cache
+def _prefixes() -> tuple[tuple[str, str, int | None], ...]:
+    """(platform, prefix, shortest complete length or None), longest prefix first.
+
+    All from the provider registry: its key kinds (no length), the public prefixes of the
+    redactor's detectors it lists for each provider (the length is the shortest key the
+    detector's pattern accepts) and its ``key_prefixes``.
+    """
+    from whichlayer.providers import all_providers
+    from whichlayer.redact.detectors import by_id
+
+    # The regex parser of the standard library measures a pattern's shortest match.
+    parser: Any = importlib.import_module("re._parser")
+    detectors = by_id()
+    found: dict[str, tuple[str, int | None]] = {}
+    for provider in all_providers():
+        for prefix, kind in provider.key_kinds:
+            found.setdefault(prefix, (kind, None))
+        if provider.key_platform is None:
+            continue
+        for detector_id in provider.keys:
+            d = detectors[detector_id]
+            if d.prefix and d.prefix != _SHARED_PREFIX:
+                shortest = parser.parse(d.pattern).getwidth()[0]
+                found.setdefault(d.prefix, (provider.key_platform, shortest))
+        for prefix in provider.key_prefixes:
+            found.setdefault(prefix, (provider.key_platform, None))
+    ordered = sorted(found.items(), key=lambda item: -len(item[0]))
+    return tuple((platform, prefix, length) for prefix, (platform, length) in ordered)
+
+
+@cache
+def _shared_prefix_detectors() -> tuple[tuple[str, Detector], ...]:
+    """(platform, detector) for the registry's key detectors whose prefix is bare ``sk-``: only
+    a whole key of their shape names the platform (OpenAI's legacy keys, a relay's tokens);
+    where two shapes fit, the redactor's priority decides, as it does in a mask."""
+    from whichlayer.providers import all_providers
+    from whichlayer.redact.detectors import by_id
+
+    detectors = by_id()
+    found = [
+        (provider.key_platform, detectors[detector_id])
+        for provider in all_providers()
+        if provider.key_platform is not None
+        for detector_id in provider.keys
+        if detectors[detector_id].prefix == _SHARED_PREFIX
+    ]
+    return tuple(sorted(found, key=lambda item: -item[1].priority))
+
 
 _PLACEHOLDER = re.compile(
     r"(?i)^(?:sk-)?(?:x{3,}|\.{3,}|\*{3,}|your[-_ ]?(?:api[-_ ]?)?(?:key|token).*|"
@@ -41,14 +85,14 @@ _PLACEHOLDER = re.compile(
 def key_platform(key: str) -> str | None:
     """The platform that issued ``key``, judged by its prefix; None if it cannot tell."""
     k = key.strip().strip("'\"")
-    for platform, prefix, _ in _PREFIXES:
-        if re.match(prefix, k):
+    for platform, prefix, _ in _prefixes():
+        if k.startswith(prefix):
             return platform
-    if re.fullmatch(r"sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}", k):
-        return "openai"
-    # sk- + 48 alnum without the OpenAI marker: a one-api/new-api relay token (B1, C3).
-    if re.fullmatch(r"sk-[A-Za-z0-9]{48}(?:-\d+)?", k):
-        return "relay"
+    if k.startswith(_SHARED_PREFIX):
+        for platform, detector in _shared_prefix_detectors():
+            m = detector.regex.fullmatch(k)
+            if m is not None and (detector.check is None or detector.check(m)):
+                return platform
     return None
 
 
@@ -142,8 +186,8 @@ def shape_findings(key: str, where: str) -> list[Finding]:
 
 
 def _truncation(key: str, where: str) -> list[Finding]:
-    for platform, prefix, length in _PREFIXES:
-        if length and re.match(prefix, key) and len(key) < length:
+    for platform, prefix, length in _prefixes():
+        if length and key.startswith(prefix) and len(key) < length:
             # A warning, not an error: vendors publish no formal key grammar (B1), so
             # the server's answer decides; the warning says what to look at first.
             found = _f(

@@ -20,11 +20,12 @@ ENDPOINT = {
     "messages": "/v1/messages",
     "generate_content": "/v1beta/models/{model}:generateContent",
 }
+#: protocol -> (the variable naming its base URL, the provider module whose base is the default)
 DEFAULT_BASE = {
-    "chat_completions": ("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-    "responses": ("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-    "messages": ("ANTHROPIC_BASE_URL", "https://api.anthropic.com"),
-    "generate_content": ("GOOGLE_GEMINI_BASE_URL", "https://generativelanguage.googleapis.com"),
+    "chat_completions": ("OPENAI_BASE_URL", "openai"),
+    "responses": ("OPENAI_BASE_URL", "openai"),
+    "messages": ("ANTHROPIC_BASE_URL", "anthropic"),
+    "generate_content": ("GOOGLE_GEMINI_BASE_URL", "gemini"),
 }
 KEY_ENV = {
     "chat_completions": ("OPENAI_API_KEY",),
@@ -166,8 +167,10 @@ def _target(args: argparse.Namespace) -> _Target:
     if args.base_url:
         url = _join(args.base_url, protocol, body, args.model)
     if url is None:
-        env, default = DEFAULT_BASE[protocol]
-        url = _join(os.environ.get(env) or default, protocol, body, args.model)
+        from whichlayer.providers import api_base
+
+        env, provider = DEFAULT_BASE[protocol]
+        url = _join(os.environ.get(env) or api_base(provider), protocol, body, args.model)
     if not url.startswith(("http://", "https://")):
         raise UsageError(f"the URL must start with http:// or https://: {url[:80]}")
     key = _key(args, protocol)

@@ -19,6 +19,7 @@ __all__ = [
     "Provider",
     "StatusPage",
     "all_providers",
+    "api_base",
     "by_host",
     "by_id",
     "by_key_platform",
@@ -82,6 +83,16 @@ def first_party(host: str | None) -> bool:
     """Is ``host`` a model provider's or cloud's own API (not a relay, gateway or server)?"""
     provider = by_host(host)
     return provider is not None and provider.kind in ("provider", "cloud")
+
+
+def api_base(module: str, region: str | None = None) -> str:
+    """The base URL a client calls for provider module ``module`` by default: its regional
+    endpoint for ``region`` (a cloud's; ``global`` is the global endpoint where it has one),
+    else its own protocol's base, else its OpenAI-compatible one."""
+    provider = load(module)
+    if region and provider.regional_base and not (region == "global" and provider.native_base):
+        return provider.regional_base.format(region=region)
+    return provider.native_base or provider.openai_base
 
 
 def by_key_platform(platform: str) -> Provider | None:

@@ -8,7 +8,9 @@ A provider module (one file per provider, relay, gateway or server in this packa
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer, Origin, Retry
 
@@ -62,6 +64,33 @@ class StatusPage:
 
 
 @dataclass(frozen=True, slots=True)
+class FirstSteps:
+    """What to do first where this provider answered: its own console and its own names
+    decide faster than generic advice.
+
+    ``when`` holds the causes or layers (their values) the steps serve; rows with ``phrases``
+    serve any cause where one of those lower-case phrases is in the text, and are tried
+    first. ``replace``: the steps replace the generic ones (else they go before them).
+    """
+
+    when: tuple[str, ...]
+    steps: tuple[str, ...]
+    replace: bool = True
+    phrases: tuple[str, ...] = ()
+
+
+#: A relay answered: its own settings decide, not the provider's (new-api, LiteLLM proxy).
+RELAY_DASHBOARD = FirstSteps(
+    ("rate_limit", "quota"),
+    (
+        "Open the relay's dashboard (your token's group, balance, rate limits and channel "
+        "status): the relay answered, so its settings decide, not the provider's.",
+    ),
+    replace=False,
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Provider:
     """One provider, relay, gateway or inference server."""
 
@@ -76,6 +105,8 @@ class Provider:
     accepts: tuple[str, ...] = ()  # other key platforms its servers take (Azure: opaque keys)
     protocols: tuple[str, ...] = ("openai",)
     openai_base: str = ""  # its documented base URL for OpenAI-compatible clients
+    native_base: str = ""  # its own protocol's base URL, as its own SDK calls it by default
+    regional_base: str = ""  # a cloud's regional endpoint, with ``{region}``
     dialect: str | None = None  # the dialects/ NAME its error bodies are read as
     words: tuple[str, ...] = ()  # lower-case names that show a message comes from it
     docs: str = ""  # its error documentation
@@ -83,6 +114,13 @@ class Provider:
     errors: tuple[Documented, ...] = ()
     owner: str = ""  # relays and gateways: which party owns a failure they report
     key_platform_served: str | None = None  # whose keys its hosts take, when it issues none
+    #: (prefix, kind) of its keys that only work in one way (Claude's OAuth tokens: Bearer
+    #: only); ``whichlayer check`` names such a key by its kind, and the hosts take it.
+    key_kinds: tuple[tuple[str, str], ...] = ()
+    #: What to do first where it answered (``actions``): read through the generated index,
+    #: which also records how it is recognised (hosts, body format, and for providers and
+    #: clouds its words; a relay's name alone may be its SDK's, used as a library).
+    first_steps: tuple[FirstSteps, ...] = ()
 
     @property
     def platform(self) -> str | None:
@@ -106,9 +144,18 @@ def host_matches(known: str, host: str) -> bool:
     return host == known or host.endswith("." + known)
 
 
-def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str) -> Documented:
-    """A row for a gateway's own error page, read by its status: it decides only where the
-    gateway is recognised (``context``), and the gateway is the party speaking."""
+def by_status(
+    status: int,
+    cause: Cause,
+    doc: str,
+    sample: str,
+    meaning: str,
+    *,
+    context: bool = True,
+    **rest: Any,
+) -> Documented:
+    """A row read by the HTTP status alone. Every server answers with statuses, so by default
+    it decides only where the provider is recognised (``context``)."""
     return Documented(
         str(status),
         cause,
@@ -117,9 +164,28 @@ def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str)
         meaning,
         status=status,
         field="status",
-        context=True,
-        origin=Origin.GATEWAY,
+        context=context,
+        **rest,
     )
+
+
+def gateway_page(status: int, cause: Cause, doc: str, sample: str, meaning: str) -> Documented:
+    """A row for a gateway's own error page, read by its status: it decides only where the
+    gateway is recognised, and the gateway is the party speaking."""
+    return by_status(status, cause, doc, sample, meaning, origin=Origin.GATEWAY)
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayPages:
+    """A gateway's stock error pages: ``page(status, title)`` is the page as a client prints
+    it, ``doc`` where the gateway documents them."""
+
+    page: Callable[[int, str], str]
+    doc: str
+
+    def row(self, status: int, cause: Cause, title: str, meaning: str, doc: str = "") -> Documented:
+        """The row for the page of ``status`` (titled ``title``)."""
+        return gateway_page(status, cause, doc or self.doc, self.page(status, title), meaning)
 
 
 def google_body(code: int, status: str, message: str, reason: str = "") -> str:

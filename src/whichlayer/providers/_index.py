@@ -1,6 +1,8 @@
-"""A small generated index of the registry's catalogue: which provider modules document a
-given body value, phrase or status. The engine reads it to import only the provider modules
-an input can concern (importing every module would slow ``whichlayer explain``'s start).
+"""A small generated index of the registry: which provider modules document a given body
+value, phrase or status, which platform the redactor names each key detector's keys, and how
+the providers with first steps are recognised. The engine and the redactor read it so as to
+import only the provider modules an input can concern (importing every module would slow
+``whichlayer explain``'s start), or none.
 
 It is derived, never edited: ``python -m whichlayer.providers._index`` rewrites
 ``_index.json`` and tests/providers says when that is due. A value missing from a stale
@@ -17,6 +19,14 @@ INDEX_FILE = os.path.join(os.path.dirname(__file__), "_index.json")
 
 Index = dict[str, dict[str, list[str]]]
 
+#: Sections beside the catalogue's fields: the platform the redactor names a detector's keys
+#: (from ``keys`` and ``key_platform``), and how the providers with ``first_steps`` are
+#: recognised (host, body format, words).
+DETECTOR = "@detector"
+STEPS_HOST = "@steps.host"
+STEPS_DIALECT = "@steps.dialect"
+STEPS_WORD = "@steps.word"
+
 
 def build() -> Index:
     """The index of the current provider modules: field -> lower-cased value -> modules."""
@@ -30,7 +40,26 @@ def build() -> Index:
             bucket = index.setdefault(row.field, {}).setdefault(row.code.lower(), [])
             if module_of(provider.id) not in bucket:
                 bucket.append(module_of(provider.id))
+    for provider in all_providers():
+        module = module_of(provider.id)
+        if provider.key_platform:
+            for detector in provider.keys:
+                _add(index, DETECTOR, detector, provider.key_platform)
+        if provider.first_steps:
+            for host in provider.hosts:
+                _add(index, STEPS_HOST, host, module)
+            if provider.dialect:
+                _add(index, STEPS_DIALECT, provider.dialect, module)
+            if provider.kind in ("provider", "cloud"):
+                for word in provider.words:
+                    _add(index, STEPS_WORD, word, module)
     return {field: dict(sorted(values.items())) for field, values in sorted(index.items())}
+
+
+def _add(index: Index, section: str, key: str, value: str) -> None:
+    bucket = index.setdefault(section, {}).setdefault(key, [])
+    if value not in bucket:
+        bucket.append(value)
 
 
 def render() -> str:

@@ -1,6 +1,6 @@
 """Azure OpenAI (and Azure AI Foundry's OpenAI-compatible endpoints)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, FirstSteps, Provider, StatusPage
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://learn.microsoft.com/en-us/azure/ai-services/openai/reference"
@@ -16,7 +16,21 @@ PROVIDER = Provider(
     accepts=("secret",),
     protocols=("openai", "azure"),
     dialect="azure",
-    words=("azure",),
+    words=("azure", "deploymentnotfound"),
+    first_steps=(
+        FirstSteps(
+            ("model_not_found", "endpoint_mismatch"),
+            (
+                "Check the deployment name in the URL (`/openai/deployments/<name>/`) or the "
+                "`model` your SDK sends: Azure wants the deployment name you chose, not the "
+                "model id.",
+                "If you created the deployment in the last few minutes, wait about 5 minutes "
+                "and retry: new deployments take a while to become callable.",
+                "List the resource's deployments in Azure AI Foundry (Deployments) and copy the "
+                "exact name.",
+            ),
+        ),
+    ),
     docs=DOCS,
     status_page=StatusPage(
         "https://azure.status.microsoft/en-us/status",

@@ -1,6 +1,6 @@
 """Amazon Bedrock: AWS error types (``__type`` in bodies, exception names in botocore)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, FirstSteps, Provider, StatusPage
 from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html"
@@ -17,11 +17,32 @@ PROVIDER = Provider(
     kind="cloud",
     site="aws.amazon.com",
     hosts=(".amazonaws.com", ".api.aws"),
-    keys=("bedrock-long-term", "bedrock-short-term", "aws-access-key-id"),
+    keys=("bedrock-long-term", "bedrock-short-term"),
     key_platform="bedrock",
+    regional_base="https://bedrock-runtime.{region}.amazonaws.com",
+    accepts=("aws",),  # SigV4 with AWS credentials (the redactor names those keys aws)
     protocols=("bedrock", "anthropic", "openai"),
     dialect="bedrock",
-    words=("bedrock",),
+    words=("bedrock", "botocore"),
+    first_steps=(
+        FirstSteps(
+            ("rate_limit", "quota"),
+            (
+                "Check your Bedrock quotas in the AWS Service Quotas console (Amazon Bedrock: "
+                "requests and tokens per minute, per model and region); request an increase "
+                "there.",
+                "Back off with jitter, or use cross-region inference / another region to spread "
+                "the load.",
+            ),
+        ),
+        FirstSteps(
+            ("permission_model",),
+            (
+                "Enable access to this model in the Bedrock console (Model access) for this "
+                "region, and check the IAM policy allows bedrock:InvokeModel.",
+            ),
+        ),
+    ),
     docs=DOCS,
     status_page=StatusPage(
         "https://health.aws.amazon.com/health/status",

@@ -1,6 +1,6 @@
 """Cerebras Inference: OpenAI-compatible, with queue and token-quota codes."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://inference-docs.cerebras.ai/support/error"
@@ -12,8 +12,8 @@ PROVIDER = Provider(
     kind="provider",
     site="cerebras.ai",
     hosts=("api.cerebras.ai",),
+    keys=("cerebras",),
     key_platform="cerebras",
-    key_prefixes=("csk-",),
     protocols=("openai",),
     openai_base="https://api.cerebras.ai/v1",
     words=("cerebras",),
@@ -54,16 +54,13 @@ PROVIDER = Provider(
             "The requests-per-minute (or per-day) quota was exceeded.",
             status=429,
         ),
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.INSUFFICIENT_BALANCE,
             DOCS,
             "POST https://api.cerebras.ai/v1/chat/completions\nError code: 402 - "
             "{'message': 'Payment required', 'type': 'payment_required'}",
             "Payment is required to continue.",
-            status=402,
-            field="status",
-            context=True,
         ),
     ),
 )

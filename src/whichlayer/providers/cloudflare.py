@@ -1,6 +1,6 @@
 """Cloudflare as a CDN / reverse proxy in front of an API: its 52x statuses and pages."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage, gateway_page
+from whichlayer.providers._base import GatewayPages, Provider, StatusPage
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
@@ -14,8 +14,7 @@ def _page(status: int, title: str) -> str:
     )
 
 
-def _row(status: int, cause: Cause, title: str, meaning: str) -> Documented:
-    return gateway_page(status, cause, DOCS, _page(status, title), meaning)
+_PAGES = GatewayPages(_page, DOCS)
 
 
 PROVIDER = Provider(
@@ -34,43 +33,43 @@ PROVIDER = Provider(
     owner="52x statuses are Cloudflare describing the origin behind it: the origin (the API "
     "or relay) failed, Cloudflare reports it.",
     errors=(
-        _row(
+        _PAGES.row(
             520,
             Cause.BAD_GATEWAY,
             "Web server is returning an unknown error",
             "The origin answered something empty or unexpected.",
         ),
-        _row(
+        _PAGES.row(
             521,
             Cause.UNAVAILABLE,
             "Web server is down",
             "The origin refused Cloudflare's connection.",
         ),
-        _row(
+        _PAGES.row(
             522,
             Cause.GATEWAY_TIMEOUT,
             "Connection timed out",
             "Cloudflare could not connect to the origin in time.",
         ),
-        _row(
+        _PAGES.row(
             523,
             Cause.BAD_GATEWAY,
             "Origin is unreachable",
             "Cloudflare has no route to the origin.",
         ),
-        _row(
+        _PAGES.row(
             524,
             Cause.GATEWAY_TIMEOUT,
             "A timeout occurred",
             "The origin accepted the connection but did not answer within 100 s.",
         ),
-        _row(
+        _PAGES.row(
             525,
             Cause.BAD_GATEWAY,
             "SSL handshake failed",
             "The TLS handshake between Cloudflare and the origin failed.",
         ),
-        _row(
+        _PAGES.row(
             526,
             Cause.BAD_GATEWAY,
             "Invalid SSL certificate",

@@ -1,6 +1,6 @@
 """Cohere: errors are an HTTP status and a bare ``message``."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://docs.cohere.com/reference/errors"
@@ -19,30 +19,24 @@ PROVIDER = Provider(
         "https://status.cohere.com/api/v2/summary.json",
     ),
     errors=(
-        Documented(
-            "401",
+        by_status(
+            401,
             Cause.KEY_INVALID,
             DOCS,
             'cohere.errors.UnauthorizedError: status_code: 401, body: {"message": "invalid '
             'api token"}',
             "The API key is not valid.",
-            status=401,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.INSUFFICIENT_BALANCE,
             DOCS,
             'cohere.errors.PaymentRequiredError: status_code: 402, body: {"message": "Please '
             'add or update your payment method to continue"}',
             "Billing is needed: the account has no valid payment method.",
-            status=402,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "429",
+        by_status(
+            429,
             Cause.RPM,
             DOCS,
             'cohere.errors.TooManyRequestsError: status_code: 429, body: {"message": "You are '
@@ -50,10 +44,9 @@ PROVIDER = Provider(
             "use the Trial key for free or upgrade to a Production key with higher rate "
             'limits"}',
             "A per-minute call limit (a trial key's is low; a production key lifts it).",
-            status=429,
-            field="status",
             decides=False,
             why_not="The rate-limit rules read the per-minute wording.",
+            context=False,
         ),
     ),
 )

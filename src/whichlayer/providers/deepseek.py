@@ -1,6 +1,6 @@
 """DeepSeek: OpenAI-compatible; the status says what failed."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://api-docs.deepseek.com/quick_start/error_codes"
@@ -24,54 +24,44 @@ PROVIDER = Provider(
         "https://status.deepseek.com/api/v2/summary.json",
     ),
     errors=(
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.INSUFFICIENT_BALANCE,
             DOCS,
             _URL + "Error code: 402 - {'error': {'message': 'Insufficient Balance', 'type': "
             "'unknown_error', 'param': None, 'code': 'invalid_request_error'}}",
             "The account balance is used up; top up.",
-            status=402,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "422",
+        by_status(
+            422,
             Cause.UNKNOWN,
             DOCS,
             _URL + "Error code: 422 - {'error': {'message': 'Failed to deserialize the JSON body "
             "into the target type: messages[0]: missing field `content`', 'type': "
             "'invalid_request_error', 'param': None, 'code': 'invalid_request_error'}}",
             "A parameter is invalid.",
-            status=422,
-            field="status",
             decides=False,
             layer=Layer.REQUEST,
             why_not="A deserialisation failure is a malformed body, not a bad value; the "
             "request rules read which.",
+            context=False,
         ),
-        Documented(
-            "503",
+        by_status(
+            503,
             Cause.OVERLOADED,
             DOCS,
             _URL + "Error code: 503 - {'error': {'message': 'Server overloaded, please try again "
             "later', 'type': 'server_error'}}",
             "The servers are overloaded by traffic.",
-            status=503,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "401",
+        by_status(
+            401,
             Cause.KEY_INVALID,
             DOCS,
             _URL + "Error code: 401 - {'error': {'message': 'Authentication Fails, Your api key: "
             "****abcd is invalid', 'type': 'authentication_error', 'param': None, 'code': "
             "'invalid_request_error'}}",
             "The key is wrong.",
-            status=401,
-            field="status",
-            context=True,
         ),
     ),
 )

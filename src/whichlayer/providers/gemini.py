@@ -16,6 +16,7 @@ PROVIDER = Provider(
     key_platform="google",
     protocols=("gemini", "openai"),
     openai_base="https://generativelanguage.googleapis.com/v1beta/openai/",
+    native_base="https://generativelanguage.googleapis.com",
     dialect="google",
     words=("gemini", "generativelanguage"),
     docs=DOCS,

@@ -1,6 +1,6 @@
 """Groq: OpenAI-compatible, with its own 498 capacity status."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://console.groq.com/docs/errors"
@@ -21,17 +21,14 @@ PROVIDER = Provider(
         "https://groqstatus.com", "statuspage.io v2", "https://groqstatus.com/api/v2/summary.json"
     ),
     errors=(
-        Documented(
-            "498",
+        by_status(
+            498,
             Cause.OVERLOADED,
             DOCS,
             "POST https://api.groq.com/openai/v1/chat/completions\nError code: 498 - "
             '{"error": {"message": "Flex tier capacity exceeded. This is a temporary error, '
             'please try again later.", "type": "service_unavailable"}}',
             "Flex tier capacity is full; retry later.",
-            status=498,
-            field="status",
-            context=True,
         ),
         Documented(
             "invalid_api_key",
@@ -57,17 +54,14 @@ PROVIDER = Provider(
             decides=False,
             why_not="The message names the limit (TPM, RPM, TPD); the rate-limit rules read it.",
         ),
-        Documented(
-            "413",
+        by_status(
+            413,
             Cause.REQUEST_TOO_LARGE,
             DOCS,
             "POST https://api.groq.com/openai/v1/chat/completions\nError code: 413 - "
             '{"error": {"message": "Request Entity Too Large", "type": '
             '"invalid_request_error", "code": "request_too_large"}}',
             "The request body exceeds the size limit.",
-            status=413,
-            field="status",
-            context=True,
         ),
     ),
 )

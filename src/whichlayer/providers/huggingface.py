@@ -1,6 +1,6 @@
 """Hugging Face Inference Providers (router.huggingface.co) and the serverless API."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://huggingface.co/docs/inference-providers/index"
@@ -21,28 +21,22 @@ PROVIDER = Provider(
     owner="Hugging Face routes to partner providers; a failure named with a provider is "
     "that provider's, the credit and token errors are Hugging Face's own.",
     errors=(
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.QUOTA_EXHAUSTED,
             PRICING,
             "POST https://router.huggingface.co/v1/chat/completions\nError code: 402 - "
             "{'error': 'You have exceeded your monthly included credits for Inference "
             "Providers. Subscribe to PRO to get 20x more monthly included credits.'}",
             "The monthly included credits are used up.",
-            status=402,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "503",
+        by_status(
+            503,
             Cause.UNAVAILABLE,
             DOCS,
             "POST https://api-inference.huggingface.co/models/gpt2\nError code: 503 - "
             "{'error': 'Model gpt2 is currently loading', 'estimated_time': 20.0}",
             "The model is being loaded; retry after the estimated time.",
-            status=503,
-            field="status",
-            context=True,
         ),
     ),
 )

@@ -1,6 +1,6 @@
 """LiteLLM proxy: a relay with its own keys, budgets and routing in front of deployments."""
 
-from whichlayer.providers._base import Documented, Provider
+from whichlayer.providers._base import RELAY_DASHBOARD, Documented, Provider
 from whichlayer.taxonomy import Cause, Origin
 
 DOCS = "https://docs.litellm.ai/docs/proxy/virtual_keys"
@@ -23,6 +23,7 @@ PROVIDER = Provider(
     protocols=("openai", "anthropic"),
     dialect="litellm",
     words=("litellm",),
+    first_steps=(RELAY_DASHBOARD,),
     docs=EXC,
     owner="Virtual keys, budgets and model access are the proxy's own; 'litellm.<Error>: "
     "... model group ... failed' reports the failure of its upstream deployment.",

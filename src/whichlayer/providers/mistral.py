@@ -1,6 +1,6 @@
 """Mistral AI (La Plateforme)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://docs.mistral.ai/api/"
@@ -29,27 +29,23 @@ PROVIDER = Provider(
             status=400,
             field="type",
         ),
-        Documented(
-            "401",
+        by_status(
+            401,
             Cause.KEY_INVALID,
             DOCS,
             "POST https://api.mistral.ai/v1/chat/completions\nError code: 401 - "
             '{"message": "Unauthorized", "request_id": "8f3c2a"}',
             "The key is missing or not valid.",
-            status=401,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "429",
+        by_status(
+            429,
             Cause.RPM,
             DOCS,
             'Error code: 429 - {"message": "Requests rate limit exceeded"}',
             "A workspace rate limit was exceeded.",
-            status=429,
-            field="status",
             decides=False,
             why_not="The message says requests or tokens; the rate-limit rules read it.",
+            context=False,
         ),
     ),
 )

@@ -1,7 +1,7 @@
 """one-api and new-api relays (and their many rebrands): ``*_api_error`` types,
 ``(request id: ...)`` suffixes, and new-api's error codes."""
 
-from whichlayer.providers._base import Documented, Provider
+from whichlayer.providers._base import RELAY_DASHBOARD, Documented, Provider
 from whichlayer.taxonomy import Cause, Layer, Origin
 
 DOCS = "https://github.com/QuantumNous/new-api/blob/main/types/error.go"
@@ -23,6 +23,7 @@ PROVIDER = Provider(
     keys=("relay-token",),
     key_platform="relay",
     words=("new-api", "one-api", "new_api", "one_api"),
+    first_steps=(RELAY_DASHBOARD,),
     docs=DOCS,
     owner="The relay's token, user quota and channel errors are its own; "
     "bad_response_status_code and upstream_error pass on the upstream channel's answer.",

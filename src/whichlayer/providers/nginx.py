@@ -1,6 +1,6 @@
 """nginx (and OpenResty) in front of an API: its stock error pages."""
 
-from whichlayer.providers._base import Documented, Provider, gateway_page
+from whichlayer.providers._base import GatewayPages, Provider
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://nginx.org/en/docs/http/ngx_http_proxy_module.html"
@@ -15,8 +15,7 @@ def _page(status: int, title: str) -> str:
     )
 
 
-def _row(status: int, cause: Cause, title: str, meaning: str, doc: str = DOCS) -> Documented:
-    return gateway_page(status, cause, doc, _page(status, title), meaning)
+_PAGES = GatewayPages(_page, DOCS)
 
 
 PROVIDER = Provider(
@@ -29,26 +28,26 @@ PROVIDER = Provider(
     owner="nginx's own pages describe the upstream it proxies to (502/504) or its own "
     "limits (413, 429).",
     errors=(
-        _row(
+        _PAGES.row(
             502,
             Cause.BAD_GATEWAY,
             "Bad Gateway",
             "The upstream nginx proxies to refused, closed or sent garbage.",
         ),
-        _row(
+        _PAGES.row(
             504,
             Cause.GATEWAY_TIMEOUT,
             "Gateway Time-out",
             "The upstream did not answer within proxy_read_timeout.",
         ),
-        _row(
+        _PAGES.row(
             413,
             Cause.REQUEST_TOO_LARGE,
             "Request Entity Too Large",
             "The body exceeds client_max_body_size.",
             "https://nginx.org/en/docs/http/ngx_http_core_module.html#client_max_body_size",
         ),
-        _row(
+        _PAGES.row(
             429,
             Cause.GATEWAY_LIMIT,
             "Too Many Requests",

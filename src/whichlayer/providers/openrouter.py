@@ -1,6 +1,6 @@
 """OpenRouter: an aggregator relay; ``error.code`` is the HTTP status."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import FirstSteps, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause, Layer, Origin
 
 DOCS = "https://openrouter.ai/docs/api/reference/errors-and-debugging"
@@ -30,13 +30,26 @@ PROVIDER = Provider(
     openai_base="https://openrouter.ai/api/v1",
     dialect="openrouter",
     words=("openrouter",),
+    first_steps=(
+        FirstSteps(
+            (),
+            (
+                "Read the error's `metadata.raw` (the upstream provider's own answer) and "
+                "`metadata.provider_name` (which provider answered): they say what really "
+                "failed.",
+                "Pin or exclude that provider in the request's `provider` preferences, or try "
+                "another model, to see whether one upstream is at fault.",
+            ),
+            phrases=("provider returned error", "metadata"),
+        ),
+    ),
     docs=DOCS,
     status_page=StatusPage("https://status.openrouter.ai", "html"),
     owner="Credits, keys, moderation and routing errors are OpenRouter's; 'Provider returned "
     "error' with metadata.provider_name is the named upstream's failure, passed on.",
     errors=(
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.INSUFFICIENT_BALANCE,
             DOCS,
             "Error code: 402 - "
@@ -47,13 +60,10 @@ PROVIDER = Provider(
                 "only afford 1200.",
             ),
             "The account or key has too few credits for the request.",
-            status=402,
-            field="status",
-            context=True,
             origin=Origin.RELAY,
         ),
-        Documented(
-            "403",
+        by_status(
+            403,
             Cause.CONTENT_FILTER,
             DOCS,
             "Error code: 403 - "
@@ -64,14 +74,13 @@ PROVIDER = Provider(
                 ', "metadata": {"reasons": ["violence"], "flagged_input": "..."}',
             ),
             "The model requires moderation and the input was flagged.",
-            status=403,
-            field="status",
             decides=False,
             why_not="OpenRouter also answers 403 for guardrails and key limits; the "
             "wording decides.",
+            context=False,
         ),
-        Documented(
-            "502",
+        by_status(
+            502,
             Cause.UNKNOWN,
             DOCS,
             "Error code: 502 - "
@@ -81,25 +90,23 @@ PROVIDER = Provider(
                 ', "metadata": {"provider_name": "Fireworks", "raw": "upstream connect error"}',
             ),
             "The chosen model's provider is down or answered something invalid.",
-            status=502,
-            field="status",
             decides=False,
             layer=Layer.UPSTREAM,
             why_not="The passed-on provider error decides the cause; the upstream rules read it.",
+            context=False,
         ),
-        Documented(
-            "503",
+        by_status(
+            503,
             Cause.UNKNOWN,
             DOCS,
             "Error code: 503 - "
             + _body(503, "No endpoints found that can handle the requested parameters."),
             "No provider of the model meets the routing requirements.",
-            status=503,
-            field="status",
             decides=False,
             layer=Layer.REQUEST,
             why_not="Usually no provider supports the request's parameters (a request "
             "problem); when every provider is down the wording says so instead.",
+            context=False,
         ),
     ),
 )

@@ -1,6 +1,6 @@
 """Perplexity (Sonar API)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://docs.perplexity.ai/guides/api-key-management"
@@ -31,8 +31,8 @@ PROVIDER = Provider(
             status=400,
             field="type",
         ),
-        Documented(
-            "401",
+        by_status(
+            401,
             Cause.KEY_INVALID,
             DOCS,
             "POST https://api.perplexity.ai/chat/completions\nError code: 401 - <html>\r\n"
@@ -40,9 +40,6 @@ PROVIDER = Provider(
             "<h1>401 Authorization Required</h1></center>\r\n<hr><center>openresty/1.25.3.1"
             "</center>\r\n</body>\r\n</html>",
             "A bad or missing key is refused by the front server with an HTML page.",
-            status=401,
-            field="status",
-            context=True,
         ),
     ),
 )

@@ -1,6 +1,6 @@
 """Portkey AI Gateway: routes to providers, adds guardrails, budgets and virtual keys."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause, Origin
 
 DOCS = "https://portkey.ai/docs/product/guardrails"
@@ -18,8 +18,8 @@ PROVIDER = Provider(
     owner="Guardrail, budget and virtual-key refusals are Portkey's; other errors carry the "
     "provider's body and are the provider's.",
     errors=(
-        Documented(
-            "446",
+        by_status(
+            446,
             Cause.CONTENT_FILTER,
             DOCS,
             "POST https://api.portkey.ai/v1/chat/completions\nError code: 446 - {'error': "
@@ -27,9 +27,6 @@ PROVIDER = Provider(
             "more information in the `hook_results` object.', 'type': 'hooks_failed', "
             "'param': None, 'code': None}}",
             "A guardrail set to deny failed on the input or output.",
-            status=446,
-            field="status",
-            context=True,
             origin=Origin.GATEWAY,
         ),
         Documented(

@@ -1,6 +1,6 @@
 """Replicate: problem-details bodies (``title``, ``detail``, ``status``)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://replicate.com/docs/topics/predictions/errors"
@@ -19,41 +19,34 @@ PROVIDER = Provider(
     docs=DOCS,
     status_page=StatusPage("https://www.replicatestatus.com", "html"),
     errors=(
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.INSUFFICIENT_BALANCE,
             HTTP,
             "ReplicateError Details:\ntitle: Insufficient credit\nstatus: 402\ndetail: You "
             "have insufficient credit to run this model. Go to "
             "https://replicate.com/account/billing#billing to purchase credit.",
             "The account has no credit left.",
-            status=402,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "401",
+        by_status(
+            401,
             Cause.KEY_INVALID,
             HTTP,
             "ReplicateError Details:\ntitle: Unauthenticated\nstatus: 401\ndetail: You did "
             "not pass a valid authentication token",
             "The API token is missing or invalid.",
-            status=401,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "429",
+        by_status(
+            429,
             Cause.RPM,
             HTTP,
             "ReplicateError Details:\ntitle: Request was throttled.\nstatus: 429\ndetail: "
             "Request was throttled. Your rate limit for creating predictions is reduced to 6 "
             "requests per minute with a burst of 1 requests until you add a payment method.",
             "Prediction creation is throttled (6 per minute without a payment method).",
-            status=429,
-            field="status",
             decides=False,
             why_not="The rate-limit rules read requests per minute from the message.",
+            context=False,
         ),
     ),
 )

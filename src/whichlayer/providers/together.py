@@ -1,6 +1,6 @@
 """Together AI: OpenAI-compatible; statuses carry the meaning."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://docs.together.ai/docs/error-codes"
@@ -16,8 +16,8 @@ PROVIDER = Provider(
     docs=DOCS,
     status_page=StatusPage("https://status.together.ai", "html"),
     errors=(
-        Documented(
-            "402",
+        by_status(
+            402,
             Cause.INSUFFICIENT_BALANCE,
             DOCS,
             "POST https://api.together.xyz/v1/chat/completions\nError code: 402 - {'error': "
@@ -25,31 +25,22 @@ PROVIDER = Provider(
             "https://api.together.xyz/settings/billing to add credit or upgrade your plan.', "
             "'type': 'credit_limit', 'param': None, 'code': None}}",
             "The account reached its spending or credit limit.",
-            status=402,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "503",
+        by_status(
+            503,
             Cause.OVERLOADED,
             DOCS,
             "POST https://api.together.xyz/v1/chat/completions\nError code: 503 - {'error': "
             "{'message': 'The server is overloaded or not ready yet.', 'type': "
             "'server_error'}}",
             "The model's servers are overloaded; retry later.",
-            status=503,
-            field="status",
-            context=True,
         ),
-        Documented(
-            "524",
+        by_status(
+            524,
             Cause.GATEWAY_TIMEOUT,
             DOCS,
             "POST https://api.together.xyz/v1/chat/completions\nError code: 524",
             "Cloudflare in front of Together gave up waiting for the answer.",
-            status=524,
-            field="status",
-            context=True,
         ),
         Documented(
             "model_not_available",

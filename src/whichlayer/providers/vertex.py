@@ -1,6 +1,6 @@
 """Google Vertex AI (Gemini and partner models on Google Cloud)."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage, google_body
+from whichlayer.providers._base import Documented, FirstSteps, Provider, StatusPage, google_body
 from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429"
@@ -23,9 +23,22 @@ PROVIDER = Provider(
     kind="cloud",
     hosts=("aiplatform.googleapis.com", "-aiplatform.googleapis.com"),
     key_platform_served="google",
+    native_base="https://aiplatform.googleapis.com",  # the global endpoint
+    regional_base="https://{region}-aiplatform.googleapis.com",
     protocols=("gemini", "anthropic", "openai"),
     dialect=None,
     words=("vertex", "aiplatform"),
+    first_steps=(
+        FirstSteps(
+            ("rate_limit", "quota"),
+            (
+                "Open the Vertex AI quotas page (Google Cloud console, IAM & Admin > Quotas, "
+                "filter aiplatform.googleapis.com) for this project and region; request an "
+                "increase there.",
+                "Back off with jitter, or use another region or provisioned throughput.",
+            ),
+        ),
+    ),
     docs=CODES,
     status_page=StatusPage(
         "https://status.cloud.google.com",

@@ -1,6 +1,6 @@
 """xAI (Grok): OpenAI-compatible; gRPC-style code strings beside the message."""
 
-from whichlayer.providers._base import Documented, Provider, StatusPage
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://docs.x.ai/docs/key-information/debugging"
@@ -44,17 +44,16 @@ PROVIDER = Provider(
             why_not="The same code covers blocked keys and models; the "
             "quota rules read the credits wording.",
         ),
-        Documented(
-            "404",
+        by_status(
+            404,
             Cause.MODEL_NOT_FOUND,
             DOCS,
             '{"code": "Some requested entity was not found", "error": "The model grok-9 does '
             'not exist or your team abc does not have access to it."}',
             "The model does not exist or the team may not use it.",
-            status=404,
-            field="status",
             decides=False,
             why_not="The request rules read the model wording.",
+            context=False,
         ),
     ),
 )

@@ -17,11 +17,12 @@ import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-#: The official hosts for ``--to anthropic|openai|gemini``: one place for these facts.
+from whichlayer.providers import api_base
+
+#: The official hosts for ``--to anthropic|openai|gemini``, from the provider registry.
 OFFICIAL = {
-    "anthropic": "https://api.anthropic.com",
-    "openai": "https://api.openai.com",
-    "gemini": "https://generativelanguage.googleapis.com",
+    name: urllib.parse.urlsplit(api_base(name))._replace(path="").geturl()
+    for name in ("anthropic", "openai", "gemini")
 }
 #: Idle connections kept per upstream (more are closed when returned).
 POOL_SIZE = 64

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from whichlayer.redact._platforms import registry_platform
 from whichlayer.redact._samples import ALNUM, canaries
 
 # A line break inside a key: an optional closing quote and ``+`` (a string
@@ -201,12 +202,19 @@ def _prompt_text(m: re.Match[str]) -> bool:
 KINDS = ("key", "secret", "cookie", "userinfo", "email", "prompt")
 
 
+#: A detector's platform is the provider registry's (``providers/*``: ``keys`` and
+#: ``key_platform``): the keys of the providers it describes are named as the registry names them.
+REGISTRY = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     """One kind of secret: a pattern, its prefilter keywords and its samples."""
 
     id: str
-    platform: str  # shown in the mask: openai, anthropic, ..., "secret" for opaque values
+    #: Shown in the mask (github, aws, ..., "secret" for opaque values); REGISTRY for the
+    #: keys of a provider in the registry, which names their platform (see ``platform``).
+    own_platform: str
     pattern: str  # the group ``secret`` is what gets masked
     keywords: tuple[str, ...]  # literal; one must occur (lower-cased if ``ignorecase``)
     prefix: str = ""  # the public prefix shown in the mask
@@ -234,6 +242,11 @@ class Detector:
         # The pattern compiles on first use: most rows never meet their keyword in a
         # given run, and compiling all of them would slow every command's start.
         object.__setattr__(self, "left_set", frozenset(self.left_chars))
+
+    @property
+    def platform(self) -> str:
+        """The platform shown in the mask: its own, or the one the provider registry names."""
+        return self.own_platform or registry_platform(self.id)
 
     @property
     def gate_regex(self) -> re.Pattern[str] | None:
@@ -308,7 +321,7 @@ _NOT_A_COUNT = r"[ \t]*+(?:\\*[\"']|%2[27]|&quot;)?+(?!\d{1,12}+(?![A-Za-z0-9_+/
 
 def _key(
     id: str,
-    platform: str,
+    platform: str,  # REGISTRY for a provider's key
     prefix: str,
     body: str,
     keyword: str | None = None,
@@ -328,7 +341,7 @@ _OPENAI_BODY = rf"(?:{run(_W, 74)}{_MARK}{run(_W, 74)}|{run(_W, 58)}{_MARK}{run(
 DETECTORS: tuple[Detector, ...] = (
     _key(
         "openai-project",
-        "openai",
+        REGISTRY,
         "sk-proj-",
         _OPENAI_BODY,
         examples=(
@@ -339,7 +352,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "openai-service-account",
-        "openai",
+        REGISTRY,
         "sk-svcacct-",
         _OPENAI_BODY,
         examples=((f"'{_C['openai-svcacct']}'", _C["openai-svcacct"]),),
@@ -347,7 +360,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "openai-admin",
-        "openai",
+        REGISTRY,
         "sk-admin-",
         _OPENAI_BODY,
         examples=((f"Bearer {_C['openai-admin']}", _C["openai-admin"]),),
@@ -355,7 +368,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "openai-legacy",
-        "openai",
+        REGISTRY,
         "sk-",
         rf"{run(_A, 20)}(?:{BREAK})?{lit('T3BlbkFJ')}(?:{BREAK})?{run(_A, 20)}",
         examples=((f"key={_C['openai-legacy']}", _C["openai-legacy"]),),
@@ -363,7 +376,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "openai-prefixed",
-        "openai",
+        REGISTRY,
         "sk-",
         r"(?:proj|svcacct|service|admin|None)-[A-Za-z0-9_-]{20,}",
         priority=2,
@@ -372,7 +385,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "anthropic-api",
-        "anthropic",
+        REGISTRY,
         "sk-ant-api03-",
         rf"{run(_W, 93)}{lit('AA')}",
         examples=((f"x-api-key: {_C['anthropic-api']}", _C["anthropic-api"]),),
@@ -380,7 +393,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "anthropic-admin",
-        "anthropic",
+        REGISTRY,
         "sk-ant-admin01-",
         rf"{run(_W, 93)}{lit('AA')}",
         examples=((f'"{_C["anthropic-admin"]}"', _C["anthropic-admin"]),),
@@ -388,7 +401,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "anthropic-other",
-        "anthropic",
+        REGISTRY,
         "sk-ant-",
         r"[a-z]{2,8}\d\d-[A-Za-z0-9_-]{16,}",
         priority=2,
@@ -397,7 +410,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "google-api-key",
-        "google",
+        REGISTRY,
         "AIza",
         run(_W, 35),
         examples=((f"?key={_C['google']}&alt=sse", _C["google"]),),
@@ -405,7 +418,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "openrouter",
-        "openrouter",
+        REGISTRY,
         "sk-or-v1-",
         run("[a-f0-9]", 64),
         examples=((f"Bearer {_C['openrouter']}", _C["openrouter"]),),
@@ -413,7 +426,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "openrouter-other",
-        "openrouter",
+        REGISTRY,
         "sk-or-",
         r"[A-Za-z0-9_-]{24,}",
         priority=2,
@@ -423,7 +436,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "groq",
-        "groq",
+        REGISTRY,
         "gsk_",
         run(_A, 52),
         examples=((f"GROQ_API_KEY={_C['groq']}", _C["groq"]),),
@@ -431,7 +444,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "xai",
-        "xai",
+        REGISTRY,
         "xai-",
         run("[A-Za-z0-9_]", 80),
         examples=((f"Authorization: Bearer {_C['xai']}", _C["xai"]),),
@@ -439,7 +452,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "deepseek",
-        "deepseek",
+        REGISTRY,
         "sk-",
         run("[a-f0-9]", 32),
         check=_near_deepseek,
@@ -448,7 +461,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "perplexity",
-        "perplexity",
+        REGISTRY,
         "pplx-",
         run(_A, 48),
         examples=((f"PPLX_API_KEY={_C['perplexity']}", _C["perplexity"]),),
@@ -456,7 +469,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "huggingface",
-        "huggingface",
+        REGISTRY,
         "hf_",
         run(_A, 34),
         examples=((f"HF_TOKEN={_C['huggingface']}", _C["huggingface"]),),
@@ -464,7 +477,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "huggingface-org",
-        "huggingface",
+        REGISTRY,
         "api_org_",
         run(_A, 34),
         examples=((f"token {_C['huggingface-org']}", _C["huggingface-org"]),),
@@ -472,7 +485,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "replicate",
-        "replicate",
+        REGISTRY,
         "r8_",
         run(_W, 37),
         examples=((f"Authorization: Token {_C['replicate']}", _C["replicate"]),),
@@ -541,7 +554,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "cerebras",
-        "cerebras",
+        REGISTRY,
         "csk-",
         run("[a-z0-9]", 48),
         examples=((f"key {_C['cerebras']}", _C["cerebras"]),),
@@ -549,7 +562,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "fireworks",
-        "fireworks",
+        REGISTRY,
         "fw_",
         run(_A, 24),
         check=_letter_and_digit,
@@ -663,7 +676,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "bedrock-long-term",
-        "bedrock",
+        REGISTRY,
         "ABSK",
         # 109-269 characters in all; 20 suffice to know one (a terminal may wrap the rest).
         r"[A-Za-z0-9+/]{20,}={0,2}",
@@ -672,7 +685,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector(
         "bedrock-short-term",
-        "bedrock",
+        REGISTRY,
         rf"{_LEFT}(?P<secret>bedrock-api-key-[A-Za-z0-9+/=_-]{{20,}}(?:&Version=\d+)?)",
         ("bedrock-api-key-",),
         prefix="bedrock-api-key-",
@@ -697,7 +710,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     _key(
         "relay-token",
-        "relay",
+        REGISTRY,
         "sk-",
         rf"{run(_A, 48)}(?:-\d{{1,6}})?",
         priority=2,
@@ -719,7 +732,7 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector(
         "azure-key",
-        "azure",
+        REGISTRY,
         rf"{_LEFT_WORD}(?:[A-Za-z0-9_-]*?(?:api[-_]?key|azure[A-Za-z0-9_-]*key)|ocp-apim-subscription-key|subscription[-_]key){_ASSIGN}"
         r"(?P<secret>[0-9a-fA-F]{32}|[A-Za-z0-9]{84})(?![A-Za-z0-9])",
         ("key",),

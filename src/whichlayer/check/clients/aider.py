@@ -10,6 +10,7 @@ import yaml
 from whichlayer.check.clients._common import shell, walk_up
 from whichlayer.check.layers import Layer, Layers, read_dotenv, short_path
 from whichlayer.check.model import Context, Finding, Setting, Target
+from whichlayer.providers import api_base
 
 # provider -> (yaml option, key var, base options/vars in LiteLLM order, default, protocol)
 _PROVIDERS: dict[str, tuple[str, str, list[str], str, str]] = {
@@ -17,14 +18,14 @@ _PROVIDERS: dict[str, tuple[str, str, list[str], str, str]] = {
         "anthropic-api-key",
         "ANTHROPIC_API_KEY",
         ["ANTHROPIC_API_BASE", "ANTHROPIC_BASE_URL"],
-        "https://api.anthropic.com",
+        api_base("anthropic"),
         "messages",
     ),
     "openai": (
         "openai-api-key",
         "OPENAI_API_KEY",
         ["OPENAI_BASE_URL", "OPENAI_API_BASE"],
-        "https://api.openai.com/v1",
+        api_base("openai"),
         "chat_completions",
     ),
 }

@@ -13,8 +13,9 @@ from whichlayer.check.layers import Layer, Layers, short_path
 from whichlayer.check.model import Context, Finding, Setting, Target
 from whichlayer.check.protocols import parse_header_lines
 from whichlayer.check.urls import split
+from whichlayer.providers import api_base
 
-DEFAULT_BASE = "https://api.anthropic.com"
+DEFAULT_BASE = api_base("anthropic")
 
 
 def settings_files(ctx: Context) -> list[tuple[str, Path]]:
@@ -184,16 +185,12 @@ def _cloud_base(target: Target, switch: str, env: Layers) -> None:
         # Region order (>= 2.1.172): AWS_REGION, AWS_DEFAULT_REGION, then us-east-1.
         region = env.value("AWS_REGION") or env.value("AWS_DEFAULT_REGION") or "us-east-1"
         override = env.get("ANTHROPIC_BEDROCK_BASE_URL")
-        default = f"https://bedrock-runtime.{region}.amazonaws.com"
+        default = api_base("bedrock", region)
         target.protocol = "bedrock"
     elif switch == "CLAUDE_CODE_USE_VERTEX":
         region = env.value("CLOUD_ML_REGION") or "us-east5"
         override = env.get("ANTHROPIC_VERTEX_BASE_URL")
-        default = (
-            "https://aiplatform.googleapis.com"
-            if region == "global"
-            else f"https://{region}-aiplatform.googleapis.com"
-        )
+        default = api_base("vertex", region)
         target.protocol = "vertex"
     else:
         override, default = env.get("ANTHROPIC_FOUNDRY_BASE_URL"), ""

@@ -10,8 +10,9 @@ from typing import Any
 from whichlayer.check.clients._common import shell
 from whichlayer.check.layers import Layer, Layers, read_dotenv, short_path
 from whichlayer.check.model import Context, Finding, Setting, Target
+from whichlayer.providers import api_base
 
-OPENAI_DEFAULT = "https://api.openai.com/v1"
+OPENAI_DEFAULT = api_base("openai")
 CHATGPT_BASE = "https://chatgpt.com/backend-api/codex"
 # Built-in providers (A6): id -> (base URL, wire protocol).
 _BUILTIN = {

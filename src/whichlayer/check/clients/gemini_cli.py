@@ -9,8 +9,9 @@ from typing import Any
 from whichlayer.check.clients._common import base_or_default, shell, walk_up
 from whichlayer.check.layers import Layer, Layers, read_dotenv, short_path
 from whichlayer.check.model import Context, Finding, Setting, Target
+from whichlayer.providers import api_base
 
-GEMINI_DEFAULT = "https://generativelanguage.googleapis.com/"
+GEMINI_DEFAULT = api_base("gemini") + "/"
 
 
 def find_env_file(ctx: Context, ignore_local: bool = False) -> Path | None:

@@ -12,10 +12,11 @@ from whichlayer.check.clients._common import base_or_default, new_target, sdk_la
 from whichlayer.check.layers import Layers
 from whichlayer.check.model import Context, Finding, Setting, Target
 from whichlayer.check.protocols import parse_header_lines
+from whichlayer.providers import api_base
 
-OPENAI_DEFAULT = "https://api.openai.com/v1"
-ANTHROPIC_DEFAULT = "https://api.anthropic.com"
-GEMINI_DEFAULT = "https://generativelanguage.googleapis.com/"
+OPENAI_DEFAULT = api_base("openai")
+ANTHROPIC_DEFAULT = api_base("anthropic")
+GEMINI_DEFAULT = api_base("gemini") + "/"
 
 
 def _any(layers: Layers, *names: str) -> bool:
@@ -49,7 +50,7 @@ def openai_env_findings(layers: Layers) -> list[Finding]:
                 "request",
                 "endpoint_mismatch",
                 f"{old.source} is set, but the openai SDKs (v1+) read OPENAI_BASE_URL only (P1); "
-                "requests go to https://api.openai.com/v1.",
+                f"requests go to {OPENAI_DEFAULT}.",
                 "Rename the variable to OPENAI_BASE_URL.",
                 "warning",
             )
@@ -212,11 +213,7 @@ def google_genai(ctx: Context) -> list[Target]:
         target.no_auth_reason = "GOOGLE_GENAI_USE_VERTEXAI selects Vertex AI (Google ADC)"
         target.protocol = "vertex"
         location = layers.value("GOOGLE_CLOUD_LOCATION") or "global"
-        default = (
-            "https://aiplatform.googleapis.com/"
-            if location == "global"
-            else f"https://{location}-aiplatform.googleapis.com/"
-        )
+        default = api_base("vertex", location) + "/"
         target.base_url = base_or_default(layers.get("GOOGLE_VERTEX_BASE_URL"), default)
         target.findings.append(
             Finding(
@@ -247,10 +244,11 @@ def google_genai(ctx: Context) -> list[Target]:
 
 # LiteLLM providers read from the environment (A10): name, key vars, base vars, default base.
 _LITELLM: list[tuple[str, list[str], list[str], str]] = [
-    ("openrouter", ["OPENROUTER_API_KEY"], ["OPENROUTER_API_BASE"], "https://openrouter.ai/api/v1"),
-    ("deepseek", ["DEEPSEEK_API_KEY"], ["DEEPSEEK_API_BASE"], "https://api.deepseek.com/beta"),
-    ("groq", ["GROQ_API_KEY"], ["GROQ_API_BASE"], "https://api.groq.com/openai/v1"),
-    ("xai", ["XAI_API_KEY"], ["XAI_API_BASE"], "https://api.x.ai/v1"),
+    ("openrouter", ["OPENROUTER_API_KEY"], ["OPENROUTER_API_BASE"], api_base("openrouter")),
+    # LiteLLM calls DeepSeek's beta path
+    ("deepseek", ["DEEPSEEK_API_KEY"], ["DEEPSEEK_API_BASE"], api_base("deepseek") + "/beta"),
+    ("groq", ["GROQ_API_KEY"], ["GROQ_API_BASE"], api_base("groq")),
+    ("xai", ["XAI_API_KEY"], ["XAI_API_BASE"], api_base("xai")),
     ("litellm_proxy", ["LITELLM_PROXY_API_KEY"], ["LITELLM_PROXY_API_BASE"], ""),
     ("azure", ["AZURE_API_KEY"], ["AZURE_API_BASE"], ""),
 ]
@@ -311,7 +309,7 @@ def bedrock(ctx: Context) -> list[Target]:
     if not _any(layers, "AWS_BEARER_TOKEN_BEDROCK", "ANTHROPIC_BEDROCK_BASE_URL"):
         return []
     region = layers.value("AWS_REGION") or layers.value("AWS_DEFAULT_REGION") or "us-east-1"
-    default = f"https://bedrock-runtime.{region}.amazonaws.com"
+    default = api_base("bedrock", region)
     base = base_or_default(layers.get("ANTHROPIC_BEDROCK_BASE_URL"), default)
     target = new_target("bedrock", "converse", layers, ["AWS_BEARER_TOKEN_BEDROCK"], base)
     if target.key is None:
