@@ -59,8 +59,13 @@ PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
 PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
-#: Negated priorities of _BY_PRIORITY (ascending), to place catalogue rows with bisect.
-_NEG_PRIORITIES: tuple[int, ...] = tuple(-rule.priority for rule in _BY_PRIORITY)
+#: Positions in _BY_PRIORITY of the rules that need no keyword (body codes, statuses).
+_FREE: tuple[int, ...] = tuple(i for i, r in enumerate(_BY_PRIORITY) if r.keywords is None)
+#: keyword -> positions in _BY_PRIORITY of the rules it lets run.
+_BY_KEYWORD: dict[str, list[int]] = {}
+for _i, _rule in enumerate(_BY_PRIORITY):
+    for _word in _rule.keywords or ():
+        _BY_KEYWORD.setdefault(_word, []).append(_i)
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
@@ -69,8 +74,10 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
 
 
 def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
-    """The rules that fire with their scores, best first. Rules run in priority order, and
-    the run stops once no rule left can beat the best hit, so most inputs touch only a few."""
+    """The rules that fire with their scores, best first. Only rules that can fire run:
+    the keyword-free ones and those one of whose keywords occurs in the text (found once,
+    ``view.keywords``). They run in priority order, and the run stops once no rule left
+    can beat the best hit, so most inputs touch only a few."""
     answered = (
         view.ev.status is not None
         and view.ev.status not in _TRANSPORT_STATUSES
@@ -91,18 +98,31 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
     return hits
 
 
+def _candidates(view: View) -> list[Rule]:
+    """The engine rules that can fire on this input, in priority order: the keyword-free
+    rules and the rules one of whose keywords occurs (a rule's place in ``_BY_PRIORITY``
+    keeps the order)."""
+    present = view.keywords
+    picked = set(_FREE)
+    for word in present:
+        picked.update(_BY_KEYWORD.get(word, ()))
+    return [_BY_PRIORITY[i] for i in sorted(picked)]
+
+
 def _ordered(view: View) -> Iterable[Rule]:
-    """The rules in priority order, with the provider catalogue's rows this input could
-    fire (``rules/catalogue.py``) merged in ahead of engine rules of equal priority."""
+    """The rules that can fire in priority order, with the provider catalogue's rows this
+    input could fire (``rules/catalogue.py``) merged in ahead of engine rules of equal
+    priority."""
+    rules = _candidates(view)
     extra = catalogue.candidates(view)
     if not extra:
-        return _BY_PRIORITY
-    merged = list(_BY_PRIORITY)
+        return rules
+    negated = [-rule.priority for rule in rules]
     # from the last, so earlier insertions do not shift later positions; ahead of engine
     # rules of equal priority (bisect_left), in the catalogue's own order among themselves
     for rule in reversed(sorted(extra, key=lambda r: -r.priority)):
-        merged.insert(bisect.bisect_left(_NEG_PRIORITIES, -rule.priority), rule)
-    return merged
+        rules.insert(bisect.bisect_left(negated, -rule.priority), rule)
+    return rules
 
 
 def _proxy_own_answer(ev: Evidence) -> bool:

@@ -8,11 +8,11 @@ below. A matcher returns the facts it used (shown to the user as "why"), or
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from whichlayer.rules.literal import gated, register_pattern
+from whichlayer.prefilter import Keywords, Phrase
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 if TYPE_CHECKING:
@@ -23,6 +23,61 @@ Matcher = Callable[["View"], Facts | None]
 
 #: How long a matched snippet may be when shown as a fact.
 SNIPPET = 80
+
+#: Every keyword of every rule's phrase rows: which occur is found once per input.
+KEYWORDS = Keywords()
+
+
+class Gate:
+    """A matcher with what it needs: the keywords one of which must occur in the text for
+    it to fire (None: it may fire without any, e.g. a body code or a status), the facts
+    it reads, and its phrase rows. Built by the constructors below."""
+
+    __slots__ = ("fn", "keywords", "phrases", "reads")
+
+    def __init__(
+        self,
+        fn: Matcher,
+        keywords: frozenset[str] | None,
+        phrases: tuple[Phrase, ...] = (),
+        reads: tuple[str, ...] = (),
+    ) -> None:
+        self.fn = fn
+        self.keywords = keywords
+        self.phrases = phrases
+        self.reads = reads
+
+    def __call__(self, view: View) -> Facts | None:
+        return self.fn(view)
+
+
+def gate(
+    fn: Matcher,
+    keywords: frozenset[str] | None,
+    phrases: tuple[Phrase, ...] = (),
+    reads: tuple[str, ...] = ("text",),
+) -> Gate:
+    return Gate(fn, keywords, phrases, reads)
+
+
+def keywords_of(matcher: Matcher) -> frozenset[str] | None:
+    """The keywords one of which must occur for ``matcher`` to fire; None: no such need."""
+    return matcher.keywords if isinstance(matcher, Gate) else None
+
+
+def phrases_of(matcher: Matcher) -> tuple[Phrase, ...]:
+    return matcher.phrases if isinstance(matcher, Gate) else ()
+
+
+def reads_of(matcher: Matcher) -> tuple[str, ...]:
+    """The facts a matcher reads (a hand-written matcher: its function name)."""
+    if isinstance(matcher, Gate):
+        return matcher.reads
+    return (getattr(matcher, "__name__", "custom").strip("_").replace("_", " "),)
+
+
+def _union(items: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for item in items for x in item))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +96,19 @@ class Rule:
     samples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 
+    @property
+    def keywords(self) -> frozenset[str] | None:
+        """One of these must occur in the text for the rule to fire (None: it needs none)."""
+        return keywords_of(self.match)
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return phrases_of(self.match)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return reads_of(self.match)
+
 
 @dataclass(frozen=True, slots=True)
 class OriginRule:
@@ -53,49 +121,51 @@ class OriginRule:
     samples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return phrases_of(self.match)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return reads_of(self.match)
+
 
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
 
-def text(pattern: str) -> Matcher:
-    """The (lower-cased, white-space-folded) text says ``pattern``.
+def says(*rows: str | tuple[str, ...]) -> Matcher:
+    """The (lower-cased, white-space-folded) text says one of ``rows``.
 
-    Each alternative of the pattern is tried only where its required literal
-    occurs (see :mod:`whichlayer.rules.literal`); which literals occur is found
-    once per input for all rules together, so write plain phrases plainly.
+    A row is a plain phrase (``"credit balance is too low"``: matched as a
+    substring, and its own keyword) or a small pattern with the keywords one of
+    which every match contains (``(r"budget (?:has been )?exceeded", "budget")``).
+    Which keywords occur is found once per input for all rules together
+    (:mod:`whichlayer.prefilter`); a rule none of whose keywords occur is not run.
     """
-    register_pattern(pattern)
-    index: list[_Phrases] = []
+    phrases = tuple(Phrase(row) if isinstance(row, str) else Phrase(*row) for row in rows)
+    keywords = frozenset(k for phrase in phrases for k in phrase.keywords)
+    KEYWORDS.add(keywords)
 
     def match(view: View) -> Facts | None:
-        if not index:
-            index.append(_Phrases(pattern))
-        phrases = index[0]
-        present = view.literals
-        if phrases.literals.isdisjoint(present) and not phrases.ungated:
+        present = view.keywords
+        if present.isdisjoint(keywords):
             return None
         hay = view.hay
-        for literal, compiled in phrases.alternatives:
-            if literal is None or literal in present:
-                found = compiled.search(hay)
-                if found:
-                    return {"text": _clip(found.group(0))}
+        for phrase in phrases:
+            if phrase.plain:
+                if phrase.pattern in present:
+                    return {"text": _clip(phrase.pattern)}
+                continue
+            if present.isdisjoint(phrase.keywords):
+                continue
+            found = phrase.find(hay)
+            if found is not None:
+                return {"text": _clip(found)}
         return None
 
-    return match
-
-
-class _Phrases:
-    """A pattern's alternatives with their literals, built on first use."""
-
-    __slots__ = ("alternatives", "literals", "ungated")
-
-    def __init__(self, pattern: str) -> None:
-        self.alternatives = gated(pattern)
-        self.literals = frozenset(lit for lit, _ in self.alternatives if lit is not None)
-        self.ungated = any(lit is None for lit, _ in self.alternatives)
+    return gate(match, keywords, phrases, ("text",))
 
 
 def field_is(name: str, *values: str) -> Matcher:
@@ -108,7 +178,7 @@ def field_is(name: str, *values: str) -> Matcher:
                 return {f"body {name}": value}
         return None
 
-    return match
+    return gate(match, None, (), (f"body {name}",))
 
 
 def status(*codes: int) -> Matcher:
@@ -118,7 +188,7 @@ def status(*codes: int) -> Matcher:
     def match(view: View) -> Facts | None:
         return {"status": str(view.ev.status)} if view.ev.status in wanted else None
 
-    return match
+    return gate(match, None, (), ("status",))
 
 
 def exception(*names: str) -> Matcher:
@@ -131,7 +201,7 @@ def exception(*names: str) -> Matcher:
                 return {"exception": name}
         return None
 
-    return match
+    return gate(match, None, (), ("exception",))
 
 
 def dialect(*names: str) -> Matcher:
@@ -144,7 +214,7 @@ def dialect(*names: str) -> Matcher:
                 return {"body format": body.dialect}
         return None
 
-    return match
+    return gate(match, None, (), ("body format",))
 
 
 def html(*vendors: str) -> Matcher:
@@ -161,12 +231,15 @@ def html(*vendors: str) -> Matcher:
             facts["page title"] = _clip(ev.html_title)
         return facts
 
-    return match
+    return gate(match, None, (), ("html page",))
 
 
-def no_body(view: View) -> Facts | None:
+def _no_body(view: View) -> Facts | None:
     """The response carried no error body at all."""
     return None if view.ev.bodies or view.ev.html_title is not None else {"body": "none"}
+
+
+no_body = gate(_no_body, None, (), ("no body",))
 
 
 def all_of(*matchers: Matcher) -> Matcher:
@@ -179,7 +252,15 @@ def all_of(*matchers: Matcher) -> Matcher:
             facts.update(found)
         return facts
 
-    return match
+    # all must match: one gated part's keywords gate the whole (the fewest, the best)
+    gated = [k for k in map(keywords_of, matchers) if k is not None]
+    keywords = min(gated, key=len) if gated else None
+    return gate(
+        match,
+        keywords,
+        tuple(p for m in matchers for p in phrases_of(m)),
+        _union(map(reads_of, matchers)),
+    )
 
 
 def any_of(*matchers: Matcher) -> Matcher:
@@ -190,7 +271,19 @@ def any_of(*matchers: Matcher) -> Matcher:
                 return found
         return None
 
-    return match
+    # any may match: gated only when every part is
+    parts = [keywords_of(m) for m in matchers]
+    keywords = (
+        frozenset(w for k in parts if k is not None for w in k)
+        if all(k is not None for k in parts)
+        else None
+    )
+    return gate(
+        match,
+        keywords,
+        tuple(p for m in matchers for p in phrases_of(m)),
+        _union(map(reads_of, matchers)),
+    )
 
 
 def none_of(*matchers: Matcher) -> Matcher:
@@ -199,4 +292,4 @@ def none_of(*matchers: Matcher) -> Matcher:
     def match(view: View) -> Facts | None:
         return None if any(m(view) is not None for m in matchers) else {}
 
-    return match
+    return gate(match, None, (), ())

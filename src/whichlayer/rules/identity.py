@@ -15,8 +15,8 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
@@ -79,25 +79,33 @@ RULES: tuple[Rule, ...] = (
         "The SDK refused to send a request because no key was configured.",
         L,
         Cause.KEY_MISSING,
-        text(
-            r"api_key client option must be set|could not resolve authentication method"
-            r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
-            r"|no api key (?:was )?(?:provided|found|set)|missing \w+ api key"
-            r"|\w+_api_key environment variable"
-            r"|api key file not found"
+        says(
+            "api_key client option must be set",
+            "could not resolve authentication method",
+            (r"api key (?:is )?(?:not set|missing)", "api key "),
+            (r"missing (?:required )?api[_ ]key", "missing "),
+            (r"no api key (?:was )?(?:provided|found|set)", "no api key "),
+            (r"missing \w+ api key", "missing "),
+            (r"\w+_api_key environment variable", "_api_key environment variable"),
+            "api key file not found",
             # AWS's instance-role credentials could not be fetched; promptflow's empty secret
-            r"|error when retrieving credentials from|credential refresh failed"
-            r"|secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid"
+            "error when retrieving credentials from",
+            "credential refresh failed",
+            (r"secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid", "] value invalid"),
             # FastAPI's bearer check when no Authorization header came
-            r"|\"not authenticated\"|'not authenticated'"
-            r"|default credentials were not found|could not load the default credentials"
-            r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
-            r"|api key must be (?:set|provided) when"
+            '"not authenticated"',
+            "'not authenticated'",
+            "default credentials were not found",
+            "could not load the default credentials",
+            "defaultcredentialserror",
+            "nocredentialserror",
+            "unable to locate credentials",
+            (r"api key must be (?:set|provided) when", "api key must be "),
             # LiteLLM naming the variables a provider needs; Azure's credential chain
-            r"|requires the following environment variables"
-            r"|defaultazurecredential failed to retrieve a token"
+            "requires the following environment variables",
+            "defaultazurecredential failed to retrieve a token",
             # LangChain's check; "API key not found" alone is Google's word for an unknown key
-            r"|did not find \w*api_key",
+            (r"did not find \w*api_key", "did not find "),
         ),
         priority=92,
         origin=Origin.CLIENT,
@@ -126,16 +134,26 @@ RULES: tuple[Rule, ...] = (
         "The server says no credential was sent.",
         L,
         Cause.KEY_MISSING,
-        text(
-            r"no api key (?:was )?passed|"
-            r"you didn't provide an api key|no auth credentials found|x-api-key header is required"
-            r"|missing subscription key|unregistered callers|without established identity"
-            r"|missing authentication header|authorization header (?:is )?(?:missing|required)"
-            r"|missing (?:bearer|authorization)|api key (?:is )?required|未提供令牌"
-            r"|no api key provided|must provide (?:an|your) api key|missing authentication token"
-            r"|header of type authorization was missing"
-            r"|authorization (?:header )?(?:was|is) missing"
-            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)",
+        says(
+            (r"no api key (?:was )?passed", "no api key "),
+            "you didn't provide an api key",
+            "no auth credentials found",
+            "x-api-key header is required",
+            "missing subscription key",
+            "unregistered callers",
+            "without established identity",
+            "missing authentication header",
+            (r"authorization header (?:is )?(?:missing|required)", "authorization header "),
+            (r"missing (?:bearer|authorization)", "missing "),
+            (r"api key (?:is )?required", "api key "),
+            "未提供令牌",
+            "no api key provided",
+            (r"must provide (?:an|your) api key", "must provide "),
+            "missing authentication token",
+            "header of type authorization was missing",
+            (r"authorization (?:header )?(?:was|is) missing", "authorization "),
+            (r"(?:couldn't|could not|can't|cannot) find a secret", " find a secret"),
+            (r"no secret (?:named|with the name)", "no secret "),
         ),
         priority=90,
         confidence=0.9,
@@ -153,7 +171,10 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_MISSING,
         # the quote after "Bearer " must close the one before it: b'Bearer "sk-..."' is a
         # quoted key, not an empty one
-        text(r"header value b?(['\"])bearer ?\1|authorization: bearer\s*$"),
+        says(
+            ("header value b?(['\\\"])bearer ?\\1", "header value "),
+            (r"authorization: bearer\s*$", "authorization: bearer"),
+        ),
         priority=95,
         origin=Origin.CLIENT,
         confidence=0.85,
@@ -169,11 +190,11 @@ RULES: tuple[Rule, ...] = (
         "('Bearer undefined'), or the server echoing back an empty key.",
         L,
         Cause.KEY_MISSING,
-        text(
-            r"authorization['\"]?: ['\"]?bearer (?:undefined|null|none)\b"
-            r"|incorrect api key provided: ?(?:''|\"\")"
+        says(
+            ("authorization['\\\"]?: ['\\\"]?bearer (?:undefined|null|none)\\b", "authorization"),
+            ("incorrect api key provided: ?(?:''|\\\"\\\")", "incorrect api key provided:"),
             # Chatbox's hosted service: "License Key Missed"
-            r"|license[_ ]key[_ ]missed",
+            (r"license[_ ]key[_ ]missed", "license"),
         ),
         priority=95,
         confidence=0.85,
@@ -192,7 +213,12 @@ RULES: tuple[Rule, ...] = (
         "missing key, a key in another header, and a key of the other region's platform alike.",
         L,
         Cause.UNKNOWN,
-        text(r"please carry the api secret key in the '(?:authorization|x-api-key)' field"),
+        says(
+            (
+                r"please carry the api secret key in the '(?:authorization|x-api-key)' field",
+                "please carry the api secret key in the '",
+            ),
+        ),
         priority=94,
         confidence=0.6,
         samples=(
@@ -207,14 +233,19 @@ RULES: tuple[Rule, ...] = (
         " quotes).",
         L,
         Cause.KEY_MALFORMED,
-        text(
-            r"illegal header value|invalid header value|invalid character in header content"
-            r"|header value must be|malformed (?:api )?key|api key format is invalid"
-            r"|header format should be"
-            r"|invalid (?:api )?key format|non-ascii characters? in (?:the )?(?:header|key)"
+        says(
+            "illegal header value",
+            "invalid header value",
+            "invalid character in header content",
+            "header value must be",
+            (r"malformed (?:api )?key", "malformed "),
+            "api key format is invalid",
+            "header format should be",
+            (r"invalid (?:api )?key format", "key format"),
+            (r"non-ascii characters? in (?:the )?(?:header|key)", "non-ascii character"),
             # http.client encodes header values as latin-1: a pasted key with a curly quote
             # or a full-width character cannot be sent
-            r"|'latin-1' codec can't encode",
+            "'latin-1' codec can't encode",
         ),
         priority=91,
         origin=Origin.CLIENT,
@@ -252,13 +283,18 @@ RULES: tuple[Rule, ...] = (
         "server refuses it for other API use.",
         L,
         Cause.KEY_WRONG_PLATFORM,
-        text(
+        says(
             # Anthropic's API refusing a subscription's OAuth token where a key is needed;
             # Google APIs that take OAuth only
-            r"oauth authentication is currently not supported|"
-            r"api keys are not supported by this api|api key authentication is not sufficient|"
-            r"(?:credential|token|key) is only (?:authorized|allowed|valid) for "
-            r"(?:use )?(?:with|in)|only authorized for use with",
+            "oauth authentication is currently not supported",
+            "api keys are not supported by this api",
+            "api key authentication is not sufficient",
+            (
+                r"(?:credential|token|key) is only (?:authorized|allowed|valid) for (?:use"
+                r" )?(?:with|in)",
+                " is only ",
+            ),
+            "only authorized for use with",
         ),
         priority=95,
         confidence=0.8,
@@ -277,9 +313,12 @@ RULES: tuple[Rule, ...] = (
         "The relay holds no (active) credential for the provider it routed the request to.",
         L,
         Cause.UPSTREAM_KEY_INVALID,
-        text(
-            r"no (?:active |valid |usable )?(?:credentials?|api keys?|keys?|accounts?) "
-            r"(?:configured |found |available )?for (?:the )?provider",
+        says(
+            (
+                r"no (?:active |valid |usable )?(?:credentials?|api keys?|keys?|accounts?)"
+                r" (?:configured |found |available )?for (?:the )?provider",
+                "provider",
+            ),
         ),
         priority=94,
         origin=Origin.RELAY,
@@ -298,21 +337,43 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_EXPIRED,
         any_of(
-            text(
-                r"(?:token|key|credential|session)s?(?: you provided| you are using)? "
-                r"(?:has |have |is |are )?(?:been )?"
-                r"(?:expired|revoked|disabled|deactivated|invalidated)"
-                r"|expired (?:api )?(?:key|token)|(?:key|token) expired|api_key_expired"
-                r"|security token included in the request is expired|expiredtoken"
-                r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用"
-                r"|expired (?:\w+ )?token|invalid or expired"
-                r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
-                r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token"
+            says(
+                (
+                    r"(?:token|key|credential|session)s?(?: you provided| you are using)?"
+                    r" (?:has |have |is |are )?(?:been )?"
+                    r"(?:expired|revoked|disabled|deactivated|invalidated)",
+                    "expired",
+                    "revoked",
+                    "disabled",
+                    "deactivated",
+                    "invalidated",
+                ),
+                (r"expired (?:api )?(?:key|token)", "expired "),
+                (r"(?:key|token) expired", " expired"),
+                "api_key_expired",
+                "security token included in the request is expired",
+                "expiredtoken",
+                "令牌已过期",
+                "令牌已被禁用",
+                "令牌状态不可用",
+                "已过期",
+                "已被禁用",
+                (r"expired (?:\w+ )?token", "expired "),
+                "invalid or expired",
+                (
+                    r"refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)",
+                    "refresh",
+                ),
+                "could not be refreshed",
+                (r"failed to refresh (?:the )?(?:access )?token", "failed to refresh "),
                 # the refresh itself refused (a relay's own failed refresh is its upstream's)
-                r"|token refresh failed: 40[13]\b"
-                r"|invalid_grant|invalid_rapt|reauth related error"
+                (r"token refresh failed: 40[13]\b", "token refresh failed: 40"),
+                "invalid_grant",
+                "invalid_rapt",
+                "reauth related error",
                 # Google disables a key found in public code; Azure's expired access token
-                r"|reported as leaked|expiredauthenticationtoken",
+                "reported as leaked",
+                "expiredauthenticationtoken",
             ),
             field_is("reason", "api_key_expired"),
         ),
@@ -336,23 +397,50 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_INVALID,
         any_of(
-            text(
-                r"incorrect api key|invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)"
-                r"|invalid (?:[\w.\-]+ )?api[ _\-]?key"
-                r"|api key not valid|api[ _]key[ _]invalid|invalid[_ ]authentication"
-                r"|authentication fails|invalid credentials|invalid subscription key"
-                r"|security token included in the request is invalid|unrecognizedclient"
-                r"|token_not_found_in_db|unable to find token|not found in db"
-                r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
-                r"|authentication[ _]error|unauthenticated"
-                r"|invalid or unrecognized token"
+            says(
+                "incorrect api key",
+                (r"invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)", "invalid"),
+                (r"invalid (?:[\w.\-]+ )?api[ _\-]?key", "invalid "),
+                "api key not valid",
+                (r"api[ _]key[ _]invalid", "invalid"),
+                (r"invalid[_ ]authentication", "authentication"),
+                "authentication fails",
+                "invalid credentials",
+                "invalid subscription key",
+                "security token included in the request is invalid",
+                "unrecognizedclient",
+                "token_not_found_in_db",
+                "unable to find token",
+                "not found in db",
+                "user not found",
+                "无效的令牌",
+                "令牌无效",
+                "无效令牌",
+                "invalid bearer",
+                (r"authentication[ _]error", "authentication"),
+                "unauthenticated",
+                "invalid or unrecognized token",
                 # Tencent Cloud's SecretId; AWS's signature check on the secret key
-                r"|secretid is not found|request signature we calculated does not match"
-                r"|signaturedoesnotmatch"
-                r"|invalid authorization|api key is invalid|key is invalid|bad api key"
-                r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
-                r"|invalidtokenerror|未授权|身份验证失败|鉴权失败|密钥无效|无效的api ?密钥"
-                r"|неверный api[- ]ключ|無効なapiキー",
+                "secretid is not found",
+                "request signature we calculated does not match",
+                "signaturedoesnotmatch",
+                "invalid authorization",
+                "api key is invalid",
+                "key is invalid",
+                "bad api key",
+                "login fail",
+                "access token invalid",
+                "认证失败",
+                (r"api key ?错误", "api key"),
+                "invalidproviderapikey",
+                "invalidtokenerror",
+                "未授权",
+                "身份验证失败",
+                "鉴权失败",
+                "密钥无效",
+                (r"无效的api ?密钥", "无效的api"),
+                (r"неверный api[- ]ключ", "неверный api"),
+                "無効なapiキー",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -378,8 +466,12 @@ RULES: tuple[Rule, ...] = (
         "A coding agent says its key is invalid and asks you to log in again.",
         L,
         Cause.KEY_INVALID,
-        text(
-            r"invalid api key|please run /login|not logged in|login required|re-?authenticate",
+        says(
+            "invalid api key",
+            "please run /login",
+            "not logged in",
+            "login required",
+            (r"re-?authenticate", "authenticate"),
         ),
         priority=80,
         confidence=0.7,
@@ -393,12 +485,22 @@ RULES: tuple[Rule, ...] = (
         Cause.UPSTREAM_KEY_INVALID,
         any_of(
             field_is("code", "channel:invalid_key"),
-            text(
-                r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api )?key|authentication)"
-                r"|channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)"
-                r"|channel error[^\n]{0,60}(?:\b401\b|unauthorized)"
-                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|\b401\b)"
-                r"|上游[^\n]{0,20}\(?http 401\b|no available key|all keys (?:are )?in cooldown",
+            says(
+                (
+                    r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api"
+                    r" )?key|authentication)",
+                    "upstream",
+                ),
+                (
+                    r"channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)",
+                    "channel ",
+                ),
+                (r"channel error[^\n]{0,60}(?:\b401\b|unauthorized)", "channel error"),
+                (r"上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)", "上游"),
+                (r"渠道[^\n]{0,20}(?:无效|\b401\b)", "渠道"),
+                (r"上游[^\n]{0,20}\(?http 401\b", "http 401"),
+                "no available key",
+                (r"all keys (?:are )?in cooldown", "in cooldown"),
             ),
         ),
         priority=94,
@@ -413,17 +515,24 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.ORG_MISMATCH,
         any_of(
-            text(
-                r"mismatched_organization|organization header should match|no such organization"
-                r"|member of an organization|does not belong to (?:the )?(?:organization|project)"
-                r"|invalid organization|not (?:a )?member of (?:the )?(?:organization|project)"
-                r"|project[^\n]{0,40}(?:does not exist|not found|archived)"
-                r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)"
-                r"|no longer a member of|consumer_invalid|permission denied on resource project"
+            says(
+                "mismatched_organization",
+                "organization header should match",
+                "no such organization",
+                "member of an organization",
+                (r"does not belong to (?:the )?(?:organization|project)", "does not belong to "),
+                "invalid organization",
+                (r"not (?:a )?member of (?:the )?(?:organization|project)", "member of "),
+                (r"project[^\n]{0,40}(?:does not exist|not found|archived)", "project"),
+                (r"workspace[^\n]{0,40}(?:not found|does not exist|archived)", "workspace"),
+                "no longer a member of",
+                "consumer_invalid",
+                "permission denied on resource project",
                 # Gemini CLI: a Workspace account must name its Google Cloud project; Azure: a
                 # token issued by another tenant
-                r"|requires setting the google_cloud_project|invalidauthenticationtokentenant"
-                r"|access token is from the wrong issuer",
+                "requires setting the google_cloud_project",
+                "invalidauthenticationtokentenant",
+                "access token is from the wrong issuer",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.
@@ -448,14 +557,23 @@ RULES: tuple[Rule, ...] = (
         Cause.PERMISSION_REGION,
         any_of(
             field_is("code", "unsupported_country_region_territory"),
-            text(
-                r"country, region, or territory not supported|location is not supported"
-                r"|not access(?:ible)? from data center"
-                r"|(?:doesn't|does not|don't|do not) serve your (?:region|country)"
-                r"|not (?:available|supported) in your (?:region|country)"
-                r"|not (?:be )?available in your (?:country|region|location)"
-                r"|unsupported[_ ](?:country|region|location)|supported-countries"
-                r"|(?:country|region) (?:is )?not supported|不支持[^\n]{0,10}(?:地区|国家)",
+            says(
+                "country, region, or territory not supported",
+                "location is not supported",
+                (r"not access(?:ible)? from data center", " from data center"),
+                (
+                    r"(?:doesn't|does not|don't|do not) serve your (?:region|country)",
+                    " serve your ",
+                ),
+                (r"not (?:available|supported) in your (?:region|country)", " in your "),
+                (
+                    r"not (?:be )?available in your (?:country|region|location)",
+                    "available in your ",
+                ),
+                (r"unsupported[_ ](?:country|region|location)", "unsupported"),
+                "supported-countries",
+                (r"(?:country|region) (?:is )?not supported", "not supported"),
+                (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
             ),
         ),
         priority=95,
@@ -475,8 +593,16 @@ RULES: tuple[Rule, ...] = (
         Cause.PERMISSION_REGION,
         all_of(
             # the type also comes printed by clients as "Error type: forbidden, Message: ..."
-            any_of(status(403), field_is("type", "forbidden"), text(r"error type: forbidden")),
-            text(r"request not allowed"),
+            any_of(
+                status(403),
+                field_is("type", "forbidden"),
+                says(
+                    "error type: forbidden",
+                ),
+            ),
+            says(
+                "request not allowed",
+            ),
         ),
         priority=86,
         confidence=0.6,
@@ -492,7 +618,12 @@ RULES: tuple[Rule, ...] = (
         "answered with its own page.",
         L,
         Cause.POLICY_BLOCK,
-        text(r"zscloud\.net|\bzscaler\b|reputation block outbound request|netskope"),
+        says(
+            "zscloud.net",
+            (r"\bzscaler\b", "zscaler"),
+            "reputation block outbound request",
+            "netskope",
+        ),
         priority=95,
         origin=Origin.PROXY,
         confidence=0.8,
@@ -506,7 +637,10 @@ RULES: tuple[Rule, ...] = (
         Cause.POLICY_BLOCK,
         all_of(
             status(403),
-            text(r"11434/api/(?:tags|chat|generate|embed)\b|:11434/"),
+            says(
+                (r"11434/api/(?:tags|chat|generate|embed)\b", "11434/api/"),
+                ":11434/",
+            ),
             # with no body: a 403 that says why (a cloud model's subscription) is not this
             lambda v: None if any(b.message for b in v.ev.bodies) else {"body": "none"},
         ),
@@ -524,16 +658,23 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.POLICY_BLOCK,
         any_of(
-            text(
-                r"sorry, you have been blocked|attention required! \| cloudflare"
-                r"|using a security service to protect itself|triggered the security solution"
-                r"|used cloudflare to restrict access|error 1020|request blocked by"
-                r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked"
-                r"|cloudflare detected|cloudflareerror"
-                # Cloudflare's bot challenge page: a script client can never pass it
+            says(
+                "sorry, you have been blocked",
+                "attention required! | cloudflare",
+                "using a security service to protect itself",
+                "triggered the security solution",
+                "used cloudflare to restrict access",
+                "error 1020",
+                "request blocked by",
+                (r"access denied \| [^\n]{0,60}cloudflare", "access denied | "),
+                "the request was blocked",
+                "cloudflare detected",
+                "cloudflareerror",
                 # (not /cdn-cgi/challenge-platform/: Cloudflare injects that script into
+                # Cloudflare's bot challenge page: a script client can never pass it
                 # every page it serves, a plain 401 page included)
-                r"|<title>just a moment\.\.\.</title>|enable javascript and cookies to continue",
+                "<title>just a moment...</title>",
+                "enable javascript and cookies to continue",
             ),
             all_of(status(403), html()),
         ),
@@ -555,42 +696,66 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.POLICY_BLOCK,
         all_of(
-            text(
-                r"organization must be verified|verify (?:your )?organization"
-                r"|complete organization verification"
-                r"|account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)"
-                r"|account_deactivated"
-                r"|violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)? )?"
-                r"(?:terms|usage polic|tos)"
-                r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
-                r"|not allowed for (?:this |your )?organization"
+            says(
+                "organization must be verified",
+                (r"verify (?:your )?organization", "organization"),
+                "complete organization verification",
+                (
+                    r"account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)",
+                    "account ",
+                ),
+                "account_deactivated",
+                (
+                    r"violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)?"
+                    r" )?(?:terms|usage polic|tos)",
+                    "violat",
+                ),
+                (r"consumer[^\n]{0,40}has been suspended", "has been suspended"),
+                "disabled in this account",
+                (r"not allowed for (?:this |your )?organization", "not allowed for "),
                 # AIProxy: "settings specify that requests to /v1/threads be denied"
-                r"|specify that requests to [^\n]{0,60} be denied"
-                r"|organization has been disabled"
+                (r"specify that requests to [^\n]{0,60} be denied", "specify that requests to "),
+                "organization has been disabled",
                 # Moonshot's Kimi Code: the subscription was terminated for abuse
-                r"|access terminated\. review our|access_terminated_error"
-                r"|access (?:to this|has been) (?:restricted|revoked)"
-                r"|too many (?:computers|devices|machines)|to prevent abuse"
-                r"|too many free trial accounts"
+                "access terminated. review our",
+                "access_terminated_error",
+                (r"access (?:to this|has been) (?:restricted|revoked)", "access "),
+                (r"too many (?:computers|devices|machines)", "too many "),
+                "to prevent abuse",
+                "too many free trial accounts",
                 # Azure OpenAI suspending a resource for abuse
-                r"|temporarily blocked because we detected behavior"
+                "temporarily blocked because we detected behavior",
                 # a company gateway allowing only some operations: "invoke is blocked please
                 # use converse"
-                r"|is blocked,? please use"
-                r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
-                r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
-                r"|api_key_(?:android|ios)_app_blocked"
-                r"|oauth_org_not_allowed|has disabled [^\n]{0,40}access"
+                (r"is blocked,? please use", " please use"),
+                (r"public (?:network )?access is disabled", "access is disabled"),
+                (r"configure (?:a )?private endpoint", "private endpoint"),
+                "requests from referer",
+                "referrer_blocked",
+                "api_key_ip_address_blocked",
+                (r"api_key_(?:android|ios)_app_blocked", "_app_blocked"),
+                "oauth_org_not_allowed",
+                (r"has disabled [^\n]{0,40}access", "has disabled "),
                 # Anthropic refuses browser (CORS) calls without an explicit opt-in header
-                r"|cors requests must|dangerous-direct-browser-access"
+                "cors requests must",
+                "dangerous-direct-browser-access",
                 # cloud policies: AWS SCP denies, Azure network rules on the resource
-                r"|explicit deny|service control policy|virtual network/firewall"
-                r"|virtual network is configured|outbound network access is restricted"
-                r"|allowed fqdn list|trafficdenied",
+                "explicit deny",
+                "service control policy",
+                "virtual network/firewall",
+                "virtual network is configured",
+                "outbound network access is restricted",
+                "allowed fqdn list",
+                "trafficdenied",
             ),
             # the request's content was refused, not the account
             none_of(
-                text(r"\bflagged\b|your prompt|invalid_prompt|request, which appears to violate")
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
             ),
         ),
         priority=92,
@@ -615,12 +780,24 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.POLICY_BLOCK,
         all_of(
-            text(
-                r"account (?:may be |is |was )?(?:temporarily )?suspended"
-                r"|is (?:temporarily )?suspended|locked your account"
-                r"|account (?:has been |is )?locked",
+            says(
+                (r"account (?:may be |is |was )?(?:temporarily )?suspended", "suspended"),
+                (r"is (?:temporarily )?suspended", "suspended"),
+                "locked your account",
+                (r"account (?:has been |is )?locked", "account "),
             ),
-            none_of(text(r"balance|credit|quota|overdue|payment|billing|欠费|余额")),
+            none_of(
+                says(
+                    "balance",
+                    "credit",
+                    "quota",
+                    "overdue",
+                    "payment",
+                    "billing",
+                    "欠费",
+                    "余额",
+                )
+            ),
         ),
         priority=92,
         confidence=0.75,
@@ -637,33 +814,58 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PERMISSION_MODEL,
         any_of(
-            text(
-                r"(?:do not|don't|does not) have access to (?:the |this )?model"
-                r"|model requires a (?:subscription|paid plan)|(?:does not"
-                r"|doesn't) work with your (?:current )?plan"
-                r"|not (?:allowed|authorized|permitted) to "
-                r"(?:use|access|call|perform|sample|invoke)"
-                r"|principal does not have access|role assignment|appidnoauth"
-                r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
-                r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
-                r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"
-                r"|accessdeniedexception|model access|not have permission"
-                r"|has not been used in project|accessnotconfigured|service_disabled"
+            says(
+                (
+                    r"(?:do not|don't|does not) have access to (?:the |this )?model",
+                    " have access to ",
+                ),
+                (r"model requires a (?:subscription|paid plan)", "model requires a "),
+                (r"(?:does not|doesn't) work with your (?:current )?plan", " work with your "),
+                (
+                    r"not (?:allowed|authorized|permitted) to"
+                    r" (?:use|access|call|perform|sample|invoke)",
+                    "not ",
+                ),
+                "principal does not have access",
+                "role assignment",
+                "appidnoauth",
+                (r"no access to (?:the |this )?model", "no access to "),
+                (r"model[^\n]{0,40}not (?:enabled|allowed)", "model"),
+                (r"permission[^\n]{0,60}denied", "permission"),
+                "insufficient permissions",
+                "missing scopes",
+                "insufficient_scope",
+                "key_model_access_denied",
+                (r"access to model[^\n]{0,30}denied", "access to model"),
+                "accessdeniedexception",
+                "model access",
+                "not have permission",
+                "has not been used in project",
+                "accessnotconfigured",
+                "service_disabled",
                 # one-api/new-api and their forks: the token's model list lacks the model
-                r"|无权使用模型|无权访问模型|无权使用该模型"
+                "无权使用模型",
+                "无权访问模型",
+                "无权使用该模型",
                 # Claude Code when the organization's plan does not include it
-                r"|(?:organization|account) does not have access to claude"
-                r"|api (?:is )?(?:not enabled|disabled)"
+                (
+                    r"(?:organization|account) does not have access to claude",
+                    " does not have access to claude",
+                ),
+                (r"api (?:is )?(?:not enabled|disabled)", "api "),
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
-                r"|not activated the model|modelnotopen"
-                r"|(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d"
-                r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked"
+                "not activated the model",
+                "modelnotopen",
+                (r"(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d", "for "),
+                (r"requests to this api [^\n]{0,200}are blocked", "requests to this api "),
+                "api_key_service_blocked",
                 # Hugging Face's fine-grained tokens
-                r"|does not have sufficient permissions"
+                "does not have sufficient permissions",
                 # Bedrock's Anthropic models need the use-case form first; SiliconFlow
-                r"|use case details have not been submitted|\bmodel disabled\b"
+                "use case details have not been submitted",
+                (r"\bmodel disabled\b", "model disabled"),
                 # new-api's management API: "no permission for this operation"
-                r"|无权进行此操作",
+                "无权进行此操作",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),
@@ -696,7 +898,10 @@ RULES: tuple[Rule, ...] = (
         any_of(
             status(401),
             exception("AuthenticationError"),
-            text(r"\b401 unauthorized|\bunauthorized\b"),
+            says(
+                (r"\b401 unauthorized", "401 unauthorized"),
+                (r"\bunauthorized\b", "unauthorized"),
+            ),
         ),
         priority=12,
         confidence=0.55,
@@ -716,8 +921,13 @@ RULES: tuple[Rule, ...] = (
         all_of(
             any_of(status(403), exception("PermissionDeniedError")),
             none_of(
-                text(
-                    r"quota|balance|credit|billing|额度|余额",
+                says(
+                    "quota",
+                    "balance",
+                    "credit",
+                    "billing",
+                    "额度",
+                    "余额",
                 )
             ),
         ),
@@ -793,12 +1003,16 @@ RULES += (
         "The project, organization or key may not use this model (the model exists).",
         L,
         Cause.PERMISSION_MODEL,
-        text(
-            r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do not|don't) "
-            r"have access to (?:the |this )?model"
-            r"|(?:does not|doesn't) work with your (?:current )?plan"
+        says(
+            (
+                r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do"
+                r" not|don't) have access to (?:the |this )?model",
+                " have access to ",
+            ),
+            (r"(?:does not|doesn't) work with your (?:current )?plan", " work with your "),
             # LiteLLM proxy: a key or team limited to some models
-            r"|key not allowed to access model|invalid model for team"
+            "key not allowed to access model",
+            "invalid model for team",
         ),
         priority=90,
         confidence=0.85,
@@ -820,11 +1034,15 @@ RULES += (
         L,
         Cause.UPSTREAM_KEY_INVALID,
         all_of(
-            text(
-                r"incorrect api key provided|invalid x-api-key|api key not valid"
-                r"|invalid_api_key|invalid api key|authenticationerror: \w*exception"
+            says(
+                "incorrect api key provided",
+                "invalid x-api-key",
+                "api key not valid",
+                "invalid_api_key",
+                "invalid api key",
+                (r"authenticationerror: \w*exception", "authenticationerror: "),
             ),
-            text(LITELLM_MODEL_GROUP),
+            says(*LITELLM_MODEL_GROUP),
         ),
         priority=97,
         origin=Origin.RELAY,
@@ -849,13 +1067,20 @@ RULES += (
         L,
         Cause.UPSTREAM_KEY_INVALID,
         all_of(
-            text(
-                r"incorrect api key provided|invalid x-api-key|api key not valid"
-                r"|invalid_api_key|authentication_error"
+            says(
+                "incorrect api key provided",
+                "invalid x-api-key",
+                "api key not valid",
+                "invalid_api_key",
+                "authentication_error",
             ),
             # Marks of a relay in between: one-api/new-api request ids, an aggregator's
             # "Provider returned error", a LiteLLM proxy's model groups.
-            text(r"\(request id: ?\d{4}[a-z0-9]*\)|provider returned error|received model group"),
+            says(
+                (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+                "provider returned error",
+                "received model group",
+            ),
         ),
         priority=96,
         origin=Origin.UPSTREAM,
@@ -880,7 +1105,18 @@ RULES += (
         "found, so none was sent.",
         L,
         Cause.KEY_MISSING,
-        all_of(text(r"\bnot logged in\b"), none_of(text(r"invalid|expired|revoked"))),
+        all_of(
+            says(
+                (r"\bnot logged in\b", "not logged in"),
+            ),
+            none_of(
+                says(
+                    "invalid",
+                    "expired",
+                    "revoked",
+                )
+            ),
+        ),
         priority=82,
         origin=Origin.CLIENT,
         confidence=0.75,
@@ -892,7 +1128,12 @@ RULES += (
         "A client says the environment variable that should hold its key is missing.",
         L,
         Cause.KEY_MISSING,
-        text(r"missing environment variable:? [`'\"]?\w*(?:key|token)\b"),
+        says(
+            (
+                "missing environment variable:? [`'\\\"]?\\w*(?:key|token)\\b",
+                "missing environment variable",
+            ),
+        ),
         priority=82,
         origin=Origin.CLIENT,
         confidence=0.8,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, status, text
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, says, status
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -33,21 +33,36 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PROXY,
         any_of(
-            text(
-                r"proxyerror|proxy authentication required|tunnel connection failed"
-                r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
-                r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
+            says(
+                "proxyerror",
+                "proxy authentication required",
+                "tunnel connection failed",
+                "unable to connect to proxy",
+                "cannot connect to proxy",
+                "proxyconnect tcp",
+                "err_proxy",
+                "proxy error",
+                (r"socks(?:4|5)?(?: proxy)? error", " error"),
+                "could not connect to proxy",
                 # OkHttp when the proxy's 407 could not be answered; the old openai SDK
                 # given an empty or broken proxy setting
-                r"|failed to authenticate with proxy|check proxy url"
+                "failed to authenticate with proxy",
+                "check proxy url",
                 # curl's tunnel through the proxy refused: "CONNECT tunnel failed, response 403"
-                r"|connect tunnel failed|curl: \(56\)"
-                r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
-                r"|proxy connection (?:timed out|failed|refused|closed)"
+                "connect tunnel failed",
+                "curl: (56)",
+                "curl: (5)",
+                (r"curl error 5\b", "curl error 5"),
+                "received http code 407",
+                "407 proxy",
+                (r"proxy connection (?:timed out|failed|refused|closed)", "proxy connection "),
                 # Squid's own error page: the proxy could not reach what it was asked for
-                r"|id=\"sysmsg\"|generated [^\n]{0,80} by [^\n]{0,60}\(squid"
+                'id="sysmsg"',
+                (r"generated [^\n]{0,80} by [^\n]{0,60}\(squid", "generated "),
                 # squid's own headers and error page
-                r"|x-squid-error|\(squid/\d|the squid software foundation",
+                "x-squid-error",
+                (r"\(squid/\d", "(squid/"),
+                "the squid software foundation",
             ),
             status(407),
             exception("ProxyError"),
@@ -81,22 +96,37 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.DNS,
         any_of(
-            text(
-                r"\benotfound\b|\beai_again\b|getaddrinfo|name or service not known"
-                r"|nodename nor servname"
-                r"|temporary failure in name resolution|no address associated with hostname"
-                r"|no such host|could not resolve host|failed to lookup address|dns error"
-                r"|name resolution (?:failure|failed|error)|nameresolutionerror|gaierror"
-                r"|errno -[235]\]|errno 1100[14]\]"
-                r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved"
-                r"|err_name_resolution_failed|unknownhostexception"
-                # curl's resolver through PHP and others: "Could not resolve: api.openai.com
+            says(
+                (r"\benotfound\b", "enotfound"),
+                (r"\beai_again\b", "eai_again"),
+                "getaddrinfo",
+                "name or service not known",
+                "nodename nor servname",
+                "temporary failure in name resolution",
+                "no address associated with hostname",
+                "no such host",
+                "could not resolve host",
+                "failed to lookup address",
+                "dns error",
+                (r"name resolution (?:failure|failed|error)", "name resolution "),
+                "nameresolutionerror",
+                "gaierror",
+                (r"errno -[235]\]", "errno -"),
+                (r"errno 1100[14]\]", "errno 1100"),
+                "curl: (6)",
+                (r"curl error 6\b", "curl error 6"),
+                "dns_probe",
+                "err_name_not_resolved",
+                "err_name_resolution_failed",
+                "unknownhostexception",
                 # (Could not contact DNS servers)"
-                r"|could not contact dns servers|could not resolve: [\w\-]+\.[\w.\-]+"
+                # curl's resolver through PHP and others: "Could not resolve: api.openai.com
+                "could not contact dns servers",
+                (r"could not resolve: [\w\-]+\.[\w.\-]+", "could not resolve: "),
                 # .NET's WebException
-                r"|remote name could not be resolved"
+                "remote name could not be resolved",
                 # Go's resolver: the DNS server answered with an error (SERVFAIL)
-                r"|\d:53: server misbehaving",
+                (r"\d:53: server misbehaving", ":53: server misbehaving"),
             ),
             exception("gaierror", "NameResolutionError"),
         ),
@@ -118,22 +148,42 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.TLS_VERIFY,
         any_of(
-            text(
-                r"certificate verify failed|certificate_verify_failed|self[- ]signed certificate"
-                r"|ssl peer certificate or ssh remote key was not ok"
-                r"|curle_peer_failed_verification|pkix path building failed"
-                r"|unable to find valid certification path|certpathbuilderexception"
-                r"|self_signed_cert|unable to verify (?:the first|leaf)|unable_to_verify"
-                r"|unable to get local issuer|certificate has expired|cert_has_expired"
-                r"|\bthe first certificate\b"
-                r"|err_tls_cert_altname_invalid|does not match certificate's altnames"
-                r"|x509: |invalid peer certificate|unknownissuer|ssl certificate problem"
-                r"|curl: \(60\)|curl error 60\b|sslcertverificationerror|certificate is not valid"
-                r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed"
-                r"|certificate verification (?:error|failed)|unable_to_get_issuer_cert"
-                r"|unable to get issuer cert|\berr_cert_"
+            says(
+                "certificate verify failed",
+                "certificate_verify_failed",
+                (r"self[- ]signed certificate", "signed certificate"),
+                "ssl peer certificate or ssh remote key was not ok",
+                "curle_peer_failed_verification",
+                "pkix path building failed",
+                "unable to find valid certification path",
+                "certpathbuilderexception",
+                "self_signed_cert",
+                (r"unable to verify (?:the first|leaf)", "unable to verify "),
+                "unable_to_verify",
+                "unable to get local issuer",
+                "certificate has expired",
+                "cert_has_expired",
+                (r"\bthe first certificate\b", "the first certificate"),
+                "err_tls_cert_altname_invalid",
+                "does not match certificate's altnames",
+                "x509: ",
+                "invalid peer certificate",
+                "unknownissuer",
+                "ssl certificate problem",
+                "curl: (60)",
+                (r"curl error 60\b", "curl error 60"),
+                "sslcertverificationerror",
+                "certificate is not valid",
+                "hostname mismatch",
+                (r"certificate (?:is )?not trusted", "certificate "),
+                "depth_zero_self_signed",
+                (r"certificate verification (?:error|failed)", "certificate verification "),
+                "unable_to_get_issuer_cert",
+                "unable to get issuer cert",
+                (r"\berr_cert_", "err_cert_"),
                 # .NET's SslStream
-                r"|remote certificate is invalid|remotecertificate(?:chain|name)",
+                "remote certificate is invalid",
+                (r"remotecertificate(?:chain|name)", "remotecertificate"),
             ),
             exception("SSLCertVerificationError", "ClientConnectorCertificateError"),
         ),
@@ -155,14 +205,28 @@ RULES: tuple[Rule, ...] = (
         "TLS could not be negotiated (plain HTTP port, protocol or SNI mismatch, cut handshake).",
         L,
         Cause.TLS_HANDSHAKE,
-        text(
-            r"wrong[_ ]version[_ ]number|handshake failure|sslv3_alert|tlsv1_alert"
-            r"|ssl connection could not be established|sslhandshakeexception"
-            r"|eof occurred in violation of protocol|unexpected_eof_while_reading"
-            r"|ssl_error_syscall|curl: \(35\)|curl error 35\b|first record does not look like a tls"
-            r"|packet length too long|err_ssl_|disconnected before secure tls connection"
-            r"|tls handshake (?:timeout|failed|error|eof)|ssl handshake|sslerror|unknown protocol"
-            r"|record layer failure|unsupported protocol",
+        says(
+            (r"wrong[_ ]version[_ ]number", "version"),
+            "handshake failure",
+            "sslv3_alert",
+            "tlsv1_alert",
+            "ssl connection could not be established",
+            "sslhandshakeexception",
+            "eof occurred in violation of protocol",
+            "unexpected_eof_while_reading",
+            "ssl_error_syscall",
+            "curl: (35)",
+            (r"curl error 35\b", "curl error 35"),
+            "first record does not look like a tls",
+            "packet length too long",
+            "err_ssl_",
+            "disconnected before secure tls connection",
+            (r"tls handshake (?:timeout|failed|error|eof)", "tls handshake "),
+            "ssl handshake",
+            "sslerror",
+            "unknown protocol",
+            "record layer failure",
+            "unsupported protocol",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -176,19 +240,35 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONNECT_REFUSED,
         any_of(
-            text(
-                r"\beconnrefused\b|connection refused|errno 111\]|winerror 10061|actively refused"
-                r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
-                r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused"
-                r"|err_connection_refused"
+            says(
+                (r"\beconnrefused\b", "econnrefused"),
+                "connection refused",
+                "errno 111]",
+                "winerror 10061",
+                "actively refused",
+                "connect call failed",
+                "os error 111",
+                "connectionrefusederror",
+                "curl: (7)",
+                (r"curl error 7\b", "curl error 7"),
+                (
+                    r"failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused",
+                    "failed to connect to ",
+                ),
+                "err_connection_refused",
                 # nothing routes to the host: EHOSTUNREACH / ENETUNREACH
-                r"|no route to host|ehostunreach|network is unreachable|enetunreach"
-                r"|errno (?:65|101|113)\]"
-                # the ollama library's word for any failed connect; its server is
+                "no route to host",
+                "ehostunreach",
+                "network is unreachable",
+                "enetunreach",
+                (r"errno (?:65|101|113)\]", "errno "),
                 # local, and a local server that is not running refuses
-                r"|failed to connect to ollama"
+                # the ollama library's word for any failed connect; its server is
+                "failed to connect to ollama",
                 # Bun's fetch error codes (Claude Code, opencode): "(ConnectionRefused)"
-                r"|\(connectionrefused\)|\bconnectionrefused:|\"code\":\"connectionrefused\"",
+                "(connectionrefused)",
+                (r"\bconnectionrefused:", "connectionrefused:"),
+                '"code":"connectionrefused"',
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -212,12 +292,18 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONNECT_REFUSED,
         all_of(
-            text(
-                r"error sending request|failed to connect|connection error|fetch failed"
-                r"|unable to connect|all connection attempts failed|not reachable at"
-                r"|couldn't connect to|could not connect to"
+            says(
+                "error sending request",
+                "failed to connect",
+                "connection error",
+                "fetch failed",
+                "unable to connect",
+                "all connection attempts failed",
+                "not reachable at",
+                "couldn't connect to",
+                "could not connect to",
                 # llama-stack and others naming the local server that is down
-                r"|server is not running",
+                "server is not running",
             ),
             _local_target,
         ),
@@ -239,18 +325,35 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONNECT_TIMEOUT,
         all_of(
-            none_of(text(r"read etimedout|syscall: '?read")),
+            none_of(
+                says(
+                    "read etimedout",
+                    (r"syscall: '?read", "syscall: "),
+                )
+            ),
             any_of(
-                text(
-                    r"connecttimeout|connect timeout|connection timed out|errno 110\]"
-                    r"|winerror 10060"
-                    r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
-                    r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
-                    r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                    r"|\betimedout\b|timeout was reached|socket connection timeout"
-                    r"|connect timeout on endpoint url"
-                    r"|err_socket_connection_timeout|connect: deadline has elapsed"
-                    r"|err_connection_timed_out|connect timed out|tcp handshaker shutdown",
+                says(
+                    "connecttimeout",
+                    "connect timeout",
+                    "connection timed out",
+                    "errno 110]",
+                    "winerror 10060",
+                    "und_err_connect_timeout",
+                    "connect etimedout",
+                    "timed out while connecting",
+                    (r"dial tcp[^\n]{0,80}i/o timeout", "i/o timeout"),
+                    "curl: (28) connection timed out",
+                    (r"failed to connect[^\n]{0,80}timed out", "failed to connect"),
+                    "connection attempt failed",
+                    (r"\betimedout\b", "etimedout"),
+                    "timeout was reached",
+                    "socket connection timeout",
+                    "connect timeout on endpoint url",
+                    "err_socket_connection_timeout",
+                    "connect: deadline has elapsed",
+                    "err_connection_timed_out",
+                    "connect timed out",
+                    "tcp handshaker shutdown",
                 ),
                 exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
             ),
@@ -267,18 +370,42 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.READ_TIMEOUT,
         any_of(
-            text(
-                r"read timed out|readtimeout|request timed out|timed out after \d+|operation timed "
-                r"out|und_err_(?:headers|body)_timeout|headers timeout|body timeout"
-                r"|exceeded the configured timeout|networktimeout|sockettimeoutexception"
-                r"|i/o error on (?:post|get) request for [^\n]{0,300}: (?:read )?time(?:d )?out"
-                r"|read operation timed out|esockettimedout|client\.timeout exceeded"
-                r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
-                r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
-                r"|read timeout on endpoint url|read etimedout|socket timeout"
-                r"|timeout of \d+ ?ms exceeded|idle timeout|interruptedioexception"
+            says(
+                "read timed out",
+                "readtimeout",
+                "request timed out",
+                (r"timed out after \d+", "timed out after "),
+                "operation timed out",
+                (r"und_err_(?:headers|body)_timeout", "und_err_"),
+                "headers timeout",
+                "body timeout",
+                "exceeded the configured timeout",
+                "networktimeout",
+                "sockettimeoutexception",
+                (
+                    r"i/o error on (?:post|get) request for [^\n]{0,300}: (?:read )?time(?:d )?out",
+                    "i/o error on ",
+                ),
+                "read operation timed out",
+                "esockettimedout",
+                "client.timeout exceeded",
+                "context deadline exceeded",
+                "apitimeouterror",
+                "timeout awaiting",
+                "response timeout",
+                "timed out waiting",
+                (r"\btimeout error\b", "timeout error"),
+                "curl: (28)",
+                (r"curl error 28\b", "curl error 28"),
+                "read timeout on endpoint url",
+                "read etimedout",
+                "socket timeout",
+                (r"timeout of \d+ ?ms exceeded", "timeout of "),
+                "idle timeout",
+                "interruptedioexception",
                 # Rust reqwest's Debug form of a timeout; gRPC's deadline
-                r"|source: timedout\b|deadline exceeded after \d",
+                (r"source: timedout\b", "source: timedout"),
+                (r"deadline exceeded after \d", "deadline exceeded after "),
             ),
             exception(
                 "ReadTimeout",
@@ -313,30 +440,59 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONNECTION_RESET,
         any_of(
-            text(
-                r"\beconnreset\b|connection (?:was )?reset|errno 104\]|winerror 10054"
-                r"|socket hang up|forcibly closed by the remote host"
-                r"|remotedisconnected|remote end closed connection|server disconnected"
-                r"|serverdisconnectederror|peer closed connection|incomplete chunked read"
-                r"|incompleteread|connection aborted|\beconnaborted\b|\bepipe\b|broken pipe"
-                r"|connection closed before message completed|und_err_socket|other side closed"
-                r"|premature close|error decoding response body|unexpected eof"
-                r"|connection closed mid-|closed mid-(?:response|stream)"
-                r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
-                r"|clientpayloaderror|typeerror: terminated|typeerror \(terminated\)"
-                r"|stream ended unexpectedly|network connection lost"
+            says(
+                (r"\beconnreset\b", "econnreset"),
+                (r"connection (?:was )?reset", "connection "),
+                "errno 104]",
+                "winerror 10054",
+                "socket hang up",
+                "forcibly closed by the remote host",
+                "remotedisconnected",
+                "remote end closed connection",
+                "server disconnected",
+                "serverdisconnectederror",
+                "peer closed connection",
+                "incomplete chunked read",
+                "incompleteread",
+                "connection aborted",
+                (r"\beconnaborted\b", "econnaborted"),
+                (r"\bepipe\b", "epipe"),
+                "broken pipe",
+                "connection closed before message completed",
+                "und_err_socket",
+                "other side closed",
+                "premature close",
+                "error decoding response body",
+                "unexpected eof",
+                "connection closed mid-",
+                (r"closed mid-(?:response|stream)", "closed mid-"),
+                (r"connection (?:was )?(?:closed|terminated) unexpectedly", " unexpectedly"),
+                "remoteprotocolerror",
+                "clientpayloaderror",
+                "typeerror: terminated",
+                "typeerror (terminated)",
+                "stream ended unexpectedly",
+                "network connection lost",
                 # urllib3 when a chunked body stops mid-way
-                r"|connection broken: invalidchunklength"
+                "connection broken: invalidchunklength",
                 # Rust hyper: the peer reset an HTTP/2 stream
-                r"|kind: reset\(streamid"
-                r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
+                "kind: reset(streamid",
+                (r"err_connection_(?:closed|reset|aborted)", "err_connection_"),
+                "err_empty_response",
                 # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
-                r"|stream error: stream id \d+; \w+; received from peer"
+                (
+                    r"stream error: stream id \d+; \w+; received from peer",
+                    "stream error: stream id ",
+                ),
                 # Node's stream code; OkHttp's HTTP/2 reset
-                r"|err_stream_premature_close|stream was reset|streamresetexception"
+                "err_stream_premature_close",
+                "stream was reset",
+                "streamresetexception",
                 # a TLS record that failed its integrity check mid-connection
-                r"|badrecordmac|bad_record_mac|bad record mac"
-                r"|https?://[^\s\"]+\": eof\b",
+                "badrecordmac",
+                "bad_record_mac",
+                "bad record mac",
+                (r"https?://[^\s\"]+\": eof\b", '": eof'),
             ),
             exception(
                 "ConnectionResetError",
@@ -372,13 +528,25 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNKNOWN,
         any_of(
-            text(
-                r"connection error|apiconnectionerror|fetch failed|failed to fetch|network error"
-                r"|unable to connect|error sending request|could not connect|err_network"
-                r"|networkerror|connecterror|connect error|connection failed"
-                r"|failed to connect to all addresses|无法连接到所有地址"
-                r"|connectexception|request to https?://\S+ failed, reason:"
-                r"|check your network configuration",
+            says(
+                "connection error",
+                "apiconnectionerror",
+                "fetch failed",
+                "failed to fetch",
+                "network error",
+                "unable to connect",
+                "error sending request",
+                "could not connect",
+                "err_network",
+                "networkerror",
+                "connecterror",
+                "connect error",
+                "connection failed",
+                "failed to connect to all addresses",
+                "无法连接到所有地址",
+                "connectexception",
+                (r"request to https?://\S+ failed, reason:", " failed, reason:"),
+                "check your network configuration",
             ),
             exception(
                 "APIConnectionError",
@@ -399,7 +567,9 @@ RULES: tuple[Rule, ...] = (
         "The client names its proxy settings as the problem, with nothing more specific.",
         L,
         Cause.PROXY,
-        text(r"proxy settings"),
+        says(
+            "proxy settings",
+        ),
         priority=35,
         origin=Origin.CLIENT,
         retry=Retry.NEVER,
@@ -412,7 +582,9 @@ RULES: tuple[Rule, ...] = (
         "Codex's generic prefix for a stream that ended early; what follows it decides.",
         L,
         Cause.CONNECTION_RESET,
-        text(r"stream disconnected before completion"),
+        says(
+            "stream disconnected before completion",
+        ),
         priority=28,
         retry=Retry.CAREFUL,
         confidence=0.5,
@@ -437,7 +609,10 @@ RULES += (
         L,
         Cause.UNKNOWN,
         all_of(
-            text(r"exception - connection error|apiconnectionerror"),
+            says(
+                "exception - connection error",
+                "apiconnectionerror",
+            ),
             lambda v: None if v.ev.bodies else {"answered with": "nothing"},
         ),
         priority=45,

@@ -18,8 +18,8 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Layer, Origin
@@ -55,9 +55,13 @@ def _any_status(view: View) -> Facts | None:
     return {"status": str(view.ev.status)} if view.ev.status is not None else None
 
 
-_INTERCEPTION = text(
-    r"self[- ]signed certificate in certificate chain|self_signed_cert_in_chain"
-    r"|unable to get local issuer|unknown authority|unknownissuer|unable to verify the first",
+_INTERCEPTION = says(
+    (r"self[- ]signed certificate in certificate chain", "signed certificate in certificate chain"),
+    "self_signed_cert_in_chain",
+    "unable to get local issuer",
+    "unknown authority",
+    "unknownissuer",
+    "unable to verify the first",
 )
 
 # Ports of local inference servers, which are the provider themselves: Ollama,
@@ -87,9 +91,9 @@ def _local_bridge(view: View) -> Facts | None:
 
 #: A LiteLLM proxy reporting its deployment's failure: "LiteLLM: model group 'x' failed with
 #: the error above" (1.7x and later), "Received Model Group=x" (earlier releases).
-LITELLM_MODEL_GROUP = (
-    r"litellm: model group '[^'\n]{0,200}' failed with the error above"
-    r"|received model group=\S"
+LITELLM_MODEL_GROUP: tuple[tuple[str, str], ...] = (
+    (r"litellm: model group '[^'\n]{0,200}' failed with the error above", "litellm: model group"),
+    (r"received model group=\S", "received model group="),
 )
 
 RULES: tuple[OriginRule, ...] = (
@@ -100,13 +104,15 @@ RULES: tuple[OriginRule, ...] = (
         "deployment key refused or no connection, are judged by their rules.)",
         Origin.UPSTREAM,
         all_of(
-            text(LITELLM_MODEL_GROUP),
+            says(*LITELLM_MODEL_GROUP),
             # LiteLLM's own routing and configuration errors raised inside a model group
             # (litellm/main.py, its provider handlers) are the proxy's, not the provider's.
             none_of(
-                text(
-                    r"llm provider not provided|unknown provider=|try calling via"
-                    r"|invalid model name passed in"
+                says(
+                    "llm provider not provided",
+                    "unknown provider=",
+                    "try calling via",
+                    "invalid model name passed in",
                 )
             ),
         ),
@@ -126,9 +132,12 @@ RULES: tuple[OriginRule, ...] = (
         any_of(
             status(407),
             exception("ProxyError"),
-            text(
-                r"proxyerror|proxy authentication|tunnel connection failed|could not resolve "
-                r"proxy|proxyconnect",
+            says(
+                "proxyerror",
+                "proxy authentication",
+                "tunnel connection failed",
+                "could not resolve proxy",
+                "proxyconnect",
             ),
         ),
     ),
@@ -156,10 +165,15 @@ RULES: tuple[OriginRule, ...] = (
         "Reverse-proxy wording (envoy, nginx) with no provider body.",
         Origin.GATEWAY,
         all_of(
-            text(
-                r"upstream request timeout|no healthy upstream|upstream connect error"
-                r"|upstream timed out|upstream prematurely closed"
-                r"|gateway time-?out|gateway timed out|bad gateway",
+            says(
+                "upstream request timeout",
+                "no healthy upstream",
+                "upstream connect error",
+                "upstream timed out",
+                "upstream prematurely closed",
+                (r"gateway time-?out", "gateway time"),
+                "gateway timed out",
+                "bad gateway",
             ),
             lambda v: None if _provider_body(v) else {},
         ),
@@ -169,23 +183,36 @@ RULES: tuple[OriginRule, ...] = (
         "An API gateway or edge platform in front of the API names itself (Helicone, "
         "Cloudflare AI Gateway, Kong, Vercel): it answered, not the provider.",
         Origin.GATEWAY,
-        text(
-            r"\bhelicone\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-|server: kong\b"
-            r"|an error occurred with your deployment|x-vercel-error|x-vercel-id"
+        says(
+            (r"\bhelicone\b", "helicone"),
+            "gateway.ai.cloudflare.com",
+            (r"\bkong/\d", "kong/"),
+            "x-kong-",
+            (r"server: kong\b", "server: kong"),
+            "an error occurred with your deployment",
+            "x-vercel-error",
+            "x-vercel-id",
             # Kong's plugins answer with these exact sentences
-            r"|\bapi rate limit exceeded\b|no api key found in request"
-            r"|failure to get a peer from the ring-balancer"
-            r"|an invalid response was received from the upstream server"
-            r"|no route matched with those values"
+            (r"\bapi rate limit exceeded\b", "api rate limit exceeded"),
+            "no api key found in request",
+            "failure to get a peer from the ring-balancer",
+            "an invalid response was received from the upstream server",
+            "no route matched with those values",
             # AWS API Gateway and CloudFront in front of an API
-            r"|missing authentication token|missingauthenticationtokenexception|\(cloudfront\)"
+            "missing authentication token",
+            "missingauthenticationtokenexception",
+            "(cloudfront)",
             # Cloudflare's JSON error bodies; Vercel's function limit
-            r"|cf_bad_gateway|cf_details|cf_service_unavailable|cf_gateway_timeout"
-            r"|did not return an initial response within"
-            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
+            "cf_bad_gateway",
+            "cf_details",
+            "cf_service_unavailable",
+            "cf_gateway_timeout",
+            "did not return an initial response within",
             # AI Gateway's own 2005
-            r"|function_invocation_timeout|due to missing subscription key"
-            r"|failed to get response from provider",
+            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
+            "function_invocation_timeout",
+            "due to missing subscription key",
+            "failed to get response from provider",
         ),
     ),
     OriginRule(
@@ -200,7 +227,9 @@ RULES: tuple[OriginRule, ...] = (
         "key): the provider said it and the relay passed it on.",
         Origin.UPSTREAM,
         all_of(
-            text(r"\(request id: ?\d{4}[a-z0-9]*\)"),
+            says(
+                (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+            ),
             field_is(
                 "code",
                 "unsupported_country_region_territory",
@@ -222,8 +251,10 @@ RULES: tuple[OriginRule, ...] = (
                 dialect("new-api"), lambda v: None if field_is("type", "upstream_error")(v) else {}
             ),
             dialect("litellm"),
-            text(
-                r"invalid proxy server token|litellm rate limit|litellm_verificationtoken",
+            says(
+                "invalid proxy server token",
+                "litellm rate limit",
+                "litellm_verificationtoken",
             ),
         ),
     ),
@@ -232,25 +263,49 @@ RULES: tuple[OriginRule, ...] = (
         "Relay wording: a one-api/new-api request id, its Chinese messages, gin's 404, or a "
         "local bridge's log.",
         Origin.RELAY,
-        text(
-            r"\(request id: ?\d{4}[a-z0-9]*\)"
-            r"|令牌|渠道|分组|用户额度|密钥|cc switch|404 page not found"
-            r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}"
+        says(
+            (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+            "令牌",
+            "渠道",
+            "分组",
+            "用户额度",
+            "密钥",
+            "cc switch",
+            "404 page not found",
+            "[gin]",
+            "one-api",
+            "new-api",
+            (r"\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}", " http/1."),
             # one-api/new-api user quota; the LiteLLM proxy's model routing
-            r"|insufficient_user_quota|user quota|pre-consume"
-            r"|invalid model name passed in|available models for your key|litellm proxy"
-            # a relay's pool of upstream accounts (sub2api, claude-relay-service,
+            "insufficient_user_quota",
+            "user quota",
+            "pre-consume",
+            "invalid model name passed in",
+            "available models for your key",
+            "litellm proxy",
             # CLIProxyAPI): a provider has no pool to run out of
-            r"|no available (?:\w+ )?accounts?|failed to select account|no auth available"
+            # a relay's pool of upstream accounts (sub2api, claude-relay-service,
+            (r"no available (?:\w+ )?accounts?", "no available "),
+            "failed to select account",
+            "no auth available",
             # budgets a LiteLLM proxy sets on its keys and deployments
-            r"|budget has been exceeded|exceeded budget for|no active api keys available"
+            "budget has been exceeded",
+            "exceeded budget for",
+            "no active api keys available",
             # a hosted gateway naming the provider it forwarded to (opencode Zen/Go),
             # and relays that say their own name (in a URL or a log line)
-            r"|error from provider \(|\bsub2api\b|\bcliproxy|claude-relay|\bomniroute\b"
+            "error from provider (",
+            (r"\bsub2api\b", "sub2api"),
+            (r"\bcliproxy", "cliproxy"),
+            "claude-relay",
+            (r"\bomniroute\b", "omniroute"),
             # Continue's hosted model proxy and free-trial proxy hold the keys; so do Warp's
             # and Zed's hosted model services
-            r"|continue\.dev/model-proxy|\.run\.app/stream_chat|app\.warp\.dev/ai"
-            r"|i'm sorry, i couldn't complete that request|cloud language model completion failed",
+            "continue.dev/model-proxy",
+            ".run.app/stream_chat",
+            "app.warp.dev/ai",
+            "i'm sorry, i couldn't complete that request",
+            "cloud language model completion failed",
         ),
     ),
     OriginRule(
@@ -266,7 +321,13 @@ RULES: tuple[OriginRule, ...] = (
         Origin.GATEWAY,
         all_of(
             # "free-models-per-day" is OpenRouter's own allowance for ":free" models
-            any_of(dialect("openrouter"), text(r"openrouter|free-models-per-day")),
+            any_of(
+                dialect("openrouter"),
+                says(
+                    "openrouter",
+                    "free-models-per-day",
+                ),
+            ),
             lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"},
         ),
     ),
@@ -274,9 +335,10 @@ RULES: tuple[OriginRule, ...] = (
         "origin.client.local",
         "The error was raised inside the client before any request was answered.",
         Origin.CLIENT,
-        text(
-            r"llm provider not provided|api_key client option must be set|could not resolve "
-            r"authentication method",
+        says(
+            "llm provider not provided",
+            "api_key client option must be set",
+            "could not resolve authentication method",
         ),
     ),
     OriginRule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, status, text
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, says, status
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
@@ -67,24 +67,42 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.BILLING_CAP,
         any_of(
-            text(
-                r"billing hard limit|hard limit has been reached|budget (?:has been )?exceeded"
-                r"|extra usage (?:is )?required|enable extra usage"
-                r"|exceeded (?:your|the) (?:monthly )?budget|max budget|spend(?:ing)? limit"
-                r"|usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)"
-                r"|specified (?:workspace )?api usage limits|key with a higher (?:monthly )?limit"
-                r"|higher monthly limit"
-                r"|key limit exceeded"
-                r"|you will regain access on"
-                r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
+            says(
+                "billing hard limit",
+                "hard limit has been reached",
+                (r"budget (?:has been )?exceeded", "exceeded"),
+                (r"extra usage (?:is )?required", "extra usage "),
+                "enable extra usage",
+                (r"exceeded (?:your|the) (?:monthly )?budget", "exceeded "),
+                "max budget",
+                (r"spend(?:ing)? limit", " limit"),
+                (
+                    r"usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)",
+                    "usage limit",
+                ),
+                (r"specified (?:workspace )?api usage limits", "api usage limits"),
+                (r"key with a higher (?:monthly )?limit", "key with a higher "),
+                "higher monthly limit",
+                "key limit exceeded",
+                "you will regain access on",
+                (r"billing (?:is )?not (?:active|enabled)", "billing "),
+                "requires billing to be enabled",
                 # Google Cloud: no billing account on the project
-                r"|billing must be enabled|billing account for project|enable billing on"
-                r"|must subscribe to a plan"
-                r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
-                r"|monthly spend(?:ing)? limit"
-                r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
-                r"|specialfeatureorquotaidrequired|does not have quotaid"
-                r"|set inference limit|safe experience mode|model service has been paused",
+                "billing must be enabled",
+                "billing account for project",
+                "enable billing on",
+                "must subscribe to a plan",
+                (r"account is not active[^\n]{0,40}billing", "account is not active"),
+                (r"exceeded (?:\w+ )?budget", "exceeded "),
+                "crossed budget",
+                (r"monthly spend(?:ing)? limit", "monthly spend"),
+                (r"(?:not have|no) (?:a )?valid [\w ]{0,20}subscription", "subscription"),
+                "subscription has expired",
+                "specialfeatureorquotaidrequired",
+                "does not have quotaid",
+                "set inference limit",
+                "safe experience mode",
+                "model service has been paused",
             ),
             field_is("reason", "billing_disabled"),
         ),
@@ -109,22 +127,46 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.INSUFFICIENT_BALANCE,
         any_of(
-            text(
-                r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)"
-                r"|欠费|请充值|充值后"
-                r"|credit balance is too low|requires more credits|not enough credits"
-                r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
-                r"|(?:doesn't|does not) have any credits|balance is not sufficient|余额过低"
-                r"|exhausted balance"
-                r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
-                r"|quota[^\n]{0,60}is not enough|preconsumedquota"
-                r"|user quota: ?-?\d|pre-consume"
-                r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)"
-                r"|add more credits"
+            says(
+                (
+                    r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)",
+                    "insufficient",
+                ),
+                "欠费",
+                "请充值",
+                "充值后",
+                "credit balance is too low",
+                "requires more credits",
+                "not enough credits",
+                "out of credits",
+                (r"balance (?:is )?(?:insufficient|too low|not enough)", "balance "),
+                (r"(?:doesn't|does not) have any credits", " have any credits"),
+                "balance is not sufficient",
+                "余额过低",
+                "exhausted balance",
+                "余额不足",
+                "额度不足",
+                "额度已用尽",
+                "预扣费额度失败",
+                "剩余额度",
+                "quota is not enough",
+                (r"quota[^\n]{0,60}is not enough", "is not enough"),
+                "preconsumedquota",
+                (r"user quota: ?-?\d", "user quota:"),
+                "pre-consume",
+                (
+                    r"account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
+                    "account ",
+                ),
+                "add more credits",
                 # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
-                r"|arrearage|account is in good standing|overdue balance|accountoverdue"
-                r"|account_overdue|credits? (?:are |have been )?(?:exhausted|depleted)"
-                r"|credits_exhausted",
+                "arrearage",
+                "account is in good standing",
+                "overdue balance",
+                "accountoverdue",
+                "account_overdue",
+                (r"credits? (?:are |have been )?(?:exhausted|depleted)", "credit"),
+                "credits_exhausted",
             ),
             field_is(
                 "code",
@@ -155,29 +197,46 @@ RULES: tuple[Rule, ...] = (
         "A subscription's usage window (coding-agent plan) is used up until it resets.",
         L,
         Cause.PLAN_LIMIT,
-        text(
-            r"usage limit (?:has been )?(?:reached|exceeded)|hit your (?:usage )?limit"
-            r"|limit will reset"
-            r"|reached your (?:\w+ )?usage limit"
-            r"|reached your usage limit|(?<!rate )limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
-            r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
-            r"|exceed your account's rate limit|premium requests?\b"
-            r"|monthly_request_count|monthly request (?:limit|count|allowance|quota)"
-            r"|(?:out of|run out of|ran out of) (?:\w+ )?messages"
-            r"|individual quota reached|enable overages|overages enabled"
-            r"|upgrade to (?:pro|max|plus|a higher plan)"
-            r"|daily [^\n]{0,30}quota limit|reached your daily quota"
+        says(
+            (r"usage limit (?:has been )?(?:reached|exceeded)", "usage limit "),
+            (r"hit your (?:usage )?limit", "hit your "),
+            "limit will reset",
+            (r"reached your (?:\w+ )?usage limit", "reached your "),
+            "reached your usage limit",
+            (r"(?<!rate )limit resets", "limit resets"),
+            (r"resets? (?:at )?\d{1,2}(?::\d\d)?\s*(?:am|pm)", "reset"),
+            (r"(?:5|five)[- ]hour limit", "hour limit"),
+            "weekly limit",
+            "usage_limit_reached",
+            "exceed your account's rate limit",
+            (r"premium requests?\b", "premium request"),
+            "monthly_request_count",
+            (r"monthly request (?:limit|count|allowance|quota)", "monthly request "),
+            (r"(?:out of|run out of|ran out of) (?:\w+ )?messages", "messages"),
+            "individual quota reached",
+            "enable overages",
+            "overages enabled",
+            (r"upgrade to (?:pro|max|plus|a higher plan)", "upgrade to "),
+            (r"daily [^\n]{0,30}quota limit", "quota limit"),
+            "reached your daily quota",
             # Claude's plans cap the larger model separately: "You've reached your Opus limit"
-            r"|reached your (?:opus|sonnet|fable|session|weekly) limit"
+            (r"reached your (?:opus|sonnet|fable|session|weekly) limit", "reached your "),
             # Claude plans: third-party apps bill the plan's extra usage
-            r"|draw from your extra usage|reached the limit for requests"
+            "draw from your extra usage",
+            "reached the limit for requests",
             # Copilot's weekly window; Zhipu's 1308 five-hour cap
-            r"|weekly rate limit|user_weekly_rate_limited|小时的使用上限"
+            "weekly rate limit",
+            "user_weekly_rate_limited",
+            "小时的使用上限",
             # monthly allowances of agent and assistant plans (Copilot, Kiro, Warp, Dify's
             # sandbox, bolt.new); a key's monthly spend limit is billing_cap
-            r"|monthly (?:usage |chat messages )?quota|monthly credit limit|monthly usage limit"
-            r"|monthly limit for premium|monthly api rate limit|\bquotalimit\b"
-            r"|used all your remaining tokens",
+            (r"monthly (?:usage |chat messages )?quota", "monthly "),
+            "monthly credit limit",
+            "monthly usage limit",
+            "monthly limit for premium",
+            "monthly api rate limit",
+            (r"\bquotalimit\b", "quotalimit"),
+            "used all your remaining tokens",
         ),
         priority=91,
         confidence=0.8,
@@ -220,25 +279,45 @@ RULES: tuple[Rule, ...] = (
         "The message says the plan, project, trial or capacity quota is used up.",
         L,
         Cause.QUOTA_EXHAUSTED,
-        text(
-            r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
-            r"|exceeded current quota|trial (?:request )?limit|reached your (?:trial"
-            r"|free) (?:request |tier )?limit"
-            r"|exhausted your (?:\w+ )?(?:capacity|quota)|quota exceeded for quota metric"
-            r"|out of quota|no quota left|quota used up|配额已用尽|配额不足"
-            r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
-            r"|exceeded (?:its|the) current quota|exceeded_current_quota"
-            r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
-            r"|daily (?:request )?limit (?:reached|exceeded)|free usage exceeded"
+        says(
+            "exceeded your current quota",
+            "insufficient_quota",
+            (r"quota (?:has been )?exhausted", "exhausted"),
+            "exceeded current quota",
+            (r"trial (?:request )?limit", "trial "),
+            (r"reached your (?:trial|free) (?:request |tier )?limit", "reached your "),
+            (r"exhausted your (?:\w+ )?(?:capacity|quota)", "exhausted your "),
+            "quota exceeded for quota metric",
+            "out of quota",
+            "no quota left",
+            "quota used up",
+            "配额已用尽",
+            "配额不足",
+            (r"(?:doesn't|does not) have a free quota tier", " have a free quota tier"),
+            "no free quota tier",
+            (r"exceeded (?:its|the) current quota", " current quota"),
+            "exceeded_current_quota",
+            "free allocated quota",
+            "for the free trial",
+            (r"free trial (?:limit|requests?)", "free trial "),
+            (r"daily (?:request )?limit (?:reached|exceeded)", "daily "),
+            "free usage exceeded",
             # agents' own retelling of OpenAI's insufficient_quota
-            r"|insufficient quota\. please check|quota exceeded\. check your plan"
+            "insufficient quota. please check",
+            "quota exceeded. check your plan",
             # per-day token caps, monthly credit allowances, free tiers, ElevenLabs' characters
-            r"|token limit \([\d,]+ per day\) exceeded|monthly included credits"
+            (r"token limit \([\d,]+ per day\) exceeded", " per day) exceeded"),
+            "monthly included credits",
             # daily allowances: Cloudflare's neurons, Gemini Code Assist, free tiers
-            r"|daily free allocation|daily limit of requests|today.s free usage|额度超限"
-            r"|free tier quota exceeded|this request exceeds your quota"
+            "daily free allocation",
+            "daily limit of requests",
+            (r"today.s free usage", "s free usage"),
+            "额度超限",
+            "free tier quota exceeded",
+            "this request exceeds your quota",
             # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
-            r"|servicequotaexceededexception|exceeds the service quota",
+            "servicequotaexceededexception",
+            "exceeds the service quota",
         ),
         priority=88,
         confidence=0.8,
@@ -262,7 +341,9 @@ RULES: tuple[Rule, ...] = (
             any_of(
                 status(429),
                 field_is("status_text", "resource_exhausted"),
-                text(r"quota exceeded for (?:quota )?metric"),
+                says(
+                    (r"quota exceeded for (?:quota )?metric", "quota exceeded for "),
+                ),
             ),
             _google_daily_quota,
         ),
@@ -297,7 +378,11 @@ RULES += (
         "A relay token's own allowance, set on the token, is used up (not the account's balance).",
         L,
         Cause.QUOTA_EXHAUSTED,
-        text(r"令牌额度已用尽|该令牌额度|token quota (?:is )?(?:exhausted|used up|exceeded)"),
+        says(
+            "令牌额度已用尽",
+            "该令牌额度",
+            (r"token quota (?:is )?(?:exhausted|used up|exceeded)", "token quota "),
+        ),
         priority=95,
         origin=Origin.RELAY,
         confidence=0.8,
@@ -315,7 +400,11 @@ RULES += (
         "The agent stopped itself at the spending limit it was configured with.",
         L,
         Cause.BILLING_CAP,
-        text(r"cost limit exceeded|exit due to cost limit|exceeds? (?:the )?cost limit"),
+        says(
+            "cost limit exceeded",
+            "exit due to cost limit",
+            (r"exceeds? (?:the )?cost limit", "cost limit"),
+        ),
         priority=90,
         origin=Origin.CLIENT,
         confidence=0.75,
@@ -331,7 +420,10 @@ RULES += (
         "subscription's quota has left: a quota to raise, not a rate to wait out.",
         L,
         Cause.QUOTA_EXHAUSTED,
-        text(r"insufficientquota|bigger than (?:the )?(?:current )?available capacity"),
+        says(
+            "insufficientquota",
+            (r"bigger than (?:the )?(?:current )?available capacity", "available capacity"),
+        ),
         priority=99,
         confidence=0.8,
         samples=(

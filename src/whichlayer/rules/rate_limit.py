@@ -13,8 +13,8 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     html,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.quota import free_tier_per_minute
 from whichlayer.rules.view import View
@@ -76,7 +76,13 @@ RULES: tuple[Rule, ...] = (
         "One request needs more tokens than the per-minute limit allows: no retry can succeed.",
         L,
         Cause.TPM,
-        all_of(text(r"tokens per min|\btpm\b"), _too_large_for_limit),
+        all_of(
+            says(
+                "tokens per min",
+                (r"\btpm\b", "tpm"),
+            ),
+            _too_large_for_limit,
+        ),
         priority=99,
         retry=Retry.NEVER,
         confidence=0.9,
@@ -96,18 +102,32 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.TPM,
         any_of(
-            text(
-                r"tokens per (?:min(?:ute)?|day)|\btpm\b|\btpd\b|token rate limit"
-                r"|tokens? per second"
-                r"|too many tokens(?:,? please wait| per)|rate limit reached for tokens"
-                r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
-                r"|input_token_count|tokens_per_min|enqueued token|minutetokens"
-                r"|number of tokens allowed within"
+            says(
+                (r"tokens per (?:min(?:ute)?|day)", "tokens per "),
+                (r"\btpm\b", "tpm"),
+                (r"\btpd\b", "tpd"),
+                "token rate limit",
+                (r"tokens? per second", " per second"),
+                (r"too many tokens(?:,? please wait| per)", "too many tokens"),
+                "rate limit reached for tokens",
+                "input tokens per",
+                "output tokens per",
+                "token_rate_limit",
+                "tokenspermin",
+                "input_token_count",
+                "tokens_per_min",
+                "enqueued token",
+                "minutetokens",
+                "number of tokens allowed within",
                 # OpenAI's one-request-over-TPM message, even when cut before "tokens per min"
-                r"|request too large for \S+ in or"
-                r"|number of (?:request |input |output )?tokens has exceeded"
-                r"|tokens has exceeded your"
-                r"|(?<!free )allocated quota exceeded|allocationquota",
+                (r"request too large for \S+ in or", "request too large for "),
+                (
+                    r"number of (?:request |input |output )?tokens has exceeded",
+                    "tokens has exceeded",
+                ),
+                "tokens has exceeded your",
+                (r"(?<!free )allocated quota exceeded", "allocated quota exceeded"),
+                "allocationquota",
             ),
             field_is("type", "tokens"),
         ),
@@ -129,7 +149,15 @@ RULES: tuple[Rule, ...] = (
         "Rate-limit headers show the token budget ran out while requests remained.",
         L,
         Cause.TPM,
-        all_of(any_of(status(429), text(r"rate limit")), _headers_say("tpm")),
+        all_of(
+            any_of(
+                status(429),
+                says(
+                    "rate limit",
+                ),
+            ),
+            _headers_say("tpm"),
+        ),
         priority=85,
         confidence=0.75,
         samples=(
@@ -143,7 +171,15 @@ RULES: tuple[Rule, ...] = (
         "Rate-limit headers show the request budget ran out.",
         L,
         Cause.RPM,
-        all_of(any_of(status(429), text(r"rate limit")), _headers_say("rpm")),
+        all_of(
+            any_of(
+                status(429),
+                says(
+                    "rate limit",
+                ),
+            ),
+            _headers_say("rpm"),
+        ),
         priority=85,
         confidence=0.8,
     ),
@@ -153,26 +189,49 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.RPM,
         any_of(
-            text(
-                r"requests per (?:min|minute|second|day|hour)|\brpm\b|\brpd\b|\brps\b"
-                r"|queries per (?:minute|second)|\bqpm\b|\bqps\b|reached max request"
-                r"|request quota exceeded"
-                r"|requests? rate limit|requests_per|too many requests,? please"
-                r"|sent too many requests|requests? throttled|throttlingexception"
-                r"|rate of requests|user_requests_throttled|call rate limit"
-                r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
-                r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
-                r"|exceeded your current requests? (?:list|limit)|request rate is too high"
-                r"|reduce the frequency of requests|requests? (?:too|are too) frequent"
-                r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b"
+            says(
+                (r"requests per (?:min|minute|second|day|hour)", "requests per "),
+                (r"\brpm\b", "rpm"),
+                (r"\brpd\b", "rpd"),
+                (r"\brps\b", "rps"),
+                (r"queries per (?:minute|second)", "queries per "),
+                (r"\bqpm\b", "qpm"),
+                (r"\bqps\b", "qps"),
+                "reached max request",
+                "request quota exceeded",
+                (r"requests? rate limit", " rate limit"),
+                "requests_per",
+                (r"too many requests,? please", "too many requests"),
+                "sent too many requests",
+                (r"requests? throttled", " throttled"),
+                "throttlingexception",
+                "rate of requests",
+                "user_requests_throttled",
+                "call rate limit",
+                (r"\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b", "call"),
+                (r"\brequests ?/ ?(?:min(?:ute)?|second|sec)\b", "requests"),
+                (
+                    r"exceeded your current requests? (?:list|limit)",
+                    "exceeded your current request",
+                ),
+                "request rate is too high",
+                "reduce the frequency of requests",
+                (r"requests? (?:too|are too) frequent", " frequent"),
+                "message rate limit",
+                (r"messages? per (?:minute|hour)", "message"),
+                (r"images? per (?:min|minute)\b", "image"),
                 # Kiro: "imposing temporary limits on how frequently your account can send";
                 # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
-                r"|limits on how frequently|已达到?速率限制|\brph\b|rate increased too quickly"
-                r"|restricts the number of [^\n]{0,40}requests"
+                "limits on how frequently",
+                (r"已达到?速率限制", "速率限制"),
+                (r"\brph\b", "rph"),
+                "rate increased too quickly",
+                (r"restricts the number of [^\n]{0,40}requests", "restricts the number of "),
                 # AWS's per-second API throttle
-                r"|throttledexception|\brate exceeded\b"
+                "throttledexception",
+                (r"\brate exceeded\b", "rate exceeded"),
                 # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
-                r"|\blimit_rp[md]\b",
+                (r"\blimit_rp[md]\b", "limit_rp"),
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -202,14 +261,22 @@ RULES: tuple[Rule, ...] = (
         "Too many requests were in flight at once.",
         L,
         Cause.CONCURRENCY,
-        text(
-            r"too many concurrent|high concurrency|reduce concurrency"
-            r"|concurrency (?:limits?\b|exceeded|cap)|concurrent (?:requests?"
-            r"|connections?|sessions?)|max(?:imum)? [\w ]{0,20}concurren"
-            r"|exceed[^\n]{0,40}concurren|concurren[^\n]{0,40}(?:exceed|limits?\b|too many|reached)"
-            r"|parallel requests?\b|simultaneous|in[ -]flight|并发"
+        says(
+            "too many concurrent",
+            "high concurrency",
+            "reduce concurrency",
+            (r"concurrency (?:limits?\b|exceeded|cap)", "concurrency "),
+            (r"concurrent (?:requests?|connections?|sessions?)", "concurrent "),
+            (r"max(?:imum)? [\w ]{0,20}concurren", "concurren"),
+            (r"exceed[^\n]{0,40}concurren", "concurren"),
+            (r"concurren[^\n]{0,40}(?:exceed|limits?\b|too many|reached)", "concurren"),
+            (r"parallel requests?\b", "parallel request"),
+            "simultaneous",
+            (r"in[ -]flight", "flight"),
+            "并发",
             # llama.cpp / Ollama runners: every decoding slot is busy
-            r"|no (?:free |available )?slots? available|all slots are busy",
+            (r"no (?:free |available )?slots? available", " available"),
+            "all slots are busy",
         ),
         priority=92,
         confidence=0.85,
@@ -228,10 +295,15 @@ RULES: tuple[Rule, ...] = (
         "Queued or batch work is over its limit.",
         L,
         Cause.QUEUE,
-        text(
-            r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
-            r"|queue limit|batch[^\n]{0,40}limit|maximum pending requests|max(?:imum)? queue"
-            r"|maximum number of batch",
+        says(
+            (r"enqueued (?:token|request)", "enqueued "),
+            (r"queue (?:is )?full", "queue "),
+            (r"too many (?:pending|queued)", "too many "),
+            "queue limit",
+            (r"batch[^\n]{0,40}limit", "batch"),
+            "maximum pending requests",
+            (r"max(?:imum)? queue", " queue"),
+            "maximum number of batch",
         ),
         priority=97,
         confidence=0.8,
@@ -246,18 +318,30 @@ RULES: tuple[Rule, ...] = (
         "A relay, proxy or gateway throttled the call, not the model provider.",
         L,
         Cause.GATEWAY_LIMIT,
-        text(
-            r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
-            r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|group requests?-per-minute"
-            r"|group_rpm|rate limit exceeded for api_key|queue budget|all (?:api )?keys are "
-            r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
-            r"token)|you are being rate limited|请求过于频繁|限流"
-            r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit"
-            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
+        says(
+            "litellm rate limit handler",
+            "crossed tpm / rpm",
+            (r"all accounts are (?:currently )?(?:limited|rate[ -]limited)", "all accounts are "),
+            "cooling down",
+            "model_cooldown",
+            (r"group requests?-per-minute", "group request"),
+            "group_rpm",
+            "rate limit exceeded for api_key",
+            "queue budget",
+            (r"all (?:api )?keys are (?:rate[ -])?limited", "keys are "),
+            "max_parallel_requests",
+            (r"rate limit exceeded for (?:user|key|team|token)", "rate limit exceeded for "),
+            "you are being rate limited",
+            "请求过于频繁",
+            "限流",
+            (r"(?:requests|calls) from this ip", " from this ip"),
+            (r"per[- ]ip (?:rate )?limit", "limit"),
+            "ip rate limit",
             # also its total-request and concurrent-request variants
-            r"|您已达到(?:总|并发)?请求数限制"
+            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
+            (r"您已达到(?:总|并发)?请求数限制", "请求数限制"),
             # LiteLLM's router when every deployment of the model is cooling down after errors
-            r"|no deployments available for selected model",
+            "no deployments available for selected model",
         ),
         priority=98,
         origin=Origin.RELAY,
@@ -278,7 +362,12 @@ RULES: tuple[Rule, ...] = (
         "whatever the relay's own status.",
         L,
         Cause.UNKNOWN,
-        text(r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b"),
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
+                "upstream",
+            ),
+        ),
         priority=66,
         origin=Origin.UPSTREAM,
         confidence=0.6,
@@ -294,11 +383,14 @@ RULES: tuple[Rule, ...] = (
         "policy) refused the call before it reached the model provider.",
         L,
         Cause.GATEWAY_LIMIT,
-        text(
-            r"error(?: code)?:? 1015\b|ip over ratelimit|throttling threshold has been reached"
-            r"|apig\.0308"
+        says(
+            (r"error(?: code)?:? 1015\b", "error"),
+            "ip over ratelimit",
+            "throttling threshold has been reached",
+            "apig.0308",
             # Kong's and APISIX's rate-limiting plugins; nginx's limit_req
-            r"|\bapi rate limit exceeded\b(?! for)|limiting requests, excess",
+            (r"\bapi rate limit exceeded\b(?! for)", "api rate limit exceeded"),
+            "limiting requests, excess",
         ),
         priority=96,
         origin=Origin.GATEWAY,
@@ -326,8 +418,11 @@ RULES: tuple[Rule, ...] = (
         "upstream hit RPM, TPM or quota.",
         L,
         Cause.UNKNOWN,
-        text(
-            r"负载已饱和|上游负载|saturated|upstream load",
+        says(
+            "负载已饱和",
+            "上游负载",
+            "saturated",
+            "upstream load",
         ),
         priority=89,
         origin=Origin.RELAY,
@@ -342,14 +437,23 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNKNOWN,
         any_of(
-            text(
+            says(
                 # (not "x-ratelimit-limit-requests": a rate-limit header's name in a pasted
                 # header map says nothing about the error)
-                r"(?<![-\w])rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
-                r"|resource exhausted"
-                r"|请求过多|频率限制|速率限制|请求太频繁|请求过快|频率超限"
+                (r"(?<![-\w])rate[ _-]?limit", "limit"),
+                "too many requests",
+                "resource has been exhausted",
+                "throttl",
+                "resource exhausted",
+                "请求过多",
+                "频率限制",
+                "速率限制",
+                "请求太频繁",
+                "请求过快",
+                "频率超限",
                 # Russian and Japanese clients' "too many requests"
-                r"|слишком много запросов|リクエストが多すぎ",
+                "слишком много запросов",
+                "リクエストが多すぎ",
             ),
             field_is("status_text", "resource_exhausted"),
             field_is("type", "rate_limit_error", "rate_limit_exceeded"),
@@ -371,7 +475,10 @@ RULES: tuple[Rule, ...] = (
         Cause.RPM,
         all_of(
             field_is("type", "rate_limited", "rate_limit", "requests"),
-            text(r"rate limit exceeded|rate limited"),
+            says(
+                "rate limit exceeded",
+                "rate limited",
+            ),
         ),
         priority=85,
         confidence=0.55,
@@ -458,7 +565,9 @@ RULES += (
         "limit (Codex words quota apart), but not which one.",
         L,
         Cause.UNKNOWN,
-        text(r"exceeded retry limit, last status: 429"),
+        says(
+            "exceeded retry limit, last status: 429",
+        ),
         priority=60,
         confidence=0.55,
         samples=(

@@ -13,8 +13,8 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
@@ -57,40 +57,63 @@ RULES: tuple[Rule, ...] = (
         Cause.CONTEXT_LENGTH,
         any_of(
             field_is("code", "context_length_exceeded", "string_above_max_length"),
-            text(
-                r"maximum context length|context[_ ]length[_ ]exceeded|context window"
-                r"|prompt is too long|input is too long|input too long"
-                r"|exceeds? (?:the )?(?:model's )?"
-                r"(?:context|maximum context)|context limit|too many (?:input )?tokens"
-                r"|is too long and exceeds limit|exceeds the maximum number of tokens"
-                r"|input token count[^\n]{0,40}exceeds|reduce the length of the messages"
-                r"|tokens? > \d+ maximum|prompt tokens? exceed|maximum prompt length"
-                r"|上下文长度|超出最大长度|超过最大长度"
-                r"|exceeded model token limit|слишком длинный запрос"
+            says(
+                "maximum context length",
+                (r"context[_ ]length[_ ]exceeded", "exceeded"),
+                "context window",
+                "prompt is too long",
+                "input is too long",
+                "input too long",
+                (r"exceeds? (?:the )?(?:model's )?(?:context|maximum context)", "exceed"),
+                "context limit",
+                (r"too many (?:input )?tokens", "too many "),
+                "is too long and exceeds limit",
+                "exceeds the maximum number of tokens",
+                (r"input token count[^\n]{0,40}exceeds", "input token count"),
+                "reduce the length of the messages",
+                (r"tokens? > \d+ maximum", " maximum"),
+                (r"prompt tokens? exceed", "prompt token"),
+                "maximum prompt length",
+                "上下文长度",
+                "超出最大长度",
+                "超过最大长度",
+                "exceeded model token limit",
+                "слишком длинный запрос",
                 # Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 4096"
-                r"|inputs`? tokens \+ `?max_new_tokens"
-                r"|prompt ?超长|输入(?:内容)?超长|上下文超长"
-                r"|larger context length|context (?:the )?overflows|reached context length"
-                r"|maximum model length|available context size"
+                (r"inputs`? tokens \+ `?max_new_tokens", "max_new_tokens"),
+                (r"prompt ?超长", "prompt"),
+                (r"输入(?:内容)?超长", "输入"),
+                "上下文超长",
+                "larger context length",
+                (r"context (?:the )?overflows", "overflows"),
+                "reached context length",
+                "maximum model length",
+                "available context size",
                 # Bedrock's schema check on the prompt: "expected maxLength: 42000, actual: 46735"
-                r"|expected maxlength: \d+, actual: \d+"
+                (r"expected maxlength: \d+, actual: \d+", "expected maxlength: "),
                 # Moonshot, DashScope, and relays capping prompt tokens per request
-                r"|max length exceeded|model max length|range of input length"
-                r"|prompt tokens[^\n]{0,40}limited to"
+                "max length exceeded",
+                "model max length",
+                "range of input length",
+                (r"prompt tokens[^\n]{0,40}limited to", "prompt tokens"),
                 # OpenAI's per-string cap (string_above_max_length): a million characters is
                 # past every context window; GitHub Copilot's prompt-token cap
-                r"|string too long\. expected a string with maximum length"
+                "string too long. expected a string with maximum length",
                 # TGI's input check; llama.cpp's server; SGLang
-                r"|`?inputs`? must have less than \d+ tokens|context size has been exceeded"
-                r"|longer than the model's context length"
+                (r"`?inputs`? must have less than \d+ tokens", " must have less than "),
+                "context size has been exceeded",
+                "longer than the model's context length",
                 # coding agents giving up on compaction
-                r"|contextoverflowerror|context still exceeds|context too long"
+                "contextoverflowerror",
+                "context still exceeds",
+                "context too long",
                 # Claude Code's own warning that the conversation fills the window
-                r"|context low \W+ run /compact"
+                (r"context low \W+ run /compact", " run /compact"),
                 # Baidu Qianfan's 336007
-                r"|max length of current question"
-                r"|prompt token count of \d+ exceeds|model_max_prompt_tokens_exceeded"
-                r"|context overflow",
+                "max length of current question",
+                (r"prompt token count of \d+ exceeds", "prompt token count of "),
+                "model_max_prompt_tokens_exceeded",
+                "context overflow",
             ),
             _negative_max_tokens,
         ),
@@ -133,21 +156,34 @@ RULES: tuple[Rule, ...] = (
             any_of(
                 field_is("type", "request_too_large"),
                 field_is("code", "request_too_large", "payload_too_large"),
-                text(
-                    r"request exceeds the maximum size|request entity too large|payload too large"
-                    r"|\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}"
-                    r"(?:too large|exceeds? (?:the )?"
-                    r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
-                    r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
-                    r"|member must have length less than or equal"
+                says(
+                    "request exceeds the maximum size",
+                    "request entity too large",
+                    "payload too large",
+                    (
+                        r"\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}(?:too"
+                        r" large|exceeds? (?:the )?(?:maximum|max|limit)"
+                        r"[^\n]{0,20}(?:size|bytes|mb))",
+                        "too large",
+                        "exceed",
+                    ),
+                    "maximum request size",
+                    (r"exceeds \d+ ?mb", "exceeds "),
+                    "value at 'body' failed to satisfy constraint",
+                    "member must have length less than or equal",
                     # nginx's log when client_max_body_size refuses the body
-                    r"|client intended to send too large body"
+                    "client intended to send too large body",
                     # OpenAI's upload limit: "Maximum content size limit (26214400) exceeded"
-                    r"|maximum content size limit",
+                    "maximum content size limit",
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
-            none_of(text(r"tokens per (?:min|day)|request too large for \S+ in or")),
+            none_of(
+                says(
+                    (r"tokens per (?:min|day)", "tokens per "),
+                    (r"request too large for \S+ in or", "request too large for "),
+                )
+            ),
         ),
         priority=90,
         confidence=0.9,
@@ -174,45 +210,76 @@ RULES: tuple[Rule, ...] = (
                 "model_not_available",
                 "dedicated_endpoint_not_running",
             ),
-            text(
-                r"model[^\n]{0,80}(?<!user )(?:does not exist|not found|is not supported"
-                r"|not supported|is not a valid|has been deprecated|has been decommissioned"
-                r"|no longer supported|not available|was removed|has been removed|was retired"
-                r"|has been retired)"
-                r"|(?:unknown|invalid|unsupported) model|no such model"
+            says(
+                (
+                    r"model[^\n]{0,80}(?<!user )(?:does not exist|not found|is not"
+                    r" supported|not supported|is not a valid|has been deprecated"
+                    r"|has been decommissioned|no longer supported|not available|was removed"
+                    r"|has been removed|was retired|has been retired)",
+                    "model",
+                ),
+                (r"(?:unknown|invalid|unsupported) model", " model"),
+                "no such model",
                 # the Vercel AI SDK's provider registry: "No such languageModel: x"
-                r"|nosuchmodelerror|no such (?:language|embedding|image)model"
+                "nosuchmodelerror",
+                (r"no such (?:language|embedding|image)model", "no such "),
                 # opencode's provider registry; gpt-load with no upstream for the model/protocol
-                r"|providermodelnotfounderror"
+                "providermodelnotfounderror",
                 # DeepSeek after renaming its models: "the supported API model names are ..."
-                r"|supported api model names are"
+                "supported api model names are",
                 # Claude Code's own wording for a model the endpoint refused
-                r"|issue with the selected model"
+                "issue with the selected model",
                 # aggregators when provider routing leaves nothing for the model
-                r"|no available providers match|no providers? (?:are )?available for"
-                r"|no available upstream candidate|no_available_candidate"
+                "no available providers match",
+                (r"no providers? (?:are )?available for", "available for"),
+                "no available upstream candidate",
+                "no_available_candidate",
                 # new-api: a model with no price configured cannot be routed
-                r"|ratio or price not set|倍率或价格未配置|model_price_error"
+                "ratio or price not set",
+                "倍率或价格未配置",
+                "model_price_error",
                 # Bedrock Agents' resource identifiers
-                r"|failed to retrieve resource because it doesn't exist"
-                r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
-                r"|is not a valid model|try pulling it first|deploymentnotfound"
-                r"|api deployment for this resource does not exist|llm provider not provided"
-                r"|not_found_error[^\n]{0,30}model|\"model: [\w.\-]+\"|'model: [\w.\-]+'"
-                r"|无可用渠道|no available channel|模型[^\n]{0,20}(?:不存在|不支持)"
-                r"|deployment[^\n]{0,40}(?:does not exist|not found)|on-demand throughput"
-                r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
-                r"|at 'modelid' failed|doesn't support the model|does not support the model"
-                r"|could not resolve the foundation model"
-                r"|no endpoints (?:found|available)|unknown provider for model"
-                r"|requested entity was not found|marked (?:by provider )?as legacy"
+                "failed to retrieve resource because it doesn't exist",
+                "non-serverless model",
+                (r"dedicated endpoint[^\n]{0,80}not running", "dedicated endpoint"),
+                "is not a valid model",
+                "try pulling it first",
+                "deploymentnotfound",
+                "api deployment for this resource does not exist",
+                "llm provider not provided",
+                (r"not_found_error[^\n]{0,30}model", "not_found_error"),
+                (r"\"model: [\w.\-]+\"", '"model: '),
+                (r"'model: [\w.\-]+'", "'model: "),
+                "无可用渠道",
+                "no available channel",
+                (r"模型[^\n]{0,20}(?:不存在|不支持)", "模型"),
+                (r"deployment[^\n]{0,40}(?:does not exist|not found)", "deployment"),
+                "on-demand throughput",
+                "inference profile",
+                (r"model (?:id|identifier|name) (?:is )?invalid", "invalid"),
+                "at 'modelid' failed",
+                "doesn't support the model",
+                "does not support the model",
+                "could not resolve the foundation model",
+                (r"no endpoints (?:found|available)", "no endpoints "),
+                "unknown provider for model",
+                "requested entity was not found",
+                (r"marked (?:by provider )?as legacy", "as legacy"),
                 # Volcengine Ark: the "endpoint" id is the model; DeepSeek: "Model Not Exist"
-                r"|invalidendpoint|endpoint that does not exist|model not exist"
-                r"|reached the end of its life|end of life"
+                "invalidendpoint",
+                "endpoint that does not exist",
+                "model not exist",
+                "reached the end of its life",
+                "end of life",
                 # OpenRouter: provider preferences or data policy leave no route for the model
-                r"|no allowed providers",
+                "no allowed providers",
             ),
-            all_of(field_is("type", "not_found_error"), text(r"model")),
+            all_of(
+                field_is("type", "not_found_error"),
+                says(
+                    "model",
+                ),
+            ),
         ),
         priority=86,
         confidence=0.85,
@@ -240,9 +307,12 @@ RULES: tuple[Rule, ...] = (
         "The relay has no channel that serves this model for your group.",
         L,
         Cause.MODEL_NOT_FOUND,
-        text(
-            r"无可用渠道|no available channel|no channel available|model_not_found_in_group"
-            r"|不可用的模型",
+        says(
+            "无可用渠道",
+            "no available channel",
+            "no channel available",
+            "model_not_found_in_group",
+            "不可用的模型",
         ),
         priority=88,
         origin=Origin.RELAY,
@@ -256,28 +326,48 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.ENDPOINT_MISMATCH,
         any_of(
-            text(
-                r"invalid url \((?:get|post|put|delete|patch) |404 page not found"
-                r"|use (?:the )?/[\w/.]+ (?:api|endpoint) instead|\binvalid url\b"
-                r"|cannot (?:get|post|put|delete|patch) /|unrecognized request url"
-                r"|no route (?:matched|found|for)|route not found|unknown (?:url|endpoint|path)"
-                r"|endpoint not found|path not found|(?:url|endpoint|path) (?:is )?not supported"
-                r"|requested url was not found|method not allowed|missing required query "
-                r"parameter: api-version|api-version[^\n]{0,40}(?:missing|required|unsupported)"
-                r"|the requested url [^\n]{0,200}?was not found on this server"
-                r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
-                r"|can only be accessed over https|operation is not recognized"
-                r"|unknownoperationexception|unknown operation|operation unknown|no handler found"
+            says(
+                (r"invalid url \((?:get|post|put|delete|patch) ", "invalid url ("),
+                "404 page not found",
+                (r"use (?:the )?/[\w/.]+ (?:api|endpoint) instead", " instead"),
+                (r"\binvalid url\b", "invalid url"),
+                (r"cannot (?:get|post|put|delete|patch) /", "cannot "),
+                "unrecognized request url",
+                (r"no route (?:matched|found|for)", "no route "),
+                "route not found",
+                (r"unknown (?:url|endpoint|path)", "unknown "),
+                "endpoint not found",
+                "path not found",
+                (r"(?:url|endpoint|path) (?:is )?not supported", "not supported"),
+                "requested url was not found",
+                "method not allowed",
+                "missing required query parameter: api-version",
+                (r"api-version[^\n]{0,40}(?:missing|required|unsupported)", "api-version"),
+                (
+                    r"the requested url [^\n]{0,200}?was not found on this server",
+                    "was not found on this server",
+                ),
+                (r"\"(?:post|get) /v1/\S+ http/1\.[01]\" 404", " http/1."),
+                "/v1/v1/",
+                "can only be accessed over https",
+                "operation is not recognized",
+                "unknownoperationexception",
+                "unknown operation",
+                "operation unknown",
+                "no handler found",
                 # a hosted client refuses to call a private address given as base URL
-                r"|ssrf_blocked|connection to private ip"
-                r"|double check your url"
-                # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
+                "ssrf_blocked",
+                "connection to private ip",
+                "double check your url",
                 # route for the host
-                r"|unsupported upgrade request|cluster_not_found|verify your api base"
+                # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
+                "unsupported upgrade request",
+                "cluster_not_found",
+                "verify your api base",
                 # Vertex: a Google-publisher path for another publisher's model
-                r"|is infeasible for projects/"
+                "is infeasible for projects/",
                 # LM Studio's server for a path it does not serve
-                r"|unexpected endpoint or method",
+                "unexpected endpoint or method",
             ),
             status(405),
         ),
@@ -303,14 +393,17 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.ENDPOINT_MISMATCH,
         any_of(
-            text(
-                r"(?:is|is not) a chat model|only supported in (?:the )?v1/"
-                r"|not supported in the v1/[\w/]+ endpoint"
-                r"|operation does not work with the specified model"
+            says(
+                (r"(?:is|is not) a chat model", " a chat model"),
+                (r"only supported in (?:the )?v1/", "only supported in "),
+                (r"not supported in the v1/[\w/]+ endpoint", "not supported in the v1/"),
+                "operation does not work with the specified model",
                 # Cohere retired its Generate API for Chat: "generate API is not supported for
                 # model ...", "Generate API was removed ... migrate to Chat API"
-                r"|api is not supported for (?:the )?model|please use the \w+ api instead"
-                r"|\bapi (?:was|has been) removed|migrate to (?:the )?\w+ api",
+                (r"api is not supported for (?:the )?model", "api is not supported for "),
+                (r"please use the \w+ api instead", "please use the "),
+                (r"\bapi (?:was|has been) removed", " removed"),
+                (r"migrate to (?:the )?\w+ api", "migrate to "),
             ),
             field_is("code", "operationnotsupported"),
         ),
@@ -347,7 +440,17 @@ RULES: tuple[Rule, ...] = (
         "Azure answers 404 'Resource not found' when the deployment path or api-version is wrong.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        all_of(any_of(status(404), text(r"azure")), text(r"resource not found")),
+        all_of(
+            any_of(
+                status(404),
+                says(
+                    "azure",
+                ),
+            ),
+            says(
+                "resource not found",
+            ),
+        ),
         priority=70,
         confidence=0.6,
     ),
@@ -358,22 +461,40 @@ RULES: tuple[Rule, ...] = (
         Cause.TOOL_SCHEMA,
         any_of(
             field_is("code", "invalid_function_parameters", "invalid_tools"),
-            text(
-                r"invalid schema for function|tools?\[\d+\]|tools\.\d+|function_declarations"
-                r"|input_schema|inputschema|toolspec|function[ _]?parameters|tool[ _]?schema"
-                r"|tool choice requires|enable-auto-tool-choice"
-                r"|max(?:imum)? of \d+ tools|tools can be supported|too many tools"
-                r"|tool call(?:s|ing)? (?:is|are) not supported"
-                r"|invalid tool"
-                r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
-                r"|does not support (?:tools|function calling)|schema missing items"
-                r"|must have items|failed to validate tool|tool parameters"
-                r"|built-in tools with function calling|tool_config\."
+            says(
+                "invalid schema for function",
+                (r"tools?\[\d+\]", "tool"),
+                (r"tools\.\d+", "tools."),
+                "function_declarations",
+                "input_schema",
+                "inputschema",
+                "toolspec",
+                (r"function[ _]?parameters", "parameters"),
+                (r"tool[ _]?schema", "schema"),
+                "tool choice requires",
+                "enable-auto-tool-choice",
+                (r"max(?:imum)? of \d+ tools", " tools"),
+                "tools can be supported",
+                "too many tools",
+                (r"tool call(?:s|ing)? (?:is|are) not supported", " not supported"),
+                "invalid tool",
+                (r"tools? (?:is|are) not supported", " not supported"),
+                (r"function calling is not (?:enabled|supported)", "function calling is not "),
+                (r"does not support (?:tools|function calling)", "does not support "),
+                "schema missing items",
+                "must have items",
+                "failed to validate tool",
+                "tool parameters",
+                "built-in tools with function calling",
+                "tool_config.",
                 # Groq when the model's tool call did not parse; a tool the request lacks
-                r"|tool_use_failed|failed to call a function|requested tool does not exist"
-                r"|functiondeclaration|function calling is unsupported"
-                r"|tool names must be unique"
-                r'|"function", "parameters"',
+                "tool_use_failed",
+                "failed to call a function",
+                "requested tool does not exist",
+                "functiondeclaration",
+                "function calling is unsupported",
+                "tool names must be unique",
+                '"function", "parameters"',
             ),
         ),
         priority=89,
@@ -403,23 +524,42 @@ RULES: tuple[Rule, ...] = (
                 "responsibleaipolicyviolation",
                 "sensitive_words_detected",
             ),
-            text(
-                r"content[_ ]filter|content management policy|responsibleaipolicyviolation"
-                r'|"finishreason": ?"(?:safety|recitation|prohibited_content|blocklist|spii)"'
-                r'|blocked due to (?:safety|recitation)|blockreason|"blocked": ?true'
-                r"|flagged as potentially violating|safety system|blocked (?:due to|by) (?:the )?"
-                r"safety|prohibited_content|content_policy_violation|sensitive words"
-                r"|敏感词|内容审核|内容安全|敏感内容"
+            says(
+                (r"content[_ ]filter", "content"),
+                "content management policy",
+                "responsibleaipolicyviolation",
+                (
+                    r'"finishreason": ?"(?:safety|recitation|prohibited_content|blocklist|spii)"',
+                    '"finishreason":',
+                ),
+                (r"blocked due to (?:safety|recitation)", "blocked due to "),
+                "blockreason",
+                (r'"blocked": ?true', '"blocked":'),
+                "flagged as potentially violating",
+                "safety system",
+                (r"blocked (?:due to|by) (?:the )?safety", "blocked "),
+                "prohibited_content",
+                "content_policy_violation",
+                "sensitive words",
+                "敏感词",
+                "内容审核",
+                "内容安全",
+                "敏感内容",
                 # DashScope: DataInspectionFailed, "inappropriate content"
-                r"|datainspectionfailed|inappropriate content|contentpolicyviolationerror"
-                r"|(?:prompt|input|request|message) (?:was |has been )?flagged|invalid_prompt"
+                "datainspectionfailed",
+                "inappropriate content",
+                "contentpolicyviolationerror",
+                (r"(?:prompt|input|request|message) (?:was |has been )?flagged", "flagged"),
+                "invalid_prompt",
                 # MiniMax: 1026 input / 1027 output "new_sensitive"
-                r"|(?:input|output) (?:new_)?sensitive"
-                r"|repetitive patterns in your prompt|content exists risk"
+                (r"(?:input|output) (?:new_)?sensitive", "sensitive"),
+                "repetitive patterns in your prompt",
+                "content exists risk",
                 # Gemini's prompt feedback as Go relays print it: "BlockedReasonProhibitedContent"
-                r"|blockedreason(?:safety|prohibitedcontent|blocklist|other)|blocked: prompt:"
+                (r"blockedreason(?:safety|prohibitedcontent|blocklist|other)", "blockedreason"),
+                "blocked: prompt:",
                 # Claude Code when the request itself is refused (not the account)
-                r"|request, which appears to violate",
+                "request, which appears to violate",
             ),
         ),
         priority=92,
@@ -444,11 +584,13 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.ENDPOINT_MISMATCH,
         all_of(
-            text(
-                r"unexpected token '?<'?|\"<!doctype \"\.\.\. is not valid json"
-                r"|<!doctype[^\n]{0,40}is not valid json|unexpected token '?<'? in json"
+            says(
+                (r"unexpected token '?<'?", "unexpected token "),
+                '"<!doctype "... is not valid json',
+                (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
+                (r"unexpected token '?<'? in json", "unexpected token "),
                 # Goose/reqwest: the reply to a models or chat path was not JSON at all
-                r"|response body is not valid json",
+                "response body is not valid json",
             ),
             none_of(status(*range(500, 600))),
         ),
@@ -467,7 +609,11 @@ RULES: tuple[Rule, ...] = (
         "sits inside a message: the parameter, not the message shape, is refused.",
         L,
         Cause.INVALID_PARAMETER,
-        text(r"extra inputs are not permitted|unknown parameter|unrecognized request argument"),
+        says(
+            "extra inputs are not permitted",
+            "unknown parameter",
+            "unrecognized request argument",
+        ),
         priority=85,
         confidence=0.8,
         samples=(
@@ -483,14 +629,21 @@ RULES: tuple[Rule, ...] = (
         Cause.UNKNOWN,
         all_of(
             any_of(
-                text(
-                    r"unexpected token '?[^<'\s]'?, \"[^\"\n]{0,40}\"\.\.\. is not valid json"
+                says(
+                    (
+                        "unexpected token '?[^<'\\s]'?, \\\"[^\\\"\\n]{0,40}\\\"\\.\\.\\."
+                        " is not valid json",
+                        '"... is not valid json',
+                    ),
                     # the Vercel AI SDK's word for a reply it could not parse
-                    r"|invalid json response",
+                    "invalid json response",
                 ),
                 # an HTML page with a 5xx: the server side failed and its proxy answered
                 all_of(
-                    text(r"unexpected token '?<'?|<!doctype[^\n]{0,40}is not valid json"),
+                    says(
+                        (r"unexpected token '?<'?", "unexpected token "),
+                        (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
+                    ),
                     status(*range(500, 600)),
                 ),
             ),
@@ -509,45 +662,74 @@ RULES: tuple[Rule, ...] = (
         Cause.MALFORMED_BODY,
         any_of(
             field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
-            text(
-                r"could not parse the json body"
-                r"|invalid json(?! payload received\. unknown name| response)"
-                r"|'tool_calls' must be followed|must be a response to a preceding message"
-                r"|must follow a preceding message|messages with role .tool."
-                r"|json (?:parse|decode) error"
-                r"|malformed json|unexpected end of json|content-type (?:must|should) be"
-                r"|unsupported media type|roles must alternate|tool_use ids were found without"
-                r"|tool_result block|messages: (?:at least one|text content blocks must)"
-                r"|field required|messages\.\d+"
-                r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
-                r"|invalid request body\b|cannot end with trailing whitespace"
+            says(
+                "could not parse the json body",
+                (r"invalid json(?! payload received\. unknown name| response)", "invalid json"),
+                "'tool_calls' must be followed",
+                "must be a response to a preceding message",
+                "must follow a preceding message",
+                (r"messages with role .tool.", "messages with role "),
+                (r"json (?:parse|decode) error", " error"),
+                "malformed json",
+                "unexpected end of json",
+                (r"content-type (?:must|should) be", "content-type "),
+                "unsupported media type",
+                "roles must alternate",
+                "tool_use ids were found without",
+                "tool_result block",
+                (r"messages: (?:at least one|text content blocks must)", "messages: "),
+                "field required",
+                (r"messages\.\d+", "messages."),
+                "must be a valid json",
+                (r"request body (?:is )?(?:invalid|malformed)", "request body "),
+                "not valid json",
+                (r"invalid request body\b", "invalid request body"),
+                "cannot end with trailing whitespace",
                 # Claude Code after parallel tool calls went out of step
-                r"|due to tool use concurrency"
+                "due to tool use concurrency",
                 # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
-                r"|unable to parse '|proto is invalid|required_field_missing"
-                r"|invalid_payload|invalid payload|missing reasoning_content"
+                "unable to parse '",
+                "proto is invalid",
+                "required_field_missing",
+                "invalid_payload",
+                "invalid payload",
+                "missing reasoning_content",
                 # Bedrock without toolConfig around tool blocks; Gemini's last turn
-                r"|toolconfig field must be defined|multiturn requests? ends? with a user role"
+                "toolconfig field must be defined",
+                (r"multiturn requests? ends? with a user role", "multiturn request"),
                 # a server's chat template choking on a message's shape (vLLM)
-                r"|can only concatenate str \(not"
-                r"|invalid (?:high|low) surrogate|no low surrogate"
-                r"|should alternate|element per message|elements in history"
+                "can only concatenate str (not",
+                (r"invalid (?:high|low) surrogate", " surrogate"),
+                "no low surrogate",
+                "should alternate",
+                "element per message",
+                "elements in history",
                 # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
                 # must alternate between user and assistant roles"; Cohere's empty message
-                r"|(?:should|must) (?:be )?alternat(?:e|ing)|must be at least 1 token long"
+                (r"(?:should|must) (?:be )?alternat(?:e|ing)", "alternat"),
+                "must be at least 1 token long",
                 # Gemini with no contents; a model that takes no assistant prefill
-                r"|contents is not specified|must (?:end|start) with a user message"
-                r"|\bheaders? (?:is|are) required"
+                "contents is not specified",
+                (r"must (?:end|start) with a user message", " with a user message"),
+                (r"\bheaders? (?:is|are) required", " required"),
                 # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
-                r"|missing required parameter: '?messages|'\$\.messages' is too short"
-                r"|failed to deserialize the json body|cannot unmarshal|missing field `"
-                r"|parts must not be empty|no tool (?:call|output) found for function call"
-                r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
-                r"|\binput required\b|must be passed back|messages ?参数非法"
-                r"|['\"]loc['\"]: ?\[['\"]body['\"], ?['\"]messages['\"]"
-                r"|none is not an allowed value"
+                (r"missing required parameter: '?messages", "missing required parameter: "),
+                "'$.messages' is too short",
+                "failed to deserialize the json body",
+                "cannot unmarshal",
+                "missing field `",
+                "parts must not be empty",
+                (r"no tool (?:call|output) found for function call", " found for function call"),
+                "was provided without its required",
+                (r"request is missing (?:the )?(?:header|x-)", "request is missing "),
+                (r"\binput required\b", "input required"),
+                "must be passed back",
+                (r"messages ?参数非法", "messages"),
+                ("['\\\"]loc['\\\"]: ?\\[['\\\"]body['\\\"], ?['\\\"]messages['\\\"]", "messages"),
+                "none is not an allowed value",
                 # Bedrock's schema validation of the request body
-                r"|malformed input request|extraneous key",
+                "malformed input request",
+                "extraneous key",
             ),
             status(415),
         ),
@@ -596,52 +778,97 @@ RULES: tuple[Rule, ...] = (
                 "integer_above_max_value",
                 "invalid_type",
             ),
-            text(
-                r"unsupported parameter|unrecognized request argument|unknown parameter"
-                r"|unsupported value|invalid value|invalid type for|extra inputs are not permitted"
-                r"|is not supported with this model|not supported (?:by|with|for) this model"
-                r"|supports at most|must be (?:less|greater|at most|at least|one of|between)"
-                r"|out of range|invalid json payload received\. unknown name|unexpected keyword"
-                r"|is not a valid (?:enum|value)|does not support|unsupported_parameter"
-                r"|exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)"
-                r"|max_tokens[^\n]{0,40}(?:too large|exceed|greater than)|max_tokens: \d+ > \d+"
-                r"|maximum allowed number of output tokens|integer (?:above|below) (?:max|min)"
-                r"|specified in the request (?:is|are) not valid|cannot both be specified"
-                r"|mutually exclusive|cannot be used (?:together|with)"
-                r"|\binvalid param(?:eter)?s?\b|argument not supported"
-                r"|unsupported image|invalid image|invalid_image|\barray too long"
-                r"|only (?:set )?(?:only )?one of|alongside any_of|input should be a valid"
-                r"|no model specified|no_model_name|missingparameter"
-                r"|missing (?:one or multiple |one or more )?required parameters?\b(?!: '?messages)"
-                r"|only supports? stream mode|enable the stream parameter|参数非法"
-                r"|image length and width|do not meet the model restrictions"
-                r"|value is not a valid"
-                r"|not supported on this model"
+            says(
+                "unsupported parameter",
+                "unrecognized request argument",
+                "unknown parameter",
+                "unsupported value",
+                "invalid value",
+                "invalid type for",
+                "extra inputs are not permitted",
+                "is not supported with this model",
+                (r"not supported (?:by|with|for) this model", "not supported "),
+                "supports at most",
+                (r"must be (?:less|greater|at most|at least|one of|between)", "must be "),
+                "out of range",
+                "invalid json payload received. unknown name",
+                "unexpected keyword",
+                (r"is not a valid (?:enum|value)", "is not a valid "),
+                "does not support",
+                "unsupported_parameter",
+                (
+                    r"exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)",
+                    "exceeds ",
+                ),
+                (r"max_tokens[^\n]{0,40}(?:too large|exceed|greater than)", "max_tokens"),
+                (r"max_tokens: \d+ > \d+", "max_tokens: "),
+                "maximum allowed number of output tokens",
+                (r"integer (?:above|below) (?:max|min)", "integer "),
+                (r"specified in the request (?:is|are) not valid", "specified in the request "),
+                "cannot both be specified",
+                "mutually exclusive",
+                (r"cannot be used (?:together|with)", "cannot be used "),
+                (r"\binvalid param(?:eter)?s?\b", "invalid param"),
+                "argument not supported",
+                "unsupported image",
+                "invalid image",
+                "invalid_image",
+                (r"\barray too long", "array too long"),
+                (r"only (?:set )?(?:only )?one of", "one of"),
+                "alongside any_of",
+                "input should be a valid",
+                "no model specified",
+                "no_model_name",
+                "missingparameter",
+                (
+                    r"missing (?:one or multiple |one or more )?required parameters?\b(?!:"
+                    r" '?messages)",
+                    "required parameter",
+                ),
+                (r"only supports? stream mode", "only support"),
+                "enable the stream parameter",
+                "参数非法",
+                "image length and width",
+                "do not meet the model restrictions",
+                "value is not a valid",
+                "not supported on this model",
                 # Anthropic's and pydantic's field checks: "thinking.budget_tokens: Input
                 # should be greater than or equal to 1024"; a setting that needs another
-                r"|input should be (?:greater|less|a valid|one of|at (?:least|most)|')"
+                (
+                    r"input should be (?:greater|less|a valid|one of|at (?:least|most)|')",
+                    "input should be ",
+                ),
                 # Gemini: "has a topK value of 64 but the supported range is from 1 to 41"
-                r"|but the supported range is"
+                "but the supported range is",
                 # DeepSeek: "Invalid max_tokens value, the valid range of max_tokens is [1, 8192]"
-                r"|the valid range of \w+ is"
-                # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
+                (r"the valid range of \w+ is", "the valid range of "),
                 # "json" in the messages, and a previous response id it does not have
-                r"|unexpected value\(s\)|must contain the word 'json'|may only be set to "
+                # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
+                "unexpected value(s)",
+                "must contain the word 'json'",
+                "may only be set to ",
                 # Zhipu's 1210
-                r"|invalid api parameter"
+                "invalid api parameter",
                 # OpenAI's schema path ("'$.input' is invalid"); files and media it refuses
-                r"|'\$\.[\w.\[\]]+' is invalid|invalid file format|unsupported mime type"
+                (r"'\$\.[\w.\[\]]+' is invalid", "' is invalid"),
+                "invalid file format",
+                "unsupported mime type",
                 # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
-                r"|please use a valid role|passed in as part of `model_kwargs`"
-                r"|each stop sequence must|must be (?:<=|>=|<|>) ?\d"
+                "please use a valid role",
+                "passed in as part of `model_kwargs`",
+                "each stop sequence must",
+                (r"must be (?:<=|>=|<|>) ?\d", "must be "),
                 # Gemini's thinking budget; Azure's newer APIs tied to an api-version
-                r"|thinking budget \(\d+\) is invalid|budget \d+ is invalid"
-                r"|only works in thinking mode|enabled only for api-version"
-                r"|maximum tokens you requested exceed"
-                r"|expected a string with minimum length"
-                r"|with a response mime type"
-                r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
-                r"|is only supported (?:when|if) ",
+                (r"thinking budget \(\d+\) is invalid", "thinking budget ("),
+                (r"budget \d+ is invalid", " is invalid"),
+                "only works in thinking mode",
+                "enabled only for api-version",
+                "maximum tokens you requested exceed",
+                "expected a string with minimum length",
+                "with a response mime type",
+                (r"previous response with id [^\n]{0,60}not found", "previous response with id "),
+                "previous_response_not_found",
+                (r"is only supported (?:when|if) ", "is only supported "),
             ),
         ),
         priority=82,
@@ -685,7 +912,15 @@ RULES: tuple[Rule, ...] = (
         "413: the body is over the server's size limit.",
         L,
         Cause.REQUEST_TOO_LARGE,
-        all_of(status(413), none_of(text(r"tokens per min|tpm"))),
+        all_of(
+            status(413),
+            none_of(
+                says(
+                    "tokens per min",
+                    "tpm",
+                )
+            ),
+        ),
         priority=20,
         confidence=0.6,
     ),
@@ -708,7 +943,9 @@ RULES: tuple[Rule, ...] = (
             status(400, 409, 421, 422),
             # a body typed as the request's fault, with no status and no detail
             field_is("type", "invalid_request_error"),
-            text(r"please check your inputs"),
+            says(
+                "please check your inputs",
+            ),
             exception(
                 "BadRequestError",
                 "UnprocessableEntityError",
@@ -755,7 +992,12 @@ RULES += (
         "A 404 with no body: a router found no such path (a missing model is named in a body).",
         L,
         Cause.ENDPOINT_MISMATCH,
-        all_of(status(404), text(r"\(no body\)")),
+        all_of(
+            status(404),
+            says(
+                "(no body)",
+            ),
+        ),
         priority=60,
         confidence=0.55,
         samples=("404 (no body)",),
@@ -766,8 +1008,9 @@ RULES += (
         "The server says the resource was not found, without naming a model or a path.",
         L,
         Cause.UNKNOWN,
-        text(
-            r"resource you are requesting could not be found|requested resource (?:was )?not found"
+        says(
+            "resource you are requesting could not be found",
+            (r"requested resource (?:was )?not found", "requested resource "),
         ),
         priority=30,
         confidence=0.4,
@@ -781,9 +1024,10 @@ RULES += (
         "'length'), and the client refused the cut-off answer: raise the limit or ask for less.",
         L,
         Cause.INVALID_PARAMETER,
-        text(
-            r"lengthfinishreasonerror|length limit was reached"
-            r"|response exceeded the \d+ output token maximum",
+        says(
+            "lengthfinishreasonerror",
+            "length limit was reached",
+            (r"response exceeded the \d+ output token maximum", "response exceeded the "),
         ),
         priority=84,
         origin=Origin.CLIENT,
@@ -807,7 +1051,12 @@ RULES += (
         "base URL points at another API.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        text(r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)"),
+        says(
+            (
+                r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)",
+                "cannot read propert",
+            ),
+        ),
         priority=35,
         confidence=0.45,
         samples=("API Error: Cannot read properties of undefined (reading 'map')",),
@@ -822,7 +1071,13 @@ RULES += (
         "run past ten minutes: stream, or ask for fewer tokens.",
         L,
         Cause.INVALID_PARAMETER,
-        text(r"streaming is (?:strongly recommended|required) for operations that may take longer"),
+        says(
+            (
+                r"streaming is (?:strongly recommended|required) for operations that may"
+                r" take longer",
+                " for operations that may take longer",
+            ),
+        ),
         priority=93,
         origin=Origin.CLIENT,
         retry=Retry.NEVER,
@@ -839,7 +1094,10 @@ RULES += (
         "bedrock-runtime): upgrade it.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        text(r"unknownserviceerror|unknown service: '"),
+        says(
+            "unknownserviceerror",
+            "unknown service: '",
+        ),
         priority=90,
         origin=Origin.CLIENT,
         retry=Retry.NEVER,
@@ -856,7 +1114,9 @@ RULES += (
         "description': string too long), whatever the wrapper calls the error.",
         L,
         Cause.TOOL_SCHEMA,
-        text(r"invalid '?tools\[\d+\]\.function"),
+        says(
+            (r"invalid '?tools\[\d+\]\.function", "].function"),
+        ),
         priority=93,
         confidence=0.8,
         samples=(
@@ -877,8 +1137,19 @@ RULES += (
         Cause.MODEL_NOT_FOUND,
         # only when the answer is not in sight: a shown 404 or page decides by itself
         all_of(
-            text(r"there'?s an issue with the selected model"),
-            none_of(text(r"\b404\b|page not found|not_found_error")),
+            says(
+                (
+                    r"there'?s an issue with the selected model",
+                    "s an issue with the selected model",
+                ),
+            ),
+            none_of(
+                says(
+                    (r"\b404\b", "404"),
+                    "page not found",
+                    "not_found_error",
+                )
+            ),
         ),
         priority=88,
         confidence=0.55,
@@ -898,8 +1169,15 @@ RULES += (
         L,
         Cause.MODEL_NOT_FOUND,
         all_of(
-            text(r"not_found_error"),
-            text(r"(?:\b404 |message['\"]?: ?['\"]|^)model: ?[a-z0-9][\w.\-:/\[\]]*"),
+            says(
+                "not_found_error",
+            ),
+            says(
+                (
+                    "(?:\\b404 |message['\\\"]?: ?['\\\"]|^)model: ?[a-z0-9][\\w.\\-:/\\[\\]]*",
+                    "model:",
+                ),
+            ),
         ),
         priority=88,
         confidence=0.8,

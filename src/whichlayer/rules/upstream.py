@@ -13,8 +13,8 @@ from whichlayer.rules.base import (
     field_is,
     no_body,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
@@ -65,23 +65,34 @@ RULES: tuple[Rule, ...] = (
                 status(529),
                 field_is("type", "overloaded_error"),
                 field_is("reason", "model_capacity_exhausted"),
-                text(
-                    r"overloaded|over capacity|no capacity available|capacity exhausted"
-                    r"|experiencing high demand|temporarily limiting requests|server is busy"
+                says(
+                    "overloaded",
+                    "over capacity",
+                    "no capacity available",
+                    "capacity exhausted",
+                    "experiencing high demand",
+                    "temporarily limiting requests",
+                    "server is busy",
                     # Hugging Face's inference API; Codex's "Selected model is at capacity"
-                    r"|model too busy|model is at capacity|model busy, retry later"
+                    "model too busy",
+                    "model is at capacity",
+                    "model busy, retry later",
                     # NVIDIA's workers behind an aggregator: "request limit reached (32/32)"
-                    r"|worker local total request limit"
-                    r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
+                    "worker local total request limit",
+                    "服务器繁忙",
+                    "负载过高",
+                    "访问量过大",
+                    "out of capacity",
+                    "capacity exceeded",
                 ),
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
             # (nor Cloudflare's explanation of a 5xx, which lists overload among the reasons)
             none_of(
-                text(
-                    r"either the server is overloaded or there is an error"
-                    r"|developers\.cloudflare\.com/support/troubleshooting"
+                says(
+                    "either the server is overloaded or there is an error",
+                    "developers.cloudflare.com/support/troubleshooting",
                 ),
             ),
         ),
@@ -107,17 +118,27 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNAVAILABLE,
         any_of(
-            text(
-                r"service unavailable|temporarily unavailable|currently unavailable"
-                r"|trouble connecting to the model provider"
-                r"|no healthy upstream|upstream connect error|serviceunavailable"
-                r"|modelnotready|is currently loading|web server is down"
-                r"|unable to process your request"
+            says(
+                "service unavailable",
+                "temporarily unavailable",
+                "currently unavailable",
+                "trouble connecting to the model provider",
+                "no healthy upstream",
+                "upstream connect error",
+                "serviceunavailable",
+                "modelnotready",
+                "is currently loading",
+                "web server is down",
+                "unable to process your request",
                 # a relay's pool of upstream accounts has none it can schedule
-                r"|no available (?:\w+ )?accounts?|server loading model|auth_unavailable"
-                r"|no auth available|服务暂时不可用|服务不可用"
+                (r"no available (?:\w+ )?accounts?", "no available "),
+                "server loading model",
+                "auth_unavailable",
+                "no auth available",
+                "服务暂时不可用",
+                "服务不可用",
                 # gpt-load's key pool for a group is empty
-                r"|no active api keys available",
+                "no active api keys available",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -142,16 +163,23 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_TIMEOUT,
         any_of(
             status(504, 522, 524),
-            text(
-                r"gateway time-?out|upstream request timeout|upstream timed out"
-                r"|did not return an initial response within|function_invocation_timeout"
-                r"|function (?:invocation )?timed out|gateway timed out"
+            says(
+                (r"gateway time-?out", "gateway time"),
+                "upstream request timeout",
+                "upstream timed out",
+                "did not return an initial response within",
+                "function_invocation_timeout",
+                (r"function (?:invocation )?timed out", "function "),
+                "gateway timed out",
                 # SageMaker: the model container did not answer in time; OpenRouter's idle
                 # stream cut
-                r"|timed out while waiting for a response from container|upstream idle timeout"
+                "timed out while waiting for a response from container",
+                "upstream idle timeout",
                 # a hosted gateway's "HTTP external call timed out"
-                r"|外部调用超时"
-                r"|a timeout occurred|deadline_exceeded|deadline exceeded",
+                "外部调用超时",
+                "a timeout occurred",
+                "deadline_exceeded",
+                "deadline exceeded",
             ),
             # Bedrock's 408: the model took too long processing the request
             exception("ModelTimeoutException"),
@@ -172,9 +200,11 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.BAD_GATEWAY,
         # Cloudflare 523: it could not reach the origin, the next hop (like a 502).
-        text(
-            r"bad gateway|web server is returning an unknown error|origin is unreachable"
-            r"|invalid response (?:was )?received from the upstream"
+        says(
+            "bad gateway",
+            "web server is returning an unknown error",
+            "origin is unreachable",
+            (r"invalid response (?:was )?received from the upstream", "received from the upstream"),
         ),
         priority=71,
         retry=Retry.LIMITED,
@@ -190,11 +220,11 @@ RULES: tuple[Rule, ...] = (
         Cause.RELAY_UPSTREAM_ERROR,
         all_of(
             status(500, 502, 503, 504),
-            text(
-                r"\w*exception - (?:connection error|request timed out|timeout)"
-                r"|apiconnectionerror: \w*exception"
+            says(
+                (r"\w*exception - (?:connection error|request timed out|timeout)", "exception - "),
+                (r"apiconnectionerror: \w*exception", "apiconnectionerror: "),
             ),
-            text(LITELLM_MODEL_GROUP),
+            says(*LITELLM_MODEL_GROUP),
         ),
         priority=97,
         origin=Origin.RELAY,
@@ -216,13 +246,28 @@ RULES: tuple[Rule, ...] = (
         all_of(
             any_of(
                 field_is("code", "do_request_failed"),
-                text(r"do request failed|请求上游地址失败|failed to request upstream"),
+                says(
+                    "do request failed",
+                    "请求上游地址失败",
+                    "failed to request upstream",
+                ),
             ),
             # the quoted transport error; a provider's own refusal wrapped the same way
             # (a content block, a bad parameter) is left to the rule for that refusal
-            text(
-                r"dial tcp|i/o timeout|: eof\b|connection reset|connection refused|tls: |x509"
-                r"|no such host|timeout|timed out|handshake|broken pipe|unexpected eof",
+            says(
+                "dial tcp",
+                "i/o timeout",
+                (r": eof\b", ": eof"),
+                "connection reset",
+                "connection refused",
+                "tls: ",
+                "x509",
+                "no such host",
+                "timeout",
+                "timed out",
+                "handshake",
+                "broken pipe",
+                "unexpected eof",
             ),
         ),
         priority=82,
@@ -247,16 +292,26 @@ RULES: tuple[Rule, ...] = (
         Cause.RELAY_UPSTREAM_ERROR,
         any_of(
             field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
-            text(
-                r"do request failed|请求上游地址失败|upstream error|failed to request upstream"
-                r"|upstream request failed|http请求失败|请求失败[^\n]{0,20}响应"
-                r"|请求上游[^\n]{0,10}"
-                r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
-                r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
-                r"|all (?:api )?keys (?:have )?failed|gateway routing failed"
-                # one-api's log when a channel's reply could not be used; Cloudflare AI
+            says(
+                "do request failed",
+                "请求上游地址失败",
+                "upstream error",
+                "failed to request upstream",
+                "upstream request failed",
+                "http请求失败",
+                (r"请求失败[^\n]{0,20}响应", "请求失败"),
+                (r"请求上游[^\n]{0,10}失败", "请求上游"),
+                (r"上游[^\n]{0,10}(?:错误|失败)", "上游"),
+                (r"all upstreams? (?:have )?failed", "all upstream"),
+                "所有上游",
+                "channel error",
+                (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
+                (r"all (?:api )?keys (?:have )?failed", "failed"),
+                "gateway routing failed",
                 # Gateway's 2005
-                r"|relay error \(channel #\d+\)|failed to get response from provider",
+                # one-api's log when a channel's reply could not be used; Cloudflare AI
+                (r"relay error \(channel #\d+\)", "relay error (channel #"),
+                "failed to get response from provider",
             ),
         ),
         priority=65,
@@ -280,14 +335,22 @@ RULES: tuple[Rule, ...] = (
                 "type", "server_error", "api_error", "internal_error", "internal_server_error"
             ),
             field_is("status_text", "internal"),
-            text(
-                r"server had an error|error occurred while processing|internal error encountered"
-                r"|internalserverexception|requires more system memory|out of memory"
+            says(
+                "server had an error",
+                "error occurred while processing",
+                "internal error encountered",
+                "internalserverexception",
+                "requires more system memory",
+                "out of memory",
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
-                r"|error_type=server_error|request failed due to server shutdown"
+                "error_type=server_error",
+                "request failed due to server shutdown",
                 # Xinference's worker gone
-                r"|remote server [\d.:]+ closed|code: internal_server_error"
-                r"|llama runner process|enginedeaderror|engine loop is dead",
+                (r"remote server [\d.:]+ closed", "remote server "),
+                "code: internal_server_error",
+                "llama runner process",
+                "enginedeaderror",
+                "engine loop is dead",
             ),
         ),
         priority=68,
@@ -306,9 +369,14 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(r"internal (?:server )?error|worker threw exception"),
+            says(
+                (r"internal (?:server )?error", "internal "),
+                "worker threw exception",
+            ),
             all_of(
-                text(r"\bserver error\b"),
+                says(
+                    (r"\bserver error\b", "server error"),
+                ),
                 none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
             ),
             status(500),
@@ -339,8 +407,15 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.GATEWAY_TIMEOUT,
         all_of(
-            text(r"failed to forward request"),
-            text(r"timeout|timed out|canceled|cancelled"),
+            says(
+                "failed to forward request",
+            ),
+            says(
+                "timeout",
+                "timed out",
+                "canceled",
+                "cancelled",
+            ),
         ),
         priority=76,
         origin=Origin.GATEWAY,
@@ -359,7 +434,11 @@ RULES: tuple[Rule, ...] = (
         "server-side failure, whatever the wrapper around it calls it.",
         L,
         Cause.SERVER_ERROR,
-        text(r"runner process has terminated|post predict:|model has crashed"),
+        says(
+            "runner process has terminated",
+            "post predict:",
+            "model has crashed",
+        ),
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.7,
@@ -420,7 +499,10 @@ RULES: tuple[Rule, ...] = (
             status(404),
             _official_endpoint,
             no_body,
-            text(r"unknown error|not found"),
+            says(
+                "unknown error",
+                "not found",
+            ),
         ),
         priority=75,
         retry=Retry.LIMITED,
@@ -435,10 +517,16 @@ RULES += (
         "of the API.",
         L,
         Cause.UNKNOWN,
-        text(
-            r"invalid character '<' looking for beginning of value|unexpected token '?<'?"
-            r"|kind: decode|expected value\W{0,4}line 1,? column 1"
-            r"|unexpected token < in json|expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
+        says(
+            "invalid character '<' looking for beginning of value",
+            (r"unexpected token '?<'?", "unexpected token "),
+            "kind: decode",
+            (r"expected value\W{0,4}line 1,? column 1", "expected value"),
+            "unexpected token < in json",
+            (
+                r"expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
+                "expecting value: line 1 column 1 (char 0)",
+            ),
         ),
         priority=50,
         origin=Origin.GATEWAY,
@@ -457,7 +545,10 @@ RULES += (
         Cause.RELAY_UPSTREAM_ERROR,
         all_of(
             # LiteLLM: "openrouter raised a streaming error - finish_reason: error"
-            text(r"provider returned error|raised a streaming error"),
+            says(
+                "provider returned error",
+                "raised a streaming error",
+            ),
             _no_detail_from_provider,
         ),
         priority=73,
@@ -476,7 +567,10 @@ RULES += (
         L,
         Cause.RELAY_UPSTREAM_ERROR,
         all_of(
-            text(r"litellm\.apiconnectionerror|exception - connection error"),
+            says(
+                "litellm.apiconnectionerror",
+                "exception - connection error",
+            ),
             lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
         ),
         priority=65,
@@ -493,9 +587,10 @@ RULES += (
         "failed, before or instead of the model provider.",
         L,
         Cause.SERVER_ERROR,
-        text(
-            r"\[kong\] |no host allowed while connecting to upstream"
-            r"|failed \(13: permission denied\) while",
+        says(
+            "[kong] ",
+            "no host allowed while connecting to upstream",
+            "failed (13: permission denied) while",
         ),
         priority=90,
         origin=Origin.GATEWAY,
@@ -519,9 +614,12 @@ RULES += (
         L,
         Cause.UNKNOWN,
         all_of(
-            text(
-                r"(?:missing|empty|no) choices|缺少或空的 ?choices|choices 数组"
-                r"|did not provide any assistant messages|模型请求失败",
+            says(
+                (r"(?:missing|empty|no) choices", " choices"),
+                (r"缺少或空的 ?choices", "choices"),
+                "choices 数组",
+                "did not provide any assistant messages",
+                "模型请求失败",
             ),
             # an error status says more than the missing choices it left behind
             none_of(status(*range(400, 600))),
@@ -544,7 +642,9 @@ RULES += (
         "struct: the upstream answered in a shape the relay does not expect.",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
-        text(r"into go struct field (?:\w+\.)*(?:response|error)\b"),
+        says(
+            (r"into go struct field (?:\w+\.)*(?:response|error)\b", "into go struct field "),
+        ),
         priority=93,
         origin=Origin.RELAY,
         retry=Retry.LIMITED,
@@ -568,12 +668,17 @@ RULES += (
         "or that no upstream was alive: the caller got a 502 from the proxy.",
         L,
         Cause.BAD_GATEWAY,
-        text(
-            r"upstream prematurely closed connection|no live upstreams"
-            r"|\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting to|reading"
-            r"|sending to) (?:response header from )?upstream"
+        says(
+            "upstream prematurely closed connection",
+            "no live upstreams",
+            (
+                r"\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting"
+                r" to|reading|sending to) (?:response header from )?upstream",
+                ": connection ",
+            ),
             # Cloudflare could not resolve or reach the origin
-            r"|error code: 1016\b|origin dns error",
+            (r"error code: 1016\b", "error code: 1016"),
+            "origin dns error",
         ),
         priority=92,
         origin=Origin.GATEWAY,
@@ -593,7 +698,12 @@ RULES += (
         "504 from the proxy.",
         L,
         Cause.GATEWAY_TIMEOUT,
-        text(r"upstream timed out \(110: (?:connection|operation) timed out\)"),
+        says(
+            (
+                r"upstream timed out \(110: (?:connection|operation) timed out\)",
+                "upstream timed out (110: ",
+            ),
+        ),
         priority=92,
         origin=Origin.GATEWAY,
         retry=Retry.LIMITED,
@@ -610,9 +720,9 @@ RULES += (
         "Door's outage page).",
         L,
         Cause.UNAVAILABLE,
-        text(
-            r"failure to get a peer from the ring-balancer"
-            r"|our services aren't available right now",
+        says(
+            "failure to get a peer from the ring-balancer",
+            "our services aren't available right now",
         ),
         priority=92,
         origin=Origin.GATEWAY,
@@ -626,7 +736,10 @@ RULES += (
         "A Cloudflare Worker in front of the API ran out of its CPU or memory allowance (1102).",
         L,
         Cause.SERVER_ERROR,
-        text(r"error code: 1102\b|worker exceeded resource limits"),
+        says(
+            (r"error code: 1102\b", "error code: 1102"),
+            "worker exceeded resource limits",
+        ),
         priority=92,
         origin=Origin.GATEWAY,
         retry=Retry.LIMITED,
@@ -643,7 +756,9 @@ RULES += (
         "runner to start'): the model is too big for the machine, or still loading.",
         L,
         Cause.UNAVAILABLE,
-        text(r"waiting for llama runner to start"),
+        says(
+            "waiting for llama runner to start",
+        ),
         priority=88,
         retry=Retry.LIMITED,
         confidence=0.75,
@@ -659,7 +774,9 @@ RULES += (
         "Codex 0.171 prints it for a plain 500 too).",
         L,
         Cause.OVERLOADED,
-        text(r"experiencing high demand, which may cause temporary errors"),
+        says(
+            "experiencing high demand, which may cause temporary errors",
+        ),
         priority=96,
         retry=Retry.LIMITED,
         confidence=0.5,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from whichlayer.evidence import Evidence
-from whichlayer.rules.literal import literals_in
 
 _SPACE = re.compile(r"\s+")
 
@@ -15,7 +14,7 @@ TAIL = 50_000
 
 
 class View:
-    __slots__ = ("_fields", "_literals", "ev", "hay")
+    __slots__ = ("_fields", "_keywords", "ev", "hay")
 
     def __init__(self, ev: Evidence) -> None:
         self.ev = ev
@@ -31,15 +30,17 @@ class View:
         # The parts stay on lines of their own, so a pattern's "[^\n]{0,80}" cannot run from
         # the end of the paste into a field read from it.
         self.hay = "\n".join(_SPACE.sub(" ", part) for part in parts if part).lower()
-        self._literals: frozenset[str] | None = None
+        self._keywords: frozenset[str] | None = None
         self._fields: dict[str, list[str]] = {}
 
     @property
-    def literals(self) -> frozenset[str]:
-        """The rules' required literals that occur in ``hay`` (found once, on first use)."""
-        if self._literals is None:
-            self._literals = literals_in(self.hay)
-        return self._literals
+    def keywords(self) -> frozenset[str]:
+        """The rules' keywords that occur in ``hay`` (found once, on first use)."""
+        if self._keywords is None:
+            from whichlayer.rules.base import KEYWORDS
+
+            self._keywords = KEYWORDS.present(self.hay)
+        return self._keywords
 
     def fields(self, name: str) -> list[str]:
         """Lower-cased values of a body field across every body (``reason``: Google reasons)."""
