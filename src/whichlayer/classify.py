@@ -15,6 +15,8 @@ from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
 
+#: Origin rules with the keywords one of which they need (None: none).
+_ORIGIN_GATED = tuple((rule, rule.keywords) for rule in ORIGIN_RULES)
 #: Origin rules that only speak about failures with no HTTP answer.
 _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 
@@ -88,7 +90,7 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
     for order, rule in enumerate(_ordered(view)):
         if rule.priority < best:
             break
-        used = rule.match(view)
+        used = rule.run(view)
         if used is not None:
             penalty = ANSWERED_PENALTY if answered and rule.layer is Layer.NETWORK else 0
             score = rule.priority - penalty
@@ -143,7 +145,10 @@ def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:
 def _origin(view: View, rule: Rule) -> tuple[Origin, Fact | None]:
     if rule.origin is not None:
         return rule.origin, None
-    for origin_rule in ORIGIN_RULES:
+    present = view.keywords
+    for origin_rule, words in _ORIGIN_GATED:
+        if words is not None and present.isdisjoint(words):
+            continue
         transport_only = origin_rule.id in _TRANSPORT_ONLY
         if transport_only and rule.layer is not Layer.NETWORK:
             continue

@@ -95,6 +95,10 @@ class Keywords:
     def __len__(self) -> int:
         return len(self._words)
 
+    @property
+    def built(self) -> bool:
+        return self._finder is not None
+
     def present(self, text: str) -> frozenset[str]:
         finder = self._finder
         if finder is None:

@@ -9,7 +9,7 @@ below. A matcher returns the facts it used (shown to the user as "why"), or
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whichlayer.prefilter import Keywords, Phrase
@@ -60,6 +60,24 @@ def gate(
     return Gate(fn, keywords, phrases, reads)
 
 
+def _fn(matcher: Matcher) -> Matcher:
+    """The plain function behind a matcher (one call less per evaluation)."""
+    return matcher.fn if isinstance(matcher, Gate) else matcher
+
+
+#: Facts that are not words of the text but gate rules the same way: ``view.keywords``
+#: holds them beside the words found (``\x00`` never occurs in the folded text).
+def status_key(code: int) -> str:
+    return f"\x00status={code}"
+
+
+def dialect_key(name: str) -> str:
+    return f"\x00dialect={name}"
+
+
+HTML_KEY = "\x00html"
+
+
 def keywords_of(matcher: Matcher) -> frozenset[str] | None:
     """The keywords one of which must occur for ``matcher`` to fire; None: no such need."""
     return matcher.keywords if isinstance(matcher, Gate) else None
@@ -95,6 +113,11 @@ class Rule:
     confidence: float = 0.8
     samples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
+    #: ``match`` as a plain function (what classify calls).
+    run: Matcher = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "run", _fn(self.match))
 
     @property
     def keywords(self) -> frozenset[str] | None:
@@ -122,6 +145,11 @@ class OriginRule:
     near_misses: tuple[str, ...] = ()
 
     @property
+    def keywords(self) -> frozenset[str] | None:
+        """One of these must occur in the text for the rule to fire (None: it needs none)."""
+        return keywords_of(self.match)
+
+    @property
     def phrases(self) -> tuple[Phrase, ...]:
         return phrases_of(self.match)
 
@@ -147,20 +175,23 @@ def says(*rows: str | tuple[str, ...]) -> Matcher:
     phrases = tuple(Phrase(row) if isinstance(row, str) else Phrase(*row) for row in rows)
     keywords = frozenset(k for phrase in phrases for k in phrase.keywords)
     KEYWORDS.add(keywords)
+    # keyword -> the rows it lets run (by position: rows are tried in their order)
+    rows_of: dict[str, tuple[int, ...]] = {
+        word: tuple(i for i, p in enumerate(phrases) if word in p.keywords) for word in keywords
+    }
 
     def match(view: View) -> Facts | None:
-        present = view.keywords
-        if present.isdisjoint(keywords):
+        hit = keywords.intersection(view.keywords)
+        if not hit:
             return None
+        if len(hit) == 1:
+            order: Iterable[int] = rows_of[next(iter(hit))]
+        else:
+            order = sorted({i for word in hit for i in rows_of[word]})
         hay = view.hay
-        for phrase in phrases:
-            if phrase.plain:
-                if phrase.pattern in present:
-                    return {"text": _clip(phrase.pattern)}
-                continue
-            if present.isdisjoint(phrase.keywords):
-                continue
-            found = phrase.find(hay)
+        for i in order:
+            phrase = phrases[i]
+            found = phrase.pattern if phrase.plain else phrase.find(hay)
             if found is not None:
                 return {"text": _clip(found)}
         return None
@@ -178,7 +209,13 @@ def field_is(name: str, *values: str) -> Matcher:
                 return {f"body {name}": value}
         return None
 
-    return gate(match, None, (), (f"body {name}",))
+    # a body's type and code are lines of the text the rules read (rules/view.py), so a
+    # value is a keyword of its own; other fields (Google's reasons) are not
+    keywords = None
+    if name in ("type", "code") and not any(" " in v or "\n" in v for v in wanted):
+        keywords = wanted
+        KEYWORDS.add(wanted)
+    return gate(match, keywords, (), (f"body {name}",))
 
 
 def status(*codes: int) -> Matcher:
@@ -188,7 +225,7 @@ def status(*codes: int) -> Matcher:
     def match(view: View) -> Facts | None:
         return {"status": str(view.ev.status)} if view.ev.status in wanted else None
 
-    return gate(match, None, (), ("status",))
+    return gate(match, frozenset(map(status_key, codes)), (), ("status",))
 
 
 def exception(*names: str) -> Matcher:
@@ -201,7 +238,10 @@ def exception(*names: str) -> Matcher:
                 return {"exception": name}
         return None
 
-    return gate(match, None, (), ("exception",))
+    # exception names are lines of the text the rules read (rules/view.py)
+    keywords = frozenset(name.lower() for name in names)
+    KEYWORDS.add(keywords)
+    return gate(match, keywords, (), ("exception",))
 
 
 def dialect(*names: str) -> Matcher:
@@ -214,7 +254,7 @@ def dialect(*names: str) -> Matcher:
                 return {"body format": body.dialect}
         return None
 
-    return gate(match, None, (), ("body format",))
+    return gate(match, frozenset(map(dialect_key, names)), (), ("body format",))
 
 
 def html(*vendors: str) -> Matcher:
@@ -231,7 +271,7 @@ def html(*vendors: str) -> Matcher:
             facts["page title"] = _clip(ev.html_title)
         return facts
 
-    return gate(match, None, (), ("html page",))
+    return gate(match, frozenset({HTML_KEY}), (), ("html page",))
 
 
 def _no_body(view: View) -> Facts | None:
@@ -243,9 +283,11 @@ no_body = gate(_no_body, None, (), ("no body",))
 
 
 def all_of(*matchers: Matcher) -> Matcher:
+    fns = tuple(map(_fn, matchers))
+
     def match(view: View) -> Facts | None:
         facts: Facts = {}
-        for m in matchers:
+        for m in fns:
             found = m(view)
             if found is None:
                 return None
@@ -264,8 +306,10 @@ def all_of(*matchers: Matcher) -> Matcher:
 
 
 def any_of(*matchers: Matcher) -> Matcher:
+    fns = tuple(map(_fn, matchers))
+
     def match(view: View) -> Facts | None:
-        for m in matchers:
+        for m in fns:
             found = m(view)
             if found is not None:
                 return found
@@ -289,7 +333,9 @@ def any_of(*matchers: Matcher) -> Matcher:
 def none_of(*matchers: Matcher) -> Matcher:
     """Succeeds (using no facts) when no matcher matches: for near-miss guards."""
 
+    fns = tuple(map(_fn, matchers))
+
     def match(view: View) -> Facts | None:
-        return None if any(m(view) is not None for m in matchers) else {}
+        return None if any(m(view) is not None for m in fns) else {}
 
     return gate(match, None, (), ())

@@ -247,9 +247,7 @@ RULES: tuple[OriginRule, ...] = (
         "The body's type names the relay itself (one-api/new-api relay errors, LiteLLM proxy).",
         Origin.RELAY,
         any_of(
-            all_of(
-                dialect("new-api"), lambda v: None if field_is("type", "upstream_error")(v) else {}
-            ),
+            all_of(dialect("new-api"), none_of(field_is("type", "upstream_error"))),
             dialect("litellm"),
             says(
                 "invalid proxy server token",

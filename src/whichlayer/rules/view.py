@@ -37,9 +37,20 @@ class View:
     def keywords(self) -> frozenset[str]:
         """The rules' keywords that occur in ``hay`` (found once, on first use)."""
         if self._keywords is None:
-            from whichlayer.rules.base import KEYWORDS
+            from whichlayer.rules import base
 
-            self._keywords = KEYWORDS.present(self.hay)
+            if not base.KEYWORDS.built:  # the provider catalogue's phrases: the same pass
+                from whichlayer.rules import catalogue
+
+                base.KEYWORDS.add(catalogue.phrases())
+            found = base.KEYWORDS.present(self.hay)
+            ev = self.ev
+            facts = {base.dialect_key(body.dialect) for body in ev.bodies}
+            if ev.status is not None:
+                facts.add(base.status_key(ev.status))
+            if ev.html_vendor is not None or ev.html_title is not None:
+                facts.add(base.HTML_KEY)
+            self._keywords = found | facts
         return self._keywords
 
     def fields(self, name: str) -> list[str]:
