@@ -406,41 +406,15 @@ RULES: tuple[Rule, ...] = (
                 (r"invalid[_ ]authentication", "authentication"),
                 "authentication fails",
                 "invalid credentials",
-                "invalid subscription key",
-                "security token included in the request is invalid",
-                "unrecognizedclient",
-                "token_not_found_in_db",
-                "unable to find token",
-                "not found in db",
-                "user not found",
-                "无效的令牌",
-                "令牌无效",
-                "无效令牌",
                 "invalid bearer",
                 (r"authentication[ _]error", "authentication"),
                 "unauthenticated",
                 "invalid or unrecognized token",
-                # Tencent Cloud's SecretId; AWS's signature check on the secret key
-                "secretid is not found",
-                "request signature we calculated does not match",
-                "signaturedoesnotmatch",
                 "invalid authorization",
                 "api key is invalid",
                 "key is invalid",
                 "bad api key",
-                "login fail",
                 "access token invalid",
-                "认证失败",
-                (r"api key ?错误", "api key"),
-                "invalidproviderapikey",
-                "invalidtokenerror",
-                "未授权",
-                "身份验证失败",
-                "鉴权失败",
-                "密钥无效",
-                (r"无效的api ?密钥", "无效的api"),
-                (r"неверный api[- ]ключ", "неверный api"),
-                "無効なapiキー",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -460,6 +434,75 @@ RULES: tuple[Rule, ...] = (
             "'type': 'new_api_error'}}",
         ),
         near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
+    ),
+    Rule(
+        "identity.key_invalid.not_found",
+        "The key or token is not on record where it was sent (a relay's token table, a user"
+        " store).",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "token_not_found_in_db",
+            "unable to find token",
+            "not found in db",
+            "user not found",
+            # Tencent Cloud's SecretId; AWS's signature check on the secret key
+            "secretid is not found",
+            "login fail",
+        ),
+        priority=85,
+        confidence=0.85,
+    ),
+    Rule(
+        "identity.key_invalid.cloud_signature",
+        "A cloud's signed credentials were refused: the security token, client or signature"
+        " does not match (AWS, Azure, Tencent).",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "invalid subscription key",
+            "security token included in the request is invalid",
+            "unrecognizedclient",
+            "request signature we calculated does not match",
+            "signaturedoesnotmatch",
+        ),
+        priority=85,
+        confidence=0.85,
+    ),
+    Rule(
+        "identity.key_invalid.provider_sdk",
+        "A tool's or SDK's own error class says the provider key it holds is invalid.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "invalidproviderapikey",
+            "invalidtokenerror",
+        ),
+        priority=85,
+        confidence=0.85,
+    ),
+    Rule(
+        "identity.key_invalid.non_english",
+        "A Chinese, Russian or Japanese server says the key or token is invalid, or"
+        " authentication failed.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "无效的令牌",
+            "令牌无效",
+            "无效令牌",
+            "认证失败",
+            (r"api key ?错误", "api key"),
+            "未授权",
+            "身份验证失败",
+            "鉴权失败",
+            "密钥无效",
+            (r"无效的api ?密钥", "无效的api"),
+            (r"неверный api[- ]ключ", "неверный api"),
+            "無効なapiキー",
+        ),
+        priority=85,
+        confidence=0.85,
     ),
     Rule(
         "identity.key_invalid.cli",
@@ -697,11 +740,9 @@ RULES: tuple[Rule, ...] = (
         Cause.POLICY_BLOCK,
         all_of(
             says(
-                "organization must be verified",
-                (r"verify (?:your )?organization", "organization"),
-                "complete organization verification",
                 (
-                    r"account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)",
+                    r"account (?:has been"
+                    r" )?(?:suspended|banned|deactivated|disabled|terminated)",
                     "account ",
                 ),
                 "account_deactivated",
@@ -720,33 +761,6 @@ RULES: tuple[Rule, ...] = (
                 "access terminated. review our",
                 "access_terminated_error",
                 (r"access (?:to this|has been) (?:restricted|revoked)", "access "),
-                (r"too many (?:computers|devices|machines)", "too many "),
-                "to prevent abuse",
-                "too many free trial accounts",
-                # Azure OpenAI suspending a resource for abuse
-                "temporarily blocked because we detected behavior",
-                # a company gateway allowing only some operations: "invoke is blocked please
-                # use converse"
-                (r"is blocked,? please use", " please use"),
-                (r"public (?:network )?access is disabled", "access is disabled"),
-                (r"configure (?:a )?private endpoint", "private endpoint"),
-                "requests from referer",
-                "referrer_blocked",
-                "api_key_ip_address_blocked",
-                (r"api_key_(?:android|ios)_app_blocked", "_app_blocked"),
-                "oauth_org_not_allowed",
-                (r"has disabled [^\n]{0,40}access", "has disabled "),
-                # Anthropic refuses browser (CORS) calls without an explicit opt-in header
-                "cors requests must",
-                "dangerous-direct-browser-access",
-                # cloud policies: AWS SCP denies, Azure network rules on the resource
-                "explicit deny",
-                "service control policy",
-                "virtual network/firewall",
-                "virtual network is configured",
-                "outbound network access is restricted",
-                "allowed fqdn list",
-                "trafficdenied",
             ),
             # the request's content was refused, not the account
             none_of(
@@ -773,6 +787,123 @@ RULES: tuple[Rule, ...] = (
             '"status":"PERMISSION_DENIED","details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
         ),
         near_misses=("The model `o3` does not exist",),
+    ),
+    Rule(
+        "identity.policy_block.verification",
+        "The organization must be verified before it may use this model or feature.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                "organization must be verified",
+                (r"verify (?:your )?organization", "organization"),
+                "complete organization verification",
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+    ),
+    Rule(
+        "identity.policy_block.abuse",
+        "The provider blocked the account or client as suspected abuse (too many devices or"
+        " trial accounts, detected behaviour).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (r"too many (?:computers|devices|machines)", "too many "),
+                "to prevent abuse",
+                "too many free trial accounts",
+                # Azure OpenAI suspending a resource for abuse
+                "temporarily blocked because we detected behavior",
+                # a company gateway allowing only some operations: "invoke is blocked please
+                # use converse"
+                (r"is blocked,? please use", " please use"),
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+    ),
+    Rule(
+        "identity.policy_block.key_restriction",
+        "The key's own restrictions refuse this caller (a referrer, an IP address, an app, a"
+        " browser, an organization's OAuth policy).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                "requests from referer",
+                "referrer_blocked",
+                "api_key_ip_address_blocked",
+                (r"api_key_(?:android|ios)_app_blocked", "_app_blocked"),
+                "oauth_org_not_allowed",
+                (r"has disabled [^\n]{0,40}access", "has disabled "),
+                # Anthropic refuses browser (CORS) calls without an explicit opt-in header
+                "cors requests must",
+                "dangerous-direct-browser-access",
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+    ),
+    Rule(
+        "identity.policy_block.network_policy",
+        "A cloud's network or access policy denies the request (public access disabled, a"
+        " firewall, an explicit deny).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (r"public (?:network )?access is disabled", "access is disabled"),
+                (r"configure (?:a )?private endpoint", "private endpoint"),
+                # cloud policies: AWS SCP denies, Azure network rules on the resource
+                "explicit deny",
+                "service control policy",
+                "virtual network/firewall",
+                "virtual network is configured",
+                "outbound network access is restricted",
+                "allowed fqdn list",
+                "trafficdenied",
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
     ),
     Rule(
         "identity.policy_block.suspended",
@@ -821,28 +952,10 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"model requires a (?:subscription|paid plan)", "model requires a "),
                 (r"(?:does not|doesn't) work with your (?:current )?plan", " work with your "),
-                (
-                    r"not (?:allowed|authorized|permitted) to"
-                    r" (?:use|access|call|perform|sample|invoke)",
-                    "not ",
-                ),
-                "principal does not have access",
-                "role assignment",
-                "appidnoauth",
                 (r"no access to (?:the |this )?model", "no access to "),
                 (r"model[^\n]{0,40}not (?:enabled|allowed)", "model"),
-                (r"permission[^\n]{0,60}denied", "permission"),
-                "insufficient permissions",
-                "missing scopes",
-                "insufficient_scope",
-                "key_model_access_denied",
                 (r"access to model[^\n]{0,30}denied", "access to model"),
-                "accessdeniedexception",
                 "model access",
-                "not have permission",
-                "has not been used in project",
-                "accessnotconfigured",
-                "service_disabled",
                 # one-api/new-api and their forks: the token's model list lacks the model
                 "无权使用模型",
                 "无权访问模型",
@@ -852,20 +965,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?:organization|account) does not have access to claude",
                     " does not have access to claude",
                 ),
-                (r"api (?:is )?(?:not enabled|disabled)", "api "),
                 # Volcengine Ark: ModelNotOpen, "has not activated the model"
                 "not activated the model",
                 "modelnotopen",
                 (r"(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d", "for "),
-                (r"requests to this api [^\n]{0,200}are blocked", "requests to this api "),
-                "api_key_service_blocked",
-                # Hugging Face's fine-grained tokens
-                "does not have sufficient permissions",
-                # Bedrock's Anthropic models need the use-case form first; SiliconFlow
-                "use case details have not been submitted",
                 (r"\bmodel disabled\b", "model disabled"),
-                # new-api's management API: "no permission for this operation"
-                "无权进行此操作",
             ),
             field_is("status_text", "permission_denied"),
             field_is("type", "permission_error", "permission_denied"),
@@ -889,6 +993,53 @@ RULES: tuple[Rule, ...] = (
             '"type":"invalid_request_error","param":null,"code":null}}',
         ),
         near_misses=("The model `gtp-4` does not exist",),
+    ),
+    Rule(
+        "identity.permission_model.cloud_permission",
+        "The caller's cloud identity lacks a permission, role or scope for the call.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"not (?:allowed|authorized|permitted) to"
+                r" (?:use|access|call|perform|sample|invoke)",
+                "not ",
+            ),
+            "principal does not have access",
+            "role assignment",
+            "appidnoauth",
+            (r"permission[^\n]{0,60}denied", "permission"),
+            "insufficient permissions",
+            "missing scopes",
+            "insufficient_scope",
+            "key_model_access_denied",
+            "accessdeniedexception",
+            "not have permission",
+            # Hugging Face's fine-grained tokens
+            "does not have sufficient permissions",
+            # new-api's management API: "no permission for this operation"
+            "无权进行此操作",
+        ),
+        priority=84,
+        confidence=0.75,
+    ),
+    Rule(
+        "identity.permission_model.api_not_enabled",
+        "The API or service is not enabled for the project, or its use is blocked for the key.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            "has not been used in project",
+            "accessnotconfigured",
+            "service_disabled",
+            (r"api (?:is )?(?:not enabled|disabled)", "api "),
+            (r"requests to this api [^\n]{0,200}are blocked", "requests to this api "),
+            "api_key_service_blocked",
+            # Bedrock's Anthropic models need the use-case form first; SiliconFlow
+            "use case details have not been submitted",
+        ),
+        priority=84,
+        confidence=0.75,
     ),
     Rule(
         "identity.status_401",
