@@ -81,29 +81,19 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_MISSING,
         says(
             "api_key client option must be set",
-            "could not resolve authentication method",
             (r"api key (?:is )?(?:not set|missing)", "api key "),
             (r"missing (?:required )?api[_ ]key", "missing "),
             (r"no api key (?:was )?(?:provided|found|set)", "no api key "),
             (r"missing \w+ api key", "missing "),
             (r"\w+_api_key environment variable", "_api_key environment variable"),
             "api key file not found",
-            # AWS's instance-role credentials could not be fetched; promptflow's empty secret
-            "error when retrieving credentials from",
-            "credential refresh failed",
             (r"secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid", "] value invalid"),
             # FastAPI's bearer check when no Authorization header came
             '"not authenticated"',
             "'not authenticated'",
-            "default credentials were not found",
-            "could not load the default credentials",
-            "defaultcredentialserror",
-            "nocredentialserror",
-            "unable to locate credentials",
             (r"api key must be (?:set|provided) when", "api key must be "),
             # LiteLLM naming the variables a provider needs; Azure's credential chain
             "requires the following environment variables",
-            "defaultazurecredential failed to retrieve a token",
             # LangChain's check; "API key not found" alone is Google's word for an unknown key
             (r"did not find \w*api_key", "did not find "),
         ),
@@ -130,6 +120,28 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided: sk-abc",),
     ),
     Rule(
+        "identity.key_missing.cloud_credentials",
+        "The client found no cloud credentials to sign with (Google's default credentials,"
+        " AWS's credential chain, Azure's DefaultAzureCredential).",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            "could not resolve authentication method",
+            # AWS's instance-role credentials could not be fetched; promptflow's empty secret
+            "error when retrieving credentials from",
+            "credential refresh failed",
+            "default credentials were not found",
+            "could not load the default credentials",
+            "defaultcredentialserror",
+            "nocredentialserror",
+            "unable to locate credentials",
+            "defaultazurecredential failed to retrieve a token",
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        confidence=0.9,
+    ),
+    Rule(
         "identity.key_missing.server",
         "The server says no credential was sent.",
         L,
@@ -152,8 +164,6 @@ RULES: tuple[Rule, ...] = (
             "missing authentication token",
             "header of type authorization was missing",
             (r"authorization (?:header )?(?:was|is) missing", "authorization "),
-            (r"(?:couldn't|could not|can't|cannot) find a secret", " find a secret"),
-            (r"no secret (?:named|with the name)", "no secret "),
         ),
         priority=90,
         confidence=0.9,
@@ -163,6 +173,18 @@ RULES: tuple[Rule, ...] = (
             '"message":"x-api-key header is required"}}',
         ),
         near_misses=('{"error":{"message":"Incorrect API key provided: sk-abc"}}',),
+    ),
+    Rule(
+        "identity.key_missing.secret_store",
+        "The key was to come from a secret store that has no such secret.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (r"(?:couldn't|could not|can't|cannot) find a secret", " find a secret"),
+            (r"no secret (?:named|with the name)", "no secret "),
+        ),
+        priority=90,
+        confidence=0.9,
     ),
     Rule(
         "identity.key_missing.empty_bearer",
@@ -353,24 +375,8 @@ RULES: tuple[Rule, ...] = (
                 "api_key_expired",
                 "security token included in the request is expired",
                 "expiredtoken",
-                "令牌已过期",
-                "令牌已被禁用",
-                "令牌状态不可用",
-                "已过期",
-                "已被禁用",
                 (r"expired (?:\w+ )?token", "expired "),
                 "invalid or expired",
-                (
-                    r"refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)",
-                    "refresh",
-                ),
-                "could not be refreshed",
-                (r"failed to refresh (?:the )?(?:access )?token", "failed to refresh "),
-                # the refresh itself refused (a relay's own failed refresh is its upstream's)
-                (r"token refresh failed: 40[13]\b", "token refresh failed: 40"),
-                "invalid_grant",
-                "invalid_rapt",
-                "reauth related error",
                 # Google disables a key found in public code; Azure's expired access token
                 "reported as leaked",
                 "expiredauthenticationtoken",
@@ -390,6 +396,43 @@ RULES: tuple[Rule, ...] = (
             "Your authentication token has been invalidated. Please try signing in again.",
         ),
         near_misses=("Your subscription has expired", "The model has been deprecated"),
+    ),
+    Rule(
+        "identity.key_expired.oauth_refresh",
+        "An OAuth session expired and its refresh failed (a used or revoked refresh token,"
+        " invalid_grant, Google's reauth).",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            (
+                r"refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)",
+                "refresh",
+            ),
+            "could not be refreshed",
+            (r"failed to refresh (?:the )?(?:access )?token", "failed to refresh "),
+            # the refresh itself refused (a relay's own failed refresh is its upstream's)
+            (r"token refresh failed: 40[13]\b", "token refresh failed: 40"),
+            "invalid_grant",
+            "invalid_rapt",
+            "reauth related error",
+        ),
+        priority=93,
+        confidence=0.9,
+    ),
+    Rule(
+        "identity.key_expired.chinese",
+        "A Chinese relay says the token has expired or was disabled.",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            "令牌已过期",
+            "令牌已被禁用",
+            "令牌状态不可用",
+            "已过期",
+            "已被禁用",
+        ),
+        priority=93,
+        confidence=0.9,
     ),
     Rule(
         "identity.key_invalid.phrase",
@@ -566,16 +609,7 @@ RULES: tuple[Rule, ...] = (
                 (r"does not belong to (?:the )?(?:organization|project)", "does not belong to "),
                 "invalid organization",
                 (r"not (?:a )?member of (?:the )?(?:organization|project)", "member of "),
-                (r"project[^\n]{0,40}(?:does not exist|not found|archived)", "project"),
-                (r"workspace[^\n]{0,40}(?:not found|does not exist|archived)", "workspace"),
                 "no longer a member of",
-                "consumer_invalid",
-                "permission denied on resource project",
-                # Gemini CLI: a Workspace account must name its Google Cloud project; Azure: a
-                # token issued by another tenant
-                "requires setting the google_cloud_project",
-                "invalidauthenticationtokentenant",
-                "access token is from the wrong issuer",
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.
@@ -592,6 +626,26 @@ RULES: tuple[Rule, ...] = (
             "You must be a member of an organization to use the API.",
         ),
         near_misses=("This request would exceed the rate limit for your organization",),
+    ),
+    Rule(
+        "identity.org_mismatch.cloud_project",
+        "The cloud project, workspace or tenant the request names does not exist or does not"
+        " match the credentials.",
+        L,
+        Cause.ORG_MISMATCH,
+        says(
+            (r"project[^\n]{0,40}(?:does not exist|not found|archived)", "project"),
+            (r"workspace[^\n]{0,40}(?:not found|does not exist|archived)", "workspace"),
+            "consumer_invalid",
+            "permission denied on resource project",
+            # Gemini CLI: a Workspace account must name its Google Cloud project; Azure: a
+            # token issued by another tenant
+            "requires setting the google_cloud_project",
+            "invalidauthenticationtokentenant",
+            "access token is from the wrong issuer",
+        ),
+        priority=91,
+        confidence=0.85,
     ),
     Rule(
         "identity.permission_region",

@@ -79,9 +79,6 @@ RULES: tuple[Rule, ...] = (
                     "model busy, retry later",
                     # NVIDIA's workers behind an aggregator: "request limit reached (32/32)"
                     "worker local total request limit",
-                    "服务器繁忙",
-                    "负载过高",
-                    "访问量过大",
                     "out of capacity",
                     "capacity exceeded",
                 ),
@@ -113,6 +110,36 @@ RULES: tuple[Rule, ...] = (
         near_misses=("当前分组上游负载已饱和",),
     ),
     Rule(
+        "upstream.overloaded.chinese",
+        "A Chinese provider says its servers are busy or overloaded.",
+        L,
+        Cause.OVERLOADED,
+        all_of(
+            any_of(
+                status(529),
+                field_is("type", "overloaded_error"),
+                field_is("reason", "model_capacity_exhausted"),
+                says(
+                    "服务器繁忙",
+                    "负载过高",
+                    "访问量过大",
+                ),
+            ),
+            # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
+            # error in the application" is an application error, not capacity
+            # (nor Cloudflare's explanation of a 5xx, which lists overload among the reasons)
+            none_of(
+                says(
+                    "either the server is overloaded or there is an error",
+                    "developers.cloudflare.com/support/troubleshooting",
+                ),
+            ),
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.9,
+    ),
+    Rule(
         "upstream.unavailable",
         "The service or channel is down (503).",
         L,
@@ -126,19 +153,8 @@ RULES: tuple[Rule, ...] = (
                 "no healthy upstream",
                 "upstream connect error",
                 "serviceunavailable",
-                "modelnotready",
-                "is currently loading",
                 "web server is down",
                 "unable to process your request",
-                # a relay's pool of upstream accounts has none it can schedule
-                (r"no available (?:\w+ )?accounts?", "no available "),
-                "server loading model",
-                "auth_unavailable",
-                "no auth available",
-                "服务暂时不可用",
-                "服务不可用",
-                # gpt-load's key pool for a group is empty
-                "no active api keys available",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -157,6 +173,50 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.unavailable.relay_pool",
+        "A relay has no account, key or credential available upstream to serve the request.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            # a relay's pool of upstream accounts has none it can schedule
+            (r"no available (?:\w+ )?accounts?", "no available "),
+            "auth_unavailable",
+            "no auth available",
+            # gpt-load's key pool for a group is empty
+            "no active api keys available",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+    ),
+    Rule(
+        "upstream.unavailable.model_loading",
+        "The model server is still loading the model.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "modelnotready",
+            "is currently loading",
+            "server loading model",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+    ),
+    Rule(
+        "upstream.unavailable.chinese",
+        "A Chinese server says the service is (temporarily) unavailable.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "服务暂时不可用",
+            "服务不可用",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+    ),
+    Rule(
         "upstream.gateway_timeout",
         "A hop gave up waiting for the next (504, 524, upstream request timeout).",
         L,
@@ -167,13 +227,7 @@ RULES: tuple[Rule, ...] = (
                 (r"gateway time-?out", "gateway time"),
                 "upstream request timeout",
                 "upstream timed out",
-                "did not return an initial response within",
-                "function_invocation_timeout",
-                (r"function (?:invocation )?timed out", "function "),
                 "gateway timed out",
-                # SageMaker: the model container did not answer in time; OpenRouter's idle
-                # stream cut
-                "timed out while waiting for a response from container",
                 "upstream idle timeout",
                 # a hosted gateway's "HTTP external call timed out"
                 "外部调用超时",
@@ -193,6 +247,24 @@ RULES: tuple[Rule, ...] = (
             "(ModelTimeoutException) when calling the InvokeModel operation: Model has timed out "
             "in processing the request. Try your request again.",
         ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.serverless",
+        "A serverless function or container in front of the model did not answer in time"
+        " (Vercel, Cloud Run).",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            "did not return an initial response within",
+            "function_invocation_timeout",
+            (r"function (?:invocation )?timed out", "function "),
+            # SageMaker: the model container did not answer in time; OpenRouter's idle
+            # stream cut
+            "timed out while waiting for a response from container",
+        ),
+        priority=72,
+        retry=Retry.LIMITED,
+        confidence=0.85,
     ),
     Rule(
         "upstream.bad_gateway",
@@ -294,18 +366,11 @@ RULES: tuple[Rule, ...] = (
             field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
             says(
                 "do request failed",
-                "请求上游地址失败",
                 "upstream error",
                 "failed to request upstream",
                 "upstream request failed",
-                "http请求失败",
-                (r"请求失败[^\n]{0,20}响应", "请求失败"),
-                (r"请求上游[^\n]{0,10}失败", "请求上游"),
-                (r"上游[^\n]{0,10}(?:错误|失败)", "上游"),
                 (r"all upstreams? (?:have )?failed", "all upstream"),
-                "所有上游",
                 "channel error",
-                (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
                 (r"all (?:api )?keys (?:have )?failed", "failed"),
                 "gateway routing failed",
                 # Gateway's 2005
@@ -325,6 +390,25 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.relay_upstream_error.chinese",
+        "A Chinese relay says its request to the upstream, or every upstream key, failed.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            "请求上游地址失败",
+            "http请求失败",
+            (r"请求失败[^\n]{0,20}响应", "请求失败"),
+            (r"请求上游[^\n]{0,10}失败", "请求上游"),
+            (r"上游[^\n]{0,10}(?:错误|失败)", "上游"),
+            "所有上游",
+            (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
+        ),
+        priority=65,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+    ),
+    Rule(
         "upstream.server_error.body",
         "The server's own body says it failed while processing the request; a relay's "
         "'upstream failed' around it adds nothing.",
@@ -340,17 +424,12 @@ RULES: tuple[Rule, ...] = (
                 "error occurred while processing",
                 "internal error encountered",
                 "internalserverexception",
-                "requires more system memory",
-                "out of memory",
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
                 "error_type=server_error",
                 "request failed due to server shutdown",
                 # Xinference's worker gone
                 (r"remote server [\d.:]+ closed", "remote server "),
                 "code: internal_server_error",
-                "llama runner process",
-                "enginedeaderror",
-                "engine loop is dead",
             ),
         ),
         priority=68,
@@ -362,6 +441,23 @@ RULES: tuple[Rule, ...] = (
             'Error: 500 {"error": {"message": "The server had an error processing your '
             'request.", "type": "server_error", "param": null, "code": null}}',
         ),
+    ),
+    Rule(
+        "upstream.server_error.local_runtime",
+        "A local model runtime failed: out of memory, its runner process ended, or its engine"
+        " loop died (Ollama, vLLM).",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "requires more system memory",
+            "out of memory",
+            "llama runner process",
+            "enginedeaderror",
+            "engine loop is dead",
+        ),
+        priority=68,
+        retry=Retry.LIMITED,
+        confidence=0.8,
     ),
     Rule(
         "upstream.server_error",
