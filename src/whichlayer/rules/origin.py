@@ -192,25 +192,54 @@ RULES: tuple[OriginRule, ...] = (
             "an error occurred with your deployment",
             "x-vercel-error",
             "x-vercel-id",
+            "did not return an initial response within",
+            # AI Gateway's own 2005
+            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
+            "function_invocation_timeout",
+            "(cloudfront)",
+        ),
+    ),
+    OriginRule(
+        "origin.gateway.kong_wording",
+        "Kong's own messages: its rate limiter, key-auth plugin, balancer or router answered.",
+        Origin.GATEWAY,
+        says(
             # Kong's plugins answer with these exact sentences
             (r"\bapi rate limit exceeded\b", "api rate limit exceeded"),
             "no api key found in request",
             "failure to get a peer from the ring-balancer",
             "an invalid response was received from the upstream server",
             "no route matched with those values",
+        ),
+    ),
+    OriginRule(
+        "origin.gateway.aws_api_gateway",
+        "AWS API Gateway answered: it found no authentication token for the route.",
+        Origin.GATEWAY,
+        says(
             # AWS API Gateway and CloudFront in front of an API
             "missing authentication token",
             "missingauthenticationtokenexception",
-            "(cloudfront)",
+        ),
+    ),
+    OriginRule(
+        "origin.gateway.cloudflare_codes",
+        "Cloudflare's error codes name it as the party that answered.",
+        Origin.GATEWAY,
+        says(
             # Cloudflare's JSON error bodies; Vercel's function limit
             "cf_bad_gateway",
             "cf_details",
             "cf_service_unavailable",
             "cf_gateway_timeout",
-            "did not return an initial response within",
-            # AI Gateway's own 2005
-            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
-            "function_invocation_timeout",
+        ),
+    ),
+    OriginRule(
+        "origin.gateway.azure_apim",
+        "Azure API Management answered: no subscription key, or no response from the provider"
+        " behind it.",
+        Origin.GATEWAY,
+        says(
             "due to missing subscription key",
             "failed to get response from provider",
         ),
@@ -268,7 +297,6 @@ RULES: tuple[OriginRule, ...] = (
             "分组",
             "用户额度",
             "密钥",
-            "cc switch",
             "404 page not found",
             "[gin]",
             "one-api",
@@ -278,17 +306,33 @@ RULES: tuple[OriginRule, ...] = (
             "insufficient_user_quota",
             "user quota",
             "pre-consume",
+        ),
+    ),
+    OriginRule(
+        "origin.relay.litellm_wording",
+        "LiteLLM proxy's own wording: a model name or key it does not route, or a budget it"
+        " enforces.",
+        Origin.RELAY,
+        says(
             "invalid model name passed in",
             "available models for your key",
             "litellm proxy",
+            # budgets a LiteLLM proxy sets on its keys and deployments
+            "budget has been exceeded",
+            "exceeded budget for",
+        ),
+    ),
+    OriginRule(
+        "origin.relay.account_pool",
+        "A relay that shares a pool of subscription accounts or keys (sub2api, CLIProxy,"
+        " claude-relay, OmniRoute) names itself or its pool.",
+        Origin.RELAY,
+        says(
             # CLIProxyAPI): a provider has no pool to run out of
             # a relay's pool of upstream accounts (sub2api, claude-relay-service,
             (r"no available (?:\w+ )?accounts?", "no available "),
             "failed to select account",
             "no auth available",
-            # budgets a LiteLLM proxy sets on its keys and deployments
-            "budget has been exceeded",
-            "exceeded budget for",
             "no active api keys available",
             # a hosted gateway naming the provider it forwarded to (opencode Zen/Go),
             # and relays that say their own name (in a URL or a log line)
@@ -297,6 +341,15 @@ RULES: tuple[OriginRule, ...] = (
             (r"\bcliproxy", "cliproxy"),
             "claude-relay",
             (r"\bomniroute\b", "omniroute"),
+            "cc switch",
+        ),
+    ),
+    OriginRule(
+        "origin.relay.tool_backend",
+        "A coding tool's own model backend answered (Continue's model proxy, Warp, Zed, a"
+        " Cloud Run bridge).",
+        Origin.RELAY,
+        says(
             # Continue's hosted model proxy and free-trial proxy hold the keys; so do Warp's
             # and Zed's hosted model services
             "continue.dev/model-proxy",
