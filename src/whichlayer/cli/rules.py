@@ -41,7 +41,7 @@ def describe(rule: Any) -> dict[str, Any]:
         }
     else:
         data["origin"] = str(rule.origin)
-    data["samples"] = list(rule.samples)
+    data["samples"] = [str(sample) for sample in rule.samples]
     data["near_misses"] = list(rule.near_misses)
     return data
 

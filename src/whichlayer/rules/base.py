@@ -99,6 +99,19 @@ def _union(items: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class Sample:
+    """A sample that needs facts no pasted text carries (the platform of the key the
+    request sent, read from an SDK's request object): the text, and those facts as
+    :class:`~whichlayer.evidence.Evidence` attributes."""
+
+    text: str
+    facts: tuple[tuple[str, str], ...]
+
+    def __str__(self) -> str:
+        return self.text + "  (with " + ", ".join(f"{k}={v}" for k, v in self.facts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One conclusion the engine can draw, with the evidence that supports it."""
 
@@ -111,7 +124,9 @@ class Rule:
     origin: Origin | None = None
     retry: Retry | None = None
     confidence: float = 0.8
-    samples: tuple[str, ...] = ()
+    #: Inputs this rule must WIN (be the deciding rule of ``whichlayer.explain``).
+    samples: tuple[str | Sample, ...] = ()
+    #: Inputs this rule must not fire on.
     near_misses: tuple[str, ...] = ()
     #: ``match`` as a plain function (what classify calls).
     run: Matcher = field(init=False, repr=False, compare=False)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from whichlayer.rules.base import (
     Facts,
     Rule,
+    Sample,
     all_of,
     any_of,
     exception,
@@ -101,21 +102,13 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.9,
         samples=(
-            "[bedrock] Error: Error when retrieving credentials from iam-role: Credential "
-            "refresh failed, response did not contain: access_key, secret_key, token, "
-            "expiry_time",
-            '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following '
-            "environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
+            '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following'
+            " environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
             "ValueError: API key must be provided when using hosted LangSmith API",
-            "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to "
-            "anthropic but no key is set",
-            "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not "
-            "found. To set up Application Default Credentials, see https://cloud.google.com/docs",
-            "NoCredentialsError: Unable to locate credentials",
-            "openai.OpenAIError: The api_key client option must be set either by passing "
-            "api_key to the client or by setting the OPENAI_API_KEY environment variable",
-            'TypeError: "Could not resolve authentication method. Expected either api_key '
-            'or auth_token to be set."',
+            "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to"
+            " anthropic but no key is set",
+            "openai.OpenAIError: The api_key client option must be set either by passing"
+            " api_key to the client or by setting the OPENAI_API_KEY environment variable",
         ),
         near_misses=("Incorrect API key provided: sk-abc",),
     ),
@@ -140,6 +133,15 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         origin=Origin.CLIENT,
         confidence=0.9,
+        samples=(
+            "[bedrock] Error: Error when retrieving credentials from iam-role: Credential"
+            " refresh failed, response did not contain: access_key, secret_key, token, expiry_time",
+            "google.auth.exceptions.DefaultCredentialsError: Your default credentials were"
+            " not found. To set up Application Default Credentials, see https://cloud.google.com/docs",
+            "NoCredentialsError: Unable to locate credentials",
+            'TypeError: "Could not resolve authentication method. Expected either api_key or'
+            ' auth_token to be set."',
+        ),
     ),
     Rule(
         "identity.key_missing.server",
@@ -185,6 +187,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=90,
         confidence=0.9,
+        samples=(
+            '"We couldn\'t find a secret with the name \\"XAI_API_KEY\\". You can add this'
+            " secret at https://continue.dev/settings/secrets%3FsecretName=XAI_API_KEY. If"
+            " you already have this secret configured, you may need to switch to the correct"
+            ' organization."',
+        ),
     ),
     Rule(
         "identity.key_missing.empty_bearer",
@@ -418,6 +426,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=93,
         confidence=0.9,
+        samples=("Error: Token refresh failed: 401",),
     ),
     Rule(
         "identity.key_expired.chinese",
@@ -433,6 +442,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=93,
         confidence=0.9,
+        samples=("令牌已过期",),
     ),
     Rule(
         "identity.key_invalid.phrase",
@@ -467,14 +477,10 @@ RULES: tuple[Rule, ...] = (
         priority=85,
         confidence=0.85,
         samples=(
-            "API密钥无效",
-            '{"error":{"code":"1000","message":"身份验证失败。"}}',
-            "401 Incorrect API key provided: Toxic. You can find your API key at "
-            "https://platform.openai.com/account/api-keys.",
-            "✕ [API Error: API key not valid. Please pass a valid API key. "
-            "(Status: INVALID_ARGUMENT)]",
-            "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', "
-            "'type': 'new_api_error'}}",
+            "401 Incorrect API key provided: Toxic. You can find your API key at https://platform.openai.com/account/api-keys.",
+            "✕ [API Error: API key not valid. Please pass a valid API key. (Status:"
+            " INVALID_ARGUMENT)]",
+            "Invalid API key · Please run /login",
         ),
         near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
     ),
@@ -495,6 +501,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=85,
         confidence=0.85,
+        samples=("Chat request failed with status 401: User not found.",),
     ),
     Rule(
         "identity.key_invalid.cloud_signature",
@@ -511,6 +518,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=85,
         confidence=0.85,
+        samples=(
+            "⨯ UnrecognizedClientException: The security token included in the request is"
+            " invalid.\n    at async POST (apps/app/app/api/chat/route.ts:19:19)",
+        ),
     ),
     Rule(
         "identity.key_invalid.provider_sdk",
@@ -523,6 +534,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=85,
         confidence=0.85,
+        samples=(
+            "erniebot.errors.InvalidTokenError: 暂无权限使用，请在 AI Studio"
+            " 正确获取访问令牌(access"
+            " token)使用",
+        ),
     ),
     Rule(
         "identity.key_invalid.non_english",
@@ -546,6 +562,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=85,
         confidence=0.85,
+        samples=(
+            "API密钥无效",
+            '{"error":{"code":"1000","message":"身份验证失败。"}}',
+            "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', 'type':"
+            " 'new_api_error'}}",
+        ),
     ),
     Rule(
         "identity.key_invalid.cli",
@@ -561,7 +583,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=80,
         confidence=0.7,
-        samples=("Invalid API key · Please run /login",),
+        samples=("Login required. Please run /login",),
         near_misses=("Please run /model to choose a model",),
     ),
     Rule(
@@ -618,10 +640,6 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.85,
         samples=(
-            "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer "
-            "'https://sts.windows.net/abc/'.",
-            "This account requires setting the GOOGLE_CLOUD_PROJECT or GOOGLE_CLOUD_PROJECT_ID "
-            "env var.",
             "OpenAI-Organization header should match organization for API key",
             "You must be a member of an organization to use the API.",
         ),
@@ -646,6 +664,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.85,
+        samples=(
+            "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer 'https://sts.windows.net/abc/'.",
+            "This account requires setting the GOOGLE_CLOUD_PROJECT or"
+            " GOOGLE_CLOUD_PROJECT_ID env var.",
+        ),
     ),
     Rule(
         "identity.permission_region",
@@ -676,10 +699,8 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         confidence=0.9,
         samples=(
-            "✕ [API Error: User location is not supported for the API use. "
-            "(Status: FAILED_PRECONDITION)]",
-            "{'error': {'code': 'unsupported_country_region_territory', 'message': 'Country, "
-            "region, or territory not supported', 'param': None, 'type': 'request_forbidden'}}",
+            "✕ [API Error: User location is not supported for the API use. (Status:"
+            " FAILED_PRECONDITION)]",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
     ),
@@ -829,16 +850,9 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=(
-            "Error code: 403 - {'error': {'message': 'To access gpt-image-1, please complete "
-            "organization verification', 'type': 'image_generation_user_error'}}",
-            '{"error":{"message":"Access terminated. Review our Community Guidelines or '
-            'contact support for assistance.","type":"access_terminated_error"}}',
-            "Your organization must be verified to use the model `o3`. Please go to: "
-            "https://platform.openai.com/settings/organization/general",
+            '{"error":{"message":"Access terminated. Review our Community Guidelines or'
+            ' contact support for assistance.","type":"access_terminated_error"}}',
             "Your account has been deactivated, please check your email.",
-            # Google: an API key restricted to websites, called from a server
-            '{"error":{"code":403,"message":"Requests from referer <empty> are blocked.",'
-            '"status":"PERMISSION_DENIED","details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
         ),
         near_misses=("The model `o3` does not exist",),
     ),
@@ -865,6 +879,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=92,
         confidence=0.85,
+        samples=(
+            "Error code: 403 - {'error': {'message': 'To access gpt-image-1, please complete"
+            " organization verification', 'type': 'image_generation_user_error'}}",
+            "Your organization must be verified to use the model `o3`. Please go to: https://platform.openai.com/settings/organization/general",
+        ),
     ),
     Rule(
         "identity.policy_block.abuse",
@@ -895,6 +914,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=92,
         confidence=0.85,
+        samples=("invoke is blocked please use converse /converse-stream",),
     ),
     Rule(
         "identity.policy_block.key_restriction",
@@ -926,6 +946,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=92,
         confidence=0.85,
+        samples=(
+            '{"error":{"code":403,"message":"Requests from referer <empty> are'
+            ' blocked.","status":"PERMISSION_DENIED",'
+            '"details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
+        ),
     ),
     Rule(
         "identity.policy_block.network_policy",
@@ -958,6 +983,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=92,
         confidence=0.85,
+        samples=("Public access is disabled. Please configure private endpoint",),
     ),
     Rule(
         "identity.policy_block.suspended",
@@ -1032,19 +1058,12 @@ RULES: tuple[Rule, ...] = (
         priority=84,
         confidence=0.75,
         samples=(
-            "ResourceNotFoundException: Model use case details have not been submitted for this "
-            "account. Fill out the Anthropic use case details form before using the model.",
-            "Error: Your organization does not have access to Claude. Please login again or "
-            "contact your administrator.",
-            '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id: '
-            '20250312120000123456)","type":"new_api_error"}}',
-            '{"error":{"code":"ModelNotOpen","message":"Your account has not activated the '
-            'model doubao-pro. Please activate the model service in the Ark Console."}}',
-            "An error occurred (AccessDeniedException) when calling the Converse operation: "
-            "You don't have access to the model with the specified model ID.",
-            "You have insufficient permissions for this operation. Missing scopes: model.request.",
-            '{"error":{"message":"You are not allowed to sample from this model",'
-            '"type":"invalid_request_error","param":null,"code":null}}',
+            "Error: Your organization does not have access to Claude. Please login again or"
+            " contact your administrator.",
+            '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id:'
+            ' 20250312120000123456)","type":"new_api_error"}}',
+            "An error occurred (AccessDeniedException) when calling the Converse operation:"
+            " You don't have access to the model with the specified model ID.",
         ),
         near_misses=("The model `gtp-4` does not exist",),
     ),
@@ -1076,6 +1095,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=84,
         confidence=0.75,
+        samples=(
+            "You have insufficient permissions for this operation. Missing scopes: model.request.",
+            '{"error":{"message":"You are not allowed to sample from this'
+            ' model","type":"invalid_request_error","param":null,"code":null}}',
+        ),
     ),
     Rule(
         "identity.permission_model.api_not_enabled",
@@ -1094,6 +1118,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=84,
         confidence=0.75,
+        samples=(
+            "ResourceNotFoundException: Model use case details have not been submitted for"
+            " this account. Fill out the Anthropic use case details form before using the model.",
+        ),
     ),
     Rule(
         "identity.status_401",
@@ -1202,6 +1230,13 @@ RULES += (
         all_of(any_of(status(400, 401, 403), exception("AuthenticationError")), _sent_foreign_key),
         priority=97,
         confidence=0.9,
+        samples=(
+            Sample(
+                'Error code: 401 - {"error":{"message":"Incorrect API key provided:'
+                ' sk-ant-a***xx. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","code":"invalid_api_key"}}',
+                (("key_platform", "anthropic"),),
+            ),
+        ),
     ),
     Rule(
         "identity.permission_model.project",

@@ -62,18 +62,16 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
-            "curl_cffi.requests.errors.RequestsError: Failed to perform, curl: (56) CONNECT "
-            "tunnel failed, response 403.",
-            "openai.error.APIConnectionError: Error communicating with OpenAI: Please check "
-            "proxy URL. It is malformed and could be missing the host.",
+            "curl_cffi.requests.errors.RequestsError: Failed to perform, curl: (56) CONNECT"
+            " tunnel failed, response 403.",
+            "openai.error.APIConnectionError: Error communicating with OpenAI: Please check"
+            " proxy URL. It is malformed and could be missing the host.",
             "Caused by: java.io.IOException: Failed to authenticate with proxy",
-            "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'}, "
-            "'status_code': 403}",
-            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
-            "port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to "
-            "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
-            "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy "
-            "connection timed out",
+            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com',"
+            " port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to"
+            " proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+            "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy"
+            " connection timed out",
         ),
         near_misses=(
             "CC Switch local proxy failed while handling Codex endpoint /responses. "
@@ -94,6 +92,7 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.PROXY,
         retry=Retry.NEVER,
         confidence=0.9,
+        samples=("curl: (5) Could not resolve proxy: proxy.corp.example",),
     ),
     Rule(
         "network.proxy.squid_page",
@@ -113,6 +112,10 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.PROXY,
         retry=Retry.NEVER,
         confidence=0.9,
+        samples=(
+            "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'},"
+            " 'status_code': 403}",
+        ),
     ),
     Rule(
         "network.dns",
@@ -143,11 +146,8 @@ RULES: tuple[Rule, ...] = (
         priority=78,
         confidence=0.9,
         samples=(
-            "Could not resolve: api.openai.com (Could not contact DNS servers)",
-            'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup '
-            "api.openai.com on 127.0.0.53:53: server misbehaving",
-            "FetchError: request to https://api.openai.com/v1/chat/completions failed, "
-            "reason: getaddrinfo ENOTFOUND proxy-server",
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed,"
+            " reason: getaddrinfo ENOTFOUND proxy-server",
         ),
         near_misses=("Connection refused",),
     ),
@@ -174,6 +174,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=78,
         confidence=0.9,
+        samples=(
+            "Could not resolve: api.openai.com (Could not contact DNS servers)",
+            'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup'
+            " api.openai.com on 127.0.0.53:53: server misbehaving",
+        ),
     ),
     Rule(
         "network.tls_verify",
@@ -209,12 +214,10 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
-            "System.Net.Http.HttpRequestException: The SSL connection could not be established "
-            "---> System.Security.Authentication.AuthenticationException: The remote "
-            "certificate is invalid according to the validation procedure: "
-            "RemoteCertificateChainErrors",
-            "request to https://api.openai.com/chat/completions failed, reason: "
-            "self-signed certificate in certificate chain",
+            "System.Net.Http.HttpRequestException: The SSL connection could not be"
+            " established ---> System.Security.Authentication.AuthenticationException: The"
+            " remote certificate is invalid according to the validation procedure:"
+            " RemoteCertificateChainErrors",
         ),
         near_misses=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number",),
     ),
@@ -237,6 +240,10 @@ RULES: tuple[Rule, ...] = (
         priority=80,
         retry=Retry.NEVER,
         confidence=0.9,
+        samples=(
+            "request to https://api.openai.com/chat/completions failed, reason: self-signed"
+            " certificate in certificate chain",
+        ),
     ),
     Rule(
         "network.tls_verify.java_trust",
@@ -251,6 +258,7 @@ RULES: tuple[Rule, ...] = (
         priority=80,
         retry=Retry.NEVER,
         confidence=0.9,
+        samples=("javax.net.ssl.SSLHandshakeException: PKIX path building failed",),
     ),
     Rule(
         "network.tls_verify.expired_or_mismatch",
@@ -267,6 +275,11 @@ RULES: tuple[Rule, ...] = (
         priority=80,
         retry=Retry.NEVER,
         confidence=0.9,
+        samples=(
+            "ERR_TLS_CERT_ALTNAME_INVALID fetching"
+            ' "https://opencode.ai/zen/v1/chat/completions". For more information, pass'
+            " `verbose: true` in the second argument to fetch()",
+        ),
     ),
     Rule(
         "network.tls_handshake",
@@ -309,6 +322,11 @@ RULES: tuple[Rule, ...] = (
         priority=77,
         retry=Retry.LIMITED,
         confidence=0.8,
+        samples=(
+            "write EPROTO 14654428880960:error:100000f7:SSL"
+            " routines:OPENSSL_internal:WRONG_VERSION_NUMBER"
+            ":../../third_party/boringssl/src/ssl/tls_record.cc:231:",
+        ),
     ),
     Rule(
         "network.tls_handshake.tools",
@@ -325,6 +343,7 @@ RULES: tuple[Rule, ...] = (
         priority=77,
         retry=Retry.LIMITED,
         confidence=0.8,
+        samples=("curl: (35) error:0A000126:SSL routines::unexpected eof while reading",),
     ),
     Rule(
         "network.connect_refused",
@@ -385,6 +404,10 @@ RULES: tuple[Rule, ...] = (
         priority=76,
         retry=Retry.LIMITED,
         confidence=0.9,
+        samples=(
+            "LLM Call Fails with Error: litellm.APIConnectionError: OllamaException - [Errno"
+            " 65] No route to host",
+        ),
     ),
     Rule(
         "network.connect_refused.tools",
@@ -400,6 +423,11 @@ RULES: tuple[Rule, ...] = (
         priority=76,
         retry=Retry.LIMITED,
         confidence=0.9,
+        samples=(
+            "2025-04-03T10:43:24 CodeCompanion  ERROR [ERROR] 2025-04-03 10:43:24\nError: {"
+            " \"curl: (7) Failed to connect to localhost port 11434 after 0 ms: Couldn't"
+            ' connect to server" }',
+        ),
     ),
     Rule(
         "network.connect_refused.local_send",
@@ -501,6 +529,7 @@ RULES: tuple[Rule, ...] = (
         priority=79,
         retry=Retry.LIMITED,
         confidence=0.8,
+        samples=("code:''UND_ERR_CONNECT_TIMEOUT",),
     ),
     Rule(
         "network.read_timeout",
@@ -537,15 +566,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
-            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded after 30.000s,name resolution: "
-            "0.270s,metadata filters: 0.001s",
-            'reqwest::Error { kind: Request, url: "https://api.anthropic.com/v1/messages", '
-            "source: TimedOut }",
-            "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT { "
-            "errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
-            'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/'
-            'x/converse"',
-            "API Error: read ETIMEDOUT",
+            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded after 30.000s,name resolution:"
+            " 0.270s,metadata filters: 0.001s",
+            'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse"',
             "openai.APITimeoutError: Request timed out.",
             "cURL error 28: Operation timed out after 30003 milliseconds with 0 bytes received",
         ),
@@ -583,6 +606,13 @@ RULES: tuple[Rule, ...] = (
         priority=74,
         retry=Retry.CAREFUL,
         confidence=0.8,
+        samples=(
+            'reqwest::Error { kind: Request, url: "https://api.anthropic.com/v1/messages",'
+            " source: TimedOut }",
+            "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT {"
+            " errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
+            "API Error: read ETIMEDOUT",
+        ),
     ),
     Rule(
         "network.connection_reset",
@@ -618,14 +648,6 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
-            "Request failed with error: Transport(reqwest::Error { kind: Decode, source: "
-            "hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
-            "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿  "
-            "TypeError (terminated)",
-            "error sending request for url (https://api.anthropic.com/v1/messages): connection "
-            "error: received fatal alert: BadRecordMac",
-            'Post "https://api.openai.com/v1/chat/completions": EOF',
-            "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
             "net::ERR_CONNECTION_CLOSED",
@@ -663,6 +685,7 @@ RULES: tuple[Rule, ...] = (
         priority=75,
         retry=Retry.CAREFUL,
         confidence=0.8,
+        samples=("Unable to connect to API (UND_ERR_SOCKET)",),
     ),
     Rule(
         "network.connection_reset.fetch_terminated",
@@ -682,6 +705,11 @@ RULES: tuple[Rule, ...] = (
         priority=75,
         retry=Retry.CAREFUL,
         confidence=0.8,
+        samples=(
+            "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿ "
+            " TypeError (terminated)",
+            'Post "https://api.openai.com/v1/chat/completions": EOF',
+        ),
     ),
     Rule(
         "network.connection_reset.stream_reset",
@@ -707,6 +735,13 @@ RULES: tuple[Rule, ...] = (
         priority=75,
         retry=Retry.CAREFUL,
         confidence=0.8,
+        samples=(
+            "Request failed with error: Transport(reqwest::Error { kind: Decode, source:"
+            " hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
+            "error sending request for url (https://api.anthropic.com/v1/messages):"
+            " connection error: received fatal alert: BadRecordMac",
+            "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
+        ),
     ),
     Rule(
         "network.generic",
@@ -746,7 +781,7 @@ RULES: tuple[Rule, ...] = (
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.5,
-        samples=("openai.APIConnectionError: Connection error.",),
+        samples=("Connection error.",),
     ),
     Rule(
         "network.proxy.settings",
@@ -774,6 +809,7 @@ RULES: tuple[Rule, ...] = (
         priority=28,
         retry=Retry.CAREFUL,
         confidence=0.5,
+        samples=("stream error: stream disconnected before completion: unexpected status",),
     ),
     Rule(
         "network.status_408",
@@ -784,6 +820,7 @@ RULES: tuple[Rule, ...] = (
         priority=20,
         retry=Retry.CAREFUL,
         confidence=0.5,
+        samples=("API Error: 408 status code (no body)",),
     ),
 )
 
@@ -807,6 +844,7 @@ RULES += (
         confidence=0.5,
         samples=(
             "litellm.InternalServerError: InternalServerError: OpenAIException - Connection error.",
+            "openai.APIConnectionError: Connection error.",
         ),
     ),
 )

@@ -140,12 +140,17 @@ RULES: tuple[OriginRule, ...] = (
                 "proxyconnect",
             ),
         ),
+        samples=("fetch failed: could not resolve proxy",),
     ),
     OriginRule(
         "origin.proxy.dns",
         "The name that failed to resolve is not the API host, so it is the proxy's.",
         Origin.PROXY,
         _dns_failed_for_other_host,
+        samples=(
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed,"
+            " reason: getaddrinfo ENOTFOUND proxy-server",
+        ),
     ),
     OriginRule(
         "origin.proxy.interception",
@@ -153,12 +158,17 @@ RULES: tuple[OriginRule, ...] = (
         "the mark of an intercepting proxy.",
         Origin.PROXY,
         _INTERCEPTION,
+        samples=("SELF_SIGNED_CERT_IN_CHAIN",),
     ),
     OriginRule(
         "origin.gateway.html",
         "An HTML page came back: a CDN, WAF or reverse proxy answered instead of the API.",
         Origin.GATEWAY,
         html(),
+        samples=(
+            "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in"
+            " time.\n</body></html>",
+        ),
     ),
     OriginRule(
         "origin.gateway.proxy_text",
@@ -177,6 +187,7 @@ RULES: tuple[OriginRule, ...] = (
             ),
             lambda v: None if _provider_body(v) else {},
         ),
+        samples=("POST https://xyz.in/ollama/api/chat 504/524 Gateway timed out error",),
     ),
     OriginRule(
         "origin.gateway.named",
@@ -198,19 +209,7 @@ RULES: tuple[OriginRule, ...] = (
             "function_invocation_timeout",
             "(cloudfront)",
         ),
-    ),
-    OriginRule(
-        "origin.gateway.kong_wording",
-        "Kong's own messages: its rate limiter, key-auth plugin, balancer or router answered.",
-        Origin.GATEWAY,
-        says(
-            # Kong's plugins answer with these exact sentences
-            (r"\bapi rate limit exceeded\b", "api rate limit exceeded"),
-            "no api key found in request",
-            "failure to get a peer from the ring-balancer",
-            "an invalid response was received from the upstream server",
-            "no route matched with those values",
-        ),
+        samples=("401 Invalid Helicone API key",),
     ),
     OriginRule(
         "origin.gateway.aws_api_gateway",
@@ -221,6 +220,7 @@ RULES: tuple[OriginRule, ...] = (
             "missing authentication token",
             "missingauthenticationtokenexception",
         ),
+        samples=('HTTP 403 {"message":"Missing Authentication Token"}',),
     ),
     OriginRule(
         "origin.gateway.cloudflare_codes",
@@ -233,6 +233,10 @@ RULES: tuple[OriginRule, ...] = (
             "cf_service_unavailable",
             "cf_gateway_timeout",
         ),
+        samples=(
+            'HTTP 503 - {"error":{"code":503,"message":"Service'
+            ' Unavailable.","param":null,"type":"cf_service_unavailable"}}]',
+        ),
     ),
     OriginRule(
         "origin.gateway.azure_apim",
@@ -243,12 +247,18 @@ RULES: tuple[OriginRule, ...] = (
             "due to missing subscription key",
             "failed to get response from provider",
         ),
+        samples=(
+            "Authentication Error: 401 - {'statusCode': 401, 'message': 'Access denied due to"
+            " missing subscription key. Make sure to include subscription key when making"
+            " requests to an API.'}",
+        ),
     ),
     OriginRule(
         "origin.gateway.cloudflare_status",
         "Statuses 520-527 are Cloudflare's own: the CDN in front of the server answered.",
         Origin.GATEWAY,
         status(520, 521, 522, 523, 524, 525, 526, 527),
+        samples=("A timeout occurred Error code 524",),
     ),
     OriginRule(
         "origin.upstream.passed_through",
@@ -270,6 +280,12 @@ RULES: tuple[OriginRule, ...] = (
                 "invalid_value",
             ),
         ),
+        samples=(
+            '{\n  "error": {\n    "message": "Country, region, or territory not supported'
+            ' (request id: 2024072510422562564674066306279)",\n    "type":'
+            ' "request_forbidden",\n    "param": "",\n    "code":'
+            ' "unsupported_country_region_territory"\n  }\n}',
+        ),
     ),
     OriginRule(
         "origin.relay.body",
@@ -283,6 +299,10 @@ RULES: tuple[OriginRule, ...] = (
                 "litellm rate limit",
                 "litellm_verificationtoken",
             ),
+        ),
+        samples=(
+            '{"error":{"message":"Budget has been exceeded! Current cost: 0.0010747, Max'
+            ' budget: 0.0","type":"auth_error","param":null,"code":400}}',
         ),
     ),
     OriginRule(
@@ -307,6 +327,7 @@ RULES: tuple[OriginRule, ...] = (
             "user quota",
             "pre-consume",
         ),
+        samples=("429: API 密钥配额已用尽或其他原因",),
     ),
     OriginRule(
         "origin.relay.litellm_wording",
@@ -321,6 +342,7 @@ RULES: tuple[OriginRule, ...] = (
             "budget has been exceeded",
             "exceeded budget for",
         ),
+        samples=("litellm.BadRequestError: OpenAIException - Budget has been exceeded!",),
     ),
     OriginRule(
         "origin.relay.account_pool",
@@ -343,6 +365,7 @@ RULES: tuple[OriginRule, ...] = (
             (r"\bomniroute\b", "omniroute"),
             "cc switch",
         ),
+        samples=("No active API keys available for this group",),
     ),
     OriginRule(
         "origin.relay.tool_backend",
@@ -358,6 +381,11 @@ RULES: tuple[OriginRule, ...] = (
             "i'm sorry, i couldn't complete that request",
             "cloud language model completion failed",
         ),
+        samples=(
+            "HTTP 401 Unauthorized from"
+            " https://proxy-server-blue-l6vsfbzhba-uw.a.run.app/stream_chat"
+            ' {"error":"Unauthorized. Invalid GitHub token."}',
+        ),
     ),
     OriginRule(
         "origin.relay.local_bridge",
@@ -365,6 +393,9 @@ RULES: tuple[OriginRule, ...] = (
         "status: a local bridge or relay holds the real keys.",
         Origin.RELAY,
         _local_bridge,
+        samples=(
+            "unexpected status 401 Unauthorized: Invalid API key, url: http://127.0.0.1:20128/v1/responses",
+        ),
     ),
     OriginRule(
         "origin.gateway.openrouter",
@@ -381,6 +412,7 @@ RULES: tuple[OriginRule, ...] = (
             ),
             lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"},
         ),
+        samples=("404 No endpoints found for openrouter/hunter-alpha:free.",),
     ),
     OriginRule(
         "origin.client.local",
@@ -391,12 +423,17 @@ RULES: tuple[OriginRule, ...] = (
             "api_key client option must be set",
             "could not resolve authentication method",
         ),
+        samples=(
+            "litellm.BadRequestError: LLM Provider NOT provided. Pass in the LLM provider you"
+            " are trying to call. You passed model=dashscope/qwen-turbo",
+        ),
     ),
     OriginRule(
         "origin.upstream",
         "A provider's own error body, or an HTTP status with nothing in between.",
         Origin.UPSTREAM,
         any_of(_provider_body, _any_status, dialect("google", "openrouter")),
+        samples=("404 (no body)",),
     ),
 )
 

@@ -92,13 +92,10 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         confidence=0.9,
         samples=(
-            '{"error":{"code":403,"message":"Billing account for project \'123\' is not found. '
-            "Billing must be enabled for activation of service(s) 'aiplatform.googleapis.com' to "
-            'proceed.","status":"PERMISSION_DENIED"}}',
             "Billing hard limit has been reached.",
-            "This request requires more credits, or fewer max_tokens. You requested up to 32000 "
-            "tokens, but can only afford 0. To increase, visit https://openrouter.ai/settings/keys"
-            " and create a key with a higher monthly limit",
+            "This request requires more credits, or fewer max_tokens. You requested up to"
+            " 32000 tokens, but can only afford 0. To increase, visit"
+            " https://openrouter.ai/settings/keys and create a key with a higher monthly limit",
         ),
         near_misses=(
             "You exceeded your current quota, please check your plan and billing details.",
@@ -122,6 +119,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=95,
         confidence=0.9,
+        samples=(
+            '{"error":{"code":403,"message":"Billing account for project \'123\' is not'
+            " found. Billing must be enabled for activation of service(s)"
+            ' \'aiplatform.googleapis.com\' to proceed.","status":"PERMISSION_DENIED"}}',
+        ),
     ),
     Rule(
         "quota.billing_cap.subscription",
@@ -138,6 +140,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=95,
         confidence=0.9,
+        samples=(
+            "Doubao API error (400): Your account does not have a valid CodingPlan"
+            " subscription, or your subscription has expired.",
+        ),
     ),
     Rule(
         "quota.billing_cap.paused",
@@ -152,6 +158,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=95,
         confidence=0.9,
+        samples=(
+            "Your account has reached the set inference limit for the model, and the model"
+            ' service has been paused. Please adjust or close the "Safe Experience Mode"',
+        ),
     ),
     Rule(
         "quota.insufficient_balance",
@@ -193,14 +203,11 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "403 Your account balance is not sufficient to support this request. Please recharge.",
-            "Your newly created team doesn't have any credits or licenses yet. You can purchase "
-            "credits on https://console.x.ai/team/abc.",
-            '{"error":{"code":"Arrearage","message":"Access denied, please make sure your '
-            'account is in good standing."}}',
+            "Your newly created team doesn't have any credits or licenses yet. You can"
+            " purchase credits on https://console.x.ai/team/abc.",
             "Something went wrong: Insufficient Balance",
-            "Your credit balance is too low to access the Anthropic API. Please go to Plans & "
-            "Billing to upgrade or purchase credits.",
-            "cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",
+            "Your credit balance is too low to access the Anthropic API. Please go to Plans &"
+            " Billing to upgrade or purchase credits.",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
@@ -220,6 +227,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=94,
         confidence=0.9,
+        samples=("cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",),
     ),
     Rule(
         "quota.insufficient_balance.overdue",
@@ -237,6 +245,9 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=94,
         confidence=0.9,
+        samples=(
+            "SUM: **ERROR**: Access denied, please make sure your account is in good standing.",
+        ),
     ),
     Rule(
         "quota.insufficient_balance.chinese",
@@ -254,6 +265,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=94,
         confidence=0.9,
+        samples=(
+            "Model: GLM-5\nProvider: openai\nStatus Code: 429\n\n429"
+            " 余额不足或无可用资源包,请充值。",
+        ),
     ),
     Rule(
         "quota.plan_limit",
@@ -280,13 +295,8 @@ RULES: tuple[Rule, ...] = (
         priority=91,
         confidence=0.8,
         samples=(
-            "The monthly usage limit has been reached (request_id: "
-            "0e06d8cd-211d-4ef7-a3d5-b14bd01b70b1)",
-            "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our "
-            "Terms of Service. Error Code: user_weekly_rate_limited",
-            "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', "
-            "'message': 'Third-party apps now draw from your extra usage, not your plan "
-            "limits.'}}",
+            "The monthly usage limit has been reached (request_id:"
+            " 0e06d8cd-211d-4ef7-a3d5-b14bd01b70b1)",
             "You've reached your Opus limit. Switch to Sonnet or wait until 3pm.",
             "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
             "You've hit your limit · resets 10pm (America/New_York)",
@@ -314,6 +324,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.8,
+        samples=("You're out of Codex messages",),
     ),
     Rule(
         "quota.plan_limit.overage",
@@ -331,6 +342,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.8,
+        samples=(
+            "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error',"
+            " 'message': 'Third-party apps now draw from your extra usage, not your plan"
+            " limits.'}}",
+        ),
     ),
     Rule(
         "quota.plan_limit.weekly_or_daily",
@@ -348,6 +364,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.8,
+        samples=(
+            "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our"
+            " Terms of Service. Error Code: user_weekly_rate_limited",
+        ),
     ),
     Rule(
         "quota.quota_exhausted.code",
@@ -397,12 +417,8 @@ RULES: tuple[Rule, ...] = (
         priority=88,
         confidence=0.8,
         samples=(
-            "403 Daily limit exceeded for free users. Upgrade for more.",
-            "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel "
-            "operation: Your request exceeds the service quota for your account.",
-            "429 Free allocated quota exceeded.",
-            "request error, error status: 429, error message: You have exhausted your capacity "
-            "on this model.",
+            "request error, error status: 429, error message: You have exhausted your"
+            " capacity on this model.",
         ),
         near_misses=("Resource has been exhausted (e.g. check quota).",),
     ),
@@ -426,6 +442,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=88,
         confidence=0.8,
+        samples=("429 Free allocated quota exceeded.",),
     ),
     Rule(
         "quota.quota_exhausted.daily",
@@ -443,6 +460,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=88,
         confidence=0.8,
+        samples=("403 Daily limit exceeded for free users. Upgrade for more.",),
     ),
     Rule(
         "quota.quota_exhausted.service_quota",
@@ -456,6 +474,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=88,
         confidence=0.8,
+        samples=(
+            "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel"
+            " operation: Your request exceeds the service quota for your account.",
+        ),
     ),
     Rule(
         "quota.google_daily",

@@ -125,13 +125,11 @@ RULES: tuple[Rule, ...] = (
         priority=96,
         confidence=0.9,
         samples=(
-            "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Request too large "
-            "for gpt-4-turbo-preview in or...",
-            "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization "
-            "org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082. "
-            "Please try again in 9.816s.",
-            "This request would exceed the rate limit for your organization of 20,000 input "
-            "tokens per minute.",
+            "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization"
+            " org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082."
+            " Please try again in 9.816s.",
+            "This request would exceed the rate limit for your organization of 20,000 input"
+            " tokens per minute.",
         ),
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM): Limit 3",),
     ),
@@ -151,6 +149,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=96,
         confidence=0.9,
+        samples=(
+            "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Request too"
+            " large for gpt-4-turbo-preview in or...",
+        ),
     ),
     Rule(
         "rate_limit.tpm.allocated_quota",
@@ -164,6 +166,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=96,
         confidence=0.9,
+        samples=(
+            "Oops! There was an issue connecting to Qwen3.7-Max.\nAllocated quota exceeded,"
+            " please increase your quota limit. For details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit",
+        ),
     ),
     Rule(
         "rate_limit.tpm.headers",
@@ -203,6 +209,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=85,
         confidence=0.8,
+        samples=(
+            "HTTP/1.1 429 Too Many Requests\nx-ratelimit-limit-requests:"
+            " 500\nx-ratelimit-remaining-requests: 0\nx-ratelimit-reset-requests:"
+            ' 120ms\n\n{"error":{"message":"slow down"}}',
+        ),
     ),
     Rule(
         "rate_limit.rpm",
@@ -237,16 +248,17 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.8,
         samples=(
-            "Request was throttled. Your rate limit for creating predictions is reduced to 6 "
-            "requests per minute with a burst of 1 requests. Your rate limit resets in ~5s.",
-            "botocore.errorfactory.ThrottlingException: An error occurred (ThrottlingException) "
-            "when calling the InvokeModel operation (reached max retries: 4): Too many requests, "
-            "please wait before trying again.",
-            "Rate limit reached for gpt-4 in organization org-x on requests per min (RPM): "
-            "Limit 3, Used 3, Requested 1.",
-            # Cohere's trial keys (docs.cohere.com, rate limits)
-            "status_code: 429, body: {'message': \"You are using a Trial key, which is limited "
-            'to 10 API calls / minute."}',
+            "Request was throttled. Your rate limit for creating predictions is reduced to 6"
+            " requests per minute with a burst of 1 requests. Your rate limit resets in ~5s.",
+            "botocore.errorfactory.ThrottlingException: An error occurred"
+            " (ThrottlingException) when calling the InvokeModel operation (reached max"
+            " retries: 4): Too many requests, please wait before trying again.",
+            "Rate limit reached for gpt-4 in organization org-x on requests per min (RPM):"
+            " Limit 3, Used 3, Requested 1.",
+            "status_code: 429, body: {'message': \"You are using a Trial key, which is"
+            ' limited to 10 API calls / minute."}',
+            '{"object":"error","message":"Rate limit'
+            ' exceeded","type":"rate_limited","param":null,"code":"1300"}',
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
@@ -280,6 +292,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=90,
         confidence=0.8,
+        samples=("API Error: You exceeded your current requests list.",),
     ),
     Rule(
         "rate_limit.rpm.throttled",
@@ -296,6 +309,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=90,
         confidence=0.8,
+        samples=(
+            "An error occurred (ThrottledException) when calling the CreateEvent operation"
+            " (reached max retries: 4): Rate exceeded.",
+        ),
     ),
     Rule(
         "rate_limit.concurrency",
@@ -376,12 +393,10 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.RELAY,
         confidence=0.8,
         samples=(
-            "litellm.RateLimitError: No deployments available for selected model, Try again in "
-            "60 seconds. Passed model=gpt-4o.",
-            "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM / Max "
-            "Parallel Request Limit.",
-            "Token error: All accounts are currently limited. Please wait 8s.",
-            '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
+            "litellm.RateLimitError: No deployments available for selected model, Try again"
+            " in 60 seconds. Passed model=gpt-4o.",
+            "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM /"
+            " Max Parallel Request Limit.",
         ),
         near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
     ),
@@ -398,6 +413,7 @@ RULES: tuple[Rule, ...] = (
         priority=98,
         origin=Origin.RELAY,
         confidence=0.8,
+        samples=("Token error: All accounts are currently limited. Please wait 8s.",),
     ),
     Rule(
         "rate_limit.gateway_limit.per_ip",
@@ -414,6 +430,7 @@ RULES: tuple[Rule, ...] = (
         priority=98,
         origin=Origin.RELAY,
         confidence=0.8,
+        samples=("Too many requests from this IP, please try again later.",),
     ),
     Rule(
         "rate_limit.gateway_limit.chinese",
@@ -430,6 +447,9 @@ RULES: tuple[Rule, ...] = (
         priority=98,
         origin=Origin.RELAY,
         confidence=0.8,
+        samples=(
+            '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
+        ),
     ),
     Rule(
         "rate_limit.relayed_429",
@@ -538,8 +558,9 @@ RULES: tuple[Rule, ...] = (
         confidence=0.6,
         samples=(
             "请求太频繁，请稍后再试",
-            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
-            '"status":"RESOURCE_EXHAUSTED"}}',
+            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check'
+            ' quota).","status":"RESOURCE_EXHAUSTED"}}',
+            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.openai.com/v1/completions",
         ),
         near_misses=("401 Unauthorized",),
     ),
@@ -558,8 +579,7 @@ RULES: tuple[Rule, ...] = (
         priority=85,
         confidence=0.55,
         samples=(
-            '{"object":"error","message":"Rate limit exceeded","type":"rate_limited",'
-            '"param":null,"code":"1300"}',
+            '{"object":"error","message":"Rate limit exceeded","type":"rate_limit","code":"x"}',
         ),
     ),
     Rule(
@@ -570,10 +590,7 @@ RULES: tuple[Rule, ...] = (
         any_of(status(429), exception("RateLimitError", "TooManyRequestsError")),
         priority=10,
         confidence=0.5,
-        samples=(
-            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
-            "https://api.openai.com/v1/completions",
-        ),
+        samples=("429 Provider returned error",),
     ),
 )
 
@@ -616,6 +633,13 @@ RULES += (
         ),
         priority=97,
         confidence=0.85,
+        samples=(
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
+            " exceeded for"
+            " aiplatform.googleapis.com/online_prediction_input_tokens_per_minute_per_base"
+            '_model with base model: anthropic-claude-opus-4.","status":"RESOURCE'
+            '_EXHAUSTED"}}',
+        ),
     ),
     Rule(
         "rate_limit.google_per_minute.requests",
@@ -628,6 +652,13 @@ RULES += (
         ),
         priority=97,
         confidence=0.85,
+        samples=(
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
+            " exceeded for"
+            " aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per"
+            '_base_model with base model: anthropic-claude-3-5-sonnet.","status":"RESOURCE'
+            '_EXHAUSTED"}}',
+        ),
     ),
 )
 

@@ -82,25 +82,11 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "Compaction exhausted: context still exceeds model limits after 3 attempts",
-            '{"error":{"code":500,"message":"Context size has been '
-            'exceeded.","type":"server_error"}}',
-            "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
+            '{"error":{"code":500,"message":"Context size has been'
+            ' exceeded.","type":"server_error"}}',
             "Context low · Run /compact to compact & continue",
-            '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
-            'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds '
-            'the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
-            "Invalid 'messages[1].content': string too long. Expected a string with maximum "
-            "length 1048576, but got a string with length 2000000 instead.",
-            "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length should be "
-            "[1, 258048]",
-            "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not "
-            "currently support mid-generation context overflow.",
-            "openai.BadRequestError: Error code: 400 - {'error': {'message': \"This model's "
-            "maximum context length is 8192 tokens. However, your messages resulted in 8227 "
-            "tokens.\", 'type': 'invalid_request_error', 'param': 'messages', "
-            "'code': 'context_length_exceeded'}}",
-            "The model returned the following errors: prompt is too long: 200049 tokens > 200000 "
-            "maximum",
+            "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not"
+            " currently support mid-generation context overflow.",
             "max_tokens must be at least 1, got -344",
         ),
         near_misses=(
@@ -137,6 +123,16 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.9,
+        samples=(
+            "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
+            '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
+            "Invalid 'messages[1].content': string too long. Expected a string with maximum"
+            " length 1048576, but got a string with length 2000000 instead.",
+            "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length"
+            " should be [1, 258048]",
+            "The model returned the following errors: prompt is too long: 200049 tokens >"
+            " 200000 maximum",
+        ),
     ),
     Rule(
         "request.context_length.token_count",
@@ -159,6 +155,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.9,
+        samples=(
+            'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds'
+            ' the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
+        ),
     ),
     Rule(
         "request.context_length.non_english",
@@ -176,6 +176,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=91,
         confidence=0.9,
+        samples=(
+            '400 Bad Request {"message":"Слишком длинный запрос: 121692 токенов входа при'
+            ' пределе 46112."}',
+        ),
     ),
     Rule(
         "request.request_too_large",
@@ -218,10 +222,8 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.9,
         samples=(
-            "Error code: 413 - {'error': {'message': 'Maximum content size limit (26214400) "
-            "exceeded (26534914 bytes read)', 'type': 'server_error'}}",
-            "anthropic._exceptions.RequestTooLargeError: Error code: 413 - {'error': {'type': "
-            "'request_too_large', 'message': 'Request exceeds the maximum size'}}",
+            "Error code: 413 - {'error': {'message': 'Maximum content size limit (26214400)"
+            " exceeded (26534914 bytes read)', 'type': 'server_error'}}",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000",),
     ),
@@ -271,18 +273,8 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.85,
         samples=(
-            '{"error":{"message":"No available providers match the \'only\' filter: '
-            'deepseek.","type":"invalid_request_error"}}',
-            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or "
-            "you may not have access to it. Run /model to pick a different model.",
-            "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID: "
-            '"openai", modelID: "gpt-5-pro" }',
-            "AI_NoSuchModelError: No such languageModel: gpt-6",
-            '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
-            "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not "
-            "have access to it.",
-            "ValueError: Ollama call failed with status code 404. Details: model '7430' not "
-            "found, try pulling it first",
+            "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not"
+            " have access to it.",
         ),
         near_misses=(
             "Invalid URL (POST /v1/chat/completions)",
@@ -310,6 +302,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=86,
         confidence=0.85,
+        samples=(
+            "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID:"
+            ' "openai", modelID: "gpt-5-pro" }',
+            "AI_NoSuchModelError: No such languageModel: gpt-6",
+        ),
     ),
     Rule(
         "request.model_not_found.no_route",
@@ -334,6 +331,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=86,
         confidence=0.85,
+        samples=(
+            '{"error":{"message":"No available providers match the \'only\' filter:'
+            ' deepseek.","type":"invalid_request_error"}}',
+        ),
     ),
     Rule(
         "request.model_not_found.deployment",
@@ -357,6 +358,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=86,
         confidence=0.85,
+        samples=("InvalidRequestError: The API deployment for the resource does not exist.",),
     ),
     Rule(
         "request.model_not_found.retired",
@@ -372,6 +374,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=86,
         confidence=0.85,
+        samples=(
+            "ResourceNotFoundException: This model version has reached the end of its"
+            " life.\nPlease refer to the AWS documentation for more details.",
+        ),
     ),
     Rule(
         "request.no_channel",
@@ -429,11 +435,9 @@ RULES: tuple[Rule, ...] = (
         priority=87,
         confidence=0.85,
         samples=(
-            'WARNING: Unsupported upgrade request. INFO: - "POST /v1/embeddings HTTP/1.1" 400 '
-            "Bad Request",
             '{"error":"Unexpected endpoint or method. (POST /v1/responses)"}',
-            '{"error":{"message":"Invalid URL (POST /v1/responses) (request id: 2025071815)",'
-            '"type":"invalid_request_error","param":"","code":""}}',
+            '{"error":{"message":"Invalid URL (POST /v1/responses) (request id:'
+            ' 2025071815)","type":"invalid_request_error","param":"","code":""}}',
             "Error: 404 404 page not found",
             '"POST /v1/responses HTTP/1.1" 404 Not Found',
         ),
@@ -459,6 +463,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=87,
         confidence=0.85,
+        samples=(
+            "✕ [API Error: countTokens is infeasible for"
+            " projects/{PROJECT_ID}"
+            "/locations/us-east5/publishers/google"
+            "/models/claude-sonnet-4@20250514 (Status: INVALID_ARGUMENT)]",
+        ),
     ),
     Rule(
         "request.endpoint_mismatch.refused_target",
@@ -478,6 +488,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=87,
         confidence=0.85,
+        samples=(
+            'WARNING: Unsupported upgrade request. INFO: - "POST /v1/embeddings HTTP/1.1" 400'
+            " Bad Request",
+        ),
     ),
     Rule(
         "request.endpoint_mismatch.model_kind",
@@ -503,14 +517,10 @@ RULES: tuple[Rule, ...] = (
         priority=89,
         confidence=0.8,
         samples=(
-            "invalid request: generate API is not supported for model 'command-a-03-2025'. Please "
-            "use the chat API instead",
-            "This is a chat model and not supported in the v1/completions endpoint. Did you mean "
-            "to use v1/chat/completions?",
-            # Azure OpenAI: a chat call to an embeddings deployment
-            '{"error":{"code":"OperationNotSupported","message":"The chatCompletion operation '
-            "does not work with the specified model, text-embedding-ada-002. Please choose "
-            'different model and try again."}}',
+            "invalid request: generate API is not supported for model 'command-a-03-2025'."
+            " Please use the chat API instead",
+            "This is a chat model and not supported in the v1/completions endpoint. Did you"
+            " mean to use v1/chat/completions?",
         ),
         near_misses=("The model `gpt-5-chat` does not exist",),
     ),
@@ -527,6 +537,10 @@ RULES: tuple[Rule, ...] = (
         priority=60,
         origin=Origin.RELAY,
         confidence=0.5,
+        samples=(
+            '{"error":{"message":"convert request'
+            ' failed","type":"new_api_error","code":"convert_request_error"}}',
+        ),
     ),
     Rule(
         "request.endpoint_mismatch.resource_not_found",
@@ -546,6 +560,9 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=70,
         confidence=0.6,
+        samples=(
+            'OpenAI API Error (404): {"error":{"code":"404","message": "Resource not found"}}',
+        ),
     ),
     Rule(
         "request.tool_schema",
@@ -578,14 +595,11 @@ RULES: tuple[Rule, ...] = (
         priority=89,
         confidence=0.8,
         samples=(
-            'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call '
-            "a function. Please adjust your "
-            'prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
             '{"type":"invalid_request_error","message":"tools: Tool names must be unique."}',
-            "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json: extraneous "
-            "key [$defs] is not permitted, please reformat your input and try again.",
-            "Invalid schema for function 'get_weather': In context=('properties', 'x'), "
-            "array schema missing items.",
+            "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json:"
+            " extraneous key [$defs] is not permitted, please reformat your input and try again.",
+            "Invalid schema for function 'get_weather': In context=('properties', 'x'), array"
+            " schema missing items.",
         ),
         near_misses=("tool_use ids were found without tool_result blocks immediately after",),
     ),
@@ -608,6 +622,9 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=89,
         confidence=0.8,
+        samples=(
+            '\'{"error":"registry.ollama.ai/library/deepseek-r1:8b does not support tools"}\'',
+        ),
     ),
     Rule(
         "request.tool_schema.too_many",
@@ -620,6 +637,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=89,
         confidence=0.8,
+        samples=("400 too many tools provided",),
     ),
     Rule(
         "request.tool_schema.call_failed",
@@ -635,6 +653,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=89,
         confidence=0.8,
+        samples=(
+            'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call a'
+            " function. Please adjust your"
+            ' prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
+        ),
     ),
     Rule(
         "request.content_filter",
@@ -668,15 +691,10 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=(
-            "API Error: Claude Code is unable to respond to this request, which appears to "
-            "violate our Usage Policy (https://www.anthropic.com/legal/aup).",
-            '{"error":{"message":"blocked: prompt: BlockedReasonProhibitedContent '
-            '()","type":"one_api_error","code":"do_request_failed"}}',
-            "BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",
-            '{"error":{"code":"DataInspectionFailed","message":"Input data may contain '
-            'inappropriate content."}}',
-            "The response was filtered due to the prompt triggering Azure OpenAI's content "
-            "management policy.",
+            "API Error: Claude Code is unable to respond to this request, which appears to"
+            " violate our Usage Policy (https://www.anthropic.com/legal/aup).",
+            "The response was filtered due to the prompt triggering Azure OpenAI's content"
+            " management policy.",
         ),
         near_misses=("Content-Type must be application/json",),
     ),
@@ -702,6 +720,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=92,
         confidence=0.85,
+        samples=(
+            '{"error":{"message":"blocked: prompt: BlockedReasonProhibitedContent'
+            ' ()","type":"one_api_error","code":"do_request_failed"}}',
+        ),
     ),
     Rule(
         "request.content_filter.sensitive_words",
@@ -723,6 +745,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=92,
         confidence=0.85,
+        samples=("BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",),
     ),
     Rule(
         "request.endpoint_mismatch.html_reply",
@@ -839,26 +862,14 @@ RULES: tuple[Rule, ...] = (
         priority=83,
         confidence=0.75,
         samples=(
-            '{"error":{"code":"invalid_payload","message":"Invalid '
-            'payload","details":[{"message":"Value is \'array\' but should be '
-            "'string'\"}]}}",
-            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is "
-            "invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
-            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the "
-            "conversation.",
-            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content "
-            "cannot end with trailing whitespace'}",
-            '{"type":"invalid_request_error","message":"This model does not support '
-            'assistant message prefill. The conversation must end with a user message."}',
-            "An error occurred (ValidationException) when calling the Converse operation: A "
-            "conversation must alternate between user and assistant roles.",
-            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
-            "Request failed with status: 400 Bad Request. Message: * GenerateContentRequest."
-            "contents[13].parts: contents.parts must not be empty.",
-            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not "
-            "permitted, reformat your input and try again.",
-            "We could not parse the JSON body of your request. (HINT: This likely means you "
-            "aren't using your HTTP library correctly.)",
+            '{"error":{"code":"invalid_payload","message":"Invalid'
+            ' payload","details":[{"message":"Value is \'array\' but should be \'string\'"}]}}',
+            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is"
+            " invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
+            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not"
+            " permitted, reformat your input and try again.",
+            "We could not parse the JSON body of your request. (HINT: This likely means you"
+            " aren't using your HTTP library correctly.)",
         ),
         near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
     ),
@@ -893,6 +904,15 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=83,
         confidence=0.75,
+        samples=(
+            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the"
+            " conversation.",
+            '{"type":"invalid_request_error","message":"This model does not support assistant'
+            ' message prefill. The conversation must end with a user message."}',
+            "An error occurred (ValidationException) when calling the Converse operation: A"
+            " conversation must alternate between user and assistant roles.",
+            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+        ),
     ),
     Rule(
         "request.malformed_body.messages",
@@ -918,6 +938,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=83,
         confidence=0.75,
+        samples=(
+            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content"
+            " cannot end with trailing whitespace'}",
+            "Request failed with status: 400 Bad Request. Message: *"
+            " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
+        ),
     ),
     Rule(
         "request.malformed_body.encoding",
@@ -937,6 +963,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=83,
         confidence=0.75,
+        samples=(
+            '{\n  "detail": {\n    "status": "failure",\n    "message": "Either'
+            ' x-portkey-config or x-portkey-provider header is required"\n  }\n}',
+        ),
     ),
     Rule(
         "request.invalid_parameter",
@@ -985,36 +1015,14 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
-            '{"error":{"code":400,"message":"Budget 0 is invalid. This model only works '
-            'in thinking mode.","status":"INVALID_ARGUMENT"}}',
-            "ValueError: Error 422: {'error': 'Input validation error: `max_new_tokens` must be "
-            "<= 192",
-            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use a "
-            "valid role: user, model.",
-            "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\", "
-            "'type': 'invalid_request_error'}}",
-            '{"type":"invalid_request_error","message":"`temperature` may only be set to '
-            '1 when thinking is enabled."}',
-            "{'error': {'message': \"Previous response with id 'resp_abc' not found.\", 'type': "
-            "'invalid_request_error', 'param': 'previous_response_id'}}",
-            "{'type': 'invalid_request_error', 'message': \"Unexpected value(s) "
-            '`context-1m-2025-08-07` for the `anthropic-beta` header."}',
-            "{'message': 'Invalid max_tokens value, the valid range of max_tokens is [1, "
-            "8192]', 'type': 'invalid_request_error'}",
-            "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit request "
-            "because it has a topK value of 64 but the supported range is from 1 (inclusive) to "
-            "41 (exclusive).'}}",
-            "400 Unable to submit request because thinking_budget is only supported when "
-            "thinking is enabled.",
-            '{"type":"error","error":{"type":"invalid_request_error","message":'
-            '"thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
-            "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
-            "'max_completion_tokens' instead.",
-            'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter: '
-            'previous_response_id"}',
-            # DeepSeek's 422 (api-docs.deepseek.com, error codes)
-            "Error code: 422 - {'error': {'message': 'Invalid Parameters', "
-            "'type': 'invalid_request_error'}}",
+            "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\","
+            " 'type': 'invalid_request_error'}}",
+            "Unsupported parameter: 'max_tokens' is not supported with this model. Use"
+            " 'max_completion_tokens' instead.",
+            'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter:'
+            ' previous_response_id"}',
+            "Error code: 422 - {'error': {'message': 'Invalid Parameters', 'type':"
+            " 'invalid_request_error'}}",
         ),
         near_misses=("Incorrect API key provided",),
     ),
@@ -1056,6 +1064,19 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=82,
         confidence=0.8,
+        samples=(
+            '{"error":{"code":400,"message":"Budget 0 is invalid. This model only works in'
+            ' thinking mode.","status":"INVALID_ARGUMENT"}}',
+            "ValueError: Error 422: {'error': 'Input validation error: `max_new_tokens` must"
+            " be <= 192",
+            "{'message': 'Invalid max_tokens value, the valid range of max_tokens is [1,"
+            " 8192]', 'type': 'invalid_request_error'}",
+            "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit"
+            " request because it has a topK value of 64 but the supported range is from 1"
+            " (inclusive) to 41 (exclusive).'}}",
+            '{"type":"error","error":{"type":"invalid_request_error","message":"'
+            'thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
+        ),
     ),
     Rule(
         "request.invalid_parameter.model_support",
@@ -1076,6 +1097,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=82,
         confidence=0.8,
+        samples=(
+            "400 Unable to submit request because thinking_budget is only supported when"
+            " thinking is enabled.",
+        ),
     ),
     Rule(
         "request.invalid_parameter.conflict",
@@ -1096,6 +1121,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=82,
         confidence=0.8,
+        samples=(
+            '{"type":"invalid_request_error","message":"`temperature` may only be set to 1'
+            ' when thinking is enabled."}',
+            "{'type': 'invalid_request_error', 'message': \"Unexpected value(s)"
+            ' `context-1m-2025-08-07` for the `anthropic-beta` header."}',
+        ),
     ),
     Rule(
         "request.invalid_parameter.missing",
@@ -1114,6 +1145,10 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=82,
         confidence=0.8,
+        samples=(
+            "Azure.RequestFailedException: No model specified in request. Please provide a"
+            " model name in the request body.",
+        ),
     ),
     Rule(
         "request.invalid_parameter.media",
@@ -1131,6 +1166,11 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=82,
         confidence=0.8,
+        samples=(
+            "[API Error: 400 <400> InternalError.Algo.InvalidParameter: The image length and"
+            " width do not meet the model restrictions. [height:1 or width:1 must be larger"
+            " than 10]]",
+        ),
     ),
     Rule(
         "request.invalid_parameter.content_field",
@@ -1147,6 +1187,12 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=82,
         confidence=0.8,
+        samples=(
+            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use"
+            " a valid role: user, model.",
+            "{'error': {'message': \"Previous response with id 'resp_abc' not found.\","
+            " 'type': 'invalid_request_error', 'param': 'previous_response_id'}}",
+        ),
     ),
     Rule(
         "request.status_413",
@@ -1164,6 +1210,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=20,
         confidence=0.6,
+        samples=("Error: 413 status code (no body)",),
     ),
     Rule(
         "request.status_404",
@@ -1174,6 +1221,7 @@ RULES: tuple[Rule, ...] = (
         any_of(status(404), exception("NotFoundError")),
         priority=12,
         confidence=0.4,
+        samples=("Error 404, Message: , Status: 404 Not Found, Details: []",),
     ),
     Rule(
         "request.status_4xx",
@@ -1197,6 +1245,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=10,
         confidence=0.35,
+        samples=("AI_APICallError: Bad Request",),
     ),
     Rule(
         "request.html_404",
@@ -1206,6 +1255,11 @@ RULES: tuple[Rule, ...] = (
         all_of(status(404), html()),
         priority=80,
         confidence=0.7,
+        samples=(
+            "[ERROR] API error: <html>\n<head><title>404 Not"
+            " Found</title></head>\n<body>\n<center><h1>404 Not"
+            " Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>",
+        ),
     ),
 )
 
@@ -1255,6 +1309,9 @@ RULES += (
         ),
         priority=30,
         confidence=0.4,
+        samples=(
+            "Problem in node ‘AI Agent1‘\n\nThe resource you are requesting could not be found",
+        ),
     ),
 )
 
@@ -1395,8 +1452,10 @@ RULES += (
         priority=88,
         confidence=0.55,
         samples=(
-            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist "
-            "or you may not have access to it. Run --model to pick a different model.",
+            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist"
+            " or you may not have access to it. Run --model to pick a different model.",
+            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or"
+            " you may not have access to it. Run /model to pick a different model.",
         ),
         near_misses=("Run /model to pick a different model",),
     ),
@@ -1423,8 +1482,9 @@ RULES += (
         priority=88,
         confidence=0.8,
         samples=(
-            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id: "
-            "req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id:"
+            " req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+            '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
         ),
         near_misses=(
             'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'

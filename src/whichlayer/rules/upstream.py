@@ -98,13 +98,11 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "Selected model is at capacity",
-            "HfHubHTTPError: 500 Server Error: Internal Server Error for url: "
-            "https://api-inference.huggingface.co/models/x/v1/chat/completions Model too busy, "
-            "unable to get response in less than 120 second(s)",
-            '{"object":"error","message":"Service tier capacity exceeded for this model.",'
-            '"type":"invalid_request_error","param":null,"code":null}',
-            'API Error (529 {"type":"error","error":{"type":"overloaded_error",'
-            '"message":"Overloaded"}}) · Retrying in 18 seconds… (attempt 6/10)',
+            "HfHubHTTPError: 500 Server Error: Internal Server Error for url:"
+            " https://api-inference.huggingface.co/models/x/v1/chat/completions Model too"
+            " busy, unable to get response in less than 120 second(s)",
+            '{"object":"error","message":"Service tier capacity exceeded for this'
+            ' model.","type":"invalid_request_error","param":null,"code":null}',
             "API Error: Server is temporarily limiting requests (not your usage limit)",
         ),
         near_misses=("当前分组上游负载已饱和",),
@@ -138,6 +136,7 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         retry=Retry.LIMITED,
         confidence=0.9,
+        samples=("503 服务器繁忙",),
     ),
     Rule(
         "upstream.unavailable",
@@ -165,11 +164,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.75,
         samples=(
-            "模型服务暂时不可用",
-            "API Error (500 No available Claude accounts support the requested model: "
-            "claude-3-5-haiku-20241022)",
-            '{"error":{"code":503,"message":"The service is currently unavailable.",'
-            '"status":"UNAVAILABLE"}}',
+            '{"error":{"code":503,"message":"The service is currently'
+            ' unavailable.","status":"UNAVAILABLE"}}',
         ),
     ),
     Rule(
@@ -188,9 +184,13 @@ RULES: tuple[Rule, ...] = (
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.75,
+        samples=(
+            "API Error (500 No available Claude accounts support the requested model:"
+            " claude-3-5-haiku-20241022)",
+        ),
     ),
     Rule(
-        "upstream.unavailable.model_loading",
+        "upstream.unavailable.loading",
         "The model server is still loading the model.",
         L,
         Cause.UNAVAILABLE,
@@ -202,6 +202,10 @@ RULES: tuple[Rule, ...] = (
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.75,
+        samples=(
+            '{"error":"Model meta-llama/Llama-2-13b-chat is currently'
+            ' loading","estimated_time":20.0}',
+        ),
     ),
     Rule(
         "upstream.unavailable.chinese",
@@ -215,6 +219,7 @@ RULES: tuple[Rule, ...] = (
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.75,
+        samples=("模型服务暂时不可用",),
     ),
     Rule(
         "upstream.gateway_timeout",
@@ -242,10 +247,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.85,
         samples=(
-            "API Error: 504 upstream request timeout",
-            "botocore.errorfactory.ModelTimeoutException: An error occurred "
-            "(ModelTimeoutException) when calling the InvokeModel operation: Model has timed out "
-            "in processing the request. Try your request again.",
+            "botocore.errorfactory.ModelTimeoutException: An error occurred"
+            " (ModelTimeoutException) when calling the InvokeModel operation: Model has timed"
+            " out in processing the request. Try your request again.",
         ),
     ),
     Rule(
@@ -265,6 +269,7 @@ RULES: tuple[Rule, ...] = (
         priority=72,
         retry=Retry.LIMITED,
         confidence=0.85,
+        samples=("An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT",),
     ),
     Rule(
         "upstream.bad_gateway",
@@ -281,6 +286,7 @@ RULES: tuple[Rule, ...] = (
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.85,
+        samples=('HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',),
     ),
     Rule(
         "upstream.relay_upstream_error.litellm_connection",
@@ -407,6 +413,11 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.RELAY,
         retry=Retry.LIMITED,
         confidence=0.7,
+        samples=(
+            '"errorMessage": "HTTP请求失败: 500, 响应:'
+            ' {\\"error\\":{\\"code\\":\\"http_error\\",\\"message\\":\\"Internal server'
+            ' error during gemini_generate_content\\"}}"',
+        ),
     ),
     Rule(
         "upstream.server_error.body",
@@ -458,6 +469,12 @@ RULES: tuple[Rule, ...] = (
         priority=68,
         retry=Retry.LIMITED,
         confidence=0.8,
+        samples=(
+            '  File "/root/miniconda3/lib/python3.12/site-packages/ollama/_client.py", line'
+            " 75, in _request\n    raise ResponseError(e.response.text,"
+            " e.response.status_code) from None\nollama._types.ResponseError: llama runner"
+            " process no longer running: -1 ",
+        ),
     ),
     Rule(
         "upstream.server_error",
@@ -489,11 +506,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            'Error: 500 {"error": {"message": "The server had an error processing your '
-            'request.", "type": "server_error", "param": null, "code": null}}',
-            "botocore.errorfactory.ModelErrorException: An error occurred (ModelErrorException) "
-            "when calling the InvokeModel operation: The system encountered an unexpected error "
-            "during processing. Try your request again.",
+            "botocore.errorfactory.ModelErrorException: An error occurred"
+            " (ModelErrorException) when calling the InvokeModel operation: The system"
+            " encountered an unexpected error during processing. Try your request again.",
         ),
     ),
     Rule(
@@ -539,8 +554,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            'litellm.APIConnectionError: OllamaException - {"error":"llama runner process has '
-            'terminated: exit status 2"}',
+            "Failed to send message The model has crashed without additional information."
+            " (Exit code: 18446744072635812000)",
         ),
         near_misses=("litellm.APIConnectionError: OpenAIException - Connection error.",),
     ),
@@ -553,6 +568,7 @@ RULES: tuple[Rule, ...] = (
         priority=15,
         retry=Retry.LIMITED,
         confidence=0.5,
+        samples=("HTTP 505",),
     ),
     Rule(
         "upstream.status_502",
@@ -563,6 +579,7 @@ RULES: tuple[Rule, ...] = (
         priority=62,
         retry=Retry.LIMITED,
         confidence=0.75,
+        samples=("Error code: 502",),
     ),
     Rule(
         "upstream.status_503",
@@ -573,6 +590,11 @@ RULES: tuple[Rule, ...] = (
         priority=16,
         retry=Retry.LIMITED,
         confidence=0.6,
+        samples=(
+            "[agent/embedded] embedded run agent end:"
+            " runId=06439cd0-5d30-4656-975b-4bb943796765 isError=true error=503 status code"
+            " (no body)",
+        ),
     ),
     Rule(
         "upstream.no_body",
@@ -584,6 +606,7 @@ RULES: tuple[Rule, ...] = (
         priority=99,
         retry=Retry.LIMITED,
         confidence=0.7,
+        samples=("OpenAI API error (520): 520 status code (no body)",),
     ),
     Rule(
         "upstream.official_endpoint_404",
@@ -603,6 +626,10 @@ RULES: tuple[Rule, ...] = (
         priority=75,
         retry=Retry.LIMITED,
         confidence=0.45,
+        samples=(
+            "unexpected status 404 Not Found: Unknown error, url:"
+            " https://chatgpt.com/backend-api/codex/responses, cf-ray: a35595eccb1ff781-MAD",
+        ),
     ),
 )
 
@@ -673,6 +700,10 @@ RULES += (
         origin=Origin.RELAY,
         retry=Retry.LIMITED,
         confidence=0.65,
+        samples=(
+            'Error code: 500 - {"error":{"message":"litellm.APIConnectionError:'
+            ' OpenAIException - Connection error.","type":null,"param":null,"code":"500"}}',
+        ),
     ),
 )
 
