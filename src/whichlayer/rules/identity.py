@@ -74,6 +74,56 @@ def _echoed_foreign_key(view: View) -> Facts | None:
     return None
 
 
+# Body formats so widely imitated that they do not name the server that answered.
+_IMITATED = frozenset({"openai"})
+
+
+@cache
+def _key_platforms() -> frozenset[str]:
+    """Key platforms the registry knows a provider, relay or server for (clouds' opaque keys
+    and credentials are left out: they do not name a platform)."""
+    from whichlayer.providers import all_providers
+
+    return frozenset(
+        p.key_platform for p in all_providers() if p.key_platform and p.kind != "cloud"
+    )
+
+
+def _server(view: View) -> Provider | None:
+    """The provider whose server answered: by host, else by the error body's format."""
+    from whichlayer.providers import all_providers, by_host
+
+    provider = by_host(view.ev.host)
+    if provider is not None and provider.platform is not None:
+        return provider
+    for body in view.ev.bodies:
+        if body.dialect in _IMITATED:
+            continue
+        for candidate in all_providers():
+            if candidate.dialect == body.dialect and candidate.platform is not None:
+                return candidate
+    return None
+
+
+def _sent_foreign_key(view: View) -> Facts | None:
+    """The request carried a key of another platform than the server that refused it."""
+    key_platform = view.ev.key_platform
+    if key_platform is None or key_platform not in _key_platforms():
+        return None
+    provider = _server(view)
+    if provider is None:
+        # An OpenAI-compatible server of unknown owner: only keys no such server takes.
+        if key_platform in ("anthropic", "google") and any(
+            b.dialect == "openai" for b in view.ev.bodies
+        ):
+            return {"key platform": key_platform, "server": "OpenAI-compatible"}
+        return None
+    server = provider.platform or provider.id
+    if key_platform == server or key_platform in provider.accepts:
+        return None
+    return {"key platform": key_platform, "server platform": server}
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_missing.local",
@@ -237,6 +287,48 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Incorrect API key provided: sk-abc***xyz.",),
     ),
+    # A client's own words when it has no credential at all (it never asks the server).
+    Rule(
+        "identity.key_missing.not_logged_in",
+        "A coding agent says it is not logged in and names no invalid key: no credential was "
+        "found, so none was sent.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (r"\bnot logged in\b", "not logged in"),
+            ),
+            none_of(
+                says(
+                    "invalid",
+                    "expired",
+                    "revoked",
+                )
+            ),
+        ),
+        priority=82,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=("Not logged in · Please run /login",),
+        near_misses=("Invalid API key · Please run /login",),
+    ),
+    Rule(
+        "identity.key_missing.env_var",
+        "A client says the environment variable that should hold its key is missing.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                "missing environment variable:? [`'\\\"]?\\w*(?:key|token)\\b",
+                "missing environment variable",
+            ),
+        ),
+        priority=82,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=("ERROR: Missing environment variable: `OPENROUTER_API_KEY`.",),
+        near_misses=("ERROR: Missing environment variable: `HOME`.",),
+    ),
     Rule(
         "identity.unknown.minimax_1004",
         "MiniMax's 1004 ('Please carry the API secret key in the ... field') comes back for a "
@@ -256,6 +348,29 @@ RULES: tuple[Rule, ...] = (
             "request header (1004)",
         ),
         near_misses=("login fail",),
+    ),
+    Rule(
+        "identity.status_403",
+        "403 means identified but not allowed; the body does not say which permission.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            any_of(status(403), exception("PermissionDeniedError")),
+            none_of(
+                says(
+                    "quota",
+                    "balance",
+                    "credit",
+                    "billing",
+                    "额度",
+                    "余额",
+                )
+            ),
+        ),
+        priority=11,
+        confidence=0.4,
+        samples=("403 Forbidden",),
+        near_misses=("404 Not Found",),
     ),
     Rule(
         "identity.key_malformed",
@@ -339,6 +454,22 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Invalid bearer token",),
     ),
     Rule(
+        "identity.key_wrong_platform.sent",
+        "The request carried a key issued by another platform than the server that refused it.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        all_of(any_of(status(400, 401, 403), exception("AuthenticationError")), _sent_foreign_key),
+        priority=97,
+        confidence=0.9,
+        samples=(
+            Sample(
+                'Error code: 401 - {"error":{"message":"Incorrect API key provided:'
+                ' sk-ant-a***xx. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","code":"invalid_api_key"}}',
+                (("key_platform", "anthropic"),),
+            ),
+        ),
+    ),
+    Rule(
         "identity.upstream_key_invalid.none_for_provider",
         "The relay holds no (active) credential for the provider it routed the request to.",
         L,
@@ -360,6 +491,106 @@ RULES: tuple[Rule, ...] = (
             "http://127.0.0.1:20128/v1/responses",
         ),
         near_misses=("Incorrect API key provided",),
+    ),
+    Rule(
+        "identity.upstream_key_invalid",
+        "A relay says the credential it holds for its upstream channel was rejected.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        any_of(
+            field_is("code", "channel:invalid_key"),
+            says(
+                (
+                    r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api"
+                    r" )?key|authentication)",
+                    "upstream",
+                ),
+                (
+                    r"channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)",
+                    "channel ",
+                ),
+                (r"channel error[^\n]{0,60}(?:\b401\b|unauthorized)", "channel error"),
+                (r"上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)", "上游"),
+                (r"渠道[^\n]{0,20}(?:无效|\b401\b)", "渠道"),
+                (r"上游[^\n]{0,20}\(?http 401\b", "http 401"),
+                "no available key",
+                (r"all keys (?:are )?in cooldown", "in cooldown"),
+            ),
+        ),
+        priority=94,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
+        near_misses=("upstream error: do request failed",),
+    ),
+    Rule(
+        "identity.upstream_key_invalid.litellm",
+        "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "
+        "rejection inside 'model group ... failed'): the key the proxy holds for its upstream, "
+        "not the virtual key you sent, which the proxy refuses in its own words.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            says(
+                "incorrect api key provided",
+                "invalid x-api-key",
+                "api key not valid",
+                "invalid_api_key",
+                "invalid api key",
+                (r"authenticationerror: \w*exception", "authenticationerror: "),
+            ),
+            says(*LITELLM_MODEL_GROUP),
+        ),
+        priority=97,
+        origin=Origin.RELAY,
+        confidence=0.85,
+        samples=(
+            "Error code: 401 - litellm.AuthenticationError: AuthenticationError: OpenAIException "
+            "- Incorrect API key provided: sk-proj-****0000. You can find your API key at "
+            "https://platform.openai.com/account/api-keys.\n\nLiteLLM: model group 'gpt' failed "
+            "with the error above. No fallback was attempted.",
+        ),
+        near_misses=(
+            "Authentication Error, Invalid proxy server token passed. Received API Key = "
+            "sk-...abcd, Key Hash (Token) =5f3a. Unable to find token in cache or "
+            "`LiteLLM_VerificationTokenTable`",
+        ),
+    ),
+    Rule(
+        "identity.upstream_key_invalid.passed_through",
+        "A provider's own key rejection came back through a relay (its request id, 'Provider "
+        "returned error' or model groups around it): the relay's key for its upstream was "
+        "refused, not your relay token, which the relay rejects in its own words.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            says(
+                "incorrect api key provided",
+                "invalid x-api-key",
+                "api key not valid",
+                "invalid_api_key",
+                "authentication_error",
+            ),
+            # Marks of a relay in between: one-api/new-api request ids, an aggregator's
+            # "Provider returned error", a LiteLLM proxy's model groups.
+            says(
+                (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+                "provider returned error",
+                "received model group",
+            ),
+        ),
+        priority=96,
+        origin=Origin.UPSTREAM,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Incorrect API key provided: sk-abc***xyz. (request id: '
+            '20250101120000123456789AbCdEfGh)","type":"invalid_request_error","code":'
+            '"invalid_api_key"}}',
+        ),
+        near_misses=(
+            '{"error":{"message":"无效的令牌 (request id: 2025010112000012345)",'
+            '"type":"new_api_error"}}',
+        ),
     ),
     Rule(
         "identity.key_expired",
@@ -587,35 +818,27 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Please run /model to choose a model",),
     ),
     Rule(
-        "identity.upstream_key_invalid",
-        "A relay says the credential it holds for its upstream channel was rejected.",
+        "identity.status_401",
+        "401 means the request was not authenticated; with no other detail the key is suspect.",
         L,
-        Cause.UPSTREAM_KEY_INVALID,
+        Cause.KEY_INVALID,
         any_of(
-            field_is("code", "channel:invalid_key"),
+            status(401),
+            exception("AuthenticationError"),
             says(
-                (
-                    r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api"
-                    r" )?key|authentication)",
-                    "upstream",
-                ),
-                (
-                    r"channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)",
-                    "channel ",
-                ),
-                (r"channel error[^\n]{0,60}(?:\b401\b|unauthorized)", "channel error"),
-                (r"上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)", "上游"),
-                (r"渠道[^\n]{0,20}(?:无效|\b401\b)", "渠道"),
-                (r"上游[^\n]{0,20}\(?http 401\b", "http 401"),
-                "no available key",
-                (r"all keys (?:are )?in cooldown", "in cooldown"),
+                (r"\b401 unauthorized", "401 unauthorized"),
+                (r"\bunauthorized\b", "unauthorized"),
             ),
         ),
-        priority=94,
-        origin=Origin.RELAY,
-        confidence=0.75,
-        samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
-        near_misses=("upstream error: do request failed",),
+        priority=12,
+        confidence=0.55,
+        samples=(
+            "401 status code (no body)",
+            # nginx/openresty's own page in front of an API that wants a key
+            "<html><head><title>401 Authorization Required</title></head><body><center><h1>401 "
+            "Authorization Required</h1></center><hr><center>openresty</center></body></html>",
+        ),
+        near_misses=("402 Payment Required",),
     ),
     Rule(
         "identity.org_mismatch",
@@ -1124,121 +1347,6 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "identity.status_401",
-        "401 means the request was not authenticated; with no other detail the key is suspect.",
-        L,
-        Cause.KEY_INVALID,
-        any_of(
-            status(401),
-            exception("AuthenticationError"),
-            says(
-                (r"\b401 unauthorized", "401 unauthorized"),
-                (r"\bunauthorized\b", "unauthorized"),
-            ),
-        ),
-        priority=12,
-        confidence=0.55,
-        samples=(
-            "401 status code (no body)",
-            # nginx/openresty's own page in front of an API that wants a key
-            "<html><head><title>401 Authorization Required</title></head><body><center><h1>401 "
-            "Authorization Required</h1></center><hr><center>openresty</center></body></html>",
-        ),
-        near_misses=("402 Payment Required",),
-    ),
-    Rule(
-        "identity.status_403",
-        "403 means identified but not allowed; the body does not say which permission.",
-        L,
-        Cause.UNKNOWN,
-        all_of(
-            any_of(status(403), exception("PermissionDeniedError")),
-            none_of(
-                says(
-                    "quota",
-                    "balance",
-                    "credit",
-                    "billing",
-                    "额度",
-                    "余额",
-                )
-            ),
-        ),
-        priority=11,
-        confidence=0.4,
-        samples=("403 Forbidden",),
-        near_misses=("404 Not Found",),
-    ),
-)
-
-# Body formats so widely imitated that they do not name the server that answered.
-_IMITATED = frozenset({"openai"})
-
-
-@cache
-def _key_platforms() -> frozenset[str]:
-    """Key platforms the registry knows a provider, relay or server for (clouds' opaque keys
-    and credentials are left out: they do not name a platform)."""
-    from whichlayer.providers import all_providers
-
-    return frozenset(
-        p.key_platform for p in all_providers() if p.key_platform and p.kind != "cloud"
-    )
-
-
-def _server(view: View) -> Provider | None:
-    """The provider whose server answered: by host, else by the error body's format."""
-    from whichlayer.providers import all_providers, by_host
-
-    provider = by_host(view.ev.host)
-    if provider is not None and provider.platform is not None:
-        return provider
-    for body in view.ev.bodies:
-        if body.dialect in _IMITATED:
-            continue
-        for candidate in all_providers():
-            if candidate.dialect == body.dialect and candidate.platform is not None:
-                return candidate
-    return None
-
-
-def _sent_foreign_key(view: View) -> Facts | None:
-    """The request carried a key of another platform than the server that refused it."""
-    key_platform = view.ev.key_platform
-    if key_platform is None or key_platform not in _key_platforms():
-        return None
-    provider = _server(view)
-    if provider is None:
-        # An OpenAI-compatible server of unknown owner: only keys no such server takes.
-        if key_platform in ("anthropic", "google") and any(
-            b.dialect == "openai" for b in view.ev.bodies
-        ):
-            return {"key platform": key_platform, "server": "OpenAI-compatible"}
-        return None
-    server = provider.platform or provider.id
-    if key_platform == server or key_platform in provider.accepts:
-        return None
-    return {"key platform": key_platform, "server platform": server}
-
-
-RULES += (
-    Rule(
-        "identity.key_wrong_platform.sent",
-        "The request carried a key issued by another platform than the server that refused it.",
-        L,
-        Cause.KEY_WRONG_PLATFORM,
-        all_of(any_of(status(400, 401, 403), exception("AuthenticationError")), _sent_foreign_key),
-        priority=97,
-        confidence=0.9,
-        samples=(
-            Sample(
-                'Error code: 401 - {"error":{"message":"Incorrect API key provided:'
-                ' sk-ant-a***xx. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","code":"invalid_api_key"}}',
-                (("key_platform", "anthropic"),),
-            ),
-        ),
-    ),
-    Rule(
         "identity.permission_model.project",
         "The project, organization or key may not use this model (the model exists).",
         L,
@@ -1262,122 +1370,5 @@ RULES += (
             '"code": "model_not_found"}}',
         ),
         near_misses=("The model `gtp-4` does not exist or you do not have access to it.",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "identity.upstream_key_invalid.litellm",
-        "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "
-        "rejection inside 'model group ... failed'): the key the proxy holds for its upstream, "
-        "not the virtual key you sent, which the proxy refuses in its own words.",
-        L,
-        Cause.UPSTREAM_KEY_INVALID,
-        all_of(
-            says(
-                "incorrect api key provided",
-                "invalid x-api-key",
-                "api key not valid",
-                "invalid_api_key",
-                "invalid api key",
-                (r"authenticationerror: \w*exception", "authenticationerror: "),
-            ),
-            says(*LITELLM_MODEL_GROUP),
-        ),
-        priority=97,
-        origin=Origin.RELAY,
-        confidence=0.85,
-        samples=(
-            "Error code: 401 - litellm.AuthenticationError: AuthenticationError: OpenAIException "
-            "- Incorrect API key provided: sk-proj-****0000. You can find your API key at "
-            "https://platform.openai.com/account/api-keys.\n\nLiteLLM: model group 'gpt' failed "
-            "with the error above. No fallback was attempted.",
-        ),
-        near_misses=(
-            "Authentication Error, Invalid proxy server token passed. Received API Key = "
-            "sk-...abcd, Key Hash (Token) =5f3a. Unable to find token in cache or "
-            "`LiteLLM_VerificationTokenTable`",
-        ),
-    ),
-    Rule(
-        "identity.upstream_key_invalid.passed_through",
-        "A provider's own key rejection came back through a relay (its request id, 'Provider "
-        "returned error' or model groups around it): the relay's key for its upstream was "
-        "refused, not your relay token, which the relay rejects in its own words.",
-        L,
-        Cause.UPSTREAM_KEY_INVALID,
-        all_of(
-            says(
-                "incorrect api key provided",
-                "invalid x-api-key",
-                "api key not valid",
-                "invalid_api_key",
-                "authentication_error",
-            ),
-            # Marks of a relay in between: one-api/new-api request ids, an aggregator's
-            # "Provider returned error", a LiteLLM proxy's model groups.
-            says(
-                (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
-                "provider returned error",
-                "received model group",
-            ),
-        ),
-        priority=96,
-        origin=Origin.UPSTREAM,
-        confidence=0.75,
-        samples=(
-            '{"error":{"message":"Incorrect API key provided: sk-abc***xyz. (request id: '
-            '20250101120000123456789AbCdEfGh)","type":"invalid_request_error","code":'
-            '"invalid_api_key"}}',
-        ),
-        near_misses=(
-            '{"error":{"message":"无效的令牌 (request id: 2025010112000012345)",'
-            '"type":"new_api_error"}}',
-        ),
-    ),
-)
-
-# A client's own words when it has no credential at all (it never asks the server).
-RULES += (
-    Rule(
-        "identity.key_missing.not_logged_in",
-        "A coding agent says it is not logged in and names no invalid key: no credential was "
-        "found, so none was sent.",
-        L,
-        Cause.KEY_MISSING,
-        all_of(
-            says(
-                (r"\bnot logged in\b", "not logged in"),
-            ),
-            none_of(
-                says(
-                    "invalid",
-                    "expired",
-                    "revoked",
-                )
-            ),
-        ),
-        priority=82,
-        origin=Origin.CLIENT,
-        confidence=0.75,
-        samples=("Not logged in · Please run /login",),
-        near_misses=("Invalid API key · Please run /login",),
-    ),
-    Rule(
-        "identity.key_missing.env_var",
-        "A client says the environment variable that should hold its key is missing.",
-        L,
-        Cause.KEY_MISSING,
-        says(
-            (
-                "missing environment variable:? [`'\\\"]?\\w*(?:key|token)\\b",
-                "missing environment variable",
-            ),
-        ),
-        priority=82,
-        origin=Origin.CLIENT,
-        confidence=0.8,
-        samples=("ERROR: Missing environment variable: `OPENROUTER_API_KEY`.",),
-        near_misses=("ERROR: Missing environment variable: `HOME`.",),
     ),
 )

@@ -118,6 +118,21 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.proxy.settings",
+        "The client names its proxy settings as the problem, with nothing more specific.",
+        L,
+        Cause.PROXY,
+        says(
+            "proxy settings",
+        ),
+        priority=35,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.5,
+        samples=('Fatal Error: Expecting a valid host string in proxy settings, but found "x".',),
+        near_misses=("Connection refused",),
+    ),
+    Rule(
         "network.dns",
         "The host name did not resolve.",
         L,
@@ -615,6 +630,17 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.status_408",
+        "408: the server gave up waiting for the request body.",
+        L,
+        Cause.READ_TIMEOUT,
+        status(408),
+        priority=20,
+        retry=Retry.CAREFUL,
+        confidence=0.5,
+        samples=("API Error: 408 status code (no body)",),
+    ),
+    Rule(
         "network.connection_reset",
         "The connection was reset or closed mid-exchange.",
         L,
@@ -744,6 +770,19 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.stream_disconnected",
+        "Codex's generic prefix for a stream that ended early; what follows it decides.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "stream disconnected before completion",
+        ),
+        priority=28,
+        retry=Retry.CAREFUL,
+        confidence=0.5,
+        samples=("stream error: stream disconnected before completion: unexpected status",),
+    ),
+    Rule(
         "network.generic",
         "The client could not reach the server, and did not say why.",
         L,
@@ -783,48 +822,6 @@ RULES: tuple[Rule, ...] = (
         confidence=0.5,
         samples=("Connection error.",),
     ),
-    Rule(
-        "network.proxy.settings",
-        "The client names its proxy settings as the problem, with nothing more specific.",
-        L,
-        Cause.PROXY,
-        says(
-            "proxy settings",
-        ),
-        priority=35,
-        origin=Origin.CLIENT,
-        retry=Retry.NEVER,
-        confidence=0.5,
-        samples=('Fatal Error: Expecting a valid host string in proxy settings, but found "x".',),
-        near_misses=("Connection refused",),
-    ),
-    Rule(
-        "network.stream_disconnected",
-        "Codex's generic prefix for a stream that ended early; what follows it decides.",
-        L,
-        Cause.CONNECTION_RESET,
-        says(
-            "stream disconnected before completion",
-        ),
-        priority=28,
-        retry=Retry.CAREFUL,
-        confidence=0.5,
-        samples=("stream error: stream disconnected before completion: unexpected status",),
-    ),
-    Rule(
-        "network.status_408",
-        "408: the server gave up waiting for the request body.",
-        L,
-        Cause.READ_TIMEOUT,
-        status(408),
-        priority=20,
-        retry=Retry.CAREFUL,
-        confidence=0.5,
-        samples=("API Error: 408 status code (no body)",),
-    ),
-)
-
-RULES += (
     Rule(
         "network.wrapped_connection_error",
         "An SDK in this process (LiteLLM wrapping the OpenAI SDK) raised a connection error, "

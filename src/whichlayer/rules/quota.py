@@ -164,6 +164,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "quota.billing_cap.local",
+        "The agent stopped itself at the spending limit it was configured with.",
+        L,
+        Cause.BILLING_CAP,
+        says(
+            "cost limit exceeded",
+            "exit due to cost limit",
+            (r"exceeds? (?:the )?cost limit", "cost limit"),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=("WARNING  Cost limit exceeded INFO Exit due to cost limit",),
+        near_misses=("Billing hard limit has been reached.",),
+    ),
+    Rule(
         "quota.insufficient_balance",
         "The account, or the relay user, has no money or credits left.",
         L,
@@ -269,6 +285,17 @@ RULES: tuple[Rule, ...] = (
             "Model: GLM-5\nProvider: openai\nStatus Code: 429\n\n429"
             " 余额不足或无可用资源包,请充值。",
         ),
+    ),
+    Rule(
+        "quota.status_402",
+        "402 Payment Required: the account must pay before this call can be served.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        status(402),
+        priority=20,
+        confidence=0.6,
+        samples=("HTTP 402 Payment Required",),
+        near_misses=("HTTP 401 Unauthorized",),
     ),
     Rule(
         "quota.plan_limit",
@@ -508,20 +535,6 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "quota.status_402",
-        "402 Payment Required: the account must pay before this call can be served.",
-        L,
-        Cause.INSUFFICIENT_BALANCE,
-        status(402),
-        priority=20,
-        confidence=0.6,
-        samples=("HTTP 402 Payment Required",),
-        near_misses=("HTTP 401 Unauthorized",),
-    ),
-)
-
-RULES += (
-    Rule(
         "quota.relay_token_quota",
         "A relay token's own allowance, set on the token, is used up (not the account's balance).",
         L,
@@ -540,28 +553,6 @@ RULES += (
         ),
         near_misses=("用户额度不足, 剩余额度: ＄-0.000002",),
     ),
-)
-
-RULES += (
-    Rule(
-        "quota.billing_cap.local",
-        "The agent stopped itself at the spending limit it was configured with.",
-        L,
-        Cause.BILLING_CAP,
-        says(
-            "cost limit exceeded",
-            "exit due to cost limit",
-            (r"exceeds? (?:the )?cost limit", "cost limit"),
-        ),
-        priority=90,
-        origin=Origin.CLIENT,
-        confidence=0.75,
-        samples=("WARNING  Cost limit exceeded INFO Exit due to cost limit",),
-        near_misses=("Billing hard limit has been reached.",),
-    ),
-)
-
-RULES += (
     Rule(
         "quota.azure_deployment_capacity",
         "Creating an Azure OpenAI deployment asks for more capacity (TPM) than the "

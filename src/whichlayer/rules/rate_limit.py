@@ -70,6 +70,35 @@ def _too_large_for_limit(view: View) -> Facts | None:
     return None
 
 
+_PER_MINUTE = re.compile(r"perminute|per[ _]minute|per[ _]min\b|persecond|per[ _]second")
+
+
+_PER_DAY = re.compile(r"perday|per[ _]day|daily")
+
+
+def _google_minute_window(unit: str) -> Matcher:
+    """A Google quota violation whose window is per minute, for requests or for tokens."""
+
+    def match(view: View) -> Facts | None:
+        if "quota" not in view.hay:
+            return None
+        ids = " ".join(view.fields("reason"))
+        text = ids or view.hay
+        if free_tier_per_minute(view.hay):
+            text = view.hay  # a free-tier metric that refills within a minute is a speed limit
+        elif not _PER_MINUTE.search(text) or _PER_DAY.search(text):
+            return None
+        if re.search(r"\blimit:? 0\b", view.hay):
+            return None  # a zero allowance is quota, not speed
+        if unit == "tokens" and "token" in text:
+            return {"quota window": "per minute", "quota unit": "tokens"}
+        if unit == "requests" and "token" not in text and "request" in text:
+            return {"quota window": "per minute", "quota unit": "requests"}
+        return None
+
+    return match
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.tpm.too_large",
@@ -194,6 +223,25 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "rate_limit.google_per_minute.tokens",
+        "A Google 429 whose violated quota counts tokens per minute.",
+        L,
+        Cause.TPM,
+        all_of(
+            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            _google_minute_window("tokens"),
+        ),
+        priority=97,
+        confidence=0.85,
+        samples=(
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
+            " exceeded for"
+            " aiplatform.googleapis.com/online_prediction_input_tokens_per_minute_per_base"
+            '_model with base model: anthropic-claude-opus-4.","status":"RESOURCE'
+            '_EXHAUSTED"}}',
+        ),
+    ),
+    Rule(
         "rate_limit.rpm.headers",
         "Rate-limit headers show the request budget ran out.",
         L,
@@ -312,6 +360,43 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "An error occurred (ThrottledException) when calling the CreateEvent operation"
             " (reached max retries: 4): Rate exceeded.",
+        ),
+    ),
+    Rule(
+        "rate_limit.rate_limited_body",
+        "A provider body that says only 'rate limit exceeded' reports its request-rate limit.",
+        L,
+        Cause.RPM,
+        all_of(
+            field_is("type", "rate_limited", "rate_limit", "requests"),
+            says(
+                "rate limit exceeded",
+                "rate limited",
+            ),
+        ),
+        priority=85,
+        confidence=0.55,
+        samples=(
+            '{"object":"error","message":"Rate limit exceeded","type":"rate_limit","code":"x"}',
+        ),
+    ),
+    Rule(
+        "rate_limit.google_per_minute.requests",
+        "A Google 429 whose violated quota counts requests per minute.",
+        L,
+        Cause.RPM,
+        all_of(
+            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            _google_minute_window("requests"),
+        ),
+        priority=97,
+        confidence=0.85,
+        samples=(
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
+            " exceeded for"
+            " aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per"
+            '_base_model with base model: anthropic-claude-3-5-sonnet.","status":"RESOURCE'
+            '_EXHAUSTED"}}',
         ),
     ),
     Rule(
@@ -452,27 +537,6 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "rate_limit.relayed_429",
-        "A relay reports that the upstream provider answered 429: a rate limit at the provider, "
-        "whatever the relay's own status.",
-        L,
-        Cause.UNKNOWN,
-        says(
-            (
-                r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
-                "upstream",
-            ),
-        ),
-        priority=66,
-        origin=Origin.UPSTREAM,
-        confidence=0.6,
-        samples=(
-            "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
-            'Upstream error: {"status":429,"title":"Too Many Requests"}',
-        ),
-        near_misses=("upstream error: do request failed",),
-    ),
-    Rule(
         "rate_limit.gateway_limit.edge",
         "A CDN or API gateway's own throttling rule (Cloudflare 1015, an API gateway's per-IP "
         "policy) refused the call before it reached the model provider.",
@@ -506,6 +570,27 @@ RULES: tuple[Rule, ...] = (
             "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 "
             "Too Many Requests</h1></center><hr><center>nginx</center></body></html>",
         ),
+    ),
+    Rule(
+        "rate_limit.relayed_429",
+        "A relay reports that the upstream provider answered 429: a rate limit at the provider, "
+        "whatever the relay's own status.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
+                "upstream",
+            ),
+        ),
+        priority=66,
+        origin=Origin.UPSTREAM,
+        confidence=0.6,
+        samples=(
+            "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
+            'Upstream error: {"status":429,"title":"Too Many Requests"}',
+        ),
+        near_misses=("upstream error: do request failed",),
     ),
     Rule(
         "rate_limit.masked_by_relay",
@@ -565,24 +650,6 @@ RULES: tuple[Rule, ...] = (
         near_misses=("401 Unauthorized",),
     ),
     Rule(
-        "rate_limit.rate_limited_body",
-        "A provider body that says only 'rate limit exceeded' reports its request-rate limit.",
-        L,
-        Cause.RPM,
-        all_of(
-            field_is("type", "rate_limited", "rate_limit", "requests"),
-            says(
-                "rate limit exceeded",
-                "rate limited",
-            ),
-        ),
-        priority=85,
-        confidence=0.55,
-        samples=(
-            '{"object":"error","message":"Rate limit exceeded","type":"rate_limit","code":"x"}',
-        ),
-    ),
-    Rule(
         "rate_limit.status_429",
         "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
         L,
@@ -592,79 +659,8 @@ RULES: tuple[Rule, ...] = (
         confidence=0.5,
         samples=("429 Provider returned error",),
     ),
-)
-
-_PER_MINUTE = re.compile(r"perminute|per[ _]minute|per[ _]min\b|persecond|per[ _]second")
-_PER_DAY = re.compile(r"perday|per[ _]day|daily")
-
-
-def _google_minute_window(unit: str) -> Matcher:
-    """A Google quota violation whose window is per minute, for requests or for tokens."""
-
-    def match(view: View) -> Facts | None:
-        if "quota" not in view.hay:
-            return None
-        ids = " ".join(view.fields("reason"))
-        text = ids or view.hay
-        if free_tier_per_minute(view.hay):
-            text = view.hay  # a free-tier metric that refills within a minute is a speed limit
-        elif not _PER_MINUTE.search(text) or _PER_DAY.search(text):
-            return None
-        if re.search(r"\blimit:? 0\b", view.hay):
-            return None  # a zero allowance is quota, not speed
-        if unit == "tokens" and "token" in text:
-            return {"quota window": "per minute", "quota unit": "tokens"}
-        if unit == "requests" and "token" not in text and "request" in text:
-            return {"quota window": "per minute", "quota unit": "requests"}
-        return None
-
-    return match
-
-
-RULES += (
-    Rule(
-        "rate_limit.google_per_minute.tokens",
-        "A Google 429 whose violated quota counts tokens per minute.",
-        L,
-        Cause.TPM,
-        all_of(
-            any_of(status(429), field_is("status_text", "resource_exhausted")),
-            _google_minute_window("tokens"),
-        ),
-        priority=97,
-        confidence=0.85,
-        samples=(
-            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
-            " exceeded for"
-            " aiplatform.googleapis.com/online_prediction_input_tokens_per_minute_per_base"
-            '_model with base model: anthropic-claude-opus-4.","status":"RESOURCE'
-            '_EXHAUSTED"}}',
-        ),
-    ),
-    Rule(
-        "rate_limit.google_per_minute.requests",
-        "A Google 429 whose violated quota counts requests per minute.",
-        L,
-        Cause.RPM,
-        all_of(
-            any_of(status(429), field_is("status_text", "resource_exhausted")),
-            _google_minute_window("requests"),
-        ),
-        priority=97,
-        confidence=0.85,
-        samples=(
-            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
-            " exceeded for"
-            " aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per"
-            '_base_model with base model: anthropic-claude-3-5-sonnet.","status":"RESOURCE'
-            '_EXHAUSTED"}}',
-        ),
-    ),
-)
-
-# Codex words quota ("Quota exceeded. Check your plan and billing details.") apart from
-# rate limits, and for a rate limit prints only the last status after its retries.
-RULES += (
+    # Codex words quota ("Quota exceeded. Check your plan and billing details.") apart from
+    # rate limits, and for a rate limit prints only the last status after its retries.
     Rule(
         "rate_limit.retries_exhausted_429",
         "A client gave up after its retries and reports only the last status, 429: a rate "

@@ -228,6 +228,24 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000",),
     ),
     Rule(
+        "request.status_413",
+        "413: the body is over the server's size limit.",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        all_of(
+            status(413),
+            none_of(
+                says(
+                    "tokens per min",
+                    "tpm",
+                )
+            ),
+        ),
+        priority=20,
+        confidence=0.6,
+        samples=("Error: 413 status code (no body)",),
+    ),
+    Rule(
         "request.model_not_found",
         "The model id is unknown where the request went.",
         L,
@@ -398,6 +416,67 @@ RULES: tuple[Rule, ...] = (
         near_misses=("当前分组上游负载已饱和",),
     ),
     Rule(
+        "request.client_selected_model",
+        "Claude Code's own line for a 404 it does not show: the model id is the usual cause, "
+        "but a model the key may not use or a wrong base URL path print the same line.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        # only when the answer is not in sight: a shown 404 or page decides by itself
+        all_of(
+            says(
+                (
+                    r"there'?s an issue with the selected model",
+                    "s an issue with the selected model",
+                ),
+            ),
+            none_of(
+                says(
+                    (r"\b404\b", "404"),
+                    "page not found",
+                    "not_found_error",
+                )
+            ),
+        ),
+        priority=88,
+        confidence=0.55,
+        samples=(
+            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist"
+            " or you may not have access to it. Run --model to pick a different model.",
+            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or"
+            " you may not have access to it. Run /model to pick a different model.",
+        ),
+        near_misses=("Run /model to pick a different model",),
+    ),
+    Rule(
+        "request.model_not_found.anthropic_model_message",
+        "Anthropic answers an unknown model with not_found_error and the message 'model: <id>' "
+        "(the SDKs print it as '404 model: <id>').",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            says(
+                "not_found_error",
+            ),
+            says(
+                (
+                    "(?:\\b404 |message['\\\"]?: ?['\\\"]|^)model: ?[a-z0-9][\\w.\\-:/\\[\\]]*",
+                    "model:",
+                ),
+            ),
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id:"
+            " req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+            '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
+        ),
+        near_misses=(
+            'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'
+            '"message":"Not Found"}}',
+        ),
+    ),
+    Rule(
         "request.endpoint_mismatch",
         "The path is wrong for this server or protocol (base URL or endpoint).",
         L,
@@ -565,6 +644,123 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.endpoint_mismatch.html_reply",
+        "The client could not parse the reply because it was an HTML page: with no 5xx status, "
+        "the base URL most likely points at a website or web UI, not the API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            says(
+                (r"unexpected token '?<'?", "unexpected token "),
+                '"<!doctype "... is not valid json',
+                (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
+                (r"unexpected token '?<'? in json", "unexpected token "),
+                # Goose/reqwest: the reply to a models or chat path was not JSON at all
+                "response body is not valid json",
+            ),
+            none_of(status(*range(500, 600))),
+        ),
+        priority=84,
+        origin=Origin.UNKNOWN,
+        confidence=0.5,
+        samples=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
+        near_misses=(
+            "Request failed with status code 502: Unexpected token '<' in JSON at position 0",
+            "The request body is not valid JSON: invalid high surrogate in string",
+        ),
+    ),
+    Rule(
+        "request.status_404",
+        "404 without a body that names a model: routers answer 404 for a path they do not "
+        "serve, while servers name a missing model, so the base URL or path is the suspect.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        any_of(status(404), exception("NotFoundError")),
+        priority=12,
+        confidence=0.4,
+        samples=("Error 404, Message: , Status: 404 Not Found, Details: []",),
+    ),
+    Rule(
+        "request.html_404",
+        "An HTML 404 page: the base URL points at a web server, not at the API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(status(404), html()),
+        priority=80,
+        confidence=0.7,
+        samples=(
+            "[ERROR] API error: <html>\n<head><title>404 Not"
+            " Found</title></head>\n<body>\n<center><h1>404 Not"
+            " Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>",
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.bare_not_found",
+        "A body that says only 'Not Found' (no model named): a router found no such path; a "
+        "missing model is named in the message.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        _bare_not_found,
+        priority=74,
+        confidence=0.7,
+        samples=(
+            "openai.NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': "
+            "'not_found_error', 'message': 'Not Found'}}",
+        ),
+        near_misses=('{"type":"not_found_error","message":"model: claude-4-sonnet"}',),
+    ),
+    Rule(
+        "request.status_404_no_body",
+        "A 404 with no body: a router found no such path (a missing model is named in a body).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            status(404),
+            says(
+                "(no body)",
+            ),
+        ),
+        priority=60,
+        confidence=0.55,
+        samples=("404 (no body)",),
+        near_misses=("401 status code (no body)",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.reply_shape",
+        "A JavaScript client crashed reading a field of the reply ('reading 'choices'', "
+        "'map'): the server answered, but not in the protocol the client speaks, as when a "
+        "base URL points at another API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            (
+                r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)",
+                "cannot read propert",
+            ),
+        ),
+        priority=35,
+        confidence=0.45,
+        samples=("API Error: Cannot read properties of undefined (reading 'map')",),
+        near_misses=("TypeError: fetch failed",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.unknown_service",
+        "The AWS SDK installed does not know the service (an old botocore without "
+        "bedrock-runtime): upgrade it.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "unknownserviceerror",
+            "unknown service: '",
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=("botocore.exceptions.UnknownServiceError: Unknown service: 'bedrock-runtime'",),
+        near_misses=("ServiceUnavailableException",),
+    ),
+    Rule(
         "request.tool_schema",
         "A tool or function definition is invalid or unsupported.",
         L,
@@ -660,6 +856,24 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.tool_schema.named_tool_field",
+        "The server names a field of a tool definition it refuses ('tools[1].function."
+        "description': string too long), whatever the wrapper calls the error.",
+        L,
+        Cause.TOOL_SCHEMA,
+        says(
+            (r"invalid '?tools\[\d+\]\.function", "].function"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
+            "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
+            'string with maximum length 1024"}}',
+        ),
+        near_misses=("Invalid 'messages[1].content': string too long.",),
+    ),
+    Rule(
         "request.content_filter",
         "A safety filter refused the input.",
         L,
@@ -748,32 +962,6 @@ RULES: tuple[Rule, ...] = (
         samples=("BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",),
     ),
     Rule(
-        "request.endpoint_mismatch.html_reply",
-        "The client could not parse the reply because it was an HTML page: with no 5xx status, "
-        "the base URL most likely points at a website or web UI, not the API.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        all_of(
-            says(
-                (r"unexpected token '?<'?", "unexpected token "),
-                '"<!doctype "... is not valid json',
-                (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
-                (r"unexpected token '?<'? in json", "unexpected token "),
-                # Goose/reqwest: the reply to a models or chat path was not JSON at all
-                "response body is not valid json",
-            ),
-            none_of(status(*range(500, 600))),
-        ),
-        priority=84,
-        origin=Origin.UNKNOWN,
-        confidence=0.5,
-        samples=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
-        near_misses=(
-            "Request failed with status code 502: Unexpected token '<' in JSON at position 0",
-            "The request body is not valid JSON: invalid high surrogate in string",
-        ),
-    ),
-    Rule(
         "request.invalid_parameter.named_field",
         "The server names one field it does not accept (unknown or extra), even when the field "
         "sits inside a message: the parameter, not the message shape, is refused.",
@@ -790,183 +978,6 @@ RULES: tuple[Rule, ...] = (
             "messages.0.content.3.text.cache_control.ephemeral.ttl: Extra inputs are not permitted",
         ),
         near_misses=("messages: text content blocks must contain non-whitespace text",),
-    ),
-    Rule(
-        "request.reply_not_json",
-        "The client could not parse the reply as JSON and quotes its plain-text start: the "
-        "server (or something in front of it) answered with text instead of an API body.",
-        Layer.UPSTREAM,
-        Cause.UNKNOWN,
-        all_of(
-            any_of(
-                says(
-                    (
-                        "unexpected token '?[^<'\\s]'?, \\\"[^\\\"\\n]{0,40}\\\"\\.\\.\\."
-                        " is not valid json",
-                        '"... is not valid json',
-                    ),
-                    # the Vercel AI SDK's word for a reply it could not parse
-                    "invalid json response",
-                ),
-                # an HTML page with a 5xx: the server side failed and its proxy answered
-                all_of(
-                    says(
-                        (r"unexpected token '?<'?", "unexpected token "),
-                        (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
-                    ),
-                    status(*range(500, 600)),
-                ),
-            ),
-            none_of(status(*range(400, 500))),
-        ),
-        priority=84,
-        retry=Retry.LIMITED,
-        confidence=0.45,
-        samples=("Unexpected token 'A', \"An error o\"... is not valid JSON",),
-        near_misses=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
-    ),
-    Rule(
-        "request.malformed_body",
-        "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
-        L,
-        Cause.MALFORMED_BODY,
-        any_of(
-            field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
-            says(
-                "could not parse the json body",
-                (r"invalid json(?! payload received\. unknown name| response)", "invalid json"),
-                (r"json (?:parse|decode) error", " error"),
-                "malformed json",
-                "unexpected end of json",
-                "must be a valid json",
-                (r"request body (?:is )?(?:invalid|malformed)", "request body "),
-                "not valid json",
-                (r"invalid request body\b", "invalid request body"),
-                # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
-                "unable to parse '",
-                "proto is invalid",
-                "invalid_payload",
-                "invalid payload",
-                "failed to deserialize the json body",
-                "cannot unmarshal",
-                "missing field `",
-                # Bedrock's schema validation of the request body
-                "malformed input request",
-                "extraneous key",
-                "none is not an allowed value",
-                ("['\\\"]loc['\\\"]: ?\\[['\\\"]body['\\\"], ?['\\\"]messages['\\\"]", "messages"),
-                (r"messages ?参数非法", "messages"),
-            ),
-            status(415),
-        ),
-        priority=83,
-        confidence=0.75,
-        samples=(
-            '{"error":{"code":"invalid_payload","message":"Invalid'
-            ' payload","details":[{"message":"Value is \'array\' but should be \'string\'"}]}}',
-            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is"
-            " invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
-            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not"
-            " permitted, reformat your input and try again.",
-            "We could not parse the JSON body of your request. (HINT: This likely means you"
-            " aren't using your HTTP library correctly.)",
-        ),
-        near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
-    ),
-    Rule(
-        "request.malformed_body.turn_order",
-        "The conversation's turns are out of order: roles must alternate, a tool result must"
-        " answer a tool call, the last turn must be the user's.",
-        L,
-        Cause.MALFORMED_BODY,
-        says(
-            "'tool_calls' must be followed",
-            "must be a response to a preceding message",
-            "must follow a preceding message",
-            (r"messages with role .tool.", "messages with role "),
-            "roles must alternate",
-            "tool_use ids were found without",
-            "tool_result block",
-            # Claude Code after parallel tool calls went out of step
-            "due to tool use concurrency",
-            "missing reasoning_content",
-            (r"multiturn requests? ends? with a user role", "multiturn request"),
-            "should alternate",
-            "element per message",
-            "elements in history",
-            # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
-            # must alternate between user and assistant roles"; Cohere's empty message
-            (r"(?:should|must) (?:be )?alternat(?:e|ing)", "alternat"),
-            (r"must (?:end|start) with a user message", " with a user message"),
-            (r"no tool (?:call|output) found for function call", " found for function call"),
-            "was provided without its required",
-            "must be passed back",
-        ),
-        priority=83,
-        confidence=0.75,
-        samples=(
-            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the"
-            " conversation.",
-            '{"type":"invalid_request_error","message":"This model does not support assistant'
-            ' message prefill. The conversation must end with a user message."}',
-            "An error occurred (ValidationException) when calling the Converse operation: A"
-            " conversation must alternate between user and assistant roles.",
-            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
-        ),
-    ),
-    Rule(
-        "request.malformed_body.messages",
-        "The messages array or its content is empty, missing or of the wrong shape.",
-        L,
-        Cause.MALFORMED_BODY,
-        says(
-            (r"messages: (?:at least one|text content blocks must)", "messages: "),
-            "field required",
-            (r"messages\.\d+", "messages."),
-            "cannot end with trailing whitespace",
-            "required_field_missing",
-            # Bedrock without toolConfig around tool blocks; Gemini's last turn
-            "toolconfig field must be defined",
-            "must be at least 1 token long",
-            # Gemini with no contents; a model that takes no assistant prefill
-            "contents is not specified",
-            # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
-            (r"missing required parameter: '?messages", "missing required parameter: "),
-            "'$.messages' is too short",
-            "parts must not be empty",
-            (r"\binput required\b", "input required"),
-        ),
-        priority=83,
-        confidence=0.75,
-        samples=(
-            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content"
-            " cannot end with trailing whitespace'}",
-            "Request failed with status: 400 Bad Request. Message: *"
-            " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
-        ),
-    ),
-    Rule(
-        "request.malformed_body.encoding",
-        "The body is not what the server can decode: its content type, a header it requires,"
-        " or text with broken characters.",
-        L,
-        Cause.MALFORMED_BODY,
-        says(
-            (r"content-type (?:must|should) be", "content-type "),
-            "unsupported media type",
-            # a server's chat template choking on a message's shape (vLLM)
-            "can only concatenate str (not",
-            (r"invalid (?:high|low) surrogate", " surrogate"),
-            "no low surrogate",
-            (r"\bheaders? (?:is|are) required", " required"),
-            (r"request is missing (?:the )?(?:header|x-)", "request is missing "),
-        ),
-        priority=83,
-        confidence=0.75,
-        samples=(
-            '{\n  "detail": {\n    "status": "failure",\n    "message": "Either'
-            ' x-portkey-config or x-portkey-provider header is required"\n  }\n}',
-        ),
     ),
     Rule(
         "request.invalid_parameter",
@@ -1195,33 +1206,84 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "request.status_413",
-        "413: the body is over the server's size limit.",
+        "request.output_truncated",
+        "The answer stopped at the output-token limit the request set (finish_reason "
+        "'length'), and the client refused the cut-off answer: raise the limit or ask for less.",
         L,
-        Cause.REQUEST_TOO_LARGE,
-        all_of(
-            status(413),
-            none_of(
-                says(
-                    "tokens per min",
-                    "tpm",
-                )
-            ),
+        Cause.INVALID_PARAMETER,
+        says(
+            "lengthfinishreasonerror",
+            "length limit was reached",
+            (r"response exceeded the \d+ output token maximum", "response exceeded the "),
         ),
-        priority=20,
+        priority=84,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
         confidence=0.6,
-        samples=("Error: 413 status code (no body)",),
+        samples=(
+            "openai.LengthFinishReasonError: Could not parse response content as the length "
+            "limit was reached - CompletionUsage(completion_tokens=4096, prompt_tokens=1200)",
+            "API Error: Claude's response exceeded the 32000 output token maximum. To configure "
+            "this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
+        ),
+        near_misses=("max_tokens: 64000 > 32000, which is the maximum allowed",),
     ),
     Rule(
-        "request.status_404",
-        "404 without a body that names a model: routers answer 404 for a path they do not "
-        "serve, while servers name a missing model, so the base URL or path is the suspect.",
+        "request.streaming_required",
+        "The Anthropic SDK refuses, before sending, a non-streaming call whose max_tokens could "
+        "run past ten minutes: stream, or ask for fewer tokens.",
         L,
-        Cause.ENDPOINT_MISMATCH,
-        any_of(status(404), exception("NotFoundError")),
-        priority=12,
-        confidence=0.4,
-        samples=("Error 404, Message: , Status: 404 Not Found, Details: []",),
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"streaming is (?:strongly recommended|required) for operations that may"
+                r" take longer",
+                " for operations that may take longer",
+            ),
+        ),
+        priority=93,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "API Error: 500 Streaming is required for operations that may take longer than 10 "
+            "minutes. See https://github.com/anthropics/anthropic-sdk-typescript#long-requests",
+        ),
+        near_misses=("stream disconnected before completion",),
+    ),
+    Rule(
+        "request.reply_not_json",
+        "The client could not parse the reply as JSON and quotes its plain-text start: the "
+        "server (or something in front of it) answered with text instead of an API body.",
+        Layer.UPSTREAM,
+        Cause.UNKNOWN,
+        all_of(
+            any_of(
+                says(
+                    (
+                        "unexpected token '?[^<'\\s]'?, \\\"[^\\\"\\n]{0,40}\\\"\\.\\.\\."
+                        " is not valid json",
+                        '"... is not valid json',
+                    ),
+                    # the Vercel AI SDK's word for a reply it could not parse
+                    "invalid json response",
+                ),
+                # an HTML page with a 5xx: the server side failed and its proxy answered
+                all_of(
+                    says(
+                        (r"unexpected token '?<'?", "unexpected token "),
+                        (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
+                    ),
+                    status(*range(500, 600)),
+                ),
+            ),
+            none_of(status(*range(400, 500))),
+        ),
+        priority=84,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+        samples=("Unexpected token 'A', \"An error o\"... is not valid JSON",),
+        near_misses=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
     ),
     Rule(
         "request.status_4xx",
@@ -1248,57 +1310,6 @@ RULES: tuple[Rule, ...] = (
         samples=("AI_APICallError: Bad Request",),
     ),
     Rule(
-        "request.html_404",
-        "An HTML 404 page: the base URL points at a web server, not at the API.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        all_of(status(404), html()),
-        priority=80,
-        confidence=0.7,
-        samples=(
-            "[ERROR] API error: <html>\n<head><title>404 Not"
-            " Found</title></head>\n<body>\n<center><h1>404 Not"
-            " Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>",
-        ),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.endpoint_mismatch.bare_not_found",
-        "A body that says only 'Not Found' (no model named): a router found no such path; a "
-        "missing model is named in the message.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        _bare_not_found,
-        priority=74,
-        confidence=0.7,
-        samples=(
-            "openai.NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': "
-            "'not_found_error', 'message': 'Not Found'}}",
-        ),
-        near_misses=('{"type":"not_found_error","message":"model: claude-4-sonnet"}',),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.status_404_no_body",
-        "A 404 with no body: a router found no such path (a missing model is named in a body).",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        all_of(
-            status(404),
-            says(
-                "(no body)",
-            ),
-        ),
-        priority=60,
-        confidence=0.55,
-        samples=("404 (no body)",),
-        near_misses=("401 status code (no body)",),
-    ),
-    Rule(
         "request.resource_not_found",
         "The server says the resource was not found, without naming a model or a path.",
         L,
@@ -1313,182 +1324,147 @@ RULES += (
             "Problem in node ‘AI Agent1‘\n\nThe resource you are requesting could not be found",
         ),
     ),
-)
-
-RULES += (
     Rule(
-        "request.output_truncated",
-        "The answer stopped at the output-token limit the request set (finish_reason "
-        "'length'), and the client refused the cut-off answer: raise the limit or ask for less.",
+        "request.malformed_body",
+        "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
         L,
-        Cause.INVALID_PARAMETER,
-        says(
-            "lengthfinishreasonerror",
-            "length limit was reached",
-            (r"response exceeded the \d+ output token maximum", "response exceeded the "),
-        ),
-        priority=84,
-        origin=Origin.CLIENT,
-        retry=Retry.NEVER,
-        confidence=0.6,
-        samples=(
-            "openai.LengthFinishReasonError: Could not parse response content as the length "
-            "limit was reached - CompletionUsage(completion_tokens=4096, prompt_tokens=1200)",
-            "API Error: Claude's response exceeded the 32000 output token maximum. To configure "
-            "this behavior, set the CLAUDE_CODE_MAX_OUTPUT_TOKENS environment variable.",
-        ),
-        near_misses=("max_tokens: 64000 > 32000, which is the maximum allowed",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.endpoint_mismatch.reply_shape",
-        "A JavaScript client crashed reading a field of the reply ('reading 'choices'', "
-        "'map'): the server answered, but not in the protocol the client speaks, as when a "
-        "base URL points at another API.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        says(
-            (
-                r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)",
-                "cannot read propert",
-            ),
-        ),
-        priority=35,
-        confidence=0.45,
-        samples=("API Error: Cannot read properties of undefined (reading 'map')",),
-        near_misses=("TypeError: fetch failed",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.streaming_required",
-        "The Anthropic SDK refuses, before sending, a non-streaming call whose max_tokens could "
-        "run past ten minutes: stream, or ask for fewer tokens.",
-        L,
-        Cause.INVALID_PARAMETER,
-        says(
-            (
-                r"streaming is (?:strongly recommended|required) for operations that may"
-                r" take longer",
-                " for operations that may take longer",
-            ),
-        ),
-        priority=93,
-        origin=Origin.CLIENT,
-        retry=Retry.NEVER,
-        confidence=0.85,
-        samples=(
-            "API Error: 500 Streaming is required for operations that may take longer than 10 "
-            "minutes. See https://github.com/anthropics/anthropic-sdk-typescript#long-requests",
-        ),
-        near_misses=("stream disconnected before completion",),
-    ),
-    Rule(
-        "request.endpoint_mismatch.unknown_service",
-        "The AWS SDK installed does not know the service (an old botocore without "
-        "bedrock-runtime): upgrade it.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        says(
-            "unknownserviceerror",
-            "unknown service: '",
-        ),
-        priority=90,
-        origin=Origin.CLIENT,
-        retry=Retry.NEVER,
-        confidence=0.8,
-        samples=("botocore.exceptions.UnknownServiceError: Unknown service: 'bedrock-runtime'",),
-        near_misses=("ServiceUnavailableException",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.tool_schema.named_tool_field",
-        "The server names a field of a tool definition it refuses ('tools[1].function."
-        "description': string too long), whatever the wrapper calls the error.",
-        L,
-        Cause.TOOL_SCHEMA,
-        says(
-            (r"invalid '?tools\[\d+\]\.function", "].function"),
-        ),
-        priority=93,
-        confidence=0.8,
-        samples=(
-            "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
-            "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
-            'string with maximum length 1024"}}',
-        ),
-        near_misses=("Invalid 'messages[1].content': string too long.",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.client_selected_model",
-        "Claude Code's own line for a 404 it does not show: the model id is the usual cause, "
-        "but a model the key may not use or a wrong base URL path print the same line.",
-        L,
-        Cause.MODEL_NOT_FOUND,
-        # only when the answer is not in sight: a shown 404 or page decides by itself
-        all_of(
+        Cause.MALFORMED_BODY,
+        any_of(
+            field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
             says(
-                (
-                    r"there'?s an issue with the selected model",
-                    "s an issue with the selected model",
-                ),
+                "could not parse the json body",
+                (r"invalid json(?! payload received\. unknown name| response)", "invalid json"),
+                (r"json (?:parse|decode) error", " error"),
+                "malformed json",
+                "unexpected end of json",
+                "must be a valid json",
+                (r"request body (?:is )?(?:invalid|malformed)", "request body "),
+                "not valid json",
+                (r"invalid request body\b", "invalid request body"),
+                # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
+                "unable to parse '",
+                "proto is invalid",
+                "invalid_payload",
+                "invalid payload",
+                "failed to deserialize the json body",
+                "cannot unmarshal",
+                "missing field `",
+                # Bedrock's schema validation of the request body
+                "malformed input request",
+                "extraneous key",
+                "none is not an allowed value",
+                ("['\\\"]loc['\\\"]: ?\\[['\\\"]body['\\\"], ?['\\\"]messages['\\\"]", "messages"),
+                (r"messages ?参数非法", "messages"),
             ),
-            none_of(
-                says(
-                    (r"\b404\b", "404"),
-                    "page not found",
-                    "not_found_error",
-                )
-            ),
+            status(415),
         ),
-        priority=88,
-        confidence=0.55,
+        priority=83,
+        confidence=0.75,
         samples=(
-            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist"
-            " or you may not have access to it. Run --model to pick a different model.",
-            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or"
-            " you may not have access to it. Run /model to pick a different model.",
+            '{"error":{"code":"invalid_payload","message":"Invalid'
+            ' payload","details":[{"message":"Value is \'array\' but should be \'string\'"}]}}',
+            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is"
+            " invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
+            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not"
+            " permitted, reformat your input and try again.",
+            "We could not parse the JSON body of your request. (HINT: This likely means you"
+            " aren't using your HTTP library correctly.)",
         ),
-        near_misses=("Run /model to pick a different model",),
+        near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
     ),
-)
-
-RULES += (
     Rule(
-        "request.model_not_found.anthropic_model_message",
-        "Anthropic answers an unknown model with not_found_error and the message 'model: <id>' "
-        "(the SDKs print it as '404 model: <id>').",
+        "request.malformed_body.turn_order",
+        "The conversation's turns are out of order: roles must alternate, a tool result must"
+        " answer a tool call, the last turn must be the user's.",
         L,
-        Cause.MODEL_NOT_FOUND,
-        all_of(
-            says(
-                "not_found_error",
-            ),
-            says(
-                (
-                    "(?:\\b404 |message['\\\"]?: ?['\\\"]|^)model: ?[a-z0-9][\\w.\\-:/\\[\\]]*",
-                    "model:",
-                ),
-            ),
+        Cause.MALFORMED_BODY,
+        says(
+            "'tool_calls' must be followed",
+            "must be a response to a preceding message",
+            "must follow a preceding message",
+            (r"messages with role .tool.", "messages with role "),
+            "roles must alternate",
+            "tool_use ids were found without",
+            "tool_result block",
+            # Claude Code after parallel tool calls went out of step
+            "due to tool use concurrency",
+            "missing reasoning_content",
+            (r"multiturn requests? ends? with a user role", "multiturn request"),
+            "should alternate",
+            "element per message",
+            "elements in history",
+            # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
+            # must alternate between user and assistant roles"; Cohere's empty message
+            (r"(?:should|must) (?:be )?alternat(?:e|ing)", "alternat"),
+            (r"must (?:end|start) with a user message", " with a user message"),
+            (r"no tool (?:call|output) found for function call", " found for function call"),
+            "was provided without its required",
+            "must be passed back",
         ),
-        priority=88,
-        confidence=0.8,
+        priority=83,
+        confidence=0.75,
         samples=(
-            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id:"
-            " req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
-            '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
+            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the"
+            " conversation.",
+            '{"type":"invalid_request_error","message":"This model does not support assistant'
+            ' message prefill. The conversation must end with a user message."}',
+            "An error occurred (ValidationException) when calling the Converse operation: A"
+            " conversation must alternate between user and assistant roles.",
+            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
         ),
-        near_misses=(
-            'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'
-            '"message":"Not Found"}}',
+    ),
+    Rule(
+        "request.malformed_body.messages",
+        "The messages array or its content is empty, missing or of the wrong shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"messages: (?:at least one|text content blocks must)", "messages: "),
+            "field required",
+            (r"messages\.\d+", "messages."),
+            "cannot end with trailing whitespace",
+            "required_field_missing",
+            # Bedrock without toolConfig around tool blocks; Gemini's last turn
+            "toolconfig field must be defined",
+            "must be at least 1 token long",
+            # Gemini with no contents; a model that takes no assistant prefill
+            "contents is not specified",
+            # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
+            (r"missing required parameter: '?messages", "missing required parameter: "),
+            "'$.messages' is too short",
+            "parts must not be empty",
+            (r"\binput required\b", "input required"),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content"
+            " cannot end with trailing whitespace'}",
+            "Request failed with status: 400 Bad Request. Message: *"
+            " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.encoding",
+        "The body is not what the server can decode: its content type, a header it requires,"
+        " or text with broken characters.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"content-type (?:must|should) be", "content-type "),
+            "unsupported media type",
+            # a server's chat template choking on a message's shape (vLLM)
+            "can only concatenate str (not",
+            (r"invalid (?:high|low) surrogate", " surrogate"),
+            "no low surrogate",
+            (r"\bheaders? (?:is|are) required", " required"),
+            (r"request is missing (?:the )?(?:header|x-)", "request is missing "),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            '{\n  "detail": {\n    "status": "failure",\n    "message": "Either'
+            ' x-portkey-config or x-portkey-provider header is required"\n  }\n}',
         ),
     ),
 )

@@ -139,6 +139,23 @@ RULES: tuple[Rule, ...] = (
         samples=("503 服务器繁忙",),
     ),
     Rule(
+        "upstream.client_high_demand",
+        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
+        "Codex 0.171 prints it for a plain 500 too).",
+        L,
+        Cause.OVERLOADED,
+        says(
+            "experiencing high demand, which may cause temporary errors",
+        ),
+        priority=96,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
+        ),
+        near_misses=("The model is overloaded. Please try again later.",),
+    ),
+    Rule(
         "upstream.unavailable",
         "The service or channel is down (503).",
         L,
@@ -222,6 +239,53 @@ RULES: tuple[Rule, ...] = (
         samples=("模型服务暂时不可用",),
     ),
     Rule(
+        "upstream.status_503",
+        "503 with nothing more specific: the service is unavailable.",
+        L,
+        Cause.UNAVAILABLE,
+        status(503, 521),
+        priority=16,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "[agent/embedded] embedded run agent end:"
+            " runId=06439cd0-5d30-4656-975b-4bb943796765 isError=true error=503 status code"
+            " (no body)",
+        ),
+    ),
+    Rule(
+        "upstream.gateway_log.unavailable",
+        "The gateway has no healthy target for the route (Kong's ring-balancer, Azure Front "
+        "Door's outage page).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "failure to get a peer from the ring-balancer",
+            "our services aren't available right now",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=('{"message":"failure to get a peer from the ring-balancer"}',),
+        near_misses=("503 Service Unavailable",),
+    ),
+    Rule(
+        "upstream.unavailable.model_loading",
+        "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
+        "runner to start'): the model is too big for the machine, or still loading.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "waiting for llama runner to start",
+        ),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
+        near_misses=("httpx.ReadTimeout: timed out",),
+    ),
+    Rule(
         "upstream.gateway_timeout",
         "A hop gave up waiting for the next (504, 524, upstream request timeout).",
         L,
@@ -272,6 +336,56 @@ RULES: tuple[Rule, ...] = (
         samples=("An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT",),
     ),
     Rule(
+        "upstream.gateway_timeout.forwarding",
+        "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
+        "for the app behind it: a gateway timeout, not the client's own.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        all_of(
+            says(
+                "failed to forward request",
+            ),
+            says(
+                "timeout",
+                "timed out",
+                "canceled",
+                "cancelled",
+            ),
+        ),
+        priority=76,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "Middleware: Failed to forward request to http://10.0.0.7:8000. Encountered a "
+            "TaskCanceledException exception after 300022ms with message: The request was "
+            "canceled due to the configured HttpClient.Timeout of 300 seconds elapsing.",
+        ),
+        near_misses=("The request was canceled due to the configured HttpClient.Timeout",),
+    ),
+    Rule(
+        "upstream.gateway_log.timeout",
+        "The reverse proxy's log says its upstream did not answer in time: the caller got a "
+        "504 from the proxy.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            (
+                r"upstream timed out \(110: (?:connection|operation) timed out\)",
+                "upstream timed out (110: ",
+            ),
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "[error] upstream timed out (110: Connection timed out) while reading response header "
+            "from upstream",
+        ),
+        near_misses=("Read timed out. (read timeout=600)",),
+    ),
+    Rule(
         "upstream.bad_gateway",
         "A hop got an invalid answer from the next (502, 520, 523).",
         L,
@@ -287,6 +401,61 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.85,
         samples=('HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',),
+    ),
+    Rule(
+        "upstream.status_502",
+        "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
+        L,
+        Cause.BAD_GATEWAY,
+        status(502, 520, 523),
+        priority=62,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("Error code: 502",),
+    ),
+    Rule(
+        "upstream.no_body",
+        "The client printed the status and says there was no body: only the status speaks, and "
+        "anything else in the paste belongs to another exchange.",
+        L,
+        Cause.BAD_GATEWAY,
+        all_of(status(502, 520, 523), _no_body_status),
+        priority=99,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=("OpenAI API error (520): 520 status code (no body)",),
+    ),
+    # nginx's error log (and nginx-based gateways: ingress-nginx, APISIX, Kong, OpenResty) as
+    # people paste it from their own reverse proxy: the proxy says what its upstream did.
+    Rule(
+        "upstream.gateway_log.bad_gateway",
+        "The reverse proxy's log says its upstream refused, reset or closed the connection, "
+        "or that no upstream was alive: the caller got a 502 from the proxy.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            "upstream prematurely closed connection",
+            "no live upstreams",
+            (
+                r"\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting"
+                r" to|reading|sending to) (?:response header from )?upstream",
+                ": connection ",
+            ),
+            # Cloudflare could not resolve or reach the origin
+            (r"error code: 1016\b", "error code: 1016"),
+            "origin dns error",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "[error] 29#29: *1 connect() failed (111: Connection refused) while connecting to "
+            'upstream, client: 10.0.0.1, upstream: "http://127.0.0.1:8000/v1/chat/completions"',
+            "[error] upstream prematurely closed connection while reading response header from "
+            "upstream",
+        ),
+        near_misses=("connect ECONNREFUSED 127.0.0.1:8000",),
     ),
     Rule(
         "upstream.relay_upstream_error.litellm_connection",
@@ -420,6 +589,69 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.provider_returned_error",
+        "An aggregator says the provider behind it failed (a 5xx, or no status), with no more "
+        "detail.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            # LiteLLM: "openrouter raised a streaming error - finish_reason: error"
+            says(
+                "provider returned error",
+                "raised a streaming error",
+            ),
+            _no_detail_from_provider,
+        ),
+        priority=73,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
+        near_misses=("429 Provider returned error",),
+    ),
+    Rule(
+        "upstream.relay_connection_error",
+        "A relay's error body says its client could not reach the upstream (LiteLLM proxy's "
+        "'APIConnectionError ... Connection error' inside an HTTP answer).",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            says(
+                "litellm.apiconnectionerror",
+                "exception - connection error",
+            ),
+            lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
+        ),
+        priority=65,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.65,
+        samples=(
+            'Error code: 500 - {"error":{"message":"litellm.APIConnectionError:'
+            ' OpenAIException - Connection error.","type":null,"param":null,"code":"500"}}',
+        ),
+    ),
+    Rule(
+        "upstream.relay_upstream_error.unparsable",
+        "A Go relay (one-api, new-api) could not decode the upstream's reply into its own error "
+        "struct: the upstream answered in a shape the relay does not expect.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            (r"into go struct field (?:\w+\.)*(?:response|error)\b", "into go struct field "),
+        ),
+        priority=93,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "json: cannot unmarshal string into Go struct field Error.Response.Error.Code of type "
+            "int",
+        ),
+        near_misses=(
+            "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
+        ),
+    ),
+    Rule(
         "upstream.server_error.body",
         "The server's own body says it failed while processing the request; a relay's "
         "'upstream failed' around it adds nothing.",
@@ -512,34 +744,6 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "upstream.gateway_timeout.forwarding",
-        "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
-        "for the app behind it: a gateway timeout, not the client's own.",
-        L,
-        Cause.GATEWAY_TIMEOUT,
-        all_of(
-            says(
-                "failed to forward request",
-            ),
-            says(
-                "timeout",
-                "timed out",
-                "canceled",
-                "cancelled",
-            ),
-        ),
-        priority=76,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.6,
-        samples=(
-            "Middleware: Failed to forward request to http://10.0.0.7:8000. Encountered a "
-            "TaskCanceledException exception after 300022ms with message: The request was "
-            "canceled due to the configured HttpClient.Timeout of 300 seconds elapsing.",
-        ),
-        near_misses=("The request was canceled due to the configured HttpClient.Timeout",),
-    ),
-    Rule(
         "upstream.server_error.model_crash",
         "The server says its model process crashed (Ollama's runner, LM Studio's model): a "
         "server-side failure, whatever the wrapper around it calls it.",
@@ -571,42 +775,43 @@ RULES: tuple[Rule, ...] = (
         samples=("HTTP 505",),
     ),
     Rule(
-        "upstream.status_502",
-        "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
+        "upstream.gateway_error_log",
+        "An API gateway's own error log (Kong, nginx at [crit]) names its failure: the gateway "
+        "failed, before or instead of the model provider.",
         L,
-        Cause.BAD_GATEWAY,
-        status(502, 520, 523),
-        priority=62,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=("Error code: 502",),
-    ),
-    Rule(
-        "upstream.status_503",
-        "503 with nothing more specific: the service is unavailable.",
-        L,
-        Cause.UNAVAILABLE,
-        status(503, 521),
-        priority=16,
+        Cause.SERVER_ERROR,
+        says(
+            "[kong] ",
+            "no host allowed while connecting to upstream",
+            "failed (13: permission denied) while",
+        ),
+        priority=90,
+        origin=Origin.GATEWAY,
         retry=Retry.LIMITED,
         confidence=0.6,
         samples=(
-            "[agent/embedded] embedded run agent end:"
-            " runId=06439cd0-5d30-4656-975b-4bb943796765 isError=true error=503 status code"
-            " (no body)",
+            "[error] 1279#0: *20351 [kong] init.lua:405 [ai-proxy] llama2.lua:266: path must be a "
+            "string, client: 172.25.0.1, server: kong",
+            '[crit] open() "/tmp/nginx_client_body/0000000007" failed (13: Permission denied) '
+            "while sending to client",
         ),
+        near_misses=("connect() failed (111: Connection refused) while connecting to upstream",),
     ),
     Rule(
-        "upstream.no_body",
-        "The client printed the status and says there was no body: only the status speaks, and "
-        "anything else in the paste belongs to another exchange.",
+        "upstream.gateway_log.worker_limits",
+        "A Cloudflare Worker in front of the API ran out of its CPU or memory allowance (1102).",
         L,
-        Cause.BAD_GATEWAY,
-        all_of(status(502, 520, 523), _no_body_status),
-        priority=99,
+        Cause.SERVER_ERROR,
+        says(
+            (r"error code: 1102\b", "error code: 1102"),
+            "worker exceeded resource limits",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
         retry=Retry.LIMITED,
-        confidence=0.7,
-        samples=("OpenAI API error (520): 520 status code (no body)",),
+        confidence=0.75,
+        samples=("error code: 1102 Worker exceeded resource limits",),
+        near_misses=("error code: 1015",),
     ),
     Rule(
         "upstream.official_endpoint_404",
@@ -631,9 +836,6 @@ RULES: tuple[Rule, ...] = (
             " https://chatgpt.com/backend-api/codex/responses, cf-ray: a35595eccb1ff781-MAD",
         ),
     ),
-)
-
-RULES += (
     Rule(
         "upstream.html_instead_of_json",
         "The client expected JSON and got an HTML page: a gateway or web server answered in place "
@@ -657,83 +859,6 @@ RULES += (
         confidence=0.5,
         samples=("invalid character '<' looking for beginning of value",),
     ),
-)
-
-RULES += (
-    Rule(
-        "upstream.provider_returned_error",
-        "An aggregator says the provider behind it failed (a 5xx, or no status), with no more "
-        "detail.",
-        L,
-        Cause.RELAY_UPSTREAM_ERROR,
-        all_of(
-            # LiteLLM: "openrouter raised a streaming error - finish_reason: error"
-            says(
-                "provider returned error",
-                "raised a streaming error",
-            ),
-            _no_detail_from_provider,
-        ),
-        priority=73,
-        retry=Retry.LIMITED,
-        confidence=0.7,
-        samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
-        near_misses=("429 Provider returned error",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.relay_connection_error",
-        "A relay's error body says its client could not reach the upstream (LiteLLM proxy's "
-        "'APIConnectionError ... Connection error' inside an HTTP answer).",
-        L,
-        Cause.RELAY_UPSTREAM_ERROR,
-        all_of(
-            says(
-                "litellm.apiconnectionerror",
-                "exception - connection error",
-            ),
-            lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
-        ),
-        priority=65,
-        origin=Origin.RELAY,
-        retry=Retry.LIMITED,
-        confidence=0.65,
-        samples=(
-            'Error code: 500 - {"error":{"message":"litellm.APIConnectionError:'
-            ' OpenAIException - Connection error.","type":null,"param":null,"code":"500"}}',
-        ),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.gateway_error_log",
-        "An API gateway's own error log (Kong, nginx at [crit]) names its failure: the gateway "
-        "failed, before or instead of the model provider.",
-        L,
-        Cause.SERVER_ERROR,
-        says(
-            "[kong] ",
-            "no host allowed while connecting to upstream",
-            "failed (13: permission denied) while",
-        ),
-        priority=90,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.6,
-        samples=(
-            "[error] 1279#0: *20351 [kong] init.lua:405 [ai-proxy] llama2.lua:266: path must be a "
-            "string, client: 172.25.0.1, server: kong",
-            '[crit] open() "/tmp/nginx_client_body/0000000007" failed (13: Permission denied) '
-            "while sending to client",
-        ),
-        near_misses=("connect() failed (111: Connection refused) while connecting to upstream",),
-    ),
-)
-
-RULES += (
     Rule(
         "upstream.empty_reply",
         "The server answered, but with no choices or messages in it: an empty completion that "
@@ -759,157 +884,5 @@ RULES += (
             "Unexpected API Response: The language model did not provide any assistant messages.",
         ),
         near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.relay_upstream_error.unparsable",
-        "A Go relay (one-api, new-api) could not decode the upstream's reply into its own error "
-        "struct: the upstream answered in a shape the relay does not expect.",
-        L,
-        Cause.RELAY_UPSTREAM_ERROR,
-        says(
-            (r"into go struct field (?:\w+\.)*(?:response|error)\b", "into go struct field "),
-        ),
-        priority=93,
-        origin=Origin.RELAY,
-        retry=Retry.LIMITED,
-        confidence=0.6,
-        samples=(
-            "json: cannot unmarshal string into Go struct field Error.Response.Error.Code of type "
-            "int",
-        ),
-        near_misses=(
-            "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
-        ),
-    ),
-)
-
-# nginx's error log (and nginx-based gateways: ingress-nginx, APISIX, Kong, OpenResty) as
-# people paste it from their own reverse proxy: the proxy says what its upstream did.
-RULES += (
-    Rule(
-        "upstream.gateway_log.bad_gateway",
-        "The reverse proxy's log says its upstream refused, reset or closed the connection, "
-        "or that no upstream was alive: the caller got a 502 from the proxy.",
-        L,
-        Cause.BAD_GATEWAY,
-        says(
-            "upstream prematurely closed connection",
-            "no live upstreams",
-            (
-                r"\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting"
-                r" to|reading|sending to) (?:response header from )?upstream",
-                ": connection ",
-            ),
-            # Cloudflare could not resolve or reach the origin
-            (r"error code: 1016\b", "error code: 1016"),
-            "origin dns error",
-        ),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.8,
-        samples=(
-            "[error] 29#29: *1 connect() failed (111: Connection refused) while connecting to "
-            'upstream, client: 10.0.0.1, upstream: "http://127.0.0.1:8000/v1/chat/completions"',
-            "[error] upstream prematurely closed connection while reading response header from "
-            "upstream",
-        ),
-        near_misses=("connect ECONNREFUSED 127.0.0.1:8000",),
-    ),
-    Rule(
-        "upstream.gateway_log.timeout",
-        "The reverse proxy's log says its upstream did not answer in time: the caller got a "
-        "504 from the proxy.",
-        L,
-        Cause.GATEWAY_TIMEOUT,
-        says(
-            (
-                r"upstream timed out \(110: (?:connection|operation) timed out\)",
-                "upstream timed out (110: ",
-            ),
-        ),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.8,
-        samples=(
-            "[error] upstream timed out (110: Connection timed out) while reading response header "
-            "from upstream",
-        ),
-        near_misses=("Read timed out. (read timeout=600)",),
-    ),
-    Rule(
-        "upstream.gateway_log.unavailable",
-        "The gateway has no healthy target for the route (Kong's ring-balancer, Azure Front "
-        "Door's outage page).",
-        L,
-        Cause.UNAVAILABLE,
-        says(
-            "failure to get a peer from the ring-balancer",
-            "our services aren't available right now",
-        ),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=('{"message":"failure to get a peer from the ring-balancer"}',),
-        near_misses=("503 Service Unavailable",),
-    ),
-    Rule(
-        "upstream.gateway_log.worker_limits",
-        "A Cloudflare Worker in front of the API ran out of its CPU or memory allowance (1102).",
-        L,
-        Cause.SERVER_ERROR,
-        says(
-            (r"error code: 1102\b", "error code: 1102"),
-            "worker exceeded resource limits",
-        ),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=("error code: 1102 Worker exceeded resource limits",),
-        near_misses=("error code: 1015",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.unavailable.model_loading",
-        "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
-        "runner to start'): the model is too big for the machine, or still loading.",
-        L,
-        Cause.UNAVAILABLE,
-        says(
-            "waiting for llama runner to start",
-        ),
-        priority=88,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
-        near_misses=("httpx.ReadTimeout: timed out",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.client_high_demand",
-        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
-        "Codex 0.171 prints it for a plain 500 too).",
-        L,
-        Cause.OVERLOADED,
-        says(
-            "experiencing high demand, which may cause temporary errors",
-        ),
-        priority=96,
-        retry=Retry.LIMITED,
-        confidence=0.5,
-        samples=(
-            "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
-        ),
-        near_misses=("The model is overloaded. Please try again later.",),
     ),
 )
