@@ -61,13 +61,13 @@ PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
 PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
-#: Positions in _BY_PRIORITY of the rules that need no keyword (body codes, statuses).
-_FREE: tuple[int, ...] = tuple(i for i, r in enumerate(_BY_PRIORITY) if r.keywords is None)
-#: keyword -> positions in _BY_PRIORITY of the rules it lets run.
-_BY_KEYWORD: dict[str, list[int]] = {}
+#: Bit sets over _BY_PRIORITY (bit i: the i-th rule): the rules that need no keyword (a
+#: custom matcher), and for each keyword the rules it lets run.
+_FREE_MASK = sum(1 << i for i, rule in enumerate(_BY_PRIORITY) if rule.keywords is None)
+_KEYWORD_MASK: dict[str, int] = {}
 for _i, _rule in enumerate(_BY_PRIORITY):
     for _word in _rule.keywords or ():
-        _BY_KEYWORD.setdefault(_word, []).append(_i)
+        _KEYWORD_MASK[_word] = _KEYWORD_MASK.get(_word, 0) | (1 << _i)
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
@@ -102,13 +102,17 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
 
 def _candidates(view: View) -> list[Rule]:
     """The engine rules that can fire on this input, in priority order: the keyword-free
-    rules and the rules one of whose keywords occurs (a rule's place in ``_BY_PRIORITY``
-    keeps the order)."""
-    present = view.keywords
-    picked = set(_FREE)
-    for word in present:
-        picked.update(_BY_KEYWORD.get(word, ()))
-    return [_BY_PRIORITY[i] for i in sorted(picked)]
+    rules and the rules one of whose keywords occurs."""
+    mask = _FREE_MASK
+    get = _KEYWORD_MASK.get
+    for word in view.keywords:
+        mask |= get(word, 0)
+    rules = []
+    while mask:
+        low = mask & -mask
+        rules.append(_BY_PRIORITY[low.bit_length() - 1])
+        mask ^= low
+    return rules
 
 
 def _ordered(view: View) -> Iterable[Rule]:

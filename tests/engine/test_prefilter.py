@@ -103,3 +103,11 @@ def test_keywords_cannot_be_added_after_the_index_is_built():
     index.present("a")
     with pytest.raises(RuntimeError):
         index.add(["b"])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000"))))
+def test_folding_white_space_is_the_regex_fold(part):
+    from whichlayer.rules.view import _fold
+
+    assert _fold(part) == re.sub(r"\s+", " ", part)

@@ -146,8 +146,10 @@ def candidates(view: View) -> list[Rule]:
                     modules.update(table.get(value, ()))
     documented = index.get("phrase")
     if documented:
-        for phrase in view.keywords.intersection(documented):
-            modules.update(documented[phrase])
+        for word in view.keywords:
+            owners = documented.get(word)
+            if owners:
+                modules.update(owners)
     statuses = index.get("status")
     if statuses and view.ev.status is not None:
         modules.update(statuses.get(str(view.ev.status), ()))

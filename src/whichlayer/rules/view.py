@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import re
-
 from whichlayer.evidence import Evidence
-
-_SPACE = re.compile(r"\s+")
+from whichlayer.rules import base
 
 #: Rules read at most this much of the head and of the tail of a paste.
 HEAD = 200_000
 TAIL = 50_000
 
 
+def _fold(part: str) -> str:
+    r"""Every run of white space as one space (what ``re.sub(r"\s+", " ", part)`` gives,
+    three times faster)."""
+    folded = " ".join(part.split())
+    if part[:1].isspace():
+        folded = " " + folded + " " if folded and part[-1:].isspace() else " " + folded
+    elif part[-1:].isspace():
+        folded += " "
+    return folded
+
+
 class View:
-    __slots__ = ("_fields", "_keywords", "ev", "hay")
+    __slots__ = ("_fields", "ev", "hay", "keywords")
 
     def __init__(self, ev: Evidence) -> None:
         self.ev = ev
@@ -29,29 +37,25 @@ class View:
         # Terminals wrap long messages: fold every run of white space so phrases still match.
         # The parts stay on lines of their own, so a pattern's "[^\n]{0,80}" cannot run from
         # the end of the paste into a field read from it.
-        self.hay = "\n".join(_SPACE.sub(" ", part) for part in parts if part).lower()
-        self._keywords: frozenset[str] | None = None
+        self.hay = "\n".join(_fold(part) for part in parts if part).lower()
         self._fields: dict[str, list[str]] = {}
+        self.keywords = self._keywords_in(ev)
 
-    @property
-    def keywords(self) -> frozenset[str]:
-        """The rules' keywords that occur in ``hay`` (found once, on first use)."""
-        if self._keywords is None:
-            from whichlayer.rules import base
+    def _keywords_in(self, ev: Evidence) -> frozenset[str]:
+        """The rules' keywords that occur in ``hay`` (one Aho-Corasick pass for every rule
+        and the provider catalogue), with the facts that gate rules the same way (the
+        status, the body formats, an HTML page)."""
+        if not base.KEYWORDS.built:  # the provider catalogue's phrases join the same pass
+            from whichlayer.rules import catalogue
 
-            if not base.KEYWORDS.built:  # the provider catalogue's phrases: the same pass
-                from whichlayer.rules import catalogue
-
-                base.KEYWORDS.add(catalogue.phrases())
-            found = base.KEYWORDS.present(self.hay)
-            ev = self.ev
-            facts = {base.dialect_key(body.dialect) for body in ev.bodies}
-            if ev.status is not None:
-                facts.add(base.status_key(ev.status))
-            if ev.html_vendor is not None or ev.html_title is not None:
-                facts.add(base.HTML_KEY)
-            self._keywords = found | facts
-        return self._keywords
+            base.KEYWORDS.add(catalogue.phrases())
+        found = base.KEYWORDS.present(self.hay)
+        facts = {base.dialect_key(body.dialect) for body in ev.bodies}
+        if ev.status is not None:
+            facts.add(base.status_key(ev.status))
+        if ev.html_vendor is not None or ev.html_title is not None:
+            facts.add(base.HTML_KEY)
+        return found | facts if facts else found
 
     def fields(self, name: str) -> list[str]:
         """Lower-cased values of a body field across every body (``reason``: Google reasons)."""
