@@ -33,31 +33,40 @@ class Gate:
     it to fire (None: it may fire without any, e.g. a body code or a status), the facts
     it reads, and its phrase rows. Built by the constructors below."""
 
-    __slots__ = ("fn", "keywords", "phrases", "reads")
+    __slots__ = ("_phrases", "_reads", "fn", "keywords")
 
     def __init__(
         self,
         fn: Matcher,
         keywords: frozenset[str] | None,
-        phrases: tuple[Phrase, ...] = (),
-        reads: tuple[str, ...] = (),
+        phrases: Callable[[], tuple[Phrase, ...]] = tuple,
+        reads: tuple[str, ...] | Callable[[], tuple[str, ...]] = (),
     ) -> None:
         self.fn = fn
         self.keywords = keywords
-        self.phrases = phrases
-        self.reads = reads
+        # made when asked for (listings, tests), not at import
+        self._phrases = phrases
+        self._reads = reads
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return self._phrases()
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return self._reads if isinstance(self._reads, tuple) else self._reads()
 
     def __call__(self, view: View) -> Facts | None:
         return self.fn(view)
 
 
-def gate(
-    fn: Matcher,
-    keywords: frozenset[str] | None,
-    phrases: tuple[Phrase, ...] = (),
-    reads: tuple[str, ...] = ("text",),
-) -> Gate:
-    return Gate(fn, keywords, phrases, reads)
+def gate(fn: Matcher, keywords: frozenset[str] | None, reads: tuple[str, ...]) -> Gate:
+    """A matcher of the vocabulary below (no phrase rows of its own)."""
+    return Gate(fn, keywords, tuple, reads)
+
+
+def _joined(matchers: tuple[Matcher, ...]) -> Callable[[], tuple[Phrase, ...]]:
+    return lambda: tuple(p for m in matchers for p in phrases_of(m))
 
 
 def _fn(matcher: Matcher) -> Matcher:
@@ -187,31 +196,42 @@ def says(*rows: str | tuple[str, ...]) -> Matcher:
     Which keywords occur is found once per input for all rules together
     (:mod:`whichlayer.prefilter`); a rule none of whose keywords occur is not run.
     """
-    phrases = tuple(Phrase(row) if isinstance(row, str) else Phrase(*row) for row in rows)
-    keywords = frozenset(k for phrase in phrases for k in phrase.keywords)
+    for row in rows:
+        if not isinstance(row, str) and len(row) < 2:
+            raise ValueError(f"a pattern row states its keywords: {row!r}")
+    keywords = frozenset(
+        word for row in rows for word in ((row,) if isinstance(row, str) else row[1:])
+    )
     KEYWORDS.add(keywords)
-    # keyword -> the rows it lets run (by position: rows are tried in their order)
-    rows_of: dict[str, tuple[int, ...]] = {
-        word: tuple(i for i, p in enumerate(phrases) if word in p.keywords) for word in keywords
-    }
+    built: list[Phrase] = []  # the rows as Phrase objects, made on first use
+    rows_of: dict[str, list[int]] = {}  # keyword -> the rows it lets run, in their order
 
     def match(view: View) -> Facts | None:
         hit = keywords.intersection(view.keywords)
         if not hit:
             return None
+        if not built:
+            built.extend(_phrases(rows))
+            for i, phrase in enumerate(built):
+                for word in phrase.keywords:
+                    rows_of.setdefault(word, []).append(i)
         if len(hit) == 1:
             order: Iterable[int] = rows_of[next(iter(hit))]
         else:
             order = sorted({i for word in hit for i in rows_of[word]})
         hay = view.hay
         for i in order:
-            phrase = phrases[i]
+            phrase = built[i]
             found = phrase.pattern if phrase.plain else phrase.find(hay)
             if found is not None:
                 return {"text": _clip(found)}
         return None
 
-    return gate(match, keywords, phrases, ("text",))
+    return Gate(match, keywords, lambda: _phrases(rows), ("text",))
+
+
+def _phrases(rows: tuple[str | tuple[str, ...], ...]) -> tuple[Phrase, ...]:
+    return tuple(Phrase(row) if isinstance(row, str) else Phrase(*row) for row in rows)
 
 
 def field_is(name: str, *values: str) -> Matcher:
@@ -230,7 +250,7 @@ def field_is(name: str, *values: str) -> Matcher:
     if name in ("type", "code") and not any(" " in v or "\n" in v for v in wanted):
         keywords = wanted
         KEYWORDS.add(wanted)
-    return gate(match, keywords, (), (f"body {name}",))
+    return gate(match, keywords, (f"body {name}",))
 
 
 def status(*codes: int) -> Matcher:
@@ -240,7 +260,7 @@ def status(*codes: int) -> Matcher:
     def match(view: View) -> Facts | None:
         return {"status": str(view.ev.status)} if view.ev.status in wanted else None
 
-    return gate(match, frozenset(map(status_key, codes)), (), ("status",))
+    return gate(match, frozenset(map(status_key, codes)), ("status",))
 
 
 def exception(*names: str) -> Matcher:
@@ -256,7 +276,7 @@ def exception(*names: str) -> Matcher:
     # exception names are lines of the text the rules read (rules/view.py)
     keywords = frozenset(name.lower() for name in names)
     KEYWORDS.add(keywords)
-    return gate(match, keywords, (), ("exception",))
+    return gate(match, keywords, ("exception",))
 
 
 def dialect(*names: str) -> Matcher:
@@ -269,7 +289,7 @@ def dialect(*names: str) -> Matcher:
                 return {"body format": body.dialect}
         return None
 
-    return gate(match, frozenset(map(dialect_key, names)), (), ("body format",))
+    return gate(match, frozenset(map(dialect_key, names)), ("body format",))
 
 
 def html(*vendors: str) -> Matcher:
@@ -286,7 +306,7 @@ def html(*vendors: str) -> Matcher:
             facts["page title"] = _clip(ev.html_title)
         return facts
 
-    return gate(match, frozenset({HTML_KEY}), (), ("html page",))
+    return gate(match, frozenset({HTML_KEY}), ("html page",))
 
 
 def _no_body(view: View) -> Facts | None:
@@ -294,7 +314,7 @@ def _no_body(view: View) -> Facts | None:
     return None if view.ev.bodies or view.ev.html_title is not None else {"body": "none"}
 
 
-no_body = gate(_no_body, None, (), ("no body",))
+no_body = gate(_no_body, None, ("no body",))
 
 
 def all_of(*matchers: Matcher) -> Matcher:
@@ -312,12 +332,7 @@ def all_of(*matchers: Matcher) -> Matcher:
     # all must match: one gated part's keywords gate the whole (the fewest, the best)
     gated = [k for k in map(keywords_of, matchers) if k is not None]
     keywords = min(gated, key=len) if gated else None
-    return gate(
-        match,
-        keywords,
-        tuple(p for m in matchers for p in phrases_of(m)),
-        _union(map(reads_of, matchers)),
-    )
+    return Gate(match, keywords, _joined(matchers), lambda: _union(map(reads_of, matchers)))
 
 
 def any_of(*matchers: Matcher) -> Matcher:
@@ -337,12 +352,7 @@ def any_of(*matchers: Matcher) -> Matcher:
         if all(k is not None for k in parts)
         else None
     )
-    return gate(
-        match,
-        keywords,
-        tuple(p for m in matchers for p in phrases_of(m)),
-        _union(map(reads_of, matchers)),
-    )
+    return Gate(match, keywords, _joined(matchers), lambda: _union(map(reads_of, matchers)))
 
 
 def none_of(*matchers: Matcher) -> Matcher:
@@ -353,4 +363,4 @@ def none_of(*matchers: Matcher) -> Matcher:
     def match(view: View) -> Facts | None:
         return None if any(m(view) is not None for m in fns) else {}
 
-    return gate(match, None, (), ())
+    return gate(match, None, ())

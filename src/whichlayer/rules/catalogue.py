@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from whichlayer.rules.base import Facts, Rule
+from whichlayer.rules.base import Facts, Rule, gate
 
 if TYPE_CHECKING:
     from whichlayer.providers import Documented, Provider
@@ -83,12 +83,14 @@ def _matcher(provider: Provider, row: Documented) -> Rule:
         facts["documented"] = row.doc
         return facts
 
+    reads = [_NOUN[field]] + (["the provider's hosts and words"] if row.context else [])
     return Rule(
         f"catalogue.{provider.id}.{row.code}",
         f"{provider.name} documents this {_NOUN[field]}: {row.meaning}",
         row.layer,
         row.cause,
-        match,
+        # run only where the provider's index points (``candidates``): no keywords of its own
+        gate(match, None, tuple(reads)),
         priority=SHARED_PRIORITY if row.context and field != "status" else PRIORITY[field],
         origin=row.origin,
         retry=row.retry,
