@@ -686,7 +686,7 @@ RULES: tuple[Rule, ...] = (
                 (r"invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)", "invalid"),
                 (r"invalid (?:[\w.\-]+ )?api[ _\-]?key", "invalid "),
                 "api key not valid",
-                (r"api[ _]key[ _]invalid", "invalid"),
+                (r"api[ _]key[ _]invalid", "key invalid", "key_invalid"),
                 (r"invalid[_ ]authentication", "authentication"),
                 "authentication fails",
                 "invalid credentials",
@@ -1058,7 +1058,11 @@ RULES: tuple[Rule, ...] = (
                 # Moonshot's Kimi Code: the subscription was terminated for abuse
                 "access terminated. review our",
                 "access_terminated_error",
-                (r"access (?:to this|has been) (?:restricted|revoked)", "access "),
+                (
+                    r"access (?:to this|has been) (?:restricted|revoked)",
+                    "access to this",
+                    "access has been",
+                ),
             ),
             # the request's content was refused, not the account
             none_of(
@@ -1116,7 +1120,7 @@ RULES: tuple[Rule, ...] = (
         Cause.POLICY_BLOCK,
         all_of(
             says(
-                (r"too many (?:computers|devices|machines)", "too many "),
+                (r"too many (?:computers|devices|machines)", "computers", "devices", "machines"),
                 "to prevent abuse",
                 "too many free trial accounts",
                 # Azure OpenAI suspending a resource for abuse
@@ -1299,7 +1303,9 @@ RULES: tuple[Rule, ...] = (
             (
                 r"not (?:allowed|authorized|permitted) to"
                 r" (?:use|access|call|perform|sample|invoke)",
-                "not ",
+                "not allowed to",
+                "not authorized to",
+                "not permitted to",
             ),
             "principal does not have access",
             "role assignment",
@@ -1333,7 +1339,7 @@ RULES: tuple[Rule, ...] = (
             "has not been used in project",
             "accessnotconfigured",
             "service_disabled",
-            (r"api (?:is )?(?:not enabled|disabled)", "api "),
+            (r"api (?:is )?(?:not enabled|disabled)", "not enabled", "disabled"),
             (r"requests to this api [^\n]{0,200}are blocked", "requests to this api "),
             "api_key_service_blocked",
             # Bedrock's Anthropic models need the use-case form first; SiliconFlow

@@ -42,7 +42,7 @@ RULES: tuple[Rule, ...] = (
                 "proxyconnect tcp",
                 "err_proxy",
                 "proxy error",
-                (r"socks(?:4|5)?(?: proxy)? error", " error"),
+                (r"socks(?:4|5)?(?: proxy)? error", "socks"),
                 "could not connect to proxy",
                 # OkHttp when the proxy's 407 could not be answered; the old openai SDK
                 # given an empty or broken proxy setting
@@ -527,18 +527,15 @@ RULES: tuple[Rule, ...] = (
                     (r"syscall: '?read", "syscall: "),
                 )
             ),
-            any_of(
-                says(
-                    "und_err_connect_timeout",
-                    "curl: (28) connection timed out",
-                    "socket connection timeout",
-                    "connect timeout on endpoint url",
-                    "err_socket_connection_timeout",
-                    "connect: deadline has elapsed",
-                    "err_connection_timed_out",
-                    "tcp handshaker shutdown",
-                ),
-                exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
+            says(
+                "und_err_connect_timeout",
+                "curl: (28) connection timed out",
+                "socket connection timeout",
+                "connect timeout on endpoint url",
+                "err_socket_connection_timeout",
+                "connect: deadline has elapsed",
+                "err_connection_timed_out",
+                "tcp handshaker shutdown",
             ),
         ),
         priority=79,

@@ -441,7 +441,7 @@ RULES: tuple[Rule, ...] = (
         says(
             (r"enqueued (?:token|request)", "enqueued "),
             (r"queue (?:is )?full", "queue "),
-            (r"too many (?:pending|queued)", "too many "),
+            (r"too many (?:pending|queued)", "too many pending", "too many queued"),
             "queue limit",
             (r"batch[^\n]{0,40}limit", "batch"),
             "maximum pending requests",
@@ -509,7 +509,7 @@ RULES: tuple[Rule, ...] = (
         says(
             "you are being rate limited",
             (r"(?:requests|calls) from this ip", " from this ip"),
-            (r"per[- ]ip (?:rate )?limit", "limit"),
+            (r"per[- ]ip (?:rate )?limit", "per-ip", "per ip"),
             "ip rate limit",
         ),
         priority=98,
@@ -543,7 +543,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.GATEWAY_LIMIT,
         says(
-            (r"error(?: code)?:? 1015\b", "error"),
+            (r"error(?: code)?:? 1015\b", " 1015"),
             "ip over ratelimit",
             "throttling threshold has been reached",
             "apig.0308",

@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONTEXT_LENGTH,
         says(
-            (r"too many (?:input )?tokens", "too many "),
+            (r"too many (?:input )?tokens", "too many tokens", "too many input tokens"),
             "exceeds the maximum number of tokens",
             (r"input token count[^\n]{0,40}exceeds", "input token count"),
             "reduce the length of the messages",
@@ -275,7 +275,12 @@ RULES: tuple[Rule, ...] = (
                 (r"\"model: [\w.\-]+\"", '"model: '),
                 (r"'model: [\w.\-]+'", "'model: "),
                 (r"模型[^\n]{0,20}(?:不存在|不支持)", "模型"),
-                (r"model (?:id|identifier|name) (?:is )?invalid", "invalid"),
+                (
+                    r"model (?:id|identifier|name) (?:is )?invalid",
+                    "model id",
+                    "model identifier",
+                    "model name",
+                ),
                 "model not exist",
                 "requested entity was not found",
                 # Bedrock Agents' resource identifiers
@@ -887,7 +892,7 @@ RULES: tuple[Rule, ...] = (
                 "sensitive_words_detected",
             ),
             says(
-                (r"content[_ ]filter", "content"),
+                (r"content[_ ]filter", "content_filter", "content filter"),
                 "content management policy",
                 "responsibleaipolicyviolation",
                 "flagged as potentially violating",
@@ -1334,7 +1339,7 @@ RULES: tuple[Rule, ...] = (
             says(
                 "could not parse the json body",
                 (r"invalid json(?! payload received\. unknown name| response)", "invalid json"),
-                (r"json (?:parse|decode) error", " error"),
+                (r"json (?:parse|decode) error", "json parse", "json decode"),
                 "malformed json",
                 "unexpected end of json",
                 "must be a valid json",

@@ -113,15 +113,10 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.OVERLOADED,
         all_of(
-            any_of(
-                status(529),
-                field_is("type", "overloaded_error"),
-                field_is("reason", "model_capacity_exhausted"),
-                says(
-                    "服务器繁忙",
-                    "负载过高",
-                    "访问量过大",
-                ),
+            says(
+                "服务器繁忙",
+                "负载过高",
+                "访问量过大",
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
@@ -546,7 +541,7 @@ RULES: tuple[Rule, ...] = (
                 "upstream request failed",
                 (r"all upstreams? (?:have )?failed", "all upstream"),
                 "channel error",
-                (r"all (?:api )?keys (?:have )?failed", "failed"),
+                (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
                 "gateway routing failed",
                 # Gateway's 2005
                 # one-api's log when a channel's reply could not be used; Cloudflare AI
