@@ -85,6 +85,12 @@ def dialect_key(name: str) -> str:
 
 
 HTML_KEY = "\x00html"
+#: Body fields whose values are marker keywords (not lines of the text rules read).
+MARKED_FIELDS = ("status_text", "reason")
+
+
+def field_key(name: str, value: str) -> str:
+    return f"\x00{name}={value}"
 
 
 def keywords_of(matcher: Matcher) -> frozenset[str] | None:
@@ -245,11 +251,14 @@ def field_is(name: str, *values: str) -> Matcher:
         return None
 
     # a body's type and code are lines of the text the rules read (rules/view.py), so a
-    # value is a keyword of its own; other fields (Google's reasons) are not
-    keywords = None
-    if name in ("type", "code") and not any(" " in v or "\n" in v for v in wanted):
-        keywords = wanted
-        KEYWORDS.add(wanted)
+    # value is a keyword of its own; a status text and a reason are marker keywords
+    keywords: frozenset[str] | None = None
+    if name in ("type", "code"):
+        if not any(" " in v or "\n" in v for v in wanted):
+            keywords = wanted
+            KEYWORDS.add(wanted)
+    elif name in MARKED_FIELDS:
+        keywords = frozenset(field_key(name, v) for v in wanted)
     return gate(match, keywords, (f"body {name}",))
 
 

@@ -44,7 +44,7 @@ class View:
     def _keywords_in(self, ev: Evidence) -> frozenset[str]:
         """The rules' keywords that occur in ``hay`` (one Aho-Corasick pass for every rule
         and the provider catalogue), with the facts that gate rules the same way (the
-        status, the body formats, an HTML page)."""
+        status, the body formats, an HTML page, a body's status text and reasons)."""
         if not base.KEYWORDS.built:  # the provider catalogue's phrases join the same pass
             from whichlayer.rules import catalogue
 
@@ -55,6 +55,9 @@ class View:
             facts.add(base.status_key(ev.status))
         if ev.html_vendor is not None or ev.html_title is not None:
             facts.add(base.HTML_KEY)
+        if ev.bodies:
+            for name in base.MARKED_FIELDS:
+                facts.update(base.field_key(name, value) for value in self.fields(name))
         return found | facts if facts else found
 
     def fields(self, name: str) -> list[str]:
