@@ -113,14 +113,17 @@ def _union(items: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for item in items for x in item))
 
 
-@dataclass(frozen=True, slots=True)
 class Sample:
     """A sample that needs facts no pasted text carries (the platform of the key the
     request sent, read from an SDK's request object): the text, and those facts as
-    :class:`~whichlayer.evidence.Evidence` attributes."""
+    :class:`~whichlayer.evidence.Evidence` attributes. (A plain class: a dataclass costs
+    start-up time.)"""
 
-    text: str
-    facts: tuple[tuple[str, str], ...]
+    __slots__ = ("facts", "text")
+
+    def __init__(self, text: str, facts: tuple[tuple[str, str], ...]) -> None:
+        self.text = text
+        self.facts = facts
 
     def __str__(self) -> str:
         return self.text + "  (with " + ", ".join(f"{k}={v}" for k, v in self.facts) + ")"
