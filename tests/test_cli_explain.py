@@ -177,9 +177,14 @@ def test_rules_list_and_explain(capsys):
     assert "quota.plan_limit" in listing and "origin.upstream" in listing
     assert main(["rules", "quota.plan_limit"]) == 0
     one = capsys.readouterr().out
-    assert "quota/plan_limit" in one and "Matches, for example:" in one
+    assert "quota/plan_limit" in one and "Wins (decides the diagnosis), for example:" in one
+    assert "reads       text" in one and "keywords: 'hit your '" in one
     assert main(["rules", "--json", "rate_limit.tpm"]) == 0
-    assert json.loads(capsys.readouterr().out)["cause"] == "tpm"
+    data = json.loads(capsys.readouterr().out)
+    assert data["cause"] == "tpm" and data["reads"] == ["text", "body type"]
+    assert {"phrase": "token rate limit", "keywords": ["token rate limit"], "plain": True} in (
+        data["phrases"]
+    )
 
 
 def test_secrets_in_the_input_do_not_reach_the_output(capsys):

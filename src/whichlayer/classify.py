@@ -15,6 +15,8 @@ from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
 
+#: Origin rules with the keywords one of which they need (None: none).
+_ORIGIN_GATED = tuple((rule, rule.keywords) for rule in ORIGIN_RULES)
 #: Origin rules that only speak about failures with no HTTP answer.
 _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 
@@ -59,8 +61,13 @@ PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
 PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
-#: Negated priorities of _BY_PRIORITY (ascending), to place catalogue rows with bisect.
-_NEG_PRIORITIES: tuple[int, ...] = tuple(-rule.priority for rule in _BY_PRIORITY)
+#: Bit sets over _BY_PRIORITY (bit i: the i-th rule): the rules that need no keyword (a
+#: custom matcher), and for each keyword the rules it lets run.
+_FREE_MASK = sum(1 << i for i, rule in enumerate(_BY_PRIORITY) if rule.keywords is None)
+_KEYWORD_MASK: dict[str, int] = {}
+for _i, _rule in enumerate(_BY_PRIORITY):
+    for _word in _rule.keywords or ():
+        _KEYWORD_MASK[_word] = _KEYWORD_MASK.get(_word, 0) | (1 << _i)
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
@@ -69,8 +76,10 @@ def _fire(view: View) -> list[tuple[Rule, Facts]]:
 
 
 def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
-    """The rules that fire with their scores, best first. Rules run in priority order, and
-    the run stops once no rule left can beat the best hit, so most inputs touch only a few."""
+    """The rules that fire with their scores, best first. Only rules that can fire run:
+    the keyword-free ones and those one of whose keywords occurs in the text (found once,
+    ``view.keywords``). They run in priority order, and the run stops once no rule left
+    can beat the best hit, so most inputs touch only a few."""
     answered = (
         view.ev.status is not None
         and view.ev.status not in _TRANSPORT_STATUSES
@@ -81,7 +90,7 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
     for order, rule in enumerate(_ordered(view)):
         if rule.priority < best:
             break
-        used = rule.match(view)
+        used = rule.run(view)
         if used is not None:
             penalty = ANSWERED_PENALTY if answered and rule.layer is Layer.NETWORK else 0
             score = rule.priority - penalty
@@ -91,18 +100,35 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
     return hits
 
 
+def _candidates(view: View) -> list[Rule]:
+    """The engine rules that can fire on this input, in priority order: the keyword-free
+    rules and the rules one of whose keywords occurs."""
+    mask = _FREE_MASK
+    get = _KEYWORD_MASK.get
+    for word in view.keywords:
+        mask |= get(word, 0)
+    rules = []
+    while mask:
+        low = mask & -mask
+        rules.append(_BY_PRIORITY[low.bit_length() - 1])
+        mask ^= low
+    return rules
+
+
 def _ordered(view: View) -> Iterable[Rule]:
-    """The rules in priority order, with the provider catalogue's rows this input could
-    fire (``rules/catalogue.py``) merged in ahead of engine rules of equal priority."""
+    """The rules that can fire in priority order, with the provider catalogue's rows this
+    input could fire (``rules/catalogue.py``) merged in ahead of engine rules of equal
+    priority."""
+    rules = _candidates(view)
     extra = catalogue.candidates(view)
     if not extra:
-        return _BY_PRIORITY
-    merged = list(_BY_PRIORITY)
+        return rules
+    negated = [-rule.priority for rule in rules]
     # from the last, so earlier insertions do not shift later positions; ahead of engine
     # rules of equal priority (bisect_left), in the catalogue's own order among themselves
     for rule in reversed(sorted(extra, key=lambda r: -r.priority)):
-        merged.insert(bisect.bisect_left(_NEG_PRIORITIES, -rule.priority), rule)
-    return merged
+        rules.insert(bisect.bisect_left(negated, -rule.priority), rule)
+    return rules
 
 
 def _proxy_own_answer(ev: Evidence) -> bool:
@@ -123,7 +149,10 @@ def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:
 def _origin(view: View, rule: Rule) -> tuple[Origin, Fact | None]:
     if rule.origin is not None:
         return rule.origin, None
-    for origin_rule in ORIGIN_RULES:
+    present = view.keywords
+    for origin_rule, words in _ORIGIN_GATED:
+        if words is not None and present.isdisjoint(words):
+            continue
         transport_only = origin_rule.id in _TRANSPORT_ONLY
         if transport_only and rule.layer is not Layer.NETWORK:
             continue

@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "rules",
         help="list the diagnosis rules, or explain one",
         description="List every rule the engine uses (id, conclusion, statement), or explain "
-        "one: what it concludes, why, and the samples it must and must not match.",
+        "one: what it concludes, the facts it reads, its phrase rows with the keywords the "
+        "prefilter looks for, the samples it must win and the near misses it must not fire on.",
     )
     p.add_argument("rule_id", nargs="?", metavar="ID", help="a rule id, e.g. quota.plan_limit")
     p.add_argument("--json", action="store_true", help="print as JSON")
@@ -41,7 +42,12 @@ def describe(rule: Any) -> dict[str, Any]:
         }
     else:
         data["origin"] = str(rule.origin)
-    data["samples"] = list(rule.samples)
+    data["reads"] = list(getattr(rule, "reads", ()))
+    data["phrases"] = [
+        {"phrase": p.pattern, "keywords": list(p.keywords), "plain": p.plain}
+        for p in getattr(rule, "phrases", ())
+    ]
+    data["samples"] = [str(sample) for sample in rule.samples]
     data["near_misses"] = list(rule.near_misses)
     return data
 
@@ -76,9 +82,24 @@ def run(args: argparse.Namespace) -> int:
         for key in ("origin", "retry", "priority", "confidence"):
             if data.get(key) is not None:
                 lines.append(f"  {key:<11} {data[key]}")
+        if data["reads"]:
+            lines.append(f"  {'reads':<11} {', '.join(data['reads'])}")
+        if data["phrases"]:
+            lines += ["", "Phrases (a plain phrase is its own keyword; a pattern lists its own):"]
+            for row in data["phrases"]:
+                if row["plain"]:
+                    lines.append(f"  - {row['phrase']}")
+                else:
+                    keys = ", ".join(repr(k) for k in row["keywords"])
+                    lines.append(f"  - /{row['phrase']}/  keywords: {keys}")
         for title, key in (
-            ("Matches, for example:", "samples"),
-            ("Does not match:", "near_misses"),
+            (
+                "Fires on, for example:"
+                if data["id"].startswith("catalogue.")
+                else "Wins (decides the diagnosis), for example:",
+                "samples",
+            ),
+            ("Does not fire on:", "near_misses"),
         ):
             if data[key]:
                 lines += ["", title] + [f"  - {s}" for s in data[key]]

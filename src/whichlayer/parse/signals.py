@@ -8,23 +8,26 @@ stays fast.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import cast
 
+from whichlayer import prefilter
 from whichlayer.evidence import RequestId
-from whichlayer.rules import literal as _literal
-from whichlayer.rules.literal import Gated
+from whichlayer.prefilter import Gated
 from whichlayer.taxonomy import Origin
 
-#: Every pattern gated here, for the generated literal table.
-GATED_PATTERNS: list[str] = []
+#: A pattern with the keyword every match contains (``None``: always tried), as in
+#: :mod:`whichlayer.prefilter`; a list of them for one table entry.
+Row = tuple[str | None, str]
 
 
-def gated(pattern: str, flags: int = 0) -> Gated:
-    GATED_PATTERNS.append(pattern)
-    return _literal.gated(pattern, flags)
+def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
+    rows = list(entry) if isinstance(entry, list) else [cast(Row, entry)]
+    return prefilter.gated(rows, flags)
 
 
 def _search(alternatives: Gated, text: str, lower: str) -> re.Match[str] | None:
-    """First match of any alternative whose required literal occurs in ``lower``."""
+    """First match of any alternative whose keyword occurs in ``lower``."""
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
@@ -52,89 +55,111 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
     gated(p, re.I)
     for p in (
         # openai/anthropic python: "Error code: 429 - {...}"
-        r"\berror code:? (\d{3})\b",
+        ("error code", r"\berror code:? (\d{3})\b"),
         # many SDKs and tools: "status code 404", "Status: 429", "status=503", "HTTP 403"
-        r"\b(?:http )?status(?: code)?\s*[:=]?\s*\(?(\d{3})\b",
-        r"\bresponded with (?:status|code) (\d{3})\b",
-        r"\bupstream_status:? (?:HTTP )?(\d{3})\b",
-        r"\bHTTP(?:/\d(?:\.\d)?)?(?: code| error| status)?:?\s*\(?(\d{3})\b",
+        ("status", r"\b(?:http )?status(?: code)?\s*[:=]?\s*\(?(\d{3})\b"),
+        ("responded with ", r"\bresponded with (?:status|code) (\d{3})\b"),
+        ("upstream_status", r"\bupstream_status:? (?:HTTP )?(\d{3})\b"),
+        ("http", r"\bHTTP(?:/\d(?:\.\d)?)?(?: code| error| status)?:?\s*\(?(\d{3})\b"),
         # requests: "429 Client Error: Too Many Requests for url"
-        r"\b(\d{3}) Client Error\b|\b(\d{3}) Server Error\b",
+        [
+            (" client error", r"\b(\d{3}) Client Error\b"),
+            (" server error", r"\b(\d{3}) Server Error\b"),
+        ],
         # httpx: "Client error '404 Not Found' for url ..."; the old openai SDK's log line
-        r"\bClient error '(\d{3})\b|\bServer error '(\d{3})\b",
-        r"\bresponse_code=(\d{3})\b",
+        [
+            ("client error '", r"\bClient error '(\d{3})\b"),
+            ("server error '", r"\bServer error '(\d{3})\b"),
+        ],
+        ("response_code=", r"\bresponse_code=(\d{3})\b"),
         # Go's genai SDK: "Error 400, Message: ..."
-        r"\bError (\d{3}), Message:",
+        (", message:", r"\bError (\d{3}), Message:"),
         # langchain-google-genai: "Invalid argument provided to Gemini: 400 Please use ..."
-        r"\bprovided to \w+: (\d{3})\b",
+        ("provided to ", r"\bprovided to \w+: (\d{3})\b"),
         # Codex: "unexpected status 429 Too Many Requests"
-        r"\bunexpected status (\d{3})\b",
+        ("unexpected status ", r"\bunexpected status (\d{3})\b"),
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
-        r"\bAPI Error:?\s*\(?(\d{3})\b",
+        ("api error", r"\bAPI Error:?\s*\(?(\d{3})\b"),
         # "Forbidden (403)": one gated alternative per reason phrase
-        r"Unauthorized \((\d{3})\)"
-        r"|Forbidden \((\d{3})\)"
-        r"|Not Found \((\d{3})\)"
-        r"|Bad Request \((\d{3})\)"
-        r"|Too Many Requests \((\d{3})\)"
-        r"|Payment Required \((\d{3})\)"
-        r"|Internal Server Error \((\d{3})\)"
-        r"|Bad Gateway \((\d{3})\)"
-        r"|Service Unavailable \((\d{3})\)"
-        r"|Gateway Time-?out \((\d{3})\)",
-        r"\bAPI error \((\d{3})\b",
-        r"\b(\d{3}) status code\b",
-        r"\berror_code=(\d{3})\b",
-        r"\b(\d{3}):\s*<!doctype|\b(\d{3}):\s*<html",
-        r"\berror:? (\d{3}), no body\b|\b(\d{3}) error, no body\b",
+        [
+            ("unauthorized (", r"Unauthorized \((\d{3})\)"),
+            ("forbidden (", r"Forbidden \((\d{3})\)"),
+            ("not found (", r"Not Found \((\d{3})\)"),
+            ("bad request (", r"Bad Request \((\d{3})\)"),
+            ("too many requests (", r"Too Many Requests \((\d{3})\)"),
+            ("payment required (", r"Payment Required \((\d{3})\)"),
+            ("internal server error (", r"Internal Server Error \((\d{3})\)"),
+            ("bad gateway (", r"Bad Gateway \((\d{3})\)"),
+            ("service unavailable (", r"Service Unavailable \((\d{3})\)"),
+            ("gateway time", r"Gateway Time-?out \((\d{3})\)"),
+        ],
+        ("api error (", r"\bAPI error \((\d{3})\b"),
+        (" status code", r"\b(\d{3}) status code\b"),
+        ("error_code=", r"\berror_code=(\d{3})\b"),
+        [("<!doctype", r"\b(\d{3}):\s*<!doctype"), ("<html", r"\b(\d{3}):\s*<html")],
+        [
+            (", no body", r"\berror:? (\d{3}), no body\b"),
+            (" error, no body", r"\b(\d{3}) error, no body\b"),
+        ],
         # Chinese clients: "请求失败: 401", "状态码: 502"
-        r"(?:请求失败|状态码|错误码)[:：]\s*(\d{3})\b",
-        r"\[(\d{3})\]:? ",
+        (None, r"(?:请求失败|状态码|错误码)[:：]\s*(\d{3})\b"),
+        (None, r"\[(\d{3})\]:? "),
         # google.api_core and gRPC-style exception names: "InvalidArgument: 400 Request ..."
-        # (one top-level alternative per suffix, so each is gated by its own literal)
-        r"\b[A-Z][A-Za-z]+Error: (\d{3}) [A-Z]|\b[A-Z][A-Za-z]+Exception: (\d{3}) [A-Z]"
-        r"|\b[A-Z][A-Za-z]+Argument: (\d{3}) [A-Z]|\b[A-Z][A-Za-z]+Exhausted: (\d{3}) [A-Z]"
-        r"|\b[A-Z][A-Za-z]+Denied: (\d{3}) [A-Z]|\b[A-Z][A-Za-z]+Found: (\d{3}) [A-Z]"
-        r"|\b[A-Z][A-Za-z]+Unavailable: (\d{3}) [A-Z]"
-        r"|\b[A-Z][A-Za-z]+Precondition: (\d{3}) [A-Z]"
-        r"|\b[A-Z][A-Za-z]+Exceeded: (\d{3}) [A-Z]|\bUnauthenticated: (\d{3}) [A-Z]",
+        # (one row per suffix, each with its own keyword)
+        [
+            ("error: ", r"\b[A-Z][A-Za-z]+Error: (\d{3}) [A-Z]"),
+            ("exception: ", r"\b[A-Z][A-Za-z]+Exception: (\d{3}) [A-Z]"),
+            ("argument: ", r"\b[A-Z][A-Za-z]+Argument: (\d{3}) [A-Z]"),
+            ("exhausted: ", r"\b[A-Z][A-Za-z]+Exhausted: (\d{3}) [A-Z]"),
+            ("denied: ", r"\b[A-Z][A-Za-z]+Denied: (\d{3}) [A-Z]"),
+            ("found: ", r"\b[A-Z][A-Za-z]+Found: (\d{3}) [A-Z]"),
+            ("unavailable: ", r"\b[A-Z][A-Za-z]+Unavailable: (\d{3}) [A-Z]"),
+            ("precondition: ", r"\b[A-Z][A-Za-z]+Precondition: (\d{3}) [A-Z]"),
+            ("exceeded: ", r"\b[A-Z][A-Za-z]+Exceeded: (\d{3}) [A-Z]"),
+            ("unauthenticated: ", r"\bUnauthenticated: (\d{3}) [A-Z]"),
+        ],
         # Node SDKs: "Error: 500 {", "404 {\"type\""; line-leading "429 Rate limit reached"
-        r"\A(\d{3})" + _LEADING_STATUS_TAIL,
-        r"\n(\d{3})" + _LEADING_STATUS_TAIL,
-        r"Error: (\d{3})" + _LEADING_STATUS_TAIL,
-        r"\] (\d{3})" + _LEADING_STATUS_TAIL,
+        (None, r"\A(\d{3})" + _LEADING_STATUS_TAIL),
+        (None, r"\n(\d{3})" + _LEADING_STATUS_TAIL),
+        ("error: ", r"Error: (\d{3})" + _LEADING_STATUS_TAIL),
+        ("] ", r"\] (\d{3})" + _LEADING_STATUS_TAIL),
         # Python logging's "%(levelname)s - %(message)s": "ERROR - 429 Provider returned error"
-        r"\b(?:ERROR|WARNING|CRITICAL) - (\d{3})" + _LEADING_STATUS_TAIL,
-        r"\bstatus(?:_?Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b",
-        r"\bfailed with (?:status|code) (?:code )?(\d{3})\b",
-        r"\breturned (?:status |error |HTTP )?(\d{3})\b",
-        r"\((\d{3})\):",
+        (" - ", r"\b(?:ERROR|WARNING|CRITICAL) - (\d{3})" + _LEADING_STATUS_TAIL),
+        ("status", r"\bstatus(?:_?Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b"),
+        ("failed with ", r"\bfailed with (?:status|code) (?:code )?(\d{3})\b"),
+        ("returned ", r"\breturned (?:status |error |HTTP )?(\d{3})\b"),
+        ("):", r"\((\d{3})\):"),
         # a status alone in parentheses on its own line: "Failed to load response:\n(429)"
-        r"\n\((\d{3})\)[ \t]*(?:\n|$)",
+        ("\n(", r"\n\((\d{3})\)[ \t]*(?:\n|$)"),
         # gin access log: "| 503 |    1.7ms |"
-        r"\|\s+(\d{3})\s+\|",
+        ("|", r"\|\s+(\d{3})\s+\|"),
         # access log: "POST /v1/responses HTTP/1.1" 404
-        r"HTTP/\d(?:\.\d)?\"? (\d{3})\b",
+        ("http/", r"HTTP/\d(?:\.\d)?\"? (\d{3})\b"),
         # web servers' own error pages put the status first in the title (nginx, openresty,
         # apache, envoy): "<title>401 Authorization Required</title>"
-        r"<title>\s*(\d{3})\b",
+        ("<title>", r"<title>\s*(\d{3})\b"),
         # "504 Gateway Time-out" in HTML titles or lines
-        r"\b(\d{3}):? [\"']?Bad Gateway"
-        r"|\b(\d{3}):? [\"']?Gateway Time-?out"
-        r"|\b(\d{3}):? [\"']?Service Unavailable"
-        r"|\b(\d{3}):? [\"']?Internal Server Error"
-        r"|\b(\d{3}):? [\"']?Too Many Requests"
-        r"|\b(\d{3}):? [\"']?Unauthorized"
-        r"|\b(\d{3}):? [\"']?Forbidden"
-        r"|\b(\d{3}):? [\"']?Not Found"
-        r"|\b(\d{3}):? [\"']?Payment Required"
-        r"|\b(\d{3}):? [\"']?Bad Request"
-        r"|\b(\d{3}):? [\"']?A timeout occurred"
-        r"|\b(\d{3}):? [\"']?Web server is returning an unknown error"
-        r"|\b(\d{3}):? [\"']?Connection timed out"
-        r"|\b(\d{3}):? [\"']?Origin is unreachable"
-        r"|\b(\d{3}):? [\"']?Web server is down"
-        r"|\b(\d{3}):? [\"']?Request Entity Too Large",
+        [
+            ("bad gateway", "\\b(\\d{3}):? [\\\"']?Bad Gateway"),
+            ("gateway time", "\\b(\\d{3}):? [\\\"']?Gateway Time-?out"),
+            ("service unavailable", "\\b(\\d{3}):? [\\\"']?Service Unavailable"),
+            ("internal server error", "\\b(\\d{3}):? [\\\"']?Internal Server Error"),
+            ("too many requests", "\\b(\\d{3}):? [\\\"']?Too Many Requests"),
+            ("unauthorized", "\\b(\\d{3}):? [\\\"']?Unauthorized"),
+            ("forbidden", "\\b(\\d{3}):? [\\\"']?Forbidden"),
+            ("not found", "\\b(\\d{3}):? [\\\"']?Not Found"),
+            ("payment required", "\\b(\\d{3}):? [\\\"']?Payment Required"),
+            ("bad request", "\\b(\\d{3}):? [\\\"']?Bad Request"),
+            ("a timeout occurred", "\\b(\\d{3}):? [\\\"']?A timeout occurred"),
+            (
+                "web server is returning an unknown error",
+                "\\b(\\d{3}):? [\\\"']?Web server is returning an unknown error",
+            ),
+            ("connection timed out", "\\b(\\d{3}):? [\\\"']?Connection timed out"),
+            ("origin is unreachable", "\\b(\\d{3}):? [\\\"']?Origin is unreachable"),
+            ("web server is down", "\\b(\\d{3}):? [\\\"']?Web server is down"),
+            ("request entity too large", "\\b(\\d{3}):? [\\\"']?Request Entity Too Large"),
+        ],
     )
 )
 
@@ -142,27 +167,51 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
 _REASON_STATUS: tuple[tuple[Gated, int], ...] = tuple(
     (gated(p, re.I), s)
     for p, s in (
-        (r"\bToo Many Requests\b", 429),
-        (r"\bGateway Time-?out\b", 504),
-        (r"\bBad Gateway\b", 502),
-        (r"\bService Unavailable\b", 503),
-        (r"\bInternal Server Error\b", 500),
-        (r"\bPayment Required\b", 402),
-        (r"\bProxy Authentication Required\b", 407),
-        (r"\bAuthorization Required\b", 401),
-        (r"\bRequest Entity Too Large\b|\bPayload Too Large\b", 413),
-        (r"\bUnprocessable Entity\b", 422),
-        (r"(?-i:\bNot Found\b)", 404),
-        (r"(?-i:\bBad Request\b)", 400),
-        (r"(?-i:\bForbidden\b)", 403),
-        (r"\bMisdirected Request\b", 421),
+        (("too many requests", r"\bToo Many Requests\b"), 429),
+        (("gateway time", r"\bGateway Time-?out\b"), 504),
+        (("bad gateway", r"\bBad Gateway\b"), 502),
+        (("service unavailable", r"\bService Unavailable\b"), 503),
+        (("internal server error", r"\bInternal Server Error\b"), 500),
+        (("payment required", r"\bPayment Required\b"), 402),
+        (("proxy authentication required", r"\bProxy Authentication Required\b"), 407),
+        (("authorization required", r"\bAuthorization Required\b"), 401),
+        (
+            [
+                ("request entity too large", r"\bRequest Entity Too Large\b"),
+                ("payload too large", r"\bPayload Too Large\b"),
+            ],
+            413,
+        ),
+        (("unprocessable entity", r"\bUnprocessable Entity\b"), 422),
+        (("not found", r"(?-i:\bNot Found\b)"), 404),
+        (("bad request", r"(?-i:\bBad Request\b)"), 400),
+        (("forbidden", r"(?-i:\bForbidden\b)"), 403),
+        (("misdirected request", r"\bMisdirected Request\b"), 421),
         # n8n's NodeApiError words each status its own way (STATUS_CODE_MESSAGES)
-        (r"\bAuthorization failed - please check your credentials", 401),
-        (r"\bBad request - please check", 400),
-        (r"\bThe resource you are requesting (?:could not be|has not been) found", 404),
-        (r"\breceiving too many requests from you", 429),
-        (r"\bThe service (?:was not able|was unable|failed) to process your request", 500),
-        (r"\bGateway timed out - ", 504),
+        (
+            (
+                "authorization failed - please check your credentials",
+                r"\bAuthorization failed - please check your credentials",
+            ),
+            401,
+        ),
+        (("bad request - please check", r"\bBad request - please check"), 400),
+        (
+            (
+                "the resource you are requesting ",
+                r"\bThe resource you are requesting (?:could not be|has not been) found",
+            ),
+            404,
+        ),
+        (("receiving too many requests from you", r"\breceiving too many requests from you"), 429),
+        (
+            (
+                " to process your request",
+                r"\bThe service (?:was not able|was unable|failed) to process your request",
+            ),
+            500,
+        ),
+        (("gateway timed out - ", r"\bGateway timed out - "), 504),
     )
 )
 
@@ -205,29 +254,49 @@ _ID_PATTERNS: tuple[tuple[Gated, Origin, str], ...] = tuple(
         # one-api/new-api append "(request id: 2024...)" to every message they produce:
         # a timestamp run, perhaps with letters after it. Tools that print "(Request ID:
         # <uuid>)" (Cursor, Kiro) are not relays, and a uuid has hyphens.
-        (r"\(request id: ?(\d{4}[A-Za-z0-9]{4,60})\)", Origin.RELAY, "relay message"),
-        # Anthropic "req_011C..." and OpenAI "req_<32 hex>" ids.
-        (r"\b(req_[A-Za-z0-9]{16,40})\b", Origin.UPSTREAM, "request id"),
         (
-            r"\bapim-request-id['\"]?\s*[:=]\s*['\"]?(" + _UUID + ")",
+            ("(request id:", r"\(request id: ?(\d{4}[A-Za-z0-9]{4,60})\)"),
+            Origin.RELAY,
+            "relay message",
+        ),
+        # Anthropic "req_011C..." and OpenAI "req_<32 hex>" ids.
+        (("req_", r"\b(req_[A-Za-z0-9]{16,40})\b"), Origin.UPSTREAM, "request id"),
+        (
+            ("apim-request-id", r"\bapim-request-id['\"]?\s*[:=]\s*['\"]?(" + _UUID + ")"),
             Origin.UPSTREAM,
             "apim-request-id",
         ),
         (
-            r"\bx-amzn-requestid['\"]?\s*[:=]\s*['\"]?([\w-]{16,64})",
+            ("x-amzn-requestid", r"\bx-amzn-requestid['\"]?\s*[:=]\s*['\"]?([\w-]{16,64})"),
             Origin.UPSTREAM,
             "x-amzn-requestid",
         ),
-        (r"\bx-request-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "x-request-id"),
-        (r"\brequest-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})", Origin.UNKNOWN, "request-id"),
-        (r"\bcf-ray['\"]?\s*[:=]\s*['\"]?([0-9a-f]{16}(?:-[A-Z]{3})?)", Origin.GATEWAY, "cf-ray"),
-        (r"\bRay ID:?\s*(?:<[^>]+>\s*)?([0-9a-f]{16})\b", Origin.GATEWAY, "cf-ray"),
-        (r"request ?id:?\s*(" + _UUID + ")", Origin.UNKNOWN, "request id"),
-        (r"\bRequestId:?\s*(" + _UUID + ")", Origin.UPSTREAM, "aws request id"),
-        (r"\"request_id\"\s*:\s*\"([\w\-]{8,80})\"", Origin.UNKNOWN, "body request_id"),
-        (r"\btrace_id\"?\s*[:=]\s*\"?([\w:\-]{8,80})", Origin.UNKNOWN, "trace_id"),
+        (
+            ("x-request-id", r"\bx-request-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})"),
+            Origin.UNKNOWN,
+            "x-request-id",
+        ),
+        (
+            ("request-id", r"\brequest-id['\"]?\s*[:=]\s*['\"]?([\w.\-]{8,80})"),
+            Origin.UNKNOWN,
+            "request-id",
+        ),
+        (
+            ("cf-ray", r"\bcf-ray['\"]?\s*[:=]\s*['\"]?([0-9a-f]{16}(?:-[A-Z]{3})?)"),
+            Origin.GATEWAY,
+            "cf-ray",
+        ),
+        (("ray id", r"\bRay ID:?\s*(?:<[^>]+>\s*)?([0-9a-f]{16})\b"), Origin.GATEWAY, "cf-ray"),
+        (("request", r"request ?id:?\s*(" + _UUID + ")"), Origin.UNKNOWN, "request id"),
+        (("requestid", r"\bRequestId:?\s*(" + _UUID + ")"), Origin.UPSTREAM, "aws request id"),
+        (
+            ('"request_id"', r"\"request_id\"\s*:\s*\"([\w\-]{8,80})\""),
+            Origin.UNKNOWN,
+            "body request_id",
+        ),
+        (("trace_id", r"\btrace_id\"?\s*[:=]\s*\"?([\w:\-]{8,80})"), Origin.UNKNOWN, "trace_id"),
         # one-api/new-api logs: "[ERR] 2026/02/14 - 22:55:28 | 20260214145427566007998Fzvjk1Hd |"
-        (r"\d\d:\d\d:\d\d \| (\d{14,}[A-Za-z0-9]{0,16}) \|", Origin.RELAY, "relay log"),
+        ((" | ", r"\d\d:\d\d:\d\d \| (\d{14,}[A-Za-z0-9]{0,16}) \|"), Origin.RELAY, "relay log"),
     )
 )
 
@@ -261,16 +330,16 @@ _UNIT_S = {
 _RETRY_PATTERNS: tuple[Gated, ...] = tuple(
     gated(p, re.I)
     for p in (
-        r"\bretry-after-ms['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)()",
-        r"\bretry-after['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s?)\b",
-        r"\bretryDelay['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s)\b",
+        ("retry-after-ms", r"\bretry-after-ms['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)()"),
+        ("retry-after", r"\bretry-after['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s?)\b"),
+        ("retrydelay", r"\bretryDelay['\"]?\s*[:=]\s*['\"]?(\d+(?:\.\d+)?)(s)\b"),
         # "Please try again in 9.816s" / "in 174ms" / "Try again in 2 seconds"
-        r"\btry again in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
-        r"\bretry after (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
+        ("try again in ", r"\btry again in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b"),
+        ("retry after ", r"\bretry after (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b"),
         # Google: "Please retry in 25.465784708s." (never the client's own "Retrying in")
-        r"\bretry in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
-        r"\bplease wait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b",
-        r"\bwait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?) before\b",
+        ("retry in ", r"\bretry in (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b"),
+        ("please wait ", r"\bplease wait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)\b"),
+        (" before", r"\bwait (\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?) before\b"),
     )
 )
 
@@ -295,17 +364,26 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?)"
 _LIMIT_PATTERNS: tuple[tuple[Gated, tuple[str, ...]], ...] = tuple(
     (gated(p, re.I), names)
     for p, names in (
-        (r"\bLimit:? " + _NUM, ("limit",)),
-        (r"\bUsed:? " + _NUM, ("used",)),
-        (r"\bRequested:? " + _NUM, ("requested",)),
-        (r"rate limit (?:for your organization )?(?:\([^)]*\) )?of " + _NUM, ("limit",)),
-        (r"maximum context length is " + _NUM, ("context_window",)),
-        (r"resulted in " + _NUM + r" tokens", ("prompt_tokens",)),
-        (_NUM + r" tokens > " + _NUM + r" maximum", ("prompt_tokens", "context_window")),
-        (r"can only afford " + _NUM, ("affordable_tokens",)),
-        (r"requested up to " + _NUM, ("requested",)),
+        (("limit", r"\bLimit:? " + _NUM), ("limit",)),
+        (("used", r"\bUsed:? " + _NUM), ("used",)),
+        (("requested", r"\bRequested:? " + _NUM), ("requested",)),
         (
-            r"\(" + _NUM + r" tokens\) is too long and exceeds limit of " + _NUM,
+            ("rate limit ", r"rate limit (?:for your organization )?(?:\([^)]*\) )?of " + _NUM),
+            ("limit",),
+        ),
+        (("maximum context length is ", r"maximum context length is " + _NUM), ("context_window",)),
+        (("resulted in ", r"resulted in " + _NUM + r" tokens"), ("prompt_tokens",)),
+        (
+            (" tokens > ", _NUM + r" tokens > " + _NUM + r" maximum"),
+            ("prompt_tokens", "context_window"),
+        ),
+        (("can only afford ", r"can only afford " + _NUM), ("affordable_tokens",)),
+        (("requested up to ", r"requested up to " + _NUM), ("requested",)),
+        (
+            (
+                " tokens) is too long and exceeds limit of ",
+                r"\(" + _NUM + r" tokens\) is too long and exceeds limit of " + _NUM,
+            ),
             ("prompt_tokens", "context_window"),
         ),
     )
@@ -329,19 +407,22 @@ _MODEL_ID = r"[A-Za-z0-9][\w.:/@\-]{1,80}"
 _MODEL_PATTERNS: tuple[Gated, ...] = tuple(
     gated(p, re.I)
     for p in (
-        r"\bmodels/(" + _MODEL_ID + r") is not found",
-        r"\b[Tt]he model:? [`'\"](" + _MODEL_ID + r")[`'\"]",
-        r"\b[Mm]odel:? [`'\"](" + _MODEL_ID + r")[`'\"]",
-        r"\bmodel '(" + _MODEL_ID + r")' not found",
-        r"\bfor model [`'\"]?(" + _MODEL_ID + r")[`'\"]?",
-        r"\bRate limit reached for (" + _MODEL_ID + r") in\b",
-        r"\bRequest too large for (?:model )?[`'\"]?(" + _MODEL_ID + r")[`'\"]? (?:in|on)\b",
-        r"\bmodel[=:] ?(" + _MODEL_ID + r")",
-        r"\"model\"\s*:\s*\"(" + _MODEL_ID + r")\"",
-        r"\b(" + _MODEL_ID + r") is not a valid model ID",
-        r"\bselected model \((" + _MODEL_ID + r")\)",
-        r"\byour requests to (" + _MODEL_ID + r") for\b",
-        r"\bmodel (?:ID )?[`'\"](" + _MODEL_ID + r")[`'\"]",
+        (" is not found", r"\bmodels/(" + _MODEL_ID + r") is not found"),
+        ("he model", r"\b[Tt]he model:? [`'\"](" + _MODEL_ID + r")[`'\"]"),
+        ("odel", r"\b[Mm]odel:? [`'\"](" + _MODEL_ID + r")[`'\"]"),
+        ("' not found", r"\bmodel '(" + _MODEL_ID + r")' not found"),
+        ("for model ", r"\bfor model [`'\"]?(" + _MODEL_ID + r")[`'\"]?"),
+        ("rate limit reached for ", r"\bRate limit reached for (" + _MODEL_ID + r") in\b"),
+        (
+            "request too large for ",
+            r"\bRequest too large for (?:model )?[`'\"]?(" + _MODEL_ID + r")[`'\"]? (?:in|on)\b",
+        ),
+        ("model", r"\bmodel[=:] ?(" + _MODEL_ID + r")"),
+        ('"model"', r"\"model\"\s*:\s*\"(" + _MODEL_ID + r")\""),
+        (" is not a valid model id", r"\b(" + _MODEL_ID + r") is not a valid model ID"),
+        ("selected model (", r"\bselected model \((" + _MODEL_ID + r")\)"),
+        ("your requests to ", r"\byour requests to (" + _MODEL_ID + r") for\b"),
+        ("model ", r"\bmodel (?:ID )?[`'\"](" + _MODEL_ID + r")[`'\"]"),
     )
 )
 
@@ -406,13 +487,13 @@ _API_HINTS = (
 _HOST_PATTERNS: tuple[Gated, ...] = tuple(
     gated(p, re.I)
     for p in (
-        r"host='([\w.\-]+)', port=(\d+)",
-        r"Failed to connect to ([\w.\-]+)(?: port |:)?(\d+)?",
-        r"Cannot connect to host ([\w.\-]+):(\d+)",
-        r"getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.\-]+)",
-        r"lookup ([\w.\-]+)(?: on [\d.:]+)?: no such host",
-        r"Could not resolve (?:host|proxy): ([\w.\-]+)",
-        r"connect (?:ECONNREFUSED|ETIMEDOUT) ([\d.:a-f\[\]]+?)(?::(\d+))?\b",
+        ("', port=", r"host='([\w.\-]+)', port=(\d+)"),
+        ("failed to connect to ", r"Failed to connect to ([\w.\-]+)(?: port |:)?(\d+)?"),
+        ("cannot connect to host ", r"Cannot connect to host ([\w.\-]+):(\d+)"),
+        ("getaddrinfo ", r"getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.\-]+)"),
+        (": no such host", r"lookup ([\w.\-]+)(?: on [\d.:]+)?: no such host"),
+        ("could not resolve ", r"Could not resolve (?:host|proxy): ([\w.\-]+)"),
+        ("connect ", r"connect (?:ECONNREFUSED|ETIMEDOUT) ([\d.:a-f\[\]]+?)(?::(\d+))?\b"),
     )
 )
 _METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")

@@ -8,11 +8,11 @@ below. A matcher returns the facts it used (shown to the user as "why"), or
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from whichlayer.rules.literal import gated, register_pattern
+from whichlayer.prefilter import Keywords, Phrase
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 if TYPE_CHECKING:
@@ -23,6 +23,110 @@ Matcher = Callable[["View"], Facts | None]
 
 #: How long a matched snippet may be when shown as a fact.
 SNIPPET = 80
+
+#: Every keyword of every rule's phrase rows: which occur is found once per input.
+KEYWORDS = Keywords()
+
+
+class Gate:
+    """A matcher with what it needs: the keywords one of which must occur in the text for
+    it to fire (None: it may fire without any, e.g. a body code or a status), the facts
+    it reads, and its phrase rows. Built by the constructors below."""
+
+    __slots__ = ("_phrases", "_reads", "fn", "keywords")
+
+    def __init__(
+        self,
+        fn: Matcher,
+        keywords: frozenset[str] | None,
+        phrases: Callable[[], tuple[Phrase, ...]] = tuple,
+        reads: tuple[str, ...] | Callable[[], tuple[str, ...]] = (),
+    ) -> None:
+        self.fn = fn
+        self.keywords = keywords
+        # made when asked for (listings, tests), not at import
+        self._phrases = phrases
+        self._reads = reads
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return self._phrases()
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return self._reads if isinstance(self._reads, tuple) else self._reads()
+
+    def __call__(self, view: View) -> Facts | None:
+        return self.fn(view)
+
+
+def gate(fn: Matcher, keywords: frozenset[str] | None, reads: tuple[str, ...]) -> Gate:
+    """A matcher of the vocabulary below (no phrase rows of its own)."""
+    return Gate(fn, keywords, tuple, reads)
+
+
+def _joined(matchers: tuple[Matcher, ...]) -> Callable[[], tuple[Phrase, ...]]:
+    return lambda: tuple(p for m in matchers for p in phrases_of(m))
+
+
+def _fn(matcher: Matcher) -> Matcher:
+    """The plain function behind a matcher (one call less per evaluation)."""
+    return matcher.fn if isinstance(matcher, Gate) else matcher
+
+
+#: Facts that are not words of the text but gate rules the same way: ``view.keywords``
+#: holds them beside the words found (``\x00`` never occurs in the folded text).
+def status_key(code: int) -> str:
+    return f"\x00status={code}"
+
+
+def dialect_key(name: str) -> str:
+    return f"\x00dialect={name}"
+
+
+HTML_KEY = "\x00html"
+#: Body fields whose values are marker keywords (not lines of the text rules read).
+MARKED_FIELDS = ("status_text", "reason")
+
+
+def field_key(name: str, value: str) -> str:
+    return f"\x00{name}={value}"
+
+
+def keywords_of(matcher: Matcher) -> frozenset[str] | None:
+    """The keywords one of which must occur for ``matcher`` to fire; None: no such need."""
+    return matcher.keywords if isinstance(matcher, Gate) else None
+
+
+def phrases_of(matcher: Matcher) -> tuple[Phrase, ...]:
+    return matcher.phrases if isinstance(matcher, Gate) else ()
+
+
+def reads_of(matcher: Matcher) -> tuple[str, ...]:
+    """The facts a matcher reads (a hand-written matcher: its function name)."""
+    if isinstance(matcher, Gate):
+        return matcher.reads
+    return (getattr(matcher, "__name__", "custom").strip("_").replace("_", " "),)
+
+
+def _union(items: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x for item in items for x in item))
+
+
+class Sample:
+    """A sample that needs facts no pasted text carries (the platform of the key the
+    request sent, read from an SDK's request object): the text, and those facts as
+    :class:`~whichlayer.evidence.Evidence` attributes. (A plain class: a dataclass costs
+    start-up time.)"""
+
+    __slots__ = ("facts", "text")
+
+    def __init__(self, text: str, facts: tuple[tuple[str, str], ...]) -> None:
+        self.text = text
+        self.facts = facts
+
+    def __str__(self) -> str:
+        return self.text + "  (with " + ", ".join(f"{k}={v}" for k, v in self.facts) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +142,28 @@ class Rule:
     origin: Origin | None = None
     retry: Retry | None = None
     confidence: float = 0.8
-    samples: tuple[str, ...] = ()
+    #: Inputs this rule must WIN (be the deciding rule of ``whichlayer.explain``).
+    samples: tuple[str | Sample, ...] = ()
+    #: Inputs this rule must not fire on.
     near_misses: tuple[str, ...] = ()
+    #: ``match`` as a plain function (what classify calls).
+    run: Matcher = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "run", _fn(self.match))
+
+    @property
+    def keywords(self) -> frozenset[str] | None:
+        """One of these must occur in the text for the rule to fire (None: it needs none)."""
+        return keywords_of(self.match)
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return phrases_of(self.match)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return reads_of(self.match)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,49 +177,70 @@ class OriginRule:
     samples: tuple[str, ...] = ()
     near_misses: tuple[str, ...] = ()
 
+    @property
+    def keywords(self) -> frozenset[str] | None:
+        """One of these must occur in the text for the rule to fire (None: it needs none)."""
+        return keywords_of(self.match)
+
+    @property
+    def phrases(self) -> tuple[Phrase, ...]:
+        return phrases_of(self.match)
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        return reads_of(self.match)
+
 
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
 
-def text(pattern: str) -> Matcher:
-    """The (lower-cased, white-space-folded) text says ``pattern``.
+def says(*rows: str | tuple[str, ...]) -> Matcher:
+    """The (lower-cased, white-space-folded) text says one of ``rows``.
 
-    Each alternative of the pattern is tried only where its required literal
-    occurs (see :mod:`whichlayer.rules.literal`); which literals occur is found
-    once per input for all rules together, so write plain phrases plainly.
+    A row is a plain phrase (``"credit balance is too low"``: matched as a
+    substring, and its own keyword) or a small pattern with the keywords one of
+    which every match contains (``(r"budget (?:has been )?exceeded", "budget")``).
+    Which keywords occur is found once per input for all rules together
+    (:mod:`whichlayer.prefilter`); a rule none of whose keywords occur is not run.
     """
-    register_pattern(pattern)
-    index: list[_Phrases] = []
+    for row in rows:
+        if not isinstance(row, str) and len(row) < 2:
+            raise ValueError(f"a pattern row states its keywords: {row!r}")
+    keywords = frozenset(
+        word for row in rows for word in ((row,) if isinstance(row, str) else row[1:])
+    )
+    KEYWORDS.add(keywords)
+    built: list[Phrase] = []  # the rows as Phrase objects, made on first use
+    rows_of: dict[str, list[int]] = {}  # keyword -> the rows it lets run, in their order
 
     def match(view: View) -> Facts | None:
-        if not index:
-            index.append(_Phrases(pattern))
-        phrases = index[0]
-        present = view.literals
-        if phrases.literals.isdisjoint(present) and not phrases.ungated:
+        hit = keywords.intersection(view.keywords)
+        if not hit:
             return None
+        if not built:
+            built.extend(_phrases(rows))
+            for i, phrase in enumerate(built):
+                for word in phrase.keywords:
+                    rows_of.setdefault(word, []).append(i)
+        if len(hit) == 1:
+            order: Iterable[int] = rows_of[next(iter(hit))]
+        else:
+            order = sorted({i for word in hit for i in rows_of[word]})
         hay = view.hay
-        for literal, compiled in phrases.alternatives:
-            if literal is None or literal in present:
-                found = compiled.search(hay)
-                if found:
-                    return {"text": _clip(found.group(0))}
+        for i in order:
+            phrase = built[i]
+            found = phrase.pattern if phrase.plain else phrase.find(hay)
+            if found is not None:
+                return {"text": _clip(found)}
         return None
 
-    return match
+    return Gate(match, keywords, lambda: _phrases(rows), ("text",))
 
 
-class _Phrases:
-    """A pattern's alternatives with their literals, built on first use."""
-
-    __slots__ = ("alternatives", "literals", "ungated")
-
-    def __init__(self, pattern: str) -> None:
-        self.alternatives = gated(pattern)
-        self.literals = frozenset(lit for lit, _ in self.alternatives if lit is not None)
-        self.ungated = any(lit is None for lit, _ in self.alternatives)
+def _phrases(rows: tuple[str | tuple[str, ...], ...]) -> tuple[Phrase, ...]:
+    return tuple(Phrase(row) if isinstance(row, str) else Phrase(*row) for row in rows)
 
 
 def field_is(name: str, *values: str) -> Matcher:
@@ -108,7 +253,16 @@ def field_is(name: str, *values: str) -> Matcher:
                 return {f"body {name}": value}
         return None
 
-    return match
+    # a body's type and code are lines of the text the rules read (rules/view.py), so a
+    # value is a keyword of its own; a status text and a reason are marker keywords
+    keywords: frozenset[str] | None = None
+    if name in ("type", "code"):
+        if not any(" " in v or "\n" in v for v in wanted):
+            keywords = wanted
+            KEYWORDS.add(wanted)
+    elif name in MARKED_FIELDS:
+        keywords = frozenset(field_key(name, v) for v in wanted)
+    return gate(match, keywords, (f"body {name}",))
 
 
 def status(*codes: int) -> Matcher:
@@ -118,7 +272,7 @@ def status(*codes: int) -> Matcher:
     def match(view: View) -> Facts | None:
         return {"status": str(view.ev.status)} if view.ev.status in wanted else None
 
-    return match
+    return gate(match, frozenset(map(status_key, codes)), ("status",))
 
 
 def exception(*names: str) -> Matcher:
@@ -131,7 +285,10 @@ def exception(*names: str) -> Matcher:
                 return {"exception": name}
         return None
 
-    return match
+    # exception names are lines of the text the rules read (rules/view.py)
+    keywords = frozenset(name.lower() for name in names)
+    KEYWORDS.add(keywords)
+    return gate(match, keywords, ("exception",))
 
 
 def dialect(*names: str) -> Matcher:
@@ -144,7 +301,7 @@ def dialect(*names: str) -> Matcher:
                 return {"body format": body.dialect}
         return None
 
-    return match
+    return gate(match, frozenset(map(dialect_key, names)), ("body format",))
 
 
 def html(*vendors: str) -> Matcher:
@@ -161,42 +318,61 @@ def html(*vendors: str) -> Matcher:
             facts["page title"] = _clip(ev.html_title)
         return facts
 
-    return match
+    return gate(match, frozenset({HTML_KEY}), ("html page",))
 
 
-def no_body(view: View) -> Facts | None:
+def _no_body(view: View) -> Facts | None:
     """The response carried no error body at all."""
     return None if view.ev.bodies or view.ev.html_title is not None else {"body": "none"}
 
 
+no_body = gate(_no_body, None, ("no body",))
+
+
 def all_of(*matchers: Matcher) -> Matcher:
+    fns = tuple(map(_fn, matchers))
+
     def match(view: View) -> Facts | None:
         facts: Facts = {}
-        for m in matchers:
+        for m in fns:
             found = m(view)
             if found is None:
                 return None
             facts.update(found)
         return facts
 
-    return match
+    # all must match: one gated part's keywords gate the whole (the fewest, the best)
+    gated = [k for k in map(keywords_of, matchers) if k is not None]
+    keywords = min(gated, key=len) if gated else None
+    return Gate(match, keywords, _joined(matchers), lambda: _union(map(reads_of, matchers)))
 
 
 def any_of(*matchers: Matcher) -> Matcher:
+    fns = tuple(map(_fn, matchers))
+
     def match(view: View) -> Facts | None:
-        for m in matchers:
+        for m in fns:
             found = m(view)
             if found is not None:
                 return found
         return None
 
-    return match
+    # any may match: gated only when every part is
+    parts = [keywords_of(m) for m in matchers]
+    keywords = (
+        frozenset(w for k in parts if k is not None for w in k)
+        if all(k is not None for k in parts)
+        else None
+    )
+    return Gate(match, keywords, _joined(matchers), lambda: _union(map(reads_of, matchers)))
 
 
 def none_of(*matchers: Matcher) -> Matcher:
     """Succeeds (using no facts) when no matcher matches: for near-miss guards."""
 
-    def match(view: View) -> Facts | None:
-        return None if any(m(view) is not None for m in matchers) else {}
+    fns = tuple(map(_fn, matchers))
 
-    return match
+    def match(view: View) -> Facts | None:
+        return None if any(m(view) is not None for m in fns) else {}
+
+    return gate(match, None, ())

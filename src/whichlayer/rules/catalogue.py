@@ -13,9 +13,9 @@ recognised, and then only above the bare-status rules.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from whichlayer.rules.base import Facts, Rule
+from whichlayer.rules.base import Facts, Rule, gate
 
 if TYPE_CHECKING:
     from whichlayer.providers import Documented, Provider
@@ -83,12 +83,14 @@ def _matcher(provider: Provider, row: Documented) -> Rule:
         facts["documented"] = row.doc
         return facts
 
+    reads = [_NOUN[field]] + (["the provider's hosts and words"] if row.context else [])
     return Rule(
         f"catalogue.{provider.id}.{row.code}",
         f"{provider.name} documents this {_NOUN[field]}: {row.meaning}",
         row.layer,
         row.cause,
-        match,
+        # run only where the provider's index points (``candidates``): no keywords of its own
+        gate(match, None, tuple(reads)),
         priority=SHARED_PRIORITY if row.context and field != "status" else PRIORITY[field],
         origin=row.origin,
         retry=row.retry,
@@ -123,20 +125,12 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(rule for module in module_names() for rule in provider_rules(module))
 
 
-_FINDER: list[Any] = []
+def phrases() -> list[str]:
+    """Every documented phrase: keywords of the rules' one Aho-Corasick pass
+    (``View.keywords``), so the catalogue needs no pass of its own."""
+    from whichlayer.providers._index import load as load_index
 
-
-def _phrase_finder(index: dict[str, dict[str, list[str]]]) -> Any:
-    """One Aho-Corasick automaton over every documented phrase (built on first use)."""
-    if not _FINDER:
-        import ahocorasick_rs
-
-        _FINDER.append(
-            ahocorasick_rs.AhoCorasick(
-                sorted(index.get("phrase", {})), matchkind=ahocorasick_rs.MatchKind.Standard
-            )
-        )
-    return _FINDER[0]
+    return list(load_index().get("phrase", {}))
 
 
 def candidates(view: View) -> list[Rule]:
@@ -152,16 +146,12 @@ def candidates(view: View) -> list[Rule]:
             if table:
                 for value in view.fields(field):
                     modules.update(table.get(value, ()))
-    phrases = index.get("phrase")
-    if phrases:
-        finder = _phrase_finder(index)
-        try:
-            found = finder.find_matches_as_strings(view.hay, overlapping=True)
-        except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
-            clean = view.hay.encode("utf-8", "replace").decode("utf-8")
-            found = finder.find_matches_as_strings(clean, overlapping=True)
-        for phrase in found:
-            modules.update(phrases[phrase])
+    documented = index.get("phrase")
+    if documented:
+        for word in view.keywords:
+            owners = documented.get(word)
+            if owners:
+                modules.update(owners)
     statuses = index.get("status")
     if statuses and view.ev.status is not None:
         modules.update(statuses.get(str(view.ev.status), ()))

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 from whichlayer.rules.base import (
     Facts,
     Rule,
+    Sample,
     all_of,
     any_of,
     exception,
     field_is,
     html,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
@@ -73,661 +74,6 @@ def _echoed_foreign_key(view: View) -> Facts | None:
     return None
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "identity.key_missing.local",
-        "The SDK refused to send a request because no key was configured.",
-        L,
-        Cause.KEY_MISSING,
-        text(
-            r"api_key client option must be set|could not resolve authentication method"
-            r"|api key (?:is )?(?:not set|missing)|missing (?:required )?api[_ ]key"
-            r"|no api key (?:was )?(?:provided|found|set)|missing \w+ api key"
-            r"|\w+_api_key environment variable"
-            r"|api key file not found"
-            # AWS's instance-role credentials could not be fetched; promptflow's empty secret
-            r"|error when retrieving credentials from|credential refresh failed"
-            r"|secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid"
-            # FastAPI's bearer check when no Authorization header came
-            r"|\"not authenticated\"|'not authenticated'"
-            r"|default credentials were not found|could not load the default credentials"
-            r"|defaultcredentialserror|nocredentialserror|unable to locate credentials"
-            r"|api key must be (?:set|provided) when"
-            # LiteLLM naming the variables a provider needs; Azure's credential chain
-            r"|requires the following environment variables"
-            r"|defaultazurecredential failed to retrieve a token"
-            # LangChain's check; "API key not found" alone is Google's word for an unknown key
-            r"|did not find \w*api_key",
-        ),
-        priority=92,
-        origin=Origin.CLIENT,
-        confidence=0.9,
-        samples=(
-            "[bedrock] Error: Error when retrieving credentials from iam-role: Credential "
-            "refresh failed, response did not contain: access_key, secret_key, token, "
-            "expiry_time",
-            '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following '
-            "environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
-            "ValueError: API key must be provided when using hosted LangSmith API",
-            "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to "
-            "anthropic but no key is set",
-            "google.auth.exceptions.DefaultCredentialsError: Your default credentials were not "
-            "found. To set up Application Default Credentials, see https://cloud.google.com/docs",
-            "NoCredentialsError: Unable to locate credentials",
-            "openai.OpenAIError: The api_key client option must be set either by passing "
-            "api_key to the client or by setting the OPENAI_API_KEY environment variable",
-            'TypeError: "Could not resolve authentication method. Expected either api_key '
-            'or auth_token to be set."',
-        ),
-        near_misses=("Incorrect API key provided: sk-abc",),
-    ),
-    Rule(
-        "identity.key_missing.server",
-        "The server says no credential was sent.",
-        L,
-        Cause.KEY_MISSING,
-        text(
-            r"no api key (?:was )?passed|"
-            r"you didn't provide an api key|no auth credentials found|x-api-key header is required"
-            r"|missing subscription key|unregistered callers|without established identity"
-            r"|missing authentication header|authorization header (?:is )?(?:missing|required)"
-            r"|missing (?:bearer|authorization)|api key (?:is )?required|未提供令牌"
-            r"|no api key provided|must provide (?:an|your) api key|missing authentication token"
-            r"|header of type authorization was missing"
-            r"|authorization (?:header )?(?:was|is) missing"
-            r"|(?:couldn't|could not|can't|cannot) find a secret|no secret (?:named|with the name)",
-        ),
-        priority=90,
-        confidence=0.9,
-        samples=(
-            '{"error":{"message":"No auth credentials found","code":401}}',
-            '{"type":"error","error":{"type":"authentication_error",'
-            '"message":"x-api-key header is required"}}',
-        ),
-        near_misses=('{"error":{"message":"Incorrect API key provided: sk-abc"}}',),
-    ),
-    Rule(
-        "identity.key_missing.empty_bearer",
-        "The Authorization header was sent with nothing after 'Bearer': the key is empty.",
-        L,
-        Cause.KEY_MISSING,
-        # the quote after "Bearer " must close the one before it: b'Bearer "sk-..."' is a
-        # quoted key, not an empty one
-        text(r"header value b?(['\"])bearer ?\1|authorization: bearer\s*$"),
-        priority=95,
-        origin=Origin.CLIENT,
-        confidence=0.85,
-        samples=("httpx.LocalProtocolError: Illegal header value b'Bearer '",),
-        near_misses=(
-            "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
-            "ValueError: Invalid header value b'Bearer \"sk-abc\"'",
-        ),
-    ),
-    Rule(
-        "identity.key_missing.sent_empty",
-        "The request went out with no key in it: an unset variable printed into the header "
-        "('Bearer undefined'), or the server echoing back an empty key.",
-        L,
-        Cause.KEY_MISSING,
-        text(
-            r"authorization['\"]?: ['\"]?bearer (?:undefined|null|none)\b"
-            r"|incorrect api key provided: ?(?:''|\"\")"
-            # Chatbox's hosted service: "License Key Missed"
-            r"|license[_ ]key[_ ]missed",
-        ),
-        priority=95,
-        confidence=0.85,
-        samples=(
-            "headers: { Accept: 'application/json', Authorization: 'Bearer undefined' }",
-            "OpenAI\\Exceptions\\ErrorException: Incorrect API key provided: ''. You can find "
-            "your API key at https://platform.openai.com/account/api-keys.",
-            'API Error: Status Code 401, {"error":{"code":"license_key_missed","detail":"License '
-            'Key Missed","status":401}}',
-        ),
-        near_misses=("Incorrect API key provided: sk-abc***xyz.",),
-    ),
-    Rule(
-        "identity.unknown.minimax_1004",
-        "MiniMax's 1004 ('Please carry the API secret key in the ... field') comes back for a "
-        "missing key, a key in another header, and a key of the other region's platform alike.",
-        L,
-        Cause.UNKNOWN,
-        text(r"please carry the api secret key in the '(?:authorization|x-api-key)' field"),
-        priority=94,
-        confidence=0.6,
-        samples=(
-            "login fail: Please carry the API secret key in the 'Authorization' field of the "
-            "request header (1004)",
-        ),
-        near_misses=("login fail",),
-    ),
-    Rule(
-        "identity.key_malformed",
-        "The key reached the HTTP layer in a shape no server accepts (whitespace, newline,"
-        " quotes).",
-        L,
-        Cause.KEY_MALFORMED,
-        text(
-            r"illegal header value|invalid header value|invalid character in header content"
-            r"|header value must be|malformed (?:api )?key|api key format is invalid"
-            r"|header format should be"
-            r"|invalid (?:api )?key format|non-ascii characters? in (?:the )?(?:header|key)"
-            # http.client encodes header values as latin-1: a pasted key with a curly quote
-            # or a full-width character cannot be sent
-            r"|'latin-1' codec can't encode",
-        ),
-        priority=91,
-        origin=Origin.CLIENT,
-        confidence=0.85,
-        samples=(
-            "UnicodeEncodeError: 'latin-1' codec can't encode characters in position 7-8: "
-            "ordinal not in range(256)",
-            "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
-            'TypeError: Invalid character in header content ["Authorization"]',
-        ),
-        near_misses=("Invalid value for header x-foo",),
-    ),
-    Rule(
-        "identity.key_wrong_platform.echoed",
-        "The server echoed the start of the rejected key, and it was issued by another platform.",
-        L,
-        Cause.KEY_WRONG_PLATFORM,
-        _echoed_foreign_key,
-        priority=96,
-        confidence=0.9,
-        samples=(
-            "Incorrect API key provided: sk-ant-a***************AAAA. You can find your "
-            "API key at https://platform.openai.com/account/api-keys.",
-        ),
-        near_misses=(
-            "Incorrect API key provided: sk-proj-***abcd.",
-            # xAI itself rejecting an xAI key, in OpenAI's words
-            "Incorrect API key provided: xai-abc***. You can obtain an API key from "
-            "https://console.x.ai.",
-        ),
-    ),
-    Rule(
-        "identity.key_wrong_platform.restricted",
-        "The credential belongs to one product (a subscription's agent login, say) and the "
-        "server refuses it for other API use.",
-        L,
-        Cause.KEY_WRONG_PLATFORM,
-        text(
-            # Anthropic's API refusing a subscription's OAuth token where a key is needed;
-            # Google APIs that take OAuth only
-            r"oauth authentication is currently not supported|"
-            r"api keys are not supported by this api|api key authentication is not sufficient|"
-            r"(?:credential|token|key) is only (?:authorized|allowed|valid) for "
-            r"(?:use )?(?:with|in)|only authorized for use with",
-        ),
-        priority=95,
-        confidence=0.8,
-        samples=(
-            "API Error: 401 "
-            '{"type":"error","error":{"type":"authentication_error","message":"OAuth '
-            'authentication is currently not supported."}}',
-            'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":'
-            '"This credential is only authorized for use with Claude Code and cannot be used for '
-            'other API requests."}}',
-        ),
-        near_misses=("Invalid bearer token",),
-    ),
-    Rule(
-        "identity.upstream_key_invalid.none_for_provider",
-        "The relay holds no (active) credential for the provider it routed the request to.",
-        L,
-        Cause.UPSTREAM_KEY_INVALID,
-        text(
-            r"no (?:active |valid |usable )?(?:credentials?|api keys?|keys?|accounts?) "
-            r"(?:configured |found |available )?for (?:the )?provider",
-        ),
-        priority=94,
-        origin=Origin.RELAY,
-        confidence=0.75,
-        samples=(
-            'API Error: 400 {"error":{"message":"No credentials for provider: github",'
-            '"type":"invalid_request_error","code":"bad_request"}}',
-            "unexpected status 404 Not Found: No active credentials for provider: openai, url: "
-            "http://127.0.0.1:20128/v1/responses",
-        ),
-        near_misses=("Incorrect API key provided",),
-    ),
-    Rule(
-        "identity.key_expired",
-        "The credential was recognised but is expired, revoked or disabled.",
-        L,
-        Cause.KEY_EXPIRED,
-        any_of(
-            text(
-                r"(?:token|key|credential|session)s?(?: you provided| you are using)? "
-                r"(?:has |have |is |are )?(?:been )?"
-                r"(?:expired|revoked|disabled|deactivated|invalidated)"
-                r"|expired (?:api )?(?:key|token)|(?:key|token) expired|api_key_expired"
-                r"|security token included in the request is expired|expiredtoken"
-                r"|令牌已过期|令牌已被禁用|令牌状态不可用|已过期|已被禁用"
-                r"|expired (?:\w+ )?token|invalid or expired"
-                r"|refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)"
-                r"|could not be refreshed|failed to refresh (?:the )?(?:access )?token"
-                # the refresh itself refused (a relay's own failed refresh is its upstream's)
-                r"|token refresh failed: 40[13]\b"
-                r"|invalid_grant|invalid_rapt|reauth related error"
-                # Google disables a key found in public code; Azure's expired access token
-                r"|reported as leaked|expiredauthenticationtoken",
-            ),
-            field_is("reason", "api_key_expired"),
-        ),
-        priority=93,
-        confidence=0.9,
-        samples=(
-            "403 PERMISSION_DENIED. {'error': {'code': 403, 'message': 'Your API key was "
-            "reported as leaked. Please use another API key.'}}",
-            '{"type":"error","error":{"type":"authentication_error","message":"OAuth token has '
-            'expired. Please obtain a new token or refresh your existing token."}}',
-            "Provided authentication token is expired. Please try signing in again.",
-            "API key expired. Please renew the API key.",
-            "The API key you provided has been deactivated.",
-            "Your authentication token has been invalidated. Please try signing in again.",
-        ),
-        near_misses=("Your subscription has expired", "The model has been deprecated"),
-    ),
-    Rule(
-        "identity.key_invalid.phrase",
-        "The server does not recognise the credential.",
-        L,
-        Cause.KEY_INVALID,
-        any_of(
-            text(
-                r"incorrect api key|invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)"
-                r"|invalid (?:[\w.\-]+ )?api[ _\-]?key"
-                r"|api key not valid|api[ _]key[ _]invalid|invalid[_ ]authentication"
-                r"|authentication fails|invalid credentials|invalid subscription key"
-                r"|security token included in the request is invalid|unrecognizedclient"
-                r"|token_not_found_in_db|unable to find token|not found in db"
-                r"|user not found|无效的令牌|令牌无效|无效令牌|invalid bearer"
-                r"|authentication[ _]error|unauthenticated"
-                r"|invalid or unrecognized token"
-                # Tencent Cloud's SecretId; AWS's signature check on the secret key
-                r"|secretid is not found|request signature we calculated does not match"
-                r"|signaturedoesnotmatch"
-                r"|invalid authorization|api key is invalid|key is invalid|bad api key"
-                r"|login fail|access token invalid|认证失败|api key ?错误|invalidproviderapikey"
-                r"|invalidtokenerror|未授权|身份验证失败|鉴权失败|密钥无效|无效的api ?密钥"
-                r"|неверный api[- ]ключ|無効なapiキー",
-            ),
-            field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
-            field_is("reason", "api_key_invalid"),
-            field_is("type", "authentication_error", "invalid_authentication"),
-            field_is("status_text", "unauthenticated"),
-        ),
-        priority=85,
-        confidence=0.85,
-        samples=(
-            "API密钥无效",
-            '{"error":{"code":"1000","message":"身份验证失败。"}}',
-            "401 Incorrect API key provided: Toxic. You can find your API key at "
-            "https://platform.openai.com/account/api-keys.",
-            "✕ [API Error: API key not valid. Please pass a valid API key. "
-            "(Status: INVALID_ARGUMENT)]",
-            "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', "
-            "'type': 'new_api_error'}}",
-        ),
-        near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
-    ),
-    Rule(
-        "identity.key_invalid.cli",
-        "A coding agent says its key is invalid and asks you to log in again.",
-        L,
-        Cause.KEY_INVALID,
-        text(
-            r"invalid api key|please run /login|not logged in|login required|re-?authenticate",
-        ),
-        priority=80,
-        confidence=0.7,
-        samples=("Invalid API key · Please run /login",),
-        near_misses=("Please run /model to choose a model",),
-    ),
-    Rule(
-        "identity.upstream_key_invalid",
-        "A relay says the credential it holds for its upstream channel was rejected.",
-        L,
-        Cause.UPSTREAM_KEY_INVALID,
-        any_of(
-            field_is("code", "channel:invalid_key"),
-            text(
-                r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api )?key|authentication)"
-                r"|channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)"
-                r"|channel error[^\n]{0,60}(?:\b401\b|unauthorized)"
-                r"|上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)|渠道[^\n]{0,20}(?:无效|\b401\b)"
-                r"|上游[^\n]{0,20}\(?http 401\b|no available key|all keys (?:are )?in cooldown",
-            ),
-        ),
-        priority=94,
-        origin=Origin.RELAY,
-        confidence=0.75,
-        samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
-        near_misses=("upstream error: do request failed",),
-    ),
-    Rule(
-        "identity.org_mismatch",
-        "The key is valid but belongs to another organization, project or workspace.",
-        L,
-        Cause.ORG_MISMATCH,
-        any_of(
-            text(
-                r"mismatched_organization|organization header should match|no such organization"
-                r"|member of an organization|does not belong to (?:the )?(?:organization|project)"
-                r"|invalid organization|not (?:a )?member of (?:the )?(?:organization|project)"
-                r"|project[^\n]{0,40}(?:does not exist|not found|archived)"
-                r"|workspace[^\n]{0,40}(?:not found|does not exist|archived)"
-                r"|no longer a member of|consumer_invalid|permission denied on resource project"
-                # Gemini CLI: a Workspace account must name its Google Cloud project; Azure: a
-                # token issued by another tenant
-                r"|requires setting the google_cloud_project|invalidauthenticationtokentenant"
-                r"|access token is from the wrong issuer",
-            ),
-            field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
-            # Google: the consumer (project) named in the request is not a valid one.
-            field_is("reason", "consumer_invalid"),
-        ),
-        priority=91,
-        confidence=0.85,
-        samples=(
-            "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer "
-            "'https://sts.windows.net/abc/'.",
-            "This account requires setting the GOOGLE_CLOUD_PROJECT or GOOGLE_CLOUD_PROJECT_ID "
-            "env var.",
-            "OpenAI-Organization header should match organization for API key",
-            "You must be a member of an organization to use the API.",
-        ),
-        near_misses=("This request would exceed the rate limit for your organization",),
-    ),
-    Rule(
-        "identity.permission_region",
-        "The provider does not serve the country or region the request came from.",
-        L,
-        Cause.PERMISSION_REGION,
-        any_of(
-            field_is("code", "unsupported_country_region_territory"),
-            text(
-                r"country, region, or territory not supported|location is not supported"
-                r"|not access(?:ible)? from data center"
-                r"|(?:doesn't|does not|don't|do not) serve your (?:region|country)"
-                r"|not (?:available|supported) in your (?:region|country)"
-                r"|not (?:be )?available in your (?:country|region|location)"
-                r"|unsupported[_ ](?:country|region|location)|supported-countries"
-                r"|(?:country|region) (?:is )?not supported|不支持[^\n]{0,10}(?:地区|国家)",
-            ),
-        ),
-        priority=95,
-        confidence=0.9,
-        samples=(
-            "✕ [API Error: User location is not supported for the API use. "
-            "(Status: FAILED_PRECONDITION)]",
-            "{'error': {'code': 'unsupported_country_region_territory', 'message': 'Country, "
-            "region, or territory not supported', 'param': None, 'type': 'request_forbidden'}}",
-        ),
-        near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
-    ),
-    Rule(
-        "identity.permission_region.anthropic",
-        "Anthropic answers 403 'Request not allowed' to requests from unsupported regions.",
-        L,
-        Cause.PERMISSION_REGION,
-        all_of(
-            # the type also comes printed by clients as "Error type: forbidden, Message: ..."
-            any_of(status(403), field_is("type", "forbidden"), text(r"error type: forbidden")),
-            text(r"request not allowed"),
-        ),
-        priority=86,
-        confidence=0.6,
-        samples=(
-            "Error type: forbidden, Message: request not allowed.",
-            '403 {"type":"error","error":{"type":"forbidden","message":"Request not allowed"}}',
-        ),
-        near_misses=("405 Method Not Allowed",),
-    ),
-    Rule(
-        "identity.policy_block.secure_web_gateway",
-        "A company's secure web gateway (Zscaler and the like) blocked the call by policy and "
-        "answered with its own page.",
-        L,
-        Cause.POLICY_BLOCK,
-        text(r"zscloud\.net|\bzscaler\b|reputation block outbound request|netskope"),
-        priority=95,
-        origin=Origin.PROXY,
-        confidence=0.8,
-        samples=("Reputation block outbound request: malicious URL https://help.zscaler.com/zia",),
-        near_misses=("Sorry, you have been blocked | Cloudflare",),
-    ),
-    Rule(
-        "identity.policy_block.ollama_origin",
-        "Ollama answers 403 only to a browser origin it does not allow (OLLAMA_ORIGINS).",
-        L,
-        Cause.POLICY_BLOCK,
-        all_of(
-            status(403),
-            text(r"11434/api/(?:tags|chat|generate|embed)\b|:11434/"),
-            # with no body: a 403 that says why (a cloud model's subscription) is not this
-            lambda v: None if any(b.message for b in v.ev.bodies) else {"body": "none"},
-        ),
-        priority=88,
-        confidence=0.65,
-        samples=("GET http://example.com:6080/x/11434/api/tags net::ERR_ABORTED 403 (Forbidden)",),
-        near_misses=(
-            "GET http://localhost:11434/api/tags net::ERR_CONNECTION_REFUSED",
-            "Error: 403 error code: 1003 at (src/app/api/chat/route.ts:17:21)",
-        ),
-    ),
-    Rule(
-        "identity.policy_block.waf",
-        "A CDN or WAF blocked the request before it reached the API.",
-        L,
-        Cause.POLICY_BLOCK,
-        any_of(
-            text(
-                r"sorry, you have been blocked|attention required! \| cloudflare"
-                r"|using a security service to protect itself|triggered the security solution"
-                r"|used cloudflare to restrict access|error 1020|request blocked by"
-                r"|access denied \| [^\n]{0,60}cloudflare|the request was blocked"
-                r"|cloudflare detected|cloudflareerror"
-                # Cloudflare's bot challenge page: a script client can never pass it
-                # (not /cdn-cgi/challenge-platform/: Cloudflare injects that script into
-                # every page it serves, a plain 401 page included)
-                r"|<title>just a moment\.\.\.</title>|enable javascript and cookies to continue",
-            ),
-            all_of(status(403), html()),
-        ),
-        priority=94,
-        origin=Origin.GATEWAY,
-        confidence=0.85,
-        samples=(
-            'API Error: 403 <!DOCTYPE html><html lang="en-US"><head><title>Just a '
-            "moment...</title></head><body>Enable JavaScript and cookies to "
-            "continue</body></html>",
-            "Error: HTTP code 403 from API (<!DOCTYPE html><html><head><title>Attention Required!"
-            " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
-        ),
-        near_misses=("<title>502: Bad gateway</title> cloudflare",),
-    ),
-    Rule(
-        "identity.policy_block.account",
-        "The account or organization is refused by policy (verification, suspension, terms).",
-        L,
-        Cause.POLICY_BLOCK,
-        all_of(
-            text(
-                r"organization must be verified|verify (?:your )?organization"
-                r"|complete organization verification"
-                r"|account (?:has been )?(?:suspended|banned|deactivated|disabled|terminated)"
-                r"|account_deactivated"
-                r"|violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)? )?"
-                r"(?:terms|usage polic|tos)"
-                r"|consumer[^\n]{0,40}has been suspended|disabled in this account"
-                r"|not allowed for (?:this |your )?organization"
-                # AIProxy: "settings specify that requests to /v1/threads be denied"
-                r"|specify that requests to [^\n]{0,60} be denied"
-                r"|organization has been disabled"
-                # Moonshot's Kimi Code: the subscription was terminated for abuse
-                r"|access terminated\. review our|access_terminated_error"
-                r"|access (?:to this|has been) (?:restricted|revoked)"
-                r"|too many (?:computers|devices|machines)|to prevent abuse"
-                r"|too many free trial accounts"
-                # Azure OpenAI suspending a resource for abuse
-                r"|temporarily blocked because we detected behavior"
-                # a company gateway allowing only some operations: "invoke is blocked please
-                # use converse"
-                r"|is blocked,? please use"
-                r"|public (?:network )?access is disabled|configure (?:a )?private endpoint"
-                r"|requests from referer|referrer_blocked|api_key_ip_address_blocked"
-                r"|api_key_(?:android|ios)_app_blocked"
-                r"|oauth_org_not_allowed|has disabled [^\n]{0,40}access"
-                # Anthropic refuses browser (CORS) calls without an explicit opt-in header
-                r"|cors requests must|dangerous-direct-browser-access"
-                # cloud policies: AWS SCP denies, Azure network rules on the resource
-                r"|explicit deny|service control policy|virtual network/firewall"
-                r"|virtual network is configured|outbound network access is restricted"
-                r"|allowed fqdn list|trafficdenied",
-            ),
-            # the request's content was refused, not the account
-            none_of(
-                text(r"\bflagged\b|your prompt|invalid_prompt|request, which appears to violate")
-            ),
-        ),
-        priority=92,
-        confidence=0.85,
-        samples=(
-            "Error code: 403 - {'error': {'message': 'To access gpt-image-1, please complete "
-            "organization verification', 'type': 'image_generation_user_error'}}",
-            '{"error":{"message":"Access terminated. Review our Community Guidelines or '
-            'contact support for assistance.","type":"access_terminated_error"}}',
-            "Your organization must be verified to use the model `o3`. Please go to: "
-            "https://platform.openai.com/settings/organization/general",
-            "Your account has been deactivated, please check your email.",
-            # Google: an API key restricted to websites, called from a server
-            '{"error":{"code":403,"message":"Requests from referer <empty> are blocked.",'
-            '"status":"PERMISSION_DENIED","details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
-        ),
-        near_misses=("The model `o3` does not exist",),
-    ),
-    Rule(
-        "identity.policy_block.suspended",
-        "The account is suspended or locked, and not for want of money.",
-        L,
-        Cause.POLICY_BLOCK,
-        all_of(
-            text(
-                r"account (?:may be |is |was )?(?:temporarily )?suspended"
-                r"|is (?:temporarily )?suspended|locked your account"
-                r"|account (?:has been |is )?locked",
-            ),
-            none_of(text(r"balance|credit|quota|overdue|payment|billing|欠费|余额")),
-        ),
-        priority=92,
-        confidence=0.75,
-        samples=(
-            "Access forbidden (403): account may be suspended or lack permissions",
-            "Your User ID (abc) temporarily is suspended. We've locked your account as a security "
-            "precaution.",
-        ),
-        near_misses=("Your account is suspended due to insufficient balance",),
-    ),
-    Rule(
-        "identity.permission_model",
-        "The key is recognised but not allowed this model, endpoint or operation.",
-        L,
-        Cause.PERMISSION_MODEL,
-        any_of(
-            text(
-                r"(?:do not|don't|does not) have access to (?:the |this )?model"
-                r"|model requires a (?:subscription|paid plan)|(?:does not"
-                r"|doesn't) work with your (?:current )?plan"
-                r"|not (?:allowed|authorized|permitted) to "
-                r"(?:use|access|call|perform|sample|invoke)"
-                r"|principal does not have access|role assignment|appidnoauth"
-                r"|no access to (?:the |this )?model|model[^\n]{0,40}not (?:enabled|allowed)"
-                r"|permission[^\n]{0,60}denied|insufficient permissions|missing scopes"
-                r"|insufficient_scope|key_model_access_denied|access to model[^\n]{0,30}denied"
-                r"|accessdeniedexception|model access|not have permission"
-                r"|has not been used in project|accessnotconfigured|service_disabled"
-                # one-api/new-api and their forks: the token's model list lacks the model
-                r"|无权使用模型|无权访问模型|无权使用该模型"
-                # Claude Code when the organization's plan does not include it
-                r"|(?:organization|account) does not have access to claude"
-                r"|api (?:is )?(?:not enabled|disabled)"
-                # Volcengine Ark: ModelNotOpen, "has not activated the model"
-                r"|not activated the model|modelnotopen"
-                r"|(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d"
-                r"|requests to this api [^\n]{0,200}are blocked|api_key_service_blocked"
-                # Hugging Face's fine-grained tokens
-                r"|does not have sufficient permissions"
-                # Bedrock's Anthropic models need the use-case form first; SiliconFlow
-                r"|use case details have not been submitted|\bmodel disabled\b"
-                # new-api's management API: "no permission for this operation"
-                r"|无权进行此操作",
-            ),
-            field_is("status_text", "permission_denied"),
-            field_is("type", "permission_error", "permission_denied"),
-            exception("AccessDeniedException", "PermissionDeniedError"),
-        ),
-        priority=84,
-        confidence=0.75,
-        samples=(
-            "ResourceNotFoundException: Model use case details have not been submitted for this "
-            "account. Fill out the Anthropic use case details form before using the model.",
-            "Error: Your organization does not have access to Claude. Please login again or "
-            "contact your administrator.",
-            '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id: '
-            '20250312120000123456)","type":"new_api_error"}}',
-            '{"error":{"code":"ModelNotOpen","message":"Your account has not activated the '
-            'model doubao-pro. Please activate the model service in the Ark Console."}}',
-            "An error occurred (AccessDeniedException) when calling the Converse operation: "
-            "You don't have access to the model with the specified model ID.",
-            "You have insufficient permissions for this operation. Missing scopes: model.request.",
-            '{"error":{"message":"You are not allowed to sample from this model",'
-            '"type":"invalid_request_error","param":null,"code":null}}',
-        ),
-        near_misses=("The model `gtp-4` does not exist",),
-    ),
-    Rule(
-        "identity.status_401",
-        "401 means the request was not authenticated; with no other detail the key is suspect.",
-        L,
-        Cause.KEY_INVALID,
-        any_of(
-            status(401),
-            exception("AuthenticationError"),
-            text(r"\b401 unauthorized|\bunauthorized\b"),
-        ),
-        priority=12,
-        confidence=0.55,
-        samples=(
-            "401 status code (no body)",
-            # nginx/openresty's own page in front of an API that wants a key
-            "<html><head><title>401 Authorization Required</title></head><body><center><h1>401 "
-            "Authorization Required</h1></center><hr><center>openresty</center></body></html>",
-        ),
-        near_misses=("402 Payment Required",),
-    ),
-    Rule(
-        "identity.status_403",
-        "403 means identified but not allowed; the body does not say which permission.",
-        L,
-        Cause.UNKNOWN,
-        all_of(
-            any_of(status(403), exception("PermissionDeniedError")),
-            none_of(
-                text(
-                    r"quota|balance|credit|billing|额度|余额",
-                )
-            ),
-        ),
-        priority=11,
-        confidence=0.4,
-        samples=("403 Forbidden",),
-        near_misses=("404 Not Found",),
-    ),
-)
-
 # Body formats so widely imitated that they do not name the server that answered.
 _IMITATED = frozenset({"openai"})
 
@@ -778,7 +124,335 @@ def _sent_foreign_key(view: View) -> Facts | None:
     return {"key platform": key_platform, "server platform": server}
 
 
-RULES += (
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "identity.key_missing.local",
+        "The SDK refused to send a request because no key was configured.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            "api_key client option must be set",
+            (r"api key (?:is )?(?:not set|missing)", "api key "),
+            (r"missing (?:required )?api[_ ]key", "missing "),
+            (r"no api key (?:was )?(?:provided|found|set)", "no api key "),
+            (r"missing \w+ api key", "missing "),
+            (r"\w+_api_key environment variable", "_api_key environment variable"),
+            "api key file not found",
+            (r"secrets \[[^\]\n]{0,40}api_key[^\]\n]{0,40}\] value invalid", "] value invalid"),
+            # FastAPI's bearer check when no Authorization header came
+            '"not authenticated"',
+            "'not authenticated'",
+            (r"api key must be (?:set|provided) when", "api key must be "),
+            # LiteLLM naming the variables a provider needs; Azure's credential chain
+            "requires the following environment variables",
+            # LangChain's check; "API key not found" alone is Google's word for an unknown key
+            (r"did not find \w*api_key", "did not find "),
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        confidence=0.9,
+        samples=(
+            '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following'
+            " environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
+            "ValueError: API key must be provided when using hosted LangSmith API",
+            "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to"
+            " anthropic but no key is set",
+            "openai.OpenAIError: The api_key client option must be set either by passing"
+            " api_key to the client or by setting the OPENAI_API_KEY environment variable",
+        ),
+        near_misses=("Incorrect API key provided: sk-abc",),
+    ),
+    Rule(
+        "identity.key_missing.cloud_credentials",
+        "The client found no cloud credentials to sign with (Google's default credentials,"
+        " AWS's credential chain, Azure's DefaultAzureCredential).",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            "could not resolve authentication method",
+            # AWS's instance-role credentials could not be fetched; promptflow's empty secret
+            "error when retrieving credentials from",
+            "credential refresh failed",
+            "default credentials were not found",
+            "could not load the default credentials",
+            "defaultcredentialserror",
+            "nocredentialserror",
+            "unable to locate credentials",
+            "defaultazurecredential failed to retrieve a token",
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        confidence=0.9,
+        samples=(
+            "[bedrock] Error: Error when retrieving credentials from iam-role: Credential"
+            " refresh failed, response did not contain: access_key, secret_key, token, expiry_time",
+            "google.auth.exceptions.DefaultCredentialsError: Your default credentials were"
+            " not found. To set up Application Default Credentials, see https://cloud.google.com/docs",
+            "NoCredentialsError: Unable to locate credentials",
+            'TypeError: "Could not resolve authentication method. Expected either api_key or'
+            ' auth_token to be set."',
+        ),
+    ),
+    Rule(
+        "identity.key_missing.server",
+        "The server says no credential was sent.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (r"no api key (?:was )?passed", "no api key "),
+            "you didn't provide an api key",
+            "no auth credentials found",
+            "x-api-key header is required",
+            "missing subscription key",
+            "unregistered callers",
+            "without established identity",
+            "missing authentication header",
+            (r"authorization header (?:is )?(?:missing|required)", "authorization header "),
+            (r"missing (?:bearer|authorization)", "missing "),
+            (r"api key (?:is )?required", "api key "),
+            "未提供令牌",
+            "no api key provided",
+            (r"must provide (?:an|your) api key", "must provide "),
+            "missing authentication token",
+            "header of type authorization was missing",
+            (r"authorization (?:header )?(?:was|is) missing", "authorization "),
+        ),
+        priority=90,
+        confidence=0.9,
+        samples=(
+            '{"error":{"message":"No auth credentials found","code":401}}',
+            '{"type":"error","error":{"type":"authentication_error",'
+            '"message":"x-api-key header is required"}}',
+        ),
+        near_misses=('{"error":{"message":"Incorrect API key provided: sk-abc"}}',),
+    ),
+    Rule(
+        "identity.key_missing.secret_store",
+        "The key was to come from a secret store that has no such secret.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (r"(?:couldn't|could not|can't|cannot) find a secret", " find a secret"),
+            (r"no secret (?:named|with the name)", "no secret "),
+        ),
+        priority=90,
+        confidence=0.9,
+        samples=(
+            '"We couldn\'t find a secret with the name \\"XAI_API_KEY\\". You can add this'
+            " secret at https://continue.dev/settings/secrets%3FsecretName=XAI_API_KEY. If"
+            " you already have this secret configured, you may need to switch to the correct"
+            ' organization."',
+        ),
+    ),
+    Rule(
+        "identity.key_missing.empty_bearer",
+        "The Authorization header was sent with nothing after 'Bearer': the key is empty.",
+        L,
+        Cause.KEY_MISSING,
+        # the quote after "Bearer " must close the one before it: b'Bearer "sk-..."' is a
+        # quoted key, not an empty one
+        says(
+            ("header value b?(['\\\"])bearer ?\\1", "header value "),
+            (r"authorization: bearer\s*$", "authorization: bearer"),
+        ),
+        priority=95,
+        origin=Origin.CLIENT,
+        confidence=0.85,
+        samples=("httpx.LocalProtocolError: Illegal header value b'Bearer '",),
+        near_misses=(
+            "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
+            "ValueError: Invalid header value b'Bearer \"sk-abc\"'",
+        ),
+    ),
+    Rule(
+        "identity.key_missing.sent_empty",
+        "The request went out with no key in it: an unset variable printed into the header "
+        "('Bearer undefined'), or the server echoing back an empty key.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            ("authorization['\\\"]?: ['\\\"]?bearer (?:undefined|null|none)\\b", "authorization"),
+            ("incorrect api key provided: ?(?:''|\\\"\\\")", "incorrect api key provided:"),
+            # Chatbox's hosted service: "License Key Missed"
+            (r"license[_ ]key[_ ]missed", "license"),
+        ),
+        priority=95,
+        confidence=0.85,
+        samples=(
+            "headers: { Accept: 'application/json', Authorization: 'Bearer undefined' }",
+            "OpenAI\\Exceptions\\ErrorException: Incorrect API key provided: ''. You can find "
+            "your API key at https://platform.openai.com/account/api-keys.",
+            'API Error: Status Code 401, {"error":{"code":"license_key_missed","detail":"License '
+            'Key Missed","status":401}}',
+        ),
+        near_misses=("Incorrect API key provided: sk-abc***xyz.",),
+    ),
+    # A client's own words when it has no credential at all (it never asks the server).
+    Rule(
+        "identity.key_missing.not_logged_in",
+        "A coding agent says it is not logged in and names no invalid key: no credential was "
+        "found, so none was sent.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (r"\bnot logged in\b", "not logged in"),
+            ),
+            none_of(
+                says(
+                    "invalid",
+                    "expired",
+                    "revoked",
+                )
+            ),
+        ),
+        priority=82,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=("Not logged in · Please run /login",),
+        near_misses=("Invalid API key · Please run /login",),
+    ),
+    Rule(
+        "identity.key_missing.env_var",
+        "A client says the environment variable that should hold its key is missing.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                "missing environment variable:? [`'\\\"]?\\w*(?:key|token)\\b",
+                "missing environment variable",
+            ),
+        ),
+        priority=82,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=("ERROR: Missing environment variable: `OPENROUTER_API_KEY`.",),
+        near_misses=("ERROR: Missing environment variable: `HOME`.",),
+    ),
+    Rule(
+        "identity.unknown.minimax_1004",
+        "MiniMax's 1004 ('Please carry the API secret key in the ... field') comes back for a "
+        "missing key, a key in another header, and a key of the other region's platform alike.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (
+                r"please carry the api secret key in the '(?:authorization|x-api-key)' field",
+                "please carry the api secret key in the '",
+            ),
+        ),
+        priority=94,
+        confidence=0.6,
+        samples=(
+            "login fail: Please carry the API secret key in the 'Authorization' field of the "
+            "request header (1004)",
+        ),
+        near_misses=("login fail",),
+    ),
+    Rule(
+        "identity.status_403",
+        "403 means identified but not allowed; the body does not say which permission.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            any_of(status(403), exception("PermissionDeniedError")),
+            none_of(
+                says(
+                    "quota",
+                    "balance",
+                    "credit",
+                    "billing",
+                    "额度",
+                    "余额",
+                )
+            ),
+        ),
+        priority=11,
+        confidence=0.4,
+        samples=("403 Forbidden",),
+        near_misses=("404 Not Found",),
+    ),
+    Rule(
+        "identity.key_malformed",
+        "The key reached the HTTP layer in a shape no server accepts (whitespace, newline,"
+        " quotes).",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            "illegal header value",
+            "invalid header value",
+            "invalid character in header content",
+            "header value must be",
+            (r"malformed (?:api )?key", "malformed "),
+            "api key format is invalid",
+            "header format should be",
+            (r"invalid (?:api )?key format", "key format"),
+            (r"non-ascii characters? in (?:the )?(?:header|key)", "non-ascii character"),
+            # http.client encodes header values as latin-1: a pasted key with a curly quote
+            # or a full-width character cannot be sent
+            "'latin-1' codec can't encode",
+        ),
+        priority=91,
+        origin=Origin.CLIENT,
+        confidence=0.85,
+        samples=(
+            "UnicodeEncodeError: 'latin-1' codec can't encode characters in position 7-8: "
+            "ordinal not in range(256)",
+            "httpx.LocalProtocolError: Illegal header value b'Bearer sk-abc\\n'",
+            'TypeError: Invalid character in header content ["Authorization"]',
+        ),
+        near_misses=("Invalid value for header x-foo",),
+    ),
+    Rule(
+        "identity.key_wrong_platform.echoed",
+        "The server echoed the start of the rejected key, and it was issued by another platform.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        _echoed_foreign_key,
+        priority=96,
+        confidence=0.9,
+        samples=(
+            "Incorrect API key provided: sk-ant-a***************AAAA. You can find your "
+            "API key at https://platform.openai.com/account/api-keys.",
+        ),
+        near_misses=(
+            "Incorrect API key provided: sk-proj-***abcd.",
+            # xAI itself rejecting an xAI key, in OpenAI's words
+            "Incorrect API key provided: xai-abc***. You can obtain an API key from "
+            "https://console.x.ai.",
+        ),
+    ),
+    Rule(
+        "identity.key_wrong_platform.restricted",
+        "The credential belongs to one product (a subscription's agent login, say) and the "
+        "server refuses it for other API use.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        says(
+            # Anthropic's API refusing a subscription's OAuth token where a key is needed;
+            # Google APIs that take OAuth only
+            "oauth authentication is currently not supported",
+            "api keys are not supported by this api",
+            "api key authentication is not sufficient",
+            (
+                r"(?:credential|token|key) is only (?:authorized|allowed|valid) for (?:use"
+                r" )?(?:with|in)",
+                " is only ",
+            ),
+            "only authorized for use with",
+        ),
+        priority=95,
+        confidence=0.8,
+        samples=(
+            "API Error: 401 "
+            '{"type":"error","error":{"type":"authentication_error","message":"OAuth '
+            'authentication is currently not supported."}}',
+            'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":'
+            '"This credential is only authorized for use with Claude Code and cannot be used for '
+            'other API requests."}}',
+        ),
+        near_misses=("Invalid bearer token",),
+    ),
     Rule(
         "identity.key_wrong_platform.sent",
         "The request carried a key issued by another platform than the server that refused it.",
@@ -787,31 +461,68 @@ RULES += (
         all_of(any_of(status(400, 401, 403), exception("AuthenticationError")), _sent_foreign_key),
         priority=97,
         confidence=0.9,
+        samples=(
+            Sample(
+                'Error code: 401 - {"error":{"message":"Incorrect API key provided:'
+                ' sk-ant-a***xx. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","code":"invalid_api_key"}}',
+                (("key_platform", "anthropic"),),
+            ),
+        ),
     ),
     Rule(
-        "identity.permission_model.project",
-        "The project, organization or key may not use this model (the model exists).",
+        "identity.upstream_key_invalid.none_for_provider",
+        "The relay holds no (active) credential for the provider it routed the request to.",
         L,
-        Cause.PERMISSION_MODEL,
-        text(
-            r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do not|don't) "
-            r"have access to (?:the |this )?model"
-            r"|(?:does not|doesn't) work with your (?:current )?plan"
-            # LiteLLM proxy: a key or team limited to some models
-            r"|key not allowed to access model|invalid model for team"
+        Cause.UPSTREAM_KEY_INVALID,
+        says(
+            (
+                r"no (?:active |valid |usable )?(?:credentials?|api keys?|keys?|accounts?)"
+                r" (?:configured |found |available )?for (?:the )?provider",
+                "provider",
+            ),
         ),
-        priority=90,
-        confidence=0.85,
+        priority=94,
+        origin=Origin.RELAY,
+        confidence=0.75,
         samples=(
-            '{"error": {"message": "Project `proj_abc` does not have access to model '
-            '`gpt-4o-mini`", "type": "invalid_request_error", "param": null, '
-            '"code": "model_not_found"}}',
+            'API Error: 400 {"error":{"message":"No credentials for provider: github",'
+            '"type":"invalid_request_error","code":"bad_request"}}',
+            "unexpected status 404 Not Found: No active credentials for provider: openai, url: "
+            "http://127.0.0.1:20128/v1/responses",
         ),
-        near_misses=("The model `gtp-4` does not exist or you do not have access to it.",),
+        near_misses=("Incorrect API key provided",),
     ),
-)
-
-RULES += (
+    Rule(
+        "identity.upstream_key_invalid",
+        "A relay says the credential it holds for its upstream channel was rejected.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        any_of(
+            field_is("code", "channel:invalid_key"),
+            says(
+                (
+                    r"upstream[^\n]{0,60}(?:\b401\b|unauthorized|invalid (?:api"
+                    r" )?key|authentication)",
+                    "upstream",
+                ),
+                (
+                    r"channel #?\d+[^\n]{0,40}(?:\b401\b|unauthorized|invalid (?:api )?key)",
+                    "channel ",
+                ),
+                (r"channel error[^\n]{0,60}(?:\b401\b|unauthorized)", "channel error"),
+                (r"上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)", "上游"),
+                (r"渠道[^\n]{0,20}(?:无效|\b401\b)", "渠道"),
+                (r"上游[^\n]{0,20}\(?http 401\b", "http 401"),
+                "no available key",
+                (r"all keys (?:are )?in cooldown", "in cooldown"),
+            ),
+        ),
+        priority=94,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
+        near_misses=("upstream error: do request failed",),
+    ),
     Rule(
         "identity.upstream_key_invalid.litellm",
         "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "
@@ -820,11 +531,15 @@ RULES += (
         L,
         Cause.UPSTREAM_KEY_INVALID,
         all_of(
-            text(
-                r"incorrect api key provided|invalid x-api-key|api key not valid"
-                r"|invalid_api_key|invalid api key|authenticationerror: \w*exception"
+            says(
+                "incorrect api key provided",
+                "invalid x-api-key",
+                "api key not valid",
+                "invalid_api_key",
+                "invalid api key",
+                (r"authenticationerror: \w*exception", "authenticationerror: "),
             ),
-            text(LITELLM_MODEL_GROUP),
+            says(*LITELLM_MODEL_GROUP),
         ),
         priority=97,
         origin=Origin.RELAY,
@@ -849,13 +564,20 @@ RULES += (
         L,
         Cause.UPSTREAM_KEY_INVALID,
         all_of(
-            text(
-                r"incorrect api key provided|invalid x-api-key|api key not valid"
-                r"|invalid_api_key|authentication_error"
+            says(
+                "incorrect api key provided",
+                "invalid x-api-key",
+                "api key not valid",
+                "invalid_api_key",
+                "authentication_error",
             ),
             # Marks of a relay in between: one-api/new-api request ids, an aggregator's
             # "Provider returned error", a LiteLLM proxy's model groups.
-            text(r"\(request id: ?\d{4}[a-z0-9]*\)|provider returned error|received model group"),
+            says(
+                (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+                "provider returned error",
+                "received model group",
+            ),
         ),
         priority=96,
         origin=Origin.UPSTREAM,
@@ -870,33 +592,789 @@ RULES += (
             '"type":"new_api_error"}}',
         ),
     ),
-)
-
-# A client's own words when it has no credential at all (it never asks the server).
-RULES += (
     Rule(
-        "identity.key_missing.not_logged_in",
-        "A coding agent says it is not logged in and names no invalid key: no credential was "
-        "found, so none was sent.",
+        "identity.key_expired",
+        "The credential was recognised but is expired, revoked or disabled.",
         L,
-        Cause.KEY_MISSING,
-        all_of(text(r"\bnot logged in\b"), none_of(text(r"invalid|expired|revoked"))),
-        priority=82,
-        origin=Origin.CLIENT,
-        confidence=0.75,
-        samples=("Not logged in · Please run /login",),
-        near_misses=("Invalid API key · Please run /login",),
+        Cause.KEY_EXPIRED,
+        any_of(
+            says(
+                (
+                    r"(?:token|key|credential|session)s?(?: you provided| you are using)?"
+                    r" (?:has |have |is |are )?(?:been )?"
+                    r"(?:expired|revoked|disabled|deactivated|invalidated)",
+                    "expired",
+                    "revoked",
+                    "disabled",
+                    "deactivated",
+                    "invalidated",
+                ),
+                (r"expired (?:api )?(?:key|token)", "expired "),
+                (r"(?:key|token) expired", " expired"),
+                "api_key_expired",
+                "security token included in the request is expired",
+                "expiredtoken",
+                (r"expired (?:\w+ )?token", "expired "),
+                "invalid or expired",
+                # Google disables a key found in public code; Azure's expired access token
+                "reported as leaked",
+                "expiredauthenticationtoken",
+            ),
+            field_is("reason", "api_key_expired"),
+        ),
+        priority=93,
+        confidence=0.9,
+        samples=(
+            "403 PERMISSION_DENIED. {'error': {'code': 403, 'message': 'Your API key was "
+            "reported as leaked. Please use another API key.'}}",
+            '{"type":"error","error":{"type":"authentication_error","message":"OAuth token has '
+            'expired. Please obtain a new token or refresh your existing token."}}',
+            "Provided authentication token is expired. Please try signing in again.",
+            "API key expired. Please renew the API key.",
+            "The API key you provided has been deactivated.",
+            "Your authentication token has been invalidated. Please try signing in again.",
+        ),
+        near_misses=("Your subscription has expired", "The model has been deprecated"),
     ),
     Rule(
-        "identity.key_missing.env_var",
-        "A client says the environment variable that should hold its key is missing.",
+        "identity.key_expired.oauth_refresh",
+        "An OAuth session expired and its refresh failed (a used or revoked refresh token,"
+        " invalid_grant, Google's reauth).",
         L,
-        Cause.KEY_MISSING,
-        text(r"missing environment variable:? [`'\"]?\w*(?:key|token)\b"),
-        priority=82,
-        origin=Origin.CLIENT,
+        Cause.KEY_EXPIRED,
+        says(
+            (
+                r"refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)",
+                "refresh",
+            ),
+            "could not be refreshed",
+            (r"failed to refresh (?:the )?(?:access )?token", "failed to refresh "),
+            # the refresh itself refused (a relay's own failed refresh is its upstream's)
+            (r"token refresh failed: 40[13]\b", "token refresh failed: 40"),
+            "invalid_grant",
+            "invalid_rapt",
+            "reauth related error",
+        ),
+        priority=93,
+        confidence=0.9,
+        samples=("Error: Token refresh failed: 401",),
+    ),
+    Rule(
+        "identity.key_expired.chinese",
+        "A Chinese relay says the token has expired or was disabled.",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            "令牌已过期",
+            "令牌已被禁用",
+            "令牌状态不可用",
+            "已过期",
+            "已被禁用",
+        ),
+        priority=93,
+        confidence=0.9,
+        samples=("令牌已过期",),
+    ),
+    Rule(
+        "identity.key_invalid.phrase",
+        "The server does not recognise the credential.",
+        L,
+        Cause.KEY_INVALID,
+        any_of(
+            says(
+                "incorrect api key",
+                (r"invalid[ _\-](?:api[ _\-]?|x-api-|proxy server )?(?:key|token)", "invalid"),
+                (r"invalid (?:[\w.\-]+ )?api[ _\-]?key", "invalid "),
+                "api key not valid",
+                (r"api[ _]key[ _]invalid", "key invalid", "key_invalid"),
+                (r"invalid[_ ]authentication", "authentication"),
+                "authentication fails",
+                "invalid credentials",
+                "invalid bearer",
+                (r"authentication[ _]error", "authentication"),
+                "unauthenticated",
+                "invalid or unrecognized token",
+                "invalid authorization",
+                "api key is invalid",
+                "key is invalid",
+                "bad api key",
+                "access token invalid",
+            ),
+            field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
+            field_is("reason", "api_key_invalid"),
+            field_is("type", "authentication_error", "invalid_authentication"),
+            field_is("status_text", "unauthenticated"),
+        ),
+        priority=85,
+        confidence=0.85,
+        samples=(
+            "401 Incorrect API key provided: Toxic. You can find your API key at https://platform.openai.com/account/api-keys.",
+            "✕ [API Error: API key not valid. Please pass a valid API key. (Status:"
+            " INVALID_ARGUMENT)]",
+            "Invalid API key · Please run /login",
+        ),
+        near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
+    ),
+    Rule(
+        "identity.key_invalid.not_found",
+        "The key or token is not on record where it was sent (a relay's token table, a user"
+        " store).",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "token_not_found_in_db",
+            "unable to find token",
+            "not found in db",
+            "user not found",
+            # Tencent Cloud's SecretId; AWS's signature check on the secret key
+            "secretid is not found",
+            "login fail",
+        ),
+        priority=85,
+        confidence=0.85,
+        samples=("Chat request failed with status 401: User not found.",),
+    ),
+    Rule(
+        "identity.key_invalid.cloud_signature",
+        "A cloud's signed credentials were refused: the security token, client or signature"
+        " does not match (AWS, Azure, Tencent).",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "invalid subscription key",
+            "security token included in the request is invalid",
+            "unrecognizedclient",
+            "request signature we calculated does not match",
+            "signaturedoesnotmatch",
+        ),
+        priority=85,
+        confidence=0.85,
+        samples=(
+            "⨯ UnrecognizedClientException: The security token included in the request is"
+            " invalid.\n    at async POST (apps/app/app/api/chat/route.ts:19:19)",
+        ),
+    ),
+    Rule(
+        "identity.key_invalid.provider_sdk",
+        "A tool's or SDK's own error class says the provider key it holds is invalid.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "invalidproviderapikey",
+            "invalidtokenerror",
+        ),
+        priority=85,
+        confidence=0.85,
+        samples=(
+            "erniebot.errors.InvalidTokenError: 暂无权限使用，请在 AI Studio"
+            " 正确获取访问令牌(access"
+            " token)使用",
+        ),
+    ),
+    Rule(
+        "identity.key_invalid.non_english",
+        "A Chinese, Russian or Japanese server says the key or token is invalid, or"
+        " authentication failed.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "无效的令牌",
+            "令牌无效",
+            "无效令牌",
+            "认证失败",
+            (r"api key ?错误", "api key"),
+            "未授权",
+            "身份验证失败",
+            "鉴权失败",
+            "密钥无效",
+            (r"无效的api ?密钥", "无效的api"),
+            (r"неверный api[- ]ключ", "неверный api"),
+            "無効なapiキー",
+        ),
+        priority=85,
+        confidence=0.85,
+        samples=(
+            "API密钥无效",
+            '{"error":{"code":"1000","message":"身份验证失败。"}}',
+            "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', 'type':"
+            " 'new_api_error'}}",
+        ),
+    ),
+    Rule(
+        "identity.key_invalid.cli",
+        "A coding agent says its key is invalid and asks you to log in again.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "invalid api key",
+            "please run /login",
+            "not logged in",
+            "login required",
+            (r"re-?authenticate", "authenticate"),
+        ),
+        priority=80,
+        confidence=0.7,
+        samples=("Login required. Please run /login",),
+        near_misses=("Please run /model to choose a model",),
+    ),
+    Rule(
+        "identity.status_401",
+        "401 means the request was not authenticated; with no other detail the key is suspect.",
+        L,
+        Cause.KEY_INVALID,
+        any_of(
+            status(401),
+            exception("AuthenticationError"),
+            says(
+                (r"\b401 unauthorized", "401 unauthorized"),
+                (r"\bunauthorized\b", "unauthorized"),
+            ),
+        ),
+        priority=12,
+        confidence=0.55,
+        samples=(
+            "401 status code (no body)",
+            # nginx/openresty's own page in front of an API that wants a key
+            "<html><head><title>401 Authorization Required</title></head><body><center><h1>401 "
+            "Authorization Required</h1></center><hr><center>openresty</center></body></html>",
+        ),
+        near_misses=("402 Payment Required",),
+    ),
+    Rule(
+        "identity.org_mismatch",
+        "The key is valid but belongs to another organization, project or workspace.",
+        L,
+        Cause.ORG_MISMATCH,
+        any_of(
+            says(
+                "mismatched_organization",
+                "organization header should match",
+                "no such organization",
+                "member of an organization",
+                (r"does not belong to (?:the )?(?:organization|project)", "does not belong to "),
+                "invalid organization",
+                (r"not (?:a )?member of (?:the )?(?:organization|project)", "member of "),
+                "no longer a member of",
+            ),
+            field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
+            # Google: the consumer (project) named in the request is not a valid one.
+            field_is("reason", "consumer_invalid"),
+        ),
+        priority=91,
+        confidence=0.85,
+        samples=(
+            "OpenAI-Organization header should match organization for API key",
+            "You must be a member of an organization to use the API.",
+        ),
+        near_misses=("This request would exceed the rate limit for your organization",),
+    ),
+    Rule(
+        "identity.org_mismatch.cloud_project",
+        "The cloud project, workspace or tenant the request names does not exist or does not"
+        " match the credentials.",
+        L,
+        Cause.ORG_MISMATCH,
+        says(
+            (r"project[^\n]{0,40}(?:does not exist|not found|archived)", "project"),
+            (r"workspace[^\n]{0,40}(?:not found|does not exist|archived)", "workspace"),
+            "consumer_invalid",
+            "permission denied on resource project",
+            # Gemini CLI: a Workspace account must name its Google Cloud project; Azure: a
+            # token issued by another tenant
+            "requires setting the google_cloud_project",
+            "invalidauthenticationtokentenant",
+            "access token is from the wrong issuer",
+        ),
+        priority=91,
+        confidence=0.85,
+        samples=(
+            "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer 'https://sts.windows.net/abc/'.",
+            "This account requires setting the GOOGLE_CLOUD_PROJECT or"
+            " GOOGLE_CLOUD_PROJECT_ID env var.",
+        ),
+    ),
+    Rule(
+        "identity.permission_region",
+        "The provider does not serve the country or region the request came from.",
+        L,
+        Cause.PERMISSION_REGION,
+        any_of(
+            field_is("code", "unsupported_country_region_territory"),
+            says(
+                "country, region, or territory not supported",
+                "location is not supported",
+                (r"not access(?:ible)? from data center", " from data center"),
+                (
+                    r"(?:doesn't|does not|don't|do not) serve your (?:region|country)",
+                    " serve your ",
+                ),
+                (r"not (?:available|supported) in your (?:region|country)", " in your "),
+                (
+                    r"not (?:be )?available in your (?:country|region|location)",
+                    "available in your ",
+                ),
+                (r"unsupported[_ ](?:country|region|location)", "unsupported"),
+                "supported-countries",
+                (r"(?:country|region) (?:is )?not supported", "not supported"),
+                (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
+            ),
+        ),
+        priority=95,
+        confidence=0.9,
+        samples=(
+            "✕ [API Error: User location is not supported for the API use. (Status:"
+            " FAILED_PRECONDITION)]",
+        ),
+        near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
+    ),
+    Rule(
+        "identity.permission_region.anthropic",
+        "Anthropic answers 403 'Request not allowed' to requests from unsupported regions.",
+        L,
+        Cause.PERMISSION_REGION,
+        all_of(
+            # the type also comes printed by clients as "Error type: forbidden, Message: ..."
+            any_of(
+                status(403),
+                field_is("type", "forbidden"),
+                says(
+                    "error type: forbidden",
+                ),
+            ),
+            says(
+                "request not allowed",
+            ),
+        ),
+        priority=86,
+        confidence=0.6,
+        samples=(
+            "Error type: forbidden, Message: request not allowed.",
+            '403 {"type":"error","error":{"type":"forbidden","message":"Request not allowed"}}',
+        ),
+        near_misses=("405 Method Not Allowed",),
+    ),
+    Rule(
+        "identity.policy_block.secure_web_gateway",
+        "A company's secure web gateway (Zscaler and the like) blocked the call by policy and "
+        "answered with its own page.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            "zscloud.net",
+            (r"\bzscaler\b", "zscaler"),
+            "reputation block outbound request",
+            "netskope",
+        ),
+        priority=95,
+        origin=Origin.PROXY,
         confidence=0.8,
-        samples=("ERROR: Missing environment variable: `OPENROUTER_API_KEY`.",),
-        near_misses=("ERROR: Missing environment variable: `HOME`.",),
+        samples=("Reputation block outbound request: malicious URL https://help.zscaler.com/zia",),
+        near_misses=("Sorry, you have been blocked | Cloudflare",),
+    ),
+    Rule(
+        "identity.policy_block.ollama_origin",
+        "Ollama answers 403 only to a browser origin it does not allow (OLLAMA_ORIGINS).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            status(403),
+            says(
+                (r"11434/api/(?:tags|chat|generate|embed)\b", "11434/api/"),
+                ":11434/",
+            ),
+            # with no body: a 403 that says why (a cloud model's subscription) is not this
+            lambda v: None if any(b.message for b in v.ev.bodies) else {"body": "none"},
+        ),
+        priority=88,
+        confidence=0.65,
+        samples=("GET http://example.com:6080/x/11434/api/tags net::ERR_ABORTED 403 (Forbidden)",),
+        near_misses=(
+            "GET http://localhost:11434/api/tags net::ERR_CONNECTION_REFUSED",
+            "Error: 403 error code: 1003 at (src/app/api/chat/route.ts:17:21)",
+        ),
+    ),
+    Rule(
+        "identity.policy_block.waf",
+        "A CDN or WAF blocked the request before it reached the API.",
+        L,
+        Cause.POLICY_BLOCK,
+        any_of(
+            says(
+                "sorry, you have been blocked",
+                "attention required! | cloudflare",
+                "using a security service to protect itself",
+                "triggered the security solution",
+                "used cloudflare to restrict access",
+                "error 1020",
+                "request blocked by",
+                (r"access denied \| [^\n]{0,60}cloudflare", "access denied | "),
+                "the request was blocked",
+                "cloudflare detected",
+                "cloudflareerror",
+                # (not /cdn-cgi/challenge-platform/: Cloudflare injects that script into
+                # Cloudflare's bot challenge page: a script client can never pass it
+                # every page it serves, a plain 401 page included)
+                "<title>just a moment...</title>",
+                "enable javascript and cookies to continue",
+            ),
+            all_of(status(403), html()),
+        ),
+        priority=94,
+        origin=Origin.GATEWAY,
+        confidence=0.85,
+        samples=(
+            'API Error: 403 <!DOCTYPE html><html lang="en-US"><head><title>Just a '
+            "moment...</title></head><body>Enable JavaScript and cookies to "
+            "continue</body></html>",
+            "Error: HTTP code 403 from API (<!DOCTYPE html><html><head><title>Attention Required!"
+            " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
+        ),
+        near_misses=("<title>502: Bad gateway</title> cloudflare",),
+    ),
+    Rule(
+        "identity.policy_block.account",
+        "The account or organization is refused by policy (verification, suspension, terms).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"account (?:has been"
+                    r" )?(?:suspended|banned|deactivated|disabled|terminated)",
+                    "account ",
+                ),
+                "account_deactivated",
+                (
+                    r"violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)?"
+                    r" )?(?:terms|usage polic|tos)",
+                    "violat",
+                ),
+                (r"consumer[^\n]{0,40}has been suspended", "has been suspended"),
+                "disabled in this account",
+                (r"not allowed for (?:this |your )?organization", "not allowed for "),
+                # AIProxy: "settings specify that requests to /v1/threads be denied"
+                (r"specify that requests to [^\n]{0,60} be denied", "specify that requests to "),
+                "organization has been disabled",
+                # Moonshot's Kimi Code: the subscription was terminated for abuse
+                "access terminated. review our",
+                "access_terminated_error",
+                (
+                    r"access (?:to this|has been) (?:restricted|revoked)",
+                    "access to this",
+                    "access has been",
+                ),
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            '{"error":{"message":"Access terminated. Review our Community Guidelines or'
+            ' contact support for assistance.","type":"access_terminated_error"}}',
+            "Your account has been deactivated, please check your email.",
+        ),
+        near_misses=("The model `o3` does not exist",),
+    ),
+    Rule(
+        "identity.policy_block.verification",
+        "The organization must be verified before it may use this model or feature.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                "organization must be verified",
+                (r"verify (?:your )?organization", "organization"),
+                "complete organization verification",
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            "Error code: 403 - {'error': {'message': 'To access gpt-image-1, please complete"
+            " organization verification', 'type': 'image_generation_user_error'}}",
+            "Your organization must be verified to use the model `o3`. Please go to: https://platform.openai.com/settings/organization/general",
+        ),
+    ),
+    Rule(
+        "identity.policy_block.abuse",
+        "The provider blocked the account or client as suspected abuse (too many devices or"
+        " trial accounts, detected behaviour).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (r"too many (?:computers|devices|machines)", "computers", "devices", "machines"),
+                "to prevent abuse",
+                "too many free trial accounts",
+                # Azure OpenAI suspending a resource for abuse
+                "temporarily blocked because we detected behavior",
+                # a company gateway allowing only some operations: "invoke is blocked please
+                # use converse"
+                (r"is blocked,? please use", " please use"),
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=("invoke is blocked please use converse /converse-stream",),
+    ),
+    Rule(
+        "identity.policy_block.key_restriction",
+        "The key's own restrictions refuse this caller (a referrer, an IP address, an app, a"
+        " browser, an organization's OAuth policy).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                "requests from referer",
+                "referrer_blocked",
+                "api_key_ip_address_blocked",
+                (r"api_key_(?:android|ios)_app_blocked", "_app_blocked"),
+                "oauth_org_not_allowed",
+                (r"has disabled [^\n]{0,40}access", "has disabled "),
+                # Anthropic refuses browser (CORS) calls without an explicit opt-in header
+                "cors requests must",
+                "dangerous-direct-browser-access",
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            '{"error":{"code":403,"message":"Requests from referer <empty> are'
+            ' blocked.","status":"PERMISSION_DENIED",'
+            '"details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
+        ),
+    ),
+    Rule(
+        "identity.policy_block.network_policy",
+        "A cloud's network or access policy denies the request (public access disabled, a"
+        " firewall, an explicit deny).",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (r"public (?:network )?access is disabled", "access is disabled"),
+                (r"configure (?:a )?private endpoint", "private endpoint"),
+                # cloud policies: AWS SCP denies, Azure network rules on the resource
+                "explicit deny",
+                "service control policy",
+                "virtual network/firewall",
+                "virtual network is configured",
+                "outbound network access is restricted",
+                "allowed fqdn list",
+                "trafficdenied",
+            ),
+            # the request's content was refused, not the account
+            none_of(
+                says(
+                    (r"\bflagged\b", "flagged"),
+                    "your prompt",
+                    "invalid_prompt",
+                    "request, which appears to violate",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=("Public access is disabled. Please configure private endpoint",),
+    ),
+    Rule(
+        "identity.policy_block.suspended",
+        "The account is suspended or locked, and not for want of money.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (r"account (?:may be |is |was )?(?:temporarily )?suspended", "suspended"),
+                (r"is (?:temporarily )?suspended", "suspended"),
+                "locked your account",
+                (r"account (?:has been |is )?locked", "account "),
+            ),
+            none_of(
+                says(
+                    "balance",
+                    "credit",
+                    "quota",
+                    "overdue",
+                    "payment",
+                    "billing",
+                    "欠费",
+                    "余额",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Access forbidden (403): account may be suspended or lack permissions",
+            "Your User ID (abc) temporarily is suspended. We've locked your account as a security "
+            "precaution.",
+        ),
+        near_misses=("Your account is suspended due to insufficient balance",),
+    ),
+    Rule(
+        "identity.permission_model",
+        "The key is recognised but not allowed this model, endpoint or operation.",
+        L,
+        Cause.PERMISSION_MODEL,
+        any_of(
+            says(
+                (
+                    r"(?:do not|don't|does not) have access to (?:the |this )?model",
+                    " have access to ",
+                ),
+                (r"model requires a (?:subscription|paid plan)", "model requires a "),
+                (r"(?:does not|doesn't) work with your (?:current )?plan", " work with your "),
+                (r"no access to (?:the |this )?model", "no access to "),
+                (r"model[^\n]{0,40}not (?:enabled|allowed)", "model"),
+                (r"access to model[^\n]{0,30}denied", "access to model"),
+                "model access",
+                # one-api/new-api and their forks: the token's model list lacks the model
+                "无权使用模型",
+                "无权访问模型",
+                "无权使用该模型",
+                # Claude Code when the organization's plan does not include it
+                (
+                    r"(?:organization|account) does not have access to claude",
+                    " does not have access to claude",
+                ),
+                # Volcengine Ark: ModelNotOpen, "has not activated the model"
+                "not activated the model",
+                "modelnotopen",
+                (r"(?:allowed|available) (?:only )?for (?:build |usage )?tiers? \d", "for "),
+                (r"\bmodel disabled\b", "model disabled"),
+            ),
+            field_is("status_text", "permission_denied"),
+            field_is("type", "permission_error", "permission_denied"),
+            exception("AccessDeniedException", "PermissionDeniedError"),
+        ),
+        priority=84,
+        confidence=0.75,
+        samples=(
+            "Error: Your organization does not have access to Claude. Please login again or"
+            " contact your administrator.",
+            '{"error":{"message":"该令牌无权使用模型：gpt-4o (request id:'
+            ' 20250312120000123456)","type":"new_api_error"}}',
+            "An error occurred (AccessDeniedException) when calling the Converse operation:"
+            " You don't have access to the model with the specified model ID.",
+        ),
+        near_misses=("The model `gtp-4` does not exist",),
+    ),
+    Rule(
+        "identity.permission_model.cloud_permission",
+        "The caller's cloud identity lacks a permission, role or scope for the call.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"not (?:allowed|authorized|permitted) to"
+                r" (?:use|access|call|perform|sample|invoke)",
+                "not allowed to",
+                "not authorized to",
+                "not permitted to",
+            ),
+            "principal does not have access",
+            "role assignment",
+            "appidnoauth",
+            (r"permission[^\n]{0,60}denied", "permission"),
+            "insufficient permissions",
+            "missing scopes",
+            "insufficient_scope",
+            "key_model_access_denied",
+            "accessdeniedexception",
+            "not have permission",
+            # Hugging Face's fine-grained tokens
+            "does not have sufficient permissions",
+            # new-api's management API: "no permission for this operation"
+            "无权进行此操作",
+        ),
+        priority=84,
+        confidence=0.75,
+        samples=(
+            "You have insufficient permissions for this operation. Missing scopes: model.request.",
+            '{"error":{"message":"You are not allowed to sample from this'
+            ' model","type":"invalid_request_error","param":null,"code":null}}',
+        ),
+    ),
+    Rule(
+        "identity.permission_model.api_not_enabled",
+        "The API or service is not enabled for the project, or its use is blocked for the key.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            "has not been used in project",
+            "accessnotconfigured",
+            "service_disabled",
+            (r"api (?:is )?(?:not enabled|disabled)", "not enabled", "disabled"),
+            (r"requests to this api [^\n]{0,200}are blocked", "requests to this api "),
+            "api_key_service_blocked",
+            # Bedrock's Anthropic models need the use-case form first; SiliconFlow
+            "use case details have not been submitted",
+        ),
+        priority=84,
+        confidence=0.75,
+        samples=(
+            "ResourceNotFoundException: Model use case details have not been submitted for"
+            " this account. Fill out the Anthropic use case details form before using the model.",
+        ),
+    ),
+    Rule(
+        "identity.permission_model.project",
+        "The project, organization or key may not use this model (the model exists).",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"(?:project|organization|key|account|user)[^\n]{0,80}(?:does not|do"
+                r" not|don't) have access to (?:the |this )?model",
+                " have access to ",
+            ),
+            (r"(?:does not|doesn't) work with your (?:current )?plan", " work with your "),
+            # LiteLLM proxy: a key or team limited to some models
+            "key not allowed to access model",
+            "invalid model for team",
+        ),
+        priority=90,
+        confidence=0.85,
+        samples=(
+            '{"error": {"message": "Project `proj_abc` does not have access to model '
+            '`gpt-4o-mini`", "type": "invalid_request_error", "param": null, '
+            '"code": "model_not_found"}}',
+        ),
+        near_misses=("The model `gtp-4` does not exist or you do not have access to it.",),
     ),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, status, text
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, says, status
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -33,21 +33,26 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PROXY,
         any_of(
-            text(
-                r"proxyerror|proxy authentication required|tunnel connection failed"
-                r"|unable to connect to proxy|cannot connect to proxy|proxyconnect tcp"
-                r"|err_proxy|proxy error|socks(?:4|5)?(?: proxy)? error|could not connect to proxy"
+            says(
+                "proxyerror",
+                "proxy authentication required",
+                "tunnel connection failed",
+                "unable to connect to proxy",
+                "cannot connect to proxy",
+                "proxyconnect tcp",
+                "err_proxy",
+                "proxy error",
+                (r"socks(?:4|5)?(?: proxy)? error", "socks"),
+                "could not connect to proxy",
                 # OkHttp when the proxy's 407 could not be answered; the old openai SDK
                 # given an empty or broken proxy setting
-                r"|failed to authenticate with proxy|check proxy url"
+                "failed to authenticate with proxy",
+                "check proxy url",
                 # curl's tunnel through the proxy refused: "CONNECT tunnel failed, response 403"
-                r"|connect tunnel failed|curl: \(56\)"
-                r"|curl: \(5\)|curl error 5\b|received http code 407|407 proxy"
-                r"|proxy connection (?:timed out|failed|refused|closed)"
-                # Squid's own error page: the proxy could not reach what it was asked for
-                r"|id=\"sysmsg\"|generated [^\n]{0,80} by [^\n]{0,60}\(squid"
-                # squid's own headers and error page
-                r"|x-squid-error|\(squid/\d|the squid software foundation",
+                "connect tunnel failed",
+                "received http code 407",
+                "407 proxy",
+                (r"proxy connection (?:timed out|failed|refused|closed)", "proxy connection "),
             ),
             status(407),
             exception("ProxyError"),
@@ -57,18 +62,16 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
-            "curl_cffi.requests.errors.RequestsError: Failed to perform, curl: (56) CONNECT "
-            "tunnel failed, response 403.",
-            "openai.error.APIConnectionError: Error communicating with OpenAI: Please check "
-            "proxy URL. It is malformed and could be missing the host.",
+            "curl_cffi.requests.errors.RequestsError: Failed to perform, curl: (56) CONNECT"
+            " tunnel failed, response 403.",
+            "openai.error.APIConnectionError: Error communicating with OpenAI: Please check"
+            " proxy URL. It is malformed and could be missing the host.",
             "Caused by: java.io.IOException: Failed to authenticate with proxy",
-            "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'}, "
-            "'status_code': 403}",
-            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com', "
-            "port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to "
-            "proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
-            "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy "
-            "connection timed out",
+            "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com',"
+            " port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to"
+            " proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
+            "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy"
+            " connection timed out",
         ),
         near_misses=(
             "CC Switch local proxy failed while handling Codex endpoint /responses. "
@@ -76,40 +79,121 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.proxy.curl",
+        "curl says the proxy failed (its exit codes 5 and 56).",
+        L,
+        Cause.PROXY,
+        says(
+            "curl: (56)",
+            "curl: (5)",
+            (r"curl error 5\b", "curl error 5"),
+        ),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=("curl: (5) Could not resolve proxy: proxy.corp.example",),
+    ),
+    Rule(
+        "network.proxy.squid_page",
+        "A Squid proxy's own error page answered instead of the API.",
+        L,
+        Cause.PROXY,
+        says(
+            # Squid's own error page: the proxy could not reach what it was asked for
+            'id="sysmsg"',
+            (r"generated [^\n]{0,80} by [^\n]{0,60}\(squid", "generated "),
+            # squid's own headers and error page
+            "x-squid-error",
+            (r"\(squid/\d", "(squid/"),
+            "the squid software foundation",
+        ),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'},"
+            " 'status_code': 403}",
+        ),
+    ),
+    Rule(
+        "network.proxy.settings",
+        "The client names its proxy settings as the problem, with nothing more specific.",
+        L,
+        Cause.PROXY,
+        says(
+            "proxy settings",
+        ),
+        priority=35,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.5,
+        samples=('Fatal Error: Expecting a valid host string in proxy settings, but found "x".',),
+        near_misses=("Connection refused",),
+    ),
+    Rule(
         "network.dns",
         "The host name did not resolve.",
         L,
         Cause.DNS,
         any_of(
-            text(
-                r"\benotfound\b|\beai_again\b|getaddrinfo|name or service not known"
-                r"|nodename nor servname"
-                r"|temporary failure in name resolution|no address associated with hostname"
-                r"|no such host|could not resolve host|failed to lookup address|dns error"
-                r"|name resolution (?:failure|failed|error)|nameresolutionerror|gaierror"
-                r"|errno -[235]\]|errno 1100[14]\]"
-                r"|curl: \(6\)|curl error 6\b|dns_probe|err_name_not_resolved"
-                r"|err_name_resolution_failed|unknownhostexception"
-                # curl's resolver through PHP and others: "Could not resolve: api.openai.com
-                # (Could not contact DNS servers)"
-                r"|could not contact dns servers|could not resolve: [\w\-]+\.[\w.\-]+"
-                # .NET's WebException
-                r"|remote name could not be resolved"
-                # Go's resolver: the DNS server answered with an error (SERVFAIL)
-                r"|\d:53: server misbehaving",
+            says(
+                (r"\benotfound\b", "enotfound"),
+                (r"\beai_again\b", "eai_again"),
+                "getaddrinfo",
+                "name or service not known",
+                "nodename nor servname",
+                "temporary failure in name resolution",
+                "no address associated with hostname",
+                "no such host",
+                "could not resolve host",
+                "failed to lookup address",
+                "dns error",
+                (r"name resolution (?:failure|failed|error)", "name resolution "),
+                "nameresolutionerror",
+                "gaierror",
+                (r"errno -[235]\]", "errno -"),
+                (r"errno 1100[14]\]", "errno 1100"),
             ),
             exception("gaierror", "NameResolutionError"),
         ),
         priority=78,
         confidence=0.9,
         samples=(
-            "Could not resolve: api.openai.com (Could not contact DNS servers)",
-            'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup '
-            "api.openai.com on 127.0.0.53:53: server misbehaving",
-            "FetchError: request to https://api.openai.com/v1/chat/completions failed, "
-            "reason: getaddrinfo ENOTFOUND proxy-server",
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed,"
+            " reason: getaddrinfo ENOTFOUND proxy-server",
         ),
         near_misses=("Connection refused",),
+    ),
+    Rule(
+        "network.dns.tools",
+        "A browser, curl, Java, .NET or Go reports that the host name could not be resolved.",
+        L,
+        Cause.DNS,
+        says(
+            "curl: (6)",
+            (r"curl error 6\b", "curl error 6"),
+            "dns_probe",
+            "err_name_not_resolved",
+            "err_name_resolution_failed",
+            "unknownhostexception",
+            # (Could not contact DNS servers)"
+            # curl's resolver through PHP and others: "Could not resolve: api.openai.com
+            "could not contact dns servers",
+            (r"could not resolve: [\w\-]+\.[\w.\-]+", "could not resolve: "),
+            # .NET's WebException
+            "remote name could not be resolved",
+            # Go's resolver: the DNS server answered with an error (SERVFAIL)
+            (r"\d:53: server misbehaving", ":53: server misbehaving"),
+        ),
+        priority=78,
+        confidence=0.9,
+        samples=(
+            "Could not resolve: api.openai.com (Could not contact DNS servers)",
+            'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup'
+            " api.openai.com on 127.0.0.53:53: server misbehaving",
+        ),
     ),
     Rule(
         "network.tls_verify",
@@ -118,22 +202,26 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.TLS_VERIFY,
         any_of(
-            text(
-                r"certificate verify failed|certificate_verify_failed|self[- ]signed certificate"
-                r"|ssl peer certificate or ssh remote key was not ok"
-                r"|curle_peer_failed_verification|pkix path building failed"
-                r"|unable to find valid certification path|certpathbuilderexception"
-                r"|self_signed_cert|unable to verify (?:the first|leaf)|unable_to_verify"
-                r"|unable to get local issuer|certificate has expired|cert_has_expired"
-                r"|\bthe first certificate\b"
-                r"|err_tls_cert_altname_invalid|does not match certificate's altnames"
-                r"|x509: |invalid peer certificate|unknownissuer|ssl certificate problem"
-                r"|curl: \(60\)|curl error 60\b|sslcertverificationerror|certificate is not valid"
-                r"|hostname mismatch|certificate (?:is )?not trusted|depth_zero_self_signed"
-                r"|certificate verification (?:error|failed)|unable_to_get_issuer_cert"
-                r"|unable to get issuer cert|\berr_cert_"
+            says(
+                "certificate verify failed",
+                "certificate_verify_failed",
+                (r"unable to verify (?:the first|leaf)", "unable to verify "),
+                "unable_to_verify",
+                "unable to get local issuer",
+                (r"\bthe first certificate\b", "the first certificate"),
+                "x509: ",
+                "invalid peer certificate",
+                "ssl certificate problem",
+                "curl: (60)",
+                (r"curl error 60\b", "curl error 60"),
+                "sslcertverificationerror",
+                "certificate is not valid",
+                (r"certificate (?:is )?not trusted", "certificate "),
+                (r"certificate verification (?:error|failed)", "certificate verification "),
+                (r"\berr_cert_", "err_cert_"),
                 # .NET's SslStream
-                r"|remote certificate is invalid|remotecertificate(?:chain|name)",
+                "remote certificate is invalid",
+                (r"remotecertificate(?:chain|name)", "remotecertificate"),
             ),
             exception("SSLCertVerificationError", "ClientConnectorCertificateError"),
         ),
@@ -141,28 +229,91 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=(
-            "System.Net.Http.HttpRequestException: The SSL connection could not be established "
-            "---> System.Security.Authentication.AuthenticationException: The remote "
-            "certificate is invalid according to the validation procedure: "
-            "RemoteCertificateChainErrors",
-            "request to https://api.openai.com/chat/completions failed, reason: "
-            "self-signed certificate in certificate chain",
+            "System.Net.Http.HttpRequestException: The SSL connection could not be"
+            " established ---> System.Security.Authentication.AuthenticationException: The"
+            " remote certificate is invalid according to the validation procedure:"
+            " RemoteCertificateChainErrors",
         ),
         near_misses=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number",),
+    ),
+    Rule(
+        "network.tls_verify.self_signed",
+        "The certificate presented is self-signed or its issuer is unknown: typically a"
+        " corporate proxy or antivirus inspecting TLS.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            (r"self[- ]signed certificate", "signed certificate"),
+            "self_signed_cert",
+            "unknownissuer",
+            "depth_zero_self_signed",
+            "unable_to_get_issuer_cert",
+            "unable to get issuer cert",
+            "ssl peer certificate or ssh remote key was not ok",
+            "curle_peer_failed_verification",
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "request to https://api.openai.com/chat/completions failed, reason: self-signed"
+            " certificate in certificate chain",
+        ),
+    ),
+    Rule(
+        "network.tls_verify.java_trust",
+        "Java cannot build a trusted certificate path (PKIX) to the server.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            "pkix path building failed",
+            "unable to find valid certification path",
+            "certpathbuilderexception",
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=("javax.net.ssl.SSLHandshakeException: PKIX path building failed",),
+    ),
+    Rule(
+        "network.tls_verify.expired_or_mismatch",
+        "The certificate has expired or does not name the host that was called.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            "certificate has expired",
+            "cert_has_expired",
+            "err_tls_cert_altname_invalid",
+            "does not match certificate's altnames",
+            "hostname mismatch",
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "ERR_TLS_CERT_ALTNAME_INVALID fetching"
+            ' "https://opencode.ai/zen/v1/chat/completions". For more information, pass'
+            " `verbose: true` in the second argument to fetch()",
+        ),
     ),
     Rule(
         "network.tls_handshake",
         "TLS could not be negotiated (plain HTTP port, protocol or SNI mismatch, cut handshake).",
         L,
         Cause.TLS_HANDSHAKE,
-        text(
-            r"wrong[_ ]version[_ ]number|handshake failure|sslv3_alert|tlsv1_alert"
-            r"|ssl connection could not be established|sslhandshakeexception"
-            r"|eof occurred in violation of protocol|unexpected_eof_while_reading"
-            r"|ssl_error_syscall|curl: \(35\)|curl error 35\b|first record does not look like a tls"
-            r"|packet length too long|err_ssl_|disconnected before secure tls connection"
-            r"|tls handshake (?:timeout|failed|error|eof)|ssl handshake|sslerror|unknown protocol"
-            r"|record layer failure|unsupported protocol",
+        says(
+            "handshake failure",
+            "sslv3_alert",
+            "tlsv1_alert",
+            "ssl connection could not be established",
+            "sslhandshakeexception",
+            "eof occurred in violation of protocol",
+            "unexpected_eof_while_reading",
+            "ssl_error_syscall",
+            (r"tls handshake (?:timeout|failed|error|eof)", "tls handshake "),
+            "ssl handshake",
+            "sslerror",
+            "record layer failure",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -171,24 +322,70 @@ RULES: tuple[Rule, ...] = (
         near_misses=("certificate verify failed: self-signed certificate",),
     ),
     Rule(
+        "network.tls_handshake.protocol_mismatch",
+        "TLS met something that does not speak TLS on that port (wrong version number, a"
+        " record that is not TLS): often plain HTTP to an HTTPS port or the reverse.",
+        L,
+        Cause.TLS_HANDSHAKE,
+        says(
+            (r"wrong[_ ]version[_ ]number", "version"),
+            "first record does not look like a tls",
+            "packet length too long",
+            "unknown protocol",
+            "unsupported protocol",
+        ),
+        priority=77,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "write EPROTO 14654428880960:error:100000f7:SSL"
+            " routines:OPENSSL_internal:WRONG_VERSION_NUMBER"
+            ":../../third_party/boringssl/src/ssl/tls_record.cc:231:",
+        ),
+    ),
+    Rule(
+        "network.tls_handshake.tools",
+        "curl or a browser reports the TLS connection could not be set up (curl's exit code"
+        " 35, ERR_SSL_*).",
+        L,
+        Cause.TLS_HANDSHAKE,
+        says(
+            "curl: (35)",
+            (r"curl error 35\b", "curl error 35"),
+            "err_ssl_",
+            "disconnected before secure tls connection",
+        ),
+        priority=77,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=("curl: (35) error:0A000126:SSL routines::unexpected eof while reading",),
+    ),
+    Rule(
         "network.connect_refused",
         "Nothing accepted the connection at that host and port.",
         L,
         Cause.CONNECT_REFUSED,
         any_of(
-            text(
-                r"\beconnrefused\b|connection refused|errno 111\]|winerror 10061|actively refused"
-                r"|connect call failed|os error 111|connectionrefusederror|curl: \(7\)"
-                r"|curl error 7\b|failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused"
-                r"|err_connection_refused"
-                # nothing routes to the host: EHOSTUNREACH / ENETUNREACH
-                r"|no route to host|ehostunreach|network is unreachable|enetunreach"
-                r"|errno (?:65|101|113)\]"
-                # the ollama library's word for any failed connect; its server is
+            says(
+                (r"\beconnrefused\b", "econnrefused"),
+                "connection refused",
+                "errno 111]",
+                "winerror 10061",
+                "actively refused",
+                "connect call failed",
+                "os error 111",
+                "connectionrefusederror",
+                (
+                    r"failed to connect to [^\n]{0,80}port \d+[^\n]{0,40}refused",
+                    "failed to connect to ",
+                ),
                 # local, and a local server that is not running refuses
-                r"|failed to connect to ollama"
+                # the ollama library's word for any failed connect; its server is
+                "failed to connect to ollama",
                 # Bun's fetch error codes (Claude Code, opencode): "(ConnectionRefused)"
-                r"|\(connectionrefused\)|\bconnectionrefused:|\"code\":\"connectionrefused\"",
+                "(connectionrefused)",
+                (r"\bconnectionrefused:", "connectionrefused:"),
+                '"code":"connectionrefused"',
             ),
             exception("ConnectionRefusedError"),
         ),
@@ -207,17 +404,64 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Connection reset by peer",),
     ),
     Rule(
+        "network.connect_refused.unreachable",
+        "No route to the host or its network: the address cannot be reached at all.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            # nothing routes to the host: EHOSTUNREACH / ENETUNREACH
+            "no route to host",
+            "ehostunreach",
+            "network is unreachable",
+            "enetunreach",
+            (r"errno (?:65|101|113)\]", "errno "),
+        ),
+        priority=76,
+        retry=Retry.LIMITED,
+        confidence=0.9,
+        samples=(
+            "LLM Call Fails with Error: litellm.APIConnectionError: OllamaException - [Errno"
+            " 65] No route to host",
+        ),
+    ),
+    Rule(
+        "network.connect_refused.tools",
+        "curl or a browser says the connection was refused (curl's exit code 7,"
+        " ERR_CONNECTION_REFUSED).",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            "curl: (7)",
+            (r"curl error 7\b", "curl error 7"),
+            "err_connection_refused",
+        ),
+        priority=76,
+        retry=Retry.LIMITED,
+        confidence=0.9,
+        samples=(
+            "2025-04-03T10:43:24 CodeCompanion  ERROR [ERROR] 2025-04-03 10:43:24\nError: {"
+            " \"curl: (7) Failed to connect to localhost port 11434 after 0 ms: Couldn't"
+            ' connect to server" }',
+        ),
+    ),
+    Rule(
         "network.connect_refused.local_send",
         "A client could not send to a server on this machine: it is most likely not running.",
         L,
         Cause.CONNECT_REFUSED,
         all_of(
-            text(
-                r"error sending request|failed to connect|connection error|fetch failed"
-                r"|unable to connect|all connection attempts failed|not reachable at"
-                r"|couldn't connect to|could not connect to"
+            says(
+                "error sending request",
+                "failed to connect",
+                "connection error",
+                "fetch failed",
+                "unable to connect",
+                "all connection attempts failed",
+                "not reachable at",
+                "couldn't connect to",
+                "could not connect to",
                 # llama-stack and others naming the local server that is down
-                r"|server is not running",
+                "server is not running",
             ),
             _local_target,
         ),
@@ -239,18 +483,27 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONNECT_TIMEOUT,
         all_of(
-            none_of(text(r"read etimedout|syscall: '?read")),
+            none_of(
+                says(
+                    "read etimedout",
+                    (r"syscall: '?read", "syscall: "),
+                )
+            ),
             any_of(
-                text(
-                    r"connecttimeout|connect timeout|connection timed out|errno 110\]"
-                    r"|winerror 10060"
-                    r"|und_err_connect_timeout|connect etimedout|timed out while connecting"
-                    r"|dial tcp[^\n]{0,80}i/o timeout|curl: \(28\) connection timed out"
-                    r"|failed to connect[^\n]{0,80}timed out|connection attempt failed"
-                    r"|\betimedout\b|timeout was reached|socket connection timeout"
-                    r"|connect timeout on endpoint url"
-                    r"|err_socket_connection_timeout|connect: deadline has elapsed"
-                    r"|err_connection_timed_out|connect timed out|tcp handshaker shutdown",
+                says(
+                    "connecttimeout",
+                    "connect timeout",
+                    "connection timed out",
+                    "errno 110]",
+                    "winerror 10060",
+                    "connect etimedout",
+                    "timed out while connecting",
+                    (r"dial tcp[^\n]{0,80}i/o timeout", "i/o timeout"),
+                    (r"failed to connect[^\n]{0,80}timed out", "failed to connect"),
+                    "connection attempt failed",
+                    (r"\betimedout\b", "etimedout"),
+                    "timeout was reached",
+                    "connect timed out",
                 ),
                 exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
             ),
@@ -262,23 +515,55 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Read timed out. (read timeout=60)",),
     ),
     Rule(
+        "network.connect_timeout.tools",
+        "A client library, a browser or a gRPC channel timed out while connecting (undici,"
+        " curl, botocore, Rust, Chrome).",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        all_of(
+            none_of(
+                says(
+                    "read etimedout",
+                    (r"syscall: '?read", "syscall: "),
+                )
+            ),
+            says(
+                "und_err_connect_timeout",
+                "curl: (28) connection timed out",
+                "socket connection timeout",
+                "connect timeout on endpoint url",
+                "err_socket_connection_timeout",
+                "connect: deadline has elapsed",
+                "err_connection_timed_out",
+                "tcp handshaker shutdown",
+            ),
+        ),
+        priority=79,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=("code:''UND_ERR_CONNECT_TIMEOUT",),
+    ),
+    Rule(
         "network.read_timeout",
         "Connected, but no complete answer came in time.",
         L,
         Cause.READ_TIMEOUT,
         any_of(
-            text(
-                r"read timed out|readtimeout|request timed out|timed out after \d+|operation timed "
-                r"out|und_err_(?:headers|body)_timeout|headers timeout|body timeout"
-                r"|exceeded the configured timeout|networktimeout|sockettimeoutexception"
-                r"|i/o error on (?:post|get) request for [^\n]{0,300}: (?:read )?time(?:d )?out"
-                r"|read operation timed out|esockettimedout|client\.timeout exceeded"
-                r"|context deadline exceeded|apitimeouterror|timeout awaiting|response timeout"
-                r"|timed out waiting|\btimeout error\b|curl: \(28\)|curl error 28\b"
-                r"|read timeout on endpoint url|read etimedout|socket timeout"
-                r"|timeout of \d+ ?ms exceeded|idle timeout|interruptedioexception"
-                # Rust reqwest's Debug form of a timeout; gRPC's deadline
-                r"|source: timedout\b|deadline exceeded after \d",
+            says(
+                "read timed out",
+                "readtimeout",
+                "request timed out",
+                (r"timed out after \d+", "timed out after "),
+                "operation timed out",
+                "exceeded the configured timeout",
+                "read operation timed out",
+                "context deadline exceeded",
+                "response timeout",
+                "timed out waiting",
+                (r"\btimeout error\b", "timeout error"),
+                "read timeout on endpoint url",
+                "idle timeout",
+                (r"deadline exceeded after \d", "deadline exceeded after "),
             ),
             exception(
                 "ReadTimeout",
@@ -293,19 +578,64 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
-            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded after 30.000s,name resolution: "
-            "0.270s,metadata filters: 0.001s",
-            'reqwest::Error { kind: Request, url: "https://api.anthropic.com/v1/messages", '
-            "source: TimedOut }",
-            "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT { "
-            "errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
-            'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/'
-            'x/converse"',
-            "API Error: read ETIMEDOUT",
+            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded after 30.000s,name resolution:"
+            " 0.270s,metadata filters: 0.001s",
+            'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse"',
             "openai.APITimeoutError: Request timed out.",
             "cURL error 28: Operation timed out after 30003 milliseconds with 0 bytes received",
         ),
         near_misses=("httpx.ConnectTimeout",),
+    ),
+    Rule(
+        "network.read_timeout.client_library",
+        "A client library's own timeout error fired while waiting for the answer (undici,"
+        " Java, Go, axios, curl, the openai SDK).",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            (r"und_err_(?:headers|body)_timeout", "und_err_"),
+            "headers timeout",
+            "body timeout",
+            "networktimeout",
+            "sockettimeoutexception",
+            (
+                r"i/o error on (?:post|get) request for [^\n]{0,300}: (?:read )?time(?:d )?out",
+                "i/o error on ",
+            ),
+            "esockettimedout",
+            "client.timeout exceeded",
+            "apitimeouterror",
+            "timeout awaiting",
+            "curl: (28)",
+            (r"curl error 28\b", "curl error 28"),
+            "read etimedout",
+            "socket timeout",
+            (r"timeout of \d+ ?ms exceeded", "timeout of "),
+            "interruptedioexception",
+            # Rust reqwest's Debug form of a timeout; gRPC's deadline
+            (r"source: timedout\b", "source: timedout"),
+        ),
+        priority=74,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            'reqwest::Error { kind: Request, url: "https://api.anthropic.com/v1/messages",'
+            " source: TimedOut }",
+            "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT {"
+            " errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
+            "API Error: read ETIMEDOUT",
+        ),
+    ),
+    Rule(
+        "network.status_408",
+        "408: the server gave up waiting for the request body.",
+        L,
+        Cause.READ_TIMEOUT,
+        status(408),
+        priority=20,
+        retry=Retry.CAREFUL,
+        confidence=0.5,
+        samples=("API Error: 408 status code (no body)",),
     ),
     Rule(
         "network.connection_reset",
@@ -313,30 +643,19 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONNECTION_RESET,
         any_of(
-            text(
-                r"\beconnreset\b|connection (?:was )?reset|errno 104\]|winerror 10054"
-                r"|socket hang up|forcibly closed by the remote host"
-                r"|remotedisconnected|remote end closed connection|server disconnected"
-                r"|serverdisconnectederror|peer closed connection|incomplete chunked read"
-                r"|incompleteread|connection aborted|\beconnaborted\b|\bepipe\b|broken pipe"
-                r"|connection closed before message completed|und_err_socket|other side closed"
-                r"|premature close|error decoding response body|unexpected eof"
-                r"|connection closed mid-|closed mid-(?:response|stream)"
-                r"|connection (?:was )?(?:closed|terminated) unexpectedly|remoteprotocolerror"
-                r"|clientpayloaderror|typeerror: terminated|typeerror \(terminated\)"
-                r"|stream ended unexpectedly|network connection lost"
-                # urllib3 when a chunked body stops mid-way
-                r"|connection broken: invalidchunklength"
-                # Rust hyper: the peer reset an HTTP/2 stream
-                r"|kind: reset\(streamid"
-                r"|err_connection_(?:closed|reset|aborted)|err_empty_response"
-                # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
-                r"|stream error: stream id \d+; \w+; received from peer"
-                # Node's stream code; OkHttp's HTTP/2 reset
-                r"|err_stream_premature_close|stream was reset|streamresetexception"
-                # a TLS record that failed its integrity check mid-connection
-                r"|badrecordmac|bad_record_mac|bad record mac"
-                r"|https?://[^\s\"]+\": eof\b",
+            says(
+                (r"\beconnreset\b", "econnreset"),
+                (r"connection (?:was )?reset", "connection "),
+                "errno 104]",
+                "winerror 10054",
+                "socket hang up",
+                "forcibly closed by the remote host",
+                "connection aborted",
+                (r"\beconnaborted\b", "econnaborted"),
+                (r"\bepipe\b", "epipe"),
+                "broken pipe",
+                (r"err_connection_(?:closed|reset|aborted)", "err_connection_"),
+                "err_empty_response",
             ),
             exception(
                 "ConnectionResetError",
@@ -352,14 +671,6 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.CAREFUL,
         confidence=0.8,
         samples=(
-            "Request failed with error: Transport(reqwest::Error { kind: Decode, source: "
-            "hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
-            "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿  "
-            "TypeError (terminated)",
-            "error sending request for url (https://api.anthropic.com/v1/messages): connection "
-            "error: received fatal alert: BadRecordMac",
-            'Post "https://api.openai.com/v1/chat/completions": EOF',
-            "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
             "net::ERR_CONNECTION_CLOSED",
@@ -367,18 +678,132 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Connection refused",),
     ),
     Rule(
+        "network.connection_reset.closed_early",
+        "The server or something on the way closed the connection before the answer was"
+        " complete (Python and Node clients' wording).",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "remotedisconnected",
+            "remote end closed connection",
+            "server disconnected",
+            "serverdisconnectederror",
+            "peer closed connection",
+            "incomplete chunked read",
+            "incompleteread",
+            "connection closed before message completed",
+            "und_err_socket",
+            "other side closed",
+            "premature close",
+            "error decoding response body",
+            "unexpected eof",
+            "connection closed mid-",
+            (r"closed mid-(?:response|stream)", "closed mid-"),
+            (r"connection (?:was )?(?:closed|terminated) unexpectedly", " unexpectedly"),
+            "remoteprotocolerror",
+            "clientpayloaderror",
+            # urllib3 when a chunked body stops mid-way
+            "connection broken: invalidchunklength",
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=("Unable to connect to API (UND_ERR_SOCKET)",),
+    ),
+    Rule(
+        "network.connection_reset.fetch_terminated",
+        "A fetch or stream was terminated mid-way (undici's 'terminated', a premature close,"
+        " a lost network connection).",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "typeerror: terminated",
+            "typeerror (terminated)",
+            "stream ended unexpectedly",
+            "network connection lost",
+            # Node's stream code; OkHttp's HTTP/2 reset
+            "err_stream_premature_close",
+            (r"https?://[^\s\"]+\": eof\b", '": eof'),
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿ "
+            " TypeError (terminated)",
+            'Post "https://api.openai.com/v1/chat/completions": EOF',
+        ),
+    ),
+    Rule(
+        "network.connection_reset.stream_reset",
+        "An HTTP/2 stream was reset by the peer, or a TLS record arrived corrupted (bad"
+        " record MAC).",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            # Rust hyper: the peer reset an HTTP/2 stream
+            "kind: reset(streamid",
+            # HTTP/2: the peer reset the stream; Go's net/http: the body ended at EOF
+            (
+                r"stream error: stream id \d+; \w+; received from peer",
+                "stream error: stream id ",
+            ),
+            "stream was reset",
+            "streamresetexception",
+            # a TLS record that failed its integrity check mid-connection
+            "badrecordmac",
+            "bad_record_mac",
+            "bad record mac",
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "Request failed with error: Transport(reqwest::Error { kind: Decode, source:"
+            " hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
+            "error sending request for url (https://api.anthropic.com/v1/messages):"
+            " connection error: received fatal alert: BadRecordMac",
+            "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
+        ),
+    ),
+    Rule(
+        "network.stream_disconnected",
+        "Codex's generic prefix for a stream that ended early; what follows it decides.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "stream disconnected before completion",
+        ),
+        priority=28,
+        retry=Retry.CAREFUL,
+        confidence=0.5,
+        samples=("stream error: stream disconnected before completion: unexpected status",),
+    ),
+    Rule(
         "network.generic",
         "The client could not reach the server, and did not say why.",
         L,
         Cause.UNKNOWN,
         any_of(
-            text(
-                r"connection error|apiconnectionerror|fetch failed|failed to fetch|network error"
-                r"|unable to connect|error sending request|could not connect|err_network"
-                r"|networkerror|connecterror|connect error|connection failed"
-                r"|failed to connect to all addresses|无法连接到所有地址"
-                r"|connectexception|request to https?://\S+ failed, reason:"
-                r"|check your network configuration",
+            says(
+                "connection error",
+                "apiconnectionerror",
+                "fetch failed",
+                "failed to fetch",
+                "network error",
+                "unable to connect",
+                "error sending request",
+                "could not connect",
+                "err_network",
+                "networkerror",
+                "connecterror",
+                "connect error",
+                "connection failed",
+                "failed to connect to all addresses",
+                "无法连接到所有地址",
+                "connectexception",
+                (r"request to https?://\S+ failed, reason:", " failed, reason:"),
+                "check your network configuration",
             ),
             exception(
                 "APIConnectionError",
@@ -392,44 +817,8 @@ RULES: tuple[Rule, ...] = (
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.5,
-        samples=("openai.APIConnectionError: Connection error.",),
+        samples=("Connection error.",),
     ),
-    Rule(
-        "network.proxy.settings",
-        "The client names its proxy settings as the problem, with nothing more specific.",
-        L,
-        Cause.PROXY,
-        text(r"proxy settings"),
-        priority=35,
-        origin=Origin.CLIENT,
-        retry=Retry.NEVER,
-        confidence=0.5,
-        samples=('Fatal Error: Expecting a valid host string in proxy settings, but found "x".',),
-        near_misses=("Connection refused",),
-    ),
-    Rule(
-        "network.stream_disconnected",
-        "Codex's generic prefix for a stream that ended early; what follows it decides.",
-        L,
-        Cause.CONNECTION_RESET,
-        text(r"stream disconnected before completion"),
-        priority=28,
-        retry=Retry.CAREFUL,
-        confidence=0.5,
-    ),
-    Rule(
-        "network.status_408",
-        "408: the server gave up waiting for the request body.",
-        L,
-        Cause.READ_TIMEOUT,
-        status(408),
-        priority=20,
-        retry=Retry.CAREFUL,
-        confidence=0.5,
-    ),
-)
-
-RULES += (
     Rule(
         "network.wrapped_connection_error",
         "An SDK in this process (LiteLLM wrapping the OpenAI SDK) raised a connection error, "
@@ -437,7 +826,10 @@ RULES += (
         L,
         Cause.UNKNOWN,
         all_of(
-            text(r"exception - connection error|apiconnectionerror"),
+            says(
+                "exception - connection error",
+                "apiconnectionerror",
+            ),
             lambda v: None if v.ev.bodies else {"answered with": "nothing"},
         ),
         priority=45,
@@ -446,6 +838,7 @@ RULES += (
         confidence=0.5,
         samples=(
             "litellm.InternalServerError: InternalServerError: OpenAIException - Connection error.",
+            "openai.APIConnectionError: Connection error.",
         ),
     ),
 )

@@ -18,8 +18,8 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Layer, Origin
@@ -55,9 +55,13 @@ def _any_status(view: View) -> Facts | None:
     return {"status": str(view.ev.status)} if view.ev.status is not None else None
 
 
-_INTERCEPTION = text(
-    r"self[- ]signed certificate in certificate chain|self_signed_cert_in_chain"
-    r"|unable to get local issuer|unknown authority|unknownissuer|unable to verify the first",
+_INTERCEPTION = says(
+    (r"self[- ]signed certificate in certificate chain", "signed certificate in certificate chain"),
+    "self_signed_cert_in_chain",
+    "unable to get local issuer",
+    "unknown authority",
+    "unknownissuer",
+    "unable to verify the first",
 )
 
 # Ports of local inference servers, which are the provider themselves: Ollama,
@@ -87,9 +91,9 @@ def _local_bridge(view: View) -> Facts | None:
 
 #: A LiteLLM proxy reporting its deployment's failure: "LiteLLM: model group 'x' failed with
 #: the error above" (1.7x and later), "Received Model Group=x" (earlier releases).
-LITELLM_MODEL_GROUP = (
-    r"litellm: model group '[^'\n]{0,200}' failed with the error above"
-    r"|received model group=\S"
+LITELLM_MODEL_GROUP: tuple[tuple[str, str], ...] = (
+    (r"litellm: model group '[^'\n]{0,200}' failed with the error above", "litellm: model group"),
+    (r"received model group=\S", "received model group="),
 )
 
 RULES: tuple[OriginRule, ...] = (
@@ -100,13 +104,15 @@ RULES: tuple[OriginRule, ...] = (
         "deployment key refused or no connection, are judged by their rules.)",
         Origin.UPSTREAM,
         all_of(
-            text(LITELLM_MODEL_GROUP),
+            says(*LITELLM_MODEL_GROUP),
             # LiteLLM's own routing and configuration errors raised inside a model group
             # (litellm/main.py, its provider handlers) are the proxy's, not the provider's.
             none_of(
-                text(
-                    r"llm provider not provided|unknown provider=|try calling via"
-                    r"|invalid model name passed in"
+                says(
+                    "llm provider not provided",
+                    "unknown provider=",
+                    "try calling via",
+                    "invalid model name passed in",
                 )
             ),
         ),
@@ -126,17 +132,25 @@ RULES: tuple[OriginRule, ...] = (
         any_of(
             status(407),
             exception("ProxyError"),
-            text(
-                r"proxyerror|proxy authentication|tunnel connection failed|could not resolve "
-                r"proxy|proxyconnect",
+            says(
+                "proxyerror",
+                "proxy authentication",
+                "tunnel connection failed",
+                "could not resolve proxy",
+                "proxyconnect",
             ),
         ),
+        samples=("fetch failed: could not resolve proxy",),
     ),
     OriginRule(
         "origin.proxy.dns",
         "The name that failed to resolve is not the API host, so it is the proxy's.",
         Origin.PROXY,
         _dns_failed_for_other_host,
+        samples=(
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed,"
+            " reason: getaddrinfo ENOTFOUND proxy-server",
+        ),
     ),
     OriginRule(
         "origin.proxy.interception",
@@ -144,48 +158,99 @@ RULES: tuple[OriginRule, ...] = (
         "the mark of an intercepting proxy.",
         Origin.PROXY,
         _INTERCEPTION,
+        samples=("SELF_SIGNED_CERT_IN_CHAIN",),
     ),
     OriginRule(
         "origin.gateway.html",
         "An HTML page came back: a CDN, WAF or reverse proxy answered instead of the API.",
         Origin.GATEWAY,
         html(),
+        samples=(
+            "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in"
+            " time.\n</body></html>",
+        ),
     ),
     OriginRule(
         "origin.gateway.proxy_text",
         "Reverse-proxy wording (envoy, nginx) with no provider body.",
         Origin.GATEWAY,
         all_of(
-            text(
-                r"upstream request timeout|no healthy upstream|upstream connect error"
-                r"|upstream timed out|upstream prematurely closed"
-                r"|gateway time-?out|gateway timed out|bad gateway",
+            says(
+                "upstream request timeout",
+                "no healthy upstream",
+                "upstream connect error",
+                "upstream timed out",
+                "upstream prematurely closed",
+                (r"gateway time-?out", "gateway time"),
+                "gateway timed out",
+                "bad gateway",
             ),
             lambda v: None if _provider_body(v) else {},
         ),
+        samples=("POST https://xyz.in/ollama/api/chat 504/524 Gateway timed out error",),
     ),
     OriginRule(
         "origin.gateway.named",
         "An API gateway or edge platform in front of the API names itself (Helicone, "
         "Cloudflare AI Gateway, Kong, Vercel): it answered, not the provider.",
         Origin.GATEWAY,
-        text(
-            r"\bhelicone\b|gateway\.ai\.cloudflare\.com|\bkong/\d|x-kong-|server: kong\b"
-            r"|an error occurred with your deployment|x-vercel-error|x-vercel-id"
-            # Kong's plugins answer with these exact sentences
-            r"|\bapi rate limit exceeded\b|no api key found in request"
-            r"|failure to get a peer from the ring-balancer"
-            r"|an invalid response was received from the upstream server"
-            r"|no route matched with those values"
-            # AWS API Gateway and CloudFront in front of an API
-            r"|missing authentication token|missingauthenticationtokenexception|\(cloudfront\)"
-            # Cloudflare's JSON error bodies; Vercel's function limit
-            r"|cf_bad_gateway|cf_details|cf_service_unavailable|cf_gateway_timeout"
-            r"|did not return an initial response within"
-            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
+        says(
+            (r"\bhelicone\b", "helicone"),
+            "gateway.ai.cloudflare.com",
+            (r"\bkong/\d", "kong/"),
+            "x-kong-",
+            (r"server: kong\b", "server: kong"),
+            "an error occurred with your deployment",
+            "x-vercel-error",
+            "x-vercel-id",
+            "did not return an initial response within",
             # AI Gateway's own 2005
-            r"|function_invocation_timeout|due to missing subscription key"
-            r"|failed to get response from provider",
+            # Vercel's function timeouts; Azure API Management without its key; Cloudflare
+            "function_invocation_timeout",
+            "(cloudfront)",
+        ),
+        samples=("401 Invalid Helicone API key",),
+    ),
+    OriginRule(
+        "origin.gateway.aws_api_gateway",
+        "AWS API Gateway answered: it found no authentication token for the route.",
+        Origin.GATEWAY,
+        says(
+            # AWS API Gateway and CloudFront in front of an API
+            "missing authentication token",
+            "missingauthenticationtokenexception",
+        ),
+        samples=('HTTP 403 {"message":"Missing Authentication Token"}',),
+    ),
+    OriginRule(
+        "origin.gateway.cloudflare_codes",
+        "Cloudflare's error codes name it as the party that answered.",
+        Origin.GATEWAY,
+        says(
+            # Cloudflare's JSON error bodies; Vercel's function limit
+            "cf_bad_gateway",
+            "cf_details",
+            "cf_service_unavailable",
+            "cf_gateway_timeout",
+        ),
+        samples=(
+            'HTTP 503 - {"error":{"code":503,"message":"Service'
+            ' Unavailable.","param":null,"type":"cf_service_unavailable"}}]',
+        ),
+    ),
+    OriginRule(
+        "origin.gateway.azure_apim",
+        "Azure API Management answered: no subscription key, or no response from the provider"
+        " behind it.",
+        Origin.GATEWAY,
+        says(
+            "due to missing subscription key",
+            "failed to get response from provider",
+        ),
+        samples=(
+            "Authentication Error: 401 - {'statusCode': 401, 'message': 'Access denied due to"
+            " missing subscription key. Make sure to include subscription key when making"
+            " requests to an API.'}",
         ),
     ),
     OriginRule(
@@ -193,6 +258,7 @@ RULES: tuple[OriginRule, ...] = (
         "Statuses 520-527 are Cloudflare's own: the CDN in front of the server answered.",
         Origin.GATEWAY,
         status(520, 521, 522, 523, 524, 525, 526, 527),
+        samples=("A timeout occurred Error code 524",),
     ),
     OriginRule(
         "origin.upstream.passed_through",
@@ -200,7 +266,9 @@ RULES: tuple[OriginRule, ...] = (
         "key): the provider said it and the relay passed it on.",
         Origin.UPSTREAM,
         all_of(
-            text(r"\(request id: ?\d{4}[a-z0-9]*\)"),
+            says(
+                (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+            ),
             field_is(
                 "code",
                 "unsupported_country_region_territory",
@@ -212,19 +280,29 @@ RULES: tuple[OriginRule, ...] = (
                 "invalid_value",
             ),
         ),
+        samples=(
+            '{\n  "error": {\n    "message": "Country, region, or territory not supported'
+            ' (request id: 2024072510422562564674066306279)",\n    "type":'
+            ' "request_forbidden",\n    "param": "",\n    "code":'
+            ' "unsupported_country_region_territory"\n  }\n}',
+        ),
     ),
     OriginRule(
         "origin.relay.body",
         "The body's type names the relay itself (one-api/new-api relay errors, LiteLLM proxy).",
         Origin.RELAY,
         any_of(
-            all_of(
-                dialect("new-api"), lambda v: None if field_is("type", "upstream_error")(v) else {}
-            ),
+            all_of(dialect("new-api"), none_of(field_is("type", "upstream_error"))),
             dialect("litellm"),
-            text(
-                r"invalid proxy server token|litellm rate limit|litellm_verificationtoken",
+            says(
+                "invalid proxy server token",
+                "litellm rate limit",
+                "litellm_verificationtoken",
             ),
+        ),
+        samples=(
+            '{"error":{"message":"Budget has been exceeded! Current cost: 0.0010747, Max'
+            ' budget: 0.0","type":"auth_error","param":null,"code":400}}',
         ),
     ),
     OriginRule(
@@ -232,25 +310,81 @@ RULES: tuple[OriginRule, ...] = (
         "Relay wording: a one-api/new-api request id, its Chinese messages, gin's 404, or a "
         "local bridge's log.",
         Origin.RELAY,
-        text(
-            r"\(request id: ?\d{4}[a-z0-9]*\)"
-            r"|令牌|渠道|分组|用户额度|密钥|cc switch|404 page not found"
-            r"|\[gin\]|one-api|new-api|\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}"
+        says(
+            (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+            "令牌",
+            "渠道",
+            "分组",
+            "用户额度",
+            "密钥",
+            "404 page not found",
+            "[gin]",
+            "one-api",
+            "new-api",
+            (r"\"(?:post|get) /v1/\S+ http/1\.[01]\" \d{3}", " http/1."),
             # one-api/new-api user quota; the LiteLLM proxy's model routing
-            r"|insufficient_user_quota|user quota|pre-consume"
-            r"|invalid model name passed in|available models for your key|litellm proxy"
-            # a relay's pool of upstream accounts (sub2api, claude-relay-service,
-            # CLIProxyAPI): a provider has no pool to run out of
-            r"|no available (?:\w+ )?accounts?|failed to select account|no auth available"
+            "insufficient_user_quota",
+            "user quota",
+            "pre-consume",
+        ),
+        samples=("429: API 密钥配额已用尽或其他原因",),
+    ),
+    OriginRule(
+        "origin.relay.litellm_wording",
+        "LiteLLM proxy's own wording: a model name or key it does not route, or a budget it"
+        " enforces.",
+        Origin.RELAY,
+        says(
+            "invalid model name passed in",
+            "available models for your key",
+            "litellm proxy",
             # budgets a LiteLLM proxy sets on its keys and deployments
-            r"|budget has been exceeded|exceeded budget for|no active api keys available"
+            "budget has been exceeded",
+            "exceeded budget for",
+        ),
+        samples=("litellm.BadRequestError: OpenAIException - Budget has been exceeded!",),
+    ),
+    OriginRule(
+        "origin.relay.account_pool",
+        "A relay that shares a pool of subscription accounts or keys (sub2api, CLIProxy,"
+        " claude-relay, OmniRoute) names itself or its pool.",
+        Origin.RELAY,
+        says(
+            # CLIProxyAPI): a provider has no pool to run out of
+            # a relay's pool of upstream accounts (sub2api, claude-relay-service,
+            (r"no available (?:\w+ )?accounts?", "no available "),
+            "failed to select account",
+            "no auth available",
+            "no active api keys available",
             # a hosted gateway naming the provider it forwarded to (opencode Zen/Go),
             # and relays that say their own name (in a URL or a log line)
-            r"|error from provider \(|\bsub2api\b|\bcliproxy|claude-relay|\bomniroute\b"
+            "error from provider (",
+            (r"\bsub2api\b", "sub2api"),
+            (r"\bcliproxy", "cliproxy"),
+            "claude-relay",
+            (r"\bomniroute\b", "omniroute"),
+            "cc switch",
+        ),
+        samples=("No active API keys available for this group",),
+    ),
+    OriginRule(
+        "origin.relay.tool_backend",
+        "A coding tool's own model backend answered (Continue's model proxy, Warp, Zed, a"
+        " Cloud Run bridge).",
+        Origin.RELAY,
+        says(
             # Continue's hosted model proxy and free-trial proxy hold the keys; so do Warp's
             # and Zed's hosted model services
-            r"|continue\.dev/model-proxy|\.run\.app/stream_chat|app\.warp\.dev/ai"
-            r"|i'm sorry, i couldn't complete that request|cloud language model completion failed",
+            "continue.dev/model-proxy",
+            ".run.app/stream_chat",
+            "app.warp.dev/ai",
+            "i'm sorry, i couldn't complete that request",
+            "cloud language model completion failed",
+        ),
+        samples=(
+            "HTTP 401 Unauthorized from"
+            " https://proxy-server-blue-l6vsfbzhba-uw.a.run.app/stream_chat"
+            ' {"error":"Unauthorized. Invalid GitHub token."}',
         ),
     ),
     OriginRule(
@@ -259,6 +393,9 @@ RULES: tuple[OriginRule, ...] = (
         "status: a local bridge or relay holds the real keys.",
         Origin.RELAY,
         _local_bridge,
+        samples=(
+            "unexpected status 401 Unauthorized: Invalid API key, url: http://127.0.0.1:20128/v1/responses",
+        ),
     ),
     OriginRule(
         "origin.gateway.openrouter",
@@ -266,17 +403,29 @@ RULES: tuple[OriginRule, ...] = (
         Origin.GATEWAY,
         all_of(
             # "free-models-per-day" is OpenRouter's own allowance for ":free" models
-            any_of(dialect("openrouter"), text(r"openrouter|free-models-per-day")),
+            any_of(
+                dialect("openrouter"),
+                says(
+                    "openrouter",
+                    "free-models-per-day",
+                ),
+            ),
             lambda v: None if "provider returned error" in v.hay else {"gateway": "openrouter"},
         ),
+        samples=("404 No endpoints found for openrouter/hunter-alpha:free.",),
     ),
     OriginRule(
         "origin.client.local",
         "The error was raised inside the client before any request was answered.",
         Origin.CLIENT,
-        text(
-            r"llm provider not provided|api_key client option must be set|could not resolve "
-            r"authentication method",
+        says(
+            "llm provider not provided",
+            "api_key client option must be set",
+            "could not resolve authentication method",
+        ),
+        samples=(
+            "litellm.BadRequestError: LLM Provider NOT provided. Pass in the LLM provider you"
+            " are trying to call. You passed model=dashscope/qwen-turbo",
         ),
     ),
     OriginRule(
@@ -284,6 +433,7 @@ RULES: tuple[OriginRule, ...] = (
         "A provider's own error body, or an HTTP status with nothing in between.",
         Origin.UPSTREAM,
         any_of(_provider_body, _any_status, dialect("google", "openrouter")),
+        samples=("404 (no body)",),
     ),
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, status, text
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, says, status
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
@@ -67,41 +67,117 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.BILLING_CAP,
         any_of(
-            text(
-                r"billing hard limit|hard limit has been reached|budget (?:has been )?exceeded"
-                r"|extra usage (?:is )?required|enable extra usage"
-                r"|exceeded (?:your|the) (?:monthly )?budget|max budget|spend(?:ing)? limit"
-                r"|usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)"
-                r"|specified (?:workspace )?api usage limits|key with a higher (?:monthly )?limit"
-                r"|higher monthly limit"
-                r"|key limit exceeded"
-                r"|you will regain access on"
-                r"|billing (?:is )?not (?:active|enabled)|requires billing to be enabled"
-                # Google Cloud: no billing account on the project
-                r"|billing must be enabled|billing account for project|enable billing on"
-                r"|must subscribe to a plan"
-                r"|account is not active[^\n]{0,40}billing|exceeded (?:\w+ )?budget|crossed budget"
-                r"|monthly spend(?:ing)? limit"
-                r"|(?:not have|no) (?:a )?valid [\w ]{0,20}subscription|subscription has expired"
-                r"|specialfeatureorquotaidrequired|does not have quotaid"
-                r"|set inference limit|safe experience mode|model service has been paused",
+            says(
+                "billing hard limit",
+                "hard limit has been reached",
+                (r"budget (?:has been )?exceeded", "exceeded"),
+                (r"exceeded (?:your|the) (?:monthly )?budget", "exceeded "),
+                "max budget",
+                (r"spend(?:ing)? limit", " limit"),
+                "key limit exceeded",
+                (r"exceeded (?:\w+ )?budget", "exceeded "),
+                "crossed budget",
+                (r"monthly spend(?:ing)? limit", "monthly spend"),
+                (r"key with a higher (?:monthly )?limit", "key with a higher "),
+                "higher monthly limit",
+                (
+                    r"usage limits? (?:for|of) (?:this|your) (?:key|workspace|organization)",
+                    "usage limit",
+                ),
+                (r"specified (?:workspace )?api usage limits", "api usage limits"),
+                "you will regain access on",
             ),
             field_is("reason", "billing_disabled"),
         ),
         priority=95,
         confidence=0.9,
         samples=(
-            '{"error":{"code":403,"message":"Billing account for project \'123\' is not found. '
-            "Billing must be enabled for activation of service(s) 'aiplatform.googleapis.com' to "
-            'proceed.","status":"PERMISSION_DENIED"}}',
             "Billing hard limit has been reached.",
-            "This request requires more credits, or fewer max_tokens. You requested up to 32000 "
-            "tokens, but can only afford 0. To increase, visit https://openrouter.ai/settings/keys"
-            " and create a key with a higher monthly limit",
+            "This request requires more credits, or fewer max_tokens. You requested up to"
+            " 32000 tokens, but can only afford 0. To increase, visit"
+            " https://openrouter.ai/settings/keys and create a key with a higher monthly limit",
         ),
         near_misses=(
             "You exceeded your current quota, please check your plan and billing details.",
         ),
+    ),
+    Rule(
+        "quota.billing_cap.billing_not_enabled",
+        "Billing is not set up or not active for the account or project (Google Cloud, Azure).",
+        L,
+        Cause.BILLING_CAP,
+        says(
+            (r"billing (?:is )?not (?:active|enabled)", "billing "),
+            "requires billing to be enabled",
+            # Google Cloud: no billing account on the project
+            "billing must be enabled",
+            "billing account for project",
+            "enable billing on",
+            (r"account is not active[^\n]{0,40}billing", "account is not active"),
+            "specialfeatureorquotaidrequired",
+            "does not have quotaid",
+        ),
+        priority=95,
+        confidence=0.9,
+        samples=(
+            '{"error":{"code":403,"message":"Billing account for project \'123\' is not'
+            " found. Billing must be enabled for activation of service(s)"
+            ' \'aiplatform.googleapis.com\' to proceed.","status":"PERMISSION_DENIED"}}',
+        ),
+    ),
+    Rule(
+        "quota.billing_cap.subscription",
+        "The account needs a subscription or extra usage it does not have, or its"
+        " subscription expired.",
+        L,
+        Cause.BILLING_CAP,
+        says(
+            (r"extra usage (?:is )?required", "extra usage "),
+            "enable extra usage",
+            "must subscribe to a plan",
+            (r"(?:not have|no) (?:a )?valid [\w ]{0,20}subscription", "subscription"),
+            "subscription has expired",
+        ),
+        priority=95,
+        confidence=0.9,
+        samples=(
+            "Doubao API error (400): Your account does not have a valid CodingPlan"
+            " subscription, or your subscription has expired.",
+        ),
+    ),
+    Rule(
+        "quota.billing_cap.paused",
+        "The model service was paused by an inference limit the account set (Volcengine Ark's"
+        " safe experience mode).",
+        L,
+        Cause.BILLING_CAP,
+        says(
+            "set inference limit",
+            "safe experience mode",
+            "model service has been paused",
+        ),
+        priority=95,
+        confidence=0.9,
+        samples=(
+            "Your account has reached the set inference limit for the model, and the model"
+            ' service has been paused. Please adjust or close the "Safe Experience Mode"',
+        ),
+    ),
+    Rule(
+        "quota.billing_cap.local",
+        "The agent stopped itself at the spending limit it was configured with.",
+        L,
+        Cause.BILLING_CAP,
+        says(
+            "cost limit exceeded",
+            "exit due to cost limit",
+            (r"exceeds? (?:the )?cost limit", "cost limit"),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=("WARNING  Cost limit exceeded INFO Exit due to cost limit",),
+        near_misses=("Billing hard limit has been reached.",),
     ),
     Rule(
         "quota.insufficient_balance",
@@ -109,22 +185,26 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.INSUFFICIENT_BALANCE,
         any_of(
-            text(
-                r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)"
-                r"|欠费|请充值|充值后"
-                r"|credit balance is too low|requires more credits|not enough credits"
-                r"|out of credits|balance (?:is )?(?:insufficient|too low|not enough)"
-                r"|(?:doesn't|does not) have any credits|balance is not sufficient|余额过低"
-                r"|exhausted balance"
-                r"|余额不足|额度不足|额度已用尽|预扣费额度失败|剩余额度|quota is not enough"
-                r"|quota[^\n]{0,60}is not enough|preconsumedquota"
-                r"|user quota: ?-?\d|pre-consume"
-                r"|account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)"
-                r"|add more credits"
-                # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
-                r"|arrearage|account is in good standing|overdue balance|accountoverdue"
-                r"|account_overdue|credits? (?:are |have been )?(?:exhausted|depleted)"
-                r"|credits_exhausted",
+            says(
+                (
+                    r"insufficient[ _](?:account )?(?:balance|credits?|funds|user quota)",
+                    "insufficient",
+                ),
+                "credit balance is too low",
+                "requires more credits",
+                "not enough credits",
+                "out of credits",
+                (r"balance (?:is )?(?:insufficient|too low|not enough)", "balance "),
+                (r"(?:doesn't|does not) have any credits", " have any credits"),
+                "balance is not sufficient",
+                "exhausted balance",
+                "add more credits",
+                (r"credits? (?:are |have been )?(?:exhausted|depleted)", "credit"),
+                "credits_exhausted",
+                (
+                    r"account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
+                    "account ",
+                ),
             ),
             field_is(
                 "code",
@@ -139,61 +219,182 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "403 Your account balance is not sufficient to support this request. Please recharge.",
-            "Your newly created team doesn't have any credits or licenses yet. You can purchase "
-            "credits on https://console.x.ai/team/abc.",
-            '{"error":{"code":"Arrearage","message":"Access denied, please make sure your '
-            'account is in good standing."}}',
+            "Your newly created team doesn't have any credits or licenses yet. You can"
+            " purchase credits on https://console.x.ai/team/abc.",
             "Something went wrong: Insufficient Balance",
-            "Your credit balance is too low to access the Anthropic API. Please go to Plans & "
-            "Billing to upgrade or purchase credits.",
-            "cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",
+            "Your credit balance is too low to access the Anthropic API. Please go to Plans &"
+            " Billing to upgrade or purchase credits.",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
+    ),
+    Rule(
+        "quota.insufficient_balance.relay_quota",
+        "A one-api/new-api relay's user quota cannot cover the request (its pre-consume check).",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            "预扣费额度失败",
+            "quota is not enough",
+            (r"quota[^\n]{0,60}is not enough", "is not enough"),
+            "preconsumedquota",
+            (r"user quota: ?-?\d", "user quota:"),
+            "pre-consume",
+            "剩余额度",
+        ),
+        priority=94,
+        confidence=0.9,
+        samples=("cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",),
+    ),
+    Rule(
+        "quota.insufficient_balance.overdue",
+        "The account is in arrears or overdue (DashScope's Arrearage, Volcengine Ark's"
+        " AccountOverdue).",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            # DashScope's "Arrearage", Volcengine Ark's "AccountOverdueError"
+            "arrearage",
+            "account is in good standing",
+            "overdue balance",
+            "accountoverdue",
+            "account_overdue",
+        ),
+        priority=94,
+        confidence=0.9,
+        samples=(
+            "SUM: **ERROR**: Access denied, please make sure your account is in good standing.",
+        ),
+    ),
+    Rule(
+        "quota.insufficient_balance.chinese",
+        "A Chinese server says the balance or quota is insufficient, or asks to top up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            "欠费",
+            "请充值",
+            "充值后",
+            "余额过低",
+            "余额不足",
+            "额度不足",
+            "额度已用尽",
+        ),
+        priority=94,
+        confidence=0.9,
+        samples=(
+            "Model: GLM-5\nProvider: openai\nStatus Code: 429\n\n429"
+            " 余额不足或无可用资源包,请充值。",
+        ),
+    ),
+    Rule(
+        "quota.status_402",
+        "402 Payment Required: the account must pay before this call can be served.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        status(402),
+        priority=20,
+        confidence=0.6,
+        samples=("HTTP 402 Payment Required",),
+        near_misses=("HTTP 401 Unauthorized",),
     ),
     Rule(
         "quota.plan_limit",
         "A subscription's usage window (coding-agent plan) is used up until it resets.",
         L,
         Cause.PLAN_LIMIT,
-        text(
-            r"usage limit (?:has been )?(?:reached|exceeded)|hit your (?:usage )?limit"
-            r"|limit will reset"
-            r"|reached your (?:\w+ )?usage limit"
-            r"|reached your usage limit|(?<!rate )limit resets|resets? (?:at )?\d{1,2}(?::\d\d)?"
-            r"\s*(?:am|pm)|(?:5|five)[- ]hour limit|weekly limit|usage_limit_reached"
-            r"|exceed your account's rate limit|premium requests?\b"
-            r"|monthly_request_count|monthly request (?:limit|count|allowance|quota)"
-            r"|(?:out of|run out of|ran out of) (?:\w+ )?messages"
-            r"|individual quota reached|enable overages|overages enabled"
-            r"|upgrade to (?:pro|max|plus|a higher plan)"
-            r"|daily [^\n]{0,30}quota limit|reached your daily quota"
+        says(
+            (r"usage limit (?:has been )?(?:reached|exceeded)", "usage limit "),
+            (r"hit your (?:usage )?limit", "hit your "),
+            "limit will reset",
+            (r"reached your (?:\w+ )?usage limit", "reached your "),
+            "reached your usage limit",
+            (r"(?<!rate )limit resets", "limit resets"),
+            (r"resets? (?:at )?\d{1,2}(?::\d\d)?\s*(?:am|pm)", "reset"),
+            (r"(?:5|five)[- ]hour limit", "hour limit"),
+            "weekly limit",
+            "usage_limit_reached",
+            "exceed your account's rate limit",
             # Claude's plans cap the larger model separately: "You've reached your Opus limit"
-            r"|reached your (?:opus|sonnet|fable|session|weekly) limit"
-            # Claude plans: third-party apps bill the plan's extra usage
-            r"|draw from your extra usage|reached the limit for requests"
-            # Copilot's weekly window; Zhipu's 1308 five-hour cap
-            r"|weekly rate limit|user_weekly_rate_limited|小时的使用上限"
-            # monthly allowances of agent and assistant plans (Copilot, Kiro, Warp, Dify's
-            # sandbox, bolt.new); a key's monthly spend limit is billing_cap
-            r"|monthly (?:usage |chat messages )?quota|monthly credit limit|monthly usage limit"
-            r"|monthly limit for premium|monthly api rate limit|\bquotalimit\b"
-            r"|used all your remaining tokens",
+            (r"reached your (?:opus|sonnet|fable|session|weekly) limit", "reached your "),
+            "used all your remaining tokens",
+            "reached the limit for requests",
         ),
         priority=91,
         confidence=0.8,
         samples=(
-            "The monthly usage limit has been reached (request_id: "
-            "0e06d8cd-211d-4ef7-a3d5-b14bd01b70b1)",
-            "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our "
-            "Terms of Service. Error Code: user_weekly_rate_limited",
-            "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', "
-            "'message': 'Third-party apps now draw from your extra usage, not your plan "
-            "limits.'}}",
+            "The monthly usage limit has been reached (request_id:"
+            " 0e06d8cd-211d-4ef7-a3d5-b14bd01b70b1)",
             "You've reached your Opus limit. Switch to Sonnet or wait until 3pm.",
             "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
             "You've hit your limit · resets 10pm (America/New_York)",
         ),
         near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
+    ),
+    Rule(
+        "quota.plan_limit.monthly",
+        "A plan's monthly allowance (premium requests, credits, chat messages) is used up.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (r"premium requests?\b", "premium request"),
+            "monthly_request_count",
+            (r"monthly request (?:limit|count|allowance|quota)", "monthly request "),
+            (r"(?:out of|run out of|ran out of) (?:\w+ )?messages", "messages"),
+            # monthly allowances of agent and assistant plans (Copilot, Kiro, Warp, Dify's
+            # sandbox, bolt.new); a key's monthly spend limit is billing_cap
+            (r"monthly (?:usage |chat messages )?quota", "monthly "),
+            "monthly credit limit",
+            "monthly usage limit",
+            "monthly limit for premium",
+            "monthly api rate limit",
+            (r"\bquotalimit\b", "quotalimit"),
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=("You're out of Codex messages",),
+    ),
+    Rule(
+        "quota.plan_limit.overage",
+        "The plan's own limit is reached and only overages, extra usage or an upgrade would"
+        " continue.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            "individual quota reached",
+            "enable overages",
+            "overages enabled",
+            (r"upgrade to (?:pro|max|plus|a higher plan)", "upgrade to "),
+            # Claude plans: third-party apps bill the plan's extra usage
+            "draw from your extra usage",
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=(
+            "Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error',"
+            " 'message': 'Third-party apps now draw from your extra usage, not your plan"
+            " limits.'}}",
+        ),
+    ),
+    Rule(
+        "quota.plan_limit.weekly_or_daily",
+        "A plan's weekly or daily window (Copilot's weekly limit, Zhipu's five-hour cap, a"
+        " daily quota) is used up.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (r"daily [^\n]{0,30}quota limit", "quota limit"),
+            "reached your daily quota",
+            # Copilot's weekly window; Zhipu's 1308 five-hour cap
+            "weekly rate limit",
+            "user_weekly_rate_limited",
+            "小时的使用上限",
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=(
+            "Server Error: Sorry, you've exceeded your weekly rate limit. Please review our"
+            " Terms of Service. Error Code: user_weekly_rate_limited",
+        ),
     ),
     Rule(
         "quota.quota_exhausted.code",
@@ -220,37 +421,90 @@ RULES: tuple[Rule, ...] = (
         "The message says the plan, project, trial or capacity quota is used up.",
         L,
         Cause.QUOTA_EXHAUSTED,
-        text(
-            r"exceeded your current quota|insufficient_quota|quota (?:has been )?exhausted"
-            r"|exceeded current quota|trial (?:request )?limit|reached your (?:trial"
-            r"|free) (?:request |tier )?limit"
-            r"|exhausted your (?:\w+ )?(?:capacity|quota)|quota exceeded for quota metric"
-            r"|out of quota|no quota left|quota used up|配额已用尽|配额不足"
-            r"|(?:doesn't|does not) have a free quota tier|no free quota tier"
-            r"|exceeded (?:its|the) current quota|exceeded_current_quota"
-            r"|free allocated quota|for the free trial|free trial (?:limit|requests?)"
-            r"|daily (?:request )?limit (?:reached|exceeded)|free usage exceeded"
+        says(
+            "exceeded your current quota",
+            "insufficient_quota",
+            (r"quota (?:has been )?exhausted", "exhausted"),
+            "exceeded current quota",
+            (r"exhausted your (?:\w+ )?(?:capacity|quota)", "exhausted your "),
+            "quota exceeded for quota metric",
+            "out of quota",
+            "no quota left",
+            "quota used up",
+            (r"exceeded (?:its|the) current quota", " current quota"),
+            "exceeded_current_quota",
             # agents' own retelling of OpenAI's insufficient_quota
-            r"|insufficient quota\. please check|quota exceeded\. check your plan"
-            # per-day token caps, monthly credit allowances, free tiers, ElevenLabs' characters
-            r"|token limit \([\d,]+ per day\) exceeded|monthly included credits"
-            # daily allowances: Cloudflare's neurons, Gemini Code Assist, free tiers
-            r"|daily free allocation|daily limit of requests|today.s free usage|额度超限"
-            r"|free tier quota exceeded|this request exceeds your quota"
-            # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
-            r"|servicequotaexceededexception|exceeds the service quota",
+            "insufficient quota. please check",
+            "quota exceeded. check your plan",
+            "this request exceeds your quota",
+            "配额已用尽",
+            "配额不足",
+            "额度超限",
         ),
         priority=88,
         confidence=0.8,
         samples=(
-            "403 Daily limit exceeded for free users. Upgrade for more.",
-            "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel "
-            "operation: Your request exceeds the service quota for your account.",
-            "429 Free allocated quota exceeded.",
-            "request error, error status: 429, error message: You have exhausted your capacity "
-            "on this model.",
+            "request error, error status: 429, error message: You have exhausted your"
+            " capacity on this model.",
         ),
         near_misses=("Resource has been exhausted (e.g. check quota).",),
+    ),
+    Rule(
+        "quota.quota_exhausted.free_tier",
+        "A free tier or trial allowance is used up, or the model has no free tier for this"
+        " account.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            (r"trial (?:request )?limit", "trial "),
+            (r"reached your (?:trial|free) (?:request |tier )?limit", "reached your "),
+            (r"(?:doesn't|does not) have a free quota tier", " have a free quota tier"),
+            "no free quota tier",
+            "free allocated quota",
+            "for the free trial",
+            (r"free trial (?:limit|requests?)", "free trial "),
+            "free usage exceeded",
+            (r"today.s free usage", "s free usage"),
+            "free tier quota exceeded",
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=("429 Free allocated quota exceeded.",),
+    ),
+    Rule(
+        "quota.quota_exhausted.daily",
+        "A daily or monthly request or token allowance is used up.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            (r"daily (?:request )?limit (?:reached|exceeded)", "daily "),
+            # per-day token caps, monthly credit allowances, free tiers, ElevenLabs' characters
+            (r"token limit \([\d,]+ per day\) exceeded", " per day) exceeded"),
+            "monthly included credits",
+            # daily allowances: Cloudflare's neurons, Gemini Code Assist, free tiers
+            "daily free allocation",
+            "daily limit of requests",
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=("403 Daily limit exceeded for free users. Upgrade for more.",),
+    ),
+    Rule(
+        "quota.quota_exhausted.service_quota",
+        "A cloud service quota (AWS Service Quotas) is exceeded.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            # AWS: an account-level service quota (Bedrock's ServiceQuotaExceededException)
+            "servicequotaexceededexception",
+            "exceeds the service quota",
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel"
+            " operation: Your request exceeds the service quota for your account.",
+        ),
     ),
     Rule(
         "quota.google_daily",
@@ -262,7 +516,9 @@ RULES: tuple[Rule, ...] = (
             any_of(
                 status(429),
                 field_is("status_text", "resource_exhausted"),
-                text(r"quota exceeded for (?:quota )?metric"),
+                says(
+                    (r"quota exceeded for (?:quota )?metric", "quota exceeded for "),
+                ),
             ),
             _google_daily_quota,
         ),
@@ -279,25 +535,15 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "quota.status_402",
-        "402 Payment Required: the account must pay before this call can be served.",
-        L,
-        Cause.INSUFFICIENT_BALANCE,
-        status(402),
-        priority=20,
-        confidence=0.6,
-        samples=("HTTP 402 Payment Required",),
-        near_misses=("HTTP 401 Unauthorized",),
-    ),
-)
-
-RULES += (
-    Rule(
         "quota.relay_token_quota",
         "A relay token's own allowance, set on the token, is used up (not the account's balance).",
         L,
         Cause.QUOTA_EXHAUSTED,
-        text(r"令牌额度已用尽|该令牌额度|token quota (?:is )?(?:exhausted|used up|exceeded)"),
+        says(
+            "令牌额度已用尽",
+            "该令牌额度",
+            (r"token quota (?:is )?(?:exhausted|used up|exceeded)", "token quota "),
+        ),
         priority=95,
         origin=Origin.RELAY,
         confidence=0.8,
@@ -307,31 +553,16 @@ RULES += (
         ),
         near_misses=("用户额度不足, 剩余额度: ＄-0.000002",),
     ),
-)
-
-RULES += (
-    Rule(
-        "quota.billing_cap.local",
-        "The agent stopped itself at the spending limit it was configured with.",
-        L,
-        Cause.BILLING_CAP,
-        text(r"cost limit exceeded|exit due to cost limit|exceeds? (?:the )?cost limit"),
-        priority=90,
-        origin=Origin.CLIENT,
-        confidence=0.75,
-        samples=("WARNING  Cost limit exceeded INFO Exit due to cost limit",),
-        near_misses=("Billing hard limit has been reached.",),
-    ),
-)
-
-RULES += (
     Rule(
         "quota.azure_deployment_capacity",
         "Creating an Azure OpenAI deployment asks for more capacity (TPM) than the "
         "subscription's quota has left: a quota to raise, not a rate to wait out.",
         L,
         Cause.QUOTA_EXHAUSTED,
-        text(r"insufficientquota|bigger than (?:the )?(?:current )?available capacity"),
+        says(
+            "insufficientquota",
+            (r"bigger than (?:the )?(?:current )?available capacity", "available capacity"),
+        ),
         priority=99,
         confidence=0.8,
         samples=(

@@ -13,8 +13,8 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     html,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.quota import free_tier_per_minute
 from whichlayer.rules.view import View
@@ -70,332 +70,9 @@ def _too_large_for_limit(view: View) -> Facts | None:
     return None
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "rate_limit.tpm.too_large",
-        "One request needs more tokens than the per-minute limit allows: no retry can succeed.",
-        L,
-        Cause.TPM,
-        all_of(text(r"tokens per min|\btpm\b"), _too_large_for_limit),
-        priority=99,
-        retry=Retry.NEVER,
-        confidence=0.9,
-        samples=(
-            "Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested "
-            "342389. The input or output tokens must be reduced in order to run "
-            "successfully.",
-        ),
-        near_misses=(
-            "Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM):"
-            " Limit 10000, Used 8554, Requested 3082.",
-        ),
-    ),
-    Rule(
-        "rate_limit.tpm",
-        "The tokens-per-minute budget is spent.",
-        L,
-        Cause.TPM,
-        any_of(
-            text(
-                r"tokens per (?:min(?:ute)?|day)|\btpm\b|\btpd\b|token rate limit"
-                r"|tokens? per second"
-                r"|too many tokens(?:,? please wait| per)|rate limit reached for tokens"
-                r"|input tokens per|output tokens per|token_rate_limit|tokenspermin"
-                r"|input_token_count|tokens_per_min|enqueued token|minutetokens"
-                r"|number of tokens allowed within"
-                # OpenAI's one-request-over-TPM message, even when cut before "tokens per min"
-                r"|request too large for \S+ in or"
-                r"|number of (?:request |input |output )?tokens has exceeded"
-                r"|tokens has exceeded your"
-                r"|(?<!free )allocated quota exceeded|allocationquota",
-            ),
-            field_is("type", "tokens"),
-        ),
-        priority=96,
-        confidence=0.9,
-        samples=(
-            "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Request too large "
-            "for gpt-4-turbo-preview in or...",
-            "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization "
-            "org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082. "
-            "Please try again in 9.816s.",
-            "This request would exceed the rate limit for your organization of 20,000 input "
-            "tokens per minute.",
-        ),
-        near_misses=("Rate limit reached for gpt-4 on requests per min (RPM): Limit 3",),
-    ),
-    Rule(
-        "rate_limit.tpm.headers",
-        "Rate-limit headers show the token budget ran out while requests remained.",
-        L,
-        Cause.TPM,
-        all_of(any_of(status(429), text(r"rate limit")), _headers_say("tpm")),
-        priority=85,
-        confidence=0.75,
-        samples=(
-            'Server responded with status 429. {"error":{"code":"429","message": "Rate limit'
-            ' is exceeded."}}\n"x-ratelimit-remaining-requests": "7",\n'
-            '"x-ratelimit-remaining-tokens": "1014"',
-        ),
-    ),
-    Rule(
-        "rate_limit.rpm.headers",
-        "Rate-limit headers show the request budget ran out.",
-        L,
-        Cause.RPM,
-        all_of(any_of(status(429), text(r"rate limit")), _headers_say("rpm")),
-        priority=85,
-        confidence=0.8,
-    ),
-    Rule(
-        "rate_limit.rpm",
-        "The requests-per-minute (or per-second, per-day window) budget is spent.",
-        L,
-        Cause.RPM,
-        any_of(
-            text(
-                r"requests per (?:min|minute|second|day|hour)|\brpm\b|\brpd\b|\brps\b"
-                r"|queries per (?:minute|second)|\bqpm\b|\bqps\b|reached max request"
-                r"|request quota exceeded"
-                r"|requests? rate limit|requests_per|too many requests,? please"
-                r"|sent too many requests|requests? throttled|throttlingexception"
-                r"|rate of requests|user_requests_throttled|call rate limit"
-                r"|\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b"
-                r"|\brequests ?/ ?(?:min(?:ute)?|second|sec)\b"
-                r"|exceeded your current requests? (?:list|limit)|request rate is too high"
-                r"|reduce the frequency of requests|requests? (?:too|are too) frequent"
-                r"|message rate limit|messages? per (?:minute|hour)|images? per (?:min|minute)\b"
-                # Kiro: "imposing temporary limits on how frequently your account can send";
-                # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
-                r"|limits on how frequently|已达到?速率限制|\brph\b|rate increased too quickly"
-                r"|restricts the number of [^\n]{0,40}requests"
-                # AWS's per-second API throttle
-                r"|throttledexception|\brate exceeded\b"
-                # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
-                r"|\blimit_rp[md]\b",
-            ),
-            field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
-            field_is("type", "requests", "rate_limited"),
-            exception("ThrottlingException", "TooManyRequestsException"),
-        ),
-        priority=90,
-        confidence=0.8,
-        samples=(
-            "Request was throttled. Your rate limit for creating predictions is reduced to 6 "
-            "requests per minute with a burst of 1 requests. Your rate limit resets in ~5s.",
-            "botocore.errorfactory.ThrottlingException: An error occurred (ThrottlingException) "
-            "when calling the InvokeModel operation (reached max retries: 4): Too many requests, "
-            "please wait before trying again.",
-            "Rate limit reached for gpt-4 in organization org-x on requests per min (RPM): "
-            "Limit 3, Used 3, Requested 1.",
-            # Cohere's trial keys (docs.cohere.com, rate limits)
-            "status_code: 429, body: {'message': \"You are using a Trial key, which is limited "
-            'to 10 API calls / minute."}',
-        ),
-        near_misses=(
-            "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
-            "Tool calls per turn are limited to 128",
-        ),
-    ),
-    Rule(
-        "rate_limit.concurrency",
-        "Too many requests were in flight at once.",
-        L,
-        Cause.CONCURRENCY,
-        text(
-            r"too many concurrent|high concurrency|reduce concurrency"
-            r"|concurrency (?:limits?\b|exceeded|cap)|concurrent (?:requests?"
-            r"|connections?|sessions?)|max(?:imum)? [\w ]{0,20}concurren"
-            r"|exceed[^\n]{0,40}concurren|concurren[^\n]{0,40}(?:exceed|limits?\b|too many|reached)"
-            r"|parallel requests?\b|simultaneous|in[ -]flight|并发"
-            # llama.cpp / Ollama runners: every decoding slot is busy
-            r"|no (?:free |available )?slots? available|all slots are busy",
-        ),
-        priority=92,
-        confidence=0.85,
-        samples=(
-            "litellm.RateLimitError: Max parallel request limit reached. Hit limit for "
-            "api_key: abc.",
-            "Too many concurrent requests for this model. Please reduce concurrency.",
-        ),
-        near_misses=(
-            "Rate limit reached on requests per min (RPM)",
-            "INFO create concurrency limiter for mistral: 25",
-        ),
-    ),
-    Rule(
-        "rate_limit.queue",
-        "Queued or batch work is over its limit.",
-        L,
-        Cause.QUEUE,
-        text(
-            r"enqueued (?:token|request)|queue (?:is )?full|too many (?:pending|queued)"
-            r"|queue limit|batch[^\n]{0,40}limit|maximum pending requests|max(?:imum)? queue"
-            r"|maximum number of batch",
-        ),
-        priority=97,
-        confidence=0.8,
-        samples=(
-            "Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
-            "enqueued tokens.",
-        ),
-        near_misses=("Rate limit reached for gpt-4 on requests per min",),
-    ),
-    Rule(
-        "rate_limit.gateway_limit.relay",
-        "A relay, proxy or gateway throttled the call, not the model provider.",
-        L,
-        Cause.GATEWAY_LIMIT,
-        text(
-            r"litellm rate limit handler|crossed tpm / rpm|all accounts are (?:currently )?"
-            r"(?:limited|rate[ -]limited)|cooling down|model_cooldown|group requests?-per-minute"
-            r"|group_rpm|rate limit exceeded for api_key|queue budget|all (?:api )?keys are "
-            r"(?:rate[ -])?limited|max_parallel_requests|rate limit exceeded for (?:user|key|team|"
-            r"token)|you are being rate limited|请求过于频繁|限流"
-            r"|(?:requests|calls) from this ip|per[- ]ip (?:rate )?limit|ip rate limit"
-            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
-            # also its total-request and concurrent-request variants
-            r"|您已达到(?:总|并发)?请求数限制"
-            # LiteLLM's router when every deployment of the model is cooling down after errors
-            r"|no deployments available for selected model",
-        ),
-        priority=98,
-        origin=Origin.RELAY,
-        confidence=0.8,
-        samples=(
-            "litellm.RateLimitError: No deployments available for selected model, Try again in "
-            "60 seconds. Passed model=gpt-4o.",
-            "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM / Max "
-            "Parallel Request Limit.",
-            "Token error: All accounts are currently limited. Please wait 8s.",
-            '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
-        ),
-        near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
-    ),
-    Rule(
-        "rate_limit.relayed_429",
-        "A relay reports that the upstream provider answered 429: a rate limit at the provider, "
-        "whatever the relay's own status.",
-        L,
-        Cause.UNKNOWN,
-        text(r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b"),
-        priority=66,
-        origin=Origin.UPSTREAM,
-        confidence=0.6,
-        samples=(
-            "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
-            'Upstream error: {"status":429,"title":"Too Many Requests"}',
-        ),
-        near_misses=("upstream error: do request failed",),
-    ),
-    Rule(
-        "rate_limit.gateway_limit.edge",
-        "A CDN or API gateway's own throttling rule (Cloudflare 1015, an API gateway's per-IP "
-        "policy) refused the call before it reached the model provider.",
-        L,
-        Cause.GATEWAY_LIMIT,
-        text(
-            r"error(?: code)?:? 1015\b|ip over ratelimit|throttling threshold has been reached"
-            r"|apig\.0308"
-            # Kong's and APISIX's rate-limiting plugins; nginx's limit_req
-            r"|\bapi rate limit exceeded\b(?! for)|limiting requests, excess",
-        ),
-        priority=96,
-        origin=Origin.GATEWAY,
-        confidence=0.8,
-        samples=("Call api error: 429 Too many requests. Error code: 1015",),
-        near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
-    ),
-    Rule(
-        "rate_limit.gateway_limit.html",
-        "An HTML 429 page: a CDN, WAF or reverse proxy throttled the call.",
-        L,
-        Cause.GATEWAY_LIMIT,
-        all_of(status(429), html()),
-        priority=94,
-        origin=Origin.GATEWAY,
-        confidence=0.8,
-        samples=(
-            "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 "
-            "Too Many Requests</h1></center><hr><center>nginx</center></body></html>",
-        ),
-    ),
-    Rule(
-        "rate_limit.masked_by_relay",
-        "The relay rewrites every upstream 429 into one 'saturated' message, masking whether the "
-        "upstream hit RPM, TPM or quota.",
-        L,
-        Cause.UNKNOWN,
-        text(
-            r"负载已饱和|上游负载|saturated|upstream load",
-        ),
-        priority=89,
-        origin=Origin.RELAY,
-        retry=Retry.BACKOFF,
-        confidence=0.7,
-        samples=("当前分组上游负载已饱和，请稍后再试",),
-        near_misses=("当前分组 svip 下对于模型 无可用渠道",),
-    ),
-    Rule(
-        "rate_limit.generic",
-        "The body says 'rate limit' without naming which budget.",
-        L,
-        Cause.UNKNOWN,
-        any_of(
-            text(
-                # (not "x-ratelimit-limit-requests": a rate-limit header's name in a pasted
-                # header map says nothing about the error)
-                r"(?<![-\w])rate[ _-]?limit|too many requests|resource has been exhausted|throttl"
-                r"|resource exhausted"
-                r"|请求过多|频率限制|速率限制|请求太频繁|请求过快|频率超限"
-                # Russian and Japanese clients' "too many requests"
-                r"|слишком много запросов|リクエストが多すぎ",
-            ),
-            field_is("status_text", "resource_exhausted"),
-            field_is("type", "rate_limit_error", "rate_limit_exceeded"),
-            field_is("code", "rate_limit_exceeded", "ratelimitexceeded", "429"),
-        ),
-        priority=40,
-        confidence=0.6,
-        samples=(
-            "请求太频繁，请稍后再试",
-            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
-            '"status":"RESOURCE_EXHAUSTED"}}',
-        ),
-        near_misses=("401 Unauthorized",),
-    ),
-    Rule(
-        "rate_limit.rate_limited_body",
-        "A provider body that says only 'rate limit exceeded' reports its request-rate limit.",
-        L,
-        Cause.RPM,
-        all_of(
-            field_is("type", "rate_limited", "rate_limit", "requests"),
-            text(r"rate limit exceeded|rate limited"),
-        ),
-        priority=85,
-        confidence=0.55,
-        samples=(
-            '{"object":"error","message":"Rate limit exceeded","type":"rate_limited",'
-            '"param":null,"code":"1300"}',
-        ),
-    ),
-    Rule(
-        "rate_limit.status_429",
-        "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
-        L,
-        Cause.UNKNOWN,
-        any_of(status(429), exception("RateLimitError", "TooManyRequestsError")),
-        priority=10,
-        confidence=0.5,
-        samples=(
-            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: "
-            "https://api.openai.com/v1/completions",
-        ),
-    ),
-)
-
 _PER_MINUTE = re.compile(r"perminute|per[ _]minute|per[ _]min\b|persecond|per[ _]second")
+
+
 _PER_DAY = re.compile(r"perday|per[ _]day|daily")
 
 
@@ -422,7 +99,129 @@ def _google_minute_window(unit: str) -> Matcher:
     return match
 
 
-RULES += (
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "rate_limit.tpm.too_large",
+        "One request needs more tokens than the per-minute limit allows: no retry can succeed.",
+        L,
+        Cause.TPM,
+        all_of(
+            says(
+                "tokens per min",
+                (r"\btpm\b", "tpm"),
+            ),
+            _too_large_for_limit,
+        ),
+        priority=99,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested "
+            "342389. The input or output tokens must be reduced in order to run "
+            "successfully.",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4 in organization org-x on tokens per min (TPM):"
+            " Limit 10000, Used 8554, Requested 3082.",
+        ),
+    ),
+    Rule(
+        "rate_limit.tpm",
+        "The tokens-per-minute budget is spent.",
+        L,
+        Cause.TPM,
+        any_of(
+            says(
+                (r"tokens per (?:min(?:ute)?|day)", "tokens per "),
+                (r"\btpm\b", "tpm"),
+                (r"\btpd\b", "tpd"),
+                "token rate limit",
+                (r"tokens? per second", " per second"),
+                (r"too many tokens(?:,? please wait| per)", "too many tokens"),
+                "rate limit reached for tokens",
+                "input tokens per",
+                "output tokens per",
+                "token_rate_limit",
+                "tokenspermin",
+                "tokens_per_min",
+                "minutetokens",
+                "number of tokens allowed within",
+                "input_token_count",
+                "enqueued token",
+            ),
+            field_is("type", "tokens"),
+        ),
+        priority=96,
+        confidence=0.9,
+        samples=(
+            "openai.error.RateLimitError: Rate limit reached for gpt-4 in organization"
+            " org-REDACTED on tokens per min (TPM): Limit 10000, Used 8554, Requested 3082."
+            " Please try again in 9.816s.",
+            "This request would exceed the rate limit for your organization of 20,000 input"
+            " tokens per minute.",
+        ),
+        near_misses=("Rate limit reached for gpt-4 on requests per min (RPM): Limit 3",),
+    ),
+    Rule(
+        "rate_limit.tpm.request_too_large",
+        "One request carries more tokens than the per-minute token limit allows.",
+        L,
+        Cause.TPM,
+        says(
+            # OpenAI's one-request-over-TPM message, even when cut before "tokens per min"
+            (r"request too large for \S+ in or", "request too large for "),
+            (
+                r"number of (?:request |input |output )?tokens has exceeded",
+                "tokens has exceeded",
+            ),
+            "tokens has exceeded your",
+        ),
+        priority=96,
+        confidence=0.9,
+        samples=(
+            "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Request too"
+            " large for gpt-4-turbo-preview in or...",
+        ),
+    ),
+    Rule(
+        "rate_limit.tpm.allocated_quota",
+        "The model's allocated token quota for the window is exceeded (DashScope's"
+        " AllocationQuota).",
+        L,
+        Cause.TPM,
+        says(
+            (r"(?<!free )allocated quota exceeded", "allocated quota exceeded"),
+            "allocationquota",
+        ),
+        priority=96,
+        confidence=0.9,
+        samples=(
+            "Oops! There was an issue connecting to Qwen3.7-Max.\nAllocated quota exceeded,"
+            " please increase your quota limit. For details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit",
+        ),
+    ),
+    Rule(
+        "rate_limit.tpm.headers",
+        "Rate-limit headers show the token budget ran out while requests remained.",
+        L,
+        Cause.TPM,
+        all_of(
+            any_of(
+                status(429),
+                says(
+                    "rate limit",
+                ),
+            ),
+            _headers_say("tpm"),
+        ),
+        priority=85,
+        confidence=0.75,
+        samples=(
+            'Server responded with status 429. {"error":{"code":"429","message": "Rate limit'
+            ' is exceeded."}}\n"x-ratelimit-remaining-requests": "7",\n'
+            '"x-ratelimit-remaining-tokens": "1014"',
+        ),
+    ),
     Rule(
         "rate_limit.google_per_minute.tokens",
         "A Google 429 whose violated quota counts tokens per minute.",
@@ -434,6 +233,152 @@ RULES += (
         ),
         priority=97,
         confidence=0.85,
+        samples=(
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
+            " exceeded for"
+            " aiplatform.googleapis.com/online_prediction_input_tokens_per_minute_per_base"
+            '_model with base model: anthropic-claude-opus-4.","status":"RESOURCE'
+            '_EXHAUSTED"}}',
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.headers",
+        "Rate-limit headers show the request budget ran out.",
+        L,
+        Cause.RPM,
+        all_of(
+            any_of(
+                status(429),
+                says(
+                    "rate limit",
+                ),
+            ),
+            _headers_say("rpm"),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            "HTTP/1.1 429 Too Many Requests\nx-ratelimit-limit-requests:"
+            " 500\nx-ratelimit-remaining-requests: 0\nx-ratelimit-reset-requests:"
+            ' 120ms\n\n{"error":{"message":"slow down"}}',
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm",
+        "The requests-per-minute (or per-second, per-day window) budget is spent.",
+        L,
+        Cause.RPM,
+        any_of(
+            says(
+                (r"requests per (?:min|minute|second|day|hour)", "requests per "),
+                (r"\brpm\b", "rpm"),
+                (r"\brpd\b", "rpd"),
+                (r"\brps\b", "rps"),
+                (r"queries per (?:minute|second)", "queries per "),
+                (r"\bqpm\b", "qpm"),
+                (r"\bqps\b", "qps"),
+                "requests_per",
+                (r"\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b", "call"),
+                (r"\brequests ?/ ?(?:min(?:ute)?|second|sec)\b", "requests"),
+                (r"messages? per (?:minute|hour)", "message"),
+                (r"images? per (?:min|minute)\b", "image"),
+                (r"\brph\b", "rph"),
+                # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
+                (r"\blimit_rp[md]\b", "limit_rp"),
+                (r"requests? rate limit", " rate limit"),
+                "call rate limit",
+                "message rate limit",
+            ),
+            field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
+            field_is("type", "requests", "rate_limited"),
+            exception("ThrottlingException", "TooManyRequestsException"),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "Request was throttled. Your rate limit for creating predictions is reduced to 6"
+            " requests per minute with a burst of 1 requests. Your rate limit resets in ~5s.",
+            "botocore.errorfactory.ThrottlingException: An error occurred"
+            " (ThrottlingException) when calling the InvokeModel operation (reached max"
+            " retries: 4): Too many requests, please wait before trying again.",
+            "Rate limit reached for gpt-4 in organization org-x on requests per min (RPM):"
+            " Limit 3, Used 3, Requested 1.",
+            "status_code: 429, body: {'message': \"You are using a Trial key, which is"
+            ' limited to 10 API calls / minute."}',
+            '{"object":"error","message":"Rate limit'
+            ' exceeded","type":"rate_limited","param":null,"code":"1300"}',
+        ),
+        near_misses=(
+            "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
+            "Tool calls per turn are limited to 128",
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.too_many",
+        "The server says too many requests were sent, too often or too fast.",
+        L,
+        Cause.RPM,
+        says(
+            "reached max request",
+            "request quota exceeded",
+            (r"too many requests,? please", "too many requests"),
+            "sent too many requests",
+            "rate of requests",
+            (
+                r"exceeded your current requests? (?:list|limit)",
+                "exceeded your current request",
+            ),
+            "request rate is too high",
+            "reduce the frequency of requests",
+            (r"requests? (?:too|are too) frequent", " frequent"),
+            # Kiro: "imposing temporary limits on how frequently your account can send";
+            # Zhipu's 1302 "您的账户已达到速率限制，请您控制请求频率"
+            "limits on how frequently",
+            (r"已达到?速率限制", "速率限制"),
+            "rate increased too quickly",
+            (r"restricts the number of [^\n]{0,40}requests", "restricts the number of "),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=("API Error: You exceeded your current requests list.",),
+    ),
+    Rule(
+        "rate_limit.rpm.throttled",
+        "The requests were throttled (AWS ThrottlingException, a throttled user or rate exceeded).",
+        L,
+        Cause.RPM,
+        says(
+            (r"requests? throttled", " throttled"),
+            "throttlingexception",
+            "user_requests_throttled",
+            # AWS's per-second API throttle
+            "throttledexception",
+            (r"\brate exceeded\b", "rate exceeded"),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "An error occurred (ThrottledException) when calling the CreateEvent operation"
+            " (reached max retries: 4): Rate exceeded.",
+        ),
+    ),
+    Rule(
+        "rate_limit.rate_limited_body",
+        "A provider body that says only 'rate limit exceeded' reports its request-rate limit.",
+        L,
+        Cause.RPM,
+        all_of(
+            field_is("type", "rate_limited", "rate_limit", "requests"),
+            says(
+                "rate limit exceeded",
+                "rate limited",
+            ),
+        ),
+        priority=85,
+        confidence=0.55,
+        samples=(
+            '{"object":"error","message":"Rate limit exceeded","type":"rate_limit","code":"x"}',
+        ),
     ),
     Rule(
         "rate_limit.google_per_minute.requests",
@@ -446,19 +391,285 @@ RULES += (
         ),
         priority=97,
         confidence=0.85,
+        samples=(
+            'got status: 429 Too Many Requests. {"error":{"code":429,"message":"Quota'
+            " exceeded for"
+            " aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per"
+            '_base_model with base model: anthropic-claude-3-5-sonnet.","status":"RESOURCE'
+            '_EXHAUSTED"}}',
+        ),
     ),
-)
-
-# Codex words quota ("Quota exceeded. Check your plan and billing details.") apart from
-# rate limits, and for a rate limit prints only the last status after its retries.
-RULES += (
+    Rule(
+        "rate_limit.concurrency",
+        "Too many requests were in flight at once.",
+        L,
+        Cause.CONCURRENCY,
+        says(
+            "too many concurrent",
+            "high concurrency",
+            "reduce concurrency",
+            (r"concurrency (?:limits?\b|exceeded|cap)", "concurrency "),
+            (r"concurrent (?:requests?|connections?|sessions?)", "concurrent "),
+            (r"max(?:imum)? [\w ]{0,20}concurren", "concurren"),
+            (r"exceed[^\n]{0,40}concurren", "concurren"),
+            (r"concurren[^\n]{0,40}(?:exceed|limits?\b|too many|reached)", "concurren"),
+            (r"parallel requests?\b", "parallel request"),
+            "simultaneous",
+            (r"in[ -]flight", "flight"),
+            "并发",
+            # llama.cpp / Ollama runners: every decoding slot is busy
+            (r"no (?:free |available )?slots? available", " available"),
+            "all slots are busy",
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=(
+            "litellm.RateLimitError: Max parallel request limit reached. Hit limit for "
+            "api_key: abc.",
+            "Too many concurrent requests for this model. Please reduce concurrency.",
+        ),
+        near_misses=(
+            "Rate limit reached on requests per min (RPM)",
+            "INFO create concurrency limiter for mistral: 25",
+        ),
+    ),
+    Rule(
+        "rate_limit.queue",
+        "Queued or batch work is over its limit.",
+        L,
+        Cause.QUEUE,
+        says(
+            (r"enqueued (?:token|request)", "enqueued "),
+            (r"queue (?:is )?full", "queue "),
+            (r"too many (?:pending|queued)", "too many pending", "too many queued"),
+            "queue limit",
+            (r"batch[^\n]{0,40}limit", "batch"),
+            "maximum pending requests",
+            (r"max(?:imum)? queue", " queue"),
+            "maximum number of batch",
+        ),
+        priority=97,
+        confidence=0.8,
+        samples=(
+            "Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
+            "enqueued tokens.",
+        ),
+        near_misses=("Rate limit reached for gpt-4 on requests per min",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.relay",
+        "A relay, proxy or gateway throttled the call, not the model provider.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            "litellm rate limit handler",
+            "crossed tpm / rpm",
+            "model_cooldown",
+            (r"group requests?-per-minute", "group request"),
+            "group_rpm",
+            "rate limit exceeded for api_key",
+            "queue budget",
+            "max_parallel_requests",
+            (r"rate limit exceeded for (?:user|key|team|token)", "rate limit exceeded for "),
+            # LiteLLM's router when every deployment of the model is cooling down after errors
+            "no deployments available for selected model",
+        ),
+        priority=98,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=(
+            "litellm.RateLimitError: No deployments available for selected model, Try again"
+            " in 60 seconds. Passed model=gpt-4o.",
+            "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM /"
+            " Max Parallel Request Limit.",
+        ),
+        near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.pool",
+        "A relay's pool of upstream accounts or keys is rate-limited or cooling down.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (r"all accounts are (?:currently )?(?:limited|rate[ -]limited)", "all accounts are "),
+            "cooling down",
+            (r"all (?:api )?keys are (?:rate[ -])?limited", "keys are "),
+        ),
+        priority=98,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=("Token error: All accounts are currently limited. Please wait 8s.",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.per_ip",
+        "A gateway limits the calls from the caller's IP address, or says it is rate limiting"
+        " the caller.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            "you are being rate limited",
+            (r"(?:requests|calls) from this ip", " from this ip"),
+            (r"per[- ]ip (?:rate )?limit", "per-ip", "per ip"),
+            "ip rate limit",
+        ),
+        priority=98,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=("Too many requests from this IP, please try again later.",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.chinese",
+        "A Chinese relay says the requests are too frequent or throttled.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            "请求过于频繁",
+            "限流",
+            # also its total-request and concurrent-request variants
+            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
+            (r"您已达到(?:总|并发)?请求数限制", "请求数限制"),
+        ),
+        priority=98,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
+        ),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.edge",
+        "A CDN or API gateway's own throttling rule (Cloudflare 1015, an API gateway's per-IP "
+        "policy) refused the call before it reached the model provider.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (r"error(?: code)?:? 1015\b", " 1015"),
+            "ip over ratelimit",
+            "throttling threshold has been reached",
+            "apig.0308",
+            # Kong's and APISIX's rate-limiting plugins; nginx's limit_req
+            (r"\bapi rate limit exceeded\b(?! for)", "api rate limit exceeded"),
+            "limiting requests, excess",
+        ),
+        priority=96,
+        origin=Origin.GATEWAY,
+        confidence=0.8,
+        samples=("Call api error: 429 Too many requests. Error code: 1015",),
+        near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.html",
+        "An HTML 429 page: a CDN, WAF or reverse proxy throttled the call.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        all_of(status(429), html()),
+        priority=94,
+        origin=Origin.GATEWAY,
+        confidence=0.8,
+        samples=(
+            "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 "
+            "Too Many Requests</h1></center><hr><center>nginx</center></body></html>",
+        ),
+    ),
+    Rule(
+        "rate_limit.relayed_429",
+        "A relay reports that the upstream provider answered 429: a rate limit at the provider, "
+        "whatever the relay's own status.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
+                "upstream",
+            ),
+        ),
+        priority=66,
+        origin=Origin.UPSTREAM,
+        confidence=0.6,
+        samples=(
+            "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
+            'Upstream error: {"status":429,"title":"Too Many Requests"}',
+        ),
+        near_misses=("upstream error: do request failed",),
+    ),
+    Rule(
+        "rate_limit.masked_by_relay",
+        "The relay rewrites every upstream 429 into one 'saturated' message, masking whether the "
+        "upstream hit RPM, TPM or quota.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "负载已饱和",
+            "上游负载",
+            "saturated",
+            "upstream load",
+        ),
+        priority=89,
+        origin=Origin.RELAY,
+        retry=Retry.BACKOFF,
+        confidence=0.7,
+        samples=("当前分组上游负载已饱和，请稍后再试",),
+        near_misses=("当前分组 svip 下对于模型 无可用渠道",),
+    ),
+    Rule(
+        "rate_limit.generic",
+        "The body says 'rate limit' without naming which budget.",
+        L,
+        Cause.UNKNOWN,
+        any_of(
+            says(
+                # (not "x-ratelimit-limit-requests": a rate-limit header's name in a pasted
+                # header map says nothing about the error)
+                (r"(?<![-\w])rate[ _-]?limit", "limit"),
+                "too many requests",
+                "resource has been exhausted",
+                "throttl",
+                "resource exhausted",
+                "请求过多",
+                "频率限制",
+                "速率限制",
+                "请求太频繁",
+                "请求过快",
+                "频率超限",
+                # Russian and Japanese clients' "too many requests"
+                "слишком много запросов",
+                "リクエストが多すぎ",
+            ),
+            field_is("status_text", "resource_exhausted"),
+            field_is("type", "rate_limit_error", "rate_limit_exceeded"),
+            field_is("code", "rate_limit_exceeded", "ratelimitexceeded", "429"),
+        ),
+        priority=40,
+        confidence=0.6,
+        samples=(
+            "请求太频繁，请稍后再试",
+            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check'
+            ' quota).","status":"RESOURCE_EXHAUSTED"}}',
+            "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.openai.com/v1/completions",
+        ),
+        near_misses=("401 Unauthorized",),
+    ),
+    Rule(
+        "rate_limit.status_429",
+        "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
+        L,
+        Cause.UNKNOWN,
+        any_of(status(429), exception("RateLimitError", "TooManyRequestsError")),
+        priority=10,
+        confidence=0.5,
+        samples=("429 Provider returned error",),
+    ),
+    # Codex words quota ("Quota exceeded. Check your plan and billing details.") apart from
+    # rate limits, and for a rate limit prints only the last status after its retries.
     Rule(
         "rate_limit.retries_exhausted_429",
         "A client gave up after its retries and reports only the last status, 429: a rate "
         "limit (Codex words quota apart), but not which one.",
         L,
         Cause.UNKNOWN,
-        text(r"exceeded retry limit, last status: 429"),
+        says(
+            "exceeded retry limit, last status: 429",
+        ),
         priority=60,
         confidence=0.55,
         samples=(

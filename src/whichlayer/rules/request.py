@@ -13,8 +13,8 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
@@ -57,40 +57,24 @@ RULES: tuple[Rule, ...] = (
         Cause.CONTEXT_LENGTH,
         any_of(
             field_is("code", "context_length_exceeded", "string_above_max_length"),
-            text(
-                r"maximum context length|context[_ ]length[_ ]exceeded|context window"
-                r"|prompt is too long|input is too long|input too long"
-                r"|exceeds? (?:the )?(?:model's )?"
-                r"(?:context|maximum context)|context limit|too many (?:input )?tokens"
-                r"|is too long and exceeds limit|exceeds the maximum number of tokens"
-                r"|input token count[^\n]{0,40}exceeds|reduce the length of the messages"
-                r"|tokens? > \d+ maximum|prompt tokens? exceed|maximum prompt length"
-                r"|上下文长度|超出最大长度|超过最大长度"
-                r"|exceeded model token limit|слишком длинный запрос"
-                # Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 4096"
-                r"|inputs`? tokens \+ `?max_new_tokens"
-                r"|prompt ?超长|输入(?:内容)?超长|上下文超长"
-                r"|larger context length|context (?:the )?overflows|reached context length"
-                r"|maximum model length|available context size"
-                # Bedrock's schema check on the prompt: "expected maxLength: 42000, actual: 46735"
-                r"|expected maxlength: \d+, actual: \d+"
-                # Moonshot, DashScope, and relays capping prompt tokens per request
-                r"|max length exceeded|model max length|range of input length"
-                r"|prompt tokens[^\n]{0,40}limited to"
-                # OpenAI's per-string cap (string_above_max_length): a million characters is
-                # past every context window; GitHub Copilot's prompt-token cap
-                r"|string too long\. expected a string with maximum length"
-                # TGI's input check; llama.cpp's server; SGLang
-                r"|`?inputs`? must have less than \d+ tokens|context size has been exceeded"
-                r"|longer than the model's context length"
+            says(
+                "maximum context length",
+                (r"context[_ ]length[_ ]exceeded", "exceeded"),
+                "context window",
+                (r"exceeds? (?:the )?(?:model's )?(?:context|maximum context)", "exceed"),
+                "context limit",
+                "larger context length",
+                (r"context (?:the )?overflows", "overflows"),
+                "reached context length",
+                "context size has been exceeded",
+                "longer than the model's context length",
                 # coding agents giving up on compaction
-                r"|contextoverflowerror|context still exceeds|context too long"
+                "contextoverflowerror",
+                "context still exceeds",
+                "context too long",
                 # Claude Code's own warning that the conversation fills the window
-                r"|context low \W+ run /compact"
-                # Baidu Qianfan's 336007
-                r"|max length of current question"
-                r"|prompt token count of \d+ exceeds|model_max_prompt_tokens_exceeded"
-                r"|context overflow",
+                (r"context low \W+ run /compact", " run /compact"),
+                "context overflow",
             ),
             _negative_max_tokens,
         ),
@@ -98,30 +82,103 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "Compaction exhausted: context still exceeds model limits after 3 attempts",
-            '{"error":{"code":500,"message":"Context size has been '
-            'exceeded.","type":"server_error"}}',
-            "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
+            '{"error":{"code":500,"message":"Context size has been'
+            ' exceeded.","type":"server_error"}}',
             "Context low · Run /compact to compact & continue",
-            '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
-            'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds '
-            'the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
-            "Invalid 'messages[1].content': string too long. Expected a string with maximum "
-            "length 1048576, but got a string with length 2000000 instead.",
-            "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length should be "
-            "[1, 258048]",
-            "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not "
-            "currently support mid-generation context overflow.",
-            "openai.BadRequestError: Error code: 400 - {'error': {'message': \"This model's "
-            "maximum context length is 8192 tokens. However, your messages resulted in 8227 "
-            "tokens.\", 'type': 'invalid_request_error', 'param': 'messages', "
-            "'code': 'context_length_exceeded'}}",
-            "The model returned the following errors: prompt is too long: 200049 tokens > 200000 "
-            "maximum",
+            "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not"
+            " currently support mid-generation context overflow.",
             "max_tokens must be at least 1, got -344",
         ),
         near_misses=(
             "This request would exceed the rate limit for your organization of 20,000 input "
             "tokens per minute. Please reduce the prompt length or the maximum tokens requested",
+        ),
+    ),
+    Rule(
+        "request.context_length.prompt_too_long",
+        "The prompt or input is longer than the model takes.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            "prompt is too long",
+            "input is too long",
+            "input too long",
+            "is too long and exceeds limit",
+            "maximum prompt length",
+            "maximum model length",
+            "available context size",
+            # Bedrock's schema check on the prompt: "expected maxLength: 42000, actual: 46735"
+            (r"expected maxlength: \d+, actual: \d+", "expected maxlength: "),
+            # Moonshot, DashScope, and relays capping prompt tokens per request
+            "max length exceeded",
+            "model max length",
+            "range of input length",
+            # OpenAI's per-string cap (string_above_max_length): a million characters is
+            # past every context window; GitHub Copilot's prompt-token cap
+            "string too long. expected a string with maximum length",
+            # TGI's input check; llama.cpp's server; SGLang
+            (r"`?inputs`? must have less than \d+ tokens", " must have less than "),
+            # Baidu Qianfan's 336007
+            "max length of current question",
+        ),
+        priority=91,
+        confidence=0.9,
+        samples=(
+            "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
+            '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
+            "Invalid 'messages[1].content': string too long. Expected a string with maximum"
+            " length 1048576, but got a string with length 2000000 instead.",
+            "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length"
+            " should be [1, 258048]",
+            "The model returned the following errors: prompt is too long: 200049 tokens >"
+            " 200000 maximum",
+        ),
+    ),
+    Rule(
+        "request.context_length.token_count",
+        "The request counts more tokens than the model's limit.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            (r"too many (?:input )?tokens", "too many tokens", "too many input tokens"),
+            "exceeds the maximum number of tokens",
+            (r"input token count[^\n]{0,40}exceeds", "input token count"),
+            "reduce the length of the messages",
+            (r"tokens? > \d+ maximum", " maximum"),
+            (r"prompt tokens? exceed", "prompt token"),
+            "exceeded model token limit",
+            # Hugging Face TGI: "`inputs` tokens + `max_new_tokens` must be <= 4096"
+            (r"inputs`? tokens \+ `?max_new_tokens", "max_new_tokens"),
+            (r"prompt tokens[^\n]{0,40}limited to", "prompt tokens"),
+            (r"prompt token count of \d+ exceeds", "prompt token count of "),
+            "model_max_prompt_tokens_exceeded",
+        ),
+        priority=91,
+        confidence=0.9,
+        samples=(
+            'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds'
+            ' the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
+        ),
+    ),
+    Rule(
+        "request.context_length.non_english",
+        "A Chinese or Russian server says the input or context is too long.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            "上下文长度",
+            "超出最大长度",
+            "超过最大长度",
+            "слишком длинный запрос",
+            (r"prompt ?超长", "prompt"),
+            (r"输入(?:内容)?超长", "输入"),
+            "上下文超长",
+        ),
+        priority=91,
+        confidence=0.9,
+        samples=(
+            '400 Bad Request {"message":"Слишком длинный запрос: 121692 токенов входа при'
+            ' пределе 46112."}',
         ),
     ),
     Rule(
@@ -133,31 +190,60 @@ RULES: tuple[Rule, ...] = (
             any_of(
                 field_is("type", "request_too_large"),
                 field_is("code", "request_too_large", "payload_too_large"),
-                text(
-                    r"request exceeds the maximum size|request entity too large|payload too large"
-                    r"|\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}"
-                    r"(?:too large|exceeds? (?:the )?"
-                    r"(?:maximum|max|limit)[^\n]{0,20}(?:size|bytes|mb))|maximum request size"
-                    r"|exceeds \d+ ?mb|value at 'body' failed to satisfy constraint"
-                    r"|member must have length less than or equal"
+                says(
+                    "request exceeds the maximum size",
+                    "request entity too large",
+                    "payload too large",
+                    (
+                        r"\b(?:request|body|file|image|payload)s?\b[^\n]{0,30}(?:too"
+                        r" large|exceeds? (?:the )?(?:maximum|max|limit)"
+                        r"[^\n]{0,20}(?:size|bytes|mb))",
+                        "too large",
+                        "exceed",
+                    ),
+                    "maximum request size",
+                    (r"exceeds \d+ ?mb", "exceeds "),
+                    "value at 'body' failed to satisfy constraint",
+                    "member must have length less than or equal",
                     # nginx's log when client_max_body_size refuses the body
-                    r"|client intended to send too large body"
+                    "client intended to send too large body",
                     # OpenAI's upload limit: "Maximum content size limit (26214400) exceeded"
-                    r"|maximum content size limit",
+                    "maximum content size limit",
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
-            none_of(text(r"tokens per (?:min|day)|request too large for \S+ in or")),
+            none_of(
+                says(
+                    (r"tokens per (?:min|day)", "tokens per "),
+                    (r"request too large for \S+ in or", "request too large for "),
+                )
+            ),
         ),
         priority=90,
         confidence=0.9,
         samples=(
-            "Error code: 413 - {'error': {'message': 'Maximum content size limit (26214400) "
-            "exceeded (26534914 bytes read)', 'type': 'server_error'}}",
-            "anthropic._exceptions.RequestTooLargeError: Error code: 413 - {'error': {'type': "
-            "'request_too_large', 'message': 'Request exceeds the maximum size'}}",
+            "Error code: 413 - {'error': {'message': 'Maximum content size limit (26214400)"
+            " exceeded (26534914 bytes read)', 'type': 'server_error'}}",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000",),
+    ),
+    Rule(
+        "request.status_413",
+        "413: the body is over the server's size limit.",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        all_of(
+            status(413),
+            none_of(
+                says(
+                    "tokens per min",
+                    "tpm",
+                )
+            ),
+        ),
+        priority=20,
+        confidence=0.6,
+        samples=("Error: 413 status code (no body)",),
     ),
     Rule(
         "request.model_not_found",
@@ -174,61 +260,44 @@ RULES: tuple[Rule, ...] = (
                 "model_not_available",
                 "dedicated_endpoint_not_running",
             ),
-            text(
-                r"model[^\n]{0,80}(?<!user )(?:does not exist|not found|is not supported"
-                r"|not supported|is not a valid|has been deprecated|has been decommissioned"
-                r"|no longer supported|not available|was removed|has been removed|was retired"
-                r"|has been retired)"
-                r"|(?:unknown|invalid|unsupported) model|no such model"
-                # the Vercel AI SDK's provider registry: "No such languageModel: x"
-                r"|nosuchmodelerror|no such (?:language|embedding|image)model"
-                # opencode's provider registry; gpt-load with no upstream for the model/protocol
-                r"|providermodelnotfounderror"
-                # DeepSeek after renaming its models: "the supported API model names are ..."
-                r"|supported api model names are"
-                # Claude Code's own wording for a model the endpoint refused
-                r"|issue with the selected model"
-                # aggregators when provider routing leaves nothing for the model
-                r"|no available providers match|no providers? (?:are )?available for"
-                r"|no available upstream candidate|no_available_candidate"
-                # new-api: a model with no price configured cannot be routed
-                r"|ratio or price not set|倍率或价格未配置|model_price_error"
+            says(
+                (
+                    r"model[^\n]{0,80}(?<!user )(?:does not exist|not found|is not"
+                    r" supported|not supported|is not a valid|has been deprecated"
+                    r"|has been decommissioned|no longer supported|not available|was removed"
+                    r"|has been removed|was retired|has been retired)",
+                    "model",
+                ),
+                (r"(?:unknown|invalid|unsupported) model", " model"),
+                "no such model",
+                "is not a valid model",
+                (r"not_found_error[^\n]{0,30}model", "not_found_error"),
+                (r"\"model: [\w.\-]+\"", '"model: '),
+                (r"'model: [\w.\-]+'", "'model: "),
+                (r"模型[^\n]{0,20}(?:不存在|不支持)", "模型"),
+                (
+                    r"model (?:id|identifier|name) (?:is )?invalid",
+                    "model id",
+                    "model identifier",
+                    "model name",
+                ),
+                "model not exist",
+                "requested entity was not found",
                 # Bedrock Agents' resource identifiers
-                r"|failed to retrieve resource because it doesn't exist"
-                r"|non-serverless model|dedicated endpoint[^\n]{0,80}not running"
-                r"|is not a valid model|try pulling it first|deploymentnotfound"
-                r"|api deployment for this resource does not exist|llm provider not provided"
-                r"|not_found_error[^\n]{0,30}model|\"model: [\w.\-]+\"|'model: [\w.\-]+'"
-                r"|无可用渠道|no available channel|模型[^\n]{0,20}(?:不存在|不支持)"
-                r"|deployment[^\n]{0,40}(?:does not exist|not found)|on-demand throughput"
-                r"|inference profile|model (?:id|identifier|name) (?:is )?invalid"
-                r"|at 'modelid' failed|doesn't support the model|does not support the model"
-                r"|could not resolve the foundation model"
-                r"|no endpoints (?:found|available)|unknown provider for model"
-                r"|requested entity was not found|marked (?:by provider )?as legacy"
-                # Volcengine Ark: the "endpoint" id is the model; DeepSeek: "Model Not Exist"
-                r"|invalidendpoint|endpoint that does not exist|model not exist"
-                r"|reached the end of its life|end of life"
-                # OpenRouter: provider preferences or data policy leave no route for the model
-                r"|no allowed providers",
+                "failed to retrieve resource because it doesn't exist",
             ),
-            all_of(field_is("type", "not_found_error"), text(r"model")),
+            all_of(
+                field_is("type", "not_found_error"),
+                says(
+                    "model",
+                ),
+            ),
         ),
         priority=86,
         confidence=0.85,
         samples=(
-            '{"error":{"message":"No available providers match the \'only\' filter: '
-            'deepseek.","type":"invalid_request_error"}}',
-            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or "
-            "you may not have access to it. Run /model to pick a different model.",
-            "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID: "
-            '"openai", modelID: "gpt-5-pro" }',
-            "AI_NoSuchModelError: No such languageModel: gpt-6",
-            '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
-            "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not "
-            "have access to it.",
-            "ValueError: Ollama call failed with status code 404. Details: model '7430' not "
-            "found, try pulling it first",
+            "openai.error.InvalidRequestError: The model `gtp-4` does not exist or you do not"
+            " have access to it.",
         ),
         near_misses=(
             "Invalid URL (POST /v1/chat/completions)",
@@ -236,13 +305,114 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.model_not_found.sdk_registry",
+        "An SDK's or a tool's own registry does not know the model it was asked for.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            # the Vercel AI SDK's provider registry: "No such languageModel: x"
+            "nosuchmodelerror",
+            (r"no such (?:language|embedding|image)model", "no such "),
+            # opencode's provider registry; gpt-load with no upstream for the model/protocol
+            "providermodelnotfounderror",
+            # DeepSeek after renaming its models: "the supported API model names are ..."
+            "supported api model names are",
+            # Claude Code's own wording for a model the endpoint refused
+            "issue with the selected model",
+            "llm provider not provided",
+            "unknown provider for model",
+            "try pulling it first",
+        ),
+        priority=86,
+        confidence=0.85,
+        samples=(
+            "ProviderModelNotFoundError: ProviderModelNotFoundError data: { providerID:"
+            ' "openai", modelID: "gpt-5-pro" }',
+            "AI_NoSuchModelError: No such languageModel: gpt-6",
+        ),
+    ),
+    Rule(
+        "request.model_not_found.no_route",
+        "A relay or an aggregator has no channel, provider or price configured for the model.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            # aggregators when provider routing leaves nothing for the model
+            "no available providers match",
+            (r"no providers? (?:are )?available for", "available for"),
+            "no available upstream candidate",
+            "no_available_candidate",
+            # new-api: a model with no price configured cannot be routed
+            "ratio or price not set",
+            "倍率或价格未配置",
+            "model_price_error",
+            "无可用渠道",
+            "no available channel",
+            # OpenRouter: provider preferences or data policy leave no route for the model
+            "no allowed providers",
+            (r"no endpoints (?:found|available)", "no endpoints "),
+        ),
+        priority=86,
+        confidence=0.85,
+        samples=(
+            '{"error":{"message":"No available providers match the \'only\' filter:'
+            ' deepseek.","type":"invalid_request_error"}}',
+        ),
+    ),
+    Rule(
+        "request.model_not_found.deployment",
+        "A cloud deployment or endpoint named by the request does not exist, is not running,"
+        " or cannot serve the model that way.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            "non-serverless model",
+            (r"dedicated endpoint[^\n]{0,80}not running", "dedicated endpoint"),
+            "deploymentnotfound",
+            "api deployment for this resource does not exist",
+            (r"deployment[^\n]{0,40}(?:does not exist|not found)", "deployment"),
+            "on-demand throughput",
+            "inference profile",
+            "at 'modelid' failed",
+            "could not resolve the foundation model",
+            # Volcengine Ark: the "endpoint" id is the model; DeepSeek: "Model Not Exist"
+            "invalidendpoint",
+            "endpoint that does not exist",
+        ),
+        priority=86,
+        confidence=0.85,
+        samples=("InvalidRequestError: The API deployment for the resource does not exist.",),
+    ),
+    Rule(
+        "request.model_not_found.retired",
+        "The model was retired, marked legacy, or is not supported by the provider any more.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            "doesn't support the model",
+            "does not support the model",
+            (r"marked (?:by provider )?as legacy", "as legacy"),
+            "reached the end of its life",
+            "end of life",
+        ),
+        priority=86,
+        confidence=0.85,
+        samples=(
+            "ResourceNotFoundException: This model version has reached the end of its"
+            " life.\nPlease refer to the AWS documentation for more details.",
+        ),
+    ),
+    Rule(
         "request.no_channel",
         "The relay has no channel that serves this model for your group.",
         L,
         Cause.MODEL_NOT_FOUND,
-        text(
-            r"无可用渠道|no available channel|no channel available|model_not_found_in_group"
-            r"|不可用的模型",
+        says(
+            "无可用渠道",
+            "no available channel",
+            "no channel available",
+            "model_not_found_in_group",
+            "不可用的模型",
         ),
         priority=88,
         origin=Origin.RELAY,
@@ -251,49 +421,160 @@ RULES: tuple[Rule, ...] = (
         near_misses=("当前分组上游负载已饱和",),
     ),
     Rule(
+        "request.client_selected_model",
+        "Claude Code's own line for a 404 it does not show: the model id is the usual cause, "
+        "but a model the key may not use or a wrong base URL path print the same line.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        # only when the answer is not in sight: a shown 404 or page decides by itself
+        all_of(
+            says(
+                (
+                    r"there'?s an issue with the selected model",
+                    "s an issue with the selected model",
+                ),
+            ),
+            none_of(
+                says(
+                    (r"\b404\b", "404"),
+                    "page not found",
+                    "not_found_error",
+                )
+            ),
+        ),
+        priority=88,
+        confidence=0.55,
+        samples=(
+            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist"
+            " or you may not have access to it. Run --model to pick a different model.",
+            "⏺ There's an issue with the selected model (claude-opus-5). It may not exist or"
+            " you may not have access to it. Run /model to pick a different model.",
+        ),
+        near_misses=("Run /model to pick a different model",),
+    ),
+    Rule(
+        "request.model_not_found.anthropic_model_message",
+        "Anthropic answers an unknown model with not_found_error and the message 'model: <id>' "
+        "(the SDKs print it as '404 model: <id>').",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            says(
+                "not_found_error",
+            ),
+            says(
+                (
+                    "(?:\\b404 |message['\\\"]?: ?['\\\"]|^)model: ?[a-z0-9][\\w.\\-:/\\[\\]]*",
+                    "model:",
+                ),
+            ),
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id:"
+            " req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+            '{"type":"not_found_error","message":"model: claude-4-sonnet"}',
+        ),
+        near_misses=(
+            'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'
+            '"message":"Not Found"}}',
+        ),
+    ),
+    Rule(
         "request.endpoint_mismatch",
         "The path is wrong for this server or protocol (base URL or endpoint).",
         L,
         Cause.ENDPOINT_MISMATCH,
         any_of(
-            text(
-                r"invalid url \((?:get|post|put|delete|patch) |404 page not found"
-                r"|use (?:the )?/[\w/.]+ (?:api|endpoint) instead|\binvalid url\b"
-                r"|cannot (?:get|post|put|delete|patch) /|unrecognized request url"
-                r"|no route (?:matched|found|for)|route not found|unknown (?:url|endpoint|path)"
-                r"|endpoint not found|path not found|(?:url|endpoint|path) (?:is )?not supported"
-                r"|requested url was not found|method not allowed|missing required query "
-                r"parameter: api-version|api-version[^\n]{0,40}(?:missing|required|unsupported)"
-                r"|the requested url [^\n]{0,200}?was not found on this server"
-                r"|\"(?:post|get) /v1/\S+ http/1\.[01]\" 404|/v1/v1/"
-                r"|can only be accessed over https|operation is not recognized"
-                r"|unknownoperationexception|unknown operation|operation unknown|no handler found"
-                # a hosted client refuses to call a private address given as base URL
-                r"|ssrf_blocked|connection to private ip"
-                r"|double check your url"
-                # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
-                # route for the host
-                r"|unsupported upgrade request|cluster_not_found|verify your api base"
-                # Vertex: a Google-publisher path for another publisher's model
-                r"|is infeasible for projects/"
+            says(
+                (r"invalid url \((?:get|post|put|delete|patch) ", "invalid url ("),
+                "404 page not found",
+                (r"use (?:the )?/[\w/.]+ (?:api|endpoint) instead", " instead"),
+                (r"\binvalid url\b", "invalid url"),
+                (r"cannot (?:get|post|put|delete|patch) /", "cannot "),
+                "unrecognized request url",
+                (r"no route (?:matched|found|for)", "no route "),
+                "route not found",
+                (r"unknown (?:url|endpoint|path)", "unknown "),
+                "endpoint not found",
+                "path not found",
+                (r"(?:url|endpoint|path) (?:is )?not supported", "not supported"),
+                "requested url was not found",
+                "method not allowed",
+                (
+                    r"the requested url [^\n]{0,200}?was not found on this server",
+                    "was not found on this server",
+                ),
+                (r"\"(?:post|get) /v1/\S+ http/1\.[01]\" 404", " http/1."),
+                "/v1/v1/",
+                "no handler found",
+                "double check your url",
+                "verify your api base",
                 # LM Studio's server for a path it does not serve
-                r"|unexpected endpoint or method",
+                "unexpected endpoint or method",
             ),
             status(405),
         ),
         priority=87,
         confidence=0.85,
         samples=(
-            'WARNING: Unsupported upgrade request. INFO: - "POST /v1/embeddings HTTP/1.1" 400 '
-            "Bad Request",
             '{"error":"Unexpected endpoint or method. (POST /v1/responses)"}',
-            '{"error":{"message":"Invalid URL (POST /v1/responses) (request id: 2025071815)",'
-            '"type":"invalid_request_error","param":"","code":""}}',
+            '{"error":{"message":"Invalid URL (POST /v1/responses) (request id:'
+            ' 2025071815)","type":"invalid_request_error","param":"","code":""}}',
             "Error: 404 404 page not found",
             '"POST /v1/responses HTTP/1.1" 404 Not Found',
         ),
         near_misses=(
             '{"error":{"message":"The model `gpt-5` does not exist","code":"model_not_found"}}',
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.api_version",
+        "The API version the URL names is missing, unknown or not supported there (Azure's"
+        " api-version, an operation the service does not know).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "missing required query parameter: api-version",
+            (r"api-version[^\n]{0,40}(?:missing|required|unsupported)", "api-version"),
+            "operation is not recognized",
+            "unknownoperationexception",
+            "unknown operation",
+            "operation unknown",
+            # Vertex: a Google-publisher path for another publisher's model
+            "is infeasible for projects/",
+        ),
+        priority=87,
+        confidence=0.85,
+        samples=(
+            "✕ [API Error: countTokens is infeasible for"
+            " projects/{PROJECT_ID}"
+            "/locations/us-east5/publishers/google"
+            "/models/claude-sonnet-4@20250514 (Status: INVALID_ARGUMENT)]",
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.refused_target",
+        "The server refuses the target itself: plain HTTP where HTTPS is required, a private"
+        " address, an upgrade or cluster it does not serve.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "can only be accessed over https",
+            # a hosted client refuses to call a private address given as base URL
+            "ssrf_blocked",
+            "connection to private ip",
+            # route for the host
+            # uvicorn refusing the h2c upgrade header a JDK client sends; Istio with no
+            "unsupported upgrade request",
+            "cluster_not_found",
+        ),
+        priority=87,
+        confidence=0.85,
+        samples=(
+            'WARNING: Unsupported upgrade request. INFO: - "POST /v1/embeddings HTTP/1.1" 400'
+            " Bad Request",
         ),
     ),
     Rule(
@@ -303,28 +584,27 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.ENDPOINT_MISMATCH,
         any_of(
-            text(
-                r"(?:is|is not) a chat model|only supported in (?:the )?v1/"
-                r"|not supported in the v1/[\w/]+ endpoint"
-                r"|operation does not work with the specified model"
+            says(
+                (r"(?:is|is not) a chat model", " a chat model"),
+                (r"only supported in (?:the )?v1/", "only supported in "),
+                (r"not supported in the v1/[\w/]+ endpoint", "not supported in the v1/"),
+                "operation does not work with the specified model",
                 # Cohere retired its Generate API for Chat: "generate API is not supported for
                 # model ...", "Generate API was removed ... migrate to Chat API"
-                r"|api is not supported for (?:the )?model|please use the \w+ api instead"
-                r"|\bapi (?:was|has been) removed|migrate to (?:the )?\w+ api",
+                (r"api is not supported for (?:the )?model", "api is not supported for "),
+                (r"please use the \w+ api instead", "please use the "),
+                (r"\bapi (?:was|has been) removed", " removed"),
+                (r"migrate to (?:the )?\w+ api", "migrate to "),
             ),
             field_is("code", "operationnotsupported"),
         ),
         priority=89,
         confidence=0.8,
         samples=(
-            "invalid request: generate API is not supported for model 'command-a-03-2025'. Please "
-            "use the chat API instead",
-            "This is a chat model and not supported in the v1/completions endpoint. Did you mean "
-            "to use v1/chat/completions?",
-            # Azure OpenAI: a chat call to an embeddings deployment
-            '{"error":{"code":"OperationNotSupported","message":"The chatCompletion operation '
-            "does not work with the specified model, text-embedding-ada-002. Please choose "
-            'different model and try again."}}',
+            "invalid request: generate API is not supported for model 'command-a-03-2025'."
+            " Please use the chat API instead",
+            "This is a chat model and not supported in the v1/completions endpoint. Did you"
+            " mean to use v1/chat/completions?",
         ),
         near_misses=("The model `gpt-5-chat` does not exist",),
     ),
@@ -341,15 +621,149 @@ RULES: tuple[Rule, ...] = (
         priority=60,
         origin=Origin.RELAY,
         confidence=0.5,
+        samples=(
+            '{"error":{"message":"convert request'
+            ' failed","type":"new_api_error","code":"convert_request_error"}}',
+        ),
     ),
     Rule(
         "request.endpoint_mismatch.resource_not_found",
         "Azure answers 404 'Resource not found' when the deployment path or api-version is wrong.",
         L,
         Cause.ENDPOINT_MISMATCH,
-        all_of(any_of(status(404), text(r"azure")), text(r"resource not found")),
+        all_of(
+            any_of(
+                status(404),
+                says(
+                    "azure",
+                ),
+            ),
+            says(
+                "resource not found",
+            ),
+        ),
         priority=70,
         confidence=0.6,
+        samples=(
+            'OpenAI API Error (404): {"error":{"code":"404","message": "Resource not found"}}',
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.html_reply",
+        "The client could not parse the reply because it was an HTML page: with no 5xx status, "
+        "the base URL most likely points at a website or web UI, not the API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            says(
+                (r"unexpected token '?<'?", "unexpected token "),
+                '"<!doctype "... is not valid json',
+                (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
+                (r"unexpected token '?<'? in json", "unexpected token "),
+                # Goose/reqwest: the reply to a models or chat path was not JSON at all
+                "response body is not valid json",
+            ),
+            none_of(status(*range(500, 600))),
+        ),
+        priority=84,
+        origin=Origin.UNKNOWN,
+        confidence=0.5,
+        samples=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
+        near_misses=(
+            "Request failed with status code 502: Unexpected token '<' in JSON at position 0",
+            "The request body is not valid JSON: invalid high surrogate in string",
+        ),
+    ),
+    Rule(
+        "request.status_404",
+        "404 without a body that names a model: routers answer 404 for a path they do not "
+        "serve, while servers name a missing model, so the base URL or path is the suspect.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        any_of(status(404), exception("NotFoundError")),
+        priority=12,
+        confidence=0.4,
+        samples=("Error 404, Message: , Status: 404 Not Found, Details: []",),
+    ),
+    Rule(
+        "request.html_404",
+        "An HTML 404 page: the base URL points at a web server, not at the API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(status(404), html()),
+        priority=80,
+        confidence=0.7,
+        samples=(
+            "[ERROR] API error: <html>\n<head><title>404 Not"
+            " Found</title></head>\n<body>\n<center><h1>404 Not"
+            " Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>",
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.bare_not_found",
+        "A body that says only 'Not Found' (no model named): a router found no such path; a "
+        "missing model is named in the message.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        _bare_not_found,
+        priority=74,
+        confidence=0.7,
+        samples=(
+            "openai.NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': "
+            "'not_found_error', 'message': 'Not Found'}}",
+        ),
+        near_misses=('{"type":"not_found_error","message":"model: claude-4-sonnet"}',),
+    ),
+    Rule(
+        "request.status_404_no_body",
+        "A 404 with no body: a router found no such path (a missing model is named in a body).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            status(404),
+            says(
+                "(no body)",
+            ),
+        ),
+        priority=60,
+        confidence=0.55,
+        samples=("404 (no body)",),
+        near_misses=("401 status code (no body)",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.reply_shape",
+        "A JavaScript client crashed reading a field of the reply ('reading 'choices'', "
+        "'map'): the server answered, but not in the protocol the client speaks, as when a "
+        "base URL points at another API.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            (
+                r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)",
+                "cannot read propert",
+            ),
+        ),
+        priority=35,
+        confidence=0.45,
+        samples=("API Error: Cannot read properties of undefined (reading 'map')",),
+        near_misses=("TypeError: fetch failed",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.unknown_service",
+        "The AWS SDK installed does not know the service (an old botocore without "
+        "bedrock-runtime): upgrade it.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "unknownserviceerror",
+            "unknown service: '",
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=("botocore.exceptions.UnknownServiceError: Unknown service: 'bedrock-runtime'",),
+        near_misses=("ServiceUnavailableException",),
     ),
     Rule(
         "request.tool_schema",
@@ -358,37 +772,111 @@ RULES: tuple[Rule, ...] = (
         Cause.TOOL_SCHEMA,
         any_of(
             field_is("code", "invalid_function_parameters", "invalid_tools"),
-            text(
-                r"invalid schema for function|tools?\[\d+\]|tools\.\d+|function_declarations"
-                r"|input_schema|inputschema|toolspec|function[ _]?parameters|tool[ _]?schema"
-                r"|tool choice requires|enable-auto-tool-choice"
-                r"|max(?:imum)? of \d+ tools|tools can be supported|too many tools"
-                r"|tool call(?:s|ing)? (?:is|are) not supported"
-                r"|invalid tool"
-                r"|tools? (?:is|are) not supported|function calling is not (?:enabled|supported)"
-                r"|does not support (?:tools|function calling)|schema missing items"
-                r"|must have items|failed to validate tool|tool parameters"
-                r"|built-in tools with function calling|tool_config\."
-                # Groq when the model's tool call did not parse; a tool the request lacks
-                r"|tool_use_failed|failed to call a function|requested tool does not exist"
-                r"|functiondeclaration|function calling is unsupported"
-                r"|tool names must be unique"
-                r'|"function", "parameters"',
+            says(
+                "invalid schema for function",
+                (r"tools?\[\d+\]", "tool"),
+                (r"tools\.\d+", "tools."),
+                "function_declarations",
+                "input_schema",
+                "inputschema",
+                "toolspec",
+                (r"function[ _]?parameters", "parameters"),
+                (r"tool[ _]?schema", "schema"),
+                "invalid tool",
+                "schema missing items",
+                "must have items",
+                "failed to validate tool",
+                "tool parameters",
+                "tool_config.",
+                "functiondeclaration",
+                "tool names must be unique",
+                '"function", "parameters"',
             ),
         ),
         priority=89,
         confidence=0.8,
         samples=(
-            'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call '
-            "a function. Please adjust your "
-            'prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
             '{"type":"invalid_request_error","message":"tools: Tool names must be unique."}',
-            "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json: extraneous "
-            "key [$defs] is not permitted, please reformat your input and try again.",
-            "Invalid schema for function 'get_weather': In context=('properties', 'x'), "
-            "array schema missing items.",
+            "Malformed input request: #/toolConfig/tools/1/toolSpec/inputSchema/json:"
+            " extraneous key [$defs] is not permitted, please reformat your input and try again.",
+            "Invalid schema for function 'get_weather': In context=('properties', 'x'), array"
+            " schema missing items.",
         ),
         near_misses=("tool_use ids were found without tool_result blocks immediately after",),
+    ),
+    Rule(
+        "request.tool_schema.unsupported",
+        "The model or its server does not support tools or function calling the way the"
+        " request uses them.",
+        L,
+        Cause.TOOL_SCHEMA,
+        says(
+            "tool choice requires",
+            "enable-auto-tool-choice",
+            "tools can be supported",
+            (r"tool call(?:s|ing)? (?:is|are) not supported", " not supported"),
+            (r"tools? (?:is|are) not supported", " not supported"),
+            (r"function calling is not (?:enabled|supported)", "function calling is not "),
+            (r"does not support (?:tools|function calling)", "does not support "),
+            "built-in tools with function calling",
+            "function calling is unsupported",
+        ),
+        priority=89,
+        confidence=0.8,
+        samples=(
+            '\'{"error":"registry.ollama.ai/library/deepseek-r1:8b does not support tools"}\'',
+        ),
+    ),
+    Rule(
+        "request.tool_schema.too_many",
+        "The request offers more tools than the model accepts.",
+        L,
+        Cause.TOOL_SCHEMA,
+        says(
+            (r"max(?:imum)? of \d+ tools", " tools"),
+            "too many tools",
+        ),
+        priority=89,
+        confidence=0.8,
+        samples=("400 too many tools provided",),
+    ),
+    Rule(
+        "request.tool_schema.call_failed",
+        "The model's tool call failed validation: a tool that does not exist, or a call it"
+        " could not form.",
+        L,
+        Cause.TOOL_SCHEMA,
+        says(
+            # Groq when the model's tool call did not parse; a tool the request lacks
+            "tool_use_failed",
+            "failed to call a function",
+            "requested tool does not exist",
+        ),
+        priority=89,
+        confidence=0.8,
+        samples=(
+            'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call a'
+            " function. Please adjust your"
+            ' prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
+        ),
+    ),
+    Rule(
+        "request.tool_schema.named_tool_field",
+        "The server names a field of a tool definition it refuses ('tools[1].function."
+        "description': string too long), whatever the wrapper calls the error.",
+        L,
+        Cause.TOOL_SCHEMA,
+        says(
+            (r"invalid '?tools\[\d+\]\.function", "].function"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
+            "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
+            'string with maximum length 1024"}}',
+        ),
+        near_misses=("Invalid 'messages[1].content': string too long.",),
     ),
     Rule(
         "request.content_filter",
@@ -403,63 +891,80 @@ RULES: tuple[Rule, ...] = (
                 "responsibleaipolicyviolation",
                 "sensitive_words_detected",
             ),
-            text(
-                r"content[_ ]filter|content management policy|responsibleaipolicyviolation"
-                r'|"finishreason": ?"(?:safety|recitation|prohibited_content|blocklist|spii)"'
-                r'|blocked due to (?:safety|recitation)|blockreason|"blocked": ?true'
-                r"|flagged as potentially violating|safety system|blocked (?:due to|by) (?:the )?"
-                r"safety|prohibited_content|content_policy_violation|sensitive words"
-                r"|敏感词|内容审核|内容安全|敏感内容"
-                # DashScope: DataInspectionFailed, "inappropriate content"
-                r"|datainspectionfailed|inappropriate content|contentpolicyviolationerror"
-                r"|(?:prompt|input|request|message) (?:was |has been )?flagged|invalid_prompt"
-                # MiniMax: 1026 input / 1027 output "new_sensitive"
-                r"|(?:input|output) (?:new_)?sensitive"
-                r"|repetitive patterns in your prompt|content exists risk"
-                # Gemini's prompt feedback as Go relays print it: "BlockedReasonProhibitedContent"
-                r"|blockedreason(?:safety|prohibitedcontent|blocklist|other)|blocked: prompt:"
+            says(
+                (r"content[_ ]filter", "content_filter", "content filter"),
+                "content management policy",
+                "responsibleaipolicyviolation",
+                "flagged as potentially violating",
+                "safety system",
+                "content_policy_violation",
+                "inappropriate content",
+                "contentpolicyviolationerror",
+                (r"(?:prompt|input|request|message) (?:was |has been )?flagged", "flagged"),
+                "invalid_prompt",
+                "repetitive patterns in your prompt",
                 # Claude Code when the request itself is refused (not the account)
-                r"|request, which appears to violate",
+                "request, which appears to violate",
             ),
         ),
         priority=92,
         confidence=0.85,
         samples=(
-            "API Error: Claude Code is unable to respond to this request, which appears to "
-            "violate our Usage Policy (https://www.anthropic.com/legal/aup).",
-            '{"error":{"message":"blocked: prompt: BlockedReasonProhibitedContent '
-            '()","type":"one_api_error","code":"do_request_failed"}}',
-            "BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",
-            '{"error":{"code":"DataInspectionFailed","message":"Input data may contain '
-            'inappropriate content."}}',
-            "The response was filtered due to the prompt triggering Azure OpenAI's content "
-            "management policy.",
+            "API Error: Claude Code is unable to respond to this request, which appears to"
+            " violate our Usage Policy (https://www.anthropic.com/legal/aup).",
+            "The response was filtered due to the prompt triggering Azure OpenAI's content"
+            " management policy.",
         ),
         near_misses=("Content-Type must be application/json",),
     ),
     Rule(
-        "request.endpoint_mismatch.html_reply",
-        "The client could not parse the reply because it was an HTML page: with no 5xx status, "
-        "the base URL most likely points at a website or web UI, not the API.",
+        "request.content_filter.gemini_block",
+        "Gemini blocked the prompt or the answer for safety or recitation (its finishReason"
+        " or blockReason).",
         L,
-        Cause.ENDPOINT_MISMATCH,
-        all_of(
-            text(
-                r"unexpected token '?<'?|\"<!doctype \"\.\.\. is not valid json"
-                r"|<!doctype[^\n]{0,40}is not valid json|unexpected token '?<'? in json"
-                # Goose/reqwest: the reply to a models or chat path was not JSON at all
-                r"|response body is not valid json",
+        Cause.CONTENT_FILTER,
+        says(
+            (
+                r'"finishreason": ?"(?:safety|recitation|prohibited_content|blocklist|spii)"',
+                '"finishreason":',
             ),
-            none_of(status(*range(500, 600))),
+            (r"blocked due to (?:safety|recitation)", "blocked due to "),
+            "blockreason",
+            (r'"blocked": ?true', '"blocked":'),
+            (r"blocked (?:due to|by) (?:the )?safety", "blocked "),
+            "prohibited_content",
+            # Gemini's prompt feedback as Go relays print it: "BlockedReasonProhibitedContent"
+            (r"blockedreason(?:safety|prohibitedcontent|blocklist|other)", "blockedreason"),
+            "blocked: prompt:",
         ),
-        priority=84,
-        origin=Origin.UNKNOWN,
-        confidence=0.5,
-        samples=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
-        near_misses=(
-            "Request failed with status code 502: Unexpected token '<' in JSON at position 0",
-            "The request body is not valid JSON: invalid high surrogate in string",
+        priority=92,
+        confidence=0.85,
+        samples=(
+            '{"error":{"message":"blocked: prompt: BlockedReasonProhibitedContent'
+            ' ()","type":"one_api_error","code":"do_request_failed"}}',
         ),
+    ),
+    Rule(
+        "request.content_filter.sensitive_words",
+        "A provider's moderation (often Chinese providers') found sensitive words in the"
+        " input or output.",
+        L,
+        Cause.CONTENT_FILTER,
+        says(
+            "sensitive words",
+            "敏感词",
+            "内容审核",
+            "内容安全",
+            "敏感内容",
+            # DashScope: DataInspectionFailed, "inappropriate content"
+            "datainspectionfailed",
+            # MiniMax: 1026 input / 1027 output "new_sensitive"
+            (r"(?:input|output) (?:new_)?sensitive", "sensitive"),
+            "content exists risk",
+        ),
+        priority=92,
+        confidence=0.85,
+        samples=("BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",),
     ),
     Rule(
         "request.invalid_parameter.named_field",
@@ -467,115 +972,17 @@ RULES: tuple[Rule, ...] = (
         "sits inside a message: the parameter, not the message shape, is refused.",
         L,
         Cause.INVALID_PARAMETER,
-        text(r"extra inputs are not permitted|unknown parameter|unrecognized request argument"),
+        says(
+            "extra inputs are not permitted",
+            "unknown parameter",
+            "unrecognized request argument",
+        ),
         priority=85,
         confidence=0.8,
         samples=(
             "messages.0.content.3.text.cache_control.ephemeral.ttl: Extra inputs are not permitted",
         ),
         near_misses=("messages: text content blocks must contain non-whitespace text",),
-    ),
-    Rule(
-        "request.reply_not_json",
-        "The client could not parse the reply as JSON and quotes its plain-text start: the "
-        "server (or something in front of it) answered with text instead of an API body.",
-        Layer.UPSTREAM,
-        Cause.UNKNOWN,
-        all_of(
-            any_of(
-                text(
-                    r"unexpected token '?[^<'\s]'?, \"[^\"\n]{0,40}\"\.\.\. is not valid json"
-                    # the Vercel AI SDK's word for a reply it could not parse
-                    r"|invalid json response",
-                ),
-                # an HTML page with a 5xx: the server side failed and its proxy answered
-                all_of(
-                    text(r"unexpected token '?<'?|<!doctype[^\n]{0,40}is not valid json"),
-                    status(*range(500, 600)),
-                ),
-            ),
-            none_of(status(*range(400, 500))),
-        ),
-        priority=84,
-        retry=Retry.LIMITED,
-        confidence=0.45,
-        samples=("Unexpected token 'A', \"An error o\"... is not valid JSON",),
-        near_misses=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
-    ),
-    Rule(
-        "request.malformed_body",
-        "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
-        L,
-        Cause.MALFORMED_BODY,
-        any_of(
-            field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
-            text(
-                r"could not parse the json body"
-                r"|invalid json(?! payload received\. unknown name| response)"
-                r"|'tool_calls' must be followed|must be a response to a preceding message"
-                r"|must follow a preceding message|messages with role .tool."
-                r"|json (?:parse|decode) error"
-                r"|malformed json|unexpected end of json|content-type (?:must|should) be"
-                r"|unsupported media type|roles must alternate|tool_use ids were found without"
-                r"|tool_result block|messages: (?:at least one|text content blocks must)"
-                r"|field required|messages\.\d+"
-                r"|must be a valid json|request body (?:is )?(?:invalid|malformed)|not valid json"
-                r"|invalid request body\b|cannot end with trailing whitespace"
-                # Claude Code after parallel tool calls went out of step
-                r"|due to tool use concurrency"
-                # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
-                r"|unable to parse '|proto is invalid|required_field_missing"
-                r"|invalid_payload|invalid payload|missing reasoning_content"
-                # Bedrock without toolConfig around tool blocks; Gemini's last turn
-                r"|toolconfig field must be defined|multiturn requests? ends? with a user role"
-                # a server's chat template choking on a message's shape (vLLM)
-                r"|can only concatenate str \(not"
-                r"|invalid (?:high|low) surrogate|no low surrogate"
-                r"|should alternate|element per message|elements in history"
-                # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
-                # must alternate between user and assistant roles"; Cohere's empty message
-                r"|(?:should|must) (?:be )?alternat(?:e|ing)|must be at least 1 token long"
-                # Gemini with no contents; a model that takes no assistant prefill
-                r"|contents is not specified|must (?:end|start) with a user message"
-                r"|\bheaders? (?:is|are) required"
-                # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
-                r"|missing required parameter: '?messages|'\$\.messages' is too short"
-                r"|failed to deserialize the json body|cannot unmarshal|missing field `"
-                r"|parts must not be empty|no tool (?:call|output) found for function call"
-                r"|was provided without its required|request is missing (?:the )?(?:header|x-)"
-                r"|\binput required\b|must be passed back|messages ?参数非法"
-                r"|['\"]loc['\"]: ?\[['\"]body['\"], ?['\"]messages['\"]"
-                r"|none is not an allowed value"
-                # Bedrock's schema validation of the request body
-                r"|malformed input request|extraneous key",
-            ),
-            status(415),
-        ),
-        priority=83,
-        confidence=0.75,
-        samples=(
-            '{"error":{"code":"invalid_payload","message":"Invalid '
-            'payload","details":[{"message":"Value is \'array\' but should be '
-            "'string'\"}]}}",
-            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is "
-            "invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
-            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the "
-            "conversation.",
-            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content "
-            "cannot end with trailing whitespace'}",
-            '{"type":"invalid_request_error","message":"This model does not support '
-            'assistant message prefill. The conversation must end with a user message."}',
-            "An error occurred (ValidationException) when calling the Converse operation: A "
-            "conversation must alternate between user and assistant roles.",
-            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
-            "Request failed with status: 400 Bad Request. Message: * GenerateContentRequest."
-            "contents[13].parts: contents.parts must not be empty.",
-            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not "
-            "permitted, reformat your input and try again.",
-            "We could not parse the JSON body of your request. (HINT: This likely means you "
-            "aren't using your HTTP library correctly.)",
-        ),
-        near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
     ),
     Rule(
         "request.invalid_parameter",
@@ -596,194 +1003,223 @@ RULES: tuple[Rule, ...] = (
                 "integer_above_max_value",
                 "invalid_type",
             ),
-            text(
-                r"unsupported parameter|unrecognized request argument|unknown parameter"
-                r"|unsupported value|invalid value|invalid type for|extra inputs are not permitted"
-                r"|is not supported with this model|not supported (?:by|with|for) this model"
-                r"|supports at most|must be (?:less|greater|at most|at least|one of|between)"
-                r"|out of range|invalid json payload received\. unknown name|unexpected keyword"
-                r"|is not a valid (?:enum|value)|does not support|unsupported_parameter"
-                r"|exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)"
-                r"|max_tokens[^\n]{0,40}(?:too large|exceed|greater than)|max_tokens: \d+ > \d+"
-                r"|maximum allowed number of output tokens|integer (?:above|below) (?:max|min)"
-                r"|specified in the request (?:is|are) not valid|cannot both be specified"
-                r"|mutually exclusive|cannot be used (?:together|with)"
-                r"|\binvalid param(?:eter)?s?\b|argument not supported"
-                r"|unsupported image|invalid image|invalid_image|\barray too long"
-                r"|only (?:set )?(?:only )?one of|alongside any_of|input should be a valid"
-                r"|no model specified|no_model_name|missingparameter"
-                r"|missing (?:one or multiple |one or more )?required parameters?\b(?!: '?messages)"
-                r"|only supports? stream mode|enable the stream parameter|参数非法"
-                r"|image length and width|do not meet the model restrictions"
-                r"|value is not a valid"
-                r"|not supported on this model"
-                # Anthropic's and pydantic's field checks: "thinking.budget_tokens: Input
-                # should be greater than or equal to 1024"; a setting that needs another
-                r"|input should be (?:greater|less|a valid|one of|at (?:least|most)|')"
-                # Gemini: "has a topK value of 64 but the supported range is from 1 to 41"
-                r"|but the supported range is"
-                # DeepSeek: "Invalid max_tokens value, the valid range of max_tokens is [1, 8192]"
-                r"|the valid range of \w+ is"
-                # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
-                # "json" in the messages, and a previous response id it does not have
-                r"|unexpected value\(s\)|must contain the word 'json'|may only be set to "
+            says(
+                "unsupported parameter",
+                "unrecognized request argument",
+                "unknown parameter",
+                "unsupported value",
+                "invalid value",
+                "invalid type for",
+                "extra inputs are not permitted",
+                "invalid json payload received. unknown name",
+                "unexpected keyword",
+                (r"is not a valid (?:enum|value)", "is not a valid "),
+                "unsupported_parameter",
+                (r"specified in the request (?:is|are) not valid", "specified in the request "),
+                (r"\binvalid param(?:eter)?s?\b", "invalid param"),
+                "argument not supported",
+                "input should be a valid",
+                "参数非法",
+                "value is not a valid",
                 # Zhipu's 1210
-                r"|invalid api parameter"
+                "invalid api parameter",
                 # OpenAI's schema path ("'$.input' is invalid"); files and media it refuses
-                r"|'\$\.[\w.\[\]]+' is invalid|invalid file format|unsupported mime type"
-                # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
-                r"|please use a valid role|passed in as part of `model_kwargs`"
-                r"|each stop sequence must|must be (?:<=|>=|<|>) ?\d"
-                # Gemini's thinking budget; Azure's newer APIs tied to an api-version
-                r"|thinking budget \(\d+\) is invalid|budget \d+ is invalid"
-                r"|only works in thinking mode|enabled only for api-version"
-                r"|maximum tokens you requested exceed"
-                r"|expected a string with minimum length"
-                r"|with a response mime type"
-                r"|previous response with id [^\n]{0,60}not found|previous_response_not_found"
-                r"|is only supported (?:when|if) ",
+                (r"'\$\.[\w.\[\]]+' is invalid", "' is invalid"),
+                "passed in as part of `model_kwargs`",
             ),
         ),
         priority=82,
         confidence=0.8,
         samples=(
-            '{"error":{"code":400,"message":"Budget 0 is invalid. This model only works '
-            'in thinking mode.","status":"INVALID_ARGUMENT"}}',
-            "ValueError: Error 422: {'error': 'Input validation error: `max_new_tokens` must be "
-            "<= 192",
-            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use a "
-            "valid role: user, model.",
-            "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\", "
-            "'type': 'invalid_request_error'}}",
-            '{"type":"invalid_request_error","message":"`temperature` may only be set to '
-            '1 when thinking is enabled."}',
-            "{'error': {'message': \"Previous response with id 'resp_abc' not found.\", 'type': "
-            "'invalid_request_error', 'param': 'previous_response_id'}}",
-            "{'type': 'invalid_request_error', 'message': \"Unexpected value(s) "
-            '`context-1m-2025-08-07` for the `anthropic-beta` header."}',
-            "{'message': 'Invalid max_tokens value, the valid range of max_tokens is [1, "
-            "8192]', 'type': 'invalid_request_error'}",
-            "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit request "
-            "because it has a topK value of 64 but the supported range is from 1 (inclusive) to "
-            "41 (exclusive).'}}",
-            "400 Unable to submit request because thinking_budget is only supported when "
-            "thinking is enabled.",
-            '{"type":"error","error":{"type":"invalid_request_error","message":'
-            '"thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
-            "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
-            "'max_completion_tokens' instead.",
-            'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter: '
-            'previous_response_id"}',
-            # DeepSeek's 422 (api-docs.deepseek.com, error codes)
-            "Error code: 422 - {'error': {'message': 'Invalid Parameters', "
-            "'type': 'invalid_request_error'}}",
+            "{'error': {'message': \"'$.input' is invalid. Please check the API reference.\","
+            " 'type': 'invalid_request_error'}}",
+            "Unsupported parameter: 'max_tokens' is not supported with this model. Use"
+            " 'max_completion_tokens' instead.",
+            'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter:'
+            ' previous_response_id"}',
+            "Error code: 422 - {'error': {'message': 'Invalid Parameters', 'type':"
+            " 'invalid_request_error'}}",
         ),
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
-        "request.status_413",
-        "413: the body is over the server's size limit.",
+        "request.invalid_parameter.range",
+        "A parameter's value is outside the range the model accepts (a token budget, a limit,"
+        " an enumerated choice).",
         L,
-        Cause.REQUEST_TOO_LARGE,
-        all_of(status(413), none_of(text(r"tokens per min|tpm"))),
-        priority=20,
-        confidence=0.6,
-    ),
-    Rule(
-        "request.status_404",
-        "404 without a body that names a model: routers answer 404 for a path they do not "
-        "serve, while servers name a missing model, so the base URL or path is the suspect.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        any_of(status(404), exception("NotFoundError")),
-        priority=12,
-        confidence=0.4,
-    ),
-    Rule(
-        "request.status_4xx",
-        "400/409/421/422: the server refused what was sent, without saying what.",
-        L,
-        Cause.UNKNOWN,
-        any_of(
-            status(400, 409, 421, 422),
-            # a body typed as the request's fault, with no status and no detail
-            field_is("type", "invalid_request_error"),
-            text(r"please check your inputs"),
-            exception(
-                "BadRequestError",
-                "UnprocessableEntityError",
-                "ValidationException",
-                "InvalidRequestError",
+        Cause.INVALID_PARAMETER,
+        says(
+            "supports at most",
+            (r"must be (?:less|greater|at most|at least|one of|between)", "must be "),
+            "out of range",
+            (
+                r"exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)",
+                "exceeds ",
             ),
-            field_is("status_text", "invalid_argument", "failed_precondition"),
+            (r"max_tokens[^\n]{0,40}(?:too large|exceed|greater than)", "max_tokens"),
+            (r"max_tokens: \d+ > \d+", "max_tokens: "),
+            "maximum allowed number of output tokens",
+            (r"integer (?:above|below) (?:max|min)", "integer "),
+            (r"\barray too long", "array too long"),
+            # Anthropic's and pydantic's field checks: "thinking.budget_tokens: Input
+            # should be greater than or equal to 1024"; a setting that needs another
+            (
+                r"input should be (?:greater|less|a valid|one of|at (?:least|most)|')",
+                "input should be ",
+            ),
+            # Gemini: "has a topK value of 64 but the supported range is from 1 to 41"
+            "but the supported range is",
+            # DeepSeek: "Invalid max_tokens value, the valid range of max_tokens is [1, 8192]"
+            (r"the valid range of \w+ is", "the valid range of "),
+            (r"must be (?:<=|>=|<|>) ?\d", "must be "),
+            # Gemini's thinking budget; Azure's newer APIs tied to an api-version
+            (r"thinking budget \(\d+\) is invalid", "thinking budget ("),
+            (r"budget \d+ is invalid", " is invalid"),
+            "maximum tokens you requested exceed",
+            "expected a string with minimum length",
         ),
-        priority=10,
-        confidence=0.35,
-    ),
-    Rule(
-        "request.html_404",
-        "An HTML 404 page: the base URL points at a web server, not at the API.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        all_of(status(404), html()),
-        priority=80,
-        confidence=0.7,
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.endpoint_mismatch.bare_not_found",
-        "A body that says only 'Not Found' (no model named): a router found no such path; a "
-        "missing model is named in the message.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        _bare_not_found,
-        priority=74,
-        confidence=0.7,
+        priority=82,
+        confidence=0.8,
         samples=(
-            "openai.NotFoundError: Error code: 404 - {'type': 'error', 'error': {'type': "
-            "'not_found_error', 'message': 'Not Found'}}",
+            '{"error":{"code":400,"message":"Budget 0 is invalid. This model only works in'
+            ' thinking mode.","status":"INVALID_ARGUMENT"}}',
+            "ValueError: Error 422: {'error': 'Input validation error: `max_new_tokens` must"
+            " be <= 192",
+            "{'message': 'Invalid max_tokens value, the valid range of max_tokens is [1,"
+            " 8192]', 'type': 'invalid_request_error'}",
+            "400 INVALID_ARGUMENT. {'error': {'code': 400, 'message': 'Unable to submit"
+            " request because it has a topK value of 64 but the supported range is from 1"
+            " (inclusive) to 41 (exclusive).'}}",
+            '{"type":"error","error":{"type":"invalid_request_error","message":"'
+            'thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
         ),
-        near_misses=('{"type":"not_found_error","message":"model: claude-4-sonnet"}',),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.status_404_no_body",
-        "A 404 with no body: a router found no such path (a missing model is named in a body).",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        all_of(status(404), text(r"\(no body\)")),
-        priority=60,
-        confidence=0.55,
-        samples=("404 (no body)",),
-        near_misses=("401 status code (no body)",),
     ),
     Rule(
-        "request.resource_not_found",
-        "The server says the resource was not found, without naming a model or a path.",
+        "request.invalid_parameter.model_support",
+        "The model, or this API version, does not support a parameter or a mode the request sets.",
         L,
-        Cause.UNKNOWN,
-        text(
-            r"resource you are requesting could not be found|requested resource (?:was )?not found"
+        Cause.INVALID_PARAMETER,
+        says(
+            "is not supported with this model",
+            (r"not supported (?:by|with|for) this model", "not supported "),
+            "does not support",
+            "not supported on this model",
+            "only works in thinking mode",
+            "enabled only for api-version",
+            (r"is only supported (?:when|if) ", "is only supported "),
+            (r"only supports? stream mode", "only support"),
+            "enable the stream parameter",
+            "with a response mime type",
         ),
-        priority=30,
-        confidence=0.4,
+        priority=82,
+        confidence=0.8,
+        samples=(
+            "400 Unable to submit request because thinking_budget is only supported when"
+            " thinking is enabled.",
+        ),
     ),
-)
-
-RULES += (
+    Rule(
+        "request.invalid_parameter.conflict",
+        "Two parameters the request sets cannot go together, or one may only take a given value.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            "cannot both be specified",
+            "mutually exclusive",
+            (r"cannot be used (?:together|with)", "cannot be used "),
+            (r"only (?:set )?(?:only )?one of", "one of"),
+            "alongside any_of",
+            "may only be set to ",
+            "must contain the word 'json'",
+            # "json" in the messages, and a previous response id it does not have
+            # Anthropic: a beta flag it does not know; OpenAI: JSON mode without the word
+            "unexpected value(s)",
+        ),
+        priority=82,
+        confidence=0.8,
+        samples=(
+            '{"type":"invalid_request_error","message":"`temperature` may only be set to 1'
+            ' when thinking is enabled."}',
+            "{'type': 'invalid_request_error', 'message': \"Unexpected value(s)"
+            ' `context-1m-2025-08-07` for the `anthropic-beta` header."}',
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.missing",
+        "A required parameter (the model name, among others) is missing from the request.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            "no model specified",
+            "no_model_name",
+            "missingparameter",
+            (
+                r"missing (?:one or multiple |one or more )?required parameters?\b(?!:"
+                r" '?messages)",
+                "required parameter",
+            ),
+        ),
+        priority=82,
+        confidence=0.8,
+        samples=(
+            "Azure.RequestFailedException: No model specified in request. Please provide a"
+            " model name in the request body.",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.media",
+        "An image or a file in the request is of a type or size the model refuses.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            "unsupported image",
+            "invalid image",
+            "invalid_image",
+            "image length and width",
+            "do not meet the model restrictions",
+            "invalid file format",
+            "unsupported mime type",
+        ),
+        priority=82,
+        confidence=0.8,
+        samples=(
+            "[API Error: 400 <400> InternalError.Algo.InvalidParameter: The image length and"
+            " width do not meet the model restrictions. [height:1 or width:1 must be larger"
+            " than 10]]",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.content_field",
+        "A message field holds a value the API refuses (a role, a stop sequence, an earlier"
+        " response id).",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
+            "please use a valid role",
+            "each stop sequence must",
+            (r"previous response with id [^\n]{0,60}not found", "previous response with id "),
+            "previous_response_not_found",
+        ),
+        priority=82,
+        confidence=0.8,
+        samples=(
+            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use"
+            " a valid role: user, model.",
+            "{'error': {'message': \"Previous response with id 'resp_abc' not found.\","
+            " 'type': 'invalid_request_error', 'param': 'previous_response_id'}}",
+        ),
+    ),
     Rule(
         "request.output_truncated",
         "The answer stopped at the output-token limit the request set (finish_reason "
         "'length'), and the client refused the cut-off answer: raise the limit or ask for less.",
         L,
         Cause.INVALID_PARAMETER,
-        text(
-            r"lengthfinishreasonerror|length limit was reached"
-            r"|response exceeded the \d+ output token maximum",
+        says(
+            "lengthfinishreasonerror",
+            "length limit was reached",
+            (r"response exceeded the \d+ output token maximum", "response exceeded the "),
         ),
         priority=84,
         origin=Origin.CLIENT,
@@ -797,32 +1233,19 @@ RULES += (
         ),
         near_misses=("max_tokens: 64000 > 32000, which is the maximum allowed",),
     ),
-)
-
-RULES += (
-    Rule(
-        "request.endpoint_mismatch.reply_shape",
-        "A JavaScript client crashed reading a field of the reply ('reading 'choices'', "
-        "'map'): the server answered, but not in the protocol the client speaks, as when a "
-        "base URL points at another API.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        text(r"cannot read propert(?:y|ies) of (?:undefined|null) \(reading '[\w$]+'\)"),
-        priority=35,
-        confidence=0.45,
-        samples=("API Error: Cannot read properties of undefined (reading 'map')",),
-        near_misses=("TypeError: fetch failed",),
-    ),
-)
-
-RULES += (
     Rule(
         "request.streaming_required",
         "The Anthropic SDK refuses, before sending, a non-streaming call whose max_tokens could "
         "run past ten minutes: stream, or ask for fewer tokens.",
         L,
         Cause.INVALID_PARAMETER,
-        text(r"streaming is (?:strongly recommended|required) for operations that may take longer"),
+        says(
+            (
+                r"streaming is (?:strongly recommended|required) for operations that may"
+                r" take longer",
+                " for operations that may take longer",
+            ),
+        ),
         priority=93,
         origin=Origin.CLIENT,
         retry=Retry.NEVER,
@@ -834,82 +1257,219 @@ RULES += (
         near_misses=("stream disconnected before completion",),
     ),
     Rule(
-        "request.endpoint_mismatch.unknown_service",
-        "The AWS SDK installed does not know the service (an old botocore without "
-        "bedrock-runtime): upgrade it.",
-        L,
-        Cause.ENDPOINT_MISMATCH,
-        text(r"unknownserviceerror|unknown service: '"),
-        priority=90,
-        origin=Origin.CLIENT,
-        retry=Retry.NEVER,
-        confidence=0.8,
-        samples=("botocore.exceptions.UnknownServiceError: Unknown service: 'bedrock-runtime'",),
-        near_misses=("ServiceUnavailableException",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.tool_schema.named_tool_field",
-        "The server names a field of a tool definition it refuses ('tools[1].function."
-        "description': string too long), whatever the wrapper calls the error.",
-        L,
-        Cause.TOOL_SCHEMA,
-        text(r"invalid '?tools\[\d+\]\.function"),
-        priority=93,
-        confidence=0.8,
-        samples=(
-            "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
-            "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
-            'string with maximum length 1024"}}',
-        ),
-        near_misses=("Invalid 'messages[1].content': string too long.",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "request.client_selected_model",
-        "Claude Code's own line for a 404 it does not show: the model id is the usual cause, "
-        "but a model the key may not use or a wrong base URL path print the same line.",
-        L,
-        Cause.MODEL_NOT_FOUND,
-        # only when the answer is not in sight: a shown 404 or page decides by itself
+        "request.reply_not_json",
+        "The client could not parse the reply as JSON and quotes its plain-text start: the "
+        "server (or something in front of it) answered with text instead of an API body.",
+        Layer.UPSTREAM,
+        Cause.UNKNOWN,
         all_of(
-            text(r"there'?s an issue with the selected model"),
-            none_of(text(r"\b404\b|page not found|not_found_error")),
+            any_of(
+                says(
+                    (
+                        "unexpected token '?[^<'\\s]'?, \\\"[^\\\"\\n]{0,40}\\\"\\.\\.\\."
+                        " is not valid json",
+                        '"... is not valid json',
+                    ),
+                    # the Vercel AI SDK's word for a reply it could not parse
+                    "invalid json response",
+                ),
+                # an HTML page with a 5xx: the server side failed and its proxy answered
+                all_of(
+                    says(
+                        (r"unexpected token '?<'?", "unexpected token "),
+                        (r"<!doctype[^\n]{0,40}is not valid json", "is not valid json"),
+                    ),
+                    status(*range(500, 600)),
+                ),
+            ),
+            none_of(status(*range(400, 500))),
         ),
-        priority=88,
-        confidence=0.55,
-        samples=(
-            "There's an issue with the selected model (claude-opus-4-8[1m]). It may not exist "
-            "or you may not have access to it. Run --model to pick a different model.",
-        ),
-        near_misses=("Run /model to pick a different model",),
+        priority=84,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+        samples=("Unexpected token 'A', \"An error o\"... is not valid JSON",),
+        near_misses=("SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",),
     ),
-)
-
-RULES += (
     Rule(
-        "request.model_not_found.anthropic_model_message",
-        "Anthropic answers an unknown model with not_found_error and the message 'model: <id>' "
-        "(the SDKs print it as '404 model: <id>').",
+        "request.status_4xx",
+        "400/409/421/422: the server refused what was sent, without saying what.",
         L,
-        Cause.MODEL_NOT_FOUND,
-        all_of(
-            text(r"not_found_error"),
-            text(r"(?:\b404 |message['\"]?: ?['\"]|^)model: ?[a-z0-9][\w.\-:/\[\]]*"),
+        Cause.UNKNOWN,
+        any_of(
+            status(400, 409, 421, 422),
+            # a body typed as the request's fault, with no status and no detail
+            field_is("type", "invalid_request_error"),
+            says(
+                "please check your inputs",
+            ),
+            exception(
+                "BadRequestError",
+                "UnprocessableEntityError",
+                "ValidationException",
+                "InvalidRequestError",
+            ),
+            field_is("status_text", "invalid_argument", "failed_precondition"),
         ),
-        priority=88,
-        confidence=0.8,
+        priority=10,
+        confidence=0.35,
+        samples=("AI_APICallError: Bad Request",),
+    ),
+    Rule(
+        "request.resource_not_found",
+        "The server says the resource was not found, without naming a model or a path.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "resource you are requesting could not be found",
+            (r"requested resource (?:was )?not found", "requested resource "),
+        ),
+        priority=30,
+        confidence=0.4,
         samples=(
-            "anthropic.NotFoundError: 404 model: claude-sonnet-4-6 (request_id: "
-            "req_011CwNkg6ngcbXQiM6Z3QKZf, type: not_found_error)",
+            "Problem in node ‘AI Agent1‘\n\nThe resource you are requesting could not be found",
         ),
-        near_misses=(
-            'NotFoundError: 404 {"type":"error","error":{"type":"not_found_error",'
-            '"message":"Not Found"}}',
+    ),
+    Rule(
+        "request.malformed_body",
+        "The body is not valid JSON, has the wrong content type, or the wrong message shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        any_of(
+            field_is("code", "invalid_json", "json_invalid", "invalid_request_body_json"),
+            says(
+                "could not parse the json body",
+                (r"invalid json(?! payload received\. unknown name| response)", "invalid json"),
+                (r"json (?:parse|decode) error", "json parse", "json decode"),
+                "malformed json",
+                "unexpected end of json",
+                "must be a valid json",
+                (r"request body (?:is )?(?:invalid|malformed)", "request body "),
+                "not valid json",
+                (r"invalid request body\b", "invalid request body"),
+                # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
+                "unable to parse '",
+                "proto is invalid",
+                "invalid_payload",
+                "invalid payload",
+                "failed to deserialize the json body",
+                "cannot unmarshal",
+                "missing field `",
+                # Bedrock's schema validation of the request body
+                "malformed input request",
+                "extraneous key",
+                "none is not an allowed value",
+                ("['\\\"]loc['\\\"]: ?\\[['\\\"]body['\\\"], ?['\\\"]messages['\\\"]", "messages"),
+                (r"messages ?参数非法", "messages"),
+            ),
+            status(415),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":"invalid_payload","message":"Invalid'
+            ' payload","details":[{"message":"Value is \'array\' but should be \'string\'"}]}}',
+            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is"
+            " invalid: * contents[87].parts[0].function_response.name: [REQUIRED_FIELD_MISSING]",
+            "Malformed input request: #/messages/0/content/0: extraneous key [type] is not"
+            " permitted, reformat your input and try again.",
+            "We could not parse the JSON body of your request. (HINT: This likely means you"
+            " aren't using your HTTP library correctly.)",
+        ),
+        near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
+    ),
+    Rule(
+        "request.malformed_body.turn_order",
+        "The conversation's turns are out of order: roles must alternate, a tool result must"
+        " answer a tool call, the last turn must be the user's.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            "'tool_calls' must be followed",
+            "must be a response to a preceding message",
+            "must follow a preceding message",
+            (r"messages with role .tool.", "messages with role "),
+            "roles must alternate",
+            "tool_use ids were found without",
+            "tool_result block",
+            # Claude Code after parallel tool calls went out of step
+            "due to tool use concurrency",
+            "missing reasoning_content",
+            (r"multiturn requests? ends? with a user role", "multiturn request"),
+            "should alternate",
+            "element per message",
+            "elements in history",
+            # Perplexity: "roles should be alternating"; Bedrock's Converse: "A conversation
+            # must alternate between user and assistant roles"; Cohere's empty message
+            (r"(?:should|must) (?:be )?alternat(?:e|ing)", "alternat"),
+            (r"must (?:end|start) with a user message", " with a user message"),
+            (r"no tool (?:call|output) found for function call", " found for function call"),
+            "was provided without its required",
+            "must be passed back",
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            "API Error: 400 due to tool use concurrency issues. Run /rewind to recover the"
+            " conversation.",
+            '{"type":"invalid_request_error","message":"This model does not support assistant'
+            ' message prefill. The conversation must end with a user message."}',
+            "An error occurred (ValidationException) when calling the Converse operation: A"
+            " conversation must alternate between user and assistant roles.",
+            "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.messages",
+        "The messages array or its content is empty, missing or of the wrong shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"messages: (?:at least one|text content blocks must)", "messages: "),
+            "field required",
+            (r"messages\.\d+", "messages."),
+            "cannot end with trailing whitespace",
+            "required_field_missing",
+            # Bedrock without toolConfig around tool blocks; Gemini's last turn
+            "toolconfig field must be defined",
+            "must be at least 1 token long",
+            # Gemini with no contents; a model that takes no assistant prefill
+            "contents is not specified",
+            # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
+            (r"missing required parameter: '?messages", "missing required parameter: "),
+            "'$.messages' is too short",
+            "parts must not be empty",
+            (r"\binput required\b", "input required"),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            "{'type': 'invalid_request_error', 'message': 'messages: final assistant content"
+            " cannot end with trailing whitespace'}",
+            "Request failed with status: 400 Bad Request. Message: *"
+            " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.encoding",
+        "The body is not what the server can decode: its content type, a header it requires,"
+        " or text with broken characters.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"content-type (?:must|should) be", "content-type "),
+            "unsupported media type",
+            # a server's chat template choking on a message's shape (vLLM)
+            "can only concatenate str (not",
+            (r"invalid (?:high|low) surrogate", " surrogate"),
+            "no low surrogate",
+            (r"\bheaders? (?:is|are) required", " required"),
+            (r"request is missing (?:the )?(?:header|x-)", "request is missing "),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            '{\n  "detail": {\n    "status": "failure",\n    "message": "Either'
+            ' x-portkey-config or x-portkey-provider header is required"\n  }\n}',
         ),
     ),
 )

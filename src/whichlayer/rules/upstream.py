@@ -13,8 +13,8 @@ from whichlayer.rules.base import (
     field_is,
     no_body,
     none_of,
+    says,
     status,
-    text,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
@@ -65,23 +65,31 @@ RULES: tuple[Rule, ...] = (
                 status(529),
                 field_is("type", "overloaded_error"),
                 field_is("reason", "model_capacity_exhausted"),
-                text(
-                    r"overloaded|over capacity|no capacity available|capacity exhausted"
-                    r"|experiencing high demand|temporarily limiting requests|server is busy"
+                says(
+                    "overloaded",
+                    "over capacity",
+                    "no capacity available",
+                    "capacity exhausted",
+                    "experiencing high demand",
+                    "temporarily limiting requests",
+                    "server is busy",
                     # Hugging Face's inference API; Codex's "Selected model is at capacity"
-                    r"|model too busy|model is at capacity|model busy, retry later"
+                    "model too busy",
+                    "model is at capacity",
+                    "model busy, retry later",
                     # NVIDIA's workers behind an aggregator: "request limit reached (32/32)"
-                    r"|worker local total request limit"
-                    r"|服务器繁忙|负载过高|访问量过大|out of capacity|capacity exceeded",
+                    "worker local total request limit",
+                    "out of capacity",
+                    "capacity exceeded",
                 ),
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
             # (nor Cloudflare's explanation of a 5xx, which lists overload among the reasons)
             none_of(
-                text(
-                    r"either the server is overloaded or there is an error"
-                    r"|developers\.cloudflare\.com/support/troubleshooting"
+                says(
+                    "either the server is overloaded or there is an error",
+                    "developers.cloudflare.com/support/troubleshooting",
                 ),
             ),
         ),
@@ -90,16 +98,57 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "Selected model is at capacity",
-            "HfHubHTTPError: 500 Server Error: Internal Server Error for url: "
-            "https://api-inference.huggingface.co/models/x/v1/chat/completions Model too busy, "
-            "unable to get response in less than 120 second(s)",
-            '{"object":"error","message":"Service tier capacity exceeded for this model.",'
-            '"type":"invalid_request_error","param":null,"code":null}',
-            'API Error (529 {"type":"error","error":{"type":"overloaded_error",'
-            '"message":"Overloaded"}}) · Retrying in 18 seconds… (attempt 6/10)',
+            "HfHubHTTPError: 500 Server Error: Internal Server Error for url:"
+            " https://api-inference.huggingface.co/models/x/v1/chat/completions Model too"
+            " busy, unable to get response in less than 120 second(s)",
+            '{"object":"error","message":"Service tier capacity exceeded for this'
+            ' model.","type":"invalid_request_error","param":null,"code":null}',
             "API Error: Server is temporarily limiting requests (not your usage limit)",
         ),
         near_misses=("当前分组上游负载已饱和",),
+    ),
+    Rule(
+        "upstream.overloaded.chinese",
+        "A Chinese provider says its servers are busy or overloaded.",
+        L,
+        Cause.OVERLOADED,
+        all_of(
+            says(
+                "服务器繁忙",
+                "负载过高",
+                "访问量过大",
+            ),
+            # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
+            # error in the application" is an application error, not capacity
+            # (nor Cloudflare's explanation of a 5xx, which lists overload among the reasons)
+            none_of(
+                says(
+                    "either the server is overloaded or there is an error",
+                    "developers.cloudflare.com/support/troubleshooting",
+                ),
+            ),
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.9,
+        samples=("503 服务器繁忙",),
+    ),
+    Rule(
+        "upstream.client_high_demand",
+        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
+        "Codex 0.171 prints it for a plain 500 too).",
+        L,
+        Cause.OVERLOADED,
+        says(
+            "experiencing high demand, which may cause temporary errors",
+        ),
+        priority=96,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
+        ),
+        near_misses=("The model is overloaded. Please try again later.",),
     ),
     Rule(
         "upstream.unavailable",
@@ -107,17 +156,16 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNAVAILABLE,
         any_of(
-            text(
-                r"service unavailable|temporarily unavailable|currently unavailable"
-                r"|trouble connecting to the model provider"
-                r"|no healthy upstream|upstream connect error|serviceunavailable"
-                r"|modelnotready|is currently loading|web server is down"
-                r"|unable to process your request"
-                # a relay's pool of upstream accounts has none it can schedule
-                r"|no available (?:\w+ )?accounts?|server loading model|auth_unavailable"
-                r"|no auth available|服务暂时不可用|服务不可用"
-                # gpt-load's key pool for a group is empty
-                r"|no active api keys available",
+            says(
+                "service unavailable",
+                "temporarily unavailable",
+                "currently unavailable",
+                "trouble connecting to the model provider",
+                "no healthy upstream",
+                "upstream connect error",
+                "serviceunavailable",
+                "web server is down",
+                "unable to process your request",
             ),
             field_is("status_text", "unavailable"),
             exception(
@@ -128,12 +176,109 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.75,
         samples=(
-            "模型服务暂时不可用",
-            "API Error (500 No available Claude accounts support the requested model: "
-            "claude-3-5-haiku-20241022)",
-            '{"error":{"code":503,"message":"The service is currently unavailable.",'
-            '"status":"UNAVAILABLE"}}',
+            '{"error":{"code":503,"message":"The service is currently'
+            ' unavailable.","status":"UNAVAILABLE"}}',
         ),
+    ),
+    Rule(
+        "upstream.unavailable.relay_pool",
+        "A relay has no account, key or credential available upstream to serve the request.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            # a relay's pool of upstream accounts has none it can schedule
+            (r"no available (?:\w+ )?accounts?", "no available "),
+            "auth_unavailable",
+            "no auth available",
+            # gpt-load's key pool for a group is empty
+            "no active api keys available",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "API Error (500 No available Claude accounts support the requested model:"
+            " claude-3-5-haiku-20241022)",
+        ),
+    ),
+    Rule(
+        "upstream.unavailable.loading",
+        "The model server is still loading the model.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "modelnotready",
+            "is currently loading",
+            "server loading model",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":"Model meta-llama/Llama-2-13b-chat is currently'
+            ' loading","estimated_time":20.0}',
+        ),
+    ),
+    Rule(
+        "upstream.unavailable.chinese",
+        "A Chinese server says the service is (temporarily) unavailable.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "服务暂时不可用",
+            "服务不可用",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("模型服务暂时不可用",),
+    ),
+    Rule(
+        "upstream.status_503",
+        "503 with nothing more specific: the service is unavailable.",
+        L,
+        Cause.UNAVAILABLE,
+        status(503, 521),
+        priority=16,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "[agent/embedded] embedded run agent end:"
+            " runId=06439cd0-5d30-4656-975b-4bb943796765 isError=true error=503 status code"
+            " (no body)",
+        ),
+    ),
+    Rule(
+        "upstream.gateway_log.unavailable",
+        "The gateway has no healthy target for the route (Kong's ring-balancer, Azure Front "
+        "Door's outage page).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "failure to get a peer from the ring-balancer",
+            "our services aren't available right now",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=('{"message":"failure to get a peer from the ring-balancer"}',),
+        near_misses=("503 Service Unavailable",),
+    ),
+    Rule(
+        "upstream.unavailable.model_loading",
+        "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
+        "runner to start'): the model is too big for the machine, or still loading.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "waiting for llama runner to start",
+        ),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
+        near_misses=("httpx.ReadTimeout: timed out",),
     ),
     Rule(
         "upstream.gateway_timeout",
@@ -142,16 +287,17 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_TIMEOUT,
         any_of(
             status(504, 522, 524),
-            text(
-                r"gateway time-?out|upstream request timeout|upstream timed out"
-                r"|did not return an initial response within|function_invocation_timeout"
-                r"|function (?:invocation )?timed out|gateway timed out"
-                # SageMaker: the model container did not answer in time; OpenRouter's idle
-                # stream cut
-                r"|timed out while waiting for a response from container|upstream idle timeout"
+            says(
+                (r"gateway time-?out", "gateway time"),
+                "upstream request timeout",
+                "upstream timed out",
+                "gateway timed out",
+                "upstream idle timeout",
                 # a hosted gateway's "HTTP external call timed out"
-                r"|外部调用超时"
-                r"|a timeout occurred|deadline_exceeded|deadline exceeded",
+                "外部调用超时",
+                "a timeout occurred",
+                "deadline_exceeded",
+                "deadline exceeded",
             ),
             # Bedrock's 408: the model took too long processing the request
             exception("ModelTimeoutException"),
@@ -160,11 +306,79 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.85,
         samples=(
-            "API Error: 504 upstream request timeout",
-            "botocore.errorfactory.ModelTimeoutException: An error occurred "
-            "(ModelTimeoutException) when calling the InvokeModel operation: Model has timed out "
-            "in processing the request. Try your request again.",
+            "botocore.errorfactory.ModelTimeoutException: An error occurred"
+            " (ModelTimeoutException) when calling the InvokeModel operation: Model has timed"
+            " out in processing the request. Try your request again.",
         ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.serverless",
+        "A serverless function or container in front of the model did not answer in time"
+        " (Vercel, Cloud Run).",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            "did not return an initial response within",
+            "function_invocation_timeout",
+            (r"function (?:invocation )?timed out", "function "),
+            # SageMaker: the model container did not answer in time; OpenRouter's idle
+            # stream cut
+            "timed out while waiting for a response from container",
+        ),
+        priority=72,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=("An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT",),
+    ),
+    Rule(
+        "upstream.gateway_timeout.forwarding",
+        "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
+        "for the app behind it: a gateway timeout, not the client's own.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        all_of(
+            says(
+                "failed to forward request",
+            ),
+            says(
+                "timeout",
+                "timed out",
+                "canceled",
+                "cancelled",
+            ),
+        ),
+        priority=76,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "Middleware: Failed to forward request to http://10.0.0.7:8000. Encountered a "
+            "TaskCanceledException exception after 300022ms with message: The request was "
+            "canceled due to the configured HttpClient.Timeout of 300 seconds elapsing.",
+        ),
+        near_misses=("The request was canceled due to the configured HttpClient.Timeout",),
+    ),
+    Rule(
+        "upstream.gateway_log.timeout",
+        "The reverse proxy's log says its upstream did not answer in time: the caller got a "
+        "504 from the proxy.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            (
+                r"upstream timed out \(110: (?:connection|operation) timed out\)",
+                "upstream timed out (110: ",
+            ),
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "[error] upstream timed out (110: Connection timed out) while reading response header "
+            "from upstream",
+        ),
+        near_misses=("Read timed out. (read timeout=600)",),
     ),
     Rule(
         "upstream.bad_gateway",
@@ -172,13 +386,71 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.BAD_GATEWAY,
         # Cloudflare 523: it could not reach the origin, the next hop (like a 502).
-        text(
-            r"bad gateway|web server is returning an unknown error|origin is unreachable"
-            r"|invalid response (?:was )?received from the upstream"
+        says(
+            "bad gateway",
+            "web server is returning an unknown error",
+            "origin is unreachable",
+            (r"invalid response (?:was )?received from the upstream", "received from the upstream"),
         ),
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.85,
+        samples=('HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',),
+    ),
+    Rule(
+        "upstream.status_502",
+        "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
+        L,
+        Cause.BAD_GATEWAY,
+        status(502, 520, 523),
+        priority=62,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("Error code: 502",),
+    ),
+    Rule(
+        "upstream.no_body",
+        "The client printed the status and says there was no body: only the status speaks, and "
+        "anything else in the paste belongs to another exchange.",
+        L,
+        Cause.BAD_GATEWAY,
+        all_of(status(502, 520, 523), _no_body_status),
+        priority=99,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=("OpenAI API error (520): 520 status code (no body)",),
+    ),
+    # nginx's error log (and nginx-based gateways: ingress-nginx, APISIX, Kong, OpenResty) as
+    # people paste it from their own reverse proxy: the proxy says what its upstream did.
+    Rule(
+        "upstream.gateway_log.bad_gateway",
+        "The reverse proxy's log says its upstream refused, reset or closed the connection, "
+        "or that no upstream was alive: the caller got a 502 from the proxy.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            "upstream prematurely closed connection",
+            "no live upstreams",
+            (
+                r"\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting"
+                r" to|reading|sending to) (?:response header from )?upstream",
+                ": connection ",
+            ),
+            # Cloudflare could not resolve or reach the origin
+            (r"error code: 1016\b", "error code: 1016"),
+            "origin dns error",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "[error] 29#29: *1 connect() failed (111: Connection refused) while connecting to "
+            'upstream, client: 10.0.0.1, upstream: "http://127.0.0.1:8000/v1/chat/completions"',
+            "[error] upstream prematurely closed connection while reading response header from "
+            "upstream",
+        ),
+        near_misses=("connect ECONNREFUSED 127.0.0.1:8000",),
     ),
     Rule(
         "upstream.relay_upstream_error.litellm_connection",
@@ -190,11 +462,11 @@ RULES: tuple[Rule, ...] = (
         Cause.RELAY_UPSTREAM_ERROR,
         all_of(
             status(500, 502, 503, 504),
-            text(
-                r"\w*exception - (?:connection error|request timed out|timeout)"
-                r"|apiconnectionerror: \w*exception"
+            says(
+                (r"\w*exception - (?:connection error|request timed out|timeout)", "exception - "),
+                (r"apiconnectionerror: \w*exception", "apiconnectionerror: "),
             ),
-            text(LITELLM_MODEL_GROUP),
+            says(*LITELLM_MODEL_GROUP),
         ),
         priority=97,
         origin=Origin.RELAY,
@@ -216,13 +488,28 @@ RULES: tuple[Rule, ...] = (
         all_of(
             any_of(
                 field_is("code", "do_request_failed"),
-                text(r"do request failed|请求上游地址失败|failed to request upstream"),
+                says(
+                    "do request failed",
+                    "请求上游地址失败",
+                    "failed to request upstream",
+                ),
             ),
             # the quoted transport error; a provider's own refusal wrapped the same way
             # (a content block, a bad parameter) is left to the rule for that refusal
-            text(
-                r"dial tcp|i/o timeout|: eof\b|connection reset|connection refused|tls: |x509"
-                r"|no such host|timeout|timed out|handshake|broken pipe|unexpected eof",
+            says(
+                "dial tcp",
+                "i/o timeout",
+                (r": eof\b", ": eof"),
+                "connection reset",
+                "connection refused",
+                "tls: ",
+                "x509",
+                "no such host",
+                "timeout",
+                "timed out",
+                "handshake",
+                "broken pipe",
+                "unexpected eof",
             ),
         ),
         priority=82,
@@ -247,16 +534,19 @@ RULES: tuple[Rule, ...] = (
         Cause.RELAY_UPSTREAM_ERROR,
         any_of(
             field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
-            text(
-                r"do request failed|请求上游地址失败|upstream error|failed to request upstream"
-                r"|upstream request failed|http请求失败|请求失败[^\n]{0,20}响应"
-                r"|请求上游[^\n]{0,10}"
-                r"失败|上游[^\n]{0,10}(?:错误|失败)|all upstreams? (?:have )?failed|所有上游"
-                r"|channel error|(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败"
-                r"|all (?:api )?keys (?:have )?failed|gateway routing failed"
-                # one-api's log when a channel's reply could not be used; Cloudflare AI
+            says(
+                "do request failed",
+                "upstream error",
+                "failed to request upstream",
+                "upstream request failed",
+                (r"all upstreams? (?:have )?failed", "all upstream"),
+                "channel error",
+                (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
+                "gateway routing failed",
                 # Gateway's 2005
-                r"|relay error \(channel #\d+\)|failed to get response from provider",
+                # one-api's log when a channel's reply could not be used; Cloudflare AI
+                (r"relay error \(channel #\d+\)", "relay error (channel #"),
+                "failed to get response from provider",
             ),
         ),
         priority=65,
@@ -270,6 +560,93 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.relay_upstream_error.chinese",
+        "A Chinese relay says its request to the upstream, or every upstream key, failed.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            "请求上游地址失败",
+            "http请求失败",
+            (r"请求失败[^\n]{0,20}响应", "请求失败"),
+            (r"请求上游[^\n]{0,10}失败", "请求上游"),
+            (r"上游[^\n]{0,10}(?:错误|失败)", "上游"),
+            "所有上游",
+            (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
+        ),
+        priority=65,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            '"errorMessage": "HTTP请求失败: 500, 响应:'
+            ' {\\"error\\":{\\"code\\":\\"http_error\\",\\"message\\":\\"Internal server'
+            ' error during gemini_generate_content\\"}}"',
+        ),
+    ),
+    Rule(
+        "upstream.provider_returned_error",
+        "An aggregator says the provider behind it failed (a 5xx, or no status), with no more "
+        "detail.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            # LiteLLM: "openrouter raised a streaming error - finish_reason: error"
+            says(
+                "provider returned error",
+                "raised a streaming error",
+            ),
+            _no_detail_from_provider,
+        ),
+        priority=73,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
+        near_misses=("429 Provider returned error",),
+    ),
+    Rule(
+        "upstream.relay_connection_error",
+        "A relay's error body says its client could not reach the upstream (LiteLLM proxy's "
+        "'APIConnectionError ... Connection error' inside an HTTP answer).",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            says(
+                "litellm.apiconnectionerror",
+                "exception - connection error",
+            ),
+            lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
+        ),
+        priority=65,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.65,
+        samples=(
+            'Error code: 500 - {"error":{"message":"litellm.APIConnectionError:'
+            ' OpenAIException - Connection error.","type":null,"param":null,"code":"500"}}',
+        ),
+    ),
+    Rule(
+        "upstream.relay_upstream_error.unparsable",
+        "A Go relay (one-api, new-api) could not decode the upstream's reply into its own error "
+        "struct: the upstream answered in a shape the relay does not expect.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            (r"into go struct field (?:\w+\.)*(?:response|error)\b", "into go struct field "),
+        ),
+        priority=93,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "json: cannot unmarshal string into Go struct field Error.Response.Error.Code of type "
+            "int",
+        ),
+        near_misses=(
+            "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
+        ),
+    ),
+    Rule(
         "upstream.server_error.body",
         "The server's own body says it failed while processing the request; a relay's "
         "'upstream failed' around it adds nothing.",
@@ -280,14 +657,17 @@ RULES: tuple[Rule, ...] = (
                 "type", "server_error", "api_error", "internal_error", "internal_server_error"
             ),
             field_is("status_text", "internal"),
-            text(
-                r"server had an error|error occurred while processing|internal error encountered"
-                r"|internalserverexception|requires more system memory|out of memory"
+            says(
+                "server had an error",
+                "error occurred while processing",
+                "internal error encountered",
+                "internalserverexception",
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
-                r"|error_type=server_error|request failed due to server shutdown"
+                "error_type=server_error",
+                "request failed due to server shutdown",
                 # Xinference's worker gone
-                r"|remote server [\d.:]+ closed|code: internal_server_error"
-                r"|llama runner process|enginedeaderror|engine loop is dead",
+                (r"remote server [\d.:]+ closed", "remote server "),
+                "code: internal_server_error",
             ),
         ),
         priority=68,
@@ -301,14 +681,42 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.server_error.local_runtime",
+        "A local model runtime failed: out of memory, its runner process ended, or its engine"
+        " loop died (Ollama, vLLM).",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "requires more system memory",
+            "out of memory",
+            "llama runner process",
+            "enginedeaderror",
+            "engine loop is dead",
+        ),
+        priority=68,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            '  File "/root/miniconda3/lib/python3.12/site-packages/ollama/_client.py", line'
+            " 75, in _request\n    raise ResponseError(e.response.text,"
+            " e.response.status_code) from None\nollama._types.ResponseError: llama runner"
+            " process no longer running: -1 ",
+        ),
+    ),
+    Rule(
         "upstream.server_error",
         "The server side failed while processing the request (500).",
         L,
         Cause.SERVER_ERROR,
         any_of(
-            text(r"internal (?:server )?error|worker threw exception"),
+            says(
+                (r"internal (?:server )?error", "internal "),
+                "worker threw exception",
+            ),
             all_of(
-                text(r"\bserver error\b"),
+                says(
+                    (r"\bserver error\b", "server error"),
+                ),
                 none_of(status(502, 503, 504, 520, 521, 522, 523, 524, 529)),
             ),
             status(500),
@@ -325,33 +733,10 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            'Error: 500 {"error": {"message": "The server had an error processing your '
-            'request.", "type": "server_error", "param": null, "code": null}}',
-            "botocore.errorfactory.ModelErrorException: An error occurred (ModelErrorException) "
-            "when calling the InvokeModel operation: The system encountered an unexpected error "
-            "during processing. Try your request again.",
+            "botocore.errorfactory.ModelErrorException: An error occurred"
+            " (ModelErrorException) when calling the InvokeModel operation: The system"
+            " encountered an unexpected error during processing. Try your request again.",
         ),
-    ),
-    Rule(
-        "upstream.gateway_timeout.forwarding",
-        "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
-        "for the app behind it: a gateway timeout, not the client's own.",
-        L,
-        Cause.GATEWAY_TIMEOUT,
-        all_of(
-            text(r"failed to forward request"),
-            text(r"timeout|timed out|canceled|cancelled"),
-        ),
-        priority=76,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.6,
-        samples=(
-            "Middleware: Failed to forward request to http://10.0.0.7:8000. Encountered a "
-            "TaskCanceledException exception after 300022ms with message: The request was "
-            "canceled due to the configured HttpClient.Timeout of 300 seconds elapsing.",
-        ),
-        near_misses=("The request was canceled due to the configured HttpClient.Timeout",),
     ),
     Rule(
         "upstream.server_error.model_crash",
@@ -359,13 +744,17 @@ RULES: tuple[Rule, ...] = (
         "server-side failure, whatever the wrapper around it calls it.",
         L,
         Cause.SERVER_ERROR,
-        text(r"runner process has terminated|post predict:|model has crashed"),
+        says(
+            "runner process has terminated",
+            "post predict:",
+            "model has crashed",
+        ),
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            'litellm.APIConnectionError: OllamaException - {"error":"llama runner process has '
-            'terminated: exit status 2"}',
+            "Failed to send message The model has crashed without additional information."
+            " (Exit code: 18446744072635812000)",
         ),
         near_misses=("litellm.APIConnectionError: OpenAIException - Connection error.",),
     ),
@@ -378,124 +767,18 @@ RULES: tuple[Rule, ...] = (
         priority=15,
         retry=Retry.LIMITED,
         confidence=0.5,
+        samples=("HTTP 505",),
     ),
-    Rule(
-        "upstream.status_502",
-        "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
-        L,
-        Cause.BAD_GATEWAY,
-        status(502, 520, 523),
-        priority=62,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-    ),
-    Rule(
-        "upstream.status_503",
-        "503 with nothing more specific: the service is unavailable.",
-        L,
-        Cause.UNAVAILABLE,
-        status(503, 521),
-        priority=16,
-        retry=Retry.LIMITED,
-        confidence=0.6,
-    ),
-    Rule(
-        "upstream.no_body",
-        "The client printed the status and says there was no body: only the status speaks, and "
-        "anything else in the paste belongs to another exchange.",
-        L,
-        Cause.BAD_GATEWAY,
-        all_of(status(502, 520, 523), _no_body_status),
-        priority=99,
-        retry=Retry.LIMITED,
-        confidence=0.7,
-    ),
-    Rule(
-        "upstream.official_endpoint_404",
-        "A 404 with no explanation at an endpoint the client builds itself: the path is right, so "
-        "the server side is failing.",
-        L,
-        Cause.UNKNOWN,
-        all_of(
-            status(404),
-            _official_endpoint,
-            no_body,
-            text(r"unknown error|not found"),
-        ),
-        priority=75,
-        retry=Retry.LIMITED,
-        confidence=0.45,
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.html_instead_of_json",
-        "The client expected JSON and got an HTML page: a gateway or web server answered in place "
-        "of the API.",
-        L,
-        Cause.UNKNOWN,
-        text(
-            r"invalid character '<' looking for beginning of value|unexpected token '?<'?"
-            r"|kind: decode|expected value\W{0,4}line 1,? column 1"
-            r"|unexpected token < in json|expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
-        ),
-        priority=50,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.5,
-        samples=("invalid character '<' looking for beginning of value",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.provider_returned_error",
-        "An aggregator says the provider behind it failed (a 5xx, or no status), with no more "
-        "detail.",
-        L,
-        Cause.RELAY_UPSTREAM_ERROR,
-        all_of(
-            # LiteLLM: "openrouter raised a streaming error - finish_reason: error"
-            text(r"provider returned error|raised a streaming error"),
-            _no_detail_from_provider,
-        ),
-        priority=73,
-        retry=Retry.LIMITED,
-        confidence=0.7,
-        samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
-        near_misses=("429 Provider returned error",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.relay_connection_error",
-        "A relay's error body says its client could not reach the upstream (LiteLLM proxy's "
-        "'APIConnectionError ... Connection error' inside an HTTP answer).",
-        L,
-        Cause.RELAY_UPSTREAM_ERROR,
-        all_of(
-            text(r"litellm\.apiconnectionerror|exception - connection error"),
-            lambda v: {"answered with": "an error body"} if v.ev.bodies else None,
-        ),
-        priority=65,
-        origin=Origin.RELAY,
-        retry=Retry.LIMITED,
-        confidence=0.65,
-    ),
-)
-
-RULES += (
     Rule(
         "upstream.gateway_error_log",
         "An API gateway's own error log (Kong, nginx at [crit]) names its failure: the gateway "
         "failed, before or instead of the model provider.",
         L,
         Cause.SERVER_ERROR,
-        text(
-            r"\[kong\] |no host allowed while connecting to upstream"
-            r"|failed \(13: permission denied\) while",
+        says(
+            "[kong] ",
+            "no host allowed while connecting to upstream",
+            "failed (13: permission denied) while",
         ),
         priority=90,
         origin=Origin.GATEWAY,
@@ -509,9 +792,68 @@ RULES += (
         ),
         near_misses=("connect() failed (111: Connection refused) while connecting to upstream",),
     ),
-)
-
-RULES += (
+    Rule(
+        "upstream.gateway_log.worker_limits",
+        "A Cloudflare Worker in front of the API ran out of its CPU or memory allowance (1102).",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            (r"error code: 1102\b", "error code: 1102"),
+            "worker exceeded resource limits",
+        ),
+        priority=92,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=("error code: 1102 Worker exceeded resource limits",),
+        near_misses=("error code: 1015",),
+    ),
+    Rule(
+        "upstream.official_endpoint_404",
+        "A 404 with no explanation at an endpoint the client builds itself: the path is right, so "
+        "the server side is failing.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            status(404),
+            _official_endpoint,
+            no_body,
+            says(
+                "unknown error",
+                "not found",
+            ),
+        ),
+        priority=75,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+        samples=(
+            "unexpected status 404 Not Found: Unknown error, url:"
+            " https://chatgpt.com/backend-api/codex/responses, cf-ray: a35595eccb1ff781-MAD",
+        ),
+    ),
+    Rule(
+        "upstream.html_instead_of_json",
+        "The client expected JSON and got an HTML page: a gateway or web server answered in place "
+        "of the API.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "invalid character '<' looking for beginning of value",
+            (r"unexpected token '?<'?", "unexpected token "),
+            "kind: decode",
+            (r"expected value\W{0,4}line 1,? column 1", "expected value"),
+            "unexpected token < in json",
+            (
+                r"expecting value: line 1 column 1 \(char 0\)[^\n]{0,80}<",
+                "expecting value: line 1 column 1 (char 0)",
+            ),
+        ),
+        priority=50,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=("invalid character '<' looking for beginning of value",),
+    ),
     Rule(
         "upstream.empty_reply",
         "The server answered, but with no choices or messages in it: an empty completion that "
@@ -519,9 +861,12 @@ RULES += (
         L,
         Cause.UNKNOWN,
         all_of(
-            text(
-                r"(?:missing|empty|no) choices|缺少或空的 ?choices|choices 数组"
-                r"|did not provide any assistant messages|模型请求失败",
+            says(
+                (r"(?:missing|empty|no) choices", " choices"),
+                (r"缺少或空的 ?choices", "choices"),
+                "choices 数组",
+                "did not provide any assistant messages",
+                "模型请求失败",
             ),
             # an error status says more than the missing choices it left behind
             none_of(status(*range(400, 600))),
@@ -534,138 +879,5 @@ RULES += (
             "Unexpected API Response: The language model did not provide any assistant messages.",
         ),
         near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.relay_upstream_error.unparsable",
-        "A Go relay (one-api, new-api) could not decode the upstream's reply into its own error "
-        "struct: the upstream answered in a shape the relay does not expect.",
-        L,
-        Cause.RELAY_UPSTREAM_ERROR,
-        text(r"into go struct field (?:\w+\.)*(?:response|error)\b"),
-        priority=93,
-        origin=Origin.RELAY,
-        retry=Retry.LIMITED,
-        confidence=0.6,
-        samples=(
-            "json: cannot unmarshal string into Go struct field Error.Response.Error.Code of type "
-            "int",
-        ),
-        near_misses=(
-            "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
-        ),
-    ),
-)
-
-# nginx's error log (and nginx-based gateways: ingress-nginx, APISIX, Kong, OpenResty) as
-# people paste it from their own reverse proxy: the proxy says what its upstream did.
-RULES += (
-    Rule(
-        "upstream.gateway_log.bad_gateway",
-        "The reverse proxy's log says its upstream refused, reset or closed the connection, "
-        "or that no upstream was alive: the caller got a 502 from the proxy.",
-        L,
-        Cause.BAD_GATEWAY,
-        text(
-            r"upstream prematurely closed connection|no live upstreams"
-            r"|\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting to|reading"
-            r"|sending to) (?:response header from )?upstream"
-            # Cloudflare could not resolve or reach the origin
-            r"|error code: 1016\b|origin dns error",
-        ),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.8,
-        samples=(
-            "[error] 29#29: *1 connect() failed (111: Connection refused) while connecting to "
-            'upstream, client: 10.0.0.1, upstream: "http://127.0.0.1:8000/v1/chat/completions"',
-            "[error] upstream prematurely closed connection while reading response header from "
-            "upstream",
-        ),
-        near_misses=("connect ECONNREFUSED 127.0.0.1:8000",),
-    ),
-    Rule(
-        "upstream.gateway_log.timeout",
-        "The reverse proxy's log says its upstream did not answer in time: the caller got a "
-        "504 from the proxy.",
-        L,
-        Cause.GATEWAY_TIMEOUT,
-        text(r"upstream timed out \(110: (?:connection|operation) timed out\)"),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.8,
-        samples=(
-            "[error] upstream timed out (110: Connection timed out) while reading response header "
-            "from upstream",
-        ),
-        near_misses=("Read timed out. (read timeout=600)",),
-    ),
-    Rule(
-        "upstream.gateway_log.unavailable",
-        "The gateway has no healthy target for the route (Kong's ring-balancer, Azure Front "
-        "Door's outage page).",
-        L,
-        Cause.UNAVAILABLE,
-        text(
-            r"failure to get a peer from the ring-balancer"
-            r"|our services aren't available right now",
-        ),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=('{"message":"failure to get a peer from the ring-balancer"}',),
-        near_misses=("503 Service Unavailable",),
-    ),
-    Rule(
-        "upstream.gateway_log.worker_limits",
-        "A Cloudflare Worker in front of the API ran out of its CPU or memory allowance (1102).",
-        L,
-        Cause.SERVER_ERROR,
-        text(r"error code: 1102\b|worker exceeded resource limits"),
-        priority=92,
-        origin=Origin.GATEWAY,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=("error code: 1102 Worker exceeded resource limits",),
-        near_misses=("error code: 1015",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.unavailable.model_loading",
-        "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
-        "runner to start'): the model is too big for the machine, or still loading.",
-        L,
-        Cause.UNAVAILABLE,
-        text(r"waiting for llama runner to start"),
-        priority=88,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
-        near_misses=("httpx.ReadTimeout: timed out",),
-    ),
-)
-
-RULES += (
-    Rule(
-        "upstream.client_high_demand",
-        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
-        "Codex 0.171 prints it for a plain 500 too).",
-        L,
-        Cause.OVERLOADED,
-        text(r"experiencing high demand, which may cause temporary errors"),
-        priority=96,
-        retry=Retry.LIMITED,
-        confidence=0.5,
-        samples=(
-            "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
-        ),
-        near_misses=("The model is overloaded. Please try again later.",),
     ),
 )

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-import re
-
 from whichlayer.evidence import Evidence
-from whichlayer.rules.literal import literals_in
-
-_SPACE = re.compile(r"\s+")
+from whichlayer.rules import base
 
 #: Rules read at most this much of the head and of the tail of a paste.
 HEAD = 200_000
 TAIL = 50_000
 
 
+def _fold(part: str) -> str:
+    r"""Every run of white space as one space (what ``re.sub(r"\s+", " ", part)`` gives,
+    three times faster)."""
+    folded = " ".join(part.split())
+    if part[:1].isspace():
+        folded = " " + folded + " " if folded and part[-1:].isspace() else " " + folded
+    elif part[-1:].isspace():
+        folded += " "
+    return folded
+
+
 class View:
-    __slots__ = ("_fields", "_literals", "ev", "hay")
+    __slots__ = ("_fields", "ev", "hay", "keywords")
 
     def __init__(self, ev: Evidence) -> None:
         self.ev = ev
@@ -30,16 +37,28 @@ class View:
         # Terminals wrap long messages: fold every run of white space so phrases still match.
         # The parts stay on lines of their own, so a pattern's "[^\n]{0,80}" cannot run from
         # the end of the paste into a field read from it.
-        self.hay = "\n".join(_SPACE.sub(" ", part) for part in parts if part).lower()
-        self._literals: frozenset[str] | None = None
+        self.hay = "\n".join(_fold(part) for part in parts if part).lower()
         self._fields: dict[str, list[str]] = {}
+        self.keywords = self._keywords_in(ev)
 
-    @property
-    def literals(self) -> frozenset[str]:
-        """The rules' required literals that occur in ``hay`` (found once, on first use)."""
-        if self._literals is None:
-            self._literals = literals_in(self.hay)
-        return self._literals
+    def _keywords_in(self, ev: Evidence) -> frozenset[str]:
+        """The rules' keywords that occur in ``hay`` (one Aho-Corasick pass for every rule
+        and the provider catalogue), with the facts that gate rules the same way (the
+        status, the body formats, an HTML page, a body's status text and reasons)."""
+        if not base.KEYWORDS.built:  # the provider catalogue's phrases join the same pass
+            from whichlayer.rules import catalogue
+
+            base.KEYWORDS.add(catalogue.phrases())
+        found = base.KEYWORDS.present(self.hay)
+        facts = {base.dialect_key(body.dialect) for body in ev.bodies}
+        if ev.status is not None:
+            facts.add(base.status_key(ev.status))
+        if ev.html_vendor is not None or ev.html_title is not None:
+            facts.add(base.HTML_KEY)
+        if ev.bodies:
+            for name in base.MARKED_FIELDS:
+                facts.update(base.field_key(name, value) for value in self.fields(name))
+        return found | facts if facts else found
 
     def fields(self, name: str) -> list[str]:
         """Lower-cased values of a body field across every body (``reason``: Google reasons)."""

@@ -1,0 +1,129 @@
+"""The keyword prefilter that ``parse`` and ``rules`` share (neither imports the other).
+
+The gitleaks way: every phrase row STATES the keywords one of which must occur in
+the text for the row to be worth trying; nothing derives them from the pattern.
+A :class:`Keywords` index finds, in one Aho-Corasick pass, which keywords of a
+fixed set occur in a text; a caller then tries only the rows whose keywords
+occur. A plain phrase (no regular-expression syntax) is its own keyword and is
+matched by a substring test, never compiled.
+
+Keywords are compared with the text as the caller gives it: the rules give
+lower-cased, white-space-folded text, so their keywords are lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+
+class LazyPattern:
+    """A regular expression compiled on first use.
+
+    The prefilter means most patterns are never searched for a given input, so
+    compiling them all at import would be most of a command's start-up time.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return (self._compiled or self.compiled()).search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return (self._compiled or self.compiled()).finditer(text)
+
+
+class Phrase:
+    """One row of a matcher: a plain phrase, or a small pattern with its keywords.
+
+    ``Phrase("credit balance is too low")`` is matched as a substring and is its own
+    keyword. ``Phrase(r"budget (?:has been )?exceeded", "budget")`` is a regular
+    expression tried only where one of its ``keywords`` occurs; every match of the
+    pattern must contain one of them (tests/engine/test_rules.py checks each
+    row's samples, and a property test generates matches to check it).
+    """
+
+    __slots__ = ("keywords", "pattern", "plain", "regex")
+
+    def __init__(self, pattern: str, *keywords: str) -> None:
+        self.pattern = pattern
+        self.plain = not keywords
+        self.keywords: tuple[str, ...] = keywords or (pattern,)
+        self.regex: LazyPattern | None = None if self.plain else LazyPattern(pattern)
+
+    def find(self, text: str) -> str | None:
+        """The matched text, or None."""
+        if self.regex is None:
+            return self.pattern if self.pattern in text else None
+        found = self.regex.search(text)
+        return found.group(0) if found else None
+
+    def __repr__(self) -> str:
+        if self.plain:
+            return f"Phrase({self.pattern!r})"
+        return f"Phrase({self.pattern!r}, {', '.join(map(repr, self.keywords))})"
+
+
+class Keywords:
+    """Which of a set of keywords occur in a text: one Aho-Corasick pass for all of them.
+
+    Keywords may be added until the first search (the automaton is built then).
+    """
+
+    __slots__ = ("_finder", "_words")
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._words: set[str] = set(words)
+        self._finder: Any = None
+
+    def add(self, words: Iterable[str]) -> None:
+        if self._finder is not None:
+            raise RuntimeError("keywords added after the index was built")
+        self._words.update(words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @property
+    def built(self) -> bool:
+        return self._finder is not None
+
+    def present(self, text: str) -> frozenset[str]:
+        finder = self._finder
+        if finder is None:
+            import ahocorasick_rs
+
+            finder = self._finder = ahocorasick_rs.AhoCorasick(
+                sorted(self._words), matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+        try:
+            return frozenset(finder.find_matches_as_strings(text, overlapping=True))
+        except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
+            clean = text.encode("utf-8", "replace").decode("utf-8")
+            return frozenset(finder.find_matches_as_strings(clean, overlapping=True))
+
+
+#: A gated alternative for the parsers: ``(keyword or None, pattern)``; None: always try it.
+Gated = list[tuple[str | None, LazyPattern]]
+
+
+def gated(rows: Iterable[tuple[str | None, str]], flags: int = 0) -> Gated:
+    """``(keyword, pattern)`` rows as compiled-on-first-use pairs. With ``re.IGNORECASE``
+    the keyword is lower-cased: test it against lower-cased text."""
+    out: Gated = []
+    for keyword, pattern in rows:
+        if keyword is not None and flags & re.IGNORECASE:
+            keyword = keyword.lower()
+        out.append((keyword, LazyPattern(pattern, flags)))
+    return out
