@@ -655,8 +655,9 @@ RULES += (
 RULES += (
     Rule(
         "upstream.client_high_demand",
-        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
-        "Codex 0.171 prints it for a plain 500 too).",
+        "Codex's own line for an HTTP 500 whose body it does not show (its source maps any "
+        "500 to this line); the service's 500s behind it are mostly capacity, as its "
+        "maintainers say, so overload is the likelier cause and a plain server error the other.",
         L,
         Cause.OVERLOADED,
         text(r"experiencing high demand, which may cause temporary errors"),
@@ -667,5 +668,26 @@ RULES += (
             "ERROR: We're currently experiencing high demand, which may cause temporary errors.",
         ),
         near_misses=("The model is overloaded. Please try again later.",),
+    ),
+)
+
+# An SDK's catch-all class (LiteLLM's APIError for statuses its mapper does not name, the
+# SDKs' InternalServerError for every 5xx) says nothing of the cause: the status decides.
+RULES += (
+    Rule(
+        "upstream.unavailable.sdk_catch_all",
+        "An SDK's catch-all error class carries a 503 or 521 status: the service (or the origin "
+        "behind Cloudflare) is down or unavailable, whatever the class is called.",
+        L,
+        Cause.UNAVAILABLE,
+        all_of(exception("APIError", "InternalServerError"), status(503, 521)),
+        priority=31,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            "litellm.exceptions.APIError: litellm.APIError: APIError: OpenAIException - "
+            "Error code: 521",
+        ),
+        near_misses=("litellm.exceptions.APIError: litellm.APIError: Error code: 500",),
     ),
 )
