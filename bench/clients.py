@@ -173,6 +173,7 @@ def _ambiguous(results: list[harness.FaultResult]) -> set[tuple[str, str]]:
 
     def norm(text: str) -> str:
         text = re.sub(r"(?m)^\s*at .*$", "", text)  # stack frames vary with timing
+        text = re.sub(r"(?m)^\[startup\].*$", "", text, flags=re.I)  # start-up timing notes
         text = re.sub(r"/tmp/\S+|https?://127\.0\.0\.1:\d+\S*|127\.0\.0\.1:\d+", "<path>", text)
         text = re.sub(r"session id: \S+|\breq_\w+|\bline \d+", "", text.lower())
         text = re.sub(r"\d{4}-\d\d-\d\d[t ][\d:.\-]+z?|\d\d:\d\d:\d\d", "<time>", text)
