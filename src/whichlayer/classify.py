@@ -43,7 +43,7 @@ def classify(ev: Evidence) -> Diagnosis:
                 "client.hides_cause",
                 "The line this rests on is printed alike for several causes; these are the "
                 "candidates, and a proxy or probe shows which one it is.",
-                {"candidates": ", ".join(c.value for c in candidates)},
+                {"candidate_causes": ", ".join(c.value for c in candidates)},
             )
         )
     retry = rule.retry or DEFAULT_RETRY[rule.layer]

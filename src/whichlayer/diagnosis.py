@@ -45,7 +45,7 @@ class Diagnosis:
     candidates: list[Cause] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (what ``whichlayer explain --json`` prints); ``candidates`` only
+        """The JSON form (what ``whichlayer explain --json`` prints); ``candidate_causes`` only
         where the input hides the cause."""
         out = {
             "layer": str(self.layer) if self.layer is not None else None,
@@ -65,5 +65,5 @@ class Diagnosis:
             "facts": [f.to_dict() for f in self.facts],
         }
         if self.candidates:
-            out["candidates"] = [str(c) for c in self.candidates]
+            out["candidate_causes"] = [str(c) for c in self.candidates]
         return out
