@@ -105,8 +105,9 @@ def main() -> int:
     print()
     print("  The cause figures above count a cause as right only when it equals the fault's.")
     print(
-        f"  hidden by the client: {len(hidden)} failing runs print the same output as a fault "
-        "of another cause (no reader of the output can tell them apart):"
+        f"  hidden in the printed output: {len(hidden)} failing runs print the same output as "
+        "a fault of another cause (no reader of the output can tell them apart; the client's "
+        "own line, or the server's own answer, hides it):"
     )
     for r in sorted((r for r in scored if (r.client, r.scenario) in hidden), key=_key):
         named = _names(r)
