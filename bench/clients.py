@@ -178,6 +178,7 @@ def _ambiguous(results: list[harness.FaultResult]) -> set[tuple[str, str]]:
         text = re.sub(r"/tmp/\S+|https?://127\.0\.0\.1:\d+\S*|127\.0\.0\.1:\d+", "<path>", text)
         text = re.sub(r"session id: \S+|\breq_\w+|\bline \d+", "", text.lower())
         text = re.sub(r"\d{4}-\d\d-\d\d[t ][\d:.\-]+z?|\d\d:\d\d:\d\d", "<time>", text)
+        text = re.sub(r"\n\s*\n+", "\n", text)  # the lines removed above
         # ids and other long numbers; a status (three digits) is kept
         return re.sub(r"\b[0-9a-f]*\d[0-9a-f]{5,}\b|\d{4,}", "#", text)
 
