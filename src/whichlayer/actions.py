@@ -252,20 +252,48 @@ MASKED_BY_RELAY = (
     "log for the upstream's real answer (quota, RPM or TPM)."
 )
 
-#: Rules whose evidence is a client's own line that hides the server's answer, with what
-#: that line can stand for. The diagnosis says so and names the move that shows the answer.
-HIDDEN_BY_CLIENT: dict[str, str] = {
-    "upstream.client_high_demand": "a 500, or another 5xx whose body Codex does not print",
+#: Rules whose evidence is a line that hides the server's answer (a client's own summary,
+#: or a transport error printed without its reason), with the causes that line can stand
+#: for, and those causes in words. The diagnosis names the candidates, and the move that
+#: shows which one it is.
+_CONNECT = (
+    Cause.CONNECT_REFUSED,
+    Cause.CONNECTION_RESET,
+    Cause.DNS,
+    Cause.CONNECT_TIMEOUT,
+    Cause.TLS_VERIFY,
+    Cause.PROXY,
+)
+_CONNECT_WORDS = "a refused or reset connection, a DNS failure, a timeout, a TLS error or a proxy"
+HIDDEN_BY_CLIENT: dict[str, tuple[tuple[Cause, ...], str]] = {
+    # Codex prints this line for any HTTP 500 and drops the body
+    "upstream.client_high_demand": (
+        (Cause.OVERLOADED, Cause.SERVER_ERROR),
+        "an overloaded service or another server error (any HTTP 500)",
+    ),
+    # Claude Code prints this line for any 404 (its source tags them all model_not_found)
     "request.client_selected_model": (
-        "an unknown model, a model the key may not use, or a wrong base URL path (any 404)"
+        (Cause.MODEL_NOT_FOUND, Cause.PERMISSION_MODEL, Cause.ENDPOINT_MISMATCH),
+        "an unknown model, a model the key may not use, or a wrong base URL path (any 404)",
     ),
-    "rate_limit.retries_exhausted_429": "requests or tokens per minute, or concurrency",
-    "network.wrapped_connection_error": (
-        "a refused or reset connection, a DNS failure, a timeout or a TLS error"
+    # Codex keeps only the status of the last 429 (its quota 429 is worded apart)
+    "rate_limit.retries_exhausted_429": (
+        (Cause.RPM, Cause.TPM, Cause.CONCURRENCY),
+        "requests or tokens per minute, or concurrency",
     ),
+    # Claude Code's line for a rejected key variable: the server's reason is not shown
+    "identity.key_invalid.client_line": (
+        (Cause.KEY_INVALID, Cause.KEY_WRONG_PLATFORM, Cause.KEY_EXPIRED),
+        "an unknown key, a key of another platform, or a revoked or expired one",
+    ),
+    "network.wrapped_connection_error": (_CONNECT, _CONNECT_WORDS),
+    # "fetch failed", "error sending request", "Connection error.": the reason is dropped
+    "network.generic": (_CONNECT, _CONNECT_WORDS),
+    "network.client_waiting_for_network": (_CONNECT, _CONNECT_WORDS),
 }
 HIDDEN_STEP = (
-    "The client printed its own summary, not the server's answer; it can stand for {what}. "
+    "The client printed its own summary, not the server's answer or the failure's reason; "
+    "it can stand for {what}. "
     "Send the same call through `whichlayer proxy`, or one request with `whichlayer probe`, "
     "to see the real status and body."
 )

@@ -38,6 +38,16 @@ def classify(ev: Evidence) -> Diagnosis:
     if origin_fact is not None:
         facts.append(origin_fact)
     facts += _supporting(hits[1:], rule)
+    candidates = _hidden_candidates(rule)
+    if candidates:
+        facts.append(
+            Fact(
+                "client.hides_cause",
+                "The line this rests on is printed alike for several causes; these are the "
+                "candidates, and a proxy or probe shows which one it is.",
+                {"candidate_causes": ", ".join(c.value for c in candidates)},
+            )
+        )
     retry = rule.retry or DEFAULT_RETRY[rule.layer]
     return Diagnosis(
         layer=rule.layer,
@@ -48,8 +58,15 @@ def classify(ev: Evidence) -> Diagnosis:
         summary=_summary(rule, origin, ev),
         actions=_actions(rule, ev, retry),
         facts=facts,
+        candidates=candidates,
         **_seen(ev),
     )
+
+
+def _hidden_candidates(rule: Rule) -> list[Cause]:
+    """The causes a line that hides the server's answer can stand for (none: it does not)."""
+    hidden = act.HIDDEN_BY_CLIENT.get(rule.id)
+    return list(hidden[0]) if hidden is not None else []
 
 
 #: How far transport rules drop when an HTTP answer was received: a network failure means
@@ -168,9 +185,7 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
     who = act.ORIGIN_PHRASE[origin]
     what = act.CAUSE_PHRASE.get(rule.cause) or act.LAYER_PHRASE[rule.layer]
     status = f" (HTTP {ev.status})" if ev.status is not None else ""
-    hidden = (
-        " (the client's own line hides the real answer)" if rule.id in act.HIDDEN_BY_CLIENT else ""
-    )
+    hidden = " (the printed line hides the real cause)" if rule.id in act.HIDDEN_BY_CLIENT else ""
     if rule.cause is Cause.UNKNOWN:
         return f"{who} {what}{status}, but not which cause{hidden}."
     return f"{who}: {what}{status}{hidden}."
@@ -186,7 +201,7 @@ def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
         steps.insert(0, act.MASKED_BY_RELAY)
     hidden = act.HIDDEN_BY_CLIENT.get(rule.id)
     if hidden is not None:
-        steps.insert(0, act.HIDDEN_STEP.format(what=hidden))
+        steps.insert(0, act.HIDDEN_STEP.format(what=hidden[1]))
     if rule.cause is Cause.UNKNOWN and not (own and replace):
         steps.append(act.DECIDE[rule.layer])
     if ev.retry_after_s is not None and retry in (Retry.BACKOFF, Retry.LIMITED):

@@ -40,10 +40,14 @@ class Diagnosis:
     model: str | None = None
     host: str | None = None
     path: str | None = None
+    #: Where the input hides the cause (a client's own summary line, a transport error
+    #: without its reason): the causes it can stand for. Empty when the input tells.
+    candidates: list[Cause] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (what ``whichlayer explain --json`` prints)."""
-        return {
+        """The JSON form (what ``whichlayer explain --json`` prints); ``candidate_causes`` only
+        where the input hides the cause."""
+        out = {
             "layer": str(self.layer) if self.layer is not None else None,
             "cause": str(self.cause),
             "origin": str(self.origin),
@@ -60,3 +64,6 @@ class Diagnosis:
             "actions": list(self.actions),
             "facts": [f.to_dict() for f in self.facts],
         }
+        if self.candidates:
+            out["candidate_causes"] = [str(c) for c in self.candidates]
+        return out

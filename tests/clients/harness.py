@@ -443,6 +443,7 @@ class FaultResult:
     run: Run
     got_layer: str = ""
     got_cause: str = ""
+    diagnosis: Any = None
 
     @property
     def outcome(self) -> str:
@@ -462,7 +463,6 @@ def faults(client: str) -> list[tuple[str, str, str]]:
 
 def run_fault(bin_dir: Path, client: str, scenario: str, layer: str, cause: str) -> FaultResult:
     """The client against a simulator that fails with ``scenario``; explain on what it printed."""
-    import whichlayer
     from whichlayer.simulate import SimServer
 
     dialect = DIALECT[client]
@@ -471,6 +471,14 @@ def run_fault(bin_dir: Path, client: str, scenario: str, layer: str, cause: str)
         if scenario == "key_wrong_platform":
             other = "openai" if dialect != "openai" else "anthropic"
             key = sim.keys_for(other)["valid"]
+        if client in SDKS:
+            run = run_sdk(
+                client,
+                sim.base_url(dialect),
+                None if scenario == "key_missing" else key,
+                sim.ca_pem,
+            )
+            return _explained(FaultResult(client, scenario, layer, cause, run))
         shell = {} if scenario == "key_missing" else {KEY_VAR[client]: key}
         if sim.ca_pem is not None:  # tls_verify:wrong_host: the CA is trusted, the name is not
             shell.update(NODE_EXTRA_CA_CERTS=sim.ca_pem, SSL_CERT_FILE=sim.ca_pem)
@@ -478,10 +486,18 @@ def run_fault(bin_dir: Path, client: str, scenario: str, layer: str, cause: str)
         setup = Setup(f"{client}:{scenario}", client, shell=shell, model=model)
         with workspace(setup, sim.url) as (_home, cwd, env):
             run = run_client(bin_dir, client, env, cwd, timeout_s=45.0)
-    result = FaultResult(client, scenario, layer, cause, run)
+    return _explained(FaultResult(client, scenario, layer, cause, run))
+
+
+def _explained(result: FaultResult) -> FaultResult:
+    """explain on what the client printed (nothing to explain when it answered)."""
+    import whichlayer
+
+    run = result.run
     if not run.answered:
         d = whichlayer.explain(run.output or f"exit code {run.rc}")
         result.got_layer, result.got_cause = d.layer, d.cause
+        result.diagnosis = d
     return result
 
 
@@ -510,3 +526,106 @@ def run_setup(bin_dir: Path, setup: Setup, helper_output: str | None) -> SetupRe
     first = calls[0]
     problems = compare(target, first, proxy.url, helper_output)
     return SetupResult(setup, run, problems, claim, sent_headers(first), len(calls))
+
+
+# -- the Python SDKs ---------------------------------------------------------------------------
+
+#: The Python SDKs, each a user's script making one call (tests/clients/sdk_worker.py).
+SDKS = ("openai", "anthropic", "google-genai", "litellm")
+SDK_DIALECT = {
+    "openai": "openai",
+    "anthropic": "anthropic",
+    "google-genai": "gemini",
+    "litellm": "openai",
+}
+DIALECT.update(SDK_DIALECT)
+#: The SDK's read timeout: a stalled answer fails within it.
+SDK_TIMEOUT_S = 8.0
+_WORKER = Path(__file__).with_name("sdk_worker.py")
+_idle: dict[str, list[subprocess.Popen[str]]] = {}
+_idle_lock = threading.Lock()
+
+
+def _sdk_env() -> dict[str, str]:
+    """The worker's environment: no credentials or proxies of this machine, litellm offline."""
+    drop = ("KEY", "TOKEN", "PROXY", "SSL_CERT", "REQUESTS_CA", "CURL_CA", "GOOGLE_", "GEMINI_")
+    env = {k: v for k, v in os.environ.items() if not any(d in k.upper() for d in drop)}
+    env.update(
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+        LITELLM_LOCAL_MODEL_COST_MAP="True",  # never fetch the price list at import
+        PYTHONWARNINGS="ignore",
+    )
+    return env
+
+
+def _worker(sdk: str) -> subprocess.Popen[str]:
+    with _idle_lock:
+        if _idle.get(sdk):
+            return _idle[sdk].pop()
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, str(_WORKER), sdk],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=_sdk_env(),
+    )
+    ready = _read_line(proc, 60.0)
+    if ready is None or json.loads(ready).get("ready") != sdk:
+        _stop(proc)
+        raise Unavailable(f"the {sdk} SDK worker did not start")
+    return proc
+
+
+def _read_line(proc: subprocess.Popen[str], timeout_s: float) -> str | None:
+    import select
+
+    assert proc.stdout is not None
+    readable, _, _ = select.select([proc.stdout], [], [], timeout_s)
+    if not readable:
+        return None
+    line = proc.stdout.readline(MAX_BODY)
+    return line or None
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    """End one worker (ours, by its handle): it holds no state worth an orderly exit, and
+    the SDKs' interpreter teardown takes seconds."""
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    with contextlib.suppress(OSError):
+        proc.kill()
+    proc.wait(timeout=10)
+
+
+def stop_workers() -> None:
+    """End the SDK workers this process started."""
+    with _idle_lock:
+        procs = [p for ps in _idle.values() for p in ps]
+        _idle.clear()
+    for proc in procs:
+        _stop(proc)
+
+
+def run_sdk(sdk: str, base_url: str, key: str | None, ca: str | None) -> Run:
+    """One call with the SDK: rc 0 and the answer, or rc 1 and what the script died printing."""
+    proc = _worker(sdk)
+    assert proc.stdin is not None
+    job = {"sdk": sdk, "base_url": base_url, "key": key, "ca": ca, "timeout_s": SDK_TIMEOUT_S}
+    proc.stdin.write(json.dumps(job) + "\n")
+    proc.stdin.flush()
+    line = _read_line(proc, SDK_TIMEOUT_S * 4)
+    if line is None:
+        _stop(proc)
+        return Run(-1, "", "", timed_out=True)
+    with _idle_lock:
+        _idle.setdefault(sdk, []).append(proc)
+    out = json.loads(line)
+    if out["answered"] is not None:
+        return Run(0, out["answered"], "")
+    return Run(1, "", out["printed"])

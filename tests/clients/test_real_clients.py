@@ -1,17 +1,18 @@
-"""Claude Code, Codex and Gemini CLI (pinned npm releases) against check, simulate and explain.
+"""Claude Code, Codex and Gemini CLI (pinned npm releases) and the Python SDKs (openai,
+anthropic, google-genai, litellm) against check, simulate and explain.
 
 Each client runs for real (``claude -p``, ``codex exec``, ``gemini -p``) with a temporary
-HOME and a loopback base URL. bench/clients.py runs the same over every fault.
+HOME and a loopback base URL; each SDK as a user's script calls it, in its own interpreter.
+bench/clients.py runs the same over every fault and prints the client x fault table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-import whichlayer
 
 from . import harness
 from .setups import SETUPS, helper_output
@@ -48,9 +49,58 @@ FAULTS = {
         "bad_gateway:nginx",
     ),
 }
-#: Faults whose cause the client's own line hides (its output is the same for other causes):
-#: explain must still name the layer, and say how to see the real answer.
-HIDDEN = {"claude-code": ("endpoint_mismatch",), "codex": ("rpm", "server_error"), "gemini-cli": ()}
+#: Faults whose cause the client's own line hides (its output is the same for other causes,
+#: or its source prints one constant line for them): explain must still name the layer, name
+#: the fault's cause among its candidates, and say how to see the real answer.
+HIDDEN = {
+    "claude-code": ("endpoint_mismatch", "key_wrong_platform"),
+    "codex": ("rpm", "server_error", "connection_reset"),
+    "gemini-cli": ("tls_verify",),
+}
+#: The Python SDKs, each as a user's script calls it (sdk_worker.py); a subset of the
+#: catalogue with every layer and the SDKs' own wrappers (bench/clients.py runs them all).
+SDK_FAULTS = (
+    "key_missing",
+    "key_invalid",
+    "rpm",
+    "tpm",
+    "model_not_found",
+    "context_length",
+    "server_error",
+    "unavailable:nginx_503",
+    "bad_gateway:cloudflare",
+    "connection_reset",
+    "tls_verify",
+)
+SDK_QUOTA = {
+    "openai": "quota_exhausted",
+    "anthropic": "insufficient_balance",
+    "google-genai": "quota_exhausted",
+    "litellm": "quota_exhausted",
+}
+
+
+def assert_floor(results: list[harness.FaultResult], hidden: tuple[str, ...]) -> None:
+    """The table's floor: every run's layer is right; every cause is right except where the
+    client hides it, and there explain names it among the candidates and sends the user to
+    whichlayer proxy / probe."""
+    failing = [r for r in results if r.outcome != "answered"]
+    assert len(failing) == len(results), [r.scenario for r in results if r.outcome == "answered"]
+    layer_ok = sum(r.got_layer == r.layer for r in failing)
+    cause_ok = sum(r.outcome == "ok" for r in failing)
+    wrong = {
+        r.scenario: f"{r.got_layer}/{r.got_cause} from: {r.run.output[-300:]!r}"
+        for r in failing
+        if r.outcome != "ok" and not (r.scenario in hidden and r.outcome == "layer")
+    }
+    assert not wrong, wrong
+    assert layer_ok == len(failing)
+    assert cause_ok >= len(failing) - len(hidden)
+    for r in failing:
+        if r.scenario in hidden and r.outcome != "ok":
+            d = r.diagnosis
+            assert r.cause in [str(c) for c in d.candidates], (r.scenario, d.candidates)
+            assert "whichlayer proxy" in d.actions[0] and "whichlayer probe" in d.actions[0]
 
 
 @pytest.fixture(scope="module")
@@ -118,16 +168,35 @@ def test_explain_names_the_fault_from_what_the_client_printed(bin_dir: Path, cli
     jobs = [(client, sid, *catalogue[sid]) for sid in FAULTS[client] + HIDDEN[client]]
     with ThreadPoolExecutor(3) as pool:
         results = list(pool.map(lambda j: harness.run_fault(bin_dir, *j), jobs))
-    wrong = {
-        r.scenario: f"{r.got_layer}/{r.got_cause} from: {r.run.output[-300:]!r}"
-        for r in results
-        if r.outcome != "ok" and not (r.scenario in HIDDEN[client] and r.outcome == "layer")
-    }
-    assert not wrong, wrong
-    for r in results:
-        if r.scenario in HIDDEN[client]:
-            actions = " ".join(whichlayer.explain(r.run.output).actions)
-            assert "whichlayer proxy" in actions and "whichlayer probe" in actions, r.scenario
+    assert_floor(results, HIDDEN[client])
+
+
+@pytest.fixture(scope="module")
+def sdk_workers() -> Iterator[None]:
+    yield
+    harness.stop_workers()
+
+
+@pytest.mark.parametrize("sdk", harness.SDKS)
+def test_explain_names_the_fault_from_what_the_sdk_raised(sdk_workers: None, sdk: str) -> None:
+    """The real SDK, called as a script calls it, dies of an exception; explain on what
+    Python prints for it (the traceback) names the fault."""
+    catalogue = {sid: (layer, cause) for sid, layer, cause in harness.faults(sdk)}
+    jobs = [(sdk, sid, *catalogue[sid]) for sid in (*SDK_FAULTS, SDK_QUOTA[sdk])]
+    with ThreadPoolExecutor(1) as pool:  # one worker: the SDK's import is most of the time
+        results = list(pool.map(lambda j: harness.run_fault(Path("/nonexistent"), *j), jobs))
+    assert_floor(results, ())
+    assert all("Traceback (most recent call last)" in r.run.output for r in results)
+
+
+def test_a_healthy_key_gets_a_normal_answer_from_every_sdk(sdk_workers: None) -> None:
+    from whichlayer.simulate import SimServer
+
+    for sdk in harness.SDKS:
+        dialect = harness.DIALECT[sdk]
+        with SimServer(dialect) as sim:
+            run = harness.run_sdk(sdk, sim.base_url(dialect), sim.keys["valid"], None)
+        assert run.answered, (sdk, run.output[-300:])
 
 
 def test_claude_code_gets_the_mid_stream_overloaded_event_and_retries_without_streaming(

@@ -1377,4 +1377,44 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("The model `gtp-4` does not exist or you do not have access to it.",),
     ),
+    # Claude Code's own line for a key the server rejected (its source prints this constant
+    # for a 401 on a key from the environment or a helper): the server's reason is not shown,
+    # so a key of another platform or a revoked key print the same (actions.HIDDEN_BY_CLIENT).
+    Rule(
+        "identity.key_invalid.client_line",
+        "A coding agent's own line for a key the server rejected; it does not show the "
+        "server's reason.",
+        L,
+        Cause.KEY_INVALID,
+        says((r"invalid api key \S+ fix external api key", "fix external api key")),
+        priority=86,
+        origin=Origin.CLIENT,
+        confidence=0.6,
+        samples=("Invalid API key \u00b7 Fix external API key",),
+        near_misses=("Not logged in \u00b7 Please run /login",),
+    ),
+    # An SDK refuses to send a request because it found no key (the OpenAI SDK's own words, also
+    # when LiteLLM re-raises it as another class): nothing was sent.
+    Rule(
+        "identity.key_missing.sdk_no_credentials",
+        "The SDK found no API key (argument or environment variable) and sent nothing.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"missing credentials\. please pass an `?api_key",
+                "missing credentials. please pass an",
+            ),
+            "api_key client option must be set",
+        ),
+        priority=83,
+        origin=Origin.CLIENT,
+        confidence=0.85,
+        samples=(
+            "openai.OpenAIError: Missing credentials. Please pass an `api_key`, "
+            "`workload_identity`, `admin_api_key`, or set the `OPENAI_API_KEY` or "
+            "`OPENAI_ADMIN_KEY` environment variable.",
+        ),
+        near_misses=("Error code: 401 - Incorrect API key provided",),
+    ),
 )

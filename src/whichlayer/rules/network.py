@@ -841,4 +841,19 @@ RULES: tuple[Rule, ...] = (
             "openai.APIConnectionError: Connection error.",
         ),
     ),
+    # Codex's loop when it cannot connect at all: it waits for the network and never prints why
+    # (actions.HIDDEN_BY_CLIENT names the candidates).
+    Rule(
+        "network.client_waiting_for_network",
+        "The client cannot connect and waits for the network; it does not say why.",
+        L,
+        Cause.UNKNOWN,
+        says("reconnecting... waiting for network"),
+        priority=35,
+        origin=Origin.CLIENT,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=("ERROR: Reconnecting... waiting for network",),
+        near_misses=("ERROR: Reconnecting... 2/5 (stream disconnected before completion)",),
+    ),
 )

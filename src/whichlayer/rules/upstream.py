@@ -135,8 +135,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "upstream.client_high_demand",
-        "Codex's own line for a 5xx whose body it does not show (overload is what it says; "
-        "Codex 0.171 prints it for a plain 500 too).",
+        "Codex's own line for an HTTP 500 whose body it does not show (its source maps any "
+        "500 to this line); the service's 500s behind it are mostly capacity, as its "
+        "maintainers say, so overload is the likelier cause and a plain server error the other.",
         L,
         Cause.OVERLOADED,
         says(
@@ -879,5 +880,23 @@ RULES: tuple[Rule, ...] = (
             "Unexpected API Response: The language model did not provide any assistant messages.",
         ),
         near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
+    ),
+    # An SDK's catch-all class (LiteLLM's APIError for statuses its mapper does not name, the
+    # SDKs' InternalServerError for every 5xx) says nothing of the cause: the status decides.
+    Rule(
+        "upstream.unavailable.sdk_catch_all",
+        "An SDK's catch-all error class carries a 503 or 521 status: the service (or the origin "
+        "behind Cloudflare) is down or unavailable, whatever the class is called.",
+        L,
+        Cause.UNAVAILABLE,
+        all_of(exception("APIError", "InternalServerError"), status(503, 521)),
+        priority=31,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            "litellm.exceptions.APIError: litellm.APIError: APIError: OpenAIException - "
+            "Error code: 521",
+        ),
+        near_misses=("litellm.exceptions.APIError: litellm.APIError: Error code: 500",),
     ),
 )
