@@ -241,6 +241,40 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
         yield chunk
 
 
+def _count_with_numpy(block: bytes) -> int:
+    import numpy
+
+    return int(numpy.count_nonzero(numpy.frombuffer(block, numpy.uint8) == 10))
+
+
+def _pick_counter() -> Callable[[bytes], int]:
+    """``bytes.count`` holds the GIL and walks a block a byte at a time (0.45 s of CPU per
+    GB here); numpy's compare and count run vectorised and without the GIL (0.2 s), so
+    the other thread parses meanwhile. numpy is used when it is installed (it is not a
+    dependency); the count is the same either way (tested)."""
+    try:
+        import numpy  # noqa: F401
+    except ImportError:  # pragma: no cover
+        return _count_with_bytes
+    return _count_with_numpy
+
+
+def _count_with_bytes(block: bytes) -> int:
+    return block.count(b"\n")
+
+
+def count_newlines(block: bytes) -> int:
+    """The newlines in a block (small blocks: ``bytes.count``, cheaper than a numpy call)."""
+    if len(block) < 1 << 20:
+        return block.count(b"\n")
+    return _counter()(block)
+
+
+@cache
+def _counter() -> Callable[[bytes], int]:
+    return _pick_counter()
+
+
 #: A searched block: its bytes, its newline count, and where the needles are in it.
 Searched = tuple[bytes, int, list[tuple[int, int, int]] | None]
 
@@ -279,7 +313,7 @@ class _Prefetch:
         try:
             for chunk in self._chunks:
                 found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
-                if not self._put((chunk, chunk.count(b"\n"), found)):
+                if not self._put((chunk, count_newlines(chunk), found)):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
