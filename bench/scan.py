@@ -14,7 +14,8 @@ every ~40 lines. Side by side in the same run, over the same gateway log: a plai
 `json.loads` loop, an `orjson` loop and DuckDB's `read_json` (each counting failures
 by status, the least any reader must do), DuckDB in the one pass the scan would need
 (only the needed fields, failures grouped by the scan's keys, one thread, 100 MB
-memory limit), and `grep -c` on the failure pattern as the physical floor. Every arm
+memory limit, then each distinct error diagnosed and the groups folded into the scan's
+tables), and `grep -c` on the failure pattern as the physical floor. Every arm
 runs in a child process of its own: wall time, CPU seconds (user + sys, all threads)
 and its own peak RSS. Then the agreement check: the scan's counts by layer must equal
 `explain` run on every failure line one by one.
@@ -178,31 +179,49 @@ def arm_duckdb(path: Path) -> object:
 def arm_duckdb_scan(path: Path) -> object:
     """The native way the scan could take for a JSON-lines gateway log, in ONE pass: only
     the fields the scan needs, failing statuses filtered in DuckDB, grouped by what the
-    scan's tables need (hour x error, and model x key x error; the error by its hash),
-    one thread, insertion order not kept, a memory limit and a spill folder. It stops
-    where the scan would still have to fetch the groups, diagnose each distinct error
-    and fold them: its CPU is a floor for that way, not the whole of it."""
+    scan's tables need (hour x error, model x key x error, and each distinct error once;
+    the error by its hash where the text is not needed), one thread, insertion order not
+    kept, a memory limit and a spill folder; then each distinct error diagnosed by the
+    engine and the groups folded into the scan's Aggregate, fetched a batch at a time.
+    What it does not give (examples in file order, retry storms, line counts) is in
+    docs/scan.md. Prints the failures it counted; its counts by layer are checked
+    against the scan's when the bench compares them."""
     try:
         import duckdb
     except ImportError:
         return "duckdb not installed (pip install duckdb)"
+    from whichlayer.scan.aggregate import Aggregate
+    from whichlayer.scan.engine import Diagnoser
+    from whichlayer.scan.readers.generic import _text
+
     with tempfile.TemporaryDirectory() as spill:
         con = duckdb.connect()
         con.execute("SET threads=1")
         con.execute("SET preserve_insertion_order=false")
         con.execute("SET memory_limit='100MB'")
         con.execute(f"SET temp_directory='{spill}'")
-        rows = con.execute(
-            "WITH f AS (SELECT ts, model, key_alias, status, hash(error) AS eh "
+        cur = con.execute(
+            "WITH f AS (SELECT ts, model, key_alias, status, error, hash(error) AS eh "
             "FROM read_json(?, format='newline_delimited', columns={'ts': 'BIGINT', "
             "'model': 'VARCHAR', 'key_alias': 'VARCHAR', 'request_hash': 'VARCHAR', "
             "'status': 'BIGINT', 'error': 'VARCHAR'}, ignore_errors=true) WHERE status >= 400) "
-            "SELECT ts // 3600 AS h, model, key_alias, status, eh, count(*) AS n "
-            "FROM f GROUP BY GROUPING SETS ((h, status, eh), (model, key_alias, status, eh))",
+            "SELECT error, status, eh, ts // 3600 AS h, model, key_alias, count(*) AS n "
+            "FROM f GROUP BY GROUPING SETS ((status, eh, error), (h, status, eh), "
+            "(model, key_alias, status, eh)) ORDER BY error NULLS LAST",
             [str(path)],
-        ).fetchall()
-    # each failure is in both grouping sets once
-    return sum(n for h, _, _, _, _, n in rows if h is not None)
+        )
+        diagnose, state, agg = Diagnoser(), {}, Aggregate()
+        verdicts: dict[tuple[int, int], Any] = {}
+        while batch := cur.fetchmany(20_000):
+            for error, status, eh, hour, model, key, n in batch:
+                if error is not None:  # the distinct errors come first: diagnosed once each
+                    verdicts[(status, eh)] = diagnose(_text(status, error, state))
+                    agg.failures += n
+                elif hour is not None:
+                    agg._pending_hours[(verdicts[(status, eh)], hour)] += n
+                else:
+                    agg._pending[(verdicts[(status, eh)], model, None, key)] += n
+    return {"failures": agg.failures, "by_layer": dict(agg.by["layer"])}
 
 
 def arm_grep(path: Path) -> object:
@@ -217,7 +236,7 @@ def arm_grep(path: Path) -> object:
 ARMS = {
     "grep": ("grep -c (floor)", arm_grep),
     "duckdb": ("duckdb read_json GROUP BY", arm_duckdb),
-    "duckdb-scan": ("duckdb one pass, scan's keys", arm_duckdb_scan),
+    "duckdb-scan": ("duckdb one pass + diagnosis", arm_duckdb_scan),
     "orjson": ("orjson loop", arm_orjson),
     "json": ("json.loads loop", arm_json),
 }
@@ -237,9 +256,13 @@ def arm_child(name: str, path: Path) -> dict[str, Any]:
     if os.waitstatus_to_exitcode(status):
         return {"seconds": s, "result": f"failed: {text[-200:]}", "cpu": 0.0, "rss_mb": 0.0}
     result = json.loads(text)
+    by_layer = None
+    if isinstance(result, dict):
+        result, by_layer = result["failures"], result["by_layer"]
     return {
         "seconds": s,
         "result": result,
+        "by_layer": by_layer,
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss_mb": usage.ru_maxrss / 1024,
     }
@@ -363,8 +386,11 @@ def main() -> None:
         for name, (label, _) in ARMS.items():
             load = os.getloadavg()[0]
             r = arm_child(name, log)
-            rows.append((label, r["seconds"], r["cpu"], r["result"], r["rss_mb"],
-                         f"load {load:.1f}"))  # fmt: skip
+            note = f"load {load:.1f}"
+            if r.get("by_layer") is not None:
+                same = r["by_layer"] == by_layer
+                note += f"; counts by layer {'equal' if same else 'DIFFER from'} the scan's"
+            rows.append((label, r["seconds"], r["cpu"], r["result"], r["rss_mb"], note))
         print(
             f"{'arm':<30} {'MB/s':>6} {'lines/s':>10} {'wall s':>7} {'CPU s':>6} "
             f"{'MB/CPU-s':>8}  {'failures':>9}  {'peak RSS':>8}"

@@ -186,3 +186,42 @@ def test_a_line_longer_than_a_block(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     fast = scan_source(Source(str(log)))
     assert fast.failures == 4
     _same(fast, scan_source(Source(str(log)), prefilter=False))
+
+
+def test_newlines_counted_the_same_way_whatever_counts_them() -> None:
+    """The worker counts a large block's newlines with numpy when it is installed: the
+    same count as ``bytes.count``, on every kind of block."""
+    pytest.importorskip("numpy")
+    rnd = random.Random(5)
+    blocks = [
+        b"",
+        b"no newline at all",
+        b"\n" * 4097,
+        bytes(rnd.randrange(256) for _ in range(70_000)),
+        _log(9000, 6),  # over the size at which numpy is used
+        _log(9000, 6)[:-1] + b"\xff",
+    ]
+    assert len(blocks[4]) > 1 << 20
+    assert engine._counter() is engine._count_with_numpy
+    for block in blocks:
+        want = block.count(b"\n")
+        assert engine._count_with_numpy(block) == want
+        assert engine.count_newlines(block) == want
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_fast_path_with_large_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     gz: bool) -> None:  # fmt: skip
+    """Blocks over a megabyte (so their newlines are counted the numpy way, when numpy is
+    installed) across a log of mixed shapes, garbage and a truncated last line, plain and
+    gzipped: the same aggregates as the plain path, and every line counted."""
+    monkeypatch.setattr(engine, "BLOCK", (1 << 20) + 4099)  # boundaries fall mid-line
+    data = _log(16_000, 7)
+    assert len(data) > 3 * (1 << 20)
+    log = tmp_path / ("gateway.jsonl.gz" if gz else "gateway.jsonl")
+    log.write_bytes(gzip.compress(data) if gz else data)
+    fast = scan_source(Source(str(log)))
+    plain = scan_source(Source(str(log)), prefilter=False)
+    assert fast.files[0].lines == data.count(b"\n") + 1  # the truncated last line too
+    assert fast.failures > 3000
+    _same(fast, plain)
