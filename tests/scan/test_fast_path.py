@@ -188,47 +188,6 @@ def test_a_line_longer_than_a_block(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     _same(fast, scan_source(Source(str(log)), prefilter=False))
 
 
-def test_newlines_counted_the_same_way_whatever_counts_them() -> None:
-    """The worker counts a block's newlines with numpy when it is installed: the same
-    count as ``bytes.count``, on every kind of block, and the positions are the newlines."""
-    pytest.importorskip("numpy")
-    rnd = random.Random(5)
-    blocks = [
-        b"",
-        b"no newline at all",
-        b"\n" * 4097,
-        bytes(rnd.randrange(256) for _ in range(70_000)),
-        _log(9000, 6),
-        _log(9000, 6)[:-1] + b"\xff",
-    ]
-    for block in blocks:
-        count, where = engine.newlines_of(block)
-        assert count == block.count(b"\n")
-        if block:
-            assert where is not None
-            assert [i for i, c in enumerate(block) if c == 10] == where.tolist()
-
-
-def test_line_bounds_found_the_same_way_with_numpy_or_without() -> None:
-    """``_lines_at`` given the newlines' positions (numpy) finds the same lines, in the
-    same order, as its C-level maps over ``find``: on real needle hits in a mixed log."""
-    pytest.importorskip("numpy")
-    from whichlayer.scan.readers import generic
-
-    matcher = engine._matcher(generic)
-    data = _log(3000, 8)
-    for at in range(0, len(data), 50_000):  # blocks cut anywhere, as the reader cuts them
-        block = data[at : at + 50_000]
-        found = matcher.find_matches_as_indexes(block)
-        head, tail = block.find(b"\n"), block.rfind(b"\n")
-        plain: list[bytes] = []
-        engine._lines_at(block, found, head, tail, plain)
-        with_numpy: list[bytes] = []
-        engine._lines_at(block, found, head, tail, with_numpy, engine.newlines_of(block)[1])
-        assert plain
-        assert with_numpy == plain
-
-
 @pytest.mark.parametrize("gz", [False, True])
 def test_fast_path_with_large_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                      gz: bool) -> None:  # fmt: skip

@@ -241,36 +241,8 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
         yield chunk
 
 
-def _numpy() -> ModuleType | None:
-    """numpy, when it is installed (it is not a dependency)."""
-    try:
-        import numpy
-    except ImportError:  # pragma: no cover
-        return None
-    return numpy
-
-
-_NUMPY = cache(_numpy)
-
-
-def newlines_of(block: bytes) -> tuple[int, Any]:
-    """A block's newline count and, with numpy, where they are (an array; else None).
-
-    ``bytes.count`` holds the GIL and walks the block a byte at a time (0.45 s of CPU per
-    GB here); numpy compares and gathers vectorised and without the GIL (about 0.2 s), so
-    the other thread parses meanwhile, and the positions give the candidate lines' bounds
-    without a Python call per match (``_lines_at``). The count is the same either way
-    (tested)."""
-    np = _NUMPY()
-    if np is None or not block:
-        return block.count(b"\n"), None
-    at = np.flatnonzero(np.frombuffer(block, np.uint8) == 10)
-    return len(at), at
-
-
-#: A searched block: its bytes, its newline count, where the needles are in it, and
-#: where its newlines are (with numpy).
-Searched = tuple[bytes, int, list[tuple[int, int, int]] | None, Any]
+#: A searched block: its bytes, its newline count, and where the needles are in it.
+Searched = tuple[bytes, int, list[tuple[int, int, int]] | None]
 
 
 class _Prefetch:
@@ -307,8 +279,7 @@ class _Prefetch:
         try:
             for chunk in self._chunks:
                 found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
-                newlines, where = newlines_of(chunk)
-                if not self._put((chunk, newlines, found, where)):
+                if not self._put((chunk, chunk.count(b"\n"), found)):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
@@ -351,11 +322,11 @@ def _candidate_lines(
     chunks = _chunks(stream, first, limit, consumed)
     searched: Iterator[Searched]
     if matcher is None:
-        searched = ((c, c.count(b"\n"), None, None) for c in chunks)
+        searched = ((c, c.count(b"\n"), None) for c in chunks)
     else:
         searched = iter(_Prefetch(chunks, matcher))
     carry = b""
-    for chunk, newlines, found, where in searched:
+    for chunk, newlines, found in searched:
         if not newlines:
             carry += chunk
             if len(carry) > MAX_LINE:
@@ -375,7 +346,7 @@ def _candidate_lines(
         if found is None:
             lines += [x for x in chunk[head + 1 : tail].split(b"\n") if x.strip()]
         else:
-            _lines_at(chunk, found, head, tail, lines, where)
+            _lines_at(chunk, found, head, tail, lines)
         carry = chunk[tail + 1 :]
         yield lines
     if carry:  # a last line without its newline (a log still being written)
@@ -387,35 +358,21 @@ def _candidate_lines(
 
 
 def _lines_at(
-    block: bytes,
-    found: list[tuple[int, int, int]],
-    head: int,
-    tail: int,
-    out: list[bytes],
-    where: Any = None,
+    block: bytes, found: list[tuple[int, int, int]], head: int, tail: int, out: list[bytes]
 ) -> None:
     """The whole lines between ``head`` and ``tail`` (newlines) holding a match, once each,
-    in order: line bounds found by C-level maps over the matches, not a Python step each
-    (or, given ``where`` the newlines are, by numpy: one sorted search for all)."""
+    in order: line bounds found by C-level maps over the matches, not a Python step each."""
     starts = list(map(_START, found))
     lo = bisect_right(starts, head)
     hi = bisect_right(starts, tail)
     if lo >= hi:
         return
     starts = starts[lo:hi]
-    if where is not None:
-        np = _NUMPY()
-        assert np is not None
-        # the first newline at or after each match ends its line; each line once, in order
-        ends = np.unique(np.searchsorted(where, np.array(starts, dtype=np.int64)))
-        firsts = (where[ends - 1] + 1).tolist()  # the newline before (head's, at the least)
-        out += map(block.__getitem__, map(slice, firsts, where[ends].tolist()))
-        return
     nl = repeat(b"\n")
     # each line's end, once, in order, with a match inside the line (any one will do)
-    ends_at = dict(zip(map(block.find, nl, starts), starts, strict=True))
-    firsts_at = map(int.__add__, map(block.rfind, nl, repeat(0), ends_at.values()), repeat(1))
-    bounds = zip(firsts_at, ends_at, strict=False)
+    ends = dict(zip(map(block.find, nl, starts), starts, strict=True))
+    firsts = map(int.__add__, map(block.rfind, nl, repeat(0), ends.values()), repeat(1))
+    bounds = zip(firsts, ends, strict=False)
     out += map(block.__getitem__, starmap(slice, bounds))
 
 
