@@ -12,8 +12,12 @@ The gateway log has 5% failures whose error bodies are real errors drawn from th
 labelled corpora; the transcripts are Claude Code session files with an API error
 every ~40 lines. Side by side in the same run, over the same gateway log: a plain
 `json.loads` loop, an `orjson` loop and DuckDB's `read_json` (each counting failures
-by status, the least any reader must do), and `grep -c` on the failure pattern as
-the physical floor. Then the agreement check: the scan's counts by layer must equal
+by status, the least any reader must do), DuckDB in the one pass the scan would need
+(only the needed fields, failures grouped by the scan's keys, one thread, 100 MB
+memory limit, then each distinct error diagnosed and the groups folded into the scan's
+tables), and `grep -c` on the failure pattern as the physical floor. Every arm
+runs in a child process of its own: wall time, CPU seconds (user + sys, all threads)
+and its own peak RSS. Then the agreement check: the scan's counts by layer must equal
 `explain` run on every failure line one by one.
 """
 
@@ -134,13 +138,6 @@ def make_transcripts(folder: Path, size_mb: int, errors: list[tuple[int, str]]) 
         written += len(data)
 
 
-def timed(label: str, fn, size: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    t = time.perf_counter()
-    result = fn()
-    s = time.perf_counter() - t
-    return {"arm": label, "seconds": s, "mb_s": size / s / 1e6, "result": result}
-
-
 def arm_json(path: Path) -> int:
     n = 0
     with path.open("rb") as f:
@@ -164,6 +161,7 @@ def arm_orjson(path: Path) -> int | str:
 
 
 def arm_duckdb(path: Path) -> object:
+    """DuckDB's defaults (all cores, no memory setting): failures counted by status."""
     try:
         import duckdb
     except ImportError:
@@ -178,6 +176,54 @@ def arm_duckdb(path: Path) -> object:
     return sum(k for _, k in rows)
 
 
+def arm_duckdb_scan(path: Path) -> object:
+    """The native way the scan could take for a JSON-lines gateway log, in ONE pass: only
+    the fields the scan needs, failing statuses filtered in DuckDB, grouped by what the
+    scan's tables need (hour x error, model x key x error, and each distinct error once;
+    the error by its hash where the text is not needed), one thread, insertion order not
+    kept, a memory limit and a spill folder; then each distinct error diagnosed by the
+    engine and the groups folded into the scan's Aggregate, fetched a batch at a time.
+    What it does not give (examples in file order, retry storms, line counts) is in
+    docs/scan.md. Prints the failures it counted; its counts by layer are checked
+    against the scan's when the bench compares them."""
+    try:
+        import duckdb
+    except ImportError:
+        return "duckdb not installed (pip install duckdb)"
+    from whichlayer.scan.aggregate import Aggregate
+    from whichlayer.scan.engine import Diagnoser
+    from whichlayer.scan.readers.generic import _text
+
+    with tempfile.TemporaryDirectory() as spill:
+        con = duckdb.connect()
+        con.execute("SET threads=1")
+        con.execute("SET preserve_insertion_order=false")
+        con.execute("SET memory_limit='100MB'")
+        con.execute(f"SET temp_directory='{spill}'")
+        cur = con.execute(
+            "WITH f AS (SELECT ts, model, key_alias, status, error, hash(error) AS eh "
+            "FROM read_json(?, format='newline_delimited', columns={'ts': 'BIGINT', "
+            "'model': 'VARCHAR', 'key_alias': 'VARCHAR', 'request_hash': 'VARCHAR', "
+            "'status': 'BIGINT', 'error': 'VARCHAR'}, ignore_errors=true) WHERE status >= 400) "
+            "SELECT error, status, eh, ts // 3600 AS h, model, key_alias, count(*) AS n "
+            "FROM f GROUP BY GROUPING SETS ((status, eh, error), (h, status, eh), "
+            "(model, key_alias, status, eh)) ORDER BY error NULLS LAST",
+            [str(path)],
+        )
+        diagnose, state, agg = Diagnoser(), {}, Aggregate()
+        verdicts: dict[tuple[int, int], Any] = {}
+        while batch := cur.fetchmany(20_000):
+            for error, status, eh, hour, model, key, n in batch:
+                if error is not None:  # the distinct errors come first: diagnosed once each
+                    verdicts[(status, eh)] = diagnose(_text(status, error, state))
+                    agg.failures += n
+                elif hour is not None:
+                    agg._pending_hours[(verdicts[(status, eh)], hour)] += n
+                else:
+                    agg._pending[(verdicts[(status, eh)], model, None, key)] += n
+    return {"failures": agg.failures, "by_layer": dict(agg.by["layer"])}
+
+
 def arm_grep(path: Path) -> object:
     if not shutil.which("grep"):
         return "grep not found"
@@ -185,6 +231,41 @@ def arm_grep(path: Path) -> object:
         ["grep", "-c", '"status": [45]', str(path)], capture_output=True, text=True, check=False
     )
     return int(out.stdout.strip() or 0)
+
+
+ARMS = {
+    "grep": ("grep -c (floor)", arm_grep),
+    "duckdb": ("duckdb read_json GROUP BY", arm_duckdb),
+    "duckdb-scan": ("duckdb one pass + diagnosis", arm_duckdb_scan),
+    "orjson": ("orjson loop", arm_orjson),
+    "json": ("json.loads loop", arm_json),
+}
+
+
+def arm_child(name: str, path: Path) -> dict[str, Any]:
+    """One side arm in a child process of its own: its wall time, its CPU (user + sys, all
+    its threads and children) and its own peak RSS, from wait4."""
+    cmd = [sys.executable, __file__, "--arm", name, str(path)]
+    with tempfile.TemporaryFile() as out:
+        t = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=out)
+        _, status, usage = os.wait4(child.pid, 0)
+        s = time.perf_counter() - t
+        out.seek(0)
+        text = out.read().decode().strip()
+    if os.waitstatus_to_exitcode(status):
+        return {"seconds": s, "result": f"failed: {text[-200:]}", "cpu": 0.0, "rss_mb": 0.0}
+    result = json.loads(text)
+    by_layer = None
+    if isinstance(result, dict):
+        result, by_layer = result["failures"], result["by_layer"]
+    return {
+        "seconds": s,
+        "result": result,
+        "by_layer": by_layer,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+    }
 
 
 def arm_scan(paths: list[str], jobs: int) -> dict[str, Any]:
@@ -223,6 +304,7 @@ def scan_repeated(paths: list[str], jobs: int, repeat: int) -> dict[str, Any]:
     runs.sort(key=lambda r: r["seconds"])
     mid = runs[len(runs) // 2]
     mid["all_seconds"] = [r["seconds"] for r in runs]
+    mid["all_cpu"] = [r["cpu"] for r in runs]
     mid["loads"] = [r["load"] for r in runs]
     mid["rss_mb"] = max(r["rss_mb"] for r in runs)
     return mid
@@ -262,7 +344,11 @@ def main() -> None:
     )
     ap.add_argument("--clean", action="store_true", help="delete the generated files at the end")
     ap.add_argument("--keep", metavar="DIR", help=argparse.SUPPRESS)  # the old name of --cache
+    ap.add_argument("--arm", nargs=2, metavar=("NAME", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.arm:  # one side arm, in the child that arm_child started
+        print(json.dumps(ARMS[args.arm[0]][1](Path(args.arm[1]))))
+        return
     errors = corpus_errors()
     work = Path(args.keep or args.cache)
     work.mkdir(parents=True, exist_ok=True)
@@ -291,30 +377,38 @@ def main() -> None:
                 sys.exit(f"bench/scan.py: scan counted {r['lines']:,} lines, not {n_lines:,}")
             runs = ", ".join(f"{size / x / 1e6:.0f}" for x in r["all_seconds"])
             loads = ", ".join(f"{x:.1f}" for x in r["loads"])
-            note = f"runs {runs} MB/s at load {loads}; CPU {r['cpu']:.1f} s"
-            rows.append((f"whichlayer scan --jobs {jobs}", r["seconds"], r["failures"],
+            cpus = ", ".join(f"{x:.2f}" for x in r["all_cpu"])
+            note = f"runs {runs} MB/s, CPU {cpus} s, at load {loads}"
+            rows.append((f"whichlayer scan --jobs {jobs}", r["seconds"], r["cpu"], r["failures"],
                          r["rss_mb"], note))  # fmt: skip
             if jobs == 1:
                 by_layer = r["by_layer"]
-        for label, fn in (
-            ("grep -c (floor)", lambda: arm_grep(log)),
-            ("duckdb read_json GROUP BY", lambda: arm_duckdb(log)),
-            ("orjson loop", lambda: arm_orjson(log)),
-            ("json.loads loop", lambda: arm_json(log)),
-        ):
+        for name, (label, _) in ARMS.items():
             load = os.getloadavg()[0]
-            r = timed(label, fn, size)
-            rows.append((label, r["seconds"], r["result"], None, f"load {load:.1f}"))
-        print(f"{'arm':<30} {'MB/s':>8} {'lines/s':>12} {'s':>7}  {'failures':>9}  {'peak RSS':>8}")
-        for label, s, res, rss, note in rows:
+            r = arm_child(name, log)
+            note = f"load {load:.1f}"
+            if r.get("by_layer") is not None:
+                same = r["by_layer"] == by_layer
+                note += f"; counts by layer {'equal' if same else 'DIFFER from'} the scan's"
+            rows.append((label, r["seconds"], r["cpu"], r["result"], r["rss_mb"], note))
+        print(
+            f"{'arm':<30} {'MB/s':>6} {'lines/s':>10} {'wall s':>7} {'CPU s':>6} "
+            f"{'MB/CPU-s':>8}  {'failures':>9}  {'peak RSS':>8}"
+        )
+        for label, s, cpu, res, rss, note in rows:
             if isinstance(res, str):
-                print(f"{label:<30} {'-':>8} {'-':>12} {'-':>7}  {res}")
+                print(f"{label:<30} {'-':>6} {'-':>10} {'-':>7} {'-':>6} {'-':>8}  {res}")
                 continue
             rss_s = f"{rss:.0f} MB" if rss else ""
+            per_cpu = size / cpu / 1e6 if cpu else 0
             print(
-                f"{label:<30} {size / s / 1e6:>8,.0f} {n_lines / s:>12,.0f} {s:>7.2f}  "
-                f"{res:>9,}  {rss_s:>8}  {note}"
+                f"{label:<30} {size / s / 1e6:>6,.0f} {n_lines / s:>10,.0f} {s:>7.2f} "
+                f"{cpu:>6.2f} {per_cpu:>8,.0f}  {res:>9,}  {rss_s:>8}  {note}"
             )
+        print(
+            "(MB/CPU-s: the file's size over the arm's CPU seconds, user + sys, all threads: "
+            "its speed on one core of its own, the fair figure on a loaded machine)"
+        )
         r = scan_repeated([str(tdir)], 1, 1)
         print(
             f"\ntranscripts: whichlayer scan {tsize / r['seconds'] / 1e6:,.0f} MB/s, "

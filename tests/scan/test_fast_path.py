@@ -186,3 +186,20 @@ def test_a_line_longer_than_a_block(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     fast = scan_source(Source(str(log)))
     assert fast.failures == 4
     _same(fast, scan_source(Source(str(log)), prefilter=False))
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_fast_path_with_large_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     gz: bool) -> None:  # fmt: skip
+    """Blocks over a megabyte across a log of mixed shapes, garbage and a truncated last
+    line, plain and gzipped: the same aggregates as the plain path, every line counted."""
+    monkeypatch.setattr(engine, "BLOCK", (1 << 20) + 4099)  # boundaries fall mid-line
+    data = _log(16_000, 7)
+    assert len(data) > 2 * (1 << 20)
+    log = tmp_path / ("gateway.jsonl.gz" if gz else "gateway.jsonl")
+    log.write_bytes(gzip.compress(data) if gz else data)
+    fast = scan_source(Source(str(log)))
+    plain = scan_source(Source(str(log)), prefilter=False)
+    assert fast.files[0].lines == data.count(b"\n") + 1  # the truncated last line too
+    assert fast.failures > 3000
+    _same(fast, plain)
