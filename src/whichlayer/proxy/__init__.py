@@ -178,7 +178,7 @@ class ProxyServer:
         finally:
             server.close()
             await forwarder.close()
-            pool.close()
+            await pool.aclose()
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), 0.5)
             await self._close_recorder(sink, proc)

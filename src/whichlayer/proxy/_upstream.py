@@ -28,6 +28,8 @@ OFFICIAL = {
 POOL_SIZE = 64
 #: An idle pooled connection older than this is not reused (servers drop idle ones at 60-75 s).
 POOL_IDLE_S = 50.0
+#: How long closing waits for idle upstream connections (a TLS close_notify) at shutdown.
+CLOSE_WAIT_S = 1.0
 #: Deadline to open a connection (TCP, proxy CONNECT and TLS together).
 CONNECT_TIMEOUT_S = 10.0
 
@@ -170,6 +172,20 @@ class Pool:
         for conn in self._idle:
             conn.close()
         self._idle.clear()
+
+    async def aclose(self) -> None:
+        """Close every idle connection and let TLS say goodbye before the loop ends (a TLS
+        close needs the loop for its close_notify); what has not closed by then is aborted."""
+        conns = list(self._idle)
+        self.close()
+        if not conns:
+            return
+        waits = asyncio.gather(*(c.writer.wait_closed() for c in conns), return_exceptions=True)
+        try:
+            await asyncio.wait_for(waits, CLOSE_WAIT_S)
+        except TimeoutError:
+            for conn in conns:
+                conn.writer.transport.abort()
 
     async def connect(self) -> Conn:
         return await asyncio.wait_for(self._open(), self._connect_timeout_s)
