@@ -38,13 +38,17 @@ def _norm(word: str) -> str | None:
     return word
 
 
-#: Lines that say where code ran, not what failed: stack frames, traceback heads, the
-#: source line a Python frame shows, and a log line's leading timestamp.
+#: Lines that say where code ran or which tool printed them, not what failed: stack
+#: frames, traceback heads, the source line a Python frame shows, a log line's leading
+#: timestamp with the logger name and level that follow it, and a coding agent's
+#: "API Error:" head (every failure gets the same prefix, so it tells no layer apart).
 _NOISE = re.compile(
     r"""^[ \t]*at[ \t]+\S[^\n]*(?:\)|:\d+)[ \t]*$"""
     r"""|File "[^"\n]*", line \d+[^\n]*(?:\n[ \t]+[^\n]*)?"""
     r"""|Traceback \(most recent call last\):"""
-    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?""",
+    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?"""
+    r"""(?:[ \t]+-[ \t]+[\w.:-]+[ \t]+-[ \t]+(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)[ \t]+-)?"""
+    r"""|^[ \t]*\u23bf?[ \t]*API Error:""",
     re.M,
 )
 
@@ -66,6 +70,44 @@ def text_of(ev: Evidence) -> str:
     return _NOISE.sub(" ", text)
 
 
+#: How deep the fallback looks through JSON envelopes for the error they carry.
+ENVELOPES = 3
+
+
+def innermost(ev: Evidence) -> tuple[Evidence, list[str]]:
+    """The error a JSON envelope carries, read as if pasted alone, and the envelope's own
+    status and code. A relay that passes an error on (``{"error": {"message": "<the
+    upstream's text>", "type": "upstream_error"}}``) adds its own category words; the
+    fallback reads what the error says, so the same error reads the same in any envelope
+    (bench/wrappers.py). The envelope's ``type`` is dropped: it names the relay's filing,
+    while its status, code and status text, when it has them, stay as features."""
+    extras: list[str] = []
+    for _ in range(ENVELOPES):
+        text = ev.text.strip()
+        if not (text.startswith("{") and text.endswith("}")) or not ev.bodies:
+            break
+        outer = min(ev.bodies, key=lambda b: b.depth)
+        message = (outer.message or "").strip()
+        if len(message) < 3:
+            break
+        if outer.code:
+            extras.append(f"code={outer.code.lower()[:40]}")
+        if outer.status_text:
+            extras.append(f"status_text={outer.status_text.lower()[:40]}")
+        from whichlayer._explain import to_evidence
+
+        inner = to_evidence(message)
+        if inner.status is None and ev.status is not None:
+            inner.status = ev.status  # the envelope's status, when the message has none
+        ev = inner
+    return ev, extras
+
+
+#: Class names every kind of failure is raised as (a JS ``Error:``, an agent's "API
+#: Error:"): they tell no layer apart, and a wrapper adds them.
+_GENERIC_EXC = frozenset({"error", "exception"})
+
+
 def structured(ev: Evidence) -> list[str]:
     """Facts the parser already read, as features: status, body type/code, dialect, names."""
     out: list[str] = []
@@ -82,7 +124,9 @@ def structured(ev: Evidence) -> list[str]:
         if body.status_text:
             out.append(f"status_text={body.status_text.lower()[:40]}")
     for name in ev.exception_types[:4]:
-        out.append(f"exc={name.rsplit('.', 1)[-1].lower()}")
+        short = name.rsplit(".", 1)[-1].lower()
+        if short not in _GENERIC_EXC:
+            out.append(f"exc={short}")
     for signal in ev.transport[:4]:
         out.append(f"transport={signal.lower()[:40]}")
     if ev.html_vendor:
@@ -115,5 +159,7 @@ def hashed(names: set[str]) -> dict[int, str]:
 
 
 def features(ev: Evidence) -> dict[int, str]:
-    """The model's input for ``ev``: bucket ids, each with a readable name."""
-    return hashed(feature_names(text_of(ev), structured(ev)))
+    """The model's input for ``ev`` (the error inside any JSON envelope, see innermost):
+    bucket ids, each with a readable name."""
+    inner, extras = innermost(ev)
+    return hashed(feature_names(text_of(inner), structured(inner) + extras))
