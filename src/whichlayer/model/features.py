@@ -83,7 +83,7 @@ def innermost(ev: Evidence) -> tuple[Evidence, list[str]]:
     while its status, code and status text, when it has them, stay as features."""
     extras: list[str] = []
     for _ in range(ENVELOPES):
-        text = ev.text.strip()
+        text = _NOISE.sub(" ", ev.text).strip()  # a log line's or a frame's JSON too
         if not (text.startswith("{") and text.endswith("}")) or not ev.bodies:
             break
         outer = min(ev.bodies, key=lambda b: b.depth)
