@@ -196,9 +196,7 @@ def train(
         idx = [i for i, r in enumerate(rows) if r["layer"] == layer]
         causes = [rows[i]["cause"] for i in idx]
         if len(set(causes)) > 1:
-            heads[f"cause:{layer}"] = fit_head(
-                [feats[i] for i in idx], causes, c_cause, calibrate
-            )
+            heads[f"cause:{layer}"] = fit_head([feats[i] for i in idx], causes, c_cause, calibrate)
     digest = hashlib.sha256()
     for row in rows:
         digest.update(json.dumps([row["input"], row["layer"], row["cause"]]).encode())

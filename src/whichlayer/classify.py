@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from whichlayer import actions as act
@@ -223,23 +222,23 @@ def _break_tie(ev: Evidence, tied: list[tuple[int, int, Rule, Facts]]) -> list[t
 def _model_cause(
     ev: Evidence, rule: Rule, used: Facts, tied: list[tuple[int, int, Rule, Facts]]
 ) -> tuple[Rule, Facts, Fact | None]:
-    """A rule decided the layer but not the cause (``unknown``), or rules of equal score
-    name different causes in its layer: the learned fallback's cause head, within that
-    layer, decides (named in the facts as ``model.cause``). Of tied rules, the one with
-    the model's cause wins; an ``unknown`` rule keeps its id and takes the model's cause."""
+    """Rules of equal score name different causes in the winner's layer: the learned
+    fallback's cause head, among those causes, picks the winner (named in the facts as
+    ``model.cause``). A rule's own ``unknown`` cause stands: measured by leave-one-set-out,
+    the model's cause in its place broke more diagnoses than it fixed (docs/engine.md)."""
     same = [hit for hit in tied if hit[2].layer is rule.layer]
     among = {str(hit[2].cause) for hit in same} - {"unknown"}
-    if rule.cause is not Cause.UNKNOWN and len(among) < 2:
+    if len(among) < 2:
         return rule, used, None
     from whichlayer.model import fallback
 
-    read = fallback.cause_within(ev, rule.layer, among if len(among) > 1 else None)
-    if read is None or read[0] is rule.cause:
+    read = fallback.cause_within(ev, rule.layer, among)
+    if read is None:
         return rule, used, None
     for _score, _order, other, other_used in same:
         if other.cause is read[0]:
             return other, other_used, read[2]
-    return replace(rule, cause=read[0]), used, read[2]
+    return rule, used, None
 
 
 def _learned(ev: Evidence, view: View) -> Diagnosis:

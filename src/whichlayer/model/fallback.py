@@ -64,34 +64,25 @@ FAILURE_CUE = re.compile(
 )
 
 
-#: A rule's ``unknown`` cause is replaced by the model's only at this calibrated
-#: probability or more (chosen by leave-one-set-out, bench/loso.py).
-CAUSE_THRESHOLD = 0.5
-
-
-def cause_within(
-    ev: Evidence, layer: Layer, among: set[str] | None = None
-) -> tuple[Cause, float, Fact] | None:
-    """The model's cause for ``ev`` given a ``layer`` a rule decided (among the causes
-    ``among`` when rules tie on several), with the fact that names it; ``None`` when no
-    model is loaded, the layer has a single cause, or the model is not sure enough."""
+def cause_within(ev: Evidence, layer: Layer, among: set[str]) -> tuple[Cause, float, Fact] | None:
+    """The model's cause for ``ev`` among the causes ``among`` that tied rules name in a
+    ``layer``, with the fact that names it; ``None`` when no model is loaded or the layer
+    has a single cause."""
     model = infer.current()
     if model is None:
         return None
     names = features(ev)
-    allowed = None if among is None else among | {"unknown"}
-    by_cause = model.cause(str(layer), list(names), allowed)
+    by_cause = model.cause(str(layer), list(names), among)
     if not by_cause.ranked:
         return None
     cause_id, p = by_cause.ranked[0]
-    if among is None and (cause_id == "unknown" or p < CAUSE_THRESHOLD):
-        return None
-    if cause_id == "unknown" or CAUSE_LAYER.get(Cause(cause_id)) is not layer:
+    if CAUSE_LAYER.get(Cause(cause_id)) is not layer:
         return None
     fact = Fact(
         "model.cause",
-        "A linear model of words and character n-grams, trained on every labelled real "
-        "error in the repository, reads the cause within the layer the rules decided.",
+        "Rules of equal weight name different causes; a linear model of words and "
+        "character n-grams, trained on every labelled real error in the repository, reads "
+        "the likelier one.",
         {"cause": f"{cause_id} {p:.2f}", "features": _shown(names, by_cause.top_features)},
     )
     return Cause(cause_id), p, fact
