@@ -223,7 +223,7 @@ def test_the_same_error_reads_the_same_in_any_wrapper():
         lambda t: json.dumps({"error": {"message": t, "type": "upstream_error"}}),
         lambda t: "2025-06-01 12:00:00,123 - app.llm - ERROR - " + t,
         lambda t: t + "\n    at async main (/app/index.js:3:1)",
-        lambda t: 'Traceback (most recent call last):\n  File "/a.py", line 1, in <m>\n    x()\n' + t,
+        lambda t: 'Traceback (most recent call last):\n  File "/a.py", line 1\n    x()\n' + t,
         lambda t: "⎿  API Error: " + t,
     ]
     for text in texts:
