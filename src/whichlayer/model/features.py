@@ -74,13 +74,18 @@ def text_of(ev: Evidence) -> str:
 ENVELOPES = 3
 
 
+#: Envelope types that say a relay passed an error on (its filing), not what failed.
+_FILING_TYPES = frozenset({"error", "upstream_error", "new_api_error", "one_api_error"})
+
+
 def innermost(ev: Evidence) -> tuple[Evidence, list[str]]:
-    """The error a JSON envelope carries, read as if pasted alone, and the envelope's own
-    status and code. A relay that passes an error on (``{"error": {"message": "<the
-    upstream's text>", "type": "upstream_error"}}``) adds its own category words; the
-    fallback reads what the error says, so the same error reads the same in any envelope
-    (bench/wrappers.py). The envelope's ``type`` is dropped: it names the relay's filing,
-    while its status, code and status text, when it has them, stay as features."""
+    """The error a relay's JSON envelope passes on, read as if pasted alone, and the
+    envelope's own status and code. A relay that passes an upstream's text on as
+    ``{"error": {"message": "<the upstream's text>", "type": "upstream_error"}}`` adds
+    its own filing words; the fallback reads what the error says, so the same error reads
+    the same in any such envelope (bench/wrappers.py). Only envelopes whose type files the
+    error as passed on are opened: a provider's own body (``invalid_request_error``, a
+    code, a dialect) is read whole, as its words and fields say what failed."""
     extras: list[str] = []
     for _ in range(ENVELOPES):
         text = _NOISE.sub(" ", ev.text).strip()  # a log line's or a frame's JSON too
@@ -88,7 +93,7 @@ def innermost(ev: Evidence) -> tuple[Evidence, list[str]]:
             break
         outer = min(ev.bodies, key=lambda b: b.depth)
         message = (outer.message or "").strip()
-        if len(message) < 3:
+        if (outer.type or "").lower() not in _FILING_TYPES or len(message) < 3:
             break
         if outer.code:
             extras.append(f"code={outer.code.lower()[:40]}")
