@@ -5,10 +5,11 @@
 Reads every labelled set in corpus/, featurises each error with
 ``whichlayer.model.features`` (the same code inference runs), fits two
 multinomial logistic regressions (layer, cause) with scikit-learn, fits a
-temperature per head on 5-fold out-of-fold predictions (so ``confidence`` is
-calibrated), prunes features seen in fewer than two errors, quantises weights
-to int8 and writes src/whichlayer/model/weights.bin. The run is deterministic:
-running it again rewrites the same bytes. ``--check`` writes nothing and exits
+temperature per head on out-of-fold predictions over 5 folds of whole sets
+(so ``confidence`` is calibrated on sets the model never saw), prunes
+features seen in fewer than two errors, quantises weights to int8 and
+writes src/whichlayer/model/weights.bin. The run is deterministic: running
+it again rewrites the same bytes. ``--check`` writes nothing and exits
 1 when the shipped file differs from a rebuild.
 
 Needs the ``train`` extra: ``pip install -e '.[train]'``.
@@ -100,16 +101,26 @@ def _fit(x: Any, y: list[str], c: float) -> Any:
     return model
 
 
-def _temperature(feats: list[dict[int, str]], y: list[str], c: float) -> float:
-    """The temperature that minimises the log loss of out-of-fold predictions."""
+def _temperature(
+    feats: list[dict[int, str]], y: list[str], c: float, groups: list[str] | None
+) -> float:
+    """The temperature that minimises the log loss of out-of-fold predictions, the folds
+    made of whole sets (``groups``): the confidence must hold on errors from a set the
+    model never saw, and folds that split a set are optimistic (rows of one thread or
+    one tool land on both sides)."""
     import numpy as np
 
+    if groups is None:
+        fold_of = [i % FOLDS for i in range(len(y))]
+    else:
+        names = sorted(set(groups))
+        fold_of = [names.index(g) % FOLDS for g in groups]
     order = list(range(len(y)))
     oof_logits: list[Any] = [None] * len(y)
     labels = sorted(set(y))
     for fold in range(FOLDS):
-        test = [i for i in order if i % FOLDS == fold]
-        train = [i for i in order if i % FOLDS != fold]
+        test = [i for i in order if fold_of[i] == fold]
+        train = [i for i in order if fold_of[i] != fold]
         cols = _columns([feats[i] for i in train])
         model = _fit(_matrix([feats[i] for i in train], cols), [y[i] for i in train], c)
         z = model.decision_function(_matrix([feats[i] for i in test], cols))
@@ -131,7 +142,13 @@ def _temperature(feats: list[dict[int, str]], y: list[str], c: float) -> float:
     return best[1]
 
 
-def fit_head(feats: list[dict[int, str]], y: list[str], c: float, calibrate: bool) -> Fitted:
+def fit_head(
+    feats: list[dict[int, str]],
+    y: list[str],
+    c: float,
+    calibrate: bool,
+    groups: list[str] | None = None,
+) -> Fitted:
     cols = _columns(feats)
     model = _fit(_matrix(feats, cols), y, c)
     coef = model.coef_
@@ -140,7 +157,7 @@ def fit_head(feats: list[dict[int, str]], y: list[str], c: float, calibrate: boo
         coef = __import__("numpy").vstack([-coef[0] / 2, coef[0] / 2])
         intercept = __import__("numpy").array([-intercept[0] / 2, intercept[0] / 2])
     ids = sorted(cols, key=cols.__getitem__)
-    temperature = _temperature(feats, y, c) if calibrate else 1.0
+    temperature = _temperature(feats, y, c, groups) if calibrate else 1.0
     return Fitted([str(c_) for c_ in model.classes_], coef, intercept, ids, temperature)
 
 
@@ -191,12 +208,15 @@ def train(
 ) -> bytes:
     """The weights file for a model trained on ``rows`` (with their ``feats``): one head
     for the layer, and one head per layer for the cause given that layer."""
-    heads = {"layer": fit_head(feats, [r["layer"] for r in rows], c_layer, calibrate)}
+    sets = [r.get("set", "") for r in rows]
+    heads = {"layer": fit_head(feats, [r["layer"] for r in rows], c_layer, calibrate, sets)}
     for layer in sorted({r["layer"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["layer"] == layer]
         causes = [rows[i]["cause"] for i in idx]
         if len(set(causes)) > 1:
-            heads[f"cause:{layer}"] = fit_head([feats[i] for i in idx], causes, c_cause, False)
+            heads[f"cause:{layer}"] = fit_head(
+                [feats[i] for i in idx], causes, c_cause, calibrate, [sets[i] for i in idx]
+            )
     digest = hashlib.sha256()
     for row in rows:
         digest.update(json.dumps([row["input"], row["layer"], row["cause"]]).encode())

@@ -33,8 +33,11 @@ def classify(ev: Evidence) -> Diagnosis:
     if len({hit[2].layer for hit in tied}) > 1:
         hits = _break_tie(ev, tied) + hits
     rule, used = hits[0]
+    rule, used, cause_fact = _model_cause(ev, rule, used, tied)
     origin, origin_fact = _origin(view, rule)
     facts = [Fact(rule.id, rule.statement, used)]
+    if cause_fact is not None:
+        facts.append(cause_fact)
     if origin_fact is not None:
         facts.append(origin_fact)
     facts += _supporting(hits[1:], rule)
@@ -258,6 +261,28 @@ def _break_tie(ev: Evidence, tied: list[tuple[int, int, Rule, Facts]]) -> list[t
     rule, used = best[2], dict(best[3])
     used["tie broken by"] = f"model.layer ({rule.layer!s} {order.get(str(rule.layer), 0):.2f})"
     return [(rule, used)]
+
+
+def _model_cause(
+    ev: Evidence, rule: Rule, used: Facts, tied: list[tuple[int, int, Rule, Facts]]
+) -> tuple[Rule, Facts, Fact | None]:
+    """Rules of equal score name different causes in the winner's layer: the learned
+    fallback's cause head, among those causes, picks the winner (named in the facts as
+    ``model.cause``). A rule's own ``unknown`` cause stands: measured by leave-one-set-out,
+    the model's cause in its place broke more diagnoses than it fixed (docs/engine.md)."""
+    same = [hit for hit in tied if hit[2].layer is rule.layer]
+    among = {str(hit[2].cause) for hit in same} - {"unknown"}
+    if len(among) < 2:
+        return rule, used, None
+    from whichlayer.model import fallback
+
+    read = fallback.cause_within(ev, rule.layer, among)
+    if read is None:
+        return rule, used, None
+    for _score, _order, other, other_used in same:
+        if other.cause is read[0]:
+            return other, other_used, read[2]
+    return rule, used, None
 
 
 def _learned(ev: Evidence, view: View) -> Diagnosis:

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 import whichlayer
-from whichlayer.model import infer
+from whichlayer._explain import to_evidence
+from whichlayer.model import fallback, infer
 from whichlayer.taxonomy import CAUSE_LAYER, Layer, layer_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,6 +99,9 @@ def test_where_the_rules_are_silent_the_model_answers_and_says_why():
     assert model is not None
     for text in silent:
         d = whichlayer.explain(text)
+        if fallback.predict(to_evidence(text)) is None:  # no failure cue: it stays silent
+            assert d.layer is None and not d.facts
+            continue
         layer_fact = d.facts[0]
         assert layer_fact.rule == "model.layer"
         assert layer_fact.used["features"] != "-"
@@ -181,3 +185,52 @@ def test_text_that_says_nothing_failed_is_never_read_by_the_model(text: str):
     d = whichlayer.explain(text)
     assert d.layer is None and d.confidence == 0.0
     assert all(f.rule != "model.layer" for f in d.facts)
+
+
+def test_rules_tied_on_causes_in_one_layer_are_decided_by_the_cause_head():
+    from whichlayer.classify import _model_cause
+    from whichlayer.rules.base import Rule
+    from whichlayer.taxonomy import Cause
+
+    def fires(_view: object) -> dict[str, str]:
+        return {}
+
+    text = (
+        "Error code: 429 - Rate limit reached for gpt-4o on tokens per min (TPM): "
+        "Limit 30000, Used 29000, Requested 4000."
+    )
+    rpm = Rule("t.rpm", "t", Layer.RATE_LIMIT, Cause.RPM, fires, priority=50)
+    tpm = Rule("t.tpm", "t", Layer.RATE_LIMIT, Cause.TPM, fires, priority=50)
+    ev = whichlayer.to_evidence(text)
+    for first, second in ((rpm, tpm), (tpm, rpm)):
+        tied = [(50, 0, first, {"a": "1"}), (50, 1, second, {"b": "2"})]
+        rule, used, fact = _model_cause(ev, first, {"a": "1"}, tied)
+        assert rule is tpm and fact is not None and fact.rule == "model.cause"
+        assert used == ({"a": "1"} if first is tpm else {"b": "2"})
+        assert fact.used["cause"].split()[0] == "tpm"
+    # one cause among the tied rules (or an unknown one): the rule stands, no model
+    alone = [(50, 0, rpm, {})]
+    assert _model_cause(ev, rpm, {}, alone) == (rpm, {}, None)
+
+
+def test_the_same_error_reads_the_same_in_any_wrapper():
+    """The fallback reads the error inside a relay's JSON envelope, a log line's head, stack
+    frames, a traceback head or an agent's "API Error:" line alike (bench/wrappers.py)."""
+    from whichlayer.model.features import features
+
+    texts = [
+        "Inference usage has reached the max",
+        '{"error":{"code":429,"message":"Resource exhausted.","status":"RESOURCE_EXHAUSTED"}}',
+        "litellm.APIError: APIError: DeepseekException - Connection error.",
+    ]
+    wrappers = [
+        lambda t: json.dumps({"error": {"message": t, "type": "upstream_error"}}),
+        lambda t: "2025-06-01 12:00:00,123 - app.llm - ERROR - " + t,
+        lambda t: t + "\n    at async main (/app/index.js:3:1)",
+        lambda t: 'Traceback (most recent call last):\n  File "/a.py", line 1\n    x()\n' + t,
+        lambda t: "⎿  API Error: " + t,
+    ]
+    for text in texts:
+        plain = set(features(whichlayer.to_evidence(text)).values())
+        for wrap in wrappers:
+            assert set(features(whichlayer.to_evidence(wrap(text))).values()) == plain

@@ -64,6 +64,30 @@ FAILURE_CUE = re.compile(
 )
 
 
+def cause_within(ev: Evidence, layer: Layer, among: set[str]) -> tuple[Cause, float, Fact] | None:
+    """The model's cause for ``ev`` among the causes ``among`` that tied rules name in a
+    ``layer``, with the fact that names it; ``None`` when no model is loaded or the layer
+    has a single cause."""
+    model = infer.current()
+    if model is None:
+        return None
+    names = features(ev)
+    by_cause = model.cause(str(layer), list(names), among)
+    if not by_cause.ranked:
+        return None
+    cause_id, p = by_cause.ranked[0]
+    if CAUSE_LAYER.get(Cause(cause_id)) is not layer:
+        return None
+    fact = Fact(
+        "model.cause",
+        "Rules of equal weight name different causes; a linear model of words and "
+        "character n-grams, trained on every labelled real error in the repository, reads "
+        "the likelier one.",
+        {"cause": f"{cause_id} {p:.2f}", "features": _shown(names, by_cause.top_features)},
+    )
+    return Cause(cause_id), p, fact
+
+
 def predict(ev: Evidence) -> Guess | None:
     """The model's reading of ``ev``; ``None`` when no model is available or the text says
     nothing failed (see FAILURE_CUE)."""

@@ -38,13 +38,17 @@ def _norm(word: str) -> str | None:
     return word
 
 
-#: Lines that say where code ran, not what failed: stack frames, traceback heads, the
-#: source line a Python frame shows, and a log line's leading timestamp.
+#: Lines that say where code ran or which tool printed them, not what failed: stack
+#: frames, traceback heads, the source line a Python frame shows, a log line's leading
+#: timestamp with the logger name and level that follow it, and a coding agent's
+#: "API Error:" head (every failure gets the same prefix, so it tells no layer apart).
 _NOISE = re.compile(
     r"""^[ \t]*at[ \t]+\S[^\n]*(?:\)|:\d+)[ \t]*$"""
     r"""|File "[^"\n]*", line \d+[^\n]*(?:\n[ \t]+[^\n]*)?"""
     r"""|Traceback \(most recent call last\):"""
-    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?""",
+    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?"""
+    r"""(?:[ \t]+-[ \t]+[\w.:-]+[ \t]+-[ \t]+(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)[ \t]+-)?"""
+    r"""|^[ \t]*\u23bf?[ \t]*API Error:""",
     re.M,
 )
 
@@ -66,6 +70,49 @@ def text_of(ev: Evidence) -> str:
     return _NOISE.sub(" ", text)
 
 
+#: How deep the fallback looks through JSON envelopes for the error they carry.
+ENVELOPES = 3
+
+
+#: Envelope types that say a relay passed an error on (its filing), not what failed.
+_FILING_TYPES = frozenset({"error", "upstream_error", "new_api_error", "one_api_error"})
+
+
+def innermost(ev: Evidence) -> tuple[Evidence, list[str]]:
+    """The error a relay's JSON envelope passes on, read as if pasted alone, and the
+    envelope's own status and code. A relay that passes an upstream's text on as
+    ``{"error": {"message": "<the upstream's text>", "type": "upstream_error"}}`` adds
+    its own filing words; the fallback reads what the error says, so the same error reads
+    the same in any such envelope (bench/wrappers.py). Only envelopes whose type files the
+    error as passed on are opened: a provider's own body (``invalid_request_error``, a
+    code, a dialect) is read whole, as its words and fields say what failed."""
+    extras: list[str] = []
+    for _ in range(ENVELOPES):
+        text = _NOISE.sub(" ", ev.text).strip()  # a log line's or a frame's JSON too
+        if not (text.startswith("{") and text.endswith("}")) or not ev.bodies:
+            break
+        outer = min(ev.bodies, key=lambda b: b.depth)
+        message = (outer.message or "").strip()
+        if (outer.type or "").lower() not in _FILING_TYPES or len(message) < 3:
+            break
+        if outer.code:
+            extras.append(f"code={outer.code.lower()[:40]}")
+        if outer.status_text:
+            extras.append(f"status_text={outer.status_text.lower()[:40]}")
+        from whichlayer._explain import to_evidence
+
+        inner = to_evidence(message)
+        if inner.status is None and ev.status is not None:
+            inner.status = ev.status  # the envelope's status, when the message has none
+        ev = inner
+    return ev, extras
+
+
+#: Class names every kind of failure is raised as (a JS ``Error:``, an agent's "API
+#: Error:"): they tell no layer apart, and a wrapper adds them.
+_GENERIC_EXC = frozenset({"error", "exception"})
+
+
 def structured(ev: Evidence) -> list[str]:
     """Facts the parser already read, as features: status, body type/code, dialect, names."""
     out: list[str] = []
@@ -82,7 +129,9 @@ def structured(ev: Evidence) -> list[str]:
         if body.status_text:
             out.append(f"status_text={body.status_text.lower()[:40]}")
     for name in ev.exception_types[:4]:
-        out.append(f"exc={name.rsplit('.', 1)[-1].lower()}")
+        short = name.rsplit(".", 1)[-1].lower()
+        if short not in _GENERIC_EXC:
+            out.append(f"exc={short}")
     for signal in ev.transport[:4]:
         out.append(f"transport={signal.lower()[:40]}")
     if ev.html_vendor:
@@ -115,5 +164,7 @@ def hashed(names: set[str]) -> dict[int, str]:
 
 
 def features(ev: Evidence) -> dict[int, str]:
-    """The model's input for ``ev``: bucket ids, each with a readable name."""
-    return hashed(feature_names(text_of(ev), structured(ev)))
+    """The model's input for ``ev`` (the error inside any JSON envelope, see innermost):
+    bucket ids, each with a readable name."""
+    inner, extras = innermost(ev)
+    return hashed(feature_names(text_of(inner), structured(inner) + extras))

@@ -99,12 +99,13 @@ class Model:
     causes: dict[str, Head]
     threshold: float
 
-    def cause(self, layer: str, feats: list[int]) -> Prediction:
-        """The cause given the layer (a layer whose errors all share one cause has no head)."""
+    def cause(self, layer: str, feats: list[int], allowed: set[str] | None = None) -> Prediction:
+        """The cause given the layer (a layer whose errors all share one cause has no head),
+        among ``allowed`` causes when given."""
         head = self.causes.get(layer)
         if head is None:
             return Prediction([("unknown", 1.0)], [])
-        return head.predict(feats)
+        return head.predict(feats, allowed)
 
 
 def loads(blob: bytes) -> Model:
