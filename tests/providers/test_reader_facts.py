@@ -67,3 +67,14 @@ def test_the_rules_sections_of_the_index_come_from_the_registry() -> None:
     for provider in all_providers():
         for name in provider.self_names:
             assert name == name.lower() and any(name.endswith(h) for h in provider.hosts)
+
+
+def test_report_reads_a_relay_body_format_from_the_registry() -> None:
+    relays = [p for p in all_providers() if p.kind == "relay" and p.dialect]
+    assert relays
+    for provider in relays:
+        seen = signs.intermediaries({"bodies": [{"dialect": provider.dialect}]}, None, {})
+        assert {"seen": f"{provider.dialect} error format", "suggests": "a relay answered"} in seen
+    first_party = next(p for p in all_providers() if p.kind == "provider" and p.dialect)
+    seen = signs.intermediaries({"bodies": [{"dialect": first_party.dialect}]}, None, {})
+    assert not any(s["suggests"] == "a relay answered" for s in seen)

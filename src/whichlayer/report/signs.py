@@ -51,6 +51,14 @@ def hop_headers() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda row: row[0] == "server"))
 
 
+@cache
+def relay_dialects() -> frozenset[str]:
+    """The body formats only relays answer in (the registry's relays' ``dialect``)."""
+    from whichlayer.providers import all_providers
+
+    return frozenset(p.dialect for p in all_providers() if p.kind == "relay" and p.dialect)
+
+
 _RETRY_HEADER = re.compile(
     r"^(?:retry-after(?:-ms)?|x-ratelimit-.*|anthropic-ratelimit-.*|ratelimit.*)$"
 )
@@ -108,7 +116,7 @@ def intermediaries(
                     "suggests": "a relay passed on its upstream's error",
                 }
             )
-        if body.get("dialect") in ("new-api", "one-api", "litellm", "openrouter"):
+        if body.get("dialect") in relay_dialects():
             signs.append(
                 {"seen": f"{body['dialect']} error format", "suggests": "a relay answered"}
             )
