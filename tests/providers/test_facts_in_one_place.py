@@ -31,9 +31,6 @@ ALLOWED: dict[str, str] = {
     "points at them by detector id (Provider.keys) and names their platform",
     "redact/_samples.py": "the canary keys and texts the detectors' own samples are made of",
     "simulate/": "the simulator imitates providers: the keys and the wording it emits",
-    "rules/origin.py": "a gateway named by its host inside an origin pattern (rules/ is being "
-    "rewritten as phrase rows in parallel; it moves with that work)",
-    "rules/upstream.py": "official API URLs inside a client-line pattern (as rules/origin.py)",
     "check/findings.py": "prose that names the key kind and host a finding is about",
     "check/clients/sdk.py": "prose: the Azure endpoint's shape and key kinds in a fix",
     "check/clients/claude_code.py": "prose: the key kind and server style in a finding",

@@ -43,7 +43,7 @@ def _default_providers() -> list[str]:
     from pathlib import Path
     from urllib.parse import urlsplit
 
-    from whichlayer.status.pages import PROTOCOL_PROVIDER, provider_for_host
+    from whichlayer.status.pages import protocol_provider, provider_for_host
 
     found: list[str] = []
     try:
@@ -52,7 +52,7 @@ def _default_providers() -> list[str]:
 
         for target in discover(Context(dict(os.environ), Path.home(), Path.cwd())):
             if target.base_url is None:
-                provider = PROTOCOL_PROVIDER.get(target.protocol)
+                provider = protocol_provider(target.protocol)
             else:
                 provider = provider_for_host(urlsplit(target.base_url.value).hostname)
             if provider and provider not in found:

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-#: (pattern on a model id, vendor): the one place the probe's model families are kept.
-FAMILIES: tuple[tuple[str, str], ...] = (
-    (
-        r"^(?:openai/)?(?:gpt-|o\d|chatgpt|text-embedding|davinci|babbage|dall-e|whisper|tts)",
-        "openai",
-    ),
-    (r"claude", "anthropic"),
-    (r"gemini|gemma|text-embedding-004|palm", "google"),
-    (r"llama", "meta"),
-    (r"mistral|mixtral|codestral|ministral|pixtral", "mistral"),
-    (r"deepseek", "deepseek"),
-    (r"qwen|qwq", "qwen"),
-    (r"grok", "xai"),
-    (r"glm|chatglm", "zhipu"),
-    (r"command|cohere", "cohere"),
-    (r"kimi|moonshot", "moonshot"),
-)
+#: Meta has no record in the provider registry (no API of its own that whichlayer reads; its
+#: Llama models are served by others), so its family is the one kept here, with its rank.
+_UNREGISTERED: tuple[tuple[int, str, str], ...] = ((3, r"llama", "meta"),)
+
+
+@cache
+def families() -> tuple[tuple[str, str], ...]:
+    """(pattern on a model id, vendor), in the order they are tried: the registry's model
+    families (``Provider.model_families``, ranked by ``family_rank``) and Meta's."""
+    from whichlayer.providers import all_providers
+
+    ranked = [
+        (p.family_rank, pattern, p.vendor or p.id)
+        for p in all_providers()
+        for pattern in p.model_families
+    ]
+    return tuple((pattern, name) for _, pattern, name in sorted([*ranked, *_UNREGISTERED]))
+
+
 _NOT_CHAT = re.compile(r"embed|whisper|tts|dall-e|image|audio|moderation|rerank", re.IGNORECASE)
 #: Cheaper first: words that mark a small model, then words that mark a large one.
 _SMALL = re.compile(
@@ -36,7 +39,7 @@ def vendor(model: str, owned_by: str | None = None) -> str:
     m = model.lower()
     if "/" in m and not m.startswith("models/"):
         return m.split("/", 1)[0]  # OpenRouter-style "anthropic/claude-..."
-    for pattern, name in FAMILIES:
+    for pattern, name in families():
         if re.search(pattern, m):
             return name
     if owned_by and owned_by.lower() not in ("system", "organization-owner", "user", "custom"):

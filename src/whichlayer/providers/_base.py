@@ -121,6 +121,25 @@ class Provider:
     #: which also records how it is recognised (hosts, body format, and for providers and
     #: clouds its words; a relay's name alone may be its SDK's, used as a library).
     first_steps: tuple[FirstSteps, ...] = ()
+    #: Other names people and the engine use for it (``whichlayer status claude``).
+    aliases: tuple[str, ...] = ()
+    #: Client protocols (``check``'s names) that reach it when a client sets no base URL.
+    default_for: tuple[str, ...] = ()
+    #: The probe's model families: patterns on a model id for the models it makes, the
+    #: vendor name the probe groups them under, and their place among other vendors'
+    #: (lower first: a model id naming two families, such as a distillation, is the first's).
+    model_families: tuple[str, ...] = ()
+    vendor: str = ""
+    family_rank: int = 0
+    #: Response headers that show it took part: (header, a lower-case word its value holds,
+    #: "" for any value, what that suggests), as ``report`` lists them.
+    hop_headers: tuple[tuple[str, str, str], ...] = ()
+    #: The URLs (regex, no scheme) its clients build from their own defaults: a 404 there
+    #: with no body to explain it is not the user's URL (``rules/upstream.py``).
+    client_endpoints: tuple[str, ...] = ()
+    #: Lower-case texts by which a gateway names itself in an error it answered
+    #: (``rules/origin.py``'s ``origin.gateway.named`` reads them through the index).
+    self_names: tuple[str, ...] = ()
 
     @property
     def platform(self) -> str | None:

@@ -20,12 +20,17 @@ INDEX_FILE = os.path.join(os.path.dirname(__file__), "_index.json")
 Index = dict[str, dict[str, list[str]]]
 
 #: Sections beside the catalogue's fields: the platform the redactor names a detector's keys
-#: (from ``keys`` and ``key_platform``), and how the providers with ``first_steps`` are
-#: recognised (host, body format, words).
+#: (from ``keys`` and ``key_platform``), how the providers with ``first_steps`` are
+#: recognised (host, body format, words), and two read by rules/ (below).
 DETECTOR = "@detector"
 STEPS_HOST = "@steps.host"
 STEPS_DIALECT = "@steps.dialect"
 STEPS_WORD = "@steps.word"
+#: The URL patterns clients build from their defaults (``Provider.client_endpoints``) and the
+#: texts by which gateways name themselves (``Provider.self_names``), read by rules/ at no
+#: cost of importing a provider module.
+CLIENT_ENDPOINT = "@client_endpoint"
+SELF_NAME = "@self_name"
 
 
 def build() -> Index:
@@ -45,6 +50,10 @@ def build() -> Index:
         if provider.key_platform:
             for detector in provider.keys:
                 _add(index, DETECTOR, detector, provider.key_platform)
+        for pattern in provider.client_endpoints:
+            _add(index, CLIENT_ENDPOINT, pattern, module)
+        for name in provider.self_names:
+            _add(index, SELF_NAME, name, module)
         if provider.first_steps:
             for host in provider.hosts:
                 _add(index, STEPS_HOST, host, module)

@@ -27,6 +27,11 @@ PROVIDER = Provider(
     protocols=("anthropic",),
     dialect="anthropic",
     words=("anthropic", "claude"),
+    aliases=("claude",),
+    default_for=("anthropic", "messages"),
+    model_families=(r"claude",),
+    family_rank=1,
+    client_endpoints=(r"api\.anthropic\.com/v1/messages",),
     docs=DOCS,
     status_page=StatusPage(
         "https://status.anthropic.com",

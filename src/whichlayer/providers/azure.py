@@ -17,6 +17,8 @@ PROVIDER = Provider(
     protocols=("openai", "azure"),
     dialect="azure",
     words=("azure", "deploymentnotfound"),
+    aliases=("azure_openai",),
+    hop_headers=(("apim-request-id", "", "Azure API Management answered or passed the call"),),
     first_steps=(
         FirstSteps(
             ("model_not_found", "endpoint_mismatch"),

@@ -24,6 +24,8 @@ PROVIDER = Provider(
     protocols=("bedrock", "anthropic", "openai"),
     dialect="bedrock",
     words=("bedrock", "botocore"),
+    aliases=("aws",),
+    default_for=("converse",),
     first_steps=(
         FirstSteps(
             ("rate_limit", "quota"),

@@ -23,6 +23,10 @@ PROVIDER = Provider(
     kind="gateway",
     protocols=("http",),
     words=("cloudflare", "cf-ray"),
+    hop_headers=(
+        ("cf-ray", "", "Cloudflare is in the path"),
+        ("server", "cloudflare", "Cloudflare answered"),
+    ),
     docs=DOCS,
     status_page=StatusPage(
         "https://www.cloudflarestatus.com",

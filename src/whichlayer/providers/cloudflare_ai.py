@@ -5,6 +5,8 @@ from whichlayer.taxonomy import Cause, Origin
 
 DOCS = "https://developers.cloudflare.com/workers-ai/platform/errors/"
 GATEWAY = "https://developers.cloudflare.com/ai-gateway/"
+#: AI Gateway's own host: a message that names it came through the gateway.
+GATEWAY_HOST = "gateway.ai.cloudflare.com"
 
 
 def _row(code: str, cause: Cause, status: int, message: str, meaning: str) -> Documented:
@@ -32,7 +34,8 @@ PROVIDER = Provider(
     id="cloudflare-ai",
     name="Cloudflare AI Gateway and Workers AI",
     kind="gateway",
-    hosts=("gateway.ai.cloudflare.com", "api.cloudflare.com"),
+    hosts=(GATEWAY_HOST, "api.cloudflare.com"),
+    self_names=(GATEWAY_HOST,),
     protocols=("openai", "workers-ai"),
     words=("cloudflare", "ai gateway", "workers ai", "workers-ai"),
     docs=GATEWAY,

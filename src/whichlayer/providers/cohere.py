@@ -12,6 +12,8 @@ PROVIDER = Provider(
     hosts=("api.cohere.com", "api.cohere.ai"),
     protocols=("cohere", "openai"),
     words=("cohere",),
+    model_families=(r"command|cohere",),
+    family_rank=9,
     docs=DOCS,
     status_page=StatusPage(
         "https://status.cohere.com",

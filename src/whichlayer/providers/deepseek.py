@@ -17,6 +17,8 @@ PROVIDER = Provider(
     protocols=("openai", "anthropic"),
     openai_base="https://api.deepseek.com",
     words=("deepseek",),
+    model_families=(r"deepseek",),
+    family_rank=5,
     docs=DOCS,
     status_page=StatusPage(
         "https://status.deepseek.com",

@@ -12,6 +12,10 @@ PROVIDER = Provider(
     kind="gateway",
     protocols=("http",),
     words=("envoy",),
+    hop_headers=(
+        ("x-envoy-upstream-service-time", "", "an Envoy proxy is in the path"),
+        ("server", "envoy", "an Envoy proxy answered"),
+    ),
     docs=DOCS,
     owner="Envoy's own local replies describe the upstream behind it: Envoy answered, the "
     "service it routes to failed.",

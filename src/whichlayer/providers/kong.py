@@ -14,6 +14,10 @@ PROVIDER = Provider(
     kind="gateway",
     protocols=("http",),
     words=("kong",),
+    hop_headers=(
+        ("x-kong-proxy-latency", "", "a Kong gateway is in the path"),
+        ("server", "kong", "a Kong gateway answered"),
+    ),
     docs=DOCS,
     owner="Plugin refusals (keys, rate limits, routes) are Kong's; 502/504 words say Kong "
     "could not get an answer from the upstream behind it.",

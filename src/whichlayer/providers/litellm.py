@@ -23,6 +23,10 @@ PROVIDER = Provider(
     protocols=("openai", "anthropic"),
     dialect="litellm",
     words=("litellm",),
+    hop_headers=(
+        ("x-litellm-call-id", "", "a LiteLLM proxy (relay) handled the call"),
+        ("x-litellm-model-id", "", "a LiteLLM proxy (relay) handled the call"),
+    ),
     first_steps=(RELAY_DASHBOARD,),
     docs=EXC,
     owner="Virtual keys, budgets and model access are the proxy's own; 'litellm.<Error>: "

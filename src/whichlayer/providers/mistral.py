@@ -14,6 +14,8 @@ PROVIDER = Provider(
     openai_base="https://api.mistral.ai/v1",
     dialect="mistral",
     words=("mistral",),
+    model_families=(r"mistral|mixtral|codestral|ministral|pixtral",),
+    family_rank=4,
     docs=DOCS,
     status_page=StatusPage(
         "https://status.mistral.ai", "instatus", "https://status.mistral.ai/summary.json"

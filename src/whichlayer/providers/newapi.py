@@ -23,6 +23,10 @@ PROVIDER = Provider(
     keys=("relay-token",),
     key_platform="relay",
     words=("new-api", "one-api", "new_api", "one_api"),
+    hop_headers=(
+        ("x-oneapi-request-id", "", "a one-api relay handled the call"),
+        ("x-new-api-version", "", "a new-api relay handled the call"),
+    ),
     first_steps=(RELAY_DASHBOARD,),
     docs=DOCS,
     owner="The relay's token, user quota and channel errors are its own; "

@@ -24,6 +24,10 @@ PROVIDER = Provider(
     kind="gateway",
     protocols=("http",),
     words=("nginx", "openresty"),
+    hop_headers=(
+        ("server", "nginx", "an nginx server answered (often a relay or gateway)"),
+        ("server", "openresty", "an OpenResty (nginx) server answered (often a relay or gateway)"),
+    ),
     docs=DOCS,
     owner="nginx's own pages describe the upstream it proxies to (502/504) or its own "
     "limits (413, 429).",

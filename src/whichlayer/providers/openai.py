@@ -23,6 +23,16 @@ PROVIDER = Provider(
     openai_base="https://api.openai.com/v1",
     dialect="openai",
     words=("openai",),
+    aliases=("chatgpt", "codex"),
+    default_for=("openai", "chat_completions", "responses"),
+    model_families=(
+        r"^(?:openai/)?(?:gpt-|o\d|chatgpt|text-embedding|davinci|babbage|dall-e|whisper|tts)",
+    ),
+    family_rank=0,
+    client_endpoints=(
+        r"api\.openai\.com/v1/(?:chat/completions|responses|embeddings)",
+        r"chatgpt\.com/backend-api/codex/responses",
+    ),
     docs=DOCS,
     status_page=StatusPage(
         "https://status.openai.com",

@@ -28,6 +28,8 @@ PROVIDER = Provider(
     protocols=("gemini", "anthropic", "openai"),
     dialect=None,
     words=("vertex", "aiplatform"),
+    aliases=("google", "gemini", "vertex_ai"),
+    default_for=("gemini", "generate_content"),
     first_steps=(
         FirstSteps(
             ("rate_limit", "quota"),

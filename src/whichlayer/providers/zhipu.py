@@ -37,6 +37,8 @@ PROVIDER = Provider(
     protocols=("openai", "anthropic"),
     openai_base="https://open.bigmodel.cn/api/paas/v4",
     words=("bigmodel", "zhipu", "z.ai", "智谱"),
+    model_families=(r"glm|chatglm",),
+    family_rank=8,
     docs=DOCS_EN,
     errors=(
         _row("1000", Cause.KEY_INVALID, 401, "身份验证失败。", "Authentication failed."),

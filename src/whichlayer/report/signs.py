@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,28 +28,37 @@ ENDPOINTS = (
     (r"/invoke(?:-with-response-stream)?$", "invoke", "bedrock"),
     (r"/models(?:/[^/]+)?$", "models", "any"),
 )
-#: Response headers that name a hop between the client and the provider.
+#: Response headers that name a hop between the client and the provider and belong to no
+#: party of the provider registry (generic headers, and CDNs and servers it has no record
+#: for); the registry's parties state their own (``Provider.hop_headers``).
 HOP_HEADERS: tuple[tuple[str, str, str], ...] = (
     ("via", "", "a proxy or gateway added itself to the path"),
-    ("cf-ray", "", "Cloudflare is in the path"),
     ("x-amz-cf-id", "", "Amazon CloudFront is in the path"),
-    ("apim-request-id", "", "Azure API Management answered or passed the call"),
-    ("x-envoy-upstream-service-time", "", "an Envoy proxy is in the path"),
-    ("x-kong-proxy-latency", "", "a Kong gateway is in the path"),
-    ("x-litellm-call-id", "", "a LiteLLM proxy (relay) handled the call"),
-    ("x-litellm-model-id", "", "a LiteLLM proxy (relay) handled the call"),
     ("x-served-by", "", "a CDN cache (e.g. Fastly) is in the path"),
     ("x-cache", "", "a cache or CDN is in the path"),
-    ("x-oneapi-request-id", "", "a one-api relay handled the call"),
-    ("x-new-api-version", "", "a new-api relay handled the call"),
-    ("server", "cloudflare", "Cloudflare answered"),
-    ("server", "nginx", "an nginx server answered (often a relay or gateway)"),
-    ("server", "openresty", "an OpenResty (nginx) server answered (often a relay or gateway)"),
-    ("server", "envoy", "an Envoy proxy answered"),
     ("server", "awselb", "an AWS load balancer answered"),
     ("server", "caddy", "a Caddy server answered (often a self-hosted relay)"),
-    ("server", "kong", "a Kong gateway answered"),
 )
+
+
+@cache
+def hop_headers() -> tuple[tuple[str, str, str], ...]:
+    """Every (header, word its value holds, what it suggests): headers named for themselves
+    first, then ``server`` values; within each, the generic rows before the registry's."""
+    from whichlayer.providers import all_providers
+
+    rows = [*HOP_HEADERS, *(row for p in all_providers() for row in p.hop_headers)]
+    return tuple(sorted(rows, key=lambda row: row[0] == "server"))
+
+
+@cache
+def relay_dialects() -> frozenset[str]:
+    """The body formats only relays answer in (the registry's relays' ``dialect``)."""
+    from whichlayer.providers import all_providers
+
+    return frozenset(p.dialect for p in all_providers() if p.kind == "relay" and p.dialect)
+
+
 _RETRY_HEADER = re.compile(
     r"^(?:retry-after(?:-ms)?|x-ratelimit-.*|anthropic-ratelimit-.*|ratelimit.*)$"
 )
@@ -87,7 +97,7 @@ def intermediaries(
     """Signs that a relay, gateway or proxy took part: what was seen and what it suggests."""
     signs: list[dict[str, str]] = []
     headers: Mapping[str, str] = evidence.get("headers") or {}
-    for name, needle, meaning in HOP_HEADERS:
+    for name, needle, meaning in hop_headers():
         value = headers.get(name)
         if value is not None and needle in value.lower():
             signs.append({"seen": f"header {name}: {value}", "suggests": meaning})
@@ -106,7 +116,7 @@ def intermediaries(
                     "suggests": "a relay passed on its upstream's error",
                 }
             )
-        if body.get("dialect") in ("new-api", "one-api", "litellm", "openrouter"):
+        if body.get("dialect") in relay_dialects():
             signs.append(
                 {"seen": f"{body['dialect']} error format", "suggests": "a relay answered"}
             )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from whichlayer.providers._index import SELF_NAME
+from whichlayer.providers._index import load as _registry_index
 from whichlayer.rules.base import (
     Facts,
     OriginRule,
@@ -66,6 +68,9 @@ _INTERCEPTION = says(
 
 # Ports of local inference servers, which are the provider themselves: Ollama,
 # LM Studio, vLLM, llama.cpp's server, text-generation-webui/KoboldCpp, GPT4All.
+#: Texts by which a gateway names itself (its own host): the registry's ``self_names``, read
+#: from its index (no provider module is imported; a stale index only drops a phrase).
+_GATEWAY_SELF_NAMES: tuple[str, ...] = tuple(sorted(_registry_index().get(SELF_NAME, {})))
 _INFERENCE_PORTS = frozenset({"11434", "1234", "8000", "8080", "5000", "5001", "4891"})
 _LOOPBACK_API = re.compile(
     r"(?:url: ?\[?|from )https?://(?:127\.0\.0\.1|localhost):(\d{2,5})/\S*?"
@@ -196,7 +201,7 @@ RULES: tuple[OriginRule, ...] = (
         Origin.GATEWAY,
         says(
             (r"\bhelicone\b", "helicone"),
-            "gateway.ai.cloudflare.com",
+            *_GATEWAY_SELF_NAMES,
             (r"\bkong/\d", "kong/"),
             "x-kong-",
             (r"server: kong\b", "server: kong"),

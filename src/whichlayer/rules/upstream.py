@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from whichlayer.rules.base import (
     Facts,
@@ -22,17 +23,20 @@ from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 L = Layer.UPSTREAM
 
+
 # Endpoints that clients build themselves from their defaults: a 404 there with no
-# body to explain it is not the user's URL. (shared/reference C1)
-_OFFICIAL = re.compile(
-    r"https://(?:api\.openai\.com/v1/(?:chat/completions|responses|embeddings)"
-    r"|api\.anthropic\.com/v1/messages|chatgpt\.com/backend-api/codex/responses"
-    r"|generativelanguage\.googleapis\.com/v1(?:beta)?/models/[\w.\-]+:\w+)\b"
-)
+# body to explain it is not the user's URL. (shared/reference C1) The registry states them
+# (``Provider.client_endpoints``); read through its index on first use.
+@cache
+def _official() -> re.Pattern[str]:
+    from whichlayer.providers._index import CLIENT_ENDPOINT, load
+
+    endpoints = sorted(load().get(CLIENT_ENDPOINT, {}))
+    return re.compile(r"https://(?:" + "|".join(endpoints) + r")\b" if endpoints else r"(?!)")
 
 
 def _official_endpoint(view: View) -> Facts | None:
-    found = _OFFICIAL.search(view.hay) if "https://" in view.hay else None
+    found = _official().search(view.hay) if "https://" in view.hay else None
     return {"endpoint": found.group(0)} if found else None
 
 

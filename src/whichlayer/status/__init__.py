@@ -297,13 +297,13 @@ def for_verdict(
     protocol speaks only if the provider's own words were passed on (origin upstream).
     Read within ``left`` seconds, never more than DEFAULT_TIMEOUT.
     """
-    from whichlayer.status.pages import PROTOCOL_PROVIDER, page_for_diagnosis
+    from whichlayer.status.pages import page_for_diagnosis, protocol_provider
 
     if layer != "upstream" or left < STATUS_MIN_S or os.environ.get(NO_STATUS_ENV):
         return None
     page = page_for_diagnosis(None, host) if host else None
     if page is None and (host is None or origin == "upstream"):
-        page = page_for(provider) or page_for(PROTOCOL_PROVIDER.get(protocol or ""))
+        page = page_for(provider) or page_for(protocol_provider(protocol))
     if page is None:
         return None
     return read(page.provider, timeout=min(DEFAULT_TIMEOUT, left))

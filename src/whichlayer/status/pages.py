@@ -23,17 +23,14 @@ FORMATS = {
     "instatus": "instatus",
 }
 
-#: Other names people and the engine use for a provider (the engine's dialect names too).
-ALIASES = {
-    "claude": "anthropic",
-    "google": "vertex",
-    "gemini": "vertex",
-    "vertex_ai": "vertex",
-    "aws": "bedrock",
-    "azure_openai": "azure",
-    "chatgpt": "openai",
-    "codex": "openai",
-}
+
+@cache
+def aliases() -> dict[str, str]:
+    """Other names people and the engine use for a provider (the engine's dialect names too),
+    as the registry states them (``Provider.aliases``) -> the provider's id."""
+    from whichlayer.providers import all_providers
+
+    return {alias: p.id for p in all_providers() for alias in p.aliases}
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ def human_page(name: str) -> str | None:
     """A provider's status page for people, when it has no machine-readable form."""
     from whichlayer.providers import by_id
 
-    p = by_id(ALIASES.get(name, name))
+    p = by_id(aliases().get(name, name))
     return p.status_page.url if p is not None and p.status_page is not None else None
 
 
@@ -75,7 +72,7 @@ def page_for(name: str | None) -> StatusPage | None:
     if not name:
         return None
     key = name.strip().lower().replace("-", "_")
-    return pages().get(ALIASES.get(key, key))
+    return pages().get(aliases().get(key, key))
 
 
 def provider_for_host(host: str | None) -> str | None:
@@ -86,17 +83,14 @@ def provider_for_host(host: str | None) -> str | None:
     return p.id if p is not None and p.kind in ("provider", "cloud") else None
 
 
-#: The provider a client's protocol talks to when it has no base URL of its own.
-PROTOCOL_PROVIDER = {
-    "anthropic": "anthropic",
-    "messages": "anthropic",
-    "openai": "openai",
-    "chat_completions": "openai",
-    "responses": "openai",
-    "gemini": "vertex",
-    "generate_content": "vertex",
-    "converse": "bedrock",
-}
+def protocol_provider(protocol: str | None) -> str | None:
+    """The provider a client's protocol talks to when it has no base URL of its own (as the
+    registry states it: ``Provider.default_for``)."""
+    from whichlayer.providers import all_providers
+
+    if not protocol:
+        return None
+    return next((p.id for p in all_providers() if protocol in p.default_for), None)
 
 
 def page_for_diagnosis(provider: str | None, host: str | None) -> StatusPage | None:
