@@ -96,3 +96,134 @@ def test_failure_cue_guard_is_exact() -> None:
 
     odd = [f"{c}ey {c}tall {c}o" for c in ODD] + ["ſsl", "\u212aey", "İnvalid", "ınvalid"]
     check_guard(FAILURE_CUE, [*corpus_inputs(), *odd, "{'[\"" * 1000])
+
+
+# --- parse/signals.py: gates tested against one set, guarded patterns, the status prefilter
+
+
+def _signal_inputs() -> list[str]:
+    odd = [
+        "Error code: ٤٢٩ - rate limited",  # Arabic-Indic digits: int() reads them
+        "HTTP/2 ٥٠٣ Service Unavailable",
+        "status ４２９",  # fullwidth digits
+        "ſtatus: 429 and \u212aey",
+        "İnvalid request: HTTP 400 (Bad Request)",
+        "x" * 30_000 + " Error code: 503 - upstream",  # longer than PRESENT_MAX
+    ]
+    return [*corpus_inputs(), *odd]
+
+
+def _all_gated() -> list[Any]:
+    from whichlayer.parse import signals
+
+    groups = [
+        *signals._STATUS_PATTERNS,
+        *(g for g, _s in signals._REASON_STATUS),
+        *(g for g, _p, _s in signals._ID_PATTERNS),
+        *signals._RETRY_PATTERNS,
+        *(g for g, _n in signals._LIMIT_PATTERNS),
+        *signals._MODEL_PATTERNS,
+        *signals._HOST_PATTERNS,
+    ]
+    return [pair for group in groups for pair in group]
+
+
+def test_every_gate_literal_is_looked_for() -> None:
+    from whichlayer.parse import signals
+
+    literals = {lit for lit, _rx in _all_gated() if lit is not None}
+    assert literals <= signals.GATE_LITERALS
+
+
+def test_the_gate_set_answers_as_the_text_does() -> None:
+    from whichlayer.parse import signals
+
+    for text in _signal_inputs():
+        lower = text.lower()
+        gate = signals.present(lower)
+        for literal in signals.GATE_LITERALS:
+            assert (literal in gate) == (literal in lower), (literal, text[:100])
+
+
+def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
+    from whichlayer.parse import signals
+
+    guarded = [rx for _lit, rx in _all_gated() if isinstance(rx, signals._Guarded)]
+    assert len(guarded) > 20  # the guard applies to most "\b<letter>" patterns
+    texts = _signal_inputs()
+    for rx in guarded:
+        assert rx.guarded == f"(?={rx.pattern[2]})" + rx.pattern
+        plain = re.compile(rx.pattern, rx.flags)
+        fast = rx.compiled()
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, rx.pattern
+
+
+def _statuses_reference(text: str, lower: str) -> list[tuple[int, int, int]]:
+    """``signals.statuses`` as it was: every pattern unguarded, gates by substring search,
+    no number prefilter."""
+    from whichlayer.parse import signals
+
+    found: dict[int, tuple[int, int, int]] = {}
+    for rank, literal, _pre, pattern in signals._STATUS_FLAT:
+        if literal is not None and literal not in lower:
+            continue
+        for match in re.finditer(pattern.pattern, text, pattern.flags):
+            value = int(match.group(1))
+            if 400 <= value <= 599 or value == 302:
+                found.setdefault(match.start(1), (rank, match.start(1), value))
+    if not found:
+        base = len(signals._STATUS_PATTERNS)
+        for rank, (phrase, value) in enumerate(signals._REASON_STATUS, base):
+            for literal, pattern in phrase:
+                if literal is not None and literal not in lower:
+                    continue
+                reason = re.search(pattern.pattern, text, pattern.flags)
+                if reason:
+                    found.setdefault(reason.start(), (rank, reason.start(), value))
+                    break
+    return sorted(found.values(), key=lambda hit: hit[1])
+
+
+def test_statuses_as_before() -> None:
+    from whichlayer.parse import signals
+
+    texts = _signal_inputs()
+    said = 0
+    for text in texts:
+        lower = text.lower()
+        want = _statuses_reference(text, lower)
+        assert signals.statuses(text, signals.present(lower)) == want, text[:200]
+        assert signals.statuses(text, lower) == want
+        said += bool(want)
+    assert said > 1000  # most labelled errors state a status
+    assert signals.statuses("Error code: ٤٢٩ - x", "error code: ٤٢٩ - x")[0][2] == 429
+
+
+def test_the_paste_reader_registers_its_literals() -> None:
+    from whichlayer.parse import signals, text
+
+    used = {*text._HEADER_MARKERS, text._DATE, text._GMT, signals._HTTP}
+    used |= {mark for _name, marks in text._CLIENT_MARKS for mark in marks}
+    assert used <= signals.GATE_LITERALS
+
+
+def test_status_prechecks_are_implied_by_their_patterns() -> None:
+    from whichlayer.parse import signals
+
+    checked = [(pre, rx) for _r, _l, pre, rx in signals._STATUS_FLAT if pre is not None]
+    assert len(checked) >= 9  # the "<Name>Error: 429 Xxx" family
+    texts = _signal_inputs()
+    for pre, rx in checked:
+        plain = re.compile(rx.pattern, rx.flags)
+        # the precheck is the alternative's own text just before its digits
+        assert pre.pattern.endswith("\\d{3}")
+        assert pre.pattern[: -len("\\d{3}")] + "(\\d{3})" in rx.pattern
+        for text in texts:
+            if plain.search(text):
+                assert pre.search(text), (rx.pattern, text[:200])
+    assert signals._before_digits(r"(?:x (\d{3}))?") is None  # inside a group: not always there
+    assert signals._before_digits(r"\bfoo:? (\d{3})") is None  # only " " is plain
+    assert signals._before_digits(r"\bab\\(\d{3})") == r"ab\\"  # a literal backslash
+    assert signals._before_digits(r"\bFoo \((\d{3})\)") == r"Foo \("

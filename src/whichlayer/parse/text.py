@@ -33,7 +33,7 @@ _DATE_HEADER = re.compile(
     r"^[ \t\"']*date[\"']?\s*:\s*\"?([A-Z][a-z]{2}, [^\"\r\n]{10,40}GMT)", re.I | re.M
 )
 
-_HEADER_MARKERS = (
+_HEADER_MARKERS = signals.gate_literals(
     "retry-after",
     "request-id",
     "cf-ray",
@@ -54,14 +54,19 @@ _HEADER_MARKERS = (
 _CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "claude-code",
-        ("claude code", "claude-code", "please run /login", "run /model", "/$bunfs/", "~bun/root"),
+        signals.gate_literals(
+            "claude code", "claude-code", "please run /login", "run /model", "/$bunfs/", "~bun/root"
+        ),
     ),
-    ("codex", ("codex", "stream disconnected before completion")),
-    ("gemini-cli", ("✕ [api error",)),
-    ("litellm", ("litellm.",)),
-    ("aider", ("aider",)),
-    ("continue", ("continue.dev",)),
+    ("codex", signals.gate_literals("codex", "stream disconnected before completion")),
+    ("gemini-cli", signals.gate_literals("✕ [api error")),
+    ("litellm", signals.gate_literals("litellm.")),
+    ("aider", signals.gate_literals("aider")),
+    ("continue", signals.gate_literals("continue.dev")),
 )
+#: Client marks count in this much of the head of a paste.
+_CLIENT_WINDOW = 100_000
+_DATE, _GMT = signals.gate_literals("date", "gmt")
 
 
 def decode_bytes(data: bytes) -> str:
@@ -231,17 +236,18 @@ def _loose_body(text: str) -> ErrorBody | None:
 def _finish(ev: Evidence, text: str) -> None:
     """Fill the scalar facts from the text, the bodies and the headers."""
     lower = text.lower()
-    if any(marker in lower for marker in _HEADER_MARKERS):
+    gate = signals.present(lower)
+    if any(marker in gate for marker in _HEADER_MARKERS):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
-    if "date" in lower and "gmt" in lower:
+    if _DATE in gate and _GMT in gate:
         date = _DATE_HEADER.search(text[:400_000])
         if date:
             ev.headers.setdefault("date", date.group(1))
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
     hits: list[tuple[int, int, int]] = []
-    for said, said_lower in _status_texts(ev, text, lower, body_statuses):
-        hits = signals.statuses(said, said_lower)
+    for said, said_gate in _status_texts(ev, text, gate, body_statuses):
+        hits = signals.statuses(said, said_gate)
         if hits:
             break
     text_statuses = [status for _rank, _pos, status in hits]
@@ -254,12 +260,12 @@ def _finish(ev: Evidence, text: str) -> None:
     for status in [ev.status, *text_statuses, *body_statuses]:
         if status is not None and status not in ev.statuses:
             ev.statuses.append(status)
-    _add_request_ids(ev, text, lower)
+    _add_request_ids(ev, text, gate)
     if ev.retry_after_s is None:
-        ev.retry_after_s = _retry_hint(ev, text, lower)
-    ev.limits = {**signals.limits(text, lower), **ev.limits}
-    ev.model = ev.model or signals.model(text, lower)
-    host, path, method = signals.url_parts(text, lower)
+        ev.retry_after_s = _retry_hint(ev, text, gate)
+    ev.limits = {**signals.limits(text, gate), **ev.limits}
+    ev.model = ev.model or signals.model(text, gate)
+    host, path, method = signals.url_parts(text, gate)
     ev.host = ev.host or host
     ev.path = ev.path or path
     ev.method = ev.method or method
@@ -269,29 +275,29 @@ def _finish(ev: Evidence, text: str) -> None:
         for body in ev.bodies:
             if body.message and "\n" in body.message:
                 ev.exception_types += signals.exception_names(body.message)
-    ev.client = ev.client or _client(lower)
+    ev.client = ev.client or _client(lower, gate)
 
 
 def _status_texts(
-    ev: Evidence, text: str, lower: str, body_statuses: list[int]
-) -> Iterator[tuple[str, str]]:
-    """Where a status may be said, each with its lower-case form, tried in order until one
-    says it: the paste, the paste with its escaped line breaks restored, then (when no body
-    gives a status) the message of a wrapping body."""
-    yield text, lower
+    ev: Evidence, text: str, gate: signals.Gate, body_statuses: list[int]
+) -> Iterator[tuple[str, signals.Gate]]:
+    """Where a status may be said, each with its gate (see ``signals.present``), tried in
+    order until one says it: the paste, the paste with its escaped line breaks restored,
+    then (when no body gives a status) the message of a wrapping body."""
+    yield text, gate
     if "\\n" in text:
         # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
         plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
-        yield plain, plain.lower()
+        yield plain, signals.present(plain.lower())
     if not body_statuses:
         # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
         # returned error"}. A status that leads such a message counts as said in the text.
         for body in ev.bodies:
             if body.message:
-                yield body.message, body.message.lower()
+                yield body.message, signals.present(body.message.lower())
 
 
-def _add_request_ids(ev: Evidence, text: str, lower: str) -> None:
+def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
     known = {r.value for r in ev.request_ids}
     header_ids = (
         ("x-request-id", Origin.UNKNOWN),
@@ -312,7 +318,7 @@ def _add_request_ids(ev: Evidence, text: str, lower: str) -> None:
             known.add(rid.value)
 
 
-def _retry_hint(ev: Evidence, text: str, lower: str) -> float | None:
+def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
     for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
         value = ev.headers.get(name)
         if value:
@@ -330,9 +336,9 @@ def _retry_hint(ev: Evidence, text: str, lower: str) -> float | None:
     return signals.retry_after(text, lower)
 
 
-def _client(lower: str) -> str | None:
-    lower = lower[:100_000]
+def _client(lower: str, gate: signals.Gate) -> str | None:
+    head = gate if len(lower) <= _CLIENT_WINDOW else lower[:_CLIENT_WINDOW]
     for name, marks in _CLIENT_MARKS:
-        if any(mark in lower for mark in marks):
+        if any(mark in head for mark in marks):
             return name
     return None
