@@ -227,3 +227,56 @@ def test_status_prechecks_are_implied_by_their_patterns() -> None:
     assert signals._before_digits(r"\bfoo:? (\d{3})") is None  # only " " is plain
     assert signals._before_digits(r"\bab\\(\d{3})") == r"ab\\"  # a literal backslash
     assert signals._before_digits(r"\bFoo \((\d{3})\)") == r"Foo \("
+
+
+# --- parse/jsonish.py: the bracket matcher steps from one special character to the next
+
+
+def _scan_reference(
+    text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
+) -> tuple[int, int]:
+    """The bracket matcher as it was: one character at a time."""
+    quote = ""
+    while i < limit:
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in pairs:
+            stack.append(pairs[ch])
+        elif ch in "}]":
+            if ch != stack.pop():
+                return -1, i
+            if not stack:
+                return i + 1, i
+        i += 1
+    return -1, i
+
+
+def test_bracket_matcher_as_before() -> None:
+    from whichlayer.parse import jsonish
+
+    pairs = {"{": "}", "[": "]"}
+    texts = [
+        *corpus_inputs(),
+        "{'a': 'x\\\\'}, 'b': [1, {\"c\": `d}`}]} tail",
+        "{'a': 'unterminated \\",
+        "[{'a': 1}] {]",
+        "{'k': '\\'}'}",
+    ]
+    tried = 0
+    for text in texts:
+        for start, ch in enumerate(text):
+            if ch not in pairs:
+                continue
+            for limit in (len(text), start + 7, start + 40):
+                limit = min(limit, len(text))
+                want = _scan_reference(text, start + 1, limit, [pairs[ch]], pairs)
+                got = jsonish._scan(text, start + 1, limit, [pairs[ch]], pairs)
+                assert got == want, (text[start : start + 80], limit)
+                tried += 1
+    assert tried > 10_000

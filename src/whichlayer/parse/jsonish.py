@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from whichlayer.parse._lazy import Lazy
+
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200
 #: A bracketed span longer than this is not tried as a Python/JS literal.
@@ -26,7 +28,7 @@ MAX_DEPTH = 64
 
 _DECODER = json.JSONDecoder(strict=False)
 _OPEN = re.compile(r"[{\[]")
-_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
+_BARE_KEY = Lazy(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
 _JS_NAMES = {
     "None": None,
     "null": None,
@@ -95,23 +97,35 @@ def _matching_bracket(text: str, start: int, budget: list[int]) -> int:
     return end
 
 
+#: The characters the bracket matcher acts on, outside a quoted string and inside one.
+_BRACKET_STOP = Lazy(r"[\"'`{}\[\]]")
+_QUOTE_STOP = {q: Lazy(r"[\\" + q + "]") for q in "\"'`"}
+
+
 def _scan(
     text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
 ) -> tuple[int, int]:
-    """``(end, stopped_at)``: end is -1 when no matching bracket was found."""
+    """``(end, stopped_at)``: end is -1 when no matching bracket was found.
+
+    Steps from one character that matters (a quote, a bracket, a backslash in a string)
+    to the next; the characters between change nothing."""
     quote = ""
     while i < limit:
+        found = (_QUOTE_STOP[quote] if quote else _BRACKET_STOP).search(text, i, limit)
+        if found is None:
+            return -1, limit
+        i = found.start()
         ch = text[i]
         if quote:
             if ch == "\\":
                 i += 1
-            elif ch == quote:
+            else:
                 quote = ""
         elif ch in "\"'`":
             quote = ch
         elif ch in pairs:
             stack.append(pairs[ch])
-        elif ch in "}]":
+        else:  # a closing bracket
             if ch != stack.pop():
                 return -1, i
             if not stack:

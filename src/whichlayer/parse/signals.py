@@ -17,6 +17,7 @@ from collections.abc import Collection
 from typing import Any
 
 from whichlayer.evidence import RequestId
+from whichlayer.parse._lazy import Lazy
 from whichlayer.rules import literal as _literal
 from whichlayer.rules.literal import Gated, LazyPattern
 from whichlayer.taxonomy import Origin
@@ -127,6 +128,31 @@ def _finditer(alternatives: Gated, text: str, lower: Gate) -> list[re.Match[str]
         if literal is None or literal in lower:
             out += compiled.finditer(text)
     return out
+
+
+def _literals(groups: Any) -> frozenset[str] | None:
+    """Every gate literal of a table of gated patterns; ``None`` if one alternative has
+    none (it is always tried, so the table can never be skipped)."""
+    out: set[str] = set()
+    for group in groups:
+        for literal, _compiled in group:
+            if literal is None:
+                return None
+            out.add(literal)
+    return frozenset(out)
+
+
+def _dead(literals: frozenset[str] | None, lower: Gate) -> bool:
+    """No alternative of a table can be tried: the gate set has none of its literals.
+    (With the text itself as the gate the table's own loop decides, literal by literal.)"""
+    return literals is not None and isinstance(lower, frozenset) and lower.isdisjoint(literals)
+
+
+def any_in(literals: frozenset[str], lower: Gate) -> bool:
+    """Does any of ``literals`` occur (``any(lit in lower for lit in literals)``)?"""
+    if isinstance(lower, frozenset):
+        return not lower.isdisjoint(literals)
+    return any(literal in lower for literal in literals)
 
 
 # --- HTTP status -----------------------------------------------------------
@@ -312,6 +338,8 @@ def _precheck(compiled: LazyPattern) -> LazyPattern | None:
     return None if plain is None else LazyPattern(plain + "\\d{3}", compiled.flags)
 
 
+_REASON_LITERALS = _literals(group for group, _status in _REASON_STATUS)
+
 #: The status patterns flattened to ``(rank, literal, precheck, pattern)``: one loop.
 _STATUS_FLAT = [
     (rank, literal, _precheck(pattern), pattern)
@@ -324,7 +352,7 @@ _STATUS_FLAT = [
 #: a text without such a number cannot give one: an ASCII 3, 4 or 5 leading three digits,
 #: or a decimal digit of another script (``int`` reads those too), is needed.
 _STATUS_NUMBER = re.compile(r"302|[45]\d\d")
-_OTHER_DIGIT = re.compile(r"[^\D0-9]")
+_OTHER_DIGIT = Lazy(r"[^\D0-9]")
 
 
 def _may_state_status(text: str) -> bool:
@@ -345,7 +373,7 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
-    if not found:
+    if not found and not _dead(_REASON_LITERALS, lower):
         base = len(_STATUS_PATTERNS)
         for rank, (phrase, value) in enumerate(_REASON_STATUS, base):
             reason = _search(phrase, text, lower)
@@ -392,7 +420,12 @@ _ID_PATTERNS: tuple[tuple[Gated, Origin, str], ...] = tuple(
 )
 
 
+_ID_LITERALS = _literals(group for group, _party, _source in _ID_PATTERNS)
+
+
 def request_ids(text: str, lower: Gate) -> list[RequestId]:
+    if _dead(_ID_LITERALS, lower):
+        return []
     seen: set[str] = set()
     out: list[RequestId] = []
     for pattern, party, source in _ID_PATTERNS:
@@ -435,8 +468,13 @@ _RETRY_PATTERNS: tuple[Gated, ...] = tuple(
 )
 
 
+_RETRY_LITERALS = _literals(_RETRY_PATTERNS)
+
+
 def retry_after(text: str, lower: Gate) -> float | None:
     """The server's retry hint in seconds (``Retry-After``, "try again in 174ms", ...)."""
+    if _dead(_RETRY_LITERALS, lower):
+        return None
     for index, pattern in enumerate(_RETRY_PATTERNS):
         match = _search(pattern, text, lower)
         if not match:
@@ -472,8 +510,13 @@ _LIMIT_PATTERNS: tuple[tuple[Gated, tuple[str, ...]], ...] = tuple(
 )
 
 
+_LIMIT_LITERALS = _literals(group for group, _names in _LIMIT_PATTERNS)
+
+
 def limits(text: str, lower: Gate) -> dict[str, float]:
     out: dict[str, float] = {}
+    if _dead(_LIMIT_LITERALS, lower):
+        return out
     for pattern, names in _LIMIT_PATTERNS:
         match = _search(pattern, text, lower)
         if not match:
@@ -506,7 +549,12 @@ _MODEL_PATTERNS: tuple[Gated, ...] = tuple(
 )
 
 
+_MODEL_LITERALS = _literals(_MODEL_PATTERNS)
+
+
 def model(text: str, lower: Gate) -> str | None:
+    if _dead(_MODEL_LITERALS, lower):
+        return None
     for pattern in _MODEL_PATTERNS:
         match = _search(pattern, text, lower)
         if match:
@@ -518,7 +566,7 @@ def model(text: str, lower: Gate) -> str | None:
 
 # --- URL, host, path -------------------------------------------------------
 
-_URL = re.compile(r"\bhttps?://[^\s\"'<>()\[\]{},`]{3,500}", re.I)
+_URL = Lazy(r"\bhttps?://[^\s\"'<>()\[\]{},`]{3,500}", re.I)
 #: Paths that belong to documentation and dashboards, not to the failed call.
 _DOC_HINTS = (
     "/docs",
@@ -575,15 +623,18 @@ _HOST_PATTERNS: tuple[Gated, ...] = tuple(
         r"connect (?:ECONNREFUSED|ETIMEDOUT) ([\d.:a-f\[\]]+?)(?::(\d+))?\b",
     )
 )
-_METHOD_PATH = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
+_METHOD_PATH = Lazy(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 
+_HOST_LITERALS = _literals(_HOST_PATTERNS)
 _HTTP = gate_literals("http")[0]
 
 
 def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | None]:
     """``(host, path, method)`` of the failed call, ignoring documentation links."""
     best: tuple[int, str, str] | None = None
+    if _HTTP in lower:
+        from urllib.parse import urlsplit
     for match in _URL.finditer(text) if _HTTP in lower else ():
         url = match.group(0).rstrip(".,;:")
         url_lower = url.lower()  # not ``lower``: the host patterns below read the whole text
@@ -593,8 +644,6 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
         if any(h in url_lower for h in _DOC_HINTS) and score < 2:
             continue
         try:
-            from urllib.parse import urlsplit
-
             parts = urlsplit(url)
         except ValueError:
             continue
@@ -605,7 +654,7 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
     if best is not None:
         return best[1], best[2], method
     host = None
-    for pattern in _HOST_PATTERNS:
+    for pattern in () if _dead(_HOST_LITERALS, lower) else _HOST_PATTERNS:
         host_match = _search(pattern, text, lower)
         if host_match:
             host = host_match.group(1)

@@ -9,6 +9,7 @@ from typing import Any
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody, Evidence, RequestId
 from whichlayer.parse import html, jsonish, signals
+from whichlayer.parse._lazy import Lazy
 from whichlayer.taxonomy import Origin
 
 #: A paste longer than this is read as its head and its tail (the Evidence says it was
@@ -18,9 +19,9 @@ HEAD_TEXT = 64_000
 #: Bodies nested deeper than this (JSON in a string in JSON ...) are not read.
 MAX_NESTING = 4
 
-_HEADER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
+_HEADER_NAME = Lazy(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
 #: Header names worth reading from a pasted "name: value" line.
-_KNOWN_HEADERS = re.compile(
+_KNOWN_HEADERS = Lazy(
     r"^[ \t\"']*(retry-after(?:-ms)?|x-request-id|request-id|cf-ray|server|via|x-should-retry"
     r"|apim-request-id|x-ms-region|x-amzn-requestid|x-amzn-errortype|x-envoy-upstream-service-time"
     r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
@@ -29,7 +30,7 @@ _KNOWN_HEADERS = re.compile(
 )
 
 #: A pasted ``date:`` header (its value holds commas, unlike the others).
-_DATE_HEADER = re.compile(
+_DATE_HEADER = Lazy(
     r"^[ \t\"']*date[\"']?\s*:\s*\"?([A-Z][a-z]{2}, [^\"\r\n]{10,40}GMT)", re.I | re.M
 )
 
@@ -50,6 +51,8 @@ _HEADER_MARKERS = signals.gate_literals(
     "content-type",
 )
 
+_HEADER_MARKER_SET = frozenset(_HEADER_MARKERS)
+
 #: Marks of the tool that printed the text (used to judge who produced the error).
 _CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -64,6 +67,7 @@ _CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("aider", signals.gate_literals("aider")),
     ("continue", signals.gate_literals("continue.dev")),
 )
+_CLIENT_MARK_SET = frozenset(mark for _name, marks in _CLIENT_MARKS for mark in marks)
 #: Client marks count in this much of the head of a paste.
 _CLIENT_WINDOW = 100_000
 _DATE, _GMT = signals.gate_literals("date", "gmt")
@@ -104,15 +108,15 @@ def _prune(value: Any, depth: int) -> Any:
 
 
 #: A line that only warns (``warning: ...``, ``WARN ...``, a timestamped WARN log line).
-_WARNING_LINE = re.compile(
+_WARNING_LINE = Lazy(
     r"^\s*(?:\[?\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\]?\s+)?(?:warning|warn)\b\s*[:\]]?", re.I
 )
 #: A warning that says the client carried on (it fell back to a default): never a failure.
-_CARRIED_ON = re.compile(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
+_CARRIED_ON = Lazy(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
 #: A line that states the failure: ``ERROR: ...`` (Codex, many CLIs) as the line's start.
-_ERROR_LINE = re.compile(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
+_ERROR_LINE = Lazy(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
 #: An ERROR line that only announces another attempt (``ERROR: Reconnecting... 2/5``).
-_RETRY_LINE = re.compile(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
+_RETRY_LINE = Lazy(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
 
 
 def focus(text: str) -> str:
@@ -207,7 +211,7 @@ def _is_header_map(value: dict[Any, Any]) -> bool:
 
 
 _LOOSE_FIELDS = tuple(
-    (name, re.compile(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
+    (name, Lazy(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
     for name in ("type", "code", "message", "status")
 )
 
@@ -237,7 +241,7 @@ def _finish(ev: Evidence, text: str) -> None:
     """Fill the scalar facts from the text, the bodies and the headers."""
     lower = text.lower()
     gate = signals.present(lower)
-    if any(marker in gate for marker in _HEADER_MARKERS):
+    if signals.any_in(_HEADER_MARKER_SET, gate):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
     if _DATE in gate and _GMT in gate:
@@ -338,6 +342,8 @@ def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
 
 def _client(lower: str, gate: signals.Gate) -> str | None:
     head = gate if len(lower) <= _CLIENT_WINDOW else lower[:_CLIENT_WINDOW]
+    if isinstance(head, frozenset) and head.isdisjoint(_CLIENT_MARK_SET):
+        return None
     for name, marks in _CLIENT_MARKS:
         if any(mark in head for mark in marks):
             return name
