@@ -166,7 +166,7 @@ def _statuses_reference(text: str, lower: str) -> list[tuple[int, int, int]]:
     from whichlayer.parse import signals
 
     found: dict[int, tuple[int, int, int]] = {}
-    for rank, literal, _pre, pattern in signals._STATUS_FLAT:
+    for rank, literal, _needs, _pre, pattern in signals._STATUS_FLAT:
         if literal is not None and literal not in lower:
             continue
         for match in re.finditer(pattern.pattern, text, pattern.flags):
@@ -212,7 +212,7 @@ def test_the_paste_reader_registers_its_literals() -> None:
 def test_status_prechecks_are_implied_by_their_patterns() -> None:
     from whichlayer.parse import signals
 
-    checked = [(pre, rx) for _r, _l, pre, rx in signals._STATUS_FLAT if pre is not None]
+    checked = [(pre, rx) for _r, _l, _n, pre, rx in signals._STATUS_FLAT if pre is not None]
     assert len(checked) >= 9  # the "<Name>Error: 429 Xxx" family
     texts = _signal_inputs()
     for pre, rx in checked:
@@ -280,3 +280,24 @@ def test_bracket_matcher_as_before() -> None:
                 assert got == want, (text[start : start + 80], limit)
                 tried += 1
     assert tried > 10_000
+
+
+def test_status_needs_are_implied_by_their_patterns() -> None:
+    from whichlayer.parse import signals
+
+    needing = [(needs, rx) for _r, lit, needs, _p, rx in signals._STATUS_FLAT if needs]
+    assert len(needing) >= 6  # the alternatives with no gate literal
+    texts = [*_signal_inputs(), "429 Too Many Requests", "x\n(503)\n", "| 502 |", "[429]: x"]
+    hits = 0
+    for needs, rx in needing:
+        plain = re.compile(rx.pattern, rx.flags)
+        for text in texts:
+            if plain.search(text):
+                hits += 1
+                assert needs(text), (rx.pattern, text[:200])
+    assert hits > 50
+    assert signals._needs(r"\n\((\d{3})\)", 0)("a\n(") is True
+    assert signals._needs(r"\n\((\d{3})\)", 0)("a (") is False
+    assert signals._needs(r"ab?(\d{3})", 0)("a") is True  # "b" is optional: only "a" is read
+    assert signals._needs(r"Foo (\d{3})", re.I) is None  # cased letters under re.I: not read
+    assert signals._needs(r"(?:x|y)?(\d{3})", 0) is None  # an optional group

@@ -136,7 +136,9 @@ def _scan(
 
 def literal(chunk: str) -> Any:
     """Read a Python repr or a Node ``inspect`` object literal; ``None`` if it is neither."""
-    for candidate in (chunk, _BARE_KEY.sub(r'\1"\2"\3', chunk)):
+    for attempt in range(2):
+        # the bare-key rewrite only when the chunk does not read as it is
+        candidate = chunk if attempt == 0 else _BARE_KEY.sub(r'\1"\2"\3', chunk)
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -13,7 +13,7 @@ lower-cased text itself in place of that set (``literal in lower`` gives the sam
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from whichlayer.evidence import RequestId
@@ -340,9 +340,59 @@ def _precheck(compiled: LazyPattern) -> LazyPattern | None:
 
 _REASON_LITERALS = _literals(group for group, _status in _REASON_STATUS)
 
-#: The status patterns flattened to ``(rank, literal, precheck, pattern)``: one loop.
+_META = frozenset(".^$*+?{}[]()|\\")
+
+
+def _starts_with_digit(text: str) -> bool:
+    return text[:1].isdigit()  # isdigit() takes every \\d, and a few more
+
+
+def _needs(alternative: str, flags: int) -> Callable[[str], bool] | None:
+    """For an alternative with no gate literal: a test the text itself must pass, or
+    ``None``. Read from what the alternative starts with: a group of plain alternatives
+    (``(?:请求失败|状态码)``: one of them occurs), a run of plain characters and escapes
+    (``\\n\\(``, ``\\] ``: it occurs), or ``\\A(\\d{3})`` (a digit first). Only caseless
+    characters are read, so ``in text`` answers exactly."""
+    if alternative.startswith("\\A(\\d{3})"):
+        return _starts_with_digit
+    if alternative.startswith("(?:"):
+        close = alternative.find(")")
+        words = tuple(alternative[3:close].split("|"))
+        if close < 0 or alternative[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        if all(w and not (_META & set(w)) and w.lower() == w.upper() for w in words):
+            return lambda text: any(word in text for word in words)
+        return None
+    run, i = "", 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\" and i + 1 < len(alternative):
+            nxt = alternative[i + 1]
+            plain = "\n" if nxt == "n" else "\t" if nxt == "t" else nxt if nxt in _META else None
+            width = 2
+        elif ch not in _META:
+            plain, width = ch, 1
+        else:
+            plain, width = None, 1
+        if plain is None or alternative[i + width : i + width + 1] in ("?", "*", "{"):
+            break
+        if flags & re.IGNORECASE and plain.lower() != plain.upper():
+            break
+        run += plain
+        i += width
+    return (lambda text: run in text) if run else None
+
+
+#: The status patterns flattened to ``(rank, literal, needs, precheck, pattern)``: one
+#: loop. ``needs`` (for alternatives without a literal) is checked in the text itself.
 _STATUS_FLAT = [
-    (rank, literal, _precheck(pattern), pattern)
+    (
+        rank,
+        literal,
+        _needs(pattern.pattern, pattern.flags) if literal is None else None,
+        _precheck(pattern),
+        pattern,
+    )
     for rank, group in enumerate(_STATUS_PATTERNS)
     for literal, pattern in group
 ]
@@ -364,8 +414,10 @@ def _may_state_status(text: str) -> bool:
 def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
     found: dict[int, tuple[int, int, int]] = {}
-    for rank, literal, pre, pattern in _STATUS_FLAT if _may_state_status(text) else ():
+    for rank, literal, needs, pre, pattern in _STATUS_FLAT if _may_state_status(text) else ():
         if literal is not None and literal not in lower:
+            continue
+        if needs is not None and not needs(text):
             continue
         if pre is not None and pre.search(text) is None:
             continue
