@@ -148,16 +148,53 @@ def test_the_gate_set_answers_as_the_text_does() -> None:
 def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
     from whichlayer.parse import signals
 
-    guarded = [rx for _lit, rx in _all_gated() if isinstance(rx, signals._Guarded)]
-    assert len(guarded) > 20  # the guard applies to most "\b<letter>" patterns
+    guarded = [rx for _lit, rx in _all_gated() if rx.guarded is not None]
+    assert len(guarded) > 40  # the guard applies to most "\\b<letter>" patterns
     texts = _signal_inputs()
     for rx in guarded:
-        assert rx.guarded == f"(?={rx.pattern[2]})" + rx.pattern
+        head = re.match(r"\(\?=(\[[^\]]+\]|\w)\)", rx.guarded)
+        assert head and rx.guarded[head.end() :] == rx.pattern
+        # the lookahead names exactly the characters a match can start with
+        assert first_chars(head.group(1)) == first_chars(rx.pattern), rx.pattern
         plain = re.compile(rx.pattern, rx.flags)
         fast = rx.compiled()
         for text in texts:
             want = [(m.span(), m.groups()) for m in plain.finditer(text)]
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, rx.pattern
+    assert signals._guard(r"\b(?:ab|cd)?x") is None  # an optional group
+    assert signals._guard(r"\bs?x") is None
+
+
+def test_long_texts_are_read_from_their_anchors() -> None:
+    """In a long text an anchored alternative is searched from the first place its literal
+    occurs: the same matches as a search from the start."""
+    from whichlayer.parse import signals
+
+    anchored = [rx for _lit, rx in _all_gated() if rx.anchor is not None]
+    assert len(anchored) > 30
+    filler = "lorem ipsum 2025-01-01 [x] (y) req_ab - | \n" * 500
+    texts = [filler + t for t in corpus_inputs()[::8]]
+    texts += [filler + "Rate lımit reached for gpt-4o in org; Limit: 3", filler + "ſtatus: 429"]
+    texts += [filler + "Rate lımit reached for a in x; Rate limit reached for b in y"]
+    found = 0
+    for text in texts:
+        lower = text.lower()
+        gate = signals.present(lower, text)
+        assert isinstance(gate, signals._Long)
+        for rx in anchored:
+            if rx.anchor not in gate:
+                continue
+            start = signals._start(rx, gate)
+            plain = re.compile(rx.pattern, rx.flags)
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            got = [(m.span(), m.groups()) for m in rx.compiled().finditer(text, start)]
+            assert got == want, (rx.pattern, text[-200:])
+            found += bool(want) and start > 0
+    assert found > 100
+    odd = signals.present(("x" * 30_000 + "İ").lower(), "x" * 30_000 + "İ")
+    assert isinstance(odd, signals._Long) and not odd.aligned  # İ lower-cases to two characters
+    dotless = signals.present(("x" * 30_000 + "ı").lower(), "x" * 30_000 + "ı")
+    assert isinstance(dotless, signals._Long) and not dotless.aligned
 
 
 def _statuses_reference(text: str, lower: str) -> list[tuple[int, int, int]]:

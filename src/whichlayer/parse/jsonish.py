@@ -97,35 +97,38 @@ def _matching_bracket(text: str, start: int, budget: list[int]) -> int:
     return end
 
 
-#: The characters the bracket matcher acts on, outside a quoted string and inside one.
-_BRACKET_STOP = Lazy(r"[\"'`{}\[\]]")
-_QUOTE_STOP = {q: Lazy(r"[\\" + q + "]") for q in "\"'`"}
-
-
 def _scan(
     text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
 ) -> tuple[int, int]:
     """``(end, stopped_at)``: end is -1 when no matching bracket was found.
 
-    Steps from one character that matters (a quote, a bracket, a backslash in a string)
-    to the next; the characters between change nothing."""
+    Inside a quoted string only the closing quote and backslashes matter: the scan jumps
+    from one to the next (``str.find``, each position found once and kept until passed),
+    instead of stepping through the string a character at a time."""
     quote = ""
+    ahead: dict[str, int] = {}  # char -> its next position at or after i (-1: none)
     while i < limit:
-        found = (_QUOTE_STOP[quote] if quote else _BRACKET_STOP).search(text, i, limit)
-        if found is None:
-            return -1, limit
-        i = found.start()
-        ch = text[i]
         if quote:
-            if ch == "\\":
-                i += 1
+            slash = ahead.get("\\", -2)
+            if slash != -1 and slash < i:
+                slash = ahead["\\"] = text.find("\\", i, limit)
+            close = ahead.get(quote, -2)
+            if close != -1 and close < i:
+                close = ahead[quote] = text.find(quote, i, limit)
+            if slash != -1 and (close == -1 or slash < close):
+                i = slash + 2  # the escaped character is skipped
+            elif close == -1:
+                return -1, limit
             else:
                 quote = ""
-        elif ch in "\"'`":
+                i = close + 1
+            continue
+        ch = text[i]
+        if ch in "\"'`":
             quote = ch
         elif ch in pairs:
             stack.append(pairs[ch])
-        else:  # a closing bracket
+        elif ch in "}]":
             if ch != stack.pop():
                 return -1, i
             if not stack:

@@ -35,45 +35,81 @@ Gate = Collection[str]
 
 
 class _Guarded(LazyPattern):
-    """A pattern compiled with a lookahead for its first character (see :func:`_guard`);
-    ``pattern`` stays the pattern as written."""
+    """A gated alternative, perhaps compiled with a lookahead for its first character (see
+    :func:`_guard`); ``pattern`` stays the alternative as written. ``anchor``: the gate
+    literal every match starts with, if it does (see :func:`_start`)."""
 
-    __slots__ = ("guarded",)
+    __slots__ = ("anchor", "guarded")
 
-    def __init__(self, pattern: str, guarded: str, flags: int) -> None:
+    def __init__(self, pattern: str, guarded: str | None, flags: int, anchor: str | None) -> None:
         super().__init__(pattern, flags)
         self.guarded = guarded
+        self.anchor = anchor
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.guarded, self.flags)
+            self._compiled = re.compile(self.guarded or self.pattern, self.flags)
         return self._compiled
 
 
 _QUANTIFIER = frozenset("?*+{")
+_META = frozenset(".^$*+?{}[]()|\\")
 
 
 def _guard(alternative: str) -> str | None:
-    """``(?=c)\\bc...`` for an alternative that starts with a word boundary and a literal
-    letter or digit ``c``: the same matches, but the regex engine tests the cheap letter
-    before the word boundary at every position (three to four times faster on long text).
-    ``None`` when the alternative does not start that way."""
-    if len(alternative) < 4 or not alternative.startswith("\\b"):
+    """The alternative with a lookahead for its first character, when it starts with a
+    word boundary then a literal letter or digit (``\\bError``, ``\\b(req_``) or a group
+    of alternatives that each start so (``\\b(?:ERROR|WARNING)``): the same matches, but
+    the regex engine tests the cheap letter before the word boundary at every position
+    (three to four times faster on long text). ``None`` when it does not start that way."""
+    if not alternative.startswith("\\b"):
         return None
-    first, after = alternative[2], alternative[3]
+    rest = alternative[2:]
+    if rest.startswith("(?:"):
+        close = rest.find(")")
+        words = rest[3:close].split("|")
+        if close < 0 or rest[close + 1 : close + 2] in _QUANTIFIER or "(" in rest[3:close]:
+            return None
+        firsts = {w[:1] for w in words}
+        if all(w[:1].isascii() and w[:1].isalnum() and w[1:2] not in _QUANTIFIER for w in words):
+            return f"(?=[{''.join(sorted(firsts))}])" + alternative
+        return None
+    if rest.startswith("(") and not rest.startswith("(?"):
+        close = rest.find(")")
+        if close < 0 or rest[close + 1 : close + 2] in _QUANTIFIER:
+            return None
+        rest = rest[1:]
+    if len(rest) < 2:
+        return None
+    first, after = rest[0], rest[1]
     if not (first.isascii() and first.isalnum()) or after in _QUANTIFIER:
         return None
     return f"(?={first})" + alternative
+
+
+def _anchor(alternative: str, literal: str | None, flags: int) -> str | None:
+    """``literal`` when every match of the (case-insensitive) alternative starts with it:
+    the alternative opens with a word boundary, perhaps a capturing group's parenthesis,
+    then the literal's own characters."""
+    if literal is None or not flags & re.IGNORECASE:
+        return None
+    rest = alternative[2:] if alternative.startswith("\\b") else alternative
+    if rest.startswith("(") and not rest.startswith("(?"):
+        rest = rest[1:]
+    head = rest[: len(literal)]
+    if head.lower() != literal or _META & set(head):
+        return None
+    return literal
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:
     GATED_PATTERNS.append(pattern)
     out: Gated = []
     for lit, compiled in _literal.gated(pattern, flags):
-        guarded = _guard(compiled.pattern)
-        if guarded is not None:
-            compiled = _Guarded(compiled.pattern, guarded, compiled.flags)
-        out.append((lit, compiled))
+        alternative = compiled.pattern
+        guarded = _guard(alternative)
+        anchor = _anchor(alternative, lit, compiled.flags)
+        out.append((lit, _Guarded(alternative, guarded, compiled.flags, anchor)))
         if lit is not None:
             GATE_LITERALS.add(lit)
     return out
@@ -92,11 +128,25 @@ def gate_literals(*literals: str) -> tuple[str, ...]:
 PRESENT_MAX = 20_000
 
 
-def present(lower: str) -> Gate:
-    """The gate literals that occur in ``lower`` (found in one pass), or ``lower`` itself
-    for a long text or one the automaton cannot read."""
+class _Long(str):
+    """The lower-cased form of a long text, as its gate; ``aligned``: each character of the
+    text lower-cases to exactly the character at the same place here, and none that the
+    regex engine folds otherwise (dotless ı, long ſ) occurs, so a match of a
+    case-insensitive literal in the text is found here at the same place."""
+
+    aligned: bool
+
+
+def present(lower: str, text: str | None = None) -> Gate:
+    """The gate literals that occur in ``lower`` (found in one pass), or, for a long text
+    or one the automaton cannot read, ``lower`` itself (``text``: the text it is the
+    lower-cased form of, if known: then long texts are also read from their anchors)."""
     if len(lower) > PRESENT_MAX:
-        return lower
+        if text is None:
+            return lower
+        long = _Long(lower)
+        long.aligned = len(text) == len(lower) and "ı" not in text and "ſ" not in text
+        return long
     if not _FINDER:
         import ahocorasick_rs
 
@@ -111,12 +161,21 @@ def present(lower: str) -> Gate:
         return lower
 
 
+def _start(compiled: LazyPattern, lower: Gate) -> int:
+    """Where in a long text a match of ``compiled`` can start at the earliest: at the first
+    occurrence of the literal all its matches start with (0 when unknown)."""
+    anchor = compiled.anchor if isinstance(compiled, _Guarded) else None
+    if anchor is not None and isinstance(lower, _Long) and lower.aligned:
+        return max(lower.find(anchor), 0)
+    return 0
+
+
 def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None:
     """First match of any alternative whose required literal occurs in ``lower``."""
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        found = compiled.search(text)
+        found = compiled.compiled().search(text, _start(compiled, lower))
         if found:
             return found
     return None
@@ -126,7 +185,7 @@ def _finditer(alternatives: Gated, text: str, lower: Gate) -> list[re.Match[str]
     out: list[re.Match[str]] = []
     for literal, compiled in alternatives:
         if literal is None or literal in lower:
-            out += compiled.finditer(text)
+            out += compiled.compiled().finditer(text, _start(compiled, lower))
     return out
 
 
@@ -325,22 +384,21 @@ def _before_digits(alternative: str) -> str | None:
         else:
             break
     plain = "".join(reversed(out))
-    return plain if len(plain.strip()) >= 2 else None
+    return plain if len(plain) >= 3 and plain.strip() else None
 
 
 def _precheck(compiled: LazyPattern) -> LazyPattern | None:
     """A cheap pattern that any match of ``compiled`` contains (its plain text before the
     digits, then three digits), for the alternatives the regex engine scans slowly: those
     that start with a word boundary it cannot skip ahead to (``\\b[A-Z][A-Za-z]+Error:``)."""
-    if isinstance(compiled, _Guarded) or not compiled.pattern.startswith("\\b"):
+    guarded = isinstance(compiled, _Guarded) and compiled.guarded is not None
+    if guarded or not compiled.pattern.startswith("\\b"):
         return None
     plain = _before_digits(compiled.pattern)
     return None if plain is None else LazyPattern(plain + "\\d{3}", compiled.flags)
 
 
 _REASON_LITERALS = _literals(group for group, _status in _REASON_STATUS)
-
-_META = frozenset(".^$*+?{}[]()|\\")
 
 
 def _starts_with_digit(text: str) -> bool:
@@ -421,7 +479,7 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
             continue
         if pre is not None and pre.search(text) is None:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.compiled().finditer(text, _start(pattern, lower)):
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))

@@ -240,7 +240,7 @@ def _loose_body(text: str) -> ErrorBody | None:
 def _finish(ev: Evidence, text: str) -> None:
     """Fill the scalar facts from the text, the bodies and the headers."""
     lower = text.lower()
-    gate = signals.present(lower)
+    gate = signals.present(lower, text)
     if signals.any_in(_HEADER_MARKER_SET, gate):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
@@ -292,13 +292,13 @@ def _status_texts(
     if "\\n" in text:
         # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
         plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
-        yield plain, signals.present(plain.lower())
+        yield plain, signals.present(plain.lower(), plain)
     if not body_statuses:
         # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
         # returned error"}. A status that leads such a message counts as said in the text.
         for body in ev.bodies:
             if body.message:
-                yield body.message, signals.present(body.message.lower())
+                yield body.message, signals.present(body.message.lower(), body.message)
 
 
 def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
