@@ -469,17 +469,40 @@ def _may_state_status(text: str) -> bool:
     return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
+_StatusEntry = tuple[int, str | None, Callable[[str], bool] | None, LazyPattern | None, LazyPattern]
+#: Positions in _STATUS_FLAT of the entries each gate literal opens, and of the ungated ones.
+_STATUS_BY_LITERAL: dict[str, list[int]] = {}
+for _place, _entry in enumerate(_STATUS_FLAT):
+    _STATUS_BY_LITERAL.setdefault(_entry[1] or "", []).append(_place)
+_STATUS_UNGATED = tuple(_STATUS_BY_LITERAL.pop(""))
+_STATUS_LITERALS = frozenset(_STATUS_BY_LITERAL)
+
+
+def _status_entries(lower: Gate) -> list[_StatusEntry]:
+    """The entries of _STATUS_FLAT whose gate is open, in order (with a gate set, looked
+    up from the literals present rather than tried one by one)."""
+    if not isinstance(lower, frozenset):
+        return [e for e in _STATUS_FLAT if e[1] is None or e[1] in lower]
+    places = list(_STATUS_UNGATED)
+    for literal in lower & _STATUS_LITERALS:
+        places += _STATUS_BY_LITERAL[literal]
+    places.sort()
+    return [_STATUS_FLAT[i] for i in places]
+
+
 def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
     found: dict[int, tuple[int, int, int]] = {}
-    for rank, literal, needs, pre, pattern in _STATUS_FLAT if _may_state_status(text) else ():
-        if literal is not None and literal not in lower:
-            continue
+    anchored = isinstance(lower, _Long) and lower.aligned
+    for rank, _gate, needs, pre, pattern in (
+        _status_entries(lower) if _may_state_status(text) else ()
+    ):
         if needs is not None and not needs(text):
             continue
         if pre is not None and pre.search(text) is None:
             continue
-        for match in pattern.compiled().finditer(text, _start(pattern, lower)):
+        start = _start(pattern, lower) if anchored else 0
+        for match in pattern.compiled().finditer(text, start):
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))

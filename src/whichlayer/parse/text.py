@@ -130,12 +130,14 @@ def focus(text: str) -> str:
     if "\n" not in text or len(text) > MAX_TEXT:
         return text
     lines = text.splitlines()
-    stated = any(_ERROR_LINE.match(line) and not _RETRY_LINE.match(line) for line in lines)
+    error_line, retry_line = _ERROR_LINE.compiled().match, _RETRY_LINE.compiled().match
+    warning_line, carried_on = _WARNING_LINE.compiled().match, _CARRIED_ON.compiled().search
+    stated = any(error_line(line) and not retry_line(line) for line in lines)
     kept = [
         line
         for line in lines
-        if not (_WARNING_LINE.match(line) and (stated or _CARRIED_ON.search(line)))
-        and not (stated and _RETRY_LINE.match(line))
+        if not (warning_line(line) and (stated or carried_on(line)))
+        and not (stated and retry_line(line))
     ]
     return text if len(kept) == len(lines) else "\n".join(kept)
 
@@ -204,7 +206,7 @@ def _is_header_map(value: dict[Any, Any]) -> bool:
     keys = [k for k in value if isinstance(k, str)]
     return (
         len(keys) == len(value)
-        and all(_HEADER_NAME.match(k) for k in keys)
+        and all(map(_HEADER_NAME.compiled().match, keys))
         and sum("-" in k for k in keys) >= 2
         and all(isinstance(v, str | int | float) for v in value.values())
     )
