@@ -389,11 +389,9 @@ def _before_digits(alternative: str) -> str | None:
 
 def _precheck(compiled: LazyPattern) -> LazyPattern | None:
     """A cheap pattern that any match of ``compiled`` contains (its plain text before the
-    digits, then three digits), for the alternatives the regex engine scans slowly: those
-    that start with a word boundary it cannot skip ahead to (``\\b[A-Z][A-Za-z]+Error:``)."""
-    guarded = isinstance(compiled, _Guarded) and compiled.guarded is not None
-    if guarded or not compiled.pattern.startswith("\\b"):
-        return None
+    digits, then three digits): tried first, so the alternative itself is searched (and
+    compiled) only where it may match. It matters most for those the regex engine scans
+    slowly (``\\b[A-Z][A-Za-z]+Error:``)."""
     plain = _before_digits(compiled.pattern)
     return None if plain is None else LazyPattern(plain + "\\d{3}", compiled.flags)
 
