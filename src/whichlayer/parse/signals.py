@@ -87,11 +87,11 @@ def _guard(alternative: str) -> str | None:
     return f"(?={first})" + alternative
 
 
-def _anchor(alternative: str, literal: str | None, flags: int) -> str | None:
+def _anchor(alternative: str, literal: str | None, ignorecase: bool) -> str | None:
     """``literal`` when every match of the (case-insensitive) alternative starts with it:
     the alternative opens with a word boundary, perhaps a capturing group's parenthesis,
     then the literal's own characters."""
-    if literal is None or not flags & re.IGNORECASE:
+    if literal is None or not ignorecase:
         return None
     rest = alternative[2:] if alternative.startswith("\\b") else alternative
     if rest.startswith("(") and not rest.startswith("(?"):
@@ -105,10 +105,11 @@ def _anchor(alternative: str, literal: str | None, flags: int) -> str | None:
 def gated(pattern: str, flags: int = 0) -> Gated:
     GATED_PATTERNS.append(pattern)
     out: Gated = []
+    ignorecase = bool(flags & re.IGNORECASE)  # once: RegexFlag's "&" is slow
     for lit, compiled in _literal.gated(pattern, flags):
         alternative = compiled.pattern
         guarded = _guard(alternative)
-        anchor = _anchor(alternative, lit, compiled.flags)
+        anchor = _anchor(alternative, lit, ignorecase)
         out.append((lit, _Guarded(alternative, guarded, compiled.flags, anchor)))
         if lit is not None:
             GATE_LITERALS.add(lit)
@@ -420,6 +421,7 @@ def _needs(alternative: str, flags: int) -> Callable[[str], bool] | None:
             return lambda text: any(word in text for word in words)
         return None
     run, i = "", 0
+    ignorecase = bool(flags & re.IGNORECASE)
     while i < len(alternative):
         ch = alternative[i]
         if ch == "\\" and i + 1 < len(alternative):
@@ -432,7 +434,7 @@ def _needs(alternative: str, flags: int) -> Callable[[str], bool] | None:
             plain, width = None, 1
         if plain is None or alternative[i + width : i + width + 1] in ("?", "*", "{"):
             break
-        if flags & re.IGNORECASE and plain.lower() != plain.upper():
+        if ignorecase and plain.lower() != plain.upper():
             break
         run += plain
         i += width
