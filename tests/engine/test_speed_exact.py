@@ -43,6 +43,8 @@ def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
                     chars.add(chr(value).lower())
                 elif kind is sre.RANGE:
                     chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+                elif kind is sre.CATEGORY:
+                    chars.add(f"<{value}>")
                 else:
                     return None
             return out | chars
@@ -152,16 +154,18 @@ def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
     assert len(guarded) > 40  # the guard applies to most "\\b<letter>" patterns
     texts = _signal_inputs()
     for rx in guarded:
-        head = re.match(r"\(\?=(\[[^\]]+\]|\w)\)", rx.guarded)
+        head = re.match(r"\(\?=(\[[^\]]+\]|\w|\\d)\)", rx.guarded)
         assert head and rx.guarded[head.end() :] == rx.pattern
         # the lookahead names exactly the characters a match can start with
-        assert first_chars(head.group(1)) == first_chars(rx.pattern), rx.pattern
+        wanted = first_chars(rx.pattern)
+        assert wanted is not None and first_chars(head.group(1)) == wanted, rx.pattern
         plain = re.compile(rx.pattern, rx.flags)
         fast = rx.compiled()
         for text in texts:
             want = [(m.span(), m.groups()) for m in plain.finditer(text)]
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, rx.pattern
-    assert signals._guard(r"\b(?:ab|cd)?x") is None  # an optional group
+    assert signals._guard(r"\b(?:ab|cd)?x?y") is None  # an optional group, then an optional x
+    assert signals._guard(r"\b(?:http )?status") == r"(?=[hs])\b(?:http )?status"
     assert signals._guard(r"\bs?x") is None
 
 

@@ -65,15 +65,27 @@ def _guard(alternative: str) -> str | None:
     if not alternative.startswith("\\b"):
         return None
     rest = alternative[2:]
+    if rest.startswith("(\\d"):
+        return "(?=\\d)" + alternative  # a capturing group that opens with a digit
     if rest.startswith("(?:"):
         close = rest.find(")")
         words = rest[3:close].split("|")
-        if close < 0 or rest[close + 1 : close + 2] in _QUANTIFIER or "(" in rest[3:close]:
+        if close < 0 or "(" in rest[3:close]:
+            return None
+        if not all(
+            w[:1].isascii() and w[:1].isalnum() and w[1:2] not in _QUANTIFIER for w in words
+        ):
             return None
         firsts = {w[:1] for w in words}
-        if all(w[:1].isascii() and w[:1].isalnum() and w[1:2] not in _QUANTIFIER for w in words):
-            return f"(?=[{''.join(sorted(firsts))}])" + alternative
-        return None
+        after = rest[close + 1 : close + 2]
+        if after == "?":  # an optional group: or the letter after it
+            first, then = rest[close + 2 : close + 3], rest[close + 3 : close + 4]
+            if not (first.isascii() and first.isalnum()) or then in _QUANTIFIER:
+                return None
+            firsts.add(first)
+        elif after in _QUANTIFIER:
+            return None
+        return f"(?=[{''.join(sorted(firsts))}])" + alternative
     if rest.startswith("(") and not rest.startswith("(?"):
         close = rest.find(")")
         if close < 0 or rest[close + 1 : close + 2] in _QUANTIFIER:
