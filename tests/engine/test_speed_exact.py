@@ -167,6 +167,9 @@ def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
     assert signals._guard(r"\b(?:ab|cd)?x?y") is None  # an optional group, then an optional x
     assert signals._guard(r"\b(?:http )?status") == r"(?=[hs])\b(?:http )?status"
     assert signals._guard(r"\bs?x") is None
+    assert signals._guard(r"\b(\d*x)") is None
+    assert signals._guard(r"\b(\d{3})?x") is None
+    assert signals._guard(r"\b(\d{3}) x") == r"(?=\d)\b(\d{3}) x"
 
 
 def test_long_texts_are_read_from_their_anchors() -> None:

@@ -65,8 +65,12 @@ def _guard(alternative: str) -> str | None:
     if not alternative.startswith("\\b"):
         return None
     rest = alternative[2:]
-    if rest.startswith("(\\d"):
-        return "(?=\\d)" + alternative  # a capturing group that opens with a digit
+    if rest.startswith("(\\d"):  # a capturing group that opens with a digit
+        close = rest.find(")")
+        optional = rest[3:4] in ("?", "*") or rest[3:5] == "{0"
+        if optional or close < 0 or rest[close + 1 : close + 2] in _QUANTIFIER:
+            return None
+        return "(?=\\d)" + alternative
     if rest.startswith("(?:"):
         close = rest.find(")")
         words = rest[3:close].split("|")
