@@ -185,8 +185,12 @@ def stages(inputs: list[str], repeat: int) -> None:
     from whichlayer.rules.view import View
 
     evs = [whichlayer.to_evidence(t) for t in inputs]
-    # each extractor gets what the parser gives it: the text and its gate set
-    texts = [(ev.text, signals.present(ev.text.lower(), ev.text)) for ev in evs]
+    # each extractor gets what the parser gives it: the text and its gate set (or, in
+    # versions before the gate set, the lower-cased text)
+    present = getattr(signals, "present", None)
+    texts = [
+        (ev.text, present(ev.text.lower(), ev.text) if present else ev.text.lower()) for ev in evs
+    ]
     views = [View(ev) for ev in evs]
     for v in views:
         _ = v.literals
