@@ -104,8 +104,13 @@ class Keywords:
         if finder is None:
             import ahocorasick_rs
 
+            # store_patterns: each match is returned as the stored keyword rather than cut
+            # from the text (the library stores them by itself only for a few small ones):
+            # a third less time per search for the rules' 1,400 keywords, none at build
             finder = self._finder = ahocorasick_rs.AhoCorasick(
-                sorted(self._words), matchkind=ahocorasick_rs.MatchKind.Standard
+                sorted(self._words),
+                matchkind=ahocorasick_rs.MatchKind.Standard,
+                store_patterns=True,
             )
         try:
             return frozenset(finder.find_matches_as_strings(text, overlapping=True))
