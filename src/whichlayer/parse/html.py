@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.parse._lazy import Lazy
+from whichlayer.prefilter import LazyPattern
 
-_TITLE = Lazy(r"<title>\s*([^<]{1,300}?)\s*</title>", re.I)
-_H1 = Lazy(r"<h1[^>]*>\s*([^<]{1,300}?)\s*</h1>", re.I)
-_PRE = Lazy(r"<pre>\s*(Cannot (?:GET|POST|PUT|DELETE|PATCH) [^<\s]{1,300})\s*</pre>", re.I)
-_NGINX = Lazy(r"<center>\s*(nginx|openresty|tengine|envoy|caddy|apache)[^<]*</center>", re.I)
+_TITLE = LazyPattern(r"<title>\s*([^<]{1,300}?)\s*</title>", re.I)
+_H1 = LazyPattern(r"<h1[^>]*>\s*([^<]{1,300}?)\s*</h1>", re.I)
+_PRE = LazyPattern(r"<pre>\s*(Cannot (?:GET|POST|PUT|DELETE|PATCH) [^<\s]{1,300})\s*</pre>", re.I)
+_NGINX = LazyPattern(r"<center>\s*(nginx|openresty|tengine|envoy|caddy|apache)[^<]*</center>", re.I)
 
 #: Markers of a vendor's page, checked in the lower-cased page (cheap ``in`` tests).
 _VENDOR_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from whichlayer.parse._lazy import Lazy
+from whichlayer.prefilter import LazyPattern
 
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200
@@ -28,7 +28,7 @@ MAX_DEPTH = 64
 
 _DECODER = json.JSONDecoder(strict=False)
 _OPEN = re.compile(r"[{\[]")
-_BARE_KEY = Lazy(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
+_BARE_KEY = LazyPattern(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
 _JS_NAMES = {
     "None": None,
     "null": None,

@@ -18,7 +18,6 @@ from typing import Any, cast
 
 from whichlayer import prefilter
 from whichlayer.evidence import RequestId
-from whichlayer.parse._lazy import Lazy
 from whichlayer.prefilter import Gated, LazyPattern
 from whichlayer.taxonomy import Origin
 
@@ -532,7 +531,7 @@ _STATUS_FLAT = [
 #: a text without such a number cannot give one: an ASCII 3, 4 or 5 leading three digits,
 #: or a decimal digit of another script (``int`` reads those too), is needed.
 _STATUS_NUMBER = re.compile(r"302|[45]\d\d")
-_OTHER_DIGIT = Lazy(r"[^\D0-9]")
+_OTHER_DIGIT = LazyPattern(r"[^\D0-9]")
 
 
 def _may_state_status(text: str) -> bool:
@@ -803,7 +802,7 @@ def model(text: str, lower: Gate) -> str | None:
 
 # --- URL, host, path -------------------------------------------------------
 
-_URL = Lazy(r"\bhttps?://[^\s\"'<>()\[\]{},`]{3,500}", re.I)
+_URL = LazyPattern(r"\bhttps?://[^\s\"'<>()\[\]{},`]{3,500}", re.I)
 #: Paths that belong to documentation and dashboards, not to the failed call.
 _DOC_HINTS = (
     "/docs",
@@ -860,7 +859,7 @@ _HOST_PATTERNS: tuple[Gated, ...] = tuple(
         ("connect ", r"connect (?:ECONNREFUSED|ETIMEDOUT) ([\d.:a-f\[\]]+?)(?::(\d+))?\b"),
     )
 )
-_METHOD_PATH = Lazy(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
+_METHOD_PATH = LazyPattern(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 
 _HOST_LITERALS = _literals(_HOST_PATTERNS)

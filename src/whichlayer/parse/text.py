@@ -9,7 +9,7 @@ from typing import Any
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody, Evidence, RequestId
 from whichlayer.parse import html, jsonish, signals
-from whichlayer.parse._lazy import Lazy
+from whichlayer.prefilter import LazyPattern
 from whichlayer.taxonomy import Origin
 
 #: A paste longer than this is read as its head and its tail (the Evidence says it was
@@ -19,9 +19,9 @@ HEAD_TEXT = 64_000
 #: Bodies nested deeper than this (JSON in a string in JSON ...) are not read.
 MAX_NESTING = 4
 
-_HEADER_NAME = Lazy(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
+_HEADER_NAME = LazyPattern(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
 #: Header names worth reading from a pasted "name: value" line.
-_KNOWN_HEADERS = Lazy(
+_KNOWN_HEADERS = LazyPattern(
     r"^[ \t\"']*(retry-after(?:-ms)?|x-request-id|request-id|cf-ray|server|via|x-should-retry"
     r"|apim-request-id|x-ms-region|x-amzn-requestid|x-amzn-errortype|x-envoy-upstream-service-time"
     r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
@@ -30,7 +30,7 @@ _KNOWN_HEADERS = Lazy(
 )
 
 #: A pasted ``date:`` header (its value holds commas, unlike the others).
-_DATE_HEADER = Lazy(
+_DATE_HEADER = LazyPattern(
     r"^[ \t\"']*date[\"']?\s*:\s*\"?([A-Z][a-z]{2}, [^\"\r\n]{10,40}GMT)", re.I | re.M
 )
 
@@ -108,15 +108,15 @@ def _prune(value: Any, depth: int) -> Any:
 
 
 #: A line that only warns (``warning: ...``, ``WARN ...``, a timestamped WARN log line).
-_WARNING_LINE = Lazy(
+_WARNING_LINE = LazyPattern(
     r"^\s*(?:\[?\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\]?\s+)?(?:warning|warn)\b\s*[:\]]?", re.I
 )
 #: A warning that says the client carried on (it fell back to a default): never a failure.
-_CARRIED_ON = Lazy(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
+_CARRIED_ON = LazyPattern(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
 #: A line that states the failure: ``ERROR: ...`` (Codex, many CLIs) as the line's start.
-_ERROR_LINE = Lazy(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
+_ERROR_LINE = LazyPattern(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
 #: An ERROR line that only announces another attempt (``ERROR: Reconnecting... 2/5``).
-_RETRY_LINE = Lazy(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
+_RETRY_LINE = LazyPattern(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
 
 
 def focus(text: str) -> str:
@@ -213,7 +213,7 @@ def _is_header_map(value: dict[Any, Any]) -> bool:
 
 
 _LOOSE_FIELDS = tuple(
-    (name, Lazy(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
+    (name, LazyPattern(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
     for name in ("type", "code", "message", "status")
 )
 
