@@ -152,7 +152,8 @@ def test_the_gate_set_answers_as_the_text_does() -> None:
 def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
     from whichlayer.parse import signals
 
-    guarded = [rx for _lit, rx in _all_gated() if rx.guarded is not None]
+    ungated = [signals._URL, signals._METHOD_PATH]
+    guarded = [rx for _lit, rx in _all_gated() if rx.guarded is not None] + ungated
     assert len(guarded) > 40  # the guard applies to most "\\b<letter>" patterns
     texts = _signal_inputs()
     for rx in guarded:
@@ -172,6 +173,12 @@ def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
     assert signals._guard(r"\b(\d*x)") is None
     assert signals._guard(r"\b(\d{3})?x") is None
     assert signals._guard(r"\b(\d{3}) x") == r"(?=\d)\b(\d{3}) x"
+    assert signals._guard(r"\b(GET|POST) /") == r"(?=[GP])\b(GET|POST) /"  # not (?=G)
+    assert signals._guard(r"\b(ab|c?d)") is None
+    assert signals._guard(r"\b[A-Z][a-z]+") == r"(?=[A-Z])\b[A-Z][a-z]+"
+    assert signals._guard(r"\b[A-Z]?x") is None
+    assert signals._guard(r"\b[\w.]x") is None  # an escape inside the class: not read
+    assert all(rx.guarded is not None for rx in ungated)
 
 
 def test_long_texts_are_read_from_their_anchors() -> None:
