@@ -142,11 +142,14 @@ def test_every_gate_literal_is_looked_for() -> None:
 def test_the_gate_set_answers_as_the_text_does() -> None:
     from whichlayer.parse import signals
 
-    for text in _signal_inputs():
+    filler = "lorem ipsum 2025-01-01 [x] (y) req_ab - | status http model \n" * 400
+    long = [filler + t for t in corpus_inputs()[::16]]
+    for text in [*_signal_inputs(), *long]:
         lower = text.lower()
-        gate = signals.present(lower)
-        for literal in signals.GATE_LITERALS:
-            assert (literal in gate) == (literal in lower), (literal, text[:100])
+        for gate in (signals.present(lower), signals.present(lower, text)):
+            for literal in signals.GATE_LITERALS:
+                assert (literal in gate) == (literal in lower), (literal, text[:100])
+    assert isinstance(signals.present(long[0].lower(), long[0]), signals._Long)
 
 
 def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
