@@ -359,3 +359,34 @@ def test_status_needs_are_implied_by_their_patterns() -> None:
     assert signals._needs(r"ab?(\d{3})", 0)("a") is True  # "b" is optional: only "a" is read
     assert signals._needs(r"Foo (\d{3})", re.I) is None  # cased letters under re.I: not read
     assert signals._needs(r"(?:x|y)?(\d{3})", 0) is None  # an optional group
+
+
+def test_loose_fields_are_found_as_before() -> None:
+    """A cut-off body's fields, searched from where each name first occurs in an ASCII
+    text, are those a search from the start finds."""
+    from whichlayer.parse import text as text_parser
+
+    def reference(text: str) -> dict[str, str]:
+        fields: dict[str, str] = {}
+        head = text[:100_000]
+        lower = head.lower()
+        for name, pattern in text_parser._LOOSE_FIELDS:
+            plain = re.compile(pattern.pattern, pattern.flags)
+            match = plain.search(head) if name in lower else None
+            if match:
+                fields[name] = match.group(1).strip()
+        return fields
+
+    odd = ["ſtatus: 'x' message='y'", "TYPE = 'a' CODE: \"b\"", "Meſſage: 'q' code='1'"]
+    for text in [*corpus_inputs(), *odd]:
+        body = text_parser._loose_body(text)
+        want = reference(text)
+        if not ({"type", "code", "message"} & want.keys()):
+            assert body is None
+            continue
+        assert body is not None, text[:200]
+        assert (body.type, body.code, body.message) == (
+            want.get("type"),
+            want.get("code"),
+            want.get("message"),
+        ), text[:200]

@@ -223,8 +223,12 @@ def _loose_body(text: str) -> ErrorBody | None:
     fields: dict[str, str] = {}
     head = text[:100_000]
     lower = head.lower()
+    # an ASCII text lower-cases place for place: a field is searched from where its name
+    # first occurs (every match starts with the name)
+    ascii_ = head.isascii()
     for name, pattern in _LOOSE_FIELDS:
-        match = pattern.search(head) if name in lower else None
+        at = lower.find(name)
+        match = pattern.search(head, at if ascii_ else 0) if at >= 0 else None
         if match:
             fields[name] = match.group(1).strip()
     if not ({"type", "code", "message"} & fields.keys()):
