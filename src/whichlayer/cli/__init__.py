@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 # Each module here defines ``register(subparsers)``, which adds its parser and
 # sets ``func`` to a ``run(args) -> int``.
@@ -39,7 +41,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     (argparse validates every argument as it is added, which costs start-up time)."""
     from whichlayer import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="whichlayer",
         description="Tells you which layer of an AI API call failed, who said so, "
         "what to do first, and whether a retry can help.",
@@ -62,7 +64,45 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-class _ExamplesFormatter(argparse.HelpFormatter):
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``, read the same way without importing shutil
+    (argparse's formatter would import it for this alone, which costs start-up time)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the width argparse would read for itself."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser (and its subcommands' parsers) formatting with _HelpFormatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+class _ExamplesFormatter(_HelpFormatter):
     """Wraps descriptions as usual but prints the examples block line for line."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-_TITLE = re.compile(r"<title>\s*([^<]{1,300}?)\s*</title>", re.I)
-_H1 = re.compile(r"<h1[^>]*>\s*([^<]{1,300}?)\s*</h1>", re.I)
-_PRE = re.compile(r"<pre>\s*(Cannot (?:GET|POST|PUT|DELETE|PATCH) [^<\s]{1,300})\s*</pre>", re.I)
-_NGINX = re.compile(r"<center>\s*(nginx|openresty|tengine|envoy|caddy|apache)[^<]*</center>", re.I)
+from whichlayer.prefilter import LazyPattern
+
+_TITLE = LazyPattern(r"<title>\s*([^<]{1,300}?)\s*</title>", re.I)
+_H1 = LazyPattern(r"<h1[^>]*>\s*([^<]{1,300}?)\s*</h1>", re.I)
+_PRE = LazyPattern(r"<pre>\s*(Cannot (?:GET|POST|PUT|DELETE|PATCH) [^<\s]{1,300})\s*</pre>", re.I)
+_NGINX = LazyPattern(r"<center>\s*(nginx|openresty|tengine|envoy|caddy|apache)[^<]*</center>", re.I)
 
 #: Markers of a vendor's page, checked in the lower-cased page (cheap ``in`` tests).
 _VENDOR_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (

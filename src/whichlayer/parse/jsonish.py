@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from whichlayer.prefilter import LazyPattern
+
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200
 #: A bracketed span longer than this is not tried as a Python/JS literal.
@@ -26,7 +28,7 @@ MAX_DEPTH = 64
 
 _DECODER = json.JSONDecoder(strict=False)
 _OPEN = re.compile(r"[{\[]")
-_BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
+_BARE_KEY = LazyPattern(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
 _JS_NAMES = {
     "None": None,
     "null": None,
@@ -98,16 +100,31 @@ def _matching_bracket(text: str, start: int, budget: list[int]) -> int:
 def _scan(
     text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
 ) -> tuple[int, int]:
-    """``(end, stopped_at)``: end is -1 when no matching bracket was found."""
+    """``(end, stopped_at)``: end is -1 when no matching bracket was found.
+
+    Inside a quoted string only the closing quote and backslashes matter: the scan jumps
+    from one to the next (``str.find``, each position found once and kept until passed),
+    instead of stepping through the string a character at a time."""
     quote = ""
+    ahead: dict[str, int] = {}  # char -> its next position at or after i (-1: none)
     while i < limit:
-        ch = text[i]
         if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
+            slash = ahead.get("\\", -2)
+            if slash != -1 and slash < i:
+                slash = ahead["\\"] = text.find("\\", i, limit)
+            close = ahead.get(quote, -2)
+            if close != -1 and close < i:
+                close = ahead[quote] = text.find(quote, i, limit)
+            if slash != -1 and (close == -1 or slash < close):
+                i = slash + 2  # the escaped character is skipped
+            elif close == -1:
+                return -1, limit
+            else:
                 quote = ""
-        elif ch in "\"'`":
+                i = close + 1
+            continue
+        ch = text[i]
+        if ch in "\"'`":
             quote = ch
         elif ch in pairs:
             stack.append(pairs[ch])
@@ -122,7 +139,9 @@ def _scan(
 
 def literal(chunk: str) -> Any:
     """Read a Python repr or a Node ``inspect`` object literal; ``None`` if it is neither."""
-    for candidate in (chunk, _BARE_KEY.sub(r'\1"\2"\3', chunk)):
+    for attempt in range(2):
+        # the bare-key rewrite only when the chunk does not read as it is
+        candidate = chunk if attempt == 0 else _BARE_KEY.sub(r'\1"\2"\3', chunk)
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):

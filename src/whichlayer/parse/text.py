@@ -9,6 +9,7 @@ from typing import Any
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody, Evidence, RequestId
 from whichlayer.parse import html, jsonish, signals
+from whichlayer.prefilter import LazyPattern
 from whichlayer.taxonomy import Origin
 
 #: A paste longer than this is read as its head and its tail (the Evidence says it was
@@ -18,9 +19,9 @@ HEAD_TEXT = 64_000
 #: Bodies nested deeper than this (JSON in a string in JSON ...) are not read.
 MAX_NESTING = 4
 
-_HEADER_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
+_HEADER_NAME = LazyPattern(r"^[A-Za-z][A-Za-z0-9\-]{1,60}$")
 #: Header names worth reading from a pasted "name: value" line.
-_KNOWN_HEADERS = re.compile(
+_KNOWN_HEADERS = LazyPattern(
     r"^[ \t\"']*(retry-after(?:-ms)?|x-request-id|request-id|cf-ray|server|via|x-should-retry"
     r"|apim-request-id|x-ms-region|x-amzn-requestid|x-amzn-errortype|x-envoy-upstream-service-time"
     r"|x-ratelimit-[\w\-]+|anthropic-ratelimit-[\w\-]+|x-oneapi-request-id|x-new-api-version"
@@ -29,11 +30,11 @@ _KNOWN_HEADERS = re.compile(
 )
 
 #: A pasted ``date:`` header (its value holds commas, unlike the others).
-_DATE_HEADER = re.compile(
+_DATE_HEADER = LazyPattern(
     r"^[ \t\"']*date[\"']?\s*:\s*\"?([A-Z][a-z]{2}, [^\"\r\n]{10,40}GMT)", re.I | re.M
 )
 
-_HEADER_MARKERS = (
+_HEADER_MARKERS = signals.gate_literals(
     "retry-after",
     "request-id",
     "cf-ray",
@@ -50,18 +51,26 @@ _HEADER_MARKERS = (
     "content-type",
 )
 
+_HEADER_MARKER_SET = frozenset(_HEADER_MARKERS)
+
 #: Marks of the tool that printed the text (used to judge who produced the error).
 _CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "claude-code",
-        ("claude code", "claude-code", "please run /login", "run /model", "/$bunfs/", "~bun/root"),
+        signals.gate_literals(
+            "claude code", "claude-code", "please run /login", "run /model", "/$bunfs/", "~bun/root"
+        ),
     ),
-    ("codex", ("codex", "stream disconnected before completion")),
-    ("gemini-cli", ("✕ [api error",)),
-    ("litellm", ("litellm.",)),
-    ("aider", ("aider",)),
-    ("continue", ("continue.dev",)),
+    ("codex", signals.gate_literals("codex", "stream disconnected before completion")),
+    ("gemini-cli", signals.gate_literals("✕ [api error")),
+    ("litellm", signals.gate_literals("litellm.")),
+    ("aider", signals.gate_literals("aider")),
+    ("continue", signals.gate_literals("continue.dev")),
 )
+_CLIENT_MARK_SET = frozenset(mark for _name, marks in _CLIENT_MARKS for mark in marks)
+#: Client marks count in this much of the head of a paste.
+_CLIENT_WINDOW = 100_000
+_DATE, _GMT = signals.gate_literals("date", "gmt")
 
 
 def decode_bytes(data: bytes) -> str:
@@ -99,15 +108,15 @@ def _prune(value: Any, depth: int) -> Any:
 
 
 #: A line that only warns (``warning: ...``, ``WARN ...``, a timestamped WARN log line).
-_WARNING_LINE = re.compile(
+_WARNING_LINE = LazyPattern(
     r"^\s*(?:\[?\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\]?\s+)?(?:warning|warn)\b\s*[:\]]?", re.I
 )
 #: A warning that says the client carried on (it fell back to a default): never a failure.
-_CARRIED_ON = re.compile(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
+_CARRIED_ON = LazyPattern(r"defaulting to|falling back|fall(?:ing)? back to|proceeding", re.I)
 #: A line that states the failure: ``ERROR: ...`` (Codex, many CLIs) as the line's start.
-_ERROR_LINE = re.compile(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
+_ERROR_LINE = LazyPattern(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
 #: An ERROR line that only announces another attempt (``ERROR: Reconnecting... 2/5``).
-_RETRY_LINE = re.compile(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
+_RETRY_LINE = LazyPattern(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
 
 
 def focus(text: str) -> str:
@@ -121,12 +130,14 @@ def focus(text: str) -> str:
     if "\n" not in text or len(text) > MAX_TEXT:
         return text
     lines = text.splitlines()
-    stated = any(_ERROR_LINE.match(line) and not _RETRY_LINE.match(line) for line in lines)
+    error_line, retry_line = _ERROR_LINE.compiled().match, _RETRY_LINE.compiled().match
+    warning_line, carried_on = _WARNING_LINE.compiled().match, _CARRIED_ON.compiled().search
+    stated = any(error_line(line) and not retry_line(line) for line in lines)
     kept = [
         line
         for line in lines
-        if not (_WARNING_LINE.match(line) and (stated or _CARRIED_ON.search(line)))
-        and not (stated and _RETRY_LINE.match(line))
+        if not (warning_line(line) and (stated or carried_on(line)))
+        and not (stated and retry_line(line))
     ]
     return text if len(kept) == len(lines) else "\n".join(kept)
 
@@ -195,14 +206,14 @@ def _is_header_map(value: dict[Any, Any]) -> bool:
     keys = [k for k in value if isinstance(k, str)]
     return (
         len(keys) == len(value)
-        and all(_HEADER_NAME.match(k) for k in keys)
+        and all(map(_HEADER_NAME.compiled().match, keys))
         and sum("-" in k for k in keys) >= 2
         and all(isinstance(v, str | int | float) for v in value.values())
     )
 
 
 _LOOSE_FIELDS = tuple(
-    (name, re.compile(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
+    (name, LazyPattern(name + r"[\"']?\s*[:=]\s*[\"']([^\"'\n]{1,500})", re.I))
     for name in ("type", "code", "message", "status")
 )
 
@@ -212,8 +223,12 @@ def _loose_body(text: str) -> ErrorBody | None:
     fields: dict[str, str] = {}
     head = text[:100_000]
     lower = head.lower()
+    # an ASCII text lower-cases place for place: a field is searched from where its name
+    # first occurs (every match starts with the name)
+    ascii_ = head.isascii()
     for name, pattern in _LOOSE_FIELDS:
-        match = pattern.search(head) if name in lower else None
+        at = lower.find(name)
+        match = pattern.search(head, at if ascii_ else 0) if at >= 0 else None
         if match:
             fields[name] = match.group(1).strip()
     if not ({"type", "code", "message"} & fields.keys()):
@@ -231,17 +246,18 @@ def _loose_body(text: str) -> ErrorBody | None:
 def _finish(ev: Evidence, text: str) -> None:
     """Fill the scalar facts from the text, the bodies and the headers."""
     lower = text.lower()
-    if any(marker in lower for marker in _HEADER_MARKERS):
+    gate = signals.present(lower, text)
+    if signals.any_in(_HEADER_MARKER_SET, gate):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
-    if "date" in lower and "gmt" in lower:
+    if _DATE in gate and _GMT in gate:
         date = _DATE_HEADER.search(text[:400_000])
         if date:
             ev.headers.setdefault("date", date.group(1))
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
     hits: list[tuple[int, int, int]] = []
-    for said, said_lower in _status_texts(ev, text, lower, body_statuses):
-        hits = signals.statuses(said, said_lower)
+    for said, said_gate in _status_texts(ev, text, gate, body_statuses):
+        hits = signals.statuses(said, said_gate)
         if hits:
             break
     text_statuses = [status for _rank, _pos, status in hits]
@@ -254,12 +270,12 @@ def _finish(ev: Evidence, text: str) -> None:
     for status in [ev.status, *text_statuses, *body_statuses]:
         if status is not None and status not in ev.statuses:
             ev.statuses.append(status)
-    _add_request_ids(ev, text, lower)
+    _add_request_ids(ev, text, gate)
     if ev.retry_after_s is None:
-        ev.retry_after_s = _retry_hint(ev, text, lower)
-    ev.limits = {**signals.limits(text, lower), **ev.limits}
-    ev.model = ev.model or signals.model(text, lower)
-    host, path, method = signals.url_parts(text, lower)
+        ev.retry_after_s = _retry_hint(ev, text, gate)
+    ev.limits = {**signals.limits(text, gate), **ev.limits}
+    ev.model = ev.model or signals.model(text, gate)
+    host, path, method = signals.url_parts(text, gate)
     ev.host = ev.host or host
     ev.path = ev.path or path
     ev.method = ev.method or method
@@ -269,29 +285,29 @@ def _finish(ev: Evidence, text: str) -> None:
         for body in ev.bodies:
             if body.message and "\n" in body.message:
                 ev.exception_types += signals.exception_names(body.message)
-    ev.client = ev.client or _client(lower)
+    ev.client = ev.client or _client(lower, gate)
 
 
 def _status_texts(
-    ev: Evidence, text: str, lower: str, body_statuses: list[int]
-) -> Iterator[tuple[str, str]]:
-    """Where a status may be said, each with its lower-case form, tried in order until one
-    says it: the paste, the paste with its escaped line breaks restored, then (when no body
-    gives a status) the message of a wrapping body."""
-    yield text, lower
+    ev: Evidence, text: str, gate: signals.Gate, body_statuses: list[int]
+) -> Iterator[tuple[str, signals.Gate]]:
+    """Where a status may be said, each with its gate (see ``signals.present``), tried in
+    order until one says it: the paste, the paste with its escaped line breaks restored,
+    then (when no body gives a status) the message of a wrapping body."""
+    yield text, gate
     if "\\n" in text:
         # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
         plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
-        yield plain, plain.lower()
+        yield plain, signals.present(plain.lower(), plain)
     if not body_statuses:
         # A relay may wrap the upstream's words in its own body: {"message": "429 Provider
         # returned error"}. A status that leads such a message counts as said in the text.
         for body in ev.bodies:
             if body.message:
-                yield body.message, body.message.lower()
+                yield body.message, signals.present(body.message.lower(), body.message)
 
 
-def _add_request_ids(ev: Evidence, text: str, lower: str) -> None:
+def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
     known = {r.value for r in ev.request_ids}
     header_ids = (
         ("x-request-id", Origin.UNKNOWN),
@@ -312,7 +328,7 @@ def _add_request_ids(ev: Evidence, text: str, lower: str) -> None:
             known.add(rid.value)
 
 
-def _retry_hint(ev: Evidence, text: str, lower: str) -> float | None:
+def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
     for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
         value = ev.headers.get(name)
         if value:
@@ -330,9 +346,11 @@ def _retry_hint(ev: Evidence, text: str, lower: str) -> float | None:
     return signals.retry_after(text, lower)
 
 
-def _client(lower: str) -> str | None:
-    lower = lower[:100_000]
+def _client(lower: str, gate: signals.Gate) -> str | None:
+    head = gate if len(lower) <= _CLIENT_WINDOW else lower[:_CLIENT_WINDOW]
+    if isinstance(head, frozenset) and head.isdisjoint(_CLIENT_MARK_SET):
+        return None
     for name, marks in _CLIENT_MARKS:
-        if any(mark in lower for mark in marks):
+        if any(mark in head for mark in marks):
             return name
     return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 import unicodedata
 
@@ -29,7 +28,11 @@ def screen_width(stream: object = None) -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    return shutil.get_terminal_size((80, 24)).columns
+    # what shutil.get_terminal_size((80, 24)) gives here (shutil itself costs start-up time)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 def hanging_indent(line: str) -> int:

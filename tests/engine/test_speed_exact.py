@@ -1,0 +1,392 @@
+"""Speed-ups that must not change an answer: each is checked against the slow form it replaces.
+
+A pattern given a first-character lookahead must accept exactly the positions it accepted
+without one: the lookahead's class is derived here from the pattern itself, and both forms
+are run over every labelled input and over characters with unusual case folding.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Characters whose case folding is irregular (long s, Kelvin sign, dotted/dotless i, ...).
+ODD = "ſKİıﬀẞßΣσςµÅǅ"
+
+
+def corpus_inputs() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(json.loads(line)["input"])
+    return out
+
+
+def _first(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters (lower-cased) a match of ``items`` can start with; None if any."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is sre.AT:
+            continue
+        if op is sre.LITERAL:
+            return out | {chr(av).lower()}
+        if op is sre.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    chars.add(chr(value).lower())
+                elif kind is sre.RANGE:
+                    chars |= {chr(c).lower() for c in range(value[0], value[1] + 1)}
+                elif kind is sre.CATEGORY:
+                    chars.add(f"<{value}>")
+                else:
+                    return None
+            return out | chars
+        if op is sre.SUBPATTERN:
+            inner = _first(list(av[3]))
+            if inner is None:
+                return None
+            return out | inner
+        if op is sre.BRANCH:
+            for branch in av[1]:
+                inner = _first(list(branch))
+                if inner is None or not list(branch):
+                    return None
+                out |= inner
+            return out
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, _high, sub = av
+            inner = _first(list(sub))
+            if inner is None:
+                return None
+            out |= inner
+            if low >= 1:
+                return out
+            continue
+        return None
+    return None
+
+
+def first_chars(pattern: str) -> set[str] | None:
+    return _first(list(sre_parse.parse(pattern, 0)))
+
+
+def check_guard(guarded: re.Pattern[str], texts: list[str]) -> None:
+    """``guarded`` is ``(?i)(?=[CLASS])REST``: CLASS is REST's first characters, and the two
+    find the same matches in every text."""
+    head = re.match(r"\(\?i\)\(\?=(\[[^\]]+\])\)", guarded.pattern)
+    assert head, guarded.pattern
+    rest = guarded.pattern[head.end() :]
+    wanted = first_chars(rest)
+    assert wanted is not None
+    assert first_chars(head.group(1)) == wanted
+    plain = re.compile("(?i)" + rest)
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text[:200]
+
+
+def test_failure_cue_guard_is_exact() -> None:
+    from whichlayer.model.fallback import FAILURE_CUE
+
+    odd = [f"{c}ey {c}tall {c}o" for c in ODD] + ["ſsl", "\u212aey", "İnvalid", "ınvalid"]
+    check_guard(FAILURE_CUE, [*corpus_inputs(), *odd, "{'[\"" * 1000])
+
+
+# --- parse/signals.py: gates tested against one set, guarded patterns, the status prefilter
+
+
+def _signal_inputs() -> list[str]:
+    odd = [
+        "Error code: ٤٢٩ - rate limited",  # Arabic-Indic digits: int() reads them
+        "HTTP/2 ٥٠٣ Service Unavailable",
+        "status ４２９",  # fullwidth digits
+        "ſtatus: 429 and \u212aey",
+        "İnvalid request: HTTP 400 (Bad Request)",
+        "x" * 30_000 + " Error code: 503 - upstream",  # longer than PRESENT_MAX
+        "Error code: 429 \ud800 | 503 | status: 502",  # a lone surrogate: no automaton
+        "状态码: 502 \udcff ?",
+    ]
+    return [*corpus_inputs(), *odd]
+
+
+def _all_gated() -> list[Any]:
+    from whichlayer.parse import signals
+
+    groups = [
+        *signals._STATUS_PATTERNS,
+        *(g for g, _s in signals._REASON_STATUS),
+        *(g for g, _p, _s in signals._ID_PATTERNS),
+        *signals._RETRY_PATTERNS,
+        *(g for g, _n in signals._LIMIT_PATTERNS),
+        *signals._MODEL_PATTERNS,
+        *signals._HOST_PATTERNS,
+    ]
+    return [pair for group in groups for pair in group]
+
+
+def test_every_gate_literal_is_looked_for() -> None:
+    from whichlayer.parse import signals
+
+    literals = {lit for lit, _rx in _all_gated() if lit is not None}
+    assert literals <= signals.GATE_LITERALS
+
+
+def test_the_gate_set_answers_as_the_text_does() -> None:
+    from whichlayer.parse import signals
+
+    filler = "lorem ipsum 2025-01-01 [x] (y) req_ab - | status http model \n" * 400
+    long = [filler + t for t in corpus_inputs()[::16]]
+    for text in [*_signal_inputs(), *long]:
+        lower = text.lower()
+        for gate in (signals.present(lower), signals.present(lower, text)):
+            for literal in signals.GATE_LITERALS:
+                assert (literal in gate) == (literal in lower), (literal, text[:100])
+    assert isinstance(signals.present(long[0].lower(), long[0]), signals._Long)
+
+
+def test_guarded_patterns_find_what_the_plain_ones_find() -> None:
+    from whichlayer.parse import signals
+
+    ungated = [signals._URL, signals._METHOD_PATH]
+    guarded = [rx for _lit, rx in _all_gated() if rx.guarded is not None] + ungated
+    assert len(guarded) > 40  # the guard applies to most "\\b<letter>" patterns
+    texts = _signal_inputs()
+    for rx in guarded:
+        head = re.match(r"\(\?=(\[[^\]]+\]|\w|\\d)\)", rx.guarded)
+        assert head and rx.guarded[head.end() :] == rx.pattern
+        # the lookahead names exactly the characters a match can start with
+        wanted = first_chars(rx.pattern)
+        assert wanted is not None and first_chars(head.group(1)) == wanted, rx.pattern
+        plain = re.compile(rx.pattern, rx.flags)
+        fast = rx.compiled()
+        for text in texts:
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, rx.pattern
+    assert signals._guard(r"\b(?:ab|cd)?x?y") is None  # an optional group, then an optional x
+    assert signals._guard(r"\b(?:http )?status") == r"(?=[hs])\b(?:http )?status"
+    assert signals._guard(r"\bs?x") is None
+    assert signals._guard(r"\b(\d*x)") is None
+    assert signals._guard(r"\b(\d{3})?x") is None
+    assert signals._guard(r"\b(\d{3}) x") == r"(?=\d)\b(\d{3}) x"
+    assert signals._guard(r"\b(GET|POST) /") == r"(?=[GP])\b(GET|POST) /"  # not (?=G)
+    assert signals._guard(r"\b(ab|c?d)") is None
+    assert signals._guard(r"\b[A-Z][a-z]+") == r"(?=[A-Z])\b[A-Z][a-z]+"
+    assert signals._guard(r"\b[A-Z]?x") is None
+    assert signals._guard(r"\b[\w.]x") is None  # an escape inside the class: not read
+    assert all(rx.guarded is not None for rx in ungated)
+
+
+def test_long_texts_are_read_from_their_anchors() -> None:
+    """In a long text an anchored alternative is searched from the first place its literal
+    occurs: the same matches as a search from the start."""
+    from whichlayer.parse import signals
+
+    anchored = [rx for _lit, rx in _all_gated() if rx.anchor is not None]
+    assert len(anchored) > 30
+    filler = "lorem ipsum 2025-01-01 [x] (y) req_ab - | \n" * 500
+    texts = [filler + t for t in corpus_inputs()[::8]]
+    texts += [filler + "Rate lımit reached for gpt-4o in org; Limit: 3", filler + "ſtatus: 429"]
+    texts += [filler + "Rate lımit reached for a in x; Rate limit reached for b in y"]
+    found = 0
+    for text in texts:
+        lower = text.lower()
+        gate = signals.present(lower, text)
+        assert isinstance(gate, signals._Long)
+        for rx in anchored:
+            if rx.anchor not in gate:
+                continue
+            start = signals._start(rx, gate)
+            plain = re.compile(rx.pattern, rx.flags)
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            got = [(m.span(), m.groups()) for m in rx.compiled().finditer(text, start)]
+            assert got == want, (rx.pattern, text[-200:])
+            found += bool(want) and start > 0
+    assert found > 100
+    odd = signals.present(("x" * 30_000 + "İ").lower(), "x" * 30_000 + "İ")
+    assert isinstance(odd, signals._Long) and not odd.aligned  # İ lower-cases to two characters
+    dotless = signals.present(("x" * 30_000 + "ı").lower(), "x" * 30_000 + "ı")
+    assert isinstance(dotless, signals._Long) and not dotless.aligned
+
+
+def _statuses_reference(text: str, lower: str) -> list[tuple[int, int, int]]:
+    """``signals.statuses`` as it was: every pattern unguarded, gates by substring search,
+    no number prefilter."""
+    from whichlayer.parse import signals
+
+    found: dict[int, tuple[int, int, int]] = {}
+    for rank, literal, _needs, _pre, pattern in signals._STATUS_FLAT:
+        if literal is not None and literal not in lower:
+            continue
+        for match in re.finditer(pattern.pattern, text, pattern.flags):
+            value = int(match.group(1))
+            if 400 <= value <= 599 or value == 302:
+                found.setdefault(match.start(1), (rank, match.start(1), value))
+    if not found:
+        base = len(signals._STATUS_PATTERNS)
+        for rank, (phrase, value) in enumerate(signals._REASON_STATUS, base):
+            for literal, pattern in phrase:
+                if literal is not None and literal not in lower:
+                    continue
+                reason = re.search(pattern.pattern, text, pattern.flags)
+                if reason:
+                    found.setdefault(reason.start(), (rank, reason.start(), value))
+                    break
+    return sorted(found.values(), key=lambda hit: hit[1])
+
+
+def test_statuses_as_before() -> None:
+    from whichlayer.parse import signals
+
+    texts = _signal_inputs()
+    said = 0
+    for text in texts:
+        lower = text.lower()
+        want = _statuses_reference(text, lower)
+        assert signals.statuses(text, signals.present(lower)) == want, text[:200]
+        assert signals.statuses(text, lower) == want
+        said += bool(want)
+    assert said > 1000  # most labelled errors state a status
+    assert signals.statuses("Error code: ٤٢٩ - x", "error code: ٤٢٩ - x")[0][2] == 429
+
+
+def test_the_paste_reader_registers_its_literals() -> None:
+    from whichlayer.parse import signals, text
+
+    used = {*text._HEADER_MARKERS, text._DATE, text._GMT, signals._HTTP}
+    used |= {mark for _name, marks in text._CLIENT_MARKS for mark in marks}
+    assert used <= signals.GATE_LITERALS
+
+
+def test_status_prechecks_are_implied_by_their_patterns() -> None:
+    from whichlayer.parse import signals
+
+    checked = [(pre, rx) for _r, _l, _n, pre, rx in signals._STATUS_FLAT if pre is not None]
+    assert len(checked) >= 9  # the "<Name>Error: 429 Xxx" family
+    texts = _signal_inputs()
+    for pre, rx in checked:
+        plain = re.compile(rx.pattern, rx.flags)
+        # the precheck is the alternative's own text just before its digits
+        assert pre.pattern.endswith("\\d{3}")
+        assert pre.pattern[: -len("\\d{3}")] + "(\\d{3})" in rx.pattern
+        for text in texts:
+            if plain.search(text):
+                assert pre.search(text), (rx.pattern, text[:200])
+    assert signals._before_digits(r"(?:x (\d{3}))?") is None  # inside a group: not always there
+    assert signals._before_digits(r"\bfoo:? (\d{3})") is None  # only " " is plain
+    assert signals._before_digits(r"\bab\\(\d{3})") == r"ab\\"  # a literal backslash
+    assert signals._before_digits(r"\bFoo \((\d{3})\)") == r"Foo \("
+
+
+# --- parse/jsonish.py: the bracket matcher steps from one special character to the next
+
+
+def _scan_reference(
+    text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
+) -> tuple[int, int]:
+    """The bracket matcher as it was: one character at a time."""
+    quote = ""
+    while i < limit:
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch in pairs:
+            stack.append(pairs[ch])
+        elif ch in "}]":
+            if ch != stack.pop():
+                return -1, i
+            if not stack:
+                return i + 1, i
+        i += 1
+    return -1, i
+
+
+def test_bracket_matcher_as_before() -> None:
+    from whichlayer.parse import jsonish
+
+    pairs = {"{": "}", "[": "]"}
+    texts = [
+        *corpus_inputs(),
+        "{'a': 'x\\\\'}, 'b': [1, {\"c\": `d}`}]} tail",
+        "{'a': 'unterminated \\",
+        "[{'a': 1}] {]",
+        "{'k': '\\'}'}",
+    ]
+    tried = 0
+    for text in texts:
+        for start, ch in enumerate(text):
+            if ch not in pairs:
+                continue
+            for limit in (len(text), start + 7, start + 40):
+                limit = min(limit, len(text))
+                want = _scan_reference(text, start + 1, limit, [pairs[ch]], pairs)
+                got = jsonish._scan(text, start + 1, limit, [pairs[ch]], pairs)
+                assert got == want, (text[start : start + 80], limit)
+                tried += 1
+    assert tried > 10_000
+
+
+def test_status_needs_are_implied_by_their_patterns() -> None:
+    from whichlayer.parse import signals
+
+    needing = [(needs, rx) for _r, lit, needs, _p, rx in signals._STATUS_FLAT if needs]
+    # the alternatives whose row states no keyword (the others are gated by theirs)
+    assert len(needing) == sum(1 for _r, lit, _n, _p, _rx in signals._STATUS_FLAT if lit is None)
+    assert len(needing) >= 4
+    texts = [*_signal_inputs(), "429 Too Many Requests", "x\n(503)\n", "| 502 |", "[429]: x"]
+    hits = 0
+    for needs, rx in needing:
+        plain = re.compile(rx.pattern, rx.flags)
+        for text in texts:
+            if plain.search(text):
+                hits += 1
+                assert needs(text), (rx.pattern, text[:200])
+    assert hits > 50
+    assert signals._needs(r"\n\((\d{3})\)", 0)("a\n(") is True
+    assert signals._needs(r"\n\((\d{3})\)", 0)("a (") is False
+    assert signals._needs(r"ab?(\d{3})", 0)("a") is True  # "b" is optional: only "a" is read
+    assert signals._needs(r"Foo (\d{3})", re.I) is None  # cased letters under re.I: not read
+    assert signals._needs(r"(?:x|y)?(\d{3})", 0) is None  # an optional group
+
+
+def test_loose_fields_are_found_as_before() -> None:
+    """A cut-off body's fields, searched from where each name first occurs in an ASCII
+    text, are those a search from the start finds."""
+    from whichlayer.parse import text as text_parser
+
+    def reference(text: str) -> dict[str, str]:
+        fields: dict[str, str] = {}
+        head = text[:100_000]
+        lower = head.lower()
+        for name, pattern in text_parser._LOOSE_FIELDS:
+            plain = re.compile(pattern.pattern, pattern.flags)
+            match = plain.search(head) if name in lower else None
+            if match:
+                fields[name] = match.group(1).strip()
+        return fields
+
+    odd = ["ſtatus: 'x' message='y'", "TYPE = 'a' CODE: \"b\"", "Meſſage: 'q' code='1'"]
+    for text in [*corpus_inputs(), *odd]:
+        body = text_parser._loose_body(text)
+        want = reference(text)
+        if not ({"type", "code", "message"} & want.keys()):
+            assert body is None
+            continue
+        assert body is not None, text[:200]
+        assert (body.type, body.code, body.message) == (
+            want.get("type"),
+            want.get("code"),
+            want.get("message"),
+        ), text[:200]
