@@ -124,6 +124,18 @@ def _sent_foreign_key(view: View) -> Facts | None:
     return {"key platform": key_platform, "server platform": server}
 
 
+#: Guard of the account-level policy rows: the request's content was refused, not the
+#: account (one matcher for every row it guards).
+_NOT_A_CONTENT_REFUSAL = none_of(
+    says(
+        (r"\bflagged\b", "flagged"),
+        "your prompt",
+        "invalid_prompt",
+        "request, which appears to violate",
+    )
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_missing.local",
@@ -1064,15 +1076,7 @@ RULES: tuple[Rule, ...] = (
                     "access has been",
                 ),
             ),
-            # the request's content was refused, not the account
-            none_of(
-                says(
-                    (r"\bflagged\b", "flagged"),
-                    "your prompt",
-                    "invalid_prompt",
-                    "request, which appears to violate",
-                )
-            ),
+            _NOT_A_CONTENT_REFUSAL,
         ),
         priority=92,
         confidence=0.85,
@@ -1094,15 +1098,7 @@ RULES: tuple[Rule, ...] = (
                 (r"verify (?:your )?organization", "organization"),
                 "complete organization verification",
             ),
-            # the request's content was refused, not the account
-            none_of(
-                says(
-                    (r"\bflagged\b", "flagged"),
-                    "your prompt",
-                    "invalid_prompt",
-                    "request, which appears to violate",
-                )
-            ),
+            _NOT_A_CONTENT_REFUSAL,
         ),
         priority=92,
         confidence=0.85,
@@ -1129,15 +1125,7 @@ RULES: tuple[Rule, ...] = (
                 # use converse"
                 (r"is blocked,? please use", " please use"),
             ),
-            # the request's content was refused, not the account
-            none_of(
-                says(
-                    (r"\bflagged\b", "flagged"),
-                    "your prompt",
-                    "invalid_prompt",
-                    "request, which appears to violate",
-                )
-            ),
+            _NOT_A_CONTENT_REFUSAL,
         ),
         priority=92,
         confidence=0.85,
@@ -1161,15 +1149,7 @@ RULES: tuple[Rule, ...] = (
                 "cors requests must",
                 "dangerous-direct-browser-access",
             ),
-            # the request's content was refused, not the account
-            none_of(
-                says(
-                    (r"\bflagged\b", "flagged"),
-                    "your prompt",
-                    "invalid_prompt",
-                    "request, which appears to violate",
-                )
-            ),
+            _NOT_A_CONTENT_REFUSAL,
         ),
         priority=92,
         confidence=0.85,
@@ -1198,15 +1178,7 @@ RULES: tuple[Rule, ...] = (
                 "allowed fqdn list",
                 "trafficdenied",
             ),
-            # the request's content was refused, not the account
-            none_of(
-                says(
-                    (r"\bflagged\b", "flagged"),
-                    "your prompt",
-                    "invalid_prompt",
-                    "request, which appears to violate",
-                )
-            ),
+            _NOT_A_CONTENT_REFUSAL,
         ),
         priority=92,
         confidence=0.85,

@@ -548,9 +548,9 @@ RULES: tuple[Rule, ...] = (
                 "channel error",
                 (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
                 "gateway routing failed",
-                # Gateway's 2005
-                # one-api's log when a channel's reply could not be used; Cloudflare AI
+                # one-api's log when a channel's reply could not be used
                 (r"relay error \(channel #\d+\)", "relay error (channel #"),
+                # Cloudflare AI Gateway's 2005
                 "failed to get response from provider",
             ),
         ),
