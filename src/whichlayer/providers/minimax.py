@@ -67,5 +67,18 @@ PROVIDER = Provider(
             "usage limit exceeded",
             "The plan's usage limit for the period is reached.",
         ),
+        _row("1033", Cause.SERVER_ERROR, "system error", "A system error at MiniMax; retry later."),
+        _row(
+            "1042",
+            Cause.INVALID_PARAMETER,
+            "illegal characters exceeds limit",
+            "The input holds too many invisible or illegal characters.",
+        ),
+        _row(
+            "2045",
+            Cause.RPM,
+            "rate growth limit",
+            "The request rate grew too fast; avoid sudden spikes and ramp up gradually.",
+        ),
     ),
 )
