@@ -1,9 +1,12 @@
 """Moonshot AI (Kimi): OpenAI-compatible bodies whose ``type`` names the failure."""
 
 from whichlayer.providers._base import Documented, Provider, StatusPage
-from whichlayer.taxonomy import Cause
+from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://platform.moonshot.cn/docs/api/errors"
+#: Kimi Code (the coding plan's API at api.kimi.com/coding): its own messages.
+DOCS_CODE = "https://www.kimi.com/code/docs/en/kimi-code/error-reference.html"
+_CODE_URL = "POST https://api.kimi.com/coding/v1/messages\n"
 
 
 def _body(type_: str, message: str) -> str:
@@ -63,6 +66,9 @@ PROVIDER = Provider(
             "The key may not call this API or model.",
             status=403,
             field="type",
+            decides=False,
+            why_not="Kimi Code answers the same type for a plan's used-up billing cycle; the "
+            "message says which, and the engine's rules read it.",
         ),
         Documented(
             "resource_not_found_error",
@@ -126,6 +132,92 @@ PROVIDER = Provider(
             status=500,
             field="type",
             context=True,
+        ),
+        Documented(
+            "unexpected_output",
+            Cause.SERVER_ERROR,
+            DOCS,
+            "POST https://api.moonshot.cn/v1/chat/completions\nError code: 500 - "
+            + _body("unexpected_output", "invalid state transition"),
+            "The engine produced an unexpected output; retry.",
+            status=500,
+            field="type",
+            context=True,
+        ),
+        Documented(
+            "unable to verify your membership benefits",
+            Cause.PLAN_LIMIT,
+            DOCS_CODE,
+            _CODE_URL
+            + "Error code: 402 - "
+            + _body(
+                "invalid_request_error",
+                "We were unable to verify your membership benefits. Please check your "
+                "subscription.",
+            ),
+            "The Kimi membership behind the coding key is not active (expired or unpaid).",
+            status=402,
+            field="phrase",
+            context=True,
+        ),
+        Documented(
+            "only available for coding agents",
+            Cause.POLICY_BLOCK,
+            DOCS_CODE,
+            _CODE_URL
+            + "Error code: 403 - "
+            + _body(
+                "access_terminated_error",
+                "Kimi For Coding is currently only available for Coding Agents such as Kimi CLI, "
+                "Claude Code, Roo Code, Kilo Code, etc.",
+            ),
+            "The coding plan's API refuses clients that are not coding agents.",
+            status=403,
+            field="phrase",
+            context=True,
+        ),
+        Documented(
+            "reached your usage limit for this",
+            Cause.PLAN_LIMIT,
+            DOCS_CODE,
+            _CODE_URL
+            + "Error code: 403 - "
+            + _body(
+                "permission_denied_error", "You've reached your usage limit for this billing cycle."
+            ),
+            "The plan's usage for the billing cycle (or the current window) is used up; wait for "
+            "the reset or upgrade.",
+            status=403,
+            field="phrase",
+            context=True,
+        ),
+        Documented(
+            "access terminated",
+            Cause.POLICY_BLOCK,
+            DOCS_CODE,
+            _CODE_URL
+            + "Error code: 403 - "
+            + _body("access_terminated_error", "Access terminated"),
+            "Access was terminated for the account (a policy violation).",
+            status=403,
+            field="phrase",
+            context=True,
+        ),
+        Documented(
+            "receiving too many requests",
+            Cause.UNKNOWN,
+            DOCS_CODE,
+            _CODE_URL
+            + "Error code: 429 - "
+            + _body(
+                "rate_limit_error",
+                "We're receiving too many requests at the moment. Please wait and try again.",
+            ),
+            "Too many requests; the doc does not say whose limit.",
+            status=429,
+            field="phrase",
+            context=True,
+            layer=Layer.RATE_LIMIT,
         ),
     ),
 )
