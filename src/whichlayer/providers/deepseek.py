@@ -65,5 +65,31 @@ PROVIDER = Provider(
             "'invalid_request_error'}}",
             "The key is wrong.",
         ),
+        by_status(
+            400,
+            Cause.MALFORMED_BODY,
+            DOCS,
+            _URL + "Error code: 400 - {'error': {'message': 'Invalid request body format.', "
+            "'type': 'invalid_request_error', 'param': None, 'code': 'invalid_request_error'}}",
+            "Invalid format: the request body is malformed; fix it as the message says.",
+        ),
+        by_status(
+            429,
+            Cause.UNKNOWN,
+            DOCS,
+            _URL + "Error code: 429 - {'error': {'message': 'Rate Limit Reached', 'type': "
+            "'rate_limit_error', 'param': None, 'code': 'rate_limit_reached'}}",
+            "Requests are sent too fast; pace them (DeepSeek's limits are dynamic, so the "
+            "doc names no RPM or TPM).",
+            layer=Layer.RATE_LIMIT,
+        ),
+        by_status(
+            500,
+            Cause.SERVER_ERROR,
+            DOCS,
+            _URL + "Error code: 500 - {'error': {'message': 'Server Error', 'type': "
+            "'server_error', 'param': None, 'code': 'server_error'}}",
+            "The server had an issue; retry after a brief wait.",
+        ),
     ),
 )

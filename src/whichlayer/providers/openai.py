@@ -39,9 +39,21 @@ PROVIDER = Provider(
         "incident.io",
         # the public widget that status.openai.com itself reads (Codex reads it too)
         "https://status.openai.com/proxy/status.openai.com",
-        api_words=("api", "responses", "completions", "embeddings", "batch", "realtime",
-                   "assistants", "fine-tuning", "files", "moderations", "audio", "image",
-                   "codex"),
+        api_words=(
+            "api",
+            "responses",
+            "completions",
+            "embeddings",
+            "batch",
+            "realtime",
+            "assistants",
+            "fine-tuning",
+            "files",
+            "moderations",
+            "audio",
+            "image",
+            "codex",
+        ),
     ),
     errors=(
         Documented(

@@ -1,9 +1,10 @@
 """SiliconFlow: ``{"code": <int>, "message": ..., "data": null}`` bodies."""
 
-from whichlayer.providers._base import Documented, Provider
-from whichlayer.taxonomy import Cause
+from whichlayer.providers._base import Documented, Provider, by_status
+from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://docs.siliconflow.cn/en/faqs/error-code"
+_URL = "POST https://api.siliconflow.cn/v1/chat/completions\n"
 
 PROVIDER = Provider(
     id="siliconflow",
@@ -60,6 +61,50 @@ PROVIDER = Provider(
             "The model service is overloaded; retry later or stream.",
             status=503,
             context=True,
+        ),
+        Documented(
+            "20015",
+            Cause.UNKNOWN,
+            DOCS,
+            _URL + 'Error code: 400 - {"code": 20015, "message": "The parameter is invalid. '
+            'Please check again.", "data": null}',
+            "A parameter is invalid (also answered for an input over the model's limit).",
+            status=400,
+            context=True,
+            layer=Layer.REQUEST,
+            decides=False,
+            why_not="The message names neither the parameter nor the fault; the request rules "
+            "read what the text gives.",
+        ),
+        by_status(
+            401,
+            Cause.KEY_INVALID,
+            DOCS,
+            _URL + 'Error code: 401 - "Invalid token"',
+            "The API key is not set correctly.",
+        ),
+        by_status(
+            429,
+            Cause.UNKNOWN,
+            DOCS,
+            _URL + 'Error code: 429 - {"message": "Request was rejected due to rate limiting. '
+            'If you want more, please contact contact@siliconflow.cn.", "data": null}',
+            "A rate limit (RPM, TPM, IPM) was hit; the message's details say which.",
+            layer=Layer.RATE_LIMIT,
+        ),
+        by_status(
+            504,
+            Cause.GATEWAY_TIMEOUT,
+            DOCS,
+            _URL + "Error code: 504 - Gateway Timeout",
+            "The model did not answer in time; retry, or stream.",
+        ),
+        by_status(
+            500,
+            Cause.SERVER_ERROR,
+            DOCS,
+            _URL + "Error code: 500 - Internal Server Error",
+            "An unknown server error; retry.",
         ),
     ),
 )
