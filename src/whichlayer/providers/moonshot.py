@@ -219,5 +219,16 @@ PROVIDER = Provider(
             context=True,
             layer=Layer.RATE_LIMIT,
         ),
+        Documented(
+            "input token length too long",
+            Cause.CONTEXT_LENGTH,
+            DOCS,
+            "POST https://api.moonshot.cn/v1/chat/completions\nError code: 400 - "
+            + _body("invalid_request_error", "Input token length too long"),
+            "The request's tokens are over the model's limit.",
+            status=400,
+            field="phrase",
+            context=True,
+        ),
     ),
 )

@@ -106,5 +106,14 @@ PROVIDER = Provider(
             _URL + "Error code: 500 - Internal Server Error",
             "An unknown server error; retry.",
         ),
+        by_status(
+            403,
+            Cause.UNKNOWN,
+            DOCS,
+            _URL + "Error: 403 status code (no body)",
+            "Not permitted: the key's account may not use this model; most often the model "
+            "needs real-name verification (the message, when there is one, says which).",
+            layer=Layer.IDENTITY,
+        ),
     ),
 )
