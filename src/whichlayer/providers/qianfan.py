@@ -257,6 +257,7 @@ PROVIDER = Provider(
             "invalid_request_error",
             "the max input characters is 20000",
             "The input is over the model's character limit.",
+            context=False,
         ),
         _v2(
             "tokens_too_long",
@@ -265,6 +266,7 @@ PROVIDER = Provider(
             "invalid_request_error",
             "Prompt tokens too long",
             "The input is over the model's token limit.",
+            context=False,
         ),
         _v2(
             "invalid_argument",
@@ -290,6 +292,7 @@ PROVIDER = Provider(
             "unsafe_request",
             "the content of image_url.url is unsafe",
             "An input image was judged unsafe.",
+            context=False,
         ),
         _v2(
             "no_parameter_permission",
@@ -298,6 +301,7 @@ PROVIDER = Provider(
             "access_denied",
             "no permission to use parameter web_search",
             "The user may not use this parameter or feature.",
+            context=False,
         ),
         _v2(
             "invalid_appid",
@@ -306,6 +310,7 @@ PROVIDER = Provider(
             "invalid_request_error",
             "No permission to use the appid",
             "The appid is not one the user may use.",
+            context=False,
         ),
         _v2(
             "invalid_iam_token",
@@ -314,6 +319,7 @@ PROVIDER = Provider(
             "invalid_request_error",
             "IAM Certification failed",
             "The API key (bearer token) failed authentication: wrong, expired or not a v2 key.",
+            context=False,
         ),
         _v2(
             "system_unsafe",
@@ -322,6 +328,7 @@ PROVIDER = Provider(
             "unsafe_request",
             "the content of system field is invalid",
             "The system prompt was judged unsafe.",
+            context=False,
         ),
         _v2(
             "user_setting_unsafe",
@@ -330,6 +337,7 @@ PROVIDER = Provider(
             "unsafe_request",
             "the content of user_setting field is invalid",
             "The user_setting content was judged unsafe.",
+            context=False,
         ),
         _v2(
             "functions_unsafe",
@@ -338,6 +346,7 @@ PROVIDER = Provider(
             "unsafe_request",
             "the content of functions field is invalid",
             "The functions content was judged unsafe.",
+            context=False,
         ),
         _v2(
             "method_not_supported",
@@ -370,6 +379,7 @@ PROVIDER = Provider(
             "rate_limit_exceeded",
             "Rate limit reached for input TPM",
             "The input tokens-per-minute quota was exceeded.",
+            context=False,
         ),
         _v2(
             "output_tpm_rate_limit_exceeded",
@@ -378,6 +388,7 @@ PROVIDER = Provider(
             "rate_limit_exceeded",
             "Rate limit reached for output TPM",
             "The output tokens-per-minute quota was exceeded.",
+            context=False,
         ),
         _v2(
             "user_rate_limit_exceeded",
@@ -386,6 +397,7 @@ PROVIDER = Provider(
             "rate_limit_exceeded",
             "Rate limit reached for QPS",
             "The user's queries-per-second quota was exceeded.",
+            context=False,
         ),
         _v2(
             "cluster_rate_limit_exceeded",
@@ -430,6 +442,7 @@ PROVIDER = Provider(
             "rate_limit_exceeded",
             "offline batch inference traffic refused",
             "Batch inference traffic was refused; retry later.",
+            context=False,
         ),
         _v2(
             "internal_error",
@@ -446,6 +459,7 @@ PROVIDER = Provider(
             "internal_error",
             "dispatch internal error",
             "The dispatch service failed; retry.",
+            context=False,
         ),
     ),
 )
