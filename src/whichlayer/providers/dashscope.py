@@ -115,10 +115,10 @@ PROVIDER = Provider(
                 "Throttling.AllocationQuota",
                 "Allocated quota exceeded, please increase your quota limit.",
             ),
-            "The allocated tokens-per-minute quota was exceeded. (The doc also lists "
-            "'Free allocated quota exceeded.' under this code, for a free quota used up on a "
-            "model without pay-as-you-go; the OpenAI-compatible spelling insufficient_quota "
-            "is OpenAI's word for an exhausted quota, so it has no row of its own.)",
+            "The allocated tokens-per-minute quota was exceeded. The doc also lists 'Free "
+            "allocated quota exceeded.' under this code, for a free quota used up on a model "
+            "without pay-as-you-go; its OpenAI-compatible spelling insufficient_quota is "
+            "OpenAI's word for an exhausted quota, so it has no row of its own.",
             status=429,
         ),
         Documented(
