@@ -921,12 +921,8 @@ RULES: tuple[Rule, ...] = (
                     " serve your ",
                 ),
                 (r"not (?:available|supported) in your (?:region|country)", " in your "),
-                (
-                    r"not (?:be )?available in your (?:country|region|location)",
-                    "available in your ",
-                ),
-                (r"unsupported[_ ](?:country|region|location)", "unsupported"),
-                "supported-countries",
+                (r"is not available in your (?:country|region|location)", "available in your "),
+                (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
                 (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
             ),
@@ -938,6 +934,26 @@ RULES: tuple[Rule, ...] = (
             " FAILED_PRECONDITION)]",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
+    ),
+    Rule(
+        "identity.permission_region.client_note",
+        "A client's hedged note that it might not be available in your country (Claude Code"
+        " prints it under every failed start): it decides only when no line names the failure.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (r"might not be available in your (?:country|region)", "available in your "),
+            "supported-countries",
+        ),
+        priority=70,
+        confidence=0.5,
+        samples=(
+            "Unable to connect to Anthropic services\n\nFailed to connect to api.anthropic.com:"
+            " ERR_BAD_REQUEST\n\nPlease check your internet connection and network settings."
+            "\n\nNote: Claude Code might not be available in your country. Check supported"
+            " countries at https://anthropic.com/supported-countries",
+        ),
+        near_misses=("Claude Code is not available in your plan.",),
     ),
     Rule(
         "identity.permission_region.anthropic",
@@ -1042,6 +1058,30 @@ RULES: tuple[Rule, ...] = (
             " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
         ),
         near_misses=("<title>502: Bad gateway</title> cloudflare",),
+    ),
+    Rule(
+        "identity.policy_block.client_restricted",
+        "A coding plan's key is served only to the coding agents it was sold for (Kimi For"
+        " Coding answers other clients 403, typed access_terminated_error).",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"only (?:available|allowed|supported) (?:for|in|with|to) coding"
+                r" (?:agents|tools|scenarios)",
+                "coding ",
+            ),
+        ),
+        priority=95,
+        confidence=0.75,
+        samples=(
+            "Server: Error code: 403 - {'error': {'message': 'Kimi For Coding is currently"
+            " only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo"
+            " Code, etc.', 'type': 'access_terminated_error'}}",
+            "Error: [provider.api_error] 403 Kimi For Coding is currently only available for"
+            " Coding Agents such as Kimi CLI",
+        ),
+        near_misses=("This model is available for coding and chat.",),
     ),
     Rule(
         "identity.policy_block.account",

@@ -258,6 +258,8 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "request to https://api.openai.com/chat/completions failed, reason: self-signed"
             " certificate in certificate chain",
+            "Failed to connect to api.anthropic.com: SELF_SIGNED_CERT_IN_CHAIN\n\nNote: Claude"
+            " Code might not be available in your country.",
         ),
     ),
     Rule(
@@ -394,6 +396,9 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "API Error: Unable to connect to API (ConnectionRefused)",
+            # Claude Code's start-up note about countries is printed under every failure
+            "Unable to connect to Anthropic services\n\nFailed to connect to api.anthropic.com:"
+            " ECONNREFUSED\n\nNote: Claude Code might not be available in your country.",
             "ollama._types.ResponseError: Failed to connect to Ollama. Please check that Ollama "
             "is downloaded, running and accessible.",
             "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', "
@@ -487,6 +492,8 @@ RULES: tuple[Rule, ...] = (
                 says(
                     "read etimedout",
                     (r"syscall: '?read", "syscall: "),
+                    # aiohttp raises its read timeout as ServerTimeoutError too
+                    "timeout on reading data from socket",
                 )
             ),
             any_of(
@@ -504,6 +511,8 @@ RULES: tuple[Rule, ...] = (
                     (r"\betimedout\b", "etimedout"),
                     "timeout was reached",
                     "connect timed out",
+                    # aiohttp's connector
+                    "connection timeout to host",
                 ),
                 exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
             ),
@@ -511,8 +520,15 @@ RULES: tuple[Rule, ...] = (
         priority=79,
         retry=Retry.LIMITED,
         confidence=0.8,
-        samples=("httpx.ConnectTimeout: timed out while connecting",),
-        near_misses=("Read timed out. (read timeout=60)",),
+        samples=(
+            "httpx.ConnectTimeout: timed out while connecting",
+            "aiohttp.client_exceptions.ConnectionTimeoutError: Connection timeout to host"
+            " https://api.openai.com/v1/chat/completions",
+        ),
+        near_misses=(
+            "Read timed out. (read timeout=60)",
+            "aiohttp.client_exceptions.ServerTimeoutError: Timeout on reading data from socket",
+        ),
     ),
     Rule(
         "network.connect_timeout.tools",
@@ -614,6 +630,8 @@ RULES: tuple[Rule, ...] = (
             "interruptedioexception",
             # Rust reqwest's Debug form of a timeout; gRPC's deadline
             (r"source: timedout\b", "source: timedout"),
+            # aiohttp's sock_read timeout (SocketTimeoutError, before 3.10 ServerTimeoutError)
+            "timeout on reading data from socket",
         ),
         priority=74,
         retry=Retry.CAREFUL,
@@ -625,6 +643,51 @@ RULES: tuple[Rule, ...] = (
             " errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
             "API Error: read ETIMEDOUT",
         ),
+    ),
+    Rule(
+        "network.read_timeout.no_headers",
+        "The client's own error says no response headers came in time (undici's"
+        " HeadersTimeoutError, Go's ResponseHeaderTimeout): a status in the same paste is"
+        " another party's log, not this client's answer.",
+        L,
+        Cause.READ_TIMEOUT,
+        any_of(
+            says(
+                "und_err_headers_timeout",
+                "headers timeout error",
+                "timeout awaiting response headers",
+            ),
+            exception("HeadersTimeoutError"),
+        ),
+        priority=92,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "HeadersTimeoutError: Headers Timeout Error\n[GIN] 2024/12/30 - 12:58:37 | 500 |"
+            '          5m0s |    192.168.1.11 | POST     "/api/chat"',
+            'Post "https://api.openai.com/v1/chat/completions": net/http: timeout awaiting'
+            " response headers\n[GIN] 2025/01/02 - 10:00:00 | 500 | 2m0s | 127.0.0.1 | POST"
+            ' "/v1/chat/completions"',
+        ),
+        near_misses=("Client.Timeout exceeded while awaiting headers",),
+    ),
+    Rule(
+        "network.read_timeout.whole_call",
+        "LiteLLM's timeout for the whole call ran out (it words every httpx timeout"
+        " 'Connection timed out. Timeout passed=N, time taken=M'): the answer was too slow.",
+        L,
+        Cause.READ_TIMEOUT,
+        says((r"timed out\. timeout passed=", "timeout passed=")),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            "litellm.Timeout: AnthropicException - litellm.Timeout: Connection timed out."
+            " Timeout passed=45.0, time taken=45.301 seconds",
+            "litellm.APIConnectionError: OllamaException - litellm.Timeout: Connection timed"
+            " out. Timeout passed=600.0, time taken=670.6 seconds",
+        ),
+        near_misses=("litellm.Timeout: Connection timed out after 30 seconds",),
     ),
     Rule(
         "network.status_408",

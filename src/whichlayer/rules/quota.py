@@ -331,6 +331,36 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
     ),
     Rule(
+        "quota.plan_limit.window",
+        "A coding plan's usage window (weekly or 7-day, 5-hour, the billing cycle) is used"
+        " up, even when it comes as a 403 typed access_terminated_error (Kimi For Coding).",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"reached your (?:weekly|daily|monthly|5-hour|five-hour)(?: \(\d+-day\))?"
+                r" usage limit",
+                "usage limit",
+            ),
+            "usage limit for this billing cycle",
+            "quota will reset when",
+            (r"current \d+-(?:day|hour) window", " window"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            '403 {"error":{"message":"You\'ve reached your weekly (7-day) usage limit. Your'
+            " quota will reset when the current 7-day window ends.\",\"type\":"
+            '"access_terminated_error"}}',
+            "HTTP 403 access_terminated_error: You've reached your monthly usage limit for"
+            " this billing cycle",
+        ),
+        near_misses=(
+            '{"error":{"message":"Access terminated. Review our Community Guidelines.",'
+            '"type":"access_terminated_error"}}',
+        ),
+    ),
+    Rule(
         "quota.plan_limit.monthly",
         "A plan's monthly allowance (premium requests, credits, chat messages) is used up.",
         L,

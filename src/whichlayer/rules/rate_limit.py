@@ -343,6 +343,31 @@ RULES: tuple[Rule, ...] = (
         samples=("API Error: You exceeded your current requests list.",),
     ),
     Rule(
+        "rate_limit.rpm.free_models",
+        "A relay's request windows for free models are spent: OpenRouter's"
+        " free-models-per-min and -per-day caps, or a free model's shared pool that is"
+        " 'temporarily rate-limited upstream'.",
+        L,
+        Cause.RPM,
+        says(
+            "free-models-per-",
+            "rate-limited upstream",
+            "add your own key to accumulate your rate limits",
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=(
+            '429 {"error":{"message":"Rate limit exceeded: free-models-per-day-high-balance.",'
+            '"type":"rate_limit_error","code":"429"}}',
+            "litellm.RateLimitError: RateLimitError: OpenrouterException - Rate limit exceeded:"
+            " free-models-per-day. Add 10 credits to unlock 1000 free model requests per day",
+            "(Chutes) Provider returned error: deepseek/deepseek-r1:free is temporarily"
+            " rate-limited upstream. Please retry shortly, or add your own key to accumulate"
+            " your rate limits",
+        ),
+        near_misses=("Rate limit exceeded: requests per minute for paid models",),
+    ),
+    Rule(
         "rate_limit.rpm.throttled",
         "The requests were throttled (AWS ThrottlingException, a throttled user or rate exceeded).",
         L,

@@ -493,7 +493,8 @@ RULES: tuple[Rule, ...] = (
                 (r"use (?:the )?/[\w/.]+ (?:api|endpoint) instead", " instead"),
                 (r"\binvalid url\b", "invalid url"),
                 (r"cannot (?:get|post|put|delete|patch) /", "cannot "),
-                "unrecognized request url",
+                # OpenAI's "Unrecognized request URL (POST /v1/x)", Groq's "Unknown request URL:"
+                (r"(?:unrecognized|unknown) request url", " request url"),
                 (r"no route (?:matched|found|for)", "no route "),
                 "route not found",
                 (r"unknown (?:url|endpoint|path)", "unknown "),
@@ -519,6 +520,8 @@ RULES: tuple[Rule, ...] = (
         priority=87,
         confidence=0.85,
         samples=(
+            '{"error":{"message":"404 Unknown request URL: POST /openai/chat/completions.'
+            ' Please check the URL for typos","type":"server_error"}}',
             '{"error":"Unexpected endpoint or method. (POST /v1/responses)"}',
             '{"error":{"message":"Invalid URL (POST /v1/responses) (request id:'
             ' 2025071815)","type":"invalid_request_error","param":"","code":""}}',
@@ -527,6 +530,38 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":{"message":"The model `gpt-5` does not exist","code":"model_not_found"}}',
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.not_implemented",
+        "The server or relay does not implement what the path asks for (HTTP 501; new-api's"
+        " 'not implemented' and 'unsupported relay mode' for a kind of call its channel lacks).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            any_of(
+                says(
+                    (r"\bnot implemented \(request id", "not implemented (request id"),
+                    "unsupported relay mode",
+                    (r"\b501:? not implemented", " not implemented"),
+                ),
+                status(501),
+            ),
+            # a server's own NotImplementedError is a bug on its side
+            none_of(says("notimplementederror")),
+        ),
+        priority=86,
+        confidence=0.7,
+        samples=(
+            "AI_APICallError: not implemented (request id: 2025122315105159103743182lZvIcq)\n"
+            "状态码: 500",
+            '{"error":{"message":"unsupported relay mode (request id: 20250101)","type":'
+            '"new_api_error"}}',
+            "Error: 501 Not Implemented",
+        ),
+        near_misses=(
+            "NotImplementedError: not implemented (request id: 1)",
+            "Image generation via streaming is not yet implemented.",
         ),
     ),
     Rule(
