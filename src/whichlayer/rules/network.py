@@ -410,7 +410,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "network.connect_refused.unreachable",
-        "No route to the host or its network: the address cannot be reached at all.",
+        "No route to the host or its network, or no local address can reach it"
+        " (EADDRNOTAVAIL, as for localhost inside a container): the address cannot be"
+        " reached at all.",
         L,
         Cause.CONNECT_REFUSED,
         says(
@@ -419,7 +421,10 @@ RULES: tuple[Rule, ...] = (
             "ehostunreach",
             "network is unreachable",
             "enetunreach",
-            (r"errno (?:65|101|113)\]", "errno "),
+            (r"errno (?:65|99|101|113)\]", "errno "),
+            # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
+            "cannot assign requested address",
+            "eaddrnotavail",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -427,7 +432,65 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "LLM Call Fails with Error: litellm.APIConnectionError: OllamaException - [Errno"
             " 65] No route to host",
+            "ollama - ERROR - Failed to retrieve Ollama model list: [Errno 99] Cannot assign"
+            " requested address",
         ),
+    ),
+    Rule(
+        "network.connect_refused.local_server_down",
+        "A client says it could not reach the local model server it names (Ollama, LM"
+        " Studio, llama.cpp, LocalAI) or asks whether it is running: nothing is listening.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            (
+                r"(?:could not|couldn't|cannot|can't|unable to) connect to (?:the )?"
+                r"(?:ollama|lm studio|llama\.cpp|llama-server|localai)\b",
+                "connect to ollama",
+                "connect to the ollama",
+                "connect to lm studio",
+                "connect to the lm studio",
+                "connect to llama",
+                "connect to the llama",
+                "connect to localai",
+                "connect to the localai",
+            ),
+            (
+                r"\bis (?:it|ollama|the server|the service|lm studio) running\?",
+                " running?",
+            ),
+        ),
+        priority=72,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "Error: could not connect to ollama app, is it running?",
+            "Error: Could not connect to Ollama. Is it running on port 11434?",
+            "RuntimeError: Cannot connect to Ollama service at http://ollama:11434. Ensure"
+            " Ollama is running",
+        ),
+        near_misses=("Connected to Ollama 0.5.7",),
+    ),
+    Rule(
+        "network.connect_refused.java",
+        "Java's ConnectException (OkHttp words it 'Failed to connect to host/address:port'):"
+        " the TCP connect failed, most often refused; a timeout says 'timed out'.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            "java.net.connectexception",
+            (r"failed to connect to [\w.-]+/[0-9a-f.:\[\]]+:\d+", "failed to connect to "),
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.55,
+        samples=(
+            "java.lang.RuntimeException: java.net.ConnectException: Failed to connect to"
+            " api.openai.com/104.18.6.192:443",
+            "dev.langchain4j.exception.UnresolvedModelServerException: Failed to connect to"
+            " localhost/[0:0:0:0:0:0:0:1]:11434",
+        ),
+        near_misses=("java.net.SocketTimeoutException: connect timed out",),
     ),
     Rule(
         "network.connect_refused.tools",
@@ -474,7 +537,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.55,
         samples=(
-            "Couldn't connect to Ollama at http://127.0.0.1:11434",
+            "Couldn't connect to the model server at http://127.0.0.1:8080",
             "LM Studio is not reachable at ws://localhost:1234/llm (due to httpx.ConnectError: "
             "All connection attempts failed)",
             "Stream disconnected before completion: error sending request for url "

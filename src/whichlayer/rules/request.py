@@ -815,7 +815,9 @@ RULES: tuple[Rule, ...] = (
                 "input_schema",
                 "inputschema",
                 "toolspec",
-                (r"function[ _]?parameters", "parameters"),
+                # OpenAI's function_parameters, Moonshot's "tools.function.parameters is not
+                # a valid moonshot flavored json schema"
+                (r"function[ ._]?parameters", "parameters"),
                 (r"tool[ _]?schema", "schema"),
                 "invalid tool",
                 "schema missing items",
@@ -836,6 +838,9 @@ RULES: tuple[Rule, ...] = (
             " extraneous key [$defs] is not permitted, please reformat your input and try again.",
             "Invalid schema for function 'get_weather': In context=('properties', 'x'), array"
             " schema missing items.",
+            "Error: [provider.api_error] 400 tools.function.parameters is not a valid moonshot"
+            " flavored json schema, details: <At path 'root': when using anyOf, type should be"
+            " defined in anyOf items instead of the parent schema>",
         ),
         near_misses=("tool_use ids were found without tool_result blocks immediately after",),
     ),
