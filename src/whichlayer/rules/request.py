@@ -68,6 +68,8 @@ RULES: tuple[Rule, ...] = (
                 "reached context length",
                 "context size has been exceeded",
                 "longer than the model's context length",
+                # vLLM: "However, the model's context length is only 32000 tokens"
+                (r"context length is only \d+", "context length is only "),
                 # coding agents giving up on compaction
                 "contextoverflowerror",
                 "context still exceeds",
@@ -88,6 +90,9 @@ RULES: tuple[Rule, ...] = (
             "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not"
             " currently support mid-generation context overflow.",
             "max_tokens must be at least 1, got -344",
+            "400 You passed 74655 input characters and requested 32000 output tokens. However,"
+            " the model's context length is only 32000 tokens, resulting in a maximum input"
+            " length of 0 tokens",
         ),
         near_misses=(
             "This request would exceed the rate limit for your organization of 20,000 input "
@@ -120,6 +125,8 @@ RULES: tuple[Rule, ...] = (
             (r"`?inputs`? must have less than \d+ tokens", " must have less than "),
             # Baidu Qianfan's 336007
             "max length of current question",
+            # Volcengine Ark: "Input length 203743 exceeds the maximum length 202752"
+            (r"input length \d+ exceeds the maximum length", "input length "),
         ),
         priority=91,
         confidence=0.9,
@@ -132,6 +139,8 @@ RULES: tuple[Rule, ...] = (
             " should be [1, 258048]",
             "The model returned the following errors: prompt is too long: 200049 tokens >"
             " 200000 maximum",
+            "Malformed request (HTTP 400): the request body was rejected. Input length 1048826"
+            " exceeds the maximum length 1048566. Request id: 0217882566",
         ),
     ),
     Rule(
@@ -401,6 +410,26 @@ RULES: tuple[Rule, ...] = (
             "ResourceNotFoundException: This model version has reached the end of its"
             " life.\nPlease refer to the AWS documentation for more details.",
         ),
+    ),
+    Rule(
+        "request.model_not_found.function_for_account",
+        "NVIDIA's API serves each model as a function: 'Function <id>: Not found for account'"
+        " means the model is gone or not offered to this account, even when a relay reports"
+        " it as its upstream's 404.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says((r"function '?[\w-]{8,}'?: not found for account", "not found for account")),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "Upstream provider NIM returned HTTP 404.\nCategory: api_error\nMapped message:"
+            " Provider API request failed.\n\nUpstream error:\n{\"status\":404,\"title\":"
+            '"Not Found","detail":"Function \'12345678-b123-12a3-1221-123456789123\': Not found'
+            " for account 'Ab1EzDFj7NoQ-ABzl5JqcPLREQPLS8B7Pez92BZeEWQ1'\"}",
+            '{"status":404,"title":"Not Found","detail":"Function'
+            " '0f6c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a': Not found for account 'abc123'\"}",
+        ),
+        near_misses=('{"status":404,"title":"Not Found","detail":"Not Found"}',),
     ),
     Rule(
         "request.no_channel",
@@ -1133,6 +1162,30 @@ RULES: tuple[Rule, ...] = (
             '{"type":"error","error":{"type":"invalid_request_error","message":"'
             'thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
         ),
+    ),
+    Rule(
+        "request.invalid_parameter.interval",
+        "The server states the interval a parameter must lie in ('max_output_tokens range is"
+        " [2, 2048]', 'should be in [1, 65536]'), as Baidu Qianfan, DashScope and Volcengine"
+        " Ark word it: the value sent is outside.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            "parameter check failed",
+            (r"\brange is \[-?\d", "range is ["),
+            (r"\brange of \w+ should be \[", "range of "),
+            (r"should be in \[-?\d", "should be in ["),
+        ),
+        priority=84,
+        confidence=0.8,
+        samples=(
+            "relay error (channel #5): parameter check failed, max_output_tokens range is"
+            " [2, 1024] (request id: 202405300324525906842026260034)",
+            '{"code":"InvalidParameter","message":"Range of max_tokens should be [1, 2000]"}',
+            "Error code: 400 - {'error': {'message': 'field MaxTokens invalid, should be in"
+            " [1, 65536]', 'type': 'invalid_request_error', 'param': 'max_tokens'}}",
+        ),
+        near_misses=("HTTP 400: Range of input length should be [1, 258048]",),
     ),
     Rule(
         "request.invalid_parameter.model_support",
