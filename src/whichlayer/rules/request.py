@@ -1293,6 +1293,10 @@ RULES: tuple[Rule, ...] = (
             "each stop sequence must",
             (r"previous response with id [^\n]{0,60}not found", "previous response with id "),
             "previous_response_not_found",
+            # the Responses API's items of an earlier turn: "Item with id 'rs_...' not found.
+            # Items are not persisted when `store` is set to false."
+            (r"item with id '?(?:rs|msg|fc|ws)_\w+'? not found", "item with id "),
+            "items are not persisted when",
         ),
         priority=82,
         confidence=0.8,
@@ -1301,6 +1305,8 @@ RULES: tuple[Rule, ...] = (
             " a valid role: user, model.",
             "{'error': {'message': \"Previous response with id 'resp_abc' not found.\","
             " 'type': 'invalid_request_error', 'param': 'previous_response_id'}}",
+            "Error: 404 Item with id 'rs_0a1b2c3d4e5f' not found. Items are not persisted when"
+            " `store` is set to false.",
         ),
     ),
     Rule(
@@ -1510,6 +1516,37 @@ RULES: tuple[Rule, ...] = (
             " conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
         ),
+    ),
+    Rule(
+        "request.malformed_body.message_order",
+        "The server's check of the message sequence fails (Mistral's"
+        " invalid_request_message_order: a role after the wrong role, tool calls and results"
+        " that do not pair up, a last role it does not serve; Gemini's user/model alternation).",
+        L,
+        Cause.MALFORMED_BODY,
+        any_of(
+            field_is("type", "invalid_request_message_order"),
+            says(
+                (r"unexpected role '?[\w.]+'? after role", "unexpected role "),
+                "unexpected role roleenum",
+                "not the same number of function calls and responses",
+                "expected last role",
+                "must have either content or tool_calls",
+                (r"alternate between (?:the )?user and (?:the )?model", "alternate between "),
+            ),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            "openai.BadRequestError: Error code: 400 - {'object': 'error', 'message':"
+            " \"Unexpected role 'user' after role 'tool'\", 'type':"
+            " 'invalid_request_message_order', 'param': None, 'code': '3230'}",
+            "Persistent 400 Error: Not the same number of function calls and responses",
+            "Expected last role User or Tool (or Assistant with prefix True) for serving but"
+            " got assistant",
+            "Please ensure that multiturn requests alternate between user and model.",
+        ),
+        near_misses=("Unexpected token '<' in JSON at position 0",),
     ),
     Rule(
         "request.malformed_body.messages",
