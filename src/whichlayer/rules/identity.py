@@ -728,6 +728,39 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
     ),
     Rule(
+        "identity.key_invalid.auth_failed",
+        "The server says authorization or authentication failed for the call (NVIDIA's 403"
+        " 'Authorization failed', clients' 'Authentication failed'): the key is not accepted."
+        " A TLS or proxy authentication failure is the network's.",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says("authorization failed", "authentication failed"),
+            none_of(
+                says(
+                    "remote party",
+                    "transport stream",
+                    "ssl",
+                    "tls",
+                    "proxy authentication",
+                    "certificate",
+                )
+            ),
+        ),
+        priority=84,
+        confidence=0.7,
+        samples=(
+            "API error: Error code: 403 - {'status': 403, 'title': 'Forbidden', 'detail':"
+            " 'Authorization failed'}",
+            "Upstream provider NIM returned HTTP 403.\nUpstream error:\n{\"status\":403,"
+            '"title":"Forbidden","detail":"Authorization failed"}',
+        ),
+        near_misses=(
+            "System.Security.Authentication.AuthenticationException: Authentication failed"
+            " because the remote party has closed the transport stream.",
+        ),
+    ),
+    Rule(
         "identity.key_invalid.not_found",
         "The key or token is not on record where it was sent (a relay's token table, a user"
         " store).",

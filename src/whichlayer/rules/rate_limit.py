@@ -445,6 +445,9 @@ RULES: tuple[Rule, ...] = (
             # llama.cpp / Ollama runners: every decoding slot is busy
             (r"no (?:free |available )?slots? available", " available"),
             "all slots are busy",
+            # AiHubMix: "Rate limited by provider – contact support to request higher
+            # concurrency or try again later."
+            "higher concurrency",
         ),
         priority=92,
         confidence=0.85,
@@ -452,6 +455,8 @@ RULES: tuple[Rule, ...] = (
             "litellm.RateLimitError: Max parallel request limit reached. Hit limit for "
             "api_key: abc.",
             "Too many concurrent requests for this model. Please reduce concurrency.",
+            "Model gpt-4o rate limited by provider – contact support to request higher"
+            " concurrency or try again later. (tid: 2025010112345678)",
         ),
         near_misses=(
             "Rate limit reached on requests per min (RPM)",
