@@ -191,13 +191,18 @@ RULES: tuple[Rule, ...] = (
         Cause.TPM,
         says(
             (r"(?<!free )allocated quota exceeded", "allocated quota exceeded"),
-            "allocationquota",
+            # Throttling.AllocationQuota; AllocationQuota.FreeTierOnly is the free quota used up
+            (r"allocationquota(?!\.freetieronly)", "allocationquota"),
         ),
         priority=96,
         confidence=0.9,
         samples=(
             "Oops! There was an issue connecting to Qwen3.7-Max.\nAllocated quota exceeded,"
             " please increase your quota limit. For details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit",
+        ),
+        near_misses=(
+            "openai.PermissionDeniedError: Error code: 403 - {'error': {'message': 'The free"
+            " quota has been exhausted.', 'type': 'AllocationQuota.FreeTierOnly'}}",
         ),
     ),
     Rule(
@@ -448,6 +453,9 @@ RULES: tuple[Rule, ...] = (
             # AiHubMix: "Rate limited by provider – contact support to request higher
             # concurrency or try again later."
             "higher concurrency",
+            # ChatGPT's web back end: "Only one message at a time. Please allow any other
+            # responses to complete before sending another message"
+            (r"only one (?:message|request|generation) at a time", " at a time"),
         ),
         priority=92,
         confidence=0.85,
@@ -457,6 +465,9 @@ RULES: tuple[Rule, ...] = (
             "Too many concurrent requests for this model. Please reduce concurrency.",
             "Model gpt-4o rate limited by provider – contact support to request higher"
             " concurrency or try again later. (tid: 2025010112345678)",
+            'Failed to load response from ChatGPT: {"detail":"Only one message at a time.'
+            ' Please allow any other responses to complete before sending another message,'
+            ' or wait one minute."}',
         ),
         near_misses=(
             "Rate limit reached on requests per min (RPM)",
