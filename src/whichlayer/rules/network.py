@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, says, status
+from whichlayer.rules.base import (
+    Facts,
+    Rule,
+    all_of,
+    any_of,
+    exception,
+    field_is,
+    none_of,
+    says,
+    status,
+)
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -235,6 +245,46 @@ RULES: tuple[Rule, ...] = (
             " RemoteCertificateChainErrors",
         ),
         near_misses=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number",),
+    ),
+    Rule(
+        "network.tls_verify.wrapped",
+        "A certificate that failed verification is quoted inside another party's error (a"
+        " relay's 'do request failed', a local server's 500): that hop's trust store or a TLS"
+        " interceptor in front of it is the cause, and retrying cannot help.",
+        L,
+        Cause.TLS_VERIFY,
+        all_of(
+            says(
+                "failed to verify certificate",
+                "certificate signed by unknown authority",
+                "certificate verify failed",
+                "unable to get local issuer certificate",
+                "self-signed certificate in certificate chain",
+                "self_signed_cert_in_chain",
+                "unable_to_get_issuer_cert_locally",
+            ),
+            # the wrapper: a server's 5xx or a relay's failed request upstream
+            any_of(
+                status(500, 502, 503, 504),
+                field_is("code", "do_request_failed"),
+                says("do request failed", "failed to request upstream", "请求上游地址失败"),
+            ),
+        ),
+        priority=92,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error: 500 Internal Server Error: Post \"https://ollama.com:443/api/chat\": tls:"
+            " failed to verify certificate: x509: certificate signed by unknown authority",
+            '{"error":{"message":"do request failed: Post \\"https://api.example.com/v1/chat/'
+            'completions\\": tls: failed to verify certificate: x509: certificate signed by'
+            ' unknown authority","type":"new_api_error","code":"do_request_failed"}}',
+        ),
+        near_misses=(
+            "x509: certificate has expired or is not yet valid",
+            "requests.exceptions.SSLError: certificate verify failed: unable to get local"
+            " issuer certificate",
+        ),
     ),
     Rule(
         "network.tls_verify.self_signed",
