@@ -313,6 +313,41 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.tls_verify.platform",
+        "A platform's own words for an untrusted or mismatched certificate: Windows schannel,"
+        " Apple's URL loading, Android and OkHttp, .NET's validation callback, Node's other"
+        " CERT_* codes.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            "sec_e_untrusted_root",
+            "cert_trust_is_untrustedroot",
+            "issued by an authority that is not trusted",
+            "certificate for this server is invalid",
+            "secpolicycreatessl",
+            "trust anchor for certification path not found",
+            (r"hostname \S+ not verified", " not verified"),
+            "no subject alternative",
+            "remotecertificatevalidationcallback",
+            (r"\bcert_(?:untrusted|rejected|not_yet_valid|signature_failure)\b", "cert_"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_UNTRUSTED_ROOT"
+            " (0x80090325) - The certificate chain was issued by an authority that is not"
+            " trusted.",
+            "javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException:"
+            " Trust anchor for certification path not found.",
+            "javax.net.ssl.SSLPeerUnverifiedException: Hostname api.openai.com not verified",
+            "The certificate for this server is invalid. You might be connecting to a server"
+            " that is pretending to be “api.openai.com” which could put your confidential"
+            " information at risk.",
+        ),
+        near_misses=("curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed",),
+    ),
+    Rule(
         "network.tls_verify.java_trust",
         "Java cannot build a trusted certificate path (PKIX) to the server.",
         L,
@@ -366,6 +401,8 @@ RULES: tuple[Rule, ...] = (
             "ssl handshake",
             "sslerror",
             "record layer failure",
+            # Apple's NSURLErrorSecureConnectionFailed (-1200)
+            "secure connection to the server cannot be made",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -509,6 +546,12 @@ RULES: tuple[Rule, ...] = (
                 r"\bis (?:it|ollama|the server|the service|lm studio) running\?",
                 " running?",
             ),
+            # clients' own words for ECONNREFUSED: "Ollama server is not running"
+            (
+                r"\b(?:ollama|lm studio|llama\.cpp|llama-server|localai)(?: server| app|"
+                r" service)? is not running",
+                " is not running",
+            ),
         ),
         priority=72,
         retry=Retry.LIMITED,
@@ -518,6 +561,7 @@ RULES: tuple[Rule, ...] = (
             "Error: Could not connect to Ollama. Is it running on port 11434?",
             "RuntimeError: Cannot connect to Ollama service at http://ollama:11434. Ensure"
             " Ollama is running",
+            "RuntimeError: ❌ Ollama server is not running. Please start it with: ollama serve",
         ),
         near_misses=("Connected to Ollama 0.5.7",),
     ),

@@ -528,7 +528,8 @@ RULES: tuple[Rule, ...] = (
                 "route not found",
                 (r"unknown (?:url|endpoint|path)", "unknown "),
                 "endpoint not found",
-                "path not found",
+                # not Java's "Trust anchor for certification path not found"
+                (r"(?<!certification )path not found", "path not found"),
                 (r"(?:url|endpoint|path) (?:is )?not supported", "not supported"),
                 "requested url was not found",
                 "method not allowed",
