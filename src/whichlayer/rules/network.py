@@ -345,7 +345,9 @@ RULES: tuple[Rule, ...] = (
             " that is pretending to be “api.openai.com” which could put your confidential"
             " information at risk.",
         ),
-        near_misses=("curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed",),
+        near_misses=(
+            "curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed",
+        ),
     ),
     Rule(
         "network.tls_verify.java_trust",
