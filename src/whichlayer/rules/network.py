@@ -831,6 +831,32 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Client.Timeout exceeded while awaiting headers",),
     ),
     Rule(
+        "network.read_timeout.body_stalled",
+        "The answer started but its body stopped arriving within the client's timeout"
+        " (undici's BodyTimeoutError, 300 s between chunks by default): a stalled stream,"
+        " not a reset.",
+        L,
+        Cause.READ_TIMEOUT,
+        any_of(
+            says(
+                "und_err_body_timeout",
+                "body timeout error",
+            ),
+            exception("BodyTimeoutError"),
+        ),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "TypeError: terminated [cause]: BodyTimeoutError: Body Timeout Error { code:"
+            " 'UND_ERR_BODY_TIMEOUT' }",
+            "[API Error: terminated (cause: Body Timeout Error)]",
+            '{"message":"terminated","code":"UND_ERR_BODY_TIMEOUT","modelId":"qwen3","providerId":'
+            '"openai"}',
+        ),
+        near_misses=("TypeError: terminated [cause]: SocketError: other side closed",),
+    ),
+    Rule(
         "network.read_timeout.whole_call",
         "LiteLLM's timeout for the whole call ran out (it words every httpx timeout"
         " 'Connection timed out. Timeout passed=N, time taken=M'): the answer was too slow.",
