@@ -563,6 +563,33 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.endpoint_mismatch.framework_404",
+        "A web framework's own answer for a route it has no handler for (Fastify's 'Route"
+        " POST:/x not found', Laravel's 'The route x could not be found', Spring's 'No static"
+        " resource' and Whitelabel page, 'the requested endpoint ... was not found'): the base"
+        " URL or path is wrong.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            (r"\broute (?:get|post|put|delete|patch|options):\S+ not found", "route "),
+            (r"\bthe route \S+ could not be found", "could not be found"),
+            "no static resource",
+            "has no explicit mapping for",
+            (r"requested endpoint [^\n]{0,80}was not found", "requested endpoint "),
+        ),
+        priority=87,
+        confidence=0.8,
+        samples=(
+            '{"message":"Route POST:/v1/chat/completions not found","error":"Not Found",'
+            '"statusCode":404}',
+            "The route v1/chat/completions could not be found.",
+            "No static resource v1/chat/completions.",
+            '{"status": false, "error": {"message": "The requested endpoint (GET'
+            ' /v1/chat/completions) was not found.", "type": "invalid_request_error"}}',
+        ),
+        near_misses=("The model `gpt-4` could not be found.",),
+    ),
+    Rule(
         "request.endpoint_mismatch.not_implemented",
         "The server or relay does not implement what the path asks for (HTTP 501; new-api's"
         " 'not implemented' and 'unsupported relay mode' for a kind of call its channel lacks).",
