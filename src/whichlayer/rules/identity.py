@@ -416,6 +416,34 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Invalid value for header x-foo",),
     ),
     Rule(
+        "identity.key_malformed.header_chars",
+        "A header value, almost always the pasted key, holds characters HTTP cannot carry:"
+        " fetch's ByteString conversion, Go's 'invalid header field value', requests'"
+        " InvalidHeader, OkHttp's 'Unexpected char ... in Authorization value'.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            "cannot convert argument to a bytestring",
+            "invalid header field value",
+            (r"return character\(s\) in header value", "in header value"),
+            (r"unexpected char 0x[0-9a-f]{2} at \d+ in authorization", " in authorization"),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=(
+            "✕ [API Error: Cannot convert argument to a ByteString because the character at"
+            " index 39 has a value of 8721 which is greater than 255.]",
+            'Post "https://api.openai.com/v1/chat/completions": net/http: invalid header field'
+            ' value for "Authorization"',
+            "requests.exceptions.InvalidHeader: Invalid leading whitespace, reserved"
+            " character(s), or return character(s) in header value: 'Bearer sk-abc\\n'",
+            "java.lang.IllegalArgumentException: Unexpected char 0x0a at 58 in Authorization"
+            " value: Bearer sk-abc",
+        ),
+        near_misses=("Invalid value for header x-foo",),
+    ),
+    Rule(
         "identity.key_wrong_platform.echoed",
         "The server echoed the start of the rejected key, and it was issued by another platform.",
         L,
