@@ -206,6 +206,14 @@ RULES: tuple[Rule, ...] = (
                     "account ",
                 ),
             ),
+            says(
+                # Roo Code's words for a 402; Venice's "Insufficient USD or Diem balance";
+                # OpenAI's "You have no credits remaining" (not "add credits to continue",
+                # which plans' usage windows say too)
+                (r"(?:run|ran|running) out of (?:funds|money)", "out of funds", "out of money"),
+                (r"insufficient [\w ]{1,20} balance", "insufficient "),
+                (r"no credits? (?:remaining|left)", "no credit"),
+            ),
             field_is(
                 "code",
                 "insufficient_balance",
@@ -224,6 +232,12 @@ RULES: tuple[Rule, ...] = (
             "Something went wrong: Insufficient Balance",
             "Your credit balance is too low to access the Anthropic API. Please go to Plans &"
             " Billing to upgrade or purchase credits.",
+            "You seem to have run out of funds/credits in your account. Go to your provider and"
+            " add more to continue.",
+            '{"error":"Insufficient USD or Diem balance to complete request. Visit'
+            ' https://venice.ai/settings/api to add credits."}',
+            "Error: You have no credits remaining. Add credits to continue using the API at"
+            " https://platform.openai.com/settings/organization/billing/.",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
