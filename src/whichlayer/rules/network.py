@@ -63,6 +63,14 @@ RULES: tuple[Rule, ...] = (
                 "received http code 407",
                 "407 proxy",
                 (r"proxy connection (?:timed out|failed|refused|closed)", "proxy connection "),
+                # https-proxy-agent: "Proxy connection ended before receiving CONNECT response"
+                "before receiving connect response",
+                # the socks npm package, PySocks, Go's x/net/proxy
+                (
+                    r"socks[45]?h? (?:proxy rejected|proxy server sent|connect tcp|handshake"
+                    r" failed|authentication failed)",
+                    "socks",
+                ),
             ),
             status(407),
             exception("ProxyError"),
@@ -82,6 +90,8 @@ RULES: tuple[Rule, ...] = (
             " proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
             "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy"
             " connection timed out",
+            "Error: Proxy connection ended before receiving CONNECT response",
+            "Error: Socks5 proxy rejected connection - ConnectionRefused",
         ),
         near_misses=(
             "CC Switch local proxy failed while handling Codex endpoint /responses. "
@@ -126,6 +136,25 @@ RULES: tuple[Rule, ...] = (
             "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'},"
             " 'status_code': 403}",
         ),
+    ),
+    Rule(
+        "network.proxy.tunnel",
+        "The client could not open its tunnel through the forward proxy (tunnel-agent's"
+        " 'tunneling socket could not be established', whatever the cause after it): the"
+        " proxy, not the API, is unreachable or refused.",
+        L,
+        Cause.PROXY,
+        says("tunneling socket could not be established"),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "Error: tunneling socket could not be established, cause=connect ECONNREFUSED"
+            " 127.0.0.1:7890",
+            "tunneling socket could not be established, statusCode=403",
+        ),
+        near_misses=("Error: connect ECONNREFUSED 127.0.0.1:7890",),
     ),
     Rule(
         "network.proxy.settings",
