@@ -932,6 +932,13 @@ RULES: tuple[Rule, ...] = (
                 "invalid organization",
                 (r"not (?:a )?member of (?:the )?(?:organization|project)", "member of "),
                 "no longer a member of",
+                # OpenAI: "You do not have access to the organization tied to the API key."
+                (
+                    r"(?:do not|don't|no) (?:have )?access to (?:the |this )?organization",
+                    "access to the organization",
+                    "access to this organization",
+                    "access to organization",
+                ),
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.
@@ -942,6 +949,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "OpenAI-Organization header should match organization for API key",
             "You must be a member of an organization to use the API.",
+            "AI_APICallError: You do not have access to the organization tied to the API key.",
         ),
         near_misses=("This request would exceed the rate limit for your organization",),
     ),
