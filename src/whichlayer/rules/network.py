@@ -957,7 +957,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.connection_reset.closed_early",
         "The server or something on the way closed the connection before the answer was"
-        " complete (Python and Node clients' wording).",
+        " complete (Python, Node, OkHttp and Go clients' wording).",
         L,
         Cause.CONNECTION_RESET,
         says(
@@ -981,11 +981,20 @@ RULES: tuple[Rule, ...] = (
             "clientpayloaderror",
             # urllib3 when a chunked body stops mid-way
             "connection broken: invalidchunklength",
+            # OkHttp: "unexpected end of stream on https://api.openai.com/..."; Go's HTTP/2
+            "unexpected end of stream on",
+            "server sent goaway and closed the connection",
         ),
         priority=75,
         retry=Retry.CAREFUL,
         confidence=0.8,
-        samples=("Unable to connect to API (UND_ERR_SOCKET)",),
+        samples=(
+            "Unable to connect to API (UND_ERR_SOCKET)",
+            "answer failed 1 times, the error message is: java.io.IOException: unexpected end"
+            " of stream on https://api.openai.com/...",
+            "http2: server sent GOAWAY and closed the connection; LastStreamID=1999,"
+            " ErrCode=NO_ERROR, debug=\"\"",
+        ),
     ),
     Rule(
         "network.connection_reset.fetch_terminated",
