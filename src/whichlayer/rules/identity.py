@@ -1117,6 +1117,8 @@ RULES: tuple[Rule, ...] = (
                 # every page it serves, a plain 401 page included)
                 "<title>just a moment...</title>",
                 "enable javascript and cookies to continue",
+                # the first line of Cloudflare's block page ("Attention Required!")
+                "please enable cookies.",
             ),
             all_of(status(403), html()),
         ),

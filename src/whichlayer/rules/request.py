@@ -161,12 +161,17 @@ RULES: tuple[Rule, ...] = (
             (r"prompt tokens[^\n]{0,40}limited to", "prompt tokens"),
             (r"prompt token count of \d+ exceeds", "prompt token count of "),
             "model_max_prompt_tokens_exceeded",
+            # SiliconFlow's 20015: "length of prompt_tokens (68957) must be less than
+            # max_seq_len (65536)"
+            (r"must be less than max_(?:seq|model)_len", "max_seq_len", "max_model_len"),
         ),
         priority=91,
         confidence=0.9,
         samples=(
             'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds'
             ' the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
+            'API Error: Status Code 400, {"code":20015,"message":"length of prompt_tokens'
+            ' (68957) must be less than max_seq_len (65536).","data":null}',
         ),
     ),
     Rule(

@@ -85,6 +85,8 @@ RULES: tuple[Rule, ...] = (
                     "worker local total request limit",
                     "out of capacity",
                     "capacity exceeded",
+                    # SiliconFlow's 50508/50603: "System is too busy now"
+                    (r"\bis too busy\b", "too busy"),
                 ),
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
