@@ -823,12 +823,21 @@ RULES: tuple[Rule, ...] = (
             "unrecognizedclient",
             "request signature we calculated does not match",
             "signaturedoesnotmatch",
+            # Tencent Cloud (Hunyuan) API 3.0: AuthFailure.SignatureFailure, worded three ways
+            "authfailure.signaturefailure",
+            "credentials could not be validated",
+            "request signature verification failed",
+            "请求签名验证失败",
         ),
         priority=85,
         confidence=0.85,
         samples=(
             "⨯ UnrecognizedClientException: The security token included in the request is"
             " invalid.\n    at async POST (apps/app/app/api/chat/route.ts:19:19)",
+            "[TencentCloudSDKException] code:AuthFailure.SignatureFailure message:The provided"
+            " credentials could not be validated. Please check your signature is correct",
+            "Service error: AuthFailure.SignatureFailure:请求签名验证失败，"
+            "请检查您的签名计算是否正确。",
         ),
     ),
     Rule(
