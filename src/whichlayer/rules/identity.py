@@ -1391,6 +1391,42 @@ RULES: tuple[Rule, ...] = (
         near_misses=("The model `gtp-4` does not exist",),
     ),
     Rule(
+        "identity.permission_model.plan_gated",
+        "The model is kept for a paid plan or subscription the account does not have (Hugging"
+        " Face's 'requires a Pro subscription', Ollama cloud's 'requires a subscription',"
+        " Cursor's 'only available to paid users').",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"models? requires? an? [\w. ]{0,30}?subscription",
+                "requires a",
+                "require a",
+                "requires an",
+                "require an",
+            ),
+            (
+                r"only available (?:to|for) (?:paid|pro|paying|premium) (?:users|customers|"
+                r"subscribers|plans?)",
+                "only available to ",
+                "only available for ",
+            ),
+            "free users can only use",
+            (r"not available on your current (?:plan|tier|subscription)", "on your current "),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '{"error":"Model requires a Pro subscription; check out hf.co/pricing to learn'
+            ' more."}',
+            'API Error: 403 {"type":"error","error":{"type":"permission_error","message":"this'
+            ' model requires a subscription, upgrade for access"}}',
+            "Anthropic's latest models are currently only available to paid users. Please"
+            " upgrade to a paid plan to use these models.",
+        ),
+        near_misses=("You've hit your usage limit. Upgrade to Pro or try again in 2 days.",),
+    ),
+    Rule(
         "identity.permission_model.cloud_permission",
         "The caller's cloud identity lacks a permission, role or scope for the call.",
         L,
