@@ -417,6 +417,23 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.model_not_found.region",
+        "The model is not served in the cloud region the call went to (Vertex's 'Publisher"
+        " Model ... is not servable in region'): pick a region that serves it.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says("not servable in region"),
+        priority=88,
+        confidence=0.75,
+        samples=(
+            "FAILED_PRECONDITION: Publisher Model"
+            " projects/p/locations/global/publishers/anthropic/models/claude-sonnet-4 is not"
+            " servable in region global.",
+            "API call error: Error: Publisher Model is not servable in region us-central1",
+        ),
+        near_misses=("This service is not available in your region.",),
+    ),
+    Rule(
         "request.model_not_found.function_for_account",
         "NVIDIA's API serves each model as a function: 'Function <id>: Not found for account'"
         " means the model is gone or not offered to this account, even when a relay reports"
@@ -844,6 +861,29 @@ RULES: tuple[Rule, ...] = (
         confidence=0.45,
         samples=("API Error: Cannot read properties of undefined (reading 'map')",),
         near_misses=("TypeError: fetch failed",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.sdk_removed_api",
+        "Code written for the openai SDK before 1.0 calls an interface the installed SDK"
+        " removed (APIRemovedInV1: 'no longer supported in openai>=1.0.0'): nothing was sent.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "apiremovedinv1",
+            "no longer supported in openai>=1.0.0",
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "openai.lib._old_api.APIRemovedInV1:\n\nYou tried to access openai.ChatCompletion,"
+            " but this is no longer supported in openai>=1.0.0 - see the README at"
+            " https://github.com/openai/openai-python for the API.",
+            "AI Prioritization failed: You tried to access openai.Completion, but this is no"
+            " longer supported in openai>=1.0.0",
+        ),
+        near_misses=("openai.APIConnectionError: Connection error.",),
     ),
     Rule(
         "request.endpoint_mismatch.unknown_service",
