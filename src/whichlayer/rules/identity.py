@@ -1144,6 +1144,28 @@ RULES: tuple[Rule, ...] = (
         near_misses=("<title>502: Bad gateway</title> cloudflare",),
     ),
     Rule(
+        "identity.policy_block.relay_token",
+        "A relay bars the caller itself: the token's IP allowlist does not include the"
+        " caller, or the user is banned (new-api's 403 access_denied and user_disabled).",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            "不在令牌允许访问的列表",
+            "not in the token's allowed",
+            "client ip is not allowed by token",
+            "用户已被封禁",
+        ),
+        priority=93,
+        origin=Origin.RELAY,
+        confidence=0.85,
+        samples=(
+            '{"error":{"message":"您的 IP 不在令牌允许访问的列表中 (request id: 2025)","type":'
+            '"new_api_error","code":"access_denied"}}',
+            '{"error":{"message":"用户已被封禁","type":"new_api_error","code":"user_disabled"}}',
+        ),
+        near_misses=("该令牌已过期",),
+    ),
+    Rule(
         "identity.policy_block.client_restricted",
         "A coding plan's key is served only to the coding agents it was sold for (Kimi For"
         " Coding answers other clients 403, typed access_terminated_error).",
