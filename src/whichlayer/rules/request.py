@@ -1261,6 +1261,26 @@ RULES: tuple[Rule, ...] = (
         near_misses=("HTTP 400: Range of input length should be [1, 258048]",),
     ),
     Rule(
+        "request.invalid_parameter.google_bare",
+        "Google's bare 'Request contains an invalid argument.' (INVALID_ARGUMENT with no"
+        " field named): a field or value of the request is refused, Google's docs say a typo"
+        " or a missing field; which one is not said.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says("request contains an invalid argument"),
+        priority=55,
+        confidence=0.5,
+        samples=(
+            '{"error":{"code":400,"message":"Request contains an invalid argument.","status":'
+            '"INVALID_ARGUMENT"}}',
+            "<class 'google.api_core.exceptions.InvalidArgument'> 400 Request contains an"
+            " invalid argument.",
+        ),
+        near_misses=(
+            "400 INVALID_ARGUMENT: * GenerateContentRequest.contents: contents is not specified",
+        ),
+    ),
+    Rule(
         "request.invalid_parameter.model_support",
         "The model, or this API version, does not support a parameter or a mode the request sets.",
         L,
