@@ -100,11 +100,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "network.proxy.curl",
-        "curl says the proxy failed (its exit codes 5 and 56).",
+        "curl says the proxy failed (its exit code 5, or 56 when the tunnel through the"
+        " proxy broke; 56 alone is any receive failure, a reset included).",
         L,
         Cause.PROXY,
         says(
-            "curl: (56)",
+            (
+                r"curl: \(56\) (?:proxy|connect tunnel|received http code \d+ from proxy)",
+                "curl: (56)",
+            ),
             "curl: (5)",
             (r"curl error 5\b", "curl error 5"),
         ),
@@ -113,6 +117,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=("curl: (5) Could not resolve proxy: proxy.corp.example",),
+        near_misses=("curl: (56) Recv failure: Connection reset by peer",),
     ),
     Rule(
         "network.proxy.squid_page",
@@ -540,6 +545,8 @@ RULES: tuple[Rule, ...] = (
             "network is unreachable",
             "enetunreach",
             (r"errno (?:65|99|101|113)\]", "errno "),
+            # Chrome's and Electron apps' word for no network at all
+            "err_internet_disconnected",
             # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
             "cannot assign requested address",
             "eaddrnotavail",
@@ -734,6 +741,8 @@ RULES: tuple[Rule, ...] = (
             says(
                 "und_err_connect_timeout",
                 "curl: (28) connection timed out",
+                # curl 28 while still connecting: "Failed to connect to h port 443 after N ms"
+                "curl: (28) failed to connect",
                 "socket connection timeout",
                 "connect timeout on endpoint url",
                 "err_socket_connection_timeout",
@@ -933,6 +942,9 @@ RULES: tuple[Rule, ...] = (
                 "broken pipe",
                 (r"err_connection_(?:closed|reset|aborted)", "err_connection_"),
                 "err_empty_response",
+                # Windows' WSAECONNABORTED; curl's 52 (the server closed without a reply)
+                "winerror 10053",
+                "empty reply from server",
             ),
             exception(
                 "ConnectionResetError",
@@ -951,6 +963,9 @@ RULES: tuple[Rule, ...] = (
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
             "net::ERR_CONNECTION_CLOSED",
+            "curl: (52) Empty reply from server",
+            "ConnectionAbortedError: [WinError 10053] An established connection was aborted by"
+            " the software in your host machine",
         ),
         near_misses=("Connection refused",),
     ),
