@@ -910,7 +910,8 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_INVALID,
         any_of(
             status(401),
-            exception("AuthenticationError"),
+            # openai/anthropic SDKs; langchain4j's AuthenticationException
+            exception("AuthenticationError", "AuthenticationException"),
             says(
                 (r"\b401 unauthorized", "401 unauthorized"),
                 (r"\bunauthorized\b", "unauthorized"),

@@ -77,6 +77,10 @@ RULES: tuple[Rule, ...] = (
                 # Claude Code's own warning that the conversation fills the window
                 (r"context low \W+ run /compact", " run /compact"),
                 "context overflow",
+                # the classes SDKs map every provider's context error to: LiteLLM's
+                # ContextWindowExceededError, OpenHands' LLMContextWindowExceedError, Strands'
+                # ContextWindowOverflowException
+                (r"contextwindow(?:exceed|overflow)", "contextwindow"),
             ),
             _negative_max_tokens,
         ),
@@ -1041,7 +1045,9 @@ RULES: tuple[Rule, ...] = (
                 "safety system",
                 "content_policy_violation",
                 "inappropriate content",
+                # LiteLLM's and langchain4j's exception classes
                 "contentpolicyviolationerror",
+                "contentfilteredexception",
                 (r"(?:prompt|input|request|message) (?:was |has been )?flagged", "flagged"),
                 "invalid_prompt",
                 "repetitive patterns in your prompt",
