@@ -510,10 +510,16 @@ RULES: tuple[Rule, ...] = (
             "free usage exceeded",
             (r"today.s free usage", "s free usage"),
             "free tier quota exceeded",
+            # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
+            "allocationquota.freetieronly",
         ),
         priority=88,
         confidence=0.8,
-        samples=("429 Free allocated quota exceeded.",),
+        samples=(
+            "429 Free allocated quota exceeded.",
+            'RuntimeException("dev.langchain4j.exception.AuthenticationException:'
+            ' AllocationQuota.FreeTierOnly")',
+        ),
     ),
     Rule(
         "quota.quota_exhausted.daily",
