@@ -275,7 +275,8 @@ def stages(inputs: list[str], repeat: int) -> None:
 
 def fallback() -> None:
     """An input no rule decides: the learned fallback's first use (weights load) and after."""
-    text = "you seem to have run out of funds on this account, sorry"
+    # (no rule may decide it: "you seem to have run out of funds" has a row of its own now)
+    text = "the assistant could not finish this turn, sorry"
     start = time.perf_counter()
     d = whichlayer.explain(text)
     first = time.perf_counter() - start

@@ -416,6 +416,34 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Invalid value for header x-foo",),
     ),
     Rule(
+        "identity.key_malformed.header_chars",
+        "A header value, almost always the pasted key, holds characters HTTP cannot carry:"
+        " fetch's ByteString conversion, Go's 'invalid header field value', requests'"
+        " InvalidHeader, OkHttp's 'Unexpected char ... in Authorization value'.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            "cannot convert argument to a bytestring",
+            "invalid header field value",
+            (r"return character\(s\) in header value", "in header value"),
+            (r"unexpected char 0x[0-9a-f]{2} at \d+ in authorization", " in authorization"),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.75,
+        samples=(
+            "✕ [API Error: Cannot convert argument to a ByteString because the character at"
+            " index 39 has a value of 8721 which is greater than 255.]",
+            'Post "https://api.openai.com/v1/chat/completions": net/http: invalid header field'
+            ' value for "Authorization"',
+            "requests.exceptions.InvalidHeader: Invalid leading whitespace, reserved"
+            " character(s), or return character(s) in header value: 'Bearer sk-abc\\n'",
+            "java.lang.IllegalArgumentException: Unexpected char 0x0a at 58 in Authorization"
+            " value: Bearer sk-abc",
+        ),
+        near_misses=("Invalid value for header x-foo",),
+    ),
+    Rule(
         "identity.key_wrong_platform.echoed",
         "The server echoed the start of the rejected key, and it was issued by another platform.",
         L,
@@ -711,6 +739,8 @@ RULES: tuple[Rule, ...] = (
                 "key is invalid",
                 "bad api key",
                 "access token invalid",
+                # Hugging Face answers a token it does not know with a 400
+                "token seems invalid",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -724,8 +754,43 @@ RULES: tuple[Rule, ...] = (
             "✕ [API Error: API key not valid. Please pass a valid API key. (Status:"
             " INVALID_ARGUMENT)]",
             "Invalid API key · Please run /login",
+            'Error: "HTTP Error 400 Bad Request: {\\"error\\":\\"Authorization header is'
+            ' correct, but the token seems invalid\\"}"',
         ),
         near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
+    ),
+    Rule(
+        "identity.key_invalid.auth_failed",
+        "The server says authorization or authentication failed for the call (NVIDIA's 403"
+        " 'Authorization failed', clients' 'Authentication failed'): the key is not accepted."
+        " A TLS or proxy authentication failure is the network's.",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says("authorization failed", "authentication failed"),
+            none_of(
+                says(
+                    "remote party",
+                    "transport stream",
+                    "ssl",
+                    "tls",
+                    "proxy authentication",
+                    "certificate",
+                )
+            ),
+        ),
+        priority=84,
+        confidence=0.7,
+        samples=(
+            "API error: Error code: 403 - {'status': 403, 'title': 'Forbidden', 'detail':"
+            " 'Authorization failed'}",
+            "Upstream provider NIM returned HTTP 403.\nUpstream error:\n{\"status\":403,"
+            '"title":"Forbidden","detail":"Authorization failed"}',
+        ),
+        near_misses=(
+            "System.Security.Authentication.AuthenticationException: Authentication failed"
+            " because the remote party has closed the transport stream.",
+        ),
     ),
     Rule(
         "identity.key_invalid.not_found",
@@ -758,12 +823,21 @@ RULES: tuple[Rule, ...] = (
             "unrecognizedclient",
             "request signature we calculated does not match",
             "signaturedoesnotmatch",
+            # Tencent Cloud (Hunyuan) API 3.0: AuthFailure.SignatureFailure, worded three ways
+            "authfailure.signaturefailure",
+            "credentials could not be validated",
+            "request signature verification failed",
+            "请求签名验证失败",
         ),
         priority=85,
         confidence=0.85,
         samples=(
             "⨯ UnrecognizedClientException: The security token included in the request is"
             " invalid.\n    at async POST (apps/app/app/api/chat/route.ts:19:19)",
+            "[TencentCloudSDKException] code:AuthFailure.SignatureFailure message:The provided"
+            " credentials could not be validated. Please check your signature is correct",
+            "Service error: AuthFailure.SignatureFailure:请求签名验证失败，"
+            "请检查您的签名计算是否正确。",
         ),
     ),
     Rule(
@@ -836,7 +910,8 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_INVALID,
         any_of(
             status(401),
-            exception("AuthenticationError"),
+            # openai/anthropic SDKs; langchain4j's AuthenticationException
+            exception("AuthenticationError", "AuthenticationException"),
             says(
                 (r"\b401 unauthorized", "401 unauthorized"),
                 (r"\bunauthorized\b", "unauthorized"),
@@ -867,6 +942,13 @@ RULES: tuple[Rule, ...] = (
                 "invalid organization",
                 (r"not (?:a )?member of (?:the )?(?:organization|project)", "member of "),
                 "no longer a member of",
+                # OpenAI: "You do not have access to the organization tied to the API key."
+                (
+                    r"(?:do not|don't|no) (?:have )?access to (?:the |this )?organization",
+                    "access to the organization",
+                    "access to this organization",
+                    "access to organization",
+                ),
             ),
             field_is("code", "mismatched_organization", "no_organization", "invalid_organization"),
             # Google: the consumer (project) named in the request is not a valid one.
@@ -877,6 +959,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "OpenAI-Organization header should match organization for API key",
             "You must be a member of an organization to use the API.",
+            "AI_APICallError: You do not have access to the organization tied to the API key.",
         ),
         near_misses=("This request would exceed the rate limit for your organization",),
     ),
@@ -921,12 +1004,8 @@ RULES: tuple[Rule, ...] = (
                     " serve your ",
                 ),
                 (r"not (?:available|supported) in your (?:region|country)", " in your "),
-                (
-                    r"not (?:be )?available in your (?:country|region|location)",
-                    "available in your ",
-                ),
-                (r"unsupported[_ ](?:country|region|location)", "unsupported"),
-                "supported-countries",
+                (r"is not available in your (?:country|region|location)", "available in your "),
+                (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
                 (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
             ),
@@ -938,6 +1017,26 @@ RULES: tuple[Rule, ...] = (
             " FAILED_PRECONDITION)]",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
+    ),
+    Rule(
+        "identity.permission_region.client_note",
+        "A client's hedged note that it might not be available in your country (Claude Code"
+        " prints it under every failed start): it decides only when no line names the failure.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (r"might not be available in your (?:country|region)", "available in your "),
+            "supported-countries",
+        ),
+        priority=70,
+        confidence=0.5,
+        samples=(
+            "Unable to connect to Anthropic services\n\nFailed to connect to api.anthropic.com:"
+            " ERR_BAD_REQUEST\n\nPlease check your internet connection and network settings."
+            "\n\nNote: Claude Code might not be available in your country. Check supported"
+            " countries at https://anthropic.com/supported-countries",
+        ),
+        near_misses=("Claude Code is not available in your plan.",),
     ),
     Rule(
         "identity.permission_region.anthropic",
@@ -1028,6 +1127,8 @@ RULES: tuple[Rule, ...] = (
                 # every page it serves, a plain 401 page included)
                 "<title>just a moment...</title>",
                 "enable javascript and cookies to continue",
+                # the first line of Cloudflare's block page ("Attention Required!")
+                "please enable cookies.",
             ),
             all_of(status(403), html()),
         ),
@@ -1042,6 +1143,52 @@ RULES: tuple[Rule, ...] = (
             " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
         ),
         near_misses=("<title>502: Bad gateway</title> cloudflare",),
+    ),
+    Rule(
+        "identity.policy_block.relay_token",
+        "A relay bars the caller itself: the token's IP allowlist does not include the"
+        " caller, or the user is banned (new-api's 403 access_denied and user_disabled).",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            "不在令牌允许访问的列表",
+            "not in the token's allowed",
+            "client ip is not allowed by token",
+            "用户已被封禁",
+        ),
+        priority=93,
+        origin=Origin.RELAY,
+        confidence=0.85,
+        samples=(
+            '{"error":{"message":"您的 IP 不在令牌允许访问的列表中 (request id: 2025)","type":'
+            '"new_api_error","code":"access_denied"}}',
+            '{"error":{"message":"用户已被封禁","type":"new_api_error","code":"user_disabled"}}',
+        ),
+        near_misses=("该令牌已过期",),
+    ),
+    Rule(
+        "identity.policy_block.client_restricted",
+        "A coding plan's key is served only to the coding agents it was sold for (Kimi For"
+        " Coding answers other clients 403, typed access_terminated_error).",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"only (?:available|allowed|supported) (?:for|in|with|to) coding"
+                r" (?:agents|tools|scenarios)",
+                "coding ",
+            ),
+        ),
+        priority=95,
+        confidence=0.75,
+        samples=(
+            "Server: Error code: 403 - {'error': {'message': 'Kimi For Coding is currently"
+            " only available for Coding Agents such as Kimi CLI, Claude Code, Roo Code, Kilo"
+            " Code, etc.', 'type': 'access_terminated_error'}}",
+            "Error: [provider.api_error] 403 Kimi For Coding is currently only available for"
+            " Coding Agents such as Kimi CLI",
+        ),
+        near_misses=("This model is available for coding and chat.",),
     ),
     Rule(
         "identity.policy_block.account",
@@ -1265,6 +1412,42 @@ RULES: tuple[Rule, ...] = (
             " You don't have access to the model with the specified model ID.",
         ),
         near_misses=("The model `gtp-4` does not exist",),
+    ),
+    Rule(
+        "identity.permission_model.plan_gated",
+        "The model is kept for a paid plan or subscription the account does not have (Hugging"
+        " Face's 'requires a Pro subscription', Ollama cloud's 'requires a subscription',"
+        " Cursor's 'only available to paid users').",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"models? requires? an? [\w. ]{0,30}?subscription",
+                "requires a",
+                "require a",
+                "requires an",
+                "require an",
+            ),
+            (
+                r"only available (?:to|for) (?:paid|pro|paying|premium) (?:users|customers|"
+                r"subscribers|plans?)",
+                "only available to ",
+                "only available for ",
+            ),
+            "free users can only use",
+            (r"not available on your current (?:plan|tier|subscription)", "on your current "),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '{"error":"Model requires a Pro subscription; check out hf.co/pricing to learn'
+            ' more."}',
+            'API Error: 403 {"type":"error","error":{"type":"permission_error","message":"this'
+            ' model requires a subscription, upgrade for access"}}',
+            "Anthropic's latest models are currently only available to paid users. Please"
+            " upgrade to a paid plan to use these models.",
+        ),
+        near_misses=("You've hit your usage limit. Upgrade to Pro or try again in 2 days.",),
     ),
     Rule(
         "identity.permission_model.cloud_permission",

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, exception, none_of, says, status
+from whichlayer.rules.base import (
+    Facts,
+    Rule,
+    all_of,
+    any_of,
+    exception,
+    field_is,
+    none_of,
+    says,
+    status,
+)
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -53,6 +63,14 @@ RULES: tuple[Rule, ...] = (
                 "received http code 407",
                 "407 proxy",
                 (r"proxy connection (?:timed out|failed|refused|closed)", "proxy connection "),
+                # https-proxy-agent: "Proxy connection ended before receiving CONNECT response"
+                "before receiving connect response",
+                # the socks npm package, PySocks, Go's x/net/proxy
+                (
+                    r"socks[45]?h? (?:proxy rejected|proxy server sent|connect tcp|handshake"
+                    r" failed|authentication failed)",
+                    "socks",
+                ),
             ),
             status(407),
             exception("ProxyError"),
@@ -72,6 +90,8 @@ RULES: tuple[Rule, ...] = (
             " proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
             "request to https://api.openai.com/v1/chat/completions failed, reason: Proxy"
             " connection timed out",
+            "Error: Proxy connection ended before receiving CONNECT response",
+            "Error: Socks5 proxy rejected connection - ConnectionRefused",
         ),
         near_misses=(
             "CC Switch local proxy failed while handling Codex endpoint /responses. "
@@ -80,11 +100,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "network.proxy.curl",
-        "curl says the proxy failed (its exit codes 5 and 56).",
+        "curl says the proxy failed (its exit code 5, or 56 when the tunnel through the"
+        " proxy broke; 56 alone is any receive failure, a reset included).",
         L,
         Cause.PROXY,
         says(
-            "curl: (56)",
+            (
+                r"curl: \(56\) (?:proxy|connect tunnel|received http code \d+ from proxy)",
+                "curl: (56)",
+            ),
             "curl: (5)",
             (r"curl error 5\b", "curl error 5"),
         ),
@@ -93,6 +117,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.9,
         samples=("curl: (5) Could not resolve proxy: proxy.corp.example",),
+        near_misses=("curl: (56) Recv failure: Connection reset by peer",),
     ),
     Rule(
         "network.proxy.squid_page",
@@ -116,6 +141,25 @@ RULES: tuple[Rule, ...] = (
             "{'headers': {'Server': 'squid/5.2', 'X-Squid-Error': 'ERR_ACCESS_DENIED 0'},"
             " 'status_code': 403}",
         ),
+    ),
+    Rule(
+        "network.proxy.tunnel",
+        "The client could not open its tunnel through the forward proxy (tunnel-agent's"
+        " 'tunneling socket could not be established', whatever the cause after it): the"
+        " proxy, not the API, is unreachable or refused.",
+        L,
+        Cause.PROXY,
+        says("tunneling socket could not be established"),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "Error: tunneling socket could not be established, cause=connect ECONNREFUSED"
+            " 127.0.0.1:7890",
+            "tunneling socket could not be established, statusCode=403",
+        ),
+        near_misses=("Error: connect ECONNREFUSED 127.0.0.1:7890",),
     ),
     Rule(
         "network.proxy.settings",
@@ -237,6 +281,46 @@ RULES: tuple[Rule, ...] = (
         near_misses=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number",),
     ),
     Rule(
+        "network.tls_verify.wrapped",
+        "A certificate that failed verification is quoted inside another party's error (a"
+        " relay's 'do request failed', a local server's 500): that hop's trust store or a TLS"
+        " interceptor in front of it is the cause, and retrying cannot help.",
+        L,
+        Cause.TLS_VERIFY,
+        all_of(
+            says(
+                "failed to verify certificate",
+                "certificate signed by unknown authority",
+                "certificate verify failed",
+                "unable to get local issuer certificate",
+                "self-signed certificate in certificate chain",
+                "self_signed_cert_in_chain",
+                "unable_to_get_issuer_cert_locally",
+            ),
+            # the wrapper: a server's 5xx or a relay's failed request upstream
+            any_of(
+                status(500, 502, 503, 504),
+                field_is("code", "do_request_failed"),
+                says("do request failed", "failed to request upstream", "请求上游地址失败"),
+            ),
+        ),
+        priority=92,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error: 500 Internal Server Error: Post \"https://ollama.com:443/api/chat\": tls:"
+            " failed to verify certificate: x509: certificate signed by unknown authority",
+            '{"error":{"message":"do request failed: Post \\"https://api.example.com/v1/chat/'
+            'completions\\": tls: failed to verify certificate: x509: certificate signed by'
+            ' unknown authority","type":"new_api_error","code":"do_request_failed"}}',
+        ),
+        near_misses=(
+            "x509: certificate has expired or is not yet valid",
+            "requests.exceptions.SSLError: certificate verify failed: unable to get local"
+            " issuer certificate",
+        ),
+    ),
+    Rule(
         "network.tls_verify.self_signed",
         "The certificate presented is self-signed or its issuer is unknown: typically a"
         " corporate proxy or antivirus inspecting TLS.",
@@ -258,6 +342,45 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "request to https://api.openai.com/chat/completions failed, reason: self-signed"
             " certificate in certificate chain",
+            "Failed to connect to api.anthropic.com: SELF_SIGNED_CERT_IN_CHAIN\n\nNote: Claude"
+            " Code might not be available in your country.",
+        ),
+    ),
+    Rule(
+        "network.tls_verify.platform",
+        "A platform's own words for an untrusted or mismatched certificate: Windows schannel,"
+        " Apple's URL loading, Android and OkHttp, .NET's validation callback, Node's other"
+        " CERT_* codes.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            "sec_e_untrusted_root",
+            "cert_trust_is_untrustedroot",
+            "issued by an authority that is not trusted",
+            "certificate for this server is invalid",
+            "secpolicycreatessl",
+            "trust anchor for certification path not found",
+            (r"hostname \S+ not verified", " not verified"),
+            "no subject alternative",
+            "remotecertificatevalidationcallback",
+            (r"\bcert_(?:untrusted|rejected|not_yet_valid|signature_failure)\b", "cert_"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "curl: (35) schannel: next InitializeSecurityContext failed: SEC_E_UNTRUSTED_ROOT"
+            " (0x80090325) - The certificate chain was issued by an authority that is not"
+            " trusted.",
+            "javax.net.ssl.SSLHandshakeException: java.security.cert.CertPathValidatorException:"
+            " Trust anchor for certification path not found.",
+            "javax.net.ssl.SSLPeerUnverifiedException: Hostname api.openai.com not verified",
+            "The certificate for this server is invalid. You might be connecting to a server"
+            " that is pretending to be “api.openai.com” which could put your confidential"
+            " information at risk.",
+        ),
+        near_misses=(
+            "curl: (35) schannel: failed to receive handshake, SSL/TLS connection failed",
         ),
     ),
     Rule(
@@ -314,6 +437,8 @@ RULES: tuple[Rule, ...] = (
             "ssl handshake",
             "sslerror",
             "record layer failure",
+            # Apple's NSURLErrorSecureConnectionFailed (-1200)
+            "secure connection to the server cannot be made",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -394,6 +519,9 @@ RULES: tuple[Rule, ...] = (
         confidence=0.9,
         samples=(
             "API Error: Unable to connect to API (ConnectionRefused)",
+            # Claude Code's start-up note about countries is printed under every failure
+            "Unable to connect to Anthropic services\n\nFailed to connect to api.anthropic.com:"
+            " ECONNREFUSED\n\nNote: Claude Code might not be available in your country.",
             "ollama._types.ResponseError: Failed to connect to Ollama. Please check that Ollama "
             "is downloaded, running and accessible.",
             "requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', "
@@ -405,7 +533,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "network.connect_refused.unreachable",
-        "No route to the host or its network: the address cannot be reached at all.",
+        "No route to the host or its network, or no local address can reach it"
+        " (EADDRNOTAVAIL, as for localhost inside a container): the address cannot be"
+        " reached at all.",
         L,
         Cause.CONNECT_REFUSED,
         says(
@@ -414,7 +544,12 @@ RULES: tuple[Rule, ...] = (
             "ehostunreach",
             "network is unreachable",
             "enetunreach",
-            (r"errno (?:65|101|113)\]", "errno "),
+            (r"errno (?:65|99|101|113)\]", "errno "),
+            # Chrome's and Electron apps' word for no network at all
+            "err_internet_disconnected",
+            # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
+            "cannot assign requested address",
+            "eaddrnotavail",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -422,7 +557,72 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "LLM Call Fails with Error: litellm.APIConnectionError: OllamaException - [Errno"
             " 65] No route to host",
+            "ollama - ERROR - Failed to retrieve Ollama model list: [Errno 99] Cannot assign"
+            " requested address",
         ),
+    ),
+    Rule(
+        "network.connect_refused.local_server_down",
+        "A client says it could not reach the local model server it names (Ollama, LM"
+        " Studio, llama.cpp, LocalAI) or asks whether it is running: nothing is listening.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            (
+                r"(?:could not|couldn't|cannot|can't|unable to) connect to (?:the )?"
+                r"(?:ollama|lm studio|llama\.cpp|llama-server|localai)\b",
+                "connect to ollama",
+                "connect to the ollama",
+                "connect to lm studio",
+                "connect to the lm studio",
+                "connect to llama",
+                "connect to the llama",
+                "connect to localai",
+                "connect to the localai",
+            ),
+            (
+                r"\bis (?:it|ollama|the server|the service|lm studio) running\?",
+                " running?",
+            ),
+            # clients' own words for ECONNREFUSED: "Ollama server is not running"
+            (
+                r"\b(?:ollama|lm studio|llama\.cpp|llama-server|localai)(?: server| app|"
+                r" service)? is not running",
+                " is not running",
+            ),
+        ),
+        priority=72,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "Error: could not connect to ollama app, is it running?",
+            "Error: Could not connect to Ollama. Is it running on port 11434?",
+            "RuntimeError: Cannot connect to Ollama service at http://ollama:11434. Ensure"
+            " Ollama is running",
+            "RuntimeError: ❌ Ollama server is not running. Please start it with: ollama serve",
+        ),
+        near_misses=("Connected to Ollama 0.5.7",),
+    ),
+    Rule(
+        "network.connect_refused.java",
+        "Java's ConnectException (OkHttp words it 'Failed to connect to host/address:port'):"
+        " the TCP connect failed, most often refused; a timeout says 'timed out'.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            "java.net.connectexception",
+            (r"failed to connect to [\w.-]+/[0-9a-f.:\[\]]+:\d+", "failed to connect to "),
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.55,
+        samples=(
+            "java.lang.RuntimeException: java.net.ConnectException: Failed to connect to"
+            " api.openai.com/104.18.6.192:443",
+            "dev.langchain4j.exception.UnresolvedModelServerException: Failed to connect to"
+            " localhost/[0:0:0:0:0:0:0:1]:11434",
+        ),
+        near_misses=("java.net.SocketTimeoutException: connect timed out",),
     ),
     Rule(
         "network.connect_refused.tools",
@@ -469,7 +669,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.55,
         samples=(
-            "Couldn't connect to Ollama at http://127.0.0.1:11434",
+            "Couldn't connect to the model server at http://127.0.0.1:8080",
             "LM Studio is not reachable at ws://localhost:1234/llm (due to httpx.ConnectError: "
             "All connection attempts failed)",
             "Stream disconnected before completion: error sending request for url "
@@ -487,6 +687,8 @@ RULES: tuple[Rule, ...] = (
                 says(
                     "read etimedout",
                     (r"syscall: '?read", "syscall: "),
+                    # aiohttp raises its read timeout as ServerTimeoutError too
+                    "timeout on reading data from socket",
                 )
             ),
             any_of(
@@ -504,6 +706,8 @@ RULES: tuple[Rule, ...] = (
                     (r"\betimedout\b", "etimedout"),
                     "timeout was reached",
                     "connect timed out",
+                    # aiohttp's connector
+                    "connection timeout to host",
                 ),
                 exception("ConnectTimeout", "ConnectTimeoutError", "ServerTimeoutError"),
             ),
@@ -511,8 +715,15 @@ RULES: tuple[Rule, ...] = (
         priority=79,
         retry=Retry.LIMITED,
         confidence=0.8,
-        samples=("httpx.ConnectTimeout: timed out while connecting",),
-        near_misses=("Read timed out. (read timeout=60)",),
+        samples=(
+            "httpx.ConnectTimeout: timed out while connecting",
+            "aiohttp.client_exceptions.ConnectionTimeoutError: Connection timeout to host"
+            " https://api.openai.com/v1/chat/completions",
+        ),
+        near_misses=(
+            "Read timed out. (read timeout=60)",
+            "aiohttp.client_exceptions.ServerTimeoutError: Timeout on reading data from socket",
+        ),
     ),
     Rule(
         "network.connect_timeout.tools",
@@ -530,6 +741,8 @@ RULES: tuple[Rule, ...] = (
             says(
                 "und_err_connect_timeout",
                 "curl: (28) connection timed out",
+                # curl 28 while still connecting: "Failed to connect to h port 443 after N ms"
+                "curl: (28) failed to connect",
                 "socket connection timeout",
                 "connect timeout on endpoint url",
                 "err_socket_connection_timeout",
@@ -614,6 +827,8 @@ RULES: tuple[Rule, ...] = (
             "interruptedioexception",
             # Rust reqwest's Debug form of a timeout; gRPC's deadline
             (r"source: timedout\b", "source: timedout"),
+            # aiohttp's sock_read timeout (SocketTimeoutError, before 3.10 ServerTimeoutError)
+            "timeout on reading data from socket",
         ),
         priority=74,
         retry=Retry.CAREFUL,
@@ -625,6 +840,77 @@ RULES: tuple[Rule, ...] = (
             " errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
             "API Error: read ETIMEDOUT",
         ),
+    ),
+    Rule(
+        "network.read_timeout.no_headers",
+        "The client's own error says no response headers came in time (undici's"
+        " HeadersTimeoutError, Go's ResponseHeaderTimeout): a status in the same paste is"
+        " another party's log, not this client's answer.",
+        L,
+        Cause.READ_TIMEOUT,
+        any_of(
+            says(
+                "und_err_headers_timeout",
+                "headers timeout error",
+                "timeout awaiting response headers",
+            ),
+            exception("HeadersTimeoutError"),
+        ),
+        priority=92,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "HeadersTimeoutError: Headers Timeout Error\n[GIN] 2024/12/30 - 12:58:37 | 500 |"
+            '          5m0s |    192.168.1.11 | POST     "/api/chat"',
+            'Post "https://api.openai.com/v1/chat/completions": net/http: timeout awaiting'
+            " response headers\n[GIN] 2025/01/02 - 10:00:00 | 500 | 2m0s | 127.0.0.1 | POST"
+            ' "/v1/chat/completions"',
+        ),
+        near_misses=("Client.Timeout exceeded while awaiting headers",),
+    ),
+    Rule(
+        "network.read_timeout.body_stalled",
+        "The answer started but its body stopped arriving within the client's timeout"
+        " (undici's BodyTimeoutError, 300 s between chunks by default): a stalled stream,"
+        " not a reset.",
+        L,
+        Cause.READ_TIMEOUT,
+        any_of(
+            says(
+                "und_err_body_timeout",
+                "body timeout error",
+            ),
+            exception("BodyTimeoutError"),
+        ),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "TypeError: terminated [cause]: BodyTimeoutError: Body Timeout Error { code:"
+            " 'UND_ERR_BODY_TIMEOUT' }",
+            "[API Error: terminated (cause: Body Timeout Error)]",
+            '{"message":"terminated","code":"UND_ERR_BODY_TIMEOUT","modelId":"qwen3","providerId":'
+            '"openai"}',
+        ),
+        near_misses=("TypeError: terminated [cause]: SocketError: other side closed",),
+    ),
+    Rule(
+        "network.read_timeout.whole_call",
+        "LiteLLM's timeout for the whole call ran out (it words every httpx timeout"
+        " 'Connection timed out. Timeout passed=N, time taken=M'): the answer was too slow.",
+        L,
+        Cause.READ_TIMEOUT,
+        says((r"timed out\. timeout passed=", "timeout passed=")),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            "litellm.Timeout: AnthropicException - litellm.Timeout: Connection timed out."
+            " Timeout passed=45.0, time taken=45.301 seconds",
+            "litellm.APIConnectionError: OllamaException - litellm.Timeout: Connection timed"
+            " out. Timeout passed=600.0, time taken=670.6 seconds",
+        ),
+        near_misses=("litellm.Timeout: Connection timed out after 30 seconds",),
     ),
     Rule(
         "network.status_408",
@@ -656,6 +942,9 @@ RULES: tuple[Rule, ...] = (
                 "broken pipe",
                 (r"err_connection_(?:closed|reset|aborted)", "err_connection_"),
                 "err_empty_response",
+                # Windows' WSAECONNABORTED; curl's 52 (the server closed without a reply)
+                "winerror 10053",
+                "empty reply from server",
             ),
             exception(
                 "ConnectionResetError",
@@ -674,13 +963,16 @@ RULES: tuple[Rule, ...] = (
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
             "net::ERR_CONNECTION_CLOSED",
+            "curl: (52) Empty reply from server",
+            "ConnectionAbortedError: [WinError 10053] An established connection was aborted by"
+            " the software in your host machine",
         ),
         near_misses=("Connection refused",),
     ),
     Rule(
         "network.connection_reset.closed_early",
         "The server or something on the way closed the connection before the answer was"
-        " complete (Python and Node clients' wording).",
+        " complete (Python, Node, OkHttp and Go clients' wording).",
         L,
         Cause.CONNECTION_RESET,
         says(
@@ -704,11 +996,20 @@ RULES: tuple[Rule, ...] = (
             "clientpayloaderror",
             # urllib3 when a chunked body stops mid-way
             "connection broken: invalidchunklength",
+            # OkHttp: "unexpected end of stream on https://api.openai.com/..."; Go's HTTP/2
+            "unexpected end of stream on",
+            "server sent goaway and closed the connection",
         ),
         priority=75,
         retry=Retry.CAREFUL,
         confidence=0.8,
-        samples=("Unable to connect to API (UND_ERR_SOCKET)",),
+        samples=(
+            "Unable to connect to API (UND_ERR_SOCKET)",
+            "answer failed 1 times, the error message is: java.io.IOException: unexpected end"
+            " of stream on https://api.openai.com/...",
+            "http2: server sent GOAWAY and closed the connection; LastStreamID=1999,"
+            " ErrCode=NO_ERROR, debug=\"\"",
+        ),
     ),
     Rule(
         "network.connection_reset.fetch_terminated",

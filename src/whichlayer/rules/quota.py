@@ -206,6 +206,14 @@ RULES: tuple[Rule, ...] = (
                     "account ",
                 ),
             ),
+            says(
+                # Roo Code's words for a 402; Venice's "Insufficient USD or Diem balance";
+                # OpenAI's "You have no credits remaining" (not "add credits to continue",
+                # which plans' usage windows say too)
+                (r"(?:run|ran|running) out of (?:funds|money)", "out of funds", "out of money"),
+                (r"insufficient [\w ]{1,20} balance", "insufficient "),
+                (r"no credits? (?:remaining|left)", "no credit"),
+            ),
             field_is(
                 "code",
                 "insufficient_balance",
@@ -224,6 +232,12 @@ RULES: tuple[Rule, ...] = (
             "Something went wrong: Insufficient Balance",
             "Your credit balance is too low to access the Anthropic API. Please go to Plans &"
             " Billing to upgrade or purchase credits.",
+            "You seem to have run out of funds/credits in your account. Go to your provider and"
+            " add more to continue.",
+            '{"error":"Insufficient USD or Diem balance to complete request. Visit'
+            ' https://venice.ai/settings/api to add credits."}',
+            "Error: You have no credits remaining. Add credits to continue using the API at"
+            " https://platform.openai.com/settings/organization/billing/.",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
@@ -329,6 +343,36 @@ RULES: tuple[Rule, ...] = (
             "You've hit your limit · resets 10pm (America/New_York)",
         ),
         near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
+    ),
+    Rule(
+        "quota.plan_limit.window",
+        "A coding plan's usage window (weekly or 7-day, 5-hour, the billing cycle) is used"
+        " up, even when it comes as a 403 typed access_terminated_error (Kimi For Coding).",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"reached your (?:weekly|daily|monthly|5-hour|five-hour)(?: \(\d+-day\))?"
+                r" usage limit",
+                "usage limit",
+            ),
+            "usage limit for this billing cycle",
+            "quota will reset when",
+            (r"current \d+-(?:day|hour) window", " window"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            '403 {"error":{"message":"You\'ve reached your weekly (7-day) usage limit. Your'
+            " quota will reset when the current 7-day window ends.\",\"type\":"
+            '"access_terminated_error"}}',
+            "HTTP 403 access_terminated_error: You've reached your monthly usage limit for"
+            " this billing cycle",
+        ),
+        near_misses=(
+            '{"error":{"message":"Access terminated. Review our Community Guidelines.",'
+            '"type":"access_terminated_error"}}',
+        ),
     ),
     Rule(
         "quota.plan_limit.monthly",
@@ -466,10 +510,16 @@ RULES: tuple[Rule, ...] = (
             "free usage exceeded",
             (r"today.s free usage", "s free usage"),
             "free tier quota exceeded",
+            # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
+            "allocationquota.freetieronly",
         ),
         priority=88,
         confidence=0.8,
-        samples=("429 Free allocated quota exceeded.",),
+        samples=(
+            "429 Free allocated quota exceeded.",
+            'RuntimeException("dev.langchain4j.exception.AuthenticationException:'
+            ' AllocationQuota.FreeTierOnly")',
+        ),
     ),
     Rule(
         "quota.quota_exhausted.daily",

@@ -191,13 +191,18 @@ RULES: tuple[Rule, ...] = (
         Cause.TPM,
         says(
             (r"(?<!free )allocated quota exceeded", "allocated quota exceeded"),
-            "allocationquota",
+            # Throttling.AllocationQuota; AllocationQuota.FreeTierOnly is the free quota used up
+            (r"allocationquota(?!\.freetieronly)", "allocationquota"),
         ),
         priority=96,
         confidence=0.9,
         samples=(
             "Oops! There was an issue connecting to Qwen3.7-Max.\nAllocated quota exceeded,"
             " please increase your quota limit. For details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit",
+        ),
+        near_misses=(
+            "openai.PermissionDeniedError: Error code: 403 - {'error': {'message': 'The free"
+            " quota has been exhausted.', 'type': 'AllocationQuota.FreeTierOnly'}}",
         ),
     ),
     Rule(
@@ -343,6 +348,31 @@ RULES: tuple[Rule, ...] = (
         samples=("API Error: You exceeded your current requests list.",),
     ),
     Rule(
+        "rate_limit.rpm.free_models",
+        "A relay's request windows for free models are spent: OpenRouter's"
+        " free-models-per-min and -per-day caps, or a free model's shared pool that is"
+        " 'temporarily rate-limited upstream'.",
+        L,
+        Cause.RPM,
+        says(
+            "free-models-per-",
+            "rate-limited upstream",
+            "add your own key to accumulate your rate limits",
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=(
+            '429 {"error":{"message":"Rate limit exceeded: free-models-per-day-high-balance.",'
+            '"type":"rate_limit_error","code":"429"}}',
+            "litellm.RateLimitError: RateLimitError: OpenrouterException - Rate limit exceeded:"
+            " free-models-per-day. Add 10 credits to unlock 1000 free model requests per day",
+            "(Chutes) Provider returned error: deepseek/deepseek-r1:free is temporarily"
+            " rate-limited upstream. Please retry shortly, or add your own key to accumulate"
+            " your rate limits",
+        ),
+        near_misses=("Rate limit exceeded: requests per minute for paid models",),
+    ),
+    Rule(
         "rate_limit.rpm.throttled",
         "The requests were throttled (AWS ThrottlingException, a throttled user or rate exceeded).",
         L,
@@ -420,6 +450,12 @@ RULES: tuple[Rule, ...] = (
             # llama.cpp / Ollama runners: every decoding slot is busy
             (r"no (?:free |available )?slots? available", " available"),
             "all slots are busy",
+            # AiHubMix: "Rate limited by provider – contact support to request higher
+            # concurrency or try again later."
+            "higher concurrency",
+            # ChatGPT's web back end: "Only one message at a time. Please allow any other
+            # responses to complete before sending another message"
+            (r"only one (?:message|request|generation) at a time", " at a time"),
         ),
         priority=92,
         confidence=0.85,
@@ -427,6 +463,11 @@ RULES: tuple[Rule, ...] = (
             "litellm.RateLimitError: Max parallel request limit reached. Hit limit for "
             "api_key: abc.",
             "Too many concurrent requests for this model. Please reduce concurrency.",
+            "Model gpt-4o rate limited by provider – contact support to request higher"
+            " concurrency or try again later. (tid: 2025010112345678)",
+            'Failed to load response from ChatGPT: {"detail":"Only one message at a time.'
+            ' Please allow any other responses to complete before sending another message,'
+            ' or wait one minute."}',
         ),
         near_misses=(
             "Rate limit reached on requests per min (RPM)",

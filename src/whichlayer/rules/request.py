@@ -68,6 +68,8 @@ RULES: tuple[Rule, ...] = (
                 "reached context length",
                 "context size has been exceeded",
                 "longer than the model's context length",
+                # vLLM: "However, the model's context length is only 32000 tokens"
+                (r"context length is only \d+", "context length is only "),
                 # coding agents giving up on compaction
                 "contextoverflowerror",
                 "context still exceeds",
@@ -75,6 +77,10 @@ RULES: tuple[Rule, ...] = (
                 # Claude Code's own warning that the conversation fills the window
                 (r"context low \W+ run /compact", " run /compact"),
                 "context overflow",
+                # the classes SDKs map every provider's context error to: LiteLLM's
+                # ContextWindowExceededError, OpenHands' LLMContextWindowExceedError, Strands'
+                # ContextWindowOverflowException
+                (r"contextwindow(?:exceed|overflow)", "contextwindow"),
             ),
             _negative_max_tokens,
         ),
@@ -88,6 +94,9 @@ RULES: tuple[Rule, ...] = (
             "Reached context length of 32000 tokens with model (arch: gpt-oss) that does not"
             " currently support mid-generation context overflow.",
             "max_tokens must be at least 1, got -344",
+            "400 You passed 74655 input characters and requested 32000 output tokens. However,"
+            " the model's context length is only 32000 tokens, resulting in a maximum input"
+            " length of 0 tokens",
         ),
         near_misses=(
             "This request would exceed the rate limit for your organization of 20,000 input "
@@ -120,6 +129,8 @@ RULES: tuple[Rule, ...] = (
             (r"`?inputs`? must have less than \d+ tokens", " must have less than "),
             # Baidu Qianfan's 336007
             "max length of current question",
+            # Volcengine Ark: "Input length 203743 exceeds the maximum length 202752"
+            (r"input length \d+ exceeds the maximum length", "input length "),
         ),
         priority=91,
         confidence=0.9,
@@ -132,6 +143,8 @@ RULES: tuple[Rule, ...] = (
             " should be [1, 258048]",
             "The model returned the following errors: prompt is too long: 200049 tokens >"
             " 200000 maximum",
+            "Malformed request (HTTP 400): the request body was rejected. Input length 1048826"
+            " exceeds the maximum length 1048566. Request id: 0217882566",
         ),
     ),
     Rule(
@@ -152,12 +165,17 @@ RULES: tuple[Rule, ...] = (
             (r"prompt tokens[^\n]{0,40}limited to", "prompt tokens"),
             (r"prompt token count of \d+ exceeds", "prompt token count of "),
             "model_max_prompt_tokens_exceeded",
+            # SiliconFlow's 20015: "length of prompt_tokens (68957) must be less than
+            # max_seq_len (65536)"
+            (r"must be less than max_(?:seq|model)_len", "max_seq_len", "max_model_len"),
         ),
         priority=91,
         confidence=0.9,
         samples=(
             'Request Failed: 400 {"error":{"message":"prompt token count of 140000 exceeds'
             ' the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
+            'API Error: Status Code 400, {"code":20015,"message":"length of prompt_tokens'
+            ' (68957) must be less than max_seq_len (65536).","data":null}',
         ),
     ),
     Rule(
@@ -403,6 +421,43 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.model_not_found.region",
+        "The model is not served in the cloud region the call went to (Vertex's 'Publisher"
+        " Model ... is not servable in region'): pick a region that serves it.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says("not servable in region"),
+        priority=88,
+        confidence=0.75,
+        samples=(
+            "FAILED_PRECONDITION: Publisher Model"
+            " projects/p/locations/global/publishers/anthropic/models/claude-sonnet-4 is not"
+            " servable in region global.",
+            "API call error: Error: Publisher Model is not servable in region us-central1",
+        ),
+        near_misses=("This service is not available in your region.",),
+    ),
+    Rule(
+        "request.model_not_found.function_for_account",
+        "NVIDIA's API serves each model as a function: 'Function <id>: Not found for account'"
+        " means the model is gone or not offered to this account, even when a relay reports"
+        " it as its upstream's 404.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says((r"function '?[\w-]{8,}'?: not found for account", "not found for account")),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "Upstream provider NIM returned HTTP 404.\nCategory: api_error\nMapped message:"
+            " Provider API request failed.\n\nUpstream error:\n{\"status\":404,\"title\":"
+            '"Not Found","detail":"Function \'12345678-b123-12a3-1221-123456789123\': Not found'
+            " for account 'Ab1EzDFj7NoQ-ABzl5JqcPLREQPLS8B7Pez92BZeEWQ1'\"}",
+            '{"status":404,"title":"Not Found","detail":"Function'
+            " '0f6c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a': Not found for account 'abc123'\"}",
+        ),
+        near_misses=('{"status":404,"title":"Not Found","detail":"Not Found"}',),
+    ),
+    Rule(
         "request.no_channel",
         "The relay has no channel that serves this model for your group.",
         L,
@@ -493,12 +548,14 @@ RULES: tuple[Rule, ...] = (
                 (r"use (?:the )?/[\w/.]+ (?:api|endpoint) instead", " instead"),
                 (r"\binvalid url\b", "invalid url"),
                 (r"cannot (?:get|post|put|delete|patch) /", "cannot "),
-                "unrecognized request url",
+                # OpenAI's "Unrecognized request URL (POST /v1/x)", Groq's "Unknown request URL:"
+                (r"(?:unrecognized|unknown) request url", " request url"),
                 (r"no route (?:matched|found|for)", "no route "),
                 "route not found",
                 (r"unknown (?:url|endpoint|path)", "unknown "),
                 "endpoint not found",
-                "path not found",
+                # not Java's "Trust anchor for certification path not found"
+                (r"(?<!certification )path not found", "path not found"),
                 (r"(?:url|endpoint|path) (?:is )?not supported", "not supported"),
                 "requested url was not found",
                 "method not allowed",
@@ -519,6 +576,8 @@ RULES: tuple[Rule, ...] = (
         priority=87,
         confidence=0.85,
         samples=(
+            '{"error":{"message":"404 Unknown request URL: POST /openai/chat/completions.'
+            ' Please check the URL for typos","type":"server_error"}}',
             '{"error":"Unexpected endpoint or method. (POST /v1/responses)"}',
             '{"error":{"message":"Invalid URL (POST /v1/responses) (request id:'
             ' 2025071815)","type":"invalid_request_error","param":"","code":""}}',
@@ -527,6 +586,65 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":{"message":"The model `gpt-5` does not exist","code":"model_not_found"}}',
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.framework_404",
+        "A web framework's own answer for a route it has no handler for (Fastify's 'Route"
+        " POST:/x not found', Laravel's 'The route x could not be found', Spring's 'No static"
+        " resource' and Whitelabel page, 'the requested endpoint ... was not found'): the base"
+        " URL or path is wrong.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            (r"\broute (?:get|post|put|delete|patch|options):\S+ not found", "route "),
+            (r"\bthe route \S+ could not be found", "could not be found"),
+            "no static resource",
+            "has no explicit mapping for",
+            (r"requested endpoint [^\n]{0,80}was not found", "requested endpoint "),
+        ),
+        priority=87,
+        confidence=0.8,
+        samples=(
+            '{"message":"Route POST:/v1/chat/completions not found","error":"Not Found",'
+            '"statusCode":404}',
+            "The route v1/chat/completions could not be found.",
+            "No static resource v1/chat/completions.",
+            '{"status": false, "error": {"message": "The requested endpoint (GET'
+            ' /v1/chat/completions) was not found.", "type": "invalid_request_error"}}',
+        ),
+        near_misses=("The model `gpt-4` could not be found.",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.not_implemented",
+        "The server or relay does not implement what the path asks for (HTTP 501; new-api's"
+        " 'not implemented' and 'unsupported relay mode' for a kind of call its channel lacks).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            any_of(
+                says(
+                    (r"\bnot implemented \(request id", "not implemented (request id"),
+                    "unsupported relay mode",
+                    (r"\b501:? not implemented", " not implemented"),
+                ),
+                status(501),
+            ),
+            # a server's own NotImplementedError is a bug on its side
+            none_of(says("notimplementederror")),
+        ),
+        priority=86,
+        confidence=0.7,
+        samples=(
+            "AI_APICallError: not implemented (request id: 2025122315105159103743182lZvIcq)\n"
+            "状态码: 500",
+            '{"error":{"message":"unsupported relay mode (request id: 20250101)","type":'
+            '"new_api_error"}}',
+            "Error: 501 Not Implemented",
+        ),
+        near_misses=(
+            "NotImplementedError: not implemented (request id: 1)",
+            "Image generation via streaming is not yet implemented.",
         ),
     ),
     Rule(
@@ -749,6 +867,29 @@ RULES: tuple[Rule, ...] = (
         near_misses=("TypeError: fetch failed",),
     ),
     Rule(
+        "request.endpoint_mismatch.sdk_removed_api",
+        "Code written for the openai SDK before 1.0 calls an interface the installed SDK"
+        " removed (APIRemovedInV1: 'no longer supported in openai>=1.0.0'): nothing was sent.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "apiremovedinv1",
+            "no longer supported in openai>=1.0.0",
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "openai.lib._old_api.APIRemovedInV1:\n\nYou tried to access openai.ChatCompletion,"
+            " but this is no longer supported in openai>=1.0.0 - see the README at"
+            " https://github.com/openai/openai-python for the API.",
+            "AI Prioritization failed: You tried to access openai.Completion, but this is no"
+            " longer supported in openai>=1.0.0",
+        ),
+        near_misses=("openai.APIConnectionError: Connection error.",),
+    ),
+    Rule(
         "request.endpoint_mismatch.unknown_service",
         "The AWS SDK installed does not know the service (an old botocore without "
         "bedrock-runtime): upgrade it.",
@@ -780,7 +921,9 @@ RULES: tuple[Rule, ...] = (
                 "input_schema",
                 "inputschema",
                 "toolspec",
-                (r"function[ _]?parameters", "parameters"),
+                # OpenAI's function_parameters, Moonshot's "tools.function.parameters is not
+                # a valid moonshot flavored json schema"
+                (r"function[ ._]?parameters", "parameters"),
                 (r"tool[ _]?schema", "schema"),
                 "invalid tool",
                 "schema missing items",
@@ -801,6 +944,9 @@ RULES: tuple[Rule, ...] = (
             " extraneous key [$defs] is not permitted, please reformat your input and try again.",
             "Invalid schema for function 'get_weather': In context=('properties', 'x'), array"
             " schema missing items.",
+            "Error: [provider.api_error] 400 tools.function.parameters is not a valid moonshot"
+            " flavored json schema, details: <At path 'root': when using anyOf, type should be"
+            " defined in anyOf items instead of the parent schema>",
         ),
         near_misses=("tool_use ids were found without tool_result blocks immediately after",),
     ),
@@ -899,7 +1045,9 @@ RULES: tuple[Rule, ...] = (
                 "safety system",
                 "content_policy_violation",
                 "inappropriate content",
+                # LiteLLM's and langchain4j's exception classes
                 "contentpolicyviolationerror",
+                "contentfilteredexception",
                 (r"(?:prompt|input|request|message) (?:was |has been )?flagged", "flagged"),
                 "invalid_prompt",
                 "repetitive patterns in your prompt",
@@ -1095,6 +1243,50 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.invalid_parameter.interval",
+        "The server states the interval a parameter must lie in ('max_output_tokens range is"
+        " [2, 2048]', 'should be in [1, 65536]'), as Baidu Qianfan, DashScope and Volcengine"
+        " Ark word it: the value sent is outside.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            "parameter check failed",
+            (r"\brange is \[-?\d", "range is ["),
+            (r"\brange of \w+ should be \[", "range of "),
+            (r"should be in \[-?\d", "should be in ["),
+        ),
+        priority=84,
+        confidence=0.8,
+        samples=(
+            "relay error (channel #5): parameter check failed, max_output_tokens range is"
+            " [2, 1024] (request id: 202405300324525906842026260034)",
+            '{"code":"InvalidParameter","message":"Range of max_tokens should be [1, 2000]"}',
+            "Error code: 400 - {'error': {'message': 'field MaxTokens invalid, should be in"
+            " [1, 65536]', 'type': 'invalid_request_error', 'param': 'max_tokens'}}",
+        ),
+        near_misses=("HTTP 400: Range of input length should be [1, 258048]",),
+    ),
+    Rule(
+        "request.invalid_parameter.google_bare",
+        "Google's bare 'Request contains an invalid argument.' (INVALID_ARGUMENT with no"
+        " field named): a field or value of the request is refused, Google's docs say a typo"
+        " or a missing field; which one is not said.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says("request contains an invalid argument"),
+        priority=55,
+        confidence=0.5,
+        samples=(
+            '{"error":{"code":400,"message":"Request contains an invalid argument.","status":'
+            '"INVALID_ARGUMENT"}}',
+            "<class 'google.api_core.exceptions.InvalidArgument'> 400 Request contains an"
+            " invalid argument.",
+        ),
+        near_misses=(
+            "400 INVALID_ARGUMENT: * GenerateContentRequest.contents: contents is not specified",
+        ),
+    ),
+    Rule(
         "request.invalid_parameter.model_support",
         "The model, or this API version, does not support a parameter or a mode the request sets.",
         L,
@@ -1200,6 +1392,10 @@ RULES: tuple[Rule, ...] = (
             "each stop sequence must",
             (r"previous response with id [^\n]{0,60}not found", "previous response with id "),
             "previous_response_not_found",
+            # the Responses API's items of an earlier turn: "Item with id 'rs_...' not found.
+            # Items are not persisted when `store` is set to false."
+            (r"item with id '?(?:rs|msg|fc|ws)_\w+'? not found", "item with id "),
+            "items are not persisted when",
         ),
         priority=82,
         confidence=0.8,
@@ -1208,6 +1404,8 @@ RULES: tuple[Rule, ...] = (
             " a valid role: user, model.",
             "{'error': {'message': \"Previous response with id 'resp_abc' not found.\","
             " 'type': 'invalid_request_error', 'param': 'previous_response_id'}}",
+            "Error: 404 Item with id 'rs_0a1b2c3d4e5f' not found. Items are not persisted when"
+            " `store` is set to false.",
         ),
     ),
     Rule(
@@ -1417,6 +1615,37 @@ RULES: tuple[Rule, ...] = (
             " conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
         ),
+    ),
+    Rule(
+        "request.malformed_body.message_order",
+        "The server's check of the message sequence fails (Mistral's"
+        " invalid_request_message_order: a role after the wrong role, tool calls and results"
+        " that do not pair up, a last role it does not serve; Gemini's user/model alternation).",
+        L,
+        Cause.MALFORMED_BODY,
+        any_of(
+            field_is("type", "invalid_request_message_order"),
+            says(
+                (r"unexpected role '?[\w.]+'? after role", "unexpected role "),
+                "unexpected role roleenum",
+                "not the same number of function calls and responses",
+                "expected last role",
+                "must have either content or tool_calls",
+                (r"alternate between (?:the )?user and (?:the )?model", "alternate between "),
+            ),
+        ),
+        priority=83,
+        confidence=0.75,
+        samples=(
+            "openai.BadRequestError: Error code: 400 - {'object': 'error', 'message':"
+            " \"Unexpected role 'user' after role 'tool'\", 'type':"
+            " 'invalid_request_message_order', 'param': None, 'code': '3230'}",
+            "Persistent 400 Error: Not the same number of function calls and responses",
+            "Expected last role User or Tool (or Assistant with prefix True) for serving but"
+            " got assistant",
+            "Please ensure that multiturn requests alternate between user and model.",
+        ),
+        near_misses=("Unexpected token '<' in JSON at position 0",),
     ),
     Rule(
         "request.malformed_body.messages",

@@ -85,6 +85,8 @@ RULES: tuple[Rule, ...] = (
                     "worker local total request limit",
                     "out of capacity",
                     "capacity exceeded",
+                    # SiliconFlow's 50508/50603: "System is too busy now"
+                    (r"\bis too busy\b", "too busy"),
                 ),
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
@@ -706,6 +708,37 @@ RULES: tuple[Rule, ...] = (
             " 75, in _request\n    raise ResponseError(e.response.text,"
             " e.response.status_code) from None\nollama._types.ResponseError: llama runner"
             " process no longer running: -1 ",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.model_load",
+        "A local model server could not load the model it was asked for (Ollama's 'unable to"
+        " load model: <blob>', LocalAI's 'could not load model', llama.cpp's 'error loading"
+        " model'): a runtime too old for the model, a corrupt file, too little memory.",
+        L,
+        Cause.SERVER_ERROR,
+        all_of(
+            says(
+                "unable to load model",
+                "could not load model",
+                "error loading model",
+                "failed to load model",
+                "model_load_error",
+            ),
+            # a load the user cancelled; a model file that is not there is the request's
+            none_of(says("operation canceled", "no such file or directory")),
+        ),
+        priority=68,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "Error: 500 Internal Server Error: unable to load model:"
+            " /usr/share/ollama/.ollama/models/blobs/sha256-ed12a4674d727a74ac4816c906094ea9",
+            "Fehler bei der API-Anfrage:could not load model - all backends returned error:"
+            " [llama-cpp]: could not load model: rpc error: code = Canceled",
+        ),
+        near_misses=(
+            'Failed to load model "qwen/qwen3-coder-30b". Error: Operation canceled.',
         ),
     ),
     Rule(
