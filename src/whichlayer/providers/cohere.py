@@ -66,7 +66,7 @@ PROVIDER = Provider(
             DOCS,
             "cohere.errors.not_found_error.NotFoundError: status_code: 404, body: {'message': "
             "\"model 'command-x' not found, make sure the correct model ID was used and that "
-            "you have access to the model.\"}",
+            'you have access to the model."}',
             "404: the model id is wrong, or not one the key may use.",
             status=404,
             field="phrase",

@@ -39,9 +39,21 @@ PROVIDER = Provider(
         "incident.io",
         # the public widget that status.openai.com itself reads (Codex reads it too)
         "https://status.openai.com/proxy/status.openai.com",
-        api_words=("api", "responses", "completions", "embeddings", "batch", "realtime",
-                   "assistants", "fine-tuning", "files", "moderations", "audio", "image",
-                   "codex"),
+        api_words=(
+            "api",
+            "responses",
+            "completions",
+            "embeddings",
+            "batch",
+            "realtime",
+            "assistants",
+            "fine-tuning",
+            "files",
+            "moderations",
+            "audio",
+            "image",
+            "codex",
+        ),
     ),
     errors=(
         Documented(
@@ -288,7 +300,7 @@ PROVIDER = Provider(
             Cause.INVALID_PARAMETER,
             DOCS,
             "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid 'n': "
-            "integer above maximum value. Expected a value <= 128, but got 500 instead.\", "
+            'integer above maximum value. Expected a value <= 128, but got 500 instead.", '
             "'type': 'invalid_request_error', 'param': 'n', 'code': 'integer_above_max_value'}}",
             "An integer parameter above its maximum.",
             status=400,
