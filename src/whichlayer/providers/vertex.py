@@ -122,10 +122,12 @@ PROVIDER = Provider(
             _body_reason(
                 401,
                 "UNAUTHENTICATED",
-                "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.",
+                "Request had invalid authentication credentials. Expected OAuth 2 access "
+                "token, login cookie or other valid authentication credential.",
                 "ACCESS_TOKEN_EXPIRED",
             ),
-            "The OAuth access token has expired; refresh it (gcloud auth application-default login, or the service account's token).",
+            "The OAuth access token has expired; refresh it (gcloud auth application-default "
+            "login, or the service account's token).",
             status=401,
             field="reason",
         ),
@@ -150,7 +152,9 @@ PROVIDER = Provider(
             _body_reason(
                 401,
                 "UNAUTHENTICATED",
-                "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+                "Method doesn't allow unregistered callers (callers without established "
+                "identity). Please use API Key or other form of API consumer identity to call "
+                "this API.",
                 "CREDENTIALS_MISSING",
             ),
             "No credential (key or token) came with the request.",
@@ -178,7 +182,11 @@ PROVIDER = Provider(
             _body_reason(
                 403,
                 "PERMISSION_DENIED",
-                "Vertex AI API has not been used in project 123 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/aiplatform.googleapis.com/overview?project=123 then retry.",
+                "Vertex AI API has not been used in project 123 before or it is disabled. "
+                "Enable it by visiting "
+                "https://console.developers.google.com/apis/api/aiplatform.googleapis.com/"
+                "overview?project=123 "
+                "then retry.",
                 "SERVICE_DISABLED",
             ),
             "The API is not enabled in the consumer project; enable it there.",
@@ -192,7 +200,9 @@ PROVIDER = Provider(
             _body_reason(
                 403,
                 "PERMISSION_DENIED",
-                "This API method requires billing to be enabled. Please enable billing on project #123 by visiting https://console.developers.google.com/billing/enable?project=123 then retry.",
+                "This API method requires billing to be enabled. Please enable billing on "
+                "project #123 by visiting "
+                "https://console.developers.google.com/billing/enable?project=123 then retry.",
                 "BILLING_DISABLED",
             ),
             "Billing is not enabled on the consumer project.",
@@ -234,7 +244,9 @@ PROVIDER = Provider(
             _body_reason(
                 403,
                 "PERMISSION_DENIED",
-                "Caller does not have required permission to use project my-proj. Grant the caller the roles/serviceusage.serviceUsageConsumer role, or a custom role with the serviceusage.services.use permission.",
+                "Caller does not have required permission to use project my-proj. Grant the "
+                "caller the roles/serviceusage.serviceUsageConsumer role, or a custom role "
+                "with the serviceusage.services.use permission.",
                 "USER_PROJECT_DENIED",
             ),
             "The caller may not use the project named for billing and quota (X-Goog-User-Project).",
@@ -262,7 +274,8 @@ PROVIDER = Provider(
             _body_reason(
                 403,
                 "PERMISSION_DENIED",
-                "Request is prohibited by organization's policy. vpcServiceControlsUniqueIdentifier: abc123",
+                "Request is prohibited by organization's policy. "
+                "vpcServiceControlsUniqueIdentifier: abc123",
                 "SECURITY_POLICY_VIOLATED",
             ),
             "A security policy (VPC Service Controls) refuses the request.",
@@ -318,7 +331,8 @@ PROVIDER = Provider(
             _body_reason(
                 403,
                 "PERMISSION_DENIED",
-                "Requests to this API aiplatform.googleapis.com method google.cloud.aiplatform.v1.PredictionService.GenerateContent are blocked.",
+                "Requests to this API aiplatform.googleapis.com method "
+                "google.cloud.aiplatform.v1.PredictionService.GenerateContent are blocked.",
                 "API_KEY_SERVICE_BLOCKED",
             ),
             "The API key's API restrictions do not include this API.",
@@ -338,6 +352,8 @@ PROVIDER = Provider(
             "The API key's referrer restriction refuses the caller.",
             status=403,
             field="reason",
+            decides=False,
+            why_not="The identity rule on API-key restrictions reads every kind of them.",
         ),
         Documented(
             "API_KEY_IP_ADDRESS_BLOCKED",
@@ -346,12 +362,15 @@ PROVIDER = Provider(
             _body_reason(
                 403,
                 "PERMISSION_DENIED",
-                "The provided API key has an IP address restriction. The originating IP address of the call (203.0.113.5) violates this restriction.",
+                "The provided API key has an IP address restriction. The originating IP "
+                "address of the call (203.0.113.5) violates this restriction.",
                 "API_KEY_IP_ADDRESS_BLOCKED",
             ),
             "The API key's IP-address restriction refuses the caller.",
             status=403,
             field="reason",
+            decides=False,
+            why_not="The identity rule on API-key restrictions reads every kind of them.",
         ),
         Documented(
             "API_KEY_ANDROID_APP_BLOCKED",
@@ -366,6 +385,8 @@ PROVIDER = Provider(
             "The API key's Android-app restriction refuses the caller.",
             status=403,
             field="reason",
+            decides=False,
+            why_not="The identity rule on API-key restrictions reads every kind of them.",
         ),
         Documented(
             "API_KEY_IOS_APP_BLOCKED",
@@ -380,6 +401,8 @@ PROVIDER = Provider(
             "The API key's iOS-app restriction refuses the caller.",
             status=403,
             field="reason",
+            decides=False,
+            why_not="The identity rule on API-key restrictions reads every kind of them.",
         ),
         Documented(
             "RATE_LIMIT_EXCEEDED",
@@ -388,14 +411,19 @@ PROVIDER = Provider(
             _body_reason(
                 429,
                 "RESOURCE_EXHAUSTED",
-                "Quota exceeded for quota metric 'Generate content requests' and limit 'Generate content requests per minute per project per base model' of service 'aiplatform.googleapis.com' for consumer 'project_number:123'.",
+                "Quota exceeded for quota metric 'Generate content requests' and limit "
+                "'Generate content requests per minute per project per base model' of service "
+                "'aiplatform.googleapis.com' for consumer 'project_number:123'.",
                 "RATE_LIMIT_EXCEEDED",
             ),
             "A rate limit (a quota per time window) was exceeded.",
             status=429,
             field="reason",
             decides=False,
-            why_not="The reason does not say which limit; the rate-limit rules read the metric named in the message.",
+            why_not=(
+                "The reason does not say which limit; the rate-limit rules read the metric "
+                "named in the message."
+            ),
             layer=Layer.RATE_LIMIT,
         ),
         Documented(
@@ -405,14 +433,20 @@ PROVIDER = Provider(
             _body_reason(
                 429,
                 "RESOURCE_EXHAUSTED",
-                "Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model with base model: gemini-1.5-pro.",
+                "Quota exceeded for "
+                "aiplatform.googleapis.com/"
+                "generate_content_requests_per_minute_per_project_per_base_model "
+                "with base model: gemini-1.5-pro.",
                 "RESOURCE_QUOTA_EXCEEDED",
             ),
             "A resource quota was exceeded.",
             status=429,
             field="reason",
             decides=False,
-            why_not="Per-minute and per-day quotas share the reason; the rate-limit and quota rules read which.",
+            why_not=(
+                "Per-minute and per-day quotas share the reason; the rate-limit and quota "
+                "rules read which."
+            ),
             layer=Layer.RATE_LIMIT,
         ),
     ),
