@@ -64,5 +64,17 @@ PROVIDER = Provider(
             status=403,
             field="phrase",
         ),
+        Documented(
+            "authorization header is correct, but the token seems invalid",
+            Cause.KEY_INVALID,
+            TOKENS,
+            "huggingface_hub.errors.HfHubHTTPError: 401 Client Error: Unauthorized for url: "
+            "https://router.huggingface.co/v1/chat/completions\n\n{'error': 'Authorization "
+            "header is correct, but the token seems invalid'}",
+            "The Authorization header is well formed, but Hugging Face does not know the "
+            "token (revoked, mistyped or from another account).",
+            status=401,
+            field="phrase",
+        ),
     ),
 )

@@ -399,5 +399,28 @@ PROVIDER = Provider(
             field="type",
             context=True,
         ),
+        Documented(
+            "invalid_organization",
+            Cause.ORG_MISMATCH,
+            DOCS,
+            "openai.AuthenticationError: Error code: 401 - {'error': {'message': '', 'type': "
+            "'invalid_request_error', 'param': None, 'code': 'invalid_organization'}}",
+            "The organization sent (OpenAI-Organization header or the SDK's organization "
+            "setting) is not one the key belongs to (documented as 401 - Invalid "
+            "Authentication: the key or the requesting organization is wrong).",
+            status=401,
+        ),
+        Documented(
+            "unknown_url",
+            Cause.ENDPOINT_MISMATCH,
+            DOCS,
+            "openai.NotFoundError: Error code: 404 - {'error': {'message': 'Unknown request "
+            "URL: POST /v1/v1/chat/completions. Please check the URL for typos, or see the "
+            "docs at https://platform.openai.com/docs/api-reference/.', 'type': "
+            "'invalid_request_error', 'param': None, 'code': 'unknown_url'}}",
+            "No endpoint at that method and path: the base URL or path is wrong (a doubled or "
+            "missing /v1, a typo).",
+            status=404,
+        ),
     ),
 )
