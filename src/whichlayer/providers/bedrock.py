@@ -243,5 +243,15 @@ PROVIDER = Provider(
             status=424,
             field="phrase",
         ),
+        Documented(
+            "InternalFailure",
+            Cause.SERVER_ERROR,
+            COMMON,
+            "botocore.exceptions.ClientError: An error occurred (InternalFailure) when calling "
+            "the InvokeModel operation (reached max retries: 4): None",
+            "500: the request failed inside AWS for an unknown reason; retry.",
+            status=500,
+            field="phrase",
+        ),
     ),
 )
