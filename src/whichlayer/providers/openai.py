@@ -188,13 +188,14 @@ PROVIDER = Provider(
         ),
         Documented(
             "account_deactivated",
-            Cause.POLICY_BLOCK,
+            Cause.KEY_EXPIRED,
             DOCS,
             "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'This key is "
             "associated with a deactivated account. If you feel this is an error, contact us "
             "through our help center at help.openai.com.', 'type': 'invalid_request_error', "
             "'param': None, 'code': 'account_deactivated'}}",
-            "The account the key belongs to was deactivated by OpenAI; a new key does not help.",
+            "The account the key belongs to was deactivated, so its keys are disabled; a new "
+            "key of the same account does not help.",
             status=401,
         ),
         Documented(
