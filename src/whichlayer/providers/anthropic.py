@@ -1,7 +1,7 @@
 """Anthropic: the Messages API."""
 
 from whichlayer.providers._base import Documented, Provider, StatusPage
-from whichlayer.taxonomy import Cause
+from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://docs.anthropic.com/en/api/errors"
 
@@ -147,6 +147,22 @@ PROVIDER = Provider(
             "The request timed out inside Anthropic; streaming avoids it for long outputs.",
             status=504,
             field="type",
+        ),
+        Documented(
+            "invalid_request_error",
+            Cause.UNKNOWN,
+            DOCS,
+            "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type': "
+            "'invalid_request_error', 'message': 'max_tokens: Field required'}, 'request_id': "
+            "'req_011CSHoEeqs5C35K2UUqR7Fy'}",
+            "400: an issue with the format or content of the request (also used for other "
+            "4xx errors the list does not name).",
+            status=400,
+            field="type",
+            decides=False,
+            why_not="The type covers every kind of bad request, and Anthropic also sends it "
+            "for a low credit balance; the request and quota rules read the message.",
+            layer=Layer.REQUEST,
         ),
     ),
 )

@@ -1,10 +1,11 @@
 """Azure OpenAI (and Azure AI Foundry's OpenAI-compatible endpoints)."""
 
 from whichlayer.providers._base import Documented, FirstSteps, Provider, StatusPage
-from whichlayer.taxonomy import Cause
+from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://learn.microsoft.com/en-us/azure/ai-services/openai/reference"
 FILTER = "https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/content-filter"
+QUOTA = "https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/quota"
 
 PROVIDER = Provider(
     id="azure",
@@ -97,6 +98,66 @@ PROVIDER = Provider(
             decides=False,
             why_not="A bare status as code: the rate-limit rules read which "
             "limit from the message.",
+        ),
+        Documented(
+            "PermissionDenied",
+            Cause.PERMISSION_MODEL,
+            DOCS,
+            "POST https://my-res.openai.azure.com/openai/deployments/gpt-4o/chat/completions"
+            "?api-version=2024-10-21\nError code: 403 - {'error': {'code': 'PermissionDenied', "
+            "'message': 'Principal does not have access to API/Operation.'}}",
+            "The Entra ID principal has no role that allows the operation (e.g. Cognitive "
+            "Services OpenAI User).",
+            status=403,
+            context=True,
+        ),
+        Documented(
+            "AuthenticationTypeDisabled",
+            Cause.POLICY_BLOCK,
+            DOCS,
+            "POST https://my-res.openai.azure.com/openai/deployments/gpt-4o/chat/completions"
+            "?api-version=2024-10-21\nError code: 403 - {'error': {'code': "
+            "'AuthenticationTypeDisabled', 'message': 'Key based authentication is disabled "
+            "for this resource.'}}",
+            "The resource refuses API keys (local auth disabled); use a Microsoft Entra ID token.",
+            status=403,
+        ),
+        Documented(
+            "InvalidAuthenticationToken",
+            Cause.KEY_INVALID,
+            DOCS,
+            "POST https://my-res.openai.azure.com/openai/deployments/gpt-4o/chat/completions"
+            "?api-version=2024-10-21\nError code: 401 - {'error': {'code': "
+            "'InvalidAuthenticationToken', 'message': 'The access token is invalid.'}}",
+            "The Entra ID bearer token is not valid for the resource.",
+            status=401,
+        ),
+        Documented(
+            "ExpiredAuthenticationToken",
+            Cause.KEY_EXPIRED,
+            DOCS,
+            "POST https://my-res.openai.azure.com/openai/deployments/gpt-4o/chat/completions"
+            "?api-version=2024-10-21\nError code: 401 - {'error': {'code': "
+            "'ExpiredAuthenticationToken', 'message': 'The access token expiry UTC time "
+            "1/1/2025 10:00:00 AM is earlier than current UTC time 1/1/2025 11:00:00 AM.'}}",
+            "The Entra ID bearer token has expired; get a new one.",
+            status=401,
+        ),
+        Documented(
+            "RateLimitReached",
+            Cause.UNKNOWN,
+            QUOTA,
+            "POST https://my-res.openai.azure.com/openai/deployments/gpt-4o/chat/completions"
+            "?api-version=2024-10-21\nError code: 429 - {'error': {'code': 'RateLimitReached', "
+            "'message': 'Your requests to gpt-4o for gpt-4o in East US have exceeded the call "
+            "rate limit for your current OpenAI S0 pricing tier. Please retry after 6 "
+            "seconds.'}}",
+            "The deployment's tokens-per-minute or requests-per-minute quota was exceeded.",
+            status=429,
+            decides=False,
+            why_not="The code covers the call-rate and token-rate limits; the rate-limit "
+            "rules read which from the message.",
+            layer=Layer.RATE_LIMIT,
         ),
     ),
 )

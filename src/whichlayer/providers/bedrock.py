@@ -5,6 +5,10 @@ from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html"
 COMMON = "https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html"
+STREAM = (
+    "https://docs.aws.amazon.com/bedrock/latest/APIReference/"
+    "API_runtime_InvokeModelWithResponseStream.html"
+)
 
 
 def _body(type_: str, message: str) -> str:
@@ -192,6 +196,62 @@ PROVIDER = Provider(
             "The temporary credentials have expired.",
             status=403,
             field="type",
+        ),
+        Documented(
+            "IncompleteSignature",
+            Cause.KEY_MALFORMED,
+            COMMON,
+            "botocore.exceptions.ClientError: An error occurred (IncompleteSignature) when "
+            "calling the InvokeModel operation: Authorization header requires 'Signature' "
+            "parameter.",
+            "400: the request signature does not conform to AWS standards (a hand-built or "
+            "truncated Authorization header).",
+            status=400,
+            field="phrase",
+        ),
+        Documented(
+            "InvalidClientTokenId",
+            Cause.KEY_INVALID,
+            COMMON,
+            "botocore.exceptions.ClientError: An error occurred (InvalidClientTokenId) when "
+            "calling the Converse operation: The security token included in the request is "
+            "invalid.",
+            "403: the access key ID or certificate does not exist in AWS's records.",
+            status=403,
+            field="phrase",
+        ),
+        Documented(
+            "RequestExpired",
+            Cause.UNKNOWN,
+            COMMON,
+            "botocore.exceptions.ClientError: An error occurred (RequestExpired) when calling "
+            "the InvokeModel operation: Request has expired.",
+            "400: the request reached AWS more than 15 minutes after its signature's time "
+            "stamp: the machine's clock is off, or a signed request was replayed late.",
+            status=400,
+            field="phrase",
+            layer=Layer.IDENTITY,
+        ),
+        Documented(
+            "ModelStreamErrorException",
+            Cause.SERVER_ERROR,
+            STREAM,
+            "botocore.errorfactory.ModelStreamErrorException: An error occurred "
+            "(ModelStreamErrorException) when calling the InvokeModelWithResponseStream "
+            "operation: The model stream failed.",
+            "424: an error occurred while the model streamed its response; retry.",
+            status=424,
+            field="phrase",
+        ),
+        Documented(
+            "InternalFailure",
+            Cause.SERVER_ERROR,
+            COMMON,
+            "botocore.exceptions.ClientError: An error occurred (InternalFailure) when calling "
+            "the InvokeModel operation (reached max retries: 4): None",
+            "500: the request failed inside AWS for an unknown reason; retry.",
+            status=500,
+            field="phrase",
         ),
     ),
 )

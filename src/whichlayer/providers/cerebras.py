@@ -62,5 +62,32 @@ PROVIDER = Provider(
             "{'message': 'Payment required', 'type': 'payment_required'}",
             "Payment is required to continue.",
         ),
+        by_status(
+            401,
+            Cause.KEY_INVALID,
+            DOCS,
+            "cerebras.cloud.sdk.AuthenticationError: Error code: 401 - {'message': 'Wrong API "
+            "Key', 'type': 'invalid_request_error', 'param': 'api_key', 'code': "
+            "'wrong_api_key'}",
+            "401 AuthenticationError: the API key is not valid.",
+        ),
+        by_status(
+            500,
+            Cause.SERVER_ERROR,
+            DOCS,
+            "cerebras.cloud.sdk.InternalServerError: Error code: 500 - {'message': 'Internal "
+            "server error', 'type': 'server_error', 'param': None, 'code': None}",
+            "500 InternalServerError: a failure on Cerebras' side.",
+        ),
+        by_status(
+            503,
+            Cause.UNAVAILABLE,
+            DOCS,
+            "cerebras.cloud.sdk.InternalServerError: Error code: 503 - {'message': 'Service "
+            "unavailable', 'type': 'server_error', 'param': None, 'code': None}",
+            "503 ServiceUnavailable: the service is down or at capacity.",
+            decides=False,
+            why_not="The upstream rules read whether it is down or overloaded.",
+        ),
     ),
 )

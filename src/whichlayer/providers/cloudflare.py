@@ -1,9 +1,10 @@
 """Cloudflare as a CDN / reverse proxy in front of an API: its 52x statuses and pages."""
 
-from whichlayer.providers._base import GatewayPages, Provider, StatusPage
-from whichlayer.taxonomy import Cause
+from whichlayer.providers._base import Documented, GatewayPages, Provider, StatusPage
+from whichlayer.taxonomy import Cause, Origin
 
 DOCS = "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/"
+ONE_K = "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/"
 
 
 def _page(status: int, title: str) -> str:
@@ -78,6 +79,78 @@ PROVIDER = Provider(
             Cause.BAD_GATEWAY,
             "Invalid SSL certificate",
             "The origin's certificate is not valid for Cloudflare.",
+        ),
+        Documented(
+            "error 1015",
+            Cause.GATEWAY_LIMIT,
+            ONE_K,
+            "Error code: 429 - <!DOCTYPE html><html><head><title>Access denied | "
+            "api.example.com used Cloudflare to restrict access</title></head><body><h1>Error "
+            "1015</h1><h2>You are being rate limited</h2> Cloudflare Ray ID: 8a1b2c3d4e5f6a7b"
+            "</body></html>",
+            "Error 1015: the site's Cloudflare rate-limiting rule throttled the caller.",
+            status=429,
+            field="phrase",
+            context=True,
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "error 1020",
+            Cause.POLICY_BLOCK,
+            ONE_K,
+            "Error code: 403 - <!DOCTYPE html><html><head><title>Access denied | "
+            "api.example.com used Cloudflare to restrict access</title></head><body><h1>Error "
+            "1020</h1><h2>Access denied</h2> Cloudflare Ray ID: 8a1b2c3d4e5f6a7b</body></html>",
+            "Error 1020: a firewall rule of the site refused the request.",
+            status=403,
+            field="phrase",
+            context=True,
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "error 1010",
+            Cause.POLICY_BLOCK,
+            ONE_K,
+            "Error code: 403 - <!DOCTYPE html><html><head><title>Access denied | "
+            "api.example.com used Cloudflare to restrict access</title></head><body><h1>Error "
+            "1010</h1><h2>The owner of this website has banned your access based on your "
+            "browser's signature</h2> Cloudflare Ray ID: 8a1b2c3d4e5f6a7b</body></html>",
+            "Error 1010: the client's signature (its HTTP library) is banned by the site.",
+            status=403,
+            field="phrase",
+            context=True,
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "error code: 1003",
+            Cause.ENDPOINT_MISMATCH,
+            ONE_K,
+            "Error: 403 error code: 1003",
+            "Error 1003 (Direct IP access not allowed): the request reached Cloudflare by an "
+            "IP address or a Host it does not serve; use the API's documented host name.",
+            status=403,
+            field="phrase",
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "error code: 1020",
+            Cause.POLICY_BLOCK,
+            ONE_K,
+            "Error code: 403 - error code: 1020",
+            "Error 1020 (plain-text form): a firewall rule of the site refused the request.",
+            status=403,
+            field="phrase",
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "error code: 1010",
+            Cause.POLICY_BLOCK,
+            ONE_K,
+            "Error code: 403 - error code: 1010",
+            "Error 1010 (plain-text form): the client's signature is banned by the site.",
+            status=403,
+            field="phrase",
+            origin=Origin.GATEWAY,
         ),
     ),
 )

@@ -50,5 +50,68 @@ PROVIDER = Provider(
             "the wording.",
             context=False,
         ),
+        by_status(
+            401,
+            Cause.KEY_INVALID,
+            DOCS,
+            "POST https://api.fireworks.ai/inference/v1/chat/completions\nError code: 401 - "
+            "{'error': {'object': 'error', 'type': 'invalid_request_error', 'message': "
+            "'The API key you provided is invalid.'}}",
+            "401 Unauthorized: the API key is not valid or lacks permissions.",
+        ),
+        by_status(
+            403,
+            Cause.KEY_INVALID,
+            DOCS,
+            "POST https://api.fireworks.ai/inference/v1/chat/completions\nError code: 403 - "
+            "{'error': {'object': 'error', 'type': 'invalid_request_error', 'message': "
+            "'Forbidden'}}",
+            "403 Forbidden: authentication issues; verify the API key.",
+        ),
+        by_status(
+            405,
+            Cause.ENDPOINT_MISMATCH,
+            DOCS,
+            "GET https://api.fireworks.ai/inference/v1/chat/completions\nError code: 405 - "
+            "{'error': {'object': 'error', 'type': 'invalid_request_error', 'message': "
+            "'Method Not Allowed'}}",
+            "405 Method Not Allowed: an HTTP method the path does not take (GET for POST).",
+        ),
+        by_status(
+            413,
+            Cause.REQUEST_TOO_LARGE,
+            DOCS,
+            "POST https://api.fireworks.ai/inference/v1/chat/completions\nError code: 413 - "
+            "{'error': {'object': 'error', 'type': 'invalid_request_error', 'message': "
+            "'Payload Too Large'}}",
+            "413 Payload Too Large: the request body is over the size limit.",
+        ),
+        by_status(
+            500,
+            Cause.SERVER_ERROR,
+            DOCS,
+            "POST https://api.fireworks.ai/inference/v1/chat/completions\nError code: 500 - "
+            "{'error': {'object': 'error', 'type': 'internal_server_error', 'message': "
+            "'Internal Server Error'}}",
+            "500 Internal Server Error: a failure on Fireworks' side.",
+        ),
+        by_status(
+            502,
+            Cause.BAD_GATEWAY,
+            DOCS,
+            "POST https://api.fireworks.ai/inference/v1/chat/completions\nError code: 502 - "
+            "{'error': {'object': 'error', 'type': 'internal_server_error', 'message': "
+            "'Bad Gateway'}}",
+            "502 Bad Gateway: a server inside Fireworks answered invalidly.",
+        ),
+        by_status(
+            503,
+            Cause.UNAVAILABLE,
+            DOCS,
+            "POST https://api.fireworks.ai/inference/v1/chat/completions\nError code: 503 - "
+            "{'error': {'object': 'error', 'type': 'internal_server_error', 'message': "
+            "'Service Unavailable'}}",
+            "503 Service Unavailable: the service or deployment is down or overloaded.",
+        ),
     ),
 )

@@ -1,7 +1,7 @@
 """The Gemini API (Google AI Studio keys, generativelanguage.googleapis.com)."""
 
 from whichlayer.providers._base import Documented, Provider, StatusPage, google_body
-from whichlayer.taxonomy import Cause
+from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://ai.google.dev/gemini-api/docs/troubleshooting"
 
@@ -112,6 +112,62 @@ PROVIDER = Provider(
             status=504,
             field="status_text",
             context=True,
+        ),
+        Documented(
+            "INVALID_ARGUMENT",
+            Cause.UNKNOWN,
+            DOCS,
+            google_body(
+                400,
+                "INVALID_ARGUMENT",
+                "Invalid JSON payload received. Unknown name 'temprature' at "
+                "'generation_config': Cannot find field.",
+            ),
+            "400 INVALID_ARGUMENT: the request body is malformed (a typo, a missing field, "
+            "or a parameter the API version does not take).",
+            status=400,
+            field="status_text",
+            decides=False,
+            why_not="Google also sends an invalid API key as INVALID_ARGUMENT; the request "
+            "and identity rules read the message.",
+            layer=Layer.REQUEST,
+        ),
+        Documented(
+            "PERMISSION_DENIED",
+            Cause.UNKNOWN,
+            DOCS,
+            google_body(
+                403,
+                "PERMISSION_DENIED",
+                "You do not have permission to access tuned model tunedModels/my-model-123.",
+            ),
+            "403 PERMISSION_DENIED: the key lacks permission (a tuned model without proper "
+            "authentication, or a key restricted elsewhere).",
+            status=403,
+            field="status_text",
+            decides=False,
+            why_not="Permission, key restrictions, suspended projects and disabled APIs share "
+            "it; the ErrorInfo reason and the identity rules decide.",
+            layer=Layer.IDENTITY,
+        ),
+        Documented(
+            "NOT_FOUND",
+            Cause.UNKNOWN,
+            DOCS,
+            google_body(
+                404,
+                "NOT_FOUND",
+                "models/gemini-9-pro is not found for API version v1beta, or is not supported "
+                "for generateContent. Call ListModels to see the list of available models and "
+                "their supported methods.",
+            ),
+            "404 NOT_FOUND: a resource the request names (model, file, cached content) was "
+            "not found.",
+            status=404,
+            field="status_text",
+            decides=False,
+            why_not="Models, files and paths share it; the request rules read which.",
+            layer=Layer.REQUEST,
         ),
     ),
 )

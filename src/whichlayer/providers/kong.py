@@ -78,5 +78,75 @@ PROVIDER = Provider(
             field="phrase",
             origin=Origin.GATEWAY,
         ),
+        Documented(
+            "invalid authentication credentials",
+            Cause.KEY_INVALID,
+            KEY,
+            'HTTP/1.1 401 Unauthorized\nServer: kong/3.6.1\n\n{"message":"Invalid '
+            'authentication credentials"}',
+            "Kong's key-auth plugin does not know the key sent.",
+            status=401,
+            field="phrase",
+            context=True,
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "you cannot consume this service",
+            Cause.POLICY_BLOCK,
+            "https://docs.konghq.com/hub/kong-inc/acl/",
+            'HTTP/1.1 403 Forbidden\nServer: kong/3.6.1\n\n{"message":"You cannot consume '
+            'this service"}',
+            "Kong's ACL plugin refuses the consumer's group.",
+            status=403,
+            field="phrase",
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "request size limit exceeded",
+            Cause.REQUEST_TOO_LARGE,
+            "https://docs.konghq.com/hub/kong-inc/request-size-limiting/",
+            'HTTP/1.1 413 Request Entity Too Large\nServer: kong/3.6.1\n\n{"message":"Request '
+            'size limit exceeded"}',
+            "Kong's request-size-limiting plugin refused the body.",
+            status=413,
+            field="phrase",
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "name resolution failed",
+            Cause.UNAVAILABLE,
+            DOCS,
+            'HTTP/1.1 503 Service Unavailable\nServer: kong/3.6.1\n\n{"message":"name '
+            'resolution failed"}',
+            "Kong could not resolve the host of the upstream service it routes to.",
+            status=503,
+            field="phrase",
+            context=True,
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "failure to get a peer from the ring-balancer",
+            Cause.UNAVAILABLE,
+            DOCS,
+            'HTTP/1.1 503 Service Unavailable\nServer: kong/3.6.1\n\n{"message":"failure to '
+            'get a peer from the ring-balancer"}',
+            "Kong's upstream has no healthy target to send the call to.",
+            status=503,
+            field="phrase",
+            origin=Origin.GATEWAY,
+        ),
+        Documented(
+            "ai token rate limit exceeded",
+            Cause.TPM,
+            "https://docs.konghq.com/hub/kong-inc/ai-rate-limiting-advanced/",
+            'HTTP/1.1 429 Too Many Requests\nServer: kong/3.6.1\n\n{"message":"AI token rate '
+            'limit exceeded for provider(s): openai"}',
+            "Kong AI Gateway's token rate limit refused the call; the provider was not asked.",
+            status=429,
+            field="phrase",
+            decides=False,
+            why_not="The rate-limit rules read it as a tokens limit, and the origin rules "
+            "name Kong as the party that throttled.",
+        ),
     ),
 )

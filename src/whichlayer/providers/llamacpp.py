@@ -4,6 +4,8 @@ from whichlayer.providers._base import Documented, Provider
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md"
+#: Where the server turns an OpenAI chat request into its own (tools, tool_choice checks).
+CHAT = "https://github.com/ggml-org/llama.cpp/blob/master/tools/server/utils.hpp"
 
 PROVIDER = Provider(
     id="llamacpp",
@@ -44,6 +46,27 @@ PROVIDER = Provider(
             "The endpoint is not enabled on this server.",
             status=501,
             field="type",
+        ),
+        Documented(
+            "tools param requires --jinja flag",
+            Cause.TOOL_SCHEMA,
+            CHAT,
+            "openai.InternalServerError: Error code: 500 - {'error': {'code': 500, 'message': "
+            "'tools param requires --jinja flag', 'type': 'server_error'}}",
+            "The request sends tools, and llama-server was started without --jinja (sent as "
+            "a 500, though the request is what the server cannot take).",
+            status=500,
+            field="phrase",
+        ),
+        Documented(
+            "unsupported param: tool_choice",
+            Cause.TOOL_SCHEMA,
+            CHAT,
+            "openai.InternalServerError: Error code: 500 - {'error': {'code': 500, 'message': "
+            "'Unsupported param: tool_choice', 'type': 'server_error'}}",
+            "The request sets tool_choice, and llama-server was started without --jinja.",
+            status=500,
+            field="phrase",
         ),
     ),
 )

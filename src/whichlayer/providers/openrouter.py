@@ -1,6 +1,6 @@
 """OpenRouter: an aggregator relay; ``error.code`` is the HTTP status."""
 
-from whichlayer.providers._base import FirstSteps, Provider, StatusPage, by_status
+from whichlayer.providers._base import Documented, FirstSteps, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause, Layer, Origin
 
 DOCS = "https://openrouter.ai/docs/api/reference/errors-and-debugging"
@@ -107,6 +107,48 @@ PROVIDER = Provider(
             why_not="Usually no provider supports the request's parameters (a request "
             "problem); when every provider is down the wording says so instead.",
             context=False,
+        ),
+        Documented(
+            "408",
+            Cause.GATEWAY_TIMEOUT,
+            DOCS,
+            "POST https://openrouter.ai/api/v1/chat/completions\nError code: 408 - "
+            + _body(408, "Timed out"),
+            "408: the request timed out at OpenRouter while it waited for the model.",
+            status=408,
+            context=True,
+            origin=Origin.RELAY,
+        ),
+        Documented(
+            "401",
+            Cause.KEY_INVALID,
+            DOCS,
+            "POST https://openrouter.ai/api/v1/chat/completions\nError code: 401 - "
+            + _body(401, "User not found."),
+            "401 Invalid credentials: an OAuth session expired, or a disabled or invalid key.",
+            status=401,
+            context=True,
+            decides=False,
+            why_not="Expired, disabled, missing and wrong keys share the code; the identity "
+            "rules read which.",
+        ),
+        Documented(
+            "429",
+            Cause.UNKNOWN,
+            DOCS,
+            "POST https://openrouter.ai/api/v1/chat/completions\nError code: 429 - "
+            + _body(
+                429,
+                "Rate limit exceeded: free-models-per-day. Add 10 credits to unlock "
+                "1000 free model requests per day",
+            ),
+            "429: rate limited, by OpenRouter (per key, free-model limits) or by the provider "
+            "upstream.",
+            status=429,
+            context=True,
+            decides=False,
+            why_not="The message says whose limit and which; the rate-limit rules read it.",
+            layer=Layer.RATE_LIMIT,
         ),
     ),
 )

@@ -4,6 +4,7 @@ from whichlayer.providers._base import Documented, Provider, StatusPage, by_stat
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://docs.perplexity.ai/guides/api-key-management"
+API = "https://docs.perplexity.ai/api-reference/chat-completions-post"
 
 PROVIDER = Provider(
     id="perplexity",
@@ -40,6 +41,18 @@ PROVIDER = Provider(
             "<h1>401 Authorization Required</h1></center>\r\n<hr><center>openresty/1.25.3.1"
             "</center>\r\n</body>\r\n</html>",
             "A bad or missing key is refused by the front server with an HTML page.",
+        ),
+        Documented(
+            "invalid_parameter",
+            Cause.INVALID_PARAMETER,
+            API,
+            'API error 400: {"error":{"message":"max_tokens must be at least 16 for sonar.",'
+            '"type":"invalid_parameter","code":400}}\nPOST https://api.perplexity.ai/chat/'
+            "completions",
+            "A parameter value is refused (the message names it).",
+            status=400,
+            field="type",
+            context=True,
         ),
     ),
 )

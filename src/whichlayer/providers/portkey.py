@@ -1,7 +1,7 @@
 """Portkey AI Gateway: routes to providers, adds guardrails, budgets and virtual keys."""
 
 from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
-from whichlayer.taxonomy import Cause, Origin
+from whichlayer.taxonomy import Cause, Layer, Origin
 
 DOCS = "https://portkey.ai/docs/product/guardrails"
 ERRORS = "https://portkey.ai/docs/api-reference/inference-api/error-codes"
@@ -38,6 +38,40 @@ PROVIDER = Provider(
             "The guardrail checks of the config failed.",
             field="type",
             origin=Origin.GATEWAY,
+        ),
+        by_status(
+            412,
+            Cause.BILLING_CAP,
+            ERRORS,
+            "POST https://api.portkey.ai/v1/chat/completions\nError code: 412 - {'error': "
+            "{'message': 'Portkey Error: Budget exhausted for this virtual key. Please "
+            "increase the budget limit or use a different key.', 'type': None, 'param': None, "
+            "'code': None}}",
+            "412 Budget exhausted: the budget limit of the virtual key or workspace is spent.",
+        ),
+        by_status(
+            408,
+            Cause.GATEWAY_TIMEOUT,
+            ERRORS,
+            "POST https://api.portkey.ai/v1/chat/completions\nError code: 408 - {'error': "
+            "{'message': 'Request exceeded the timeout sent in the request: 30000ms', 'type': "
+            "'timeout_error', 'param': None, 'code': None}}",
+            "408 Request timed out, at Portkey (the request's own timeout) or at the provider.",
+            decides=False,
+            why_not="Portkey or the provider may have timed out; the timeout rules judge it.",
+        ),
+        by_status(
+            429,
+            Cause.UNKNOWN,
+            ERRORS,
+            "POST https://api.portkey.ai/v1/chat/completions\nError code: 429 - {'error': "
+            "{'message': 'Rate limit exceeded for this virtual key.', 'type': None, 'param': "
+            "None, 'code': None}}",
+            "429 Request rate limited, by Portkey or by the provider.",
+            decides=False,
+            why_not="Portkey or the provider may have throttled; the rate-limit rules read "
+            "which from the message.",
+            layer=Layer.RATE_LIMIT,
         ),
     ),
 )

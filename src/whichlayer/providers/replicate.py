@@ -1,6 +1,6 @@
 """Replicate: problem-details bodies (``title``, ``detail``, ``status``)."""
 
-from whichlayer.providers._base import Provider, StatusPage, by_status
+from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
 from whichlayer.taxonomy import Cause
 
 DOCS = "https://replicate.com/docs/topics/predictions/errors"
@@ -47,6 +47,29 @@ PROVIDER = Provider(
             decides=False,
             why_not="The rate-limit rules read requests per minute from the message.",
             context=False,
+        ),
+        Documented(
+            "free time limit reached",
+            Cause.QUOTA_EXHAUSTED,
+            HTTP,
+            "replicate.exceptions.ReplicateError: ReplicateError Details:\ntitle: Free time "
+            "limit reached\nstatus: 402\ndetail: You have reached the free time limit. To "
+            "continue using Replicate, set up billing at "
+            "https://replicate.com/account/billing#billing.",
+            "402: the free allowance is used up; set up billing to continue.",
+            status=402,
+            field="phrase",
+        ),
+        Documented(
+            "invalid version or not permitted",
+            Cause.MODEL_NOT_FOUND,
+            HTTP,
+            "replicate.exceptions.ReplicateError: ReplicateError Details:\ntitle: Invalid "
+            "version or not permitted\nstatus: 422\ndetail: The specified version does not "
+            "exist (or perhaps you don't have permission to use it?)",
+            "422: the model version does not exist, or the token may not use it.",
+            status=422,
+            field="phrase",
         ),
     ),
 )
