@@ -739,8 +739,6 @@ RULES: tuple[Rule, ...] = (
                 "key is invalid",
                 "bad api key",
                 "access token invalid",
-                # Hugging Face answers a token it does not know with a 400
-                "token seems invalid",
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -754,8 +752,6 @@ RULES: tuple[Rule, ...] = (
             "✕ [API Error: API key not valid. Please pass a valid API key. (Status:"
             " INVALID_ARGUMENT)]",
             "Invalid API key · Please run /login",
-            'Error: "HTTP Error 400 Bad Request: {\\"error\\":\\"Authorization header is'
-            ' correct, but the token seems invalid\\"}"',
         ),
         near_misses=("Error code: 400 - {'error': {'message': 'Invalid value for temperature'}}",),
     ),

@@ -1623,23 +1623,19 @@ RULES: tuple[Rule, ...] = (
         " that do not pair up, a last role it does not serve; Gemini's user/model alternation).",
         L,
         Cause.MALFORMED_BODY,
-        any_of(
-            field_is("type", "invalid_request_message_order"),
-            says(
-                (r"unexpected role '?[\w.]+'? after role", "unexpected role "),
-                "unexpected role roleenum",
-                "not the same number of function calls and responses",
-                "expected last role",
-                "must have either content or tool_calls",
-                (r"alternate between (?:the )?user and (?:the )?model", "alternate between "),
-            ),
+        # Mistral's own type for it is a row of its catalogue (providers/mistral.py)
+        says(
+            (r"unexpected role '?[\w.]+'? after role", "unexpected role "),
+            "unexpected role roleenum",
+            "not the same number of function calls and responses",
+            "expected last role",
+            "must have either content or tool_calls",
+            (r"alternate between (?:the )?user and (?:the )?model", "alternate between "),
         ),
         priority=83,
         confidence=0.75,
         samples=(
-            "openai.BadRequestError: Error code: 400 - {'object': 'error', 'message':"
-            " \"Unexpected role 'user' after role 'tool'\", 'type':"
-            " 'invalid_request_message_order', 'param': None, 'code': '3230'}",
+            "Error: 400 Unexpected role 'user' after role 'tool'",
             "Persistent 400 Error: Not the same number of function calls and responses",
             "Expected last role User or Tool (or Assistant with prefix True) for serving but"
             " got assistant",
