@@ -46,6 +46,8 @@ class Diagnoser:
     def __init__(self) -> None:
         #: read directly by the hot path (a hit costs one dict lookup, no call)
         self.memo: dict[str, Verdict] = {}
+        #: one object per distinct judgement (the counters key by the object)
+        self._verdicts: dict[tuple[str | None, str, str, str], Verdict] = {}
 
     def __call__(self, text: str) -> Verdict:
         hit = self.memo.get(text)
@@ -54,9 +56,14 @@ class Diagnoser:
         from whichlayer._explain import explain
 
         d = explain(text)
-        verdict = Verdict.of(
+        made = Verdict.of(
             d.layer.value if d.layer else None, str(d.cause), str(d.origin), str(d.retry)
         )
+        verdict = self._verdicts.get(made.key())
+        if verdict is None:
+            if len(self._verdicts) >= MEMO_SIZE:
+                self._verdicts.clear()
+            verdict = self._verdicts[made.key()] = made
         if len(self.memo) >= MEMO_SIZE:
             self.memo.clear()
         self.memo[text] = verdict
