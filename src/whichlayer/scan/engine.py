@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from functools import cache
-from itertools import repeat, starmap
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter
 from types import ModuleType
 from typing import Any
 
@@ -31,6 +32,9 @@ SNIFF_BYTES = 64 * 1024
 MAX_LINE = 16 * 1024 * 1024
 #: Distinct error texts whose diagnosis is remembered.
 MEMO_SIZE = 50_000
+#: Seconds a thread that wants the GIL waits before the running one is asked to drop it,
+#: while a file is read (Python's default is 5 ms).
+SWITCH_INTERVAL = 0.0005
 
 
 @cache
@@ -132,6 +136,10 @@ def scan_source(
         # The hot path makes no reference cycles, but it keeps many objects alive (request
         # identities for storms): the cyclic collector would walk them all again and again.
         gc.disable()
+        # The reading thread needs the GIL back after each read and each search; while this
+        # thread runs Python it would wait up to the switch interval (5 ms) each time.
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(min(switch, SWITCH_INTERVAL))
         try:
             if prefilter:  # the hot path: a block's failures counted in one call
                 memo = diagnose.memo
@@ -148,6 +156,7 @@ def scan_source(
                             stat.failures += 1
         finally:
             batches.close()  # stops the reading thread before the stream is closed
+            sys.setswitchinterval(switch)
             if collecting:
                 gc.enable()
     except Exception as exc:
@@ -155,7 +164,7 @@ def scan_source(
             raise
         stat.note = f"stopped reading: {exc}"  # a damaged .gz, a device error: say it, go on
     finally:
-        if stream is not getattr(__import__("sys").stdin, "buffer", None):
+        if stream is not getattr(sys.stdin, "buffer", None):
             stream.close()
     return agg
 
@@ -248,8 +257,8 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
         yield chunk
 
 
-#: A searched block: its bytes, its newline count, and where the needles are in it.
-Searched = tuple[bytes, int, list[tuple[int, int, int]] | None]
+#: A searched block: its bytes, and where the needles are in it.
+Searched = tuple[bytes, list[tuple[int, int, int]] | None]
 
 
 class _Prefetch:
@@ -286,7 +295,7 @@ class _Prefetch:
         try:
             for chunk in self._chunks:
                 found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
-                if not self._put((chunk, chunk.count(b"\n"), found)):
+                if not self._put((chunk, found)):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
@@ -327,13 +336,14 @@ def _candidate_lines(
     """
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
     chunks = _chunks(stream, first, limit, consumed)
-    searched: Iterator[Searched]
-    if matcher is None:
-        searched = ((c, c.count(b"\n"), None) for c in chunks)
-    else:
-        searched = iter(_Prefetch(chunks, matcher))
+    searched: Iterator[Searched] = (
+        ((c, None) for c in chunks) if matcher is None else iter(_Prefetch(chunks, matcher))
+    )
     carry = b""
-    for chunk, newlines, found in searched:
+    for chunk, found in searched:
+        # counted here rather than in the reading thread: it holds the GIL either way, and
+        # the reading thread then only waits for it once a block, after its search
+        newlines = chunk.count(b"\n")
         if not newlines:
             carry += chunk
             if len(carry) > MAX_LINE:
@@ -374,13 +384,13 @@ def _lines_at(
     hi = bisect_right(starts, tail)
     if lo >= hi:
         return
-    starts = starts[lo:hi]
+    if lo or hi < len(starts):
+        starts = starts[lo:hi]
     nl = repeat(b"\n")
-    # each line's end, once, in order, with a match inside the line (any one will do)
-    ends = dict(zip(map(block.find, nl, starts), starts, strict=True))
-    firsts = map(int.__add__, map(block.rfind, nl, repeat(0), ends.values()), repeat(1))
-    bounds = zip(firsts, ends, strict=False)
-    out += map(block.__getitem__, starmap(slice, bounds))
+    # each line's end, once, in order; then its start, the newline before that end
+    ends = list(dict.fromkeys(map(block.find, nl, starts)))
+    firsts = map(add, map(block.rfind, nl, repeat(0), ends), repeat(1))
+    out += map(block.__getitem__, map(slice, firsts, ends))
 
 
 def split_ranges(path: str, parts: int) -> list[tuple[int, int]]:
