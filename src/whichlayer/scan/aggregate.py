@@ -325,15 +325,16 @@ class Aggregate:
         they are (the usual case: stored with their epoch seconds, made into times only
         when read), else one by one exactly as ``add`` does."""
         known = self.identities
-        n = len(identities)
-        if (
-            len(known) + n < MAX_IDENTITIES
-            and known.keys().isdisjoint(identities)
-            and len(set(identities)) == n
-        ):
+        before = len(known)
+        if before + len(identities) < MAX_IDENTITIES and known.keys().isdisjoint(identities):
             fresh = zip(repeat(1), seconds, seconds, verdicts, strict=False)
             known.update(zip(identities, fresh, strict=True))
-            return
+            if len(known) == before + len(identities):
+                return
+            # a request failed twice within the block: its first record was overwritten;
+            # all of the block's identities were new, so dropping them undoes the update
+            for identity in identities:
+                known.pop(identity, None)
         for identity, second, verdict in zip(identities, seconds, verdicts, strict=False):
             self._identity(identity, _FROM_SECONDS(second), verdict)
 

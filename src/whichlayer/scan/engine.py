@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from functools import cache
@@ -379,16 +378,13 @@ def _lines_at(
 ) -> None:
     """The whole lines between ``head`` and ``tail`` (newlines) holding a match, once each,
     in order: line bounds found by C-level maps over the matches, not a Python step each."""
-    starts = list(map(_START, found))
-    lo = bisect_right(starts, head)
-    hi = bisect_right(starts, tail)
-    if lo >= hi:
-        return
-    if lo or hi < len(starts):
-        starts = starts[lo:hi]
     nl = repeat(b"\n")
-    # each line's end, once, in order; then its start, the newline before that end
-    ends = list(dict.fromkeys(map(block.find, nl, starts)))
+    # each line's end, once, in order (a match in the line cut at the block's start ends
+    # at ``head``, one in the unfinished last line finds no end: neither is taken here)
+    ends = dict.fromkeys(map(block.find, nl, map(_START, found)))
+    ends.pop(head, None)
+    ends.pop(-1, None)
+    # then its start, the newline before that end
     firsts = map(add, map(block.rfind, nl, repeat(0), ends), repeat(1))
     out += map(block.__getitem__, map(slice, firsts, ends))
 
