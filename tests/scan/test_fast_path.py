@@ -224,3 +224,33 @@ def test_a_request_failing_again_within_one_block(tmp_path: Path, spread: int) -
     fast = scan_source(Source(str(log)))
     assert fast.storms()
     _same(fast, scan_source(Source(str(log)), prefilter=False))
+
+
+def test_the_switch_interval_is_put_back(tmp_path: Path) -> None:
+    """The short GIL switch interval lasts while a file is read, also when scans run in
+    several threads at once and end in any order."""
+    import sys
+    import threading
+
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(_log(2000, 5))
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    real = engine._candidate_lines
+
+    def spy(*a: Any, **k: Any) -> Any:
+        seen.append(sys.getswitchinterval())
+        return real(*a, **k)
+
+    engine._candidate_lines = spy  # type: ignore[assignment]
+    try:
+        runs = [threading.Thread(target=scan_source, args=(Source(str(log)),)) for _ in range(4)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join()
+        scan_source(Source(str(log)))
+    finally:
+        engine._candidate_lines = real  # type: ignore[assignment]
+    assert seen and all(s == min(before, engine.SWITCH_INTERVAL) for s in seen)
+    assert sys.getswitchinterval() == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from functools import cache
@@ -75,6 +76,27 @@ class Diagnoser:
 
 Window = tuple[datetime | None, datetime | None]
 
+_switch_lock = threading.Lock()
+#: Files being read right now (by any thread), and the switch interval before the first.
+_switch_state: list[float] = [0, 0.0]
+
+
+def _quick_switch(on: bool) -> None:
+    """While any file is read, a short GIL switch interval: the reading thread needs the
+    GIL back after each read and each search, and while the parsing thread runs Python it
+    would wait up to the interval (Python's default, 5 ms) each time. Counted, so scans
+    running at once in several threads put the interval back only when the last ends."""
+    with _switch_lock:
+        if on:
+            if not _switch_state[0]:
+                _switch_state[1] = sys.getswitchinterval()
+                sys.setswitchinterval(min(_switch_state[1], SWITCH_INTERVAL))
+            _switch_state[0] += 1
+        else:
+            _switch_state[0] -= 1
+            if not _switch_state[0]:
+                sys.setswitchinterval(_switch_state[1])
+
 
 def _in_window(when: datetime | None, window: Window) -> bool:
     since, until = window
@@ -135,10 +157,7 @@ def scan_source(
         # The hot path makes no reference cycles, but it keeps many objects alive (request
         # identities for storms): the cyclic collector would walk them all again and again.
         gc.disable()
-        # The reading thread needs the GIL back after each read and each search; while this
-        # thread runs Python it would wait up to the switch interval (5 ms) each time.
-        switch = sys.getswitchinterval()
-        sys.setswitchinterval(min(switch, SWITCH_INTERVAL))
+        _quick_switch(True)
         try:
             if prefilter:  # the hot path: a block's failures counted in one call
                 memo = diagnose.memo
@@ -155,7 +174,7 @@ def scan_source(
                             stat.failures += 1
         finally:
             batches.close()  # stops the reading thread before the stream is closed
-            sys.setswitchinterval(switch)
+            _quick_switch(False)
             if collecting:
                 gc.enable()
     except Exception as exc:
@@ -270,7 +289,6 @@ class _Prefetch:
 
     def __init__(self, chunks: Iterator[bytes], matcher: Any, depth: int = 2) -> None:
         import queue
-        import threading
 
         self._chunks = chunks
         self._matcher = matcher
