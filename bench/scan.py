@@ -310,6 +310,85 @@ def scan_repeated(paths: list[str], jobs: int, repeat: int) -> dict[str, Any]:
     return mid
 
 
+def stages(path: Path) -> dict[str, float]:
+    """One scan of ``path`` in this process, the CPU of each stage on the thread that runs it
+    (``time.thread_time`` around the stage's functions): the parsing thread's stages and
+    total, and the reading thread's total (read + needle search + handing over the matches).
+    The newline count is inline in the parsing thread's loop: timed apart, as a
+    ``bytes.count`` over the same blocks, and included in the parsing thread's total."""
+    import functools
+
+    import whichlayer.scan.aggregate as agg_mod
+    import whichlayer.scan.engine as eng
+    import whichlayer.scan.readers.generic as gen
+    from whichlayer.redact import redact_data
+    from whichlayer.scan import render, scan, to_dict
+    from whichlayer.scan.sources import Source
+
+    clock = time.thread_time
+    spent: dict[str, float] = Counter()
+    patched: list[tuple[Any, str, Any]] = []
+
+    def timed(owner: Any, attr: str, stage: str) -> None:
+        real = getattr(owner, attr)
+
+        @functools.wraps(real)
+        def wrapper(*a: Any, **k: Any) -> Any:
+            t = clock()
+            try:
+                return real(*a, **k)
+            finally:
+                spent[stage] += clock() - t
+
+        patched.append((owner, attr, real))
+        setattr(owner, attr, wrapper)
+
+    reader: list[float] = []
+    run = eng._Prefetch._run
+
+    def reading(self: Any) -> None:
+        t = clock()
+        try:
+            run(self)
+        finally:
+            reader.append(clock() - t)
+
+    patched.append((eng._Prefetch, "_run", run))
+    eng._Prefetch._run = reading  # type: ignore[method-assign]
+    timed(eng, "_lines_at", "bounds")
+    timed(gen, "parse_columns", "parse")
+    timed(gen, "parse_lines", "parse")
+    timed(agg_mod.Aggregate, "add_columns", "count")
+    timed(agg_mod.Aggregate, "add_all", "count")
+    timed(eng.Diagnoser, "__call__", "diagnose")
+    try:
+        t, w = clock(), time.perf_counter()
+        agg = scan([Source(str(path))])
+        main, wall = clock() - t, time.perf_counter() - w
+        t = clock()
+        render.as_json(redact_data(to_dict(agg)))
+        output = clock() - t
+    finally:
+        for owner, attr, real in patched:
+            setattr(owner, attr, real)
+    newlines = 0.0
+    with path.open("rb") as f:
+        while block := f.read(eng.BLOCK):
+            t = clock()
+            block.count(b"\n")
+            newlines += clock() - t
+    spent["count"] -= spent["diagnose"]  # the diagnoses run inside the counting calls
+    return {
+        "main": main,
+        "newlines": newlines,
+        **spent,
+        "other": main - newlines - sum(spent.values()),
+        "reader": sum(reader),
+        "output": output,
+        "wall": wall,
+    }
+
+
 def agreement(path: Path) -> tuple[Counter[str], int]:
     from whichlayer import explain
     from whichlayer.scan.readers import generic
@@ -331,6 +410,49 @@ def agreement(path: Path) -> tuple[Counter[str], int]:
     return want, n
 
 
+def print_stages(log: Path, repeat: int) -> None:
+    """``stages`` run ``repeat`` times, each in a child of its own: the median of each stage,
+    and the start-up of the real command (on an empty file) timed apart."""
+    if not log.exists():
+        sys.exit(f"bench/scan.py: {log} not found: run bench/scan.py once to generate it")
+    runs = []
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    for _ in range(repeat):
+        load = os.getloadavg()[0]
+        cmd = [sys.executable, __file__, "--stage-child", str(log)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+        runs.append(json.loads(out.stdout) | {"load": load})
+    with tempfile.NamedTemporaryFile(suffix=".jsonl") as empty:
+        starts = []
+        for _ in range(repeat):
+            cmd = [sys.executable, "-m", "whichlayer", "scan", "--json", empty.name]
+            child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
+            _, _, usage = os.wait4(child.pid, 0)
+            starts.append(usage.ru_utime + usage.ru_stime)
+    med = {k: sorted(r[k] for r in runs)[len(runs) // 2] for k in runs[0]}
+    loads = ", ".join(f"{r['load']:.1f}" for r in runs)
+    print(f"{log.name}: {repeat} runs, load average {loads}")
+    print("CPU seconds per stage (median; thread CPU, so another process's load shows less):")
+    for key, label in (
+        ("newlines", "newline count (bytes.count)"),
+        ("bounds", "bounds of the candidate lines"),
+        ("parse", "orjson + columns + checks + error texts"),
+        ("count", "counting: tables, hours, storm identities"),
+        ("diagnose", "diagnosing the distinct errors"),
+        ("other", "the rest of the loop"),
+        ("main", "parsing thread, total"),
+        ("reader", "reading thread: read + search + matches"),
+        ("output", "--json output: to_dict + redact_data + dump"),
+    ):
+        each = ", ".join(f"{r[key]:.2f}" for r in runs)
+        print(f"  {label:<46} {med[key]:6.2f} s   (runs {each})")
+    print(
+        f"  {'start-up of the command (empty file)':<46} {sorted(starts)[len(starts) // 2]:6.2f} s"
+    )
+    walls = ", ".join(f"{r['wall']:.2f}" for r in runs)
+    print(f"  in-process wall of the scan: {walls} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=int, default=1024)
@@ -344,10 +466,22 @@ def main() -> None:
     )
     ap.add_argument("--clean", action="store_true", help="delete the generated files at the end")
     ap.add_argument("--keep", metavar="DIR", help=argparse.SUPPRESS)  # the old name of --cache
+    ap.add_argument(
+        "--stages",
+        action="store_true",
+        help="only where the scan's CPU goes, stage by stage, per thread (--repeat runs)",
+    )
     ap.add_argument("--arm", nargs=2, metavar=("NAME", "PATH"), help=argparse.SUPPRESS)
+    ap.add_argument("--stage-child", metavar="PATH", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.stage_child:  # one --stages run, in the child that print_stages started
+        print(json.dumps(stages(Path(args.stage_child))))
+        return
     if args.arm:  # one side arm, in the child that arm_child started
         print(json.dumps(ARMS[args.arm[0]][1](Path(args.arm[1]))))
+        return
+    if args.stages:
+        print_stages(Path(args.cache) / f"gateway-{args.size_mb}.jsonl", args.repeat)
         return
     errors = corpus_errors()
     work = Path(args.keep or args.cache)

@@ -203,3 +203,54 @@ def test_fast_path_with_large_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert fast.files[0].lines == data.count(b"\n") + 1  # the truncated last line too
     assert fast.failures > 3000
     _same(fast, plain)
+
+
+@pytest.mark.usefixtures("small_blocks")
+@pytest.mark.parametrize("spread", [1, 5, 40])
+def test_a_request_failing_again_within_one_block(tmp_path: Path, spread: int) -> None:
+    """Plain gateway lines (the column way) whose request hashes repeat within a block,
+    across blocks and across the storm table's bound: the same storms, first and last
+    seen, and counts as the plain path."""
+    rnd = random.Random(spread)
+    rows = []
+    for i in range(1500):
+        row = {"ts": 1_764_547_200 + i, "model": rnd.choice(MODELS), "key_alias": "team-a",
+               "request_hash": f"{rnd.randrange(i // spread + 1):05x}", "status": 200}  # fmt: skip
+        if i % 2 == 0:
+            row |= {"status": rnd.choice([429, 503]), "error": rnd.choice(ERRORS)}
+        rows.append(json.dumps(row))
+    log = tmp_path / "storms.jsonl"
+    log.write_text("\n".join(rows) + "\n")
+    fast = scan_source(Source(str(log)))
+    assert fast.storms()
+    _same(fast, scan_source(Source(str(log)), prefilter=False))
+
+
+def test_the_switch_interval_is_put_back(tmp_path: Path) -> None:
+    """The short GIL switch interval lasts while a file is read, also when scans run in
+    several threads at once and end in any order."""
+    import sys
+    import threading
+
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(_log(2000, 5))
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    real = engine._candidate_lines
+
+    def spy(*a: Any, **k: Any) -> Any:
+        seen.append(sys.getswitchinterval())
+        return real(*a, **k)
+
+    engine._candidate_lines = spy  # type: ignore[assignment]
+    try:
+        runs = [threading.Thread(target=scan_source, args=(Source(str(log)),)) for _ in range(4)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join()
+        scan_source(Source(str(log)))
+    finally:
+        engine._candidate_lines = real  # type: ignore[assignment]
+    assert seen and all(s == min(before, engine.SWITCH_INTERVAL) for s in seen)
+    assert sys.getswitchinterval() == before

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from whichlayer.scan.aggregate import STORM_MIN, Aggregate, FileStat
@@ -73,6 +72,8 @@ def scan(
             tasks += [(source, window, r, forced) for r in split_ranges(source.path, jobs)]
         else:
             tasks.append((source, window, None, forced))
+    from concurrent.futures import ProcessPoolExecutor  # only for --jobs: a heavy import
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         parts = list(pool.map(_one, tasks))
     seen: dict[str, Any] = {}

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from functools import partial
 from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -63,20 +63,54 @@ class FileStat:
         return dict(self.__dict__)
 
 
-class Verdict(NamedTuple):
-    """The engine's judgement of one error text (a tuple: hashed and compared in C, as
-    the hot path keys its counter by it)."""
+class Verdict:
+    """The engine's judgement of one error text.
 
-    layer: str | None
-    cause: str
-    origin: str
-    retry: str
-    #: ``layer/cause``, made once per distinct error rather than once per failure
-    cause_id: str
+    Hashed and compared by identity: the hot path keys its counters by it, and a pointer
+    hashes in C at no cost where a tuple of five strings is hashed anew each time.
+    ``Diagnoser`` hands out one object per distinct judgement, and the tables are read
+    through its fields, so two equal verdicts that are not the same object (from two
+    processes, say) still add up to the same counts."""
+
+    __slots__ = ("cause", "cause_id", "layer", "origin", "retry")
+
+    def __init__(self, layer: str | None, cause: str, origin: str, retry: str) -> None:
+        self.layer = layer
+        self.cause = cause
+        self.origin = origin
+        self.retry = retry
+        #: ``layer/cause``, made once per distinct error rather than once per failure
+        self.cause_id = f"{layer or 'unknown'}/{cause}"
 
     @classmethod
     def of(cls, layer: str | None, cause: str, origin: str, retry: str) -> Verdict:
-        return cls(layer, cause, origin, retry, f"{layer or 'unknown'}/{cause}")
+        return cls(layer, cause, origin, retry)
+
+    def key(self) -> tuple[str | None, str, str, str]:
+        return (self.layer, self.cause, self.origin, self.retry)
+
+    def __repr__(self) -> str:
+        return f"Verdict{self.key()!r}"
+
+
+#: A time as the identity table holds it: an aware datetime, or whole epoch seconds
+#: (the column way stores those and makes the datetime only when it is read).
+Stamp = datetime | int | None
+#: A request identity's record: failures seen, first and last time, the first verdict.
+Record = tuple[int, Stamp, Stamp, Verdict]
+
+
+def _at(when: Stamp) -> datetime | None:
+    """A stored time as a datetime."""
+    return _FROM_SECONDS(when) if type(when) is int else when  # type: ignore[return-value]
+
+
+def _span(first: Stamp, last: Stamp, when: datetime | None) -> tuple[Stamp, Stamp]:
+    """First and last time widened to include ``when``."""
+    if when is None:
+        return first, last
+    lo, hi = _at(first), _at(last)
+    return (when if lo is None or when < lo else lo), (when if hi is None or when > hi else hi)
 
 
 @dataclass
@@ -97,7 +131,7 @@ class Aggregate:
     first: datetime | None = None
     last: datetime | None = None
     examples: dict[str, dict[str, Any]] = field(default_factory=dict)
-    identities: dict[str, list[Any]] = field(default_factory=dict)
+    identities: dict[str, Record] = field(default_factory=dict)
     retry_attempts: int = 0
     #: Failures counted by everything the tables need at once (one dict increment per
     #: failure on the hot path); spread into the tables when they are read.
@@ -168,16 +202,18 @@ class Aggregate:
         if retry_attempt:
             self.retry_attempts += 1
         if identity:
-            seen = self.identities.get(identity)
-            if seen is None:
-                if len(self.identities) >= MAX_IDENTITIES:
-                    self._forget_singletons()
-                self.identities[identity] = [1, when, when, cause]
-            else:
-                seen[0] += 1
-                if when is not None:
-                    seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
-                    seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
+            self._identity(identity, when, verdict)
+
+    def _identity(self, identity: str, when: datetime | None, verdict: Verdict) -> None:
+        """One failure of a request identity, for retry storms."""
+        seen = self.identities.get(identity)
+        if seen is None:
+            if len(self.identities) >= MAX_IDENTITIES:
+                self._forget_singletons()
+            self.identities[identity] = (1, when, when, verdict)
+        else:
+            count, first, last, cause = seen
+            self.identities[identity] = (count + 1, *_span(first, last, when), cause)
 
     def add_all(
         self,
@@ -224,16 +260,7 @@ class Aggregate:
             if retry:
                 retries += 1
             if identity:
-                seen = self.identities.get(identity)
-                if seen is None:
-                    if len(self.identities) >= MAX_IDENTITIES:
-                        self._forget_singletons()
-                    self.identities[identity] = [1, when, when, cause]
-                else:
-                    seen[0] += 1
-                    if when is not None:
-                        seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
-                        seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
+                self._identity(identity, when, verdict)
         self.first, self.last = first, last
         self.failures += counted
         self.undated += undated
@@ -253,12 +280,13 @@ class Aggregate:
         Returns how many were counted."""
         if window != (None, None):  # rare enough: the row way filters it
             return self.add_all(cols.rows(), diagnose, memo, window)
-        n = len(cols.texts)
+        texts = cols.texts
+        n = len(texts)
         if not n:
             return 0
-        found = list(map(memo.get, cols.texts))
+        found = list(map(memo.get, texts))
         if None in found:
-            verdicts = [v or diagnose(t) for v, t in zip(found, cols.texts, strict=True)]
+            verdicts = [v or diagnose(t) for v, t in zip(found, texts, strict=True)]
         else:
             verdicts = cast("list[Verdict]", found)
         seconds = cols.seconds
@@ -277,44 +305,38 @@ class Aggregate:
         if self.last is None or hi > self.last:
             self.last = hi
         examples = self.examples
-        causes = list(map(_CAUSE_ID, verdicts))
-        if not examples.keys() >= set(causes):
-            for i, cause in enumerate(causes):
+        if any(v.cause_id not in examples for v in set(verdicts)):
+            for i, verdict in enumerate(verdicts):
+                cause = verdict.cause_id
                 if cause not in examples:
                     examples[cause] = {
-                        "text": cols.texts[i][:EXAMPLE_CHARS],
+                        "text": texts[i][:EXAMPLE_CHARS],
                         "request_id": cols.request_ids[i] if cols.request_ids else None,
                         "when": datetime.fromtimestamp(seconds[i], UTC).isoformat(),
                     }
         if cols.identities:
-            self._identities_at(cols.identities, list(map(_FROM_SECONDS, seconds)), causes)
+            self._identities_at(cols.identities, seconds, verdicts)
         self.failures += n
         return n
 
-    def _identities_at(self, identities: Sequence[str], whens: list[datetime],
-                       causes: list[str]) -> None:  # fmt: skip
+    def _identities_at(self, identities: Sequence[str], seconds: Sequence[int],
+                       verdicts: list[Verdict]) -> None:  # fmt: skip
         """Each failure's request identity, for retry storms: all new ones at once when
-        they are (the usual case), else one by one exactly as ``add`` does."""
+        they are (the usual case: stored with their epoch seconds, made into times only
+        when read), else one by one exactly as ``add`` does."""
         known = self.identities
-        n = len(identities)
-        if (
-            len(known) + n < MAX_IDENTITIES
-            and known.keys().isdisjoint(identities)
-            and len(set(identities)) == n
-        ):
-            fresh = map(list, zip(repeat(1), whens, whens, causes, strict=False))
+        before = len(known)
+        if before + len(identities) < MAX_IDENTITIES and known.keys().isdisjoint(identities):
+            fresh = zip(repeat(1), seconds, seconds, verdicts, strict=False)
             known.update(zip(identities, fresh, strict=True))
-            return
-        for identity, when, cause in zip(identities, whens, causes, strict=False):
-            seen = self.identities.get(identity)
-            if seen is None:
-                if len(self.identities) >= MAX_IDENTITIES:
-                    self._forget_singletons()
-                self.identities[identity] = [1, when, when, cause]
-            else:
-                seen[0] += 1
-                seen[1] = when if seen[1] is None or when < seen[1] else seen[1]
-                seen[2] = when if seen[2] is None or when > seen[2] else seen[2]
+            if len(known) == before + len(identities):
+                return
+            # a request failed twice within the block: its first record was overwritten;
+            # all of the block's identities were new, so dropping them undoes the update
+            for identity in identities:
+                known.pop(identity, None)
+        for identity, second, verdict in zip(identities, seconds, verdicts, strict=False):
+            self._identity(identity, _FROM_SECONDS(second), verdict)
 
     def _forget_singletons(self) -> None:
         self.identities = {k: v for k, v in self.identities.items() if v[0] > 1}
@@ -338,27 +360,28 @@ class Aggregate:
         for cause, example in other.examples.items():
             self.examples.setdefault(cause, example)
         self.retry_attempts += other.retry_attempts
-        for ident, (count, first, last, cause) in other.identities.items():
+        for ident, (count, first, last, verdict) in other.identities.items():
             mine = self.identities.get(ident)
             if mine is None:
-                self.identities[ident] = [count, first, last, cause]
+                self.identities[ident] = (count, first, last, verdict)
             else:
-                mine[0] += count
-                mine[1] = min((t for t in (mine[1], first) if t), default=None)
-                mine[2] = max((t for t in (mine[2], last) if t), default=None)
+                lo = min((t for t in (_at(mine[1]), _at(first)) if t), default=None)
+                hi = max((t for t in (_at(mine[2]), _at(last)) if t), default=None)
+                self.identities[ident] = (mine[0] + count, lo, hi, mine[3])
 
     def storms(self) -> list[dict[str, Any]]:
         """Requests seen failing STORM_MIN times or more: each is a retry storm."""
-        out = []
-        for ident, (count, first, last, cause) in self.identities.items():
+        out: list[dict[str, Any]] = []
+        for ident, (count, first, last, verdict) in self.identities.items():
             if count >= STORM_MIN:
+                when, until = _at(first), _at(last)
                 out.append(
                     {
                         "request": ident,
                         "attempts": count,
-                        "cause": cause,
-                        "first": first.isoformat() if first else None,
-                        "last": last.isoformat() if last else None,
+                        "cause": verdict.cause_id,
+                        "first": when.isoformat() if when else None,
+                        "last": until.isoformat() if until else None,
                     }
                 )
         out.sort(key=lambda s: -int(s["attempts"]))

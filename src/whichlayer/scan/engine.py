@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gc
 import os
-from bisect import bisect_right
+import sys
+import threading
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from functools import cache
-from itertools import repeat, starmap
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter
 from types import ModuleType
 from typing import Any
 
@@ -31,6 +32,9 @@ SNIFF_BYTES = 64 * 1024
 MAX_LINE = 16 * 1024 * 1024
 #: Distinct error texts whose diagnosis is remembered.
 MEMO_SIZE = 50_000
+#: Seconds a thread that wants the GIL waits before the running one is asked to drop it,
+#: while a file is read (Python's default is 5 ms).
+SWITCH_INTERVAL = 0.0005
 
 
 @cache
@@ -46,6 +50,8 @@ class Diagnoser:
     def __init__(self) -> None:
         #: read directly by the hot path (a hit costs one dict lookup, no call)
         self.memo: dict[str, Verdict] = {}
+        #: one object per distinct judgement (the counters key by the object)
+        self._verdicts: dict[tuple[str | None, str, str, str], Verdict] = {}
 
     def __call__(self, text: str) -> Verdict:
         hit = self.memo.get(text)
@@ -54,9 +60,14 @@ class Diagnoser:
         from whichlayer._explain import explain
 
         d = explain(text)
-        verdict = Verdict.of(
+        made = Verdict.of(
             d.layer.value if d.layer else None, str(d.cause), str(d.origin), str(d.retry)
         )
+        verdict = self._verdicts.get(made.key())
+        if verdict is None:
+            if len(self._verdicts) >= MEMO_SIZE:
+                self._verdicts.clear()
+            verdict = self._verdicts[made.key()] = made
         if len(self.memo) >= MEMO_SIZE:
             self.memo.clear()
         self.memo[text] = verdict
@@ -64,6 +75,27 @@ class Diagnoser:
 
 
 Window = tuple[datetime | None, datetime | None]
+
+_switch_lock = threading.Lock()
+#: Files being read right now (by any thread), and the switch interval before the first.
+_switch_state: list[float] = [0, 0.0]
+
+
+def _quick_switch(on: bool) -> None:
+    """While any file is read, a short GIL switch interval: the reading thread needs the
+    GIL back after each read and each search, and while the parsing thread runs Python it
+    would wait up to the interval (Python's default, 5 ms) each time. Counted, so scans
+    running at once in several threads put the interval back only when the last ends."""
+    with _switch_lock:
+        if on:
+            if not _switch_state[0]:
+                _switch_state[1] = sys.getswitchinterval()
+                sys.setswitchinterval(min(_switch_state[1], SWITCH_INTERVAL))
+            _switch_state[0] += 1
+        else:
+            _switch_state[0] -= 1
+            if not _switch_state[0]:
+                sys.setswitchinterval(_switch_state[1])
 
 
 def _in_window(when: datetime | None, window: Window) -> bool:
@@ -125,6 +157,7 @@ def scan_source(
         # The hot path makes no reference cycles, but it keeps many objects alive (request
         # identities for storms): the cyclic collector would walk them all again and again.
         gc.disable()
+        _quick_switch(True)
         try:
             if prefilter:  # the hot path: a block's failures counted in one call
                 memo = diagnose.memo
@@ -141,6 +174,7 @@ def scan_source(
                             stat.failures += 1
         finally:
             batches.close()  # stops the reading thread before the stream is closed
+            _quick_switch(False)
             if collecting:
                 gc.enable()
     except Exception as exc:
@@ -148,7 +182,7 @@ def scan_source(
             raise
         stat.note = f"stopped reading: {exc}"  # a damaged .gz, a device error: say it, go on
     finally:
-        if stream is not getattr(__import__("sys").stdin, "buffer", None):
+        if stream is not getattr(sys.stdin, "buffer", None):
             stream.close()
     return agg
 
@@ -241,8 +275,8 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
         yield chunk
 
 
-#: A searched block: its bytes, its newline count, and where the needles are in it.
-Searched = tuple[bytes, int, list[tuple[int, int, int]] | None]
+#: A searched block: its bytes, and where the needles are in it.
+Searched = tuple[bytes, list[tuple[int, int, int]] | None]
 
 
 class _Prefetch:
@@ -255,7 +289,6 @@ class _Prefetch:
 
     def __init__(self, chunks: Iterator[bytes], matcher: Any, depth: int = 2) -> None:
         import queue
-        import threading
 
         self._chunks = chunks
         self._matcher = matcher
@@ -279,7 +312,7 @@ class _Prefetch:
         try:
             for chunk in self._chunks:
                 found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
-                if not self._put((chunk, chunk.count(b"\n"), found)):
+                if not self._put((chunk, found)):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
@@ -320,13 +353,14 @@ def _candidate_lines(
     """
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
     chunks = _chunks(stream, first, limit, consumed)
-    searched: Iterator[Searched]
-    if matcher is None:
-        searched = ((c, c.count(b"\n"), None) for c in chunks)
-    else:
-        searched = iter(_Prefetch(chunks, matcher))
+    searched: Iterator[Searched] = (
+        ((c, None) for c in chunks) if matcher is None else iter(_Prefetch(chunks, matcher))
+    )
     carry = b""
-    for chunk, newlines, found in searched:
+    for chunk, found in searched:
+        # counted here rather than in the reading thread: it holds the GIL either way, and
+        # the reading thread then only waits for it once a block, after its search
+        newlines = chunk.count(b"\n")
         if not newlines:
             carry += chunk
             if len(carry) > MAX_LINE:
@@ -362,18 +396,15 @@ def _lines_at(
 ) -> None:
     """The whole lines between ``head`` and ``tail`` (newlines) holding a match, once each,
     in order: line bounds found by C-level maps over the matches, not a Python step each."""
-    starts = list(map(_START, found))
-    lo = bisect_right(starts, head)
-    hi = bisect_right(starts, tail)
-    if lo >= hi:
-        return
-    starts = starts[lo:hi]
     nl = repeat(b"\n")
-    # each line's end, once, in order, with a match inside the line (any one will do)
-    ends = dict(zip(map(block.find, nl, starts), starts, strict=True))
-    firsts = map(int.__add__, map(block.rfind, nl, repeat(0), ends.values()), repeat(1))
-    bounds = zip(firsts, ends, strict=False)
-    out += map(block.__getitem__, starmap(slice, bounds))
+    # each line's end, once, in order (a match in the line cut at the block's start ends
+    # at ``head``, one in the unfinished last line finds no end: neither is taken here)
+    ends = dict.fromkeys(map(block.find, nl, map(_START, found)))
+    ends.pop(head, None)
+    ends.pop(-1, None)
+    # then its start, the newline before that end
+    firsts = map(add, map(block.rfind, nl, repeat(0), ends), repeat(1))
+    out += map(block.__getitem__, map(slice, firsts, ends))
 
 
 def split_ranges(path: str, parts: int) -> list[tuple[int, int]]:

@@ -105,11 +105,11 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
     fast = plans.get(shapes.pop())
     if fast is None:
         return None
-    getter, remap, absent = fast
-    cols: list[Any] = list(zip(*map(getter, objs), strict=False))
-    if absent:
-        cols.append(None)
-    statuses, errors, seconds, models, hosts, keys, rids, digests = remap(cols)
+    # one C-level pass per column (the family's first name in this shape), none for a
+    # family the shape lacks
+    statuses, errors, seconds, models, hosts, keys, rids, digests = (
+        list(map(get, objs)) if get is not None else None for get in fast[3]
+    )
     if statuses is None or errors is None or seconds is None:
         return None
     # one type per column (so no null), and no empty string: what the fast way asks
@@ -212,8 +212,9 @@ def parse_lines(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure
 
 
 #: A shape's fast way: the getter of the fields it holds, the getter that puts their
-#: values in family order, and whether an absent family reads a trailing None.
-_Fast = tuple[Any, Any, bool]
+#: values in family order, whether an absent family reads a trailing None, and per
+#: family the getter of its field (None: the shape lacks the family).
+_Fast = tuple[Any, Any, bool, tuple[Any, ...]]
 
 
 def _learn(obj: dict[str, Any], state: dict[str, Any], plans: dict[tuple[str, ...], _Fast]) -> None:
@@ -242,7 +243,8 @@ def _learn(obj: dict[str, Any], state: dict[str, Any], plans: dict[tuple[str, ..
     if size == 1:  # itemgetter of one name returns the value, not a tuple
         one = getter
         getter = lambda o: (one(o),)  # noqa: E731
-    plans[shape] = (getter, remap, absent)
+    columns = tuple(itemgetter(picked[i]) if i >= 0 else None for i in where)
+    plans[shape] = (getter, remap, absent, columns)
 
 
 def parse_bytes(line: bytes, state: dict[str, Any]) -> Failure | None:

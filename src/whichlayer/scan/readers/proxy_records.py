@@ -9,9 +9,7 @@ same engine, so a scan of proxy records and of any other log agree.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from whichlayer.scan.model import Failure, parse_time
 
@@ -32,6 +30,9 @@ def sniff(lines: list[str]) -> bool:
 
 def read_db(path: str) -> Iterator[Failure]:
     """Every failed exchange, oldest first; read-only, so a running proxy is not disturbed."""
+    import sqlite3  # only for a proxy store: most scans never open one
+    from urllib.parse import urlsplit
+
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     try:
         for row in con.execute(_QUERY):
