@@ -80,47 +80,60 @@ def _mask_value(value: str) -> str:
     return str(fingerprint_secret(value, "secret"))
 
 
-def _prompt_tree(value: Any, known: dict[str, str]) -> Any:
+#: Strings already redacted within one ``redact_data`` call, by (text, keep_prompt): a
+#: report or a scan's JSON repeats the same keys and values hundreds of times, and with
+#: the call's ``known`` fixed each one masks alike wherever it stands.
+_Memo = dict[tuple[str, bool], str]
+
+
+def _prompt_tree(value: Any, known: dict[str, str], memo: _Memo) -> Any:
     if isinstance(value, str):
         return f"[prompt: {len(value)} chars]" if value else value
     if isinstance(value, dict):
         return {
-            k: (_redact_data(v, False, known) if k in _SHAPE_KEYS else _prompt_tree(v, known))
+            k: (
+                _redact_data(v, False, known, memo)
+                if k in _SHAPE_KEYS
+                else _prompt_tree(v, known, memo)
+            )
             for k, v in value.items()
         }
     if isinstance(value, list | tuple):
-        return type(value)(_prompt_tree(v, known) for v in value)
+        return type(value)(_prompt_tree(v, known, memo) for v in value)
     return value
 
 
-def _item(key: Any, value: Any, keep_prompt: bool, known: dict[str, str]) -> Any:
+def _item(key: Any, value: Any, keep_prompt: bool, known: dict[str, str], memo: _Memo) -> Any:
     name = key if isinstance(key, str) else ""
     if isinstance(value, str) and _SECRET_NAMES.search(name):
         return _mask_value(value)
     if not keep_prompt and name in PROMPT_KEYS and not isinstance(value, int | float | bool):
-        return _prompt_tree(value, known)
-    return _redact_data(value, keep_prompt, known)
+        return _prompt_tree(value, known, memo)
+    return _redact_data(value, keep_prompt, known, memo)
 
 
-def _collect(value: Any, out: dict[str, str], name: str = "") -> None:
-    """Every value recognised as secret anywhere in ``value`` (by shape, context or key name)."""
+def _collect(value: Any, out: dict[str, str], seen: set[str], name: str = "") -> None:
+    """Every value recognised as secret anywhere in ``value`` (by shape, context or key name);
+    ``seen``: the strings already searched by shape in this call (each is searched once)."""
     if isinstance(value, str):
         if name and _SECRET_NAMES.search(name) and not is_placeholder(value):
             scheme, sep, rest = value.partition(" ")
             core = rest.strip() if sep and scheme.lower() in _SCHEMES else value
             if len(core) >= 8 and not is_placeholder(core):
                 out.setdefault(core, str(fingerprint_secret(core, "secret")))
-        for k, v in find_secrets(value).items():
-            out.setdefault(k, v)
+        if value not in seen:
+            seen.add(value)
+            for k, v in find_secrets(value).items():
+                out.setdefault(k, v)
     elif isinstance(value, dict):
         for k, v in value.items():
-            _collect(k, out)
-            _collect(v, out, k if isinstance(k, str) else "")
+            _collect(k, out, seen)
+            _collect(v, out, seen, k if isinstance(k, str) else "")
     elif isinstance(value, list | tuple | set | frozenset):
         for v in value:
-            _collect(v, out)
+            _collect(v, out, seen)
     elif isinstance(value, bytes):
-        _collect(value.decode("utf-8", "surrogateescape"), out)
+        _collect(value.decode("utf-8", "surrogateescape"), out, seen)
 
 
 def redact_data(
@@ -135,24 +148,31 @@ def redact_data(
     """
     values: dict[str, str] = dict(known or {})
     if not isinstance(value, int | float | bool) and value is not None:
-        _collect(value, values)
-    return _redact_data(value, keep_prompt, values)
+        _collect(value, values, set())
+    return _redact_data(value, keep_prompt, values, {})
 
 
-def _redact_data(value: Any, keep_prompt: bool, known: dict[str, str]) -> Any:
+def _text(value: str, keep_prompt: bool, known: dict[str, str], memo: _Memo) -> str:
+    done = memo.get((value, keep_prompt))
+    if done is None:
+        done = memo[(value, keep_prompt)] = redact(value, keep_prompt=keep_prompt, known=known)
+    return done
+
+
+def _redact_data(value: Any, keep_prompt: bool, known: dict[str, str], memo: _Memo) -> Any:
     if isinstance(value, str):
-        return redact(value, keep_prompt=keep_prompt, known=known)
+        return _text(value, keep_prompt, known, memo)
     if isinstance(value, dict):
         return {
-            (redact(k, keep_prompt=True, known=known) if isinstance(k, str) else k): _item(
-                k, v, keep_prompt, known
+            (_text(k, True, known, memo) if isinstance(k, str) else k): _item(
+                k, v, keep_prompt, known, memo
             )
             for k, v in value.items()
         }
     if isinstance(value, list | tuple | set | frozenset):
-        return type(value)(_redact_data(v, keep_prompt, known) for v in value)
+        return type(value)(_redact_data(v, keep_prompt, known, memo) for v in value)
     if isinstance(value, bytes):
         text = value.decode("utf-8", "surrogateescape")
-        text = redact(text, keep_prompt=keep_prompt, known=known)
+        text = _text(text, keep_prompt, known, memo)
         return text.encode("utf-8", "surrogateescape")
     return value
