@@ -290,3 +290,32 @@ def test_spring_ai_status_decides_with_the_body():
     d = whichlayer.explain(text)
     assert (str(d.layer), str(d.cause)) == ("request", "model_not_found")
     assert whichlayer.to_evidence(text).status == 404
+
+
+# --- Google's Go SDK -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status_text"),
+    [
+        (
+            "Error: reading streaming LLM response: Error 429, Message: You exceeded your "
+            "current quota, please check your plan and billing details., Status: "
+            "RESOURCE_EXHAUSTED, Details: []",
+            "RESOURCE_EXHAUSTED",
+        ),
+        (
+            "Vertex AI API error: Error 400, Message: The GenerateContentRequest proto is "
+            "invalid:\n  * contents[87].parts[0].function_response.name: "
+            "[REQUIRED_FIELD_MISSING], Status: INVALID_ARGUMENT, Details: []",
+            "INVALID_ARGUMENT",
+        ),
+        # a relay's copy with the status left empty
+        ("Invalid param: Error 400, Message: The input is too long., Status: , Details: []", None),
+    ],
+)
+def test_genai_go_error_is_a_google_body(text, status_text):
+    body = _bodies(text)[0]
+    assert body.status == int(text.split("Error ", 2)[-1][:3])
+    assert body.status_text == status_text
+    assert body.message and "Status:" not in body.message

@@ -16,7 +16,10 @@ would in the JSON:
   ``{"Response": {"Error": {"Code": ..., "Message": ...}}}``;
 - azure-core's ``HttpResponseError`` with an OData error (``ODataV4Format.__str__``):
   ``(DeploymentNotFound) The API deployment ...\\nCode: DeploymentNotFound\\nMessage: ...``
-  -> ``{"error": {"code": ..., "message": ...}}``.
+  -> ``{"error": {"code": ..., "message": ...}}``;
+- Google's Go SDK (``google.golang.org/genai``, ``APIError.Error``): ``Error 429, Message:
+  Resource has been exhausted (e.g. check quota)., Status: RESOURCE_EXHAUSTED, Details: []``
+  -> a google.rpc body ``{"error": {"code": 429, "message": ..., "status": ...}}``.
 
 Each form is looked for only where its fixed text occurs (a substring test), so other
 inputs pay three ``in`` tests. Where a paste holds a form several times (a log of several
@@ -48,6 +51,11 @@ _TENCENT = LazyPattern(
     re.I | re.M,
 )
 
+_GENAI_GATE = ", Status: "
+_GENAI = LazyPattern(
+    r"\bError (\d{3}), Message: ([\s\S]{0,2000}?), Status: ([A-Z][A-Z_]{2,40})?, Details: "
+)
+
 _AZURE_GATE = "Code: "
 #: The code azure-core names: a word (PascalCase, or a status number as some services send).
 _AZURE_CODE = LazyPattern(r"Code: ([A-Za-z0-9][\w.]{0,80})(?:\n|\\n)Message: ")
@@ -62,6 +70,8 @@ def read(text: str) -> list[ErrorBody]:
         out += _tencent(text)
     if _AZURE_GATE in text:
         out += _azure(text)
+    if _GENAI_GATE in text:
+        out += _genai(text)
     return out
 
 
@@ -121,6 +131,16 @@ def _azure(text: str) -> list[ErrorBody]:
             continue
         found = _body({"error": {"code": code, "message": message.strip() or None}})
     return found
+
+
+def _genai(text: str) -> list[ErrorBody]:
+    match = _last(_GENAI, text, -1)
+    if match is None:
+        return []
+    error: dict[str, Any] = {"code": int(match.group(1)), "message": match.group(2).strip()}
+    if match.group(3):  # a relay's copy may leave it empty
+        error["status"] = match.group(3)
+    return _body({"error": error})
 
 
 def response_status(response: dict[Any, Any]) -> int | None:
