@@ -319,3 +319,12 @@ def test_genai_go_error_is_a_google_body(text, status_text):
     assert body.status == int(text.split("Error ", 2)[-1][:3])
     assert body.status_text == status_text
     assert body.message and "Status:" not in body.message
+
+
+def test_botocore_form_quoted_in_a_relay_body_keeps_its_message_only():
+    text = (
+        '{"error": {"message": "An error occurred (ThrottlingException) when calling the '
+        'Converse operation: Too many tokens, please wait.", "type": "upstream_error"}}'
+    )
+    body = _bodies(text)[0]
+    assert (body.type, body.message) == ("ThrottlingException", "Too many tokens, please wait.")

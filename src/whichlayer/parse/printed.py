@@ -36,6 +36,9 @@ from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
 from whichlayer.prefilter import LazyPattern
 
+#: A double quote no backslash escapes: where a form quoted in a JSON string ends.
+_CLOSING_QUOTE = LazyPattern(r'(?<!\\)"')
+
 _BOTOCORE_GATE = "An error occurred ("
 #: ``An error occurred ({error_code}) when calling the {operation_name}
 #: operation{retry_info}: {error_message}``; a terminal may wrap it anywhere (``\\s+``).
@@ -94,8 +97,14 @@ def _last(pattern: LazyPattern, text: str, last: int) -> re.Match[str] | None:
 
 
 def _message(raw: str) -> str:
-    # a printed form inside a JSON string or repr keeps its escapes and closing quote
-    return raw.split("\\n", 1)[0].rstrip().rstrip("\"'").rstrip()
+    """The message of a printed form, up to the end of its line: a form quoted inside a
+    JSON string ends at its first escaped line break or unescaped double quote (the JSON
+    around it follows on the same line)."""
+    line = raw.split("\\n", 1)[0]
+    quote = _CLOSING_QUOTE.compiled().search(line)
+    if quote is not None:
+        line = line[: quote.start()]
+    return line.rstrip().rstrip("'").rstrip()
 
 
 def _botocore(text: str) -> list[ErrorBody]:
