@@ -328,3 +328,67 @@ def test_botocore_form_quoted_in_a_relay_body_keeps_its_message_only():
     )
     body = _bodies(text)[0]
     assert (body.type, body.message) == ("ThrottlingException", "Too many tokens, please wait.")
+
+
+# --- the AWS SDK for JavaScript v3, as Node prints it ------------------------------------
+
+NODE_INSPECT = """ValidationException: The provided model identifier is invalid.
+    at de_ValidationExceptionRes (/app/node_modules/@aws-sdk/client-bedrock-runtime/index.js:9:1)
+    at process.processTicksAndRejections (node:internal/process/task_queues:95:5) {
+  '$fault': 'client',
+  '$metadata': {
+    httpStatusCode: 400,
+    requestId: 'a0f3c2d1-5b6e-4f7a-8c9d-0e1f2a3b4c5d',
+    extendedRequestId: undefined,
+    cfId: undefined,
+    attempts: 1,
+    totalRetryDelay: 0
+  }
+}"""
+
+FIELD_LIST = """message: Too many tokens, please wait before trying again.
+name: ThrottlingException
+$fault: client
+$metadata: {"httpStatusCode":429,"requestId":"158a2e26","attempts":3,"totalRetryDelay":274}"""
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status", "message"),
+    [
+        (
+            NODE_INSPECT,
+            "ValidationException",
+            400,
+            "The provided model identifier is invalid.",
+        ),
+        (
+            FIELD_LIST,
+            "ThrottlingException",
+            429,
+            "Too many tokens, please wait before trying again.",
+        ),
+    ],
+)
+def test_aws_js_printed_exception_gives_name_and_status(text, name, status, message):
+    ev = whichlayer.to_evidence(text)
+    body = ev.bodies[0]
+    assert (body.dialect, body.type, body.status, body.message) == (
+        "bedrock",
+        name,
+        status,
+        message,
+    )
+    assert ev.status == status
+
+
+def test_aws_js_read_once_when_its_json_was_read():
+    text = (
+        '{"name": "ThrottlingException", "$fault": "client", "$metadata": {"httpStatusCode": 429}}'
+    )
+    assert [b.type for b in _bodies(text)] == ["ThrottlingException"]
+
+
+def test_aws_js_success_metadata_is_no_error():
+    text = "output: {'$metadata': {httpStatusCode: 200, requestId: 'x'}, name: 'Converse'}"
+    assert not [b for b in _bodies(text) if b.dialect == "bedrock"]
+    assert whichlayer.to_evidence(text).status is None

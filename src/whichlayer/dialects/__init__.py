@@ -98,12 +98,14 @@ def _cloud_error(obj: dict[str, Any]) -> dict[str, Any] | None:
             "status_code": status,
         }
     meta = obj.get("$metadata")
-    if isinstance(meta, dict) and "httpStatusCode" in meta:
+    status = meta.get("httpStatusCode") if isinstance(meta, dict) else None
+    # every output carries $metadata; only an exception's has an error status
+    if isinstance(status, int) and not isinstance(status, bool) and 400 <= status <= 599:
         name = obj.get("name") or obj.get("__type") or obj.get("errorType") or obj.get("Code")
         return {
             "type": name if isinstance(name, str) else None,
             "message": obj.get("message") or obj.get("errorMessage") or obj.get("Message"),
-            "status_code": meta.get("httpStatusCode"),
+            "status_code": status,
         }
     response = obj.get("Response")
     if isinstance(response, dict):

@@ -9,6 +9,11 @@ would in the JSON:
   ``An error occurred (InvalidClientTokenId) when calling the InvokeModel operation: The
   security token included in the request is invalid.`` (with `` (reached max retries: 4)``
   after the operation when it retried) -> ``{"Error": {"Code": ..., "Message": ...}}``;
+- the AWS SDK for JavaScript v3's exceptions as Node prints them (``util.inspect``: the
+  ``ThrottlingException: Too many tokens ...`` head, then ``{ '$fault': 'client',
+  '$metadata': { httpStatusCode: 429, ... } }``) or as a tool lists their fields
+  (``name: ThrottlingException``, ``$metadata: {"httpStatusCode":429,...}``) -> the
+  exception's name as the body's ``type`` and ``httpStatusCode`` as its status;
 - the Tencent Cloud SDKs' exceptions: Python's ``[TencentCloudSDKException] code:X
   message:Y requestId:Z``, Go's ``[TencentCloudSDKError] Code=X, Message=Y, RequestId=Z``,
   Node's ``[TencentCloudSDKException]\\nCode: X\\nMessage: Y\\nRequestId: Z``, Java's
@@ -47,6 +52,19 @@ _BOTOCORE = LazyPattern(
     r"operation(?:\s+\(reached\s+max\s+retries:\s+\d+\))?:\s*([^\n]{0,2000})"
 )
 
+_AWS_JS_GATE = "httpStatusCode"
+_AWS_JS_STATUS = LazyPattern(r"\bhttpStatusCode['\"]?\s*:\s*([45]\d\d)\b")
+#: The exception's name: its ``name`` field, else the head line Node prints.
+_AWS_JS_NAME = LazyPattern(
+    r"(?m)(?:^|[{,\s])['\"]?name['\"]?\s*:\s*['\"]?([A-Z][A-Za-z0-9]{2,80})\b"
+)
+_AWS_JS_HEAD = LazyPattern(
+    r"(?m)^\s*([A-Z][A-Za-z0-9]{2,80}(?:Exception|Error|Fault)): ([^\n]{1,2000})"
+)
+_AWS_JS_MESSAGE = LazyPattern(
+    r"(?m)(?:^|[{,\s])['\"]?(?:message|errorMessage)['\"]?\s*:\s*['\"]?([^'\"\n]{1,2000})"
+)
+
 _TENCENT_GATE = "[TencentCloudSDK"
 _TENCENT = LazyPattern(
     r"\[TencentCloudSDK(?:Exception|Error)\]\s*code\s*[:=]\s*([A-Za-z][\w.]{0,100}),?\s+"
@@ -64,9 +82,12 @@ _AZURE_GATE = "Code: "
 _AZURE_CODE = LazyPattern(r"Code: ([A-Za-z0-9][\w.]{0,80})(?:\n|\\n)Message: ")
 
 
-def read(text: str) -> list[ErrorBody]:
-    """The bodies of the printed forms in ``text``, outermost first."""
+def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
+    """The bodies of the printed forms in ``text``, outermost first (``bodies``: those
+    already read from its JSON, which a form is not read again beside)."""
     out: list[ErrorBody] = []
+    if _AWS_JS_GATE in text and "$metadata" in text:
+        out += _aws_js(text, bodies or [])
     if _BOTOCORE_GATE in text:
         out += _botocore(text)
     if _TENCENT_GATE in text:
@@ -113,6 +134,27 @@ def _botocore(text: str) -> list[ErrorBody]:
         return []
     code, message = match.group(1), _message(match.group(3))
     return _body({"Error": {"Code": code, "Message": message or None}})
+
+
+def _aws_js(text: str, bodies: list[ErrorBody]) -> list[ErrorBody]:
+    """The name and status of the last AWS SDK for JavaScript v3 exception printed, where
+    its JSON (read by the ``bedrock`` dialect) did not already give them."""
+    if any(b.dialect == "bedrock" and b.status is not None for b in bodies):
+        return []
+    statuses = list(_AWS_JS_STATUS.finditer(text))
+    if not statuses:
+        return []
+    status = statuses[-1]
+    head = text[max(0, status.start() - 4000) : status.start()]
+    names = list(_AWS_JS_NAME.finditer(head))
+    messages = list(_AWS_JS_MESSAGE.finditer(head))
+    lines = list(_AWS_JS_HEAD.finditer(head))
+    name = names[-1].group(1) if names else lines[-1].group(1) if lines else None
+    if name is None:
+        return []
+    message = messages[-1].group(1) if messages else lines[-1].group(2) if lines else None
+    meta = {"httpStatusCode": int(status.group(1))}
+    return _body({"name": name, "message": message and message.strip(), "$metadata": meta})
 
 
 def _tencent(text: str) -> list[ErrorBody]:

@@ -160,7 +160,7 @@ def read_into(ev: Evidence, text: str) -> None:
     if not ev.bodies and ('\\"' in text or "\\'" in text):
         _collect_from_text(jsonish.unescape(text), 0, ev)
     # bodies SDKs print as sentences (botocore, Tencent Cloud, azure-core): outermost first
-    ev.bodies[:0] = printed.read(text)
+    ev.bodies[:0] = printed.read(text, ev.bodies)
     if not ev.bodies:
         loose = _loose_body(text)
         if loose is not None:
