@@ -159,7 +159,8 @@ def read_into(ev: Evidence, text: str) -> None:
     _collect_from_text(text, 0, ev)
     if not ev.bodies and ('\\"' in text or "\\'" in text):
         _collect_from_text(jsonish.unescape(text), 0, ev)
-    # bodies SDKs print as sentences (botocore, Tencent Cloud, azure-core): outermost first
+    # bodies SDKs print as text (botocore, AWS JS, Tencent Cloud, azure-core, genai Go; see
+    # parse/printed.py): outermost first
     ev.bodies[:0] = printed.read(text, ev.bodies)
     if not ev.bodies:
         loose = _loose_body(text)
