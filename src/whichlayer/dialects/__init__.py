@@ -25,6 +25,8 @@ from whichlayer.dialects import (
     openai,
     openrouter,
     qianfan,
+    tencentcloud,
+    tgi,
 )
 from whichlayer.evidence import ErrorBody
 
@@ -35,11 +37,13 @@ DIALECTS: tuple[ModuleType, ...] = (
     litellm,
     google,
     anthropic,
+    tencentcloud,
     azure,
     bedrock,
     mistral,
     minimax,
     qianfan,
+    tgi,
     ollama,
     openai,
 )
@@ -47,10 +51,14 @@ DIALECTS: tuple[ModuleType, ...] = (
 
 def error_object(obj: dict[str, Any]) -> dict[str, Any]:
     """The dict that holds the error's fields: ``obj["error"]``, MiniMax's ``base_resp``
-    (``status_code`` 0 is success), the first of Cloudflare's ``errors``, or ``obj``."""
+    (``status_code`` 0 is success), the first of Cloudflare's ``errors``, the AWS and
+    Tencent Cloud shapes (see :func:`_cloud_error`), or ``obj``."""
     inner = obj.get("error")
     if isinstance(inner, dict):
         return inner
+    cloud = _cloud_error(obj)
+    if cloud is not None:
+        return cloud
     base = obj.get("base_resp")
     if isinstance(base, dict) and base.get("status_code") not in (0, "0", None):
         return {"code": base.get("status_code"), "message": base.get("status_msg")}
@@ -64,6 +72,47 @@ def error_object(obj: dict[str, Any]) -> dict[str, Any]:
     ):
         return errors[0]
     return obj
+
+
+def _cloud_error(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """The error fields of the clouds' own shapes, with their names as the other dialects
+    spell them (``code``, ``type``, ``message``, ``status_code``):
+
+    - botocore's parsed error (``ClientError.response``, and what its printed form says):
+      ``{"Error": {"Code": ..., "Message": ...}, "ResponseMetadata": {"HTTPStatusCode": ..}}``;
+      the code is the AWS error name (its ``type`` and ``code``), or for a reply with no
+      body (a HEAD request) the HTTP status itself;
+    - the AWS SDK for JavaScript v3's exceptions as printed or serialised: ``name`` (or
+      ``__type``, Lambda's ``errorType``) beside ``$metadata.httpStatusCode``;
+    - Tencent Cloud API 3.0: ``{"Response": {"Error": {"Code": ..., "Message": ...}}}``.
+    """
+    aws = obj.get("Error")
+    if isinstance(aws, dict) and isinstance(aws.get("Code"), str):
+        code = aws["Code"]
+        meta = obj.get("ResponseMetadata")
+        status = meta.get("HTTPStatusCode") if isinstance(meta, dict) else None
+        return {
+            "code": code,
+            "type": None if code.isdigit() else code,
+            "message": aws.get("Message"),
+            "status_code": status,
+        }
+    meta = obj.get("$metadata")
+    status = meta.get("httpStatusCode") if isinstance(meta, dict) else None
+    # every output carries $metadata; only an exception's has an error status
+    if isinstance(status, int) and not isinstance(status, bool) and 400 <= status <= 599:
+        name = obj.get("name") or obj.get("__type") or obj.get("errorType") or obj.get("Code")
+        return {
+            "type": name if isinstance(name, str) else None,
+            "message": obj.get("message") or obj.get("errorMessage") or obj.get("Message"),
+            "status_code": status,
+        }
+    response = obj.get("Response")
+    if isinstance(response, dict):
+        error = response.get("Error")
+        if isinstance(error, dict) and isinstance(error.get("Code"), str):
+            return {"code": error["Code"], "message": error.get("Message")}
+    return None
 
 
 def _text(value: Any) -> str | None:

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from whichlayer.evidence import Evidence, RequestId
+from whichlayer.parse import printed
 from whichlayer.parse import text as text_parser
 from whichlayer.taxonomy import Origin
 
@@ -51,6 +52,10 @@ def _from_exception(exc: BaseException) -> Evidence:
         response = getattr(link, "response", None)
         if ev.status is None and _is_response(response):
             lines += _read_response(response, ev)
+        elif ev.status is None and isinstance(response, dict):
+            # botocore's ClientError.response: the parsed error and the reply's metadata
+            ev.status = printed.response_status(response)
+            ev.status_source = "exception" if ev.status is not None else None
         _read_sdk_fields(link, ev)
     text = "\n".join(lines)
     ev.text = text

@@ -295,6 +295,17 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         ("provided to ", r"\bprovided to \w+: (\d{3})\b"),
         # Codex: "unexpected status 429 Too Many Requests"
         ("unexpected status ", r"\bunexpected status (\d{3})\b"),
+        # Spring AI's RetryUtils: "NonTransientAiException: 401 - {body}" (4xx),
+        # "TransientAiException: 500 - {body}" (5xx): String.format("%s - %s", status, body)
+        ("transientaiexception: ", r"\b(?:Non)?TransientAiException: (\d{3}) - "),
+        # a retry loop around an SDK's message: "(Attempt 1/3): 400 Provider returned error"
+        # (the openai Node SDK's "<status> <message>"), "failed (attempt 2/5): 429 Too Many"
+        # (a terminal may wrap the line after the reason's first word)
+        (
+            "(attempt ",
+            r"\(attempt \d{1,3} ?(?:/|of) ?\d{1,3}\):? (\d{3})"
+            r"\s+(?:\{|<|status code|\(no body\)|(?-i:[A-Z][a-z]+)\s)",
+        ),
         # Claude Code / agents: "API Error: 401 {...}", "API Error (529 {...})"
         ("api error", r"\bAPI Error:?\s*\(?(\d{3})\b"),
         # "Forbidden (403)": one gated alternative per reason phrase

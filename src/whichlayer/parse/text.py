@@ -8,7 +8,7 @@ from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody, Evidence, RequestId
-from whichlayer.parse import html, jsonish, signals
+from whichlayer.parse import html, jsonish, printed, signals
 from whichlayer.prefilter import LazyPattern
 from whichlayer.taxonomy import Origin
 
@@ -159,6 +159,9 @@ def read_into(ev: Evidence, text: str) -> None:
     _collect_from_text(text, 0, ev)
     if not ev.bodies and ('\\"' in text or "\\'" in text):
         _collect_from_text(jsonish.unescape(text), 0, ev)
+    # bodies SDKs print as text (botocore, AWS JS, Tencent Cloud, azure-core, genai Go; see
+    # parse/printed.py): outermost first
+    ev.bodies[:0] = printed.read(text, ev.bodies)
     if not ev.bodies:
         loose = _loose_body(text)
         if loose is not None:

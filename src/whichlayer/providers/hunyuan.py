@@ -39,6 +39,7 @@ PROVIDER = Provider(
     kind="cloud",
     hosts=("hunyuan.tencentcloudapi.com", "api.hunyuan.cloud.tencent.com"),
     protocols=("openai", "tencentcloud"),
+    dialect="tencentcloud",
     openai_base="https://api.hunyuan.cloud.tencent.com/v1",
     words=("hunyuan", "混元"),
     docs=DOCS,

@@ -17,6 +17,7 @@ PROVIDER = Provider(
     name="Text Generation Inference",
     kind="server",
     protocols=("tgi", "openai"),
+    dialect="tgi",
     words=("text-generation-inference", "text_generation"),
     docs=DOCS,
     errors=(

@@ -830,8 +830,10 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "⨯ UnrecognizedClientException: The security token included in the request is"
             " invalid.\n    at async POST (apps/app/app/api/chat/route.ts:19:19)",
-            "[TencentCloudSDKException] code:AuthFailure.SignatureFailure message:The provided"
-            " credentials could not be validated. Please check your signature is correct",
+            # the Node SDK's toLocaleString, with no code (a printed code is read as a body
+            # code, where Hunyuan's catalogue row decides)
+            "[TencentCloudSDKException]message:The provided credentials could not be"
+            " validated. Please check your signature is correct  requestId:ed93f3cb",
             "Service error: AuthFailure.SignatureFailure:请求签名验证失败，"
             "请检查您的签名计算是否正确。",
         ),

@@ -552,8 +552,10 @@ RULES: tuple[Rule, ...] = (
         priority=88,
         confidence=0.8,
         samples=(
-            "An error occurred (ServiceQuotaExceededException) when calling the InvokeModel"
-            " operation: Your request exceeds the service quota for your account.",
+            # the AWS SDK for JavaScript's line (botocore's printed code is read as a body
+            # type, where Bedrock's catalogue row decides)
+            "ServiceQuotaExceededException: Your request exceeds the service quota for your"
+            " account.",
         ),
     ),
     Rule(

@@ -313,9 +313,10 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.85,
         samples=(
-            "botocore.errorfactory.ModelTimeoutException: An error occurred"
-            " (ModelTimeoutException) when calling the InvokeModel operation: Model has timed"
-            " out in processing the request. Try your request again.",
+            # the AWS SDK for JavaScript's line (botocore's printed code is read as a body
+            # type, where Bedrock's catalogue row decides)
+            "ModelTimeoutException: Model has timed out in processing the request. Try your"
+            " request again.",
         ),
     ),
     Rule(
@@ -771,9 +772,10 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            "botocore.errorfactory.ModelErrorException: An error occurred"
-            " (ModelErrorException) when calling the InvokeModel operation: The system"
-            " encountered an unexpected error during processing. Try your request again.",
+            # the AWS SDK for JavaScript's line (botocore's printed code is read as a body
+            # type, where Bedrock's catalogue row decides)
+            "ModelErrorException: The system encountered an unexpected error during"
+            " processing. Try your request again.",
         ),
     ),
     Rule(

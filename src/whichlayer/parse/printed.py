@@ -1,0 +1,204 @@
+"""Error bodies that SDKs print as text, not as JSON.
+
+Some SDKs print the server's error code in a sentence of their own rather than the body
+they received, so no JSON reader finds it. Each form here is read back into the body shape
+its dialect reads (``whichlayer.dialects``), so the body's ``code``/``type`` decide as they
+would in the JSON:
+
+- botocore's ``ClientError`` (``botocore/exceptions.py``, ``MSG_TEMPLATE``):
+  ``An error occurred (InvalidClientTokenId) when calling the InvokeModel operation: The
+  security token included in the request is invalid.`` (with `` (reached max retries: 4)``
+  after the operation when it retried) -> ``{"Error": {"Code": ..., "Message": ...}}``;
+- the AWS SDK for JavaScript v3's exceptions as Node prints them (``util.inspect``: the
+  ``ThrottlingException: Too many tokens ...`` head, then ``{ '$fault': 'client',
+  '$metadata': { httpStatusCode: 429, ... } }``) or as a tool lists their fields
+  (``name: ThrottlingException``, ``$metadata: {"httpStatusCode":429,...}``) -> the
+  exception's name as the body's ``type`` and ``httpStatusCode`` as its status;
+- the Tencent Cloud SDKs' exceptions: Python's ``[TencentCloudSDKException] code:X
+  message:Y requestId:Z``, Go's ``[TencentCloudSDKError] Code=X, Message=Y, RequestId=Z``,
+  Node's ``[TencentCloudSDKException]\\nCode: X\\nMessage: Y\\nRequestId: Z``, Java's
+  ``[TencentCloudSDKException]code: X message:Y requestId:Z`` ->
+  ``{"Response": {"Error": {"Code": ..., "Message": ...}}}``;
+- azure-core's ``HttpResponseError`` with an OData error (``ODataV4Format.__str__``):
+  ``(DeploymentNotFound) The API deployment ...\\nCode: DeploymentNotFound\\nMessage: ...``
+  -> ``{"error": {"code": ..., "message": ...}}``;
+- Google's Go SDK (``google.golang.org/genai``, ``APIError.Error``): ``Error 429, Message:
+  Resource has been exhausted (e.g. check quota)., Status: RESOURCE_EXHAUSTED, Details: []``
+  -> a google.rpc body ``{"error": {"code": 429, "message": ..., "status": ...}}``.
+
+Each form is looked for only where its fixed text occurs (a substring test), so other
+inputs pay three ``in`` tests. Where a paste holds a form several times (a log of several
+calls, or of retries), only its last one is read: the failing call is almost always at the
+end of a log, and an earlier call's code would decide at a documented code's priority.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from whichlayer.dialects import read_body
+from whichlayer.evidence import ErrorBody
+from whichlayer.prefilter import LazyPattern
+
+#: A double quote no backslash escapes: where a form quoted in a JSON string ends.
+_CLOSING_QUOTE = LazyPattern(r'(?<!\\)"')
+
+_BOTOCORE_GATE = "An error occurred ("
+#: ``An error occurred ({error_code}) when calling the {operation_name}
+#: operation{retry_info}: {error_message}``; a terminal may wrap it anywhere (``\\s+``).
+_BOTOCORE = LazyPattern(
+    r"An error occurred \(([\w.:-]{1,100})\)\s+when\s+calling\s+the\s+(\w{1,100})\s+"
+    r"operation(?:\s+\(reached\s+max\s+retries:\s+\d+\))?:\s*([^\n]{0,2000})"
+)
+
+_AWS_JS_GATE = "httpStatusCode"
+_AWS_JS_STATUS = LazyPattern(r"\bhttpStatusCode['\"]?\s*:\s*([45]\d\d)\b")
+#: The exception's name: its ``name`` field, else the head line Node prints.
+_AWS_JS_NAME = LazyPattern(
+    r"(?m)(?:^|[{,\s])['\"]?name['\"]?\s*:\s*['\"]?([A-Z][A-Za-z0-9]{2,80})\b"
+)
+_AWS_JS_HEAD = LazyPattern(
+    r"(?m)^\s*([A-Z][A-Za-z0-9]{2,80}(?:Exception|Error|Fault)): ([^\n]{1,2000})"
+)
+_AWS_JS_MESSAGE = LazyPattern(
+    r"(?m)(?:^|[{,\s])['\"]?(?:message|errorMessage)['\"]?\s*:\s*['\"]?([^'\"\n]{1,2000})"
+)
+
+_TENCENT_GATE = "[TencentCloudSDK"
+_TENCENT = LazyPattern(
+    r"\[TencentCloudSDK(?:Exception|Error)\]\s*code\s*[:=]\s*([A-Za-z][\w.]{0,100}),?\s+"
+    r"message\s*[:=]\s*([^\n]{0,2000}?)(?:,?\s+requestId\s*[:=]\s*([\w-]{1,80})|\s*$)",
+    re.I | re.M,
+)
+
+_GENAI_GATE = ", Status: "
+_GENAI = LazyPattern(
+    r"\bError (\d{3}), Message: ([\s\S]{0,2000}?), Status: ([A-Z][A-Z_]{2,40})?, Details: "
+)
+
+_AZURE_GATE = "Code: "
+#: The code azure-core names: a word (PascalCase, or a status number as some services send).
+_AZURE_CODE = LazyPattern(r"Code: ([A-Za-z0-9][\w.]{0,80})(?:\n|\\n)Message: ")
+
+
+def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
+    """The bodies of the printed forms in ``text``, outermost first (``bodies``: those
+    already read from its JSON, which a form is not read again beside)."""
+    out: list[ErrorBody] = []
+    if _AWS_JS_GATE in text and "$metadata" in text:
+        out += _aws_js(text, bodies or [])
+    if _BOTOCORE_GATE in text:
+        out += _botocore(text)
+    if _TENCENT_GATE in text:
+        out += _tencent(text)
+    if _AZURE_GATE in text:
+        out += _azure(text)
+    if _GENAI_GATE in text:
+        out += _genai(text)
+    return out
+
+
+def _body(value: dict[str, Any]) -> list[ErrorBody]:
+    body = read_body(value)
+    return [] if body is None else [body]
+
+
+def _last(pattern: LazyPattern, text: str, last: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``: tried from the last occurrence of its
+    fixed start (``last``), else over the whole text."""
+    compiled = pattern.compiled()
+    match = compiled.match(text, last) if last >= 0 else None
+    if match is not None:
+        return match
+    found = None
+    for each in compiled.finditer(text):
+        found = each
+    return found
+
+
+def _message(raw: str) -> str:
+    """The message of a printed form, up to the end of its line: a form quoted inside a
+    JSON string ends at its first escaped line break or unescaped double quote (the JSON
+    around it follows on the same line)."""
+    line = raw.split("\\n", 1)[0]
+    quote = _CLOSING_QUOTE.compiled().search(line)
+    if quote is not None:
+        line = line[: quote.start()]
+    return line.rstrip().rstrip("'").rstrip()
+
+
+def _botocore(text: str) -> list[ErrorBody]:
+    match = _last(_BOTOCORE, text, text.rfind(_BOTOCORE_GATE))
+    if match is None:
+        return []
+    code, message = match.group(1), _message(match.group(3))
+    return _body({"Error": {"Code": code, "Message": message or None}})
+
+
+def _aws_js(text: str, bodies: list[ErrorBody]) -> list[ErrorBody]:
+    """The name and status of the last AWS SDK for JavaScript v3 exception printed, where
+    its JSON (read by the ``bedrock`` dialect) did not already give them."""
+    if any(b.dialect == "bedrock" and b.status is not None for b in bodies):
+        return []
+    statuses = list(_AWS_JS_STATUS.finditer(text))
+    if not statuses:
+        return []
+    status = statuses[-1]
+    head = text[max(0, status.start() - 4000) : status.start()]
+    names = list(_AWS_JS_NAME.finditer(head))
+    messages = list(_AWS_JS_MESSAGE.finditer(head))
+    lines = list(_AWS_JS_HEAD.finditer(head))
+    name = names[-1].group(1) if names else lines[-1].group(1) if lines else None
+    if name is None:
+        return []
+    message = messages[-1].group(1) if messages else lines[-1].group(2) if lines else None
+    meta = {"httpStatusCode": int(status.group(1))}
+    return _body({"name": name, "message": message and message.strip(), "$metadata": meta})
+
+
+def _tencent(text: str) -> list[ErrorBody]:
+    # Node's form too: its fields on lines of their own (``\s`` takes a newline)
+    match = _last(_TENCENT, text, text.rfind(_TENCENT_GATE))
+    if match is None:
+        return []
+    error = {"Code": match.group(1), "Message": _message(match.group(2)) or None}
+    return _body({"Response": {"Error": error, "RequestId": match.group(3)}})
+
+
+def _azure(text: str) -> list[ErrorBody]:
+    """``(Code) message`` then ``Code: Code`` and ``Message: ...`` lines: the code is read
+    only where both name it."""
+    found: list[ErrorBody] = []
+    for match in _AZURE_CODE.finditer(text):
+        code = match.group(1)
+        head = text[max(0, match.start() - 4000) : match.start()]
+        opened = head.rfind("(" + code + ") ")
+        if opened < 0:
+            continue
+        message = head[opened + len(code) + 3 :]
+        message = message[:-2] if message.endswith("\\n") else message.rstrip("\n")
+        if "\n" in message:  # the "(Code) message" line is the one just before
+            continue
+        found = _body({"error": {"code": code, "message": message.strip() or None}})
+    return found
+
+
+def _genai(text: str) -> list[ErrorBody]:
+    match = _last(_GENAI, text, -1)
+    if match is None:
+        return []
+    error: dict[str, Any] = {"code": int(match.group(1)), "message": match.group(2).strip()}
+    if match.group(3):  # a relay's copy may leave it empty
+        error["status"] = match.group(3)
+    return _body({"error": error})
+
+
+def response_status(response: dict[Any, Any]) -> int | None:
+    """The HTTP status botocore's ``ClientError.response`` (a parsed dict, not a response
+    object) holds in ``ResponseMetadata.HTTPStatusCode``; its printed form has none."""
+    meta = response.get("ResponseMetadata")
+    status = meta.get("HTTPStatusCode") if isinstance(meta, dict) else None
+    if isinstance(status, int) and not isinstance(status, bool) and 100 <= status <= 599:
+        return status
+    return None
