@@ -115,7 +115,7 @@ PROVIDER = Provider(
         ),
         Documented(
             "ServiceQuotaExceededException",
-            Cause.PLAN_LIMIT,
+            Cause.QUOTA_EXHAUSTED,
             DOCS,
             _body(
                 "ServiceQuotaExceededException",
