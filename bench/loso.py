@@ -1,10 +1,12 @@
 """Leave-one-set-out evaluation of the learned fallback, the rules, and both combined.
 
     python bench/loso.py [--sets fresh12,fresh13] [--calibrate] [--c-layer 20] [--c-cause 20]
+    python bench/loso.py --newest 4      # leave the four newest sets out, together
 
 For every labelled set in corpus/, trains the model (bench/train.py's code,
 exported and quantised exactly as shipped, run by the pure-Python inference)
-on all the other sets and scores the held-out set with:
+on all the other sets (and on the documentation examples bench/train.py adds,
+at --doc-weight) and scores the held-out set with:
 
   model     the model alone (its likeliest layer; cause given that layer)
   rules     the rules alone (the learned fallback turned off)
@@ -18,6 +20,11 @@ on all the other sets and scores the held-out set with:
 Layer and cause accuracy per set and pooled (cause counts only with the right
 layer; alt_layers/alt_causes are accepted, as in bench/accuracy.py).
 
+``--newest N`` trains once on every set but the N collected last (in the
+order corpus/README.md describes them: dev, field, fresh, fresh2, ...,
+fresh25) and scores those N: a new set resembles the newest sets best, and
+leaving one set out keeps the sets collected after it in training.
+
 Caveat printed with the table: the rules were written and fitted looking at
 every set here, so "rules" and "combined" are optimistic. Only "model" is an
 honest held-out figure.
@@ -26,6 +33,7 @@ honest held-out figure.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -78,6 +86,21 @@ def _with_cause_for_unknown(text: str, threshold: float) -> Any:
         K._model_cause = shipped_pick
 
 
+def collected_order(names: list[str]) -> list[str]:
+    """Set names in the order they were collected: dev, field, then fresh, fresh2, fresh3,
+    fresh4a, fresh4b, ... by number (``fresh`` is the first), then anything else."""
+
+    def key(name: str) -> tuple[int, int, str]:
+        if name in ("dev", "field"):
+            return (0, ("dev", "field").index(name), "")
+        match = re.fullmatch(r"fresh(\d*)([a-z]*)", name)
+        if match:
+            return (1, int(match.group(1) or 1), match.group(2))
+        return (2, 0, name)
+
+    return sorted(names, key=key)
+
+
 def _model_alone(model: infer.Model, feats: dict[int, str]) -> tuple[str, str, float]:
     ids = list(feats)
     ranked = model.layer.predict(ids).ranked
@@ -89,6 +112,23 @@ def _model_alone(model: infer.Model, feats: dict[int, str]) -> tuple[str, str, f
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", help="comma-separated set names to hold out (default: all)")
+    parser.add_argument(
+        "--newest",
+        type=int,
+        metavar="N",
+        help="train once on every set but the N newest, and score those N",
+    )
+    parser.add_argument(
+        "--doc-weight",
+        type=float,
+        default=T.DOC_WEIGHT,
+        help="weight of the documentation examples (0: none)",
+    )
+    parser.add_argument(
+        "--rule-samples",
+        action="store_true",
+        help="the rules' samples as documentation examples too (measured, not shipped)",
+    )
     parser.add_argument("--calibrate", action="store_true", help="fit a temperature per fold")
     parser.add_argument("--c-layer", type=float, default=T.C_LAYER)
     parser.add_argument("--c-cause", type=float, default=T.C_CAUSE)
@@ -117,7 +157,14 @@ def main() -> int:
     unknown = sorted(set(held) - set(names))
     if unknown:
         fail(f"no such set: {', '.join(unknown)}")
+    if args.newest is not None and not 0 < args.newest < len(names):
+        fail(f"--newest must be between 1 and {len(names) - 1}")
+    folds = [[name] for name in held]
+    if args.newest:
+        folds = [collected_order(names)[-args.newest :]]
     feats = T.featurise(rows)
+    docs = T.doc_rows(rows, args.rule_samples) if args.doc_weight > 0 else []
+    doc_feats = T.featurise(docs)
     if args.layer_only:
         return _layer_only(rows, feats, held, args.c_layer)
     infer.use_shipped()
@@ -135,15 +182,17 @@ def main() -> int:
         f"  {'layer / cause':>15}  {'layer':>8}  {'answered':>10}"
     )
     start = time.perf_counter()
-    for name in held:
-        test = [i for i, r in enumerate(rows) if r["set"] == name]
-        train = [i for i, r in enumerate(rows) if r["set"] != name]
+    for fold in folds:
+        train = [i for i, r in enumerate(rows) if r["set"] not in fold]
         blob = T.train(
             [rows[i] for i in train],
             [feats[i] for i in train],
             calibrate=args.calibrate,
             c_layer=args.c_layer,
             c_cause=args.c_cause,
+            docs=docs,
+            doc_feats=doc_feats,
+            doc_weight=args.doc_weight,
         )
         model = infer.loads(blob)
         if not args.calibrate and shipped is not None:
@@ -153,38 +202,21 @@ def main() -> int:
             for name_, head in model.causes.items():
                 if name_ in shipped.causes:
                     head.temperature = shipped.causes[name_].temperature
-        c: Counter[str] = Counter()
         infer.use(model)
-        for i in test:
-            row = rows[i]
-            layer, cause, p = _model_alone(model, feats[i])
-            ok_l, ok_c = _ok(row, layer, cause)
-            bins.append((p, ok_l))
-            c.update(model_l=ok_l, model_c=ok_c)
-            if p >= model.threshold:
-                c.update(answered=1, answered_ok=ok_l)
-            d = rules[i]
-            ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
-            c.update(rules_l=ok_l, rules_c=ok_c)
-            d = whichlayer.explain(row["input"])  # what ships
-            ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
-            c.update(comb_l=ok_l, comb_c=ok_c)
-            d = _with_cause_for_unknown(row["input"], args.cause_for_unknown)
-            ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
-            c.update(unk_l=ok_l, unk_c=ok_c)
-            c.update(
-                base=baseline_layer(row["input"]) in [row["layer"], *row.get("alt_layers", [])]
-            )
-        c["n"] = len(test)
-        pooled.update(c)
-        _line(name, c)
-        sys.stdout.flush()
+        for name in fold:
+            c = _score_set(rows, feats, rules, model, name, args.cause_for_unknown, bins)
+            pooled.update(c)
+            _line(name, c)
+            sys.stdout.flush()
     infer.use_shipped()
+    how = f"the {args.newest} newest sets together" if args.newest else "one set at a time"
     print("-" * 101)
     _line("pooled", pooled)
     print(
-        f"\n{len(held)} folds in {time.perf_counter() - start:.0f} s; C layer {args.c_layer:g}, "
-        f"C cause {args.c_cause:g}, class weight {T.CLASS_WEIGHT}, "
+        f"\n{len(folds)} fold(s) in {time.perf_counter() - start:.0f} s; "
+        f"held out {how}; "
+        f"C layer {args.c_layer:g}, C cause {args.c_cause:g}, class weight {T.CLASS_WEIGHT}, "
+        f"{len(docs)} documentation examples at {args.doc_weight:g}, "
         f"temperature {'fitted per fold' if args.calibrate else 'of the shipped model'}."
     )
     print(
@@ -194,6 +226,40 @@ def main() -> int:
     print(f"Note: {CAVEAT}")
     _reliability(bins)
     return 0
+
+
+def _score_set(
+    rows: list[dict[str, Any]],
+    feats: list[dict[int, str]],
+    rules: list[Any],
+    model: infer.Model,
+    name: str,
+    cause_for_unknown: float,
+    bins: list[tuple[float, bool]],
+) -> Counter[str]:
+    """One held-out set's counts with ``model`` in use (trained without it)."""
+    c: Counter[str] = Counter()
+    for i, row in enumerate(rows):
+        if row["set"] != name:
+            continue
+        layer, cause, p = _model_alone(model, feats[i])
+        ok_l, ok_c = _ok(row, layer, cause)
+        bins.append((p, ok_l))
+        c.update(model_l=ok_l, model_c=ok_c)
+        if p >= model.threshold:
+            c.update(answered=1, answered_ok=ok_l)
+        d = rules[i]
+        ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
+        c.update(rules_l=ok_l, rules_c=ok_c)
+        d = whichlayer.explain(row["input"])  # what ships
+        ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
+        c.update(comb_l=ok_l, comb_c=ok_c)
+        d = _with_cause_for_unknown(row["input"], cause_for_unknown)
+        ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
+        c.update(unk_l=ok_l, unk_c=ok_c)
+        c.update(base=baseline_layer(row["input"]) in [row["layer"], *row.get("alt_layers", [])])
+        c["n"] += 1
+    return c
 
 
 def _reliability(bins: list[tuple[float, bool]]) -> None:

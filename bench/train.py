@@ -44,7 +44,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 #: Regularisation (inverse strength) and class weighting of each head; chosen by
 #: leave-one-set-out over every set (bench/loso.py), never on one set.
-C_LAYER = 20.0
+C_LAYER = 10.0
 C_CAUSE = 20.0
 CLASS_WEIGHT: str | None = None
 #: A feature must occur in at least this many training errors to be kept.
@@ -52,6 +52,9 @@ MIN_DF = 2
 #: Below this probability the fallback answers ``unknown`` with its two likeliest layers.
 THRESHOLD = 0.5
 FOLDS = 5
+#: Weight of a documentation example (a provider's Documented row, a rule's sample) beside a
+#: real error's 1.0; chosen held out (bench/loso.py, bench/loso.py --newest).
+DOC_WEIGHT = 2.0
 
 
 @dataclass
@@ -61,6 +64,57 @@ class Fitted:
     intercept: Any
     columns: Any  # feature ids of the kept columns
     temperature: float = 1.0
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def doc_rows(corpus: list[dict[str, Any]], rule_samples: bool = False) -> list[dict[str, Any]]:
+    """Labelled examples from the documentation, read from the provider registry at training
+    time (never a copy): every ``Documented`` row of every provider, its sample with its
+    cause and layer. They carry the wording of providers the corpus rarely covers; train()
+    weighs them DOC_WEIGHT. With ``rule_samples``, every sample of every rule too (its
+    layer and cause): measured and not used (see docs/engine.md; the rules and their
+    samples were written looking at every set, so a held-out figure with them flatters).
+
+    A sample that is a labelled error of ``corpus`` (or holds one, or is held in one) is
+    left out: about half the rules' samples were copied from the sets, and in a held-out
+    evaluation such a copy would hand the model the very error it is scored on."""
+    from whichlayer.providers import all_providers
+    from whichlayer.rules import ALL_RULES
+
+    out: list[dict[str, Any]] = []
+    for provider in all_providers():
+        for row in provider.errors:
+            if row.layer is None or not row.sample:
+                continue
+            out.append(
+                {
+                    "input": row.sample,
+                    "layer": str(row.layer),
+                    "cause": str(row.cause),
+                    "set": f"docs:{provider.id}",
+                }
+            )
+    for rule in ALL_RULES if rule_samples else ():
+        for sample in rule.samples:
+            text = sample if isinstance(sample, str) else sample.text
+            out.append(
+                {
+                    "input": text,
+                    "layer": str(rule.layer),
+                    "cause": str(rule.cause),
+                    "set": f"rule:{rule.id}",
+                }
+            )
+    seen = [_folded(r["input"]) for r in corpus]
+
+    def copied(text: str) -> bool:
+        t = _folded(text)
+        return any(t == c or (len(t) > 30 and t in c) or (len(c) > 30 and c in t) for c in seen)
+
+    return [r for r in out if not copied(r["input"])]
 
 
 def featurise(rows: list[dict[str, Any]]) -> list[dict[int, str]]:
@@ -91,46 +145,60 @@ def _columns(feats: list[dict[int, str]]) -> dict[int, int]:
     return {f: i for i, f in enumerate(kept)}
 
 
-def _fit(x: Any, y: list[str], c: float) -> Any:
+def _fit(x: Any, y: list[str], c: float, weights: list[float] | None = None) -> Any:
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
 
     model = LogisticRegression(C=c, max_iter=1000, class_weight=CLASS_WEIGHT)
     with threadpool_limits(limits=1):  # one thread even if numpy was loaded before us
-        model.fit(x, y)
+        model.fit(x, y, sample_weight=weights)
     return model
 
 
 def _temperature(
-    feats: list[dict[int, str]], y: list[str], c: float, groups: list[str] | None
+    feats: list[dict[int, str]],
+    y: list[str],
+    c: float,
+    groups: list[str | None] | None,
+    weights: list[float] | None = None,
 ) -> float:
     """The temperature that minimises the log loss of out-of-fold predictions, the folds
     made of whole sets (``groups``): the confidence must hold on errors from a set the
     model never saw, and folds that split a set are optimistic (rows of one thread or
-    one tool land on both sides)."""
+    one tool land on both sides). A row whose group is ``None`` (a documentation example)
+    is in every fold's training and never scored."""
     import numpy as np
 
     if groups is None:
-        fold_of = [i % FOLDS for i in range(len(y))]
+        fold_of: list[int | None] = [i % FOLDS for i in range(len(y))]
     else:
-        names = sorted(set(groups))
-        fold_of = [names.index(g) % FOLDS for g in groups]
+        names = sorted({g for g in groups if g is not None})
+        fold_of = [None if g is None else names.index(g) % FOLDS for g in groups]
+    w = weights or [1.0] * len(y)
     order = list(range(len(y)))
-    oof_logits: list[Any] = [None] * len(y)
+    oof_logits: dict[int, Any] = {}
     labels = sorted(set(y))
     for fold in range(FOLDS):
         test = [i for i in order if fold_of[i] == fold]
         train = [i for i in order if fold_of[i] != fold]
+        if not test:
+            continue
         cols = _columns([feats[i] for i in train])
-        model = _fit(_matrix([feats[i] for i in train], cols), [y[i] for i in train], c)
+        model = _fit(
+            _matrix([feats[i] for i in train], cols),
+            [y[i] for i in train],
+            c,
+            [w[i] for i in train],
+        )
         z = model.decision_function(_matrix([feats[i] for i in test], cols))
         full = np.full((len(test), len(labels)), -1e9)
         for j, label in enumerate(model.classes_):
             full[:, labels.index(label)] = z[:, j] if z.ndim == 2 else (z if j else -z)
         for row, i in enumerate(test):
             oof_logits[i] = full[row]
-    z_all = np.vstack(oof_logits)
-    truth = np.array([labels.index(v) for v in y])
+    scored = sorted(oof_logits)
+    z_all = np.vstack([oof_logits[i] for i in scored])
+    truth = np.array([labels.index(y[i]) for i in scored])
     best = (float("inf"), 1.0)
     for t in [round(0.5 + 0.05 * k, 2) for k in range(60)]:
         s = z_all / t
@@ -147,17 +215,18 @@ def fit_head(
     y: list[str],
     c: float,
     calibrate: bool,
-    groups: list[str] | None = None,
+    groups: list[str | None] | None = None,
+    weights: list[float] | None = None,
 ) -> Fitted:
     cols = _columns(feats)
-    model = _fit(_matrix(feats, cols), y, c)
+    model = _fit(_matrix(feats, cols), y, c, weights)
     coef = model.coef_
     intercept = model.intercept_
     if len(model.classes_) == 2:  # binary: sklearn keeps one row; make it two
         coef = __import__("numpy").vstack([-coef[0] / 2, coef[0] / 2])
         intercept = __import__("numpy").array([-intercept[0] / 2, intercept[0] / 2])
     ids = sorted(cols, key=cols.__getitem__)
-    temperature = _temperature(feats, y, c, groups) if calibrate else 1.0
+    temperature = _temperature(feats, y, c, groups, weights) if calibrate else 1.0
     return Fitted([str(c_) for c_ in model.classes_], coef, intercept, ids, temperature)
 
 
@@ -205,22 +274,42 @@ def train(
     calibrate: bool = True,
     c_layer: float = C_LAYER,
     c_cause: float = C_CAUSE,
+    docs: list[dict[str, Any]] | None = None,
+    doc_feats: list[dict[int, str]] | None = None,
+    doc_weight: float = DOC_WEIGHT,
 ) -> bytes:
-    """The weights file for a model trained on ``rows`` (with their ``feats``): one head
+    """The weights file for a model trained on ``rows`` (with their ``feats``), and on the
+    documentation examples ``docs`` (with ``doc_feats``) weighed ``doc_weight``: one head
     for the layer, and one head per layer for the cause given that layer."""
-    sets = [r.get("set", "") for r in rows]
-    heads = {"layer": fit_head(feats, [r["layer"] for r in rows], c_layer, calibrate, sets)}
-    for layer in sorted({r["layer"] for r in rows}):
-        idx = [i for i, r in enumerate(rows) if r["layer"] == layer]
-        causes = [rows[i]["cause"] for i in idx]
+    if not docs or doc_weight <= 0:
+        docs, doc_feats = [], []
+    assert doc_feats is not None and len(doc_feats) == len(docs)
+    every = rows + docs
+    feats = feats + doc_feats
+    weights = [1.0] * len(rows) + [doc_weight] * len(docs)
+    sets: list[str | None] = [r.get("set", "") for r in rows] + [None] * len(docs)
+    heads = {
+        "layer": fit_head(feats, [r["layer"] for r in every], c_layer, calibrate, sets, weights)
+    }
+    for layer in sorted({r["layer"] for r in every}):
+        idx = [i for i, r in enumerate(every) if r["layer"] == layer]
+        causes = [every[i]["cause"] for i in idx]
         if len(set(causes)) > 1:
             heads[f"cause:{layer}"] = fit_head(
-                [feats[i] for i in idx], causes, c_cause, calibrate, [sets[i] for i in idx]
+                [feats[i] for i in idx],
+                causes,
+                c_cause,
+                calibrate,
+                [sets[i] for i in idx],
+                [weights[i] for i in idx],
             )
     digest = hashlib.sha256()
-    for row in rows:
+    for row in every:
         digest.update(json.dumps([row["input"], row["layer"], row["cause"]]).encode())
-    return pack(heads, f"{len(rows)} errors, sha256 {digest.hexdigest()[:16]}")
+    trained_on = f"{len(rows)} errors"
+    if docs:
+        trained_on += f" + {len(docs)} documentation examples at {doc_weight:g}"
+    return pack(heads, f"{trained_on}, sha256 {digest.hexdigest()[:16]}")
 
 
 def main() -> int:
@@ -236,14 +325,24 @@ def main() -> int:
     if not paths:
         fail(f"no labelled sets in {ROOT / 'corpus'}")
     rows = load(paths)
-    blob = train(rows, featurise(rows))
+    docs = doc_rows(rows)
+    blob = train(rows, featurise(rows), docs=docs, doc_feats=featurise(docs))
     sha = hashlib.sha256(blob).hexdigest()[:16]
     if args.check:
-        same = args.out.exists() and args.out.read_bytes() == blob
-        print(f"{args.out}: {'identical to' if same else 'DIFFERS from'} a rebuild ({sha})")
-        return 0 if same else 1
+        if args.out.exists() and args.out.read_bytes() == blob:
+            print(f"{args.out}: identical to a rebuild ({sha})")
+            return 0
+        print(
+            f"{args.out}: DIFFERS from a rebuild ({sha}): the labelled sets, the provider "
+            "registry's documented errors or the rules' samples changed since it was "
+            "trained; retrain with python bench/train.py"
+        )
+        return 1
     args.out.write_bytes(blob)
-    print(f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors")
+    print(
+        f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors "
+        f"and {len(docs)} documentation examples"
+    )
     return 0
 
 

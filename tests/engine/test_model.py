@@ -234,3 +234,66 @@ def test_the_same_error_reads_the_same_in_any_wrapper():
         plain = set(features(whichlayer.to_evidence(text)).values())
         for wrap in wrappers:
             assert set(features(whichlayer.to_evidence(wrap(text))).values()) == plain
+
+
+def test_documentation_examples_are_read_from_the_registry_and_the_rules(trainer: Any) -> None:
+    """bench/train.py reads the provider registry's documented errors at training time
+    (never a copy), the rules' samples only when asked (measured, not used), and leaves out
+    a sample that is a labelled error."""
+    from whichlayer.providers import all_providers
+    from whichlayer.rules import ALL_RULES
+
+    documented = [(p, row) for p in all_providers() for row in p.errors if row.layer]
+    samples = [(rule, s) for rule in ALL_RULES for s in rule.samples]
+    docs = trainer.doc_rows([])
+    assert len(docs) == len(documented)
+    assert len(trainer.doc_rows([], rule_samples=True)) == len(documented) + len(samples)
+    provider, row = documented[0]
+    assert {
+        "input": row.sample,
+        "layer": str(row.layer),
+        "cause": str(row.cause),
+        "set": f"docs:{provider.id}",
+    } in docs
+    for doc in docs:
+        assert doc["layer"] in {str(layer) for layer in Layer}
+        assert (
+            doc["cause"] == "unknown"
+            or str(CAUSE_LAYER[whichlayer.Cause(doc["cause"])]) == (doc["layer"])
+        )
+    # a sample that is (or holds, or is held in) a labelled error is left out
+    corpus = [{"input": "Traceback ...\n" + docs[0]["input"] + "\n(the end)"}]
+    assert docs[0] not in trainer.doc_rows(corpus)
+    assert len(trainer.doc_rows(corpus)) < len(docs)
+
+
+def test_documentation_examples_are_weighed_in_training(trainer: Any) -> None:
+    rows = _rows()[::10]
+    docs = trainer.doc_rows(rows)[::5]
+    feats, doc_feats = trainer.featurise(rows), trainer.featurise(docs)
+    plain = trainer.train(rows, feats, calibrate=False)
+    assert (
+        trainer.train(rows, feats, calibrate=False, docs=docs, doc_feats=doc_feats, doc_weight=0)
+        == plain
+    )
+    with_docs = trainer.train(rows, feats, calibrate=False, docs=docs, doc_feats=doc_feats)
+    assert with_docs != plain
+    header = infer.loads(with_docs)
+    assert header.layer.labels == sorted({r["layer"] for r in rows + docs})
+    assert trainer.DOC_WEIGHT > 0
+
+
+def test_the_newest_sets_are_the_last_collected() -> None:
+    """bench/loso.py --newest N leaves out the N sets collected last, in corpus/README.md's
+    order (dev, field, fresh, fresh2, ..., fresh4a, fresh4b, ..., fresh10, ...)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import loso
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    names = sorted(p.stem for p in CORPUS.glob("*.jsonl"))
+    order = loso.collected_order(names)
+    assert order[:4] == ["dev", "field", "fresh", "fresh2"]
+    assert order.index("fresh4a") < order.index("fresh4b") < order.index("fresh5a")
+    assert order.index("fresh9b") < order.index("fresh10") < order.index("fresh24")
+    assert sorted(order) == names
