@@ -107,7 +107,7 @@ def test_where_the_rules_are_silent_the_model_answers_and_says_why():
         assert layer_fact.used["features"] != "-"
         top, p = layer_fact.used["layer"].split()
         if d.layer is None:  # below the threshold: unknown, with the two likeliest layers
-            assert float(p) < model.threshold
+            assert float(p) < model.threshold + 0.005  # printed to two decimals: 0.4996 -> 0.50
             runner = layer_fact.used["runner-up"].split()[0]
             assert top in d.actions[0] and runner in d.actions[0]
         else:
