@@ -350,15 +350,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.rpm.free_models",
         "A relay's request windows for free models are spent: OpenRouter's"
-        " free-models-per-min and -per-day caps, or a free model's shared pool that is"
-        " 'temporarily rate-limited upstream'.",
+        " free-models-per-min and -per-day caps (its 'temporarily rate-limited upstream'"
+        " is any upstream 429 reworded, whatever the limit: the kind is gone).",
         L,
         Cause.RPM,
-        says(
-            "free-models-per-",
-            "rate-limited upstream",
-            "add your own key to accumulate your rate limits",
-        ),
+        says("free-models-per-"),
         priority=91,
         confidence=0.8,
         samples=(
@@ -366,11 +362,13 @@ RULES: tuple[Rule, ...] = (
             '"type":"rate_limit_error","code":"429"}}',
             "litellm.RateLimitError: RateLimitError: OpenrouterException - Rate limit exceeded:"
             " free-models-per-day. Add 10 credits to unlock 1000 free model requests per day",
+        ),
+        near_misses=(
+            "Rate limit exceeded: requests per minute for paid models",
             "(Chutes) Provider returned error: deepseek/deepseek-r1:free is temporarily"
             " rate-limited upstream. Please retry shortly, or add your own key to accumulate"
             " your rate limits",
         ),
-        near_misses=("Rate limit exceeded: requests per minute for paid models",),
     ),
     Rule(
         "rate_limit.rpm.throttled",
