@@ -390,3 +390,145 @@ def test_loose_fields_are_found_as_before() -> None:
             want.get("code"),
             want.get("message"),
         ), text[:200]
+
+
+# --- actions.py, classify.py: the per-diagnosis lookups made from tables built once
+
+
+def _provider_family_reference(
+    provider: str | None, host: str | None, text: str, exceptions: list[str] | tuple[str, ...] = ()
+) -> str | None:
+    """``actions.provider_family`` as it was: the index read and walked on every call."""
+    from whichlayer.providers._base import host_matches
+    from whichlayer.providers._index import STEPS_DIALECT, STEPS_HOST, STEPS_WORD, load
+
+    index = load()
+    if host:
+        best: tuple[int, str] | None = None
+        for known, modules in index.get(STEPS_HOST, {}).items():
+            if host_matches(known, host) and (best is None or len(known) > best[0]):
+                best = (len(known), modules[0])
+        if best is not None:
+            return best[1]
+    if provider is not None and provider in index.get(STEPS_DIALECT, {}):
+        return index[STEPS_DIALECT][provider][0]
+    words = index.get(STEPS_WORD)
+    if words:
+        low = (text[:20000] + " " + " ".join(exceptions)).lower()
+        for word, modules in words.items():
+            if word in low:
+                return modules[0]
+    return None
+
+
+def test_provider_family_as_before() -> None:
+    import whichlayer
+    from whichlayer import classify as cl
+    from whichlayer.actions import provider_family
+    from whichlayer.providers._index import STEPS_DIALECT, STEPS_HOST, load
+
+    index = load()
+    known = list(index[STEPS_HOST])
+    # every host of the index as itself, a subdomain, in capitals, with a trailing dot, as
+    # a bare suffix and as a look-alike; every body format; hosts the labelled errors name
+    hosts: list[str | None] = [None, "", "example.com", "x.example.com."]
+    for k in known:
+        bare = k.lstrip(".-")
+        hosts += [k, bare, "a." + bare, "a-" + bare, "A." + bare.upper() + ".", "x" + bare]
+        hosts += [bare + ".evil.com", "a" + k]
+    providers: list[str | None] = [None, "generic", *index[STEPS_DIALECT]]
+    seen = 0
+    for text in corpus_inputs():
+        ev = whichlayer.to_evidence(text)
+        args = (cl._provider(ev), ev.host, ev.text, ev.exception_types)
+        want = _provider_family_reference(*args)
+        assert provider_family(*args) == want, text[:200]
+        seen += want is not None
+    assert seen > 100
+    for host in hosts:
+        for provider in providers:
+            for text in ("", "botocore said so", "AZURE", "vertex\u212a"):
+                want = _provider_family_reference(provider, host, text, ("x.BedrockError",))
+                assert provider_family(provider, host, text, ("x.BedrockError",)) == want, host
+
+
+def _origin_reference(view: Any, rule: Any) -> tuple[Any, Any]:
+    """``classify._origin`` as it was: a disjointness test per origin rule, in order."""
+    from whichlayer import classify as cl
+    from whichlayer.diagnosis import Fact
+    from whichlayer.rules.origin import LAYER_ORIGIN
+    from whichlayer.taxonomy import Layer, Origin
+
+    if rule.origin is not None:
+        return rule.origin, None
+    present = view.keywords
+    for origin_rule, words in cl._ORIGIN_GATED:
+        if words is not None and present.isdisjoint(words):
+            continue
+        transport_only = origin_rule.id in cl._TRANSPORT_ONLY
+        if transport_only and rule.layer is not Layer.NETWORK:
+            continue
+        if rule.layer is Layer.NETWORK and not origin_rule.id.startswith("origin.proxy"):
+            continue
+        used = origin_rule.match(view)
+        if used is not None:
+            return origin_rule.origin, Fact(origin_rule.id, origin_rule.statement, used)
+    return LAYER_ORIGIN.get(rule.layer, Origin.UNKNOWN), None
+
+
+def test_origin_as_before() -> None:
+    """Every labelled input, asked with each rule that fires on it (and with one rule of each
+    layer, so every layer's origin rules are asked of every input)."""
+    import whichlayer
+    from whichlayer import classify as cl
+    from whichlayer.rules import ALL_RULES
+    from whichlayer.rules.view import View
+
+    one_per_layer = list({rule.layer: rule for rule in ALL_RULES if rule.origin is None}.values())
+    assert len(one_per_layer) == 6
+    said = 0
+    for text in corpus_inputs():
+        view = View(whichlayer.to_evidence(text))
+        for rule in [*(hit[2] for hit in cl._scored(view)), *one_per_layer]:
+            want = _origin_reference(view, rule)
+            assert cl._origin(view, rule) == want, (rule.id, text[:200])
+            said += want[1] is not None
+    assert said > 1000
+
+
+def _request_ids_reference(text: str, lower: Any) -> list[Any]:
+    """``signals.request_ids`` as it was: each table entry's matches listed, then read."""
+    from whichlayer.evidence import RequestId
+    from whichlayer.parse import signals
+
+    if signals._dead(signals._ID_LITERALS, lower):
+        return []
+    seen: set[str] = set()
+    out = []
+    for pattern, party, source in signals._ID_PATTERNS:
+        matches: list[re.Match[str]] = []
+        for literal, compiled in pattern:
+            if literal is None or literal in lower:
+                matches += compiled.compiled().finditer(text, signals._start(compiled, lower))
+        for match in matches:
+            value = match.group(1)
+            if value in seen or value.lower().startswith("req_****"):
+                continue
+            seen.add(value)
+            out.append(RequestId(value=value, party=party, source=source))
+    return out
+
+
+def test_request_ids_as_before() -> None:
+    from whichlayer.parse import signals
+
+    filler = "lorem ipsum 2025-01-01 [x] (y) req_ab - | \n" * 500
+    texts = [*_signal_inputs(), *(filler + t for t in corpus_inputs()[::8])]
+    found = 0
+    for text in texts:
+        lower = text.lower()
+        for gate in (signals.present(lower, text), lower):
+            want = _request_ids_reference(text, gate)
+            assert signals.request_ids(text, gate) == want, text[:200]
+            found += bool(want)
+    assert found > 300

@@ -229,14 +229,6 @@ def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None
     return None
 
 
-def _finditer(alternatives: Gated, text: str, lower: Gate) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
-    for literal, compiled in alternatives:
-        if literal is None or literal in lower:
-            out += compiled.compiled().finditer(text, _start(compiled, lower))
-    return out
-
-
 def _literals(groups: Any) -> frozenset[str] | None:
     """Every gate literal of a table of gated patterns; ``None`` if one alternative has
     none (it is always tried, so the table can never be skipped)."""
@@ -669,13 +661,24 @@ _ID_PATTERNS: tuple[tuple[Gated, Origin, str], ...] = tuple(
 _ID_LITERALS = _literals(group for group, _party, _source in _ID_PATTERNS)
 
 
+#: The id patterns flattened to ``(literal, pattern, party, source)``: one loop over the
+#: alternatives in table order, each tried where its literal occurs.
+_ID_FLAT = tuple(
+    (literal, pattern, party, source)
+    for group, party, source in _ID_PATTERNS
+    for literal, pattern in group
+)
+
+
 def request_ids(text: str, lower: Gate) -> list[RequestId]:
     if _dead(_ID_LITERALS, lower):
         return []
     seen: set[str] = set()
     out: list[RequestId] = []
-    for pattern, party, source in _ID_PATTERNS:
-        for match in _finditer(pattern, text, lower):
+    for literal, pattern, party, source in _ID_FLAT:
+        if literal is not None and literal not in lower:
+            continue
+        for match in pattern.compiled().finditer(text, _start(pattern, lower)):
             value = match.group(1)
             if value in seen or value.lower().startswith("req_****"):
                 continue

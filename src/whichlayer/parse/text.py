@@ -307,21 +307,25 @@ def _status_texts(
                 yield body.message, signals.present(body.message.lower(), body.message)
 
 
+#: Headers that carry a request id, and the party that issues it.
+_HEADER_IDS = (
+    ("x-request-id", Origin.UNKNOWN),
+    ("request-id", Origin.UPSTREAM),
+    ("apim-request-id", Origin.UPSTREAM),
+    ("x-amzn-requestid", Origin.UPSTREAM),
+    ("cf-ray", Origin.GATEWAY),
+    ("x-oneapi-request-id", Origin.RELAY),
+)
+
+
 def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
     known = {r.value for r in ev.request_ids}
-    header_ids = (
-        ("x-request-id", Origin.UNKNOWN),
-        ("request-id", Origin.UPSTREAM),
-        ("apim-request-id", Origin.UPSTREAM),
-        ("x-amzn-requestid", Origin.UPSTREAM),
-        ("cf-ray", Origin.GATEWAY),
-        ("x-oneapi-request-id", Origin.RELAY),
-    )
-    for name, party in header_ids:
-        value = ev.headers.get(name)
-        if value and value not in known:
-            ev.request_ids.append(RequestId(value, party, name))
-            known.add(value)
+    if ev.headers:
+        for name, party in _HEADER_IDS:
+            value = ev.headers.get(name)
+            if value and value not in known:
+                ev.request_ids.append(RequestId(value, party, name))
+                known.add(value)
     for rid in signals.request_ids(text, lower):
         if rid.value not in known:
             ev.request_ids.append(rid)
