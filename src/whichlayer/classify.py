@@ -52,6 +52,7 @@ def classify(ev: Evidence) -> Diagnosis:
             )
         )
     retry = rule.retry or DEFAULT_RETRY[rule.layer]
+    provider = _provider(ev)
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
@@ -59,10 +60,10 @@ def classify(ev: Evidence) -> Diagnosis:
         retry=retry,
         confidence=rule.confidence,
         summary=_summary(rule, origin, ev),
-        actions=_actions(rule, ev, retry),
+        actions=_actions(rule, ev, retry, provider),
         facts=facts,
         candidates=candidates,
-        **_seen(ev),
+        **_seen(ev, provider),
     )
 
 
@@ -227,9 +228,9 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
     return f"{who}: {what}{status}{hidden}."
 
 
-def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
+def _actions(rule: Rule, ev: Evidence, retry: Retry, provider: str | None) -> list[str]:
     steps = list(act.ACTIONS.get(rule.cause, ()))
-    family = act.provider_family(_provider(ev), ev.host, ev.text, ev.exception_types)
+    family = act.provider_family(provider, ev.host, ev.text, ev.exception_types)
     own, replace = act.provider_steps(family, rule.layer, rule.cause, ev.text)
     if own:
         steps = list(own) if replace else [*own, *steps]
@@ -247,11 +248,11 @@ def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
     return steps
 
 
-def _seen(ev: Evidence) -> dict[str, Any]:
-    """The facts a Diagnosis repeats from its Evidence."""
+def _seen(ev: Evidence, provider: str | None) -> dict[str, Any]:
+    """The facts a Diagnosis repeats from its Evidence (``provider``: ``_provider(ev)``)."""
     return {
         "status": ev.status,
-        "provider": _provider(ev),
+        "provider": provider,
         "request_ids": list(ev.request_ids),
         "retry_after_s": ev.retry_after_s,
         "model": ev.model,
@@ -342,6 +343,7 @@ def _learned(ev: Evidence, view: View) -> Diagnosis:
         facts.insert(1, origin_fact)
     retry = DEFAULT_RETRY[rule.layer]
     summary = _summary(rule, origin, ev)
+    provider = _provider(ev)
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
@@ -350,9 +352,9 @@ def _learned(ev: Evidence, view: View) -> Diagnosis:
         confidence=rule.confidence,
         summary=f"{summary} (No rule matched: this is the learned fallback's reading, "
         f"{rule.confidence:.0%} sure.)",
-        actions=_actions(rule, ev, retry),
+        actions=_actions(rule, ev, retry, provider),
         facts=facts,
-        **_seen(ev),
+        **_seen(ev, provider),
     )
 
 
@@ -370,5 +372,5 @@ def _nothing_found(ev: Evidence) -> Diagnosis:
             "Run `whichlayer check` to test the key, base URL and network one stage at a time.",
         ],
         facts=[],
-        **_seen(ev),
+        **_seen(ev, _provider(ev)),
     )

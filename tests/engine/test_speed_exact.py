@@ -532,3 +532,40 @@ def test_request_ids_as_before() -> None:
             assert signals.request_ids(text, gate) == want, text[:200]
             found += bool(want)
     assert found > 300
+
+
+def test_strings_as_walked() -> None:
+    """``jsonish.strings`` lists what the generator ``walk_strings`` yields, in its order, for
+    every value found in every labelled input (and for values deeper than the bound)."""
+    from whichlayer.parse import jsonish
+
+    deep: Any = "leaf {x} of the deepest level"
+    for level in range(jsonish.MAX_DEPTH + 3):
+        deep = {"k": deep, "s": f"level {level}", "n": [level, None, True, [f"{level}"]]}
+    values: list[Any] = [deep, [deep, "x"], "plain", 3, None, [[["a"]]]]
+    for text in corpus_inputs():
+        values += [value for _s, _e, value in jsonish.find_values(text)]
+    assert len(values) > 1000
+    for value in values:
+        assert jsonish.strings(value) == list(jsonish.walk_strings(value))
+
+
+def test_view_keywords_as_before() -> None:
+    """The fact keywords a view adds (body formats, status, HTML, marked fields) are those
+    the plain set comprehension gave."""
+    import whichlayer
+    from whichlayer.rules import base
+    from whichlayer.rules.view import View
+
+    for text in corpus_inputs():
+        ev = whichlayer.to_evidence(text)
+        view = View(ev)
+        facts = {base.dialect_key(body.dialect) for body in ev.bodies}
+        if ev.status is not None:
+            facts.add(base.status_key(ev.status))
+        if ev.html_vendor is not None or ev.html_title is not None:
+            facts.add(base.HTML_KEY)
+        if ev.bodies:
+            for name in base.MARKED_FIELDS:
+                facts.update(base.field_key(name, value) for value in view.fields(name))
+        assert view.keywords == base.KEYWORDS.present(view.hay) | facts, text[:200]

@@ -198,3 +198,32 @@ def walk_strings(value: Any, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, list):
         for v in value:
             yield from walk_strings(v, depth + 1)
+
+
+def strings(value: Any) -> list[str]:
+    """``list(walk_strings(value))``, without a generator per container: each container's
+    string members are read in its own loop, and only containers are recursed into."""
+    out: list[str] = []
+    _strings_into(value, 0, out)
+    return out
+
+
+def _strings_into(value: Any, depth: int, out: list[str]) -> None:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, str):
+        out.append(value)
+        return
+    if isinstance(value, dict):
+        members: Any = value.values()
+    elif isinstance(value, list):
+        members = value
+    else:
+        return
+    inner = depth + 1
+    for member in members:
+        if isinstance(member, str):
+            if inner <= MAX_DEPTH:
+                out.append(member)
+        elif isinstance(member, dict | list):
+            _strings_into(member, inner, out)

@@ -563,16 +563,28 @@ _STATUS_UNGATED = tuple(_STATUS_BY_LITERAL.pop(""))
 _STATUS_LITERALS = frozenset(_STATUS_BY_LITERAL)
 
 
+#: The entries opened by each set of status literals met so far (few sets occur: the
+#: literals are phrases like "error code" and "status"); bounded.
+_STATUS_OPENED: dict[frozenset[str], list[_StatusEntry]] = {}
+_STATUS_OPENED_MAX = 4096
+
+
 def _status_entries(lower: Gate) -> list[_StatusEntry]:
     """The entries of _STATUS_FLAT whose gate is open, in order (with a gate set, looked
     up from the literals present rather than tried one by one)."""
     if not isinstance(lower, frozenset):
         return [e for e in _STATUS_FLAT if e[1] is None or e[1] in lower]
-    places = list(_STATUS_UNGATED)
-    for literal in lower & _STATUS_LITERALS:
-        places += _STATUS_BY_LITERAL[literal]
-    places.sort()
-    return [_STATUS_FLAT[i] for i in places]
+    literals = lower & _STATUS_LITERALS
+    entries = _STATUS_OPENED.get(literals)
+    if entries is None:
+        places = list(_STATUS_UNGATED)
+        for literal in literals:
+            places += _STATUS_BY_LITERAL[literal]
+        places.sort()
+        entries = [_STATUS_FLAT[i] for i in places]
+        if len(_STATUS_OPENED) < _STATUS_OPENED_MAX:
+            _STATUS_OPENED[literals] = entries
+    return entries
 
 
 def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:

@@ -195,7 +195,7 @@ def _collect(value: Any, depth: int, ev: Evidence) -> None:
     body = read_body(value, depth)
     if body is not None:
         ev.bodies.append(body)
-    for string in jsonish.walk_strings(value):
+    for string in jsonish.strings(value):
         if "{" in string and len(string) > 10:
             _collect_from_text(string, depth + 1, ev)
 
@@ -222,17 +222,19 @@ def _loose_body(text: str) -> ErrorBody | None:
     """Fields of a body cut off half way (``"message": "...`` with no closing brace)."""
     fields: dict[str, str] = {}
     head = text[:100_000]
+    if "'" not in head and '"' not in head:  # every field's value is quoted
+        return None
     lower = head.lower()
     # an ASCII text lower-cases place for place: a field is searched from where its name
     # first occurs (every match starts with the name)
     ascii_ = head.isascii()
     for name, pattern in _LOOSE_FIELDS:
+        if name == "status" and not fields:  # a status alone is no body: not looked for
+            return None
         at = lower.find(name)
         match = pattern.search(head, at if ascii_ else 0) if at >= 0 else None
         if match:
             fields[name] = match.group(1).strip()
-    if not ({"type", "code", "message"} & fields.keys()):
-        return None
     status_text = fields.get("status")
     return ErrorBody(
         dialect="partial",
@@ -279,7 +281,11 @@ def _finish(ev: Evidence, text: str) -> None:
     ev.host = ev.host or host
     ev.path = ev.path or path
     ev.method = ev.method or method
-    ev.exception_types += [n for n in signals.exception_names(text) if n not in ev.exception_types]
+    names = signals.exception_names(text)  # each name once
+    if ev.exception_types:
+        ev.exception_types += [n for n in names if n not in ev.exception_types]
+    else:
+        ev.exception_types = names
     if not ev.exception_types:
         # a traceback quoted inside a body's message (a relay or a server passing it on)
         for body in ev.bodies:
