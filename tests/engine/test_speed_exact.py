@@ -569,3 +569,36 @@ def test_view_keywords_as_before() -> None:
             for name in base.MARKED_FIELDS:
                 facts.update(base.field_key(name, value) for value in view.fields(name))
         assert view.keywords == base.KEYWORDS.present(view.hay) | facts, text[:200]
+
+
+def test_status_number_prefilter_as_written() -> None:
+    """``_STATUS_NUMBER``, written to start with a character class, finds what
+    ``302|[45]\\d\\d`` finds, where it finds it."""
+    from whichlayer.parse import signals
+
+    plain = re.compile(r"302|[45]\d\d")
+    texts = [*_signal_inputs(), "3302", "30 2", "4 29", "x302y", "٤٢٩ 3٠2", "345", "3402"]
+    digits = "0123456789٤"
+    texts += [a + b + c for a in digits for b in digits for c in digits]
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in signals._STATUS_NUMBER.finditer(text)] == want, text[:200]
+
+
+def test_page_check_by_the_gate_set() -> None:
+    """An HTML page is recognised from the gate set as ``html.looks_like_html`` recognises it
+    from the text, on every labelled input (and on pages, tags in capitals, long texts)."""
+    from whichlayer.parse import html, signals, text
+
+    assert set(text._HTML_MARKERS) == set(html.MARKERS) <= signals.GATE_LITERALS
+    filler = "lorem ipsum <b>x</b> 2025 \n" * 1000
+    texts = [*_signal_inputs(), "<HTML><TITLE>502</TITLE>", "<!DOCTYPE HTML>", "CF-ERROR-CODE"]
+    texts += [filler + t for t in corpus_inputs()[::8]]
+    pages = 0
+    for t in texts:
+        lower = t.lower()
+        gate = signals.present(lower, t)
+        page = any(marker in gate for marker in text._HTML_MARKERS)
+        assert page == html.looks_like_html(t), t[:200]
+        pages += page
+    assert pages > 50

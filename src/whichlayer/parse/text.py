@@ -71,6 +71,7 @@ _CLIENT_MARK_SET = frozenset(mark for _name, marks in _CLIENT_MARKS for mark in 
 #: Client marks count in this much of the head of a paste.
 _CLIENT_WINDOW = 100_000
 _DATE, _GMT = signals.gate_literals("date", "gmt")
+_HTML_MARKERS = signals.gate_literals(*html.MARKERS)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -163,9 +164,17 @@ def read_into(ev: Evidence, text: str) -> None:
         loose = _loose_body(text)
         if loose is not None:
             ev.bodies.append(loose)
-    if html.looks_like_html(text):
+    lower = text.lower()
+    gate = signals.present(lower, text)
+    # ``html.looks_like_html``, answered by the gate set (a text longer than the head the
+    # page check reads is checked by it)
+    if len(text) > html.HEAD:
+        page = html.looks_like_html(text)
+    else:
+        page = any(marker in gate for marker in _HTML_MARKERS)
+    if page:
         ev.html_title, ev.html_vendor = html.read_html(text)
-    _finish(ev, text)
+    _finish(ev, text, lower, gate)
 
 
 def _collect_from_text(text: str, depth: int, ev: Evidence) -> None:
@@ -245,10 +254,14 @@ def _loose_body(text: str) -> ErrorBody | None:
     )
 
 
-def _finish(ev: Evidence, text: str) -> None:
-    """Fill the scalar facts from the text, the bodies and the headers."""
-    lower = text.lower()
-    gate = signals.present(lower, text)
+def _finish(
+    ev: Evidence, text: str, lower: str | None = None, gate: signals.Gate | None = None
+) -> None:
+    """Fill the scalar facts from the text, the bodies and the headers (``lower`` and
+    ``gate``: the text lower-cased and its gate set, when the caller has them)."""
+    if lower is None or gate is None:
+        lower = text.lower()
+        gate = signals.present(lower, text)
     if signals.any_in(_HEADER_MARKER_SET, gate):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
