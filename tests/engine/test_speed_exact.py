@@ -14,6 +14,10 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 ROOT = Path(__file__).resolve().parents[2]
 #: Characters whose case folding is irregular (long s, Kelvin sign, dotted/dotless i, ...).
 ODD = "ſKİıﬀẞßΣσςµÅǅ"
@@ -602,3 +606,162 @@ def test_page_check_by_the_gate_set() -> None:
         assert page == html.looks_like_html(t), t[:200]
         pages += page
     assert pages > 50
+
+
+def _exception_names_reference(text: str, limit: int = 40) -> list[str]:
+    """``signals.exception_names`` as it was: the name read back one character at a time."""
+    from whichlayer.parse import signals
+
+    chars = frozenset(signals._NAME_CHARS)
+    names: list[str] = []
+    for match in signals._EXCEPTION_SUFFIX.finditer(text):
+        start = match.start()
+        floor = max(0, start - 120)
+        while start > floor and text[start - 1] in chars:
+            start -= 1
+        name = text[start : match.end()].strip(".")
+        head = name.rsplit(".", 1)[-1]
+        if head[:1].isupper() and name not in names:
+            names.append(name)
+            if len(names) >= limit:
+                break
+    return names
+
+
+def test_exception_names_as_before() -> None:
+    from whichlayer.parse import signals
+
+    long = "A" * 150 + "Error"
+    odd = [long, "x " + long, "..openai.RateLimitError.", "ÄRateLimitError", "_Error", "Error"]
+    odd += ["ſError kError 9Error", " ".join(f"E{i}Error" for i in range(60))]
+    found = 0
+    for text in [*_signal_inputs(), *odd]:
+        want = _exception_names_reference(text)
+        assert signals.exception_names(text) == want, text[:200]
+        assert signals.exception_names(text, 2) == _exception_names_reference(text, 2)
+        found += bool(want)
+    assert found > 1000
+
+
+# --- parse/jsonish.py: a repr made of plain tokens is read as JSON
+
+
+def _literal_reference(chunk: str) -> Any:
+    """``jsonish.literal`` as it was: the Python parser for every chunk."""
+    import ast
+
+    from whichlayer.parse import jsonish
+
+    for attempt in range(2):
+        candidate = chunk if attempt == 0 else jsonish._BARE_KEY.sub(r'\1"\2"\3', chunk)
+        try:
+            tree = ast.parse(candidate.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        try:
+            return jsonish._eval_node(tree.body, 0)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _outcome(read: Any, chunk: str) -> str:
+    """What reading ``chunk`` gives, spelled so that 1, 1.0, True and -0.0, 0.0 differ."""
+    try:
+        return "value " + repr(read(chunk))
+    except Exception as exc:  # the same exception, whatever it is
+        return "raises " + type(exc).__name__
+
+
+def _tried_chunks(text: str) -> list[str]:
+    """The bracketed chunks ``find_values`` would read as a literal in ``text``."""
+    import json as json_module
+
+    from whichlayer.parse import jsonish
+
+    chunks = []
+    for start, ch in enumerate(text):
+        if ch not in "{[":
+            continue
+        try:
+            json_module.JSONDecoder(strict=False).raw_decode(text, start)
+            continue
+        except ValueError:
+            pass
+        end = jsonish._matching_bracket(text, start, [jsonish.SCAN_BUDGET])
+        if end > 0:
+            chunks.append(text[start:end])
+    return chunks
+
+
+def test_literal_as_before_on_every_labelled_input() -> None:
+    from whichlayer.parse import jsonish
+
+    plain = 0
+    for text in corpus_inputs():
+        for chunk in _tried_chunks(text)[:20]:
+            assert _outcome(jsonish.literal, chunk) == _outcome(_literal_reference, chunk), chunk
+            plain += jsonish._as_json(chunk.strip()) is not jsonish._NOT_PLAIN
+    assert plain > 300  # most reprs take the JSON path
+
+
+_ATOMS = [
+    "'a'", '"b"', "'it\"s'", '"it\'s"', "''", "'\\n'", "'\\''", "'x\ty'", "'\x00'", "'\ud800'",
+    "'é中😀'", "'\u2028'", "None", "True", "False", "null", "true", "false", "undefined",
+    "NaN", "Infinity", "foo", "0", "-0", "7", "-12", "01", "1_0", "0x1f", "1.5", "-0.0", "1.",
+    ".5", "1e5", "1E+5", "-2.5e-3", "1e999", "1j", "+1", "- 1", "--1", "1" * 30, "b'x'",
+    "r'x'", "f'x'", "...", "-True",
+]
+_PLAIN_ATOMS = [
+    "'a b'", '"c"', "'say \"hi\"'", '"it\'s"', "''",
+    "'中文 😀'", "None", "True", "False", "null", "true", "false", "undefined", "0", "-0",
+    "42", "-7", "1.25", "-0.0", "3e2", "1E-2", "12345678901234567890",
+]
+_PLAIN_GLUE = [" ", "\n  ", "\r\n", "\t", ""]
+_ODD_CHARS = ["'", '"', "\\", ",", "(", ")", "-", "+", ".", "e", "_", "x", "\x00", "\x0c", "#"]
+_GLUE = [", ", ",", ": ", ":", " ", "\n", "\r\n", "\t", "\x0c", "\u00a0", "", "#c\n", " ' "]
+
+
+@pytest.mark.timeout(120)
+@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_literal_as_before_on_generated_reprs(data: Any) -> None:
+    """Dicts, lists, tuples and sets of odd atoms, keys and glue (quotes of either kind,
+    escapes, control characters, surrogates, Python-only and JSON-only numbers and names,
+    odd white space, trailing commas, strings side by side): the JSON path and the Python
+    parser agree on every one."""
+    from whichlayer.parse import jsonish
+
+    # half the examples only of forms both read (then one odd form, perhaps)
+    plain = data.draw(st.booleans())
+    atoms = _PLAIN_ATOMS if plain else _ATOMS
+    glues = _PLAIN_GLUE if plain else _GLUE
+    keys_from = _PLAIN_ATOMS[:4] if plain else [*_ATOMS, "a", "$x", "[1]"]
+
+    def value(depth: int) -> str:
+        kind = data.draw(st.sampled_from([1, 2, 4]) if depth == 0 else st.integers(0, 5))
+        kind = kind if depth < 4 else 0
+        if plain and kind in (3, 4):
+            kind = 2 if depth else 1
+        if kind == 0 or kind == 5:
+            return data.draw(st.sampled_from(atoms))
+        n = data.draw(st.integers(0, 3))
+        glue = data.draw(st.sampled_from(glues))
+        items = [value(depth + 1) for _ in range(n)]
+        if kind == 1:
+            keys = [data.draw(st.sampled_from(keys_from)) for _ in items]
+            body = ("," + glue).join(f"{k}:{glue}{v}" for k, v in zip(keys, items, strict=True))
+            opening, closing = "{", "}"
+        else:
+            body = ("," + glue).join(items)
+            opening, closing = {2: ("[", "]"), 3: ("(", ")"), 4: ("{", "}")}[kind]
+        tail = data.draw(st.sampled_from(["", " ", glue] if plain else ["", ",", " ", glue]))
+        return opening + glue + body + tail + closing
+
+    chunk = value(0)
+    if plain and data.draw(st.booleans()):  # one odd character put in somewhere
+        at = data.draw(st.integers(0, len(chunk)))
+        chunk = chunk[:at] + data.draw(st.sampled_from(_ODD_CHARS)) + chunk[at:]
+    assert _outcome(jsonish.literal, chunk) == _outcome(_literal_reference, chunk), chunk
+    nested = "[" * 60 + "{'a': 1}" + "]" * 60
+    assert _outcome(jsonish.literal, nested) == _outcome(_literal_reference, nested)

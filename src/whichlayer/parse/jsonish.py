@@ -142,6 +142,10 @@ def literal(chunk: str) -> Any:
     for attempt in range(2):
         # the bare-key rewrite only when the chunk does not read as it is
         candidate = chunk if attempt == 0 else _BARE_KEY.sub(r'\1"\2"\3', chunk)
+        # most reprs use only forms JSON reads alike: read as JSON (in C), not parsed
+        value = _as_json(candidate.strip())
+        if value is not _NOT_PLAIN:
+            return value
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -151,6 +155,55 @@ def literal(chunk: str) -> Any:
         except (ValueError, RecursionError):
             continue
     return None
+
+
+#: Characters a plain string literal may hold: no quote of its kind, no backslash (no
+#: escapes to translate), no control character and no lone surrogate (which the Python
+#: parser refuses, and JSON would take).
+_PLAIN_CHAR = r"[^{q}\\\x00-\x1f\x7f\ud800-\udfff]"
+#: A chunk made only of tokens that Python and JSON read alike once quoted JSON's way: one
+#: character of white space or punctuation, a plain string in single or double quotes, a
+#: JSON number, or a constant's name. Each token matches in one way only (a number or a
+#: name cannot be split, white space is taken one character at a time), so a chunk that
+#: does not match is rejected in linear time.
+_PLAIN_LITERAL = LazyPattern(
+    r"(?:[ \t\r\n{}\[\],:]"
+    r"|'" + _PLAIN_CHAR.format(q="'") + r"*'"
+    r'|"' + _PLAIN_CHAR.format(q='"') + r'*"'
+    r"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?![\w.])"
+    r"|(?:None|True|False|null|true|false|undefined)(?![\w$]))*"
+)
+#: In a chunk of plain tokens: the strings and the names JSON spells otherwise.
+_JSON_SPELLING = LazyPattern(r""""[^"]*"|'([^']*)'|(None|True|False|undefined)""")
+_JSON_NAMES = {"None": "null", "True": "true", "False": "false", "undefined": "null"}
+#: Containers nested deeper than this are left to the Python parser (which refuses, past
+#: MAX_DEPTH, what JSON would read).
+_PLAIN_DEPTH = 48
+_NOT_PLAIN = object()
+
+
+def _json_spelling(match: re.Match[str]) -> str:
+    single = match.group(1)
+    if single is not None:
+        return '"' + single.replace('"', '\\"') + '"'
+    name = match.group(2)
+    return _JSON_NAMES[name] if name is not None else match.group(0)
+
+
+def _as_json(candidate: str) -> Any:
+    """``candidate`` read as JSON when it is made of plain tokens only (see
+    :data:`_PLAIN_LITERAL`): the value the Python parser and :func:`_eval_node` give it;
+    ``_NOT_PLAIN`` when it holds any other form, or JSON does not read it (a set, a tuple,
+    a key that is not a string, a trailing comma, two strings side by side: the Python
+    parser then decides)."""
+    if candidate.count("{") + candidate.count("[") > _PLAIN_DEPTH:
+        return _NOT_PLAIN
+    if _PLAIN_LITERAL.compiled().fullmatch(candidate) is None:
+        return _NOT_PLAIN
+    try:
+        return _DECODER.decode(_JSON_SPELLING.sub(_json_spelling, candidate))
+    except (ValueError, RecursionError):
+        return _NOT_PLAIN
 
 
 def _eval_node(node: ast.AST, depth: int) -> Any:

@@ -943,17 +943,17 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
 #: Class names end in one of these; the name is read backwards from the suffix, which is
 #: much cheaper than a pattern that tries every word.
 _EXCEPTION_SUFFIX = re.compile(r"(?:Error|Exception|Timeout|Exceeded|Denied|Refused)\b")
-_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
 
 
 def exception_names(text: str, limit: int = 40) -> list[str]:
     """Dotted or bare class names such as ``openai.RateLimitError``, in text order."""
     names: list[str] = []
     for match in _EXCEPTION_SUFFIX.finditer(text):
-        start = match.start()
-        floor = max(0, start - 120)
-        while start > floor and text[start - 1] in _NAME_CHARS:
-            start -= 1
+        end = match.start()
+        floor = max(0, end - 120)
+        # back over the name's characters (at most 120): what rstrip leaves of the window
+        start = floor + len(text[floor:end].rstrip(_NAME_CHARS))
         name = text[start : match.end()].strip(".")
         head = name.rsplit(".", 1)[-1]
         if head[:1].isupper() and name not in names:
