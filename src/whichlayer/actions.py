@@ -328,9 +328,7 @@ def provider_family(
     return None
 
 
-_StepsTables = tuple[
-    tuple[tuple[str, bool, str], ...], dict[str, str], tuple[tuple[str, str], ...]
-]
+_StepsTables = tuple[tuple[tuple[str, bool, str], ...], dict[str, str], tuple[tuple[str, str], ...]]
 #: The index's first-step sections, read once (see :func:`_steps_tables`).
 _STEPS: list[_StepsTables] = []
 

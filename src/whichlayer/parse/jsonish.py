@@ -157,25 +157,13 @@ def literal(chunk: str) -> Any:
     return None
 
 
-#: Characters a plain string literal may hold: no quote of its kind, no backslash (no
-#: escapes to translate), no control character and no lone surrogate (which the Python
-#: parser refuses, and JSON would take).
-_PLAIN_CHAR = r"[^{q}\\\x00-\x1f\x7f\ud800-\udfff]"
-#: A chunk made only of tokens that Python and JSON read alike once quoted JSON's way: one
-#: character of white space or punctuation, a plain string in single or double quotes, a
-#: JSON number, or a constant's name. Each token matches in one way only (a number or a
-#: name cannot be split, white space is taken one character at a time), so a chunk that
-#: does not match is rejected in linear time.
-_PLAIN_LITERAL = LazyPattern(
-    r"(?:[ \t\r\n{}\[\],:]"
-    r"|'" + _PLAIN_CHAR.format(q="'") + r"*'"
-    r'|"' + _PLAIN_CHAR.format(q='"') + r'*"'
-    r"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?![\w.])"
-    r"|(?:None|True|False|null|true|false|undefined)(?![\w$]))*"
-)
-#: In a chunk of plain tokens: the strings and the names JSON spells otherwise.
+#: The strings and the names JSON spells otherwise, in a chunk with no backslash (so a
+#: string ends at the next quote of its kind, for Python and for JSON alike).
 _JSON_SPELLING = LazyPattern(r""""[^"]*"|'([^']*)'|(None|True|False|undefined)""")
 _JSON_NAMES = {"None": "null", "True": "true", "False": "false", "undefined": "null"}
+#: JSON reads strings strictly here: a control character in a string (which the Python
+#: parser refuses, or reads otherwise) sends the chunk to the Python parser.
+_STRICT = json.JSONDecoder()
 #: Containers nested deeper than this are left to the Python parser (which refuses, past
 #: MAX_DEPTH, what JSON would read).
 _PLAIN_DEPTH = 48
@@ -191,17 +179,26 @@ def _json_spelling(match: re.Match[str]) -> str:
 
 
 def _as_json(candidate: str) -> Any:
-    """``candidate`` read as JSON when it is made of plain tokens only (see
-    :data:`_PLAIN_LITERAL`): the value the Python parser and :func:`_eval_node` give it;
-    ``_NOT_PLAIN`` when it holds any other form, or JSON does not read it (a set, a tuple,
-    a key that is not a string, a trailing comma, two strings side by side: the Python
-    parser then decides)."""
+    """``candidate`` read as JSON once its single-quoted strings and Python's (or Node's)
+    constants are spelled JSON's way: the value the Python parser and :func:`_eval_node`
+    give it, or ``_NOT_PLAIN`` (the Python parser then decides).
+
+    JSON reads a subset of what the Python parser reads, alike, once no escape (a
+    backslash), no lone surrogate (the Python parser refuses them, JSON takes them), no
+    JSON-only constant (NaN, Infinity) and no deep nesting is present: anything else JSON
+    refuses (a set, a tuple, a key that is not a string, a trailing comma, two strings side
+    by side, a comment, Python-only numbers and names, odd white space)."""
+    if "\\" in candidate or "NaN" in candidate or "Infinity" in candidate:
+        return _NOT_PLAIN
     if candidate.count("{") + candidate.count("[") > _PLAIN_DEPTH:
         return _NOT_PLAIN
-    if _PLAIN_LITERAL.compiled().fullmatch(candidate) is None:
-        return _NOT_PLAIN
+    if not candidate.isascii():
+        try:
+            candidate.encode("utf-8")
+        except UnicodeEncodeError:
+            return _NOT_PLAIN
     try:
-        return _DECODER.decode(_JSON_SPELLING.sub(_json_spelling, candidate))
+        return _STRICT.decode(_JSON_SPELLING.sub(_json_spelling, candidate))
     except (ValueError, RecursionError):
         return _NOT_PLAIN
 
