@@ -838,3 +838,26 @@ def test_literal_as_before_on_generated_reprs(data: Any) -> None:
     assert _outcome(jsonish.literal, chunk) == _outcome(_literal_reference, chunk), chunk
     nested = "[" * 60 + "{'a': 1}" + "]" * 60
     assert _outcome(jsonish.literal, nested) == _outcome(_literal_reference, nested)
+
+
+def test_json_is_tried_where_it_can_read() -> None:
+    """An opening brace that ``_OBJECT_OPENING`` does not match is one the JSON decoder
+    refuses: skipping the decoder there changes nothing."""
+    import json as json_module
+
+    from whichlayer.parse import jsonish
+
+    decoder = json_module.JSONDecoder(strict=False)
+    odd = ['{\x0b"a": 1}', '{\u00a0"a": 1}', "{ }", '{\r\n\t "a": 1}', "{'a': 1}", "{a: 1}", "{"]
+    skipped = 0
+    for text in [*corpus_inputs(), *odd]:
+        for start, ch in enumerate(text):
+            if ch != "{" or jsonish._OBJECT_OPENING.match(text, start):
+                continue
+            skipped += 1
+            try:
+                decoder.raw_decode(text, start)
+            except ValueError:
+                continue
+            raise AssertionError(text[start : start + 80])
+    assert skipped > 1000

@@ -63,13 +63,19 @@ def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
         pos = end
 
 
+#: What JSON needs after an object's opening brace: its white space, then a key's quote or
+#: the closing brace (the decoder refuses anything else: not tried, no exception raised).
+_OBJECT_OPENING = re.compile(r'\{[ \t\n\r]*["}]')
+
+
 def _decode_at(text: str, start: int, budget: list[int]) -> tuple[int, Any] | None:
-    try:
-        value, end = _DECODER.raw_decode(text, start)
-    except (ValueError, RecursionError):
-        pass
-    else:
-        return (end, value) if _is_container(value) else None
+    if text[start] == "[" or _OBJECT_OPENING.match(text, start):
+        try:
+            value, end = _DECODER.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return (end, value) if _is_container(value) else None
     if budget[0] <= 0:
         return None
     end = _matching_bracket(text, start, budget)
