@@ -861,3 +861,46 @@ def test_json_is_tried_where_it_can_read() -> None:
                 continue
             raise AssertionError(text[start : start + 80])
     assert skipped > 1000
+
+
+def _focus_reference(text: str) -> str:
+    """``parse.text.focus`` as it was: every line of a multi-line paste read."""
+    from whichlayer.parse import text as text_parser
+
+    if "\n" not in text or len(text) > text_parser.MAX_TEXT:
+        return text
+    lines = text.splitlines()
+    error_line = text_parser._ERROR_LINE.compiled().match
+    retry_line = text_parser._RETRY_LINE.compiled().match
+    warning_line = text_parser._WARNING_LINE.compiled().match
+    carried_on = text_parser._CARRIED_ON.compiled().search
+    stated = any(error_line(line) and not retry_line(line) for line in lines)
+    kept = [
+        line
+        for line in lines
+        if not (warning_line(line) and (stated or carried_on(line)))
+        and not (stated and retry_line(line))
+    ]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def test_focus_as_before() -> None:
+    from whichlayer.parse import text as text_parser
+
+    odd = [
+        "WARN x\nError: boom",
+        "ERROR: Retrying in 2s\nERROR: failed: 429",
+        "error: RECONNECTING... 2/5\nerror: stream disconnected",
+        "WARNING: defaulting to x\nok",
+        "warning: falling back\r\nError: 500",
+        "ERROR: retrYıng 1/5\nERROR: bad",  # dotless i: the patterns' folding reads it as i
+        "ERROR: reconnectİng\nERROR: bad",
+        "Wärn\nERROR: x",
+    ]
+    dropped = 0
+    for text in [*corpus_inputs(), *odd]:
+        want = _focus_reference(text)
+        assert text_parser.focus(text) == want, text[:200]
+        dropped += want != text
+    assert dropped > 5
+    assert _focus_reference(odd[5]) == "ERROR: bad"  # the dotless i case is one of them

@@ -130,6 +130,13 @@ def focus(text: str) -> str:
     """
     if "\n" not in text or len(text) > MAX_TEXT:
         return text
+    if text.isascii():
+        # a line is dropped only as a warning ("warn") or as a retry announcement
+        # ("retrying", "reconnecting"): with none of them no line is (an ASCII text
+        # lower-cases letter for letter, as the patterns' case folding reads it)
+        lower = text.lower()
+        if "warn" not in lower and "retrying" not in lower and "reconnecting" not in lower:
+            return text
     lines = text.splitlines()
     error_line, retry_line = _ERROR_LINE.compiled().match, _RETRY_LINE.compiled().match
     warning_line, carried_on = _WARNING_LINE.compiled().match, _CARRIED_ON.compiled().search
