@@ -310,26 +310,45 @@ def provider_family(
 ) -> str | None:
     """The registry module of the provider with first steps that answered (by its host, else
     its body format, else its words in the text), or None."""
-    from whichlayer.providers._base import host_matches
+    hosts, dialects, words = _STEPS[0] if _STEPS else _steps_tables()
+    if host:
+        host = host.lower().rstrip(".")
+        # longest first: two hosts of one length cannot both be suffixes of one host name,
+        # so the first that matches is the longest (``providers._base.host_matches``)
+        for known, suffix, module in hosts:
+            if host.endswith(known) if suffix else host == known or host.endswith("." + known):
+                return module
+    if provider is not None and provider in dialects:
+        return dialects[provider]
+    if words:
+        low = (text[:20000] + " " + " ".join(exceptions)).lower()
+        for word, module in words:
+            if word in low:
+                return module
+    return None
+
+
+_StepsTables = tuple[tuple[tuple[str, bool, str], ...], dict[str, str], tuple[tuple[str, str], ...]]
+#: The index's first-step sections, read once (see :func:`_steps_tables`).
+_STEPS: list[_StepsTables] = []
+
+
+def _steps_tables() -> _StepsTables:
+    """How providers with first steps are recognised, from the generated index, made once:
+    hosts (each with whether it is a suffix, ``.x.com`` or ``-x.com``, and its module) by
+    length, longest first, in the index's order among equals; body formats; words, in the
+    index's order."""
     from whichlayer.providers._index import STEPS_DIALECT, STEPS_HOST, STEPS_WORD, load
 
     index = load()
-    if host:
-        best: tuple[int, str] | None = None
-        for known, modules in index.get(STEPS_HOST, {}).items():
-            if host_matches(known, host) and (best is None or len(known) > best[0]):
-                best = (len(known), modules[0])
-        if best is not None:
-            return best[1]
-    if provider is not None and provider in index.get(STEPS_DIALECT, {}):
-        return index[STEPS_DIALECT][provider][0]
-    words = index.get(STEPS_WORD)
-    if words:
-        low = (text[:20000] + " " + " ".join(exceptions)).lower()
-        for word, modules in words.items():
-            if word in low:
-                return modules[0]
-    return None
+    hosts = sorted(index.get(STEPS_HOST, {}).items(), key=lambda item: -len(item[0]))
+    tables: _StepsTables = (
+        tuple((known, known[:1] in (".", "-"), modules[0]) for known, modules in hosts),
+        {name: modules[0] for name, modules in index.get(STEPS_DIALECT, {}).items()},
+        tuple((word, modules[0]) for word, modules in index.get(STEPS_WORD, {}).items()),
+    )
+    _STEPS.append(tables)
+    return tables
 
 
 def provider_steps(

@@ -52,6 +52,7 @@ def classify(ev: Evidence) -> Diagnosis:
             )
         )
     retry = rule.retry or DEFAULT_RETRY[rule.layer]
+    provider = _provider(ev)
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
@@ -59,10 +60,10 @@ def classify(ev: Evidence) -> Diagnosis:
         retry=retry,
         confidence=rule.confidence,
         summary=_summary(rule, origin, ev),
-        actions=_actions(rule, ev, retry),
+        actions=_actions(rule, ev, retry, provider),
         facts=facts,
         candidates=candidates,
-        **_seen(ev),
+        **_seen(ev, provider),
     )
 
 
@@ -169,19 +170,52 @@ def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:
 def _origin(view: View, rule: Rule) -> tuple[Origin, Fact | None]:
     if rule.origin is not None:
         return rule.origin, None
-    present = view.keywords
-    for origin_rule, words in _ORIGIN_GATED:
-        if words is not None and present.isdisjoint(words):
-            continue
-        transport_only = origin_rule.id in _TRANSPORT_ONLY
-        if transport_only and rule.layer is not Layer.NETWORK:
-            continue
-        if rule.layer is Layer.NETWORK and not origin_rule.id.startswith("origin.proxy"):
-            continue
+    # the origin rules this layer may ask, as a bit set over _ORIGIN_GATED, narrowed to those
+    # that need no keyword or one of whose keywords occurs (one set intersection, not a
+    # disjointness test per rule); tried in their order, lowest bit first
+    network = rule.layer is Layer.NETWORK
+    mask = _ORIGIN_FREE[network]
+    found = view.keywords & _ORIGIN_WORDS
+    if found:
+        get = _ORIGIN_WORD_MASK.get
+        for word in found:
+            mask |= get(word, 0)
+        mask &= _ORIGIN_ASKED[network]
+    while mask:
+        low = mask & -mask
+        origin_rule = _ORIGIN_GATED[low.bit_length() - 1][0]
         used = origin_rule.match(view)
         if used is not None:
             return origin_rule.origin, Fact(origin_rule.id, origin_rule.statement, used)
+        mask ^= low
     return LAYER_ORIGIN.get(rule.layer, Origin.UNKNOWN), None
+
+
+def _origin_asked(rule_id: str, network: bool) -> bool:
+    """Is the origin rule ``rule_id`` asked about a failure of the network layer (``network``)
+    or of another layer? Transport-only rules speak of network failures only; a network
+    failure asks only the rules about a proxy."""
+    if rule_id in _TRANSPORT_ONLY and not network:
+        return False
+    return not network or rule_id.startswith("origin.proxy")
+
+
+#: Bit sets over _ORIGIN_GATED (bit i: its i-th rule), indexed by "the layer is network":
+#: the rules asked, and those of them that need no keyword; and for each keyword the rules
+#: it lets run.
+_ORIGIN_ASKED = tuple(
+    sum(1 << i for i, (r, _w) in enumerate(_ORIGIN_GATED) if _origin_asked(r.id, network))
+    for network in (False, True)
+)
+_ORIGIN_FREE = tuple(
+    sum(1 << i for i, (r, w) in enumerate(_ORIGIN_GATED) if w is None) & asked
+    for asked in _ORIGIN_ASKED
+)
+_ORIGIN_WORD_MASK: dict[str, int] = {}
+for _i, (_r, _words) in enumerate(_ORIGIN_GATED):
+    for _word in _words or ():
+        _ORIGIN_WORD_MASK[_word] = _ORIGIN_WORD_MASK.get(_word, 0) | (1 << _i)
+_ORIGIN_WORDS = frozenset(_ORIGIN_WORD_MASK)
 
 
 def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
@@ -194,9 +228,9 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
     return f"{who}: {what}{status}{hidden}."
 
 
-def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
+def _actions(rule: Rule, ev: Evidence, retry: Retry, provider: str | None) -> list[str]:
     steps = list(act.ACTIONS.get(rule.cause, ()))
-    family = act.provider_family(_provider(ev), ev.host, ev.text, ev.exception_types)
+    family = act.provider_family(provider, ev.host, ev.text, ev.exception_types)
     own, replace = act.provider_steps(family, rule.layer, rule.cause, ev.text)
     if own:
         steps = list(own) if replace else [*own, *steps]
@@ -214,11 +248,11 @@ def _actions(rule: Rule, ev: Evidence, retry: Retry) -> list[str]:
     return steps
 
 
-def _seen(ev: Evidence) -> dict[str, Any]:
-    """The facts a Diagnosis repeats from its Evidence."""
+def _seen(ev: Evidence, provider: str | None) -> dict[str, Any]:
+    """The facts a Diagnosis repeats from its Evidence (``provider``: ``_provider(ev)``)."""
     return {
         "status": ev.status,
-        "provider": _provider(ev),
+        "provider": provider,
         "request_ids": list(ev.request_ids),
         "retry_after_s": ev.retry_after_s,
         "model": ev.model,
@@ -309,6 +343,7 @@ def _learned(ev: Evidence, view: View) -> Diagnosis:
         facts.insert(1, origin_fact)
     retry = DEFAULT_RETRY[rule.layer]
     summary = _summary(rule, origin, ev)
+    provider = _provider(ev)
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
@@ -317,9 +352,9 @@ def _learned(ev: Evidence, view: View) -> Diagnosis:
         confidence=rule.confidence,
         summary=f"{summary} (No rule matched: this is the learned fallback's reading, "
         f"{rule.confidence:.0%} sure.)",
-        actions=_actions(rule, ev, retry),
+        actions=_actions(rule, ev, retry, provider),
         facts=facts,
-        **_seen(ev),
+        **_seen(ev, provider),
     )
 
 
@@ -337,5 +372,5 @@ def _nothing_found(ev: Evidence) -> Diagnosis:
             "Run `whichlayer check` to test the key, base URL and network one stage at a time.",
         ],
         facts=[],
-        **_seen(ev),
+        **_seen(ev, _provider(ev)),
     )

@@ -14,6 +14,10 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 ROOT = Path(__file__).resolve().parents[2]
 #: Characters whose case folding is irregular (long s, Kelvin sign, dotted/dotless i, ...).
 ODD = "ſKİıﬀẞßΣσςµÅǅ"
@@ -390,3 +394,513 @@ def test_loose_fields_are_found_as_before() -> None:
             want.get("code"),
             want.get("message"),
         ), text[:200]
+
+
+# --- actions.py, classify.py: the per-diagnosis lookups made from tables built once
+
+
+def _provider_family_reference(
+    provider: str | None, host: str | None, text: str, exceptions: list[str] | tuple[str, ...] = ()
+) -> str | None:
+    """``actions.provider_family`` as it was: the index read and walked on every call."""
+    from whichlayer.providers._base import host_matches
+    from whichlayer.providers._index import STEPS_DIALECT, STEPS_HOST, STEPS_WORD, load
+
+    index = load()
+    if host:
+        best: tuple[int, str] | None = None
+        for known, modules in index.get(STEPS_HOST, {}).items():
+            if host_matches(known, host) and (best is None or len(known) > best[0]):
+                best = (len(known), modules[0])
+        if best is not None:
+            return best[1]
+    if provider is not None and provider in index.get(STEPS_DIALECT, {}):
+        return index[STEPS_DIALECT][provider][0]
+    words = index.get(STEPS_WORD)
+    if words:
+        low = (text[:20000] + " " + " ".join(exceptions)).lower()
+        for word, modules in words.items():
+            if word in low:
+                return modules[0]
+    return None
+
+
+def test_provider_family_as_before() -> None:
+    import whichlayer
+    from whichlayer import classify as cl
+    from whichlayer.actions import provider_family
+    from whichlayer.providers._index import STEPS_DIALECT, STEPS_HOST, load
+
+    index = load()
+    known = list(index[STEPS_HOST])
+    # every host of the index as itself, a subdomain, in capitals, with a trailing dot, as
+    # a bare suffix and as a look-alike; every body format; hosts the labelled errors name
+    hosts: list[str | None] = [None, "", "example.com", "x.example.com."]
+    for k in known:
+        bare = k.lstrip(".-")
+        hosts += [k, bare, "a." + bare, "a-" + bare, "A." + bare.upper() + ".", "x" + bare]
+        hosts += [bare + ".evil.com", "a" + k]
+    providers: list[str | None] = [None, "generic", *index[STEPS_DIALECT]]
+    seen = 0
+    for text in corpus_inputs():
+        ev = whichlayer.to_evidence(text)
+        args = (cl._provider(ev), ev.host, ev.text, ev.exception_types)
+        want = _provider_family_reference(*args)
+        assert provider_family(*args) == want, text[:200]
+        seen += want is not None
+    assert seen > 100
+    for host in hosts:
+        for provider in providers:
+            for text in ("", "botocore said so", "AZURE", "vertex\u212a"):
+                want = _provider_family_reference(provider, host, text, ("x.BedrockError",))
+                assert provider_family(provider, host, text, ("x.BedrockError",)) == want, host
+
+
+def _origin_reference(view: Any, rule: Any) -> tuple[Any, Any]:
+    """``classify._origin`` as it was: a disjointness test per origin rule, in order."""
+    from whichlayer import classify as cl
+    from whichlayer.diagnosis import Fact
+    from whichlayer.rules.origin import LAYER_ORIGIN
+    from whichlayer.taxonomy import Layer, Origin
+
+    if rule.origin is not None:
+        return rule.origin, None
+    present = view.keywords
+    for origin_rule, words in cl._ORIGIN_GATED:
+        if words is not None and present.isdisjoint(words):
+            continue
+        transport_only = origin_rule.id in cl._TRANSPORT_ONLY
+        if transport_only and rule.layer is not Layer.NETWORK:
+            continue
+        if rule.layer is Layer.NETWORK and not origin_rule.id.startswith("origin.proxy"):
+            continue
+        used = origin_rule.match(view)
+        if used is not None:
+            return origin_rule.origin, Fact(origin_rule.id, origin_rule.statement, used)
+    return LAYER_ORIGIN.get(rule.layer, Origin.UNKNOWN), None
+
+
+def test_origin_as_before() -> None:
+    """Every labelled input, asked with each rule that fires on it (and with one rule of each
+    layer, so every layer's origin rules are asked of every input)."""
+    import whichlayer
+    from whichlayer import classify as cl
+    from whichlayer.rules import ALL_RULES
+    from whichlayer.rules.view import View
+
+    one_per_layer = list({rule.layer: rule for rule in ALL_RULES if rule.origin is None}.values())
+    assert len(one_per_layer) == 6
+    said = 0
+    for text in corpus_inputs():
+        view = View(whichlayer.to_evidence(text))
+        for rule in [*(hit[2] for hit in cl._scored(view)), *one_per_layer]:
+            want = _origin_reference(view, rule)
+            assert cl._origin(view, rule) == want, (rule.id, text[:200])
+            said += want[1] is not None
+    assert said > 1000
+
+
+def _request_ids_reference(text: str, lower: Any) -> list[Any]:
+    """``signals.request_ids`` as it was: each table entry's matches listed, then read."""
+    from whichlayer.evidence import RequestId
+    from whichlayer.parse import signals
+
+    if signals._dead(signals._ID_LITERALS, lower):
+        return []
+    seen: set[str] = set()
+    out = []
+    for pattern, party, source in signals._ID_PATTERNS:
+        matches: list[re.Match[str]] = []
+        for literal, compiled in pattern:
+            if literal is None or literal in lower:
+                matches += compiled.compiled().finditer(text, signals._start(compiled, lower))
+        for match in matches:
+            value = match.group(1)
+            if value in seen or value.lower().startswith("req_****"):
+                continue
+            seen.add(value)
+            out.append(RequestId(value=value, party=party, source=source))
+    return out
+
+
+def test_request_ids_as_before() -> None:
+    from whichlayer.parse import signals
+
+    filler = "lorem ipsum 2025-01-01 [x] (y) req_ab - | \n" * 500
+    texts = [*_signal_inputs(), *(filler + t for t in corpus_inputs()[::8])]
+    found = 0
+    for text in texts:
+        lower = text.lower()
+        for gate in (signals.present(lower, text), lower):
+            want = _request_ids_reference(text, gate)
+            assert signals.request_ids(text, gate) == want, text[:200]
+            found += bool(want)
+    assert found > 300
+
+
+def test_strings_as_walked() -> None:
+    """``jsonish.strings`` lists what the generator ``walk_strings`` yields, in its order, for
+    every value found in every labelled input (and for values deeper than the bound)."""
+    from whichlayer.parse import jsonish
+
+    deep: Any = "leaf {x} of the deepest level"
+    for level in range(jsonish.MAX_DEPTH + 3):
+        deep = {"k": deep, "s": f"level {level}", "n": [level, None, True, [f"{level}"]]}
+    values: list[Any] = [deep, [deep, "x"], "plain", 3, None, [[["a"]]]]
+    for text in corpus_inputs():
+        values += [value for _s, _e, value in jsonish.find_values(text)]
+    assert len(values) > 1000
+    for value in values:
+        assert jsonish.strings(value) == list(jsonish.walk_strings(value))
+
+
+def test_view_keywords_as_before() -> None:
+    """The fact keywords a view adds (body formats, status, HTML, marked fields) are those
+    the plain set comprehension gave."""
+    import whichlayer
+    from whichlayer.rules import base
+    from whichlayer.rules.view import View
+
+    for text in corpus_inputs():
+        ev = whichlayer.to_evidence(text)
+        view = View(ev)
+        facts = {base.dialect_key(body.dialect) for body in ev.bodies}
+        if ev.status is not None:
+            facts.add(base.status_key(ev.status))
+        if ev.html_vendor is not None or ev.html_title is not None:
+            facts.add(base.HTML_KEY)
+        if ev.bodies:
+            for name in base.MARKED_FIELDS:
+                facts.update(base.field_key(name, value) for value in view.fields(name))
+        assert view.keywords == base.KEYWORDS.present(view.hay) | facts, text[:200]
+
+
+def test_status_number_prefilter_as_written() -> None:
+    """``_STATUS_NUMBER``, written to start with a character class, finds what
+    ``302|[45]\\d\\d`` finds, where it finds it."""
+    from whichlayer.parse import signals
+
+    plain = re.compile(r"302|[45]\d\d")
+    texts = [*_signal_inputs(), "3302", "30 2", "4 29", "x302y", "٤٢٩ 3٠2", "345", "3402"]
+    digits = "0123456789٤"
+    texts += [a + b + c for a in digits for b in digits for c in digits]
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in signals._STATUS_NUMBER.finditer(text)] == want, text[:200]
+
+
+def test_page_check_by_the_gate_set() -> None:
+    """An HTML page is recognised from the gate set as ``html.looks_like_html`` recognises it
+    from the text, on every labelled input (and on pages, tags in capitals, long texts)."""
+    from whichlayer.parse import html, signals, text
+
+    assert set(text._HTML_MARKERS) == set(html.MARKERS) <= signals.GATE_LITERALS
+    filler = "lorem ipsum <b>x</b> 2025 \n" * 1000
+    texts = [*_signal_inputs(), "<HTML><TITLE>502</TITLE>", "<!DOCTYPE HTML>", "CF-ERROR-CODE"]
+    texts += [filler + t for t in corpus_inputs()[::8]]
+    pages = 0
+    for t in texts:
+        lower = t.lower()
+        gate = signals.present(lower, t)
+        page = any(marker in gate for marker in text._HTML_MARKERS)
+        assert page == html.looks_like_html(t), t[:200]
+        pages += page
+    assert pages > 50
+
+
+def _exception_names_reference(text: str, limit: int = 40) -> list[str]:
+    """``signals.exception_names`` as it was: the name read back one character at a time."""
+    from whichlayer.parse import signals
+
+    chars = frozenset(signals._NAME_CHARS)
+    names: list[str] = []
+    for match in signals._EXCEPTION_SUFFIX.finditer(text):
+        start = match.start()
+        floor = max(0, start - 120)
+        while start > floor and text[start - 1] in chars:
+            start -= 1
+        name = text[start : match.end()].strip(".")
+        head = name.rsplit(".", 1)[-1]
+        if head[:1].isupper() and name not in names:
+            names.append(name)
+            if len(names) >= limit:
+                break
+    return names
+
+
+def test_exception_names_as_before() -> None:
+    from whichlayer.parse import signals
+
+    long = "A" * 150 + "Error"
+    odd = [long, "x " + long, "..openai.RateLimitError.", "ÄRateLimitError", "_Error", "Error"]
+    odd += ["ſError kError 9Error", " ".join(f"E{i}Error" for i in range(60))]
+    found = 0
+    for text in [*_signal_inputs(), *odd]:
+        want = _exception_names_reference(text)
+        assert signals.exception_names(text) == want, text[:200]
+        assert signals.exception_names(text, 2) == _exception_names_reference(text, 2)
+        found += bool(want)
+    assert found > 1000
+
+
+# --- parse/jsonish.py: a repr made of plain tokens is read as JSON
+
+
+def _literal_reference(chunk: str) -> Any:
+    """``jsonish.literal`` as it was: the Python parser for every chunk."""
+    import ast
+
+    from whichlayer.parse import jsonish
+
+    for attempt in range(2):
+        candidate = chunk if attempt == 0 else jsonish._BARE_KEY.sub(r'\1"\2"\3', chunk)
+        try:
+            tree = ast.parse(candidate.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        try:
+            return jsonish._eval_node(tree.body, 0)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _outcome(read: Any, chunk: str) -> str:
+    """What reading ``chunk`` gives, spelled so that 1, 1.0, True and -0.0, 0.0 differ."""
+    try:
+        return "value " + repr(read(chunk))
+    except Exception as exc:  # the same exception, whatever it is
+        return "raises " + type(exc).__name__
+
+
+def _tried_chunks(text: str) -> list[str]:
+    """The bracketed chunks ``find_values`` would read as a literal in ``text``."""
+    import json as json_module
+
+    from whichlayer.parse import jsonish
+
+    chunks = []
+    for start, ch in enumerate(text):
+        if ch not in "{[":
+            continue
+        try:
+            json_module.JSONDecoder(strict=False).raw_decode(text, start)
+            continue
+        except ValueError:
+            pass
+        end = jsonish._matching_bracket(text, start, [jsonish.SCAN_BUDGET])
+        if end > 0:
+            chunks.append(text[start:end])
+    return chunks
+
+
+def test_literal_as_before_on_every_labelled_input() -> None:
+    from whichlayer.parse import jsonish
+
+    plain = 0
+    for text in corpus_inputs():
+        for chunk in _tried_chunks(text)[:20]:
+            assert _outcome(jsonish.literal, chunk) == _outcome(_literal_reference, chunk), chunk
+            plain += jsonish._as_json(chunk.strip()) is not jsonish._NOT_PLAIN
+    assert plain > 300  # most reprs take the JSON path
+
+
+_ATOMS = [
+    "'a'",
+    '"b"',
+    "'it\"s'",
+    '"it\'s"',
+    "''",
+    "'\\n'",
+    "'\\''",
+    "'x\ty'",
+    "'\x00'",
+    "'\ud800'",
+    "'é中😀'",
+    "'\u2028'",
+    "None",
+    "True",
+    "False",
+    "null",
+    "true",
+    "false",
+    "undefined",
+    "NaN",
+    "Infinity",
+    "foo",
+    "0",
+    "-0",
+    "7",
+    "-12",
+    "01",
+    "1_0",
+    "0x1f",
+    "1.5",
+    "-0.0",
+    "1.",
+    ".5",
+    "1e5",
+    "1E+5",
+    "-2.5e-3",
+    "1e999",
+    "1j",
+    "+1",
+    "- 1",
+    "--1",
+    "1" * 30,
+    "b'x'",
+    "r'x'",
+    "f'x'",
+    "...",
+    "-True",
+    "'\x7f\x85'",
+    "Nonetheless",
+    "xNone",
+    "None1",
+    "-null",
+    "-Infinity",
+    "'a' 'b'",
+    "u'x'",
+    "1e5j",
+    "'#'",
+    "'\\'",
+]
+_PLAIN_ATOMS = [
+    "'a b'",
+    '"c"',
+    "'say \"hi\"'",
+    '"it\'s"',
+    "''",
+    "'中文 😀'",
+    "None",
+    "True",
+    "False",
+    "null",
+    "true",
+    "false",
+    "undefined",
+    "0",
+    "-0",
+    "42",
+    "-7",
+    "1.25",
+    "-0.0",
+    "3e2",
+    "1E-2",
+    "12345678901234567890",
+]
+_PLAIN_GLUE = [" ", "\n  ", "\r\n", "\t", ""]
+_ODD_CHARS = ["'", '"', "\\", ",", "(", ")", "-", "+", ".", "e", "_", "x", "\x00", "\x0c", "#"]
+_ODD_CHARS += ["\t", "\r"]
+_GLUE = [", ", ",", ": ", ":", " ", "\n", "\r\n", "\t", "\x0c", "\u00a0", "", "#c\n", " ' "]
+
+
+@pytest.mark.timeout(120)
+@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_literal_as_before_on_generated_reprs(data: Any) -> None:
+    """Dicts, lists, tuples and sets of odd atoms, keys and glue (quotes of either kind,
+    escapes, control characters, surrogates, Python-only and JSON-only numbers and names,
+    odd white space, trailing commas, strings side by side): the JSON path and the Python
+    parser agree on every one."""
+    from whichlayer.parse import jsonish
+
+    # half the examples only of forms both read (then one odd form, perhaps)
+    plain = data.draw(st.booleans())
+    atoms = _PLAIN_ATOMS if plain else _ATOMS
+    glues = _PLAIN_GLUE if plain else _GLUE
+    keys_from = _PLAIN_ATOMS[:4] if plain else [*_ATOMS, "a", "$x", "[1]"]
+
+    def value(depth: int) -> str:
+        kind = data.draw(st.sampled_from([1, 2, 4]) if depth == 0 else st.integers(0, 5))
+        kind = kind if depth < 4 else 0
+        if plain and kind in (3, 4):
+            kind = 2 if depth else 1
+        if kind == 0 or kind == 5:
+            return data.draw(st.sampled_from(atoms))
+        n = data.draw(st.integers(0, 3))
+        glue = data.draw(st.sampled_from(glues))
+        items = [value(depth + 1) for _ in range(n)]
+        if kind == 1:
+            keys = [data.draw(st.sampled_from(keys_from)) for _ in items]
+            body = ("," + glue).join(f"{k}:{glue}{v}" for k, v in zip(keys, items, strict=True))
+            opening, closing = "{", "}"
+        else:
+            body = ("," + glue).join(items)
+            opening, closing = {2: ("[", "]"), 3: ("(", ")"), 4: ("{", "}")}[kind]
+        tail = data.draw(st.sampled_from(["", " ", glue] if plain else ["", ",", " ", glue]))
+        return opening + glue + body + tail + closing
+
+    chunk = value(0)
+    if plain and data.draw(st.booleans()):  # one odd character put in somewhere
+        at = data.draw(st.integers(0, len(chunk)))
+        chunk = chunk[:at] + data.draw(st.sampled_from(_ODD_CHARS)) + chunk[at:]
+    assert _outcome(jsonish.literal, chunk) == _outcome(_literal_reference, chunk), chunk
+    nested = "[" * 60 + "{'a': 1}" + "]" * 60
+    assert _outcome(jsonish.literal, nested) == _outcome(_literal_reference, nested)
+
+
+def test_json_is_tried_where_it_can_read() -> None:
+    """An opening brace that ``_OBJECT_OPENING`` does not match is one the JSON decoder
+    refuses: skipping the decoder there changes nothing."""
+    import json as json_module
+
+    from whichlayer.parse import jsonish
+
+    decoder = json_module.JSONDecoder(strict=False)
+    odd = ['{\x0b"a": 1}', '{\u00a0"a": 1}', "{ }", '{\r\n\t "a": 1}', "{'a': 1}", "{a: 1}", "{"]
+    skipped = 0
+    for text in [*corpus_inputs(), *odd]:
+        for start, ch in enumerate(text):
+            if ch != "{" or jsonish._OBJECT_OPENING.match(text, start):
+                continue
+            skipped += 1
+            try:
+                decoder.raw_decode(text, start)
+            except ValueError:
+                continue
+            raise AssertionError(text[start : start + 80])
+    assert skipped > 1000
+
+
+def _focus_reference(text: str) -> str:
+    """``parse.text.focus`` as it was: every line of a multi-line paste read."""
+    from whichlayer.parse import text as text_parser
+
+    if "\n" not in text or len(text) > text_parser.MAX_TEXT:
+        return text
+    lines = text.splitlines()
+    error_line = text_parser._ERROR_LINE.compiled().match
+    retry_line = text_parser._RETRY_LINE.compiled().match
+    warning_line = text_parser._WARNING_LINE.compiled().match
+    carried_on = text_parser._CARRIED_ON.compiled().search
+    stated = any(error_line(line) and not retry_line(line) for line in lines)
+    kept = [
+        line
+        for line in lines
+        if not (warning_line(line) and (stated or carried_on(line)))
+        and not (stated and retry_line(line))
+    ]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def test_focus_as_before() -> None:
+    from whichlayer.parse import text as text_parser
+
+    odd = [
+        "WARN x\nError: boom",
+        "ERROR: Retrying in 2s\nERROR: failed: 429",
+        "error: RECONNECTING... 2/5\nerror: stream disconnected",
+        "WARNING: defaulting to x\nok",
+        "warning: falling back\r\nError: 500",
+        "ERROR: retrYıng 1/5\nERROR: bad",  # dotless i: the patterns' folding reads it as i
+        "ERROR: reconnectİng\nERROR: bad",
+        "Wärn\nERROR: x",
+    ]
+    dropped = 0
+    for text in [*corpus_inputs(), *odd]:
+        want = _focus_reference(text)
+        assert text_parser.focus(text) == want, text[:200]
+        dropped += want != text
+    assert dropped > 5
+    assert _focus_reference(odd[5]) == "ERROR: bad"  # the dotless i case is one of them

@@ -23,15 +23,16 @@ _VENDOR_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: What marks a page (any one, in the lower-cased head): its tags, or the code of a
+#: Cloudflare error page pasted without its head.
+MARKERS = ("<html", "<!doctype html", "<title>", "<pre>cannot ", "cf-error-code")
+#: Only this much of the head of a text is read for a marker.
+HEAD = 200_000
+
+
 def looks_like_html(text: str) -> bool:
-    head = text[:200_000].lower()
-    return (
-        "<html" in head
-        or "<!doctype html" in head
-        or "<title>" in head
-        or "<pre>cannot " in head
-        or "cf-error-code" in head  # a Cloudflare error page pasted without its head
-    )
+    head = text[:HEAD].lower()
+    return any(marker in head for marker in MARKERS)
 
 
 def read_html(text: str) -> tuple[str | None, str | None]:

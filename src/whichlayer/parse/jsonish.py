@@ -63,13 +63,19 @@ def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
         pos = end
 
 
+#: What JSON needs after an object's opening brace: its white space, then a key's quote or
+#: the closing brace (the decoder refuses anything else: not tried, no exception raised).
+_OBJECT_OPENING = re.compile(r'\{[ \t\n\r]*["}]')
+
+
 def _decode_at(text: str, start: int, budget: list[int]) -> tuple[int, Any] | None:
-    try:
-        value, end = _DECODER.raw_decode(text, start)
-    except (ValueError, RecursionError):
-        pass
-    else:
-        return (end, value) if _is_container(value) else None
+    if text[start] == "[" or _OBJECT_OPENING.match(text, start):
+        try:
+            value, end = _DECODER.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return (end, value) if _is_container(value) else None
     if budget[0] <= 0:
         return None
     end = _matching_bracket(text, start, budget)
@@ -142,6 +148,10 @@ def literal(chunk: str) -> Any:
     for attempt in range(2):
         # the bare-key rewrite only when the chunk does not read as it is
         candidate = chunk if attempt == 0 else _BARE_KEY.sub(r'\1"\2"\3', chunk)
+        # most reprs use only forms JSON reads alike: read as JSON (in C), not parsed
+        value = _as_json(candidate.strip())
+        if value is not _NOT_PLAIN:
+            return value
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -151,6 +161,52 @@ def literal(chunk: str) -> Any:
         except (ValueError, RecursionError):
             continue
     return None
+
+
+#: The strings and the names JSON spells otherwise, in a chunk with no backslash (so a
+#: string ends at the next quote of its kind, for Python and for JSON alike).
+_JSON_SPELLING = LazyPattern(r""""[^"]*"|'([^']*)'|(None|True|False|undefined)""")
+_JSON_NAMES = {"None": "null", "True": "true", "False": "false", "undefined": "null"}
+#: JSON reads strings strictly here: a control character in a string (which the Python
+#: parser refuses, or reads otherwise) sends the chunk to the Python parser.
+_STRICT = json.JSONDecoder()
+#: Containers nested deeper than this are left to the Python parser (which refuses, past
+#: MAX_DEPTH, what JSON would read).
+_PLAIN_DEPTH = 48
+_NOT_PLAIN = object()
+
+
+def _json_spelling(match: re.Match[str]) -> str:
+    single = match.group(1)
+    if single is not None:
+        return '"' + single.replace('"', '\\"') + '"'
+    name = match.group(2)
+    return _JSON_NAMES[name] if name is not None else match.group(0)
+
+
+def _as_json(candidate: str) -> Any:
+    """``candidate`` read as JSON once its single-quoted strings and Python's (or Node's)
+    constants are spelled JSON's way: the value the Python parser and :func:`_eval_node`
+    give it, or ``_NOT_PLAIN`` (the Python parser then decides).
+
+    JSON reads a subset of what the Python parser reads, alike, once no escape (a
+    backslash), no lone surrogate (the Python parser refuses them, JSON takes them), no
+    JSON-only constant (NaN, Infinity) and no deep nesting is present: anything else JSON
+    refuses (a set, a tuple, a key that is not a string, a trailing comma, two strings side
+    by side, a comment, Python-only numbers and names, odd white space)."""
+    if "\\" in candidate or "NaN" in candidate or "Infinity" in candidate:
+        return _NOT_PLAIN
+    if candidate.count("{") + candidate.count("[") > _PLAIN_DEPTH:
+        return _NOT_PLAIN
+    if not candidate.isascii():
+        try:
+            candidate.encode("utf-8")
+        except UnicodeEncodeError:
+            return _NOT_PLAIN
+    try:
+        return _STRICT.decode(_JSON_SPELLING.sub(_json_spelling, candidate))
+    except (ValueError, RecursionError):
+        return _NOT_PLAIN
 
 
 def _eval_node(node: ast.AST, depth: int) -> Any:
@@ -198,3 +254,32 @@ def walk_strings(value: Any, depth: int = 0) -> Iterator[str]:
     elif isinstance(value, list):
         for v in value:
             yield from walk_strings(v, depth + 1)
+
+
+def strings(value: Any) -> list[str]:
+    """``list(walk_strings(value))``, without a generator per container: each container's
+    string members are read in its own loop, and only containers are recursed into."""
+    out: list[str] = []
+    _strings_into(value, 0, out)
+    return out
+
+
+def _strings_into(value: Any, depth: int, out: list[str]) -> None:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(value, str):
+        out.append(value)
+        return
+    if isinstance(value, dict):
+        members: Any = value.values()
+    elif isinstance(value, list):
+        members = value
+    else:
+        return
+    inner = depth + 1
+    for member in members:
+        if isinstance(member, str):
+            if inner <= MAX_DEPTH:
+                out.append(member)
+        elif isinstance(member, dict | list):
+            _strings_into(member, inner, out)

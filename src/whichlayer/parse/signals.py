@@ -229,14 +229,6 @@ def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None
     return None
 
 
-def _finditer(alternatives: Gated, text: str, lower: Gate) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
-    for literal, compiled in alternatives:
-        if literal is None or literal in lower:
-            out += compiled.compiled().finditer(text, _start(compiled, lower))
-    return out
-
-
 def _literals(groups: Any) -> frozenset[str] | None:
     """Every gate literal of a table of gated patterns; ``None`` if one alternative has
     none (it is always tried, so the table can never be skipped)."""
@@ -563,7 +555,9 @@ _STATUS_FLAT = [
 #: Every status pattern captures three digits (``\\d``) and keeps 302 and 400-599 only, so
 #: a text without such a number cannot give one: an ASCII 3, 4 or 5 leading three digits,
 #: or a decimal digit of another script (``int`` reads those too), is needed.
-_STATUS_NUMBER = re.compile(r"302|[45]\d\d")
+#: (``302|[45]\d\d``, written to start with a character class: the regex engine then skips
+#: to the next 3, 4 or 5 in a tight loop instead of trying the alternation at every place.)
+_STATUS_NUMBER = re.compile(r"[345](?:(?<=3)02|(?<=[45])\d\d)")
 _OTHER_DIGIT = LazyPattern(r"[^\D0-9]")
 
 
@@ -582,16 +576,28 @@ _STATUS_UNGATED = tuple(_STATUS_BY_LITERAL.pop(""))
 _STATUS_LITERALS = frozenset(_STATUS_BY_LITERAL)
 
 
+#: The entries opened by each set of status literals met so far (few sets occur: the
+#: literals are phrases like "error code" and "status"); bounded.
+_STATUS_OPENED: dict[frozenset[str], list[_StatusEntry]] = {}
+_STATUS_OPENED_MAX = 4096
+
+
 def _status_entries(lower: Gate) -> list[_StatusEntry]:
     """The entries of _STATUS_FLAT whose gate is open, in order (with a gate set, looked
     up from the literals present rather than tried one by one)."""
     if not isinstance(lower, frozenset):
         return [e for e in _STATUS_FLAT if e[1] is None or e[1] in lower]
-    places = list(_STATUS_UNGATED)
-    for literal in lower & _STATUS_LITERALS:
-        places += _STATUS_BY_LITERAL[literal]
-    places.sort()
-    return [_STATUS_FLAT[i] for i in places]
+    literals = lower & _STATUS_LITERALS
+    entries = _STATUS_OPENED.get(literals)
+    if entries is None:
+        places = list(_STATUS_UNGATED)
+        for literal in literals:
+            places += _STATUS_BY_LITERAL[literal]
+        places.sort()
+        entries = [_STATUS_FLAT[i] for i in places]
+        if len(_STATUS_OPENED) < _STATUS_OPENED_MAX:
+            _STATUS_OPENED[literals] = entries
+    return entries
 
 
 def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
@@ -680,13 +686,24 @@ _ID_PATTERNS: tuple[tuple[Gated, Origin, str], ...] = tuple(
 _ID_LITERALS = _literals(group for group, _party, _source in _ID_PATTERNS)
 
 
+#: The id patterns flattened to ``(literal, pattern, party, source)``: one loop over the
+#: alternatives in table order, each tried where its literal occurs.
+_ID_FLAT = tuple(
+    (literal, pattern, party, source)
+    for group, party, source in _ID_PATTERNS
+    for literal, pattern in group
+)
+
+
 def request_ids(text: str, lower: Gate) -> list[RequestId]:
     if _dead(_ID_LITERALS, lower):
         return []
     seen: set[str] = set()
     out: list[RequestId] = []
-    for pattern, party, source in _ID_PATTERNS:
-        for match in _finditer(pattern, text, lower):
+    for literal, pattern, party, source in _ID_FLAT:
+        if literal is not None and literal not in lower:
+            continue
+        for match in pattern.compiled().finditer(text, _start(pattern, lower)):
             value = match.group(1)
             if value in seen or value.lower().startswith("req_****"):
                 continue
@@ -937,17 +954,17 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
 #: Class names end in one of these; the name is read backwards from the suffix, which is
 #: much cheaper than a pattern that tries every word.
 _EXCEPTION_SUFFIX = re.compile(r"(?:Error|Exception|Timeout|Exceeded|Denied|Refused)\b")
-_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
 
 
 def exception_names(text: str, limit: int = 40) -> list[str]:
     """Dotted or bare class names such as ``openai.RateLimitError``, in text order."""
     names: list[str] = []
     for match in _EXCEPTION_SUFFIX.finditer(text):
-        start = match.start()
-        floor = max(0, start - 120)
-        while start > floor and text[start - 1] in _NAME_CHARS:
-            start -= 1
+        end = match.start()
+        floor = max(0, end - 120)
+        # back over the name's characters (at most 120): what rstrip leaves of the window
+        start = floor + len(text[floor:end].rstrip(_NAME_CHARS))
         name = text[start : match.end()].strip(".")
         head = name.rsplit(".", 1)[-1]
         if head[:1].isupper() and name not in names:

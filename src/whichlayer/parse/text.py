@@ -71,6 +71,7 @@ _CLIENT_MARK_SET = frozenset(mark for _name, marks in _CLIENT_MARKS for mark in 
 #: Client marks count in this much of the head of a paste.
 _CLIENT_WINDOW = 100_000
 _DATE, _GMT = signals.gate_literals("date", "gmt")
+_HTML_MARKERS = signals.gate_literals(*html.MARKERS)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -129,6 +130,13 @@ def focus(text: str) -> str:
     """
     if "\n" not in text or len(text) > MAX_TEXT:
         return text
+    if text.isascii():
+        # a line is dropped only as a warning ("warn") or as a retry announcement
+        # ("retrying", "reconnecting"): with none of them no line is (an ASCII text
+        # lower-cases letter for letter, as the patterns' case folding reads it)
+        lower = text.lower()
+        if "warn" not in lower and "retrying" not in lower and "reconnecting" not in lower:
+            return text
     lines = text.splitlines()
     error_line, retry_line = _ERROR_LINE.compiled().match, _RETRY_LINE.compiled().match
     warning_line, carried_on = _WARNING_LINE.compiled().match, _CARRIED_ON.compiled().search
@@ -166,9 +174,17 @@ def read_into(ev: Evidence, text: str) -> None:
         loose = _loose_body(text)
         if loose is not None:
             ev.bodies.append(loose)
-    if html.looks_like_html(text):
+    lower = text.lower()
+    gate = signals.present(lower, text)
+    # ``html.looks_like_html``, answered by the gate set (a text longer than the head the
+    # page check reads is checked by it)
+    if len(text) > html.HEAD:
+        page = html.looks_like_html(text)
+    else:
+        page = any(marker in gate for marker in _HTML_MARKERS)
+    if page:
         ev.html_title, ev.html_vendor = html.read_html(text)
-    _finish(ev, text)
+    _finish(ev, text, lower, gate)
 
 
 def _collect_from_text(text: str, depth: int, ev: Evidence) -> None:
@@ -198,7 +214,7 @@ def _collect(value: Any, depth: int, ev: Evidence) -> None:
     body = read_body(value, depth)
     if body is not None:
         ev.bodies.append(body)
-    for string in jsonish.walk_strings(value):
+    for string in jsonish.strings(value):
         if "{" in string and len(string) > 10:
             _collect_from_text(string, depth + 1, ev)
 
@@ -225,17 +241,19 @@ def _loose_body(text: str) -> ErrorBody | None:
     """Fields of a body cut off half way (``"message": "...`` with no closing brace)."""
     fields: dict[str, str] = {}
     head = text[:100_000]
+    if "'" not in head and '"' not in head:  # every field's value is quoted
+        return None
     lower = head.lower()
     # an ASCII text lower-cases place for place: a field is searched from where its name
     # first occurs (every match starts with the name)
     ascii_ = head.isascii()
     for name, pattern in _LOOSE_FIELDS:
+        if name == "status" and not fields:  # a status alone is no body: not looked for
+            return None
         at = lower.find(name)
         match = pattern.search(head, at if ascii_ else 0) if at >= 0 else None
         if match:
             fields[name] = match.group(1).strip()
-    if not ({"type", "code", "message"} & fields.keys()):
-        return None
     status_text = fields.get("status")
     return ErrorBody(
         dialect="partial",
@@ -246,10 +264,14 @@ def _loose_body(text: str) -> ErrorBody | None:
     )
 
 
-def _finish(ev: Evidence, text: str) -> None:
-    """Fill the scalar facts from the text, the bodies and the headers."""
-    lower = text.lower()
-    gate = signals.present(lower, text)
+def _finish(
+    ev: Evidence, text: str, lower: str | None = None, gate: signals.Gate | None = None
+) -> None:
+    """Fill the scalar facts from the text, the bodies and the headers (``lower`` and
+    ``gate``: the text lower-cased and its gate set, when the caller has them)."""
+    if lower is None or gate is None:
+        lower = text.lower()
+        gate = signals.present(lower, text)
     if signals.any_in(_HEADER_MARKER_SET, gate):
         for match in _KNOWN_HEADERS.finditer(text[:400_000]):
             ev.headers.setdefault(match.group(1).lower(), match.group(2).strip())
@@ -282,7 +304,11 @@ def _finish(ev: Evidence, text: str) -> None:
     ev.host = ev.host or host
     ev.path = ev.path or path
     ev.method = ev.method or method
-    ev.exception_types += [n for n in signals.exception_names(text) if n not in ev.exception_types]
+    names = signals.exception_names(text)  # each name once
+    if ev.exception_types:
+        ev.exception_types += [n for n in names if n not in ev.exception_types]
+    else:
+        ev.exception_types = names
     if not ev.exception_types:
         # a traceback quoted inside a body's message (a relay or a server passing it on)
         for body in ev.bodies:
@@ -310,21 +336,25 @@ def _status_texts(
                 yield body.message, signals.present(body.message.lower(), body.message)
 
 
+#: Headers that carry a request id, and the party that issues it.
+_HEADER_IDS = (
+    ("x-request-id", Origin.UNKNOWN),
+    ("request-id", Origin.UPSTREAM),
+    ("apim-request-id", Origin.UPSTREAM),
+    ("x-amzn-requestid", Origin.UPSTREAM),
+    ("cf-ray", Origin.GATEWAY),
+    ("x-oneapi-request-id", Origin.RELAY),
+)
+
+
 def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
     known = {r.value for r in ev.request_ids}
-    header_ids = (
-        ("x-request-id", Origin.UNKNOWN),
-        ("request-id", Origin.UPSTREAM),
-        ("apim-request-id", Origin.UPSTREAM),
-        ("x-amzn-requestid", Origin.UPSTREAM),
-        ("cf-ray", Origin.GATEWAY),
-        ("x-oneapi-request-id", Origin.RELAY),
-    )
-    for name, party in header_ids:
-        value = ev.headers.get(name)
-        if value and value not in known:
-            ev.request_ids.append(RequestId(value, party, name))
-            known.add(value)
+    if ev.headers:
+        for name, party in _HEADER_IDS:
+            value = ev.headers.get(name)
+            if value and value not in known:
+                ev.request_ids.append(RequestId(value, party, name))
+                known.add(value)
     for rid in signals.request_ids(text, lower):
         if rid.value not in known:
             ev.request_ids.append(rid)

@@ -37,7 +37,7 @@ class View:
         # Terminals wrap long messages: fold every run of white space so phrases still match.
         # The parts stay on lines of their own, so a pattern's "[^\n]{0,80}" cannot run from
         # the end of the paste into a field read from it.
-        self.hay = "\n".join(_fold(part) for part in parts if part).lower()
+        self.hay = "\n".join([_fold(part) for part in parts if part]).lower()
         self._fields: dict[str, list[str]] = {}
         self.keywords = self._keywords_in(ev)
 
@@ -50,14 +50,17 @@ class View:
 
             base.KEYWORDS.add(catalogue.phrases())
         found = base.KEYWORDS.present(self.hay)
-        facts = {base.dialect_key(body.dialect) for body in ev.bodies}
+        facts: set[str] = set()
+        if ev.bodies:
+            facts.update([base.dialect_key(body.dialect) for body in ev.bodies])
+            for name in base.MARKED_FIELDS:
+                values = self.fields(name)
+                if values:
+                    facts.update([base.field_key(name, value) for value in values])
         if ev.status is not None:
             facts.add(base.status_key(ev.status))
         if ev.html_vendor is not None or ev.html_title is not None:
             facts.add(base.HTML_KEY)
-        if ev.bodies:
-            for name in base.MARKED_FIELDS:
-                facts.update(base.field_key(name, value) for value in self.fields(name))
         return found | facts if facts else found
 
     def fields(self, name: str) -> list[str]:
