@@ -275,8 +275,19 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
         yield chunk
 
 
-#: A searched block: its bytes, and where the needles are in it.
-Searched = tuple[bytes, list[tuple[int, int, int]] | None]
+#: A searched block: its bytes, where the needles are in it, and its newlines' count.
+Searched = tuple[bytes, list[tuple[int, int, int]] | None, int]
+
+def _newline_counter() -> Callable[[bytes], int]:
+    """``bytes.count(b"\n")`` holds the GIL for ~0.35 s per GB, time the parsing thread
+    then cannot run; numpy's comparison and count release it (one 8 MB scratch array a
+    block, freed at once). Same count, checked by tests/scan/test_fast_path.py."""
+    import numpy as np
+
+    def count(block: bytes) -> int:
+        return int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
+
+    return count
 
 
 class _Prefetch:
@@ -310,9 +321,10 @@ class _Prefetch:
 
     def _run(self) -> None:
         try:
+            count = _newline_counter()
             for chunk in self._chunks:
                 found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
-                if not self._put((chunk, found)):
+                if not self._put((chunk, found, count(chunk))):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
@@ -354,13 +366,12 @@ def _candidate_lines(
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
     chunks = _chunks(stream, first, limit, consumed)
     searched: Iterator[Searched] = (
-        ((c, None) for c in chunks) if matcher is None else iter(_Prefetch(chunks, matcher))
+        ((c, None, c.count(b"\n")) for c in chunks)
+        if matcher is None
+        else iter(_Prefetch(chunks, matcher))
     )
     carry = b""
-    for chunk, found in searched:
-        # counted here rather than in the reading thread: it holds the GIL either way, and
-        # the reading thread then only waits for it once a block, after its search
-        newlines = chunk.count(b"\n")
+    for chunk, found, newlines in searched:
         if not newlines:
             carry += chunk
             if len(carry) > MAX_LINE:
