@@ -37,11 +37,12 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (2,833 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (2,993 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised once,
-#: from 15 / 88, when the blind set fresh25 was added unfitted: its rule misses count.)
-MOST_LAYER_MISSES = 25
-MOST_CAUSE_MISSES = 119
+#: from 15 / 88, when the blind set fresh25 was added unfitted: its rule misses count;
+#: fresh26 was added unfitted too, and the session's rules kept the total below that.)
+MOST_LAYER_MISSES = 21
+MOST_CAUSE_MISSES = 118
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
