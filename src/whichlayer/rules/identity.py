@@ -1125,6 +1125,10 @@ RULES: tuple[Rule, ...] = (
                 # every page it serves, a plain 401 page included)
                 "<title>just a moment...</title>",
                 "enable javascript and cookies to continue",
+                # the challenge page's own script state and its retry token (window._cf_chl_opt,
+                # ?__cf_chl_rt_tk=, __cf_chl_tk): only a challenge page carries them
+                "_cf_chl_opt",
+                "__cf_chl_",
                 # the first line of Cloudflare's block page ("Attention Required!")
                 "please enable cookies.",
             ),
@@ -1139,8 +1143,13 @@ RULES: tuple[Rule, ...] = (
             "continue</body></html>",
             "Error: HTTP code 403 from API (<!DOCTYPE html><html><head><title>Attention Required!"
             " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
+            "bootstrap failed: status=403, body=<html><script>window._cf_chl_opt={cRay:'8f2a',"
+            "cType:'managed'}</script></html>",
         ),
-        near_misses=("<title>502: Bad gateway</title> cloudflare",),
+        near_misses=(
+            "<title>502: Bad gateway</title> cloudflare",
+            '<script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js"></script>',
+        ),
     ),
     Rule(
         "identity.policy_block.relay_token",

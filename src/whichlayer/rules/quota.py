@@ -484,6 +484,7 @@ RULES: tuple[Rule, ...] = (
             "配额已用尽",
             "配额不足",
             "额度超限",
+            "配额超限",
         ),
         priority=88,
         confidence=0.8,
@@ -534,10 +535,28 @@ RULES: tuple[Rule, ...] = (
             # daily allowances: Cloudflare's neurons, Gemini Code Assist, free tiers
             "daily free allocation",
             "daily limit of requests",
+            # a counted allowance for the day: "Daily request 200 limit exceeded. Please try
+            # again tomorrow.", "Requests reached the daily limit", "API call limit reached for
+            # today"; Chinese apps' 已达到每日限制 and 次数超出限制 (a count of uses, not a rate)
+            (r"daily request \d+ limit exceeded", "daily request "),
+            "reached the daily limit",
+            (r"(?:limit|quota) (?:reached|exceeded) for today", " for today"),
+            "try again tomorrow",
+            "请明天再试",
+            (r"(?:达到|超过|超出)了?每日(?:调用|请求|使用)?(?:次数|额度)?限[制额]", "每日"),
+            (r"次数(?:超出|超过|已达)了?(?:限制|上限)", "次数"),
+            "次数已用完",
         ),
         priority=88,
         confidence=0.8,
-        samples=("403 Daily limit exceeded for free users. Upgrade for more.",),
+        samples=(
+            "403 Daily limit exceeded for free users. Upgrade for more.",
+            "ERROR [TrpcService] AxiosError: Request failed with status code 429 Daily request"
+            " 200 limit exceeded. Please try again tomorrow.",
+            "今天的调用次数超出限制",
+            "你已达到每日限制。请明天再试。",
+        ),
+        near_misses=("Rate limit reached for requests per day (RPD): Limit 200",),
     ),
     Rule(
         "quota.quota_exhausted.service_quota",

@@ -342,10 +342,20 @@ RULES: tuple[Rule, ...] = (
             (r"已达到?速率限制", "速率限制"),
             "rate increased too quickly",
             (r"restricts the number of [^\n]{0,40}requests", "restricts the number of "),
+            # calls or visits too frequent (ERNIE's 访问过于频繁，请稍候再试; 调用太频繁); the
+            # relays' 请求过于频繁 is rate_limit.gateway_limit.chinese
+            (r"(?:访问|调用|操作)(?:过于|太)频繁", "频繁"),
+            # Tencent's "usage exceeds frequency limit, but don't worry, your usage will reset"
+            (r"exceeds? (?:the |its |your )?(?:usage |request |call )?frequency limit",
+             "frequency limit"),
         ),
         priority=90,
         confidence=0.8,
-        samples=("API Error: You exceeded your current requests list.",),
+        samples=(
+            "API Error: You exceeded your current requests list.",
+            "APIError: 对不起，您访问过于频繁，请稍后再试。",
+            "workbuddy API error: status=200, code=6004, message=usage exceeds frequency limit",
+        ),
     ),
     Rule(
         "rate_limit.rpm.free_models",
