@@ -27,6 +27,22 @@ PROVIDER = Provider(
     status_page=StatusPage("https://aistudio.google.com/status", "html"),
     errors=(
         Documented(
+            "ACCESS_TOKEN_TYPE_UNSUPPORTED",
+            Cause.KEY_MALFORMED,
+            "https://github.com/googleapis/googleapis/blob/master/google/api/error_reason.proto",
+            google_body(
+                401,
+                "UNAUTHENTICATED",
+                "Request had invalid authentication credentials. Expected OAuth 2 access "
+                "token, login cookie or other valid authentication credential.",
+                "ACCESS_TOKEN_TYPE_UNSUPPORTED",
+            ),
+            "The credential came in a form this endpoint does not take: an API key sent as "
+            "'Authorization: Bearer' to the native API (send it as x-goog-api-key or ?key=).",
+            status=401,
+            field="reason",
+        ),
+        Documented(
             "API_KEY_INVALID",
             Cause.KEY_INVALID,
             DOCS,

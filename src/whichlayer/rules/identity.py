@@ -416,6 +416,37 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Invalid value for header x-foo",),
     ),
     Rule(
+        "identity.key_malformed.google_bearer",
+        "Google's native API expected an OAuth token and got another credential: an API"
+        " key sent as 'Authorization: Bearer' (or beside ?key=) where it takes x-goog-api-key"
+        " or ?key= (its reason, when shown, is ACCESS_TOKEN_TYPE_UNSUPPORTED; Vertex's"
+        " ACCESS_TOKEN_EXPIRED with the same message is an expired token).",
+        L,
+        Cause.KEY_MALFORMED,
+        all_of(
+            says("expected oauth 2 access token"),
+            none_of(
+                field_is("reason", "access_token_expired", "access_token_scope_insufficient"),
+                says("aiplatform", "vertex"),
+            ),
+        ),
+        priority=89,
+        confidence=0.7,
+        samples=(
+            '401 {"error":{"code":401,"message":"Request had invalid authentication credentials.'
+            " Expected OAuth 2 access token, login cookie or other valid authentication"
+            ' credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.",'
+            '"status":"UNAUTHENTICATED"}}',
+        ),
+        near_misses=(
+            '{"error":{"code":401,"message":"Request had invalid authentication credentials.'
+            ' Expected OAuth 2 access token, login cookie or other valid authentication'
+            ' credential.","status":"UNAUTHENTICATED","details":[{"@type":'
+            '"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_EXPIRED",'
+            '"domain":"googleapis.com","metadata":{"service":"aiplatform.googleapis.com"}}]}}',
+        ),
+    ),
+    Rule(
         "identity.key_malformed.header_chars",
         "A header value, almost always the pasted key, holds characters HTTP cannot carry:"
         " fetch's ByteString conversion, Go's 'invalid header field value', requests'"
@@ -1249,6 +1280,9 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 "organization must be verified",
+                # "organizations must be verified to stream this model", "your org must be
+                # verified to use"
+                (r"(?:organizations|\borg) must be verified", " must be verified"),
                 (r"verify (?:your )?organization", "organization"),
                 "complete organization verification",
             ),
