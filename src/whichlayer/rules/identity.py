@@ -325,6 +325,61 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Invalid API key · Please run /login",),
     ),
     Rule(
+        "identity.key_missing.unauthenticated_access",
+        "The server says the resource needs an authenticated caller and no token came with"
+        " the request: Hugging Face's gated repositories ('you must be authenticated to access"
+        " it'), Replicate's 'You did not pass an authentication token'.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            # "You must have access to it and be authenticated to access it. Please log in.",
+            # "Repo model meta-llama/Llama-2-7b-hf is gated. You must be authenticated to
+            # access it."
+            "be authenticated to access it",
+            (
+                r"(?:did not|didn't) (?:pass|send|provide) an? (?:authentication|auth|access)"
+                r" token",
+                " token",
+            ),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "Cannot access gated repo for url https://huggingface.co/api/models/meta-llama/"
+            "Llama-2-7b-hf.\nRepo model meta-llama/Llama-2-7b-hf is gated. You must be"
+            " authenticated to access it.",
+            'ApiError: Request to https://api.replicate.com/v1/predictions failed with status'
+            ' 401 Unauthorized: {"title":"Unauthenticated","detail":"You did not pass an'
+            ' authentication token","status":401}',
+        ),
+        near_misses=("You did not pass a valid authentication token",),
+    ),
+    Rule(
+        "identity.permission_model.gated_repo",
+        "A gated Hugging Face repository: the token is recognised but its account has not been"
+        " granted access (not in the authorized list, or the request awaits the authors'"
+        " review).",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            "not in the authorized list",
+            "awaiting a review from the repo authors",
+            (r"visit https?://\S+ to ask for access", "to ask for access"),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "403 Client Error.\nCannot access gated repo for url https://huggingface.co/google/"
+            "gemma-2b/resolve/main/config.json.\nAccess to model google/gemma-2b is restricted"
+            " and you are not in the authorized list. Visit https://huggingface.co/google/"
+            "gemma-2b to ask for access.",
+            "Cannot access gated repo for url https://huggingface.co/meta-llama/Llama-3.2-1B/"
+            "resolve/main/config.json.\nYour request to access model meta-llama/Llama-3.2-1B is"
+            " awaiting a review from the repo authors.",
+        ),
+        near_misses=("Repo model meta-llama/Llama-2-7b-hf is gated. You must be authenticated",),
+    ),
+    Rule(
         "identity.key_missing.env_var",
         "A client says the environment variable that should hold its key is missing.",
         L,
