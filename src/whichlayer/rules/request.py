@@ -1664,6 +1664,10 @@ RULES: tuple[Rule, ...] = (
             "'$.messages' is too short",
             "parts must not be empty",
             (r"\binput required\b", "input required"),
+            # one-api/new-api's own request check, whatever status it answers with (400 or
+            # 500): "field messages is required", "input is empty", "input is required"
+            (r"field (?:messages|input|prompt|contents) is required", "field "),
+            (r"\binput is (?:empty|required)\b", "input is "),
         ),
         priority=83,
         confidence=0.75,
@@ -1672,6 +1676,8 @@ RULES: tuple[Rule, ...] = (
             " cannot end with trailing whitespace'}",
             "Request failed with status: 400 Bad Request. Message: *"
             " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
+            '500 {"error":{"type":"new_api_error","message":"field messages is required'
+            ' (request id: 20260716180321242258548)"},"type":"error"}',
         ),
     ),
     Rule(
