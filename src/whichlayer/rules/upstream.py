@@ -320,6 +320,23 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.gateway_timeout.shorthand",
+        "The common shorthand for a gateway's 504 ('a 504 timeout error', 'HTTP 504 Timeout'):"
+        " the status told in words, which outranks the bare 'timeout error' of a client.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says((r"\b504 time-?out", "504 time")),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "We are seeing HTTP 504 timeout errors from the callback endpoint when generation"
+            " takes over a minute.",
+            "the initial request fails with a 504 timeout error and the response arrives later",
+        ),
+        near_misses=("timeout error after 60s",),
+    ),
+    Rule(
         "upstream.gateway_timeout.serverless",
         "A serverless function or container in front of the model did not answer in time"
         " (Vercel, Cloud Run).",
