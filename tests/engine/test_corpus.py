@@ -37,12 +37,12 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (2,993 errors) when this was last measured
-#: (rules + learned fallback). A change may lower these, never raise them. (Raised once,
-#: from 15 / 88, when the blind set fresh25 was added unfitted: its rule misses count;
-#: fresh26 was added unfitted too, and the session's rules kept the total below that.)
+#: Misses over every labelled set in corpus/ (3,113 errors) when this was last measured
+#: (rules + learned fallback). A change may lower these, never raise them. (Raised only
+#: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
+#: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125.)
 MOST_LAYER_MISSES = 21
-MOST_CAUSE_MISSES = 118
+MOST_CAUSE_MISSES = 125
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
