@@ -108,7 +108,8 @@ def _check_outputs(
     elif carrier == "dotenv":
         (project / ".env").write_text(f"OPENAI_API_KEY='{secret}'\n")
     elif carrier == "api-key-flag":
-        extra = ["--base-url", "https://relay.test/v1", "--api-key", secret]
+        # the = form: a planted key may start with "-", which argparse would take for an option
+        extra = ["--base-url", "https://relay.test/v1", f"--api-key={secret}"]
     else:
         extra = ["--base-url", f"https://relay.test/v1?api-version=2024-06-01&key={secret}"]
     return [
