@@ -278,16 +278,13 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
 #: A searched block: its bytes, where the needles are in it, and its newlines' count.
 Searched = tuple[bytes, list[tuple[int, int, int]] | None, int]
 
-def _newline_counter() -> Callable[[bytes], int]:
+def _count_newlines(block: bytes) -> int:
     """``bytes.count(b"\n")`` holds the GIL for ~0.35 s per GB, time the parsing thread
     then cannot run; numpy's comparison and count release it (one 8 MB scratch array a
     block, freed at once). Same count, checked by tests/scan/test_fast_path.py."""
     import numpy as np
 
-    def count(block: bytes) -> int:
-        return int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
-
-    return count
+    return int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
 
 
 class _Prefetch:
@@ -321,10 +318,9 @@ class _Prefetch:
 
     def _run(self) -> None:
         try:
-            count = _newline_counter()
             for chunk in self._chunks:
                 found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
-                if not self._put((chunk, found, count(chunk))):
+                if not self._put((chunk, found, _count_newlines(chunk))):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
