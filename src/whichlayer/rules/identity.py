@@ -1668,4 +1668,213 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Error code: 401 - Incorrect API key provided",),
     ),
+
+    # Google names the consumer it suspended: an API key ("Consumer 'api_key:AIza...' has
+    # been suspended": that key is disabled, a new key works) or a project ('projects/123',
+    # identity.policy_block.account). The key can be long, so the row allows 100 characters.
+    Rule(
+        "identity.key_expired.consumer_suspended",
+        "Google suspended the API key itself (the consumer it names is an api_key, often one"
+        " found leaked or abused): that key is disabled, not the project.",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            (r"consumer '?api_key:[^\s']{0,100}'? (?:has been |is )?suspended", "api_key:"),
+        ),
+        priority=94,
+        confidence=0.8,
+        samples=(
+            '{"error":{"code":403,"message":"Permission denied: Consumer \'api_key:AIzaSyD-'
+            "0000000000000000000000000000000' has been suspended.\",\"status\":"
+            '"PERMISSION_DENIED"}}',
+            "Error fetching from https://generativelanguage.googleapis.com: [403 Forbidden]"
+            " Permission denied: Consumer 'api_key:AIza*************' has been suspended.",
+        ),
+        near_misses=("Permission denied: Consumer 'projects/123456' has been suspended.",),
+    ),
+    Rule(
+        "identity.org_mismatch.project_membership",
+        "The project, space or workspace the request names cannot be found for this"
+        " credential, or the caller is not one of its members (watsonx's project_id and"
+        " space_id, a team's workspace): the key is valid, the container it names is not"
+        " its own.",
+        L,
+        Cause.ORG_MISMATCH,
+        says(
+            # the container is named by an id ("project_id 1ae4...", "workspace 'ws-42'"),
+            # not a local folder ("could not find project root")
+            (
+                r"(?:failed to|could not|couldn't|unable to|cannot) (?:find|locate|retrieve)"
+                r" (?:the )?(?:project|space|workspace|organi[sz]ation)(?:[_ ]id\b|:?"
+                r" ['\"]?[\w\-]*\d)",
+                "project",
+                "space",
+                "workspace",
+                "organisation",
+                "organization",
+            ),
+            (r"member in (?:the )?(?:project|space|workspace)", "member in "),
+            (
+                r"not (?:a )?members? of (?:this|that|your|the|any|the specified)"
+                r" (?:project|space|workspace|team|organi[sz]ation|tenant)",
+                "member of ",
+                "members of ",
+            ),
+            "container_not_found",
+            (r"(?:project|workspace|organi[sz]ation)_not_found", "_not_found"),
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=(
+            'litellm.NotFoundError: watsonxException - {"errors":[{"code":'
+            '"container_not_found","message":"Failed to find project_id 5f3c0000-0000"}]}',
+            '{"error":{"message":"You are not a member of this project.","code":403}}',
+            "403: user IBMid-000000 is not a member of the space 0a1b2c3d",
+            '{"error":{"code":"organization_not_found","message":"No organization with id 42"}}',
+        ),
+        near_misses=(
+            "Failed to find the model gpt-5 in this deployment",
+            "You are a member of this project",
+            "Error: could not find project root (no pyproject.toml)",
+        ),
+    ),
+    Rule(
+        "identity.key_invalid.provided_not_found",
+        "The server looked up the key or token it was given and has no such one (IBM Cloud"
+        " IAM's 'Provided API key could not be found', an API's 'the key you provided was not"
+        " found'): a wrong, deleted or other account's key.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (
+                r"(?:provided|supplied|given|specified) (?:api[ _]?key|token|access key|"
+                r"credentials?) (?:could not|cannot|can't|was not|wasn't|is not) (?:be )?found",
+                " found",
+            ),
+            (
+                r"(?:api[ _]?key|token|access key) (?:you )?(?:provided|supplied|sent)"
+                r" (?:could not|cannot|can't|was not|wasn't|is not) (?:be )?found",
+                " found",
+            ),
+            (
+                r"(?:api[ _]?key|access token|auth(?:entication)? token|api token|bearer token)"
+                r" (?:does not|doesn't) exist",
+                " exist",
+            ),
+        ),
+        priority=86,
+        confidence=0.8,
+        samples=(
+            '{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found",'
+            '"context":{"requestId":"abc"}}',
+            "401 Unauthorized: the API key you provided was not found.",
+            '{"error":"unauthorized","message":"API token does not exist"}',
+        ),
+        near_misses=(
+            "ValueError: OPENAI_API_KEY could not be found in the environment",
+            "The model you provided was not found",
+            "ValueError: pad token does not exist in the vocabulary",
+        ),
+    ),
+    Rule(
+        "identity.key_malformed.oauth_scope",
+        "The OAuth token request was refused for its scope (RFC 6749's invalid_scope: a"
+        " service account or default credentials used with no scope or a wrong one): the"
+        " credential is not set up in the form the API takes; pass the API's scope"
+        " (cloud-platform for Google Cloud).",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            "invalid_scope",
+            "invalid oauth scope",
+            (r"(?:empty or )?missing scope(?:s)? (?:is )?not allowed", "scope"),
+            (r"is not a valid audience string", "audience string"),
+            (r"some requested scopes were invalid", "scopes were invalid"),
+        ),
+        priority=90,
+        confidence=0.6,
+        samples=(
+            "google.auth.exceptions.RefreshError: ('invalid_scope: Invalid OAuth scope or ID"
+            " token audience provided.', {'error': 'invalid_scope'})",
+            'TokenResponseException: 400 Bad Request\nPOST https://oauth2.googleapis.com/token'
+            '\n{"error":"invalid_scope","error_description":"Empty or missing scope not'
+            ' allowed."}',
+        ),
+        near_misses=("Request had insufficient authentication scopes.",),
+    ),
+    Rule(
+        "identity.key_malformed.auth_scheme",
+        "The server received an Authorization header it cannot parse: no or another scheme"
+        " than 'Bearer', or a value in the wrong form. A key was sent, in the wrong shape"
+        " (a relay or SDK putting it in another header form, a pasted 'Bearer Bearer ...').",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            (
+                r"(?:invalid|malformed|bad|unsupported|wrong) authori[sz]ation (?:header )?"
+                r"(?:format|scheme|type)",
+                "authorization",
+                "authorisation",
+            ),
+            (r"malformed (?:authori[sz]ation|bearer)", "malformed "),
+            (
+                r"authori[sz]ation header (?:is |was )?(?:malformed|badly formed|not in the"
+                r" (?:correct|expected|right) format)",
+                "authorization header",
+                "authorisation header",
+            ),
+            (
+                r"(?:expected|expecting|must be|should be|must start with|must begin with)"
+                r":? ['\"`]?(?:authori[sz]ation: )?bearer ",
+                "bearer ",
+            ),
+            (r"missing ['\"`]bearer['\"`] (?:type|prefix|scheme)", "bearer"),
+            "credentials were incorrectly formatted",
+        ),
+        priority=91,
+        confidence=0.75,
+        samples=(
+            "401 Unauthorized: Invalid authorization header format. Expected: Bearer <token>",
+            "{\"msg\":\"Missing 'Bearer' type in 'Authorization' header. Expected"
+            " 'Authorization: Bearer <JWT>'\"}",
+            '{"error":{"detail":"Authentication credentials were incorrectly formatted",'
+            '"status":401,"title":"Unauthorized"}}',
+            "HTTP 401: Authorization header is malformed",
+        ),
+        near_misses=(
+            "Missing bearer token",
+            "Authorization header is missing",
+            "Incorrect API key provided: sk-abc",
+        ),
+    ),
+    Rule(
+        "identity.permission_model.token_permission",
+        "The token is recognised but was issued without a permission the call needs (a"
+        " fine-grained personal access token without 'Copilot Requests', a token without"
+        " a scope): issue it with that permission.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"(?:access token|token|api key|key) (?:does not|doesn't|did not) have"
+                r" (?:the )?[\w\-:. ]{1,40}? (?:permission|scope)s?\b",
+                " permission",
+                " scope",
+            ),
+            (
+                r"(?:token|key) (?:is )?missing (?:the )?(?:required )?[\w\-:. ]{1,40}?"
+                r" (?:permission|scope)s?\b",
+                " permission",
+                " scope",
+            ),
+        ),
+        priority=86,
+        confidence=0.75,
+        samples=(
+            "Model call failed: \"401 401 unauthorized: Personal Access Token does not have"
+            ' Copilot Requests permission\\n"',
+            '{"message":"The access token is missing the required read:org scope"}',
+        ),
+        near_misses=("Incorrect API key provided: ghp_abc", "You do not have permission"),
+    ),
 )

@@ -642,4 +642,101 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Rate limit reached for gpt-4o on tokens per min (TPM)",),
     ),
+
+    Rule(
+        "quota.insufficient_balance.arrears",
+        "The account owes money: an overdue or unpaid invoice or balance, arrears, an account"
+        " suspended for non-payment. Servers often answer it as a bare 403 'Access denied';"
+        " paying the balance restores access (not a key or permission problem).",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (
+                r"overdue (?:account|balance|payment|invoice|bill|amount|fee)s?\b",
+                "overdue ",
+            ),
+            (
+                r"(?:account|balance|payment|invoice|bill|subscription)s? (?:is |are |has been"
+                r" |was |were )?(?:overdue|past due|in arrears|delinquent)",
+                "overdue",
+                "past due",
+                "in arrears",
+                "delinquent",
+            ),
+            (r"unpaid (?:invoice|bill|balance|amount|order)s?\b", "unpaid "),
+            (r"outstanding (?:balance|invoice|payment|bill|amount|debt)s?\b", "outstanding "),
+            (r"\barrears\b", "arrears"),
+            (
+                r"(?:suspended|paused|disabled|blocked|restricted|frozen) (?:due to|for|because"
+                r" of) (?:an? )?(?:non-?payment|unpaid|overdue|late payment|missed payment"
+                r"|failed payment)",
+                " due to ",
+                " for ",
+                " because of ",
+            ),
+        ),
+        priority=94,
+        confidence=0.85,
+        samples=(
+            "Error: 403 Access denied due to overdue account",
+            '{"type":"about:blank","title":"Live Mode Paused","status":402,"detail":"Live API'
+            ' access for this account is paused because of an unpaid invoice."}',
+            '{"error":{"message":"Your account is suspended due to non-payment. Settle the'
+            ' outstanding balance to continue.","code":403}}',
+            "API request rejected: the account is in arrears.",
+        ),
+        near_misses=(
+            "3 outstanding requests are still in the queue",
+            "Request timed out: the response is overdue",
+        ),
+    ),
+    Rule(
+        "quota.quota_exhausted.monthly_credits",
+        "A monthly allowance of credits (a plan's included AI credits, a free tier's monthly"
+        " credits) is used up until the month renews: an allowance, not an empty prepaid"
+        " balance.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            (
+                r"monthly (?:[\w\-]+ ){0,3}credits? (?:(?:are|is|have been|has been) )?"
+                r"(?:exhausted|used up|depleted|run out|exceeded)",
+                "monthly ",
+            ),
+            (
+                r"(?:used|exhausted|run out of|ran out of|used up) (?:all )?(?:of )?your"
+                r" (?:included )?monthly (?:[\w\-]+ ){0,2}credits",
+                "monthly ",
+            ),
+            (r"out of monthly (?:[\w\-]+ ){0,2}credits", "out of monthly "),
+        ),
+        priority=95,
+        confidence=0.7,
+        samples=(
+            "Monthly AI credits exhausted",
+            "You have used all of your monthly credits. Credits renew on the 1st.",
+            "402: Your monthly free credits have been exhausted.",
+        ),
+        near_misses=(
+            "Your credit balance is too low to access the Anthropic API.",
+            "You've reached your monthly credit limit.",
+        ),
+    ),
+    # Claude Code prints its own line for an Anthropic 429 on a subscription login and
+    # drops the body; users who see it bare are on Pro/Max plans (a usage window, or a
+    # long-context model the plan needs extra usage for). A body that names a per-minute
+    # budget is read by the rate-limit rules, which rank above this one.
+    Rule(
+        "quota.plan_limit.claude_code_line",
+        "Claude Code's own 'API Error: Rate limit reached' with no body: on a subscription"
+        " login it stands for the plan's usage window or a model (1M context) the plan"
+        " does not cover without extra usage.",
+        L,
+        Cause.PLAN_LIMIT,
+        says("api error: rate limit reached"),
+        priority=60,
+        confidence=0.55,
+        samples=("  \u23bf  API Error: Rate limit reached",),
+        near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
+    ),
 )
