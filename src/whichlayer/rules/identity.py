@@ -348,7 +348,7 @@ RULES: tuple[Rule, ...] = (
             "Cannot access gated repo for url https://huggingface.co/api/models/meta-llama/"
             "Llama-2-7b-hf.\nRepo model meta-llama/Llama-2-7b-hf is gated. You must be"
             " authenticated to access it.",
-            'ApiError: Request to https://api.replicate.com/v1/predictions failed with status'
+            "ApiError: Request to https://api.replicate.com/v1/predictions failed with status"
             ' 401 Unauthorized: {"title":"Unauthenticated","detail":"You did not pass an'
             ' authentication token","status":401}',
         ),
@@ -495,7 +495,7 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":{"code":401,"message":"Request had invalid authentication credentials.'
-            ' Expected OAuth 2 access token, login cookie or other valid authentication'
+            " Expected OAuth 2 access token, login cookie or other valid authentication"
             ' credential.","status":"UNAUTHENTICATED","details":[{"@type":'
             '"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_EXPIRED",'
             '"domain":"googleapis.com","metadata":{"service":"aiplatform.googleapis.com"}}]}}',
@@ -825,6 +825,10 @@ RULES: tuple[Rule, ...] = (
                 "key is invalid",
                 "bad api key",
                 "access token invalid",
+                (
+                    r"(?:invalid|incorrect|wrong) (?:username|user name|email|login) or password",
+                    " or password",
+                ),
             ),
             field_is("code", "invalid_api_key", "invalid_key", "unauthorized", "invalidapikey"),
             field_is("reason", "api_key_invalid"),
@@ -866,7 +870,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "API error: Error code: 403 - {'status': 403, 'title': 'Forbidden', 'detail':"
             " 'Authorization failed'}",
-            "Upstream provider NIM returned HTTP 403.\nUpstream error:\n{\"status\":403,"
+            'Upstream provider NIM returned HTTP 403.\nUpstream error:\n{"status":403,'
             '"title":"Forbidden","detail":"Authorization failed"}',
         ),
         near_misses=(
@@ -1307,6 +1311,12 @@ RULES: tuple[Rule, ...] = (
                 # AIProxy: "settings specify that requests to /v1/threads be denied"
                 (r"specify that requests to [^\n]{0,60} be denied", "specify that requests to "),
                 "organization has been disabled",
+                (
+                    r"(?:organi[sz]ation|account|team) (?:has been |is |was )?"
+                    r"(?:restricted|banned)",
+                    "restricted",
+                    "banned",
+                ),
                 # Moonshot's Kimi Code: the subscription was terminated for abuse
                 "access terminated. review our",
                 "access_terminated_error",
@@ -1536,8 +1546,7 @@ RULES: tuple[Rule, ...] = (
         priority=90,
         confidence=0.75,
         samples=(
-            '{"error":"Model requires a Pro subscription; check out hf.co/pricing to learn'
-            ' more."}',
+            '{"error":"Model requires a Pro subscription; check out hf.co/pricing to learn more."}',
             'API Error: 403 {"type":"error","error":{"type":"permission_error","message":"this'
             ' model requires a subscription, upgrade for access"}}',
             "Anthropic's latest models are currently only available to paid users. Please"
@@ -1553,7 +1562,7 @@ RULES: tuple[Rule, ...] = (
         says(
             (
                 r"not (?:allowed|authorized|permitted) to"
-                r" (?:use|access|call|perform|sample|invoke)",
+                r" (?:use|access|call|perform|sample|invoke|generate|create|run|query)",
                 "not allowed to",
                 "not authorized to",
                 "not permitted to",
@@ -1668,7 +1677,6 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Error code: 401 - Incorrect API key provided",),
     ),
-
     # Google names the consumer it suspended: an API key ("Consumer 'api_key:AIza...' has
     # been suspended": that key is disabled, a new key works) or a project ('projects/123',
     # identity.policy_block.account). The key can be long, so the row allows 100 characters.
@@ -1685,7 +1693,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=(
             '{"error":{"code":403,"message":"Permission denied: Consumer \'api_key:AIzaSyD-'
-            "0000000000000000000000000000000' has been suspended.\",\"status\":"
+            '0000000000000000000000000000000\' has been suspended.","status":'
             '"PERMISSION_DENIED"}}',
             "Error fetching from https://generativelanguage.googleapis.com: [403 Forbidden]"
             " Permission denied: Consumer 'api_key:AIza*************' has been suspended.",
@@ -1796,7 +1804,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "google.auth.exceptions.RefreshError: ('invalid_scope: Invalid OAuth scope or ID"
             " token audience provided.', {'error': 'invalid_scope'})",
-            'TokenResponseException: 400 Bad Request\nPOST https://oauth2.googleapis.com/token'
+            "TokenResponseException: 400 Bad Request\nPOST https://oauth2.googleapis.com/token"
             '\n{"error":"invalid_scope","error_description":"Empty or missing scope not'
             ' allowed."}',
         ),
@@ -1829,6 +1837,10 @@ RULES: tuple[Rule, ...] = (
                 "bearer ",
             ),
             (r"missing ['\"`]bearer['\"`] (?:type|prefix|scheme)", "bearer"),
+            (
+                r"authori[sz]ation'?(?: header)? (?:has|had|with) (?:an )?invalid value",
+                "invalid value",
+            ),
             "credentials were incorrectly formatted",
         ),
         priority=91,
@@ -1871,10 +1883,90 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.75,
         samples=(
-            "Model call failed: \"401 401 unauthorized: Personal Access Token does not have"
+            'Model call failed: "401 401 unauthorized: Personal Access Token does not have'
             ' Copilot Requests permission\\n"',
             '{"message":"The access token is missing the required read:org scope"}',
         ),
         near_misses=("Incorrect API key provided: ghp_abc", "You do not have permission"),
+    ),
+    Rule(
+        "identity.key_malformed.token_shape",
+        "The token does not parse as the kind the server expects (a JWT with the wrong number"
+        " of segments, a truncated or mangled token): something else than the issued token"
+        " was sent, or it was cut.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            "jwt malformed",
+            (r"(?:token|jwt) is malformed", " is malformed"),
+            (r"malformed (?:jwt|access token|token)\b", "malformed "),
+            (r"invalid number of segments", "number of segments"),
+            (r"token (?:is )?(?:truncated|incomplete)", "token "),
+        ),
+        priority=90,
+        confidence=0.7,
+        samples=(
+            "JsonWebTokenError: jwt malformed",
+            '{"code":401,"msg":"token is malformed: token contains an invalid number of segments"}',
+        ),
+        near_misses=("TokenExpiredError: jwt expired",),
+    ),
+    Rule(
+        "identity.key_expired.key_suspended",
+        "The key or token itself is suspended or paused (not the account): it no longer"
+        " authenticates; a new key, or the console, restores access.",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            (
+                r"(?:api[ _]?key|access key|token|credential)s? (?:has been |have been |is |are"
+                r" |was )?(?:temporarily )?(?:suspended|paused)",
+                "suspended",
+                "paused",
+            ),
+        ),
+        priority=93,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Your API key has been suspended.","code":403}}',
+            "401: this access key is paused; resume it in the console",
+        ),
+        near_misses=(
+            "Your account has been suspended.",
+            "Your account is suspended due to insufficient balance",
+        ),
+    ),
+    Rule(
+        "identity.key_missing.sign_in",
+        "The server or client wants a signed-in caller and none is: no session, login or key"
+        " came with the request ('You must be logged in', 'You are not signed in').",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:must|need to|have to|should) (?:be )?(?:logged|signed) in\b",
+                    "logged in",
+                    "signed in",
+                ),
+                (r"\bnot (?:currently )?signed in\b", "signed in"),
+                (
+                    r"please (?:sign|log) in (?:first|to continue|again)?",
+                    "please sign in",
+                    "please log in",
+                ),
+            ),
+            none_of(says("invalid", "expired", "revoked")),
+        ),
+        priority=82,
+        confidence=0.7,
+        samples=(
+            '{"detail":"You must be logged in to use this endpoint."}',
+            "Error: You are not signed in. Please sign in to continue.",
+        ),
+        near_misses=(
+            "Your session has expired. Please sign in again.",
+            "You are signed in as alice",
+        ),
     ),
 )

@@ -137,13 +137,26 @@ RULES: tuple[Rule, ...] = (
             "must subscribe to a plan",
             (r"(?:not have|no) (?:a )?valid [\w ]{0,20}subscription", "subscription"),
             "subscription has expired",
+            # no subscription in force: "You have no active subscription", "Your subscription
+            # is inactive", "subscription was cancelled"
+            (
+                r"(?:no|not have an?|without an?) active (?:[\w\-]+ )?subscription",
+                "active ",
+            ),
+            (
+                r"subscription (?:is |has been |was )?(?:inactive|not active|cancell?ed|ended)",
+                "subscription ",
+            ),
         ),
         priority=95,
         confidence=0.9,
         samples=(
             "Doubao API error (400): Your account does not have a valid CodingPlan"
             " subscription, or your subscription has expired.",
+            '{"error":"You have no active subscription. Subscribe to a plan to use the API."}',
+            "403 Forbidden: your subscription is inactive, renew it to continue",
         ),
+        near_misses=("Your subscription is active until 2026-12-31",),
     ),
     Rule(
         "quota.billing_cap.paused",
@@ -364,7 +377,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=(
             '403 {"error":{"message":"You\'ve reached your weekly (7-day) usage limit. Your'
-            " quota will reset when the current 7-day window ends.\",\"type\":"
+            ' quota will reset when the current 7-day window ends.","type":'
             '"access_terminated_error"}}',
             "HTTP 403 access_terminated_error: You've reached your monthly usage limit for"
             " this billing cycle",
@@ -511,6 +524,8 @@ RULES: tuple[Rule, ...] = (
             "free usage exceeded",
             (r"today.s free usage", "s free usage"),
             "free tier quota exceeded",
+            # a trial that is over: "Your free trial has ended", "trial period expired"
+            (r"trial (?:period )?(?:has )?(?:ended|expired|is over)", "trial "),
             # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
             "allocationquota.freetieronly",
         ),
@@ -518,6 +533,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=(
             "429 Free allocated quota exceeded.",
+            "Your free trial has ended. Please upgrade to continue.",
             'RuntimeException("dev.langchain4j.exception.AuthenticationException:'
             ' AllocationQuota.FreeTierOnly")',
         ),
@@ -642,7 +658,6 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Rate limit reached for gpt-4o on tokens per min (TPM)",),
     ),
-
     Rule(
         "quota.insufficient_balance.arrears",
         "The account owes money: an overdue or unpaid invoice or balance, arrears, an account"
