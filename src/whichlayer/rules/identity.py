@@ -1704,8 +1704,8 @@ RULES: tuple[Rule, ...] = (
         "identity.org_mismatch.project_membership",
         "The project, space or workspace the request names cannot be found for this"
         " credential, or the caller is not one of its members (watsonx's project_id and"
-        " space_id, a team's workspace): the key is valid, the container it names is not"
-        " its own.",
+        " space_id, a team's workspace; watsonx's container_not_found code is its"
+        " catalogue's): the key is valid, the container it names is not its own.",
         L,
         Cause.ORG_MISMATCH,
         says(
@@ -1723,21 +1723,29 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"member in (?:the )?(?:project|space|workspace)", "member in "),
             (
-                r"not (?:a )?members? of (?:this|that|your|the|any|the specified)"
+                r"not (?:a )?(?:valid )?members? of (?:this|that|your|the|any|the specified)"
                 r" (?:project|space|workspace|team|organi[sz]ation|tenant)",
                 "member of ",
                 "members of ",
             ),
-            "container_not_found",
+            # Alibaba Cloud's UserNotInCurrentOrganization: "The current user is not in the
+            # organization"
+            (
+                r"(?:user|caller|account|member) (?:is )?not in (?:the|this|that|your|current)"
+                r" (?:current )?(?:project|space|workspace|team|organi[sz]ation|tenant)",
+                " not in ",
+            ),
+            "usernotincurrentorganization",
             (r"(?:project|workspace|organi[sz]ation)_not_found", "_not_found"),
         ),
         priority=91,
         confidence=0.8,
         samples=(
-            'litellm.NotFoundError: watsonxException - {"errors":[{"code":'
-            '"container_not_found","message":"Failed to find project_id 5f3c0000-0000"}]}',
+            "NotFoundError: Failed to find project_id 5f3c0000-0000 for this credential",
             '{"error":{"message":"You are not a member of this project.","code":403}}',
             "403: user IBMid-000000 is not a member of the space 0a1b2c3d",
+            "Forbidden.InvalidUser.UserNotInCurrentOrganization: The current user is not in"
+            " the organization and lacks the required permission.",
             '{"error":{"code":"organization_not_found","message":"No organization with id 42"}}',
         ),
         near_misses=(
@@ -1773,8 +1781,7 @@ RULES: tuple[Rule, ...] = (
         priority=86,
         confidence=0.8,
         samples=(
-            '{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found",'
-            '"context":{"requestId":"abc"}}',
+            '{"error":"unauthorized","message":"The supplied API key could not be found."}',
             "401 Unauthorized: the API key you provided was not found.",
             '{"error":"unauthorized","message":"API token does not exist"}',
         ),
