@@ -372,6 +372,9 @@ RULES: tuple[Rule, ...] = (
             "usage limit for this billing cycle",
             "quota will reset when",
             (r"current \d+-(?:day|hour) window", " window"),
+            # a subscription's rolling window: "after the 5-hour window resets"
+            (r"(?:\d+|five)[- ]hour (?:usage |rolling )?window", "hour "),
+            (r"coding plan[^\n]{0,40}\blimit", "coding plan"),
         ),
         priority=93,
         confidence=0.8,
@@ -381,6 +384,7 @@ RULES: tuple[Rule, ...] = (
             '"access_terminated_error"}}',
             "HTTP 403 access_terminated_error: You've reached your monthly usage limit for"
             " this billing cycle",
+            "429 Too Many Requests: plan quota used, retry after the 5-hour rolling window resets",
         ),
         near_misses=(
             '{"error":{"message":"Access terminated. Review our Community Guidelines.",'
@@ -753,5 +757,42 @@ RULES: tuple[Rule, ...] = (
         confidence=0.55,
         samples=("  \u23bf  API Error: Rate limit reached",),
         near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
+    ),
+    Rule(
+        "quota.billing_cap.cap_reached",
+        "A spending cap or money budget the account, team, key or admin set is reached"
+        " ('spending cap reached', 'Daily budget of $5.00 reached', 'budget full'): raise the"
+        " cap or wait for its period, no payment is missing.",
+        L,
+        Cause.BILLING_CAP,
+        says(
+            (
+                r"spend(?:ing)? cap(?: has been| was| is)? (?:reached|hit|exceeded|exhausted)",
+                " cap",
+            ),
+            (
+                r"(?:reached|hit|exceeded) (?:its|your|the|their) (?:\w+ )?spend(?:ing)? cap",
+                " cap",
+            ),
+            (
+                r"(?:daily|monthly|weekly|spend(?:ing)?|cost|team|user|key|project|account"
+                r"|org(?:ani[sz]ation)?)(?:'s)? budget\b[^\n]{0,30}?(?:reached|exhausted|used"
+                r" up|is full|depleted)",
+                " budget",
+            ),
+            (r"\bbudget (?:is )?full\b", "budget "),
+        ),
+        priority=95,
+        confidence=0.8,
+        samples=(
+            "Spending cap reached \u00b7 resets 9pm",
+            "WP_Error: Daily budget of $5.00 reached. Resets at midnight UTC.",
+            "API Error: 402 budget full: the team budget has been exhausted, ask an"
+            " administrator to increase the limit",
+        ),
+        near_misses=(
+            "max_tokens must be greater than thinking.budget_tokens",
+            "Rate limit reached for gpt-4o on tokens per min (TPM)",
+        ),
     ),
 )
