@@ -1713,10 +1713,11 @@ RULES: tuple[Rule, ...] = (
             # not a local folder ("could not find project root")
             (
                 r"(?:failed to|could not|couldn't|unable to|cannot) (?:find|locate|retrieve)"
-                r" (?:the )?(?:project|space|workspace|organi[sz]ation)(?:[_ ]id\b|:?"
+                r" (?:the )?(?:project|workspace|organi[sz]ation|space(?=[_ ]id))(?:[_ ]id\b|:?"
                 r" ['\"]?[\w\-]*\d)",
                 "project",
-                "space",
+                "space_id",
+                "space id",
                 "workspace",
                 "organisation",
                 "organization",
@@ -1732,8 +1733,12 @@ RULES: tuple[Rule, ...] = (
             # organization"
             (
                 r"(?:user|caller|account|member) (?:is )?not in (?:the|this|that|your|current)"
-                r" (?:current )?(?:project|space|workspace|team|organi[sz]ation|tenant)",
-                " not in ",
+                r" (?:current )?(?:project|workspace|organi[sz]ation|tenant)",
+                "project",
+                "workspace",
+                "organisation",
+                "organization",
+                "tenant",
             ),
             "usernotincurrentorganization",
             (r"(?:project|workspace|organi[sz]ation)_not_found", "_not_found"),
@@ -1765,17 +1770,25 @@ RULES: tuple[Rule, ...] = (
             (
                 r"(?:provided|supplied|given|specified) (?:api[ _]?key|token|access key|"
                 r"credentials?) (?:could not|cannot|can't|was not|wasn't|is not) (?:be )?found",
-                " found",
+                "provided",
+                "supplied",
+                "given",
+                "specified",
             ),
             (
                 r"(?:api[ _]?key|token|access key) (?:you )?(?:provided|supplied|sent)"
                 r" (?:could not|cannot|can't|was not|wasn't|is not) (?:be )?found",
-                " found",
+                "provided",
+                "supplied",
+                " sent ",
             ),
             (
                 r"(?:api[ _]?key|access token|auth(?:entication)? token|api token|bearer token)"
                 r" (?:does not|doesn't) exist",
-                " exist",
+                "key does",
+                "key doesn",
+                "token does",
+                "token doesn",
             ),
         ),
         priority=86,
@@ -1824,31 +1837,48 @@ RULES: tuple[Rule, ...] = (
         " (a relay or SDK putting it in another header form, a pasted 'Bearer Bearer ...').",
         L,
         Cause.KEY_MALFORMED,
-        says(
-            (
-                r"(?:invalid|malformed|bad|unsupported|wrong) authori[sz]ation (?:header )?"
-                r"(?:format|scheme|type)",
-                "authorization",
-                "authorisation",
+        all_of(
+            says(
+                (
+                    r"(?:invalid|malformed|bad|unsupported|wrong) authori[sz]ation (?:header )?"
+                    r"(?:format|scheme|type)",
+                    "authorization",
+                    "authorisation",
+                ),
+                (r"malformed (?:authori[sz]ation|bearer)", "malformed "),
+                (
+                    r"authori[sz]ation header (?:is |was )?(?:malformed|badly formed|not in the"
+                    r" (?:correct|expected|right) format)",
+                    "authorization header",
+                    "authorisation header",
+                ),
+                # a format hint with a placeholder: "Expected: Bearer <token>"
+                (
+                    r"(?:expected|expecting|must be|should be|must start with|must begin with"
+                    r"|format(?: is| should be)?):? ['\"`]?(?:authori[sz]ation: )?bearer [<{\[]",
+                    "bearer <",
+                    "bearer {",
+                    "bearer [",
+                ),
+                (r"missing ['\"`]bearer['\"`] (?:type|prefix|scheme)", "bearer"),
+                (
+                    r"authori[sz]ation'?(?: header)? (?:has|had|with) (?:an )?invalid value",
+                    "invalid value",
+                ),
+                "credentials were incorrectly formatted",
             ),
-            (r"malformed (?:authori[sz]ation|bearer)", "malformed "),
-            (
-                r"authori[sz]ation header (?:is |was )?(?:malformed|badly formed|not in the"
-                r" (?:correct|expected|right) format)",
-                "authorization header",
-                "authorisation header",
+            # a hint that comes with a missing header is key_missing's
+            none_of(
+                says(
+                    "missing authorization",
+                    "authorization header is missing",
+                    "authorization header missing",
+                    "no authorization header",
+                    "missing bearer token",
+                    "authorization header is required",
+                    "authorization header required",
+                )
             ),
-            (
-                r"(?:expected|expecting|must be|should be|must start with|must begin with)"
-                r":? ['\"`]?(?:authori[sz]ation: )?bearer ",
-                "bearer ",
-            ),
-            (r"missing ['\"`]bearer['\"`] (?:type|prefix|scheme)", "bearer"),
-            (
-                r"authori[sz]ation'?(?: header)? (?:has|had|with) (?:an )?invalid value",
-                "invalid value",
-            ),
-            "credentials were incorrectly formatted",
         ),
         priority=91,
         confidence=0.75,
@@ -1864,6 +1894,7 @@ RULES: tuple[Rule, ...] = (
             "Missing bearer token",
             "Authorization header is missing",
             "Incorrect API key provided: sk-abc",
+            "401: Missing Authorization header. Expected: Bearer <token>",
         ),
     ),
     Rule(
@@ -1877,14 +1908,20 @@ RULES: tuple[Rule, ...] = (
             (
                 r"(?:access token|token|api key|key) (?:does not|doesn't|did not) have"
                 r" (?:the )?[\w\-:. ]{1,40}? (?:permission|scope)s?\b",
-                " permission",
-                " scope",
+                "token does not have",
+                "token doesn't have",
+                "token did not have",
+                "key does not have",
+                "key doesn't have",
+                "key did not have",
             ),
             (
                 r"(?:token|key) (?:is )?missing (?:the )?(?:required )?[\w\-:. ]{1,40}?"
                 r" (?:permission|scope)s?\b",
-                " permission",
-                " scope",
+                "token is missing",
+                "token missing",
+                "key is missing",
+                "key missing",
             ),
         ),
         priority=86,
@@ -1908,7 +1945,7 @@ RULES: tuple[Rule, ...] = (
             (r"(?:token|jwt) is malformed", " is malformed"),
             (r"malformed (?:jwt|access token|token)\b", "malformed "),
             (r"invalid number of segments", "number of segments"),
-            (r"token (?:is )?(?:truncated|incomplete)", "token "),
+            (r"token (?:is )?(?:truncated|incomplete)", "truncated", "incomplete"),
         ),
         priority=90,
         confidence=0.7,

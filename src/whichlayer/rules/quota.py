@@ -141,11 +141,11 @@ RULES: tuple[Rule, ...] = (
             # is inactive", "subscription was cancelled"
             (
                 r"(?:no|not have an?|without an?) active (?:[\w\-]+ )?subscription",
-                "active ",
+                "subscription",
             ),
             (
                 r"subscription (?:is |has been |was )?(?:inactive|not active|cancell?ed|ended)",
-                "subscription ",
+                "subscription",
             ),
         ),
         priority=95,
@@ -373,7 +373,12 @@ RULES: tuple[Rule, ...] = (
             "quota will reset when",
             (r"current \d+-(?:day|hour) window", " window"),
             # a subscription's rolling window: "after the 5-hour window resets"
-            (r"(?:\d+|five)[- ]hour (?:usage |rolling )?window", "hour "),
+            (
+                r"(?:\d+|five)[- ]hour (?:usage |rolling )?window",
+                "hour window",
+                "hour usage window",
+                "hour rolling window",
+            ),
             (r"coding plan[^\n]{0,40}\blimit", "coding plan"),
         ),
         priority=93,
@@ -689,9 +694,9 @@ RULES: tuple[Rule, ...] = (
                 r"(?:suspended|paused|disabled|blocked|restricted|frozen) (?:due to|for|because"
                 r" of) (?:an? )?(?:non-?payment|unpaid|overdue|late payment|missed payment"
                 r"|failed payment)",
-                " due to ",
-                " for ",
-                " because of ",
+                "payment",
+                "unpaid",
+                "overdue",
             ),
         ),
         priority=94,
@@ -720,12 +725,12 @@ RULES: tuple[Rule, ...] = (
             (
                 r"monthly (?:[\w\-]+ ){0,3}credits? (?:(?:are|is|have been|has been) )?"
                 r"(?:exhausted|used up|depleted|run out|exceeded)",
-                "monthly ",
+                "credit",
             ),
             (
                 r"(?:used|exhausted|run out of|ran out of|used up) (?:all )?(?:of )?your"
                 r" (?:included )?monthly (?:[\w\-]+ ){0,2}credits",
-                "monthly ",
+                "credits",
             ),
             (r"out of monthly (?:[\w\-]+ ){0,2}credits", "out of monthly "),
         ),
@@ -768,17 +773,19 @@ RULES: tuple[Rule, ...] = (
         says(
             (
                 r"spend(?:ing)? cap(?: has been| was| is)? (?:reached|hit|exceeded|exhausted)",
-                " cap",
+                "spend cap",
+                "spending cap",
             ),
             (
                 r"(?:reached|hit|exceeded) (?:its|your|the|their) (?:\w+ )?spend(?:ing)? cap",
-                " cap",
+                "spend cap",
+                "spending cap",
             ),
             (
                 r"(?:daily|monthly|weekly|spend(?:ing)?|cost|team|user|key|project|account"
                 r"|org(?:ani[sz]ation)?)(?:'s)? budget\b[^\n]{0,30}?(?:reached|exhausted|used"
                 r" up|is full|depleted)",
-                " budget",
+                "budget",
             ),
             (r"\bbudget (?:is )?full\b", "budget "),
         ),
