@@ -2013,4 +2013,69 @@ RULES: tuple[Rule, ...] = (
             "You are signed in as alice",
         ),
     ),
+    # Clients and servers in other languages print the same families in their own words
+    # (clients' own hint tables map a 401/403 to these lines).
+    Rule(
+        "identity.key_invalid.other_languages",
+        "A Spanish, Portuguese, Japanese, Korean, Russian or Chinese message says the API key"
+        " is invalid, or that the key, token or user does not exist.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (r"clave (?:de )?api (?:no v[aá]lida|inv[aá]lida|incorrecta)", "clave "),
+            (r"chave (?:de )?api (?:inv[aá]lida|incorreta)", "chave "),
+            (r"api ?キーが無効", "キーが無効"),
+            (r"api ?키가 (?:유효하지 않|잘못)", "키가 "),
+            (r"ключ api (?:недействителен|неверен|недействительный)", "ключ api"),
+            (r"api[ _]?key ?(?:无效|無效)", "无效", "無效"),
+            (r"(?:令牌|用户|api[ _]?key|密钥)不存在", "不存在"),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            "Error de configuración: Clave de API no válida.",
+            "Chave de API inválida",
+            "Claude APIキーが無効です。ANTHROPIC_API_KEYを新しいキーへ更新してください。",
+            '{"error":{"message":"令牌不存在 (request id: 20251206)","type":"new_api_error"}}',
+            "API Key 无效，请检查配置",
+        ),
+        near_misses=("模型不存在", "Clave de API válida"),
+    ),
+    Rule(
+        "identity.permission_model.other_languages",
+        "A Chinese, Japanese or Spanish message says the key or account has no permission for"
+        " the model or the operation (clients print these for a 403).",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            "无权访问",
+            "没有权限访问",
+            "权限不足",
+            "権限がありません",
+            (r"no tiene permiso", "no tiene permiso"),
+        ),
+        priority=84,
+        confidence=0.7,
+        samples=(
+            "HTTP 403 无权访问该模型，请确认账号已开通对应权限",
+            "Claude APIを利用する権限がありません。",
+            "Tu clave no tiene permiso para usar este modelo.",
+        ),
+        near_misses=("认证失败",),
+    ),
+    Rule(
+        "identity.policy_block.banned_non_english",
+        "A Chinese server says the account is banned or frozen (封禁, 冻结): refused by policy.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            "已被封禁",
+            "已被封号",
+            (r"(?:账号|账户|帐号|帐户)(?:已)?被?冻结", "冻结"),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=("403 账号已被封禁，如有疑问请联系管理员", "您的账户已被冻结"),
+        near_misses=("账号或密码错误",),
+    ),
 )

@@ -802,4 +802,28 @@ RULES: tuple[Rule, ...] = (
             "Rate limit reached for gpt-4o on tokens per min (TPM)",
         ),
     ),
+    Rule(
+        "quota.insufficient_balance.other_languages",
+        "A Spanish, Portuguese, Russian, Japanese or Korean message says the balance or funds"
+        " are insufficient.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (r"saldo insuficiente", "saldo insuficiente"),
+            (r"fondos insuficientes", "fondos insuficientes"),
+            (r"cr[eé]ditos? insuficientes?", "insuficiente"),
+            "недостаточно средств",
+            "残高が不足",
+            "잔액이 부족",
+            "잔액 부족",
+        ),
+        priority=94,
+        confidence=0.85,
+        samples=(
+            '{"error":"Saldo insuficiente para completar la solicitud."}',
+            "Недостаточно средств на балансе провайдера.",
+            "402: 잔액이 부족합니다.",
+        ),
+        near_misses=("Saldo suficiente",),
+    ),
 )
