@@ -2078,4 +2078,32 @@ RULES: tuple[Rule, ...] = (
         samples=("403 账号已被封禁，如有疑问请联系管理员", "您的账户已被冻结"),
         near_misses=("账号或密码错误",),
     ),
+    Rule(
+        "identity.key_missing.configure_variable",
+        "The request went unauthenticated and the message asks to set the key's variable"
+        " (the AI SDK's 'Unauthenticated. Configure AI_GATEWAY_API_KEY'): no key was"
+        " configured, so none was sent.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says("unauthenticated"),
+            says(
+                (
+                    r"(?:set|configure|provide|export) (?:the |your )?[a-z0-9_]*_(?:api_key|token)"
+                    r"\b",
+                    "_api_key",
+                    "_token",
+                ),
+            ),
+            none_of(says("invalid", "expired", "incorrect")),
+        ),
+        priority=88,
+        confidence=0.75,
+        samples=(
+            "GatewayError: Unauthenticated. Configure AI_GATEWAY_API_KEY or configure and use"
+            " a provider module.",
+            "401 Unauthenticated: provide your MISTRAL_API_KEY to call this endpoint",
+        ),
+        near_misses=("Unauthenticated: invalid key. Set OPENAI_API_KEY to a valid key.",),
+    ),
 )

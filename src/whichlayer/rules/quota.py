@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, says, status
+from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, none_of, says, status
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
@@ -825,5 +825,44 @@ RULES: tuple[Rule, ...] = (
             "402: 잔액이 부족합니다.",
         ),
         near_misses=("Saldo suficiente",),
+    ),
+    Rule(
+        "quota.billing_cap.payment_method_required",
+        "The service wants billing set up before it serves the call: a payment method or"
+        " credit card on file, 'Billing required' (Replicate's 402, Vercel AI Gateway's card"
+        " requirement). Not a throttle that a payment method would lift.",
+        L,
+        Cause.BILLING_CAP,
+        all_of(
+            says(
+                "billing required",
+                (r"(?:need|have|must|required) to set ?up billing", "billing"),
+                (
+                    r"(?:credit card|payment method) on file",
+                    "credit card on file",
+                    "payment method on file",
+                ),
+                (
+                    r"(?:requires?|need|must add|add) an? (?:valid )?(?:credit card|payment method)"
+                    r" (?:to|before|in order to) (?:use|continue|run|access|service)",
+                    "credit card",
+                    "payment method",
+                ),
+                (r"no (?:default |valid )?payment method", "payment method"),
+            ),
+            none_of(says("throttled", "rate limit", "requests per minute")),
+        ),
+        priority=95,
+        confidence=0.8,
+        samples=(
+            '{"title":"Billing required","detail":"You need to set up billing before running'
+            ' models.","status":402}',
+            "GatewayInternalServerError: AI Gateway requires a valid credit card on file to"
+            " service requests.",
+        ),
+        near_misses=(
+            "Request was throttled. Your rate limit for creating predictions is reduced to 6"
+            " requests per minute until you add a payment method.",
+        ),
     ),
 )
