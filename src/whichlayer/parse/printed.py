@@ -89,7 +89,7 @@ _API_CORE_ESCAPED = 'reason: \\"'  # the form quoted inside a JSON string
 #: An ErrorInfo in protobuf text format, as a list of details prints it: the reason, then
 #: its domain (a terminal or a JSON string may have escaped the line breaks).
 _API_CORE_INFO = LazyPattern(
-    r'(?<![\w\'"])reason: "([A-Z][A-Z0-9_]{2,80})"(?:\s|\\n)+domain: "([\w.-]{1,100})"'
+    r'reason: "([A-Z][A-Z0-9_]{2,80})"(?:\s|\\n)+domain: "([\w.-]{1,100})"'
 )
 _API_CORE_META = LazyPattern(
     r'metadata \{(?:\s|\\n)+key: "([\w.-]{1,100})"(?:\s|\\n)+value: "([^"\n]{0,500})"'
@@ -98,7 +98,7 @@ _API_CORE_META = LazyPattern(
 _SPACE = LazyPattern(r"(?:\s|\\n)+")
 #: ``<code> <message> [<details>``: the status that leads the exception's text, before the
 #: list of details (a message may hold brackets of its own).
-_API_CORE_HEAD = LazyPattern(r"(?<![\w.])([45]\d\d) ([^\n]{1,2000}?) \[(?=[a-z_]{2,40}[: ])")
+_API_CORE_HEAD = LazyPattern(r"(?<![\w.])([45]\d\d) ([^\n]{1,1000}?) \[(?=[a-z_]{2,40}[: ])")
 
 _AZURE_GATE = "Code: "
 #: The code azure-core names: a word (PascalCase, or a status number as some services send).
@@ -219,16 +219,33 @@ def _genai(text: str) -> list[ErrorBody]:
     return _body({"error": error})
 
 
+def _last_info(text: str) -> re.Match[str] | None:
+    """The last ErrorInfo printed: tried at the last few occurrences of its fixed start, each
+    a field of its own (not the tail of ``error_reason: "..."``)."""
+    pattern = _API_CORE_INFO.compiled()
+    end = len(text)
+    for _ in range(50):
+        at = text.rfind(_API_CORE_GATE, 0, end)
+        if at < 0:
+            return None
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before in "_'\""):
+            match = pattern.match(text, at)
+            if match is not None:
+                return match
+        end = at
+    return None
+
+
 def _api_core(text: str, bodies: list[ErrorBody]) -> list[ErrorBody]:
     """The last ErrorInfo google-api-core printed, where no JSON body gave a reason."""
     if any(b.reasons for b in bodies):
         return []
     if _API_CORE_GATE not in text:
         text = unescape(text)
-    infos = list(_API_CORE_INFO.compiled().finditer(text))
-    if not infos:
+    info = _last_info(text)
+    if info is None:
         return []
-    info = infos[-1]
     detail: dict[str, Any] = {
         "@type": "type.googleapis.com/google.rpc.ErrorInfo",
         "reason": info.group(1),
@@ -248,7 +265,7 @@ def _api_core(text: str, bodies: list[ErrorBody]) -> list[ErrorBody]:
         detail["metadata"] = metadata
     error: dict[str, Any] = {"details": [detail]}
     head = _API_CORE_HEAD.compiled()
-    heads = list(head.finditer(text, max(0, info.start() - 4000), info.end()))
+    heads = list(head.finditer(text, max(0, info.start() - 2000), info.end()))
     if not heads:  # api-core always prints the status first: without it, not its form
         return []
     error["code"] = int(heads[-1].group(1))
