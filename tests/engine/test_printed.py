@@ -392,3 +392,76 @@ def test_aws_js_success_metadata_is_no_error():
     text = "output: {'$metadata': {httpStatusCode: 200, requestId: 'x'}, name: 'Converse'}"
     assert not [b for b in _bodies(text) if b.dialect == "bedrock"]
     assert whichlayer.to_evidence(text).status is None
+
+
+# --- google-api-core's GoogleAPICallError --------------------------------------------------
+
+# ``'{} {}'.format(self.code, self.message)`` then the list of details, each proto printed in
+# its text format (a Help's links first, then the ErrorInfo)
+API_CORE_CONSUMER = (
+    "google.api_core.exceptions.PermissionDenied: 403 Permission denied on resource project "
+    '[acme-dev-77]. [links {\n  description: "Google developers console"\n  url: '
+    '"https://console.developers.google.com/"\n}\n, reason: "CONSUMER_INVALID"\ndomain: '
+    '"googleapis.com"\nmetadata {\n  key: "service"\n  value: "aiplatform.googleapis.com"\n}\n'
+    'metadata {\n  key: "consumer"\n  value: "projects/acme-dev-77"\n}\n]'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "status", "rule", "conclusion"),
+    [
+        (
+            API_CORE_CONSUMER,
+            "CONSUMER_INVALID",
+            403,
+            "catalogue.vertex.CONSUMER_INVALID",
+            ("identity", "org_mismatch"),
+        ),
+        (
+            # gRPC's repr on one line, the line breaks escaped inside a JSON string
+            '{"detail": "PermissionDenied: 403 This API method requires billing to be enabled. '
+            '[reason: \\"BILLING_DISABLED\\"\\ndomain: \\"googleapis.com\\"\\nmetadata {\\n  '
+            'key: \\"consumer\\"\\n  value: \\"projects/42\\"\\n}\\n]"}',
+            "BILLING_DISABLED",
+            403,
+            "catalogue.vertex.BILLING_DISABLED",
+            ("quota", "billing_cap"),
+        ),
+        (
+            "Unauthenticated: 401 Request had invalid authentication credentials. "
+            '[reason: "ACCESS_TOKEN_EXPIRED"\ndomain: "googleapis.com"\n]',
+            "ACCESS_TOKEN_EXPIRED",
+            401,
+            "catalogue.vertex.ACCESS_TOKEN_EXPIRED",
+            ("identity", "key_expired"),
+        ),
+    ],
+)
+def test_api_core_error_info_reason_decides(text, reason, status, rule, conclusion):
+    ev = whichlayer.to_evidence(text)
+    google = [b for b in ev.bodies if b.dialect == "google"]
+    assert google and reason in google[0].reasons and google[0].status == status
+    d = whichlayer.explain(text)
+    assert (d.facts[0].rule, (str(d.layer), str(d.cause))) == (rule, conclusion)
+
+
+def test_api_core_metadata_is_read():
+    body = next(b for b in _bodies(API_CORE_CONSUMER) if b.dialect == "google")
+    assert "consumer=projects/acme-dev-77" in body.reasons
+    assert body.message == "Permission denied on resource project [acme-dev-77]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no status leads it: not api-core's form
+        'log: reason: "CONSUMER_INVALID"\ndomain: "googleapis.com"',
+        # a JSON body with the reason is read by the dialect, not again here
+        '{"error": {"code": 403, "message": "m", "status": "PERMISSION_DENIED", "details": '
+        '[{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED", '
+        '"domain": "googleapis.com"}]}} 403 again [reason: "CONSUMER_INVALID"\ndomain: "x.com"\n]',
+    ],
+)
+def test_not_api_core(text):
+    reasons = [r for b in _bodies(text) for r in b.reasons]
+    assert "CONSUMER_INVALID" not in reasons

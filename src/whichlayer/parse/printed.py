@@ -24,10 +24,16 @@ would in the JSON:
   -> ``{"error": {"code": ..., "message": ...}}``;
 - Google's Go SDK (``google.golang.org/genai``, ``APIError.Error``): ``Error 429, Message:
   Resource has been exhausted (e.g. check quota)., Status: RESOURCE_EXHAUSTED, Details: []``
-  -> a google.rpc body ``{"error": {"code": 429, "message": ..., "status": ...}}``.
+  -> a google.rpc body ``{"error": {"code": 429, "message": ..., "status": ...}}``;
+- google-api-core's ``GoogleAPICallError.__str__`` (``'{} {}'.format(self.code,
+  self.message)`` then the list of details, each proto in its text format):
+  ``403 Permission denied on resource project x. [links {...}\n, reason: "CONSUMER_INVALID"
+  \ndomain: "googleapis.com"\nmetadata {\n  key: "consumer"\n  value: "projects/x"\n}\n]``
+  -> a google.rpc body whose ``details`` hold that ErrorInfo (its ``reason``, ``domain``
+  and ``metadata``), so the reason decides as it does in the JSON.
 
 Each form is looked for only where its fixed text occurs (a substring test), so other
-inputs pay three ``in`` tests. Where a paste holds a form several times (a log of several
+inputs pay a few ``in`` tests. Where a paste holds a form several times (a log of several
 calls, or of retries), only its last one is read: the failing call is almost always at the
 end of a log, and an earlier call's code would decide at a documented code's priority.
 """
@@ -39,6 +45,7 @@ from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
+from whichlayer.parse.jsonish import unescape
 from whichlayer.prefilter import LazyPattern
 
 #: A double quote no backslash escapes: where a form quoted in a JSON string ends.
@@ -77,6 +84,22 @@ _GENAI = LazyPattern(
     r"\bError (\d{3}), Message: ([\s\S]{0,2000}?), Status: ([A-Z][A-Z_]{2,40})?, Details: "
 )
 
+_API_CORE_GATE = 'reason: "'
+_API_CORE_ESCAPED = 'reason: \\"'  # the form quoted inside a JSON string
+#: An ErrorInfo in protobuf text format, as a list of details prints it: the reason, then
+#: its domain (a terminal or a JSON string may have escaped the line breaks).
+_API_CORE_INFO = LazyPattern(
+    r'reason: "([A-Z][A-Z0-9_]{2,80})"(?:\s|\\n)+domain: "([\w.-]{1,100})"'
+)
+_API_CORE_META = LazyPattern(
+    r'metadata \{(?:\s|\\n)+key: "([\w.-]{1,100})"(?:\s|\\n)+value: "([^"\n]{0,500})"'
+    r"(?:\s|\\n)+\}(?:\s|\\n)+"
+)
+_SPACE = LazyPattern(r"(?:\s|\\n)+")
+#: ``<code> <message> [<details>``: the status that leads the exception's text, before the
+#: list of details (a message may hold brackets of its own).
+_API_CORE_HEAD = LazyPattern(r"(?<![\w.])([45]\d\d) ([^\n]{1,1000}?) \[(?=[a-z_]{2,40}[: ])")
+
 _AZURE_GATE = "Code: "
 #: The code azure-core names: a word (PascalCase, or a status number as some services send).
 _AZURE_CODE = LazyPattern(r"Code: ([A-Za-z0-9][\w.]{0,80})(?:\n|\\n)Message: ")
@@ -96,6 +119,8 @@ def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
         out += _azure(text)
     if _GENAI_GATE in text:
         out += _genai(text)
+    if "domain: " in text and (_API_CORE_GATE in text or _API_CORE_ESCAPED in text):
+        out += _api_core(text, bodies or [])
     return out
 
 
@@ -191,6 +216,60 @@ def _genai(text: str) -> list[ErrorBody]:
     error: dict[str, Any] = {"code": int(match.group(1)), "message": match.group(2).strip()}
     if match.group(3):  # a relay's copy may leave it empty
         error["status"] = match.group(3)
+    return _body({"error": error})
+
+
+def _last_info(text: str) -> re.Match[str] | None:
+    """The last ErrorInfo printed: tried at the last few occurrences of its fixed start, each
+    a field of its own (not the tail of ``error_reason: "..."``)."""
+    pattern = _API_CORE_INFO.compiled()
+    end = len(text)
+    for _ in range(50):
+        at = text.rfind(_API_CORE_GATE, 0, end)
+        if at < 0:
+            return None
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before in "_'\""):
+            match = pattern.match(text, at)
+            if match is not None:
+                return match
+        end = at
+    return None
+
+
+def _api_core(text: str, bodies: list[ErrorBody]) -> list[ErrorBody]:
+    """The last ErrorInfo google-api-core printed, where no JSON body gave a reason."""
+    if any(b.reasons for b in bodies):
+        return []
+    if _API_CORE_GATE not in text:
+        text = unescape(text)
+    info = _last_info(text)
+    if info is None:
+        return []
+    detail: dict[str, Any] = {
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        "reason": info.group(1),
+        "domain": info.group(2),
+    }
+    metadata: dict[str, str] = {}
+    space = _SPACE.compiled().match(text, info.end())
+    at = space.end() if space is not None else info.end()
+    meta_pattern = _API_CORE_META.compiled()
+    while len(metadata) < 20:
+        meta = meta_pattern.match(text, at)
+        if meta is None:
+            break
+        metadata[meta.group(1)] = meta.group(2)
+        at = meta.end()
+    if metadata:
+        detail["metadata"] = metadata
+    error: dict[str, Any] = {"details": [detail]}
+    head = _API_CORE_HEAD.compiled()
+    heads = list(head.finditer(text, max(0, info.start() - 2000), info.end()))
+    if not heads:  # api-core always prints the status first: without it, not its form
+        return []
+    error["code"] = int(heads[-1].group(1))
+    error["message"] = heads[-1].group(2).strip()
     return _body({"error": error})
 
 

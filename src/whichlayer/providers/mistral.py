@@ -89,6 +89,30 @@ PROVIDER = Provider(
             field="type",
         ),
         by_status(
+            402,
+            Cause.UNKNOWN,
+            GLOSSARY,
+            "mistralai.models.sdkerror.SDKError: API error occurred: Status 402\n"
+            '{"object":"error","message":"Payment required","type":"invalid_request_error",'
+            '"param":null,"code":null}',
+            "402 Payment required: a billing condition of the organization blocks the "
+            "request: the prepaid credits are used up, the organization's or workspace's "
+            "monthly spending limit is reached, the included usage is used up without "
+            "pay-as-you-go, or an invoice payment failed. The status does not say which; "
+            "Admin Panel > Subscriptions > Billing shows it.",
+            layer=Layer.QUOTA,
+        ),
+        by_status(
+            422,
+            Cause.INVALID_PARAMETER,
+            GLOSSARY,
+            "mistralai.models.httpvalidationerror.HTTPValidationError: API error occurred: "
+            "Status 422\nPOST https://api.mistral.ai/v1/chat/completions",
+            "422 Validation error: the JSON is well formed but a field's value is not "
+            "accepted (a wrong type, a value outside its enum, an array too long, or a field "
+            "the endpoint does not take); the detail names the field.",
+        ),
+        by_status(
             403,
             Cause.PERMISSION_MODEL,
             GLOSSARY,

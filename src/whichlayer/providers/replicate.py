@@ -1,10 +1,28 @@
 """Replicate: problem-details bodies (``title``, ``detail``, ``status``)."""
 
 from whichlayer.providers._base import Documented, Provider, StatusPage, by_status
-from whichlayer.taxonomy import Cause
+from whichlayer.taxonomy import Cause, Layer
 
 DOCS = "https://replicate.com/docs/topics/predictions/errors"
 HTTP = "https://replicate.com/docs/reference/http"
+#: The E#### codes a failed prediction carries ("codes start at 1000 and are always 4 digits").
+CODES = "https://replicate.com/docs/reference/error-codes"
+
+
+def _code(
+    code: str, title: str, cause: Cause, meaning: str, layer: Layer | None = None
+) -> Documented:
+    """A documented E#### code, read in the text (a bare code: only where Replicate is
+    recognised, by its host or its name)."""
+    sample = (
+        "replicate.exceptions.ModelError: Prediction failed.\n"
+        "GET https://api.replicate.com/v1/predictions/ufawqhfynnddngldkgtslldrkq\n"
+        f'{{"status": "failed", "error": "{code} - {title}"}}'
+    )
+    return Documented(
+        code, cause, CODES, sample, meaning, field="phrase", context=True, layer=layer
+    )
+
 
 PROVIDER = Provider(
     id="replicate",
@@ -70,6 +88,34 @@ PROVIDER = Provider(
             "422: the model version does not exist, or the token may not use it.",
             status=422,
             field="phrase",
+        ),
+        _code(
+            "E1000",
+            "Unknown Error",
+            Cause.UNKNOWN,
+            "An error Replicate has not categorised (a temporary system issue, a network "
+            "problem, an edge case); retry, then contact support.",
+            layer=Layer.UPSTREAM,
+        ),
+        _code(
+            "E1001",
+            "Model Out of Memory (OOM Killed)",
+            Cause.SERVER_ERROR,
+            "The model ran out of memory and was killed: mostly an input too large for it (a "
+            "big image, a very long text); send a smaller input or use a lighter variant.",
+        ),
+        _code(
+            "E4875",
+            "Internal Webhook URL Empty",
+            Cause.INVALID_PARAMETER,
+            "A webhook URL was expected but the request's is missing or empty.",
+        ),
+        _code(
+            "E6716",
+            "Timeout Starting Prediction",
+            Cause.GATEWAY_TIMEOUT,
+            "The prediction did not start in time (high load, a slow model start, resources "
+            "not allocated in time); retry.",
         ),
     ),
 )

@@ -166,13 +166,18 @@ PROVIDER = Provider(
         ),
         Documented(
             "CONSUMER_INVALID",
-            Cause.KEY_INVALID,
+            Cause.ORG_MISMATCH,
             REASONS,
             _body_reason(
-                400, "INVALID_ARGUMENT", "Consumer 'projects/123' is invalid.", "CONSUMER_INVALID"
+                403,
+                "PERMISSION_DENIED",
+                "Permission denied on resource project my-sandbox-4711.",
+                "CONSUMER_INVALID",
             ),
-            "The consumer (key or project) of the request does not exist or was deleted.",
-            status=400,
+            "The consumer, the Google Cloud project the request is billed to (the key's "
+            "project, or the one the client names), is invalid: a bad project id, one that "
+            "cannot be found, or one that was deleted. The project, not the key, is wrong.",
+            status=403,
             field="reason",
         ),
         Documented(
