@@ -34,10 +34,19 @@ def classify(ev: Evidence) -> Diagnosis:
         hits = _break_tie(ev, tied) + hits
     rule, used = hits[0]
     rule, used, cause_fact = _model_cause(ev, rule, used, tied)
-    origin, origin_fact = _origin(view, rule)
     facts = [Fact(rule.id, rule.statement, used)]
+    learned = None
+    if cause_fact is None and rule.priority < WEAK_PRIORITY:
+        learned = _weigh(ev, rule)
+    if learned is not None:
+        rule, model_facts = learned
+        if rule.id == "model.layer":  # overruled: the model's facts first, the rule's after
+            facts = [*model_facts, *facts]
+        else:
+            facts += model_facts
     if cause_fact is not None:
         facts.append(cause_fact)
+    origin, origin_fact = _origin(view, rule)
     if origin_fact is not None:
         facts.append(origin_fact)
     facts += _supporting(hits[1:], rule)
@@ -53,13 +62,17 @@ def classify(ev: Evidence) -> Diagnosis:
         )
     retry = rule.retry or DEFAULT_RETRY[rule.layer]
     provider = _provider(ev)
+    summary = _summary(rule, origin, ev)
+    if learned is not None:
+        what = "layer and cause" if rule.id == "model.layer" else "cause"
+        summary += f" (The {what} is the learned fallback's reading, {rule.confidence:.0%} sure.)"
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
         origin=origin,
         retry=retry,
         confidence=rule.confidence,
-        summary=_summary(rule, origin, ev),
+        summary=summary,
         actions=_actions(rule, ev, retry, provider),
         facts=facts,
         candidates=candidates,
@@ -317,6 +330,19 @@ def _model_cause(
         if other.cause is read[0]:
             return other, other_used, read[2]
     return rule, used, None
+
+
+#: Rules below this priority (bare statuses, generic wording) are weak evidence: the learned
+#: fallback may name their cause or overrule their layer when it reads the wording surely
+#: enough (``whichlayer.model.fallback``: the bars, chosen by ``bench/blind.py``). Other
+#: rules never load the model, and a rule that reads more and says ``unknown`` keeps it.
+WEAK_PRIORITY = 50
+
+
+def _weigh(ev: Evidence, rule: Rule) -> tuple[Rule, list[Fact]] | None:
+    from whichlayer.model import fallback
+
+    return fallback.weigh(ev, rule)
 
 
 def _learned(ev: Evidence, view: View) -> Diagnosis:
