@@ -231,7 +231,7 @@ def weigh(ev: Evidence, rule: Rule, bars: Bars | None = None) -> tuple[Rule, lis
         return None
     names = features(ev)
     feats = list(names)
-    by_layer = model.layer.predict(feats)
+    by_layer = model.layer.predict(feats, top=0)  # the reasons only if the decision changes
     if not by_layer.ranked:
         return None
     layer, cause, who = combine(
@@ -245,7 +245,7 @@ def weigh(ev: Evidence, rule: Rule, bars: Bars | None = None) -> tuple[Rule, lis
     if who == "rule" or layer is None:
         return None
     p_layer = dict(by_layer.ranked)[layer]
-    by_cause = model.cause(layer, feats)
+    by_cause = model.cause(layer, feats)  # with its reasons
     p_cause = dict(by_cause.ranked).get(cause, 0.0)
     cause_fact = Fact(
         "model.cause",
@@ -263,6 +263,7 @@ def weigh(ev: Evidence, rule: Rule, bars: Bars | None = None) -> tuple[Rule, lis
             rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2)
         )
         return decided, [cause_fact]
+    by_layer = model.layer.predict(feats)  # with its reasons
     runner = next((x for x in by_layer.ranked if x[0] != layer), ("-", 0.0))
     layer_fact = Fact(
         "model.layer",
@@ -296,5 +297,5 @@ class _Lazy(Reading):
 
     def cause_of(self, layer: str) -> list[tuple[str, float]]:
         if layer not in self.causes:
-            self.causes[layer] = self._model.cause(layer, self._feats).ranked
+            self.causes[layer] = self._model.cause(layer, self._feats, top=0).ranked
         return self.causes[layer]
