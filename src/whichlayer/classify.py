@@ -35,11 +35,11 @@ def classify(ev: Evidence) -> Diagnosis:
     rule, used = hits[0]
     rule, used, cause_fact = _model_cause(ev, rule, used, tied)
     facts = [Fact(rule.id, rule.statement, used)]
-    learned = None
+    learned: tuple[Rule, list[Fact], float] | None = None
     if cause_fact is None and rule.priority < WEAK_PRIORITY:
         learned = _weigh(ev, rule)
     if learned is not None:
-        rule, model_facts = learned
+        rule, model_facts, sure = learned
         if rule.id == "model.layer":  # overruled: the model's facts first, the rule's after
             facts = [*model_facts, *facts]
         else:
@@ -65,7 +65,7 @@ def classify(ev: Evidence) -> Diagnosis:
     summary = _summary(rule, origin, ev)
     if learned is not None:
         what = "layer and cause" if rule.id == "model.layer" else "cause"
-        summary += f" (The {what} is the learned fallback's reading, {rule.confidence:.0%} sure.)"
+        summary += f" (The {what} is the learned fallback's reading, {sure:.0%} sure.)"
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
@@ -315,8 +315,8 @@ def _model_cause(
 ) -> tuple[Rule, Facts, Fact | None]:
     """Rules of equal score name different causes in the winner's layer: the learned
     fallback's cause head, among those causes, picks the winner (named in the facts as
-    ``model.cause``). A rule's own ``unknown`` cause stands: measured by leave-one-set-out,
-    the model's cause in its place broke more diagnoses than it fixed (docs/engine.md)."""
+    ``model.cause``). A weak rule's own ``unknown`` cause is weighed by ``_weigh``; a
+    stronger rule's stands (docs/engine.md)."""
     same = [hit for hit in tied if hit[2].layer is rule.layer]
     among = {str(hit[2].cause) for hit in same} - {"unknown"}
     if len(among) < 2:
@@ -339,7 +339,7 @@ def _model_cause(
 WEAK_PRIORITY = 50
 
 
-def _weigh(ev: Evidence, rule: Rule) -> tuple[Rule, list[Fact]] | None:
+def _weigh(ev: Evidence, rule: Rule) -> tuple[Rule, list[Fact], float] | None:
     from whichlayer.model import fallback
 
     return fallback.weigh(ev, rule)

@@ -220,10 +220,13 @@ def combine(
     return layer, cause, "rule"
 
 
-def weigh(ev: Evidence, rule: Rule, bars: Bars | None = None) -> tuple[Rule, list[Fact]] | None:
+def weigh(
+    ev: Evidence, rule: Rule, bars: Bars | None = None
+) -> tuple[Rule, list[Fact], float] | None:
     """A weak ``rule`` (below ``WEAK_PRIORITY``) or one that names no cause, weighed against
     the model's reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands,
-    else the decision (as a rule the classifier reports) and the facts that say why."""
+    else the decision (as a rule the classifier reports), the facts that say why, and the
+    model's probability of what it changed (the cause, or the layer)."""
     model = infer.current()
     if model is None:
         return None
@@ -262,7 +265,7 @@ def weigh(ev: Evidence, rule: Rule, bars: Bars | None = None) -> tuple[Rule, lis
         decided = replace(
             rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2)
         )
-        return decided, [cause_fact]
+        return decided, [cause_fact], p_cause
     by_layer = model.layer.predict(feats)  # with its reasons
     runner = next((x for x in by_layer.ranked if x[0] != layer), ("-", 0.0))
     layer_fact = Fact(
@@ -284,7 +287,7 @@ def weigh(ev: Evidence, rule: Rule, bars: Bars | None = None) -> tuple[Rule, lis
         match=_never,
         confidence=round(p_layer, 2),
     )
-    return decided, [layer_fact, cause_fact]
+    return decided, [layer_fact, cause_fact], p_layer
 
 
 class _Lazy(Reading):
