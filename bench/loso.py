@@ -11,10 +11,12 @@ at --doc-weight) and scores the held-out set with:
   model     the model alone (its likeliest layer; cause given that layer)
   rules     the rules alone (the learned fallback turned off)
   combined  rules + the model trained without this set (what ships: the model decides
-            where no rule fires, and between rules that tie on layers or on causes)
-  +unknown->model  combined, and the model's cause head naming the cause within a
-            rule's layer where the rule says ``unknown`` (at --cause-for-unknown or more;
-            measured, not shipped)
+            where no rule fires, between rules that tie, and against a weak rule: a bare
+            status or generic wording, see whichlayer.model.fallback.combine)
+  model if none  rules + model, the model deciding only where no rule fires (and
+            between rules that tie): the combination before weak rules were weighed
+            (a bare status rule's ``unknown`` cause named by the model, its layer
+            overruled when the model is sure; see docs/engine.md)
   baseline  the status code alone (what an SDK's error class tells you)
 
 Layer and cause accuracy per set and pooled (cause counts only with the right
@@ -37,7 +39,6 @@ import re
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,6 @@ import whichlayer
 import whichlayer.classify as K
 from accuracy import all_sets, baseline_layer, fail, load
 from whichlayer.model import infer
-from whichlayer.model.features import features
-from whichlayer.taxonomy import Cause
 
 CAVEAT = (
     "The rules were fitted on every set, held-out one included, so 'rules' and 'combined' "
@@ -63,27 +62,15 @@ def _ok(row: dict[str, Any], layer: str | None, cause: str) -> tuple[bool, bool]
     return ok_layer, ok_layer and cause in [row["cause"], *row.get("alt_causes", [])]
 
 
-def _with_cause_for_unknown(text: str, threshold: float) -> Any:
-    """Rules + model, and the model's cause head naming the cause within a rule's layer
-    where the rule's cause is ``unknown`` (at ``threshold`` or more): the combination
-    measured here and not shipped (see corpus/README.md)."""
-    shipped_pick = K._model_cause
-
-    def pick(ev: Any, rule: Any, used: Any, tied: Any) -> Any:
-        rule, used, fact = shipped_pick(ev, rule, used, tied)
-        model = infer.current()
-        if fact is not None or rule.cause is not Cause.UNKNOWN or model is None:
-            return rule, used, fact
-        ranked = model.cause(str(rule.layer), list(features(ev))).ranked
-        if ranked and ranked[0][0] != "unknown" and ranked[0][1] >= threshold:
-            return replace(rule, cause=Cause(ranked[0][0])), used, None
-        return rule, used, fact
-
-    K._model_cause = pick
+def _rules_first(text: str) -> Any:
+    """Rules + model as shipped before weak rules were weighed: the model decides only where
+    no rule fires (and between rules that tie)."""
+    shipped = K.WEAK_PRIORITY
+    K.WEAK_PRIORITY = 0
     try:
         return whichlayer.explain(text)
     finally:
-        K._model_cause = shipped_pick
+        K.WEAK_PRIORITY = shipped
 
 
 def collected_order(names: list[str]) -> list[str]:
@@ -132,12 +119,6 @@ def main() -> int:
     parser.add_argument("--calibrate", action="store_true", help="fit a temperature per fold")
     parser.add_argument("--c-layer", type=float, default=T.C_LAYER)
     parser.add_argument("--c-cause", type=float, default=T.C_CAUSE)
-    parser.add_argument(
-        "--cause-for-unknown",
-        type=float,
-        default=0.5,
-        help="threshold of the measured (not shipped) unknown->model combination",
-    )
     parser.add_argument("--balanced", action="store_true", help="class_weight='balanced'")
     parser.add_argument(
         "--layer-only", action="store_true", help="quick: the model's layer head alone"
@@ -175,7 +156,7 @@ def main() -> int:
     bins: list[tuple[float, bool]] = []  # the model alone: (confidence, right layer)
     print(
         f"{'set':<9} {'n':>4}  {'model':>13}  {'rules':>13}  {'combined':>13}  "
-        f"{'+unknown->model':>15}  {'baseline':>8}  {'model>=thr':>10}"
+        f"{'model if none':>15}  {'baseline':>8}  {'model>=thr':>10}"
     )
     print(
         f"{'':<9} {'':>4}  {'layer / cause':>13}  {'layer / cause':>13}  {'layer / cause':>13}"
@@ -204,7 +185,7 @@ def main() -> int:
                     head.temperature = shipped.causes[name_].temperature
         infer.use(model)
         for name in fold:
-            c = _score_set(rows, feats, rules, model, name, args.cause_for_unknown, bins)
+            c = _score_set(rows, feats, rules, model, name, bins)
             pooled.update(c)
             _line(name, c)
             sys.stdout.flush()
@@ -234,7 +215,6 @@ def _score_set(
     rules: list[Any],
     model: infer.Model,
     name: str,
-    cause_for_unknown: float,
     bins: list[tuple[float, bool]],
 ) -> Counter[str]:
     """One held-out set's counts with ``model`` in use (trained without it)."""
@@ -254,7 +234,7 @@ def _score_set(
         d = whichlayer.explain(row["input"])  # what ships
         ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
         c.update(comb_l=ok_l, comb_c=ok_c)
-        d = _with_cause_for_unknown(row["input"], cause_for_unknown)
+        d = _rules_first(row["input"])
         ok_l, ok_c = _ok(row, None if d.layer is None else str(d.layer), str(d.cause))
         c.update(unk_l=ok_l, unk_c=ok_c)
         c.update(base=baseline_layer(row["input"]) in [row["layer"], *row.get("alt_layers", [])])

@@ -34,10 +34,19 @@ def classify(ev: Evidence) -> Diagnosis:
         hits = _break_tie(ev, tied) + hits
     rule, used = hits[0]
     rule, used, cause_fact = _model_cause(ev, rule, used, tied)
-    origin, origin_fact = _origin(view, rule)
     facts = [Fact(rule.id, rule.statement, used)]
+    learned: tuple[Rule, list[Fact], float] | None = None
+    if cause_fact is None and rule.priority < WEAK_PRIORITY:
+        learned = _weigh(ev, rule)
+    if learned is not None:
+        rule, model_facts, sure = learned
+        if rule.id == "model.layer":  # overruled: the model's facts first, the rule's after
+            facts = [*model_facts, *facts]
+        else:
+            facts += model_facts
     if cause_fact is not None:
         facts.append(cause_fact)
+    origin, origin_fact = _origin(view, rule)
     if origin_fact is not None:
         facts.append(origin_fact)
     facts += _supporting(hits[1:], rule)
@@ -53,13 +62,17 @@ def classify(ev: Evidence) -> Diagnosis:
         )
     retry = rule.retry or DEFAULT_RETRY[rule.layer]
     provider = _provider(ev)
+    summary = _summary(rule, origin, ev)
+    if learned is not None:
+        what = "layer and cause" if rule.id == "model.layer" else "cause"
+        summary += f" (The {what} is the learned fallback's reading, {sure:.0%} sure.)"
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
         origin=origin,
         retry=retry,
         confidence=rule.confidence,
-        summary=_summary(rule, origin, ev),
+        summary=summary,
         actions=_actions(rule, ev, retry, provider),
         facts=facts,
         candidates=candidates,
@@ -302,8 +315,8 @@ def _model_cause(
 ) -> tuple[Rule, Facts, Fact | None]:
     """Rules of equal score name different causes in the winner's layer: the learned
     fallback's cause head, among those causes, picks the winner (named in the facts as
-    ``model.cause``). A rule's own ``unknown`` cause stands: measured by leave-one-set-out,
-    the model's cause in its place broke more diagnoses than it fixed (docs/engine.md)."""
+    ``model.cause``). A weak rule's own ``unknown`` cause is weighed by ``_weigh``; a
+    stronger rule's stands (docs/engine.md)."""
     same = [hit for hit in tied if hit[2].layer is rule.layer]
     among = {str(hit[2].cause) for hit in same} - {"unknown"}
     if len(among) < 2:
@@ -317,6 +330,19 @@ def _model_cause(
         if other.cause is read[0]:
             return other, other_used, read[2]
     return rule, used, None
+
+
+#: Rules below this priority (bare statuses, generic wording) are weak evidence: the learned
+#: fallback may name their cause or overrule their layer when it reads the wording surely
+#: enough (``whichlayer.model.fallback``: the bars, chosen by ``bench/blind.py``). Other
+#: rules never load the model, and a rule that reads more and says ``unknown`` keeps it.
+WEAK_PRIORITY = 50
+
+
+def _weigh(ev: Evidence, rule: Rule) -> tuple[Rule, list[Fact], float] | None:
+    from whichlayer.model import fallback
+
+    return fallback.weigh(ev, rule)
 
 
 def _learned(ev: Evidence, view: View) -> Diagnosis:

@@ -77,19 +77,85 @@ def _silent_and_decided() -> tuple[list[str], list[str]]:
     return silent, decided
 
 
-def test_the_model_changes_no_diagnosis_the_rules_make():
+def test_the_model_changes_only_what_weak_rules_decide_and_says_so():
+    """Rules that read more than a bare status decide alone; where a weak rule decided, the
+    model may name the cause it left unknown or overrule its layer, and then says so."""
+    from whichlayer.classify import WEAK_PRIORITY
+    from whichlayer.rules import ALL_RULES, catalogue
+
+    priority = {r.id: r.priority for r in (*ALL_RULES, *catalogue.all_rules())}
     infer.use(None)
     rows = _rows()
     before = [whichlayer.explain(r["input"]).to_dict() for r in rows]
     infer.use_shipped()
     after = [whichlayer.explain(r["input"]).to_dict() for r in rows]
-    changed = [
-        r["id"]
-        for r, b, a in zip(rows, before, after, strict=True)
-        if b["layer"] is not None and b != a
-    ]
-    assert not changed
+    changed = 0
+    for b, a in zip(before, after, strict=True):
+        if b["layer"] is None or b == a:
+            continue
+        changed += 1
+        assert priority[b["facts"][0]["rule"]] < WEAK_PRIORITY
+        told = [f["rule"] for f in a["facts"]]
+        if a["layer"] == b["layer"]:  # the cause named within the rule's layer
+            assert b["cause"] == "unknown" and a["cause"] != "unknown"
+            assert told[:2] == [b["facts"][0]["rule"], "model.cause"]
+        else:  # the layer overruled: the model's facts first, the rule's after
+            assert told[:3] == ["model.layer", "model.cause", b["facts"][0]["rule"]]
+        assert "learned fallback" in a["summary"]
+    assert 0 < changed < len(rows) // 20
     assert sum(b["layer"] is None for b in before) > 0  # the fallback has work to do
+
+
+def test_combine_lets_the_model_overrule_only_weak_rules_and_only_when_sure():
+    reading = fallback.Reading(
+        [("quota", 0.85), ("identity", 0.1)],
+        {"quota": [("insufficient_balance", 0.9)], "identity": [("key_invalid", 0.7)]},
+    )
+    bars = fallback.Bars(unknown_cause=0.6, weak_priority=50, weak_cause=2.0, overrule=0.8)
+    weak, strong = 12, 80
+    assert fallback.combine("identity", "unknown", weak, reading, bars)[:2] == (
+        "quota",
+        "insufficient_balance",
+    )
+    assert fallback.combine("identity", "unknown", strong, reading, bars)[:2] == (
+        "identity",
+        "unknown",
+    )
+    sure_of_layer = fallback.Bars(0.6, 50, 2.0, overrule=0.9)
+    assert fallback.combine("identity", "unknown", weak, reading, sure_of_layer)[:2] == (
+        "identity",
+        "key_invalid",
+    )
+    unsure = fallback.Bars(0.75, 50, 2.0, 0.9)
+    assert fallback.combine("identity", "unknown", weak, reading, unsure)[:2] == (
+        "identity",
+        "unknown",
+    )
+    # a weak rule's own cause stands (weak_cause above 1), and no rule: the model decides
+    assert fallback.combine("identity", "key_expired", weak, reading, sure_of_layer)[1] == (
+        "key_expired"
+    )
+    assert fallback.combine(None, "unknown", None, reading, bars)[:2] == (
+        "quota",
+        "insufficient_balance",
+    )
+
+
+def test_a_bare_status_rule_gets_its_cause_from_the_wording():
+    text = (
+        "HTTP 400 Bad Request: the content array of the message must contain text parts, "
+        "got an image part"
+    )
+    infer.use(None)
+    alone = whichlayer.explain(text)
+    infer.use_shipped()
+    d = whichlayer.explain(text)
+    assert (alone.layer, alone.cause) == (Layer.REQUEST, whichlayer.Cause.UNKNOWN)
+    assert d.layer is Layer.REQUEST and d.cause is not whichlayer.Cause.UNKNOWN
+    assert [f.rule for f in d.facts][:2] == [alone.facts[0].rule, "model.cause"]
+    cause, p = d.facts[1].used["cause"].split()
+    assert cause == str(d.cause) and float(p) >= fallback.UNKNOWN_CAUSE_BAR
+    assert d.facts[1].used["features"] != "-"
 
 
 def test_where_the_rules_are_silent_the_model_answers_and_says_why():

@@ -6,8 +6,9 @@ Imported only when no rule fires (or rules tie), so ``explain`` starts as fast a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from whichlayer.classify import WEAK_PRIORITY
 from whichlayer.diagnosis import Fact
 from whichlayer.evidence import Evidence
 from whichlayer.model import infer
@@ -146,3 +147,158 @@ def predict(ev: Evidence) -> Guess | None:
         confidence=round(p_layer, 2),
     )
     return Guess(by_layer.ranked, layer if confident else None, rule, facts)
+
+
+#: How a rule's decision and the model's reading combine (``combine``): the bars were chosen
+#: on the blind-recorded sets older than the two newest and checked on those two
+#: (``bench/blind.py``; docs/engine.md). Where a rule says ``unknown`` for the cause, the
+#: model names it at this probability or more (its cause head within the rule's layer).
+UNKNOWN_CAUSE_BAR = 0.6
+#: A weak rule's (below ``classify.WEAK_PRIORITY``: a bare status, generic wording) specific
+#: cause is replaced at this probability (above 1: never; no gain on the older sets) ...
+WEAK_CAUSE_BAR = 2.0
+#: ... and its layer overruled at this probability of another layer or more.
+OVERRULE_BAR = 0.8
+
+
+@dataclass
+class Reading:
+    """The model's reading: every layer by probability, and each layer's causes."""
+
+    layers: list[tuple[str, float]]
+    causes: dict[str, list[tuple[str, float]]]
+
+    def cause_of(self, layer: str) -> list[tuple[str, float]]:
+        return self.causes.get(layer, [])
+
+
+@dataclass(frozen=True, slots=True)
+class Bars:
+    """When the model may change a rule's decision (a bar above 1 never lets it)."""
+
+    unknown_cause: float = UNKNOWN_CAUSE_BAR
+    weak_priority: int = WEAK_PRIORITY
+    weak_cause: float = WEAK_CAUSE_BAR
+    overrule: float = OVERRULE_BAR
+
+    @staticmethod
+    def off() -> Bars:
+        return Bars(2.0, 0, 2.0, 2.0)
+
+
+def _top(ranked: list[tuple[str, float]] | None) -> tuple[str, float]:
+    return ranked[0] if ranked else ("unknown", 1.0)
+
+
+def combine(
+    layer: str | None,
+    cause: str,
+    priority: int | None,
+    reading: Reading,
+    bars: Bars | None = None,
+    threshold: float = 0.5,
+) -> tuple[str | None, str, str]:
+    """The decision from a rule's ``layer``, ``cause`` and ``priority`` (``layer`` None: no
+    rule fired) and the model's ``reading``: (layer, cause, who decided)."""
+    bars = bars or Bars()
+    best, p = _top(reading.layers)
+    if layer is None:
+        if p < threshold:
+            return None, "unknown", "model unsure"
+        return best, _top(reading.cause_of(best))[0], "model"
+    if priority is None or priority >= bars.weak_priority:
+        return layer, cause, "rule"  # a rule that reads more than the status decides
+    if best != layer and p >= bars.overrule:
+        return best, _top(reading.cause_of(best))[0], "model overrules"
+    named, p_cause = _top(reading.cause_of(layer))
+    if named in ("unknown", cause):
+        return layer, cause, "rule"
+    if cause == "unknown" and p_cause >= bars.unknown_cause:
+        return layer, named, "model names the cause"
+    if cause != "unknown" and p_cause >= bars.weak_cause:
+        return layer, named, "model replaces the cause"
+    return layer, cause, "rule"
+
+
+def weigh(
+    ev: Evidence, rule: Rule, bars: Bars | None = None
+) -> tuple[Rule, list[Fact], float] | None:
+    """A weak ``rule`` (below ``WEAK_PRIORITY``) or one that names no cause, weighed against
+    the model's reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands,
+    else the decision (as a rule the classifier reports), the facts that say why, and the
+    model's probability of what it changed (the cause, or the layer)."""
+    model = infer.current()
+    if model is None:
+        return None
+    if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
+        return None
+    names = features(ev)
+    feats = list(names)
+    by_layer = model.layer.predict(feats, top=0)  # the reasons only if the decision changes
+    if not by_layer.ranked:
+        return None
+    layer, cause, who = combine(
+        str(rule.layer),
+        str(rule.cause),
+        rule.priority,
+        _Lazy(model, feats, by_layer.ranked),
+        bars,
+        model.threshold,
+    )
+    if who == "rule" or layer is None:
+        return None
+    p_layer = dict(by_layer.ranked)[layer]
+    by_cause = model.cause(layer, feats)  # with its reasons
+    p_cause = dict(by_cause.ranked).get(cause, 0.0)
+    cause_fact = Fact(
+        "model.cause",
+        f"The rule {rule.id} reads little more than the status, so the learned fallback "
+        "(a linear model of words and character n-grams, trained on every labelled real "
+        "error in the repository) names the cause the wording points to.",
+        {
+            "cause": f"{cause} {p_cause:.2f}",
+            "rule said": f"{rule.layer}/{rule.cause}",
+            "features": _shown(names, by_cause.top_features),
+        },
+    )
+    if who != "model overrules":
+        decided = replace(
+            rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2)
+        )
+        return decided, [cause_fact], p_cause
+    by_layer = model.layer.predict(feats)  # with its reasons
+    runner = next((x for x in by_layer.ranked if x[0] != layer), ("-", 0.0))
+    layer_fact = Fact(
+        "model.layer",
+        f"The rule {rule.id} reads little more than the status; the learned fallback reads "
+        "another layer from the wording, sure enough to overrule it.",
+        {
+            "layer": f"{layer} {p_layer:.2f}",
+            "rule said": f"{rule.layer} {dict(by_layer.ranked).get(str(rule.layer), 0.0):.2f}",
+            "runner-up": f"{runner[0]} {runner[1]:.2f}",
+            "features": _shown(names, by_layer.top_features),
+        },
+    )
+    decided = Rule(
+        id="model.layer",
+        statement=layer_fact.statement,
+        layer=Layer(layer),
+        cause=Cause(cause),
+        match=_never,
+        confidence=round(p_layer, 2),
+    )
+    return decided, [layer_fact, cause_fact], p_layer
+
+
+class _Lazy(Reading):
+    """A Reading whose cause heads run only when ``combine`` asks for one."""
+
+    def __init__(self, model: infer.Model, feats: list[int], layers: list[tuple[str, float]]):
+        super().__init__(layers, {})
+        self._model = model
+        self._feats = feats
+
+    def cause_of(self, layer: str) -> list[tuple[str, float]]:
+        if layer not in self.causes:
+            self.causes[layer] = self._model.cause(layer, self._feats, top=0).ranked
+        return self.causes[layer]

@@ -33,7 +33,7 @@ class Prediction:
 class Head:
     """One multinomial logistic regression (layer or cause) with int8 weights."""
 
-    __slots__ = ("bias", "labels", "offsets", "scale", "temperature", "weights")
+    __slots__ = ("bias", "columns", "labels", "rows", "scale", "temperature")
 
     def __init__(
         self,
@@ -49,30 +49,26 @@ class Head:
         self.scale = scale
         self.temperature = temperature
         width = len(labels)
-        self.offsets = dict(zip(ids, range(0, len(ids) * width, width), strict=True))
-        self.weights = weights
+        self.rows = dict(zip(ids, range(len(ids)), strict=True))
+        # one weight column per label: a label's score is a sum over the rows an input has,
+        # summed in C (``sum(map(...))``) rather than label by label per feature in Python
+        self.columns = [weights[k::width] for k in range(width)]
 
     def logits(self, feats: list[int]) -> tuple[list[float], list[int]]:
-        """Raw scores per label, and the features that had weights."""
-        width = len(self.labels)
-        acc = [0] * width
-        seen: list[int] = []
-        weights = self.weights
-        offsets = self.offsets
-        for feat in feats:
-            start = offsets.get(feat)
-            if start is None:
-                continue
-            seen.append(feat)
-            for k, w in enumerate(weights[start : start + width]):
-                acc[k] += w
+        """Raw scores per label, and the weight rows of the features that had weights."""
+        rows = [row for row in map(self.rows.get, feats) if row is not None]
         norm = self.scale / math.sqrt(len(feats)) if feats else 0.0
-        return [a * norm + b for a, b in zip(acc, self.bias, strict=True)], seen
+        return [
+            sum(map(col.__getitem__, rows)) * norm + b
+            for col, b in zip(self.columns, self.bias, strict=True)
+        ], rows
 
     def predict(
         self, feats: list[int], allowed: set[str] | None = None, top: int = 40
     ) -> Prediction:
-        logits, seen = self.logits(feats)
+        """The labels by probability (among ``allowed``), with the ``top`` features behind
+        the best one (none when ``top`` is 0: cheaper, for a decision that may not change)."""
+        logits, _rows = self.logits(feats)
         pairs = [
             (label, z / self.temperature)
             for label, z in zip(self.labels, logits, strict=True)
@@ -84,9 +80,14 @@ class Head:
         exps = [(label, math.exp(z - peak)) for label, z in pairs]
         total = sum(e for _, e in exps)
         ranked = sorted(((label, e / total) for label, e in exps), key=lambda p: -p[1])
-        best = self.labels.index(ranked[0][0])
-        weights, offsets, scale = self.weights, self.offsets, self.scale
-        contrib = [(feat, weights[offsets[feat] + best] * scale) for feat in seen]
+        if not top:
+            return Prediction(ranked, [])
+        column, scale = self.columns[self.labels.index(ranked[0][0])], self.scale
+        contrib = [
+            (feat, column[row] * scale)
+            for feat, row in zip(feats, map(self.rows.get, feats), strict=True)
+            if row is not None
+        ]
         contrib.sort(key=lambda c: (-c[1], c[0]))
         return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
 
@@ -99,13 +100,15 @@ class Model:
     causes: dict[str, Head]
     threshold: float
 
-    def cause(self, layer: str, feats: list[int], allowed: set[str] | None = None) -> Prediction:
+    def cause(
+        self, layer: str, feats: list[int], allowed: set[str] | None = None, top: int = 40
+    ) -> Prediction:
         """The cause given the layer (a layer whose errors all share one cause has no head),
         among ``allowed`` causes when given."""
         head = self.causes.get(layer)
         if head is None:
             return Prediction([("unknown", 1.0)], [])
-        return head.predict(feats, allowed)
+        return head.predict(feats, allowed, top)
 
 
 def loads(blob: bytes) -> Model:

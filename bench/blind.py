@@ -1,0 +1,206 @@
+"""How the rules and the learned fallback combine on errors the rules had not seen.
+
+    python bench/blind.py                      # every blind-recorded set, held out one at a time
+    python bench/blind.py --sets fresh26,fresh27
+
+Today's rules were fitted on every set in corpus/, so on those sets any way of letting
+the model overrule a rule can only lose (every label is what the fitted rules say).
+``bench/blind_rules.jsonl`` (written by ``bench/blind_rules.py``) holds, for every set
+from fresh4b on, what the rules said about each error *before* any rule was fitted to
+that set: the winning rule's id, layer, cause and priority. Here each such set is held
+out (the model trained without it, in folds of whole sets, the two newest together, on
+the other sets and the documentation examples, as
+``bench/loso.py`` does), and the recorded blind rule decision is combined with the
+held-out model's reading by ``whichlayer.model.fallback.combine``, the function
+``classify`` calls: the figures are those of the combination that ships, on errors
+neither the rules nor the model had seen.
+
+Columns: the blind rules alone; rules + model where no rule fired (the combination
+before this script); the shipped combination; and how many decisions it changed, fixed
+and broke. Options set the combination's thresholds, to choose them on older sets and
+check them on the newest (``--newest-out N`` prints the N newest sets apart).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train as T
+from accuracy import all_sets, fail, load
+from loso import _ok, collected_order
+from whichlayer.model import fallback, infer
+
+BLIND = Path(__file__).with_name("blind_rules.jsonl")
+CACHE = Path.home() / ".cache" / "whichlayer-blind"
+
+
+#: Folds: the two newest sets together (as ``bench/loso.py --newest 2``), the older ones
+#: dealt round-robin into this many folds (a model per set took too long on a shared machine).
+OLDER_FOLDS = 3
+
+
+def folds(held: list[str]) -> list[list[str]]:
+    """The held-out sets in folds: the two newest together, the rest round-robin."""
+    older, newest = held[:-2], held[-2:]
+    out = [older[k::OLDER_FOLDS] for k in range(OLDER_FOLDS)]
+    return [f for f in [*out, newest] if f]
+
+
+def predictions(
+    rows: list[dict[str, Any]], held: list[str], c_layer: float, c_cause: float, doc_weight: float
+) -> dict[str, Any]:
+    """Each held-out error's reading by a model trained without its set: the layer head's
+    ranking and every cause head's ranking (cached by the training inputs)."""
+    key = hashlib.sha256(
+        json.dumps(
+            [held, c_layer, c_cause, doc_weight, T.CLASS_WEIGHT, T.MIN_DF, T.F.NGRAMS]
+            + [[r["id"], r["input"], r["layer"], r["cause"]] for r in rows]
+        ).encode()
+        + Path(T.F.__file__).read_bytes()
+        + Path(T.__file__).read_bytes()
+    ).hexdigest()[:16]
+    path = CACHE / f"preds-{key}.pkl"
+    if path.exists():
+        return {k: fallback.Reading(*v) for k, v in pickle.loads(path.read_bytes()).items()}
+    feats = T.featurise(rows)
+    docs = T.doc_rows(rows) if doc_weight > 0 else []
+    doc_feats = T.featurise(docs)
+    infer.use_shipped()
+    shipped = infer.current()
+    assert shipped is not None
+    out: dict[str, Any] = {}
+    for fold in folds(held):
+        start = time.perf_counter()
+        train = [i for i, r in enumerate(rows) if r["set"] not in fold]
+        blob = T.train(
+            [rows[i] for i in train],
+            [feats[i] for i in train],
+            calibrate=False,
+            c_layer=c_layer,
+            c_cause=c_cause,
+            docs=docs,
+            doc_feats=doc_feats,
+            doc_weight=doc_weight,
+        )
+        model = infer.loads(blob)
+        model.layer.temperature = shipped.layer.temperature
+        for layer, head in model.causes.items():
+            if layer in shipped.causes:
+                head.temperature = shipped.causes[layer].temperature
+        for i, r in enumerate(rows):
+            if r["set"] not in fold:
+                continue
+            ids = list(feats[i])
+            out[r["id"]] = (
+                model.layer.predict(ids).ranked,
+                {layer: model.cause(layer, ids).ranked for layer in model.causes},
+            )
+        print(
+            f"  {','.join(fold)}: trained in {time.perf_counter() - start:.0f} s", file=sys.stderr
+        )
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(out))
+    return {k: fallback.Reading(*v) for k, v in out.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", help="comma-separated sets to hold out (default: all recorded)")
+    parser.add_argument("--newest-out", type=int, default=2, metavar="N")
+    parser.add_argument("--c-layer", type=float, default=T.C_LAYER)
+    parser.add_argument("--c-cause", type=float, default=T.C_CAUSE)
+    parser.add_argument("--doc-weight", type=float, default=T.DOC_WEIGHT)
+    parser.add_argument("--unknown-bar", type=float, default=fallback.UNKNOWN_CAUSE_BAR)
+    parser.add_argument("--weak-priority", type=int, default=fallback.WEAK_PRIORITY)
+    parser.add_argument("--weak-cause-bar", type=float, default=fallback.WEAK_CAUSE_BAR)
+    parser.add_argument("--overrule-bar", type=float, default=fallback.OVERRULE_BAR)
+    parser.add_argument("--list", action="store_true", help="list every changed decision")
+    args = parser.parse_args()
+    if not BLIND.exists():
+        fail(f"{BLIND} is missing: run python bench/blind_rules.py")
+    blind = {}
+    for line in BLIND.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        blind[rec["id"]] = rec
+    rows = load(all_sets())
+    recorded = collected_order(sorted({b["set"] for b in blind.values()}))
+    held = recorded if not args.sets else [s.strip() for s in args.sets.split(",")]
+    if set(held) - set(recorded):
+        fail(f"not recorded blind: {', '.join(sorted(set(held) - set(recorded)))}")
+    preds = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
+    bars = fallback.Bars(
+        args.unknown_bar, args.weak_priority, args.weak_cause_bar, args.overrule_bar
+    )
+    print(
+        f"{'set':<9} {'n':>4}  {'rules':>13}  {'+model if none':>14}  {'combined':>13}"
+        f"  {'changed fixed broke':>19}"
+    )
+    totals = {"older": Counter[str](), "newest": Counter[str](), "all": Counter[str]()}
+    newest = set(held[-args.newest_out :]) if args.newest_out else set()
+    for name in held:
+        c: Counter[str] = Counter()
+        for row in rows:
+            if row["set"] != name:
+                continue
+            b, reading = blind[row["id"]], preds[row["id"]]
+            ok = _ok(row, b["layer"], b["cause"])
+            c.update(n=1, rules_l=ok[0], rules_c=ok[1])
+            plain = fallback.combine(
+                b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off()
+            )
+            c.update(dict(zip(("plain_l", "plain_c"), _ok(row, plain[0], plain[1]), strict=True)))
+            got = fallback.combine(b["layer"], b["cause"], b["priority"], reading, bars)
+            new = _ok(row, got[0], got[1])
+            c.update(comb_l=new[0], comb_c=new[1])
+            if got[:2] != plain[:2]:
+                old = _ok(row, plain[0], plain[1])
+                c.update(changed=1, fixed=new[1] and not old[1], broke=old[1] and not new[1])
+                if args.list:
+                    mark = {(False, True): "FIX  ", (True, False): "BROKE"}.get(
+                        (old[1], new[1]), "right" if new[1] else "miss "
+                    )
+                    print(
+                        f"    {mark} {row['id']}: {b['rule']} {plain[0]}/{plain[1]} -> "
+                        f"{got[0]}/{got[1]} ({got[2]}); label {row['layer']}/{row['cause']}"
+                    )
+        _line(name, c)
+        totals["newest" if name in newest else "older"].update(c)
+        totals["all"].update(c)
+    print("-" * 80)
+    for label, c in totals.items():
+        if c["n"]:
+            _line(label, c)
+    print(
+        f"\nbars: cause for a rule's unknown at {bars.unknown_cause:g}; rules below priority "
+        f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
+        f"layer overruled at {bars.overrule:g}. Model: C layer {args.c_layer:g}, C cause "
+        f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "
+        "(the two newest together)."
+    )
+    return 0
+
+
+def _line(name: str, c: Counter[str]) -> None:
+    n = c["n"] or 1
+
+    def pair(key: str) -> str:
+        return f"{100 * c[key + '_l'] / n:5.1f} /{100 * c[key + '_c'] / n:5.1f}"
+
+    print(
+        f"{name:<9} {c['n']:>4}  {pair('rules')}  {pair('plain'):>14}  {pair('comb')}"
+        f"  {c['changed']:>7} {c['fixed']:>5} {c['broke']:>5}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
