@@ -226,6 +226,36 @@ def test_a_request_failing_again_within_one_block(tmp_path: Path, spread: int) -
     _same(fast, scan_source(Source(str(log)), prefilter=False))
 
 
+@pytest.mark.usefixtures("small_blocks")
+@pytest.mark.parametrize("share", ["parser", "reader counts", "reader cuts", "mixed", "tight"])
+def test_either_thread_counts_and_cuts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: str
+) -> None:
+    """Whichever thread counts a block's newlines and cuts it into candidate lines, the
+    parsing one or the reading one, block by block in any mix, and with room for a single
+    block ready ("tight"): the same aggregates as the plain path, every line counted."""
+    rnd = random.Random(11)
+    policy = {"parser": lambda: 0, "reader counts": lambda: 1, "reader cuts": lambda: 2}
+    pick = policy.get(share, lambda: rnd.randrange(3))
+    seen: list[int] = []
+
+    def spy(ready: int) -> int:
+        seen.append(pick())
+        return seen[-1]
+
+    monkeypatch.setattr(engine, "_reader_share", spy)
+    if share == "tight":
+        monkeypatch.setattr(engine, "BUDGET", 1)
+    data = _log(3000, 8)
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(data)
+    fast = scan_source(Source(str(log)))
+    assert fast.files[0].lines == data.count(b"\n") + 1
+    assert fast.failures > 500
+    assert set(seen) == ({0, 1, 2} if share in ("mixed", "tight") else {policy[share]()})
+    _same(fast, scan_source(Source(str(log)), prefilter=False))
+
+
 def test_the_switch_interval_is_put_back(tmp_path: Path) -> None:
     """The short GIL switch interval lasts while a file is read, also when scans run in
     several threads at once and end in any order."""
