@@ -227,15 +227,16 @@ def test_a_request_failing_again_within_one_block(tmp_path: Path, spread: int) -
 
 
 @pytest.mark.usefixtures("small_blocks")
-@pytest.mark.parametrize("share", ["parser", "reader counts", "reader cuts", "mixed", "tight"])
+@pytest.mark.parametrize("share", ["parser", "reader searches", "reader cuts", "mixed", "tight"])
 def test_either_thread_counts_and_cuts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: str
 ) -> None:
-    """Whichever thread counts a block's newlines and cuts it into candidate lines, the
-    parsing one or the reading one, block by block in any mix, and with room for a single
-    block ready ("tight"): the same aggregates as the plain path, every line counted."""
+    """Whichever thread searches a block, counts its newlines and cuts it into candidate
+    lines, the parsing one or the reading one, block by block in any mix, and with room for
+    a single block ready ("tight"): the same aggregates as the plain path, every line
+    counted."""
     rnd = random.Random(11)
-    policy = {"parser": lambda: 0, "reader counts": lambda: 1, "reader cuts": lambda: 2}
+    policy = {"parser": lambda: 0, "reader searches": lambda: 1, "reader cuts": lambda: 2}
     pick = policy.get(share, lambda: rnd.randrange(3))
     seen: list[int] = []
 
