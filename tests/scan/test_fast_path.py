@@ -227,25 +227,22 @@ def test_a_request_failing_again_within_one_block(tmp_path: Path, spread: int) -
 
 
 @pytest.mark.usefixtures("small_blocks")
-@pytest.mark.parametrize("share", ["parser", "reader searches", "reader cuts", "mixed", "tight"])
-def test_either_thread_counts_and_cuts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: str
+@pytest.mark.parametrize("cut", ["never", "always", "mixed", "tight"])
+def test_blocks_cut_by_either_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: str
 ) -> None:
-    """Whichever thread searches a block, counts its newlines and cuts it into candidate
-    lines, the parsing one or the reading one, block by block in any mix, and with room for
-    a single block ready ("tight"): the same aggregates as the plain path, every line
-    counted."""
+    """Whichever thread cuts a block into its candidate lines, the parsing one or the
+    reading one, block by block in any mix, and with room for a single block ready
+    ("tight"): the same aggregates as the plain path, every line counted."""
     rnd = random.Random(11)
-    policy = {"parser": lambda: 0, "reader searches": lambda: 1, "reader cuts": lambda: 2}
-    pick = policy.get(share, lambda: rnd.randrange(3))
-    seen: list[int] = []
+    seen: list[bool] = []
 
-    def spy(ready: int) -> int:
-        seen.append(pick())
+    def spy(ready: int) -> bool:
+        seen.append(cut == "always" or (cut != "never" and rnd.random() < 0.5))
         return seen[-1]
 
-    monkeypatch.setattr(engine, "_reader_share", spy)
-    if share == "tight":
+    monkeypatch.setattr(engine, "_reader_cuts", spy)
+    if cut == "tight":
         monkeypatch.setattr(engine, "BUDGET", 1)
     data = _log(3000, 8)
     log = tmp_path / "gateway.jsonl"
@@ -253,7 +250,7 @@ def test_either_thread_counts_and_cuts(
     fast = scan_source(Source(str(log)))
     assert fast.files[0].lines == data.count(b"\n") + 1
     assert fast.failures > 500
-    assert set(seen) == ({0, 1, 2} if share in ("mixed", "tight") else {policy[share]()})
+    assert set(seen) == {"never": {False}, "always": {True}}.get(cut, {False, True})
     _same(fast, scan_source(Source(str(log)), prefilter=False))
 
 

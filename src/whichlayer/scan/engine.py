@@ -275,8 +275,6 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
         yield chunk
 
 
-#: A block as read, left to the parsing thread to search.
-Read = tuple[bytes]
 #: A searched block: its bytes, where the needles are in it, and its newlines' count.
 Searched = tuple[bytes, list[tuple[int, int, int]] | None, int]
 #: A block already cut into lines by the reading thread: the bytes before its first newline,
@@ -313,13 +311,13 @@ def _cut(
     return block[:head], lines, block[tail + 1 :]
 
 
-def _reader_share(ready: int) -> int:
-    """What the reading thread does with a block it has read, given how many blocks wait
-    ready for the parsing thread: 0, nothing (none waits: the parser is idle or about to
-    be, and searches the block and counts its newlines itself, both freeing the GIL, while
-    this thread reads and searches the next); 1, search it and count its newlines; 2, also
-    cut it into its candidate lines (the parser is behind: hand on only those)."""
-    return 0 if not ready else 1 if ready < AHEAD else 2
+def _reader_cuts(ready: int) -> bool:
+    """Whether the reading thread cuts the block it has searched into its candidate lines,
+    given how many blocks wait ready for the parsing thread: when ``AHEAD`` or more do, the
+    parser is behind (the first blocks of a log, whose many new errors the engine diagnoses
+    one by one), and a cut block holds only its candidate lines (about a tenth of a gateway
+    log's bytes), so the reader can go on reading ahead instead of waiting for room."""
+    return ready >= AHEAD
 
 
 class _Prefetch:
@@ -339,14 +337,14 @@ class _Prefetch:
 
         self._chunks = chunks
         self._matcher = matcher
-        self._ready: deque[tuple[Read | Searched | Cut | BaseException | None, int]] = deque()
+        self._ready: deque[tuple[Searched | Cut | BaseException | None, int]] = deque()
         self._held = 0  # bytes in ``_ready``
         self._cond = threading.Condition(threading.Lock())
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="scan-prefetch", daemon=True)
         self._thread.start()
 
-    def _put(self, item: Read | Searched | Cut | BaseException | None, size: int) -> bool:
+    def _put(self, item: Searched | Cut | BaseException | None, size: int) -> bool:
         with self._cond:
             while self._ready and self._held + size > BUDGET and not self._stop:
                 self._cond.wait(0.1)
@@ -360,18 +358,15 @@ class _Prefetch:
     def _run(self) -> None:
         try:
             for chunk in self._chunks:
-                share = _reader_share(len(self._ready))
+                found = self._matcher.find_matches_as_indexes(chunk)
+                newlines = _count_newlines(chunk)
+                item: Searched | Cut = (chunk, found, newlines)
                 size = len(chunk)
-                item: Read | Searched | Cut = (chunk,)
-                if share:
-                    found = self._matcher.find_matches_as_indexes(chunk)
-                    newlines = _count_newlines(chunk)
-                    item = (chunk, found, newlines)
-                    if share > 1 and newlines:
-                        first, lines, rest = _cut(chunk, found)
-                        item = (first, lines, rest, newlines)
-                        size = len(first) + len(rest) + sum(map(len, lines)) + 48 * len(lines)
-                        del chunk
+                if newlines and _reader_cuts(len(self._ready)):
+                    first, lines, rest = _cut(chunk, found)
+                    item = (first, lines, rest, newlines)
+                    size = len(first) + len(rest) + sum(map(len, lines)) + 48 * len(lines)
+                    del chunk
                 if not self._put(item, size):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
@@ -379,7 +374,7 @@ class _Prefetch:
             return
         self._put(None, 0)
 
-    def __iter__(self) -> Iterator[Read | Searched | Cut]:
+    def __iter__(self) -> Iterator[Searched | Cut]:
         cond, ready = self._cond, self._ready
         try:
             while True:
@@ -422,7 +417,7 @@ def _candidate_lines(
     """
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
     chunks = _chunks(stream, first, limit, consumed)
-    searched: Iterator[Read | Searched | Cut] = (
+    searched: Iterator[Searched | Cut] = (
         ((c, None, c.count(b"\n")) for c in chunks)
         if matcher is None
         else iter(_Prefetch(chunks, matcher))
@@ -432,12 +427,7 @@ def _candidate_lines(
         if len(item) == 4:  # cut by the reading thread
             start, lines, rest, newlines = item
         else:
-            if len(item) == 1:  # left to this thread by the reading one
-                chunk = item[0]
-                found = matcher.find_matches_as_indexes(chunk) if matcher else None
-                newlines = _count_newlines(chunk)
-            else:
-                chunk, found, newlines = item
+            chunk, found, newlines = item
             if not newlines:
                 carry += chunk
                 if len(carry) > MAX_LINE:
