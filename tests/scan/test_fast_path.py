@@ -226,34 +226,6 @@ def test_a_request_failing_again_within_one_block(tmp_path: Path, spread: int) -
     _same(fast, scan_source(Source(str(log)), prefilter=False))
 
 
-@pytest.mark.usefixtures("small_blocks")
-@pytest.mark.parametrize("cut", ["never", "always", "mixed", "tight"])
-def test_blocks_cut_by_either_thread(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cut: str
-) -> None:
-    """Whichever thread cuts a block into its candidate lines, the parsing one or the
-    reading one, block by block in any mix, and with room for a single block ready
-    ("tight"): the same aggregates as the plain path, every line counted."""
-    rnd = random.Random(11)
-    seen: list[bool] = []
-
-    def spy(ready: int) -> bool:
-        seen.append(cut == "always" or (cut != "never" and rnd.random() < 0.5))
-        return seen[-1]
-
-    monkeypatch.setattr(engine, "_reader_cuts", spy)
-    if cut == "tight":
-        monkeypatch.setattr(engine, "BUDGET", 1)
-    data = _log(3000, 8)
-    log = tmp_path / "gateway.jsonl"
-    log.write_bytes(data)
-    fast = scan_source(Source(str(log)))
-    assert fast.files[0].lines == data.count(b"\n") + 1
-    assert fast.failures > 500
-    assert set(seen) == {"never": {False}, "always": {True}}.get(cut, {False, True})
-    _same(fast, scan_source(Source(str(log)), prefilter=False))
-
-
 def test_the_switch_interval_is_put_back(tmp_path: Path) -> None:
     """The short GIL switch interval lasts while a file is read, also when scans run in
     several threads at once and end in any order."""

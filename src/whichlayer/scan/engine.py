@@ -277,14 +277,6 @@ def _chunks(stream: Any, first: bytes, limit: int | None, consumed: int) -> Iter
 
 #: A searched block: its bytes, where the needles are in it, and its newlines' count.
 Searched = tuple[bytes, list[tuple[int, int, int]] | None, int]
-#: A block already cut into lines by the reading thread: the bytes before its first newline,
-#: its whole lines that hold a needle, the bytes after its last newline, its newlines' count.
-Cut = tuple[bytes, list[bytes], bytes, int]
-#: Blocks the reading thread hands on whole before it starts cutting them itself.
-AHEAD = 2
-#: Bytes the reading thread may hold ready for the parsing one (whole blocks and cut lines).
-BUDGET = 40 * 1024 * 1024
-
 
 def _count_newlines(block: bytes) -> int:
     """``bytes.count(b"\n")`` holds the GIL for ~0.35 s per GB, time the parsing thread
@@ -295,105 +287,57 @@ def _count_newlines(block: bytes) -> int:
     return int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
 
 
-def _cut(
-    block: bytes, found: list[tuple[int, int, int]] | None
-) -> tuple[bytes, list[bytes], bytes]:
-    """A block that holds a newline: the bytes before its first newline, the whole lines
-    between its first and last newline that hold a match (every non-blank one when
-    ``found`` is None), and the bytes after its last newline."""
-    head = block.find(b"\n")
-    tail = block.rfind(b"\n")
-    lines: list[bytes] = []
-    if found is None:
-        lines += [x for x in block[head + 1 : tail].split(b"\n") if x.strip()]
-    else:
-        _lines_at(block, found, head, tail, lines)
-    return block[:head], lines, block[tail + 1 :]
-
-
-def _reader_cuts(ready: int) -> bool:
-    """Whether the reading thread cuts the block it has searched into its candidate lines,
-    given how many blocks wait ready for the parsing thread: when ``AHEAD`` or more do, the
-    parser is behind (the first blocks of a log, whose many new errors the engine diagnoses
-    one by one), and a cut block holds only its candidate lines (about a tenth of a gateway
-    log's bytes), so the reader can go on reading ahead instead of waiting for room."""
-    return ready >= AHEAD
-
-
 class _Prefetch:
     """Reads and searches the next blocks in a second thread while this one parses.
 
     ``ahocorasick_rs`` releases the GIL while it searches a ``bytes`` block, and so does
-    reading a file and numpy's newline count, so the search of block n+1 runs beside the
-    parsing of block n. Up to ``AHEAD`` blocks wait whole; when the parsing thread falls
-    further behind (the first blocks, whose many new errors the engine diagnoses one by
-    one), the reader cuts each block into its candidate lines itself and hands on only
-    those (about a tenth of a gateway log's bytes), so it keeps reading ahead instead of
-    waiting, within ``BUDGET`` bytes: memory stays flat.
+    reading a file, so the search of block n+1 runs beside the parsing of block n.
+    At most ``depth`` blocks wait, which keeps memory flat.
     """
 
-    def __init__(self, chunks: Iterator[bytes], matcher: Any) -> None:
-        from collections import deque
+    def __init__(self, chunks: Iterator[bytes], matcher: Any, depth: int = 2) -> None:
+        import queue
 
         self._chunks = chunks
         self._matcher = matcher
-        self._ready: deque[tuple[Searched | Cut | BaseException | None, int]] = deque()
-        self._held = 0  # bytes in ``_ready``
-        self._cond = threading.Condition(threading.Lock())
-        self._stop = False
+        self._queue: queue.Queue[Searched | BaseException | None] = queue.Queue(depth)
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="scan-prefetch", daemon=True)
         self._thread.start()
 
-    def _put(self, item: Searched | Cut | BaseException | None, size: int) -> bool:
-        with self._cond:
-            while self._ready and self._held + size > BUDGET and not self._stop:
-                self._cond.wait(0.1)
-            if self._stop:
-                return False
-            self._ready.append((item, size))
-            self._held += size
-            self._cond.notify()
-            return True
+    def _put(self, item: Searched | BaseException | None) -> bool:
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
     def _run(self) -> None:
         try:
             for chunk in self._chunks:
-                found = self._matcher.find_matches_as_indexes(chunk)
-                newlines = _count_newlines(chunk)
-                item: Searched | Cut = (chunk, found, newlines)
-                size = len(chunk)
-                if newlines and _reader_cuts(len(self._ready)):
-                    first, lines, rest = _cut(chunk, found)
-                    item = (first, lines, rest, newlines)
-                    size = len(first) + len(rest) + sum(map(len, lines)) + 48 * len(lines)
-                    del chunk
-                if not self._put(item, size):
+                found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
+                if not self._put((chunk, found, _count_newlines(chunk))):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
-            self._put(exc, 0)
+            self._put(exc)
             return
-        self._put(None, 0)
+        self._put(None)
 
-    def __iter__(self) -> Iterator[Searched | Cut]:
-        cond, ready = self._cond, self._ready
+    def __iter__(self) -> Iterator[Searched]:
         try:
             while True:
-                with cond:
-                    while not ready:
-                        cond.wait()
-                    item, size = ready.popleft()
-                    self._held -= size
-                    cond.notify()
+                item = self._queue.get()
                 if item is None:
                     return
                 if isinstance(item, BaseException):
                     raise item
                 yield item
         finally:
-            with cond:
-                self._stop = True
-                ready.clear()
-                cond.notify_all()
+            self._stop.set()
             # at most one read or one search away; a read blocked on a silent stdin is
             # left to the daemon thread rather than hang an interrupted scan
             self._thread.join(timeout=5)
@@ -417,32 +361,34 @@ def _candidate_lines(
     """
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
     chunks = _chunks(stream, first, limit, consumed)
-    searched: Iterator[Searched | Cut] = (
+    searched: Iterator[Searched] = (
         ((c, None, c.count(b"\n")) for c in chunks)
         if matcher is None
         else iter(_Prefetch(chunks, matcher))
     )
     carry = b""
-    for item in searched:
-        if len(item) == 4:  # cut by the reading thread
-            start, lines, rest, newlines = item
-        else:
-            chunk, found, newlines = item
-            if not newlines:
-                carry += chunk
-                if len(carry) > MAX_LINE:
-                    stat.unreadable += 1
-                    carry = b""
-                continue
-            start, lines, rest = _cut(chunk, found)
+    for chunk, found, newlines in searched:
+        if not newlines:
+            carry += chunk
+            if len(carry) > MAX_LINE:
+                stat.unreadable += 1
+                carry = b""
+            continue
         stat.lines += newlines
-        if carry or start:  # the line that straddles the previous block and this one
-            line = carry + start
+        head = chunk.find(b"\n")
+        tail = chunk.rfind(b"\n")
+        lines: list[bytes] = []
+        if carry or head:  # the line that straddles the previous block and this one
+            line = carry + chunk[:head]
             if len(line) > MAX_LINE:
                 stat.unreadable += 1
             elif matcher.find_matches_as_indexes(line) if matcher else line.strip():
-                lines.insert(0, line)
-        carry = rest
+                lines.append(line)
+        if found is None:
+            lines += [x for x in chunk[head + 1 : tail].split(b"\n") if x.strip()]
+        else:
+            _lines_at(chunk, found, head, tail, lines)
+        carry = chunk[tail + 1 :]
         yield lines
     if carry:  # a last line without its newline (a log still being written)
         stat.lines += 1
