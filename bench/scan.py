@@ -314,10 +314,9 @@ def scan_repeated(paths: list[str], jobs: int, repeat: int) -> dict[str, Any]:
 
 def stages(path: Path) -> dict[str, float]:
     """One scan of ``path`` in this process, the CPU of each stage on the thread that ran it
-    (``time.thread_time`` around the stage's functions; the reading thread hands some
-    blocks to the parsing one unsearched, or already cut into lines, so search, newline
-    count and line bounds can fall to either), and the wall time each thread spent
-    waiting for the other."""
+    (``time.thread_time`` around the stage's functions, each put down to the thread that
+    ran it, so a stage that moves from one thread to the other shows where it went), and
+    the wall time each thread spent waiting for the other."""
     import functools
     import threading
 
