@@ -4,6 +4,8 @@
     python bench/scan.py --size-mb 64 --transcripts-mb 16    # a quick run
     python bench/scan.py --repeat 5      # each scan arm 5 times: medians
     python bench/scan.py --clean         # delete the generated files afterwards
+    python bench/scan.py --stages        # where the CPU goes, stage by stage, per thread
+    python bench/scan.py --against ../main/src --repeat 5   # this checkout and another, in turn
 
 The generated files are kept under ~/.cache/whichlayer-bench/scan/ (or --cache DIR) and
 reused by the next run; --clean removes them.
@@ -268,11 +270,11 @@ def arm_child(name: str, path: Path) -> dict[str, Any]:
     }
 
 
-def arm_scan(paths: list[str], jobs: int) -> dict[str, Any]:
+def arm_scan(paths: list[str], jobs: int, src: Path = ROOT / "src") -> dict[str, Any]:
     """Run the real command in a child (start-up and output included), and read that
     child's own peak RSS from wait4 (with --jobs 2: the largest of its processes)."""
     cmd = [sys.executable, "-m", "whichlayer", "scan", *paths, "--json", "--jobs", str(jobs)]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = dict(os.environ, PYTHONPATH=str(src))
     with tempfile.TemporaryFile() as out:
         t = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=out, env=env)
@@ -311,12 +313,12 @@ def scan_repeated(paths: list[str], jobs: int, repeat: int) -> dict[str, Any]:
 
 
 def stages(path: Path) -> dict[str, float]:
-    """One scan of ``path`` in this process, the CPU of each stage on the thread that runs it
-    (``time.thread_time`` around the stage's functions): the parsing thread's stages and
-    total, and the reading thread's total (read + needle search + handing over the matches).
-    The newline count is inline in the parsing thread's loop: timed apart, as a
-    ``bytes.count`` over the same blocks, and included in the parsing thread's total."""
+    """One scan of ``path`` in this process, the CPU of each stage on the thread that ran it
+    (``time.thread_time`` around the stage's functions, each put down to the thread that
+    ran it, so a stage that moves from one thread to the other shows where it went), and
+    the wall time each thread spent waiting for the other."""
     import functools
+    import threading
 
     import whichlayer.scan.aggregate as agg_mod
     import whichlayer.scan.engine as eng
@@ -329,33 +331,63 @@ def stages(path: Path) -> dict[str, float]:
     spent: dict[str, float] = Counter()
     patched: list[tuple[Any, str, Any]] = []
 
-    def timed(owner: Any, attr: str, stage: str) -> None:
+    def who() -> str:
+        return "reader" if threading.current_thread().name == "scan-prefetch" else "parser"
+
+    def timed(owner: Any, attr: str, stage: str, tick: Any = clock) -> None:
         real = getattr(owner, attr)
 
         @functools.wraps(real)
         def wrapper(*a: Any, **k: Any) -> Any:
-            t = clock()
+            t = tick()
             try:
                 return real(*a, **k)
             finally:
-                spent[stage] += clock() - t
+                spent[f"{who()}:{stage}"] += tick() - t
 
         patched.append((owner, attr, real))
         setattr(owner, attr, wrapper)
 
-    reader: list[float] = []
-    run = eng._Prefetch._run
+    def timed_steps(owner: Any, attr: str, stage: str, tick: Any = clock) -> None:
+        """A generator function: the time of each step."""
+        real = getattr(owner, attr)
 
-    def reading(self: Any) -> None:
-        t = clock()
-        try:
-            run(self)
-        finally:
-            reader.append(clock() - t)
+        @functools.wraps(real)
+        def wrapper(*a: Any, **k: Any) -> Any:
+            steps = real(*a, **k)
+            while True:
+                t = tick()
+                try:
+                    item = next(steps)
+                except StopIteration:
+                    return
+                finally:
+                    spent[f"{who()}:{stage}"] += tick() - t
+                yield item
 
-    patched.append((eng._Prefetch, "_run", run))
-    eng._Prefetch._run = reading  # type: ignore[method-assign]
+        patched.append((owner, attr, real))
+        setattr(owner, attr, wrapper)
+
+    class Searcher:
+        def __init__(self, real: Any) -> None:
+            self.real = real
+
+        def find_matches_as_indexes(self, block: bytes) -> Any:
+            t = clock()
+            try:
+                return self.real.find_matches_as_indexes(block)
+            finally:
+                spent[f"{who()}:search"] += clock() - t
+
+    matcher = eng._matcher
+    patched.append((eng, "_matcher", matcher))
+    eng._matcher = lambda reader: Searcher(matcher(reader))  # type: ignore[assignment]
+    timed(eng._Prefetch, "_run", "total")
+    timed_steps(eng, "_chunks", "read")
+    timed(eng, "_count_newlines", "newlines")
     timed(eng, "_lines_at", "bounds")
+    timed(eng._Prefetch, "_put", "wait", time.perf_counter)
+    timed_steps(eng._Prefetch, "__iter__", "wait", time.perf_counter)
     timed(gen, "parse_columns", "parse")
     timed(gen, "parse_lines", "parse")
     timed(agg_mod.Aggregate, "add_columns", "count")
@@ -364,29 +396,15 @@ def stages(path: Path) -> dict[str, float]:
     try:
         t, w = clock(), time.perf_counter()
         agg = scan([Source(str(path))])
-        main, wall = clock() - t, time.perf_counter() - w
+        spent["parser:total"], wall = clock() - t, time.perf_counter() - w
         t = clock()
         render.as_json(redact_data(to_dict(agg)))
         output = clock() - t
     finally:
-        for owner, attr, real in patched:
+        for owner, attr, real in reversed(patched):
             setattr(owner, attr, real)
-    newlines = 0.0
-    with path.open("rb") as f:
-        while block := f.read(eng.BLOCK):
-            t = clock()
-            block.count(b"\n")
-            newlines += clock() - t
-    spent["count"] -= spent["diagnose"]  # the diagnoses run inside the counting calls
-    return {
-        "main": main,
-        "newlines": newlines,
-        **spent,
-        "other": main - newlines - sum(spent.values()),
-        "reader": sum(reader),
-        "output": output,
-        "wall": wall,
-    }
+    spent["parser:count"] -= spent["parser:diagnose"]  # diagnoses run inside the counting
+    return {**spent, "output": output, "wall": wall}
 
 
 def agreement(path: Path) -> tuple[Counter[str], int]:
@@ -429,28 +447,64 @@ def print_stages(log: Path, repeat: int) -> None:
             child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
             _, _, usage = os.wait4(child.pid, 0)
             starts.append(usage.ru_utime + usage.ru_stime)
-    med = {k: sorted(r[k] for r in runs)[len(runs) // 2] for k in runs[0]}
+    keys = sorted({k for r in runs for k in r})
+    med = {k: sorted(r.get(k, 0.0) for r in runs)[len(runs) // 2] for k in keys}
     loads = ", ".join(f"{r['load']:.1f}" for r in runs)
     print(f"{log.name}: {repeat} runs, load average {loads}")
-    print("CPU seconds per stage (median; thread CPU, so another process's load shows less):")
+    print("seconds per stage, median of the runs; CPU is thread CPU (another process's load")
+    print("shows less there than on the wall); waits are wall time:")
+    print(f"  {'stage':<50} {'parsing thread':>15} {'reading thread':>15}")
     for key, label in (
-        ("newlines", "newline count (bytes.count)"),
+        ("read", "read the file"),
+        ("search", "needle search (Aho-Corasick)"),
+        ("newlines", "newline count (numpy)"),
         ("bounds", "bounds of the candidate lines"),
         ("parse", "orjson + columns + checks + error texts"),
         ("count", "counting: tables, hours, storm identities"),
         ("diagnose", "diagnosing the distinct errors"),
-        ("other", "the rest of the loop"),
-        ("main", "parsing thread, total"),
-        ("reader", "reading thread: read + search + matches"),
-        ("output", "--json output: to_dict + redact_data + dump"),
+        ("wait", "waiting for the other thread (wall)"),
+        ("total", "thread total (CPU)"),
     ):
-        each = ", ".join(f"{r[key]:.2f}" for r in runs)
-        print(f"  {label:<46} {med[key]:6.2f} s   (runs {each})")
+        cells = [med.get(f"{t}:{key}", 0.0) for t in ("parser", "reader")]
+        print(f"  {label:<50} {cells[0]:>15.2f} {cells[1]:>15.2f}")
+    print(f"  {'--json output: to_dict + redact_data + dump':<50} {med['output']:>15.2f}")
     print(
-        f"  {'start-up of the command (empty file)':<46} {sorted(starts)[len(starts) // 2]:6.2f} s"
+        f"  {'start-up of the command (empty file)':<50} {sorted(starts)[len(starts) // 2]:>15.2f}"
     )
     walls = ", ".join(f"{r['wall']:.2f}" for r in runs)
     print(f"  in-process wall of the scan: {walls} s")
+
+
+def against(log: Path, other: Path, repeat: int) -> None:
+    """This checkout's scan and another checkout's (``other``: its ``src`` folder) run in
+    turn ``repeat`` times each on the same log, so that both see the same neighbours on a
+    shared machine: the median wall, CPU and peak RSS of each, and whether their counts
+    agree."""
+    if not log.exists():
+        sys.exit(f"bench/scan.py: {log} not found: run bench/scan.py once to generate it")
+    arms = {"this checkout": ROOT / "src", f"{other}": other}
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in arms}
+    for i in range(repeat):
+        order = list(arms.items()) if i % 2 == 0 else list(reversed(arms.items()))
+        for name, src in order:
+            load = os.getloadavg()[0]
+            r = arm_scan([str(log)], 1, src)
+            runs[name].append(r)
+            print(
+                f"  {name:<24} wall {r['seconds']:5.2f} s  CPU {r['cpu']:5.2f} s  "
+                f"RSS {r['rss_mb']:4.0f} MB  load {load:.1f}"
+            )
+    size = log.stat().st_size
+    for name, rs in runs.items():
+        wall = sorted(r["seconds"] for r in rs)[len(rs) // 2]
+        cpu = sorted(r["cpu"] for r in rs)[len(rs) // 2]
+        print(
+            f"{name:<26} median wall {wall:.2f} s ({size / wall / 1e6:.0f} MB/s), "
+            f"CPU {cpu:.2f} s, peak RSS {max(r['rss_mb'] for r in rs):.0f} MB"
+        )
+    a, b = (rs[0] for rs in runs.values())
+    same = (a["by_layer"], a["failures"], a["lines"]) == (b["by_layer"], b["failures"], b["lines"])
+    print(f"counts by layer, failures and lines: {'the same' if same else 'DIFFERENT'}")
 
 
 def main() -> None:
@@ -471,6 +525,12 @@ def main() -> None:
         action="store_true",
         help="only where the scan's CPU goes, stage by stage, per thread (--repeat runs)",
     )
+    ap.add_argument(
+        "--against",
+        metavar="SRC",
+        help="only this checkout's scan and the one whose src folder is SRC, in turn "
+        "(--repeat runs each): medians of both",
+    )
     ap.add_argument("--arm", nargs=2, metavar=("NAME", "PATH"), help=argparse.SUPPRESS)
     ap.add_argument("--stage-child", metavar="PATH", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -479,6 +539,9 @@ def main() -> None:
         return
     if args.arm:  # one side arm, in the child that arm_child started
         print(json.dumps(ARMS[args.arm[0]][1](Path(args.arm[1]))))
+        return
+    if args.against:
+        against(Path(args.cache) / f"gateway-{args.size_mb}.jsonl", Path(args.against), args.repeat)
         return
     if args.stages:
         print_stages(Path(args.cache) / f"gateway-{args.size_mb}.jsonl", args.repeat)
