@@ -133,30 +133,64 @@ def phrases() -> list[str]:
     return list(load_index().get("phrase", {}))
 
 
+#: A catalogue candidate: its place among the candidates (priority, best first; then the
+#: module's name and the row's place in it) and the rule.
+_Keyed = tuple[tuple[int, str, int], Rule]
+
+
+@cache
+def _rules_by_value(module: str) -> dict[tuple[str, str], tuple[_Keyed, ...]]:
+    """One provider module's catalogue rules by the ``(field, lower-cased value)`` each
+    reads, each with its place among the candidates (built on first use)."""
+    from whichlayer.providers import load
+
+    provider = load(module)
+    rows = [row for row in provider.errors if row.decides]
+    out: dict[tuple[str, str], list[_Keyed]] = {}
+    for i, (row, rule) in enumerate(zip(rows, provider_rules(module), strict=True)):
+        out.setdefault((row.field, row.code.lower()), []).append(((-rule.priority, module, i), rule))
+    return {key: tuple(rules) for key, rules in out.items()}
+
+
 def candidates(view: View) -> list[Rule]:
     """The catalogue rules this input could fire, best first: only the provider modules
-    that document one of its body values, phrases or its status are imported."""
+    that document one of its body values, phrases or its status are imported, and of
+    each only the rows that read one of those values (a row whose value the input lacks
+    cannot fire). In priority order, then by module name and row, as the modules' rows
+    all sorted together would be."""
     from whichlayer.providers._index import load as load_index
 
     index = load_index()
-    modules: set[str] = set()
+    wanted: dict[tuple[str, str], list[str]] = {}
     if view.ev.bodies:
         for field in _BODY_FIELDS:
             table = index.get(field)
             if table:
                 for value in view.fields(field):
-                    modules.update(table.get(value, ()))
+                    owners = table.get(value)
+                    if owners:
+                        wanted[(field, value)] = owners
     documented = index.get("phrase")
     if documented:
         for word in view.keywords:
             owners = documented.get(word)
             if owners:
-                modules.update(owners)
+                wanted[("phrase", word)] = owners
     statuses = index.get("status")
     if statuses and view.ev.status is not None:
-        modules.update(statuses.get(str(view.ev.status), ()))
-    if not modules:
+        owners = statuses.get(str(view.ev.status))
+        if owners:
+            wanted[("status", str(view.ev.status))] = owners
+    if not wanted:
         return []
-    found = [rule for module in sorted(modules) for rule in provider_rules(module)]
-    found.sort(key=lambda rule: -rule.priority)
-    return found
+    found: list[_Keyed] = []
+    for key, modules in wanted.items():
+        for module in modules:
+            found += _rules_by_value(module).get(key, ())
+    if len(found) > 1:
+        found.sort(key=_place)
+    return [rule for _key, rule in found]
+
+
+def _place(keyed: _Keyed) -> tuple[int, str, int]:
+    return keyed[0]
