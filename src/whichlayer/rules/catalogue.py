@@ -148,7 +148,8 @@ def _rules_by_value(module: str) -> dict[tuple[str, str], tuple[_Keyed, ...]]:
     rows = [row for row in provider.errors if row.decides]
     out: dict[tuple[str, str], list[_Keyed]] = {}
     for i, (row, rule) in enumerate(zip(rows, provider_rules(module), strict=True)):
-        out.setdefault((row.field, row.code.lower()), []).append(((-rule.priority, module, i), rule))
+        place = (-rule.priority, module, i)
+        out.setdefault((row.field, row.code.lower()), []).append((place, rule))
     return {key: tuple(rules) for key, rules in out.items()}
 
 
@@ -158,29 +159,21 @@ def candidates(view: View) -> list[Rule]:
     each only the rows that read one of those values (a row whose value the input lacks
     cannot fire). In priority order, then by module name and row, as the modules' rows
     all sorted together would be."""
-    from whichlayer.providers._index import load as load_index
-
-    index = load_index()
+    fields, documented, phrases, statuses = _TABLES[0] if _TABLES else _tables()
     wanted: dict[tuple[str, str], list[str]] = {}
     if view.ev.bodies:
-        for field in _BODY_FIELDS:
-            table = index.get(field)
-            if table:
-                for value in view.fields(field):
-                    owners = table.get(value)
-                    if owners:
-                        wanted[(field, value)] = owners
-    documented = index.get("phrase")
-    if documented:
-        for word in view.keywords:
-            owners = documented.get(word)
-            if owners:
-                wanted[("phrase", word)] = owners
-    statuses = index.get("status")
-    if statuses and view.ev.status is not None:
-        owners = statuses.get(str(view.ev.status))
+        for field, table in fields:
+            for value in view.fields(field):
+                owners = table.get(value)
+                if owners:
+                    wanted[(field, value)] = owners
+    for word in view.keywords & phrases:
+        wanted[("phrase", word)] = documented[word]
+    if view.ev.status is not None:
+        said = str(view.ev.status)
+        owners = statuses.get(said)
         if owners:
-            wanted[("status", str(view.ev.status))] = owners
+            wanted[("status", said)] = owners
     if not wanted:
         return []
     found: list[_Keyed] = []
@@ -190,6 +183,33 @@ def candidates(view: View) -> list[Rule]:
     if len(found) > 1:
         found.sort(key=_place)
     return [rule for _key, rule in found]
+
+
+_Tables = tuple[
+    tuple[tuple[str, dict[str, list[str]]], ...],
+    dict[str, list[str]],
+    frozenset[str],
+    dict[str, list[str]],
+]
+#: The index's catalogue sections, read once (see :func:`_tables`).
+_TABLES: list[_Tables] = []
+
+
+def _tables() -> _Tables:
+    """From the generated index: the body fields that have documented values, each with
+    its table; the documented phrases, and those that name a module; the statuses."""
+    from whichlayer.providers._index import load as load_index
+
+    index = load_index()
+    documented = index.get("phrase") or {}
+    tables: _Tables = (
+        tuple((field, index[field]) for field in _BODY_FIELDS if index.get(field)),
+        documented,
+        frozenset(word for word, owners in documented.items() if owners),
+        index.get("status") or {},
+    )
+    _TABLES.append(tables)
+    return tables
 
 
 def _place(keyed: _Keyed) -> tuple[int, str, int]:
