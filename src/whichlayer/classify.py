@@ -95,13 +95,14 @@ PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
 PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
-#: Bit sets over _BY_PRIORITY (bit i: the i-th rule): the rules that need no keyword (a
+#: Places in _BY_PRIORITY (gathered and sorted in C): the rules that need no keyword (a
 #: custom matcher), and for each keyword the rules it lets run.
-_FREE_MASK = sum(1 << i for i, rule in enumerate(_BY_PRIORITY) if rule.keywords is None)
-_KEYWORD_MASK: dict[str, int] = {}
+_FREE_PLACES = tuple(i for i, rule in enumerate(_BY_PRIORITY) if rule.keywords is None)
+_KEYWORD_PLACES: dict[str, list[int]] = {}
 for _i, _rule in enumerate(_BY_PRIORITY):
     for _word in _rule.keywords or ():
-        _KEYWORD_MASK[_word] = _KEYWORD_MASK.get(_word, 0) | (1 << _i)
+        _KEYWORD_PLACES.setdefault(_word, []).append(_i)
+_KEYWORD_SET = frozenset(_KEYWORD_PLACES)
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
@@ -130,23 +131,21 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
             score = rule.priority - penalty
             best = max(best, score)
             hits.append((score, order, rule, used))
-    hits.sort(key=lambda hit: (-hit[0], hit[1]))
+    if len(hits) > 1:
+        hits.sort(key=_rank)
     return hits
+
+
+def _rank(hit: tuple[int, int, Rule, Facts]) -> tuple[int, int]:
+    return -hit[0], hit[1]
 
 
 def _candidates(view: View) -> list[Rule]:
     """The engine rules that can fire on this input, in priority order: the keyword-free
     rules and the rules one of whose keywords occurs."""
-    mask = _FREE_MASK
-    get = _KEYWORD_MASK.get
-    for word in view.keywords:
-        mask |= get(word, 0)
-    rules = []
-    while mask:
-        low = mask & -mask
-        rules.append(_BY_PRIORITY[low.bit_length() - 1])
-        mask ^= low
-    return rules
+    places = set(_FREE_PLACES)
+    places.update(*map(_KEYWORD_PLACES.__getitem__, view.keywords & _KEYWORD_SET))
+    return list(map(_BY_PRIORITY.__getitem__, sorted(places)))
 
 
 def _ordered(view: View) -> Iterable[Rule]:
@@ -160,7 +159,8 @@ def _ordered(view: View) -> Iterable[Rule]:
     negated = [-rule.priority for rule in rules]
     # from the last, so earlier insertions do not shift later positions; ahead of engine
     # rules of equal priority (bisect_left), in the catalogue's own order among themselves
-    for rule in reversed(sorted(extra, key=lambda r: -r.priority)):
+    # (``catalogue.candidates`` gives them best first)
+    for rule in reversed(extra):
         rules.insert(bisect.bisect_left(negated, -rule.priority), rule)
     return rules
 

@@ -904,3 +904,76 @@ def test_focus_as_before() -> None:
         dropped += want != text
     assert dropped > 5
     assert _focus_reference(odd[5]) == "ERROR: bad"  # the dotless i case is one of them
+
+
+def _catalogue_reference(view: Any) -> list[Any]:
+    """``catalogue.candidates`` as it was: every row of each provider module the index names
+    for one of the input's body values, documented phrases or its status, best first."""
+    from whichlayer.providers._index import load as load_index
+    from whichlayer.rules import catalogue
+
+    index = load_index()
+    modules: set[str] = set()
+    for field in ("code", "type", "status_text", "reason"):
+        for value in view.fields(field):
+            modules.update(index.get(field, {}).get(value, ()))
+    for word in view.keywords:
+        modules.update(index.get("phrase", {}).get(word, ()))
+    if view.ev.status is not None:
+        modules.update(index.get("status", {}).get(str(view.ev.status), ()))
+    found = [rule for module in sorted(modules) for rule in catalogue.provider_rules(module)]
+    found.sort(key=lambda rule: -rule.priority)
+    return found
+
+
+def _ordered_reference(view: Any) -> list[Any]:
+    """``classify._ordered`` as it was: the engine rules picked bit by bit from the keyword
+    masks, and the catalogue rows of :func:`_catalogue_reference` inserted ahead of engine
+    rules of equal priority."""
+    import bisect
+
+    from whichlayer import classify as cl
+
+    free = sum(1 << i for i, rule in enumerate(cl._BY_PRIORITY) if rule.keywords is None)
+    masks: dict[str, int] = {}
+    for i, rule in enumerate(cl._BY_PRIORITY):
+        for word in rule.keywords or ():
+            masks[word] = masks.get(word, 0) | (1 << i)
+    mask = free
+    for word in view.keywords:
+        mask |= masks.get(word, 0)
+    rules = [rule for i, rule in enumerate(cl._BY_PRIORITY) if mask >> i & 1]
+    negated = [-rule.priority for rule in rules]
+    for rule in reversed(_catalogue_reference(view)):
+        rules.insert(bisect.bisect_left(negated, -rule.priority), rule)
+    return rules
+
+
+def test_rules_tried_as_before() -> None:
+    """On every labelled input: the catalogue rows now tried (only those reading a value
+    the input carries) are among the rows tried before, in the same order, and the rules
+    that fire, in the order the engine meets them, are the same (so ``_scored``, whose
+    answer depends on nothing else, is unchanged); the engine's candidate rules, gathered
+    from per-keyword places instead of bit masks, are the same rules in the same order."""
+    import whichlayer
+    from whichlayer import classify as cl
+    from whichlayer.rules import catalogue
+    from whichlayer.rules.view import View
+
+    fewer = fired_rows = 0
+    for text in corpus_inputs():
+        view = View(whichlayer.to_evidence(text))
+        before = _catalogue_reference(view)
+        now = catalogue.candidates(view)
+        places = {id(rule): i for i, rule in enumerate(before)}
+        assert all(id(rule) in places for rule in now), text[:200]
+        assert [places[id(rule)] for rule in now] == sorted(places[id(rule)] for rule in now)
+        fired_before = [rule.id for rule in before if rule.run(view) is not None]
+        assert [rule.id for rule in now if rule.run(view) is not None] == fired_before
+        fewer += len(before) - len(now)
+        fired_rows += len(fired_before)
+        engine = [rule for rule in _ordered_reference(view) if rule.id.split(".")[0] != "catalogue"]
+        assert cl._candidates(view) == engine, text[:200]
+        fired = [rule.id for rule in _ordered_reference(view) if rule.run(view) is not None]
+        assert [rule.id for rule in cl._ordered(view) if rule.run(view) is not None] == fired
+    assert fewer > 10_000 and fired_rows > 100  # the test reached rows of both kinds

@@ -220,10 +220,11 @@ def _start(compiled: LazyPattern, lower: Gate) -> int:
 
 def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None:
     """First match of any alternative whose required literal occurs in ``lower``."""
+    long = isinstance(lower, _Long) and lower.aligned  # else every search starts at 0
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        found = compiled.compiled().search(text, _start(compiled, lower))
+        found = compiled.compiled().search(text, _start(compiled, lower) if long else 0)
         if found:
             return found
     return None
@@ -916,11 +917,22 @@ _HOST_LITERALS = _literals(_HOST_PATTERNS)
 _HTTP = gate_literals("http")[0]
 
 
+#: ``urllib.parse.urlsplit``, imported on first use (not at start-up) and kept here.
+_URLSPLIT: list[Callable[[str], Any]] = []
+
+
+def _urlsplit() -> Callable[[str], Any]:
+    from urllib.parse import urlsplit
+
+    _URLSPLIT.append(urlsplit)
+    return urlsplit
+
+
 def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | None]:
     """``(host, path, method)`` of the failed call, ignoring documentation links."""
     best: tuple[int, str, str] | None = None
     if _HTTP in lower:
-        from urllib.parse import urlsplit
+        urlsplit = _URLSPLIT[0] if _URLSPLIT else _urlsplit()
     for match in _URL.finditer(text) if _HTTP in lower else ():
         url = match.group(0).rstrip(".,;:")
         url_lower = url.lower()  # not ``lower``: the host patterns below read the whole text

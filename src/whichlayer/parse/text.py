@@ -72,6 +72,7 @@ _CLIENT_MARK_SET = frozenset(mark for _name, marks in _CLIENT_MARKS for mark in 
 _CLIENT_WINDOW = 100_000
 _DATE, _GMT = signals.gate_literals("date", "gmt")
 _HTML_MARKERS = signals.gate_literals(*html.MARKERS)
+_HTML_MARKER_SET = frozenset(_HTML_MARKERS)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -181,7 +182,7 @@ def read_into(ev: Evidence, text: str) -> None:
     if len(text) > html.HEAD:
         page = html.looks_like_html(text)
     else:
-        page = any(marker in gate for marker in _HTML_MARKERS)
+        page = signals.any_in(_HTML_MARKER_SET, gate)
     if page:
         ev.html_title, ev.html_vendor = html.read_html(text)
     _finish(ev, text, lower, gate)

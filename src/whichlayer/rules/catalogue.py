@@ -133,30 +133,84 @@ def phrases() -> list[str]:
     return list(load_index().get("phrase", {}))
 
 
+#: A catalogue candidate: its place among the candidates (priority, best first; then the
+#: module's name and the row's place in it) and the rule.
+_Keyed = tuple[tuple[int, str, int], Rule]
+
+
+@cache
+def _rules_by_value(module: str) -> dict[tuple[str, str], tuple[_Keyed, ...]]:
+    """One provider module's catalogue rules by the ``(field, lower-cased value)`` each
+    reads, each with its place among the candidates (built on first use)."""
+    from whichlayer.providers import load
+
+    provider = load(module)
+    rows = [row for row in provider.errors if row.decides]
+    out: dict[tuple[str, str], list[_Keyed]] = {}
+    for i, (row, rule) in enumerate(zip(rows, provider_rules(module), strict=True)):
+        place = (-rule.priority, module, i)
+        out.setdefault((row.field, row.code.lower()), []).append((place, rule))
+    return {key: tuple(rules) for key, rules in out.items()}
+
+
 def candidates(view: View) -> list[Rule]:
     """The catalogue rules this input could fire, best first: only the provider modules
-    that document one of its body values, phrases or its status are imported."""
+    that document one of its body values, phrases or its status are imported, and of
+    each only the rows that read one of those values (a row whose value the input lacks
+    cannot fire). In priority order, then by module name and row, as the modules' rows
+    all sorted together would be."""
+    fields, documented, phrases, statuses = _TABLES[0] if _TABLES else _tables()
+    wanted: dict[tuple[str, str], list[str]] = {}
+    if view.ev.bodies:
+        for field, table in fields:
+            for value in view.fields(field):
+                owners = table.get(value)
+                if owners:
+                    wanted[(field, value)] = owners
+    for word in view.keywords & phrases:
+        wanted[("phrase", word)] = documented[word]
+    if view.ev.status is not None:
+        said = str(view.ev.status)
+        owners = statuses.get(said)
+        if owners:
+            wanted[("status", said)] = owners
+    if not wanted:
+        return []
+    found: list[_Keyed] = []
+    for key, modules in wanted.items():
+        for module in modules:
+            found += _rules_by_value(module).get(key, ())
+    if len(found) > 1:
+        found.sort(key=_place)
+    return [rule for _key, rule in found]
+
+
+_Tables = tuple[
+    tuple[tuple[str, dict[str, list[str]]], ...],
+    dict[str, list[str]],
+    frozenset[str],
+    dict[str, list[str]],
+]
+#: The index's catalogue sections, read once (see :func:`_tables`).
+_TABLES: list[_Tables] = []
+
+
+def _tables() -> _Tables:
+    """From the generated index: the body fields that have documented values, each with
+    its table; the documented phrases, and those that name a module; the statuses."""
     from whichlayer.providers._index import load as load_index
 
     index = load_index()
-    modules: set[str] = set()
-    if view.ev.bodies:
-        for field in _BODY_FIELDS:
-            table = index.get(field)
-            if table:
-                for value in view.fields(field):
-                    modules.update(table.get(value, ()))
-    documented = index.get("phrase")
-    if documented:
-        for word in view.keywords:
-            owners = documented.get(word)
-            if owners:
-                modules.update(owners)
-    statuses = index.get("status")
-    if statuses and view.ev.status is not None:
-        modules.update(statuses.get(str(view.ev.status), ()))
-    if not modules:
-        return []
-    found = [rule for module in sorted(modules) for rule in provider_rules(module)]
-    found.sort(key=lambda rule: -rule.priority)
-    return found
+    documented = index.get("phrase") or {}
+    tables: _Tables = (
+        tuple((field, index[field]) for field in _BODY_FIELDS if index.get(field)),
+        documented,
+        frozenset(word for word, owners in documented.items() if owners),
+        index.get("status") or {},
+    )
+    _TABLES.append(tables)
+    return tables
+
+
+def _place(keyed: _Keyed) -> tuple[int, str, int]:
+    return keyed[0]

@@ -21,6 +21,10 @@ def _fold(part: str) -> str:
     return folded
 
 
+#: ``base.status_key`` of each status met (a few dozen at most: 100-599).
+_STATUS_KEYS: dict[int, str] = {}
+
+
 class View:
     __slots__ = ("_fields", "ev", "hay", "keywords")
 
@@ -53,12 +57,18 @@ class View:
         facts: set[str] = set()
         if ev.bodies:
             facts.update([base.dialect_key(body.dialect) for body in ev.bodies])
-            for name in base.MARKED_FIELDS:
-                values = self.fields(name)
-                if values:
-                    facts.update([base.field_key(name, value) for value in values])
+            for body in ev.bodies:  # a status text or a reason: their marker keywords
+                if body.status_text is not None or body.reasons:
+                    for name in base.MARKED_FIELDS:
+                        values = self.fields(name)
+                        if values:
+                            facts.update([base.field_key(name, value) for value in values])
+                    break
         if ev.status is not None:
-            facts.add(base.status_key(ev.status))
+            key = _STATUS_KEYS.get(ev.status)
+            if key is None:
+                key = _STATUS_KEYS[ev.status] = base.status_key(ev.status)
+            facts.add(key)
         if ev.html_vendor is not None or ev.html_title is not None:
             facts.add(base.HTML_KEY)
         return found | facts if facts else found
