@@ -39,6 +39,7 @@ from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
+from whichlayer.parse import printed_clients
 from whichlayer.prefilter import LazyPattern
 
 #: A double quote no backslash escapes: where a form quoted in a JSON string ends.
@@ -96,7 +97,16 @@ def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
         out += _azure(text)
     if _GENAI_GATE in text:
         out += _genai(text)
+    # other clients' forms (.NET, JVM, Go, Rust SDKs): see parse/printed_clients.py
+    out += printed_clients.read(text)
     return out
+
+
+def status(text: str) -> int | None:
+    """The HTTP status said by a client's printed form that shows no body (.NET's
+    ``EnsureSuccessStatusCode``, LangChain's error codes, n8n's ``httpCode``; see
+    :func:`whichlayer.parse.printed_clients.status`), or None."""
+    return printed_clients.status(text)
 
 
 def _body(value: dict[str, Any]) -> list[ErrorBody]:

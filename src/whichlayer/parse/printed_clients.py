@@ -1,0 +1,271 @@
+"""Errors as other clients print them: the status, code, type and message put back into
+fields (see :mod:`whichlayer.parse.printed` for the AWS, Tencent, Azure and genai Go forms).
+
+Each form was read from the library's source, where the exception's string is built:
+
+- the OpenAI .NET SDK (``OpenAIError.ToExceptionMessage``, raised as
+  ``System.ClientModel.ClientResultException``): ``HTTP 429 (insufficient_quota:
+  insufficient_quota)``, an optional ``Parameter: messages`` line, a blank line, then the
+  message -> an OpenAI body with its status;
+- the Stainless JVM SDKs (``openai-java``, ``anthropic-java``: ``UnauthorizedException(...)
+  : OpenAIServiceException("401: ${error?.message()}")``): ``com.openai.errors.
+  RateLimitException: 429: message`` -> a body with that status and message (where the
+  message is the JSON body, the body is read as JSON and only the status is taken here);
+- Google's Java SDK (``com.google.genai.errors.ApiException``: ``String.format("%d %s. %s",
+  code, status, message)``): ``ClientException: 429 RESOURCE_EXHAUSTED. message`` (the
+  status may be empty: ``429 . message``) -> a google.rpc body;
+- go-openai (``APIError.Error``): ``error, status code: 429, status: 429 Too Many Requests,
+  message: ...`` -> a body with that status and message (its ``RequestError`` form, ``...,
+  body: ...``, carries a Go error as its message, not the server's: only the status,
+  which the text already says, counts there);
+- async-openai (Rust, ``impl Display for ApiError``): ``{type}: {message} (param: {param})
+  (code: {code})``, each part but the message optional; and its ``Debug`` form
+  ``ApiError { message: "...", type: Some("..."), param: None, code: Some("...") }`` ->
+  an OpenAI body.
+
+Forms that say only the status (no body printed: a body would tell the rules that the
+server answered with one) give the status alone, see :func:`status`:
+
+- .NET's ``HttpResponseMessage.EnsureSuccessStatusCode`` (``HttpRequestException``, which
+  Semantic Kernel wraps in ``HttpOperationException``): ``Response status code does not
+  indicate success: 401 (Unauthorized).``;
+- the Stainless JVM form above where the message is the JSON body;
+- the Stainless Go SDKs' ``POST "https://api.anthropic.com/v1/messages": 529  {...}`` (the
+  JSON body after it is read as JSON; Go has no reason phrase for 529 to say it by);
+- LangChain JS's ``addLangChainErrorFields`` (``wrapOpenAIClientError``,
+  ``wrapAnthropicClientError``): ``Troubleshooting URL: https://js.langchain.com/docs/
+  troubleshooting/errors/MODEL_AUTHENTICATION/``, a code it sets from the status alone
+  (401 ``MODEL_AUTHENTICATION``, 404 ``MODEL_NOT_FOUND``, 429 ``MODEL_RATE_LIMIT``);
+- n8n's ``NodeApiError``: its ``httpCode`` field as serialised (``"httpCode": "429"``; the
+  fixed message n8n puts in place of the service's for a status, its
+  ``STATUS_CODE_MESSAGES``, is read by :mod:`whichlayer.parse.signals`).
+
+Every form is looked for only where a fixed part of it occurs (a substring test); where a
+paste holds a form several times, its last one is read (the failing call ends a log).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from whichlayer.dialects import read_body
+from whichlayer.evidence import ErrorBody
+from whichlayer.prefilter import LazyPattern
+
+#: A line break as printed, or as escaped inside a quoted string.
+_BR = r"(?:\r?\n|\\r\\n|\\n)"
+
+_DOTNET_GATE = "HTTP "
+_DOTNET = LazyPattern(
+    "".join(
+        (
+            r"\bHTTP ([45]\d\d) \(([\w.\-]{0,100}): ([\w.\-]{0,100})\)[ \t]*",
+            _BR,
+            r"(?:Parameter: ([^\r\n\\]{1,200})" + _BR + ")?",  # the parameter, if any
+            r"(?:[ \t]*" + _BR + ")?",  # the blank line
+            r"([^\r\n]{0,2000})",  # the message
+        )
+    )
+)
+
+_JVM_GATE = "Exception: "
+#: ``XxxException: 401: message`` (Stainless); the name ends the qualified class name.
+_STAINLESS = LazyPattern(r"\b([A-Z]\w{1,80}Exception): ([45]\d\d): ([^\r\n]{0,2000})")
+#: ``ClientException: 429 RESOURCE_EXHAUSTED. message`` (Google's Java SDK).
+_GENAI_JAVA = LazyPattern(
+    r"\b(?:Client|Server|Api|GenAiIO)Exception: ([45]\d\d) ([A-Z][A-Z_]{2,40})?\. "
+    r"([^\r\n]{0,2000})"
+)
+
+_GO_OPENAI_GATE = "error, status code: "
+_GO_OPENAI = LazyPattern(
+    r"\berror, status code: ([45]\d\d), status: [^,\r\n]{0,80}, message: ([^\r\n]{0,2000})"
+)
+
+_ASYNC_OPENAI_GATE = "(code: "
+_ASYNC_OPENAI = LazyPattern(
+    r"([^\r\n]{1,2000}?)(?: \(param: ([^()\r\n]{1,200})\))? \(code: ([\w.\-]{1,100})\)"
+)
+#: The type that leads the message: a snake_case word (``invalid_request_error``,
+#: ``insufficient_quota``), the first one on the line; a wrapper's words come before it.
+_ASYNC_OPENAI_TYPE = LazyPattern(r"(?:^|(?<=[\s:]))([a-z][a-z0-9]*(?:_[a-z0-9]+)+): ")
+_ASYNC_OPENAI_DEBUG_GATE = "ApiError {"
+_STRING = r'"((?:[^"\\]|\\.){0,2000})"'
+_OPTION = r'(?:Some\("((?:[^"\\]|\\.){0,200})"\)|None)'
+_ASYNC_OPENAI_DEBUG = LazyPattern(
+    f"ApiError \\{{ message: {_STRING}, (?:r#)?type: {_OPTION}, param: {_OPTION}, "
+    f"code: {_OPTION} \\}}"
+)
+
+
+def read(text: str) -> list[ErrorBody]:
+    """The bodies of this module's printed forms in ``text``."""
+    out: list[ErrorBody] = []
+    if _DOTNET_GATE in text:
+        out += _dotnet(text)
+    if _JVM_GATE in text:
+        out += _jvm(text)
+    if _GO_OPENAI_GATE in text:
+        out += _go_openai(text)
+    if _ASYNC_OPENAI_DEBUG_GATE in text:
+        out += _async_openai_debug(text)
+    elif _ASYNC_OPENAI_GATE in text:
+        out += _async_openai(text)
+    return out
+
+
+def _last(pattern: LazyPattern, text: str) -> re.Match[str] | None:
+    found = None
+    for each in pattern.finditer(text):
+        found = each
+    return found
+
+
+def _line(raw: str) -> str:
+    """A message up to its end: an escaped line break, or the closing quote of a form
+    quoted in a JSON string."""
+    line = raw.split("\\n", 1)[0].split("\\r", 1)[0]
+    cut = line.find('"') if line.count('"') % 2 else -1
+    if cut >= 0:
+        line = line[:cut]
+    line = line.strip()
+    if line.endswith("'") and line.count("'") % 2:  # the close of a Python repr around it
+        line = line[:-1].rstrip()
+    return line
+
+
+def _with_status(value: dict[str, Any], status: int) -> list[ErrorBody]:
+    body = read_body(value)
+    if body is None:
+        return []
+    if body.status is None:
+        body.status = status
+    return [body]
+
+
+def _dotnet(text: str) -> list[ErrorBody]:
+    match = _last(_DOTNET, text)
+    if match is None:
+        return []
+    status, type_, code, param, message = match.groups()
+    if not (type_ or code):  # "HTTP 500 (: )": the SDK read no error object
+        return []
+    error: dict[str, Any] = {"message": _line(message) or None, "type": type_ or None}
+    error["code"] = code or None
+    if param:
+        error["param"] = param.strip()
+    return _with_status({"error": error}, int(status))
+
+
+def _jvm(text: str) -> list[ErrorBody]:
+    found: list[ErrorBody] = []
+    genai = _last(_GENAI_JAVA, text)
+    if genai is not None:
+        code, rpc, message = genai.groups()
+        message = _line(message)
+        if not message.startswith(("{", "[")):  # a printed body is read as JSON
+            # the SDK's own form: Google's dialect even where the status is left empty
+            # (no dialect would claim a bare code and message)
+            body = ErrorBody("google", int(code), code=code, message=message or None)
+            body.status_text = rpc
+            found.append(body)
+    stainless = _last(_STAINLESS, text)
+    if stainless is not None and (genai is None or genai.start() != stainless.start()):
+        message = _line(stainless.group(3))
+        if message and not message.startswith(("{", "[")):
+            found += _with_status({"error": {"message": message}}, int(stainless.group(2)))
+    return found
+
+
+def _go_openai(text: str) -> list[ErrorBody]:
+    match = _last(_GO_OPENAI, text)
+    if match is None:
+        return []
+    message = match.group(2)
+    if ", body: " in message:  # RequestError: its message is a Go error, not the server's
+        return []
+    message = _line(message.split(", request id: ", 1)[0])
+    if not message:
+        return []
+    return _with_status({"error": {"message": message}}, int(match.group(1)))
+
+
+def _async_openai(text: str) -> list[ErrorBody]:
+    match = _last(_ASYNC_OPENAI, text)
+    if match is None:
+        return []
+    line, param, code = match.groups()
+    error: dict[str, Any] = {"message": line.strip(), "code": code, "param": param}
+    type_ = _ASYNC_OPENAI_TYPE.search(line)
+    if type_ is not None:
+        error["type"] = type_.group(1)
+        error["message"] = line[type_.end() :].strip()
+    body = read_body({"error": error})
+    return [] if body is None else [body]
+
+
+def _async_openai_debug(text: str) -> list[ErrorBody]:
+    match = _last(_ASYNC_OPENAI_DEBUG, text)
+    if match is None:
+        return []
+    message, type_, param, code = (
+        None if value is None else value.replace('\\"', '"') for value in match.groups()
+    )
+    error = {"message": message, "type": type_, "param": param, "code": code}
+    body = read_body({"error": error})
+    return [] if body is None else [body]
+
+
+# --- forms that say only the status -------------------------------------------------------
+
+_DOTNET_HTTP_GATE = "does not indicate success"
+_DOTNET_HTTP = LazyPattern(r"Response status code does not indicate success: ([1-5]\d\d)\b")
+
+_STAINLESS_JSON = LazyPattern(r"\b[A-Z]\w{1,80}Exception: ([45]\d\d): [{\[]")
+
+#: The Stainless Go SDKs (openai-go, anthropic-sdk-go; ``apierror.Error.Error``): ``POST
+#: "https://api.anthropic.com/v1/messages": 529  {...}``: Go names no reason for a status
+#: outside its table (529, Cloudflare's 52x), so only the number says it.
+_STAINLESS_GO_GATES = ('POST "', 'GET "')
+_STAINLESS_GO = LazyPattern(
+    r"\b(?:POST|GET|PUT|PATCH|DELETE) \"https?://[^\"\s]{1,500}\": ([1-5]\d\d) "
+)
+
+_LANGCHAIN_GATE = "troubleshooting/errors/MODEL_"
+#: ``wrapOpenAIClientError`` / ``wrapAnthropicClientError``: the code names the status.
+_LANGCHAIN_CODES = {
+    "MODEL_AUTHENTICATION": 401,
+    "MODEL_NOT_FOUND": 404,
+    "MODEL_RATE_LIMIT": 429,
+}
+_LANGCHAIN = LazyPattern(r"troubleshooting/errors/(MODEL_[A-Z_]{2,40})\b")
+
+_N8N_GATE = "httpCode"
+_N8N_CODE = LazyPattern(r"[\"']?httpCode[\"']?\s*:\s*[\"']?([1-5]\d\d)\b")
+
+
+def status(text: str) -> int | None:
+    """The HTTP status a form that prints no body says (see the module's note), or None."""
+    if _DOTNET_HTTP_GATE in text:
+        match = _last(_DOTNET_HTTP, text)
+        if match is not None:
+            return int(match.group(1))
+    if _JVM_GATE in text:
+        match = _last(_STAINLESS_JSON, text)
+        if match is not None:
+            return int(match.group(1))
+    if _STAINLESS_GO_GATES[0] in text or _STAINLESS_GO_GATES[1] in text:
+        match = _last(_STAINLESS_GO, text)
+        if match is not None:
+            return int(match.group(1))
+    if _LANGCHAIN_GATE in text:
+        for match in reversed(list(_LANGCHAIN.finditer(text))):
+            code = _LANGCHAIN_CODES.get(match.group(1))
+            if code is not None:
+                return code
+    if _N8N_GATE in text:
+        match = _last(_N8N_CODE, text)
+        if match is not None:
+            return int(match.group(1))
+    return None
