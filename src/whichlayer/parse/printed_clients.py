@@ -47,11 +47,12 @@ paste holds a form several times, its last one is read (the failing call ends a 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
-from whichlayer.prefilter import LazyPattern
+from whichlayer.prefilter import Keywords, LazyPattern
 
 #: A line break as printed, or as escaped inside a quoted string.
 _BR = r"(?:\r?\n|\\r\\n|\\n)"
@@ -60,7 +61,7 @@ _DOTNET_GATE = "HTTP "
 _DOTNET = LazyPattern(
     "".join(
         (
-            r"\bHTTP ([45]\d\d) \(([\w.\-]{0,100}): ([\w.\-]{0,100})\)[ \t]*",
+            r"HTTP ([45]\d\d) \(([\w.\-]{0,100}): ([\w.\-]{0,100})\)[ \t]*",
             _BR,
             r"(?:Parameter: ([^\r\n\\]{1,200})" + _BR + ")?",  # the parameter, if any
             r"(?:[ \t]*" + _BR + ")?",  # the blank line
@@ -70,20 +71,20 @@ _DOTNET = LazyPattern(
 )
 
 _JVM_GATE = "Exception: "
-#: ``XxxException: 401: message`` (Stainless); the name ends the qualified class name.
-_STAINLESS = LazyPattern(r"\b([A-Z]\w{1,80}Exception): ([45]\d\d): ([^\r\n]{0,2000})")
+#: ``XxxException: 401: message`` (Stainless): the exception's name ends in a word
+#: character before ``Exception`` (checked apart, so the search starts at the literal).
+_STAINLESS = LazyPattern(r"Exception: ([45]\d\d): ([^\r\n]{0,2000})")
 #: ``ClientException: 429 RESOURCE_EXHAUSTED. message`` (Google's Java SDK).
-_GENAI_JAVA = LazyPattern(
-    r"\b(?:Client|Server|Api|GenAiIO)Exception: ([45]\d\d) ([A-Z][A-Z_]{2,40})?\. "
-    r"([^\r\n]{0,2000})"
-)
+_GENAI_JAVA = LazyPattern(r"Exception: ([45]\d\d) ([A-Z][A-Z_]{2,40})?\. ([^\r\n]{0,2000})")
+_GENAI_JAVA_NAMES = ("Client", "Server", "Api", "GenAiIO")
 
 _GO_OPENAI_GATE = "error, status code: "
 _GO_OPENAI = LazyPattern(
-    r"\berror, status code: ([45]\d\d), status: [^,\r\n]{0,80}, message: ([^\r\n]{0,2000})"
+    r"error, status code: ([45]\d\d), status: [^,\r\n]{0,80}, message: ([^\r\n]{0,2000})"
 )
 
 _ASYNC_OPENAI_GATE = "(code: "
+#: The line up to its last ``(code: ...)``, read from its start (``match``).
 _ASYNC_OPENAI = LazyPattern(
     r"([^\r\n]{1,2000}?)(?: \(param: ([^()\r\n]{1,200})\))? \(code: ([\w.\-]{1,100})\)"
 )
@@ -102,17 +103,42 @@ _ASYNC_OPENAI_DEBUG = LazyPattern(
 def read(text: str) -> list[ErrorBody]:
     """The bodies of this module's printed forms in ``text``."""
     out: list[ErrorBody] = []
-    if _DOTNET_GATE in text:
+    present = _present(text)
+    if _DOTNET_GATE in present:
         out += _dotnet(text)
-    if _JVM_GATE in text:
+    if _JVM_GATE in present:
         out += _jvm(text)
-    if _GO_OPENAI_GATE in text:
+    if _GO_OPENAI_GATE in present:
         out += _go_openai(text)
-    if _ASYNC_OPENAI_DEBUG_GATE in text:
+    if _ASYNC_OPENAI_DEBUG_GATE in present:
         out += _async_openai_debug(text)
-    elif _ASYNC_OPENAI_GATE in text:
+    elif _ASYNC_OPENAI_GATE in present:
         out += _async_openai(text)
     return out
+
+
+#: Longer texts are gated by one pass for all the fixed parts (see :func:`_present`).
+_LONG = 4_000
+_KEYWORDS: Keywords | None = None
+#: The last long text gated, and what it holds (``read`` and ``status`` gate it alike).
+_SEEN: list[Any] = [None, frozenset()]
+
+
+def _present(text: str) -> Container[str]:
+    """What the gates are tested against: a short text itself (a substring test each), or
+    for a long one the set of the gates it holds, found in one Aho-Corasick pass (a
+    substring search per gate costs a pass over the text each)."""
+    global _KEYWORDS
+    if len(text) <= _LONG:
+        return text
+    if _SEEN[0] is text:
+        found: frozenset[str] = _SEEN[1]
+        return found
+    if _KEYWORDS is None:
+        _KEYWORDS = Keywords(_GATES)
+    found = _KEYWORDS.present(text)
+    _SEEN[:] = [text, found]
+    return found
 
 
 def _last(pattern: LazyPattern, text: str) -> re.Match[str] | None:
@@ -158,9 +184,27 @@ def _dotnet(text: str) -> list[ErrorBody]:
     return _with_status({"error": error}, int(status))
 
 
+def _named(text: str, at: int, names: tuple[str, ...] | None = None) -> bool:
+    """Does an exception's name end just before ``at`` (where ``Exception`` starts): a word
+    character there, or one of ``names``?"""
+    if names is not None:
+        return text.endswith(names, max(0, at - 8), at)
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+
+
+def _last_named(
+    pattern: LazyPattern, text: str, names: tuple[str, ...] | None = None
+) -> re.Match[str] | None:
+    found = None
+    for each in pattern.finditer(text):
+        if _named(text, each.start(), names):
+            found = each
+    return found
+
+
 def _jvm(text: str) -> list[ErrorBody]:
     found: list[ErrorBody] = []
-    genai = _last(_GENAI_JAVA, text)
+    genai = _last_named(_GENAI_JAVA, text, _GENAI_JAVA_NAMES)
     if genai is not None:
         code, rpc, message = genai.groups()
         message = _line(message)
@@ -170,11 +214,11 @@ def _jvm(text: str) -> list[ErrorBody]:
             body = ErrorBody("google", int(code), code=code, message=message or None)
             body.status_text = rpc
             found.append(body)
-    stainless = _last(_STAINLESS, text)
-    if stainless is not None and (genai is None or genai.start() != stainless.start()):
-        message = _line(stainless.group(3))
+    stainless = _last_named(_STAINLESS, text)
+    if stainless is not None:
+        message = _line(stainless.group(2))
         if message and not message.startswith(("{", "[")):
-            found += _with_status({"error": {"message": message}}, int(stainless.group(2)))
+            found += _with_status({"error": {"message": message}}, int(stainless.group(1)))
     return found
 
 
@@ -192,7 +236,9 @@ def _go_openai(text: str) -> list[ErrorBody]:
 
 
 def _async_openai(text: str) -> list[ErrorBody]:
-    match = _last(_ASYNC_OPENAI, text)
+    at = text.rfind(_ASYNC_OPENAI_GATE)
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    match = _ASYNC_OPENAI.compiled().match(text[start : text.find(")", at) + 1])
     if match is None:
         return []
     line, param, code = match.groups()
@@ -222,15 +268,14 @@ def _async_openai_debug(text: str) -> list[ErrorBody]:
 _DOTNET_HTTP_GATE = "does not indicate success"
 _DOTNET_HTTP = LazyPattern(r"Response status code does not indicate success: ([1-5]\d\d)\b")
 
-_STAINLESS_JSON = LazyPattern(r"\b[A-Z]\w{1,80}Exception: ([45]\d\d): [{\[]")
+_STAINLESS_JSON = LazyPattern(r"Exception: ([45]\d\d): [{\[]")
 
 #: The Stainless Go SDKs (openai-go, anthropic-sdk-go; ``apierror.Error.Error``): ``POST
 #: "https://api.anthropic.com/v1/messages": 529  {...}``: Go names no reason for a status
 #: outside its table (529, Cloudflare's 52x), so only the number says it.
-_STAINLESS_GO_GATES = ('POST "', 'GET "')
-_STAINLESS_GO = LazyPattern(
-    r"\b(?:POST|GET|PUT|PATCH|DELETE) \"https?://[^\"\s]{1,500}\": ([1-5]\d\d) "
-)
+_STAINLESS_GO_GATE = ' "http'
+_STAINLESS_GO = LazyPattern(r" \"https?://[^\"\s]{1,500}\": ([1-5]\d\d) ")
+_METHODS = ("POST", "GET", "PUT", "PATCH", "DELETE")
 
 _LANGCHAIN_GATE = "troubleshooting/errors/MODEL_"
 #: ``wrapOpenAIClientError`` / ``wrapAnthropicClientError``: the code names the status.
@@ -242,29 +287,42 @@ _LANGCHAIN_CODES = {
 _LANGCHAIN = LazyPattern(r"troubleshooting/errors/(MODEL_[A-Z_]{2,40})\b")
 
 _N8N_GATE = "httpCode"
-_N8N_CODE = LazyPattern(r"[\"']?httpCode[\"']?\s*:\s*[\"']?([1-5]\d\d)\b")
+_N8N_CODE = LazyPattern(r"httpCode[\"']?\s*:\s*[\"']?([1-5]\d\d)\b")
+
+_GATES = (
+    _DOTNET_GATE,
+    _JVM_GATE,
+    _GO_OPENAI_GATE,
+    _ASYNC_OPENAI_GATE,
+    _ASYNC_OPENAI_DEBUG_GATE,
+    _DOTNET_HTTP_GATE,
+    _STAINLESS_GO_GATE,
+    _LANGCHAIN_GATE,
+    _N8N_GATE,
+)
 
 
 def status(text: str) -> int | None:
     """The HTTP status a form that prints no body says (see the module's note), or None."""
-    if _DOTNET_HTTP_GATE in text:
+    present = _present(text)
+    if _DOTNET_HTTP_GATE in present:
         match = _last(_DOTNET_HTTP, text)
         if match is not None:
             return int(match.group(1))
-    if _JVM_GATE in text:
-        match = _last(_STAINLESS_JSON, text)
+    if _JVM_GATE in present:
+        match = _last_named(_STAINLESS_JSON, text)
         if match is not None:
             return int(match.group(1))
-    if _STAINLESS_GO_GATES[0] in text or _STAINLESS_GO_GATES[1] in text:
-        match = _last(_STAINLESS_GO, text)
+    if _STAINLESS_GO_GATE in present:
+        match = _last_named(_STAINLESS_GO, text, _METHODS)
         if match is not None:
             return int(match.group(1))
-    if _LANGCHAIN_GATE in text:
+    if _LANGCHAIN_GATE in present:
         for match in reversed(list(_LANGCHAIN.finditer(text))):
             code = _LANGCHAIN_CODES.get(match.group(1))
             if code is not None:
                 return code
-    if _N8N_GATE in text:
+    if _N8N_GATE in present:
         match = _last(_N8N_CODE, text)
         if match is not None:
             return int(match.group(1))
