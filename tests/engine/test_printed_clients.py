@@ -359,6 +359,7 @@ def test_langchain_status_decides_as_the_status():
         "Exception: 500: apples were counted",
         "HTTP 200 (ok: ok)\n\nfine",
         "The build (code: 3) failed with exit status",
+        "worker exited (code: 137)",
         "error, status code: 200, status: 200 OK, message: fine",
     ],
 )
@@ -457,3 +458,14 @@ def test_forms_already_read(text, status, host, layer, cause):
     assert str(d.layer) == layer
     if cause is not None:
         assert str(d.cause) == cause
+
+
+def test_starlette_http_exception_status():
+    # Starlette's HTTPException.__str__: f"{self.status_code}: {self.detail}" (FastAPI's too)
+    text = (
+        "    raise HTTPException(status_code=401, detail=detail)\n"
+        "fastapi.exceptions.HTTPException: 401: {'error': 'Invalid proxy server token passed'}"
+    )
+    ev = whichlayer.to_evidence(text)
+    assert ev.status == 401
+    assert str(whichlayer.explain(text).layer) == "identity"

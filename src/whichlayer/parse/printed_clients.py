@@ -21,7 +21,9 @@ Each form was read from the library's source, where the exception's string is bu
 - async-openai (Rust, ``impl Display for ApiError``): ``{type}: {message} (param: {param})
   (code: {code})``, each part but the message optional; and its ``Debug`` form
   ``ApiError { message: "...", type: Some("..."), param: None, code: Some("...") }`` ->
-  an OpenAI body.
+  an OpenAI body (a numeric code, as async-openai passes on an OpenAI-compatible server's
+  ``"code": 404``, is read as the status it is; other numbers, ``exited (code: 137)``, are
+  no error status and give no body).
 
 Forms that say only the status (no body printed: a body would tell the rules that the
 server answered with one) give the status alone, see :func:`status`:
@@ -242,6 +244,8 @@ def _async_openai(text: str) -> list[ErrorBody]:
     if match is None:
         return []
     line, param, code = match.groups()
+    if code.isdigit() and not ("400" <= code <= "599" and len(code) == 3):
+        return []  # "exited (code: 137)": a number that is no error status
     error: dict[str, Any] = {"message": line.strip(), "code": code, "param": param}
     type_ = _ASYNC_OPENAI_TYPE.search(line)
     if type_ is not None:
