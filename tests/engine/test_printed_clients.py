@@ -271,6 +271,16 @@ def test_go_openai_request_error_keeps_no_go_error_as_message():
             "catalogue.openai.unsupported_country_region_territory",
         ),
         (
+            # the form on a line of its own under other lines
+            "request 3 of 5\nstream failed: invalid_request_error: The model `o5` does not "
+            "exist or you do not have access to it. (code: model_not_found)\nretrying",
+            "invalid_request_error",
+            "model_not_found",
+            None,
+            "The model `o5` does not exist or you do not have access to it.",
+            "request.model_not_found",
+        ),
+        (
             'Err(ApiError(ApiError { message: "You exceeded your current quota, please check '
             'your plan and billing details.", type: Some("insufficient_quota"), param: None, '
             'code: Some("insufficient_quota") }))',

@@ -56,10 +56,15 @@ from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
 from whichlayer.prefilter import Keywords, LazyPattern
 
+#: What :func:`_last` accepts before a match: ``None`` anything, ``True`` a word
+#: character (an exception's name), or one of these words.
+Names = tuple[str, ...] | bool | None
+
 #: A line break as printed, or as escaped inside a quoted string.
 _BR = r"(?:\r?\n|\\r\\n|\\n)"
 
-_DOTNET_GATE = "HTTP "
+#: ``HTTP 4xx (`` / ``HTTP 5xx (``: an access log's ``HTTP 200`` lines do not open the gate.
+_DOTNET_GATES = ("HTTP 4", "HTTP 5")
 _DOTNET = LazyPattern(
     "".join(
         (
@@ -106,7 +111,7 @@ def read(text: str) -> list[ErrorBody]:
     """The bodies of this module's printed forms in ``text``."""
     out: list[ErrorBody] = []
     present = _present(text)
-    if _DOTNET_GATE in present:
+    if _DOTNET_GATES[0] in present or _DOTNET_GATES[1] in present:
         out += _dotnet(text)
     if _JVM_GATE in present:
         out += _jvm(text)
@@ -143,10 +148,20 @@ def _present(text: str) -> Container[str]:
     return found
 
 
-def _last(pattern: LazyPattern, text: str) -> re.Match[str] | None:
+def _last(pattern: LazyPattern, text: str, names: Names = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` (which starts with its fixed text, ``_PREFIX``) whose
+    exception's name ``names`` accepts (see :func:`_named`): tried at the fixed text's last
+    occurrence first (the form is almost always there), else over the whole text."""
+    compiled = pattern.compiled()
+    at = text.rfind(_PREFIX[pattern.pattern])
+    if at >= 0:
+        match = compiled.match(text, at)
+        if match is not None and _named(text, at, names):
+            return match
     found = None
-    for each in pattern.finditer(text):
-        found = each
+    for each in compiled.finditer(text):
+        if _named(text, each.start(), names):
+            found = each
     return found
 
 
@@ -186,27 +201,20 @@ def _dotnet(text: str) -> list[ErrorBody]:
     return _with_status({"error": error}, int(status))
 
 
-def _named(text: str, at: int, names: tuple[str, ...] | None = None) -> bool:
-    """Does an exception's name end just before ``at`` (where ``Exception`` starts): a word
-    character there, or one of ``names``?"""
-    if names is not None:
+def _named(text: str, at: int, names: Names) -> bool:
+    """Does the exception's name that ends just before ``at`` (where ``Exception`` starts)
+    suit: any name (``None``), one ending in a word character (``True``), or one of
+    ``names``?"""
+    if names is None:
+        return True
+    if isinstance(names, tuple):
         return text.endswith(names, max(0, at - 8), at)
     return at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
-def _last_named(
-    pattern: LazyPattern, text: str, names: tuple[str, ...] | None = None
-) -> re.Match[str] | None:
-    found = None
-    for each in pattern.finditer(text):
-        if _named(text, each.start(), names):
-            found = each
-    return found
-
-
 def _jvm(text: str) -> list[ErrorBody]:
     found: list[ErrorBody] = []
-    genai = _last_named(_GENAI_JAVA, text, _GENAI_JAVA_NAMES)
+    genai = _last(_GENAI_JAVA, text, _GENAI_JAVA_NAMES)
     if genai is not None:
         code, rpc, message = genai.groups()
         message = _line(message)
@@ -216,7 +224,7 @@ def _jvm(text: str) -> list[ErrorBody]:
             body = ErrorBody("google", int(code), code=code, message=message or None)
             body.status_text = rpc
             found.append(body)
-    stainless = _last_named(_STAINLESS, text)
+    stainless = _last(_STAINLESS, text, True)
     if stainless is not None:
         message = _line(stainless.group(2))
         if message and not message.startswith(("{", "[")):
@@ -239,7 +247,7 @@ def _go_openai(text: str) -> list[ErrorBody]:
 
 def _async_openai(text: str) -> list[ErrorBody]:
     at = text.rfind(_ASYNC_OPENAI_GATE)
-    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    start = max(text.rfind("\n", 0, at) + 1, text.rfind("\r", 0, at) + 1, at - 2000)
     match = _ASYNC_OPENAI.compiled().match(text[start : text.find(")", at) + 1])
     if match is None:
         return []
@@ -277,7 +285,8 @@ _STAINLESS_JSON = LazyPattern(r"Exception: ([45]\d\d): [{\[]")
 #: The Stainless Go SDKs (openai-go, anthropic-sdk-go; ``apierror.Error.Error``): ``POST
 #: "https://api.anthropic.com/v1/messages": 529  {...}``: Go names no reason for a status
 #: outside its table (529, Cloudflare's 52x), so only the number says it.
-_STAINLESS_GO_GATE = ' "http'
+#: The method before the quoted URL: a JSON log's ``"url": "http...`` does not open the gate.
+_STAINLESS_GO_GATES = ('POST "http', 'GET "http')
 _STAINLESS_GO = LazyPattern(r" \"https?://[^\"\s]{1,500}\": ([1-5]\d\d) ")
 _METHODS = ("POST", "GET", "PUT", "PATCH", "DELETE")
 
@@ -293,14 +302,27 @@ _LANGCHAIN = LazyPattern(r"troubleshooting/errors/(MODEL_[A-Z_]{2,40})\b")
 _N8N_GATE = "httpCode"
 _N8N_CODE = LazyPattern(r"httpCode[\"']?\s*:\s*[\"']?([1-5]\d\d)\b")
 
+#: The fixed text each pattern starts with.
+_PREFIX = {
+    _DOTNET.pattern: "HTTP ",
+    _STAINLESS.pattern: "Exception: ",
+    _GENAI_JAVA.pattern: "Exception: ",
+    _STAINLESS_JSON.pattern: "Exception: ",
+    _GO_OPENAI.pattern: _GO_OPENAI_GATE,
+    _ASYNC_OPENAI_DEBUG.pattern: "ApiError { message: ",
+    _DOTNET_HTTP.pattern: "Response status code does not indicate success: ",
+    _STAINLESS_GO.pattern: ' "http',
+    _N8N_CODE.pattern: _N8N_GATE,
+}
+
 _GATES = (
-    _DOTNET_GATE,
+    *_DOTNET_GATES,
     _JVM_GATE,
     _GO_OPENAI_GATE,
     _ASYNC_OPENAI_GATE,
     _ASYNC_OPENAI_DEBUG_GATE,
     _DOTNET_HTTP_GATE,
-    _STAINLESS_GO_GATE,
+    *_STAINLESS_GO_GATES,
     _LANGCHAIN_GATE,
     _N8N_GATE,
 )
@@ -314,11 +336,11 @@ def status(text: str) -> int | None:
         if match is not None:
             return int(match.group(1))
     if _JVM_GATE in present:
-        match = _last_named(_STAINLESS_JSON, text)
+        match = _last(_STAINLESS_JSON, text, True)
         if match is not None:
             return int(match.group(1))
-    if _STAINLESS_GO_GATE in present:
-        match = _last_named(_STAINLESS_GO, text, _METHODS)
+    if _STAINLESS_GO_GATES[0] in present or _STAINLESS_GO_GATES[1] in present:
+        match = _last(_STAINLESS_GO, text, _METHODS)
         if match is not None:
             return int(match.group(1))
     if _LANGCHAIN_GATE in present:
