@@ -332,6 +332,14 @@ def test_async_openai_forms(text, type_, code, param, message, rule):
             401,
             "identity",
         ),
+        # LangChain4j's ExceptionMapper: the class it raises for a status
+        (
+            "dev.langchain4j.exception.RateLimitException: dev.langchain4j.exception."
+            "HttpException: Too many requests, slow down\n\tat dev.langchain4j.internal."
+            "ExceptionMapper$DefaultExceptionMapper.mapException(ExceptionMapper.java:44)",
+            429,
+            "rate_limit",
+        ),
         # n8n's NodeApiError fields
         (
             "NodeApiError: Your request is invalid or could not be processed by the service\n"
@@ -365,6 +373,9 @@ def test_langchain_status_decides_as_the_status():
         "Error: bad\n\nTroubleshooting URL: https://js.langchain.com/docs/troubleshooting/errors/"
         "OUTPUT_PARSING_FAILURE/",
         "Troubleshooting URL: https://js.langchain.com/docs/troubleshooting/errors/MODEL_UNKNOWN/",
+        # LangChain4j classes raised for several statuses (401 or 403; any 5xx)
+        "dev.langchain4j.exception.AuthenticationException: dev.langchain4j.exception."
+        "HttpException: denied",
         # a status that is not a reply's
         "Exception: 500: apples were counted",
         "HTTP 200 (ok: ok)\n\nfine",

@@ -38,6 +38,8 @@ server answered with one) give the status alone, see :func:`status`:
   ``wrapAnthropicClientError``): ``Troubleshooting URL: https://js.langchain.com/docs/
   troubleshooting/errors/MODEL_AUTHENTICATION/``, a code it sets from the status alone
   (401 ``MODEL_AUTHENTICATION``, 404 ``MODEL_NOT_FOUND``, 429 ``MODEL_RATE_LIMIT``);
+- LangChain4j's ``ExceptionMapper``: ``dev.langchain4j.exception.RateLimitException`` is
+  raised for a 429 alone, ``ModelNotFoundException`` for a 404 alone;
 - n8n's ``NodeApiError``: its ``httpCode`` field as serialised (``"httpCode": "429"``; the
   fixed message n8n puts in place of the service's for a status, its
   ``STATUS_CODE_MESSAGES``, is read by :mod:`whichlayer.parse.signals`).
@@ -299,6 +301,13 @@ _LANGCHAIN_CODES = {
 }
 _LANGCHAIN = LazyPattern(r"troubleshooting/errors/(MODEL_[A-Z_]{2,40})\b")
 
+#: LangChain4j's ``ExceptionMapper.mapHttpStatusCode``: the exception it raises for a
+#: status; only the classes it raises for one status alone name that status
+#: (``AuthenticationException`` is 401 or 403, ``InternalServerException`` any 5xx).
+_LANGCHAIN4J_GATE = "dev.langchain4j.exception."
+_LANGCHAIN4J_CODES = {"RateLimitException": 429, "ModelNotFoundException": 404}
+_LANGCHAIN4J = LazyPattern(r"dev\.langchain4j\.exception\.(\w{1,60}Exception)\b")
+
 _N8N_GATE = "httpCode"
 _N8N_CODE = LazyPattern(r"httpCode[\"']?\s*:\s*[\"']?([1-5]\d\d)\b")
 
@@ -313,6 +322,7 @@ _PREFIX = {
     _DOTNET_HTTP.pattern: "Response status code does not indicate success: ",
     _STAINLESS_GO.pattern: ' "http',
     _N8N_CODE.pattern: _N8N_GATE,
+    _LANGCHAIN4J.pattern: _LANGCHAIN4J_GATE,
 }
 
 _GATES = (
@@ -324,6 +334,7 @@ _GATES = (
     _DOTNET_HTTP_GATE,
     *_STAINLESS_GO_GATES,
     _LANGCHAIN_GATE,
+    _LANGCHAIN4J_GATE,
     _N8N_GATE,
 )
 
@@ -346,6 +357,11 @@ def status(text: str) -> int | None:
     if _LANGCHAIN_GATE in present:
         for match in reversed(list(_LANGCHAIN.finditer(text))):
             code = _LANGCHAIN_CODES.get(match.group(1))
+            if code is not None:
+                return code
+    if _LANGCHAIN4J_GATE in present:
+        for match in reversed(list(_LANGCHAIN4J.finditer(text))):
+            code = _LANGCHAIN4J_CODES.get(match.group(1))
             if code is not None:
                 return code
     if _N8N_GATE in present:
