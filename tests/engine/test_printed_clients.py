@@ -223,6 +223,45 @@ def test_genai_python_form_with_a_printed_body_is_read_as_json():
     assert [b.status_text for b in _bodies(text)] == ["RESOURCE_EXHAUSTED"]
 
 
+# --- google-api-go-client (googleapi.Error.Error) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "message", "layer"),
+    [
+        (
+            "generate: googleapi: Error 429: Resource has been exhausted (e.g. check quota)., "
+            "rateLimitExceeded",
+            429,
+            "Resource has been exhausted (e.g. check quota).",
+            "rate_limit",
+        ),
+        (
+            "googleapi: Error 400: API key not valid. Please pass a valid API key.",
+            400,
+            "API key not valid. Please pass a valid API key.",
+            "identity",
+        ),
+    ],
+)
+def test_googleapi_go_form(text, status, message, layer):
+    body = _bodies(text)[0]
+    assert (body.dialect, body.status, body.message) == ("google", status, message)
+    ev = whichlayer.to_evidence(text)
+    assert ev.status == status
+    assert str(whichlayer.explain(text).layer) == layer
+
+
+def test_googleapi_go_bare_form_gives_the_status():
+    text = (
+        "googleapi: got HTTP response code 502 with body: <html><title>502 Server Error"
+        "</title></html>"
+    )
+    ev = whichlayer.to_evidence(text)
+    assert ev.status == 502
+    assert not [b for b in ev.bodies if b.dialect == "google"]
+
+
 # --- go-openai (APIError.Error, RequestError.Error) ----------------------------------------
 
 

@@ -14,6 +14,10 @@ Each form was read from the library's source, where the exception's string is bu
 - Google's Java SDK (``com.google.genai.errors.ApiException``: ``String.format("%d %s. %s",
   code, status, message)``): ``ClientException: 429 RESOURCE_EXHAUSTED. message`` (the
   status may be empty: ``429 . message``) -> a google.rpc body;
+- google-api-go-client (``googleapi.Error.Error``): ``googleapi: Error 429: message[,
+  reason]`` -> a google body with that status and message (the legacy error item's reason
+  that may follow is left out of the message); its ``googleapi: got HTTP response code 502
+  with body: ...`` gives the status alone;
 - go-openai (``APIError.Error``): ``error, status code: 429, status: 429 Too Many Requests,
   message: ...`` -> a body with that status and message (its ``RequestError`` form, ``...,
   body: ...``, carries a Go error as its message, not the server's: only the status,
@@ -87,6 +91,14 @@ _STAINLESS = LazyPattern(r"Exception: ([45]\d\d): ([^\r\n]{0,2000})")
 _GENAI_JAVA = LazyPattern(r"Exception: ([45]\d\d) ([A-Z][A-Z_]{2,40})?\. ([^\r\n]{0,2000})")
 _GENAI_JAVA_NAMES = ("Client", "Server", "Api", "GenAiIO")
 
+#: google-api-go-client (``googleapi.Error.Error``): ``googleapi: Error 429: message``, with
+#: ``, reason`` after it when the reply held one error item.
+_GOOGLEAPI_GATE = "googleapi: "
+_GOOGLEAPI = LazyPattern(r"googleapi: Error ([45]\d\d): ([^\r\n]{0,2000})")
+_GOOGLEAPI_REASON = LazyPattern(r", [a-z][A-Za-z]{2,60}$")
+#: ``googleapi: got HTTP response code 502 with body: ...`` (no message in the reply)
+_GOOGLEAPI_BARE = LazyPattern(r"googleapi: got HTTP response code ([45]\d\d) with body")
+
 _GO_OPENAI_GATE = "error, status code: "
 _GO_OPENAI = LazyPattern(
     r"error, status code: ([45]\d\d), status: [^,\r\n]{0,80}, message: ([^\r\n]{0,2000})"
@@ -117,6 +129,8 @@ def read(text: str) -> list[ErrorBody]:
         out += _dotnet(text)
     if _JVM_GATE in present:
         out += _jvm(text)
+    if _GOOGLEAPI_GATE in present:
+        out += _googleapi(text)
     if _GO_OPENAI_GATE in present:
         out += _go_openai(text)
     if _ASYNC_OPENAI_DEBUG_GATE in present:
@@ -234,6 +248,18 @@ def _jvm(text: str) -> list[ErrorBody]:
     return found
 
 
+def _googleapi(text: str) -> list[ErrorBody]:
+    match = _last(_GOOGLEAPI, text)
+    if match is None:
+        return []
+    message = _line(match.group(2))
+    reason = _GOOGLEAPI_REASON.search(message)
+    if reason is not None:  # the error item's reason (``rateLimitExceeded``), not the message
+        message = message[: reason.start()]
+    code = match.group(1)
+    return [ErrorBody("google", int(code), code=code, message=message or None)]
+
+
 def _go_openai(text: str) -> list[ErrorBody]:
     match = _last(_GO_OPENAI, text)
     if match is None:
@@ -322,6 +348,8 @@ _PREFIX = {
     _DOTNET_HTTP.pattern: "Response status code does not indicate success: ",
     _STAINLESS_GO.pattern: ' "http',
     _N8N_CODE.pattern: _N8N_GATE,
+    _GOOGLEAPI.pattern: "googleapi: Error ",
+    _GOOGLEAPI_BARE.pattern: "googleapi: got HTTP response code ",
     _LANGCHAIN4J.pattern: _LANGCHAIN4J_GATE,
 }
 
@@ -329,6 +357,7 @@ _GATES = (
     *_DOTNET_GATES,
     _JVM_GATE,
     _GO_OPENAI_GATE,
+    _GOOGLEAPI_GATE,
     _ASYNC_OPENAI_GATE,
     _ASYNC_OPENAI_DEBUG_GATE,
     _DOTNET_HTTP_GATE,
@@ -352,6 +381,10 @@ def status(text: str) -> int | None:
             return int(match.group(1))
     if _STAINLESS_GO_GATES[0] in present or _STAINLESS_GO_GATES[1] in present:
         match = _last(_STAINLESS_GO, text, _METHODS)
+        if match is not None:
+            return int(match.group(1))
+    if _GOOGLEAPI_GATE in present:
+        match = _last(_GOOGLEAPI_BARE, text)
         if match is not None:
             return int(match.group(1))
     if _LANGCHAIN_GATE in present:
