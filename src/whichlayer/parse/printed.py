@@ -39,7 +39,7 @@ from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
-from whichlayer.parse import printed_clients
+from whichlayer.parse import printed_clients, signals
 from whichlayer.prefilter import LazyPattern
 
 #: A double quote no backslash escapes: where a form quoted in a JSON string ends.
@@ -102,11 +102,12 @@ def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
     return out
 
 
-def status(text: str) -> int | None:
+def status(text: str, gate: signals.Gate | None = None) -> int | None:
     """The HTTP status said by a client's printed form that shows no body (.NET's
     ``EnsureSuccessStatusCode``, LangChain's error codes, n8n's ``httpCode``; see
-    :func:`whichlayer.parse.printed_clients.status`), or None."""
-    return printed_clients.status(text)
+    :func:`whichlayer.parse.printed_clients.status`), or None. ``gate``: the text's gate
+    set (``signals.present``), when the caller has it."""
+    return printed_clients.status(text, gate)
 
 
 def _body(value: dict[str, Any]) -> list[ErrorBody]:

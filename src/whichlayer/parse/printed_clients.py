@@ -60,6 +60,7 @@ from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
+from whichlayer.parse import signals
 from whichlayer.prefilter import Keywords, LazyPattern
 
 #: What :func:`_last` accepts before a match: ``None`` anything, ``True`` a word
@@ -124,7 +125,7 @@ _ASYNC_OPENAI_DEBUG = LazyPattern(
 def read(text: str) -> list[ErrorBody]:
     """The bodies of this module's printed forms in ``text``."""
     out: list[ErrorBody] = []
-    present = _present(text)
+    present = text if len(text) <= _LONG else _present(text)
     if _DOTNET_GATES[0] in present or _DOTNET_GATES[1] in present:
         out += _dotnet(text)
     if _JVM_GATE in present:
@@ -140,28 +141,22 @@ def read(text: str) -> list[ErrorBody]:
     return out
 
 
-#: Longer texts are gated by one pass for all the fixed parts (see :func:`_present`).
+#: Longer texts are gated by one pass for all the body forms' fixed parts (see
+#: :func:`_present`).
 _LONG = 4_000
 _KEYWORDS: Keywords | None = None
-#: The last long text gated, and what it holds (``read`` and ``status`` gate it alike).
-_SEEN: list[Any] = [None, frozenset()]
 
 
 def _present(text: str) -> Container[str]:
-    """What the gates are tested against: a short text itself (a substring test each), or
-    for a long one the set of the gates it holds, found in one Aho-Corasick pass (a
-    substring search per gate costs a pass over the text each)."""
+    """What the body forms' gates are tested against: a short text itself (a substring
+    test each), or for a long one the set of the gates it holds, found in one Aho-Corasick
+    pass (a substring search per gate costs a pass over the text each)."""
     global _KEYWORDS
     if len(text) <= _LONG:
         return text
-    if _SEEN[0] is text:
-        found: frozenset[str] = _SEEN[1]
-        return found
     if _KEYWORDS is None:
         _KEYWORDS = Keywords(_GATES)
-    found = _KEYWORDS.present(text)
-    _SEEN[:] = [text, found]
-    return found
+    return _KEYWORDS.present(text)
 
 
 def _last(pattern: LazyPattern, text: str, names: Names = None) -> re.Match[str] | None:
@@ -360,44 +355,65 @@ _GATES = (
     _GOOGLEAPI_GATE,
     _ASYNC_OPENAI_GATE,
     _ASYNC_OPENAI_DEBUG_GATE,
-    _DOTNET_HTTP_GATE,
-    *_STAINLESS_GO_GATES,
-    _LANGCHAIN_GATE,
-    _LANGCHAIN4J_GATE,
-    _N8N_GATE,
 )
 
 
-def status(text: str) -> int | None:
-    """The HTTP status a form that prints no body says (see the module's note), or None."""
-    present = _present(text)
-    if _DOTNET_HTTP_GATE in present:
+#: The status forms' fixed parts, lower-cased, in the rules' one keyword pass
+#: (``signals.present``): :func:`status` runs after it, so its gates cost a set lookup each.
+(
+    _G_DOTNET_HTTP,
+    _G_JVM,
+    _G_POST,
+    _G_GET,
+    _G_GOOGLEAPI,
+    _G_LANGCHAIN,
+    _G_LANGCHAIN4J,
+    _G_N8N,
+) = signals.gate_literals(
+    _DOTNET_HTTP_GATE,
+    _JVM_GATE.lower(),
+    _STAINLESS_GO_GATES[0].lower(),
+    _STAINLESS_GO_GATES[1].lower(),
+    _GOOGLEAPI_GATE,
+    _LANGCHAIN_GATE.lower(),
+    _LANGCHAIN4J_GATE,
+    _N8N_GATE.lower(),
+)
+
+
+def status(text: str, gate: signals.Gate | None = None) -> int | None:
+    """The HTTP status a form that prints no body says (see the module's note), or None.
+    ``gate``: the text's gate set (``signals.present`` of it lower-cased), when the caller
+    has it."""
+    if gate is None:
+        gate = text.lower()
+    if _G_DOTNET_HTTP in gate:
         match = _last(_DOTNET_HTTP, text)
         if match is not None:
             return int(match.group(1))
-    if _JVM_GATE in present:
+    if _G_JVM in gate:
         match = _last(_STAINLESS_JSON, text, True)
         if match is not None:
             return int(match.group(1))
-    if _STAINLESS_GO_GATES[0] in present or _STAINLESS_GO_GATES[1] in present:
+    if _G_POST in gate or _G_GET in gate:
         match = _last(_STAINLESS_GO, text, _METHODS)
         if match is not None:
             return int(match.group(1))
-    if _GOOGLEAPI_GATE in present:
+    if _G_GOOGLEAPI in gate:
         match = _last(_GOOGLEAPI_BARE, text)
         if match is not None:
             return int(match.group(1))
-    if _LANGCHAIN_GATE in present:
+    if _G_LANGCHAIN in gate:
         for match in reversed(list(_LANGCHAIN.finditer(text))):
             code = _LANGCHAIN_CODES.get(match.group(1))
             if code is not None:
                 return code
-    if _LANGCHAIN4J_GATE in present:
+    if _G_LANGCHAIN4J in gate:
         for match in reversed(list(_LANGCHAIN4J.finditer(text))):
             code = _LANGCHAIN4J_CODES.get(match.group(1))
             if code is not None:
                 return code
-    if _N8N_GATE in present:
+    if _G_N8N in gate:
         match = _last(_N8N_CODE, text)
         if match is not None:
             return int(match.group(1))

@@ -186,7 +186,7 @@ def read_into(ev: Evidence, text: str) -> None:
         ev.html_title, ev.html_vendor = html.read_html(text)
     _finish(ev, text, lower, gate)
     if ev.status is None:  # a client's printed form that says only the status
-        said = printed.status(text)
+        said = printed.status(text, gate)
         if said is not None:
             ev.status, ev.status_source = said, "text"
             ev.statuses.append(said)
