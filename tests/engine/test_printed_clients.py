@@ -500,6 +500,27 @@ ALREADY = [
         None,
     ),
     (
+        # openai_dart (langchain_dart): OpenAIClientException's toString, indented JSON
+        'OpenAIClientException({\n  "uri": "https://api.openai.com/v1/chat/completions",\n'
+        '  "method": "POST",\n  "code": 429,\n  "message": "Unsuccessful response",\n'
+        '  "body": {\n    "error": {\n      "message": "You exceeded your current quota, '
+        'please check your plan and billing details.",\n      "type": "insufficient_quota",\n'
+        '      "param": null,\n      "code": "insufficient_quota"\n    }\n  }\n})',
+        429,
+        "api.openai.com",
+        "quota",
+        "quota_exhausted",
+    ),
+    (
+        # Google's JS SDK (@google/genai): ApiError's message is the JSON body
+        'ApiError: {"error":{"code":429,"message":"You exceeded your current quota, please '
+        'check your plan and billing details.","status":"RESOURCE_EXHAUSTED"}}',
+        429,
+        None,
+        "quota",
+        None,
+    ),
+    (
         'ollama._types.ResponseError: model "llama3.3" not found, try pulling it first '
         "(status code: 404)",
         404,
