@@ -11,6 +11,8 @@ Each form was read from the library's source, where the exception's string is bu
   : OpenAIServiceException("401: ${error?.message()}")``): ``com.openai.errors.
   RateLimitException: 429: message`` -> a body with that status and message (where the
   message is the JSON body, the body is read as JSON and only the status is taken here);
+  Starlette's and FastAPI's ``HTTPException`` (``f"{self.status_code}: {self.detail}"``)
+  print the same shape;
 - Google's Java SDK (``com.google.genai.errors.ApiException``: ``String.format("%d %s. %s",
   code, status, message)``): ``ClientException: 429 RESOURCE_EXHAUSTED. message`` (the
   status may be empty: ``429 . message``) -> a google.rpc body;
