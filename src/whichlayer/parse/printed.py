@@ -45,6 +45,7 @@ from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
+from whichlayer.parse import printed_clients, signals
 from whichlayer.parse.jsonish import unescape
 from whichlayer.prefilter import LazyPattern
 
@@ -121,7 +122,17 @@ def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
         out += _genai(text)
     if "domain: " in text and (_API_CORE_GATE in text or _API_CORE_ESCAPED in text):
         out += _api_core(text, bodies or [])
+    # other clients' forms (.NET, JVM, Go, Rust SDKs): see parse/printed_clients.py
+    out += printed_clients.read(text)
     return out
+
+
+def status(text: str, gate: signals.Gate | None = None) -> int | None:
+    """The HTTP status said by a client's printed form that shows no body (.NET's
+    ``EnsureSuccessStatusCode``, LangChain's error codes, n8n's ``httpCode``; see
+    :func:`whichlayer.parse.printed_clients.status`), or None. ``gate``: the text's gate
+    set (``signals.present``), when the caller has it."""
+    return printed_clients.status(text, gate)
 
 
 def _body(value: dict[str, Any]) -> list[ErrorBody]:

@@ -186,6 +186,11 @@ def read_into(ev: Evidence, text: str) -> None:
     if page:
         ev.html_title, ev.html_vendor = html.read_html(text)
     _finish(ev, text, lower, gate)
+    if ev.status is None:  # a client's printed form that says only the status
+        said = printed.status(text, gate)
+        if said is not None:
+            ev.status, ev.status_source = said, "text"
+            ev.statuses.append(said)
 
 
 def _collect_from_text(text: str, depth: int, ev: Evidence) -> None:
