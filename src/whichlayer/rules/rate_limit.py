@@ -108,7 +108,7 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 "tokens per min",
-                (r"\btpm\b", "tpm"),
+                (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", "tpm"),
             ),
             _too_large_for_limit,
         ),
@@ -133,8 +133,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"tokens per (?:min(?:ute)?|day)", "tokens per "),
-                (r"\btpm\b", "tpm"),
-                (r"\btpd\b", "tpd"),
+                (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", "tpm"),
+                (r"(?<![a-z0-9_])tpd(?![a-z0-9_])", "tpd"),
                 "token rate limit",
                 (r"tokens? per second", " per second"),
                 (r"too many tokens(?:,? please wait| per)", "too many tokens"),
@@ -276,18 +276,20 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"requests per (?:min|minute|second|day|hour)", "requests per "),
-                (r"\brpm\b", "rpm"),
-                (r"\brpd\b", "rpd"),
-                (r"\brps\b", "rps"),
+                # (not \b: in "RPM超限" or "QPS限制" no word boundary parts the letters from
+                # the Chinese after them)
+                (r"(?<![a-z0-9_])rpm(?![a-z0-9_])", "rpm"),
+                (r"(?<![a-z0-9_])rpd(?![a-z0-9_])", "rpd"),
+                (r"(?<![a-z0-9_])rps(?![a-z0-9_])", "rps"),
                 (r"queries per (?:minute|second)", "queries per "),
-                (r"\bqpm\b", "qpm"),
-                (r"\bqps\b", "qps"),
+                (r"(?<![a-z0-9_])qpm(?![a-z0-9_])", "qpm"),
+                (r"(?<![a-z0-9_])qps(?![a-z0-9_])", "qps"),
                 "requests_per",
                 (r"\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b", "call"),
                 (r"\brequests ?/ ?(?:min(?:ute)?|second|sec)\b", "requests"),
                 (r"messages? per (?:minute|hour)", "message"),
                 (r"images? per (?:min|minute)\b", "image"),
-                (r"\brph\b", "rph"),
+                (r"(?<![a-z0-9_])rph(?![a-z0-9_])", "rph"),
                 # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
                 (r"\blimit_rp[md]\b", "limit_rp"),
                 (r"requests? rate limit", " rate limit"),
@@ -464,6 +466,18 @@ RULES: tuple[Rule, ...] = (
             # ChatGPT's web back end: "Only one message at a time. Please allow any other
             # responses to complete before sending another message"
             (r"only one (?:message|request|generation) at a time", " at a time"),
+            # Z.ai's "Too much concurrency", "concurrency is too high"
+            (
+                r"(?:too (?:much|high)|excessive) concurrency|concurrency (?:is |was )?too high",
+                "concurrency",
+            ),
+            # Japanese and Korean servers: simultaneous requests / connections over the cap
+            (
+                r"同時(?:リクエスト|接続|実行)数?(?:の|が)?(?:上限|制限|超過|多すぎ)"
+                r"|동시 ?(?:요청|접속|연결|실행)[^\n]{0,12}(?:한도|제한|초과|너무 많)",
+                "同時",
+                "동시",
+            ),
         ),
         priority=92,
         confidence=0.85,
@@ -632,7 +646,8 @@ RULES: tuple[Rule, ...] = (
                 "upstream",
             ),
         ),
-        priority=66,
+        # above rate_limit.relayed_wording (76), which says the same without the status
+        priority=77,
         origin=Origin.UPSTREAM,
         confidence=0.6,
         samples=(
@@ -659,6 +674,141 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=("当前分组上游负载已饱和，请稍后再试",),
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
+    ),
+    Rule(
+        "rate_limit.rpm.named",
+        "The limit that was hit is named as a count of requests: 'rate limit reached for"
+        " requests', a limits-library window ('50 per 1 minute', as Flask-Limiter and slowapi"
+        " print it), or a request, visit or call frequency in Chinese, Japanese or Korean.",
+        L,
+        Cause.RPM,
+        says(
+            (r"rate limit (?:reached|exceeded|hit) (?:for|on) (?:the )?requests\b", "requests"),
+            # the limits library's str(item): "<amount> per <multiples> <granularity>"
+            (r"\b\d+ per \d+ (?:second|minute|hour|day)s?\b", " per "),
+            # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests
+            (r"(?:请求|访问|调用|接口)的?(?:频率|频次)", "频率", "频次"),
+            (r"(?:请求|访问|调用)(?:速度|速率)?(?:过快|太快)", "过快", "太快"),
+            (r"(?:请求|访问|调用)(?:速度|速率)(?:过高|超限|超过|超出)", "速度", "速率"),
+            "リクエスト頻度",
+            (r"リクエスト(?:数|回数)の?(?:上限|制限)", "リクエスト"),
+            "요청 빈도",
+            (r"요청 (?:횟수|수) ?(?:한도|제한)", "요청 "),
+        ),
+        priority=89,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
+            'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
+            "APIError: 429 请求频率过高，请降低调用频次后重试",
+            "错误：请求速度过快，已被限制访问",
+            "エラー: リクエスト数の上限に達しました。しばらくしてから再度お試しください。",
+        ),
+        near_misses=(
+            "Rate limit reached for tokens",
+            "很抱歉，你的请求受速率限制。",
+            "limiter = Limiter(app, default_limits=['200 per day'])",
+        ),
+    ),
+    Rule(
+        "rate_limit.generic.translated",
+        "A client or server says 'too many requests' or 'rate limit' in another language"
+        " (Japanese, Korean, Russian, German, French, Spanish, Portuguese), without naming"
+        " which budget.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "レート制限",
+            "レートリミット",
+            "リクエスト過多",
+            "요청이 너무 많",
+            "요청 한도",
+            "속도 제한",
+            "превышен лимит запросов",
+            "ограничение скорости",
+            "zu viele anfragen",
+            "trop de requêtes",
+            "trop de demandes",
+            "demasiadas solicitudes",
+            "demasiadas peticiones",
+            "muitas solicitações",
+            "muitas requisições",
+            "límite de velocidad",
+            "limite de taxa",
+        ),
+        priority=40,
+        confidence=0.6,
+        samples=(
+            "AI 원고 생성 요청이 너무 많습니다. 잠시 후 다시 시도해주세요.",
+            "Fehler 429: Zu viele Anfragen. Bitte später erneut versuchen.",
+            "Ошибка API: превышен лимит запросов, повторите позже",
+        ),
+        near_misses=("요청을 처리할 수 없습니다",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.relay_concurrency",
+        "A relay's own concurrency cap per account, user, key, channel or group of its pool"
+        " was reached (sub2api's 'Concurrency limit exceeded for account', new-api's channel"
+        " and token caps): the relay throttled, not the provider.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"concurrency limit (?:exceeded|reached) for (?:account|user|key|token|channel"
+                r"|group)",
+                "concurrency limit ",
+            ),
+            (r"(?:channel|group|token)(?:'s)? concurrency", " concurrency"),
+            (r"(?:渠道|分组|令牌|账号)[^\n]{0,6}并发", "并发"),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.7,
+        samples=(
+            "stream disconnected before completion: Concurrency limit exceeded for account,"
+            " please retry later",
+            '{"error":{"message":"该令牌并发数已达上限，请稍后再试","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "Too many concurrent requests for this model. Please reduce concurrency.",
+            "Your account org-x request reached max organization concurrency: 1",
+        ),
+    ),
+    Rule(
+        "rate_limit.relayed_wording",
+        "A relay or aggregator says its upstream or provider rate-limited the call ('Upstream"
+        " request failed: Rate limit exceeded', OpenRouter's 'temporarily rate-limited"
+        " upstream'): the wrapper adds nothing over the 429 it passes on, and does not say"
+        " which budget.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            says(
+                "upstream",
+                "provider returned error",
+                "error from provider",
+                "上游",
+            ),
+            says(
+                (r"(?<![-\w])rate[ _-]?limit", "limit"),
+                "too many requests",
+                "限流",
+                "速率限制",
+            ),
+        ),
+        priority=76,
+        confidence=0.6,
+        samples=(
+            '{"code":"rate_limit_exceeded","type":"rate_limit_error","message":"Error from'
+            ' provider (Acme): Upstream request failed: [rate_limit_exceeded] Rate limit'
+            ' exceeded. Please retry after a brief wait."}',
+            "(Chutes) Provider returned error: qwen/qwen3-32b:free is temporarily"
+            " rate-limited upstream. Please retry shortly.",
+        ),
+        near_misses=(
+            "upstream error: do request failed",
+            "x-ratelimit-limit-requests: 500\nupstream error: do request failed",
+        ),
     ),
     Rule(
         "rate_limit.generic",

@@ -123,6 +123,12 @@ RULES: tuple[Rule, ...] = (
                 "服务器繁忙",
                 "负载过高",
                 "访问量过大",
+                # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy
+                (r"(?:系统|服务|模型|集群|节点|接口|资源|线路)繁忙", "繁忙"),
+                # clients' own word for a 529 / overloaded answer: 模型服务过载
+                (r"(?:服务|模型|系统|服务器|集群)过载", "过载"),
+                "算力不足",
+                "资源紧张",
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
@@ -137,7 +143,63 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         retry=Retry.LIMITED,
         confidence=0.9,
-        samples=("503 服务器繁忙",),
+        samples=("503 服务器繁忙", "请求失败：当前模型服务过载，请稍后重试"),
+    ),
+    Rule(
+        "upstream.overloaded.busy",
+        "The server side says it is busy, at capacity or under high demand, in English or"
+        " another language: shared capacity, not the caller's own limit.",
+        L,
+        Cause.OVERLOADED,
+        says(
+            (
+                r"(?:model|server|service|system|engine|gpu|cluster|backend|provider)s?"
+                r" (?:is |are )?(?:currently |temporarily |very |too |now )*busy",
+                "busy",
+            ),
+            "serverbusy",
+            "server_busy",
+            (
+                r"(?:due to|experiencing|because of) (?:an? )?(?:unusually |exceptionally |very )?"
+                r"(?:high|heavy) (?:demand|traffic|load)",
+                " demand",
+                " traffic",
+                " load",
+            ),
+            "under heavy load",
+            "insufficient capacity",
+            "insufficientcapacity",
+            (
+                r"(?:model|server|service|system|provider)s? (?:is |are )?(?:currently )?at"
+                r" (?:full )?capacity",
+                " capacity",
+            ),
+            # Japanese 混雑 (congested) / 過負荷 / 高負荷; Korean 과부하 (overload), 혼잡
+            "混雑",
+            "混み合って",
+            "過負荷",
+            "高負荷",
+            "과부하",
+            "혼잡",
+            "перегружен",
+            "überlastet",
+            "surchargé",
+            "sobrecargado",
+            "sobrecarregado",
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "The model is temporarily busy. Please try again in a moment.",
+            "503: Our servers are currently at capacity due to high demand, please retry.",
+            "エラー: サーバーが混雑しています。しばらくしてから再度お試しください。",
+            "Der Dienst ist derzeit überlastet. Bitte versuchen Sie es später erneut.",
+        ),
+        near_misses=(
+            "OSError: [Errno 16] Device or resource busy: '/dev/nvidia0'",
+            "The server is running under a load balancer",
+        ),
     ),
     Rule(
         "upstream.client_high_demand",
@@ -224,6 +286,68 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '{"error":"Model meta-llama/Llama-2-13b-chat is currently'
             ' loading","estimated_time":20.0}',
+        ),
+    ),
+    Rule(
+        "upstream.unavailable.not_ready",
+        "The deployment behind the model is not in a state to serve: an NVIDIA cloud function"
+        " that is DEGRADED, INACTIVE or still DEPLOYING, an endpoint or model that is not ready"
+        " or paused. The service side is down for now, whatever status carried it (NVCF"
+        " answers 400).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (
+                r"(?:degraded|inactive|deploying|unhealthy|error) function cannot be invoked",
+                "function cannot be invoked",
+            ),
+            (
+                r"(?:model|endpoint|deployment|server|service|instance|worker)s? (?:is |are )?"
+                r"not (?:yet )?ready",
+                " ready",
+            ),
+            (r"endpoint (?:is )?(?:paused|scaled to zero|initializing)", "endpoint "),
+        ),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '[400]: {"status":400,"title":"Bad Request","detail":"Function id'
+            " 'c4ed50ff-b5c3-409d-ab57-b79c33f5bb39': DEGRADED function cannot be invoked\"}",
+            '{"error":{"code":503,"message":"Model is not ready yet, please retry shortly"}}',
+        ),
+        near_misses=(
+            "Function id '0e349b44': Not found for account 'abc'",
+            "ready for the next request",
+        ),
+    ),
+    Rule(
+        "upstream.unavailable.not_loaded",
+        "A local model server has no model loaded to serve the call (LM Studio's 'No models"
+        " loaded', text-generation-webui's 'No model is loaded', a model unloaded after"
+        " idling): someone must load one first, so retrying alone cannot help.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (r"no models? (?:is |are )?(?:currently )?loaded", " loaded"),
+            (
+                r"model (?:is |was |has been )?(?:not (?:yet |actually )?loaded|unloaded)",
+                " loaded",
+                "unloaded",
+            ),
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '{"error":"No models loaded. Please load a model in the developer page or use the'
+            ' `lms load` command."}',
+            "Error: No model is loaded! Select one in the Model tab.",
+            "Error in RPC handler: Error: Model is unloaded.",
+        ),
+        near_misses=(
+            "Error: 500 Internal Server Error: unable to load model: /models/blobs/sha256-x",
+            "Model loaded in 3.2s",
         ),
     ),
     Rule(
@@ -606,6 +730,40 @@ RULES: tuple[Rule, ...] = (
             '"errorMessage": "HTTP请求失败: 500, 响应:'
             ' {\\"error\\":{\\"code\\":\\"http_error\\",\\"message\\":\\"Internal server'
             ' error during gemini_generate_content\\"}}"',
+        ),
+    ),
+    Rule(
+        "upstream.relay_upstream_error.empty",
+        "A relay says the provider or upstream behind it answered with nothing (an empty"
+        " response, no content, zero output): the upstream failed, with no more detail.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            (
+                r"(?:provider|upstream)[^\n]{0,30}(?:returned|sent|gave) (?:an? )?empty"
+                r" (?:response|content|reply|body|stream|completion|result)",
+                "empty",
+            ),
+            (
+                r"empty (?:response|content|reply|body|stream|completion)s? (?:from|by) (?:the )?"
+                r"(?:upstream|provider|model provider)",
+                "empty ",
+            ),
+            (r"上游[^\n]{0,10}(?:返回|响应)[^\n]{0,6}空", "上游"),
+        ),
+        priority=70,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.65,
+        samples=(
+            "Error\nProvider returned empty content",
+            '{"type":"error","error":{"type":"upstream_error","message":"Empty response from'
+            ' upstream (zero output tokens)"}}',
+            "请求失败：上游返回空响应",
+        ),
+        near_misses=(
+            "curl: (52) Empty reply from server",
+            "Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。",
         ),
     ),
     Rule(
