@@ -587,6 +587,7 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_LIMIT,
         says(
             "请求过于频繁",
+            "請求過於頻繁",
             "限流",
             # also its total-request and concurrent-request variants
             # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
@@ -686,10 +687,27 @@ RULES: tuple[Rule, ...] = (
             (r"rate limit (?:reached|exceeded|hit) (?:for|on) (?:the )?requests\b", "requests"),
             # the limits library's str(item): "<amount> per <multiples> <granularity>"
             (r"\b\d+ per \d+ (?:second|minute|hour|day)s?\b", " per "),
-            # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests
-            (r"(?:请求|访问|调用|接口)的?(?:频率|频次)", "频率", "频次"),
-            (r"(?:请求|访问|调用)(?:速度|速率)?(?:过快|太快)", "过快", "太快"),
-            (r"(?:请求|访问|调用)(?:速度|速率)(?:过高|超限|超过|超出)", "速度", "速率"),
+            # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests (and the
+            # traditional characters: 請求頻率, 訪問頻率, 調用頻次)
+            (
+                r"(?:请求|访问|调用|接口|請求|訪問|調用|介面)的?(?:频率|频次|頻率|頻次)",
+                "频率",
+                "频次",
+                "頻率",
+                "頻次",
+            ),
+            (
+                r"(?:请求|访问|调用|請求|訪問|調用)(?:速度|速率)?(?:过快|太快|過快)",
+                "过快",
+                "太快",
+                "過快",
+            ),
+            (
+                r"(?:请求|访问|调用|請求|訪問|調用)(?:速度|速率)(?:过高|過高|超限|超过|超過|超出)",
+                "速度",
+                "速率",
+            ),
+            (r"(?:訪問|調用|操作)(?:過於|太)頻繁", "頻繁"),
             "リクエスト頻度",
             (r"リクエスト(?:数|回数)の?(?:上限|制限)", "リクエスト"),
             "요청 빈도",
@@ -699,6 +717,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.75,
         samples=(
             '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
+            "錯誤：請求頻率過高，請稍後再試",
             'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
             "APIError: 429 请求频率过高，请降低调用频次后重试",
             "错误：请求速度过快，已被限制访问",
@@ -713,11 +732,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.generic.translated",
         "A client or server says 'too many requests' or 'rate limit' in another language"
-        " (Japanese, Korean, Russian, German, French, Spanish, Portuguese), without naming"
-        " which budget.",
+        " (Chinese, Japanese, Korean, Russian, German, French, Spanish, Portuguese), without"
+        " naming which budget.",
         L,
         Cause.UNKNOWN,
         says(
+            (r"(?:请求|請求)(?:次数|次數|数|數)?(?:过多|過多)", "过多", "過多"),
             "レート制限",
             "レートリミット",
             "リクエスト過多",

@@ -123,10 +123,14 @@ RULES: tuple[Rule, ...] = (
                 "服务器繁忙",
                 "负载过高",
                 "访问量过大",
-                # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy
-                (r"(?:系统|服务|模型|集群|节点|接口|资源|线路)繁忙", "繁忙"),
+                # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy (and the
+                # traditional characters: 系統繁忙, 伺服器繁忙)
+                (
+                    r"(?:系统|服务|模型|集群|节点|接口|资源|线路|系統|服務|伺服器|節點|資源)繁忙",
+                    "繁忙",
+                ),
                 # clients' own word for a 529 / overloaded answer: 模型服务过载
-                (r"(?:服务|模型|系统|服务器|集群)过载", "过载"),
+                (r"(?:服务|模型|系统|服务器|集群|服務|系統|伺服器)(?:过载|過載)", "过载", "過載"),
                 "算力不足",
                 "资源紧张",
             ),
@@ -177,6 +181,7 @@ RULES: tuple[Rule, ...] = (
             # Japanese 混雑 (congested) / 過負荷 / 高負荷; Korean 과부하 (overload), 혼잡
             "混雑",
             "混み合って",
+            "アクセスが集中",
             "過負荷",
             "高負荷",
             "과부하",
@@ -351,6 +356,84 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.unavailable.maintenance",
+        "The service says it is under maintenance: down for now, on purpose; a later retry"
+        " works.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (
+                r"(?:under|down for|undergoing|in) (?:scheduled |planned |emergency )?maintenance",
+                "maintenance",
+            ),
+            "maintenance mode",
+            "系统维护",
+            "维护中",
+            "正在维护",
+            "系統維護",
+            "維護中",
+            "メンテナンス中",
+            "점검 중",
+        ),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '503 {"error":{"message":"The API is under scheduled maintenance. Please try again'
+            ' later."}}',
+            "服务正在维护，请稍后再试",
+        ),
+        near_misses=("It helps to keep the code easy to maintain",),
+    ),
+    Rule(
+        "upstream.unavailable.circuit_open",
+        "A client, relay or service's circuit breaker is open after repeated failures of what"
+        " is behind it: calls fail fast until it recovers (a 503, whatever wraps it).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (r"circuit[ _-]?(?:breaker )?(?:is |was )?(?:now )?open\b", "circuit"),
+            "circuitopen",
+            "circuitbreakeropen",
+            "熔断",
+        ),
+        # above Codex's own 'experiencing high demand' line (96), which it prints for any
+        # 5xx, when the server's code says its breaker is open
+        priority=97,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "unexpected status 503 Service Unavailable: Service Unavailable, auth error code:"
+            " upstream_service_circuit_open\nWe're currently experiencing high demand, which"
+            " may cause temporary errors.",
+            "CircuitBreakerOpenError: Circuit breaker is open for provider anthropic",
+            "渠道已熔断，请稍后重试",
+        ),
+        near_misses=("[Responses-Circuit] 跳过 open 状态中的 Key",),
+    ),
+    Rule(
+        "upstream.unavailable.suspended_host",
+        "The hosting platform in front of the API has suspended or paused the deployment"
+        " (Render's 'This service has been suspended', Vercel's DEPLOYMENT_PAUSED): nothing"
+        " answers until its owner restores it, so retrying cannot help.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "this service has been suspended",
+            "deployment_paused",
+            "this deployment is paused",
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            'Request failed with status code 503\nthe proxy URL now says "This service has'
+            ' been suspended by its owner."',
+            "503: DEPLOYMENT_PAUSED\nThis deployment is currently paused.",
+        ),
+        near_misses=("Your account has been suspended for violating the usage policy",),
+    ),
+    Rule(
         "upstream.unavailable.chinese",
         "A Chinese server says the service is (temporarily) unavailable.",
         L,
@@ -358,6 +441,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "服务暂时不可用",
             "服务不可用",
+            "服務暫時不可用",
+            "服務不可用",
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -689,6 +774,16 @@ RULES: tuple[Rule, ...] = (
                 "failed to request upstream",
                 "upstream request failed",
                 (r"all upstreams? (?:have )?failed", "all upstream"),
+                # a router that tried every provider, channel or deployment it had
+                (
+                    r"all (?:providers|channels|endpoints|deployments|upstream providers)"
+                    r" (?:have )?(?:failed|returned errors?)",
+                    "all providers",
+                    "all channels",
+                    "all endpoints",
+                    "all deployments",
+                    "all upstream providers",
+                ),
                 "channel error",
                 (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
                 "gateway routing failed",
