@@ -536,6 +536,9 @@ RULES: tuple[Rule, ...] = (
             (r"rate limit exceeded for (?:user|key|team|token)", "rate limit exceeded for "),
             # LiteLLM's router when every deployment of the model is cooling down after errors
             "no deployments available for selected model",
+            # LiteLLM's router: a deployment's own rpm / tpm cap from the proxy's config
+            # ("Deployment over defined rpm limit=60. current usage=61"), not the provider's
+            (r"deployment over (?:the )?defined (?:rpm|tpm) limit", "deployment over "),
         ),
         priority=98,
         origin=Origin.RELAY,
@@ -545,6 +548,8 @@ RULES: tuple[Rule, ...] = (
             " in 60 seconds. Passed model=gpt-4o.",
             "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM /"
             " Max Parallel Request Limit.",
+            '{"error":{"message":"litellm.RateLimitError: Deployment over defined rpm limit=2.'
+            ' current usage=2","type":null,"param":null,"code":429}}',
         ),
         near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
     ),
@@ -646,6 +651,8 @@ RULES: tuple[Rule, ...] = (
                 r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
                 "upstream",
             ),
+            # Chinese relays: 上游返回 429, 上游响应状态码 429
+            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)429(?!\d)", "上游"),
         ),
         # above rate_limit.relayed_wording (76), which says the same without the status
         priority=77,
@@ -654,6 +661,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
             'Upstream error: {"status":429,"title":"Too Many Requests"}',
+            "请求失败：上游返回 429，请稍后重试",
         ),
         near_misses=("upstream error: do request failed",),
     ),
@@ -804,7 +812,9 @@ RULES: tuple[Rule, ...] = (
         Cause.UNKNOWN,
         all_of(
             says(
-                "upstream",
+                # (not a relay envelope's type "upstream_error" alone: that files any error
+                # as passed on, and adds nothing over the words inside it)
+                (r"upstream(?!_error\b)", "upstream"),
                 "provider returned error",
                 "error from provider",
                 "上游",
@@ -828,6 +838,8 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "upstream error: do request failed",
             "x-ratelimit-limit-requests: 500\nupstream error: do request failed",
+            '{"error":{"message":"429 Too Many Requests The server had an error while'
+            ' processing your request.","type":"upstream_error"}}',
         ),
     ),
     Rule(
