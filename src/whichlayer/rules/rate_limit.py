@@ -13,6 +13,7 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     html,
+    none_of,
     says,
     status,
 )
@@ -840,6 +841,38 @@ RULES: tuple[Rule, ...] = (
             "x-ratelimit-limit-requests: 500\nupstream error: do request failed",
             '{"error":{"message":"429 Too Many Requests The server had an error while'
             ' processing your request.","type":"upstream_error"}}',
+        ),
+    ),
+    Rule(
+        "rate_limit.server_throttle",
+        "The server says it is temporarily limiting or throttling requests: a 429 in the words"
+        " services use for it (GitHub's, Gmail's 'is temporarily limiting requests'; Claude"
+        " Code's 'Server is temporarily limiting requests (not your usage limit)', printed for"
+        " a 429 that is not the plan's usage window). A rate limit, not a capacity answer (a"
+        " 529 or an overloaded_error body still says overloaded); which budget is not said.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            says(
+                (
+                    r"temporarily (?:limiting|throttling) (?:your |the )?requests",
+                    "temporarily limiting",
+                    "temporarily throttling",
+                ),
+                "not your usage limit",
+            ),
+            none_of(status(529), field_is("type", "overloaded_error")),
+        ),
+        priority=96,
+        confidence=0.6,
+        samples=(
+            "API Error: Server is temporarily limiting requests (not your usage limit) · Rate"
+            " limited",
+            "GitHub is temporarily limiting requests. Please try again later.",
+        ),
+        near_misses=(
+            'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":'
+            '"Overloaded"}}',
         ),
     ),
     Rule(

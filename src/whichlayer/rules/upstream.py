@@ -75,7 +75,8 @@ RULES: tuple[Rule, ...] = (
                     "no capacity available",
                     "capacity exhausted",
                     "experiencing high demand",
-                    "temporarily limiting requests",
+                    # ("temporarily limiting requests" is a 429's wording:
+                    # rate_limit.server_throttle)
                     "server is busy",
                     # Hugging Face's inference API; Codex's "Selected model is at capacity"
                     "model too busy",
@@ -109,7 +110,6 @@ RULES: tuple[Rule, ...] = (
             " busy, unable to get response in less than 120 second(s)",
             '{"object":"error","message":"Service tier capacity exceeded for this'
             ' model.","type":"invalid_request_error","param":null,"code":null}',
-            "API Error: Server is temporarily limiting requests (not your usage limit)",
         ),
         near_misses=("当前分组上游负载已饱和",),
     ),
@@ -938,6 +938,10 @@ RULES: tuple[Rule, ...] = (
             says(
                 "server had an error",
                 "error occurred while processing",
+                # Bedrock's ModelErrorException / InternalServerException message, printed
+                # without its class: "The system encountered an unexpected error during
+                # processing. Try your request again."
+                "encountered an unexpected error during processing",
                 "internal error encountered",
                 "internalserverexception",
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
@@ -1042,10 +1046,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            # the AWS SDK for JavaScript's line (botocore's printed code is read as a body
-            # type, where Bedrock's catalogue row decides)
-            "ModelErrorException: The system encountered an unexpected error during"
-            " processing. Try your request again.",
+            # (Bedrock's "The system encountered an unexpected error during processing" is
+            # upstream.server_error.body's, with or without its class name)
+            "worker threw exception while generating the reply",
         ),
     ),
     Rule(
