@@ -974,6 +974,8 @@ RULES: tuple[Rule, ...] = (
             "llama runner process",
             "enginedeaderror",
             "engine loop is dead",
+            # vLLM V1's engine process: "EngineCore encountered an issue. See stack trace"
+            "enginecore encountered an issue",
         ),
         priority=68,
         retry=Retry.LIMITED,
