@@ -149,6 +149,9 @@ RULES: tuple[Rule, ...] = (
                 "number of tokens allowed within",
                 "input_token_count",
                 "enqueued token",
+                # Azure OpenAI's 429 header names the policy that fired:
+                # "policy-id: DeploymentRatelimit-Token" (the Call one is rate_limit.rpm's)
+                "deploymentratelimit-token",
             ),
             field_is("type", "tokens"),
         ),
@@ -160,6 +163,9 @@ RULES: tuple[Rule, ...] = (
             " Please try again in 9.816s.",
             "This request would exceed the rate limit for your organization of 20,000 input"
             " tokens per minute.",
+            "HTTP/1.1 429 Too Many Requests\npolicy-id: DeploymentRatelimit-Token\nx-ms-region:"
+            ' West Europe\n\n{"error":{"code":"429","message":"Rate limit is exceeded. Try again'
+            ' in 12 seconds."}}',
         ),
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM): Limit 3",),
     ),
@@ -296,6 +302,8 @@ RULES: tuple[Rule, ...] = (
                 (r"requests? rate limit", " rate limit"),
                 "call rate limit",
                 "message rate limit",
+                # Azure OpenAI's 429 header "policy-id: DeploymentRatelimit-Call": calls
+                "deploymentratelimit-call",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -315,6 +323,8 @@ RULES: tuple[Rule, ...] = (
             ' limited to 10 API calls / minute."}',
             '{"object":"error","message":"Rate limit'
             ' exceeded","type":"rate_limited","param":null,"code":"1300"}',
+            "x-ratelimit-reset-requests: 4,apim-request-id: 69569dd5,policy-id:"
+            " DeploymentRatelimit-Call,x-ms-region: West Europe\n429 Too Many Requests",
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
