@@ -1,7 +1,7 @@
 """Ollama: a local model server; ``{"error": "..."}`` bodies."""
 
 from whichlayer.providers._base import Documented, Provider
-from whichlayer.taxonomy import Cause
+from whichlayer.taxonomy import Cause, Retry
 
 DOCS = "https://github.com/ollama/ollama/blob/main/docs/api.md#errors"
 FAQ = "https://github.com/ollama/ollama/blob/main/docs/troubleshooting.md"
@@ -42,9 +42,11 @@ PROVIDER = Provider(
             FAQ,
             'Error code: 500 - {"error": "model requires more system memory (12.0 GiB) than '
             'is available (8.0 GiB)"}',
-            "The machine cannot hold the model.",
+            "The machine cannot hold the model: the same call fails again until memory is"
+            " freed or a smaller model (or quantisation) is chosen.",
             status=500,
             field="phrase",
+            retry=Retry.NEVER,
         ),
         Documented(
             "maximum pending requests exceeded",

@@ -13,6 +13,7 @@ from whichlayer.rules.base import (
     exception,
     field_is,
     html,
+    none_of,
     says,
     status,
 )
@@ -108,7 +109,7 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 "tokens per min",
-                (r"\btpm\b", "tpm"),
+                (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", "tpm"),
             ),
             _too_large_for_limit,
         ),
@@ -133,8 +134,8 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"tokens per (?:min(?:ute)?|day)", "tokens per "),
-                (r"\btpm\b", "tpm"),
-                (r"\btpd\b", "tpd"),
+                (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", "tpm"),
+                (r"(?<![a-z0-9_])tpd(?![a-z0-9_])", "tpd"),
                 "token rate limit",
                 (r"tokens? per second", " per second"),
                 (r"too many tokens(?:,? please wait| per)", "too many tokens"),
@@ -148,6 +149,9 @@ RULES: tuple[Rule, ...] = (
                 "number of tokens allowed within",
                 "input_token_count",
                 "enqueued token",
+                # Azure OpenAI's 429 header names the policy that fired:
+                # "policy-id: DeploymentRatelimit-Token" (the Call one is rate_limit.rpm's)
+                "deploymentratelimit-token",
             ),
             field_is("type", "tokens"),
         ),
@@ -159,6 +163,9 @@ RULES: tuple[Rule, ...] = (
             " Please try again in 9.816s.",
             "This request would exceed the rate limit for your organization of 20,000 input"
             " tokens per minute.",
+            "HTTP/1.1 429 Too Many Requests\npolicy-id: DeploymentRatelimit-Token\nx-ms-region:"
+            ' West Europe\n\n{"error":{"code":"429","message":"Rate limit is exceeded. Try again'
+            ' in 12 seconds."}}',
         ),
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM): Limit 3",),
     ),
@@ -276,23 +283,27 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"requests per (?:min|minute|second|day|hour)", "requests per "),
-                (r"\brpm\b", "rpm"),
-                (r"\brpd\b", "rpd"),
-                (r"\brps\b", "rps"),
+                # (not \b: in "RPM超限" or "QPS限制" no word boundary parts the letters from
+                # the Chinese after them)
+                (r"(?<![a-z0-9_])rpm(?![a-z0-9_])", "rpm"),
+                (r"(?<![a-z0-9_])rpd(?![a-z0-9_])", "rpd"),
+                (r"(?<![a-z0-9_])rps(?![a-z0-9_])", "rps"),
                 (r"queries per (?:minute|second)", "queries per "),
-                (r"\bqpm\b", "qpm"),
-                (r"\bqps\b", "qps"),
+                (r"(?<![a-z0-9_])qpm(?![a-z0-9_])", "qpm"),
+                (r"(?<![a-z0-9_])qps(?![a-z0-9_])", "qps"),
                 "requests_per",
                 (r"\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b", "call"),
                 (r"\brequests ?/ ?(?:min(?:ute)?|second|sec)\b", "requests"),
                 (r"messages? per (?:minute|hour)", "message"),
                 (r"images? per (?:min|minute)\b", "image"),
-                (r"\brph\b", "rph"),
+                (r"(?<![a-z0-9_])rph(?![a-z0-9_])", "rph"),
                 # OpenRouter's per-day and per-minute request windows: "limit_rpd/<model>"
                 (r"\blimit_rp[md]\b", "limit_rp"),
                 (r"requests? rate limit", " rate limit"),
                 "call rate limit",
                 "message rate limit",
+                # Azure OpenAI's 429 header "policy-id: DeploymentRatelimit-Call": calls
+                "deploymentratelimit-call",
             ),
             field_is("reason", "public_error_user_requests_throttled", "rate_limit_exceeded"),
             field_is("type", "requests", "rate_limited"),
@@ -312,6 +323,8 @@ RULES: tuple[Rule, ...] = (
             ' limited to 10 API calls / minute."}',
             '{"object":"error","message":"Rate limit'
             ' exceeded","type":"rate_limited","param":null,"code":"1300"}',
+            "x-ratelimit-reset-requests: 4,apim-request-id: 69569dd5,policy-id:"
+            " DeploymentRatelimit-Call,x-ms-region: West Europe\n429 Too Many Requests",
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
@@ -464,6 +477,18 @@ RULES: tuple[Rule, ...] = (
             # ChatGPT's web back end: "Only one message at a time. Please allow any other
             # responses to complete before sending another message"
             (r"only one (?:message|request|generation) at a time", " at a time"),
+            # Z.ai's "Too much concurrency", "concurrency is too high"
+            (
+                r"(?:too (?:much|high)|excessive) concurrency|concurrency (?:is |was )?too high",
+                "concurrency",
+            ),
+            # Japanese and Korean servers: simultaneous requests / connections over the cap
+            (
+                r"同時(?:リクエスト|接続|実行)数?(?:の|が)?(?:上限|制限|超過|多すぎ)"
+                r"|동시 ?(?:요청|접속|연결|실행)[^\n]{0,12}(?:한도|제한|초과|너무 많)",
+                "同時",
+                "동시",
+            ),
         ),
         priority=92,
         confidence=0.85,
@@ -522,6 +547,9 @@ RULES: tuple[Rule, ...] = (
             (r"rate limit exceeded for (?:user|key|team|token)", "rate limit exceeded for "),
             # LiteLLM's router when every deployment of the model is cooling down after errors
             "no deployments available for selected model",
+            # LiteLLM's router: a deployment's own rpm / tpm cap from the proxy's config
+            # ("Deployment over defined rpm limit=60. current usage=61"), not the provider's
+            (r"deployment over (?:the )?defined (?:rpm|tpm) limit", "deployment over "),
         ),
         priority=98,
         origin=Origin.RELAY,
@@ -531,6 +559,8 @@ RULES: tuple[Rule, ...] = (
             " in 60 seconds. Passed model=gpt-4o.",
             "429: LiteLLM Rate Limit Handler for rate limit type = team. Crossed TPM / RPM /"
             " Max Parallel Request Limit.",
+            '{"error":{"message":"litellm.RateLimitError: Deployment over defined rpm limit=2.'
+            ' current usage=2","type":null,"param":null,"code":429}}',
         ),
         near_misses=("Rate limit reached for gpt-4 on tokens per min (TPM)",),
     ),
@@ -573,6 +603,7 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_LIMIT,
         says(
             "请求过于频繁",
+            "請求過於頻繁",
             "限流",
             # also its total-request and concurrent-request variants
             # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
@@ -631,13 +662,17 @@ RULES: tuple[Rule, ...] = (
                 r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
                 "upstream",
             ),
+            # Chinese relays: 上游返回 429, 上游响应状态码 429
+            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)429(?!\d)", "上游"),
         ),
-        priority=66,
+        # above rate_limit.relayed_wording (76), which says the same without the status
+        priority=77,
         origin=Origin.UPSTREAM,
         confidence=0.6,
         samples=(
             "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
             'Upstream error: {"status":429,"title":"Too Many Requests"}',
+            "请求失败：上游返回 429，请稍后重试",
         ),
         near_misses=("upstream error: do request failed",),
     ),
@@ -659,6 +694,196 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=("当前分组上游负载已饱和，请稍后再试",),
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
+    ),
+    Rule(
+        "rate_limit.rpm.named",
+        "The limit that was hit is named as a count of requests: 'rate limit reached for"
+        " requests', a limits-library window ('50 per 1 minute', as Flask-Limiter and slowapi"
+        " print it), or a request, visit or call frequency in Chinese, Japanese or Korean.",
+        L,
+        Cause.RPM,
+        says(
+            (r"rate limit (?:reached|exceeded|hit) (?:for|on) (?:the )?requests\b", "requests"),
+            # the limits library's str(item): "<amount> per <multiples> <granularity>"
+            (r"\b\d+ per \d+ (?:second|minute|hour|day)s?\b", " per "),
+            # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests (and the
+            # traditional characters: 請求頻率, 訪問頻率, 調用頻次)
+            (
+                r"(?:请求|访问|调用|接口|請求|訪問|調用|介面)的?(?:频率|频次|頻率|頻次)",
+                "频率",
+                "频次",
+                "頻率",
+                "頻次",
+            ),
+            (
+                r"(?:请求|访问|调用|請求|訪問|調用)(?:速度|速率)?(?:过快|太快|過快)",
+                "过快",
+                "太快",
+                "過快",
+            ),
+            (
+                r"(?:请求|访问|调用|請求|訪問|調用)(?:速度|速率)(?:过高|過高|超限|超过|超過|超出)",
+                "速度",
+                "速率",
+            ),
+            (r"(?:訪問|調用|操作)(?:過於|太)頻繁", "頻繁"),
+            "リクエスト頻度",
+            (r"リクエスト(?:数|回数)の?(?:上限|制限)", "リクエスト"),
+            "요청 빈도",
+            (r"요청 (?:횟수|수) ?(?:한도|제한)", "요청 "),
+        ),
+        priority=89,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
+            "錯誤：請求頻率過高，請稍後再試",
+            'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
+            "APIError: 429 请求频率过高，请降低调用频次后重试",
+            "错误：请求速度过快，已被限制访问",
+            "エラー: リクエスト数の上限に達しました。しばらくしてから再度お試しください。",
+        ),
+        near_misses=(
+            "Rate limit reached for tokens",
+            "很抱歉，你的请求受速率限制。",
+            "limiter = Limiter(app, default_limits=['200 per day'])",
+        ),
+    ),
+    Rule(
+        "rate_limit.generic.translated",
+        "A client or server says 'too many requests' or 'rate limit' in another language"
+        " (Chinese, Japanese, Korean, Russian, German, French, Spanish, Portuguese), without"
+        " naming which budget.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"(?:请求|請求)(?:次数|次數|数|數)?(?:过多|過多)", "过多", "過多"),
+            "レート制限",
+            "レートリミット",
+            "リクエスト過多",
+            "요청이 너무 많",
+            "요청 한도",
+            "속도 제한",
+            "превышен лимит запросов",
+            "ограничение скорости",
+            "zu viele anfragen",
+            "trop de requêtes",
+            "trop de demandes",
+            "demasiadas solicitudes",
+            "demasiadas peticiones",
+            "muitas solicitações",
+            "muitas requisições",
+            "límite de velocidad",
+            "limite de taxa",
+        ),
+        priority=40,
+        confidence=0.6,
+        samples=(
+            "AI 원고 생성 요청이 너무 많습니다. 잠시 후 다시 시도해주세요.",
+            "Fehler 429: Zu viele Anfragen. Bitte später erneut versuchen.",
+            "Ошибка API: превышен лимит запросов, повторите позже",
+        ),
+        near_misses=("요청을 처리할 수 없습니다",),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.relay_concurrency",
+        "A relay's own concurrency cap per account, user, key, channel or group of its pool"
+        " was reached (sub2api's 'Concurrency limit exceeded for account', new-api's channel"
+        " and token caps): the relay throttled, not the provider.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"concurrency limit (?:exceeded|reached) for (?:account|user|key|token|channel"
+                r"|group)",
+                "concurrency limit ",
+            ),
+            (r"(?:channel|group|token)(?:'s)? concurrency", " concurrency"),
+            (r"(?:渠道|分组|令牌|账号)[^\n]{0,6}并发", "并发"),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.7,
+        samples=(
+            "stream disconnected before completion: Concurrency limit exceeded for account,"
+            " please retry later",
+            '{"error":{"message":"该令牌并发数已达上限，请稍后再试","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "Too many concurrent requests for this model. Please reduce concurrency.",
+            "Your account org-x request reached max organization concurrency: 1",
+        ),
+    ),
+    Rule(
+        "rate_limit.relayed_wording",
+        "A relay or aggregator says its upstream or provider rate-limited the call ('Upstream"
+        " request failed: Rate limit exceeded', OpenRouter's 'temporarily rate-limited"
+        " upstream'): the wrapper adds nothing over the 429 it passes on, and does not say"
+        " which budget.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            says(
+                # (not a relay envelope's type "upstream_error" alone: that files any error
+                # as passed on, and adds nothing over the words inside it)
+                (r"upstream(?!_error\b)", "upstream"),
+                "provider returned error",
+                "error from provider",
+                "上游",
+            ),
+            says(
+                (r"(?<![-\w])rate[ _-]?limit", "limit"),
+                "too many requests",
+                "限流",
+                "速率限制",
+            ),
+        ),
+        priority=76,
+        confidence=0.6,
+        samples=(
+            '{"code":"rate_limit_exceeded","type":"rate_limit_error","message":"Error from'
+            ' provider (Acme): Upstream request failed: [rate_limit_exceeded] Rate limit'
+            ' exceeded. Please retry after a brief wait."}',
+            "(Chutes) Provider returned error: qwen/qwen3-32b:free is temporarily"
+            " rate-limited upstream. Please retry shortly.",
+        ),
+        near_misses=(
+            "upstream error: do request failed",
+            "x-ratelimit-limit-requests: 500\nupstream error: do request failed",
+            '{"error":{"message":"429 Too Many Requests The server had an error while'
+            ' processing your request.","type":"upstream_error"}}',
+        ),
+    ),
+    Rule(
+        "rate_limit.server_throttle",
+        "The server says it is temporarily limiting or throttling requests: a 429 in the words"
+        " services use for it (GitHub's, Gmail's 'is temporarily limiting requests'; Claude"
+        " Code's 'Server is temporarily limiting requests (not your usage limit)', printed for"
+        " a 429 that is not the plan's usage window). A rate limit, not a capacity answer (a"
+        " 529 or an overloaded_error body still says overloaded); which budget is not said.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            says(
+                (
+                    r"temporarily (?:limiting|throttling) (?:your |the )?requests",
+                    "temporarily limiting",
+                    "temporarily throttling",
+                ),
+                "not your usage limit",
+            ),
+            none_of(status(529), field_is("type", "overloaded_error")),
+        ),
+        priority=96,
+        confidence=0.6,
+        samples=(
+            "API Error: Server is temporarily limiting requests (not your usage limit) · Rate"
+            " limited",
+            "GitHub is temporarily limiting requests. Please try again later.",
+        ),
+        near_misses=(
+            'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":'
+            '"Overloaded"}}',
+        ),
     ),
     Rule(
         "rate_limit.generic",

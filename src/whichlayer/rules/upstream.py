@@ -75,7 +75,8 @@ RULES: tuple[Rule, ...] = (
                     "no capacity available",
                     "capacity exhausted",
                     "experiencing high demand",
-                    "temporarily limiting requests",
+                    # ("temporarily limiting requests" is a 429's wording:
+                    # rate_limit.server_throttle)
                     "server is busy",
                     # Hugging Face's inference API; Codex's "Selected model is at capacity"
                     "model too busy",
@@ -109,7 +110,6 @@ RULES: tuple[Rule, ...] = (
             " busy, unable to get response in less than 120 second(s)",
             '{"object":"error","message":"Service tier capacity exceeded for this'
             ' model.","type":"invalid_request_error","param":null,"code":null}',
-            "API Error: Server is temporarily limiting requests (not your usage limit)",
         ),
         near_misses=("当前分组上游负载已饱和",),
     ),
@@ -123,6 +123,16 @@ RULES: tuple[Rule, ...] = (
                 "服务器繁忙",
                 "负载过高",
                 "访问量过大",
+                # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy (and the
+                # traditional characters: 系統繁忙, 伺服器繁忙)
+                (
+                    r"(?:系统|服务|模型|集群|节点|接口|资源|线路|系統|服務|伺服器|節點|資源)繁忙",
+                    "繁忙",
+                ),
+                # clients' own word for a 529 / overloaded answer: 模型服务过载
+                (r"(?:服务|模型|系统|服务器|集群|服務|系統|伺服器)(?:过载|過載)", "过载", "過載"),
+                "算力不足",
+                "资源紧张",
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
@@ -137,7 +147,64 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         retry=Retry.LIMITED,
         confidence=0.9,
-        samples=("503 服务器繁忙",),
+        samples=("503 服务器繁忙", "请求失败：当前模型服务过载，请稍后重试"),
+    ),
+    Rule(
+        "upstream.overloaded.busy",
+        "The server side says it is busy, at capacity or under high demand, in English or"
+        " another language: shared capacity, not the caller's own limit.",
+        L,
+        Cause.OVERLOADED,
+        says(
+            (
+                r"(?:model|server|service|system|engine|gpu|cluster|backend|provider)s?"
+                r" (?:is |are )?(?:currently |temporarily |very |too |now )*busy",
+                "busy",
+            ),
+            "serverbusy",
+            "server_busy",
+            (
+                r"(?:due to|experiencing|because of) (?:an? )?(?:unusually |exceptionally |very )?"
+                r"(?:high|heavy) (?:demand|traffic|load)",
+                " demand",
+                " traffic",
+                " load",
+            ),
+            "under heavy load",
+            "insufficient capacity",
+            "insufficientcapacity",
+            (
+                r"(?:model|server|service|system|provider)s? (?:is |are )?(?:currently )?at"
+                r" (?:full )?capacity",
+                " capacity",
+            ),
+            # Japanese 混雑 (congested) / 過負荷 / 高負荷; Korean 과부하 (overload), 혼잡
+            "混雑",
+            "混み合って",
+            "アクセスが集中",
+            "過負荷",
+            "高負荷",
+            "과부하",
+            "혼잡",
+            "перегружен",
+            "überlastet",
+            "surchargé",
+            "sobrecargado",
+            "sobrecarregado",
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "The model is temporarily busy. Please try again in a moment.",
+            "503: Our servers are currently at capacity due to high demand, please retry.",
+            "エラー: サーバーが混雑しています。しばらくしてから再度お試しください。",
+            "Der Dienst ist derzeit überlastet. Bitte versuchen Sie es später erneut.",
+        ),
+        near_misses=(
+            "OSError: [Errno 16] Device or resource busy: '/dev/nvidia0'",
+            "The server is running under a load balancer",
+        ),
     ),
     Rule(
         "upstream.client_high_demand",
@@ -227,6 +294,243 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.unavailable.not_ready",
+        "The deployment behind the model is not in a state to serve: an NVIDIA cloud function"
+        " that is DEGRADED, INACTIVE or still DEPLOYING, an endpoint or model that is not ready"
+        " or paused. The service side is down for now, whatever status carried it (NVCF"
+        " answers 400).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (
+                r"(?:degraded|inactive|deploying|unhealthy|error) function cannot be invoked",
+                "function cannot be invoked",
+            ),
+            (
+                r"(?:model|endpoint|deployment|server|service|instance|worker)s? (?:is |are )?"
+                r"not (?:yet )?ready",
+                " ready",
+            ),
+            (r"endpoint (?:is )?(?:paused|scaled to zero|initializing)", "endpoint "),
+        ),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '[400]: {"status":400,"title":"Bad Request","detail":"Function id'
+            " 'c4ed50ff-b5c3-409d-ab57-b79c33f5bb39': DEGRADED function cannot be invoked\"}",
+            '{"error":{"code":503,"message":"Model is not ready yet, please retry shortly"}}',
+        ),
+        near_misses=(
+            "Function id '0e349b44': Not found for account 'abc'",
+            "ready for the next request",
+        ),
+    ),
+    Rule(
+        "upstream.unavailable.not_loaded",
+        "A local model server has no model loaded to serve the call (LM Studio's 'No models"
+        " loaded', text-generation-webui's 'No model is loaded', a model unloaded after"
+        " idling): someone must load one first, so retrying alone cannot help.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (r"no models? (?:is |are )?(?:currently )?loaded", " loaded"),
+            (
+                r"model (?:is |was |has been )?(?:not (?:yet |actually )?loaded|unloaded)",
+                " loaded",
+                "unloaded",
+            ),
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '{"error":"No models loaded. Please load a model in the developer page or use the'
+            ' `lms load` command."}',
+            "Error: No model is loaded! Select one in the Model tab.",
+            "Error in RPC handler: Error: Model is unloaded.",
+        ),
+        near_misses=(
+            "Error: 500 Internal Server Error: unable to load model: /models/blobs/sha256-x",
+            "Model loaded in 3.2s",
+        ),
+    ),
+    Rule(
+        "upstream.unavailable.maintenance",
+        "The service says it is under maintenance: down for now, on purpose; a later retry"
+        " works.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (
+                r"(?:under|down for|undergoing|in) (?:scheduled |planned |emergency )?maintenance",
+                "maintenance",
+            ),
+            "maintenance mode",
+            "系统维护",
+            "维护中",
+            "正在维护",
+            "系統維護",
+            "維護中",
+            "メンテナンス中",
+            "점검 중",
+        ),
+        priority=88,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '503 {"error":{"message":"The API is under scheduled maintenance. Please try again'
+            ' later."}}',
+            "服务正在维护，请稍后再试",
+        ),
+        near_misses=("It helps to keep the code easy to maintain",),
+    ),
+    Rule(
+        "upstream.unavailable.circuit_open",
+        "A client, relay or service's circuit breaker is open after repeated failures of what"
+        " is behind it: calls fail fast until it recovers (a 503, whatever wraps it).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (r"circuit[ _-]?(?:breaker )?(?:is |was )?(?:now )?open\b", "circuit"),
+            "circuitopen",
+            "circuitbreakeropen",
+            "熔断",
+        ),
+        # above Codex's own 'experiencing high demand' line (96), which it prints for any
+        # 5xx, when the server's code says its breaker is open
+        priority=97,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "unexpected status 503 Service Unavailable: Service Unavailable, auth error code:"
+            " upstream_service_circuit_open\nWe're currently experiencing high demand, which"
+            " may cause temporary errors.",
+            "CircuitBreakerOpenError: Circuit breaker is open for provider anthropic",
+            "渠道已熔断，请稍后重试",
+        ),
+        near_misses=("[Responses-Circuit] 跳过 open 状态中的 Key",),
+    ),
+    Rule(
+        "upstream.unavailable.suspended_host",
+        "The hosting platform in front of the API has suspended or paused the deployment"
+        " (Render's 'This service has been suspended', Vercel's DEPLOYMENT_PAUSED): nothing"
+        " answers until its owner restores it, so retrying cannot help.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "this service has been suspended",
+            "deployment_paused",
+            "this deployment is paused",
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            'Request failed with status code 503\nthe proxy URL now says "This service has'
+            ' been suspended by its owner."',
+            "503: DEPLOYMENT_PAUSED\nThis deployment is currently paused.",
+        ),
+        near_misses=("Your account has been suspended for violating the usage policy",),
+    ),
+    # Clients localise the status text of a 5xx (a Korean client's "503: 서비스를 일시적으로
+    # 사용할 수 없습니다", a Chinese one's "500: 服务端内部错误"): the same status, in words.
+    Rule(
+        "upstream.unavailable.translated",
+        "A client or server says 'service (temporarily) unavailable', 503's status text, in"
+        " another language (Japanese, Korean, Russian, German, French, Spanish, Portuguese).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "サービスが利用できません",
+            "一時的に利用できません",
+            "서비스를 일시적으로 사용할 수 없",
+            "서비스를 사용할 수 없",
+            "сервис временно недоступен",
+            "сервис недоступен",
+            "dienst nicht verfügbar",
+            "vorübergehend nicht verfügbar",
+            "service indisponible",
+            "service temporairement indisponible",
+            "servicio no disponible",
+            "serviço indisponível",
+        ),
+        priority=70,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            "API 오류 (503): 서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해주세요.",
+            "Erreur 503 : service temporairement indisponible",
+        ),
+        near_misses=("このモデルは利用できません",),
+    ),
+    Rule(
+        "upstream.server_error.translated",
+        "A client or server says 'internal server error', 500's status text, in Chinese,"
+        " Japanese, Korean, Russian, German, French, Spanish or Portuguese.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "服务器内部错误",
+            "服务端内部错误",
+            "内部服务器错误",
+            "伺服器內部錯誤",
+            "内部サーバーエラー",
+            "サーバー内部エラー",
+            "서버 내부 오류",
+            "내부 서버 오류",
+            "внутренняя ошибка сервера",
+            "interner serverfehler",
+            "erreur interne du serveur",
+            "error interno del servidor",
+            "erro interno do servidor",
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=("500: 服务端内部错误，请稍后重试。", "Fehler: 500 Interner Serverfehler"),
+        near_misses=("服务器繁忙",),
+    ),
+    Rule(
+        "upstream.gateway_timeout.translated",
+        "A client or proxy says 'gateway timeout', 504's status text, in another language.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            "网关超时",
+            "閘道逾時",
+            "ゲートウェイタイムアウト",
+            "게이트웨이 시간 초과",
+            "gateway-zeitüberschreitung",
+            "tiempo de espera de la puerta de enlace",
+            "délai d'attente de la passerelle",
+        ),
+        priority=72,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=("请求失败：504 网关超时",),
+    ),
+    Rule(
+        "upstream.bad_gateway.translated",
+        "A client or proxy says 'bad gateway', 502's status text, in another language.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            "错误网关",
+            "错误的网关",
+            "不正なゲートウェイ",
+            "잘못된 게이트웨이",
+            "недопустимый шлюз",
+            "ungültiges gateway",
+            "passerelle incorrecte",
+            "puerta de enlace no válida",
+        ),
+        priority=71,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=("HTTP 502 错误网关",),
+    ),
+    Rule(
         "upstream.unavailable.chinese",
         "A Chinese server says the service is (temporarily) unavailable.",
         L,
@@ -234,6 +538,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "服务暂时不可用",
             "服务不可用",
+            "服務暫時不可用",
+            "服務不可用",
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -565,6 +871,16 @@ RULES: tuple[Rule, ...] = (
                 "failed to request upstream",
                 "upstream request failed",
                 (r"all upstreams? (?:have )?failed", "all upstream"),
+                # a router that tried every provider, channel or deployment it had
+                (
+                    r"all (?:providers|channels|endpoints|deployments|upstream providers)"
+                    r" (?:have )?(?:failed|returned errors?)",
+                    "all providers",
+                    "all channels",
+                    "all endpoints",
+                    "all deployments",
+                    "all upstream providers",
+                ),
                 "channel error",
                 (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
                 "gateway routing failed",
@@ -606,6 +922,40 @@ RULES: tuple[Rule, ...] = (
             '"errorMessage": "HTTP请求失败: 500, 响应:'
             ' {\\"error\\":{\\"code\\":\\"http_error\\",\\"message\\":\\"Internal server'
             ' error during gemini_generate_content\\"}}"',
+        ),
+    ),
+    Rule(
+        "upstream.relay_upstream_error.empty",
+        "A relay says the provider or upstream behind it answered with nothing (an empty"
+        " response, no content, zero output): the upstream failed, with no more detail.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            (
+                r"(?:provider|upstream)[^\n]{0,30}(?:returned|sent|gave) (?:an? )?empty"
+                r" (?:response|content|reply|body|stream|completion|result)",
+                "empty",
+            ),
+            (
+                r"empty (?:response|content|reply|body|stream|completion)s? (?:from|by) (?:the )?"
+                r"(?:upstream|provider|model provider)",
+                "empty ",
+            ),
+            (r"上游[^\n]{0,10}(?:返回|响应)[^\n]{0,6}空", "上游"),
+        ),
+        priority=70,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.65,
+        samples=(
+            "Error\nProvider returned empty content",
+            '{"type":"error","error":{"type":"upstream_error","message":"Empty response from'
+            ' upstream (zero output tokens)"}}',
+            "请求失败：上游返回空响应",
+        ),
+        near_misses=(
+            "curl: (52) Empty reply from server",
+            "Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。",
         ),
     ),
     Rule(
@@ -685,6 +1035,10 @@ RULES: tuple[Rule, ...] = (
             says(
                 "server had an error",
                 "error occurred while processing",
+                # Bedrock's ModelErrorException / InternalServerException message, printed
+                # without its class: "The system encountered an unexpected error during
+                # processing. Try your request again."
+                "encountered an unexpected error during processing",
                 "internal error encountered",
                 "internalserverexception",
                 # the old openai SDK's log: error_type=server_error; OpenAI's shutdown wording
@@ -717,6 +1071,8 @@ RULES: tuple[Rule, ...] = (
             "llama runner process",
             "enginedeaderror",
             "engine loop is dead",
+            # vLLM V1's engine process: "EngineCore encountered an issue. See stack trace"
+            "enginecore encountered an issue",
         ),
         priority=68,
         retry=Retry.LIMITED,
@@ -789,10 +1145,9 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
-            # the AWS SDK for JavaScript's line (botocore's printed code is read as a body
-            # type, where Bedrock's catalogue row decides)
-            "ModelErrorException: The system encountered an unexpected error during"
-            " processing. Try your request again.",
+            # (Bedrock's "The system encountered an unexpected error during processing" is
+            # upstream.server_error.body's, with or without its class name)
+            "worker threw exception while generating the reply",
         ),
     ),
     Rule(
