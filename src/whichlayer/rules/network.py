@@ -36,6 +36,42 @@ def _local_target(view: View) -> Facts | None:
     return {"host": found.group(0)} if found else None
 
 
+# Ports the local proxy programs listen on by default: Clash and mihomo (7890-7899, Clash
+# Verge Rev 7897/7898, clash-for-lab 17890), v2rayN (10808-10811), SOCKS (1080/1081),
+# ShadowsocksX-NG (1086/1087), Privoxy (8118), Squid (3128), NekoRay (2080/2081), v2rayA
+# (20170-20172), Hiddify (12334), Tor (9050/9150), Surge (6152/6153). Ports that model servers
+# or web apps also use (8080, 8000, 8888, 8123) are left out: there a refusal is the server.
+_PROXY_PORT = (
+    r"(?:1?789\d|108[01]|108[67]|1080[89]|1081[01]|8118|3128|208[01]|2017[012]|12334|9[01]50"
+    r"|615[23])"
+)
+_LOCAL_PROXY = re.compile(
+    r"(?<![\w.:])(?:127\.0\.0\.1|localhost|0\.0\.0\.0|::1|\[::1\])"
+    r"(?:\]?:|'?,\s*(?:port=)?|\s+port\s+)" + _PROXY_PORT + r"(?!\d)"
+)
+# A proxy the paste shows as configured: HTTPS_PROXY=..., "proxy": "http://...", --proxy ...
+_PROXY_SETTING = re.compile(
+    r"(?:\b(?:https?|all|socks)_proxy|\bproxy(?:_?url|_?server)?|--proxy)[\"']?\s*[=:]?\s*[\"']?"
+    r"(?:(?:https?|socks[45]?h?)://)?(?:[^@\s/\"']+@)?([\w.\-]+|\[[0-9a-f:]+\]):(\d{2,5})\b"
+)
+
+
+def _refused_at_proxy(view: View) -> Facts | None:
+    """The refused address is a proxy's: a local port proxy programs listen on, or the
+    proxy the paste shows configured."""
+    hay = view.hay
+    found = _LOCAL_PROXY.search(hay)
+    if found:
+        return {"proxy port": found.group(0)}
+    for setting in _PROXY_SETTING.finditer(hay):
+        host, port = setting.group(1), setting.group(2)
+        addresses = (f"{host}:{port}", f"{host} port {port}", f"'{host}', {port}")
+        rest = hay[: setting.start()] + "\n" + hay[setting.end() :]
+        if any(a in rest for a in addresses):
+            return {"configured proxy": f"{host}:{port}"}
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -160,6 +196,56 @@ RULES: tuple[Rule, ...] = (
             "tunneling socket could not be established, statusCode=403",
         ),
         near_misses=("Error: connect ECONNREFUSED 127.0.0.1:7890",),
+    ),
+    Rule(
+        "network.proxy.refused_local_port",
+        "The connection was refused at the proxy, not at the API: the refused address is a"
+        " local port that proxy programs listen on (Clash 7890/7897, v2rayN 10808/10809,"
+        " SOCKS 1080, Privoxy 8118, ...) or the proxy the paste shows configured. The proxy"
+        " program is not running or listens on another port.",
+        L,
+        Cause.PROXY,
+        all_of(
+            says(
+                (r"\beconnrefused\b", "econnrefused"),
+                "connection refused",
+                "actively refused",
+                "connect call failed",
+                "curl: (7)",
+                (r"curl error 7\b", "curl error 7"),
+                "couldn't connect to server",
+                "java.net.connectexception",
+                "os error 111",
+                "os error 61",
+                "errno 111]",
+                "errno 61]",
+                "winerror 10061",
+                "connectionrefused",
+                "err_connection_refused",
+                "err_proxy_connection_failed",
+            ),
+            _refused_at_proxy,
+        ),
+        priority=90,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "curl: (7) Failed to connect to 127.0.0.1 port 7890 after 0 ms: Connection refused",
+            "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host"
+            " localhost:10809 ssl:default [Connect call failed ('127.0.0.1', 10809)]",
+            "java.net.ConnectException: Failed to connect to localhost/127.0.0.1:8118",
+            "Error: connect ECONNREFUSED ::1:7897",
+            "export HTTPS_PROXY=http://10.20.0.9:8080\nFetchError: request to"
+            " https://api.openai.com/v1/models failed, reason: connect ECONNREFUSED"
+            " 10.20.0.9:8080",
+        ),
+        near_misses=(
+            "Error: connect ECONNREFUSED 127.0.0.1:11434",
+            "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused",
+            "connect ECONNREFUSED 127.0.0.1:78901",
+            "HTTPS_PROXY=http://127.0.0.1:8080\nError: connect ECONNREFUSED 127.0.0.1:1234",
+        ),
     ),
     Rule(
         "network.proxy.settings",
