@@ -1098,6 +1098,56 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.connection_reset.body_cut",
+        "The answer had started and its body was cut off (requests' ChunkedEncodingError,"
+        " urllib3's 'Connection broken: ...', a TLS EOF raised while reading rather than while"
+        " connecting): the connection was closed mid-answer, whatever TLS words come with it.",
+        L,
+        Cause.CONNECTION_RESET,
+        any_of(
+            says(
+                "chunkedencodingerror",
+                "response ended prematurely",
+                (r"connection broken: \w", "connection broken: "),
+                "application data after close notify",
+                "application_data_after_close_notify",
+            ),
+            all_of(
+                says(
+                    "eof occurred in violation of protocol",
+                    "unexpected_eof_while_reading",
+                    "unexpected eof while reading",
+                ),
+                any_of(
+                    says("readerror", "while reading the response", "during the response"),
+                    exception("ReadError", "ClientPayloadError"),
+                ),
+            ),
+        ),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "requests.exceptions.ChunkedEncodingError: ('Connection broken:"
+            " ConnectionResetError(104, 'Connection reset by peer')', ConnectionResetError(104,"
+            " 'Connection reset by peer'))",
+            "requests.exceptions.ChunkedEncodingError: Response ended prematurely",
+            "urllib3.exceptions.ProtocolError: (\"Connection broken: SSLError(SSLEOFError(8,"
+            " 'EOF occurred in violation of protocol (_ssl.c:2427)'))\")",
+            "httpx.ReadError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of"
+            " protocol (_ssl.c:2580)",
+            "ssl.SSLError: [SSL: APPLICATION_DATA_AFTER_CLOSE_NOTIFY] application data after"
+            " close notify (_ssl.c:2706)",
+        ),
+        near_misses=(
+            "httpx.ConnectError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation"
+            " of protocol (_ssl.c:1007)",
+            "requests.exceptions.SSLError: HTTPSConnectionPool(host='api.openai.com', port=443):"
+            " Max retries exceeded (Caused by SSLError(SSLEOFError(8, 'EOF occurred in violation"
+            " of protocol (_ssl.c:1131)')))",
+        ),
+    ),
+    Rule(
         "network.connection_reset.fetch_terminated",
         "A fetch or stream was terminated mid-way (undici's 'terminated', a premature close,"
         " a lost network connection).",

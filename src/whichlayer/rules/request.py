@@ -1382,13 +1382,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "request.invalid_parameter.content_field",
-        "A message field holds a value the API refuses (a role, a stop sequence, an earlier"
-        " response id).",
+        "A message field holds a value the API refuses (a stop sequence, an earlier response"
+        " id; a refused role is the message's shape: request.malformed_body.role).",
         L,
         Cause.INVALID_PARAMETER,
         says(
-            # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
-            "please use a valid role",
+            # Anthropic's stop sequences
             "each stop sequence must",
             (r"previous response with id [^\n]{0,60}not found", "previous response with id "),
             "previous_response_not_found",
@@ -1400,8 +1399,6 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
-            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use"
-            " a valid role: user, model.",
             "{'error': {'message': \"Previous response with id 'resp_abc' not found.\","
             " 'type': 'invalid_request_error', 'param': 'previous_response_id'}}",
             "Error: 404 Item with id 'rs_0a1b2c3d4e5f' not found. Items are not persisted when"
@@ -1678,6 +1675,99 @@ RULES: tuple[Rule, ...] = (
             " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
             '500 {"error":{"type":"new_api_error","message":"field messages is required'
             ' (request id: 20260716180321242258548)"},"type":"error"}',
+        ),
+    ),
+    Rule(
+        "request.malformed_body.role",
+        "A message carries a role the API does not take (Gemini's 'user'/'model', Anthropic's"
+        " 'user'/'assistant' with the system prompt apart, a chat template without a system"
+        " role): the messages were built for another API's shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            # Gemini; the Vercel AI SDK's InvalidMessageRoleError; Volcengine Ark's parameter check
+            "please use a valid role",
+            "invalidmessageroleerror",
+            (r"invalid (?:message )?role(?! arn)\b", "invalid role", "invalid message role"),
+            "`messages.role` specified in the request are not valid",
+            # OpenAI's older schema check: "'' is not one of ['system', ...] - 'messages.9.role'"
+            (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\d+\.role", "is not one of ["),
+            # Anthropic given a system turn; servers naming a role they do not know
+            (
+                r"(?:unexpected|unsupported|unknown) (?:message )?role:? (?:'\w+'|\"\w+\"|`\w+`|\w+\b)"
+                r"(?! after)",
+                "unexpected role",
+                "unexpected message role",
+                "unsupported role",
+                "unsupported message role",
+                "unknown role",
+                "unknown message role",
+            ),
+            (r"\brole must be (?:one of|either|in|user)\b", "role must be "),
+            (r"\.role must be one of", ".role must be one of"),
+            # chat templates (Gemma, Mistral) raising on roles they were not written for
+            (r"system role (?:is )?not supported", "system role "),
+            "only user and assistant roles are supported",
+        ),
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "google.genai.errors.ClientError: 400 INVALID_ARGUMENT. {'error': {'code': 400,"
+            " 'message': 'Please use a valid role: user, model.', 'status': 'INVALID_ARGUMENT'}}",
+            "AI_InvalidMessageRoleError: Invalid message role: 'function'. Must be one of:"
+            ' "system", "user", "assistant", "tool".',
+            "ArkHttpException{statusCode=400, message='The parameter `messages.role` specified in"
+            " the request are not valid: invalid value: `SYSTEM`, supported values are: `system`,"
+            " `assistant`, `user`, `tool`.'}",
+            '{"error": {"message": "\'\' is not one of [\'system\', \'assistant\', \'user\','
+            ' \'function\'] - \'messages.21.role\'", "type": "invalid_request_error"}}',
+            "jinja2.exceptions.TemplateError: System role not supported",
+        ),
+        near_misses=(
+            "Error: 400 Unexpected role 'user' after role 'tool'",
+            "ValidationException: Invalid role ARN: arn:aws:iam::123456789012:role/x",
+            "Unsupported value: 'messages[59].role' does not support 'function' with this model.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.content_type",
+        "A message's content has a JSON type the server does not take: an array of parts where"
+        " it takes a string (Workers AI, older OpenAI-compatible servers), null, or an object.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            # Cloudflare Workers AI's schema check: "Type mismatch of '/messages/*/content'"
+            "type mismatch of '/messages",
+            # OpenAI and its imitators, however the body is wrapped: the field named is the
+            # message's content (or role), not a parameter of the request
+            (
+                r"invalid (?:type|value) for '(?:messages?\.?\[?\d+\]?\.)?(?:content|role)'",
+                "invalid type for '",
+                "invalid value for '",
+            ),
+            (r"\bcontent must be (?:a )?(?:string|str\b|text)", "content must be "),
+            (r"content must be string or (?:a )?list", "content must be "),
+            "invalid message content type",
+        ),
+        priority=99,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "AiError: Bad input: Error: oneOf at '/' not met, 0 matches: Type mismatch of"
+            " '/messages/1/content', 'array' not in 'string'",
+            "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid type for"
+            " 'messages[2].content': expected one of a string or array of objects, but got an"
+            " object instead.\", 'type': 'invalid_request_error', 'param': 'messages[2].content',"
+            " 'code': 'invalid_type'}}",
+            '{"error":{"message":"Invalid value for \'content\': expected a string, got'
+            ' null.","type":"invalid_request_error","param":"messages.[0].content"}}',
+            "litellm.BadRequestError: OpenAIException - content must be a string",
+        ),
+        near_misses=(
+            "Invalid 'messages[0].content': string too long. Expected a string with maximum"
+            " length 10485760, but got a string with length 10730000 instead.",
+            "Invalid type for 'temperature': expected a decimal, but got a string instead.",
         ),
     ),
     Rule(
