@@ -122,9 +122,8 @@ RULES: tuple[Rule, ...] = (
             "max length exceeded",
             "model max length",
             "range of input length",
-            # OpenAI's per-string cap (string_above_max_length): a million characters is
-            # past every context window; GitHub Copilot's prompt-token cap
-            "string too long. expected a string with maximum length",
+            # (OpenAI's per-string cap on a message, "string too long", is a size limit:
+            # request.request_too_large.transport_limit)
             # TGI's input check; llama.cpp's server; SGLang
             (r"`?inputs`? must have less than \d+ tokens", " must have less than "),
             # Baidu Qianfan's 336007
@@ -137,8 +136,6 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
             '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
-            "Invalid 'messages[1].content': string too long. Expected a string with maximum"
-            " length 1048576, but got a string with length 2000000 instead.",
             "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length"
             " should be [1, 258048]",
             "The model returned the following errors: prompt is too long: 200049 tokens >"
@@ -176,6 +173,45 @@ RULES: tuple[Rule, ...] = (
             ' the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
             'API Error: Status Code 400, {"code":20015,"message":"length of prompt_tokens'
             ' (68957) must be less than max_seq_len (65536).","data":null}',
+        ),
+    ),
+    Rule(
+        "request.context_length.client_check",
+        "The client counted the conversation's tokens itself and stopped before sending: over"
+        " its session token cap (Qwen Code's sessionTokenLimit), over the context window it"
+        " believes the model has (Gemini CLI, LibreChat's max token count). Nothing was sent;"
+        " compress or clear the history, or raise the client's own limit.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            # Qwen Code: "Session token limit exceeded: 32,531 tokens > 32,000 limit."
+            (
+                r"session token limit exceeded: [\d,.]+ tokens? > [\d,.]+ limit",
+                "session token limit exceeded: ",
+            ),
+            "sessiontokenlimit",
+            # Gemini CLI and its forks, before sending
+            "might exceed the remaining context window",
+            # LibreChat's own count against maxContextTokens
+            (r"exceeds max token count of \d", "exceeds max token count of "),
+            "latest message token count is too long",
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "✕ 🚫 Session token limit exceeded: 131,072 tokens > 128,000 limit.",
+            "ℹ Sending this message (240118 tokens) might exceed the remaining context window"
+            " limit (196608 tokens).",
+            "Error: Prompt token count of 17021 exceeds max token count of 16385.",
+            "An error occurred while processing the request: The latest message token count is"
+            " too long, exceeding the token limit, or your token limit parameters are"
+            " misconfigured, adversely affecting the context window.",
+        ),
+        near_misses=(
+            '{"error":"Daily session token limit exceeded. Please try again tomorrow."}',
+            "prompt token count of 140000 exceeds the limit of 128000",
         ),
     ),
     Rule(
@@ -244,6 +280,48 @@ RULES: tuple[Rule, ...] = (
             " exceeded (26534914 bytes read)', 'type': 'server_error'}}",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000",),
+    ),
+    Rule(
+        "request.request_too_large.transport_limit",
+        "A hop's own size limit on the body refused the request: a message's content over the"
+        " API's string length (OpenAI's 'string too long' for a message), a client library's"
+        " maxBodyLength (axios, follow-redirects), a framework's body limit (Next.js 'Body"
+        " exceeded 1mb limit', Vercel's FUNCTION_PAYLOAD_TOO_LARGE), gRPC's message size (its"
+        " RESOURCE_EXHAUSTED is a size here, not a rate).",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        says(
+            (
+                r"(?:messages|input|contents?|prompt)(?:\[\d+\](?:\.content)?)?'?: string too long",
+                "string too long",
+            ),
+            "request body larger than maxbodylength",
+            "err_fr_max_body_length_exceeded",
+            (r"body exceeded \d+ ?[kmg]b limit", "body exceeded "),
+            "function_payload_too_large",
+            (r"(?:received|send) message larger than max", "message larger than max"),
+        ),
+        priority=95,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid"
+            " 'messages[3].content': string too long. Expected a string with maximum length"
+            " 10485760, but got a string with length 12582912 instead.\", 'type':"
+            " 'invalid_request_error'}}",
+            "AxiosError: Request body larger than maxBodyLength limit",
+            "Error: Body exceeded 1 MB limit. To configure the body size limit for Server"
+            " Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions",
+            "429 {\"error\":\"grpc: received message larger than max (16761782 vs. 4194304)\","
+            "\"code\":8}",
+            "status = StatusCode.RESOURCE_EXHAUSTED details = \"Received message larger than max"
+            " (5242880 vs. 4194304)\"",
+        ),
+        near_misses=(
+            "Invalid 'tools[1].function.description': string too long. Expected a string with"
+            " maximum length 1024",
+            "status = StatusCode.RESOURCE_EXHAUSTED details = \"Quota exceeded\"",
+        ),
     ),
     Rule(
         "request.status_413",
