@@ -751,6 +751,43 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.endpoint_mismatch.gateway_provider",
+        "A gateway or a client's gateway layer does not serve the provider the request names"
+        " (Cloudflare AI Gateway's 'Invalid provider', code 2008, when the provider segment of"
+        " the path or the model's provider prefix is not one it fronts; an SDK's 'provider ...'"
+        " is not supported'): the route is wrong, not the model or the key.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            # the provider named, not a provider key or a provider for a model
+            (
+                r"\binvalid provider(?: passed)?(?:\s*\(code 2008\)|\s*[\"'.,:;}\]]|\s*$)",
+                "invalid provider",
+            ),
+            (
+                r"\bprovider ['\"]?[\w.\-/@]+['\"]? is (?:currently )?not supported",
+                "provider ",
+            ),
+            (r"\bunsupported (?:ai |llm )?provider\b(?! for model)", "unsupported "),
+        ),
+        priority=87,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "Bad Request: Invalid provider",
+            '{"success":false,"result":[],"messages":[],"error":[{"code":2008,"message":"Invalid'
+            ' provider"}],"name":"AiGatewayError","httpCode":400,"internalCode":2008}',
+            'Error: Sorry, but provider "openrouter.chat" is currently not supported, please open'
+            " a issue in the github repo!",
+        ),
+        near_misses=(
+            "Error: 400 unknown provider for model gpt-5.1-codex-max-xhigh",
+            "Invalid provider API key",
+            "litellm.BadRequestError: LLM Provider NOT provided. Pass in the LLM provider you are"
+            " trying to call.",
+        ),
+    ),
+    Rule(
         "request.endpoint_mismatch.refused_target",
         "The server refuses the target itself: plain HTTP where HTTPS is required, a private"
         " address, an upgrade or cluster it does not serve.",
