@@ -1241,6 +1241,10 @@ RULES: tuple[Rule, ...] = (
                 "connectexception",
                 (r"request to https?://\S+ failed, reason:", " failed, reason:"),
                 "check your network configuration",
+                # the AI SDK's handleFetchError ("Cannot connect to API: <cause>"), aiohttp's
+                # ClientConnectorError; AnythingLLM's words for any "fetch failed"
+                (r"cannot connect to (?:api|host)\b", "cannot connect to "),
+                "could not be reached or is not responding",
             ),
             exception(
                 "APIConnectionError",
@@ -1254,7 +1258,13 @@ RULES: tuple[Rule, ...] = (
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.5,
-        samples=("Connection error.",),
+        samples=(
+            "Connection error.",
+            "AI_APICallError: Cannot connect to API",
+            "Error: Your Ollama instance could not be reached or is not responding. Please make"
+            " sure it is running the API server and your connection information is correct in"
+            " AnythingLLM.",
+        ),
     ),
     Rule(
         "network.wrapped_connection_error",
