@@ -97,6 +97,8 @@ RULES: tuple[Rule, ...] = (
                 # curl's tunnel through the proxy refused: "CONNECT tunnel failed, response 403"
                 "connect tunnel failed",
                 "received http code 407",
+                "curl: (97)",
+                (r"proxy response \(\d{3}\) !== 200", "proxy response ("),
                 "407 proxy",
                 (r"proxy connection (?:timed out|failed|refused|closed)", "proxy connection "),
                 # https-proxy-agent: "Proxy connection ended before receiving CONNECT response"
@@ -495,6 +497,8 @@ RULES: tuple[Rule, ...] = (
             "err_tls_cert_altname_invalid",
             "does not match certificate's altnames",
             "hostname mismatch",
+            # curl (60): the certificate does not name the host
+            "no alternative certificate subject name matches",
         ),
         priority=80,
         retry=Retry.NEVER,
@@ -523,8 +527,9 @@ RULES: tuple[Rule, ...] = (
             "ssl handshake",
             "sslerror",
             "record layer failure",
-            # Apple's NSURLErrorSecureConnectionFailed (-1200)
+            # Apple's NSURLErrorSecureConnectionFailed (-1200); .NET's SslStream alert
             "secure connection to the server cannot be made",
+            "remote party sent a tls alert",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -764,6 +769,102 @@ RULES: tuple[Rule, ...] = (
         near_misses=("error sending request for url (https://api.openai.com/v1/responses)",),
     ),
     Rule(
+        "network.localized_socket_errors",
+        "The operating system's own words, in the user's language, for the socket errors"
+        " English systems name with codes (Windows' Winsock messages printed by .NET and"
+        " others without the WinError number; glibc's zh_CN strerror): connection refused.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            # 10061 in Chinese, Japanese, German, Russian Windows; glibc zh_CN ECONNREFUSED
+            "积极拒绝",
+            "拒绝连接",
+            "连接被拒绝",
+            "によって拒否されたため",
+            "die verbindung verweigerte",
+            "отверг запрос на подключение",
+        ),
+        priority=76,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "System.Net.Http.HttpRequestException: 由于目标计算机积极拒绝，无法连接。"
+            " (localhost:11434)",
+            "System.Net.Sockets.SocketException (10061): Es konnte keine Verbindung hergestellt"
+            " werden, da der Zielcomputer die Verbindung verweigerte.",
+        ),
+        near_misses=("远程主机强迫关闭了一个现有的连接。",),
+    ),
+    Rule(
+        "network.localized_socket_errors.reset",
+        "The operating system's words, in the user's language, for a connection the peer reset"
+        " (Windows' 10054, glibc zh_CN's ECONNRESET).",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "强迫关闭了一个现有的连接",
+            "强制关闭了一个现有的连接",
+            "连接被对方重设",
+            "连接被对方重置",
+            "リモート ホストに強制的に切断",
+            "vom remotehost geschlossen",
+            "принудительно разорвал существующее подключение",
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "System.IO.IOException: 无法从传输连接中读取数据: 远程主机强迫关闭了一个现有的连接。",
+            "System.Net.Sockets.SocketException (10054): Удаленный хост принудительно разорвал"
+            " существующее подключение.",
+        ),
+    ),
+    Rule(
+        "network.localized_socket_errors.timeout",
+        "The operating system's words, in the user's language, for a connect that got no"
+        " answer (Windows' 10060, glibc zh_CN's ETIMEDOUT).",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        says(
+            "没有正确答复或连接的主机没有反应",
+            "连接超时",
+            "正しく応答しなかった",
+            "nach einer bestimmten zeitspanne nicht richtig reagiert",
+            "не получен нужный отклик",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "System.Net.Http.HttpRequestException: 由于连接方在一段时间后没有正确答复或连接的主机没有"
+            "反应，连接尝试失败。 (api.openai.com:443)",
+        ),
+    ),
+    Rule(
+        "network.localized_socket_errors.dns",
+        "The operating system's words, in the user's language, for a host name that did not"
+        " resolve (Windows' 11001, glibc zh_CN's EAI_NONAME).",
+        L,
+        Cause.DNS,
+        says(
+            "不知道这样的主机",
+            "未知的名称或服务",
+            "无法解析主机",
+            "无法解析域名",
+            "域名解析失败",
+            "そのようなホストは不明です",
+            "этот хост неизвестен",
+            "der angegebene host ist unbekannt",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "System.Net.Http.HttpRequestException: 不知道这样的主机。 (api.openai.com:443)",
+        ),
+        near_misses=("无法解析响应",),
+    ),
+    Rule(
         "network.connect_timeout",
         "No answer while connecting (firewall, black hole, wrong address).",
         L,
@@ -783,6 +884,8 @@ RULES: tuple[Rule, ...] = (
                     "connect timeout",
                     "connection timed out",
                     "errno 110]",
+                    # macOS and BSD: ETIMEDOUT is 60
+                    "errno 60]",
                     "winerror 10060",
                     "connect etimedout",
                     "timed out while connecting",
@@ -1161,6 +1264,12 @@ RULES: tuple[Rule, ...] = (
             # Node's stream code; OkHttp's HTTP/2 reset
             "err_stream_premature_close",
             (r"https?://[^\s\"]+\": eof\b", '": eof'),
+            # Dart's http client; curl's 18 (body cut short) and 92 (HTTP/2 stream reset)
+            "connection closed before full header was received",
+            "transfer closed with outstanding read data",
+            (r"curl: \(92\) http/2 stream \d+ was not closed cleanly", "curl: (92)"),
+            # Rust's hyper over HTTP/2: the body stream broke
+            "h2 protocol error",
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1169,6 +1278,9 @@ RULES: tuple[Rule, ...] = (
             "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿ "
             " TypeError (terminated)",
             'Post "https://api.openai.com/v1/chat/completions": EOF',
+            "ClientException: Connection closed before full header was received,"
+            " uri=https://api.openai.com/v1/chat/completions",
+            "curl: (18) transfer closed with outstanding read data remaining",
         ),
     ),
     Rule(
@@ -1241,10 +1353,6 @@ RULES: tuple[Rule, ...] = (
                 "connectexception",
                 (r"request to https?://\S+ failed, reason:", " failed, reason:"),
                 "check your network configuration",
-                # the AI SDK's handleFetchError ("Cannot connect to API: <cause>"), aiohttp's
-                # ClientConnectorError; AnythingLLM's words for any "fetch failed"
-                (r"cannot connect to (?:api|host)\b", "cannot connect to "),
-                "could not be reached or is not responding",
             ),
             exception(
                 "APIConnectionError",
@@ -1258,13 +1366,35 @@ RULES: tuple[Rule, ...] = (
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.5,
+        samples=("Connection error.",),
+    ),
+    Rule(
+        "network.generic.client_words",
+        "A client's or a runtime's own words for a request that reached nothing, whatever the"
+        " reason (the AI SDK's 'Cannot connect to API', aiohttp's 'Cannot connect to host',"
+        " AnythingLLM's 'could not be reached or is not responding' for any failed fetch, the"
+        " fetch polyfill's and React Native's 'Network request failed', Safari's 'Load"
+        " failed'): the layer is known, the cause is not.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"cannot connect to (?:api|host)\b", "cannot connect to "),
+            "could not be reached or is not responding",
+            "network request failed",
+            "typeerror: load failed",
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
         samples=(
-            "Connection error.",
             "AI_APICallError: Cannot connect to API",
             "Error: Your Ollama instance could not be reached or is not responding. Please make"
             " sure it is running the API server and your connection information is correct in"
             " AnythingLLM.",
+            "TypeError: Network request failed",
+            "TypeError: Load failed",
         ),
+        near_misses=("Cannot connect to the database server",),
     ),
     Rule(
         "network.wrapped_connection_error",
