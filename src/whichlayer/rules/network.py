@@ -836,8 +836,8 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.8,
         samples=(
-            "System.Net.Http.HttpRequestException: 由于连接方在一段时间后没有正确答复或连接的主机没有"
-            "反应，连接尝试失败。 (api.openai.com:443)",
+            "System.Net.Http.HttpRequestException: 由于连接方在一段时间后"
+            "没有正确答复或连接的主机没有反应，连接尝试失败。 (api.openai.com:443)",
         ),
     ),
     Rule(

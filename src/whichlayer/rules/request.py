@@ -1809,8 +1809,8 @@ RULES: tuple[Rule, ...] = (
             (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\d+\.role", "is not one of ["),
             # Anthropic given a system turn; servers naming a role they do not know
             (
-                r"(?:unexpected|unsupported|unknown) (?:message )?role:? (?:'\w+'|\"\w+\"|`\w+`|\w+\b)"
-                r"(?! after)",
+                r"(?:unexpected|unsupported|unknown) (?:message )?role:? "
+                r"(?:'\w+'|\"\w+\"|`\w+`|\w+\b)(?! after)",
                 "unexpected role",
                 "unexpected message role",
                 "unsupported role",
