@@ -378,6 +378,8 @@ RULES: tuple[Rule, ...] = (
                     "model name",
                 ),
                 "model not exist",
+                # relays' and Chinese providers' English: "Model do not exist"
+                (r"\bmodel (?:do|did) not exist", "model do", "model did"),
                 "requested entity was not found",
                 # Bedrock Agents' resource identifiers
                 "failed to retrieve resource because it doesn't exist",
@@ -1239,6 +1241,8 @@ RULES: tuple[Rule, ...] = (
             "extra inputs are not permitted",
             "unknown parameter",
             "unrecognized request argument",
+            # Google's proto check, with or without its "Invalid JSON payload received." head
+            (r'unknown name "[^"\n]{1,60}"[^\n]{0,160}cannot find field', 'unknown name "'),
         ),
         priority=85,
         confidence=0.8,
