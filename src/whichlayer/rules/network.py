@@ -230,7 +230,7 @@ RULES: tuple[Rule, ...] = (
         ),
         priority=90,
         origin=Origin.PROXY,
-        retry=Retry.NEVER,
+        retry=Retry.LIMITED,  # a proxy program restarting comes back; one not started does not
         confidence=0.8,
         samples=(
             "curl: (7) Failed to connect to 127.0.0.1 port 7890 after 0 ms: Connection refused",
@@ -1371,15 +1371,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.generic.client_words",
         "A client's or a runtime's own words for a request that reached nothing, whatever the"
-        " reason (the AI SDK's 'Cannot connect to API', aiohttp's 'Cannot connect to host',"
-        " AnythingLLM's 'could not be reached or is not responding' for any failed fetch, the"
-        " fetch polyfill's and React Native's 'Network request failed', Safari's 'Load"
-        " failed'): the layer is known, the cause is not.",
+        " reason (aiohttp's 'Cannot connect to host', the fetch polyfill's and React Native's"
+        " 'Network request failed', Safari's 'Load failed'): the layer is known, the cause is"
+        " not.",
         L,
         Cause.UNKNOWN,
         says(
-            (r"cannot connect to (?:api|host)\b", "cannot connect to "),
-            "could not be reached or is not responding",
+            (r"cannot connect to host\b", "cannot connect to host"),
             "network request failed",
             "typeerror: load failed",
         ),
@@ -1387,10 +1385,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.5,
         samples=(
-            "AI_APICallError: Cannot connect to API",
-            "Error: Your Ollama instance could not be reached or is not responding. Please make"
-            " sure it is running the API server and your connection information is correct in"
-            " AnythingLLM.",
+            "Cannot connect to host api.openai.com:443 ssl:default [None]",
             "TypeError: Network request failed",
             "TypeError: Load failed",
         ),
