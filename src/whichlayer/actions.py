@@ -289,6 +289,7 @@ HIDDEN_BY_CLIENT: dict[str, tuple[tuple[Cause, ...], str]] = {
     "network.wrapped_connection_error": (_CONNECT, _CONNECT_WORDS),
     # "fetch failed", "error sending request", "Connection error.": the reason is dropped
     "network.generic": (_CONNECT, _CONNECT_WORDS),
+    "network.generic.client_words": (_CONNECT, _CONNECT_WORDS),
     "network.client_waiting_for_network": (_CONNECT, _CONNECT_WORDS),
 }
 HIDDEN_STEP = (

@@ -36,6 +36,42 @@ def _local_target(view: View) -> Facts | None:
     return {"host": found.group(0)} if found else None
 
 
+# Ports the local proxy programs listen on by default: Clash and mihomo (7890-7899, Clash
+# Verge Rev 7897/7898, clash-for-lab 17890), v2rayN (10808-10811), SOCKS (1080/1081),
+# ShadowsocksX-NG (1086/1087), Privoxy (8118), Squid (3128), NekoRay (2080/2081), v2rayA
+# (20170-20172), Hiddify (12334), Tor (9050/9150), Surge (6152/6153). Ports that model servers
+# or web apps also use (8080, 8000, 8888, 8123) are left out: there a refusal is the server.
+_PROXY_PORT = (
+    r"(?:1?789\d|108[01]|108[67]|1080[89]|1081[01]|8118|3128|208[01]|2017[012]|12334|9[01]50"
+    r"|615[23])"
+)
+_LOCAL_PROXY = re.compile(
+    r"(?<![\w.:])(?:127\.0\.0\.1|localhost|0\.0\.0\.0|::1|\[::1\])"
+    r"(?:\]?:|'?,\s*(?:port=)?|\s+port\s+)" + _PROXY_PORT + r"(?!\d)"
+)
+# A proxy the paste shows as configured: HTTPS_PROXY=..., "proxy": "http://...", --proxy ...
+_PROXY_SETTING = re.compile(
+    r"(?:\b(?:https?|all|socks)_proxy|\bproxy(?:_?url|_?server)?|--proxy)[\"']?\s*[=:]?\s*[\"']?"
+    r"(?:(?:https?|socks[45]?h?)://)?(?:[^@\s/\"']+@)?([\w.\-]+|\[[0-9a-f:]+\]):(\d{2,5})\b"
+)
+
+
+def _refused_at_proxy(view: View) -> Facts | None:
+    """The refused address is a proxy's: a local port proxy programs listen on, or the
+    proxy the paste shows configured."""
+    hay = view.hay
+    found = _LOCAL_PROXY.search(hay)
+    if found:
+        return {"proxy port": found.group(0)}
+    for setting in _PROXY_SETTING.finditer(hay):
+        host, port = setting.group(1), setting.group(2)
+        addresses = (f"{host}:{port}", f"{host} port {port}", f"'{host}', {port}")
+        rest = hay[: setting.start()] + "\n" + hay[setting.end() :]
+        if any(a in rest for a in addresses):
+            return {"configured proxy": f"{host}:{port}"}
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -61,6 +97,8 @@ RULES: tuple[Rule, ...] = (
                 # curl's tunnel through the proxy refused: "CONNECT tunnel failed, response 403"
                 "connect tunnel failed",
                 "received http code 407",
+                "curl: (97)",
+                (r"proxy response \(\d{3}\) !== 200", "proxy response ("),
                 "407 proxy",
                 (r"proxy connection (?:timed out|failed|refused|closed)", "proxy connection "),
                 # https-proxy-agent: "Proxy connection ended before receiving CONNECT response"
@@ -160,6 +198,56 @@ RULES: tuple[Rule, ...] = (
             "tunneling socket could not be established, statusCode=403",
         ),
         near_misses=("Error: connect ECONNREFUSED 127.0.0.1:7890",),
+    ),
+    Rule(
+        "network.proxy.refused_local_port",
+        "The connection was refused at the proxy, not at the API: the refused address is a"
+        " local port that proxy programs listen on (Clash 7890/7897, v2rayN 10808/10809,"
+        " SOCKS 1080, Privoxy 8118, ...) or the proxy the paste shows configured. The proxy"
+        " program is not running or listens on another port.",
+        L,
+        Cause.PROXY,
+        all_of(
+            says(
+                (r"\beconnrefused\b", "econnrefused"),
+                "connection refused",
+                "actively refused",
+                "connect call failed",
+                "curl: (7)",
+                (r"curl error 7\b", "curl error 7"),
+                "couldn't connect to server",
+                "java.net.connectexception",
+                "os error 111",
+                "os error 61",
+                "errno 111]",
+                "errno 61]",
+                "winerror 10061",
+                "connectionrefused",
+                "err_connection_refused",
+                "err_proxy_connection_failed",
+            ),
+            _refused_at_proxy,
+        ),
+        priority=90,
+        origin=Origin.PROXY,
+        retry=Retry.LIMITED,  # a proxy program restarting comes back; one not started does not
+        confidence=0.8,
+        samples=(
+            "curl: (7) Failed to connect to 127.0.0.1 port 7890 after 0 ms: Connection refused",
+            "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host"
+            " localhost:10809 ssl:default [Connect call failed ('127.0.0.1', 10809)]",
+            "java.net.ConnectException: Failed to connect to localhost/127.0.0.1:8118",
+            "Error: connect ECONNREFUSED ::1:7897",
+            "export HTTPS_PROXY=http://10.20.0.9:8080\nFetchError: request to"
+            " https://api.openai.com/v1/models failed, reason: connect ECONNREFUSED"
+            " 10.20.0.9:8080",
+        ),
+        near_misses=(
+            "Error: connect ECONNREFUSED 127.0.0.1:11434",
+            "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused",
+            "connect ECONNREFUSED 127.0.0.1:78901",
+            "HTTPS_PROXY=http://127.0.0.1:8080\nError: connect ECONNREFUSED 127.0.0.1:1234",
+        ),
     ),
     Rule(
         "network.proxy.settings",
@@ -409,6 +497,8 @@ RULES: tuple[Rule, ...] = (
             "err_tls_cert_altname_invalid",
             "does not match certificate's altnames",
             "hostname mismatch",
+            # curl (60): the certificate does not name the host
+            "no alternative certificate subject name matches",
         ),
         priority=80,
         retry=Retry.NEVER,
@@ -437,8 +527,9 @@ RULES: tuple[Rule, ...] = (
             "ssl handshake",
             "sslerror",
             "record layer failure",
-            # Apple's NSURLErrorSecureConnectionFailed (-1200)
+            # Apple's NSURLErrorSecureConnectionFailed (-1200); .NET's SslStream alert
             "secure connection to the server cannot be made",
+            "remote party sent a tls alert",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -678,6 +769,102 @@ RULES: tuple[Rule, ...] = (
         near_misses=("error sending request for url (https://api.openai.com/v1/responses)",),
     ),
     Rule(
+        "network.localized_socket_errors",
+        "The operating system's own words, in the user's language, for the socket errors"
+        " English systems name with codes (Windows' Winsock messages printed by .NET and"
+        " others without the WinError number; glibc's zh_CN strerror): connection refused.",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            # 10061 in Chinese, Japanese, German, Russian Windows; glibc zh_CN ECONNREFUSED
+            "积极拒绝",
+            "拒绝连接",
+            "连接被拒绝",
+            "によって拒否されたため",
+            "die verbindung verweigerte",
+            "отверг запрос на подключение",
+        ),
+        priority=76,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "System.Net.Http.HttpRequestException: 由于目标计算机积极拒绝，无法连接。"
+            " (localhost:11434)",
+            "System.Net.Sockets.SocketException (10061): Es konnte keine Verbindung hergestellt"
+            " werden, da der Zielcomputer die Verbindung verweigerte.",
+        ),
+        near_misses=("远程主机强迫关闭了一个现有的连接。",),
+    ),
+    Rule(
+        "network.localized_socket_errors.reset",
+        "The operating system's words, in the user's language, for a connection the peer reset"
+        " (Windows' 10054, glibc zh_CN's ECONNRESET).",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "强迫关闭了一个现有的连接",
+            "强制关闭了一个现有的连接",
+            "连接被对方重设",
+            "连接被对方重置",
+            "リモート ホストに強制的に切断",
+            "vom remotehost geschlossen",
+            "принудительно разорвал существующее подключение",
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "System.IO.IOException: 无法从传输连接中读取数据: 远程主机强迫关闭了一个现有的连接。",
+            "System.Net.Sockets.SocketException (10054): Удаленный хост принудительно разорвал"
+            " существующее подключение.",
+        ),
+    ),
+    Rule(
+        "network.localized_socket_errors.timeout",
+        "The operating system's words, in the user's language, for a connect that got no"
+        " answer (Windows' 10060, glibc zh_CN's ETIMEDOUT).",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        says(
+            "没有正确答复或连接的主机没有反应",
+            "连接超时",
+            "正しく応答しなかった",
+            "nach einer bestimmten zeitspanne nicht richtig reagiert",
+            "не получен нужный отклик",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "System.Net.Http.HttpRequestException: 由于连接方在一段时间后"
+            "没有正确答复或连接的主机没有反应，连接尝试失败。 (api.openai.com:443)",
+        ),
+    ),
+    Rule(
+        "network.localized_socket_errors.dns",
+        "The operating system's words, in the user's language, for a host name that did not"
+        " resolve (Windows' 11001, glibc zh_CN's EAI_NONAME).",
+        L,
+        Cause.DNS,
+        says(
+            "不知道这样的主机",
+            "未知的名称或服务",
+            "无法解析主机",
+            "无法解析域名",
+            "域名解析失败",
+            "そのようなホストは不明です",
+            "этот хост неизвестен",
+            "der angegebene host ist unbekannt",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "System.Net.Http.HttpRequestException: 不知道这样的主机。 (api.openai.com:443)",
+        ),
+        near_misses=("无法解析响应",),
+    ),
+    Rule(
         "network.connect_timeout",
         "No answer while connecting (firewall, black hole, wrong address).",
         L,
@@ -697,6 +884,8 @@ RULES: tuple[Rule, ...] = (
                     "connect timeout",
                     "connection timed out",
                     "errno 110]",
+                    # macOS and BSD: ETIMEDOUT is 60
+                    "errno 60]",
                     "winerror 10060",
                     "connect etimedout",
                     "timed out while connecting",
@@ -1012,6 +1201,56 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.connection_reset.body_cut",
+        "The answer had started and its body was cut off (requests' ChunkedEncodingError,"
+        " urllib3's 'Connection broken: ...', a TLS EOF raised while reading rather than while"
+        " connecting): the connection was closed mid-answer, whatever TLS words come with it.",
+        L,
+        Cause.CONNECTION_RESET,
+        any_of(
+            says(
+                "chunkedencodingerror",
+                "response ended prematurely",
+                (r"connection broken: \w", "connection broken: "),
+                "application data after close notify",
+                "application_data_after_close_notify",
+            ),
+            all_of(
+                says(
+                    "eof occurred in violation of protocol",
+                    "unexpected_eof_while_reading",
+                    "unexpected eof while reading",
+                ),
+                any_of(
+                    says("readerror", "while reading the response", "during the response"),
+                    exception("ReadError", "ClientPayloadError"),
+                ),
+            ),
+        ),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "requests.exceptions.ChunkedEncodingError: ('Connection broken:"
+            " ConnectionResetError(104, 'Connection reset by peer')', ConnectionResetError(104,"
+            " 'Connection reset by peer'))",
+            "requests.exceptions.ChunkedEncodingError: Response ended prematurely",
+            "urllib3.exceptions.ProtocolError: (\"Connection broken: SSLError(SSLEOFError(8,"
+            " 'EOF occurred in violation of protocol (_ssl.c:2427)'))\")",
+            "httpx.ReadError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of"
+            " protocol (_ssl.c:2580)",
+            "ssl.SSLError: [SSL: APPLICATION_DATA_AFTER_CLOSE_NOTIFY] application data after"
+            " close notify (_ssl.c:2706)",
+        ),
+        near_misses=(
+            "httpx.ConnectError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation"
+            " of protocol (_ssl.c:1007)",
+            "requests.exceptions.SSLError: HTTPSConnectionPool(host='api.openai.com', port=443):"
+            " Max retries exceeded (Caused by SSLError(SSLEOFError(8, 'EOF occurred in violation"
+            " of protocol (_ssl.c:1131)')))",
+        ),
+    ),
+    Rule(
         "network.connection_reset.fetch_terminated",
         "A fetch or stream was terminated mid-way (undici's 'terminated', a premature close,"
         " a lost network connection).",
@@ -1025,6 +1264,12 @@ RULES: tuple[Rule, ...] = (
             # Node's stream code; OkHttp's HTTP/2 reset
             "err_stream_premature_close",
             (r"https?://[^\s\"]+\": eof\b", '": eof'),
+            # Dart's http client; curl's 18 (body cut short) and 92 (HTTP/2 stream reset)
+            "connection closed before full header was received",
+            "transfer closed with outstanding read data",
+            (r"curl: \(92\) http/2 stream \d+ was not closed cleanly", "curl: (92)"),
+            # Rust's hyper over HTTP/2: the body stream broke
+            "h2 protocol error",
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1033,6 +1278,9 @@ RULES: tuple[Rule, ...] = (
             "API Error (Connection error.) · Retrying in 4 seconds… (attempt 4/10)    ⎿ "
             " TypeError (terminated)",
             'Post "https://api.openai.com/v1/chat/completions": EOF',
+            "ClientException: Connection closed before full header was received,"
+            " uri=https://api.openai.com/v1/chat/completions",
+            "curl: (18) transfer closed with outstanding read data remaining",
         ),
     ),
     Rule(
@@ -1119,6 +1367,29 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.5,
         samples=("Connection error.",),
+    ),
+    Rule(
+        "network.generic.client_words",
+        "A client's or a runtime's own words for a request that reached nothing, whatever the"
+        " reason (aiohttp's 'Cannot connect to host', the fetch polyfill's and React Native's"
+        " 'Network request failed', Safari's 'Load failed'): the layer is known, the cause is"
+        " not.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"cannot connect to host\b", "cannot connect to host"),
+            "network request failed",
+            "typeerror: load failed",
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "Cannot connect to host api.openai.com:443 ssl:default [None]",
+            "TypeError: Network request failed",
+            "TypeError: Load failed",
+        ),
+        near_misses=("Cannot connect to the database server",),
     ),
     Rule(
         "network.wrapped_connection_error",

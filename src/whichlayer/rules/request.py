@@ -122,9 +122,8 @@ RULES: tuple[Rule, ...] = (
             "max length exceeded",
             "model max length",
             "range of input length",
-            # OpenAI's per-string cap (string_above_max_length): a million characters is
-            # past every context window; GitHub Copilot's prompt-token cap
-            "string too long. expected a string with maximum length",
+            # (OpenAI's per-string cap on a message, "string too long", is a size limit:
+            # request.request_too_large.transport_limit)
             # TGI's input check; llama.cpp's server; SGLang
             (r"`?inputs`? must have less than \d+ tokens", " must have less than "),
             # Baidu Qianfan's 336007
@@ -137,8 +136,6 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Input validation error: `inputs` must have less than 2048 tokens. Given: 2222",
             '{"error_code":336007,"error_msg":"the max length of current question is 11200"}',
-            "Invalid 'messages[1].content': string too long. Expected a string with maximum"
-            " length 1048576, but got a string with length 2000000 instead.",
             "HTTP 400: <400> InternalError.Algo.InvalidParameter: Range of input length"
             " should be [1, 258048]",
             "The model returned the following errors: prompt is too long: 200049 tokens >"
@@ -176,6 +173,45 @@ RULES: tuple[Rule, ...] = (
             ' the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}',
             'API Error: Status Code 400, {"code":20015,"message":"length of prompt_tokens'
             ' (68957) must be less than max_seq_len (65536).","data":null}',
+        ),
+    ),
+    Rule(
+        "request.context_length.client_check",
+        "The client counted the conversation's tokens itself and stopped before sending: over"
+        " its session token cap (Qwen Code's sessionTokenLimit), over the context window it"
+        " believes the model has (Gemini CLI, LibreChat's max token count). Nothing was sent;"
+        " compress or clear the history, or raise the client's own limit.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            # Qwen Code: "Session token limit exceeded: 32,531 tokens > 32,000 limit."
+            (
+                r"session token limit exceeded: [\d,.]+ tokens? > [\d,.]+ limit",
+                "session token limit exceeded: ",
+            ),
+            "sessiontokenlimit",
+            # Gemini CLI and its forks, before sending
+            "might exceed the remaining context window",
+            # LibreChat's own count against maxContextTokens
+            (r"exceeds max token count of \d", "exceeds max token count of "),
+            "latest message token count is too long",
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "✕ 🚫 Session token limit exceeded: 131,072 tokens > 128,000 limit.",
+            "ℹ Sending this message (240118 tokens) might exceed the remaining context window"
+            " limit (196608 tokens).",
+            "Error: Prompt token count of 17021 exceeds max token count of 16385.",
+            "An error occurred while processing the request: The latest message token count is"
+            " too long, exceeding the token limit, or your token limit parameters are"
+            " misconfigured, adversely affecting the context window.",
+        ),
+        near_misses=(
+            '{"error":"Daily session token limit exceeded. Please try again tomorrow."}',
+            "prompt token count of 140000 exceeds the limit of 128000",
         ),
     ),
     Rule(
@@ -246,6 +282,48 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000",),
     ),
     Rule(
+        "request.request_too_large.transport_limit",
+        "A hop's own size limit on the body refused the request: a message's content over the"
+        " API's string length (OpenAI's 'string too long' for a message), a client library's"
+        " maxBodyLength (axios, follow-redirects), a framework's body limit (Next.js 'Body"
+        " exceeded 1mb limit', Vercel's FUNCTION_PAYLOAD_TOO_LARGE), gRPC's message size (its"
+        " RESOURCE_EXHAUSTED is a size here, not a rate).",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        says(
+            (
+                r"(?:messages|input|contents?|prompt)(?:\[\d+\](?:\.content)?)?'?: string too long",
+                "string too long",
+            ),
+            "request body larger than maxbodylength",
+            "err_fr_max_body_length_exceeded",
+            (r"body exceeded \d+ ?[kmg]b limit", "body exceeded "),
+            "function_payload_too_large",
+            (r"(?:received|send) message larger than max", "message larger than max"),
+        ),
+        priority=95,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid"
+            " 'messages[3].content': string too long. Expected a string with maximum length"
+            " 10485760, but got a string with length 12582912 instead.\", 'type':"
+            " 'invalid_request_error'}}",
+            "AxiosError: Request body larger than maxBodyLength limit",
+            "Error: Body exceeded 1 MB limit. To configure the body size limit for Server"
+            " Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions",
+            "429 {\"error\":\"grpc: received message larger than max (16761782 vs. 4194304)\","
+            "\"code\":8}",
+            "status = StatusCode.RESOURCE_EXHAUSTED details = \"Received message larger than max"
+            " (5242880 vs. 4194304)\"",
+        ),
+        near_misses=(
+            "Invalid 'tools[1].function.description': string too long. Expected a string with"
+            " maximum length 1024",
+            "status = StatusCode.RESOURCE_EXHAUSTED details = \"Quota exceeded\"",
+        ),
+    ),
+    Rule(
         "request.status_413",
         "413: the body is over the server's size limit.",
         L,
@@ -300,6 +378,8 @@ RULES: tuple[Rule, ...] = (
                     "model name",
                 ),
                 "model not exist",
+                # relays' and Chinese providers' English: "Model do not exist"
+                (r"\bmodel (?:do|did) not exist", "model do", "model did"),
                 "requested entity was not found",
                 # Bedrock Agents' resource identifiers
                 "failed to retrieve resource because it doesn't exist",
@@ -670,6 +750,43 @@ RULES: tuple[Rule, ...] = (
             " projects/{PROJECT_ID}"
             "/locations/us-east5/publishers/google"
             "/models/claude-sonnet-4@20250514 (Status: INVALID_ARGUMENT)]",
+        ),
+    ),
+    Rule(
+        "request.endpoint_mismatch.gateway_provider",
+        "A gateway or a client's gateway layer does not serve the provider the request names"
+        " (Cloudflare AI Gateway's 'Invalid provider', code 2008, when the provider segment of"
+        " the path or the model's provider prefix is not one it fronts; an SDK's 'provider ...'"
+        " is not supported'): the route is wrong, not the model or the key.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            # the provider named, not a provider key or a provider for a model
+            (
+                r"\binvalid provider(?: passed)?(?:\s*\(code 2008\)|\s*[\"'.,:;}\]]|\s*$)",
+                "invalid provider",
+            ),
+            (
+                r"\bprovider ['\"]?[\w.\-/@]+['\"]? is (?:currently )?not supported",
+                "provider ",
+            ),
+            (r"\bunsupported (?:ai |llm )?provider\b(?! for model)", "unsupported "),
+        ),
+        priority=87,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "Bad Request: Invalid provider",
+            '{"success":false,"result":[],"messages":[],"error":[{"code":2008,"message":"Invalid'
+            ' provider"}],"name":"AiGatewayError","httpCode":400,"internalCode":2008}',
+            'Error: Sorry, but provider "openrouter.chat" is currently not supported, please open'
+            " a issue in the github repo!",
+        ),
+        near_misses=(
+            "Error: 400 unknown provider for model gpt-5.1-codex-max-xhigh",
+            "Invalid provider API key",
+            "litellm.BadRequestError: LLM Provider NOT provided. Pass in the LLM provider you are"
+            " trying to call.",
         ),
     ),
     Rule(
@@ -1124,6 +1241,8 @@ RULES: tuple[Rule, ...] = (
             "extra inputs are not permitted",
             "unknown parameter",
             "unrecognized request argument",
+            # Google's proto check, with or without its "Invalid JSON payload received." head
+            (r'unknown name "[^"\n]{1,60}"[^\n]{0,160}cannot find field', 'unknown name "'),
         ),
         priority=85,
         confidence=0.8,
@@ -1382,13 +1501,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "request.invalid_parameter.content_field",
-        "A message field holds a value the API refuses (a role, a stop sequence, an earlier"
-        " response id).",
+        "A message field holds a value the API refuses (a stop sequence, an earlier response"
+        " id; a refused role is the message's shape: request.malformed_body.role).",
         L,
         Cause.INVALID_PARAMETER,
         says(
-            # Gemini's roles; LangChain's model_kwargs check; Anthropic's stop sequences
-            "please use a valid role",
+            # Anthropic's stop sequences
             "each stop sequence must",
             (r"previous response with id [^\n]{0,60}not found", "previous response with id "),
             "previous_response_not_found",
@@ -1400,8 +1518,6 @@ RULES: tuple[Rule, ...] = (
         priority=82,
         confidence=0.8,
         samples=(
-            "ChatGoogleGenerativeAIError: Invalid argument provided to Gemini: 400 Please use"
-            " a valid role: user, model.",
             "{'error': {'message': \"Previous response with id 'resp_abc' not found.\","
             " 'type': 'invalid_request_error', 'param': 'previous_response_id'}}",
             "Error: 404 Item with id 'rs_0a1b2c3d4e5f' not found. Items are not persisted when"
@@ -1678,6 +1794,99 @@ RULES: tuple[Rule, ...] = (
             " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
             '500 {"error":{"type":"new_api_error","message":"field messages is required'
             ' (request id: 20260716180321242258548)"},"type":"error"}',
+        ),
+    ),
+    Rule(
+        "request.malformed_body.role",
+        "A message carries a role the API does not take (Gemini's 'user'/'model', Anthropic's"
+        " 'user'/'assistant' with the system prompt apart, a chat template without a system"
+        " role): the messages were built for another API's shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            # Gemini; the Vercel AI SDK's InvalidMessageRoleError; Volcengine Ark's parameter check
+            "please use a valid role",
+            "invalidmessageroleerror",
+            (r"invalid (?:message )?role(?! arn)\b", "invalid role", "invalid message role"),
+            "`messages.role` specified in the request are not valid",
+            # OpenAI's older schema check: "'' is not one of ['system', ...] - 'messages.9.role'"
+            (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\d+\.role", "is not one of ["),
+            # Anthropic given a system turn; servers naming a role they do not know
+            (
+                r"(?:unexpected|unsupported|unknown) (?:message )?role:? "
+                r"(?:'\w+'|\"\w+\"|`\w+`|\w+\b)(?! after)",
+                "unexpected role",
+                "unexpected message role",
+                "unsupported role",
+                "unsupported message role",
+                "unknown role",
+                "unknown message role",
+            ),
+            (r"\brole must be (?:one of|either|in|user)\b", "role must be "),
+            (r"\.role must be one of", ".role must be one of"),
+            # chat templates (Gemma, Mistral) raising on roles they were not written for
+            (r"system role (?:is )?not supported", "system role "),
+            "only user and assistant roles are supported",
+        ),
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "google.genai.errors.ClientError: 400 INVALID_ARGUMENT. {'error': {'code': 400,"
+            " 'message': 'Please use a valid role: user, model.', 'status': 'INVALID_ARGUMENT'}}",
+            "AI_InvalidMessageRoleError: Invalid message role: 'function'. Must be one of:"
+            ' "system", "user", "assistant", "tool".',
+            "ArkHttpException{statusCode=400, message='The parameter `messages.role` specified in"
+            " the request are not valid: invalid value: `SYSTEM`, supported values are: `system`,"
+            " `assistant`, `user`, `tool`.'}",
+            '{"error": {"message": "\'\' is not one of [\'system\', \'assistant\', \'user\','
+            ' \'function\'] - \'messages.21.role\'", "type": "invalid_request_error"}}',
+            "jinja2.exceptions.TemplateError: System role not supported",
+        ),
+        near_misses=(
+            "Error: 400 Unexpected role 'user' after role 'tool'",
+            "ValidationException: Invalid role ARN: arn:aws:iam::123456789012:role/x",
+            "Unsupported value: 'messages[59].role' does not support 'function' with this model.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.content_type",
+        "A message's content has a JSON type the server does not take: an array of parts where"
+        " it takes a string (Workers AI, older OpenAI-compatible servers), null, or an object.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            # Cloudflare Workers AI's schema check: "Type mismatch of '/messages/*/content'"
+            "type mismatch of '/messages",
+            # OpenAI and its imitators, however the body is wrapped: the field named is the
+            # message's content (or role), not a parameter of the request
+            (
+                r"invalid (?:type|value) for '(?:messages?\.?\[?\d+\]?\.)?(?:content|role)'",
+                "invalid type for '",
+                "invalid value for '",
+            ),
+            (r"\bcontent must be (?:a )?(?:string|str\b|text)", "content must be "),
+            (r"content must be string or (?:a )?list", "content must be "),
+            "invalid message content type",
+        ),
+        priority=99,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "AiError: Bad input: Error: oneOf at '/' not met, 0 matches: Type mismatch of"
+            " '/messages/1/content', 'array' not in 'string'",
+            "openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid type for"
+            " 'messages[2].content': expected one of a string or array of objects, but got an"
+            " object instead.\", 'type': 'invalid_request_error', 'param': 'messages[2].content',"
+            " 'code': 'invalid_type'}}",
+            '{"error":{"message":"Invalid value for \'content\': expected a string, got'
+            ' null.","type":"invalid_request_error","param":"messages.[0].content"}}',
+            "litellm.BadRequestError: OpenAIException - content must be a string",
+        ),
+        near_misses=(
+            "Invalid 'messages[0].content': string too long. Expected a string with maximum"
+            " length 10485760, but got a string with length 10730000 instead.",
+            "Invalid type for 'temperature': expected a decimal, but got a string instead.",
         ),
     ),
     Rule(
