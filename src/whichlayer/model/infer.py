@@ -16,6 +16,7 @@ import sys
 import zlib
 from array import array
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 MAGIC = b"WLM1"
@@ -58,9 +59,16 @@ class Head:
         """Raw scores per label, and the weight rows of the features that had weights."""
         rows = [row for row in map(self.rows.get, feats) if row is not None]
         norm = self.scale / math.sqrt(len(feats)) if feats else 0.0
+        if len(rows) < 2:  # itemgetter of one index returns the item, not a tuple
+            return [
+                sum(map(col.__getitem__, rows)) * norm + b
+                for col, b in zip(self.columns, self.bias, strict=True)
+            ], rows
+        # one C call gathers a column's weights at every row (a third faster than a
+        # ``map`` of ``__getitem__``); integer sums, so the same numbers to the bit
+        gather = itemgetter(*rows)
         return [
-            sum(map(col.__getitem__, rows)) * norm + b
-            for col, b in zip(self.columns, self.bias, strict=True)
+            sum(gather(col)) * norm + b for col, b in zip(self.columns, self.bias, strict=True)
         ], rows
 
     def predict(
