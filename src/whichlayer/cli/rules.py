@@ -118,8 +118,6 @@ def run(args: argparse.Namespace) -> int:
 def _table(rows: list[dict[str, Any]]) -> str:
     """One rule per line when piped; on a terminal, the statement wraps under its own
     column, or (too narrow for that) goes on indented lines under the id."""
-    import textwrap
-
     from whichlayer.render.wrap import screen_width
 
     width = max(len(r["id"]) for r in rows)
@@ -131,20 +129,30 @@ def _table(rows: list[dict[str, Any]]) -> str:
         if screen is None:
             out.append(head + r["statement"])
         elif screen >= column + 30:
-            wrapped = textwrap.wrap(
-                r["statement"], screen - column, break_long_words=False, break_on_hyphens=False
-            )
+            wrapped = _wrap(r["statement"], screen - column)
             out.append(head + wrapped[0])
             out += [" " * column + line for line in wrapped[1:]]
         else:
             head = f"{r['id']}  ->  {_conclusion(r)}"
             out += [head] if len(head) <= screen else [r["id"], f"    -> {_conclusion(r)}"]
-            out += textwrap.wrap(
-                r["statement"],
-                screen,
-                initial_indent="    ",
-                subsequent_indent="    ",
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
+            out += ["    " + line for line in _wrap(r["statement"], screen - 4)]
     return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns, broken between words (a
+    wide East Asian character takes two columns; a word wider than ``width`` stays whole)."""
+    from whichlayer.render.wrap import cells
+
+    lines: list[str] = []
+    current, used = "", 0
+    for word in text.split():
+        size = cells(word)
+        if current and used + 1 + size > width:
+            lines.append(current)
+            current, used = word, size
+        elif current:
+            current, used = f"{current} {word}", used + 1 + size
+        else:
+            current, used = word, size
+    return [*lines, current] if current else lines or [""]
