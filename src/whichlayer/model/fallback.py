@@ -93,16 +93,25 @@ def cause_within(ev: Evidence, layer: Layer, among: set[str]) -> tuple[Cause, fl
     return Cause(cause_id), p, fact
 
 
-def predict(ev: Evidence) -> Guess | None:
-    """The model's reading of ``ev``; ``None`` when no model is available or the text says
-    nothing failed (see FAILURE_CUE)."""
+def _read(ev: Evidence) -> tuple[infer.Model, dict[int, str], list[int]] | None:
+    """The model and ``ev``'s features; ``None`` when no model is available or the text
+    says nothing failed (see FAILURE_CUE)."""
     model = infer.current()
     if model is None:
         return None
     if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
         return None
     names = features(ev)
-    feats = list(names)
+    return model, names, list(names)
+
+
+def predict(ev: Evidence) -> Guess | None:
+    """The model's reading of ``ev``; ``None`` when no model is available or the text says
+    nothing failed (see FAILURE_CUE)."""
+    read = _read(ev)
+    if read is None:
+        return None
+    model, names, feats = read
     by_layer = model.layer.predict(feats)
     if not by_layer.ranked:
         return None
@@ -227,13 +236,10 @@ def weigh(
     the model's reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands,
     else the decision (as a rule the classifier reports), the facts that say why, and the
     model's probability of what it changed (the cause, or the layer)."""
-    model = infer.current()
-    if model is None:
+    read = _read(ev)
+    if read is None:
         return None
-    if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
-        return None
-    names = features(ev)
-    feats = list(names)
+    model, names, feats = read
     by_layer = model.layer.predict(feats, top=0)  # the reasons only if the decision changes
     if not by_layer.ranked:
         return None
