@@ -51,6 +51,23 @@ class LazyPattern:
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         return (self._compiled or self.compiled()).sub(repl, text)
 
+    def last(
+        self, text: str, at: int, accept: Callable[[int], bool] | None = None
+    ) -> re.Match[str] | None:
+        """The last match in ``text`` whose start ``accept`` takes (any, when None): tried at
+        ``at`` first (where the caller found the pattern's fixed start last; -1: nowhere),
+        where a printed form almost always is, else over the whole text."""
+        compiled = self._compiled or self.compiled()
+        if at >= 0:
+            match = compiled.match(text, at)
+            if match is not None and (accept is None or accept(at)):
+                return match
+        found = None
+        for each in compiled.finditer(text):
+            if accept is None or accept(each.start()):
+                found = each
+        return found
+
 
 class Phrase:
     """One row of a matcher: a plain phrase, or a small pattern with its keywords.

@@ -140,19 +140,6 @@ def _body(value: dict[str, Any]) -> list[ErrorBody]:
     return [] if body is None else [body]
 
 
-def _last(pattern: LazyPattern, text: str, last: int) -> re.Match[str] | None:
-    """The last match of ``pattern`` in ``text``: tried from the last occurrence of its
-    fixed start (``last``), else over the whole text."""
-    compiled = pattern.compiled()
-    match = compiled.match(text, last) if last >= 0 else None
-    if match is not None:
-        return match
-    found = None
-    for each in compiled.finditer(text):
-        found = each
-    return found
-
-
 def _message(raw: str) -> str:
     """The message of a printed form, up to the end of its line: a form quoted inside a
     JSON string ends at its first escaped line break or unescaped double quote (the JSON
@@ -165,7 +152,7 @@ def _message(raw: str) -> str:
 
 
 def _botocore(text: str) -> list[ErrorBody]:
-    match = _last(_BOTOCORE, text, text.rfind(_BOTOCORE_GATE))
+    match = _BOTOCORE.last(text, text.rfind(_BOTOCORE_GATE))
     if match is None:
         return []
     code, message = match.group(1), _message(match.group(3))
@@ -195,7 +182,7 @@ def _aws_js(text: str, bodies: list[ErrorBody]) -> list[ErrorBody]:
 
 def _tencent(text: str) -> list[ErrorBody]:
     # Node's form too: its fields on lines of their own (``\s`` takes a newline)
-    match = _last(_TENCENT, text, text.rfind(_TENCENT_GATE))
+    match = _TENCENT.last(text, text.rfind(_TENCENT_GATE))
     if match is None:
         return []
     error = {"Code": match.group(1), "Message": _message(match.group(2)) or None}
@@ -221,7 +208,7 @@ def _azure(text: str) -> list[ErrorBody]:
 
 
 def _genai(text: str) -> list[ErrorBody]:
-    match = _last(_GENAI, text, -1)
+    match = _GENAI.last(text, -1)
     if match is None:
         return []
     error: dict[str, Any] = {"code": int(match.group(1)), "message": match.group(2).strip()}

@@ -165,17 +165,8 @@ def _last(pattern: LazyPattern, text: str, names: Names = None) -> re.Match[str]
     """The last match of ``pattern`` (which starts with its fixed text, ``_PREFIX``) whose
     exception's name ``names`` accepts (see :func:`_named`): tried at the fixed text's last
     occurrence first (the form is almost always there), else over the whole text."""
-    compiled = pattern.compiled()
-    at = text.rfind(_PREFIX[pattern.pattern])
-    if at >= 0:
-        match = compiled.match(text, at)
-        if match is not None and _named(text, at, names):
-            return match
-    found = None
-    for each in compiled.finditer(text):
-        if _named(text, each.start(), names):
-            found = each
-    return found
+    accept = None if names is None else lambda start: _named(text, start, names)
+    return pattern.last(text, text.rfind(_PREFIX[pattern.pattern]), accept)
 
 
 def _line(raw: str) -> str:
