@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from whichlayer import actions as act
 from whichlayer.diagnosis import Diagnosis, Fact
 from whichlayer.evidence import Evidence
-from whichlayer.rules import ALL_RULES, ORIGIN_RULES, Rule, catalogue
+from whichlayer.rules import ALL_RULES, ORIGIN_RULES, OriginRule, Rule, catalogue
 from whichlayer.rules.base import Facts
 from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
 
-#: Origin rules with the keywords one of which they need (None: none).
-_ORIGIN_GATED = tuple((rule, rule.keywords) for rule in ORIGIN_RULES)
 #: Origin rules that only speak about failures with no HTTP answer.
 _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 
@@ -95,14 +93,37 @@ PROXY_OWN_HEADER = "x-whichlayer-proxy-error"
 PROXY_OWN_TYPE = "whichlayer_proxy_error"
 #: Rules by priority, most specific first (a stable sort keeps the modules' order on ties).
 _BY_PRIORITY: tuple[Rule, ...] = tuple(sorted(ALL_RULES, key=lambda rule: -rule.priority))
-#: Places in _BY_PRIORITY (gathered and sorted in C): the rules that need no keyword (a
-#: custom matcher), and for each keyword the rules it lets run.
-_FREE_PLACES = tuple(i for i, rule in enumerate(_BY_PRIORITY) if rule.keywords is None)
-_KEYWORD_PLACES: dict[str, list[int]] = {}
-for _i, _rule in enumerate(_BY_PRIORITY):
-    for _word in _rule.keywords or ():
-        _KEYWORD_PLACES.setdefault(_word, []).append(_i)
-_KEYWORD_SET = frozenset(_KEYWORD_PLACES)
+#: Places (indexes) of rules in a list, for ``_places``: those that need no keyword (a custom
+#: matcher), each keyword's, and the set of those keywords.
+_PlaceTable = tuple[tuple[int, ...], dict[str, list[int]], frozenset[str]]
+
+
+def _place_table(rules: Sequence[Rule | OriginRule], places: Iterable[int]) -> _PlaceTable:
+    """The place table of ``rules`` at ``places`` (the others are never asked)."""
+    free: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for i in places:
+        keywords = rules[i].keywords
+        if keywords is None:
+            free.append(i)
+        for word in keywords or ():
+            by_word.setdefault(word, []).append(i)
+    return tuple(free), by_word, frozenset(by_word)
+
+
+def _places(table: _PlaceTable, present: frozenset[str] | set[str]) -> Sequence[int]:
+    """The places, in order, of the rules of ``table`` that need no keyword or one of whose
+    keywords is ``present`` (gathered and sorted in C)."""
+    free, by_word, words = table
+    found = present & words
+    if not found:
+        return free  # in order already
+    places = set(free)
+    places.update(*map(by_word.__getitem__, found))
+    return sorted(places)
+
+
+_RULE_PLACES = _place_table(_BY_PRIORITY, range(len(_BY_PRIORITY)))
 
 
 def _fire(view: View) -> list[tuple[Rule, Facts]]:
@@ -143,9 +164,7 @@ def _rank(hit: tuple[int, int, Rule, Facts]) -> tuple[int, int]:
 def _candidates(view: View) -> list[Rule]:
     """The engine rules that can fire on this input, in priority order: the keyword-free
     rules and the rules one of whose keywords occurs."""
-    places = set(_FREE_PLACES)
-    places.update(*map(_KEYWORD_PLACES.__getitem__, view.keywords & _KEYWORD_SET))
-    return list(map(_BY_PRIORITY.__getitem__, sorted(places)))
+    return list(map(_BY_PRIORITY.__getitem__, _places(_RULE_PLACES, view.keywords)))
 
 
 def _ordered(view: View) -> Iterable[Rule]:
@@ -183,24 +202,13 @@ def _supporting(rest: list[tuple[Rule, Facts]], winner: Rule) -> list[Fact]:
 def _origin(view: View, rule: Rule) -> tuple[Origin, Fact | None]:
     if rule.origin is not None:
         return rule.origin, None
-    # the origin rules this layer may ask, as a bit set over _ORIGIN_GATED, narrowed to those
-    # that need no keyword or one of whose keywords occurs (one set intersection, not a
-    # disjointness test per rule); tried in their order, lowest bit first
-    network = rule.layer is Layer.NETWORK
-    mask = _ORIGIN_FREE[network]
-    found = view.keywords & _ORIGIN_WORDS
-    if found:
-        get = _ORIGIN_WORD_MASK.get
-        for word in found:
-            mask |= get(word, 0)
-        mask &= _ORIGIN_ASKED[network]
-    while mask:
-        low = mask & -mask
-        origin_rule = _ORIGIN_GATED[low.bit_length() - 1][0]
+    # the origin rules this layer may ask that need no keyword or one of whose keywords
+    # occurs (as for the engine's rules: ``_places``), tried in their order
+    for place in _places(_ORIGIN_PLACES[rule.layer is Layer.NETWORK], view.keywords):
+        origin_rule = ORIGIN_RULES[place]
         used = origin_rule.match(view)
         if used is not None:
             return origin_rule.origin, Fact(origin_rule.id, origin_rule.statement, used)
-        mask ^= low
     return LAYER_ORIGIN.get(rule.layer, Origin.UNKNOWN), None
 
 
@@ -213,22 +221,13 @@ def _origin_asked(rule_id: str, network: bool) -> bool:
     return not network or rule_id.startswith("origin.proxy")
 
 
-#: Bit sets over _ORIGIN_GATED (bit i: its i-th rule), indexed by "the layer is network":
-#: the rules asked, and those of them that need no keyword; and for each keyword the rules
-#: it lets run.
-_ORIGIN_ASKED = tuple(
-    sum(1 << i for i, (r, _w) in enumerate(_ORIGIN_GATED) if _origin_asked(r.id, network))
+#: The origin rules' place tables, indexed by "the layer is network" (``_origin_asked``).
+_ORIGIN_PLACES = tuple(
+    _place_table(
+        ORIGIN_RULES, [i for i, r in enumerate(ORIGIN_RULES) if _origin_asked(r.id, network)]
+    )
     for network in (False, True)
 )
-_ORIGIN_FREE = tuple(
-    sum(1 << i for i, (r, w) in enumerate(_ORIGIN_GATED) if w is None) & asked
-    for asked in _ORIGIN_ASKED
-)
-_ORIGIN_WORD_MASK: dict[str, int] = {}
-for _i, (_r, _words) in enumerate(_ORIGIN_GATED):
-    for _word in _words or ():
-        _ORIGIN_WORD_MASK[_word] = _ORIGIN_WORD_MASK.get(_word, 0) | (1 << _i)
-_ORIGIN_WORDS = frozenset(_ORIGIN_WORD_MASK)
 
 
 def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:

@@ -465,8 +465,11 @@ def _origin_reference(view: Any, rule: Any) -> tuple[Any, Any]:
 
     if rule.origin is not None:
         return rule.origin, None
+    from whichlayer.rules import ORIGIN_RULES
+
     present = view.keywords
-    for origin_rule, words in cl._ORIGIN_GATED:
+    for origin_rule in ORIGIN_RULES:
+        words = origin_rule.keywords
         if words is not None and present.isdisjoint(words):
             continue
         transport_only = origin_rule.id in cl._TRANSPORT_ONLY
