@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train as T
 from accuracy import all_sets, fail, load
-from loso import _ok, collected_order
+from loso import _ok, collected_order, fold_model
 from whichlayer.model import fallback, infer
 
 BLIND = Path(__file__).with_name("blind_rules.jsonl")
@@ -81,22 +81,9 @@ def predictions(
     out: dict[str, Any] = {}
     for fold in folds(held):
         start = time.perf_counter()
-        train = [i for i, r in enumerate(rows) if r["set"] not in fold]
-        blob = T.train(
-            [rows[i] for i in train],
-            [feats[i] for i in train],
-            calibrate=False,
-            c_layer=c_layer,
-            c_cause=c_cause,
-            docs=docs,
-            doc_feats=doc_feats,
-            doc_weight=doc_weight,
+        model = fold_model(
+            rows, feats, fold, (docs, doc_feats, doc_weight), c_layer, c_cause, False, shipped
         )
-        model = infer.loads(blob)
-        model.layer.temperature = shipped.layer.temperature
-        for layer, head in model.causes.items():
-            if layer in shipped.causes:
-                head.temperature = shipped.causes[layer].temperature
         for i, r in enumerate(rows):
             if r["set"] not in fold:
                 continue

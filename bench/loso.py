@@ -88,6 +88,43 @@ def collected_order(names: list[str]) -> list[str]:
     return sorted(names, key=key)
 
 
+def fold_model(
+    rows: list[dict[str, Any]],
+    feats: list[Any],
+    fold: list[str],
+    docs: tuple[list[Any], list[Any], float],
+    c_layer: float,
+    c_cause: float,
+    calibrate: bool,
+    shipped: infer.Model | None,
+) -> infer.Model:
+    """The model trained on every set but those of ``fold`` (and on the documentation
+    examples ``docs``: rows, their features, their weight), exported and loaded as shipped.
+    With ``calibrate``, each head's temperature is fitted in the fold; else the heads take
+    the ``shipped`` model's (when there is one)."""
+    doc_rows, doc_feats, doc_weight = docs
+    train = [i for i, r in enumerate(rows) if r["set"] not in fold]
+    blob = T.train(
+        [rows[i] for i in train],
+        [feats[i] for i in train],
+        calibrate=calibrate,
+        c_layer=c_layer,
+        c_cause=c_cause,
+        docs=doc_rows,
+        doc_feats=doc_feats,
+        doc_weight=doc_weight,
+    )
+    model = infer.loads(blob)
+    if not calibrate and shipped is not None:
+        # one scalar per head, fitted on every set: a small leak, far cheaper than
+        # fitting five more models per head in every fold (calibrating does that)
+        model.layer.temperature = shipped.layer.temperature
+        for name, head in model.causes.items():
+            if name in shipped.causes:
+                head.temperature = shipped.causes[name].temperature
+    return model
+
+
 def _model_alone(model: infer.Model, feats: dict[int, str]) -> tuple[str, str, float]:
     ids = list(feats)
     ranked = model.layer.predict(ids).ranked
@@ -164,25 +201,16 @@ def main() -> int:
     )
     start = time.perf_counter()
     for fold in folds:
-        train = [i for i, r in enumerate(rows) if r["set"] not in fold]
-        blob = T.train(
-            [rows[i] for i in train],
-            [feats[i] for i in train],
-            calibrate=args.calibrate,
-            c_layer=args.c_layer,
-            c_cause=args.c_cause,
-            docs=docs,
-            doc_feats=doc_feats,
-            doc_weight=args.doc_weight,
+        model = fold_model(
+            rows,
+            feats,
+            fold,
+            (docs, doc_feats, args.doc_weight),
+            args.c_layer,
+            args.c_cause,
+            args.calibrate,
+            shipped,
         )
-        model = infer.loads(blob)
-        if not args.calibrate and shipped is not None:
-            # one scalar per head, fitted on every set: a small leak, far cheaper than
-            # fitting five more models per head in every fold (--calibrate does that)
-            model.layer.temperature = shipped.layer.temperature
-            for name_, head in model.causes.items():
-                if name_ in shipped.causes:
-                    head.temperature = shipped.causes[name_].temperature
         infer.use(model)
         for name in fold:
             c = _score_set(rows, feats, rules, model, name, bins)
