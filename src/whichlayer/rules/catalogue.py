@@ -159,7 +159,7 @@ def candidates(view: View) -> list[Rule]:
     each only the rows that read one of those values (a row whose value the input lacks
     cannot fire). In priority order, then by module name and row, as the modules' rows
     all sorted together would be."""
-    fields, documented, phrases, statuses = _TABLES[0] if _TABLES else _tables()
+    fields, documented, phrases, statuses = _tables()
     wanted: dict[tuple[str, str], list[str]] = {}
     if view.ev.bodies:
         for field, table in fields:
@@ -191,10 +191,9 @@ _Tables = tuple[
     frozenset[str],
     dict[str, list[str]],
 ]
-#: The index's catalogue sections, read once (see :func:`_tables`).
-_TABLES: list[_Tables] = []
 
 
+@cache
 def _tables() -> _Tables:
     """From the generated index: the body fields that have documented values, each with
     its table; the documented phrases, and those that name a module; the statuses."""
@@ -202,14 +201,12 @@ def _tables() -> _Tables:
 
     index = load_index()
     documented = index.get("phrase") or {}
-    tables: _Tables = (
+    return (
         tuple((field, index[field]) for field in _BODY_FIELDS if index.get(field)),
         documented,
         frozenset(word for word, owners in documented.items() if owners),
         index.get("status") or {},
     )
-    _TABLES.append(tables)
-    return tables
 
 
 def _place(keyed: _Keyed) -> tuple[int, str, int]:
