@@ -232,10 +232,10 @@ def combine(
 def weigh(
     ev: Evidence, rule: Rule, bars: Bars | None = None
 ) -> tuple[Rule, list[Fact], float] | None:
-    """A weak ``rule`` (below ``WEAK_PRIORITY``) or one that names no cause, weighed against
-    the model's reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands,
-    else the decision (as a rule the classifier reports), the facts that say why, and the
-    model's probability of what it changed (the cause, or the layer)."""
+    """A weak ``rule`` (below ``WEAK_PRIORITY``; ``combine`` leaves any other as it is)
+    weighed against the model's reading of ``ev`` by ``combine``: ``None`` when the rule's
+    decision stands, else the decision (as a rule the classifier reports), the facts that
+    say why, and the model's probability of what it changed (the cause, or the layer)."""
     read = _read(ev)
     if read is None:
         return None
