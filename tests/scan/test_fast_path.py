@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 from datetime import UTC, datetime
 from pathlib import Path
@@ -254,3 +255,45 @@ def test_the_switch_interval_is_put_back(tmp_path: Path) -> None:
         engine._candidate_lines = real  # type: ignore[assignment]
     assert seen and all(s == min(before, engine.SWITCH_INTERVAL) for s in seen)
     assert sys.getswitchinterval() == before
+
+
+@pytest.mark.parametrize("block", [4096, (1 << 16) + 1234])
+def test_a_quiet_plain_file_is_read_through_memory_maps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """A plain file not written to lately is read through memory maps (a block size that
+    is not a multiple of the page too): the same aggregates as the plain path, whole or
+    split in byte ranges; a file written to just now is read with ``read``."""
+    monkeypatch.setattr(engine, "BLOCK", block)
+    data = _log(6000, 11)
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(data)
+    maps: list[bool] = []
+    real = engine._mapped
+
+    def spy(stream: Any, first: bytes) -> Any:
+        blocks = real(stream, first)
+        maps.append(blocks is not None)
+        return blocks
+
+    monkeypatch.setattr(engine, "_mapped", spy)
+    scan_source(Source(str(log)))
+    assert maps == [False]  # just written: read
+    old = log.stat().st_mtime - 3600
+    os.utime(log, (old, old))
+    fast = scan_source(Source(str(log)))
+    assert maps == [False, True]
+    plain = scan_source(Source(str(log)), prefilter=False)
+    assert fast.files[0].lines == data.count(b"\n") + 1
+    assert fast.failures > 1000
+    _same(fast, plain)
+    whole = to_dict(fast)
+    parts = [scan_source(Source(str(log)), byte_range=r) for r in engine.split_ranges(str(log), 3)]
+    assert maps[-3:] == [True, True, True]
+    total = parts[0]
+    for part in parts[1:]:
+        total.merge(part)
+    merged = to_dict(total)
+    for d in (whole, merged):
+        d.pop("files")
+    assert merged == whole
