@@ -384,7 +384,8 @@ def stages(path: Path) -> dict[str, float]:
     eng._matcher = lambda reader: Searcher(matcher(reader))  # type: ignore[assignment]
     timed(eng._Prefetch, "_run", "total")
     timed_steps(eng, "_chunks", "read")
-    timed(eng, "_located", "newlines")
+    timed(eng, "_count_newlines", "newlines")
+    timed(eng, "_lines_at", "bounds")
     timed(eng._Prefetch, "_put", "wait", time.perf_counter)
     timed_steps(eng._Prefetch, "__iter__", "wait", time.perf_counter)
     timed(gen, "parse_columns", "parse")
@@ -456,7 +457,8 @@ def print_stages(log: Path, repeat: int) -> None:
     for key, label in (
         ("read", "read the file"),
         ("search", "needle search (Aho-Corasick)"),
-        ("newlines", "newlines and candidate lines' bounds (numpy)"),
+        ("newlines", "newline count (numpy)"),
+        ("bounds", "bounds of the candidate lines"),
         ("parse", "orjson + columns + checks + error texts"),
         ("count", "counting: tables, hours, storm identities"),
         ("diagnose", "diagnosing the distinct errors"),

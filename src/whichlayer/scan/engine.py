@@ -10,7 +10,8 @@ import threading
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from functools import cache
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter
 from types import ModuleType
 from typing import Any
 
@@ -329,46 +330,24 @@ def _mapped(stream: Any, first: bytes) -> Iterator[bytes] | None:
     return blocks()
 
 
-#: A searched block: its bytes, its newlines' count, and the bounds (starts, ends) of the
-#: whole lines in it that hold a needle (None: every line is a candidate).
-Searched = tuple[bytes, int, list[int] | None, list[int] | None]
-
+#: A searched block: its bytes, where the needles are in it, and its newlines' count.
+Searched = tuple[bytes, list[tuple[int, int, int]] | None, int]
 
 def _count_newlines(block: bytes) -> int:
-    """``bytes.count(b"\n")``, which a memory map lacks (numpy's comparison and count
-    release the GIL, too)."""
+    """``bytes.count(b"\n")`` holds the GIL for ~0.35 s per GB, time the parsing thread
+    then cannot run; numpy's comparison and count release it (one 8 MB scratch array a
+    block, freed at once). Same count, checked by tests/scan/test_fast_path.py."""
     import numpy as np
 
     return int(np.count_nonzero(np.frombuffer(block, np.uint8) == 10))
 
 
-def _located(block: bytes, found: list[tuple[int, int, int]]) -> Searched:
-    """A block's newlines and the bounds of the whole lines holding a match, once each,
-    in order, worked out by numpy in the reading thread: where the newlines are (one
-    comparison and ``flatnonzero``, which release the GIL), then for each match the first
-    newline at or after it (``searchsorted``). The parsing thread, which holds the GIL for
-    all it does, then only cuts the lines out. A match in the line cut at the block's
-    start (it ends at the first newline) or in the unfinished last one (no newline after
-    it) is not taken here: ``_candidate_lines`` joins those across blocks."""
-    import numpy as np
-
-    newlines = np.flatnonzero(np.frombuffer(block, np.uint8) == 10)
-    n = len(newlines)
-    if n < 2 or not found:
-        return block, n, [], []
-    at = np.fromiter(map(_START, found), np.int64, len(found))
-    ends = np.unique(np.searchsorted(newlines, at))  # each line's end, by its newline's index
-    ends = ends[(ends > 0) & (ends < n)]
-    return block, n, (newlines[ends - 1] + 1).tolist(), newlines[ends].tolist()
-
-
 class _Prefetch:
     """Reads and searches the next blocks in a second thread while this one parses.
 
-    ``ahocorasick_rs`` releases the GIL while it searches a block, and so do reading a
-    file and numpy's finding of the newlines (``_located``), so the search of block n+1
-    runs beside the parsing of block n. At most ``depth`` blocks wait, which keeps memory
-    flat.
+    ``ahocorasick_rs`` releases the GIL while it searches a ``bytes`` block, and so does
+    reading a file, so the search of block n+1 runs beside the parsing of block n.
+    At most ``depth`` blocks wait, which keeps memory flat.
     """
 
     def __init__(self, chunks: Iterator[bytes], matcher: Any, depth: int = 2) -> None:
@@ -395,7 +374,8 @@ class _Prefetch:
     def _run(self) -> None:
         try:
             for chunk in self._chunks:
-                if not self._put(_located(chunk, self._matcher.find_matches_as_indexes(chunk))):
+                found = self._matcher.find_matches_as_indexes(chunk) if self._matcher else None
+                if not self._put((chunk, found, _count_newlines(chunk))):
                     return
         except BaseException as exc:  # handed to the reading thread, raised there
             self._put(exc)
@@ -437,15 +417,12 @@ def _candidate_lines(
     matcher = _matcher(reader) if reader.NEEDLES and prefilter else None
     chunks = _chunks(stream, first, limit, consumed)
     searched: Iterator[Searched] = (
-        (
-            (c, c.count(b"\n") if type(c) is bytes else _count_newlines(c), None, None)
-            for c in chunks
-        )
+        ((c, None, c.count(b"\n") if type(c) is bytes else _count_newlines(c)) for c in chunks)
         if matcher is None
         else iter(_Prefetch(chunks, matcher))
     )
     carry = b""
-    for chunk, newlines, starts, ends in searched:
+    for chunk, found, newlines in searched:
         if not newlines:
             carry += chunk
             if len(carry) > MAX_LINE:
@@ -462,10 +439,10 @@ def _candidate_lines(
                 stat.unreadable += 1
             elif matcher.find_matches_as_indexes(line) if matcher else line.strip():
                 lines.append(line)
-        if starts is None or ends is None:
+        if found is None:
             lines += [x for x in chunk[head + 1 : tail].split(b"\n") if x.strip()]
         else:
-            lines += map(chunk.__getitem__, map(slice, starts, ends))
+            _lines_at(chunk, found, head, tail, lines)
         carry = chunk[tail + 1 :]
         yield lines
     if carry:  # a last line without its newline (a log still being written)
@@ -474,6 +451,22 @@ def _candidate_lines(
             stat.unreadable += 1
         elif matcher.find_matches_as_indexes(carry) if matcher else carry.strip():
             yield [carry]
+
+
+def _lines_at(
+    block: bytes, found: list[tuple[int, int, int]], head: int, tail: int, out: list[bytes]
+) -> None:
+    """The whole lines between ``head`` and ``tail`` (newlines) holding a match, once each,
+    in order: line bounds found by C-level maps over the matches, not a Python step each."""
+    nl = repeat(b"\n")
+    # each line's end, once, in order (a match in the line cut at the block's start ends
+    # at ``head``, one in the unfinished last line finds no end: neither is taken here)
+    ends = dict.fromkeys(map(block.find, nl, map(_START, found)))
+    ends.pop(head, None)
+    ends.pop(-1, None)
+    # then its start, the newline before that end
+    firsts = map(add, map(block.rfind, nl, repeat(0), ends), repeat(1))
+    out += map(block.__getitem__, map(slice, firsts, ends))
 
 
 def split_ranges(path: str, parts: int) -> list[tuple[int, int]]:
