@@ -300,7 +300,9 @@ def _mapped(stream: Any, first: bytes) -> Iterator[bytes] | None:
     try:
         fd = raw.fileno()
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime < MAP_QUIET_SECONDS:
+        if not stat.S_ISREG(info.st_mode) or not info.st_size:  # /proc's files say 0 bytes
+            return None
+        if time.time() - info.st_mtime < MAP_QUIET_SECONDS:
             return None
         at = stream.tell()
     except (OSError, ValueError):
