@@ -270,11 +270,30 @@ def arm_child(name: str, path: Path) -> dict[str, Any]:
     }
 
 
+#: Where the children keep the bytecode of the trees they run (not in the trees).
+PYCACHE = Path.home() / ".cache" / "whichlayer-bench" / "pycache"
+_COMPILED: set[Path] = set()
+
+
+def child_env(src: Path) -> dict[str, str]:
+    """The environment of a child that runs the tree ``src``, with its bytecode compiled
+    once beforehand into PYCACHE (as an installed package has it: a run must not pay for
+    compiling the modules it imports, which PYTHONDONTWRITEBYTECODE would make every run
+    do, nor compare a tree that has its bytecode with one that has not)."""
+    env = dict(os.environ, PYTHONPATH=str(src), PYTHONPYCACHEPREFIX=str(PYCACHE))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if src not in _COMPILED:
+        cmd = [sys.executable, "-m", "compileall", "-q", str(src)]
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+        _COMPILED.add(src)
+    return env
+
+
 def arm_scan(paths: list[str], jobs: int, src: Path = ROOT / "src") -> dict[str, Any]:
     """Run the real command in a child (start-up and output included), and read that
     child's own peak RSS from wait4 (with --jobs 2: the largest of its processes)."""
     cmd = [sys.executable, "-m", "whichlayer", "scan", *paths, "--json", "--jobs", str(jobs)]
-    env = dict(os.environ, PYTHONPATH=str(src))
+    env = child_env(src)
     with tempfile.TemporaryFile() as out:
         t = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=out, env=env)
@@ -434,7 +453,7 @@ def print_stages(log: Path, repeat: int) -> None:
     if not log.exists():
         sys.exit(f"bench/scan.py: {log} not found: run bench/scan.py once to generate it")
     runs = []
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = child_env(ROOT / "src")
     for _ in range(repeat):
         load = os.getloadavg()[0]
         cmd = [sys.executable, __file__, "--stage-child", str(log)]
