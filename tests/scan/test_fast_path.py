@@ -297,3 +297,29 @@ def test_a_quiet_plain_file_is_read_through_memory_maps(
     for d in (whole, merged):
         d.pop("files")
     assert merged == whole
+
+
+def test_a_file_that_shrinks_under_the_maps_is_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file cut shorter between the reading of its size and the mapping of a block (a
+    rotation by copy and truncate): the scan stops reading it with a note, no traceback."""
+    monkeypatch.setattr(engine, "BLOCK", 4096)
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(_log(2000, 5))
+    old = log.stat().st_mtime - 3600
+    os.utime(log, (old, old))
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        got = real(fd)
+        fields = list(got[:10])
+        fields[6] += 10 * 4096  # says more than it holds, as a file truncated a moment later
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    agg = scan_source(Source(str(log)))
+    monkeypatch.setattr(os, "fstat", real)
+    stat = agg.files[0]
+    assert stat.note == "stopped reading: the file shrank while it was read"
+    assert stat.lines > 1000 and agg.failures > 100  # what was read before still counts

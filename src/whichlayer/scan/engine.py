@@ -323,7 +323,11 @@ def _mapped(stream: Any, first: bytes) -> Iterator[bytes] | None:
             if pos >= size:
                 return
             length = min(step, size - pos)
-            yield mmap.mmap(fd, length, offset=pos, access=mmap.ACCESS_READ)  # type: ignore[misc]
+            try:
+                block = mmap.mmap(fd, length, offset=pos, access=mmap.ACCESS_READ)
+            except ValueError:  # the file shrank since its size was read
+                raise OSError("the file shrank while it was read") from None
+            yield block  # type: ignore[misc]
             pos += length
 
     return blocks()
