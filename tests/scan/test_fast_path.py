@@ -323,3 +323,35 @@ def test_a_file_that_shrinks_under_the_maps_is_a_note(
     stat = agg.files[0]
     assert stat.note == "stopped reading: the file shrank while it was read"
     assert stat.lines > 1000 and agg.failures > 100  # what was read before still counts
+
+
+def test_no_mmap_reads_every_file_with_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``whichlayer scan --no-mmap`` (for logs rotated by copy and truncate at any moment)
+    reads even a quiet file with ``read``, and counts the same as the memory maps."""
+    from whichlayer.cli import main
+
+    log = tmp_path / "gateway.jsonl"
+    log.write_bytes(_log(3000, 7))
+    old = log.stat().st_mtime - 3600
+    os.utime(log, (old, old))
+    maps: list[bool] = []
+    real = engine._mapped
+
+    def spy(stream: Any, first: bytes) -> Any:
+        blocks = real(stream, first)
+        maps.append(blocks is not None)
+        return blocks
+
+    monkeypatch.setattr(engine, "_mapped", spy)
+    monkeypatch.delenv(engine.MAP_SWITCH, raising=False)
+    assert main(["scan", str(log), "--json"]) == 0
+    mapped = json.loads(capsys.readouterr().out)
+    assert maps == [True]
+    monkeypatch.setenv(engine.MAP_SWITCH, "1")  # so monkeypatch restores it after the CLI sets it
+    assert main(["scan", str(log), "--json", "--no-mmap"]) == 0
+    read = json.loads(capsys.readouterr().out)
+    assert maps == [True, False]
+    assert os.environ[engine.MAP_SWITCH] == "0"
+    assert mapped["by"] == read["by"] and mapped["failures"] == read["failures"] > 100

@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="tables to show: layer,cause,origin,model,host,key,retry",
     )
     p.add_argument("--format", dest="forced", metavar="NAME", help="skip detection: read as NAME")
+    p.add_argument(
+        "--no-mmap",
+        action="store_true",
+        help="read files with read() only, never memory maps (a log truncated mid-scan)",
+    )
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="processes (default 1)")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the counts as JSON")
@@ -84,6 +89,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("pipe a log on stdin, or give PATHs")
     on_file = _progress(len(sources)) if not args.json else None
     window = (since, until)
+    if args.no_mmap:
+        import os
+
+        from whichlayer.scan.engine import MAP_SWITCH
+
+        os.environ[MAP_SWITCH] = "0"
     agg = scan(sources, window, jobs=args.jobs, forced=args.forced, on_file=on_file)  # type: ignore[arg-type]
     if args.json:
         write_text(view.as_json(redact_data(to_dict(agg))))

@@ -34,6 +34,10 @@ MEMO_SIZE = 50_000
 #: and reading a map past a file's new end kills the process (SIGBUS) where ``read`` just
 #: stops.
 MAP_QUIET_SECONDS = 10.0
+#: Set to ``0`` (``whichlayer scan --no-mmap`` does) to read every file by ``read``, for a
+#: log that may be truncated while it is scanned however long it was quiet. An environment
+#: variable, so the processes of ``--jobs`` see it too.
+MAP_SWITCH = "WHICHLAYER_SCAN_MMAP"
 #: Seconds a thread that wants the GIL waits before the running one is asked to drop it,
 #: while a file is read (Python's default is 5 ms).
 SWITCH_INTERVAL = 0.0005
@@ -294,6 +298,8 @@ def _mapped(stream: Any, first: bytes) -> Iterator[bytes] | None:
     import stat
     import time
 
+    if os.environ.get(MAP_SWITCH, "1") == "0":
+        return None
     raw = getattr(stream, "raw", None)
     if type(stream) is not io.BufferedReader or type(raw) is not io.FileIO:
         return None
