@@ -630,11 +630,20 @@ RULES: tuple[Rule, ...] = (
             # Kong's and APISIX's rate-limiting plugins; nginx's limit_req
             (r"\bapi rate limit exceeded\b(?! for)", "api rate limit exceeded"),
             "limiting requests, excess",
+            # WSO2 API Manager's throttling answers (codes 900800-900807): "Message throttled
+            # out", "Application level throttle out", "Subscription level throttled out"
+            (r"\bmessage throttled out\b", "throttled out"),
+            (r"\b(?:resource|application|subscription|api) level throttled? out\b",
+             "throttled out", "throttle out"),
         ),
         priority=96,
         origin=Origin.GATEWAY,
         confidence=0.8,
-        samples=("Call api error: 429 Too many requests. Error code: 1015",),
+        samples=(
+            "Call api error: 429 Too many requests. Error code: 1015",
+            'HTTP 429: {"code":"900803","message":"Application level throttle out",'
+            '"description":"You have exceeded your quota"}',
+        ),
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
     ),
     Rule(
@@ -696,6 +705,183 @@ RULES: tuple[Rule, ...] = (
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
     ),
     Rule(
+        "rate_limit.rpm.request_limit",
+        "The limit reached is named as a request limit ('Request limit exceeded', as"
+        " ModelScope's inference API words its per-model request allowance; 'exceeded the"
+        " request limit'): a count of requests in a window, whatever its length.",
+        L,
+        Cause.RPM,
+        says(
+            (
+                # (not a parallel / concurrent request limit: rate_limit.concurrency's; nor a
+                # worker's "total request limit": upstream.overloaded's; nor a daily, monthly,
+                # trial or free allowance of requests, which is quota: Wenxin's "Open api daily
+                # request limit reached", Cursor's "trial request limit")
+                r"(?<!parallel )(?<!concurrent )(?<!total )(?<!daily )(?<!monthly )(?<!trial )"
+                r"(?<!free )(?<!plan )\brequests? (?:count )?limit"
+                r" (?:has been |was )?(?:exceeded|reached|hit)",
+                "request limit",
+                "requests limit",
+                "request count limit",
+                "requests count limit",
+            ),
+            (
+                r"(?:exceeded|reached|hit) (?:the |your |its )?(?!(?:parallel|concurrent|total"
+                r"|daily|monthly|trial|free|plan|weekly) )(?:\w+ )?requests? limit\b",
+                "request limit",
+                "requests limit",
+            ),
+        ),
+        priority=89,
+        confidence=0.7,
+        samples=(
+            'API Error (429 {"error":{"message":"Error from provider(modelscope,Qwen/Qwen3-32B:'
+            ' 429): {\\"errors\\":{\\"message\\":\\"Request limit exceeded.\\"}}",'
+            '"type":"api_error","code":"provider_response_error"}})',
+            "Error: 429 You have reached the request limit for this model, try again later.",
+        ),
+        near_misses=(
+            "Max parallel request limit reached. Hit limit for api_key: abc.",
+            "request limit: 60 per minute (configured)",
+            "Open api daily request limit reached",
+            "You've hit your free requests limit.",
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.resets_in_seconds",
+        "A quota or capacity said to be exhausted that resets within seconds ('Your quota will"
+        " reset after 20s', as Google's Code Assist back end answers a RATE_LIMIT_EXCEEDED 429,"
+        " which gemini-cli retries): a short request window, not a used-up allowance (a reset"
+        " hours away is the plan's quota, left to the quota rules).",
+        L,
+        Cause.RPM,
+        says(
+            (
+                r"(?:quota|capacity|limit)s? (?:will )?resets? (?:after|in) \d+(?:\.\d+)?"
+                r" ?(?:s|secs?|seconds?)\b",
+                "reset after ",
+                "reset in ",
+                "resets after ",
+                "resets in ",
+            ),
+        ),
+        # above quota.quota_exhausted.phrase (88), which reads "exhausted your capacity"
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "[API Error: You have exhausted your capacity on this model. Your quota will reset"
+            " after 37s.]",
+            'Got 429: {"error":{"code":429,"message":"You have exhausted your capacity on this'
+            ' model. Your quota will reset after 2s.","status":"RESOURCE_EXHAUSTED"}}',
+        ),
+        near_misses=(
+            "You have exhausted your capacity on this model. Your quota will reset after"
+            " 2h36m24s.",
+            "You have exhausted your capacity on this model. Your quota will reset after 14m.",
+        ),
+    ),
+    Rule(
+        "rate_limit.concurrency.in_progress",
+        "Another request, process or generation of the same account or conversation is still"
+        " running, so this one is refused (OpenAI's conversation_locked 'Another process is"
+        " currently operating on this conversation', web back ends' 'a request is already in"
+        " progress', ChatGLM's 当前还有其他请求正在进行): one call in flight at a time.",
+        L,
+        Cause.CONCURRENCY,
+        any_of(
+            field_is("code", "conversation_locked"),
+            says(
+                (
+                    r"(?:another|other|previous|earlier) (?:request|process|generation|response"
+                    r"|task|message|job)s? (?:is |are )?(?:already |still |currently )*(?:in"
+                    r" progress|running|being processed|operating on|being generated)",
+                    " progress",
+                    "running",
+                    "being processed",
+                    "operating on",
+                    "being generated",
+                ),
+                (
+                    r"requests? (?:is )?already (?:in progress|running|being processed)",
+                    "already in progress",
+                    "already running",
+                    "already being processed",
+                ),
+                (
+                    r"(?:其他|其它|另一个|另一|上一个|上一条|前一个|之前的)(?:请求|对话|会话|消息|任务)"
+                    r"[^\n]{0,6}(?:正在进行|进行中|正在处理|处理中|尚未完成|未完成|正在生成|生成中)",
+                    "正在进行",
+                    "进行中",
+                    "正在处理",
+                    "处理中",
+                    "未完成",
+                    "正在生成",
+                    "生成中",
+                ),
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"message":"Another process is currently operating on this conversation. Please'
+            ' retry in a few seconds.","type":"invalid_request_error","param":"conversation",'
+            '"code":"conversation_locked"}',
+            'HTTP 429 {"detail":"Request already in progress. Please wait."}',
+            '[error] {"message":"当前还有其他请求正在进行，请稍后再试","status":10006}',
+        ),
+        near_misses=(
+            "INFO request in progress: POST /v1/chat/completions",
+            "Waiting for other processes to finish building",
+            "当前请求正在处理，请耐心等待",
+        ),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.by_proxy",
+        "A proxy, relay or gateway says it rate-limited the call itself ('Rate limited by"
+        " proxy server', 'rate-limited by the gateway'): its own throttle, not the provider's.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"rate[ -]?limit(?:ed)? by (?:the |this |our )?(?:reverse[ -])?(?:proxy|gateway"
+                r"|relay|api gateway)",
+                " by the ",
+                " by this ",
+                " by our ",
+                " by proxy",
+                " by gateway",
+                " by relay",
+                " by reverse",
+                " by api gateway",
+            ),
+            (
+                r"(?:proxy|gateway|relay)(?: server)?(?:'s)? (?:own )?rate[ -]?limit (?:exceeded"
+                r"|reached|hit)",
+                "rate limit exceeded",
+                "rate-limit exceeded",
+                "ratelimit exceeded",
+                "rate limit reached",
+                "rate-limit reached",
+                "ratelimit reached",
+                "rate limit hit",
+                "rate-limit hit",
+                "ratelimit hit",
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            'revChatGPT.typings.Error: OpenAI: {"error":"Rate limited by proxy"} (code: 429)',
+            "Error 429: proxy rate limit exceeded, slow down",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4 on requests per min (RPM)",
+            "(Chutes) Provider returned error: qwen/qwen3-32b:free is temporarily rate-limited"
+            " upstream.",
+        ),
+    ),
+    Rule(
         "rate_limit.rpm.named",
         "The limit that was hit is named as a count of requests: 'rate limit reached for"
         " requests', a limits-library window ('50 per 1 minute', as Flask-Limiter and slowapi"
@@ -704,6 +890,9 @@ RULES: tuple[Rule, ...] = (
         Cause.RPM,
         says(
             (r"rate limit (?:reached|exceeded|hit) (?:for|on) (?:the )?requests\b", "requests"),
+            # the same, cut off by a client's one-line retry notice ("... for req... [retrying
+            # in 1s]"): a message cut after "req" can only have gone on to name requests
+            (r"rate limit (?:reached|exceeded) for req(?:\.\.\.|…)", "for req"),
             # the limits library's str(item): "<amount> per <multiples> <granularity>"
             (r"\b\d+ per \d+ (?:second|minute|hour|day)s?\b", " per "),
             # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests (and the

@@ -165,7 +165,7 @@ RULES: tuple[Rule, ...] = (
             "server_busy",
             (
                 r"(?:due to|experiencing|because of) (?:an? )?(?:unusually |exceptionally |very )?"
-                r"(?:high|heavy) (?:demand|traffic|load)",
+                r"(?:high|heavy) (?:(?:volume|level|amount)s? of )?(?:demand|traffic|load)",
                 " demand",
                 " traffic",
                 " load",
@@ -199,6 +199,8 @@ RULES: tuple[Rule, ...] = (
             "The model is temporarily busy. Please try again in a moment.",
             "503: Our servers are currently at capacity due to high demand, please retry.",
             "エラー: サーバーが混雑しています。しばらくしてから再度お試しください。",
+            "Error: The model you picked is experiencing a high volume of traffic. Pick another"
+            " model or retry.",
             "Der Dienst ist derzeit überlastet. Bitte versuchen Sie es später erneut.",
         ),
         near_misses=(
@@ -1019,6 +1021,39 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.relay_database",
+        "A relay's own database failed under it (SQLite's 'database is locked' / SQLITE_BUSY,"
+        " PostgreSQL's 'too many clients already', MySQL's error 1040 'Too many connections',"
+        " one-api's 'CacheGetTokenByKey failed'): the relay could not check the key or charge"
+        " the quota, a server error of the relay, not the caller's key nor the provider.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "database is locked",
+            "database table is locked",
+            "sqlite_busy",
+            "sqlite_locked",
+            "too many clients already",
+            (r"error 1040(?: \(\w+\))?: too many connections", "error 1040"),
+            # one-api / new-api: the token lookup (cache, then database) failed
+            "cachegettokenbykey failed",
+        ),
+        priority=90,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "[SYS] 2024/05/02 - 09:12:01 | CacheGetTokenByKey failed: database is locked",
+            '{"error":{"message":"failed to update user quota: SQLITE_BUSY: database is locked'
+            ' (5)","type":"new_api_error"}}',
+            'HTTP 500 {"error":"pq: sorry, too many clients already"}',
+        ),
+        near_misses=(
+            "Error: too many connections from this IP",
+            "sqlite3.OperationalError: no such table: users",
         ),
     ),
     Rule(
