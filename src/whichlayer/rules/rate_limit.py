@@ -882,6 +882,144 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "rate_limit.tpm.translated_window",
+        "A per-minute or per-second window of tokens, named in another language (Spanish,"
+        " Portuguese, German, French, Russian, Chinese, Japanese, Korean: 'tokens por minuto',"
+        " 'Token pro Minute', 'токенов в минуту', 每分钟token数 / 每分钟令牌数, 分当たりのトークン,"
+        " 분당 토큰): the token budget of the window is spent.",
+        L,
+        Cause.TPM,
+        says(
+            (r"\btokens?(?: \w+)? por (?:minuto|segundo)\b", " por minuto", " por segundo"),
+            (
+                r"\btokens?(?: \w+)? (?:pro|je) (?:minute|sekunde)\b",
+                " pro minute",
+                " pro sekunde",
+                " je minute",
+                " je sekunde",
+            ),
+            (r"\b(?:tokens?|jetons?)(?: \w+)? par (?:minute|seconde)\b", " par minute",
+             " par seconde"),
+            (r"токен\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
+            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:tokens?|令牌数|令牌數|词元)",
+             "每分钟", "每分鐘", "每秒"),
+            (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
+            (r"(?:분당|초당) ?토큰", "분당", "초당"),
+        ),
+        priority=91,
+        confidence=0.75,
+        samples=(
+            "Error 429: límite de tokens por minuto alcanzado para este modelo.",
+            "Ошибка: превышен лимит токенов в минуту, повторите позже",
+            "请求失败：每分钟 Token 数已超出上限，请稍后重试",
+            "분당 토큰 한도를 초과했습니다. 잠시 후 다시 시도하세요.",
+        ),
+        near_misses=(
+            "Ошибка: превышен лимит запросов в минуту",
+            "令牌无效，请检查令牌是否正确",
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.translated_window",
+        "A per-minute or per-second window of requests or calls, named in another language"
+        " (Spanish, Portuguese, German, French, Russian, Chinese, Japanese, Korean:"
+        " 'solicitudes por minuto', 'requisições por minuto', 'Anfragen pro Minute',"
+        " 'requêtes par minute', 'запросов в минуту', 每分钟请求数, 1分あたりのリクエスト,"
+        " 분당 요청): the request budget of the window is spent.",
+        L,
+        Cause.RPM,
+        says(
+            (
+                r"\b(?:solicitudes|peticiones|llamadas|consultas|requisi[çc][õo]es"
+                r"|solicita[çc][õo]es|chamadas)(?: \w+)? por (?:minuto|segundo)\b",
+                " por minuto",
+                " por segundo",
+            ),
+            (
+                r"\b(?:anfrage\w*|aufrufe|abfragen)(?: \w+)? (?:pro|je) (?:minute|sekunde)\b",
+                " pro minute",
+                " pro sekunde",
+                " je minute",
+                " je sekunde",
+            ),
+            (
+                r"\b(?:requêtes|requetes|demandes|appels)(?: \w+)? par (?:minute|seconde)\b",
+                " par minute",
+                " par seconde",
+            ),
+            (r"запрос\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            (
+                r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)?(?:请求|调用|請求|調用|访问|訪問)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+            ),
+            (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
+             "リクエスト", "呼び出し"),
+            (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "Erro 429: limite de requisições por minuto excedido. Tente novamente em instantes.",
+            "Has superado el límite de solicitudes por minuto de tu plan.",
+            "Fehler: Anfragelimit pro Minute überschritten.",
+            "Ошибка: превышен лимит запросов в минуту, подождите немного",
+            "调用失败：每分钟请求数超过限制，请稍后再试",
+            "Erreur : trop de requêtes par minute, réessayez plus tard.",
+        ),
+        near_misses=(
+            "Ошибка: превышен лимит токенов в минуту",
+            "每分钟token数超过限制",
+            "Fehler: zu viele Anfragen",
+        ),
+    ),
+    Rule(
+        "rate_limit.concurrency.translated",
+        "Too many simultaneous or concurrent requests or connections, said in Spanish,"
+        " Portuguese, German, French or Russian ('solicitudes simultáneas', 'requisições"
+        " simultâneas', 'gleichzeitige Anfragen', 'requêtes simultanées', 'одновременных"
+        " запросов'): requests in flight at once.",
+        L,
+        Cause.CONCURRENCY,
+        says(
+            (
+                r"\b(?:solicitudes|peticiones|llamadas|requisi[çc][õo]es|solicita[çc][õo]es"
+                r"|conexiones|conex[õo]es) (?:simult[áâa]neas|concurrentes|concorrentes"
+                r"|paralelas)\b",
+                "simult",
+                "concurrentes",
+                "concorrentes",
+                "paralelas",
+            ),
+            (
+                r"\b(?:gleichzeitige|parallele)[nr]? (?:anfragen|verbindungen|aufrufe)\b",
+                "gleichzeitige",
+                "parallele",
+            ),
+            (
+                r"\b(?:requêtes|requetes|demandes|connexions|appels) (?:simultan[ée]es"
+                r"|concurrentes|parall[èe]les)\b",
+                "simultan",
+                "concurrentes",
+                "parallèles",
+                "paralleles",
+            ),
+            (r"(?:одновременн|параллельн)\w* (?:запрос|соединен|подключен)\w*", "одновременн",
+             "параллельн"),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Erro: limite de requisições simultâneas excedido.",
+            "Fehler 429: Zu viele gleichzeitige Anfragen. Bitte warten.",
+            "Ошибка: слишком много одновременных запросов",
+            "Erreur : trop de requêtes simultanées pour ce compte.",
+        ),
+        near_misses=("Las solicitudes fallaron por un error del servidor",),
+    ),
+    Rule(
         "rate_limit.rpm.named",
         "The limit that was hit is named as a count of requests: 'rate limit reached for"
         " requests', a limits-library window ('50 per 1 minute', as Flask-Limiter and slowapi"
