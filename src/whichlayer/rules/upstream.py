@@ -903,6 +903,48 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.relay_upstream_error.stream",
+        "A relay says the stream or connection from its upstream closed, broke or ended early"
+        " (CLIProxyAPI's 'upstream stream closed before first payload', mesh-llm's 'upstream"
+        " chat stream ended before [DONE]', 'upstream disconnected', 上游连接中断): the relay's"
+        " leg to the provider failed, not the caller's connection to the relay.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        says(
+            (
+                r"upstream (?:\w+ )?(?:stream|connection|response|sse)s? (?:was |has |had )?"
+                r"(?:closed|ended|broke|broken|reset|interrupted|terminated|aborted|disconnected"
+                r"|dropped|failed|error)",
+                "upstream ",
+            ),
+            "upstream_stream_error",
+            "upstream_stream_incomplete",
+            (r"(?:upstream|provider) (?:has )?disconnected", " disconnected"),
+            (
+                r"上游[^\n]{0,8}(?:连接|流式响应|流|响应)[^\n]{0,4}(?:断开|中断|关闭|提前结束)",
+                "上游",
+            ),
+        ),
+        # above network.connection_reset.closed_early (75): the words name the relay's upstream
+        priority=80,
+        origin=Origin.RELAY,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            '502 {"error":{"message":"upstream stream closed before first payload",'
+            '"type":"server_error"}}',
+            "Error: upstream chat stream ended before [DONE]",
+            '{"error":{"message":"upstream stream error: unexpected EOF","type":"upstream_error"}}',
+            "请求失败：上游连接中断，请重试",
+        ),
+        near_misses=(
+            "upstream connect error or disconnect/reset before headers. reset reason: connection"
+            " termination",
+            "[error] upstream prematurely closed connection while reading response header",
+            "RemoteDisconnected('Remote end closed connection without response')",
+        ),
+    ),
+    Rule(
         "upstream.relay_upstream_error.chinese",
         "A Chinese relay says its request to the upstream, or every upstream key, failed.",
         L,
