@@ -134,6 +134,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"tokens per (?:min(?:ute)?|day)", "tokens per "),
+                (r"tokens-per-(?:min(?:ute)?|day)\b", "tokens-per-"),
                 (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", "tpm"),
                 (r"(?<![a-z0-9_])tpd(?![a-z0-9_])", "tpd"),
                 "token rate limit",
@@ -283,6 +284,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"requests per (?:min|minute|second|day|hour)", "requests per "),
+                (r"requests-per-(?:min|minute|second|day|hour)\b", "requests-per-"),
                 # (not \b: in "RPM超限" or "QPS限制" no word boundary parts the letters from
                 # the Chinese after them)
                 (r"(?<![a-z0-9_])rpm(?![a-z0-9_])", "rpm"),

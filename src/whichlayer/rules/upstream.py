@@ -10,6 +10,7 @@ from whichlayer.rules.base import (
     Rule,
     all_of,
     any_of,
+    dialect,
     exception,
     field_is,
     no_body,
@@ -1069,19 +1070,32 @@ RULES: tuple[Rule, ...] = (
         "upstream.server_error.relay_database",
         "A relay's own database failed under it (SQLite's 'database is locked' / SQLITE_BUSY,"
         " PostgreSQL's 'too many clients already', MySQL's error 1040 'Too many connections',"
-        " one-api's 'CacheGetTokenByKey failed'): the relay could not check the key or charge"
-        " the quota, a server error of the relay, not the caller's key nor the provider.",
+        " one-api's 'CacheGetTokenByKey failed', and its 令牌验证失败, which one-api and new-api"
+        " answer when the key's lookup failed for any reason but an unknown key, whose answer is"
+        " 无效的令牌): the relay could not check the key or charge the quota, a server error of"
+        " the relay, not the caller's key nor the provider.",
         L,
         Cause.SERVER_ERROR,
-        says(
-            "database is locked",
-            "database table is locked",
-            "sqlite_busy",
-            "sqlite_locked",
-            "too many clients already",
-            (r"error 1040(?: \(\w+\))?: too many connections", "error 1040"),
-            # one-api / new-api: the token lookup (cache, then database) failed
-            "cachegettokenbykey failed",
+        any_of(
+            says(
+                "database is locked",
+                "database table is locked",
+                "sqlite_busy",
+                "sqlite_locked",
+                "too many clients already",
+                (r"error 1040(?: \(\w+\))?: too many connections", "error 1040"),
+                # one-api / new-api: the token lookup (cache, then database) failed
+                "cachegettokenbykey failed",
+            ),
+            # (only from a one-api / new-api body or log line: other servers say 令牌验证失败
+            # for a JWT that fails its signature check)
+            all_of(
+                says("令牌验证失败"),
+                any_of(
+                    dialect("new-api"),
+                    says((r"\[(?:err|sys|warn)\] \d{4}/\d\d/\d\d", "[err] ", "[sys] ", "[warn] ")),
+                ),
+            ),
         ),
         priority=90,
         origin=Origin.RELAY,
@@ -1092,10 +1106,15 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"failed to update user quota: SQLITE_BUSY: database is locked'
             ' (5)","type":"new_api_error"}}',
             'HTTP 500 {"error":"pq: sorry, too many clients already"}',
+            '401 {"error":{"message":"令牌验证失败 (request id: 2025010203040506070809)",'
+            '"type":"new_api_error"}}',
         ),
         near_misses=(
             "Error: too many connections from this IP",
             "sqlite3.OperationalError: no such table: users",
+            '{"code":401,"msg":"令牌验证失败"}',
+            '{"error":{"message":"无效的令牌 (request id: 2025010203040506070809)",'
+            '"type":"new_api_error"}}',
         ),
     ),
     Rule(
