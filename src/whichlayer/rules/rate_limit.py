@@ -519,7 +519,9 @@ RULES: tuple[Rule, ...] = (
             (r"queue (?:is )?full", "queue "),
             (r"too many (?:pending|queued)", "too many pending", "too many queued"),
             "queue limit",
-            (r"batch[^\n]{0,40}limit", "batch"),
+            # (not Google's per-minute request quota of its batch-embed API: "Batch embed
+            # contents request limit per minute for a region" is a request window)
+            (r"batch[^\n]{0,40}limit(?![^\n]{0,80}per (?:minute|second|day|hour))", "batch"),
             "maximum pending requests",
             (r"max(?:imum)? queue", " queue"),
             "maximum number of batch",
@@ -530,7 +532,11 @@ RULES: tuple[Rule, ...] = (
             "Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
             "enqueued tokens.",
         ),
-        near_misses=("Rate limit reached for gpt-4 on requests per min",),
+        near_misses=(
+            "Rate limit reached for gpt-4 on requests per min",
+            "Quota exceeded for quota metric 'Batch Embed Content API requests' and limit 'Batch"
+            " embed contents request limit per minute for a region'",
+        ),
     ),
     Rule(
         "rate_limit.gateway_limit.relay",
@@ -791,7 +797,9 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.CONCURRENCY,
         any_of(
-            field_is("code", "conversation_locked"),
+            # OpenAI: Responses' conversation_locked; Realtime's "Conversation already has an
+            # active response in progress"
+            field_is("code", "conversation_locked", "conversation_already_has_active_response"),
             says(
                 (
                     r"(?:another|other|previous|earlier) (?:request|process|generation|response"
@@ -808,6 +816,13 @@ RULES: tuple[Rule, ...] = (
                     "already in progress",
                     "already running",
                     "already being processed",
+                ),
+                (
+                    r"already (?:a|an|one|another) (?:active )?(?:request|generation|response|task"
+                    r"|message) (?:in progress|running|being processed|being generated)",
+                    "already a",
+                    "already an",
+                    "already one",
                 ),
                 (
                     r"(?:其他|其它|另一个|另一|上一个|上一条|前一个|之前的)(?:请求|对话|会话|消息|任务)"
@@ -829,6 +844,8 @@ RULES: tuple[Rule, ...] = (
             ' retry in a few seconds.","type":"invalid_request_error","param":"conversation",'
             '"code":"conversation_locked"}',
             'HTTP 429 {"detail":"Request already in progress. Please wait."}',
+            "Error: there is already a generation in progress for this chat, wait for it to"
+            " finish",
             '[error] {"message":"当前还有其他请求正在进行，请稍后再试","status":10006}',
         ),
         near_misses=(
