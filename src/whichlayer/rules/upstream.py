@@ -478,6 +478,12 @@ RULES: tuple[Rule, ...] = (
             "服务端内部错误",
             "内部服务器错误",
             "伺服器內部錯誤",
+            # 服务内部错误, 系统内部错误, 平台内部异常: the service's or system's internal error
+            (
+                r"(?:服务|系统|平台|服務|系統)(?:内部|內部)(?:错误|异常|錯誤|異常)",
+                "内部",
+                "內部",
+            ),
             "内部サーバーエラー",
             "サーバー内部エラー",
             "서버 내부 오류",
@@ -491,8 +497,12 @@ RULES: tuple[Rule, ...] = (
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.7,
-        samples=("500: 服务端内部错误，请稍后重试。", "Fehler: 500 Interner Serverfehler"),
-        near_misses=("服务器繁忙",),
+        samples=(
+            "500: 服务端内部错误，请稍后重试。",
+            "Fehler: 500 Interner Serverfehler",
+            "请求失败：系统内部异常，请联系管理员",
+        ),
+        near_misses=("服务器繁忙", "客户端参数错误"),
     ),
     Rule(
         "upstream.gateway_timeout.translated",
@@ -543,6 +553,8 @@ RULES: tuple[Rule, ...] = (
             "服务不可用",
             "服務暫時不可用",
             "服務不可用",
+            "服务暂不可用",
+            "服務暫不可用",
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -626,6 +638,38 @@ RULES: tuple[Rule, ...] = (
             # type, where Bedrock's catalogue row decides)
             "ModelTimeoutException: Model has timed out in processing the request. Try your"
             " request again.",
+        ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.upstream_said",
+        "A proxy or relay says its request to the upstream timed out ('Upstream request timed"
+        " out', as proxies answer a 504 when their fetch to the origin is aborted; code"
+        " upstream_timeout; 上游响应超时): a hop gave up waiting for the next, not the caller's"
+        " own read timeout.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            (
+                r"upstream (?:request|response|read|server|service|provider|call|api)s? (?:has |was )?"
+                r"(?:timed out|timeout)",
+                "upstream ",
+            ),
+            "upstream_timeout",
+            (r"timed out waiting for (?:the )?(?:upstream|provider)", "timed out waiting for "),
+            (r"上游[^\n]{0,8}(?:超时|超時|逾時)", "上游"),
+        ),
+        # above network.read_timeout (74): "request timed out" here is the hop's, not the caller's
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            'HTTP 504 {"error":"Gateway Timeout","message":"Upstream request timed out"}',
+            '{"type":"error","error":{"type":"upstream_timeout","message":"上游响应超时"}}',
+            "gateway: upstream request timed out after 30000ms",
+        ),
+        near_misses=(
+            "openai.APITimeoutError: Request timed out.",
+            "upstream connect error or disconnect/reset before headers",
         ),
     ),
     Rule(
