@@ -650,8 +650,8 @@ RULES: tuple[Rule, ...] = (
         Cause.GATEWAY_TIMEOUT,
         says(
             (
-                r"upstream (?:request|response|read|server|service|provider|call|api)s? (?:has |was )?"
-                r"(?:timed out|timeout)",
+                r"upstream (?:request|response|read|server|service|provider|call|api)s?"
+                r" (?:has |was )?(?:timed out|timeout)",
                 "upstream ",
             ),
             "upstream_timeout",
