@@ -1039,6 +1039,41 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Las solicitudes fallaron por un error del servidor",),
     ),
     Rule(
+        "rate_limit.rpm.frequency",
+        "The request or call frequency is said to be too high, in English ('High frequency"
+        " usage of this API, please reduce frequency', Z.ai's 1303; Alibaba Cloud's Throttling"
+        " 'request frequency is too high'; 'request frequency exceeds the plan's limit'):"
+        " requests counted in a window.",
+        L,
+        Cause.RPM,
+        says(
+            (
+                r"(?:request|call|access|api|query|usage|invocation) frequency (?:is |was )?"
+                r"(?:too high|too fast|exceeded|exceeds|over (?:the )?limit)",
+                "frequency ",
+            ),
+            (r"(?:request|call|access|api|query|invocation) frequency limit", "frequency limit"),
+            (r"high frequency (?:usage|of requests|of calls|of api calls)", "high frequency "),
+            (
+                r"frequency of (?:your )?(?:requests|calls|api calls) (?:is |was )?"
+                r"(?:too high|exceeded)",
+                "frequency of ",
+            ),
+        ),
+        priority=89,
+        confidence=0.75,
+        samples=(
+            '429 {"error":{"code":"1303","message":"High frequency usage of this API, please'
+            ' reduce frequency or contact customer service to increase limits"}}',
+            "Error: your request frequency is too high, please try again in a moment.",
+            "Error: call frequency exceeded, please slow down",
+        ),
+        near_misses=(
+            "High concurrency usage of this API, please reduce concurrency",
+            "frequency_penalty must be between -2 and 2",
+        ),
+    ),
+    Rule(
         "rate_limit.rpm.named",
         "The limit that was hit is named as a count of requests: 'rate limit reached for"
         " requests', a limits-library window ('50 per 1 minute', as Flask-Limiter and slowapi"
