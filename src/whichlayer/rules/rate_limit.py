@@ -825,6 +825,25 @@ RULES: tuple[Rule, ...] = (
                     "already one",
                 ),
                 (
+                    r"only one (?:request|message|generation|call|task)s? (?:can|may) (?:be )?"
+                    r"(?:processed|run|running|handled|sent|active)(?: at (?:a|one) time"
+                    r"| concurrently| simultaneously)",
+                    "only one ",
+                ),
+                (
+                    r"(?:previous|prior|earlier|last) (?:request|response|message|generation"
+                    r"|task)s? (?:has not|hasn't|have not|is not|isn't|is still not|not) (?:yet )?"
+                    r"(?:finished|completed|complete|done)",
+                    "finish",
+                    "complet",
+                    "done",
+                ),
+                (
+                    r"wait for (?:the )?(?:previous|prior|earlier|last|other) (?:request|response"
+                    r"|message|generation)s? to (?:finish|complete)",
+                    "wait for ",
+                ),
+                (
                     r"(?:其他|其它|另一个|另一|上一个|上一条|前一个|之前的)(?:请求|对话|会话|消息|任务)"
                     r"[^\n]{0,6}(?:正在进行|进行中|正在处理|处理中|尚未完成|未完成|正在生成|生成中)",
                     "正在进行",
@@ -834,6 +853,18 @@ RULES: tuple[Rule, ...] = (
                     "未完成",
                     "正在生成",
                     "生成中",
+                ),
+                (
+                    r"(?:已有|已经有|还有)(?:其他|其它|一个|别的)?(?:请求|对话|会话|消息|任务)"
+                    r"[^\n]{0,4}(?:正在|进行中|处理中)",
+                    "正在",
+                    "进行中",
+                    "处理中",
+                ),
+                (
+                    r"等待?(?:上一|前一)(?:个|条)?(?:请求|消息|回复|对话)[^\n]{0,4}(?:完成|结束)",
+                    "完成",
+                    "结束",
                 ),
             ),
         ),
@@ -847,6 +878,9 @@ RULES: tuple[Rule, ...] = (
             "Error: there is already a generation in progress for this chat, wait for it to"
             " finish",
             '[error] {"message":"当前还有其他请求正在进行，请稍后再试","status":10006}',
+            "Error 429: only one request can be processed at a time for this key",
+            "The previous generation has not finished yet; please wait.",
+            "请求失败：已有请求正在处理中，请稍后再试",
         ),
         near_misses=(
             "INFO request in progress: POST /v1/chat/completions",
