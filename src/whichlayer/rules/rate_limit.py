@@ -356,6 +356,16 @@ RULES: tuple[Rule, ...] = (
             "limits on how frequently",
             (r"已达到?速率限制", "速率限制"),
             "rate increased too quickly",
+            # "You are sending requests too quickly" (an OpenAI-shaped rate_limit_reached body,
+            # web back ends' 429 pages), "sending messages too fast"
+            (
+                r"(?:sending|making|sent|send) (?:your )?(?:requests|messages|calls|api calls)"
+                r" too (?:quickly|fast|frequently|rapidly)",
+                "too quickly",
+                "too fast",
+                "too frequently",
+                "too rapidly",
+            ),
             (r"restricts the number of [^\n]{0,40}requests", "restricts the number of "),
             # calls or visits too frequent (ERNIE's 访问过于频繁，请稍候再试; 调用太频繁); the
             # relays' 请求过于频繁 is rate_limit.gateway_limit.chinese
@@ -370,6 +380,7 @@ RULES: tuple[Rule, ...] = (
             "API Error: You exceeded your current requests list.",
             "APIError: 对不起，您访问过于频繁，请稍后再试。",
             "workbuddy API error: status=200, code=6004, message=usage exceeds frequency limit",
+            '{"error":{"message":"You are sending requests too quickly.","type":"rate_limit"}}',
         ),
     ),
     Rule(
