@@ -536,12 +536,18 @@ RULES: tuple[Rule, ...] = (
             "maximum pending requests",
             (r"max(?:imum)? queue", " queue"),
             "maximum number of batch",
+            (r"too many (?:requests|jobs|tasks) in (?:the )?queue", " queue"),
+            # Chinese: the queue is full, too many queued requests
+            (r"队列(?:已满|满了|已达上限)", "队列"),
+            (r"排队(?:请求|任务|人数)?(?:过多|太多|已满)", "排队"),
         ),
         priority=97,
         confidence=0.8,
         samples=(
             "Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
             "enqueued tokens.",
+            "503: too many requests in the queue, retry later",
+            "错误：当前排队请求过多，请稍后再试",
         ),
         near_misses=(
             "Rate limit reached for gpt-4 on requests per min",
