@@ -1147,8 +1147,8 @@ RULES: tuple[Rule, ...] = (
         confidence=0.75,
         samples=(
             "[SYS] 2024/05/02 - 09:12:01 | CacheGetTokenByKey failed: database is locked",
-            '{"error":{"message":"failed to update user quota: SQLITE_BUSY: database is locked'
-            ' (5)","type":"new_api_error"}}',
+            "[ERR] 2024/05/02 - 09:12:03 | failed to update user quota: SQLITE_BUSY: database"
+            " is locked (5)",
             'HTTP 500 {"error":"pq: sorry, too many clients already"}',
             '401 {"error":{"message":"令牌验证失败 (request id: 2025010203040506070809)",'
             '"type":"new_api_error"}}',
@@ -1159,6 +1159,52 @@ RULES: tuple[Rule, ...] = (
             '{"code":401,"msg":"令牌验证失败"}',
             '{"error":{"message":"无效的令牌 (request id: 2025010203040506070809)",'
             '"type":"new_api_error"}}',
+        ),
+    ),
+    Rule(
+        "upstream.server_error.relay_store",
+        "A relay's own answer (one-api/new-api, LiteLLM proxy) says its database or cache failed"
+        " (a dial to its Redis, MySQL or PostgreSQL port, go-redis's 'redis: ...', SQLite's"
+        " lock, LiteLLM's 'DB read/write call failed', 数据库错误): the relay answered, so the"
+        " caller's connection is fine; its store could not check the key or the quota.",
+        L,
+        Cause.SERVER_ERROR,
+        all_of(
+            any_of(
+                dialect("new-api", "litellm"),
+                field_is("type", "one_api_error", "new_api_error"),
+                says("litellm.proxy"),
+            ),
+            says(
+                "database is locked",
+                "sqlite_busy",
+                "too many clients already",
+                "error 1040",
+                # the relay's dial to its own store: Redis, MySQL, PostgreSQL, MongoDB ports
+                (r"dial tcp [^\s\"']*:(?:6379|3306|5432|27017)\b", "dial tcp "),
+                (r"(?<![\w-])redis: ", "redis: "),
+                "db read/write call failed",
+                "can't reach database server",
+                (r"数据库(?:错误|异常|连接失败|繁忙)", "数据库"),
+            ),
+        ),
+        # above the transport rules (a refused dial quoted inside the relay's own answer) and
+        # the relay's quota wording around it
+        priority=96,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"get user quota failed: dial tcp 172.18.0.3:6379: connect:'
+            ' connection refused","type":"new_api_error"}}',
+            '{"error":{"message":"pre-consume quota failed: database is locked",'
+            '"type":"one_api_error"}}',
+            '{"error":{"message":"数据库连接失败，请联系管理员","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            'Post "http://127.0.0.1:6379/v1": dial tcp 127.0.0.1:6379: connect: connection refused',
+            '{"error":{"message":"pre-consume quota failed: user quota is not enough",'
+            '"type":"one_api_error"}}',
         ),
     ),
     Rule(
