@@ -241,7 +241,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.TPM,
         all_of(
-            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            any_of(
+                status(429),
+                field_is("status_text", "resource_exhausted"),
+                # Google's own wording of a quota violation, when a paste lost the status
+                says("quota exceeded for quota metric", "quota exceeded for metric"),
+            ),
             _google_minute_window("tokens"),
         ),
         priority=97,
@@ -450,7 +455,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.RPM,
         all_of(
-            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            any_of(
+                status(429),
+                field_is("status_text", "resource_exhausted"),
+                # Google's own wording of a quota violation, when a paste lost the status
+                says("quota exceeded for quota metric", "quota exceeded for metric"),
+            ),
             _google_minute_window("requests"),
         ),
         priority=97,
