@@ -1148,6 +1148,29 @@ RULES: tuple[Rule, ...] = (
             (r"rate limit (?:reached|exceeded) for req(?:\.\.\.|…)", "for req"),
             # the limits library's str(item): "<amount> per <multiples> <granularity>"
             (r"\b\d+ per \d+ (?:second|minute|hour|day)s?\b", " per "),
+            # a limit stated as N requests per N seconds / minutes ("Limit: 60 requests per 60
+            # seconds", "20 requests per 10 seconds exceeded"; not a day's allowance)
+            (
+                r"(?:limit|limited|exceeded|allowed|max(?:imum)?|only)\b[^\n]{0,30}?\b\d+"
+                r" (?:requests|calls) (?:per|every|in) (?:\d+ )?(?:seconds?|secs?|minutes?|mins?"
+                r"|hours?)\b",
+                " requests per",
+                " requests every",
+                " requests in ",
+                " calls per",
+                " calls every",
+                " calls in ",
+            ),
+            (
+                r"\b\d+ (?:requests|calls) (?:per|every|in) (?:\d+ )?(?:seconds?|secs?|minutes?"
+                r"|mins?|hours?)\b[^\n]{0,20}(?:exceeded|reached)",
+                " requests per",
+                " requests every",
+                " requests in ",
+                " calls per",
+                " calls every",
+                " calls in ",
+            ),
             # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests (and the
             # traditional characters: 請求頻率, 訪問頻率, 調用頻次)
             (
@@ -1180,6 +1203,7 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
             "錯誤：請求頻率過高，請稍後再試",
             'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
+            "429 Too many requests. Limit: 30 requests per 10 seconds.",
             "APIError: 429 请求频率过高，请降低调用频次后重试",
             "错误：请求速度过快，已被限制访问",
             "エラー: リクエスト数の上限に達しました。しばらくしてから再度お試しください。",
@@ -1188,6 +1212,8 @@ RULES: tuple[Rule, ...] = (
             "Rate limit reached for tokens",
             "很抱歉，你的请求受速率限制。",
             "limiter = Limiter(app, default_limits=['200 per day'])",
+            "Processed 120 requests in 5 minutes without errors",
+            "Rate limit exceeded: max 1000 requests per day",
         ),
     ),
     Rule(
