@@ -754,7 +754,8 @@ RULES: tuple[Rule, ...] = (
                 # request limit reached", Cursor's "trial request limit")
                 r"(?<!parallel )(?<!concurrent )(?<!total )(?<!daily )(?<!monthly )(?<!trial )"
                 r"(?<!free )(?<!plan )\brequests? (?:count )?limit"
-                r" (?:has been |was )?(?:exceeded|reached|hit)",
+                r" (?:has been |was )?(?:exceeded|reached|hit)"
+                r"(?![^\n]{0,30}\b(?:month|monthly|daily|day|today|plan|trial|free|total)\b)",
                 "request limit",
                 "requests limit",
                 "request count limit",
@@ -762,7 +763,8 @@ RULES: tuple[Rule, ...] = (
             ),
             (
                 r"(?:exceeded|reached|hit) (?:the |your |its )?(?!(?:parallel|concurrent|total"
-                r"|daily|monthly|trial|free|plan|weekly) )(?:\w+ )?requests? limit\b",
+                r"|daily|monthly|trial|free|plan|weekly) )(?:\w+ )?requests? limit\b"
+                r"(?![^\n]{0,30}\b(?:month|monthly|daily|day|today|plan|trial|free|total)\b)",
                 "request limit",
                 "requests limit",
             ),
@@ -780,6 +782,7 @@ RULES: tuple[Rule, ...] = (
             "request limit: 60 per minute (configured)",
             "Open api daily request limit reached",
             "You've hit your free requests limit.",
+            "You have exceeded your request limit for this month.",
         ),
     ),
     Rule(

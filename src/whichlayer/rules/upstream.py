@@ -999,7 +999,7 @@ RULES: tuple[Rule, ...] = (
             "http请求失败",
             (r"请求失败[^\n]{0,20}响应", "请求失败"),
             (r"请求上游[^\n]{0,10}失败", "请求上游"),
-            (r"上游[^\n]{0,10}(?:错误|失败)", "上游"),
+            (r"上游[^\n]{0,10}(?:错误|失败|异常|故障|錯誤|失敗|異常)", "上游"),
             "所有上游",
             (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
         ),
@@ -1011,6 +1011,7 @@ RULES: tuple[Rule, ...] = (
             '"errorMessage": "HTTP请求失败: 500, 响应:'
             ' {\\"error\\":{\\"code\\":\\"http_error\\",\\"message\\":\\"Internal server'
             ' error during gemini_generate_content\\"}}"',
+            '{"error":{"message":"当前模型上游服务异常，请稍后重试","type":"new_api_error"}}',
         ),
     ),
     Rule(
