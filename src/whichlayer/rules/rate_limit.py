@@ -670,6 +670,12 @@ RULES: tuple[Rule, ...] = (
             (r"\bmessage throttled out\b", "throttled out"),
             (r"\b(?:resource|application|subscription|api) level throttled? out\b",
              "throttled out", "throttle out"),
+            # Apigee (and SAP API Management, built on it): SpikeArrest and Quota policies,
+            # answered as a 500 by default ("Spike arrest violation. Allowed rate : 10ps")
+            "spike arrest violation",
+            "spikearrestviolation",
+            "rate limit quota violation",
+            "ratelimit.quotaviolation",
         ),
         priority=96,
         origin=Origin.GATEWAY,
@@ -678,6 +684,8 @@ RULES: tuple[Rule, ...] = (
             "Call api error: 429 Too many requests. Error code: 1015",
             'HTTP 429: {"code":"900803","message":"Application level throttle out",'
             '"description":"You have exceeded your quota"}',
+            '500 {"fault":{"faultstring":"Spike arrest violation. Allowed rate : 5ps",'
+            '"detail":{"errorcode":"policies.ratelimit.SpikeArrestViolation"}}}',
         ),
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
     ),
