@@ -1112,8 +1112,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "rate_limit.rpm.frequency",
-        "The request or call frequency is said to be too high, in English ('High frequency"
-        " usage of this API, please reduce frequency', Z.ai's 1303; Alibaba Cloud's Throttling"
+        "The request or call frequency is said to be too high, in English or Russian ('High"
+        " frequency usage of this API, please reduce frequency', Z.ai's 1303; Alibaba Cloud's"
+        " Throttling"
         " 'request frequency is too high'; 'request frequency exceeds the plan's limit'):"
         " requests counted in a window.",
         L,
@@ -1131,6 +1132,8 @@ RULES: tuple[Rule, ...] = (
                 r"(?:too high|exceeded)",
                 "frequency of ",
             ),
+            # Russian: слишком частые запросы, частота запросов превышена
+            (r"частые запросы|частота запросов", "частые запросы", "частота запросов"),
         ),
         priority=89,
         confidence=0.75,
@@ -1139,6 +1142,7 @@ RULES: tuple[Rule, ...] = (
             ' reduce frequency or contact customer service to increase limits"}}',
             "Error: your request frequency is too high, please try again in a moment.",
             "Error: call frequency exceeded, please slow down",
+            "Ошибка 429: слишком частые запросы, подождите",
         ),
         near_misses=(
             "High concurrency usage of this API, please reduce concurrency",
@@ -1262,6 +1266,44 @@ RULES: tuple[Rule, ...] = (
             "Ошибка API: превышен лимит запросов, повторите позже",
         ),
         near_misses=("요청을 처리할 수 없습니다",),
+    ),
+    Rule(
+        "rate_limit.generic.translated_more",
+        "'Too many requests', 'rate limit' or 'request limit reached' in more languages (German"
+        " Ratenbegrenzung / gedrosselt, French limite de débit / de requêtes, Spanish and"
+        " Portuguese límite / limite de solicitudes / requisições, Russian лимит запросов,"
+        " Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch), without naming which budget.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"ratenbegrenzung|ratenlimit|gedrosselt", "ratenbegrenzung", "ratenlimit",
+             "gedrosselt"),
+            (r"limite de (?:débit|requêtes|demandes)", "limite de "),
+            (r"l[íi]mite de (?:solicitudes|peticiones|tasa)", "mite de "),
+            (r"limite de (?:requisi[çc][õo]es|solicita[çc][õo]es)", "limite de "),
+            "лимит запросов",
+            "troppe richieste",
+            (r"limite di (?:richieste|frequenza)", "limite di "),
+            "çok fazla istek",
+            (r"(?:istek|hız) (?:limiti|sınırı)", "limiti", "sınırı"),
+            "quá nhiều yêu cầu",
+            (r"giới hạn (?:yêu cầu|tốc độ)", "giới hạn "),
+            (r"zbyt wiele (?:żądań|zapytań|zadań)", "zbyt wiele "),
+            (r"limit (?:żądań|zapytań)", "limit "),
+            "terlalu banyak permintaan",
+            "batas permintaan",
+            (r"te veel (?:verzoeken|aanvragen|requests)", "te veel "),
+        ),
+        priority=40,
+        confidence=0.6,
+        samples=(
+            "Fehler: Ratenbegrenzung erreicht. Bitte später erneut versuchen.",
+            "Errore 429: troppe richieste, riprova più tardi",
+            "Lỗi: quá nhiều yêu cầu, vui lòng thử lại sau",
+            "Błąd: zbyt wiele żądań, spróbuj ponownie później",
+            "Error: se alcanzó el límite de solicitudes, inténtalo más tarde",
+        ),
+        near_misses=("Fehler: Anfrage ungültig", "Errore: richiesta non valida"),
     ),
     Rule(
         "rate_limit.gateway_limit.relay_concurrency",
