@@ -210,6 +210,31 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.overloaded.translated",
+        "The server says it is overloaded in Italian, Turkish, Polish, Vietnamese, Indonesian or"
+        " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast):"
+        " shared capacity, not the caller's own limit.",
+        L,
+        Cause.OVERLOADED,
+        says(
+            "sovraccaric",
+            (r"aşırı yük(?:lü|lendi|lenmiş)", "aşırı yük"),
+            "przeciążon",
+            "quá tải",
+            "kelebihan beban",
+            "overbelast",
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "Errore: il server è sovraccarico, riprova più tardi.",
+            "Lỗi: máy chủ đang quá tải, vui lòng thử lại sau",
+            "Błąd: serwer jest przeciążony",
+        ),
+        near_misses=("Errore interno del server",),
+    ),
+    Rule(
         "upstream.client_high_demand",
         "Codex's own line for an HTTP 500 whose body it does not show (its source maps any "
         "500 to this line); the service's 500s behind it are mostly capacity, as its "
@@ -457,6 +482,13 @@ RULES: tuple[Rule, ...] = (
             "service temporairement indisponible",
             "servicio no disponible",
             "serviço indisponível",
+            # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
+            "servizio non disponibile",
+            "hizmet kullanılamıyor",
+            "dịch vụ không khả dụng",
+            (r"usługa (?:jest )?(?:tymczasowo )?niedostępna", "niedostępna"),
+            "layanan tidak tersedia",
+            (r"(?:service|dienst) (?:is )?(?:tijdelijk )?niet beschikbaar", "niet beschikbaar"),
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -493,6 +525,13 @@ RULES: tuple[Rule, ...] = (
             "erreur interne du serveur",
             "error interno del servidor",
             "erro interno do servidor",
+            # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
+            "errore interno del server",
+            (r"(?:iç|dahili) sunucu hatası", "sunucu hatası"),
+            "lỗi máy chủ nội bộ",
+            "wewnętrzny błąd serwera",
+            "kesalahan server internal",
+            "interne serverfout",
         ),
         priority=30,
         retry=Retry.LIMITED,
@@ -517,6 +556,9 @@ RULES: tuple[Rule, ...] = (
             "gateway-zeitüberschreitung",
             "tiempo de espera de la puerta de enlace",
             "délai d'attente de la passerelle",
+            "timeout del gateway",
+            "ağ geçidi zaman aşımı",
+            "limit czasu bramy",
         ),
         priority=72,
         retry=Retry.LIMITED,
