@@ -527,7 +527,8 @@ RULES: tuple[Rule, ...] = (
             "erro interno do servidor",
             # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
             "errore interno del server",
-            (r"(?:iç|dahili) sunucu hatası", "sunucu hatası"),
+            # (iç / dahili sunucu hatası; a lower-cased "İç" keeps a combining dot)
+            "sunucu hatası",
             "lỗi máy chủ nội bộ",
             "wewnętrzny błąd serwera",
             "kesalahan server internal",
