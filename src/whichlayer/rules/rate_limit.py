@@ -975,7 +975,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.tpm.translated_window",
         "A per-minute or per-second window of tokens, named in another language (Spanish,"
-        " Portuguese, German, French, Russian, Chinese, Japanese, Korean: 'tokens por minuto',"
+        " Portuguese, German, French, Russian, Chinese, Japanese, Korean, Italian, Turkish,"
+        " Polish, Vietnamese, Indonesian, Dutch: 'tokens por minuto',"
         " 'Token pro Minute', 'токенов в минуту', 每分钟token数 / 每分钟令牌数, 分当たりのトークン,"
         " 분당 토큰): the token budget of the window is spent.",
         L,
@@ -997,6 +998,13 @@ RULES: tuple[Rule, ...] = (
              "每分钟", "每分鐘", "每秒"),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
             (r"(?:분당|초당) ?토큰", "분당", "초당"),
+            # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
+            (r"token (?:al|per) (?:minuto|secondo)", "token "),
+            (r"(?:dakika|saniye) başına token", " başına token"),
+            (r"tokenów (?:na|w ciągu) (?:minutę|sekundę)", "tokenów "),
+            (r"token (?:mỗi|trên) (?:phút|giây)", "token "),
+            (r"token per (?:menit|detik)", "token per "),
+            (r"tokens? per (?:minuut|seconde)", " per minuut", " per seconde"),
         ),
         priority=91,
         confidence=0.75,
@@ -1014,7 +1022,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.rpm.translated_window",
         "A per-minute or per-second window of requests or calls, named in another language"
-        " (Spanish, Portuguese, German, French, Russian, Chinese, Japanese, Korean:"
+        " (Spanish, Portuguese, German, French, Russian, Chinese, Japanese, Korean, Italian,"
+        " Turkish, Polish, Vietnamese, Indonesian, Dutch:"
         " 'solicitudes por minuto', 'requisições por minuto', 'Anfragen pro Minute',"
         " 'requêtes par minute', 'запросов в минуту', 每分钟请求数, 1分あたりのリクエスト,"
         " 분당 요청): the request budget of the window is spent.",
@@ -1049,6 +1058,14 @@ RULES: tuple[Rule, ...] = (
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
              "リクエスト", "呼び出し"),
             (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
+            # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
+            (r"richieste (?:al|per) (?:minuto|secondo)", "richieste "),
+            (r"(?:dakika|saniye) başına (?:istek|çağrı)", " başına "),
+            (r"(?:żądań|zapytań|wywołań) (?:na|w ciągu) (?:minutę|sekundę)", "żądań ", "zapytań ",
+             "wywołań "),
+            (r"(?:yêu cầu|lượt gọi) (?:mỗi|trên) (?:phút|giây)", "yêu cầu ", "lượt gọi "),
+            (r"permintaan per (?:menit|detik)", "permintaan per "),
+            (r"(?:verzoeken|aanvragen) per (?:minuut|seconde)", " per minuut", " per seconde"),
         ),
         priority=90,
         confidence=0.75,
@@ -1069,7 +1086,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rate_limit.concurrency.translated",
         "Too many simultaneous or concurrent requests or connections, said in Spanish,"
-        " Portuguese, German, French or Russian ('solicitudes simultáneas', 'requisições"
+        " Portuguese, German, French, Russian, Italian, Turkish, Polish, Vietnamese, Indonesian"
+        " or Dutch ('solicitudes simultáneas', 'requisições"
         " simultâneas', 'gleichzeitige Anfragen', 'requêtes simultanées', 'одновременных"
         " запросов'): requests in flight at once.",
         L,
@@ -1099,6 +1117,15 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"(?:одновременн|параллельн)\w* (?:запрос|соединен|подключен)\w*", "одновременн",
              "параллельн"),
+            # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
+            (r"richieste (?:simultanee|contemporanee|concorrenti|parallele)", "richieste "),
+            (r"eşzamanlı (?:istek|bağlantı)", "eşzamanlı "),
+            (r"(?:jednoczesnych|równoczesnych|współbieżnych) (?:żądań|zapytań|połączeń)",
+             "jednoczesnych", "równoczesnych", "współbieżnych"),
+            (r"(?:yêu cầu|kết nối) đồng thời", " đồng thời"),
+            (r"(?:permintaan|koneksi) (?:bersamaan|simultan|serentak)", "permintaan ", "koneksi "),
+            (r"(?:gelijktijdige|parallelle) (?:verzoeken|aanvragen|verbindingen)", "gelijktijdige",
+             "parallelle"),
         ),
         priority=92,
         confidence=0.75,
