@@ -1172,8 +1172,10 @@ RULES: tuple[Rule, ...] = (
                 "sqlite_locked",
                 "too many clients already",
                 (r"error 1040(?: \(\w+\))?: too many connections", "error 1040"),
-                # one-api / new-api: the token lookup (cache, then database) failed
+                # one-api / new-api: the token lookup (cache, then database) failed; the charge
+                # after a call could not be written (PostConsumeTokenQuota's store errors)
                 "cachegettokenbykey failed",
+                "error consuming token remain quota",
             ),
             # (only from a one-api / new-api body or log line: other servers say 令牌验证失败
             # for a JWT that fails its signature check)
@@ -1191,6 +1193,8 @@ RULES: tuple[Rule, ...] = (
         confidence=0.75,
         samples=(
             "[SYS] 2024/05/02 - 09:12:01 | CacheGetTokenByKey failed: database is locked",
+            "[ERR] 2024/05/02 - 09:12:05 | 20240502091205 | error consuming token remain quota:"
+            " dial tcp 10.0.0.7:3306: i/o timeout",
             "[ERR] 2024/05/02 - 09:12:03 | failed to update user quota: SQLITE_BUSY: database"
             " is locked (5)",
             'HTTP 500 {"error":"pq: sorry, too many clients already"}',
