@@ -996,6 +996,8 @@ RULES: tuple[Rule, ...] = (
             # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
             (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:tokens?|令牌数|令牌數|词元)",
              "每分钟", "每分鐘", "每秒"),
+            # the other order: token数超出每分钟限制
+            (r"(?:tokens?|词元) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)", "每分钟", "每分鐘", "每秒"),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
             (r"(?:분당|초당) ?토큰", "분당", "초당"),
             # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
@@ -1012,6 +1014,7 @@ RULES: tuple[Rule, ...] = (
             "Error 429: límite de tokens por minuto alcanzado para este modelo.",
             "Ошибка: превышен лимит токенов в минуту, повторите позже",
             "请求失败：每分钟 Token 数已超出上限，请稍后重试",
+            "错误：token数超出每分钟限制，请降低输入长度",
             "분당 토큰 한도를 초과했습니다. 잠시 후 다시 시도하세요.",
         ),
         near_misses=(
@@ -1055,6 +1058,13 @@ RULES: tuple[Rule, ...] = (
                 "每分鐘",
                 "每秒",
             ),
+            # the other order: 请求数超出每分钟限制
+            (
+                r"(?:请求|调用|請求|調用)(?:数|次数|數|次數)[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+            ),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
              "リクエスト", "呼び出し"),
             (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
@@ -1075,6 +1085,7 @@ RULES: tuple[Rule, ...] = (
             "Fehler: Anfragelimit pro Minute überschritten.",
             "Ошибка: превышен лимит запросов в минуту, подождите немного",
             "调用失败：每分钟请求数超过限制，请稍后再试",
+            "错误：调用次数超出每分钟上限",
             "Erreur : trop de requêtes par minute, réessayez plus tard.",
         ),
         near_misses=(
