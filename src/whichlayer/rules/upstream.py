@@ -691,15 +691,20 @@ RULES: tuple[Rule, ...] = (
         " own read timeout.",
         L,
         Cause.GATEWAY_TIMEOUT,
-        says(
-            (
-                r"upstream (?:request|response|read|server|service|provider|call|api)s?"
-                r" (?:has |was )?(?:timed out|timeout)",
-                "upstream ",
+        all_of(
+            says(
+                (
+                    r"upstream (?:request|response|read|server|service|provider|call|api)s?"
+                    r" (?:has |was )?(?:timed out|timeout)",
+                    "upstream ",
+                ),
+                "upstream_timeout",
+                (r"timed out waiting for (?:the )?(?:upstream|provider)", "timed out waiting for "),
+                (r"上游[^\n]{0,8}(?:超时|超時|逾時)", "上游"),
             ),
-            "upstream_timeout",
-            (r"timed out waiting for (?:the )?(?:upstream|provider)", "timed out waiting for "),
-            (r"上游[^\n]{0,8}(?:超时|超時|逾時)", "上游"),
+            # (not whichlayer's own local proxy answering for the caller's transport: its body
+            # type, classify.PROXY_OWN_TYPE, makes that the network's)
+            none_of(field_is("type", "whichlayer_proxy_error")),
         ),
         # above network.read_timeout (74): "request timed out" here is the hop's, not the caller's
         priority=80,
@@ -998,20 +1003,24 @@ RULES: tuple[Rule, ...] = (
         " leg to the provider failed, not the caller's connection to the relay.",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
-        says(
-            (
-                r"upstream (?:\w+ )?(?:stream|connection|response|sse)s? (?:was |has |had )?"
-                r"(?:closed|ended|broke|broken|reset|interrupted|terminated|aborted|disconnected"
-                r"|dropped|failed|error)",
-                "upstream ",
+        all_of(
+            says(
+                (
+                    r"upstream (?:\w+ )?(?:stream|connection|response|sse)s? (?:was |has |had )?"
+                    r"(?:closed|ended|broke|broken|reset|interrupted|terminated|aborted"
+                    r"|disconnected|dropped|failed|error)",
+                    "upstream ",
+                ),
+                "upstream_stream_error",
+                "upstream_stream_incomplete",
+                (r"(?:upstream|provider) (?:has )?disconnected", " disconnected"),
+                (
+                    r"上游[^\n]{0,8}(?:连接|流式响应|流|响应)[^\n]{0,4}(?:断开|中断|关闭|提前结束)",
+                    "上游",
+                ),
             ),
-            "upstream_stream_error",
-            "upstream_stream_incomplete",
-            (r"(?:upstream|provider) (?:has )?disconnected", " disconnected"),
-            (
-                r"上游[^\n]{0,8}(?:连接|流式响应|流|响应)[^\n]{0,4}(?:断开|中断|关闭|提前结束)",
-                "上游",
-            ),
+            # (not whichlayer's own local proxy answering for the caller's transport)
+            none_of(field_is("type", "whichlayer_proxy_error")),
         ),
         # above network.connection_reset.closed_early (75): the words name the relay's upstream
         priority=80,
