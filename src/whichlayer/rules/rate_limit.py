@@ -839,16 +839,18 @@ RULES: tuple[Rule, ...] = (
             # active response in progress"
             field_is("code", "conversation_locked", "conversation_already_has_active_response"),
             says(
+                # (not "another process running", a local tool's port or lock clash: only the
+                # conversation's "another process is currently operating on")
                 (
-                    r"(?:another|other|previous|earlier) (?:request|process|generation|response"
-                    r"|task|message|job)s? (?:is |are )?(?:already |still |currently )*(?:in"
-                    r" progress|running|being processed|operating on|being generated)",
+                    r"(?:another|other|previous|earlier) (?:request|generation|response|message)s?"
+                    r" (?:is |are )?(?:already |still |currently )*(?:in progress|running|being"
+                    r" processed|being generated)",
                     " progress",
                     "running",
                     "being processed",
-                    "operating on",
                     "being generated",
                 ),
+                (r"another process is (?:currently )?operating on", "operating on"),
                 (
                     r"requests? (?:is )?already (?:in progress|running|being processed)",
                     "already in progress",
@@ -924,6 +926,7 @@ RULES: tuple[Rule, ...] = (
             "INFO request in progress: POST /v1/chat/completions",
             "Waiting for other processes to finish building",
             "当前请求正在处理，请耐心等待",
+            "Error: port 8080 is held by another process running on this machine",
         ),
     ),
     Rule(
