@@ -636,19 +636,42 @@ RULES: tuple[Rule, ...] = (
         "A Chinese relay says the requests are too frequent or throttled.",
         L,
         Cause.GATEWAY_LIMIT,
-        says(
-            "请求过于频繁",
-            "請求過於頻繁",
-            "限流",
-            # also its total-request and concurrent-request variants
-            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
-            (r"您已达到(?:总|并发)?请求数限制", "请求数限制"),
+        all_of(
+            says(
+                "请求过于频繁",
+                "請求過於頻繁",
+                "限流",
+                # also its total-request and concurrent-request variants
+                # new-api's per-user model request limiter:
+                # "您已达到请求数限制：1分钟内最多请求60次"
+                (r"您已达到(?:总|并发)?请求数限制", "请求数限制"),
+            ),
+            # (not a client's Chinese summary around the provider's own words that name the
+            # budget, "request reached organization TPD rate limit": those words decide)
+            none_of(
+                says(
+                    (
+                        r"(?<![a-z0-9_])(?:tpm|rpm|tpd|rpd)(?![a-z0-9_])",
+                        "tpm",
+                        "rpm",
+                        "tpd",
+                        "rpd",
+                    ),
+                    "tokens per",
+                    "requests per",
+                    "rate limit reached for",
+                ),
+            ),
         ),
         priority=98,
         origin=Origin.RELAY,
         confidence=0.8,
         samples=(
             '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "请求过于频繁（HTTP 429：Your account org-x request reached organization TPM rate"
+            " limit, current: 32000, limit: 32000）",
         ),
     ),
     Rule(
