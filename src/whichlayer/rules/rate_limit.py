@@ -134,6 +134,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"tokens per (?:min(?:ute)?|day)", "tokens per "),
+                (r"tokens-per-(?:min(?:ute)?|day)\b", "tokens-per-"),
                 (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", "tpm"),
                 (r"(?<![a-z0-9_])tpd(?![a-z0-9_])", "tpd"),
                 "token rate limit",
@@ -240,7 +241,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.TPM,
         all_of(
-            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            any_of(
+                status(429),
+                field_is("status_text", "resource_exhausted"),
+                # Google's own wording of a quota violation, when a paste lost the status
+                says("quota exceeded for quota metric", "quota exceeded for metric"),
+            ),
             _google_minute_window("tokens"),
         ),
         priority=97,
@@ -283,6 +289,7 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"requests per (?:min|minute|second|day|hour)", "requests per "),
+                (r"requests-per-(?:min|minute|second|day|hour)\b", "requests-per-"),
                 # (not \b: in "RPM超限" or "QPS限制" no word boundary parts the letters from
                 # the Chinese after them)
                 (r"(?<![a-z0-9_])rpm(?![a-z0-9_])", "rpm"),
@@ -354,6 +361,16 @@ RULES: tuple[Rule, ...] = (
             "limits on how frequently",
             (r"已达到?速率限制", "速率限制"),
             "rate increased too quickly",
+            # "You are sending requests too quickly" (an OpenAI-shaped rate_limit_reached body,
+            # web back ends' 429 pages), "sending messages too fast"
+            (
+                r"(?:sending|making|sent|send) (?:your )?(?:requests|messages|calls|api calls)"
+                r" too (?:quickly|fast|frequently|rapidly)",
+                "too quickly",
+                "too fast",
+                "too frequently",
+                "too rapidly",
+            ),
             (r"restricts the number of [^\n]{0,40}requests", "restricts the number of "),
             # calls or visits too frequent (ERNIE's 访问过于频繁，请稍候再试; 调用太频繁); the
             # relays' 请求过于频繁 is rate_limit.gateway_limit.chinese
@@ -368,6 +385,7 @@ RULES: tuple[Rule, ...] = (
             "API Error: You exceeded your current requests list.",
             "APIError: 对不起，您访问过于频繁，请稍后再试。",
             "workbuddy API error: status=200, code=6004, message=usage exceeds frequency limit",
+            '{"error":{"message":"You are sending requests too quickly.","type":"rate_limit"}}',
         ),
     ),
     Rule(
@@ -437,7 +455,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.RPM,
         all_of(
-            any_of(status(429), field_is("status_text", "resource_exhausted")),
+            any_of(
+                status(429),
+                field_is("status_text", "resource_exhausted"),
+                # Google's own wording of a quota violation, when a paste lost the status
+                says("quota exceeded for quota metric", "quota exceeded for metric"),
+            ),
             _google_minute_window("requests"),
         ),
         priority=97,
@@ -517,18 +540,30 @@ RULES: tuple[Rule, ...] = (
             (r"queue (?:is )?full", "queue "),
             (r"too many (?:pending|queued)", "too many pending", "too many queued"),
             "queue limit",
-            (r"batch[^\n]{0,40}limit", "batch"),
+            # (not Google's per-minute request quota of its batch-embed API: "Batch embed
+            # contents request limit per minute for a region" is a request window)
+            (r"batch[^\n]{0,40}limit(?![^\n]{0,80}per (?:minute|second|day|hour))", "batch"),
             "maximum pending requests",
             (r"max(?:imum)? queue", " queue"),
             "maximum number of batch",
+            (r"too many (?:requests|jobs|tasks) in (?:the )?queue", " queue"),
+            # Chinese: the queue is full, too many queued requests
+            (r"队列(?:已满|满了|已达上限)", "队列"),
+            (r"排队(?:请求|任务|人数)?(?:过多|太多|已满)", "排队"),
         ),
         priority=97,
         confidence=0.8,
         samples=(
             "Enqueued token limit reached for gpt-4o in organization org-x. Limit: 90,000 "
             "enqueued tokens.",
+            "503: too many requests in the queue, retry later",
+            "错误：当前排队请求过多，请稍后再试",
         ),
-        near_misses=("Rate limit reached for gpt-4 on requests per min",),
+        near_misses=(
+            "Rate limit reached for gpt-4 on requests per min",
+            "Quota exceeded for quota metric 'Batch Embed Content API requests' and limit 'Batch"
+            " embed contents request limit per minute for a region'",
+        ),
     ),
     Rule(
         "rate_limit.gateway_limit.relay",
@@ -601,19 +636,42 @@ RULES: tuple[Rule, ...] = (
         "A Chinese relay says the requests are too frequent or throttled.",
         L,
         Cause.GATEWAY_LIMIT,
-        says(
-            "请求过于频繁",
-            "請求過於頻繁",
-            "限流",
-            # also its total-request and concurrent-request variants
-            # new-api's per-user model request limiter: "您已达到请求数限制：1分钟内最多请求60次",
-            (r"您已达到(?:总|并发)?请求数限制", "请求数限制"),
+        all_of(
+            says(
+                "请求过于频繁",
+                "請求過於頻繁",
+                "限流",
+                # also its total-request and concurrent-request variants
+                # new-api's per-user model request limiter:
+                # "您已达到请求数限制：1分钟内最多请求60次"
+                (r"您已达到(?:总|并发)?请求数限制", "请求数限制"),
+            ),
+            # (not a client's Chinese summary around the provider's own words that name the
+            # budget, "request reached organization TPD rate limit": those words decide)
+            none_of(
+                says(
+                    (
+                        r"(?<![a-z0-9_])(?:tpm|rpm|tpd|rpd)(?![a-z0-9_])",
+                        "tpm",
+                        "rpm",
+                        "tpd",
+                        "rpd",
+                    ),
+                    "tokens per",
+                    "requests per",
+                    "rate limit reached for",
+                ),
+            ),
         ),
         priority=98,
         origin=Origin.RELAY,
         confidence=0.8,
         samples=(
             '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "请求过于频繁（HTTP 429：Your account org-x request reached organization TPM rate"
+            " limit, current: 32000, limit: 32000）",
         ),
     ),
     Rule(
@@ -630,11 +688,28 @@ RULES: tuple[Rule, ...] = (
             # Kong's and APISIX's rate-limiting plugins; nginx's limit_req
             (r"\bapi rate limit exceeded\b(?! for)", "api rate limit exceeded"),
             "limiting requests, excess",
+            # WSO2 API Manager's throttling answers (codes 900800-900807): "Message throttled
+            # out", "Application level throttle out", "Subscription level throttled out"
+            (r"\bmessage throttled out\b", "throttled out"),
+            (r"\b(?:resource|application|subscription|api) level throttled? out\b",
+             "throttled out", "throttle out"),
+            # Apigee (and SAP API Management, built on it): SpikeArrest and Quota policies,
+            # answered as a 500 by default ("Spike arrest violation. Allowed rate : 10ps")
+            "spike arrest violation",
+            "spikearrestviolation",
+            "rate limit quota violation",
+            "ratelimit.quotaviolation",
         ),
         priority=96,
         origin=Origin.GATEWAY,
         confidence=0.8,
-        samples=("Call api error: 429 Too many requests. Error code: 1015",),
+        samples=(
+            "Call api error: 429 Too many requests. Error code: 1015",
+            'HTTP 429: {"code":"900803","message":"Application level throttle out",'
+            '"description":"You have exceeded your quota"}',
+            '500 {"fault":{"faultstring":"Spike arrest violation. Allowed rate : 5ps",'
+            '"detail":{"errorcode":"policies.ratelimit.SpikeArrestViolation"}}}',
+        ),
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
     ),
     Rule(
@@ -696,6 +771,449 @@ RULES: tuple[Rule, ...] = (
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
     ),
     Rule(
+        "rate_limit.rpm.request_limit",
+        "The limit reached is named as a request limit ('Request limit exceeded', as"
+        " ModelScope's inference API words its per-model request allowance; 'exceeded the"
+        " request limit'): a count of requests in a window, whatever its length.",
+        L,
+        Cause.RPM,
+        says(
+            (
+                # (not a parallel / concurrent request limit: rate_limit.concurrency's; nor a
+                # worker's "total request limit": upstream.overloaded's; nor a daily, monthly,
+                # trial or free allowance of requests, which is quota: Wenxin's "Open api daily
+                # request limit reached", Cursor's "trial request limit")
+                r"(?<!parallel )(?<!concurrent )(?<!total )(?<!daily )(?<!monthly )(?<!trial )"
+                r"(?<!free )(?<!plan )\brequests? (?:count )?limit"
+                r" (?:has been |was )?(?:exceeded|reached|hit)"
+                r"(?![^\n]{0,30}\b(?:month|monthly|daily|day|today|plan|trial|free|total)\b)",
+                "request limit",
+                "requests limit",
+                "request count limit",
+                "requests count limit",
+            ),
+            (
+                r"(?:exceeded|reached|hit) (?:the |your |its )?(?!(?:parallel|concurrent|total"
+                r"|daily|monthly|trial|free|plan|weekly) )(?:\w+ )?requests? limit\b"
+                r"(?![^\n]{0,30}\b(?:month|monthly|daily|day|today|plan|trial|free|total)\b)",
+                "request limit",
+                "requests limit",
+            ),
+        ),
+        priority=89,
+        confidence=0.7,
+        samples=(
+            'API Error (429 {"error":{"message":"Error from provider(modelscope,Qwen/Qwen3-32B:'
+            ' 429): {\\"errors\\":{\\"message\\":\\"Request limit exceeded.\\"}}",'
+            '"type":"api_error","code":"provider_response_error"}})',
+            "Error: 429 You have reached the request limit for this model, try again later.",
+        ),
+        near_misses=(
+            "Max parallel request limit reached. Hit limit for api_key: abc.",
+            "request limit: 60 per minute (configured)",
+            "Open api daily request limit reached",
+            "You've hit your free requests limit.",
+            "You have exceeded your request limit for this month.",
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.resets_in_seconds",
+        "A quota or capacity said to be exhausted that resets within seconds ('Your quota will"
+        " reset after 20s', as Google's Code Assist back end answers a RATE_LIMIT_EXCEEDED 429,"
+        " which gemini-cli retries): a short request window, not a used-up allowance (a reset"
+        " hours away is the plan's quota, left to the quota rules).",
+        L,
+        Cause.RPM,
+        says(
+            (
+                r"(?:quota|capacity|limit)s? (?:will )?resets? (?:after|in) \d+(?:\.\d+)?"
+                r" ?(?:s|secs?|seconds?)\b",
+                "reset after ",
+                "reset in ",
+                "resets after ",
+                "resets in ",
+            ),
+        ),
+        # above quota.quota_exhausted.phrase (88), which reads "exhausted your capacity"
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "[API Error: You have exhausted your capacity on this model. Your quota will reset"
+            " after 37s.]",
+            'Got 429: {"error":{"code":429,"message":"You have exhausted your capacity on this'
+            ' model. Your quota will reset after 2s.","status":"RESOURCE_EXHAUSTED"}}',
+        ),
+        near_misses=(
+            "You have exhausted your capacity on this model. Your quota will reset after"
+            " 2h36m24s.",
+            "You have exhausted your capacity on this model. Your quota will reset after 14m.",
+        ),
+    ),
+    Rule(
+        "rate_limit.concurrency.in_progress",
+        "Another request, process or generation of the same account or conversation is still"
+        " running, so this one is refused (OpenAI's conversation_locked 'Another process is"
+        " currently operating on this conversation', web back ends' 'a request is already in"
+        " progress', ChatGLM's 当前还有其他请求正在进行): one call in flight at a time.",
+        L,
+        Cause.CONCURRENCY,
+        any_of(
+            # OpenAI: Responses' conversation_locked; Realtime's "Conversation already has an
+            # active response in progress"
+            field_is("code", "conversation_locked", "conversation_already_has_active_response"),
+            says(
+                # (not "another process running", a local tool's port or lock clash: only the
+                # conversation's "another process is currently operating on")
+                (
+                    r"(?:another|other|previous|earlier) (?:request|generation|response|message)s?"
+                    r" (?:is |are )?(?:already |still |currently )*(?:in progress|running|being"
+                    r" processed|being generated)",
+                    " progress",
+                    "running",
+                    "being processed",
+                    "being generated",
+                ),
+                (r"another process is (?:currently )?operating on", "operating on"),
+                (
+                    r"requests? (?:is )?already (?:in progress|running|being processed)",
+                    "already in progress",
+                    "already running",
+                    "already being processed",
+                ),
+                (
+                    r"already (?:a|an|one|another) (?:active )?(?:request|generation|response|task"
+                    r"|message) (?:in progress|running|being processed|being generated)",
+                    "already a",
+                    "already an",
+                    "already one",
+                ),
+                (
+                    r"only one (?:request|message|generation|call|task)s? (?:can|may) (?:be )?"
+                    r"(?:processed|run|running|handled|sent|active)(?: at (?:a|one) time"
+                    r"| concurrently| simultaneously)",
+                    "only one ",
+                ),
+                (
+                    r"(?:previous|prior|earlier|last) (?:request|response|message|generation"
+                    r"|task)s? (?:has not|hasn't|have not|is not|isn't|is still not|not) (?:yet )?"
+                    r"(?:finished|completed|complete|done)",
+                    "finish",
+                    "complet",
+                    "done",
+                ),
+                (
+                    r"wait for (?:the )?(?:previous|prior|earlier|last|other) (?:request|response"
+                    r"|message|generation)s? to (?:finish|complete)",
+                    "wait for ",
+                ),
+                (
+                    r"(?:其他|其它|另一个|另一|上一个|上一条|前一个|之前的)(?:请求|对话|会话|消息|任务)"
+                    r"[^\n]{0,6}(?:正在进行|进行中|正在处理|处理中|尚未完成|未完成|正在生成|生成中)",
+                    "正在进行",
+                    "进行中",
+                    "正在处理",
+                    "处理中",
+                    "未完成",
+                    "正在生成",
+                    "生成中",
+                ),
+                (
+                    r"(?:已有|已经有|还有)(?:其他|其它|一个|别的)?(?:请求|对话|会话|消息|任务)"
+                    r"[^\n]{0,4}(?:正在|进行中|处理中)",
+                    "正在",
+                    "进行中",
+                    "处理中",
+                ),
+                (
+                    r"等待?(?:上一|前一)(?:个|条)?(?:请求|消息|回复|对话)[^\n]{0,4}(?:完成|结束)",
+                    "完成",
+                    "结束",
+                ),
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"message":"Another process is currently operating on this conversation. Please'
+            ' retry in a few seconds.","type":"invalid_request_error","param":"conversation",'
+            '"code":"conversation_locked"}',
+            'HTTP 429 {"detail":"Request already in progress. Please wait."}',
+            "Error: there is already a generation in progress for this chat, wait for it to"
+            " finish",
+            '[error] {"message":"当前还有其他请求正在进行，请稍后再试","status":10006}',
+            "Error 429: only one request can be processed at a time for this key",
+            "The previous generation has not finished yet; please wait.",
+            "请求失败：已有请求正在处理中，请稍后再试",
+        ),
+        near_misses=(
+            "INFO request in progress: POST /v1/chat/completions",
+            "Waiting for other processes to finish building",
+            "当前请求正在处理，请耐心等待",
+            "Error: port 8080 is held by another process running on this machine",
+        ),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.by_proxy",
+        "A proxy, relay or gateway says it rate-limited the call itself ('Rate limited by"
+        " proxy server', 'rate-limited by the gateway'): its own throttle, not the provider's.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"rate[ -]?limit(?:ed)? by (?:the |this |our )?(?:reverse[ -])?(?:proxy|gateway"
+                r"|relay|api gateway)",
+                " by the ",
+                " by this ",
+                " by our ",
+                " by proxy",
+                " by gateway",
+                " by relay",
+                " by reverse",
+                " by api gateway",
+            ),
+            (
+                r"(?:proxy|gateway|relay)(?: server)?(?:'s)? (?:own )?rate[ -]?limit (?:exceeded"
+                r"|reached|hit)",
+                "rate limit exceeded",
+                "rate-limit exceeded",
+                "ratelimit exceeded",
+                "rate limit reached",
+                "rate-limit reached",
+                "ratelimit reached",
+                "rate limit hit",
+                "rate-limit hit",
+                "ratelimit hit",
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            'revChatGPT.typings.Error: OpenAI: {"error":"Rate limited by proxy"} (code: 429)',
+            "Error 429: proxy rate limit exceeded, slow down",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4 on requests per min (RPM)",
+            "(Chutes) Provider returned error: qwen/qwen3-32b:free is temporarily rate-limited"
+            " upstream.",
+        ),
+    ),
+    Rule(
+        "rate_limit.tpm.translated_window",
+        "A per-minute or per-second window of tokens, named in another language (Spanish,"
+        " Portuguese, German, French, Russian, Chinese, Japanese, Korean, Italian, Turkish,"
+        " Polish, Vietnamese, Indonesian, Dutch: 'tokens por minuto',"
+        " 'Token pro Minute', 'токенов в минуту', 每分钟token数 / 每分钟令牌数, 分当たりのトークン,"
+        " 분당 토큰): the token budget of the window is spent.",
+        L,
+        Cause.TPM,
+        says(
+            (r"\btokens?(?: \w+)? por (?:minuto|segundo)\b", " por minuto", " por segundo"),
+            (
+                r"\btokens?(?: \w+)? (?:pro|je) (?:minute|sekunde)\b",
+                " pro minute",
+                " pro sekunde",
+                " je minute",
+                " je sekunde",
+            ),
+            (r"\b(?:tokens?|jetons?)(?: \w+)? par (?:minute|seconde)\b", " par minute",
+             " par seconde"),
+            (r"токен\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
+            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:tokens?|令牌数|令牌數|词元)",
+             "每分钟", "每分鐘", "每秒"),
+            # the other order: token数超出每分钟限制
+            (r"(?:tokens?|词元) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)", "每分钟", "每分鐘", "每秒"),
+            (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
+            (r"(?:분당|초당) ?토큰", "분당", "초당"),
+            # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
+            (r"token (?:al|per) (?:minuto|secondo)", "token "),
+            (r"(?:dakika|saniye) başına token", " başına token"),
+            (r"tokenów (?:na|w ciągu) (?:minutę|sekundę)", "tokenów "),
+            (r"token (?:mỗi|trên) (?:phút|giây)", "token "),
+            (r"token per (?:menit|detik)", "token per "),
+            (r"tokens? per (?:minuut|seconde)", " per minuut", " per seconde"),
+        ),
+        priority=91,
+        confidence=0.75,
+        samples=(
+            "Error 429: límite de tokens por minuto alcanzado para este modelo.",
+            "Ошибка: превышен лимит токенов в минуту, повторите позже",
+            "请求失败：每分钟 Token 数已超出上限，请稍后重试",
+            "错误：token数超出每分钟限制，请降低输入长度",
+            "분당 토큰 한도를 초과했습니다. 잠시 후 다시 시도하세요.",
+        ),
+        near_misses=(
+            "Ошибка: превышен лимит запросов в минуту",
+            "令牌无效，请检查令牌是否正确",
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.translated_window",
+        "A per-minute or per-second window of requests or calls, named in another language"
+        " (Spanish, Portuguese, German, French, Russian, Chinese, Japanese, Korean, Italian,"
+        " Turkish, Polish, Vietnamese, Indonesian, Dutch:"
+        " 'solicitudes por minuto', 'requisições por minuto', 'Anfragen pro Minute',"
+        " 'requêtes par minute', 'запросов в минуту', 每分钟请求数, 1分あたりのリクエスト,"
+        " 분당 요청): the request budget of the window is spent.",
+        L,
+        Cause.RPM,
+        says(
+            (
+                r"\b(?:solicitudes|peticiones|llamadas|consultas|requisi[çc][õo]es"
+                r"|solicita[çc][õo]es|chamadas)(?: \w+)? por (?:minuto|segundo)\b",
+                " por minuto",
+                " por segundo",
+            ),
+            (
+                r"\b(?:anfrage\w*|aufrufe|abfragen)(?: \w+)? (?:pro|je) (?:minute|sekunde)\b",
+                " pro minute",
+                " pro sekunde",
+                " je minute",
+                " je sekunde",
+            ),
+            (
+                r"\b(?:requêtes|requetes|demandes|appels)(?: \w+)? par (?:minute|seconde)\b",
+                " par minute",
+                " par seconde",
+            ),
+            (r"запрос\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            (
+                r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)?(?:请求|调用|請求|調用|访问|訪問)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+            ),
+            # the other order: 请求数超出每分钟限制
+            (
+                r"(?:请求|调用|請求|調用)(?:数|次数|數|次數)[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+            ),
+            (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
+             "リクエスト", "呼び出し"),
+            (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
+            # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
+            (r"richieste (?:al|per) (?:minuto|secondo)", "richieste "),
+            (r"(?:dakika|saniye) başına (?:istek|çağrı)", " başına "),
+            (r"(?:żądań|zapytań|wywołań) (?:na|w ciągu) (?:minutę|sekundę)", "żądań ", "zapytań ",
+             "wywołań "),
+            (r"(?:yêu cầu|lượt gọi) (?:mỗi|trên) (?:phút|giây)", "yêu cầu ", "lượt gọi "),
+            (r"permintaan per (?:menit|detik)", "permintaan per "),
+            (r"(?:verzoeken|aanvragen) per (?:minuut|seconde)", " per minuut", " per seconde"),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "Erro 429: limite de requisições por minuto excedido. Tente novamente em instantes.",
+            "Has superado el límite de solicitudes por minuto de tu plan.",
+            "Fehler: Anfragelimit pro Minute überschritten.",
+            "Ошибка: превышен лимит запросов в минуту, подождите немного",
+            "调用失败：每分钟请求数超过限制，请稍后再试",
+            "错误：调用次数超出每分钟上限",
+            "Erreur : trop de requêtes par minute, réessayez plus tard.",
+        ),
+        near_misses=(
+            "Ошибка: превышен лимит токенов в минуту",
+            "每分钟token数超过限制",
+            "Fehler: zu viele Anfragen",
+        ),
+    ),
+    Rule(
+        "rate_limit.concurrency.translated",
+        "Too many simultaneous or concurrent requests or connections, said in Spanish,"
+        " Portuguese, German, French, Russian, Italian, Turkish, Polish, Vietnamese, Indonesian"
+        " or Dutch ('solicitudes simultáneas', 'requisições"
+        " simultâneas', 'gleichzeitige Anfragen', 'requêtes simultanées', 'одновременных"
+        " запросов'): requests in flight at once.",
+        L,
+        Cause.CONCURRENCY,
+        says(
+            (
+                r"\b(?:solicitudes|peticiones|llamadas|requisi[çc][õo]es|solicita[çc][õo]es"
+                r"|conexiones|conex[õo]es) (?:simult[áâa]neas|concurrentes|concorrentes"
+                r"|paralelas)\b",
+                "simult",
+                "concurrentes",
+                "concorrentes",
+                "paralelas",
+            ),
+            (
+                r"\b(?:gleichzeitige|parallele)[nr]? (?:anfragen|verbindungen|aufrufe)\b",
+                "gleichzeitige",
+                "parallele",
+            ),
+            (
+                r"\b(?:requêtes|requetes|demandes|connexions|appels) (?:simultan[ée]es"
+                r"|concurrentes|parall[èe]les)\b",
+                "simultan",
+                "concurrentes",
+                "parallèles",
+                "paralleles",
+            ),
+            (r"(?:одновременн|параллельн)\w* (?:запрос|соединен|подключен)\w*", "одновременн",
+             "параллельн"),
+            # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
+            (r"richieste (?:simultanee|contemporanee|concorrenti|parallele)", "richieste "),
+            (r"eşzamanlı (?:istek|bağlantı)", "eşzamanlı "),
+            (r"(?:jednoczesnych|równoczesnych|współbieżnych) (?:żądań|zapytań|połączeń)",
+             "jednoczesnych", "równoczesnych", "współbieżnych"),
+            (r"(?:yêu cầu|kết nối) đồng thời", " đồng thời"),
+            (r"(?:permintaan|koneksi) (?:bersamaan|simultan|serentak)", "permintaan ", "koneksi "),
+            (r"(?:gelijktijdige|parallelle) (?:verzoeken|aanvragen|verbindingen)", "gelijktijdige",
+             "parallelle"),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Erro: limite de requisições simultâneas excedido.",
+            "Fehler 429: Zu viele gleichzeitige Anfragen. Bitte warten.",
+            "Ошибка: слишком много одновременных запросов",
+            "Erreur : trop de requêtes simultanées pour ce compte.",
+        ),
+        near_misses=("Las solicitudes fallaron por un error del servidor",),
+    ),
+    Rule(
+        "rate_limit.rpm.frequency",
+        "The request or call frequency is said to be too high, in English or Russian ('High"
+        " frequency usage of this API, please reduce frequency', Z.ai's 1303; Alibaba Cloud's"
+        " Throttling"
+        " 'request frequency is too high'; 'request frequency exceeds the plan's limit'):"
+        " requests counted in a window.",
+        L,
+        Cause.RPM,
+        says(
+            (
+                r"(?:request|call|access|api|query|usage|invocation) frequency (?:is |was )?"
+                r"(?:too high|too fast|exceeded|exceeds|over (?:the )?limit)",
+                "frequency ",
+            ),
+            (r"(?:request|call|access|api|query|invocation) frequency limit", "frequency limit"),
+            (r"high frequency (?:usage|of requests|of calls|of api calls)", "high frequency "),
+            (
+                r"frequency of (?:your )?(?:requests|calls|api calls) (?:is |was )?"
+                r"(?:too high|exceeded)",
+                "frequency of ",
+            ),
+            # Russian: слишком частые запросы, частота запросов превышена
+            (r"частые запросы|частота запросов", "частые запросы", "частота запросов"),
+        ),
+        priority=89,
+        confidence=0.75,
+        samples=(
+            '429 {"error":{"code":"1303","message":"High frequency usage of this API, please'
+            ' reduce frequency or contact customer service to increase limits"}}',
+            "Error: your request frequency is too high, please try again in a moment.",
+            "Error: call frequency exceeded, please slow down",
+            "Ошибка 429: слишком частые запросы, подождите",
+        ),
+        near_misses=(
+            "High concurrency usage of this API, please reduce concurrency",
+            "frequency_penalty must be between -2 and 2",
+        ),
+    ),
+    Rule(
         "rate_limit.rpm.named",
         "The limit that was hit is named as a count of requests: 'rate limit reached for"
         " requests', a limits-library window ('50 per 1 minute', as Flask-Limiter and slowapi"
@@ -704,8 +1222,34 @@ RULES: tuple[Rule, ...] = (
         Cause.RPM,
         says(
             (r"rate limit (?:reached|exceeded|hit) (?:for|on) (?:the )?requests\b", "requests"),
+            # the same, cut off by a client's one-line retry notice ("... for req... [retrying
+            # in 1s]"): a message cut after "req" can only have gone on to name requests
+            (r"rate limit (?:reached|exceeded) for req(?:\.\.\.|…)", "for req"),
             # the limits library's str(item): "<amount> per <multiples> <granularity>"
             (r"\b\d+ per \d+ (?:second|minute|hour|day)s?\b", " per "),
+            # a limit stated as N requests per N seconds / minutes ("Limit: 60 requests per 60
+            # seconds", "20 requests per 10 seconds exceeded"; not a day's allowance)
+            (
+                r"(?:limit|limited|exceeded|allowed|max(?:imum)?|only)\b[^\n]{0,30}?\b\d+"
+                r" (?:requests|calls) (?:per|every|in) (?:\d+ )?(?:seconds?|secs?|minutes?|mins?"
+                r"|hours?)\b",
+                " requests per",
+                " requests every",
+                " requests in ",
+                " calls per",
+                " calls every",
+                " calls in ",
+            ),
+            (
+                r"\b\d+ (?:requests|calls) (?:per|every|in) (?:\d+ )?(?:seconds?|secs?|minutes?"
+                r"|mins?|hours?)\b[^\n]{0,20}(?:exceeded|reached)",
+                " requests per",
+                " requests every",
+                " requests in ",
+                " calls per",
+                " calls every",
+                " calls in ",
+            ),
             # 请求频率过高, 访问频率受限, 调用频次超限: the frequency of requests (and the
             # traditional characters: 請求頻率, 訪問頻率, 調用頻次)
             (
@@ -738,6 +1282,7 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
             "錯誤：請求頻率過高，請稍後再試",
             'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
+            "429 Too many requests. Limit: 30 requests per 10 seconds.",
             "APIError: 429 请求频率过高，请降低调用频次后重试",
             "错误：请求速度过快，已被限制访问",
             "エラー: リクエスト数の上限に達しました。しばらくしてから再度お試しください。",
@@ -746,6 +1291,8 @@ RULES: tuple[Rule, ...] = (
             "Rate limit reached for tokens",
             "很抱歉，你的请求受速率限制。",
             "limiter = Limiter(app, default_limits=['200 per day'])",
+            "Processed 120 requests in 5 minutes without errors",
+            "Rate limit exceeded: max 1000 requests per day",
         ),
     ),
     Rule(
@@ -783,6 +1330,44 @@ RULES: tuple[Rule, ...] = (
             "Ошибка API: превышен лимит запросов, повторите позже",
         ),
         near_misses=("요청을 처리할 수 없습니다",),
+    ),
+    Rule(
+        "rate_limit.generic.translated_more",
+        "'Too many requests', 'rate limit' or 'request limit reached' in more languages (German"
+        " Ratenbegrenzung / gedrosselt, French limite de débit / de requêtes, Spanish and"
+        " Portuguese límite / limite de solicitudes / requisições, Russian лимит запросов,"
+        " Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch), without naming which budget.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"ratenbegrenzung|ratenlimit|gedrosselt", "ratenbegrenzung", "ratenlimit",
+             "gedrosselt"),
+            (r"limite de (?:débit|requêtes|demandes)", "limite de "),
+            (r"l[íi]mite de (?:solicitudes|peticiones|tasa)", "mite de "),
+            (r"limite de (?:requisi[çc][õo]es|solicita[çc][õo]es)", "limite de "),
+            "лимит запросов",
+            "troppe richieste",
+            (r"limite di (?:richieste|frequenza)", "limite di "),
+            "çok fazla istek",
+            (r"(?:istek|hız) (?:limiti|sınırı)", "limiti", "sınırı"),
+            "quá nhiều yêu cầu",
+            (r"giới hạn (?:yêu cầu|tốc độ)", "giới hạn "),
+            (r"zbyt wiele (?:żądań|zapytań|zadań)", "zbyt wiele "),
+            (r"limit (?:żądań|zapytań)", "limit "),
+            "terlalu banyak permintaan",
+            "batas permintaan",
+            (r"te veel (?:verzoeken|aanvragen|requests)", "te veel "),
+        ),
+        priority=40,
+        confidence=0.6,
+        samples=(
+            "Fehler: Ratenbegrenzung erreicht. Bitte später erneut versuchen.",
+            "Errore 429: troppe richieste, riprova più tardi",
+            "Lỗi: quá nhiều yêu cầu, vui lòng thử lại sau",
+            "Błąd: zbyt wiele żądań, spróbuj ponownie później",
+            "Error: se alcanzó el límite de solicitudes, inténtalo más tarde",
+        ),
+        near_misses=("Fehler: Anfrage ungültig", "Errore: richiesta non valida"),
     ),
     Rule(
         "rate_limit.gateway_limit.relay_concurrency",

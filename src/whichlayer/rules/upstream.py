@@ -10,6 +10,7 @@ from whichlayer.rules.base import (
     Rule,
     all_of,
     any_of,
+    dialect,
     exception,
     field_is,
     no_body,
@@ -165,7 +166,7 @@ RULES: tuple[Rule, ...] = (
             "server_busy",
             (
                 r"(?:due to|experiencing|because of) (?:an? )?(?:unusually |exceptionally |very )?"
-                r"(?:high|heavy) (?:demand|traffic|load)",
+                r"(?:high|heavy) (?:(?:volume|level|amount)s? of )?(?:demand|traffic|load)",
                 " demand",
                 " traffic",
                 " load",
@@ -199,12 +200,39 @@ RULES: tuple[Rule, ...] = (
             "The model is temporarily busy. Please try again in a moment.",
             "503: Our servers are currently at capacity due to high demand, please retry.",
             "エラー: サーバーが混雑しています。しばらくしてから再度お試しください。",
+            "Error: The model you picked is experiencing a high volume of traffic. Pick another"
+            " model or retry.",
             "Der Dienst ist derzeit überlastet. Bitte versuchen Sie es später erneut.",
         ),
         near_misses=(
             "OSError: [Errno 16] Device or resource busy: '/dev/nvidia0'",
             "The server is running under a load balancer",
         ),
+    ),
+    Rule(
+        "upstream.overloaded.translated",
+        "The server says it is overloaded in Italian, Turkish, Polish, Vietnamese, Indonesian or"
+        " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast):"
+        " shared capacity, not the caller's own limit.",
+        L,
+        Cause.OVERLOADED,
+        says(
+            "sovraccaric",
+            (r"aşırı yük(?:lü|lendi|lenmiş)", "aşırı yük"),
+            "przeciążon",
+            "quá tải",
+            "kelebihan beban",
+            "overbelast",
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "Errore: il server è sovraccarico, riprova più tardi.",
+            "Lỗi: máy chủ đang quá tải, vui lòng thử lại sau",
+            "Błąd: serwer jest przeciążony",
+        ),
+        near_misses=("Errore interno del server",),
     ),
     Rule(
         "upstream.client_high_demand",
@@ -454,6 +482,13 @@ RULES: tuple[Rule, ...] = (
             "service temporairement indisponible",
             "servicio no disponible",
             "serviço indisponível",
+            # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
+            "servizio non disponibile",
+            "hizmet kullanılamıyor",
+            "dịch vụ không khả dụng",
+            (r"usługa (?:jest )?(?:tymczasowo )?niedostępna", "niedostępna"),
+            "layanan tidak tersedia",
+            (r"(?:service|dienst) (?:is )?(?:tijdelijk )?niet beschikbaar", "niet beschikbaar"),
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -475,6 +510,12 @@ RULES: tuple[Rule, ...] = (
             "服务端内部错误",
             "内部服务器错误",
             "伺服器內部錯誤",
+            # 服务内部错误, 系统内部错误, 平台内部异常: the service's or system's internal error
+            (
+                r"(?:服务|系统|平台|服務|系統)(?:内部|內部)(?:错误|异常|錯誤|異常)",
+                "内部",
+                "內部",
+            ),
             "内部サーバーエラー",
             "サーバー内部エラー",
             "서버 내부 오류",
@@ -484,12 +525,24 @@ RULES: tuple[Rule, ...] = (
             "erreur interne du serveur",
             "error interno del servidor",
             "erro interno do servidor",
+            # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
+            "errore interno del server",
+            # (iç / dahili sunucu hatası; a lower-cased "İç" keeps a combining dot)
+            "sunucu hatası",
+            "lỗi máy chủ nội bộ",
+            "wewnętrzny błąd serwera",
+            "kesalahan server internal",
+            "interne serverfout",
         ),
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.7,
-        samples=("500: 服务端内部错误，请稍后重试。", "Fehler: 500 Interner Serverfehler"),
-        near_misses=("服务器繁忙",),
+        samples=(
+            "500: 服务端内部错误，请稍后重试。",
+            "Fehler: 500 Interner Serverfehler",
+            "请求失败：系统内部异常，请联系管理员",
+        ),
+        near_misses=("服务器繁忙", "客户端参数错误"),
     ),
     Rule(
         "upstream.gateway_timeout.translated",
@@ -504,6 +557,9 @@ RULES: tuple[Rule, ...] = (
             "gateway-zeitüberschreitung",
             "tiempo de espera de la puerta de enlace",
             "délai d'attente de la passerelle",
+            "timeout del gateway",
+            "ağ geçidi zaman aşımı",
+            "limit czasu bramy",
         ),
         priority=72,
         retry=Retry.LIMITED,
@@ -540,6 +596,8 @@ RULES: tuple[Rule, ...] = (
             "服务不可用",
             "服務暫時不可用",
             "服務不可用",
+            "服务暂不可用",
+            "服務暫不可用",
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -623,6 +681,43 @@ RULES: tuple[Rule, ...] = (
             # type, where Bedrock's catalogue row decides)
             "ModelTimeoutException: Model has timed out in processing the request. Try your"
             " request again.",
+        ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.upstream_said",
+        "A proxy or relay says its request to the upstream timed out ('Upstream request timed"
+        " out', as proxies answer a 504 when their fetch to the origin is aborted; code"
+        " upstream_timeout; 上游响应超时): a hop gave up waiting for the next, not the caller's"
+        " own read timeout.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        all_of(
+            says(
+                (
+                    r"upstream (?:request|response|read|server|service|provider|call|api)s?"
+                    r" (?:has |was )?(?:timed out|timeout)",
+                    "upstream ",
+                ),
+                "upstream_timeout",
+                (r"timed out waiting for (?:the )?(?:upstream|provider)", "timed out waiting for "),
+                (r"上游[^\n]{0,8}(?:超时|超時|逾時)", "上游"),
+            ),
+            # (not whichlayer's own local proxy answering for the caller's transport: its body
+            # type, classify.PROXY_OWN_TYPE, makes that the network's)
+            none_of(field_is("type", "whichlayer_proxy_error")),
+        ),
+        # above network.read_timeout (74): "request timed out" here is the hop's, not the caller's
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            'HTTP 504 {"error":"Gateway Timeout","message":"Upstream request timed out"}',
+            '{"type":"error","error":{"type":"upstream_timeout","message":"上游响应超时"}}',
+            "gateway: upstream request timed out after 30000ms",
+        ),
+        near_misses=(
+            "openai.APITimeoutError: Request timed out.",
+            "upstream connect error or disconnect/reset before headers",
         ),
     ),
     Rule(
@@ -901,6 +996,52 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.relay_upstream_error.stream",
+        "A relay says the stream or connection from its upstream closed, broke or ended early"
+        " (CLIProxyAPI's 'upstream stream closed before first payload', mesh-llm's 'upstream"
+        " chat stream ended before [DONE]', 'upstream disconnected', 上游连接中断): the relay's"
+        " leg to the provider failed, not the caller's connection to the relay.",
+        L,
+        Cause.RELAY_UPSTREAM_ERROR,
+        all_of(
+            says(
+                (
+                    r"upstream (?:\w+ )?(?:stream|connection|response|sse)s? (?:was |has |had )?"
+                    r"(?:closed|ended|broke|broken|reset|interrupted|terminated|aborted"
+                    r"|disconnected|dropped|failed|error)",
+                    "upstream ",
+                ),
+                "upstream_stream_error",
+                "upstream_stream_incomplete",
+                (r"(?:upstream|provider) (?:has )?disconnected", " disconnected"),
+                (
+                    r"上游[^\n]{0,8}(?:连接|流式响应|流|响应)[^\n]{0,4}(?:断开|中断|关闭|提前结束)",
+                    "上游",
+                ),
+            ),
+            # (not whichlayer's own local proxy answering for the caller's transport)
+            none_of(field_is("type", "whichlayer_proxy_error")),
+        ),
+        # above network.connection_reset.closed_early (75): the words name the relay's upstream
+        priority=80,
+        origin=Origin.RELAY,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            '502 {"error":{"message":"upstream stream closed before first payload",'
+            '"type":"server_error"}}',
+            "Error: upstream chat stream ended before [DONE]",
+            '{"error":{"message":"upstream stream error: unexpected EOF","type":"upstream_error"}}',
+            "请求失败：上游连接中断，请重试",
+        ),
+        near_misses=(
+            "upstream connect error or disconnect/reset before headers. reset reason: connection"
+            " termination",
+            "[error] upstream prematurely closed connection while reading response header",
+            "RemoteDisconnected('Remote end closed connection without response')",
+        ),
+    ),
+    Rule(
         "upstream.relay_upstream_error.chinese",
         "A Chinese relay says its request to the upstream, or every upstream key, failed.",
         L,
@@ -910,7 +1051,7 @@ RULES: tuple[Rule, ...] = (
             "http请求失败",
             (r"请求失败[^\n]{0,20}响应", "请求失败"),
             (r"请求上游[^\n]{0,10}失败", "请求上游"),
-            (r"上游[^\n]{0,10}(?:错误|失败)", "上游"),
+            (r"上游[^\n]{0,10}(?:错误|失败|异常|故障|錯誤|失敗|異常)", "上游"),
             "所有上游",
             (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
         ),
@@ -922,6 +1063,7 @@ RULES: tuple[Rule, ...] = (
             '"errorMessage": "HTTP请求失败: 500, 响应:'
             ' {\\"error\\":{\\"code\\":\\"http_error\\",\\"message\\":\\"Internal server'
             ' error during gemini_generate_content\\"}}"',
+            '{"error":{"message":"当前模型上游服务异常，请稍后重试","type":"new_api_error"}}',
         ),
     ),
     Rule(
@@ -1019,6 +1161,107 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             "json: cannot unmarshal string into Go struct field ChatCompletionRequest.messages",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.relay_database",
+        "A relay's own database failed under it (SQLite's 'database is locked' / SQLITE_BUSY,"
+        " PostgreSQL's 'too many clients already', MySQL's error 1040 'Too many connections',"
+        " one-api's 'CacheGetTokenByKey failed', and its 令牌验证失败, which one-api and new-api"
+        " answer when the key's lookup failed for any reason but an unknown key, whose answer is"
+        " 无效的令牌): the relay could not check the key or charge the quota, a server error of"
+        " the relay, not the caller's key nor the provider.",
+        L,
+        Cause.SERVER_ERROR,
+        any_of(
+            says(
+                "database is locked",
+                "database table is locked",
+                "sqlite_busy",
+                "sqlite_locked",
+                "too many clients already",
+                (r"error 1040(?: \(\w+\))?: too many connections", "error 1040"),
+                # one-api / new-api: the token lookup (cache, then database) failed; the charge
+                # after a call could not be written (PostConsumeTokenQuota's store errors)
+                "cachegettokenbykey failed",
+                "error consuming token remain quota",
+            ),
+            # (only from a one-api / new-api body or log line: other servers say 令牌验证失败
+            # for a JWT that fails its signature check)
+            all_of(
+                says("令牌验证失败"),
+                any_of(
+                    dialect("new-api"),
+                    says((r"\[(?:err|sys|warn)\] \d{4}/\d\d/\d\d", "[err] ", "[sys] ", "[warn] ")),
+                ),
+            ),
+        ),
+        priority=90,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "[SYS] 2024/05/02 - 09:12:01 | CacheGetTokenByKey failed: database is locked",
+            "[ERR] 2024/05/02 - 09:12:05 | 20240502091205 | error consuming token remain quota:"
+            " dial tcp 10.0.0.7:3306: i/o timeout",
+            "[ERR] 2024/05/02 - 09:12:03 | failed to update user quota: SQLITE_BUSY: database"
+            " is locked (5)",
+            'HTTP 500 {"error":"pq: sorry, too many clients already"}',
+            '401 {"error":{"message":"令牌验证失败 (request id: 2025010203040506070809)",'
+            '"type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "Error: too many connections from this IP",
+            "sqlite3.OperationalError: no such table: users",
+            '{"code":401,"msg":"令牌验证失败"}',
+            '{"error":{"message":"无效的令牌 (request id: 2025010203040506070809)",'
+            '"type":"new_api_error"}}',
+        ),
+    ),
+    Rule(
+        "upstream.server_error.relay_store",
+        "A relay's own answer (one-api/new-api, LiteLLM proxy) says its database or cache failed"
+        " (a dial to its Redis, MySQL or PostgreSQL port, go-redis's 'redis: ...', SQLite's"
+        " lock, LiteLLM's 'DB read/write call failed', 数据库错误): the relay answered, so the"
+        " caller's connection is fine; its store could not check the key or the quota.",
+        L,
+        Cause.SERVER_ERROR,
+        all_of(
+            any_of(
+                dialect("new-api", "litellm"),
+                field_is("type", "one_api_error", "new_api_error"),
+                says("litellm.proxy"),
+            ),
+            says(
+                "database is locked",
+                "sqlite_busy",
+                "too many clients already",
+                "error 1040",
+                # the relay's dial to its own store: Redis, MySQL, PostgreSQL, MongoDB ports
+                (r"dial tcp [^\s\"']*:(?:6379|3306|5432|27017)\b", "dial tcp "),
+                (r"(?<![\w-])redis: ", "redis: "),
+                "db read/write call failed",
+                "can't reach database server",
+                (r"数据库(?:错误|异常|连接失败|繁忙)", "数据库"),
+            ),
+        ),
+        # above the transport rules (a refused dial quoted inside the relay's own answer) and
+        # the relay's quota wording around it
+        priority=96,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"get user quota failed: dial tcp 172.18.0.3:6379: connect:'
+            ' connection refused","type":"new_api_error"}}',
+            '{"error":{"message":"pre-consume quota failed: database is locked",'
+            '"type":"one_api_error"}}',
+            '{"error":{"message":"数据库连接失败，请联系管理员","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            'Post "http://127.0.0.1:6379/v1": dial tcp 127.0.0.1:6379: connect: connection refused',
+            '{"error":{"message":"pre-consume quota failed: user quota is not enough",'
+            '"type":"one_api_error"}}',
         ),
     ),
     Rule(
