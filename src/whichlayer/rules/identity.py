@@ -2106,4 +2106,238 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Unauthenticated: invalid key. Set OPENAI_API_KEY to a valid key.",),
     ),
+    # A signed request (AWS SigV4, Tencent Cloud API 3.0, Kong/APISIX hmac-auth in front of
+    # iFlytek Spark, a Google service account's JWT) carries the time it was signed at; a server
+    # refuses a time too far from its own. The key is right: the credential was put together
+    # wrong, almost always by a machine clock that is off (AWS and Google threads; Kong's and
+    # the sparkapi/one-api threads fixed by syncing the clock).
+    Rule(
+        "identity.key_malformed.clock_skew",
+        "A signed request was refused for its time: the signature or token is dated too far"
+        " from the server's clock (AWS 'Signature expired ... is now earlier than',"
+        " RequestTimeTooSkewed, Tencent Cloud's SignatureExpire, hmac-auth's 'a valid date or"
+        " x-date header is required', Google's 'short-lived token ... reasonable timeframe'):"
+        " the key is right, the machine's clock is not.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            (r"signature (?:has )?expired", "signature "),
+            "is now earlier than",
+            "signature not yet current",
+            "requesttimetooskewed",
+            "too skewed",
+            "difference between the request time and the",
+            (r"timestamp and server time cannot differ", "timestamp and server time"),
+            "a valid date or x-date header is required",
+            "must be a short-lived token",
+            (r"\bclock (?:skew|drift)\b", "clock skew", "clock drift"),
+            "签名过期",
+        ),
+        priority=94,
+        confidence=0.8,
+        samples=(
+            '403 Forbidden {"message":"Signature expired: 20250130T203827Z is now earlier than'
+            ' 20250130T204131Z (20250130T204631Z - 5 min.)"}',
+            "websocket: bad handshake: HMAC signature cannot be verified, a valid date or x-date"
+            " header is required for HMAC Authentication",
+            '{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a'
+            " short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and"
+            " exp values and use a clock with skew to account for clock differences between"
+            ' systems."}',
+            "An error occurred (RequestTimeTooSkewed) when calling the PutObject operation: The"
+            " difference between the request time and the current time is too large.",
+        ),
+        near_misses=(
+            "TokenExpiredError: jwt expired",
+            "Your session has expired. Please sign in again.",
+            "The request signature we calculated does not match the signature you provided.",
+        ),
+    ),
+    # A credential file or object that was found but is incomplete or cannot be parsed: the
+    # client stops before sending. google-auth's service-account and authorized-user loaders
+    # name the missing fields; botocore names the half of a key pair it found.
+    Rule(
+        "identity.key_malformed.credential_file",
+        "A credential file or object was found but is not in the form the client needs"
+        " (google-auth's 'Service account info was not in the expected format, missing fields"
+        " ...', botocore's 'Partial credentials found in ..., missing: ...', a private key no"
+        " parser reads): fix or re-download the credential, nothing was sent.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            (
+                r"(?:service account|authorized user|external account) info was not in the"
+                r" expected format",
+                " info was not in the expected format",
+            ),
+            "partial credentials found in",
+            "no key could be detected",
+            "could not deserialize key data",
+        ),
+        priority=95,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "google.auth.exceptions.MalformedError: Service account info was not in the expected"
+            " format, missing fields token_uri, client_email.",
+            "botocore.exceptions.PartialCredentialsError: Partial credentials found in env,"
+            " missing: AWS_SECRET_ACCESS_KEY",
+        ),
+        near_misses=(
+            "google.auth.exceptions.DefaultCredentialsError: Could not automatically determine"
+            " credentials.",
+            "Unable to locate credentials",
+        ),
+    ),
+    # Agents and apps that keep a key per provider in their own store (openclaw's
+    # auth-profiles.json, LobsterAI, a settings page) say so in one phrase when the store has
+    # none for the provider the model needs: nothing was sent. A relay with no credential for
+    # its upstream words it 'No credentials for provider' (identity.upstream_key_invalid.*).
+    Rule(
+        "identity.key_missing.no_key_for_provider",
+        "A client found no API key for the provider in its own store or config ('No API key"
+        " found for provider \"anthropic\". Auth store: ...', '... Please add an API key in"
+        " Settings'): nothing was sent; add the key to that profile or environment.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"no api[ _]?key (?:was )?(?:found|configured|set) for (?:the )?provider",
+                "no api key ",
+                "no api_key ",
+                "no apikey ",
+            ),
+        ),
+        priority=96,
+        origin=Origin.CLIENT,
+        confidence=0.85,
+        samples=(
+            '⚠️ Agent failed before reply: No API key found for provider "zai". Auth store:'
+            " /root/.openclaw/agents/main/agent/auth-profiles.json",
+            '{"success":false,"message":"No API key found for provider: groq. Please add an API'
+            ' key in Settings."}',
+        ),
+        near_misses=('{"error":{"message":"No credentials for provider: github"}}',),
+    ),
+    # Chinese platforms sell each model as a service the account must switch on first
+    # (Volcengine Ark's ModelNotOpen, Bailian/DashScope, StepFun), and clients' hint tables
+    # print it in a handful of words: the key is fine, the model is not opened for the account.
+    # A paid tier or billing that is not switched on is the quota layer's, so the money words
+    # keep this row out.
+    Rule(
+        "identity.permission_model.not_activated",
+        "The model (or its model service) has not been activated, opened or purchased for the"
+        " account ('Your account has not activated the model ...', '模型未开通',"
+        " '账号未开通该模型'): the key is recognised; switch the model on in the console.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"(?:has|have)(?:n't| not) (?:yet )?(?:activated|purchased|subscribed to)"
+                    r" (?:the |this )?model",
+                    "activated",
+                    "purchased",
+                    "subscribed",
+                ),
+                (
+                    r"model (?:service )?(?:is |has )?not (?:been )?(?:activated|purchased|opened)",
+                    "not activated",
+                    "not purchased",
+                    "not opened",
+                    "not been",
+                ),
+                (r"模型(?:服务)?(?:尚|还)?未开通", "未开通"),
+                (r"未开通(?:该|此|这个|对应)?模型", "未开通"),
+            ),
+            none_of(says("付费", "计费", "余额", "欠费", "额度", "billing", "balance")),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "文本生成失败: Your account 2100000000 has not activated the model deepseek-v4-flash",
+            '{"error":"模型未开通，请前往控制台开通后重试"}',
+            "访问被拒绝（403）：密钥权限不足，或当前账号未开通该模型。",
+        ),
+        near_misses=(
+            "模型不存在",
+            "免费额度已用完，未开通付费服务",
+            "The model `doubao-x` does not exist or you do not have access to it.",
+        ),
+    ),
+    # A model kept for a higher plan or tier than the account's: the model exists, the account's
+    # plan does not include it (Claude Code's 'not available on account tier', Pollinations'
+    # 'tier not high enough ... required tier', Chinese SaaS's '当前套餐不支持该模型').
+    Rule(
+        "identity.permission_model.plan_tier",
+        "The account, or its plan or tier, is not given this model ('not available for your"
+        " account', 'not available on account tier', 'tier not high enough', '当前套餐不支持该"
+        "模型'): the model exists; upgrade the plan or pick a model the account has.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"not available (?:on|for|with|in|to) (?:your |this |the )?(?:current )?"
+                    r"(?:free |account )?(?:plan|tier|subscription|account)\b",
+                    "not available on ",
+                    "not available for ",
+                    "not available with ",
+                    "not available in ",
+                    "not available to ",
+                ),
+                (r"\btier (?:is )?not high enough", "not high enough"),
+                (r"套餐(?:不支持|不包含|未包含)(?:该|此|当前)?模型", "套餐"),
+            ),
+            none_of(says("limit", "quota", "额度", "用完", "rate")),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "API Error: 403 Model claude-opus-4 not available on account tier",
+            '{"error":"Model not found or tier not high enough. Your tier: anonymous, required'
+            ' tier: seed.","status":402}',
+            '{"detail":"当前套餐不支持该模型"}',
+        ),
+        near_misses=(
+            "This feature is not available in your country",
+            "Rate limit tier not high enough for burst; retry later",
+        ),
+    ),
+    # An organization or a resource can turn API-key authentication off altogether (Claude
+    # Code's 'Your organization has disabled API key authentication', Azure's
+    # AuthenticationTypeDisabled 'Key based authentication is disabled for this resource'): the
+    # key is valid, the policy refuses keys; sign in another way (a subscription login, Entra
+    # ID) or have the admin allow keys.
+    Rule(
+        "identity.policy_block.key_auth_disabled",
+        "An organization's or resource's policy has turned API-key authentication off ('Your"
+        " organization has disabled API key authentication', Azure's 'Key based authentication"
+        " is disabled for this resource'): the key is valid, keys are not allowed; use the"
+        " sign-in the policy allows.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"disabled (?:the )?(?:api[ _-]?key|key[ -]based|local) auth",
+                "disabled api",
+                "disabled key",
+                "disabled the ",
+                "disabled local auth",
+            ),
+            (
+                r"(?:api[ _-]?key|key[ -]based) auth(?:entication)? (?:is |has been |was )?"
+                r"(?:disabled|not permitted|not allowed)",
+                " auth",
+            ),
+        ),
+        priority=93,
+        confidence=0.85,
+        samples=(
+            "API Error: 403 Your organization has disabled API key authentication. Unset"
+            " ANTHROPIC_API_KEY to sign in with your subscription.",
+            "openai.PermissionDeniedError: Key based authentication is disabled for this resource.",
+        ),
+        near_misses=("Your API key has been disabled.", "Invalid API key authentication"),
+    ),
 )

@@ -865,4 +865,31 @@ RULES: tuple[Rule, ...] = (
             " requests per minute until you add a payment method.",
         ),
     ),
+    # A free or trial allowance (免费额度, 试用额度, 赠送额度) that is used up: Chinese
+    # providers' and apps' own words (Bailian's free-tier-only mode, apps' daily free quota,
+    # relays' trial credit). An allowance, not an empty prepaid balance.
+    Rule(
+        "quota.quota_exhausted.free_allowance_chinese",
+        "A Chinese message says a free, trial or gifted allowance is used up ('免费额度已用完',"
+        " '试用额度已用完', '赠送额度已用尽'): an allowance ran out, not a prepaid balance.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            (
+                r"(?:免费|试用|赠送)的?(?:额度|配额|次数|资源包|tokens?)[^\n，。,;；]{0,6}?"
+                r"(?:用完|用尽|耗尽|已满|超限|不足)",
+                "免费",
+                "试用",
+                "赠送",
+            ),
+        ),
+        priority=95,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"今日免费额度已用完，请升级会员后继续使用。","code":"QUOTA_EXCEEDED"}}',
+            "Error: 试用额度已用完",
+            "当前 AI 模型的免费额度已用完，且启用了“仅使用免费额度”。",
+        ),
+        near_misses=("余额不足，请充值", "免费额度还剩 100 次"),
+    ),
 )
