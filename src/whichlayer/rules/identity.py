@@ -2340,4 +2340,44 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Your API key has been disabled.", "Invalid API key authentication"),
     ),
+    # LLM gateways that issue their own keys (Bifrost, LiteLLM, Portkey, Archestra and home-made
+    # proxies) look the caller's virtual key up in their table and answer in one phrase when it
+    # is not there: the relay does not know your key (its key towards the provider is another
+    # matter, identity.upstream_key_invalid.*).
+    Rule(
+        "identity.key_invalid.virtual_key",
+        "A gateway or relay does not know the virtual key it was sent ('invalid virtual key',"
+        " 'virtual key not found', 'virtual key does not exist'): your gateway key is wrong or"
+        " deleted; the provider was not asked.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (
+                r"(?:invalid|unknown) virtual[ _-]?key\b(?! ?board)",
+                "virtual key",
+                "virtual_key",
+                "virtual-key",
+                "virtualkey",
+            ),
+            (
+                r"virtual[ _-]?key (?:was )?(?:not found|does not exist|is invalid|not"
+                r" recogni[sz]ed)",
+                "virtual key ",
+                "virtual_key ",
+                "virtual-key ",
+                "virtualkey ",
+            ),
+        ),
+        priority=90,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=(
+            '401 {"error":"Invalid virtual key"}',
+            '{"error":{"message":"virtual key not found","type":"auth_error"}}',
+        ),
+        near_misses=(
+            "Max parallel request limit reached Hit limit for LiteLLM Virtual Key",
+            "Invalid virtual keyboard element: 1, 2",
+        ),
+    ),
 )
