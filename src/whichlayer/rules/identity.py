@@ -1096,6 +1096,7 @@ RULES: tuple[Rule, ...] = (
                 (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
                 (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
+                (r"(?:current |your )location (?:does not|doesn't) support", "location "),
             ),
         ),
         priority=95,
@@ -1541,6 +1542,10 @@ RULES: tuple[Rule, ...] = (
                 "only available for ",
             ),
             "free users can only use",
+            # LobeChat's FreePlanLimit: "You are currently a free user and cannot use this
+            # feature. Please upgrade to a paid plan"
+            (r"(?:you are|you're) (?:currently )?a free user", "free user"),
+            (r"(?:当前为|您是|你是)免费用户", "免费用户"),
             (r"not available on your current (?:plan|tier|subscription)", "on your current "),
         ),
         priority=90,
@@ -2053,6 +2058,11 @@ RULES: tuple[Rule, ...] = (
             "权限不足",
             "権限がありません",
             (r"no tiene permiso", "no tiene permiso"),
+            # LobeChat's PermissionDenied and 403 lines in its locales
+            "não tem permissão",
+            "n'avez pas la permission",
+            (r"keine berechtigung,? (?:auf|für|zu)", "keine berechtigung"),
+            "액세스 권한이 없습니다",
         ),
         priority=84,
         confidence=0.7,
@@ -2132,6 +2142,13 @@ RULES: tuple[Rule, ...] = (
             "must be a short-lived token",
             (r"\bclock (?:skew|drift)\b", "clock skew", "clock drift"),
             "签名过期",
+            # a client comparing its clock with the server's (LobeChat's SystemTimeNotMatchError
+            # in its locales; the Spark and one-api threads' 系统时间不一致)
+            (r"system time (?:does not|doesn't) match", "system time"),
+            (r"系统时间[^\n，。]{0,10}(?:不一致|不匹配|不对|错误|不同步)", "系统时间"),
+            (r"horário do (?:seu )?sistema não coincide", "horário do"),
+            (r"l'heure de votre système ne correspond pas", "l'heure de votre système"),
+            (r"systemzeit stimmt nicht", "systemzeit"),
         ),
         priority=94,
         confidence=0.8,
@@ -2379,5 +2396,30 @@ RULES: tuple[Rule, ...] = (
             "Max parallel request limit reached Hit limit for LiteLLM Virtual Key",
             "Invalid virtual keyboard element: 1, 2",
         ),
+    ),
+    # The same refusal for the caller's location, in the words of clients and servers that do
+    # not write English (LobeChat's LocationNotSupportError in its locales, Chinese servers'
+    # 所在地区不支持).
+    Rule(
+        "identity.permission_region.other_languages",
+        "A Chinese, Portuguese, French, German or Russian message says the caller's location"
+        " or region is not supported by the service ('你的所在地区不支持此模型服务', 'sua"
+        " localização atual não suporta'): the provider does not serve that place.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (r"(?:所在|当前|您的|你的)(?:地区|区域|国家|位置)(?:暂)?不支持", "不支持"),
+            (r"localização atual não suporta", "localização atual"),
+            (r"emplacement actuel ne prend pas en charge", "emplacement actuel"),
+            (r"ihr standort unterstützt", "ihr standort"),
+            (r"местоположение не поддерживает", "местоположение"),
+        ),
+        priority=95,
+        confidence=0.85,
+        samples=(
+            "很抱歉，你的所在地区不支持此模型服务，可能是由于区域限制或服务未开通。",
+            "Desculpe, sua localização atual não suporta este serviço de modelo.",
+        ),
+        near_misses=("当前模型不支持图片输入",),
     ),
 )
