@@ -2422,4 +2422,46 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("当前模型不支持图片输入",),
     ),
+    # A model withheld from the caller by a policy or an allowlist its organization, plan or
+    # relay keeps (GitHub Copilot's 'It may be disabled by your organization's policy', 'no
+    # endpoints available for this model under your current plan and policies', 'access denied
+    # by Copilot policy'; relays' 'model not in the allowlist' and model_not_entitled): the model
+    # exists and the key is valid, this caller may not use it.
+    Rule(
+        "identity.permission_model.withheld_by_policy",
+        "The model is withheld from this caller by its organization's, plan's or relay's"
+        " policy or allowlist ('may be disabled by your organization's policy', 'no endpoints"
+        " available for this model under your current plan and policies', '模型 ..."
+        " 不在允許清單中', model_not_entitled): enable the model in that policy or use one it"
+        " allows.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"(?:disabled|blocked|restricted) by (?:your |the )?(?:organization|organisation"
+                r"|enterprise|team|admin(?:istrator)?)(?:'s)? polic(?:y|ies)",
+                "disabled by",
+                "blocked by",
+                "restricted by",
+            ),
+            (r"under your current plan and polic", "under your current plan"),
+            "check policy enablement",
+            (r"access denied by [\w-]+ policy", "access denied by "),
+            "model_not_entitled",
+            (r"模型[^\n]{0,60}不在(?:允许|允許)(?:清单|清單|列表)", "不在"),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '✗ Model "gpt-5" is not available. It may be disabled by your organization\'s policy.',
+            'Request Failed: 400 {"error":{"message":"no endpoints available for this model under'
+            ' your current plan and policies","code":"no_available_model_endpoints"}}',
+            '{"type":"error","error":{"type":"model_blocked","message":"模型 claude-opus-4.6'
+            ' 不在允許清單中"}}',
+        ),
+        near_misses=(
+            "[permission_denied] user is disabled by team",
+            "IP 不在白名单中",
+        ),
+    ),
 )
