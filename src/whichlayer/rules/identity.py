@@ -1096,7 +1096,6 @@ RULES: tuple[Rule, ...] = (
                 (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
                 (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
-                (r"(?:current |your )location (?:does not|doesn't) support", "location "),
             ),
         ),
         priority=95,
@@ -1110,12 +1109,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.permission_region.client_note",
         "A client's hedged note that it might not be available in your country (Claude Code"
-        " prints it under every failed start): it decides only when no line names the failure.",
+        " prints it under every failed start; LobeChat shows 'your current location does not"
+        " support this model service' for any 403): it decides only when no line names the"
+        " failure.",
         L,
         Cause.PERMISSION_REGION,
         says(
             (r"might not be available in your (?:country|region)", "available in your "),
             "supported-countries",
+            (r"(?:current |your )location (?:does not|doesn't) support", "location "),
         ),
         priority=70,
         confidence=0.5,
@@ -2397,14 +2399,15 @@ RULES: tuple[Rule, ...] = (
             "Invalid virtual keyboard element: 1, 2",
         ),
     ),
-    # The same refusal for the caller's location, in the words of clients and servers that do
-    # not write English (LobeChat's LocationNotSupportError in its locales, Chinese servers'
-    # 所在地区不支持).
+    # The location note in the words of clients and servers that do not write English
+    # (LobeChat's LocationNotSupportError in its locales, which it shows for any 403; Chinese
+    # servers' 所在地区不支持): weak, like the English client note above.
     Rule(
-        "identity.permission_region.other_languages",
-        "A Chinese, Portuguese, French, German or Russian message says the caller's location"
-        " or region is not supported by the service ('你的所在地区不支持此模型服务', 'sua"
-        " localização atual não suporta'): the provider does not serve that place.",
+        "identity.permission_region.client_note_other_languages",
+        "A Chinese, Portuguese, French, German or Russian note says the caller's location or"
+        " region is not supported ('你的所在地区不支持此模型服务', 'sua localização atual não"
+        " suporta'): LobeChat prints it for any 403 in its locales, so it decides only when no"
+        " line names the failure.",
         L,
         Cause.PERMISSION_REGION,
         says(
@@ -2414,8 +2417,8 @@ RULES: tuple[Rule, ...] = (
             (r"ihr standort unterstützt", "ihr standort"),
             (r"местоположение не поддерживает", "местоположение"),
         ),
-        priority=95,
-        confidence=0.85,
+        priority=70,
+        confidence=0.5,
         samples=(
             "很抱歉，你的所在地区不支持此模型服务，可能是由于区域限制或服务未开通。",
             "Desculpe, sua localização atual não suporta este serviço de modelo.",
