@@ -74,6 +74,28 @@ def _echoed_foreign_key(view: View) -> Facts | None:
     return None
 
 
+# OpenAI echoes the start of a key it refuses ("Incorrect API key provided: 1b732869****bff7.
+# You can find your API key at https://platform.openai.com/account/api-keys."), and every key it
+# issues starts with "sk-" (sk-, sk-proj-, sk-svcacct-, sk-admin-). An echo made of hex digits
+# only, 32 or more of them (an Azure OpenAI resource's key, a relay's hex token), is a key another
+# platform issued, sent to api.openai.com because the base URL was left at its default. A
+# placeholder, a URL or a sentence pasted as the key is not: those are invalid keys.
+_OPENAI_ECHO = re.compile(r"incorrect api key provided: ([0-9a-f*]+)")
+_HEX_KEY_ECHO = re.compile(r"[0-9a-f]{4,8}\*{8,}[0-9a-f]{4}")
+
+
+def _echoed_non_openai_key(view: View) -> Facts | None:
+    if "incorrect api key provided: " not in view.hay or "platform.openai.com" not in view.hay:
+        return None
+    found = _OPENAI_ECHO.search(view.hay)
+    if not found:
+        return None
+    echoed = found.group(1)
+    if len(echoed) < 32 or not _HEX_KEY_ECHO.fullmatch(echoed):
+        return None
+    return {"echoed key": f"{len(echoed)} hex characters", "OpenAI keys start": "sk-"}
+
+
 # Body formats so widely imitated that they do not name the server that answered.
 _IMITATED = frozenset({"openai"})
 
@@ -2465,6 +2487,34 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "[permission_denied] user is disabled by team",
             "IP 不在白名单中",
+        ),
+    ),
+    Rule(
+        "identity.key_wrong_platform.not_an_openai_key",
+        "OpenAI refused a key and echoed its start, and it is a hex key of 32 or more digits,"
+        " a shape OpenAI never issues (its keys all start with 'sk-'): an Azure OpenAI resource"
+        " key or a relay's hex token was sent to api.openai.com, usually because the base URL"
+        " was left at its default.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        all_of(says("incorrect api key provided: "), _echoed_non_openai_key),
+        priority=95,
+        confidence=0.75,
+        samples=(
+            "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API"
+            " key provided: 9c41d0aa********************e07b. You can find your API key at"
+            " https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error',"
+            " 'param': None, 'code': 'invalid_api_key'}}",
+        ),
+        near_misses=(
+            "Incorrect API key provided: sk-proj-****abcd. You can find your API key at"
+            " https://platform.openai.com/account/api-keys.",
+            "Incorrect API key provided: xxx. You can find your API key at"
+            " https://platform.openai.com/account/api-keys.",
+            "Incorrect API key provided: https://*****************.com. You can find your API"
+            " key at https://platform.openai.com/account/api-keys.",
+            "Incorrect API key provided: xai-abc***. You can obtain an API key from"
+            " https://console.x.ai.",
         ),
     ),
 )
