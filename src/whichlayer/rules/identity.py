@@ -77,11 +77,12 @@ def _echoed_foreign_key(view: View) -> Facts | None:
 # OpenAI echoes the start of a key it refuses ("Incorrect API key provided: 1b732869****bff7.
 # You can find your API key at https://platform.openai.com/account/api-keys."), and every key it
 # issues starts with "sk-" (sk-, sk-proj-, sk-svcacct-, sk-admin-). An echo made of hex digits
-# only, 32 or more of them (an Azure OpenAI resource's key, a relay's hex token), is a key another
-# platform issued, sent to api.openai.com because the base URL was left at its default. A
-# placeholder, a URL or a sentence pasted as the key is not: those are invalid keys.
+# only (an Azure OpenAI resource's 32-digit key, a relay's hex token; older echoes show 3 digits
+# and fewer stars) is a key another platform issued, sent to api.openai.com because the base URL
+# was left at its default. A placeholder, a URL or a sentence pasted as the key is not: those
+# are invalid keys.
 _OPENAI_ECHO = re.compile(r"incorrect api key provided: ([0-9a-f*]+)")
-_HEX_KEY_ECHO = re.compile(r"[0-9a-f]{4,8}\*{8,}[0-9a-f]{4}")
+_HEX_KEY_ECHO = re.compile(r"[0-9a-f]{3,8}\*{8,}[0-9a-f]{4}")
 
 
 def _echoed_non_openai_key(view: View) -> Facts | None:
@@ -91,7 +92,7 @@ def _echoed_non_openai_key(view: View) -> Facts | None:
     if not found:
         return None
     echoed = found.group(1)
-    if len(echoed) < 32 or not _HEX_KEY_ECHO.fullmatch(echoed):
+    if len(echoed) < 28 or not _HEX_KEY_ECHO.fullmatch(echoed):
         return None
     return {"echoed key": f"{len(echoed)} hex characters", "OpenAI keys start": "sk-"}
 
