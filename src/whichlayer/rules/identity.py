@@ -2156,7 +2156,10 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_MALFORMED,
         says(
-            (r"signature (?:has )?expired", "signature "),
+            # AWS's "Signature expired: 20250130T203827Z is now earlier than ...", Tencent's
+            # "Signature expired. Timestamp and server time ..."; PyJWT's bare "Signature has
+            # expired" is a token past its exp (key_expired), not a clock
+            (r"signature expired(?:: \d{8}t| ?\. ?timestamp)", "signature expired"),
             "is now earlier than",
             "signature not yet current",
             "requesttimetooskewed",
@@ -2190,6 +2193,7 @@ RULES: tuple[Rule, ...] = (
             " difference between the request time and the current time is too large.",
         ),
         near_misses=(
+            "jwt.exceptions.ExpiredSignatureError: Signature has expired",
             "TokenExpiredError: jwt expired",
             "Your session has expired. Please sign in again.",
             "The request signature we calculated does not match the signature you provided.",

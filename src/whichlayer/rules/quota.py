@@ -901,9 +901,13 @@ RULES: tuple[Rule, ...] = (
         "上限', '配额超限', '配额已用完'): an allowance of requests or tokens, not a balance.",
         L,
         Cause.QUOTA_EXHAUSTED,
-        says(
-            (r"配额(?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|耗尽|不足|超限)", "配额"),
-            (r"(?:已达|达到|超出|超过)[^\n，。,]{0,15}配额", "配额"),
+        all_of(
+            says(
+                (r"配额(?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|耗尽|不足|超限)", "配额"),
+                (r"(?:已达|达到|超出|超过)[^\n，。,]{0,15}配额", "配额"),
+            ),
+            # a per-minute or per-second quota is a rate limit
+            none_of(says("每分钟", "每秒", "qps", "rpm", "tpm", "频率", "频繁")),
         ),
         priority=93,
         confidence=0.75,
@@ -912,7 +916,7 @@ RULES: tuple[Rule, ...] = (
             "请增加该秘钥的配额或稍后再试",
             "试用超额后再选择试用自己配置的模型，依然提示配额超限。",
         ),
-        near_misses=("配额还剩 20 次", "余额不足"),
+        near_misses=("配额还剩 20 次", "余额不足", "请求超过每分钟配额，请稍后再试"),
     ),
     # A subscription or plan's own allowance (套餐额度, 订阅额度) that is used up: a coding or
     # SaaS plan's window, lifted by waiting for the reset or upgrading the plan (LobeChat's
