@@ -2522,4 +2522,45 @@ RULES: tuple[Rule, ...] = (
             " https://console.x.ai.",
         ),
     ),
+    # Chinese apps and SDK wrappers check for a key before they send anything and say so in a
+    # few fixed words ('请先配置 API Key', 'API Key 未配置，请在设置中填写', 'DeepSeek API Key
+    # 未配置'): nothing was sent. A line that also calls the key wrong or invalid is not this.
+    Rule(
+        "identity.key_missing.chinese",
+        "A Chinese message says the API key is not configured, not set or empty ('API Key"
+        " 未配置', '请先配置 API Key', '密钥不能为空'): the client sent nothing; set the key.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:api[ _-]?key|apikey|密钥|秘钥)\s*"
+                    r"(?:未配置|未设置|未填写|为空|不能为空|缺失)",
+                    "未配置",
+                    "未设置",
+                    "未填写",
+                    "为空",
+                    "不能为空",
+                    "缺失",
+                ),
+                (
+                    r"请先?(?:配置|设置|填写|输入)(?:您的|你的)?\s*"
+                    r"(?:api[ _-]?key|apikey|密钥|秘钥)",
+                    "配置",
+                    "设置",
+                    "填写",
+                    "输入",
+                ),
+            ),
+            none_of(says("无效", "错误", "不正确", "过期", "invalid", "incorrect")),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "Error: API Key 未配置，请在设置中填写",
+            "ValueError: 请先配置 API Key",
+        ),
+        near_misses=("OpenAI API Key 不正确或为空，请添加自定义 OpenAI API Key", "API Key 无效"),
+    ),
 )
