@@ -1346,6 +1346,9 @@ RULES: tuple[Rule, ...] = (
                 # Moonshot's Kimi Code: the subscription was terminated for abuse
                 "access terminated. review our",
                 "access_terminated_error",
+                # OpenAI's access_terminated ("Your access was terminated due to violation of
+                # our policies"), which the old Python SDK raised as a RateLimitError
+                (r"access (?:was|has been) terminated due to", "terminated due to"),
                 (
                     r"access (?:to this|has been) (?:restricted|revoked)",
                     "access to this",
@@ -1360,6 +1363,8 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"Access terminated. Review our Community Guidelines or'
             ' contact support for assistance.","type":"access_terminated_error"}}',
             "Your account has been deactivated, please check your email.",
+            "openai.error.RateLimitError: Your access was terminated due to violation of our"
+            " policies, please check your email for more information.",
         ),
         near_misses=("The model `o3` does not exist",),
     ),
