@@ -85,8 +85,17 @@ _OPENAI_ECHO = re.compile(r"incorrect api key provided: ([0-9a-f*]+)")
 _HEX_KEY_ECHO = re.compile(r"[0-9a-f]{3,8}\*{8,}[0-9a-f]{4}")
 
 
+@cache
+def _openai_key_page() -> str:
+    """OpenAI's key page, which its own refusal links to ("platform." + its site)."""
+    from whichlayer.providers import all_providers
+
+    return next(("platform." + p.site for p in all_providers() if p.id == "openai" and p.site), "")
+
+
 def _echoed_non_openai_key(view: View) -> Facts | None:
-    if "incorrect api key provided: " not in view.hay or "platform.openai.com" not in view.hay:
+    page = _openai_key_page()
+    if not page or "incorrect api key provided: " not in view.hay or page not in view.hay:
         return None
     found = _OPENAI_ECHO.search(view.hay)
     if not found:
@@ -2503,7 +2512,7 @@ RULES: tuple[Rule, ...] = (
         "identity.key_wrong_platform.not_an_openai_key",
         "OpenAI refused a key and echoed its start, and it is a hex key of 32 or more digits,"
         " a shape OpenAI never issues (its keys all start with 'sk-'): an Azure OpenAI resource"
-        " key or a relay's hex token was sent to api.openai.com, usually because the base URL"
+        " key or a relay's hex token was sent to OpenAI's API, usually because the base URL"
         " was left at its default.",
         L,
         Cause.KEY_WRONG_PLATFORM,
