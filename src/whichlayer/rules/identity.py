@@ -223,6 +223,8 @@ RULES: tuple[Rule, ...] = (
             "nocredentialserror",
             "unable to locate credentials",
             "defaultazurecredential failed to retrieve a token",
+            # botocore's ProfileNotFound: the named profile is not in ~/.aws/config
+            (r"the config profile \([^)\n]{0,80}\) could not be found", "config profile ("),
         ),
         priority=92,
         origin=Origin.CLIENT,
@@ -2576,5 +2578,32 @@ RULES: tuple[Rule, ...] = (
             "ValueError: 请先配置 API Key",
         ),
         near_misses=("OpenAI API Key 不正确或为空，请添加自定义 OpenAI API Key", "API Key 无效"),
+    ),
+    # Apps, server routes and SDK wrappers in English check for their key before calling out
+    # and say it is not configured ("OpenAI API key not configured", "No API key configured",
+    # a 500 from the app's own route): nothing reached the provider. A line that also calls the
+    # key invalid or a placeholder is not this.
+    Rule(
+        "identity.key_missing.not_configured",
+        "A client or an app's own server says the API key is not configured ('OpenAI API key"
+        " not configured', 'No API key configured'): the key was never set where it reads it,"
+        " so nothing was sent; set it (env var, settings, .env).",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (r"api[ _]?key (?:is |was )?not configured", "not configured"),
+                (r"no api[ _]?key (?:is |was )?configured", " configured"),
+            ),
+            none_of(says("invalid", "incorrect", "placeholder", "expired")),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            '500 {"error":"OpenAI API key not configured"}',
+            "Error: No API key configured for this provider",
+        ),
+        near_misses=("Gemini API key not configured or invalid.",),
     ),
 )
