@@ -319,6 +319,11 @@ RULES: tuple[Rule, ...] = (
         says(
             ("authorization['\\\"]?: ['\\\"]?bearer (?:undefined|null|none)\\b", "authorization"),
             ("incorrect api key provided: ?(?:''|\\\"\\\")", "incorrect api key provided:"),
+            # the variable that should hold the key was never loaded: OpenAI echoes "undefined"
+            (
+                r"incorrect api key provided: (?:undefined|null|none)\b",
+                "incorrect api key provided:",
+            ),
             # Chatbox's hosted service: "License Key Missed"
             (r"license[_ ]key[_ ]missed", "license"),
         ),
