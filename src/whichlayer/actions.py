@@ -233,6 +233,30 @@ ACTIONS: dict[Cause, tuple[str, ...]] = {
 }
 
 #: What would decide the cause when only the layer is known.
+#: The summary's phrase for rules whose cause's phrase would mislead.
+RULE_PHRASE: dict[str, str] = {
+    "identity.key_malformed.clock_skew": "the request's signature or token is dated too far"
+    " from the server's clock (the machine's clock is off)",
+    "identity.key_malformed.credential_file": "the credential file is incomplete or cannot be read",
+}
+
+#: First steps of rules whose cause's generic steps would mislead: they replace them.
+RULE_STEPS: dict[str, tuple[str, ...]] = {
+    "identity.key_malformed.clock_skew": (
+        "Set the machine's clock right (automatic time / NTP; in a container or VM, the host's"
+        " clock): the request is signed with the time it was made, and the server refuses a"
+        " time minutes away from its own.",
+        "Retry once the clock is right: the key itself is fine.",
+    ),
+    "identity.key_malformed.credential_file": (
+        "Re-download or re-create the credential (a service-account JSON key with client_email,"
+        " private_key and token_uri; both halves of an AWS key pair) and point the client at"
+        " that file or variable.",
+        "Check that it is the kind the client expects (a service-account key, not an OAuth"
+        " client secret or a user credential).",
+    ),
+}
+
 DECIDE: dict[Layer, str] = {
     Layer.IDENTITY: "Read the response body: it says whether the key, the project or a "
     "permission is refused.",

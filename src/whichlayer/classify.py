@@ -232,7 +232,11 @@ _ORIGIN_PLACES = tuple(
 
 def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
     who = act.ORIGIN_PHRASE[origin]
-    what = act.CAUSE_PHRASE.get(rule.cause) or act.LAYER_PHRASE[rule.layer]
+    what = (
+        act.RULE_PHRASE.get(rule.id)
+        or act.CAUSE_PHRASE.get(rule.cause)
+        or act.LAYER_PHRASE[rule.layer]
+    )
     status = f" (HTTP {ev.status})" if ev.status is not None else ""
     hidden = " (the printed line hides the real cause)" if rule.id in act.HIDDEN_BY_CLIENT else ""
     if rule.cause is Cause.UNKNOWN:
@@ -241,7 +245,7 @@ def _summary(rule: Rule, origin: Origin, ev: Evidence) -> str:
 
 
 def _actions(rule: Rule, ev: Evidence, retry: Retry, provider: str | None) -> list[str]:
-    steps = list(act.ACTIONS.get(rule.cause, ()))
+    steps = list(act.RULE_STEPS.get(rule.id) or act.ACTIONS.get(rule.cause, ()))
     family = act.provider_family(provider, ev.host, ev.text, ev.exception_types)
     own, replace = act.provider_steps(family, rule.layer, rule.cause, ev.text)
     if own:

@@ -222,7 +222,7 @@ PROVIDER = Provider(
         ),
         Documented(
             "RequestExpired",
-            Cause.UNKNOWN,
+            Cause.KEY_MALFORMED,
             COMMON,
             "botocore.exceptions.ClientError: An error occurred (RequestExpired) when calling "
             "the InvokeModel operation: Request has expired.",
@@ -230,7 +230,6 @@ PROVIDER = Provider(
             "stamp: the machine's clock is off, or a signed request was replayed late.",
             status=400,
             field="phrase",
-            layer=Layer.IDENTITY,
         ),
         Documented(
             "ModelStreamErrorException",

@@ -72,11 +72,10 @@ PROVIDER = Provider(
         ),
         _row(
             "AuthFailure.SignatureExpire",
-            Cause.UNKNOWN,
+            Cause.KEY_MALFORMED,
             "Signature expired. Timestamp and server time cannot differ by more than five minutes.",
-            "The request's timestamp is over five minutes off the server's time: fix the "
-            "local clock.",
-            layer=Layer.IDENTITY,
+            "The request's timestamp is over five minutes off the server's time: the signature"
+            " was built with a wrong clock; fix the local clock.",
         ),
         _row(
             "AuthFailure.TokenFailure",

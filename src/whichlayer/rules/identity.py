@@ -74,6 +74,38 @@ def _echoed_foreign_key(view: View) -> Facts | None:
     return None
 
 
+# OpenAI echoes the start of a key it refuses ("Incorrect API key provided: 1b732869****bff7.
+# You can find your API key at https://platform.openai.com/account/api-keys."), and every key it
+# issues starts with "sk-" (sk-, sk-proj-, sk-svcacct-, sk-admin-). An echo made of hex digits
+# only (an Azure OpenAI resource's 32-digit key, a relay's hex token; older echoes show 3 digits
+# and fewer stars) is a key another platform issued, sent to api.openai.com because the base URL
+# was left at its default. A placeholder, a URL or a sentence pasted as the key is not: those
+# are invalid keys.
+_OPENAI_ECHO = re.compile(r"incorrect api key provided: ([0-9a-f*]+)")
+_HEX_KEY_ECHO = re.compile(r"[0-9a-f]{3,8}\*{8,}[0-9a-f]{4}")
+
+
+@cache
+def _openai_key_page() -> str:
+    """OpenAI's key page, which its own refusal links to ("platform." + its site)."""
+    from whichlayer.providers import all_providers
+
+    return next(("platform." + p.site for p in all_providers() if p.id == "openai" and p.site), "")
+
+
+def _echoed_non_openai_key(view: View) -> Facts | None:
+    page = _openai_key_page()
+    if not page or "incorrect api key provided: " not in view.hay or page not in view.hay:
+        return None
+    found = _OPENAI_ECHO.search(view.hay)
+    if not found:
+        return None
+    echoed = found.group(1)
+    if len(echoed) < 28 or not _HEX_KEY_ECHO.fullmatch(echoed):
+        return None
+    return {"echoed key": f"{len(echoed)} hex characters", "OpenAI keys start": "sk-"}
+
+
 # Body formats so widely imitated that they do not name the server that answered.
 _IMITATED = frozenset({"openai"})
 
@@ -191,6 +223,8 @@ RULES: tuple[Rule, ...] = (
             "nocredentialserror",
             "unable to locate credentials",
             "defaultazurecredential failed to retrieve a token",
+            # botocore's ProfileNotFound: the named profile is not in ~/.aws/config
+            (r"the config profile \([^)\n]{0,80}\) could not be found", "config profile ("),
         ),
         priority=92,
         origin=Origin.CLIENT,
@@ -285,6 +319,11 @@ RULES: tuple[Rule, ...] = (
         says(
             ("authorization['\\\"]?: ['\\\"]?bearer (?:undefined|null|none)\\b", "authorization"),
             ("incorrect api key provided: ?(?:''|\\\"\\\")", "incorrect api key provided:"),
+            # the variable that should hold the key was never loaded: OpenAI echoes "undefined"
+            (
+                r"incorrect api key provided: (?:undefined|null|none)\b",
+                "incorrect api key provided:",
+            ),
             # Chatbox's hosted service: "License Key Missed"
             (r"license[_ ]key[_ ]missed", "license"),
         ),
@@ -1109,12 +1148,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "identity.permission_region.client_note",
         "A client's hedged note that it might not be available in your country (Claude Code"
-        " prints it under every failed start): it decides only when no line names the failure.",
+        " prints it under every failed start; LobeChat shows 'your current location does not"
+        " support this model service' for any 403): it decides only when no line names the"
+        " failure.",
         L,
         Cause.PERMISSION_REGION,
         says(
             (r"might not be available in your (?:country|region)", "available in your "),
             "supported-countries",
+            (r"(?:current |your )location (?:does not|doesn't) support", "location "),
         ),
         priority=70,
         confidence=0.5,
@@ -1320,6 +1362,9 @@ RULES: tuple[Rule, ...] = (
                 # Moonshot's Kimi Code: the subscription was terminated for abuse
                 "access terminated. review our",
                 "access_terminated_error",
+                # OpenAI's access_terminated ("Your access was terminated due to violation of
+                # our policies"), which the old Python SDK raised as a RateLimitError
+                (r"access (?:was|has been) terminated due to", "terminated due to"),
                 (
                     r"access (?:to this|has been) (?:restricted|revoked)",
                     "access to this",
@@ -1334,6 +1379,8 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"Access terminated. Review our Community Guidelines or'
             ' contact support for assistance.","type":"access_terminated_error"}}',
             "Your account has been deactivated, please check your email.",
+            "openai.error.RateLimitError: Your access was terminated due to violation of our"
+            " policies, please check your email for more information.",
         ),
         near_misses=("The model `o3` does not exist",),
     ),
@@ -1541,6 +1588,10 @@ RULES: tuple[Rule, ...] = (
                 "only available for ",
             ),
             "free users can only use",
+            # LobeChat's FreePlanLimit: "You are currently a free user and cannot use this
+            # feature. Please upgrade to a paid plan"
+            (r"(?:you are|you're) (?:currently )?a free user", "free user"),
+            (r"(?:当前为|您是|你是)免费用户", "免费用户"),
             (r"not available on your current (?:plan|tier|subscription)", "on your current "),
         ),
         priority=90,
@@ -2053,6 +2104,11 @@ RULES: tuple[Rule, ...] = (
             "权限不足",
             "権限がありません",
             (r"no tiene permiso", "no tiene permiso"),
+            # LobeChat's PermissionDenied and 403 lines in its locales
+            "não tem permissão",
+            "n'avez pas la permission",
+            (r"keine berechtigung,? (?:auf|für|zu)", "keine berechtigung"),
+            "액세스 권한이 없습니다",
         ),
         priority=84,
         confidence=0.7,
@@ -2105,5 +2161,454 @@ RULES: tuple[Rule, ...] = (
             "401 Unauthenticated: provide your MISTRAL_API_KEY to call this endpoint",
         ),
         near_misses=("Unauthenticated: invalid key. Set OPENAI_API_KEY to a valid key.",),
+    ),
+    # A signed request (AWS SigV4, Tencent Cloud API 3.0, Kong/APISIX hmac-auth in front of
+    # iFlytek Spark, a Google service account's JWT) carries the time it was signed at; a server
+    # refuses a time too far from its own. The key is right: the credential was put together
+    # wrong, almost always by a machine clock that is off (AWS and Google threads; Kong's and
+    # the sparkapi/one-api threads fixed by syncing the clock).
+    Rule(
+        "identity.key_malformed.clock_skew",
+        "A signed request was refused for its time: the signature or token is dated too far"
+        " from the server's clock (AWS 'Signature expired ... is now earlier than',"
+        " RequestTimeTooSkewed, Tencent Cloud's SignatureExpire, hmac-auth's 'a valid date or"
+        " x-date header is required', Google's 'short-lived token ... reasonable timeframe'):"
+        " the key is right, the machine's clock is not.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            # AWS's "Signature expired: 20250130T203827Z is now earlier than ...", Tencent's
+            # "Signature expired. Timestamp and server time ..."; PyJWT's bare "Signature has
+            # expired" is a token past its exp (key_expired), not a clock
+            (r"signature expired(?:: \d{8}t| ?\. ?timestamp)", "signature expired"),
+            "is now earlier than",
+            "signature not yet current",
+            "requesttimetooskewed",
+            "too skewed",
+            "difference between the request time and the",
+            (r"timestamp and server time cannot differ", "timestamp and server time"),
+            "a valid date or x-date header is required",
+            "must be a short-lived token",
+            (r"\bclock (?:skew|drift)\b", "clock skew", "clock drift"),
+            "签名过期",
+            # a client comparing its clock with the server's (LobeChat's SystemTimeNotMatchError
+            # in its locales; the Spark and one-api threads' 系统时间不一致)
+            (r"system time (?:does not|doesn't) match", "system time"),
+            (r"系统时间[^\n，。]{0,10}(?:不一致|不匹配|不对|错误|不同步)", "系统时间"),
+            (r"horário do (?:seu )?sistema não coincide", "horário do"),
+            (r"l'heure de votre système ne correspond pas", "l'heure de votre système"),
+            (r"systemzeit stimmt nicht", "systemzeit"),
+        ),
+        priority=94,
+        confidence=0.8,
+        samples=(
+            '403 Forbidden {"message":"Signature expired: 20250130T203827Z is now earlier than'
+            ' 20250130T204131Z (20250130T204631Z - 5 min.)"}',
+            "websocket: bad handshake: HMAC signature cannot be verified, a valid date or x-date"
+            " header is required for HMAC Authentication",
+            '{"error":"invalid_grant","error_description":"Invalid JWT: Token must be a'
+            " short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and"
+            " exp values and use a clock with skew to account for clock differences between"
+            ' systems."}',
+            "An error occurred (RequestTimeTooSkewed) when calling the PutObject operation: The"
+            " difference between the request time and the current time is too large.",
+        ),
+        near_misses=(
+            "jwt.exceptions.ExpiredSignatureError: Signature has expired",
+            "TokenExpiredError: jwt expired",
+            "Your session has expired. Please sign in again.",
+            "The request signature we calculated does not match the signature you provided.",
+        ),
+    ),
+    # A credential file or object that was found but is incomplete or cannot be parsed: the
+    # client stops before sending. google-auth's service-account and authorized-user loaders
+    # name the missing fields; botocore names the half of a key pair it found.
+    Rule(
+        "identity.key_malformed.credential_file",
+        "A credential file or object was found but is not in the form the client needs"
+        " (google-auth's 'Service account info was not in the expected format, missing fields"
+        " ...', botocore's 'Partial credentials found in ..., missing: ...', a private key no"
+        " parser reads): fix or re-download the credential, nothing was sent.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            (
+                r"(?:service account|authorized user|external account) info was not in the"
+                r" expected format",
+                " info was not in the expected format",
+            ),
+            "partial credentials found in",
+            "no key could be detected",
+            "could not deserialize key data",
+        ),
+        priority=95,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "google.auth.exceptions.MalformedError: Service account info was not in the expected"
+            " format, missing fields token_uri, client_email.",
+            "botocore.exceptions.PartialCredentialsError: Partial credentials found in env,"
+            " missing: AWS_SECRET_ACCESS_KEY",
+        ),
+        near_misses=(
+            "google.auth.exceptions.DefaultCredentialsError: Could not automatically determine"
+            " credentials.",
+            "Unable to locate credentials",
+        ),
+    ),
+    # Agents and apps that keep a key per provider in their own store (openclaw's
+    # auth-profiles.json, LobsterAI, a settings page) say so in one phrase when the store has
+    # none for the provider the model needs: nothing was sent. A relay with no credential for
+    # its upstream words it 'No credentials for provider' (identity.upstream_key_invalid.*).
+    Rule(
+        "identity.key_missing.no_key_for_provider",
+        "A client found no API key for the provider in its own store or config ('No API key"
+        " found for provider \"anthropic\". Auth store: ...', '... Please add an API key in"
+        " Settings'): nothing was sent; add the key to that profile or environment.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"no api[ _]?key (?:was )?(?:found|configured|set) for (?:the )?provider",
+                "no api key ",
+                "no api_key ",
+                "no apikey ",
+            ),
+        ),
+        priority=96,
+        origin=Origin.CLIENT,
+        confidence=0.85,
+        samples=(
+            '⚠️ Agent failed before reply: No API key found for provider "zai". Auth store:'
+            " /root/.openclaw/agents/main/agent/auth-profiles.json",
+            '{"success":false,"message":"No API key found for provider: groq. Please add an API'
+            ' key in Settings."}',
+        ),
+        near_misses=('{"error":{"message":"No credentials for provider: github"}}',),
+    ),
+    # Chinese platforms sell each model as a service the account must switch on first
+    # (Volcengine Ark's ModelNotOpen, Bailian/DashScope, StepFun), and clients' hint tables
+    # print it in a handful of words: the key is fine, the model is not opened for the account.
+    # A paid tier or billing that is not switched on is the quota layer's, so the money words
+    # keep this row out.
+    Rule(
+        "identity.permission_model.not_activated",
+        "The model (or its model service) has not been activated, opened or purchased for the"
+        " account ('Your account has not activated the model ...', '模型未开通',"
+        " '账号未开通该模型'): the key is recognised; switch the model on in the console.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"(?:has|have)(?:n't| not) (?:yet )?(?:activated|purchased|subscribed to)"
+                    r" (?:the |this )?model",
+                    "activated",
+                    "purchased",
+                    "subscribed",
+                ),
+                (
+                    r"model (?:service )?(?:is |has )?not (?:been )?(?:activated|purchased|opened)",
+                    "not activated",
+                    "not purchased",
+                    "not opened",
+                    "not been",
+                ),
+                (r"模型(?:服务)?(?:尚|还)?未开通", "未开通"),
+                (r"未开通(?:该|此|这个|对应)?模型", "未开通"),
+            ),
+            none_of(says("付费", "计费", "余额", "欠费", "额度", "billing", "balance")),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "文本生成失败: Your account 2100000000 has not activated the model deepseek-v4-flash",
+            '{"error":"模型未开通，请前往控制台开通后重试"}',
+            "访问被拒绝（403）：密钥权限不足，或当前账号未开通该模型。",
+        ),
+        near_misses=(
+            "模型不存在",
+            "免费额度已用完，未开通付费服务",
+            "The model `doubao-x` does not exist or you do not have access to it.",
+        ),
+    ),
+    # A model kept for a higher plan or tier than the account's: the model exists, the account's
+    # plan does not include it (Claude Code's 'not available on account tier', Pollinations'
+    # 'tier not high enough ... required tier', Chinese SaaS's '当前套餐不支持该模型').
+    Rule(
+        "identity.permission_model.plan_tier",
+        "The account, or its plan or tier, is not given this model ('not available for your"
+        " account', 'not available on account tier', 'tier not high enough', '当前套餐不支持该"
+        "模型'): the model exists; upgrade the plan or pick a model the account has.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"not available (?:on|for|with|in|to) (?:your |this |the )?(?:current )?"
+                    r"(?:free |account )?(?:plan|tier|subscription|account)\b",
+                    "not available on ",
+                    "not available for ",
+                    "not available with ",
+                    "not available in ",
+                    "not available to ",
+                ),
+                (r"\btier (?:is )?not high enough", "not high enough"),
+                (r"套餐(?:不支持|不包含|未包含)(?:该|此|当前)?模型", "套餐"),
+            ),
+            none_of(says("limit", "quota", "额度", "用完", "rate")),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "API Error: 403 Model claude-opus-4 not available on account tier",
+            '{"error":"Model not found or tier not high enough. Your tier: anonymous, required'
+            ' tier: seed.","status":402}',
+            '{"detail":"当前套餐不支持该模型"}',
+        ),
+        near_misses=(
+            "This feature is not available in your country",
+            "Rate limit tier not high enough for burst; retry later",
+        ),
+    ),
+    # An organization or a resource can turn API-key authentication off altogether (Claude
+    # Code's 'Your organization has disabled API key authentication', Azure's
+    # AuthenticationTypeDisabled 'Key based authentication is disabled for this resource'): the
+    # key is valid, the policy refuses keys; sign in another way (a subscription login, Entra
+    # ID) or have the admin allow keys.
+    Rule(
+        "identity.policy_block.key_auth_disabled",
+        "An organization's or resource's policy has turned API-key authentication off ('Your"
+        " organization has disabled API key authentication', Azure's 'Key based authentication"
+        " is disabled for this resource'): the key is valid, keys are not allowed; use the"
+        " sign-in the policy allows.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"disabled (?:the )?(?:api[ _-]?key|key[ -]based|local) auth",
+                "disabled api",
+                "disabled key",
+                "disabled the ",
+                "disabled local auth",
+            ),
+            (
+                r"(?:api[ _-]?key|key[ -]based) auth(?:entication)? (?:is |has been |was )?"
+                r"(?:disabled|not permitted|not allowed)",
+                " auth",
+            ),
+        ),
+        priority=93,
+        confidence=0.85,
+        samples=(
+            "API Error: 403 Your organization has disabled API key authentication. Unset"
+            " ANTHROPIC_API_KEY to sign in with your subscription.",
+            "openai.PermissionDeniedError: Key based authentication is disabled for this resource.",
+        ),
+        near_misses=("Your API key has been disabled.", "Invalid API key authentication"),
+    ),
+    # LLM gateways that issue their own keys (Bifrost, LiteLLM, Portkey, Archestra and home-made
+    # proxies) look the caller's virtual key up in their table and answer in one phrase when it
+    # is not there: the relay does not know your key (its key towards the provider is another
+    # matter, identity.upstream_key_invalid.*).
+    Rule(
+        "identity.key_invalid.virtual_key",
+        "A gateway or relay does not know the virtual key it was sent ('invalid virtual key',"
+        " 'virtual key not found', 'virtual key does not exist'): your gateway key is wrong or"
+        " deleted; the provider was not asked.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (
+                r"(?:invalid|unknown) virtual[ _-]?key\b(?! ?board)",
+                "virtual key",
+                "virtual_key",
+                "virtual-key",
+                "virtualkey",
+            ),
+            (
+                r"virtual[ _-]?key (?:was )?(?:not found|does not exist|is invalid|not"
+                r" recogni[sz]ed)",
+                "virtual key ",
+                "virtual_key ",
+                "virtual-key ",
+                "virtualkey ",
+            ),
+        ),
+        priority=90,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=(
+            '401 {"error":"Invalid virtual key"}',
+            '{"error":{"message":"virtual key not found","type":"auth_error"}}',
+        ),
+        near_misses=(
+            "Max parallel request limit reached Hit limit for LiteLLM Virtual Key",
+            "Invalid virtual keyboard element: 1, 2",
+        ),
+    ),
+    # The location note in the words of clients and servers that do not write English
+    # (LobeChat's LocationNotSupportError in its locales, which it shows for any 403; Chinese
+    # servers' 所在地区不支持): weak, like the English client note above.
+    Rule(
+        "identity.permission_region.client_note_other_languages",
+        "A Chinese, Portuguese, French, German or Russian note says the caller's location or"
+        " region is not supported ('你的所在地区不支持此模型服务', 'sua localização atual não"
+        " suporta'): LobeChat prints it for any 403 in its locales, so it decides only when no"
+        " line names the failure.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (r"(?:所在|当前|您的|你的)(?:地区|区域|国家|位置)(?:暂)?不支持", "不支持"),
+            (r"localização atual não suporta", "localização atual"),
+            (r"emplacement actuel ne prend pas en charge", "emplacement actuel"),
+            (r"ihr standort unterstützt", "ihr standort"),
+            (r"местоположение не поддерживает", "местоположение"),
+        ),
+        priority=70,
+        confidence=0.5,
+        samples=(
+            "很抱歉，你的所在地区不支持此模型服务，可能是由于区域限制或服务未开通。",
+            "Desculpe, sua localização atual não suporta este serviço de modelo.",
+        ),
+        near_misses=("当前模型不支持图片输入",),
+    ),
+    # A model withheld from the caller by a policy or an allowlist its organization, plan or
+    # relay keeps (GitHub Copilot's 'It may be disabled by your organization's policy', 'no
+    # endpoints available for this model under your current plan and policies', 'access denied
+    # by Copilot policy'; relays' 'model not in the allowlist' and model_not_entitled): the model
+    # exists and the key is valid, this caller may not use it.
+    Rule(
+        "identity.permission_model.withheld_by_policy",
+        "The model is withheld from this caller by its organization's, plan's or relay's"
+        " policy or allowlist ('may be disabled by your organization's policy', 'no endpoints"
+        " available for this model under your current plan and policies', '模型 ..."
+        " 不在允許清單中', model_not_entitled): enable the model in that policy or use one it"
+        " allows.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"(?:disabled|blocked|restricted) by (?:your |the )?(?:organization|organisation"
+                r"|enterprise|team|admin(?:istrator)?)(?:'s)? polic(?:y|ies)",
+                "disabled by",
+                "blocked by",
+                "restricted by",
+            ),
+            (r"under your current plan and polic", "under your current plan"),
+            "check policy enablement",
+            (r"access denied by [\w-]+ policy", "access denied by "),
+            "model_not_entitled",
+            (r"模型[^\n]{0,60}不在(?:允许|允許)(?:清单|清單|列表)", "不在"),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '✗ Model "gpt-5" is not available. It may be disabled by your organization\'s policy.',
+            'Request Failed: 400 {"error":{"message":"no endpoints available for this model under'
+            ' your current plan and policies","code":"no_available_model_endpoints"}}',
+            '{"type":"error","error":{"type":"model_blocked","message":"模型 claude-opus-4.6'
+            ' 不在允許清單中"}}',
+        ),
+        near_misses=(
+            "[permission_denied] user is disabled by team",
+            "IP 不在白名单中",
+        ),
+    ),
+    Rule(
+        "identity.key_wrong_platform.not_an_openai_key",
+        "OpenAI refused a key and echoed its start, and it is a hex key of 32 or more digits,"
+        " a shape OpenAI never issues (its keys all start with 'sk-'): an Azure OpenAI resource"
+        " key or a relay's hex token was sent to OpenAI's API, usually because the base URL"
+        " was left at its default.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        all_of(says("incorrect api key provided: "), _echoed_non_openai_key),
+        priority=95,
+        confidence=0.75,
+        samples=(
+            "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API"
+            " key provided: 9c41d0aa********************e07b. You can find your API key at"
+            " https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error',"
+            " 'param': None, 'code': 'invalid_api_key'}}",
+        ),
+        near_misses=(
+            "Incorrect API key provided: sk-proj-****abcd. You can find your API key at"
+            " https://platform.openai.com/account/api-keys.",
+            "Incorrect API key provided: xxx. You can find your API key at"
+            " https://platform.openai.com/account/api-keys.",
+            "Incorrect API key provided: https://*****************.com. You can find your API"
+            " key at https://platform.openai.com/account/api-keys.",
+            "Incorrect API key provided: xai-abc***. You can obtain an API key from"
+            " https://console.x.ai.",
+        ),
+    ),
+    # Chinese apps and SDK wrappers check for a key before they send anything and say so in a
+    # few fixed words ('请先配置 API Key', 'API Key 未配置，请在设置中填写', 'DeepSeek API Key
+    # 未配置'): nothing was sent. A line that also calls the key wrong or invalid is not this.
+    Rule(
+        "identity.key_missing.chinese",
+        "A Chinese message says the API key is not configured, not set or empty ('API Key"
+        " 未配置', '请先配置 API Key', '密钥不能为空'): the client sent nothing; set the key.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:api[ _-]?key|apikey|密钥|秘钥)\s*"
+                    r"(?:未配置|未设置|未填写|为空|不能为空|缺失)",
+                    "未配置",
+                    "未设置",
+                    "未填写",
+                    "为空",
+                    "不能为空",
+                    "缺失",
+                ),
+                (
+                    r"请先?(?:配置|设置|填写|输入)(?:您的|你的)?\s*"
+                    r"(?:api[ _-]?key|apikey|密钥|秘钥)",
+                    "配置",
+                    "设置",
+                    "填写",
+                    "输入",
+                ),
+            ),
+            none_of(says("无效", "错误", "不正确", "过期", "invalid", "incorrect")),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "Error: API Key 未配置，请在设置中填写",
+            "ValueError: 请先配置 API Key",
+        ),
+        near_misses=("OpenAI API Key 不正确或为空，请添加自定义 OpenAI API Key", "API Key 无效"),
+    ),
+    # Apps, server routes and SDK wrappers in English check for their key before calling out
+    # and say it is not configured ("OpenAI API key not configured", "No API key configured",
+    # a 500 from the app's own route): nothing reached the provider. A line that also calls the
+    # key invalid or a placeholder is not this.
+    Rule(
+        "identity.key_missing.not_configured",
+        "A client or an app's own server says the API key is not configured ('OpenAI API key"
+        " not configured', 'No API key configured'): the key was never set where it reads it,"
+        " so nothing was sent; set it (env var, settings, .env).",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (r"api[ _]?key (?:is |was )?not configured", "not configured"),
+                (r"no api[ _]?key (?:is |was )?configured", " configured"),
+            ),
+            none_of(says("invalid", "incorrect", "placeholder", "expired")),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            '500 {"error":"OpenAI API key not configured"}',
+            "Error: No API key configured for this provider",
+        ),
+        near_misses=("Gemini API key not configured or invalid.",),
     ),
 )

@@ -865,4 +865,91 @@ RULES: tuple[Rule, ...] = (
             " requests per minute until you add a payment method.",
         ),
     ),
+    # A free or trial allowance (免费额度, 试用额度, 赠送额度) that is used up: Chinese
+    # providers' and apps' own words (Bailian's free-tier-only mode, apps' daily free quota,
+    # relays' trial credit). An allowance, not an empty prepaid balance.
+    Rule(
+        "quota.quota_exhausted.free_allowance_chinese",
+        "A Chinese message says a free, trial or gifted allowance is used up ('免费额度已用完',"
+        " '试用额度已用完', '赠送额度已用尽'): an allowance ran out, not a prepaid balance.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            (
+                r"(?:免费|试用|赠送)的?(?:额度|配额|次数|资源包|tokens?)[^\n，。,;；]{0,6}?"
+                r"(?:用完|用尽|耗尽|已满|超限|不足)",
+                "免费",
+                "试用",
+                "赠送",
+            ),
+        ),
+        priority=95,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"今日免费额度已用完，请升级会员后继续使用。","code":"QUOTA_EXCEEDED"}}',
+            "Error: 试用额度已用完",
+            "当前 AI 模型的免费额度已用完，且启用了“仅使用免费额度”。",
+        ),
+        near_misses=("余额不足，请充值", "免费额度还剩 100 次"),
+    ),
+    # 配额 is a quota (an allotment of requests or tokens), not money: Chinese clients and
+    # servers say it is reached or used up (LobeChat's QuotaLimitReached '已达该秘钥的配额(quota)
+    # 上限', apps' '配额超限', gateways' '配额不足').
+    Rule(
+        "quota.quota_exhausted.quota_chinese",
+        "A Chinese message says a quota (配额) is reached, used up or exceeded ('已达该秘钥的配额"
+        "上限', '配额超限', '配额已用完'): an allowance of requests or tokens, not a balance.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (r"配额(?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|耗尽|不足|超限)", "配额"),
+                (r"(?:已达|达到|超出|超过)[^\n，。,]{0,15}配额", "配额"),
+            ),
+            # a per-minute or per-second quota is a rate limit
+            none_of(says("每分钟", "每秒", "qps", "rpm", "tpm", "频率", "频繁")),
+        ),
+        priority=93,
+        confidence=0.75,
+        samples=(
+            "很抱歉，当前 Token 用量/请求次数已达该秘钥的配额(quota)上限，"
+            "请增加该秘钥的配额或稍后再试",
+            "试用超额后再选择试用自己配置的模型，依然提示配额超限。",
+        ),
+        near_misses=("配额还剩 20 次", "余额不足", "请求超过每分钟配额，请稍后再试"),
+    ),
+    # A subscription or plan's own allowance (套餐额度, 订阅额度) that is used up: a coding or
+    # SaaS plan's window, lifted by waiting for the reset or upgrading the plan (LobeChat's
+    # SubscriptionPlanLimit, GLM Coding Plan helpers, relays' subscription_quota_exhausted).
+    Rule(
+        "quota.plan_limit.chinese",
+        "A Chinese message says the subscription's or plan's allowance is used up ('套餐额度已"
+        "用完', '您的订阅额度已用尽'): wait for the plan's reset or upgrade the plan.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"(?:订阅|套餐|会员)[^\n，。,]{0,6}?(?:额度|用量|次数|点数)[^\n，。,]{0,4}?(?:已)?"
+                r"(?:用完|用尽|耗尽|达到上限|达上限)",
+                "订阅",
+                "套餐",
+                "会员",
+            ),
+            # a weekly window (coding plans reset weekly: '本周额度已用完，将于周一重置')
+            (
+                r"(?:本周|每周)的?(?:额度|用量)[^\n，。,]{0,4}?(?:已)?(?:用完|用尽|耗尽)",
+                "本周",
+                "每周",
+            ),
+        ),
+        priority=95,
+        confidence=0.75,
+        samples=(
+            "您的订阅额度已用尽，无法使用该功能，请升级到更高计划，或购买资源包后继续使用",
+            "GLM Coding Plan 的周或月套餐额度已用完。请等待重置时间，或在官方套餐页处理。",
+            '{"error":{"code":"subscription_quota_exhausted","message":"当前套餐额度已用完，请升级'
+            '套餐后继续使用"}}',
+        ),
+        near_misses=("套餐已到期", "余额不足，请充值"),
+    ),
 )
