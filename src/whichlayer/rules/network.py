@@ -72,6 +72,31 @@ def _refused_at_proxy(view: View) -> Facts | None:
     return None
 
 
+#: The resolver's own words for a failed lookup (CPython/urllib3, Node, Go, curl, .NET,
+#: Android, Rust): they mean the name did not resolve wherever they appear.
+_LOOKUP_FAILED = (
+    (r"\bgetaddrinfo (?:enotfound|eai_again|failed)", "getaddrinfo "),
+    "name or service not known",
+    "nodename nor servname",
+    "temporary failure in name resolution",
+    "no address associated with hostname",
+    "no such host",
+    "could not resolve host",
+    "failed to resolve '",
+    "remote name could not be resolved",
+    (r"unable to resolve host \S", "unable to resolve host "),
+    "failed to lookup address",
+)
+
+#: A relay's words for its own request to its upstream (one-api/new-api "do request
+#: failed", its Chinese log line, and the "(request id: ...)" it adds to what it relays).
+_RELAY_OWN_REQUEST = (
+    "do request failed",
+    "请求上游地址失败",
+    "failed to request upstream",
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -297,6 +322,65 @@ RULES: tuple[Rule, ...] = (
             " reason: getaddrinfo ENOTFOUND proxy-server",
         ),
         near_misses=("Connection refused",),
+    ),
+    Rule(
+        "network.dns.auth_step",
+        "A sign-in, token or credential step failed because a host name did not resolve"
+        " (the identity provider's token host: login.microsoftonline.com, oauth2.googleapis.com,"
+        " an OAuth refresh URL): nothing reached a server, so no credential was checked.",
+        L,
+        Cause.DNS,
+        all_of(
+            says(*_LOOKUP_FAILED),
+            says(
+                (r"\brefresh", "refresh"),
+                "oauth",
+                (r"\bauthenticat", "authenticat"),
+                "credential",
+                (r"\blog ?in\b", "login", "log in"),
+                (r"\bsign ?in\b", "signin", "sign in"),
+                (r"\btoken\b", "token"),
+            ),
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "Failed to refresh token: getaddrinfo EAI_AGAIN auth.example.com",
+            "azure.core.exceptions.ClientAuthenticationError: Authentication failed:"
+            " <urllib3.connection.HTTPSConnection object at 0x7f0>: Failed to resolve"
+            " 'login.microsoftonline.com' ([Errno 11001] getaddrinfo failed)",
+            "MsalClientException: An IO error occurred with message: Unable to resolve host"
+            ' "login.microsoftonline.com": No address associated with hostname',
+        ),
+        near_misses=(
+            "Failed to refresh token: invalid_grant",
+            "Authentication failed: Incorrect API key provided",
+        ),
+    ),
+    Rule(
+        "network.dns.relay_upstream",
+        "A relay (one-api/new-api) says its own request to its upstream failed because the"
+        " upstream's host name did not resolve (a channel's base URL with a typo, or"
+        " host.docker.internal in a container that does not define it): the relay's DNS,"
+        " not the caller's.",
+        L,
+        Cause.DNS,
+        all_of(
+            any_of(field_is("code", "do_request_failed"), says(*_RELAY_OWN_REQUEST)),
+            says(*_LOOKUP_FAILED),
+        ),
+        priority=84,
+        origin=Origin.RELAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'do request failed: Post "http://host.docker.internal:11434/v1/chat/completions":'
+            " dial tcp: lookup host.docker.internal on 127.0.0.11:53: no such host",
+        ),
+        near_misses=(
+            'do request failed: Post "https://api.openai.com/v1/chat/completions": EOF',
+        ),
     ),
     Rule(
         "network.dns.tools",
@@ -560,6 +644,50 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.tls_handshake.client_certificate",
+        "The server asks for a client certificate (mutual TLS) and got none or one it"
+        " rejects: TLS alerts 'certificate required' (116) and 'bad certificate' (42) as"
+        " OpenSSL, Go, Java and rustls print them, or nginx's 400 page 'No required SSL"
+        " certificate was sent'. Configure the client certificate and key the endpoint"
+        " expects; the server's own certificate is not the problem.",
+        L,
+        Cause.TLS_HANDSHAKE,
+        says(
+            # nginx with ssl_verify_client on: its 400 pages for a missing or refused cert
+            "no required ssl certificate was sent",
+            "the ssl certificate error",
+            # TLS 1.3 alert 116: OpenSSL "tlsv13 alert certificate required", Go "tls:
+            # certificate required", Java "certificate_required"
+            (r"alert[ _]certificate[ _]required", "certificate"),
+            (r"tls: certificate required", "tls: certificate required"),
+            "certificate_required",
+            # alert 42 received from the peer: OpenSSL "sslv3 alert bad certificate", Go
+            # "remote error: tls: bad certificate", Java "Received fatal alert: bad_certificate"
+            (r"alert[ _]bad[ _]certificate", "bad"),
+            "remote error: tls: bad certificate",
+            "fatal alert: bad_certificate",
+            "peer did not return a certificate",
+            (r"client certificate (?:is )?(?:required|missing|not provided)", "client certificate"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "ssl.SSLError: [SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate"
+            " required (_ssl.c:2580)",
+            'Post "https://llm.internal.example/v1/chat/completions": remote error: tls:'
+            " certificate required",
+            "<html><head><title>400 No required SSL certificate was sent</title></head><body>"
+            "<center><h1>400 Bad Request</h1></center><center>No required SSL certificate was"
+            " sent</center><hr><center>nginx</center></body></html>",
+            "javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate",
+        ),
+        near_misses=(
+            "certificate verify failed: self-signed certificate in certificate chain",
+            "x509: certificate signed by unknown authority",
+        ),
+    ),
+    Rule(
         "network.tls_handshake.tools",
         "curl or a browser reports the TLS connection could not be set up (curl's exit code"
         " 35, ERR_SSL_*).",
@@ -621,6 +749,41 @@ RULES: tuple[Rule, ...] = (
             "Connection refused'))",
         ),
         near_misses=("Connection reset by peer",),
+    ),
+    Rule(
+        "network.connect_refused.relay_upstream",
+        "A relay (one-api/new-api) says its own request to its upstream was refused: nothing"
+        " listens at the channel's address as the relay sees it (localhost or [::1] inside"
+        " the relay's container is the container itself, not the host running Ollama or"
+        " vLLM). The relay's link, not the caller's: point the channel at an address the"
+        " relay can reach.",
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            any_of(field_is("code", "do_request_failed"), says(*_RELAY_OWN_REQUEST)),
+            says(
+                "connection refused",
+                (r"\beconnrefused\b", "econnrefused"),
+                "actively refused",
+            ),
+        ),
+        priority=84,
+        origin=Origin.RELAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'do request failed: Post "http://localhost:11434/api/chat": dial tcp'
+            " [::1]:11434: connect: connection refused",
+            '{"error":{"message":"do request failed: Post \\"http://192.168.1.20:8000/v1/chat'
+            '/completions\\": dial tcp 192.168.1.20:8000: connect: connection refused (request'
+            ' id: 20240301120000123)","type":"new_api_error","code":"do_request_failed"}}',
+        ),
+        near_misses=(
+            'Post "http://localhost:11434/api/chat": dial tcp [::1]:11434: connect: connection'
+            " refused",
+            'do request failed: Post "https://api.openai.com/v1/chat/completions": dial tcp'
+            " 104.18.7.192:443: i/o timeout",
+        ),
     ),
     Rule(
         "network.connect_refused.unreachable",

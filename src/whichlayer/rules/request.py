@@ -236,6 +236,54 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.context_length.chinese_tokens",
+        "A Chinese server or relay says the token count or the conversation is over the"
+        " model's limit or context (iFlytek Spark's 10907 'token数量超过上限', vLLM-based"
+        " services' 'tokens数超过...上下文'); a per-minute or per-day token count is a rate"
+        " or quota, not the context.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        all_of(
+            says(
+                (
+                    r"tokens? ?(?:数量|数|个数)[^\n]{0,12}(?:超过|超出|超限|过多|太多)",
+                    "token",
+                ),
+                (r"(?:超过|超出|超过了|超出了)[^\n]{0,16}上下文", "上下文"),
+                (r"上下文[^\n]{0,10}(?:超过|超出|超长|超限|溢出)", "上下文"),
+                "对话历史+问题的字数太多",
+            ),
+            none_of(
+                says(
+                    "每分钟",
+                    "每秒",
+                    "每小时",
+                    "每天",
+                    "每日",
+                    "额度",
+                    "配额",
+                    "余额",
+                    "频率",
+                    "速率",
+                    "限流",
+                    (r"\b(?:tpm|rpm|tpd|rpd)\b", "tpm", "rpm", "tpd", "rpd"),
+                )
+            ),
+        ),
+        priority=91,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{"header":{"code":10907,"message":"token数量超过上限。对话历史+问题的字数太多，'
+            '需要精简输入"}}',
+            "错误：请求的tokens数超过了模型的最大上下文，请缩短输入",
+        ),
+        near_misses=(
+            "请求过于频繁：每分钟token数超过限制，请稍后再试",
+            "您的token额度已用完",
+        ),
+    ),
+    Rule(
         "request.request_too_large",
         "The body or a file is over a size limit.",
         L,
@@ -449,12 +497,18 @@ RULES: tuple[Rule, ...] = (
             # OpenRouter: provider preferences or data policy leave no route for the model
             "no allowed providers",
             (r"no endpoints (?:found|available)", "no endpoints "),
+            # LiteLLM's router: the model group is not in its model_list (or none of its
+            # deployments could be set up): "There are no healthy deployments for this model"
+            "no healthy deployments for this model",
         ),
         priority=86,
         confidence=0.85,
         samples=(
             '{"error":{"message":"No available providers match the \'only\' filter:'
             ' deepseek.","type":"invalid_request_error"}}',
+            "litellm.BadRequestError: You passed in model=my-model. There are no healthy"
+            " deployments for this model. Received Model Group=my-model\nAvailable Model Group"
+            " Fallbacks=None",
         ),
     ),
     Rule(
@@ -492,12 +546,45 @@ RULES: tuple[Rule, ...] = (
             (r"marked (?:by provider )?as legacy", "as legacy"),
             "reached the end of its life",
             "end of life",
+            # retirement worded by the model's own name: Google's "This model models/x is no
+            # longer available (to new users)", NVIDIA's 410 "... is no longer available", a
+            # relay's "Claude Sonnet 4.5 is no longer available. Please switch to ..."
+            (
+                r"\bmodels?\b[^\n]{0,60}\bno longer (?:available|served|offered|accessible)",
+                "no longer ",
+            ),
+            "no longer available to new users",
+            (
+                r"\bno longer available\.? please (?:switch|update|use|migrate|upgrade) to",
+                "no longer available",
+            ),
+            # "The model `x` is deprecated / discontinued / sunset": the model, not a parameter
+            (
+                r"\b(?:the|this) model (?:[`'\"]?[\w.\-/:@]+[`'\"]? )?(?:is|was|has been)"
+                r" (?:deprecated|discontinued|sunset|shut down|retired|decommissioned)\b",
+                "the model ",
+                "this model ",
+            ),
+            # Chinese providers and relays: 模型已下线 / 模型已停用 (the model was taken offline)
+            (r"模型[^\n]{0,40}已(?:下线|停用)", "模型"),
         ),
         priority=86,
         confidence=0.85,
         samples=(
             "ResourceNotFoundException: This model version has reached the end of its"
             " life.\nPlease refer to the AWS documentation for more details.",
+            "Error 404: This model models/gemini-2.0-flash-lite is no longer available to new"
+            " users. Please update your code to use a newer model.",
+            '{"error":{"code":404,"message":"models/gemini-1.0-pro-vision is no longer'
+            ' available. Please switch to models/gemini-2.5-flash.","status":"NOT_FOUND"}}',
+            "Gemini 2.0 Flash is no longer available. Please switch to Gemini 2.5 Flash.",
+            "HTTP 404: The model 'mixtral-8x7b-32768' was decommissioned and is not served.",
+            "当前请求的模型 qwen-turbo-0624 已下线，请更换模型",
+        ),
+        near_misses=(
+            "'max_tokens' is deprecated for this model; use 'max_completion_tokens'.",
+            "This feature is no longer available on the free plan.",
+            "The functions parameter is deprecated, use tools instead.",
         ),
     ),
     Rule(
@@ -1730,6 +1817,61 @@ RULES: tuple[Rule, ...] = (
             "An error occurred (ValidationException) when calling the Converse operation: A"
             " conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.tool_call_id",
+        "A tool result names a tool-call id that no earlier tool call in the history carries"
+        " (an orphaned result, a mismatched or empty id, a result turn not right after its"
+        " call): the conversation history was cut or rebuilt wrongly, whatever the server"
+        " calls the error (MiniMax and Zhipu say 'invalid params').",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            # Moonshot/Kimi "tool_call_id  is not found"; MiniMax (2013) "tool result's tool
+            # id(call_x) not found"; others "tool_call_id call_x does not match any tool call"
+            (
+                r"\btool[_ ]?(?:call[_ ]?|use[_ ]?)?id\b[^\n]{0,80}(?:is not found|not found|"
+                r"does not match|doesn't match|did not match|mismatch|has no matching|without a"
+                r" matching|no matching)",
+                "tool",
+            ),
+            (r"tool result'?s? tool id", "tool id"),
+            # Anthropic: "unexpected `tool_use_id` found in `tool_result` blocks"
+            (r"unexpected [`'\"]?tool_use_id", "tool_use_id"),
+            # Gemini: "Please ensure that function response turn comes immediately after a
+            # function call turn" (and the mirror for a call turn)
+            (
+                r"function (?:response|call) turn comes immediately after",
+                "turn comes immediately after",
+            ),
+            # Bedrock's Converse check of toolUse/toolResult pairs
+            (
+                r"toolresult blocks[^\n]{0,80}exceeds the number of tooluse",
+                "exceeds the number of tooluse",
+            ),
+            (r"expected toolresult blocks at", "expected toolresult blocks"),
+        ),
+        priority=85,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "HTTP 400 invalid_request_error: invalid params, tool result's tool"
+            " id(call_function_abc123_2) not found (2013)",
+            "Error code: 400 - {'error': {'message': 'Invalid request: tool_call_id  is not"
+            " found', 'type': 'invalid_request_error'}}",
+            "400 Please ensure that function response turn comes immediately after a function"
+            " call turn.",
+            "messages.5.content.1: unexpected `tool_use_id` found in `tool_result` blocks:"
+            " toolu_01ABC. Each `tool_result` block must have a corresponding `tool_use` block"
+            " in the previous message.",
+            "ValidationException: The number of toolResult blocks at messages.4.content exceeds"
+            " the number of toolUse blocks of previous turn.",
+        ),
+        near_misses=(
+            "Tool 'get_weather' not found",
+            "Invalid 'tools[0].function.name': string does not match pattern.",
+            "Error: 404 Not Found: the tool server was not found",
         ),
     ),
     Rule(
