@@ -224,8 +224,8 @@ RULES: tuple[Rule, ...] = (
             "超出最大长度",
             "超过最大长度",
             "слишком длинный запрос",
-            (r"prompt ?超长", "prompt"),
-            (r"输入(?:内容)?超长", "输入"),
+            (r"prompt ?(?:超长|过长)", "prompt"),
+            (r"输入(?:内容|文本)?(?:超长|过长)", "输入"),
             "上下文超长",
         ),
         priority=91,
@@ -233,6 +233,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '400 Bad Request {"message":"Слишком длинный запрос: 121692 токенов входа при'
             ' пределе 46112."}',
+            '{"error":{"code":460034,"message":"输入内容过长。"}}',
         ),
     ),
     Rule(
@@ -623,6 +624,32 @@ RULES: tuple[Rule, ...] = (
             " '0f6c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a': Not found for account 'abc123'\"}",
         ),
         near_misses=('{"status":404,"title":"Not Found","detail":"Not Found"}',),
+    ),
+    Rule(
+        "request.model_not_found.ollama_native_404",
+        "A 404 from Ollama's own API (/api/chat, /api/generate, /api/embed): those routes exist"
+        " on every current Ollama, which answers 404 there only for a model that is not pulled"
+        " ('model \"x\" not found, try pulling it first'), so a bare 404 on them means the"
+        " model, not the path (a server too old for /api/chat says '404 page not found').",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            status(404),
+            says((r"/api/(?:chat|generate|embed|embeddings)(?![\w/-])", "/api/")),
+            says(":11434", "ollama"),
+        ),
+        priority=76,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "httpx.HTTPStatusError: Client error '404 Not Found' for url"
+            " 'http://localhost:11434/api/chat'",
+            "ERROR: 404 Client Error: Not Found for url: http://127.0.0.1:11434/api/generate",
+        ),
+        near_misses=(
+            "404 Client Error: Not Found for url: http://localhost:11434/api/chat/completions",
+            "curl http://localhost:11434/api/chat -> 404 page not found",
+        ),
     ),
     Rule(
         "request.no_channel",
@@ -1779,6 +1806,33 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
     ),
     Rule(
+        "request.malformed_body.json_extractor",
+        "A server built on axum (Rust: DeepSeek-compatible gateways, TEI, many relays) rejects"
+        " the body before any handler runs: 'Failed to parse the request body as JSON: <serde"
+        " error>' (JsonSyntaxError) or 'Expected request with `Content-Type:"
+        " application/json`': the bytes sent are not the JSON the server reads (a broken"
+        " escape or surrogate in a message, a truncated body, a wrong content type).",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            "failed to parse the request body as json",
+            "expected request with `content-type: application/json`",
+        ),
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "400 Bad Request: Failed to parse the request body as JSON: trailing comma at line 1"
+            " column 18",
+            "API error (400): Failed to parse the request body as JSON: messages[3].content:"
+            " lone leading surrogate in hex escape at line 1 column 9120",
+            "415 Unsupported Media Type: Expected request with `Content-Type: application/json`",
+        ),
+        near_misses=(
+            "error decoding response body: expected value at line 1 column 1",
+        ),
+    ),
+    Rule(
         "request.malformed_body.turn_order",
         "The conversation's turns are out of order: roles must alternate, a tool result must"
         " answer a tool call, the last turn must be the user's.",
@@ -1851,6 +1905,10 @@ RULES: tuple[Rule, ...] = (
                 "exceeds the number of tooluse",
             ),
             (r"expected toolresult blocks at", "expected toolresult blocks"),
+            # chat templates (gpt-oss, MiniMax) raising on a tool turn with no call before it:
+            # "Message has tool role, but there was no previous assistant message with a tool
+            # call!"
+            "no previous assistant message with a tool call",
         ),
         priority=85,
         retry=Retry.NEVER,
@@ -1867,6 +1925,8 @@ RULES: tuple[Rule, ...] = (
             " in the previous message.",
             "ValidationException: The number of toolResult blocks at messages.4.content exceeds"
             " the number of toolUse blocks of previous turn.",
+            "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
+            " assistant message with a tool call!",
         ),
         near_misses=(
             "Tool 'get_weather' not found",
@@ -1917,6 +1977,11 @@ RULES: tuple[Rule, ...] = (
             "must be at least 1 token long",
             # Gemini with no contents; a model that takes no assistant prefill
             "contents is not specified",
+            # Vertex/Gemini given only a system instruction: "Unable to submit request because
+            # at least one contents field is required"
+            "at least one contents field is required",
+            # Mistral (3240, also through watsonx): an assistant turn with neither
+            (r"content or tool_calls (?:should|must) be non-empty", "tool_calls "),
             # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
             (r"missing required parameter: '?messages", "missing required parameter: "),
             "'$.messages' is too short",
@@ -1936,6 +2001,9 @@ RULES: tuple[Rule, ...] = (
             " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
             '500 {"error":{"type":"new_api_error","message":"field messages is required'
             ' (request id: 20260716180321242258548)"},"type":"error"}',
+            "google.api_core.exceptions.InvalidArgument: 400 Unable to submit request because at"
+            " least one contents field is required.",
+            "Error 3240: At least one content or tool_calls should be non-empty",
         ),
     ),
     Rule(
