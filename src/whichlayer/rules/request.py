@@ -531,10 +531,24 @@ RULES: tuple[Rule, ...] = (
             # Volcengine Ark: the "endpoint" id is the model; DeepSeek: "Model Not Exist"
             "invalidendpoint",
             "endpoint that does not exist",
+            # a deployed model's endpoint resource that is gone or in another region: Vertex's
+            # tuned models ("Endpoint `projects/p/locations/l/endpoints/123` not found") and
+            # SageMaker's InvokeEndpoint ("Endpoint x of account 123456789012 not found")
+            (r"/endpoints/[\w.\-]+`? (?:was )?not found", "/endpoints/"),
+            (r"\bendpoint [\w.\-*]+ of account [\d*x]+ not found", " of account "),
         ),
         priority=86,
         confidence=0.85,
-        samples=("InvalidRequestError: The API deployment for the resource does not exist.",),
+        samples=(
+            "InvalidRequestError: The API deployment for the resource does not exist.",
+            "google.genai.errors.ClientError: 404 NOT_FOUND. {'error': {'code': 404, 'message':"
+            " 'Endpoint `projects/my-project/locations/europe-west4/endpoints/1234567890` not"
+            " found.', 'status': 'NOT_FOUND'}}",
+            "botocore.errorfactory.ValidationError: An error occurred (ValidationError) when"
+            " calling the InvokeEndpoint operation: Endpoint my-llm-endpoint of account"
+            " 111122223333 not found.",
+        ),
+        near_misses=("Error: endpoint not found (POST /v1/chat/completions)",),
     ),
     Rule(
         "request.model_not_found.retired",
