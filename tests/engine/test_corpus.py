@@ -45,7 +45,7 @@ def test_field_set_stays_high():
 #: says nothing of new ones, see bench/blind.py; the rule families of 2026-12-06 merged
 #: and the model retrained, 13 / 75; fresh28 added unfitted, 18 / 92.)
 MOST_LAYER_MISSES = 17
-MOST_CAUSE_MISSES = 90
+MOST_CAUSE_MISSES = 89
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

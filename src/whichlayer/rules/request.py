@@ -1438,6 +1438,54 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.invalid_parameter.chinese",
+        "A Chinese provider or relay says a request parameter is wrong ('请求参数错误',"
+        " '参数有误', '参数不合法', '参数无效'): the Chinese form of 'invalid parameter'; a"
+        " named messages field is a message-shape error (request.malformed_body).",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"参数(?:错误|有误|不合法|无效|校验失败|格式错误)", "参数"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"error":{"message":"请求参数错误","type":"invalid_request_error"}}',
+            "API 调用参数有误，请检查文档。",
+            '{"error":{"message":"参数不合法：temperature 取值范围为 (0, 1.0]"}}',
+        ),
+        near_misses=("参数正确，请求成功",),
+    ),
+    Rule(
+        "request.invalid_parameter.response_schema",
+        "The JSON schema given for structured output (response_format / json_schema) is refused"
+        " (OpenAI's strict mode: 'Invalid schema for response_format ...', code"
+        " invalid_json_schema): fix the schema (every property required, additionalProperties"
+        " false), not the prompt or the key.",
+        L,
+        Cause.INVALID_PARAMETER,
+        any_of(
+            field_is("code", "invalid_json_schema"),
+            says(
+                "invalid schema for response_format",
+                "invalid_json_schema",
+            ),
+        ),
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "litellm.BadRequestError: OpenAIException - Invalid schema for response_format"
+            " 'Report': In context=(), 'required' is required to be supplied and to be an array"
+            " including every key in properties. Missing 'summary'.",
+            '{"error":{"message":"Invalid schema for response_format \'answer\': In'
+            " context=(), 'additionalProperties' is required to be supplied and to be false.\","
+            '"type":"invalid_request_error","param":"response_format","code":null}}',
+        ),
+        near_misses=("Invalid schema for function 'get_weather': array schema missing items",),
+    ),
+    Rule(
         "request.invalid_parameter.range",
         "A parameter's value is outside the range the model accepts (a token budget, a limit,"
         " an enumerated choice).",
@@ -1874,6 +1922,8 @@ RULES: tuple[Rule, ...] = (
             (r"no tool (?:call|output) found for function call", " found for function call"),
             "was provided without its required",
             "must be passed back",
+            # Baidu ERNIE (336006): user and assistant turns must pair up, user last
+            "length of messages must be an odd number",
         ),
         priority=83,
         confidence=0.75,
