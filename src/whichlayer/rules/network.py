@@ -212,7 +212,12 @@ RULES: tuple[Rule, ...] = (
         " proxy, not the API, is unreachable or refused.",
         L,
         Cause.PROXY,
-        says("tunneling socket could not be established"),
+        says(
+            "tunneling socket could not be established",
+            # .NET's SocketsHttpHandler (PowerShell, NuGet, Semantic Kernel): "The proxy tunnel
+            # request to proxy 'http://proxy:8080/' failed with status code '407'."
+            "the proxy tunnel request to proxy",
+        ),
         priority=97,
         origin=Origin.PROXY,
         retry=Retry.NEVER,
@@ -221,6 +226,8 @@ RULES: tuple[Rule, ...] = (
             "Error: tunneling socket could not be established, cause=connect ECONNREFUSED"
             " 127.0.0.1:7890",
             "tunneling socket could not be established, statusCode=403",
+            "System.Net.Http.HttpRequestException: The proxy tunnel request to proxy"
+            " 'http://proxy.corp.example:8080/' failed with status code '407'.",
         ),
         near_misses=("Error: connect ECONNREFUSED 127.0.0.1:7890",),
     ),
@@ -273,6 +280,36 @@ RULES: tuple[Rule, ...] = (
             "connect ECONNREFUSED 127.0.0.1:78901",
             "HTTPS_PROXY=http://127.0.0.1:8080\nError: connect ECONNREFUSED 127.0.0.1:1234",
         ),
+    ),
+    Rule(
+        "network.proxy.client_support",
+        "The client cannot use the proxy its environment names: SOCKS support is not installed"
+        " (httpx's 'socksio', requests' 'Missing dependencies for SOCKS support', common when"
+        " ALL_PROXY=socks5://... is set by a proxy app) or the proxy URL's scheme is one it"
+        " does not know ('socks://', no scheme). Nothing was sent: install the SOCKS extra,"
+        " fix the proxy variable, or unset it.",
+        L,
+        Cause.PROXY,
+        says(
+            (r"using socks proxy, but the '?socksio'? package", "socksio"),
+            "missing dependencies for socks support",
+            "unknown scheme for proxy url",
+            "proxy url had no scheme",
+            "proxyschemeunknown",
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "ImportError: Using SOCKS proxy, but the 'socksio' package is not installed. Make"
+            " sure to install httpx using `pip install httpx[socks]`.",
+            "requests.exceptions.InvalidSchema: Missing dependencies for SOCKS support.",
+            "ValueError: Unknown scheme for proxy URL URL('socks://127.0.0.1:7890/')",
+            "urllib3.exceptions.ProxySchemeUnknown: Proxy URL had no scheme, should start with"
+            " http:// or https://",
+        ),
+        near_misses=("pip install httpx[socks]",),
     ),
     Rule(
         "network.proxy.settings",
