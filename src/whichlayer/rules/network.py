@@ -969,6 +969,72 @@ RULES: tuple[Rule, ...] = (
         near_misses=("error sending request for url (https://api.openai.com/v1/responses)",),
     ),
     Rule(
+        "network.apple_url_error.offline",
+        "Apple's URL loading system (URLSession: iOS and macOS apps, Swift clients) found no"
+        " network path: NSURLErrorNotConnectedToInternet (-1009, 'The Internet connection"
+        " appears to be offline', also when the app may not use cellular data) or"
+        " NSURLErrorCannotConnectToHost (-1004, 'Could not connect to the server').",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            "internet connection appears to be offline",
+            "could not connect to the server.",
+            (r"nsurlerrordomain code=-100[49]\b", "nsurlerrordomain code=-100"),
+            "nsurlerrornotconnectedtointernet",
+            "nsurlerrorcannotconnecttohost",
+        ),
+        priority=77,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            'Error Domain=NSURLErrorDomain Code=-1009 "The Internet connection appears to be'
+            ' offline." UserInfo={NSErrorFailingURLStringKey=https://api.openai.com/v1/chat/'
+            "completions}",
+            'Error Domain=NSURLErrorDomain Code=-1004 "Could not connect to the server."',
+        ),
+        near_misses=('Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."',),
+    ),
+    Rule(
+        "network.apple_url_error.lost",
+        "Apple's URL loading system lost the connection mid-request:"
+        " NSURLErrorNetworkConnectionLost (-1005, 'The network connection was lost'), often a"
+        " kept-alive connection the server or a proxy had closed.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "the network connection was lost",
+            (r"nsurlerrordomain code=-1005\b", "nsurlerrordomain code=-1005"),
+            "nsurlerrornetworkconnectionlost",
+        ),
+        priority=77,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=('Error Domain=NSURLErrorDomain Code=-1005 "The network connection was lost."',),
+        near_misses=('Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."',),
+    ),
+    Rule(
+        "network.apple_url_error.dns",
+        "Apple's URL loading system could not resolve the host: NSURLErrorCannotFindHost"
+        " (-1003, 'A server with the specified hostname could not be found') or"
+        " NSURLErrorDNSLookupFailed (-1006).",
+        L,
+        Cause.DNS,
+        says(
+            "server with the specified hostname could not be found",
+            (r"nsurlerrordomain code=-100[36]\b", "nsurlerrordomain code=-100"),
+            "nsurlerrorcannotfindhost",
+            "nsurlerrordnslookupfailed",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            'Error Domain=NSURLErrorDomain Code=-1003 "A server with the specified hostname could'
+            ' not be found."',
+        ),
+        near_misses=('Error Domain=NSURLErrorDomain Code=-1004 "Could not connect to the server."',),
+    ),
+    Rule(
         "network.localized_socket_errors",
         "The operating system's own words, in the user's language, for the socket errors"
         " English systems name with codes (Windows' Winsock messages printed by .NET and"
