@@ -1032,7 +1032,9 @@ RULES: tuple[Rule, ...] = (
             'Error Domain=NSURLErrorDomain Code=-1003 "A server with the specified hostname could'
             ' not be found."',
         ),
-        near_misses=('Error Domain=NSURLErrorDomain Code=-1004 "Could not connect to the server."',),
+        near_misses=(
+            'Error Domain=NSURLErrorDomain Code=-1004 "Could not connect to the server."',
+        ),
     ),
     Rule(
         "network.localized_socket_errors",
