@@ -439,6 +439,13 @@ RULES: tuple[Rule, ...] = (
             "remote name could not be resolved",
             # Go's resolver: the DNS server answered with an error (SERVFAIL)
             (r"\d:53: server misbehaving", ":53: server misbehaving"),
+            # the DNS answer's own code as nslookup, dig, host and Erlang/Elixir clients print
+            # it: "** server can't find x: NXDOMAIN", "Host x not found: 2(SERVFAIL)",
+            # Mint's "reason: :nxdomain", Windows' "Non-existent domain"
+            (r"\bnxdomain\b", "nxdomain"),
+            (r"\bservfail\b", "servfail"),
+            "server can't find",
+            "non-existent domain",
         ),
         priority=78,
         confidence=0.9,
@@ -446,6 +453,9 @@ RULES: tuple[Rule, ...] = (
             "Could not resolve: api.openai.com (Could not contact DNS servers)",
             'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup'
             " api.openai.com on 127.0.0.53:53: server misbehaving",
+            "auth.example.com returns NXDOMAIN from 8.8.8.8 while api.example.com resolves",
+            "** server can't find api.example.ai: NXDOMAIN",
+            "** (Mint.TransportError) non-existing domain (reason: :nxdomain)",
         ),
     ),
     Rule(
