@@ -1647,6 +1647,31 @@ RULES: tuple[Rule, ...] = (
         samples=("Connection error.",),
     ),
     Rule(
+        "network.generic.chinese",
+        "A client's own Chinese words for a call that did not get through (网络连接失败, 网络错误,"
+        " 网络异常, 请求超时, 无法连接到服务器): apps map their HTTP library's timeout and"
+        " connection exceptions to these lines, so the layer is the network and the cause is"
+        " not said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"网络连接(?:失败|错误|异常|中断)", "网络连接"),
+            (r"网络(?:错误|异常)", "网络"),
+            "请求超时",
+            (r"无法连接(?:到)?(?:服务器|服务端)", "无法连接"),
+            "连接服务器失败",
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "请求超时，请检查网络连接后重试",
+            "网络连接失败，请检查网络设置或代理配置",
+            "生成失败：网络异常，请稍后重试",
+        ),
+        near_misses=("网络正常，请求成功",),
+    ),
+    Rule(
         "network.generic.client_words",
         "A client's or a runtime's own words for a request that reached nothing, whatever the"
         " reason (aiohttp's 'Cannot connect to host', the fetch polyfill's and React Native's"
