@@ -442,6 +442,8 @@ RULES: tuple[Rule, ...] = (
             # the DNS answer's own code as nslookup, dig, host and Erlang/Elixir clients print
             # it: "** server can't find x: NXDOMAIN", "Host x not found: 2(SERVFAIL)",
             # Mint's "reason: :nxdomain", Windows' "Non-existent domain"
+            # Chrome's page for ERR_NAME_NOT_RESOLVED in Chinese: "找不到 x 的服务器 IP 地址"
+            (r"找不到 ?\S+ ?的服务器 ?ip ?地址", "找不到"),
             (r"\bnxdomain\b", "nxdomain"),
             (r"\bservfail\b", "servfail"),
             "server can't find",
@@ -455,6 +457,7 @@ RULES: tuple[Rule, ...] = (
             " api.openai.com on 127.0.0.53:53: server misbehaving",
             "auth.example.com returns NXDOMAIN from 8.8.8.8 while api.example.com resolves",
             "** server can't find api.example.ai: NXDOMAIN",
+            "无法访问此网站 找不到 api.example-relay.cn 的服务器 IP 地址。 ERR_NAME_NOT_RESOLVED",
             "** (Mint.TransportError) non-existing domain (reason: :nxdomain)",
         ),
     ),
@@ -935,6 +938,8 @@ RULES: tuple[Rule, ...] = (
             "curl: (7)",
             (r"curl error 7\b", "curl error 7"),
             "err_connection_refused",
+            # Chrome's page for ERR_CONNECTION_REFUSED in Chinese ("localhost 拒绝了我们的连接请求")
+            "拒绝了我们的连接请求",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -943,6 +948,7 @@ RULES: tuple[Rule, ...] = (
             "2025-04-03T10:43:24 CodeCompanion  ERROR [ERROR] 2025-04-03 10:43:24\nError: {"
             " \"curl: (7) Failed to connect to localhost port 11434 after 0 ms: Couldn't"
             ' connect to server" }',
+            "无法访问此网站 127.0.0.1 拒绝了我们的连接请求。",
         ),
     ),
     Rule(
