@@ -349,6 +349,9 @@ RULES: tuple[Rule, ...] = (
             (r"body exceeded \d+ ?[kmg]b limit", "body exceeded "),
             "function_payload_too_large",
             (r"(?:received|send) message larger than max", "message larger than max"),
+            # axum's body limit (DefaultBodyLimit, 2 MB): "Failed to buffer the request body:
+            # length limit exceeded"
+            "failed to buffer the request body: length limit exceeded",
         ),
         priority=95,
         retry=Retry.NEVER,
@@ -365,6 +368,7 @@ RULES: tuple[Rule, ...] = (
             "\"code\":8}",
             "status = StatusCode.RESOURCE_EXHAUSTED details = \"Received message larger than max"
             " (5242880 vs. 4194304)\"",
+            "413 Payload Too Large: Failed to buffer the request body: length limit exceeded",
         ),
         near_misses=(
             "Invalid 'tools[1].function.description': string too long. Expected a string with"
