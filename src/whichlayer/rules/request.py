@@ -962,12 +962,27 @@ RULES: tuple[Rule, ...] = (
                 (r"please use the \w+ api instead", "please use the "),
                 (r"\bapi (?:was|has been) removed", " removed"),
                 (r"migrate to (?:the )?\w+ api", "migrate to "),
+                # "The model `o1-pro` is only available via the Responses API"
+                (
+                    r"only (?:available|supported|accessible) (?:via|through|in|with) the"
+                    r" (?:responses|chat completions|completions|messages|assistants) api",
+                    "only available ",
+                    "only supported ",
+                    "only accessible ",
+                ),
+                # Chinese relays and clients: "模型不支持该接口", "该模型不支持 /v1/responses 接口"
+                (r"模型不支持(?:该|此|这个)?(?:接口|端点)", "模型不支持"),
+                (r"模型不支持 ?/v1/[\w/]+ ?(?:接口|端点)", "模型不支持"),
             ),
             field_is("code", "operationnotsupported"),
         ),
         priority=89,
         confidence=0.8,
         samples=(
+            "Error: 404 The model `o1-pro` is only available via the Responses API",
+            "OPENAI responses 调用失败，HTTP 400：模型不支持该接口",
+            '{"error":{"message":"该模型不支持 /v1/responses 接口","type":"invalid_request'
+            '_error"}}',
             "invalid request: generate API is not supported for model 'command-a-03-2025'."
             " Please use the chat API instead",
             "This is a chat model and not supported in the v1/completions endpoint. Did you"
