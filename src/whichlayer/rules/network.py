@@ -72,6 +72,31 @@ def _refused_at_proxy(view: View) -> Facts | None:
     return None
 
 
+#: The resolver's own words for a failed lookup (CPython/urllib3, Node, Go, curl, .NET,
+#: Android, Rust): they mean the name did not resolve wherever they appear.
+_LOOKUP_FAILED = (
+    (r"\bgetaddrinfo (?:enotfound|eai_again|failed)", "getaddrinfo "),
+    "name or service not known",
+    "nodename nor servname",
+    "temporary failure in name resolution",
+    "no address associated with hostname",
+    "no such host",
+    "could not resolve host",
+    "failed to resolve '",
+    "remote name could not be resolved",
+    (r"unable to resolve host \S", "unable to resolve host "),
+    "failed to lookup address",
+)
+
+#: A relay's words for its own request to its upstream (one-api/new-api "do request
+#: failed", its Chinese log line, and the "(request id: ...)" it adds to what it relays).
+_RELAY_OWN_REQUEST = (
+    "do request failed",
+    "请求上游地址失败",
+    "failed to request upstream",
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -187,7 +212,12 @@ RULES: tuple[Rule, ...] = (
         " proxy, not the API, is unreachable or refused.",
         L,
         Cause.PROXY,
-        says("tunneling socket could not be established"),
+        says(
+            "tunneling socket could not be established",
+            # .NET's SocketsHttpHandler (PowerShell, NuGet, Semantic Kernel): "The proxy tunnel
+            # request to proxy 'http://proxy:8080/' failed with status code '407'."
+            "the proxy tunnel request to proxy",
+        ),
         priority=97,
         origin=Origin.PROXY,
         retry=Retry.NEVER,
@@ -196,6 +226,8 @@ RULES: tuple[Rule, ...] = (
             "Error: tunneling socket could not be established, cause=connect ECONNREFUSED"
             " 127.0.0.1:7890",
             "tunneling socket could not be established, statusCode=403",
+            "System.Net.Http.HttpRequestException: The proxy tunnel request to proxy"
+            " 'http://proxy.corp.example:8080/' failed with status code '407'.",
         ),
         near_misses=("Error: connect ECONNREFUSED 127.0.0.1:7890",),
     ),
@@ -250,6 +282,36 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.proxy.client_support",
+        "The client cannot use the proxy its environment names: SOCKS support is not installed"
+        " (httpx's 'socksio', requests' 'Missing dependencies for SOCKS support', common when"
+        " ALL_PROXY=socks5://... is set by a proxy app) or the proxy URL's scheme is one it"
+        " does not know ('socks://', no scheme). Nothing was sent: install the SOCKS extra,"
+        " fix the proxy variable, or unset it.",
+        L,
+        Cause.PROXY,
+        says(
+            (r"using socks proxy, but the '?socksio'? package", "socksio"),
+            "missing dependencies for socks support",
+            "unknown scheme for proxy url",
+            "proxy url had no scheme",
+            "proxyschemeunknown",
+        ),
+        priority=92,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "ImportError: Using SOCKS proxy, but the 'socksio' package is not installed. Make"
+            " sure to install httpx using `pip install httpx[socks]`.",
+            "requests.exceptions.InvalidSchema: Missing dependencies for SOCKS support.",
+            "ValueError: Unknown scheme for proxy URL URL('socks://127.0.0.1:7890/')",
+            "urllib3.exceptions.ProxySchemeUnknown: Proxy URL had no scheme, should start with"
+            " http:// or https://",
+        ),
+        near_misses=("pip install httpx[socks]",),
+    ),
+    Rule(
         "network.proxy.settings",
         "The client names its proxy settings as the problem, with nothing more specific.",
         L,
@@ -299,6 +361,65 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Connection refused",),
     ),
     Rule(
+        "network.dns.auth_step",
+        "A sign-in, token or credential step failed because a host name did not resolve"
+        " (the identity provider's token host: login.microsoftonline.com, oauth2.googleapis.com,"
+        " an OAuth refresh URL): nothing reached a server, so no credential was checked.",
+        L,
+        Cause.DNS,
+        all_of(
+            says(*_LOOKUP_FAILED),
+            says(
+                (r"\brefresh", "refresh"),
+                "oauth",
+                (r"\bauthenticat", "authenticat"),
+                "credential",
+                (r"\blog ?in\b", "login", "log in"),
+                (r"\bsign ?in\b", "signin", "sign in"),
+                (r"\btoken\b", "token"),
+            ),
+        ),
+        priority=95,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "Failed to refresh token: getaddrinfo EAI_AGAIN auth.example.com",
+            "azure.core.exceptions.ClientAuthenticationError: Authentication failed:"
+            " <urllib3.connection.HTTPSConnection object at 0x7f0>: Failed to resolve"
+            " 'login.microsoftonline.com' ([Errno 11001] getaddrinfo failed)",
+            "MsalClientException: An IO error occurred with message: Unable to resolve host"
+            ' "login.microsoftonline.com": No address associated with hostname',
+        ),
+        near_misses=(
+            "Failed to refresh token: invalid_grant",
+            "Authentication failed: Incorrect API key provided",
+        ),
+    ),
+    Rule(
+        "network.dns.relay_upstream",
+        "A relay (one-api/new-api) says its own request to its upstream failed because the"
+        " upstream's host name did not resolve (a channel's base URL with a typo, or"
+        " host.docker.internal in a container that does not define it): the relay's DNS,"
+        " not the caller's.",
+        L,
+        Cause.DNS,
+        all_of(
+            any_of(field_is("code", "do_request_failed"), says(*_RELAY_OWN_REQUEST)),
+            says(*_LOOKUP_FAILED),
+        ),
+        priority=84,
+        origin=Origin.RELAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'do request failed: Post "http://host.docker.internal:11434/v1/chat/completions":'
+            " dial tcp: lookup host.docker.internal on 127.0.0.11:53: no such host",
+        ),
+        near_misses=(
+            'do request failed: Post "https://api.openai.com/v1/chat/completions": EOF',
+        ),
+    ),
+    Rule(
         "network.dns.tools",
         "A browser, curl, Java, .NET or Go reports that the host name could not be resolved.",
         L,
@@ -318,6 +439,15 @@ RULES: tuple[Rule, ...] = (
             "remote name could not be resolved",
             # Go's resolver: the DNS server answered with an error (SERVFAIL)
             (r"\d:53: server misbehaving", ":53: server misbehaving"),
+            # the DNS answer's own code as nslookup, dig, host and Erlang/Elixir clients print
+            # it: "** server can't find x: NXDOMAIN", "Host x not found: 2(SERVFAIL)",
+            # Mint's "reason: :nxdomain", Windows' "Non-existent domain"
+            # Chrome's page for ERR_NAME_NOT_RESOLVED in Chinese: "找不到 x 的服务器 IP 地址"
+            (r"找不到 ?\S+ ?的服务器 ?ip ?地址", "找不到"),
+            (r"\bnxdomain\b", "nxdomain"),
+            (r"\bservfail\b", "servfail"),
+            "server can't find",
+            "non-existent domain",
         ),
         priority=78,
         confidence=0.9,
@@ -325,6 +455,10 @@ RULES: tuple[Rule, ...] = (
             "Could not resolve: api.openai.com (Could not contact DNS servers)",
             'Post "https://api.openai.com/v1/chat/completions": dial tcp: lookup'
             " api.openai.com on 127.0.0.53:53: server misbehaving",
+            "auth.example.com returns NXDOMAIN from 8.8.8.8 while api.example.com resolves",
+            "** server can't find api.example.ai: NXDOMAIN",
+            "无法访问此网站 找不到 api.example-relay.cn 的服务器 IP 地址。 ERR_NAME_NOT_RESOLVED",
+            "** (Mint.TransportError) non-existing domain (reason: :nxdomain)",
         ),
     ),
     Rule(
@@ -560,6 +694,50 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.tls_handshake.client_certificate",
+        "The server asks for a client certificate (mutual TLS) and got none or one it"
+        " rejects: TLS alerts 'certificate required' (116) and 'bad certificate' (42) as"
+        " OpenSSL, Go, Java and rustls print them, or nginx's 400 page 'No required SSL"
+        " certificate was sent'. Configure the client certificate and key the endpoint"
+        " expects; the server's own certificate is not the problem.",
+        L,
+        Cause.TLS_HANDSHAKE,
+        says(
+            # nginx with ssl_verify_client on: its 400 pages for a missing or refused cert
+            "no required ssl certificate was sent",
+            "the ssl certificate error",
+            # TLS 1.3 alert 116: OpenSSL "tlsv13 alert certificate required", Go "tls:
+            # certificate required", Java "certificate_required"
+            (r"alert[ _]certificate[ _]required", "certificate"),
+            (r"tls: certificate required", "tls: certificate required"),
+            "certificate_required",
+            # alert 42 received from the peer: OpenSSL "sslv3 alert bad certificate", Go
+            # "remote error: tls: bad certificate", Java "Received fatal alert: bad_certificate"
+            (r"alert[ _]bad[ _]certificate", "bad"),
+            "remote error: tls: bad certificate",
+            "fatal alert: bad_certificate",
+            "peer did not return a certificate",
+            (r"client certificate (?:is )?(?:required|missing|not provided)", "client certificate"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "ssl.SSLError: [SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate"
+            " required (_ssl.c:2580)",
+            'Post "https://llm.internal.example/v1/chat/completions": remote error: tls:'
+            " certificate required",
+            "<html><head><title>400 No required SSL certificate was sent</title></head><body>"
+            "<center><h1>400 Bad Request</h1></center><center>No required SSL certificate was"
+            " sent</center><hr><center>nginx</center></body></html>",
+            "javax.net.ssl.SSLHandshakeException: Received fatal alert: bad_certificate",
+        ),
+        near_misses=(
+            "certificate verify failed: self-signed certificate in certificate chain",
+            "x509: certificate signed by unknown authority",
+        ),
+    ),
+    Rule(
         "network.tls_handshake.tools",
         "curl or a browser reports the TLS connection could not be set up (curl's exit code"
         " 35, ERR_SSL_*).",
@@ -621,6 +799,41 @@ RULES: tuple[Rule, ...] = (
             "Connection refused'))",
         ),
         near_misses=("Connection reset by peer",),
+    ),
+    Rule(
+        "network.connect_refused.relay_upstream",
+        "A relay (one-api/new-api) says its own request to its upstream was refused: nothing"
+        " listens at the channel's address as the relay sees it (localhost or [::1] inside"
+        " the relay's container is the container itself, not the host running Ollama or"
+        " vLLM). The relay's link, not the caller's: point the channel at an address the"
+        " relay can reach.",
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            any_of(field_is("code", "do_request_failed"), says(*_RELAY_OWN_REQUEST)),
+            says(
+                "connection refused",
+                (r"\beconnrefused\b", "econnrefused"),
+                "actively refused",
+            ),
+        ),
+        priority=84,
+        origin=Origin.RELAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'do request failed: Post "http://localhost:11434/api/chat": dial tcp'
+            " [::1]:11434: connect: connection refused",
+            '{"error":{"message":"do request failed: Post \\"http://192.168.1.20:8000/v1/chat'
+            '/completions\\": dial tcp 192.168.1.20:8000: connect: connection refused (request'
+            ' id: 20240301120000123)","type":"new_api_error","code":"do_request_failed"}}',
+        ),
+        near_misses=(
+            'Post "http://localhost:11434/api/chat": dial tcp [::1]:11434: connect: connection'
+            " refused",
+            'do request failed: Post "https://api.openai.com/v1/chat/completions": dial tcp'
+            " 104.18.7.192:443: i/o timeout",
+        ),
     ),
     Rule(
         "network.connect_refused.unreachable",
@@ -725,6 +938,8 @@ RULES: tuple[Rule, ...] = (
             "curl: (7)",
             (r"curl error 7\b", "curl error 7"),
             "err_connection_refused",
+            # Chrome's page for ERR_CONNECTION_REFUSED in Chinese ("localhost 拒绝了我们的连接请求")
+            "拒绝了我们的连接请求",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -733,6 +948,7 @@ RULES: tuple[Rule, ...] = (
             "2025-04-03T10:43:24 CodeCompanion  ERROR [ERROR] 2025-04-03 10:43:24\nError: {"
             " \"curl: (7) Failed to connect to localhost port 11434 after 0 ms: Couldn't"
             ' connect to server" }',
+            "无法访问此网站 127.0.0.1 拒绝了我们的连接请求。",
         ),
     ),
     Rule(
@@ -767,6 +983,74 @@ RULES: tuple[Rule, ...] = (
             "(http://localhost:1234/v1/responses)",
         ),
         near_misses=("error sending request for url (https://api.openai.com/v1/responses)",),
+    ),
+    Rule(
+        "network.apple_url_error.offline",
+        "Apple's URL loading system (URLSession: iOS and macOS apps, Swift clients) found no"
+        " network path: NSURLErrorNotConnectedToInternet (-1009, 'The Internet connection"
+        " appears to be offline', also when the app may not use cellular data) or"
+        " NSURLErrorCannotConnectToHost (-1004, 'Could not connect to the server').",
+        L,
+        Cause.CONNECT_REFUSED,
+        says(
+            "internet connection appears to be offline",
+            "could not connect to the server.",
+            (r"nsurlerrordomain code=-100[49]\b", "nsurlerrordomain code=-100"),
+            "nsurlerrornotconnectedtointernet",
+            "nsurlerrorcannotconnecttohost",
+        ),
+        priority=77,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            'Error Domain=NSURLErrorDomain Code=-1009 "The Internet connection appears to be'
+            ' offline." UserInfo={NSErrorFailingURLStringKey=https://api.openai.com/v1/chat/'
+            "completions}",
+            'Error Domain=NSURLErrorDomain Code=-1004 "Could not connect to the server."',
+        ),
+        near_misses=('Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."',),
+    ),
+    Rule(
+        "network.apple_url_error.lost",
+        "Apple's URL loading system lost the connection mid-request:"
+        " NSURLErrorNetworkConnectionLost (-1005, 'The network connection was lost'), often a"
+        " kept-alive connection the server or a proxy had closed.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "the network connection was lost",
+            (r"nsurlerrordomain code=-1005\b", "nsurlerrordomain code=-1005"),
+            "nsurlerrornetworkconnectionlost",
+        ),
+        priority=77,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=('Error Domain=NSURLErrorDomain Code=-1005 "The network connection was lost."',),
+        near_misses=('Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."',),
+    ),
+    Rule(
+        "network.apple_url_error.dns",
+        "Apple's URL loading system could not resolve the host: NSURLErrorCannotFindHost"
+        " (-1003, 'A server with the specified hostname could not be found') or"
+        " NSURLErrorDNSLookupFailed (-1006).",
+        L,
+        Cause.DNS,
+        says(
+            "server with the specified hostname could not be found",
+            (r"nsurlerrordomain code=-100[36]\b", "nsurlerrordomain code=-100"),
+            "nsurlerrorcannotfindhost",
+            "nsurlerrordnslookupfailed",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            'Error Domain=NSURLErrorDomain Code=-1003 "A server with the specified hostname could'
+            ' not be found."',
+        ),
+        near_misses=(
+            'Error Domain=NSURLErrorDomain Code=-1004 "Could not connect to the server."',
+        ),
     ),
     Rule(
         "network.localized_socket_errors",
@@ -1367,6 +1651,31 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.5,
         samples=("Connection error.",),
+    ),
+    Rule(
+        "network.generic.chinese",
+        "A client's own Chinese words for a call that did not get through (网络连接失败, 网络错误,"
+        " 网络异常, 请求超时, 无法连接到服务器): apps map their HTTP library's timeout and"
+        " connection exceptions to these lines, so the layer is the network and the cause is"
+        " not said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"网络连接(?:失败|错误|异常|中断)", "网络连接"),
+            (r"网络(?:错误|异常)", "网络"),
+            "请求超时",
+            (r"无法连接(?:到)?(?:服务器|服务端)", "无法连接"),
+            "连接服务器失败",
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "请求超时，请检查网络连接后重试",
+            "网络连接失败，请检查网络设置或代理配置",
+            "生成失败：网络异常，请稍后重试",
+        ),
+        near_misses=("网络正常，请求成功",),
     ),
     Rule(
         "network.generic.client_words",

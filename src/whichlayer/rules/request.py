@@ -224,8 +224,8 @@ RULES: tuple[Rule, ...] = (
             "超出最大长度",
             "超过最大长度",
             "слишком длинный запрос",
-            (r"prompt ?超长", "prompt"),
-            (r"输入(?:内容)?超长", "输入"),
+            (r"prompt ?(?:超长|过长)", "prompt"),
+            (r"输入(?:内容|文本)?(?:超长|过长)", "输入"),
             "上下文超长",
         ),
         priority=91,
@@ -233,6 +233,55 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '400 Bad Request {"message":"Слишком длинный запрос: 121692 токенов входа при'
             ' пределе 46112."}',
+            '{"error":{"code":460034,"message":"输入内容过长。"}}',
+        ),
+    ),
+    Rule(
+        "request.context_length.chinese_tokens",
+        "A Chinese server or relay says the token count or the conversation is over the"
+        " model's limit or context (iFlytek Spark's 10907 'token数量超过上限', vLLM-based"
+        " services' 'tokens数超过...上下文'); a per-minute or per-day token count is a rate"
+        " or quota, not the context.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        all_of(
+            says(
+                (
+                    r"tokens? ?(?:数量|数|个数)[^\n]{0,12}(?:超过|超出|超限|过多|太多)",
+                    "token",
+                ),
+                (r"(?:超过|超出|超过了|超出了)[^\n]{0,16}上下文", "上下文"),
+                (r"上下文[^\n]{0,10}(?:超过|超出|超长|超限|溢出)", "上下文"),
+                "对话历史+问题的字数太多",
+            ),
+            none_of(
+                says(
+                    "每分钟",
+                    "每秒",
+                    "每小时",
+                    "每天",
+                    "每日",
+                    "额度",
+                    "配额",
+                    "余额",
+                    "频率",
+                    "速率",
+                    "限流",
+                    (r"\b(?:tpm|rpm|tpd|rpd)\b", "tpm", "rpm", "tpd", "rpd"),
+                )
+            ),
+        ),
+        priority=91,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{"header":{"code":10907,"message":"token数量超过上限。对话历史+问题的字数太多，'
+            '需要精简输入"}}',
+            "错误：请求的tokens数超过了模型的最大上下文，请缩短输入",
+        ),
+        near_misses=(
+            "请求过于频繁：每分钟token数超过限制，请稍后再试",
+            "您的token额度已用完",
         ),
     ),
     Rule(
@@ -300,6 +349,9 @@ RULES: tuple[Rule, ...] = (
             (r"body exceeded \d+ ?[kmg]b limit", "body exceeded "),
             "function_payload_too_large",
             (r"(?:received|send) message larger than max", "message larger than max"),
+            # axum's body limit (DefaultBodyLimit, 2 MB): "Failed to buffer the request body:
+            # length limit exceeded"
+            "failed to buffer the request body: length limit exceeded",
         ),
         priority=95,
         retry=Retry.NEVER,
@@ -316,6 +368,7 @@ RULES: tuple[Rule, ...] = (
             "\"code\":8}",
             "status = StatusCode.RESOURCE_EXHAUSTED details = \"Received message larger than max"
             " (5242880 vs. 4194304)\"",
+            "413 Payload Too Large: Failed to buffer the request body: length limit exceeded",
         ),
         near_misses=(
             "Invalid 'tools[1].function.description': string too long. Expected a string with"
@@ -449,12 +502,18 @@ RULES: tuple[Rule, ...] = (
             # OpenRouter: provider preferences or data policy leave no route for the model
             "no allowed providers",
             (r"no endpoints (?:found|available)", "no endpoints "),
+            # LiteLLM's router: the model group is not in its model_list (or none of its
+            # deployments could be set up): "There are no healthy deployments for this model"
+            "no healthy deployments for this model",
         ),
         priority=86,
         confidence=0.85,
         samples=(
             '{"error":{"message":"No available providers match the \'only\' filter:'
             ' deepseek.","type":"invalid_request_error"}}',
+            "litellm.BadRequestError: You passed in model=my-model. There are no healthy"
+            " deployments for this model. Received Model Group=my-model\nAvailable Model Group"
+            " Fallbacks=None",
         ),
     ),
     Rule(
@@ -476,10 +535,24 @@ RULES: tuple[Rule, ...] = (
             # Volcengine Ark: the "endpoint" id is the model; DeepSeek: "Model Not Exist"
             "invalidendpoint",
             "endpoint that does not exist",
+            # a deployed model's endpoint resource that is gone or in another region: Vertex's
+            # tuned models ("Endpoint `projects/p/locations/l/endpoints/123` not found") and
+            # SageMaker's InvokeEndpoint ("Endpoint x of account 123456789012 not found")
+            (r"/endpoints/[\w.\-]+`? (?:was )?not found", "/endpoints/"),
+            (r"\bendpoint [\w.\-*]+ of account [\d*x]+ not found", " of account "),
         ),
         priority=86,
         confidence=0.85,
-        samples=("InvalidRequestError: The API deployment for the resource does not exist.",),
+        samples=(
+            "InvalidRequestError: The API deployment for the resource does not exist.",
+            "google.genai.errors.ClientError: 404 NOT_FOUND. {'error': {'code': 404, 'message':"
+            " 'Endpoint `projects/my-project/locations/europe-west4/endpoints/1234567890` not"
+            " found.', 'status': 'NOT_FOUND'}}",
+            "botocore.errorfactory.ValidationError: An error occurred (ValidationError) when"
+            " calling the InvokeEndpoint operation: Endpoint my-llm-endpoint of account"
+            " 111122223333 not found.",
+        ),
+        near_misses=("Error: endpoint not found (POST /v1/chat/completions)",),
     ),
     Rule(
         "request.model_not_found.retired",
@@ -492,12 +565,45 @@ RULES: tuple[Rule, ...] = (
             (r"marked (?:by provider )?as legacy", "as legacy"),
             "reached the end of its life",
             "end of life",
+            # retirement worded by the model's own name: Google's "This model models/x is no
+            # longer available (to new users)", NVIDIA's 410 "... is no longer available", a
+            # relay's "Claude Sonnet 4.5 is no longer available. Please switch to ..."
+            (
+                r"\bmodels?\b[^\n]{0,60}\bno longer (?:available|served|offered|accessible)",
+                "no longer ",
+            ),
+            "no longer available to new users",
+            (
+                r"\bno longer available\.? please (?:switch|update|use|migrate|upgrade) to",
+                "no longer available",
+            ),
+            # "The model `x` is deprecated / discontinued / sunset": the model, not a parameter
+            (
+                r"\b(?:the|this) model (?:[`'\"]?[\w.\-/:@]+[`'\"]? )?(?:is|was|has been)"
+                r" (?:deprecated|discontinued|sunset|shut down|retired|decommissioned)\b",
+                "the model ",
+                "this model ",
+            ),
+            # Chinese providers and relays: 模型已下线 / 模型已停用 (the model was taken offline)
+            (r"模型[^\n]{0,40}已(?:下线|停用)", "模型"),
         ),
         priority=86,
         confidence=0.85,
         samples=(
             "ResourceNotFoundException: This model version has reached the end of its"
             " life.\nPlease refer to the AWS documentation for more details.",
+            "Error 404: This model models/gemini-2.0-flash-lite is no longer available to new"
+            " users. Please update your code to use a newer model.",
+            '{"error":{"code":404,"message":"models/gemini-1.0-pro-vision is no longer'
+            ' available. Please switch to models/gemini-2.5-flash.","status":"NOT_FOUND"}}',
+            "Gemini 2.0 Flash is no longer available. Please switch to Gemini 2.5 Flash.",
+            "HTTP 404: The model 'mixtral-8x7b-32768' was decommissioned and is not served.",
+            "当前请求的模型 qwen-turbo-0624 已下线，请更换模型",
+        ),
+        near_misses=(
+            "'max_tokens' is deprecated for this model; use 'max_completion_tokens'.",
+            "This feature is no longer available on the free plan.",
+            "The functions parameter is deprecated, use tools instead.",
         ),
     ),
     Rule(
@@ -536,6 +642,32 @@ RULES: tuple[Rule, ...] = (
             " '0f6c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a': Not found for account 'abc123'\"}",
         ),
         near_misses=('{"status":404,"title":"Not Found","detail":"Not Found"}',),
+    ),
+    Rule(
+        "request.model_not_found.ollama_native_404",
+        "A 404 from Ollama's own API (/api/chat, /api/generate, /api/embed): those routes exist"
+        " on every current Ollama, which answers 404 there only for a model that is not pulled"
+        " ('model \"x\" not found, try pulling it first'), so a bare 404 on them means the"
+        " model, not the path (a server too old for /api/chat says '404 page not found').",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            status(404),
+            says((r"/api/(?:chat|generate|embed|embeddings)(?![\w/-])", "/api/")),
+            says(":11434", "ollama"),
+        ),
+        priority=76,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "httpx.HTTPStatusError: Client error '404 Not Found' for url"
+            " 'http://localhost:11434/api/chat'",
+            "ERROR: 404 Client Error: Not Found for url: http://127.0.0.1:11434/api/generate",
+        ),
+        near_misses=(
+            "404 Client Error: Not Found for url: http://localhost:11434/api/chat/completions",
+            "curl http://localhost:11434/api/chat -> 404 page not found",
+        ),
     ),
     Rule(
         "request.no_channel",
@@ -830,12 +962,27 @@ RULES: tuple[Rule, ...] = (
                 (r"please use the \w+ api instead", "please use the "),
                 (r"\bapi (?:was|has been) removed", " removed"),
                 (r"migrate to (?:the )?\w+ api", "migrate to "),
+                # "The model `o1-pro` is only available via the Responses API"
+                (
+                    r"only (?:available|supported|accessible) (?:via|through|in|with) the"
+                    r" (?:responses|chat completions|completions|messages|assistants) api",
+                    "only available ",
+                    "only supported ",
+                    "only accessible ",
+                ),
+                # Chinese relays and clients: "模型不支持该接口", "该模型不支持 /v1/responses 接口"
+                (r"模型不支持(?:该|此|这个)?(?:接口|端点)", "模型不支持"),
+                (r"模型不支持 ?/v1/[\w/]+ ?(?:接口|端点)", "模型不支持"),
             ),
             field_is("code", "operationnotsupported"),
         ),
         priority=89,
         confidence=0.8,
         samples=(
+            "Error: 404 The model `o1-pro` is only available via the Responses API",
+            "OPENAI responses 调用失败，HTTP 400：模型不支持该接口",
+            '{"error":{"message":"该模型不支持 /v1/responses 接口","type":"invalid_request'
+            '_error"}}',
             "invalid request: generate API is not supported for model 'command-a-03-2025'."
             " Please use the chat API instead",
             "This is a chat model and not supported in the v1/completions endpoint. Did you"
@@ -1310,6 +1457,54 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.invalid_parameter.chinese",
+        "A Chinese provider or relay says a request parameter is wrong ('请求参数错误',"
+        " '参数有误', '参数不合法', '参数无效'): the Chinese form of 'invalid parameter'; a"
+        " named messages field is a message-shape error (request.malformed_body).",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"参数(?:错误|有误|不合法|无效|校验失败|格式错误)", "参数"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"error":{"message":"请求参数错误","type":"invalid_request_error"}}',
+            "API 调用参数有误，请检查文档。",
+            '{"error":{"message":"参数不合法：temperature 取值范围为 (0, 1.0]"}}',
+        ),
+        near_misses=("参数正确，请求成功",),
+    ),
+    Rule(
+        "request.invalid_parameter.response_schema",
+        "The JSON schema given for structured output (response_format / json_schema) is refused"
+        " (OpenAI's strict mode: 'Invalid schema for response_format ...', code"
+        " invalid_json_schema): fix the schema (every property required, additionalProperties"
+        " false), not the prompt or the key.",
+        L,
+        Cause.INVALID_PARAMETER,
+        any_of(
+            field_is("code", "invalid_json_schema"),
+            says(
+                "invalid schema for response_format",
+                "invalid_json_schema",
+            ),
+        ),
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "litellm.BadRequestError: OpenAIException - Invalid schema for response_format"
+            " 'Report': In context=(), 'required' is required to be supplied and to be an array"
+            " including every key in properties. Missing 'summary'.",
+            '{"error":{"message":"Invalid schema for response_format \'answer\': In'
+            " context=(), 'additionalProperties' is required to be supplied and to be false.\","
+            '"type":"invalid_request_error","param":"response_format","code":null}}',
+        ),
+        near_misses=("Invalid schema for function 'get_weather': array schema missing items",),
+    ),
+    Rule(
         "request.invalid_parameter.range",
         "A parameter's value is outside the range the model accepts (a token budget, a limit,"
         " an enumerated choice).",
@@ -1692,6 +1887,33 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
     ),
     Rule(
+        "request.malformed_body.json_extractor",
+        "A server built on axum (Rust: DeepSeek-compatible gateways, TEI, many relays) rejects"
+        " the body before any handler runs: 'Failed to parse the request body as JSON: <serde"
+        " error>' (JsonSyntaxError) or 'Expected request with `Content-Type:"
+        " application/json`': the bytes sent are not the JSON the server reads (a broken"
+        " escape or surrogate in a message, a truncated body, a wrong content type).",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            "failed to parse the request body as json",
+            "expected request with `content-type: application/json`",
+        ),
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "400 Bad Request: Failed to parse the request body as JSON: trailing comma at line 1"
+            " column 18",
+            "API error (400): Failed to parse the request body as JSON: messages[3].content:"
+            " lone leading surrogate in hex escape at line 1 column 9120",
+            "415 Unsupported Media Type: Expected request with `Content-Type: application/json`",
+        ),
+        near_misses=(
+            "error decoding response body: expected value at line 1 column 1",
+        ),
+    ),
+    Rule(
         "request.malformed_body.turn_order",
         "The conversation's turns are out of order: roles must alternate, a tool result must"
         " answer a tool call, the last turn must be the user's.",
@@ -1719,6 +1941,8 @@ RULES: tuple[Rule, ...] = (
             (r"no tool (?:call|output) found for function call", " found for function call"),
             "was provided without its required",
             "must be passed back",
+            # Baidu ERNIE (336006): user and assistant turns must pair up, user last
+            "length of messages must be an odd number",
         ),
         priority=83,
         confidence=0.75,
@@ -1730,6 +1954,67 @@ RULES: tuple[Rule, ...] = (
             "An error occurred (ValidationException) when calling the Converse operation: A"
             " conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.tool_call_id",
+        "A tool result names a tool-call id that no earlier tool call in the history carries"
+        " (an orphaned result, a mismatched or empty id, a result turn not right after its"
+        " call): the conversation history was cut or rebuilt wrongly, whatever the server"
+        " calls the error (MiniMax and Zhipu say 'invalid params').",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            # Moonshot/Kimi "tool_call_id  is not found"; MiniMax (2013) "tool result's tool
+            # id(call_x) not found"; others "tool_call_id call_x does not match any tool call"
+            (
+                r"\btool[_ ]?(?:call[_ ]?|use[_ ]?)?id\b[^\n]{0,80}(?:is not found|not found|"
+                r"does not match|doesn't match|did not match|mismatch|has no matching|without a"
+                r" matching|no matching)",
+                "tool",
+            ),
+            (r"tool result'?s? tool id", "tool id"),
+            # Anthropic: "unexpected `tool_use_id` found in `tool_result` blocks"
+            (r"unexpected [`'\"]?tool_use_id", "tool_use_id"),
+            # Gemini: "Please ensure that function response turn comes immediately after a
+            # function call turn" (and the mirror for a call turn)
+            (
+                r"function (?:response|call) turn comes immediately after",
+                "turn comes immediately after",
+            ),
+            # Bedrock's Converse check of toolUse/toolResult pairs
+            (
+                r"toolresult blocks[^\n]{0,80}exceeds the number of tooluse",
+                "exceeds the number of tooluse",
+            ),
+            (r"expected toolresult blocks at", "expected toolresult blocks"),
+            # chat templates (gpt-oss, MiniMax) raising on a tool turn with no call before it:
+            # "Message has tool role, but there was no previous assistant message with a tool
+            # call!"
+            "no previous assistant message with a tool call",
+        ),
+        priority=85,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "HTTP 400 invalid_request_error: invalid params, tool result's tool"
+            " id(call_function_abc123_2) not found (2013)",
+            "Error code: 400 - {'error': {'message': 'Invalid request: tool_call_id  is not"
+            " found', 'type': 'invalid_request_error'}}",
+            "400 Please ensure that function response turn comes immediately after a function"
+            " call turn.",
+            "messages.5.content.1: unexpected `tool_use_id` found in `tool_result` blocks:"
+            " toolu_01ABC. Each `tool_result` block must have a corresponding `tool_use` block"
+            " in the previous message.",
+            "ValidationException: The number of toolResult blocks at messages.4.content exceeds"
+            " the number of toolUse blocks of previous turn.",
+            "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
+            " assistant message with a tool call!",
+        ),
+        near_misses=(
+            "Tool 'get_weather' not found",
+            "Invalid 'tools[0].function.name': string does not match pattern.",
+            "Error: 404 Not Found: the tool server was not found",
         ),
     ),
     Rule(
@@ -1775,6 +2060,11 @@ RULES: tuple[Rule, ...] = (
             "must be at least 1 token long",
             # Gemini with no contents; a model that takes no assistant prefill
             "contents is not specified",
+            # Vertex/Gemini given only a system instruction: "Unable to submit request because
+            # at least one contents field is required"
+            "at least one contents field is required",
+            # Mistral (3240, also through watsonx): an assistant turn with neither
+            (r"content or tool_calls (?:should|must) be non-empty", "tool_calls "),
             # the body does not fit the server's types: OpenAI, Rust (serde) and Go servers
             (r"missing required parameter: '?messages", "missing required parameter: "),
             "'$.messages' is too short",
@@ -1794,6 +2084,9 @@ RULES: tuple[Rule, ...] = (
             " GenerateContentRequest.contents[13].parts: contents.parts must not be empty.",
             '500 {"error":{"type":"new_api_error","message":"field messages is required'
             ' (request id: 20260716180321242258548)"},"type":"error"}',
+            "google.api_core.exceptions.InvalidArgument: 400 Unable to submit request because at"
+            " least one contents field is required.",
+            "Error 3240: At least one content or tool_calls should be non-empty",
         ),
     ),
     Rule(
