@@ -15,6 +15,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -55,28 +56,40 @@ class Head:
         # summed in C (``sum(map(...))``) rather than label by label per feature in Python
         self.columns = [weights[k::width] for k in range(width)]
 
-    def logits(self, feats: list[int]) -> tuple[list[float], list[int]]:
-        """Raw scores per label, and the weight rows of the features that had weights."""
-        rows = [row for row in map(self.rows.get, feats) if row is not None]
-        norm = self.scale / math.sqrt(len(feats)) if feats else 0.0
+    def logits(self, feats: Collection[int]) -> tuple[list[float], list[int]]:
+        """Raw scores per label, and the weight rows of the features that had weights (in
+        no particular order: a score is a sum of integers, the same in any order)."""
+        rows = self._rows_of(feats)[1]
+        return self._scores(rows, len(feats)), rows
+
+    def _scores(self, rows: list[int], count: int) -> list[float]:
+        """Raw scores per label from the weight ``rows`` of an input of ``count`` features."""
+        norm = self.scale / math.sqrt(count) if count else 0.0
         if len(rows) < 2:  # itemgetter of one index returns the item, not a tuple
             return [
                 sum(map(col.__getitem__, rows)) * norm + b
                 for col, b in zip(self.columns, self.bias, strict=True)
-            ], rows
+            ]
         # one C call gathers a column's weights at every row (a third faster than a
         # ``map`` of ``__getitem__``); integer sums, so the same numbers to the bit
         gather = itemgetter(*rows)
         return [
             sum(gather(col)) * norm + b for col, b in zip(self.columns, self.bias, strict=True)
-        ], rows
+        ]
+
+    def _rows_of(self, feats: Collection[int]) -> tuple[list[int], list[int]]:
+        """The features of ``feats`` that have weights, and their rows (found in C: the
+        dict's key view intersected with them, then one lookup each)."""
+        had = list(self.rows.keys() & feats)
+        return had, list(map(self.rows.__getitem__, had))
 
     def predict(
-        self, feats: list[int], allowed: set[str] | None = None, top: int = 40
+        self, feats: Collection[int], allowed: set[str] | None = None, top: int = 40
     ) -> Prediction:
         """The labels by probability (among ``allowed``), with the ``top`` features behind
         the best one (none when ``top`` is 0: cheaper, for a decision that may not change)."""
-        logits, _rows = self.logits(feats)
+        had, rows = self._rows_of(feats)
+        logits = self._scores(rows, len(feats))
         pairs = [
             (label, z / self.temperature)
             for label, z in zip(self.labels, logits, strict=True)
@@ -91,11 +104,7 @@ class Head:
         if not top:
             return Prediction(ranked, [])
         column, scale = self.columns[self.labels.index(ranked[0][0])], self.scale
-        contrib = [
-            (feat, column[row] * scale)
-            for feat, row in zip(feats, map(self.rows.get, feats), strict=True)
-            if row is not None
-        ]
+        contrib = [(feat, column[row] * scale) for feat, row in zip(had, rows, strict=True)]
         contrib.sort(key=lambda c: (-c[1], c[0]))
         return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
 
@@ -109,7 +118,7 @@ class Model:
     threshold: float
 
     def cause(
-        self, layer: str, feats: list[int], allowed: set[str] | None = None, top: int = 40
+        self, layer: str, feats: Collection[int], allowed: set[str] | None = None, top: int = 40
     ) -> Prediction:
         """The cause given the layer (a layer whose errors all share one cause has no head),
         among ``allowed`` causes when given."""
