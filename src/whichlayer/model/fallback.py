@@ -220,6 +220,10 @@ def combine(
         return layer, cause, "rule"  # a rule that reads more than the status decides
     if best != layer and p >= bars.overrule:
         return best, _top(reading.cause_of(best))[0], "model overrules"
+    if cause != "unknown" and bars.weak_cause > 1.0:
+        # no probability reaches the bar: the rule's cause stands, whatever the cause head
+        # reads (so it is not run)
+        return layer, cause, "rule"
     named, p_cause = _top(reading.cause_of(layer))
     if named in ("unknown", cause):
         return layer, cause, "rule"
