@@ -154,7 +154,7 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
             len(rules),
         )
         best = _run(view, rules[:at], 0, answered, hits)
-        if best is not None and catalogue.STATUS_PRIORITY >= best:
+        if best is not None and best <= catalogue.STATUS_PRIORITY:
             block = statuses()
             best = _run(view, block, at, answered, hits, best)
             if best is not None:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar, overload
+
+_Set = TypeVar("_Set", bound=frozenset[str])
 
 
 class LazyPattern:
@@ -124,7 +126,16 @@ class Keywords:
     def built(self) -> bool:
         return self._finder is not None
 
-    def present(self, text: str) -> frozenset[str]:
+    @overload
+    def present(self, text: str) -> frozenset[str]: ...
+
+    @overload
+    def present(self, text: str, kind: Callable[[Iterable[str]], _Set]) -> _Set: ...
+
+    def present(
+        self, text: str, kind: Callable[[Iterable[str]], frozenset[str]] = frozenset
+    ) -> frozenset[str]:
+        """The keywords that occur in ``text``, as a ``kind`` (a frozenset or a subclass)."""
         finder = self._finder
         if finder is None:
             import ahocorasick_rs
@@ -138,10 +149,10 @@ class Keywords:
                 store_patterns=True,
             )
         try:
-            return frozenset(finder.find_matches_as_strings(text, overlapping=True))
+            return kind(finder.find_matches_as_strings(text, overlapping=True))
         except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
             clean = text.encode("utf-8", "replace").decode("utf-8")
-            return frozenset(finder.find_matches_as_strings(clean, overlapping=True))
+            return kind(finder.find_matches_as_strings(clean, overlapping=True))
 
 
 #: A gated alternative for the parsers: ``(keyword or None, pattern)``; None: always try it.

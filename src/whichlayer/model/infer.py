@@ -73,9 +73,7 @@ class Head:
         # one C call gathers a column's weights at every row (a third faster than a
         # ``map`` of ``__getitem__``); integer sums, so the same numbers to the bit
         gather = itemgetter(*rows)
-        return [
-            sum(gather(col)) * norm + b for col, b in zip(self.columns, self.bias, strict=True)
-        ]
+        return [sum(gather(col)) * norm + b for col, b in zip(self.columns, self.bias, strict=True)]
 
     def _rows_of(self, feats: Collection[int]) -> tuple[list[int], list[int]]:
         """The features of ``feats`` that have weights, and their rows (found in C: the

@@ -169,7 +169,7 @@ def candidates(view: View) -> list[Rule]:
 #: The priority of every row that reads the HTTP status: the lowest a row has, so these rows
 #: come after every other row (``candidates``).
 STATUS_PRIORITY = PRIORITY["status"]
-assert STATUS_PRIORITY < min(SHARED_PRIORITY, *(p for f, p in PRIORITY.items() if f != "status"))
+assert min(SHARED_PRIORITY, *(p for f, p in PRIORITY.items() if f != "status")) > STATUS_PRIORITY
 
 
 def split_candidates(view: View) -> tuple[list[Rule], Callable[[], list[Rule]] | None]:
