@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from whichlayer import prefilter
 from whichlayer.evidence import RequestId
-from whichlayer.prefilter import Gated, LazyPattern
+from whichlayer.prefilter import Gated, LazyPattern, all_at, first_at
 from whichlayer.taxonomy import Origin
 
 #: A pattern with the keyword every match contains (``None``: always tried), as in
@@ -213,11 +213,11 @@ PRESENT_MAX = 20_000
 class _Long(frozenset[str]):
     """The gate set of a text, with the text's lower-cased form (``lower``), from which an
     alternative that starts with its keyword is searched (see :func:`_start` and
-    :func:`_first_at`); ``aligned``: each character of the text lower-cases to exactly the
-    character at the same place in ``lower``, and none that the regex engine folds
-    otherwise (dotless ı, long ſ) occurs, so a match of a case-insensitive keyword in the
-    text is found there at the same place. (Named when only long texts kept their
-    lower-cased form.)"""
+    :func:`whichlayer.prefilter.first_at`); ``aligned``: each character of the text
+    lower-cases to exactly the character at the same place in ``lower``, and none that the
+    regex engine folds otherwise (dotless ı, long ſ) occurs, so a match of a
+    case-insensitive keyword in the text is found there at the same place. (Named when
+    only long texts kept their lower-cased form.)"""
 
     lower: str
     aligned: bool
@@ -260,52 +260,11 @@ def _start(compiled: LazyPattern, lower: Gate) -> int:
 
 def _anchored(compiled: LazyPattern, lower: Gate) -> tuple[str, tuple[str, ...]] | None:
     """The lower-cased text and the literals one of which every match of ``compiled``
-    starts with, where both are known (see :func:`_first_at`)."""
+    starts with, where both are known (see :func:`whichlayer.prefilter.first_at`)."""
     anchors = compiled.anchors if isinstance(compiled, _Guarded) else None
     if anchors is not None and isinstance(lower, _Long) and lower.aligned:
         return lower.lower, anchors
     return None
-
-
-def _first_at(
-    compiled: re.Pattern[str], text: str, low: str, anchors: tuple[str, ...], pos: int = 0
-) -> re.Match[str] | None:
-    """``compiled.search(text, pos)`` where every match starts where one of ``anchors``
-    occurs in ``low`` (``text`` lower-cased, aligned with it): tried only at those places,
-    found by substring search, rather than at every place by the regex engine."""
-    if len(anchors) == 1:
-        anchor = anchors[0]
-        at = low.find(anchor, pos)
-        while at >= 0:
-            found = compiled.match(text, at)
-            if found is not None:
-                return found
-            at = low.find(anchor, at + 1)
-        return None
-    places: set[int] = set()
-    for anchor in anchors:
-        at = low.find(anchor, pos)
-        while at >= 0:
-            places.add(at)
-            at = low.find(anchor, at + 1)
-    for at in sorted(places):
-        found = compiled.match(text, at)
-        if found is not None:
-            return found
-    return None
-
-
-def _all_at(
-    compiled: re.Pattern[str], text: str, low: str, anchors: tuple[str, ...]
-) -> list[re.Match[str]]:
-    """``list(compiled.finditer(text))`` found as :func:`_first_at` finds one (no match is
-    empty: each starts with a literal)."""
-    out: list[re.Match[str]] = []
-    pos = 0
-    while (found := _first_at(compiled, text, low, anchors, pos)) is not None:
-        out.append(found)
-        pos = max(found.end(), found.start() + 1)
-    return out
 
 
 def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None:
@@ -316,7 +275,7 @@ def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None
             continue
         anchors = compiled.anchors if low is not None and isinstance(compiled, _Guarded) else None
         if low is not None and anchors is not None:
-            found = _first_at(compiled.compiled(), text, low, anchors)
+            found = first_at(compiled.compiled(), text, low, anchors)
         else:
             found = compiled.compiled().search(text, _start(compiled, lower) if low else 0)
         if found:
@@ -704,7 +663,7 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     ):
         at = _anchored(pattern, lower) if anchored else None
         if at is not None:  # tried only where its literal occurs (its precheck: no need)
-            matches: Iterable[re.Match[str]] = _all_at(pattern.compiled(), text, *at)
+            matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, *at)
         elif (needs is not None and not needs(text)) or (pre is not None and not pre.search(text)):
             continue
         else:
@@ -802,7 +761,7 @@ def request_ids(text: str, lower: Gate) -> list[RequestId]:
             continue
         at = _anchored(pattern, lower)
         matches = (
-            _all_at(pattern.compiled(), text, *at)
+            all_at(pattern.compiled(), text, *at)
             if at is not None
             else pattern.compiled().finditer(text, _start(pattern, lower))
         )
@@ -1017,6 +976,7 @@ _METHOD_PATH = _ungated(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 _HOST_LITERALS = _literals(_HOST_PATTERNS)
 _HTTP = gate_literals("http")[0]
+_URL.anchors = _anchors(_URL.pattern, _HTTP, _anchor(_URL.pattern, _HTTP, True))
 
 
 #: ``urllib.parse.urlsplit``, imported on first use (not at start-up) and kept here.
@@ -1035,7 +995,11 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
     best: tuple[int, str, str] | None = None
     if _HTTP in lower:
         urlsplit = _URLSPLIT[0] if _URLSPLIT else _urlsplit()
-    for match in _URL.finditer(text) if _HTTP in lower else ():
+    urls: Iterable[re.Match[str]] = ()
+    if _HTTP in lower:
+        at = _anchored(_URL, lower)
+        urls = all_at(_URL.compiled(), text, *at) if at else _URL.finditer(text)
+    for match in urls:
         url = match.group(0).rstrip(".,;:")
         url_lower = url.lower()  # not ``lower``: the host patterns below read the whole text
         if "*" in url:
@@ -1067,14 +1031,15 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
 
 #: Class names end in one of these; the name is read backwards from the suffix, which is
 #: much cheaper than a pattern that tries every word.
-_EXCEPTION_SUFFIX = re.compile(r"(?:Error|Exception|Timeout|Exceeded|Denied|Refused)\b")
+_SUFFIXES = ("Error", "Exception", "Timeout", "Exceeded", "Denied", "Refused")
+_EXCEPTION_SUFFIX = re.compile(f"(?:{'|'.join(_SUFFIXES)})\\b")  # found where one occurs
 _NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
 
 
 def exception_names(text: str, limit: int = 40) -> list[str]:
     """Dotted or bare class names such as ``openai.RateLimitError``, in text order."""
     names: list[str] = []
-    for match in _EXCEPTION_SUFFIX.finditer(text):
+    for match in all_at(_EXCEPTION_SUFFIX, text, text, _SUFFIXES):
         end = match.start()
         floor = max(0, end - 120)
         # back over the name's characters (at most 120): what rstrip leaves of the window
