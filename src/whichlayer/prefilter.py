@@ -71,6 +71,12 @@ class LazyPattern:
         return found
 
 
+#: Texts up to this long are searched by :func:`first_at` and :func:`all_at`; longer ones by
+#: the regex engine itself (a megabyte may hold a literal a hundred thousand times, and
+#: each place tried costs a call).
+OCCURRENCES_MAX = 20_000
+
+
 def first_at(
     compiled: re.Pattern[str], text: str, low: str, anchors: tuple[str, ...], pos: int = 0
 ) -> re.Match[str] | None:
@@ -102,13 +108,26 @@ def first_at(
 def all_at(
     compiled: re.Pattern[str], text: str, low: str, anchors: tuple[str, ...]
 ) -> list[re.Match[str]]:
-    """``list(compiled.finditer(text))`` found as :func:`first_at` finds one (no match is
-    empty: each starts with a literal)."""
+    """``list(compiled.finditer(text))`` where every match starts where one of ``anchors``
+    occurs in ``low`` (see :func:`first_at`): tried at those places in order, each at or
+    after the end of the match before (no match is empty: each starts with a literal)."""
+    places: list[int] = []
+    for anchor in anchors:
+        at = low.find(anchor)
+        while at >= 0:
+            places.append(at)
+            at = low.find(anchor, at + 1)
+    if len(anchors) > 1:
+        places = sorted(set(places))
     out: list[re.Match[str]] = []
     pos = 0
-    while (found := first_at(compiled, text, low, anchors, pos)) is not None:
-        out.append(found)
-        pos = max(found.end(), found.start() + 1)
+    for at in places:
+        if at < pos:
+            continue
+        found = compiled.match(text, at)
+        if found is not None:
+            out.append(found)
+            pos = max(found.end(), at + 1)
     return out
 
 
@@ -181,7 +200,7 @@ class Phrase:
         """The matched text, or None."""
         if self.regex is None:
             return self.pattern if self.pattern in text else None
-        if self.start is not None:
+        if self.start is not None and len(text) <= OCCURRENCES_MAX:
             found = first_at(self.regex.compiled(), text, text, (self.start,))
         else:
             found = self.regex.search(text)

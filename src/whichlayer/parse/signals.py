@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from whichlayer import prefilter
 from whichlayer.evidence import RequestId
-from whichlayer.prefilter import Gated, LazyPattern, all_at, first_at
+from whichlayer.prefilter import OCCURRENCES_MAX, Gated, LazyPattern, all_at, first_at
 from whichlayer.taxonomy import Origin
 
 #: A pattern with the keyword every match contains (``None``: always tried), as in
@@ -262,7 +262,12 @@ def _anchored(compiled: LazyPattern, lower: Gate) -> tuple[str, tuple[str, ...]]
     """The lower-cased text and the literals one of which every match of ``compiled``
     starts with, where both are known (see :func:`whichlayer.prefilter.first_at`)."""
     anchors = compiled.anchors if isinstance(compiled, _Guarded) else None
-    if anchors is not None and isinstance(lower, _Long) and lower.aligned:
+    if (
+        anchors is not None
+        and isinstance(lower, _Long)
+        and lower.aligned
+        and len(lower.lower) <= OCCURRENCES_MAX
+    ):
         return lower.lower, anchors
     return None
 
@@ -273,9 +278,9 @@ def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        anchors = compiled.anchors if low is not None and isinstance(compiled, _Guarded) else None
-        if low is not None and anchors is not None:
-            found = first_at(compiled.compiled(), text, low, anchors)
+        at = _anchored(compiled, lower) if low is not None else None
+        if at is not None:
+            found = first_at(compiled.compiled(), text, *at)
         else:
             found = compiled.compiled().search(text, _start(compiled, lower) if low else 0)
         if found:
@@ -667,7 +672,7 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
         elif (needs is not None and not needs(text)) or (pre is not None and not pre.search(text)):
             continue
         else:
-            matches = pattern.compiled().finditer(text)
+            matches = pattern.compiled().finditer(text, _start(pattern, lower) if anchored else 0)
         for match in matches:
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
@@ -1039,7 +1044,12 @@ _NAME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
 def exception_names(text: str, limit: int = 40) -> list[str]:
     """Dotted or bare class names such as ``openai.RateLimitError``, in text order."""
     names: list[str] = []
-    for match in all_at(_EXCEPTION_SUFFIX, text, text, _SUFFIXES):
+    found = (
+        all_at(_EXCEPTION_SUFFIX, text, text, _SUFFIXES)
+        if len(text) <= OCCURRENCES_MAX
+        else _EXCEPTION_SUFFIX.finditer(text)
+    )
+    for match in found:
         end = match.start()
         floor = max(0, end - 120)
         # back over the name's characters (at most 120): what rstrip leaves of the window
