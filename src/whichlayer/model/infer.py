@@ -32,10 +32,14 @@ class Prediction:
     top_features: list[tuple[int, float]]  # (feature id, contribution to the best label)
 
 
+#: Byte ``u`` (an int8 weight ``w`` read unsigned: ``w % 256``) -> the byte ``w + 128``.
+_PLUS_128 = bytes((u + 128) % 256 for u in range(256))
+
+
 class Head:
     """One multinomial logistic regression (layer or cause) with int8 weights."""
 
-    __slots__ = ("bias", "columns", "labels", "rows", "scale", "temperature")
+    __slots__ = ("_by_id", "_weights", "bias", "columns", "labels", "rows", "scale", "temperature")
 
     def __init__(
         self,
@@ -55,6 +59,25 @@ class Head:
         # one weight column per label: a label's score is a sum over the rows an input has,
         # summed in C (``sum(map(...))``) rather than label by label per feature in Python
         self.columns = [weights[k::width] for k in range(width)]
+        self._weights = weights
+        self._by_id: dict[int, bytes] | None = None  # made on first use (``_sums``)
+
+    def _sums(self, feats: Collection[int]) -> list[int]:
+        """Each label's sum of the weights of ``feats`` (those with weights). A feature's
+        weights for every label sit together (one row of bytes, found by one lookup), and
+        the rows an input has are joined and summed label by label in C: the same integer
+        sums as the columns give (``_scores``), with far fewer places in memory read."""
+        by_id = self._by_id
+        width = len(self.labels)
+        if by_id is None:
+            # each weight w (-128..127) stored as the byte w + 128, summed as bytes (in C)
+            raw = self._weights.tobytes().translate(_PLUS_128)
+            ends = range(width, len(raw) + width, width)
+            rows = map(raw.__getitem__, map(slice, range(0, len(raw), width), ends))
+            by_id = self._by_id = dict(zip(self.rows, rows, strict=True))
+        joined = b"".join(map(by_id.__getitem__, by_id.keys() & feats))
+        count = len(joined) // width
+        return [sum(joined[k::width]) - 128 * count for k in range(width)]
 
     def logits(self, feats: Collection[int]) -> tuple[list[float], list[int]]:
         """Raw scores per label, and the weight rows of the features that had weights (in
@@ -86,8 +109,11 @@ class Head:
     ) -> Prediction:
         """The labels by probability (among ``allowed``), with the ``top`` features behind
         the best one (none when ``top`` is 0: cheaper, for a decision that may not change)."""
-        had, rows = self._rows_of(feats)
-        logits = self._scores(rows, len(feats))
+        count = len(feats)
+        norm = self.scale / math.sqrt(count) if count else 0.0
+        logits = [
+            total * norm + b for total, b in zip(self._sums(feats), self.bias, strict=True)
+        ]
         pairs = [
             (label, z / self.temperature)
             for label, z in zip(self.labels, logits, strict=True)
@@ -102,6 +128,7 @@ class Head:
         if not top:
             return Prediction(ranked, [])
         column, scale = self.columns[self.labels.index(ranked[0][0])], self.scale
+        had, rows = self._rows_of(feats)
         contrib = [(feat, column[row] * scale) for feat, row in zip(had, rows, strict=True)]
         contrib.sort(key=lambda c: (-c[1], c[0]))
         return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
