@@ -34,7 +34,7 @@ def _norm(word: str) -> str | None:
         return None
     if word.isdigit():
         return word if len(word) <= 4 else "<num>"
-    if _HAS_DIGIT.search(word) and len(word) > 12:
+    if len(word) > 12 and _HAS_DIGIT.search(word):
         return "<id>"
     return word
 
