@@ -219,6 +219,8 @@ class _Long(frozenset[str]):
     case-insensitive keyword in the text is found there at the same place. (Named when
     only long texts kept their lower-cased form.)"""
 
+    __slots__ = ("aligned", "lower")
+
     lower: str
     aligned: bool
 
