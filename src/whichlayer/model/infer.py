@@ -32,6 +32,9 @@ class Prediction:
     top_features: list[tuple[int, float]]  # (feature id, contribution to the best label)
 
 
+#: A head's rows of bytes (``Head._sums``) are made on its this-many-th use: a long run (a
+#: library, a benchmark, ``scan``) repays the ~10 ms they take, one ``explain`` would not.
+ROWS_AFTER = 3
 #: Byte ``u`` (an int8 weight ``w`` read unsigned: ``w % 256``) -> the byte ``w + 128``.
 _PLUS_128 = bytes((u + 128) % 256 for u in range(256))
 
@@ -39,7 +42,17 @@ _PLUS_128 = bytes((u + 128) % 256 for u in range(256))
 class Head:
     """One multinomial logistic regression (layer or cause) with int8 weights."""
 
-    __slots__ = ("_by_id", "_weights", "bias", "columns", "labels", "rows", "scale", "temperature")
+    __slots__ = (
+        "_by_id",
+        "_uses",
+        "_weights",
+        "bias",
+        "columns",
+        "labels",
+        "rows",
+        "scale",
+        "temperature",
+    )
 
     def __init__(
         self,
@@ -60,7 +73,8 @@ class Head:
         # summed in C (``sum(map(...))``) rather than label by label per feature in Python
         self.columns = [weights[k::width] for k in range(width)]
         self._weights = weights
-        self._by_id: dict[int, bytes] | None = None  # made on first use (``_sums``)
+        self._by_id: dict[int, bytes] | None = None  # made when used enough (``_sums``)
+        self._uses = 0
 
     def _sums(self, feats: Collection[int]) -> list[int]:
         """Each label's sum of the weights of ``feats`` (those with weights). A feature's
@@ -70,6 +84,9 @@ class Head:
         by_id = self._by_id
         width = len(self.labels)
         if by_id is None:
+            self._uses += 1
+            if self._uses < ROWS_AFTER:  # a short run: the columns, nothing made
+                return self._column_sums(self._rows_of(feats)[1])
             # each weight w (-128..127) stored as the byte w + 128, summed as bytes (in C)
             raw = self._weights.tobytes().translate(_PLUS_128)
             ends = range(width, len(raw) + width, width)
@@ -88,15 +105,18 @@ class Head:
     def _scores(self, rows: list[int], count: int) -> list[float]:
         """Raw scores per label from the weight ``rows`` of an input of ``count`` features."""
         norm = self.scale / math.sqrt(count) if count else 0.0
+        return [
+            total * norm + b for total, b in zip(self._column_sums(rows), self.bias, strict=True)
+        ]
+
+    def _column_sums(self, rows: list[int]) -> list[int]:
+        """Each label's sum of the weights at ``rows``, read from its column."""
         if len(rows) < 2:  # itemgetter of one index returns the item, not a tuple
-            return [
-                sum(map(col.__getitem__, rows)) * norm + b
-                for col, b in zip(self.columns, self.bias, strict=True)
-            ]
+            return [sum(map(col.__getitem__, rows)) for col in self.columns]
         # one C call gathers a column's weights at every row (a third faster than a
         # ``map`` of ``__getitem__``); integer sums, so the same numbers to the bit
         gather = itemgetter(*rows)
-        return [sum(gather(col)) * norm + b for col, b in zip(self.columns, self.bias, strict=True)]
+        return [sum(gather(col)) for col in self.columns]
 
     def _rows_of(self, feats: Collection[int]) -> tuple[list[int], list[int]]:
         """The features of ``feats`` that have weights, and their rows (found in C: the
