@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from whichlayer import actions as act
@@ -135,26 +135,55 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
     """The rules that fire with their scores, best first. Only rules that can fire run:
     the keyword-free ones and those one of whose keywords occurs in the text (found once,
     ``view.keywords``). They run in priority order, and the run stops once no rule left
-    can beat the best hit, so most inputs touch only a few."""
+    can beat the best hit, so most inputs touch only a few (and the provider catalogue's
+    rows that read the status, the lowest in priority, are made only when reached)."""
     answered = (
         view.ev.status is not None
         and view.ev.status not in _TRANSPORT_STATUSES
         and not _proxy_own_answer(view.ev)
     )
     hits: list[tuple[int, int, Rule, Facts]] = []
-    best = -1
-    for order, rule in enumerate(_ordered(view)):
+    rules, statuses = _ordered_parts(view)
+    if statuses is None:
+        _run(view, rules, 0, answered, hits)
+    else:
+        # the status rows go where ``_ordered`` puts them: ahead of the engine's rules of
+        # their priority, after every rule above it
+        at = next(
+            (i for i, rule in enumerate(rules) if rule.priority <= catalogue.STATUS_PRIORITY),
+            len(rules),
+        )
+        best = _run(view, rules[:at], 0, answered, hits)
+        if best is not None and best <= catalogue.STATUS_PRIORITY:
+            block = statuses()
+            best = _run(view, block, at, answered, hits, best)
+            if best is not None:
+                _run(view, rules[at:], at + len(block), answered, hits, best)
+    if len(hits) > 1:
+        hits.sort(key=_rank)
+    return hits
+
+
+def _run(
+    view: View,
+    rules: Sequence[Rule],
+    order: int,
+    answered: bool,
+    hits: list[tuple[int, int, Rule, Facts]],
+    best: int = -1,
+) -> int | None:
+    """Run ``rules`` (the first at place ``order``) in priority order, adding those that
+    fire to ``hits``: the best score so far, or ``None`` once no rule left can beat it."""
+    for place, rule in enumerate(rules, order):
         if rule.priority < best:
-            break
+            return None
         used = rule.run(view)
         if used is not None:
             penalty = ANSWERED_PENALTY if answered and rule.layer is Layer.NETWORK else 0
             score = rule.priority - penalty
             best = max(best, score)
-            hits.append((score, order, rule, used))
-    if len(hits) > 1:
-        hits.sort(key=_rank)
-    return hits
+            hits.append((score, place, rule, used))
+    return best
 
 
 def _rank(hit: tuple[int, int, Rule, Facts]) -> tuple[int, int]:
@@ -171,8 +200,18 @@ def _ordered(view: View) -> Iterable[Rule]:
     """The rules that can fire in priority order, with the provider catalogue's rows this
     input could fire (``rules/catalogue.py``) merged in ahead of engine rules of equal
     priority."""
-    rules = _candidates(view)
-    extra = catalogue.candidates(view)
+    return _merged(_candidates(view), catalogue.candidates(view))
+
+
+def _ordered_parts(view: View) -> tuple[list[Rule], Callable[[], list[Rule]] | None]:
+    """``_ordered(view)`` without the catalogue's rows that read the status, and a function
+    that gives those (see ``catalogue.split_candidates``)."""
+    extra, statuses = catalogue.split_candidates(view)
+    return _merged(_candidates(view), extra), statuses
+
+
+def _merged(rules: list[Rule], extra: list[Rule]) -> list[Rule]:
+    """The catalogue rows ``extra`` (best first) merged into the engine's ``rules``."""
     if not extra:
         return rules
     negated = [-rule.priority for rule in rules]

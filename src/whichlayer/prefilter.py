@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar, overload
+
+_Set = TypeVar("_Set", bound=frozenset[str])
 
 
 class LazyPattern:
@@ -69,6 +71,110 @@ class LazyPattern:
         return found
 
 
+#: Texts up to this long are searched by :func:`first_at` and :func:`all_at`; longer ones by
+#: the regex engine itself (a megabyte may hold a literal a hundred thousand times, and
+#: each place tried costs a call).
+OCCURRENCES_MAX = 20_000
+
+
+def first_at(
+    compiled: re.Pattern[str], text: str, low: str, anchors: tuple[str, ...], pos: int = 0
+) -> re.Match[str] | None:
+    """``compiled.search(text, pos)`` where every match starts where one of ``anchors``
+    occurs in ``low`` (``text`` lower-cased, aligned with it): tried only at those places,
+    found by substring search, rather than at every place by the regex engine."""
+    if len(anchors) == 1:
+        anchor = anchors[0]
+        at = low.find(anchor, pos)
+        while at >= 0:
+            found = compiled.match(text, at)
+            if found is not None:
+                return found
+            at = low.find(anchor, at + 1)
+        return None
+    places: set[int] = set()
+    for anchor in anchors:
+        at = low.find(anchor, pos)
+        while at >= 0:
+            places.add(at)
+            at = low.find(anchor, at + 1)
+    for at in sorted(places):
+        found = compiled.match(text, at)
+        if found is not None:
+            return found
+    return None
+
+
+def all_at(
+    compiled: re.Pattern[str], text: str, low: str, anchors: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """``list(compiled.finditer(text))`` where every match starts where one of ``anchors``
+    occurs in ``low`` (see :func:`first_at`): tried at those places in order, each at or
+    after the end of the match before (no match is empty: each starts with a literal)."""
+    places: list[int] = []
+    for anchor in anchors:
+        at = low.find(anchor)
+        while at >= 0:
+            places.append(at)
+            at = low.find(anchor, at + 1)
+    if len(anchors) > 1:
+        places = sorted(set(places))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for at in places:
+        if at < pos:
+            continue
+        found = compiled.match(text, at)
+        if found is not None:
+            out.append(found)
+            pos = max(found.end(), at + 1)
+    return out
+
+
+_META = frozenset(".^$*+?{}[]()|\\")
+
+
+def _plain_start(pattern: str) -> str | None:
+    """The plain characters (at least three) every match of ``pattern`` (case-sensitive,
+    no flags) starts with: those it opens with, after a word boundary, up to the first
+    character of regular-expression syntax, less one that a quantifier makes optional."""
+    if _alternates(pattern):
+        return None  # a match may start with any of the alternatives
+    rest = pattern[2:] if pattern.startswith("\\b") else pattern
+    end = 0
+    while end < len(rest) and rest[end] not in _META:
+        end += 1
+    if rest[end : end + 1] in ("?", "*", "{"):
+        end -= 1  # the character before the quantifier may be absent
+    return rest[:end] if end >= 3 else None
+
+
+def _alternates(pattern: str) -> bool:
+    """Does ``pattern`` have an alternation outside every group?"""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":  # a leading "]" is a member
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 class Phrase:
     """One row of a matcher: a plain phrase, or a small pattern with its keywords.
 
@@ -79,19 +185,25 @@ class Phrase:
     row's samples, and a property test generates matches to check it).
     """
 
-    __slots__ = ("keywords", "pattern", "plain", "regex")
+    __slots__ = ("keywords", "pattern", "plain", "regex", "start")
 
     def __init__(self, pattern: str, *keywords: str) -> None:
         self.pattern = pattern
         self.plain = not keywords
         self.keywords: tuple[str, ...] = keywords or (pattern,)
         self.regex: LazyPattern | None = None if self.plain else LazyPattern(pattern)
+        #: The plain text every match starts with (``None``: none known), so the pattern is
+        #: tried only where it occurs (:func:`first_at`).
+        self.start = None if self.plain else _plain_start(pattern)
 
     def find(self, text: str) -> str | None:
         """The matched text, or None."""
         if self.regex is None:
             return self.pattern if self.pattern in text else None
-        found = self.regex.search(text)
+        if self.start is not None and len(text) <= OCCURRENCES_MAX:
+            found = first_at(self.regex.compiled(), text, text, (self.start,))
+        else:
+            found = self.regex.search(text)
         return found.group(0) if found else None
 
     def __repr__(self) -> str:
@@ -124,7 +236,16 @@ class Keywords:
     def built(self) -> bool:
         return self._finder is not None
 
-    def present(self, text: str) -> frozenset[str]:
+    @overload
+    def present(self, text: str) -> frozenset[str]: ...
+
+    @overload
+    def present(self, text: str, kind: Callable[[Iterable[str]], _Set]) -> _Set: ...
+
+    def present(
+        self, text: str, kind: Callable[[Iterable[str]], frozenset[str]] = frozenset
+    ) -> frozenset[str]:
+        """The keywords that occur in ``text``, as a ``kind`` (a frozenset or a subclass)."""
         finder = self._finder
         if finder is None:
             import ahocorasick_rs
@@ -138,10 +259,10 @@ class Keywords:
                 store_patterns=True,
             )
         try:
-            return frozenset(finder.find_matches_as_strings(text, overlapping=True))
+            return kind(finder.find_matches_as_strings(text, overlapping=True))
         except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
             clean = text.encode("utf-8", "replace").decode("utf-8")
-            return frozenset(finder.find_matches_as_strings(clean, overlapping=True))
+            return kind(finder.find_matches_as_strings(clean, overlapping=True))
 
 
 #: A gated alternative for the parsers: ``(keyword or None, pattern)``; None: always try it.

@@ -12,7 +12,7 @@ from whichlayer.classify import WEAK_PRIORITY
 from whichlayer.diagnosis import Fact
 from whichlayer.evidence import Evidence
 from whichlayer.model import infer
-from whichlayer.model.features import features
+from whichlayer.model.features import Names, read
 from whichlayer.rules.base import Facts, Rule
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer
 
@@ -34,12 +34,13 @@ def _never(_view: object) -> Facts | None:
     return None
 
 
-def _shown(names: dict[int, str], ids: list[tuple[int, float]]) -> str:
+def _shown(names: Names, ids: list[tuple[int, float]]) -> str:
     """The strongest features for the answer, words and facts before character n-grams."""
     words: list[str] = []
     grams: list[str] = []
+    named = names.of(feat for feat, _weight in ids) if ids else {}
     for feat, _weight in ids:
-        kind, _, value = names.get(feat, "?:?").partition(":")
+        kind, _, value = named.get(feat, "?:?").partition(":")
         if kind == "c":
             shown = value.replace(" ", "_")
             if len(grams) < 2 and shown not in grams:
@@ -76,8 +77,8 @@ def cause_within(ev: Evidence, layer: Layer, among: set[str]) -> tuple[Cause, fl
     model = infer.current()
     if model is None:
         return None
-    names = features(ev)
-    by_cause = model.cause(str(layer), list(names), among)
+    feats, names = read(ev)
+    by_cause = model.cause(str(layer), feats, among)
     if not by_cause.ranked:
         return None
     cause_id, p = by_cause.ranked[0]
@@ -93,7 +94,7 @@ def cause_within(ev: Evidence, layer: Layer, among: set[str]) -> tuple[Cause, fl
     return Cause(cause_id), p, fact
 
 
-def _read(ev: Evidence) -> tuple[infer.Model, dict[int, str], list[int]] | None:
+def _read(ev: Evidence) -> tuple[infer.Model, Names, set[int]] | None:
     """The model and ``ev``'s features; ``None`` when no model is available or the text
     says nothing failed (see FAILURE_CUE)."""
     model = infer.current()
@@ -101,8 +102,8 @@ def _read(ev: Evidence) -> tuple[infer.Model, dict[int, str], list[int]] | None:
         return None
     if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
         return None
-    names = features(ev)
-    return model, names, list(names)
+    feats, names = read(ev)
+    return model, names, feats
 
 
 def predict(ev: Evidence) -> Guess | None:
@@ -219,6 +220,10 @@ def combine(
         return layer, cause, "rule"  # a rule that reads more than the status decides
     if best != layer and p >= bars.overrule:
         return best, _top(reading.cause_of(best))[0], "model overrules"
+    if cause != "unknown" and bars.weak_cause > 1.0:
+        # no probability reaches the bar: the rule's cause stands, whatever the cause head
+        # reads (so it is not run)
+        return layer, cause, "rule"
     named, p_cause = _top(reading.cause_of(layer))
     if named in ("unknown", cause):
         return layer, cause, "rule"
@@ -299,7 +304,7 @@ def weigh(
 class _Lazy(Reading):
     """A Reading whose cause heads run only when ``combine`` asks for one."""
 
-    def __init__(self, model: infer.Model, feats: list[int], layers: list[tuple[str, float]]):
+    def __init__(self, model: infer.Model, feats: set[int], layers: list[tuple[str, float]]):
         super().__init__(layers, {})
         self._model = model
         self._feats = feats

@@ -8,6 +8,7 @@ Python's salted ``hash()``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 from zlib import crc32
 
@@ -33,7 +34,7 @@ def _norm(word: str) -> str | None:
         return None
     if word.isdigit():
         return word if len(word) <= 4 else "<num>"
-    if _HAS_DIGIT.search(word) and len(word) > 12:
+    if len(word) > 12 and _HAS_DIGIT.search(word):
         return "<id>"
     return word
 
@@ -159,8 +160,80 @@ def hashed(names: set[str]) -> dict[int, str]:
     """Bucket id -> a name that falls in it (the smallest, so the choice is stable)."""
     out: dict[int, str] = {}
     for name in sorted(names):
-        out.setdefault(crc32(name.encode("utf-8")) & MASK, name)
+        out.setdefault(_bucket(name), name)
     return out
+
+
+def _bucket(name: str) -> int:
+    return crc32(name.encode("utf-8")) & MASK
+
+
+#: A word's own bucket ids (its ``w:`` name and its ``c:`` n-grams), by word: words recur
+#: from one error to the next ("error", "rate", "limit"), and each is about a dozen CRCs.
+#: Bounded: once full, a word not in it is hashed each time.
+_WORD_IDS: dict[str, tuple[int, ...]] = {}
+_WORD_IDS_MAX = 8192
+_BIAS = _bucket("bias:")
+
+
+def _word_ids(word: str) -> tuple[int, ...]:
+    ids = _WORD_IDS.get(word)
+    if ids is None:
+        padded = f" {word} "
+        names = ["w:" + word]
+        for n in NGRAMS:
+            names += ["c:" + padded[i : i + n] for i in range(len(padded) - n + 1)]
+        ids = tuple(map(_bucket, names))
+        if len(_WORD_IDS) < _WORD_IDS_MAX:
+            _WORD_IDS[word] = ids
+    return ids
+
+
+def feature_ids(text: str, extras: list[str]) -> set[int]:
+    """The bucket ids of ``feature_names(text, extras)`` (what ``hashed`` keys), found
+    without making and sorting every name: a word's ids are looked up (``_word_ids``)."""
+    if len(text) > HEAD + TAIL:
+        text = text[:HEAD] + " " + text[-TAIL:]
+    words = [w for w in map(_norm, _WORD.findall(text.lower())) if w is not None]
+    ids = {_BIAS}
+    ids.update([_bucket("x:" + e) for e in extras])
+    ids.update([_bucket(f"b:{a} {b}") for a, b in pairwise(words)])
+    for word in set(words):
+        ids.update(_word_ids(word))
+    return ids
+
+
+class Names:
+    """The readable names of an input's buckets, made only when asked (a reading whose
+    decision stands shows none): for each bucket, the smallest name that falls in it, as
+    ``hashed`` gives."""
+
+    __slots__ = ("_extras", "_named", "_text")
+
+    def __init__(self, text: str, extras: list[str]) -> None:
+        self._text = text
+        self._extras = extras
+        self._named: dict[int, str] | None = None
+
+    def of(self, ids: Iterable[int]) -> dict[int, str]:
+        """Bucket id -> its name, for ``ids`` (buckets of this input)."""
+        named = self._named
+        if named is None:
+            named = self._named = {}
+            for name in feature_names(self._text, self._extras):
+                bucket = _bucket(name)
+                known = named.get(bucket)
+                if known is None or name < known:
+                    named[bucket] = name
+        return {feat: named[feat] for feat in ids if feat in named}
+
+
+def read(ev: Evidence) -> tuple[set[int], Names]:
+    """The model's input for ``ev`` as inference reads it: the bucket ids of
+    ``features(ev)``, and their names on demand."""
+    inner, extras = innermost(ev)
+    text, extras = text_of(inner), structured(inner) + extras
+    return feature_ids(text, extras), Names(text, extras)
 
 
 def features(ev: Evidence) -> dict[int, str]:

@@ -15,6 +15,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -31,10 +32,27 @@ class Prediction:
     top_features: list[tuple[int, float]]  # (feature id, contribution to the best label)
 
 
+#: A head's rows of bytes (``Head._sums``) are made on its this-many-th use: a long run (a
+#: library, a benchmark, ``scan``) repays the ~10 ms they take, one ``explain`` would not.
+ROWS_AFTER = 3
+#: Byte ``u`` (an int8 weight ``w`` read unsigned: ``w % 256``) -> the byte ``w + 128``.
+_PLUS_128 = bytes((u + 128) % 256 for u in range(256))
+
+
 class Head:
     """One multinomial logistic regression (layer or cause) with int8 weights."""
 
-    __slots__ = ("bias", "columns", "labels", "rows", "scale", "temperature")
+    __slots__ = (
+        "_by_id",
+        "_uses",
+        "_weights",
+        "bias",
+        "columns",
+        "labels",
+        "rows",
+        "scale",
+        "temperature",
+    )
 
     def __init__(
         self,
@@ -54,29 +72,68 @@ class Head:
         # one weight column per label: a label's score is a sum over the rows an input has,
         # summed in C (``sum(map(...))``) rather than label by label per feature in Python
         self.columns = [weights[k::width] for k in range(width)]
+        self._weights = weights
+        self._by_id: dict[int, bytes] | None = None  # made when used enough (``_sums``)
+        self._uses = 0
 
-    def logits(self, feats: list[int]) -> tuple[list[float], list[int]]:
-        """Raw scores per label, and the weight rows of the features that had weights."""
-        rows = [row for row in map(self.rows.get, feats) if row is not None]
-        norm = self.scale / math.sqrt(len(feats)) if feats else 0.0
+    def _sums(self, feats: Collection[int]) -> list[int]:
+        """Each label's sum of the weights of ``feats`` (those with weights). A feature's
+        weights for every label sit together (one row of bytes, found by one lookup), and
+        the rows an input has are joined and summed label by label in C: the same integer
+        sums as the columns give (``_scores``), with far fewer places in memory read."""
+        by_id = self._by_id
+        width = len(self.labels)
+        if by_id is None:
+            self._uses += 1
+            if self._uses < ROWS_AFTER:  # a short run: the columns, nothing made
+                return self._column_sums(self._rows_of(feats)[1])
+            # each weight w (-128..127) stored as the byte w + 128, summed as bytes (in C)
+            raw = self._weights.tobytes().translate(_PLUS_128)
+            ends = range(width, len(raw) + width, width)
+            rows = map(raw.__getitem__, map(slice, range(0, len(raw), width), ends))
+            by_id = self._by_id = dict(zip(self.rows, rows, strict=True))
+        joined = b"".join(map(by_id.__getitem__, by_id.keys() & feats))
+        count = len(joined) // width
+        return [sum(joined[k::width]) - 128 * count for k in range(width)]
+
+    def logits(self, feats: Collection[int]) -> tuple[list[float], list[int]]:
+        """Raw scores per label, and the weight rows of the features that had weights (in
+        no particular order: a score is a sum of integers, the same in any order)."""
+        rows = self._rows_of(feats)[1]
+        return self._scores(rows, len(feats)), rows
+
+    def _scores(self, rows: list[int], count: int) -> list[float]:
+        """Raw scores per label from the weight ``rows`` of an input of ``count`` features."""
+        norm = self.scale / math.sqrt(count) if count else 0.0
+        return [
+            total * norm + b for total, b in zip(self._column_sums(rows), self.bias, strict=True)
+        ]
+
+    def _column_sums(self, rows: list[int]) -> list[int]:
+        """Each label's sum of the weights at ``rows``, read from its column."""
         if len(rows) < 2:  # itemgetter of one index returns the item, not a tuple
-            return [
-                sum(map(col.__getitem__, rows)) * norm + b
-                for col, b in zip(self.columns, self.bias, strict=True)
-            ], rows
+            return [sum(map(col.__getitem__, rows)) for col in self.columns]
         # one C call gathers a column's weights at every row (a third faster than a
         # ``map`` of ``__getitem__``); integer sums, so the same numbers to the bit
         gather = itemgetter(*rows)
-        return [
-            sum(gather(col)) * norm + b for col, b in zip(self.columns, self.bias, strict=True)
-        ], rows
+        return [sum(gather(col)) for col in self.columns]
+
+    def _rows_of(self, feats: Collection[int]) -> tuple[list[int], list[int]]:
+        """The features of ``feats`` that have weights, and their rows (found in C: the
+        dict's key view intersected with them, then one lookup each)."""
+        had = list(self.rows.keys() & feats)
+        return had, list(map(self.rows.__getitem__, had))
 
     def predict(
-        self, feats: list[int], allowed: set[str] | None = None, top: int = 40
+        self, feats: Collection[int], allowed: set[str] | None = None, top: int = 40
     ) -> Prediction:
         """The labels by probability (among ``allowed``), with the ``top`` features behind
         the best one (none when ``top`` is 0: cheaper, for a decision that may not change)."""
-        logits, _rows = self.logits(feats)
+        count = len(feats)
+        norm = self.scale / math.sqrt(count) if count else 0.0
+        logits = [
+            total * norm + b for total, b in zip(self._sums(feats), self.bias, strict=True)
+        ]
         pairs = [
             (label, z / self.temperature)
             for label, z in zip(self.labels, logits, strict=True)
@@ -91,11 +148,8 @@ class Head:
         if not top:
             return Prediction(ranked, [])
         column, scale = self.columns[self.labels.index(ranked[0][0])], self.scale
-        contrib = [
-            (feat, column[row] * scale)
-            for feat, row in zip(feats, map(self.rows.get, feats), strict=True)
-            if row is not None
-        ]
+        had, rows = self._rows_of(feats)
+        contrib = [(feat, column[row] * scale) for feat, row in zip(had, rows, strict=True)]
         contrib.sort(key=lambda c: (-c[1], c[0]))
         return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
 
@@ -109,7 +163,7 @@ class Model:
     threshold: float
 
     def cause(
-        self, layer: str, feats: list[int], allowed: set[str] | None = None, top: int = 40
+        self, layer: str, feats: Collection[int], allowed: set[str] | None = None, top: int = 40
     ) -> Prediction:
         """The cause given the layer (a layer whose errors all share one cause has no head),
         among ``allowed`` causes when given."""

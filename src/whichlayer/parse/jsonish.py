@@ -27,7 +27,14 @@ SCAN_BUDGET = 150_000
 MAX_DEPTH = 64
 
 _DECODER = json.JSONDecoder(strict=False)
-_OPEN = re.compile(r"[{\[]")
+
+
+def _open_at(text: str, pos: int) -> int:
+    """Where the first ``{`` or ``[`` at or after ``pos`` is (-1: none): two substring
+    searches, cheaper than a character-class search by the regex engine."""
+    brace = text.find("{", pos)
+    bracket = text.find("[", pos, brace if brace >= 0 else len(text))
+    return bracket if bracket >= 0 else brace
 _BARE_KEY = LazyPattern(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
 _JS_NAMES = {
     "None": None,
@@ -46,10 +53,9 @@ def find_values(text: str) -> Iterator[tuple[int, int, Any]]:
     attempts = 0
     budget = [SCAN_BUDGET]
     while attempts < MAX_ATTEMPTS:
-        match = _OPEN.search(text, pos)
-        if match is None:
+        start = _open_at(text, pos)
+        if start < 0:
             return
-        start = match.start()
         if text[start] == "[" and not text[start + 1 : start + 40].lstrip().startswith("{"):
             pos = start + 1
             continue

@@ -13,12 +13,12 @@ lower-cased text itself in place of that set (``literal in lower`` gives the sam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, cast
 
 from whichlayer import prefilter
 from whichlayer.evidence import RequestId
-from whichlayer.prefilter import Gated, LazyPattern
+from whichlayer.prefilter import OCCURRENCES_MAX, Gated, LazyPattern, all_at, first_at
 from whichlayer.taxonomy import Origin
 
 #: A pattern with the keyword every match contains (``None``: always tried), as in
@@ -39,14 +39,24 @@ Gate = Collection[str]
 class _Guarded(LazyPattern):
     """A gated alternative, perhaps compiled with a lookahead for its first character (see
     :func:`_guard`); ``pattern`` stays the alternative as written. ``anchor``: the gate
-    literal every match starts with, if it does (see :func:`_start`)."""
+    literal every match starts with, if it does (see :func:`_start`); ``anchors``: the
+    (lower-case, ASCII) literals one of which every match starts with, if known (see
+    :func:`_matches_at`)."""
 
-    __slots__ = ("anchor", "guarded")
+    __slots__ = ("anchor", "anchors", "guarded")
 
-    def __init__(self, pattern: str, guarded: str | None, flags: int, anchor: str | None) -> None:
+    def __init__(
+        self,
+        pattern: str,
+        guarded: str | None,
+        flags: int,
+        anchor: str | None,
+        anchors: tuple[str, ...] | None = None,
+    ) -> None:
         super().__init__(pattern, flags)
         self.guarded = guarded
         self.anchor = anchor
+        self.anchors = anchors
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
@@ -132,6 +142,33 @@ def _anchor(alternative: str, literal: str | None, ignorecase: bool) -> str | No
     return literal
 
 
+def _anchors(alternative: str, literal: str | None, anchor: str | None) -> tuple[str, ...] | None:
+    """The ASCII literals one of which every match of the (case-insensitive) alternative
+    starts with: its ``anchor``, or for ``\\b(?:http )?status...`` (an optional group of
+    plain characters just before the gate literal) the group with the literal, and the
+    literal alone."""
+    if anchor is not None:
+        rest = alternative[2:] if alternative.startswith("\\b") else alternative
+        if rest.startswith("(") and not rest.startswith("(?"):
+            rest = rest[1:]
+        if rest[len(anchor) : len(anchor) + 1] in _QUANTIFIER or not anchor.isascii():
+            return None  # (its last character may be left out)
+        return (anchor,)
+    if literal is None or not literal.isascii() or not alternative.startswith("\\b(?:"):
+        return None
+    rest = alternative[2:]
+    close = rest.find(")")
+    group = rest[3:close]
+    if close < 0 or rest[close + 1 : close + 2] != "?" or not group or _META & set(group):
+        return None
+    head = rest[close + 2 : close + 2 + len(literal)]
+    if head.lower() != literal or _META & set(head) or not group.isascii():
+        return None
+    if rest[close + 2 + len(literal) : close + 3 + len(literal)] in _QUANTIFIER:
+        return None
+    return (group.lower() + literal, literal)
+
+
 def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
     """One table entry's ``(keyword, pattern)`` rows as :func:`whichlayer.prefilter.gated`
     makes them, each pattern perhaps compiled with a lookahead for its first character
@@ -144,7 +181,8 @@ def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
         alternative = compiled.pattern
         guarded = _guard(alternative)
         anchor = _anchor(alternative, keyword, ignorecase)
-        out.append((keyword, _Guarded(alternative, guarded, compiled.flags, anchor)))
+        anchors = _anchors(alternative, keyword, anchor) if ignorecase else None
+        out.append((keyword, _Guarded(alternative, guarded, compiled.flags, anchor, anchors)))
         if keyword is not None:
             gate_literals(keyword)
     return out
@@ -167,18 +205,21 @@ def gate_literals(*literals: str) -> tuple[str, ...]:
     return literals
 
 
-#: Texts longer than this keep their lower-cased form beside their gate set (see
-#: :class:`_Long`).
+#: Texts longer than this, given without the text they are the lower-cased form of, are
+#: their own gate (see :func:`present`).
 PRESENT_MAX = 20_000
 
 
 class _Long(frozenset[str]):
-    """The gate set of a long text, with the text's lower-cased form (``lower``), from
-    which an alternative that starts with its keyword is searched (see :func:`_start`);
-    ``aligned``: each character of the text lower-cases to exactly the character at the
-    same place in ``lower``, and none that the regex engine folds otherwise (dotless ı,
-    long ſ) occurs, so a match of a case-insensitive keyword in the text is found there at
-    the same place."""
+    """The gate set of a text, with the text's lower-cased form (``lower``), from which an
+    alternative that starts with its keyword is searched (see :func:`_start` and
+    :func:`whichlayer.prefilter.first_at`); ``aligned``: each character of the text
+    lower-cases to exactly the character at the same place in ``lower``, and none that the
+    regex engine folds otherwise (dotless ı, long ſ) occurs, so a match of a
+    case-insensitive keyword in the text is found there at the same place. (Named when
+    only long texts kept their lower-cased form.)"""
+
+    __slots__ = ("aligned", "lower")
 
     lower: str
     aligned: bool
@@ -187,18 +228,19 @@ class _Long(frozenset[str]):
 def present(lower: str, text: str | None = None) -> Gate:
     """The gate keywords that occur in ``lower``, found in one pass (a megabyte paste's
     quarter megabyte: under a millisecond, where a substring search per keyword took
-    fifteen), or ``lower`` itself when the automaton cannot read it or, for a long text,
-    when ``text`` (the text it is the lower-cased form of) is not given."""
+    fifteen), with ``lower`` kept beside them when ``text`` (the text it is the lower-cased
+    form of) is given; or ``lower`` itself when the automaton cannot read it or, for a long
+    text, when ``text`` is not given."""
     if not lower.isascii() and _has_surrogate(lower):
         return lower  # the automaton reads UTF-8 only; the text itself answers exactly
-    if len(lower) > PRESENT_MAX:
-        if text is None:
-            return lower
-        long = _Long(GATES.present(lower))
-        long.lower = lower
-        long.aligned = len(text) == len(lower) and "ı" not in text and "ſ" not in text
-        return long
-    return GATES.present(lower)
+    if text is None:
+        return lower if len(lower) > PRESENT_MAX else GATES.present(lower)
+    gate = GATES.present(lower, _Long)
+    gate.lower = lower
+    gate.aligned = text.isascii() or (
+        len(text) == len(lower) and "ı" not in text and "ſ" not in text
+    )
+    return gate
 
 
 def _has_surrogate(text: str) -> bool:
@@ -210,7 +252,7 @@ def _has_surrogate(text: str) -> bool:
 
 
 def _start(compiled: LazyPattern, lower: Gate) -> int:
-    """Where in a long text a match of ``compiled`` can start at the earliest: at the first
+    """Where in a text a match of ``compiled`` can start at the earliest: at the first
     occurrence of the literal all its matches start with (0 when unknown)."""
     anchor = compiled.anchor if isinstance(compiled, _Guarded) else None
     if anchor is not None and isinstance(lower, _Long) and lower.aligned:
@@ -218,13 +260,31 @@ def _start(compiled: LazyPattern, lower: Gate) -> int:
     return 0
 
 
+def _anchored(compiled: LazyPattern, lower: Gate) -> tuple[str, tuple[str, ...]] | None:
+    """The lower-cased text and the literals one of which every match of ``compiled``
+    starts with, where both are known (see :func:`whichlayer.prefilter.first_at`)."""
+    anchors = compiled.anchors if isinstance(compiled, _Guarded) else None
+    if (
+        anchors is not None
+        and isinstance(lower, _Long)
+        and lower.aligned
+        and len(lower.lower) <= OCCURRENCES_MAX
+    ):
+        return lower.lower, anchors
+    return None
+
+
 def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None:
     """First match of any alternative whose required literal occurs in ``lower``."""
-    long = isinstance(lower, _Long) and lower.aligned  # else every search starts at 0
+    low = lower.lower if isinstance(lower, _Long) and lower.aligned else None
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        found = compiled.compiled().search(text, _start(compiled, lower) if long else 0)
+        at = _anchored(compiled, lower) if low is not None else None
+        if at is not None:
+            found = first_at(compiled.compiled(), text, *at)
+        else:
+            found = compiled.compiled().search(text, _start(compiled, lower) if low else 0)
         if found:
             return found
     return None
@@ -608,12 +668,14 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     for rank, _gate, needs, pre, pattern in (
         _status_entries(lower) if _may_state_status(text) else ()
     ):
-        if needs is not None and not needs(text):
+        at = _anchored(pattern, lower) if anchored else None
+        if at is not None:  # tried only where its literal occurs (its precheck: no need)
+            matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, *at)
+        elif (needs is not None and not needs(text)) or (pre is not None and not pre.search(text)):
             continue
-        if pre is not None and pre.search(text) is None:
-            continue
-        start = _start(pattern, lower) if anchored else 0
-        for match in pattern.compiled().finditer(text, start):
+        else:
+            matches = pattern.compiled().finditer(text, _start(pattern, lower) if anchored else 0)
+        for match in matches:
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
@@ -704,7 +766,13 @@ def request_ids(text: str, lower: Gate) -> list[RequestId]:
     for literal, pattern, party, source in _ID_FLAT:
         if literal is not None and literal not in lower:
             continue
-        for match in pattern.compiled().finditer(text, _start(pattern, lower)):
+        at = _anchored(pattern, lower)
+        matches = (
+            all_at(pattern.compiled(), text, *at)
+            if at is not None
+            else pattern.compiled().finditer(text, _start(pattern, lower))
+        )
+        for match in matches:
             value = match.group(1)
             if value in seen or value.lower().startswith("req_****"):
                 continue
@@ -915,6 +983,7 @@ _METHOD_PATH = _ungated(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 _HOST_LITERALS = _literals(_HOST_PATTERNS)
 _HTTP = gate_literals("http")[0]
+_URL.anchors = _anchors(_URL.pattern, _HTTP, _anchor(_URL.pattern, _HTTP, True))
 
 
 #: ``urllib.parse.urlsplit``, imported on first use (not at start-up) and kept here.
@@ -933,7 +1002,11 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
     best: tuple[int, str, str] | None = None
     if _HTTP in lower:
         urlsplit = _URLSPLIT[0] if _URLSPLIT else _urlsplit()
-    for match in _URL.finditer(text) if _HTTP in lower else ():
+    urls: Iterable[re.Match[str]] = ()
+    if _HTTP in lower:
+        at = _anchored(_URL, lower)
+        urls = all_at(_URL.compiled(), text, *at) if at else _URL.finditer(text)
+    for match in urls:
         url = match.group(0).rstrip(".,;:")
         url_lower = url.lower()  # not ``lower``: the host patterns below read the whole text
         if "*" in url:

@@ -7,11 +7,11 @@ imported until a caller asks for the registry.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from whichlayer.providers._base import KINDS, Documented, Provider, StatusPage, host_matches
+if TYPE_CHECKING:
+    from whichlayer.providers._base import KINDS, Documented, Provider, StatusPage
 
 __all__ = [
     "KINDS",
@@ -30,14 +30,33 @@ __all__ = [
 ]
 
 
+#: Names this package gives from ``_base``, imported on first use: the engine imports the
+#: registry's index (``_index``, a module of this package) at start, and needs no record.
+_FROM_BASE = frozenset({"KINDS", "Documented", "Provider", "StatusPage"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _FROM_BASE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from whichlayer.providers import _base
+
+    value = getattr(_base, name)
+    globals()[name] = value
+    return value
+
+
 def module_names() -> list[str]:
     """The provider modules of this package (every module not starting with ``_``)."""
+    import pkgutil
+
     return sorted(i.name for i in pkgutil.iter_modules(__path__) if not i.name.startswith("_"))
 
 
 @cache
 def load(module: str) -> Provider:
     """The ``PROVIDER`` of one module of this package."""
+    import importlib
+
     provider: Provider = importlib.import_module(f"{__name__}.{module}").PROVIDER
     return provider
 
@@ -71,6 +90,8 @@ def by_host(host: str | None) -> Provider | None:
     """The provider that answers on ``host`` (the most specific matching host wins)."""
     if not host:
         return None
+    from whichlayer.providers._base import host_matches
+
     best: tuple[int, Provider] | None = None
     for provider in all_providers():
         for known in provider.hosts:

@@ -12,6 +12,7 @@ recognised, and then only above the bare-status rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -159,8 +160,39 @@ def candidates(view: View) -> list[Rule]:
     each only the rows that read one of those values (a row whose value the input lacks
     cannot fire). In priority order, then by module name and row, as the modules' rows
     all sorted together would be."""
+    wanted, status = _wanted(view)
+    if status is not None:
+        wanted[status[0]] = status[1]
+    return _rules_for(wanted)
+
+
+#: The priority of every row that reads the HTTP status: the lowest a row has, so these rows
+#: come after every other row (``candidates``).
+STATUS_PRIORITY = PRIORITY["status"]
+assert min(SHARED_PRIORITY, *(p for f, p in PRIORITY.items() if f != "status")) > STATUS_PRIORITY
+
+
+def split_candidates(view: View) -> tuple[list[Rule], Callable[[], list[Rule]] | None]:
+    """``candidates(view)`` in two parts: the rows that read a body value or a phrase, and
+    (as a function that imports their modules when called, ``None`` when there are none)
+    those that read the status, which follow them at ``STATUS_PRIORITY``. The classifier
+    stops before that priority on most inputs (a stronger rule fired): their modules are
+    then never imported."""
+    wanted, status = _wanted(view)
+    first = _rules_for(wanted) if wanted else []
+    if status is None:
+        return first, None
+    return first, lambda: _rules_for(dict([status]))
+
+
+_Wanted = dict[tuple[str, str], list[str]]
+
+
+def _wanted(view: View) -> tuple[_Wanted, tuple[tuple[str, str], list[str]] | None]:
+    """The modules that document each of the input's body values and phrases, and those
+    that document its status."""
     fields, documented, phrases, statuses = _tables()
-    wanted: dict[tuple[str, str], list[str]] = {}
+    wanted: _Wanted = {}
     if view.ev.bodies:
         for field, table in fields:
             for value in view.fields(field):
@@ -173,7 +205,12 @@ def candidates(view: View) -> list[Rule]:
         said = str(view.ev.status)
         owners = statuses.get(said)
         if owners:
-            wanted[("status", said)] = owners
+            return wanted, (("status", said), owners)
+    return wanted, None
+
+
+def _rules_for(wanted: _Wanted) -> list[Rule]:
+    """The rows of ``wanted``'s modules that read its values, best first."""
     if not wanted:
         return []
     found: list[_Keyed] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from whichlayer.prefilter import OCCURRENCES_MAX, first_at
 from whichlayer.providers._index import SELF_NAME
 from whichlayer.providers._index import load as _registry_index
 from whichlayer.rules.base import (
@@ -27,11 +28,17 @@ from whichlayer.rules.view import View
 from whichlayer.taxonomy import Layer, Origin
 
 _DNS_HOST = re.compile(r"(?:\benotfound|\beai_again|could not resolve host:?|lookup) ([\w.\-]+)")
+#: What every match of _DNS_HOST starts with (it is tried only where one occurs).
+_DNS_STARTS = ("enotfound", "eai_again", "could not resolve host", "lookup")
 
 
 def _dns_failed_for_other_host(view: View) -> Facts | None:
     """The name that failed to resolve is not the API's host: it is the proxy's."""
-    found = _DNS_HOST.search(view.hay)
+    hay = view.hay
+    if len(hay) <= OCCURRENCES_MAX:
+        found = first_at(_DNS_HOST, hay, hay, _DNS_STARTS)
+    else:
+        found = _DNS_HOST.search(hay)
     host = (view.ev.host or "").lower()
     if found and host and found.group(1) != host and not host.startswith(found.group(1)):
         return {"unresolved host": found.group(1), "request host": host}

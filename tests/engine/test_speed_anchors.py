@@ -1,0 +1,150 @@
+"""Patterns tried only where the plain text their matches start with occurs, and the fallback's
+row sums: each checked against the slow form it replaces (the regex engine's own scan, the
+weight columns), on every labelled input and on inputs with irregular case folding.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import re
+
+import pytest
+
+import whichlayer
+from whichlayer.parse import signals
+from whichlayer.prefilter import Phrase, all_at, first_at
+from whichlayer.rules import ALL_RULES, ORIGIN_RULES
+
+from .test_speed_exact import ODD, corpus_inputs
+
+
+def _anchored_patterns() -> list[signals._Guarded]:
+    """Every gated pattern of the parsers whose matches start with known literals."""
+    import whichlayer.parse.printed
+    import whichlayer.parse.text  # noqa: F401  (their tables, made at import)
+
+    found = [o for o in gc.get_objects() if isinstance(o, signals._Guarded) and o.anchors]
+    assert len(found) > 60  # the status, id, limit, model and URL tables
+    return found
+
+
+def _texts() -> list[str]:
+    """Every labelled input, and each with odd case, odd letters and the patterns' literals
+    (twice, and upper-cased) spliced in."""
+    rng = random.Random(8)
+    literals = sorted({a for p in _anchored_patterns() for a in p.anchors or ()})
+    out = []
+    for text in corpus_inputs():
+        out.append(text)
+        for _ in range(2):
+            at = rng.randint(0, len(text))
+            extra = rng.choice(literals) + " 503 " + rng.choice(literals).upper() + ": 429 "
+            odd = rng.choice(ODD)
+            out.append(text[:at] + extra + odd + text[at:].swapcase())
+    return out
+
+
+def test_anchors_are_where_every_match_starts() -> None:
+    """A match of an anchored pattern always starts with one of its literals (lower-cased)."""
+    for pattern in _anchored_patterns():
+        compiled = pattern.compiled()
+        for text in _texts()[::7]:
+            for match in compiled.finditer(text):
+                low = text.lower()
+                if len(low) == len(text) and "ı" not in text and "ſ" not in text:
+                    anchors = pattern.anchors or ()
+                    assert any(low.startswith(a, match.start()) for a in anchors), (
+                        pattern.pattern,
+                        match.group(0),
+                    )
+
+
+def test_matches_at_anchors_equal_the_regex_engine_scan() -> None:
+    """``first_at`` and ``all_at`` find what ``search`` and ``finditer`` find, wherever the
+    lower-cased text is aligned with the text (what :func:`signals.present` records)."""
+    patterns = _anchored_patterns()
+    checked = 0
+    for text in _texts():
+        gate = signals.present(text.lower(), text)
+        if not isinstance(gate, signals._Long) or not gate.aligned:
+            continue
+        for pattern in patterns:
+            anchors = pattern.anchors or ()
+            if not any(a in gate.lower for a in anchors):
+                continue
+            compiled = pattern.compiled()
+            want = [(m.span(), m.groups()) for m in compiled.finditer(text)]
+            got = [(m.span(), m.groups()) for m in all_at(compiled, text, gate.lower, anchors)]
+            assert got == want, (pattern.pattern, text[:200])
+            first = first_at(compiled, text, gate.lower, anchors)
+            expected = compiled.search(text)
+            assert (first and first.span()) == (expected and expected.span())
+            checked += 1
+    assert checked > 2000
+
+
+def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
+    """A rule's phrase pattern tried only where its plain opening occurs finds what the
+    pattern's own search finds, on every labelled input's folded text."""
+    phrases = [
+        p for rule in [*ALL_RULES, *ORIGIN_RULES] for p in rule.phrases if p.start is not None
+    ]
+    assert len(phrases) > 300
+    hays = [whichlayer.rules.view.View(whichlayer.to_evidence(t)).hay for t in corpus_inputs()]
+    for phrase in phrases:
+        assert phrase.regex is not None
+        compiled = phrase.regex.compiled()
+        for hay in hays:
+            if phrase.start not in hay:
+                continue
+            found = compiled.search(hay)
+            assert phrase.find(hay) == (found.group(0) if found else None), phrase.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "start"),
+    [
+        (r"\bcalls? ?(?:per|/) ?min", "call"),
+        (r"model[^\n]{0,80}not found", "model"),
+        (r"rate limit (?:for|of)", "rate limit "),
+        ("foo|bar", None),  # either alternative may open a match
+        ("abc+d", "abc"),  # "+": at least one "c"
+        ("ab+c", None),  # fewer than three characters
+        ("x{2}yz", None),
+        (r"(?i)limit", None),
+        (r"foo\.bar", "foo"),
+    ],
+)
+def test_a_phrase_knows_its_plain_opening(pattern: str, start: str | None) -> None:
+    assert Phrase(pattern, "kw").start == start
+
+
+def test_row_sums_equal_the_column_sums() -> None:
+    """The fallback's per-label sums from rows of bytes equal those from the weight columns."""
+    from whichlayer.model import infer
+
+    model = infer.current()
+    if model is None:
+        pytest.skip("no shipped weights")
+    rng = random.Random(3)
+    for head in [model.layer, *model.causes.values()]:
+        ids = list(head.rows)
+        for _ in range(50):
+            feats = set(rng.sample(ids, rng.randint(0, 300))) | {
+                rng.randrange(1 << 20) for _ in range(40)
+            }
+            rows = [head.rows[f] for f in feats if f in head.rows]
+            assert head._sums(feats) == [sum(col[r] for r in rows) for col in head.columns]
+
+
+def test_dns_host_starts() -> None:
+    """The unresolved-host pattern of the origin rules opens with one of its listed starts."""
+    from whichlayer.rules import origin
+
+    for text in ["getaddrinfo enotfound proxy.corp", "could not resolve host: x.y", "lookup a.b"]:
+        match = origin._DNS_HOST.search(text)
+        assert match is not None
+        assert any(text.startswith(s, match.start()) for s in origin._DNS_STARTS)
+        assert first_at(origin._DNS_HOST, text, text, origin._DNS_STARTS) is not None
+    assert re.compile(origin._DNS_HOST.pattern).pattern.count("|") == len(origin._DNS_STARTS) - 1
