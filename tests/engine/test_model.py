@@ -121,6 +121,16 @@ def test_combine_lets_the_model_overrule_only_weak_rules_and_only_when_sure():
         "identity",
         "unknown",
     )
+    # a stronger rule's unknown is named only at its own bar (measured, off as shipped)
+    strong_named = fallback.Bars(0.6, 50, 2.0, 0.8, strong_unknown=0.65)
+    assert fallback.combine("identity", "unknown", strong, reading, strong_named)[:2] == (
+        "identity",
+        "key_invalid",
+    )
+    assert fallback.combine("identity", "key_expired", strong, reading, strong_named)[:2] == (
+        "identity",
+        "key_expired",
+    )
     sure_of_layer = fallback.Bars(0.6, 50, 2.0, overrule=0.9)
     assert fallback.combine("identity", "unknown", weak, reading, sure_of_layer)[:2] == (
         "identity",
