@@ -287,9 +287,9 @@ def _alt_causes(row: dict[str, Any], layer: str) -> list[str]:
     out: list[str] = []
     for cause in row.get("alt_causes", []):
         known = cause in Cause._value2member_map_
-        if cause == "unknown" or (known and str(CAUSE_LAYER.get(Cause(cause))) == layer):
-            if cause != row["cause"] and cause not in out:
-                out.append(cause)
+        ours = cause == "unknown" or (known and str(CAUSE_LAYER.get(Cause(cause))) == layer)
+        if ours and cause != row["cause"] and cause not in out:
+            out.append(cause)
     return out
 
 
