@@ -111,6 +111,7 @@ def main() -> int:
     parser.add_argument("--weak-priority", type=int, default=fallback.WEAK_PRIORITY)
     parser.add_argument("--weak-cause-bar", type=float, default=fallback.WEAK_CAUSE_BAR)
     parser.add_argument("--overrule-bar", type=float, default=fallback.OVERRULE_BAR)
+    parser.add_argument("--strong-unknown-bar", type=float, default=fallback.STRONG_UNKNOWN_BAR)
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()
     if not BLIND.exists():
@@ -126,7 +127,11 @@ def main() -> int:
         fail(f"not recorded blind: {', '.join(sorted(set(held) - set(recorded)))}")
     preds = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
     bars = fallback.Bars(
-        args.unknown_bar, args.weak_priority, args.weak_cause_bar, args.overrule_bar
+        args.unknown_bar,
+        args.weak_priority,
+        args.weak_cause_bar,
+        args.overrule_bar,
+        args.strong_unknown_bar,
     )
     print(
         f"{'set':<9} {'n':>4}  {'rules':>13}  {'+model if none':>14}  {'combined':>13}"
@@ -168,7 +173,8 @@ def main() -> int:
         if c["n"]:
             _line(label, c)
     print(
-        f"\nbars: cause for a rule's unknown at {bars.unknown_cause:g}; rules below priority "
+        f"\nbars: cause for a weak rule's unknown at {bars.unknown_cause:g}, for a stronger "
+        f"rule's at {bars.strong_unknown:g}; rules below priority "
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
         f"layer overruled at {bars.overrule:g}. Model: C layer {args.c_layer:g}, C cause "
         f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "

@@ -55,6 +55,9 @@ FOLDS = 5
 #: Weight of a documentation example (a provider's Documented row, a rule's sample) beside a
 #: real error's 1.0; chosen held out (bench/loso.py, bench/loso.py --newest).
 DOC_WEIGHT = 2.0
+#: Weight of an error's ``alt_causes`` (causes its label also accepts) as extra examples of
+#: its layer's cause head, beside the label's own cause at 1.0 (0: the label's cause only).
+ALT_WEIGHT = 0.5
 
 
 @dataclass
@@ -136,9 +139,13 @@ def _matrix(feats: list[dict[int, str]], columns: dict[int, int]) -> Any:
     return csr_matrix((data, indices, indptr), shape=(len(feats), len(columns)))
 
 
-def _columns(feats: list[dict[int, str]]) -> dict[int, int]:
+def _columns(feats: list[dict[int, str]], counted: list[bool] | None = None) -> dict[int, int]:
+    """The kept features (seen in at least MIN_DF errors; rows not ``counted``, an error's
+    second label, do not count again) and their column numbers."""
     df: dict[int, int] = {}
-    for feat in feats:
+    for k, feat in enumerate(feats):
+        if counted is not None and not counted[k]:
+            continue
         for f in feat:
             df[f] = df.get(f, 0) + 1
     kept = sorted(f for f, n in df.items() if n >= MIN_DF)
@@ -161,6 +168,7 @@ def _temperature(
     c: float,
     groups: list[str | None] | None,
     weights: list[float] | None = None,
+    counted: list[bool] | None = None,
 ) -> float:
     """The temperature that minimises the log loss of out-of-fold predictions, the folds
     made of whole sets (``groups``): the confidence must hold on errors from a set the
@@ -183,7 +191,9 @@ def _temperature(
         train = [i for i in order if fold_of[i] != fold]
         if not test:
             continue
-        cols = _columns([feats[i] for i in train])
+        cols = _columns(
+            [feats[i] for i in train], None if counted is None else [counted[i] for i in train]
+        )
         model = _fit(
             _matrix([feats[i] for i in train], cols),
             [y[i] for i in train],
@@ -217,8 +227,9 @@ def fit_head(
     calibrate: bool,
     groups: list[str | None] | None = None,
     weights: list[float] | None = None,
+    counted: list[bool] | None = None,
 ) -> Fitted:
-    cols = _columns(feats)
+    cols = _columns(feats, counted)
     model = _fit(_matrix(feats, cols), y, c, weights)
     coef = model.coef_
     intercept = model.intercept_
@@ -226,7 +237,7 @@ def fit_head(
         coef = __import__("numpy").vstack([-coef[0] / 2, coef[0] / 2])
         intercept = __import__("numpy").array([-intercept[0] / 2, intercept[0] / 2])
     ids = sorted(cols, key=cols.__getitem__)
-    temperature = _temperature(feats, y, c, groups, weights) if calibrate else 1.0
+    temperature = _temperature(feats, y, c, groups, weights, counted) if calibrate else 1.0
     return Fitted([str(c_) for c_ in model.classes_], coef, intercept, ids, temperature)
 
 
@@ -268,6 +279,20 @@ def pack(heads: dict[str, Fitted], trained_on: str) -> bytes:
     return MAGIC + zlib.compress(body, 9)
 
 
+def _alt_causes(row: dict[str, Any], layer: str) -> list[str]:
+    """The causes ``row``'s label also accepts that belong to ``layer`` (its own cause
+    left out, each once)."""
+    from whichlayer.taxonomy import CAUSE_LAYER, Cause
+
+    out: list[str] = []
+    for cause in row.get("alt_causes", []):
+        known = cause in Cause._value2member_map_
+        ours = cause == "unknown" or (known and str(CAUSE_LAYER.get(Cause(cause))) == layer)
+        if ours and cause != row["cause"] and cause not in out:
+            out.append(cause)
+    return out
+
+
 def train(
     rows: list[dict[str, Any]],
     feats: list[dict[int, str]],
@@ -277,10 +302,12 @@ def train(
     docs: list[dict[str, Any]] | None = None,
     doc_feats: list[dict[int, str]] | None = None,
     doc_weight: float = DOC_WEIGHT,
+    alt_weight: float | None = None,
 ) -> bytes:
     """The weights file for a model trained on ``rows`` (with their ``feats``), and on the
     documentation examples ``docs`` (with ``doc_feats``) weighed ``doc_weight``: one head
     for the layer, and one head per layer for the cause given that layer."""
+    alt_weight = ALT_WEIGHT if alt_weight is None else alt_weight
     if not docs or doc_weight <= 0:
         docs, doc_feats = [], []
     assert doc_feats is not None and len(doc_feats) == len(docs)
@@ -294,6 +321,14 @@ def train(
     for layer in sorted({r["layer"] for r in every}):
         idx = [i for i, r in enumerate(every) if r["layer"] == layer]
         causes = [every[i]["cause"] for i in idx]
+        w = [weights[i] for i in idx]
+        counted = [True] * len(idx)
+        if alt_weight > 0:
+            alts = [(i, c) for i in idx for c in _alt_causes(every[i], layer)]
+            idx += [i for i, _ in alts]
+            causes += [c for _, c in alts]
+            w += [alt_weight * weights[i] for i, _ in alts]
+            counted += [False] * len(alts)
         if len(set(causes)) > 1:
             heads[f"cause:{layer}"] = fit_head(
                 [feats[i] for i in idx],
@@ -301,7 +336,8 @@ def train(
                 c_cause,
                 calibrate,
                 [sets[i] for i in idx],
-                [weights[i] for i in idx],
+                w,
+                counted,
             )
     digest = hashlib.sha256()
     for row in every:

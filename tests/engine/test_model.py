@@ -121,6 +121,16 @@ def test_combine_lets_the_model_overrule_only_weak_rules_and_only_when_sure():
         "identity",
         "unknown",
     )
+    # a stronger rule's unknown is named only at its own bar (measured, off as shipped)
+    strong_named = fallback.Bars(0.6, 50, 2.0, 0.8, strong_unknown=0.65)
+    assert fallback.combine("identity", "unknown", strong, reading, strong_named)[:2] == (
+        "identity",
+        "key_invalid",
+    )
+    assert fallback.combine("identity", "key_expired", strong, reading, strong_named)[:2] == (
+        "identity",
+        "key_expired",
+    )
     sure_of_layer = fallback.Bars(0.6, 50, 2.0, overrule=0.9)
     assert fallback.combine("identity", "unknown", weak, reading, sure_of_layer)[:2] == (
         "identity",
@@ -347,6 +357,33 @@ def test_documentation_examples_are_weighed_in_training(trainer: Any) -> None:
     header = infer.loads(with_docs)
     assert header.layer.labels == sorted({r["layer"] for r in rows + docs})
     assert trainer.DOC_WEIGHT > 0
+
+
+def test_an_errors_alt_causes_teach_its_layers_cause_head(trainer: Any) -> None:
+    """Each alt_cause of an error's own layer is a second, lighter example for that layer's
+    cause head; causes of other layers are not, and the extra rows never make a feature
+    pass the minimum count on their own (the weights file stays the size it was)."""
+    row = {"layer": "rate_limit", "cause": "rpm", "alt_causes": ["tpm", "quota_exhausted"]}
+    assert trainer._alt_causes(row, "rate_limit") == ["tpm"]
+    assert trainer._alt_causes({**row, "alt_causes": ["unknown", "rpm"]}, "rate_limit") == [
+        "unknown"
+    ]
+    once = [{1: "w:a", 2: "w:b"}, {1: "w:a"}]
+    assert set(trainer._columns(once + once, [True, True, False, False])) == {1}
+    assert set(trainer._columns(once + once)) == {1, 2}
+    rows = [{**r, "alt_causes": ["tpm"]} if r["layer"] == "rate_limit" else r for r in _rows()[::5]]
+    feats = trainer.featurise(rows)
+    plain = trainer.train(rows, feats, calibrate=False, alt_weight=0)
+    soft = trainer.train(rows, feats, calibrate=False, alt_weight=0.5)
+    assert soft != plain
+    assert infer.loads(soft).layer.rows == infer.loads(plain).layer.rows  # the layer head alone
+    head = infer.loads(soft).causes["rate_limit"]
+    assert "tpm" in head.labels
+    kept = trainer._columns(
+        [f for f, r in zip(feats, rows, strict=True) if r["layer"] == "rate_limit"]
+    )
+    assert head.rows.keys() <= kept.keys()
+    assert trainer.ALT_WEIGHT > 0
 
 
 def test_the_newest_sets_are_the_last_collected() -> None:

@@ -161,9 +161,15 @@ def predict(ev: Evidence) -> Guess | None:
 
 #: How a rule's decision and the model's reading combine (``combine``): the bars were chosen
 #: on the blind-recorded sets older than the two newest and checked on those two
-#: (``bench/blind.py``; docs/engine.md). Where a rule says ``unknown`` for the cause, the
-#: model names it at this probability or more (its cause head within the rule's layer).
-UNKNOWN_CAUSE_BAR = 0.6
+#: (``bench/blind.py``; docs/engine.md). Where a weak rule says ``unknown`` for the cause,
+#: the model names it at this probability or more (its cause head within the rule's layer).
+UNKNOWN_CAUSE_BAR = 0.4
+#: Where a stronger rule says ``unknown`` (it read more than the status and judged the text
+#: ambiguous), at this one: above 1, never. Measured (``bench/blind.py
+#: --strong-unknown-bar``): at 0.4-0.6 it fixed one error in 1,950 and none in the newest
+#: 270, and it named causes for the rules' own ambiguous samples; ``classify`` never weighs
+#: such a rule, so it never loads the model for one.
+STRONG_UNKNOWN_BAR = 2.0
 #: A weak rule's (below ``classify.WEAK_PRIORITY``: a bare status, generic wording) specific
 #: cause is replaced at this probability (above 1: never; no gain on the older sets) ...
 WEAK_CAUSE_BAR = 2.0
@@ -190,10 +196,11 @@ class Bars:
     weak_priority: int = WEAK_PRIORITY
     weak_cause: float = WEAK_CAUSE_BAR
     overrule: float = OVERRULE_BAR
+    strong_unknown: float = STRONG_UNKNOWN_BAR
 
     @staticmethod
     def off() -> Bars:
-        return Bars(2.0, 0, 2.0, 2.0)
+        return Bars(2.0, 0, 2.0, 2.0, 2.0)
 
 
 def _top(ranked: list[tuple[str, float]] | None) -> tuple[str, float]:
@@ -217,7 +224,13 @@ def combine(
             return None, "unknown", "model unsure"
         return best, _top(reading.cause_of(best))[0], "model"
     if priority is None or priority >= bars.weak_priority:
-        return layer, cause, "rule"  # a rule that reads more than the status decides
+        # a rule that reads more than the status decides; where it names no cause, the
+        # model may, when sure enough
+        if cause == "unknown":
+            named, p_cause = _top(reading.cause_of(layer))
+            if named != "unknown" and p_cause >= bars.strong_unknown:
+                return layer, named, "model names the cause"
+        return layer, cause, "rule"
     if best != layer and p >= bars.overrule:
         return best, _top(reading.cause_of(best))[0], "model overrules"
     if cause != "unknown" and bars.weak_cause > 1.0:
@@ -237,10 +250,11 @@ def combine(
 def weigh(
     ev: Evidence, rule: Rule, bars: Bars | None = None
 ) -> tuple[Rule, list[Fact], float] | None:
-    """A weak ``rule`` (below ``WEAK_PRIORITY``; ``combine`` leaves any other as it is)
-    weighed against the model's reading of ``ev`` by ``combine``: ``None`` when the rule's
-    decision stands, else the decision (as a rule the classifier reports), the facts that
-    say why, and the model's probability of what it changed (the cause, or the layer)."""
+    """A weak ``rule`` (below ``WEAK_PRIORITY``; ``combine`` leaves any other as it is,
+    unless ``Bars.strong_unknown`` lets it name a cause) weighed against the model's
+    reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands, else the
+    decision (as a rule the classifier reports), the facts that say why, and the model's
+    probability of what it changed (the cause, or the layer)."""
     read = _read(ev)
     if read is None:
         return None
@@ -261,11 +275,16 @@ def weigh(
     p_layer = dict(by_layer.ranked)[layer]
     by_cause = model.cause(layer, feats)  # with its reasons
     p_cause = dict(by_cause.ranked).get(cause, 0.0)
+    why = (
+        f"The rule {rule.id} reads little more than the status"
+        if rule.priority < (bars or Bars()).weak_priority
+        else f"The rule {rule.id} names the layer but no cause"
+    )
     cause_fact = Fact(
         "model.cause",
-        f"The rule {rule.id} reads little more than the status, so the learned fallback "
-        "(a linear model of words and character n-grams, trained on every labelled real "
-        "error in the repository) names the cause the wording points to.",
+        f"{why}, so the learned fallback (a linear model of words and character n-grams, "
+        "trained on every labelled real error in the repository) names the cause the "
+        "wording points to.",
         {
             "cause": f"{cause} {p_cause:.2f}",
             "rule said": f"{rule.layer}/{rule.cause}",
