@@ -2451,7 +2451,7 @@ RULES: tuple[Rule, ...] = (
     # (LobeChat's LocationNotSupportError in its locales, which it shows for any 403; Chinese
     # servers' 所在地区不支持): weak, like the English client note above.
     Rule(
-        "identity.permission_region.client_note_other_languages",
+        "identity.permission_region.client_note_i18n",
         "A Chinese, Portuguese, French, German or Russian note says the caller's location or"
         " region is not supported ('你的所在地区不支持此模型服务', 'sua localização atual não"
         " suporta'): LobeChat prints it for any 403 in its locales, so it decides only when no"
