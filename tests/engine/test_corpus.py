@@ -37,16 +37,17 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (3,263 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (3,410 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised only
 #: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
 #: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125; the
 #: learned fallback weighing weak rules, 18 / 91: a model trained on these errors, so this
 #: says nothing of new ones, see bench/blind.py; the rule families of 2026-12-06 merged
 #: and the model retrained, 13 / 75; fresh28 added unfitted, 18 / 92;
-#: the cause families of the second 2026-12-06 session and alt_causes as soft labels, 12 / 80.)
-MOST_LAYER_MISSES = 12
-MOST_CAUSE_MISSES = 80
+#: the cause families of the second 2026-12-06 session and alt_causes as soft labels, 12 / 80;
+#: fresh29 added unfitted, 22 / 103.)
+MOST_LAYER_MISSES = 22
+MOST_CAUSE_MISSES = 103
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
