@@ -1610,7 +1610,10 @@ RULES: tuple[Rule, ...] = (
         priority=28,
         retry=Retry.CAREFUL,
         confidence=0.5,
-        samples=("stream error: stream disconnected before completion: unexpected status",),
+        # codex-rs's own reason when the SSE stream ends without its final event; with no
+        # status after "unexpected status" the prefix alone is too weak for the learned
+        # fallback not to weigh it (a weak rule), so that form is not this rule's sample
+        samples=("stream disconnected before completion: stream closed before response.completed",),
     ),
     Rule(
         "network.generic",
