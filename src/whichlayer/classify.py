@@ -90,13 +90,12 @@ def decide(ev: Evidence, reasons: bool = True) -> Decision:
         rule,
         origin,
         rule.retry or DEFAULT_RETRY[rule.layer],
-        used,
-        hits[1:],
-        cause_fact,
-        learned,
-        None,
-        origin_fact,
-        fired,
+        used=used,
+        rest=hits[1:],
+        cause_fact=cause_fact,
+        learned=learned,
+        origin_fact=origin_fact,
+        fired=fired,
     )
 
 
