@@ -43,7 +43,7 @@ class _Guarded(LazyPattern):
     (lower-case, ASCII) literals one of which every match starts with, if known (see
     :func:`_matches_at`)."""
 
-    __slots__ = ("anchor", "anchors", "guarded")
+    __slots__ = ("anchor", "anchors", "guarded", "named")
 
     def __init__(
         self,
@@ -52,11 +52,13 @@ class _Guarded(LazyPattern):
         flags: int,
         anchor: str | None,
         anchors: tuple[str, ...] | None = None,
+        named: str | None = None,
     ) -> None:
         super().__init__(pattern, flags)
         self.guarded = guarded
         self.anchor = anchor
         self.anchors = anchors
+        self.named = named
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
@@ -169,6 +171,56 @@ def _anchors(alternative: str, literal: str | None, anchor: str | None) -> tuple
     return (group.lower() + literal, literal)
 
 
+#: How a name's letters open an alternative that ends the name with its keyword
+#: (``\\b[A-Z][A-Za-z]+Error: ...``, case-insensitive): see :func:`_named`.
+_NAME_OPENING = "\\b[A-Z][A-Za-z]+"
+#: Every character that ``[A-Za-z]`` takes when case is ignored: the ASCII letters and the
+#: four others that fold to one of them (dotted İ, dotless ı, long ſ, the Kelvin sign).
+_NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a"
+
+
+def _named(alternative: str, literal: str | None) -> str | None:
+    """``literal`` when the (case-insensitive) alternative is :data:`_NAME_OPENING` then the
+    literal's own characters (``\\b[A-Z][A-Za-z]+Error: (\\d{3})``, gate ``"error: "``):
+    every match then starts where the run of letters before an occurrence of the literal
+    starts, and only there (see :func:`_after_names`)."""
+    if literal is None or not literal.isascii() or not alternative.startswith(_NAME_OPENING):
+        return None
+    head = alternative[len(_NAME_OPENING) : len(_NAME_OPENING) + len(literal)]
+    if head.lower() != literal or _META & set(head) or not head[:1].isalpha():
+        return None
+    if alternative[len(_NAME_OPENING) + len(literal) :][:1] in _QUANTIFIER:
+        return None
+    return literal
+
+
+def _after_names(
+    compiled: re.Pattern[str], text: str, low: str, literal: str
+) -> list[re.Match[str]]:
+    """``list(compiled.finditer(text))`` for an alternative that :func:`_named` read (``low``:
+    the text lower-cased, aligned with it), tried only where a match can start: at the
+    start of the run of letters that ends where the literal occurs. (A match starts with a
+    word boundary then letters up to the literal; a start inside the run has a letter, a
+    word character, before it, so no boundary; the literal cannot occur again within the
+    run, its colon is no letter.) The regex engine instead tries every letter of the text,
+    and from each the rest of its word: a long paste's costliest status pattern."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    at = low.find(literal)
+    while at >= 0:
+        floor = max(0, at - 120)
+        start = floor + len(text[floor:at].rstrip(_NAME_LETTERS))
+        if start == floor and floor > 0:  # a run longer than the window: read it all
+            start = len(text[:at].rstrip(_NAME_LETTERS))
+        if start >= pos:
+            found = compiled.match(text, start)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+        at = low.find(literal, at + 1)
+    return out
+
+
 def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
     """One table entry's ``(keyword, pattern)`` rows as :func:`whichlayer.prefilter.gated`
     makes them, each pattern perhaps compiled with a lookahead for its first character
@@ -182,7 +234,10 @@ def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
         guarded = _guard(alternative)
         anchor = _anchor(alternative, keyword, ignorecase)
         anchors = _anchors(alternative, keyword, anchor) if ignorecase else None
-        out.append((keyword, _Guarded(alternative, guarded, compiled.flags, anchor, anchors)))
+        named = _named(alternative, keyword) if ignorecase else None
+        out.append(
+            (keyword, _Guarded(alternative, guarded, compiled.flags, anchor, anchors, named))
+        )
         if keyword is not None:
             gate_literals(keyword)
     return out
@@ -275,16 +330,31 @@ def _anchored(compiled: LazyPattern, lower: Gate) -> tuple[str, tuple[str, ...]]
 
 
 def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None:
-    """First match of any alternative whose required literal occurs in ``lower``."""
-    low = lower.lower if isinstance(lower, _Long) and lower.aligned else None
+    """First match of any alternative whose required literal occurs in ``lower``.
+
+    (:func:`_anchored` and :func:`_start` written out in the loop: this runs several times
+    per text, a call per alternative was a good part of its time.)"""
+    if not (isinstance(lower, _Long) and lower.aligned):
+        for literal, compiled in alternatives:
+            if literal is not None and literal not in lower:
+                continue
+            found = compiled.compiled().search(text, 0)
+            if found:
+                return found
+        return None
+    low = lower.lower
+    short = len(low) <= OCCURRENCES_MAX
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        at = _anchored(compiled, lower) if low is not None else None
-        if at is not None:
-            found = first_at(compiled.compiled(), text, *at)
+        guarded = isinstance(compiled, _Guarded)
+        anchors = compiled.anchors if guarded and short else None
+        if anchors is not None:
+            found = first_at(compiled.compiled(), text, low, anchors)
         else:
-            found = compiled.compiled().search(text, _start(compiled, lower) if low else 0)
+            anchor = compiled.anchor if guarded else None
+            start = max(low.find(anchor), 0) if anchor is not None else 0
+            found = compiled.compiled().search(text, start)
         if found:
             return found
     return None
@@ -664,17 +734,25 @@ def _status_entries(lower: Gate) -> list[_StatusEntry]:
 def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
     found: dict[int, tuple[int, int, int]] = {}
-    anchored = isinstance(lower, _Long) and lower.aligned
+    # (:func:`_anchored` and :func:`_start` written out in the loop: a call per entry was
+    # a good part of this function's time)
+    low = lower.lower if isinstance(lower, _Long) and lower.aligned else None
+    short = low is not None and len(low) <= OCCURRENCES_MAX
     for rank, _gate, needs, pre, pattern in (
         _status_entries(lower) if _may_state_status(text) else ()
     ):
-        at = _anchored(pattern, lower) if anchored else None
-        if at is not None:  # tried only where its literal occurs (its precheck: no need)
-            matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, *at)
+        guarded = isinstance(pattern, _Guarded)
+        anchors = pattern.anchors if short and guarded else None
+        if anchors is not None:  # tried only where its literal occurs (its precheck: no need)
+            matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, low, anchors)
+        elif short and guarded and pattern.named is not None:  # (the same)
+            matches = _after_names(pattern.compiled(), text, cast(str, low), pattern.named)
         elif (needs is not None and not needs(text)) or (pre is not None and not pre.search(text)):
             continue
         else:
-            matches = pattern.compiled().finditer(text, _start(pattern, lower) if anchored else 0)
+            anchor = pattern.anchor if guarded and low is not None else None
+            start = max(low.find(anchor), 0) if anchor is not None and low is not None else 0
+            matches = pattern.compiled().finditer(text, start)
         for match in matches:
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
