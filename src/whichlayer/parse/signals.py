@@ -347,12 +347,12 @@ def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        guarded = isinstance(compiled, _Guarded)
-        anchors = compiled.anchors if guarded and short else None
-        if anchors is not None:
-            found = first_at(compiled.compiled(), text, low, anchors)
+        if not isinstance(compiled, _Guarded):
+            found = compiled.compiled().search(text, 0)
+        elif short and compiled.anchors is not None:
+            found = first_at(compiled.compiled(), text, low, compiled.anchors)
         else:
-            anchor = compiled.anchor if guarded else None
+            anchor = compiled.anchor
             start = max(low.find(anchor), 0) if anchor is not None else 0
             found = compiled.compiled().search(text, start)
         if found:
@@ -681,6 +681,17 @@ _STATUS_FLAT = [
     for rank, group in enumerate(_STATUS_PATTERNS)
     for literal, pattern in group
 ]
+#: The same entries, each with what its pattern knows of where its matches start (its
+#: ``anchor``, ``anchors`` and ``named``, see :class:`_Guarded`), read once here.
+_STATUS_RUN = [
+    (
+        *entry,
+        entry[4].anchor if isinstance(entry[4], _Guarded) else None,
+        entry[4].anchors if isinstance(entry[4], _Guarded) else None,
+        entry[4].named if isinstance(entry[4], _Guarded) else None,
+    )
+    for entry in _STATUS_FLAT
+]
 
 
 #: Every status pattern captures three digits (``\\d``) and keeps 302 and 400-599 only, so
@@ -698,7 +709,16 @@ def _may_state_status(text: str) -> bool:
     return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
-_StatusEntry = tuple[int, str | None, Callable[[str], bool] | None, LazyPattern | None, LazyPattern]
+_StatusEntry = tuple[
+    int,
+    str | None,
+    Callable[[str], bool] | None,
+    LazyPattern | None,
+    LazyPattern,
+    str | None,
+    tuple[str, ...] | None,
+    str | None,
+]
 #: Positions in _STATUS_FLAT of the entries each gate literal opens, and of the ungated ones.
 _STATUS_BY_LITERAL: dict[str, list[int]] = {}
 for _place, _entry in enumerate(_STATUS_FLAT):
@@ -717,7 +737,7 @@ def _status_entries(lower: Gate) -> list[_StatusEntry]:
     """The entries of _STATUS_FLAT whose gate is open, in order (with a gate set, looked
     up from the literals present rather than tried one by one)."""
     if not isinstance(lower, frozenset):
-        return [e for e in _STATUS_FLAT if e[1] is None or e[1] in lower]
+        return [e for e in _STATUS_RUN if e[1] is None or e[1] in lower]
     literals = lower & _STATUS_LITERALS
     entries = _STATUS_OPENED.get(literals)
     if entries is None:
@@ -725,7 +745,7 @@ def _status_entries(lower: Gate) -> list[_StatusEntry]:
         for literal in literals:
             places += _STATUS_BY_LITERAL[literal]
         places.sort()
-        entries = [_STATUS_FLAT[i] for i in places]
+        entries = [_STATUS_RUN[i] for i in places]
         if len(_STATUS_OPENED) < _STATUS_OPENED_MAX:
             _STATUS_OPENED[literals] = entries
     return entries
@@ -736,22 +756,19 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     found: dict[int, tuple[int, int, int]] = {}
     # (:func:`_anchored` and :func:`_start` written out in the loop: a call per entry was
     # a good part of this function's time)
-    low = lower.lower if isinstance(lower, _Long) and lower.aligned else None
-    short = low is not None and len(low) <= OCCURRENCES_MAX
-    for rank, _gate, needs, pre, pattern in (
+    low = lower.lower if isinstance(lower, _Long) and lower.aligned else ""
+    short = bool(low) and len(low) <= OCCURRENCES_MAX
+    for rank, _gate, needs, pre, pattern, anchor, anchors, named in (
         _status_entries(lower) if _may_state_status(text) else ()
     ):
-        guarded = isinstance(pattern, _Guarded)
-        anchors = pattern.anchors if short and guarded else None
-        if anchors is not None:  # tried only where its literal occurs (its precheck: no need)
+        if short and anchors is not None:  # tried only where its literal occurs (no precheck)
             matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, low, anchors)
-        elif short and guarded and pattern.named is not None:  # (the same)
-            matches = _after_names(pattern.compiled(), text, cast(str, low), pattern.named)
+        elif short and named is not None:  # (the same)
+            matches = _after_names(pattern.compiled(), text, low, named)
         elif (needs is not None and not needs(text)) or (pre is not None and not pre.search(text)):
             continue
         else:
-            anchor = pattern.anchor if guarded and low is not None else None
-            start = max(low.find(anchor), 0) if anchor is not None and low is not None else 0
+            start = max(low.find(anchor), 0) if anchor is not None and low else 0
             matches = pattern.compiled().finditer(text, start)
         for match in matches:
             value = int(match.group(1))
