@@ -168,15 +168,15 @@ def read_into(ev: Evidence, text: str) -> None:
     _collect_from_text(text, 0, ev)
     if not ev.bodies and ('\\"' in text or "\\'" in text):
         _collect_from_text(jsonish.unescape(text), 0, ev)
+    lower = text.lower()
+    gate = signals.present(lower, text)
     # bodies SDKs print as text (botocore, AWS JS, Tencent Cloud, azure-core, genai Go; see
     # parse/printed.py): outermost first
-    ev.bodies[:0] = printed.read(text, ev.bodies)
+    ev.bodies[:0] = printed.read(text, ev.bodies, gate)
     if not ev.bodies:
         loose = _loose_body(text)
         if loose is not None:
             ev.bodies.append(loose)
-    lower = text.lower()
-    gate = signals.present(lower, text)
     # ``html.looks_like_html``, answered by the gate set (a text longer than the head the
     # page check reads is checked by it)
     if len(text) > html.HEAD:
@@ -257,7 +257,18 @@ def _loose_body(text: str) -> ErrorBody | None:
         if name == "status" and not fields:  # a status alone is no body: not looked for
             return None
         at = lower.find(name)
-        match = pattern.search(head, at if ascii_ else 0) if at >= 0 else None
+        if at < 0:
+            continue
+        if ascii_:  # tried only where the name occurs, the first match kept
+            compiled = pattern.compiled()
+            match = compiled.match(head, at)
+            while match is None:
+                at = lower.find(name, at + 1)
+                if at < 0:
+                    break
+                match = compiled.match(head, at)
+        else:
+            match = pattern.search(head)
         if match:
             fields[name] = match.group(1).strip()
     status_text = fields.get("status")
