@@ -645,6 +645,8 @@ def _needs(alternative: str, flags: int) -> Callable[[str], bool] | None:
         if close < 0 or alternative[close + 1 : close + 2] in ("?", "*", "{"):
             return None
         if all(w and not (_META & set(w)) and w.lower() == w.upper() for w in words):
+            if not any(w.isascii() for w in words):  # (an ASCII text holds none of them)
+                return lambda text: not text.isascii() and any(word in text for word in words)
             return lambda text: any(word in text for word in words)
         return None
     run, i = "", 0
@@ -1108,6 +1110,8 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
             continue
         score = 2 if any(h in url_lower for h in _API_HINTS) else 1
         if any(h in url_lower for h in _DOC_HINTS) and score < 2:
+            continue
+        if best is not None and score <= best[0]:  # it could not replace the one kept
             continue
         try:
             parts = urlsplit(url)
