@@ -36,6 +36,14 @@ def _open_at(text: str, pos: int) -> int:
     bracket = text.find("[", pos, brace if brace >= 0 else len(text))
     return bracket if bracket >= 0 else brace
 _BARE_KEY = LazyPattern(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
+
+
+def _quoted_key(match: re.Match[str]) -> str:
+    """A bare key quoted: the template ``\\1"\\2"\\3`` (every group always takes part),
+    without the template expansion Python 3.11's ``re.sub`` does in Python per match."""
+    return match.group(1) + '"' + match.group(2) + '"' + match.group(3)
+
+
 _JS_NAMES = {
     "None": None,
     "null": None,
@@ -153,7 +161,7 @@ def literal(chunk: str) -> Any:
     """Read a Python repr or a Node ``inspect`` object literal; ``None`` if it is neither."""
     for attempt in range(2):
         # the bare-key rewrite only when the chunk does not read as it is
-        candidate = chunk if attempt == 0 else _BARE_KEY.sub(r'\1"\2"\3', chunk)
+        candidate = chunk if attempt == 0 else _BARE_KEY.sub(_quoted_key, chunk)
         # most reprs use only forms JSON reads alike: read as JSON (in C), not parsed
         value = _as_json(candidate.strip())
         if value is not _NOT_PLAIN:
