@@ -157,6 +157,16 @@ def _scan(
     return -1, i
 
 
+#: An object whose first key is bare (``{ error: ...``, as Node's ``inspect`` prints it): the
+#: Python parser reads such a key as a name (or a keyword), so the chunk as it is gives no
+#: literal (:func:`_eval_node` takes no name but these five; a keyword makes no literal or
+#: no valid expression); only its rewrite with quoted keys is parsed. The key is a whole
+#: ASCII identifier (a colon follows it), so no other character joins its token.
+_BARE_FIRST_KEY = re.compile(
+    r"\{[ \t\n\r\f]*(?!(?:None|True|False|null|undefined)[ \t]*:)[A-Za-z_][A-Za-z0-9_]*[ \t]*:"
+)
+
+
 def literal(chunk: str) -> Any:
     """Read a Python repr or a Node ``inspect`` object literal; ``None`` if it is neither."""
     for attempt in range(2):
@@ -166,6 +176,8 @@ def literal(chunk: str) -> Any:
         value = _as_json(candidate.strip())
         if value is not _NOT_PLAIN:
             return value
+        if attempt == 0 and _BARE_FIRST_KEY.match(candidate.strip()):
+            continue  # the Python parser would read its first key as a name: no literal
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
