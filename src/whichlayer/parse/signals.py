@@ -625,6 +625,22 @@ def _precheck(compiled: LazyPattern) -> LazyPattern | None:
 
 
 _REASON_LITERALS = _literals(group for group, _status in _REASON_STATUS)
+#: Places in _REASON_STATUS of the phrases each gate literal opens.
+_REASON_BY_LITERAL: dict[str, list[int]] = {}
+for _place, (_group, _status) in enumerate(_REASON_STATUS):
+    for _literal, _pattern in _group:
+        _REASON_BY_LITERAL.setdefault(_literal or "", []).append(_place)
+
+
+def _reasons_opened(lower: Gate, base: int) -> list[tuple[int, Gated, int]]:
+    """``(rank, phrase, status)`` of the reason phrases that may occur, in order: with a
+    gate set, those one of whose literals it holds (a search per phrase costs a call even
+    where no literal occurs), else every one."""
+    if _REASON_LITERALS is None or not isinstance(lower, frozenset):
+        places: Iterable[int] = range(len(_REASON_STATUS))
+    else:
+        places = sorted({i for lit in lower & _REASON_LITERALS for i in _REASON_BY_LITERAL[lit]})
+    return [(base + i, _REASON_STATUS[i][0], _REASON_STATUS[i][1]) for i in places]
 
 
 def _starts_with_digit(text: str) -> bool:
@@ -778,7 +794,7 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
     if not found and not _dead(_REASON_LITERALS, lower):
         base = len(_STATUS_PATTERNS)
-        for rank, (phrase, value) in enumerate(_REASON_STATUS, base):
+        for rank, phrase, value in _reasons_opened(lower, base):
             reason = _search(phrase, text, lower)
             if reason:
                 found.setdefault(reason.start(), (rank, reason.start(), value))
