@@ -372,6 +372,34 @@ def _literals(groups: Any) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def _by_literal(groups: Iterable[Gated]) -> dict[str, list[int]]:
+    """For a table of gated patterns: the places (in order) of the groups each literal
+    opens (see :func:`_opened`)."""
+    out: dict[str, list[int]] = {}
+    for place, group in enumerate(groups):
+        for literal, _compiled in group:
+            places = out.setdefault(literal or "", [])
+            if not places or places[-1] != place:
+                places.append(place)
+    return out
+
+
+def _opened(
+    index: dict[str, list[int]], literals: frozenset[str] | None, count: int, lower: Gate
+) -> Sequence[int]:
+    """The places, in order, of a table's groups that :func:`_search` may find in a text:
+    with a gate set, those one of whose literals it holds (a group none of whose literals
+    occurs finds nothing, and a call per group was much of the cost); else all ``count``.
+    ``literals``: the table's (:func:`_literals`), ``index``: :func:`_by_literal`'s."""
+    if literals is None or not isinstance(lower, frozenset):
+        return range(count)
+    hit = lower & literals
+    if len(hit) == 1:
+        for literal in hit:
+            return index[literal]
+    return sorted({place for literal in hit for place in index[literal]})
+
+
 def _dead(literals: frozenset[str] | None, lower: Gate) -> bool:
     """No alternative of a table can be tried: the gate set has none of its literals.
     (With the text itself as the gate the table's own loop decides, literal by literal.)"""
@@ -625,22 +653,7 @@ def _precheck(compiled: LazyPattern) -> LazyPattern | None:
 
 
 _REASON_LITERALS = _literals(group for group, _status in _REASON_STATUS)
-#: Places in _REASON_STATUS of the phrases each gate literal opens.
-_REASON_BY_LITERAL: dict[str, list[int]] = {}
-for _place, (_group, _status) in enumerate(_REASON_STATUS):
-    for _literal, _pattern in _group:
-        _REASON_BY_LITERAL.setdefault(_literal or "", []).append(_place)
-
-
-def _reasons_opened(lower: Gate, base: int) -> list[tuple[int, Gated, int]]:
-    """``(rank, phrase, status)`` of the reason phrases that may occur, in order: with a
-    gate set, those one of whose literals it holds (a search per phrase costs a call even
-    where no literal occurs), else every one."""
-    if _REASON_LITERALS is None or not isinstance(lower, frozenset):
-        places: Iterable[int] = range(len(_REASON_STATUS))
-    else:
-        places = sorted({i for lit in lower & _REASON_LITERALS for i in _REASON_BY_LITERAL[lit]})
-    return [(base + i, _REASON_STATUS[i][0], _REASON_STATUS[i][1]) for i in places]
+_REASON_INDEX = _by_literal(group for group, _status in _REASON_STATUS)
 
 
 def _starts_with_digit(text: str) -> bool:
@@ -794,7 +807,9 @@ def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
     if not found and not _dead(_REASON_LITERALS, lower):
         base = len(_STATUS_PATTERNS)
-        for rank, phrase, value in _reasons_opened(lower, base):
+        for place in _opened(_REASON_INDEX, _REASON_LITERALS, len(_REASON_STATUS), lower):
+            rank = base + place
+            phrase, value = _REASON_STATUS[place]
             reason = _search(phrase, text, lower)
             if reason:
                 found.setdefault(reason.start(), (rank, reason.start(), value))
@@ -925,14 +940,15 @@ _RETRY_PATTERNS: tuple[Gated, ...] = tuple(
 
 
 _RETRY_LITERALS = _literals(_RETRY_PATTERNS)
+_RETRY_INDEX = _by_literal(_RETRY_PATTERNS)
 
 
 def retry_after(text: str, lower: Gate) -> float | None:
     """The server's retry hint in seconds (``Retry-After``, "try again in 174ms", ...)."""
     if _dead(_RETRY_LITERALS, lower):
         return None
-    for index, pattern in enumerate(_RETRY_PATTERNS):
-        match = _search(pattern, text, lower)
+    for index in _opened(_RETRY_INDEX, _RETRY_LITERALS, len(_RETRY_PATTERNS), lower):
+        match = _search(_RETRY_PATTERNS[index], text, lower)
         if not match:
             continue
         value = float(match.group(1))
@@ -976,13 +992,15 @@ _LIMIT_PATTERNS: tuple[tuple[Gated, tuple[str, ...]], ...] = tuple(
 
 
 _LIMIT_LITERALS = _literals(group for group, _names in _LIMIT_PATTERNS)
+_LIMIT_INDEX = _by_literal(group for group, _names in _LIMIT_PATTERNS)
 
 
 def limits(text: str, lower: Gate) -> dict[str, float]:
     out: dict[str, float] = {}
     if _dead(_LIMIT_LITERALS, lower):
         return out
-    for pattern, names in _LIMIT_PATTERNS:
+    for place in _opened(_LIMIT_INDEX, _LIMIT_LITERALS, len(_LIMIT_PATTERNS), lower):
+        pattern, names = _LIMIT_PATTERNS[place]
         match = _search(pattern, text, lower)
         if not match:
             continue
@@ -1018,13 +1036,14 @@ _MODEL_PATTERNS: tuple[Gated, ...] = tuple(
 
 
 _MODEL_LITERALS = _literals(_MODEL_PATTERNS)
+_MODEL_INDEX = _by_literal(_MODEL_PATTERNS)
 
 
 def model(text: str, lower: Gate) -> str | None:
     if _dead(_MODEL_LITERALS, lower):
         return None
-    for pattern in _MODEL_PATTERNS:
-        match = _search(pattern, text, lower)
+    for place in _opened(_MODEL_INDEX, _MODEL_LITERALS, len(_MODEL_PATTERNS), lower):
+        match = _search(_MODEL_PATTERNS[place], text, lower)
         if match:
             name = match.group(1).rstrip(".,:;)")
             if name.lower() not in ("none", "null", "the", "is", "not"):
@@ -1095,6 +1114,7 @@ _METHOD_PATH = _ungated(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 
 _HOST_LITERALS = _literals(_HOST_PATTERNS)
+_HOST_INDEX = _by_literal(_HOST_PATTERNS)
 _HTTP = gate_literals("http")[0]
 _URL.anchors = _anchors(_URL.pattern, _HTTP, _anchor(_URL.pattern, _HTTP, True))
 
@@ -1140,8 +1160,13 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
     if best is not None:
         return best[1], best[2], method
     host = None
-    for pattern in () if _dead(_HOST_LITERALS, lower) else _HOST_PATTERNS:
-        host_match = _search(pattern, text, lower)
+    places = (
+        ()
+        if _dead(_HOST_LITERALS, lower)
+        else _opened(_HOST_INDEX, _HOST_LITERALS, len(_HOST_PATTERNS), lower)
+    )
+    for place in places:
+        host_match = _search(_HOST_PATTERNS[place], text, lower)
         if host_match:
             host = host_match.group(1)
             break
