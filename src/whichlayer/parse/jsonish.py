@@ -117,6 +117,10 @@ def _matching_bracket(text: str, start: int, budget: list[int]) -> int:
     return end
 
 
+#: What the bracket matcher acts on outside a string: a quote or a bracket.
+_STRUCTURAL = re.compile(r"[\"'`{}\[\]]")
+
+
 def _scan(
     text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
 ) -> tuple[int, int]:
@@ -124,7 +128,8 @@ def _scan(
 
     Inside a quoted string only the closing quote and backslashes matter: the scan jumps
     from one to the next (``str.find``, each position found once and kept until passed),
-    instead of stepping through the string a character at a time."""
+    instead of stepping through the string a character at a time; outside one, from one
+    quote or bracket to the next (:data:`_STRUCTURAL`)."""
     quote = ""
     ahead: dict[str, int] = {}  # char -> its next position at or after i (-1: none)
     while i < limit:
@@ -143,6 +148,11 @@ def _scan(
                 quote = ""
                 i = close + 1
             continue
+        # outside a string only quotes and brackets matter: the scan jumps to the next one
+        found = _STRUCTURAL.search(text, i, limit)
+        if found is None:
+            return -1, limit
+        i = found.start()
         ch = text[i]
         if ch in "\"'`":
             quote = ch
