@@ -148,12 +148,15 @@ def _scan(
                 quote = ""
                 i = close + 1
             continue
-        # outside a string only quotes and brackets matter: the scan jumps to the next one
-        found = _STRUCTURAL.search(text, i, limit)
-        if found is None:
-            return -1, limit
-        i = found.start()
         ch = text[i]
+        if ch not in "\"'`{}[]":
+            # outside a string only quotes and brackets matter: the scan jumps to the next
+            # one (where they come one after another, as in a bracket storm, it steps)
+            found = _STRUCTURAL.search(text, i, limit)
+            if found is None:
+                return -1, limit
+            i = found.start()
+            ch = text[i]
         if ch in "\"'`":
             quote = ch
         elif ch in pairs:
