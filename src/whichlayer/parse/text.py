@@ -260,14 +260,20 @@ def _loose_body(text: str) -> ErrorBody | None:
         at = lower.find(name)
         if at < 0:
             continue
-        if ascii_:  # tried only where the name occurs, the first match kept
+        if ascii_:  # tried only where the name occurs, the first match kept (after 32
+            # places the regex engine searches on from the next: a head full of the name)
             compiled = pattern.compiled()
             match = compiled.match(head, at)
+            tries = 1
             while match is None:
                 at = lower.find(name, at + 1)
                 if at < 0:
                     break
+                if tries == 32:
+                    match = compiled.search(head, at)
+                    break
                 match = compiled.match(head, at)
+                tries += 1
         else:
             match = pattern.search(head)
         if match:
