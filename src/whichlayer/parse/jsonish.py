@@ -35,6 +35,8 @@ def _open_at(text: str, pos: int) -> int:
     brace = text.find("{", pos)
     bracket = text.find("[", pos, brace if brace >= 0 else len(text))
     return bracket if bracket >= 0 else brace
+
+
 _BARE_KEY = LazyPattern(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
 
 
@@ -172,11 +174,13 @@ def _scan(
 
 #: An object whose first key is bare (``{ error: ...``, as Node's ``inspect`` prints it): the
 #: Python parser reads such a key as a name (or a keyword), so the chunk as it is gives no
-#: literal (:func:`_eval_node` takes no name but these five; a keyword makes no literal or
+#: literal (:func:`_eval_node` takes no name but those of _JS_NAMES; a keyword makes no literal or
 #: no valid expression); only its rewrite with quoted keys is parsed. The key is a whole
 #: ASCII identifier (a colon follows it), so no other character joins its token.
 _BARE_FIRST_KEY = re.compile(
-    r"\{[ \t\n\r\f]*(?!(?:None|True|False|null|undefined)[ \t]*:)[A-Za-z_][A-Za-z0-9_]*[ \t]*:"
+    r"\{[ \t\n\r\f]*(?!(?:"
+    + "|".join(sorted(_JS_NAMES))
+    + r")[ \t]*:)[A-Za-z_][A-Za-z0-9_]*[ \t]*:"
 )
 
 
