@@ -35,7 +35,17 @@ def _open_at(text: str, pos: int) -> int:
     brace = text.find("{", pos)
     bracket = text.find("[", pos, brace if brace >= 0 else len(text))
     return bracket if bracket >= 0 else brace
+
+
 _BARE_KEY = LazyPattern(r"([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)")
+
+
+def _quoted_key(match: re.Match[str]) -> str:
+    """A bare key quoted: the template ``\\1"\\2"\\3`` (every group always takes part),
+    without the template expansion Python 3.11's ``re.sub`` does in Python per match."""
+    return match.group(1) + '"' + match.group(2) + '"' + match.group(3)
+
+
 _JS_NAMES = {
     "None": None,
     "null": None,
@@ -109,6 +119,10 @@ def _matching_bracket(text: str, start: int, budget: list[int]) -> int:
     return end
 
 
+#: What the bracket matcher acts on outside a string: a quote or a bracket.
+_STRUCTURAL = re.compile(r"[\"'`{}\[\]]")
+
+
 def _scan(
     text: str, i: int, limit: int, stack: list[str], pairs: dict[str, str]
 ) -> tuple[int, int]:
@@ -116,7 +130,8 @@ def _scan(
 
     Inside a quoted string only the closing quote and backslashes matter: the scan jumps
     from one to the next (``str.find``, each position found once and kept until passed),
-    instead of stepping through the string a character at a time."""
+    instead of stepping through the string a character at a time; outside one, from one
+    quote or bracket to the next (:data:`_STRUCTURAL`)."""
     quote = ""
     ahead: dict[str, int] = {}  # char -> its next position at or after i (-1: none)
     while i < limit:
@@ -136,6 +151,14 @@ def _scan(
                 i = close + 1
             continue
         ch = text[i]
+        if ch not in "\"'`{}[]":
+            # outside a string only quotes and brackets matter: the scan jumps to the next
+            # one (where they come one after another, as in a bracket storm, it steps)
+            found = _STRUCTURAL.search(text, i, limit)
+            if found is None:
+                return -1, limit
+            i = found.start()
+            ch = text[i]
         if ch in "\"'`":
             quote = ch
         elif ch in pairs:
@@ -149,15 +172,29 @@ def _scan(
     return -1, i
 
 
+#: An object whose first key is bare (``{ error: ...``, as Node's ``inspect`` prints it): the
+#: Python parser reads such a key as a name (or a keyword), so the chunk as it is gives no
+#: literal (:func:`_eval_node` takes no name but those of _JS_NAMES; a keyword makes no literal or
+#: no valid expression); only its rewrite with quoted keys is parsed. The key is a whole
+#: ASCII identifier (a colon follows it), so no other character joins its token.
+_BARE_FIRST_KEY = re.compile(
+    r"\{[ \t\n\r\f]*(?!(?:"
+    + "|".join(sorted(_JS_NAMES))
+    + r")[ \t]*:)[A-Za-z_][A-Za-z0-9_]*[ \t]*:"
+)
+
+
 def literal(chunk: str) -> Any:
     """Read a Python repr or a Node ``inspect`` object literal; ``None`` if it is neither."""
     for attempt in range(2):
         # the bare-key rewrite only when the chunk does not read as it is
-        candidate = chunk if attempt == 0 else _BARE_KEY.sub(r'\1"\2"\3', chunk)
+        candidate = chunk if attempt == 0 else _BARE_KEY.sub(_quoted_key, chunk)
         # most reprs use only forms JSON reads alike: read as JSON (in C), not parsed
         value = _as_json(candidate.strip())
         if value is not _NOT_PLAIN:
             return value
+        if attempt == 0 and _BARE_FIRST_KEY.match(candidate.strip()):
+            continue  # the Python parser would read its first key as a name: no literal
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -106,24 +106,54 @@ _AZURE_GATE = "Code: "
 _AZURE_CODE = LazyPattern(r"Code: ([A-Za-z0-9][\w.]{0,80})(?:\n|\\n)Message: ")
 
 
-def read(text: str, bodies: list[ErrorBody] | None = None) -> list[ErrorBody]:
+#: The forms' fixed texts lower-cased, in the gate set (``signals.present``): a text holds a
+#: fixed text only where its lower-cased form holds the lower-cased one, so a gate set
+#: without it rules the form out with a set lookup instead of a substring search.
+_AWS_JS_LOW, _BOTOCORE_LOW, _TENCENT_LOW, _AZURE_LOW, _GENAI_LOW, _DOMAIN_LOW = (
+    signals.gate_literals(
+        _AWS_JS_GATE.lower(),
+        _BOTOCORE_GATE.lower(),
+        _TENCENT_GATE.lower(),
+        _AZURE_GATE.lower(),
+        _GENAI_GATE.lower(),
+        "domain: ",
+    )
+)
+_CLIENTS_LOW = frozenset(signals.gate_literals(*(g.lower() for g in printed_clients.GATES)))
+#: Every fixed text: what stands for the gate set when the caller has none.
+_EVERY = frozenset(
+    (_AWS_JS_LOW, _BOTOCORE_LOW, _TENCENT_LOW, _AZURE_LOW, _GENAI_LOW, _DOMAIN_LOW, *_CLIENTS_LOW)
+)
+
+
+def read(
+    text: str, bodies: list[ErrorBody] | None = None, gate: signals.Gate | None = None
+) -> list[ErrorBody]:
     """The bodies of the printed forms in ``text``, outermost first (``bodies``: those
-    already read from its JSON, which a form is not read again beside)."""
+    already read from its JSON, which a form is not read again beside; ``gate``: the
+    text's gate set, ``signals.present``, when the caller has it)."""
+    if not isinstance(gate, frozenset):  # (none given, or the text itself: each form tried)
+        gate = _EVERY
     out: list[ErrorBody] = []
-    if _AWS_JS_GATE in text and "$metadata" in text:
+    if _AWS_JS_LOW in gate and _AWS_JS_GATE in text and "$metadata" in text:
         out += _aws_js(text, bodies or [])
-    if _BOTOCORE_GATE in text:
+    if _BOTOCORE_LOW in gate and _BOTOCORE_GATE in text:
         out += _botocore(text)
-    if _TENCENT_GATE in text:
+    if _TENCENT_LOW in gate and _TENCENT_GATE in text:
         out += _tencent(text)
-    if _AZURE_GATE in text:
+    if _AZURE_LOW in gate and _AZURE_GATE in text:
         out += _azure(text)
-    if _GENAI_GATE in text:
+    if _GENAI_LOW in gate and _GENAI_GATE in text:
         out += _genai(text)
-    if "domain: " in text and (_API_CORE_GATE in text or _API_CORE_ESCAPED in text):
+    if (
+        _DOMAIN_LOW in gate
+        and "domain: " in text
+        and (_API_CORE_GATE in text or _API_CORE_ESCAPED in text)
+    ):
         out += _api_core(text, bodies or [])
     # other clients' forms (.NET, JVM, Go, Rust SDKs): see parse/printed_clients.py
-    out += printed_clients.read(text)
+    if not gate.isdisjoint(_CLIENTS_LOW):
+        out += printed_clients.read(text)
     return out
 
 

@@ -349,6 +349,8 @@ _GATES = (
     _ASYNC_OPENAI_GATE,
     _ASYNC_OPENAI_DEBUG_GATE,
 )
+#: The fixed texts one of which each body form holds (``printed`` gates its call on them).
+GATES = _GATES
 
 
 #: The status forms' fixed parts, lower-cased, in the rules' one keyword pass

@@ -43,7 +43,7 @@ class _Guarded(LazyPattern):
     (lower-case, ASCII) literals one of which every match starts with, if known (see
     :func:`_matches_at`)."""
 
-    __slots__ = ("anchor", "anchors", "guarded")
+    __slots__ = ("anchor", "anchors", "guarded", "named")
 
     def __init__(
         self,
@@ -52,11 +52,13 @@ class _Guarded(LazyPattern):
         flags: int,
         anchor: str | None,
         anchors: tuple[str, ...] | None = None,
+        named: str | None = None,
     ) -> None:
         super().__init__(pattern, flags)
         self.guarded = guarded
         self.anchor = anchor
         self.anchors = anchors
+        self.named = named
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
@@ -169,6 +171,56 @@ def _anchors(alternative: str, literal: str | None, anchor: str | None) -> tuple
     return (group.lower() + literal, literal)
 
 
+#: How a name's letters open an alternative that ends the name with its keyword
+#: (``\\b[A-Z][A-Za-z]+Error: ...``, case-insensitive): see :func:`_named`.
+_NAME_OPENING = "\\b[A-Z][A-Za-z]+"
+#: Every character that ``[A-Za-z]`` takes when case is ignored: the ASCII letters and the
+#: four others that fold to one of them (dotted İ, dotless ı, long ſ, the Kelvin sign).
+_NAME_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a"
+
+
+def _named(alternative: str, literal: str | None) -> str | None:
+    """``literal`` when the (case-insensitive) alternative is :data:`_NAME_OPENING` then the
+    literal's own characters (``\\b[A-Z][A-Za-z]+Error: (\\d{3})``, gate ``"error: "``):
+    every match then starts where the run of letters before an occurrence of the literal
+    starts, and only there (see :func:`_after_names`)."""
+    if literal is None or not literal.isascii() or not alternative.startswith(_NAME_OPENING):
+        return None
+    head = alternative[len(_NAME_OPENING) : len(_NAME_OPENING) + len(literal)]
+    if head.lower() != literal or _META & set(head) or not head[:1].isalpha():
+        return None
+    if alternative[len(_NAME_OPENING) + len(literal) :][:1] in _QUANTIFIER:
+        return None
+    return literal
+
+
+def _after_names(
+    compiled: re.Pattern[str], text: str, low: str, literal: str
+) -> list[re.Match[str]]:
+    """``list(compiled.finditer(text))`` for an alternative that :func:`_named` read (``low``:
+    the text lower-cased, aligned with it), tried only where a match can start: at the
+    start of the run of letters that ends where the literal occurs. (A match starts with a
+    word boundary then letters up to the literal; a start inside the run has a letter, a
+    word character, before it, so no boundary; the literal cannot occur again within the
+    run, its colon is no letter.) The regex engine instead tries every letter of the text,
+    and from each the rest of its word: a long paste's costliest status pattern."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    at = low.find(literal)
+    while at >= 0:
+        floor = max(0, at - 120)
+        start = floor + len(text[floor:at].rstrip(_NAME_LETTERS))
+        if start == floor and floor > 0:  # a run longer than the window: read it all
+            start = len(text[:at].rstrip(_NAME_LETTERS))
+        if start >= pos:
+            found = compiled.match(text, start)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+        at = low.find(literal, at + 1)
+    return out
+
+
 def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
     """One table entry's ``(keyword, pattern)`` rows as :func:`whichlayer.prefilter.gated`
     makes them, each pattern perhaps compiled with a lookahead for its first character
@@ -182,7 +234,10 @@ def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
         guarded = _guard(alternative)
         anchor = _anchor(alternative, keyword, ignorecase)
         anchors = _anchors(alternative, keyword, anchor) if ignorecase else None
-        out.append((keyword, _Guarded(alternative, guarded, compiled.flags, anchor, anchors)))
+        named = _named(alternative, keyword) if ignorecase else None
+        out.append(
+            (keyword, _Guarded(alternative, guarded, compiled.flags, anchor, anchors, named))
+        )
         if keyword is not None:
             gate_literals(keyword)
     return out
@@ -275,16 +330,31 @@ def _anchored(compiled: LazyPattern, lower: Gate) -> tuple[str, tuple[str, ...]]
 
 
 def _search(alternatives: Gated, text: str, lower: Gate) -> re.Match[str] | None:
-    """First match of any alternative whose required literal occurs in ``lower``."""
-    low = lower.lower if isinstance(lower, _Long) and lower.aligned else None
+    """First match of any alternative whose required literal occurs in ``lower``.
+
+    (:func:`_anchored` and :func:`_start` written out in the loop: this runs several times
+    per text, a call per alternative was a good part of its time.)"""
+    if not (isinstance(lower, _Long) and lower.aligned):
+        for literal, compiled in alternatives:
+            if literal is not None and literal not in lower:
+                continue
+            found = compiled.compiled().search(text, 0)
+            if found:
+                return found
+        return None
+    low = lower.lower
+    short = len(low) <= OCCURRENCES_MAX
     for literal, compiled in alternatives:
         if literal is not None and literal not in lower:
             continue
-        at = _anchored(compiled, lower) if low is not None else None
-        if at is not None:
-            found = first_at(compiled.compiled(), text, *at)
+        if not isinstance(compiled, _Guarded):
+            found = compiled.compiled().search(text, 0)
+        elif short and compiled.anchors is not None:
+            found = first_at(compiled.compiled(), text, low, compiled.anchors)
         else:
-            found = compiled.compiled().search(text, _start(compiled, lower) if low else 0)
+            anchor = compiled.anchor
+            start = max(low.find(anchor), 0) if anchor is not None else 0
+            found = compiled.compiled().search(text, start)
         if found:
             return found
     return None
@@ -300,6 +370,34 @@ def _literals(groups: Any) -> frozenset[str] | None:
                 return None
             out.add(literal)
     return frozenset(out)
+
+
+def _by_literal(groups: Iterable[Gated]) -> dict[str, list[int]]:
+    """For a table of gated patterns: the places (in order) of the groups each literal
+    opens (see :func:`_opened`)."""
+    out: dict[str, list[int]] = {}
+    for place, group in enumerate(groups):
+        for literal, _compiled in group:
+            places = out.setdefault(literal or "", [])
+            if not places or places[-1] != place:
+                places.append(place)
+    return out
+
+
+def _opened(
+    index: dict[str, list[int]], literals: frozenset[str] | None, count: int, lower: Gate
+) -> Sequence[int]:
+    """The places, in order, of a table's groups that :func:`_search` may find in a text:
+    with a gate set, those one of whose literals it holds (a group none of whose literals
+    occurs finds nothing, and a call per group was much of the cost); else all ``count``.
+    ``literals``: the table's (:func:`_literals`), ``index``: :func:`_by_literal`'s."""
+    if literals is None or not isinstance(lower, frozenset):
+        return range(count)
+    hit = lower & literals
+    if len(hit) == 1:
+        for literal in hit:
+            return index[literal]
+    return sorted({place for literal in hit for place in index[literal]})
 
 
 def _dead(literals: frozenset[str] | None, lower: Gate) -> bool:
@@ -555,6 +653,7 @@ def _precheck(compiled: LazyPattern) -> LazyPattern | None:
 
 
 _REASON_LITERALS = _literals(group for group, _status in _REASON_STATUS)
+_REASON_INDEX = _by_literal(group for group, _status in _REASON_STATUS)
 
 
 def _starts_with_digit(text: str) -> bool:
@@ -575,6 +674,8 @@ def _needs(alternative: str, flags: int) -> Callable[[str], bool] | None:
         if close < 0 or alternative[close + 1 : close + 2] in ("?", "*", "{"):
             return None
         if all(w and not (_META & set(w)) and w.lower() == w.upper() for w in words):
+            if not any(w.isascii() for w in words):  # (an ASCII text holds none of them)
+                return lambda text: not text.isascii() and any(word in text for word in words)
             return lambda text: any(word in text for word in words)
         return None
     run, i = "", 0
@@ -611,6 +712,17 @@ _STATUS_FLAT = [
     for rank, group in enumerate(_STATUS_PATTERNS)
     for literal, pattern in group
 ]
+#: The same entries, each with what its pattern knows of where its matches start (its
+#: ``anchor``, ``anchors`` and ``named``, see :class:`_Guarded`), read once here.
+_STATUS_RUN = [
+    (
+        *entry,
+        entry[4].anchor if isinstance(entry[4], _Guarded) else None,
+        entry[4].anchors if isinstance(entry[4], _Guarded) else None,
+        entry[4].named if isinstance(entry[4], _Guarded) else None,
+    )
+    for entry in _STATUS_FLAT
+]
 
 
 #: Every status pattern captures three digits (``\\d``) and keeps 302 and 400-599 only, so
@@ -628,7 +740,16 @@ def _may_state_status(text: str) -> bool:
     return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
-_StatusEntry = tuple[int, str | None, Callable[[str], bool] | None, LazyPattern | None, LazyPattern]
+_StatusEntry = tuple[
+    int,
+    str | None,
+    Callable[[str], bool] | None,
+    LazyPattern | None,
+    LazyPattern,
+    str | None,
+    tuple[str, ...] | None,
+    str | None,
+]
 #: Positions in _STATUS_FLAT of the entries each gate literal opens, and of the ungated ones.
 _STATUS_BY_LITERAL: dict[str, list[int]] = {}
 for _place, _entry in enumerate(_STATUS_FLAT):
@@ -647,7 +768,7 @@ def _status_entries(lower: Gate) -> list[_StatusEntry]:
     """The entries of _STATUS_FLAT whose gate is open, in order (with a gate set, looked
     up from the literals present rather than tried one by one)."""
     if not isinstance(lower, frozenset):
-        return [e for e in _STATUS_FLAT if e[1] is None or e[1] in lower]
+        return [e for e in _STATUS_RUN if e[1] is None or e[1] in lower]
     literals = lower & _STATUS_LITERALS
     entries = _STATUS_OPENED.get(literals)
     if entries is None:
@@ -655,7 +776,7 @@ def _status_entries(lower: Gate) -> list[_StatusEntry]:
         for literal in literals:
             places += _STATUS_BY_LITERAL[literal]
         places.sort()
-        entries = [_STATUS_FLAT[i] for i in places]
+        entries = [_STATUS_RUN[i] for i in places]
         if len(_STATUS_OPENED) < _STATUS_OPENED_MAX:
             _STATUS_OPENED[literals] = entries
     return entries
@@ -664,24 +785,31 @@ def _status_entries(lower: Gate) -> list[_StatusEntry]:
 def statuses(text: str, lower: Gate) -> list[tuple[int, int, int]]:
     """``(rank, position, status)`` for every status phrase; a lower rank is more explicit."""
     found: dict[int, tuple[int, int, int]] = {}
-    anchored = isinstance(lower, _Long) and lower.aligned
-    for rank, _gate, needs, pre, pattern in (
+    # (:func:`_anchored` and :func:`_start` written out in the loop: a call per entry was
+    # a good part of this function's time)
+    low = lower.lower if isinstance(lower, _Long) and lower.aligned else ""
+    short = bool(low) and len(low) <= OCCURRENCES_MAX
+    for rank, _gate, needs, pre, pattern, anchor, anchors, named in (
         _status_entries(lower) if _may_state_status(text) else ()
     ):
-        at = _anchored(pattern, lower) if anchored else None
-        if at is not None:  # tried only where its literal occurs (its precheck: no need)
-            matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, *at)
+        if short and anchors is not None:  # tried only where its literal occurs (no precheck)
+            matches: Iterable[re.Match[str]] = all_at(pattern.compiled(), text, low, anchors)
+        elif short and named is not None:  # (the same)
+            matches = _after_names(pattern.compiled(), text, low, named)
         elif (needs is not None and not needs(text)) or (pre is not None and not pre.search(text)):
             continue
         else:
-            matches = pattern.compiled().finditer(text, _start(pattern, lower) if anchored else 0)
+            start = max(low.find(anchor), 0) if anchor is not None and low else 0
+            matches = pattern.compiled().finditer(text, start)
         for match in matches:
             value = int(match.group(1))
             if 400 <= value <= 599 or value == 302:
                 found.setdefault(match.start(1), (rank, match.start(1), value))
     if not found and not _dead(_REASON_LITERALS, lower):
         base = len(_STATUS_PATTERNS)
-        for rank, (phrase, value) in enumerate(_REASON_STATUS, base):
+        for place in _opened(_REASON_INDEX, _REASON_LITERALS, len(_REASON_STATUS), lower):
+            rank = base + place
+            phrase, value = _REASON_STATUS[place]
             reason = _search(phrase, text, lower)
             if reason:
                 found.setdefault(reason.start(), (rank, reason.start(), value))
@@ -812,14 +940,15 @@ _RETRY_PATTERNS: tuple[Gated, ...] = tuple(
 
 
 _RETRY_LITERALS = _literals(_RETRY_PATTERNS)
+_RETRY_INDEX = _by_literal(_RETRY_PATTERNS)
 
 
 def retry_after(text: str, lower: Gate) -> float | None:
     """The server's retry hint in seconds (``Retry-After``, "try again in 174ms", ...)."""
     if _dead(_RETRY_LITERALS, lower):
         return None
-    for index, pattern in enumerate(_RETRY_PATTERNS):
-        match = _search(pattern, text, lower)
+    for index in _opened(_RETRY_INDEX, _RETRY_LITERALS, len(_RETRY_PATTERNS), lower):
+        match = _search(_RETRY_PATTERNS[index], text, lower)
         if not match:
             continue
         value = float(match.group(1))
@@ -863,13 +992,15 @@ _LIMIT_PATTERNS: tuple[tuple[Gated, tuple[str, ...]], ...] = tuple(
 
 
 _LIMIT_LITERALS = _literals(group for group, _names in _LIMIT_PATTERNS)
+_LIMIT_INDEX = _by_literal(group for group, _names in _LIMIT_PATTERNS)
 
 
 def limits(text: str, lower: Gate) -> dict[str, float]:
     out: dict[str, float] = {}
     if _dead(_LIMIT_LITERALS, lower):
         return out
-    for pattern, names in _LIMIT_PATTERNS:
+    for place in _opened(_LIMIT_INDEX, _LIMIT_LITERALS, len(_LIMIT_PATTERNS), lower):
+        pattern, names = _LIMIT_PATTERNS[place]
         match = _search(pattern, text, lower)
         if not match:
             continue
@@ -905,13 +1036,14 @@ _MODEL_PATTERNS: tuple[Gated, ...] = tuple(
 
 
 _MODEL_LITERALS = _literals(_MODEL_PATTERNS)
+_MODEL_INDEX = _by_literal(_MODEL_PATTERNS)
 
 
 def model(text: str, lower: Gate) -> str | None:
     if _dead(_MODEL_LITERALS, lower):
         return None
-    for pattern in _MODEL_PATTERNS:
-        match = _search(pattern, text, lower)
+    for place in _opened(_MODEL_INDEX, _MODEL_LITERALS, len(_MODEL_PATTERNS), lower):
+        match = _search(_MODEL_PATTERNS[place], text, lower)
         if match:
             name = match.group(1).rstrip(".,:;)")
             if name.lower() not in ("none", "null", "the", "is", "not"):
@@ -982,6 +1114,7 @@ _METHOD_PATH = _ungated(r"\b(GET|POST|PUT|DELETE|PATCH) (/[\w./:\-{}%]*)")
 
 
 _HOST_LITERALS = _literals(_HOST_PATTERNS)
+_HOST_INDEX = _by_literal(_HOST_PATTERNS)
 _HTTP = gate_literals("http")[0]
 _URL.anchors = _anchors(_URL.pattern, _HTTP, _anchor(_URL.pattern, _HTTP, True))
 
@@ -1014,6 +1147,8 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
         score = 2 if any(h in url_lower for h in _API_HINTS) else 1
         if any(h in url_lower for h in _DOC_HINTS) and score < 2:
             continue
+        if best is not None and score <= best[0]:  # it could not replace the one kept
+            continue
         try:
             parts = urlsplit(url)
         except ValueError:
@@ -1025,8 +1160,13 @@ def url_parts(text: str, lower: Gate) -> tuple[str | None, str | None, str | Non
     if best is not None:
         return best[1], best[2], method
     host = None
-    for pattern in () if _dead(_HOST_LITERALS, lower) else _HOST_PATTERNS:
-        host_match = _search(pattern, text, lower)
+    places = (
+        ()
+        if _dead(_HOST_LITERALS, lower)
+        else _opened(_HOST_INDEX, _HOST_LITERALS, len(_HOST_PATTERNS), lower)
+    )
+    for place in places:
+        host_match = _search(_HOST_PATTERNS[place], text, lower)
         if host_match:
             host = host_match.group(1)
             break

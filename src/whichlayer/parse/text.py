@@ -68,6 +68,7 @@ _CLIENT_MARKS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("continue", signals.gate_literals("continue.dev")),
 )
 _CLIENT_MARK_SET = frozenset(mark for _name, marks in _CLIENT_MARKS for mark in marks)
+_CLIENT_MARK_SETS = tuple((name, frozenset(marks)) for name, marks in _CLIENT_MARKS)
 #: Client marks count in this much of the head of a paste.
 _CLIENT_WINDOW = 100_000
 _DATE, _GMT = signals.gate_literals("date", "gmt")
@@ -168,15 +169,15 @@ def read_into(ev: Evidence, text: str) -> None:
     _collect_from_text(text, 0, ev)
     if not ev.bodies and ('\\"' in text or "\\'" in text):
         _collect_from_text(jsonish.unescape(text), 0, ev)
+    lower = text.lower()
+    gate = signals.present(lower, text)
     # bodies SDKs print as text (botocore, AWS JS, Tencent Cloud, azure-core, genai Go; see
     # parse/printed.py): outermost first
-    ev.bodies[:0] = printed.read(text, ev.bodies)
+    ev.bodies[:0] = printed.read(text, ev.bodies, gate)
     if not ev.bodies:
         loose = _loose_body(text)
         if loose is not None:
             ev.bodies.append(loose)
-    lower = text.lower()
-    gate = signals.present(lower, text)
     # ``html.looks_like_html``, answered by the gate set (a text longer than the head the
     # page check reads is checked by it)
     if len(text) > html.HEAD:
@@ -257,7 +258,24 @@ def _loose_body(text: str) -> ErrorBody | None:
         if name == "status" and not fields:  # a status alone is no body: not looked for
             return None
         at = lower.find(name)
-        match = pattern.search(head, at if ascii_ else 0) if at >= 0 else None
+        if at < 0:
+            continue
+        if ascii_:  # tried only where the name occurs, the first match kept (after 32
+            # places the regex engine searches on from the next: a head full of the name)
+            compiled = pattern.compiled()
+            match = compiled.match(head, at)
+            tries = 1
+            while match is None:
+                at = lower.find(name, at + 1)
+                if at < 0:
+                    break
+                if tries == 32:
+                    match = compiled.search(head, at)
+                    break
+                match = compiled.match(head, at)
+                tries += 1
+        else:
+            match = pattern.search(head)
         if match:
             fields[name] = match.group(1).strip()
     status_text = fields.get("status")
@@ -286,11 +304,12 @@ def _finish(
         if date:
             ev.headers.setdefault("date", date.group(1))
     body_statuses = [b.status for b in ev.bodies if b.status is not None]
-    hits: list[tuple[int, int, int]] = []
-    for said, said_gate in _status_texts(ev, text, gate, body_statuses):
-        hits = signals.statuses(said, said_gate)
-        if hits:
-            break
+    hits = signals.statuses(text, gate)  # the paste itself first (see _status_texts)
+    if not hits:
+        for said, said_gate in _status_texts(ev, text, gate, body_statuses):
+            hits = signals.statuses(said, said_gate)
+            if hits:
+                break
     text_statuses = [status for _rank, _pos, status in hits]
     if ev.status is None and hits:
         ev.status = min(hits)[2]
@@ -328,8 +347,8 @@ def _status_texts(
 ) -> Iterator[tuple[str, signals.Gate]]:
     """Where a status may be said, each with its gate (see ``signals.present``), tried in
     order until one says it: the paste, the paste with its escaped line breaks restored,
-    then (when no body gives a status) the message of a wrapping body."""
-    yield text, gate
+    then (when no body gives a status) the message of a wrapping body. (The paste itself
+    is tried by the caller before it asks for the others.)"""
     if "\\n" in text:
         # a paste printed as a Python repr or a JSON string: its line breaks are "\n"
         plain = text.replace("\\r\\n", "\n").replace("\\n", "\n")
@@ -387,7 +406,12 @@ def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
 
 def _client(lower: str, gate: signals.Gate) -> str | None:
     head = gate if len(lower) <= _CLIENT_WINDOW else lower[:_CLIENT_WINDOW]
-    if isinstance(head, frozenset) and head.isdisjoint(_CLIENT_MARK_SET):
+    if isinstance(head, frozenset):
+        if head.isdisjoint(_CLIENT_MARK_SET):
+            return None
+        for client, mark_set in _CLIENT_MARK_SETS:  # a set test each, not a generator
+            if not head.isdisjoint(mark_set):
+                return client
         return None
     for name, marks in _CLIENT_MARKS:
         if any(mark in head for mark in marks):
