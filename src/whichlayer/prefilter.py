@@ -151,8 +151,17 @@ def _plain_start(pattern: str) -> str | None:
 
 def _alternates(pattern: str) -> bool:
     """Does ``pattern`` have an alternation outside every group?"""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
+    return structure(pattern)[2]
+
+
+def structure(pattern: str, stop: int | None = None) -> tuple[int, bool, bool]:
+    """Where ``pattern[:stop]`` leaves a left-to-right reading of regular-expression
+    syntax: the group depth, whether inside a character class, and whether an
+    alternation stood outside every group. Escapes skip the character they escape; a
+    class's leading ``^`` and a leading ``]`` (a member) are read as the syntax does."""
+    depth, i, in_class, alternates = 0, 0, False, False
+    end = len(pattern) if stop is None else stop
+    while i < end:
         ch = pattern[i]
         if ch == "\\":
             i += 2
@@ -170,9 +179,9 @@ def _alternates(pattern: str) -> bool:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return True
+            alternates = True
         i += 1
-    return False
+    return depth, in_class, alternates
 
 
 class Phrase:

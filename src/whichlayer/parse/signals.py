@@ -607,19 +607,7 @@ def _before_digits(alternative: str) -> str | None:
     at = alternative.find(_DIGITS)
     if at < 0 or alternative.count(_DIGITS) != 1:
         return None
-    depth, i, in_class = 0, 0, False
-    while i < at:
-        ch = alternative[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        i += 1
+    depth, in_class, _ = prefilter.structure(alternative, at)
     if depth or in_class:
         return None
     out: list[str] = []
