@@ -694,7 +694,9 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 (
-                    r"upstream (?:request|response|read|server|service|provider|call|api)s?"
+                    # ("upstream idle timeout": the relay stopped waiting for the upstream's next
+                    # byte, as OpenRouter words it; Envoy's stream idle timeout is the same wait)
+                    r"upstream (?:request|response|read|server|service|provider|call|api|idle)s?"
                     r" (?:has |was )?(?:timed out|timeout)",
                     "upstream ",
                 ),
@@ -714,6 +716,7 @@ RULES: tuple[Rule, ...] = (
             'HTTP 504 {"error":"Gateway Timeout","message":"Upstream request timed out"}',
             '{"type":"error","error":{"type":"upstream_timeout","message":"上游响应超时"}}',
             "gateway: upstream request timed out after 30000ms",
+            "Provider error: Upstream idle timeout exceeded after 120s of no data",
         ),
         near_misses=(
             "openai.APITimeoutError: Request timed out.",
@@ -726,7 +729,13 @@ RULES: tuple[Rule, ...] = (
         " the status told in words, which outranks the bare 'timeout error' of a client.",
         L,
         Cause.GATEWAY_TIMEOUT,
-        says((r"\b504 time-?out", "504 time")),
+        says(
+            (r"\b504 time-?out", "504 time"),
+            # the same shorthand run together or in Chinese prose ("发生了504timeout", "返回524
+            # 错误", "504超时"): no word boundary parts a status from CJK text before it
+            (r"(?<![0-9])(?:504|524) ?time-?out", "504", "524"),
+            (r"(?<![0-9])(?:504|524) ?(?:错误|錯誤|超时|超時|报错|報錯)", "504", "524"),
+        ),
         priority=78,
         retry=Retry.LIMITED,
         confidence=0.8,
@@ -734,8 +743,15 @@ RULES: tuple[Rule, ...] = (
             "We are seeing HTTP 504 timeout errors from the callback endpoint when generation"
             " takes over a minute.",
             "the initial request fails with a 504 timeout error and the response arrives later",
+            "长对话时经常出现504timeout，换了nginx配置也一样",
+            "调用接口经常返回524错误，是cloudflare那边等太久了",
+            "网关返回 504超时",
         ),
-        near_misses=("timeout error after 60s",),
+        near_misses=(
+            "timeout error after 60s",
+            "error code 15040 timeout",
+            "订单号 25240 错误",
+        ),
     ),
     Rule(
         "upstream.gateway_timeout.serverless",
@@ -1391,6 +1407,38 @@ RULES: tuple[Rule, ...] = (
             # (Bedrock's "The system encountered an unexpected error during processing" is
             # upstream.server_error.body's, with or without its class name)
             "worker threw exception while generating the reply",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.runner_link",
+        "A local model server lost its own model runner mid-request (Ollama's 'an error was"
+        " encountered while running the model', its 'POST predict:' and 'do load request:'"
+        " calls to the runner on 127.0.0.1): the EOF or reset that follows is the runner"
+        " process dying inside the server, not the caller's connection.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "an error was encountered while running the model",
+            "post predict:",
+            "do load request:",
+        ),
+        # above the network's connection_reset rules (75): their EOF / reset words are the
+        # server's link to its runner here
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "Hello! HowError: an error was encountered while running the model: unexpected EOF",
+            'Error: 500 Internal Server Error: do load request: Post "http://127.0.0.1:40825/load"'
+            ": EOF",
+            '{"error":"POST predict: Post \\"http://127.0.0.1:51234/completion\\": read tcp'
+            ' 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly'
+            ' closed by the remote host."}',
+        ),
+        near_misses=(
+            'Post "http://127.0.0.1:11434/api/chat": EOF',
+            "httpx.RemoteProtocolError: peer closed connection without sending complete message"
+            " body (incomplete chunked read)",
         ),
     ),
     Rule(
