@@ -1293,7 +1293,16 @@ RULES: tuple[Rule, ...] = (
             field_is("status_text", "internal"),
             says(
                 "server had an error",
-                "error occurred while processing",
+                # (not when the wrapper's detail after it is the transport's own word: undici's
+                # "terminated" / "other side closed", "fetch failed", "socket hang up", a reset;
+                # "An error occurred while processing the request: terminated" is the stream
+                # cut under the caller, the network's)
+                (
+                    r"error occurred while processing(?! (?:the |your )?request: (?:typeerror: )?"
+                    r"(?:terminated|fetch failed|other side closed|socket hang up"
+                    r"|(?:read )?econnreset)\b)",
+                    "error occurred while processing",
+                ),
                 # Bedrock's ModelErrorException / InternalServerException message, printed
                 # without its class: "The system encountered an unexpected error during
                 # processing. Try your request again."
@@ -1316,6 +1325,11 @@ RULES: tuple[Rule, ...] = (
             "error_param=None error_type=server_error message='OpenAI API error received'",
             'Error: 500 {"error": {"message": "The server had an error processing your '
             'request.", "type": "server_error", "param": null, "code": null}}',
+            "Error: An error occurred while processing your request. Please try again later.",
+        ),
+        near_misses=(
+            "Chat failed: An error occurred while processing the request: terminated",
+            "An error occurred while processing your request: TypeError: fetch failed",
         ),
     ),
     Rule(
@@ -1569,7 +1583,10 @@ RULES: tuple[Rule, ...] = (
                 (r"缺少或空的 ?choices", "choices"),
                 "choices 数组",
                 "did not provide any assistant messages",
-                "模型请求失败",
+                # ("model request failed": apps put it before whatever went wrong, a
+                # connection error, a timeout, an HTTP status; only alone does it stand for the
+                # server's unusable answer, the detail after a colon or bracket speaks instead)
+                (r"模型请求失败(?!\s*[:：(（]\s*\S)", "模型请求失败"),
             ),
             # an error status says more than the missing choices it left behind
             none_of(status(*range(400, 600))),
@@ -1581,7 +1598,10 @@ RULES: tuple[Rule, ...] = (
             "Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。",
             "Unexpected API Response: The language model did not provide any assistant messages.",
         ),
-        near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
+        near_misses=(
+            '{"choices":[{"message":{"content":"hi"}}]}',
+            "[ERROR] 对话(2)请求失败: 模型请求失败: 请求错误: Connection error.",
+        ),
     ),
     # An SDK's catch-all class (LiteLLM's APIError for statuses its mapper does not name, the
     # SDKs' InternalServerError for every 5xx) says nothing of the cause: the status decides.
