@@ -840,6 +840,61 @@ RULES: tuple[Rule, ...] = (
         samples=('HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',),
     ),
     Rule(
+        "upstream.bad_gateway.unparsable_reply",
+        "A relay or proxy could not parse its upstream's answer ('failed to parse upstream"
+        " response', 解析上游响应失败, 'upstream returned invalid JSON'): the next hop's answer"
+        " was invalid, a 502 whatever status the relay puts on it; neither the caller's body"
+        " nor a failure the upstream reported.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            (
+                r"(?:failed|unable|could not|couldn't|cannot|can't) (?:to )?(?:parse|decode"
+                r"|unmarshal|deserialize) (?:the )?upstream(?:'s)? (?:response|reply|body|json)",
+                "upstream",
+            ),
+            (
+                r"invalid (?:json |response |reply |body )+from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"upstream (?:returned|sent|gave|responded with) (?:an? )?(?:invalid|malformed"
+                r"|unparsable|unparseable|non-json|bad) (?:json|response|reply|body|data)",
+                "upstream ",
+            ),
+            (
+                r"解析上游(?:的)?(?:响应|返回|回复|数据|結果|结果)[^\n]{0,4}(?:失败|出错|错误|失敗)",
+                "解析上游",
+            ),
+            (
+                r"上游(?:的)?(?:响应|返回|回复)[^\n]{0,4}"
+                r"(?:格式错误|格式无效|无法解析|不是(?:有效的? ?)?json)",
+                "上游",
+            ),
+        ),
+        # above request.malformed_body (83): the invalid JSON is the upstream's answer, not
+        # the caller's body; below the rate-limit and quota words a relay may quote after it
+        priority=85,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"failed to parse upstream response: expected value at line 1'
+            ' column 1","type":"api_error","code":null}}',
+            "[relay] Failed to parse upstream response: missing field `choices` at line 1"
+            " column 120",
+            "[proxy] 解析上游响应失败: EOF while parsing a value at line 1 column 0",
+            "gateway error: upstream returned invalid JSON (status 200)",
+            "502 Bad Gateway: invalid response from upstream",
+        ),
+        near_misses=(
+            "Failed to parse request body: invalid JSON",
+            "解析请求体失败: 不是有效的 JSON",
+            "upstream request timed out",
+        ),
+    ),
+    Rule(
         "upstream.status_502",
         "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
         L,
