@@ -289,6 +289,9 @@ RULES: tuple[Rule, ...] = (
         any_of(
             says(
                 (r"requests per (?:min|minute|second|day|hour)", "requests per "),
+                # the singular ("max request per minute reached: 3", as Moonshot words its RPM;
+                # "1 request per second"; "limit: 60 request per min")
+                (r"\brequest per (?:min|minute|second|sec|day|hour)\b", "request per "),
                 (r"requests-per-(?:min|minute|second|day|hour)\b", "requests-per-"),
                 # (not \b: in "RPM超限" or "QPS限制" no word boundary parts the letters from
                 # the Chinese after them)
@@ -332,10 +335,14 @@ RULES: tuple[Rule, ...] = (
             ' exceeded","type":"rate_limited","param":null,"code":"1300"}',
             "x-ratelimit-reset-requests: 4,apim-request-id: 69569dd5,policy-id:"
             " DeploymentRatelimit-Call,x-ms-region: West Europe\n429 Too Many Requests",
+            "Error code: 429 - {'error': {'message': 'max request per minute reached: 20, please"
+            " try again after 3 seconds', 'type': 'rate_limit_reached_error'}}",
+            "You have hit the limit of 1 request per second for this endpoint.",
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
             "Tool calls per turn are limited to 128",
+            "max tokens per request reached: 8192",
         ),
     ),
     Rule(

@@ -694,7 +694,9 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 (
-                    r"upstream (?:request|response|read|server|service|provider|call|api)s?"
+                    # ("upstream idle timeout": the relay stopped waiting for the upstream's next
+                    # byte, as OpenRouter words it; Envoy's stream idle timeout is the same wait)
+                    r"upstream (?:request|response|read|server|service|provider|call|api|idle)s?"
                     r" (?:has |was )?(?:timed out|timeout)",
                     "upstream ",
                 ),
@@ -714,6 +716,7 @@ RULES: tuple[Rule, ...] = (
             'HTTP 504 {"error":"Gateway Timeout","message":"Upstream request timed out"}',
             '{"type":"error","error":{"type":"upstream_timeout","message":"上游响应超时"}}',
             "gateway: upstream request timed out after 30000ms",
+            "Provider error: Upstream idle timeout exceeded after 120s of no data",
         ),
         near_misses=(
             "openai.APITimeoutError: Request timed out.",
@@ -726,7 +729,13 @@ RULES: tuple[Rule, ...] = (
         " the status told in words, which outranks the bare 'timeout error' of a client.",
         L,
         Cause.GATEWAY_TIMEOUT,
-        says((r"\b504 time-?out", "504 time")),
+        says(
+            (r"\b504 time-?out", "504 time"),
+            # the same shorthand run together or in Chinese prose ("发生了504timeout", "返回524
+            # 错误", "504超时"): no word boundary parts a status from CJK text before it
+            (r"(?<![0-9])(?:504|524) ?time-?out", "504", "524"),
+            (r"(?<![0-9])(?:504|524) ?(?:错误|錯誤|超时|超時|报错|報錯)", "504", "524"),
+        ),
         priority=78,
         retry=Retry.LIMITED,
         confidence=0.8,
@@ -734,8 +743,15 @@ RULES: tuple[Rule, ...] = (
             "We are seeing HTTP 504 timeout errors from the callback endpoint when generation"
             " takes over a minute.",
             "the initial request fails with a 504 timeout error and the response arrives later",
+            "长对话时经常出现504timeout，换了nginx配置也一样",
+            "调用接口经常返回524错误，是cloudflare那边等太久了",
+            "网关返回 504超时",
         ),
-        near_misses=("timeout error after 60s",),
+        near_misses=(
+            "timeout error after 60s",
+            "error code 15040 timeout",
+            "订单号 25240 错误",
+        ),
     ),
     Rule(
         "upstream.gateway_timeout.serverless",
@@ -822,6 +838,61 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.85,
         samples=('HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',),
+    ),
+    Rule(
+        "upstream.bad_gateway.unparsable_reply",
+        "A relay or proxy could not parse its upstream's answer ('failed to parse upstream"
+        " response', 解析上游响应失败, 'upstream returned invalid JSON'): the next hop's answer"
+        " was invalid, a 502 whatever status the relay puts on it; neither the caller's body"
+        " nor a failure the upstream reported.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            (
+                r"(?:failed|unable|could not|couldn't|cannot|can't) (?:to )?(?:parse|decode"
+                r"|unmarshal|deserialize) (?:the )?upstream(?:'s)? (?:response|reply|body|json)",
+                "upstream",
+            ),
+            (
+                r"invalid (?:json |response |reply |body )+from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"upstream (?:returned|sent|gave|responded with) (?:an? )?(?:invalid|malformed"
+                r"|unparsable|unparseable|non-json|bad) (?:json|response|reply|body|data)",
+                "upstream ",
+            ),
+            (
+                r"解析上游(?:的)?(?:响应|返回|回复|数据|結果|结果)[^\n]{0,4}(?:失败|出错|错误|失敗)",
+                "解析上游",
+            ),
+            (
+                r"上游(?:的)?(?:响应|返回|回复)[^\n]{0,4}"
+                r"(?:格式错误|格式无效|无法解析|不是(?:有效的? ?)?json)",
+                "上游",
+            ),
+        ),
+        # above request.malformed_body (83): the invalid JSON is the upstream's answer, not
+        # the caller's body; below the rate-limit and quota words a relay may quote after it
+        priority=85,
+        origin=Origin.RELAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"failed to parse upstream response: expected value at line 1'
+            ' column 1","type":"api_error","code":null}}',
+            "[relay] Failed to parse upstream response: missing field `choices` at line 1"
+            " column 120",
+            "[proxy] 解析上游响应失败: EOF while parsing a value at line 1 column 0",
+            "gateway error: upstream returned invalid JSON (status 200)",
+            "502 Bad Gateway: invalid response from upstream",
+        ),
+        near_misses=(
+            "Failed to parse request body: invalid JSON",
+            "解析请求体失败: 不是有效的 JSON",
+            "upstream request timed out",
+        ),
     ),
     Rule(
         "upstream.status_502",
@@ -1277,7 +1348,16 @@ RULES: tuple[Rule, ...] = (
             field_is("status_text", "internal"),
             says(
                 "server had an error",
-                "error occurred while processing",
+                # (not when the wrapper's detail after it is the transport's own word: undici's
+                # "terminated" / "other side closed", "fetch failed", "socket hang up", a reset;
+                # "An error occurred while processing the request: terminated" is the stream
+                # cut under the caller, the network's)
+                (
+                    r"error occurred while processing(?! (?:the |your )?request: (?:typeerror: )?"
+                    r"(?:terminated|fetch failed|other side closed|socket hang up"
+                    r"|(?:read )?econnreset)\b)",
+                    "error occurred while processing",
+                ),
                 # Bedrock's ModelErrorException / InternalServerException message, printed
                 # without its class: "The system encountered an unexpected error during
                 # processing. Try your request again."
@@ -1300,6 +1380,11 @@ RULES: tuple[Rule, ...] = (
             "error_param=None error_type=server_error message='OpenAI API error received'",
             'Error: 500 {"error": {"message": "The server had an error processing your '
             'request.", "type": "server_error", "param": null, "code": null}}',
+            "Error: An error occurred while processing your request. Please try again later.",
+        ),
+        near_misses=(
+            "Chat failed: An error occurred while processing the request: terminated",
+            "An error occurred while processing your request: TypeError: fetch failed",
         ),
     ),
     Rule(
@@ -1391,6 +1476,38 @@ RULES: tuple[Rule, ...] = (
             # (Bedrock's "The system encountered an unexpected error during processing" is
             # upstream.server_error.body's, with or without its class name)
             "worker threw exception while generating the reply",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.runner_link",
+        "A local model server lost its own model runner mid-request (Ollama's 'an error was"
+        " encountered while running the model', its 'POST predict:' and 'do load request:'"
+        " calls to the runner on 127.0.0.1): the EOF or reset that follows is the runner"
+        " process dying inside the server, not the caller's connection.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "an error was encountered while running the model",
+            "post predict:",
+            "do load request:",
+        ),
+        # above the network's connection_reset rules (75): their EOF / reset words are the
+        # server's link to its runner here
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "Hello! HowError: an error was encountered while running the model: unexpected EOF",
+            'Error: 500 Internal Server Error: do load request: Post "http://127.0.0.1:40825/load"'
+            ": EOF",
+            '{"error":"POST predict: Post \\"http://127.0.0.1:51234/completion\\": read tcp'
+            ' 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly'
+            ' closed by the remote host."}',
+        ),
+        near_misses=(
+            'Post "http://127.0.0.1:11434/api/chat": EOF',
+            "httpx.RemoteProtocolError: peer closed connection without sending complete message"
+            " body (incomplete chunked read)",
         ),
     ),
     Rule(
@@ -1521,7 +1638,10 @@ RULES: tuple[Rule, ...] = (
                 (r"缺少或空的 ?choices", "choices"),
                 "choices 数组",
                 "did not provide any assistant messages",
-                "模型请求失败",
+                # ("model request failed": apps put it before whatever went wrong, a
+                # connection error, a timeout, an HTTP status; only alone does it stand for the
+                # server's unusable answer, the detail after a colon or bracket speaks instead)
+                (r"模型请求失败(?!\s*[:：(（]\s*\S)", "模型请求失败"),
             ),
             # an error status says more than the missing choices it left behind
             none_of(status(*range(400, 600))),
@@ -1533,7 +1653,10 @@ RULES: tuple[Rule, ...] = (
             "Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。",
             "Unexpected API Response: The language model did not provide any assistant messages.",
         ),
-        near_misses=('{"choices":[{"message":{"content":"hi"}}]}',),
+        near_misses=(
+            '{"choices":[{"message":{"content":"hi"}}]}',
+            "[ERROR] 对话(2)请求失败: 模型请求失败: 请求错误: Connection error.",
+        ),
     ),
     # An SDK's catch-all class (LiteLLM's APIError for statuses its mapper does not name, the
     # SDKs' InternalServerError for every 5xx) says nothing of the cause: the status decides.
