@@ -1230,11 +1230,25 @@ RULES: tuple[Rule, ...] = (
             (r"does not support (?:tools|function calling)", "does not support "),
             "built-in tools with function calling",
             "function calling is unsupported",
+            # OpenRouter when none of the model's providers takes tools: the model exists,
+            # its routes do not serve tool calls ("Model X does not support tools" is
+            # tool_schema, corpus/README.md; a model without any route at all is
+            # request.model_not_found.no_route's)
+            "no endpoints found that support tool use",
         ),
         priority=89,
         confidence=0.8,
         samples=(
             '\'{"error":"registry.ollama.ai/library/deepseek-r1:8b does not support tools"}\'',
+            "Error code: 404 - {'error': {'message': 'No endpoints found that support tool use."
+            " To learn more about provider routing, visit:"
+            " https://openrouter.ai/docs/provider-routing', 'code': 404}}",
+            "Error [AI_APICallError]: No endpoints found that support tool use. To learn more"
+            " about provider routing, visit:"
+            " https://openrouter.ai/docs/guides/routing/provider-selection",
+        ),
+        near_misses=(
+            '{"error":{"message":"No endpoints found for mistralai/mistral-7b:free.","code":404}}',
         ),
     ),
     Rule(
@@ -1245,10 +1259,30 @@ RULES: tuple[Rule, ...] = (
         says(
             (r"max(?:imum)? of \d+ tools", " tools"),
             "too many tools",
+            # VS Code Copilot's own check of the 128-tool cap, Copilot CLI's and an agent
+            # executor's count, Gemini's cap on function declarations: the count is the
+            # fault, not one tool's shape (OpenAI's own "Invalid 'tools': array too long" is
+            # its documented array_above_max_length, in the catalogue)
+            (r"more than \d+ tools", "more than "),
+            (r"(?:number of tools|tool count) (?:exceeds|exceeded)", "tool"),
+            (r"at most \d+ function declarations", "at most "),
         ),
-        priority=89,
+        priority=90,
         confidence=0.8,
-        samples=("400 too many tools provided",),
+        samples=(
+            "400 too many tools provided",
+            "Sorry, your request failed. Reason: You may not include more than 128 tools in"
+            " your request.",
+            "Error: Cannot have more than 128 tools per request.",
+            "Error: agent executor error: number of tools exceeds 128",
+            "Error: tool count exceeded limit (200 > 128)",
+            "* tools[0].function_declarations: [FIELD_INVALID] At most 512 function declarations"
+            " can be specified.",
+        ),
+        near_misses=(
+            "Invalid 'messages': array too long. Expected an array with maximum length 2048",
+            "Invalid 'input': array too long.",
+        ),
     ),
     Rule(
         "request.tool_schema.call_failed",
