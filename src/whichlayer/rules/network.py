@@ -128,6 +128,8 @@ RULES: tuple[Rule, ...] = (
                 "cannot connect to proxy",
                 "proxyconnect tcp",
                 "err_proxy",
+                # Chromium/Electron: the CONNECT tunnel through the proxy failed
+                "err_tunnel_connection_failed",
                 "proxy error",
                 (r"socks(?:4|5)?(?: proxy)? error", "socks"),
                 "could not connect to proxy",
@@ -164,6 +166,7 @@ RULES: tuple[Rule, ...] = (
             "openai.error.APIConnectionError: Error communicating with OpenAI: Please check"
             " proxy URL. It is malformed and could be missing the host.",
             "Caused by: java.io.IOException: Failed to authenticate with proxy",
+            "POST https://api.openai.com/v1/chat/completions net::ERR_TUNNEL_CONNECTION_FAILED",
             "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com',"
             " port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to"
             " proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",

@@ -1230,25 +1230,11 @@ RULES: tuple[Rule, ...] = (
             (r"does not support (?:tools|function calling)", "does not support "),
             "built-in tools with function calling",
             "function calling is unsupported",
-            # OpenRouter when none of the model's providers takes tools: the model exists,
-            # its routes do not serve tool calls ("Model X does not support tools" is
-            # tool_schema, corpus/README.md; a model without any route at all is
-            # request.model_not_found.no_route's)
-            "no endpoints found that support tool use",
         ),
         priority=89,
         confidence=0.8,
         samples=(
             '\'{"error":"registry.ollama.ai/library/deepseek-r1:8b does not support tools"}\'',
-            "Error code: 404 - {'error': {'message': 'No endpoints found that support tool use."
-            " To learn more about provider routing, visit:"
-            " https://openrouter.ai/docs/provider-routing', 'code': 404}}",
-            "Error [AI_APICallError]: No endpoints found that support tool use. To learn more"
-            " about provider routing, visit:"
-            " https://openrouter.ai/docs/guides/routing/provider-selection",
-        ),
-        near_misses=(
-            '{"error":{"message":"No endpoints found for mistralai/mistral-7b:free.","code":404}}',
         ),
     ),
     Rule(
