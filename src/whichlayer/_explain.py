@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from whichlayer.diagnosis import Diagnosis
 from whichlayer.evidence import Evidence
+from whichlayer.taxonomy import Cause, Origin, Retry
+
+if TYPE_CHECKING:
+    from whichlayer.classify import Verdict
 
 #: The parser and the classifier, imported on the first diagnosis (so that ``import
 #: whichlayer`` stays cheap) and kept here, so later diagnoses skip the import statement.
@@ -44,3 +49,22 @@ def explain(x: object) -> Diagnosis:
         from whichlayer.classify import internal_error
 
         return internal_error(exc)
+
+
+#: ``classify.verdict``, imported on the first call (as ``_classify``).
+_verdict: Callable[[Evidence], Verdict] | None = None
+
+
+def verdict(x: object) -> Verdict:
+    """``explain(x)``'s layer, cause, origin and retry, reached by the same decision
+    (``classify.decide``) without putting it into words: what ``scan`` counts per
+    distinct error. Never raises for odd input, as ``explain``."""
+    global _verdict
+    if _verdict is None:
+        from whichlayer.classify import verdict as decide
+
+        _verdict = decide
+    try:
+        return _verdict(to_evidence(x))
+    except Exception:  # as explain: the engine's own failure is an honest unknown
+        return None, Cause.UNKNOWN, Origin.UNKNOWN, Retry.NEVER

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from whichlayer import actions as act
@@ -19,35 +20,122 @@ from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
 _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 
 
+#: What ``verdict`` gives: the layer (None: nothing says), the cause, the origin and the
+#: retry advice, the part of a Diagnosis that ``scan`` counts.
+Verdict = tuple[Layer | None, Cause, Origin, Retry]
+
+
+@dataclass(slots=True)
+class Decision:
+    """What the rules and the learned fallback decided for one input, before it is put
+    into words (``_present``). ``rule`` is None where nothing points at a layer."""
+
+    rule: Rule | None
+    origin: Origin = Origin.UNKNOWN
+    retry: Retry = Retry.NEVER
+    #: the facts the winning rule used, and the other rules that fired (best first)
+    used: Facts = field(default_factory=dict)
+    rest: list[tuple[Rule, Facts]] = field(default_factory=list)
+    #: the learned fallback's facts: its cause among tied rules; its weighing of a weak
+    #: rule (the rule it decided, its facts, how sure); its reading where no rule fired
+    cause_fact: Fact | None = None
+    learned: tuple[Rule, list[Fact], float] | None = None
+    guess: Any = None  # fallback.Guess, where no rule fired
+    origin_fact: Fact | None = None
+    #: the rule whose facts ``used`` are (``rule`` unless the fallback's weighing decided)
+    fired: Rule | None = None
+
+    def verdict(self) -> Verdict:
+        rule = self.rule
+        if rule is None:
+            return None, Cause.UNKNOWN, Origin.UNKNOWN, Retry.NEVER
+        return rule.layer, rule.cause, self.origin, self.retry
+
+
 def classify(ev: Evidence) -> Diagnosis:
     """The Diagnosis for ``ev``: the most specific rule that fires decides the cause; where
     no rule fires, or the best rules tie on different layers, the learned fallback decides."""
+    return _present(ev, decide(ev))
+
+
+def verdict(ev: Evidence) -> Verdict:
+    """``classify(ev)``'s layer, cause, origin and retry, decided by the same steps
+    (``decide``) without the words: no summary, actions or supporting facts, and the
+    learned fallback names no features (what ``scan`` needs per distinct error)."""
+    return decide(ev, reasons=False).verdict()
+
+
+def decide(ev: Evidence, reasons: bool = True) -> Decision:
+    """The decision for ``ev``, the one path ``classify`` and ``verdict`` share. With
+    ``reasons=False`` the learned fallback skips the words of its facts (which features
+    weighed most): the decision is the same, its explanation left out."""
     view = View(ev)
     scored = _scored(view)
     if not scored:
-        return _learned(ev, view)
+        return _learned(ev, view, reasons)
     hits = [(rule, used) for _score, _order, rule, used in scored]
     tied = [hit for hit in scored if hit[0] == scored[0][0]]
     if len({hit[2].layer for hit in tied}) > 1:
         hits = _break_tie(ev, tied) + hits
     rule, used = hits[0]
-    rule, used, cause_fact = _model_cause(ev, rule, used, tied)
-    facts = [Fact(rule.id, rule.statement, used)]
+    rule, used, cause_fact = _model_cause(ev, rule, used, tied, reasons=reasons)
     learned: tuple[Rule, list[Fact], float] | None = None
     if cause_fact is None and rule.priority < WEAK_PRIORITY:
-        learned = _weigh(ev, rule)
+        learned = _weigh(ev, rule, reasons)
+    fired = rule
     if learned is not None:
-        rule, model_facts, sure = learned
+        rule = learned[0]
+    origin, origin_fact = _origin(view, rule)
+    return Decision(
+        rule,
+        origin,
+        rule.retry or DEFAULT_RETRY[rule.layer],
+        used=used,
+        rest=hits[1:],
+        cause_fact=cause_fact,
+        learned=learned,
+        origin_fact=origin_fact,
+        fired=fired,
+    )
+
+
+def _present(ev: Evidence, decision: Decision) -> Diagnosis:
+    """The Diagnosis that puts ``decision`` into words: summary, actions, facts."""
+    rule, origin, retry = decision.rule, decision.origin, decision.retry
+    if rule is None:
+        return _unsure(ev, decision.guess)
+    provider = _provider(ev)
+    if decision.guess is not None:  # no rule fired: the learned fallback's reading
+        facts = list(decision.guess.facts)
+        if decision.origin_fact is not None:
+            facts.insert(1, decision.origin_fact)
+        summary = _summary(rule, origin, ev)
+        return Diagnosis(
+            layer=rule.layer,
+            cause=rule.cause,
+            origin=origin,
+            retry=retry,
+            confidence=rule.confidence,
+            summary=f"{summary} (No rule matched: this is the learned fallback's reading, "
+            f"{rule.confidence:.0%} sure.)",
+            actions=_actions(rule, ev, retry, provider),
+            facts=facts,
+            **_seen(ev, provider),
+        )
+    fired = decision.fired or rule
+    facts = [Fact(fired.id, fired.statement, decision.used)]
+    learned = decision.learned
+    if learned is not None:
+        model_facts = learned[1]
         if rule.id == "model.layer":  # overruled: the model's facts first, the rule's after
             facts = [*model_facts, *facts]
         else:
             facts += model_facts
-    if cause_fact is not None:
-        facts.append(cause_fact)
-    origin, origin_fact = _origin(view, rule)
-    if origin_fact is not None:
-        facts.append(origin_fact)
-    facts += _supporting(hits[1:], rule)
+    if decision.cause_fact is not None:
+        facts.append(decision.cause_fact)
+    if decision.origin_fact is not None:
+        facts.append(decision.origin_fact)
+    facts += _supporting(decision.rest, rule)
     candidates = _hidden_candidates(rule)
     if candidates:
         facts.append(
@@ -58,12 +146,10 @@ def classify(ev: Evidence) -> Diagnosis:
                 {"candidate_causes": ", ".join(c.value for c in candidates)},
             )
         )
-    retry = rule.retry or DEFAULT_RETRY[rule.layer]
-    provider = _provider(ev)
     summary = _summary(rule, origin, ev)
     if learned is not None:
         what = "layer and cause" if rule.id == "model.layer" else "cause"
-        summary += f" (The {what} is the learned fallback's reading, {sure:.0%} sure.)"
+        summary += f" (The {what} is the learned fallback's reading, {learned[2]:.0%} sure.)"
     return Diagnosis(
         layer=rule.layer,
         cause=rule.cause,
@@ -342,7 +428,7 @@ def _break_tie(ev: Evidence, tied: list[tuple[int, int, Rule, Facts]]) -> list[t
     finds likelier, and the first tied rule of that layer wins (named in the facts)."""
     from whichlayer.model import fallback
 
-    guess = fallback.predict(ev)
+    guess = fallback.predict(ev, reasons=False)  # the layers' order alone
     if guess is None:
         return []
     order = {layer: p for layer, p in guess.layers}
@@ -353,7 +439,11 @@ def _break_tie(ev: Evidence, tied: list[tuple[int, int, Rule, Facts]]) -> list[t
 
 
 def _model_cause(
-    ev: Evidence, rule: Rule, used: Facts, tied: list[tuple[int, int, Rule, Facts]]
+    ev: Evidence,
+    rule: Rule,
+    used: Facts,
+    tied: list[tuple[int, int, Rule, Facts]],
+    reasons: bool = True,
 ) -> tuple[Rule, Facts, Fact | None]:
     """Rules of equal score name different causes in the winner's layer: the learned
     fallback's cause head, among those causes, picks the winner (named in the facts as
@@ -365,7 +455,7 @@ def _model_cause(
         return rule, used, None
     from whichlayer.model import fallback
 
-    read = fallback.cause_within(ev, rule.layer, among)
+    read = fallback.cause_within(ev, rule.layer, among, reasons)
     if read is None:
         return rule, used, None
     for _score, _order, other, other_used in same:
@@ -381,49 +471,38 @@ def _model_cause(
 WEAK_PRIORITY = 50
 
 
-def _weigh(ev: Evidence, rule: Rule) -> tuple[Rule, list[Fact], float] | None:
+def _weigh(ev: Evidence, rule: Rule, reasons: bool = True) -> tuple[Rule, list[Fact], float] | None:
     from whichlayer.model import fallback
 
-    return fallback.weigh(ev, rule)
+    return fallback.weigh(ev, rule, reasons=reasons)
 
 
-def _learned(ev: Evidence, view: View) -> Diagnosis:
+def _learned(ev: Evidence, view: View, reasons: bool = True) -> Decision:
     """No rule fired: the learned fallback decides, or says unknown below its threshold."""
     from whichlayer.model import fallback
 
-    guess = fallback.predict(ev)
-    if guess is None:
-        return _nothing_found(ev)
-    if guess.layer is None:
-        d = _nothing_found(ev)
-        (first, p1), (second, p2) = (guess.layers + [("-", 0.0)] * 2)[:2]
-        d.actions.insert(
-            0,
-            f"Likeliest layers by the wording alone: {first} ({p1:.0%}) or {second} "
-            f"({p2:.0%}); neither is sure enough to act on.",
-        )
-        d.facts = guess.facts
-        return d
+    guess = fallback.predict(ev, reasons)
+    if guess is None or guess.layer is None:
+        return Decision(None, guess=guess)
     rule = guess.rule
     origin, origin_fact = _origin(view, rule)
-    facts = list(guess.facts)
-    if origin_fact is not None:
-        facts.insert(1, origin_fact)
-    retry = DEFAULT_RETRY[rule.layer]
-    summary = _summary(rule, origin, ev)
-    provider = _provider(ev)
-    return Diagnosis(
-        layer=rule.layer,
-        cause=rule.cause,
-        origin=origin,
-        retry=retry,
-        confidence=rule.confidence,
-        summary=f"{summary} (No rule matched: this is the learned fallback's reading, "
-        f"{rule.confidence:.0%} sure.)",
-        actions=_actions(rule, ev, retry, provider),
-        facts=facts,
-        **_seen(ev, provider),
+    return Decision(rule, origin, DEFAULT_RETRY[rule.layer], guess=guess, origin_fact=origin_fact)
+
+
+def _unsure(ev: Evidence, guess: Any) -> Diagnosis:
+    """Nothing decides: no rule fired and the learned fallback (``guess``, a
+    ``fallback.Guess``) is silent or below its threshold."""
+    d = _nothing_found(ev)
+    if guess is None:
+        return d
+    (first, p1), (second, p2) = (guess.layers + [("-", 0.0)] * 2)[:2]
+    d.actions.insert(
+        0,
+        f"Likeliest layers by the wording alone: {first} ({p1:.0%}) or {second} "
+        f"({p2:.0%}); neither is sure enough to act on.",
     )
+    d.facts = guess.facts
+    return d
 
 
 def _nothing_found(ev: Evidence) -> Diagnosis:

@@ -70,20 +70,24 @@ FAILURE_CUE = re.compile(
 )
 
 
-def cause_within(ev: Evidence, layer: Layer, among: set[str]) -> tuple[Cause, float, Fact] | None:
+def cause_within(
+    ev: Evidence, layer: Layer, among: set[str], reasons: bool = True
+) -> tuple[Cause, float, Fact] | None:
     """The model's cause for ``ev`` among the causes ``among`` that tied rules name in a
-    ``layer``, with the fact that names it; ``None`` when no model is loaded or the layer
-    has a single cause."""
+    ``layer``, with the fact that names it (``reasons=False``: a bare fact, no features
+    named); ``None`` when no model is loaded or the layer has a single cause."""
     model = infer.current()
     if model is None:
         return None
     feats, names = read(ev)
-    by_cause = model.cause(str(layer), feats, among)
+    by_cause = model.cause(str(layer), feats, among, top=40 if reasons else 0)
     if not by_cause.ranked:
         return None
     cause_id, p = by_cause.ranked[0]
     if CAUSE_LAYER.get(Cause(cause_id)) is not layer:
         return None
+    if not reasons:
+        return Cause(cause_id), p, Fact("model.cause", "")
     fact = Fact(
         "model.cause",
         "Rules of equal weight name different causes; a linear model of words and "
@@ -106,37 +110,43 @@ def _read(ev: Evidence) -> tuple[infer.Model, Names, set[int]] | None:
     return model, names, feats
 
 
-def predict(ev: Evidence) -> Guess | None:
+#: What the layer fact of ``predict`` says.
+_READS_LAYER = (
+    "A linear model of words and character n-grams, trained on every labelled real "
+    "error in the repository, reads the layer from the wording."
+)
+
+
+def predict(ev: Evidence, reasons: bool = True) -> Guess | None:
     """The model's reading of ``ev``; ``None`` when no model is available or the text says
-    nothing failed (see FAILURE_CUE)."""
+    nothing failed (see FAILURE_CUE). ``reasons=False``: the same reading without its
+    facts (which features weighed most)."""
     read = _read(ev)
     if read is None:
         return None
     model, names, feats = read
-    by_layer = model.layer.predict(feats)
+    top = 40 if reasons else 0
+    by_layer = model.layer.predict(feats, top=top)
     if not by_layer.ranked:
         return None
     layer_id, p_layer = by_layer.ranked[0]
-    runner = by_layer.ranked[1] if len(by_layer.ranked) > 1 else ("-", 0.0)
-    layer_used = {
-        "layer": f"{layer_id} {p_layer:.2f}",
-        "runner-up": f"{runner[0]} {runner[1]:.2f}",
-        "features": _shown(names, by_layer.top_features),
-    }
-    layer_fact = Fact(
-        "model.layer",
-        "A linear model of words and character n-grams, trained on every labelled real "
-        "error in the repository, reads the layer from the wording.",
-        layer_used,
-    )
     layer = Layer(layer_id)
     cause = Cause.UNKNOWN
-    facts = [layer_fact]
-    by_cause = model.cause(layer_id, feats)
+    facts: list[Fact] = []
+    if reasons:
+        runner = by_layer.ranked[1] if len(by_layer.ranked) > 1 else ("-", 0.0)
+        layer_used = {
+            "layer": f"{layer_id} {p_layer:.2f}",
+            "runner-up": f"{runner[0]} {runner[1]:.2f}",
+            "features": _shown(names, by_layer.top_features),
+        }
+        facts.append(Fact("model.layer", _READS_LAYER, layer_used))
+    by_cause = model.cause(layer_id, feats, top=top)
     if by_cause.ranked:
         cause_id, p_cause = by_cause.ranked[0]
         if cause_id != "unknown" and CAUSE_LAYER.get(Cause(cause_id)) is layer:
             cause = Cause(cause_id)
+    if by_cause.ranked and reasons:
         facts.append(
             Fact(
                 "model.cause",
@@ -150,7 +160,7 @@ def predict(ev: Evidence) -> Guess | None:
     confident = p_layer >= model.threshold
     rule = Rule(
         id="model.layer",
-        statement=layer_fact.statement,
+        statement=_READS_LAYER,
         layer=layer,
         cause=cause,
         match=_never,
@@ -248,13 +258,14 @@ def combine(
 
 
 def weigh(
-    ev: Evidence, rule: Rule, bars: Bars | None = None
+    ev: Evidence, rule: Rule, bars: Bars | None = None, reasons: bool = True
 ) -> tuple[Rule, list[Fact], float] | None:
     """A weak ``rule`` (below ``WEAK_PRIORITY``; ``combine`` leaves any other as it is,
     unless ``Bars.strong_unknown`` lets it name a cause) weighed against the model's
     reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands, else the
     decision (as a rule the classifier reports), the facts that say why, and the model's
-    probability of what it changed (the cause, or the layer)."""
+    probability of what it changed (the cause, or the layer). ``reasons=False``: the same
+    decision with no facts (the words of why are not made)."""
     read = _read(ev)
     if read is None:
         return None
@@ -273,51 +284,64 @@ def weigh(
     if who == "rule" or layer is None:
         return None
     p_layer = dict(by_layer.ranked)[layer]
-    by_cause = model.cause(layer, feats)  # with its reasons
+    by_cause = model.cause(layer, feats, top=40 if reasons else 0)  # with its reasons
     p_cause = dict(by_cause.ranked).get(cause, 0.0)
+    overrules = who == "model overrules"
+    statement = (
+        f"The rule {rule.id} reads little more than the status; the learned fallback reads "
+        "another layer from the wording, sure enough to overrule it."
+    )
+    decided = (
+        Rule(
+            id="model.layer",
+            statement=statement,
+            layer=Layer(layer),
+            cause=Cause(cause),
+            match=_never,
+            confidence=round(p_layer, 2),
+        )
+        if overrules
+        else replace(rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2))
+    )
+    sure = p_layer if overrules else p_cause
+    if not reasons:
+        return decided, [], sure
     why = (
         f"The rule {rule.id} reads little more than the status"
         if rule.priority < (bars or Bars()).weak_priority
         else f"The rule {rule.id} names the layer but no cause"
     )
-    cause_fact = Fact(
-        "model.cause",
-        f"{why}, so the learned fallback (a linear model of words and character n-grams, "
-        "trained on every labelled real error in the repository) names the cause the "
-        "wording points to.",
-        {
-            "cause": f"{cause} {p_cause:.2f}",
-            "rule said": f"{rule.layer}/{rule.cause}",
-            "features": _shown(names, by_cause.top_features),
-        },
-    )
-    if who != "model overrules":
-        decided = replace(
-            rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2)
+    facts = [
+        Fact(
+            "model.cause",
+            f"{why}, so the learned fallback (a linear model of words and character n-grams, "
+            "trained on every labelled real error in the repository) names the cause the "
+            "wording points to.",
+            {
+                "cause": f"{cause} {p_cause:.2f}",
+                "rule said": f"{rule.layer}/{rule.cause}",
+                "features": _shown(names, by_cause.top_features),
+            },
         )
-        return decided, [cause_fact], p_cause
-    by_layer = model.layer.predict(feats)  # with its reasons
-    runner = next((x for x in by_layer.ranked if x[0] != layer), ("-", 0.0))
-    layer_fact = Fact(
-        "model.layer",
-        f"The rule {rule.id} reads little more than the status; the learned fallback reads "
-        "another layer from the wording, sure enough to overrule it.",
-        {
-            "layer": f"{layer} {p_layer:.2f}",
-            "rule said": f"{rule.layer} {dict(by_layer.ranked).get(str(rule.layer), 0.0):.2f}",
-            "runner-up": f"{runner[0]} {runner[1]:.2f}",
-            "features": _shown(names, by_layer.top_features),
-        },
-    )
-    decided = Rule(
-        id="model.layer",
-        statement=layer_fact.statement,
-        layer=Layer(layer),
-        cause=Cause(cause),
-        match=_never,
-        confidence=round(p_layer, 2),
-    )
-    return decided, [layer_fact, cause_fact], p_layer
+    ]
+    if overrules:
+        by_layer = model.layer.predict(feats)  # with its reasons
+        runner = next((x for x in by_layer.ranked if x[0] != layer), ("-", 0.0))
+        said = dict(by_layer.ranked).get(str(rule.layer), 0.0)
+        facts.insert(
+            0,
+            Fact(
+                "model.layer",
+                statement,
+                {
+                    "layer": f"{layer} {p_layer:.2f}",
+                    "rule said": f"{rule.layer} {said:.2f}",
+                    "runner-up": f"{runner[0]} {runner[1]:.2f}",
+                    "features": _shown(names, by_layer.top_features),
+                },
+            ),
+        )
+    return decided, facts, sure
 
 
 class _Lazy(Reading):

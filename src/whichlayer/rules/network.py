@@ -1674,9 +1674,10 @@ RULES: tuple[Rule, ...] = (
         priority=28,
         retry=Retry.CAREFUL,
         confidence=0.5,
-        # (Codex's retry line; with "unexpected status" after it the server answered, and the
-        # learned fallback rightly overrules this weak rule)
-        samples=("stream error: stream disconnected before completion; retrying 2/5 in 406ms…",),
+        # codex-rs's own reason when the SSE stream ends without its final event; with no
+        # status after "unexpected status" the prefix alone is too weak for the learned
+        # fallback not to weigh it (a weak rule), so that form is not this rule's sample
+        samples=("stream disconnected before completion: stream closed before response.completed",),
     ),
     Rule(
         "network.generic",

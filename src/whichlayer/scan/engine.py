@@ -51,7 +51,9 @@ def _matcher(reader: ModuleType) -> Any:
 
 
 class Diagnoser:
-    """``explain`` with a memory: a log repeats the same few errors many times."""
+    """``explain``'s verdict with a memory: a log repeats the same few errors many times.
+    Only the verdict is made (``whichlayer._explain.verdict``): the summary, actions and
+    facts a Diagnosis adds, which the scan never reads, are not."""
 
     def __init__(self) -> None:
         #: read directly by the hot path (a hit costs one dict lookup, no call)
@@ -63,12 +65,11 @@ class Diagnoser:
         hit = self.memo.get(text)
         if hit is not None:
             return hit
-        from whichlayer._explain import explain
+        from whichlayer._explain import verdict as judge
 
-        d = explain(text)
-        made = Verdict.of(
-            d.layer.value if d.layer else None, str(d.cause), str(d.origin), str(d.retry)
-        )
+        # explain's layer, cause, origin and retry, by the same decision, without its words
+        layer, cause, origin, retry = judge(text)
+        made = Verdict.of(layer.value if layer else None, str(cause), str(origin), str(retry))
         verdict = self._verdicts.get(made.key())
         if verdict is None:
             if len(self._verdicts) >= MEMO_SIZE:
