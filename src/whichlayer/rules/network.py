@@ -876,8 +876,10 @@ RULES: tuple[Rule, ...] = (
             "network is unreachable",
             "enetunreach",
             (r"errno (?:65|99|101|113)\]", "errno "),
-            # Chrome's and Electron apps' word for no network at all
+            # Chrome's and Electron apps' word for no network at all; Chromium's for an
+            # address nothing routes to (net_error_list.h, ERR_ADDRESS_UNREACHABLE -109)
             "err_internet_disconnected",
+            "err_address_unreachable",
             # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
             "cannot assign requested address",
             "eaddrnotavail",
@@ -1647,6 +1649,9 @@ RULES: tuple[Rule, ...] = (
             ),
             "stream was reset",
             "streamresetexception",
+            # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
+            # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
+            "err_http2_protocol_error",
             # a TLS record that failed its integrity check mid-connection
             "badrecordmac",
             "bad_record_mac",
@@ -1661,6 +1666,7 @@ RULES: tuple[Rule, ...] = (
             "error sending request for url (https://api.anthropic.com/v1/messages):"
             " connection error: received fatal alert: BadRecordMac",
             "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
+            "POST https://chat.example.org/api/chat net::ERR_HTTP2_PROTOCOL_ERROR 200 (OK)",
         ),
     ),
     Rule(
@@ -1695,6 +1701,8 @@ RULES: tuple[Rule, ...] = (
                 "error sending request",
                 "could not connect",
                 "err_network",
+                # Chromium's bare "an operation timed out" (-7): connect or read, it says not
+                (r"\berr_timed_out\b", "err_timed_out"),
                 "networkerror",
                 "connecterror",
                 "connect error",
