@@ -1200,17 +1200,40 @@ RULES: tuple[Rule, ...] = (
         "answered with its own page.",
         L,
         Cause.POLICY_BLOCK,
-        says(
-            "zscloud.net",
-            (r"\bzscaler\b", "zscaler"),
-            "reputation block outbound request",
-            "netskope",
+        all_of(
+            says(
+                "zscloud.net",
+                (r"\bzscaler\b", "zscaler"),
+                "reputation block outbound request",
+                "netskope",
+            ),
+            # the gateway's TLS interception failing the client's certificate check (its
+            # root CA not in certifi / Node's store) is network.tls_verify, not a block
+            none_of(
+                says(
+                    "certificate verify failed",
+                    "sslcertverificationerror",
+                    "self signed certificate in certificate chain",
+                    "self-signed certificate in certificate chain",
+                    "unable to get local issuer certificate",
+                    "unable_to_get_issuer_cert_locally",
+                    "self_signed_cert_in_chain",
+                    "pkix path building failed",
+                    "certificate signed by unknown authority",
+                )
+            ),
         ),
         priority=95,
         origin=Origin.PROXY,
         confidence=0.8,
         samples=("Reputation block outbound request: malicious URL https://help.zscaler.com/zia",),
-        near_misses=("Sorry, you have been blocked | Cloudflare",),
+        near_misses=(
+            "Sorry, you have been blocked | Cloudflare",
+            "Behind Zscaler: requests.exceptions.SSLError: HTTPSConnectionPool(host='api.openai"
+            ".com', port=443): Max retries exceeded (Caused by SSLError(SSLCertVerificationError("
+            "1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local"
+            " issuer certificate (_ssl.c:1006)')))",
+        ),
     ),
     Rule(
         "identity.policy_block.ollama_origin",

@@ -47,7 +47,10 @@ _PROXY_PORT = (
 )
 _LOCAL_PROXY = re.compile(
     r"(?<![\w.:])(?:127\.0\.0\.1|localhost|0\.0\.0\.0|::1|\[::1\])"
-    r"(?:\]?:|'?,\s*(?:port=)?|\s+port\s+)" + _PROXY_PORT + r"(?!\d)"
+    r"(?:\]?:|'?,\s*(?:port=)?|\s+port\s+"
+    # Node's system error printed as an object (util.inspect or JSON): address: '127.0.0.1',
+    # port: 7890
+    r"|['\"],\s*['\"]?port['\"]?:\s*)" + _PROXY_PORT + r"(?!\d)"
 )
 # A proxy the paste shows as configured: HTTPS_PROXY=..., "proxy": "http://...", --proxy ...
 _PROXY_SETTING = re.compile(
@@ -96,6 +99,19 @@ _RELAY_OWN_REQUEST = (
     "failed to request upstream",
 )
 
+#: A local model server's words for its OWN call to its model process (Ollama's server to
+#: its llama runner on a loopback port: "POST predict: Post \"http://127.0.0.1:.../completion\":
+#: EOF", "do load request: ...", "do embedding request: ...", "an (unknown) error was
+#: encountered while running the model: unexpected EOF"). An EOF there is the runner dying
+#: (a crash, out of memory), answered to the client as a 500: upstream, not the client's
+#: network, whatever the EOF words say.
+_RUNNER_CALL = (
+    "post predict:",
+    "do load request:",
+    "do embedding request:",
+    "encountered while running the model",
+)
+
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -112,6 +128,8 @@ RULES: tuple[Rule, ...] = (
                 "cannot connect to proxy",
                 "proxyconnect tcp",
                 "err_proxy",
+                # Chromium/Electron: the CONNECT tunnel through the proxy failed
+                "err_tunnel_connection_failed",
                 "proxy error",
                 (r"socks(?:4|5)?(?: proxy)? error", "socks"),
                 "could not connect to proxy",
@@ -148,6 +166,7 @@ RULES: tuple[Rule, ...] = (
             "openai.error.APIConnectionError: Error communicating with OpenAI: Please check"
             " proxy URL. It is malformed and could be missing the host.",
             "Caused by: java.io.IOException: Failed to authenticate with proxy",
+            "POST https://api.openai.com/v1/chat/completions net::ERR_TUNNEL_CONNECTION_FAILED",
             "requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.openai.com',"
             " port=443): Max retries exceeded (Caused by ProxyError('Unable to connect to"
             " proxy', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))",
@@ -270,6 +289,11 @@ RULES: tuple[Rule, ...] = (
             " localhost:10809 ssl:default [Connect call failed ('127.0.0.1', 10809)]",
             "java.net.ConnectException: Failed to connect to localhost/127.0.0.1:8118",
             "Error: connect ECONNREFUSED ::1:7897",
+            "Error: connect ECONNREFUSED 127.0.0.1:10809\n    at TCPConnectWrap.afterConnect [as"
+            " oncomplete] (node:net:1555:16) {\n  errno: -111,\n  code: 'ECONNREFUSED',\n"
+            "  syscall: 'connect',\n  address: '127.0.0.1',\n  port: 10809\n}",
+            'cause: { "errno": -61, "code": "ECONNREFUSED", "syscall": "connect", "address":'
+            ' "127.0.0.1", "port": 7897 }',
             "export HTTPS_PROXY=http://10.20.0.9:8080\nFetchError: request to"
             " https://api.openai.com/v1/models failed, reason: connect ECONNREFUSED"
             " 10.20.0.9:8080",
@@ -278,6 +302,8 @@ RULES: tuple[Rule, ...] = (
             "Error: connect ECONNREFUSED 127.0.0.1:11434",
             "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused",
             "connect ECONNREFUSED 127.0.0.1:78901",
+            "{ errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1',"
+            " port: 11434 }",
             "HTTPS_PROXY=http://127.0.0.1:8080\nError: connect ECONNREFUSED 127.0.0.1:1234",
         ),
     ),
@@ -345,7 +371,8 @@ RULES: tuple[Rule, ...] = (
                 "failed to lookup address",
                 "dns error",
                 (r"name resolution (?:failure|failed|error)", "name resolution "),
-                "nameresolutionerror",
+                # urllib3's NameResolutionError, .NET's WebExceptionStatus.NameResolutionFailure
+                "nameresolution",
                 "gaierror",
                 (r"errno -[235]\]", "errno -"),
                 (r"errno 1100[14]\]", "errno 1100"),
@@ -849,8 +876,10 @@ RULES: tuple[Rule, ...] = (
             "network is unreachable",
             "enetunreach",
             (r"errno (?:65|99|101|113)\]", "errno "),
-            # Chrome's and Electron apps' word for no network at all
+            # Chrome's and Electron apps' word for no network at all; Chromium's for an
+            # address nothing routes to (net_error_list.h, ERR_ADDRESS_UNREACHABLE -109)
             "err_internet_disconnected",
+            "err_address_unreachable",
             # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
             "cannot assign requested address",
             "eaddrnotavail",
@@ -1136,6 +1165,8 @@ RULES: tuple[Rule, ...] = (
             "无法解析主机",
             "无法解析域名",
             "域名解析失败",
+            # .NET Framework's WebException in Chinese: "The remote name could not be resolved"
+            "未能解析此远程名称",
             "そのようなホストは不明です",
             "этот хост неизвестен",
             "der angegebene host ist unbekannt",
@@ -1415,6 +1446,11 @@ RULES: tuple[Rule, ...] = (
                 "broken pipe",
                 (r"err_connection_(?:closed|reset|aborted)", "err_connection_"),
                 "err_empty_response",
+                # Chromium: the last chunk of a chunked answer (an SSE stream) never came, or
+                # the body was shorter than its Content-Length: the connection was closed
+                # mid-answer, often by a reverse proxy's read timeout or buffering
+                "err_incomplete_chunked_encoding",
+                "err_content_length_mismatch",
                 # Windows' WSAECONNABORTED; curl's 52 (the server closed without a reply)
                 "winerror 10053",
                 "empty reply from server",
@@ -1436,6 +1472,9 @@ RULES: tuple[Rule, ...] = (
             "Failed to connect to api.anthropic.com: ECONNRESET",
             "API Error: Unable to connect to API (ECONNRESET)",
             "net::ERR_CONNECTION_CLOSED",
+            "POST https://chat.example.org/api/v1/chat/completions"
+            " net::ERR_INCOMPLETE_CHUNKED_ENCODING 200 (OK)",
+            "GET https://example.org/api/stream net::ERR_CONTENT_LENGTH_MISMATCH 200",
             "curl: (52) Empty reply from server",
             "ConnectionAbortedError: [WinError 10053] An established connection was aborted by"
             " the software in your host machine",
@@ -1448,30 +1487,33 @@ RULES: tuple[Rule, ...] = (
         " complete (Python, Node, OkHttp and Go clients' wording).",
         L,
         Cause.CONNECTION_RESET,
-        says(
-            "remotedisconnected",
-            "remote end closed connection",
-            "server disconnected",
-            "serverdisconnectederror",
-            "peer closed connection",
-            "incomplete chunked read",
-            "incompleteread",
-            "connection closed before message completed",
-            "und_err_socket",
-            "other side closed",
-            "premature close",
-            "error decoding response body",
-            "unexpected eof",
-            "connection closed mid-",
-            (r"closed mid-(?:response|stream)", "closed mid-"),
-            (r"connection (?:was )?(?:closed|terminated) unexpectedly", " unexpectedly"),
-            "remoteprotocolerror",
-            "clientpayloaderror",
-            # urllib3 when a chunked body stops mid-way
-            "connection broken: invalidchunklength",
-            # OkHttp: "unexpected end of stream on https://api.openai.com/..."; Go's HTTP/2
-            "unexpected end of stream on",
-            "server sent goaway and closed the connection",
+        all_of(
+            says(
+                "remotedisconnected",
+                "remote end closed connection",
+                "server disconnected",
+                "serverdisconnectederror",
+                "peer closed connection",
+                "incomplete chunked read",
+                "incompleteread",
+                "connection closed before message completed",
+                "und_err_socket",
+                "other side closed",
+                "premature close",
+                "error decoding response body",
+                "unexpected eof",
+                "connection closed mid-",
+                (r"closed mid-(?:response|stream)", "closed mid-"),
+                (r"connection (?:was )?(?:closed|terminated) unexpectedly", " unexpectedly"),
+                "remoteprotocolerror",
+                "clientpayloaderror",
+                # urllib3 when a chunked body stops mid-way
+                "connection broken: invalidchunklength",
+                # OkHttp: "unexpected end of stream on https://api.openai.com/..."; Go's HTTP/2
+                "unexpected end of stream on",
+                "server sent goaway and closed the connection",
+            ),
+            none_of(says(*_RUNNER_CALL)),
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1482,6 +1524,9 @@ RULES: tuple[Rule, ...] = (
             " of stream on https://api.openai.com/...",
             "http2: server sent GOAWAY and closed the connection; LastStreamID=1999,"
             " ErrCode=NO_ERROR, debug=\"\"",
+        ),
+        near_misses=(
+            '{"error":"an error was encountered while running the model: unexpected EOF"}',
         ),
     ),
     Rule(
@@ -1540,20 +1585,31 @@ RULES: tuple[Rule, ...] = (
         " a lost network connection).",
         L,
         Cause.CONNECTION_RESET,
-        says(
-            "typeerror: terminated",
-            "typeerror (terminated)",
-            "stream ended unexpectedly",
-            "network connection lost",
-            # Node's stream code; OkHttp's HTTP/2 reset
-            "err_stream_premature_close",
-            (r"https?://[^\s\"]+\": eof\b", '": eof'),
-            # Dart's http client; curl's 18 (body cut short) and 92 (HTTP/2 stream reset)
-            "connection closed before full header was received",
-            "transfer closed with outstanding read data",
-            (r"curl: \(92\) http/2 stream \d+ was not closed cleanly", "curl: (92)"),
-            # Rust's hyper over HTTP/2: the body stream broke
-            "h2 protocol error",
+        all_of(
+            says(
+                "typeerror: terminated",
+                "typeerror (terminated)",
+                # undici's message alone, as wrappers print err.message after their own
+                # words ("[API Error: terminated]", "...processing the request: terminated",
+                # error: 'terminated'); not "terminated by signal", "terminated unexpectedly"
+                (
+                    r"(?:error|exception|request|failed|fetch)[^\n:]{0,40}: ['\"]?terminated"
+                    r"(?!\w|\s*(?:by|unexpectedly|abnormally|with|due|because|after)\b)",
+                    "terminated",
+                ),
+                "stream ended unexpectedly",
+                "network connection lost",
+                # Node's stream code; OkHttp's HTTP/2 reset
+                "err_stream_premature_close",
+                (r"https?://[^\s\"]+\": eof\b", '": eof'),
+                # Dart's http client; curl's 18 (body cut short) and 92 (HTTP/2 stream reset)
+                "connection closed before full header was received",
+                "transfer closed with outstanding read data",
+                (r"curl: \(92\) http/2 stream \d+ was not closed cleanly", "curl: (92)"),
+                # Rust's hyper over HTTP/2: the body stream broke
+                "h2 protocol error",
+            ),
+            none_of(says(*_RUNNER_CALL)),
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1565,6 +1621,16 @@ RULES: tuple[Rule, ...] = (
             "ClientException: Connection closed before full header was received,"
             " uri=https://api.openai.com/v1/chat/completions",
             "curl: (18) transfer closed with outstanding read data remaining",
+            "[API Error: terminated]",
+            "Error: Something went wrong: an error occurred while processing the request:"
+            " terminated",
+            "{ error: true, result: { success: false, error: 'terminated' } }",
+        ),
+        near_misses=(
+            "Error: process terminated by signal SIGKILL",
+            "Error: llama runner process has terminated: exit status 2",
+            "Error: 500 Internal Server Error: do load request: Post"
+            ' "http://127.0.0.1:41235/load": EOF',
         ),
     ),
     Rule(
@@ -1583,6 +1649,9 @@ RULES: tuple[Rule, ...] = (
             ),
             "stream was reset",
             "streamresetexception",
+            # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
+            # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
+            "err_http2_protocol_error",
             # a TLS record that failed its integrity check mid-connection
             "badrecordmac",
             "bad_record_mac",
@@ -1597,6 +1666,7 @@ RULES: tuple[Rule, ...] = (
             "error sending request for url (https://api.anthropic.com/v1/messages):"
             " connection error: received fatal alert: BadRecordMac",
             "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
+            "POST https://chat.example.org/api/chat net::ERR_HTTP2_PROTOCOL_ERROR 200 (OK)",
         ),
     ),
     Rule(
@@ -1631,6 +1701,8 @@ RULES: tuple[Rule, ...] = (
                 "error sending request",
                 "could not connect",
                 "err_network",
+                # Chromium's bare "an operation timed out" (-7): connect or read, it says not
+                (r"\berr_timed_out\b", "err_timed_out"),
                 "networkerror",
                 "connecterror",
                 "connect error",

@@ -1245,10 +1245,30 @@ RULES: tuple[Rule, ...] = (
         says(
             (r"max(?:imum)? of \d+ tools", " tools"),
             "too many tools",
+            # VS Code Copilot's own check of the 128-tool cap, Copilot CLI's and an agent
+            # executor's count, Gemini's cap on function declarations: the count is the
+            # fault, not one tool's shape (OpenAI's own "Invalid 'tools': array too long" is
+            # its documented array_above_max_length, in the catalogue)
+            (r"more than \d+ tools", "more than "),
+            (r"(?:number of tools|tool count) (?:exceeds|exceeded)", "tool"),
+            (r"at most \d+ function declarations", "at most "),
         ),
-        priority=89,
+        priority=90,
         confidence=0.8,
-        samples=("400 too many tools provided",),
+        samples=(
+            "400 too many tools provided",
+            "Sorry, your request failed. Reason: You may not include more than 128 tools in"
+            " your request.",
+            "Error: Cannot have more than 128 tools per request.",
+            "Error: agent executor error: number of tools exceeds 128",
+            "Error: tool count exceeded limit (200 > 128)",
+            "* tools[0].function_declarations: [FIELD_INVALID] At most 512 function declarations"
+            " can be specified.",
+        ),
+        near_misses=(
+            "Invalid 'messages': array too long. Expected an array with maximum length 2048",
+            "Invalid 'input': array too long.",
+        ),
     ),
     Rule(
         "request.tool_schema.call_failed",

@@ -1520,6 +1520,12 @@ RULES: tuple[Rule, ...] = (
             "runner process has terminated",
             "post predict:",
             "model has crashed",
+            # Ollama's server on its own calls to the runner (load, embedding) and its answer
+            # when the runner broke mid-generation ("an unknown error was encountered while
+            # running the model", "...: unexpected EOF")
+            "do load request:",
+            "do embedding request:",
+            "encountered while running the model",
         ),
         priority=70,
         retry=Retry.LIMITED,
@@ -1527,6 +1533,11 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Failed to send message The model has crashed without additional information."
             " (Exit code: 18446744072635812000)",
+            "litellm.APIConnectionError: OllamaException - {\"error\":\"an unknown error was"
+            " encountered while running the model \"}",
+            "Error: 500 Internal Server Error: do load request: Post"
+            ' "http://127.0.0.1:39411/load": EOF',
+            '{"error":"do embedding request: Post \\"http://127.0.0.1:40021/embedding\\": EOF"}',
         ),
         near_misses=("litellm.APIConnectionError: OpenAIException - Connection error.",),
     ),
