@@ -1479,38 +1479,6 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "upstream.server_error.runner_link",
-        "A local model server lost its own model runner mid-request (Ollama's 'an error was"
-        " encountered while running the model', its 'POST predict:' and 'do load request:'"
-        " calls to the runner on 127.0.0.1): the EOF or reset that follows is the runner"
-        " process dying inside the server, not the caller's connection.",
-        L,
-        Cause.SERVER_ERROR,
-        says(
-            "an error was encountered while running the model",
-            "post predict:",
-            "do load request:",
-        ),
-        # above the network's connection_reset rules (75): their EOF / reset words are the
-        # server's link to its runner here
-        priority=78,
-        retry=Retry.LIMITED,
-        confidence=0.75,
-        samples=(
-            "Hello! HowError: an error was encountered while running the model: unexpected EOF",
-            'Error: 500 Internal Server Error: do load request: Post "http://127.0.0.1:40825/load"'
-            ": EOF",
-            '{"error":"POST predict: Post \\"http://127.0.0.1:51234/completion\\": read tcp'
-            ' 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly'
-            ' closed by the remote host."}',
-        ),
-        near_misses=(
-            'Post "http://127.0.0.1:11434/api/chat": EOF',
-            "httpx.RemoteProtocolError: peer closed connection without sending complete message"
-            " body (incomplete chunked read)",
-        ),
-    ),
-    Rule(
         "upstream.server_error.model_crash",
         "The server says its model process crashed (Ollama's runner, LM Studio's model): a "
         "server-side failure, whatever the wrapper around it calls it.",
@@ -1527,7 +1495,9 @@ RULES: tuple[Rule, ...] = (
             "do embedding request:",
             "encountered while running the model",
         ),
-        priority=70,
+        # above the network's connection_reset rules (75): the EOF, reset or "forcibly
+        # closed" after these words is the server's own link to its runner, not the caller's
+        priority=78,
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
@@ -1538,8 +1508,17 @@ RULES: tuple[Rule, ...] = (
             "Error: 500 Internal Server Error: do load request: Post"
             ' "http://127.0.0.1:39411/load": EOF',
             '{"error":"do embedding request: Post \\"http://127.0.0.1:40021/embedding\\": EOF"}',
+            "Hello! HowError: an error was encountered while running the model: unexpected EOF",
+            '{"error":"POST predict: Post \\"http://127.0.0.1:51234/completion\\": read tcp'
+            ' 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly'
+            ' closed by the remote host."}',
         ),
-        near_misses=("litellm.APIConnectionError: OpenAIException - Connection error.",),
+        near_misses=(
+            "litellm.APIConnectionError: OpenAIException - Connection error.",
+            'Post "http://127.0.0.1:11434/api/chat": EOF',
+            "httpx.RemoteProtocolError: peer closed connection without sending complete message"
+            " body (incomplete chunked read)",
+        ),
     ),
     Rule(
         "upstream.status_5xx",
