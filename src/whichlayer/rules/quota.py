@@ -254,6 +254,72 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
+    # OpenAI's insufficient_quota ("You exceeded your current quota, please check your plan
+    # and billing details") means the prepaid credit is used up or the monthly spend cap is
+    # hit (OpenAI's error-code guide; W&B Inference documents the same words as "run out of
+    # credits or reached your monthly spending cap"; threads fix it by adding credit or a
+    # card). Codex retells it as "Quota exceeded. Check your plan and billing details." The
+    # same words with Google's or DashScope's context are a free tier or a token rate there.
+    Rule(
+        "quota.insufficient_balance.exceeded_quota",
+        "OpenAI's 'You exceeded your current quota, please check your plan and billing details'"
+        " (and agents' retelling of it): the prepaid credit is used up (or the spend cap hit);"
+        " Google's and DashScope's use of the same words is left to their own rules.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        all_of(
+            says(
+                (
+                    r"exceeded your current quota,? please check your plan and billing",
+                    "exceeded your current quota",
+                ),
+                (r"quota exceeded\. check your plan and billing", "quota exceeded. check"),
+                (
+                    r"insufficient quota\. please check your (?:plan and )?billing",
+                    "insufficient quota.",
+                ),
+            ),
+            # Google's free tier, DashScope's token rate, a gateway's rate or concurrency
+            none_of(
+                says(
+                    "generativelanguage",
+                    "ai.google.dev",
+                    "googleapis",
+                    "quota metric",
+                    "quotametric",
+                    "resource_exhausted",
+                    "free_tier",
+                    "free tier",
+                    "aliyun",
+                    "dashscope",
+                    "allocationquota",
+                    "bailian",
+                    "token-limit",
+                    "qwen",
+                    "per minute",
+                    "per day",
+                    "concurrent",
+                )
+            ),
+        ),
+        priority=93,
+        confidence=0.85,
+        samples=(
+            '{"error": {"message": "You exceeded your current quota, please check your plan and '
+            'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
+            "A 402 error: You exceeded your current quota, please check your plan and billing"
+            " details",
+            "■ Quota exceeded. Check your plan and billing details.",
+        ),
+        near_misses=(
+            "429 You exceeded your current quota, please check your plan and billing details. For"
+            " more information on this error, head to: https://ai.google.dev/gemini-api/docs/"
+            "rate-limits. * Quota exceeded for metric: generativelanguage.googleapis.com/"
+            "generate_content_free_tier_requests, limit: 20",
+            "You exceeded your current quota, please check your plan and billing details. For"
+            " details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit",
+        ),
+    ),
     Rule(
         "quota.insufficient_balance.relay_quota",
         "A one-api/new-api relay's user quota cannot cover the request (its pre-consume check).",
@@ -464,9 +530,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.quota_exhausted.code",
-        "The body's type or code says the plan or project quota is used up (OpenAI's "
-        "insufficient_quota). Relays rewrite a 429's message but keep the upstream's code, so "
-        "the code decides over the words around it.",
+        "The body's type or code says the plan or project quota is used up (the insufficient_quota"
+        " type; OpenAI's own words are quota.insufficient_balance.exceeded_quota). Relays rewrite"
+        " a 429's message but keep the upstream's code, so the code decides over the words around"
+        " it.",
         L,
         Cause.QUOTA_EXHAUSTED,
         any_of(
@@ -476,8 +543,8 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=(
-            '{"error": {"message": "You exceeded your current quota, please check your plan and '
-            'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
+            '{"error": {"message": "The request could not be served.", "type": '
+            '"insufficient_quota", "code": "quota_exceeded"}}',
             '{"error": {"message": "当前分组上游负载已饱和，请稍后再试 (request id: 2026112403)", '
             '"type": "insufficient_quota", "param": null, "code": "insufficient_quota"}}',
         ),
