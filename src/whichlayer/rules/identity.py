@@ -1200,17 +1200,43 @@ RULES: tuple[Rule, ...] = (
         "answered with its own page.",
         L,
         Cause.POLICY_BLOCK,
-        says(
-            "zscloud.net",
-            (r"\bzscaler\b", "zscaler"),
-            "reputation block outbound request",
-            "netskope",
+        all_of(
+            says(
+                "zscloud.net",
+                (r"\bzscaler\b", "zscaler"),
+                "reputation block outbound request",
+                "netskope",
+            ),
+            # the gateway's TLS inspection re-signs the API's certificate with the company's
+            # root, which the client's own bundle (certifi, Node's, Go's) does not trust: a
+            # certificate the client refuses is the trust store (network/tls_verify), not a block
+            # (ueli #619, britive/python-cli #213, librespeed/speedtest-cli #80, safe-chain #209)
+            none_of(
+                says(
+                    "certificate verify failed",
+                    "certificate_verify_failed",
+                    "certverificationerror",
+                    "self signed certificate",
+                    "self-signed certificate",
+                    "unable to get local issuer",
+                    "unable_to_verify_leaf_signature",
+                    "unable to verify the first certificate",
+                    "certificate signed by unknown authority",
+                    "self_signed_cert_in_chain",
+                )
+            ),
         ),
         priority=95,
         origin=Origin.PROXY,
         confidence=0.8,
         samples=("Reputation block outbound request: malicious URL https://help.zscaler.com/zia",),
-        near_misses=("Sorry, you have been blocked | Cloudflare",),
+        near_misses=(
+            "Sorry, you have been blocked | Cloudflare",
+            "Error: self-signed certificate in certificate chain (we are behind Zscaler)",
+            "requests.exceptions.SSLError: (Caused by SSLError(SSLCertVerificationError(1, '[SSL:"
+            " CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer"
+            " certificate'))) -- Zscaler root CA not in certifi",
+        ),
     ),
     Rule(
         "identity.policy_block.ollama_origin",
@@ -1328,6 +1354,39 @@ RULES: tuple[Rule, ...] = (
             " Coding Agents such as Kimi CLI",
         ),
         near_misses=("This model is available for coding and chat.",),
+    ),
+    # An aggregator's account privacy setting (no training on prompts, zero data retention)
+    # leaves no endpoint for the model: OpenRouter's "No endpoints found matching your data
+    # policy", "...matching your guardrail restrictions and data policy", "Paid model training
+    # violation (account settings): 1 endpoint excluded" (its ZDR and privacy guides;
+    # anon-kode #13, Flow.Launcher AI-Assistant #2, sai #115). The account's policy refuses the
+    # route, whatever status carries it (404, 502): the privacy settings lift it.
+    Rule(
+        "identity.policy_block.data_policy",
+        "The account's data policy (no training on prompts, zero data retention, a guardrail)"
+        " excludes every endpoint that serves the model: change the privacy settings or the"
+        " model.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"matching your (?:guardrail restrictions and )?data policy",
+                "data policy",
+            ),
+            (r"model training violation", "training violation"),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "Error: 404 No endpoints found matching your data policy (Free model training)."
+            " Configure: https://openrouter.ai/settings/privacy",
+            "404 No endpoints available matching your guardrail restrictions and data policy.",
+            "502 Free model training violation (account settings): 2 endpoints excluded",
+        ),
+        near_misses=(
+            "404 No endpoints found for qwen/qwen-9b.",
+            "Our data policy forbids storing prompts for longer than 30 days.",
+        ),
     ),
     Rule(
         "identity.policy_block.account",

@@ -507,6 +507,40 @@ RULES: tuple[Rule, ...] = (
             " limits.'}}",
         ),
     ),
+    # Japanese and Korean apps and agents: "利用制限に達しました" / "사용 한도에 도달했습니다"
+    # alone is said of a 429 rate limit too ("しばらく待ってから再試行してください"); with "upgrade
+    # the plan" ("プランをアップグレード", "플랜으로 업그레이드") it is the plan's allowance that is
+    # used up (a Codex UI in Japanese; apps' "今月の…上限に達しました。プランをアップグレード
+    # してください", "오늘의 사용 한도에 도달했습니다. Pro 플랜으로 업그레이드하세요").
+    Rule(
+        "quota.plan_limit.upgrade_i18n",
+        "A Japanese or Korean message says a usage limit is reached and asks to upgrade the plan"
+        " ('利用制限に達しました。プランをアップグレード…', '사용 한도에 도달했습니다. …플랜으로"
+        " 업그레이드'): the plan's allowance is used up, not a rate.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (r"(?:制限|上限)に達し", "に達し"),
+                (r"한도(?:에 도달|를 초과)", "한도"),
+            ),
+            says(
+                (r"プラン(?:を|の|へ(?:の)?)?アップグレード", "アップグレード"),
+                (r"(?:플랜|요금제)(?:을|를|으로|로)? ?업그레이드", "업그레이드"),
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "今月の利用回数の上限に達しました。プランをアップグレードしてください。",
+            "使用制限に達しました。プランをアップグレードするか、クレジットを追加してください。",
+            "오늘의 사용 한도에 도달했습니다. Pro 플랜으로 업그레이드하세요!",
+        ),
+        near_misses=(
+            "API利用制限に達しました。しばらく待ってから再試行してください。",
+            "AI 사용 한도에 도달했습니다. 잠시 후 다시 시도해 주세요.",
+        ),
+    ),
     Rule(
         "quota.plan_limit.weekly_or_daily",
         "A plan's weekly or daily window (Copilot's weekly limit, Zhipu's five-hour cap, a"
