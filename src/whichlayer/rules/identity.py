@@ -1343,6 +1343,14 @@ RULES: tuple[Rule, ...] = (
                 r" (?:agents|tools|scenarios)",
                 "coding ",
             ),
+            # Claude Relay Service and its forks: a relay key limited to listed clients
+            # (allowedClients: ['claude_code']) refuses any other client or User-Agent, 403
+            # "Client not allowed" (its auth middleware; forks' notes of the same body)
+            "client is not authorized to use this api key",
+            "allowedclients",
+            # its Claude-Code-only switch ("This endpoint only accepts requests from Claude Code
+            # CLI")
+            (r"only accepts requests from claude code", "only accepts requests from"),
         ),
         priority=95,
         confidence=0.75,
@@ -1352,6 +1360,8 @@ RULES: tuple[Rule, ...] = (
             " Code, etc.', 'type': 'access_terminated_error'}}",
             "Error: [provider.api_error] 403 Kimi For Coding is currently only available for"
             " Coding Agents such as Kimi CLI",
+            '{"error": "Client not allowed", "message": "Your client is not authorized to use'
+            ' this API key", "allowedClients": ["claude_code"]}',
         ),
         near_misses=("This model is available for coding and chat.",),
     ),
