@@ -333,10 +333,18 @@ RULES: tuple[Rule, ...] = (
             (r"user quota: ?-?\d", "user quota:"),
             "pre-consume",
             "剩余额度",
+            # new-api's insufficient_user_quota is documented as 用户配额不足; relays built on
+            # it (DMXAPI, rix_api) name the user: "用户 [36] 配额不足"
+            (r"用户\s*(?:\[\s*\d+\s*\]\s*)?配额不足", "配额不足"),
         ),
         priority=94,
         confidence=0.9,
-        samples=("cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",),
+        samples=(
+            "cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",
+            '{"error": {"message": "用户 [1024] 配额不足", "type": "new_api_error", "code":'
+            ' "insufficient_quota"}}',
+        ),
+        near_misses=("配额不足，请稍后再试", "今日剩余配额已用尽"),
     ),
     Rule(
         "quota.insufficient_balance.overdue",
