@@ -18,11 +18,11 @@ QUOTA = (
 )
 
 GOLDEN = """\
-whichlayer: quota / quota_exhausted
-The provider reports: the plan, project or daily quota is used up (HTTP 429).
+whichlayer: quota / insufficient_balance
+The provider reports: the account has no balance or credits left (HTTP 429).
 
   layer       quota
-  cause       quota_exhausted
+  cause       insufficient_balance
   origin      upstream
   retry       never
   confidence  0.85
@@ -30,13 +30,14 @@ The provider reports: the plan, project or daily quota is used up (HTTP 429).
   provider    openai
 
 First steps:
-  1. Check the plan and billing page of the project the key belongs to.
-  2. Switch to a project with quota, or wait for the daily quota to reset.
+  1. Add balance or credits on the platform that answered (the relay, if a relay answered).
+  2. Cap max_tokens: some platforms reserve the full output cost before answering.
 
 Why:
-  - quota.quota_exhausted.code: The body's type or code says the plan or project quota is used \
-up (OpenAI's insufficient_quota). Relays rewrite a 429's message but keep the upstream's code, so \
-the code decides over the words around it. [body type: insufficient_quota]
+  - quota.insufficient_balance.exceeded_quota: OpenAI's 'You exceeded your current quota, \
+please check your plan and billing details' (and agents' retelling of it): the prepaid credit \
+is used up (or the spend cap hit); Google's and DashScope's use of the same words is left to \
+their own rules. [text: exceeded your current quota, please check your plan and billing]
   - origin.upstream: A provider's own error body, or an HTTP status with nothing in between. \
 [body format: openai]
 """
@@ -75,7 +76,7 @@ def test_json_is_exactly_to_dict(capsys):
 def test_markdown(capsys):
     assert main(["explain", "--markdown", QUOTA]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("### whichlayer: `quota / quota_exhausted`")
+    assert out.startswith("### whichlayer: `quota / insufficient_balance`")
     assert "| retry | `never` |" in out
 
 
@@ -133,7 +134,7 @@ def test_no_color_and_pipes_get_plain_text():
     )
     assert proc.returncode == 0
     assert b"\x1b[" not in proc.stdout
-    assert proc.stdout.decode().startswith("whichlayer: quota / quota_exhausted")
+    assert proc.stdout.decode().startswith("whichlayer: quota / insufficient_balance")
 
 
 def test_binary_stdin():

@@ -29,7 +29,7 @@ def test_demo_runs_fast_and_diagnoses_every_failure() -> None:
     assert out.stdout.count("   → ") == 8
     for headline in (
         "identity / key_invalid",
-        "quota / quota_exhausted",
+        "quota / insufficient_balance",
         "rate_limit / tpm",
         "request / context_length",
         "request / endpoint_mismatch",

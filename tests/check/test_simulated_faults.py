@@ -42,6 +42,7 @@ HEALTHY = {"read_timeout:slow_first_byte"} | STREAM_ONLY
 #: balance; Anthropic answers "invalid x-api-key" for a revoked key as for an unknown one.
 SAME_WORDING = {
     ("openai", "key:no_balance"): ("quota", "quota_exhausted"),
+    ("openai", "quota_exhausted"): ("quota", "insufficient_balance"),
     ("anthropic", "key:revoked"): ("identity", "key_invalid"),
 }
 

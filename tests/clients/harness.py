@@ -454,11 +454,20 @@ class FaultResult:
         return "layer" if self.got_layer == self.layer else "wrong"
 
 
+#: Scenarios whose provider wording means another cause than the scenario's name: OpenAI words
+#: every quota as insufficient_quota ("You exceeded your current quota"), which its error-code
+#: guide explains as credits run out, so the engine reads it as insufficient_balance.
+READ_AS = {("openai", "quota_exhausted"): "insufficient_balance"}
+
+
 def faults(client: str) -> list[tuple[str, str, str]]:
     """(scenario id, layer, cause) of every fault the simulator has for the client's protocol."""
     from whichlayer.simulate import list_scenarios
 
-    return [(s.id, s.layer, s.cause) for s in list_scenarios(DIALECT[client])]
+    dialect = DIALECT[client]
+    return [
+        (s.id, s.layer, READ_AS.get((dialect, s.id), s.cause)) for s in list_scenarios(dialect)
+    ]
 
 
 def run_fault(bin_dir: Path, client: str, scenario: str, layer: str, cause: str) -> FaultResult:

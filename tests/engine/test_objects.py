@@ -60,7 +60,7 @@ def server() -> Iterator[str]:
 def test_response_object(server, client_module):
     response = client_module.post(f"{server}/v1/chat/completions", json={}, timeout=5)
     d = whichlayer.explain(response)
-    assert (d.layer, d.cause, d.status) == ("quota", "quota_exhausted", 429)
+    assert (d.layer, d.cause, d.status) == ("quota", "insufficient_balance", 429)
     assert d.host == "127.0.0.1" and d.path == "/v1/chat/completions"
     assert d.retry_after_s == 7
     assert d.request_ids[0].value == "req_0123456789abcdef0123456789abcdef"
@@ -72,7 +72,7 @@ def test_http_status_error(server, client_module):
     with pytest.raises(client_module.HTTPStatusError) as info:
         response.raise_for_status()
     d = whichlayer.explain(info.value)
-    assert (d.layer, d.cause) == ("quota", "quota_exhausted")
+    assert (d.layer, d.cause) == ("quota", "insufficient_balance")
 
 
 @pytest.mark.parametrize("client_module", [httpx2, httpx], ids=["httpx2", "httpx"])
@@ -111,7 +111,7 @@ def test_sdk_style_exception_fields_are_read(server):
     d = whichlayer.explain(info.value)
     assert (d.layer, d.cause, d.origin, d.retry) == (
         "quota",
-        "quota_exhausted",
+        "insufficient_balance",
         "upstream",
         "never",
     )
@@ -119,8 +119,8 @@ def test_sdk_style_exception_fields_are_read(server):
 
 
 def test_dict_body_and_bytes():
-    assert whichlayer.explain(QUOTA_BODY).cause == "quota_exhausted"
-    assert whichlayer.explain(json.dumps(QUOTA_BODY).encode()).cause == "quota_exhausted"
+    assert whichlayer.explain(QUOTA_BODY).cause == "insufficient_balance"
+    assert whichlayer.explain(json.dumps(QUOTA_BODY).encode()).cause == "insufficient_balance"
 
 
 def test_object_with_a_broken_str():

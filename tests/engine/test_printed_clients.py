@@ -76,9 +76,9 @@ DOTNET = [
         "insufficient_quota",
         None,
         "You exceeded your current quota",
-        "quota.quota_exhausted.code",
+        "quota.insufficient_balance.exceeded_quota",
         "quota",
-        "quota_exhausted",
+        "insufficient_balance",
     ),
 ]
 
@@ -327,7 +327,7 @@ def test_go_openai_request_error_keeps_no_go_error_as_message():
             "insufficient_quota",
             None,
             "You exceeded your current quota, please check your plan and billing details.",
-            "quota.quota_exhausted.code",
+            "quota.insufficient_balance.exceeded_quota",
         ),
     ],
 )
@@ -455,7 +455,7 @@ ALREADY = [
         429,
         "api.openai.com",
         "quota",
-        "quota_exhausted",
+        "insufficient_balance",
     ),
     (
         # Go's http.StatusText has no reason for 529: two spaces, then the body
@@ -509,7 +509,7 @@ ALREADY = [
         429,
         "api.openai.com",
         "quota",
-        "quota_exhausted",
+        "insufficient_balance",
     ),
     (
         # Google's JS SDK (@google/genai): ApiError's message is the JSON body

@@ -384,7 +384,7 @@ def test_a_gzip_error_body_is_diagnosed_and_passed_on_compressed(tmp_path: Path)
         r = httpx.post(px.url + "/v1/chat/completions", json={"model": "gpt-4o"}, timeout=5)
         assert r.status_code == 429 and r.json() == json.loads(body)  # httpx gunzipped it
         row = wait_records(px.store_path, 1)[-1]
-    assert (row["layer"], row["cause"]) == ("quota", "quota_exhausted")
+    assert (row["layer"], row["cause"]) == ("quota", "insufficient_balance")
     assert "insufficient_quota" in row["error_body"]
 
 

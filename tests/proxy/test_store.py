@@ -232,7 +232,7 @@ def test_retry_storm_is_caught_with_the_verdict(tmp_path: Path) -> None:
     assert len({r["body_hash"] for r in rows}) == 1
     text = live.getvalue()
     assert "retry storm: the same request body sent 3 times" in text
-    assert "quota/quota_exhausted: retrying cannot help" in text
+    assert "quota/insufficient_balance: retrying cannot help" in text
 
 
 def test_store_rotates_and_ids_continue(tmp_path: Path) -> None:

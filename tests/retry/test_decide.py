@@ -47,7 +47,7 @@ def test_a_429_that_is_insufficient_quota_is_never_retried() -> None:
     d = decide(resp(429, QUOTA, {"retry-after": "1"}))
     assert not d.retry
     assert d.retry_class is Retry.NEVER
-    assert d.diagnosis.cause == "quota_exhausted"
+    assert d.diagnosis.cause == "insufficient_balance"
     assert "quota" in d.reason
 
 

@@ -57,7 +57,8 @@ EXPECTED: dict[str, tuple[str, int, str, str, str]] = {
     "no-such-group": ("BadRequestError", 400, "request", "model_not_found", "relay"),
     "rpm": ("RateLimitError", 429, "rate_limit", "rpm", "upstream"),
     "tpm": ("RateLimitError", 429, "rate_limit", "tpm", "upstream"),
-    "quota": ("RateLimitError", 429, "quota", "quota_exhausted", "upstream"),
+    # OpenAI's insufficient_quota, passed on: the credit is used up
+    "quota": ("RateLimitError", 429, "quota", "insufficient_balance", "upstream"),
     "s500": ("InternalServerError", 500, "upstream", "server_error", "upstream"),
     "s503": ("InternalServerError", 503, "upstream", "overloaded", "upstream"),
     "s502": ("InternalServerError", 502, "upstream", "bad_gateway", "upstream"),

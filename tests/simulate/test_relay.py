@@ -97,6 +97,8 @@ DIAGNOSIS: dict[tuple[str, str], set[tuple[str, str]]] = {
     ("openrouter", "rpm"): {("rate_limit", "unknown")},
     ("openrouter", "tpm"): {("rate_limit", "unknown")},
     ("openrouter", "quota_exhausted"): {("rate_limit", "unknown")},
+    # LiteLLM passes OpenAI's insufficient_quota words on: read as the credit being used up
+    ("litellm", "quota_exhausted"): {("quota", "insufficient_balance")},
 }
 NETWORK = {
     "connection_reset": "connection_reset",

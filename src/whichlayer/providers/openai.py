@@ -69,13 +69,14 @@ PROVIDER = Provider(
         ),
         Documented(
             "insufficient_quota",
-            Cause.QUOTA_EXHAUSTED,
+            Cause.INSUFFICIENT_BALANCE,
             DOCS,
             "POST https://api.openai.com/v1/chat/completions\n"
             "Error code: 429 - {'error': {'message': 'You exceeded your current quota, please "
             "check your plan and billing details.', 'type': 'insufficient_quota', 'param': "
             "None, 'code': 'insufficient_quota'}}",
-            "The plan or prepaid credit is used up; waiting does not help.",
+            "The prepaid credit is used up (or the monthly spend limit is hit): add credit;"
+            " waiting does not help.",
             status=429,
             context=True,
         ),

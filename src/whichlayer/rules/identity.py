@@ -1207,19 +1207,25 @@ RULES: tuple[Rule, ...] = (
                 "reputation block outbound request",
                 "netskope",
             ),
-            # the gateway's TLS interception failing the client's certificate check (its
-            # root CA not in certifi / Node's store) is network.tls_verify, not a block
+            # the gateway's TLS inspection re-signs the API's certificate with the company's
+            # root, which the client's own bundle (certifi, Node's, Go's) does not trust: a
+            # certificate the client refuses is the trust store (network/tls_verify), not a block
+            # (ueli #619, britive/python-cli #213, librespeed/speedtest-cli #80, safe-chain #209)
             none_of(
                 says(
                     "certificate verify failed",
-                    "sslcertverificationerror",
-                    "self signed certificate in certificate chain",
-                    "self-signed certificate in certificate chain",
-                    "unable to get local issuer certificate",
-                    "unable_to_get_issuer_cert_locally",
-                    "self_signed_cert_in_chain",
-                    "pkix path building failed",
+                    "certificate_verify_failed",
+                    "certverificationerror",
+                    "self signed certificate",
+                    "self-signed certificate",
+                    "unable to get local issuer",
+                    "unable_to_verify_leaf_signature",
+                    "unable to verify the first certificate",
                     "certificate signed by unknown authority",
+                    "self_signed_cert_in_chain",
+                    "sslcertverificationerror",
+                    "unable_to_get_issuer_cert_locally",
+                    "pkix path building failed",
                 )
             ),
         ),
@@ -1233,6 +1239,10 @@ RULES: tuple[Rule, ...] = (
             ".com', port=443): Max retries exceeded (Caused by SSLError(SSLCertVerificationError("
             "1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local"
             " issuer certificate (_ssl.c:1006)')))",
+            "Error: self-signed certificate in certificate chain (we are behind Zscaler)",
+            "requests.exceptions.SSLError: (Caused by SSLError(SSLCertVerificationError(1, '[SSL:"
+            " CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer"
+            " certificate'))) -- Zscaler root CA not in certifi",
         ),
     ),
     Rule(
@@ -1340,6 +1350,14 @@ RULES: tuple[Rule, ...] = (
                 r" (?:agents|tools|scenarios)",
                 "coding ",
             ),
+            # Claude Relay Service and its forks: a relay key limited to listed clients
+            # (allowedClients: ['claude_code']) refuses any other client or User-Agent, 403
+            # "Client not allowed" (its auth middleware; forks' notes of the same body)
+            "client is not authorized to use this api key",
+            "allowedclients",
+            # its Claude-Code-only switch ("This endpoint only accepts requests from Claude Code
+            # CLI")
+            (r"only accepts requests from claude code", "only accepts requests from"),
         ),
         priority=95,
         confidence=0.75,
@@ -1349,8 +1367,43 @@ RULES: tuple[Rule, ...] = (
             " Code, etc.', 'type': 'access_terminated_error'}}",
             "Error: [provider.api_error] 403 Kimi For Coding is currently only available for"
             " Coding Agents such as Kimi CLI",
+            '{"error": "Client not allowed", "message": "Your client is not authorized to use'
+            ' this API key", "allowedClients": ["claude_code"]}',
         ),
         near_misses=("This model is available for coding and chat.",),
+    ),
+    # An aggregator's account privacy setting (no training on prompts, zero data retention)
+    # leaves no endpoint for the model: OpenRouter's "No endpoints found matching your data
+    # policy", "...matching your guardrail restrictions and data policy", "Paid model training
+    # violation (account settings): 1 endpoint excluded" (its ZDR and privacy guides;
+    # anon-kode #13, Flow.Launcher AI-Assistant #2, sai #115). The account's policy refuses the
+    # route, whatever status carries it (404, 502): the privacy settings lift it.
+    Rule(
+        "identity.policy_block.data_policy",
+        "The account's data policy (no training on prompts, zero data retention, a guardrail)"
+        " excludes every endpoint that serves the model: change the privacy settings or the"
+        " model.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"matching your (?:guardrail restrictions and )?data policy",
+                "data policy",
+            ),
+            (r"model training violation", "training violation"),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "Error: 404 No endpoints found matching your data policy (Free model training)."
+            " Configure: https://openrouter.ai/settings/privacy",
+            "404 No endpoints available matching your guardrail restrictions and data policy.",
+            "502 Free model training violation (account settings): 2 endpoints excluded",
+        ),
+        near_misses=(
+            "404 No endpoints found for qwen/qwen-9b.",
+            "Our data policy forbids storing prompts for longer than 30 days.",
+        ),
     ),
     Rule(
         "identity.policy_block.account",

@@ -254,6 +254,72 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
+    # OpenAI's insufficient_quota ("You exceeded your current quota, please check your plan
+    # and billing details") means the prepaid credit is used up or the monthly spend cap is
+    # hit (OpenAI's error-code guide; W&B Inference documents the same words as "run out of
+    # credits or reached your monthly spending cap"; threads fix it by adding credit or a
+    # card). Codex retells it as "Quota exceeded. Check your plan and billing details." The
+    # same words with Google's or DashScope's context are a free tier or a token rate there.
+    Rule(
+        "quota.insufficient_balance.exceeded_quota",
+        "OpenAI's 'You exceeded your current quota, please check your plan and billing details'"
+        " (and agents' retelling of it): the prepaid credit is used up (or the spend cap hit);"
+        " Google's and DashScope's use of the same words is left to their own rules.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        all_of(
+            says(
+                (
+                    r"exceeded your current quota,? please check your plan and billing",
+                    "exceeded your current quota",
+                ),
+                (r"quota exceeded\. check your plan and billing", "quota exceeded. check"),
+                (
+                    r"insufficient quota\. please check your (?:plan and )?billing",
+                    "insufficient quota.",
+                ),
+            ),
+            # Google's free tier, DashScope's token rate, a gateway's rate or concurrency
+            none_of(
+                says(
+                    "generativelanguage",
+                    "ai.google.dev",
+                    "googleapis",
+                    "quota metric",
+                    "quotametric",
+                    "resource_exhausted",
+                    "free_tier",
+                    "free tier",
+                    "aliyun",
+                    "dashscope",
+                    "allocationquota",
+                    "bailian",
+                    "token-limit",
+                    "qwen",
+                    "per minute",
+                    "per day",
+                    "concurrent",
+                )
+            ),
+        ),
+        priority=93,
+        confidence=0.85,
+        samples=(
+            '{"error": {"message": "You exceeded your current quota, please check your plan and '
+            'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
+            "A 402 error: You exceeded your current quota, please check your plan and billing"
+            " details",
+            "■ Quota exceeded. Check your plan and billing details.",
+        ),
+        near_misses=(
+            "429 You exceeded your current quota, please check your plan and billing details. For"
+            " more information on this error, head to: https://ai.google.dev/gemini-api/docs/"
+            "rate-limits. * Quota exceeded for metric: generativelanguage.googleapis.com/"
+            "generate_content_free_tier_requests, limit: 20",
+            "You exceeded your current quota, please check your plan and billing details. For"
+            " details, see: https://help.aliyun.com/zh/model-studio/error-code#token-limit",
+        ),
+    ),
     Rule(
         "quota.insufficient_balance.relay_quota",
         "A one-api/new-api relay's user quota cannot cover the request (its pre-consume check).",
@@ -267,10 +333,18 @@ RULES: tuple[Rule, ...] = (
             (r"user quota: ?-?\d", "user quota:"),
             "pre-consume",
             "剩余额度",
+            # new-api's insufficient_user_quota is documented as 用户配额不足; relays built on
+            # it (DMXAPI, rix_api) name the user: "用户 [36] 配额不足"
+            (r"用户\s*(?:\[\s*\d+\s*\]\s*)?配额不足", "配额不足"),
         ),
         priority=94,
         confidence=0.9,
-        samples=("cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",),
+        samples=(
+            "cause: 用户额度不足, 剩余额度: ＄-0.000002 (request id: 2026081909331357925)",
+            '{"error": {"message": "用户 [1024] 配额不足", "type": "new_api_error", "code":'
+            ' "insufficient_quota"}}',
+        ),
+        near_misses=("配额不足，请稍后再试", "今日剩余配额已用尽"),
     ),
     Rule(
         "quota.insufficient_balance.overdue",
@@ -441,6 +515,40 @@ RULES: tuple[Rule, ...] = (
             " limits.'}}",
         ),
     ),
+    # Japanese and Korean apps and agents: "利用制限に達しました" / "사용 한도에 도달했습니다"
+    # alone is said of a 429 rate limit too ("しばらく待ってから再試行してください"); with "upgrade
+    # the plan" ("プランをアップグレード", "플랜으로 업그레이드") it is the plan's allowance that is
+    # used up (a Codex UI in Japanese; apps' "今月の…上限に達しました。プランをアップグレード
+    # してください", "오늘의 사용 한도에 도달했습니다. Pro 플랜으로 업그레이드하세요").
+    Rule(
+        "quota.plan_limit.upgrade_i18n",
+        "A Japanese or Korean message says a usage limit is reached and asks to upgrade the plan"
+        " ('利用制限に達しました。プランをアップグレード…', '사용 한도에 도달했습니다. …플랜으로"
+        " 업그레이드'): the plan's allowance is used up, not a rate.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (r"(?:制限|上限)に達し", "に達し"),
+                (r"한도(?:에 도달|를 초과)", "한도"),
+            ),
+            says(
+                (r"プラン(?:を|の|へ(?:の)?)?アップグレード", "アップグレード"),
+                (r"(?:플랜|요금제)(?:을|를|으로|로)? ?업그레이드", "업그레이드"),
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "今月の利用回数の上限に達しました。プランをアップグレードしてください。",
+            "使用制限に達しました。プランをアップグレードするか、クレジットを追加してください。",
+            "오늘의 사용 한도에 도달했습니다. Pro 플랜으로 업그레이드하세요!",
+        ),
+        near_misses=(
+            "API利用制限に達しました。しばらく待ってから再試行してください。",
+            "AI 사용 한도에 도달했습니다. 잠시 후 다시 시도해 주세요.",
+        ),
+    ),
     Rule(
         "quota.plan_limit.weekly_or_daily",
         "A plan's weekly or daily window (Copilot's weekly limit, Zhipu's five-hour cap, a"
@@ -464,9 +572,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.quota_exhausted.code",
-        "The body's type or code says the plan or project quota is used up (OpenAI's "
-        "insufficient_quota). Relays rewrite a 429's message but keep the upstream's code, so "
-        "the code decides over the words around it.",
+        "The body's type or code says the plan or project quota is used up (the insufficient_quota"
+        " type; OpenAI's own words are quota.insufficient_balance.exceeded_quota). Relays rewrite"
+        " a 429's message but keep the upstream's code, so the code decides over the words around"
+        " it.",
         L,
         Cause.QUOTA_EXHAUSTED,
         any_of(
@@ -476,8 +585,8 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=(
-            '{"error": {"message": "You exceeded your current quota, please check your plan and '
-            'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
+            '{"error": {"message": "The request could not be served.", "type": '
+            '"insufficient_quota", "code": "quota_exceeded"}}',
             '{"error": {"message": "当前分组上游负载已饱和，请稍后再试 (request id: 2026112403)", '
             '"type": "insufficient_quota", "param": null, "code": "insufficient_quota"}}',
         ),

@@ -80,7 +80,7 @@ def cases(provider: SimServer, relay: SimServer) -> list[Case]:
         Case(
             "No credit left, answered as a 429",
             f"POST {prov}/chat/completions (openai SDK, account without credit)",
-            ("quota", "quota_exhausted"),
+            ("quota", "insufficient_balance"),
             lambda: chat(oa(prov, provider.keys["no_balance"])),
         ),
         Case(
