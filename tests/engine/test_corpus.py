@@ -37,7 +37,7 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (3,410 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (3,559 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised only
 #: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
 #: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125; the
@@ -47,9 +47,9 @@ def test_field_set_stays_high():
 #: the cause families of the second 2026-12-06 session and alt_causes as soft labels, 12 / 80;
 #: fresh29 added unfitted, 22 / 103; the families of the session's second round (OpenAI's
 #: insufficient_quota read as credit used up among them) merged and the model retrained,
-#: 13 / 82.)
-MOST_LAYER_MISSES = 13
-MOST_CAUSE_MISSES = 82
+#: 13 / 82; fresh30 added unfitted, 27 / 112.)
+MOST_LAYER_MISSES = 27
+MOST_CAUSE_MISSES = 112
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
