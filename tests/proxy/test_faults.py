@@ -14,6 +14,7 @@ from typing import Any
 import anthropic
 import openai
 import pytest
+from tests.clients.harness import READ_AS
 from tests.proxy.conftest import CLIENT_TIMEOUT_S, Proxied, wait_records
 
 import whichlayer
@@ -89,7 +90,8 @@ def test_every_fault_is_diagnosed_in_the_record(
     assert exc is not None, f"{scenario}: the call succeeded"
     assert row["ok"] == 0
     got = (row["layer"], row["cause"])
-    assert got == (expected.layer, NETWORK_CAUSE.get(scenario, expected.cause)), row
+    cause = NETWORK_CAUSE.get(scenario, READ_AS.get((dialect, scenario), expected.cause))
+    assert got == (expected.layer, cause), row
     assert row["diagnosis"]["facts"], row
     if scenario == "connection_reset:mid_stream":
         assert row["stream_end"] == "cut_by_upstream" and "cut_midway" in row["flags"]
