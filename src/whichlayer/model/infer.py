@@ -80,7 +80,7 @@ class Head:
         """Each label's sum of the weights of ``feats`` (those with weights). A feature's
         weights for every label sit together (one row of bytes, found by one lookup), and
         the rows an input has are joined and summed label by label in C: the same integer
-        sums as the columns give (``_scores``), with far fewer places in memory read."""
+        sums as the columns give (``_column_sums``), with far fewer places in memory read."""
         by_id = self._by_id
         width = len(self.labels)
         if by_id is None:
@@ -95,19 +95,6 @@ class Head:
         joined = b"".join(map(by_id.__getitem__, by_id.keys() & feats))
         count = len(joined) // width
         return [sum(joined[k::width]) - 128 * count for k in range(width)]
-
-    def logits(self, feats: Collection[int]) -> tuple[list[float], list[int]]:
-        """Raw scores per label, and the weight rows of the features that had weights (in
-        no particular order: a score is a sum of integers, the same in any order)."""
-        rows = self._rows_of(feats)[1]
-        return self._scores(rows, len(feats)), rows
-
-    def _scores(self, rows: list[int], count: int) -> list[float]:
-        """Raw scores per label from the weight ``rows`` of an input of ``count`` features."""
-        norm = self.scale / math.sqrt(count) if count else 0.0
-        return [
-            total * norm + b for total, b in zip(self._column_sums(rows), self.bias, strict=True)
-        ]
 
     def _column_sums(self, rows: list[int]) -> list[int]:
         """Each label's sum of the weights at ``rows``, read from its column."""
