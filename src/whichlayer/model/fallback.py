@@ -273,19 +273,16 @@ def weigh(
     by_layer = model.layer.predict(feats, top=0)  # the reasons only if the decision changes
     if not by_layer.ranked:
         return None
+    reading = _Lazy(model, feats, by_layer.ranked)
     layer, cause, who = combine(
-        str(rule.layer),
-        str(rule.cause),
-        rule.priority,
-        _Lazy(model, feats, by_layer.ranked),
-        bars,
-        model.threshold,
+        str(rule.layer), str(rule.cause), rule.priority, reading, bars, model.threshold
     )
     if who == "rule" or layer is None:
         return None
     p_layer = dict(by_layer.ranked)[layer]
-    by_cause = model.cause(layer, feats, top=40 if reasons else 0)  # with its reasons
-    p_cause = dict(by_cause.ranked).get(cause, 0.0)
+    # the cause head again only for its reasons; without them, the ranking combine read
+    by_cause = model.cause(layer, feats) if reasons else None
+    p_cause = dict(by_cause.ranked if by_cause else reading.cause_of(layer)).get(cause, 0.0)
     overrules = who == "model overrules"
     statement = (
         f"The rule {rule.id} reads little more than the status; the learned fallback reads "
@@ -304,7 +301,7 @@ def weigh(
         else replace(rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2))
     )
     sure = p_layer if overrules else p_cause
-    if not reasons:
+    if by_cause is None:
         return decided, [], sure
     why = (
         f"The rule {rule.id} reads little more than the status"
