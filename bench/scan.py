@@ -592,6 +592,7 @@ def main() -> None:
         )
         print()
         rows = []
+        by_layer: dict[str, int] = {}
         from whichlayer.scan.engine import REMOTE_SWITCH
 
         # the scan as shipped (a large file's errors judged in a forked process), then

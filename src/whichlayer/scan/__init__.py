@@ -7,6 +7,7 @@ which model, host and key, and which requests were retried into a storm.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -107,10 +108,8 @@ def _size(sources: list[Source]) -> int:
     total = 0
     for source in sources:
         if source.path != "-":
-            try:
+            with contextlib.suppress(OSError):
                 total += os.path.getsize(source.path)
-            except OSError:
-                pass
     return total
 
 

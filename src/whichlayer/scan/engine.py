@@ -3,6 +3,7 @@ parsed, and each distinct error text is diagnosed once."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -102,10 +103,8 @@ class _Remote:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe()
         for stream in (sys.stdout, sys.stderr):  # else the child would write them out again
-            try:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()
-            except (OSError, ValueError, AttributeError):
-                pass
         self.proc = ctx.Process(
             target=_serve, args=(child, self.conn), name="scan-judge", daemon=True
         )
@@ -132,10 +131,8 @@ class _Remote:
         return got
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.conn.send(None)
-        except OSError:
-            pass
         self.conn.close()
         self.proc.join(timeout=2)
         if self.proc.is_alive():
@@ -199,7 +196,8 @@ class Diagnoser:
 
         # explain's layer, cause, origin and retry, by the same decision, without its words
         layer, cause, origin, retry = judge(text)
-        return self._keep(text, (layer.value if layer else None, str(cause), str(origin), str(retry)))
+        key = (layer.value if layer else None, str(cause), str(origin), str(retry))
+        return self._keep(text, key)
 
     def _keep(self, text: str, key: tuple[str | None, str, str, str]) -> Verdict:
         verdict = self._verdicts.get(key)
@@ -369,9 +367,7 @@ def scan_source(
                         continue
                     texts = batch.texts if isinstance(batch, Columns) else [f[0] for f in batch]
                     waiting.append((batch, diagnose.ask(texts)))
-                    while waiting and (
-                        len(waiting) > MAX_WAITING or diagnose.ready(waiting[0][1])
-                    ):
+                    while waiting and (len(waiting) > MAX_WAITING or diagnose.ready(waiting[0][1])):
                         count(waiting.popleft()[0])  # a text not judged yet is waited for
                 while waiting:
                     count(waiting.popleft()[0])
