@@ -289,11 +289,14 @@ def child_env(src: Path) -> dict[str, str]:
     return env
 
 
-def arm_scan(paths: list[str], jobs: int, src: Path = ROOT / "src") -> dict[str, Any]:
+def arm_scan(
+    paths: list[str], jobs: int, src: Path = ROOT / "src", extra: dict[str, str] | None = None
+) -> dict[str, Any]:
     """Run the real command in a child (start-up and output included), and read that
-    child's own peak RSS from wait4 (with --jobs 2: the largest of its processes)."""
+    child's own peak RSS from wait4 (with --jobs 2: the largest of its processes; its CPU
+    includes the processes it ran, the forked judge too)."""
     cmd = [sys.executable, "-m", "whichlayer", "scan", *paths, "--json", "--jobs", str(jobs)]
-    env = child_env(src)
+    env = child_env(src) | (extra or {})
     with tempfile.TemporaryFile() as out:
         t = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=out, env=env)
@@ -314,12 +317,14 @@ def arm_scan(paths: list[str], jobs: int, src: Path = ROOT / "src") -> dict[str,
     }
 
 
-def scan_repeated(paths: list[str], jobs: int, repeat: int) -> dict[str, Any]:
+def scan_repeated(
+    paths: list[str], jobs: int, repeat: int, extra: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The median run of ``repeat``, with the load average seen before each run."""
     runs = []
     for _ in range(repeat):
         load = os.getloadavg()[0]
-        r = arm_scan(paths, jobs)
+        r = arm_scan(paths, jobs, extra=extra)
         r["load"] = load
         runs.append(r)
     runs.sort(key=lambda r: r["seconds"])
@@ -587,17 +592,27 @@ def main() -> None:
         )
         print()
         rows = []
-        for jobs in (1, 2):
-            r = scan_repeated([str(log)], jobs, args.repeat)
+        by_layer: dict[str, int] = {}
+        from whichlayer.scan.engine import REMOTE_SWITCH
+
+        # the scan as shipped (a large file's errors judged in a forked process), then
+        # with that process off (the judge in the scanning process: the scan before it)
+        variants = [("whichlayer scan --jobs 1", 1, None),
+                    ("  judged in-process", 1, {REMOTE_SWITCH: "0"}),
+                    ("whichlayer scan --jobs 2", 2, None)]  # fmt: skip
+        for label, jobs, extra in variants:
+            r = scan_repeated([str(log)], jobs, args.repeat, extra)
             if r["lines"] != n_lines:
                 sys.exit(f"bench/scan.py: scan counted {r['lines']:,} lines, not {n_lines:,}")
             runs = ", ".join(f"{size / x / 1e6:.0f}" for x in r["all_seconds"])
             loads = ", ".join(f"{x:.1f}" for x in r["loads"])
             cpus = ", ".join(f"{x:.2f}" for x in r["all_cpu"])
             note = f"runs {runs} MB/s, CPU {cpus} s, at load {loads}"
-            rows.append((f"whichlayer scan --jobs {jobs}", r["seconds"], r["cpu"], r["failures"],
-                         r["rss_mb"], note))  # fmt: skip
-            if jobs == 1:
+            if extra:
+                same = r["by_layer"] == by_layer
+                note += f"; counts by layer {'equal' if same else 'DIFFER from'} the scan's"
+            rows.append((label, r["seconds"], r["cpu"], r["failures"], r["rss_mb"], note))
+            if label == variants[0][0]:
                 by_layer = r["by_layer"]
         for name, (label, _) in ARMS.items():
             load = os.getloadavg()[0]

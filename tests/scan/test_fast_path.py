@@ -355,3 +355,11 @@ def test_no_mmap_reads_every_file_with_read(
     assert maps == [True, False]
     assert os.environ[engine.MAP_SWITCH] == "0"
     assert mapped["by"] == read["by"] and mapped["failures"] == read["failures"] > 100
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 256 * 1024, 256 * 1024 + 1, 3 * 1024 * 1024 + 7])
+def test_newlines_are_counted_in_cache_sized_steps_as_bytes_count_counts(size: int) -> None:
+    from whichlayer.scan.engine import _count_newlines
+
+    data = random.Random(size).randbytes(size).replace(b"\r", b"\n")
+    assert _count_newlines(data) == data.count(b"\n")

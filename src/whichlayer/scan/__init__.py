@@ -7,13 +7,20 @@ which model, host and key, and which requests were retried into a storm.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
 from typing import Any
 
 from whichlayer.scan.aggregate import STORM_MIN, Aggregate, FileStat
-from whichlayer.scan.engine import Diagnoser, Window, scan_source, split_ranges
+from whichlayer.scan.engine import (
+    REMOTE_MIN_BYTES,
+    Diagnoser,
+    Window,
+    scan_source,
+    split_ranges,
+)
 from whichlayer.scan.sources import Source, SourceError, agent_logs, expand
 
 __all__ = [
@@ -48,17 +55,20 @@ def scan(
     ``on_file(stat, seconds)`` is told each file as it is done (one process only)."""
     total = Aggregate()
     if jobs <= 1:
-        diagnose = Diagnoser()
-        for n, source in enumerate(sources):
-            began = time.monotonic()
-            part = scan_source(source, window, diagnose, forced=forced)
-            if n == 0:
-                total = part  # the first file's counts are the total so far: no copying
-            else:
-                total.merge(part)
-            if on_file is not None:
-                for stat in part.files:
-                    on_file(stat, time.monotonic() - began)
+        diagnose = Diagnoser(remote=_size(sources) >= REMOTE_MIN_BYTES)
+        try:
+            for n, source in enumerate(sources):
+                began = time.monotonic()
+                part = scan_source(source, window, diagnose, forced=forced)
+                if n == 0:
+                    total = part  # the first file's counts are the total so far: no copying
+                else:
+                    total.merge(part)
+                if on_file is not None:
+                    for stat in part.files:
+                        on_file(stat, time.monotonic() - began)
+        finally:
+            diagnose.close()
         return total
     tasks: list[tuple[Source, Window, tuple[int, int] | None, str | None]] = []
     for source in sources:
@@ -90,6 +100,16 @@ def scan(
             seen[stat.path] = stat
         part.files = fresh
         total.merge(part)
+    return total
+
+
+def _size(sources: list[Source]) -> int:
+    """Bytes of the plain files among the sources (stdin and missing files count 0)."""
+    total = 0
+    for source in sources:
+        if source.path != "-":
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(source.path)
     return total
 
 
