@@ -2687,4 +2687,230 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Gemini API key not configured or invalid.",),
     ),
+    # Servers that find no key where they read it say where to put it: "Please provide the
+    # API key in the 'x-api-key' header", "Pass your key in the Authorization header",
+    # "include your API key via the api-key header", "API key must be sent in the X-API-Key
+    # header". A key that arrived and was refused is called invalid instead. (MiniMax's
+    # "Please carry the API secret key in the ... field" also answers a key of the other
+    # region's platform; identity.unknown.minimax_1004 keeps it.)
+    Rule(
+        "identity.key_missing.header_instruction",
+        "The server says which header or field the key must be sent in, and names no invalid"
+        " key: it found none there ('Please provide the API key in the x-api-key header',"
+        " 'no credentials were supplied'). Set the key, or the header the server reads.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:provide|include|pass|send|supply|put|set|specify) (?:the |your |an? )?"
+                    r"(?:api[ _-]?|secret |access |auth(?:entication)? )?(?:key|token)s? "
+                    r"(?:in|via|using|through|with) (?:the |an? |your )?['\"`]?[\w-]+['\"`]?"
+                    r" (?:request )?(?:header|field|query param)",
+                    "header",
+                    "field",
+                    "query param",
+                ),
+                (
+                    r"(?:api[ _-]?)?key (?:must|should|needs to) be (?:sent|provided|passed|"
+                    r"included|set) (?:in|via|as) (?:the |an? )?['\"`]?[\w-]+['\"`]? header",
+                    "key must be ",
+                    "key should be ",
+                    "key needs to be ",
+                ),
+                (
+                    r"no (?:auth(?:entication)? |api )?(?:credentials?|keys?|tokens?)"
+                    r" (?:were |was )?"
+                    r"(?:supplied|sent|given|attached|included)",
+                    "supplied",
+                    "sent",
+                    "given",
+                    "attached",
+                    "included",
+                ),
+            ),
+            none_of(says("invalid", "incorrect", "expired", "carry the api secret key")),
+        ),
+        priority=91,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Please provide the API key in the \'x-api-key\' header",'
+            '"type":"authentication_error"}}',
+            'HTTP 401: {"error":{"message":"Authentication required: no credentials were'
+            ' supplied","type":"unauthorized"}}',
+            "401 Unauthorized: API key must be sent in the X-API-Key header",
+        ),
+        near_misses=(
+            "Invalid API key. Please provide a valid key in the Authorization header",
+            "Please carry the API secret key in the 'Authorization' field of the request header",
+        ),
+    ),
+    # A login or session that has lapsed, in the words of clients and servers in English and
+    # other languages: "Authentication expired, please log in again", "credentials in
+    # auth.json are stale", "セッションの有効期限が切れました", "토큰이 만료되었습니다", "El token
+    # ha expirado", "Срок действия токена истёк", "Sitzung abgelaufen", "Le jeton a expiré".
+    # A subscription or plan that lapsed is quota's (billing_cap), not this.
+    Rule(
+        "identity.key_expired.session_lapsed",
+        "The login, session or token has lapsed ('Authentication expired, please log in"
+        " again', stale credentials, 'セッションの有効期限が切れました', '토큰이 만료되었습니다',"
+        " 'El token ha expirado', 'Срок действия токена истёк'): sign in again or issue a new"
+        " token.",
+        L,
+        Cause.KEY_EXPIRED,
+        all_of(
+            says(
+                (
+                    r"(?:authentication|auth|login|sign-in|signin|credentials?) (?:has |have |is"
+                    r" |are )?(?:expired|lapsed|stale)",
+                    "expired",
+                    "lapsed",
+                    "stale",
+                ),
+                (r"stale (?:oauth |access |auth )?(?:token|credentials?|session|login)", "stale "),
+                (
+                    r"(?:credentials?|token|session|login|auth\.json)[^\n]{0,40}"
+                    r" (?:are|is|has gone|have gone|went) stale",
+                    "stale",
+                ),
+                (
+                    r"(?:トークン|セッション|認証|ログイン|apiキー)(?:の有効期限|の期限)?"
+                    r"(?:が|は)?(?:切れ|失効)",
+                    "切れ",
+                    "失効",
+                ),
+                (r"(?:토큰|세션|인증|로그인|api ?키)(?:이|가|은|는)? ?만료", "만료"),
+                (
+                    r"(?:token|sesi[oó]n|clave(?: de api)?|credencial(?:es)?) (?:ha |han )?"
+                    r"(?:expirado|caducado)",
+                    "expirado",
+                    "caducado",
+                ),
+                (r"(?:token|sess[aã]o|chave(?: de api)?) (?:\w+ )?expirou", "expirou"),
+                (
+                    r"(?:token|sesi[oó]n|sess[aã]o) (?:expirad[oa]|caducad[oa])",
+                    "expirad",
+                    "caducad",
+                ),
+                (
+                    r"(?:срок действия )?(?:токена?|сесси[ия]|ключа?)(?: api)?"
+                    r" (?:истёк|истек|истекла)",
+                    "истёк",
+                    "истек",
+                ),
+                (r"срок действия (?:токена|сессии|ключа)[^\n]{0,20}ист", "срок действия"),
+                (r"(?:token|sitzung|api-schlüssel|anmeldung) (?:ist )?abgelaufen", "abgelaufen"),
+                (
+                    r"(?:jeton|session|cl[ée](?: api)?) (?:a |est )?expir[ée]",
+                    "expir",
+                ),
+            ),
+            none_of(
+                says(
+                    "subscription",
+                    "suscripci",
+                    "assinatura",
+                    "подписк",
+                    "abonnement",
+                    "구독",
+                    "サブスク",
+                    "plan ",
+                    "certificate",
+                    "certificat",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "Authentication expired, please log in again",
+            "Your credentials in ~/.codex/auth.json are stale; sign in again",
+            "セッションの有効期限が切れました。再度ログインしてください。",
+            "401: 토큰이 만료되었습니다. 다시 로그인하세요.",
+            '{"error":{"message":"El token ha expirado, inicia sesión de nuevo"}}',
+            "Ошибка 401: срок действия токена истёк, войдите снова",
+            "Fehler 401: Sitzung abgelaufen. Bitte erneut anmelden.",
+            "Erreur 401 : le jeton a expiré",
+        ),
+        near_misses=(
+            "Tu suscripción ha expirado",
+            "certificate has expired",
+            "Срок действия подписки истёк",
+        ),
+    ),
+    # A relay that pools provider accounts passes on its own account's fate: the upstream's
+    # "Your OpenAI account has been deactivated" or "This organization has been disabled"
+    # inside a one-api/new-api answer (its "(request id: ...)"), an aggregator's "Provider
+    # returned error", a LiteLLM model group; or says it in its own words ("upstream account
+    # suspended", "渠道账号已被封禁", "all accounts are banned"). The caller's relay key is fine:
+    # the relay's credential for the provider is not.
+    Rule(
+        "identity.upstream_key_invalid.upstream_account",
+        "A relay reports that the provider account or organization behind its channel is"
+        " deactivated, suspended, banned or expired (its own pooled account, not your relay"
+        " key): the relay's operator must replace that account.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        any_of(
+            all_of(
+                says(
+                    (
+                        r"(?:account|organi[sz]ation) (?:has been |was |is )?"
+                        r"(?:deactivated|suspended|banned|disabled|terminated)",
+                        "deactivated",
+                        "suspended",
+                        "banned",
+                        "disabled",
+                        "terminated",
+                    ),
+                    "account_deactivated",
+                ),
+                says(
+                    (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+                    "provider returned error",
+                    "received model group",
+                    (r"\bupstream\b", "upstream"),
+                    (r"\bchannel (?:#?\d|error|id)", "channel "),
+                    "上游",
+                    "渠道",
+                ),
+            ),
+            says(
+                (
+                    r"(?:upstream|channel|pooled|relay)(?: \w+)? accounts? (?:has been |have been"
+                    r" |is |are |was |were )?(?:deactivated|suspended|banned|disabled|expired"
+                    r"|terminated|revoked)",
+                    "account",
+                ),
+                (
+                    r"all (?:upstream |pooled |available )?accounts (?:are |have been |were )"
+                    r"(?:deactivated|suspended|banned|disabled|expired|invalid|revoked)",
+                    "accounts ",
+                ),
+                (
+                    r"(?:上游|渠道)[^\n]{0,10}(?:账号|账户|帐号)[^\n]{0,10}"
+                    r"(?:封禁|停用|禁用|过期|失效)",
+                    "账号",
+                    "账户",
+                    "帐号",
+                ),
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Your OpenAI account has been deactivated, please check your'
+            ' email for more information. (request id: 20260301120000123456789abcdef)",'
+            '"type":"new_api_error"}}',
+            "502 upstream error: upstream account suspended, try another channel",
+            '{"error":{"message":"上游渠道账号已被封禁，请联系管理员","type":"one_api_error"}}',
+            "503: all pooled accounts are expired, ask the admin to re-authorize them",
+        ),
+        near_misses=(
+            "Your OpenAI account has been deactivated, please check your email for more"
+            " information.",
+            "This organization has been disabled.",
+        ),
+    ),
 )

@@ -748,6 +748,23 @@ RULES: tuple[Rule, ...] = (
             "令牌额度已用尽",
             "该令牌额度",
             (r"token quota (?:is )?(?:exhausted|used up|exceeded)", "token quota "),
+            # one-api/new-api print the token check that failed with the token's counter
+            # ("!token.UnlimitedQuota && token.RemainQuota = 0"); relays built on them
+            # (rix_api, DMXAPI) count requests too ("token.RemainCount = 0"). The check runs
+            # before any channel is asked, and relays answer it as 401, 403 or 429.
+            (r"token\.remain(?:quota|count) ?= ?-?\d", "token.remain"),
+            "tokenstatusexhausted",
+            # "Token count has been exhausted", "The token quota has been used up",
+            # "Token amount has run out": the key's own allowance, not the account's money
+            (
+                r"token (?:quota|count|amount) (?:has been |is |was |has )?"
+                r"(?:exhausted|used up|run out|depleted)",
+                "token quota ",
+                "token count ",
+                "token amount ",
+            ),
+            # Chinese relays and apps: "API key 额度已用完", "令牌额度已耗尽"
+            (r"(?:key|令牌|密钥)\s*额度(?:已)?(?:用完|用尽|耗尽)", "额度"),
         ),
         priority=95,
         origin=Origin.RELAY,
@@ -755,8 +772,16 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '{"error":{"message":"该令牌额度已用尽 (request id: 2026112403)",'
             '"type":"new_api_error","param":"","code":""}}',
+            "Error code: 401 - {'error': {'code': '', 'message': '[sk-q1w***e3r] Token quota has"
+            " run out token.RemainQuota = 0 (request id: 2026031508150012)', 'type':"
+            " 'one_hub_error'}}",
+            "openai.AuthenticationError: Error code: 401 - The token quota has been used up",
+            "403 Forbidden: API key 额度已用完，请联系管理员",
         ),
-        near_misses=("用户额度不足, 剩余额度: ＄-0.000002",),
+        near_misses=(
+            "用户额度不足, 剩余额度: ＄-0.000002",
+            "error consuming token remain quota: failed to update user quota after max retries",
+        ),
     ),
     Rule(
         "quota.azure_deployment_capacity",
@@ -909,6 +934,59 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "max_tokens must be greater than thinking.budget_tokens",
             "Rate limit reached for gpt-4o on tokens per min (TPM)",
+        ),
+    ),
+    # LiteLLM's proxy words every budget it enforces (key, user, team, end user, model,
+    # provider) as "Budget has been exceeded! ... Max budget", "ExceededBudget: User=... over
+    # budget. Spend=..., Budget=...", "ExceededTokenBudget: Current spend for token ...", "...
+    # exceeded budget for model=..."; other gateways say "Workspace daily budget of $5.00
+    # exceeded" or "daily spend $3 exceeds budget $2". A money budget someone set is spent: a
+    # cap, whatever status carries it (LiteLLM wraps the key's budget in a 401 "Authentication
+    # Error"). A thinking or context token budget is a request parameter, not this.
+    Rule(
+        "quota.billing_cap.over_budget",
+        "A money budget set on a key, user, team, workspace or project is spent ('over"
+        " budget', 'ExceededBudget', 'budget of $5.00 exceeded', 'spend ... exceeds budget'):"
+        " raise the budget or wait for its reset; the key itself is fine.",
+        L,
+        Cause.BILLING_CAP,
+        all_of(
+            says(
+                "exceededbudget",
+                "exceededtokenbudget",
+                (r"\bover (?:its |their |your |the )?(?:\w+ )?budget\b", "budget"),
+                (
+                    r"budget of [$€£]?\d[\d,.]*(?: usd)? (?:has been |was |is )?"
+                    r"(?:exceeded|reached|used up|exhausted)",
+                    "budget of ",
+                ),
+                (
+                    r"spend [$€£]?\d[\d,.]* exceeds? (?:the )?budget",
+                    "exceeds budget",
+                    "exceed budget",
+                    "exceeds the budget",
+                    "exceed the budget",
+                ),
+                (
+                    r"(?:workspace|team|project|organi[sz]ation|customer|end user|user)(?:'s)?"
+                    r" (?:\w+ )?budget (?:has been |was |is )?(?:exceeded|overrun)",
+                    "budget",
+                ),
+            ),
+            none_of(says("thinking", "budget_tokens", "context budget")),
+        ),
+        priority=95,
+        confidence=0.85,
+        samples=(
+            "429 ExceededBudget: User=u-42 over budget. Spend=15.2, Budget=15.0",
+            "Error: 403 Team=analytics over budget. Spend=51, Budget=50",
+            '{"error":{"message":"403 Forbidden - Workspace monthly budget of $20.00 exceeded.'
+            ' Ask an admin to raise it.","code":403}}',
+            "gateway: daily spend $3.10 exceeds budget $3.00, resets at midnight UTC",
+        ),
+        near_misses=(
+            "max_tokens must be greater than thinking.budget_tokens",
+            "thinking budget exceeds the model's maximum of 24576",
         ),
     ),
     Rule(
