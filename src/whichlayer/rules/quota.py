@@ -1139,4 +1139,181 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("套餐已到期", "余额不足，请充值"),
     ),
+    # An allowance counted down to nothing, in the counter's own words: "remain quota 0",
+    # "remaining quota is 0", "quota remaining: 0", "no remaining quota", "You have exhausted
+    # your token allowance", "monthly token allowance used up". Relays and SaaS APIs print it
+    # under a 401, 403 or 429 alike; a counter at zero is an allowance to renew or raise, not
+    # a speed to wait out and not a key to replace. (Money left at zero is a balance:
+    # quota.insufficient_balance.)
+    Rule(
+        "quota.quota_exhausted.counter_zero",
+        "The quota or allowance counter is at zero ('remain quota 0', 'quota remaining: 0',"
+        " 'no remaining quota', 'exhausted your token allowance'): the allowance is used up"
+        " until it renews or is raised, whatever status carries it.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (
+                    r"remain(?:ing)?[ _]quota\W{0,3}(?:is |was |of |= ?|: ?)?0(?![\d.,])",
+                    "remain quota",
+                    "remaining quota",
+                    "remain_quota",
+                    "remaining_quota",
+                ),
+                (
+                    r"quota[ _](?:remaining|left)\W{0,3}(?:is |: ?|= ?)?0(?![\d.,])",
+                    "quota remaining",
+                    "quota left",
+                    "quota_remaining",
+                    "quota_left",
+                ),
+                (r"no (?:remaining|more) quota", "no remaining quota", "no more quota"),
+                (
+                    r"(?:exhausted|used up|used all(?: of)?|run out of|ran out of) (?:your |the"
+                    r" |its |their )?(?:\w+ ){0,2}allowance",
+                    "allowance",
+                ),
+                (
+                    r"allowance (?:has been |is |was )?(?:exhausted|used up|depleted|spent)",
+                    "allowance",
+                ),
+            ),
+            none_of(says("balance", "credit", "per minute", "per second", "plan", "subscription")),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "Error 429: remain quota 0 (the key's allowance renews on the 1st)",
+            '{"error":"quota_exceeded","detail":"quota remaining: 0 of 5000 requests"}',
+            '429 {"error":{"message":"You have exhausted your token allowance for this period",'
+            '"type":"rate_limit_exceeded"}}',
+            "You have used up your monthly token allowance. It resets on the 1st.",
+        ),
+        near_misses=(
+            "remaining quota: 0.75 of 1000",
+            "Rate limit reached: 0 requests remaining per minute",
+            "Your credit allowance is used up; add credits",
+        ),
+    ),
+    # The same allowance used up, said in Spanish, Portuguese, French, German, Italian,
+    # Russian, Japanese or Korean. Only verbs of using up count (agotada, esgotada, épuisé,
+    # erschöpft/aufgebraucht, esaurita, исчерпана, 使い切, 소진): "cuota excedida" and
+    # "quota dépassé" are said of per-minute rates too and stay with the rate rules.
+    Rule(
+        "quota.quota_exhausted.used_up_i18n",
+        "A Spanish, Portuguese, French, German, Italian, Russian, Japanese or Korean message"
+        " says a quota, free allowance or free tier is used up ('cuota agotada', 'cota"
+        " esgotada', 'quota épuisé', 'Kontingent aufgebraucht', 'квота исчерпана',"
+        " '無料枠を使い切りました', '무료 사용량을 모두 소진'): an allowance, not a rate.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (
+                    r"(?:cuota|cota|quota|kontingent|contingente)(?: \w+){0,2}"
+                    r" (?:agotad[oa]|esgotad[oa]|épuisée?|erschöpft|aufgebraucht|esaurit[oa])",
+                    "agotad",
+                    "esgotad",
+                    "épuisé",
+                    "erschöpft",
+                    "aufgebraucht",
+                    "esaurit",
+                ),
+                (
+                    r"(?:agotado|esgotou|épuisé|aufgebraucht|esaurito)(?: \w+){0,2}"
+                    r" (?:cuota|cota|quota|kontingent)",
+                    "agotado",
+                    "esgotou",
+                    "épuisé",
+                    "aufgebraucht",
+                    "esaurito",
+                ),
+                (r"(?:квот[ауы]|лимит\w*)(?: \w+){0,2} исчерпан", "исчерпан"),
+                (r"исчерпали (?:\w+ )?(?:квоту|лимит)", "исчерпали"),
+                (
+                    r"(?:無料枠|クォータ|割り当て|利用枠)(?:を|が)?(?:使い切|使い果た|超過し)",
+                    "使い",
+                    "超過し",
+                ),
+                (r"(?:무료 사용량|할당량|사용량)(?:을|를|이)? ?(?:모두 )?소진", "소진"),
+            ),
+            none_of(says("por minuto", "par minute", "pro minute", "в минуту", "分あたり", "분당")),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Has agotado tu cuota gratuita de hoy"}}',
+            "Erro 429: cota diária esgotada, tente amanhã",
+            "Erreur : votre quota gratuit est épuisé",
+            "Fehler 403: Ihr monatliches Kontingent ist aufgebraucht",
+            "Ошибка: квота на сегодня исчерпана",
+            "今日の無料枠を使い切りました",
+            "무료 사용량을 모두 소진했습니다",
+        ),
+        near_misses=(
+            "Se ha excedido la cuota de solicitudes por minuto",
+            "Cuota agotada de solicitudes por minuto, espera",
+        ),
+    ),
+    # A plan's usage limit in English possessive form and in Spanish, Portuguese, French,
+    # German and Italian ("reached your plan's usage limit", "límite de uso de tu plan",
+    # "limite de uso do plano atingido", "limite d'utilisation de votre forfait", "Nutzungslimit
+    # Ihres Plans erreicht"): a subscription's allowance, renewed with the plan or lifted by
+    # upgrading it. Japanese and Korean are quota.plan_limit.upgrade_i18n.
+    Rule(
+        "quota.plan_limit.plan_usage_i18n",
+        "A message says the usage limit of the account's plan or subscription is reached, in"
+        " English ('your plan's usage limit') or in Spanish, Portuguese, French, German or"
+        " Italian: wait for the plan's reset or upgrade the plan.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"plan(?:'s)? usage limits? (?:has been |was |is )?(?:reached|exceeded|hit)",
+                "usage limit",
+            ),
+            (
+                r"(?:reached|hit|exceeded) (?:the |your )?(?:plan's|subscription's) usage limit",
+                "usage limit",
+            ),
+            (
+                r"l[íi]mite de (?:uso|utiliza[cç][aã]o)(?: \w+){0,3} (?:plan|plano|suscripci[oó]n"
+                r"|assinatura)",
+                "mite de uso",
+                "mite de utiliza",
+            ),
+            (
+                r"(?:plan|plano)(?: \w+){0,2} (?:atingido|alcanzado|agotado)",
+                "atingido",
+                "alcanzado",
+                "agotado",
+            ),
+            (
+                r"limite d'utilisation (?:\w+ ){0,2}(?:forfait|abonnement|plan)",
+                "limite d'utilisation",
+            ),
+            (
+                r"nutzungslimit(?: \w+){0,3} (?:plans?|abos?|abonnements?|tarifs?) erreicht",
+                "nutzungslimit",
+            ),
+            (r"nutzungslimit erreicht[^\n]{0,40}(?:plan|abo|tarif)", "nutzungslimit"),
+            (r"limite di utilizzo (?:\w+ ){0,2}(?:piano|abbonamento)", "limite di utilizzo"),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"You have reached your plan\'s usage limit. Please upgrade'
+            ' your plan to continue.","type":"usage_limit"}}',
+            "Limite de uso do plano atingido. Faça upgrade para continuar.",
+            "Has alcanzado el límite de uso de tu plan. Mejora tu plan para continuar.",
+            "Vous avez atteint la limite d'utilisation de votre forfait.",
+            "Sie haben das Nutzungslimit Ihres Plans erreicht. Bitte upgraden Sie.",
+            "Hai raggiunto il limite di utilizzo del tuo piano.",
+        ),
+        near_misses=(
+            "Rate limit reached for requests per minute",
+            "Límite de solicitudes por minuto alcanzado",
+        ),
+    ),
 )
