@@ -2149,10 +2149,11 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_INVALID,
         says(
-            (r"clave (?:de )?api (?:no v[aá]lida|inv[aá]lida|incorrecta)", "clave "),
+            (r"clave (?:de )?api (?:no (?:es )?v[aá]lida|inv[aá]lida|incorrecta)", "clave "),
             (r"chave (?:de )?api (?:inv[aá]lida|incorreta)", "chave "),
             (r"api ?キーが無効", "キーが無効"),
             (r"api ?키가 (?:유효하지 않|잘못)", "키가 "),
+            (r"(?:유효하지 않은|잘못된) api ?키", "api 키", "api키"),
             (r"ключ api (?:недействителен|неверен|недействительный)", "ключ api"),
             (r"api[ _]?key ?(?:无效|無效)", "无效", "無效"),
             (r"(?:令牌|用户|api[ _]?key|密钥)不存在", "不存在"),
@@ -2911,6 +2912,246 @@ RULES: tuple[Rule, ...] = (
             "Your OpenAI account has been deactivated, please check your email for more"
             " information.",
             "This organization has been disabled.",
+        ),
+    ),
+    # French, German and Italian servers and apps call a key invalid in their own words ("Clé
+    # API invalide", "Ungültiger API-Schlüssel", "API-Schlüssel ist ungültig", "Chiave API non
+    # valida"): the key arrived and is not recognised.
+    Rule(
+        "identity.key_invalid.european",
+        "A French, German or Italian message says the API key is invalid ('Clé API invalide',"
+        " 'Ungültiger API-Schlüssel', 'Chiave API non valida').",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (
+                r"cl[ée] (?:d'|de )?api (?:invalide|non valide|incorrecte)",
+                "api invalide",
+                "api non valide",
+                "api incorrecte",
+            ),
+            (r"(?:ungültige[rn]?|falsche[rn]?) api[- ]?schlüssel", "schlüssel"),
+            (r"api[- ]?schlüssel (?:ist )?(?:ungültig|falsch)", "schlüssel"),
+            (r"chiave (?:api )?non (?:è )?valida", "non valida", "non è valida"),
+            (r"chiave api (?:errata|invalida)", "chiave api"),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"Clé API invalide. Vérifiez votre clé."}}',
+            "Fehler 401: Ungültiger API-Schlüssel",
+            "Errore 401: chiave API non valida",
+        ),
+        near_misses=("Clé API valide", "API-Schlüssel gespeichert"),
+    ),
+    # A key that was never set, in the words of apps and servers in other languages: "No se
+    # proporcionó ninguna clave de API", "Nenhuma chave de API fornecida", "Aucune clé API
+    # fournie", "Kein API-Schlüssel angegeben", "API-ключ не указан", "APIキーが設定されていません",
+    # "API 키가 설정되지 않았습니다". (Chinese: identity.key_missing.chinese.)
+    Rule(
+        "identity.key_missing.other_languages",
+        "A Spanish, Portuguese, French, German, Italian, Russian, Japanese or Korean message"
+        " says no API key was given or set ('No se proporcionó ninguna clave de API', 'Aucune"
+        " clé API fournie', 'Kein API-Schlüssel angegeben', 'APIキーが設定されていません'):"
+        " nothing was sent; set the key.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:no se (?:ha )?proporcion\w+|falta|sin|ninguna) (?:ninguna |la |una )?"
+                    r"clave (?:de )?api",
+                    "clave",
+                ),
+                (
+                    r"clave (?:de )?api (?:no (?:est[aá] )?(?:configurada|proporcionada|"
+                    r"definida)|vac[ií]a|requerida|es obligatoria)",
+                    "clave",
+                ),
+                (r"(?:nenhuma|sem|falta a?) chave (?:de )?api", "chave"),
+                (
+                    r"chave (?:de )?api (?:n[aã]o (?:foi )?(?:configurada|fornecida|informada|"
+                    r"definida)|ausente|vazia|[ée] obrigat[oó]ria)",
+                    "chave",
+                ),
+                (r"(?:aucune|pas de) cl[ée] (?:d'|de )?api", "aucune cl", "pas de cl"),
+                (
+                    r"cl[ée] (?:d'|de )?api (?:manquante|non (?:configur|fourni|d[ée]fini)\w*|"
+                    r"requise|absente|vide)",
+                    "cl",
+                ),
+                (r"kein(?:en)? api[- ]?schlüssel", "schlüssel"),
+                (
+                    r"api[- ]?schlüssel (?:fehlt|nicht (?:gesetzt|konfiguriert|angegeben|"
+                    r"hinterlegt)|erforderlich)",
+                    "schlüssel",
+                ),
+                (
+                    r"(?:nessuna chiave api|chiave api (?:mancante|non (?:configurata|fornita|"
+                    r"impostata)|obbligatoria))",
+                    "chiave api",
+                ),
+                (
+                    r"api[- ]?ключ (?:не (?:указан|задан|настроен|передан)|отсутствует)",
+                    "ключ",
+                ),
+                (r"(?:отсутствует|не указан|не задан) api[- ]?ключ", "ключ"),
+                (
+                    r"api ?キー(?:が|を)?(?:設定されていません|未設定|指定されていません|"
+                    r"入力されていません)",
+                    "キー",
+                ),
+                (r"api ?키(?:가|를)? ?(?:설정되지 않|입력되지 않|누락)", "키"),
+            ),
+            none_of(
+                says(
+                    "inválid",
+                    "invalid",
+                    "no es válid",
+                    "no válid",
+                    "ungültig",
+                    "неверн",
+                    "無効",
+                    "유효하지",
+                    "incorrect",
+                )
+            ),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            '{"error":"No se proporcionó ninguna clave de API"}',
+            "Erro: nenhuma chave de API fornecida",
+            "Erreur : aucune clé API fournie",
+            "Fehler: Kein API-Schlüssel angegeben",
+            "Ошибка: API-ключ не указан",
+            "APIキーが設定されていません",
+            "API 키가 설정되지 않았습니다",
+        ),
+        near_misses=("La clave de API no es válida", "Неверный API-ключ"),
+    ),
+    # "You have no access to this model" in the languages clients and servers answer a 403
+    # in: "No tienes acceso a este modelo", "Você não tem acesso a este modelo", "Vous n'avez
+    # pas accès à ce modèle", "Sie haben keinen Zugriff auf dieses Modell", "Non hai accesso a
+    # questo modello", "У вас нет доступа к этой модели", "このモデルへのアクセス権がありません",
+    # "您没有该模型的使用权限". The key is known; this model is not granted to it.
+    Rule(
+        "identity.permission_model.no_access_i18n",
+        "A message in Spanish, Portuguese, French, German, Italian, Russian, Japanese or"
+        " Chinese says the caller has no access to or no permission for this model: the key is"
+        " recognised, the model is not granted to it.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (r"no tien(?:es|e) acceso (?:a|al) (?:este |ese |el )?modelo", "acceso a"),
+            (r"n[aã]o tem acesso (?:a|ao) (?:este |esse |o )?modelo", "acesso a"),
+            (
+                r"n'avez pas (?:acc[eè]s|l'acc[eè]s) (?:[àa]|au) (?:ce |cet |le )?mod[eè]le",
+                "pas acc",
+                "pas l'acc",
+            ),
+            (r"keinen zugriff auf (?:dieses|das|den) modell", "keinen zugriff"),
+            (r"non hai accesso (?:a|al) (?:questo |il )?modello", "accesso a"),
+            (r"нет доступа к (?:этой |данной |выбранной )?модели", "нет доступа"),
+            (r"モデル(?:へ|に)の?アクセス権(?:が|は)?(?:ありません|ない)", "アクセス権"),
+            (r"没有(?:该|此|这个|当前)?模型的?(?:使用|访问|调用)?权限", "没有"),
+            (r"无(?:该|此)模型(?:的)?(?:使用|访问|调用)?权限", "模型"),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "403: No tienes acceso a este modelo",
+            "Vous n'avez pas accès à ce modèle",
+            "Fehler 403: Sie haben keinen Zugriff auf dieses Modell",
+            "Ошибка 403: у вас нет доступа к этой модели",
+            "このモデルへのアクセス権がありません",
+            "您没有该模型的使用权限",
+        ),
+        near_misses=("Modelo no encontrado", "模型不存在"),
+    ),
+    # The provider's refusal of the caller's country or region, in other languages: "no está
+    # disponible en tu país", "não está disponível na sua região", "n'est pas disponible dans
+    # votre pays", "in Ihrem Land nicht verfügbar", "Ваш регион не поддерживается", "お住まいの
+    # 地域ではご利用いただけません", "해당 지역에서는 사용할 수 없습니다", "在您所在的地区不可用".
+    # (LobeChat's hedged "你的所在地区不支持此模型服务" note stays with client_note_i18n.)
+    Rule(
+        "identity.permission_region.other_languages",
+        "A message in Spanish, Portuguese, French, German, Italian, Russian, Japanese, Korean"
+        " or Chinese says the service or model is not available in, or does not support, the"
+        " caller's country or region.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (
+                r"no (?:est[aá] )?disponible en (?:tu|su) (?:pa[ií]s|regi[oó]n|ubicaci[oó]n)",
+                "disponible en",
+            ),
+            (
+                r"n[aã]o (?:est[aá] )?dispon[ií]vel (?:no|na|em) (?:seu|sua) "
+                r"(?:pa[ií]s|regi[aã]o|localiza[cç][aã]o)",
+                "dispon",
+            ),
+            (r"n'est pas disponible dans votre (?:pays|r[ée]gion)", "disponible dans votre"),
+            (r"(?:pays|r[ée]gion) n'est pas (?:pris en charge|support[ée])", "n'est pas "),
+            (r"in ihrem (?:land|region|gebiet) nicht verf[üu]gbar", "in ihrem "),
+            (r"(?:land|region) wird nicht unterst[üu]tzt", "nicht unterst"),
+            (r"non [èe] disponibile nel (?:tuo|suo) paese", "disponibile nel"),
+            (r"(?:регион|стран[аы])\w* не поддерживается", "не поддерживается"),
+            (r"недоступ\w* в (?:вашем|вашей) (?:регионе|стране)", "в вашем", "в вашей"),
+            (r"(?:地域|国)(?:で|では)(?:ご?利用|使用)(?:でき|いただけ)ません", "ません"),
+            (r"(?:지역|국가)에서(?:는)? (?:사용|이용)할 수 없", "에서"),
+            (
+                r"(?:所在的?|当前)(?:地区|区域|国家)(?:暂)?(?:不可用|无法使用|不提供服务)",
+                "所在",
+                "当前",
+            ),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "Este servicio no está disponible en tu país",
+            "Erreur 403 : ce service n'est pas disponible dans votre pays",
+            "Dieser Dienst ist in Ihrem Land nicht verfügbar",
+            "Ошибка 403: ваш регион не поддерживается",
+            "お住まいの地域ではご利用いただけません",
+            "해당 지역에서는 사용할 수 없습니다",
+            "该模型在您所在的地区不可用",
+        ),
+        near_misses=("Este modelo no está disponible", "当前模型不可用"),
+    ),
+    # An organization's (or company's, or admin's) policy refuses the request, and no model
+    # is named: "Your request was blocked due to organization policy", "denied by your
+    # organization's policy", "blocked by your administrator's policy". A model withheld by
+    # the same policy is identity.permission_model.withheld_by_policy.
+    Rule(
+        "identity.policy_block.org_policy",
+        "The caller's organization, company or administrator policy blocked or denied the"
+        " request ('blocked due to organization policy'): ask the administrator; no key or"
+        " money changes it.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"(?:blocked|denied|prohibited|disallowed|not (?:allowed|permitted)|refused)"
+                    r" (?:due to|by|under) (?:your |the |an? |this )?(?:organi[sz]ation(?:'s|al)?"
+                    r"|company(?:'s)?|enterprise|admin(?:istrator)?(?:'s)?|workspace(?:'s)?|"
+                    r"tenant(?:'s)?|it) (?:security )?polic",
+                    "polic",
+                ),
+            ),
+            none_of(says("model", "content policy", "usage policy", "usage polic")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"Your request was blocked due to organization policy.",'
+            '"type":"policy_violation"}}',
+            "403 Forbidden: request denied by your administrator's policy",
+        ),
+        near_misses=(
+            "This model may be disabled by your organization's policy",
+            "Your request was flagged as violating our usage policy",
         ),
     ),
 )

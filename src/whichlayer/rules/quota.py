@@ -1316,4 +1316,39 @@ RULES: tuple[Rule, ...] = (
             "Límite de solicitudes por minuto alcanzado",
         ),
     ),
+    # Not enough money, said in French, German, Italian, Dutch, Polish, Turkish, Vietnamese or
+    # Indonesian ("Crédits insuffisants", "Guthaben nicht ausreichend", "Credito
+    # insufficiente", "Onvoldoende saldo", "Niewystarczające środki", "Yetersiz bakiye", "Số dư
+    # không đủ", "Saldo tidak mencukupi"): the balance is used up; top it up.
+    Rule(
+        "quota.insufficient_balance.european_asian",
+        "A French, German, Italian, Dutch, Polish, Turkish, Vietnamese or Indonesian message"
+        " says the balance, credit or funds are insufficient.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (r"(?:solde|cr[ée]dits?|fonds) insuffisants?", "insuffisant"),
+            (
+                r"guthaben (?:ist )?(?:nicht (?:ausreichend|genug)|unzureichend|aufgebraucht)",
+                "guthaben",
+            ),
+            (r"(?:unzureichendes|nicht genügend|nicht genug) guthaben", "guthaben"),
+            (r"(?:saldo|credito|crediti|fondi) insufficient[ei]", "insufficient"),
+            (r"onvoldoende (?:saldo|tegoed|credits?)", "onvoldoende"),
+            (r"niewystarczaj\w+ (?:środk|saldo|kredyt)", "niewystarczaj"),
+            (r"yetersiz (?:bakiye|kredi)", "yetersiz"),
+            (r"số dư không đủ", "số dư"),
+            (r"saldo (?:anda )?tidak (?:mencukupi|cukup)", "saldo"),
+        ),
+        priority=94,
+        confidence=0.85,
+        samples=(
+            "Erreur 402 : crédits insuffisants",
+            "Fehler: Guthaben nicht ausreichend",
+            "Errore: credito insufficiente",
+            "Onvoldoende saldo om dit verzoek uit te voeren",
+            "Yetersiz bakiye",
+        ),
+        near_misses=("Guthaben aufgeladen", "saldo sufficiente"),
+    ),
 )
