@@ -1179,7 +1179,17 @@ RULES: tuple[Rule, ...] = (
                     "allowance",
                 ),
             ),
-            none_of(says("balance", "credit", "per minute", "per second", "plan", "subscription")),
+            none_of(
+                says(
+                    "balance",
+                    "credit",
+                    "per minute",
+                    "per second",
+                    "plan",
+                    "subscription",
+                    "premium",
+                )
+            ),
         ),
         priority=93,
         confidence=0.8,
@@ -1350,5 +1360,53 @@ RULES: tuple[Rule, ...] = (
             "Yetersiz bakiye",
         ),
         near_misses=("Guthaben aufgeladen", "saldo sufficiente"),
+    ),
+    # A key's counted allowance, stated as such: a trial key "limited to 1000 API calls /
+    # month" (Cohere's trial keys), "Your API key has exceeded its usage quota", "Quota for
+    # this API key has been reached". A count per month or in total is an allowance; only a
+    # per-minute or per-second count is a rate.
+    Rule(
+        "quota.quota_exhausted.key_allowance",
+        "The key's own counted allowance is reached: a trial key limited to so many calls a"
+        " month, a key that 'has exceeded its usage quota': wait for the month or use a"
+        " production key.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (
+                    r"limited to [\d,.]+k? (?:api )?(?:calls|requests|generations|messages)"
+                    r" ?(?:/ ?|per |a |each )(?:month|day)",
+                    "limited to ",
+                ),
+                (
+                    r"(?:api )?key (?:has )?(?:exceeded|reached|used up|exhausted) its (?:usage"
+                    r" |monthly |daily |request )?quota",
+                    "its quota",
+                    "its usage quota",
+                    "its monthly quota",
+                    "its daily quota",
+                    "its request quota",
+                ),
+                (
+                    r"quota for (?:this|your|the) (?:api )?key (?:has been |is |was )?"
+                    r"(?:reached|exceeded|exhausted|used up)",
+                    "quota for ",
+                ),
+            ),
+            none_of(says("per minute", "per second", "/ minute", "/minute")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "You are using a Trial key, which is limited to 1000 API calls / month. You can"
+            " continue to use the Trial key for free or upgrade to a Production key",
+            '{"message":"Your API key has exceeded its usage quota"}',
+            "403 Forbidden: Quota for this API key has been reached",
+        ),
+        near_misses=(
+            "Trial keys are limited to 20 API calls / minute",
+            "Rate limit: this key is limited to 10 requests per minute",
+        ),
     ),
 )
