@@ -2385,11 +2385,13 @@ RULES: tuple[Rule, ...] = (
                     "subscribed",
                 ),
                 (
-                    r"model (?:service )?(?:is |has )?not (?:been )?(?:activated|purchased|opened)",
+                    r"model (?:service |or endpoint |or service )?(?:is |has )?not (?:been |yet )?"
+                    r"(?:activated|purchased|opened)",
                     "not activated",
                     "not purchased",
                     "not opened",
                     "not been",
+                    "not yet",
                 ),
                 (r"模型(?:服务)?(?:尚|还)?未开通", "未开通"),
                 (r"未开通(?:该|此|这个|对应)?模型", "未开通"),
@@ -3153,5 +3155,134 @@ RULES: tuple[Rule, ...] = (
             "This model may be disabled by your organization's policy",
             "Your request was flagged as violating our usage policy",
         ),
+    ),
+    # Models a provider serves only after the account asks: "This model requires approval.
+    # Apply for access.", "Access to this model requires an enterprise agreement", "Request
+    # access to this model in the Model catalog", "model access has not been granted" (Bedrock's
+    # and Azure's model catalogues, gated previews). The key is recognised; the model is not
+    # yet granted to it.
+    Rule(
+        "identity.permission_model.access_request",
+        "The model is served only after access is requested and granted (an approval, an"
+        " agreement, a gated preview), and this account's has not been: request access to the"
+        " model, or use one that is granted.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"(?:this model|the model|access to (?:this|the) model) requires? (?:an? )?"
+                    r"(?:approval|enterprise agreement|special access|allowlisting|whitelisting)",
+                    "require",
+                ),
+                (r"(?:request|apply for) access to (?:this|the) model", "access to "),
+                (
+                    r"model access (?:has not been|has not|is not|not) (?:yet )?(?:been )?"
+                    r"(?:granted|approved)",
+                    "model access ",
+                ),
+                (
+                    r"access (?:request )?(?:to|for) (?:this|the) model (?:is )?(?:pending|not"
+                    r" (?:yet )?approved)",
+                    "access ",
+                ),
+            ),
+            none_of(says("has been granted", "was granted", "is approved")),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "403: This model requires approval. Apply for access.",
+            '{"error":{"message":"Access to this model requires an enterprise agreement"}}',
+            '{"error":{"message":"Model access not granted. Request access to the model in the'
+            ' Model catalog."}}',
+        ),
+        near_misses=("Model access has been granted", "The model does not exist"),
+    ),
+    # The variable meant to hold the key, named and said to be unset: "OPENAI_API_KEY is not
+    # set", "GEMINI_API_KEY not found in environment", "env var DEEPSEEK_API_KEY is empty",
+    # "KeyError: 'OPENAI_API_KEY'" (Python's os.environ[...] on an unset variable), "Please set
+    # GROQ_API_KEY in your .env file". Nothing was loaded, so nothing was sent.
+    Rule(
+        "identity.key_missing.named_variable",
+        "A variable named for the key (..._API_KEY, ..._TOKEN) is said to be unset, empty or"
+        " not found, or Python raised KeyError for it: the key was never loaded; export it or"
+        " put it in the .env file the program reads.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"\b[a-z0-9]+(?:_[a-z0-9]+)*_(?:api_key|token|key|secret)\b['\"`]?"
+                    r"(?: environment variable| env var| variable)? (?:is |was |has not been )?"
+                    r"(?:not set|unset|not found|not defined|missing|empty|undefined|not"
+                    r" configured|not provided)",
+                    "_key",
+                    "_token",
+                    "_secret",
+                ),
+                (
+                    r"keyerror: ['\"][a-z0-9_]*_(?:api_key|token|key|secret)['\"]",
+                    "keyerror",
+                ),
+                (
+                    r"(?:env(?:ironment)? var(?:iable)?) ['\"`]?[a-z0-9_]+_(?:api_key|key|token)"
+                    r"['\"`]? (?:is )?(?:empty|not set|unset|missing)",
+                    "env var",
+                    "environment var",
+                ),
+                (
+                    r"please (?:set|export|define|add) (?:the )?['\"`]?[a-z0-9_]+_(?:api_key|token)"
+                    r"['\"`]? (?:in|to) (?:your |the )?(?:\.env|environment|env)",
+                    "please ",
+                ),
+            ),
+            none_of(says("invalid", "incorrect", "expired", "revoked", "not valid")),
+        ),
+        priority=88,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "Error: OPENAI_API_KEY is not set",
+            "GEMINI_API_KEY not found in environment",
+            "KeyError: 'OPENAI_API_KEY'",
+            "Error: Please set GROQ_API_KEY in your .env file",
+            "Error: env var DEEPSEEK_API_KEY is unset",
+        ),
+        near_misses=(
+            "OPENAI_API_KEY is set but invalid",
+            "KeyError: 'choices'",
+            "HOME is not set",
+        ),
+    ),
+    # A key that arrived empty, in the server's or client's words: "Bearer token is empty",
+    # "Unauthorized: empty api key", "API key is empty", "empty Authorization header".
+    Rule(
+        "identity.key_missing.empty_key",
+        "The key or bearer token was empty ('Bearer token is empty', 'empty api key'): the"
+        " variable or setting that should hold it is blank.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"(?:api[ _-]?key|bearer token|access token|auth(?:orization)? token|"
+                r"authorization header|credentials?) (?:is |was |are |were )?(?:empty|blank)\b",
+                "empty",
+                "blank",
+            ),
+            (
+                r"(?:empty|blank) (?:api[ _-]?key|bearer token|token|authorization header|"
+                r"credentials?)",
+                "empty ",
+                "blank ",
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '401 {"error":{"message":"Bearer token is empty"}}',
+            '{"message":"Unauthorized: empty api key"}',
+        ),
+        near_misses=("API key is valid", "empty response body"),
     ),
 )
