@@ -1409,4 +1409,38 @@ RULES: tuple[Rule, ...] = (
             "Rate limit: this key is limited to 10 requests per minute",
         ),
     ),
+    # Claude subscriptions cover standard context; long-context (1M) requests are served only
+    # with the plan's extra usage switched on: "Extra usage is required for long context
+    # requests" (a 429 typed rate_limit_error), "Extra usage is required for 1M context ·
+    # enable extra usage at claude.ai/settings/usage, or use --model to switch to standard
+    # context", "run /extra-usage to enable". The plan does not cover this request; waiting
+    # does not help, extra usage or a standard-context model does (like quota.plan_limit.
+    # overage's "draw from your extra usage"). A spent extra-usage allowance ("out of extra
+    # usage") is not this.
+    Rule(
+        "quota.plan_limit.extra_usage_required",
+        "A subscription plan serves this request (a long or 1M context) only with extra usage"
+        " enabled ('Extra usage is required for long context requests'): enable extra usage or"
+        " switch to the standard context; a retry will not help.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"extra usage (?:is )?required for (?:long context|1m context|this model|this"
+                r" request)",
+                "extra usage ",
+            ),
+            (r"run /extra-usage to enable", "/extra-usage"),
+            (r"enable extra usage at claude\.ai", "enable extra usage"),
+        ),
+        priority=96,
+        confidence=0.85,
+        samples=(
+            'Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Extra usage'
+            ' is required for long context requests."},"request_id":"req_0123"}',
+            "API Error: Extra usage is required for 1M context · enable extra usage at"
+            " claude.ai/settings/usage, or use --model to switch to standard context",
+        ),
+        near_misses=("You're out of extra usage. Add more at claude.ai/settings/usage",),
+    ),
 )
