@@ -3285,4 +3285,102 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("API key is valid", "empty response body"),
     ),
+    # A relay or gateway that says, in its own words, that the credential on ITS side failed:
+    # the key configured for a provider ("the API key configured for provider 'anthropic' was
+    # rejected", "Invalid API key for provider openai", a gateway's stored BYOK key), its
+    # channel's or upstream's key ("该渠道的密钥已失效", "上游认证失败", "the upstream provider
+    # rejected our credentials"), or its pool of them ("all credentials for provider gemini
+    # are invalid or expired", "no valid upstream credentials"). The caller's own relay key is
+    # fine; the key the relay holds (or stores for you) toward the provider is not.
+    Rule(
+        "identity.upstream_key_invalid.relay_words",
+        "A relay or gateway says the credential it holds toward the provider (a provider key in"
+        " its settings, a channel's key, its upstream account) was rejected, is invalid or"
+        " expired: fix that key in the relay, not the one you send.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        says(
+            (
+                r"(?:api key|key|credentials?|token)s? (?:configured |set |stored )?for (?:the )?"
+                r"provider\b[^\n\"]{0,40}(?:rejected|invalid|expired|refused|revoked)\b",
+                "for provider",
+                "for the provider",
+            ),
+            (
+                r"(?:invalid|expired|revoked|rejected) (?:api )?(?:keys?|credentials?|tokens?) for"
+                r" (?:the )?provider",
+                "for provider",
+                "for the provider",
+            ),
+            (r"provider (?:authentication|auth) failed", "provider auth"),
+            (
+                r"upstream (?:provider |service |api )?(?:rejected|refused) (?:our|its|the"
+                r" relay's|the gateway's) (?:credentials?|api keys?|keys?|token)",
+                "upstream",
+            ),
+            (r"no valid upstream (?:credentials?|keys?|api keys?|accounts?)", "no valid upstream"),
+            (
+                r"(?:upstream|channel)(?:'s)? (?:api )?(?:credentials?|keys?|tokens?) (?:are |is"
+                r" |has |have )?(?:been )?(?:invalid|expired|revoked|rejected)",
+                "upstream",
+                "channel",
+            ),
+            (r"(?:上游|渠道)[^\n]{0,8}(?:认证|鉴权|授权)失败", "上游", "渠道"),
+            (
+                r"(?:上游|渠道)的?(?:api ?)?(?:密钥|key|令牌|账号|凭证)[^\n]{0,6}"
+                r"(?:失效|无效|过期|错误)",
+                "上游",
+                "渠道",
+            ),
+            (
+                r"(?:re-?authori[sz]e|re-?login|re-?authenticate) (?:the |this )?account in the"
+                r" (?:admin|management)",
+                "account in the",
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Provider authentication failed: the API key configured for'
+            ' provider \'anthropic\' was rejected","type":"provider_error"}}',
+            '{"error":{"message":"上游认证失败，请联系管理员","type":"new_api_error"}}',
+            '{"error":{"message":"该渠道的密钥已失效，请联系管理员更换","type":"one_api_error"}}',
+            "503 Service Unavailable: no valid upstream credentials (all keys invalid)",
+            "channel auth failed: OAuth token for account acc-3 has expired; re-authorize the"
+            " account in the admin panel",
+        ),
+        near_misses=(
+            "Incorrect API key provided: sk-abc***xyz",
+            "无效的令牌",
+            "upstream connect error or disconnect/reset before headers",
+        ),
+    ),
+    # one-api and its forks (new-api, one-hub) write "bad response status code 401" (type
+    # upstream_error, code bad_response_status_code) when the channel's upstream answered 401
+    # with a body they could not read: the upstream refused the channel's key. The caller's
+    # relay token is checked before any channel is asked, in the relay's own words ("无效的令牌").
+    Rule(
+        "identity.upstream_key_invalid.channel_401",
+        "A one-api/new-api relay reports 'bad response status code 401' (upstream_error): the"
+        " provider refused the key of the relay's channel, not your relay token.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            says((r"bad response status code 401\b", "bad response status code 401")),
+            any_of(
+                field_is("code", "bad_response_status_code"),
+                field_is("type", "upstream_error"),
+                says((r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:")),
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"bad response status code 401 (request id:'
+            ' 2025010112000012345)","type":"upstream_error","code":"bad_response_status_code"}}',
+        ),
+        near_misses=("token fetch: bad response status code 401",),
+    ),
 )
