@@ -3383,4 +3383,41 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("token fetch: bad response status code 401",),
     ),
+    # A key or token that used to work and no longer does, said without "expired": "The API
+    # key provided is no longer valid", "Token is no longer valid. Please login again", "This
+    # API key is inactive" (inactive_api_key). Recognised, then switched off or lapsed: a new
+    # key or a new login restores it.
+    Rule(
+        "identity.key_expired.no_longer_valid",
+        "The key, token or session is said to be no longer valid or inactive ('The API key"
+        " provided is no longer valid', 'This API key is inactive'): it was switched off or"
+        " lapsed; issue a new key or sign in again.",
+        L,
+        Cause.KEY_EXPIRED,
+        all_of(
+            says(
+                (
+                    r"(?:api[ _-]?key|key|token|credentials?|session)s?(?: provided| you provided|"
+                    r" you are using)? (?:is |are |was |were )?no longer (?:valid|active|usable|"
+                    r"accepted)",
+                    "no longer",
+                ),
+                (
+                    r"(?:api[ _-]?key|access token|token) (?:is |was )?(?:inactive|not active)\b",
+                    "inactive",
+                    "not active",
+                ),
+                "inactive_api_key",
+            ),
+            none_of(says("subscription", "plan ", "billing", "model")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"The API key provided is no longer valid"}}',
+            '{"detail":"Token is no longer valid. Please login again."}',
+            '{"error":{"message":"This API key is inactive.","code":"inactive_api_key"}}',
+        ),
+        near_misses=("Your subscription is not active", "This model is no longer available"),
+    ),
 )
