@@ -2777,8 +2777,10 @@ RULES: tuple[Rule, ...] = (
                     "stale",
                 ),
                 (
-                    r"(?:トークン|セッション|認証|ログイン|apiキー)(?:の有効期限|の期限)?"
-                    r"(?:が|は)?(?:切れ|失効)",
+                    # トークンが切れ alone can mean tokens (units) ran out: a token needs its
+                    # 有効期限 (validity) named; a session or login lapses on its own
+                    r"(?:(?:トークン|セッション|認証|ログイン|apiキー)(?:の有効期限|の期限)"
+                    r"|セッション|ログイン)(?:が|は)?(?:切れ|失効)",
                     "切れ",
                     "失効",
                 ),
@@ -2839,6 +2841,7 @@ RULES: tuple[Rule, ...] = (
             "Tu suscripción ha expirado",
             "certificate has expired",
             "Срок действия подписки истёк",
+            "トークンが切れました。",
         ),
     ),
     # A relay that pools provider accounts passes on its own account's fate: the upstream's

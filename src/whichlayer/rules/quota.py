@@ -973,7 +973,11 @@ RULES: tuple[Rule, ...] = (
                     "budget",
                 ),
             ),
-            none_of(says("thinking", "budget_tokens", "context budget")),
+            none_of(
+                says(
+                    "thinking", "budget_tokens", "context budget", "token budget", "context window"
+                )
+            ),
         ),
         priority=95,
         confidence=0.85,
@@ -987,6 +991,7 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "max_tokens must be greater than thinking.budget_tokens",
             "thinking budget exceeds the model's maximum of 24576",
+            "Prompt is over the token budget of 8000",
         ),
     ),
     Rule(
