@@ -3019,6 +3019,9 @@ RULES: tuple[Rule, ...] = (
                     "無効",
                     "유효하지",
                     "incorrect",
+                    # docs saying no key is needed: "kein API-Schlüssel erforderlich"
+                    "kein api-schlüssel erforderlich",
+                    "kein api-schlüssel nötig",
                 )
             ),
         ),
@@ -3033,7 +3036,11 @@ RULES: tuple[Rule, ...] = (
             "APIキーが設定されていません",
             "API 키가 설정되지 않았습니다",
         ),
-        near_misses=("La clave de API no es válida", "Неверный API-ключ"),
+        near_misses=(
+            "La clave de API no es válida",
+            "Неверный API-ключ",
+            "Open-Meteo: kein API-Schlüssel erforderlich",
+        ),
     ),
     # "You have no access to this model" in the languages clients and servers answer a 403
     # in: "No tienes acceso a este modelo", "Você não tem acesso a este modelo", "Vous n'avez
