@@ -2710,9 +2710,14 @@ RULES: tuple[Rule, ...] = (
                     r"(?:api[ _-]?|secret |access |auth(?:entication)? )?(?:key|token)s? "
                     r"(?:in|via|using|through|with) (?:the |an? |your )?['\"`]?[\w-]+['\"`]?"
                     r" (?:request )?(?:header|field|query param)",
-                    "header",
-                    "field",
-                    "query param",
+                    "provide ",
+                    "include ",
+                    "pass ",
+                    "send ",
+                    "supply ",
+                    "put ",
+                    "set ",
+                    "specify ",
                 ),
                 (
                     r"(?:api[ _-]?)?key (?:must|should|needs to) be (?:sent|provided|passed|"
