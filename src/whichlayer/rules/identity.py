@@ -2706,7 +2706,7 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 (
-                    r"(?:provide|include|pass|send|supply|put|set|specify) (?:the |your |an? )?"
+                    r"(?:provide|include|pass|send|supply|specify) (?:the |your |an? )?"
                     r"(?:api[ _-]?|secret |access |auth(?:entication)? )?(?:key|token)s? "
                     r"(?:in|via|using|through|with) (?:the |an? |your )?['\"`]?[\w-]+['\"`]?"
                     r" (?:request )?(?:header|field|query param)",
@@ -2715,8 +2715,6 @@ RULES: tuple[Rule, ...] = (
                     "pass ",
                     "send ",
                     "supply ",
-                    "put ",
-                    "set ",
                     "specify ",
                 ),
                 (
@@ -3228,7 +3226,7 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 (
-                    r"\b[a-z0-9]+(?:_[a-z0-9]+)*_(?:api_key|token|key|secret)\b['\"`]?"
+                    r"[a-z0-9]_(?:api_key|token|key|secret)\b['\"`]?"
                     r"(?: environment variable| env var| variable)? (?:is |was |has not been )?"
                     r"(?:not set|unset|not found|not defined|missing|empty|undefined|not"
                     r" configured|not provided)",
