@@ -2149,10 +2149,11 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_INVALID,
         says(
-            (r"clave (?:de )?api (?:no v[aá]lida|inv[aá]lida|incorrecta)", "clave "),
+            (r"clave (?:de )?api (?:no (?:es )?v[aá]lida|inv[aá]lida|incorrecta)", "clave "),
             (r"chave (?:de )?api (?:inv[aá]lida|incorreta)", "chave "),
             (r"api ?キーが無効", "キーが無効"),
             (r"api ?키가 (?:유효하지 않|잘못)", "키가 "),
+            (r"(?:유효하지 않은|잘못된) api ?키", "api 키", "api키"),
             (r"ключ api (?:недействителен|неверен|недействительный)", "ключ api"),
             (r"api[ _]?key ?(?:无效|無效)", "无效", "無效"),
             (r"(?:令牌|用户|api[ _]?key|密钥)不存在", "不存在"),
@@ -2384,11 +2385,13 @@ RULES: tuple[Rule, ...] = (
                     "subscribed",
                 ),
                 (
-                    r"model (?:service )?(?:is |has )?not (?:been )?(?:activated|purchased|opened)",
+                    r"model (?:service |or endpoint |or service )?(?:is |has )?not (?:been |yet )?"
+                    r"(?:activated|purchased|opened)",
                     "not activated",
                     "not purchased",
                     "not opened",
                     "not been",
+                    "not yet",
                 ),
                 (r"模型(?:服务)?(?:尚|还)?未开通", "未开通"),
                 (r"未开通(?:该|此|这个|对应)?模型", "未开通"),
@@ -2686,5 +2689,748 @@ RULES: tuple[Rule, ...] = (
             "Error: No API key configured for this provider",
         ),
         near_misses=("Gemini API key not configured or invalid.",),
+    ),
+    # Servers that find no key where they read it say where to put it: "Please provide the
+    # API key in the 'x-api-key' header", "Pass your key in the Authorization header",
+    # "include your API key via the api-key header", "API key must be sent in the X-API-Key
+    # header". A key that arrived and was refused is called invalid instead. (MiniMax's
+    # "Please carry the API secret key in the ... field" also answers a key of the other
+    # region's platform; identity.unknown.minimax_1004 keeps it.)
+    Rule(
+        "identity.key_missing.header_instruction",
+        "The server says which header or field the key must be sent in, and names no invalid"
+        " key: it found none there ('Please provide the API key in the x-api-key header',"
+        " 'no credentials were supplied'). Set the key, or the header the server reads.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:provide|include|pass|send|supply|specify) (?:the |your |an? )?"
+                    r"(?:api[ _-]?|secret |access |auth(?:entication)? )?(?:key|token)s? "
+                    r"(?:in|via|using|through|with) (?:the |an? |your )?['\"`]?[\w-]+['\"`]?"
+                    r" (?:request )?(?:header|field|query param)",
+                    "provide ",
+                    "include ",
+                    "pass ",
+                    "send ",
+                    "supply ",
+                    "specify ",
+                ),
+                (
+                    r"(?:api[ _-]?)?key (?:must|should|needs to) be (?:sent|provided|passed|"
+                    r"included|set) (?:in|via|as) (?:the |an? )?['\"`]?[\w-]+['\"`]? header",
+                    "key must be ",
+                    "key should be ",
+                    "key needs to be ",
+                ),
+                (
+                    r"no (?:auth(?:entication)? |api )?(?:credentials?|keys?|tokens?)"
+                    r" (?:were |was )?"
+                    r"(?:supplied|sent|given|attached|included)",
+                    "supplied",
+                    "sent",
+                    "given",
+                    "attached",
+                    "included",
+                ),
+            ),
+            none_of(says("invalid", "incorrect", "expired", "carry the api secret key")),
+        ),
+        priority=91,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Please provide the API key in the \'x-api-key\' header",'
+            '"type":"authentication_error"}}',
+            'HTTP 401: {"error":{"message":"Authentication required: no credentials were'
+            ' supplied","type":"unauthorized"}}',
+            "401 Unauthorized: API key must be sent in the X-API-Key header",
+        ),
+        near_misses=(
+            "Invalid API key. Please provide a valid key in the Authorization header",
+            "Please carry the API secret key in the 'Authorization' field of the request header",
+        ),
+    ),
+    # A login or session that has lapsed, in the words of clients and servers in English and
+    # other languages: "Authentication expired, please log in again", "credentials in
+    # auth.json are stale", "セッションの有効期限が切れました", "토큰이 만료되었습니다", "El token
+    # ha expirado", "Срок действия токена истёк", "Sitzung abgelaufen", "Le jeton a expiré".
+    # A subscription or plan that lapsed is quota's (billing_cap), not this.
+    Rule(
+        "identity.key_expired.session_lapsed",
+        "The login, session or token has lapsed ('Authentication expired, please log in"
+        " again', stale credentials, 'セッションの有効期限が切れました', '토큰이 만료되었습니다',"
+        " 'El token ha expirado', 'Срок действия токена истёк'): sign in again or issue a new"
+        " token.",
+        L,
+        Cause.KEY_EXPIRED,
+        all_of(
+            says(
+                (
+                    r"(?:authentication|auth|login|sign-in|signin|credentials?) (?:has |have |is"
+                    r" |are )?(?:expired|lapsed|stale)",
+                    "expired",
+                    "lapsed",
+                    "stale",
+                ),
+                (r"stale (?:oauth |access |auth )?(?:token|credentials?|session|login)", "stale "),
+                (
+                    r"(?:credentials?|token|session|login|auth\.json)[^\n]{0,40}"
+                    r" (?:are|is|has gone|have gone|went) stale",
+                    "stale",
+                ),
+                (
+                    # トークンが切れ alone can mean tokens (units) ran out: a token needs its
+                    # 有効期限 (validity) named; a session or login lapses on its own
+                    r"(?:(?:トークン|セッション|認証|ログイン|apiキー)(?:の有効期限|の期限)"
+                    r"|セッション|ログイン)(?:が|は)?(?:切れ|失効)",
+                    "切れ",
+                    "失効",
+                ),
+                (r"(?:토큰|세션|인증|로그인|api ?키)(?:이|가|은|는)? ?만료", "만료"),
+                (
+                    r"(?:token|sesi[oó]n|clave(?: de api)?|credencial(?:es)?) (?:ha |han )?"
+                    r"(?:expirado|caducado)",
+                    "expirado",
+                    "caducado",
+                ),
+                (r"(?:token|sess[aã]o|chave(?: de api)?) (?:\w+ )?expirou", "expirou"),
+                (
+                    r"(?:token|sesi[oó]n|sess[aã]o) (?:expirad[oa]|caducad[oa])",
+                    "expirad",
+                    "caducad",
+                ),
+                (
+                    r"(?:срок действия )?(?:токена?|сесси[ия]|ключа?)(?: api)?"
+                    r" (?:истёк|истек|истекла)",
+                    "истёк",
+                    "истек",
+                ),
+                (r"срок действия (?:токена|сессии|ключа)[^\n]{0,20}ист", "срок действия"),
+                (r"(?:token|sitzung|api-schlüssel|anmeldung) (?:ist )?abgelaufen", "abgelaufen"),
+                (
+                    r"(?:jeton|session|cl[ée](?: api)?) (?:a |est )?expir[ée]",
+                    "expir",
+                ),
+            ),
+            none_of(
+                says(
+                    "subscription",
+                    "suscripci",
+                    "assinatura",
+                    "подписк",
+                    "abonnement",
+                    "구독",
+                    "サブスク",
+                    "plan ",
+                    "certificate",
+                    "certificat",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "Authentication expired, please log in again",
+            "Your credentials in ~/.codex/auth.json are stale; sign in again",
+            "セッションの有効期限が切れました。再度ログインしてください。",
+            "401: 토큰이 만료되었습니다. 다시 로그인하세요.",
+            '{"error":{"message":"El token ha expirado, inicia sesión de nuevo"}}',
+            "Ошибка 401: срок действия токена истёк, войдите снова",
+            "Fehler 401: Sitzung abgelaufen. Bitte erneut anmelden.",
+            "Erreur 401 : le jeton a expiré",
+        ),
+        near_misses=(
+            "Tu suscripción ha expirado",
+            "certificate has expired",
+            "Срок действия подписки истёк",
+            "トークンが切れました。",
+        ),
+    ),
+    # A relay that pools provider accounts passes on its own account's fate: the upstream's
+    # "Your OpenAI account has been deactivated" or "This organization has been disabled"
+    # inside a one-api/new-api answer (its "(request id: ...)"), an aggregator's "Provider
+    # returned error", a LiteLLM model group; or says it in its own words ("upstream account
+    # suspended", "渠道账号已被封禁", "all accounts are banned"). The caller's relay key is fine:
+    # the relay's credential for the provider is not.
+    Rule(
+        "identity.upstream_key_invalid.upstream_account",
+        "A relay reports that the provider account or organization behind its channel is"
+        " deactivated, suspended, banned or expired (its own pooled account, not your relay"
+        " key): the relay's operator must replace that account.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        any_of(
+            all_of(
+                says(
+                    (
+                        r"(?:account|organi[sz]ation) (?:has been |was |is )?"
+                        r"(?:deactivated|suspended|banned|disabled|terminated)",
+                        "deactivated",
+                        "suspended",
+                        "banned",
+                        "disabled",
+                        "terminated",
+                    ),
+                    "account_deactivated",
+                ),
+                says(
+                    (r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:"),
+                    "provider returned error",
+                    "received model group",
+                    (r"\bupstream\b", "upstream"),
+                    (r"\bchannel (?:#?\d|error|id)", "channel "),
+                    "上游",
+                    "渠道",
+                ),
+            ),
+            says(
+                (
+                    r"(?:upstream|channel|pooled|relay)(?: \w+)? accounts? (?:has been |have been"
+                    r" |is |are |was |were )?(?:deactivated|suspended|banned|disabled|expired"
+                    r"|terminated|revoked)",
+                    "account",
+                ),
+                (
+                    r"all (?:upstream |pooled |available )?accounts (?:are |have been |were )"
+                    r"(?:deactivated|suspended|banned|disabled|expired|invalid|revoked)",
+                    "accounts ",
+                ),
+                (
+                    r"(?:上游|渠道)[^\n]{0,10}(?:账号|账户|帐号)[^\n]{0,10}"
+                    r"(?:封禁|停用|禁用|过期|失效)",
+                    "账号",
+                    "账户",
+                    "帐号",
+                ),
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Your OpenAI account has been deactivated, please check your'
+            ' email for more information. (request id: 20260301120000123456789abcdef)",'
+            '"type":"new_api_error"}}',
+            "502 upstream error: upstream account suspended, try another channel",
+            '{"error":{"message":"上游渠道账号已被封禁，请联系管理员","type":"one_api_error"}}',
+            "503: all pooled accounts are expired, ask the admin to re-authorize them",
+        ),
+        near_misses=(
+            "Your OpenAI account has been deactivated, please check your email for more"
+            " information.",
+            "This organization has been disabled.",
+        ),
+    ),
+    # French, German and Italian servers and apps call a key invalid in their own words ("Clé
+    # API invalide", "Ungültiger API-Schlüssel", "API-Schlüssel ist ungültig", "Chiave API non
+    # valida"): the key arrived and is not recognised.
+    Rule(
+        "identity.key_invalid.european",
+        "A French, German or Italian message says the API key is invalid ('Clé API invalide',"
+        " 'Ungültiger API-Schlüssel', 'Chiave API non valida').",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (
+                r"cl[ée] (?:d'|de )?api (?:invalide|non valide|incorrecte)",
+                "api invalide",
+                "api non valide",
+                "api incorrecte",
+            ),
+            (r"(?:ungültige[rn]?|falsche[rn]?) api[- ]?schlüssel", "schlüssel"),
+            (r"api[- ]?schlüssel (?:ist )?(?:ungültig|falsch)", "schlüssel"),
+            (r"chiave (?:api )?non (?:è )?valida", "non valida", "non è valida"),
+            (r"chiave api (?:errata|invalida)", "chiave api"),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"Clé API invalide. Vérifiez votre clé."}}',
+            "Fehler 401: Ungültiger API-Schlüssel",
+            "Errore 401: chiave API non valida",
+        ),
+        near_misses=("Clé API valide", "API-Schlüssel gespeichert"),
+    ),
+    # A key that was never set, in the words of apps and servers in other languages: "No se
+    # proporcionó ninguna clave de API", "Nenhuma chave de API fornecida", "Aucune clé API
+    # fournie", "Kein API-Schlüssel angegeben", "API-ключ не указан", "APIキーが設定されていません",
+    # "API 키가 설정되지 않았습니다". (Chinese: identity.key_missing.chinese.)
+    Rule(
+        "identity.key_missing.other_languages",
+        "A Spanish, Portuguese, French, German, Italian, Russian, Japanese or Korean message"
+        " says no API key was given or set ('No se proporcionó ninguna clave de API', 'Aucune"
+        " clé API fournie', 'Kein API-Schlüssel angegeben', 'APIキーが設定されていません'):"
+        " nothing was sent; set the key.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"(?:no se (?:ha )?proporcion\w+|falta|sin|ninguna) (?:ninguna |la |una )?"
+                    r"clave (?:de )?api",
+                    "clave",
+                ),
+                (
+                    r"clave (?:de )?api (?:no (?:est[aá] )?(?:configurada|proporcionada|"
+                    r"definida)|vac[ií]a|requerida|es obligatoria)",
+                    "clave",
+                ),
+                (r"(?:nenhuma|sem|falta a?) chave (?:de )?api", "chave"),
+                (
+                    r"chave (?:de )?api (?:n[aã]o (?:foi )?(?:configurada|fornecida|informada|"
+                    r"definida)|ausente|vazia|[ée] obrigat[oó]ria)",
+                    "chave",
+                ),
+                (r"(?:aucune|pas de) cl[ée] (?:d'|de )?api", "aucune cl", "pas de cl"),
+                (
+                    r"cl[ée] (?:d'|de )?api (?:manquante|non (?:configur|fourni|d[ée]fini)\w*|"
+                    r"requise|absente|vide)",
+                    "cl",
+                ),
+                (r"kein(?:en)? api[- ]?schlüssel", "schlüssel"),
+                (
+                    r"api[- ]?schlüssel (?:fehlt|nicht (?:gesetzt|konfiguriert|angegeben|"
+                    r"hinterlegt)|erforderlich)",
+                    "schlüssel",
+                ),
+                (
+                    r"(?:nessuna chiave api|chiave api (?:mancante|non (?:configurata|fornita|"
+                    r"impostata)|obbligatoria))",
+                    "chiave api",
+                ),
+                (
+                    r"api[- ]?ключ (?:не (?:указан|задан|настроен|передан)|отсутствует)",
+                    "ключ",
+                ),
+                (r"(?:отсутствует|не указан|не задан) api[- ]?ключ", "ключ"),
+                (
+                    r"api ?キー(?:が|を)?(?:設定されていません|未設定|指定されていません|"
+                    r"入力されていません)",
+                    "キー",
+                ),
+                (r"api ?키(?:가|를)? ?(?:설정되지 않|입력되지 않|누락)", "키"),
+            ),
+            none_of(
+                says(
+                    "inválid",
+                    "invalid",
+                    "no es válid",
+                    "no válid",
+                    "ungültig",
+                    "неверн",
+                    "無効",
+                    "유효하지",
+                    "incorrect",
+                    # docs saying no key is needed: "kein API-Schlüssel erforderlich"
+                    "kein api-schlüssel erforderlich",
+                    "kein api-schlüssel nötig",
+                )
+            ),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            '{"error":"No se proporcionó ninguna clave de API"}',
+            "Erro: nenhuma chave de API fornecida",
+            "Erreur : aucune clé API fournie",
+            "Fehler: Kein API-Schlüssel angegeben",
+            "Ошибка: API-ключ не указан",
+            "APIキーが設定されていません",
+            "API 키가 설정되지 않았습니다",
+        ),
+        near_misses=(
+            "La clave de API no es válida",
+            "Неверный API-ключ",
+            "Open-Meteo: kein API-Schlüssel erforderlich",
+        ),
+    ),
+    # "You have no access to this model" in the languages clients and servers answer a 403
+    # in: "No tienes acceso a este modelo", "Você não tem acesso a este modelo", "Vous n'avez
+    # pas accès à ce modèle", "Sie haben keinen Zugriff auf dieses Modell", "Non hai accesso a
+    # questo modello", "У вас нет доступа к этой модели", "このモデルへのアクセス権がありません",
+    # "您没有该模型的使用权限". The key is known; this model is not granted to it.
+    Rule(
+        "identity.permission_model.no_access_i18n",
+        "A message in Spanish, Portuguese, French, German, Italian, Russian, Japanese or"
+        " Chinese says the caller has no access to or no permission for this model: the key is"
+        " recognised, the model is not granted to it.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (r"no tien(?:es|e) acceso (?:a|al) (?:este |ese |el )?modelo", "acceso a"),
+            (r"n[aã]o tem acesso (?:a|ao) (?:este |esse |o )?modelo", "acesso a"),
+            (
+                r"n'avez pas (?:acc[eè]s|l'acc[eè]s) (?:[àa]|au) (?:ce |cet |le )?mod[eè]le",
+                "pas acc",
+                "pas l'acc",
+            ),
+            (r"keinen zugriff auf (?:dieses|das|den) modell", "keinen zugriff"),
+            (r"non hai accesso (?:a|al) (?:questo |il )?modello", "accesso a"),
+            (r"нет доступа к (?:этой |данной |выбранной )?модели", "нет доступа"),
+            (r"モデル(?:へ|に)の?アクセス権(?:が|は)?(?:ありません|ない)", "アクセス権"),
+            (r"没有(?:该|此|这个|当前)?模型的?(?:使用|访问|调用)?权限", "没有"),
+            (r"无(?:该|此)模型(?:的)?(?:使用|访问|调用)?权限", "模型"),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "403: No tienes acceso a este modelo",
+            "Vous n'avez pas accès à ce modèle",
+            "Fehler 403: Sie haben keinen Zugriff auf dieses Modell",
+            "Ошибка 403: у вас нет доступа к этой модели",
+            "このモデルへのアクセス権がありません",
+            "您没有该模型的使用权限",
+        ),
+        near_misses=("Modelo no encontrado", "模型不存在"),
+    ),
+    # The provider's refusal of the caller's country or region, in other languages: "no está
+    # disponible en tu país", "não está disponível na sua região", "n'est pas disponible dans
+    # votre pays", "in Ihrem Land nicht verfügbar", "Ваш регион не поддерживается", "お住まいの
+    # 地域ではご利用いただけません", "해당 지역에서는 사용할 수 없습니다", "在您所在的地区不可用".
+    # (LobeChat's hedged "你的所在地区不支持此模型服务" note stays with client_note_i18n.)
+    Rule(
+        "identity.permission_region.other_languages",
+        "A message in Spanish, Portuguese, French, German, Italian, Russian, Japanese, Korean"
+        " or Chinese says the service or model is not available in, or does not support, the"
+        " caller's country or region.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (
+                r"no (?:est[aá] )?disponible en (?:tu|su) (?:pa[ií]s|regi[oó]n|ubicaci[oó]n)",
+                "disponible en",
+            ),
+            (
+                r"n[aã]o (?:est[aá] )?dispon[ií]vel (?:no|na|em) (?:seu|sua) "
+                r"(?:pa[ií]s|regi[aã]o|localiza[cç][aã]o)",
+                "dispon",
+            ),
+            (r"n'est pas disponible dans votre (?:pays|r[ée]gion)", "disponible dans votre"),
+            (r"(?:pays|r[ée]gion) n'est pas (?:pris en charge|support[ée])", "n'est pas "),
+            (r"in ihrem (?:land|region|gebiet) nicht verf[üu]gbar", "in ihrem "),
+            (r"(?:land|region) wird nicht unterst[üu]tzt", "nicht unterst"),
+            (r"non [èe] disponibile nel (?:tuo|suo) paese", "disponibile nel"),
+            (r"(?:регион|стран[аы])\w* не поддерживается", "не поддерживается"),
+            (r"недоступ\w* в (?:вашем|вашей) (?:регионе|стране)", "в вашем", "в вашей"),
+            (r"(?:地域|国)(?:で|では)(?:ご?利用|使用)(?:でき|いただけ)ません", "ません"),
+            (r"(?:지역|국가)에서(?:는)? (?:사용|이용)할 수 없", "에서"),
+            (
+                r"(?:所在的?|当前)(?:地区|区域|国家)(?:暂)?(?:不可用|无法使用|不提供服务)",
+                "所在",
+                "当前",
+            ),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "Este servicio no está disponible en tu país",
+            "Erreur 403 : ce service n'est pas disponible dans votre pays",
+            "Dieser Dienst ist in Ihrem Land nicht verfügbar",
+            "Ошибка 403: ваш регион не поддерживается",
+            "お住まいの地域ではご利用いただけません",
+            "해당 지역에서는 사용할 수 없습니다",
+            "该模型在您所在的地区不可用",
+        ),
+        near_misses=("Este modelo no está disponible", "当前模型不可用"),
+    ),
+    # An organization's (or company's, or admin's) policy refuses the request, and no model
+    # is named: "Your request was blocked due to organization policy", "denied by your
+    # organization's policy", "blocked by your administrator's policy". A model withheld by
+    # the same policy is identity.permission_model.withheld_by_policy.
+    Rule(
+        "identity.policy_block.org_policy",
+        "The caller's organization, company or administrator policy blocked or denied the"
+        " request ('blocked due to organization policy'): ask the administrator; no key or"
+        " money changes it.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"(?:blocked|denied|prohibited|disallowed|not (?:allowed|permitted)|refused)"
+                    r" (?:due to|by|under) (?:your |the |an? |this )?(?:organi[sz]ation(?:'s|al)?"
+                    r"|company(?:'s)?|enterprise|admin(?:istrator)?(?:'s)?|workspace(?:'s)?|"
+                    r"tenant(?:'s)?|it) (?:security )?polic",
+                    "polic",
+                ),
+            ),
+            none_of(says("model", "content policy", "usage policy", "usage polic")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"Your request was blocked due to organization policy.",'
+            '"type":"policy_violation"}}',
+            "403 Forbidden: request denied by your administrator's policy",
+        ),
+        near_misses=(
+            "This model may be disabled by your organization's policy",
+            "Your request was flagged as violating our usage policy",
+        ),
+    ),
+    # Models a provider serves only after the account asks: "This model requires approval.
+    # Apply for access.", "Access to this model requires an enterprise agreement", "Request
+    # access to this model in the Model catalog", "model access has not been granted" (Bedrock's
+    # and Azure's model catalogues, gated previews). The key is recognised; the model is not
+    # yet granted to it.
+    Rule(
+        "identity.permission_model.access_request",
+        "The model is served only after access is requested and granted (an approval, an"
+        " agreement, a gated preview), and this account's has not been: request access to the"
+        " model, or use one that is granted.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"(?:this model|the model|access to (?:this|the) model) requires? (?:an? )?"
+                    r"(?:approval|enterprise agreement|special access|allowlisting|whitelisting)",
+                    "require",
+                ),
+                (r"(?:request|apply for) access to (?:this|the) model", "access to "),
+                (
+                    r"model access (?:has not been|has not|is not|not) (?:yet )?(?:been )?"
+                    r"(?:granted|approved)",
+                    "model access ",
+                ),
+                (
+                    r"access (?:request )?(?:to|for) (?:this|the) model (?:is )?(?:pending|not"
+                    r" (?:yet )?approved)",
+                    "access ",
+                ),
+            ),
+            none_of(says("has been granted", "was granted", "is approved")),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "403: This model requires approval. Apply for access.",
+            '{"error":{"message":"Access to this model requires an enterprise agreement"}}',
+            '{"error":{"message":"Model access not granted. Request access to the model in the'
+            ' Model catalog."}}',
+        ),
+        near_misses=("Model access has been granted", "The model does not exist"),
+    ),
+    # The variable meant to hold the key, named and said to be unset: "OPENAI_API_KEY is not
+    # set", "GEMINI_API_KEY not found in environment", "env var DEEPSEEK_API_KEY is empty",
+    # "KeyError: 'OPENAI_API_KEY'" (Python's os.environ[...] on an unset variable), "Please set
+    # GROQ_API_KEY in your .env file". Nothing was loaded, so nothing was sent.
+    Rule(
+        "identity.key_missing.named_variable",
+        "A variable named for the key (..._API_KEY, ..._TOKEN) is said to be unset, empty or"
+        " not found, or Python raised KeyError for it: the key was never loaded; export it or"
+        " put it in the .env file the program reads.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (
+                    r"[a-z0-9]_(?:api_key|token|key|secret)\b['\"`]?"
+                    r"(?: environment variable| env var| variable)? (?:is |was |has not been )?"
+                    r"(?:not set|unset|not found|not defined|missing|empty|undefined|not"
+                    r" configured|not provided)",
+                    "_key",
+                    "_token",
+                    "_secret",
+                ),
+                (
+                    r"keyerror: ['\"][a-z0-9_]*_(?:api_key|token|key|secret)['\"]",
+                    "keyerror",
+                ),
+                (
+                    r"(?:env(?:ironment)? var(?:iable)?) ['\"`]?[a-z0-9_]+_(?:api_key|key|token)"
+                    r"['\"`]? (?:is )?(?:empty|not set|unset|missing)",
+                    "env var",
+                    "environment var",
+                ),
+                (
+                    r"please (?:set|export|define|add) (?:the )?['\"`]?[a-z0-9_]+_(?:api_key|token)"
+                    r"['\"`]? (?:in|to) (?:your |the )?(?:\.env|environment|env)",
+                    "please ",
+                ),
+            ),
+            none_of(says("invalid", "incorrect", "expired", "revoked", "not valid")),
+        ),
+        priority=88,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "Error: OPENAI_API_KEY is not set",
+            "GEMINI_API_KEY not found in environment",
+            "KeyError: 'OPENAI_API_KEY'",
+            "Error: Please set GROQ_API_KEY in your .env file",
+            "Error: env var DEEPSEEK_API_KEY is unset",
+        ),
+        near_misses=(
+            "OPENAI_API_KEY is set but invalid",
+            "KeyError: 'choices'",
+            "HOME is not set",
+        ),
+    ),
+    # A key that arrived empty, in the server's or client's words: "Bearer token is empty",
+    # "Unauthorized: empty api key", "API key is empty", "empty Authorization header".
+    Rule(
+        "identity.key_missing.empty_key",
+        "The key or bearer token was empty ('Bearer token is empty', 'empty api key'): the"
+        " variable or setting that should hold it is blank.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"(?:api[ _-]?key|bearer token|access token|auth(?:orization)? token|"
+                r"authorization header|credentials?) (?:is |was |are |were )?(?:empty|blank)\b",
+                "empty",
+                "blank",
+            ),
+            (
+                r"(?:empty|blank) (?:api[ _-]?key|bearer token|token|authorization header|"
+                r"credentials?)",
+                "empty ",
+                "blank ",
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '401 {"error":{"message":"Bearer token is empty"}}',
+            '{"message":"Unauthorized: empty api key"}',
+        ),
+        near_misses=("API key is valid", "empty response body"),
+    ),
+    # A relay or gateway that says, in its own words, that the credential on ITS side failed:
+    # the key configured for a provider ("the API key configured for provider 'anthropic' was
+    # rejected", "Invalid API key for provider openai", a gateway's stored BYOK key), its
+    # channel's or upstream's key ("该渠道的密钥已失效", "上游认证失败", "the upstream provider
+    # rejected our credentials"), or its pool of them ("all credentials for provider gemini
+    # are invalid or expired", "no valid upstream credentials"). The caller's own relay key is
+    # fine; the key the relay holds (or stores for you) toward the provider is not.
+    Rule(
+        "identity.upstream_key_invalid.relay_words",
+        "A relay or gateway says the credential it holds toward the provider (a provider key in"
+        " its settings, a channel's key, its upstream account) was rejected, is invalid or"
+        " expired: fix that key in the relay, not the one you send.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        says(
+            (
+                r"(?:api key|key|credentials?|token)s? (?:configured |set |stored )?for (?:the )?"
+                r"provider\b[^\n\"]{0,40}(?:rejected|invalid|expired|refused|revoked)\b",
+                "for provider",
+                "for the provider",
+            ),
+            (
+                r"(?:invalid|expired|revoked|rejected) (?:api )?(?:keys?|credentials?|tokens?) for"
+                r" (?:the )?provider",
+                "for provider",
+                "for the provider",
+            ),
+            (r"provider (?:authentication|auth) failed", "provider auth"),
+            (
+                r"upstream (?:provider |service |api )?(?:rejected|refused) (?:our|its|the"
+                r" relay's|the gateway's) (?:credentials?|api keys?|keys?|token)",
+                "upstream",
+            ),
+            (r"no valid upstream (?:credentials?|keys?|api keys?|accounts?)", "no valid upstream"),
+            (
+                r"(?:upstream|channel)(?:'s)? (?:api )?(?:credentials?|keys?|tokens?) (?:are |is"
+                r" |has |have )?(?:been )?(?:invalid|expired|revoked|rejected)",
+                "upstream",
+                "channel",
+            ),
+            (r"(?:上游|渠道)[^\n]{0,8}(?:认证|鉴权|授权)失败", "上游", "渠道"),
+            (
+                r"(?:上游|渠道)的?(?:api ?)?(?:密钥|key|令牌|账号|凭证)[^\n]{0,6}"
+                r"(?:失效|无效|过期|错误)",
+                "上游",
+                "渠道",
+            ),
+            (
+                r"(?:re-?authori[sz]e|re-?login|re-?authenticate) (?:the |this )?account in the"
+                r" (?:admin|management)",
+                "account in the",
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Provider authentication failed: the API key configured for'
+            ' provider \'anthropic\' was rejected","type":"provider_error"}}',
+            '{"error":{"message":"上游认证失败，请联系管理员","type":"new_api_error"}}',
+            '{"error":{"message":"该渠道的密钥已失效，请联系管理员更换","type":"one_api_error"}}',
+            "503 Service Unavailable: no valid upstream credentials (all keys invalid)",
+            "channel auth failed: OAuth token for account acc-3 has expired; re-authorize the"
+            " account in the admin panel",
+        ),
+        near_misses=(
+            "Incorrect API key provided: sk-abc***xyz",
+            "无效的令牌",
+            "upstream connect error or disconnect/reset before headers",
+        ),
+    ),
+    # one-api and its forks (new-api, one-hub) write "bad response status code 401" (type
+    # upstream_error, code bad_response_status_code) when the channel's upstream answered 401
+    # with a body they could not read: the upstream refused the channel's key. The caller's
+    # relay token is checked before any channel is asked, in the relay's own words ("无效的令牌").
+    Rule(
+        "identity.upstream_key_invalid.channel_401",
+        "A one-api/new-api relay reports 'bad response status code 401' (upstream_error): the"
+        " provider refused the key of the relay's channel, not your relay token.",
+        L,
+        Cause.UPSTREAM_KEY_INVALID,
+        all_of(
+            says((r"bad response status code 401\b", "bad response status code 401")),
+            any_of(
+                field_is("code", "bad_response_status_code"),
+                field_is("type", "upstream_error"),
+                says((r"\(request id: ?\d{4}[a-z0-9]*\)", "(request id:")),
+            ),
+        ),
+        priority=96,
+        origin=Origin.RELAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"bad response status code 401 (request id:'
+            ' 2025010112000012345)","type":"upstream_error","code":"bad_response_status_code"}}',
+        ),
+        near_misses=("token fetch: bad response status code 401",),
+    ),
+    # A key or token that used to work and no longer does, said without "expired": "The API
+    # key provided is no longer valid", "Token is no longer valid. Please login again", "This
+    # API key is inactive" (inactive_api_key). Recognised, then switched off or lapsed: a new
+    # key or a new login restores it.
+    Rule(
+        "identity.key_expired.no_longer_valid",
+        "The key, token or session is said to be no longer valid or inactive ('The API key"
+        " provided is no longer valid', 'This API key is inactive'): it was switched off or"
+        " lapsed; issue a new key or sign in again.",
+        L,
+        Cause.KEY_EXPIRED,
+        all_of(
+            says(
+                (
+                    r"(?:api[ _-]?key|key|token|credentials?|session)s?(?: provided| you provided|"
+                    r" you are using)? (?:is |are |was |were )?no longer (?:valid|active|usable|"
+                    r"accepted)",
+                    "no longer",
+                ),
+                (
+                    r"(?:api[ _-]?key|access token|token) (?:is |was )?(?:inactive|not active)\b",
+                    "inactive",
+                    "not active",
+                ),
+                "inactive_api_key",
+            ),
+            none_of(says("subscription", "plan ", "billing", "model")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"The API key provided is no longer valid"}}',
+            '{"detail":"Token is no longer valid. Please login again."}',
+            '{"error":{"message":"This API key is inactive.","code":"inactive_api_key"}}',
+        ),
+        near_misses=("Your subscription is not active", "This model is no longer available"),
     ),
 )

@@ -748,6 +748,23 @@ RULES: tuple[Rule, ...] = (
             "令牌额度已用尽",
             "该令牌额度",
             (r"token quota (?:is )?(?:exhausted|used up|exceeded)", "token quota "),
+            # one-api/new-api print the token check that failed with the token's counter
+            # ("!token.UnlimitedQuota && token.RemainQuota = 0"); relays built on them
+            # (rix_api, DMXAPI) count requests too ("token.RemainCount = 0"). The check runs
+            # before any channel is asked, and relays answer it as 401, 403 or 429.
+            (r"token\.remain(?:quota|count) ?= ?-?\d", "token.remain"),
+            "tokenstatusexhausted",
+            # "Token count has been exhausted", "The token quota has been used up",
+            # "Token amount has run out": the key's own allowance, not the account's money
+            (
+                r"token (?:quota|count|amount) (?:has been |is |was |has )?"
+                r"(?:exhausted|used up|run out|depleted)",
+                "token quota ",
+                "token count ",
+                "token amount ",
+            ),
+            # Chinese relays and apps: "API key 额度已用完", "令牌额度已耗尽"
+            (r"(?:key|令牌|密钥)\s*额度(?:已)?(?:用完|用尽|耗尽)", "额度"),
         ),
         priority=95,
         origin=Origin.RELAY,
@@ -755,8 +772,16 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '{"error":{"message":"该令牌额度已用尽 (request id: 2026112403)",'
             '"type":"new_api_error","param":"","code":""}}',
+            "Error code: 401 - {'error': {'code': '', 'message': '[sk-q1w***e3r] Token quota has"
+            " run out token.RemainQuota = 0 (request id: 2026031508150012)', 'type':"
+            " 'one_hub_error'}}",
+            "openai.AuthenticationError: Error code: 401 - The token quota has been used up",
+            "403 Forbidden: API key 额度已用完，请联系管理员",
         ),
-        near_misses=("用户额度不足, 剩余额度: ＄-0.000002",),
+        near_misses=(
+            "用户额度不足, 剩余额度: ＄-0.000002",
+            "error consuming token remain quota: failed to update user quota after max retries",
+        ),
     ),
     Rule(
         "quota.azure_deployment_capacity",
@@ -911,6 +936,64 @@ RULES: tuple[Rule, ...] = (
             "Rate limit reached for gpt-4o on tokens per min (TPM)",
         ),
     ),
+    # LiteLLM's proxy words every budget it enforces (key, user, team, end user, model,
+    # provider) as "Budget has been exceeded! ... Max budget", "ExceededBudget: User=... over
+    # budget. Spend=..., Budget=...", "ExceededTokenBudget: Current spend for token ...", "...
+    # exceeded budget for model=..."; other gateways say "Workspace daily budget of $5.00
+    # exceeded" or "daily spend $3 exceeds budget $2". A money budget someone set is spent: a
+    # cap, whatever status carries it (LiteLLM wraps the key's budget in a 401 "Authentication
+    # Error"). A thinking or context token budget is a request parameter, not this.
+    Rule(
+        "quota.billing_cap.over_budget",
+        "A money budget set on a key, user, team, workspace or project is spent ('over"
+        " budget', 'ExceededBudget', 'budget of $5.00 exceeded', 'spend ... exceeds budget'):"
+        " raise the budget or wait for its reset; the key itself is fine.",
+        L,
+        Cause.BILLING_CAP,
+        all_of(
+            says(
+                "exceededbudget",
+                "exceededtokenbudget",
+                (r"\bover (?:its |their |your |the )?(?:\w+ )?budget\b", "budget"),
+                (
+                    r"budget of [$€£]?\d[\d,.]*(?: usd)? (?:has been |was |is )?"
+                    r"(?:exceeded|reached|used up|exhausted)",
+                    "budget of ",
+                ),
+                (
+                    r"spend [$€£]?\d[\d,.]* exceeds? (?:the )?budget",
+                    "exceeds budget",
+                    "exceed budget",
+                    "exceeds the budget",
+                    "exceed the budget",
+                ),
+                (
+                    r"(?:workspace|team|project|organi[sz]ation|customer|end user|user)(?:'s)?"
+                    r" (?:\w+ )?budget (?:has been |was |is )?(?:exceeded|overrun)",
+                    "budget",
+                ),
+            ),
+            none_of(
+                says(
+                    "thinking", "budget_tokens", "context budget", "token budget", "context window"
+                )
+            ),
+        ),
+        priority=95,
+        confidence=0.85,
+        samples=(
+            "429 ExceededBudget: User=u-42 over budget. Spend=15.2, Budget=15.0",
+            "Error: 403 Team=analytics over budget. Spend=51, Budget=50",
+            '{"error":{"message":"403 Forbidden - Workspace monthly budget of $20.00 exceeded.'
+            ' Ask an admin to raise it.","code":403}}',
+            "gateway: daily spend $3.10 exceeds budget $3.00, resets at midnight UTC",
+        ),
+        near_misses=(
+            "max_tokens must be greater than thinking.budget_tokens",
+            "thinking budget exceeds the model's maximum of 24576",
+            "Prompt is over the token budget of 8000",
+        ),
+    ),
     Rule(
         "quota.insufficient_balance.other_languages",
         "A Spanish, Portuguese, Russian, Japanese or Korean message says the balance or funds"
@@ -1060,5 +1143,309 @@ RULES: tuple[Rule, ...] = (
             '套餐后继续使用"}}',
         ),
         near_misses=("套餐已到期", "余额不足，请充值"),
+    ),
+    # An allowance counted down to nothing, in the counter's own words: "remain quota 0",
+    # "remaining quota is 0", "quota remaining: 0", "no remaining quota", "You have exhausted
+    # your token allowance", "monthly token allowance used up". Relays and SaaS APIs print it
+    # under a 401, 403 or 429 alike; a counter at zero is an allowance to renew or raise, not
+    # a speed to wait out and not a key to replace. (Money left at zero is a balance:
+    # quota.insufficient_balance.)
+    Rule(
+        "quota.quota_exhausted.counter_zero",
+        "The quota or allowance counter is at zero ('remain quota 0', 'quota remaining: 0',"
+        " 'no remaining quota', 'exhausted your token allowance'): the allowance is used up"
+        " until it renews or is raised, whatever status carries it.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (
+                    r"remain(?:ing)?[ _]quota\W{0,3}(?:is |was |of |= ?|: ?)?0(?![\d.,])",
+                    "remain quota",
+                    "remaining quota",
+                    "remain_quota",
+                    "remaining_quota",
+                ),
+                (
+                    r"quota[ _](?:remaining|left)\W{0,3}(?:is |: ?|= ?)?0(?![\d.,])",
+                    "quota remaining",
+                    "quota left",
+                    "quota_remaining",
+                    "quota_left",
+                ),
+                (r"no (?:remaining|more) quota", "no remaining quota", "no more quota"),
+                (
+                    r"(?:exhausted|used up|used all(?: of)?|run out of|ran out of) (?:your |the"
+                    r" |its |their )?(?:\w+ ){0,2}allowance",
+                    "allowance",
+                ),
+                (
+                    r"allowance (?:has been |is |was )?(?:exhausted|used up|depleted|spent)",
+                    "allowance",
+                ),
+            ),
+            none_of(
+                says(
+                    "balance",
+                    "credit",
+                    "per minute",
+                    "per second",
+                    "plan",
+                    "subscription",
+                    "premium",
+                )
+            ),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "Error 429: remain quota 0 (the key's allowance renews on the 1st)",
+            '{"error":"quota_exceeded","detail":"quota remaining: 0 of 5000 requests"}',
+            '429 {"error":{"message":"You have exhausted your token allowance for this period",'
+            '"type":"rate_limit_exceeded"}}',
+            "You have used up your monthly token allowance. It resets on the 1st.",
+        ),
+        near_misses=(
+            "remaining quota: 0.75 of 1000",
+            "Rate limit reached: 0 requests remaining per minute",
+            "Your credit allowance is used up; add credits",
+        ),
+    ),
+    # The same allowance used up, said in Spanish, Portuguese, French, German, Italian,
+    # Russian, Japanese or Korean. Only verbs of using up count (agotada, esgotada, épuisé,
+    # erschöpft/aufgebraucht, esaurita, исчерпана, 使い切, 소진): "cuota excedida" and
+    # "quota dépassé" are said of per-minute rates too and stay with the rate rules.
+    Rule(
+        "quota.quota_exhausted.used_up_i18n",
+        "A Spanish, Portuguese, French, German, Italian, Russian, Japanese or Korean message"
+        " says a quota, free allowance or free tier is used up ('cuota agotada', 'cota"
+        " esgotada', 'quota épuisé', 'Kontingent aufgebraucht', 'квота исчерпана',"
+        " '無料枠を使い切りました', '무료 사용량을 모두 소진'): an allowance, not a rate.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (
+                    r"(?:cuota|cota|quota|kontingent|contingente)(?: \w+){0,2}"
+                    r" (?:agotad[oa]|esgotad[oa]|épuisée?|erschöpft|aufgebraucht|esaurit[oa])",
+                    "agotad",
+                    "esgotad",
+                    "épuisé",
+                    "erschöpft",
+                    "aufgebraucht",
+                    "esaurit",
+                ),
+                (
+                    r"(?:agotado|esgotou|épuisé|aufgebraucht|esaurito)(?: \w+){0,2}"
+                    r" (?:cuota|cota|quota|kontingent)",
+                    "agotado",
+                    "esgotou",
+                    "épuisé",
+                    "aufgebraucht",
+                    "esaurito",
+                ),
+                (r"(?:квот[ауы]|лимит\w*)(?: \w+){0,2} исчерпан", "исчерпан"),
+                (r"исчерпали (?:\w+ )?(?:квоту|лимит)", "исчерпали"),
+                (
+                    r"(?:無料枠|クォータ|割り当て|利用枠)(?:を|が)?(?:使い切|使い果た|超過し)",
+                    "使い",
+                    "超過し",
+                ),
+                (r"(?:무료 사용량|할당량|사용량)(?:을|를|이)? ?(?:모두 )?소진", "소진"),
+            ),
+            none_of(says("por minuto", "par minute", "pro minute", "в минуту", "分あたり", "분당")),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Has agotado tu cuota gratuita de hoy"}}',
+            "Erro 429: cota diária esgotada, tente amanhã",
+            "Erreur : votre quota gratuit est épuisé",
+            "Fehler 403: Ihr monatliches Kontingent ist aufgebraucht",
+            "Ошибка: квота на сегодня исчерпана",
+            "今日の無料枠を使い切りました",
+            "무료 사용량을 모두 소진했습니다",
+        ),
+        near_misses=(
+            "Se ha excedido la cuota de solicitudes por minuto",
+            "Cuota agotada de solicitudes por minuto, espera",
+        ),
+    ),
+    # A plan's usage limit in English possessive form and in Spanish, Portuguese, French,
+    # German and Italian ("reached your plan's usage limit", "límite de uso de tu plan",
+    # "limite de uso do plano atingido", "limite d'utilisation de votre forfait", "Nutzungslimit
+    # Ihres Plans erreicht"): a subscription's allowance, renewed with the plan or lifted by
+    # upgrading it. Japanese and Korean are quota.plan_limit.upgrade_i18n.
+    Rule(
+        "quota.plan_limit.plan_usage_i18n",
+        "A message says the usage limit of the account's plan or subscription is reached, in"
+        " English ('your plan's usage limit') or in Spanish, Portuguese, French, German or"
+        " Italian: wait for the plan's reset or upgrade the plan.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"plan(?:'s)? usage limits? (?:has been |was |is )?(?:reached|exceeded|hit)",
+                "usage limit",
+            ),
+            (
+                r"(?:reached|hit|exceeded) (?:the |your )?(?:plan's|subscription's) usage limit",
+                "usage limit",
+            ),
+            (
+                r"l[íi]mite de (?:uso|utiliza[cç][aã]o)(?: \w+){0,3} (?:plan|plano|suscripci[oó]n"
+                r"|assinatura)",
+                "mite de uso",
+                "mite de utiliza",
+            ),
+            (
+                r"(?:plan|plano)(?: \w+){0,2} (?:atingido|alcanzado|agotado)",
+                "atingido",
+                "alcanzado",
+                "agotado",
+            ),
+            (
+                r"limite d'utilisation (?:\w+ ){0,2}(?:forfait|abonnement|plan)",
+                "limite d'utilisation",
+            ),
+            (
+                r"nutzungslimit(?: \w+){0,3} (?:plans?|abos?|abonnements?|tarifs?) erreicht",
+                "nutzungslimit",
+            ),
+            (r"nutzungslimit erreicht[^\n]{0,40}(?:plan|abo|tarif)", "nutzungslimit"),
+            (r"limite di utilizzo (?:\w+ ){0,2}(?:piano|abbonamento)", "limite di utilizzo"),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"You have reached your plan\'s usage limit. Please upgrade'
+            ' your plan to continue.","type":"usage_limit"}}',
+            "Limite de uso do plano atingido. Faça upgrade para continuar.",
+            "Has alcanzado el límite de uso de tu plan. Mejora tu plan para continuar.",
+            "Vous avez atteint la limite d'utilisation de votre forfait.",
+            "Sie haben das Nutzungslimit Ihres Plans erreicht. Bitte upgraden Sie.",
+            "Hai raggiunto il limite di utilizzo del tuo piano.",
+        ),
+        near_misses=(
+            "Rate limit reached for requests per minute",
+            "Límite de solicitudes por minuto alcanzado",
+        ),
+    ),
+    # Not enough money, said in French, German, Italian, Dutch, Polish, Turkish, Vietnamese or
+    # Indonesian ("Crédits insuffisants", "Guthaben nicht ausreichend", "Credito
+    # insufficiente", "Onvoldoende saldo", "Niewystarczające środki", "Yetersiz bakiye", "Số dư
+    # không đủ", "Saldo tidak mencukupi"): the balance is used up; top it up.
+    Rule(
+        "quota.insufficient_balance.european_asian",
+        "A French, German, Italian, Dutch, Polish, Turkish, Vietnamese or Indonesian message"
+        " says the balance, credit or funds are insufficient.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (r"(?:solde|cr[ée]dits?|fonds) insuffisants?", "insuffisant"),
+            (
+                r"guthaben (?:ist )?(?:nicht (?:ausreichend|genug)|unzureichend|aufgebraucht)",
+                "guthaben",
+            ),
+            (r"(?:unzureichendes|nicht genügend|nicht genug) guthaben", "guthaben"),
+            (r"(?:saldo|credito|crediti|fondi) insufficient[ei]", "insufficient"),
+            (r"onvoldoende (?:saldo|tegoed|credits?)", "onvoldoende"),
+            (r"niewystarczaj\w+ (?:środk|saldo|kredyt)", "niewystarczaj"),
+            (r"yetersiz (?:bakiye|kredi)", "yetersiz"),
+            (r"số dư không đủ", "số dư"),
+            (r"saldo (?:anda )?tidak (?:mencukupi|cukup)", "saldo"),
+        ),
+        priority=94,
+        confidence=0.85,
+        samples=(
+            "Erreur 402 : crédits insuffisants",
+            "Fehler: Guthaben nicht ausreichend",
+            "Errore: credito insufficiente",
+            "Onvoldoende saldo om dit verzoek uit te voeren",
+            "Yetersiz bakiye",
+        ),
+        near_misses=("Guthaben aufgeladen", "saldo sufficiente"),
+    ),
+    # A key's counted allowance, stated as such: a trial key "limited to 1000 API calls /
+    # month" (Cohere's trial keys), "Your API key has exceeded its usage quota", "Quota for
+    # this API key has been reached". A count per month or in total is an allowance; only a
+    # per-minute or per-second count is a rate.
+    Rule(
+        "quota.quota_exhausted.key_allowance",
+        "The key's own counted allowance is reached: a trial key limited to so many calls a"
+        " month, a key that 'has exceeded its usage quota': wait for the month or use a"
+        " production key.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        all_of(
+            says(
+                (
+                    r"limited to [\d,.]+k? (?:api )?(?:calls|requests|generations|messages)"
+                    r" ?(?:/ ?|per |a |each )(?:month|day)",
+                    "limited to ",
+                ),
+                (
+                    r"(?:api )?key (?:has )?(?:exceeded|reached|used up|exhausted) its (?:usage"
+                    r" |monthly |daily |request )?quota",
+                    "its quota",
+                    "its usage quota",
+                    "its monthly quota",
+                    "its daily quota",
+                    "its request quota",
+                ),
+                (
+                    r"quota for (?:this|your|the) (?:api )?key (?:has been |is |was )?"
+                    r"(?:reached|exceeded|exhausted|used up)",
+                    "quota for ",
+                ),
+            ),
+            none_of(says("per minute", "per second", "/ minute", "/minute")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "You are using a Trial key, which is limited to 1000 API calls / month. You can"
+            " continue to use the Trial key for free or upgrade to a Production key",
+            '{"message":"Your API key has exceeded its usage quota"}',
+            "403 Forbidden: Quota for this API key has been reached",
+        ),
+        near_misses=(
+            "Trial keys are limited to 20 API calls / minute",
+            "Rate limit: this key is limited to 10 requests per minute",
+        ),
+    ),
+    # Claude subscriptions cover standard context; long-context (1M) requests are served only
+    # with the plan's extra usage switched on: "Extra usage is required for long context
+    # requests" (a 429 typed rate_limit_error), "Extra usage is required for 1M context ·
+    # enable extra usage at claude.ai/settings/usage, or use --model to switch to standard
+    # context", "run /extra-usage to enable". The plan does not cover this request; waiting
+    # does not help, extra usage or a standard-context model does (like quota.plan_limit.
+    # overage's "draw from your extra usage"). A spent extra-usage allowance ("out of extra
+    # usage") is not this.
+    Rule(
+        "quota.plan_limit.extra_usage_required",
+        "A subscription plan serves this request (a long or 1M context) only with extra usage"
+        " enabled ('Extra usage is required for long context requests'): enable extra usage or"
+        " switch to the standard context; a retry will not help.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"extra usage (?:is )?required for (?:long context|1m context|this model|this"
+                r" request)",
+                "extra usage ",
+            ),
+            (r"run /extra-usage to enable", "/extra-usage"),
+            (r"enable extra usage at claude\.ai", "enable extra usage"),
+        ),
+        priority=96,
+        confidence=0.85,
+        samples=(
+            'Error: 429 {"type":"error","error":{"type":"rate_limit_error","message":"Extra usage'
+            ' is required for long context requests."},"request_id":"req_0123"}',
+            "API Error: Extra usage is required for 1M context · enable extra usage at"
+            " claude.ai/settings/usage, or use --model to switch to standard context",
+        ),
+        near_misses=("You're out of extra usage. Add more at claude.ai/settings/usage",),
     ),
 )
