@@ -538,6 +538,49 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "rate_limit.concurrency.open_work",
+        "Work still open at the same time is over its cap: requests, streams, sessions or"
+        " agents said to be active, outstanding, running or simultaneous ('Too many active"
+        " requests', 'too many outstanding requests', a coding agent's 'too many subagents',"
+        " Chinese 同时请求数超过限制): requests in flight at once, not a count per minute.",
+        L,
+        Cause.CONCURRENCY,
+        says(
+            # Chinese: 同时请求数超过限制, 同时进行的任务过多 (同时 is "at the same time")
+            (
+                r"(?:同时|同時)(?:进行的?|進行的?|运行的?|運行的?)?(?:请求|请求数|调用|连接|任务|會話|会话"
+                r"|請求|調用|連接|連線|任務)",
+                "同时",
+                "同時",
+            ),
+            # requests, streams or sessions still open counted against a cap: "Too many active
+            # requests", "too many outstanding requests", "too many running sessions"
+            (
+                r"too many (?:active|outstanding|ongoing|running|open|simultaneous|parallel)"
+                r" (?:requests|streams|sessions|generations|jobs|connections|tasks|agents"
+                r"|sub-?agents)\b",
+                "too many ",
+            ),
+            # coding agents fanning out: "too many subagents", "maximum number of parallel agents"
+            (r"too many (?:sub-?agents|concurrent agents|agents (?:running )?in parallel)",
+             "too many "),
+            (r"max(?:imum)?(?: number of)? (?:parallel|concurrent|simultaneous) (?:sub-?agents"
+             r"|agents|sessions|streams|jobs|tasks)", "max"),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "错误：同时请求数超过限制，请稍后再试",
+            "429: Too many active requests for this API key. Wait for some to finish.",
+            "Error: too many subagents running in parallel, wait for one to finish",
+        ),
+        near_misses=(
+            "同时支持 OpenAI 和 Anthropic 协议",
+            "Too many open files",
+            "Spawned 3 agents in parallel",
+        ),
+    ),
+    Rule(
         "rate_limit.queue",
         "Queued or batch work is over its limit.",
         L,
@@ -759,6 +802,41 @@ RULES: tuple[Rule, ...] = (
         near_misses=("upstream error: do request failed",),
     ),
     Rule(
+        "rate_limit.gateway_limit.group_saturated",
+        "A relay says the upstream of the caller's group (or of one model) is saturated: new-api,"
+        " one-api and one-hub print '当前分组上游负载已饱和，请稍后再试' for any 429 left after"
+        " retrying every channel of the group (forks: '当前模型 X 上游已饱和'; English builds:"
+        " 'upstream load of the current group is saturated ... switch to another group'). The"
+        " relay's pool for that group is throttled, whatever the provider said behind it: switch"
+        " group or wait, as with a relay's rate-limited key pool.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (r"(?:分组|分組)[^\n]{0,12}(?:饱和|飽和)", "饱和", "飽和"),
+            (r"当前模型[^\n]{0,60}上游(?:负载)?已?饱和", "饱和"),
+            (
+                r"\bgroup(?:'s)?\b[^\n]{0,40}\bsaturated\b|\bsaturated\b[^\n]{0,80}\b(?:another|other"
+                r"|different) group\b",
+                "saturated",
+            ),
+        ),
+        priority=89,
+        origin=Origin.RELAY,
+        retry=Retry.BACKOFF,
+        confidence=0.75,
+        samples=(
+            "当前分组上游负载已饱和，请稍后再试",
+            "Error code: 429 - {'error': {'message': '当前模型 gpt-image-1 上游已饱和, 请稍后再试!"
+            " (request id: 2025)', 'type': 'new_api_error'}}",
+            '{"error":{"message":"The upstream load of the current group is saturated. Please try'
+            ' again later or switch to another group.","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "当前分组 svip 下对于模型 gpt-4o 无可用渠道",
+            "Note: the GPU is saturated at 100% utilisation during the benchmark",
+        ),
+    ),
+    Rule(
         "rate_limit.masked_by_relay",
         "The relay rewrites every upstream 429 into one 'saturated' message, masking whether the "
         "upstream hit RPM, TPM or quota.",
@@ -770,11 +848,11 @@ RULES: tuple[Rule, ...] = (
             "saturated",
             "upstream load",
         ),
-        priority=89,
+        priority=88,
         origin=Origin.RELAY,
         retry=Retry.BACKOFF,
         confidence=0.7,
-        samples=("当前分组上游负载已饱和，请稍后再试",),
+        samples=("429 上游负载已饱和，请稍后再试",),
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
     ),
     Rule(
@@ -1091,12 +1169,24 @@ RULES: tuple[Rule, ...] = (
                 "每分鐘",
                 "每秒",
             ),
-            # the other order: 请求数超出每分钟限制
+            # the other order: 请求数超出每分钟限制, 请求超过每分钟限制
             (
-                r"(?:请求|调用|請求|調用)(?:数|次数|數|次數)[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
+                r"(?:请求|调用|請求|調用)(?:数|次数|數|次數)?[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
                 "每分钟",
                 "每分鐘",
                 "每秒",
+            ),
+            # a window with a count between: 每分钟最多请求60次, 1分钟内请求次数过多, 每秒仅允许调用
+            (
+                r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?|[1一]分钟内|[1一]分鐘內|[1一]秒内|[1一]秒內)"
+                r"[^\n]{0,6}?(?:请求|调用|請求|調用|访问|訪問)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+                "分钟内",
+                "分鐘內",
+                "秒内",
+                "秒內",
             ),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
              "リクエスト", "呼び出し"),
@@ -1119,6 +1209,8 @@ RULES: tuple[Rule, ...] = (
             "Ошибка: превышен лимит запросов в минуту, подождите немного",
             "调用失败：每分钟请求数超过限制，请稍后再试",
             "错误：调用次数超出每分钟上限",
+            "您已达到上限：每分钟最多请求 60 次，请稍后再试",
+            "错误：1分钟内请求次数过多，请稍后重试",
             "Erreur : trop de requêtes par minute, réessayez plus tard.",
         ),
         near_misses=(
@@ -1278,6 +1370,17 @@ RULES: tuple[Rule, ...] = (
                 "速率",
             ),
             (r"(?:訪問|調用|操作)(?:過於|太)頻繁", "頻繁"),
+            # the frequency itself said to be too high or over its cap, whoever's it is (Zhipu's
+            # 1303 "您当前使用该API的频率过高", 使用频率过高, 频次超限): in an API's answer the
+            # frequency that can run over is the rate of calls
+            (
+                r"(?:频率|頻率|频次|頻次)(?:过高|過高|太高|太快|过快|過快|超限|超出限制|超过限制"
+                r"|超過限制|受限)",
+                "频率",
+                "頻率",
+                "频次",
+                "頻次",
+            ),
             "リクエスト頻度",
             (r"リクエスト(?:数|回数)の?(?:上限|制限)", "リクエスト"),
             "요청 빈도",
@@ -1288,6 +1391,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
             "錯誤：請求頻率過高，請稍後再試",
+            "您当前使用该API的频率过高，请降低频率，或联系客服增加限额。",
             'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
             "429 Too many requests. Limit: 30 requests per 10 seconds.",
             "APIError: 429 请求频率过高，请降低调用频次后重试",

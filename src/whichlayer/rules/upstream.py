@@ -134,6 +134,21 @@ RULES: tuple[Rule, ...] = (
                 (r"(?:服务|模型|系统|服务器|集群|服務|系統|伺服器)(?:过载|過載)", "过载", "過載"),
                 "算力不足",
                 "资源紧张",
+                # the load or the number of users is high: 当前模型负载较高, 负载过大,
+                # 当前使用人数过多, 访问人数较多, 当前请求量较大 (the service's words for
+                # its own load, as 访问量过大 above)
+                (r"负载(?:较高|较大|过大|過大|較高|較大)", "负载"),
+                (
+                    r"(?:使用|访问|訪問|在线|在線|排队|排隊)人数(?:过多|較多|较多|過多|太多)",
+                    "人数",
+                ),
+                (r"(?:请求量|請求量|调用量|調用量)(?:较大|过大|較大|過大)", "请求量", "請求量",
+                 "调用量", "調用量"),
+                # the server side's own resources: 服务器资源不足, 算力资源不足, GPU 资源不足
+                (
+                    r"(?:服务器|服務器|伺服器|算力|计算|計算|gpu|推理|集群|叢集)资源(?:不足|紧张|耗尽)",
+                    "资源",
+                ),
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
@@ -148,7 +163,60 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         retry=Retry.LIMITED,
         confidence=0.9,
-        samples=("503 服务器繁忙", "请求失败：当前模型服务过载，请稍后重试"),
+        samples=(
+            "503 服务器繁忙",
+            "请求失败：当前模型服务过载，请稍后重试",
+            "当前模型负载较高，请稍后重试",
+            "错误：当前使用人数过多，请稍后再试",
+            "503：服务器资源不足，请稍后再试",
+        ),
+        near_misses=("负载均衡配置已更新", "磁盘资源不足"),
+    ),
+    Rule(
+        "upstream.overloaded.shared_pool",
+        "Vertex AI's pay-as-you-go 429 'Resource exhausted, please try again later.': by"
+        " Google's own page for it (error-code-429), the shared pool of capacity had no room for"
+        " the request, which does not count against the project's quota or SLA: capacity, not"
+        " the caller's limit (its quota overruns name the metric: 'Quota exceeded for ...')."
+        " Google's advice is truncated exponential backoff.",
+        L,
+        Cause.OVERLOADED,
+        all_of(
+            says(
+                (r"resource exhausted[.,;:]? please try again later", "resource exhausted"),
+                "docs/error-code-429",
+            ),
+            # (a quota overrun names its metric or a zero / free-tier allowance: quota's)
+            none_of(
+                says(
+                    "quota exceeded for",
+                    "quota metric",
+                    "free_tier",
+                    "per_day",
+                    "check quota",
+                    "provisioned throughput",
+                ),
+            ),
+        ),
+        priority=80,
+        origin=Origin.UPSTREAM,
+        retry=Retry.BACKOFF,
+        confidence=0.75,
+        samples=(
+            'litellm.RateLimitError: VertexAIException - {"error": {"code": 429, "message":'
+            ' "Resource exhausted. Please try again later. Please refer to'
+            ' https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more'
+            ' details.", "status": "RESOURCE_EXHAUSTED"}}',
+            "google.api_core.exceptions.ResourceExhausted: 429 Resource exhausted, please try"
+            " again later.",
+        ),
+        near_misses=(
+            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
+            '"status":"RESOURCE_EXHAUSTED"}}',
+            "429 Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute"
+            "_per_project_per_base_model. Resource exhausted, please try again later.",
+            "429 Too many requests. Exceeded the Provisioned Throughput.",
+        ),
     ),
     Rule(
         "upstream.overloaded.busy",
@@ -482,6 +550,9 @@ RULES: tuple[Rule, ...] = (
             "service temporairement indisponible",
             "servicio no disponible",
             "serviço indisponível",
+            "serviço temporariamente indisponível",
+            "servicio temporalmente no disponible",
+            "servicio no disponible temporalmente",
             # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
             "servizio non disponibile",
             "hizmet kullanılamıyor",
@@ -682,6 +753,25 @@ RULES: tuple[Rule, ...] = (
             "ModelTimeoutException: Model has timed out in processing the request. Try your"
             " request again.",
         ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.api_gateway",
+        "Amazon API Gateway's canned 504 body 'Endpoint request timed out': the integration"
+        " behind it (a Lambda or HTTP backend calling the model) did not answer within the"
+        " gateway's integration timeout (29 s by default). The gateway gave up waiting for the"
+        " next hop; the caller's connection was fine.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says("endpoint request timed out"),
+        priority=78,
+        origin=Origin.GATEWAY,
+        retry=Retry.CAREFUL,
+        confidence=0.85,
+        samples=(
+            '504 {"message": "Endpoint request timed out"}',
+            "Error: Request failed with status code 504: Endpoint request timed out",
+        ),
+        near_misses=("httpx.ReadTimeout: The read operation timed out",),
     ),
     Rule(
         "upstream.gateway_timeout.upstream_said",
