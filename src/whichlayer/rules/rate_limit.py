@@ -1103,7 +1103,8 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"\b(?:tokens?|jetons?)(?: \w+)? par (?:minute|seconde)\b", " par minute",
              " par seconde"),
-            (r"токен\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            (r"токен\w*(?: \w+)? (?:в|на|за) (?:минуту|секунду|хвилину)", " минуту", " секунду",
+             " хвилину"),
             # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
             (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:tokens?|令牌数|令牌數|词元)",
              "每分钟", "每分鐘", "每秒"),
@@ -1163,6 +1164,8 @@ RULES: tuple[Rule, ...] = (
                 " par seconde",
             ),
             (r"запрос\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            # Ukrainian: запитів на хвилину / за секунду
+            (r"запит\w*(?: \w+)? (?:на|за) (?:хвилину|секунду)", " хвилину", " секунду"),
             (
                 r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)?(?:请求|调用|請求|調用|访问|訪問)",
                 "每分钟",
@@ -1193,7 +1196,8 @@ RULES: tuple[Rule, ...] = (
             (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
             # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
             (r"richieste (?:al|per) (?:minuto|secondo)", "richieste "),
-            (r"(?:dakika|saniye) başına (?:istek|çağrı)", " başına "),
+            (r"(?:dakika|saniye) başına (?:istek|çağrı)|(?:dakikada|saniyede)[^\n]{0,20}(?:istek"
+             r"|çağrı)", " başına ", "dakikada", "saniyede"),
             (r"(?:żądań|zapytań|wywołań) (?:na|w ciągu) (?:minutę|sekundę)", "żądań ", "zapytań ",
              "wywołań "),
             (r"(?:yêu cầu|lượt gọi) (?:mỗi|trên) (?:phút|giây)", "yêu cầu ", "lượt gọi "),
@@ -1212,6 +1216,8 @@ RULES: tuple[Rule, ...] = (
             "您已达到上限：每分钟最多请求 60 次，请稍后再试",
             "错误：1分钟内请求次数过多，请稍后重试",
             "Erreur : trop de requêtes par minute, réessayez plus tard.",
+            "Помилка: ви перевищили ліміт запитів на хвилину",
+            "Hata: dakikada çok fazla istek gönderildi",
         ),
         near_misses=(
             "Ошибка: превышен лимит токенов в минуту",

@@ -123,7 +123,9 @@ RULES: tuple[Rule, ...] = (
             says(
                 "服务器繁忙",
                 "负载过高",
-                "访问量过大",
+                (r"(?:访问量|訪問量|流量)(?:过大|较大|過大|較大|激增)", "访问量", "訪問量", "流量"),
+                # congested: 模型拥挤, 服务拥堵, 線路擁擠
+                (r"(?:拥挤|拥堵|擁擠|擁堵)", "拥挤", "拥堵", "擁擠", "擁堵"),
                 # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy (and the
                 # traditional characters: 系統繁忙, 伺服器繁忙)
                 (
@@ -280,8 +282,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.overloaded.translated",
         "The server says it is overloaded in Italian, Turkish, Polish, Vietnamese, Indonesian or"
-        " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast):"
-        " shared capacity, not the caller's own limit.",
+        " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast),"
+        " or that the server side is saturated or has too much traffic (English, Spanish,"
+        " Portuguese, French): shared capacity, not the caller's own limit.",
         L,
         Cause.OVERLOADED,
         says(
@@ -291,6 +294,21 @@ RULES: tuple[Rule, ...] = (
             "quá tải",
             "kelebihan beban",
             "overbelast",
+            # saturated servers, in English, Spanish, Portuguese, French ("the upstream is
+            # saturated", "servidor saturado", "le serveur est saturé")
+            (
+                r"\b(?:servers?|services?|models?|backends?|upstreams?|clusters?)"
+                r" (?:is |are )?(?:currently |temporarily |now )?saturated\b",
+                "saturated",
+            ),
+            (
+                r"\b(?:servidor(?:es)?|servi[çc]o|servicio|serveurs?|service)"
+                r" (?:est |está |es |é )?(?:actuellement |actualmente |temporairement"
+                r" |temporalmente )?satur(?:é|ado|ada)",
+                "satur",
+            ),
+            (r"too much traffic|trop de trafic|demasiado tráfico", "too much traffic",
+             "trop de trafic", "demasiado tráfico"),
         ),
         priority=95,
         retry=Retry.LIMITED,
@@ -299,8 +317,14 @@ RULES: tuple[Rule, ...] = (
             "Errore: il server è sovraccarico, riprova più tardi.",
             "Lỗi: máy chủ đang quá tải, vui lòng thử lại sau",
             "Błąd: serwer jest przeciążony",
+            "Error 503: the upstream is currently saturated, please retry in a few seconds",
+            "Erreur : le serveur est actuellement saturé, réessayez plus tard",
+            "There is too much traffic right now. Please try again later.",
         ),
-        near_misses=("Errore interno del server",),
+        near_misses=(
+            "Errore interno del server",
+            "The upstream load of the current group is saturated. Please switch group.",
+        ),
     ),
     Rule(
         "upstream.client_high_demand",
@@ -546,13 +570,23 @@ RULES: tuple[Rule, ...] = (
             "сервис недоступен",
             "dienst nicht verfügbar",
             "vorübergehend nicht verfügbar",
-            "service indisponible",
-            "service temporairement indisponible",
-            "servicio no disponible",
-            "serviço indisponível",
-            "serviço temporariamente indisponível",
-            "servicio temporalmente no disponible",
-            "servicio no disponible temporalmente",
+            # French, Spanish, Portuguese, with or without "temporarily"
+            (
+                r"service (?:temporairement )?indisponible|le service n'est (?:pas|plus)"
+                r" disponible",
+                "indisponible",
+                " disponible",
+            ),
+            (
+                r"servicio (?:temporalmente )?no (?:est[áa] )?disponible",
+                "no disponible",
+                "no está disponible",
+                "no esta disponible",
+            ),
+            (r"servi[çc]o (?:temporariamente )?indispon[íi]vel", "indispon"),
+            "служба недоступна",
+            # Japanese's name for 503 (サービス利用不可); Korean's (서비스를 사용할 수 없음)
+            "サービス利用不可",
             # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
             "servizio non disponibile",
             "hizmet kullanılamıyor",
@@ -577,10 +611,14 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         says(
-            "服务器内部错误",
-            "服务端内部错误",
+            # 服务器内部错误, 服务端内部错误; the traditional 伺服器內部錯誤 and Hong Kong's
+            # 服務器內部錯誤
+            (
+                r"(?:服务器|服务端|服務器|伺服器|服務端)(?:内部|內部)(?:错误|錯誤)",
+                "部错误",
+                "部錯誤",
+            ),
             "内部服务器错误",
-            "伺服器內部錯誤",
             # 服务内部错误, 系统内部错误, 平台内部异常: the service's or system's internal error
             (
                 r"(?:服务|系统|平台|服務|系統)(?:内部|內部)(?:错误|异常|錯誤|異常)",
@@ -610,6 +648,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=(
             "500: 服务端内部错误，请稍后重试。",
+            "錯誤 500：服務器內部錯誤",
             "Fehler: 500 Interner Serverfehler",
             "请求失败：系统内部异常，请联系管理员",
         ),
@@ -631,11 +670,15 @@ RULES: tuple[Rule, ...] = (
             "timeout del gateway",
             "ağ geçidi zaman aşımı",
             "limit czasu bramy",
+            # German's other order, Russian, Portuguese
+            "zeitüberschreitung des gateways",
+            (r"тайм-?аут шлюза|время ожидания шлюза", "шлюза"),
+            (r"tempo (?:limite )?(?:esgotado )?(?:do|de) gateway", "gateway"),
         ),
         priority=72,
         retry=Retry.LIMITED,
         confidence=0.8,
-        samples=("请求失败：504 网关超时",),
+        samples=("请求失败：504 网关超时", "Ошибка 504: тайм-аут шлюза"),
     ),
     Rule(
         "upstream.bad_gateway.translated",
@@ -651,11 +694,21 @@ RULES: tuple[Rule, ...] = (
             "ungültiges gateway",
             "passerelle incorrecte",
             "puerta de enlace no válida",
+            # 网关错误 (502's name in Chinese UIs), 閘道錯誤; Russian, Spanish, Portuguese,
+            # Italian, German, Turkish, Polish
+            (r"(?:网关|閘道)(?:错误|錯誤)(?!码|碼|代码)", "网关", "閘道"),
+            (r"(?:неверный|плохой|ошибочный) шлюз|ошибка шлюза", " шлюз", "шлюза"),
+            (r"puerta de enlace (?:incorrecta|err[óo]nea)", "puerta de enlace "),
+            (r"gateway (?:inv[áa]lido|incorreto|non valido)", "gateway "),
+            "fehlerhaftes gateway",
+            "hatalı ağ geçidi",
+            "nieprawidłowa brama",
         ),
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.8,
-        samples=("HTTP 502 错误网关",),
+        samples=("HTTP 502 错误网关", "请求失败：502 网关错误", "Ошибка 502: неверный шлюз"),
+        near_misses=("网关超时", "网关错误码说明文档"),
     ),
     Rule(
         "upstream.unavailable.chinese",
@@ -669,11 +722,14 @@ RULES: tuple[Rule, ...] = (
             "服務不可用",
             "服务暂不可用",
             "服務暫不可用",
+            # Taiwan's wording of 503: 服務無法使用, 服務暫時無法使用
+            (r"服務(?:暫時)?無法使用", "無法使用"),
+            (r"服务(?:暂时)?无法使用", "无法使用"),
         ),
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.75,
-        samples=("模型服务暂时不可用",),
+        samples=("模型服务暂时不可用", "503 服務暫時無法使用"),
     ),
     Rule(
         "upstream.status_503",
