@@ -49,7 +49,7 @@ def test_field_set_stays_high():
 #: insufficient_quota read as credit used up among them) merged and the model retrained,
 #: 13 / 82; fresh30 added unfitted, 27 / 112.)
 MOST_LAYER_MISSES = 27
-MOST_CAUSE_MISSES = 108
+MOST_CAUSE_MISSES = 107
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

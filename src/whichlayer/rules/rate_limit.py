@@ -763,6 +763,106 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
     ),
     Rule(
+        "rate_limit.gateway_limit.named_hop",
+        "The throttle is placed at a gateway, CDN, WAF or edge in the path, in any word order:"
+        " 'rate limit exceeded at the gateway', 'rate limited by AI Gateway', 'the API gateway"
+        " throttled the request', Chinese 网关限流 / 触发网关限流, or a limit on the caller's IP"
+        " in Chinese (IP 请求过于频繁, IP 访问频率过高): a hop's own limiter, not the model"
+        " provider's budget.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"(?:rate[ -]?limited|rate[ -]?limit (?:exceeded|reached|hit)|throttled)"
+                r"(?: \w+)? (?:at|by|from|in) (?:the"
+                r" |our |this |your |an? )?(?:ai |api |edge |llm )?(?:gateway|cdn|waf|edge|load"
+                r" balancer|ingress)\b",
+                "gateway",
+                " cdn",
+                " waf",
+                " edge",
+                "load balancer",
+                "ingress",
+            ),
+            (
+                r"\b(?:api |ai |llm )?gateway (?:has |have )?(?:throttled|rate[ -]?limited)",
+                "gateway ",
+            ),
+            (r"(?:网关|閘道)层?(?:触发)?(?:限流|限速|流控)", "网关", "閘道"),
+            (
+                r"(?<![a-z])ip(?:地址)? ?(?:的)?(?:请求|访问|請求|訪問)?"
+                r"(?:过于频繁|過於頻繁|频率过高|頻率過高|被限流|已被限制)",
+                "频繁",
+                "頻繁",
+                "频率过高",
+                "頻率過高",
+                "被限流",
+                "已被限制",
+            ),
+        ),
+        priority=97,
+        origin=Origin.GATEWAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Rate limited by AI Gateway","type":"rate_limit_exceeded"}}',
+            "429 Too Many Requests: rate limit exceeded at the gateway, retry later",
+            "Error: the API gateway throttled the request (429)",
+            "请求被拒绝：网关流控，请稍后重试",
+            "错误：您的IP访问频率过高，已被限制",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4 on requests per min (RPM)",
+            "Gateway timeout while waiting for the model",
+            "Tips: set up rate limiting in your gateway to protect the backend",
+        ),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.cloudflare_body",
+        "A rate limit reported in Cloudflare's own JSON error fields (cf_details, as a"
+        " Cloudflare rate-limiting rule's JSON answer carries it): the CDN in front of the"
+        " service throttled the caller.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        all_of(
+            says("cf_details", "cf_ratelimit", "cf-ratelimit"),
+            says((r"(?<![-\w])rate[ _-]?limit", "limit"), "too many requests", "throttl"),
+        ),
+        priority=97,
+        origin=Origin.GATEWAY,
+        confidence=0.75,
+        samples=(
+            '{"cf_details":"Rate limit exceeded. Please retry in an hour."} (code: 429)',
+        ),
+        near_misses=('{"cf_details":"Bad gateway"}',),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.apim_policy",
+        "Azure API Management's rate-limit policy answer: its own error shape (a top-level"
+        " statusCode beside the message, as all of APIM's policy errors are written) with 'Rate"
+        " limit is exceeded. Try again in N seconds.'. Azure OpenAI's own 429 wraps the same"
+        " words in an error object; the bare statusCode shape is the company gateway's throttle.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"[\'\"]?statuscode[\'\"]?\s*:\s*429\s*,\s*[\'\"]?message[\'\"]?\s*:\s*[\'\"]rate"
+                r" limit is exceeded",
+                "rate limit is exceeded",
+            ),
+        ),
+        priority=97,
+        origin=Origin.GATEWAY,
+        confidence=0.75,
+        samples=(
+            '{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in 11 seconds." }',
+            "openai.RateLimitError: Error code: 429 - {'statusCode': 429, 'message': 'Rate limit"
+            " is exceeded. Try again in 27 seconds.'}",
+        ),
+        near_misses=(
+            '{"error":{"code":"429","message":"Rate limit is exceeded. Try again in 2 seconds."}}',
+        ),
+    ),
+    Rule(
         "rate_limit.gateway_limit.html",
         "An HTML 429 page: a CDN, WAF or reverse proxy throttled the call.",
         L,
