@@ -301,7 +301,9 @@ RULES: tuple[Rule, ...] = (
                 (r"queries per (?:minute|second)", "queries per "),
                 (r"(?<![a-z0-9_])qpm(?![a-z0-9_])", "qpm"),
                 (r"(?<![a-z0-9_])qps(?![a-z0-9_])", "qps"),
-                "requests_per",
+                # also the camel-cased codes ("RequestsPerMinuteLimitExceeded", a quota id's
+                # "...RequestsPerMinutePer...")
+                (r"requests_per|requestsper(?:min|sec)", "requests_per", "requestsper"),
                 (r"\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b", "call"),
                 (r"\brequests ?/ ?(?:min(?:ute)?|second|sec)\b", "requests"),
                 (r"messages? per (?:minute|hour)", "message"),
@@ -338,6 +340,7 @@ RULES: tuple[Rule, ...] = (
             "Error code: 429 - {'error': {'message': 'max request per minute reached: 20, please"
             " try again after 3 seconds', 'type': 'rate_limit_reached_error'}}",
             "You have hit the limit of 1 request per second for this endpoint.",
+            '{"error":{"code":"RequestsPerMinuteLimitExceeded","message":"Slow down."}}',
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
