@@ -551,7 +551,8 @@ RULES: tuple[Rule, ...] = (
         says(
             # Chinese: 同时请求数超过限制, 同时进行的任务过多 (同时 is "at the same time")
             (
-                r"(?:同时|同時)(?:进行的?|進行的?|运行的?|運行的?)?(?:请求|请求数|调用|连接|任务|會話|会话"
+                r"(?:同时|同時)(?:只能|仅能|僅能|最多)|(?:同时|同時)(?:进行的?|進行的?|运行的?|運行的?)?"
+                r"(?:请求|请求数|调用|连接|任务|會話|会话"
                 r"|請求|調用|連接|連線|任務)",
                 "同时",
                 "同時",
@@ -574,6 +575,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=(
             "错误：同时请求数超过限制，请稍后再试",
+            "错误：同一账号同时只能进行一个对话，请等待上一条回复完成",
             "429: Too many active requests for this API key. Wait for some to finish.",
             "Error: too many subagents running in parallel, wait for one to finish",
         ),
@@ -713,6 +715,9 @@ RULES: tuple[Rule, ...] = (
                     "tokens per",
                     "requests per",
                     "rate limit reached for",
+                    # a per-second / per-minute window named in Chinese (秒级限流)
+                    "秒级",
+                    "分钟级",
                 ),
             ),
         ),
@@ -1209,8 +1214,8 @@ RULES: tuple[Rule, ...] = (
             (r"токен\w*(?: \w+)? (?:в|на|за) (?:минуту|секунду|хвилину)", " минуту", " секунду",
              " хвилину"),
             # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
-            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:tokens?|令牌数|令牌數|词元)",
-             "每分钟", "每分鐘", "每秒"),
+            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:输入|输出|輸入|輸出)? ?(?:tokens?"
+             r"|令牌数|令牌數|词元)", "每分钟", "每分鐘", "每秒"),
             # the other order: token数超出每分钟限制
             (r"(?:tokens?|词元) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)", "每分钟", "每分鐘", "每秒"),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
@@ -1230,6 +1235,7 @@ RULES: tuple[Rule, ...] = (
             "Ошибка: превышен лимит токенов в минуту, повторите позже",
             "请求失败：每分钟 Token 数已超出上限，请稍后重试",
             "错误：token数超出每分钟限制，请降低输入长度",
+            "请求失败：每分钟输入 token 数超限",
             "분당 토큰 한도를 초과했습니다. 잠시 후 다시 시도하세요.",
         ),
         near_misses=(
@@ -1282,6 +1288,14 @@ RULES: tuple[Rule, ...] = (
                 "每分鐘",
                 "每秒",
             ),
+            # a per-second or per-minute level of flow control (iFlytek's 11202 秒级流控超限)
+            (
+                r"(?:秒级|分钟级|秒級|分鐘級)(?:的)?(?:流控|限流|限速|流量控制)",
+                "秒级",
+                "分钟级",
+                "秒級",
+                "分鐘級",
+            ),
             # a window with a count between: 每分钟最多请求60次, 1分钟内请求次数过多, 每秒仅允许调用
             (
                 r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?|[1一]分钟内|[1一]分鐘內|[1一]秒内|[1一]秒內)"
@@ -1318,6 +1332,7 @@ RULES: tuple[Rule, ...] = (
             "错误：调用次数超出每分钟上限",
             "您已达到上限：每分钟最多请求 60 次，请稍后再试",
             "错误：1分钟内请求次数过多，请稍后重试",
+            "11202: 秒级流控超限",
             "Erreur : trop de requêtes par minute, réessayez plus tard.",
             "Помилка: ви перевищили ліміт запитів на хвилину",
             "Hata: dakikada çok fazla istek gönderildi",
@@ -1527,6 +1542,8 @@ RULES: tuple[Rule, ...] = (
             "レート制限",
             "レートリミット",
             "リクエスト過多",
+            # Chinese flow control tripped (流控超限, 触发流控), with no window named
+            (r"(?:流控|流量控制)(?:超限|触发|已触发|限制)|触发(?:了)?流控", "流控", "流量控制"),
             "요청이 너무 많",
             "요청 한도",
             "속도 제한",
