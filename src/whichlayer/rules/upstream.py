@@ -562,10 +562,15 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNAVAILABLE,
         says(
-            "サービスが利用できません",
-            "一時的に利用できません",
-            "서비스를 일시적으로 사용할 수 없",
-            "서비스를 사용할 수 없",
+            # Japanese: サービスが / を (一時的に) 利用できません, polite ご利用いただけません
+            (
+                r"サービス(?:が|を)(?:一時的に)?(?:利用|使用)できません|一時的に(?:ご)?(?:利用|使用)"
+                r"(?:できません|いただけません)|ご利用いただけません",
+                "できません",
+                "いただけません",
+            ),
+            # Korean: 서비스를 (일시적으로) 사용 / 이용할 수 없
+            (r"서비스를? (?:일시적으로 )?(?:사용|이용)할 수 없", "할 수 없"),
             "сервис временно недоступен",
             "сервис недоступен",
             "dienst nicht verfügbar",
@@ -600,6 +605,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=(
             "API 오류 (503): 서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해주세요.",
+            "エラー: 現在、一時的にご利用いただけません。",
             "Erreur 503 : service temporairement indisponible",
         ),
         near_misses=("このモデルは利用できません",),
@@ -642,6 +648,26 @@ RULES: tuple[Rule, ...] = (
             "wewnętrzny błąd serwera",
             "kesalahan server internal",
             "interne serverfout",
+            # "a server error (occurred)", not only the internal one: Japanese, Korean,
+            # Chinese (服务器出错, 服务端异常), Spanish, Portuguese, Russian, German, French
+            (r"サーバー ?エラー|서버 ?(?:오류|에러)", "エラー", "오류", "에러"),
+            (
+                r"(?:服务器|服务端|伺服器|服務器|服務端)(?:出错|出錯|错误|錯誤|异常|異常|故障)",
+                "服务器",
+                "服务端",
+                "伺服器",
+                "服務器",
+                "服務端",
+            ),
+            (
+                r"\berro[r]? (?:en el|del|no|do) servidor|ошибк\w* (?:на )?сервер\w*|на сервере"
+                r" произошла ошибка|\bserverfehler|erreur (?:du|de) serveur|errore del server",
+                "servidor",
+                "сервер",
+                "serverfehler",
+                "serveur",
+                "errore del server",
+            ),
         ),
         priority=30,
         retry=Retry.LIMITED,
@@ -650,6 +676,8 @@ RULES: tuple[Rule, ...] = (
             "500: 服务端内部错误，请稍后重试。",
             "錯誤 500：服務器內部錯誤",
             "Fehler: 500 Interner Serverfehler",
+            "エラー: サーバーエラーが発生しました",
+            "Error: se produjo un error en el servidor",
             "请求失败：系统内部异常，请联系管理员",
         ),
         near_misses=("服务器繁忙", "客户端参数错误"),
