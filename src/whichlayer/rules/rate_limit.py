@@ -399,6 +399,33 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "rate_limit.rpm.slow_down",
+        "The request rate grew faster than the service allows: OpenAI's slow_down (a 429 now, a"
+        " 503 before: 'A sudden increase in your request rate is impacting service reliability."
+        " Please reduce your request rate'), the same ramp limit as DashScope's BurstRate and"
+        " S3's SlowDown. A limit on how fast requests come, even inside the RPM and TPM budgets;"
+        " not the server's capacity, whatever the status.",
+        L,
+        Cause.RPM,
+        # (OpenAI's body code slow_down is its catalogue's row; these are the words around it)
+        says(
+            (r"reduce your request rate|increase in your request rate", "request rate"),
+        ),
+        priority=92,
+        retry=Retry.BACKOFF,
+        confidence=0.8,
+        samples=(
+            "An error occurred (SlowDown) when calling the PutObject operation: Please reduce"
+            " your request rate.",
+            "503 Slow Down: A sudden increase in your request rate is impacting service"
+            " reliability. Please reduce your request rate to its original level.",
+        ),
+        near_misses=(
+            "503 The server is overloaded or not ready yet.",
+            "Tip: a slowdown of your requests may help",
+        ),
+    ),
+    Rule(
         "rate_limit.rpm.free_models",
         "A relay's request windows for free models are spent: OpenRouter's"
         " free-models-per-min and -per-day caps (its 'temporarily rate-limited upstream'"

@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
                 # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy (and the
                 # traditional characters: 系統繁忙, 伺服器繁忙)
                 (
-                    r"(?:系统|服务|模型|集群|节点|接口|资源|线路|系統|服務|伺服器|節點|資源)繁忙",
+                    r"(?:系统|服务|模型|集群|节点|接口|资源|线路|上游|系統|服務|伺服器|節點|資源)繁忙",
                     "繁忙",
                 ),
                 # clients' own word for a 529 / overloaded answer: 模型服务过载
@@ -309,6 +309,9 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"too much traffic|trop de trafic|demasiado tráfico", "too much traffic",
              "trop de trafic", "demasiado tráfico"),
+            # many users at once: Korean 사용량이 / 접속자가 많아, Japanese 利用者が多い
+            (r"(?:사용량|이용자|접속자|사용자|이용량)(?:이|가)? 많아", " 많아"),
+            (r"(?:利用者|ユーザー|アクセス)(?:数)?が(?:多い|多く|増加)", "が多", "が増加"),
         ),
         priority=95,
         retry=Retry.LIMITED,
@@ -320,6 +323,7 @@ RULES: tuple[Rule, ...] = (
             "Error 503: the upstream is currently saturated, please retry in a few seconds",
             "Erreur : le serveur est actuellement saturé, réessayez plus tard",
             "There is too much traffic right now. Please try again later.",
+            "현재 사용량이 많아 응답할 수 없습니다. 잠시 후 다시 시도해주세요",
         ),
         near_misses=(
             "Errore interno del server",
@@ -753,11 +757,17 @@ RULES: tuple[Rule, ...] = (
             # Taiwan's wording of 503: 服務無法使用, 服務暫時無法使用
             (r"服務(?:暫時)?無法使用", "無法使用"),
             (r"服务(?:暂时)?无法使用", "无法使用"),
+            # anything "temporarily" out of use: 模型暂时不可用, 该模型暂时无法使用
+            (r"暂时(?:不可用|无法使用|无法访问)|暫時(?:不可用|無法使用|無法存取)", "暂时", "暫時"),
         ),
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.75,
-        samples=("模型服务暂时不可用", "503 服務暫時無法使用"),
+        samples=(
+            "模型服务暂时不可用",
+            "503 服務暫時無法使用",
+            "错误：该模型暂时无法使用，请稍后再试",
+        ),
     ),
     Rule(
         "upstream.status_503",
