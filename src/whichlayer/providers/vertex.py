@@ -57,16 +57,18 @@ PROVIDER = Provider(
     errors=(
         Documented(
             "RESOURCE_EXHAUSTED",
-            Cause.UNKNOWN,
+            Cause.OVERLOADED,
             DOCS,
             _body(429, "RESOURCE_EXHAUSTED", "Resource exhausted. Please try again later."),
-            "Either the project's quota or shared capacity (dynamic shared quota) ran out.",
+            "On the pay-as-you-go framework this message means the shared pool of capacity had"
+            " no room for the request (the page's table: 'Resource exhausted, please try again"
+            " later.'); it does not count against the SLA error rate.",
             status=429,
             field="status_text",
             decides=False,
-            layer=Layer.RATE_LIMIT,
-            why_not="Vertex uses one status for a project quota and for shared capacity; "
-            "the quota and rate-limit rules read the message.",
+            layer=Layer.UPSTREAM,
+            why_not="Vertex uses the one status for a project quota (which names its metric) and"
+            " for shared capacity; the upstream, quota and rate-limit rules read the message.",
         ),
         Documented(
             "UNAVAILABLE",

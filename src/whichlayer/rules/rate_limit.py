@@ -301,7 +301,9 @@ RULES: tuple[Rule, ...] = (
                 (r"queries per (?:minute|second)", "queries per "),
                 (r"(?<![a-z0-9_])qpm(?![a-z0-9_])", "qpm"),
                 (r"(?<![a-z0-9_])qps(?![a-z0-9_])", "qps"),
-                "requests_per",
+                # also the camel-cased codes ("RequestsPerMinuteLimitExceeded", a quota id's
+                # "...RequestsPerMinutePer...")
+                (r"requests_per|requestsper(?:min|sec)", "requests_per", "requestsper"),
                 (r"\bcalls? ?(?:per|/) ?(?:min(?:ute)?|second|sec)\b", "call"),
                 (r"\brequests ?/ ?(?:min(?:ute)?|second|sec)\b", "requests"),
                 (r"messages? per (?:minute|hour)", "message"),
@@ -338,6 +340,7 @@ RULES: tuple[Rule, ...] = (
             "Error code: 429 - {'error': {'message': 'max request per minute reached: 20, please"
             " try again after 3 seconds', 'type': 'rate_limit_reached_error'}}",
             "You have hit the limit of 1 request per second for this endpoint.",
+            '{"error":{"code":"RequestsPerMinuteLimitExceeded","message":"Slow down."}}',
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
@@ -393,6 +396,33 @@ RULES: tuple[Rule, ...] = (
             "APIError: 对不起，您访问过于频繁，请稍后再试。",
             "workbuddy API error: status=200, code=6004, message=usage exceeds frequency limit",
             '{"error":{"message":"You are sending requests too quickly.","type":"rate_limit"}}',
+        ),
+    ),
+    Rule(
+        "rate_limit.rpm.slow_down",
+        "The request rate grew faster than the service allows: OpenAI's slow_down (a 429 now, a"
+        " 503 before: 'A sudden increase in your request rate is impacting service reliability."
+        " Please reduce your request rate'), the same ramp limit as DashScope's BurstRate and"
+        " S3's SlowDown. A limit on how fast requests come, even inside the RPM and TPM budgets;"
+        " not the server's capacity, whatever the status.",
+        L,
+        Cause.RPM,
+        # (OpenAI's body code slow_down is its catalogue's row; these are the words around it)
+        says(
+            (r"reduce your request rate|increase in your request rate", "request rate"),
+        ),
+        priority=92,
+        retry=Retry.BACKOFF,
+        confidence=0.8,
+        samples=(
+            "An error occurred (SlowDown) when calling the PutObject operation: Please reduce"
+            " your request rate.",
+            "503 Slow Down: A sudden increase in your request rate is impacting service"
+            " reliability. Please reduce your request rate to its original level.",
+        ),
+        near_misses=(
+            "503 The server is overloaded or not ready yet.",
+            "Tip: a slowdown of your requests may help",
         ),
     ),
     Rule(
@@ -538,6 +568,51 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "rate_limit.concurrency.open_work",
+        "Work still open at the same time is over its cap: requests, streams, sessions or"
+        " agents said to be active, outstanding, running or simultaneous ('Too many active"
+        " requests', 'too many outstanding requests', a coding agent's 'too many subagents',"
+        " Chinese 同时请求数超过限制): requests in flight at once, not a count per minute.",
+        L,
+        Cause.CONCURRENCY,
+        says(
+            # Chinese: 同时请求数超过限制, 同时进行的任务过多 (同时 is "at the same time")
+            (
+                r"(?:同时|同時)(?:只能|仅能|僅能|最多)|(?:同时|同時)(?:进行的?|進行的?|运行的?|運行的?)?"
+                r"(?:请求|请求数|调用|连接|任务|會話|会话"
+                r"|請求|調用|連接|連線|任務)",
+                "同时",
+                "同時",
+            ),
+            # requests, streams or sessions still open counted against a cap: "Too many active
+            # requests", "too many outstanding requests", "too many running sessions"
+            (
+                r"too many (?:active|outstanding|ongoing|running|open|simultaneous|parallel)"
+                r" (?:requests|streams|sessions|generations|jobs|connections|tasks|agents"
+                r"|sub-?agents)\b",
+                "too many ",
+            ),
+            # coding agents fanning out: "too many subagents", "maximum number of parallel agents"
+            (r"too many (?:sub-?agents|concurrent agents|agents (?:running )?in parallel)",
+             "too many "),
+            (r"max(?:imum)?(?: number of)? (?:parallel|concurrent|simultaneous) (?:sub-?agents"
+             r"|agents|sessions|streams|jobs|tasks)", "max"),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "错误：同时请求数超过限制，请稍后再试",
+            "错误：同一账号同时只能进行一个对话，请等待上一条回复完成",
+            "429: Too many active requests for this API key. Wait for some to finish.",
+            "Error: too many subagents running in parallel, wait for one to finish",
+        ),
+        near_misses=(
+            "同时支持 OpenAI 和 Anthropic 协议",
+            "Too many open files",
+            "Spawned 3 agents in parallel",
+        ),
+    ),
+    Rule(
         "rate_limit.queue",
         "Queued or batch work is over its limit.",
         L,
@@ -667,6 +742,9 @@ RULES: tuple[Rule, ...] = (
                     "tokens per",
                     "requests per",
                     "rate limit reached for",
+                    # a per-second / per-minute window named in Chinese (秒级限流)
+                    "秒级",
+                    "分钟级",
                 ),
             ),
         ),
@@ -720,6 +798,106 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Rate limit reached for gpt-4 on requests per min (RPM)",),
     ),
     Rule(
+        "rate_limit.gateway_limit.named_hop",
+        "The throttle is placed at a gateway, CDN, WAF or edge in the path, in any word order:"
+        " 'rate limit exceeded at the gateway', 'rate limited by AI Gateway', 'the API gateway"
+        " throttled the request', Chinese 网关限流 / 触发网关限流, or a limit on the caller's IP"
+        " in Chinese (IP 请求过于频繁, IP 访问频率过高): a hop's own limiter, not the model"
+        " provider's budget.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"(?:rate[ -]?limited|rate[ -]?limit (?:exceeded|reached|hit)|throttled)"
+                r"(?: \w+)? (?:at|by|from|in) (?:the"
+                r" |our |this |your |an? )?(?:ai |api |edge |llm )?(?:gateway|cdn|waf|edge|load"
+                r" balancer|ingress)\b",
+                "gateway",
+                " cdn",
+                " waf",
+                " edge",
+                "load balancer",
+                "ingress",
+            ),
+            (
+                r"\b(?:api |ai |llm )?gateway (?:has |have )?(?:throttled|rate[ -]?limited)",
+                "gateway ",
+            ),
+            (r"(?:网关|閘道)层?(?:触发)?(?:限流|限速|流控)", "网关", "閘道"),
+            (
+                r"(?<![a-z])ip(?:地址)? ?(?:的)?(?:请求|访问|請求|訪問)?"
+                r"(?:过于频繁|過於頻繁|频率过高|頻率過高|被限流|已被限制)",
+                "频繁",
+                "頻繁",
+                "频率过高",
+                "頻率過高",
+                "被限流",
+                "已被限制",
+            ),
+        ),
+        priority=97,
+        origin=Origin.GATEWAY,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Rate limited by AI Gateway","type":"rate_limit_exceeded"}}',
+            "429 Too Many Requests: rate limit exceeded at the gateway, retry later",
+            "Error: the API gateway throttled the request (429)",
+            "请求被拒绝：网关流控，请稍后重试",
+            "错误：您的IP访问频率过高，已被限制",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4 on requests per min (RPM)",
+            "Gateway timeout while waiting for the model",
+            "Tips: set up rate limiting in your gateway to protect the backend",
+        ),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.cloudflare_body",
+        "A rate limit reported in Cloudflare's own JSON error fields (cf_details, as a"
+        " Cloudflare rate-limiting rule's JSON answer carries it): the CDN in front of the"
+        " service throttled the caller.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        all_of(
+            says("cf_details", "cf_ratelimit", "cf-ratelimit"),
+            says((r"(?<![-\w])rate[ _-]?limit", "limit"), "too many requests", "throttl"),
+        ),
+        priority=97,
+        origin=Origin.GATEWAY,
+        confidence=0.75,
+        samples=(
+            '{"cf_details":"Rate limit exceeded. Please retry in an hour."} (code: 429)',
+        ),
+        near_misses=('{"cf_details":"Bad gateway"}',),
+    ),
+    Rule(
+        "rate_limit.gateway_limit.apim_policy",
+        "Azure API Management's rate-limit policy answer: its own error shape (a top-level"
+        " statusCode beside the message, as all of APIM's policy errors are written) with 'Rate"
+        " limit is exceeded. Try again in N seconds.'. Azure OpenAI's own 429 wraps the same"
+        " words in an error object; the bare statusCode shape is the company gateway's throttle.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"[\'\"]?statuscode[\'\"]?\s*:\s*429\s*,\s*[\'\"]?message[\'\"]?\s*:\s*[\'\"]rate"
+                r" limit is exceeded",
+                "rate limit is exceeded",
+            ),
+        ),
+        priority=97,
+        origin=Origin.GATEWAY,
+        confidence=0.75,
+        samples=(
+            '{ "statusCode": 429, "message": "Rate limit is exceeded. Try again in 11 seconds." }',
+            "openai.RateLimitError: Error code: 429 - {'statusCode': 429, 'message': 'Rate limit"
+            " is exceeded. Try again in 27 seconds.'}",
+        ),
+        near_misses=(
+            '{"error":{"code":"429","message":"Rate limit is exceeded. Try again in 2 seconds."}}',
+        ),
+    ),
+    Rule(
         "rate_limit.gateway_limit.html",
         "An HTML 429 page: a CDN, WAF or reverse proxy throttled the call.",
         L,
@@ -759,6 +937,41 @@ RULES: tuple[Rule, ...] = (
         near_misses=("upstream error: do request failed",),
     ),
     Rule(
+        "rate_limit.gateway_limit.group_saturated",
+        "A relay says the upstream of the caller's group (or of one model) is saturated: new-api,"
+        " one-api and one-hub print '当前分组上游负载已饱和，请稍后再试' for any 429 left after"
+        " retrying every channel of the group (forks: '当前模型 X 上游已饱和'; English builds:"
+        " 'upstream load of the current group is saturated ... switch to another group'). The"
+        " relay's pool for that group is throttled, whatever the provider said behind it: switch"
+        " group or wait, as with a relay's rate-limited key pool.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (r"(?:分组|分組)[^\n]{0,12}(?:饱和|飽和)", "饱和", "飽和"),
+            (r"当前模型[^\n]{0,60}上游(?:负载)?已?饱和", "饱和"),
+            (
+                r"\bgroup(?:'s)?\b[^\n]{0,40}\bsaturated\b|\bsaturated\b[^\n]{0,80}\b(?:another|other"
+                r"|different) group\b",
+                "saturated",
+            ),
+        ),
+        priority=89,
+        origin=Origin.RELAY,
+        retry=Retry.BACKOFF,
+        confidence=0.75,
+        samples=(
+            "当前分组上游负载已饱和，请稍后再试",
+            "Error code: 429 - {'error': {'message': '当前模型 gpt-image-1 上游已饱和, 请稍后再试!"
+            " (request id: 2025)', 'type': 'new_api_error'}}",
+            '{"error":{"message":"The upstream load of the current group is saturated. Please try'
+            ' again later or switch to another group.","type":"new_api_error"}}',
+        ),
+        near_misses=(
+            "当前分组 svip 下对于模型 gpt-4o 无可用渠道",
+            "Note: the GPU is saturated at 100% utilisation during the benchmark",
+        ),
+    ),
+    Rule(
         "rate_limit.masked_by_relay",
         "The relay rewrites every upstream 429 into one 'saturated' message, masking whether the "
         "upstream hit RPM, TPM or quota.",
@@ -770,11 +983,11 @@ RULES: tuple[Rule, ...] = (
             "saturated",
             "upstream load",
         ),
-        priority=89,
+        priority=88,
         origin=Origin.RELAY,
         retry=Retry.BACKOFF,
         confidence=0.7,
-        samples=("当前分组上游负载已饱和，请稍后再试",),
+        samples=("429 上游负载已饱和，请稍后再试",),
         near_misses=("当前分组 svip 下对于模型 无可用渠道",),
     ),
     Rule(
@@ -1025,10 +1238,11 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"\b(?:tokens?|jetons?)(?: \w+)? par (?:minute|seconde)\b", " par minute",
              " par seconde"),
-            (r"токен\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            (r"токен\w*(?: \w+)? (?:в|на|за) (?:минуту|секунду|хвилину)", " минуту", " секунду",
+             " хвилину"),
             # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
-            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:tokens?|令牌数|令牌數|词元)",
-             "每分钟", "每分鐘", "每秒"),
+            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:输入|输出|輸入|輸出)? ?(?:tokens?"
+             r"|令牌数|令牌數|词元)", "每分钟", "每分鐘", "每秒"),
             # the other order: token数超出每分钟限制
             (r"(?:tokens?|词元) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)", "每分钟", "每分鐘", "每秒"),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
@@ -1048,6 +1262,7 @@ RULES: tuple[Rule, ...] = (
             "Ошибка: превышен лимит токенов в минуту, повторите позже",
             "请求失败：每分钟 Token 数已超出上限，请稍后重试",
             "错误：token数超出每分钟限制，请降低输入长度",
+            "请求失败：每分钟输入 token 数超限",
             "분당 토큰 한도를 초과했습니다. 잠시 후 다시 시도하세요.",
         ),
         near_misses=(
@@ -1085,25 +1300,48 @@ RULES: tuple[Rule, ...] = (
                 " par seconde",
             ),
             (r"запрос\w*(?: \w+)? в (?:минуту|секунду)", " в минуту", " в секунду"),
+            # Ukrainian: запитів на хвилину / за секунду
+            (r"запит\w*(?: \w+)? (?:на|за) (?:хвилину|секунду)", " хвилину", " секунду"),
             (
                 r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)?(?:请求|调用|請求|調用|访问|訪問)",
                 "每分钟",
                 "每分鐘",
                 "每秒",
             ),
-            # the other order: 请求数超出每分钟限制
+            # the other order: 请求数超出每分钟限制, 请求超过每分钟限制
             (
-                r"(?:请求|调用|請求|調用)(?:数|次数|數|次數)[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
+                r"(?:请求|调用|請求|調用)(?:数|次数|數|次數)?[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
                 "每分钟",
                 "每分鐘",
                 "每秒",
+            ),
+            # a per-second or per-minute level of flow control (iFlytek's 11202 秒级流控超限)
+            (
+                r"(?:秒级|分钟级|秒級|分鐘級)(?:的)?(?:流控|限流|限速|流量控制)",
+                "秒级",
+                "分钟级",
+                "秒級",
+                "分鐘級",
+            ),
+            # a window with a count between: 每分钟最多请求60次, 1分钟内请求次数过多, 每秒仅允许调用
+            (
+                r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?|[1一]分钟内|[1一]分鐘內|[1一]秒内|[1一]秒內)"
+                r"[^\n]{0,6}?(?:请求|调用|請求|調用|访问|訪問)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+                "分钟内",
+                "分鐘內",
+                "秒内",
+                "秒內",
             ),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
              "リクエスト", "呼び出し"),
             (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
             # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
             (r"richieste (?:al|per) (?:minuto|secondo)", "richieste "),
-            (r"(?:dakika|saniye) başına (?:istek|çağrı)", " başına "),
+            (r"(?:dakika|saniye) başına (?:istek|çağrı)|(?:dakikada|saniyede)[^\n]{0,20}(?:istek"
+             r"|çağrı)", " başına ", "dakikada", "saniyede"),
             (r"(?:żądań|zapytań|wywołań) (?:na|w ciągu) (?:minutę|sekundę)", "żądań ", "zapytań ",
              "wywołań "),
             (r"(?:yêu cầu|lượt gọi) (?:mỗi|trên) (?:phút|giây)", "yêu cầu ", "lượt gọi "),
@@ -1119,7 +1357,12 @@ RULES: tuple[Rule, ...] = (
             "Ошибка: превышен лимит запросов в минуту, подождите немного",
             "调用失败：每分钟请求数超过限制，请稍后再试",
             "错误：调用次数超出每分钟上限",
+            "您已达到上限：每分钟最多请求 60 次，请稍后再试",
+            "错误：1分钟内请求次数过多，请稍后重试",
+            "11202: 秒级流控超限",
             "Erreur : trop de requêtes par minute, réessayez plus tard.",
+            "Помилка: ви перевищили ліміт запитів на хвилину",
+            "Hata: dakikada çok fazla istek gönderildi",
         ),
         near_misses=(
             "Ошибка: превышен лимит токенов в минуту",
@@ -1278,8 +1521,19 @@ RULES: tuple[Rule, ...] = (
                 "速率",
             ),
             (r"(?:訪問|調用|操作)(?:過於|太)頻繁", "頻繁"),
+            # the frequency itself said to be too high or over its cap, whoever's it is (Zhipu's
+            # 1303 "您当前使用该API的频率过高", 使用频率过高, 频次超限): in an API's answer the
+            # frequency that can run over is the rate of calls
+            (
+                r"(?:频率|頻率|频次|頻次)(?:过高|過高|太高|太快|过快|過快|超限|超出限制|超过限制"
+                r"|超過限制|受限)",
+                "频率",
+                "頻率",
+                "频次",
+                "頻次",
+            ),
             "リクエスト頻度",
-            (r"リクエスト(?:数|回数)の?(?:上限|制限)", "リクエスト"),
+            (r"リクエスト(?:数|回数)?の?(?:上限|制限)", "リクエスト"),
             "요청 빈도",
             (r"요청 (?:횟수|수) ?(?:한도|제한)", "요청 "),
         ),
@@ -1288,6 +1542,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             '{"error":{"code":"1302","message":"Rate limit reached for requests"}}',
             "錯誤：請求頻率過高，請稍後再試",
+            "您当前使用该API的频率过高，请降低频率，或联系客服增加限额。",
             'HTTP 429: {"error":"Rate limit exceeded: 10 per 1 minute"}',
             "429 Too many requests. Limit: 30 requests per 10 seconds.",
             "APIError: 429 请求频率过高，请降低调用频次后重试",
@@ -1314,6 +1569,8 @@ RULES: tuple[Rule, ...] = (
             "レート制限",
             "レートリミット",
             "リクエスト過多",
+            # Chinese flow control tripped (流控超限, 触发流控), with no window named
+            (r"(?:流控|流量控制)(?:超限|触发|已触发|限制)|触发(?:了)?流控", "流控", "流量控制"),
             "요청이 너무 많",
             "요청 한도",
             "속도 제한",
@@ -1352,7 +1609,7 @@ RULES: tuple[Rule, ...] = (
             (r"limite de (?:débit|requêtes|demandes)", "limite de "),
             (r"l[íi]mite de (?:solicitudes|peticiones|tasa)", "mite de "),
             (r"limite de (?:requisi[çc][õo]es|solicita[çc][õo]es)", "limite de "),
-            "лимит запросов",
+            (r"лимит (?:скорости )?запросов|лимит скорости", "лимит "),
             "troppe richieste",
             (r"limite di (?:richieste|frequenza)", "limite di "),
             "çok fazla istek",

@@ -123,17 +123,34 @@ RULES: tuple[Rule, ...] = (
             says(
                 "服务器繁忙",
                 "负载过高",
-                "访问量过大",
+                (r"(?:访问量|訪問量|流量)(?:过大|较大|過大|較大|激增)", "访问量", "訪問量", "流量"),
+                # congested: 模型拥挤, 服务拥堵, 線路擁擠
+                (r"(?:拥挤|拥堵|擁擠|擁堵)", "拥挤", "拥堵", "擁擠", "擁堵"),
                 # 系统繁忙, 服务繁忙, 模型繁忙: the system, service or model is busy (and the
                 # traditional characters: 系統繁忙, 伺服器繁忙)
                 (
-                    r"(?:系统|服务|模型|集群|节点|接口|资源|线路|系統|服務|伺服器|節點|資源)繁忙",
+                    r"(?:系统|服务|模型|集群|节点|接口|资源|线路|上游|系統|服務|伺服器|節點|資源)繁忙",
                     "繁忙",
                 ),
                 # clients' own word for a 529 / overloaded answer: 模型服务过载
                 (r"(?:服务|模型|系统|服务器|集群|服務|系統|伺服器)(?:过载|過載)", "过载", "過載"),
                 "算力不足",
                 "资源紧张",
+                # the load or the number of users is high: 当前模型负载较高, 负载过大,
+                # 当前使用人数过多, 访问人数较多, 当前请求量较大 (the service's words for
+                # its own load, as 访问量过大 above)
+                (r"负载(?:较高|较大|过大|過大|較高|較大)", "负载"),
+                (
+                    r"(?:使用|访问|訪問|在线|在線|排队|排隊)人数(?:过多|較多|较多|過多|太多)",
+                    "人数",
+                ),
+                (r"(?:请求量|請求量|调用量|調用量)(?:较大|过大|較大|過大)", "请求量", "請求量",
+                 "调用量", "調用量"),
+                # the server side's own resources: 服务器资源不足, 算力资源不足, GPU 资源不足
+                (
+                    r"(?:服务器|服務器|伺服器|算力|计算|計算|gpu|推理|集群|叢集)资源(?:不足|紧张|耗尽)",
+                    "资源",
+                ),
             ),
             # Werkzeug's stock 500 page: "Either the server is overloaded or there is an
             # error in the application" is an application error, not capacity
@@ -148,7 +165,60 @@ RULES: tuple[Rule, ...] = (
         priority=95,
         retry=Retry.LIMITED,
         confidence=0.9,
-        samples=("503 服务器繁忙", "请求失败：当前模型服务过载，请稍后重试"),
+        samples=(
+            "503 服务器繁忙",
+            "请求失败：当前模型服务过载，请稍后重试",
+            "当前模型负载较高，请稍后重试",
+            "错误：当前使用人数过多，请稍后再试",
+            "503：服务器资源不足，请稍后再试",
+        ),
+        near_misses=("负载均衡配置已更新", "磁盘资源不足"),
+    ),
+    Rule(
+        "upstream.overloaded.shared_pool",
+        "Vertex AI's pay-as-you-go 429 'Resource exhausted, please try again later.': by"
+        " Google's own page for it (error-code-429), the shared pool of capacity had no room for"
+        " the request, which does not count against the project's quota or SLA: capacity, not"
+        " the caller's limit (its quota overruns name the metric: 'Quota exceeded for ...')."
+        " Google's advice is truncated exponential backoff.",
+        L,
+        Cause.OVERLOADED,
+        all_of(
+            says(
+                (r"resource exhausted[.,;:]? please try again later", "resource exhausted"),
+                "docs/error-code-429",
+            ),
+            # (a quota overrun names its metric or a zero / free-tier allowance: quota's)
+            none_of(
+                says(
+                    "quota exceeded for",
+                    "quota metric",
+                    "free_tier",
+                    "per_day",
+                    "check quota",
+                    "provisioned throughput",
+                ),
+            ),
+        ),
+        priority=80,
+        origin=Origin.UPSTREAM,
+        retry=Retry.BACKOFF,
+        confidence=0.75,
+        samples=(
+            'litellm.RateLimitError: VertexAIException - {"error": {"code": 429, "message":'
+            ' "Resource exhausted. Please try again later. Please refer to'
+            ' https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more'
+            ' details.", "status": "RESOURCE_EXHAUSTED"}}',
+            "google.api_core.exceptions.ResourceExhausted: 429 Resource exhausted, please try"
+            " again later.",
+        ),
+        near_misses=(
+            '{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).",'
+            '"status":"RESOURCE_EXHAUSTED"}}',
+            "429 Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute"
+            "_per_project_per_base_model. Resource exhausted, please try again later.",
+            "429 Too many requests. Exceeded the Provisioned Throughput.",
+        ),
     ),
     Rule(
         "upstream.overloaded.busy",
@@ -212,8 +282,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.overloaded.translated",
         "The server says it is overloaded in Italian, Turkish, Polish, Vietnamese, Indonesian or"
-        " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast):"
-        " shared capacity, not the caller's own limit.",
+        " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast),"
+        " or that the server side is saturated or has too much traffic (English, Spanish,"
+        " Portuguese, French): shared capacity, not the caller's own limit.",
         L,
         Cause.OVERLOADED,
         says(
@@ -223,6 +294,24 @@ RULES: tuple[Rule, ...] = (
             "quá tải",
             "kelebihan beban",
             "overbelast",
+            # saturated servers, in English, Spanish, Portuguese, French ("the upstream is
+            # saturated", "servidor saturado", "le serveur est saturé")
+            (
+                r"\b(?:servers?|services?|models?|backends?|upstreams?|clusters?)"
+                r" (?:is |are )?(?:currently |temporarily |now )?saturated\b",
+                "saturated",
+            ),
+            (
+                r"\b(?:servidor(?:es)?|servi[çc]o|servicio|serveurs?|service)"
+                r" (?:est |está |es |é )?(?:actuellement |actualmente |temporairement"
+                r" |temporalmente )?satur(?:é|ado|ada)",
+                "satur",
+            ),
+            (r"too much traffic|trop de trafic|demasiado tráfico", "too much traffic",
+             "trop de trafic", "demasiado tráfico"),
+            # many users at once: Korean 사용량이 / 접속자가 많아, Japanese 利用者が多い
+            (r"(?:사용량|이용자|접속자|사용자|이용량)(?:이|가)? 많아", " 많아"),
+            (r"(?:利用者|ユーザー|アクセス)(?:数)?が(?:多い|多く|増加)", "が多", "が増加"),
         ),
         priority=95,
         retry=Retry.LIMITED,
@@ -231,8 +320,15 @@ RULES: tuple[Rule, ...] = (
             "Errore: il server è sovraccarico, riprova più tardi.",
             "Lỗi: máy chủ đang quá tải, vui lòng thử lại sau",
             "Błąd: serwer jest przeciążony",
+            "Error 503: the upstream is currently saturated, please retry in a few seconds",
+            "Erreur : le serveur est actuellement saturé, réessayez plus tard",
+            "There is too much traffic right now. Please try again later.",
+            "현재 사용량이 많아 응답할 수 없습니다. 잠시 후 다시 시도해주세요",
         ),
-        near_misses=("Errore interno del server",),
+        near_misses=(
+            "Errore interno del server",
+            "The upstream load of the current group is saturated. Please switch group.",
+        ),
     ),
     Rule(
         "upstream.client_high_demand",
@@ -470,18 +566,36 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNAVAILABLE,
         says(
-            "サービスが利用できません",
-            "一時的に利用できません",
-            "서비스를 일시적으로 사용할 수 없",
-            "서비스를 사용할 수 없",
+            # Japanese: サービスが / を (一時的に) 利用できません, polite ご利用いただけません
+            (
+                r"サービス(?:が|を)(?:一時的に)?(?:利用|使用)できません|一時的に(?:ご)?(?:利用|使用)"
+                r"(?:できません|いただけません)|ご利用いただけません",
+                "できません",
+                "いただけません",
+            ),
+            # Korean: 서비스를 (일시적으로) 사용 / 이용할 수 없
+            (r"서비스를? (?:일시적으로 )?(?:사용|이용)할 수 없", "할 수 없"),
             "сервис временно недоступен",
             "сервис недоступен",
             "dienst nicht verfügbar",
             "vorübergehend nicht verfügbar",
-            "service indisponible",
-            "service temporairement indisponible",
-            "servicio no disponible",
-            "serviço indisponível",
+            # French, Spanish, Portuguese, with or without "temporarily"
+            (
+                r"service (?:temporairement )?indisponible|le service n'est (?:pas|plus)"
+                r" disponible",
+                "indisponible",
+                " disponible",
+            ),
+            (
+                r"servicio (?:temporalmente )?no (?:est[áa] )?disponible",
+                "no disponible",
+                "no está disponible",
+                "no esta disponible",
+            ),
+            (r"servi[çc]o (?:temporariamente )?indispon[íi]vel", "indispon"),
+            "служба недоступна",
+            # Japanese's name for 503 (サービス利用不可); Korean's (서비스를 사용할 수 없음)
+            "サービス利用不可",
             # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
             "servizio non disponibile",
             "hizmet kullanılamıyor",
@@ -495,6 +609,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=(
             "API 오류 (503): 서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해주세요.",
+            "エラー: 現在、一時的にご利用いただけません。",
             "Erreur 503 : service temporairement indisponible",
         ),
         near_misses=("このモデルは利用できません",),
@@ -506,10 +621,14 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.SERVER_ERROR,
         says(
-            "服务器内部错误",
-            "服务端内部错误",
+            # 服务器内部错误, 服务端内部错误; the traditional 伺服器內部錯誤 and Hong Kong's
+            # 服務器內部錯誤
+            (
+                r"(?:服务器|服务端|服務器|伺服器|服務端)(?:内部|內部)(?:错误|錯誤)",
+                "部错误",
+                "部錯誤",
+            ),
             "内部服务器错误",
-            "伺服器內部錯誤",
             # 服务内部错误, 系统内部错误, 平台内部异常: the service's or system's internal error
             (
                 r"(?:服务|系统|平台|服務|系統)(?:内部|內部)(?:错误|异常|錯誤|異常)",
@@ -533,13 +652,36 @@ RULES: tuple[Rule, ...] = (
             "wewnętrzny błąd serwera",
             "kesalahan server internal",
             "interne serverfout",
+            # "a server error (occurred)", not only the internal one: Japanese, Korean,
+            # Chinese (服务器出错, 服务端异常), Spanish, Portuguese, Russian, German, French
+            (r"サーバー ?エラー|서버 ?(?:오류|에러)", "エラー", "오류", "에러"),
+            (
+                r"(?:服务器|服务端|伺服器|服務器|服務端)(?:出错|出錯|错误|錯誤|异常|異常|故障)",
+                "服务器",
+                "服务端",
+                "伺服器",
+                "服務器",
+                "服務端",
+            ),
+            (
+                r"\berro[r]? (?:en el|del|no|do) servidor|ошибк\w* (?:на )?сервер\w*|на сервере"
+                r" произошла ошибка|\bserverfehler|erreur (?:du|de) serveur|errore del server",
+                "servidor",
+                "сервер",
+                "serverfehler",
+                "serveur",
+                "errore del server",
+            ),
         ),
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=(
             "500: 服务端内部错误，请稍后重试。",
+            "錯誤 500：服務器內部錯誤",
             "Fehler: 500 Interner Serverfehler",
+            "エラー: サーバーエラーが発生しました",
+            "Error: se produjo un error en el servidor",
             "请求失败：系统内部异常，请联系管理员",
         ),
         near_misses=("服务器繁忙", "客户端参数错误"),
@@ -560,11 +702,15 @@ RULES: tuple[Rule, ...] = (
             "timeout del gateway",
             "ağ geçidi zaman aşımı",
             "limit czasu bramy",
+            # German's other order, Russian, Portuguese
+            "zeitüberschreitung des gateways",
+            (r"тайм-?аут шлюза|время ожидания шлюза", "шлюза"),
+            (r"tempo (?:limite )?(?:esgotado )?(?:do|de) gateway", "gateway"),
         ),
         priority=72,
         retry=Retry.LIMITED,
         confidence=0.8,
-        samples=("请求失败：504 网关超时",),
+        samples=("请求失败：504 网关超时", "Ошибка 504: тайм-аут шлюза"),
     ),
     Rule(
         "upstream.bad_gateway.translated",
@@ -580,11 +726,21 @@ RULES: tuple[Rule, ...] = (
             "ungültiges gateway",
             "passerelle incorrecte",
             "puerta de enlace no válida",
+            # 网关错误 (502's name in Chinese UIs), 閘道錯誤; Russian, Spanish, Portuguese,
+            # Italian, German, Turkish, Polish
+            (r"(?:网关|閘道)(?:错误|錯誤)(?!码|碼|代码)", "网关", "閘道"),
+            (r"(?:неверный|плохой|ошибочный) шлюз|ошибка шлюза", " шлюз", "шлюза"),
+            (r"puerta de enlace (?:incorrecta|err[óo]nea)", "puerta de enlace "),
+            (r"gateway (?:inv[áa]lido|incorreto|non valido)", "gateway "),
+            "fehlerhaftes gateway",
+            "hatalı ağ geçidi",
+            "nieprawidłowa brama",
         ),
         priority=71,
         retry=Retry.LIMITED,
         confidence=0.8,
-        samples=("HTTP 502 错误网关",),
+        samples=("HTTP 502 错误网关", "请求失败：502 网关错误", "Ошибка 502: неверный шлюз"),
+        near_misses=("网关超时", "网关错误码说明文档"),
     ),
     Rule(
         "upstream.unavailable.chinese",
@@ -598,11 +754,20 @@ RULES: tuple[Rule, ...] = (
             "服務不可用",
             "服务暂不可用",
             "服務暫不可用",
+            # Taiwan's wording of 503: 服務無法使用, 服務暫時無法使用
+            (r"服務(?:暫時)?無法使用", "無法使用"),
+            (r"服务(?:暂时)?无法使用", "无法使用"),
+            # anything "temporarily" out of use: 模型暂时不可用, 该模型暂时无法使用
+            (r"暂时(?:不可用|无法使用|无法访问)|暫時(?:不可用|無法使用|無法存取)", "暂时", "暫時"),
         ),
         priority=70,
         retry=Retry.LIMITED,
         confidence=0.75,
-        samples=("模型服务暂时不可用",),
+        samples=(
+            "模型服务暂时不可用",
+            "503 服務暫時無法使用",
+            "错误：该模型暂时无法使用，请稍后再试",
+        ),
     ),
     Rule(
         "upstream.status_503",
@@ -682,6 +847,25 @@ RULES: tuple[Rule, ...] = (
             "ModelTimeoutException: Model has timed out in processing the request. Try your"
             " request again.",
         ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.api_gateway",
+        "Amazon API Gateway's canned 504 body 'Endpoint request timed out': the integration"
+        " behind it (a Lambda or HTTP backend calling the model) did not answer within the"
+        " gateway's integration timeout (29 s by default). The gateway gave up waiting for the"
+        " next hop; the caller's connection was fine.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says("endpoint request timed out"),
+        priority=78,
+        origin=Origin.GATEWAY,
+        retry=Retry.CAREFUL,
+        confidence=0.85,
+        samples=(
+            '504 {"message": "Endpoint request timed out"}',
+            "Error: Request failed with status code 504: Endpoint request timed out",
+        ),
+        near_misses=("httpx.ReadTimeout: The read operation timed out",),
     ),
     Rule(
         "upstream.gateway_timeout.upstream_said",
