@@ -113,6 +113,54 @@ _RUNNER_CALL = (
 )
 
 
+#: A local model server's own address: a loopback host with the default port of Ollama
+#: (11434) or LM Studio (1234), or Ollama's native API paths.
+_LOCAL_MODEL_SERVER = re.compile(
+    r"(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(?:11434|1234)\b"
+    r"|(?::\d{2,5})?/api/(?:chat|generate|tags|embed|embeddings|show|pull|ps)\b)"
+)
+#: The Ollama clients' own words for a failed status (LangChain's "Ollama call failed with
+#: status code 502. Details: ...", ollama-python's "ResponseError: ... (status code: 502)"):
+#: they name the local server without its address.
+_OLLAMA_CLIENT = re.compile(
+    r"ollama call failed with status code \d{3}|ollama\._types\.responseerror|"
+    r"\bresponseerror:[^\n]{0,40}\(status code: \d{3}\)"
+)
+#: A browser's (or a web view's) own words: there an empty 403 is Ollama refusing the page's
+#: origin (OLLAMA_ORIGINS), not a proxy.
+_BROWSER = re.compile(r"net::err_|failed to load resource|\bcors\b|origin ")
+
+
+def _local_server_intercepted(view: View) -> Facts | None:
+    """A loopback model server's URL answered with a status such servers never send
+    bodiless: a gateway status (502/503/504), or a 403 to a script (no browser origin)."""
+    ev = view.ev
+    if any(body.message for body in ev.bodies) or ev.html_vendor or ev.html_title:
+        return None  # the server (or a page) said something: read that instead
+    hay = view.hay
+    target = _LOCAL_MODEL_SERVER.search(hay) or _OLLAMA_CLIENT.search(hay)
+    if target is None:
+        return None
+    if ev.status == 403 and _BROWSER.search(hay):
+        return None
+    return {"local server": target.group(0), "answered": str(ev.status)}
+
+
+#: LiteLLM words every httpx timeout "Connection timed out after {timeout} seconds." with the
+#: timeout of the WHOLE call (connect included). A connect that long never happens: an
+#: unanswered SYN ends in the operating system's own connect timeout (about 21 s on Windows,
+#: 75-130 s on macOS and Linux) as a connect error, not a timeout; so past two minutes the
+#: wait was for the answer.
+_LITELLM_WAITED = re.compile(r"litellm\.timeout: connection timed out after (\d+(?:\.\d+)?) ?s")
+
+
+def _waited_for_answer(view: View) -> Facts | None:
+    found = _LITELLM_WAITED.search(view.hay)
+    if found is None or float(found.group(1)) < 120:
+        return None
+    return {"timeout": found.group(1) + " s"}
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -179,6 +227,71 @@ RULES: tuple[Rule, ...] = (
             "CC Switch local proxy failed while handling Codex endpoint /responses. "
             "upstream_status: HTTP 403; cause: 用户额度不足",
         ),
+    ),
+    Rule(
+        "network.proxy.local_server_intercepted",
+        "A call to a model server on this machine (Ollama, LM Studio) was answered by a proxy:"
+        " a gateway status (502/503/504) with no body, or an empty 403 to a script, came back"
+        " for a loopback URL. Local model servers never answer those themselves; a proxy the"
+        " environment names (HTTP_PROXY/ALL_PROXY without NO_PROXY=localhost, the Windows"
+        " system proxy, Clash or v2rayN in global mode) took the localhost call and could not"
+        " deliver it.",
+        L,
+        Cause.PROXY,
+        all_of(status(502, 503, 504, 403), _local_server_intercepted),
+        # an answered status costs network rules 60 points (classify.ANSWERED_PENALTY); this
+        # row reads the answer itself, so 160 - 60 = 100 puts it above the bare 502/403 rules
+        # and Ollama's browser-origin 403 (identity, 88), which it leaves to browsers
+        priority=160,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "litellm.exceptions.APIConnectionError: OllamaException - Server error '502 Bad"
+            " Gateway' for url 'http://localhost:11434/api/generate'",
+            "加载模型失败：服务器错误 '502 Bad Gateway' for url 'http://127.0.0.1:11434/v1/models'",
+            "ResponseError: (status code: 503)",
+            "openai.APIStatusError: Error code: 503\nbase_url=http://localhost:1234/v1",
+            "requests.exceptions.HTTPError: 403 Client Error: Forbidden for url:"
+            " http://127.0.0.1:11434/api/tags",
+            "Error: Ollama call failed with status code 504.",
+        ),
+        near_misses=(
+            'HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',
+            "GET http://localhost:11434/api/tags net::ERR_ABORTED 403 (Forbidden)",
+            'Error: 503 {"error":"server busy, please try again.  maximum pending requests'
+            ' exceeded"} for url http://localhost:11434/api/chat',
+            "Server error '502 Bad Gateway' for url 'http://localhost:4000/v1/chat/completions'",
+            "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center>"
+            " http://localhost:11434/api/chat",
+        ),
+    ),
+    Rule(
+        "network.proxy.privoxy_page",
+        "Privoxy answered instead of the API: its own status line ('500 Internal Privoxy"
+        " Error') or error page ('502 - No server or forwarder data received (Privoxy@host)',"
+        " 'Forwarding failure', 'Connect failed'). The proxy could not deliver the call, often"
+        " a localhost call sent through it.",
+        L,
+        Cause.PROXY,
+        says(
+            "internal privoxy error",
+            # the title of every Privoxy error template: "<what> (Privoxy@<hostname>)"
+            (r"\(privoxy@[\w.\-]*\)", "(privoxy@"),
+            "privoxy was unable to",
+        ),
+        # the proxy's own answer: it outranks the status it carries, so the 60 points an
+        # answered status costs network rules (classify.ANSWERED_PENALTY) are added back
+        priority=157,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "httpx.HTTPStatusError: Server error '500 Internal Privoxy Error' for url"
+            " 'http://127.0.0.1:1234/v1/chat/completions'",
+            "<title>502 - No server or forwarder data received (Privoxy@localhost)</title>",
+        ),
+        near_misses=("Privoxy is listening on 127.0.0.1:8118",),
     ),
     Rule(
         "network.proxy.curl",
@@ -447,6 +560,39 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.dns.lookup_timeout",
+        "The name lookup itself timed out: no DNS server answered (Go's 'lookup HOST on"
+        " 10.0.0.2:53: i/o timeout', c-ares' 'queryA ETIMEOUT', curl's 'Resolving timed out',"
+        " aiohttp's 'Timeout while contacting DNS servers'). The host was never dialled, so"
+        " it is not a connect timeout.",
+        L,
+        Cause.DNS,
+        says(
+            (
+                r"\blookup [\w.\-]+(?: on [\w.:\[\]%]+)?: (?:read udp [^\n]{0,80}?: )?i/o timeout",
+                "lookup ",
+            ),
+            (r"\bquery(?:a|aaaa|srv|any)? etimeout\b", "etimeout"),
+            "resolving timed out after",
+            "timeout while contacting dns servers",
+            (r"dns (?:lookup|resolution|query) (?:timed out|timeout)", "dns "),
+        ),
+        # above network.connect_timeout (79), whose "i/o timeout" a lookup's line also says
+        priority=82,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            'Post "https://api.deepseek.com/chat/completions": dial tcp: lookup api.deepseek.com'
+            " on 192.168.1.1:53: i/o timeout",
+            "Error: queryA ETIMEOUT generativelanguage.googleapis.com",
+            "cURL error 28: Resolving timed out after 10001 milliseconds",
+        ),
+        near_misses=(
+            'Post "https://api.openai.com/v1/chat/completions": dial tcp 104.18.6.192:443: i/o'
+            " timeout",
+        ),
+    ),
+    Rule(
         "network.dns.tools",
         "A browser, curl, Java, .NET or Go reports that the host name could not be resolved.",
         L,
@@ -641,11 +787,19 @@ RULES: tuple[Rule, ...] = (
             "pkix path building failed",
             "unable to find valid certification path",
             "certpathbuilderexception",
+            # the path was built but did not validate: expired, not yet valid, revoked
+            "pkix path validation failed",
+            "certpathvalidatorexception",
+            "certificateexpiredexception",
+            "certificatenotyetvalidexception",
         ),
         priority=80,
         retry=Retry.NEVER,
         confidence=0.9,
-        samples=("javax.net.ssl.SSLHandshakeException: PKIX path building failed",),
+        samples=(
+            "javax.net.ssl.SSLHandshakeException: PKIX path building failed",
+            "Caused by: java.security.cert.CertPathValidatorException: validity check failed",
+        ),
     ),
     Rule(
         "network.tls_verify.expired_or_mismatch",
@@ -1096,6 +1250,17 @@ RULES: tuple[Rule, ...] = (
             "によって拒否されたため",
             "die verbindung verweigerte",
             "отверг запрос на подключение",
+            # 10061 in French, Spanish, Portuguese, Italian, Korean, Polish, Dutch, Turkish
+            # and Traditional Chinese Windows ("... the target machine actively refused it")
+            (r"l['’]ordinateur cible l['’]a expressément refusée", "expressément refusée"),
+            "denegó expresamente",
+            "recusou ativamente",
+            "rifiuto persistente del computer di destinazione",
+            "연결을 거부했으므로",
+            "aktywnie go odmawia",
+            "de verbinding actief heeft geweigerd",
+            "etkin olarak reddettiğinden",
+            "目標電腦拒絕連線",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -1105,6 +1270,11 @@ RULES: tuple[Rule, ...] = (
             " (localhost:11434)",
             "System.Net.Sockets.SocketException (10061): Es konnte keine Verbindung hergestellt"
             " werden, da der Zielcomputer die Verbindung verweigerte.",
+            "System.Net.Http.HttpRequestException: Aucune connexion n’a pu être établie car"
+            " l’ordinateur cible l’a expressément refusée. (localhost:11434)",
+            "System.Net.Http.HttpRequestException: No se puede establecer una conexión ya que el"
+            " equipo de destino denegó expresamente dicha conexión. (localhost:1234)",
+            "Hata: Hedef makine etkin olarak reddettiğinden bağlantı kurulamadı. (localhost:8080)",
         ),
         near_misses=("远程主机强迫关闭了一个现有的连接。",),
     ),
@@ -1122,6 +1292,16 @@ RULES: tuple[Rule, ...] = (
             "リモート ホストに強制的に切断",
             "vom remotehost geschlossen",
             "принудительно разорвал существующее подключение",
+            # 10054 in French, Spanish, Portuguese, Italian, Korean, Traditional Chinese Windows
+            (
+                r"connexion existante a dû être fermée par l['’]hôte distant",
+                "connexion existante a dû être fermée",
+            ),
+            "se ha forzado la interrupción de una conexión existente",
+            "forçado o cancelamento de uma conexão existente",
+            "interrotta forzatamente dall",
+            "원격 호스트에 의해 강제로 끊겼습니다",
+            "遠端主機強制關閉",
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1144,6 +1324,12 @@ RULES: tuple[Rule, ...] = (
             "正しく応答しなかった",
             "nach einer bestimmten zeitspanne nicht richtig reagiert",
             "не получен нужный отклик",
+            # 10060 in French, Spanish, Portuguese, Korean Windows ("the connected party did not
+            # properly respond after a period of time")
+            (r"la partie connectée n['’]a pas répondu", "partie connectée"),
+            "la parte conectada no respondió",
+            "a parte conectada não respondeu",
+            "연결된 구성원으로부터 응답이 없어",
         ),
         priority=78,
         retry=Retry.LIMITED,
@@ -1170,6 +1356,9 @@ RULES: tuple[Rule, ...] = (
             "そのようなホストは不明です",
             "этот хост неизвестен",
             "der angegebene host ist unbekannt",
+            # 11001 in Portuguese and Korean Windows (Java's UnknownHostException in Korean too)
+            "este host não é conhecido",
+            "알려진 호스트가 없습니다",
         ),
         priority=78,
         retry=Retry.LIMITED,
@@ -1253,6 +1442,8 @@ RULES: tuple[Rule, ...] = (
                 "connect: deadline has elapsed",
                 "err_connection_timed_out",
                 "tcp handshaker shutdown",
+                # Ruby's Net::HTTP: open_timeout (connect) ran out; its read side is ReadTimeout
+                "net::opentimeout",
             ),
         ),
         priority=79,
@@ -1383,6 +1574,13 @@ RULES: tuple[Rule, ...] = (
             says(
                 "und_err_body_timeout",
                 "body timeout error",
+                # reqwest: the timeout fired while the body was being read
+                (
+                    r"(?:error decoding response body|error reading a body from connection)"
+                    r"[^\n]{0,40}?(?:operation )?timed out",
+                    "error decoding response body",
+                    "error reading a body from connection",
+                ),
             ),
             exception("BodyTimeoutError"),
         ),
@@ -1399,12 +1597,63 @@ RULES: tuple[Rule, ...] = (
         near_misses=("TypeError: terminated [cause]: SocketError: other side closed",),
     ),
     Rule(
+        "network.read_timeout.stream_idle",
+        "A client gave up on a stream that sent nothing for its idle window ('Stream timeout: no"
+        " data from API for 30s', Codex's 'idle timeout waiting for SSE', 'no chunk received"
+        " within 60 seconds', 读取超时): connected and answered, but the next data did not come"
+        " in time (a slow local model or a long prompt being read).",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            "idle timeout waiting for sse",
+            (
+                r"\bno (?:new )?(?:data|chunks?|tokens?|events?|bytes|output)"
+                r" (?:was |were |has been )?(?:received |arrived |from (?:the )?"
+                r"(?:api|server|model|provider|upstream|stream) )?(?:for|in|within)"
+                r" (?:the (?:last|past) )?\d+(?:\.\d+)? ?(?:s|ms|sec|secs|seconds?|minutes?|min)\b",
+                "no data",
+                "no new data",
+                "no chunk",
+                "no new chunk",
+                "no token",
+                "no new token",
+                "no event",
+                "no new event",
+                "no bytes",
+                "no new bytes",
+                "no output",
+                "no new output",
+            ),
+            (r"\bstream(?:ing)? (?:idle |read )?timeout", "stream"),
+            "读取超时",
+            "读取数据超时",
+            "读取响应超时",
+        ),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "Error: Stream timeout: no data from API for 45s",
+            "stream disconnected before completion: idle timeout waiting for SSE",
+            "TimeoutError: no chunk received within 120 seconds",
+            "请求失败：读取超时",
+        ),
+        near_misses=(
+            "no data found for this query",
+            "Connection timed out after 10 s",
+            "upstream timeout",
+        ),
+    ),
+    Rule(
         "network.read_timeout.whole_call",
         "LiteLLM's timeout for the whole call ran out (it words every httpx timeout"
         " 'Connection timed out. Timeout passed=N, time taken=M'): the answer was too slow.",
         L,
         Cause.READ_TIMEOUT,
-        says((r"timed out\. timeout passed=", "timeout passed=")),
+        any_of(
+            says((r"timed out\. timeout passed=", "timeout passed=")),
+            all_of(says("litellm.timeout: connection timed out after"), _waited_for_answer),
+        ),
         priority=80,
         retry=Retry.CAREFUL,
         confidence=0.7,
@@ -1413,6 +1662,8 @@ RULES: tuple[Rule, ...] = (
             " Timeout passed=45.0, time taken=45.301 seconds",
             "litellm.APIConnectionError: OllamaException - litellm.Timeout: Connection timed"
             " out. Timeout passed=600.0, time taken=670.6 seconds",
+            "litellm.exceptions.Timeout: litellm.Timeout: Connection timed out after 300.0"
+            " seconds.",
         ),
         near_misses=("litellm.Timeout: Connection timed out after 30 seconds",),
     ),
@@ -1527,6 +1778,29 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":"an error was encountered while running the model: unexpected EOF"}',
+        ),
+    ),
+    Rule(
+        "network.connection_reset.no_status_line",
+        "The connection closed before the answer's first line: Java's HttpClient ('HTTP/1.1"
+        " header parser received no bytes'), OkHttp's status-line reader at end of stream"
+        " ('\\n not found: limit=0 content=…'), hyper's Debug form of 'connection closed before"
+        " message completed' (IncompleteMessage). The server or a hop on the way dropped the"
+        " connection after the request was sent.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "header parser received no bytes",
+            "not found: limit=0 content=",
+            "incompletemessage",
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "java.io.IOException: HTTP/1.1 header parser received no bytes",
+            "java.io.EOFException: \\n not found: limit=0 content=…",
+            "reqwest::Error { kind: Request, source: hyper::Error(IncompleteMessage) }",
         ),
     ),
     Rule(
@@ -1649,6 +1923,12 @@ RULES: tuple[Rule, ...] = (
             ),
             "stream was reset",
             "streamresetexception",
+            # Go's HTTP/2 transport: the connection died (ping timeout, peer gone) or the
+            # server shut it down with requests in flight; curl's exit code 16
+            "http2: client connection lost",
+            "http2: client connection force closed",
+            "graceful shutdown goaway",
+            "error in the http2 framing layer",
             # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
             # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
             "err_http2_protocol_error",
