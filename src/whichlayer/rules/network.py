@@ -294,6 +294,61 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Privoxy is listening on 127.0.0.1:8118",),
     ),
     Rule(
+        "network.proxy.socks_reply",
+        "The SOCKS proxy answered the connect request with a failure reply (RFC 1928 codes"
+        " 0x01-0x08 as PySocks and python-socks print them: 'General SOCKS server failure',"
+        " 'Connection not allowed by ruleset', 'Host unreachable', ...): the proxy, not the"
+        " client, could not reach the API or refused to.",
+        L,
+        Cause.PROXY,
+        says(
+            (
+                r"0x0[1-8]: (?:general socks server failure|connection not allowed by ruleset"
+                r"|network unreachable|host unreachable|connection refused|ttl expired"
+                r"|command not supported|address type not supported)",
+                "0x0",
+            ),
+            "general socks server failure",
+            "socks server failure",
+        ),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "requests.exceptions.ConnectionError: SOCKSHTTPSConnectionPool(host='api.openai.com',"
+            " port=443): Max retries exceeded with url: /v1/chat/completions (Caused by"
+            " NewConnectionError('<urllib3.contrib.socks.SOCKSHTTPSConnection object at"
+            " 0x7f01>: Failed to establish a new connection: 0x04: Host unreachable'))",
+            "urllib3.exceptions.NewConnectionError: Failed to establish a new connection: 0x02:"
+            " Connection not allowed by ruleset",
+        ),
+        near_misses=("Error: connect ECONNREFUSED 127.0.0.1:11434",),
+    ),
+    Rule(
+        "network.proxy.connect_answer",
+        "The client's ProxyError carries a status: the forward proxy's own answer to CONNECT"
+        " (httpx 'ProxyError: 503 Service Unavailable', requests 'Tunnel connection failed:"
+        " 403 Forbidden'). The status is the proxy's, not the API's.",
+        L,
+        Cause.PROXY,
+        all_of(
+            exception("ProxyError"),
+            status(400, 401, 403, 404, 405, 429, 500, 502, 503, 504),
+        ),
+        # the proxy's own answer outranks the status it carries: the 60 points an answered
+        # status costs network rules (classify.ANSWERED_PENALTY) are added back
+        priority=157,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "httpx.ProxyError: 503 Service Unavailable",
+            "httpcore.ProxyError: 502 Bad Gateway",
+        ),
+        near_misses=("openai.InternalServerError: Error code: 502",),
+    ),
+    Rule(
         "network.proxy.curl",
         "curl says the proxy failed (its exit code 5, or 56 when the tunnel through the"
         " proxy broke; 56 alone is any receive failure, a reset included).",
@@ -346,6 +401,10 @@ RULES: tuple[Rule, ...] = (
         Cause.PROXY,
         says(
             "tunneling socket could not be established",
+            # hyper-util's tunnel through an HTTP proxy (reqwest, Rust clients): the proxy did
+            # not answer CONNECT with 200; hyper-proxy's older "tunnel error: unsuccessful"
+            "unsuccessful tunnel",
+            "tunnel error: unsuccessful",
             # .NET's SocketsHttpHandler (PowerShell, NuGet, Semantic Kernel): "The proxy tunnel
             # request to proxy 'http://proxy:8080/' failed with status code '407'."
             "the proxy tunnel request to proxy",
@@ -845,6 +904,9 @@ RULES: tuple[Rule, ...] = (
             # Apple's NSURLErrorSecureConnectionFailed (-1200); .NET's SslStream alert
             "secure connection to the server cannot be made",
             "remote party sent a tls alert",
+            # .NET's SslStream when the peer (or a middlebox) closed during the handshake
+            "remote party has closed the transport stream",
+            "unexpected eof or 0 bytes from the transport stream",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -864,6 +926,9 @@ RULES: tuple[Rule, ...] = (
             "packet length too long",
             "unknown protocol",
             "unsupported protocol",
+            # rustls: a plain-HTTP answer read as a TLS record
+            (r"received corrupt message(?: of type invalidcontenttype)?", "received corrupt message"),
+            "invalidcontenttype",
         ),
         priority=77,
         retry=Retry.LIMITED,

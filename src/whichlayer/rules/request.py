@@ -644,6 +644,35 @@ RULES: tuple[Rule, ...] = (
         near_misses=('{"status":404,"title":"Not Found","detail":"Not Found"}',),
     ),
     Rule(
+        "request.model_not_found.none_loaded",
+        "A local model server files 'no model loaded' as a missing model: LM Studio's"
+        " OpenAI-compatible endpoint answers 'No models loaded. Please load a model ...' with"
+        " 404 and code model_not_found. The model the request names is not served there until"
+        " it is loaded (lms load, the developer page, or just-in-time loading); bare, without"
+        " that filing, the same words stay upstream.unavailable.not_loaded.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            says((r"no models? (?:is |are )?(?:currently )?loaded", " loaded")),
+            any_of(status(404), field_is("code", "model_not_found")),
+        ),
+        # above upstream.unavailable.not_loaded (88), which reads the same words unfiled
+        priority=90,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error: 404 No models loaded. Please load a model in the developer page or use the"
+            " `lms load` command.",
+            '{"error":{"message":"No models loaded. Please load a model in the developer page or'
+            ' use the `lms load` command.","type":"invalid_request_error","param":"model",'
+            '"code":"model_not_found"}}',
+        ),
+        near_misses=(
+            '{"error":"No models loaded. Please load a model in the developer page or use the'
+            ' `lms load` command."}',
+        ),
+    ),
+    Rule(
         "request.model_not_found.ollama_native_404",
         "A 404 from Ollama's own API (/api/chat, /api/generate, /api/embed): those routes exist"
         " on every current Ollama, which answers 404 there only for a model that is not pulled"
@@ -1298,13 +1327,25 @@ RULES: tuple[Rule, ...] = (
         Cause.TOOL_SCHEMA,
         says(
             (r"invalid '?tools\[\d+\]\.function", "].function"),
+            # OpenAI names the path in its message whatever the code (invalid_value,
+            # missing_required_parameter, invalid_type): the path, not the code, says what
+            # was refused
+            (
+                r"(?:invalid|missing required parameter:?|invalid type for) '?tools\[\d+\]\.",
+                "tools[",
+            ),
         ),
-        priority=93,
+        # above the documented generic codes (catalogue rows, 98) that OpenAI sends with it:
+        # invalid_value says a value was refused, the path says it was a tool's
+        priority=99,
         confidence=0.8,
         samples=(
             "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
             "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
             'string with maximum length 1024"}}',
+            "{'error': {'message': \"Invalid 'tools[0].function.name': string does not match"
+            " pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type':"
+            " 'invalid_request_error', 'param': 'tools[0].function.name', 'code': 'invalid_value'}}",
         ),
         near_misses=("Invalid 'messages[1].content': string too long.",),
     ),
@@ -1477,6 +1518,34 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.invalid_parameter.unknown_field",
+        "A strict server refused a top-level field it does not know: serde's 'Failed to"
+        " deserialize the JSON body into the target type: unknown field `x`' (Rust servers:"
+        " DeepSeek, TGI, mistral.rs), Go's DisallowUnknownFields 'json: unknown field \"x\"'."
+        " A parameter's name is refused; a field unknown inside messages is message shape"
+        " (request.malformed_body).",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"target type: unknown field `", "unknown field"),
+            (r"\bjson: unknown field \"", "unknown field"),
+        ),
+        # above request.malformed_body (83), which reads "failed to deserialize the json body"
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Failed to deserialize the JSON body into the target type:'
+            ' unknown field `reasoning_effort`, expected one of `model`, `messages` at line 1'
+            ' column 60","type":"invalid_request_error"}}',
+            '{"error":"json: unknown field \\"think\\""}',
+        ),
+        near_misses=(
+            "Failed to deserialize the JSON body into the target type: messages[0]: unknown"
+            " field `name` at line 1 column 80",
+        ),
+    ),
+    Rule(
         "request.invalid_parameter.chinese",
         "A Chinese provider or relay says a request parameter is wrong ('请求参数错误',"
         " '参数有误', '参数不合法', '参数无效'): the Chinese form of 'invalid parameter'; a"
@@ -1485,6 +1554,9 @@ RULES: tuple[Rule, ...] = (
         Cause.INVALID_PARAMETER,
         says(
             (r"参数(?:错误|有误|不合法|无效|校验失败|格式错误)", "参数"),
+            # a parameter the model does not take; a value out of its range
+            (r"不支持(?:的|该|此)?参数|参数[^\n]{0,30}不(?:被)?支持", "不支持", "参数"),
+            (r"取值范围(?:错误|有误|不正确|不合法)|超出(?:了)?(?:取值)?范围", "取值范围", "超出"),
         ),
         priority=80,
         retry=Retry.NEVER,
@@ -1493,6 +1565,7 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"请求参数错误","type":"invalid_request_error"}}',
             "API 调用参数有误，请检查文档。",
             '{"error":{"message":"参数不合法：temperature 取值范围为 (0, 1.0]"}}',
+            '{"error":{"message":"不支持的参数: logprobs","code":"400"}}',
         ),
         near_misses=("参数正确，请求成功",),
     ),
@@ -1679,6 +1752,15 @@ RULES: tuple[Rule, ...] = (
             "no model specified",
             "no_model_name",
             "missingparameter",
+            # the model field empty or absent: Ollama's {"error":"model is required"}, other
+            # servers' "model must be specified", Chinese relays' 模型名称不能为空
+            (
+                r"\bmodel(?: name| id| field| parameter)? (?:is required|must be (?:specified"
+                r"|provided|set)|is not specified|not specified|cannot be empty|must not be"
+                r" empty|is empty)",
+                "model",
+            ),
+            (r"(?:模型名称|模型|model)\s?(?:不能为空|不可为空|未指定)|未指定模型", "不能为空", "不可为空", "未指定"),
             (
                 r"missing (?:one or multiple |one or more )?required parameters?\b(?!:"
                 r" '?messages)",
@@ -1690,6 +1772,8 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Azure.RequestFailedException: No model specified in request. Please provide a"
             " model name in the request body.",
+            '{"error":"model is required"}',
+            '{"error":{"message":"模型名称不能为空","type":"invalid_request_error"}}',
         ),
     ),
     Rule(
@@ -1872,7 +1956,13 @@ RULES: tuple[Rule, ...] = (
                 "malformed json",
                 "unexpected end of json",
                 "must be a valid json",
-                (r"request body (?:is )?(?:invalid|malformed)", "request body "),
+                # DashScope's InvalidParameter "Required body invalid, please check the request
+                # body format."
+                (
+                    r"(?:request|required) body (?:is )?(?:invalid|malformed)",
+                    "request body ",
+                    "required body ",
+                ),
                 "not valid json",
                 (r"invalid request body\b", "invalid request body"),
                 # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
@@ -2063,6 +2153,50 @@ RULES: tuple[Rule, ...] = (
             "Please ensure that multiturn requests alternate between user and model.",
         ),
         near_misses=("Unexpected token '<' in JSON at position 0",),
+    ),
+    Rule(
+        "request.malformed_body.empty_messages",
+        "The messages (or contents, input) array was sent empty: OpenAI's \"Invalid 'messages':"
+        " empty array\" (code empty_array), 'messages must not be empty', Chinese relays'"
+        " 消息不能为空 / messages不能为空. Nothing to answer: the conversation the client built"
+        " is empty (a history trimmed to nothing, a template that rendered no turn).",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"invalid '(?:messages|input|contents)': empty array",
+                "empty array",
+            ),
+            (
+                r"\b(?:messages|contents)(?: array| list| field)? (?:must not|cannot|can't|should"
+                r" not|may not) be empty",
+                "be empty",
+            ),
+            (
+                r"\b(?:messages|contents)(?: array| list)? (?:is|are|was) empty",
+                "is empty",
+                "are empty",
+                "was empty",
+            ),
+            (
+                r"(?:消息|messages|消息列表|对话内容|contents)\s?(?:列表)?(?:不能为空|不可为空|为空)",
+                "为空",
+            ),
+        ),
+        priority=85,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error code: 400 - {'error': {'message': \"Invalid 'messages': empty array. Expected"
+            " an array with minimum length 1, but got an empty array instead.\", 'type':"
+            " 'invalid_request_error', 'param': 'messages', 'code': 'empty_array'}}",
+            '{"error":{"message":"messages must not be empty","type":"invalid_request_error"}}',
+            '{"code":400,"msg":"消息列表不能为空"}',
+        ),
+        near_misses=(
+            "The response was empty",
+            "Invalid 'tools': empty array. Expected an array with minimum length 1",
+        ),
     ),
     Rule(
         "request.malformed_body.messages",
