@@ -927,7 +927,7 @@ RULES: tuple[Rule, ...] = (
             "unknown protocol",
             "unsupported protocol",
             # rustls: a plain-HTTP answer read as a TLS record
-            (r"received corrupt message(?: of type invalidcontenttype)?", "received corrupt message"),
+            "received corrupt message",
             "invalidcontenttype",
         ),
         priority=77,

@@ -1345,7 +1345,8 @@ RULES: tuple[Rule, ...] = (
             'string with maximum length 1024"}}',
             "{'error': {'message': \"Invalid 'tools[0].function.name': string does not match"
             " pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type':"
-            " 'invalid_request_error', 'param': 'tools[0].function.name', 'code': 'invalid_value'}}",
+            " 'invalid_request_error', 'param': 'tools[0].function.name', 'code':"
+            " 'invalid_value'}}",
         ),
         near_misses=("Invalid 'messages[1].content': string too long.",),
     ),
@@ -1760,7 +1761,12 @@ RULES: tuple[Rule, ...] = (
                 r" empty|is empty)",
                 "model",
             ),
-            (r"(?:模型名称|模型|model)\s?(?:不能为空|不可为空|未指定)|未指定模型", "不能为空", "不可为空", "未指定"),
+            (
+                r"(?:模型名称|模型|model)\s?(?:不能为空|不可为空|未指定)|未指定模型",
+                "不能为空",
+                "不可为空",
+                "未指定",
+            ),
             (
                 r"missing (?:one or multiple |one or more )?required parameters?\b(?!:"
                 r" '?messages)",
