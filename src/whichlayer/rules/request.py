@@ -1519,6 +1519,35 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.invalid_parameter.tool_choice",
+        "The server refuses the tool_choice value (only 'auto' accepted, 'required' or a named"
+        " tool unsupported, tool_choice without tools): the parameter's value, not the tool"
+        " definitions, is wrong, even when a local server wraps its 400 in a 500.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"tool[_ ]choice[\"' ]{0,3}(?:must be|should be|can only be|only supports|is only"
+                r" allowed|is not supported|not supported|value is not supported|is set to"
+                r" [\"'][\w-]+[\"'] but)",
+                "tool choice",
+                "tool_choice",
+            ),
+            (r"invalid value for '?tool_choice", "tool_choice"),
+        ),
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "Failed to process request: 400: {'error': {'message': \"Tool choice must be 'none'"
+            " or 'auto' for this model.\", 'type': 'bad_request'}}\nINFO: 127.0.0.1:5000 -"
+            ' "POST /v1/chat/completions HTTP/1.1" 500 Internal Server Error',
+            "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are"
+            " specified.",
+        ),
+        near_misses=('{"tool_choice":"auto","tools":[]}',),
+    ),
+    Rule(
         "request.invalid_parameter.unknown_field",
         "A strict server refused a top-level field it does not know: serde's 'Failed to"
         " deserialize the JSON body into the target type: unknown field `x`' (Rust servers:"
@@ -2202,6 +2231,46 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "The response was empty",
             "Invalid 'tools': empty array. Expected an array with minimum length 1",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.google_contents_path",
+        "Google's request check says a value under contents or the system instruction has the"
+        " wrong shape (\"Unknown name \\\"text\\\" at 'contents[1].parts[0]': Proto field is not"
+        " repeating, cannot start list\", 'Starting an object on a scalar field', \"Invalid value"
+        " at 'system_instruction.parts[0]'\"): the message shape is wrong, whichever client or"
+        " relay (OpenRouter, LiteLLM, Vertex) built it. An unknown field name there ('Cannot"
+        " find field') is a refused parameter (request.invalid_parameter.named_field); the same"
+        " check under 'tools[...]' a tool schema.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"at '?(?:contents|system_?instruction)[^\n']{0,80}'?: (?:proto field is not"
+                r" repeating|starting an object on a scalar field)",
+                "proto field is not repeating",
+                "starting an object on a scalar field",
+            ),
+            (r"invalid value at '?(?:contents|system_?instruction)\b", "invalid value at"),
+        ),
+        # above request.invalid_parameter.named_field (85) and request.invalid_parameter (82),
+        # which read Google's "unknown name" wherever it points
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{"error":{"code":400,"message":"Invalid JSON payload received. Unknown name'
+            ' \\"parts\\" at \'contents[2]\': Proto field is not repeating, cannot start list.",'
+            '"status":"INVALID_ARGUMENT"}}',
+            "google.genai.errors.ClientError: 400 INVALID_ARGUMENT. Invalid value at"
+            " 'system_instruction.parts[0].text' (TYPE_STRING), 42",
+        ),
+        near_misses=(
+            "Invalid JSON payload received. Unknown name \"type\" at 'tools[0]"
+            ".function_declarations[0].parameters.properties[0].value.items': Proto field is not"
+            " repeating, cannot start list.",
+            "Invalid JSON payload received. Unknown name \"cache_control\" at 'contents[0]"
+            ".parts[0]': Cannot find field.",
         ),
     ),
     Rule(
