@@ -1094,6 +1094,9 @@ RULES: tuple[Rule, ...] = (
             "ehostunreach",
             "network is unreachable",
             "enetunreach",
+            # Winsock 10065 (WSAEHOSTUNREACH) and 10051 (WSAENETUNREACH)
+            "attempted to an unreachable host",
+            "attempted to an unreachable network",
             (r"errno (?:65|99|101|113)\]", "errno "),
             # Chrome's and Electron apps' word for no network at all; Chromium's for an
             # address nothing routes to (net_error_list.h, ERR_ADDRESS_UNREACHABLE -109)
@@ -1326,6 +1329,12 @@ RULES: tuple[Rule, ...] = (
             "de verbinding actief heeft geweigerd",
             "etkin olarak reddettiğinden",
             "目標電腦拒絕連線",
+            # glibc's ECONNREFUSED in German, Russian, Spanish, Japanese (curl, wget, Netty, GIO
+            # print the C library's localized words)
+            "verbindungsaufbau abgelehnt",
+            "в соединении отказано",
+            "conexión rehusada",
+            "接続を拒否されました",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -1367,6 +1376,9 @@ RULES: tuple[Rule, ...] = (
             "interrotta forzatamente dall",
             "원격 호스트에 의해 강제로 끊겼습니다",
             "遠端主機強制關閉",
+            # glibc's ECONNRESET in German and French
+            "vom kommunikationspartner zurückgesetzt",
+            "ré-initialisée par le correspondant",
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1395,6 +1407,9 @@ RULES: tuple[Rule, ...] = (
             "la parte conectada no respondió",
             "a parte conectada não respondeu",
             "연결된 구성원으로부터 응답이 없어",
+            # glibc's ETIMEDOUT in German and French
+            "wartezeit für die verbindung ist abgelaufen",
+            "connexion terminée par expiration du délai",
         ),
         priority=78,
         retry=Retry.LIMITED,
@@ -1424,6 +1439,14 @@ RULES: tuple[Rule, ...] = (
             # 11001 in Portuguese and Korean Windows (Java's UnknownHostException in Korean too)
             "este host não é conhecido",
             "알려진 호스트가 없습니다",
+            # glibc's EAI_NONAME and EAI_AGAIN in German, French, Spanish, Russian
+            "name oder dienst nicht bekannt",
+            "nom ou service inconnu",
+            "nombre o servicio desconocido",
+            "имя или служба не известны",
+            "temporärer fehler bei der namensauflösung",
+            (r"échec temporaire (?:dans|de) la résolution", "échec temporaire"),
+            "fallo temporal en la resolución del nombre",
         ),
         priority=78,
         retry=Retry.LIMITED,
