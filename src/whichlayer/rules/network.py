@@ -135,12 +135,18 @@ def _local_server_intercepted(view: View) -> Facts | None:
     """A loopback model server's URL answered with a status such servers never send
     bodiless: a gateway status (502/503/504), or a 403 to a script (no browser origin)."""
     ev = view.ev
-    if any(body.message for body in ev.bodies) or ev.html_vendor or ev.html_title:
-        return None  # the server (or a page) said something: read that instead
+    if ev.html_vendor or ev.html_title:
+        return None  # a page answered: read that instead
     hay = view.hay
     target = _LOCAL_MODEL_SERVER.search(hay) or _OLLAMA_CLIENT.search(hay)
     if target is None:
         return None
+    # a body that says something is the server's answer; one that carries the client's own
+    # line (the address, the client's words) is that line passed on in an envelope
+    said = target.group(0)
+    for body in ev.bodies:
+        if body.message and said not in " ".join(body.message.lower().split()):
+            return None
     if ev.status == 403 and _BROWSER.search(hay):
         return None
     return {"local server": target.group(0), "answered": str(ev.status)}

@@ -673,6 +673,25 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.model_not_found.local_router",
+        "A local model switcher does not know the model the request names: llama-swap's 'could"
+        " not find real modelID for x' (no model or alias of that name in its config; 400),"
+        " its 'could not find process group for model'. The model id is unknown where the"
+        " request went.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            "could not find real modelid for",
+            "could not find process group for model",
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "Error code: 400 - {'error': 'could not find real modelID for qwen2.5-coder:7b'}",
+        ),
+    ),
+    Rule(
         "request.model_not_found.ollama_native_404",
         "A 404 from Ollama's own API (/api/chat, /api/generate, /api/embed): those routes exist"
         " on every current Ollama, which answers 404 there only for a model that is not pulled"
@@ -1781,6 +1800,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "no model specified",
             "no_model_name",
+            # llama-swap when the body has no model
+            "missing or invalid 'model'",
             "missingparameter",
             # the model field empty or absent: Ollama's {"error":"model is required"}, other
             # servers' "model must be specified", Chinese relays' 模型名称不能为空
