@@ -6,6 +6,7 @@ import re
 
 from whichlayer.rules.base import (
     Facts,
+    Matcher,
     Rule,
     all_of,
     any_of,
@@ -47,6 +48,23 @@ def _bare_not_found(view: View) -> Facts | None:
         if body.message and body.message.strip().lower() in ("not found", "404 not found"):
             return {"body message": body.message.strip()}
     return None
+
+
+#: Where a body's ``param`` points: OpenAI-shaped bodies (and relays that put the whole
+#: reason there, under a generic "Param Incorrect") name the refused part of the request.
+_PARAM_MESSAGES = re.compile(r"^(?:messages|contents|input|system)\b|^\$\.messages\b")
+_PARAM_TOOLS = re.compile(r"^(?:tools|functions|tool_choice\.function)\b|^\$\.tools\b")
+
+
+def _param_names(pattern: re.Pattern[str]) -> Matcher:
+    def match(view: View) -> Facts | None:
+        for body in view.ev.bodies:
+            param = (body.param or "").strip().lower()
+            if param and pattern.search(param):
+                return {"body param": param[:80]}
+        return None
+
+    return match
 
 
 RULES: tuple[Rule, ...] = (
@@ -1353,6 +1371,8 @@ RULES: tuple[Rule, ...] = (
                 r"(?:invalid|missing required parameter:?|invalid type for) '?tools\[\d+\]\.",
                 "tools[",
             ),
+            # the tools array itself: too long, empty, wrong type
+            (r"(?:invalid|invalid type for) 'tools':", "'tools':"),
         ),
         # above the documented generic codes (catalogue rows, 98) that OpenAI sends with it:
         # invalid_value says a value was refused, the path says it was a tool's
@@ -2212,10 +2232,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "request.malformed_body.empty_messages",
-        "The messages (or contents, input) array was sent empty: OpenAI's \"Invalid 'messages':"
-        " empty array\" (code empty_array), 'messages must not be empty', Chinese relays'"
-        " 消息不能为空 / messages不能为空. Nothing to answer: the conversation the client built"
-        " is empty (a history trimmed to nothing, a template that rendered no turn).",
+        "The messages (or contents, input) array was sent empty or not at all: OpenAI's"
+        " \"Invalid 'messages': empty array\" (code empty_array), 'messages must not be empty',"
+        " Chinese relays' 消息不能为空 / messages不能为空. Nothing to answer: the"
+        " conversation the client built is empty (a history trimmed to nothing, a template"
+        " that rendered no turn).",
         L,
         Cause.MALFORMED_BODY,
         says(
@@ -2238,6 +2259,8 @@ RULES: tuple[Rule, ...] = (
                 r"(?:消息|messages|消息列表|对话内容|contents)\s?(?:列表)?(?:不能为空|不可为空|为空)",
                 "为空",
             ),
+            # absent altogether: relays' own checks ("contents is required", whatever status)
+            (r"(?<![\w ])(?:\d{3} )?(?:messages|contents) (?:is|are) required\b", " required"),
         ),
         priority=85,
         retry=Retry.NEVER,
@@ -2248,6 +2271,7 @@ RULES: tuple[Rule, ...] = (
             " 'invalid_request_error', 'param': 'messages', 'code': 'empty_array'}}",
             '{"error":{"message":"messages must not be empty","type":"invalid_request_error"}}',
             '{"code":400,"msg":"消息列表不能为空"}',
+            '{"error":{"message":"contents is required","type":"upstream_error"},"status":500}',
         ),
         near_misses=(
             "The response was empty",
@@ -2293,6 +2317,76 @@ RULES: tuple[Rule, ...] = (
             "Invalid JSON payload received. Unknown name \"cache_control\" at 'contents[0]"
             ".parts[0]': Cannot find field.",
         ),
+    ),
+    Rule(
+        "request.malformed_body.param_path",
+        "The error's param names a part of the conversation (messages[2], contents,"
+        " input...) and nothing more specific decided: relays that file the reason there under"
+        " a generic message ('Param Incorrect') and providers that point at the turn they"
+        " could not take. The message shape is wrong.",
+        L,
+        Cause.MALFORMED_BODY,
+        all_of(says("param"), _param_names(_PARAM_MESSAGES)),
+        # below the wording rules (82-90) that name a cause themselves; above the bare status
+        priority=60,
+        retry=Retry.NEVER,
+        confidence=0.65,
+        samples=(
+            '{"error":{"message":"Param Incorrect","type":"new_api_error","param":"messages[4]'
+            ' assistant content must contain at least one part","code":"400"}}',
+        ),
+        near_misses=('{"error":{"message":"Param Incorrect","param":"temperature"}}',),
+    ),
+    Rule(
+        "request.tool_schema.param_path",
+        "The error's param names the tools (tools[0].function.parameters, 'tools contains"
+        " duplicate names') and nothing more specific decided: a tool definition was refused.",
+        L,
+        Cause.TOOL_SCHEMA,
+        all_of(says("param"), _param_names(_PARAM_TOOLS)),
+        priority=60,
+        retry=Retry.NEVER,
+        confidence=0.65,
+        samples=(
+            '{"error":{"message":"Param Incorrect","type":"rix_api_error","param":"tools contains'
+            ' duplicate names: search","code":"400"}}',
+        ),
+        near_misses=('{"error":{"message":"Param Incorrect","param":"top_p"}}',),
+    ),
+    Rule(
+        "request.malformed_body.reasoning_history",
+        "A reasoning model's state was not passed back in the history: the assistant turn lacks"
+        " its reasoning_content (Kimi, DeepSeek, SiliconFlow with thinking on), Gemini's"
+        " thought_signature on a function call, or Claude's thinking block before a tool"
+        " result. The client rebuilt the conversation without them: message shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"reasoning_content[`'\"]? (?:is |field is )?missing|missing [`'\"]?"
+                r"reasoning_content",
+                "reasoning_content",
+            ),
+            (r"missing (?:a |the )?thought_signature", "thought_signature"),
+            (
+                r"thought_signature[^\n]{0,40}(?:is )?(?:required|missing|invalid)",
+                "thought_signature",
+            ),
+            "must start with a thinking block",
+            (r"expected `thinking` or `redacted_thinking`", "redacted_thinking"),
+        ),
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error code: 400 - {'code': 20015, 'message': 'thinking is enabled but"
+            " reasoning_content is missing in assistant tool call message at index 7', 'data':"
+            " None}",
+            '{"error":{"code":400,"message":"Function call is missing a thought_signature in'
+            ' functionCall parts. This is required for tools to work correctly.","status":'
+            '"INVALID_ARGUMENT"}}',
+        ),
+        near_misses=('{"choices":[{"message":{"reasoning_content":"..."}}]}',),
     ),
     Rule(
         "request.malformed_body.messages",
