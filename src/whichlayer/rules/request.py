@@ -244,6 +244,7 @@ RULES: tuple[Rule, ...] = (
             "слишком длинный запрос",
             (r"prompt ?(?:超长|过长)", "prompt"),
             (r"输入(?:内容|文本)?(?:超长|过长)", "输入"),
+            (r"输入(?:的)?(?:长度|内容长度|token数?)[^\n]{0,6}(?:超过|超出)", "输入"),
             "上下文超长",
         ),
         priority=91,
@@ -708,6 +709,36 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Error code: 400 - {'error': 'could not find real modelID for qwen2.5-coder:7b'}",
         ),
+    ),
+    Rule(
+        "request.model_not_found.non_english",
+        "A server or relay says, in Chinese, Japanese, Korean, Russian, French, Spanish,"
+        " Portuguese or German, that the model named is not found, does not exist, is not a"
+        " valid model name or is not supported there: the model id is unknown where the"
+        " request went.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            (r"(?:找不到|未找到|未知的?|无效的?|不支持的?)(?:该)?模型", "模型"),
+            (r"模型(?:名称|名|id|ID)?\s?(?:未找到|找不到|无效|不正确|错误)", "模型"),
+            (r"モデル[^\n]{0,20}(?:見つかりません|存在しません|見つからない)", "モデル"),
+            (r"모델[^\n]{0,20}(?:찾을 수 없|존재하지 않)", "모델"),
+            (r"модель[^\n]{0,40}(?:не найдена|не существует|не поддерживается)", "модель"),
+            (r"mod[eè]le[^\n]{0,40}(?:n'existe pas|n’existe pas|introuvable|non trouvé)", "mod"),
+            (r"modelo[^\n]{0,40}(?:no existe|no encontrado|não existe|não encontrado)", "modelo"),
+            (r"modell[^\n]{0,40}(?:nicht gefunden|existiert nicht)", "modell"),
+        ),
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"找不到模型 gpt-5","type":"invalid_request_error"}}',
+            '{"error":{"message":"无效的模型名称: gpt-4o-mini-xx","type":"new_api_error"}}',
+            "エラー: モデルが見つかりません: gpt-4o",
+            '{"detail":"Модель не найдена: gpt-4o"}',
+            '{"error":{"message":"Le modèle gpt-4o n\'existe pas","type":"invalid_request_error"}}',
+        ),
+        near_misses=("模型加载成功", "Модель загружена"),
     ),
     Rule(
         "request.model_not_found.ollama_native_404",
@@ -1613,6 +1644,33 @@ RULES: tuple[Rule, ...] = (
             "Failed to deserialize the JSON body into the target type: messages[0]: unknown"
             " field `name` at line 1 column 80",
         ),
+    ),
+    Rule(
+        "request.invalid_parameter.non_english",
+        "A server says, in Japanese, Korean, Russian, French, Spanish, Portuguese or German,"
+        " that a request parameter is invalid: the parameter's name or value is refused.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"パラメータ[^\n]{0,6}(?:が不正|が無効|エラー)|無効なパラメータ|不正なパラメータ",
+                "パラメータ",
+            ),
+            (r"(?:잘못된|유효하지 않은) (?:매개변수|파라미터)", "매개변수", "파라미터"),
+            (r"(?:недопустимый|неверный|некорректный) параметр", " параметр"),
+            (r"paramètre[^\n]{0,4} (?:invalide|non valide|non pris en charge)", "paramètre"),
+            (r"parámetro (?:no válido|inválido|no soportado|no admitido)", "parámetro "),
+            (r"parâmetro (?:inválido|não suportado)", "parâmetro "),
+            (r"ungültiger parameter|parameter [^\n]{0,30}ungültig", "parameter"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"error":{"message":"パラメータが不正です: temperature"}}',
+            '{"error":{"message":"Недопустимый параметр: top_k"}}',
+        ),
+        near_misses=("パラメータを確認しました",),
     ),
     Rule(
         "request.invalid_parameter.chinese",
