@@ -47,9 +47,10 @@ def test_field_set_stays_high():
 #: the cause families of the second 2026-12-06 session and alt_causes as soft labels, 12 / 80;
 #: fresh29 added unfitted, 22 / 103; the families of the session's second round (OpenAI's
 #: insufficient_quota read as credit used up among them) merged and the model retrained,
-#: 13 / 82; fresh30 added unfitted, 27 / 112.)
-MOST_LAYER_MISSES = 27
-MOST_CAUSE_MISSES = 112
+#: 13 / 82; fresh30 added unfitted, 27 / 112; the request and network families of the
+#: third round (a localhost model server answered by a proxy among them), 20 / 103.)
+MOST_LAYER_MISSES = 20
+MOST_CAUSE_MISSES = 103
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
