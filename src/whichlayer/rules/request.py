@@ -331,6 +331,17 @@ RULES: tuple[Rule, ...] = (
                     "client intended to send too large body",
                     # OpenAI's upload limit: "Maximum content size limit (26214400) exceeded"
                     "maximum content size limit",
+                    # Chinese servers and relays: the body, data or file is too large
+                    (
+                        r"(?:请求体|请求数据|请求内容|请求|文件|图片)(?:大小)?(?:过大|太大)",
+                        "过大",
+                        "太大",
+                    ),
+                    (
+                        r"(?:请求体|请求数据|文件|图片|请求大小)(?:大小)?超过(?:了)?(?:最大)?"
+                        r"(?:大小)?限制",
+                        "超过",
+                    ),
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
@@ -1500,6 +1511,9 @@ RULES: tuple[Rule, ...] = (
             "内容审核",
             "内容安全",
             "敏感内容",
+            # Zhipu's 1301 and relays: "contains sensitive information", "unsafe or sensitive"
+            "敏感信息",
+            "不安全或敏感",
             # DashScope: DataInspectionFailed, "inappropriate content"
             "datainspectionfailed",
             # MiniMax: 1026 input / 1027 output "new_sensitive"
