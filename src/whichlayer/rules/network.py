@@ -2023,6 +2023,13 @@ RULES: tuple[Rule, ...] = (
             "http2: client connection force closed",
             "graceful shutdown goaway",
             "error in the http2 framing layer",
+            # Node's http2 core (fetch through undici's h2, the gRPC-js transport) and Python's
+            # h2: the stream or the session was closed with an HTTP/2 error code
+            "err_http2_stream_error",
+            "err_http2_session_error",
+            "err_http2_goaway_session",
+            (r"(?:stream|session) closed with error code", "closed with error code"),
+            "streamclosederror",
             # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
             # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
             "err_http2_protocol_error",
