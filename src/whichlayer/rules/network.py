@@ -122,9 +122,10 @@ _LOCAL_MODEL_SERVER = re.compile(
 #: The Ollama clients' own words for a failed status (LangChain's "Ollama call failed with
 #: status code 502. Details: ...", ollama-python's "ResponseError: ... (status code: 502)"):
 #: they name the local server without its address.
+#: Only their empty forms: a message after them is the server's own words.
 _OLLAMA_CLIENT = re.compile(
-    r"ollama call failed with status code \d{3}|ollama\._types\.responseerror|"
-    r"\bresponseerror:[^\n]{0,40}\(status code: \d{3}\)"
+    r"ollama call failed with status code \d{3}\.?(?: details:?)?\s*(?=\n|\Z)|"
+    r"\bresponseerror:\s*\(status code: \d{3}\)"
 )
 #: A browser's (or a web view's) own words: there an empty 403 is Ollama refusing the page's
 #: origin (OLLAMA_ORIGINS), not a proxy.

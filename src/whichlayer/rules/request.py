@@ -1413,8 +1413,6 @@ RULES: tuple[Rule, ...] = (
                 r"(?:invalid|missing required parameter:?|invalid type for) '?tools\[\d+\]\.",
                 "tools[",
             ),
-            # the tools array itself: too long, empty, wrong type
-            (r"(?:invalid|invalid type for) 'tools':", "'tools':"),
         ),
         # above the documented generic codes (catalogue rows, 98) that OpenAI sends with it:
         # invalid_value says a value was refused, the path says it was a tool's
