@@ -124,7 +124,7 @@ _LOCAL_MODEL_SERVER = re.compile(
 #: they name the local server without its address.
 #: Only their empty forms: a message after them is the server's own words.
 _OLLAMA_CLIENT = re.compile(
-    r"ollama call failed with status code \d{3}\.?(?: details:?)?\s*(?=\n|\Z)|"
+    r"ollama call failed with status code \d{3}\.?(?: details:?)?\s*(?=\Z|\n|at |file |traceback)|"
     r"\bresponseerror:\s*\(status code: \d{3}\)"
 )
 #: A browser's (or a web view's) own words: there an empty 403 is Ollama refusing the page's
