@@ -113,6 +113,61 @@ _RUNNER_CALL = (
 )
 
 
+#: A local model server's own address: a loopback host with the default port of Ollama
+#: (11434) or LM Studio (1234), or Ollama's native API paths.
+_LOCAL_MODEL_SERVER = re.compile(
+    r"(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(?:11434|1234)\b"
+    r"|(?::\d{2,5})?/api/(?:chat|generate|tags|embed|embeddings|show|pull|ps)\b)"
+)
+#: The Ollama clients' own words for a failed status (LangChain's "Ollama call failed with
+#: status code 502. Details: ...", ollama-python's "ResponseError: ... (status code: 502)"):
+#: they name the local server without its address.
+#: Only their empty forms: a message after them is the server's own words.
+_OLLAMA_CLIENT = re.compile(
+    r"ollama call failed with status code \d{3}\.?(?: details:?)?\s*(?=\Z|\n|at |file |traceback)|"
+    r"\bresponseerror:\s*\(status code: \d{3}\)"
+)
+#: A browser's (or a web view's) own words: there an empty 403 is Ollama refusing the page's
+#: origin (OLLAMA_ORIGINS), not a proxy.
+_BROWSER = re.compile(r"net::err_|failed to load resource|\bcors\b|origin ")
+
+
+def _local_server_intercepted(view: View) -> Facts | None:
+    """A loopback model server's URL answered with a status such servers never send
+    bodiless: a gateway status (502/503/504), or a 403 to a script (no browser origin)."""
+    ev = view.ev
+    if ev.html_vendor or ev.html_title:
+        return None  # a page answered: read that instead
+    hay = view.hay
+    target = _LOCAL_MODEL_SERVER.search(hay) or _OLLAMA_CLIENT.search(hay)
+    if target is None:
+        return None
+    # a body that says something is the server's answer; one that carries the client's own
+    # line (the address, the client's words) is that line passed on in an envelope
+    said = target.group(0)
+    for body in ev.bodies:
+        if body.message and said not in " ".join(body.message.lower().split()):
+            return None
+    if ev.status == 403 and _BROWSER.search(hay):
+        return None
+    return {"local server": target.group(0), "answered": str(ev.status)}
+
+
+#: LiteLLM words every httpx timeout "Connection timed out after {timeout} seconds." with the
+#: timeout of the WHOLE call (connect included). A connect that long never happens: an
+#: unanswered SYN ends in the operating system's own connect timeout (about 21 s on Windows,
+#: 75-130 s on macOS and Linux) as a connect error, not a timeout; so past two minutes the
+#: wait was for the answer.
+_LITELLM_WAITED = re.compile(r"litellm\.timeout: connection timed out after (\d+(?:\.\d+)?) ?s")
+
+
+def _waited_for_answer(view: View) -> Facts | None:
+    found = _LITELLM_WAITED.search(view.hay)
+    if found is None or float(found.group(1)) < 120:
+        return None
+    return {"timeout": found.group(1) + " s"}
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -181,6 +236,126 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.proxy.local_server_intercepted",
+        "A call to a model server on this machine (Ollama, LM Studio) was answered by a proxy:"
+        " a gateway status (502/503/504) with no body, or an empty 403 to a script, came back"
+        " for a loopback URL. Local model servers never answer those themselves; a proxy the"
+        " environment names (HTTP_PROXY/ALL_PROXY without NO_PROXY=localhost, the Windows"
+        " system proxy, Clash or v2rayN in global mode) took the localhost call and could not"
+        " deliver it.",
+        L,
+        Cause.PROXY,
+        all_of(status(502, 503, 504, 403), _local_server_intercepted),
+        # an answered status costs network rules 60 points (classify.ANSWERED_PENALTY); this
+        # row reads the answer itself, so 160 - 60 = 100 puts it above the bare 502/403 rules
+        # and Ollama's browser-origin 403 (identity, 88), which it leaves to browsers
+        priority=160,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "litellm.exceptions.APIConnectionError: OllamaException - Server error '502 Bad"
+            " Gateway' for url 'http://localhost:11434/api/generate'",
+            "加载模型失败：服务器错误 '502 Bad Gateway' for url 'http://127.0.0.1:11434/v1/models'",
+            "ResponseError: (status code: 503)",
+            "openai.APIStatusError: Error code: 503\nbase_url=http://localhost:1234/v1",
+            "requests.exceptions.HTTPError: 403 Client Error: Forbidden for url:"
+            " http://127.0.0.1:11434/api/tags",
+            "Error: Ollama call failed with status code 504.",
+        ),
+        near_misses=(
+            'HTTP Request: POST http://ADDRESS:11434/api/chat "HTTP/1.1 502 Bad Gateway"',
+            "GET http://localhost:11434/api/tags net::ERR_ABORTED 403 (Forbidden)",
+            'Error: 503 {"error":"server busy, please try again.  maximum pending requests'
+            ' exceeded"} for url http://localhost:11434/api/chat',
+            "Server error '502 Bad Gateway' for url 'http://localhost:4000/v1/chat/completions'",
+            "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center>"
+            " http://localhost:11434/api/chat",
+        ),
+    ),
+    Rule(
+        "network.proxy.privoxy_page",
+        "Privoxy answered instead of the API: its own status line ('500 Internal Privoxy"
+        " Error') or error page ('502 - No server or forwarder data received (Privoxy@host)',"
+        " 'Forwarding failure', 'Connect failed'). The proxy could not deliver the call, often"
+        " a localhost call sent through it.",
+        L,
+        Cause.PROXY,
+        says(
+            "internal privoxy error",
+            # the title of every Privoxy error template: "<what> (Privoxy@<hostname>)"
+            (r"\(privoxy@[\w.\-]*\)", "(privoxy@"),
+            "privoxy was unable to",
+        ),
+        # the proxy's own answer: it outranks the status it carries, so the 60 points an
+        # answered status costs network rules (classify.ANSWERED_PENALTY) are added back
+        priority=157,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "httpx.HTTPStatusError: Server error '500 Internal Privoxy Error' for url"
+            " 'http://127.0.0.1:1234/v1/chat/completions'",
+            "<title>502 - No server or forwarder data received (Privoxy@localhost)</title>",
+        ),
+        near_misses=("Privoxy is listening on 127.0.0.1:8118",),
+    ),
+    Rule(
+        "network.proxy.socks_reply",
+        "The SOCKS proxy answered the connect request with a failure reply (RFC 1928 codes"
+        " 0x01-0x08 as PySocks and python-socks print them: 'General SOCKS server failure',"
+        " 'Connection not allowed by ruleset', 'Host unreachable', ...): the proxy, not the"
+        " client, could not reach the API or refused to.",
+        L,
+        Cause.PROXY,
+        says(
+            (
+                r"0x0[1-8]: (?:general socks server failure|connection not allowed by ruleset"
+                r"|network unreachable|host unreachable|connection refused|ttl expired"
+                r"|command not supported|address type not supported)",
+                "0x0",
+            ),
+            "general socks server failure",
+            "socks server failure",
+        ),
+        priority=97,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "requests.exceptions.ConnectionError: SOCKSHTTPSConnectionPool(host='api.openai.com',"
+            " port=443): Max retries exceeded with url: /v1/chat/completions (Caused by"
+            " NewConnectionError('<urllib3.contrib.socks.SOCKSHTTPSConnection object at"
+            " 0x7f01>: Failed to establish a new connection: 0x04: Host unreachable'))",
+            "urllib3.exceptions.NewConnectionError: Failed to establish a new connection: 0x02:"
+            " Connection not allowed by ruleset",
+        ),
+        near_misses=("Error: connect ECONNREFUSED 127.0.0.1:11434",),
+    ),
+    Rule(
+        "network.proxy.connect_answer",
+        "The client's ProxyError carries a status: the forward proxy's own answer to CONNECT"
+        " (httpx 'ProxyError: 503 Service Unavailable', requests 'Tunnel connection failed:"
+        " 403 Forbidden'). The status is the proxy's, not the API's.",
+        L,
+        Cause.PROXY,
+        all_of(
+            exception("ProxyError"),
+            status(400, 401, 403, 404, 405, 429, 500, 502, 503, 504),
+        ),
+        # the proxy's own answer outranks the status it carries: the 60 points an answered
+        # status costs network rules (classify.ANSWERED_PENALTY) are added back
+        priority=157,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "httpx.ProxyError: 503 Service Unavailable",
+            "httpcore.ProxyError: 502 Bad Gateway",
+        ),
+        near_misses=("openai.InternalServerError: Error code: 502",),
+    ),
+    Rule(
         "network.proxy.curl",
         "curl says the proxy failed (its exit code 5, or 56 when the tunnel through the"
         " proxy broke; 56 alone is any receive failure, a reset included).",
@@ -233,6 +408,10 @@ RULES: tuple[Rule, ...] = (
         Cause.PROXY,
         says(
             "tunneling socket could not be established",
+            # hyper-util's tunnel through an HTTP proxy (reqwest, Rust clients): the proxy did
+            # not answer CONNECT with 200; hyper-proxy's older "tunnel error: unsuccessful"
+            "unsuccessful tunnel",
+            "tunnel error: unsuccessful",
             # .NET's SocketsHttpHandler (PowerShell, NuGet, Semantic Kernel): "The proxy tunnel
             # request to proxy 'http://proxy:8080/' failed with status code '407'."
             "the proxy tunnel request to proxy",
@@ -447,6 +626,39 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.dns.lookup_timeout",
+        "The name lookup itself timed out: no DNS server answered (Go's 'lookup HOST on"
+        " 10.0.0.2:53: i/o timeout', c-ares' 'queryA ETIMEOUT', curl's 'Resolving timed out',"
+        " aiohttp's 'Timeout while contacting DNS servers'). The host was never dialled, so"
+        " it is not a connect timeout.",
+        L,
+        Cause.DNS,
+        says(
+            (
+                r"\blookup [\w.\-]+(?: on [\w.:\[\]%]+)?: (?:read udp [^\n]{0,80}?: )?i/o timeout",
+                "lookup ",
+            ),
+            (r"\bquery(?:a|aaaa|srv|any)? etimeout\b", "etimeout"),
+            "resolving timed out after",
+            "timeout while contacting dns servers",
+            (r"dns (?:lookup|resolution|query) (?:timed out|timeout)", "dns "),
+        ),
+        # above network.connect_timeout (79), whose "i/o timeout" a lookup's line also says
+        priority=82,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            'Post "https://api.deepseek.com/chat/completions": dial tcp: lookup api.deepseek.com'
+            " on 192.168.1.1:53: i/o timeout",
+            "Error: queryA ETIMEOUT generativelanguage.googleapis.com",
+            "cURL error 28: Resolving timed out after 10001 milliseconds",
+        ),
+        near_misses=(
+            'Post "https://api.openai.com/v1/chat/completions": dial tcp 104.18.6.192:443: i/o'
+            " timeout",
+        ),
+    ),
+    Rule(
         "network.dns.tools",
         "A browser, curl, Java, .NET or Go reports that the host name could not be resolved.",
         L,
@@ -641,11 +853,19 @@ RULES: tuple[Rule, ...] = (
             "pkix path building failed",
             "unable to find valid certification path",
             "certpathbuilderexception",
+            # the path was built but did not validate: expired, not yet valid, revoked
+            "pkix path validation failed",
+            "certpathvalidatorexception",
+            "certificateexpiredexception",
+            "certificatenotyetvalidexception",
         ),
         priority=80,
         retry=Retry.NEVER,
         confidence=0.9,
-        samples=("javax.net.ssl.SSLHandshakeException: PKIX path building failed",),
+        samples=(
+            "javax.net.ssl.SSLHandshakeException: PKIX path building failed",
+            "Caused by: java.security.cert.CertPathValidatorException: validity check failed",
+        ),
     ),
     Rule(
         "network.tls_verify.expired_or_mismatch",
@@ -691,6 +911,9 @@ RULES: tuple[Rule, ...] = (
             # Apple's NSURLErrorSecureConnectionFailed (-1200); .NET's SslStream alert
             "secure connection to the server cannot be made",
             "remote party sent a tls alert",
+            # .NET's SslStream when the peer (or a middlebox) closed during the handshake
+            "remote party has closed the transport stream",
+            "unexpected eof or 0 bytes from the transport stream",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -710,6 +933,9 @@ RULES: tuple[Rule, ...] = (
             "packet length too long",
             "unknown protocol",
             "unsupported protocol",
+            # rustls: a plain-HTTP answer read as a TLS record
+            "received corrupt message",
+            "invalidcontenttype",
         ),
         priority=77,
         retry=Retry.LIMITED,
@@ -875,6 +1101,9 @@ RULES: tuple[Rule, ...] = (
             "ehostunreach",
             "network is unreachable",
             "enetunreach",
+            # Winsock 10065 (WSAEHOSTUNREACH) and 10051 (WSAENETUNREACH)
+            "attempted to an unreachable host",
+            "attempted to an unreachable network",
             (r"errno (?:65|99|101|113)\]", "errno "),
             # Chrome's and Electron apps' word for no network at all; Chromium's for an
             # address nothing routes to (net_error_list.h, ERR_ADDRESS_UNREACHABLE -109)
@@ -1096,6 +1325,23 @@ RULES: tuple[Rule, ...] = (
             "によって拒否されたため",
             "die verbindung verweigerte",
             "отверг запрос на подключение",
+            # 10061 in French, Spanish, Portuguese, Italian, Korean, Polish, Dutch, Turkish
+            # and Traditional Chinese Windows ("... the target machine actively refused it")
+            (r"l['’]ordinateur cible l['’]a expressément refusée", "expressément refusée"),
+            "denegó expresamente",
+            "recusou ativamente",
+            "rifiuto persistente del computer di destinazione",
+            "연결을 거부했으므로",
+            "aktywnie go odmawia",
+            "de verbinding actief heeft geweigerd",
+            "etkin olarak reddettiğinden",
+            "目標電腦拒絕連線",
+            # glibc's ECONNREFUSED in German, Russian, Spanish, Japanese (curl, wget, Netty, GIO
+            # print the C library's localized words)
+            "verbindungsaufbau abgelehnt",
+            "в соединении отказано",
+            "conexión rehusada",
+            "接続を拒否されました",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -1105,6 +1351,11 @@ RULES: tuple[Rule, ...] = (
             " (localhost:11434)",
             "System.Net.Sockets.SocketException (10061): Es konnte keine Verbindung hergestellt"
             " werden, da der Zielcomputer die Verbindung verweigerte.",
+            "System.Net.Http.HttpRequestException: Aucune connexion n’a pu être établie car"
+            " l’ordinateur cible l’a expressément refusée. (localhost:11434)",
+            "System.Net.Http.HttpRequestException: No se puede establecer una conexión ya que el"
+            " equipo de destino denegó expresamente dicha conexión. (localhost:1234)",
+            "Hata: Hedef makine etkin olarak reddettiğinden bağlantı kurulamadı. (localhost:8080)",
         ),
         near_misses=("远程主机强迫关闭了一个现有的连接。",),
     ),
@@ -1122,6 +1373,19 @@ RULES: tuple[Rule, ...] = (
             "リモート ホストに強制的に切断",
             "vom remotehost geschlossen",
             "принудительно разорвал существующее подключение",
+            # 10054 in French, Spanish, Portuguese, Italian, Korean, Traditional Chinese Windows
+            (
+                r"connexion existante a dû être fermée par l['’]hôte distant",
+                "connexion existante a dû être fermée",
+            ),
+            "se ha forzado la interrupción de una conexión existente",
+            "forçado o cancelamento de uma conexão existente",
+            "interrotta forzatamente dall",
+            "원격 호스트에 의해 강제로 끊겼습니다",
+            "遠端主機強制關閉",
+            # glibc's ECONNRESET in German and French
+            "vom kommunikationspartner zurückgesetzt",
+            "ré-initialisée par le correspondant",
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -1144,6 +1408,15 @@ RULES: tuple[Rule, ...] = (
             "正しく応答しなかった",
             "nach einer bestimmten zeitspanne nicht richtig reagiert",
             "не получен нужный отклик",
+            # 10060 in French, Spanish, Portuguese, Korean Windows ("the connected party did not
+            # properly respond after a period of time")
+            (r"la partie connectée n['’]a pas répondu", "partie connectée"),
+            "la parte conectada no respondió",
+            "a parte conectada não respondeu",
+            "연결된 구성원으로부터 응답이 없어",
+            # glibc's ETIMEDOUT in German and French
+            "wartezeit für die verbindung ist abgelaufen",
+            "connexion terminée par expiration du délai",
         ),
         priority=78,
         retry=Retry.LIMITED,
@@ -1170,6 +1443,17 @@ RULES: tuple[Rule, ...] = (
             "そのようなホストは不明です",
             "этот хост неизвестен",
             "der angegebene host ist unbekannt",
+            # 11001 in Portuguese and Korean Windows (Java's UnknownHostException in Korean too)
+            "este host não é conhecido",
+            "알려진 호스트가 없습니다",
+            # glibc's EAI_NONAME and EAI_AGAIN in German, French, Spanish, Russian
+            "name oder dienst nicht bekannt",
+            "nom ou service inconnu",
+            "nombre o servicio desconocido",
+            "имя или служба не известны",
+            "temporärer fehler bei der namensauflösung",
+            (r"échec temporaire (?:dans|de) la résolution", "échec temporaire"),
+            "fallo temporal en la resolución del nombre",
         ),
         priority=78,
         retry=Retry.LIMITED,
@@ -1253,6 +1537,8 @@ RULES: tuple[Rule, ...] = (
                 "connect: deadline has elapsed",
                 "err_connection_timed_out",
                 "tcp handshaker shutdown",
+                # Ruby's Net::HTTP: open_timeout (connect) ran out; its read side is ReadTimeout
+                "net::opentimeout",
             ),
         ),
         priority=79,
@@ -1383,6 +1669,13 @@ RULES: tuple[Rule, ...] = (
             says(
                 "und_err_body_timeout",
                 "body timeout error",
+                # reqwest: the timeout fired while the body was being read
+                (
+                    r"(?:error decoding response body|error reading a body from connection)"
+                    r"[^\n]{0,40}?(?:operation )?timed out",
+                    "error decoding response body",
+                    "error reading a body from connection",
+                ),
             ),
             exception("BodyTimeoutError"),
         ),
@@ -1399,12 +1692,63 @@ RULES: tuple[Rule, ...] = (
         near_misses=("TypeError: terminated [cause]: SocketError: other side closed",),
     ),
     Rule(
+        "network.read_timeout.stream_idle",
+        "A client gave up on a stream that sent nothing for its idle window ('Stream timeout: no"
+        " data from API for 30s', Codex's 'idle timeout waiting for SSE', 'no chunk received"
+        " within 60 seconds', 读取超时): connected and answered, but the next data did not come"
+        " in time (a slow local model or a long prompt being read).",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            "idle timeout waiting for sse",
+            (
+                r"\bno (?:new )?(?:data|chunks?|tokens?|events?|bytes|output)"
+                r" (?:was |were |has been )?(?:received |arrived |from (?:the )?"
+                r"(?:api|server|model|provider|upstream|stream) )?(?:for|in|within)"
+                r" (?:the (?:last|past) )?\d+(?:\.\d+)? ?(?:s|ms|sec|secs|seconds?|minutes?|min)\b",
+                "no data",
+                "no new data",
+                "no chunk",
+                "no new chunk",
+                "no token",
+                "no new token",
+                "no event",
+                "no new event",
+                "no bytes",
+                "no new bytes",
+                "no output",
+                "no new output",
+            ),
+            (r"\bstream(?:ing)? (?:idle |read )?timeout", "stream"),
+            "读取超时",
+            "读取数据超时",
+            "读取响应超时",
+        ),
+        priority=80,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "Error: Stream timeout: no data from API for 45s",
+            "stream disconnected before completion: idle timeout waiting for SSE",
+            "TimeoutError: no chunk received within 120 seconds",
+            "请求失败：读取超时",
+        ),
+        near_misses=(
+            "no data found for this query",
+            "Connection timed out after 10 s",
+            "upstream timeout",
+        ),
+    ),
+    Rule(
         "network.read_timeout.whole_call",
         "LiteLLM's timeout for the whole call ran out (it words every httpx timeout"
         " 'Connection timed out. Timeout passed=N, time taken=M'): the answer was too slow.",
         L,
         Cause.READ_TIMEOUT,
-        says((r"timed out\. timeout passed=", "timeout passed=")),
+        any_of(
+            says((r"timed out\. timeout passed=", "timeout passed=")),
+            all_of(says("litellm.timeout: connection timed out after"), _waited_for_answer),
+        ),
         priority=80,
         retry=Retry.CAREFUL,
         confidence=0.7,
@@ -1413,6 +1757,8 @@ RULES: tuple[Rule, ...] = (
             " Timeout passed=45.0, time taken=45.301 seconds",
             "litellm.APIConnectionError: OllamaException - litellm.Timeout: Connection timed"
             " out. Timeout passed=600.0, time taken=670.6 seconds",
+            "litellm.exceptions.Timeout: litellm.Timeout: Connection timed out after 300.0"
+            " seconds.",
         ),
         near_misses=("litellm.Timeout: Connection timed out after 30 seconds",),
     ),
@@ -1527,6 +1873,29 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":"an error was encountered while running the model: unexpected EOF"}',
+        ),
+    ),
+    Rule(
+        "network.connection_reset.no_status_line",
+        "The connection closed before the answer's first line: Java's HttpClient ('HTTP/1.1"
+        " header parser received no bytes'), OkHttp's status-line reader at end of stream"
+        " ('\\n not found: limit=0 content=…'), hyper's Debug form of 'connection closed before"
+        " message completed' (IncompleteMessage). The server or a hop on the way dropped the"
+        " connection after the request was sent.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "header parser received no bytes",
+            "not found: limit=0 content=",
+            "incompletemessage",
+        ),
+        priority=75,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "java.io.IOException: HTTP/1.1 header parser received no bytes",
+            "java.io.EOFException: \\n not found: limit=0 content=…",
+            "reqwest::Error { kind: Request, source: hyper::Error(IncompleteMessage) }",
         ),
     ),
     Rule(
@@ -1649,6 +2018,19 @@ RULES: tuple[Rule, ...] = (
             ),
             "stream was reset",
             "streamresetexception",
+            # Go's HTTP/2 transport: the connection died (ping timeout, peer gone) or the
+            # server shut it down with requests in flight; curl's exit code 16
+            "http2: client connection lost",
+            "http2: client connection force closed",
+            "graceful shutdown goaway",
+            "error in the http2 framing layer",
+            # Node's http2 core (fetch through undici's h2, the gRPC-js transport) and Python's
+            # h2: the stream or the session was closed with an HTTP/2 error code
+            "err_http2_stream_error",
+            "err_http2_session_error",
+            "err_http2_goaway_session",
+            (r"(?:stream|session) closed with error code", "closed with error code"),
+            "streamclosederror",
             # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
             # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
             "err_http2_protocol_error",

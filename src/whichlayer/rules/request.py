@@ -6,6 +6,7 @@ import re
 
 from whichlayer.rules.base import (
     Facts,
+    Matcher,
     Rule,
     all_of,
     any_of,
@@ -47,6 +48,23 @@ def _bare_not_found(view: View) -> Facts | None:
         if body.message and body.message.strip().lower() in ("not found", "404 not found"):
             return {"body message": body.message.strip()}
     return None
+
+
+#: Where a body's ``param`` points: OpenAI-shaped bodies (and relays that put the whole
+#: reason there, under a generic "Param Incorrect") name the refused part of the request.
+_PARAM_MESSAGES = re.compile(r"^(?:messages|contents|input|system)\b|^\$\.messages\b")
+_PARAM_TOOLS = re.compile(r"^(?:tools|functions|tool_choice\.function)\b|^\$\.tools\b")
+
+
+def _param_names(pattern: re.Pattern[str]) -> Matcher:
+    def match(view: View) -> Facts | None:
+        for body in view.ev.bodies:
+            param = (body.param or "").strip().lower()
+            if param and pattern.search(param):
+                return {"body param": param[:80]}
+        return None
+
+    return match
 
 
 RULES: tuple[Rule, ...] = (
@@ -226,6 +244,7 @@ RULES: tuple[Rule, ...] = (
             "слишком длинный запрос",
             (r"prompt ?(?:超长|过长)", "prompt"),
             (r"输入(?:内容|文本)?(?:超长|过长)", "输入"),
+            (r"输入(?:的)?(?:长度|内容长度|token数?)[^\n]{0,6}(?:超过|超出)", "输入"),
             "上下文超长",
         ),
         priority=91,
@@ -312,6 +331,17 @@ RULES: tuple[Rule, ...] = (
                     "client intended to send too large body",
                     # OpenAI's upload limit: "Maximum content size limit (26214400) exceeded"
                     "maximum content size limit",
+                    # Chinese servers and relays: the body, data or file is too large
+                    (
+                        r"(?:请求体|请求数据|请求内容|请求|文件|图片)(?:大小)?(?:过大|太大)",
+                        "过大",
+                        "太大",
+                    ),
+                    (
+                        r"(?:请求体|请求数据|文件|图片|请求大小)(?:大小)?超过(?:了)?(?:最大)?"
+                        r"(?:大小)?限制",
+                        "超过",
+                    ),
                 ),
             ),
             # "Request too large for <model> ... on tokens per min" is a TPM limit.
@@ -642,6 +672,84 @@ RULES: tuple[Rule, ...] = (
             " '0f6c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f5a': Not found for account 'abc123'\"}",
         ),
         near_misses=('{"status":404,"title":"Not Found","detail":"Not Found"}',),
+    ),
+    Rule(
+        "request.model_not_found.none_loaded",
+        "A local model server files 'no model loaded' as a missing model: LM Studio's"
+        " OpenAI-compatible endpoint answers 'No models loaded. Please load a model ...' with"
+        " 404 and code model_not_found. The model the request names is not served there until"
+        " it is loaded (lms load, the developer page, or just-in-time loading); bare, without"
+        " that filing, the same words stay upstream.unavailable.not_loaded.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        all_of(
+            says((r"no models? (?:is |are )?(?:currently )?loaded", " loaded")),
+            any_of(status(404), field_is("code", "model_not_found")),
+        ),
+        # above upstream.unavailable.not_loaded (88), which reads the same words unfiled
+        priority=90,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error: 404 No models loaded. Please load a model in the developer page or use the"
+            " `lms load` command.",
+            '{"error":{"message":"No models loaded. Please load a model in the developer page or'
+            ' use the `lms load` command.","type":"invalid_request_error","param":"model",'
+            '"code":"model_not_found"}}',
+        ),
+        near_misses=(
+            '{"error":"No models loaded. Please load a model in the developer page or use the'
+            ' `lms load` command."}',
+        ),
+    ),
+    Rule(
+        "request.model_not_found.local_router",
+        "A local model switcher does not know the model the request names: llama-swap's 'could"
+        " not find real modelID for x' (no model or alias of that name in its config; 400),"
+        " its 'could not find process group for model'. The model id is unknown where the"
+        " request went.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            "could not find real modelid for",
+            "could not find process group for model",
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "Error code: 400 - {'error': 'could not find real modelID for qwen2.5-coder:7b'}",
+        ),
+    ),
+    Rule(
+        "request.model_not_found.non_english",
+        "A server or relay says, in Chinese, Japanese, Korean, Russian, French, Spanish,"
+        " Portuguese or German, that the model named is not found, does not exist, is not a"
+        " valid model name or is not supported there: the model id is unknown where the"
+        " request went.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            (r"(?:找不到|未找到|未知的?|无效的?|不支持的?)(?:该)?模型", "模型"),
+            (r"模型(?:名称|名|id|ID)?\s?(?:未找到|找不到|无效|不正确|错误)", "模型"),
+            (r"モデル[^\n]{0,20}(?:見つかりません|存在しません|見つからない)", "モデル"),
+            (r"모델[^\n]{0,20}(?:찾을 수 없|존재하지 않)", "모델"),
+            (r"модель[^\n]{0,40}(?:не найдена|не существует|не поддерживается)", "модель"),
+            (r"mod[eè]le[^\n]{0,40}(?:n'existe pas|n’existe pas|introuvable|non trouvé)", "mod"),
+            (r"modelo[^\n]{0,40}(?:no existe|no encontrado|não existe|não encontrado)", "modelo"),
+            (r"modell[^\n]{0,40}(?:nicht gefunden|existiert nicht)", "modell"),
+        ),
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{"error":{"message":"找不到模型 gpt-5","type":"invalid_request_error"}}',
+            '{"error":{"message":"无效的模型名称: gpt-4o-mini-xx","type":"new_api_error"}}',
+            "エラー: モデルが見つかりません: gpt-4o",
+            '{"detail":"Модель не найдена: gpt-4o"}',
+            '{"error":{"message":"Le modèle gpt-4o n\'existe pas","type":"invalid_request_error"}}',
+        ),
+        near_misses=("模型加载成功", "Модель загружена"),
     ),
     Rule(
         "request.model_not_found.ollama_native_404",
@@ -1298,13 +1406,26 @@ RULES: tuple[Rule, ...] = (
         Cause.TOOL_SCHEMA,
         says(
             (r"invalid '?tools\[\d+\]\.function", "].function"),
+            # OpenAI names the path in its message whatever the code (invalid_value,
+            # missing_required_parameter, invalid_type): the path, not the code, says what
+            # was refused
+            (
+                r"(?:invalid|missing required parameter:?|invalid type for) '?tools\[\d+\]\.",
+                "tools[",
+            ),
         ),
-        priority=93,
+        # above the documented generic codes (catalogue rows, 98) that OpenAI sends with it:
+        # invalid_value says a value was refused, the path says it was a tool's
+        priority=99,
         confidence=0.8,
         samples=(
             "litellm.ContextWindowExceededError: OpenAIException - Error code: 400 - {'error': "
             "{'message': \"Invalid 'tools[1].function.description': string too long. Expected a "
             'string with maximum length 1024"}}',
+            "{'error': {'message': \"Invalid 'tools[0].function.name': string does not match"
+            " pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type':"
+            " 'invalid_request_error', 'param': 'tools[0].function.name', 'code':"
+            " 'invalid_value'}}",
         ),
         near_misses=("Invalid 'messages[1].content': string too long.",),
     ),
@@ -1388,6 +1509,9 @@ RULES: tuple[Rule, ...] = (
             "内容审核",
             "内容安全",
             "敏感内容",
+            # Zhipu's 1301 and relays: "contains sensitive information", "unsafe or sensitive"
+            "敏感信息",
+            "不安全或敏感",
             # DashScope: DataInspectionFailed, "inappropriate content"
             "datainspectionfailed",
             # MiniMax: 1026 input / 1027 output "new_sensitive"
@@ -1477,6 +1601,90 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.invalid_parameter.tool_choice",
+        "The server refuses the tool_choice value (only 'auto' accepted, 'required' or a named"
+        " tool unsupported, tool_choice without tools): the parameter's value, not the tool"
+        " definitions, is wrong, even when a local server wraps its 400 in a 500.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"tool[_ ]choice[\"' ]{0,3}(?:must be|should be|can only be|only supports|is only"
+                r" allowed|is not supported|not supported|value is not supported|is set to"
+                r" [\"'][\w-]+[\"'] but)",
+                "tool choice",
+                "tool_choice",
+            ),
+            (r"invalid value for '?tool_choice", "tool_choice"),
+        ),
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "Failed to process request: 400: {'error': {'message': \"Tool choice must be 'none'"
+            " or 'auto' for this model.\", 'type': 'bad_request'}}\nINFO: 127.0.0.1:5000 -"
+            ' "POST /v1/chat/completions HTTP/1.1" 500 Internal Server Error',
+            "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are"
+            " specified.",
+        ),
+        near_misses=('{"tool_choice":"auto","tools":[]}',),
+    ),
+    Rule(
+        "request.invalid_parameter.unknown_field",
+        "A strict server refused a top-level field it does not know: serde's 'Failed to"
+        " deserialize the JSON body into the target type: unknown field `x`' (Rust servers:"
+        " DeepSeek, TGI, mistral.rs), Go's DisallowUnknownFields 'json: unknown field \"x\"'."
+        " A parameter's name is refused; a field unknown inside messages is message shape"
+        " (request.malformed_body).",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"target type: unknown field `", "unknown field"),
+            (r"\bjson: unknown field \"", "unknown field"),
+        ),
+        # above request.malformed_body (83), which reads "failed to deserialize the json body"
+        priority=84,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"Failed to deserialize the JSON body into the target type:'
+            ' unknown field `reasoning_effort`, expected one of `model`, `messages` at line 1'
+            ' column 60","type":"invalid_request_error"}}',
+            '{"error":"json: unknown field \\"think\\""}',
+        ),
+        near_misses=(
+            "Failed to deserialize the JSON body into the target type: messages[0]: unknown"
+            " field `name` at line 1 column 80",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.non_english",
+        "A server says, in Japanese, Korean, Russian, French, Spanish, Portuguese or German,"
+        " that a request parameter is invalid: the parameter's name or value is refused.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"パラメータ[^\n]{0,6}(?:が不正|が無効|エラー)|無効なパラメータ|不正なパラメータ",
+                "パラメータ",
+            ),
+            (r"(?:잘못된|유효하지 않은) (?:매개변수|파라미터)", "매개변수", "파라미터"),
+            (r"(?:недопустимый|неверный|некорректный) параметр", " параметр"),
+            (r"paramètre[^\n]{0,4} (?:invalide|non valide|non pris en charge)", "paramètre"),
+            (r"parámetro (?:no válido|inválido|no soportado|no admitido)", "parámetro "),
+            (r"parâmetro (?:inválido|não suportado)", "parâmetro "),
+            (r"ungültiger parameter|parameter [^\n]{0,30}ungültig", "parameter"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"error":{"message":"パラメータが不正です: temperature"}}',
+            '{"error":{"message":"Недопустимый параметр: top_k"}}',
+        ),
+        near_misses=("パラメータを確認しました",),
+    ),
+    Rule(
         "request.invalid_parameter.chinese",
         "A Chinese provider or relay says a request parameter is wrong ('请求参数错误',"
         " '参数有误', '参数不合法', '参数无效'): the Chinese form of 'invalid parameter'; a"
@@ -1485,6 +1693,9 @@ RULES: tuple[Rule, ...] = (
         Cause.INVALID_PARAMETER,
         says(
             (r"参数(?:错误|有误|不合法|无效|校验失败|格式错误)", "参数"),
+            # a parameter the model does not take; a value out of its range
+            (r"不支持(?:的|该|此)?参数|参数[^\n]{0,30}不(?:被)?支持", "不支持", "参数"),
+            (r"取值范围(?:错误|有误|不正确|不合法)|超出(?:了)?(?:取值)?范围", "取值范围", "超出"),
         ),
         priority=80,
         retry=Retry.NEVER,
@@ -1493,6 +1704,7 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"请求参数错误","type":"invalid_request_error"}}',
             "API 调用参数有误，请检查文档。",
             '{"error":{"message":"参数不合法：temperature 取值范围为 (0, 1.0]"}}',
+            '{"error":{"message":"不支持的参数: logprobs","code":"400"}}',
         ),
         near_misses=("参数正确，请求成功",),
     ),
@@ -1678,7 +1890,23 @@ RULES: tuple[Rule, ...] = (
         says(
             "no model specified",
             "no_model_name",
+            # llama-swap when the body has no model
+            "missing or invalid 'model'",
             "missingparameter",
+            # the model field empty or absent: Ollama's {"error":"model is required"}, other
+            # servers' "model must be specified", Chinese relays' 模型名称不能为空
+            (
+                r"\bmodel(?: name| id| field| parameter)? (?:is required|must be (?:specified"
+                r"|provided|set)|is not specified|not specified|cannot be empty|must not be"
+                r" empty|is empty)",
+                "model",
+            ),
+            (
+                r"(?:模型名称|模型|model)\s?(?:不能为空|不可为空|未指定)|未指定模型",
+                "不能为空",
+                "不可为空",
+                "未指定",
+            ),
             (
                 r"missing (?:one or multiple |one or more )?required parameters?\b(?!:"
                 r" '?messages)",
@@ -1690,6 +1918,8 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Azure.RequestFailedException: No model specified in request. Please provide a"
             " model name in the request body.",
+            '{"error":"model is required"}',
+            '{"error":{"message":"模型名称不能为空","type":"invalid_request_error"}}',
         ),
     ),
     Rule(
@@ -1872,7 +2102,13 @@ RULES: tuple[Rule, ...] = (
                 "malformed json",
                 "unexpected end of json",
                 "must be a valid json",
-                (r"request body (?:is )?(?:invalid|malformed)", "request body "),
+                # DashScope's InvalidParameter "Required body invalid, please check the request
+                # body format."
+                (
+                    r"(?:request|required) body (?:is )?(?:invalid|malformed)",
+                    "request body ",
+                    "required body ",
+                ),
                 "not valid json",
                 (r"invalid request body\b", "invalid request body"),
                 # Triton/KServe: the payload lacks the member it expects; Gemini's proto check
@@ -2063,6 +2299,164 @@ RULES: tuple[Rule, ...] = (
             "Please ensure that multiturn requests alternate between user and model.",
         ),
         near_misses=("Unexpected token '<' in JSON at position 0",),
+    ),
+    Rule(
+        "request.malformed_body.empty_messages",
+        "The messages (or contents, input) array was sent empty or not at all: OpenAI's"
+        " \"Invalid 'messages': empty array\" (code empty_array), 'messages must not be empty',"
+        " Chinese relays' 消息不能为空 / messages不能为空. Nothing to answer: the"
+        " conversation the client built is empty (a history trimmed to nothing, a template"
+        " that rendered no turn).",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"invalid '(?:messages|input|contents)': empty array",
+                "empty array",
+            ),
+            (
+                r"\b(?:messages|contents)(?: array| list| field)? (?:must not|cannot|can't|should"
+                r" not|may not) be empty",
+                "be empty",
+            ),
+            (
+                r"\b(?:messages|contents)(?: array| list)? (?:is|are|was) empty",
+                "is empty",
+                "are empty",
+                "was empty",
+            ),
+            (
+                r"(?:消息|messages|消息列表|对话内容|contents)\s?(?:列表)?(?:不能为空|不可为空|为空)",
+                "为空",
+            ),
+            # absent altogether: relays' own checks ("contents is required", whatever status)
+            (r"(?<![\w ])(?:\d{3} )?(?:messages|contents) (?:is|are) required\b", " required"),
+        ),
+        priority=85,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error code: 400 - {'error': {'message': \"Invalid 'messages': empty array. Expected"
+            " an array with minimum length 1, but got an empty array instead.\", 'type':"
+            " 'invalid_request_error', 'param': 'messages', 'code': 'empty_array'}}",
+            '{"error":{"message":"messages must not be empty","type":"invalid_request_error"}}',
+            '{"code":400,"msg":"消息列表不能为空"}',
+            '{"error":{"message":"contents is required","type":"upstream_error"},"status":500}',
+        ),
+        near_misses=(
+            "The response was empty",
+            "Invalid 'tools': empty array. Expected an array with minimum length 1",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.google_contents_path",
+        "Google's request check says a value under contents or the system instruction has the"
+        " wrong shape (\"Unknown name \\\"text\\\" at 'contents[1].parts[0]': Proto field is not"
+        " repeating, cannot start list\", 'Starting an object on a scalar field', \"Invalid value"
+        " at 'system_instruction.parts[0]'\"): the message shape is wrong, whichever client or"
+        " relay (OpenRouter, LiteLLM, Vertex) built it. An unknown field name there ('Cannot"
+        " find field') is a refused parameter (request.invalid_parameter.named_field); the same"
+        " check under 'tools[...]' a tool schema.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"at '?(?:contents|system_?instruction)[^\n']{0,80}'?: (?:proto field is not"
+                r" repeating|starting an object on a scalar field)",
+                "proto field is not repeating",
+                "starting an object on a scalar field",
+            ),
+            (r"invalid value at '?(?:contents|system_?instruction)\b", "invalid value at"),
+        ),
+        # above request.invalid_parameter.named_field (85) and request.invalid_parameter (82),
+        # which read Google's "unknown name" wherever it points
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{"error":{"code":400,"message":"Invalid JSON payload received. Unknown name'
+            ' \\"parts\\" at \'contents[2]\': Proto field is not repeating, cannot start list.",'
+            '"status":"INVALID_ARGUMENT"}}',
+            "google.genai.errors.ClientError: 400 INVALID_ARGUMENT. Invalid value at"
+            " 'system_instruction.parts[0].text' (TYPE_STRING), 42",
+        ),
+        near_misses=(
+            "Invalid JSON payload received. Unknown name \"type\" at 'tools[0]"
+            ".function_declarations[0].parameters.properties[0].value.items': Proto field is not"
+            " repeating, cannot start list.",
+            "Invalid JSON payload received. Unknown name \"cache_control\" at 'contents[0]"
+            ".parts[0]': Cannot find field.",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.param_path",
+        "The error's param names a part of the conversation (messages[2], contents,"
+        " input...) and nothing more specific decided: relays that file the reason there under"
+        " a generic message ('Param Incorrect') and providers that point at the turn they"
+        " could not take. The message shape is wrong.",
+        L,
+        Cause.MALFORMED_BODY,
+        all_of(says("param"), _param_names(_PARAM_MESSAGES)),
+        # below the wording rules (82-90) that name a cause themselves; above the bare status
+        priority=60,
+        retry=Retry.NEVER,
+        confidence=0.65,
+        samples=(
+            '{"error":{"message":"Param Incorrect","type":"new_api_error","param":"messages[4]'
+            ' assistant content must contain at least one part","code":"400"}}',
+        ),
+        near_misses=('{"error":{"message":"Param Incorrect","param":"temperature"}}',),
+    ),
+    Rule(
+        "request.tool_schema.param_path",
+        "The error's param names the tools (tools[0].function.parameters, 'tools contains"
+        " duplicate names') and nothing more specific decided: a tool definition was refused.",
+        L,
+        Cause.TOOL_SCHEMA,
+        all_of(says("param"), _param_names(_PARAM_TOOLS)),
+        priority=60,
+        retry=Retry.NEVER,
+        confidence=0.65,
+        samples=(
+            '{"error":{"message":"Param Incorrect","type":"rix_api_error","param":"tools contains'
+            ' duplicate names: search","code":"400"}}',
+        ),
+        near_misses=('{"error":{"message":"Param Incorrect","param":"top_p"}}',),
+    ),
+    Rule(
+        "request.malformed_body.reasoning_history",
+        "A reasoning model's state was not passed back in the history: the assistant turn lacks"
+        " its reasoning_content (Kimi, DeepSeek, SiliconFlow with thinking on), Gemini's"
+        " thought_signature on a function call, or Claude's thinking block before a tool"
+        " result. The client rebuilt the conversation without them: message shape.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"reasoning_content[`'\"]? (?:is |field is )?missing|missing [`'\"]?"
+                r"reasoning_content",
+                "reasoning_content",
+            ),
+            (r"missing (?:a |the )?thought_signature", "thought_signature"),
+            (
+                r"thought_signature[^\n]{0,40}(?:is )?(?:required|missing|invalid)",
+                "thought_signature",
+            ),
+            "must start with a thinking block",
+            (r"expected `thinking` or `redacted_thinking`", "redacted_thinking"),
+        ),
+        priority=86,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Error code: 400 - {'code': 20015, 'message': 'thinking is enabled but"
+            " reasoning_content is missing in assistant tool call message at index 7', 'data':"
+            " None}",
+            '{"error":{"code":400,"message":"Function call is missing a thought_signature in'
+            ' functionCall parts. This is required for tools to work correctly.","status":'
+            '"INVALID_ARGUMENT"}}',
+        ),
+        near_misses=('{"choices":[{"message":{"reasoning_content":"..."}}]}',),
     ),
     Rule(
         "request.malformed_body.messages",
