@@ -112,6 +112,12 @@ def main() -> int:
     parser.add_argument("--weak-cause-bar", type=float, default=fallback.WEAK_CAUSE_BAR)
     parser.add_argument("--overrule-bar", type=float, default=fallback.OVERRULE_BAR)
     parser.add_argument("--strong-unknown-bar", type=float, default=fallback.STRONG_UNKNOWN_BAR)
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="below it, no rule fired and the model answers unknown (default: the shipped "
+        "model's)",
+    )
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()
     if not BLIND.exists():
@@ -126,6 +132,11 @@ def main() -> int:
     if set(held) - set(recorded):
         fail(f"not recorded blind: {', '.join(sorted(set(held) - set(recorded)))}")
     preds = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
+    if args.threshold is None:
+        infer.use_shipped()
+        shipped = infer.current()
+        assert shipped is not None
+        args.threshold = shipped.threshold
     bars = fallback.Bars(
         args.unknown_bar,
         args.weak_priority,
@@ -148,10 +159,12 @@ def main() -> int:
             ok = _ok(row, b["layer"], b["cause"])
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
             plain = fallback.combine(
-                b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off()
+                b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off(), args.threshold
             )
             c.update(dict(zip(("plain_l", "plain_c"), _ok(row, plain[0], plain[1]), strict=True)))
-            got = fallback.combine(b["layer"], b["cause"], b["priority"], reading, bars)
+            got = fallback.combine(
+                b["layer"], b["cause"], b["priority"], reading, bars, args.threshold
+            )
             new = _ok(row, got[0], got[1])
             c.update(comb_l=new[0], comb_c=new[1])
             if got[:2] != plain[:2]:
@@ -173,7 +186,8 @@ def main() -> int:
         if c["n"]:
             _line(label, c)
     print(
-        f"\nbars: cause for a weak rule's unknown at {bars.unknown_cause:g}, for a stronger "
+        f"\nno rule fired: the model answers at {args.threshold:g} or more, else unknown. "
+        f"Bars: cause for a weak rule's unknown at {bars.unknown_cause:g}, for a stronger "
         f"rule's at {bars.strong_unknown:g}; rules below priority "
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
         f"layer overruled at {bars.overrule:g}. Model: C layer {args.c_layer:g}, C cause "

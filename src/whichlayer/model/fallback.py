@@ -173,7 +173,7 @@ def predict(ev: Evidence, reasons: bool = True) -> Guess | None:
 #: on the blind-recorded sets older than the two newest and checked on those two
 #: (``bench/blind.py``; docs/engine.md). Where a weak rule says ``unknown`` for the cause,
 #: the model names it at this probability or more (its cause head within the rule's layer).
-UNKNOWN_CAUSE_BAR = 0.4
+UNKNOWN_CAUSE_BAR = 0.3
 #: Where a stronger rule says ``unknown`` (it read more than the status and judged the text
 #: ambiguous), at this one: above 1, never. Measured (``bench/blind.py
 #: --strong-unknown-bar``): at 0.4-0.6 it fixed one error in 1,950 and none in the newest
@@ -223,7 +223,7 @@ def combine(
     priority: int | None,
     reading: Reading,
     bars: Bars | None = None,
-    threshold: float = 0.5,
+    threshold: float = 0.3,
 ) -> tuple[str | None, str, str]:
     """The decision from a rule's ``layer``, ``cause`` and ``priority`` (``layer`` None: no
     rule fired) and the model's ``reading``: (layer, cause, who decided)."""

@@ -47,11 +47,25 @@ _NOISE = re.compile(
     r"""^[ \t]*at[ \t]+\S[^\n]*(?:\)|:\d+)[ \t]*$"""
     r"""|File "[^"\n]*", line \d+[^\n]*(?:\n[ \t]+[^\n]*)?"""
     r"""|Traceback \(most recent call last\):"""
-    r"""|^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?"""
+    r"""|^[ \t]*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[\d.,:]*Z?"""
     r"""(?:[ \t]+-[ \t]+[\w.:-]+[ \t]+-[ \t]+(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)[ \t]+-)?"""
     r"""|^[ \t]*\u23bf?[ \t]*API Error:""",
     re.M,
 )
+#: How many heads deep ``_quiet`` strips: a wrapper's log head before the paste's own.
+_HEADS = 3
+
+
+def _quiet(text: str) -> str:
+    """``text`` without its noise (``_NOISE``), head after head: a log line's head in front
+    of a paste that starts with its own timestamp or "API Error:" leaves that at the line's
+    start once the first is gone, so it is read the same as the paste alone."""
+    for _ in range(_HEADS):
+        quiet = _NOISE.sub(" ", text)
+        if quiet == text:
+            break
+        text = quiet
+    return text
 
 
 def text_of(ev: Evidence) -> str:
@@ -68,7 +82,7 @@ def text_of(ev: Evidence) -> str:
         text = text[: 2 * HEAD] + "\n" + text[-2 * TAIL :]
     if "\\" in text:
         text = text.replace("\\n", "\n").replace('\\"', '"')
-    return _NOISE.sub(" ", text)
+    return _quiet(text)
 
 
 #: How deep the fallback looks through JSON envelopes for the error they carry.
@@ -89,7 +103,7 @@ def innermost(ev: Evidence) -> tuple[Evidence, list[str]]:
     code, a dialect) is read whole, as its words and fields say what failed."""
     extras: list[str] = []
     for _ in range(ENVELOPES):
-        text = _NOISE.sub(" ", ev.text).strip()  # a log line's or a frame's JSON too
+        text = _quiet(ev.text).strip()  # a log line's or a frame's JSON too
         if not (text.startswith("{") and text.endswith("}")) or not ev.bodies:
             break
         outer = min(ev.bodies, key=lambda b: b.depth)
