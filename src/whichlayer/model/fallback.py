@@ -6,7 +6,7 @@ Imported only when no rule fires (or rules tie), so ``explain`` starts as fast a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from whichlayer.classify import WEAK_PRIORITY
 from whichlayer.diagnosis import Fact
@@ -298,7 +298,7 @@ def weigh(
             confidence=round(p_layer, 2),
         )
         if overrules
-        else replace(rule, cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2))
+        else rule.replace(cause=Cause(cause), confidence=round(min(rule.confidence, p_cause), 2))
     )
     sure = p_layer if overrules else p_cause
     if by_cause is None:

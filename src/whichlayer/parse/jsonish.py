@@ -8,13 +8,15 @@ that a 1 MB paste stays fast.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whichlayer.prefilter import LazyPattern
+
+if TYPE_CHECKING:
+    import ast
 
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200
@@ -195,6 +197,8 @@ def literal(chunk: str) -> Any:
             return value
         if attempt == 0 and _BARE_FIRST_KEY.match(candidate.strip()):
             continue  # the Python parser would read its first key as a name: no literal
+        import ast  # here, not at import: most reprs read as JSON (start-up time)
+
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -253,6 +257,8 @@ def _as_json(candidate: str) -> Any:
 
 
 def _eval_node(node: ast.AST, depth: int) -> Any:
+    import ast  # (imported by ``literal`` already)
+
     if depth > MAX_DEPTH:
         raise ValueError("too deep")
     if isinstance(node, ast.Constant):

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from whichlayer._record import Record
 from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
 from whichlayer.redact.detectors import (
     BREAK,
@@ -54,16 +54,28 @@ _COOKIE_ATTRIBUTES = frozenset(
 WITHHELD = "[line withheld: it held an encoded secret]"
 
 
-@dataclass(slots=True)
-class Span:
-    """A stretch of the text to replace."""
+class Span(Record):
+    """A stretch of the text to replace. (A plain class: a dataclass costs start-up time,
+    see ``whichlayer._record``.)"""
 
-    start: int
-    end: int
-    detector: Detector | None
-    secret: str
-    replacement: str | None = None
-    rank: int | None = None  # overrides the detector's priority when spans overlap
+    _fields = ("start", "end", "detector", "secret", "replacement", "rank")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        detector: Detector | None,
+        secret: str,
+        replacement: str | None = None,
+        rank: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.detector = detector
+        self.secret = secret
+        self.replacement = replacement
+        self.rank = rank  # overrides the detector's priority when spans overlap
 
 
 def clean_secret(secret: str) -> str:
@@ -97,7 +109,7 @@ def fingerprint_secret(
     if shape_platform != "secret" or platform is None:
         platform, prefix = shape_platform, shape_prefix
     fp = make_fingerprint(core, platform, prefix)
-    return fp if found_in_text else replace(fp, length=len(secret))
+    return fp if found_in_text else fp.with_length(len(secret))
 
 
 def _lowered(text: str) -> str:

@@ -22,9 +22,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from whichlayer._record import Record
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from whichlayer.redact._scan import Span
 
@@ -37,15 +38,19 @@ _INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u
 _LOOKALIKE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\uff01-\uff5e]")
 
 
-@dataclass
-class _View:
-    """Text assembled from pieces of the original, with a map back."""
+class _View(Record):
+    """Text assembled from pieces of the original, with a map back. (A plain class: a
+    dataclass costs start-up time, see ``whichlayer._record``.)"""
 
-    parts: list[str] = field(default_factory=list)
-    vstarts: list[int] = field(default_factory=list)
-    ostarts: list[int] = field(default_factory=list)
-    real: list[bool] = field(default_factory=list)
-    size: int = 0
+    _fields = ("parts", "vstarts", "ostarts", "real", "size")
+    __slots__ = _fields
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.vstarts: list[int] = []
+        self.ostarts: list[int] = []
+        self.real: list[bool] = []
+        self.size = 0
 
     def add(self, text: str, ostart: int, real: bool = True) -> None:
         if not text:
