@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from whichlayer import actions as act
 from whichlayer.diagnosis import Diagnosis, Fact
@@ -14,6 +13,10 @@ from whichlayer.rules.base import Facts
 from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Origin rules that only speak about failures with no HTTP answer.
 _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar, overload
 
-_Set = TypeVar("_Set", bound=frozenset[str])
+TYPE_CHECKING = False  # (``typing`` is not imported at run time: start-up time)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, overload
+
+    _Set = TypeVar("_Set", bound=frozenset[str])
 
 
 class LazyPattern:
@@ -262,11 +265,13 @@ class Keywords:
         """Has a search been made (no keyword may be added since)?"""
         return self._frozen is not None
 
-    @overload
-    def present(self, text: str) -> frozenset[str]: ...
+    if TYPE_CHECKING:
 
-    @overload
-    def present(self, text: str, kind: Callable[[Iterable[str]], _Set]) -> _Set: ...
+        @overload
+        def present(self, text: str) -> frozenset[str]: ...
+
+        @overload
+        def present(self, text: str, kind: Callable[[Iterable[str]], _Set]) -> _Set: ...
 
     def present(
         self, text: str, kind: Callable[[Iterable[str]], frozenset[str]] = frozenset

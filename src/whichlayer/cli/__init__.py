@@ -12,7 +12,10 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Each module here defines ``register(subparsers)``, which adds its parser and
 # sets ``func`` to a ``run(args) -> int``.

@@ -8,9 +8,12 @@ QuotaFailure, RetryInfo, Help, LocalizedMessage).
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from whichlayer.evidence import ErrorBody
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "google"
 

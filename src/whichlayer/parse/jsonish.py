@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
 
 from whichlayer.prefilter import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import ast
+    from typing import Any
 
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200

@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextlib
 import errno as errno_codes
 import json
-from typing import Any
 
 from whichlayer.evidence import Evidence, RequestId
 from whichlayer.parse import printed
 from whichlayer.parse import text as text_parser
 from whichlayer.taxonomy import Origin
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Exception chains longer than this are cut (a chain is never that long in practice).
 MAX_CHAIN = 12

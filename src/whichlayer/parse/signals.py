@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Any, cast
 
 from whichlayer import prefilter
 from whichlayer.evidence import RequestId
 from whichlayer.prefilter import OCCURRENCES_MAX, Gated, LazyPattern, all_at, first_at
 from whichlayer.taxonomy import Origin
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: A pattern with the keyword every match contains (``None``: always tried), as in
 #: :mod:`whichlayer.prefilter`; a list of them for one table entry.
@@ -226,7 +229,8 @@ def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
     makes them, each pattern perhaps compiled with a lookahead for its first character
     (:func:`_guard`) and knowing whether its keyword is where every match starts
     (:func:`_anchor`); the keywords join :data:`GATES`."""
-    rows = list(entry) if isinstance(entry, list) else [cast(Row, entry)]
+    # (a row is a tuple, a table's rows a list)
+    rows: list[Row] = list(entry) if isinstance(entry, list) else [entry]  # type: ignore[list-item]
     out: Gated = []
     ignorecase = bool(flags & re.IGNORECASE)  # once: RegexFlag's "&" is slow
     for keyword, compiled in prefilter.gated(rows, flags):

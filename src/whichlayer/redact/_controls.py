@@ -12,7 +12,10 @@ escape keeps the document valid and decodes to the original character.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # C0 except TAB and LF, DEL, C1, and the invisible direction marks and overrides.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"

@@ -15,7 +15,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import Any
 
 from whichlayer._record import Record
 from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
@@ -27,6 +26,10 @@ from whichlayer.redact.detectors import (
     is_placeholder,
     looks_secret,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _BREAK_RE = re.compile(BREAK)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
