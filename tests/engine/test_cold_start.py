@@ -199,3 +199,34 @@ def test_explain_leaves_the_collector_as_it_found_it(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_model_rows_found_by_bisection_are_the_dicts() -> None:
+    """A head finds its features' rows by bisecting its sorted ids until it has been used
+    enough to make its dict (``infer.ROWS_AFTER``): the same rows, for every labelled
+    input, in every head."""
+    from whichlayer.model import features, infer
+
+    model = infer.current()
+    assert model is not None
+    heads = [model.layer, *model.causes.values()]
+    for head in heads:
+        ids = list(head._ids)
+        assert ids == sorted(set(ids))  # the format's promise the bisection needs
+        assert head.rows  # made: below, the dict's answer beside the bisection's
+    for text in _inputs():
+        feats, _names = features.read(whichlayer.to_evidence(text))
+        for head in heads:
+            uses, made, head._uses, head._rows = head._uses, head._rows, 0, None
+            try:
+                bisected = head._rows_of(feats)
+                assert head._rows is None
+            finally:
+                head._uses, head._rows = uses, made
+            had, rows = head._rows_of(list(feats))  # (a list: read as a set)
+            assert sorted(zip(*bisected, strict=True)) == sorted(zip(had, rows, strict=True)), text[
+                :100
+            ]
+            assert dict(zip(had, rows, strict=True)) == {
+                f: head.rows[f] for f in feats if f in head.rows
+            }
