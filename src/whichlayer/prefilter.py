@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     _Set = TypeVar("_Set", bound=frozenset[str])
 
 
+#: ``re.Pattern``'s default ``endpos`` (the end of any text).
+_END = 2**63 - 1
+
+
 class LazyPattern:
     """A regular expression compiled on first use.
 
@@ -44,17 +48,20 @@ class LazyPattern:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         return (self._compiled or self.compiled()).search(text, pos, endpos)
 
-    def match(self, text: str) -> re.Match[str] | None:
-        return (self._compiled or self.compiled()).match(text)
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return (self._compiled or self.compiled()).match(text, pos, endpos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return (self._compiled or self.compiled()).finditer(text)
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return (self._compiled or self.compiled()).fullmatch(text, pos, endpos)
 
-    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return (self._compiled or self.compiled()).sub(repl, text)
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        return (self._compiled or self.compiled()).finditer(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return (self._compiled or self.compiled()).sub(repl, text, count)
 
     def last(
         self, text: str, at: int, accept: Callable[[int], bool] | None = None

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-import re
+from whichlayer.prefilter import LazyPattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 NAME = "azure"
 
-_PASCAL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+_PASCAL = LazyPattern(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
 
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:

@@ -7,9 +7,8 @@ QuotaFailure, RetryInfo, Help, LocalizedMessage).
 
 from __future__ import annotations
 
-import re
-
 from whichlayer.evidence import ErrorBody
+from whichlayer.prefilter import LazyPattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
 NAME = "google"
 
-_RPC_STATUS = re.compile(r"^[A-Z][A-Z_]{3,}$")
+_RPC_STATUS = LazyPattern(r"^[A-Z][A-Z_]{3,}$")
 
 
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:

@@ -180,7 +180,7 @@ def _scan(
 #: literal (:func:`_eval_node` takes no name but those of _JS_NAMES; a keyword makes no literal or
 #: no valid expression); only its rewrite with quoted keys is parsed. The key is a whole
 #: ASCII identifier (a colon follows it), so no other character joins its token.
-_BARE_FIRST_KEY = re.compile(
+_BARE_FIRST_KEY = LazyPattern(
     r"\{[ \t\n\r\f]*(?!(?:"
     + "|".join(sorted(_JS_NAMES))
     + r")[ \t]*:)[A-Za-z_][A-Za-z0-9_]*[ \t]*:"

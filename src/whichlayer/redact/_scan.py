@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from whichlayer._record import Record
+from whichlayer.prefilter import LazyPattern
 from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
 from whichlayer.redact.detectors import (
     BREAK,
@@ -31,13 +32,15 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_BREAK_RE = re.compile(BREAK)
+_BREAK_RE = LazyPattern(BREAK)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Escapes that can hide a secret from the patterns (plain ``\"`` and ``\n`` cannot).
-_ESCAPE_TRIGGER = re.compile(
+_ESCAPE_TRIGGER = LazyPattern(
     r"%[0-9A-Fa-f]{2}|\\+(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|/)|&(?:#\d+|#x[0-9a-fA-F]+|quot|amp|apos);"
 )
-_BACKSLASH_ESCAPE = re.compile(r"\\+(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrt])|(.))", re.DOTALL)
+_BACKSLASH_ESCAPE = LazyPattern(
+    r"\\+(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrt])|(.))", re.DOTALL
+)
 _COOKIE_ATTRIBUTES = frozenset(
     {
         "path",
@@ -449,7 +452,7 @@ def apply(text: str, spans: list[Span]) -> str:
 WRAP_MIN_LINE = 60
 # The rest of a wrapped token at the start of the next line: indentation or a box
 # border, then token characters up to a space, a quote or the end of the line.
-_CONTINUATION = re.compile(
+_CONTINUATION = LazyPattern(
     r"\r?\n[ \t│|>]*(?P<rest>[A-Za-z0-9_\-+/=.]{4,})(?=[\s\"',;)]|$)"
     r"(?P<alone>[ \t│|]*(?:\r?\n|$))?"
 )

@@ -24,18 +24,19 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from whichlayer._record import Record
+from whichlayer.prefilter import LazyPattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from whichlayer.redact._scan import Span
 
-_CONTINUATION = re.compile(r"\\\r?\n[ \t]*")
+_CONTINUATION = LazyPattern(r"\\\r?\n[ \t]*")
 _BOX = "│┃║┆┊╎"
-_BOX_LINE = re.compile(rf"^[ \t]*[{_BOX}] ?(?P<inner>.*?)(?: ?[{_BOX}][ \t]*)?$")
+_BOX_LINE = LazyPattern(rf"^[ \t]*[{_BOX}] ?(?P<inner>.*?)(?: ?[{_BOX}][ \t]*)?$")
 _BOX_CHARS = frozenset(_BOX)
 # Invisible characters that may sit inside a token or an address.
 _INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
-_LOOKALIKE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\uff01-\uff5e]")
+_LOOKALIKE = LazyPattern("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\uff01-\uff5e]")
 
 
 class _View(Record):
@@ -119,7 +120,7 @@ def _continuation_view(text: str, marks: list[int] | None = None) -> _View | Non
     return view
 
 
-_BOX_START = re.compile(rf"^[ \t]*[{_BOX}]", re.MULTILINE)
+_BOX_START = LazyPattern(rf"^[ \t]*[{_BOX}]", re.MULTILINE)
 
 
 def _box_view(text: str) -> _View | None:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from whichlayer._record import FrozenRecord, _set
+from whichlayer.prefilter import LazyPattern
 from whichlayer.redact._platforms import registry_platform
 from whichlayer.redact._samples import ALNUM, canaries
 
@@ -49,7 +50,7 @@ def lit(text: str) -> str:
     return f"(?:{BREAK})?".join(re.escape(c) for c in text)
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = LazyPattern(
     r"""(?ix)^(?:
       |undefined|null|none|nil|true|false|empty|missing|redacted|hidden|secret|token|key
       |password|changeme|string|\[secure\]
@@ -79,13 +80,13 @@ _ROLE_WORDS = frozenset(
         "hello",
     }
 )
-_NOT_SECRET_NAMES = re.compile(r"(?i)(?:idempotency|cache|partition|sort|public|primary)[_-]?key$")
+_NOT_SECRET_NAMES = LazyPattern(r"(?i)(?:idempotency|cache|partition|sort|public|primary)[_-]?key$")
 
 
 #: Longest value that can still be a placeholder (``<your OpenAI API key here>`` and the like).
 PLACEHOLDER_MAX = 80
-_DIGIT, _UPPER, _LOWER = re.compile(r"\d"), re.compile("[A-Z]"), re.compile("[a-z]")
-_LETTER = re.compile("[A-Za-z]")
+_DIGIT, _UPPER, _LOWER = LazyPattern(r"\d"), LazyPattern("[A-Z]"), LazyPattern("[a-z]")
+_LETTER = LazyPattern("[A-Za-z]")
 
 
 def is_placeholder(value: str) -> bool:
@@ -128,7 +129,7 @@ def _mixed_base64(m: re.Match[str]) -> bool:
     return all(r.search(s) is not None for r in (_UPPER, _LOWER, _DIGIT))
 
 
-_BASE64ISH = re.compile(r"[A-Za-z0-9+/]{8,}={0,2}")
+_BASE64ISH = LazyPattern(r"[A-Za-z0-9+/]{8,}={0,2}")
 
 
 def basic_credentials(value: str) -> list[str]:
@@ -163,7 +164,7 @@ def _credential_ok(m: re.Match[str]) -> bool:
     return looks_secret(value)
 
 
-_OLD_PASSWORD_NAME = re.compile(
+_OLD_PASSWORD_NAME = LazyPattern(
     r"(?i)(?:password|passwd|passphrase|pwd|client[_-]?secret|secret(?:[_-]?access)?[_-]?key|secret)$"
 )
 
@@ -183,7 +184,7 @@ def _near_deepseek(m: re.Match[str]) -> bool:
     return "deepseek" in m.string[max(0, m.start() - 300) : m.end() + 300].lower()
 
 
-_IN_URL_USERINFO = re.compile(r"://[^\s/@]*$")
+_IN_URL_USERINFO = LazyPattern(r"://[^\s/@]*$")
 
 
 def _not_role_address(m: re.Match[str]) -> bool:
