@@ -7,7 +7,6 @@ requests, aiohttp and google-genai objects all work without loading them.
 
 from __future__ import annotations
 
-import contextlib
 import errno as errno_codes
 import json
 
@@ -201,6 +200,8 @@ def _read_sdk_fields(exc: BaseException, ev: Evidence) -> None:
         body = getattr(exc, "details", None)
     if isinstance(body, dict | list):
         text_parser.collect_value(body, ev)
+        import contextlib  # here: a paste (explain's start) never needs it
+
         with contextlib.suppress(TypeError, ValueError, RecursionError):
             ev.text += "\n" + json.dumps(body, ensure_ascii=False, default=str)
     request_id = getattr(exc, "request_id", None)
