@@ -259,6 +259,8 @@ def find_spans(text: str, *, keep_prompt: bool, hits: _Hits | None = None) -> li
     """Every match of every detector, overlaps included."""
     spans: list[Span] = []
     hits = hits or _Hits(text)
+    if hits._complete and not hits._by_keyword:
+        return spans  # no detector's keyword occurs: none can match (most of an output's texts)
     for d in DETECTORS:
         if keep_prompt and d.kind == "prompt":
             continue
