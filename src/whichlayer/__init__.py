@@ -5,8 +5,6 @@ Public facade. Names load lazily so that ``import whichlayer`` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
 __all__ = [
@@ -45,7 +43,10 @@ _LAZY = {
 #: Names that are a subpackage of their own (the package object is what they give).
 _PACKAGES = {"shrink": "whichlayer.shrink"}
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from whichlayer._explain import explain, to_evidence
     from whichlayer.diagnosis import Diagnosis, Fact
     from whichlayer.evidence import ErrorBody, Evidence, RequestId

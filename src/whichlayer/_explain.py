@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from whichlayer.diagnosis import Diagnosis
 from whichlayer.evidence import Evidence
 from whichlayer.taxonomy import Cause, Origin, Retry
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from whichlayer.classify import Verdict
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from whichlayer import actions as act
 from whichlayer.diagnosis import Diagnosis, Fact
@@ -16,6 +14,10 @@ from whichlayer.rules.origin import LAYER_ORIGIN
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import DEFAULT_RETRY, Cause, Layer, Origin, Retry
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 #: Origin rules that only speak about failures with no HTTP answer.
 _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 
@@ -25,25 +27,51 @@ _TRANSPORT_ONLY = frozenset({"origin.proxy.dns", "origin.proxy.interception"})
 Verdict = tuple[Layer | None, Cause, Origin, Retry]
 
 
-@dataclass(slots=True)
 class Decision:
     """What the rules and the learned fallback decided for one input, before it is put
-    into words (``_present``). ``rule`` is None where nothing points at a layer."""
+    into words (``_present``). ``rule`` is None where nothing points at a layer. (A plain
+    class: a dataclass costs start-up time, see ``whichlayer._record``.)"""
 
-    rule: Rule | None
-    origin: Origin = Origin.UNKNOWN
-    retry: Retry = Retry.NEVER
-    #: the facts the winning rule used, and the other rules that fired (best first)
-    used: Facts = field(default_factory=dict)
-    rest: list[tuple[Rule, Facts]] = field(default_factory=list)
-    #: the learned fallback's facts: its cause among tied rules; its weighing of a weak
-    #: rule (the rule it decided, its facts, how sure); its reading where no rule fired
-    cause_fact: Fact | None = None
-    learned: tuple[Rule, list[Fact], float] | None = None
-    guess: Any = None  # fallback.Guess, where no rule fired
-    origin_fact: Fact | None = None
-    #: the rule whose facts ``used`` are (``rule`` unless the fallback's weighing decided)
-    fired: Rule | None = None
+    __slots__ = (
+        "cause_fact",
+        "fired",
+        "guess",
+        "learned",
+        "origin",
+        "origin_fact",
+        "rest",
+        "retry",
+        "rule",
+        "used",
+    )
+
+    def __init__(
+        self,
+        rule: Rule | None,
+        origin: Origin = Origin.UNKNOWN,
+        retry: Retry = Retry.NEVER,
+        used: Facts | None = None,
+        rest: list[tuple[Rule, Facts]] | None = None,
+        cause_fact: Fact | None = None,
+        learned: tuple[Rule, list[Fact], float] | None = None,
+        guess: Any = None,
+        origin_fact: Fact | None = None,
+        fired: Rule | None = None,
+    ) -> None:
+        self.rule = rule
+        self.origin = origin
+        self.retry = retry
+        #: the facts the winning rule used, and the other rules that fired (best first)
+        self.used: Facts = {} if used is None else used
+        self.rest: list[tuple[Rule, Facts]] = [] if rest is None else rest
+        #: the learned fallback's facts: its cause among tied rules; its weighing of a weak
+        #: rule (the rule it decided, its facts, how sure); its reading where no rule fired
+        self.cause_fact = cause_fact
+        self.learned = learned
+        self.guess = guess  # fallback.Guess, where no rule fired
+        self.origin_fact = origin_fact
+        #: the rule whose facts ``used`` are (``rule`` unless the fallback's weighing decided)
+        self.fired = fired
 
     def verdict(self) -> Verdict:
         rule = self.rule

@@ -6,38 +6,71 @@ gives the same Diagnosis, so the classifier is testable from data alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
+from whichlayer._record import Record
 from whichlayer.taxonomy import Origin
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
-@dataclass(slots=True)
-class RequestId:
+# Plain classes, not dataclasses: ``whichlayer explain`` starts faster (``_record``).
+
+
+class RequestId(Record):
     """A request id and the party that issued it."""
 
-    value: str
-    party: Origin
-    source: str  # where it was read: a header name, a body field, the text
+    __slots__ = ("party", "source", "value")
+    _fields = ("value", "party", "source")
+
+    def __init__(self, value: str, party: Origin, source: str) -> None:
+        self.value = value
+        self.party = party
+        self.source = source  # where it was read: a header name, a body field, the text
 
     def to_dict(self) -> dict[str, str]:
         return {"value": self.value, "party": str(self.party), "source": self.source}
 
 
-@dataclass(slots=True)
-class ErrorBody:
+class ErrorBody(Record):
     """One error object found in the input; nested ones get a larger depth."""
 
-    dialect: str  # whose format: openai, anthropic, google, new-api, ...
-    status: int | None = None
-    type: str | None = None
-    code: str | None = None
-    message: str | None = None
-    param: str | None = None
-    status_text: str | None = None  # e.g. Google's RESOURCE_EXHAUSTED
-    reasons: list[str] = field(default_factory=list)  # Google ErrorInfo / quota ids
-    provider_name: str | None = None  # a relay naming its upstream
-    depth: int = 0
+    _fields = (
+        "dialect",
+        "status",
+        "type",
+        "code",
+        "message",
+        "param",
+        "status_text",
+        "reasons",
+        "provider_name",
+        "depth",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        dialect: str,
+        status: int | None = None,
+        type: str | None = None,
+        code: str | None = None,
+        message: str | None = None,
+        param: str | None = None,
+        status_text: str | None = None,
+        reasons: list[str] | None = None,
+        provider_name: str | None = None,
+        depth: int = 0,
+    ) -> None:
+        self.dialect = dialect  # whose format: openai, anthropic, google, new-api, ...
+        self.status = status
+        self.type = type
+        self.code = code
+        self.message = message
+        self.param = param
+        self.status_text = status_text  # e.g. Google's RESOURCE_EXHAUSTED
+        self.reasons: list[str] = [] if reasons is None else reasons  # Google ErrorInfo / quota ids
+        self.provider_name = provider_name  # a relay naming its upstream
+        self.depth = depth
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,31 +87,85 @@ class ErrorBody:
         }
 
 
-@dataclass(slots=True)
-class Evidence:
+class Evidence(Record):
     """Facts read from one failed call: a paste, an HTTP exchange or an exception."""
 
-    text: str = ""
-    status: int | None = None
-    status_source: str | None = None  # "response", "exception", "text", "body"
-    statuses: list[int] = field(default_factory=list)  # every status seen, outermost first
-    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names
-    bodies: list[ErrorBody] = field(default_factory=list)
-    html_title: str | None = None
-    html_vendor: str | None = None  # cloudflare, nginx, ... when an HTML page was seen
-    exception_types: list[str] = field(default_factory=list)  # dotted or bare names
-    transport: list[str] = field(default_factory=list)  # transport signals, e.g. "ECONNRESET"
-    request_ids: list[RequestId] = field(default_factory=list)
-    retry_after_s: float | None = None
-    limits: dict[str, float] = field(default_factory=dict)  # limit, used, requested, ...
-    model: str | None = None
-    host: str | None = None
-    path: str | None = None
-    method: str | None = None
-    client: str | None = None  # the tool that printed it, when recognisable
-    key_platform: str | None = None  # platform of the key the request carried (never the key)
-    key_fingerprint: str | None = None  # the masked key: platform, prefix, last 4, length
-    truncated: bool = False  # the input was longer than what was read
+    _fields = (
+        "text",
+        "status",
+        "status_source",
+        "statuses",
+        "headers",
+        "bodies",
+        "html_title",
+        "html_vendor",
+        "exception_types",
+        "transport",
+        "request_ids",
+        "retry_after_s",
+        "limits",
+        "model",
+        "host",
+        "path",
+        "method",
+        "client",
+        "key_platform",
+        "key_fingerprint",
+        "truncated",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        text: str = "",
+        status: int | None = None,
+        status_source: str | None = None,
+        statuses: list[int] | None = None,
+        headers: dict[str, str] | None = None,
+        bodies: list[ErrorBody] | None = None,
+        html_title: str | None = None,
+        html_vendor: str | None = None,
+        exception_types: list[str] | None = None,
+        transport: list[str] | None = None,
+        request_ids: list[RequestId] | None = None,
+        retry_after_s: float | None = None,
+        limits: dict[str, float] | None = None,
+        model: str | None = None,
+        host: str | None = None,
+        path: str | None = None,
+        method: str | None = None,
+        client: str | None = None,
+        key_platform: str | None = None,
+        key_fingerprint: str | None = None,
+        truncated: bool = False,
+    ) -> None:
+        self.text = text
+        self.status = status
+        self.status_source = status_source  # "response", "exception", "text", "body"
+        #: every status seen, outermost first
+        self.statuses: list[int] = [] if statuses is None else statuses
+        self.headers: dict[str, str] = {} if headers is None else headers  # lower-cased names
+        self.bodies: list[ErrorBody] = [] if bodies is None else bodies
+        self.html_title = html_title
+        self.html_vendor = html_vendor  # cloudflare, nginx, ... when an HTML page was seen
+        #: dotted or bare names
+        self.exception_types: list[str] = [] if exception_types is None else exception_types
+        #: transport signals, e.g. "ECONNRESET"
+        self.transport: list[str] = [] if transport is None else transport
+        self.request_ids: list[RequestId] = [] if request_ids is None else request_ids
+        self.retry_after_s = retry_after_s
+        #: limit, used, requested, ...
+        self.limits: dict[str, float] = {} if limits is None else limits
+        self.model = model
+        self.host = host
+        self.path = path
+        self.method = method
+        self.client = client  # the tool that printed it, when recognisable
+        #: platform of the key the request carried (never the key)
+        self.key_platform = key_platform
+        #: the masked key: platform, prefix, last 4, length
+        self.key_fingerprint = key_fingerprint
+        self.truncated = truncated  # the input was longer than what was read
 
     def to_dict(self) -> dict[str, Any]:
         return {

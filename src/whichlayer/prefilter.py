@@ -15,9 +15,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar, overload
 
-_Set = TypeVar("_Set", bound=frozenset[str])
+TYPE_CHECKING = False  # (``typing`` is not imported at run time: start-up time)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, overload
+
+    _Set = TypeVar("_Set", bound=frozenset[str])
+
+
+#: ``re.Pattern``'s default ``endpos`` (the end of any text).
+_END = 2**63 - 1
+_IGNORECASE = int(re.IGNORECASE)
 
 
 class LazyPattern:
@@ -41,17 +49,20 @@ class LazyPattern:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         return (self._compiled or self.compiled()).search(text, pos, endpos)
 
-    def match(self, text: str) -> re.Match[str] | None:
-        return (self._compiled or self.compiled()).match(text)
+    def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return (self._compiled or self.compiled()).match(text, pos, endpos)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return (self._compiled or self.compiled()).finditer(text)
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return (self._compiled or self.compiled()).fullmatch(text, pos, endpos)
 
-    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return (self._compiled or self.compiled()).sub(repl, text)
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        return (self._compiled or self.compiled()).finditer(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return (self._compiled or self.compiled()).sub(repl, text, count)
 
     def last(
         self, text: str, at: int, accept: Callable[[int], bool] | None = None
@@ -221,20 +232,36 @@ class Phrase:
         return f"Phrase({self.pattern!r}, {', '.join(map(repr, self.keywords))})"
 
 
+#: How much substring searching a :class:`Keywords` index does before it builds its
+#: automaton: the searches' text lengths, each plus ``SCAN_EACH``, summed. Building the
+#: automaton of the rules' 2,450 keywords costs about 4 ms, about what testing each keyword
+#: as a substring of 5,000 characters does (a substring test costs some 30 ns plus 0.3 ns a
+#: character): a command that reads one short paste (``whichlayer explain``) never builds
+#: it, and a process that diagnoses many builds it after a few inputs.
+SCAN_BUDGET = 5_000
+SCAN_EACH = 100
+
+
 class Keywords:
     """Which of a set of keywords occur in a text: one Aho-Corasick pass for all of them.
 
-    Keywords may be added until the first search (the automaton is built then).
+    Keywords may be added until the first search. The first searches, as long as their
+    texts are short (``SCAN_BUDGET``), test each keyword as a substring instead, which
+    finds the same set; the automaton is built when they would cost more than building
+    it.
     """
 
-    __slots__ = ("_finder", "_words")
+    __slots__ = ("_finder", "_frozen", "_scanned", "_words")
 
     def __init__(self, words: Iterable[str] = ()) -> None:
         self._words: set[str] = set(words)
         self._finder: Any = None
+        #: the keywords as searched (set at the first search), and how much was scanned
+        self._frozen: tuple[str, ...] | None = None
+        self._scanned = 0
 
     def add(self, words: Iterable[str]) -> None:
-        if self._finder is not None:
+        if self._frozen is not None:
             raise RuntimeError("keywords added after the index was built")
         self._words.update(words)
 
@@ -243,13 +270,16 @@ class Keywords:
 
     @property
     def built(self) -> bool:
-        return self._finder is not None
+        """Has a search been made (no keyword may be added since)?"""
+        return self._frozen is not None
 
-    @overload
-    def present(self, text: str) -> frozenset[str]: ...
+    if TYPE_CHECKING:
 
-    @overload
-    def present(self, text: str, kind: Callable[[Iterable[str]], _Set]) -> _Set: ...
+        @overload
+        def present(self, text: str) -> frozenset[str]: ...
+
+        @overload
+        def present(self, text: str, kind: Callable[[Iterable[str]], _Set]) -> _Set: ...
 
     def present(
         self, text: str, kind: Callable[[Iterable[str]], frozenset[str]] = frozenset
@@ -257,21 +287,38 @@ class Keywords:
         """The keywords that occur in ``text``, as a ``kind`` (a frozenset or a subclass)."""
         finder = self._finder
         if finder is None:
+            words = self._frozen
+            if words is None:
+                words = self._frozen = tuple(sorted(self._words))
+            self._scanned += len(text) + SCAN_EACH
+            if self._scanned <= SCAN_BUDGET:
+                if not text.isascii():
+                    text = _utf8(text)
+                return kind([word for word in words if word in text])
             import ahocorasick_rs
 
             # store_patterns: each match is returned as the stored keyword rather than cut
             # from the text (the library stores them by itself only for a few small ones):
             # a third less time per search for the rules' 1,400 keywords, none at build
             finder = self._finder = ahocorasick_rs.AhoCorasick(
-                sorted(self._words),
+                words,
                 matchkind=ahocorasick_rs.MatchKind.Standard,
                 store_patterns=True,
             )
         try:
             return kind(finder.find_matches_as_strings(text, overlapping=True))
         except UnicodeEncodeError:  # lone surrogates: the automaton takes UTF-8 only
-            clean = text.encode("utf-8", "replace").decode("utf-8")
-            return kind(finder.find_matches_as_strings(clean, overlapping=True))
+            return kind(finder.find_matches_as_strings(_utf8(text), overlapping=True))
+
+
+def _utf8(text: str) -> str:
+    """``text`` as the automaton reads it: a lone surrogate (which UTF-8 cannot carry)
+    becomes ``?``, as the automaton's search of the text would make it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 #: A gated alternative for the parsers: ``(keyword or None, pattern)``; None: always try it.
@@ -282,8 +329,9 @@ def gated(rows: Iterable[tuple[str | None, str]], flags: int = 0) -> Gated:
     """``(keyword, pattern)`` rows as compiled-on-first-use pairs. With ``re.IGNORECASE``
     the keyword is lower-cased: test it against lower-cased text."""
     out: Gated = []
+    ignorecase = int(flags) & _IGNORECASE  # once, on ints: RegexFlag's "&" is slow
     for keyword, pattern in rows:
-        if keyword is not None and flags & re.IGNORECASE:
+        if keyword is not None and ignorecase:
             keyword = keyword.lower()
         out.append((keyword, LazyPattern(pattern, flags)))
     return out

@@ -7,8 +7,8 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from whichlayer._record import FrozenRecord, _set
 from whichlayer.cli import UsageError
 
 #: Largest paste read; from larger input the head and the tail are kept (the output says so).
@@ -19,13 +19,20 @@ HEAD_BYTES = 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Paste:
-    """The user's input as read: the bytes to explain, and whether the middle was cut."""
+class Paste(FrozenRecord):
+    """The user's input as read: the bytes to explain, and whether the middle was cut. (A
+    plain class: a dataclass costs start-up time, see ``whichlayer._record``.)"""
 
+    __slots__ = ("data", "total_bytes", "truncated")
+    _fields = ("data", "total_bytes", "truncated")
     data: bytes
     total_bytes: int
     truncated: bool
+
+    def __init__(self, data: bytes, total_bytes: int, truncated: bool) -> None:
+        _set(self, "data", data)
+        _set(self, "total_bytes", total_bytes)
+        _set(self, "truncated", truncated)
 
     @property
     def text(self) -> str:

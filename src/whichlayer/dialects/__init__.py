@@ -10,7 +10,6 @@ different places. Dialects are tried most specific first.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import Any
 
 from whichlayer.dialects import (
     anthropic,
@@ -29,6 +28,10 @@ from whichlayer.dialects import (
     tgi,
 )
 from whichlayer.evidence import ErrorBody
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Most specific first: relays and wrappers before the formats they imitate.
 DIALECTS: tuple[ModuleType, ...] = (

@@ -5,9 +5,11 @@ Error types from https://docs.anthropic.com/en/api/errors .
 
 from __future__ import annotations
 
-from typing import Any
-
 from whichlayer.evidence import ErrorBody
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "anthropic"
 

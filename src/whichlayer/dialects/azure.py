@@ -4,12 +4,15 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from whichlayer.prefilter import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "azure"
 
-_PASCAL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+_PASCAL = LazyPattern(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
 
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:

@@ -9,7 +9,10 @@ The fields are read by ``dialects._cloud_error``.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 NAME = "bedrock"
 

@@ -7,14 +7,16 @@ QuotaFailure, RetryInfo, Help, LocalizedMessage).
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from whichlayer.evidence import ErrorBody
+from whichlayer.prefilter import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "google"
 
-_RPC_STATUS = re.compile(r"^[A-Z][A-Z_]{3,}$")
+_RPC_STATUS = LazyPattern(r"^[A-Z][A-Z_]{3,}$")
 
 
 def claims(obj: dict[str, Any], err: dict[str, Any]) -> bool:

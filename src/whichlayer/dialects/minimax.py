@@ -3,7 +3,10 @@ anything else a documented error code, with ``status_msg``)."""
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 NAME = "minimax"
 

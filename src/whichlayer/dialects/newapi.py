@@ -8,7 +8,10 @@ See shared/reference/peers.md section 3.2.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "new-api"
 

@@ -6,7 +6,10 @@ which is why it is tried last among the JSON dialects.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 NAME = "openai"
 

@@ -6,9 +6,11 @@ https://openrouter.ai/docs/api-reference/errors
 
 from __future__ import annotations
 
-from typing import Any
-
 from whichlayer.evidence import ErrorBody
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "openrouter"
 

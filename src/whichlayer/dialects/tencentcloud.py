@@ -7,7 +7,10 @@ shape by :mod:`whichlayer.parse.printed`.
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 NAME = "tencentcloud"
 

@@ -7,9 +7,11 @@ The router's ``ErrorResponse`` carries the kind of failure in ``error_type``
 
 from __future__ import annotations
 
-from typing import Any
-
 from whichlayer.evidence import ErrorBody
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME = "tgi"
 

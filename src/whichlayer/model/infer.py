@@ -11,25 +11,51 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import struct
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
 from collections.abc import Collection
-from dataclasses import dataclass
 from operator import itemgetter
-from pathlib import Path
+
+from whichlayer._record import FrozenRecord, _set
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAGIC = b"WLM1"
-WEIGHTS = Path(__file__).with_name("weights.bin")
+#: The shipped weights (``WEIGHTS``: the same as a ``Path``, made when asked for: pathlib
+#: is not imported when an input loads the model).
+WEIGHTS_FILE = os.path.join(os.path.dirname(__file__), "weights.bin")
 
 
-@dataclass(frozen=True, slots=True)
-class Prediction:
+def __getattr__(name: str) -> Path:
+    if name == "WEIGHTS":
+        from pathlib import Path
+
+        return Path(WEIGHTS_FILE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Plain classes, not dataclasses: an input the model weighs starts faster (``_record``).
+
+
+class Prediction(FrozenRecord):
     """One head's answer: labels by calibrated probability, best first, and why."""
 
+    __slots__ = ("ranked", "top_features")
+    _fields = ("ranked", "top_features")
     ranked: list[tuple[str, float]]
     top_features: list[tuple[int, float]]  # (feature id, contribution to the best label)
+
+    def __init__(
+        self, ranked: list[tuple[str, float]], top_features: list[tuple[int, float]]
+    ) -> None:
+        _set(self, "ranked", ranked)
+        _set(self, "top_features", top_features)
 
 
 #: A head's rows of bytes (``Head._sums``) are made on its this-many-th use: a long run (a
@@ -44,12 +70,13 @@ class Head:
 
     __slots__ = (
         "_by_id",
+        "_ids",
+        "_rows",
         "_uses",
         "_weights",
         "bias",
         "columns",
         "labels",
-        "rows",
         "scale",
         "temperature",
     )
@@ -68,13 +95,24 @@ class Head:
         self.scale = scale
         self.temperature = temperature
         width = len(labels)
-        self.rows = dict(zip(ids, range(len(ids)), strict=True))
+        self._ids = ids  # sorted: a short run finds its features' rows by bisection
+        self._rows: dict[int, int] | None = None  # made when used enough (``rows``)
         # one weight column per label: a label's score is a sum over the rows an input has,
         # summed in C (``sum(map(...))``) rather than label by label per feature in Python
         self.columns = [weights[k::width] for k in range(width)]
         self._weights = weights
         self._by_id: dict[int, bytes] | None = None  # made when used enough (``_sums``)
         self._uses = 0
+
+    @property
+    def rows(self) -> dict[int, int]:
+        """Feature id -> its row (made on first use: 40,000 entries for the layer head, a
+        third of the time ``explain`` takes to load the model)."""
+        rows = self._rows
+        if rows is None:
+            ids = self._ids
+            rows = self._rows = dict(zip(ids, range(len(ids)), strict=True))
+        return rows
 
     def _sums(self, feats: Collection[int]) -> list[int]:
         """Each label's sum of the weights of ``feats`` (those with weights). A feature's
@@ -91,7 +129,7 @@ class Head:
             raw = self._weights.tobytes().translate(_PLUS_128)
             ends = range(width, len(raw) + width, width)
             rows = map(raw.__getitem__, map(slice, range(0, len(raw), width), ends))
-            by_id = self._by_id = dict(zip(self.rows, rows, strict=True))
+            by_id = self._by_id = dict(zip(self._ids, rows, strict=True))
         joined = b"".join(map(by_id.__getitem__, by_id.keys() & feats))
         count = len(joined) // width
         return [sum(joined[k::width]) - 128 * count for k in range(width)]
@@ -107,9 +145,21 @@ class Head:
 
     def _rows_of(self, feats: Collection[int]) -> tuple[list[int], list[int]]:
         """The features of ``feats`` that have weights, and their rows (found in C: the
-        dict's key view intersected with them, then one lookup each)."""
-        had = list(self.rows.keys() & feats)
-        return had, list(map(self.rows.__getitem__, had))
+        dict's key view intersected with them, then one lookup each; in a short run, before
+        the dict is made, by bisection of the sorted ids: the same features and rows)."""
+        if self._rows is None and self._uses < ROWS_AFTER:
+            ids = self._ids
+            n = len(ids)
+            had, at = [], []
+            for feat in feats if isinstance(feats, set | frozenset) else set(feats):
+                i = bisect_left(ids, feat)
+                if i < n and ids[i] == feat:
+                    had.append(feat)
+                    at.append(i)
+            return had, at
+        rows = self.rows
+        had = list(rows.keys() & feats)
+        return had, list(map(rows.__getitem__, had))
 
     def predict(
         self, feats: Collection[int], allowed: set[str] | None = None, top: int = 40
@@ -141,13 +191,19 @@ class Head:
         return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
 
 
-@dataclass(frozen=True, slots=True)
-class Model:
+class Model(FrozenRecord):
     """The layer head, one cause head per layer, and the confidence threshold."""
 
+    __slots__ = ("causes", "layer", "threshold")
+    _fields = ("layer", "causes", "threshold")
     layer: Head
     causes: dict[str, Head]
     threshold: float
+
+    def __init__(self, layer: Head, causes: dict[str, Head], threshold: float) -> None:
+        _set(self, "layer", layer)
+        _set(self, "causes", causes)
+        _set(self, "threshold", threshold)
 
     def cause(
         self, layer: str, feats: Collection[int], allowed: set[str] | None = None, top: int = 40
@@ -196,7 +252,8 @@ def current() -> Model | None:
     model = _state["model"]
     if model == _SHIPPED:
         try:
-            model = loads(WEIGHTS.read_bytes())
+            with open(WEIGHTS_FILE, "rb") as handle:
+                model = loads(handle.read())
         except (OSError, ValueError, zlib.error):
             model = None
         _state["model"] = model

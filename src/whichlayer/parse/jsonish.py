@@ -8,13 +8,16 @@ that a 1 MB paste stays fast.
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from whichlayer.prefilter import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import ast
+    from typing import Any
 
 #: At most this many opening brackets are tried per text (bounds the work).
 MAX_ATTEMPTS = 200
@@ -177,7 +180,7 @@ def _scan(
 #: literal (:func:`_eval_node` takes no name but those of _JS_NAMES; a keyword makes no literal or
 #: no valid expression); only its rewrite with quoted keys is parsed. The key is a whole
 #: ASCII identifier (a colon follows it), so no other character joins its token.
-_BARE_FIRST_KEY = re.compile(
+_BARE_FIRST_KEY = LazyPattern(
     r"\{[ \t\n\r\f]*(?!(?:"
     + "|".join(sorted(_JS_NAMES))
     + r")[ \t]*:)[A-Za-z_][A-Za-z0-9_]*[ \t]*:"
@@ -195,6 +198,8 @@ def literal(chunk: str) -> Any:
             return value
         if attempt == 0 and _BARE_FIRST_KEY.match(candidate.strip()):
             continue  # the Python parser would read its first key as a name: no literal
+        import ast  # here, not at import: most reprs read as JSON (start-up time)
+
         try:
             tree = ast.parse(candidate.strip(), mode="eval")
         except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -253,6 +258,8 @@ def _as_json(candidate: str) -> Any:
 
 
 def _eval_node(node: ast.AST, depth: int) -> Any:
+    import ast  # (imported by ``literal`` already)
+
     if depth > MAX_DEPTH:
         raise ValueError("too deep")
     if isinstance(node, ast.Constant):

@@ -7,15 +7,17 @@ requests, aiohttp and google-genai objects all work without loading them.
 
 from __future__ import annotations
 
-import contextlib
 import errno as errno_codes
 import json
-from typing import Any
 
 from whichlayer.evidence import Evidence, RequestId
 from whichlayer.parse import printed
 from whichlayer.parse import text as text_parser
 from whichlayer.taxonomy import Origin
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Exception chains longer than this are cut (a chain is never that long in practice).
 MAX_CHAIN = 12
@@ -198,6 +200,8 @@ def _read_sdk_fields(exc: BaseException, ev: Evidence) -> None:
         body = getattr(exc, "details", None)
     if isinstance(body, dict | list):
         text_parser.collect_value(body, ev)
+        import contextlib  # here: a paste (explain's start) never needs it
+
         with contextlib.suppress(TypeError, ValueError, RecursionError):
             ev.text += "\n" + json.dumps(body, ensure_ascii=False, default=str)
     request_id = getattr(exc, "request_id", None)

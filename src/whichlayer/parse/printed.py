@@ -41,13 +41,16 @@ end of a log, and an earlier call's code would decide at a documented code's pri
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
 from whichlayer.parse import printed_clients, signals
 from whichlayer.parse.jsonish import unescape
 from whichlayer.prefilter import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: A double quote no backslash escapes: where a form quoted in a JSON string ends.
 _CLOSING_QUOTE = LazyPattern(r'(?<!\\)"')

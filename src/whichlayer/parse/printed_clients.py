@@ -58,12 +58,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody
 from whichlayer.parse import signals
 from whichlayer.prefilter import Keywords, LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: What :func:`_last` accepts before a match: ``None`` anything, ``True`` a word
 #: character (an exception's name), or one of these words.

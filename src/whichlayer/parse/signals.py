@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Any, cast
 
 from whichlayer import prefilter
 from whichlayer.evidence import RequestId
 from whichlayer.prefilter import OCCURRENCES_MAX, Gated, LazyPattern, all_at, first_at
 from whichlayer.taxonomy import Origin
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+_IGNORECASE = int(re.IGNORECASE)
 
 #: A pattern with the keyword every match contains (``None``: always tried), as in
 #: :mod:`whichlayer.prefilter`; a list of them for one table entry.
@@ -226,9 +231,10 @@ def gated(entry: Row | Sequence[Row], flags: int = 0) -> Gated:
     makes them, each pattern perhaps compiled with a lookahead for its first character
     (:func:`_guard`) and knowing whether its keyword is where every match starts
     (:func:`_anchor`); the keywords join :data:`GATES`."""
-    rows = list(entry) if isinstance(entry, list) else [cast(Row, entry)]
+    # (a row is a tuple, a table's rows a list)
+    rows: list[Row] = list(entry) if isinstance(entry, list) else [entry]  # type: ignore[list-item]
     out: Gated = []
-    ignorecase = bool(flags & re.IGNORECASE)  # once: RegexFlag's "&" is slow
+    ignorecase = bool(int(flags) & _IGNORECASE)  # once, on ints: RegexFlag's "&" is slow
     for keyword, compiled in prefilter.gated(rows, flags):
         alternative = compiled.pattern
         guarded = _guard(alternative)
@@ -667,7 +673,7 @@ def _needs(alternative: str, flags: int) -> Callable[[str], bool] | None:
             return lambda text: any(word in text for word in words)
         return None
     run, i = "", 0
-    ignorecase = bool(flags & re.IGNORECASE)
+    ignorecase = bool(int(flags) & _IGNORECASE)
     while i < len(alternative):
         ch = alternative[i]
         if ch == "\\" and i + 1 < len(alternative):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 from whichlayer.dialects import read_body
 from whichlayer.evidence import ErrorBody, Evidence, RequestId
 from whichlayer.parse import html, jsonish, printed, signals
 from whichlayer.prefilter import LazyPattern
 from whichlayer.taxonomy import Origin
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: A paste longer than this is read as its head and its tail (the Evidence says it was
 #: cut): the failing call is almost always at the end of a log, its context at the start.

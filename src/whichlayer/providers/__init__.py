@@ -8,9 +8,11 @@ imported until a caller asks for the registry.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from whichlayer.providers._base import KINDS, Documented, Provider, StatusPage
 
 __all__ = [

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 INDEX_FILE = os.path.join(os.path.dirname(__file__), "_index.json")
 

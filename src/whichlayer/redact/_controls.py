@@ -12,12 +12,17 @@ escape keeps the document valid and decodes to the original character.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from whichlayer.prefilter import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # C0 except TAB and LF, DEL, C1, and the invisible direction marks and overrides.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL_RE = re.compile(f"[{_CONTROLS}]")
-_CRLF = re.compile(r"\r\n")
+_CRLF = LazyPattern(r"\r\n")
 
 
 def _shown(m: re.Match[str]) -> str:

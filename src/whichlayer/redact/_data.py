@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from whichlayer.redact._scan import find_secrets, fingerprint_secret, redact
 from whichlayer.redact.detectors import is_placeholder
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _SECRET_NAMES = re.compile(
     r"(?i)^(?:proxy-)?authorization$|^cookie$|^set-cookie$|(?:^|[_.-])(?:api[_-]?key|apikey"

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from whichlayer._record import FrozenRecord, _set
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -34,15 +35,28 @@ MIN_LENGTH_FOR_LAST4 = 20
 KEY_ENV = "WHICHLAYER_REDACT_KEY"
 
 
-@dataclass(frozen=True, slots=True)
-class KeyFingerprint:
-    """Platform, prefix, last four characters, length and keyed hash of a secret."""
+class KeyFingerprint(FrozenRecord):
+    """Platform, prefix, last four characters, length and keyed hash of a secret. (A plain
+    class: a dataclass costs start-up time, see ``whichlayer._record``.)"""
 
+    __slots__ = ("hash", "last4", "length", "platform", "prefix")
+    _fields = ("platform", "prefix", "last4", "length", "hash")
     platform: str
     prefix: str
     last4: str
     length: int
     hash: str
+
+    def __init__(self, platform: str, prefix: str, last4: str, length: int, hash: str) -> None:
+        _set(self, "platform", platform)
+        _set(self, "prefix", prefix)
+        _set(self, "last4", last4)
+        _set(self, "length", length)
+        _set(self, "hash", hash)
+
+    def with_length(self, length: int) -> KeyFingerprint:
+        """This fingerprint with another length (``dataclasses.replace(fp, length=...)``)."""
+        return KeyFingerprint(self.platform, self.prefix, self.last4, length, self.hash)
 
     def __str__(self) -> str:
         kind = {"email": "email", "secret": "secret", "jwt": "jwt"}.get(self.platform)

@@ -7,8 +7,9 @@ Built at import time from a seed, so no key-shaped literal sits in the source
 from __future__ import annotations
 
 import json
-import re
 import zlib
+
+from whichlayer.prefilter import LazyPattern
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 URLSAFE = ALNUM + "_-"
@@ -90,12 +91,12 @@ def canaries(seed: str = "canary") -> dict[str, str]:
     }
 
 
-_REQUEST_ID_NEAR_NAME = re.compile(
+_REQUEST_ID_NEAR_NAME = LazyPattern(
     r"(?ix)(?:x-request-id|request[-_ ]?id|apim-request-id|x-amzn-request-?id|cf-ray"
     r"|x-ms-client-request-id|trace[-_ ]?id)[\\\"'\s:=]{1,6}(?:ID\s+)?"
     r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.:-]{5,}[A-Za-z0-9])"
 )
-_REQUEST_ID_SHAPES = re.compile(
+_REQUEST_ID_SHAPES = LazyPattern(
     r"\b(?P<id>req_[A-Za-z0-9]{8,}|msg_[A-Za-z0-9]{8,}|chatcmpl-[A-Za-z0-9]{8,}"
     r"|gen-\d+-[A-Za-z0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b"
 )

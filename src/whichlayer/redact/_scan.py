@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
+from whichlayer._record import Record
+from whichlayer.prefilter import LazyPattern
 from whichlayer.redact._fingerprint import KeyFingerprint, make_fingerprint
 from whichlayer.redact.detectors import (
     BREAK,
@@ -28,13 +28,19 @@ from whichlayer.redact.detectors import (
     looks_secret,
 )
 
-_BREAK_RE = re.compile(BREAK)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+_BREAK_RE = LazyPattern(BREAK)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # Escapes that can hide a secret from the patterns (plain ``\"`` and ``\n`` cannot).
-_ESCAPE_TRIGGER = re.compile(
+_ESCAPE_TRIGGER = LazyPattern(
     r"%[0-9A-Fa-f]{2}|\\+(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|/)|&(?:#\d+|#x[0-9a-fA-F]+|quot|amp|apos);"
 )
-_BACKSLASH_ESCAPE = re.compile(r"\\+(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrt])|(.))", re.DOTALL)
+_BACKSLASH_ESCAPE = LazyPattern(
+    r"\\+(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|([nrt])|(.))", re.DOTALL
+)
 _COOKIE_ATTRIBUTES = frozenset(
     {
         "path",
@@ -54,16 +60,28 @@ _COOKIE_ATTRIBUTES = frozenset(
 WITHHELD = "[line withheld: it held an encoded secret]"
 
 
-@dataclass(slots=True)
-class Span:
-    """A stretch of the text to replace."""
+class Span(Record):
+    """A stretch of the text to replace. (A plain class: a dataclass costs start-up time,
+    see ``whichlayer._record``.)"""
 
-    start: int
-    end: int
-    detector: Detector | None
-    secret: str
-    replacement: str | None = None
-    rank: int | None = None  # overrides the detector's priority when spans overlap
+    _fields = ("start", "end", "detector", "secret", "replacement", "rank")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        detector: Detector | None,
+        secret: str,
+        replacement: str | None = None,
+        rank: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.detector = detector
+        self.secret = secret
+        self.replacement = replacement
+        self.rank = rank  # overrides the detector's priority when spans overlap
 
 
 def clean_secret(secret: str) -> str:
@@ -97,7 +115,7 @@ def fingerprint_secret(
     if shape_platform != "secret" or platform is None:
         platform, prefix = shape_platform, shape_prefix
     fp = make_fingerprint(core, platform, prefix)
-    return fp if found_in_text else replace(fp, length=len(secret))
+    return fp if found_in_text else fp.with_length(len(secret))
 
 
 def _lowered(text: str) -> str:
@@ -241,6 +259,8 @@ def find_spans(text: str, *, keep_prompt: bool, hits: _Hits | None = None) -> li
     """Every match of every detector, overlaps included."""
     spans: list[Span] = []
     hits = hits or _Hits(text)
+    if hits._complete and not hits._by_keyword:
+        return spans  # no detector's keyword occurs: none can match (most of an output's texts)
     for d in DETECTORS:
         if keep_prompt and d.kind == "prompt":
             continue
@@ -434,7 +454,7 @@ def apply(text: str, spans: list[Span]) -> str:
 WRAP_MIN_LINE = 60
 # The rest of a wrapped token at the start of the next line: indentation or a box
 # border, then token characters up to a space, a quote or the end of the line.
-_CONTINUATION = re.compile(
+_CONTINUATION = LazyPattern(
     r"\r?\n[ \t│|>]*(?P<rest>[A-Za-z0-9_\-+/=.]{4,})(?=[\s\"',;)]|$)"
     r"(?P<alone>[ \t│|]*(?:\r?\n|$))?"
 )

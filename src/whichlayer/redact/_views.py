@@ -22,30 +22,36 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from whichlayer._record import Record
+from whichlayer.prefilter import LazyPattern
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from whichlayer.redact._scan import Span
 
-_CONTINUATION = re.compile(r"\\\r?\n[ \t]*")
+_CONTINUATION = LazyPattern(r"\\\r?\n[ \t]*")
 _BOX = "│┃║┆┊╎"
-_BOX_LINE = re.compile(rf"^[ \t]*[{_BOX}] ?(?P<inner>.*?)(?: ?[{_BOX}][ \t]*)?$")
+_BOX_LINE = LazyPattern(rf"^[ \t]*[{_BOX}] ?(?P<inner>.*?)(?: ?[{_BOX}][ \t]*)?$")
 _BOX_CHARS = frozenset(_BOX)
 # Invisible characters that may sit inside a token or an address.
 _INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
-_LOOKALIKE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\uff01-\uff5e]")
+_LOOKALIKE = LazyPattern("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\uff01-\uff5e]")
 
 
-@dataclass
-class _View:
-    """Text assembled from pieces of the original, with a map back."""
+class _View(Record):
+    """Text assembled from pieces of the original, with a map back. (A plain class: a
+    dataclass costs start-up time, see ``whichlayer._record``.)"""
 
-    parts: list[str] = field(default_factory=list)
-    vstarts: list[int] = field(default_factory=list)
-    ostarts: list[int] = field(default_factory=list)
-    real: list[bool] = field(default_factory=list)
-    size: int = 0
+    _fields = ("parts", "vstarts", "ostarts", "real", "size")
+    __slots__ = _fields
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.vstarts: list[int] = []
+        self.ostarts: list[int] = []
+        self.real: list[bool] = []
+        self.size = 0
 
     def add(self, text: str, ostart: int, real: bool = True) -> None:
         if not text:
@@ -114,7 +120,7 @@ def _continuation_view(text: str, marks: list[int] | None = None) -> _View | Non
     return view
 
 
-_BOX_START = re.compile(rf"^[ \t]*[{_BOX}]", re.MULTILINE)
+_BOX_START = LazyPattern(rf"^[ \t]*[{_BOX}]", re.MULTILINE)
 
 
 def _box_view(text: str) -> _View | None:

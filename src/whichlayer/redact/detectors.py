@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from whichlayer._record import FrozenRecord, _set
+from whichlayer.prefilter import LazyPattern
 from whichlayer.redact._platforms import registry_platform
 from whichlayer.redact._samples import ALNUM, canaries
 
@@ -49,7 +50,7 @@ def lit(text: str) -> str:
     return f"(?:{BREAK})?".join(re.escape(c) for c in text)
 
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = LazyPattern(
     r"""(?ix)^(?:
       |undefined|null|none|nil|true|false|empty|missing|redacted|hidden|secret|token|key
       |password|changeme|string|\[secure\]
@@ -79,13 +80,13 @@ _ROLE_WORDS = frozenset(
         "hello",
     }
 )
-_NOT_SECRET_NAMES = re.compile(r"(?i)(?:idempotency|cache|partition|sort|public|primary)[_-]?key$")
+_NOT_SECRET_NAMES = LazyPattern(r"(?i)(?:idempotency|cache|partition|sort|public|primary)[_-]?key$")
 
 
 #: Longest value that can still be a placeholder (``<your OpenAI API key here>`` and the like).
 PLACEHOLDER_MAX = 80
-_DIGIT, _UPPER, _LOWER = re.compile(r"\d"), re.compile("[A-Z]"), re.compile("[a-z]")
-_LETTER = re.compile("[A-Za-z]")
+_DIGIT, _UPPER, _LOWER = LazyPattern(r"\d"), LazyPattern("[A-Z]"), LazyPattern("[a-z]")
+_LETTER = LazyPattern("[A-Za-z]")
 
 
 def is_placeholder(value: str) -> bool:
@@ -128,7 +129,7 @@ def _mixed_base64(m: re.Match[str]) -> bool:
     return all(r.search(s) is not None for r in (_UPPER, _LOWER, _DIGIT))
 
 
-_BASE64ISH = re.compile(r"[A-Za-z0-9+/]{8,}={0,2}")
+_BASE64ISH = LazyPattern(r"[A-Za-z0-9+/]{8,}={0,2}")
 
 
 def basic_credentials(value: str) -> list[str]:
@@ -163,7 +164,7 @@ def _credential_ok(m: re.Match[str]) -> bool:
     return looks_secret(value)
 
 
-_OLD_PASSWORD_NAME = re.compile(
+_OLD_PASSWORD_NAME = LazyPattern(
     r"(?i)(?:password|passwd|passphrase|pwd|client[_-]?secret|secret(?:[_-]?access)?[_-]?key|secret)$"
 )
 
@@ -183,7 +184,7 @@ def _near_deepseek(m: re.Match[str]) -> bool:
     return "deepseek" in m.string[max(0, m.start() - 300) : m.end() + 300].lower()
 
 
-_IN_URL_USERINFO = re.compile(r"://[^\s/@]*$")
+_IN_URL_USERINFO = LazyPattern(r"://[^\s/@]*$")
 
 
 def _not_role_address(m: re.Match[str]) -> bool:
@@ -207,41 +208,94 @@ KINDS = ("key", "secret", "cookie", "userinfo", "email", "prompt")
 REGISTRY = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Detector:
-    """One kind of secret: a pattern, its prefilter keywords and its samples."""
+class Detector(FrozenRecord):
+    """One kind of secret: a pattern, its prefilter keywords and its samples. (A plain
+    class: a dataclass costs start-up time, see ``whichlayer._record``.)"""
 
-    id: str
-    #: Shown in the mask (github, aws, ..., "secret" for opaque values); REGISTRY for the
-    #: keys of a provider in the registry, which names their platform (see ``platform``).
-    own_platform: str
-    pattern: str  # the group ``secret`` is what gets masked
-    keywords: tuple[str, ...]  # literal; one must occur (lower-cased if ``ignorecase``)
-    prefix: str = ""  # the public prefix shown in the mask
-    kind: str = "key"
-    priority: int = 3  # overlapping matches: the highest priority names the mask
-    ignorecase: bool = False
-    before: int = 0  # how far before a keyword a match may start
-    after: int = 400  # how far after a keyword a match may end
-    # Anchored rows are matched once per keyword hit, starting at the hit moved left
-    # over ``left_chars`` (a name before ``_KEY``, a local part before ``@``); the
-    # others are searched in windows around their (rare, contextual) keywords.
-    anchored: bool = True
-    left_chars: str = ""
-    gate: str = ""  # anchored rows: a cheap pattern that must match at the keyword first
-    check: Callable[[re.Match[str]], bool] | None = None
-    examples: tuple[tuple[str, str], ...] = ()  # (text, the secret found in it)
-    near_misses: tuple[str, ...] = ()
-    compiled: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
-    left_set: frozenset[str] = field(init=False, repr=False, compare=False)
-    gate_compiled: re.Pattern[str] | None = field(
-        default=None, init=False, repr=False, compare=False
+    _fields = (
+        "id",
+        "own_platform",
+        "pattern",
+        "keywords",
+        "prefix",
+        "kind",
+        "priority",
+        "ignorecase",
+        "before",
+        "after",
+        "anchored",
+        "left_chars",
+        "gate",
+        "check",
+        "examples",
+        "near_misses",
     )
+    __slots__ = (*_fields, "compiled", "gate_compiled", "left_set")
+    id: str
+    own_platform: str
+    pattern: str
+    keywords: tuple[str, ...]
+    prefix: str
+    kind: str
+    priority: int
+    ignorecase: bool
+    before: int
+    after: int
+    anchored: bool
+    left_chars: str
+    gate: str
+    check: Callable[[re.Match[str]], bool] | None
+    examples: tuple[tuple[str, str], ...]
+    near_misses: tuple[str, ...]
+    compiled: re.Pattern[str] | None
+    left_set: frozenset[str]
+    gate_compiled: re.Pattern[str] | None
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        id: str,
+        #: Shown in the mask (github, aws, ..., "secret" for opaque values); REGISTRY for the
+        #: keys of a provider in the registry, which names their platform (see ``platform``).
+        own_platform: str,
+        pattern: str,  # the group ``secret`` is what gets masked
+        keywords: tuple[str, ...],  # literal; one must occur (lower-cased if ``ignorecase``)
+        prefix: str = "",  # the public prefix shown in the mask
+        kind: str = "key",
+        priority: int = 3,  # overlapping matches: the highest priority names the mask
+        ignorecase: bool = False,
+        before: int = 0,  # how far before a keyword a match may start
+        after: int = 400,  # how far after a keyword a match may end
+        # Anchored rows are matched once per keyword hit, starting at the hit moved left
+        # over ``left_chars`` (a name before ``_KEY``, a local part before ``@``); the
+        # others are searched in windows around their (rare, contextual) keywords.
+        anchored: bool = True,
+        left_chars: str = "",
+        gate: str = "",  # anchored rows: a cheap pattern that must match at the keyword first
+        check: Callable[[re.Match[str]], bool] | None = None,
+        examples: tuple[tuple[str, str], ...] = (),  # (text, the secret found in it)
+        near_misses: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "own_platform", own_platform)
+        _set(self, "pattern", pattern)
+        _set(self, "keywords", keywords)
+        _set(self, "prefix", prefix)
+        _set(self, "kind", kind)
+        _set(self, "priority", priority)
+        _set(self, "ignorecase", ignorecase)
+        _set(self, "before", before)
+        _set(self, "after", after)
+        _set(self, "anchored", anchored)
+        _set(self, "left_chars", left_chars)
+        _set(self, "gate", gate)
+        _set(self, "check", check)
+        _set(self, "examples", examples)
+        _set(self, "near_misses", near_misses)
         # The pattern compiles on first use: most rows never meet their keyword in a
         # given run, and compiling all of them would slow every command's start.
-        object.__setattr__(self, "left_set", frozenset(self.left_chars))
+        _set(self, "compiled", None)
+        _set(self, "gate_compiled", None)
+        _set(self, "left_set", frozenset(left_chars))
 
     @property
     def platform(self) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from whichlayer.render import view
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def diagnosis(d: dict[str, Any], *, all_actions: bool = False) -> str:

@@ -8,10 +8,12 @@ import re
 import sys
 import unicodedata
 
+from whichlayer.prefilter import LazyPattern
+
 #: What a line starts with that its continuation lines align after: a number ("1. "), a
 #: bullet ("- ", "→ ", "x "), a short label ("first: ", "call:   ") or a table label
 #: followed by two or more spaces ("layer       ").
-_MARKER = re.compile(
+_MARKER = LazyPattern(
     r"^(?:( *)(?:\d+\. +|[-*•→x!i] +)| +(?:[A-Za-z][\w -]{0,14}: +|[A-Za-z][\w-]{0,14} {2,})| *)"
 )
 #: Narrowest width wrapping makes sense at.

@@ -9,13 +9,15 @@ below. A matcher returns the facts it used (shown to the user as "why"), or
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from whichlayer._record import FrozenRecord, _set
 from whichlayer.prefilter import Keywords, Phrase
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from whichlayer.rules.view import View
 
 Facts = dict[str, str]
@@ -129,28 +131,73 @@ class Sample:
         return self.text + "  (with " + ", ".join(f"{k}={v}" for k, v in self.facts) + ")"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One conclusion the engine can draw, with the evidence that supports it."""
+class Rule(FrozenRecord):
+    """One conclusion the engine can draw, with the evidence that supports it. (A plain
+    class with a frozen dataclass's behaviour: a dataclass costs start-up time, see
+    ``whichlayer._record``.)"""
 
+    _fields = (
+        "id",
+        "statement",
+        "layer",
+        "cause",
+        "match",
+        "priority",
+        "origin",
+        "retry",
+        "confidence",
+        "samples",
+        "near_misses",
+    )
+    __slots__ = (*_fields, "run")
     id: str
     statement: str
     layer: Layer
     cause: Cause
     match: Matcher
-    priority: int = 50
-    origin: Origin | None = None
-    retry: Retry | None = None
-    confidence: float = 0.8
+    priority: int
+    origin: Origin | None
+    retry: Retry | None
+    confidence: float
     #: Inputs this rule must WIN (be the deciding rule of ``whichlayer.explain``).
-    samples: tuple[str | Sample, ...] = ()
+    samples: tuple[str | Sample, ...]
     #: Inputs this rule must not fire on.
-    near_misses: tuple[str, ...] = ()
+    near_misses: tuple[str, ...]
     #: ``match`` as a plain function (what classify calls).
-    run: Matcher = field(init=False, repr=False, compare=False)
+    run: Matcher
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "run", _fn(self.match))
+    def __init__(
+        self,
+        id: str,
+        statement: str,
+        layer: Layer,
+        cause: Cause,
+        match: Matcher,
+        priority: int = 50,
+        origin: Origin | None = None,
+        retry: Retry | None = None,
+        confidence: float = 0.8,
+        samples: tuple[str | Sample, ...] = (),
+        near_misses: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "statement", statement)
+        _set(self, "layer", layer)
+        _set(self, "cause", cause)
+        _set(self, "match", match)
+        _set(self, "priority", priority)
+        _set(self, "origin", origin)
+        _set(self, "retry", retry)
+        _set(self, "confidence", confidence)
+        _set(self, "samples", samples)
+        _set(self, "near_misses", near_misses)
+        _set(self, "run", _fn(match))
+
+    def replace(self, **changes: Any) -> Rule:
+        """This rule with some fields changed (what ``dataclasses.replace`` gave)."""
+        fields = dict(zip(self._fields, self._values(), strict=True))
+        fields.update(changes)
+        return Rule(**fields)
 
     @property
     def keywords(self) -> frozenset[str] | None:
@@ -166,16 +213,33 @@ class Rule:
         return reads_of(self.match)
 
 
-@dataclass(frozen=True, slots=True)
-class OriginRule:
-    """Who produced the error: judged apart from the cause."""
+class OriginRule(FrozenRecord):
+    """Who produced the error: judged apart from the cause. (A plain class, as ``Rule``.)"""
 
+    _fields = ("id", "statement", "origin", "match", "samples", "near_misses")
+    __slots__ = _fields
     id: str
     statement: str
     origin: Origin
     match: Matcher
-    samples: tuple[str, ...] = ()
-    near_misses: tuple[str, ...] = ()
+    samples: tuple[str, ...]
+    near_misses: tuple[str, ...]
+
+    def __init__(
+        self,
+        id: str,
+        statement: str,
+        origin: Origin,
+        match: Matcher,
+        samples: tuple[str, ...] = (),
+        near_misses: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "statement", statement)
+        _set(self, "origin", origin)
+        _set(self, "match", match)
+        _set(self, "samples", samples)
+        _set(self, "near_misses", near_misses)
 
     @property
     def keywords(self) -> frozenset[str] | None:

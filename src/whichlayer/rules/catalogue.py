@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING
 
 from whichlayer.rules.base import Facts, Rule, gate
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from whichlayer.providers import Documented, Provider
     from whichlayer.rules.view import View

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
 from whichlayer.rules.base import (
     Facts,
@@ -23,6 +22,7 @@ from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from whichlayer.providers import Provider
 

@@ -1,0 +1,65 @@
+"""Plain record classes for the types ``whichlayer explain`` builds on every run.
+
+A ``@dataclass`` costs start-up time twice: importing :mod:`dataclasses` imports
+:mod:`inspect` (and with it ``ast``, ``dis``, ``tokenize``, about 5 ms), and each
+decorated class compiles its generated methods when the module is imported (0.3-0.7 ms a
+class, more with ``slots=True``, which builds the class twice). Together that was about a
+sixth of a cold start. The records on the explain path are therefore written out: a
+class with ``__slots__``, an ``__init__`` of its own, and this base's ``__repr__`` and
+``__eq__``, which read the names in ``_fields`` and behave as a dataclass's do (the
+same text, equal when of the same class with equal fields; unhashable unless frozen).
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
+
+class Record:
+    """``__repr__`` and ``__eq__`` over ``_fields`` (a dataclass's, with ``eq=True``)."""
+
+    __slots__ = ()
+    #: The fields, in the order a dataclass would list them (those with ``compare=False``
+    #: and ``repr=False`` left out).
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Record):
+            return NotImplemented
+        return self._values() == other._values()
+
+    # (defining __eq__ sets __hash__ to None: unhashable, as a dataclass with eq=True)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in self._fields])
+
+
+class FrozenRecord(Record):
+    """A :class:`Record` whose fields cannot be assigned after ``__init__`` (as a frozen
+    dataclass: hashable by its fields). ``__init__`` sets them with ``_set``."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (pickle and copy would set the slots one by one, which __setattr__ refuses;
+        # a frozen record's __init__ takes its fields in ``_fields`` order)
+        return (type(self), self._values())
+
+
+#: How a frozen record's ``__init__`` sets its fields.
+_set = object.__setattr__
