@@ -129,57 +129,8 @@ def test_explain_imports_only_what_it_needs() -> None:
     )
     assert "rate_limit" in out.stdout
     loaded = set(out.stderr.split())
-    for name in ("dataclasses", "inspect", "ast", "typing", "argparse", "whichlayer.cli.check"):
+    for name in ("dataclasses", "inspect", "ast", "typing", "whichlayer.cli.check"):
         assert name not in loaded, name
-
-
-QUICK = [
-    [],
-    ["429 Too Many Requests"],
-    ["-"],
-    [""],
-    ["text", "--json"],
-    ["--json", "text"],
-    ["--markdown", "--all", "text", "--status"],
-    ["--file", "error.log"],
-    ["-f", "error.log", "--json"],
-    ["--file", "-"],
-    ["--all"],
-]
-#: Forms left to argparse (read or refused by it as before).
-LEFT = [
-    ["--json", "--markdown", "x"],
-    ["a", "b"],
-    ["--json", "--json", "x"],
-    ["--mark", "x"],
-    ["--file=error.log"],
-    ["-ferror.log"],
-    ["--file"],
-    ["--file", "--json"],
-    ["-f", "- x"],
-    ["-1"],
-    ["- error text with a space"],
-    ["--", "--json"],
-    ["--help"],
-    ["-h"],
-    ["x", "--version"],
-]
-
-
-@pytest.mark.parametrize("argv", QUICK + LEFT, ids=lambda argv: " ".join(argv) or "(none)")
-def test_explain_arguments_read_as_argparse_reads_them(argv: list[str]) -> None:
-    from whichlayer.cli import build_parser
-    from whichlayer.cli.explain import plain_args
-
-    quick = plain_args(argv)
-    assert (quick is not None) == (argv in QUICK)
-    try:
-        parsed = vars(build_parser(only="explain").parse_args(["explain", *argv]))
-    except SystemExit:  # argparse refuses it (or prints help): the quick reading must not
-        assert quick is None
-        return
-    if quick is not None:
-        assert vars(quick) == parsed
 
 
 def test_explain_leaves_the_collector_as_it_found_it(

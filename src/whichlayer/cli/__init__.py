@@ -15,7 +15,6 @@ from collections.abc import Sequence
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from typing import Any
 
 # Each module here defines ``register(subparsers)``, which adds its parser and
 # sets ``func`` to a ``run(args) -> int``.
@@ -87,17 +86,11 @@ def _columns() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    args: Any = None
-    if command == "explain":
-        from whichlayer.cli.explain import plain_args
-
-        args = plain_args(argv[1:])  # its usual forms, read without argparse (start-up time)
-    if args is None:
-        parser = build_parser(only=command)
-        args = parser.parse_args(argv)
-        if getattr(args, "func", None) is None:
-            parser.print_help()
-            return 2
+    parser = build_parser(only=command)
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
+        return 2
     import gc
 
     # One paste makes next to no cyclic garbage, and the collector would walk every object

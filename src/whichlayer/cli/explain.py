@@ -35,56 +35,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-#: The flags ``plain_args`` reads, as ``register`` defines them.
-_FLAGS = {"--json": "json", "--markdown": "markdown", "--all": "all", "--status": "status"}
-_FILE = ("--file", "-f")
-
-
-def plain_args(argv: list[str]) -> argparse.Namespace | None:
-    """``explain``'s arguments in their usual forms, read without argparse (importing it
-    and building the parser were a twentieth of the cold start): what ``parse_args`` gives
-    for them, or None for any other form (help, an abbreviation, ``--file=PATH``, an
-    argument that starts with a dash, a flag given twice, ``--json`` with ``--markdown``,
-    two texts), which argparse then reads or refuses as usual."""
-    from types import SimpleNamespace
-
-    values: dict[str, object] = {
-        "command": "explain",
-        "text": None,
-        "file": None,
-        "json": False,
-        "markdown": False,
-        "all": False,
-        "status": False,
-        "func": run,
-    }
-    seen: set[str] = set()
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg[:1] == "-" and arg != "-":
-            name = _FLAGS.get(arg) or ("file" if arg in _FILE else None)
-            if name is None or name in seen:
-                return None
-            seen.add(name)
-            if name == "file":
-                i += 1
-                if i == len(argv) or (argv[i][:1] == "-" and argv[i] != "-"):
-                    return None
-                values["file"] = argv[i]
-            else:
-                values[name] = True
-        elif "text" in seen:
-            return None
-        else:
-            seen.add("text")
-            values["text"] = arg
-        i += 1
-    if values["json"] and values["markdown"]:
-        return None
-    return SimpleNamespace(**values)  # type: ignore[return-value]  # as parse_args gives
-
-
 def run(args: argparse.Namespace) -> int:
     from whichlayer._explain import explain
     from whichlayer.cli._io import json_text, read_paste, require_text, use_color, write_text
