@@ -48,9 +48,10 @@ def test_field_set_stays_high():
 #: fresh29 added unfitted, 22 / 103; the families of the session's second round (OpenAI's
 #: insufficient_quota read as credit used up among them) merged and the model retrained,
 #: 13 / 82; fresh30 added unfitted, 27 / 112; the third round's families (all six layers),
-#: the model answering from 0.3 and the weights retrained, 13 / 82.)
-MOST_LAYER_MISSES = 13
-MOST_CAUSE_MISSES = 82
+#: the model answering from 0.3 and the weights retrained, 13 / 82; fresh31 added
+#: unfitted, 20 / 99.)
+MOST_LAYER_MISSES = 20
+MOST_CAUSE_MISSES = 99
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
