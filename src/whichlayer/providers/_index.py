@@ -34,6 +34,11 @@ STEPS_WORD = "@steps.word"
 #: cost of importing a provider module.
 CLIENT_ENDPOINT = "@client_endpoint"
 SELF_NAME = "@self_name"
+#: Keys that name the platform that issued them: a prefix (``Provider.key_prefixes``) or a
+#: redactor detector (``detector:<id>``, from ``Provider.keys``) -> [platform, its site].
+#: OpenAI's own are left out (an echo of those is OpenAI's wording). Read by
+#: rules/identity.py when a refusal echoes a key.
+FOREIGN_KEY = "@foreign_key"
 
 
 def build() -> Index:
@@ -65,7 +70,27 @@ def build() -> Index:
             if provider.kind in ("provider", "cloud"):
                 for word in provider.words:
                     _add(index, STEPS_WORD, word, module)
+    _foreign_keys(index)
     return {field: dict(sorted(values.items())) for field, values in sorted(index.items())}
+
+
+def _foreign_keys(index: Index) -> None:
+    """``FOREIGN_KEY``: each key prefix a provider names itself (``key_prefixes``), and each
+    redactor detector its keys are caught by (``keys``, as ``detector:<id>``: the reader
+    takes the detector's prefix, so this package needs no import of the redactor)."""
+    from whichlayer.providers import all_providers
+
+    table = index.setdefault(FOREIGN_KEY, {})
+    for provider in all_providers():
+        platform = provider.key_platform
+        if platform is None or platform == "openai":
+            continue
+        site = provider.site or (provider.hosts[0].lstrip(".-") if provider.hosts else "")
+        if not site:
+            continue
+        for name in (*(f"detector:{k}" for k in provider.keys), *provider.key_prefixes):
+            key = name if name.startswith("detector:") else name.lower()
+            table.setdefault(key, [platform, site])
 
 
 def _add(index: Index, section: str, key: str, value: str) -> None:

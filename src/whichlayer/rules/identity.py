@@ -35,28 +35,25 @@ _ECHOED_KEY = re.compile(r"(?:incorrect api key provided|your api key)[:\s]+([a-
 # xAI, Groq and others answer in OpenAI's words too; when the message sends you to the key's
 # own platform ("... obtain an API key from https://console.x.ai"), that platform answered,
 # and the key was not sent to the wrong place. Prefixes, platforms and sites come from the
-# provider registry and the redactor's detectors (loaded when an echoed key is seen).
+# provider registry and the redactor's detectors, through the registry's generated index.
 
 
 @cache
 def _foreign_prefixes() -> tuple[tuple[str, str, str], ...]:
     """(lower-case key prefix, platform, its site) for keys whose prefix names the platform
-    that issued them. OpenAI's own and bare ``sk-`` prefixes are left out: the echo is
-    OpenAI's wording, and ``sk-`` is every imitator's."""
-    from whichlayer.providers import all_providers
+    that issued them, longest first. The registry's generated index holds them (reading it
+    imports no provider module); a detector's prefix is the redactor's. The bare ``sk-`` is
+    left out: it is every imitator's."""
+    from whichlayer.providers._index import FOREIGN_KEY, load
     from whichlayer.redact.detectors import DETECTORS
 
-    prefix_of = {d.id: d.prefix for d in DETECTORS}
-    found: list[tuple[str, str, str]] = []
-    for provider in all_providers():
-        platform = provider.key_platform
-        if platform is None or platform == "openai":
-            continue
-        site = provider.site or (provider.hosts[0].lstrip(".-") if provider.hosts else "")
-        for prefix in (*(prefix_of.get(k, "") for k in provider.keys), *provider.key_prefixes):
-            if prefix and prefix != "sk-" and site:
-                found.append((prefix.lower(), platform, site))
-    return tuple(found)
+    prefix_of = {f"detector:{d.id}": d.prefix for d in DETECTORS}
+    rows: list[tuple[str, str, str]] = []
+    for name, found in load().get(FOREIGN_KEY, {}).items():
+        prefix = prefix_of.get(name, "") if name.startswith("detector:") else name
+        if prefix and prefix != "sk-" and len(found) == 2:
+            rows.append((prefix.lower(), found[0], found[1]))
+    return tuple(sorted(set(rows), key=lambda row: (-len(row[0]), *row)))
 
 
 def _echoed_foreign_key(view: View) -> Facts | None:
