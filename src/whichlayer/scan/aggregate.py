@@ -82,15 +82,8 @@ class Verdict:
         #: ``layer/cause``, made once per distinct error rather than once per failure
         self.cause_id = f"{layer or 'unknown'}/{cause}"
 
-    @classmethod
-    def of(cls, layer: str | None, cause: str, origin: str, retry: str) -> Verdict:
-        return cls(layer, cause, origin, retry)
-
-    def key(self) -> tuple[str | None, str, str, str]:
-        return (self.layer, self.cause, self.origin, self.retry)
-
     def __repr__(self) -> str:
-        return f"Verdict{self.key()!r}"
+        return f"Verdict{(self.layer, self.cause, self.origin, self.retry)!r}"
 
 
 #: A time as the identity table holds it: an aware datetime, or whole epoch seconds

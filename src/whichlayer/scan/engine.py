@@ -204,7 +204,7 @@ class Diagnoser:
         if verdict is None:
             if len(self._verdicts) >= MEMO_SIZE:
                 self._verdicts.clear()
-            verdict = self._verdicts[key] = Verdict.of(*key)
+            verdict = self._verdicts[key] = Verdict(*key)
         if len(self.memo) >= MEMO_SIZE:
             self.memo.clear()
         self.memo[text] = verdict
