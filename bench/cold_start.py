@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import ONE_LINE, child_env, timed_run  # noqa: E402
+
 INPUTS = {
-    "one-line error (bench/speed.py)": (
-        "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached "
-        "for gpt-4o on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000.'}}"
-    ),
+    "one-line error (bench/speed.py)": ONE_LINE,
     "bare 429 (the learned fallback weighs it)": "429",
     "documented body code (catalogue)": (
         "Error code: 429 - {'error': {'message': 'Rate limit reached', 'type': 'requests', "
@@ -39,23 +37,6 @@ INPUTS = {
         "'type': 'invalid_request_error', 'code': 'invalid_api_key'}}"
     ),
 }
-
-
-def _env(src: Path | None) -> dict[str, str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
-    return env
-
-
-def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True, timeout=60)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def main() -> None:
@@ -79,11 +60,11 @@ def main() -> None:
         times: dict[str, list[tuple[float, float]]] = {"base": [], **{b: [] for b in builds}}
         for _ in range(2):  # warm the page cache and the bytecode caches
             for src in builds.values():
-                _run(argv, _env(src))
+                timed_run(argv, child_env(src))
         for _ in range(args.runs):
-            times["base"].append(_run(base, _env(None)))
+            times["base"].append(timed_run(base, child_env()))
             for build, src in builds.items():
-                times[build].append(_run(argv, _env(src)))
+                times[build].append(timed_run(argv, child_env(src)))
         wall0 = statistics.median(w for w, _c in times["base"])
         cpu0 = statistics.median(c for _w, c in times["base"])
         print(f"{name}:")

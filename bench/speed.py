@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,12 +32,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
 from _inputs import require  # noqa: E402
+from _timing import ONE_LINE, child_env, timed_run  # noqa: E402
 
 DEV = ROOT / "corpus" / "dev.jsonl"
-ONE_LINE = (
-    "openai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached "
-    "for gpt-4o on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000.'}}"
-)
 #: Issue 8's bars.
 COLD_BAR = 8.0
 RATE_BAR = 8_000
@@ -72,40 +68,19 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def _env() -> dict[str, str]:
-    """The environment for timed runs: plain output, and the bytecode cache written and
-    read as an installed tool's would be (PYTHONDONTWRITEBYTECODE would make every run
-    compile the modules changed since the cache was last written)."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-def _run(argv: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of one run of ``argv``."""
-    env = _env()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return wall, cpu
-
-
 def cold_start(runs: int) -> None:
     script = Path(sys.executable).with_name("whichlayer")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "whichlayer"]
     base_argv = [sys.executable, "-c", "pass"]
     ours_argv = [*command, "explain", ONE_LINE]
     for _ in range(3):  # warm the page cache and the bytecode cache
-        _run(base_argv)
-        _run(ours_argv)
+        timed_run(base_argv, child_env())
+        timed_run(ours_argv, child_env())
     base: list[tuple[float, float]] = []
     ours: list[tuple[float, float]] = []
     for _ in range(runs):  # alternately, so both see the same load
-        base.append(_run(base_argv))
-        ours.append(_run(ours_argv))
+        base.append(timed_run(base_argv, child_env()))
+        ours.append(timed_run(ours_argv, child_env()))
     wall_base, wall_ours = (statistics.median(w for w, _c in runs_) for runs_ in (base, ours))
     cpu_base, cpu_ours = (statistics.median(c for _w, c in runs_) for runs_ in (base, ours))
     print(
@@ -121,7 +96,7 @@ def cold_start(runs: int) -> None:
             capture_output=True,
             text=True,
             check=True,
-            env={**_env(), "PYTHONPATH": str(ROOT / "src")},
+            env=child_env(ROOT / "src"),
         ).stdout.split()
         for i, value in enumerate(out):
             phases[i].append(float(value))
