@@ -363,3 +363,75 @@ def test_newlines_are_counted_in_cache_sized_steps_as_bytes_count_counts(size: i
 
     data = random.Random(size).randbytes(size).replace(b"\r", b"\n")
     assert _count_newlines(data) == data.count(b"\n")
+
+
+#: Pieces of lines for the search test: the jsonl reader's needles, strings its faster
+#: search patterns match but no needle holds, garbage with the steering bytes, and filler.
+_NEAR = [
+    b'"upstream_status": 502', b'"upstream_status":"404"', b'"mode": 4', b'"error_code":500',
+    b'"node": "5', b'"terror":"x"', b'"mirror": {', b'"statusCode" : 503', b'"status": 200',
+    b'status": 4', b"\xc0" * 8, b"\xff" * 9, b"\xf8" * 8 + b"\xc1" * 8, b'"http_status":2',
+]
+_FILLER = [b'{"ts": 1764547200', b'"model": "gpt-4o"', b", ", b"}", b"x" * 40, b'"a":4', b" "]
+
+
+def _search_log(rnd: random.Random, n: int) -> bytes:
+    from whichlayer.scan.readers import generic
+
+    lines = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(0, 6)):
+            roll = rnd.random()
+            pool = generic.NEEDLES if roll < 0.15 else _NEAR if roll < 0.5 else _FILLER
+            parts.append(rnd.choice(pool))
+        lines.append(b"".join(parts))
+    return b"\n".join(lines) + (b"" if rnd.random() < 0.5 else b"\n")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("block", [64, 4096, 1 << 16])
+def test_the_fast_search_takes_exactly_the_lines_holding_a_needle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, block: int
+) -> None:
+    """The jsonl reader's blocks are searched for its ``SEARCH`` strings (which near misses
+    match too: other keys ending in ``status`` or ``ode``, the steering bytes in garbage)
+    and each match is checked: the lines taken are exactly those holding a needle, in
+    order, read by ``read`` and through memory maps, across every block boundary."""
+    import io
+
+    from whichlayer.scan.aggregate import FileStat
+    from whichlayer.scan.readers import generic
+
+    assert engine._matcher(generic).loose is not None  # the fast search is the one in use
+    monkeypatch.setattr(engine, "BLOCK", block)
+    rnd = random.Random(seed)
+    data = _search_log(rnd, 3000)
+    want = [x for x in data.split(b"\n") if any(n in x for n in generic.NEEDLES)]
+    assert len(want) > 300
+    near = [x for x in data.split(b"\n") if x not in want and engine._matcher(generic).fast
+            .find_matches_as_indexes(x)]  # fmt: skip
+    assert len(near) > 300  # lines the faster search matches and the check turns away
+    log = tmp_path / "search.jsonl"
+    log.write_bytes(data)
+    old = log.stat().st_mtime - 3600
+    os.utime(log, (old, old))
+    for opened in (lambda: io.BufferedReader(io.BytesIO(data)), lambda: log.open("rb")):  # type: ignore[arg-type]
+        with opened() as stream:
+            stat = FileStat(path="search", format="jsonl")
+            got = [x for lines in engine._candidate_lines(generic, stream, b"", stat, None)
+                   for x in lines]  # fmt: skip
+        assert got == want
+        assert stat.lines == data.count(b"\n") + (not data.endswith(b"\n"))
+
+
+def test_search_strings_must_be_held_by_every_needle() -> None:
+    """A reader whose ``SEARCH`` misses a needle would lose its lines: refused at once."""
+    import types
+
+    reader = types.ModuleType("bad")
+    reader.NAME = "bad"  # type: ignore[attr-defined]
+    reader.NEEDLES = (b'"status": 4', b'"error": "')  # type: ignore[attr-defined]
+    reader.SEARCH = (b'tatus": 4',)  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="SEARCH"):
+        engine.Needles(reader)

@@ -28,6 +28,19 @@ _STATUS_NEEDLES = tuple(
     for digit in ("4", "5")
 )
 NEEDLES = (*_STATUS_NEEDLES, b'"error":{', b'"error": {', b'"error":"', b'"error": "')
+#: What a block is searched for (see ``engine.Needles``): every needle holds one of these,
+#: whose first bytes (``tat``, ``ode``, ``rro``) are the few fingerprints a vectorised
+#: search compares; each match is then checked against the needles where it stands.
+SEARCH = (
+    *(
+        f'{tail}":{space}{quote}{digit}'.encode()
+        for tail in ("tatus", "ode")  # status, http_status, response_status; the two codes
+        for space in ("", " ")
+        for quote in ("", '"')
+        for digit in ("4", "5")
+    ),
+    *(b'rror":{', b'rror": {', b'rror":"', b'rror": "'),
+)
 
 STATUS_KEYS = ("status", "status_code", "statusCode", "http_status", "response_status",
                "response_code")  # fmt: skip
