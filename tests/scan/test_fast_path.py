@@ -358,11 +358,18 @@ def test_no_mmap_reads_every_file_with_read(
 
 
 @pytest.mark.parametrize("size", [0, 1, 4095, 256 * 1024, 256 * 1024 + 1, 3 * 1024 * 1024 + 7])
-def test_newlines_are_counted_in_cache_sized_steps_as_bytes_count_counts(size: int) -> None:
+def test_newlines_are_counted_as_bytes_count_counts(size: int) -> None:
+    import numpy as np
+
     from whichlayer.scan.engine import _count_newlines
 
     data = random.Random(size).randbytes(size).replace(b"\r", b"\n")
-    assert _count_newlines(data) == data.count(b"\n")
+    want = data.count(b"\n")
+    assert _count_newlines(data) == want
+    scratch = np.ones(size + 5, dtype=bool)  # a kept array longer than the block, reused
+    assert _count_newlines(data, scratch) == want
+    assert _count_newlines(data, scratch) == want
+    assert _count_newlines(data, np.ones(max(size - 1, 0), dtype=bool)) == want  # too short
 
 
 #: Pieces of lines for the search test: the jsonl reader's needles, strings its faster
