@@ -85,7 +85,10 @@ class Needles:
         if search:
             unheld = [n for n in needles if not any(p in n for p in search)]
             if unheld or any(b"\n" in p for p in search):
-                raise ValueError(f"{reader.NAME}: SEARCH must be held by every needle: {unheld}")
+                raise ValueError(
+                    f"{reader.NAME}: every needle must hold one of SEARCH, and none of SEARCH"
+                    f" a newline (needles holding none: {unheld})"
+                )
             patterns = [*search, *STEER]
             self.fast = ac.BytesAhoCorasick(
                 patterns,
