@@ -6,6 +6,9 @@ A reader module defines:
 - ``NEEDLES``: byte strings of which every failure line holds at least one, so the
   scanner finds candidate lines with one Aho-Corasick pass over each block and
   never parses a success line (``()`` means every line is a candidate);
+- optionally ``SEARCH``: shorter byte strings, one of which every needle holds, that the
+  block is searched for instead when the needles would make a slow search (see
+  ``engine.Needles``: each match is checked, so the lines taken are the same);
 - ``sniff(lines) -> bool``: do the file's first lines look like this format?
   Formats are detected from content, not from file names;
 - ``parse(line) -> Failure | None``: the failure on one candidate line, or None;
