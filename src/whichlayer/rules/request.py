@@ -1601,6 +1601,33 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.invalid_parameter.code_word",
+        "The bare InvalidParameter error code is printed in front of its message, as relays,"
+        " agents and SDKs quote a provider's 400 (Alibaba DashScope's '<400>"
+        " InternalError.Algo.InvalidParameter: ...', Volcengine Ark's and Tencent Cloud's"
+        " 'InvalidParameter' / 'InvalidParameterValue'): the provider refused a parameter of"
+        " the request, whoever relayed it. A dotted sub-code"
+        " ('InvalidParameter.UnsupportedModel') names its own cause and is left to its row.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says((r"\binvalidparameter(?:value)?(?![.\w])", "invalidparameter")),
+        # below the rules that read what the parameter was (the input's length, a media
+        # item, a model's support); above a relay's generic "upstream error" (65)
+        priority=70,
+        confidence=0.7,
+        samples=(
+            "Upstream error from Alibaba: <400> InternalError.Algo.InvalidParameter: The"
+            " enable_search parameter of the qwen-vl model is not valid.",
+            "litellm.BadRequestError: DashscopeException - <400>"
+            " InternalError.Algo.InvalidParameter: Parameter seed should be a 32-bit integer.",
+        ),
+        near_misses=(
+            "[TencentCloudSDKException] code:InvalidParameterValue.Model message:model not"
+            " found",
+            "InvalidParameterException: the bucket policy is invalid",
+        ),
+    ),
+    Rule(
         "request.invalid_parameter.tool_choice",
         "The server refuses the tool_choice value (only 'auto' accepted, 'required' or a named"
         " tool unsupported, tool_choice without tools): the parameter's value, not the tool"
