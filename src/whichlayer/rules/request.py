@@ -67,6 +67,43 @@ def _param_names(pattern: re.Pattern[str]) -> Matcher:
     return match
 
 
+#: A relay names a client-error status its upstream answered ("Upstream error from X: <400>
+#: ...", new-api's "bad response status code 422", "upstream returned HTTP 404"): the
+#: provider answered and refused what was sent, so the request's layer, not the server
+#: side's, whatever the relay's own wrapper says. (401/403/429/402 are other layers' words,
+#: read by their rules.)
+_CLIENT_ERRORS = r"4(?:00|04|05|13|15|22)\b"
+#: (The text's words, not the parsed status: a relay's own 400 around "upstream request
+#: failed" does not say whose status it is.)
+RELAYED_CLIENT_ERROR: Matcher = says(
+    "<400>",
+    "<404>",
+    "<405>",
+    "<413>",
+    "<415>",
+    "<422>",
+    (r"bad response status code " + _CLIENT_ERRORS, "bad response status code 4"),
+    (
+        r"(?:upstream|provider)\b[^\n]{0,40}?(?:returned|responded with|answered|with status"
+        r"|status code|status)[: ]+(?:an? )?(?:http |status |status code |error )?"
+        + _CLIENT_ERRORS,
+        "upstream",
+        "provider",
+    ),
+    (r"upstream error:? (?:status(?: code)?:? ?)?" + _CLIENT_ERRORS, "upstream error"),
+)
+#: A relay's words that it is passing on its upstream's answer.
+_RELAY_SAYS_UPSTREAM = (
+    "upstream error",
+    "upstream request failed",
+    "do request failed",
+    "upstream provider",
+    "error from provider",
+    "provider returned error",
+    (r"upstream (?:returned|responded|answered)", "upstream "),
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "request.context_length",
@@ -1599,6 +1636,31 @@ RULES: tuple[Rule, ...] = (
             " 'invalid_request_error'}}",
         ),
         near_misses=("Incorrect API key provided",),
+    ),
+    Rule(
+        "request.relayed_client_error",
+        "A relay passes on a client-error status its upstream answered ('Upstream error from"
+        " X: <400> ...', new-api's 'bad response status code 422', 'Upstream provider X"
+        " returned HTTP 404'): the provider answered and refused what was sent, so the"
+        " request's layer, not the server side's; what the refusal was about is for the"
+        " provider's words after it to say.",
+        L,
+        Cause.UNKNOWN,
+        all_of(says(*_RELAY_SAYS_UPSTREAM), RELAYED_CLIENT_ERROR),
+        # weak: the learned fallback may name the cause from the provider's words; the rules
+        # that read those words rank higher
+        priority=45,
+        retry=Retry.NEVER,
+        confidence=0.55,
+        samples=(
+            "Upstream error from DeepInfra: <422> Unprocessable Entity",
+            '{"error":{"message":"upstream error: do request failed: bad response status code'
+            ' 400","type":"upstream_error"}}',
+        ),
+        near_misses=(
+            "Upstream error from DeepInfra: <502> Bad Gateway",
+            "[ERR] relay error: upstream error: do request failed",
+        ),
     ),
     Rule(
         "request.invalid_parameter.code_word",
