@@ -2288,6 +2288,56 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Zeitüberschreitung beim Laden der Seite",),
     ),
     Rule(
+        "network.read_timeout.translated",
+        "A client's own words, in the user's language, for a call that got no complete answer"
+        " in time: apps map their HTTP client's timeout (requests' Timeout, httpx's"
+        " TimeoutException, axios' ECONNABORTED, an AbortController's timer) to 'the request"
+        " timed out' in German, Dutch, French, Spanish, Portuguese, Italian, Russian,"
+        " Japanese, Korean, Polish and Turkish; the same reading as the English 'Request timed"
+        " out'. A gateway's translated 'gateway timeout' is the server side's, read by its own"
+        " rule.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            "zeitüberschreitung der anfrage",
+            "zeitüberschreitung bei der anfrage",
+            (r"zeitlimit (?:der anfrage )?(?:wurde )?überschritten", "zeitlimit "),
+            "er is een time-out opgetreden",
+            (r"time-out (?:van|bij) (?:de aanvraag|het verzoek)", "time-out "),
+            (r"délai d['’]attente (?:de la requête )?(?:dépassé|expiré|a expiré)", "délai d"),
+            (r"tiempo de espera (?:agotado|excedido)", "tiempo de espera "),
+            (r"(?:excedió|superó) el tiempo de espera", "el tiempo de espera"),
+            (r"tempo (?:limite|de espera) (?:excedido|esgotado)", "tempo "),
+            "timeout della richiesta",
+            (r"tempo di attesa (?:scaduto|esaurito)", "tempo di attesa "),
+            "превышено время ожидания",
+            (r"(?:время ожидания истекло|истекло время ожидания)", "время ожидания"),
+            "тайм-аут запроса",
+            "タイムアウトしました",
+            (r"(?:リクエスト|要求)がタイムアウト", "がタイムアウト"),
+            "요청 시간이 초과",
+            "시간이 초과되었습니다",
+            (r"przekroczono (?:limit czasu|czas oczekiwania)", "przekroczono "),
+            "zaman aşımına uğradı",
+        ),
+        # below the gateways' translated "gateway timeout" (upstream, 72) and the operating
+        # system's translated connect timeout (78)
+        priority=70,
+        retry=Retry.CAREFUL,
+        confidence=0.65,
+        samples=(
+            "Fehler: Zeitüberschreitung der Anfrage. Bitte versuchen Sie es erneut.",
+            "Превышено время ожидания запроса к API",
+            "Er is een time-out opgetreden bij het ophalen van het antwoord.",
+            "Error: Délai d'attente dépassé, veuillez réessayer.",
+            "リクエストがタイムアウトしました。",
+        ),
+        near_misses=(
+            "Das Zeitlimit für die Sitzung wurde überschritten",
+            "Gateway Time-out",
+        ),
+    ),
+    Rule(
         "network.apple_url_error.lost_translated",
         "Apple's NSURLErrorNetworkConnectionLost (-1005, 'The network connection was lost')"
         " in the user's language: the connection dropped mid-request.",
