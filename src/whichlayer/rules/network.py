@@ -1855,6 +1855,9 @@ RULES: tuple[Rule, ...] = (
                 # Windows' WSAECONNABORTED; curl's 52 (the server closed without a reply)
                 "winerror 10053",
                 "empty reply from server",
+                # Ruby's Net::HTTP (Faraday, ruby-openai) when the server closed the socket
+                # before the answer: EOFError "end of file reached"
+                "eoferror: end of file reached",
             ),
             exception(
                 "ConnectionResetError",

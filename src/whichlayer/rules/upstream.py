@@ -582,18 +582,22 @@ RULES: tuple[Rule, ...] = (
             "vorübergehend nicht verfügbar",
             # French, Spanish, Portuguese, with or without "temporarily"
             (
-                r"service (?:temporairement )?indisponible|le service n'est (?:pas|plus)"
-                r" disponible",
+                r"service (?:est )?(?:temporairement |actuellement )?indisponible"
+                r"|le service n'est (?:pas|plus) disponible",
                 "indisponible",
                 " disponible",
             ),
             (
-                r"servicio (?:temporalmente )?no (?:est[áa] )?disponible",
+                r"servicio (?:est[áa] )?(?:temporalmente |actualmente )?no (?:est[áa] )?"
+                r"disponible",
                 "no disponible",
                 "no está disponible",
                 "no esta disponible",
             ),
-            (r"servi[çc]o (?:temporariamente )?indispon[íi]vel", "indispon"),
+            (
+                r"servi[çc]o (?:est[áa] )?(?:temporariamente |atualmente )?indispon[íi]vel",
+                "indispon",
+            ),
             "служба недоступна",
             # Japanese's name for 503 (サービス利用不可); Korean's (서비스를 사용할 수 없음)
             "サービス利用不可",
