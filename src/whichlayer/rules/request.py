@@ -67,6 +67,14 @@ def _param_names(pattern: re.Pattern[str]) -> Matcher:
     return match
 
 
+#: Parameters whose refusal is another cause's: a credential (identity), the model id
+#: (model_not_found), the messages or prompt themselves (malformed_body).
+_NOT_OTHER_CAUSE = (
+    r"(?!(?:api_?key|apikey|key|access_token|token|authorization|organization|org|project"
+    r"|model|messages|contents|prompt|input)\b)"
+)
+_PARAM_NAME = r"[`'\"]?" + _NOT_OTHER_CAUSE + r"[\w.\[\]-]+[`'\"]?"
+_QUOTED_PARAM = r"[`'\"]" + _NOT_OTHER_CAUSE + r"[\w.\[\]-]+[`'\"]"
 #: A relay names a client-error status its upstream answered ("Upstream error from X: <400>
 #: ...", new-api's "bad response status code 422", "upstream returned HTTP 404"): the
 #: provider answered and refused what was sent, so the request's layer, not the server
@@ -290,6 +298,68 @@ RULES: tuple[Rule, ...] = (
             '400 Bad Request {"message":"Слишком длинный запрос: 121692 токенов входа при'
             ' пределе 46112."}',
             '{"error":{"code":460034,"message":"输入内容过长。"}}',
+        ),
+    ),
+    Rule(
+        "request.context_length.translated",
+        "A client or server says, in German, Spanish, French, Portuguese, Italian, Russian,"
+        " Japanese or Korean, that the context length or context window was exceeded: apps"
+        " translate 'maximum context length exceeded', and the words mean the prompt plus"
+        " the output do not fit the model's window wherever they appear.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            (
+                r"(?:kontextlänge|kontextfenster)[^\n]{0,60}?(?:überschr|zu lang|zu groß)"
+                r"|überschr\w*[^\n]{0,40}?(?:kontextlänge|kontextfenster)",
+                "kontextlänge",
+                "kontextfenster",
+            ),
+            (
+                r"(?:longitud (?:del|de) contexto|ventana de contexto)[^\n]{0,60}?(?:exced|super)"
+                r"|(?:exced|super)\w*[^\n]{0,40}?(?:longitud (?:del|de) contexto"
+                r"|ventana de contexto)",
+                " contexto",
+            ),
+            (
+                r"(?:longueur (?:du|de) contexte|fenêtre de contexte)[^\n]{0,60}?(?:dépass|trop)"
+                r"|dépass\w*[^\n]{0,40}?(?:longueur (?:du|de) contexte|fenêtre de contexte)",
+                " contexte",
+            ),
+            (
+                r"(?:comprimento (?:do|de) contexto|janela de contexto)[^\n]{0,60}?"
+                r"(?:exced|ultrapass)"
+                r"|(?:exced|ultrapass)\w*[^\n]{0,40}?(?:comprimento (?:do|de) contexto"
+                r"|janela de contexto)",
+                " contexto",
+            ),
+            (
+                r"(?:lunghezza del contesto|finestra (?:di|del) contesto)[^\n]{0,60}?"
+                r"(?:super|eccede)"
+                r"|(?:super|eccede)\w*[^\n]{0,40}?(?:lunghezza del contesto"
+                r"|finestra (?:di|del) contesto)",
+                " contesto",
+            ),
+            (
+                r"(?:длин\w* контекста|контекстн\w* окн\w*)[^\n]{0,60}?превыш"
+                r"|превыш\w*[^\n]{0,40}?(?:длин\w* контекста|контекстн\w* окн\w*)",
+                " контекста",
+                "контекстн",
+            ),
+            (r"コンテキスト(?:長|の長さ|ウィンドウ)[^\n]{0,30}?超え", "コンテキスト"),
+            (r"컨텍스트 (?:길이|창)[^\n]{0,30}?초과", "컨텍스트 "),
+        ),
+        priority=91,
+        confidence=0.85,
+        samples=(
+            "Fehler: Die Eingabe überschreitet die maximale Kontextlänge des Modells.",
+            "La longitud del contexto excede el máximo permitido por el modelo",
+            "Erreur : la longueur du contexte dépasse la limite du modèle",
+            "入力がモデルのコンテキスト長を超えています",
+        ),
+        near_misses=(
+            "Maximale Kontextlänge: 262.144 Tokens",
+            "Longitud de contexto: no disponible",
         ),
     ),
     Rule(
@@ -1744,6 +1814,57 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Failed to deserialize the JSON body into the target type: messages[0]: unknown"
             " field `name` at line 1 column 80",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.named_parameter",
+        "A server names a parameter and says it is not allowed, not supported or must be"
+        " otherwise ('The 'stream_options' parameter is only allowed when 'stream' is"
+        " enabled', 'Parameter 'n' is not allowed for this model', 'The \"seed\" parameter"
+        " must be an integer', 'parameter top_k is not supported'): the parameter's name or"
+        " value is refused, whoever relayed it.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"\bparameters? " + _PARAM_NAME + r"(?: of [^\n]{1,40}?)? (?:is|are)"
+                r" (?:only |not |currently not )?(?:allowed|supported|permitted|valid|available"
+                r"|accepted)\b",
+                "parameter",
+            ),
+            (
+                _QUOTED_PARAM + r" parameters? (?:of [^\n]{1,40}? )?(?:is|are)"
+                r" (?:only |not |currently not )?(?:allowed|supported|permitted|valid|available"
+                r"|accepted)\b",
+                " parameter",
+            ),
+            (
+                r"\bparameters? " + _PARAM_NAME + r"(?: of [^\n]{1,40}?)? (?:must|should"
+                r"|cannot|can only|can not)\b",
+                "parameter",
+            ),
+            (
+                _QUOTED_PARAM + r" parameters? (?:of [^\n]{1,40}? )?(?:must|should"
+                r"|cannot|can only|can not)\b",
+                " parameter",
+            ),
+        ),
+        # above the relays' generic 5xx wrappers (a relay that answers a validation error
+        # with 500, server_error body 68); below the rules that read which parameter rule it
+        # was (a range, a model's support, a conflict: 82-85)
+        priority=70,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "Parameter 'n' is not allowed for this model",
+            'upstream error: The "seed" parameter of the qwen-turbo model must be an integer.',
+            '500 {"error":{"message":"parameter stop can only hold 4 sequences",'
+            '"type":"server_error"}}',
+        ),
+        near_misses=(
+            "Required parameter: api_key",
+            "parameters of the request were logged",
         ),
     ),
     Rule(
