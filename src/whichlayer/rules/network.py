@@ -2216,6 +2216,98 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Cannot connect to the database server",),
     ),
     Rule(
+        "network.generic.translated",
+        "A client's own words, in the user's language, for a call that did not get through"
+        " ('network error', 'connection error', 'could not connect to the server' in German,"
+        " French, Spanish, Portuguese, Italian and Dutch): apps map their HTTP library's"
+        " connection and timeout exceptions to these lines, as they do in Chinese"
+        " (network.generic.chinese),"
+        " so the layer is the network and the cause is not said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            # German
+            "netzwerkfehler",
+            "verbindungsfehler",
+            (
+                r"verbindung zum server (?:ist )?(?:fehlgeschlagen|konnte nicht hergestellt"
+                r"|nicht möglich)",
+                "verbindung zum server",
+            ),
+            "keine verbindung zum server",
+            # French
+            (r"erreur (?:de )?réseau", "réseau"),
+            "erreur de connexion",
+            (
+                r"impossible de (?:se connecter au|joindre le|contacter le) serveur",
+                "impossible de",
+            ),
+            # Spanish
+            "error de red",
+            "error de conexión",
+            (r"no se (?:pudo|puede) conectar (?:con el|al) servidor", "no se "),
+            # Portuguese
+            "erro de rede",
+            "erro de conexão",
+            (r"não foi possível (?:se )?conectar ao servidor", "não foi possível"),
+            # Italian
+            "errore di rete",
+            "errore di connessione",
+            (r"impossibile (?:connettersi al|contattare il|raggiungere il) server", "impossibile "),
+            # Dutch
+            "netwerkfout",
+            "verbindingsfout",
+            (r"kan geen verbinding maken met", "kan geen verbinding"),
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "Netzwerkfehler: Bitte überprüfen Sie Ihre Verbindung.",
+            "Erreur réseau. Vérifiez votre connexion internet.",
+            "Kan geen verbinding maken met de server.",
+        ),
+        near_misses=("Die Verbindung zum Server ist stabil",),
+    ),
+    Rule(
+        "network.generic.translated_other",
+        "The same words as network.generic.translated in Russian, Japanese, Korean, Polish,"
+        " Turkish, Vietnamese and Indonesian ('network error', 'could not connect to the"
+        " server'): the layer is the network and the cause is not said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            # Russian
+            "ошибка сети",
+            "сетевая ошибка",
+            "ошибка соединения",
+            "ошибка подключения",
+            (r"не удалось (?:подключиться к серверу|установить соединение)", "не удалось "),
+            # Japanese, Korean
+            "ネットワークエラー",
+            (r"サーバーに接続でき(?:ません|なかった)", "サーバーに接続"),
+            "通信エラー",
+            "네트워크 오류",
+            (r"서버에 연결할 수 없", "서버에 연결"),
+            # Polish, Turkish, Vietnamese, Indonesian
+            "błąd sieci",
+            (r"nie można połączyć się z serwerem", "nie można połączyć"),
+            "ağ hatası",
+            (r"sunucuya bağlanılamadı", "sunucuya bağlan"),
+            "lỗi mạng",
+            (r"không thể kết nối (?:đến|tới|với) máy chủ", "không thể kết nối"),
+            "kesalahan jaringan",
+            (r"tidak dapat terhubung ke server", "tidak dapat terhubung"),
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "Ошибка сети: не удалось выполнить запрос",
+            "サーバーに接続できませんでした",
+        ),
+    ),
+    Rule(
         "network.generic.communication_failed",
         "An app's or an integration's own words for a call that did not get through, in"
         " English and the user's language ('Communication with X failed', 'Error"
