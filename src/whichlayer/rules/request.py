@@ -831,7 +831,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.model_not_found.non_english",
         "A server or relay says, in Chinese, Japanese, Korean, Russian, French, Spanish,"
-        " Portuguese or German, that the model named is not found, does not exist, is not a"
+        " Portuguese, German, Italian, Dutch, Polish or Turkish, that the model named is not found, does not exist, is not a"
         " valid model name or is not supported there: the model id is unknown where the"
         " request went.",
         L,
@@ -845,6 +845,11 @@ RULES: tuple[Rule, ...] = (
             (r"mod[eè]le[^\n]{0,40}(?:n'existe pas|n’existe pas|introuvable|non trouvé)", "mod"),
             (r"modelo[^\n]{0,40}(?:no existe|no encontrado|não existe|não encontrado)", "modelo"),
             (r"modell[^\n]{0,40}(?:nicht gefunden|existiert nicht)", "modell"),
+            # Italian, Dutch, Polish, Turkish
+            (r"modello[^\n]{0,40}(?:non trovato|non esiste)", "modello"),
+            (r"\bmodel[^\n]{0,40}(?:niet gevonden|bestaat niet)", "model"),
+            (r"\bmodel[^\n]{0,40}(?:nie został znaleziony|nie istnieje)", "model"),
+            (r"\bmodel(?:i)?[^\n]{0,40}bulunamadı", "model"),
         ),
         priority=86,
         retry=Retry.NEVER,
