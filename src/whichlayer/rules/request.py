@@ -831,7 +831,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.model_not_found.non_english",
         "A server or relay says, in Chinese, Japanese, Korean, Russian, French, Spanish,"
-        " Portuguese, German, Italian, Dutch, Polish or Turkish, that the model named is not found, does not exist, is not a"
+        " Portuguese, German, Italian, Dutch, Polish or Turkish, that the model named is not"
+        " found, does not exist, is not a"
         " valid model name or is not supported there: the model id is unknown where the"
         " request went.",
         L,
