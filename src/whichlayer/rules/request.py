@@ -1289,6 +1289,33 @@ RULES: tuple[Rule, ...] = (
         samples=("Error 404, Message: , Status: 404 Not Found, Details: []",),
     ),
     Rule(
+        "request.html_404.decoded",
+        "A 404 or 405 whose body the client could not decode because it began with '<' (Go's"
+        " 'invalid character '<' looking for beginning of value', JavaScript's 'Unexpected"
+        " token '<''): an HTML page answered that the path is not served there, as an HTML"
+        " 404 page does (request.html_404): the base URL or path is wrong (a missing or"
+        " doubled /v1, a web UI's address).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            status(404, 405),
+            says(
+                "invalid character '<' looking for beginning of value",
+                (r"unexpected token '?<'?", "unexpected token "),
+            ),
+        ),
+        priority=80,
+        confidence=0.65,
+        samples=(
+            "error, status code: 404, message: invalid character '<' looking for beginning of"
+            " value",
+        ),
+        near_misses=(
+            "error, status code: 502, message: invalid character '<' looking for beginning of"
+            " value",
+        ),
+    ),
+    Rule(
         "request.html_404",
         "An HTML 404 page: the base URL points at a web server, not at the API.",
         L,
