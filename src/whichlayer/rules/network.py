@@ -2518,6 +2518,11 @@ RULES: tuple[Rule, ...] = (
             (r"cannot connect to host\b", "cannot connect to host"),
             (r"upstream (?:is )?unreachable", "unreachable"),
             "network error: fetch",
+            # the openai/anthropic SDKs' APIConnectionError message, exactly, in a relay built
+            # on them (LiteLLM's "...Exception - Connection error." is left to its own rules)
+            "connection error.",
+            # node-fetch's FetchError: "request to URL failed, reason: ..."
+            (r"request to https?://\S+ failed, reason:", " failed, reason:"),
         ),
         Retry.LIMITED,
         (
@@ -2528,6 +2533,7 @@ RULES: tuple[Rule, ...] = (
             ' (https://api.anthropic.com/v1/messages)"}',
             'Error code: 503 - {"detail":"Cannot connect to host api.openai.com:443'
             ' ssl:default [Connect call failed]"}',
+            '500 {"error":{"message":"Connection error.","type":"api_error"}}',
         ),
         (
             "TypeError: fetch failed",
