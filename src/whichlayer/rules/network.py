@@ -2525,7 +2525,7 @@ RULES: tuple[Rule, ...] = (
             (r"request to https?://\S+ failed, reason:", " failed, reason:"),
         ),
         Retry.LIMITED,
-        (
+        samples=(
             'API Error: 500 {"error":{"message":"fetch failed","type":"api_error"}}',
             '502 {"type":"error","error":{"type":"proxy_error","message":"Upstream request'
             ' failed: TypeError: fetch failed"}}',
@@ -2535,7 +2535,7 @@ RULES: tuple[Rule, ...] = (
             ' ssl:default [Connect call failed]"}',
             '500 {"error":{"message":"Connection error.","type":"api_error"}}',
         ),
-        (
+        near_misses=(
             "TypeError: fetch failed",
             'All 3 attempts failed. Last status: 503 Service Unavailable. Error: error sending'
             " request for url (https://cloudcode-pa.googleapis.com/v1internal)",
@@ -2543,7 +2543,7 @@ RULES: tuple[Rule, ...] = (
             ' OpenAIException - Connection error."}}',
         ),
         # below the rows naming the failure: "fetch failed" with its cause beside it
-        _RELAY_WRAPPED_PRIORITY - 1,
+        priority=_RELAY_WRAPPED_PRIORITY - 1,
     ),
     _relay_wrapped(
         "network.relay_wrapped.connect_timeout",
@@ -2559,14 +2559,16 @@ RULES: tuple[Rule, ...] = (
             "connect etimedout",
         ),
         Retry.LIMITED,
-        (
+        samples=(
             "[ERROR] [502]: fetch connect timeout",
             'API Error: 500 {"error":{"message":"ConnectTimeoutError: Connect Timeout Error'
             ' (attempted address: generativelanguage.googleapis.com:443, timeout: 10000ms)",'
             '"type":"api_error"}}',
             '502 {"error":"connect ETIMEDOUT 104.18.6.192:443"}',
         ),
-        ("ConnectTimeoutError: Connect Timeout Error (attempted address: api.openai.com:443)",),
+        near_misses=(
+            "ConnectTimeoutError: Connect Timeout Error (attempted address: api.openai.com:443)",
+        ),
     ),
     _relay_wrapped(
         "network.relay_wrapped.dns",
@@ -2578,11 +2580,11 @@ RULES: tuple[Rule, ...] = (
             (r"\beai_again\b", "eai_again"),
         ),
         Retry.NEVER,
-        (
+        samples=(
             'API Error: 500 {"error":{"message":"getaddrinfo ENOTFOUND api.deepseek.com",'
             '"type":"api_error"}}',
         ),
-        ("Error: getaddrinfo ENOTFOUND api.deepseek.com",),
+        near_misses=("Error: getaddrinfo ENOTFOUND api.deepseek.com",),
     ),
     _relay_wrapped(
         "network.relay_wrapped.connect_refused",
@@ -2592,11 +2594,11 @@ RULES: tuple[Rule, ...] = (
         Cause.CONNECT_REFUSED,
         ((r"\beconnrefused\b", "econnrefused"),),
         Retry.NEVER,
-        (
+        samples=(
             '500 {"type":"error","error":{"type":"api_error","message":"connect ECONNREFUSED'
             ' 127.0.0.1:11434"}}',
         ),
-        ("Error: connect ECONNREFUSED 127.0.0.1:11434",),
+        near_misses=("Error: connect ECONNREFUSED 127.0.0.1:11434",),
     ),
     _relay_wrapped(
         "network.relay_wrapped.connection_reset",
@@ -2610,11 +2612,11 @@ RULES: tuple[Rule, ...] = (
             "other side closed",
         ),
         Retry.CAREFUL,
-        (
+        samples=(
             "502 Anthropic upstream unreachable: read ECONNRESET",
             '{"error":{"message":"socket hang up","type":"api_error"}} (status 500)',
         ),
-        ("Error: read ECONNRESET",),
+        near_misses=("Error: read ECONNRESET",),
     ),
     # Codex's loop when it cannot connect at all: it waits for the network and never prints why
     # (actions.HIDDEN_BY_CLIENT names the candidates).
