@@ -168,6 +168,61 @@ def _waited_for_answer(view: View) -> Facts | None:
     return {"timeout": found.group(1) + " s"}
 
 
+#: A 5xx answer that carries a client's own transport words: the party that answered (a
+#: relay, a local router, an agent's proxy) could not reach ITS upstream and reports its
+#: fetch's failure as its own 500/502/503/504 (undici's "fetch failed", a Rust or Deno
+#: client's "error sending request for url", aiohttp's "Cannot connect to host"). (httpx's
+#: "All connection attempts failed" is left out: model servers say it of their own workers,
+#: as GPUStack's 503 ServiceUnavailable does, and that is the server side.)
+#: No provider answered, so the layer is the network, on the relay's hop. Left to their
+#: own rules: one-api/new-api's "do request failed: ..." (relay_upstream_error), LiteLLM's
+#: "...Exception - Connection error" (relay_upstream_error), a retry summary that names the
+#: provider's last status ("Last status: 503"): there the server side did answer.
+_RELAY_STATUSES = (500, 502, 503, 504)
+_PROVIDER_ANSWERED = (
+    "last status",
+    "do request failed",
+    "exception - ",
+    "apiconnectionerror",
+    (r"(?:upstream|provider) (?:returned|responded with|answered) (?:http |status )?\d{3}",
+     "returned", "responded with", "answered"),
+)
+#: Scores drop by ANSWERED_PENALTY (classify) when a status was received: these rules are
+#: meant to win over the status's upstream rules only through that penalty (140 - 60 = 80:
+#: above upstream.server_error.body 68, upstream.bad_gateway 71 and the relay's generic
+#: "upstream error" 65; below the one-api/LiteLLM transport conventions at 82 and 97).
+_RELAY_WRAPPED_PRIORITY = 140
+
+
+def _relay_wrapped(
+    rule_id: str,
+    statement: str,
+    cause: Cause,
+    words: tuple[str | tuple[str, ...], ...],
+    retry: Retry,
+    samples: tuple[str, ...],
+    near_misses: tuple[str, ...],
+    priority: int = _RELAY_WRAPPED_PRIORITY,
+) -> Rule:
+    return Rule(
+        rule_id,
+        statement,
+        L,
+        cause,
+        all_of(
+            status(*_RELAY_STATUSES),
+            says(*words),
+            none_of(says(*_PROVIDER_ANSWERED)),
+        ),
+        priority=priority,
+        origin=Origin.RELAY,
+        retry=retry,
+        confidence=0.6,
+        samples=samples,
+        near_misses=near_misses,
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "network.proxy",
@@ -1800,6 +1855,9 @@ RULES: tuple[Rule, ...] = (
                 # Windows' WSAECONNABORTED; curl's 52 (the server closed without a reply)
                 "winerror 10053",
                 "empty reply from server",
+                # Ruby's Net::HTTP (Faraday, ruby-openai) when the server closed the socket
+                # before the answer: EOFError "end of file reached"
+                "eoferror: end of file reached",
             ),
             exception(
                 "ConnectionResetError",
@@ -2158,6 +2216,271 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Cannot connect to the database server",),
     ),
     Rule(
+        "network.generic.translated",
+        "A client's own words, in the user's language, for a call that did not get through"
+        " ('network error', 'connection error', 'could not connect to the server' in German,"
+        " French, Spanish, Portuguese, Italian and Dutch): apps map their HTTP library's"
+        " connection and timeout exceptions to these lines, as they do in Chinese"
+        " (network.generic.chinese),"
+        " so the layer is the network and the cause is not said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            # German
+            "netzwerkfehler",
+            "verbindungsfehler",
+            (
+                r"verbindung zum server (?:ist )?(?:fehlgeschlagen|konnte nicht hergestellt"
+                r"|nicht möglich)",
+                "verbindung zum server",
+            ),
+            "keine verbindung zum server",
+            # French
+            (r"erreur (?:de )?réseau", "réseau"),
+            "erreur de connexion",
+            (
+                r"impossible de (?:se connecter au|joindre le|contacter le) serveur",
+                "impossible de",
+            ),
+            # Spanish
+            "error de red",
+            "error de conexión",
+            (r"no se (?:pudo|puede) conectar (?:con el|al) servidor", "no se "),
+            # Portuguese
+            "erro de rede",
+            "erro de conexão",
+            (r"não foi possível (?:se )?conectar ao servidor", "não foi possível"),
+            # Italian
+            "errore di rete",
+            "errore di connessione",
+            (r"impossibile (?:connettersi al|contattare il|raggiungere il) server", "impossibile "),
+            # Dutch
+            "netwerkfout",
+            "verbindingsfout",
+            (r"kan geen verbinding maken met", "kan geen verbinding"),
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "Netzwerkfehler: Bitte überprüfen Sie Ihre Verbindung.",
+            "Erreur réseau. Vérifiez votre connexion internet.",
+            "Kan geen verbinding maken met de server.",
+        ),
+        near_misses=("Die Verbindung zum Server ist stabil",),
+    ),
+    Rule(
+        "network.generic.translated_other",
+        "The same words as network.generic.translated in Russian, Japanese, Korean, Polish,"
+        " Turkish, Vietnamese and Indonesian ('network error', 'could not connect to the"
+        " server'): the layer is the network and the cause is not said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            # Russian
+            "ошибка сети",
+            "сетевая ошибка",
+            "ошибка соединения",
+            "ошибка подключения",
+            (r"не удалось (?:подключиться к серверу|установить соединение)", "не удалось "),
+            # Japanese, Korean
+            "ネットワークエラー",
+            (r"サーバーに接続でき(?:ません|なかった)", "サーバーに接続"),
+            "通信エラー",
+            "네트워크 오류",
+            (r"서버에 연결할 수 없", "서버에 연결"),
+            # Polish, Turkish, Vietnamese, Indonesian
+            "błąd sieci",
+            (r"nie można połączyć się z serwerem", "nie można połączyć"),
+            "ağ hatası",
+            (r"sunucuya bağlanılamadı", "sunucuya bağlan"),
+            "lỗi mạng",
+            (r"không thể kết nối (?:đến|tới|với) máy chủ", "không thể kết nối"),
+            "kesalahan jaringan",
+            (r"tidak dapat terhubung ke server", "tidak dapat terhubung"),
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "Ошибка сети: не удалось выполнить запрос",
+            "サーバーに接続できませんでした",
+        ),
+    ),
+    Rule(
+        "network.generic.communication_failed",
+        "An app's or an integration's own words for a call that did not get through, in"
+        " English and the user's language ('Communication with X failed', 'Error"
+        " communicating with API', Dutch 'Communicatie met X mislukt', German 'Kommunikation"
+        " mit dem Server fehlgeschlagen', French 'La communication avec X a échoué', Spanish"
+        " 'Error de comunicación con', Italian 'Comunicazione con X non riuscita'): apps print"
+        " them when their HTTP client raised a connection or timeout error, whichever it was."
+        " An HTTP status beside them speaks instead (their rules rank higher, and an answer"
+        " received sinks every network rule).",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (r"\bfailed to communicate with\b", "failed to communicate with"),
+            (r"\berror communicating with\b", "error communicating with"),
+            (r"\bcommunication with [^\n]{1,60}? failed\b", "communication with "),
+            (r"\bcommunicatie met [^\n]{1,60}? (?:is )?mislukt", "communicatie met "),
+            (
+                r"\bkommunikation mit [^\n]{1,60}? (?:ist )?fehlgeschlagen",
+                "kommunikation mit ",
+            ),
+            (r"\bla communication avec [^\n]{1,60}? a échoué", "la communication avec "),
+            (r"\béchec de (?:la )?communication avec\b", "communication avec"),
+            (r"\berror de comunicación con\b", "error de comunicación con"),
+            (r"\bcomunicazione con [^\n]{1,60}? (?:non riuscita|fallita)", "comunicazione con "),
+            (r"\bfalha na comunicação com\b", "falha na comunicação com"),
+        ),
+        priority=30,
+        retry=Retry.LIMITED,
+        confidence=0.45,
+        samples=(
+            "Error communicating with API: Cannot write request body for transfer",
+            "Communicatie met de server mislukt.",
+            "Fehler: Kommunikation mit dem Server fehlgeschlagen.",
+            "La communication avec le serveur a échoué. Veuillez réessayer.",
+        ),
+        near_misses=(
+            "Communicatie met werknemers",
+            "Kommunikation mit dem Kunden",
+        ),
+    ),
+    Rule(
+        "network.apple_url_error.translated",
+        "Apple's URL loading system's messages in the user's language (iOS and macOS apps,"
+        " Safari, Swift clients print the localized description without the code):"
+        " NSURLErrorTimedOut (-1001, 'The request timed out': no complete answer within the"
+        " request's idle interval), the same reading as its English words.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            "zeitüberschreitung bei der anforderung",
+            "la requête a expiré",
+            "se agotó el tiempo de espera",
+            "se ha agotado el tiempo de espera",
+            "il tempo di attesa della richiesta è scaduto",
+            "tempo di richiesta scaduto",
+            "esgotou-se o tempo limite da solicitação",
+            "przekroczenie limitu czasu żądania",
+            "превышен лимит времени на запрос",
+            "요청한 시간이 초과되었습니다",
+            "begäran nådde en maxtidsgräns",
+            "要求逾時",
+            "er is een time-out opgetreden voor het verzoek",
+        ),
+        priority=74,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            "UnexpectedException: Zeitüberschreitung bei der Anforderung. (at"
+            " ExpoModulesCore/Promise.swift:61)",
+            'Error Domain=NSURLErrorDomain Code=-1001 "La requête a expiré."',
+            "TypeError: Se agotó el tiempo de espera.",
+        ),
+        near_misses=("Zeitüberschreitung beim Laden der Seite",),
+    ),
+    Rule(
+        "network.read_timeout.translated",
+        "A client's own words, in the user's language, for a call that got no complete answer"
+        " in time: apps map their HTTP client's timeout (requests' Timeout, httpx's"
+        " TimeoutException, axios' ECONNABORTED, an AbortController's timer) to 'the request"
+        " timed out' in German, Dutch, French, Spanish, Portuguese, Italian, Russian,"
+        " Japanese, Korean, Polish and Turkish; the same reading as the English 'Request timed"
+        " out'. A gateway's translated 'gateway timeout' is the server side's, read by its own"
+        " rule.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            "zeitüberschreitung der anfrage",
+            "zeitüberschreitung bei der anfrage",
+            (r"zeitlimit (?:der anfrage )?(?:wurde )?überschritten", "zeitlimit "),
+            "er is een time-out opgetreden",
+            (r"time-out (?:van|bij) (?:de aanvraag|het verzoek)", "time-out "),
+            (r"délai d['’]attente (?:de la requête )?(?:dépassé|expiré|a expiré)", "délai d"),
+            (r"tiempo de espera (?:agotado|excedido)", "tiempo de espera "),
+            (r"(?:excedió|superó) el tiempo de espera", "el tiempo de espera"),
+            (r"tempo (?:limite|de espera) (?:excedido|esgotado)", "tempo "),
+            "timeout della richiesta",
+            (r"tempo di attesa (?:scaduto|esaurito)", "tempo di attesa "),
+            "превышено время ожидания",
+            (r"(?:время ожидания истекло|истекло время ожидания)", "время ожидания"),
+            "тайм-аут запроса",
+            "タイムアウトしました",
+            (r"(?:リクエスト|要求)がタイムアウト", "がタイムアウト"),
+            "요청 시간이 초과",
+            "시간이 초과되었습니다",
+            (r"przekroczono (?:limit czasu|czas oczekiwania)", "przekroczono "),
+            "zaman aşımına uğradı",
+        ),
+        # below the gateways' translated "gateway timeout" (upstream, 72) and the operating
+        # system's translated connect timeout (78)
+        priority=70,
+        retry=Retry.CAREFUL,
+        confidence=0.65,
+        samples=(
+            "Fehler: Zeitüberschreitung der Anfrage. Bitte versuchen Sie es erneut.",
+            "Превышено время ожидания запроса к API",
+            "Er is een time-out opgetreden bij het ophalen van het antwoord.",
+            "Error: Délai d'attente dépassé, veuillez réessayer.",
+            "リクエストがタイムアウトしました。",
+        ),
+        near_misses=(
+            "Das Zeitlimit für die Sitzung wurde überschritten",
+            "Gateway Time-out",
+        ),
+    ),
+    Rule(
+        "network.apple_url_error.lost_translated",
+        "Apple's NSURLErrorNetworkConnectionLost (-1005, 'The network connection was lost')"
+        " in the user's language: the connection dropped mid-request.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "de netwerkverbinding is verbroken",
+            "die netzwerkverbindung wurde unterbrochen",
+            "la conexión de red se ha perdido",
+            "la conexión de red se perdió",
+            "la connessione è stata persa",
+            "la connexion réseau a été perdue",
+            "a conexão de rede foi perdida",
+            "a ligação de rede foi cortada",
+            "połączenie sieciowe zostało przerwane",
+            "сетевое соединение потеряно",
+            "ネットワーク接続が切れました",
+            "網路連線中斷",
+            "網絡連線中斷",
+            "ağ bağlantısı kesildi",
+            "nätverksanslutningen förlorades",
+            "netværksforbindelsen gik tabt",
+        ),
+        priority=77,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "TypeError: Die Netzwerkverbindung wurde unterbrochen.",
+            "Erreur : La connexion réseau a été perdue.",
+        ),
+    ),
+    Rule(
+        "network.apple_url_error.dns_translated",
+        "Apple's NSURLErrorCannotFindHost (-1003, 'A server with the specified hostname could"
+        " not be found') in the user's language: the host name did not resolve.",
+        L,
+        Cause.DNS,
+        says(
+            "es wurde kein server mit dem angegebenen hostnamen gefunden",
+            "impossibile trovare un server con il nome host specificato",
+            "未能找到使用指定主机名的服务器",
+        ),
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=("TypeError: Es wurde kein Server mit dem angegebenen Hostnamen gefunden.",),
+    ),
+    Rule(
         "network.wrapped_connection_error",
         "An SDK in this process (LiteLLM wrapping the OpenAI SDK) raised a connection error, "
         "whatever class it was re-raised as: nothing answered.",
@@ -2178,6 +2501,122 @@ RULES: tuple[Rule, ...] = (
             "litellm.InternalServerError: InternalServerError: OpenAIException - Connection error.",
             "openai.APIConnectionError: Connection error.",
         ),
+    ),
+    # A relay's, a local router's or an agent proxy's 5xx quoting its own fetch's failure
+    # (see _relay_wrapped): the network on the relay's hop to its upstream.
+    _relay_wrapped(
+        "network.relay_wrapped.unknown",
+        "A relay or local router answered 5xx with its own HTTP client's transport failure"
+        " (Node's 'fetch failed', Rust reqwest's or Deno's 'error sending request for url',"
+        " aiohttp's 'Cannot connect to host',"
+        " 'upstream unreachable'): it could not reach its upstream, and no provider answered;"
+        " the words do not say whether DNS, a proxy, a refusal or a timeout stopped it.",
+        Cause.UNKNOWN,
+        (
+            "fetch failed",
+            "error sending request",
+            (r"cannot connect to host\b", "cannot connect to host"),
+            (r"upstream (?:is )?unreachable", "unreachable"),
+            "network error: fetch",
+            # the openai/anthropic SDKs' APIConnectionError message, exactly, in a relay built
+            # on them (LiteLLM's "...Exception - Connection error." is left to its own rules)
+            "connection error.",
+            # node-fetch's FetchError: "request to URL failed, reason: ..."
+            (r"request to https?://\S+ failed, reason:", " failed, reason:"),
+        ),
+        Retry.LIMITED,
+        samples=(
+            'API Error: 500 {"error":{"message":"fetch failed","type":"api_error"}}',
+            '502 {"type":"error","error":{"type":"proxy_error","message":"Upstream request'
+            ' failed: TypeError: fetch failed"}}',
+            "HTTP/1.1 502 Bad Gateway\n{\"error\":\"error sending request for url"
+            ' (https://api.anthropic.com/v1/messages)"}',
+            'Error code: 503 - {"detail":"Cannot connect to host api.openai.com:443'
+            ' ssl:default [Connect call failed]"}',
+            '500 {"error":{"message":"Connection error.","type":"api_error"}}',
+        ),
+        near_misses=(
+            "TypeError: fetch failed",
+            'All 3 attempts failed. Last status: 503 Service Unavailable. Error: error sending'
+            " request for url (https://cloudcode-pa.googleapis.com/v1internal)",
+            'Error code: 500 - {"error":{"message":"litellm.APIConnectionError:'
+            ' OpenAIException - Connection error."}}',
+        ),
+        # below the rows naming the failure: "fetch failed" with its cause beside it
+        priority=_RELAY_WRAPPED_PRIORITY - 1,
+    ),
+    _relay_wrapped(
+        "network.relay_wrapped.connect_timeout",
+        "A relay answered 5xx saying its own connection to the upstream timed out (undici's"
+        " ConnectTimeoutError / UND_ERR_CONNECT_TIMEOUT, 'fetch connect timeout', 'connect"
+        " ETIMEDOUT'): nothing answered the relay's dial; the relay's network or a blocked"
+        " route, not the provider.",
+        Cause.CONNECT_TIMEOUT,
+        (
+            "connect timeout",
+            "connecttimeouterror",
+            "und_err_connect_timeout",
+            "connect etimedout",
+        ),
+        Retry.LIMITED,
+        samples=(
+            "[ERROR] [502]: fetch connect timeout",
+            'API Error: 500 {"error":{"message":"ConnectTimeoutError: Connect Timeout Error'
+            ' (attempted address: generativelanguage.googleapis.com:443, timeout: 10000ms)",'
+            '"type":"api_error"}}',
+            '502 {"error":"connect ETIMEDOUT 104.18.6.192:443"}',
+        ),
+        near_misses=(
+            "ConnectTimeoutError: Connect Timeout Error (attempted address: api.openai.com:443)",
+        ),
+    ),
+    _relay_wrapped(
+        "network.relay_wrapped.dns",
+        "A relay answered 5xx saying its own lookup of the upstream's host failed (Node's"
+        " 'getaddrinfo ENOTFOUND', 'EAI_AGAIN'): the relay's DNS, not the provider.",
+        Cause.DNS,
+        (
+            (r"\benotfound\b", "enotfound"),
+            (r"\beai_again\b", "eai_again"),
+        ),
+        Retry.NEVER,
+        samples=(
+            'API Error: 500 {"error":{"message":"getaddrinfo ENOTFOUND api.deepseek.com",'
+            '"type":"api_error"}}',
+        ),
+        near_misses=("Error: getaddrinfo ENOTFOUND api.deepseek.com",),
+    ),
+    _relay_wrapped(
+        "network.relay_wrapped.connect_refused",
+        "A relay answered 5xx saying its own connection to the upstream was refused (Node's"
+        " 'connect ECONNREFUSED'): nothing listens where the relay dials (a local model"
+        " server that is down, or localhost inside the relay's container).",
+        Cause.CONNECT_REFUSED,
+        ((r"\beconnrefused\b", "econnrefused"),),
+        Retry.NEVER,
+        samples=(
+            '500 {"type":"error","error":{"type":"api_error","message":"connect ECONNREFUSED'
+            ' 127.0.0.1:11434"}}',
+        ),
+        near_misses=("Error: connect ECONNREFUSED 127.0.0.1:11434",),
+    ),
+    _relay_wrapped(
+        "network.relay_wrapped.connection_reset",
+        "A relay answered 5xx saying its own connection to the upstream was cut (Node's"
+        " 'read ECONNRESET', 'socket hang up', undici's 'other side closed'): the link"
+        " dropped mid-exchange, and the upstream may have processed the request.",
+        Cause.CONNECTION_RESET,
+        (
+            (r"\beconnreset\b", "econnreset"),
+            "socket hang up",
+            "other side closed",
+        ),
+        Retry.CAREFUL,
+        samples=(
+            "502 Anthropic upstream unreachable: read ECONNRESET",
+            '{"error":{"message":"socket hang up","type":"api_error"}} (status 500)',
+        ),
+        near_misses=("Error: read ECONNRESET",),
     ),
     # Codex's loop when it cannot connect at all: it waits for the network and never prints why
     # (actions.HIDDEN_BY_CLIENT names the candidates).

@@ -67,6 +67,51 @@ def _param_names(pattern: re.Pattern[str]) -> Matcher:
     return match
 
 
+#: Parameters whose refusal is another cause's: a credential (identity), the model id
+#: (model_not_found), the messages or prompt themselves (malformed_body).
+_NOT_OTHER_CAUSE = (
+    r"(?!(?:api_?key|apikey|key|access_token|token|authorization|organization|org|project"
+    r"|model|messages|contents|prompt|input)\b)"
+)
+_PARAM_NAME = r"[`'\"]?" + _NOT_OTHER_CAUSE + r"[\w.\[\]-]+[`'\"]?"
+_QUOTED_PARAM = r"[`'\"]" + _NOT_OTHER_CAUSE + r"[\w.\[\]-]+[`'\"]"
+#: A relay names a client-error status its upstream answered ("Upstream error from X: <400>
+#: ...", new-api's "bad response status code 422", "upstream returned HTTP 404"): the
+#: provider answered and refused what was sent, so the request's layer, not the server
+#: side's, whatever the relay's own wrapper says. (401/403/429/402 are other layers' words,
+#: read by their rules.)
+_CLIENT_ERRORS = r"4(?:00|04|05|13|15|22)\b"
+#: (The text's words, not the parsed status: a relay's own 400 around "upstream request
+#: failed" does not say whose status it is.)
+RELAYED_CLIENT_ERROR: Matcher = says(
+    "<400>",
+    "<404>",
+    "<405>",
+    "<413>",
+    "<415>",
+    "<422>",
+    (r"bad response status code " + _CLIENT_ERRORS, "bad response status code 4"),
+    (
+        r"(?:upstream|provider)\b[^\n]{0,40}?(?:returned|responded with|answered|with status"
+        r"|status code|status)[: ]+(?:an? )?(?:http |status |status code |error )?"
+        + _CLIENT_ERRORS,
+        "upstream",
+        "provider",
+    ),
+    (r"upstream error:? (?:status(?: code)?:? ?)?" + _CLIENT_ERRORS, "upstream error"),
+)
+#: A relay's words that it is passing on its upstream's answer.
+_RELAY_SAYS_UPSTREAM = (
+    "upstream error",
+    "upstream request failed",
+    "do request failed",
+    "upstream provider",
+    "error from provider",
+    "provider returned error",
+    (r"upstream (?:returned|responded|answered)", "upstream "),
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "request.context_length",
@@ -253,6 +298,68 @@ RULES: tuple[Rule, ...] = (
             '400 Bad Request {"message":"Слишком длинный запрос: 121692 токенов входа при'
             ' пределе 46112."}',
             '{"error":{"code":460034,"message":"输入内容过长。"}}',
+        ),
+    ),
+    Rule(
+        "request.context_length.translated",
+        "A client or server says, in German, Spanish, French, Portuguese, Italian, Russian,"
+        " Japanese or Korean, that the context length or context window was exceeded: apps"
+        " translate 'maximum context length exceeded', and the words mean the prompt plus"
+        " the output do not fit the model's window wherever they appear.",
+        L,
+        Cause.CONTEXT_LENGTH,
+        says(
+            (
+                r"(?:kontextlänge|kontextfenster)[^\n]{0,60}?(?:überschr|zu lang|zu groß)"
+                r"|überschr\w*[^\n]{0,40}?(?:kontextlänge|kontextfenster)",
+                "kontextlänge",
+                "kontextfenster",
+            ),
+            (
+                r"(?:longitud (?:del|de) contexto|ventana de contexto)[^\n]{0,60}?(?:exced|super)"
+                r"|(?:exced|super)\w*[^\n]{0,40}?(?:longitud (?:del|de) contexto"
+                r"|ventana de contexto)",
+                " contexto",
+            ),
+            (
+                r"(?:longueur (?:du|de) contexte|fenêtre de contexte)[^\n]{0,60}?(?:dépass|trop)"
+                r"|dépass\w*[^\n]{0,40}?(?:longueur (?:du|de) contexte|fenêtre de contexte)",
+                " contexte",
+            ),
+            (
+                r"(?:comprimento (?:do|de) contexto|janela de contexto)[^\n]{0,60}?"
+                r"(?:exced|ultrapass)"
+                r"|(?:exced|ultrapass)\w*[^\n]{0,40}?(?:comprimento (?:do|de) contexto"
+                r"|janela de contexto)",
+                " contexto",
+            ),
+            (
+                r"(?:lunghezza del contesto|finestra (?:di|del) contesto)[^\n]{0,60}?"
+                r"(?:super|eccede)"
+                r"|(?:super|eccede)\w*[^\n]{0,40}?(?:lunghezza del contesto"
+                r"|finestra (?:di|del) contesto)",
+                " contesto",
+            ),
+            (
+                r"(?:длин\w* контекста|контекстн\w* окн\w*)[^\n]{0,60}?превыш"
+                r"|превыш\w*[^\n]{0,40}?(?:длин\w* контекста|контекстн\w* окн\w*)",
+                " контекста",
+                "контекстн",
+            ),
+            (r"コンテキスト(?:長|の長さ|ウィンドウ)[^\n]{0,30}?超え", "コンテキスト"),
+            (r"컨텍스트 (?:길이|창)[^\n]{0,30}?초과", "컨텍스트 "),
+        ),
+        priority=91,
+        confidence=0.85,
+        samples=(
+            "Fehler: Die Eingabe überschreitet die maximale Kontextlänge des Modells.",
+            "La longitud del contexto excede el máximo permitido por el modelo",
+            "Erreur : la longueur du contexte dépasse la limite du modèle",
+            "入力がモデルのコンテキスト長を超えています",
+        ),
+        near_misses=(
+            "Maximale Kontextlänge: 262.144 Tokens",
+            "Longitud de contexto: no disponible",
         ),
     ),
     Rule(
@@ -724,7 +831,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.model_not_found.non_english",
         "A server or relay says, in Chinese, Japanese, Korean, Russian, French, Spanish,"
-        " Portuguese or German, that the model named is not found, does not exist, is not a"
+        " Portuguese, German, Italian, Dutch, Polish or Turkish, that the model named is not"
+        " found, does not exist, is not a"
         " valid model name or is not supported there: the model id is unknown where the"
         " request went.",
         L,
@@ -738,6 +846,11 @@ RULES: tuple[Rule, ...] = (
             (r"mod[eè]le[^\n]{0,40}(?:n'existe pas|n’existe pas|introuvable|non trouvé)", "mod"),
             (r"modelo[^\n]{0,40}(?:no existe|no encontrado|não existe|não encontrado)", "modelo"),
             (r"modell[^\n]{0,40}(?:nicht gefunden|existiert nicht)", "modell"),
+            # Italian, Dutch, Polish, Turkish
+            (r"modello[^\n]{0,40}(?:non trovato|non esiste)", "modello"),
+            (r"\bmodel[^\n]{0,40}(?:niet gevonden|bestaat niet)", "model"),
+            (r"\bmodel[^\n]{0,40}(?:nie został znaleziony|nie istnieje)", "model"),
+            (r"\bmodel(?:i)?[^\n]{0,40}bulunamadı", "model"),
         ),
         priority=86,
         retry=Retry.NEVER,
@@ -1176,6 +1289,33 @@ RULES: tuple[Rule, ...] = (
         samples=("Error 404, Message: , Status: 404 Not Found, Details: []",),
     ),
     Rule(
+        "request.html_404.decoded",
+        "A 404 or 405 whose body the client could not decode because it began with '<' (Go's"
+        " 'invalid character '<' looking for beginning of value', JavaScript's 'Unexpected"
+        " token '<''): an HTML page answered that the path is not served there, as an HTML"
+        " 404 page does (request.html_404): the base URL or path is wrong (a missing or"
+        " doubled /v1, a web UI's address).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        all_of(
+            status(404, 405),
+            says(
+                "invalid character '<' looking for beginning of value",
+                (r"unexpected token '?<'?", "unexpected token "),
+            ),
+        ),
+        priority=80,
+        confidence=0.65,
+        samples=(
+            "error, status code: 404, message: invalid character '<' looking for beginning of"
+            " value",
+        ),
+        near_misses=(
+            "error, status code: 502, message: invalid character '<' looking for beginning of"
+            " value",
+        ),
+    ),
+    Rule(
         "request.html_404",
         "An HTML 404 page: the base URL points at a web server, not at the API.",
         L,
@@ -1601,6 +1741,58 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Incorrect API key provided",),
     ),
     Rule(
+        "request.relayed_client_error",
+        "A relay passes on a client-error status its upstream answered ('Upstream error from"
+        " X: <400> ...', new-api's 'bad response status code 422', 'Upstream provider X"
+        " returned HTTP 404'): the provider answered and refused what was sent, so the"
+        " request's layer, not the server side's; what the refusal was about is for the"
+        " provider's words after it to say.",
+        L,
+        Cause.UNKNOWN,
+        all_of(says(*_RELAY_SAYS_UPSTREAM), RELAYED_CLIENT_ERROR),
+        # weak: the learned fallback may name the cause from the provider's words; the rules
+        # that read those words rank higher
+        priority=45,
+        retry=Retry.NEVER,
+        confidence=0.55,
+        samples=(
+            "Upstream error from DeepInfra: <422> Unprocessable Entity",
+            '{"error":{"message":"upstream error: do request failed: bad response status code'
+            ' 400","type":"upstream_error"}}',
+        ),
+        near_misses=(
+            "Upstream error from DeepInfra: <502> Bad Gateway",
+            "[ERR] relay error: upstream error: do request failed",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.code_word",
+        "The bare InvalidParameter error code is printed in front of its message, as relays,"
+        " agents and SDKs quote a provider's 400 (Alibaba DashScope's '<400>"
+        " InternalError.Algo.InvalidParameter: ...', Volcengine Ark's and Tencent Cloud's"
+        " 'InvalidParameter' / 'InvalidParameterValue'): the provider refused a parameter of"
+        " the request, whoever relayed it. A dotted sub-code"
+        " ('InvalidParameter.UnsupportedModel') names its own cause and is left to its row.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says((r"\binvalidparameter(?:value)?(?![.\w])", "invalidparameter")),
+        # below the rules that read what the parameter was (the input's length, a media
+        # item, a model's support); above a relay's generic "upstream error" (65)
+        priority=70,
+        confidence=0.7,
+        samples=(
+            "Upstream error from Alibaba: <400> InternalError.Algo.InvalidParameter: The"
+            " enable_search parameter of the qwen-vl model is not valid.",
+            "litellm.BadRequestError: DashscopeException - <400>"
+            " InternalError.Algo.InvalidParameter: Parameter seed should be a 32-bit integer.",
+        ),
+        near_misses=(
+            "[TencentCloudSDKException] code:InvalidParameterValue.Model message:model not"
+            " found",
+            "InvalidParameterException: the bucket policy is invalid",
+        ),
+    ),
+    Rule(
         "request.invalid_parameter.tool_choice",
         "The server refuses the tool_choice value (only 'auto' accepted, 'required' or a named"
         " tool unsupported, tool_choice without tools): the parameter's value, not the tool"
@@ -1655,6 +1847,57 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Failed to deserialize the JSON body into the target type: messages[0]: unknown"
             " field `name` at line 1 column 80",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.named_parameter",
+        "A server names a parameter and says it is not allowed, not supported or must be"
+        " otherwise ('The 'stream_options' parameter is only allowed when 'stream' is"
+        " enabled', 'Parameter 'n' is not allowed for this model', 'The \"seed\" parameter"
+        " must be an integer', 'parameter top_k is not supported'): the parameter's name or"
+        " value is refused, whoever relayed it.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"\bparameters? " + _PARAM_NAME + r"(?: of [^\n]{1,40}?)? (?:is|are)"
+                r" (?:only |not |currently not )?(?:allowed|supported|permitted|valid|available"
+                r"|accepted)\b",
+                "parameter",
+            ),
+            (
+                _QUOTED_PARAM + r" parameters? (?:of [^\n]{1,40}? )?(?:is|are)"
+                r" (?:only |not |currently not )?(?:allowed|supported|permitted|valid|available"
+                r"|accepted)\b",
+                " parameter",
+            ),
+            (
+                r"\bparameters? " + _PARAM_NAME + r"(?: of [^\n]{1,40}?)? (?:must|should"
+                r"|cannot|can only|can not)\b",
+                "parameter",
+            ),
+            (
+                _QUOTED_PARAM + r" parameters? (?:of [^\n]{1,40}? )?(?:must|should"
+                r"|cannot|can only|can not)\b",
+                " parameter",
+            ),
+        ),
+        # above the relays' generic 5xx wrappers (a relay that answers a validation error
+        # with 500, server_error body 68); below the rules that read which parameter rule it
+        # was (a range, a model's support, a conflict: 82-85)
+        priority=70,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "Parameter 'n' is not allowed for this model",
+            'upstream error: The "seed" parameter of the qwen-turbo model must be an integer.',
+            '500 {"error":{"message":"parameter stop can only hold 4 sequences",'
+            '"type":"server_error"}}',
+        ),
+        near_misses=(
+            "Required parameter: api_key",
+            "parameters of the request were logged",
         ),
     ),
     Rule(

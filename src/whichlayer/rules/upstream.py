@@ -19,6 +19,7 @@ from whichlayer.rules.base import (
     status,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
+from whichlayer.rules.request import RELAYED_CLIENT_ERROR
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -581,18 +582,22 @@ RULES: tuple[Rule, ...] = (
             "vorübergehend nicht verfügbar",
             # French, Spanish, Portuguese, with or without "temporarily"
             (
-                r"service (?:temporairement )?indisponible|le service n'est (?:pas|plus)"
-                r" disponible",
+                r"service (?:est )?(?:temporairement |actuellement )?indisponible"
+                r"|le service n'est (?:pas|plus) disponible",
                 "indisponible",
                 " disponible",
             ),
             (
-                r"servicio (?:temporalmente )?no (?:est[áa] )?disponible",
+                r"servicio (?:est[áa] )?(?:temporalmente |actualmente )?no (?:est[áa] )?"
+                r"disponible",
                 "no disponible",
                 "no está disponible",
                 "no esta disponible",
             ),
-            (r"servi[çc]o (?:temporariamente )?indispon[íi]vel", "indispon"),
+            (
+                r"servi[çc]o (?:est[áa] )?(?:temporariamente |atualmente )?indispon[íi]vel",
+                "indispon",
+            ),
             "служба недоступна",
             # Japanese's name for 503 (サービス利用不可); Korean's (서비스를 사용할 수 없음)
             "サービス利用不可",
@@ -1213,32 +1218,38 @@ RULES: tuple[Rule, ...] = (
         "status, as new-api's 'bad response status code 502' does, that status decides.",
         L,
         Cause.RELAY_UPSTREAM_ERROR,
-        any_of(
-            field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
-            says(
-                "do request failed",
-                "upstream error",
-                "failed to request upstream",
-                "upstream request failed",
-                (r"all upstreams? (?:have )?failed", "all upstream"),
-                # a router that tried every provider, channel or deployment it had
-                (
-                    r"all (?:providers|channels|endpoints|deployments|upstream providers)"
-                    r" (?:have )?(?:failed|returned errors?)",
-                    "all providers",
-                    "all channels",
-                    "all endpoints",
-                    "all deployments",
-                    "all upstream providers",
+        all_of(
+            any_of(
+                field_is("code", "do_request_failed", "upstream_error", "stream_read_error"),
+                says(
+                    "do request failed",
+                    "upstream error",
+                    "failed to request upstream",
+                    "upstream request failed",
+                    (r"all upstreams? (?:have )?failed", "all upstream"),
+                    # a router that tried every provider, channel or deployment it had
+                    (
+                        r"all (?:providers|channels|endpoints|deployments|upstream providers)"
+                        r" (?:have )?(?:failed|returned errors?)",
+                        "all providers",
+                        "all channels",
+                        "all endpoints",
+                        "all deployments",
+                        "all upstream providers",
+                    ),
+                    "channel error",
+                    (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
+                    "gateway routing failed",
+                    # one-api's log when a channel's reply could not be used
+                    (r"relay error \(channel #\d+\)", "relay error (channel #"),
+                    # Cloudflare AI Gateway's 2005
+                    "failed to get response from provider",
                 ),
-                "channel error",
-                (r"all (?:api )?keys (?:have )?failed", "keys failed", "keys have failed"),
-                "gateway routing failed",
-                # one-api's log when a channel's reply could not be used
-                (r"relay error \(channel #\d+\)", "relay error (channel #"),
-                # Cloudflare AI Gateway's 2005
-                "failed to get response from provider",
             ),
+            # (not when the relay names a client-error status of the upstream's, "<400>", "bad
+            # response status code 422": the provider answered and refused the request, which is
+            # the request's layer, request.relayed_client_error)
+            none_of(RELAYED_CLIENT_ERROR),
         ),
         priority=65,
         origin=Origin.RELAY,
@@ -1249,6 +1260,7 @@ RULES: tuple[Rule, ...] = (
             "looking for beginning of value",
             "[ERR] relay error: upstream error: do request failed",
         ),
+        near_misses=("Upstream error from DeepInfra: <422> Unprocessable Entity",),
     ),
     Rule(
         "upstream.relay_upstream_error.stream",
