@@ -53,8 +53,8 @@ def _shown(names: Names, ids: list[tuple[int, float]]) -> str:
             shown = value.replace(" ", "_")
             if len(grams) < 2 and shown not in grams:
                 grams.append(shown)
-        elif kind in ("w", "b", "x", "s") and len(words) < TOP:
-            words.append(value.replace(" ", " … ") if kind == "s" else value)
+        elif kind in ("w", "b", "x") and len(words) < TOP:
+            words.append(value)
     out = [repr(w) for w in words] + [f"chars {g!r}" for g in grams]
     return ", ".join(out) or "-"
 

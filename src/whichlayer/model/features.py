@@ -1,5 +1,4 @@
-"""The learned fallback's features: hashed words, word pairs (next and one apart) and
-character n-grams.
+"""The learned fallback's features: hashed words, word pairs and character n-grams.
 
 Pure Python, shared by training (``bench/train.py``) and inference, so the two
 can never disagree. Hashing uses CRC-32 (stable across runs and machines; never
@@ -164,7 +163,6 @@ def feature_names(text: str, extras: list[str]) -> set[str]:
     names.update("x:" + e for e in extras)
     names.update("w:" + w for w in words)
     names.update(f"b:{a} {b}" for a, b in pairwise(words))
-    names.update(f"s:{a} {c}" for a, c in zip(words, words[2:], strict=False))
     for word in set(words):
         padded = f" {word} "
         for n in NGRAMS:
@@ -214,7 +212,6 @@ def feature_ids(text: str, extras: list[str]) -> set[int]:
     ids = {_BIAS}
     ids.update([_bucket("x:" + e) for e in extras])
     ids.update([_bucket(f"b:{a} {b}") for a, b in pairwise(words)])
-    ids.update([_bucket(f"s:{a} {c}") for a, c in zip(words, words[2:], strict=False)])
     for word in set(words):
         ids.update(_word_ids(word))
     return ids
