@@ -15,10 +15,11 @@ held-out model's reading by ``whichlayer.model.fallback.combine``, the function
 ``classify`` calls: the figures are those of the combination that ships, on errors
 neither the rules nor the model had seen.
 
-Columns: the blind rules alone; rules + model where no rule fired (the combination
-before this script); the shipped combination; and how many decisions it changed, fixed
-and broke. Options set the combination's thresholds, to choose them on older sets and
-check them on the newest (``--newest-out N`` prints the N newest sets apart).
+Columns: the held-out model alone (its likeliest layer, that layer's likeliest cause);
+the blind rules alone; rules + model where no rule fired (the combination before this
+script); the shipped combination; and how many decisions it changed, fixed and broke.
+Options set the combination's thresholds, to choose them on older sets and check them
+on the newest (``--newest-out N`` prints the N newest sets apart).
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ def main() -> int:
         args.strong_unknown_bar,
     )
     print(
-        f"{'set':<9} {'n':>4}  {'rules':>13}  {'+model if none':>14}  {'combined':>13}"
+        f"{'set':<9} {'n':>4}  {'model alone':>13}  {'rules':>13}  {'+model if none':>14}"
+        f"  {'combined':>13}"
         f"  {'changed fixed broke':>19}"
     )
     totals = {"older": Counter[str](), "newest": Counter[str](), "all": Counter[str]()}
@@ -158,6 +160,9 @@ def main() -> int:
             b, reading = blind[row["id"]], preds[row["id"]]
             ok = _ok(row, b["layer"], b["cause"])
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
+            best = reading.layers[0][0]
+            alone = _ok(row, best, (reading.cause_of(best) or [("unknown", 1.0)])[0][0])
+            c.update(model_l=alone[0], model_c=alone[1])
             plain = fallback.combine(
                 b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off(), args.threshold
             )
@@ -181,7 +186,7 @@ def main() -> int:
         _line(name, c)
         totals["newest" if name in newest else "older"].update(c)
         totals["all"].update(c)
-    print("-" * 80)
+    print("-" * 96)
     for label, c in totals.items():
         if c["n"]:
             _line(label, c)
@@ -204,7 +209,8 @@ def _line(name: str, c: Counter[str]) -> None:
         return f"{100 * c[key + '_l'] / n:5.1f} /{100 * c[key + '_c'] / n:5.1f}"
 
     print(
-        f"{name:<9} {c['n']:>4}  {pair('rules')}  {pair('plain'):>14}  {pair('comb')}"
+        f"{name:<9} {c['n']:>4}  {pair('model')}  {pair('rules')}  {pair('plain'):>14}"
+        f"  {pair('comb')}"
         f"  {c['changed']:>7} {c['fixed']:>5} {c['broke']:>5}"
     )
 

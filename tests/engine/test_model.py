@@ -400,3 +400,20 @@ def test_the_newest_sets_are_the_last_collected() -> None:
     assert order.index("fresh4a") < order.index("fresh4b") < order.index("fresh5a")
     assert order.index("fresh9b") < order.index("fresh10") < order.index("fresh24")
     assert sorted(order) == names
+
+
+
+def test_inference_reads_the_same_features_training_does() -> None:
+    """The buckets inference computes directly (``read``: no names made, a word's ids
+    cached) are those training featurises (``features``: every name hashed), and the names
+    inference shows on demand are training's names for those buckets: a feature added to
+    one path and not the other would be trained on and never read, or read untrained."""
+    from whichlayer.model import features as F
+
+    rows = _rows()[::7]
+    for row in rows:
+        ev = to_evidence(row["input"])
+        trained = F.features(ev)
+        ids, names = F.read(ev)
+        assert ids == set(trained), row["id"]
+        assert names.of(ids) == trained, row["id"]
