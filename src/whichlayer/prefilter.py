@@ -339,6 +339,11 @@ def structure(pattern: str, stop: int | None = None) -> tuple[int, bool, bool]:
     return depth, in_class, alternates
 
 
+#: A phrase row's pattern is parsed for its openings and the texts it needs (``Phrase.plan``)
+#: at its this-many-th search.
+PLAN_AFTER = 3
+
+
 class Phrase:
     """One row of a matcher: a plain phrase, or a small pattern with its keywords.
 
@@ -349,7 +354,7 @@ class Phrase:
     row's samples, and a property test generates matches to check it).
     """
 
-    __slots__ = ("_plan", "keywords", "pattern", "plain", "regex", "start")
+    __slots__ = ("_finds", "_plan", "keywords", "pattern", "plain", "regex", "start")
 
     def __init__(self, pattern: str, *keywords: str) -> None:
         self.pattern = pattern
@@ -359,8 +364,10 @@ class Phrase:
         #: The plain text every match starts with (``None``: none known), so the pattern is
         #: tried only where it occurs (:func:`first_at`).
         self.start = None if self.plain else _plain_start(pattern)
-        #: ``(starts, needs)``, read on the first search (parsing costs start-up time)
+        #: ``(starts, needs)``, read on the ``PLAN_AFTER``-th search (parsing the pattern
+        #: costs what a few searches do: one command's single paste does not repay it)
         self._plan: tuple[tuple[str, ...] | None, tuple[str, ...] | None] | None = None
+        self._finds = 0
 
     @property
     def starts(self) -> tuple[str, ...] | None:
@@ -389,7 +396,14 @@ class Phrase:
         """The matched text, or None."""
         if self.regex is None:
             return self.pattern if self.pattern in text else None
-        openings, needed = self._plan or self.plan
+        plan = self._plan
+        if plan is None:
+            self._finds += 1
+            if self._finds >= PLAN_AFTER:
+                plan = self.plan
+            else:  # a short run: the plain opening alone, as known without parsing
+                plan = (None if self.start is None else (self.start,)), None
+        openings, needed = plan
         if needed is not None:
             for part in needed:
                 if part in text:

@@ -125,14 +125,17 @@ def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
 def test_openings_and_needed_texts_read_from_the_parse(
     pattern: str, openings: tuple[str, ...] | None, needed: tuple[str, ...] | None
 ) -> None:
-    from whichlayer.prefilter import needs, starts
+    from whichlayer.prefilter import PLAN_AFTER, needs, starts
 
     assert starts(pattern) == openings
     assert needs(pattern) == needed
     texts = ["tpm", "x504 timeout", "the url is not supported", "model x not found", "xabcd yz"]
-    for text in texts:
+    phrase = Phrase(pattern, "kw")  # its first searches unparsed, the later ones by the plan
+    for text in texts * PLAN_AFTER:
         found = re.search(pattern, text)
-        assert Phrase(pattern, "kw").find(text) == (found.group(0) if found else None)
+        assert phrase.find(text) == (found.group(0) if found else None)
+    opened = (phrase.start,) if phrase.start else openings
+    assert phrase.plan == (opened, needs(pattern, opened or ()))
 
 
 @pytest.mark.parametrize(
