@@ -430,8 +430,6 @@ class Phrase:
 #: it, and a process that diagnoses many builds it after a few inputs.
 SCAN_BUDGET = 5_000
 SCAN_EACH = 100
-#: Keyword sets up to this size are searched with a DFA (see :meth:`Keywords.present`).
-DFA_MAX = 1_000
 
 
 class Keywords:
@@ -492,14 +490,10 @@ class Keywords:
             # store_patterns: each match is returned as the stored keyword rather than cut
             # from the text (the library stores them by itself only for a few small ones):
             # a third less time per search for the rules' 1,400 keywords, none at build
-            # a small set (the parsers' gate literals) as a DFA: searched in half the time,
-            # built in a millisecond (for the rules' thousands of keywords it takes 50 ms
-            # and saves a tenth: the default automaton)
             finder = self._finder = ahocorasick_rs.AhoCorasick(
                 words,
                 matchkind=ahocorasick_rs.MatchKind.Standard,
                 store_patterns=True,
-                implementation=ahocorasick_rs.Implementation.DFA if len(words) <= DFA_MAX else None,
             )
         try:
             return kind(finder.find_matches_as_strings(text, overlapping=True))
