@@ -387,8 +387,13 @@ class Phrase:
             if self.plain:
                 plan = (None, None)
             else:
-                opening = (self.start,) if self.start is not None else starts(self.pattern)
-                plan = (opening, needs(self.pattern, opening or ()))
+                try:
+                    opening = (self.start,) if self.start is not None else starts(self.pattern)
+                    plan = (opening, needs(self.pattern, opening or ()))
+                except (ImportError, AttributeError, TypeError, ValueError):
+                    # ``re._parser`` is the standard library's own, not a public API: should
+                    # a later Python change it, the pattern is searched as it is
+                    plan = (None if self.start is None else (self.start,)), None
             self._plan = plan
         return plan
 
