@@ -263,10 +263,8 @@ def _scored(view: View) -> list[tuple[int, int, Rule, Facts]]:
     else:
         # the status rows go where ``_ordered`` puts them: ahead of the engine's rules of
         # their priority, after every rule above it
-        at = next(
-            (i for i, rule in enumerate(rules) if rule.priority <= catalogue.STATUS_PRIORITY),
-            len(rules),
-        )
+        # (``rules`` is in priority order, highest first: found by bisection)
+        at = bisect.bisect_left(rules, -catalogue.STATUS_PRIORITY, key=_negated_priority)
         best = _run(view, rules[:at], 0, answered, hits)
         if best is not None and best <= catalogue.STATUS_PRIORITY:
             block = statuses()
@@ -298,6 +296,10 @@ def _run(
             best = max(best, score)
             hits.append((score, place, rule, used))
     return best
+
+
+def _negated_priority(rule: Rule) -> int:
+    return -rule.priority
 
 
 def _rank(hit: tuple[int, int, Rule, Facts]) -> tuple[int, int]:

@@ -160,6 +160,150 @@ def _plain_start(pattern: str) -> str | None:
     return rest[:end] if end >= 3 else None
 
 
+#: :func:`starts` gives at most this many openings, each at least ``STARTS_MIN`` long (a
+#: pattern with more, or shorter, is searched by the regex engine itself).
+STARTS_MAX = 6
+STARTS_MIN = 3
+#: :func:`needs` gives at most this many texts, each at least ``NEEDS_MIN`` long.
+NEEDS_MAX = 12
+NEEDS_MIN = 5
+
+
+def _parse(pattern: str) -> Any:
+    """The regular-expression module's own parse of ``pattern`` (the one ``re.compile``
+    makes), or None when it has flags (``(?i)``...: not read here) or does not parse."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & ~int(re.UNICODE):
+        return None
+    return parsed
+
+
+def starts(pattern: str) -> tuple[str, ...] | None:
+    """The plain texts one of which every match of ``pattern`` (case-sensitive, no flags)
+    starts with, read from the regular-expression module's own parse of the pattern: its
+    literals, up to the first element that is not one (a class of a few letters, ``[eè]``,
+    and a group of plain alternatives, ``(?:provide|include) ``, branch), after any
+    zero-width assertion that opens it (``\\b``, a lookbehind). ``None`` when unknown, when
+    the pattern opens with a literal (the regex engine then scans for it itself), or when
+    there would be more than ``STARTS_MAX`` or one shorter than ``STARTS_MIN``: the regex
+    engine's own scan is then as good."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parse(pattern)
+    if parsed is None or (parsed.data and parsed.data[0][0] is _parser.LITERAL):
+        return None
+    found = _openings(parsed.data, _parser)
+    if found is None:
+        return None
+    openings = found[0]
+    if not openings or any(len(s) < STARTS_MIN for s in openings):
+        return None
+    return tuple(sorted(openings))
+
+
+def needs(pattern: str, skip: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """Plain texts one of which every match of ``pattern`` (case-sensitive, no flags)
+    contains somewhere, read from the regular-expression module's own parse: of the
+    pattern's top-level parts that are a run of literals, or a group whose every match
+    opens with one of a few texts (``(?:does not exist|not found)``), the one whose
+    shortest text is the longest (at least ``NEEDS_MIN``). A text none of them occurs in
+    cannot match: the pattern is not tried (``None``: no such part). A part whose texts are
+    all in ``skip`` (the openings, looked for anyway) is passed over."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    best: set[str] | None = None
+    run = ""
+    skipped = frozenset(skip)
+
+    def weigh(texts: set[str] | None) -> None:
+        nonlocal best
+        if not texts or texts <= skipped or len(texts) > NEEDS_MAX:
+            return
+        shortest = min(map(len, texts))
+        if shortest >= NEEDS_MIN and (best is None or shortest > min(map(len, best))):
+            best = texts
+
+    for op, av in parsed.data:
+        if op is _parser.LITERAL:
+            run += chr(av)
+            continue
+        weigh({run} if run else None)
+        run = ""
+        if op in (_parser.SUBPATTERN, _parser.BRANCH) or (
+            op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT) and av[0] >= 1
+        ):
+            part = _opening(op, av, _parser)
+            weigh(part[0] if part is not None else None)
+    weigh({run} if run else None)
+    return None if best is None else tuple(sorted(best))
+
+
+def _openings(items: Any, sre: Any) -> tuple[set[str], bool] | None:
+    """The openings of a parsed sequence, and whether they are the whole of its matches
+    (so what follows it extends them); ``None``: too many."""
+    out = {""}
+    for op, av in items:
+        if _zero_width(op, av, sre):
+            continue  # tried where the opening is, it reads what it read
+        part = _opening(op, av, sre)
+        if part is None:
+            return out, False
+        strings, whole = part
+        if len(strings) > 1 and min(map(len, out)) >= STARTS_MIN:
+            return out, False  # long enough: more openings would cost more finds than they save
+        out = {a + b for a in out for b in strings}
+        if len(out) > STARTS_MAX:
+            return None
+        if not whole:
+            return out, False
+    return out, True
+
+
+def _zero_width(op: Any, av: Any, sre: Any) -> bool:
+    """An assertion at a place that looks at no text after it (``\\b``, ``^``, a lookbehind)."""
+    return op is sre.AT or (op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] < 0)
+
+
+def _opening(op: Any, av: Any, sre: Any) -> tuple[set[str], bool] | None:
+    """The openings of one parsed element (``None``: it opens with no known text)."""
+    if op is sre.LITERAL:
+        return {chr(av)}, True
+    if op is sre.IN:
+        if len(av) <= 4 and all(kind is sre.LITERAL for kind, _v in av):
+            return {chr(v) for _k, v in av}, True
+        return None
+    if op is sre.SUBPATTERN:
+        _group, add, delete, inner = av
+        if add or delete:
+            return None
+        return _openings(inner, sre)
+    if op is sre.BRANCH:
+        strings: set[str] = set()
+        whole = True
+        for alternative in av[1]:
+            part = _openings(alternative, sre)
+            if part is None:
+                return None
+            strings |= part[0]
+            whole = whole and part[1]
+        return strings, whole
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, inner = av
+        if low < 1:
+            return None
+        part = _openings(inner, sre)  # the first repetition opens it: nothing after it
+        return None if part is None else (part[0], False)
+    return None
+
+
 def _alternates(pattern: str) -> bool:
     """Does ``pattern`` have an alternation outside every group?"""
     return structure(pattern)[2]
@@ -195,6 +339,11 @@ def structure(pattern: str, stop: int | None = None) -> tuple[int, bool, bool]:
     return depth, in_class, alternates
 
 
+#: A phrase row's pattern is parsed for its openings and the texts it needs (``Phrase.plan``)
+#: at its this-many-th search.
+PLAN_AFTER = 3
+
+
 class Phrase:
     """One row of a matcher: a plain phrase, or a small pattern with its keywords.
 
@@ -205,7 +354,7 @@ class Phrase:
     row's samples, and a property test generates matches to check it).
     """
 
-    __slots__ = ("keywords", "pattern", "plain", "regex", "start")
+    __slots__ = ("_finds", "_plan", "keywords", "pattern", "plain", "regex", "start")
 
     def __init__(self, pattern: str, *keywords: str) -> None:
         self.pattern = pattern
@@ -215,13 +364,59 @@ class Phrase:
         #: The plain text every match starts with (``None``: none known), so the pattern is
         #: tried only where it occurs (:func:`first_at`).
         self.start = None if self.plain else _plain_start(pattern)
+        #: ``(starts, needs)``, read on the ``PLAN_AFTER``-th search (parsing the pattern
+        #: costs what a few searches do: one command's single paste does not repay it)
+        self._plan: tuple[tuple[str, ...] | None, tuple[str, ...] | None] | None = None
+        self._finds = 0
+
+    @property
+    def starts(self) -> tuple[str, ...] | None:
+        """The plain texts one of which every match starts with (``None``: none known):
+        ``start``, else those :func:`starts` reads."""
+        return self.plan[0]
+
+    @property
+    def needs(self) -> tuple[str, ...] | None:
+        """Plain texts one of which every match contains (:func:`needs`; ``None``: none)."""
+        return self.plan[1]
+
+    @property
+    def plan(self) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        plan = self._plan
+        if plan is None:
+            if self.plain:
+                plan = (None, None)
+            else:
+                try:
+                    opening = (self.start,) if self.start is not None else starts(self.pattern)
+                    plan = (opening, needs(self.pattern, opening or ()))
+                except (ImportError, AttributeError, TypeError, ValueError):
+                    # ``re._parser`` is the standard library's own, not a public API: should
+                    # a later Python change it, the pattern is searched as it is
+                    plan = (None if self.start is None else (self.start,)), None
+            self._plan = plan
+        return plan
 
     def find(self, text: str) -> str | None:
         """The matched text, or None."""
         if self.regex is None:
             return self.pattern if self.pattern in text else None
-        if self.start is not None and len(text) <= OCCURRENCES_MAX:
-            found = first_at(self.regex.compiled(), text, text, (self.start,))
+        plan = self._plan
+        if plan is None:
+            self._finds += 1
+            if self._finds >= PLAN_AFTER:
+                plan = self.plan
+            else:  # a short run: the plain opening alone, as known without parsing
+                plan = (None if self.start is None else (self.start,)), None
+        openings, needed = plan
+        if needed is not None:
+            for part in needed:
+                if part in text:
+                    break
+            else:
+                return None  # no match can lack all of them
+        if openings is not None and len(text) <= OCCURRENCES_MAX:
+            found = first_at(self.regex.compiled(), text, text, openings)
         else:
             found = self.regex.search(text)
         return found.group(0) if found else None

@@ -85,21 +85,57 @@ def test_matches_at_anchors_equal_the_regex_engine_scan() -> None:
 
 
 def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
-    """A rule's phrase pattern tried only where its plain opening occurs finds what the
-    pattern's own search finds, on every labelled input's folded text."""
-    phrases = [
-        p for rule in [*ALL_RULES, *ORIGIN_RULES] for p in rule.phrases if p.start is not None
-    ]
-    assert len(phrases) > 300
+    """A rule's phrase pattern tried only where one of its openings occurs, and only in a
+    text that holds one of the texts it needs, finds what the pattern's own search finds,
+    on every labelled input's folded text (where one of the row's keywords occurs: the
+    rule runs the row only then)."""
+    phrases = [p for rule in [*ALL_RULES, *ORIGIN_RULES] for p in rule.phrases if not p.plain]
+    assert sum(p.start is not None for p in phrases) > 300
+    assert sum(p.starts is not None and p.start is None for p in phrases) > 100
+    assert sum(p.needs is not None for p in phrases) > 300
     hays = [whichlayer.rules.view.View(whichlayer.to_evidence(t)).hay for t in corpus_inputs()]
     for phrase in phrases:
         assert phrase.regex is not None
         compiled = phrase.regex.compiled()
         for hay in hays:
-            if phrase.start not in hay:
+            if not any(k in hay for k in phrase.keywords):
                 continue
             found = compiled.search(hay)
             assert phrase.find(hay) == (found.group(0) if found else None), phrase.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "openings", "needed"),
+    [
+        (r"(?<![a-z0-9_])tpm(?![a-z0-9_])", ("tpm",), None),
+        (r"(?<![0-9])(?:504|524) ?time-?out", ("504", "524"), None),
+        (
+            r"\b(?:url|endpoint|path) (?:is )?not supported",
+            ("endpoint ", "path ", "url "),
+            ("not supported",),
+        ),
+        (r"cl[ée] (?:d'|de )?api", None, None),  # opens with a literal: the regex engine's
+        (r"tokens per (?:min(?:ute)?|day)", None, ("tokens per ",)),
+        (r"model[^\n]{0,80}(?:does not exist|not found)", None, ("does not exist", "not found")),
+        (r"(?:a|b|c|d|e|f|g)xyz", None, None),  # openings too short
+        (r"(?i)limit (?:reached|hit)", None, None),  # flags: not read
+        (r"x(?:ab|cd)+ yz", None, None),  # a repeated group: its first repetition
+    ],
+)
+def test_openings_and_needed_texts_read_from_the_parse(
+    pattern: str, openings: tuple[str, ...] | None, needed: tuple[str, ...] | None
+) -> None:
+    from whichlayer.prefilter import PLAN_AFTER, needs, starts
+
+    assert starts(pattern) == openings
+    assert needs(pattern) == needed
+    texts = ["tpm", "x504 timeout", "the url is not supported", "model x not found", "xabcd yz"]
+    phrase = Phrase(pattern, "kw")  # its first searches unparsed, the later ones by the plan
+    for text in texts * PLAN_AFTER:
+        found = re.search(pattern, text)
+        assert phrase.find(text) == (found.group(0) if found else None)
+    opened = (phrase.start,) if phrase.start else openings
+    assert phrase.plan == (opened, needs(pattern, opened or ()))
 
 
 @pytest.mark.parametrize(

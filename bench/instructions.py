@@ -1,0 +1,108 @@
+"""Machine instructions per diagnosis in steady state, counted by valgrind: a speed figure a
+shared machine's load does not move (wall time on a busy machine varies by a third from one
+minute to the next; the instruction count of the same work does not vary at all).
+
+    python bench/instructions.py [--passes K] [--against CHECKOUT ...]
+
+Runs ``whichlayer.explain`` over the dev corpus (``corpus/dev.jsonl``, the inputs
+``bench/speed.py`` times) under ``valgrind --tool=cachegrind``: once with ``WARM`` passes
+(imports, compiled patterns, the keyword automata, the learned fallback's rows: everything
+made once), once with ``WARM + K``; the difference over ``K`` passes is the steady-state cost
+per diagnosis. Each checkout's code is imported from ``<checkout>/src``. Instructions are
+not time (a cache miss costs a hundred of them), but a change that removes work shows here
+exactly. Needs valgrind (``apt-get install valgrind``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "corpus" / "dev.jsonl"
+WARM = 4
+
+#: The child: import, ``passes`` passes over the inputs, then exit at once (the
+#: interpreter's own shutdown, a full collection of every object, is not counted).
+_CHILD = """
+import json, os, sys
+import whichlayer
+inputs = [json.loads(line)["input"] for line in open(sys.argv[1]) if line.strip()]
+for _ in range(int(sys.argv[2])):
+    for text in inputs:
+        whichlayer.explain(text)
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def _refs(src: Path, passes: int) -> int:
+    """Instructions (valgrind's "I refs") of ``passes`` passes with ``src``'s code."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=cachegrind",
+                "--cache-sim=no",
+                f"--cachegrind-out-file={Path(tmp) / 'cg.out'}",
+                sys.executable,
+                "-c",
+                _CHILD,
+                str(DEV),
+                str(passes),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+            check=False,
+        )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", out.stderr)
+    if out.returncode != 0 or found is None:
+        tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        print(f"instructions.py: valgrind run failed: {tail}", file=sys.stderr)
+        sys.exit(2)
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passes", type=int, default=3, help="passes counted (default 3)")
+    parser.add_argument(
+        "--against", action="append", default=[], help="another checkout to count as well"
+    )
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        print("instructions.py: valgrind not found (apt-get install valgrind)", file=sys.stderr)
+        sys.exit(2)
+    if not DEV.is_file():
+        print(f"instructions.py: input file not found: {DEV}", file=sys.stderr)
+        sys.exit(2)
+    count = sum(1 for line in DEV.read_text().splitlines() if line.strip())
+    checkouts = [ROOT, *(Path(c).resolve() for c in args.against)]
+    for checkout in checkouts:
+        if not (checkout / "src" / "whichlayer").is_dir():
+            print(f"instructions.py: no src/whichlayer under {checkout}", file=sys.stderr)
+            sys.exit(2)
+    figures = {}
+    for checkout in checkouts:
+        base = _refs(checkout / "src", WARM)
+        more = _refs(checkout / "src", WARM + args.passes)
+        figures[str(checkout)] = (more - base) / (args.passes * count)
+    first = figures[str(ROOT)]
+    for name, each in figures.items():
+        versus = "" if name == str(ROOT) else f" (this checkout: {(first / each - 1) * 100:+.1f}%)"
+        print(f"{name}: {each:,.0f} instructions per diagnosis in steady state{versus}")
+    print(json.dumps({"passes": args.passes, "warm": WARM, "inputs": count}))
+
+
+if __name__ == "__main__":
+    main()
