@@ -51,7 +51,7 @@ def test_field_set_stays_high():
 #: the model answering from 0.3 and the weights retrained, 13 / 82; fresh31 added
 #: unfitted, 20 / 99.)
 MOST_LAYER_MISSES = 20
-MOST_CAUSE_MISSES = 99
+MOST_CAUSE_MISSES = 94
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -1448,4 +1448,97 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("You're out of extra usage. Add more at claude.ai/settings/usage",),
     ),
+    # A plan's allowance for the month or billing cycle, said with the period rather than
+    # "usage limit": Amazon Q Developer's "Maximum ...GenerateAssistantResponse reached for
+    # this month" (sent as a ThrottlingException, yet it lasts until the month renews; AWS
+    # staff: "you have reached the free tier limits for this month"), its later "Monthly
+    # request limit reached - The limits reset on 08/01" and AmazonQUsageLimitError "Monthly
+    # limit reached"; Cursor's "You've run out of fast requests", Kiro's "out of requests".
+    # A spend cap for the month is billing_cap; a per-minute budget is a rate limit.
+    Rule(
+        "quota.plan_limit.this_month",
+        "A plan's allowance is said to be reached for this month or billing cycle, or its"
+        " requests are used up until the limits reset on a date ('Maximum ... reached for this"
+        " month', 'Monthly limit reached', 'The limits reset on 08/01', 'run out of fast"
+        " requests'): wait for the renewal or upgrade the plan.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"reached (?:for|in) (?:this|the current) (?:month|billing (?:cycle|period))",
+                    "reached ",
+                ),
+                (
+                    r"monthly (?:request |message |chat |call )?limits? (?:has "
+                    r"been |have been |was |is )?(?:reached|hit|exceeded)",
+                    "monthly ",
+                ),
+                (r"limits? (?:will )?reset on (?:the )?\w", "reset on "),
+                (
+                    r"(?:out of|run out of|ran out of|no more|no remaining) (?:fast |premium |"
+                    r"included |agent |monthly |plan )?requests\b",
+                    "requests",
+                ),
+                (
+                    r"(?:no remaining|used all (?:of )?your|used up your) (?:[\w\-]+ ){0,2}"
+                    r"(?:requests|credits|messages) (?:for|in) (?:this|the current) (?:month|"
+                    r"billing (?:cycle|period))",
+                    "requests",
+                    "credits",
+                    "messages",
+                ),
+            ),
+            none_of(
+                says(
+                    "per minute",
+                    "per second",
+                    "spend",
+                    "budget",
+                    "hard limit",
+                    "rate limit",
+                    "in flight",
+                )
+            ),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            'Error { code: "ThrottlingException", message: "Maximum chat invocations reached'
+            ' for this month." }',
+            "Unable to start a chat: Monthly request limit reached. The limits reset on 09/01.",
+            "You are out of premium requests until your plan renews.",
+            "You have no remaining credits for this billing cycle.",
+        ),
+        near_misses=(
+            "Your organization has reached its monthly spending limit.",
+            "Rate limit reached for requests per minute; limits reset on the next window",
+            "no more requests in flight",
+        ),
+    ),
+    # A relay or gateway's free-use allowance, named by its error type: OpenCode Zen answers
+    # 429 {"type":"FreeUsageLimitError","message":"Rate limit exceeded. Please try again
+    # later."} for its free models (an allowance counted per account or IP, which users see
+    # as "Free usage exceeded"), whatever the message says about a rate.
+    Rule(
+        "quota.quota_exhausted.free_usage_limit",
+        "The error is typed or worded as a free-usage limit (FreeUsageLimitError, 'free usage"
+        " limit exceeded'): the free allowance is used up, even when the message says 'rate"
+        " limit'; add credits, use a paid model or wait for the allowance.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            "freeusagelimiterror",
+            "free_usage_limit",
+            (r"free[ -]usage (?:limit|cap|quota)", "free usage ", "free-usage "),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            '429 {"type":"error","error":{"type":"FreeUsageLimitError","message":"Rate limit'
+            ' exceeded. Please try again later."}}',
+            "Error: free usage limit reached for this model, add credits to continue",
+        ),
+        near_misses=("Rate limit exceeded: free-models-per-min.",),
+    ),
 )
