@@ -1541,4 +1541,76 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Rate limit exceeded: free-models-per-min.",),
     ),
+    # A plan's weekly or monthly usage cap in Chinese, Japanese or Korean, named with its
+    # period or its reset: Z.ai's 1310 "已达到每周/每月使用上限" (English: "Weekly/Monthly Limit
+    # Exhausted. Your limit will reset at ..."), "本周用量已达上限", "今月の利用上限に達しました",
+    # "이번 달 사용 한도에 도달했습니다", Claude's Korean "사용 한도에 도달했습니다. 제한이
+    # 재설정되면 다시 시도하세요". A bare "利用制限に達しました" / "사용 한도에 도달" is said of a
+    # 429 rate limit too (upgrade_i18n): the period or the reset is what makes it a plan window.
+    Rule(
+        "quota.plan_limit.period_cjk",
+        "A Chinese, Japanese or Korean message says the weekly or monthly usage cap is reached,"
+        " or that the usage cap resets later ('已达到每周/每月使用上限',"
+        " '今月の利用上限に達しました',"
+        " '이번 달 사용 한도에 도달했습니다', '...제한이 재설정되면'): wait for the plan's reset or"
+        " upgrade.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"(?:达到|已达|超过|超出)了?(?:本周|本月|每周|每月|当月)(?:/(?:每周|每月))?的?"
+                    r"(?:使用|用量|调用)?(?:上限|限额)",
+                    "达到",
+                    "已达",
+                    "超过",
+                    "超出",
+                ),
+                (
+                    r"(?:本周|本月|每周|每月|当月)的?(?:使用|用量|调用)?量?已?(?:达到?|超过|超出)了?"
+                    r"(?:上限|限额)",
+                    "本周",
+                    "本月",
+                    "每周",
+                    "每月",
+                    "当月",
+                ),
+                (
+                    r"(?:今月|今週|月間|週間|月次|週次)の?(?:利用|使用)(?:上限|制限|枠)"
+                    r"(?:に達|を超え|を使い切)",
+                    "利用",
+                    "使用",
+                ),
+                (r"(?:利用|使用)(?:上限|制限)に達し[^\n]{0,40}リセット", "リセット"),
+                (
+                    r"(?:이번 ?달|이번 ?주|월간|주간|월별|주별) ?(?:사용 ?)?(?:한도|한계)"
+                    r"(?:에|를)? ?"
+                    r"(?:도달|초과|소진)",
+                    "한도",
+                    "한계",
+                ),
+                (
+                    r"사용 ?한도에 도달[^\n]{0,40}(?:재설정|초기화|리셋)",
+                    "재설정",
+                    "초기화",
+                    "리셋",
+                ),
+            ),
+            none_of(says("分钟", "秒后", "分後", "秒後", "분 후", "분당", "초 후", "minute")),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":"1310","message":"已超过每月的使用限额，将于下月初重置"}}',
+            "本月调用量已达上限",
+            "今週の利用上限に達しました。",
+            "주간 사용 한도에 도달했습니다.",
+            "사용 한도에 도달했습니다. 한도가 재설정된 후 다시 시도해 주세요.",
+        ),
+        near_misses=(
+            "本月使用上限为 1000 次",
+            "利用制限に達しました。1分後に再試行してください。",
+            "요청 한도에 도달했습니다",
+        ),
+    ),
 )

@@ -1801,4 +1801,43 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("ERROR: exceeded retry limit, last status: 500 Internal Server Error",),
     ),
+    # The limiter named by what it counts, which only a gateway or relay counts: the caller's
+    # IP ("Your IP has been rate limited"; per_ip reads "per IP rate limit"),
+    # a relay's virtual key (Portkey and LiteLLM issue virtual keys with their own
+    # request/token limits: "rate limit exceeded for this virtual key"), or an AI gateway's own
+    # limit ("The AI Gateway rate limit for this account was exceeded"). Not the provider's
+    # RPM/TPM budget: the gateway's limit is raised or waited out there.
+    Rule(
+        "rate_limit.gateway_limit.ip_or_virtual_key",
+        "The limit is said to count the caller's IP, a relay's virtual key or an AI gateway's"
+        " own budget ('Your IP has been rate limited', 'rate limit exceeded for this virtual"
+        " key', 'AI Gateway rate limit'): the hop's own"
+        " throttle, not the provider's.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"(?:your|this|the caller's|client|source) ip(?: address)? (?:has been |is |was )?"
+                r"(?:temporarily )?(?:rate[ -]?limited|throttled)",
+                " ip",
+            ),
+            (
+                r"rate[ -]?limit(?:ed)?(?: exceeded| reached| hit)? (?:for|on)"
+                r" (?:this |the |your )?virtual key",
+                "virtual key",
+            ),
+            (r"\b(?:ai|api|llm) gateway(?:'s)? rate[ -]?limit", " gateway"),
+        ),
+        priority=96,
+        confidence=0.75,
+        samples=(
+            '429 {"error":"Your IP has been temporarily rate limited. Slow down."}',
+            '{"error":{"message":"Rate limit reached for this virtual key","code":429}}',
+            "The LLM gateway rate limit for this workspace was exceeded",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4o in organization org-x on requests per min (RPM)",
+            "Invalid virtual key",
+        ),
+    ),
 )
