@@ -50,8 +50,8 @@ def test_field_set_stays_high():
 #: 13 / 82; fresh30 added unfitted, 27 / 112; the third round's families (all six layers),
 #: the model answering from 0.3 and the weights retrained, 13 / 82; fresh31 added
 #: unfitted, 20 / 99.)
-MOST_LAYER_MISSES = 20
-MOST_CAUSE_MISSES = 94
+MOST_LAYER_MISSES = 19
+MOST_CAUSE_MISSES = 93
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -643,7 +643,12 @@ RULES: tuple[Rule, ...] = (
             (r"today.s free usage", "s free usage"),
             "free tier quota exceeded",
             # a trial that is over: "Your free trial has ended", "trial period expired"
-            (r"trial (?:period )?(?:has )?(?:ended|expired|is over)", "trial "),
+            # ... and "Your free trial of <product> has ended"
+            (
+                r"trial(?: of [\w.\-]+(?: [\w.\-]+)?)? (?:period )?(?:has )?"
+                r"(?:ended|expired|is over)",
+                "trial ",
+            ),
             # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
             "allocationquota.freetieronly",
         ),
@@ -1611,6 +1616,48 @@ RULES: tuple[Rule, ...] = (
             "本月使用上限为 1000 次",
             "利用制限に達しました。1分後に再試行してください。",
             "요청 한도에 도달했습니다",
+        ),
+    ),
+    # A usage limit that lasts until a calendar date, or days: plans and subscriptions count
+    # allowances in windows of days, weeks or a month, so a wait named as a date or in days is
+    # a plan window, not a per-minute rate ("Limitation until 12 May 2026" from a note app's
+    # provider, Codex's "try again in 5 days 22 hours", Claude's "resets Feb 7, 11am", Amazon Q's
+    # "The limits reset on 08/01"). A ban or suspension until a date is identity's.
+    Rule(
+        "quota.plan_limit.until_date",
+        "A usage limit or limitation is said to last until a calendar date, or to lift in"
+        " days or weeks ('Limitation until 12 May 2026', 'try again in 5 days'): a plan's"
+        " window, not a per-minute rate; wait for it or upgrade.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"(?:limit(?:ation|ed)?|usage)\b[^\n]{0,40}? until (?:\d{1,2}(?:st|nd|rd|th)?"
+                    r" (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*,? \d{4}"
+                    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}"
+                    r"(?:st|nd|rd|th)?(?:,? \d{4})?|\d{4}-\d\d-\d\d)",
+                    " until ",
+                ),
+                (
+                    r"(?:try again|retry|resets?|available again|come back) in \d+"
+                    r" (?:days?|weeks?)\b",
+                    " day",
+                    " week",
+                ),
+            ),
+            none_of(says("suspend", "banned", "ban ", "blocked", "per minute", "per second")),
+        ),
+        priority=85,
+        confidence=0.7,
+        samples=(
+            "Internal error: usage limitation until 3 June 2026.",
+            "Usage capped until 2026-07-01",
+            "429: you reached the limit for this plan. Try again in 4 days.",
+        ),
+        near_misses=(
+            "Access suspended until 2026-01-01 due to a policy violation",
+            "Rate limit reached; retry after 20 seconds",
         ),
     ),
 )
