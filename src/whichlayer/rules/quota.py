@@ -1483,15 +1483,17 @@ RULES: tuple[Rule, ...] = (
                 (
                     r"(?:out of|run out of|ran out of|no more|no remaining) (?:fast |premium |"
                     r"included |agent |monthly |plan )?requests\b",
-                    "requests",
+                    "out of ",
+                    "no more ",
+                    "no remaining ",
                 ),
                 (
                     r"(?:no remaining|used all (?:of )?your|used up your) (?:[\w\-]+ ){0,2}"
                     r"(?:requests|credits|messages) (?:for|in) (?:this|the current) (?:month|"
                     r"billing (?:cycle|period))",
-                    "requests",
-                    "credits",
-                    "messages",
+                    "no remaining ",
+                    "used all ",
+                    "used up your ",
                 ),
             ),
             none_of(

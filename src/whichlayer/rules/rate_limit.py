@@ -1827,14 +1827,18 @@ RULES: tuple[Rule, ...] = (
             (
                 r"(?:your|this|the caller's|client|source) ip(?: address)? (?:has been |is |was )?"
                 r"(?:temporarily )?(?:rate[ -]?limited|throttled)",
-                " ip",
+                "your ip",
+                "this ip",
+                "'s ip",
+                "client ip",
+                "source ip",
             ),
             (
                 r"rate[ -]?limit(?:ed)?(?: exceeded| reached| hit)? (?:for|on)"
                 r" (?:this |the |your )?virtual key",
                 "virtual key",
             ),
-            (r"\b(?:ai|api|llm) gateway(?:'s)? rate[ -]?limit", " gateway"),
+            (r"\b(?:ai|api|llm) gateway(?:'s)? rate[ -]?limit", "gateway rate", "gateway's rate"),
         ),
         priority=96,
         confidence=0.75,
