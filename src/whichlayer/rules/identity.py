@@ -3584,4 +3584,103 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("You are restricted from using this model in your organization.",),
     ),
+    # The model or feature is outside what the account's plan or tier includes, said with
+    # "included": "This model is not included in your subscription", "Your plan does not
+    # include access to <model>", "restricted for your account tier", and the same in French,
+    # Spanish, Portuguese and German ("n'est pas inclus dans votre abonnement", "no está
+    # incluido en tu plan", "não está incluído no seu plano", "nicht in Ihrem Abo
+    # enthalten"). The key works; the plan does not cover the model (plan_tier reads "not
+    # available for your plan"; a used-up allowance is quota's).
+    Rule(
+        "identity.permission_model.not_in_plan",
+        "The model or feature is not included in the account's plan, subscription or tier"
+        " ('not included in your subscription', 'your plan does not include access to',"
+        " 'n'est pas inclus dans votre abonnement', 'no está incluido en tu plan'): pick a"
+        " model the plan covers or change the plan.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"not included in (?:your|the current|this|the) (?:[\w\-]+ )?(?:plan|"
+                    r"subscription|tier)",
+                    "not included in ",
+                ),
+                (
+                    r"(?:plan|subscription|tier) (?:does not|doesn't) include (?:access to )?"
+                    r"(?:this |the )?(?:model|[\w.\-/:]+)",
+                    "does not include",
+                    "doesn't include",
+                ),
+                (
+                    r"restricted (?:for|on|to) (?:your|this) (?:account |plan |subscription )?tier",
+                    "restricted ",
+                ),
+                (
+                    r"n'est pas (?:inclus|compris) dans (?:votre|ton|l') ?(?:abonnement|forfait"
+                    r"|offre|plan)",
+                    "n'est pas ",
+                ),
+                (
+                    r"no (?:est[aá] )?incluid[oa] en (?:tu|su) (?:plan|suscripci[oó]n)",
+                    "incluid",
+                ),
+                (
+                    r"n[aã]o (?:est[aá] )?inclu[ií]d[oa] n[oa] (?:seu|sua) (?:plano|assinatura)",
+                    "inclu",
+                ),
+                (
+                    r"nicht in (?:ihrem|deinem) (?:abo|abonnement|tarif|plan) enthalten",
+                    "enthalten",
+                ),
+            ),
+            none_of(says("usage limit", "used up", "exhausted", "reached")),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '403 {"error":{"message":"gpt-image-1 is not included in your current plan"}}',
+            "Error: your subscription does not include access to opus models",
+            "Ce modèle n'est pas inclus dans votre forfait actuel.",
+            "Este modelo no está incluido en su suscripción",
+        ),
+        near_misses=(
+            "Tax is not included in the price",
+            "You've reached the usage limit included in your plan",
+        ),
+    ),
+    # Chinese relays and providers saying the key or account has no permission for THIS model:
+    # "无权限访问该模型", "没有权限调用此模型", "模型未授权" (the model is not authorised for this
+    # key; 未授权 alone is a bare 401), "该模型需要单独申请权限" (apply for the model first).
+    Rule(
+        "identity.permission_model.chinese_model",
+        "A Chinese message says the key or account has no permission for this model"
+        " ('无权限访问该模型', '没有权限调用此模型', '模型未授权', '该模型需要申请权限'): the key"
+        " works, the model is not granted to it.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                # (无权使用模型 is identity.permission_model's relay row)
+                r"(?:无|没有|無|沒有)(?:权限|權限)(?:访问|调用|使用|訪問|調用)"
+                r"(?:该|此|这个|該|這個)?模型",
+                "权限",
+                "權限",
+            ),
+            (r"模型(?:未授权|未授權|无权限|無權限|未被授权)", "模型"),
+            (
+                r"模型[^\n，。,]{0,10}(?:需要|需)(?:单独|單獨)?(?:申请|申請)(?:权限|權限|开通|開通)",
+                "申请",
+                "申請",
+            ),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"当前令牌无权限调用此模型","code":403}}',
+            "请求失败：模型未授权",
+            "该模型需要单独申请开通",
+        ),
+        near_misses=("未授权，请检查 API Key", "模型不存在"),
+    ),
 )
