@@ -1127,7 +1127,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?:doesn't|does not|don't|do not) serve your (?:region|country)",
                     " serve your ",
                 ),
-                (r"not (?:available|supported) in your (?:region|country)", " in your "),
+                # "not currently available in your location" (Gemini Code Assist's free tier),
+                # "not yet offered in your area"
+                (
+                    r"not (?:currently |yet |presently )?(?:available|supported|offered) in your"
+                    r" (?:region|country|location|area|territory)",
+                    " in your ",
+                ),
                 (r"is not available in your (?:country|region|location)", "available in your "),
                 (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
@@ -1139,6 +1145,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "✕ [API Error: User location is not supported for the API use. (Status:"
             " FAILED_PRECONDITION)]",
+            "Sign-in failed: this assistant tier is not currently offered in your area.",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
     ),
@@ -3429,5 +3436,251 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"This API key is inactive.","code":"inactive_api_key"}}',
         ),
         near_misses=("Your subscription is not active", "This model is no longer available"),
+    ),
+    # A login's token that was switched off server-side, said with the adjective or an error
+    # code rather than "has been revoked": Codex prints "Encountered invalidated oauth token"
+    # with "auth error code: token_revoked", its refresh failures carry refresh_token_reused /
+    # refresh_token_expired / refresh_token_invalidated (codex-rs login, CodexBar's refresher),
+    # OAuth servers answer "revoked access token". A fresh login restores it.
+    Rule(
+        "identity.key_expired.revoked_token",
+        "A token is named revoked or invalidated ('invalidated oauth token', 'revoked access"
+        " token', token_revoked, token_invalidated): the login was switched off server-side;"
+        " sign in again.",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            (
+                r"(?:invalidated|revoked) (?:oauth |access |bearer |auth |api |refresh |session"
+                r" |id )?(?:token|key|credential|session)s?\b",
+                "invalidated",
+                "revoked",
+            ),
+            "token_revoked",
+            "token_invalidated",
+            # refresh_token_reused / _expired / _revoked are oauth_refresh's
+            "refresh_token_invalidated",
+            "token_expired",
+        ),
+        priority=93,
+        confidence=0.85,
+        samples=(
+            "HTTP 401: the request carried a revoked access token; please sign in again",
+            '{"error":{"code":"token_invalidated","message":"Please log out and sign in again."}}',
+            "stream error: unexpected status 401 Unauthorized, auth error code: token_expired",
+        ),
+        near_misses=(
+            "SSL: CERTIFICATE_VERIFY_FAILED certificate revoked",
+            "Your subscription was revoked by the administrator",
+        ),
+    ),
+    # The bearer token of AWS's CodeWhisperer-backed agents (Amazon Q Developer, Kiro, kiro-cli)
+    # is an SSO / Builder ID access token; when it is stale the service answers
+    # AccessDeniedException "The bearer token included in the request is invalid" (403), and
+    # the fix is a refresh or a new login (kiro-cli logout/login; relays such as sub2api and
+    # pi-provider-kiro force a token refresh on exactly this text). An IAM key's "security
+    # token included in the request is invalid" is a different failure (an unknown key).
+    Rule(
+        "identity.key_expired.aws_bearer_token",
+        "AWS's agents (Amazon Q Developer, Kiro) say 'The bearer token included in the request"
+        " is invalid': the stored SSO / Builder ID login token is stale; log out and log in"
+        " again (a relay must refresh it).",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            (
+                r"bearer token included in the request (?:is|has|was) (?:invalid|expired|been"
+                r" revoked)",
+                "bearer token included in the request",
+            ),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "Error { code: \"AccessDeniedException\", message: \"The bearer token included in"
+            ' the request is invalid." }',
+            '403 {"message":"The bearer token included in the request has expired.","reason":null}',
+        ),
+        near_misses=(
+            "UnrecognizedClientException: The security token included in the request is invalid.",
+        ),
+    ),
+    # A per-user licence of an organisation's subscription (an entitlement, a seat) that this
+    # user was not given: Gemini Code Assist Standard/Enterprise answers 403 "You must be a
+    # named user on your organization's ... subscription ... request an entitlement", Copilot
+    # and other seat-licensed tools say the user has no seat or licence assigned. The key or
+    # login is fine; an administrator grants the entitlement.
+    Rule(
+        "identity.permission_model.entitlement",
+        "The user has no entitlement, licence or seat under the organization's subscription"
+        " ('You must be a named user on your organization's ... subscription', 'request an"
+        " entitlement', 'no licence assigned'): an administrator must grant it.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (r"named user (?:on|of|in) (?:your|the|an?) organi[sz]ation", "named user"),
+            (
+                r"request (?:an? )?(?:entitlement|licen[cs]e|seat)s? (?:to|for)\b",
+                "entitlement",
+                "licen",
+                "seat",
+            ),
+            (
+                r"(?:not|isn't|aren't|is not|are not|no longer) entitled to (?:use|access)",
+                "entitled to",
+            ),
+            (
+                r"(?:no|not have an?|without an?|lacks? an?) (?:valid |active |assigned )?"
+                r"(?:entitlement|licen[cs]e|seat) (?:for|to use|to access)\b",
+                "entitlement",
+                "licen",
+                "seat",
+            ),
+            (
+                r"(?:not been|not|never been) assigned (?:an? )?(?:[\w\-]+ )?(?:licen[cs]e|seat)",
+                "assigned",
+            ),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            '403 {"error":{"code":403,"message":"Only named users on the organization\'s'
+            ' Enterprise plan may use this service. Ask your administrator to request an'
+            ' entitlement for you.","status":"PERMISSION_DENIED"}}',
+            "You have not been assigned a Copilot seat. Contact your organization owner.",
+            "Error: your account is not entitled to use this product.",
+        ),
+        near_misses=(
+            'API Error: Status Code 401, {"error":{"code":"license_key_missed"}}',
+            "Seat count updated for your team",
+        ),
+    ),
+    # An administrator's restriction on a product for the organization's users: "You're
+    # restricted from using Gemini Code Assist for individuals in your organization. For more
+    # information, contact your administrator." Neither a key nor money changes it.
+    Rule(
+        "identity.policy_block.admin_restricted",
+        "The organization or its administrator restricts the user from the product ('You're"
+        " restricted from using ... in your organization'): ask the administrator.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (r"restricted from using\b", "restricted from using"),
+                (
+                    r"(?:access|use) (?:has been |is )?restricted by your (?:organi[sz]ation"
+                    r"|administrator|admin|company|workspace)",
+                    "restricted by your ",
+                ),
+            ),
+            says("organization", "organisation", "administrator", "admin", "company", "workspace"),
+            none_of(says("model")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "403 PERMISSION_DENIED: You are restricted from using this assistant in your"
+            " organization. Contact your administrator.",
+        ),
+        near_misses=("You are restricted from using this model in your organization.",),
+    ),
+    # The model or feature is outside what the account's plan or tier includes, said with
+    # "included": "This model is not included in your subscription", "Your plan does not
+    # include access to <model>", "restricted for your account tier", and the same in French,
+    # Spanish, Portuguese and German ("n'est pas inclus dans votre abonnement", "no está
+    # incluido en tu plan", "não está incluído no seu plano", "nicht in Ihrem Abo
+    # enthalten"). The key works; the plan does not cover the model (plan_tier reads "not
+    # available for your plan"; a used-up allowance is quota's).
+    Rule(
+        "identity.permission_model.not_in_plan",
+        "The model or feature is not included in the account's plan, subscription or tier"
+        " ('not included in your subscription', 'your plan does not include access to',"
+        " 'n'est pas inclus dans votre abonnement', 'no está incluido en tu plan'): pick a"
+        " model the plan covers or change the plan.",
+        L,
+        Cause.PERMISSION_MODEL,
+        all_of(
+            says(
+                (
+                    r"not included in (?:your|the current|this|the) (?:[\w\-]+ )?(?:plan|"
+                    r"subscription|tier)",
+                    "not included in ",
+                ),
+                (
+                    r"(?:plan|subscription|tier) (?:does not|doesn't) include (?:access to )?"
+                    r"(?:this |the )?(?:model|[\w.\-/:]+)",
+                    "does not include",
+                    "doesn't include",
+                ),
+                (
+                    r"restricted (?:for|on|to) (?:your|this) (?:account |plan |subscription )?tier",
+                    "restricted ",
+                ),
+                (
+                    r"n'est pas (?:inclus|compris) dans (?:votre|ton|l') ?(?:abonnement|forfait"
+                    r"|offre|plan)",
+                    "n'est pas ",
+                ),
+                (
+                    r"no (?:est[aá] )?incluid[oa] en (?:tu|su) (?:plan|suscripci[oó]n)",
+                    "incluid",
+                ),
+                (
+                    r"n[aã]o (?:est[aá] )?inclu[ií]d[oa] n[oa] (?:seu|sua) (?:plano|assinatura)",
+                    "inclu",
+                ),
+                (
+                    r"nicht in (?:ihrem|deinem) (?:abo|abonnement|tarif|plan) enthalten",
+                    "enthalten",
+                ),
+            ),
+            none_of(says("usage limit", "used up", "exhausted", "reached")),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '403 {"error":{"message":"gpt-image-1 is not included in your current plan"}}',
+            "Error: your subscription does not include access to opus models",
+            "Ce modèle n'est pas inclus dans votre forfait actuel.",
+            "Este modelo no está incluido en su suscripción",
+        ),
+        near_misses=(
+            "Tax is not included in the price",
+            "You've reached the usage limit included in your plan",
+        ),
+    ),
+    # Chinese relays and providers saying the key or account has no permission for THIS model:
+    # "无权限访问该模型", "没有权限调用此模型", "模型未授权" (the model is not authorised for this
+    # key; 未授权 alone is a bare 401), "该模型需要单独申请权限" (apply for the model first).
+    Rule(
+        "identity.permission_model.chinese_model",
+        "A Chinese message says the key or account has no permission for this model"
+        " ('无权限访问该模型', '没有权限调用此模型', '模型未授权', '该模型需要申请权限'): the key"
+        " works, the model is not granted to it.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                # (无权使用模型 is identity.permission_model's relay row)
+                r"(?:无|没有|無|沒有)(?:权限|權限)(?:访问|调用|使用|訪問|調用)"
+                r"(?:该|此|这个|該|這個)?模型",
+                "权限",
+                "權限",
+            ),
+            (r"模型(?:未授权|未授權|无权限|無權限|未被授权)", "模型"),
+            (
+                r"模型[^\n，。,]{0,10}(?:需要|需)(?:单独|單獨)?(?:申请|申請)(?:权限|權限|开通|開通)",
+                "申请",
+                "申請",
+            ),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            '{"error":{"message":"当前令牌无权限调用此模型","code":403}}',
+            "请求失败：模型未授权",
+            "该模型需要单独申请开通",
+        ),
+        near_misses=("未授权，请检查 API Key", "模型不存在"),
     ),
 )

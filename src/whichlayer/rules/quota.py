@@ -643,7 +643,12 @@ RULES: tuple[Rule, ...] = (
             (r"today.s free usage", "s free usage"),
             "free tier quota exceeded",
             # a trial that is over: "Your free trial has ended", "trial period expired"
-            (r"trial (?:period )?(?:has )?(?:ended|expired|is over)", "trial "),
+            # ... and "Your free trial of <product> has ended"
+            (
+                r"trial(?: of [\w.\-]+(?: [\w.\-]+)?)? (?:period )?(?:has )?"
+                r"(?:ended|expired|is over)",
+                "trial ",
+            ),
             # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
             "allocationquota.freetieronly",
         ),
@@ -1447,5 +1452,214 @@ RULES: tuple[Rule, ...] = (
             " claude.ai/settings/usage, or use --model to switch to standard context",
         ),
         near_misses=("You're out of extra usage. Add more at claude.ai/settings/usage",),
+    ),
+    # A plan's allowance for the month or billing cycle, said with the period rather than
+    # "usage limit": Amazon Q Developer's "Maximum ...GenerateAssistantResponse reached for
+    # this month" (sent as a ThrottlingException, yet it lasts until the month renews; AWS
+    # staff: "you have reached the free tier limits for this month"), its later "Monthly
+    # request limit reached - The limits reset on 08/01" and AmazonQUsageLimitError "Monthly
+    # limit reached"; Cursor's "You've run out of fast requests", Kiro's "out of requests".
+    # A spend cap for the month is billing_cap; a per-minute budget is a rate limit.
+    Rule(
+        "quota.plan_limit.this_month",
+        "A plan's allowance is said to be reached for this month or billing cycle, or its"
+        " requests are used up until the limits reset on a date ('Maximum ... reached for this"
+        " month', 'Monthly limit reached', 'The limits reset on 08/01', 'run out of fast"
+        " requests'): wait for the renewal or upgrade the plan.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"reached (?:for|in) (?:this|the current) (?:month|billing (?:cycle|period))",
+                    "reached ",
+                ),
+                (
+                    r"monthly (?:request |message |chat |call )?limits? (?:has "
+                    r"been |have been |was |is )?(?:reached|hit|exceeded)",
+                    "monthly ",
+                ),
+                (r"limits? (?:will )?reset on (?:the )?\w", "reset on "),
+                (
+                    r"(?:out of|run out of|ran out of|no more|no remaining) (?:fast |premium |"
+                    r"included |agent |monthly |plan )?requests\b",
+                    "out of ",
+                    "no more ",
+                    "no remaining ",
+                ),
+                (
+                    r"(?:no remaining|used all (?:of )?your|used up your) (?:[\w\-]+ ){0,2}"
+                    r"(?:requests|credits|messages) (?:for|in) (?:this|the current) (?:month|"
+                    r"billing (?:cycle|period))",
+                    "no remaining ",
+                    "used all ",
+                    "used up your ",
+                ),
+            ),
+            none_of(
+                says(
+                    "per minute",
+                    "per second",
+                    "spend",
+                    "budget",
+                    "hard limit",
+                    "rate limit",
+                    "in flight",
+                )
+            ),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            'Error { code: "ThrottlingException", message: "Maximum chat invocations reached'
+            ' for this month." }',
+            "Unable to start a chat: Monthly request limit reached. The limits reset on 09/01.",
+            "You are out of premium requests until your plan renews.",
+            "You have no remaining credits for this billing cycle.",
+        ),
+        near_misses=(
+            "Your organization has reached its monthly spending limit.",
+            "Rate limit reached for requests per minute; limits reset on the next window",
+            "no more requests in flight",
+        ),
+    ),
+    # A relay or gateway's free-use allowance, named by its error type: OpenCode Zen answers
+    # 429 {"type":"FreeUsageLimitError","message":"Rate limit exceeded. Please try again
+    # later."} for its free models (an allowance counted per account or IP, which users see
+    # as "Free usage exceeded"), whatever the message says about a rate.
+    Rule(
+        "quota.quota_exhausted.free_usage_limit",
+        "The error is typed or worded as a free-usage limit (FreeUsageLimitError, 'free usage"
+        " limit exceeded'): the free allowance is used up, even when the message says 'rate"
+        " limit'; add credits, use a paid model or wait for the allowance.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says(
+            "freeusagelimiterror",
+            "free_usage_limit",
+            (r"free[ -]usage (?:limit|cap|quota)", "free usage ", "free-usage "),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            '429 {"type":"error","error":{"type":"FreeUsageLimitError","message":"Rate limit'
+            ' exceeded. Please try again later."}}',
+            "Error: free usage limit reached for this model, add credits to continue",
+        ),
+        near_misses=("Rate limit exceeded: free-models-per-min.",),
+    ),
+    # A plan's weekly or monthly usage cap in Chinese, Japanese or Korean, named with its
+    # period or its reset: Z.ai's 1310 "已达到每周/每月使用上限" (English: "Weekly/Monthly Limit
+    # Exhausted. Your limit will reset at ..."), "本周用量已达上限", "今月の利用上限に達しました",
+    # "이번 달 사용 한도에 도달했습니다", Claude's Korean "사용 한도에 도달했습니다. 제한이
+    # 재설정되면 다시 시도하세요". A bare "利用制限に達しました" / "사용 한도에 도달" is said of a
+    # 429 rate limit too (upgrade_i18n): the period or the reset is what makes it a plan window.
+    Rule(
+        "quota.plan_limit.period_cjk",
+        "A Chinese, Japanese or Korean message says the weekly or monthly usage cap is reached,"
+        " or that the usage cap resets later ('已达到每周/每月使用上限',"
+        " '今月の利用上限に達しました',"
+        " '이번 달 사용 한도에 도달했습니다', '...제한이 재설정되면'): wait for the plan's reset or"
+        " upgrade.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"(?:达到|已达|超过|超出)了?(?:本周|本月|每周|每月|当月)(?:/(?:每周|每月))?的?"
+                    r"(?:使用|用量|调用)?(?:上限|限额)",
+                    "达到",
+                    "已达",
+                    "超过",
+                    "超出",
+                ),
+                (
+                    r"(?:本周|本月|每周|每月|当月)的?(?:使用|用量|调用)?量?已?(?:达到?|超过|超出)了?"
+                    r"(?:上限|限额)",
+                    "本周",
+                    "本月",
+                    "每周",
+                    "每月",
+                    "当月",
+                ),
+                (
+                    r"(?:今月|今週|月間|週間|月次|週次)の?(?:利用|使用)(?:上限|制限|枠)"
+                    r"(?:に達|を超え|を使い切)",
+                    "利用",
+                    "使用",
+                ),
+                (r"(?:利用|使用)(?:上限|制限)に達し[^\n]{0,40}リセット", "リセット"),
+                (
+                    r"(?:이번 ?달|이번 ?주|월간|주간|월별|주별) ?(?:사용 ?)?(?:한도|한계)"
+                    r"(?:에|를)? ?"
+                    r"(?:도달|초과|소진)",
+                    "한도",
+                    "한계",
+                ),
+                (
+                    r"사용 ?한도에 도달[^\n]{0,40}(?:재설정|초기화|리셋)",
+                    "재설정",
+                    "초기화",
+                    "리셋",
+                ),
+            ),
+            none_of(says("分钟", "秒后", "分後", "秒後", "분 후", "분당", "초 후", "minute")),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":"1310","message":"已超过每月的使用限额，将于下月初重置"}}',
+            "本月调用量已达上限",
+            "今週の利用上限に達しました。",
+            "주간 사용 한도에 도달했습니다.",
+            "사용 한도에 도달했습니다. 한도가 재설정된 후 다시 시도해 주세요.",
+        ),
+        near_misses=(
+            "本月使用上限为 1000 次",
+            "利用制限に達しました。1分後に再試行してください。",
+            "요청 한도에 도달했습니다",
+        ),
+    ),
+    # A usage limit that lasts until a calendar date, or days: plans and subscriptions count
+    # allowances in windows of days, weeks or a month, so a wait named as a date or in days is
+    # a plan window, not a per-minute rate ("Limitation until 12 May 2026" from a note app's
+    # provider, Codex's "try again in 5 days 22 hours", Claude's "resets Feb 7, 11am", Amazon Q's
+    # "The limits reset on 08/01"). A ban or suspension until a date is identity's.
+    Rule(
+        "quota.plan_limit.until_date",
+        "A usage limit or limitation is said to last until a calendar date, or to lift in"
+        " days or weeks ('Limitation until 12 May 2026', 'try again in 5 days'): a plan's"
+        " window, not a per-minute rate; wait for it or upgrade.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"(?:limit(?:ation|ed)?|usage)\b[^\n]{0,40}? until (?:\d{1,2}(?:st|nd|rd|th)?"
+                    r" (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*,? \d{4}"
+                    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}"
+                    r"(?:st|nd|rd|th)?(?:,? \d{4})?|\d{4}-\d\d-\d\d)",
+                    " until ",
+                ),
+                (
+                    r"(?:try again|retry|resets?|available again|come back) in \d+"
+                    r" (?:days?|weeks?)\b",
+                    " day",
+                    " week",
+                ),
+            ),
+            none_of(says("suspend", "banned", "ban ", "blocked", "per minute", "per second")),
+        ),
+        priority=85,
+        confidence=0.7,
+        samples=(
+            "Internal error: usage limitation until 3 June 2026.",
+            "Usage capped until 2026-07-01",
+            "429: you reached the limit for this plan. Try again in 4 days.",
+        ),
+        near_misses=(
+            "Access suspended until 2026-01-01 due to a policy violation",
+            "Rate limit reached; retry after 20 seconds",
+        ),
     ),
 )

@@ -1244,8 +1244,15 @@ RULES: tuple[Rule, ...] = (
             (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:输入|输出|輸入|輸出)? ?(?:tokens?"
              r"|令牌数|令牌數|词元)", "每分钟", "每分鐘", "每秒"),
             # the other order: token数超出每分钟限制
-            (r"(?:tokens?|词元) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)", "每分钟", "每分鐘", "每秒"),
+            (
+                r"(?:tokens?|词元|令牌数|令牌數) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+            ),
             (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?トークン", "トークン"),
+            (r"(?:分|秒)(?:あたり|当たり)の?トークン", "トークン"),
+            (r"tokens?-(?:pro|je)-(?:minute|sekunde)", "-pro-", "-je-"),
             (r"(?:분당|초당) ?토큰", "분당", "초당"),
             # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
             (r"token (?:al|per) (?:minuto|secondo)", "token "),
@@ -1264,6 +1271,7 @@ RULES: tuple[Rule, ...] = (
             "错误：token数超出每分钟限制，请降低输入长度",
             "请求失败：每分钟输入 token 数超限",
             "분당 토큰 한도를 초과했습니다. 잠시 후 다시 시도하세요.",
+            "エラー: 分あたりのトークン数が上限を超えています",
         ),
         near_misses=(
             "Ошибка: превышен лимит запросов в минуту",
@@ -1800,5 +1808,48 @@ RULES: tuple[Rule, ...] = (
             "req_6d06604cf98bc830b829dd92558084e2",
         ),
         near_misses=("ERROR: exceeded retry limit, last status: 500 Internal Server Error",),
+    ),
+    # The limiter named by what it counts, which only a gateway or relay counts: the caller's
+    # IP ("Your IP has been rate limited"; per_ip reads "per IP rate limit"),
+    # a relay's virtual key (Portkey and LiteLLM issue virtual keys with their own
+    # request/token limits: "rate limit exceeded for this virtual key"), or an AI gateway's own
+    # limit ("The AI Gateway rate limit for this account was exceeded"). Not the provider's
+    # RPM/TPM budget: the gateway's limit is raised or waited out there.
+    Rule(
+        "rate_limit.gateway_limit.ip_or_virtual_key",
+        "The limit is said to count the caller's IP, a relay's virtual key or an AI gateway's"
+        " own budget ('Your IP has been rate limited', 'rate limit exceeded for this virtual"
+        " key', 'AI Gateway rate limit'): the hop's own"
+        " throttle, not the provider's.",
+        L,
+        Cause.GATEWAY_LIMIT,
+        says(
+            (
+                r"(?:your|this|the caller's|client|source) ip(?: address)? (?:has been |is |was )?"
+                r"(?:temporarily )?(?:rate[ -]?limited|throttled)",
+                "your ip",
+                "this ip",
+                "'s ip",
+                "client ip",
+                "source ip",
+            ),
+            (
+                r"rate[ -]?limit(?:ed)?(?: exceeded| reached| hit)? (?:for|on)"
+                r" (?:this |the |your )?virtual key",
+                "virtual key",
+            ),
+            (r"\b(?:ai|api|llm) gateway(?:'s)? rate[ -]?limit", "gateway rate", "gateway's rate"),
+        ),
+        priority=96,
+        confidence=0.75,
+        samples=(
+            '429 {"error":"Your IP has been temporarily rate limited. Slow down."}',
+            '{"error":{"message":"Rate limit reached for this virtual key","code":429}}',
+            "The LLM gateway rate limit for this workspace was exceeded",
+        ),
+        near_misses=(
+            "Rate limit reached for gpt-4o in organization org-x on requests per min (RPM)",
+            "Invalid virtual key",
+        ),
     ),
 )
