@@ -37,7 +37,7 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (3,559 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (3,857 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised only
 #: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
 #: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125; the
@@ -52,9 +52,9 @@ def test_field_set_stays_high():
 #: unfitted, 20 / 99; the fourth round's request/network/upstream families (a relay's 5xx
 #: quoting its own fetch's failure, a relayed 4xx, translated network words) and the
 #: identity/quota/rate_limit families (revoked logins, monthly allowances, free-usage
-#: limits, entitlements), 15 / 89.)
-MOST_LAYER_MISSES = 15
-MOST_CAUSE_MISSES = 89
+#: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108.)
+MOST_LAYER_MISSES = 22
+MOST_CAUSE_MISSES = 108
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
