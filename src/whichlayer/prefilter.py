@@ -192,9 +192,13 @@ def starts(pattern: str) -> tuple[str, ...] | None:
     the pattern opens with a literal (the regex engine then scans for it itself), or when
     there would be more than ``STARTS_MAX`` or one shorter than ``STARTS_MIN``: the regex
     engine's own scan is then as good."""
+    return _starts_in(_parse(pattern))
+
+
+def _starts_in(parsed: Any) -> tuple[str, ...] | None:
+    """:func:`starts` of a pattern already parsed (``_parse``; ``None``: it did not parse)."""
     from re import _parser  # type: ignore[attr-defined]
 
-    parsed = _parse(pattern)
     if parsed is None or (parsed.data and parsed.data[0][0] is _parser.LITERAL):
         return None
     found = _openings(parsed.data, _parser)
@@ -214,9 +218,13 @@ def needs(pattern: str, skip: Iterable[str] = ()) -> tuple[str, ...] | None:
     shortest text is the longest (at least ``NEEDS_MIN``). A text none of them occurs in
     cannot match: the pattern is not tried (``None``: no such part). A part whose texts are
     all in ``skip`` (the openings, looked for anyway) is passed over."""
+    return _needs_in(_parse(pattern), skip)
+
+
+def _needs_in(parsed: Any, skip: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """:func:`needs` of a pattern already parsed (``_parse``; ``None``: it did not parse)."""
     from re import _parser  # type: ignore[attr-defined]
 
-    parsed = _parse(pattern)
     if parsed is None:
         return None
     best: set[str] | None = None
@@ -388,8 +396,9 @@ class Phrase:
                 plan = (None, None)
             else:
                 try:
-                    opening = (self.start,) if self.start is not None else starts(self.pattern)
-                    plan = (opening, needs(self.pattern, opening or ()))
+                    parsed = _parse(self.pattern)  # once, for both readings
+                    opening = (self.start,) if self.start is not None else _starts_in(parsed)
+                    plan = (opening, _needs_in(parsed, opening or ()))
                 except (ImportError, AttributeError, TypeError, ValueError):
                     # ``re._parser`` is the standard library's own, not a public API: should
                     # a later Python change it, the pattern is searched as it is
