@@ -30,9 +30,6 @@ BARS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 
 def main() -> int:
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
     rows = load(all_sets())
     recs = [json.loads(line) for line in B.BLIND.read_text(encoding="utf-8").splitlines()]
     held = collected_order(sorted({r["set"] for r in recs}))
@@ -40,16 +37,8 @@ def main() -> int:
     docs = T.doc_rows(rows)
     every: list[dict[str, Any]] = rows + docs
     feats = T.featurise(rows) + T.featurise(docs)
-    cols: dict[int, int] = {}
-    data: list[float] = []
-    indices: list[int] = []
-    indptr = [0]
-    for feat in feats:
-        ids = [cols.setdefault(f, len(cols)) for f in feat]
-        indices += ids
-        data += [1 / np.sqrt(len(ids))] * len(ids)
-        indptr.append(len(indices))
-    x = csr_matrix((data, indices, indptr), shape=(len(feats), len(cols)))
+    every_feature = sorted(set().union(*feats))  # all of them: no pruning for a memory
+    x = T._matrix(feats, {f: i for i, f in enumerate(every_feature)})
     newest = set(held[-2:])
     counts = {bar: Counter[str]() for bar in BARS}
     for fold in B.folds(held):
