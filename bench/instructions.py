@@ -25,6 +25,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _inputs import require
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "dev.jsonl"
 WARM = 4
@@ -83,9 +87,7 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         print("instructions.py: valgrind not found (apt-get install valgrind)", file=sys.stderr)
         sys.exit(2)
-    if not DEV.is_file():
-        print(f"instructions.py: input file not found: {DEV}", file=sys.stderr)
-        sys.exit(2)
+    require(DEV)
     count = sum(1 for line in DEV.read_text().splitlines() if line.strip())
     checkouts = [ROOT, *(Path(c).resolve() for c in args.against)]
     for checkout in checkouts:
