@@ -160,8 +160,7 @@ def main() -> int:
             b, reading = blind[row["id"]], preds[row["id"]]
             ok = _ok(row, b["layer"], b["cause"])
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
-            best = reading.layers[0][0]
-            alone = _ok(row, best, (reading.cause_of(best) or [("unknown", 1.0)])[0][0])
+            alone = model_alone(row, reading)
             c.update(model_l=alone[0], model_c=alone[1])
             plain = fallback.combine(
                 b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off(), args.threshold
@@ -200,6 +199,13 @@ def main() -> int:
         "(the two newest together)."
     )
     return 0
+
+
+def model_alone(row: dict[str, Any], reading: fallback.Reading) -> tuple[bool, bool]:
+    """Whether the held-out model alone (its likeliest layer, that layer's likeliest cause)
+    gets ``row``'s layer and cause right."""
+    best = reading.layers[0][0]
+    return _ok(row, best, (reading.cause_of(best) or [("unknown", 1.0)])[0][0])
 
 
 def _line(name: str, c: Counter[str]) -> None:

@@ -47,9 +47,8 @@ def main() -> int:
         sims = (x[test] @ x[train].T).toarray()
         for k, i in enumerate(test):
             j = int(sims[k].argmax())
-            row, near, reading = rows[i], every[train[j]], preds[rows[i]["id"]]
-            best = reading.layers[0][0]
-            model = _ok(row, best, (reading.cause_of(best) or [("unknown", 1.0)])[0][0])
+            row, near = rows[i], every[train[j]]
+            model = B.model_alone(row, preds[row["id"]])
             nn = _ok(row, near["layer"], near["cause"])
             group = "newest" if row["set"] in newest else "older"
             for bar in BARS:

@@ -402,7 +402,6 @@ def test_the_newest_sets_are_the_last_collected() -> None:
     assert sorted(order) == names
 
 
-
 def test_inference_reads_the_same_features_training_does() -> None:
     """The buckets inference computes directly (``read``: no names made, a word's ids
     cached) are those training featurises (``features``: every name hashed), and the names
