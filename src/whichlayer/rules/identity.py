@@ -1159,6 +1159,8 @@ RULES: tuple[Rule, ...] = (
         Cause.PERMISSION_REGION,
         says(
             (r"might not be available in your (?:country|region)", "available in your "),
+            # a reverse proxy's "your country may not be supported yet"
+            (r"(?:country|region) (?:may|might) not be supported", "not be supported"),
             "supported-countries",
             (r"(?:current |your )location (?:does not|doesn't) support", "location "),
         ),
@@ -3682,5 +3684,164 @@ RULES: tuple[Rule, ...] = (
             "该模型需要单独申请开通",
         ),
         near_misses=("未授权，请检查 API Key", "模型不存在"),
+    ),
+    # Providers that run separate regional sites issue keys per site, and a key from one is
+    # refused by the other as plainly invalid (Alibaba Model Studio: "API Keys are
+    # region-specific", Beijing vs Singapore vs US; Huawei MaaS: "API keys work only in their
+    # specific region"; Moonshot .cn vs .ai, MiniMax minimaxi.com vs minimax.io, Zhipu
+    # bigmodel.cn vs z.ai). The server cannot say so; the user's report does, by naming the
+    # site the key came from beside the refusal.
+    Rule(
+        "identity.key_wrong_platform.region_site",
+        "A key refused as invalid where the message names the regional site or edition the"
+        " key came from (international vs mainland China, another region's console: '国际版"
+        " … key，报错 invalid key', 'intl key … 401 Invalid API-key'): regional sites issue"
+        " their own keys and refuse each other's.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        all_of(
+            says(
+                (r"invalid[ _-]?(?:api[ _-]?)?key", "invalid"),
+                (r"incorrect (?:api[ _-]?)?key", "incorrect "),
+                "invalidapikey",
+                "invalid_api_key",
+                (r"(?:key|密钥|秘钥)[^\n]{0,6}(?:无效|不正确|错误)", "无效", "不正确", "错误"),
+            ),
+            says(
+                (r"国际(?:版|站|区)", "国际"),
+                (r"(?:国内|中国|大陆)(?:版|站|区)", "版", "站", "区"),
+                (r"海外(?:版|站|区)", "海外"),
+                (r"\bintl\b", "intl"),
+                (r"\binternational (?:version|site|edition|console|account|key|region)", "international "),
+                (r"(?:mainland|china|beijing|singapore|virginia|hong kong) region", " region"),
+                (r"key (?:from|of|for) (?:another|a different|the wrong) region", " region"),
+            ),
+        ),
+        priority=96,
+        confidence=0.7,
+        samples=(
+            "我用的是阿里云国际站的 DashScope API Key，调用 qwen-plus 返回 InvalidApiKey:"
+            " Invalid API-key provided.",
+            "Using my intl Model Studio key with Claude Code: API Error 401 Incorrect API key"
+            " provided.",
+            "401 invalid api key (the key is from the Singapore region console)",
+        ),
+        near_misses=(
+            "Incorrect API key provided: sk-proj-****abcd.",
+            "Invalid API-key provided.",
+            "国际版 qwen-plus 调用超时",
+        ),
+    ),
+    # Relays that pool Claude subscriptions (claude-relay-service, sub2api and their forks)
+    # let an admin restrict a key's group to the official Claude Code client; any other
+    # client is refused ("This group only allows Claude Code clients. Please use the official
+    # Claude Code CLI." as 403, or "No available accounts: this group only allows Claude Code
+    # clients" as 503 when the pool is filtered by client). Nothing is down: policy refuses.
+    Rule(
+        "identity.policy_block.client_only",
+        "A relay's group or key accepts only one official client (Claude Code, Codex CLI,"
+        " Gemini CLI) and refuses every other ('this group only allows Claude Code clients',"
+        " '仅允许 Claude Code 客户端'), whatever status it chose: a policy, not an outage.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (
+                r"only (?:allows?|accepts?|supports?|permits?) (?:requests from )?(?:the )?"
+                r"(?:official )?(?:claude[ -]code|codex|gemini[ -]cli)(?: cli)? client",
+                "only allow",
+                "only accept",
+                "only support",
+                "only permit",
+            ),
+            (r"only (?:official )?(?:claude[ -]code|codex) clients? (?:are|is) allowed", " allowed"),
+            (r"仅(?:允许|支持|限)[^\n]{0,6}(?:claude ?code|codex)", "仅"),
+            "errclaudecodeonly",
+        ),
+        # above upstream.unavailable.relay_pool (70), which reads "No available accounts"
+        priority=92,
+        origin=Origin.RELAY,
+        confidence=0.8,
+        samples=(
+            'HTTP 403 {"error":{"type":"access_denied","message":"This group only allows'
+            ' Claude Code clients. Please use the official Claude Code CLI."}}',
+            "status 503: No available accounts: this group only allows Codex CLI clients",
+            "错误：该分组仅允许 Claude Code 客户端访问",
+        ),
+        near_misses=(
+            "No available accounts: all accounts are rate limited",
+            "Claude Code only supports Anthropic-compatible endpoints",
+        ),
+    ),
+    # Google flags projects for its usage policies (abuse, splitting one workload across many
+    # projects to multiply free quota) and then refuses their keys, often as a bare 429 or 403;
+    # the console, and users quoting it in Chinese, say why.
+    Rule(
+        "identity.policy_block.project_flagged",
+        "The provider flagged the project or account for breaking its usage policy or for"
+        " circumventing quota across projects ('系统检测到您拥有的某个项目可能违反了我们的使用"
+        "限制政策', 'circumventing our quota restrictions via multiple projects'): access is"
+        " suspended until an appeal, whatever status the calls return.",
+        L,
+        Cause.POLICY_BLOCK,
+        says(
+            (r"违反了?(?:我们的)?(?:使用限制政策|服务条款|使用条款|可接受使用政策)", "违反"),
+            (r"(?:项目|账号|帐号|账户)[^\n]{0,20}违反", "违反"),
+            (r"规避[^\n]{0,12}配额", "规避"),
+            (r"circumvent(?:ing)? (?:our |use or )?quota", "circumvent"),
+            (r"projects? (?:has been |was )?flagged", "flagged"),
+        ),
+        priority=93,
+        confidence=0.75,
+        samples=(
+            "调用 Gemini 一直 429，控制台提示：系统检测到您拥有的某个项目可能违反了我们的"
+            "使用限制政策",
+            "We have recently detected that your Google Cloud Project has been circumventing"
+            " our quota restrictions via multiple projects that act as one.",
+            "此项目似乎通过将一个项目分为多个项目的方式来规避我们的配额限制",
+        ),
+        near_misses=(
+            "输入内容违反相关法律法规，请修改后重试",
+            "Quota exceeded for quota metric 'Generate Content API requests per minute'",
+        ),
+    ),
+    # Chinese servers and relays say "the request header lacks Authorization" in a few set
+    # phrasings (Spring/gin back ends' "请求头缺少必要的Authorization参数", "未携带 token",
+    # "Authorization 参数缺失"): no credential arrived at all.
+    Rule(
+        "identity.key_missing.header_zh",
+        "A Chinese server says the request carried no Authorization header, token or API key"
+        " ('请求头缺少必要的Authorization参数', '未携带token', 'Authorization 缺失'): nothing was"
+        " sent, not a wrong key.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"缺少[^\n]{0,10}(?:authorization|api[ _-]?key|x-api-key|access[ _-]?token"
+                r"|(?<![a-z_])token(?![a-z_])|令牌|密钥|鉴权)",
+                "缺少",
+            ),
+            (
+                r"未(?:携带|提供|传入?|包含|设置)[^\n]{0,6}(?:authorization|api[ _-]?key"
+                r"|(?<![a-z_])token(?![a-z_])|令牌|密钥)",
+                "未",
+            ),
+            (
+                r"(?:authorization|api[ _-]?key|(?<![a-z_])token(?![a-z_])|令牌|密钥)[^\n]{0,8}"
+                r"(?:缺失|不存在于请求头)",
+                "缺失",
+                "不存在于请求头",
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '{"requestId":null,"code":401,"msg":"非法请求：请求头缺少 Authorization","data":null}',
+            '{"code":401,"message":"未携带token，请先登录"}',
+            "HTTP 401: 鉴权失败，Authorization 参数缺失",
+        ),
+        near_misses=(
+            "API Key 无效，请检查后重试",
+            "请求头缺少 Content-Type",
+        ),
     ),
 )

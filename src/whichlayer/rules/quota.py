@@ -1662,4 +1662,83 @@ RULES: tuple[Rule, ...] = (
             "Rate limit reached; retry after 20 seconds",
         ),
     ),
+    # A quota said to reset hours or days away is a usage window, not a rate: Google's Code
+    # Assist back end (gemini-cli, Antigravity and the relays that pool their logins) words
+    # both alike ("Your quota will reset after 4h28m20s" / "... after 27s"); the seconds are
+    # rate_limit.rpm.resets_in_seconds. Zhipu's coding plan: "Weekly/Monthly Limit Exhausted
+    # ... reset at"; Kimi's and Claude's plans name the window itself (quota.plan_limit.window).
+    Rule(
+        "quota.plan_limit.resets_in_hours",
+        "A quota, capacity or usage limit said to reset hours or days from now ('Your quota"
+        " will reset after 161h39m41s', 'usage resets in 3 days', 'Weekly/Monthly Limit"
+        " Exhausted'): a subscription's usage window is used up, which waiting seconds or"
+        " backing off cannot fix.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            (
+                r"(?:quota|capacity|limit|usage)s? (?:will )?(?:be )?resets? (?:after|in)"
+                r" (?:about |approximately |~)?\d+ ?(?:h\b|hrs?\b|hours?\b|d\b|days?\b|h ?\d+ ?m)",
+                "reset after ",
+                "reset in ",
+                "resets after ",
+                "resets in ",
+                "be reset after ",
+                "be reset in ",
+            ),
+            (
+                r"(?:weekly|monthly)(?:/(?:weekly|monthly))? (?:usage )?limit (?:has been )?"
+                r"(?:exhausted|used up)",
+                "limit exhausted",
+                "limit has been exhausted",
+                "limit used up",
+                "limit has been used up",
+            ),
+        ),
+        # above quota.quota_exhausted.phrase (88) and .code (92), which read "exhausted your
+        # capacity" and RESOURCE_EXHAUSTED's QUOTA_EXHAUSTED
+        priority=93,
+        confidence=0.8,
+        samples=(
+            '{"error":{"code":429,"message":"You have exhausted your capacity on this model.'
+            ' Your quota will reset after 20h5m12s.","status":"RESOURCE_EXHAUSTED","details":'
+            '[{"reason":"QUOTA_EXHAUSTED","domain":"cloudcode-pa.googleapis.com"}]}}',
+            "Error: usage limit reached for claude-opus; your usage resets in 3 days.",
+            '{"error":{"code":"1310","message":"Weekly/Monthly Limit Exhausted. Your limit will'
+            ' be reset at 2026-09-01 00:00:00"}}',
+        ),
+        near_misses=(
+            "You have exhausted your capacity on this model. Your quota will reset after 27s.",
+            "Rate limit exceeded, the limit resets in 40 ms",
+            "Quota exceeded for quota metric 'Generate Content API requests per minute'",
+        ),
+    ),
+    # GitHub Copilot answers a seat whose monthly premium-request allowance is spent with 402
+    # {"message":"You have no quota","code":"quota_exceeded"} (Copilot CLI, VS Code's Copilot
+    # Chat "Quota Exceeded", and the copilot-api relays that forward its body); the code alone
+    # is read as quota_exhausted by quota.quota_exhausted.code, the words are the plan's.
+    Rule(
+        "quota.plan_limit.copilot_no_quota",
+        "GitHub Copilot's words for a seat whose monthly allowance (premium requests, chat"
+        " messages) is spent ('You have no quota', 'premium request allowance'): the"
+        " subscription's allowance, until the month resets or overage is enabled.",
+        L,
+        Cause.PLAN_LIMIT,
+        says(
+            "you have no quota",
+            (r"premium (?:request|interaction)s? (?:allowance|entitlement)", "premium "),
+            (r"exceeded your (?:monthly )?copilot", "copilot"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            'Request failed: 402 {"error":{"message":"You have no quota","code":'
+            '"quota_exceeded"}}',
+            "Quota Exceeded. You have exceeded your premium request allowance. Enable"
+            " additional paid premium requests to continue.",
+        ),
+        near_misses=(
+            '{"error":{"message":"Quota exceeded for this project","code":"quota_exceeded"}}',
+        ),
+    ),
 )

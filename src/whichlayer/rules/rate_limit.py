@@ -531,6 +531,9 @@ RULES: tuple[Rule, ...] = (
             # llama.cpp / Ollama runners: every decoding slot is busy
             (r"no (?:free |available )?slots? available", " available"),
             "all slots are busy",
+            # llama.cpp's server with every -np slot taken: "slot unavailable" (it does not
+            # queue; the caller must), other local servers' "slots are full"
+            (r"\bslots? (?:is |are )?(?:unavailable|busy|full)\b", "slot"),
             # AiHubMix: "Rate limited by provider – contact support to request higher
             # concurrency or try again later."
             "higher concurrency",
@@ -556,6 +559,7 @@ RULES: tuple[Rule, ...] = (
             "litellm.RateLimitError: Max parallel request limit reached. Hit limit for "
             "api_key: abc.",
             "Too many concurrent requests for this model. Please reduce concurrency.",
+            "llama-server answered 503: slot unavailable, all 4 parallel slots are processing",
             "Model gpt-4o rate limited by provider – contact support to request higher"
             " concurrency or try again later. (tid: 2025010112345678)",
             'Failed to load response from ChatGPT: {"detail":"Only one message at a time.'
@@ -1667,6 +1671,7 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             "Too many concurrent requests for this model. Please reduce concurrency.",
+            "llama-server answered 503: slot unavailable, all 4 parallel slots are processing",
             "Your account org-x request reached max organization concurrency: 1",
         ),
     ),
