@@ -3712,7 +3712,10 @@ RULES: tuple[Rule, ...] = (
                 (r"(?:国内|中国|大陆)(?:版|站|区)", "版", "站", "区"),
                 (r"海外(?:版|站|区)", "海外"),
                 (r"\bintl\b", "intl"),
-                (r"\binternational (?:version|site|edition|console|account|key|region)", "international "),
+                (
+                    r"\binternational (?:version|site|edition|console|account|key|region)",
+                    "international ",
+                ),
                 (r"(?:mainland|china|beijing|singapore|virginia|hong kong) region", " region"),
                 (r"key (?:from|of|for) (?:another|a different|the wrong) region", " region"),
             ),
@@ -3753,7 +3756,10 @@ RULES: tuple[Rule, ...] = (
                 "only support",
                 "only permit",
             ),
-            (r"only (?:official )?(?:claude[ -]code|codex) clients? (?:are|is) allowed", " allowed"),
+            (
+                r"only (?:official )?(?:claude[ -]code|codex) clients? (?:are|is) allowed",
+                " allowed",
+            ),
             (r"仅(?:允许|支持|限)[^\n]{0,6}(?:claude ?code|codex)", "仅"),
             "errclaudecodeonly",
         ),

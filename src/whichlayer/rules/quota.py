@@ -274,6 +274,12 @@ RULES: tuple[Rule, ...] = (
                     "exceeded your current quota",
                 ),
                 (r"quota exceeded\. check your plan and billing", "quota exceeded. check"),
+                # retold without "current" by apps and games that quote it
+                (
+                    r"exceeded (?:your|the) quota,? please check your plan and billing",
+                    "exceeded your quota",
+                    "exceeded the quota",
+                ),
                 (
                     r"insufficient quota\. please check your (?:plan and )?billing",
                     "insufficient quota.",
@@ -305,6 +311,7 @@ RULES: tuple[Rule, ...] = (
         priority=93,
         confidence=0.85,
         samples=(
+            'Error 429 "You exceeded the quota, please check your plan and billing details"',
             '{"error": {"message": "You exceeded your current quota, please check your plan and '
             'billing details.", "type": "insufficient_quota", "param": null, "code": null}}',
             "A 402 error: You exceeded your current quota, please check your plan and billing"
@@ -1727,7 +1734,6 @@ RULES: tuple[Rule, ...] = (
         says(
             "you have no quota",
             (r"premium (?:request|interaction)s? (?:allowance|entitlement)", "premium "),
-            (r"exceeded your (?:monthly )?copilot", "copilot"),
         ),
         priority=93,
         confidence=0.8,
@@ -1739,6 +1745,9 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":{"message":"Quota exceeded for this project","code":"quota_exceeded"}}',
+            # Copilot's short-term token rate, not the month's allowance
+            "Server Error: Sorry, you have exceeded your Copilot token usage. Please review our"
+            " Terms of Service. Error Code: rate_limited",
         ),
     ),
 )
