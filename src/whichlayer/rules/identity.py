@@ -173,7 +173,10 @@ RULES: tuple[Rule, ...] = (
         Cause.KEY_MISSING,
         says(
             "api_key client option must be set",
-            (r"api key (?:is )?(?:not set|missing)", "api key "),
+            (
+                r"api key (?:is |was )?(?:not set|missing|not provided|not supplied)",
+                "api key ",
+            ),
             (r"missing (?:required )?api[_ ]key", "missing "),
             (r"no api key (?:was )?(?:provided|found|set)", "no api key "),
             (r"missing \w+ api key", "missing "),
@@ -196,6 +199,7 @@ RULES: tuple[Rule, ...] = (
             '{"detail":"model bedrock/eu.anthropic.claude-sonnet-4 requires the following'
             " environment variables: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']\"}",
             "ValueError: API key must be provided when using hosted LangSmith API",
+            "API key not provided. Add one in the extension's settings.",
             "litellm.AuthenticationError: Missing Anthropic API Key - A call is being made to"
             " anthropic but no key is set",
             "openai.OpenAIError: The api_key client option must be set either by passing"
@@ -3848,6 +3852,102 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "API Key 无效，请检查后重试",
             "请求头缺少 Content-Type",
+        ),
+    ),
+    # Local model servers and the dev servers and tunnels in front of them check the Host
+    # (and Origin) a request names against an allow list, against DNS rebinding: webpack-dev-
+    # server and Jan answer "Invalid Host header", Vite "Blocked request. This host (...) is
+    # not allowed. To allow this host, add ... to server.allowedHosts", Django "Invalid
+    # HTTP_HOST header ... add ... to ALLOWED_HOSTS"; Ollama answers a bare 403 to an Origin
+    # outside OLLAMA_ORIGINS. The key is not the matter: the server's host policy is.
+    Rule(
+        "identity.policy_block.host_not_allowed",
+        "A server refused the Host or Origin the request named, by its allow list against DNS"
+        " rebinding ('Invalid Host header', 'This host (...) is not allowed ... allowedHosts',"
+        " 'Invalid HTTP_HOST header', Ollama's 403 outside OLLAMA_ORIGINS): typical behind a"
+        " tunnel or a reverse proxy; allow the host, or rewrite the Host header.",
+        L,
+        Cause.POLICY_BLOCK,
+        any_of(
+            says(
+                "invalid host header",
+                "invalid http_host header",
+                "disallowedhost",
+                (r"this host \(?[^\n]{0,120}?\)? is not allowed", " is not allowed"),
+                (r"(?:server|preview)\.allowedhosts", "allowedhosts"),
+                (r"host (?:header )?not allowed", "not allowed"),
+            ),
+            all_of(status(403), says("ollama_origins")),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "failed with status 403 Forbidden: Invalid host header",
+            'HTTP 403: Blocked request. This host ("llm.example.ngrok-free.app") is not allowed.'
+            ' To allow this host, add "llm.example.ngrok-free.app" to `server.allowedHosts` in'
+            " vite.config.js.",
+            "Invalid HTTP_HOST header: 'api.example.test'. You may need to add"
+            " 'api.example.test' to ALLOWED_HOSTS.",
+        ),
+        near_misses=(
+            "Missing Host header in request line",
+            "Could not resolve host: api.openai.com",
+        ),
+    ),
+    # A WAF or edge (CloudFront's "Request blocked. We can't connect to the server for this
+    # app", Azure Front Door's "The request is blocked.", Cloudflare's "Your request was
+    # blocked", a relay's "The request was blocked by security policy") names the block but
+    # not the reason. A safety filter says "blocked" too, but names the content: those are
+    # left to the request layer's content rules.
+    Rule(
+        "identity.policy_block.request_blocked",
+        "An edge, WAF or gateway says the request was blocked without naming its content"
+        " ('Your request was blocked', 'Request blocked.', 'The request is blocked.', '请求被"
+        "拦截'): a security policy refused the caller, not the key or a safety filter.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"(?:your|this|the) request (?:was |is |has been )?blocked",
+                    "request was blocked",
+                    "request is blocked",
+                    "request has been blocked",
+                    "request blocked",
+                ),
+                (r"(?<![a-z])request blocked\.", "request blocked."),
+                (r"请求(?:已)?被[^\n]{0,8}(?:拦截|阻止|阻断|屏蔽)", "请求"),
+            ),
+            none_of(
+                says(
+                    "content",
+                    "prohibited",
+                    "safety",
+                    "moderation",
+                    "filter",
+                    "blockedreason",
+                    "harm",
+                    "sensitive",
+                    "prompt",
+                    "敏感",
+                    "内容",
+                    "违规",
+                )
+            ),
+        ),
+        # below the named blocks (identity.policy_block.waf 94, the organisation's policy)
+        priority=80,
+        origin=Origin.GATEWAY,
+        confidence=0.7,
+        samples=(
+            "托管到 cloudflare 上的域名调用 API 时报错：Your request was blocked.",
+            "403 ERROR The request could not be satisfied. Request blocked. We can't connect to"
+            " the server for this app or website at this time.",
+            "HTTP 403: The request is blocked.",
+        ),
+        near_misses=(
+            "Request was blocked by Gemini: BlockedReason.PROHIBITED_CONTENT",
+            "Your request was blocked by our content filter.",
         ),
     ),
 )

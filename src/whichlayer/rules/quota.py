@@ -426,6 +426,8 @@ RULES: tuple[Rule, ...] = (
             (r"reached your (?:opus|sonnet|fable|session|weekly) limit", "reached your "),
             "used all your remaining tokens",
             "reached the limit for requests",
+            # Copilot's agent mode: "you have exhausted the agent mode usage limit"
+            (r"exhausted (?:the |your )?(?:[\w-]+ ){0,3}usage limit", "usage limit"),
         ),
         priority=91,
         confidence=0.8,
@@ -435,6 +437,7 @@ RULES: tuple[Rule, ...] = (
             "You've reached your Opus limit. Switch to Sonnet or wait until 3pm.",
             "Claude usage limit reached. Your limit will reset at 9am (America/Chicago).",
             "You've hit your limit · resets 10pm (America/New_York)",
+            "Sorry, you have exhausted the premium chat usage limit. Please try again later.",
         ),
         near_misses=("Rate limit reached for gpt-4 in organization org-x on tokens per min",),
     ),

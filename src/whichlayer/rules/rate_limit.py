@@ -300,7 +300,8 @@ RULES: tuple[Rule, ...] = (
                 (r"(?<![a-z0-9_])rps(?![a-z0-9_])", "rps"),
                 (r"queries per (?:minute|second)", "queries per "),
                 (r"(?<![a-z0-9_])qpm(?![a-z0-9_])", "qpm"),
-                (r"(?<![a-z0-9_])qps(?![a-z0-9_])", "qps"),
+                # DashScope's "Throttling.userQPSLimit" / "THROTTLING.userQPSLimit"
+                (r"(?<![a-z0-9_])qps(?![a-z0-9_])|qps_?limit", "qps"),
                 # also the camel-cased codes ("RequestsPerMinuteLimitExceeded", a quota id's
                 # "...RequestsPerMinutePer...")
                 (r"requests_per|requestsper(?:min|sec)", "requests_per", "requestsper"),
@@ -341,6 +342,7 @@ RULES: tuple[Rule, ...] = (
             " try again after 3 seconds', 'type': 'rate_limit_reached_error'}}",
             "You have hit the limit of 1 request per second for this endpoint.",
             '{"error":{"code":"RequestsPerMinuteLimitExceeded","message":"Slow down."}}',
+            '429 Too Many Requests {"errorType":"Throttling.userQPSLimit","message":null}',
         ),
         near_misses=(
             "429 Client Error: Too Many Requests for url: https://api.openai.com/v1",
