@@ -3864,8 +3864,9 @@ RULES: tuple[Rule, ...] = (
         "identity.policy_block.host_not_allowed",
         "A server refused the Host or Origin the request named, by its allow list against DNS"
         " rebinding ('Invalid Host header', 'This host (...) is not allowed ... allowedHosts',"
-        " 'Invalid HTTP_HOST header', Ollama's 403 outside OLLAMA_ORIGINS): typical behind a"
-        " tunnel or a reverse proxy; allow the host, or rewrite the Host header.",
+        " 'Invalid HTTP_HOST header', Ollama's 403 outside OLLAMA_ORIGINS), or a self-hosted"
+        " app's server refused to call a local host ('Host violates local access rules'):"
+        " typical behind a tunnel or a reverse proxy; allow the host, or rewrite the Host.",
         L,
         Cause.POLICY_BLOCK,
         any_of(
@@ -3876,6 +3877,9 @@ RULES: tuple[Rule, ...] = (
                 (r"this host \(?[^\n]{0,120}?\)? is not allowed", " is not allowed"),
                 (r"(?:server|preview)\.allowedhosts", "allowedhosts"),
                 (r"host (?:header )?not allowed", "not allowed"),
+                # the other way round: a self-hosted app's server refuses to call a local host
+                # (Nextcloud's LocalServerException, an SSRF guard)
+                "host violates local access rules",
             ),
             all_of(status(403), says("ollama_origins")),
         ),
@@ -3917,18 +3921,24 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"(?<![a-z])request blocked\.", "request blocked."),
                 (r"请求(?:已)?被[^\n]{0,8}(?:拦截|阻止|阻断|屏蔽)", "请求"),
+                # Cloudflare's 1020 page: "The site owner may have set restrictions that
+                # prevent you from accessing the site."
+                "site owner may have set restrictions",
             ),
+            # (not "content" alone: an edge's HTML page has its Content-Type meta tag)
             none_of(
                 says(
-                    "content",
+                    (
+                        r"content (?:filter|policy|management|moderation|safety|rules)",
+                        "content ",
+                    ),
+                    "content_filter",
                     "prohibited",
                     "safety",
                     "moderation",
-                    "filter",
                     "blockedreason",
-                    "harm",
+                    "harm_category",
                     "sensitive",
-                    "prompt",
                     "敏感",
                     "内容",
                     "违规",
@@ -3944,6 +3954,9 @@ RULES: tuple[Rule, ...] = (
             "403 ERROR The request could not be satisfied. Request blocked. We can't connect to"
             " the server for this app or website at this time.",
             "HTTP 403: The request is blocked.",
+            '<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">'
+            "<TITLE>ERROR: The request could not be satisfied</TITLE></HEAD><BODY><H1>403 ERROR"
+            "</H1><H2>The request could not be satisfied.</H2>Request blocked.</BODY></HTML>",
         ),
         near_misses=(
             "Request was blocked by Gemini: BlockedReason.PROHIBITED_CONTENT",
