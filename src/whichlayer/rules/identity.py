@@ -3963,4 +3963,43 @@ RULES: tuple[Rule, ...] = (
             "Your request was blocked by our content filter.",
         ),
     ),
+    # Gateways and app servers in front of a model (Spring Cloud Gateway and Zuul filters,
+    # nginx-lua auth, Go middlewares) check for a token before anything else and answer 401
+    # "token is empty" / "Bearer token not found in request" when none came: nothing was
+    # sent, whatever status the server chose.
+    Rule(
+        "identity.key_missing.token_empty",
+        "A server says the token or bearer credential it looked for is empty or absent from"
+        " the request ('token is empty', 'Bearer token not found in request', 'empty bearer"
+        " token'): no credential was sent.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"(?<![a-z_])token (?:is |was )?(?:empty|blank)\b",
+                "token is empty",
+                "token was empty",
+                "token empty",
+                "token is blank",
+                "token was blank",
+                "token blank",
+            ),
+            (
+                r"token not found in (?:the )?(?:request|headers?|authorization)",
+                "token not found in",
+            ),
+            "empty bearer token",
+        ),
+        priority=91,
+        confidence=0.8,
+        samples=(
+            "HTTP 401 Unauthorized: token is empty",
+            '{"code":401,"message":"Bearer token not found in request headers"}',
+        ),
+        near_misses=(
+            "The max_token is empty or invalid",
+            "token not found",
+            "Invalid bearer token",
+        ),
+    ),
 )
