@@ -1685,24 +1685,46 @@ RULES: tuple[Rule, ...] = (
         " backing off cannot fix.",
         L,
         Cause.PLAN_LIMIT,
-        says(
-            (
-                r"(?:quota|capacity|limit|usage)s? (?:will )?(?:be )?resets? (?:after|in)"
-                r" (?:about |approximately |~)?\d+ ?(?:h\b|hrs?\b|hours?\b|d\b|days?\b|h ?\d+ ?m)",
-                "reset after ",
-                "reset in ",
-                "resets after ",
-                "resets in ",
-                "be reset after ",
-                "be reset in ",
+        all_of(
+            says(
+                (
+                    r"(?:(?:quota|capacity|limit|usage)s? (?:will )?(?:be )?|\. )resets? (?:after"
+                    r"|in) (?:about |approximately |~)?\d+ ?(?:h\b|hrs?\b|hours?\b|d\b|days?\b"
+                    r"|h ?\d+ ?m)",
+                    "reset after ",
+                    "reset in ",
+                    "resets after ",
+                    "resets in ",
+                    "be reset after ",
+                    "be reset in ",
+                ),
+                (
+                    r"(?:weekly|monthly)(?:/(?:weekly|monthly))? (?:usage )?limit (?:has been )?"
+                    r"(?:exhausted|used up)",
+                    "limit exhausted",
+                    "limit has been exhausted",
+                    "limit used up",
+                    "limit has been used up",
+                ),
+                # "You have used up your weekly quota", "ran out of your monthly allowance"
+                (
+                    r"(?:used up|exhausted|run out of|ran out of|reached) (?:your|the) (?:weekly"
+                    r"|monthly|7-day|5-hour) (?:usage )?(?:quota|allowance)",
+                    "weekly",
+                    "monthly",
+                    "7-day",
+                    "5-hour",
+                ),
             ),
-            (
-                r"(?:weekly|monthly)(?:/(?:weekly|monthly))? (?:usage )?limit (?:has been )?"
-                r"(?:exhausted|used up)",
-                "limit exhausted",
-                "limit has been exhausted",
-                "limit used up",
-                "limit has been used up",
+            # a request or token window per day or minute resetting hours away is a rate's
+            none_of(
+                says(
+                    "per day",
+                    "per minute",
+                    "per hour",
+                    (r"(?<![a-z0-9_])(?:rpd|rpm|tpm|tpd|rph)(?![a-z0-9_])", "rpd", "rpm", "tpm",
+                     "tpd", "rph"),
+                )
             ),
         ),
         # above quota.quota_exhausted.phrase (88) and .code (92), which read "exhausted your
@@ -1714,11 +1736,14 @@ RULES: tuple[Rule, ...] = (
             ' Your quota will reset after 20h5m12s.","status":"RESOURCE_EXHAUSTED","details":'
             '[{"reason":"QUOTA_EXHAUSTED","domain":"cloudcode-pa.googleapis.com"}]}}',
             "Error: usage limit reached for claude-opus; your usage resets in 3 days.",
+            "Model quota exhausted. Resets in 3h 12m",
+            "You have used up your weekly quota. Upgrade for more.",
             '{"error":{"code":"1310","message":"Weekly/Monthly Limit Exhausted. Your limit will'
             ' be reset at 2026-09-01 00:00:00"}}',
         ),
         near_misses=(
             "You have exhausted your capacity on this model. Your quota will reset after 27s.",
+            "Rate limit reached for requests per day (RPD): Limit 200. Resets in 8h.",
             "Rate limit exceeded, the limit resets in 40 ms",
             "Quota exceeded for quota metric 'Generate Content API requests per minute'",
         ),
@@ -1751,6 +1776,121 @@ RULES: tuple[Rule, ...] = (
             # Copilot's short-term token rate, not the month's allowance
             "Server Error: Sorry, you have exceeded your Copilot token usage. Please review our"
             " Terms of Service. Error Code: rate_limited",
+        ),
+    ),
+    # Subscription apps and coding agents shown in other languages say the same two things
+    # as "Usage limit reached · resets 3pm": a usage limit is reached, and it resets at a
+    # clock time or hours or days away (Claude's and ChatGPT's localised UIs, Chinese coding
+    # plans' "已达到使用上限，将于 15:00 重置", "额度将在 3 小时后重置"). A rate that resets in
+    # seconds is left to the rate rules.
+    Rule(
+        "quota.plan_limit.reset_i18n",
+        "A message in another language says a usage limit is reached and when it resets"
+        " ('已达到使用上限，将于 15:00 重置', 'Has alcanzado el límite de uso. Se restablecerá a"
+        " las 15:00', 'Seu limite será redefinido às 15h', 'Nutzungslimit erreicht …"
+        " zurückgesetzt'): a subscription's window, not a per-second rate.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"(?:达到|已达|超过|超出|用完|用尽)[^\n]{0,8}(?:上限|限额|使用限制)"
+                    r"|(?:上限|限额)[^\n]{0,4}(?:已满|用完|用尽)",
+                    "达到",
+                    "已达",
+                    "超过",
+                    "超出",
+                    "用完",
+                    "用尽",
+                    "已满",
+                ),
+                (r"(?:制限|上限)に達し", "に達し"),
+                (r"한도(?:에 도달|를 초과|를 모두)", "한도"),
+                (
+                    r"l[íi]mite de (?:uso|utilizaci[óo]n|utiliza[çc][ãa]o|mensajes|mensagens)",
+                    "mite de ",
+                ),
+                "limite d'utilisation",
+                (r"nutzungs(?:limit|grenze)", "nutzungs"),
+                "limite di utilizzo",
+                (r"лимит (?:использования|запросов|сообщений)", "лимит "),
+            ),
+            says(
+                "重置",
+                "リセット",
+                "초기화",
+                (r"redefinid[oa]", "redefinid"),
+                (r"restablec(?:er|erá|e)", "restablec"),
+                (r"réinitialis", "réinitialis"),
+                "zurückgesetzt",
+                (r"reimpostat|ripristinat", "reimpostat", "ripristinat"),
+                (r"сброс|сброш", "сброс", "сброш"),
+            ),
+            none_of(
+                says(
+                    (
+                        r"\d+ ?(?:秒|초|segundos?|secondes?|sekunden?|secondi|секунд)",
+                        "秒",
+                        "초",
+                        "segundo",
+                        "seconde",
+                        "sekunde",
+                        "secondi",
+                        "секунд",
+                    ),
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "已达到使用上限，将于 15:00 重置",
+            "Has alcanzado el límite de uso. Se restablecerá a las 15:00.",
+            "Você atingiu seu limite de uso. Ele será redefinido às 15h.",
+            "Du hast dein Nutzungslimit erreicht. Es wird um 15 Uhr zurückgesetzt.",
+            "使用量已达上限，额度将在 3 小时后重置",
+        ),
+        near_misses=(
+            "请求频率已达到上限，将于 30 秒后重置",
+            "您的余额已用完，请充值",
+        ),
+    ),
+    # "You've reached your monthly limit of fast requests" (Cursor), "You have reached your
+    # monthly limit. Upgrade your plan" (assistants and IDE agents), "Your plan's limit has
+    # been reached": the plan's monthly or weekly allowance. A monthly *spend* limit is a
+    # billing cap, left to the billing rules.
+    Rule(
+        "quota.plan_limit.reached_period_limit",
+        "The message says the monthly or weekly limit, or the plan's limit, is reached ('You've"
+        " reached your monthly limit of fast requests', 'Your plan's limit has been reached'),"
+        " and names no spend: the subscription's allowance for the period is used.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says(
+                (
+                    r"reached (?:your|the) (?:monthly|weekly) (?:usage |request |message )?limit",
+                    "monthly",
+                    "weekly",
+                ),
+                (
+                    r"plan(?:'s)? (?:usage |request )?limit (?:has been |was |is )?"
+                    r"(?:reached|exceeded|hit)",
+                    "plan",
+                ),
+            ),
+            none_of(says("spend", "budget", "$", "billing limit", "cost limit", "usd")),
+        ),
+        priority=91,
+        confidence=0.75,
+        samples=(
+            "You've reached your monthly limit of fast requests",
+            "You have reached your monthly limit. Upgrade your plan to continue.",
+            "Your plan's limit has been reached. It will reset on Dec 12.",
+        ),
+        near_misses=(
+            "You have reached your monthly spend limit of $50",
+            "You have reached your monthly budget limit",
         ),
     ),
 )
