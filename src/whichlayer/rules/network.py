@@ -203,6 +203,7 @@ def _relay_wrapped(
     samples: tuple[str, ...],
     near_misses: tuple[str, ...],
     priority: int = _RELAY_WRAPPED_PRIORITY,
+    statuses: tuple[int, ...] = _RELAY_STATUSES,
 ) -> Rule:
     return Rule(
         rule_id,
@@ -210,7 +211,7 @@ def _relay_wrapped(
         L,
         cause,
         all_of(
-            status(*_RELAY_STATUSES),
+            status(*statuses),
             says(*words),
             none_of(says(*_PROVIDER_ANSWERED)),
         ),
@@ -1645,6 +1646,109 @@ RULES: tuple[Rule, ...] = (
         near_misses=("httpx.ConnectTimeout",),
     ),
     Rule(
+        "network.connect_timeout.dial_words",
+        "A client library says its dial to a host and port ran out of time, in the words"
+        " its language's clients use: PHP's workerman and ReactPHP ('connect host:443 timeout"
+        " after 30 seconds', 'Connection to tcp://host:443 timed out'), OkHttp's"
+        " SocketTimeoutException 'failed to connect to host/ip (port 443) ... after 10000ms',"
+        " Rust hyper's 'error trying to connect: operation timed out', Go fasthttp's 'dialing"
+        " to the given TCP address timed out', Ruby's 'Failed to open TCP connection ..."
+        " (execution expired)' and 'timed out - connect(2)', Erlang hackney's :connect_timeout."
+        " No TCP connection was made, so nothing was sent: a firewall, a black-holed route or"
+        " a wrong address, not a slow answer.",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        all_of(
+            none_of(says("read etimedout", (r"syscall: '?read", "syscall: "))),
+            says(
+                (
+                    r"\bconnect(?:ing)?(?: to)? (?:(?:tcp|ssl|tls)://)?[\w.\-]+:\d+"
+                    r" (?:timeout|timed out)",
+                    "timeout",
+                    "timed out",
+                ),
+                (r"\bconnection to (?:tcp|ssl|tls)://\S+ timed out", "timed out"),
+                (
+                    r"(?:timeout|timed out) (?:while )?connecting to (?:https?://)?[\w.\-]+",
+                    "connecting to ",
+                ),
+                (
+                    r"failed to connect to \S+ \(port \d+\)[^\n]{0,80}? after \d+ ?ms",
+                    "failed to connect to ",
+                ),
+                (r"error trying to connect: [^\n]{0,40}timed out", "error trying to connect"),
+                "dialing to the given tcp address timed out",
+                (
+                    r"failed to open tcp connection to [^\n]{0,120}\(execution expired\)",
+                    "execution expired",
+                ),
+                (r"timed out - connect\(2\)", "connect(2)"),
+                ":connect_timeout",
+            ),
+        ),
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            '{"error":{"code":"exception","message":"connect api.deepseek.com:443 timeout'
+            ' after 15 seconds"}}',
+            "java.net.SocketTimeoutException: failed to connect to api.openai.com/104.18.7.192"
+            " (port 443) from /10.0.2.16 (port 40122) after 10000ms",
+            "error sending request for url (https://api.anthropic.com/v1/messages): error"
+            " trying to connect: operation timed out",
+            "Faraday::ConnectionFailed: Failed to open TCP connection to api.openai.com:443"
+            " (execution expired)",
+            "Connection to tcp://api.mistral.ai:443 timed out after 10 seconds",
+        ),
+        near_misses=(
+            "Connected to api.openai.com:443; read timeout after 60 seconds",
+            "java.net.SocketTimeoutException: timeout",
+            "Error: read ETIMEDOUT",
+        ),
+    ),
+    Rule(
+        "network.read_timeout.client_deadline",
+        "A client's own timer for the answer ran out: the stream did not start or the call"
+        " did not finish within the time the client allows (Qwen Code's and other agents'"
+        " 'Streaming setup timeout after 483s' and 'Request timeout after 120s', Ktor's"
+        " HttpRequestTimeoutException 'Request timeout has expired', Reactor's 'Did not"
+        " observe any item or terminal signal within 60000ms', 'first token timeout'). The"
+        " connection was made and the request sent; the model was still working, so a"
+        " longer timeout or a shorter input is the fix, and a retry may be billed twice.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            (
+                r"\b(?:request|streaming(?: setup| request)?|stream setup|response|api|llm"
+                r"|model|completion|generation|inference) timeout after \d",
+                "timeout after ",
+            ),
+            (r"\b(?:request|socket) timeout has expired", "timeout has expired"),
+            "did not observe any item or terminal signal within",
+            (r"\bfirst (?:token|byte|chunk|response) timeout", "timeout"),
+            (
+                r"timed out waiting for (?:the )?first (?:token|byte|chunk|response)",
+                "timed out waiting for ",
+            ),
+        ),
+        priority=76,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "[API Error: Connection error.]\n[API Error: Streaming setup timeout after 300s."
+            " Try reducing input length or increasing timeout in config.]",
+            "io.ktor.client.plugins.HttpRequestTimeoutException: Request timeout has expired"
+            " [url=https://api.openai.com/v1/chat/completions, request_timeout=60000 ms]",
+            "java.util.concurrent.TimeoutException: Did not observe any item or terminal"
+            " signal within 60000ms in 'flatMap' (and no fallback has been configured)",
+        ),
+        near_misses=(
+            "io.ktor.client.network.sockets.ConnectTimeoutException: Connect timeout has"
+            " expired [url=https://api.openai.com/v1/chat/completions]",
+            "Gateway timeout after 60s",
+        ),
+    ),
+    Rule(
         "network.read_timeout.client_library",
         "A client library's own timeout error fired while waiting for the answer (undici,"
         " Java, Go, axios, curl, the openai SDK).",
@@ -2569,6 +2673,45 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "ConnectTimeoutError: Connect Timeout Error (attempted address: api.openai.com:443)",
         ),
+    ),
+    _relay_wrapped(
+        "network.relay_wrapped.read_timeout",
+        "A relay or local router answered 500, 502 or 503 quoting its own HTTP client's"
+        " read timeout: Node http's request timeout (its stack's emitRequestTimeout), axios'"
+        " 'timeout of 60000ms exceeded', undici's BodyTimeoutError,"
+        " AbortSignal.timeout's 'The operation was aborted due to timeout', Python's"
+        " ReadTimeout / 'Read timed out', Go's 'Client.Timeout exceeded'. The relay reached"
+        " its upstream and sent the request, then stopped waiting for the answer (a long"
+        " prompt or a slow model against the relay's timeout setting): raise that timeout;"
+        " the upstream may have processed and billed the call. A 504 is a gateway's timeout"
+        " by its status, and a relay's own 'upstream timed out' is upstream.gateway_timeout.",
+        Cause.READ_TIMEOUT,
+        (
+            "emitrequesttimeout",
+            (r"timeout of \d+ ?ms exceeded", "timeout of "),
+            "und_err_body_timeout",
+            "body timeout error",
+            "aborted due to timeout",
+            "read timed out",
+            "readtimeout",
+            "read etimedout",
+            "esockettimedout",
+            "client.timeout exceeded",
+        ),
+        Retry.CAREFUL,
+        samples=(
+            "Error: Request timeout\n    at ClientRequest.<anonymous>"
+            " (/app/src/services/relay.js:120:16)\n    at TLSSocket.emitRequestTimeout"
+            " (node:_http_client:847:9)\nPOST /v1/messages | 500 | 120031ms",
+            '502 {"error":{"message":"timeout of 300000ms exceeded","type":"api_error"}}',
+            'API Error: 500 {"error":{"message":"TimeoutError: The operation was aborted due'
+            ' to timeout","type":"api_error"}}',
+        ),
+        near_misses=(
+            "AxiosError: timeout of 60000ms exceeded",
+            '504 {"error":{"message":"timeout of 300000ms exceeded"}}',
+        ),
+        statuses=(500, 502, 503),
     ),
     _relay_wrapped(
         "network.relay_wrapped.dns",

@@ -1808,6 +1808,19 @@ RULES: tuple[Rule, ...] = (
                 "tool_choice",
             ),
             (r"invalid value for '?tool_choice", "tool_choice"),
+            # tool_choice sent without any tools: vLLM's pydantic check "When using
+            # `tool_choice`, `tools` must be set.", Anthropic's "tool_choice may only be
+            # specified while providing tools"
+            (
+                r"(?:when using|using) [`'\"]?tool_choice[`'\"]?,? [`'\"]?tools[`'\"]? must be"
+                r" (?:set|provided|specified|given)",
+                "tool_choice",
+            ),
+            (
+                r"tool_choice[`'\"]? (?:may|can) only be (?:specified|set|used|provided)"
+                r" (?:while|when|if) (?:providing |specifying |passing )?(?:the )?[`'\"]?tools",
+                "tool_choice",
+            ),
         ),
         priority=84,
         retry=Retry.NEVER,
@@ -1818,6 +1831,12 @@ RULES: tuple[Rule, ...] = (
             ' "POST /v1/chat/completions HTTP/1.1" 500 Internal Server Error',
             "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are"
             " specified.",
+            "Error code: 400 - {'object': 'error', 'message': \"[{'type': 'value_error',"
+            " 'loc': ('body',), 'msg': 'Value error, When using `tool_choice`, `tools` must be"
+            " set.'}]\", 'type': 'BadRequestError', 'code': 400}",
+            "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type':"
+            " 'invalid_request_error', 'message': 'tool_choice may only be specified while"
+            " providing tools.'}}",
         ),
         near_misses=('{"tool_choice":"auto","tools":[]}',),
     ),
@@ -2487,6 +2506,14 @@ RULES: tuple[Rule, ...] = (
                 "exceeds the number of tooluse",
             ),
             (r"expected toolresult blocks at", "expected toolresult blocks"),
+            # Gemini: "Please ensure that the number of function response parts is equal to
+            # the number of function call parts of the function call turn."
+            (
+                r"number of (?:function|tool) (?:response|result)s?(?: parts| blocks)? (?:is"
+                r" equal to|must (?:be equal to|match|equal)|does not match|doesn't match)"
+                r"[^\n]{0,20}number of (?:function|tool) (?:call|use)",
+                "number of ",
+            ),
             # chat templates (gpt-oss, MiniMax) raising on a tool turn with no call before it:
             # "Message has tool role, but there was no previous assistant message with a tool
             # call!"
@@ -2509,6 +2536,9 @@ RULES: tuple[Rule, ...] = (
             " the number of toolUse blocks of previous turn.",
             "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
             " assistant message with a tool call!",
+            '{"error": {"code": 400, "message": "Please ensure that the number of function'
+            ' response parts is equal to the number of function call parts of the function'
+            ' call turn.", "status": "INVALID_ARGUMENT"}}',
         ),
         near_misses=(
             "Tool 'get_weather' not found",

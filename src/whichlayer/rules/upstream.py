@@ -962,6 +962,50 @@ RULES: tuple[Rule, ...] = (
         samples=("An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT",),
     ),
     Rule(
+        "upstream.gateway_timeout.platform_limit",
+        "The hosting platform running the code that calls the model stopped it at the"
+        " platform's time limit: Vercel's 'Vercel Runtime Timeout Error: Task timed out after"
+        " 60 seconds', AWS Lambda's (and Netlify Functions') 'Task timed out after 3.00"
+        " seconds' and Sandbox.Timedout, Google Cloud Functions' 'finished with status:"
+        " 'timeout'', Azure Functions' 'Timeout value of 00:05:00 exceeded by function',"
+        " Heroku's router H12 'Request timeout', Supabase Edge Functions' 'wall clock time"
+        " limit reached'. The platform's front end gave up on the function while the model was"
+        " still answering: not the caller's network, not the model's failure. The same long"
+        " call hits the same limit again: raise the function's maximum duration, stream the"
+        " answer, or move the call off the time-limited function.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            "vercel runtime timeout error",
+            (r"task timed out after \d+\.\d\d seconds", "task timed out after "),
+            "sandbox.timedout",
+            (r"finished with status:? ?'?timeout", "finished with status"),
+            (r"timeout value of [\d:.]+ (?:was )?exceeded by function", "exceeded by function"),
+            (r"\bcode=h12\b", "code=h12"),
+            "h12 - request timeout",
+            "wall clock time limit reached",
+            "wall clock duration reached",
+        ),
+        priority=84,
+        origin=Origin.GATEWAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Vercel Runtime Timeout Error: Task timed out after 300 seconds",
+            "2025-03-02T10:11:12.345Z 7c1f0e2a-1111-2222-3333-444455556666 Task timed out"
+            " after 29.03 seconds",
+            "Function execution took 540012 ms, finished with status: 'timeout'",
+            '2025-01-05T09:00:00+00:00 heroku[router]: at=error code=H12 desc="Request'
+            ' timeout" method=POST path="/api/chat" status=503',
+            "Timeout value of 00:05:00 exceeded by function 'Functions.Chat' (Id: 'abc')."
+            " Initiating cancellation.",
+        ),
+        near_misses=(
+            "celery task timed out after 30 seconds",
+            "Request timed out after 60 seconds",
+        ),
+    ),
+    Rule(
         "upstream.gateway_timeout.forwarding",
         "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
         "for the app behind it: a gateway timeout, not the client's own.",
