@@ -2139,6 +2139,9 @@ RULES: tuple[Rule, ...] = (
                 (r"curl: \(92\) http/2 stream \d+ was not closed cleanly", "curl: (92)"),
                 # Rust's hyper over HTTP/2: the body stream broke
                 "h2 protocol error",
+                # Bun's fetch error code for a connection closed mid-way ("Unable to connect
+                # to API (ConnectionClosed)" in Claude Code, which runs on Bun)
+                (r"\bconnectionclosed\b", "connectionclosed"),
             ),
             none_of(says(*_RUNNER_CALL)),
         ),
@@ -2156,6 +2159,7 @@ RULES: tuple[Rule, ...] = (
             "Error: Something went wrong: an error occurred while processing the request:"
             " terminated",
             "{ error: true, result: { success: false, error: 'terminated' } }",
+            "API Error: Unable to connect to API (ConnectionClosed)",
         ),
         near_misses=(
             "Error: process terminated by signal SIGKILL",
@@ -2318,6 +2322,31 @@ RULES: tuple[Rule, ...] = (
             "TypeError: Load failed",
         ),
         near_misses=("Cannot connect to the database server",),
+    ),
+    Rule(
+        "network.generic.socket_not_opened",
+        "Bun's fetch could not open a socket to the host (its error code FailedToOpenSocket,"
+        " 'Was there a typo in the url or port?'; Claude Code and opencode run on Bun and print"
+        " 'Unable to connect to API (FailedToOpenSocket)'): the call never left the machine."
+        " Bun gives this one code for a name that did not resolve, an address it could not"
+        " reach and a socket it could not create, so the layer is the network and the cause"
+        " is not said (a refusal is its ConnectionRefused, a cut its ConnectionClosed).",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "failedtoopensocket",
+            "was there a typo in the url or port",
+        ),
+        priority=55,
+        origin=Origin.CLIENT,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "API Error: Unable to connect to API (FailedToOpenSocket)",
+            "FailedToOpenSocket: Was there a typo in the url or port?\n path:"
+            ' "https://api.anthropic.com/v1/messages"',
+        ),
+        near_misses=("API Error: Unable to connect to API (ConnectionRefused)",),
     ),
     Rule(
         "network.generic.translated",

@@ -1128,6 +1128,92 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.gateway_timeout.described",
+        "The standard description of a 504 in place of its number: RFC 9110's and MDN's"
+        " 'did not receive a timely response from an upstream server', Apache mod_proxy's"
+        " 504 page ('The gateway did not receive a timely response from the upstream server"
+        " or application'), Azure Resource Manager's GatewayTimeout ('The gateway did not"
+        " receive a response from 'Microsoft.CognitiveServices' within the specified time"
+        " period'), Python's HTTPStatus text ('The upstream server failed to send a request in"
+        " the time allowed by the server'). A hop in front of the model gave up waiting for"
+        " the next, whoever printed the words.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            (
+                r"did not (?:receive|get) a (?:timely )?response (?:in time )?from (?:the |an )?"
+                r"upstream",
+                "from the upstream",
+                "from an upstream",
+            ),
+            (r"gateway did not receive a (?:timely )?response from", "gateway did not receive"),
+            "failed to send a request in the time allowed by the server",
+            (
+                r"upstream (?:server|service) (?:did not|didn't|failed to) respond in time",
+                "respond in time",
+            ),
+        ),
+        priority=78,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "The gateway did not receive a timely response from the upstream server or"
+            " application.",
+            "Error type: GatewayTimeout\nError Message: The gateway did not receive a response"
+            " from 'Microsoft.CognitiveServices' within the specified time period.",
+            '{"code": 504, "message": "The server did not receive a response from the upstream'
+            ' server in time."}',
+        ),
+        near_misses=(
+            "did not receive a response from the model",
+            "Connection error: did not receive a response",
+        ),
+    ),
+    Rule(
+        "upstream.bad_gateway.described",
+        "The standard description of a 502 in place of its number: Apache mod_proxy's 502"
+        " page ('The proxy server received an invalid response from an upstream server'),"
+        " RFC 9110's 'received an invalid response from an inbound server'. A hop in front"
+        " of the model got an answer it could not use from the next one.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            (
+                r"received an invalid response from (?:the |an )?(?:upstream|inbound)"
+                r" (?:server|service)",
+                "received an invalid response from",
+            ),
+        ),
+        priority=78,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "502: The proxy server received an invalid response from an upstream server. The"
+            " proxy server could not handle the request POST /v1/chat/completions.",
+        ),
+        near_misses=("received an invalid response from the model: missing choices",),
+    ),
+    Rule(
+        "upstream.unavailable.described",
+        "Apache's 503 page ('The server is temporarily unable to service your request due to"
+        " maintenance downtime or capacity problems'), printed by whatever stands in front of"
+        " the model when the service behind it is down: the service is unavailable for now;"
+        " the page does not say whether load or maintenance.",
+        L,
+        Cause.UNAVAILABLE,
+        says("temporarily unable to service your request"),
+        priority=76,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            "Service Unavailable\nThe server is temporarily unable to service your request"
+            " due to maintenance downtime or capacity problems. Please try again later.",
+        ),
+    ),
+    Rule(
         "upstream.status_502",
         "502, 520 or 523 with nothing more specific: a hop got an invalid answer from the next.",
         L,
@@ -1716,6 +1802,41 @@ RULES: tuple[Rule, ...] = (
             # (Bedrock's "The system encountered an unexpected error during processing" is
             # upstream.server_error.body's, with or without its class name)
             "worker threw exception while generating the reply",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.dashscope_algo",
+        "Alibaba DashScope's own print of a 5xx, '<500> InternalError.Algo: <what failed>'"
+        " (its SDK's and LiteLLM's '<status> Code: message' form, quoted by agents and"
+        " relays): the model server's code raised while serving the call ('list index out of"
+        " range', ''dict' object has no attribute 'content''), a server error whatever the"
+        " Python words after it say. A dotted sub-code names its own cause"
+        " ('InternalError.Algo.InvalidParameter' is the request, DataInspectionFailed the"
+        " content filter) and is left to its row.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            (
+                r"<5\d\d> ?(?:internalerror(?:\.algo)?|systemerror|modelservicefailed)(?![.\w])",
+                "internalerror",
+                "systemerror",
+                "modelservicefailed",
+            ),
+        ),
+        priority=84,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "[API Error: <500> InternalError.Algo: 'NoneType' object is not subscriptable]",
+            "openai.InternalServerError: Error code: 500 - {'error': {'code':"
+            " 'internal_server_error', 'message': '<500> InternalError.Algo: list index out of"
+            " range', 'type': 'internal_server_error'}}",
+        ),
+        near_misses=(
+            "<400> InternalError.Algo.InvalidParameter: Range of input length should be"
+            " [1, 30720]",
+            "<500> InternalError.Algo.DataInspectionFailed: Input text data may contain"
+            " inappropriate content.",
         ),
     ),
     Rule(
