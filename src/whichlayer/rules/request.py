@@ -2033,6 +2033,10 @@ RULES: tuple[Rule, ...] = (
             (r"budget \d+ is invalid", " is invalid"),
             "maximum tokens you requested exceed",
             "expected a string with minimum length",
+            # vLLM's sampling checks ("top_p must be in (0, 1], got 0.0."); a bare bound
+            # ("temperature: range: 0 <= temperature <= 1")
+            (r"\bmust be in (?:the )?(?:range )?[\[(]-?[\d.]", "must be in "),
+            (r"\brange: -?[\d.]+ ?<=? ?[a-z_]", "range: "),
         ),
         priority=82,
         confidence=0.8,
@@ -2048,6 +2052,8 @@ RULES: tuple[Rule, ...] = (
             " (inclusive) to 41 (exclusive).'}}",
             '{"type":"error","error":{"type":"invalid_request_error","message":"'
             'thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
+            '{"object":"error","message":"top_p must be in (0, 1], got 0.0.","type":'
+            '"BadRequestError","param":null,"code":400}',
         ),
     ),
     Rule(
@@ -2110,12 +2116,19 @@ RULES: tuple[Rule, ...] = (
             (r"only supports? stream mode", "only support"),
             "enable the stream parameter",
             "with a response mime type",
+            # Gemini's image models: "The requested combination of response modalities (TEXT)
+            # is not supported by the model"
+            (r"response modalit(?:y|ies)[^\n]{0,60}not supported", "response modalit"),
         ),
         priority=82,
         confidence=0.8,
         samples=(
             "400 Unable to submit request because thinking_budget is only supported when"
             " thinking is enabled.",
+            '{"error":{"code":400,"message":"The requested combination of response modalities'
+            ' (TEXT) is not supported by the model. models/gemini-2.0-flash-exp-image-generation'
+            ' accepts the following combination of response modalities:\n* IMAGE, TEXT\n",'
+            '"status":"INVALID_ARGUMENT"}}',
         ),
     ),
     Rule(
@@ -2761,6 +2774,14 @@ RULES: tuple[Rule, ...] = (
             # 500): "field messages is required", "input is empty", "input is required"
             (r"field (?:messages|input|prompt|contents) is required", "field "),
             (r"\binput is (?:empty|required)\b", "input is "),
+            # Anthropic's empty blocks wherever they sit (system, a message, a tool result):
+            # "system: text content blocks must be non-empty", "all messages must have
+            # non-empty content except for the optional final assistant message"
+            (
+                r"content blocks? must (?:be non-empty|contain non-whitespace)",
+                "content block",
+            ),
+            (r"messages must have non-empty content", "non-empty content"),
         ),
         priority=83,
         confidence=0.75,
@@ -2774,6 +2795,11 @@ RULES: tuple[Rule, ...] = (
             "google.api_core.exceptions.InvalidArgument: 400 Unable to submit request because at"
             " least one contents field is required.",
             "Error 3240: At least one content or tool_calls should be non-empty",
+            '{"type":"error","error":{"type":"invalid_request_error","message":"system: text'
+            ' content blocks must be non-empty"}}',
+            "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type':"
+            " 'invalid_request_error', 'message': 'messages: all messages must have non-empty"
+            " content except for the optional final assistant message'}}",
         ),
     ),
     Rule(
