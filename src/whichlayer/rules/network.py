@@ -1168,6 +1168,9 @@ RULES: tuple[Rule, ...] = (
             # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
             "cannot assign requested address",
             "eaddrnotavail",
+            # ENETDOWN: the local interface itself is down (Node's code, strerror's words)
+            (r"\benetdown\b", "enetdown"),
+            "network is down",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -1614,6 +1617,8 @@ RULES: tuple[Rule, ...] = (
                 "request timed out",
                 (r"timed out after \d+", "timed out after "),
                 "operation timed out",
+                # .NET's WebException (WebExceptionStatus.Timeout)
+                "the operation has timed out",
                 "exceeded the configured timeout",
                 "read operation timed out",
                 "context deadline exceeded",
@@ -1653,7 +1658,9 @@ RULES: tuple[Rule, ...] = (
         " SocketTimeoutException 'failed to connect to host/ip (port 443) ... after 10000ms',"
         " Rust hyper's 'error trying to connect: operation timed out', Go fasthttp's 'dialing"
         " to the given TCP address timed out', Ruby's 'Failed to open TCP connection ..."
-        " (execution expired)' and 'timed out - connect(2)', Erlang hackney's :connect_timeout."
+        " (execution expired)' and 'timed out - connect(2)', Erlang hackney's :connect_timeout,"
+        " Python urllib's '<urlopen error timed out>' (it wraps only the connect and send"
+        " phase; a read timeout is raised bare)."
         " No TCP connection was made, so nothing was sent: a firewall, a black-holed route or"
         " a wrong address, not a slow answer.",
         L,
@@ -1684,6 +1691,10 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"timed out - connect\(2\)", "connect(2)"),
                 ":connect_timeout",
+                # Python's urllib wraps only the connect and send phase in URLError (a read
+                # timeout is raised bare, as socket.timeout / TimeoutError)
+                (r"<urlopen error (?:\[errno (?:110|60|10060)\] )?(?:timed out|connection timed out)>",
+                 "urlopen error"),
             ),
         ),
         priority=80,
@@ -2109,6 +2120,39 @@ RULES: tuple[Rule, ...] = (
             " Max retries exceeded (Caused by SSLError(SSLEOFError(8, 'EOF occurred in violation"
             " of protocol (_ssl.c:1131)')))",
         ),
+    ),
+    Rule(
+        "network.connection_reset.no_answer_jvm",
+        "The connection closed before or while the answer came, in the words of JVM and Dart"
+        " clients: Java HttpURLConnection's 'Unexpected end of file from server', Apache"
+        " HttpClient's NoHttpResponseException 'host:443 failed to respond', Reactor Netty's"
+        " 'Connection prematurely closed BEFORE response', Dart's 'Connection closed while"
+        " receiving data'. (.NET's 'Unable to read data from the transport connection' is"
+        " left to what follows it: a reset, or an operation canceled by a timeout.) The"
+        " server, a proxy or an idle-connection reaper dropped the socket: a reset, not a"
+        " server error, and the request may have been processed.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "unexpected end of file from server",
+            "nohttpresponseexception",
+            (r":\d+ failed to respond\b", "failed to respond"),
+            "connection prematurely closed",
+            "prematurecloseexception",
+            "connection closed while receiving data",
+        ),
+        priority=76,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "java.net.SocketException: Unexpected end of file from server",
+            "org.apache.http.NoHttpResponseException: api.openai.com:443 failed to respond",
+            "reactor.netty.http.client.PrematureCloseException: Connection prematurely closed"
+            " BEFORE response",
+            "ClientException: Connection closed while receiving data,"
+            " uri=https://api.openai.com/v1/chat/completions",
+        ),
+        near_misses=("The server failed to respond to the health check in time: 503",),
     ),
     Rule(
         "network.connection_reset.fetch_terminated",
