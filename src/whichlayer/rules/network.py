@@ -1693,8 +1693,10 @@ RULES: tuple[Rule, ...] = (
                 ":connect_timeout",
                 # Python's urllib wraps only the connect and send phase in URLError (a read
                 # timeout is raised bare, as socket.timeout / TimeoutError)
-                (r"<urlopen error (?:\[errno (?:110|60|10060)\] )?(?:timed out|connection timed out)>",
-                 "urlopen error"),
+                (
+                    r"<urlopen error (?:\[errno (?:110|60|10060)\] )?(?:connection )?timed out>",
+                    "urlopen error",
+                ),
             ),
         ),
         priority=80,
