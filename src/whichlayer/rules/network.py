@@ -1486,6 +1486,65 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.connect_timeout.translated",
+        "A client's own words, in the user's language, naming the connection as what timed"
+        " out ('connection timed out', 'timeout connecting to the server'): Chinese"
+        " 连接服务器超时 and 连接 host 超时, German 'Zeitüberschreitung bei der Verbindung',"
+        " French 'délai de connexion dépassé', Spanish 'tiempo de espera de conexión agotado',"
+        " Portuguese 'tempo limite de conexão esgotado', Italian 'timeout di connessione',"
+        " Russian 'время ожидания подключения', Japanese 接続がタイムアウト, Korean 연결 시간이"
+        " 초과, Polish 'limit czasu połączenia', Turkish 'bağlantı zaman aşımı'. The same"
+        " reading as the English 'Connection timed out': no answer while connecting, so the"
+        " request was never sent; a request that timed out is network.read_timeout.translated."
+        " Apps choose these words themselves, and some give them to any timeout of their HTTP"
+        " client (gpt-ai-assistant's 連線超時 for axios' 'timeout of 9000ms exceeded'), so the"
+        " confidence is lower than for the operating system's own words.",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        says(
+            (
+                r"(?:连接|連接|連線)(?:到|至)?\s?(?:服务器|服務器|伺服器|服务端|远程主机|主机|接口|api)?"
+                r"\s?[a-z0-9.\-:/]{0,60}\s?(?:超时|逾时|超時|逾時)",
+                "超时",
+                "逾时",
+                "超時",
+                "逾時",
+            ),
+            (
+                r"zeitüberschreitung (?:bei der|beim) verbindung(?:saufbau)?",
+                "zeitüberschreitung ",
+            ),
+            "verbindungs-timeout",
+            (r"délai (?:d['’]attente )?de (?:la )?connexion (?:dépassé|expiré|a expiré)", "délai "),
+            (r"tiempo de espera de (?:la )?conexión (?:agotado|excedido)", "tiempo de espera "),
+            (r"tempo (?:limite|de espera) (?:de|da) conexão (?:excedido|esgotado)", "tempo "),
+            (r"timeout (?:di|della) connessione", "timeout d"),
+            (r"время ожидания (?:подключения|соединения)", "время ожидания "),
+            (r"接続(?:が|の)?タイムアウト", "タイムアウト"),
+            "연결 시간이 초과",
+            (r"limit czasu (?:połączenia|nawiązywania połączenia)", "limit czasu "),
+            (r"bağlantı zaman aşımı", "zaman aşımı"),
+        ),
+        # above the translated request timeout (70): the words name the connection
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "Error: 连接服务器超时，请检查网络",
+            "连接 api.openai.com 超时",
+            "連線伺服器逾時，請稍後再試",
+            "Zeitüberschreitung bei der Verbindung zum Server",
+            "Erreur : délai de connexion dépassé",
+            "Tempo limite de conexão esgotado",
+            "接続がタイムアウトしました",
+        ),
+        near_misses=(
+            "请求超时",
+            "连接成功，读取超时",
+            "Die Anfrage hat das Zeitlimit überschritten",
+        ),
+    ),
+    Rule(
         "network.localized_socket_errors.dns",
         "The operating system's words, in the user's language, for a host name that did not"
         " resolve (Windows' 11001, glibc zh_CN's EAI_NONAME).",
