@@ -1664,12 +1664,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.server_error.body",
         "The server's own body says it failed while processing the request; a relay's "
-        "'upstream failed' around it adds nothing.",
+        "'upstream failed' around it adds nothing. A body typed as a server error under a"
+        " client-error status (a relay such as claude-code-router types every error it"
+        " relays api_error, a provider's 404 included) is left to the status and the words.",
         L,
         Cause.SERVER_ERROR,
         any_of(
-            field_is(
-                "type", "server_error", "api_error", "internal_error", "internal_server_error"
+            all_of(
+                field_is(
+                    "type", "server_error", "api_error", "internal_error", "internal_server_error"
+                ),
+                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422)),
             ),
             field_is("status_text", "internal"),
             says(
@@ -1711,6 +1716,8 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Chat failed: An error occurred while processing the request: terminated",
             "An error occurred while processing your request: TypeError: fetch failed",
+            'API Error: 404 {"error":{"message":"Error from provider: Not Found. Please check'
+            ' the configuration.","type":"api_error","code":"provider_response_error"}}',
         ),
     ),
     Rule(
