@@ -1529,6 +1529,11 @@ RULES: tuple[Rule, ...] = (
             "tool_use_failed",
             "failed to call a function",
             "requested tool does not exist",
+            # Groq's (and OpenAI-compatible servers') check of the model's call against the
+            # tools sent: "tool call validation failed: attempted to call tool 'x' which was
+            # not in request.tools"
+            "tool call validation failed",
+            (r"attempted to call tool [^\n]{0,80}not in request\.tools", "not in request.tools"),
         ),
         priority=89,
         confidence=0.8,
@@ -1536,6 +1541,8 @@ RULES: tuple[Rule, ...] = (
             'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call a'
             " function. Please adjust your"
             ' prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
+            "Error: 400 tool call validation failed: attempted to call tool 'read_file' which"
+            " was not in request.tools",
         ),
     ),
     Rule(
