@@ -985,6 +985,7 @@ RULES: tuple[Rule, ...] = (
             "h12 - request timeout",
             "wall clock time limit reached",
             "wall clock duration reached",
+            (r"\bfunction (?:invocation |execution )?timed out after \d", "timed out after "),
         ),
         priority=84,
         origin=Origin.GATEWAY,
@@ -1003,6 +1004,90 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "celery task timed out after 30 seconds",
             "Request timed out after 60 seconds",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.platform_function",
+        "The hosting platform says the function or app in front of the model crashed while"
+        " serving the call: Vercel's FUNCTION_INVOCATION_FAILED and"
+        " EDGE_FUNCTION_INVOCATION_FAILED (500), AWS Lambda's Runtime.ExitError 'Runtime exited"
+        " with error' (a signal: killed is its memory limit). The deployment's own code or"
+        " configuration failed (a missing environment variable, an exception, memory): the"
+        " server side of the call, before the model; its logs say why.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "function_invocation_failed",
+            "runtime.exiterror",
+            "runtime exited with error",
+        ),
+        priority=80,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "An error occurred with your deployment\n\nFUNCTION_INVOCATION_FAILED\n\n"
+            "iad1::abcde-1700000000000-0123456789ab",
+            '{"errorType":"Runtime.ExitError","errorMessage":"RequestId: 1f2e Error: Runtime'
+            ' exited with error: signal: killed"}',
+        ),
+        near_misses=("FUNCTION_INVOCATION_TIMEOUT",),
+    ),
+    Rule(
+        "upstream.bad_gateway.platform_no_response",
+        "The hosting platform's proxy got no usable answer from the app in front of the model:"
+        " Vercel's NO_RESPONSE_FROM_FUNCTION (502), Railway's 'Application failed to respond'"
+        " (often the app listening on another port than the domain targets), Cloud Run's 'The"
+        " request failed because either the HTTP response was malformed or connection to the"
+        " instance had an error', Heroku's router H13 'Connection closed without response'. A"
+        " hop got an invalid answer, or none, from the next: a bad gateway.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            "no_response_from_function",
+            "application failed to respond",
+            "http response was malformed or connection to the instance had an error",
+            (r"\bcode=h13\b", "code=h13"),
+        ),
+        priority=80,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "An error occurred with your deployment\n\nNO_RESPONSE_FROM_FUNCTION\n\n"
+            "fra1::xyz12-1700000000000-abcdef012345",
+            "Application failed to respond\nThis error appears to be caused by the"
+            " application.",
+            "The request failed because either the HTTP response was malformed or connection to"
+            " the instance had an error. Additional troubleshooting documentation can be found"
+            " at: https://cloud.google.com/run/docs/troubleshooting",
+        ),
+        near_misses=("Application failed to start: missing OPENAI_API_KEY",),
+    ),
+    Rule(
+        "upstream.unavailable.platform_no_instance",
+        "The hosting platform has no running instance of the app in front of the model to"
+        " send the call to: Fly.io's proxy 'could not find a good candidate within 90 attempts"
+        " at load balancing' (every machine stopped, crashed or failing its checks), Heroku's"
+        " router H10 'App crashed'. The service is down until an instance starts; its logs say"
+        " why it stopped (memory, a crash at start).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (
+                r"could not find a good candidate within \d+ attempts",
+                "could not find a good candidate",
+            ),
+            (r"\bcode=h10\b", "code=h10"),
+        ),
+        priority=80,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "could not find a good candidate within 90 attempts at load balancing",
+            '2025-02-01T10:00:00+00:00 heroku[router]: at=error code=H10 desc="App crashed"'
+            ' method=POST path="/v1/chat/completions" status=503',
         ),
     ),
     Rule(
