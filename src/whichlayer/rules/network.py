@@ -2814,7 +2814,8 @@ RULES: tuple[Rule, ...] = (
         " read timeout: Node http's request timeout (its stack's emitRequestTimeout), axios'"
         " 'timeout of 60000ms exceeded', undici's BodyTimeoutError,"
         " AbortSignal.timeout's 'The operation was aborted due to timeout', Python's"
-        " ReadTimeout / 'Read timed out', Go's 'Client.Timeout exceeded'. The relay reached"
+        " ReadTimeout / 'Read timed out', Go's 'Client.Timeout exceeded', a LiteLLM proxy's"
+        " 'litellm.Timeout: ...'. The relay reached"
         " its upstream and sent the request, then stopped waiting for the answer (a long"
         " prompt or a slow model against the relay's timeout setting): raise that timeout;"
         " the upstream may have processed and billed the call. A 504 is a gateway's timeout"
@@ -2831,6 +2832,8 @@ RULES: tuple[Rule, ...] = (
             "read etimedout",
             "esockettimedout",
             "client.timeout exceeded",
+            # a LiteLLM proxy's own timeout towards the deployment behind it
+            "litellm.timeout: ",
         ),
         Retry.CAREFUL,
         samples=(
@@ -2838,6 +2841,8 @@ RULES: tuple[Rule, ...] = (
             " (/app/src/services/relay.js:120:16)\n    at TLSSocket.emitRequestTimeout"
             " (node:_http_client:847:9)\nPOST /v1/messages | 500 | 120031ms",
             '502 {"error":{"message":"timeout of 300000ms exceeded","type":"api_error"}}',
+            "Error code: 500 - {'error': {'message': 'litellm.Timeout: Connection timed out"
+            " after 600.0 seconds.', 'type': None, 'param': None, 'code': '408'}}",
             'API Error: 500 {"error":{"message":"TimeoutError: The operation was aborted due'
             ' to timeout","type":"api_error"}}',
         ),
