@@ -1721,7 +1721,8 @@ RULES: tuple[Rule, ...] = (
         " Python urllib's '<urlopen error timed out>' (it wraps only the connect and send"
         " phase; a read timeout is raised bare)."
         " No TCP connection was made, so nothing was sent: a firewall, a black-holed route or"
-        " a wrong address, not a slow answer.",
+        " a wrong address, not a slow answer. Go says it as 'dial tcp ...: connect: operation"
+        " timed out' (macOS) and 'request canceled while waiting for connection'.",
         L,
         Cause.CONNECT_TIMEOUT,
         all_of(
@@ -1749,6 +1750,10 @@ RULES: tuple[Rule, ...] = (
                     "execution expired",
                 ),
                 (r"timed out - connect\(2\)", "connect(2)"),
+                # Go on macOS and BSD, where ETIMEDOUT reads "operation timed out"; Go's
+                # transport canceling a request still waiting for its connection
+                (r"\bconnect: operation timed out", "connect: operation timed out"),
+                "request canceled while waiting for connection",
                 ":connect_timeout",
                 # Python's urllib wraps only the connect and send phase in URLError (a read
                 # timeout is raised bare, as socket.timeout / TimeoutError)
@@ -1771,6 +1776,8 @@ RULES: tuple[Rule, ...] = (
             "Faraday::ConnectionFailed: Failed to open TCP connection to api.openai.com:443"
             " (execution expired)",
             "Connection to tcp://api.mistral.ai:443 timed out after 10 seconds",
+            'Post "https://api.openai.com/v1/chat/completions": net/http: request canceled while'
+            " waiting for connection (Client.Timeout exceeded while awaiting headers)",
         ),
         near_misses=(
             "Connected to api.openai.com:443; read timeout after 60 seconds",
