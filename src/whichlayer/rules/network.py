@@ -1828,6 +1828,42 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.read_timeout.grpc_deadline",
+        "A gRPC client's own deadline ran out before the answer, in the words the gRPC"
+        " libraries put on it: grpc-js's '4 DEADLINE_EXCEEDED: Deadline exceeded', Python"
+        " grpc's 'StatusCode.DEADLINE_EXCEEDED ... details = \"Deadline Exceeded\"', and"
+        " google-api-core's 'DeadlineExceeded: 504 Deadline Exceeded' (its 504 is the HTTP"
+        " name it gives the gRPC code, not an answer received). The call's timeout (Vertex AI's"
+        " and Gemini's SDKs over gRPC) was shorter than the model's work: a read timeout of the"
+        " client, not a gateway's 504; a server's own DEADLINE_EXCEEDED body names its message.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            # ("Deadline exceeded after 30.000s, ..." is network.read_timeout's)
+            (r"\b4 deadline_exceeded: deadline exceeded\b(?! after)", "4 deadline_exceeded"),
+            (
+                r"statuscode\.deadline_exceeded[^\n]{0,40}details ?= ?\"deadline exceeded\"",
+                "statuscode.deadline_exceeded",
+            ),
+            "deadlineexceeded: 504 deadline exceeded",
+        ),
+        # a status of 504 read from api-core's words costs network rules 60 points
+        # (classify.ANSWERED_PENALTY): 134 - 60 = 74, above the generic gateway timeout (72)
+        priority=134,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            "google.api_core.exceptions.DeadlineExceeded: 504 Deadline Exceeded",
+            "grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:"
+            ' status = StatusCode.DEADLINE_EXCEEDED details = "Deadline Exceeded">',
+            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded\n    at callErrorFromStatus",
+        ),
+        near_misses=(
+            '{"error":{"code":504,"message":"The request timed out. Please try again.",'
+            '"status":"DEADLINE_EXCEEDED"}}',
+        ),
+    ),
+    Rule(
         "network.read_timeout.client_library",
         "A client library's own timeout error fired while waiting for the answer (undici,"
         " Java, Go, axios, curl, the openai SDK).",
