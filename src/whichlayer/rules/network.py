@@ -424,13 +424,54 @@ RULES: tuple[Rule, ...] = (
             ),
             "curl: (5)",
             (r"curl error 5\b", "curl error 5"),
+            # curl's words without the exit code (libcurl in PHP, R, git): the proxy's own
+            # answer to CONNECT, or the CONNECT given up
+            (r"received http code \d{3} from proxy after connect", "from proxy after connect"),
+            "proxy connect aborted",
         ),
         priority=97,
         origin=Origin.PROXY,
         retry=Retry.NEVER,
         confidence=0.9,
-        samples=("curl: (5) Could not resolve proxy: proxy.corp.example",),
+        samples=(
+            "curl: (5) Could not resolve proxy: proxy.corp.example",
+            "cURL error 56: Received HTTP code 403 from proxy after CONNECT",
+        ),
         near_misses=("curl: (56) Recv failure: Connection reset by peer",),
+    ),
+    Rule(
+        "network.proxy.translated",
+        "A client's own words, in the user's language, saying the proxy failed or refused:"
+        " Chinese 代理连接失败, 代理服务器拒绝连接, 代理错误, 代理认证失败; Japanese"
+        " プロキシ接続エラー / プロキシサーバーに接続できません; Russian 'ошибка прокси',"
+        " 'не удалось подключиться к прокси'; German 'Proxy-Fehler', 'Verbindung zum"
+        " Proxyserver'; French 'erreur de proxy'; Spanish and Portuguese 'error/erro de proxy'."
+        " The same reading as the English 'Proxy error' (network.proxy): the forward proxy"
+        " the client is set to use, not the API.",
+        L,
+        Cause.PROXY,
+        says(
+            (
+                r"代理(?:服务器|伺服器)?\s?(?:连接|連接|連線)?\s?(?:失败|失敗|错误|錯誤|异常|異常|"
+                r"拒绝|拒絕|认证失败|認證失敗|超时|超時|不可用)",
+                "代理",
+            ),
+            (r"プロキシ(?:サーバー)?(?:接続)?(?:エラー|に接続できません)", "プロキシ"),
+            (r"(?:ошибка прокси|не удалось подключиться к прокси)", "прокси"),
+            (r"proxy-?fehler|verbindung zum proxy-?server", "proxy"),
+            (r"\berr(?:eur|or|o) (?:de|del) (?:proxy|servidor proxy)", "proxy"),
+        ),
+        priority=80,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "代理连接失败，请检查代理设置",
+            "错误：代理服务器拒绝连接",
+            "プロキシ接続エラーが発生しました",
+            "Proxy-Fehler: Verbindung abgelehnt",
+        ),
+        near_misses=("已启用代理", "代理商余额不足"),
     ),
     Rule(
         "network.proxy.squid_page",
