@@ -1035,6 +1035,8 @@ RULES: tuple[Rule, ...] = (
             "no static resource",
             "has no explicit mapping for",
             (r"requested endpoint [^\n]{0,80}was not found", "requested endpoint "),
+            # Rails' routing error
+            (r"no route matches \[(?:get|post|put|delete|patch)\]", "no route matches ["),
         ),
         priority=87,
         confidence=0.8,
@@ -1047,6 +1049,42 @@ RULES: tuple[Rule, ...] = (
             ' /v1/chat/completions) was not found.", "type": "invalid_request_error"}}',
         ),
         near_misses=("The model `gpt-4` could not be found.",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.url_unusable",
+        "The client could not use the base URL it was given, so nothing was sent: a URL"
+        " without its scheme or with a wrong one, or a relative path (Go's 'unsupported"
+        " protocol scheme \"\"', undici's 'Failed to parse URL from /v1/...', node-fetch's"
+        " 'Only absolute URLs are supported', httpx's UnsupportedProtocol 'Request URL is"
+        " missing an 'http://' or 'https://' protocol', requests' 'No connection adapters were"
+        " found for 'htps://...'', Java's 'URI is not absolute', .NET's 'An invalid request URI"
+        " was provided', reqwest's 'relative URL without a base'). The base URL setting is"
+        " wrong: write it whole, https:// included.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "unsupported protocol scheme",
+            (r"failed to parse url from\b", "failed to parse url from"),
+            "only absolute urls are supported",
+            "missing an 'http://' or 'https://' protocol",
+            "no connection adapters were found",
+            "uri is not absolute",
+            "an invalid request uri was provided",
+            "relative url without a base",
+        ),
+        priority=86,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'Post "api.openai.com/v1/chat/completions": unsupported protocol scheme ""',
+            "TypeError: Failed to parse URL from /v1/chat/completions",
+            "requests.exceptions.InvalidSchema: No connection adapters were found for"
+            " 'htps://api.openai.com/v1/chat/completions'",
+            "httpx.UnsupportedProtocol: Request URL is missing an 'http://' or 'https://'"
+            " protocol.",
+        ),
+        near_misses=("SSL routines:ssl_choose_client_version:unsupported protocol",),
     ),
     Rule(
         "request.endpoint_mismatch.not_implemented",
