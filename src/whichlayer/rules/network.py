@@ -905,6 +905,48 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.tls_verify.translated",
+        "A client's own words, in the user's language, saying the server's certificate was"
+        " not trusted or not valid: Chinese 证书验证失败 / 证书不受信任 / 证书已过期 / 自签名证书,"
+        " Japanese 証明書の検証に失敗, Korean 인증서 확인 실패, Russian 'ошибка проверки"
+        " сертификата', German 'Zertifikatsprüfung fehlgeschlagen', French 'échec de la"
+        " vérification du certificat', Spanish 'error al verificar el certificado', Portuguese"
+        " 'falha na verificação do certificado'. The same reading as the English 'certificate"
+        " verify failed' (network.tls_verify): an intercepting proxy, a missing CA bundle or an"
+        " expired certificate, and retrying cannot help.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            (
+                r"(?:ssl|tls)?\s?(?:证书|證書)(?:验证|驗證|校验|校驗)(?:失败|失敗|错误|錯誤)",
+                "证书",
+                "證書",
+            ),
+            (r"(?:证书|證書)(?:不受信任|不被信任|已过期|已過期|无效|無效)", "证书", "證書"),
+            "自签名证书",
+            # .NET Framework's TrustFailure in Chinese
+            "安全通道建立信任关系",
+            (r"証明書(?:の)?(?:検証|確認)に失敗", "証明書"),
+            "인증서 확인 실패",
+            "인증서를 확인할 수 없",
+            "ошибка проверки сертификата",
+            (r"zertifikats?prüfung (?:ist )?fehlgeschlagen", "zertifikat"),
+            (r"(?:échec|erreur) (?:de la |lors de la )?vérification du certificat", "certificat"),
+            (r"error (?:al verificar|de verificación de)l? certificado", "certificado"),
+            (r"falha (?:na|ao) verifica(?:ção|r) (?:do )?certificado", "certificado"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "SSL证书验证失败，请检查网络代理",
+            "错误：证书不受信任",
+            "SSL 証明書の検証に失敗しました",
+            "Fehler: Zertifikatsprüfung fehlgeschlagen",
+        ),
+        near_misses=("证书已上传", "身份证号验证失败"),
+    ),
+    Rule(
         "network.tls_verify.platform",
         "A platform's own words for an untrusted or mismatched certificate: Windows schannel,"
         " Apple's URL loading, Android and OkHttp, .NET's validation callback, Node's other"
@@ -914,6 +956,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "sec_e_untrusted_root",
             "cert_trust_is_untrustedroot",
+            # .NET Framework's WebException (TrustFailure)
+            "could not establish trust relationship for the ssl/tls secure channel",
             "issued by an authority that is not trusted",
             "certificate for this server is invalid",
             "secpolicycreatessl",
@@ -1011,6 +1055,10 @@ RULES: tuple[Rule, ...] = (
             # .NET's SslStream when the peer (or a middlebox) closed during the handshake
             "remote party has closed the transport stream",
             "unexpected eof or 0 bytes from the transport stream",
+            # .NET Framework's SecureChannelFailure (most often TLS 1.2 not enabled), in
+            # English and in Chinese
+            "could not create ssl/tls secure channel",
+            "未能创建 ssl/tls 安全通道",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -1098,6 +1146,8 @@ RULES: tuple[Rule, ...] = (
             (r"curl error 35\b", "curl error 35"),
             "err_ssl_",
             "disconnected before secure tls connection",
+            # curl built on Windows schannel (git, PHP, R on Windows): its code 35 in words
+            "schannel: failed to receive handshake",
         ),
         priority=77,
         retry=Retry.LIMITED,
