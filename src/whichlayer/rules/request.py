@@ -1051,6 +1051,45 @@ RULES: tuple[Rule, ...] = (
         near_misses=("The model `gpt-4` could not be found.",),
     ),
     Rule(
+        "request.endpoint_mismatch.translated",
+        "A server, relay or client says, in the user's language, that the endpoint, route or"
+        " request address does not exist or is wrong: Chinese 接口不存在, 请求路径不存在,"
+        " 请求地址错误, 接口地址错误, API 地址错误, 无效的URL; Japanese"
+        " エンドポイントが見つかりません; German 'Endpunkt nicht gefunden'; Spanish and"
+        " Portuguese 'ruta no encontrada' / 'rota não encontrada'; French 'route introuvable';"
+        " Russian 'маршрут не найден'. The same reading as 'Invalid URL' or '404 page not"
+        " found': the base URL or path is wrong (a missing or doubled /v1, a relay's"
+        " address without its path).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            (r"(?:接口|路由)\s?(?:不存在|未找到|找不到)", "接口", "路由"),
+            (
+                r"(?:请求路径|请求地址|接口地址|接口路径|api ?地址|base ?url ?地址|url ?地址)\s?"
+                r"(?:不存在|错误|有误|无效|不正确|未找到)",
+                "路径",
+                "地址",
+            ),
+            "无效的url",
+            (r"エンドポイントが(?:見つかりません|存在しません)", "エンドポイント"),
+            (r"(?:endpunkt|route) nicht gefunden", "nicht gefunden"),
+            (r"(?:ruta|endpoint) no encontrad[ao]", "no encontrad"),
+            (r"(?:rota|endpoint) não encontrad[ao]", "não encontrad"),
+            (r"(?:route|point de terminaison|endpoint) introuvable", "introuvable"),
+            (r"(?:маршрут|эндпоинт|endpoint) не найден", "не найден"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"code":404,"msg":"接口不存在","data":null}',
+            "请求失败：请求地址错误，请检查 Base URL 是否包含 /v1",
+            "エラー: エンドポイントが見つかりません",
+            "Error: Endpunkt nicht gefunden",
+        ),
+        near_misses=("接口调用错误", "模型不存在", "请检查接口地址是否正确"),
+    ),
+    Rule(
         "request.endpoint_mismatch.url_unusable",
         "The client could not use the base URL it was given, so nothing was sent: a URL"
         " without its scheme or with a wrong one, or a relative path (Go's 'unsupported"
@@ -2846,6 +2885,39 @@ RULES: tuple[Rule, ...] = (
             " 'invalid_request_error', 'message': 'messages: all messages must have non-empty"
             " content except for the optional final assistant message'}}",
         ),
+    ),
+    Rule(
+        "request.malformed_body.translated",
+        "A server or relay says, in the user's language, that the request body or its format"
+        " is wrong (not the value of one parameter): Chinese 请求体格式错误, 请求格式错误,"
+        " 无法解析请求体, 请求体不是合法的JSON; Japanese リクエストボディが不正 /"
+        " リクエストの形式が正しくありません; Spanish 'cuerpo de la solicitud no válido';"
+        " Portuguese 'corpo da requisição inválido'; French 'corps de la requête invalide';"
+        " Russian 'неверный формат запроса'. The same reading as 'We could not parse the JSON"
+        " body of your request': the body's shape, a malformed body.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"请求体\s?(?:格式)?\s?(?:错误|有误|无效|不合法|解析失败)", "请求体"),
+            (r"请求(?:数据)?格式(?:错误|有误|不正确|不合法)", "请求"),
+            "无法解析请求体",
+            (r"请求体不是(?:合法|有效)的\s?json", "请求体"),
+            (r"リクエスト(?:ボディ|本文)が不正", "リクエスト"),
+            "リクエストの形式が正しくありません",
+            (r"cuerpo de (?:la )?solicitud (?:no v[aá]lido|inv[aá]lido|mal formado)", "cuerpo de "),
+            (r"corpo da (?:requisi[cç][aã]o|solicita[cç][aã]o) inv[aá]lido", "corpo da "),
+            (r"corps de (?:la )?requ[eê]te (?:invalide|mal form[eé])", "corps de "),
+            "неверный формат запроса",
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"code":400,"msg":"请求体格式错误"}',
+            "错误：无法解析请求体，请检查 JSON",
+            "エラー: リクエストボディが不正です",
+        ),
+        near_misses=("请求参数格式错误：temperature", "响应格式错误"),
     ),
     Rule(
         "request.malformed_body.role",
