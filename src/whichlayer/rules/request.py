@@ -560,7 +560,9 @@ RULES: tuple[Rule, ...] = (
                 (r"not_found_error[^\n]{0,30}model", "not_found_error"),
                 (r"\"model: [\w.\-]+\"", '"model: '),
                 (r"'model: [\w.\-]+'", "'model: "),
-                (r"模型[^\n]{0,20}(?:不存在|不支持)", "模型"),
+                # (not "该模型不支持函数调用": what the model does not support is named after
+                # it, and its own rows read that)
+                (r"模型[^\n]{0,20}(?:不存在|不支持(?![\u4e00-\u9fffa-z/]))", "模型"),
                 (
                     r"model (?:id|identifier|name) (?:is )?invalid",
                     "model id",
@@ -1555,11 +1557,14 @@ RULES: tuple[Rule, ...] = (
             (r"does not support (?:tools|function calling)", "does not support "),
             "built-in tools with function calling",
             "function calling is unsupported",
+            # Chinese servers and relays: "该模型不支持函数调用", "不支持工具调用"
+            (r"不支持\s?(?:工具|函数|function ?call|tool ?call|tools)", "不支持"),
         ),
         priority=89,
         confidence=0.8,
         samples=(
             '\'{"error":"registry.ollama.ai/library/deepseek-r1:8b does not support tools"}\'',
+            '{"error":{"message":"该模型不支持函数调用","type":"invalid_request_error"}}',
         ),
     ),
     Rule(
@@ -2203,6 +2208,12 @@ RULES: tuple[Rule, ...] = (
             # Gemini's image models: "The requested combination of response modalities (TEXT)
             # is not supported by the model"
             (r"response modalit(?:y|ies)[^\n]{0,60}not supported", "response modalit"),
+            # Chinese: "该模型不支持图片输入", "当前模型不支持流式输出", "模型不支持深度思考"
+            (
+                r"模型(?:暂)?不支持\s?(?:图片|图像|视觉|多模态|音频|语音|视频|文件|流式|深度思考|思考|"
+                r"推理|联网|json|结构化输出|系统提示)",
+                "模型",
+            ),
         ),
         priority=82,
         confidence=0.8,
@@ -2213,6 +2224,7 @@ RULES: tuple[Rule, ...] = (
             ' (TEXT) is not supported by the model. models/gemini-2.0-flash-exp-image-generation'
             ' accepts the following combination of response modalities:\n* IMAGE, TEXT\n",'
             '"status":"INVALID_ARGUMENT"}}',
+            '{"error":{"message":"该模型不支持图片输入","type":"invalid_request_error"}}',
         ),
     ),
     Rule(
