@@ -1752,6 +1752,77 @@ RULES: tuple[Rule, ...] = (
         samples=("BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",),
     ),
     Rule(
+        "request.content_filter.translated",
+        "A server or client says, in the user's language, that the input was refused for its"
+        " content: Chinese 输入内容违规, 内容不合规, 包含不当内容, 违反内容安全策略; Japanese"
+        " コンテンツポリシーに違反; Korean 콘텐츠 정책 위반; German 'aufgrund (unserer)"
+        " Inhaltsrichtlinien blockiert'; Spanish 'infringe la política de contenido'; French"
+        " 'politique de contenu'; Portuguese 'viola a política de conteúdo'. The same reading as"
+        " the English content-policy refusal: a safety filter on the input, not the account.",
+        L,
+        Cause.CONTENT_FILTER,
+        says(
+            (
+                r"(?:输入|输出|请求|生成)?内容(?:违规|不合规|违反|涉嫌违规)"
+                r"|包含(?:不当|违规|不良)内容",
+                "内容",
+            ),
+            (r"违反(?:了)?内容(?:安全)?(?:策略|政策|规范)", "违反"),
+            (r"コンテンツ(?:ポリシー|規約)に違反", "コンテンツ"),
+            "콘텐츠 정책 위반",
+            (r"(?:aufgrund|wegen) (?:unserer |der )?inhaltsrichtlinien", "inhaltsrichtlinien"),
+            (r"pol[ií]tica de conte[uú]do|pol[ií]tica de contenido", "pol"),
+            "politique de contenu",
+            "политики содержания",
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "错误：输入内容违规，请修改后重试",
+            "您的请求包含不当内容，已被拦截",
+            "リクエストはコンテンツポリシーに違反しています",
+            "Ihre Anfrage wurde aufgrund unserer Inhaltsrichtlinien blockiert",
+        ),
+        near_misses=("内容为空", "请求内容过长"),
+    ),
+    Rule(
+        "request.request_too_large.translated",
+        "A server, gateway or client says, in the user's language, that the request or its"
+        " payload is too large (413's status text and its kin): Chinese 请求实体过大, Japanese"
+        " リクエストが大きすぎます / ペイロードが大きすぎます, German 'Anfrage zu groß' /"
+        " 'Nutzlast zu groß', Spanish 'solicitud demasiado grande' / 'carga útil demasiado"
+        " grande', Portuguese 'requisição muito grande' / 'payload muito grande', French"
+        " 'requête trop volumineuse', Russian 'слишком большой запрос'. The body or a file is"
+        " over a size limit, not the model's context.",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        says(
+            "请求实体过大",
+            "请求实体太大",
+            "請求實體過大",
+            (r"(?:リクエスト|ペイロード|要求)が大きすぎます", "大きすぎます"),
+            (r"(?:anfrage|nutzlast|anforderung) (?:ist )?zu gro(?:ß|ss)", "zu gro"),
+            (r"(?:solicitud|carga [uú]til|petici[oó]n) demasiado grande", "demasiado grande"),
+            (r"(?:requisi[cç][aã]o|solicita[cç][aã]o|payload) muito grande", "muito grande"),
+            (r"(?:requ[eê]te|charge utile) trop volumineuse", "trop volumineuse"),
+            (
+                r"слишком большой (?:запрос|объ[её]м запроса)|запрос слишком большой",
+                "слишком большой",
+            ),
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "413 请求实体过大",
+            "エラー: リクエストが大きすぎます",
+            "Fehler 413: Anfrage zu groß",
+            "Error 413: Solicitud demasiado grande",
+        ),
+        near_misses=("请求内容过长，超出模型上下文",),
+    ),
+    Rule(
         "request.invalid_parameter.named_field",
         "The server names one field it does not accept (unknown or extra), even when the field "
         "sits inside a message: the parameter, not the message shape, is refused.",
