@@ -2433,6 +2433,8 @@ RULES: tuple[Rule, ...] = (
             # h2: the stream or the session was closed with an HTTP/2 error code
             "err_http2_stream_error",
             "err_http2_session_error",
+            # Chromium's HTTP/3 (QUIC) connection broke mid-exchange (Electron apps)
+            "err_quic_protocol_error",
             "err_http2_goaway_session",
             (r"(?:stream|session) closed with error code", "closed with error code"),
             "streamclosederror",

@@ -2081,6 +2081,12 @@ RULES: tuple[Rule, ...] = (
                 (r"缺少或空的 ?choices", "choices"),
                 "choices 数组",
                 "did not provide any assistant messages",
+                # agents' own words for a completion with nothing in it
+                (
+                    r"\b(?:model|llm|api|provider) (?:unexpectedly )?returned an empty"
+                    r" (?:response|reply|completion|message)",
+                    "returned an empty ",
+                ),
                 # ("model request failed": apps put it before whatever went wrong, a
                 # connection error, a timeout, an HTTP status; only alone does it stand for the
                 # server's unusable answer, the detail after a colon or bracket speaks instead)
