@@ -1228,8 +1228,7 @@ RULES: tuple[Rule, ...] = (
             (
                 r"did not (?:receive|get) a (?:timely )?response (?:in time )?from (?:the |an )?"
                 r"upstream",
-                "from the upstream",
-                "from an upstream",
+                "upstream",
             ),
             (r"gateway did not receive a (?:timely )?response from", "gateway did not receive"),
             "failed to send a request in the time allowed by the server",
