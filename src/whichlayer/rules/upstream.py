@@ -1177,8 +1177,9 @@ RULES: tuple[Rule, ...] = (
                 "from the upstream",
             ),
             (
-                r"upstream (?:returned|sent|gave|responded with) (?:an? )?(?:invalid|malformed"
-                r"|unparsable|unparseable|non-json|bad) (?:json|response|reply|body|data)",
+                r"upstream (?:server |service |provider )?(?:returned|sent|gave|responded with)"
+                r" (?:an? )?(?:invalid|malformed|unparsable|unparseable|non-json|bad)"
+                r" (?:json|response|reply|body|data)",
                 "upstream ",
             ),
             (
@@ -1458,6 +1459,14 @@ RULES: tuple[Rule, ...] = (
                     (r"relay error \(channel #\d+\)", "relay error (channel #"),
                     # Cloudflare AI Gateway's 2005
                     "failed to get response from provider",
+                    # other relays' and gateways' words for the same
+                    (
+                        r"all upstream (?:channels|providers|endpoints|accounts|keys)"
+                        r" (?:have )?failed",
+                        "all upstream ",
+                    ),
+                    (r"failed to get (?:a )?response from (?:the )?upstream", "response from "),
+                    (r"\bupstream (?:service|server) error\b", "upstream s"),
                 ),
             ),
             # (not when the relay names a client-error status of the upstream's, "<400>", "bad
@@ -1535,6 +1544,8 @@ RULES: tuple[Rule, ...] = (
             (r"上游[^\n]{0,10}(?:错误|失败|异常|故障|錯誤|失敗|異常)", "上游"),
             "所有上游",
             (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
+            # a relay tried every channel it has: "所有渠道均请求失败", "所有渠道都失败了"
+            (r"所有渠道[^\n]{0,6}(?:请求)?失败", "所有渠道"),
         ),
         priority=65,
         origin=Origin.RELAY,
