@@ -1682,6 +1682,8 @@ RULES: tuple[Rule, ...] = (
                 says(
                     "read etimedout",
                     (r"syscall: '?read", "syscall: "),
+                    # libuv's "code: message, syscall" form: the read timed out, not the connect
+                    "connection timed out, read",
                     # aiohttp raises its read timeout as ServerTimeoutError too
                     "timeout on reading data from socket",
                 )
@@ -1977,6 +1979,7 @@ RULES: tuple[Rule, ...] = (
             "curl: (28)",
             (r"curl error 28\b", "curl error 28"),
             "read etimedout",
+            "connection timed out, read",
             "socket timeout",
             (r"timeout of \d+ ?ms exceeded", "timeout of "),
             "interruptedioexception",
