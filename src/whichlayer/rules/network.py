@@ -1059,6 +1059,9 @@ RULES: tuple[Rule, ...] = (
             # English and in Chinese
             "could not create ssl/tls secure channel",
             "未能创建 ssl/tls 安全通道",
+            # Node's EPROTO (a protocol error in the TLS layer), bare as Claude Code prints it:
+            # "Unable to connect to API (EPROTO)"
+            "(eproto)",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
