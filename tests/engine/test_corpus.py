@@ -54,7 +54,7 @@ def test_field_set_stays_high():
 #: identity/quota/rate_limit families (revoked logins, monthly allowances, free-usage
 #: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108.)
 MOST_LAYER_MISSES = 22
-MOST_CAUSE_MISSES = 101
+MOST_CAUSE_MISSES = 108
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -162,12 +162,18 @@ PROVIDER = Provider(
             "该模型当前访问量过大，请您稍后再试。",
             "The model is under heavy load; retry later or switch model.",
         ),
-        _row(
+        Documented(
             "500",
             Cause.SERVER_ERROR,
-            500,
-            "内部错误",
+            DOCS,
+            _URL + "Error code: 500 - " + _body("500", "内部错误"),
             "An internal error; retry.",
+            status=500,
+            context=True,
+            decides=False,
+            why_not="Wrappers of Zhipu's API (Chatchat's zhipu worker) put code 500 on any"
+            " error they relay, before Zhipu's own bracketed code and words ('[1214][prompt"
+            " 参数非法]'); those decide, and a bare 500 is the server side by its status.",
         ),
         _row(
             "1100",

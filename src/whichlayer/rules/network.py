@@ -203,6 +203,7 @@ def _relay_wrapped(
     samples: tuple[str, ...],
     near_misses: tuple[str, ...],
     priority: int = _RELAY_WRAPPED_PRIORITY,
+    statuses: tuple[int, ...] = _RELAY_STATUSES,
 ) -> Rule:
     return Rule(
         rule_id,
@@ -210,7 +211,7 @@ def _relay_wrapped(
         L,
         cause,
         all_of(
-            status(*_RELAY_STATUSES),
+            status(*statuses),
             says(*words),
             none_of(says(*_PROVIDER_ANSWERED)),
         ),
@@ -423,13 +424,54 @@ RULES: tuple[Rule, ...] = (
             ),
             "curl: (5)",
             (r"curl error 5\b", "curl error 5"),
+            # curl's words without the exit code (libcurl in PHP, R, git): the proxy's own
+            # answer to CONNECT, or the CONNECT given up
+            (r"received http code \d{3} from proxy after connect", "from proxy after connect"),
+            "proxy connect aborted",
         ),
         priority=97,
         origin=Origin.PROXY,
         retry=Retry.NEVER,
         confidence=0.9,
-        samples=("curl: (5) Could not resolve proxy: proxy.corp.example",),
+        samples=(
+            "curl: (5) Could not resolve proxy: proxy.corp.example",
+            "cURL error 56: Received HTTP code 403 from proxy after CONNECT",
+        ),
         near_misses=("curl: (56) Recv failure: Connection reset by peer",),
+    ),
+    Rule(
+        "network.proxy.translated",
+        "A client's own words, in the user's language, saying the proxy failed or refused:"
+        " Chinese 代理连接失败, 代理服务器拒绝连接, 代理错误, 代理认证失败; Japanese"
+        " プロキシ接続エラー / プロキシサーバーに接続できません; Russian 'ошибка прокси',"
+        " 'не удалось подключиться к прокси'; German 'Proxy-Fehler', 'Verbindung zum"
+        " Proxyserver'; French 'erreur de proxy'; Spanish and Portuguese 'error/erro de proxy'."
+        " The same reading as the English 'Proxy error' (network.proxy): the forward proxy"
+        " the client is set to use, not the API.",
+        L,
+        Cause.PROXY,
+        says(
+            (
+                r"代理(?:服务器|伺服器)?\s?(?:连接|連接|連線)?\s?(?:失败|失敗|错误|錯誤|异常|異常|"
+                r"拒绝|拒絕|认证失败|認證失敗|超时|超時|不可用)",
+                "代理",
+            ),
+            (r"プロキシ(?:サーバー)?(?:接続)?(?:エラー|に接続できません)", "プロキシ"),
+            (r"(?:ошибка прокси|не удалось подключиться к прокси)", "прокси"),
+            (r"proxy-?fehler|verbindung zum proxy-?server", "proxy"),
+            (r"\berr(?:eur|or|o) (?:de|del) (?:proxy|servidor proxy)", "proxy"),
+        ),
+        priority=80,
+        origin=Origin.PROXY,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "代理连接失败，请检查代理设置",
+            "错误：代理服务器拒绝连接",
+            "プロキシ接続エラーが発生しました",
+            "Proxy-Fehler: Verbindung abgelehnt",
+        ),
+        near_misses=("已启用代理", "代理商余额不足"),
     ),
     Rule(
         "network.proxy.squid_page",
@@ -863,6 +905,48 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.tls_verify.translated",
+        "A client's own words, in the user's language, saying the server's certificate was"
+        " not trusted or not valid: Chinese 证书验证失败 / 证书不受信任 / 证书已过期 / 自签名证书,"
+        " Japanese 証明書の検証に失敗, Korean 인증서 확인 실패, Russian 'ошибка проверки"
+        " сертификата', German 'Zertifikatsprüfung fehlgeschlagen', French 'échec de la"
+        " vérification du certificat', Spanish 'error al verificar el certificado', Portuguese"
+        " 'falha na verificação do certificado'. The same reading as the English 'certificate"
+        " verify failed' (network.tls_verify): an intercepting proxy, a missing CA bundle or an"
+        " expired certificate, and retrying cannot help.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            (
+                r"(?:ssl|tls)?\s?(?:证书|證書)(?:验证|驗證|校验|校驗)(?:失败|失敗|错误|錯誤)",
+                "证书",
+                "證書",
+            ),
+            (r"(?:证书|證書)(?:不受信任|不被信任|已过期|已過期|无效|無效)", "证书", "證書"),
+            "自签名证书",
+            # .NET Framework's TrustFailure in Chinese
+            "安全通道建立信任关系",
+            (r"証明書(?:の)?(?:検証|確認)に失敗", "証明書"),
+            "인증서 확인 실패",
+            "인증서를 확인할 수 없",
+            "ошибка проверки сертификата",
+            (r"zertifikats?prüfung (?:ist )?fehlgeschlagen", "zertifikat"),
+            (r"(?:échec|erreur) (?:de la |lors de la )?vérification du certificat", "certificat"),
+            (r"error (?:al verificar|de verificación de)l? certificado", "certificado"),
+            (r"falha (?:na|ao) verifica(?:ção|r) (?:do )?certificado", "certificado"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "SSL证书验证失败，请检查网络代理",
+            "错误：证书不受信任",
+            "SSL 証明書の検証に失敗しました",
+            "Fehler: Zertifikatsprüfung fehlgeschlagen",
+        ),
+        near_misses=("证书已上传", "身份证号验证失败"),
+    ),
+    Rule(
         "network.tls_verify.platform",
         "A platform's own words for an untrusted or mismatched certificate: Windows schannel,"
         " Apple's URL loading, Android and OkHttp, .NET's validation callback, Node's other"
@@ -872,6 +956,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "sec_e_untrusted_root",
             "cert_trust_is_untrustedroot",
+            # .NET Framework's WebException (TrustFailure)
+            "could not establish trust relationship for the ssl/tls secure channel",
             "issued by an authority that is not trusted",
             "certificate for this server is invalid",
             "secpolicycreatessl",
@@ -969,6 +1055,13 @@ RULES: tuple[Rule, ...] = (
             # .NET's SslStream when the peer (or a middlebox) closed during the handshake
             "remote party has closed the transport stream",
             "unexpected eof or 0 bytes from the transport stream",
+            # .NET Framework's SecureChannelFailure (most often TLS 1.2 not enabled), in
+            # English and in Chinese
+            "could not create ssl/tls secure channel",
+            "未能创建 ssl/tls 安全通道",
+            # Node's EPROTO (a protocol error in the TLS layer), bare as Claude Code prints it:
+            # "Unable to connect to API (EPROTO)"
+            "(eproto)",
         ),
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
@@ -1056,6 +1149,8 @@ RULES: tuple[Rule, ...] = (
             (r"curl error 35\b", "curl error 35"),
             "err_ssl_",
             "disconnected before secure tls connection",
+            # curl built on Windows schannel (git, PHP, R on Windows): its code 35 in words
+            "schannel: failed to receive handshake",
         ),
         priority=77,
         retry=Retry.LIMITED,
@@ -1167,6 +1262,9 @@ RULES: tuple[Rule, ...] = (
             # EADDRNOTAVAIL: CPython's and Go's wording, Node's and Rust's codes
             "cannot assign requested address",
             "eaddrnotavail",
+            # ENETDOWN: the local interface itself is down (Node's code, strerror's words)
+            (r"\benetdown\b", "enetdown"),
+            "network is down",
         ),
         priority=76,
         retry=Retry.LIMITED,
@@ -1482,6 +1580,65 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.connect_timeout.translated",
+        "A client's own words, in the user's language, naming the connection as what timed"
+        " out ('connection timed out', 'timeout connecting to the server'): Chinese"
+        " 连接服务器超时 and 连接 host 超时, German 'Zeitüberschreitung bei der Verbindung',"
+        " French 'délai de connexion dépassé', Spanish 'tiempo de espera de conexión agotado',"
+        " Portuguese 'tempo limite de conexão esgotado', Italian 'timeout di connessione',"
+        " Russian 'время ожидания подключения', Japanese 接続がタイムアウト, Korean 연결 시간이"
+        " 초과, Polish 'limit czasu połączenia', Turkish 'bağlantı zaman aşımı'. The same"
+        " reading as the English 'Connection timed out': no answer while connecting, so the"
+        " request was never sent; a request that timed out is network.read_timeout.translated."
+        " Apps choose these words themselves, and some give them to any timeout of their HTTP"
+        " client (gpt-ai-assistant's 連線超時 for axios' 'timeout of 9000ms exceeded'), so the"
+        " confidence is lower than for the operating system's own words.",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        says(
+            (
+                r"(?:连接|連接|連線)(?:到|至)?\s?(?:服务器|服務器|伺服器|服务端|远程主机|主机|接口|api)?"
+                r"\s?[a-z0-9.\-:/]{0,60}\s?(?:超时|逾时|超時|逾時)",
+                "超时",
+                "逾时",
+                "超時",
+                "逾時",
+            ),
+            (
+                r"zeitüberschreitung (?:bei der|beim) verbindung(?:saufbau)?",
+                "zeitüberschreitung ",
+            ),
+            "verbindungs-timeout",
+            (r"délai (?:d['’]attente )?de (?:la )?connexion (?:dépassé|expiré|a expiré)", "délai "),
+            (r"tiempo de espera de (?:la )?conexión (?:agotado|excedido)", "tiempo de espera "),
+            (r"tempo (?:limite|de espera) (?:de|da) conexão (?:excedido|esgotado)", "tempo "),
+            (r"timeout (?:di|della) connessione", "timeout d"),
+            (r"время ожидания (?:подключения|соединения)", "время ожидания "),
+            (r"接続(?:が|の)?タイムアウト", "タイムアウト"),
+            "연결 시간이 초과",
+            (r"limit czasu (?:połączenia|nawiązywania połączenia)", "limit czasu "),
+            (r"bağlantı zaman aşımı", "zaman aşımı"),
+        ),
+        # above the translated request timeout (70): the words name the connection
+        priority=78,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "Error: 连接服务器超时，请检查网络",
+            "连接 api.openai.com 超时",
+            "連線伺服器逾時，請稍後再試",
+            "Zeitüberschreitung bei der Verbindung zum Server",
+            "Erreur : délai de connexion dépassé",
+            "Tempo limite de conexão esgotado",
+            "接続がタイムアウトしました",
+        ),
+        near_misses=(
+            "请求超时",
+            "连接成功，读取超时",
+            "Die Anfrage hat das Zeitlimit überschritten",
+        ),
+    ),
+    Rule(
         "network.localized_socket_errors.dns",
         "The operating system's words, in the user's language, for a host name that did not"
         " resolve (Windows' 11001, glibc zh_CN's EAI_NONAME).",
@@ -1528,6 +1685,8 @@ RULES: tuple[Rule, ...] = (
                 says(
                     "read etimedout",
                     (r"syscall: '?read", "syscall: "),
+                    # libuv's "code: message, syscall" form: the read timed out, not the connect
+                    "connection timed out, read",
                     # aiohttp raises its read timeout as ServerTimeoutError too
                     "timeout on reading data from socket",
                 )
@@ -1613,6 +1772,8 @@ RULES: tuple[Rule, ...] = (
                 "request timed out",
                 (r"timed out after \d+", "timed out after "),
                 "operation timed out",
+                # .NET's WebException (WebExceptionStatus.Timeout)
+                "the operation has timed out",
                 "exceeded the configured timeout",
                 "read operation timed out",
                 "context deadline exceeded",
@@ -1645,6 +1806,160 @@ RULES: tuple[Rule, ...] = (
         near_misses=("httpx.ConnectTimeout",),
     ),
     Rule(
+        "network.connect_timeout.dial_words",
+        "A client library says its dial to a host and port ran out of time, in the words"
+        " its language's clients use: PHP's workerman and ReactPHP ('connect host:443 timeout"
+        " after 30 seconds', 'Connection to tcp://host:443 timed out'), OkHttp's"
+        " SocketTimeoutException 'failed to connect to host/ip (port 443) ... after 10000ms',"
+        " Rust hyper's 'error trying to connect: operation timed out', Go fasthttp's 'dialing"
+        " to the given TCP address timed out', Ruby's 'Failed to open TCP connection ..."
+        " (execution expired)' and 'timed out - connect(2)', Erlang hackney's :connect_timeout,"
+        " Python urllib's '<urlopen error timed out>' (it wraps only the connect and send"
+        " phase; a read timeout is raised bare)."
+        " No TCP connection was made, so nothing was sent: a firewall, a black-holed route or"
+        " a wrong address, not a slow answer. Go says it as 'dial tcp ...: connect: operation"
+        " timed out' (macOS) and 'request canceled while waiting for connection'.",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        all_of(
+            none_of(says("read etimedout", (r"syscall: '?read", "syscall: "))),
+            says(
+                (
+                    r"\bconnect(?:ing)?(?: to)? (?:(?:tcp|ssl|tls)://)?[\w.\-]+:\d+"
+                    r" (?:timeout|timed out)",
+                    "timeout",
+                    "timed out",
+                ),
+                (r"\bconnection to (?:tcp|ssl|tls)://\S+ timed out", "timed out"),
+                (
+                    r"(?:timeout|timed out) (?:while )?connecting to (?:https?://)?[\w.\-]+",
+                    "connecting to ",
+                ),
+                (
+                    r"failed to connect to \S+ \(port \d+\)[^\n]{0,80}? after \d+ ?ms",
+                    "failed to connect to ",
+                ),
+                (r"error trying to connect: [^\n]{0,40}timed out", "error trying to connect"),
+                "dialing to the given tcp address timed out",
+                (
+                    r"failed to open tcp connection to [^\n]{0,120}\(execution expired\)",
+                    "execution expired",
+                ),
+                (r"timed out - connect\(2\)", "connect(2)"),
+                # Go on macOS and BSD, where ETIMEDOUT reads "operation timed out"; Go's
+                # transport canceling a request still waiting for its connection
+                (r"\bconnect: operation timed out", "connect: operation timed out"),
+                "request canceled while waiting for connection",
+                ":connect_timeout",
+                # Python's urllib wraps only the connect and send phase in URLError (a read
+                # timeout is raised bare, as socket.timeout / TimeoutError)
+                (
+                    r"<urlopen error (?:\[errno (?:110|60|10060)\] )?(?:connection )?timed out>",
+                    "urlopen error",
+                ),
+            ),
+        ),
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            '{"error":{"code":"exception","message":"connect api.deepseek.com:443 timeout'
+            ' after 15 seconds"}}',
+            "java.net.SocketTimeoutException: failed to connect to api.openai.com/104.18.7.192"
+            " (port 443) from /10.0.2.16 (port 40122) after 10000ms",
+            "error sending request for url (https://api.anthropic.com/v1/messages): error"
+            " trying to connect: operation timed out",
+            "Faraday::ConnectionFailed: Failed to open TCP connection to api.openai.com:443"
+            " (execution expired)",
+            "Connection to tcp://api.mistral.ai:443 timed out after 10 seconds",
+            'Post "https://api.openai.com/v1/chat/completions": net/http: request canceled while'
+            " waiting for connection (Client.Timeout exceeded while awaiting headers)",
+        ),
+        near_misses=(
+            "Connected to api.openai.com:443; read timeout after 60 seconds",
+            "java.net.SocketTimeoutException: timeout",
+            "Error: read ETIMEDOUT",
+        ),
+    ),
+    Rule(
+        "network.read_timeout.client_deadline",
+        "A client's own timer for the answer ran out: the stream did not start or the call"
+        " did not finish within the time the client allows (Qwen Code's and other agents'"
+        " 'Streaming setup timeout after 483s' and 'Request timeout after 120s', Ktor's"
+        " HttpRequestTimeoutException 'Request timeout has expired', Reactor's 'Did not"
+        " observe any item or terminal signal within 60000ms', 'first token timeout'). The"
+        " connection was made and the request sent; the model was still working, so a"
+        " longer timeout or a shorter input is the fix, and a retry may be billed twice.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            (
+                r"\b(?:request|streaming(?: setup| request)?|stream setup|response|api|llm"
+                r"|model|completion|generation|inference) timeout after \d",
+                "timeout after ",
+            ),
+            (r"\b(?:request|socket) timeout has expired", "timeout has expired"),
+            "did not observe any item or terminal signal within",
+            (r"\bfirst (?:token|byte|chunk|response) timeout", "timeout"),
+            (
+                r"timed out waiting for (?:the )?first (?:token|byte|chunk|response)",
+                "timed out waiting for ",
+            ),
+        ),
+        priority=76,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "[API Error: Connection error.]\n[API Error: Streaming setup timeout after 300s."
+            " Try reducing input length or increasing timeout in config.]",
+            "io.ktor.client.plugins.HttpRequestTimeoutException: Request timeout has expired"
+            " [url=https://api.openai.com/v1/chat/completions, request_timeout=60000 ms]",
+            "java.util.concurrent.TimeoutException: Did not observe any item or terminal"
+            " signal within 60000ms in 'flatMap' (and no fallback has been configured)",
+        ),
+        near_misses=(
+            "io.ktor.client.network.sockets.ConnectTimeoutException: Connect timeout has"
+            " expired [url=https://api.openai.com/v1/chat/completions]",
+            "Gateway timeout after 60s",
+        ),
+    ),
+    Rule(
+        "network.read_timeout.grpc_deadline",
+        "A gRPC client's own deadline ran out before the answer, in the words the gRPC"
+        " libraries put on it: grpc-js's '4 DEADLINE_EXCEEDED: Deadline exceeded', Python"
+        " grpc's 'StatusCode.DEADLINE_EXCEEDED ... details = \"Deadline Exceeded\"', and"
+        " google-api-core's 'DeadlineExceeded: 504 Deadline Exceeded' (its 504 is the HTTP"
+        " name it gives the gRPC code, not an answer received). The call's timeout (Vertex AI's"
+        " and Gemini's SDKs over gRPC) was shorter than the model's work: a read timeout of the"
+        " client, not a gateway's 504; a server's own DEADLINE_EXCEEDED body names its message.",
+        L,
+        Cause.READ_TIMEOUT,
+        says(
+            # ("Deadline exceeded after 30.000s, ..." is network.read_timeout's)
+            (r"\b4 deadline_exceeded: deadline exceeded\b(?! after)", "4 deadline_exceeded"),
+            (
+                r"statuscode\.deadline_exceeded[^\n]{0,40}details ?= ?\"deadline exceeded\"",
+                "statuscode.deadline_exceeded",
+            ),
+            "deadlineexceeded: 504 deadline exceeded",
+        ),
+        # a status of 504 read from api-core's words costs network rules 60 points
+        # (classify.ANSWERED_PENALTY): 134 - 60 = 74, above the generic gateway timeout (72)
+        priority=134,
+        retry=Retry.CAREFUL,
+        confidence=0.7,
+        samples=(
+            "google.api_core.exceptions.DeadlineExceeded: 504 Deadline Exceeded",
+            "grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:"
+            ' status = StatusCode.DEADLINE_EXCEEDED details = "Deadline Exceeded">',
+            "Error: 4 DEADLINE_EXCEEDED: Deadline exceeded\n    at callErrorFromStatus",
+        ),
+        near_misses=(
+            '{"error":{"code":504,"message":"The request timed out. Please try again.",'
+            '"status":"DEADLINE_EXCEEDED"}}',
+        ),
+    ),
+    Rule(
         "network.read_timeout.client_library",
         "A client library's own timeout error fired while waiting for the answer (undici,"
         " Java, Go, axios, curl, the openai SDK).",
@@ -1667,6 +1982,7 @@ RULES: tuple[Rule, ...] = (
             "curl: (28)",
             (r"curl error 28\b", "curl error 28"),
             "read etimedout",
+            "connection timed out, read",
             "socket timeout",
             (r"timeout of \d+ ?ms exceeded", "timeout of "),
             "interruptedioexception",
@@ -2007,6 +2323,39 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.connection_reset.no_answer_jvm",
+        "The connection closed before or while the answer came, in the words of JVM and Dart"
+        " clients: Java HttpURLConnection's 'Unexpected end of file from server', Apache"
+        " HttpClient's NoHttpResponseException 'host:443 failed to respond', Reactor Netty's"
+        " 'Connection prematurely closed BEFORE response', Dart's 'Connection closed while"
+        " receiving data'. (.NET's 'Unable to read data from the transport connection' is"
+        " left to what follows it: a reset, or an operation canceled by a timeout.) The"
+        " server, a proxy or an idle-connection reaper dropped the socket: a reset, not a"
+        " server error, and the request may have been processed.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "unexpected end of file from server",
+            "nohttpresponseexception",
+            (r":\d+ failed to respond\b", "failed to respond"),
+            "connection prematurely closed",
+            "prematurecloseexception",
+            "connection closed while receiving data",
+        ),
+        priority=76,
+        retry=Retry.CAREFUL,
+        confidence=0.8,
+        samples=(
+            "java.net.SocketException: Unexpected end of file from server",
+            "org.apache.http.NoHttpResponseException: api.openai.com:443 failed to respond",
+            "reactor.netty.http.client.PrematureCloseException: Connection prematurely closed"
+            " BEFORE response",
+            "ClientException: Connection closed while receiving data,"
+            " uri=https://api.openai.com/v1/chat/completions",
+        ),
+        near_misses=("The server failed to respond to the health check in time: 503",),
+    ),
+    Rule(
         "network.connection_reset.fetch_terminated",
         "A fetch or stream was terminated mid-way (undici's 'terminated', a premature close,"
         " a lost network connection).",
@@ -2035,6 +2384,9 @@ RULES: tuple[Rule, ...] = (
                 (r"curl: \(92\) http/2 stream \d+ was not closed cleanly", "curl: (92)"),
                 # Rust's hyper over HTTP/2: the body stream broke
                 "h2 protocol error",
+                # Bun's fetch error code for a connection closed mid-way ("Unable to connect
+                # to API (ConnectionClosed)" in Claude Code, which runs on Bun)
+                (r"\bconnectionclosed\b", "connectionclosed"),
             ),
             none_of(says(*_RUNNER_CALL)),
         ),
@@ -2052,6 +2404,7 @@ RULES: tuple[Rule, ...] = (
             "Error: Something went wrong: an error occurred while processing the request:"
             " terminated",
             "{ error: true, result: { success: false, error: 'terminated' } }",
+            "API Error: Unable to connect to API (ConnectionClosed)",
         ),
         near_misses=(
             "Error: process terminated by signal SIGKILL",
@@ -2086,6 +2439,8 @@ RULES: tuple[Rule, ...] = (
             # h2: the stream or the session was closed with an HTTP/2 error code
             "err_http2_stream_error",
             "err_http2_session_error",
+            # Chromium's HTTP/3 (QUIC) connection broke mid-exchange (Electron apps)
+            "err_quic_protocol_error",
             "err_http2_goaway_session",
             (r"(?:stream|session) closed with error code", "closed with error code"),
             "streamclosederror",
@@ -2214,6 +2569,31 @@ RULES: tuple[Rule, ...] = (
             "TypeError: Load failed",
         ),
         near_misses=("Cannot connect to the database server",),
+    ),
+    Rule(
+        "network.generic.socket_not_opened",
+        "Bun's fetch could not open a socket to the host (its error code FailedToOpenSocket,"
+        " 'Was there a typo in the url or port?'; Claude Code and opencode run on Bun and print"
+        " 'Unable to connect to API (FailedToOpenSocket)'): the call never left the machine."
+        " Bun gives this one code for a name that did not resolve, an address it could not"
+        " reach and a socket it could not create, so the layer is the network and the cause"
+        " is not said (a refusal is its ConnectionRefused, a cut its ConnectionClosed).",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "failedtoopensocket",
+            "was there a typo in the url or port",
+        ),
+        priority=55,
+        origin=Origin.CLIENT,
+        retry=Retry.LIMITED,
+        confidence=0.6,
+        samples=(
+            "API Error: Unable to connect to API (FailedToOpenSocket)",
+            "FailedToOpenSocket: Was there a typo in the url or port?\n path:"
+            ' "https://api.anthropic.com/v1/messages"',
+        ),
+        near_misses=("API Error: Unable to connect to API (ConnectionRefused)",),
     ),
     Rule(
         "network.generic.translated",
@@ -2569,6 +2949,50 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "ConnectTimeoutError: Connect Timeout Error (attempted address: api.openai.com:443)",
         ),
+    ),
+    _relay_wrapped(
+        "network.relay_wrapped.read_timeout",
+        "A relay or local router answered 500, 502 or 503 quoting its own HTTP client's"
+        " read timeout: Node http's request timeout (its stack's emitRequestTimeout), axios'"
+        " 'timeout of 60000ms exceeded', undici's BodyTimeoutError,"
+        " AbortSignal.timeout's 'The operation was aborted due to timeout', Python's"
+        " ReadTimeout / 'Read timed out', Go's 'Client.Timeout exceeded', a LiteLLM proxy's"
+        " 'litellm.Timeout: ...'. The relay reached"
+        " its upstream and sent the request, then stopped waiting for the answer (a long"
+        " prompt or a slow model against the relay's timeout setting): raise that timeout;"
+        " the upstream may have processed and billed the call. A 504 is a gateway's timeout"
+        " by its status, and a relay's own 'upstream timed out' is upstream.gateway_timeout.",
+        Cause.READ_TIMEOUT,
+        (
+            "emitrequesttimeout",
+            (r"timeout of \d+ ?ms exceeded", "timeout of "),
+            "und_err_body_timeout",
+            "body timeout error",
+            "aborted due to timeout",
+            "read timed out",
+            "readtimeout",
+            "read etimedout",
+            "esockettimedout",
+            "client.timeout exceeded",
+            # a LiteLLM proxy's own timeout towards the deployment behind it
+            "litellm.timeout: ",
+        ),
+        Retry.CAREFUL,
+        samples=(
+            "Error: Request timeout\n    at ClientRequest.<anonymous>"
+            " (/app/src/services/relay.js:120:16)\n    at TLSSocket.emitRequestTimeout"
+            " (node:_http_client:847:9)\nPOST /v1/messages | 500 | 120031ms",
+            '502 {"error":{"message":"timeout of 300000ms exceeded","type":"api_error"}}',
+            "Error code: 500 - {'error': {'message': 'litellm.Timeout: Connection timed out"
+            " after 600.0 seconds.', 'type': None, 'param': None, 'code': '408'}}",
+            'API Error: 500 {"error":{"message":"TimeoutError: The operation was aborted due'
+            ' to timeout","type":"api_error"}}',
+        ),
+        near_misses=(
+            "AxiosError: timeout of 60000ms exceeded",
+            '504 {"error":{"message":"timeout of 300000ms exceeded"}}',
+        ),
+        statuses=(500, 502, 503),
     ),
     _relay_wrapped(
         "network.relay_wrapped.dns",

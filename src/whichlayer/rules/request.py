@@ -560,7 +560,9 @@ RULES: tuple[Rule, ...] = (
                 (r"not_found_error[^\n]{0,30}model", "not_found_error"),
                 (r"\"model: [\w.\-]+\"", '"model: '),
                 (r"'model: [\w.\-]+'", "'model: "),
-                (r"模型[^\n]{0,20}(?:不存在|不支持)", "模型"),
+                # (not "该模型不支持函数调用": what the model does not support is named after
+                # it, and its own rows read that)
+                (r"模型[^\n]{0,20}(?:不存在|不支持(?![\u4e00-\u9fffa-z/]))", "模型"),
                 (
                     r"model (?:id|identifier|name) (?:is )?invalid",
                     "model id",
@@ -1035,6 +1037,8 @@ RULES: tuple[Rule, ...] = (
             "no static resource",
             "has no explicit mapping for",
             (r"requested endpoint [^\n]{0,80}was not found", "requested endpoint "),
+            # Rails' routing error
+            (r"no route matches \[(?:get|post|put|delete|patch)\]", "no route matches ["),
         ),
         priority=87,
         confidence=0.8,
@@ -1047,6 +1051,81 @@ RULES: tuple[Rule, ...] = (
             ' /v1/chat/completions) was not found.", "type": "invalid_request_error"}}',
         ),
         near_misses=("The model `gpt-4` could not be found.",),
+    ),
+    Rule(
+        "request.endpoint_mismatch.translated",
+        "A server, relay or client says, in the user's language, that the endpoint, route or"
+        " request address does not exist or is wrong: Chinese 接口不存在, 请求路径不存在,"
+        " 请求地址错误, 接口地址错误, API 地址错误, 无效的URL; Japanese"
+        " エンドポイントが見つかりません; German 'Endpunkt nicht gefunden'; Spanish and"
+        " Portuguese 'ruta no encontrada' / 'rota não encontrada'; French 'route introuvable';"
+        " Russian 'маршрут не найден'. The same reading as 'Invalid URL' or '404 page not"
+        " found': the base URL or path is wrong (a missing or doubled /v1, a relay's"
+        " address without its path).",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            (r"(?:接口|路由)\s?(?:不存在|未找到|找不到)", "接口", "路由"),
+            (
+                r"(?:请求路径|请求地址|接口地址|接口路径|api ?地址|base ?url ?地址|url ?地址)\s?"
+                r"(?:不存在|错误|有误|无效|不正确|未找到)",
+                "路径",
+                "地址",
+            ),
+            "无效的url",
+            (r"エンドポイントが(?:見つかりません|存在しません)", "エンドポイント"),
+            (r"(?:endpunkt|route) nicht gefunden", "nicht gefunden"),
+            (r"(?:ruta|endpoint) no encontrad[ao]", "no encontrad"),
+            (r"(?:rota|endpoint) não encontrad[ao]", "não encontrad"),
+            (r"(?:route|point de terminaison|endpoint) introuvable", "introuvable"),
+            (r"(?:маршрут|эндпоинт|endpoint) не найден", "не найден"),
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"code":404,"msg":"接口不存在","data":null}',
+            "请求失败：请求地址错误，请检查 Base URL 是否包含 /v1",
+            "エラー: エンドポイントが見つかりません",
+            "Error: Endpunkt nicht gefunden",
+        ),
+        near_misses=("接口调用错误", "模型不存在", "请检查接口地址是否正确"),
+    ),
+    Rule(
+        "request.endpoint_mismatch.url_unusable",
+        "The client could not use the base URL it was given, so nothing was sent: a URL"
+        " without its scheme or with a wrong one, or a relative path (Go's 'unsupported"
+        " protocol scheme \"\"', undici's 'Failed to parse URL from /v1/...', node-fetch's"
+        " 'Only absolute URLs are supported', httpx's UnsupportedProtocol 'Request URL is"
+        " missing an 'http://' or 'https://' protocol', requests' 'No connection adapters were"
+        " found for 'htps://...'', Java's 'URI is not absolute', .NET's 'An invalid request URI"
+        " was provided', reqwest's 'relative URL without a base'). The base URL setting is"
+        " wrong: write it whole, https:// included.",
+        L,
+        Cause.ENDPOINT_MISMATCH,
+        says(
+            "unsupported protocol scheme",
+            (r"failed to parse url from\b", "failed to parse url from"),
+            "only absolute urls are supported",
+            "missing an 'http://' or 'https://' protocol",
+            "no connection adapters were found",
+            "uri is not absolute",
+            "an invalid request uri was provided",
+            "relative url without a base",
+        ),
+        priority=86,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'Post "api.openai.com/v1/chat/completions": unsupported protocol scheme ""',
+            "TypeError: Failed to parse URL from /v1/chat/completions",
+            "requests.exceptions.InvalidSchema: No connection adapters were found for"
+            " 'htps://api.openai.com/v1/chat/completions'",
+            "httpx.UnsupportedProtocol: Request URL is missing an 'http://' or 'https://'"
+            " protocol.",
+        ),
+        near_misses=("SSL routines:ssl_choose_client_version:unsupported protocol",),
     ),
     Rule(
         "request.endpoint_mismatch.not_implemented",
@@ -1478,11 +1557,14 @@ RULES: tuple[Rule, ...] = (
             (r"does not support (?:tools|function calling)", "does not support "),
             "built-in tools with function calling",
             "function calling is unsupported",
+            # Chinese servers and relays: "该模型不支持函数调用", "不支持工具调用"
+            (r"不支持\s?(?:工具|函数|function ?call|tool ?call|tools)", "不支持"),
         ),
         priority=89,
         confidence=0.8,
         samples=(
             '\'{"error":"registry.ollama.ai/library/deepseek-r1:8b does not support tools"}\'',
+            '{"error":{"message":"该模型不支持函数调用","type":"invalid_request_error"}}',
         ),
     ),
     Rule(
@@ -1529,6 +1611,11 @@ RULES: tuple[Rule, ...] = (
             "tool_use_failed",
             "failed to call a function",
             "requested tool does not exist",
+            # Groq's (and OpenAI-compatible servers') check of the model's call against the
+            # tools sent: "tool call validation failed: attempted to call tool 'x' which was
+            # not in request.tools"
+            "tool call validation failed",
+            (r"attempted to call tool [^\n]{0,80}not in request\.tools", "not in request.tools"),
         ),
         priority=89,
         confidence=0.8,
@@ -1536,6 +1623,8 @@ RULES: tuple[Rule, ...] = (
             'litellm.BadRequestError: GroqException - {"error":{"message":"Failed to call a'
             " function. Please adjust your"
             ' prompt.","type":"invalid_request_error","code":"tool_use_failed"}}',
+            "Error: 400 tool call validation failed: attempted to call tool 'read_file' which"
+            " was not in request.tools",
         ),
     ),
     Rule(
@@ -1661,6 +1750,77 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=("BadRequestError: Error code: 400 - {'detail': 'Content Exists Risk'}",),
+    ),
+    Rule(
+        "request.content_filter.translated",
+        "A server or client says, in the user's language, that the input was refused for its"
+        " content: Chinese 输入内容违规, 内容不合规, 包含不当内容, 违反内容安全策略; Japanese"
+        " コンテンツポリシーに違反; Korean 콘텐츠 정책 위반; German 'aufgrund (unserer)"
+        " Inhaltsrichtlinien blockiert'; Spanish 'infringe la política de contenido'; French"
+        " 'politique de contenu'; Portuguese 'viola a política de conteúdo'. The same reading as"
+        " the English content-policy refusal: a safety filter on the input, not the account.",
+        L,
+        Cause.CONTENT_FILTER,
+        says(
+            (
+                r"(?:输入|输出|请求|生成)?内容(?:违规|不合规|违反|涉嫌违规)"
+                r"|包含(?:不当|违规|不良)内容",
+                "内容",
+            ),
+            (r"违反(?:了)?内容(?:安全)?(?:策略|政策|规范)", "违反"),
+            (r"コンテンツ(?:ポリシー|規約)に違反", "コンテンツ"),
+            "콘텐츠 정책 위반",
+            (r"(?:aufgrund|wegen) (?:unserer |der )?inhaltsrichtlinien", "inhaltsrichtlinien"),
+            (r"pol[ií]tica de conte[uú]do|pol[ií]tica de contenido", "pol"),
+            "politique de contenu",
+            "политики содержания",
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            "错误：输入内容违规，请修改后重试",
+            "您的请求包含不当内容，已被拦截",
+            "リクエストはコンテンツポリシーに違反しています",
+            "Ihre Anfrage wurde aufgrund unserer Inhaltsrichtlinien blockiert",
+        ),
+        near_misses=("内容为空", "请求内容过长"),
+    ),
+    Rule(
+        "request.request_too_large.translated",
+        "A server, gateway or client says, in the user's language, that the request or its"
+        " payload is too large (413's status text and its kin): Chinese 请求实体过大, Japanese"
+        " リクエストが大きすぎます / ペイロードが大きすぎます, German 'Anfrage zu groß' /"
+        " 'Nutzlast zu groß', Spanish 'solicitud demasiado grande' / 'carga útil demasiado"
+        " grande', Portuguese 'requisição muito grande' / 'payload muito grande', French"
+        " 'requête trop volumineuse', Russian 'слишком большой запрос'. The body or a file is"
+        " over a size limit, not the model's context.",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        says(
+            "请求实体过大",
+            "请求实体太大",
+            "請求實體過大",
+            (r"(?:リクエスト|ペイロード|要求)が大きすぎます", "大きすぎます"),
+            (r"(?:anfrage|nutzlast|anforderung) (?:ist )?zu gro(?:ß|ss)", "zu gro"),
+            (r"(?:solicitud|carga [uú]til|petici[oó]n) demasiado grande", "demasiado grande"),
+            (r"(?:requisi[cç][aã]o|solicita[cç][aã]o|payload) muito grande", "muito grande"),
+            (r"(?:requ[eê]te|charge utile) trop volumineuse", "trop volumineuse"),
+            (
+                r"слишком большой (?:запрос|объ[её]м запроса)|запрос слишком большой",
+                "слишком большой",
+            ),
+        ),
+        priority=88,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            "413 请求实体过大",
+            "エラー: リクエストが大きすぎます",
+            "Fehler 413: Anfrage zu groß",
+            "Error 413: Solicitud demasiado grande",
+        ),
+        near_misses=("请求内容过长，超出模型上下文",),
     ),
     Rule(
         "request.invalid_parameter.named_field",
@@ -1808,6 +1968,19 @@ RULES: tuple[Rule, ...] = (
                 "tool_choice",
             ),
             (r"invalid value for '?tool_choice", "tool_choice"),
+            # tool_choice sent without any tools: vLLM's pydantic check "When using
+            # `tool_choice`, `tools` must be set.", Anthropic's "tool_choice may only be
+            # specified while providing tools"
+            (
+                r"(?:when using|using) [`'\"]?tool_choice[`'\"]?,? [`'\"]?tools[`'\"]? must be"
+                r" (?:set|provided|specified|given)",
+                "tool_choice",
+            ),
+            (
+                r"tool_choice[`'\"]? (?:may|can) only be (?:specified|set|used|provided)"
+                r" (?:while|when|if) (?:providing |specifying |passing )?(?:the )?[`'\"]?tools",
+                "tool_choice",
+            ),
         ),
         priority=84,
         retry=Retry.NEVER,
@@ -1818,6 +1991,12 @@ RULES: tuple[Rule, ...] = (
             ' "POST /v1/chat/completions HTTP/1.1" 500 Internal Server Error',
             "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are"
             " specified.",
+            "Error code: 400 - {'object': 'error', 'message': \"[{'type': 'value_error',"
+            " 'loc': ('body',), 'msg': 'Value error, When using `tool_choice`, `tools` must be"
+            " set.'}]\", 'type': 'BadRequestError', 'code': 400}",
+            "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type':"
+            " 'invalid_request_error', 'message': 'tool_choice may only be specified while"
+            " providing tools.'}}",
         ),
         near_misses=('{"tool_choice":"auto","tools":[]}',),
     ),
@@ -2014,6 +2193,10 @@ RULES: tuple[Rule, ...] = (
             (r"budget \d+ is invalid", " is invalid"),
             "maximum tokens you requested exceed",
             "expected a string with minimum length",
+            # vLLM's sampling checks ("top_p must be in (0, 1], got 0.0."); a bare bound
+            # ("temperature: range: 0 <= temperature <= 1")
+            (r"\bmust be in (?:the )?(?:range )?[\[(]-?[\d.]", "must be in "),
+            (r"\brange: -?[\d.]+ ?<=? ?[a-z_]", "range: "),
         ),
         priority=82,
         confidence=0.8,
@@ -2029,6 +2212,8 @@ RULES: tuple[Rule, ...] = (
             " (inclusive) to 41 (exclusive).'}}",
             '{"type":"error","error":{"type":"invalid_request_error","message":"'
             'thinking.budget_tokens: Input should be greater than or equal to 1024"}}',
+            '{"object":"error","message":"top_p must be in (0, 1], got 0.0.","type":'
+            '"BadRequestError","param":null,"code":400}',
         ),
     ),
     Rule(
@@ -2091,12 +2276,26 @@ RULES: tuple[Rule, ...] = (
             (r"only supports? stream mode", "only support"),
             "enable the stream parameter",
             "with a response mime type",
+            # Gemini's image models: "The requested combination of response modalities (TEXT)
+            # is not supported by the model"
+            (r"response modalit(?:y|ies)[^\n]{0,60}not supported", "response modalit"),
+            # Chinese: "该模型不支持图片输入", "当前模型不支持流式输出", "模型不支持深度思考"
+            (
+                r"模型(?:暂)?不支持\s?(?:图片|图像|视觉|多模态|音频|语音|视频|文件|流式|深度思考|思考|"
+                r"推理|联网|json|结构化输出|系统提示)",
+                "模型",
+            ),
         ),
         priority=82,
         confidence=0.8,
         samples=(
             "400 Unable to submit request because thinking_budget is only supported when"
             " thinking is enabled.",
+            '{"error":{"code":400,"message":"The requested combination of response modalities'
+            ' (TEXT) is not supported by the model. models/gemini-2.0-flash-exp-image-generation'
+            ' accepts the following combination of response modalities:\n* IMAGE, TEXT\n",'
+            '"status":"INVALID_ARGUMENT"}}',
+            '{"error":{"message":"该模型不支持图片输入","type":"invalid_request_error"}}',
         ),
     ),
     Rule(
@@ -2487,6 +2686,14 @@ RULES: tuple[Rule, ...] = (
                 "exceeds the number of tooluse",
             ),
             (r"expected toolresult blocks at", "expected toolresult blocks"),
+            # Gemini: "Please ensure that the number of function response parts is equal to
+            # the number of function call parts of the function call turn."
+            (
+                r"number of (?:function|tool) (?:response|result)s?(?: parts| blocks)? (?:is"
+                r" equal to|must (?:be equal to|match|equal)|does not match|doesn't match)"
+                r"[^\n]{0,20}number of (?:function|tool) (?:call|use)",
+                "number of ",
+            ),
             # chat templates (gpt-oss, MiniMax) raising on a tool turn with no call before it:
             # "Message has tool role, but there was no previous assistant message with a tool
             # call!"
@@ -2509,6 +2716,9 @@ RULES: tuple[Rule, ...] = (
             " the number of toolUse blocks of previous turn.",
             "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
             " assistant message with a tool call!",
+            '{"error": {"code": 400, "message": "Please ensure that the number of function'
+            ' response parts is equal to the number of function call parts of the function'
+            ' call turn.", "status": "INVALID_ARGUMENT"}}',
         ),
         near_misses=(
             "Tool 'get_weather' not found",
@@ -2731,6 +2941,14 @@ RULES: tuple[Rule, ...] = (
             # 500): "field messages is required", "input is empty", "input is required"
             (r"field (?:messages|input|prompt|contents) is required", "field "),
             (r"\binput is (?:empty|required)\b", "input is "),
+            # Anthropic's empty blocks wherever they sit (system, a message, a tool result):
+            # "system: text content blocks must be non-empty", "all messages must have
+            # non-empty content except for the optional final assistant message"
+            (
+                r"content blocks? must (?:be non-empty|contain non-whitespace)",
+                "content block",
+            ),
+            (r"messages must have non-empty content", "non-empty content"),
         ),
         priority=83,
         confidence=0.75,
@@ -2744,7 +2962,45 @@ RULES: tuple[Rule, ...] = (
             "google.api_core.exceptions.InvalidArgument: 400 Unable to submit request because at"
             " least one contents field is required.",
             "Error 3240: At least one content or tool_calls should be non-empty",
+            '{"type":"error","error":{"type":"invalid_request_error","message":"system: text'
+            ' content blocks must be non-empty"}}',
+            "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type':"
+            " 'invalid_request_error', 'message': 'messages: all messages must have non-empty"
+            " content except for the optional final assistant message'}}",
         ),
+    ),
+    Rule(
+        "request.malformed_body.translated",
+        "A server or relay says, in the user's language, that the request body or its format"
+        " is wrong (not the value of one parameter): Chinese 请求体格式错误, 请求格式错误,"
+        " 无法解析请求体, 请求体不是合法的JSON; Japanese リクエストボディが不正 /"
+        " リクエストの形式が正しくありません; Spanish 'cuerpo de la solicitud no válido';"
+        " Portuguese 'corpo da requisição inválido'; French 'corps de la requête invalide';"
+        " Russian 'неверный формат запроса'. The same reading as 'We could not parse the JSON"
+        " body of your request': the body's shape, a malformed body.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"请求体\s?(?:格式)?\s?(?:错误|有误|无效|不合法|解析失败)", "请求体"),
+            (r"请求(?:数据)?格式(?:错误|有误|不正确|不合法)", "请求"),
+            "无法解析请求体",
+            (r"请求体不是(?:合法|有效)的\s?json", "请求体"),
+            (r"リクエスト(?:ボディ|本文)が不正", "リクエスト"),
+            "リクエストの形式が正しくありません",
+            (r"cuerpo de (?:la )?solicitud (?:no v[aá]lido|inv[aá]lido|mal formado)", "cuerpo de "),
+            (r"corpo da (?:requisi[cç][aã]o|solicita[cç][aã]o) inv[aá]lido", "corpo da "),
+            (r"corps de (?:la )?requ[eê]te (?:invalide|mal form[eé])", "corps de "),
+            "неверный формат запроса",
+        ),
+        priority=80,
+        retry=Retry.NEVER,
+        confidence=0.7,
+        samples=(
+            '{"code":400,"msg":"请求体格式错误"}',
+            "错误：无法解析请求体，请检查 JSON",
+            "エラー: リクエストボディが不正です",
+        ),
+        near_misses=("请求参数格式错误：temperature", "响应格式错误"),
     ),
     Rule(
         "request.malformed_body.role",

@@ -962,6 +962,135 @@ RULES: tuple[Rule, ...] = (
         samples=("An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT",),
     ),
     Rule(
+        "upstream.gateway_timeout.platform_limit",
+        "The hosting platform running the code that calls the model stopped it at the"
+        " platform's time limit: Vercel's 'Vercel Runtime Timeout Error: Task timed out after"
+        " 60 seconds', AWS Lambda's (and Netlify Functions') 'Task timed out after 3.00"
+        " seconds' and Sandbox.Timedout, Google Cloud Functions' 'finished with status:"
+        " 'timeout'', Azure Functions' 'Timeout value of 00:05:00 exceeded by function',"
+        " Heroku's router H12 'Request timeout', Supabase Edge Functions' 'wall clock time"
+        " limit reached'. The platform's front end gave up on the function while the model was"
+        " still answering: not the caller's network, not the model's failure. The same long"
+        " call hits the same limit again: raise the function's maximum duration, stream the"
+        " answer, or move the call off the time-limited function.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            "vercel runtime timeout error",
+            (r"task timed out after \d+\.\d\d seconds", "task timed out after "),
+            "sandbox.timedout",
+            (r"finished with status:? ?'?timeout", "finished with status"),
+            (r"timeout value of [\d:.]+ (?:was )?exceeded by function", "exceeded by function"),
+            (r"\bcode=h12\b", "code=h12"),
+            "h12 - request timeout",
+            "wall clock time limit reached",
+            "wall clock duration reached",
+            (r"\bfunction (?:invocation |execution )?timed out after \d", "timed out after "),
+        ),
+        priority=84,
+        origin=Origin.GATEWAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Vercel Runtime Timeout Error: Task timed out after 300 seconds",
+            "2025-03-02T10:11:12.345Z 7c1f0e2a-1111-2222-3333-444455556666 Task timed out"
+            " after 29.03 seconds",
+            "Function execution took 540012 ms, finished with status: 'timeout'",
+            '2025-01-05T09:00:00+00:00 heroku[router]: at=error code=H12 desc="Request'
+            ' timeout" method=POST path="/api/chat" status=503',
+            "Timeout value of 00:05:00 exceeded by function 'Functions.Chat' (Id: 'abc')."
+            " Initiating cancellation.",
+        ),
+        near_misses=(
+            "celery task timed out after 30 seconds",
+            "Request timed out after 60 seconds",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.platform_function",
+        "The hosting platform says the function or app in front of the model crashed while"
+        " serving the call: Vercel's FUNCTION_INVOCATION_FAILED and"
+        " EDGE_FUNCTION_INVOCATION_FAILED (500), AWS Lambda's Runtime.ExitError 'Runtime exited"
+        " with error' (a signal: killed is its memory limit). The deployment's own code or"
+        " configuration failed (a missing environment variable, an exception, memory): the"
+        " server side of the call, before the model; its logs say why.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            "function_invocation_failed",
+            "runtime.exiterror",
+            "runtime exited with error",
+        ),
+        priority=80,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "An error occurred with your deployment\n\nFUNCTION_INVOCATION_FAILED\n\n"
+            "iad1::abcde-1700000000000-0123456789ab",
+            '{"errorType":"Runtime.ExitError","errorMessage":"RequestId: 1f2e Error: Runtime'
+            ' exited with error: signal: killed"}',
+        ),
+        near_misses=("FUNCTION_INVOCATION_TIMEOUT",),
+    ),
+    Rule(
+        "upstream.bad_gateway.platform_no_response",
+        "The hosting platform's proxy got no usable answer from the app in front of the model:"
+        " Vercel's NO_RESPONSE_FROM_FUNCTION (502), Railway's 'Application failed to respond'"
+        " (often the app listening on another port than the domain targets), Cloud Run's 'The"
+        " request failed because either the HTTP response was malformed or connection to the"
+        " instance had an error', Heroku's router H13 'Connection closed without response'. A"
+        " hop got an invalid answer, or none, from the next: a bad gateway.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            "no_response_from_function",
+            "application failed to respond",
+            "http response was malformed or connection to the instance had an error",
+            (r"\bcode=h13\b", "code=h13"),
+        ),
+        priority=80,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "An error occurred with your deployment\n\nNO_RESPONSE_FROM_FUNCTION\n\n"
+            "fra1::xyz12-1700000000000-abcdef012345",
+            "Application failed to respond\nThis error appears to be caused by the"
+            " application.",
+            "The request failed because either the HTTP response was malformed or connection to"
+            " the instance had an error. Additional troubleshooting documentation can be found"
+            " at: https://cloud.google.com/run/docs/troubleshooting",
+        ),
+        near_misses=("Application failed to start: missing OPENAI_API_KEY",),
+    ),
+    Rule(
+        "upstream.unavailable.platform_no_instance",
+        "The hosting platform has no running instance of the app in front of the model to"
+        " send the call to: Fly.io's proxy 'could not find a good candidate within 90 attempts"
+        " at load balancing' (every machine stopped, crashed or failing its checks), Heroku's"
+        " router H10 'App crashed'. The service is down until an instance starts; its logs say"
+        " why it stopped (memory, a crash at start).",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            (
+                r"could not find a good candidate within \d+ attempts",
+                "could not find a good candidate",
+            ),
+            (r"\bcode=h10\b", "code=h10"),
+        ),
+        priority=80,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "could not find a good candidate within 90 attempts at load balancing",
+            '2025-02-01T10:00:00+00:00 heroku[router]: at=error code=H10 desc="App crashed"'
+            ' method=POST path="/v1/chat/completions" status=503',
+        ),
+    ),
+    Rule(
         "upstream.gateway_timeout.forwarding",
         "A front end that forwards requests (a hosting platform's middleware) gave up waiting "
         "for the app behind it: a gateway timeout, not the client's own.",
@@ -1048,8 +1177,9 @@ RULES: tuple[Rule, ...] = (
                 "from the upstream",
             ),
             (
-                r"upstream (?:returned|sent|gave|responded with) (?:an? )?(?:invalid|malformed"
-                r"|unparsable|unparseable|non-json|bad) (?:json|response|reply|body|data)",
+                r"upstream (?:server |service |provider )?(?:returned|sent|gave|responded with)"
+                r" (?:an? )?(?:invalid|malformed|unparsable|unparseable|non-json|bad)"
+                r" (?:json|response|reply|body|data)",
                 "upstream ",
             ),
             (
@@ -1081,6 +1211,91 @@ RULES: tuple[Rule, ...] = (
             "Failed to parse request body: invalid JSON",
             "解析请求体失败: 不是有效的 JSON",
             "upstream request timed out",
+        ),
+    ),
+    Rule(
+        "upstream.gateway_timeout.described",
+        "The standard description of a 504 in place of its number: RFC 9110's and MDN's"
+        " 'did not receive a timely response from an upstream server', Apache mod_proxy's"
+        " 504 page ('The gateway did not receive a timely response from the upstream server"
+        " or application'), Azure Resource Manager's GatewayTimeout ('The gateway did not"
+        " receive a response from 'Microsoft.CognitiveServices' within the specified time"
+        " period'), Python's HTTPStatus text ('The upstream server failed to send a request in"
+        " the time allowed by the server'). A hop in front of the model gave up waiting for"
+        " the next, whoever printed the words.",
+        L,
+        Cause.GATEWAY_TIMEOUT,
+        says(
+            (
+                r"did not (?:receive|get) a (?:timely )?response (?:in time )?from (?:the |an )?"
+                r"upstream",
+                "upstream",
+            ),
+            (r"gateway did not receive a (?:timely )?response from", "gateway did not receive"),
+            "failed to send a request in the time allowed by the server",
+            (
+                r"upstream (?:server|service) (?:did not|didn't|failed to) respond in time",
+                "respond in time",
+            ),
+        ),
+        priority=78,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "The gateway did not receive a timely response from the upstream server or"
+            " application.",
+            "Error type: GatewayTimeout\nError Message: The gateway did not receive a response"
+            " from 'Microsoft.CognitiveServices' within the specified time period.",
+            '{"code": 504, "message": "The server did not receive a response from the upstream'
+            ' server in time."}',
+        ),
+        near_misses=(
+            "did not receive a response from the model",
+            "Connection error: did not receive a response",
+        ),
+    ),
+    Rule(
+        "upstream.bad_gateway.described",
+        "The standard description of a 502 in place of its number: Apache mod_proxy's 502"
+        " page ('The proxy server received an invalid response from an upstream server'),"
+        " RFC 9110's 'received an invalid response from an inbound server'. A hop in front"
+        " of the model got an answer it could not use from the next one.",
+        L,
+        Cause.BAD_GATEWAY,
+        says(
+            (
+                r"received an invalid response from (?:the |an )?(?:upstream|inbound)"
+                r" (?:server|service)",
+                "received an invalid response from",
+            ),
+        ),
+        priority=78,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "502: The proxy server received an invalid response from an upstream server. The"
+            " proxy server could not handle the request POST /v1/chat/completions.",
+        ),
+        near_misses=("received an invalid response from the model: missing choices",),
+    ),
+    Rule(
+        "upstream.unavailable.described",
+        "Apache's 503 page ('The server is temporarily unable to service your request due to"
+        " maintenance downtime or capacity problems'), printed by whatever stands in front of"
+        " the model when the service behind it is down: the service is unavailable for now;"
+        " the page does not say whether load or maintenance.",
+        L,
+        Cause.UNAVAILABLE,
+        says("temporarily unable to service your request"),
+        priority=76,
+        origin=Origin.GATEWAY,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            "Service Unavailable\nThe server is temporarily unable to service your request"
+            " due to maintenance downtime or capacity problems. Please try again later.",
         ),
     ),
     Rule(
@@ -1244,6 +1459,14 @@ RULES: tuple[Rule, ...] = (
                     (r"relay error \(channel #\d+\)", "relay error (channel #"),
                     # Cloudflare AI Gateway's 2005
                     "failed to get response from provider",
+                    # other relays' and gateways' words for the same
+                    (
+                        r"all upstream (?:channels|providers|endpoints|accounts|keys)"
+                        r" (?:have )?failed",
+                        "all upstream ",
+                    ),
+                    (r"failed to get (?:a )?response from (?:the )?upstream", "response from "),
+                    (r"\bupstream (?:service|server) error\b", "upstream s"),
                 ),
             ),
             # (not when the relay names a client-error status of the upstream's, "<400>", "bad
@@ -1321,6 +1544,8 @@ RULES: tuple[Rule, ...] = (
             (r"上游[^\n]{0,10}(?:错误|失败|异常|故障|錯誤|失敗|異常)", "上游"),
             "所有上游",
             (r"(?:api ?)?(?:keys?|密钥)[^\n]{0,10}都失败", "都失败"),
+            # a relay tried every channel it has: "所有渠道均请求失败", "所有渠道都失败了"
+            (r"所有渠道[^\n]{0,6}(?:请求)?失败", "所有渠道"),
         ),
         priority=65,
         origin=Origin.RELAY,
@@ -1534,12 +1759,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.server_error.body",
         "The server's own body says it failed while processing the request; a relay's "
-        "'upstream failed' around it adds nothing.",
+        "'upstream failed' around it adds nothing. A body typed as a server error under a"
+        " client-error status (a relay such as claude-code-router types every error it"
+        " relays api_error, a provider's 404 included) is left to the status and the words.",
         L,
         Cause.SERVER_ERROR,
         any_of(
-            field_is(
-                "type", "server_error", "api_error", "internal_error", "internal_server_error"
+            all_of(
+                field_is(
+                    "type", "server_error", "api_error", "internal_error", "internal_server_error"
+                ),
+                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422)),
             ),
             field_is("status_text", "internal"),
             says(
@@ -1581,6 +1811,8 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Chat failed: An error occurred while processing the request: terminated",
             "An error occurred while processing your request: TypeError: fetch failed",
+            'API Error: 404 {"error":{"message":"Error from provider: Not Found. Please check'
+            ' the configuration.","type":"api_error","code":"provider_response_error"}}',
         ),
     ),
     Rule(
@@ -1672,6 +1904,41 @@ RULES: tuple[Rule, ...] = (
             # (Bedrock's "The system encountered an unexpected error during processing" is
             # upstream.server_error.body's, with or without its class name)
             "worker threw exception while generating the reply",
+        ),
+    ),
+    Rule(
+        "upstream.server_error.dashscope_algo",
+        "Alibaba DashScope's own print of a 5xx, '<500> InternalError.Algo: <what failed>'"
+        " (its SDK's and LiteLLM's '<status> Code: message' form, quoted by agents and"
+        " relays): the model server's code raised while serving the call ('list index out of"
+        " range', ''dict' object has no attribute 'content''), a server error whatever the"
+        " Python words after it say. A dotted sub-code names its own cause"
+        " ('InternalError.Algo.InvalidParameter' is the request, DataInspectionFailed the"
+        " content filter) and is left to its row.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            (
+                r"<5\d\d> ?(?:internalerror(?:\.algo)?|systemerror|modelservicefailed)(?![.\w])",
+                "internalerror",
+                "systemerror",
+                "modelservicefailed",
+            ),
+        ),
+        priority=84,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "[API Error: <500> InternalError.Algo: 'NoneType' object is not subscriptable]",
+            "openai.InternalServerError: Error code: 500 - {'error': {'code':"
+            " 'internal_server_error', 'message': '<500> InternalError.Algo: list index out of"
+            " range', 'type': 'internal_server_error'}}",
+        ),
+        near_misses=(
+            "<400> InternalError.Algo.InvalidParameter: Range of input length should be"
+            " [1, 30720]",
+            "<500> InternalError.Algo.DataInspectionFailed: Input text data may contain"
+            " inappropriate content.",
         ),
     ),
     Rule(
@@ -1824,6 +2091,12 @@ RULES: tuple[Rule, ...] = (
                 (r"缺少或空的 ?choices", "choices"),
                 "choices 数组",
                 "did not provide any assistant messages",
+                # agents' own words for a completion with nothing in it
+                (
+                    r"\b(?:model|llm|api|provider) (?:unexpectedly )?returned an empty"
+                    r" (?:response|reply|completion|message)",
+                    "returned an empty ",
+                ),
                 # ("model request failed": apps put it before whatever went wrong, a
                 # connection error, a timeout, an HTTP status; only alone does it stand for the
                 # server's unusable answer, the detail after a colon or bracket speaks instead)
