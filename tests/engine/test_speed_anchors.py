@@ -96,7 +96,7 @@ def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
     hays = [whichlayer.rules.view.View(whichlayer.to_evidence(t)).hay for t in corpus_inputs()]
     for phrase in phrases:
         assert phrase.regex is not None
-        compiled = phrase.regex.compiled()
+        compiled = re.compile(phrase.pattern)
         for hay in hays:
             if not any(k in hay for k in phrase.keywords):
                 continue
@@ -125,13 +125,13 @@ def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
 def test_openings_and_needed_texts_read_from_the_parse(
     pattern: str, openings: tuple[str, ...] | None, needed: tuple[str, ...] | None
 ) -> None:
-    from whichlayer.prefilter import PLAN_AFTER, needs, starts
+    from whichlayer.prefilter import needs, starts
 
     assert starts(pattern) == openings
     assert needs(pattern) == needed
     texts = ["tpm", "x504 timeout", "the url is not supported", "model x not found", "xabcd yz"]
-    phrase = Phrase(pattern, "kw")  # its first searches unparsed, the later ones by the plan
-    for text in texts * PLAN_AFTER:
+    phrase = Phrase(pattern, "kw")  # parsed at its first search: every search by the plan
+    for text in texts:
         found = re.search(pattern, text)
         assert phrase.find(text) == (found.group(0) if found else None)
     opened = (phrase.start,) if phrase.start else openings
@@ -184,3 +184,41 @@ def test_dns_host_starts() -> None:
         assert any(text.startswith(s, match.start()) for s in origin._DNS_STARTS)
         assert first_at(origin._DNS_HOST, text, text, origin._DNS_STARTS) is not None
     assert re.compile(origin._DNS_HOST.pattern).pattern.count("|") == len(origin._DNS_STARTS) - 1
+
+
+def test_phrase_rows_compiled_from_their_parse_as_re_compile_makes_them() -> None:
+    """A phrase row's pattern is compiled from the parse its plan read, not parsed again:
+    for every row the compiled pattern equals ``re.compile``'s (CPython compares compiled
+    patterns by their text, flags and compiled code), and the check that enables this
+    path passed on this Python."""
+    from whichlayer import prefilter
+
+    phrases = [p for rule in [*ALL_RULES, *ORIGIN_RULES] for p in rule.phrases if not p.plain]
+    made = 0
+    for row in phrases:
+        fresh = Phrase(row.pattern, *row.keywords)
+        compiled = fresh.compiled()  # as a search makes it: from the parse its plan read
+        assert compiled is not None
+        assert compiled == re.compile(row.pattern), row.pattern
+        assert (
+            compiled.pattern == row.pattern
+            and compiled.groupindex == re.compile(row.pattern).groupindex
+        )
+        parsed = prefilter._parse(row.pattern)
+        if parsed is not None:
+            from_parse = prefilter._compiled_from(row.pattern, parsed)
+            assert from_parse is not None and from_parse == re.compile(row.pattern)
+            made += 1
+    assert prefilter._FROM_PARSE is True
+    assert made > 500
+
+
+def test_a_pattern_with_flags_or_groups_is_compiled_as_re_compile_makes_it() -> None:
+    """Inline flags (not read by the plan: compiled as usual), named groups, a pattern
+    that does not parse (the same error as ``re.compile``'s, at the first search)."""
+    for pattern in (r"(?i)limit (?:reached|hit)", r"(?P<n>quota) (?P=n)+ x", r"a(?=b)c?"):
+        phrase = Phrase(pattern, "kw")
+        phrase.find("limit hit quota quota x abc")
+        assert phrase.compiled() == re.compile(pattern)
+    with pytest.raises(re.error):
+        Phrase(r"broken (", "broken").find("broken (")
