@@ -1,6 +1,7 @@
 """Speed of ``whichlayer explain`` (issue 8's bars), printed as figures.
 
     python bench/speed.py [--quick]
+    python bench/speed.py --first-pass [--against CHECKOUT ...] [--rounds N]
 
 1. Cold start: wall time of ``whichlayer explain "<one-line error>"`` against
    ``python3 -c pass``, the two run alternately so both see the same load (bar: at most 8x),
@@ -13,6 +14,15 @@
 
 The machine is often shared: the load average is printed first, and every figure is a
 median of repeated runs. ``--quick`` runs fewer repetitions.
+
+``--first-pass``: the first judgement of many distinct texts in one process, as ``whichlayer
+scan`` makes it (each distinct error of a log judged once, by ``whichlayer._explain.verdict``):
+a fresh child process judges every distinct labelled input (``corpus/*.jsonl``, cut to 2,000
+characters as ``bench/scan.py`` cuts them) once, then once more; printed: the first pass's
+total CPU seconds and microseconds per text, and the second pass's (the steady state), the
+difference being the warm-up (compiling patterns, building indexes, loading the model). With
+``--against``, each other checkout's code (``<checkout>/src``) is run the same way, the
+checkouts alternately round by round, so all see the same load.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -302,7 +313,85 @@ def big_paste(repeat: int) -> None:
         )
 
 
+#: The child of ``--first-pass``: the texts are read before the clock starts; the modules the
+#: first judgement imports (``parse``, ``classify``, the rules) are imported in the first pass,
+#: as in a scan.
+_FIRST_PASS = """
+import json, sys, time
+from pathlib import Path
+texts, seen = [], set()
+for path in sorted(Path(sys.argv[1]).glob("*.jsonl")):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        text = json.loads(line).get("input")
+        if isinstance(text, str) and text[:2000] not in seen:
+            seen.add(text[:2000])
+            texts.append(text[:2000])
+from whichlayer._explain import verdict
+out = []
+for _ in range(2):
+    start = time.process_time()
+    for text in texts:
+        verdict(text)
+    out.append(time.process_time() - start)
+print(len(texts), *out)
+"""
+
+
+def first_pass(checkouts: list[Path], rounds: int) -> None:
+    """Each checkout's first and second pass over the distinct corpus texts (``--first-pass``)."""
+    firsts: dict[Path, list[float]] = {c: [] for c in checkouts}
+    seconds: dict[Path, list[float]] = {c: [] for c in checkouts}
+    count = 0
+    # every checkout's bytecode cached alike, in one place of its own (none written into a
+    # checkout that is not this one)
+    cache = Path(tempfile.gettempdir()) / "whichlayer-bench-pycache"
+    for _ in range(rounds):
+        for checkout in checkouts:  # alternately, so all see the same load
+            env = {**child_env(checkout / "src"), "PYTHONPYCACHEPREFIX": str(cache)}
+            out = subprocess.run(
+                [sys.executable, "-c", _FIRST_PASS, str(ROOT / "corpus")],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+                timeout=600,
+            ).stdout.split()
+            count = int(out[0])
+            firsts[checkout].append(float(out[1]))
+            seconds[checkout].append(float(out[2]))
+    print(
+        f"first pass over {count:,} distinct corpus texts in a fresh process (CPU time, "
+        f"medians of {rounds} runs, checkouts run alternately):"
+    )
+    for checkout in checkouts:
+        first, second = statistics.median(firsts[checkout]), statistics.median(seconds[checkout])
+        print(
+            f"  {checkout}: first pass {first:.3f} s = {first / count * 1e6:.0f} us per text "
+            f"(lowest {min(firsts[checkout]):.3f} s); second pass {second / count * 1e6:.0f} "
+            f"us per text; warm-up {first - second:.3f} s"
+        )
+
+
 def main() -> None:
+    if "--first-pass" in sys.argv[1:]:
+        import argparse
+
+        parser = argparse.ArgumentParser(description="first pass over many distinct texts")
+        parser.add_argument("--first-pass", action="store_true")
+        parser.add_argument("--against", action="append", default=[], help="another checkout")
+        parser.add_argument("--rounds", type=int, default=7, help="runs per checkout")
+        args = parser.parse_args()
+        require(DEV)
+        checkouts = [ROOT, *(Path(c).resolve() for c in args.against)]
+        for checkout in checkouts:
+            if not (checkout / "src" / "whichlayer").is_dir():
+                sys.exit(f"speed.py: no src/whichlayer under {checkout}")
+        one, five, fifteen = os.getloadavg()
+        print(f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs")
+        first_pass(checkouts, args.rounds)
+        return
     quick = "--quick" in sys.argv[1:]
     require(DEV)
     one, five, fifteen = os.getloadavg()

@@ -347,9 +347,54 @@ def structure(pattern: str, stop: int | None = None) -> tuple[int, bool, bool]:
     return depth, in_class, alternates
 
 
-#: A phrase row's pattern is parsed for its openings and the texts it needs (``Phrase.plan``)
-#: at its this-many-th search.
-PLAN_AFTER = 3
+def _compiled_from(pattern: str, parsed: Any) -> re.Pattern[str] | None:
+    """``re.compile(pattern)`` made from ``parsed``, the parse of ``pattern`` that
+    :func:`_parse` already made, rather than parsing it a second time (``_build``).
+    ``None`` (the caller then compiles the pattern as usual) when the standard library's
+    private parts differ from what ``_build`` expects: checked once per process, by
+    making a pattern both ways and comparing (compiled patterns compare equal only with
+    the same pattern text, flags and code)."""
+    global _FROM_PARSE
+    if _FROM_PARSE is None:
+        try:
+            from re import _parser  # type: ignore[attr-defined]
+
+            probe = r"(?<![a-z])ab(?P<n>c[de]|f+?)\b(?:x|y)*?z{2,3}(?=q)"
+            _FROM_PARSE = _build(probe, _parser.parse(probe)) == re.compile(probe)
+        except Exception:  # a private API: any failure means "compile as usual"
+            _FROM_PARSE = False
+    if not _FROM_PARSE:
+        return None
+    try:
+        return _build(pattern, parsed)
+    except Exception:  # (the same)
+        return None
+
+
+#: Whether :func:`_build` makes here what ``re.compile`` does (None: not checked yet).
+_FROM_PARSE: bool | None = None
+
+
+def _build(pattern: str, parsed: Any) -> re.Pattern[str]:
+    """What ``re._compiler.compile(pattern, 0)`` does after its own parse, step for step,
+    from ``parsed`` (the same in CPython 3.11, 3.12 and 3.13): the parse's code, flags and
+    groups handed to ``_sre.compile``."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    state = parsed.state
+    groupindex = state.groupdict
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, at in groupindex.items():
+        indexgroup[at] = name
+    compiled: re.Pattern[str] = _compiler._sre.compile(
+        pattern,
+        state.flags,
+        _compiler._code(parsed, 0),
+        state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+    return compiled
 
 
 class Phrase:
@@ -360,22 +405,31 @@ class Phrase:
     expression tried only where one of its ``keywords`` occurs; every match of the
     pattern must contain one of them (tests/engine/test_rules.py checks each
     row's samples, and a property test generates matches to check it).
+
+    A pattern is parsed once, at its first search: the regular-expression module's parse
+    gives its plan (the texts its matches open with, those they need) and then, handed to
+    the module's compiler when a search first needs it, the compiled pattern
+    (:func:`_compiled_from`), as ``re.compile`` would have made it from a parse of its own.
     """
 
-    __slots__ = ("_finds", "_plan", "keywords", "pattern", "plain", "regex", "start")
+    __slots__ = ("_parsed", "_plan", "keywords", "pattern", "plain", "regex")
 
     def __init__(self, pattern: str, *keywords: str) -> None:
         self.pattern = pattern
         self.plain = not keywords
         self.keywords: tuple[str, ...] = keywords or (pattern,)
         self.regex: LazyPattern | None = None if self.plain else LazyPattern(pattern)
-        #: The plain text every match starts with (``None``: none known), so the pattern is
-        #: tried only where it occurs (:func:`first_at`).
-        self.start = None if self.plain else _plain_start(pattern)
-        #: ``(starts, needs)``, read on the ``PLAN_AFTER``-th search (parsing the pattern
-        #: costs what a few searches do: one command's single paste does not repay it)
+        #: ``(starts, needs)``, read at the first search (``plan``)
         self._plan: tuple[tuple[str, ...] | None, tuple[str, ...] | None] | None = None
-        self._finds = 0
+        #: the parse the plan read, kept until the pattern is compiled from it (a search
+        #: whose needed texts are absent compiles nothing)
+        self._parsed: Any = None
+
+    @property
+    def start(self) -> str | None:
+        """The plain text every match starts with, as the pattern's text shows it (``None``:
+        none known, or a plain phrase)."""
+        return None if self.plain else _plain_start(self.pattern)
 
     @property
     def starts(self) -> tuple[str, ...] | None:
@@ -390,44 +444,62 @@ class Phrase:
 
     @property
     def plan(self) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        """The openings and needed texts, read from the pattern's parse on first use."""
         plan = self._plan
         if plan is None:
-            if self.plain:
-                plan = (None, None)
-            else:
-                try:
-                    parsed = _parse(self.pattern)  # once, for both readings
-                    opening = (self.start,) if self.start is not None else _starts_in(parsed)
-                    plan = (opening, _needs_in(parsed, opening or ()))
-                except (ImportError, AttributeError, TypeError, ValueError):
-                    # ``re._parser`` is the standard library's own, not a public API: should
-                    # a later Python change it, the pattern is searched as it is
-                    plan = (None if self.start is None else (self.start,)), None
-            self._plan = plan
+            plan = self._plan = (None, None) if self.regex is None else self._prepare(self.regex)
         return plan
+
+    def _prepare(self, regex: LazyPattern) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        """Parse the pattern once and read its plan; the parse is kept for ``_compile``."""
+        start = _plain_start(self.pattern)
+        try:
+            parsed = _parse(self.pattern)
+            opening = (start,) if start is not None else _starts_in(parsed)
+            plan = opening, _needs_in(parsed, opening or ())
+        except (ImportError, AttributeError, TypeError, ValueError):
+            # ``re._parser`` is the standard library's own, not a public API: should a
+            # later Python change it, the pattern is searched as it is
+            return (None if start is None else (start,)), None
+        if regex._compiled is None:
+            self._parsed = parsed
+        return plan
+
+    def compiled(self) -> re.Pattern[str] | None:
+        """The compiled pattern (``None``: a plain phrase), made as a search makes it."""
+        regex = self.regex
+        if regex is None:
+            return None
+        _ = self._plan or self.plan
+        return regex._compiled or self._compile(regex)
+
+    def _compile(self, regex: LazyPattern) -> re.Pattern[str]:
+        """The compiled pattern: made from the parse the plan read (:func:`_compiled_from`),
+        else by ``re.compile``."""
+        parsed, self._parsed = self._parsed, None
+        compiled = None if parsed is None else _compiled_from(self.pattern, parsed)
+        if compiled is None:
+            compiled = re.compile(self.pattern)
+        regex._compiled = compiled
+        return compiled
 
     def find(self, text: str) -> str | None:
         """The matched text, or None."""
-        if self.regex is None:
+        regex = self.regex
+        if regex is None:
             return self.pattern if self.pattern in text else None
-        plan = self._plan
-        if plan is None:
-            self._finds += 1
-            if self._finds >= PLAN_AFTER:
-                plan = self.plan
-            else:  # a short run: the plain opening alone, as known without parsing
-                plan = (None if self.start is None else (self.start,)), None
-        openings, needed = plan
+        openings, needed = self._plan or self.plan
         if needed is not None:
             for part in needed:
                 if part in text:
                     break
             else:
                 return None  # no match can lack all of them
+        compiled = regex._compiled or self._compile(regex)
         if openings is not None and len(text) <= OCCURRENCES_MAX:
-            found = first_at(self.regex.compiled(), text, text, openings)
+            found = first_at(compiled, text, text, openings)
         else:
-            found = self.regex.search(text)
+            found = compiled.search(text)
         return found.group(0) if found else None
 
     def __repr__(self) -> str:

@@ -416,3 +416,26 @@ def test_inference_reads_the_same_features_training_does() -> None:
         ids, names = F.read(ev)
         assert ids == set(trained), row["id"]
         assert names.of(ids) == trained, row["id"]
+
+
+def test_a_heads_row_sums_are_its_column_sums() -> None:
+    """Each head's label sums as a long run makes them (its rows of bytes, cut once, one
+    lookup a feature) are the integer sums of its weight columns at the input's rows, for
+    every head, on the features of labelled inputs (one in five), an empty input and one
+    feature, and the words the features cache has never seen (non-ASCII too) are hashed as
+    training hashes their names."""
+    from whichlayer.model import features as F
+
+    model = infer.loads(infer.WEIGHTS.read_bytes())  # a fresh copy: its rows not yet cut
+    heads = [model.layer, *model.causes.values()]
+    inputs = [F.read(to_evidence(row["input"]))[0] for row in _rows()[::5]]
+    inputs += [set(), {next(iter(model.layer.rows))}]
+    for head in heads:
+        short = [head._column_sums(head._rows_of(feats)[1]) for feats in inputs]
+        while head._by_id is None:
+            head._sums(set())
+        assert [head._sums(feats) for feats in inputs] == short
+    F._WORD_IDS.clear()
+    for word in ("quota", "配额不足", "überschritten", "x" * 24, "é"):
+        names = F.feature_names(word, [])
+        assert set(F.feature_ids(word, [])) == set(F.hashed(names)), word

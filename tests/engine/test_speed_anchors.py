@@ -96,7 +96,7 @@ def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
     hays = [whichlayer.rules.view.View(whichlayer.to_evidence(t)).hay for t in corpus_inputs()]
     for phrase in phrases:
         assert phrase.regex is not None
-        compiled = phrase.regex.compiled()
+        compiled = re.compile(phrase.pattern)
         for hay in hays:
             if not any(k in hay for k in phrase.keywords):
                 continue
@@ -125,13 +125,13 @@ def test_phrase_rows_found_as_the_regex_engine_finds_them() -> None:
 def test_openings_and_needed_texts_read_from_the_parse(
     pattern: str, openings: tuple[str, ...] | None, needed: tuple[str, ...] | None
 ) -> None:
-    from whichlayer.prefilter import PLAN_AFTER, needs, starts
+    from whichlayer.prefilter import needs, starts
 
     assert starts(pattern) == openings
     assert needs(pattern) == needed
     texts = ["tpm", "x504 timeout", "the url is not supported", "model x not found", "xabcd yz"]
-    phrase = Phrase(pattern, "kw")  # its first searches unparsed, the later ones by the plan
-    for text in texts * PLAN_AFTER:
+    phrase = Phrase(pattern, "kw")  # parsed at its first search: every search by the plan
+    for text in texts:
         found = re.search(pattern, text)
         assert phrase.find(text) == (found.group(0) if found else None)
     opened = (phrase.start,) if phrase.start else openings
@@ -184,3 +184,67 @@ def test_dns_host_starts() -> None:
         assert any(text.startswith(s, match.start()) for s in origin._DNS_STARTS)
         assert first_at(origin._DNS_HOST, text, text, origin._DNS_STARTS) is not None
     assert re.compile(origin._DNS_HOST.pattern).pattern.count("|") == len(origin._DNS_STARTS) - 1
+
+
+def test_phrase_rows_compiled_from_their_parse_as_re_compile_makes_them() -> None:
+    """A phrase row's pattern is compiled from the parse its plan read, not parsed again:
+    for every row the compiled pattern equals ``re.compile``'s (CPython compares compiled
+    patterns by their text, flags and compiled code). On the Pythons whose private parts
+    were read for it (3.11 to 3.13) the check that enables this path passes; on a later
+    one that differs, every row is compiled by ``re.compile`` (the same patterns)."""
+    import sys
+
+    from whichlayer import prefilter
+
+    phrases = [p for rule in [*ALL_RULES, *ORIGIN_RULES] for p in rule.phrases if not p.plain]
+    made = 0
+    for row in phrases:
+        fresh = Phrase(row.pattern, *row.keywords)
+        compiled = fresh.compiled()  # as a search makes it: from the parse its plan read
+        expected = re.compile(row.pattern)
+        assert compiled == expected, row.pattern
+        assert compiled.pattern == row.pattern
+        assert compiled.groupindex == expected.groupindex
+        parsed = prefilter._parse(row.pattern)
+        from_parse = None if parsed is None else prefilter._compiled_from(row.pattern, parsed)
+        if from_parse is not None:
+            assert from_parse == expected, row.pattern
+            made += 1
+    if sys.version_info < (3, 14):
+        assert prefilter._FROM_PARSE is True
+        assert made > 500
+
+
+def test_a_pattern_with_flags_or_groups_is_compiled_as_re_compile_makes_it() -> None:
+    """Inline flags (not read by the plan: compiled as usual), named groups, a pattern
+    that does not parse (the same error as ``re.compile``'s, at the first search)."""
+    for pattern in (r"(?i)limit (?:reached|hit)", r"(?P<n>quota) (?P=n)+ x", r"a(?=b)c?"):
+        phrase = Phrase(pattern, "kw")
+        phrase.find("limit hit quota quota x abc")
+        assert phrase.compiled() == re.compile(pattern)
+    with pytest.raises(re.error):
+        Phrase(r"broken (", "broken").find("broken (")
+
+
+def test_a_python_whose_compiler_differs_compiles_every_row_as_usual(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should the check of the private compiler fail (a later Python), or should the compiler
+    itself be missing a step, a row's pattern is made by ``re.compile``: found the same."""
+    from whichlayer import prefilter
+
+    pattern = r"(?:url|endpoint|path) (?:is )?not supported"
+    monkeypatch.setattr(prefilter, "_FROM_PARSE", False)
+    phrase = Phrase(pattern, "supported")
+    assert phrase.find("the path is not supported") == "path is not supported"
+    assert phrase.compiled() == re.compile(pattern)
+    monkeypatch.setattr(prefilter, "_FROM_PARSE", None)
+
+    def broken(pattern: str, parsed: object) -> re.Pattern[str]:
+        raise AttributeError("no such step")
+
+    monkeypatch.setattr(prefilter, "_build", broken)
+    phrase = Phrase(pattern, "supported")
+    assert phrase.find("the url not supported") == "url not supported"
+    assert phrase.compiled() == re.compile(pattern)
+    assert prefilter._FROM_PARSE is False

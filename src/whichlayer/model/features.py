@@ -179,7 +179,7 @@ def hashed(names: set[str]) -> dict[int, str]:
 
 
 def _bucket(name: str) -> int:
-    return crc32(name.encode("utf-8")) & MASK
+    return crc32(name.encode()) & MASK
 
 
 #: A word's own bucket ids (its ``w:`` name and its ``c:`` n-grams), by word: words recur
@@ -190,14 +190,27 @@ _WORD_IDS_MAX = 8192
 _BIAS = _bucket("bias:")
 
 
+#: The CRC-32 of a name's prefix: ``crc32(rest, _C) == crc32(b"c:" + rest)`` (a CRC runs on
+#: from the value it is given), so a name's bucket is found without making the name.
+_W, _C, _B, _X = (crc32(prefix) for prefix in (b"w:", b"c:", b"b:", b"x:"))
+
+
 def _word_ids(word: str) -> tuple[int, ...]:
+    """The bucket ids of a word's names: ``w:word``, then its ``c:`` n-grams of each size
+    in ``NGRAMS`` in order (``_bucket`` of each, the CRC run on from its prefix's)."""
     ids = _WORD_IDS.get(word)
     if ids is None:
         padded = f" {word} "
-        names = ["w:" + word]
+        # an ASCII word's characters are its UTF-8 bytes: its n-grams cut from the bytes
+        cut = padded.encode() if padded.isascii() else None
+        out = [crc32(word.encode(), _W) & MASK]
         for n in NGRAMS:
-            names += ["c:" + padded[i : i + n] for i in range(len(padded) - n + 1)]
-        ids = tuple(map(_bucket, names))
+            if cut is not None:
+                out += [crc32(cut[i : i + n], _C) & MASK for i in range(len(cut) - n + 1)]
+            else:
+                grams = [padded[i : i + n] for i in range(len(padded) - n + 1)]
+                out += [crc32(g.encode(), _C) & MASK for g in grams]
+        ids = tuple(out)
         if len(_WORD_IDS) < _WORD_IDS_MAX:
             _WORD_IDS[word] = ids
     return ids
@@ -210,8 +223,8 @@ def feature_ids(text: str, extras: list[str]) -> set[int]:
         text = text[:HEAD] + " " + text[-TAIL:]
     words = [w for w in map(_norm, _WORD.findall(text.lower())) if w is not None]
     ids = {_BIAS}
-    ids.update([_bucket("x:" + e) for e in extras])
-    ids.update([_bucket(f"b:{a} {b}") for a, b in pairwise(words)])
+    ids.update([crc32(e.encode(), _X) & MASK for e in extras])
+    ids.update([crc32(f"{a} {b}".encode(), _B) & MASK for a, b in pairwise(words)])
     for word in set(words):
         ids.update(_word_ids(word))
     return ids

@@ -125,12 +125,15 @@ class Head:
             self._uses += 1
             if self._uses < ROWS_AFTER:  # a short run: the columns, nothing made
                 return self._column_sums(self._rows_of(feats)[1])
-            # each weight w (-128..127) stored as the byte w + 128, summed as bytes (in C)
+            # each weight w (-128..127) stored as the byte w + 128, summed as bytes (in C);
+            # the rows cut by one ``struct`` call (no slice object made per row)
             raw = self._weights.tobytes().translate(_PLUS_128)
-            ends = range(width, len(raw) + width, width)
-            rows = map(raw.__getitem__, map(slice, range(0, len(raw), width), ends))
+            rows = struct.unpack(f"{width}s" * len(self._ids), raw)
             by_id = self._by_id = dict(zip(self._ids, rows, strict=True))
-        joined = b"".join(map(by_id.__getitem__, by_id.keys() & feats))
+        # one lookup a feature (``get``: None for one without weights, dropped; a row is never
+        # empty, so never dropped): the same rows as ``keys() & feats`` finds, in another
+        # order, and the sums are of integers
+        joined = b"".join(filter(None, map(by_id.get, feats)))
         count = len(joined) // width
         return [sum(joined[k::width]) - 128 * count for k in range(width)]
 
@@ -168,9 +171,7 @@ class Head:
         the best one (none when ``top`` is 0: cheaper, for a decision that may not change)."""
         count = len(feats)
         norm = self.scale / math.sqrt(count) if count else 0.0
-        logits = [
-            total * norm + b for total, b in zip(self._sums(feats), self.bias, strict=True)
-        ]
+        logits = [total * norm + b for total, b in zip(self._sums(feats), self.bias, strict=True)]
         pairs = [
             (label, z / self.temperature)
             for label, z in zip(self.labels, logits, strict=True)
