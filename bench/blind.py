@@ -114,6 +114,17 @@ def main() -> int:
     parser.add_argument("--overrule-bar", type=float, default=fallback.OVERRULE_BAR)
     parser.add_argument("--strong-unknown-bar", type=float, default=fallback.STRONG_UNKNOWN_BAR)
     parser.add_argument(
+        "--strong-overrule-bar", type=float, default=fallback.STRONG_OVERRULE_BAR
+    )
+    parser.add_argument(
+        "--reliable-below",
+        type=float,
+        default=T.RELIABLE_BELOW,
+        help="a rule whose blind layer accuracy (on the sets outside the held-out fold) is "
+        "below this may be overruled whatever its priority (0: none)",
+    )
+    parser.add_argument("--min-decisions", type=int, default=T.OVERRULE_MIN_DECISIONS)
+    parser.add_argument(
         "--threshold",
         type=float,
         help="below it, no rule fired and the model answers unknown (default: the shipped "
@@ -144,11 +155,23 @@ def main() -> int:
         args.weak_cause_bar,
         args.overrule_bar,
         args.strong_unknown_bar,
+        args.strong_overrule_bar,
     )
+    # the rules the model may overrule, as train.py lists them, for each held-out set from
+    # the blind records of the sets outside its fold (never its own)
+    records = list(blind.values())
+    gates = {
+        name: frozenset(
+            T.overrulable(records, rows, set(fold), args.reliable_below, args.min_decisions)
+        )
+        for fold in folds(held)
+        for name in fold
+    }
+    cued = _cued(rows, {r["id"] for r in rows if r["set"] in set(held)})
     print(
         f"{'set':<9} {'n':>4}  {'model alone':>13}  {'rules':>13}  {'+model if none':>14}"
         f"  {'combined':>13}"
-        f"  {'changed fixed broke':>19}"
+        f"  {'changed fixed broke':>19}  {'weighed':>7}"
     )
     totals = {"older": Counter[str](), "newest": Counter[str](), "all": Counter[str]()}
     newest = set(held[-args.newest_out :]) if args.newest_out else set()
@@ -158,17 +181,20 @@ def main() -> int:
             if row["set"] != name:
                 continue
             b, reading = blind[row["id"]], preds[row["id"]]
+            # the shipped path: the rule decides alone (the model never runs) on an input
+            # that says nothing failed (``fallback.FAILURE_CUE``), and a stronger rule is
+            # weighed only when it is listed as overrulable
+            gated = b["rule"] in gates[name]
             ok = _ok(row, b["layer"], b["cause"])
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
             alone = model_alone(row, reading)
             c.update(model_l=alone[0], model_c=alone[1])
-            plain = fallback.combine(
-                b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off(), args.threshold
-            )
+            plain = _combine(b, reading, fallback.Bars.off(), args.threshold, False, cued[row["id"]])
             c.update(dict(zip(("plain_l", "plain_c"), _ok(row, plain[0], plain[1]), strict=True)))
-            got = fallback.combine(
-                b["layer"], b["cause"], b["priority"], reading, bars, args.threshold
-            )
+            got = _combine(b, reading, bars, args.threshold, gated, cued[row["id"]])
+            c.update(weighed=b["layer"] is not None and cued[row["id"]] and (
+                (b["priority"] or 0) < bars.weak_priority or gated
+            ))
             new = _ok(row, got[0], got[1])
             c.update(comb_l=new[0], comb_c=new[1])
             if got[:2] != plain[:2]:
@@ -194,11 +220,46 @@ def main() -> int:
         f"Bars: cause for a weak rule's unknown at {bars.unknown_cause:g}, for a stronger "
         f"rule's at {bars.strong_unknown:g}; rules below priority "
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
-        f"layer overruled at {bars.overrule:g}. Model: C layer {args.c_layer:g}, C cause "
+        f"layer overruled at {bars.overrule:g}; a stronger rule's layer at "
+        f"{bars.strong_overrule:g} where its blind layer accuracy on the other folds' sets "
+        f"is below {args.reliable_below:g} (over {args.min_decisions}+ decisions). Model: C layer {args.c_layer:g}, C cause "
         f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "
         "(the two newest together)."
     )
     return 0
+
+
+def _combine(
+    b: dict[str, Any],
+    reading: fallback.Reading,
+    bars: fallback.Bars,
+    threshold: float,
+    gated: bool,
+    cued: bool,
+) -> tuple[str | None, str, str]:
+    """``fallback.combine`` of the blind rule decision ``b`` and ``reading``, as shipped:
+    where the model does not read the input (``cued`` False), the rule's decision stands
+    (no rule: unknown)."""
+    if not cued:
+        return b["layer"], b["cause"] if b["layer"] is not None else "unknown", "rule"
+    return fallback.combine(
+        b["layer"], b["cause"], b["priority"], reading, bars, threshold, gated
+    )
+
+
+def _cued(rows: list[dict[str, Any]], ids: set[str]) -> dict[str, bool]:
+    """Whether the model reads each error of ``ids`` at all: as ``fallback._read``, not an
+    input with no status, no exception and no word that says something failed."""
+    from whichlayer import to_evidence
+
+    out = {}
+    for row in rows:
+        if row["id"] in ids:
+            ev = to_evidence(row["input"])
+            out[row["id"]] = bool(
+                ev.status is not None or ev.exception_types or fallback.FAILURE_CUE.search(ev.text)
+            )
+    return out
 
 
 def model_alone(row: dict[str, Any], reading: fallback.Reading) -> tuple[bool, bool]:
@@ -217,7 +278,7 @@ def _line(name: str, c: Counter[str]) -> None:
     print(
         f"{name:<9} {c['n']:>4}  {pair('model')}  {pair('rules')}  {pair('plain'):>14}"
         f"  {pair('comb')}"
-        f"  {c['changed']:>7} {c['fixed']:>5} {c['broke']:>5}"
+        f"  {c['changed']:>7} {c['fixed']:>5} {c['broke']:>5}  {c['weighed']:>7}"
     )
 
 

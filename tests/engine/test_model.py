@@ -78,9 +78,10 @@ def _silent_and_decided() -> tuple[list[str], list[str]]:
 
 
 def test_the_model_changes_only_what_weak_rules_decide_and_says_so():
-    """Rules that read more than a bare status decide alone; where a weak rule decided, the
-    model may name the cause it left unknown or overrule its layer, and then says so."""
-    from whichlayer.classify import WEAK_PRIORITY
+    """Rules that read more than a bare status decide alone (unless listed as overrulable);
+    where a weak rule decided, the model may name the cause it left unknown or overrule its
+    layer, and then says so."""
+    from whichlayer.classify import WEAK_PRIORITY, _overrulable
     from whichlayer.rules import ALL_RULES, catalogue
 
     priority = {r.id: r.priority for r in (*ALL_RULES, *catalogue.all_rules())}
@@ -94,7 +95,8 @@ def test_the_model_changes_only_what_weak_rules_decide_and_says_so():
         if b["layer"] is None or b == a:
             continue
         changed += 1
-        assert priority[b["facts"][0]["rule"]] < WEAK_PRIORITY
+        fired = b["facts"][0]["rule"]
+        assert priority[fired] < WEAK_PRIORITY or fired in _overrulable()
         told = [f["rule"] for f in a["facts"]]
         if a["layer"] == b["layer"]:  # the cause named within the rule's layer
             assert b["cause"] == "unknown" and a["cause"] != "unknown"
@@ -149,6 +151,85 @@ def test_combine_lets_the_model_overrule_only_weak_rules_and_only_when_sure():
         "quota",
         "insufficient_balance",
     )
+
+
+def test_combine_overrules_a_stronger_rule_only_when_it_is_listed_and_the_model_is_sure():
+    reading = fallback.Reading(
+        [("quota", 0.85), ("identity", 0.1)],
+        {"quota": [("insufficient_balance", 0.9)], "identity": [("key_invalid", 0.7)]},
+    )
+    strong = 90
+    listed = fallback.combine("identity", "key_invalid", strong, reading, overrulable=True)
+    assert listed == ("quota", "insufficient_balance", "model overrules")
+    assert fallback.combine("identity", "key_invalid", strong, reading) == (
+        "identity",
+        "key_invalid",
+        "rule",
+    )
+    # the model agrees, or is not sure enough: the listed rule stands
+    assert fallback.combine("quota", "quota_exhausted", strong, reading, overrulable=True)[
+        :2
+    ] == ("quota", "quota_exhausted")
+    sure = fallback.Bars(strong_overrule=0.9)
+    assert fallback.combine("identity", "key_invalid", strong, reading, sure, overrulable=True)[
+        2
+    ] == ("rule")
+    assert fallback.Bars.off().strong_overrule > 1
+
+
+def test_a_listed_strong_rule_is_overruled_by_the_real_model_and_the_facts_say_so():
+    """The shipped model reads a plain quota error; a strong rule (made up here) that names
+    the network for it is overruled only when listed, and the facts say who decided."""
+    from whichlayer.rules import Rule
+    from whichlayer.taxonomy import Cause
+
+    text = (
+        "Error code: 429 - You exceeded your current quota, please check your plan and "
+        "billing details."
+    )
+    ev = to_evidence(text)
+    wrong = Rule(
+        id="test.wrong_layer",
+        statement="A made-up rule that names the wrong layer.",
+        layer=Layer.NETWORK,
+        cause=Cause("connect_refused"),
+        match=lambda _view: None,
+        priority=90,
+    )
+    assert fallback.weigh(ev, wrong) is None  # not listed: it decides alone
+    got = fallback.weigh(ev, wrong, overrulable=True)
+    assert got is not None
+    decided, facts, sure = got
+    assert decided.id == "model.layer" and decided.layer is Layer.QUOTA and sure >= 0.8
+    assert facts[0].rule == "model.layer" and facts[0].used["decided by"] == "model overrules"
+    assert "test.wrong_layer" in facts[0].statement
+    assert fallback.weigh(ev, wrong, reasons=False, overrulable=True)[:1] == (decided,)
+
+
+def test_the_shipped_overrule_list_is_the_one_training_writes(trainer: Any) -> None:
+    """model/overrule.txt is what bench/train.py derives from the rules' blind record (a
+    stale list fails here, as train.py --check does), and every id in it is a rule."""
+    from whichlayer.classify import OVERRULE_FILE, _overrulable
+    from whichlayer.rules import ALL_RULES, catalogue
+
+    rules = trainer.overrulable(trainer.blind_records(), _rows())
+    assert Path(OVERRULE_FILE).read_text(encoding="utf-8") == trainer.overrule_text(rules)
+    assert _overrulable() == frozenset(rules) and rules
+    known = {r.id for r in (*ALL_RULES, *catalogue.all_rules())}
+    assert set(rules) <= known
+
+
+def test_a_rules_blind_record_decides_whether_it_is_overrulable(trainer: Any) -> None:
+    rows = [{"id": f"e{k}", "layer": "quota", "cause": "x", "set": "s"} for k in range(10)]
+    records = [
+        {"id": f"e{k}", "set": "s", "rule": "often.wrong" if k < 5 else "always.right",
+         "layer": "quota" if k >= 3 else "network"}
+        for k in range(10)
+    ]
+    assert trainer.overrulable(records, rows) == ["often.wrong"]
+    assert trainer.overrulable(records, rows, without={"s"}) == []
+    assert trainer.overrulable(records, rows, reliable_below=0.3) == []
+    assert trainer.overrulable(records, rows, min_decisions=6) == []
 
 
 def test_a_bare_status_rule_gets_its_cause_from_the_wording():

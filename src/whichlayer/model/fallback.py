@@ -193,6 +193,12 @@ STRONG_UNKNOWN_BAR = 2.0
 WEAK_CAUSE_BAR = 2.0
 #: ... and its layer overruled at this probability of another layer or more.
 OVERRULE_BAR = 0.8
+#: A stronger rule's layer is overruled at this probability of another layer or more, and
+#: only when the rule is listed as overrulable (``classify.OVERRULE_FILE``: its blind record
+#: named the wrong layer often); every other stronger rule decides without the model.
+#: Chosen on the blind-recorded sets older than the two newest (``bench/blind.py
+#: --strong-overrule-bar``), checked on those two.
+STRONG_OVERRULE_BAR = 0.8
 
 
 class Reading(Record):
@@ -213,13 +219,21 @@ class Reading(Record):
 class Bars(FrozenRecord):
     """When the model may change a rule's decision (a bar above 1 never lets it)."""
 
-    _fields = ("unknown_cause", "weak_priority", "weak_cause", "overrule", "strong_unknown")
+    _fields = (
+        "unknown_cause",
+        "weak_priority",
+        "weak_cause",
+        "overrule",
+        "strong_unknown",
+        "strong_overrule",
+    )
     __slots__ = _fields
     unknown_cause: float
     weak_priority: int
     weak_cause: float
     overrule: float
     strong_unknown: float
+    strong_overrule: float
 
     def __init__(
         self,
@@ -228,16 +242,18 @@ class Bars(FrozenRecord):
         weak_cause: float = WEAK_CAUSE_BAR,
         overrule: float = OVERRULE_BAR,
         strong_unknown: float = STRONG_UNKNOWN_BAR,
+        strong_overrule: float = STRONG_OVERRULE_BAR,
     ) -> None:
         _set(self, "unknown_cause", unknown_cause)
         _set(self, "weak_priority", weak_priority)
         _set(self, "weak_cause", weak_cause)
         _set(self, "overrule", overrule)
         _set(self, "strong_unknown", strong_unknown)
+        _set(self, "strong_overrule", strong_overrule)
 
     @staticmethod
     def off() -> Bars:
-        return Bars(2.0, 0, 2.0, 2.0, 2.0)
+        return Bars(2.0, 0, 2.0, 2.0, 2.0, 2.0)
 
 
 def _top(ranked: list[tuple[str, float]] | None) -> tuple[str, float]:
@@ -251,9 +267,12 @@ def combine(
     reading: Reading,
     bars: Bars | None = None,
     threshold: float = 0.3,
+    overrulable: bool = False,
 ) -> tuple[str | None, str, str]:
     """The decision from a rule's ``layer``, ``cause`` and ``priority`` (``layer`` None: no
-    rule fired) and the model's ``reading``: (layer, cause, who decided)."""
+    rule fired) and the model's ``reading``: (layer, cause, who decided). ``overrulable``:
+    the rule is listed as one the model may overrule whatever its priority
+    (``classify.OVERRULE_FILE``)."""
     bars = bars or Bars()
     best, p = _top(reading.layers)
     if layer is None:
@@ -261,6 +280,8 @@ def combine(
             return None, "unknown", "model unsure"
         return best, _top(reading.cause_of(best))[0], "model"
     if priority is None or priority >= bars.weak_priority:
+        if overrulable and best != layer and p >= bars.strong_overrule:
+            return best, _top(reading.cause_of(best))[0], "model overrules"
         # a rule that reads more than the status decides; where it names no cause, the
         # model may, when sure enough
         if cause == "unknown":
@@ -285,10 +306,15 @@ def combine(
 
 
 def weigh(
-    ev: Evidence, rule: Rule, bars: Bars | None = None, reasons: bool = True
+    ev: Evidence,
+    rule: Rule,
+    bars: Bars | None = None,
+    reasons: bool = True,
+    overrulable: bool = False,
 ) -> tuple[Rule, list[Fact], float] | None:
-    """A weak ``rule`` (below ``WEAK_PRIORITY``; ``combine`` leaves any other as it is,
-    unless ``Bars.strong_unknown`` lets it name a cause) weighed against the model's
+    """A weak ``rule`` (below ``WEAK_PRIORITY``), or one listed as ``overrulable`` whatever
+    its priority (``combine`` leaves any other as it is, unless ``Bars.strong_unknown``
+    lets it name a cause), weighed against the model's
     reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands, else the
     decision (as a rule the classifier reports), the facts that say why, and the model's
     probability of what it changed (the cause, or the layer). ``reasons=False``: the same
@@ -301,8 +327,9 @@ def weigh(
     if not by_layer.ranked:
         return None
     reading = _Lazy(model, feats, by_layer.ranked)
+    bars = bars or Bars()
     layer, cause, who = combine(
-        str(rule.layer), str(rule.cause), rule.priority, reading, bars, model.threshold
+        str(rule.layer), str(rule.cause), rule.priority, reading, bars, model.threshold, overrulable
     )
     if who == "rule" or layer is None:
         return None
@@ -311,9 +338,14 @@ def weigh(
     by_cause = model.cause(layer, feats) if reasons else None
     p_cause = dict(by_cause.ranked if by_cause else reading.cause_of(layer)).get(cause, 0.0)
     overrules = who == "model overrules"
+    weak = rule.priority < bars.weak_priority
     statement = (
         f"The rule {rule.id} reads little more than the status; the learned fallback reads "
         "another layer from the wording, sure enough to overrule it."
+        if weak
+        else f"The rule {rule.id} named the wrong layer often on errors it had not been "
+        "written from; the learned fallback reads another layer from the wording, sure "
+        "enough to overrule it."
     )
     decided = (
         Rule(
@@ -332,7 +364,9 @@ def weigh(
         return decided, [], sure
     why = (
         f"The rule {rule.id} reads little more than the status"
-        if rule.priority < (bars or Bars()).weak_priority
+        if weak
+        else f"The rule {rule.id} is overruled on its layer"
+        if overrules
         else f"The rule {rule.id} names the layer but no cause"
     )
     facts = [
@@ -358,6 +392,7 @@ def weigh(
                 "model.layer",
                 statement,
                 {
+                    "decided by": who,
                     "layer": f"{layer} {p_layer:.2f}",
                     "rule said": f"{rule.layer} {said:.2f}",
                     "runner-up": f"{runner[0]} {runner[1]:.2f}",
