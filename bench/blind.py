@@ -113,9 +113,7 @@ def main() -> int:
     parser.add_argument("--weak-cause-bar", type=float, default=fallback.WEAK_CAUSE_BAR)
     parser.add_argument("--overrule-bar", type=float, default=fallback.OVERRULE_BAR)
     parser.add_argument("--strong-unknown-bar", type=float, default=fallback.STRONG_UNKNOWN_BAR)
-    parser.add_argument(
-        "--strong-overrule-bar", type=float, default=fallback.STRONG_OVERRULE_BAR
-    )
+    parser.add_argument("--strong-overrule-bar", type=float, default=fallback.STRONG_OVERRULE_BAR)
     parser.add_argument(
         "--reliable-below",
         type=float,
@@ -127,8 +125,7 @@ def main() -> int:
     parser.add_argument(
         "--threshold",
         type=float,
-        help="below it, no rule fired and the model answers unknown (default: the shipped "
-        "model's)",
+        help="below it, no rule fired and the model answers unknown (default: the shipped model's)",
     )
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()
@@ -189,12 +186,16 @@ def main() -> int:
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
             alone = model_alone(row, reading)
             c.update(model_l=alone[0], model_c=alone[1])
-            plain = _combine(b, reading, fallback.Bars.off(), args.threshold, False, cued[row["id"]])
+            plain = _combine(
+                b, reading, fallback.Bars.off(), args.threshold, False, cued[row["id"]]
+            )
             c.update(dict(zip(("plain_l", "plain_c"), _ok(row, plain[0], plain[1]), strict=True)))
             got = _combine(b, reading, bars, args.threshold, gated, cued[row["id"]])
-            c.update(weighed=b["layer"] is not None and cued[row["id"]] and (
-                (b["priority"] or 0) < bars.weak_priority or gated
-            ))
+            c.update(
+                weighed=b["layer"] is not None
+                and cued[row["id"]]
+                and ((b["priority"] or 0) < bars.weak_priority or gated)
+            )
             new = _ok(row, got[0], got[1])
             c.update(comb_l=new[0], comb_c=new[1])
             if got[:2] != plain[:2]:
@@ -222,7 +223,8 @@ def main() -> int:
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
         f"layer overruled at {bars.overrule:g}; a stronger rule's layer at "
         f"{bars.strong_overrule:g} where its blind layer accuracy on the other folds' sets "
-        f"is below {args.reliable_below:g} (over {args.min_decisions}+ decisions). Model: C layer {args.c_layer:g}, C cause "
+        f"is below {args.reliable_below:g} (over {args.min_decisions}+ decisions). "
+        f"Model: C layer {args.c_layer:g}, C cause "
         f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "
         "(the two newest together)."
     )
@@ -242,9 +244,7 @@ def _combine(
     (no rule: unknown)."""
     if not cued:
         return b["layer"], b["cause"] if b["layer"] is not None else "unknown", "rule"
-    return fallback.combine(
-        b["layer"], b["cause"], b["priority"], reading, bars, threshold, gated
-    )
+    return fallback.combine(b["layer"], b["cause"], b["priority"], reading, bars, threshold, gated)
 
 
 def _cued(rows: list[dict[str, Any]], ids: set[str]) -> dict[str, bool]:

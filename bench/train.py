@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import whichlayer  # noqa: E402
 from accuracy import all_sets, fail, load  # noqa: E402
+from whichlayer.classify import OVERRULE_FILE  # noqa: E402
 from whichlayer.model import features as F  # noqa: E402
 from whichlayer.model.infer import MAGIC, WEIGHTS  # noqa: E402
-from whichlayer.classify import OVERRULE_FILE  # noqa: E402
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     # one thread (set before numpy loads): the same sums in the same order on every run
@@ -432,7 +432,8 @@ def main() -> int:
         print(
             f"{args.out}: DIFFERS from a rebuild ({sha}): the labelled sets, the provider "
             "registry's documented errors, the rules' samples or their blind record "
-            f"changed since it was trained ({gate_path.name} {'same' if gate_same else 'differs'}); "
+            f"changed since it was trained ({gate_path.name}: "
+            f"{'the same' if gate_same else 'differs'}); "
             "retrain with python bench/train.py"
         )
         return 1

@@ -167,9 +167,10 @@ def test_combine_overrules_a_stronger_rule_only_when_it_is_listed_and_the_model_
         "rule",
     )
     # the model agrees, or is not sure enough: the listed rule stands
-    assert fallback.combine("quota", "quota_exhausted", strong, reading, overrulable=True)[
-        :2
-    ] == ("quota", "quota_exhausted")
+    assert fallback.combine("quota", "quota_exhausted", strong, reading, overrulable=True)[:2] == (
+        "quota",
+        "quota_exhausted",
+    )
     sure = fallback.Bars(strong_overrule=0.9)
     assert fallback.combine("identity", "key_invalid", strong, reading, sure, overrulable=True)[
         2
@@ -222,8 +223,12 @@ def test_the_shipped_overrule_list_is_the_one_training_writes(trainer: Any) -> N
 def test_a_rules_blind_record_decides_whether_it_is_overrulable(trainer: Any) -> None:
     rows = [{"id": f"e{k}", "layer": "quota", "cause": "x", "set": "s"} for k in range(10)]
     records = [
-        {"id": f"e{k}", "set": "s", "rule": "often.wrong" if k < 5 else "always.right",
-         "layer": "quota" if k >= 3 else "network"}
+        {
+            "id": f"e{k}",
+            "set": "s",
+            "rule": "often.wrong" if k < 5 else "always.right",
+            "layer": "quota" if k >= 3 else "network",
+        }
         for k in range(10)
     ]
     assert trainer.overrulable(records, rows) == ["often.wrong"]
