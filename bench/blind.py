@@ -57,22 +57,32 @@ def folds(held: list[str]) -> list[list[str]]:
     return [f for f in [*out, newest] if f]
 
 
+Samples = list[tuple[str, str, str, float]]
+
+
 def predictions(
     rows: list[dict[str, Any]], held: list[str], c_layer: float, c_cause: float, doc_weight: float
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], dict[str, dict[str, float]], dict[str, Samples]]:
     """Each held-out error's reading by a model trained without its set: the layer head's
-    ranking and every cause head's ranking (cached by the training inputs)."""
+    ranking and every cause head's ranking; the same model's screen (``fallback.screen``)
+    of each; and, by held-out set, its reading of every rule's samples
+    (``train.sample_readings``). Cached by the training inputs."""
     key = hashlib.sha256(
         json.dumps(
-            [held, c_layer, c_cause, doc_weight, T.CLASS_WEIGHT, T.MIN_DF, T.F.NGRAMS]
+            ["screen+samples", held, c_layer, c_cause, doc_weight, T.CLASS_WEIGHT, T.MIN_DF]
+            + [T.F.NGRAMS]
             + [[r["id"], r["input"], r["layer"], r["cause"]] for r in rows]
         ).encode()
         + Path(T.F.__file__).read_bytes()
         + Path(T.__file__).read_bytes()
+        + Path(fallback.__file__).read_bytes()
     ).hexdigest()[:16]
     path = CACHE / f"preds-{key}.pkl"
     if path.exists():
-        return {k: fallback.Reading(*v) for k, v in pickle.loads(path.read_bytes()).items()}
+        out, screens, samples = pickle.loads(path.read_bytes())
+        return {k: fallback.Reading(*v) for k, v in out.items()}, screens, samples
+    from whichlayer import to_evidence
+
     feats = T.featurise(rows)
     docs = T.doc_rows(rows) if doc_weight > 0 else []
     doc_feats = T.featurise(docs)
@@ -80,6 +90,8 @@ def predictions(
     shipped = infer.current()
     assert shipped is not None
     out: dict[str, Any] = {}
+    screens: dict[str, dict[str, float]] = {}
+    samples: dict[str, Samples] = {}
     for fold in folds(held):
         start = time.perf_counter()
         model = fold_model(
@@ -93,12 +105,15 @@ def predictions(
                 model.layer.predict(ids).ranked,
                 {layer: model.cause(layer, ids).ranked for layer in model.causes},
             )
+            screens[r["id"]] = fallback.screen(model, to_evidence(r["input"]).text)
+        read = T.sample_readings(model)
+        samples.update((name, read) for name in fold)
         print(
             f"  {','.join(fold)}: trained in {time.perf_counter() - start:.0f} s", file=sys.stderr
         )
     CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(out))
-    return {k: fallback.Reading(*v) for k, v in out.items()}
+    path.write_bytes(pickle.dumps((out, screens, samples)))
+    return {k: fallback.Reading(*v) for k, v in out.items()}, screens, samples
 
 
 def main() -> int:
@@ -123,6 +138,13 @@ def main() -> int:
     )
     parser.add_argument("--min-decisions", type=int, default=T.OVERRULE_MIN_DECISIONS)
     parser.add_argument(
+        "--screen-bar",
+        type=float,
+        default=fallback.SCREEN_BAR,
+        help="a listed stronger rule is weighed only where the screen gives its layer less "
+        "than this (above 1: always)",
+    )
+    parser.add_argument(
         "--threshold",
         type=float,
         help="below it, no rule fired and the model answers unknown (default: the shipped model's)",
@@ -140,7 +162,7 @@ def main() -> int:
     held = recorded if not args.sets else [s.strip() for s in args.sets.split(",")]
     if set(held) - set(recorded):
         fail(f"not recorded blind: {', '.join(sorted(set(held) - set(recorded)))}")
-    preds = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
+    preds, screens, samples = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
     if args.threshold is None:
         infer.use_shipped()
         shipped = infer.current()
@@ -159,7 +181,14 @@ def main() -> int:
     records = list(blind.values())
     gates = {
         name: frozenset(
-            T.overrulable(records, rows, set(fold), args.reliable_below, args.min_decisions)
+            T.overrulable(
+                records,
+                rows,
+                set(fold),
+                args.reliable_below,
+                args.min_decisions,
+                T.samples_overruled(samples[name], args.strong_overrule_bar),
+            )
         )
         for fold in folds(held)
         for name in fold
@@ -181,7 +210,10 @@ def main() -> int:
             # the shipped path: the rule decides alone (the model never runs) on an input
             # that says nothing failed (``fallback.FAILURE_CUE``), and a stronger rule is
             # weighed only when it is listed as overrulable
-            gated = b["rule"] in gates[name]
+            gated = (
+                b["rule"] in gates[name]
+                and screens[row["id"]].get(str(b["layer"]), 0.0) < args.screen_bar
+            )
             ok = _ok(row, b["layer"], b["cause"])
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
             alone = model_alone(row, reading)

@@ -374,10 +374,13 @@ def overrulable(
     without: frozenset[str] | set[str] = frozenset(),
     reliable_below: float = RELIABLE_BELOW,
     min_decisions: int = OVERRULE_MIN_DECISIONS,
+    contradicted: frozenset[str] | set[str] = frozenset(),
 ) -> list[str]:
     """The rules whose recorded blind decisions (``records``, on the labelled ``rows``;
     the sets ``without`` left out) named the right layer less often than ``reliable_below``
-    over at least ``min_decisions`` errors: the rules the model may overrule, sorted."""
+    over at least ``min_decisions`` errors, less those ``contradicted`` (the model would
+    overrule one of their own samples, ``samples_overruled``): the rules the model may
+    overrule, sorted."""
     label = {r["id"]: r for r in rows}
     counts: dict[str, list[int]] = {}
     for rec in records:
@@ -391,8 +394,30 @@ def overrulable(
     return sorted(
         rule
         for rule, (n, right) in counts.items()
-        if n >= min_decisions and right < reliable_below * n
+        if n >= min_decisions and right < reliable_below * n and rule not in contradicted
     )
+
+
+def sample_readings(model: Any) -> list[tuple[str, str, str, float]]:
+    """For every sample of every rule: the rule's id and layer, and the ``model``'s
+    likeliest layer for the sample with its probability (as ``fallback.weigh`` reads it)."""
+    from whichlayer.rules import ALL_RULES, catalogue
+
+    out = []
+    for rule in (*ALL_RULES, *catalogue.all_rules()):
+        for sample in rule.samples:
+            text = sample if isinstance(sample, str) else sample.text
+            feats, _names = F.read(whichlayer.to_evidence(text))
+            best, p = model.layer.predict(feats, top=0).ranked[0]
+            out.append((rule.id, str(rule.layer), best, p))
+    return out
+
+
+def samples_overruled(readings: list[tuple[str, str, str, float]], bar: float) -> set[str]:
+    """The rules the model contradicts on their own samples (``sample_readings``): another
+    layer at ``bar`` or more. A rule's samples say what it means; a model that overrules
+    them is not to be trusted against that rule."""
+    return {rule for rule, layer, best, p in readings if best != layer and p >= bar}
 
 
 def overrule_text(rules: list[str]) -> str:
@@ -422,8 +447,13 @@ def main() -> int:
     blob = train(rows, featurise(rows), docs=docs, doc_feats=featurise(docs))
     sha = hashlib.sha256(blob).hexdigest()[:16]
     gate_path = args.out.with_name(Path(OVERRULE_FILE).name)
-    gated = len(overrulable(blind_records(), rows))
-    gate = overrule_text(overrulable(blind_records(), rows)).encode()
+    from whichlayer.model.fallback import STRONG_OVERRULE_BAR
+    from whichlayer.model.infer import loads
+
+    contradicted = samples_overruled(sample_readings(loads(blob)), STRONG_OVERRULE_BAR)
+    rules = overrulable(blind_records(), rows, contradicted=contradicted)
+    gated = len(rules)
+    gate = overrule_text(rules).encode()
     if args.check:
         gate_same = gate_path.exists() and gate_path.read_bytes() == gate
         if args.out.exists() and args.out.read_bytes() == blob and gate_same:

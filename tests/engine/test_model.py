@@ -208,12 +208,17 @@ def test_a_listed_strong_rule_is_overruled_by_the_real_model_and_the_facts_say_s
 
 
 def test_the_shipped_overrule_list_is_the_one_training_writes(trainer: Any) -> None:
-    """model/overrule.txt is what bench/train.py derives from the rules' blind record (a
-    stale list fails here, as train.py --check does), and every id in it is a rule."""
+    """model/overrule.txt is what bench/train.py derives from the rules' blind record and
+    the shipped model's reading of the rules' samples (a stale list fails here, as
+    train.py --check does), and every id in it is a rule."""
     from whichlayer.classify import OVERRULE_FILE, _overrulable
     from whichlayer.rules import ALL_RULES, catalogue
 
-    rules = trainer.overrulable(trainer.blind_records(), _rows())
+    model = infer.current()
+    readings = trainer.sample_readings(model)
+    contradicted = trainer.samples_overruled(readings, fallback.STRONG_OVERRULE_BAR)
+    rules = trainer.overrulable(trainer.blind_records(), _rows(), contradicted=contradicted)
+    assert not set(rules) & contradicted
     assert Path(OVERRULE_FILE).read_text(encoding="utf-8") == trainer.overrule_text(rules)
     assert _overrulable() == frozenset(rules) and rules
     known = {r.id for r in (*ALL_RULES, *catalogue.all_rules())}
@@ -235,6 +240,37 @@ def test_a_rules_blind_record_decides_whether_it_is_overrulable(trainer: Any) ->
     assert trainer.overrulable(records, rows, without={"s"}) == []
     assert trainer.overrulable(records, rows, reliable_below=0.3) == []
     assert trainer.overrulable(records, rows, min_decisions=6) == []
+    assert trainer.overrulable(records, rows, contradicted={"often.wrong"}) == []
+    readings = [("often.wrong", "quota", "network", 0.85), ("always.right", "quota", "quota", 1)]
+    assert trainer.samples_overruled(readings, 0.8) == {"often.wrong"}
+    assert trainer.samples_overruled(readings, 0.9) == set()
+
+
+def test_the_screen_reads_words_alone_and_cheaply():
+    """The screen that decides whether a listed stronger rule is weighed reads the words of
+    the paste as they stand; a text that plainly names a quota reads as quota, and a
+    listed rule whose layer the screen finds likely is never weighed."""
+    model = infer.current()
+    assert model is not None
+    text = "You exceeded your current quota, please check your plan and billing details."
+    ids = fallback.screen_ids(text)
+    assert len(ids) == len(set(text.lower().replace(",", " ").replace(".", " ").split())) + 1
+    read = fallback.screen(model, text)
+    assert max(read, key=read.__getitem__) == "quota"
+    from whichlayer.rules import Rule
+    from whichlayer.taxonomy import Cause
+
+    right = Rule(
+        id="test.right_layer",
+        statement="A made-up rule that names the quota.",
+        layer=Layer.QUOTA,
+        cause=Cause("quota_exhausted"),
+        match=lambda _view: None,
+        priority=90,
+    )
+    assert read["quota"] >= fallback.SCREEN_BAR
+    assert fallback._read(to_evidence(text), right) is None
+    assert fallback._read(to_evidence(text)) is not None
 
 
 def test_a_bare_status_rule_gets_its_cause_from_the_wording():

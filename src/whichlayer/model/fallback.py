@@ -12,7 +12,11 @@ from whichlayer.classify import WEAK_PRIORITY
 from whichlayer.diagnosis import Fact
 from whichlayer.evidence import Evidence
 from whichlayer.model import infer
-from whichlayer.model.features import Names, read
+from whichlayer.model.features import _BIAS as BIAS
+from whichlayer.model.features import _WORD as WORD
+from whichlayer.model.features import HEAD, TAIL, Names, read
+from whichlayer.model.features import _norm as norm
+from whichlayer.model.features import _word_ids as word_ids
 from whichlayer.rules.base import Facts, Rule
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer
 
@@ -106,16 +110,45 @@ def cause_within(
     return Cause(cause_id), p, fact
 
 
-def _read(ev: Evidence) -> tuple[infer.Model, Names, set[int]] | None:
-    """The model and ``ev``'s features; ``None`` when no model is available or the text
-    says nothing failed (see FAILURE_CUE)."""
+def _read(ev: Evidence, rule: Rule | None = None) -> tuple[infer.Model, Names, set[int]] | None:
+    """The model and ``ev``'s features; ``None`` when no model is available, the text
+    says nothing failed (see FAILURE_CUE), or (``rule`` given: a stronger rule the model
+    may overrule) the screen finds the rule's layer likely enough (``screened``)."""
     model = infer.current()
     if model is None:
         return None
     if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
         return None
+    if rule is not None and screen(model, ev.text).get(str(rule.layer), 0.0) >= SCREEN_BAR:
+        return None
     feats, names = read(ev)
     return model, names, feats
+
+
+#: A stronger rule the model may overrule is weighed (the full model read) only where the
+#: screen (``screen``) gives the rule's layer less than this probability: the full reading
+#: costs about twice a whole diagnosis, the screen a few per cent of one. Chosen on the
+#: blind-recorded sets older than the two newest (``bench/blind.py --screen-bar``).
+SCREEN_BAR = 0.3
+
+
+def screen_ids(text: str) -> set[int]:
+    """The cheap reading's features: the word buckets of the paste as it stands (no
+    envelope opened, no noise stripped, no pairs or character n-grams), with the bias."""
+    if len(text) > HEAD + TAIL:
+        text = text[:HEAD] + " " + text[-TAIL:]
+    ids = {BIAS}
+    for word in set(WORD.findall(text.lower())):
+        normed = norm(word)
+        if normed is not None:
+            ids.add(word_ids(normed)[0])
+    return ids
+
+
+def screen(model: infer.Model, text: str) -> dict[str, float]:
+    """The layer head's probabilities from the words of ``text`` alone (``screen_ids``):
+    what decides whether the full reading is worth making for a stronger rule."""
+    return dict(model.layer.predict(screen_ids(text), top=0).ranked)
 
 
 #: What the layer fact of ``predict`` says.
@@ -319,7 +352,9 @@ def weigh(
     decision (as a rule the classifier reports), the facts that say why, and the model's
     probability of what it changed (the cause, or the layer). ``reasons=False``: the same
     decision with no facts (the words of why are not made)."""
-    read = _read(ev)
+    bars = bars or Bars()
+    strong = overrulable and rule.priority >= bars.weak_priority
+    read = _read(ev, rule if strong else None)
     if read is None:
         return None
     model, names, feats = read
@@ -327,7 +362,6 @@ def weigh(
     if not by_layer.ranked:
         return None
     reading = _Lazy(model, feats, by_layer.ranked)
-    bars = bars or Bars()
     layer, cause, who = combine(
         str(rule.layer), str(rule.cause), rule.priority, reading, bars, model.threshold, overrulable
     )
