@@ -16,6 +16,7 @@ from whichlayer.model.features import _BIAS as BIAS
 from whichlayer.model.features import _WORD as WORD
 from whichlayer.model.features import HEAD, TAIL, Names, read
 from whichlayer.model.features import _norm as norm
+from whichlayer.model.features import _quiet as quiet
 from whichlayer.model.features import _word_ids as word_ids
 from whichlayer.rules.base import Facts, Rule
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer
@@ -132,16 +133,34 @@ def _read(ev: Evidence, rule: Rule | None = None) -> tuple[infer.Model, Names, s
 SCREEN_BAR = 0.3
 
 
+#: A word's screen bucket (its ``w:`` feature's; -1: a word the model does not read, an id
+#: or a key), by word as the paste spells it: words recur from one error to the next.
+#: Bounded: once full, a word not in it is hashed each time.
+_SCREEN_IDS: dict[str, int] = {}
+_SCREEN_IDS_MAX = 8192
+
+
 def screen_ids(text: str) -> set[int]:
-    """The cheap reading's features: the word buckets of the paste as it stands (no
-    envelope opened, no noise stripped, no pairs or character n-grams), with the bias."""
+    """The cheap reading's features: the word buckets of the paste without its stack
+    frames, traceback heads and log timestamps (as the model reads it, ``text_of``; no
+    envelope opened, no pairs or character n-grams), with the bias."""
+    if len(text) > 2 * (HEAD + TAIL):
+        text = text[: 2 * HEAD] + "\n" + text[-2 * TAIL :]
+    text = quiet(text)
     if len(text) > HEAD + TAIL:
         text = text[:HEAD] + " " + text[-TAIL:]
+    words = set(WORD.findall(text.lower()))
+    known = _SCREEN_IDS
     ids = {BIAS}
-    for word in set(WORD.findall(text.lower())):
+    for word in words - known.keys():
         normed = norm(word)
-        if normed is not None:
-            ids.add(word_ids(normed)[0])
+        bucket = -1 if normed is None else word_ids(normed)[0]
+        if len(known) < _SCREEN_IDS_MAX:
+            known[word] = bucket
+        else:
+            ids.add(bucket)
+    ids.update(map(known.__getitem__, words & known.keys()))
+    ids.discard(-1)
     return ids
 
 
