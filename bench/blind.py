@@ -149,6 +149,12 @@ def main() -> int:
         type=float,
         help="below it, no rule fired and the model answers unknown (default: the shipped model's)",
     )
+    parser.add_argument(
+        "--no-cue",
+        action="store_true",
+        help="let the model read every input, even one that says nothing failed (how this "
+        "script measured before it followed the shipped path; flatters a little)",
+    )
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()
     if not BLIND.exists():
@@ -193,7 +199,7 @@ def main() -> int:
         for fold in folds(held)
         for name in fold
     }
-    cued = _cued(rows, {r["id"] for r in rows if r["set"] in set(held)})
+    cued = _cued(rows, {r["id"] for r in rows if r["set"] in set(held)}, args.no_cue)
     print(
         f"{'set':<9} {'n':>4}  {'model alone':>13}  {'rules':>13}  {'+model if none':>14}"
         f"  {'combined':>13}"
@@ -255,7 +261,8 @@ def main() -> int:
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
         f"layer overruled at {bars.overrule:g}; a stronger rule's layer at "
         f"{bars.strong_overrule:g} where its blind layer accuracy on the other folds' sets "
-        f"is below {args.reliable_below:g} (over {args.min_decisions}+ decisions). "
+        f"is below {args.reliable_below:g} (over {args.min_decisions}+ decisions) and the "
+        f"screen gives its layer less than {args.screen_bar:g}. "
         f"Model: C layer {args.c_layer:g}, C cause "
         f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "
         "(the two newest together)."
@@ -279,14 +286,17 @@ def _combine(
     return fallback.combine(b["layer"], b["cause"], b["priority"], reading, bars, threshold, gated)
 
 
-def _cued(rows: list[dict[str, Any]], ids: set[str]) -> dict[str, bool]:
+def _cued(rows: list[dict[str, Any]], ids: set[str], every: bool = False) -> dict[str, bool]:
     """Whether the model reads each error of ``ids`` at all: as ``fallback._read``, not an
-    input with no status, no exception and no word that says something failed."""
+    input with no status, no exception and no word that says something failed (``every``:
+    all of them)."""
     from whichlayer import to_evidence
 
     out = {}
     for row in rows:
-        if row["id"] in ids:
+        if row["id"] in ids and every:
+            out[row["id"]] = True
+        elif row["id"] in ids:
             ev = to_evidence(row["input"])
             out[row["id"]] = bool(
                 ev.status is not None or ev.exception_types or fallback.FAILURE_CUE.search(ev.text)

@@ -16,7 +16,6 @@ from whichlayer.model.features import _BIAS as BIAS
 from whichlayer.model.features import _WORD as WORD
 from whichlayer.model.features import HEAD, TAIL, Names, read
 from whichlayer.model.features import _norm as norm
-from whichlayer.model.features import _quiet as quiet
 from whichlayer.model.features import _word_ids as word_ids
 from whichlayer.rules.base import Facts, Rule
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer
@@ -134,26 +133,56 @@ SCREEN_BAR = 0.3
 
 
 #: A word's screen bucket (its ``w:`` feature's; -1: a word the model does not read, an id
-#: or a key), by word as the paste spells it: words recur from one error to the next.
-#: Bounded: once full, a word not in it is hashed each time.
-_SCREEN_IDS: dict[str, int] = {}
+#: or a key), by the word's UTF-8 bytes: words recur from one error to the next. Bounded:
+#: once full, a word not in it is hashed each time.
+_SCREEN_IDS: dict[bytes, int] = {}
 _SCREEN_IDS_MAX = 8192
+#: The ASCII bytes that are not word characters (``\w``), read as spaces by the screen:
+#: splitting bytes at them is a fraction of a regular expression's cost. (Other scripts'
+#: punctuation stays inside a word: the screen is a cheap first look, measured as such.)
+_SPACES = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+
+
+def plain(text: str) -> str:
+    """``text`` without what says where code ran rather than what failed, as the screen
+    reads it: a traceback head, an agent's "API Error:", stack frame lines ("at ...",
+    'File "..."' with the source line under it). The model strips the same with a
+    regular expression (``features._quiet``) that costs more than the screen may; this
+    is its cheap likeness (string methods, a loop over lines only when a frame may be
+    there), measured as part of the screen."""
+    if "Traceback (" in text:
+        text = text.replace("Traceback (most recent call last):", " ")
+    if "API Error:" in text:
+        text = text.replace("API Error:", " ")
+    if "\n" not in text or ("at" not in text and 'File "' not in text):
+        return text
+    kept: list[str] = []
+    source = False  # the line under a Python frame: the source it shows
+    for line in text.split("\n"):
+        bare = line.lstrip(" \t")
+        if source and len(bare) < len(line):
+            source = False
+            continue
+        source = bare.startswith('File "')
+        if not source and bare[:3] not in ("at ", "at\t"):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def screen_ids(text: str) -> set[int]:
     """The cheap reading's features: the word buckets of the paste without its stack
-    frames, traceback heads and log timestamps (as the model reads it, ``text_of``; no
-    envelope opened, no pairs or character n-grams), with the bias."""
+    frames and traceback heads (``plain``; no envelope opened, no pairs or character
+    n-grams), with the bias."""
     if len(text) > 2 * (HEAD + TAIL):
         text = text[: 2 * HEAD] + "\n" + text[-2 * TAIL :]
-    text = quiet(text)
+    text = plain(text)
     if len(text) > HEAD + TAIL:
         text = text[:HEAD] + " " + text[-TAIL:]
-    words = set(WORD.findall(text.lower()))
+    words = set(text.lower().encode("utf-8", "replace").translate(_SPACES).split())
     known = _SCREEN_IDS
     ids = {BIAS}
     for word in words - known.keys():
-        normed = norm(word)
+        normed = norm(word.decode("utf-8", "replace"))
         bucket = -1 if normed is None else word_ids(normed)[0]
         if len(known) < _SCREEN_IDS_MAX:
             known[word] = bucket
