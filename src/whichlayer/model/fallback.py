@@ -13,7 +13,6 @@ from whichlayer.diagnosis import Fact
 from whichlayer.evidence import Evidence
 from whichlayer.model import infer
 from whichlayer.model.features import _BIAS as BIAS
-from whichlayer.model.features import _WORD as WORD
 from whichlayer.model.features import HEAD, TAIL, Names, read
 from whichlayer.model.features import _norm as norm
 from whichlayer.model.features import _word_ids as word_ids
