@@ -112,7 +112,7 @@ def cause_within(
 def _read(ev: Evidence, rule: Rule | None = None) -> tuple[infer.Model, Names, set[int]] | None:
     """The model and ``ev``'s features; ``None`` when no model is available, the text
     says nothing failed (see FAILURE_CUE), or (``rule`` given: a stronger rule the model
-    may overrule) the screen finds the rule's layer likely enough (``screened``)."""
+    may overrule) the screen finds the rule's layer likely enough (``screen``)."""
     model = infer.current()
     if model is None:
         return None
@@ -126,7 +126,8 @@ def _read(ev: Evidence, rule: Rule | None = None) -> tuple[infer.Model, Names, s
 
 #: A stronger rule the model may overrule is weighed (the full model read) only where the
 #: screen (``screen``) gives the rule's layer less than this probability: the full reading
-#: costs about twice a whole diagnosis, the screen a few per cent of one. Chosen on the
+#: costs about twice a whole diagnosis, the screen about a seventh of the full reading
+#: (valgrind's instruction counts on the dev inputs that reach it). Chosen on the
 #: blind-recorded sets older than the two newest (``bench/blind.py --screen-bar``).
 SCREEN_BAR = 0.3
 
