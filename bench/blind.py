@@ -15,9 +15,17 @@ held-out model's reading by ``whichlayer.model.fallback.combine``, the function
 ``classify`` calls: the figures are those of the combination that ships, on errors
 neither the rules nor the model had seen.
 
+The path measured is the one that ships: an input with no failure cue is not read by the
+model (``fallback._read``; ``--no-cue`` reads every input, as this script did before), and a
+rule of priority 50 or more is weighed only when it is listed as overrulable and the screen
+lets it through. The list of each held-out set is made as ``bench/train.py`` makes the
+shipped one, from the blind records of the sets outside its fold and the fold model's
+reading of the rules' samples; the screen is the fold model's (``fallback.screen``).
+
 Columns: the held-out model alone (its likeliest layer, that layer's likeliest cause);
 the blind rules alone; rules + model where no rule fired (the combination before this
-script); the shipped combination; and how many decisions it changed, fixed and broke.
+script); the shipped combination; how many decisions it changed, fixed and broke; and
+on how many inputs the full model was read to weigh a rule's decision.
 Options set the combination's thresholds, to choose them on older sets and check them
 on the newest (``--newest-out N`` prints the N newest sets apart).
 """
