@@ -193,6 +193,7 @@ def main() -> int:
     # the rules the model may overrule, as train.py lists them, for each held-out set from
     # the blind records of the sets outside its fold (never its own)
     records = list(blind.values())
+    known = T.rule_ids()
     gates = {
         name: frozenset(
             T.overrulable(
@@ -202,6 +203,7 @@ def main() -> int:
                 args.reliable_below,
                 args.min_decisions,
                 T.samples_overruled(samples[name], args.strong_overrule_bar),
+                known,
             )
         )
         for fold in folds(held)

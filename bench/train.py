@@ -375,11 +375,13 @@ def overrulable(
     reliable_below: float = RELIABLE_BELOW,
     min_decisions: int = OVERRULE_MIN_DECISIONS,
     contradicted: frozenset[str] | set[str] = frozenset(),
+    known: frozenset[str] | set[str] | None = None,
 ) -> list[str]:
     """The rules whose recorded blind decisions (``records``, on the labelled ``rows``;
     the sets ``without`` left out) named the right layer less often than ``reliable_below``
     over at least ``min_decisions`` errors, less those ``contradicted`` (the model would
-    overrule one of their own samples, ``samples_overruled``): the rules the model may
+    overrule one of their own samples, ``samples_overruled``) and those not ``known``
+    (rule ids of today; a retired id's record stays in the file): the rules the model may
     overrule, sorted."""
     label = {r["id"]: r for r in rows}
     counts: dict[str, list[int]] = {}
@@ -394,8 +396,18 @@ def overrulable(
     return sorted(
         rule
         for rule, (n, right) in counts.items()
-        if n >= min_decisions and right < reliable_below * n and rule not in contradicted
+        if n >= min_decisions
+        and right < reliable_below * n
+        and rule not in contradicted
+        and (known is None or rule in known)
     )
+
+
+def rule_ids() -> frozenset[str]:
+    """Every rule id of today (the rules and the catalogue's rows)."""
+    from whichlayer.rules import ALL_RULES, catalogue
+
+    return frozenset(r.id for r in (*ALL_RULES, *catalogue.all_rules()))
 
 
 def sample_readings(model: Any) -> list[tuple[str, str, str, float]]:
@@ -451,7 +463,7 @@ def main() -> int:
     from whichlayer.model.infer import loads
 
     contradicted = samples_overruled(sample_readings(loads(blob)), STRONG_OVERRULE_BAR)
-    rules = overrulable(blind_records(), rows, contradicted=contradicted)
+    rules = overrulable(blind_records(), rows, contradicted=contradicted, known=rule_ids())
     gated = len(rules)
     gate = overrule_text(rules).encode()
     if args.check:

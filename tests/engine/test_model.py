@@ -217,7 +217,9 @@ def test_the_shipped_overrule_list_is_the_one_training_writes(trainer: Any) -> N
     model = infer.current()
     readings = trainer.sample_readings(model)
     contradicted = trainer.samples_overruled(readings, fallback.STRONG_OVERRULE_BAR)
-    rules = trainer.overrulable(trainer.blind_records(), _rows(), contradicted=contradicted)
+    rules = trainer.overrulable(
+        trainer.blind_records(), _rows(), contradicted=contradicted, known=trainer.rule_ids()
+    )
     assert not set(rules) & contradicted
     assert Path(OVERRULE_FILE).read_text(encoding="utf-8") == trainer.overrule_text(rules)
     assert _overrulable() == frozenset(rules) and rules
@@ -241,6 +243,7 @@ def test_a_rules_blind_record_decides_whether_it_is_overrulable(trainer: Any) ->
     assert trainer.overrulable(records, rows, reliable_below=0.3) == []
     assert trainer.overrulable(records, rows, min_decisions=6) == []
     assert trainer.overrulable(records, rows, contradicted={"often.wrong"}) == []
+    assert trainer.overrulable(records, rows, known={"always.right"}) == []
     readings = [("often.wrong", "quota", "network", 0.85), ("always.right", "quota", "quota", 1)]
     assert trainer.samples_overruled(readings, 0.8) == {"often.wrong"}
     assert trainer.samples_overruled(readings, 0.9) == set()
