@@ -52,9 +52,11 @@ def test_field_set_stays_high():
 #: unfitted, 20 / 99; the fourth round's request/network/upstream families (a relay's 5xx
 #: quoting its own fetch's failure, a relayed 4xx, translated network words) and the
 #: identity/quota/rate_limit families (revoked logins, monthly allowances, free-usage
-#: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108.)
-MOST_LAYER_MISSES = 22
-MOST_CAUSE_MISSES = 108
+#: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108;
+#: the fifth round's families of all six layers and the model overruling listed rules,
+#: 18 / 96.)
+MOST_LAYER_MISSES = 18
+MOST_CAUSE_MISSES = 96
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
