@@ -15,17 +15,9 @@ held-out model's reading by ``whichlayer.model.fallback.combine``, the function
 ``classify`` calls: the figures are those of the combination that ships, on errors
 neither the rules nor the model had seen.
 
-The path measured is the one that ships: an input with no failure cue is not read by the
-model (``fallback._read``; ``--no-cue`` reads every input, as this script did before), and a
-rule of priority 50 or more is weighed only when it is listed as overrulable and the screen
-lets it through. The list of each held-out set is made as ``bench/train.py`` makes the
-shipped one, from the blind records of the sets outside its fold and the fold model's
-reading of the rules' samples; the screen is the fold model's (``fallback.screen``).
-
 Columns: the held-out model alone (its likeliest layer, that layer's likeliest cause);
 the blind rules alone; rules + model where no rule fired (the combination before this
-script); the shipped combination; how many decisions it changed, fixed and broke; and
-on how many inputs the full model was read to weigh a rule's decision.
+script); the shipped combination; and how many decisions it changed, fixed and broke.
 Options set the combination's thresholds, to choose them on older sets and check them
 on the newest (``--newest-out N`` prints the N newest sets apart).
 """
@@ -65,32 +57,22 @@ def folds(held: list[str]) -> list[list[str]]:
     return [f for f in [*out, newest] if f]
 
 
-Samples = list[tuple[str, str, str, float]]
-
-
 def predictions(
     rows: list[dict[str, Any]], held: list[str], c_layer: float, c_cause: float, doc_weight: float
-) -> tuple[dict[str, Any], dict[str, dict[str, float]], dict[str, Samples]]:
+) -> dict[str, Any]:
     """Each held-out error's reading by a model trained without its set: the layer head's
-    ranking and every cause head's ranking; the same model's screen (``fallback.screen``)
-    of each; and, by held-out set, its reading of every rule's samples
-    (``train.sample_readings``). Cached by the training inputs."""
+    ranking and every cause head's ranking (cached by the training inputs)."""
     key = hashlib.sha256(
         json.dumps(
-            ["screen+samples", held, c_layer, c_cause, doc_weight, T.CLASS_WEIGHT, T.MIN_DF]
-            + [T.F.NGRAMS]
+            [held, c_layer, c_cause, doc_weight, T.CLASS_WEIGHT, T.MIN_DF, T.F.NGRAMS]
             + [[r["id"], r["input"], r["layer"], r["cause"]] for r in rows]
         ).encode()
         + Path(T.F.__file__).read_bytes()
         + Path(T.__file__).read_bytes()
-        + Path(fallback.__file__).read_bytes()
     ).hexdigest()[:16]
     path = CACHE / f"preds-{key}.pkl"
     if path.exists():
-        out, screens, samples = pickle.loads(path.read_bytes())
-        return {k: fallback.Reading(*v) for k, v in out.items()}, screens, samples
-    from whichlayer import to_evidence
-
+        return {k: fallback.Reading(*v) for k, v in pickle.loads(path.read_bytes()).items()}
     feats = T.featurise(rows)
     docs = T.doc_rows(rows) if doc_weight > 0 else []
     doc_feats = T.featurise(docs)
@@ -98,8 +80,6 @@ def predictions(
     shipped = infer.current()
     assert shipped is not None
     out: dict[str, Any] = {}
-    screens: dict[str, dict[str, float]] = {}
-    samples: dict[str, Samples] = {}
     for fold in folds(held):
         start = time.perf_counter()
         model = fold_model(
@@ -113,15 +93,12 @@ def predictions(
                 model.layer.predict(ids).ranked,
                 {layer: model.cause(layer, ids).ranked for layer in model.causes},
             )
-            screens[r["id"]] = fallback.screen(model, to_evidence(r["input"]).text)
-        read = T.sample_readings(model)
-        samples.update((name, read) for name in fold)
         print(
             f"  {','.join(fold)}: trained in {time.perf_counter() - start:.0f} s", file=sys.stderr
         )
     CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps((out, screens, samples)))
-    return {k: fallback.Reading(*v) for k, v in out.items()}, screens, samples
+    path.write_bytes(pickle.dumps(out))
+    return {k: fallback.Reading(*v) for k, v in out.items()}
 
 
 def main() -> int:
@@ -136,32 +113,11 @@ def main() -> int:
     parser.add_argument("--weak-cause-bar", type=float, default=fallback.WEAK_CAUSE_BAR)
     parser.add_argument("--overrule-bar", type=float, default=fallback.OVERRULE_BAR)
     parser.add_argument("--strong-unknown-bar", type=float, default=fallback.STRONG_UNKNOWN_BAR)
-    parser.add_argument("--strong-overrule-bar", type=float, default=fallback.STRONG_OVERRULE_BAR)
-    parser.add_argument(
-        "--reliable-below",
-        type=float,
-        default=T.RELIABLE_BELOW,
-        help="a rule whose blind layer accuracy (on the sets outside the held-out fold) is "
-        "below this may be overruled whatever its priority (0: none)",
-    )
-    parser.add_argument("--min-decisions", type=int, default=T.OVERRULE_MIN_DECISIONS)
-    parser.add_argument(
-        "--screen-bar",
-        type=float,
-        default=fallback.SCREEN_BAR,
-        help="a listed stronger rule is weighed only where the screen gives its layer less "
-        "than this (above 1: always)",
-    )
     parser.add_argument(
         "--threshold",
         type=float,
-        help="below it, no rule fired and the model answers unknown (default: the shipped model's)",
-    )
-    parser.add_argument(
-        "--no-cue",
-        action="store_true",
-        help="let the model read every input, even one that says nothing failed (how this "
-        "script measured before it followed the shipped path; flatters a little)",
+        help="below it, no rule fired and the model answers unknown (default: the shipped "
+        "model's)",
     )
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()
@@ -176,7 +132,7 @@ def main() -> int:
     held = recorded if not args.sets else [s.strip() for s in args.sets.split(",")]
     if set(held) - set(recorded):
         fail(f"not recorded blind: {', '.join(sorted(set(held) - set(recorded)))}")
-    preds, screens, samples = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
+    preds = predictions(rows, held, args.c_layer, args.c_cause, args.doc_weight)
     if args.threshold is None:
         infer.use_shipped()
         shipped = infer.current()
@@ -188,32 +144,11 @@ def main() -> int:
         args.weak_cause_bar,
         args.overrule_bar,
         args.strong_unknown_bar,
-        args.strong_overrule_bar,
     )
-    # the rules the model may overrule, as train.py lists them, for each held-out set from
-    # the blind records of the sets outside its fold (never its own)
-    records = list(blind.values())
-    known = T.rule_ids()
-    gates = {
-        name: frozenset(
-            T.overrulable(
-                records,
-                rows,
-                set(fold),
-                args.reliable_below,
-                args.min_decisions,
-                T.samples_overruled(samples[name], args.strong_overrule_bar),
-                known,
-            )
-        )
-        for fold in folds(held)
-        for name in fold
-    }
-    cued = _cued(rows, {r["id"] for r in rows if r["set"] in set(held)}, args.no_cue)
     print(
         f"{'set':<9} {'n':>4}  {'model alone':>13}  {'rules':>13}  {'+model if none':>14}"
         f"  {'combined':>13}"
-        f"  {'changed fixed broke':>19}  {'weighed':>7}"
+        f"  {'changed fixed broke':>19}"
     )
     totals = {"older": Counter[str](), "newest": Counter[str](), "all": Counter[str]()}
     newest = set(held[-args.newest_out :]) if args.newest_out else set()
@@ -223,26 +158,16 @@ def main() -> int:
             if row["set"] != name:
                 continue
             b, reading = blind[row["id"]], preds[row["id"]]
-            # the shipped path: the rule decides alone (the model never runs) on an input
-            # that says nothing failed (``fallback.FAILURE_CUE``), and a stronger rule is
-            # weighed only when it is listed as overrulable
-            gated = (
-                b["rule"] in gates[name]
-                and screens[row["id"]].get(str(b["layer"]), 0.0) < args.screen_bar
-            )
             ok = _ok(row, b["layer"], b["cause"])
             c.update(n=1, rules_l=ok[0], rules_c=ok[1])
             alone = model_alone(row, reading)
             c.update(model_l=alone[0], model_c=alone[1])
-            plain = _combine(
-                b, reading, fallback.Bars.off(), args.threshold, False, cued[row["id"]]
+            plain = fallback.combine(
+                b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off(), args.threshold
             )
             c.update(dict(zip(("plain_l", "plain_c"), _ok(row, plain[0], plain[1]), strict=True)))
-            got = _combine(b, reading, bars, args.threshold, gated, cued[row["id"]])
-            c.update(
-                weighed=b["layer"] is not None
-                and cued[row["id"]]
-                and ((b["priority"] or 0) < bars.weak_priority or gated)
+            got = fallback.combine(
+                b["layer"], b["cause"], b["priority"], reading, bars, args.threshold
             )
             new = _ok(row, got[0], got[1])
             c.update(comb_l=new[0], comb_c=new[1])
@@ -269,49 +194,11 @@ def main() -> int:
         f"Bars: cause for a weak rule's unknown at {bars.unknown_cause:g}, for a stronger "
         f"rule's at {bars.strong_unknown:g}; rules below priority "
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
-        f"layer overruled at {bars.overrule:g}; a stronger rule's layer at "
-        f"{bars.strong_overrule:g} where its blind layer accuracy on the other folds' sets "
-        f"is below {args.reliable_below:g} (over {args.min_decisions}+ decisions) and the "
-        f"screen gives its layer less than {args.screen_bar:g}. "
-        f"Model: C layer {args.c_layer:g}, C cause "
+        f"layer overruled at {bars.overrule:g}. Model: C layer {args.c_layer:g}, C cause "
         f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "
         "(the two newest together)."
     )
     return 0
-
-
-def _combine(
-    b: dict[str, Any],
-    reading: fallback.Reading,
-    bars: fallback.Bars,
-    threshold: float,
-    gated: bool,
-    cued: bool,
-) -> tuple[str | None, str, str]:
-    """``fallback.combine`` of the blind rule decision ``b`` and ``reading``, as shipped:
-    where the model does not read the input (``cued`` False), the rule's decision stands
-    (no rule: unknown)."""
-    if not cued:
-        return b["layer"], b["cause"] if b["layer"] is not None else "unknown", "rule"
-    return fallback.combine(b["layer"], b["cause"], b["priority"], reading, bars, threshold, gated)
-
-
-def _cued(rows: list[dict[str, Any]], ids: set[str], every: bool = False) -> dict[str, bool]:
-    """Whether the model reads each error of ``ids`` at all: as ``fallback._read``, not an
-    input with no status, no exception and no word that says something failed (``every``:
-    all of them)."""
-    from whichlayer import to_evidence
-
-    out = {}
-    for row in rows:
-        if row["id"] in ids and every:
-            out[row["id"]] = True
-        elif row["id"] in ids:
-            ev = to_evidence(row["input"])
-            out[row["id"]] = bool(
-                ev.status is not None or ev.exception_types or fallback.FAILURE_CUE.search(ev.text)
-            )
-    return out
 
 
 def model_alone(row: dict[str, Any], reading: fallback.Reading) -> tuple[bool, bool]:
@@ -330,7 +217,7 @@ def _line(name: str, c: Counter[str]) -> None:
     print(
         f"{name:<9} {c['n']:>4}  {pair('model')}  {pair('rules')}  {pair('plain'):>14}"
         f"  {pair('comb')}"
-        f"  {c['changed']:>7} {c['fixed']:>5} {c['broke']:>5}  {c['weighed']:>7}"
+        f"  {c['changed']:>7} {c['fixed']:>5} {c['broke']:>5}"
     )
 
 

@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import whichlayer  # noqa: E402
 from accuracy import all_sets, fail, load  # noqa: E402
-from whichlayer.classify import OVERRULE_FILE  # noqa: E402
 from whichlayer.model import features as F  # noqa: E402
 from whichlayer.model.infer import MAGIC, WEIGHTS  # noqa: E402
 
@@ -62,15 +61,6 @@ DOC_WEIGHT = 2.0
 #: Weight of an error's ``alt_causes`` (causes its label also accepts) as extra examples of
 #: its layer's cause head, beside the label's own cause at 1.0 (0: the label's cause only).
 ALT_WEIGHT = 0.5
-#: The rules' decisions on sets they had not been fitted to (bench/blind_rules.py).
-BLIND_RULES = Path(__file__).with_name("blind_rules.jsonl")
-#: A rule (of any priority) whose blind decisions named the labelled layer less often than
-#: this, over at least OVERRULE_MIN_DECISIONS of them, may be overruled by the model (the
-#: full model runs only for such rules: ``whichlayer.model.overrule``). Chosen on the
-#: blind-recorded sets older than the two newest (bench/blind.py --reliable-below), the
-#: gate of each fold computed without that fold's sets.
-RELIABLE_BELOW = 0.9
-OVERRULE_MIN_DECISIONS = 1
 
 
 @dataclass
@@ -361,87 +351,6 @@ def train(
     return pack(heads, f"{trained_on}, sha256 {digest.hexdigest()[:16]}")
 
 
-def blind_records(path: Path = BLIND_RULES) -> list[dict[str, Any]]:
-    """The rules' recorded blind decisions (one dict per error: set, id, rule, layer...)."""
-    if not path.exists():
-        fail(f"{path} is missing: run python bench/blind_rules.py")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def overrulable(
-    records: list[dict[str, Any]],
-    rows: list[dict[str, Any]],
-    without: frozenset[str] | set[str] = frozenset(),
-    reliable_below: float = RELIABLE_BELOW,
-    min_decisions: int = OVERRULE_MIN_DECISIONS,
-    contradicted: frozenset[str] | set[str] = frozenset(),
-    known: frozenset[str] | set[str] | None = None,
-) -> list[str]:
-    """The rules whose recorded blind decisions (``records``, on the labelled ``rows``;
-    the sets ``without`` left out) named the right layer less often than ``reliable_below``
-    over at least ``min_decisions`` errors, less those ``contradicted`` (the model would
-    overrule one of their own samples, ``samples_overruled``) and those not ``known``
-    (rule ids of today; a retired id's record stays in the file): the rules the model may
-    overrule, sorted."""
-    label = {r["id"]: r for r in rows}
-    counts: dict[str, list[int]] = {}
-    for rec in records:
-        row = label.get(rec["id"])
-        if rec["rule"] is None or row is None or rec["set"] in without:
-            continue
-        right = str(rec["layer"]) in [row["layer"], *row.get("alt_layers", [])]
-        seen = counts.setdefault(rec["rule"], [0, 0])
-        seen[0] += 1
-        seen[1] += right
-    return sorted(
-        rule
-        for rule, (n, right) in counts.items()
-        if n >= min_decisions
-        and right < reliable_below * n
-        and rule not in contradicted
-        and (known is None or rule in known)
-    )
-
-
-def rule_ids() -> frozenset[str]:
-    """Every rule id of today (the rules and the catalogue's rows)."""
-    from whichlayer.rules import ALL_RULES, catalogue
-
-    return frozenset(r.id for r in (*ALL_RULES, *catalogue.all_rules()))
-
-
-def sample_readings(model: Any) -> list[tuple[str, str, str, float]]:
-    """For every sample of every rule: the rule's id and layer, and the ``model``'s
-    likeliest layer for the sample with its probability (as ``fallback.weigh`` reads it)."""
-    from whichlayer.rules import ALL_RULES, catalogue
-
-    out = []
-    for rule in (*ALL_RULES, *catalogue.all_rules()):
-        for sample in rule.samples:
-            text = sample if isinstance(sample, str) else sample.text
-            feats, _names = F.read(whichlayer.to_evidence(text))
-            best, p = model.layer.predict(feats, top=0).ranked[0]
-            out.append((rule.id, str(rule.layer), best, p))
-    return out
-
-
-def samples_overruled(readings: list[tuple[str, str, str, float]], bar: float) -> set[str]:
-    """The rules the model contradicts on their own samples (``sample_readings``): another
-    layer at ``bar`` or more. A rule's samples say what it means; a model that overrules
-    them is not to be trusted against that rule."""
-    return {rule for rule, layer, best, p in readings if best != layer and p >= bar}
-
-
-def overrule_text(rules: list[str]) -> str:
-    """The shipped list of rules the model may overrule (``whichlayer.model.overrule``)."""
-    head = (
-        "# Rules the learned fallback may overrule whatever their priority: their decisions on\n"
-        "# sets they had not been fitted to (bench/blind_rules.jsonl) named the labelled layer\n"
-        f"# less than {RELIABLE_BELOW:.0%} of the time. Written by bench/train.py; do not edit.\n"
-    )
-    return head + "".join(f"{rule}\n" for rule in rules)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the shipped file")
@@ -458,33 +367,20 @@ def main() -> int:
     docs = doc_rows(rows)
     blob = train(rows, featurise(rows), docs=docs, doc_feats=featurise(docs))
     sha = hashlib.sha256(blob).hexdigest()[:16]
-    gate_path = args.out.with_name(Path(OVERRULE_FILE).name)
-    from whichlayer.model.fallback import STRONG_OVERRULE_BAR
-    from whichlayer.model.infer import loads
-
-    contradicted = samples_overruled(sample_readings(loads(blob)), STRONG_OVERRULE_BAR)
-    rules = overrulable(blind_records(), rows, contradicted=contradicted, known=rule_ids())
-    gated = len(rules)
-    gate = overrule_text(rules).encode()
     if args.check:
-        gate_same = gate_path.exists() and gate_path.read_bytes() == gate
-        if args.out.exists() and args.out.read_bytes() == blob and gate_same:
-            print(f"{args.out}: identical to a rebuild ({sha}); {gate_path.name} too")
+        if args.out.exists() and args.out.read_bytes() == blob:
+            print(f"{args.out}: identical to a rebuild ({sha})")
             return 0
         print(
             f"{args.out}: DIFFERS from a rebuild ({sha}): the labelled sets, the provider "
-            "registry's documented errors, the rules' samples or their blind record "
-            f"changed since it was trained ({gate_path.name}: "
-            f"{'the same' if gate_same else 'differs'}); "
-            "retrain with python bench/train.py"
+            "registry's documented errors or the rules' samples changed since it was "
+            "trained; retrain with python bench/train.py"
         )
         return 1
     args.out.write_bytes(blob)
-    gate_path.write_bytes(gate)
     print(
         f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors "
-        f"and {len(docs)} documentation examples; {gate_path} ({gated} rules the model may "
-        "overrule)"
+        f"and {len(docs)} documentation examples"
     )
     return 0
 

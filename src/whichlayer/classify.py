@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 from collections.abc import Callable, Iterable, Sequence
 
 from whichlayer import actions as act
@@ -109,7 +108,7 @@ def decide(ev: Evidence, reasons: bool = True) -> Decision:
     rule, used = hits[0]
     rule, used, cause_fact = _model_cause(ev, rule, used, tied, reasons=reasons)
     learned: tuple[Rule, list[Fact], float] | None = None
-    if cause_fact is None and (rule.priority < WEAK_PRIORITY or rule.id in _overrulable()):
+    if cause_fact is None and rule.priority < WEAK_PRIORITY:
         learned = _weigh(ev, rule, reasons)
     fired = rule
     if learned is not None:
@@ -502,31 +501,10 @@ def _model_cause(
 WEAK_PRIORITY = 50
 
 
-#: The rules the learned fallback may overrule whatever their priority, one id a line:
-#: those whose decisions on sets they had not been fitted to often named the wrong layer
-#: (written by ``bench/train.py`` from ``bench/blind_rules.jsonl``). Only for them, and for
-#: weak rules, does a decided input load and run the model (the rest never pay for it).
-OVERRULE_FILE = os.path.join(os.path.dirname(__file__), "model", "overrule.txt")
-_OVERRULABLE: list[frozenset[str]] = []
-
-
-def _overrulable() -> frozenset[str]:
-    """The ids in ``OVERRULE_FILE`` (read once; none when it is missing)."""
-    if not _OVERRULABLE:
-        try:
-            with open(OVERRULE_FILE, encoding="utf-8") as handle:
-                lines = handle.read().splitlines()
-        except OSError:
-            lines = []
-        _OVERRULABLE.append(frozenset(x for x in lines if x and not x.startswith("#")))
-    return _OVERRULABLE[0]
-
-
 def _weigh(ev: Evidence, rule: Rule, reasons: bool = True) -> tuple[Rule, list[Fact], float] | None:
     from whichlayer.model import fallback
 
-    overrulable = rule.priority >= WEAK_PRIORITY and rule.id in _overrulable()
-    return fallback.weigh(ev, rule, reasons=reasons, overrulable=overrulable)
+    return fallback.weigh(ev, rule, reasons=reasons)
 
 
 def _learned(ev: Evidence, view: View, reasons: bool = True) -> Decision:

@@ -78,10 +78,9 @@ def _silent_and_decided() -> tuple[list[str], list[str]]:
 
 
 def test_the_model_changes_only_what_weak_rules_decide_and_says_so():
-    """Rules that read more than a bare status decide alone (unless listed as overrulable);
-    where a weak rule decided, the model may name the cause it left unknown or overrule its
-    layer, and then says so."""
-    from whichlayer.classify import WEAK_PRIORITY, _overrulable
+    """Rules that read more than a bare status decide alone; where a weak rule decided, the
+    model may name the cause it left unknown or overrule its layer, and then says so."""
+    from whichlayer.classify import WEAK_PRIORITY
     from whichlayer.rules import ALL_RULES, catalogue
 
     priority = {r.id: r.priority for r in (*ALL_RULES, *catalogue.all_rules())}
@@ -95,8 +94,7 @@ def test_the_model_changes_only_what_weak_rules_decide_and_says_so():
         if b["layer"] is None or b == a:
             continue
         changed += 1
-        fired = b["facts"][0]["rule"]
-        assert priority[fired] < WEAK_PRIORITY or fired in _overrulable()
+        assert priority[b["facts"][0]["rule"]] < WEAK_PRIORITY
         told = [f["rule"] for f in a["facts"]]
         if a["layer"] == b["layer"]:  # the cause named within the rule's layer
             assert b["cause"] == "unknown" and a["cause"] != "unknown"
@@ -151,129 +149,6 @@ def test_combine_lets_the_model_overrule_only_weak_rules_and_only_when_sure():
         "quota",
         "insufficient_balance",
     )
-
-
-def test_combine_overrules_a_stronger_rule_only_when_it_is_listed_and_the_model_is_sure():
-    reading = fallback.Reading(
-        [("quota", 0.85), ("identity", 0.1)],
-        {"quota": [("insufficient_balance", 0.9)], "identity": [("key_invalid", 0.7)]},
-    )
-    strong = 90
-    listed = fallback.combine("identity", "key_invalid", strong, reading, overrulable=True)
-    assert listed == ("quota", "insufficient_balance", "model overrules")
-    assert fallback.combine("identity", "key_invalid", strong, reading) == (
-        "identity",
-        "key_invalid",
-        "rule",
-    )
-    # the model agrees, or is not sure enough: the listed rule stands
-    assert fallback.combine("quota", "quota_exhausted", strong, reading, overrulable=True)[:2] == (
-        "quota",
-        "quota_exhausted",
-    )
-    sure = fallback.Bars(strong_overrule=0.9)
-    assert fallback.combine("identity", "key_invalid", strong, reading, sure, overrulable=True)[
-        2
-    ] == ("rule")
-    assert fallback.Bars.off().strong_overrule > 1
-
-
-def test_a_listed_strong_rule_is_overruled_by_the_real_model_and_the_facts_say_so():
-    """The shipped model reads a plain quota error; a strong rule (made up here) that names
-    the network for it is overruled only when listed, and the facts say who decided."""
-    from whichlayer.rules import Rule
-    from whichlayer.taxonomy import Cause
-
-    text = (
-        "Error code: 429 - You exceeded your current quota, please check your plan and "
-        "billing details."
-    )
-    ev = to_evidence(text)
-    wrong = Rule(
-        id="test.wrong_layer",
-        statement="A made-up rule that names the wrong layer.",
-        layer=Layer.NETWORK,
-        cause=Cause("connect_refused"),
-        match=lambda _view: None,
-        priority=90,
-    )
-    assert fallback.weigh(ev, wrong) is None  # not listed: it decides alone
-    got = fallback.weigh(ev, wrong, overrulable=True)
-    assert got is not None
-    decided, facts, sure = got
-    assert decided.id == "model.layer" and decided.layer is Layer.QUOTA and sure >= 0.8
-    assert facts[0].rule == "model.layer" and facts[0].used["decided by"] == "model overrules"
-    assert "test.wrong_layer" in facts[0].statement
-    assert fallback.weigh(ev, wrong, reasons=False, overrulable=True)[:1] == (decided,)
-
-
-def test_the_shipped_overrule_list_is_the_one_training_writes(trainer: Any) -> None:
-    """model/overrule.txt is what bench/train.py derives from the rules' blind record and
-    the shipped model's reading of the rules' samples (a stale list fails here, as
-    train.py --check does), and every id in it is a rule."""
-    from whichlayer.classify import OVERRULE_FILE, _overrulable
-    from whichlayer.rules import ALL_RULES, catalogue
-
-    model = infer.current()
-    readings = trainer.sample_readings(model)
-    contradicted = trainer.samples_overruled(readings, fallback.STRONG_OVERRULE_BAR)
-    rules = trainer.overrulable(
-        trainer.blind_records(), _rows(), contradicted=contradicted, known=trainer.rule_ids()
-    )
-    assert not set(rules) & contradicted
-    assert Path(OVERRULE_FILE).read_text(encoding="utf-8") == trainer.overrule_text(rules)
-    assert _overrulable() == frozenset(rules) and rules
-    known = {r.id for r in (*ALL_RULES, *catalogue.all_rules())}
-    assert set(rules) <= known
-
-
-def test_a_rules_blind_record_decides_whether_it_is_overrulable(trainer: Any) -> None:
-    rows = [{"id": f"e{k}", "layer": "quota", "cause": "x", "set": "s"} for k in range(10)]
-    records = [
-        {
-            "id": f"e{k}",
-            "set": "s",
-            "rule": "often.wrong" if k < 5 else "always.right",
-            "layer": "quota" if k >= 3 else "network",
-        }
-        for k in range(10)
-    ]
-    assert trainer.overrulable(records, rows) == ["often.wrong"]
-    assert trainer.overrulable(records, rows, without={"s"}) == []
-    assert trainer.overrulable(records, rows, reliable_below=0.3) == []
-    assert trainer.overrulable(records, rows, min_decisions=6) == []
-    assert trainer.overrulable(records, rows, contradicted={"often.wrong"}) == []
-    assert trainer.overrulable(records, rows, known={"always.right"}) == []
-    readings = [("often.wrong", "quota", "network", 0.85), ("always.right", "quota", "quota", 1)]
-    assert trainer.samples_overruled(readings, 0.8) == {"often.wrong"}
-    assert trainer.samples_overruled(readings, 0.9) == set()
-
-
-def test_the_screen_reads_words_alone_and_cheaply():
-    """The screen that decides whether a listed stronger rule is weighed reads the words of
-    the paste as they stand; a text that plainly names a quota reads as quota, and a
-    listed rule whose layer the screen finds likely is never weighed."""
-    model = infer.current()
-    assert model is not None
-    text = "You exceeded your current quota, please check your plan and billing details."
-    ids = fallback.screen_ids(text)
-    assert len(ids) == len(set(text.lower().replace(",", " ").replace(".", " ").split())) + 1
-    read = fallback.screen(model, text)
-    assert max(read, key=read.__getitem__) == "quota"
-    from whichlayer.rules import Rule
-    from whichlayer.taxonomy import Cause
-
-    right = Rule(
-        id="test.right_layer",
-        statement="A made-up rule that names the quota.",
-        layer=Layer.QUOTA,
-        cause=Cause("quota_exhausted"),
-        match=lambda _view: None,
-        priority=90,
-    )
-    assert read["quota"] >= fallback.SCREEN_BAR
-    assert fallback._read(to_evidence(text), right) is None
-    assert fallback._read(to_evidence(text)) is not None
 
 
 def test_a_bare_status_rule_gets_its_cause_from_the_wording():

@@ -12,10 +12,7 @@ from whichlayer.classify import WEAK_PRIORITY
 from whichlayer.diagnosis import Fact
 from whichlayer.evidence import Evidence
 from whichlayer.model import infer
-from whichlayer.model.features import _BIAS as BIAS
-from whichlayer.model.features import HEAD, TAIL, Names, read
-from whichlayer.model.features import _norm as norm
-from whichlayer.model.features import _word_ids as word_ids
+from whichlayer.model.features import Names, read
 from whichlayer.rules.base import Facts, Rule
 from whichlayer.taxonomy import CAUSE_LAYER, Cause, Layer
 
@@ -109,94 +106,16 @@ def cause_within(
     return Cause(cause_id), p, fact
 
 
-def _read(ev: Evidence, rule: Rule | None = None) -> tuple[infer.Model, Names, set[int]] | None:
-    """The model and ``ev``'s features; ``None`` when no model is available, the text
-    says nothing failed (see FAILURE_CUE), or (``rule`` given: a stronger rule the model
-    may overrule) the screen finds the rule's layer likely enough (``screen``)."""
+def _read(ev: Evidence) -> tuple[infer.Model, Names, set[int]] | None:
+    """The model and ``ev``'s features; ``None`` when no model is available or the text
+    says nothing failed (see FAILURE_CUE)."""
     model = infer.current()
     if model is None:
         return None
     if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
         return None
-    if rule is not None and screen(model, ev.text).get(str(rule.layer), 0.0) >= SCREEN_BAR:
-        return None
     feats, names = read(ev)
     return model, names, feats
-
-
-#: A stronger rule the model may overrule is weighed (the full model read) only where the
-#: screen (``screen``) gives the rule's layer less than this probability: the full reading
-#: costs about twice a whole diagnosis, the screen about a seventh of the full reading
-#: (valgrind's instruction counts on the dev inputs that reach it). Chosen on the
-#: blind-recorded sets older than the two newest (``bench/blind.py --screen-bar``).
-SCREEN_BAR = 0.3
-
-
-#: A word's screen bucket (its ``w:`` feature's; -1: a word the model does not read, an id
-#: or a key), by the word's UTF-8 bytes: words recur from one error to the next. Bounded:
-#: once full, a word not in it is hashed each time.
-_SCREEN_IDS: dict[bytes, int] = {}
-_SCREEN_IDS_MAX = 8192
-#: The ASCII bytes that are not word characters (``\w``), read as spaces by the screen:
-#: splitting bytes at them is a fraction of a regular expression's cost. (Other scripts'
-#: punctuation stays inside a word: the screen is a cheap first look, measured as such.)
-_SPACES = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
-
-
-def plain(text: str) -> str:
-    """``text`` without what says where code ran rather than what failed, as the screen
-    reads it: a traceback head, an agent's "API Error:", stack frame lines ("at ...",
-    'File "..."' with the source line under it). The model strips the same with a
-    regular expression (``features._quiet``) that costs more than the screen may; this
-    is its cheap likeness (string methods, a loop over lines only when a frame may be
-    there), measured as part of the screen."""
-    if "Traceback (" in text:
-        text = text.replace("Traceback (most recent call last):", " ")
-    if "API Error:" in text:
-        text = text.replace("API Error:", " ")
-    if "\n" not in text or ("at" not in text and 'File "' not in text):
-        return text
-    kept: list[str] = []
-    source = False  # the line under a Python frame: the source it shows
-    for line in text.split("\n"):
-        bare = line.lstrip(" \t")
-        if source and len(bare) < len(line):
-            source = False
-            continue
-        source = bare.startswith('File "')
-        if not source and bare[:3] not in ("at ", "at\t"):
-            kept.append(line)
-    return "\n".join(kept)
-
-
-def screen_ids(text: str) -> set[int]:
-    """The cheap reading's features: the word buckets of the paste without its stack
-    frames and traceback heads (``plain``; no envelope opened, no pairs or character
-    n-grams), with the bias."""
-    if len(text) > 2 * (HEAD + TAIL):
-        text = text[: 2 * HEAD] + "\n" + text[-2 * TAIL :]
-    text = plain(text)
-    if len(text) > HEAD + TAIL:
-        text = text[:HEAD] + " " + text[-TAIL:]
-    words = set(text.lower().encode("utf-8", "replace").translate(_SPACES).split())
-    known = _SCREEN_IDS
-    ids = {BIAS}
-    for word in words - known.keys():
-        normed = norm(word.decode("utf-8", "replace"))
-        bucket = -1 if normed is None else word_ids(normed)[0]
-        if len(known) < _SCREEN_IDS_MAX:
-            known[word] = bucket
-        else:
-            ids.add(bucket)
-    ids.update(map(known.__getitem__, words & known.keys()))
-    ids.discard(-1)
-    return ids
-
-
-def screen(model: infer.Model, text: str) -> dict[str, float]:
-    """The layer head's probabilities from the words of ``text`` alone (``screen_ids``):
-    what decides whether the full reading is worth making for a stronger rule."""
-    return dict(model.layer.predict(screen_ids(text), top=0).ranked)
 
 
 #: What the layer fact of ``predict`` says.
@@ -274,12 +193,6 @@ STRONG_UNKNOWN_BAR = 2.0
 WEAK_CAUSE_BAR = 2.0
 #: ... and its layer overruled at this probability of another layer or more.
 OVERRULE_BAR = 0.8
-#: A stronger rule's layer is overruled at this probability of another layer or more, and
-#: only when the rule is listed as overrulable (``classify.OVERRULE_FILE``: its blind record
-#: named the wrong layer often); every other stronger rule decides without the model.
-#: Chosen on the blind-recorded sets older than the two newest (``bench/blind.py
-#: --strong-overrule-bar``), checked on those two.
-STRONG_OVERRULE_BAR = 0.8
 
 
 class Reading(Record):
@@ -300,21 +213,13 @@ class Reading(Record):
 class Bars(FrozenRecord):
     """When the model may change a rule's decision (a bar above 1 never lets it)."""
 
-    _fields = (
-        "unknown_cause",
-        "weak_priority",
-        "weak_cause",
-        "overrule",
-        "strong_unknown",
-        "strong_overrule",
-    )
+    _fields = ("unknown_cause", "weak_priority", "weak_cause", "overrule", "strong_unknown")
     __slots__ = _fields
     unknown_cause: float
     weak_priority: int
     weak_cause: float
     overrule: float
     strong_unknown: float
-    strong_overrule: float
 
     def __init__(
         self,
@@ -323,18 +228,16 @@ class Bars(FrozenRecord):
         weak_cause: float = WEAK_CAUSE_BAR,
         overrule: float = OVERRULE_BAR,
         strong_unknown: float = STRONG_UNKNOWN_BAR,
-        strong_overrule: float = STRONG_OVERRULE_BAR,
     ) -> None:
         _set(self, "unknown_cause", unknown_cause)
         _set(self, "weak_priority", weak_priority)
         _set(self, "weak_cause", weak_cause)
         _set(self, "overrule", overrule)
         _set(self, "strong_unknown", strong_unknown)
-        _set(self, "strong_overrule", strong_overrule)
 
     @staticmethod
     def off() -> Bars:
-        return Bars(2.0, 0, 2.0, 2.0, 2.0, 2.0)
+        return Bars(2.0, 0, 2.0, 2.0, 2.0)
 
 
 def _top(ranked: list[tuple[str, float]] | None) -> tuple[str, float]:
@@ -348,12 +251,9 @@ def combine(
     reading: Reading,
     bars: Bars | None = None,
     threshold: float = 0.3,
-    overrulable: bool = False,
 ) -> tuple[str | None, str, str]:
     """The decision from a rule's ``layer``, ``cause`` and ``priority`` (``layer`` None: no
-    rule fired) and the model's ``reading``: (layer, cause, who decided). ``overrulable``:
-    the rule is listed as one the model may overrule whatever its priority
-    (``classify.OVERRULE_FILE``)."""
+    rule fired) and the model's ``reading``: (layer, cause, who decided)."""
     bars = bars or Bars()
     best, p = _top(reading.layers)
     if layer is None:
@@ -361,8 +261,6 @@ def combine(
             return None, "unknown", "model unsure"
         return best, _top(reading.cause_of(best))[0], "model"
     if priority is None or priority >= bars.weak_priority:
-        if overrulable and best != layer and p >= bars.strong_overrule:
-            return best, _top(reading.cause_of(best))[0], "model overrules"
         # a rule that reads more than the status decides; where it names no cause, the
         # model may, when sure enough
         if cause == "unknown":
@@ -387,22 +285,15 @@ def combine(
 
 
 def weigh(
-    ev: Evidence,
-    rule: Rule,
-    bars: Bars | None = None,
-    reasons: bool = True,
-    overrulable: bool = False,
+    ev: Evidence, rule: Rule, bars: Bars | None = None, reasons: bool = True
 ) -> tuple[Rule, list[Fact], float] | None:
-    """A weak ``rule`` (below ``WEAK_PRIORITY``), or one listed as ``overrulable`` whatever
-    its priority (``combine`` leaves any other as it is, unless ``Bars.strong_unknown``
-    lets it name a cause), weighed against the model's
+    """A weak ``rule`` (below ``WEAK_PRIORITY``; ``combine`` leaves any other as it is,
+    unless ``Bars.strong_unknown`` lets it name a cause) weighed against the model's
     reading of ``ev`` by ``combine``: ``None`` when the rule's decision stands, else the
     decision (as a rule the classifier reports), the facts that say why, and the model's
     probability of what it changed (the cause, or the layer). ``reasons=False``: the same
     decision with no facts (the words of why are not made)."""
-    bars = bars or Bars()
-    strong = overrulable and rule.priority >= bars.weak_priority
-    read = _read(ev, rule if strong else None)
+    read = _read(ev)
     if read is None:
         return None
     model, names, feats = read
@@ -411,7 +302,7 @@ def weigh(
         return None
     reading = _Lazy(model, feats, by_layer.ranked)
     layer, cause, who = combine(
-        str(rule.layer), str(rule.cause), rule.priority, reading, bars, model.threshold, overrulable
+        str(rule.layer), str(rule.cause), rule.priority, reading, bars, model.threshold
     )
     if who == "rule" or layer is None:
         return None
@@ -420,14 +311,9 @@ def weigh(
     by_cause = model.cause(layer, feats) if reasons else None
     p_cause = dict(by_cause.ranked if by_cause else reading.cause_of(layer)).get(cause, 0.0)
     overrules = who == "model overrules"
-    weak = rule.priority < bars.weak_priority
     statement = (
         f"The rule {rule.id} reads little more than the status; the learned fallback reads "
         "another layer from the wording, sure enough to overrule it."
-        if weak
-        else f"The rule {rule.id} named the wrong layer often on errors it had not been "
-        "written from; the learned fallback reads another layer from the wording, sure "
-        "enough to overrule it."
     )
     decided = (
         Rule(
@@ -446,9 +332,7 @@ def weigh(
         return decided, [], sure
     why = (
         f"The rule {rule.id} reads little more than the status"
-        if weak
-        else f"The rule {rule.id} is overruled on its layer"
-        if overrules
+        if rule.priority < (bars or Bars()).weak_priority
         else f"The rule {rule.id} names the layer but no cause"
     )
     facts = [
@@ -474,7 +358,6 @@ def weigh(
                 "model.layer",
                 statement,
                 {
-                    "decided by": who,
                     "layer": f"{layer} {p_layer:.2f}",
                     "rule said": f"{rule.layer} {said:.2f}",
                     "runner-up": f"{runner[0]} {runner[1]:.2f}",
