@@ -53,10 +53,10 @@ def test_field_set_stays_high():
 #: quoting its own fetch's failure, a relayed 4xx, translated network words) and the
 #: identity/quota/rate_limit families (revoked logins, monthly allowances, free-usage
 #: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108;
-#: the fifth round's families of all six layers and the model overruling listed rules,
-#: 18 / 96.)
-MOST_LAYER_MISSES = 18
-MOST_CAUSE_MISSES = 96
+#: the fifth round's families of all six layers, 18 / 96; fresh33 added unfitted and
+#: the model retrained, 22 / 114.)
+MOST_LAYER_MISSES = 22
+MOST_CAUSE_MISSES = 114
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
