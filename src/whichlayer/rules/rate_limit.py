@@ -635,6 +635,12 @@ RULES: tuple[Rule, ...] = (
             (r"max(?:imum)? queue", " queue"),
             "maximum number of batch",
             (r"too many (?:requests|jobs|tasks) in (?:the )?queue", " queue"),
+            # a service telling the caller its place in line holds the call in its queue
+            # because it is at capacity (Trae's "Your queue position is 352", a hosted
+            # model's "queue_position", Replicate's "queue reached limit")
+            (r"queue[ _]position\b", "queue position", "queue_position"),
+            (r"(?:position in (?:the )?queue|in (?:the )?queue at position)\b", "queue"),
+            (r"queue (?:has )?reached (?:its |the )?limit", "queue "),
             # Chinese: the queue is full, too many queued requests
             (r"队列(?:已满|满了|已达上限)", "队列"),
             (r"排队(?:请求|任务|人数)?(?:过多|太多|已满)", "排队"),
@@ -646,9 +652,13 @@ RULES: tuple[Rule, ...] = (
             "enqueued tokens.",
             "503: too many requests in the queue, retry later",
             "错误：当前排队请求过多，请稍后再试",
+            "Too many current requests. Your queue position is 352. Please wait for a while or "
+            "switch to other models for a smoother experience.",
+            "Replicate prediction failed: queue reached limit",
         ),
         near_misses=(
             "Rate limit reached for gpt-4 on requests per min",
+            "Too many requests, please slow down",
             "Quota exceeded for quota metric 'Batch Embed Content API requests' and limit 'Batch"
             " embed contents request limit per minute for a region'",
         ),
