@@ -86,6 +86,11 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"specified (?:workspace )?api usage limits", "api usage limits"),
                 "you will regain access on",
+                # past a plan's allowance, overages (Claude's "extra usage", Cursor's and
+                # Augment's usage-based overages, a billing API's overage_limit) are paid
+                # usage: their limit is a spending cap the account or its admin set
+                (r"overage[_ ](?:spend(?:ing)? )?(?:limit|cap)", "overage"),
+                (r"(?:limit|cap) (?:for|on) overages", "overages"),
             ),
             field_is("reason", "billing_disabled"),
         ),
@@ -96,8 +101,10 @@ RULES: tuple[Rule, ...] = (
             "This request requires more credits, or fewer max_tokens. You requested up to"
             " 32000 tokens, but can only afford 0. To increase, visit"
             " https://openrouter.ai/settings/keys and create a key with a higher monthly limit",
+            "Usage limit reached: this team's overage spend limit is used up for the month.",
         ),
         near_misses=(
+            "Your plan's limit is reached. Enable overages to keep going.",
             "You exceeded your current quota, please check your plan and billing details.",
         ),
     ),
