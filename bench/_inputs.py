@@ -20,3 +20,26 @@ def require(*paths: Path) -> None:
         file=sys.stderr,
     )
     sys.exit(2)
+
+
+#: How much of a labelled input a first-pass benchmark judges: the cut bench/scan.py makes
+#: when it draws a gateway log's errors from the corpus.
+CUT = 2000
+
+
+def distinct_texts(folder: Path, cut: int = CUT) -> list[str]:
+    """Every labelled input in ``folder``'s JSONL files, cut to ``cut`` characters, each
+    distinct text once, in file order: the distinct errors a scan of them would judge."""
+    import json
+
+    texts: list[str] = []
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            text = json.loads(line).get("input")
+            if isinstance(text, str) and text[:cut] not in seen:
+                seen.add(text[:cut])
+                texts.append(text[:cut])
+    return texts

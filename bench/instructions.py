@@ -39,6 +39,7 @@ from _inputs import require
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "dev.jsonl"
+BENCH = ROOT / "bench"
 WARM = 4
 
 #: The child: import, ``passes`` passes over the inputs, then exit at once (the
@@ -58,17 +59,11 @@ os._exit(0)
 #: The child of ``--first-pass``: the distinct texts of every labelled corpus, judged as a
 #: scan judges them, ``passes`` times.
 _CHILD_FIRST = """
-import json, os, sys
+import os, sys
 from pathlib import Path
-texts, seen = [], set()
-for path in sorted(Path(sys.argv[1]).parent.glob("*.jsonl")):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        text = json.loads(line).get("input")
-        if isinstance(text, str) and text[:2000] not in seen:
-            seen.add(text[:2000])
-            texts.append(text[:2000])
+sys.path.insert(0, sys.argv[3])
+from _inputs import distinct_texts
+texts = distinct_texts(Path(sys.argv[1]).parent)
 from whichlayer._explain import verdict
 for _ in range(int(sys.argv[2])):
     for text in texts:
@@ -90,7 +85,7 @@ def _refs(src: Path, passes: int, child: str = _CHILD) -> tuple[int, str]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "whichlayer-bench-pycache")
         subprocess.run(
-            [sys.executable, "-c", child, str(DEV), "1"],
+            [sys.executable, "-c", child, str(DEV), "1", str(BENCH)],
             env=env,
             capture_output=True,
             timeout=300,
@@ -108,6 +103,7 @@ def _refs(src: Path, passes: int, child: str = _CHILD) -> tuple[int, str]:
                 child,
                 str(DEV),
                 str(passes),
+                str(BENCH),
             ],
             capture_output=True,
             text=True,

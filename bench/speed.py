@@ -317,17 +317,11 @@ def big_paste(repeat: int) -> None:
 #: first judgement imports (``parse``, ``classify``, the rules) are imported in the first pass,
 #: as in a scan.
 _FIRST_PASS = """
-import json, sys, time
+import sys, time
 from pathlib import Path
-texts, seen = [], set()
-for path in sorted(Path(sys.argv[1]).glob("*.jsonl")):
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        text = json.loads(line).get("input")
-        if isinstance(text, str) and text[:2000] not in seen:
-            seen.add(text[:2000])
-            texts.append(text[:2000])
+sys.path.insert(0, sys.argv[2])
+from _inputs import distinct_texts
+texts = distinct_texts(Path(sys.argv[1]))
 from whichlayer._explain import verdict
 out = []
 for _ in range(2):
@@ -351,7 +345,7 @@ def first_pass(checkouts: list[Path], rounds: int) -> None:
         for checkout in checkouts:  # alternately, so all see the same load
             env = {**child_env(checkout / "src"), "PYTHONPYCACHEPREFIX": str(cache)}
             out = subprocess.run(
-                [sys.executable, "-c", _FIRST_PASS, str(ROOT / "corpus")],
+                [sys.executable, "-c", _FIRST_PASS, str(ROOT / "corpus"), str(ROOT / "bench")],
                 capture_output=True,
                 text=True,
                 check=True,
