@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import resource
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,14 +17,23 @@ ONE_LINE = (
 )
 
 
-def child_env(src: Path | None = None) -> dict[str, str]:
+#: Where the first-pass runs (``bench/speed.py --first-pass``, ``bench/instructions.py
+#: --first-pass``) keep every checkout's bytecode, alike, in one place of their own (none
+#: written into a checkout that is not the one running).
+FIRST_PASS_PYCACHE = Path(tempfile.gettempdir()) / "whichlayer-bench-pycache"
+
+
+def child_env(src: Path | None = None, pycache: Path | None = None) -> dict[str, str]:
     """The environment for timed runs: plain output, the bytecode cache written and read as
     an installed tool's would be (PYTHONDONTWRITEBYTECODE would make every run compile the
-    modules changed since the cache was last written), and ``src`` first on the path."""
+    modules changed since the cache was last written), and ``src`` first on the path;
+    with ``pycache``, the bytecode kept there rather than beside the sources."""
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if src is not None:
         env["PYTHONPATH"] = str(src)
+    if pycache is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     return env
 
 

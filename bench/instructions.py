@@ -36,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _inputs import require
+from _timing import FIRST_PASS_PYCACHE, child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "dev.jsonl"
@@ -81,9 +82,8 @@ def _refs(src: Path, passes: int, child: str = _CHILD) -> tuple[int, str]:
     if child is _CHILD_FIRST:
         # the first pass imports modules: their bytecode read from one cache of its own,
         # written by a plain run first (a checkout's stale or missing cache would count its
-        # modules' compilation; none is written into another checkout)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "whichlayer-bench-pycache")
+        # modules' compilation)
+        env = child_env(src, FIRST_PASS_PYCACHE)
         subprocess.run(
             [sys.executable, "-c", child, str(DEV), "1", str(BENCH)],
             env=env,

@@ -32,7 +32,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,7 +42,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import whichlayer  # noqa: E402
 from _inputs import require  # noqa: E402
-from _timing import ONE_LINE, child_env, timed_run  # noqa: E402
+from _timing import FIRST_PASS_PYCACHE, ONE_LINE, child_env, timed_run  # noqa: E402
 
 DEV = ROOT / "corpus" / "dev.jsonl"
 #: Issue 8's bars.
@@ -338,12 +337,9 @@ def first_pass(checkouts: list[Path], rounds: int) -> None:
     firsts: dict[Path, list[float]] = {c: [] for c in checkouts}
     seconds: dict[Path, list[float]] = {c: [] for c in checkouts}
     count = 0
-    # every checkout's bytecode cached alike, in one place of its own (none written into a
-    # checkout that is not this one)
-    cache = Path(tempfile.gettempdir()) / "whichlayer-bench-pycache"
     for _ in range(rounds):
         for checkout in checkouts:  # alternately, so all see the same load
-            env = {**child_env(checkout / "src"), "PYTHONPYCACHEPREFIX": str(cache)}
+            env = child_env(checkout / "src", FIRST_PASS_PYCACHE)
             out = subprocess.run(
                 [sys.executable, "-c", _FIRST_PASS, str(ROOT / "corpus"), str(ROOT / "bench")],
                 capture_output=True,
