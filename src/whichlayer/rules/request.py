@@ -1862,7 +1862,9 @@ RULES: tuple[Rule, ...] = (
                 "invalid_type",
             ),
             says(
-                "unsupported parameter",
+                # OpenAI's "Unsupported parameter: 'x'"; llama.cpp's "Unsupported param: echo"
+                # (sent as a 500 server_error), LiteLLM's "unsupported params"
+                (r"\bunsupported param(?:eter)?s?\b", "unsupported param"),
                 "unrecognized request argument",
                 "unknown parameter",
                 "unsupported value",
@@ -1895,6 +1897,8 @@ RULES: tuple[Rule, ...] = (
             " 'max_completion_tokens' instead.",
             'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter:'
             ' previous_response_id"}',
+            'got exception: {"code":500,"message":"Unsupported param: best_of","type":'
+            '"server_error"}',
             "Error code: 422 - {'error': {'message': 'Invalid Parameters', 'type':"
             " 'invalid_request_error'}}",
         ),
@@ -2279,6 +2283,9 @@ RULES: tuple[Rule, ...] = (
             # Gemini's image models: "The requested combination of response modalities (TEXT)
             # is not supported by the model"
             (r"response modalit(?:y|ies)[^\n]{0,60}not supported", "response modalit"),
+            # llama.cpp without a multimodal projector: "image input is not supported - hint:
+            # ... you may need to provide the mmproj"
+            (r"(?:image|audio|video) input is not supported", "input is not supported"),
             # Chinese: "该模型不支持图片输入", "当前模型不支持流式输出", "模型不支持深度思考"
             (
                 r"模型(?:暂)?不支持\s?(?:图片|图像|视觉|多模态|音频|语音|视频|文件|流式|深度思考|思考|"
@@ -2296,6 +2303,8 @@ RULES: tuple[Rule, ...] = (
             ' accepts the following combination of response modalities:\n* IMAGE, TEXT\n",'
             '"status":"INVALID_ARGUMENT"}}',
             '{"error":{"message":"该模型不支持图片输入","type":"invalid_request_error"}}',
+            '{"error":{"code":500,"message":"image input is not supported - hint: if this is'
+            ' unexpected, you may need to provide the mmproj","type":"server_error"}}',
         ),
     ),
     Rule(
@@ -2305,6 +2314,8 @@ RULES: tuple[Rule, ...] = (
         Cause.INVALID_PARAMETER,
         says(
             "cannot both be specified",
+            # llama.cpp: "Cannot use both json_schema and grammar" (as a 500)
+            "cannot use both",
             "mutually exclusive",
             (r"cannot be used (?:together|with)", "cannot be used "),
             (r"only (?:set )?(?:only )?one of", "one of"),
@@ -2322,6 +2333,71 @@ RULES: tuple[Rule, ...] = (
             ' when thinking is enabled."}',
             "{'type': 'invalid_request_error', 'message': \"Unexpected value(s)"
             ' `context-1m-2025-08-07` for the `anthropic-beta` header."}',
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.server_unimplemented",
+        "A self-hosted server's OpenAI-compatible layer refuses a parameter value it does not"
+        " implement (llama.cpp's 'Only one completion choice is allowed', 'Only no echo is"
+        " supported', 'top_logprobs requires logprobs to be set to true'; vLLM's and Mistral's"
+        " 'n/top_p must be 1 when using greedy sampling'), whatever status it answers with:"
+        " llama-server sends these as a 500 server_error, though the request is at fault.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"only one (?:completion )?choice is (?:allowed|supported)", "only one "),
+            (r"only no \w+ is supported", "only no "),
+            (r"requires [`'\"]?logprobs[`'\"]? to be (?:set|enabled|true)", "requires "),
+            (r"must be (?:1|one) when using greedy sampling", "greedy sampling"),
+        ),
+        priority=82,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'Test request failed: API error (status 500): {"error":{"code":500,"message":"Only'
+            ' one completion choice is allowed","type":"server_error"}}',
+            '{"error":{"code":500,"message":"Only no echo is supported","type":"server_error"}}',
+            "openai.InternalServerError: Error code: 500 - {'error': {'code': 500, 'message':"
+            " 'top_logprobs requires logprobs to be set to true', 'type': 'server_error'}}",
+            "ValueError: n must be 1 when using greedy sampling, got 8.",
+        ),
+        near_misses=(
+            "Only one instance of the server is allowed to run",
+            "Error: only one choice of plan is available on the free tier",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.message_fields",
+        "A server's own check of the chat messages' fields fails: the messages array is missing"
+        " or not an array, a message lacks its content, a content part has a type it does not"
+        " take, two assistant turns end the list (llama.cpp's checks, sent as a 500"
+        " server_error, though the body is at fault).",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"[\"'`](?:messages|prompt)[\"'`] is required", "is required"),
+            (r"expected [\"'`]?(?:messages|content)[\"'`]? to be an? ", "expected "),
+            (r"non-assistant messages must contain", "non-assistant messages"),
+            (r"assistant message must contain either", "assistant message must contain"),
+            "unsupported content[].type",
+            (r"cannot have (?:2|two) or more assistant", " or more assistant"),
+        ),
+        priority=83,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":500,"message":"Expected \'messages\' to be an array","type":'
+            '"server_error"}}',
+            "Error code: 500 - {'error': {'code': 500, 'message': \"All non-assistant messages"
+            " must contain 'content'\", 'type': 'server_error'}}",
+            '{"error":{"code":500,"message":"Assistant message must contain either \'content\''
+            ' or \'tool_calls\'!","type":"server_error"}}',
+            '500 {"error":{"code":500,"message":"unsupported content[].type","type":'
+            '"server_error"}}',
+        ),
+        near_misses=(
+            "'model' is required",
+            "Expected server to be running on port 8080",
         ),
     ),
     Rule(
@@ -2641,6 +2717,14 @@ RULES: tuple[Rule, ...] = (
             "must be passed back",
             # Baidu ERNIE (336006): user and assistant turns must pair up, user last
             "length of messages must be an odd number",
+            # DeepSeek's reasoner "does not support successive user or assistant messages";
+            # chat templates and servers refusing "consecutive same-role messages"
+            (
+                r"(?:successive|consecutive) (?:(?:user|assistant|same[- ]role)(?: or assistant)?"
+                r" (?:messages|roles|turns)|messages (?:with|of) the same role)",
+                "successive",
+                "consecutive",
+            ),
         ),
         priority=83,
         confidence=0.75,
@@ -2652,6 +2736,15 @@ RULES: tuple[Rule, ...] = (
             "An error occurred (ValidationException) when calling the Converse operation: A"
             " conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+            "litellm.BadRequestError: DeepseekException - Error code: 400 - {'error':"
+            " {'message': 'deepseek-reasoner does not support successive user or assistant"
+            " messages (messages[5] and messages[6] in your input).', 'type':"
+            " 'invalid_request_error'}}",
+            "400 Bad Request: consecutive same-role messages are not allowed",
+        ),
+        near_misses=(
+            "Encountered HTTP 500 on three consecutive requests",
+            "the log records four consecutive task completions",
         ),
     ),
     Rule(
