@@ -1519,7 +1519,12 @@ RULES: tuple[Rule, ...] = (
                 "invalid tool",
                 "schema missing items",
                 "must have items",
-                "failed to validate tool",
+                # llama.cpp: "Failed to parse tools: Missing tool function" (as a 500)
+                (
+                    r"failed to (?:validate|parse) tool",
+                    "failed to validate tool",
+                    "failed to parse tool",
+                ),
                 "tool parameters",
                 "tool_config.",
                 "functiondeclaration",
@@ -2286,6 +2291,9 @@ RULES: tuple[Rule, ...] = (
             # llama.cpp without a multimodal projector: "image input is not supported - hint:
             # ... you may need to provide the mmproj"
             (r"(?:image|audio|video) input is not supported", "input is not supported"),
+            # Ollama's mllama: "this model only supports one image while more than one image
+            # requested" (a 500 through its chat endpoint)
+            (r"only supports? (?:one|a single) image", "only support"),
             # Chinese: "该模型不支持图片输入", "当前模型不支持流式输出", "模型不支持深度思考"
             (
                 r"模型(?:暂)?不支持\s?(?:图片|图像|视觉|多模态|音频|语音|视频|文件|流式|深度思考|思考|"
@@ -2381,6 +2389,9 @@ RULES: tuple[Rule, ...] = (
             (r"assistant message must contain either", "assistant message must contain"),
             "unsupported content[].type",
             (r"cannot have (?:2|two) or more assistant", " or more assistant"),
+            # llama.cpp's wrapper of its message parser: "Failed to parse messages: <why>"
+            "failed to parse messages: ",
+            "cannot specify both content and content_parts",
         ),
         priority=83,
         retry=Retry.NEVER,
@@ -3109,10 +3120,12 @@ RULES: tuple[Rule, ...] = (
             (r"invalid (?:message )?role(?! arn)\b", "invalid role", "invalid message role"),
             "`messages.role` specified in the request are not valid",
             # OpenAI's older schema check: "'' is not one of ['system', ...] - 'messages.9.role'"
-            (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\d+\.role", "is not one of ["),
+            (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\[?\d+\]?\.role", "is not one of ["),
             # Anthropic given a system turn; servers naming a role they do not know
+            # (vLLM's chat templates say only "Unexpected message role."; Zhipu's 1214
+            # "Incorrect role information" for a developer turn)
             (
-                r"(?:unexpected|unsupported|unknown) (?:message )?role:? "
+                r"(?:unexpected|unsupported|unknown|unrecognized|incorrect) (?:message )?role:? "
                 r"(?:'\w+'|\"\w+\"|`\w+`|\w+\b)(?! after)",
                 "unexpected role",
                 "unexpected message role",
@@ -3120,7 +3133,12 @@ RULES: tuple[Rule, ...] = (
                 "unsupported message role",
                 "unknown role",
                 "unknown message role",
+                "unrecognized role",
+                "unrecognized message role",
+                "incorrect role",
+                "incorrect message role",
             ),
+            (r"(?:unexpected|unsupported|unknown|unrecognized) message role\.", "message role."),
             (r"\brole must be (?:one of|either|in|user)\b", "role must be "),
             (r"\.role must be one of", ".role must be one of"),
             # chat templates (Gemma, Mistral) raising on roles they were not written for
@@ -3141,9 +3159,17 @@ RULES: tuple[Rule, ...] = (
             '{"error": {"message": "\'\' is not one of [\'system\', \'assistant\', \'user\','
             ' \'function\'] - \'messages.21.role\'", "type": "invalid_request_error"}}',
             "jinja2.exceptions.TemplateError: System role not supported",
+            '{"error":{"message":"chat template rejected the request: Unexpected message role.",'
+            '"type":"invalid_request_error","param":null,"code":null}}',
+            "400 {\"message\":\"developer is not one of ['system', 'assistant', 'user',"
+            " 'tool', 'function'] - 'messages.[0].role'\",\"type\":\"invalid_request_error\"}",
+            '400: {"message":"Error from provider (Console Go): Upstream request failed: [1214]'
+            ' Incorrect role information","type":"server_error","param":"","code":null}',
         ),
         near_misses=(
             "Error: 400 Unexpected role 'user' after role 'tool'",
+            "Unexpected error while assigning the IAM role.",
+            "Unknown role. Please contact your administrator.",
             "ValidationException: Invalid role ARN: arn:aws:iam::123456789012:role/x",
             "Unsupported value: 'messages[59].role' does not support 'function' with this model.",
         ),
