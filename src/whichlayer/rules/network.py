@@ -1177,8 +1177,13 @@ RULES: tuple[Rule, ...] = (
                     "failed to connect to ",
                 ),
                 # local, and a local server that is not running refuses
-                # the ollama library's word for any failed connect; its server is
-                "failed to connect to ollama",
+                # the ollama library's word for any failed connect; its server is (not Zed's
+                # "Failed to connect to Ollama API: 401 Unauthorized", which prints the HTTP
+                # status the server answered: something accepted the connection)
+                (
+                    r"failed to connect to ollama(?![^\n]{0,8}: [1-5]\d\d\b)",
+                    "failed to connect to ollama",
+                ),
                 # Bun's fetch error codes (Claude Code, opencode): "(ConnectionRefused)"
                 "(connectionrefused)",
                 (r"\bconnectionrefused:", "connectionrefused:"),
@@ -1201,7 +1206,10 @@ RULES: tuple[Rule, ...] = (
             "NewConnectionError(': Failed to establish a new connection: [Errno 111] "
             "Connection refused'))",
         ),
-        near_misses=("Connection reset by peer",),
+        near_misses=(
+            "Connection reset by peer",
+            "Failed to connect to Ollama API: 404 Not Found",
+        ),
     ),
     Rule(
         "network.connect_refused.relay_upstream",
