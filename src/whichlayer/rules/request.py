@@ -1529,6 +1529,14 @@ RULES: tuple[Rule, ...] = (
                 "tool_config.",
                 "functiondeclaration",
                 "tool names must be unique",
+                # Gemini's and OpenAI's check of a function's name ("Invalid function name. Must
+                # start with a letter or an underscore", "function names must be a-z, A-Z...")
+                (
+                    r"invalid function name|function names? must (?:be|start|contain|match)",
+                    "invalid function name",
+                    "function name must",
+                    "function names must",
+                ),
                 '"function", "parameters"',
             ),
         ),
@@ -2375,6 +2383,45 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.invalid_parameter.value_check",
+        "A sampling or generation parameter, named, fails the server's own check of its value"
+        " or type (vLLM's SamplingParams: 'temperature must be non-negative', 'top_k must be -1"
+        " (disable), or at least 1', 'top_k must be an integer'; llama.cpp's and TGI's"
+        " checks), or may only be set with another ('Stream options can only be defined when"
+        " stream=True'), whatever status the server answers with: several send these as a"
+        " 500, though the request is at fault.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"\b(?:temperature|top_p|top_k|min_p|typical_p|n|best_of|seed|stop|logprobs"
+                r"|top_logprobs|n_probs|max_tokens|max_completion_tokens|max_new_tokens"
+                r"|min_new_tokens|presence_penalty|frequency_penalty|repetition_penalty"
+                r"|logit_bias|num_ctx|num_predict)[`'\"]? must (?:not )?(?:be|in|>|<)",
+                " must ",
+            ),
+            (r"can only be (?:defined|set|used|specified) when", "can only be "),
+            (r"is only (?:allowed|permitted|valid) when", "is only "),
+        ),
+        # above the relays' generic 5xx wrappers (server_error body 68), below the rule that
+        # reads the word "parameter" beside the name (named_parameter, 70) and the rules that
+        # read which check it was (a range, a model's support, a conflict: 82-85)
+        priority=69,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '500 Internal Server Error: {"detail":"top_k must be -1 (disable), or at least 1,'
+            ' got 0."}',
+            "ValueError: temperature must be non-negative, got -0.5.",
+            '{"object":"error","message":"Stream options can only be defined when'
+            ' `stream=True`.","type":"BadRequestError","code":400}',
+        ),
+        near_misses=(
+            "Your payment method must be updated before the next billing cycle",
+            "The server must be restarted after changing the model",
+        ),
+    ),
+    Rule(
         "request.malformed_body.message_fields",
         "A server's own check of the chat messages' fields fails: the messages array is missing"
         " or not an array, a message lacks its content, a content part has a type it does not"
@@ -2464,6 +2511,9 @@ RULES: tuple[Rule, ...] = (
             "do not meet the model restrictions",
             "invalid file format",
             "unsupported mime type",
+            # Anthropic's "Could not process image" (an image it cannot decode: a corrupt or
+            # mislabelled file); Gemini's "Unable to process input image"
+            (r"(?:could not|unable to|failed to) process (?:the )?(?:input )?image", "process "),
         ),
         priority=82,
         confidence=0.8,
@@ -2471,7 +2521,10 @@ RULES: tuple[Rule, ...] = (
             "[API Error: 400 <400> InternalError.Algo.InvalidParameter: The image length and"
             " width do not meet the model restrictions. [height:1 or width:1 must be larger"
             " than 10]]",
+            'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":'
+            '"Could not process image"},"request_id":"req_011CTgbfPobaTfjRizwmWNxr"}',
         ),
+        near_misses=("Processing image 3 of 10 failed: disk full",),
     ),
     Rule(
         "request.invalid_parameter.content_field",
@@ -2820,6 +2873,7 @@ RULES: tuple[Rule, ...] = (
             " the number of toolUse blocks of previous turn.",
             "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
             " assistant message with a tool call!",
+
             '{"error": {"code": 400, "message": "Please ensure that the number of function'
             ' response parts is equal to the number of function call parts of the function'
             ' call turn.", "status": "INVALID_ARGUMENT"}}',
@@ -2828,6 +2882,40 @@ RULES: tuple[Rule, ...] = (
             "Tool 'get_weather' not found",
             "Invalid 'tools[0].function.name': string does not match pattern.",
             "Error: 404 Not Found: the tool server was not found",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.tool_call_id_field",
+        "The server refuses a tool-call id in the history as a field ('Invalid"
+        " 'messages[4].tool_calls[0].id': string too long. Expected a string with maximum"
+        " length 40'): ids made by another provider, a relay or an agent framework were"
+        " replayed to one that checks them. OpenAI types it string_above_max_length, which"
+        " LiteLLM reports as a ContextWindowExceededError, and a relay may pass it on as a 500;"
+        " the conversation's shape is at fault, not its length.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"messages\[\d+\]\.(?:tool_calls\[\d+\]\.id|tool_call_id)\b",
+                "].id",
+                "].tool_call_id",
+            ),
+        ),
+        # above request.context_length (91), which reads the string_above_max_length code
+        priority=92,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Invalid 'messages[2].tool_calls[0].id': string too long. Expected a string with"
+            " maximum length 40, but got a string with length 83 instead.",
+            '{"error": {"message": "Invalid \'messages[10].tool_calls[0].id\': string too long.'
+            " Expected a string with maximum length 40, but got a string with length 53"
+            ' instead.", "type": "invalid_request_error", "param": "messages[10].tool_calls[0].id",'
+            ' "code": "string_above_max_length"}}',
+        ),
+        near_misses=(
+            "Invalid 'messages[1].content': string too long. Expected a string with maximum"
+            " length 10485760, but got a string with length 12000000 instead.",
         ),
     ),
     Rule(
