@@ -94,7 +94,13 @@ RULES: tuple[Rule, ...] = (
                 says(
                     "overloaded",
                     "over capacity",
-                    "no capacity available",
+                    # Google's "No capacity available for model X on the server"; others' "No
+                    # available capacity for this model"
+                    (
+                        r"no (?:capacity available|available capacity)",
+                        "no capacity available",
+                        "no available capacity",
+                    ),
                     "capacity exhausted",
                     "experiencing high demand",
                     # ("temporarily limiting requests" is a 429's wording:
@@ -619,6 +625,13 @@ RULES: tuple[Rule, ...] = (
                 "indispon",
             ),
             "служба недоступна",
+            # Italian: "Servizio (temporaneamente) non disponibile", "il servizio non è al
+            # momento disponibile"
+            (
+                r"servizio (?:è )?(?:temporaneamente |momentaneamente )?non (?:è )?(?:al momento |"
+                r"momentaneamente |temporaneamente )?disponibile",
+                "servizio ",
+            ),
             # Japanese's name for 503 (サービス利用不可); Korean's (서비스를 사용할 수 없음)
             "サービス利用不可",
             # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
@@ -636,8 +649,9 @@ RULES: tuple[Rule, ...] = (
             "API 오류 (503): 서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해주세요.",
             "エラー: 現在、一時的にご利用いただけません。",
             "Erreur 503 : service temporairement indisponible",
+            "Errore 503: Servizio temporaneamente non disponibile",
         ),
-        near_misses=("このモデルは利用できません",),
+        near_misses=("このモデルは利用できません", "Il servizio è disponibile di nuovo"),
     ),
     Rule(
         "upstream.server_error.translated",
