@@ -532,6 +532,37 @@ RULES: tuple[Rule, ...] = (
         samples=("Error: 413 status code (no body)",),
     ),
     Rule(
+        "request.status_413.relayed",
+        "A relay names 413 as the status its upstream answered ('upstream error: status code"
+        " 413', new-api's 'bad response status code 413', 'Upstream error from X: <413>'): the"
+        " provider found the body over its size limit, whatever the relay's own status.",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        says(
+            (
+                r"(?:upstream|provider)\b[^\n]{0,40}?(?:returned|responded with|answered"
+                r"|with status|status code|status)[: ]+(?:an? )?(?:http |status |status code"
+                r" |error )?413\b",
+                "upstream",
+                "provider",
+            ),
+            (r"upstream error:? (?:status(?: code)?:? ?)?413\b", "upstream error"),
+            "bad response status code 413",
+            "<413>",
+        ),
+        # above request.relayed_client_error (45), which reads any relayed 4xx as unknown;
+        # below the rules that read the provider's words
+        priority=46,
+        retry=Retry.NEVER,
+        confidence=0.6,
+        samples=(
+            '502 {"error":{"message":"upstream error: status code 413","type":"upstream_error"}}',
+            '{"error":{"message":"bad response status code 413 (request id: 20250101)",'
+            '"type":"new_api_error"}}',
+        ),
+        near_misses=("upstream error: status code 4130 exceeded",),
+    ),
+    Rule(
         "request.model_not_found",
         "The model id is unknown where the request went.",
         L,
