@@ -386,6 +386,20 @@ def test_async_openai_forms(text, type_, code, param, message, rule):
             422,
             "request",
         ),
+        # Dart's dio: DioException.badResponse (dio 5), DioError (dio 4)
+        (
+            "DioException [bad response]: This exception was thrown because the response has a"
+            " status code of 404 and RequestOptions.validateStatus was configured to throw for"
+            ' this status code.\nThe status code of 404 has the following meaning: "Client'
+            ' error - the request contains bad syntax or cannot be fulfilled"',
+            404,
+            "request",
+        ),
+        (
+            "flutter: error = DioError [DioErrorType.RESPONSE]: Http status error [422]",
+            422,
+            "request",
+        ),
     ],
 )
 def test_status_only_forms(text, status, layer):

@@ -328,6 +328,17 @@ _LANGCHAIN4J = LazyPattern(r"dev\.langchain4j\.exception\.(\w{1,60}Exception)\b"
 _N8N_GATE = "httpCode"
 _N8N_CODE = LazyPattern(r"httpCode[\"']?\s*:\s*[\"']?([1-5]\d\d)\b")
 
+#: Dart's dio (Flutter apps), ``DioException.badResponse``: "This exception was thrown
+#: because the response has a status code of 503 and RequestOptions.validateStatus was
+#: configured to throw for this status code." (dio 5); dio 4's "DioError
+#: [DioErrorType.response]: Http status error [422]". The body is not printed.
+_DIO_GATE = "validatestatus was configured to throw"
+_DIO = LazyPattern(
+    r"the response has a status code of ([1-5]\d\d) and RequestOptions\.validateStatus"
+)
+_DIO4_GATE = "http status error ["
+_DIO4 = LazyPattern(r"Http status error \[([1-5]\d\d)\]")
+
 #: The fixed text each pattern starts with.
 _PREFIX = {
     _DOTNET.pattern: "HTTP ",
@@ -339,6 +350,8 @@ _PREFIX = {
     _DOTNET_HTTP.pattern: "Response status code does not indicate success: ",
     _STAINLESS_GO.pattern: ' "http',
     _N8N_CODE.pattern: _N8N_GATE,
+    _DIO.pattern: "the response has a status code of ",
+    _DIO4.pattern: "Http status error [",
     _GOOGLEAPI.pattern: "googleapi: Error ",
     _GOOGLEAPI_BARE.pattern: "googleapi: got HTTP response code ",
     _LANGCHAIN4J.pattern: _LANGCHAIN4J_GATE,
@@ -367,6 +380,8 @@ GATES = _GATES
     _G_LANGCHAIN,
     _G_LANGCHAIN4J,
     _G_N8N,
+    _G_DIO,
+    _G_DIO4,
 ) = signals.gate_literals(
     _DOTNET_HTTP_GATE,
     _JVM_GATE.lower(),
@@ -376,6 +391,8 @@ GATES = _GATES
     _LANGCHAIN_GATE.lower(),
     _LANGCHAIN4J_GATE,
     _N8N_GATE.lower(),
+    _DIO_GATE,
+    _DIO4_GATE,
 )
 
 
@@ -413,6 +430,14 @@ def status(text: str, gate: signals.Gate | None = None) -> int | None:
                 return code
     if _G_N8N in gate:
         match = _last(_N8N_CODE, text)
+        if match is not None:
+            return int(match.group(1))
+    if _G_DIO in gate:
+        match = _last(_DIO, text)
+        if match is not None:
+            return int(match.group(1))
+    if _G_DIO4 in gate:
+        match = _last(_DIO4, text)
         if match is not None:
             return int(match.group(1))
     return None

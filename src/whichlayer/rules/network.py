@@ -1177,8 +1177,13 @@ RULES: tuple[Rule, ...] = (
                     "failed to connect to ",
                 ),
                 # local, and a local server that is not running refuses
-                # the ollama library's word for any failed connect; its server is
-                "failed to connect to ollama",
+                # the ollama library's word for any failed connect; its server is (not Zed's
+                # "Failed to connect to Ollama API: 401 Unauthorized", which prints the HTTP
+                # status the server answered: something accepted the connection)
+                (
+                    r"failed to connect to ollama(?![^\n]{0,8}: [1-5]\d\d\b)",
+                    "failed to connect to ollama",
+                ),
                 # Bun's fetch error codes (Claude Code, opencode): "(ConnectionRefused)"
                 "(connectionrefused)",
                 (r"\bconnectionrefused:", "connectionrefused:"),
@@ -1201,7 +1206,10 @@ RULES: tuple[Rule, ...] = (
             "NewConnectionError(': Failed to establish a new connection: [Errno 111] "
             "Connection refused'))",
         ),
-        near_misses=("Connection reset by peer",),
+        near_misses=(
+            "Connection reset by peer",
+            "Failed to connect to Ollama API: 404 Not Found",
+        ),
     ),
     Rule(
         "network.connect_refused.relay_upstream",
@@ -2485,42 +2493,49 @@ RULES: tuple[Rule, ...] = (
         "The client could not reach the server, and did not say why.",
         L,
         Cause.UNKNOWN,
-        any_of(
-            says(
-                "connection error",
-                "apiconnectionerror",
-                "fetch failed",
-                "failed to fetch",
-                "network error",
-                "unable to connect",
-                "error sending request",
-                "could not connect",
-                "err_network",
-                # Chromium's bare "an operation timed out" (-7): connect or read, it says not
-                (r"\berr_timed_out\b", "err_timed_out"),
-                "networkerror",
-                "connecterror",
-                "connect error",
-                "connection failed",
-                "failed to connect to all addresses",
-                "无法连接到所有地址",
-                "connectexception",
-                (r"request to https?://\S+ failed, reason:", " failed, reason:"),
-                "check your network configuration",
+        all_of(
+            any_of(
+                says(
+                    "connection error",
+                    "apiconnectionerror",
+                    "fetch failed",
+                    "failed to fetch",
+                    "network error",
+                    "unable to connect",
+                    "error sending request",
+                    "could not connect",
+                    "err_network",
+                    # Chromium's bare "an operation timed out" (-7): connect or read, it says not
+                    (r"\berr_timed_out\b", "err_timed_out"),
+                    "networkerror",
+                    "connecterror",
+                    "connect error",
+                    "connection failed",
+                    "failed to connect to all addresses",
+                    "无法连接到所有地址",
+                    "connectexception",
+                    (r"request to https?://\S+ failed, reason:", " failed, reason:"),
+                    "check your network configuration",
+                ),
+                exception(
+                    "APIConnectionError",
+                    "ConnectError",
+                    "ConnectionError",
+                    "ClientConnectorError",
+                    "NetworkError",
+                    "TransportError",
+                ),
             ),
-            exception(
-                "APIConnectionError",
-                "ConnectError",
-                "ConnectionError",
-                "ClientConnectorError",
-                "NetworkError",
-                "TransportError",
-            ),
+            # (not where axios says an HTTP answer came back: its ERR_BAD_REQUEST is any 4xx,
+            # ERR_BAD_RESPONSE any 5xx, printed by clients under "Unable to connect" or
+            # "Failed to connect to <host>": the server answered, so not the network's)
+            none_of(says("err_bad_request", "err_bad_response")),
         ),
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.5,
         samples=("Connection error.",),
+        near_misses=("Failed to connect to api.anthropic.com: ERR_BAD_REQUEST",),
     ),
     Rule(
         "network.generic.chinese",

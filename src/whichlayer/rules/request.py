@@ -532,6 +532,37 @@ RULES: tuple[Rule, ...] = (
         samples=("Error: 413 status code (no body)",),
     ),
     Rule(
+        "request.status_413.relayed",
+        "A relay names 413 as the status its upstream answered ('upstream error: status code"
+        " 413', new-api's 'bad response status code 413', 'Upstream error from X: <413>'): the"
+        " provider found the body over its size limit, whatever the relay's own status.",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        says(
+            (
+                r"(?:upstream|provider)\b[^\n]{0,40}?(?:returned|responded with|answered"
+                r"|with status|status code|status)[: ]+(?:an? )?(?:http |status |status code"
+                r" |error )?413\b",
+                "upstream",
+                "provider",
+            ),
+            (r"upstream error:? (?:status(?: code)?:? ?)?413\b", "upstream error"),
+            "bad response status code 413",
+            "<413>",
+        ),
+        # above request.relayed_client_error (45), which reads any relayed 4xx as unknown;
+        # below the rules that read the provider's words
+        priority=46,
+        retry=Retry.NEVER,
+        confidence=0.6,
+        samples=(
+            '502 {"error":{"message":"upstream error: status code 413","type":"upstream_error"}}',
+            '{"error":{"message":"bad response status code 413 (request id: 20250101)",'
+            '"type":"new_api_error"}}',
+        ),
+        near_misses=("upstream error: status code 4130 exceeded",),
+    ),
+    Rule(
         "request.model_not_found",
         "The model id is unknown where the request went.",
         L,
@@ -1519,11 +1550,24 @@ RULES: tuple[Rule, ...] = (
                 "invalid tool",
                 "schema missing items",
                 "must have items",
-                "failed to validate tool",
+                # llama.cpp: "Failed to parse tools: Missing tool function" (as a 500)
+                (
+                    r"failed to (?:validate|parse) tool",
+                    "failed to validate tool",
+                    "failed to parse tool",
+                ),
                 "tool parameters",
                 "tool_config.",
                 "functiondeclaration",
                 "tool names must be unique",
+                # Gemini's and OpenAI's check of a function's name ("Invalid function name. Must
+                # start with a letter or an underscore", "function names must be a-z, A-Z...")
+                (
+                    r"invalid function name|function names? must (?:be|start|contain|match)",
+                    "invalid function name",
+                    "function name must",
+                    "function names must",
+                ),
                 '"function", "parameters"',
             ),
         ),
@@ -1862,7 +1906,9 @@ RULES: tuple[Rule, ...] = (
                 "invalid_type",
             ),
             says(
-                "unsupported parameter",
+                # OpenAI's "Unsupported parameter: 'x'"; llama.cpp's "Unsupported param: echo"
+                # (sent as a 500 server_error), LiteLLM's "unsupported params"
+                (r"\bunsupported param(?:eter)?s?\b", "unsupported param"),
                 "unrecognized request argument",
                 "unknown parameter",
                 "unsupported value",
@@ -1895,6 +1941,8 @@ RULES: tuple[Rule, ...] = (
             " 'max_completion_tokens' instead.",
             'OpenAI Codex API error (400 Bad Request): {"detail":"Unsupported parameter:'
             ' previous_response_id"}',
+            'got exception: {"code":500,"message":"Unsupported param: best_of","type":'
+            '"server_error"}',
             "Error code: 422 - {'error': {'message': 'Invalid Parameters', 'type':"
             " 'invalid_request_error'}}",
         ),
@@ -2279,6 +2327,12 @@ RULES: tuple[Rule, ...] = (
             # Gemini's image models: "The requested combination of response modalities (TEXT)
             # is not supported by the model"
             (r"response modalit(?:y|ies)[^\n]{0,60}not supported", "response modalit"),
+            # llama.cpp without a multimodal projector: "image input is not supported - hint:
+            # ... you may need to provide the mmproj"
+            (r"(?:image|audio|video) input is not supported", "input is not supported"),
+            # Ollama's mllama: "this model only supports one image while more than one image
+            # requested" (a 500 through its chat endpoint)
+            (r"only supports? (?:one|a single) image", "only support"),
             # Chinese: "该模型不支持图片输入", "当前模型不支持流式输出", "模型不支持深度思考"
             (
                 r"模型(?:暂)?不支持\s?(?:图片|图像|视觉|多模态|音频|语音|视频|文件|流式|深度思考|思考|"
@@ -2296,6 +2350,8 @@ RULES: tuple[Rule, ...] = (
             ' accepts the following combination of response modalities:\n* IMAGE, TEXT\n",'
             '"status":"INVALID_ARGUMENT"}}',
             '{"error":{"message":"该模型不支持图片输入","type":"invalid_request_error"}}',
+            '{"error":{"code":500,"message":"image input is not supported - hint: if this is'
+            ' unexpected, you may need to provide the mmproj","type":"server_error"}}',
         ),
     ),
     Rule(
@@ -2305,6 +2361,8 @@ RULES: tuple[Rule, ...] = (
         Cause.INVALID_PARAMETER,
         says(
             "cannot both be specified",
+            # llama.cpp: "Cannot use both json_schema and grammar" (as a 500)
+            "cannot use both",
             "mutually exclusive",
             (r"cannot be used (?:together|with)", "cannot be used "),
             (r"only (?:set )?(?:only )?one of", "one of"),
@@ -2322,6 +2380,113 @@ RULES: tuple[Rule, ...] = (
             ' when thinking is enabled."}',
             "{'type': 'invalid_request_error', 'message': \"Unexpected value(s)"
             ' `context-1m-2025-08-07` for the `anthropic-beta` header."}',
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.server_unimplemented",
+        "A self-hosted server's OpenAI-compatible layer refuses a parameter value it does not"
+        " implement (llama.cpp's 'Only one completion choice is allowed', 'Only no echo is"
+        " supported', 'top_logprobs requires logprobs to be set to true'; vLLM's and Mistral's"
+        " 'n/top_p must be 1 when using greedy sampling'), whatever status it answers with:"
+        " llama-server sends these as a 500 server_error, though the request is at fault.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"only one (?:completion )?choice is (?:allowed|supported)", "only one "),
+            (r"only no \w+ is supported", "only no "),
+            (r"requires [`'\"]?logprobs[`'\"]? to be (?:set|enabled|true)", "requires "),
+            (r"must be (?:1|one) when using greedy sampling", "greedy sampling"),
+        ),
+        priority=82,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'Test request failed: API error (status 500): {"error":{"code":500,"message":"Only'
+            ' one completion choice is allowed","type":"server_error"}}',
+            '{"error":{"code":500,"message":"Only no echo is supported","type":"server_error"}}',
+            "openai.InternalServerError: Error code: 500 - {'error': {'code': 500, 'message':"
+            " 'top_logprobs requires logprobs to be set to true', 'type': 'server_error'}}",
+            "ValueError: n must be 1 when using greedy sampling, got 8.",
+        ),
+        near_misses=(
+            "Only one instance of the server is allowed to run",
+            "Error: only one choice of plan is available on the free tier",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.value_check",
+        "A sampling or generation parameter, named, fails the server's own check of its value"
+        " or type (vLLM's SamplingParams: 'temperature must be non-negative', 'top_k must be -1"
+        " (disable), or at least 1', 'top_k must be an integer'; llama.cpp's and TGI's"
+        " checks), or may only be set with another ('Stream options can only be defined when"
+        " stream=True'), whatever status the server answers with: several send these as a"
+        " 500, though the request is at fault.",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (
+                r"\b(?:temperature|top_p|top_k|min_p|typical_p|n|best_of|seed|stop|logprobs"
+                r"|top_logprobs|n_probs|max_tokens|max_completion_tokens|max_new_tokens"
+                r"|min_new_tokens|presence_penalty|frequency_penalty|repetition_penalty"
+                r"|logit_bias|num_ctx|num_predict)[`'\"]? must (?:not )?(?:be|in|>|<)",
+                " must ",
+            ),
+            (r"can only be (?:defined|set|used|specified) when", "can only be "),
+            (r"is only (?:allowed|permitted|valid) when", "is only "),
+        ),
+        # above the relays' generic 5xx wrappers (server_error body 68), below the rule that
+        # reads the word "parameter" beside the name (named_parameter, 70) and the rules that
+        # read which check it was (a range, a model's support, a conflict: 82-85)
+        priority=69,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '500 Internal Server Error: {"detail":"top_k must be -1 (disable), or at least 1,'
+            ' got 0."}',
+            "ValueError: temperature must be non-negative, got -0.5.",
+            '{"object":"error","message":"Stream options can only be defined when'
+            ' `stream=True`.","type":"BadRequestError","code":400}',
+        ),
+        near_misses=(
+            "Your payment method must be updated before the next billing cycle",
+            "The server must be restarted after changing the model",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.message_fields",
+        "A server's own check of the chat messages' fields fails: the messages array is missing"
+        " or not an array, a message lacks its content, a content part has a type it does not"
+        " take, two assistant turns end the list (llama.cpp's checks, sent as a 500"
+        " server_error, though the body is at fault).",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"[\"'`](?:messages|prompt)[\"'`] is required", "is required"),
+            (r"expected [\"'`]?(?:messages|content)[\"'`]? to be an? ", "expected "),
+            (r"non-assistant messages must contain", "non-assistant messages"),
+            (r"assistant message must contain either", "assistant message must contain"),
+            "unsupported content[].type",
+            (r"cannot have (?:2|two) or more assistant", " or more assistant"),
+            # llama.cpp's wrapper of its message parser: "Failed to parse messages: <why>"
+            "failed to parse messages: ",
+            "cannot specify both content and content_parts",
+        ),
+        priority=83,
+        retry=Retry.NEVER,
+        confidence=0.75,
+        samples=(
+            '{"error":{"code":500,"message":"Expected \'messages\' to be an array","type":'
+            '"server_error"}}',
+            "Error code: 500 - {'error': {'code': 500, 'message': \"All non-assistant messages"
+            " must contain 'content'\", 'type': 'server_error'}}",
+            '{"error":{"code":500,"message":"Assistant message must contain either \'content\''
+            ' or \'tool_calls\'!","type":"server_error"}}',
+            '500 {"error":{"code":500,"message":"unsupported content[].type","type":'
+            '"server_error"}}',
+        ),
+        near_misses=(
+            "'model' is required",
+            "Expected server to be running on port 8080",
         ),
     ),
     Rule(
@@ -2377,6 +2542,9 @@ RULES: tuple[Rule, ...] = (
             "do not meet the model restrictions",
             "invalid file format",
             "unsupported mime type",
+            # Anthropic's "Could not process image" (an image it cannot decode: a corrupt or
+            # mislabelled file); Gemini's "Unable to process input image"
+            (r"(?:could not|unable to|failed to) process (?:the )?(?:input )?image", "process "),
         ),
         priority=82,
         confidence=0.8,
@@ -2384,7 +2552,10 @@ RULES: tuple[Rule, ...] = (
             "[API Error: 400 <400> InternalError.Algo.InvalidParameter: The image length and"
             " width do not meet the model restrictions. [height:1 or width:1 must be larger"
             " than 10]]",
+            'API Error: 400 {"type":"error","error":{"type":"invalid_request_error","message":'
+            '"Could not process image"},"request_id":"req_011CTgbfPobaTfjRizwmWNxr"}',
         ),
+        near_misses=("Processing image 3 of 10 failed: disk full",),
     ),
     Rule(
         "request.invalid_parameter.content_field",
@@ -2641,6 +2812,14 @@ RULES: tuple[Rule, ...] = (
             "must be passed back",
             # Baidu ERNIE (336006): user and assistant turns must pair up, user last
             "length of messages must be an odd number",
+            # DeepSeek's reasoner "does not support successive user or assistant messages";
+            # chat templates and servers refusing "consecutive same-role messages"
+            (
+                r"(?:successive|consecutive) (?:(?:user|assistant|same[- ]role)(?: or assistant)?"
+                r" (?:messages|roles|turns)|messages (?:with|of) the same role)",
+                "successive",
+                "consecutive",
+            ),
         ),
         priority=83,
         confidence=0.75,
@@ -2652,6 +2831,15 @@ RULES: tuple[Rule, ...] = (
             "An error occurred (ValidationException) when calling the Converse operation: A"
             " conversation must alternate between user and assistant roles.",
             "AI_APICallError: No tool call found for function call output with call_id call_abc.",
+            "litellm.BadRequestError: DeepseekException - Error code: 400 - {'error':"
+            " {'message': 'deepseek-reasoner does not support successive user or assistant"
+            " messages (messages[5] and messages[6] in your input).', 'type':"
+            " 'invalid_request_error'}}",
+            "400 Bad Request: consecutive same-role messages are not allowed",
+        ),
+        near_misses=(
+            "Encountered HTTP 500 on three consecutive requests",
+            "the log records four consecutive task completions",
         ),
     ),
     Rule(
@@ -2716,6 +2904,7 @@ RULES: tuple[Rule, ...] = (
             " the number of toolUse blocks of previous turn.",
             "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
             " assistant message with a tool call!",
+
             '{"error": {"code": 400, "message": "Please ensure that the number of function'
             ' response parts is equal to the number of function call parts of the function'
             ' call turn.", "status": "INVALID_ARGUMENT"}}',
@@ -2724,6 +2913,40 @@ RULES: tuple[Rule, ...] = (
             "Tool 'get_weather' not found",
             "Invalid 'tools[0].function.name': string does not match pattern.",
             "Error: 404 Not Found: the tool server was not found",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.tool_call_id_field",
+        "The server refuses a tool-call id in the history as a field ('Invalid"
+        " 'messages[4].tool_calls[0].id': string too long. Expected a string with maximum"
+        " length 40'): ids made by another provider, a relay or an agent framework were"
+        " replayed to one that checks them. OpenAI types it string_above_max_length, which"
+        " LiteLLM reports as a ContextWindowExceededError, and a relay may pass it on as a 500;"
+        " the conversation's shape is at fault, not its length.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"messages\[\d+\]\.(?:tool_calls\[\d+\]\.id|tool_call_id)\b",
+                "].id",
+                "].tool_call_id",
+            ),
+        ),
+        # above request.context_length (91), which reads the string_above_max_length code
+        priority=92,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "Invalid 'messages[2].tool_calls[0].id': string too long. Expected a string with"
+            " maximum length 40, but got a string with length 83 instead.",
+            '{"error": {"message": "Invalid \'messages[10].tool_calls[0].id\': string too long.'
+            " Expected a string with maximum length 40, but got a string with length 53"
+            ' instead.", "type": "invalid_request_error", "param": "messages[10].tool_calls[0].id",'
+            ' "code": "string_above_max_length"}}',
+        ),
+        near_misses=(
+            "Invalid 'messages[1].content': string too long. Expected a string with maximum"
+            " length 10485760, but got a string with length 12000000 instead.",
         ),
     ),
     Rule(
@@ -3016,10 +3239,12 @@ RULES: tuple[Rule, ...] = (
             (r"invalid (?:message )?role(?! arn)\b", "invalid role", "invalid message role"),
             "`messages.role` specified in the request are not valid",
             # OpenAI's older schema check: "'' is not one of ['system', ...] - 'messages.9.role'"
-            (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\d+\.role", "is not one of ["),
+            (r"is not one of \[[^\]\n]{0,80}\] - '?messages\.\[?\d+\]?\.role", "is not one of ["),
             # Anthropic given a system turn; servers naming a role they do not know
+            # (vLLM's chat templates say only "Unexpected message role."; Zhipu's 1214
+            # "Incorrect role information" for a developer turn)
             (
-                r"(?:unexpected|unsupported|unknown) (?:message )?role:? "
+                r"(?:unexpected|unsupported|unknown|unrecognized|incorrect) (?:message )?role:? "
                 r"(?:'\w+'|\"\w+\"|`\w+`|\w+\b)(?! after)",
                 "unexpected role",
                 "unexpected message role",
@@ -3027,7 +3252,12 @@ RULES: tuple[Rule, ...] = (
                 "unsupported message role",
                 "unknown role",
                 "unknown message role",
+                "unrecognized role",
+                "unrecognized message role",
+                "incorrect role",
+                "incorrect message role",
             ),
+            (r"(?:unexpected|unsupported|unknown|unrecognized) message role\.", "message role."),
             (r"\brole must be (?:one of|either|in|user)\b", "role must be "),
             (r"\.role must be one of", ".role must be one of"),
             # chat templates (Gemma, Mistral) raising on roles they were not written for
@@ -3048,9 +3278,17 @@ RULES: tuple[Rule, ...] = (
             '{"error": {"message": "\'\' is not one of [\'system\', \'assistant\', \'user\','
             ' \'function\'] - \'messages.21.role\'", "type": "invalid_request_error"}}',
             "jinja2.exceptions.TemplateError: System role not supported",
+            '{"error":{"message":"chat template rejected the request: Unexpected message role.",'
+            '"type":"invalid_request_error","param":null,"code":null}}',
+            "400 {\"message\":\"developer is not one of ['system', 'assistant', 'user',"
+            " 'tool', 'function'] - 'messages.[0].role'\",\"type\":\"invalid_request_error\"}",
+            '400: {"message":"Error from provider (Console Go): Upstream request failed: [1214]'
+            ' Incorrect role information","type":"server_error","param":"","code":null}',
         ),
         near_misses=(
             "Error: 400 Unexpected role 'user' after role 'tool'",
+            "Unexpected error while assigning the IAM role.",
+            "Unknown role. Please contact your administrator.",
             "ValidationException: Invalid role ARN: arn:aws:iam::123456789012:role/x",
             "Unsupported value: 'messages[59].role' does not support 'function' with this model.",
         ),

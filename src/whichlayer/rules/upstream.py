@@ -25,6 +25,26 @@ from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 L = Layer.UPSTREAM
 
+#: A relay names the status its upstream answered, and that status is another layer's: the
+#: key (401), the money (402), a refusal (403), a rate limit (429). The provider answered;
+#: its status decides the layer, not the relay's wrapper ("upstream error: status code 429",
+#: new-api's "bad response status code 401", "Upstream error from X: <429> ...").
+_RELAYED_OTHER_LAYER = says(
+    (
+        r"(?:upstream|provider)\b[^\n]{0,40}?(?:returned|responded with|answered|with status"
+        r"|status code|status)[: ]+(?:an? )?(?:http |status |status code |error )?"
+        r"4(?:01|02|03|29)\b",
+        "upstream",
+        "provider",
+    ),
+    (r"upstream error:? (?:status(?: code)?:? ?)?4(?:01|02|03|29)\b", "upstream error"),
+    (r"bad response status code 4(?:01|02|03|29)\b", "bad response status code 4"),
+    "<401>",
+    "<402>",
+    "<403>",
+    "<429>",
+)
+
 
 # Endpoints that clients build themselves from their defaults: a 404 there with no
 # body to explain it is not the user's URL. (shared/reference C1) The registry states them
@@ -74,7 +94,13 @@ RULES: tuple[Rule, ...] = (
                 says(
                     "overloaded",
                     "over capacity",
-                    "no capacity available",
+                    # Google's "No capacity available for model X on the server"; others' "No
+                    # available capacity for this model"
+                    (
+                        r"no (?:capacity available|available capacity)",
+                        "no capacity available",
+                        "no available capacity",
+                    ),
                     "capacity exhausted",
                     "experiencing high demand",
                     # ("temporarily limiting requests" is a 429's wording:
@@ -599,6 +625,13 @@ RULES: tuple[Rule, ...] = (
                 "indispon",
             ),
             "служба недоступна",
+            # Italian: "Servizio (temporaneamente) non disponibile", "il servizio non è al
+            # momento disponibile"
+            (
+                r"servizio (?:è )?(?:temporaneamente |momentaneamente )?non (?:è )?(?:al momento |"
+                r"momentaneamente |temporaneamente )?disponibile",
+                "servizio ",
+            ),
             # Japanese's name for 503 (サービス利用不可); Korean's (서비스를 사용할 수 없음)
             "サービス利用不可",
             # Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch
@@ -616,8 +649,9 @@ RULES: tuple[Rule, ...] = (
             "API 오류 (503): 서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해주세요.",
             "エラー: 現在、一時的にご利用いただけません。",
             "Erreur 503 : service temporairement indisponible",
+            "Errore 503: Servizio temporaneamente non disponibile",
         ),
-        near_misses=("このモデルは利用できません",),
+        near_misses=("このモデルは利用できません", "Il servizio è disponibile di nuovo"),
     ),
     Rule(
         "upstream.server_error.translated",
@@ -851,6 +885,8 @@ RULES: tuple[Rule, ...] = (
             # type, where Bedrock's catalogue row decides)
             "ModelTimeoutException: Model has timed out in processing the request. Try your"
             " request again.",
+            # OpenRouter passes the provider's timeout on as its error.code
+            "OpenRouter API error: 504 Provider returned error",
         ),
     ),
     Rule(
@@ -885,9 +921,17 @@ RULES: tuple[Rule, ...] = (
                 (
                     # ("upstream idle timeout": the relay stopped waiting for the upstream's next
                     # byte, as OpenRouter words it; Envoy's stream idle timeout is the same wait)
-                    r"upstream (?:request|response|read|server|service|provider|call|api|idle)s?"
-                    r" (?:has |was )?(?:timed out|timeout)",
+                    # (also bare, "upstream timeout", and naming what is upstream: "the upstream
+                    # LLM provider timed out")
+                    r"upstream(?: (?:llm|ai|model|http))?(?: (?:request|response|read|server"
+                    r"|service|provider|call|api|idle)s?)? (?:has |was )?(?:timed out|timeout)",
                     "upstream ",
+                ),
+                # "Request timed out: the upstream did not respond within 300 seconds"
+                (
+                    r"upstream(?: (?:server|service|provider|model))? (?:did not|didn't|failed to)"
+                    r" respond (?:in time|within|before)",
+                    "upstream",
                 ),
                 "upstream_timeout",
                 (r"timed out waiting for (?:the )?(?:upstream|provider)", "timed out waiting for "),
@@ -906,6 +950,8 @@ RULES: tuple[Rule, ...] = (
             '{"type":"error","error":{"type":"upstream_timeout","message":"上游响应超时"}}',
             "gateway: upstream request timed out after 30000ms",
             "Provider error: Upstream idle timeout exceeded after 120s of no data",
+            "504 Upstream Timeout\n\nThe upstream provider did not respond before the proxy"
+            " timeout. You must retry with a smaller request or select a faster provider.",
         ),
         near_misses=(
             "openai.APITimeoutError: Request timed out.",
@@ -1473,6 +1519,8 @@ RULES: tuple[Rule, ...] = (
             # response status code 422": the provider answered and refused the request, which is
             # the request's layer, request.relayed_client_error)
             none_of(RELAYED_CLIENT_ERROR),
+            # (nor when the status it names is another layer's: _RELAYED_OTHER_LAYER)
+            none_of(_RELAYED_OTHER_LAYER),
         ),
         priority=65,
         origin=Origin.RELAY,
@@ -1483,7 +1531,11 @@ RULES: tuple[Rule, ...] = (
             "looking for beginning of value",
             "[ERR] relay error: upstream error: do request failed",
         ),
-        near_misses=("Upstream error from DeepInfra: <422> Unprocessable Entity",),
+        near_misses=(
+            "Upstream error from DeepInfra: <422> Unprocessable Entity",
+            '{"error":{"message":"upstream error: status code 429, Resource has been exhausted'
+            ' (e.g. check quota).","type":"upstream_error"}}',
+        ),
     ),
     Rule(
         "upstream.relay_upstream_error.stream",
@@ -1605,12 +1657,19 @@ RULES: tuple[Rule, ...] = (
                 "raised a streaming error",
             ),
             _no_detail_from_provider,
+            # (not when the status it passes on says the provider timed out: OpenRouter's
+            # error.code is the HTTP status, and a 504/524 there is upstream.gateway_timeout)
+            none_of(status(504, 522, 524)),
         ),
         priority=73,
         retry=Retry.LIMITED,
         confidence=0.7,
         samples=('{"error": {"message": "Provider returned error", "code": 502}, "user_id": "u"}',),
-        near_misses=("429 Provider returned error",),
+        near_misses=(
+            "429 Provider returned error",
+            '{"error":{"message":"Provider returned error","code":524,"metadata":'
+            '{"provider_name":"Targon"}}}',
+        ),
     ),
     Rule(
         "upstream.relay_connection_error",
@@ -2097,6 +2156,32 @@ RULES: tuple[Rule, ...] = (
                     r" (?:response|reply|completion|message)",
                     "returned an empty ",
                 ),
+                # "Empty response from LLM after 3 retries", FastGPT's "LLM model response
+                # empty", "Model returned empty content" (not curl's "Empty reply from server",
+                # a connection closed with nothing: the network's)
+                (
+                    r"\bempty (?:response|reply|completion|content|output) from (?:the )?"
+                    r"(?:model|llm|api|provider|ai)\b",
+                    "empty ",
+                ),
+                (
+                    r"\b(?:model|llm) response (?:was |is )?empty\b",
+                    "response empty",
+                    "response was empty",
+                    "response is empty",
+                ),
+                (
+                    r"\b(?:model|llm|api|provider) returned empty (?:response|reply|completion"
+                    r"|message|content|output|text)\b",
+                    "returned empty ",
+                ),
+                # Chinese: 模型返回为空, 返回内容为空, 模型返回空响应
+                (r"(?:模型|大模型|llm|ai) ?(?:返回|响应|回复)(?:的)?(?:内容)?为空", "为空"),
+                (
+                    r"返回(?:的)?内容为空|(?:模型|llm) ?返回空(?:响应|内容|回复)",
+                    "内容为空",
+                    "返回空",
+                ),
                 # ("model request failed": apps put it before whatever went wrong, a
                 # connection error, a timeout, an HTTP status; only alone does it stand for the
                 # server's unusable answer, the detail after a colon or bracket speaks instead)
@@ -2111,8 +2196,12 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Error: OpenAI 响应格式无效 - 缺少或空的 choices 数组。",
             "Unexpected API Response: The language model did not provide any assistant messages.",
+            "Task error: Empty response from LLM after 3 retries",
+            "[Error] sse error: LLM model response empty",
+            "模型返回为空，请尝试修改输入。",
         ),
         near_misses=(
+            "curl: (52) Empty reply from server",
             '{"choices":[{"message":{"content":"hi"}}]}',
             "[ERROR] 对话(2)请求失败: 模型请求失败: 请求错误: Connection error.",
         ),
