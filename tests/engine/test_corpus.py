@@ -54,9 +54,10 @@ def test_field_set_stays_high():
 #: identity/quota/rate_limit families (revoked logins, monthly allowances, free-usage
 #: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108;
 #: the fifth round's families of all six layers, 18 / 96; fresh33 added unfitted and
-#: the model retrained, 22 / 114; queue positions and overage limits, 22 / 113.)
-MOST_LAYER_MISSES = 22
-MOST_CAUSE_MISSES = 113
+#: the model retrained, 22 / 114; queue positions and overage limits, 22 / 113; risk-control
+#: refusals of an account as suspicious, 21 / 112.)
+MOST_LAYER_MISSES = 21
+MOST_CAUSE_MISSES = 112
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -918,6 +918,7 @@ RULES: tuple[Rule, ...] = (
             " because the remote party has closed the transport stream.",
         ),
     ),
+    ),
     Rule(
         "identity.key_invalid.not_found",
         "The key or token is not on record where it was sent (a relay's token table, a user"
@@ -1603,6 +1604,72 @@ RULES: tuple[Rule, ...] = (
             "precaution.",
         ),
         near_misses=("Your account is suspended due to insufficient balance",),
+    ),
+    # A provider's or client's risk control refusing an account, device or IP it judges
+    # suspicious: Cursor's "detected suspicious activity from your account", ChatGPT's "Our
+    # systems have detected unusual activity from your system", Trae's "This account is at
+    # risk", a service's "Abnormal access behavior detected by risk control", Chinese
+    # relays' and web-to-API bridges' "触发风控" / "账号被风控". Policy, not the key: the key
+    # is recognised and refused. A throttle imposed for the same reason ("temporary limits
+    # on how frequently your account can make requests") is a rate and stays with the rate
+    # rules.
+    Rule(
+        "identity.policy_block.risk_control",
+        "The provider's risk control refuses the account, device or address as suspicious"
+        " ('detected suspicious/unusual activity', 'account is at risk', 'risk control',"
+        " '风控'): a policy block, cleared by support or by another device or network.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"(?:detected|detects|noticed) (?:some )?(?:suspicious|unusual|abnormal)"
+                    r" (?:user |account |network |access )?(?:activity|behaviou?r|traffic)",
+                    "suspicious",
+                    "unusual",
+                    "abnormal",
+                ),
+                (
+                    r"(?:suspicious|unusual|abnormal) (?:user |access )?(?:activity|behaviou?r)"
+                    r" (?:was |has been )?detected",
+                    "suspicious",
+                    "unusual",
+                    "abnormal",
+                ),
+                (r"account (?:is|was|has been) (?:at risk|flagged as risky)", "account "),
+                "by risk control",
+                "risk control triggered",
+                "风控",
+                (r"(?:账号|账户|帐号|帐户)存在(?:安全)?风险", "风险"),
+            ),
+            none_of(
+                says(
+                    "how frequently",
+                    "rate limit",
+                    "too many requests",
+                    "balance",
+                    "quota",
+                    "余额",
+                    "额度",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"detail":"Our systems have detected unusual activity from your system. Please'
+            ' try again later."}',
+            "Login failed: This account is at risk. Please contact our feedback address.",
+            '{"jsonrpc":"2.0","error":{"code":-32603,"message":"Abnormal access behavior'
+            ' detected by risk control"}}',
+            "ERROR | get_token - 触发风控，请更换账号或稍后再试",
+            "403 当前账号存在风险，已限制使用",
+        ),
+        near_misses=(
+            "Due to suspicious activity, we are imposing temporary limits on how frequently"
+            " your account can make requests.",
+            "Risk assessment: the model output may contain unusual formatting",
+        ),
     ),
     Rule(
         "identity.permission_model",
