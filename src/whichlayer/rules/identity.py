@@ -918,6 +918,82 @@ RULES: tuple[Rule, ...] = (
             " because the remote party has closed the transport stream.",
         ),
     ),
+    # "Authentication failed" in the words of Japanese, Korean, Spanish, Portuguese, French,
+    # German, Italian, Russian, Turkish, Vietnamese and Indonesian apps and API docs (Korean
+    # routers' "401 — 인증 실패: 유효하지 않거나 비활성화된 API 키", Japanese APIs' "認証に失敗した
+    # 場合には401"): as identity.key_invalid.auth_failed, the key is not accepted. A TLS,
+    # certificate or proxy authentication failure is the network's.
+    Rule(
+        "identity.key_invalid.auth_failed_i18n",
+        "A message in Japanese, Korean or a European or Asian language says authentication"
+        " failed ('認証に失敗しました', '인증에 실패했습니다', 'Error de autenticación', 'Falha na"
+        " autenticação', 'Authentifizierung fehlgeschlagen', 'Ошибка аутентификации'): the key"
+        " is not accepted.",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says(
+                (r"認証(?:に失敗|エラー|失敗)", "認証"),
+                (r"인증(?:에)? ?(?:실패|오류)", "인증"),
+                (
+                    r"(?:error|fallo|falla) (?:de|en la) autenticaci[oó]n",
+                    "autenticaci",
+                ),
+                (r"autenticaci[oó]n (?:fallida|fall[oó])", "autenticaci"),
+                (
+                    r"(?:falha|erro) (?:na|de) autentica[cç][aã]o",
+                    "autentica",
+                ),
+                (r"autentica[cç][aã]o falhou", "autentica"),
+                (
+                    r"(?:[ée]chec|erreur) (?:de l'|d')authentification",
+                    "authentification",
+                ),
+                (r"authentification (?:a )?[ée]chou[ée]e", "authentification"),
+                (r"authentifizierung (?:ist )?fehlgeschlagen", "authentifizierung"),
+                "authentifizierungsfehler",
+                (
+                    r"(?:errore di autenticazione|autenticazione (?:fallita|non riuscita))",
+                    "autenticazione",
+                ),
+                (r"ошибка (?:аутентификации|авторизации)", "ошибка "),
+                (r"не удалось (?:пройти )?аутентифи", "аутентифи"),
+                "kimlik doğrulama başarısız",
+                (r"(?:xác thực thất bại|lỗi xác thực)", "xác thực"),
+                (r"autentikasi gagal", "autentikasi gagal"),
+            ),
+            none_of(
+                says(
+                    "ssl",
+                    "tls",
+                    "proxy",
+                    "certificate",
+                    "証明書",
+                    "인증서",
+                    "certificado",
+                    "certificat",
+                    "zertifikat",
+                    "сертификат",
+                    "プロキシ",
+                    "프록시",
+                    "прокси",
+                )
+            ),
+        ),
+        priority=84,
+        confidence=0.7,
+        samples=(
+            "401 認証に失敗しました。APIキーを確認してください。",
+            '{"statusCode":401,"message":"API 키 인증 실패"}',
+            "Error 401: Error de autenticación. Revisa tu clave de API.",
+            "Falha na autenticação: verifique sua chave de API",
+            "Fehler 401: Authentifizierung fehlgeschlagen",
+            "Ошибка аутентификации: проверьте API-ключ",
+        ),
+        near_misses=(
+            "SSL: 証明書の検証に失敗しました",
+            "Erreur d'authentification du proxy (407)",
+        ),
     ),
     Rule(
         "identity.key_invalid.not_found",
