@@ -1018,8 +1018,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.insufficient_balance.other_languages",
-        "A Spanish, Portuguese, Russian, Japanese or Korean message says the balance or funds"
-        " are insufficient.",
+        "A Spanish, Portuguese, Russian, Japanese or Korean message says the balance, funds or"
+        " prepaid credits are insufficient.",
         L,
         Cause.INSUFFICIENT_BALANCE,
         says(
@@ -1030,6 +1030,11 @@ RULES: tuple[Rule, ...] = (
             "残高が不足",
             "잔액이 부족",
             "잔액 부족",
+            # prepaid credits, not money: Korean routers' 402 "크레딧이 부족합니다", Japanese
+            # apps' "クレジットが不足しています", Russian "недостаточно кредитов"
+            (r"クレジット(?:残高)?(?:が|の)?不足", "クレジット"),
+            (r"크레딧(?:이|가)? ?부족", "크레딧"),
+            (r"недостаточно (?:кредитов|баланса)", "недостаточно "),
         ),
         priority=94,
         confidence=0.85,
@@ -1037,6 +1042,8 @@ RULES: tuple[Rule, ...] = (
             '{"error":"Saldo insuficiente para completar la solicitud."}',
             "Недостаточно средств на балансе провайдера.",
             "402: 잔액이 부족합니다.",
+            "402: 크레딧이 부족합니다. 대시보드에서 충전하세요.",
+            "エラー: クレジットが不足しています。チャージしてください。",
         ),
         near_misses=("Saldo suficiente",),
     ),
