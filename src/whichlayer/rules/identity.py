@@ -263,15 +263,36 @@ RULES: tuple[Rule, ...] = (
             "missing authentication token",
             "header of type authorization was missing",
             (r"authorization (?:header )?(?:was|is) missing", "authorization "),
+            # a token or credentials the server did not get: "Bearer token not provided",
+            # Django REST framework's "Authentication credentials were not provided.", "No
+            # token provided" (one-api's 未提供令牌 in English builds)
+            (
+                r"(?<![\w-])(?:token|credentials) (?:was |were |is |are )?not"
+                r" (?:provided|supplied)",
+                "not provided",
+                "not supplied",
+            ),
+            (
+                r"\bno (?:bearer |auth(?:entication)? |access |api )?(?:token|credentials)"
+                r" (?:was |were )?(?:provided|supplied)",
+                "provided",
+                "supplied",
+            ),
         ),
         priority=90,
         confidence=0.9,
         samples=(
             '{"error":{"message":"No auth credentials found","code":401}}',
+            '401 {"detail":"Authentication credentials were not provided."}',
+            '{"error":"Unauthorized","message":"No token provided"}',
             '{"type":"error","error":{"type":"authentication_error",'
             '"message":"x-api-key header is required"}}',
         ),
-        near_misses=('{"error":{"message":"Incorrect API key provided: sk-abc"}}',),
+        near_misses=(
+            '{"error":{"message":"Incorrect API key provided: sk-abc"}}',
+            "max_tokens not provided, using the model's default",
+            "Invalid token provided",
+        ),
     ),
     Rule(
         "identity.key_missing.secret_store",
