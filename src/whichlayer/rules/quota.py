@@ -1395,6 +1395,123 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Guthaben aufgeladen", "saldo sufficiente"),
     ),
+    # Prepaid credits or balance used up, said in Spanish, Portuguese, French, German,
+    # Italian, Russian, Japanese or Korean ("Te has quedado sin créditos" in a Spanish API's
+    # 402 table, "créditos esgotados", "vous n'avez plus de crédits", "keine Credits mehr",
+    # "кредиты закончились", "クレジットを使い切りました", "크레딧을 모두 사용했습니다"): money,
+    # as English "out of credits" is (quota.insufficient_balance). A quota or free allowance
+    # used up is quota.quota_exhausted.used_up_i18n.
+    Rule(
+        "quota.insufficient_balance.used_up_i18n",
+        "A Spanish, Portuguese, French, German, Italian, Russian, Japanese or Korean message"
+        " says the prepaid credits or balance are used up ('sin créditos', 'créditos"
+        " esgotados', 'plus de crédits', 'keine Credits mehr', 'кредиты закончились',"
+        " 'クレジットを使い切りました', '크레딧을 모두 사용'): top up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (
+                r"\b(?:sin|sem|no (?:tienes|tiene|hay|te quedan|le quedan)) (?:m[aá]s )?"
+                r"(?:cr[eé]ditos|saldo)\b",
+                "sin ",
+                "sem ",
+                "no ",
+            ),
+            (
+                r"(?:cr[eé]ditos|saldo) (?:\w+ )?(?:esgotad[oa]s?|agotad[oa]s?)",
+                "esgotad",
+                "agotad",
+            ),
+            (r"plus de cr[ée]dits?", "plus de cr"),
+            (r"(?:cr[ée]dits?|solde) (?:\w+ )?[ée]puis[ée]s?", "puis"),
+            (r"keine (?:credits|guthaben|kredite) mehr", "keine "),
+            (r"credits (?:sind |wurden )?aufgebraucht", "aufgebraucht"),
+            (r"credit[oi] (?:\w+ )?esaurit[oi]", "esaurit"),
+            (
+                r"(?:кредиты|средства|баланс) (?:\w+ )?(?:закончил|исчерпан)",
+                "закончил",
+                "исчерпан",
+            ),
+            (r"закончил(?:ись|ся) (?:кредиты|средства|баланс)", "закончил"),
+            (
+                r"(?:クレジット|残高)(?:を|が)?(?:使い切|使い果た|ありません|なくなり)",
+                "クレジット",
+                "残高",
+            ),
+            (
+                r"(?:크레딧|잔액)(?:을|를|이)? ?(?:모두 (?:사용|소진)|소진|없습니다)",
+                "크레딧",
+                "잔액",
+            ),
+        ),
+        priority=94,
+        confidence=0.8,
+        samples=(
+            "Error 402: Te has quedado sin créditos.",
+            "Erro: seus créditos estão esgotados. Recarregue para continuar.",
+            "Erreur 402 : vous n'avez plus de crédits",
+            "Fehler: Keine Credits mehr verfügbar",
+            "Ошибка: кредиты закончились, пополните баланс",
+            "クレジットを使い切りました。チャージしてください。",
+            "크레딧을 모두 사용했습니다. 충전 후 다시 시도하세요.",
+        ),
+        near_misses=(
+            "sin errores",
+            "Créditos disponibles: 120",
+            "Le modèle n'est plus disponible",
+        ),
+    ),
+    # An instruction to recharge or top up the account, balance or credits ("Insufficient
+    # balance or no resource package. Please recharge." from Z.ai, Moonshot's "please
+    # recharge your account", relays' "Please top up and try again"): the fix for a balance
+    # used up, whatever the status the message came with. Not a recharge or top-up that
+    # went through or an automatic top-up's setting, nor a rate or concurrency tier that a
+    # larger balance raises.
+    Rule(
+        "quota.insufficient_balance.recharge",
+        "The message asks to recharge or top up the account, balance or credits ('Please"
+        " recharge', 'top up your account', 'top-up required'): the balance is used up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        all_of(
+            says(
+                (r"(?:please|kindly) (?:recharge|top[ -]?up)\b", "recharge", "top"),
+                (
+                    r"(?:recharge|top[ -]?up) (?:your |the )?(?:account|balance|wallet|credits?)",
+                    "recharge",
+                    "top",
+                ),
+                (r"(?:recharge|top[ -]?up) (?:is )?required", "required"),
+            ),
+            none_of(
+                says(
+                    "success",
+                    "completed",
+                    "auto top",
+                    "auto-top",
+                    "auto recharge",
+                    "auto-recharge",
+                    "automatic",
+                    # a rate tier tied to the balance ("top up to restore your concurrency")
+                    "concurrency",
+                    "rate limit",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "Error 429: Please recharge.",
+            "The selected model needs a paid balance. Please top up and try again.",
+            "Top up your account to continue using the API",
+        ),
+        near_misses=(
+            "Recharge successful: $10.00 added to your balance",
+            "Auto top-up is enabled for your account",
+            "Concurrency limit of 10 reached for your balance tier. Please top up your balance"
+            " to raise your concurrency.",
+        ),
+    ),
     # A key's counted allowance, stated as such: a trial key "limited to 1000 API calls /
     # month" (Cohere's trial keys), "Your API key has exceeded its usage quota", "Quota for
     # this API key has been reached". A count per month or in total is an allowance; only a
