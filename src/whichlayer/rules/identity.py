@@ -2385,6 +2385,103 @@ RULES: tuple[Rule, ...] = (
         samples=("403 账号已被封禁，如有疑问请联系管理员", "您的账户已被冻结"),
         near_misses=("账号或密码错误",),
     ),
+    # An account suspended, blocked or banned, said in Spanish, Portuguese, French, German,
+    # Italian, Russian, Japanese, Korean or Turkish ("Tu cuenta ha sido suspendida", "Sua
+    # conta foi suspensa", "Votre compte a été suspendu", "Ihr Zugriff wurde ... gesperrt"
+    # in translations of OpenAI's access_terminated, "Аккаунт заблокирован",
+    # "アカウントが停止されました", "계정이 정지되었습니다"), or in Chinese with 停用 / 封 /
+    # 限制使用 ("您的账户已被停用", "工作区已停用"): as identity.policy_block.account, refused by
+    # policy. A suspension for non-payment is the balance's (quota rules).
+    Rule(
+        "identity.policy_block.suspended_i18n",
+        "A message in a European or Asian language says the account is suspended, blocked,"
+        " banned or deactivated ('cuenta suspendida', 'conta suspensa', 'compte suspendu',"
+        " 'Konto gesperrt', 'аккаунт заблокирован', 'アカウントが停止', '계정이 정지',"
+        " '账户已被停用'): refused by policy, not for want of money.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"cuenta (?:\w+ )?(?:ha sido |fue |está |esta )?(?:suspendida|bloqueada"
+                    r"|baneada|deshabilitada|inhabilitada)",
+                    "cuenta",
+                ),
+                (
+                    r"conta (?:\w+ )?(?:foi |está |esta )?(?:suspensa|bloqueada|banida"
+                    r"|desativada)",
+                    "conta",
+                ),
+                (
+                    r"compte (?:\w+ )?(?:a été |est )?(?:suspendu|bloqué|banni|désactivé)",
+                    "compte",
+                ),
+                (r"konto (?:\w+ )?(?:wurde |ist )?(?:gesperrt|suspendiert|deaktiviert)", "konto"),
+                (r"zugriff wurde [^\n]{0,60}gesperrt", "zugriff wurde"),
+                (
+                    r"account (?:\w+ )?(?:è stato |e stato )?(?:sospeso|bloccato|disattivato)",
+                    "account ",
+                ),
+                (
+                    r"(?:аккаунт|учетная запись|учётная запись) (?:\w+ )?(?:был |была )?"
+                    r"(?:заблокирован|приостановлен|деактивирован)",
+                    "заблокирован",
+                    "приостановлен",
+                    "деактивирован",
+                ),
+                (r"アカウント(?:が|は)?(?:停止|凍結|無効化|BAN|ban)", "アカウント"),
+                (r"계정(?:이|은)? ?(?:정지|차단|비활성화|일시 ?중지)", "계정"),
+                (r"hesab\w* (?:askıya alındı|engellendi|kapatıldı)", "hesab"),
+                (
+                    r"(?:账号|账户|帐号|帐户|工作区)(?:已被?|被)(?:停用|封|限制使用)",
+                    "停用",
+                    "封",
+                    "限制使用",
+                ),
+            ),
+            none_of(
+                says(
+                    "pago",
+                    "pagamento",
+                    "paiement",
+                    "zahlung",
+                    "оплат",
+                    "支払",
+                    "결제",
+                    "saldo",
+                    "solde",
+                    "guthaben",
+                    "баланс",
+                    "残高",
+                    "잔액",
+                    "欠费",
+                    "余额",
+                    "crédit",
+                    "crédito",
+                    "balance",
+                    "billing",
+                    "factur",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Error 403: Tu cuenta ha sido suspendida por incumplir los términos de uso.",
+            "Erro: sua conta foi suspensa. Entre em contato com o suporte.",
+            "Erreur : votre compte a été suspendu.",
+            "Ihr Zugriff wurde aufgrund eines Verstoßes gegen unsere Richtlinien gesperrt.",
+            "Ошибка 403: ваш аккаунт заблокирован",
+            "アカウントが停止されました。サポートにお問い合わせください。",
+            "계정이 정지되었습니다. 고객센터에 문의하세요.",
+            "您的账户已被停用，请联系管理员",
+        ),
+        near_misses=(
+            "Tu cuenta ha sido suspendida por falta de pago",
+            "Ваш аккаунт заблокирован: недостаточно средств на балансе",
+            "Konto erstellt",
+        ),
+    ),
     Rule(
         "identity.key_missing.configure_variable",
         "The request went unauthenticated and the message asks to set the key's variable"
