@@ -3025,8 +3025,9 @@ RULES: tuple[Rule, ...] = (
     # A login or session that has lapsed, in the words of clients and servers in English and
     # other languages: "Authentication expired, please log in again", "credentials in
     # auth.json are stale", "セッションの有効期限が切れました", "토큰이 만료되었습니다", "El token
-    # ha expirado", "Срок действия токена истёк", "Sitzung abgelaufen", "Le jeton a expiré".
-    # A subscription or plan that lapsed is quota's (billing_cap), not this.
+    # ha expirado", "Срок действия токена истёк", "Sitzung abgelaufen", "Le jeton a expiré",
+    # "Chave de API expirada", "Token scaduto". A subscription or plan that lapsed is
+    # quota's (billing_cap), not this.
     Rule(
         "identity.key_expired.session_lapsed",
         "The login, session or token has lapsed ('Authentication expired, please log in"
@@ -3067,10 +3068,12 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"(?:token|sess[aã]o|chave(?: de api)?) (?:\w+ )?expirou", "expirou"),
                 (
-                    r"(?:token|sesi[oó]n|sess[aã]o) (?:expirad[oa]|caducad[oa])",
+                    r"(?:token|sesi[oó]n|sess[aã]o|chave(?: de api)?) (?:expirad[oa]|caducad[oa])",
                     "expirad",
                     "caducad",
                 ),
+                # Italian: "Token scaduto", "Chiave API scaduta", "Sessione scaduta"
+                (r"(?:token|sessione|chiave(?: api)?) (?:è )?scadut[oa]", "scadut"),
                 (
                     r"(?:срок действия )?(?:токена?|сесси[ия]|ключа?)(?: api)?"
                     r" (?:истёк|истек|истекла)",
@@ -3104,6 +3107,8 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Authentication expired, please log in again",
             "Your credentials in ~/.codex/auth.json are stale; sign in again",
+            "Errore 401: token scaduto, effettua di nuovo l'accesso",
+            "Erro 401: chave de API expirada. Gere uma nova chave.",
             "セッションの有効期限が切れました。再度ログインしてください。",
             "401: 토큰이 만료되었습니다. 다시 로그인하세요.",
             '{"error":{"message":"El token ha expirado, inicia sesión de nuevo"}}',
