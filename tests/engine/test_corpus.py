@@ -55,9 +55,10 @@ def test_field_set_stays_high():
 #: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108;
 #: the fifth round's families of all six layers, 18 / 96; fresh33 added unfitted and
 #: the model retrained, 22 / 114; queue positions and overage limits, 22 / 113; risk-control
-#: refusals of an account as suspicious, 21 / 112.)
+#: refusals of an account as suspicious, 21 / 112; Azure's refusal of a key sent as a
+#: Bearer token, 21 / 109.)
 MOST_LAYER_MISSES = 21
-MOST_CAUSE_MISSES = 112
+MOST_CAUSE_MISSES = 109
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -562,6 +562,42 @@ RULES: tuple[Rule, ...] = (
             '"domain":"googleapis.com","metadata":{"service":"aiplatform.googleapis.com"}}]}}',
         ),
     ),
+    # Azure's twin of google_bearer: Azure OpenAI / AI Foundry take a key in the api-key
+    # header and an Entra ID token as "Authorization: Bearer"; a key sent as a Bearer token
+    # (an OpenAI client not switched to Azure, OPENAI_API_TYPE unset, a plugin or agent
+    # using OpenAI's header) is read as an Entra token and refused with Azure's fixed "Access
+    # token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com),
+    # or have expired." (threads of Flowise, llama_index, azure-search-openai-demo; a real
+    # token issued for another audience gets the same words). The key may be right: it went
+    # out in the wrong header shape.
+    Rule(
+        "identity.key_malformed.azure_bearer",
+        "Azure says the access token is missing, invalid, for the wrong audience or expired:"
+        " its answer to a Bearer credential that is not an Entra ID token for Cognitive"
+        " Services, almost always an API key sent OpenAI-style; send it in the api-key header"
+        " (Azure client, api type 'azure') or use an Entra token.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            (
+                r"access token is missing, invalid,? (?:and )?(?:the )?audience is incorrect",
+                "audience is incorrect",
+            ),
+        ),
+        priority=89,
+        confidence=0.65,
+        samples=(
+            "Request failed with status code 401 and body {\"statusCode\":401, \"message\":"
+            " \"Unauthorized. Access token is missing, invalid, and the audience is incorrect"
+            " (https://cognitiveservices.azure.com/), or have expired.\"}",
+            "ERROR: (None) Unauthorized. Access token is missing, invalid, audience is incorrect"
+            " (https://cognitiveservices.azure.com), or have expired.",
+        ),
+        near_misses=(
+            "Access denied due to invalid subscription key or wrong API endpoint. Make sure to"
+            " provide a valid key for an active subscription.",
+        ),
+    ),
     Rule(
         "identity.key_malformed.header_chars",
         "A header value, almost always the pasted key, holds characters HTTP cannot carry:"
