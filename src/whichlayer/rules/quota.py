@@ -668,6 +668,20 @@ RULES: tuple[Rule, ...] = (
             ),
             # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
             "allocationquota.freetieronly",
+            # a free daily allowance used up: Qwen Code's "Your free daily quota has been
+            # reached", apps' "used all your free requests for today", "daily limit of free
+            # messages" (free credits, money-like, are left to the balance rules)
+            (
+                r"free (?:daily |monthly )?(?:quota|allowance|requests|messages) (?:has been |have"
+                r" been |is |are )?(?:reached|used up|exhausted|exceeded)",
+                "free ",
+            ),
+            (
+                r"(?:used|reached|exhausted) (?:up )?(?:all )?(?:of )?(?:your |the )?(?:daily "
+                r"|today's )?free (?:quota|requests|messages|allowance)",
+                "free ",
+            ),
+            (r"daily limit of free (?:messages|requests|generations|uses)", "daily limit of free"),
         ),
         priority=88,
         confidence=0.8,
@@ -676,7 +690,11 @@ RULES: tuple[Rule, ...] = (
             "Your free trial has ended. Please upgrade to continue.",
             'RuntimeException("dev.langchain4j.exception.AuthenticationException:'
             ' AllocationQuota.FreeTierOnly")',
+            "✕ Qwen OAuth quota exceeded: Your free daily quota has been reached. Upgrade to"
+            " the Coding Plan to continue.",
+            "You have used all your free requests for today. Come back tomorrow.",
         ),
+        near_misses=("You have run out of free credits. Add credits to continue.",),
     ),
     Rule(
         "quota.quota_exhausted.daily",
