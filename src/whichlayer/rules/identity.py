@@ -1679,6 +1679,48 @@ RULES: tuple[Rule, ...] = (
             '"details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
         ),
     ),
+    # An allowlist of client addresses refusing the caller's IP: gateways' model or key IP
+    # restrictions (AISIX's 403 "Access denied: your client IP is not allowed to access this
+    # model", code ip_restricted; api_key_ip_forbidden in a key-allowlist error catalogue),
+    # "IP not whitelisted", "IP address is not in the allowlist", Chinese APIs' "IP 不在白名单".
+    # The key is recognised; the network it came from is not allowed. A country or region
+    # refused is identity.permission_region.
+    Rule(
+        "identity.policy_block.ip_allowlist",
+        "The caller's IP address is not on the key's, model's or account's allowlist ('client"
+        " IP is not allowed', 'IP not whitelisted', 'not in the allowlist', ip_restricted,"
+        " 'IP 不在白名单'): call from an allowed address or add this one.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"\bip (?:address )?(?:is |was )?not (?:in (?:the |your |an? )?(?:allow ?-?list"
+                    r"|white ?-?list|allowed list|allowed ips|ip allowlist)|whitelisted"
+                    r"|allow-?listed|allowed|authori[sz]ed|permitted)",
+                    "ip ",
+                ),
+                "ip_restricted",
+                "api_key_ip_forbidden",
+                "ip_not_allowed",
+                "ip_not_whitelisted",
+                (r"(?:不在|未在|未加入)(?:ip ?)?白名单", "白名单"),
+            ),
+            none_of(says("country", "region", "territory", "location", "国家", "地区")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '403 {"error":{"message":"Access denied: your client IP is not allowed to access'
+            ' this model","type":"permission_denied","code":"ip_restricted"}}',
+            "403 Forbidden: IP not whitelisted for this API key",
+            '{"code":403,"msg":"请求 IP 不在白名单中"}',
+        ),
+        near_misses=(
+            "403 Your IP address is not allowed: country, region, or territory not supported",
+            "Requests per IP are limited to 60 per minute",
+        ),
+    ),
     Rule(
         "identity.policy_block.network_policy",
         "A cloud's network or access policy denies the request (public access disabled, a"
