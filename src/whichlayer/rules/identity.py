@@ -3306,6 +3306,67 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Clé API valide", "API-Schlüssel gespeichert"),
     ),
+    # "Invalid API key" in the words of apps and servers in Turkish, Vietnamese, Indonesian,
+    # Polish, Dutch, Czech, Ukrainian, Arabic, Thai and Traditional Chinese (apps map a
+    # provider's 401 or API_KEY_INVALID to "Geçersiz API anahtarı", "Khóa API không hợp lệ",
+    # "API 金鑰無效"): as identity.key_invalid.other_languages and .european, the key is not
+    # recognised. A line that adds "or quota used up" (hạn ngạch, kota, 配額) can be either;
+    # one that adds "or expired" (過期, hết hạn) is left to the expiry rows.
+    Rule(
+        "identity.key_invalid.more_languages",
+        "A Turkish, Vietnamese, Indonesian, Polish, Dutch, Czech, Ukrainian, Arabic, Thai or"
+        " Traditional Chinese message says the API key is invalid ('Geçersiz API anahtarı',"
+        " 'Khóa API không hợp lệ', 'Kunci API tidak valid', 'Nieprawidłowy klucz API',"
+        " 'Ongeldige API-sleutel', 'API 金鑰無效').",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says(
+                (r"geçersiz api anahtar", "geçersiz api"),
+                (r"api anahtar\w* geçersiz", "geçersiz"),
+                (r"(?:khóa api|api key) không hợp lệ", "không hợp lệ"),
+                (r"(?:kunci api|api key) (?:tidak valid|tidak sah)", "tidak "),
+                (r"nieprawidłowy klucz api|klucz api (?:jest )?nieprawidłowy", "nieprawidłowy"),
+                (r"ongeldige api-?sleutel|api-?sleutel (?:is )?ongeldig", "ongeldig"),
+                (r"neplatný api klíč|api klíč (?:je )?neplatný", "neplatný"),
+                (r"(?:недійсний|невірний|неправильний) (?:ключ api|api-ключ)", "ключ"),
+                (r"مفتاح api غير صالح", "غير صالح"),
+                (r"คีย์ api ไม่ถูกต้อง", "ไม่ถูกต้อง"),
+                (r"(?:api ?)?金鑰無效|無效的 ?api ?金鑰", "金鑰"),
+            ),
+            none_of(
+                says(
+                    "hạn ngạch",
+                    "kota",
+                    "配額",
+                    "配额",
+                    "quota",
+                    "giới hạn",
+                    "sınır",
+                    "limit",
+                    # "or expired" is the expiry rows' (identity.key_expired)
+                    "過期",
+                    "hết hạn",
+                    "süresi",
+                    "kedaluwarsa",
+                )
+            ),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            '{"detail":"Geçersiz API anahtarı"}',
+            "Lỗi 401: Khóa API không hợp lệ. Vui lòng kiểm tra lại.",
+            "Error 401: Kunci API tidak valid",
+            "Błąd 401: Nieprawidłowy klucz API",
+            "Fout 401: Ongeldige API-sleutel",
+            "OpenRouter API 金鑰無效或未授權",
+        ),
+        near_misses=(
+            "Khóa API không hợp lệ hoặc đã hết hạn ngạch.",
+            "API 金鑰有效",
+        ),
+    ),
     # A key that was never set, in the words of apps and servers in other languages: "No se
     # proporcionó ninguna clave de API", "Nenhuma chave de API fornecida", "Aucune clé API
     # fournie", "Kein API-Schlüssel angegeben", "API-ключ не указан", "APIキーが設定されていません",
