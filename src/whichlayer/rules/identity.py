@@ -587,9 +587,9 @@ RULES: tuple[Rule, ...] = (
         priority=89,
         confidence=0.65,
         samples=(
-            "Request failed with status code 401 and body {\"statusCode\":401, \"message\":"
-            " \"Unauthorized. Access token is missing, invalid, and the audience is incorrect"
-            " (https://cognitiveservices.azure.com/), or have expired.\"}",
+            'Request failed with status code 401 and body {"statusCode":401, "message":'
+            ' "Unauthorized. Access token is missing, invalid, and the audience is incorrect'
+            ' (https://cognitiveservices.azure.com/), or have expired."}',
             "ERROR: (None) Unauthorized. Access token is missing, invalid, audience is incorrect"
             " (https://cognitiveservices.azure.com), or have expired.",
         ),
@@ -893,6 +893,8 @@ RULES: tuple[Rule, ...] = (
             "令牌状态不可用",
             "已过期",
             "已被禁用",
+            # Traditional Chinese
+            "已過期",
         ),
         priority=93,
         confidence=0.9,
@@ -2511,7 +2513,7 @@ RULES: tuple[Rule, ...] = (
                 (r"계정(?:이|은)? ?(?:정지|차단|비활성화|일시 ?중지)", "계정"),
                 (r"hesab\w* (?:askıya alındı|engellendi|kapatıldı)", "hesab"),
                 (
-                    r"(?:账号|账户|帐号|帐户|工作区)(?:已被?|被)(?:停用|封|限制使用)",
+                    r"(?:账号|账户|帐号|帐户|帳號|帳戶|工作区|工作區)(?:已被?|被)(?:停用|封|限制使用)",
                     "停用",
                     "封",
                     "限制使用",
@@ -2983,15 +2985,21 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 (
-                    r"(?:api[ _-]?key|apikey|密钥|秘钥)\s*"
-                    r"(?:未配置|未设置|未填写|为空|不能为空|缺失)",
+                    r"(?:api[ _-]?key|apikey|密钥|秘钥|金鑰)\s*"
+                    r"(?:未配置|未设置|未設定|未填写|未填寫|为空|為空|不能为空|不能為空|缺失)",
                     "未配置",
                     "未设置",
+                    "未設定",
                     "未填写",
+                    "未填寫",
                     "为空",
+                    "為空",
                     "不能为空",
+                    "不能為空",
                     "缺失",
                 ),
+                # Traditional Chinese: "未提供 API 金鑰", "缺少 API 金鑰"
+                (r"(?:未提供|缺少)\s*(?:api\s*)?金鑰", "金鑰"),
                 (
                     r"请先?(?:配置|设置|填写|输入)(?:您的|你的)?\s*"
                     r"(?:api[ _-]?key|apikey|密钥|秘钥)",
@@ -3001,7 +3009,20 @@ RULES: tuple[Rule, ...] = (
                     "输入",
                 ),
             ),
-            none_of(says("无效", "错误", "不正确", "过期", "invalid", "incorrect")),
+            none_of(
+                says(
+                    "无效",
+                    "無效",
+                    "错误",
+                    "錯誤",
+                    "不正确",
+                    "不正確",
+                    "过期",
+                    "過期",
+                    "invalid",
+                    "incorrect",
+                )
+            ),
         ),
         priority=90,
         origin=Origin.CLIENT,
@@ -3009,6 +3030,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Error: API Key 未配置，请在设置中填写",
             "ValueError: 请先配置 API Key",
+            "Error: 未提供 API 金鑰，請在設定中填寫",
         ),
         near_misses=("OpenAI API Key 不正确或为空，请添加自定义 OpenAI API Key", "API Key 无效"),
     ),

@@ -382,7 +382,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.insufficient_balance.chinese",
-        "A Chinese server says the balance or quota is insufficient, or asks to top up.",
+        "A Chinese server (Simplified or Traditional) says the balance or quota is"
+        " insufficient, or asks to top up.",
         L,
         Cause.INSUFFICIENT_BALANCE,
         says(
@@ -393,12 +394,22 @@ RULES: tuple[Rule, ...] = (
             "余额不足",
             "额度不足",
             "额度已用尽",
+            # the same in Traditional Chinese (Taiwan's and Hong Kong's apps; 儲值 is Taiwan's
+            # word for topping up)
+            "欠費",
+            "請充值",
+            "請儲值",
+            "餘額過低",
+            "餘額不足",
+            "額度不足",
+            "額度已用盡",
         ),
         priority=94,
         confidence=0.9,
         samples=(
             "Model: GLM-5\nProvider: openai\nStatus Code: 429\n\n429"
             " 余额不足或无可用资源包,请充值。",
+            "OpenRouter 帳戶餘額不足，請儲值後再試",
         ),
     ),
     Rule(
@@ -1142,11 +1153,32 @@ RULES: tuple[Rule, ...] = (
         Cause.QUOTA_EXHAUSTED,
         all_of(
             says(
-                (r"配额(?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|耗尽|不足|超限)", "配额"),
-                (r"(?:已达|达到|超出|超过)[^\n，。,]{0,15}配额", "配额"),
+                (
+                    r"配[额額](?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|用盡|耗尽|耗盡|不足|超限)",
+                    "配额",
+                    "配額",
+                ),
+                (
+                    r"(?:已达|已達|达到|達到|超出|超过|超過)[^\n，。,]{0,15}配[额額]",
+                    "配额",
+                    "配額",
+                ),
             ),
             # a per-minute or per-second quota is a rate limit
-            none_of(says("每分钟", "每秒", "qps", "rpm", "tpm", "频率", "频繁")),
+            none_of(
+                says(
+                    "每分钟",
+                    "每分鐘",
+                    "每秒",
+                    "qps",
+                    "rpm",
+                    "tpm",
+                    "频率",
+                    "頻率",
+                    "频繁",
+                    "頻繁",
+                )
+            ),
         ),
         priority=93,
         confidence=0.75,
@@ -1154,6 +1186,7 @@ RULES: tuple[Rule, ...] = (
             "很抱歉，当前 Token 用量/请求次数已达该秘钥的配额(quota)上限，"
             "请增加该秘钥的配额或稍后再试",
             "试用超额后再选择试用自己配置的模型，依然提示配额超限。",
+            "Gemini API 配額已用完，請檢查 Google AI Studio 的使用限制",
         ),
         near_misses=("配额还剩 20 次", "余额不足", "请求超过每分钟配额，请稍后再试"),
     ),
