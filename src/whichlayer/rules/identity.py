@@ -1140,12 +1140,17 @@ RULES: tuple[Rule, ...] = (
             (r"无效的api ?密钥", "无效的api"),
             (r"неверный api[- ]ключ", "неверный api"),
             "無効なapiキー",
+            # Traditional Chinese
+            (r"無效的?令牌|令牌無效", "令牌"),
+            (r"(?:認證|身份驗證|鑑權)失敗", "失敗"),
+            "未授權",
         ),
         priority=85,
         confidence=0.85,
         samples=(
             "API密钥无效",
             '{"error":{"code":"1000","message":"身份验证失败。"}}',
+            "HTTP 401 認證失敗，請確認金鑰",
             "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', 'type':"
             " 'new_api_error'}}",
         ),
@@ -2433,6 +2438,11 @@ RULES: tuple[Rule, ...] = (
             "无权访问",
             "没有权限访问",
             "权限不足",
+            # Traditional Chinese
+            "無權存取",
+            "無權訪問",
+            "無權使用",
+            "權限不足",
             "権限がありません",
             (r"no tiene permiso", "no tiene permiso"),
             # LobeChat's PermissionDenied and 403 lines in its locales
@@ -2445,6 +2455,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=(
             "HTTP 403 无权访问该模型，请确认账号已开通对应权限",
+            "HTTP 403 無權存取此模型",
             "Claude APIを利用する権限がありません。",
             "Tu clave no tiene permiso para usar este modelo.",
         ),
@@ -3382,7 +3393,7 @@ RULES: tuple[Rule, ...] = (
             "Error 401: Kunci API tidak valid",
             "Błąd 401: Nieprawidłowy klucz API",
             "Fout 401: Ongeldige API-sleutel",
-            "OpenRouter API 金鑰無效或未授權",
+            "Gemini API 金鑰無效，請檢查設定",
         ),
         near_misses=(
             "Khóa API không hợp lệ hoặc đã hết hạn ngạch.",

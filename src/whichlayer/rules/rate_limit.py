@@ -530,6 +530,7 @@ RULES: tuple[Rule, ...] = (
             "simultaneous",
             (r"in[ -]flight", "flight"),
             "并发",
+            "並發",
             # llama.cpp / Ollama runners: every decoding slot is busy
             (r"no (?:free |available )?slots? available", " available"),
             "all slots are busy",
