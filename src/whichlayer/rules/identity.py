@@ -746,6 +746,49 @@ RULES: tuple[Rule, ...] = (
         samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
         near_misses=("upstream error: do request failed",),
     ),
+    # A relay or gateway naming the upstream's 403 ("Upstream error with status code 403",
+    # "upstream returned 403", 上游返回 403): the provider behind it refused the relay's
+    # credential or the request (a region, a policy, a model the account may not use). The
+    # 403's layer, as rate_limit.relayed_429 reads a 429; which refusal is not said.
+    Rule(
+        "identity.relayed_403",
+        "A relay reports that its upstream answered 403 Forbidden: an identity refusal at the"
+        " provider (policy, region or permission of the account behind the relay), cause not"
+        " said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b403\b",
+                "upstream",
+            ),
+            (
+                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
+                r" code)?)?\W{0,3}403(?![\w-])",
+                "upstream ",
+            ),
+            (
+                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}403(?![\w-])",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"(?<![\w-])403(?![\w-])[^\n]{0,20}from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
+            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)403(?!\d)", "上游"),
+        ),
+        # above upstream.relay_upstream_error (65) and the bare status rules
+        priority=77,
+        origin=Origin.UPSTREAM,
+        confidence=0.55,
+        samples=(
+            "proxy: Upstream error with status code 403",
+            "请求失败：上游返回 403，请联系管理员",
+        ),
+        near_misses=("upstream error with status code 502", "synced 4031 records from upstream"),
+    ),
     Rule(
         "identity.upstream_key_invalid.litellm",
         "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "

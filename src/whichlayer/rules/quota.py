@@ -423,6 +423,49 @@ RULES: tuple[Rule, ...] = (
         samples=("HTTP 402 Payment Required",),
         near_misses=("HTTP 401 Unauthorized",),
     ),
+    # A relay or gateway naming the upstream's 402 ("Upstream error with status code 402",
+    # "upstream returned 402", "402 from upstream", 上游返回 402): the provider behind it
+    # wants payment, so the account the relay uses there (or yours, for a pass-through key)
+    # is out of balance. The status's layer, as rate_limit.relayed_429 reads a 429; not the
+    # relay's own failure (upstream.relay_upstream_error).
+    Rule(
+        "quota.relayed_402",
+        "A relay reports that its upstream answered 402 Payment Required: the balance behind"
+        " the relay (its channel's account, or yours with a pass-through key) is used up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b402\b",
+                "upstream",
+            ),
+            (
+                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
+                r" code)?)?\W{0,3}402(?![\w-])",
+                "upstream ",
+            ),
+            (
+                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}402(?![\w-])",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"(?<![\w-])402(?![\w-])[^\n]{0,20}from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
+            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)402(?!\d)", "上游"),
+        ),
+        # above upstream.relay_upstream_error (65) and the bare status rules
+        priority=77,
+        origin=Origin.UPSTREAM,
+        confidence=0.6,
+        samples=(
+            "proxy: Upstream error with status code 402",
+            "请求失败：上游返回 402，请检查渠道余额",
+        ),
+        near_misses=("upstream error with status code 502", "synced 4021 records from upstream"),
+    ),
     Rule(
         "quota.plan_limit",
         "A subscription's usage window (coding-agent plan) is used up until it resets.",
