@@ -2943,7 +2943,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PERMISSION_REGION,
         says(
-            (r"(?:所在|当前|您的|你的)(?:地区|区域|国家|位置)(?:暂)?不支持", "不支持"),
+            (
+                r"(?:所在|当前|當前|您的|你的)(?:地区|地區|区域|區域|国家|國家|位置)(?:暂|暫)?"
+                r"不支[持援]",
+                "不支持",
+                "不支援",
+            ),
             (r"localização atual não suporta", "localização atual"),
             (r"emplacement actuel ne prend pas en charge", "emplacement actuel"),
             (r"ihr standort unterstützt", "ihr standort"),
@@ -3624,6 +3629,59 @@ RULES: tuple[Rule, ...] = (
             "该模型在您所在的地区不可用",
         ),
         near_misses=("Este modelo no está disponible", "当前模型不可用"),
+    ),
+    # OpenAI's "Country, region, or territory not supported" (unsupported_country_region_
+    # territory) as localized docs and clients render it ("国、地域、または領土がサポートされて
+    # いません" in a Japanese rendering of OpenAI's error table, "Страна, регион или
+    # территория не поддерживается", "País, región o territorio no admitido", "Land, Region
+    # oder Gebiet wird nicht unterstützt", "지원되지 않는 국가 또는 지역", Traditional Chinese
+    # "所在地區無法使用"): the caller's location is refused.
+    Rule(
+        "identity.permission_region.unsupported_i18n",
+        "A translated 'country, region or territory not supported' (Spanish, Portuguese,"
+        " French, German, Russian, Japanese, Korean, Traditional Chinese): the provider"
+        " refuses the caller's location.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (
+                r"(?:pa[ií]s|regi[oó]n|regi[aã]o|territorio|territ[oó]rio) n[aãoõ]o? "
+                r"(?:es )?(?:admitid[oa]|compatible|soportad[oa]|suportad[oa]|compat[ií]vel)",
+                "admitid",
+                "compatible",
+                "soportad",
+                "suportad",
+                "compat",
+            ),
+            (
+                r"(?:pays|r[ée]gion|territoire)s? non (?:pris en charge|support[ée])",
+                "non pris en charge",
+                "non support",
+            ),
+            (r"gebiet (?:wird|werden) nicht unterst[üu]tzt", "nicht unterst"),
+            (r"территори\w* не поддерживается", "не поддерживается"),
+            (r"(?:国|地域|領土)(?:は|が)サポートされていません", "サポートされていません"),
+            (r"지원되지 않는 (?:국가|지역)", "지원되지 않는"),
+            (r"(?:국가|지역)(?:은|는|이|가)? 지원되지 않", "지원되지 않"),
+            # Traditional Chinese "unavailable in your region" (Simplified is other_languages';
+            # the hedged "所在地區不支援" note is client_note_i18n's)
+            (r"(?:所在的?|當前)(?:地區|區域|國家)(?:暫)?(?:不可用|無法使用)", "所在", "當前"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "403 - País, región o territorio no admitido",
+            "403 – 国、地域、または領土がサポートされていません",
+            "Ошибка 403: страна, регион или территория не поддерживается",
+            "Fehler 403: Land, Region oder Gebiet wird nicht unterstützt",
+            "403 지원되지 않는 국가 또는 지역입니다",
+            "錯誤 403：此服務在您所在的地區無法使用",
+        ),
+        near_misses=(
+            "Formato de archivo no admitido",
+            "该模型不支持图片输入",
+            "このモデルは画像入力がサポートされていません",
+        ),
     ),
     # An organization's (or company's, or admin's) policy refuses the request, and no model
     # is named: "Your request was blocked due to organization policy", "denied by your
