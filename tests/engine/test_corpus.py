@@ -54,9 +54,12 @@ def test_field_set_stays_high():
 #: identity/quota/rate_limit families (revoked logins, monthly allowances, free-usage
 #: limits, entitlements), 15 / 89; fresh32 added unfitted and the model retrained, 22 / 108;
 #: the fifth round's families of all six layers, 18 / 96; fresh33 added unfitted and
-#: the model retrained, 22 / 114; queue positions and overage limits, 22 / 113.)
-MOST_LAYER_MISSES = 21
-MOST_CAUSE_MISSES = 107
+#: the model retrained, 22 / 114; queue positions and overage limits, 22 / 113; the sixth
+#: round's families (a self-hosted server's request checks sent as a 500, relayed 4xx/429
+#: statuses, risk-control refusals, Azure's refusal of a key sent as a Bearer token,
+#: translated key and balance wordings), 20 / 103.)
+MOST_LAYER_MISSES = 20
+MOST_CAUSE_MISSES = 103
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -263,15 +263,36 @@ RULES: tuple[Rule, ...] = (
             "missing authentication token",
             "header of type authorization was missing",
             (r"authorization (?:header )?(?:was|is) missing", "authorization "),
+            # a token or credentials the server did not get: "Bearer token not provided",
+            # Django REST framework's "Authentication credentials were not provided.", "No
+            # token provided" (one-api's 未提供令牌 in English builds)
+            (
+                r"(?<![\w-])(?:token|credentials) (?:was |were |is |are )?not"
+                r" (?:provided|supplied)",
+                "not provided",
+                "not supplied",
+            ),
+            (
+                r"\bno (?:bearer |auth(?:entication)? |access |api )?(?:token|credentials)"
+                r" (?:was |were )?(?:provided|supplied)",
+                "provided",
+                "supplied",
+            ),
         ),
         priority=90,
         confidence=0.9,
         samples=(
             '{"error":{"message":"No auth credentials found","code":401}}',
+            '401 {"detail":"Authentication credentials were not provided."}',
+            '{"error":"Unauthorized","message":"No token provided"}',
             '{"type":"error","error":{"type":"authentication_error",'
             '"message":"x-api-key header is required"}}',
         ),
-        near_misses=('{"error":{"message":"Incorrect API key provided: sk-abc"}}',),
+        near_misses=(
+            '{"error":{"message":"Incorrect API key provided: sk-abc"}}',
+            "max_tokens not provided, using the model's default",
+            "Invalid token provided",
+        ),
     ),
     Rule(
         "identity.key_missing.secret_store",
@@ -541,6 +562,42 @@ RULES: tuple[Rule, ...] = (
             '"domain":"googleapis.com","metadata":{"service":"aiplatform.googleapis.com"}}]}}',
         ),
     ),
+    # Azure's twin of google_bearer: Azure OpenAI / AI Foundry take a key in the api-key
+    # header and an Entra ID token as "Authorization: Bearer"; a key sent as a Bearer token
+    # (an OpenAI client not switched to Azure, OPENAI_API_TYPE unset, a plugin or agent
+    # using OpenAI's header) is read as an Entra token and refused with Azure's fixed "Access
+    # token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com),
+    # or have expired." (threads of Flowise, llama_index, azure-search-openai-demo; a real
+    # token issued for another audience gets the same words). The key may be right: it went
+    # out in the wrong header shape.
+    Rule(
+        "identity.key_malformed.azure_bearer",
+        "Azure says the access token is missing, invalid, for the wrong audience or expired:"
+        " its answer to a Bearer credential that is not an Entra ID token for Cognitive"
+        " Services, almost always an API key sent OpenAI-style; send it in the api-key header"
+        " (Azure client, api type 'azure') or use an Entra token.",
+        L,
+        Cause.KEY_MALFORMED,
+        says(
+            (
+                r"access token is missing, invalid,? (?:and )?(?:the )?audience is incorrect",
+                "audience is incorrect",
+            ),
+        ),
+        priority=89,
+        confidence=0.65,
+        samples=(
+            'Request failed with status code 401 and body {"statusCode":401, "message":'
+            ' "Unauthorized. Access token is missing, invalid, and the audience is incorrect'
+            ' (https://cognitiveservices.azure.com/), or have expired."}',
+            "ERROR: (None) Unauthorized. Access token is missing, invalid, audience is incorrect"
+            " (https://cognitiveservices.azure.com), or have expired.",
+        ),
+        near_misses=(
+            "Access denied due to invalid subscription key or wrong API endpoint. Make sure to"
+            " provide a valid key for an active subscription.",
+        ),
+    ),
     Rule(
         "identity.key_malformed.header_chars",
         "A header value, almost always the pasted key, holds characters HTTP cannot carry:"
@@ -689,6 +746,49 @@ RULES: tuple[Rule, ...] = (
         samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
         near_misses=("upstream error: do request failed",),
     ),
+    # A relay or gateway naming the upstream's 403 ("Upstream error with status code 403",
+    # "upstream returned 403", 上游返回 403): the provider behind it refused the relay's
+    # credential or the request (a region, a policy, a model the account may not use). The
+    # 403's layer, as rate_limit.relayed_429 reads a 429; which refusal is not said.
+    Rule(
+        "identity.relayed_403",
+        "A relay reports that its upstream answered 403 Forbidden: an identity refusal at the"
+        " provider (policy, region or permission of the account behind the relay), cause not"
+        " said.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b403\b",
+                "upstream",
+            ),
+            (
+                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
+                r" code)?)?\W{0,3}403(?![\w-])",
+                "upstream ",
+            ),
+            (
+                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}403(?![\w-])",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"(?<![\w-])403(?![\w-])[^\n]{0,20}from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
+            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)403(?!\d)", "上游"),
+        ),
+        # above upstream.relay_upstream_error (65) and the bare status rules
+        priority=77,
+        origin=Origin.UPSTREAM,
+        confidence=0.55,
+        samples=(
+            "proxy: Upstream error with status code 403",
+            "请求失败：上游返回 403，请联系管理员",
+        ),
+        near_misses=("upstream error with status code 502", "synced 4031 records from upstream"),
+    ),
     Rule(
         "identity.upstream_key_invalid.litellm",
         "A LiteLLM proxy reports that its deployment's key was refused (a provider's key "
@@ -836,6 +936,8 @@ RULES: tuple[Rule, ...] = (
             "令牌状态不可用",
             "已过期",
             "已被禁用",
+            # Traditional Chinese
+            "已過期",
         ),
         priority=93,
         confidence=0.9,
@@ -916,6 +1018,83 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "System.Security.Authentication.AuthenticationException: Authentication failed"
             " because the remote party has closed the transport stream.",
+        ),
+    ),
+    # "Authentication failed" in the words of Japanese, Korean, Spanish, Portuguese, French,
+    # German, Italian, Russian, Turkish, Vietnamese and Indonesian apps and API docs (Korean
+    # routers' "401 — 인증 실패: 유효하지 않거나 비활성화된 API 키", Japanese APIs' "認証に失敗した
+    # 場合には401"): as identity.key_invalid.auth_failed, the key is not accepted. A TLS,
+    # certificate or proxy authentication failure is the network's.
+    Rule(
+        "identity.key_invalid.auth_failed_i18n",
+        "A message in Japanese, Korean or a European or Asian language says authentication"
+        " failed ('認証に失敗しました', '인증에 실패했습니다', 'Error de autenticación', 'Falha na"
+        " autenticação', 'Authentifizierung fehlgeschlagen', 'Ошибка аутентификации'): the key"
+        " is not accepted.",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says(
+                (r"認証(?:に失敗|エラー|失敗)", "認証"),
+                (r"인증(?:에)? ?(?:실패|오류)", "인증"),
+                (
+                    r"(?:error|fallo|falla) (?:de|en la) autenticaci[oó]n",
+                    "autenticaci",
+                ),
+                (r"autenticaci[oó]n (?:fallida|fall[oó])", "autenticaci"),
+                (
+                    r"(?:falha|erro) (?:na|de) autentica[cç][aã]o",
+                    "autentica",
+                ),
+                (r"autentica[cç][aã]o falhou", "autentica"),
+                (
+                    r"(?:[ée]chec|erreur) (?:de l'|d')authentification",
+                    "authentification",
+                ),
+                (r"authentification (?:a )?[ée]chou[ée]e", "authentification"),
+                (r"authentifizierung (?:ist )?fehlgeschlagen", "authentifizierung"),
+                "authentifizierungsfehler",
+                (
+                    r"(?:errore di autenticazione|autenticazione (?:fallita|non riuscita))",
+                    "autenticazione",
+                ),
+                (r"ошибка (?:аутентификации|авторизации)", "ошибка "),
+                (r"не удалось (?:пройти )?аутентифи", "аутентифи"),
+                "kimlik doğrulama başarısız",
+                (r"(?:xác thực thất bại|lỗi xác thực)", "xác thực"),
+                (r"autentikasi gagal", "autentikasi gagal"),
+            ),
+            none_of(
+                says(
+                    "ssl",
+                    "tls",
+                    "proxy",
+                    "certificate",
+                    "証明書",
+                    "인증서",
+                    "certificado",
+                    "certificat",
+                    "zertifikat",
+                    "сертификат",
+                    "プロキシ",
+                    "프록시",
+                    "прокси",
+                )
+            ),
+        ),
+        priority=84,
+        confidence=0.7,
+        samples=(
+            "401 認証に失敗しました。APIキーを確認してください。",
+            '{"statusCode":401,"message":"API 키 인증 실패"}',
+            "Error 401: Error de autenticación. Revisa tu clave de API.",
+            "Falha na autenticação: verifique sua chave de API",
+            "Fehler 401: Authentifizierung fehlgeschlagen",
+            "Ошибка аутентификации: проверьте API-ключ",
+        ),
+        near_misses=(
+            "SSL: 証明書の検証に失敗しました",
+            "Erreur d'authentification du proxy (407)",
         ),
     ),
     Rule(
@@ -1004,12 +1183,17 @@ RULES: tuple[Rule, ...] = (
             (r"无效的api ?密钥", "无效的api"),
             (r"неверный api[- ]ключ", "неверный api"),
             "無効なapiキー",
+            # Traditional Chinese
+            (r"無效的?令牌|令牌無效", "令牌"),
+            (r"(?:認證|身份驗證|鑑權)失敗", "失敗"),
+            "未授權",
         ),
         priority=85,
         confidence=0.85,
         samples=(
             "API密钥无效",
             '{"error":{"code":"1000","message":"身份验证失败。"}}',
+            "HTTP 401 認證失敗，請確認金鑰",
             "Error code: 401 - {'error': {'message': '无效的令牌 (request id: 2024)', 'type':"
             " 'new_api_error'}}",
         ),
@@ -1545,6 +1729,48 @@ RULES: tuple[Rule, ...] = (
             '"details":[{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}',
         ),
     ),
+    # An allowlist of client addresses refusing the caller's IP: gateways' model or key IP
+    # restrictions (AISIX's 403 "Access denied: your client IP is not allowed to access this
+    # model", code ip_restricted; api_key_ip_forbidden in a key-allowlist error catalogue),
+    # "IP not whitelisted", "IP address is not in the allowlist", Chinese APIs' "IP 不在白名单".
+    # The key is recognised; the network it came from is not allowed. A country or region
+    # refused is identity.permission_region.
+    Rule(
+        "identity.policy_block.ip_allowlist",
+        "The caller's IP address is not on the key's, model's or account's allowlist ('client"
+        " IP is not allowed', 'IP not whitelisted', 'not in the allowlist', ip_restricted,"
+        " 'IP 不在白名单'): call from an allowed address or add this one.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"\bip (?:address )?(?:is |was )?not (?:in (?:the |your |an? )?(?:allow ?-?list"
+                    r"|white ?-?list|allowed list|allowed ips|ip allowlist)|whitelisted"
+                    r"|allow-?listed|allowed|authori[sz]ed|permitted)",
+                    "ip ",
+                ),
+                "ip_restricted",
+                "api_key_ip_forbidden",
+                "ip_not_allowed",
+                "ip_not_whitelisted",
+                (r"(?:不在|未在|未加入)(?:ip ?)?白名单", "白名单"),
+            ),
+            none_of(says("country", "region", "territory", "location", "国家", "地区")),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            '403 {"error":{"message":"Access denied: your client IP is not allowed to access'
+            ' this model","type":"permission_denied","code":"ip_restricted"}}',
+            "403 Forbidden: IP not whitelisted for this API key",
+            '{"code":403,"msg":"请求 IP 不在白名单中"}',
+        ),
+        near_misses=(
+            "403 Your IP address is not allowed: country, region, or territory not supported",
+            "Requests per IP are limited to 60 per minute",
+        ),
+    ),
     Rule(
         "identity.policy_block.network_policy",
         "A cloud's network or access policy denies the request (public access disabled, a"
@@ -1603,6 +1829,72 @@ RULES: tuple[Rule, ...] = (
             "precaution.",
         ),
         near_misses=("Your account is suspended due to insufficient balance",),
+    ),
+    # A provider's or client's risk control refusing an account, device or IP it judges
+    # suspicious: Cursor's "detected suspicious activity from your account", ChatGPT's "Our
+    # systems have detected unusual activity from your system", Trae's "This account is at
+    # risk", a service's "Abnormal access behavior detected by risk control", Chinese
+    # relays' and web-to-API bridges' "触发风控" / "账号被风控". Policy, not the key: the key
+    # is recognised and refused. A throttle imposed for the same reason ("temporary limits
+    # on how frequently your account can make requests") is a rate and stays with the rate
+    # rules.
+    Rule(
+        "identity.policy_block.risk_control",
+        "The provider's risk control refuses the account, device or address as suspicious"
+        " ('detected suspicious/unusual activity', 'account is at risk', 'risk control',"
+        " '风控'): a policy block, cleared by support or by another device or network.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"(?:detected|detects|noticed) (?:some )?(?:suspicious|unusual|abnormal)"
+                    r" (?:user |account |network |access )?(?:activity|behaviou?r|traffic)",
+                    "suspicious",
+                    "unusual",
+                    "abnormal",
+                ),
+                (
+                    r"(?:suspicious|unusual|abnormal) (?:user |access )?(?:activity|behaviou?r)"
+                    r" (?:was |has been )?detected",
+                    "suspicious",
+                    "unusual",
+                    "abnormal",
+                ),
+                (r"account (?:is|was|has been) (?:at risk|flagged as risky)", "account "),
+                "by risk control",
+                "risk control triggered",
+                "风控",
+                (r"(?:账号|账户|帐号|帐户)存在(?:安全)?风险", "风险"),
+            ),
+            none_of(
+                says(
+                    "how frequently",
+                    "rate limit",
+                    "too many requests",
+                    "balance",
+                    "quota",
+                    "余额",
+                    "额度",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            '{"detail":"Our systems have detected unusual activity from your system. Please'
+            ' try again later."}',
+            "Login failed: This account is at risk. Please contact our feedback address.",
+            '{"jsonrpc":"2.0","error":{"code":-32603,"message":"Abnormal access behavior'
+            ' detected by risk control"}}',
+            "ERROR | get_token - 触发风控，请更换账号或稍后再试",
+            "403 当前账号存在风险，已限制使用",
+        ),
+        near_misses=(
+            "Due to suspicious activity, we are imposing temporary limits on how frequently"
+            " your account can make requests.",
+            "Risk assessment: the model output may contain unusual formatting",
+        ),
     ),
     Rule(
         "identity.permission_model",
@@ -2189,6 +2481,11 @@ RULES: tuple[Rule, ...] = (
             "无权访问",
             "没有权限访问",
             "权限不足",
+            # Traditional Chinese
+            "無權存取",
+            "無權訪問",
+            "無權使用",
+            "權限不足",
             "権限がありません",
             (r"no tiene permiso", "no tiene permiso"),
             # LobeChat's PermissionDenied and 403 lines in its locales
@@ -2201,6 +2498,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.7,
         samples=(
             "HTTP 403 无权访问该模型，请确认账号已开通对应权限",
+            "HTTP 403 無權存取此模型",
             "Claude APIを利用する権限がありません。",
             "Tu clave no tiene permiso para usar este modelo.",
         ),
@@ -2220,6 +2518,103 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=("403 账号已被封禁，如有疑问请联系管理员", "您的账户已被冻结"),
         near_misses=("账号或密码错误",),
+    ),
+    # An account suspended, blocked or banned, said in Spanish, Portuguese, French, German,
+    # Italian, Russian, Japanese, Korean or Turkish ("Tu cuenta ha sido suspendida", "Sua
+    # conta foi suspensa", "Votre compte a été suspendu", "Ihr Zugriff wurde ... gesperrt"
+    # in translations of OpenAI's access_terminated, "Аккаунт заблокирован",
+    # "アカウントが停止されました", "계정이 정지되었습니다"), or in Chinese with 停用 / 封 /
+    # 限制使用 ("您的账户已被停用", "工作区已停用"): as identity.policy_block.account, refused by
+    # policy. A suspension for non-payment is the balance's (quota rules).
+    Rule(
+        "identity.policy_block.suspended_i18n",
+        "A message in a European or Asian language says the account is suspended, blocked,"
+        " banned or deactivated ('cuenta suspendida', 'conta suspensa', 'compte suspendu',"
+        " 'Konto gesperrt', 'аккаунт заблокирован', 'アカウントが停止', '계정이 정지',"
+        " '账户已被停用'): refused by policy, not for want of money.",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            says(
+                (
+                    r"cuenta (?:\w+ )?(?:ha sido |fue |está |esta )?(?:suspendida|bloqueada"
+                    r"|baneada|deshabilitada|inhabilitada)",
+                    "cuenta",
+                ),
+                (
+                    r"conta (?:\w+ )?(?:foi |está |esta )?(?:suspensa|bloqueada|banida"
+                    r"|desativada)",
+                    "conta",
+                ),
+                (
+                    r"compte (?:\w+ )?(?:a été |est )?(?:suspendu|bloqué|banni|désactivé)",
+                    "compte",
+                ),
+                (r"konto (?:\w+ )?(?:wurde |ist )?(?:gesperrt|suspendiert|deaktiviert)", "konto"),
+                (r"zugriff wurde [^\n]{0,60}gesperrt", "zugriff wurde"),
+                (
+                    r"account (?:\w+ )?(?:è stato |e stato )?(?:sospeso|bloccato|disattivato)",
+                    "account ",
+                ),
+                (
+                    r"(?:аккаунт|учетная запись|учётная запись) (?:\w+ )?(?:был |была )?"
+                    r"(?:заблокирован|приостановлен|деактивирован)",
+                    "заблокирован",
+                    "приостановлен",
+                    "деактивирован",
+                ),
+                (r"アカウント(?:が|は)?(?:停止|凍結|無効化|BAN|ban)", "アカウント"),
+                (r"계정(?:이|은)? ?(?:정지|차단|비활성화|일시 ?중지)", "계정"),
+                (r"hesab\w* (?:askıya alındı|engellendi|kapatıldı)", "hesab"),
+                (
+                    r"(?:账号|账户|帐号|帐户|帳號|帳戶|工作区|工作區)(?:已被?|被)(?:停用|封|限制使用)",
+                    "停用",
+                    "封",
+                    "限制使用",
+                ),
+            ),
+            none_of(
+                says(
+                    "pago",
+                    "pagamento",
+                    "paiement",
+                    "zahlung",
+                    "оплат",
+                    "支払",
+                    "결제",
+                    "saldo",
+                    "solde",
+                    "guthaben",
+                    "баланс",
+                    "残高",
+                    "잔액",
+                    "欠费",
+                    "余额",
+                    "crédit",
+                    "crédito",
+                    "balance",
+                    "billing",
+                    "factur",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Error 403: Tu cuenta ha sido suspendida por incumplir los términos de uso.",
+            "Erro: sua conta foi suspensa. Entre em contato com o suporte.",
+            "Erreur : votre compte a été suspendu.",
+            "Ihr Zugriff wurde aufgrund eines Verstoßes gegen unsere Richtlinien gesperrt.",
+            "Ошибка 403: ваш аккаунт заблокирован",
+            "アカウントが停止されました。サポートにお問い合わせください。",
+            "계정이 정지되었습니다. 고객센터에 문의하세요.",
+            "您的账户已被停用，请联系管理员",
+        ),
+        near_misses=(
+            "Tu cuenta ha sido suspendida por falta de pago",
+            "Ваш аккаунт заблокирован: недостаточно средств на балансе",
+            "Konto erstellt",
+        ),
     ),
     Rule(
         "identity.key_missing.configure_variable",
@@ -2548,7 +2943,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.PERMISSION_REGION,
         says(
-            (r"(?:所在|当前|您的|你的)(?:地区|区域|国家|位置)(?:暂)?不支持", "不支持"),
+            (
+                r"(?:所在|当前|當前|您的|你的)(?:地区|地區|区域|區域|国家|國家|位置)(?:暂|暫)?"
+                r"不支[持援]",
+                "不支持",
+                "不支援",
+            ),
             (r"localização atual não suporta", "localização atual"),
             (r"emplacement actuel ne prend pas en charge", "emplacement actuel"),
             (r"ihr standort unterstützt", "ihr standort"),
@@ -2644,15 +3044,21 @@ RULES: tuple[Rule, ...] = (
         all_of(
             says(
                 (
-                    r"(?:api[ _-]?key|apikey|密钥|秘钥)\s*"
-                    r"(?:未配置|未设置|未填写|为空|不能为空|缺失)",
+                    r"(?:api[ _-]?key|apikey|密钥|秘钥|金鑰)\s*"
+                    r"(?:未配置|未设置|未設定|未填写|未填寫|为空|為空|不能为空|不能為空|缺失)",
                     "未配置",
                     "未设置",
+                    "未設定",
                     "未填写",
+                    "未填寫",
                     "为空",
+                    "為空",
                     "不能为空",
+                    "不能為空",
                     "缺失",
                 ),
+                # Traditional Chinese: "未提供 API 金鑰", "缺少 API 金鑰"
+                (r"(?:未提供|缺少)\s*(?:api\s*)?金鑰", "金鑰"),
                 (
                     r"请先?(?:配置|设置|填写|输入)(?:您的|你的)?\s*"
                     r"(?:api[ _-]?key|apikey|密钥|秘钥)",
@@ -2662,7 +3068,20 @@ RULES: tuple[Rule, ...] = (
                     "输入",
                 ),
             ),
-            none_of(says("无效", "错误", "不正确", "过期", "invalid", "incorrect")),
+            none_of(
+                says(
+                    "无效",
+                    "無效",
+                    "错误",
+                    "錯誤",
+                    "不正确",
+                    "不正確",
+                    "过期",
+                    "過期",
+                    "invalid",
+                    "incorrect",
+                )
+            ),
         ),
         priority=90,
         origin=Origin.CLIENT,
@@ -2670,6 +3089,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Error: API Key 未配置，请在设置中填写",
             "ValueError: 请先配置 API Key",
+            "Error: 未提供 API 金鑰，請在設定中填寫",
         ),
         near_misses=("OpenAI API Key 不正确或为空，请添加自定义 OpenAI API Key", "API Key 无效"),
     ),
@@ -2764,8 +3184,9 @@ RULES: tuple[Rule, ...] = (
     # A login or session that has lapsed, in the words of clients and servers in English and
     # other languages: "Authentication expired, please log in again", "credentials in
     # auth.json are stale", "セッションの有効期限が切れました", "토큰이 만료되었습니다", "El token
-    # ha expirado", "Срок действия токена истёк", "Sitzung abgelaufen", "Le jeton a expiré".
-    # A subscription or plan that lapsed is quota's (billing_cap), not this.
+    # ha expirado", "Срок действия токена истёк", "Sitzung abgelaufen", "Le jeton a expiré",
+    # "Chave de API expirada", "Token scaduto". A subscription or plan that lapsed is
+    # quota's (billing_cap), not this.
     Rule(
         "identity.key_expired.session_lapsed",
         "The login, session or token has lapsed ('Authentication expired, please log in"
@@ -2806,10 +3227,12 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"(?:token|sess[aã]o|chave(?: de api)?) (?:\w+ )?expirou", "expirou"),
                 (
-                    r"(?:token|sesi[oó]n|sess[aã]o) (?:expirad[oa]|caducad[oa])",
+                    r"(?:token|sesi[oó]n|sess[aã]o|chave(?: de api)?) (?:expirad[oa]|caducad[oa])",
                     "expirad",
                     "caducad",
                 ),
+                # Italian: "Token scaduto", "Chiave API scaduta", "Sessione scaduta"
+                (r"(?:token|sessione|chiave(?: api)?) (?:è )?scadut[oa]", "scadut"),
                 (
                     r"(?:срок действия )?(?:токена?|сесси[ия]|ключа?)(?: api)?"
                     r" (?:истёк|истек|истекла)",
@@ -2843,6 +3266,8 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Authentication expired, please log in again",
             "Your credentials in ~/.codex/auth.json are stale; sign in again",
+            "Errore 401: token scaduto, effettua di nuovo l'accesso",
+            "Erro 401: chave de API expirada. Gere uma nova chave.",
             "セッションの有効期限が切れました。再度ログインしてください。",
             "401: 토큰이 만료되었습니다. 다시 로그인하세요.",
             '{"error":{"message":"El token ha expirado, inicia sesión de nuevo"}}',
@@ -2961,6 +3386,67 @@ RULES: tuple[Rule, ...] = (
             "Errore 401: chiave API non valida",
         ),
         near_misses=("Clé API valide", "API-Schlüssel gespeichert"),
+    ),
+    # "Invalid API key" in the words of apps and servers in Turkish, Vietnamese, Indonesian,
+    # Polish, Dutch, Czech, Ukrainian, Arabic, Thai and Traditional Chinese (apps map a
+    # provider's 401 or API_KEY_INVALID to "Geçersiz API anahtarı", "Khóa API không hợp lệ",
+    # "API 金鑰無效"): as identity.key_invalid.other_languages and .european, the key is not
+    # recognised. A line that adds "or quota used up" (hạn ngạch, kota, 配額) can be either;
+    # one that adds "or expired" (過期, hết hạn) is left to the expiry rows.
+    Rule(
+        "identity.key_invalid.more_languages",
+        "A Turkish, Vietnamese, Indonesian, Polish, Dutch, Czech, Ukrainian, Arabic, Thai or"
+        " Traditional Chinese message says the API key is invalid ('Geçersiz API anahtarı',"
+        " 'Khóa API không hợp lệ', 'Kunci API tidak valid', 'Nieprawidłowy klucz API',"
+        " 'Ongeldige API-sleutel', 'API 金鑰無效').",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says(
+                (r"geçersiz api anahtar", "geçersiz api"),
+                (r"api anahtar\w* geçersiz", "geçersiz"),
+                (r"(?:khóa api|api key) không hợp lệ", "không hợp lệ"),
+                (r"(?:kunci api|api key) (?:tidak valid|tidak sah)", "tidak "),
+                (r"nieprawidłowy klucz api|klucz api (?:jest )?nieprawidłowy", "nieprawidłowy"),
+                (r"ongeldige api-?sleutel|api-?sleutel (?:is )?ongeldig", "ongeldig"),
+                (r"neplatný api klíč|api klíč (?:je )?neplatný", "neplatný"),
+                (r"(?:недійсний|невірний|неправильний) (?:ключ api|api-ключ)", "ключ"),
+                (r"مفتاح api غير صالح", "غير صالح"),
+                (r"คีย์ api ไม่ถูกต้อง", "ไม่ถูกต้อง"),
+                (r"(?:api ?)?金鑰無效|無效的 ?api ?金鑰", "金鑰"),
+            ),
+            none_of(
+                says(
+                    "hạn ngạch",
+                    "kota",
+                    "配額",
+                    "配额",
+                    "quota",
+                    "giới hạn",
+                    "sınır",
+                    "limit",
+                    # "or expired" is the expiry rows' (identity.key_expired)
+                    "過期",
+                    "hết hạn",
+                    "süresi",
+                    "kedaluwarsa",
+                )
+            ),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            '{"detail":"Geçersiz API anahtarı"}',
+            "Lỗi 401: Khóa API không hợp lệ. Vui lòng kiểm tra lại.",
+            "Error 401: Kunci API tidak valid",
+            "Błąd 401: Nieprawidłowy klucz API",
+            "Fout 401: Ongeldige API-sleutel",
+            "Gemini API 金鑰無效，請檢查設定",
+        ),
+        near_misses=(
+            "Khóa API không hợp lệ hoặc đã hết hạn ngạch.",
+            "API 金鑰有效",
+        ),
     ),
     # A key that was never set, in the words of apps and servers in other languages: "No se
     # proporcionó ninguna clave de API", "Nenhuma chave de API fornecida", "Aucune clé API
@@ -3143,6 +3629,59 @@ RULES: tuple[Rule, ...] = (
             "该模型在您所在的地区不可用",
         ),
         near_misses=("Este modelo no está disponible", "当前模型不可用"),
+    ),
+    # OpenAI's "Country, region, or territory not supported" (unsupported_country_region_
+    # territory) as localized docs and clients render it ("国、地域、または領土がサポートされて
+    # いません" in a Japanese rendering of OpenAI's error table, "Страна, регион или
+    # территория не поддерживается", "País, región o territorio no admitido", "Land, Region
+    # oder Gebiet wird nicht unterstützt", "지원되지 않는 국가 또는 지역", Traditional Chinese
+    # "所在地區無法使用"): the caller's location is refused.
+    Rule(
+        "identity.permission_region.unsupported_i18n",
+        "A translated 'country, region or territory not supported' (Spanish, Portuguese,"
+        " French, German, Russian, Japanese, Korean, Traditional Chinese): the provider"
+        " refuses the caller's location.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (
+                r"(?:pa[ií]s|regi[oó]n|regi[aã]o|territorio|territ[oó]rio) n[aãoõ]o? "
+                r"(?:es )?(?:admitid[oa]|compatible|soportad[oa]|suportad[oa]|compat[ií]vel)",
+                "admitid",
+                "compatible",
+                "soportad",
+                "suportad",
+                "compat",
+            ),
+            (
+                r"(?:pays|r[ée]gion|territoire)s? non (?:pris en charge|support[ée])",
+                "non pris en charge",
+                "non support",
+            ),
+            (r"gebiet (?:wird|werden) nicht unterst[üu]tzt", "nicht unterst"),
+            (r"территори\w* не поддерживается", "не поддерживается"),
+            (r"(?:国|地域|領土)(?:は|が)サポートされていません", "サポートされていません"),
+            (r"지원되지 않는 (?:국가|지역)", "지원되지 않는"),
+            (r"(?:국가|지역)(?:은|는|이|가)? 지원되지 않", "지원되지 않"),
+            # Traditional Chinese "unavailable in your region" (Simplified is other_languages';
+            # the hedged "所在地區不支援" note is client_note_i18n's)
+            (r"(?:所在的?|當前)(?:地區|區域|國家)(?:暫)?(?:不可用|無法使用)", "所在", "當前"),
+        ),
+        priority=93,
+        confidence=0.8,
+        samples=(
+            "403 - País, región o territorio no admitido",
+            "403 – 国、地域、または領土がサポートされていません",
+            "Ошибка 403: страна, регион или территория не поддерживается",
+            "Fehler 403: Land, Region oder Gebiet wird nicht unterstützt",
+            "403 지원되지 않는 국가 또는 지역입니다",
+            "錯誤 403：此服務在您所在的地區無法使用",
+        ),
+        near_misses=(
+            "Formato de archivo no admitido",
+            "该模型不支持图片输入",
+            "このモデルは画像入力がサポートされていません",
+        ),
     ),
     # An organization's (or company's, or admin's) policy refuses the request, and no model
     # is named: "Your request was blocked due to organization policy", "denied by your

@@ -382,7 +382,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.insufficient_balance.chinese",
-        "A Chinese server says the balance or quota is insufficient, or asks to top up.",
+        "A Chinese server (Simplified or Traditional) says the balance or quota is"
+        " insufficient, or asks to top up.",
         L,
         Cause.INSUFFICIENT_BALANCE,
         says(
@@ -393,12 +394,22 @@ RULES: tuple[Rule, ...] = (
             "余额不足",
             "额度不足",
             "额度已用尽",
+            # the same in Traditional Chinese (Taiwan's and Hong Kong's apps; 儲值 is Taiwan's
+            # word for topping up)
+            "欠費",
+            "請充值",
+            "請儲值",
+            "餘額過低",
+            "餘額不足",
+            "額度不足",
+            "額度已用盡",
         ),
         priority=94,
         confidence=0.9,
         samples=(
             "Model: GLM-5\nProvider: openai\nStatus Code: 429\n\n429"
             " 余额不足或无可用资源包,请充值。",
+            "OpenRouter 帳戶餘額不足，請儲值後再試",
         ),
     ),
     Rule(
@@ -411,6 +422,49 @@ RULES: tuple[Rule, ...] = (
         confidence=0.6,
         samples=("HTTP 402 Payment Required",),
         near_misses=("HTTP 401 Unauthorized",),
+    ),
+    # A relay or gateway naming the upstream's 402 ("Upstream error with status code 402",
+    # "upstream returned 402", "402 from upstream", 上游返回 402): the provider behind it
+    # wants payment, so the account the relay uses there (or yours, for a pass-through key)
+    # is out of balance. The status's layer, as rate_limit.relayed_429 reads a 429; not the
+    # relay's own failure (upstream.relay_upstream_error).
+    Rule(
+        "quota.relayed_402",
+        "A relay reports that its upstream answered 402 Payment Required: the balance behind"
+        " the relay (its channel's account, or yours with a pass-through key) is used up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (
+                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b402\b",
+                "upstream",
+            ),
+            (
+                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
+                r" code)?)?\W{0,3}402(?![\w-])",
+                "upstream ",
+            ),
+            (
+                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}402(?![\w-])",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"(?<![\w-])402(?![\w-])[^\n]{0,20}from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
+            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)402(?!\d)", "上游"),
+        ),
+        # above upstream.relay_upstream_error (65) and the bare status rules
+        priority=77,
+        origin=Origin.UPSTREAM,
+        confidence=0.6,
+        samples=(
+            "proxy: Upstream error with status code 402",
+            "请求失败：上游返回 402，请检查渠道余额",
+        ),
+        near_misses=("upstream error with status code 502", "synced 4021 records from upstream"),
     ),
     Rule(
         "quota.plan_limit",
@@ -668,6 +722,20 @@ RULES: tuple[Rule, ...] = (
             ),
             # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
             "allocationquota.freetieronly",
+            # a free daily allowance used up: Qwen Code's "Your free daily quota has been
+            # reached", apps' "used all your free requests for today", "daily limit of free
+            # messages" (free credits, money-like, are left to the balance rules)
+            (
+                r"free (?:daily |monthly )?(?:quota|allowance|requests|messages) (?:has been |have"
+                r" been |is |are )?(?:reached|used up|exhausted|exceeded)",
+                "free ",
+            ),
+            (
+                r"(?:used|reached|exhausted) (?:up )?(?:all )?(?:of )?(?:your |the )?(?:daily "
+                r"|today's )?free (?:quota|requests|messages|allowance)",
+                "free ",
+            ),
+            (r"daily limit of free (?:messages|requests|generations|uses)", "daily limit of free"),
         ),
         priority=88,
         confidence=0.8,
@@ -676,7 +744,11 @@ RULES: tuple[Rule, ...] = (
             "Your free trial has ended. Please upgrade to continue.",
             'RuntimeException("dev.langchain4j.exception.AuthenticationException:'
             ' AllocationQuota.FreeTierOnly")',
+            "✕ Qwen OAuth quota exceeded: Your free daily quota has been reached. Upgrade to"
+            " the Coding Plan to continue.",
+            "You have used all your free requests for today. Come back tomorrow.",
         ),
+        near_misses=("You have run out of free credits. Add credits to continue.",),
     ),
     Rule(
         "quota.quota_exhausted.daily",
@@ -1018,8 +1090,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "quota.insufficient_balance.other_languages",
-        "A Spanish, Portuguese, Russian, Japanese or Korean message says the balance or funds"
-        " are insufficient.",
+        "A Spanish, Portuguese, Russian, Japanese or Korean message says the balance, funds or"
+        " prepaid credits are insufficient.",
         L,
         Cause.INSUFFICIENT_BALANCE,
         says(
@@ -1030,6 +1102,11 @@ RULES: tuple[Rule, ...] = (
             "残高が不足",
             "잔액이 부족",
             "잔액 부족",
+            # prepaid credits, not money: Korean routers' 402 "크레딧이 부족합니다", Japanese
+            # apps' "クレジットが不足しています", Russian "недостаточно кредитов"
+            (r"クレジット(?:残高)?(?:が|の)?不足", "クレジット"),
+            (r"크레딧(?:이|가)? ?부족", "크레딧"),
+            (r"недостаточно (?:кредитов|баланса)", "недостаточно "),
         ),
         priority=94,
         confidence=0.85,
@@ -1037,6 +1114,8 @@ RULES: tuple[Rule, ...] = (
             '{"error":"Saldo insuficiente para completar la solicitud."}',
             "Недостаточно средств на балансе провайдера.",
             "402: 잔액이 부족합니다.",
+            "402: 크레딧이 부족합니다. 대시보드에서 충전하세요.",
+            "エラー: クレジットが不足しています。チャージしてください。",
         ),
         near_misses=("Saldo suficiente",),
     ),
@@ -1117,11 +1196,32 @@ RULES: tuple[Rule, ...] = (
         Cause.QUOTA_EXHAUSTED,
         all_of(
             says(
-                (r"配额(?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|耗尽|不足|超限)", "配额"),
-                (r"(?:已达|达到|超出|超过)[^\n，。,]{0,15}配额", "配额"),
+                (
+                    r"配[额額](?:\s*\(quota\))?(?:已)?(?:上限|用完|用尽|用盡|耗尽|耗盡|不足|超限)",
+                    "配额",
+                    "配額",
+                ),
+                (
+                    r"(?:已达|已達|达到|達到|超出|超过|超過)[^\n，。,]{0,15}配[额額]",
+                    "配额",
+                    "配額",
+                ),
             ),
             # a per-minute or per-second quota is a rate limit
-            none_of(says("每分钟", "每秒", "qps", "rpm", "tpm", "频率", "频繁")),
+            none_of(
+                says(
+                    "每分钟",
+                    "每分鐘",
+                    "每秒",
+                    "qps",
+                    "rpm",
+                    "tpm",
+                    "频率",
+                    "頻率",
+                    "频繁",
+                    "頻繁",
+                )
+            ),
         ),
         priority=93,
         confidence=0.75,
@@ -1129,6 +1229,7 @@ RULES: tuple[Rule, ...] = (
             "很抱歉，当前 Token 用量/请求次数已达该秘钥的配额(quota)上限，"
             "请增加该秘钥的配额或稍后再试",
             "试用超额后再选择试用自己配置的模型，依然提示配额超限。",
+            "Gemini API 配額已用完，請檢查 Google AI Studio 的使用限制",
         ),
         near_misses=("配额还剩 20 次", "余额不足", "请求超过每分钟配额，请稍后再试"),
     ),
@@ -1387,6 +1488,123 @@ RULES: tuple[Rule, ...] = (
             "Yetersiz bakiye",
         ),
         near_misses=("Guthaben aufgeladen", "saldo sufficiente"),
+    ),
+    # Prepaid credits or balance used up, said in Spanish, Portuguese, French, German,
+    # Italian, Russian, Japanese or Korean ("Te has quedado sin créditos" in a Spanish API's
+    # 402 table, "créditos esgotados", "vous n'avez plus de crédits", "keine Credits mehr",
+    # "кредиты закончились", "クレジットを使い切りました", "크레딧을 모두 사용했습니다"): money,
+    # as English "out of credits" is (quota.insufficient_balance). A quota or free allowance
+    # used up is quota.quota_exhausted.used_up_i18n.
+    Rule(
+        "quota.insufficient_balance.used_up_i18n",
+        "A Spanish, Portuguese, French, German, Italian, Russian, Japanese or Korean message"
+        " says the prepaid credits or balance are used up ('sin créditos', 'créditos"
+        " esgotados', 'plus de crédits', 'keine Credits mehr', 'кредиты закончились',"
+        " 'クレジットを使い切りました', '크레딧을 모두 사용'): top up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (
+                r"\b(?:sin|sem|no (?:tienes|tiene|hay|te quedan|le quedan)) (?:m[aá]s )?"
+                r"(?:cr[eé]ditos|saldo)\b",
+                "sin ",
+                "sem ",
+                "no ",
+            ),
+            (
+                r"(?:cr[eé]ditos|saldo) (?:\w+ )?(?:esgotad[oa]s?|agotad[oa]s?)",
+                "esgotad",
+                "agotad",
+            ),
+            (r"plus de cr[ée]dits?", "plus de cr"),
+            (r"(?:cr[ée]dits?|solde) (?:\w+ )?[ée]puis[ée]s?", "puis"),
+            (r"keine (?:credits|guthaben|kredite) mehr", "keine "),
+            (r"credits (?:sind |wurden )?aufgebraucht", "aufgebraucht"),
+            (r"credit[oi] (?:\w+ )?esaurit[oi]", "esaurit"),
+            (
+                r"(?:кредиты|средства|баланс) (?:\w+ )?(?:закончил|исчерпан)",
+                "закончил",
+                "исчерпан",
+            ),
+            (r"закончил(?:ись|ся) (?:кредиты|средства|баланс)", "закончил"),
+            (
+                r"(?:クレジット|残高)(?:を|が)?(?:使い切|使い果た|ありません|なくなり)",
+                "クレジット",
+                "残高",
+            ),
+            (
+                r"(?:크레딧|잔액)(?:을|를|이)? ?(?:모두 (?:사용|소진)|소진|없습니다)",
+                "크레딧",
+                "잔액",
+            ),
+        ),
+        priority=94,
+        confidence=0.8,
+        samples=(
+            "Error 402: Te has quedado sin créditos.",
+            "Erro: seus créditos estão esgotados. Recarregue para continuar.",
+            "Erreur 402 : vous n'avez plus de crédits",
+            "Fehler: Keine Credits mehr verfügbar",
+            "Ошибка: кредиты закончились, пополните баланс",
+            "クレジットを使い切りました。チャージしてください。",
+            "크레딧을 모두 사용했습니다. 충전 후 다시 시도하세요.",
+        ),
+        near_misses=(
+            "sin errores",
+            "Créditos disponibles: 120",
+            "Le modèle n'est plus disponible",
+        ),
+    ),
+    # An instruction to recharge or top up the account, balance or credits ("Insufficient
+    # balance or no resource package. Please recharge." from Z.ai, Moonshot's "please
+    # recharge your account", relays' "Please top up and try again"): the fix for a balance
+    # used up, whatever the status the message came with. Not a recharge or top-up that
+    # went through or an automatic top-up's setting, nor a rate or concurrency tier that a
+    # larger balance raises.
+    Rule(
+        "quota.insufficient_balance.recharge",
+        "The message asks to recharge or top up the account, balance or credits ('Please"
+        " recharge', 'top up your account', 'top-up required'): the balance is used up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        all_of(
+            says(
+                (r"(?:please|kindly) (?:recharge|top[ -]?up)\b", "recharge", "top"),
+                (
+                    r"(?:recharge|top[ -]?up) (?:your |the )?(?:account|balance|wallet|credits?)",
+                    "recharge",
+                    "top",
+                ),
+                (r"(?:recharge|top[ -]?up) (?:is )?required", "required"),
+            ),
+            none_of(
+                says(
+                    "success",
+                    "completed",
+                    "auto top",
+                    "auto-top",
+                    "auto recharge",
+                    "auto-recharge",
+                    "automatic",
+                    # a rate tier tied to the balance ("top up to restore your concurrency")
+                    "concurrency",
+                    "rate limit",
+                )
+            ),
+        ),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "Error 429: Please recharge.",
+            "The selected model needs a paid balance. Please top up and try again.",
+            "Top up your account to continue using the API",
+        ),
+        near_misses=(
+            "Recharge successful: $10.00 added to your balance",
+            "Auto top-up is enabled for your account",
+            "Concurrency limit of 10 reached for your balance tier. Please top up your balance"
+            " to raise your concurrency.",
+        ),
     ),
     # A key's counted allowance, stated as such: a trial key "limited to 1000 API calls /
     # month" (Cohere's trial keys), "Your API key has exceeded its usage quota", "Quota for

@@ -530,6 +530,7 @@ RULES: tuple[Rule, ...] = (
             "simultaneous",
             (r"in[ -]flight", "flight"),
             "并发",
+            "並發",
             # llama.cpp / Ollama runners: every decoding slot is busy
             (r"no (?:free |available )?slots? available", " available"),
             "all slots are busy",
@@ -935,11 +936,29 @@ RULES: tuple[Rule, ...] = (
         Cause.UNKNOWN,
         says(
             (
-                r"upstream[^\n]{0,60}(?:returned|responded with|answered)[^\n]{0,10}\b429\b",
+                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b429\b",
                 "upstream",
             ),
             # Chinese relays: 上游返回 429, 上游响应状态码 429
             (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)429(?!\d)", "上游"),
+            # the status named beside the upstream without a verb: gateways' "Upstream error
+            # with status code 429", "upstream status 429", "upstream API error (429)"
+            (
+                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
+                r" code)?)?\W{0,3}429(?![\w-])",
+                "upstream ",
+            ),
+            # and after it: "unexpected status code from upstream: 429", "429 from upstream"
+            (
+                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}429(?![\w-])",
+                "from upstream",
+                "from the upstream",
+            ),
+            (
+                r"(?<![\w-])429(?![\w-])[^\n]{0,20}from (?:the )?upstream",
+                "from upstream",
+                "from the upstream",
+            ),
         ),
         # above rate_limit.relayed_wording (76), which says the same without the status
         priority=77,
@@ -949,8 +968,14 @@ RULES: tuple[Rule, ...] = (
             "API Error: Request rejected (429) · Upstream provider NIM returned HTTP 429. "
             'Upstream error: {"status":429,"title":"Too Many Requests"}',
             "请求失败：上游返回 429，请稍后重试",
+            "proxy: Upstream error with status code 429",
+            "relay: unexpected status code from upstream: 429",
         ),
-        near_misses=("upstream error: do request failed",),
+        near_misses=(
+            "upstream error: do request failed",
+            "upstream error with status code 502",
+            "synced 4291 records from upstream",
+        ),
     ),
     Rule(
         "rate_limit.gateway_limit.group_saturated",
