@@ -58,9 +58,11 @@ def test_field_set_stays_high():
 #: round's families (a self-hosted server's request checks sent as a 500, relayed 4xx/429
 #: statuses, risk-control refusals, Azure's refusal of a key sent as a Bearer token,
 #: translated key and balance wordings), 20 / 103;
-#: fresh34 added unfitted and the model retrained, 26 / 118.)
+#: fresh34 added unfitted and the model retrained, 26 / 118; fresh32's opencode "gemini is
+#: way too hot" relabelled quota (its source shows the wording stands for Gemini's quota
+#: 429) and the model retrained, which flips one borderline model decision, 26 / 119.)
 MOST_LAYER_MISSES = 26
-MOST_CAUSE_MISSES = 118
+MOST_CAUSE_MISSES = 119
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
