@@ -18,26 +18,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import whichlayer
 from accuracy import CORPUS, fail, load
+from loso import _ok
 
 AGREEMENT = CORPUS / "agreement"
-
-
-def right(label: dict[str, Any], layer: str | None, cause: str | None) -> tuple[bool, bool]:
-    """Layer right, and layer and cause right, as every bench script scores an answer."""
-    ok_layer = layer in [label["layer"], *label.get("alt_layers", [])]
-    return ok_layer, ok_layer and cause in [label["cause"], *label.get("alt_causes", [])]
-
-
-def engine(text: str) -> tuple[str | None, str]:
-    d = whichlayer.explain(text)
-    return (d.layer.value if d.layer else None), str(getattr(d.cause, "value", d.cause))
 
 
 def main() -> int:
@@ -54,25 +44,22 @@ def main() -> int:
         if missing := [r["id"] for r in second if r["id"] not in labels]:
             fail(f"{path.name}: ids not in corpus/{path.stem}.jsonl: {', '.join(missing[:3])}")
         n = len(second)
-        reader = [0, 0]
-        now = [0, 0]
-        both = 0
+        c: Counter[str] = Counter()
         for row in second:
             label = labels[row["id"]]
-            r = right(label, row["layer"], row["cause"])
-            e = right(label, *engine(label["input"]))
-            reader = [reader[0] + r[0], reader[1] + r[1]]
-            now = [now[0] + e[0], now[1] + e[1]]
-            both += r[1] and e[1]
+            r = _ok(label, row["layer"], row["cause"])
+            d = whichlayer.explain(label["input"])
+            e = _ok(label, None if d.layer is None else str(d.layer), str(d.cause))
+            c.update(reader_l=r[0], reader_c=r[1], now_l=e[0], now_c=e[1], both=r[1] and e[1])
             if args.list and not r[1]:
                 print(
                     f"    {row['id']}: label {label['layer']}/{label['cause']}, reader "
                     f"{row['layer']}/{row['cause']}"
                 )
-        pct = [f"{100 * k / n:.1f}" for k in (*reader, *now)]
+        pct = {k: f"{100 * v / n:.1f}" for k, v in c.items()}
         print(
-            f"{path.stem:<9} {n:>4}  {pct[0]:>7} / {pct[1]:>6}  {pct[2]:>5} / {pct[3]:>5}"
-            f"  {100 * both / n:>9.1f}%"
+            f"{path.stem:<9} {n:>4}  {pct['reader_l']:>7} / {pct['reader_c']:>6}  "
+            f"{pct['now_l']:>5} / {pct['now_c']:>5}  {pct['both']:>9}%"
         )
     print(
         "\n(layer / cause; the engine is fitted to every set in corpus/, so its column is "
