@@ -395,6 +395,9 @@ GATES = _GATES
     _DIO4_GATE,
 )
 
+#: Forms whose status is the last match of one pattern, tried in this order after the others.
+_LAST_STATUS = ((_G_N8N, _N8N_CODE), (_G_DIO, _DIO), (_G_DIO4, _DIO4))
+
 
 def status(text: str, gate: signals.Gate | None = None) -> int | None:
     """The HTTP status a form that prints no body says (see the module's note), or None.
@@ -428,16 +431,9 @@ def status(text: str, gate: signals.Gate | None = None) -> int | None:
             code = _LANGCHAIN4J_CODES.get(match.group(1))
             if code is not None:
                 return code
-    if _G_N8N in gate:
-        match = _last(_N8N_CODE, text)
-        if match is not None:
-            return int(match.group(1))
-    if _G_DIO in gate:
-        match = _last(_DIO, text)
-        if match is not None:
-            return int(match.group(1))
-    if _G_DIO4 in gate:
-        match = _last(_DIO4, text)
-        if match is not None:
-            return int(match.group(1))
+    for literal, pattern in _LAST_STATUS:
+        if literal in gate:
+            match = _last(pattern, text)
+            if match is not None:
+                return int(match.group(1))
     return None
