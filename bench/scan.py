@@ -41,6 +41,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from _inputs import CUT  # noqa: E402  (bench/, the script's own folder)
+from _timing import child_env as timing_env  # noqa: E402
+
 STATUS_FOR_LAYER = {
     "identity": 401,
     "quota": 429,
@@ -65,7 +68,7 @@ def corpus_errors() -> list[tuple[int, str]]:
                     continue
                 if isinstance(entry, dict) and isinstance(entry.get("input"), str):
                     layer = entry.get("layer")
-                    out.append((STATUS_FOR_LAYER.get(str(layer), 500), entry["input"][:2000]))
+                    out.append((STATUS_FOR_LAYER.get(str(layer), 500), entry["input"][:CUT]))
         if out:
             break
     if not out:
@@ -280,8 +283,7 @@ def child_env(src: Path) -> dict[str, str]:
     once beforehand into PYCACHE (as an installed package has it: a run must not pay for
     compiling the modules it imports, which PYTHONDONTWRITEBYTECODE would make every run
     do, nor compare a tree that has its bytecode with one that has not)."""
-    env = dict(os.environ, PYTHONPATH=str(src), PYTHONPYCACHEPREFIX=str(PYCACHE))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = timing_env(src, PYCACHE)
     if src not in _COMPILED:
         cmd = [sys.executable, "-m", "compileall", "-q", str(src)]
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
