@@ -303,6 +303,37 @@ def says(*rows: str | tuple[str, ...]) -> Matcher:
     return Gate(match, keywords, lambda: _phrases(rows), ("text",))
 
 
+def relayed_status_rows(code: int) -> tuple[tuple[str, ...], ...]:
+    """The phrase rows (for :func:`says`) of a relay or gateway naming ``code`` as the status
+    its upstream answered: "upstream returned 429", 上游返回 429, the status beside the
+    upstream without a verb ("Upstream error with status code 402", "upstream status 403",
+    "upstream API error (429)") and after it ("status code from upstream: 402", "403 from
+    upstream"). One set of rows for every status a relay passes on this way."""
+    return (
+        (
+            r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)"
+            rf"[^\n]{{0,10}}\b{code}\b",
+            "upstream",
+        ),
+        (rf"上游[^\n]{{0,10}}(?:返回|响应|返回了)[^\n]{{0,8}}(?<!\d){code}(?!\d)", "上游"),
+        (
+            r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
+            rf" code)?)?\W{{0,3}}{code}(?![\w-])",
+            "upstream ",
+        ),
+        (
+            rf"(?:status(?: code)?|response) from (?:the )?upstream\W{{0,3}}{code}(?![\w-])",
+            "from upstream",
+            "from the upstream",
+        ),
+        (
+            rf"(?<![\w-]){code}(?![\w-])[^\n]{{0,20}}from (?:the )?upstream",
+            "from upstream",
+            "from the upstream",
+        ),
+    )
+
+
 def _phrases(rows: tuple[str | tuple[str, ...], ...]) -> tuple[Phrase, ...]:
     return tuple(Phrase(row) if isinstance(row, str) else Phrase(*row) for row in rows)
 

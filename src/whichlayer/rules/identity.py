@@ -15,6 +15,7 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    relayed_status_rows,
     says,
     status,
 )
@@ -757,28 +758,7 @@ RULES: tuple[Rule, ...] = (
         " said.",
         L,
         Cause.UNKNOWN,
-        says(
-            (
-                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b403\b",
-                "upstream",
-            ),
-            (
-                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
-                r" code)?)?\W{0,3}403(?![\w-])",
-                "upstream ",
-            ),
-            (
-                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}403(?![\w-])",
-                "from upstream",
-                "from the upstream",
-            ),
-            (
-                r"(?<![\w-])403(?![\w-])[^\n]{0,20}from (?:the )?upstream",
-                "from upstream",
-                "from the upstream",
-            ),
-            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)403(?!\d)", "上游"),
-        ),
+        says(*relayed_status_rows(403)),
         # above upstream.relay_upstream_error (65) and the bare status rules
         priority=77,
         origin=Origin.UPSTREAM,

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from whichlayer.rules.base import Facts, Rule, all_of, any_of, field_is, none_of, says, status
+from whichlayer.rules.base import (
+    Facts,
+    Rule,
+    all_of,
+    any_of,
+    field_is,
+    none_of,
+    relayed_status_rows,
+    says,
+    status,
+)
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
@@ -434,28 +444,7 @@ RULES: tuple[Rule, ...] = (
         " the relay (its channel's account, or yours with a pass-through key) is used up.",
         L,
         Cause.INSUFFICIENT_BALANCE,
-        says(
-            (
-                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b402\b",
-                "upstream",
-            ),
-            (
-                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
-                r" code)?)?\W{0,3}402(?![\w-])",
-                "upstream ",
-            ),
-            (
-                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}402(?![\w-])",
-                "from upstream",
-                "from the upstream",
-            ),
-            (
-                r"(?<![\w-])402(?![\w-])[^\n]{0,20}from (?:the )?upstream",
-                "from upstream",
-                "from the upstream",
-            ),
-            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)402(?!\d)", "上游"),
-        ),
+        says(*relayed_status_rows(402)),
         # above upstream.relay_upstream_error (65) and the bare status rules
         priority=77,
         origin=Origin.UPSTREAM,

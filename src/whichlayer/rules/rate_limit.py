@@ -14,6 +14,7 @@ from whichlayer.rules.base import (
     field_is,
     html,
     none_of,
+    relayed_status_rows,
     says,
     status,
 )
@@ -934,32 +935,7 @@ RULES: tuple[Rule, ...] = (
         "whatever the relay's own status.",
         L,
         Cause.UNKNOWN,
-        says(
-            (
-                r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)[^\n]{0,10}\b429\b",
-                "upstream",
-            ),
-            # Chinese relays: 上游返回 429, 上游响应状态码 429
-            (r"上游[^\n]{0,10}(?:返回|响应|返回了)[^\n]{0,8}(?<!\d)429(?!\d)", "上游"),
-            # the status named beside the upstream without a verb: gateways' "Upstream error
-            # with status code 429", "upstream status 429", "upstream API error (429)"
-            (
-                r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
-                r" code)?)?\W{0,3}429(?![\w-])",
-                "upstream ",
-            ),
-            # and after it: "unexpected status code from upstream: 429", "429 from upstream"
-            (
-                r"(?:status(?: code)?|response) from (?:the )?upstream\W{0,3}429(?![\w-])",
-                "from upstream",
-                "from the upstream",
-            ),
-            (
-                r"(?<![\w-])429(?![\w-])[^\n]{0,20}from (?:the )?upstream",
-                "from upstream",
-                "from the upstream",
-            ),
-        ),
+        says(*relayed_status_rows(429)),
         # above rate_limit.relayed_wording (76), which says the same without the status
         priority=77,
         origin=Origin.UPSTREAM,
