@@ -116,8 +116,7 @@ def main() -> int:
     parser.add_argument(
         "--threshold",
         type=float,
-        help="below it, no rule fired and the model answers unknown (default: the shipped "
-        "model's)",
+        help="below it, no rule fired and the model answers unknown (default: the shipped model's)",
     )
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()

@@ -465,9 +465,7 @@ def faults(client: str) -> list[tuple[str, str, str]]:
     from whichlayer.simulate import list_scenarios
 
     dialect = DIALECT[client]
-    return [
-        (s.id, s.layer, READ_AS.get((dialect, s.id), s.cause)) for s in list_scenarios(dialect)
-    ]
+    return [(s.id, s.layer, READ_AS.get((dialect, s.id), s.cause)) for s in list_scenarios(dialect)]
 
 
 def run_fault(bin_dir: Path, client: str, scenario: str, layer: str, cause: str) -> FaultResult:

@@ -375,9 +375,20 @@ def test_newlines_are_counted_as_bytes_count_counts(size: int) -> None:
 #: Pieces of lines for the search test: the jsonl reader's needles, strings its faster
 #: search patterns match but no needle holds, garbage with the steering bytes, and filler.
 _NEAR = [
-    b'"upstream_status": 502', b'"upstream_status":"404"', b'"mode": 4', b'"error_code":500',
-    b'"node": "5', b'"terror":"x"', b'"mirror": {', b'"statusCode" : 503', b'"status": 200',
-    b'status": 4', b"\xc0" * 8, b"\xff" * 9, b"\xf8" * 8 + b"\xc1" * 8, b'"http_status":2',
+    b'"upstream_status": 502',
+    b'"upstream_status":"404"',
+    b'"mode": 4',
+    b'"error_code":500',
+    b'"node": "5',
+    b'"terror":"x"',
+    b'"mirror": {',
+    b'"statusCode" : 503',
+    b'"status": 200',
+    b'status": 4',
+    b"\xc0" * 8,
+    b"\xff" * 9,
+    b"\xf8" * 8 + b"\xc1" * 8,
+    b'"http_status":2',
 ]
 _FILLER = [b'{"ts": 1764547200', b'"model": "gpt-4o"', b", ", b"}", b"x" * 40, b'"a":4', b" "]
 

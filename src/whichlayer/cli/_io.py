@@ -151,6 +151,8 @@ def require_text(data: bytes) -> bytes:
     if odd > MAX_NON_TEXT_SHARE * len(sample):
         raise UsageError("the input is not text (binary data?): paste the error message itself")
     return data
+
+
 def _write_private(output: str, text: str) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     if os.path.islink(output):

@@ -128,8 +128,6 @@ def _progress(quiet: bool) -> Progress:
     return LineProgress(sys.stderr)
 
 
-
-
 def _consult_status(reports: list[dict[str, Any]], left: float) -> None:
     """An upstream verdict asks the provider's own status page, within what is left of
     the deadline: a declared incident means wait; none points at load, a channel or the
@@ -156,6 +154,8 @@ def _consult_status(reports: list[dict[str, Any]], left: float) -> None:
         if status is not None:
             report["status_page"] = status.to_dict()
             verdict["action"] = status.ahead_of(verdict.get("action"))
+
+
 def _print(reports: list[dict[str, object]], as_json: bool) -> None:
     from whichlayer.cli._io import json_text, use_color, write_text
     from whichlayer.redact import neutralize_data, redact_data

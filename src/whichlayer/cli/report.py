@@ -11,6 +11,7 @@ EXAMPLES = """\
   whichlayer check --json > check.json; whichlayer report --from check.json "API Error: 529 ..."
 """
 
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "report",

@@ -13,7 +13,6 @@ EXAMPLES = """\
 """
 
 
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "scan",
@@ -125,4 +124,3 @@ def _progress(count: int) -> Any:
         print(neutralize_controls(redact_text(line)), file=sys.stderr, flush=True)
 
     return on_file
-

@@ -16,6 +16,7 @@ EXAMPLES = """\
   whichlayer simulate --dialect relay --relay new-api
 """
 
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "simulate",

@@ -11,13 +11,13 @@ if TYPE_CHECKING:
     from whichlayer.status import StatusReport
 
 
-
 #: Shown at the end of --help.
 EXAMPLES = """\
   whichlayer status                      # the providers of the clients on this machine
   whichlayer status anthropic openai     # named providers
   whichlayer status google --json        # as JSON (exit 1 if an incident touches the API)
 """
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
@@ -96,9 +96,6 @@ def run(args: argparse.Namespace) -> int:
     if any(r.error for r in reports):
         return 3
     return 0
-
-
-
 
 
 _MARK = {

@@ -38,8 +38,7 @@ PROVIDER = Provider(
             "ibm_watsonx_ai.wml_client_error.WMLClientError: "
             + _body(
                 "authentication_no_token",
-                "Failed to authenticate the request due to no Bearer token in the request"
-                " header",
+                "Failed to authenticate the request due to no Bearer token in the request header",
                 401,
             ),
             "No bearer token came with the request (the IAM token was never fetched or not"
@@ -56,8 +55,7 @@ PROVIDER = Provider(
                 "Failed to authenticate the request due to an expired token",
                 401,
             ),
-            "The IAM bearer token expired (it lives an hour); fetch a new one from the API"
-            " key.",
+            "The IAM bearer token expired (it lives an hour); fetch a new one from the API key.",
             status=401,
         ),
         Documented(

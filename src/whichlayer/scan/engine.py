@@ -95,9 +95,7 @@ class Needles:
                 matchkind=ac.MatchKind.LeftmostFirst,
                 implementation=ac.Implementation.DFA,
             )
-            self.loose = [
-                tuple((k, n) for n in needles for k in _offsets(n, p)) for p in patterns
-            ]
+            self.loose = [tuple((k, n) for n in needles for k in _offsets(n, p)) for p in patterns]
 
     def find_matches_as_indexes(self, block: bytes) -> list[tuple[int, int, int]]:
         """The fast search's matches in a block (the GIL is released while it runs)."""
