@@ -646,6 +646,9 @@ RULES: tuple[Rule, ...] = (
             # Chinese: the queue is full, too many queued requests
             (r"队列(?:已满|满了|已达上限)", "队列"),
             (r"排队(?:请求|任务|人数)?(?:过多|太多|已满)", "排队"),
+            # Chinese: the caller's place in line ("你目前排在第 201 位": Trae's queue notice
+            # in Chinese, the same notice as its "Your queue position is 352")
+            (r"排在第\s*\d+\s*位", "排在第"),
         ),
         priority=97,
         confidence=0.8,
@@ -657,9 +660,11 @@ RULES: tuple[Rule, ...] = (
             "Too many current requests. Your queue position is 352. Please wait for a while or "
             "switch to other models for a smoother experience.",
             "Replicate prediction failed: queue reached limit",
+            "排队中：请求人数较多，您当前排在第 201 位，请耐心等待",
         ),
         near_misses=(
             "Rate limit reached for gpt-4 on requests per min",
+            "排名第 3 位的模型",
             "Too many requests, please slow down",
             "Quota exceeded for quota metric 'Batch Embed Content API requests' and limit 'Batch"
             " embed contents request limit per minute for a region'",
