@@ -514,6 +514,10 @@ RULES: tuple[Rule, ...] = (
                 "hour rolling window",
             ),
             (r"coding plan[^\n]{0,40}\blimit", "coding plan"),
+            # the same window called a quota: Volcengine Ark's and BytePlus ModelArk's coding
+            # plans ("exceeded the 5-hour usage quota"), OpenCode Go ("5-hour quota ... has
+            # been reached")
+            (r"(?:\d+|five)[- ]hour (?:usage )?quota", "hour quota", "hour usage quota"),
         ),
         priority=93,
         confidence=0.8,
@@ -524,6 +528,8 @@ RULES: tuple[Rule, ...] = (
             "HTTP 403 access_terminated_error: You've reached your monthly usage limit for"
             " this billing cycle",
             "429 Too Many Requests: plan quota used, retry after the 5-hour rolling window resets",
+            "API error: you have used up your 5-hour usage quota; it resets at 14:00, or upgrade"
+            " your plan",
         ),
         near_misses=(
             '{"error":{"message":"Access terminated. Review our Community Guidelines.",'
@@ -2087,6 +2093,12 @@ RULES: tuple[Rule, ...] = (
                     "monthly",
                     "weekly",
                 ),
+                # GitHub Copilot Free and seats: "You've reached your monthly chat messages
+                # limit" / "... chat messages quota" / "... monthly completions limit"
+                (
+                    r"reached your monthly (?:chat messages?|completions?) (?:limit|quota)",
+                    "monthly",
+                ),
                 (
                     r"plan(?:'s)? (?:usage |request )?limit (?:has been |was |is )?"
                     r"(?:reached|exceeded|hit)",
@@ -2101,6 +2113,8 @@ RULES: tuple[Rule, ...] = (
             "You've reached your monthly limit of fast requests",
             "You have reached your monthly limit. Upgrade your plan to continue.",
             "Your plan's limit has been reached. It will reset on Dec 12.",
+            "You've reached your monthly completions limit. Upgrade to Copilot Pro or wait for"
+            " your limit to reset.",
         ),
         near_misses=(
             "You have reached your monthly spend limit of $50",
