@@ -1588,9 +1588,12 @@ RULES: tuple[Rule, ...] = (
             says(
                 (
                     r"account (?:has been"
-                    r" )?(?:suspended|banned|deactivated|disabled|terminated)",
+                    r" )?(?:suspended|banned|deactivated|disabled|terminated|blocked from)",
                     "account ",
                 ),
+                # Google's Gemini API refusing a whole project ("Your project has been denied
+                # access. Please contact support."), whatever key of it is used
+                (r"project (?:has been |was )?denied access", "denied access"),
                 "account_deactivated",
                 (
                     r"violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)?"
@@ -1631,8 +1634,51 @@ RULES: tuple[Rule, ...] = (
             "Your account has been deactivated, please check your email.",
             "openai.error.RateLimitError: Your access was terminated due to violation of our"
             " policies, please check your email for more information.",
+            'ErrorStatus(403, "{\\"error\\":\\"Your account has been blocked from using AI'
+            ' features. If you think this is in error, please contact appeals.\\"}")',
+            "xray: Gemini returned 403: Your project has been denied access. Please contact"
+            " support.",
         ),
-        near_misses=("The model `o3` does not exist",),
+        near_misses=(
+            "The model `o3` does not exist",
+            "Your request has been blocked by our content filter",
+        ),
+    ),
+    # Google's Cloud Code endpoint (Antigravity, Gemini CLI, Gemini Code Assist and the relays
+    # built on their accounts) refusing an account until its owner completes Google's account
+    # verification: 403 PERMISSION_DENIED with reason VALIDATION_REQUIRED and "Verify your
+    # account to continue" or "To continue, verify your account at <link>". The account is
+    # held by policy until verified, not missing a role; an eligibility refusal ("is not
+    # eligible for ...") names the account's kind or country instead and is left to others.
+    Rule(
+        "identity.policy_block.verify_account",
+        "The service holds the account until its owner verifies it (Google's VALIDATION_REQUIRED:"
+        " 'Verify your account to continue', 'To continue, verify your account at ...').",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            any_of(
+                says(
+                    "verify your account to continue",
+                    "to continue, verify your account",
+                    "validation_required",
+                ),
+                field_is("reason", "validation_required"),
+            ),
+            none_of(says("eligible")),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Antigravity [403]: Verify your account to continue.",
+            'HTTP 403: {"error": {"code": 403, "message": "To continue, verify your account at'
+            ' https://accounts.google.com/signin/continue?sarp=1", "status":'
+            ' "PERMISSION_DENIED"}}',
+        ),
+        near_misses=(
+            "Please verify your API key and try again",
+            "Verify your email address to continue",
+        ),
     ),
     Rule(
         "identity.policy_block.verification",
@@ -1787,6 +1833,9 @@ RULES: tuple[Rule, ...] = (
                 (r"is (?:temporarily )?suspended", "suspended"),
                 "locked your account",
                 (r"account (?:has been |is )?locked", "account "),
+                # fal: "User is locked. Reason: Admin lock" (its "Reason: Exhausted balance"
+                # names the money and is left to the quota rules)
+                (r"\buser (?:has been |is )locked", "user "),
             ),
             none_of(
                 says(
@@ -1807,6 +1856,7 @@ RULES: tuple[Rule, ...] = (
             "Access forbidden (403): account may be suspended or lack permissions",
             "Your User ID (abc) temporarily is suspended. We've locked your account as a security "
             "precaution.",
+            '403 {"detail": "User is locked. Reason: Admin lock. Please contact support."}',
         ),
         near_misses=("Your account is suspended due to insufficient balance",),
     ),
@@ -1990,6 +2040,11 @@ RULES: tuple[Rule, ...] = (
             "does not have sufficient permissions",
             # new-api's management API: "no permission for this operation"
             "无权进行此操作",
+            # Azure RBAC: a data-plane call ("The principal `x` lacks the required data action
+            # `Microsoft.CognitiveServices/...`") or a management one ("The client 'x' with
+            # object id 'y' does not have authorization to perform action ...")
+            "lacks the required data action",
+            "does not have authorization to perform action",
         ),
         priority=84,
         confidence=0.75,
@@ -1997,6 +2052,14 @@ RULES: tuple[Rule, ...] = (
             "You have insufficient permissions for this operation. Missing scopes: model.request.",
             '{"error":{"message":"You are not allowed to sample from this'
             ' model","type":"invalid_request_error","param":null,"code":null}}',
+            "azure.core.exceptions.ClientAuthenticationError: (PermissionDenied) The principal"
+            " `abc` lacks the required data action"
+            " `Microsoft.CognitiveServices/accounts/AIServices/agents/read` to perform `GET"
+            " /api/projects/{projectName}/assistants` operation.",
+            "(AuthorizationFailed) The client 'dev@contoso.com' with object id '1234' does not"
+            " have authorization to perform action"
+            " 'Microsoft.CognitiveServices/accounts/listKeys/action' over scope"
+            " '/subscriptions/0000' or the scope is invalid.",
         ),
     ),
     Rule(
