@@ -62,8 +62,9 @@ def test_field_set_stays_high():
 #: way too hot" relabelled quota (its source shows the wording stands for Gemini's quota
 #: 429) and the model retrained, which flips one borderline model decision, 26 / 119;
 #: the seventh round's identity, quota and rate-limit families (Google's account
-#: verification hold, a project denied access, Chinese queue positions), 25 / 115.)
-MOST_LAYER_MISSES = 25
+#: verification hold, a project denied access, Chinese queue positions), 25 / 115; a
+#: rate-limit code in a body a relay wraps in a 500, 24 / 115.)
+MOST_LAYER_MISSES = 24
 MOST_CAUSE_MISSES = 115
 
 

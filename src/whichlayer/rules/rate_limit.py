@@ -1803,6 +1803,38 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("401 Unauthorized",),
     ),
+    # A body whose own code names a rate limit ({"code":"rate_limit"}, "rate_limited",
+    # "rate_limit_exceeded": relays, agents' gateways and many services' error envelopes) is the
+    # answer even when a relay wraps it in a 500 or an "all endpoints failed" summary: a
+    # wrapper adds nothing over the body it wraps. More specific rows (quota words, RPM/TPM,
+    # concurrency) still decide the cause; this one only keeps the layer from the wrapper.
+    Rule(
+        "rate_limit.body_code",
+        "An error body's code names a rate limit ('rate_limit', 'rate_limited',"
+        " 'rate_limit_exceeded'), whatever status or wrapper carried it (a relay's 500 around"
+        " it, an 'all endpoints failed' summary): a rate limit, not which one.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            field_is(
+                "code", "rate_limit", "rate_limited", "rate_limit_exceeded", "ratelimitexceeded"
+            ),
+            # (a body typed server_error beside such a code says the server failed: Azure's
+            # streamed server_error events carry rate_limit_exceeded for an engine out of room)
+            none_of(field_is("type", "server_error")),
+        ),
+        priority=70,
+        confidence=0.6,
+        samples=(
+            'Chat failed: every channel failed; last: API error (500): {"error":{"message":'
+            '"please retry later","type":"relay_error","code":"rate_limit"}}',
+        ),
+        near_misses=(
+            '{"error":{"message":"upstream error","code":"upstream_error"}}',
+            '{"error":{"type":"server_error","code":"rate_limit_exceeded","message":"engine'
+            ' crashed"}}',
+        ),
+    ),
     Rule(
         "rate_limit.status_429",
         "429 Too Many Requests with nothing to say which budget (or whether it is quota).",
