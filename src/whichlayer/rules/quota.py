@@ -229,7 +229,7 @@ RULES: tuple[Rule, ...] = (
                 "balance is not sufficient",
                 "exhausted balance",
                 "add more credits",
-                (r"credits? (?:are |have been )?(?:exhausted|depleted)", "credit"),
+                (r"credits? (?:are |have been )?(?:exhausted|depleted|used up)", "credit"),
                 "credits_exhausted",
                 (
                     r"account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
@@ -268,6 +268,7 @@ RULES: tuple[Rule, ...] = (
             ' https://venice.ai/settings/api to add credits."}',
             "Error: You have no credits remaining. Add credits to continue using the API at"
             " https://platform.openai.com/settings/organization/billing/.",
+            "Request refused: your credits have been used up. Buy more credits in the dashboard.",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
@@ -667,7 +668,12 @@ RULES: tuple[Rule, ...] = (
             "insufficient_quota",
             (r"quota (?:has been )?exhausted", "exhausted"),
             "exceeded current quota",
-            (r"exhausted your (?:\w+ )?(?:capacity|quota)", "exhausted your "),
+            # (also a relay's pool of accounts: "All accounts have exhausted their quota")
+            (
+                r"exhausted (?:your|their) (?:\w+ )?(?:capacity|quota)",
+                "exhausted your ",
+                "exhausted their ",
+            ),
             "quota exceeded for quota metric",
             "out of quota",
             "no quota left",
@@ -688,6 +694,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "request error, error status: 429, error message: You have exhausted your"
             " capacity on this model.",
+            "429: every pooled account has exhausted their quota; the pool resets in 10m",
         ),
         near_misses=("Resource has been exhausted (e.g. check quota).",),
     ),
