@@ -1306,6 +1306,13 @@ RULES: tuple[Rule, ...] = (
                 (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
                 (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
+                # clients retelling the provider's country block: "OpenAI has blocked access to
+                # the API for some countries"
+                (
+                    r"blocked access [^\n]{0,30}(?:for|from|in) (?:some|certain|your)"
+                    r" (?:countries|regions|country|region)",
+                    "blocked access ",
+                ),
             ),
         ),
         priority=95,
@@ -1314,6 +1321,7 @@ RULES: tuple[Rule, ...] = (
             "✕ [API Error: User location is not supported for the API use. (Status:"
             " FAILED_PRECONDITION)]",
             "Sign-in failed: this assistant tier is not currently offered in your area.",
+            "Request failed: the provider has blocked access to its API from certain countries.",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
     ),
