@@ -951,6 +951,7 @@ RULES: tuple[Rule, ...] = (
             "请求失败：上游返回 429，请稍后重试",
             "proxy: Upstream error with status code 429",
             "relay: unexpected status code from upstream: 429",
+            "Chat failed: all channels failed, last error: status code 429",
         ),
         near_misses=(
             "upstream error: do request failed",
