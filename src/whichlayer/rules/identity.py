@@ -737,6 +737,8 @@ RULES: tuple[Rule, ...] = (
                 (r"上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)", "上游"),
                 (r"渠道[^\n]{0,20}(?:无效|\b401\b)", "渠道"),
                 (r"上游[^\n]{0,20}\(?http 401\b", "http 401"),
+                # the upstream's 401 told in Chinese without "http": 上游返回 401, 上游报401
+                (r"上游[^\n]{0,10}(?:返回|响应|报错?|报了)[^\n]{0,8}(?<!\d)401(?!\d)", "上游"),
                 "no available key",
                 (r"all keys (?:are )?in cooldown", "in cooldown"),
             ),
@@ -744,7 +746,10 @@ RULES: tuple[Rule, ...] = (
         priority=94,
         origin=Origin.RELAY,
         confidence=0.75,
-        samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
+        samples=(
+            "channel #12 error (status code: 401): upstream returned 401 Unauthorized",
+            "转发失败：上游返回 401，请检查转发配置",
+        ),
         near_misses=("upstream error: do request failed",),
     ),
     # A relay or gateway naming the upstream's 403 ("Upstream error with status code 403",
@@ -1324,6 +1329,37 @@ RULES: tuple[Rule, ...] = (
             "Request failed: the provider has blocked access to its API from certain countries.",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
+    ),
+    # Google Antigravity (the IDE, its CLI and the managers and proxies built on its accounts)
+    # refusing an account after sign-in: "Your current account is not eligible for
+    # Antigravity", "this account is ineligible to use Antigravity", "Account ineligible".
+    # Its FAQ and maintainers trace this check to the country the Google account is associated
+    # with (or the exit IP's), and changing the account's associated region lifts it.
+    Rule(
+        "identity.permission_region.antigravity_eligibility",
+        "Google Antigravity says the signed-in account is not eligible or is ineligible ('not"
+        " eligible for Antigravity', 'ineligible to use Antigravity'): its eligibility check"
+        " reads the account's associated country, which Antigravity does not serve.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (
+                r"(?:not eligible for|ineligible (?:to use|for)) (?:google )?antigravity",
+                "eligible for",
+                "ineligible ",
+            ),
+            (r"account ineligible[^\n]{0,20}antigravity", "account ineligible"),
+        ),
+        priority=93,
+        confidence=0.75,
+        samples=(
+            "Login failed: your account is not eligible for Antigravity.",
+            "Error: this Google account is ineligible to use Antigravity",
+        ),
+        near_misses=(
+            "Your account is not eligible for the free trial",
+            "Antigravity: account verified",
+        ),
     ),
     Rule(
         "identity.permission_region.client_note",

@@ -952,6 +952,7 @@ RULES: tuple[Rule, ...] = (
             "proxy: Upstream error with status code 429",
             "relay: unexpected status code from upstream: 429",
             "Chat failed: all channels failed, last error: status code 429",
+            "调用失败：上游报错 429，请稍后再试",
         ),
         near_misses=(
             "upstream error: do request failed",
