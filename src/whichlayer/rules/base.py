@@ -318,7 +318,10 @@ def relayed_status_rows(code: int) -> tuple[tuple[str, ...], ...]:
             "upstream",
         ),
         # (上游报 429, 上游报错 429: "the upstream reported")
-        (rf"上游[^\n]{{0,10}}(?:返回|响应|返回了|报错?|报了)[^\n]{{0,8}}(?<!\d){code}(?!\d)", "上游"),
+        (
+            rf"上游[^\n]{{0,10}}(?:返回|响应|返回了|报错?|报了)[^\n]{{0,8}}(?<!\d){code}(?!\d)",
+            "上游",
+        ),
         (
             r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
             rf" code)?)?\W{{0,3}}{code}(?![\w-])",
