@@ -308,14 +308,20 @@ def relayed_status_rows(code: int) -> tuple[tuple[str, ...], ...]:
     its upstream answered: "upstream returned 429", 上游返回 429, the status beside the
     upstream without a verb ("Upstream error with status code 402", "upstream status 403",
     "upstream API error (429)") and after it ("status code from upstream: 402", "403 from
-    upstream"). One set of rows for every status a relay passes on this way."""
+    upstream"), and the last status of a relay that tried every upstream ("all channels
+    failed, last error: status code 429"). One set of rows for every status a relay passes
+    on this way."""
     return (
         (
             r"upstream[^\n]{0,60}(?:returned|responded(?: with)?|answered)"
             rf"[^\n]{{0,10}}\b{code}\b",
             "upstream",
         ),
-        (rf"上游[^\n]{{0,10}}(?:返回|响应|返回了)[^\n]{{0,8}}(?<!\d){code}(?!\d)", "上游"),
+        # (上游报 429, 上游报错 429: "the upstream reported")
+        (
+            rf"上游[^\n]{{0,10}}(?:返回|响应|返回了|报错?|报了)[^\n]{{0,8}}(?<!\d){code}(?!\d)",
+            "上游",
+        ),
         (
             r"upstream (?:api |http )?(?:error|status(?: code)?|http)(?: with status(?:"
             rf" code)?)?\W{{0,3}}{code}(?![\w-])",
@@ -330,6 +336,17 @@ def relayed_status_rows(code: int) -> tuple[tuple[str, ...], ...]:
             rf"(?<![\w-]){code}(?![\w-])[^\n]{{0,20}}from (?:the )?upstream",
             "from upstream",
             "from the upstream",
+        ),
+        # a relay that tried every upstream (provider, channel, endpoint, account) and reports
+        # the last answer: "all channels failed, last error: status code 429", "All accounts
+        # exhausted. Last error: HTTP 429" (a client's own "All 3 attempts failed. Last
+        # status: 403" is read by the status rules)
+        (
+            r"\b(?:all|every)\b[^\n]{0,30}\b(?:upstreams?|providers?|channels?|endpoints?"
+            r"|deployments?|accounts?|keys?)\b[^\n]{0,30}\b(?:failed|exhausted)\b[^\n]{0,30}"
+            rf"\blast (?:error|status)\W{{0,3}}(?:http |status(?: code)? )?{code}(?![\w-])",
+            "last error",
+            "last status",
         ),
     )
 

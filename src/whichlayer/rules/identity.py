@@ -737,6 +737,8 @@ RULES: tuple[Rule, ...] = (
                 (r"上游[^\n]{0,20}(?:令牌|密钥|key)[^\n]{0,10}(?:无效|错误)", "上游"),
                 (r"渠道[^\n]{0,20}(?:无效|\b401\b)", "渠道"),
                 (r"上游[^\n]{0,20}\(?http 401\b", "http 401"),
+                # the upstream's 401 told in Chinese without "http": 上游返回 401, 上游报401
+                (r"上游[^\n]{0,10}(?:返回|响应|报错?|报了)[^\n]{0,8}(?<!\d)401(?!\d)", "上游"),
                 "no available key",
                 (r"all keys (?:are )?in cooldown", "in cooldown"),
             ),
@@ -744,7 +746,10 @@ RULES: tuple[Rule, ...] = (
         priority=94,
         origin=Origin.RELAY,
         confidence=0.75,
-        samples=("channel #12 error (status code: 401): upstream returned 401 Unauthorized",),
+        samples=(
+            "channel #12 error (status code: 401): upstream returned 401 Unauthorized",
+            "转发失败：上游返回 401，请检查转发配置",
+        ),
         near_misses=("upstream error: do request failed",),
     ),
     # A relay or gateway naming the upstream's 403 ("Upstream error with status code 403",
@@ -1306,6 +1311,13 @@ RULES: tuple[Rule, ...] = (
                 (r"unsupported[_ ](?:countr|region|location)", "unsupported"),
                 (r"(?:country|region) (?:is )?not supported", "not supported"),
                 (r"不支持[^\n]{0,10}(?:地区|国家)", "不支持"),
+                # clients retelling the provider's country block: "OpenAI has blocked access to
+                # the API for some countries"
+                (
+                    r"blocked access [^\n]{0,30}(?:for|from|in) (?:some|certain|your)"
+                    r" (?:countries|regions|country|region)",
+                    "blocked access ",
+                ),
             ),
         ),
         priority=95,
@@ -1314,8 +1326,40 @@ RULES: tuple[Rule, ...] = (
             "✕ [API Error: User location is not supported for the API use. (Status:"
             " FAILED_PRECONDITION)]",
             "Sign-in failed: this assistant tier is not currently offered in your area.",
+            "Request failed: the provider has blocked access to its API from certain countries.",
         ),
         near_misses=("x-ms-region: East US", "in East US 2 have exceeded the token rate limit"),
+    ),
+    # Google Antigravity (the IDE, its CLI and the managers and proxies built on its accounts)
+    # refusing an account after sign-in: "Your current account is not eligible for
+    # Antigravity", "this account is ineligible to use Antigravity", "Account ineligible".
+    # Its FAQ and maintainers trace this check to the country the Google account is associated
+    # with (or the exit IP's), and changing the account's associated region lifts it.
+    Rule(
+        "identity.permission_region.antigravity_eligibility",
+        "Google Antigravity says the signed-in account is not eligible or is ineligible ('not"
+        " eligible for Antigravity', 'ineligible to use Antigravity'): its eligibility check"
+        " reads the account's associated country, which Antigravity does not serve.",
+        L,
+        Cause.PERMISSION_REGION,
+        says(
+            (
+                r"(?:not eligible for|ineligible (?:to use|for)) (?:google )?antigravity",
+                "eligible for",
+                "ineligible ",
+            ),
+            (r"account ineligible[^\n]{0,20}antigravity", "account ineligible"),
+        ),
+        priority=93,
+        confidence=0.75,
+        samples=(
+            "Login failed: your account is not eligible for Antigravity.",
+            "Error: this Google account is ineligible to use Antigravity",
+        ),
+        near_misses=(
+            "Your account is not eligible for the free trial",
+            "Antigravity: account verified",
+        ),
     ),
     Rule(
         "identity.permission_region.client_note",
@@ -1588,9 +1632,12 @@ RULES: tuple[Rule, ...] = (
             says(
                 (
                     r"account (?:has been"
-                    r" )?(?:suspended|banned|deactivated|disabled|terminated)",
+                    r" )?(?:suspended|banned|deactivated|disabled|terminated|blocked from)",
                     "account ",
                 ),
+                # Google's Gemini API refusing a whole project ("Your project has been denied
+                # access. Please contact support."), whatever key of it is used
+                (r"project (?:has been |was )?denied access", "denied access"),
                 "account_deactivated",
                 (
                     r"violat\w* (?:of )?(?:our |the |(?:the )?provider(?:'s)?"
@@ -1631,8 +1678,51 @@ RULES: tuple[Rule, ...] = (
             "Your account has been deactivated, please check your email.",
             "openai.error.RateLimitError: Your access was terminated due to violation of our"
             " policies, please check your email for more information.",
+            'ErrorStatus(403, "{\\"error\\":\\"Your account has been blocked from using AI'
+            ' features. If you think this is in error, please contact appeals.\\"}")',
+            "xray: Gemini returned 403: Your project has been denied access. Please contact"
+            " support.",
         ),
-        near_misses=("The model `o3` does not exist",),
+        near_misses=(
+            "The model `o3` does not exist",
+            "Your request has been blocked by our content filter",
+        ),
+    ),
+    # Google's Cloud Code endpoint (Antigravity, Gemini CLI, Gemini Code Assist and the relays
+    # built on their accounts) refusing an account until its owner completes Google's account
+    # verification: 403 PERMISSION_DENIED with reason VALIDATION_REQUIRED and "Verify your
+    # account to continue" or "To continue, verify your account at <link>". The account is
+    # held by policy until verified, not missing a role; an eligibility refusal ("is not
+    # eligible for ...") names the account's kind or country instead and is left to others.
+    Rule(
+        "identity.policy_block.verify_account",
+        "The service holds the account until its owner verifies it (Google's VALIDATION_REQUIRED:"
+        " 'Verify your account to continue', 'To continue, verify your account at ...').",
+        L,
+        Cause.POLICY_BLOCK,
+        all_of(
+            any_of(
+                says(
+                    "verify your account to continue",
+                    "to continue, verify your account",
+                    "validation_required",
+                ),
+                field_is("reason", "validation_required"),
+            ),
+            none_of(says("eligible")),
+        ),
+        priority=92,
+        confidence=0.75,
+        samples=(
+            "Antigravity [403]: Verify your account to continue.",
+            'HTTP 403: {"error": {"code": 403, "message": "To continue, verify your account at'
+            ' https://accounts.google.com/signin/continue?sarp=1", "status":'
+            ' "PERMISSION_DENIED"}}',
+        ),
+        near_misses=(
+            "Please verify your API key and try again",
+            "Verify your email address to continue",
+        ),
     ),
     Rule(
         "identity.policy_block.verification",
@@ -1787,6 +1877,9 @@ RULES: tuple[Rule, ...] = (
                 (r"is (?:temporarily )?suspended", "suspended"),
                 "locked your account",
                 (r"account (?:has been |is )?locked", "account "),
+                # fal: "User is locked. Reason: Admin lock" (its "Reason: Exhausted balance"
+                # names the money and is left to the quota rules)
+                (r"\buser (?:has been |is )locked", "user "),
             ),
             none_of(
                 says(
@@ -1807,6 +1900,7 @@ RULES: tuple[Rule, ...] = (
             "Access forbidden (403): account may be suspended or lack permissions",
             "Your User ID (abc) temporarily is suspended. We've locked your account as a security "
             "precaution.",
+            '403 {"detail": "User is locked. Reason: Admin lock. Please contact support."}',
         ),
         near_misses=("Your account is suspended due to insufficient balance",),
     ),
@@ -1990,6 +2084,11 @@ RULES: tuple[Rule, ...] = (
             "does not have sufficient permissions",
             # new-api's management API: "no permission for this operation"
             "无权进行此操作",
+            # Azure RBAC: a data-plane call ("The principal `x` lacks the required data action
+            # `Microsoft.CognitiveServices/...`") or a management one ("The client 'x' with
+            # object id 'y' does not have authorization to perform action ...")
+            "lacks the required data action",
+            "does not have authorization to perform action",
         ),
         priority=84,
         confidence=0.75,
@@ -1997,6 +2096,14 @@ RULES: tuple[Rule, ...] = (
             "You have insufficient permissions for this operation. Missing scopes: model.request.",
             '{"error":{"message":"You are not allowed to sample from this'
             ' model","type":"invalid_request_error","param":null,"code":null}}',
+            "azure.core.exceptions.ClientAuthenticationError: (PermissionDenied) The principal"
+            " `abc` lacks the required data action"
+            " `Microsoft.CognitiveServices/accounts/AIServices/agents/read` to perform `GET"
+            " /api/projects/{projectName}/assistants` operation.",
+            "(AuthorizationFailed) The client 'dev@contoso.com' with object id '1234' does not"
+            " have authorization to perform action"
+            " 'Microsoft.CognitiveServices/accounts/listKeys/action' over scope"
+            " '/subscriptions/0000' or the scope is invalid.",
         ),
     ),
     Rule(

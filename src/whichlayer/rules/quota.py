@@ -229,7 +229,7 @@ RULES: tuple[Rule, ...] = (
                 "balance is not sufficient",
                 "exhausted balance",
                 "add more credits",
-                (r"credits? (?:are |have been )?(?:exhausted|depleted)", "credit"),
+                (r"credits? (?:are |have been )?(?:exhausted|depleted|used up)", "credit"),
                 "credits_exhausted",
                 (
                     r"account (?:balance|credit)[^\n]{0,30}(?:exhausted|depleted|negative)",
@@ -268,6 +268,7 @@ RULES: tuple[Rule, ...] = (
             ' https://venice.ai/settings/api to add credits."}',
             "Error: You have no credits remaining. Add credits to continue using the API at"
             " https://platform.openai.com/settings/organization/billing/.",
+            "Request refused: your credits have been used up. Buy more credits in the dashboard.",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM)",),
     ),
@@ -514,6 +515,10 @@ RULES: tuple[Rule, ...] = (
                 "hour rolling window",
             ),
             (r"coding plan[^\n]{0,40}\blimit", "coding plan"),
+            # the same window called a quota: Volcengine Ark's and BytePlus ModelArk's coding
+            # plans ("exceeded the 5-hour usage quota"), OpenCode Go ("5-hour quota ... has
+            # been reached")
+            (r"(?:\d+|five)[- ]hour (?:usage )?quota", "hour quota", "hour usage quota"),
         ),
         priority=93,
         confidence=0.8,
@@ -524,6 +529,8 @@ RULES: tuple[Rule, ...] = (
             "HTTP 403 access_terminated_error: You've reached your monthly usage limit for"
             " this billing cycle",
             "429 Too Many Requests: plan quota used, retry after the 5-hour rolling window resets",
+            "API error: you have used up your 5-hour usage quota; it resets at 14:00, or upgrade"
+            " your plan",
         ),
         near_misses=(
             '{"error":{"message":"Access terminated. Review our Community Guidelines.",'
@@ -661,7 +668,12 @@ RULES: tuple[Rule, ...] = (
             "insufficient_quota",
             (r"quota (?:has been )?exhausted", "exhausted"),
             "exceeded current quota",
-            (r"exhausted your (?:\w+ )?(?:capacity|quota)", "exhausted your "),
+            # (also a relay's pool of accounts: "All accounts have exhausted their quota")
+            (
+                r"exhausted (?:your|their) (?:\w+ )?(?:capacity|quota)",
+                "exhausted your ",
+                "exhausted their ",
+            ),
             "quota exceeded for quota metric",
             "out of quota",
             "no quota left",
@@ -682,6 +694,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "request error, error status: 429, error message: You have exhausted your"
             " capacity on this model.",
+            "429: every pooled account has exhausted their quota; the pool resets in 10m",
         ),
         near_misses=("Resource has been exhausted (e.g. check quota).",),
     ),
@@ -2087,6 +2100,12 @@ RULES: tuple[Rule, ...] = (
                     "monthly",
                     "weekly",
                 ),
+                # GitHub Copilot Free and seats: "You've reached your monthly chat messages
+                # limit" / "... chat messages quota" / "... monthly completions limit"
+                (
+                    r"reached your monthly (?:chat messages?|completions?) (?:limit|quota)",
+                    "monthly",
+                ),
                 (
                     r"plan(?:'s)? (?:usage |request )?limit (?:has been |was |is )?"
                     r"(?:reached|exceeded|hit)",
@@ -2101,6 +2120,8 @@ RULES: tuple[Rule, ...] = (
             "You've reached your monthly limit of fast requests",
             "You have reached your monthly limit. Upgrade your plan to continue.",
             "Your plan's limit has been reached. It will reset on Dec 12.",
+            "You've reached your monthly completions limit. Upgrade to Copilot Pro or wait for"
+            " your limit to reset.",
         ),
         near_misses=(
             "You have reached your monthly spend limit of $50",

@@ -646,6 +646,9 @@ RULES: tuple[Rule, ...] = (
             # Chinese: the queue is full, too many queued requests
             (r"队列(?:已满|满了|已达上限)", "队列"),
             (r"排队(?:请求|任务|人数)?(?:过多|太多|已满)", "排队"),
+            # Chinese: the caller's place in line ("你目前排在第 201 位": Trae's queue notice
+            # in Chinese, the same notice as its "Your queue position is 352")
+            (r"排在第\s*\d+\s*位", "排在第"),
         ),
         priority=97,
         confidence=0.8,
@@ -657,9 +660,11 @@ RULES: tuple[Rule, ...] = (
             "Too many current requests. Your queue position is 352. Please wait for a while or "
             "switch to other models for a smoother experience.",
             "Replicate prediction failed: queue reached limit",
+            "排队中：请求人数较多，您当前排在第 201 位，请耐心等待",
         ),
         near_misses=(
             "Rate limit reached for gpt-4 on requests per min",
+            "排名第 3 位的模型",
             "Too many requests, please slow down",
             "Quota exceeded for quota metric 'Batch Embed Content API requests' and limit 'Batch"
             " embed contents request limit per minute for a region'",
@@ -946,6 +951,8 @@ RULES: tuple[Rule, ...] = (
             "请求失败：上游返回 429，请稍后重试",
             "proxy: Upstream error with status code 429",
             "relay: unexpected status code from upstream: 429",
+            "Chat failed: all channels failed, last error: status code 429",
+            "调用失败：上游报错 429，请稍后再试",
         ),
         near_misses=(
             "upstream error: do request failed",
@@ -1797,6 +1804,38 @@ RULES: tuple[Rule, ...] = (
             "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.openai.com/v1/completions",
         ),
         near_misses=("401 Unauthorized",),
+    ),
+    # A body whose own code names a rate limit ({"code":"rate_limit"}, "rate_limited",
+    # "rate_limit_exceeded": relays, agents' gateways and many services' error envelopes) is the
+    # answer even when a relay wraps it in a 500 or an "all endpoints failed" summary: a
+    # wrapper adds nothing over the body it wraps. More specific rows (quota words, RPM/TPM,
+    # concurrency) still decide the cause; this one only keeps the layer from the wrapper.
+    Rule(
+        "rate_limit.body_code",
+        "An error body's code names a rate limit ('rate_limit', 'rate_limited',"
+        " 'rate_limit_exceeded'), whatever status or wrapper carried it (a relay's 500 around"
+        " it, an 'all endpoints failed' summary): a rate limit, not which one.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            field_is(
+                "code", "rate_limit", "rate_limited", "rate_limit_exceeded", "ratelimitexceeded"
+            ),
+            # (a body typed server_error beside such a code says the server failed: Azure's
+            # streamed server_error events carry rate_limit_exceeded for an engine out of room)
+            none_of(field_is("type", "server_error")),
+        ),
+        priority=70,
+        confidence=0.6,
+        samples=(
+            'Chat failed: every channel failed; last: API error (500): {"error":{"message":'
+            '"please retry later","type":"relay_error","code":"rate_limit"}}',
+        ),
+        near_misses=(
+            '{"error":{"message":"upstream error","code":"upstream_error"}}',
+            '{"error":{"type":"server_error","code":"rate_limit_exceeded","message":"engine'
+            ' crashed"}}',
+        ),
     ),
     Rule(
         "rate_limit.status_429",
