@@ -2465,6 +2465,31 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.generic.http2_unanswered",
+        "The AWS SDK for JavaScript's HTTP/2 handler (smithy's NodeHttp2Handler: Bedrock"
+        " Runtime, Transcribe and other HTTP/2 streams) saw the request's stream close before"
+        " any response came, with no error or abort event to say why: 'Unexpected error:"
+        " http2 request did not get a response'. The server, a middlebox or the session's own"
+        " teardown closed it; the words do not tell a reset from an idle cut, so the cause"
+        " stays open. Reported mostly behind VPNs and corporate proxies since Bedrock Runtime's"
+        " client moved to HTTP/2; a client built with the HTTP/1.1 handler (NodeHttpHandler)"
+        " avoids it. The request may have been received.",
+        L,
+        Cause.UNKNOWN,
+        says("http2 request did not get a response"),
+        # above network.generic (30) and the weak status rules, so the fallback does not
+        # guess a cause the words do not hold
+        priority=60,
+        retry=Retry.CAREFUL,
+        confidence=0.6,
+        samples=(
+            "Error: Unexpected error: http2 request did not get a response\n    at"
+            " ClientHttp2Stream.<anonymous> (node_modules/@smithy/node-http-handler/dist-cjs/"
+            "index.js:790:26)",
+        ),
+        near_misses=("http2 request completed with status 200",),
+    ),
+    Rule(
         "network.connection_reset.stream_reset",
         "An HTTP/2 stream was reset by the peer, or a TLS record arrived corrupted (bad"
         " record MAC).",
@@ -2494,6 +2519,9 @@ RULES: tuple[Rule, ...] = (
             "err_quic_protocol_error",
             "err_http2_goaway_session",
             (r"(?:stream|session) closed with error code", "closed with error code"),
+            # the AWS SDK's (smithy) NodeHttp2Handler: the stream's "aborted" event, "HTTP/2
+            # stream is abnormally aborted in mid-communication with result code N"
+            "stream is abnormally aborted",
             "streamclosederror",
             # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
             # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
@@ -2509,6 +2537,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Request failed with error: Transport(reqwest::Error { kind: Decode, source:"
             " hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
+            "Error: HTTP/2 stream is abnormally aborted in mid-communication with result code 2.",
             "error sending request for url (https://api.anthropic.com/v1/messages):"
             " connection error: received fatal alert: BadRecordMac",
             "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
