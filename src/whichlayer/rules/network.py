@@ -2955,6 +2955,38 @@ RULES: tuple[Rule, ...] = (
         samples=("TypeError: Es wurde kein Server mit dem angegebenen Hostnamen gefunden.",),
     ),
     Rule(
+        "network.generic.retries_no_reason",
+        "Python's urllib3 ran out of retries (MaxRetryError, inside requests'"
+        " ConnectionError: \"HTTPSConnectionPool(host=..., port=443): Max retries exceeded"
+        " with url: /v1/...\") and the paste stops before its '(Caused by ...)': that"
+        " reason (NameResolutionError, ConnectTimeoutError, NewConnectionError, SSLError,"
+        " ProxyError) is what tells DNS, a timeout, a refusal, TLS or a proxy apart, and the"
+        " rules that read it win where it is shown. Without it the layer is the network"
+        " and the cause is open: print the whole exception.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            says("max retries exceeded with url"),
+            # a reason shown (even cut short), or a status urllib3 retried on
+            # (ResponseError: the status decides, see upstream.*.retries_exhausted)
+            none_of(says("caused by", "error responses")),
+        ),
+        # above the weak rules, so the fallback does not guess a cause the paste lacks;
+        # below every rule that reads a reason
+        priority=50,
+        origin=Origin.CLIENT,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.openai.com',"
+            " port=443): Max retries exceeded with url: /v1/chat/completions",
+        ),
+        near_misses=(
+            "HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with"
+            " url: /v1/embeddings (Caused by ResponseError('too many 429 error responses'))",
+        ),
+    ),
+    Rule(
         "network.wrapped_connection_error",
         "An SDK in this process (LiteLLM wrapping the OpenAI SDK) raised a connection error, "
         "whatever class it was re-raised as: nothing answered.",
