@@ -2957,8 +2957,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.generic.retries_no_reason",
         "Python's urllib3 ran out of retries (MaxRetryError, inside requests'"
-        " ConnectionError: \"HTTPSConnectionPool(host=..., port=443): Max retries exceeded"
-        " with url: /v1/...\") and the paste stops before its '(Caused by ...)': that"
+        " ConnectionError: 'HTTPSConnectionPool(host=..., port=443): Max retries exceeded"
+        " with url: /v1/...') and the paste stops before its '(Caused by ...)': that"
         " reason (NameResolutionError, ConnectTimeoutError, NewConnectionError, SSLError,"
         " ProxyError) is what tells DNS, a timeout, a refusal, TLS or a proxy apart, and the"
         " rules that read it win where it is shown. Without it the layer is the network"
