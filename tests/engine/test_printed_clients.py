@@ -400,6 +400,16 @@ def test_async_openai_forms(text, type_, code, param, message, rule):
             422,
             "request",
         ),
+        # urllib3's Retry ran out on a status (ResponseError.SPECIFIC_ERROR)
+        (
+            "requests.exceptions.RetryError: HTTPSConnectionPool(host='api.example.com',"
+            " port=443): Max retries exceeded with url: /v1/chat/completions (Caused by"
+            " ResponseError('too many 503 error responses'))",
+            503,
+            "upstream",
+        ),
+        # the chatgpt npm package's fetchSSE
+        ("Error: ChatGPTAPI error 429\n    at fetchSSE (build/index.js:70:11)", 429, "rate_limit"),
     ],
 )
 def test_status_only_forms(text, status, layer):

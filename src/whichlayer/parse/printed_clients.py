@@ -339,6 +339,18 @@ _DIO = LazyPattern(
 _DIO4_GATE = "http status error ["
 _DIO4 = LazyPattern(r"Http status error \[([1-5]\d\d)\]")
 
+#: Python's urllib3 when a ``Retry(status_forcelist=...)`` ran out on statuses
+#: (``ResponseError.SPECIFIC_ERROR``, inside requests' ``RetryError`` / ``MaxRetryError``):
+#: "Max retries exceeded with url: /v1/x (Caused by ResponseError('too many 503 error
+#: responses'))". The server answered each try with that status; no body is kept.
+_URLLIB3_GATE = "error responses"
+_URLLIB3 = LazyPattern(r"too many ([1-5]\d\d) error responses")
+
+#: The ``chatgpt`` npm package (ChatGPTAPI's ``fetchSSE``): "ChatGPTAPI error ${res.status
+#: || res.statusText}", thrown without the body.
+_CHATGPTAPI_GATE = "chatgptapi error "
+_CHATGPTAPI = LazyPattern(r"ChatGPTAPI error ([1-5]\d\d)\b")
+
 #: The fixed text each pattern starts with.
 _PREFIX = {
     _DOTNET.pattern: "HTTP ",
@@ -352,6 +364,8 @@ _PREFIX = {
     _N8N_CODE.pattern: _N8N_GATE,
     _DIO.pattern: "the response has a status code of ",
     _DIO4.pattern: "Http status error [",
+    _URLLIB3.pattern: "too many ",
+    _CHATGPTAPI.pattern: "ChatGPTAPI error ",
     _GOOGLEAPI.pattern: "googleapi: Error ",
     _GOOGLEAPI_BARE.pattern: "googleapi: got HTTP response code ",
     _LANGCHAIN4J.pattern: _LANGCHAIN4J_GATE,
@@ -382,6 +396,8 @@ GATES = _GATES
     _G_N8N,
     _G_DIO,
     _G_DIO4,
+    _G_URLLIB3,
+    _G_CHATGPTAPI,
 ) = signals.gate_literals(
     _DOTNET_HTTP_GATE,
     _JVM_GATE.lower(),
@@ -393,10 +409,18 @@ GATES = _GATES
     _N8N_GATE.lower(),
     _DIO_GATE,
     _DIO4_GATE,
+    _URLLIB3_GATE,
+    _CHATGPTAPI_GATE,
 )
 
 #: Forms whose status is the last match of one pattern, tried in this order after the others.
-_LAST_STATUS = ((_G_N8N, _N8N_CODE), (_G_DIO, _DIO), (_G_DIO4, _DIO4))
+_LAST_STATUS = (
+    (_G_N8N, _N8N_CODE),
+    (_G_DIO, _DIO),
+    (_G_DIO4, _DIO4),
+    (_G_URLLIB3, _URLLIB3),
+    (_G_CHATGPTAPI, _CHATGPTAPI),
+)
 
 
 def status(text: str, gate: signals.Gate | None = None) -> int | None:

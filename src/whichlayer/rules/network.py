@@ -389,6 +389,31 @@ RULES: tuple[Rule, ...] = (
         near_misses=("Error: connect ECONNREFUSED 127.0.0.1:11434",),
     ),
     Rule(
+        "network.proxy.not_http_reply",
+        "The client's HTTP parser got bytes that are not an HTTP response at all (Node's"
+        " llhttp 'Parse Error: Expected HTTP/', code HPE_INVALID_CONSTANT, as Node's http,"
+        " undici, node-fetch and the request library print it): what answered does not"
+        " speak HTTP. Through a proxy setting this is the proxy (a SOCKS port given as an"
+        " HTTP proxy, a proxy that mangles the reply); without one, a service on the base"
+        " URL's port that is not the API.",
+        L,
+        Cause.PROXY,
+        says("parse error: expected http/", "hpe_invalid_constant"),
+        priority=70,
+        retry=Retry.NEVER,
+        confidence=0.6,
+        samples=(
+            "Error: Parse Error: Expected HTTP/\n    at Socket.socketOnData"
+            " (_http_client.js:515:22) {\n  bytesParsed: 107,\n  code: 'HPE_INVALID_CONSTANT',"
+            "\n  reason: 'Expected HTTP/',\n}",
+            "{ [Error: Parse Error] bytesParsed: 984, code: 'HPE_INVALID_CONSTANT' }",
+        ),
+        near_misses=(
+            "SyntaxError: Unexpected token < in JSON at position 0",
+            "Error: Parse Error: Invalid header value char",
+        ),
+    ),
+    Rule(
         "network.proxy.connect_answer",
         "The client's ProxyError carries a status: the forward proxy's own answer to CONNECT"
         " (httpx 'ProxyError: 503 Service Unavailable', requests 'Tunnel connection failed:"
@@ -807,7 +832,8 @@ RULES: tuple[Rule, ...] = (
             says(
                 "certificate verify failed",
                 "certificate_verify_failed",
-                (r"unable to verify (?:the first|leaf)", "unable to verify "),
+                # Node's UNABLE_TO_VERIFY_LEAF_SIGNATURE, also told without its article
+                (r"unable to verify (?:the first|first|leaf)", "unable to verify "),
                 "unable_to_verify",
                 "unable to get local issuer",
                 (r"\bthe first certificate\b", "the first certificate"),
@@ -835,6 +861,7 @@ RULES: tuple[Rule, ...] = (
             " established ---> System.Security.Authentication.AuthenticationException: The"
             " remote certificate is invalid according to the validation procedure:"
             " RemoteCertificateChainErrors",
+            "I am getting the message, unable to verify first certificate, since this morning.",
         ),
         near_misses=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number",),
     ),
@@ -1038,8 +1065,9 @@ RULES: tuple[Rule, ...] = (
         Cause.TLS_HANDSHAKE,
         says(
             "handshake failure",
-            "sslv3_alert",
-            "tlsv1_alert",
+            # OpenSSL's alert reason, as its code (TLSV1_ALERT_PROTOCOL_VERSION) or as its
+            # text in a Node EPROTO or curl line ("tlsv1 alert protocol version")
+            (r"\b(?:sslv3|tlsv1)[_ ]alert", "sslv3", "tlsv1"),
             "ssl connection could not be established",
             "sslhandshakeexception",
             "eof occurred in violation of protocol",
@@ -1066,7 +1094,12 @@ RULES: tuple[Rule, ...] = (
         priority=77,
         retry=Retry.LIMITED,  # a cut or reset handshake is often transient; a wrong port is not
         confidence=0.8,
-        samples=("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)",),
+        samples=(
+            "ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000)",
+            "Error: write EPROTO 4389111232:error:1409442E:SSL routines:ssl3_read_bytes:tlsv1"
+            " alert protocol version:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1536:SSL"
+            " alert number 70",
+        ),
         near_misses=("certificate verify failed: self-signed certificate",),
     ),
     Rule(
@@ -1791,6 +1824,9 @@ RULES: tuple[Rule, ...] = (
                 "read timeout on endpoint url",
                 "idle timeout",
                 (r"deadline exceeded after \d", "deadline exceeded after "),
+                # the DOMException of Node's and browsers' AbortSignal.timeout(), which a
+                # fetch client set for the whole call (also printed without its TimeoutError)
+                "operation was aborted due to timeout",
             ),
             exception(
                 "ReadTimeout",
@@ -1810,6 +1846,7 @@ RULES: tuple[Rule, ...] = (
             'Read timeout on endpoint URL: "https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse"',
             "openai.APITimeoutError: Request timed out.",
             "cURL error 28: Operation timed out after 30003 milliseconds with 0 bytes received",
+            "couldn't load the page: The operation was aborted due to timeout",
         ),
         near_misses=("httpx.ConnectTimeout",),
     ),
@@ -1970,7 +2007,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.read_timeout.client_library",
         "A client library's own timeout error fired while waiting for the answer (undici,"
-        " Java, Go, axios, curl, the openai SDK).",
+        " Java, Go, axios, curl, the openai SDK, Vert.x).",
         L,
         Cause.READ_TIMEOUT,
         says(
@@ -1998,6 +2035,10 @@ RULES: tuple[Rule, ...] = (
             (r"source: timedout\b", "source: timedout"),
             # aiohttp's sock_read timeout (SocketTimeoutError, before 3.10 ServerTimeoutError)
             "timeout on reading data from socket",
+            # Vert.x's HTTP client (Quarkus REST client, LangChain4j on Quarkus): no data came
+            # back within the request's idle timeout, "The timeout period of 30000ms has been
+            # exceeded while executing POST /v1/chat/completions for server host:443"
+            (r"timeout period of \d+ ?ms has been exceeded", "timeout period of "),
         ),
         priority=74,
         retry=Retry.CAREFUL,
@@ -2008,6 +2049,8 @@ RULES: tuple[Rule, ...] = (
             "ConnectError: [unavailable] read ETIMEDOUT ... cause: Error: read ETIMEDOUT {"
             " errno: -60, code: 'ETIMEDOUT', syscall: 'read' }",
             "API Error: read ETIMEDOUT",
+            "io.vertx.core.http.impl.NoStackTraceTimeoutException: The timeout period of 5000ms"
+            " has been exceeded while executing POST /resources for server localhost:8081",
         ),
     ),
     Rule(
@@ -2422,6 +2465,31 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.generic.http2_unanswered",
+        "The AWS SDK for JavaScript's HTTP/2 handler (smithy's NodeHttp2Handler: Bedrock"
+        " Runtime, Transcribe and other HTTP/2 streams) saw the request's stream close before"
+        " any response came, with no error or abort event to say why: 'Unexpected error:"
+        " http2 request did not get a response'. The server, a middlebox or the session's own"
+        " teardown closed it; the words do not tell a reset from an idle cut, so the cause"
+        " stays open. Reported mostly behind VPNs and corporate proxies since Bedrock Runtime's"
+        " client moved to HTTP/2; a client built with the HTTP/1.1 handler (NodeHttpHandler)"
+        " avoids it. The request may have been received.",
+        L,
+        Cause.UNKNOWN,
+        says("http2 request did not get a response"),
+        # above network.generic (30) and the weak status rules, so the fallback does not
+        # guess a cause the words do not hold
+        priority=60,
+        retry=Retry.CAREFUL,
+        confidence=0.6,
+        samples=(
+            "Error: Unexpected error: http2 request did not get a response\n    at"
+            " ClientHttp2Stream.<anonymous> (node_modules/@smithy/node-http-handler/dist-cjs/"
+            "index.js:790:26)",
+        ),
+        near_misses=("http2 request completed with status 200",),
+    ),
+    Rule(
         "network.connection_reset.stream_reset",
         "An HTTP/2 stream was reset by the peer, or a TLS record arrived corrupted (bad"
         " record MAC).",
@@ -2451,6 +2519,9 @@ RULES: tuple[Rule, ...] = (
             "err_quic_protocol_error",
             "err_http2_goaway_session",
             (r"(?:stream|session) closed with error code", "closed with error code"),
+            # the AWS SDK's (smithy) NodeHttp2Handler: the stream's "aborted" event, "HTTP/2
+            # stream is abnormally aborted in mid-communication with result code N"
+            "stream is abnormally aborted",
             "streamclosederror",
             # Chromium/Electron (net_error_list.h -337): the HTTP/2 stream broke, typically
             # mid-stream after "200 (OK)" when a proxy or CDN cuts a long SSE answer
@@ -2466,6 +2537,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Request failed with error: Transport(reqwest::Error { kind: Decode, source:"
             " hyper::Error(Body, Error { kind: Reset(StreamId(19), INTERNAL_ERROR, Remote) }) })",
+            "Error: HTTP/2 stream is abnormally aborted in mid-communication with result code 2.",
             "error sending request for url (https://api.anthropic.com/v1/messages):"
             " connection error: received fatal alert: BadRecordMac",
             "Error: stream error: stream ID 1; INTERNAL_ERROR; received from peer",
@@ -2516,6 +2588,9 @@ RULES: tuple[Rule, ...] = (
                     "connectexception",
                     (r"request to https?://\S+ failed, reason:", " failed, reason:"),
                     "check your network configuration",
+                    # the Vercel AI SDK's handleFetchError: "Cannot connect to API: <the fetch
+                    # TypeError's cause>", raised only when fetch itself failed
+                    "cannot connect to api",
                 ),
                 exception(
                     "APIConnectionError",
@@ -2534,7 +2609,11 @@ RULES: tuple[Rule, ...] = (
         priority=30,
         retry=Retry.LIMITED,
         confidence=0.5,
-        samples=("Connection error.",),
+        samples=(
+            "Connection error.",
+            "APICallError: Cannot connect to API: Unable to connect. Is the computer able to"
+            " access the url?",
+        ),
         near_misses=("Failed to connect to api.anthropic.com: ERR_BAD_REQUEST",),
     ),
     Rule(
@@ -2874,6 +2953,38 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.LIMITED,
         confidence=0.8,
         samples=("TypeError: Es wurde kein Server mit dem angegebenen Hostnamen gefunden.",),
+    ),
+    Rule(
+        "network.generic.retries_no_reason",
+        "Python's urllib3 ran out of retries (MaxRetryError, inside requests'"
+        " ConnectionError: 'HTTPSConnectionPool(host=..., port=443): Max retries exceeded"
+        " with url: /v1/...') and the paste stops before its '(Caused by ...)': that"
+        " reason (NameResolutionError, ConnectTimeoutError, NewConnectionError, SSLError,"
+        " ProxyError) is what tells DNS, a timeout, a refusal, TLS or a proxy apart, and the"
+        " rules that read it win where it is shown. Without it the layer is the network"
+        " and the cause is open: print the whole exception.",
+        L,
+        Cause.UNKNOWN,
+        all_of(
+            says("max retries exceeded with url"),
+            # a reason shown (even cut short), or a status urllib3 retried on
+            # (ResponseError: the status decides, see upstream.*.retries_exhausted)
+            none_of(says("caused by", "error responses")),
+        ),
+        # above the weak rules, so the fallback does not guess a cause the paste lacks;
+        # below every rule that reads a reason
+        priority=50,
+        origin=Origin.CLIENT,
+        retry=Retry.LIMITED,
+        confidence=0.5,
+        samples=(
+            "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api.openai.com',"
+            " port=443): Max retries exceeded with url: /v1/chat/completions",
+        ),
+        near_misses=(
+            "HTTPSConnectionPool(host='api.openai.com', port=443): Max retries exceeded with"
+            " url: /v1/embeddings (Caused by ResponseError('too many 429 error responses'))",
+        ),
     ),
     Rule(
         "network.wrapped_connection_error",

@@ -1130,7 +1130,8 @@ RULES: tuple[Rule, ...] = (
         " 'Only absolute URLs are supported', httpx's UnsupportedProtocol 'Request URL is"
         " missing an 'http://' or 'https://' protocol', requests' 'No connection adapters were"
         " found for 'htps://...'', Java's 'URI is not absolute', .NET's 'An invalid request URI"
-        " was provided', reqwest's 'relative URL without a base'). The base URL setting is"
+        " was provided', reqwest's 'relative URL without a base', node-fetch's 'Only HTTP(S)"
+        " protocols are supported' for another scheme). The base URL setting is"
         " wrong: write it whole, https:// included.",
         L,
         Cause.ENDPOINT_MISMATCH,
@@ -1143,6 +1144,9 @@ RULES: tuple[Rule, ...] = (
             "uri is not absolute",
             "an invalid request uri was provided",
             "relative url without a base",
+            # node-fetch 2 (and the copies bundled in many clients) for a scheme that is
+            # neither http: nor https:, e.g. "localhost:11434" read as scheme "localhost:"
+            "only http(s) protocols are supported",
         ),
         priority=86,
         origin=Origin.CLIENT,
@@ -1155,6 +1159,8 @@ RULES: tuple[Rule, ...] = (
             " 'htps://api.openai.com/v1/chat/completions'",
             "httpx.UnsupportedProtocol: Request URL is missing an 'http://' or 'https://'"
             " protocol.",
+            "TypeError: Only HTTP(S) protocols are supported\n    at getNodeRequestOptions"
+            " (node_modules/node-fetch/lib/index.js:1309:9)",
         ),
         near_misses=("SSL routines:ssl_choose_client_version:unsupported protocol",),
     ),
@@ -2947,6 +2953,73 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Invalid 'messages[1].content': string too long. Expected a string with maximum"
             " length 10485760, but got a string with length 12000000 instead.",
+        ),
+    ),
+    Rule(
+        "request.invalid_parameter.tool_call_id_format",
+        "A tool-call id in the history does not have the form the model's tokenizer demands:"
+        " mistral_common (Mistral's API, and vLLM, LM Studio or MLX servers running a Mistral"
+        " or Devstral model) takes only 9 characters of a-z, A-Z, 0-9 ('Tool call id was"
+        " call_49c8... but must be a-z, A-Z, 0-9, with a length of 9'). Ids made by another"
+        " provider, an agent framework or the server itself (call_<hex>, uuids) were replayed;"
+        " the first turn works and the next fails, whatever status the server answers with"
+        " (local servers send a 500).",
+        L,
+        Cause.INVALID_PARAMETER,
+        says(
+            (r"tool call id was [^\n]{0,80} but must be", "tool call id was "),
+            "must be a-z, a-z, 0-9, with a length of",
+        ),
+        # above request.status_4xx and the generic 5xx rules, beside the sibling that reads
+        # OpenAI's own id check as a field (tool_call_id_field, 92)
+        priority=90,
+        retry=Retry.NEVER,
+        confidence=0.85,
+        samples=(
+            "AI_APICallError: Tool call id was call_PTLP8xhu3uwZk4l3nlnrrJha but must be a-z,"
+            " A-Z, 0-9, with a length of 9.",
+            'LLM response status: 400 body: {"object":"error","message":"Tool call id was'
+            ' 2968-LWy3uasib but must be a-z, A-Z, 0-9, with a length of 9.","type":'
+            '"invalid_function_call","param":null,"code":"3280"}',
+            "openai.BadRequestError: Error code: 400 - {'object': 'error', 'message': 'Tool call"
+            " id was 38f04d9ea185424a8dc6ed9a88da5 but must be a-z, A-Z, 0-9, with a length of"
+            " 9.', 'type': 'invalid_request_error', 'param': None, 'code': None}",
+        ),
+        near_misses=(
+            "Tool call id was not found in the previous assistant message",
+            "The password must be a-z, A-Z, 0-9 and at least 8 characters long",
+        ),
+    ),
+    Rule(
+        "request.malformed_body.gateway_token_estimate",
+        "Azure API Management's token policies (azure-openai-token-limit, llm-token-limit,"
+        " the token-metric policies) estimate a request's prompt tokens before forwarding it"
+        " and answer 400 when the body is not a chat completion, completion or embeddings"
+        " request they can read (LanguageModelTokenLimitCannotEstimatePromptTokens: 'Unable to"
+        " parse and estimate tokens from incoming request'). The gateway refused the body's"
+        " shape before the model saw it: send a body of a supported kind, or have the"
+        " gateway's owner turn the estimate off for that API.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (r"unable to parse and estimate tokens (?:from|for)", "estimate tokens"),
+            "cannotestimateprompttokens",
+        ),
+        priority=88,
+        origin=Origin.GATEWAY,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            '{ "statusCode": 400, "message": "Unable to parse and estimate tokens from incoming'
+            " request. Please ensure incoming request is of one of the following types: 'Chat"
+            " Completion', 'Completion', 'Embeddings' and works with current prompt estimation"
+            " mode of 'Auto'.\" }",
+            "LastErrorReason: LanguageModelTokenLimitCannotEstimatePromptTokens\n"
+            "LastErrorMessage: Unable to parse and estimate tokens for incoming request.",
+        ),
+        near_misses=(
+            "Unable to estimate the cost of this request; the token count is shown after it"
+            " completes",
         ),
     ),
     Rule(

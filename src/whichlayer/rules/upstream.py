@@ -2224,4 +2224,40 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("litellm.exceptions.APIError: litellm.APIError: Error code: 500",),
     ),
+    *(
+        Rule(
+            f"upstream.{cause.value}.retries_exhausted",
+            f"A client's retries ran out on {code} answers: Python urllib3's Retry with a"
+            " status_forcelist ('Max retries exceeded with url: ... (Caused by"
+            f" ResponseError('too many {code} error responses'))', inside requests'"
+            " RetryError). The server answered every try with that status, so the connection"
+            " words around it are not the network's: the status decides.",
+            L,
+            cause,
+            all_of(
+                status(code),
+                says((r"too many \d{3} error responses", "error responses")),
+            ),
+            # above the bare status rules (weak, which the model may overrule on the
+            # connection-pool words), below any rule that reads the server's own body
+            priority=60,
+            retry=Retry.LIMITED,
+            confidence=0.7,
+            samples=(
+                "requests.exceptions.RetryError: HTTPSConnectionPool(host='api.example.com',"
+                f" port=443): Max retries exceeded with url: {path} (Caused by"
+                f" ResponseError('too many {code} error responses'))",
+            ),
+            near_misses=(
+                "Max retries exceeded with url: /v1/x (Caused by ResponseError('too many error"
+                " responses'))",
+            ),
+        )
+        for code, cause, path in (
+            # (502 and 504 have strong status rules of their own: upstream.status_502,
+            # upstream.gateway_timeout)
+            (500, Cause.SERVER_ERROR, "/v1/chat/completions"),
+            (503, Cause.UNAVAILABLE, "/v1/embeddings"),
+        )
+    ),
 )
