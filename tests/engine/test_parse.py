@@ -191,3 +191,22 @@ def test_a_status_on_its_own_line_counts_in_a_repr_paste():
     text = repr("Failed to load response from api.openai.com:\n(429)\nRetrying in 2 s")
     assert "\n" not in text
     assert whichlayer.to_evidence(text).status == 429
+
+
+def test_warnings_stay_when_the_error_line_only_says_the_client_gave_up():
+    # A retry loop's warnings say why it retried; "failed after N attempts" and uvicorn's
+    # "Exception in ASGI application" header say only that it stopped.
+    from whichlayer.parse.text import focus
+
+    gave_up = (
+        "WARNING:root:Rate limit reached, backing off...\n"
+        "WARNING:root:Rate limit reached, backing off...\n"
+        "ERROR:root:Failed to get response after 5 attempts\n"
+        "ERROR:    Exception in ASGI application"
+    )
+    assert focus(gave_up) == gave_up
+    assert whichlayer.explain(gave_up).layer == "rate_limit"
+    # an error line that says what failed still outranks the warnings
+    stated = "WARNING: Rate limit reached\nERROR: Failed after 3 attempts: 401 Unauthorized"
+    assert focus(stated) == "ERROR: Failed after 3 attempts: 401 Unauthorized"
+    assert whichlayer.explain(stated).layer == "identity"

@@ -123,6 +123,15 @@ _CARRIED_ON = LazyPattern(r"defaulting to|falling back|fall(?:ing)? back to|proc
 _ERROR_LINE = LazyPattern(r"^\s*(?:error|fatal)\s*:\s*\S", re.I)
 #: An ERROR line that only announces another attempt (``ERROR: Reconnecting... 2/5``).
 _RETRY_LINE = LazyPattern(r"^\s*error\s*:\s*(?:reconnecting|retrying)\b[^{]*$", re.I)
+#: An ERROR line that says only that the client gave up, not why: ``ERROR:root:Failed to get
+#: response after 10 attempts``, ``ERROR: giving up``, uvicorn's ``ERROR: Exception in ASGI
+#: application`` (a header over the traceback). The why is in the warnings before it (``Rate
+#: limit reached, backing off...``), so they stay.
+_GAVE_UP_LINE = LazyPattern(
+    r"^\s*error\s*:\s*(?:[\w.]+:)?\s*(?:failed\b[^:{]{0,60}?\bafter \d+ (?:attempts?|retries|tries)"
+    r"|(?:giving|gave) up\b[^:{]{0,60}|exception in asgi application)\W*$",
+    re.I,
+)
 
 
 def focus(text: str) -> str:
@@ -131,7 +140,9 @@ def focus(text: str) -> str:
     A client's output often holds warnings, retry announcements and the final error.
     A warning that says the client carried on (``Defaulting to fallback metadata``) is
     never the failure; other warnings give way when an ``ERROR:`` line states the outcome;
-    ``ERROR: Reconnecting... 2/5`` announces an attempt, not the outcome.
+    ``ERROR: Reconnecting... 2/5`` announces an attempt, not the outcome, and ``ERROR:
+    Failed after 10 attempts`` says the client gave up without saying why (the warnings
+    before it do).
     """
     if "\n" not in text or len(text) > MAX_TEXT:
         return text
@@ -145,7 +156,8 @@ def focus(text: str) -> str:
     lines = text.splitlines()
     error_line, retry_line = _ERROR_LINE.compiled().match, _RETRY_LINE.compiled().match
     warning_line, carried_on = _WARNING_LINE.compiled().match, _CARRIED_ON.compiled().search
-    stated = any(error_line(line) and not retry_line(line) for line in lines)
+    gave_up = _GAVE_UP_LINE.compiled().match
+    stated = any(error_line(line) and not retry_line(line) and not gave_up(line) for line in lines)
     kept = [
         line
         for line in lines
