@@ -37,7 +37,7 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (3,857 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (4,585 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised only
 #: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
 #: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125; the
@@ -64,9 +64,10 @@ def test_field_set_stays_high():
 #: the seventh round's identity, quota and rate-limit families (Google's account
 #: verification hold, a project denied access, Chinese queue positions), 25 / 115; a
 #: rate-limit code in a body a relay wraps in a 500, 24 / 115; Antigravity's account
-#: eligibility refusal (a region check), 23 / 114.)
-MOST_LAYER_MISSES = 23
-MOST_CAUSE_MISSES = 114
+#: eligibility refusal (a region check), 23 / 114; fresh35 and fresh36 (428 errors) added
+#: unfitted and the model retrained, 39 / 181.)
+MOST_LAYER_MISSES = 39
+MOST_CAUSE_MISSES = 181
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
