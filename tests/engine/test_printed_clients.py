@@ -343,6 +343,46 @@ def test_async_openai_forms(text, type_, code, param, message, rule):
     assert _decided(text)[0] == rule
 
 
+# --- Baidu's qianfan SDK (qianfan.errors.APIError) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "message", "rule", "layer"),
+    [
+        (
+            "qianfan.errors.APIError: api return error, req_id: as-4kx2p9w1ab code: 18, msg:"
+            " Open api qps request limit reached",
+            18,
+            "Open api qps request limit reached",
+            "catalogue.qianfan.18",
+            "rate_limit",
+        ),
+        # an empty request id, as a failure before the request was logged prints it
+        (
+            "  raise errors.APIError(error_code, err_msg, req_id)\nqianfan.errors.APIError:"
+            " api return error, req_id:  code: 13, msg: Get service token failed",
+            13,
+            "Get service token failed",
+            "catalogue.qianfan.13",
+            "identity",
+        ),
+        # older versions print no request id
+        (
+            "数据0发生异常：api return error, code: 336002, msg: Invalid JSON",
+            336002,
+            "Invalid JSON",
+            "catalogue.qianfan.336002",
+            "request",
+        ),
+    ],
+)
+def test_qianfan_sdk_form(text, code, message, rule, layer):
+    body = _bodies(text)[0]
+    assert (body.dialect, body.code, body.message) == ("qianfan", str(code), message)
+    decided = _decided(text)
+    assert (decided[0], decided[1]) == (rule, layer)
+
+
 # --- forms that say only the status ----------------------------------------------------------
 
 

@@ -29,7 +29,11 @@ Each form was read from the library's source, where the exception's string is bu
   ``ApiError { message: "...", type: Some("..."), param: None, code: Some("...") }`` ->
   an OpenAI body (a numeric code, as async-openai passes on an OpenAI-compatible server's
   ``"code": 404``, is read as the status it is; other numbers, ``exited (code: 137)``, are
-  no error status and give no body).
+  no error status and give no body);
+- Baidu's qianfan SDK (``qianfan.errors.APIError.__init__``): ``api return error, req_id:
+  as-xxxx code: 336002, msg: Invalid JSON`` (the request id may be empty; older versions
+  print no ``req_id:``) -> a Qianfan body (``error_code``, ``error_msg``), which its
+  catalogue reads.
 
 Forms that say only the status (no body printed: a body would tell the rules that the
 server answered with one) give the status alone, see :func:`status`:
@@ -127,6 +131,12 @@ _ASYNC_OPENAI_DEBUG = LazyPattern(
 )
 
 
+_QIANFAN_GATE = "api return error, "
+_QIANFAN = LazyPattern(
+    r"api return error, (?:req_id: ?[\w\-]{0,80} )?code: (\d{1,9}), msg: ?([^\r\n]{0,2000})"
+)
+
+
 def read(text: str) -> list[ErrorBody]:
     """The bodies of this module's printed forms in ``text``."""
     out: list[ErrorBody] = []
@@ -143,6 +153,8 @@ def read(text: str) -> list[ErrorBody]:
         out += _async_openai_debug(text)
     elif _ASYNC_OPENAI_GATE in present:
         out += _async_openai(text)
+    if _QIANFAN_GATE in present:
+        out += _qianfan(text)
     return out
 
 
@@ -294,6 +306,15 @@ def _async_openai_debug(text: str) -> list[ErrorBody]:
     return [] if body is None else [body]
 
 
+def _qianfan(text: str) -> list[ErrorBody]:
+    match = _last(_QIANFAN, text)
+    if match is None:
+        return []
+    message = _line(match.group(2))
+    body = read_body({"error_code": int(match.group(1)), "error_msg": message})
+    return [] if body is None else [body]
+
+
 # --- forms that say only the status -------------------------------------------------------
 
 _DOTNET_HTTP_GATE = "does not indicate success"
@@ -369,6 +390,7 @@ _PREFIX = {
     _GOOGLEAPI.pattern: "googleapi: Error ",
     _GOOGLEAPI_BARE.pattern: "googleapi: got HTTP response code ",
     _LANGCHAIN4J.pattern: _LANGCHAIN4J_GATE,
+    _QIANFAN.pattern: _QIANFAN_GATE,
 }
 
 _GATES = (
@@ -378,6 +400,7 @@ _GATES = (
     _GOOGLEAPI_GATE,
     _ASYNC_OPENAI_GATE,
     _ASYNC_OPENAI_DEBUG_GATE,
+    _QIANFAN_GATE,
 )
 #: The fixed texts one of which each body form holds (``printed`` gates its call on them).
 GATES = _GATES
