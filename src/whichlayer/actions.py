@@ -310,6 +310,16 @@ HIDDEN_BY_CLIENT: dict[str, tuple[tuple[Cause, ...], str]] = {
         (Cause.KEY_INVALID, Cause.KEY_WRONG_PLATFORM, Cause.KEY_EXPIRED),
         "an unknown key, a key of another platform, or a revoked or expired one",
     ),
+    # Roo Code's lines for any 401 and any 403: the server's reason is not shown
+    "identity.key_invalid.roo_401_line": (
+        (Cause.KEY_INVALID, Cause.KEY_EXPIRED, Cause.KEY_WRONG_PLATFORM),
+        "an unknown key, a revoked or expired one, or a key of another platform (any 401)",
+    ),
+    "identity.unknown.roo_403_line": (
+        (Cause.PERMISSION_MODEL, Cause.PERMISSION_REGION, Cause.POLICY_BLOCK),
+        "a model or endpoint the key may not use, an unsupported region, or an account or"
+        " gateway policy (any 403)",
+    ),
     "network.wrapped_connection_error": (_CONNECT, _CONNECT_WORDS),
     # "fetch failed", "error sending request", "Connection error.": the reason is dropped
     "network.generic": (_CONNECT, _CONNECT_WORDS),

@@ -227,6 +227,11 @@ RULES: tuple[Rule, ...] = (
             "defaultazurecredential failed to retrieve a token",
             # botocore's ProfileNotFound: the named profile is not in ~/.aws/config
             (r"the config profile \([^)\n]{0,80}\) could not be found", "config profile ("),
+            # the AWS SDK for JavaScript's credential chain found nothing (lib/config.js,
+            # lib/event_listeners.js: "Could not load credentials from any providers",
+            # "Missing credentials in config, if using AWS_CONFIG_FILE, ...")
+            "could not load credentials from any providers",
+            "missing credentials in config",
         ),
         priority=92,
         origin=Origin.CLIENT,
@@ -239,6 +244,10 @@ RULES: tuple[Rule, ...] = (
             "NoCredentialsError: Unable to locate credentials",
             'TypeError: "Could not resolve authentication method. Expected either api_key or'
             ' auth_token to be set."',
+            "CredentialsError: Missing credentials in config, if using AWS_CONFIG_FILE, set"
+            " AWS_SDK_LOAD_CONFIG=1",
+            "CredentialsProviderError: Could not load credentials from any providers\n    at"
+            " providers (node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js:1:1)",
         ),
     ),
     Rule(
@@ -273,9 +282,12 @@ RULES: tuple[Rule, ...] = (
                 "not provided",
                 "not supplied",
             ),
+            # ... and with no noun after it: the Vercel AI SDK's gateway error when neither
+            # an API key nor an OIDC token came ("AI Gateway authentication failed: No
+            # authentication provided.")
             (
-                r"\bno (?:bearer |auth(?:entication)? |access |api )?(?:token|credentials)"
-                r" (?:was |were )?(?:provided|supplied)",
+                r"\bno (?:(?:bearer |auth(?:entication)? |access |api )?(?:token|credentials)"
+                r"|auth(?:entication|orization)?) (?:was |were |is )?(?:provided|supplied)",
                 "provided",
                 "supplied",
             ),
@@ -288,6 +300,8 @@ RULES: tuple[Rule, ...] = (
             '{"error":"Unauthorized","message":"No token provided"}',
             '{"type":"error","error":{"type":"authentication_error",'
             '"message":"x-api-key header is required"}}',
+            "GatewayAuthenticationError: AI Gateway authentication failed: No authentication"
+            " provided.\n\nOption 1 - API key:\nCreate an API key: https://vercel.com/d",
         ),
         near_misses=(
             '{"error":{"message":"Incorrect API key provided: sk-abc"}}',
@@ -1544,6 +1558,9 @@ RULES: tuple[Rule, ...] = (
             "不在令牌允许访问的列表",
             "not in the token's allowed",
             "client ip is not allowed by token",
+            # one-api's token subnet check (middleware/auth.go): "该令牌只能在指定网段使用：
+            # 10.0.0.0/8，当前 ip：1.2.3.4"
+            "该令牌只能在指定网段使用",
             "用户已被封禁",
         ),
         priority=93,
@@ -1553,6 +1570,8 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"您的 IP 不在令牌允许访问的列表中 (request id: 2025)","type":'
             '"new_api_error","code":"access_denied"}}',
             '{"error":{"message":"用户已被封禁","type":"new_api_error","code":"user_disabled"}}',
+            '{"error":{"message":"该令牌只能在指定网段使用：192.168.0.0/24，当前 ip：203.0.113.7",'
+            '"type":"one_api_error"}}',
         ),
         near_misses=("该令牌已过期",),
     ),
@@ -2177,9 +2196,13 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.KEY_MISSING,
         says(
+            # openai-python and openai-node name what they would take: an `api_key`/`apiKey`,
+            # Azure's AD token (provider), Bedrock's token provider ("Please pass one of
+            # `apiKey` and `azureADTokenProvider`", "Please pass an `apiKey` or
+            # `bedrockTokenProvider`")
             (
-                r"missing credentials\. please pass an `?api_key",
-                "missing credentials. please pass an",
+                r"missing credentials\. please pass (?:an|one of) `?(?:api_?key|azure|bedrock)",
+                "missing credentials. please pass ",
             ),
             "api_key client option must be set",
         ),
@@ -2190,8 +2213,15 @@ RULES: tuple[Rule, ...] = (
             "openai.OpenAIError: Missing credentials. Please pass an `api_key`, "
             "`workload_identity`, `admin_api_key`, or set the `OPENAI_API_KEY` or "
             "`OPENAI_ADMIN_KEY` environment variable.",
+            "OpenAIError: Missing credentials. Please pass one of `apiKey` and"
+            " `azureADTokenProvider`, or set the `AZURE_OPENAI_API_KEY` environment variable.",
+            "Missing credentials. Please pass an `apiKey` or `bedrockTokenProvider`, or set the"
+            " `AWS_BEARER_TOKEN_BEDROCK` environment variable.",
         ),
-        near_misses=("Error code: 401 - Incorrect API key provided",),
+        near_misses=(
+            "Error code: 401 - Incorrect API key provided",
+            "Missing credentials for the proxy. Please pass a username",
+        ),
     ),
     # Google names the consumer it suspended: an API key ("Consumer 'api_key:AIza...' has
     # been suspended": that key is disabled, a new key works) or a project ('projects/123',
@@ -4627,5 +4657,122 @@ RULES: tuple[Rule, ...] = (
             "token not found",
             "Invalid bearer token",
         ),
+    ),
+    # A local Copilot proxy or client mints a short-lived Copilot token from the GitHub token
+    # it keeps in its state; before login (or after the GitHub token was lost) it has none and
+    # refuses the call itself (copilot-api's "Copilot token not found"; forks' "GitHub token
+    # not set in state"). Nothing was sent to GitHub. A server's "token not found" (a token it
+    # looked up and did not know) is not this family.
+    Rule(
+        "identity.key_missing.copilot_token_state",
+        "A Copilot client or local proxy says it holds no GitHub or Copilot token ('Copilot"
+        " token not found', 'GitHub token not set'): it was never logged in, so nothing was"
+        " sent.",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"\b(?:github|copilot) token (?:is |was )?not (?:set|found|available)\b",
+                "token is not ",
+                "token was not ",
+                "token not ",
+            ),
+        ),
+        priority=90,
+        origin=Origin.CLIENT,
+        confidence=0.8,
+        samples=(
+            "Error: Copilot token not found\n    at createChatCompletions"
+            " (src/services/copilot/create-chat-completions.ts:11:35)",
+            '{"error":{"message":"GitHub token not set","type":"error"}}',
+        ),
+        near_misses=(
+            "Your GitHub token is invalid. Please sign out from your GitHub account.",
+            "token not found",
+        ),
+    ),
+    # Roo Code (and the forks that keep its strings) prints its own line for a provider's 401
+    # and 403 instead of the server's words, in its 18 languages (webview-ui/src/i18n/locales/
+    # */chat.json): "Couldn't authenticate with provider. Please check your API key
+    # configuration." (401) and "Unauthorized. Your API key is valid, but the provider refused
+    # to complete this request." (403). The reason is not shown (actions.HIDDEN_BY_CLIENT);
+    # where the paste also holds the server's words, their rows (priority 80 and more) decide.
+    Rule(
+        "identity.key_invalid.roo_401_line",
+        "A coding agent's own line for a provider's 401 ('Couldn't authenticate with provider."
+        " Please check your API key configuration.', Roo Code in its 18 languages): the key was"
+        " refused; the server's reason is not shown.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            "couldn't authenticate with provider",
+            "无法向提供商进行身份验证",
+            "無法向供應商進行身份驗證",
+            "authentifizierung beim anbieter fehlgeschlagen",
+            "impossible de s'authentifier auprès du fournisseur",
+            "プロバイダーで認証できませんでした",
+            "공급자로 인증할 수 없습니다",
+            "no se pudo autenticar con el proveedor",
+            "не удалось аутентифицироваться у провайдера",
+            "não foi possível autenticar com o provedor",
+            "impossibile autenticare con il provider",
+            "sağlayıcı ile kimlik doğrulaması yapılamadı",
+            "không thể xác thực với nhà cung cấp",
+            "kon niet authenticeren met provider",
+            "nie można uwierzytelnić u dostawcy",
+            "प्रदाता के साथ प्रमाणित नहीं किए जा सके",
+            "tidak dapat mengautentikasi dengan penyedia",
+            "no s'ha pogut autenticar amb el proveïdor",
+        ),
+        priority=55,
+        confidence=0.6,
+        samples=(
+            "Couldn't authenticate with provider. Please check your API key configuration.",
+            "无法向提供商进行身份验证。请检查您的 API 密钥配置。",
+            "Impossible de s'authentifier auprès du fournisseur. Veuillez vérifier la"
+            " configuration de votre clé API.",
+            "プロバイダーで認証できませんでした。API キーの設定を確認してください。",
+        ),
+        near_misses=("Couldn't connect to provider. Please check your network.",),
+    ),
+    Rule(
+        "identity.unknown.roo_403_line",
+        "A coding agent's own line for a provider's 403 ('Unauthorized. Your API key is valid,"
+        " but the provider refused to complete this request.', Roo Code in its 18 languages):"
+        " the key was recognised and refused something; the line does not say what.",
+        L,
+        Cause.UNKNOWN,
+        says(
+            "api key is valid, but the provider refused",
+            "api 密钥有效，但提供商拒绝",
+            "api 金鑰有效，但供應商拒絕",
+            "api-schlüssel ist gültig, aber der anbieter",
+            "clé api est valide, mais le fournisseur a refusé",
+            "api キーは有効ですが、プロバイダー",
+            "api 키는 유효하지만 공급자가",
+            "clave api es válida, pero el proveedor se negó",
+            "ключ api действителен, но провайдер отказался",
+            "chave api é válida, mas o provedor se recusou",
+            "chiave api è valida, ma il provider ha rifiutato",
+            "api anahtarınız geçerli ama sağlayıcı",
+            "khóa api của bạn hợp lệ, nhưng nhà cung cấp",
+            "api-sleutel is geldig, maar de provider weigerde",
+            "klucz api jest ważny, ale dostawca odmówił",
+            "api कुंजी वैध है, लेकिन प्रदाता",
+            "kunci api anda valid, tetapi penyedia menolak",
+            "clau api és vàlida, però el proveïdor ha rebutjat",
+        ),
+        priority=55,
+        confidence=0.6,
+        samples=(
+            "Unauthorized. Your API key is valid, but the provider refused to complete this"
+            " request.",
+            "无权限。您的 API 密钥有效，但提供商拒绝完成此请求。",
+            "Nicht autorisiert. Dein API-Schlüssel ist gültig, aber der Anbieter hat sich"
+            " geweigert, diese Anfrage abzuschließen.",
+            "No autorizado. Tu clave API es válida, pero el proveedor se negó a completar esta"
+            " solicitud.",
+        ),
+        near_misses=("Your API key is valid.",),
     ),
 )

@@ -722,8 +722,14 @@ RULES: tuple[Rule, ...] = (
                 r"(?:ended|expired|is over)",
                 "trial ",
             ),
-            # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as
+            # DashScope's 403 in "use free tier only" mode, whatever class a client raises it as,
+            # and its documented message when a client prints only that ("The free tier of the
+            # model has been exhausted. ... disable the \"use free tier only\" mode")
             "allocationquota.freetieronly",
+            (
+                r"free tier (?:of (?:the|this) model )?(?:has been |is )?(?:exhausted|used up)",
+                "free tier ",
+            ),
             # a free daily allowance used up: Qwen Code's "Your free daily quota has been
             # reached", apps' "used all your free requests for today", "daily limit of free
             # messages" (free credits, money-like, are left to the balance rules)
@@ -749,8 +755,14 @@ RULES: tuple[Rule, ...] = (
             "✕ Qwen OAuth quota exceeded: Your free daily quota has been reached. Upgrade to"
             " the Coding Plan to continue.",
             "You have used all your free requests for today. Come back tomorrow.",
+            "openai.PermissionDeniedError: Error code: 403 - The free tier of the model has been"
+            " exhausted. If you wish to continue access the model on a paid basis, please disable"
+            ' the "use free tier only" mode in the management console.',
         ),
-        near_misses=("You have run out of free credits. Add credits to continue.",),
+        near_misses=(
+            "You have run out of free credits. Add credits to continue.",
+            "The free tier of this model is available to all accounts.",
+        ),
     ),
     Rule(
         "quota.quota_exhausted.daily",
@@ -2126,6 +2138,53 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "You have reached your monthly spend limit of $50",
             "You have reached your monthly budget limit",
+        ),
+    ),
+    # Roo Code (and the forks that keep its strings) words a 402 as "You seem to have run out
+    # of funds/credits in your account. Go to your provider and add more to continue." in its
+    # 18 languages (webview-ui/src/i18n/locales/*/chat.json): the money word and the credit
+    # word side by side, joined by a slash, name the balance that ran out.
+    Rule(
+        "quota.insufficient_balance.funds_credits",
+        "A client says the account ran out of 'funds/credits', naming both with a slash (Roo"
+        " Code's 402 message in its 18 languages): the balance is used up.",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says(
+            (
+                r"(?:funds|fondos|fonds|fondi|fundos|guthaben|средства|środki|dana|fons|para"
+                r"|tiền|資金|资金|余额|자금|फंड)/(?:credits|créditos|crédits|crediti|кредиты"
+                r"|kredyty|kredit|kredi|crèdits|tín dụng|クレジット|积分|크레딧|क्रेडिट)",
+                "/credits",
+                "/créditos",
+                "/crédits",
+                "/crediti",
+                "/кредиты",
+                "/kredyty",
+                "/kredit",
+                "/kredi",
+                "/crèdits",
+                "/tín dụng",
+                "/クレジット",
+                "/积分",
+                "/크레딧",
+                "/क्रेडिट",
+            ),
+            "資金／額度",
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "Het lijkt erop dat je funds/credits op je account op zijn. Ga naar je provider en"
+            " voeg meer toe om door te gaan.",
+            "您的账户余额/积分似乎已用尽。请前往提供商处充值以继续。",
+            "Es sieht so aus, als ob dir die Guthaben/Credits in deinem Konto ausgegangen sind.",
+            "Parece que você ficou sem fundos/créditos em sua conta.",
+            "您的帳戶資金／額度似乎已用盡。請前往供應商增加額度以繼續。",
+        ),
+        near_misses=(
+            "Check the credits/usage page for details",
+            "funds transfer / credits applied",
         ),
     ),
 )
