@@ -768,6 +768,10 @@ RULES: tuple[Rule, ...] = (
                     # a per-second / per-minute window named in Chinese (秒级限流)
                     "秒级",
                     "分钟级",
+                    # a client's line that names the provider as the one that throttled (Roo
+                    # Code's 429: "请求过于频繁。提供商已对您的请求进行速率限制。")
+                    "提供商已对您的请求进行速率限制",
+                    "供應商已對您的請求進行速率限制",
                 ),
             ),
         ),
@@ -778,6 +782,7 @@ RULES: tuple[Rule, ...] = (
             '{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次","type":"new_api_error"}}',
         ),
         near_misses=(
+            "请求过于频繁。提供商已对您的请求进行速率限制。请在下一次 API 调用前稍候。",
             "请求过于频繁（HTTP 429：Your account org-x request reached organization TPM rate"
             " limit, current: 32000, limit: 32000）",
         ),
@@ -1632,7 +1637,8 @@ RULES: tuple[Rule, ...] = (
         "'Too many requests', 'rate limit' or 'request limit reached' in more languages (German"
         " Ratenbegrenzung / gedrosselt, French limite de débit / de requêtes, Spanish and"
         " Portuguese límite / limite de solicitudes / requisições, Russian лимит запросов,"
-        " Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch), without naming which budget.",
+        " Italian, Turkish, Vietnamese, Polish, Indonesian, Dutch, Korean, Hindi, Catalan),"
+        " without naming which budget.",
         L,
         Cause.UNKNOWN,
         says(
@@ -1653,6 +1659,10 @@ RULES: tuple[Rule, ...] = (
             "terlalu banyak permintaan",
             "batas permintaan",
             (r"te veel (?:verzoeken|aanvragen|requests)", "te veel "),
+            # Roo Code's 429 line in Korean, Hindi and Catalan (webview-ui/src/i18n/locales)
+            "너무 많은 요청",
+            "बहुत सारे अनुरोध",
+            (r"massa (?:sol·licituds|peticions)", "massa "),
         ),
         priority=40,
         confidence=0.6,
@@ -1662,6 +1672,8 @@ RULES: tuple[Rule, ...] = (
             "Lỗi: quá nhiều yêu cầu, vui lòng thử lại sau",
             "Błąd: zbyt wiele żądań, spróbuj ponownie później",
             "Error: se alcanzó el límite de solicitudes, inténtalo más tarde",
+            "너무 많은 요청입니다. 공급자에 의해 요청 제한이 적용되고 있습니다.",
+            "Massa sol·licituds. Estàs sent limitat pel proveïdor.",
         ),
         near_misses=("Fehler: Anfrage ungültig", "Errore: richiesta non valida"),
     ),
