@@ -623,6 +623,9 @@ RULES: tuple[Rule, ...] = (
         says(
             "cannot convert argument to a bytestring",
             "invalid header field value",
+            # a client's own check before it builds the header (Roo Code's
+            # "API key contains invalid characters.", errors.api.invalidKeyInvalidChars)
+            (r"api[ _-]?key contains invalid characters", " contains invalid characters"),
             (r"return character\(s\) in header value", "in header value"),
             (r"unexpected char 0x[0-9a-f]{2} at \d+ in authorization", " in authorization"),
         ),
@@ -630,6 +633,7 @@ RULES: tuple[Rule, ...] = (
         origin=Origin.CLIENT,
         confidence=0.75,
         samples=(
+            "Error: API key contains invalid characters.",
             "✕ [API Error: Cannot convert argument to a ByteString because the character at"
             " index 39 has a value of 8721 which is greater than 255.]",
             'Post "https://api.openai.com/v1/chat/completions": net/http: invalid header field'
@@ -4774,5 +4778,46 @@ RULES: tuple[Rule, ...] = (
             " solicitud.",
         ),
         near_misses=("Your API key is valid.",),
+    ),
+    # Baidu's qianfan SDK trades an AK/SK pair for an access token (resources/auth/oauth.py);
+    # when the OAuth server answers invalid_client it raises "AK(abcdef***) is not correct,
+    # please check! AK(`abcdef***`) 错误, 请检查！ AK/SK should be obtained from ...", showing
+    # the AK's first six characters ("SK(...) is not correct" for a wrong secret).
+    Rule(
+        "identity.key_invalid.qianfan_aksk",
+        "Baidu's qianfan SDK says the AK or SK it exchanged for a token is not correct"
+        " ('AK(abcdef***) is not correct, please check!'): the pair is not recognised.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (r"\b(?:ak|sk|ak/sk)(?:\([^)\n]{0,40}\))? is not correct", " is not correct"),
+            (r"\b(?:ak|sk)\(`[^`\n]{0,40}`\) ?错误", "错误"),
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "qianfan.errors.AuthError: SK(f3a9c1***) is not correct, please check! SK(`f3a9c1***`)"
+            " 错误, 请检查！ AK/SK should be obtained from"
+            " https://console.bce.baidu.com/qianfan/ais/console/applicationConsole/application",
+        ),
+        near_misses=("The answer is not correct, please check the math.",),
+    ),
+    # ... and where the six characters shown are "bce-v3", the AK given is a Qianfan v2 API
+    # key (bce-v3/ALTAK-.../...), a bearer key of the other API generation, not an AK.
+    Rule(
+        "identity.key_wrong_platform.qianfan_v2_key_as_ak",
+        "Baidu's qianfan SDK refused an AK that starts 'bce-v3': a Qianfan v2 API key (a bearer"
+        " key) was given where the v1 AK/SK pair is read.",
+        L,
+        Cause.KEY_WRONG_PLATFORM,
+        says((r"\bak\(`?bce-v3", "bce-v3")),
+        priority=92,
+        confidence=0.8,
+        samples=(
+            "AuthError: AK(bce-v3***) is not correct, please check! AK(`bce-v3***`)错误, 请检查！"
+            " AK/SK should be obtained from"
+            " https://console.bce.baidu.com/qianfan/ais/console/applicationConsole/application",
+        ),
+        near_misses=("AK(ALTAKx***) is not correct, please check!",),
     ),
 )
