@@ -68,9 +68,10 @@ def test_field_set_stays_high():
 #: unfitted and the model retrained, 39 / 181; the eighth round's identity and quota
 #: families (SDKs' missing-credentials lines, Copilot proxies' missing token, the qianfan
 #: SDK's printed form, Roo Code's translated 401/402/403 lines, DashScope's free-tier
-#: wording), 38 / 179.)
+#: wording), 38 / 179; fal's lock reasons (an exhausted balance, a payment method to add),
+#: 38 / 178.)
 MOST_LAYER_MISSES = 38
-MOST_CAUSE_MISSES = 179
+MOST_CAUSE_MISSES = 178
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

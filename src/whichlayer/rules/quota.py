@@ -1156,12 +1156,22 @@ RULES: tuple[Rule, ...] = (
                     "payment method",
                 ),
                 (r"no (?:default |valid )?payment method", "payment method"),
+                # fal's account lock (its LockReason enum): "User is locked. Reason: Please
+                # add a payment method at fal.ai/dashboard/billing"
+                (
+                    r"please add an? (?:valid )?(?:credit card|payment method)"
+                    r" (?:at|in|on|to your)",
+                    "credit card",
+                    "payment method",
+                ),
             ),
             none_of(says("throttled", "rate limit", "requests per minute")),
         ),
         priority=95,
         confidence=0.8,
         samples=(
+            '{"detail": "User is locked. Reason: Please add a payment method at'
+            ' fal.ai/dashboard/billing"}',
             '{"title":"Billing required","detail":"You need to set up billing before running'
             ' models.","status":402}',
             "GatewayInternalServerError: AI Gateway requires a valid credit card on file to"
@@ -2185,6 +2195,26 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Check the credits/usage page for details",
             "funds transfer / credits applied",
+        ),
+    ),
+    # fal locks the user and names the reason (its API's LockReason enum): "User is locked.
+    # Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing". The lock
+    # is the balance's: it outranks a paste's other billing words (a card on file).
+    Rule(
+        "quota.insufficient_balance.locked_exhausted",
+        "An account locked because its balance is exhausted (fal's 'User is locked. Reason:"
+        " Exhausted balance. Top up your balance ...').",
+        L,
+        Cause.INSUFFICIENT_BALANCE,
+        says((r"locked\. reason: exhausted balance", "exhausted balance")),
+        priority=96,
+        confidence=0.85,
+        samples=(
+            '403 {"detail": "User is locked. Reason: Exhausted balance. Top up your balance at'
+            ' fal.ai/dashboard/billing"} (a card is on file)',
+        ),
+        near_misses=(
+            '{"detail": "User is locked. Reason: Admin lock. Please contact hello@fal.ai."}',
         ),
     ),
 )
