@@ -670,6 +670,8 @@ RULES: tuple[Rule, ...] = (
                 "no such host",
                 "could not resolve host",
                 "failed to lookup address",
+                # Dart's SocketException (dart:io, dio): "Failed host lookup: 'host'"
+                "failed host lookup",
                 "dns error",
                 (r"name resolution (?:failure|failed|error)", "name resolution "),
                 # urllib3's NameResolutionError, .NET's WebExceptionStatus.NameResolutionFailure
@@ -1056,6 +1058,41 @@ RULES: tuple[Rule, ...] = (
             "ERR_TLS_CERT_ALTNAME_INVALID fetching"
             ' "https://opencode.ai/zen/v1/chat/completions". For more information, pass'
             " `verbose: true` in the second argument to fetch()",
+        ),
+    ),
+    Rule(
+        "network.tls_verify.not_yet_valid",
+        "The server's certificate is not valid yet: its notBefore date is after the clock of"
+        " the machine that checked it (X509_V_ERR_CERT_NOT_YET_VALID in OpenSSL and"
+        " BoringSSL, Node's CERT_NOT_YET_VALID, rustls' NotValidYet, curl's wolfSSL"
+        " backend). Almost always the caller's clock is wrong, or a proxy re-signs with a"
+        " fresh certificate; the same call fails until that is fixed.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            # OpenSSL/BoringSSL X509_verify_cert_error_string, Node's err.message
+            "certificate is not yet valid",
+            # Node's err.code
+            "cert_not_yet_valid",
+            # rustls Display ("certificate not valid yet: verification time ...") and Debug
+            # (InvalidCertificate(NotValidYet)); curl's wolfSSL backend
+            "certificate not valid yet",
+            "notvalidyet",
+        ),
+        # more exact than the generic TLS rows that read the same lines ("invalid peer certificate")
+        priority=82,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed, reason:"
+            " certificate is not yet valid",
+            "invalid peer certificate: certificate not valid yet: verification time 1700000000"
+            " (UNIX), but certificate is not valid before 1800000000 (UNIX)",
+            "curl: (60) server verification failed: certificate not valid yet.",
+        ),
+        near_misses=(
+            "jwt not active: token is not yet valid (nbf claim)",
+            "The certificate is valid until 2027-01-01",
         ),
     ),
     Rule(

@@ -843,6 +843,38 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "request.model_not_found.lmstudio",
+        "LM Studio says the model the call names is not among those it has loaded or can find:"
+        " its SDKs' 'Cannot find a model with identifier/path ...' (generic.identifierNotFound,"
+        " generic.pathNotFound), 'No loaded model satisfies all requirements specified in the"
+        " query' (generic.noModelMatchingQuery, LMStudioModelNotFoundError), its server's"
+        " 'Model with key X not loaded'. The name is wrong or the model must be loaded first.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            (r"cannot find a model with (?:identifier|path)", "cannot find a model with "),
+            "no loaded model satisfies",
+            "nomodelmatchingquery",
+            "identifiernotfound",
+            "lmstudiomodelnotfounderror",
+            (r"model with key [^\n]{1,160}? not loaded", "model with key"),
+        ),
+        # above upstream.unavailable.not_loaded (88): a named model, not an empty server
+        priority=90,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'Error: Cannot find a model with identifier "qwen2.5-7b-instruct"\n\n'
+            "Here are your loaded models:",
+            "lmstudio.LMStudioModelNotFoundError: No loaded model satisfies all requirements"
+            " specified in the query.",
+        ),
+        near_misses=(
+            "Model qwen2.5-7b-instruct is not loaded. Start loading...",
+            "Cannot add field with key llm.load.contextLength. Key already exists",
+        ),
+    ),
+    Rule(
         "request.model_not_found.local_router",
         "A local model switcher does not know the model the request names: llama-swap's 'could"
         " not find real modelID for x' (no model or alias of that name in its config; 400),"
@@ -1796,6 +1828,11 @@ RULES: tuple[Rule, ...] = (
             # MiniMax: 1026 input / 1027 output "new_sensitive"
             (r"(?:input|output) (?:new_)?sensitive", "sensitive"),
             "content exists risk",
+            # the English of 敏感内容: "Sensitive content detected", "contains sensitive content"
+            (
+                r"sensitive content (?:was |has been )?detected|contains? sensitive content",
+                "sensitive content",
+            ),
         ),
         priority=92,
         confidence=0.85,

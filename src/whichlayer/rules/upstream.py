@@ -269,6 +269,8 @@ RULES: tuple[Rule, ...] = (
                 " load",
             ),
             "under heavy load",
+            # a banner with no subject: "High traffic detected.", "Heavy load right now"
+            (r"(?:high|heavy) (?:traffic|demand|load) (?:detected|right now)", "high ", "heavy "),
             "insufficient capacity",
             "insufficientcapacity",
             (
@@ -336,6 +338,11 @@ RULES: tuple[Rule, ...] = (
             ),
             (r"too much traffic|trop de trafic|demasiado tráfico", "too much traffic",
              "trop de trafic", "demasiado tráfico"),
+            # "We're getting more traffic than we can handle right now"
+            (
+                r"more traffic than (?:we|it|they|our servers?|the servers?) can (?:handle|serve)",
+                "more traffic than",
+            ),
             # many users at once: Korean 사용량이 / 접속자가 많아, Japanese 利用者が多い
             (r"(?:사용량|이용자|접속자|사용자|이용량)(?:이|가)? 많아", " 많아"),
             (r"(?:利用者|ユーザー|アクセス)(?:数)?が(?:多い|多く|増加)", "が多", "が増加"),
@@ -843,17 +850,52 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.unavailable.model_loading",
         "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
-        "runner to start'): the model is too big for the machine, or still loading.",
+        "runner to start', 'timed out waiting for llama-server to start' since its runner is "
+        "llama-server): the model is too big for the machine, or still loading.",
         L,
         Cause.UNAVAILABLE,
         says(
             "waiting for llama runner to start",
+            "waiting for llama-server to start",
         ),
         priority=88,
         retry=Retry.LIMITED,
         confidence=0.75,
-        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
+        samples=(
+            "ollama._types.ResponseError: timed out waiting for llama runner to start",
+            "Error: 500 Internal Server Error: timed out waiting for llama-server to start: "
+            "context deadline exceeded",
+        ),
         near_misses=("httpx.ReadTimeout: timed out",),
+    ),
+    Rule(
+        "upstream.unavailable.gpu_busy",
+        "The serving machine's GPUs are all taken: CUDA's cudaErrorDevicesUnavailable / "
+        "CUDA_ERROR_DEVICE_UNAVAILABLE ('all CUDA-capable devices are busy or unavailable'), "
+        "printed by PyTorch, llama.cpp, vLLM or TGI when another process holds the device "
+        "(exclusive-process compute mode) or it has dropped off. The server cannot run the "
+        "model now; nothing in the request is at fault.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "cuda-capable devices are busy or unavailable",
+            "cuda_error_device_unavailable",
+            "cudaerrordevicesunavailable",
+        ),
+        priority=90,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable\n"
+            "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.",
+            "CUDA error 46 at ggml-cuda.cu:123: all CUDA-capable devices are busy or unavailable",
+            'DriverError(CUDA_ERROR_DEVICE_UNAVAILABLE, "CUDA-capable device(s) is/are busy or'
+            ' unavailable")',
+        ),
+        near_misses=(
+            "RuntimeError: CUDA error: out of memory",
+            "OSError: [Errno 16] Device or resource busy: '/dev/nvidia0'",
+        ),
     ),
     Rule(
         "upstream.gateway_timeout",
