@@ -65,9 +65,10 @@ def test_field_set_stays_high():
 #: verification hold, a project denied access, Chinese queue positions), 25 / 115; a
 #: rate-limit code in a body a relay wraps in a 500, 24 / 115; Antigravity's account
 #: eligibility refusal (a region check), 23 / 114; fresh35 and fresh36 (428 errors) added
-#: unfitted and the model retrained, 39 / 181.)
-MOST_LAYER_MISSES = 39
-MOST_CAUSE_MISSES = 181
+#: unfitted and the model retrained, 39 / 181; the eleventh round's plain-language network
+#: and upstream wordings (high traffic, Sensitive content detected), 36 / 178.)
+MOST_LAYER_MISSES = 36
+MOST_CAUSE_MISSES = 178
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
