@@ -66,9 +66,10 @@ def test_field_set_stays_high():
 #: rate-limit code in a body a relay wraps in a 500, 24 / 115; Antigravity's account
 #: eligibility refusal (a region check), 23 / 114; fresh35 and fresh36 (428 errors) added
 #: unfitted and the model retrained, 39 / 181; the eleventh round's plain-language network
-#: and upstream wordings (high traffic, Sensitive content detected), 36 / 178.)
+#: and upstream wordings (high traffic, Sensitive content detected), 36 / 178; FastChat's
+#: catch-all, Vite's dev proxy, Go's resolver named in a lookup error, 36 / 175.)
 MOST_LAYER_MISSES = 36
-MOST_CAUSE_MISSES = 178
+MOST_CAUSE_MISSES = 175
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -292,6 +292,33 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "network.connect_refused.dev_proxy",
+        "A development server's own proxy could not reach the target it forwards to: Vite's"
+        " 'http proxy error: <path>' followed by the error's stack (packages/vite/src/node/"
+        "server/middlewares/proxy.ts). With ECONNREFUSED nothing listens at the target (the"
+        " local model server is down, or on IPv6 ::1 vs 127.0.0.1); no forward proxy is in"
+        " the way.",
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            says("http proxy error: "),
+            says((r"\beconnrefused\b", "econnrefused")),
+        ),
+        # above network.proxy (97), which reads "proxy error"
+        priority=98,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "[vite] http proxy error: /v1/chat/completions\nError: connect ECONNREFUSED"
+            " 127.0.0.1:1234\n    at TCPConnectWrap.afterConnect [as oncomplete]"
+            " (node:net:1607:16)",
+        ),
+        near_misses=(
+            "[vite] http proxy error: /api/chat\nError: socket hang up",
+            "Proxy error: tunnel connection failed: ECONNREFUSED",
+        ),
+    ),
+    Rule(
         "network.proxy.local_server_intercepted",
         "A call to a model server on this machine (Ollama, LM Studio) was answered by a proxy:"
         " a gateway status (502/503/504) with no body, or an empty 403 to a script, came back"
@@ -802,6 +829,10 @@ RULES: tuple[Rule, ...] = (
             "remote name could not be resolved",
             # Go's resolver: the DNS server answered with an error (SERVFAIL)
             (r"\d:53: server misbehaving", ":53: server misbehaving"),
+            # Go's net.DNSError names the resolver it asked: "lookup HOST on 192.168.1.1:53:
+            # i/o timeout | read: connection refused"; whatever follows, the name lookup
+            # failed (the resolver was refused), not the connection to the API
+            (r"\blookup [^\s:]+ on [^\s]+:53: ", "lookup "),
             # the DNS answer's own code as nslookup, dig, host and Erlang/Elixir clients print
             # it: "** server can't find x: NXDOMAIN", "Host x not found: 2(SERVFAIL)",
             # Mint's "reason: :nxdomain", Windows' "Non-existent domain"

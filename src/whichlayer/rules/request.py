@@ -1769,6 +1769,9 @@ RULES: tuple[Rule, ...] = (
                 "repetitive patterns in your prompt",
                 # Claude Code when the request itself is refused (not the account)
                 "request, which appears to violate",
+                # FastChat / Chatbot Arena's MODERATION_MSG ("$MODERATION$ YOUR INPUT VIOLATES
+                # OUR CONTENT MODERATION GUIDELINES.", also TEXT, IMAGE)
+                "violates our content moderation guidelines",
             ),
         ),
         priority=92,

@@ -309,6 +309,26 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.server_error.fastchat",
+        "FastChat's fixed SERVER_ERROR_MSG ('NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE"
+        " REGENERATE OR REFRESH THIS PAGE.', fastchat/constants.py): its workers print it for"
+        " any exception while generating (error_code 50001 INTERNAL_ERROR, 50002 CUDA out of"
+        " memory), its controller for no worker or a worker timeout. Despite the words it is"
+        " no statement about traffic: the serving side failed.",
+        L,
+        Cause.SERVER_ERROR,
+        says("network error due to high traffic. please regenerate or refresh this page"),
+        # above upstream.overloaded.busy (95), which reads "due to high traffic"
+        priority=96,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            '{"text": "**NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE REGENERATE OR REFRESH THIS'
+            ' PAGE.**\n\n(CUDA out of memory. Tried to allocate 2.00 GiB)", "error_code": 50002}',
+        ),
+        near_misses=("Network error due to high traffic on the upstream link",),
+    ),
+    Rule(
         "upstream.overloaded.translated",
         "The server says it is overloaded in Italian, Turkish, Polish, Vietnamese, Indonesian or"
         " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast),"
