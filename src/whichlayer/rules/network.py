@@ -1785,6 +1785,42 @@ RULES: tuple[Rule, ...] = (
         near_misses=("无法解析响应",),
     ),
     Rule(
+        "network.connect_timeout.curl_elapsed",
+        "curl's 'Failed to connect to HOST port P after N ms: Couldn't connect to server'"
+        " (lib/cf-ip-happy.c: the text after the colon is curl_easy_strerror of exit 7, the"
+        " same whatever the socket said) where N is ten seconds or more: a refusal comes back"
+        " within a round trip, only a connect no one answers runs into the system's connect"
+        " timeout (about 21 s on Windows, 75 s on macOS, 130 s on Linux).",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        all_of(
+            says(
+                (
+                    r"failed to connect to \S+(?: port \d+|:\d+)[^\n]{0,80}? after"
+                    r" [1-9]\d{4,} ms",
+                    "failed to connect to ",
+                ),
+            ),
+            none_of(says("refused")),
+        ),
+        # above network.connect_refused.tools (76), which reads curl's exit code 7
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "curl: (7) Failed to connect to api.openai.com port 443 after 21045 ms: Couldn't"
+            " connect to server",
+            "curl: (7) Failed to connect to generativelanguage.googleapis.com:443 after 75003"
+            " ms: Couldn't connect to server",
+        ),
+        near_misses=(
+            "curl: (7) Failed to connect to localhost port 11434 after 0 ms: Couldn't connect"
+            " to server",
+            "curl: (7) Failed to connect to 10.0.0.5 port 8000 after 30002 ms: Connection"
+            " refused",
+        ),
+    ),
+    Rule(
         "network.connect_timeout",
         "No answer while connecting (firewall, black hole, wrong address).",
         L,
