@@ -3375,7 +3375,15 @@ RULES: tuple[Rule, ...] = (
             (r"\.role must be one of", ".role must be one of"),
             # chat templates (Gemma, Mistral) raising on roles they were not written for
             (r"system role (?:is )?not supported", "system role "),
-            "only user and assistant roles are supported",
+            # "Only user and assistant roles are supported!", "Only system, user and assistant
+            # roles are supported."; starcoder2-instruct's "System messages are not allowed in
+            # this template."; Qwen's "System message must be at the beginning."
+            (
+                r"only (?:system, )?user and assistant roles are supported",
+                "user and assistant roles are supported",
+            ),
+            "system messages are not allowed in this template",
+            "system message must be at the beginning",
         ),
         priority=86,
         retry=Retry.NEVER,
