@@ -1875,7 +1875,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.connect_timeout.tools",
         "A client library, a browser or a gRPC channel timed out while connecting (undici,"
-        " curl, botocore, Rust, Chrome).",
+        " curl, botocore, Rust, Chrome, Dart's dio).",
         L,
         Cause.CONNECT_TIMEOUT,
         all_of(
@@ -1898,6 +1898,11 @@ RULES: tuple[Rule, ...] = (
                 "tcp handshaker shutdown",
                 # Ruby's Net::HTTP: open_timeout (connect) ran out; its read side is ReadTimeout
                 "net::opentimeout",
+                # Dart's dio: DioExceptionType.connectionTimeout, "DioException [connection
+                # timeout]: The request connection took longer than 0:00:30.000000 and it was
+                # aborted." (its receive side is network.read_timeout.client_library)
+                "dioexception [connection timeout]",
+                "the request connection took longer than",
             ),
         ),
         priority=79,
@@ -2111,7 +2116,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.read_timeout.client_library",
         "A client library's own timeout error fired while waiting for the answer (undici,"
-        " Java, Go, axios, curl, the openai SDK, Vert.x).",
+        " Java, Go, axios, curl, the openai SDK, Vert.x, Dart's dio).",
         L,
         Cause.READ_TIMEOUT,
         says(
@@ -2143,6 +2148,14 @@ RULES: tuple[Rule, ...] = (
             # back within the request's idle timeout, "The timeout period of 30000ms has been
             # exceeded while executing POST /v1/chat/completions for server host:443"
             (r"timeout period of \d+ ?ms has been exceeded", "timeout period of "),
+            # Dart's dio: DioExceptionType.receiveTimeout, "DioException [receive timeout]: The
+            # request took longer than 0:01:00.000000 to receive data. It was aborted."
+            (
+                r"dioexception \[receive timeout\]"
+                r"|the request took longer than \S+ to receive data",
+                "dioexception [receive timeout]",
+                "to receive data",
+            ),
         ),
         priority=74,
         retry=Retry.CAREFUL,
