@@ -1405,8 +1405,16 @@ RULES: tuple[Rule, ...] = (
                 "connect to the localai",
             ),
             (
-                r"\bis (?:it|ollama|the server|the service|lm studio) running\?",
+                r"\bis (?:it|ollama|the server|the service|lm ?studio) running\?",
                 " running?",
+            ),
+            # AnythingLLM: its words for Ollama's "fetch failed" ("Your Ollama instance could not
+            # be reached or is not responding") and a failed liveness check ("LMStudio service
+            # could not be reached. Is LMStudio running?")
+            (
+                r"\b(?:ollama|lm ?studio|localai)(?: instance| service| server)? could not be"
+                r" reached",
+                " could not be reached",
             ),
             # clients' own words for ECONNREFUSED: "Ollama server is not running"
             (
