@@ -1,4 +1,4 @@
-"""ruff and mypy --strict are part of the suite, so CI and people run the same checks."""
+"""ruff (lint, format) and mypy --strict are in the suite, so CI and people run the same checks."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_ruff():
     result = _run("ruff", "check", "src", "tests", "bench")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format():
+    result = _run("ruff", "format", "--check", "src", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -68,10 +68,12 @@ def test_field_set_stays_high():
 #: unfitted and the model retrained, 39 / 181; the eighth round's identity and quota
 #: families (SDKs' missing-credentials lines, Copilot proxies' missing token, the qianfan
 #: SDK's printed form, Roo Code's translated 401/402/403 lines, DashScope's free-tier
-#: wording), 38 / 179; fal's lock reasons (an exhausted balance, a payment method to add),
-#: 38 / 178.)
-MOST_LAYER_MISSES = 38
-MOST_CAUSE_MISSES = 178
+#: wording, fal's lock reasons) and its plain-language network, upstream and request
+#: wordings (high traffic, Sensitive content detected, FastChat's catch-all, Vite's dev
+#: proxy, Go's resolver named in a lookup error), 35 / 172, and with the model retrained,
+#: 34 / 172.)
+MOST_LAYER_MISSES = 34
+MOST_CAUSE_MISSES = 172
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

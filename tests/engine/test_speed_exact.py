@@ -878,9 +878,7 @@ def _focus_reference(text: str) -> str:
     warning_line = text_parser._WARNING_LINE.compiled().match
     carried_on = text_parser._CARRIED_ON.compiled().search
     gave_up = text_parser._GAVE_UP_LINE.compiled().match
-    stated = any(
-        error_line(line) and not retry_line(line) and not gave_up(line) for line in lines
-    )
+    stated = any(error_line(line) and not retry_line(line) and not gave_up(line) for line in lines)
     kept = [
         line
         for line in lines

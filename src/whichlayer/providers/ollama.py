@@ -7,6 +7,8 @@ DOCS = "https://github.com/ollama/ollama/blob/main/docs/api.md#errors"
 FAQ = "https://github.com/ollama/ollama/blob/main/docs/troubleshooting.md"
 #: The server's own error answers (its routes and scheduler), for what docs/api.md does not list.
 ROUTES = "https://github.com/ollama/ollama/blob/main/server/routes.go"
+#: The errors of its llama-server runner (starting it, loading the model, streaming from it).
+RUNNER = "https://github.com/ollama/ollama/blob/main/llm/llama_server.go"
 
 PROVIDER = Provider(
     id="ollama",
@@ -35,6 +37,30 @@ PROVIDER = Provider(
             "The model runner crashed (often out of memory).",
             status=500,
             field="phrase",
+        ),
+        Documented(
+            "model runner has unexpectedly stopped",
+            Cause.SERVER_ERROR,
+            RUNNER,
+            'Error code: 500 - {"error": "model runner has unexpectedly stopped, this may be due'
+            " to resource limitations or an internal error, check ollama server logs for"
+            ' details"}',
+            "The runner serving the model died mid-request (often out of memory); the server"
+            " logs say why.",
+            status=500,
+            field="phrase",
+        ),
+        Documented(
+            "reported out-of-memory during startup",
+            Cause.SERVER_ERROR,
+            RUNNER,
+            "Error: 500 Internal Server Error: llama-server reported out-of-memory during"
+            " startup: cudaMalloc failed: out of memory",
+            "The runner ran out of memory loading the model: the same call fails again until"
+            " memory is freed or a smaller model, quantisation or context is chosen.",
+            status=500,
+            field="phrase",
+            retry=Retry.NEVER,
         ),
         Documented(
             "model requires more system memory",

@@ -4163,7 +4163,7 @@ RULES: tuple[Rule, ...] = (
         priority=93,
         confidence=0.8,
         samples=(
-            "Error { code: \"AccessDeniedException\", message: \"The bearer token included in"
+            'Error { code: "AccessDeniedException", message: "The bearer token included in'
             ' the request is invalid." }',
             '403 {"message":"The bearer token included in the request has expired.","reason":null}',
         ),
@@ -4211,7 +4211,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=(
             '403 {"error":{"code":403,"message":"Only named users on the organization\'s'
-            ' Enterprise plan may use this service. Ask your administrator to request an'
+            " Enterprise plan may use this service. Ask your administrator to request an"
             ' entitlement for you.","status":"PERMISSION_DENIED"}}',
             "You have not been assigned a Copilot seat. Contact your organization owner.",
             "Error: your account is not entitled to use this product.",

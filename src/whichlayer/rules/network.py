@@ -184,8 +184,12 @@ _PROVIDER_ANSWERED = (
     "do request failed",
     "exception - ",
     "apiconnectionerror",
-    (r"(?:upstream|provider) (?:returned|responded with|answered) (?:http |status )?\d{3}",
-     "returned", "responded with", "answered"),
+    (
+        r"(?:upstream|provider) (?:returned|responded with|answered) (?:http |status )?\d{3}",
+        "returned",
+        "responded with",
+        "answered",
+    ),
 )
 #: Scores drop by ANSWERED_PENALTY (classify) when a status was received: these rules are
 #: meant to win over the status's upstream rules only through that penalty (140 - 60 = 80:
@@ -289,6 +293,33 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "CC Switch local proxy failed while handling Codex endpoint /responses. "
             "upstream_status: HTTP 403; cause: 用户额度不足",
+        ),
+    ),
+    Rule(
+        "network.connect_refused.dev_proxy",
+        "A development server's own proxy could not reach the target it forwards to: Vite's"
+        " 'http proxy error: <path>' followed by the error's stack (packages/vite/src/node/"
+        "server/middlewares/proxy.ts). With ECONNREFUSED nothing listens at the target (the"
+        " local model server is down, or on IPv6 ::1 vs 127.0.0.1); no forward proxy is in"
+        " the way.",
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            says("http proxy error: "),
+            says((r"\beconnrefused\b", "econnrefused")),
+        ),
+        # above network.proxy (97), which reads "proxy error"
+        priority=98,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            "[vite] http proxy error: /v1/chat/completions\nError: connect ECONNREFUSED"
+            " 127.0.0.1:1234\n    at TCPConnectWrap.afterConnect [as oncomplete]"
+            " (node:net:1607:16)",
+        ),
+        near_misses=(
+            "[vite] http proxy error: /api/chat\nError: socket hang up",
+            "Proxy error: tunnel connection failed: ECONNREFUSED",
         ),
     ),
     Rule(
@@ -670,6 +701,8 @@ RULES: tuple[Rule, ...] = (
                 "no such host",
                 "could not resolve host",
                 "failed to lookup address",
+                # Dart's SocketException (dart:io, dio): "Failed host lookup: 'host'"
+                "failed host lookup",
                 "dns error",
                 (r"name resolution (?:failure|failed|error)", "name resolution "),
                 # urllib3's NameResolutionError, .NET's WebExceptionStatus.NameResolutionFailure
@@ -743,9 +776,7 @@ RULES: tuple[Rule, ...] = (
             'do request failed: Post "http://host.docker.internal:11434/v1/chat/completions":'
             " dial tcp: lookup host.docker.internal on 127.0.0.11:53: no such host",
         ),
-        near_misses=(
-            'do request failed: Post "https://api.openai.com/v1/chat/completions": EOF',
-        ),
+        near_misses=('do request failed: Post "https://api.openai.com/v1/chat/completions": EOF',),
     ),
     Rule(
         "network.dns.lookup_timeout",
@@ -800,6 +831,10 @@ RULES: tuple[Rule, ...] = (
             "remote name could not be resolved",
             # Go's resolver: the DNS server answered with an error (SERVFAIL)
             (r"\d:53: server misbehaving", ":53: server misbehaving"),
+            # Go's net.DNSError names the resolver it asked: "lookup HOST on 192.168.1.1:53:
+            # i/o timeout | read: connection refused"; whatever follows, the name lookup
+            # failed (the resolver was refused), not the connection to the API
+            (r"\blookup [^\s:]+ on [^\s]+:53: ", "lookup "),
             # the DNS answer's own code as nslookup, dig, host and Erlang/Elixir clients print
             # it: "** server can't find x: NXDOMAIN", "Host x not found: 2(SERVFAIL)",
             # Mint's "reason: :nxdomain", Windows' "Non-existent domain"
@@ -893,7 +928,7 @@ RULES: tuple[Rule, ...] = (
         retry=Retry.NEVER,
         confidence=0.8,
         samples=(
-            "Error: 500 Internal Server Error: Post \"https://ollama.com:443/api/chat\": tls:"
+            'Error: 500 Internal Server Error: Post "https://ollama.com:443/api/chat": tls:'
             " failed to verify certificate: x509: certificate signed by unknown authority",
             '{"error":{"message":"do request failed: Post \\"https://api.example.com/v1/chat/'
             'completions\\": tls: failed to verify certificate: x509: certificate signed by'
@@ -1056,6 +1091,41 @@ RULES: tuple[Rule, ...] = (
             "ERR_TLS_CERT_ALTNAME_INVALID fetching"
             ' "https://opencode.ai/zen/v1/chat/completions". For more information, pass'
             " `verbose: true` in the second argument to fetch()",
+        ),
+    ),
+    Rule(
+        "network.tls_verify.not_yet_valid",
+        "The server's certificate is not valid yet: its notBefore date is after the clock of"
+        " the machine that checked it (X509_V_ERR_CERT_NOT_YET_VALID in OpenSSL and"
+        " BoringSSL, Node's CERT_NOT_YET_VALID, rustls' NotValidYet, curl's wolfSSL"
+        " backend). Almost always the caller's clock is wrong, or a proxy re-signs with a"
+        " fresh certificate; the same call fails until that is fixed.",
+        L,
+        Cause.TLS_VERIFY,
+        says(
+            # OpenSSL/BoringSSL X509_verify_cert_error_string, Node's err.message
+            "certificate is not yet valid",
+            # Node's err.code
+            "cert_not_yet_valid",
+            # rustls Display ("certificate not valid yet: verification time ...") and Debug
+            # (InvalidCertificate(NotValidYet)); curl's wolfSSL backend
+            "certificate not valid yet",
+            "notvalidyet",
+        ),
+        # more exact than the generic TLS rows that read the same lines ("invalid peer certificate")
+        priority=82,
+        retry=Retry.NEVER,
+        confidence=0.9,
+        samples=(
+            "FetchError: request to https://api.openai.com/v1/chat/completions failed, reason:"
+            " certificate is not yet valid",
+            "invalid peer certificate: certificate not valid yet: verification time 1700000000"
+            " (UNIX), but certificate is not valid before 1800000000 (UNIX)",
+            "curl: (60) server verification failed: certificate not valid yet.",
+        ),
+        near_misses=(
+            "jwt not active: token is not yet valid (nbf claim)",
+            "The certificate is valid until 2027-01-01",
         ),
     ),
     Rule(
@@ -1337,8 +1407,16 @@ RULES: tuple[Rule, ...] = (
                 "connect to the localai",
             ),
             (
-                r"\bis (?:it|ollama|the server|the service|lm studio) running\?",
+                r"\bis (?:it|ollama|the server|the service|lm ?studio) running\?",
                 " running?",
+            ),
+            # AnythingLLM: its words for Ollama's "fetch failed" ("Your Ollama instance could not
+            # be reached or is not responding") and a failed liveness check ("LMStudio service
+            # could not be reached. Is LMStudio running?")
+            (
+                r"\b(?:ollama|lm ?studio|localai)(?: instance| service| server)? could not be"
+                r" reached",
+                " could not be reached",
             ),
             # clients' own words for ECONNREFUSED: "Ollama server is not running"
             (
@@ -1711,10 +1789,43 @@ RULES: tuple[Rule, ...] = (
         priority=78,
         retry=Retry.LIMITED,
         confidence=0.85,
-        samples=(
-            "System.Net.Http.HttpRequestException: 不知道这样的主机。 (api.openai.com:443)",
-        ),
+        samples=("System.Net.Http.HttpRequestException: 不知道这样的主机。 (api.openai.com:443)",),
         near_misses=("无法解析响应",),
+    ),
+    Rule(
+        "network.connect_timeout.curl_elapsed",
+        "curl's 'Failed to connect to HOST port P after N ms: Couldn't connect to server'"
+        " (lib/cf-ip-happy.c: the text after the colon is curl_easy_strerror of exit 7, the"
+        " same whatever the socket said) where N is ten seconds or more: a refusal comes back"
+        " within a round trip, only a connect no one answers runs into the system's connect"
+        " timeout (about 21 s on Windows, 75 s on macOS, 130 s on Linux).",
+        L,
+        Cause.CONNECT_TIMEOUT,
+        all_of(
+            says(
+                (
+                    r"failed to connect to \S+(?: port \d+|:\d+)[^\n]{0,80}? after"
+                    r" [1-9]\d{4,} ms",
+                    "failed to connect to ",
+                ),
+            ),
+            none_of(says("refused")),
+        ),
+        # above network.connect_refused.tools (76), which reads curl's exit code 7
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "curl: (7) Failed to connect to api.openai.com port 443 after 21045 ms: Couldn't"
+            " connect to server",
+            "curl: (7) Failed to connect to generativelanguage.googleapis.com:443 after 75003"
+            " ms: Couldn't connect to server",
+        ),
+        near_misses=(
+            "curl: (7) Failed to connect to localhost port 11434 after 0 ms: Couldn't connect"
+            " to server",
+            "curl: (7) Failed to connect to 10.0.0.5 port 8000 after 30002 ms: Connection refused",
+        ),
     ),
     Rule(
         "network.connect_timeout",
@@ -1771,7 +1882,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.connect_timeout.tools",
         "A client library, a browser or a gRPC channel timed out while connecting (undici,"
-        " curl, botocore, Rust, Chrome).",
+        " curl, botocore, Rust, Chrome, Dart's dio).",
         L,
         Cause.CONNECT_TIMEOUT,
         all_of(
@@ -1794,6 +1905,11 @@ RULES: tuple[Rule, ...] = (
                 "tcp handshaker shutdown",
                 # Ruby's Net::HTTP: open_timeout (connect) ran out; its read side is ReadTimeout
                 "net::opentimeout",
+                # Dart's dio: DioExceptionType.connectionTimeout, "DioException [connection
+                # timeout]: The request connection took longer than 0:00:30.000000 and it was
+                # aborted." (its receive side is network.read_timeout.client_library)
+                "dioexception [connection timeout]",
+                "the request connection took longer than",
             ),
         ),
         priority=79,
@@ -2007,7 +2123,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "network.read_timeout.client_library",
         "A client library's own timeout error fired while waiting for the answer (undici,"
-        " Java, Go, axios, curl, the openai SDK, Vert.x).",
+        " Java, Go, axios, curl, the openai SDK, Vert.x, Dart's dio).",
         L,
         Cause.READ_TIMEOUT,
         says(
@@ -2039,6 +2155,14 @@ RULES: tuple[Rule, ...] = (
             # back within the request's idle timeout, "The timeout period of 30000ms has been
             # exceeded while executing POST /v1/chat/completions for server host:443"
             (r"timeout period of \d+ ?ms has been exceeded", "timeout period of "),
+            # Dart's dio: DioExceptionType.receiveTimeout, "DioException [receive timeout]: The
+            # request took longer than 0:01:00.000000 to receive data. It was aborted."
+            (
+                r"dioexception \[receive timeout\]"
+                r"|the request took longer than \S+ to receive data",
+                "dioexception [receive timeout]",
+                "to receive data",
+            ),
         ),
         priority=74,
         retry=Retry.CAREFUL,
@@ -2294,7 +2418,7 @@ RULES: tuple[Rule, ...] = (
             "answer failed 1 times, the error message is: java.io.IOException: unexpected end"
             " of stream on https://api.openai.com/...",
             "http2: server sent GOAWAY and closed the connection; LastStreamID=1999,"
-            " ErrCode=NO_ERROR, debug=\"\"",
+            ' ErrCode=NO_ERROR, debug=""',
         ),
         near_misses=(
             '{"error":"an error was encountered while running the model: unexpected EOF"}',
@@ -2358,7 +2482,7 @@ RULES: tuple[Rule, ...] = (
             " ConnectionResetError(104, 'Connection reset by peer')', ConnectionResetError(104,"
             " 'Connection reset by peer'))",
             "requests.exceptions.ChunkedEncodingError: Response ended prematurely",
-            "urllib3.exceptions.ProtocolError: (\"Connection broken: SSLError(SSLEOFError(8,"
+            'urllib3.exceptions.ProtocolError: ("Connection broken: SSLError(SSLEOFError(8,'
             " 'EOF occurred in violation of protocol (_ssl.c:2427)'))\")",
             "httpx.ReadError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of"
             " protocol (_ssl.c:2580)",
@@ -3035,7 +3159,7 @@ RULES: tuple[Rule, ...] = (
             'API Error: 500 {"error":{"message":"fetch failed","type":"api_error"}}',
             '502 {"type":"error","error":{"type":"proxy_error","message":"Upstream request'
             ' failed: TypeError: fetch failed"}}',
-            "HTTP/1.1 502 Bad Gateway\n{\"error\":\"error sending request for url"
+            'HTTP/1.1 502 Bad Gateway\n{"error":"error sending request for url'
             ' (https://api.anthropic.com/v1/messages)"}',
             'Error code: 503 - {"detail":"Cannot connect to host api.openai.com:443'
             ' ssl:default [Connect call failed]"}',
@@ -3043,7 +3167,7 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             "TypeError: fetch failed",
-            'All 3 attempts failed. Last status: 503 Service Unavailable. Error: error sending'
+            "All 3 attempts failed. Last status: 503 Service Unavailable. Error: error sending"
             " request for url (https://cloudcode-pa.googleapis.com/v1internal)",
             'Error code: 500 - {"error":{"message":"litellm.APIConnectionError:'
             ' OpenAIException - Connection error."}}',

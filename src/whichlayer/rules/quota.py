@@ -1971,8 +1971,14 @@ RULES: tuple[Rule, ...] = (
                     "per day",
                     "per minute",
                     "per hour",
-                    (r"(?<![a-z0-9_])(?:rpd|rpm|tpm|tpd|rph)(?![a-z0-9_])", "rpd", "rpm", "tpm",
-                     "tpd", "rph"),
+                    (
+                        r"(?<![a-z0-9_])(?:rpd|rpm|tpm|tpd|rph)(?![a-z0-9_])",
+                        "rpd",
+                        "rpm",
+                        "tpm",
+                        "tpd",
+                        "rph",
+                    ),
                 )
             ),
         ),
@@ -2015,8 +2021,7 @@ RULES: tuple[Rule, ...] = (
         priority=93,
         confidence=0.8,
         samples=(
-            'Request failed: 402 {"error":{"message":"You have no quota","code":'
-            '"quota_exceeded"}}',
+            'Request failed: 402 {"error":{"message":"You have no quota","code":"quota_exceeded"}}',
             "Quota Exceeded. You have exceeded your premium request allowance. Enable"
             " additional paid premium requests to continue.",
         ),

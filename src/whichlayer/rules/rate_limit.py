@@ -389,8 +389,10 @@ RULES: tuple[Rule, ...] = (
             # relays' 请求过于频繁 is rate_limit.gateway_limit.chinese
             (r"(?:访问|调用|操作)(?:过于|太)频繁", "频繁"),
             # Tencent's "usage exceeds frequency limit, but don't worry, your usage will reset"
-            (r"exceeds? (?:the |its |your )?(?:usage |request |call )?frequency limit",
-             "frequency limit"),
+            (
+                r"exceeds? (?:the |its |your )?(?:usage |request |call )?frequency limit",
+                "frequency limit",
+            ),
         ),
         priority=90,
         confidence=0.8,
@@ -567,7 +569,7 @@ RULES: tuple[Rule, ...] = (
             "Model gpt-4o rate limited by provider – contact support to request higher"
             " concurrency or try again later. (tid: 2025010112345678)",
             'Failed to load response from ChatGPT: {"detail":"Only one message at a time.'
-            ' Please allow any other responses to complete before sending another message,'
+            " Please allow any other responses to complete before sending another message,"
             ' or wait one minute."}',
         ),
         near_misses=(
@@ -601,10 +603,15 @@ RULES: tuple[Rule, ...] = (
                 "too many ",
             ),
             # coding agents fanning out: "too many subagents", "maximum number of parallel agents"
-            (r"too many (?:sub-?agents|concurrent agents|agents (?:running )?in parallel)",
-             "too many "),
-            (r"max(?:imum)?(?: number of)? (?:parallel|concurrent|simultaneous) (?:sub-?agents"
-             r"|agents|sessions|streams|jobs|tasks)", "max"),
+            (
+                r"too many (?:sub-?agents|concurrent agents|agents (?:running )?in parallel)",
+                "too many ",
+            ),
+            (
+                r"max(?:imum)?(?: number of)? (?:parallel|concurrent|simultaneous) (?:sub-?agents"
+                r"|agents|sessions|streams|jobs|tasks)",
+                "max",
+            ),
         ),
         priority=92,
         confidence=0.8,
@@ -804,8 +811,11 @@ RULES: tuple[Rule, ...] = (
             # WSO2 API Manager's throttling answers (codes 900800-900807): "Message throttled
             # out", "Application level throttle out", "Subscription level throttled out"
             (r"\bmessage throttled out\b", "throttled out"),
-            (r"\b(?:resource|application|subscription|api) level throttled? out\b",
-             "throttled out", "throttle out"),
+            (
+                r"\b(?:resource|application|subscription|api) level throttled? out\b",
+                "throttled out",
+                "throttle out",
+            ),
             # Apigee (and SAP API Management, built on it): SpikeArrest and Quota policies,
             # answered as a 500 by default ("Spike arrest violation. Allowed rate : 10ps")
             "spike arrest violation",
@@ -893,9 +903,7 @@ RULES: tuple[Rule, ...] = (
         priority=97,
         origin=Origin.GATEWAY,
         confidence=0.75,
-        samples=(
-            '{"cf_details":"Rate limit exceeded. Please retry in an hour."} (code: 429)',
-        ),
+        samples=('{"cf_details":"Rate limit exceeded. Please retry in an hour."} (code: 429)',),
         near_misses=('{"cf_details":"Bad gateway"}',),
     ),
     Rule(
@@ -1093,8 +1101,7 @@ RULES: tuple[Rule, ...] = (
             ' model. Your quota will reset after 2s.","status":"RESOURCE_EXHAUSTED"}}',
         ),
         near_misses=(
-            "You have exhausted your capacity on this model. Your quota will reset after"
-            " 2h36m24s.",
+            "You have exhausted your capacity on this model. Your quota will reset after 2h36m24s.",
             "You have exhausted your capacity on this model. Your quota will reset after 14m.",
         ),
     ),
@@ -1187,8 +1194,7 @@ RULES: tuple[Rule, ...] = (
             ' retry in a few seconds.","type":"invalid_request_error","param":"conversation",'
             '"code":"conversation_locked"}',
             'HTTP 429 {"detail":"Request already in progress. Please wait."}',
-            "Error: there is already a generation in progress for this chat, wait for it to"
-            " finish",
+            "Error: there is already a generation in progress for this chat, wait for it to finish",
             '[error] {"message":"当前还有其他请求正在进行，请稍后再试","status":10006}',
             "Error 429: only one request can be processed at a time for this key",
             "The previous generation has not finished yet; please wait.",
@@ -1265,13 +1271,25 @@ RULES: tuple[Rule, ...] = (
                 " je minute",
                 " je sekunde",
             ),
-            (r"\b(?:tokens?|jetons?)(?: \w+)? par (?:minute|seconde)\b", " par minute",
-             " par seconde"),
-            (r"токен\w*(?: \w+)? (?:в|на|за) (?:минуту|секунду|хвилину)", " минуту", " секунду",
-             " хвилину"),
+            (
+                r"\b(?:tokens?|jetons?)(?: \w+)? par (?:minute|seconde)\b",
+                " par minute",
+                " par seconde",
+            ),
+            (
+                r"токен\w*(?: \w+)? (?:в|на|за) (?:минуту|секунду|хвилину)",
+                " минуту",
+                " секунду",
+                " хвилину",
+            ),
             # (令牌 alone is a relay's word for an API key; 每分钟令牌数 is tokens per minute)
-            (r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?(?:输入|输出|輸入|輸出)? ?(?:tokens?"
-             r"|令牌数|令牌數|词元)", "每分钟", "每分鐘", "每秒"),
+            (
+                r"(?:每分钟|每分鐘|每秒钟?|每秒鐘?)(?:的|内|內)? ?"
+                r"(?:输入|输出|輸入|輸出)? ?(?:tokens?|令牌数|令牌數|词元)",
+                "每分钟",
+                "每分鐘",
+                "每秒",
+            ),
             # the other order: token数超出每分钟限制
             (
                 r"(?:tokens?|词元|令牌数|令牌數) ?数?[^\n]{0,8}(?:每分钟|每分鐘|每秒)",
@@ -1372,15 +1390,27 @@ RULES: tuple[Rule, ...] = (
                 "秒内",
                 "秒內",
             ),
-            (r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
-             "リクエスト", "呼び出し"),
+            (
+                r"(?:1分|一分|毎分|1秒|毎秒)(?:あたり|当たり|間)?の?(?:リクエスト|呼び出し)",
+                "リクエスト",
+                "呼び出し",
+            ),
             (r"(?:분당|초당) ?(?:요청|호출)", "분당", "초당"),
             # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
             (r"richieste (?:al|per) (?:minuto|secondo)", "richieste "),
-            (r"(?:dakika|saniye) başına (?:istek|çağrı)|(?:dakikada|saniyede)[^\n]{0,20}(?:istek"
-             r"|çağrı)", " başına ", "dakikada", "saniyede"),
-            (r"(?:żądań|zapytań|wywołań) (?:na|w ciągu) (?:minutę|sekundę)", "żądań ", "zapytań ",
-             "wywołań "),
+            (
+                r"(?:dakika|saniye) başına (?:istek|çağrı)|(?:dakikada|saniyede)[^\n]{0,20}(?:istek"
+                r"|çağrı)",
+                " başına ",
+                "dakikada",
+                "saniyede",
+            ),
+            (
+                r"(?:żądań|zapytań|wywołań) (?:na|w ciągu) (?:minutę|sekundę)",
+                "żądań ",
+                "zapytań ",
+                "wywołań ",
+            ),
             (r"(?:yêu cầu|lượt gọi) (?:mỗi|trên) (?:phút|giây)", "yêu cầu ", "lượt gọi "),
             (r"permintaan per (?:menit|detik)", "permintaan per "),
             (r"(?:verzoeken|aanvragen) per (?:minuut|seconde)", " per minuut", " per seconde"),
@@ -1439,17 +1469,27 @@ RULES: tuple[Rule, ...] = (
                 "parallèles",
                 "paralleles",
             ),
-            (r"(?:одновременн|параллельн)\w* (?:запрос|соединен|подключен)\w*", "одновременн",
-             "параллельн"),
+            (
+                r"(?:одновременн|параллельн)\w* (?:запрос|соединен|подключен)\w*",
+                "одновременн",
+                "параллельн",
+            ),
             # Italian, Turkish, Polish, Vietnamese, Indonesian, Dutch
             (r"richieste (?:simultanee|contemporanee|concorrenti|parallele)", "richieste "),
             (r"eşzamanlı (?:istek|bağlantı)", "eşzamanlı "),
-            (r"(?:jednoczesnych|równoczesnych|współbieżnych) (?:żądań|zapytań|połączeń)",
-             "jednoczesnych", "równoczesnych", "współbieżnych"),
+            (
+                r"(?:jednoczesnych|równoczesnych|współbieżnych) (?:żądań|zapytań|połączeń)",
+                "jednoczesnych",
+                "równoczesnych",
+                "współbieżnych",
+            ),
             (r"(?:yêu cầu|kết nối) đồng thời", " đồng thời"),
             (r"(?:permintaan|koneksi) (?:bersamaan|simultan|serentak)", "permintaan ", "koneksi "),
-            (r"(?:gelijktijdige|parallelle) (?:verzoeken|aanvragen|verbindingen)", "gelijktijdige",
-             "parallelle"),
+            (
+                r"(?:gelijktijdige|parallelle) (?:verzoeken|aanvragen|verbindingen)",
+                "gelijktijdige",
+                "parallelle",
+            ),
         ),
         priority=92,
         confidence=0.75,
@@ -1642,8 +1682,12 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNKNOWN,
         says(
-            (r"ratenbegrenzung|ratenlimit|gedrosselt", "ratenbegrenzung", "ratenlimit",
-             "gedrosselt"),
+            (
+                r"ratenbegrenzung|ratenlimit|gedrosselt",
+                "ratenbegrenzung",
+                "ratenlimit",
+                "gedrosselt",
+            ),
             (r"limite de (?:débit|requêtes|demandes)", "limite de "),
             (r"l[íi]mite de (?:solicitudes|peticiones|tasa)", "mite de "),
             (r"limite de (?:requisi[çc][õo]es|solicita[çc][õo]es)", "limite de "),
@@ -1735,7 +1779,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.6,
         samples=(
             '{"code":"rate_limit_exceeded","type":"rate_limit_error","message":"Error from'
-            ' provider (Acme): Upstream request failed: [rate_limit_exceeded] Rate limit'
+            " provider (Acme): Upstream request failed: [rate_limit_exceeded] Rate limit"
             ' exceeded. Please retry after a brief wait."}',
             "(Chutes) Provider returned error: qwen/qwen3-32b:free is temporarily"
             " rate-limited upstream. Please retry shortly.",

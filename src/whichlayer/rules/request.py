@@ -501,16 +501,16 @@ RULES: tuple[Rule, ...] = (
             "AxiosError: Request body larger than maxBodyLength limit",
             "Error: Body exceeded 1 MB limit. To configure the body size limit for Server"
             " Actions, see: https://nextjs.org/docs/app/api-reference/next-config-js/serverActions",
-            "429 {\"error\":\"grpc: received message larger than max (16761782 vs. 4194304)\","
-            "\"code\":8}",
-            "status = StatusCode.RESOURCE_EXHAUSTED details = \"Received message larger than max"
-            " (5242880 vs. 4194304)\"",
+            '429 {"error":"grpc: received message larger than max (16761782 vs. 4194304)",'
+            '"code":8}',
+            'status = StatusCode.RESOURCE_EXHAUSTED details = "Received message larger than max'
+            ' (5242880 vs. 4194304)"',
             "413 Payload Too Large: Failed to buffer the request body: length limit exceeded",
         ),
         near_misses=(
             "Invalid 'tools[1].function.description': string too long. Expected a string with"
             " maximum length 1024",
-            "status = StatusCode.RESOURCE_EXHAUSTED details = \"Quota exceeded\"",
+            'status = StatusCode.RESOURCE_EXHAUSTED details = "Quota exceeded"',
         ),
     ),
     Rule(
@@ -805,7 +805,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=(
             "Upstream provider NIM returned HTTP 404.\nCategory: api_error\nMapped message:"
-            " Provider API request failed.\n\nUpstream error:\n{\"status\":404,\"title\":"
+            ' Provider API request failed.\n\nUpstream error:\n{"status":404,"title":'
             '"Not Found","detail":"Function \'12345678-b123-12a3-1221-123456789123\': Not found'
             " for account 'Ab1EzDFj7NoQ-ABzl5JqcPLREQPLS8B7Pez92BZeEWQ1'\"}",
             '{"status":404,"title":"Not Found","detail":"Function'
@@ -840,6 +840,38 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             '{"error":"No models loaded. Please load a model in the developer page or use the'
             ' `lms load` command."}',
+        ),
+    ),
+    Rule(
+        "request.model_not_found.lmstudio",
+        "LM Studio says the model the call names is not among those it has loaded or can find:"
+        " its SDKs' 'Cannot find a model with identifier/path ...' (generic.identifierNotFound,"
+        " generic.pathNotFound), 'No loaded model satisfies all requirements specified in the"
+        " query' (generic.noModelMatchingQuery, LMStudioModelNotFoundError), its server's"
+        " 'Model with key X not loaded'. The name is wrong or the model must be loaded first.",
+        L,
+        Cause.MODEL_NOT_FOUND,
+        says(
+            (r"cannot find a model with (?:identifier|path)", "cannot find a model with "),
+            "no loaded model satisfies",
+            "nomodelmatchingquery",
+            "identifiernotfound",
+            "lmstudiomodelnotfounderror",
+            (r"model with key [^\n]{1,160}? not loaded", "model with key"),
+        ),
+        # above upstream.unavailable.not_loaded (88): a named model, not an empty server
+        priority=90,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            'Error: Cannot find a model with identifier "qwen2.5-7b-instruct"\n\n'
+            "Here are your loaded models:",
+            "lmstudio.LMStudioModelNotFoundError: No loaded model satisfies all requirements"
+            " specified in the query.",
+        ),
+        near_misses=(
+            "Model qwen2.5-7b-instruct is not loaded. Start loading...",
+            "Cannot add field with key llm.load.contextLength. Key already exists",
         ),
     ),
     Rule(
@@ -1737,6 +1769,9 @@ RULES: tuple[Rule, ...] = (
                 "repetitive patterns in your prompt",
                 # Claude Code when the request itself is refused (not the account)
                 "request, which appears to violate",
+                # FastChat / Chatbot Arena's MODERATION_MSG ("$MODERATION$ YOUR INPUT VIOLATES
+                # OUR CONTENT MODERATION GUIDELINES.", also TEXT, IMAGE)
+                "violates our content moderation guidelines",
             ),
         ),
         priority=92,
@@ -1796,6 +1831,11 @@ RULES: tuple[Rule, ...] = (
             # MiniMax: 1026 input / 1027 output "new_sensitive"
             (r"(?:input|output) (?:new_)?sensitive", "sensitive"),
             "content exists risk",
+            # the English of 敏感内容: "Sensitive content detected", "contains sensitive content"
+            (
+                r"sensitive content (?:was |has been )?detected|contains? sensitive content",
+                "sensitive content",
+            ),
         ),
         priority=92,
         confidence=0.85,
@@ -2001,8 +2041,7 @@ RULES: tuple[Rule, ...] = (
             " InternalError.Algo.InvalidParameter: Parameter seed should be a 32-bit integer.",
         ),
         near_misses=(
-            "[TencentCloudSDKException] code:InvalidParameterValue.Model message:model not"
-            " found",
+            "[TencentCloudSDKException] code:InvalidParameterValue.Model message:model not found",
             "InvalidParameterException: the bucket policy is invalid",
         ),
     ),
@@ -2073,7 +2112,7 @@ RULES: tuple[Rule, ...] = (
         confidence=0.75,
         samples=(
             '{"error":{"message":"Failed to deserialize the JSON body into the target type:'
-            ' unknown field `reasoning_effort`, expected one of `model`, `messages` at line 1'
+            " unknown field `reasoning_effort`, expected one of `model`, `messages` at line 1"
             ' column 60","type":"invalid_request_error"}}',
             '{"error":"json: unknown field \\"think\\""}',
         ),
@@ -2352,7 +2391,7 @@ RULES: tuple[Rule, ...] = (
             "400 Unable to submit request because thinking_budget is only supported when"
             " thinking is enabled.",
             '{"error":{"code":400,"message":"The requested combination of response modalities'
-            ' (TEXT) is not supported by the model. models/gemini-2.0-flash-exp-image-generation'
+            " (TEXT) is not supported by the model. models/gemini-2.0-flash-exp-image-generation"
             ' accepts the following combination of response modalities:\n* IMAGE, TEXT\n",'
             '"status":"INVALID_ARGUMENT"}}',
             '{"error":{"message":"该模型不支持图片输入","type":"invalid_request_error"}}',
@@ -2784,9 +2823,7 @@ RULES: tuple[Rule, ...] = (
             " lone leading surrogate in hex escape at line 1 column 9120",
             "415 Unsupported Media Type: Expected request with `Content-Type: application/json`",
         ),
-        near_misses=(
-            "error decoding response body: expected value at line 1 column 1",
-        ),
+        near_misses=("error decoding response body: expected value at line 1 column 1",),
     ),
     Rule(
         "request.malformed_body.turn_order",
@@ -2910,9 +2947,8 @@ RULES: tuple[Rule, ...] = (
             " the number of toolUse blocks of previous turn.",
             "jinja2.exceptions.TemplateError: Message has tool role, but there was no previous"
             " assistant message with a tool call!",
-
             '{"error": {"code": 400, "message": "Please ensure that the number of function'
-            ' response parts is equal to the number of function call parts of the function'
+            " response parts is equal to the number of function call parts of the function"
             ' call turn.", "status": "INVALID_ARGUMENT"}}',
         ),
         near_misses=(
@@ -3100,7 +3136,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "request.malformed_body.google_contents_path",
         "Google's request check says a value under contents or the system instruction has the"
-        " wrong shape (\"Unknown name \\\"text\\\" at 'contents[1].parts[0]': Proto field is not"
+        ' wrong shape ("Unknown name \\"text\\" at \'contents[1].parts[0]\': Proto field is not'
         " repeating, cannot start list\", 'Starting an object on a scalar field', \"Invalid value"
         " at 'system_instruction.parts[0]'\"): the message shape is wrong, whichever client or"
         " relay (OpenRouter, LiteLLM, Vertex) built it. An unknown field name there ('Cannot"
@@ -3130,10 +3166,10 @@ RULES: tuple[Rule, ...] = (
             " 'system_instruction.parts[0].text' (TYPE_STRING), 42",
         ),
         near_misses=(
-            "Invalid JSON payload received. Unknown name \"type\" at 'tools[0]"
+            'Invalid JSON payload received. Unknown name "type" at \'tools[0]'
             ".function_declarations[0].parameters.properties[0].value.items': Proto field is not"
             " repeating, cannot start list.",
-            "Invalid JSON payload received. Unknown name \"cache_control\" at 'contents[0]"
+            'Invalid JSON payload received. Unknown name "cache_control" at \'contents[0]'
             ".parts[0]': Cannot find field.",
         ),
     ),
@@ -3335,7 +3371,15 @@ RULES: tuple[Rule, ...] = (
             (r"\.role must be one of", ".role must be one of"),
             # chat templates (Gemma, Mistral) raising on roles they were not written for
             (r"system role (?:is )?not supported", "system role "),
-            "only user and assistant roles are supported",
+            # "Only user and assistant roles are supported!", "Only system, user and assistant
+            # roles are supported."; starcoder2-instruct's "System messages are not allowed in
+            # this template."; Qwen's "System message must be at the beginning."
+            (
+                r"only (?:system, )?user and assistant roles are supported",
+                "user and assistant roles are supported",
+            ),
+            "system messages are not allowed in this template",
+            "system message must be at the beginning",
         ),
         priority=86,
         retry=Retry.NEVER,
@@ -3348,7 +3392,7 @@ RULES: tuple[Rule, ...] = (
             "ArkHttpException{statusCode=400, message='The parameter `messages.role` specified in"
             " the request are not valid: invalid value: `SYSTEM`, supported values are: `system`,"
             " `assistant`, `user`, `tool`.'}",
-            '{"error": {"message": "\'\' is not one of [\'system\', \'assistant\', \'user\','
+            "{\"error\": {\"message\": \"'' is not one of ['system', 'assistant', 'user',"
             ' \'function\'] - \'messages.21.role\'", "type": "invalid_request_error"}}',
             "jinja2.exceptions.TemplateError: System role not supported",
             '{"error":{"message":"chat template rejected the request: Unexpected message role.",'

@@ -171,8 +171,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?:使用|访问|訪問|在线|在線|排队|排隊)人数(?:过多|較多|较多|過多|太多)",
                     "人数",
                 ),
-                (r"(?:请求量|請求量|调用量|調用量)(?:较大|过大|較大|過大)", "请求量", "請求量",
-                 "调用量", "調用量"),
+                (
+                    r"(?:请求量|請求量|调用量|調用量)(?:较大|过大|較大|過大)",
+                    "请求量",
+                    "請求量",
+                    "调用量",
+                    "調用量",
+                ),
                 # the server side's own resources: 服务器资源不足, 算力资源不足, GPU 资源不足
                 (
                     r"(?:服务器|服務器|伺服器|算力|计算|計算|gpu|推理|集群|叢集)资源(?:不足|紧张|耗尽)",
@@ -234,7 +239,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             'litellm.RateLimitError: VertexAIException - {"error": {"code": 429, "message":'
             ' "Resource exhausted. Please try again later. Please refer to'
-            ' https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more'
+            " https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more"
             ' details.", "status": "RESOURCE_EXHAUSTED"}}',
             "google.api_core.exceptions.ResourceExhausted: 429 Resource exhausted, please try"
             " again later.",
@@ -269,6 +274,8 @@ RULES: tuple[Rule, ...] = (
                 " load",
             ),
             "under heavy load",
+            # a banner with no subject: "High traffic detected.", "Heavy load right now"
+            (r"(?:high|heavy) (?:traffic|demand|load) (?:detected|right now)", "high ", "heavy "),
             "insufficient capacity",
             "insufficientcapacity",
             (
@@ -307,6 +314,26 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "upstream.server_error.fastchat",
+        "FastChat's fixed SERVER_ERROR_MSG ('NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE"
+        " REGENERATE OR REFRESH THIS PAGE.', fastchat/constants.py): its workers print it for"
+        " any exception while generating (error_code 50001 INTERNAL_ERROR, 50002 CUDA out of"
+        " memory), its controller for no worker or a worker timeout. Despite the words it is"
+        " no statement about traffic: the serving side failed.",
+        L,
+        Cause.SERVER_ERROR,
+        says("network error due to high traffic. please regenerate or refresh this page"),
+        # above upstream.overloaded.busy (95), which reads "due to high traffic"
+        priority=96,
+        retry=Retry.LIMITED,
+        confidence=0.7,
+        samples=(
+            '{"text": "**NETWORK ERROR DUE TO HIGH TRAFFIC. PLEASE REGENERATE OR REFRESH THIS'
+            ' PAGE.**\n\n(CUDA out of memory. Tried to allocate 2.00 GiB)", "error_code": 50002}',
+        ),
+        near_misses=("Network error due to high traffic on the upstream link",),
+    ),
+    Rule(
         "upstream.overloaded.translated",
         "The server says it is overloaded in Italian, Turkish, Polish, Vietnamese, Indonesian or"
         " Dutch (sovraccarico, aşırı yüklü, przeciążony, quá tải, kelebihan beban, overbelast),"
@@ -334,8 +361,17 @@ RULES: tuple[Rule, ...] = (
                 r" |temporalmente )?satur(?:é|ado|ada)",
                 "satur",
             ),
-            (r"too much traffic|trop de trafic|demasiado tráfico", "too much traffic",
-             "trop de trafic", "demasiado tráfico"),
+            (
+                r"too much traffic|trop de trafic|demasiado tráfico",
+                "too much traffic",
+                "trop de trafic",
+                "demasiado tráfico",
+            ),
+            # "We're getting more traffic than we can handle right now"
+            (
+                r"more traffic than (?:we|it|they|our servers?|the servers?) can (?:handle|serve)",
+                "more traffic than",
+            ),
             # many users at once: Korean 사용량이 / 접속자가 많아, Japanese 利用者が多い
             (r"(?:사용량|이용자|접속자|사용자|이용량)(?:이|가)? 많아", " 많아"),
             (r"(?:利用者|ユーザー|アクセス)(?:数)?が(?:多い|多く|増加)", "が多", "が増加"),
@@ -508,8 +544,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "upstream.unavailable.maintenance",
-        "The service says it is under maintenance: down for now, on purpose; a later retry"
-        " works.",
+        "The service says it is under maintenance: down for now, on purpose; a later retry works.",
         L,
         Cause.UNAVAILABLE,
         says(
@@ -843,17 +878,52 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "upstream.unavailable.model_loading",
         "The local server gave up loading the model (Ollama's 'timed out waiting for llama "
-        "runner to start'): the model is too big for the machine, or still loading.",
+        "runner to start', 'timed out waiting for llama-server to start' since its runner is "
+        "llama-server): the model is too big for the machine, or still loading.",
         L,
         Cause.UNAVAILABLE,
         says(
             "waiting for llama runner to start",
+            "waiting for llama-server to start",
         ),
         priority=88,
         retry=Retry.LIMITED,
         confidence=0.75,
-        samples=("ollama._types.ResponseError: timed out waiting for llama runner to start",),
+        samples=(
+            "ollama._types.ResponseError: timed out waiting for llama runner to start",
+            "Error: 500 Internal Server Error: timed out waiting for llama-server to start: "
+            "context deadline exceeded",
+        ),
         near_misses=("httpx.ReadTimeout: timed out",),
+    ),
+    Rule(
+        "upstream.unavailable.gpu_busy",
+        "The serving machine's GPUs are all taken: CUDA's cudaErrorDevicesUnavailable / "
+        "CUDA_ERROR_DEVICE_UNAVAILABLE ('all CUDA-capable devices are busy or unavailable'), "
+        "printed by PyTorch, llama.cpp, vLLM or TGI when another process holds the device "
+        "(exclusive-process compute mode) or it has dropped off. The server cannot run the "
+        "model now; nothing in the request is at fault.",
+        L,
+        Cause.UNAVAILABLE,
+        says(
+            "cuda-capable devices are busy or unavailable",
+            "cuda_error_device_unavailable",
+            "cudaerrordevicesunavailable",
+        ),
+        priority=90,
+        retry=Retry.LIMITED,
+        confidence=0.8,
+        samples=(
+            "RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable\n"
+            "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.",
+            "CUDA error 46 at ggml-cuda.cu:123: all CUDA-capable devices are busy or unavailable",
+            'DriverError(CUDA_ERROR_DEVICE_UNAVAILABLE, "CUDA-capable device(s) is/are busy or'
+            ' unavailable")',
+        ),
+        near_misses=(
+            "RuntimeError: CUDA error: out of memory",
+            "OSError: [Errno 16] Device or resource busy: '/dev/nvidia0'",
+        ),
     ),
     Rule(
         "upstream.gateway_timeout",
@@ -1102,8 +1172,7 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "An error occurred with your deployment\n\nNO_RESPONSE_FROM_FUNCTION\n\n"
             "fra1::xyz12-1700000000000-abcdef012345",
-            "Application failed to respond\nThis error appears to be caused by the"
-            " application.",
+            "Application failed to respond\nThis error appears to be caused by the application.",
             "The request failed because either the HTTP response was malformed or connection to"
             " the instance had an error. Additional troubleshooting documentation can be found"
             " at: https://cloud.google.com/run/docs/troubleshooting",
@@ -1926,9 +1995,7 @@ RULES: tuple[Rule, ...] = (
             "Fehler bei der API-Anfrage:could not load model - all backends returned error:"
             " [llama-cpp]: could not load model: rpc error: code = Canceled",
         ),
-        near_misses=(
-            'Failed to load model "qwen/qwen3-coder-30b". Error: Operation canceled.',
-        ),
+        near_misses=('Failed to load model "qwen/qwen3-coder-30b". Error: Operation canceled.',),
     ),
     Rule(
         "upstream.server_error",
@@ -1994,8 +2061,7 @@ RULES: tuple[Rule, ...] = (
             " range', 'type': 'internal_server_error'}}",
         ),
         near_misses=(
-            "<400> InternalError.Algo.InvalidParameter: Range of input length should be"
-            " [1, 30720]",
+            "<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]",
             "<500> InternalError.Algo.DataInspectionFailed: Input text data may contain"
             " inappropriate content.",
         ),
@@ -2025,14 +2091,14 @@ RULES: tuple[Rule, ...] = (
         samples=(
             "Failed to send message The model has crashed without additional information."
             " (Exit code: 18446744072635812000)",
-            "litellm.APIConnectionError: OllamaException - {\"error\":\"an unknown error was"
-            " encountered while running the model \"}",
+            'litellm.APIConnectionError: OllamaException - {"error":"an unknown error was'
+            ' encountered while running the model "}',
             "Error: 500 Internal Server Error: do load request: Post"
             ' "http://127.0.0.1:39411/load": EOF',
             '{"error":"do embedding request: Post \\"http://127.0.0.1:40021/embedding\\": EOF"}',
             "Hello! HowError: an error was encountered while running the model: unexpected EOF",
             '{"error":"POST predict: Post \\"http://127.0.0.1:51234/completion\\": read tcp'
-            ' 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly'
+            " 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly"
             ' closed by the remote host."}',
         ),
         near_misses=(
