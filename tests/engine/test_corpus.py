@@ -37,7 +37,7 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (4,585 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (4,630 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised only
 #: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
 #: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125; the
@@ -71,9 +71,9 @@ def test_field_set_stays_high():
 #: wording, fal's lock reasons) and its plain-language network, upstream and request
 #: wordings (high traffic, Sensitive content detected, FastChat's catch-all, Vite's dev
 #: proxy, Go's resolver named in a lookup error), 35 / 172, and with the model retrained,
-#: 34 / 172.)
+#: 34 / 172; fresh37 added unfitted and the model retrained, 34 / 176.)
 MOST_LAYER_MISSES = 34
-MOST_CAUSE_MISSES = 172
+MOST_CAUSE_MISSES = 176
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
