@@ -3,8 +3,9 @@
 The weights (``weights.bin``, written by ``bench/train.py``) load on first use,
 so inputs the rules decide never pay for them. File format (little-endian,
 zlib-compressed after the 4-byte magic): a 4-byte header length, a JSON header
-(per head: labels, feature count, weight scale, biases, temperature), then per
-head the sorted feature ids (uint32) and an int8 weight row per feature.
+(per head: labels, feature count, weight scale, biases, temperature, and the naive
+Bayes's weight scale), then per head the sorted feature ids (uint32) and an int8 weight
+row per feature: the regression's weight for each label, then the naive Bayes's.
 """
 
 from __future__ import annotations
@@ -70,15 +71,18 @@ class Head:
 
     __slots__ = (
         "_by_id",
+        "_columns",
         "_ids",
+        "_plus",
         "_rows",
         "_uses",
         "_weights",
         "bias",
-        "columns",
         "labels",
+        "nb_scale",
         "scale",
         "temperature",
+        "width",
     )
 
     def __init__(
@@ -89,18 +93,21 @@ class Head:
         temperature: float,
         ids: array[int],
         weights: array[int],
+        nb_scale: float | None = None,
     ) -> None:
         self.labels = labels
         self.bias = bias
         self.scale = scale
         self.temperature = temperature
-        width = len(labels)
+        #: the naive Bayes half's weight scale (its weights follow the regression's in a
+        #: row); None for a head that is a regression alone
+        self.nb_scale = nb_scale
+        self.width = len(labels) * (1 if nb_scale is None else 2)
         self._ids = ids  # sorted: a short run finds its features' rows by bisection
         self._rows: dict[int, int] | None = None  # made when used enough (``rows``)
-        # one weight column per label: a label's score is a sum over the rows an input has,
-        # summed in C (``sum(map(...))``) rather than label by label per feature in Python
-        self.columns = [weights[k::width] for k in range(width)]
-        self._weights = weights
+        self._weights = weights  # a row of ``width`` weights per feature
+        self._plus: bytes | None = None  # the weights as bytes w + 128 (``_plus_rows``)
+        self._columns: list[array[int]] | None = None  # made when asked for (``columns``)
         self._by_id: dict[int, bytes] | None = None  # made when used enough (``_sums``)
         self._uses = 0
 
@@ -114,26 +121,46 @@ class Head:
             rows = self._rows = dict(zip(ids, range(len(ids)), strict=True))
         return rows
 
+    @property
+    def columns(self) -> list[array[int]]:
+        """One weight column per label (the reference ``_sums`` is checked against)."""
+        columns = self._columns
+        if columns is None:
+            width = self.width
+            columns = self._columns = [self._weights[k::width] for k in range(width)]
+        return columns
+
+    def _plus_rows(self) -> bytes:
+        """Each weight w (-128..127) as the byte w + 128, row after row: bytes are summed
+        in C (``sum`` of a strided slice)."""
+        plus = self._plus
+        if plus is None:
+            plus = self._plus = self._weights.tobytes().translate(_PLUS_128)
+        return plus
+
     def _sums(self, feats: Collection[int]) -> list[int]:
         """Each label's sum of the weights of ``feats`` (those with weights). A feature's
-        weights for every label sit together (one row of bytes, found by one lookup), and
-        the rows an input has are joined and summed label by label in C: the same integer
-        sums as the columns give (``_column_sums``), with far fewer places in memory read."""
+        weights for every label sit together (one row of bytes), and the rows an input has
+        are joined and summed label by label in C: the same integer sums as the columns
+        give (``_column_sums``), with far fewer places in memory read."""
         by_id = self._by_id
-        width = len(self.labels)
+        width = self.width
         if by_id is None:
             self._uses += 1
-            if self._uses < ROWS_AFTER:  # a short run: the columns, nothing made
-                return self._column_sums(self._rows_of(feats)[1])
-            # each weight w (-128..127) stored as the byte w + 128, summed as bytes (in C);
-            # the rows cut by one ``struct`` call (no slice object made per row)
-            raw = self._weights.tobytes().translate(_PLUS_128)
-            rows = struct.unpack(f"{width}s" * len(self._ids), raw)
-            by_id = self._by_id = dict(zip(self._ids, rows, strict=True))
-        # one lookup a feature (``get``: None for one without weights, dropped; a row is never
-        # empty, so never dropped): the same rows as ``keys() & feats`` finds, in another
-        # order, and the sums are of integers
-        joined = b"".join(filter(None, map(by_id.get, feats)))
+            plus = self._plus_rows()
+            if self._uses < ROWS_AFTER:  # a short run: rows found by bisection, nothing made
+                joined = b"".join(
+                    [plus[r * width : (r + 1) * width] for r in self._rows_of(feats)[1]]
+                )
+            else:
+                # the rows cut by one ``struct`` call (no slice object made per row)
+                rows = struct.unpack(f"{width}s" * len(self._ids), plus)
+                by_id = self._by_id = dict(zip(self._ids, rows, strict=True))
+        if by_id is not None:
+            # one lookup a feature (``get``: None for one without weights, dropped; a row is
+            # never empty, so never dropped): the same rows as ``keys() & feats`` finds, in
+            # another order, and the sums are of integers
+            joined = b"".join(filter(None, map(by_id.get, feats)))
         count = len(joined) // width
         return [sum(joined[k::width]) - 128 * count for k in range(width)]
 
@@ -171,7 +198,10 @@ class Head:
         the best one (none when ``top`` is 0: cheaper, for a decision that may not change)."""
         count = len(feats)
         norm = self.scale / math.sqrt(count) if count else 0.0
-        logits = [total * norm + b for total, b in zip(self._sums(feats), self.bias, strict=True)]
+        sums, n = self._sums(feats), len(self.labels)
+        logits = [total * norm + b for total, b in zip(sums[:n], self.bias, strict=True)]
+        if self.nb_scale is not None:  # the naive Bayes: its sums over presence, unnormalised
+            logits = [z + total * self.nb_scale for z, total in zip(logits, sums[n:], strict=True)]
         pairs = [
             (label, z / self.temperature)
             for label, z in zip(self.labels, logits, strict=True)
@@ -185,9 +215,18 @@ class Head:
         ranked = sorted(((label, e / total) for label, e in exps), key=lambda p: -p[1])
         if not top:
             return Prediction(ranked, [])
-        column, scale = self.columns[self.labels.index(ranked[0][0])], self.scale
+        best, weights, width = self.labels.index(ranked[0][0]), self._weights, self.width
         had, rows = self._rows_of(feats)
-        contrib = [(feat, column[row] * scale) for feat, row in zip(had, rows, strict=True)]
+        # each feature's part of the best label's logit
+        contrib = [
+            (feat, weights[row * width + best] * norm) for feat, row in zip(had, rows, strict=True)
+        ]
+        if self.nb_scale is not None:
+            nb, nb_scale = n + best, self.nb_scale
+            contrib = [
+                (feat, part + weights[row * width + nb] * nb_scale)
+                for (feat, part), row in zip(contrib, rows, strict=True)
+            ]
         contrib.sort(key=lambda c: (-c[1], c[0]))
         return Prediction(ranked, [c for c in contrib[:top] if c[1] > 0])
 
@@ -228,7 +267,8 @@ def loads(blob: bytes) -> Model:
     heads: dict[str, Head] = {}
     for name in header["order"]:
         meta = header["heads"][name]
-        n, width = meta["n"], len(meta["labels"])
+        n = meta["n"]
+        width = len(meta["labels"]) * (1 if meta.get("nb_scale") is None else 2)
         ids = array("I")
         ids.frombytes(raw[pos : pos + 4 * n])
         if sys.byteorder == "big":
@@ -238,7 +278,13 @@ def loads(blob: bytes) -> Model:
         weights.frombytes(raw[pos : pos + n * width])
         pos += n * width
         heads[name] = Head(
-            meta["labels"], meta["bias"], meta["scale"], meta["temperature"], ids, weights
+            meta["labels"],
+            meta["bias"],
+            meta["scale"],
+            meta["temperature"],
+            ids,
+            weights,
+            meta.get("nb_scale"),
         )
     causes = {name.split(":", 1)[1]: h for name, h in heads.items() if name.startswith("cause:")}
     return Model(heads["layer"], causes, header["threshold"])
