@@ -3,9 +3,10 @@
     python bench/train.py [--check]
 
 Reads every labelled set in corpus/, featurises each error with
-``whichlayer.model.features`` (the same code inference runs), fits two
-multinomial logistic regressions (layer, cause) with scikit-learn, fits a
-temperature per head on out-of-fold predictions over 5 folds of whole sets
+``whichlayer.model.features`` (the same code inference runs), fits the heads
+(layer, and cause per layer) with scikit-learn, each a multinomial logistic
+regression summed with a complement naive Bayes, fits a temperature per
+head on out-of-fold predictions over 5 folds of whole sets
 (so ``confidence`` is calibrated on sets the model never saw), prunes
 features seen in fewer than two errors, quantises weights to int8 and
 writes src/whichlayer/model/weights.bin. The run is deterministic: running
@@ -44,8 +45,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 #: Regularisation (inverse strength) and class weighting of each head; chosen by
 #: leave-one-set-out over every set (bench/loso.py), never on one set.
-C_LAYER = 10.0
-C_CAUSE = 20.0
+C_LAYER = 30.0
+C_CAUSE = 60.0
 CLASS_WEIGHT: str | None = None
 #: Each head is two linear models over the same features, summed: the logistic regression,
 #: and a complement naive Bayes (its per-label log weights, centred per feature, times

@@ -71,9 +71,13 @@ def test_field_set_stays_high():
 #: wording, fal's lock reasons) and its plain-language network, upstream and request
 #: wordings (high traffic, Sensitive content detected, FastChat's catch-all, Vite's dev
 #: proxy, Go's resolver named in a lookup error), 35 / 172, and with the model retrained,
-#: 34 / 172; fresh37 added unfitted and the model retrained, 34 / 176.)
-MOST_LAYER_MISSES = 34
-MOST_CAUSE_MISSES = 176
+#: 34 / 172; fresh37 added unfitted and the model retrained, 34 / 176. Raised once for a
+#: change of the model itself: each head a regression summed with a naive Bayes, right on
+#: 1.0 point more layers and 1.5 more causes of errors it never saw (bench/loso.py, every
+#: set left out in turn) but fitting its own training errors less closely, 39 / 185; the
+#: regressions' regularisation was loosened (C 30 / 60) to keep most of those.)
+MOST_LAYER_MISSES = 39
+MOST_CAUSE_MISSES = 185
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

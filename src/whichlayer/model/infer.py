@@ -67,7 +67,9 @@ _PLUS_128 = bytes((u + 128) % 256 for u in range(256))
 
 
 class Head:
-    """One multinomial logistic regression (layer or cause) with int8 weights."""
+    """One head (layer or cause) with int8 weights: a multinomial logistic regression over
+    the features scaled to unit length, plus (``nb_scale``) a complement naive Bayes over
+    their presence; a label's logit is the two summed."""
 
     __slots__ = (
         "_by_id",
