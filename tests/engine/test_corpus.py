@@ -37,7 +37,7 @@ def test_field_set_stays_high():
     assert layer >= 0.95 and cause >= 0.88, (layer, cause)
 
 
-#: Misses over every labelled set in corpus/ (4,630 errors) when this was last measured
+#: Misses over every labelled set in corpus/ (4,930 errors) when this was last measured
 #: (rules + learned fallback). A change may lower these, never raise them. (Raised only
 #: when a blind set is added unfitted, its misses then counting: 15 / 88 -> 25 / 119 with
 #: fresh25; fresh26 fitted below that, 21 / 118; fresh27 added unfitted, 21 / 125; the
@@ -75,9 +75,10 @@ def test_field_set_stays_high():
 #: change of the model itself: each head a regression summed with a naive Bayes, right on
 #: 1.0 point more layers and 1.6 more causes of errors it never saw (bench/loso.py, every
 #: set left out in turn: 93.9% / 80.9%) but fitting its own training errors less closely;
-#: the regressions' regularisation loosened (C 30 / 60) to keep most of those, 39 / 185.)
-MOST_LAYER_MISSES = 39
-MOST_CAUSE_MISSES = 185
+#: the regressions' regularisation loosened (C 30 / 60) to keep most of those, 39 / 185;
+#: fresh38 added unfitted and the model retrained, 46 / 218.)
+MOST_LAYER_MISSES = 46
+MOST_CAUSE_MISSES = 218
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
