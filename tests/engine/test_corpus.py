@@ -76,9 +76,11 @@ def test_field_set_stays_high():
 #: 1.0 point more layers and 1.6 more causes of errors it never saw (bench/loso.py, every
 #: set left out in turn: 93.9% / 80.9%) but fitting its own training errors less closely;
 #: the regressions' regularisation loosened (C 30 / 60) to keep most of those, 39 / 185;
-#: fresh38 added unfitted and the model retrained, 46 / 218.)
-MOST_LAYER_MISSES = 46
-MOST_CAUSE_MISSES = 218
+#: fresh38 added unfitted and the model retrained, 46 / 218; an apology, "try again" and
+#: Chinese negations count as failure cues (the fallback no longer stays silent on a
+#: relay's "sorry, the server got no answer from its upstream"), 45 / 217.)
+MOST_LAYER_MISSES = 45
+MOST_CAUSE_MISSES = 217
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
