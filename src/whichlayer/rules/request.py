@@ -1329,6 +1329,9 @@ RULES: tuple[Rule, ...] = (
                 # model ...", "Generate API was removed ... migrate to Chat API"
                 (r"api is not supported for (?:the )?model", "api is not supported for "),
                 (r"please use the \w+ api instead", "please use the "),
+                # the server names the path to call instead: "... in /v1/chat/completions.
+                # Please use /v1/responses instead"
+                (r"please use (?:the )?/?v1/[\w/.-]+ (?:endpoint |api )?instead", "please use "),
                 (r"\bapi (?:was|has been) removed", " removed"),
                 (r"migrate to (?:the )?\w+ api", "migrate to "),
                 # "The model `o1-pro` is only available via the Responses API"
@@ -1356,6 +1359,8 @@ RULES: tuple[Rule, ...] = (
             " Please use the chat API instead",
             "This is a chat model and not supported in the v1/completions endpoint. Did you"
             " mean to use v1/chat/completions?",
+            "400 Bad Request: streaming tools are not available for this model in"
+            " /v1/completions. Please use /v1/chat/completions instead.",
         ),
         near_misses=("The model `gpt-5-chat` does not exist",),
     ),
