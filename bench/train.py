@@ -55,13 +55,15 @@ CLASS_WEIGHT: str | None = None
 #: Each head is two linear models over the same features, summed: the logistic regression,
 #: and a complement naive Bayes (its per-label log weights, centred per feature, times
 #: ``NB_WEIGHT``) over the features' presence, unnormalised. They err on different errors:
-#: left one set out in turn over every set, the layer head alone was right on 92.8% with
-#: the regression only (C 10), 93.1% with the naive Bayes only, 94.2% summed (bench/loso.py;
-#: the weight and ``NB_ALPHA``, its smoothing, chosen there among 0.03-0.12 and 0.3-1, every
-#: pair of which summed beat either alone). The cause heads take ``NB_WEIGHT_CAUSE``: the
+#: left one set out in turn over every set (as bench/loso.py holds sets out, scored with
+#: scikit-learn's models directly), the layer head alone was right on 92.8% with the
+#: regression only (C 10), 93.1% with the naive Bayes only, 94.2% summed (the weight and
+#: ``NB_ALPHA``, its smoothing, chosen there among 0.03-0.12 and 0.3-1, every pair of which
+#: summed beat either alone). The cause heads take ``NB_WEIGHT_CAUSE``: the
 #: cause given the right layer, held out the same way, was right on 83.4% with the
 #: regression only, 84.7% at 0.04, 84.4% at 0.08. As shipped (C 30 / 60), the model alone
-#: held out: 93.9% layer / 80.9% cause, against 92.9% / 79.3% before. 0 turns it off.
+#: held out (bench/loso.py): 93.9% layer / 80.9% cause, against 92.9% / 79.3% before.
+#: 0 turns it off.
 NB_WEIGHT = 0.08
 NB_WEIGHT_CAUSE = 0.04
 NB_ALPHA = 0.3
@@ -384,7 +386,13 @@ def train(
     sets: list[str | None] = [r.get("set", "") for r in rows] + [None] * len(docs)
     heads = {
         "layer": fit_head(
-            feats, [r["layer"] for r in every], c_layer, calibrate, sets, weights, None, NB_WEIGHT
+            feats,
+            [r["layer"] for r in every],
+            c_layer,
+            calibrate,
+            sets,
+            weights,
+            nb_weight=NB_WEIGHT,
         )
     }
     for layer in sorted({r["layer"] for r in every}):
@@ -407,7 +415,7 @@ def train(
                 [sets[i] for i in idx],
                 w,
                 counted,
-                NB_WEIGHT_CAUSE,
+                nb_weight=NB_WEIGHT_CAUSE,
             )
     digest = hashlib.sha256()
     for row in every:

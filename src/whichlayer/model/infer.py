@@ -66,6 +66,11 @@ ROWS_AFTER = 3
 _PLUS_128 = bytes((u + 128) % 256 for u in range(256))
 
 
+def _row_width(labels: list[str], nb_scale: float | None) -> int:
+    """Weights in a feature's row: one per label, twice that with a naive Bayes half."""
+    return len(labels) * (1 if nb_scale is None else 2)
+
+
 class Head:
     """One head (layer or cause) with int8 weights: a multinomial logistic regression over
     the features scaled to unit length, plus (``nb_scale``) a complement naive Bayes over
@@ -104,7 +109,7 @@ class Head:
         #: the naive Bayes half's weight scale (its weights follow the regression's in a
         #: row); None for a head that is a regression alone
         self.nb_scale = nb_scale
-        self.width = len(labels) * (1 if nb_scale is None else 2)
+        self.width = _row_width(labels, nb_scale)
         self._ids = ids  # sorted: a short run finds its features' rows by bisection
         self._rows: dict[int, int] | None = None  # made when used enough (``rows``)
         self._weights = weights  # a row of ``width`` weights per feature
@@ -158,6 +163,7 @@ class Head:
                 # the rows cut by one ``struct`` call (no slice object made per row)
                 rows = struct.unpack(f"{width}s" * len(self._ids), plus)
                 by_id = self._by_id = dict(zip(self._ids, rows, strict=True))
+                self._plus = None  # the rows hold their own bytes: the copy is not read again
         if by_id is not None:
             # one lookup a feature (``get``: None for one without weights, dropped; a row is
             # never empty, so never dropped): the same rows as ``keys() & feats`` finds, in
@@ -269,8 +275,7 @@ def loads(blob: bytes) -> Model:
     heads: dict[str, Head] = {}
     for name in header["order"]:
         meta = header["heads"][name]
-        n = meta["n"]
-        width = len(meta["labels"]) * (1 if meta.get("nb_scale") is None else 2)
+        n, width = meta["n"], _row_width(meta["labels"], meta.get("nb_scale"))
         ids = array("I")
         ids.frombytes(raw[pos : pos + 4 * n])
         if sys.byteorder == "big":
