@@ -27,6 +27,28 @@ LONGEST_WORD = 24
 
 _WORD = re.compile(r"\w+")
 _HAS_DIGIT = re.compile(r"\d")
+#: Han characters and Japanese kana: scripts written without spaces, so ``\w+`` takes a
+#: whole clause ("服务器没有等到上游服务器的回应") as one word that no other error repeats.
+#: (Captured: ``split`` keeps each run between the pieces around it.)
+_UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+
+
+def _words(text: str) -> list[str]:
+    r"""The words of ``text``, lower-cased and normalised (``_norm``). A run of an unspaced
+    script is read as its overlapping character pairs (most Chinese words are two
+    characters, and a pair recurs across errors where a clause does not); what stands
+    beside it in the same ``\w+`` match is a word of its own."""
+    out: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        pieces = [word] if word.isascii() else _UNSPACED.split(word)
+        for piece in pieces:
+            if len(piece) > 2 and _UNSPACED.match(piece):
+                out += [piece[i : i + 2] for i in range(len(piece) - 1)]
+            elif piece:
+                normed = _norm(piece)
+                if normed is not None:
+                    out.append(normed)
+    return out
 
 
 def _norm(word: str) -> str | None:
@@ -158,7 +180,7 @@ def feature_names(text: str, extras: list[str]) -> set[str]:
     """Every feature of ``text`` (plus the structured ``extras``), as readable strings."""
     if len(text) > HEAD + TAIL:
         text = text[:HEAD] + " " + text[-TAIL:]
-    words = [w for w in map(_norm, _WORD.findall(text.lower())) if w is not None]
+    words = _words(text)
     names: set[str] = {"bias:"}  # every input has it: a per-class prior the scaler shares
     names.update("x:" + e for e in extras)
     names.update("w:" + w for w in words)
@@ -221,7 +243,7 @@ def feature_ids(text: str, extras: list[str]) -> set[int]:
     without making and sorting every name: a word's ids are looked up (``_word_ids``)."""
     if len(text) > HEAD + TAIL:
         text = text[:HEAD] + " " + text[-TAIL:]
-    words = [w for w in map(_norm, _WORD.findall(text.lower())) if w is not None]
+    words = _words(text)
     ids = {_BIAS}
     ids.update([crc32(e.encode(), _X) & MASK for e in extras])
     ids.update([crc32(f"{a} {b}".encode(), _B) & MASK for a, b in pairwise(words)])
