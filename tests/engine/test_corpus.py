@@ -79,9 +79,11 @@ def test_field_set_stays_high():
 #: fresh38 added unfitted and the model retrained, 46 / 218; an apology, "try again" and
 #: Chinese negations count as failure cues (the fallback no longer stays silent on a
 #: relay's "sorry, the server got no answer from its upstream"), 45 / 217; Chinese and
-#: Japanese read as character pairs, not one word per clause (model/features.py), 42 / 215.)
-MOST_LAYER_MISSES = 42
-MOST_CAUSE_MISSES = 215
+#: Japanese read as character pairs, not one word per clause (model/features.py), 42 / 215;
+#: fresh39 (286 errors, the rules' hardest set: 79.4% layer alone) added unfitted and the
+#: model retrained, 60 / 251 (16 / 35 of them in fresh39).)
+MOST_LAYER_MISSES = 60
+MOST_CAUSE_MISSES = 251
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
