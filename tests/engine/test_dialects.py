@@ -62,3 +62,19 @@ def test_google_details_are_read():
 )
 def test_a_code_that_names_its_status_gives_the_status(body, status):
     assert whichlayer.to_evidence(body).status == status
+
+
+def test_a_schema_librarys_issue_is_not_an_error_body():
+    """The Vercel AI SDK prints the provider's body after "Value:" and zod's issues about it
+    after "Error message:"; an issue's code (invalid_type) is the client's complaint, not
+    the provider's, and must not be read as a request error."""
+    issue = {"expected": "array", "code": "invalid_type", "path": ["choices"], "message": "x"}
+    assert read_body(issue) is None
+    assert read_body({"code": "invalid_type", "message": "no path: a server's own code"})
+    text = (
+        'Type validation failed: Value: {"type":"error","error":{"type":"overloaded_error",'
+        '"message":"Overloaded"}}.\nError message: [{"expected":"array","code":"invalid_type",'
+        '"path":["choices"],"message":"Invalid input: expected array, received undefined"}]'
+    )
+    assert [b.code for b in whichlayer.to_evidence(text).bodies if b.code] == []
+    assert whichlayer.explain(text).layer == "upstream"

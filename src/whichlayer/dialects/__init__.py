@@ -198,8 +198,31 @@ def _message(err: dict[str, Any], obj: dict[str, Any]) -> str | None:
     return text
 
 
+#: Issue codes of zod, the schema library JavaScript clients check bodies with (v3 and v4).
+#: An issue (``{"code": "invalid_type", "path": [...], "message": ...}``) is the client's
+#: own complaint about a body it received or was given: the Vercel AI SDK prints "Type
+#: validation failed: Value: <the provider's body>. Error message: [<issues>]", and the
+#: failure is in the value, never in the issue's code.
+ZOD_ISSUE_CODES = frozenset(
+    {
+        "custom", "invalid_arguments", "invalid_date", "invalid_element", "invalid_enum_value",
+        "invalid_format", "invalid_intersection_types", "invalid_key", "invalid_literal",
+        "invalid_return_type", "invalid_string", "invalid_type", "invalid_union",
+        "invalid_union_discriminator", "invalid_value", "not_finite", "not_multiple_of",
+        "too_big", "too_small", "unrecognized_keys",
+    }
+)  # fmt: skip
+
+
+def _zod_issue(obj: dict[str, Any]) -> bool:
+    return isinstance(obj.get("path"), list) and obj.get("code") in ZOD_ISSUE_CODES
+
+
 def read_body(obj: dict[str, Any], depth: int = 0) -> ErrorBody | None:
-    """Read the error facts of one JSON body, or ``None`` if it is not an error body."""
+    """Read the error facts of one JSON body, or ``None`` if it is not an error body (a
+    schema library's validation issue is not one: see ``ZOD_ISSUE_CODES``)."""
+    if "path" in obj and _zod_issue(obj):
+        return None
     err = error_object(obj)
     message = _message(err, obj)
     type_ = _text(err.get("type")) or _text(obj.get("__type")) or _text(obj.get("type"))
