@@ -81,9 +81,12 @@ def test_field_set_stays_high():
 #: relay's "sorry, the server got no answer from its upstream"), 45 / 217; Chinese and
 #: Japanese read as character pairs, not one word per clause (model/features.py), 42 / 215;
 #: fresh39 (286 errors, the rules' hardest set: 79.4% layer alone) added unfitted and the
-#: model retrained, 60 / 251 (16 / 35 of them in fresh39).)
-MOST_LAYER_MISSES = 60
-MOST_CAUSE_MISSES = 251
+#: model retrained, 60 / 251 (16 / 35 of them in fresh39); the ninth round's families (a
+#: server-typed body under a 429 left to its words, a wait "retrying in ~2 weeks", a
+#: per-month allowance with "upgrade your plan", "Malformed JSON in response" the reply's),
+#: 56 / 248.)
+MOST_LAYER_MISSES = 56
+MOST_CAUSE_MISSES = 248
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -582,6 +582,39 @@ RULES: tuple[Rule, ...] = (
             " limits.'}}",
         ),
     ),
+    # An allowance counted per month or per day, with an upgrade as the way on: SaaS APIs'
+    # free tiers word their caps so ("Free tier can ingest at most 2,000,000 tokens per month.
+    # Upgrade your plan to continue", "Free plan allows 1000 searches per month. Please upgrade
+    # your plan"), often under a 403 that alone would read as a permission.
+    Rule(
+        "quota.plan_limit.upgrade_window",
+        "A limit counted per month or per day, with 'upgrade your plan' as the way on: the"
+        " plan's allowance for the period is used up; wait for the next one or upgrade.",
+        L,
+        Cause.PLAN_LIMIT,
+        all_of(
+            says("upgrade your plan", "upgrade the plan", "upgrade your subscription"),
+            says(
+                "per month",
+                "a month",
+                "each month",
+                "monthly",
+                "this month",
+                "per day",
+                "a day",
+                "each day",
+                "daily",
+                "today",
+            ),
+        ),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "PermissionDeniedError: 403 Free plan allows 1000 searches per month. Please upgrade"
+            " your plan.",
+        ),
+        near_misses=("403 This model is not available on your plan. Upgrade your plan.",),
+    ),
     # Japanese and Korean apps and agents: "利用制限に達しました" / "사용 한도에 도달했습니다"
     # alone is said of a 429 rate limit too ("しばらく待ってから再試行してください"); with "upgrade
     # the plan" ("プランをアップグレード", "플랜으로 업그레이드") it is the plan's allowance that is
@@ -1901,8 +1934,10 @@ RULES: tuple[Rule, ...] = (
                     " until ",
                 ),
                 (
-                    r"(?:try again|retry|resets?|available again|come back) in \d+"
-                    r" (?:days?|weeks?)\b",
+                    # (a client that retries on its own says the wait it read: "retrying in
+                    # ~2 weeks")
+                    r"(?:try(?:ing)? again|retry(?:ing)?|resets?|available again|come back) in"
+                    r" (?:about |~ ?)?\d+ (?:days?|weeks?)\b",
                     " day",
                     " week",
                 ),
@@ -1915,6 +1950,7 @@ RULES: tuple[Rule, ...] = (
             "Internal error: usage limitation until 3 June 2026.",
             "Usage capped until 2026-07-01",
             "429: you reached the limit for this plan. Try again in 4 days.",
+            "429 Too Many Requests: limit exceeded [retrying in ~3 weeks attempt #2]",
         ),
         near_misses=(
             "Access suspended until 2026-01-01 due to a policy violation",

@@ -2762,7 +2762,9 @@ RULES: tuple[Rule, ...] = (
                 "could not parse the json body",
                 (r"invalid json(?! payload received\. unknown name| response)", "invalid json"),
                 (r"json (?:parse|decode) error", "json parse", "json decode"),
-                "malformed json",
+                # (not the reply's: "Malformed JSON in response" is a client that could not
+                # read what came back, whose status then says what failed)
+                (r"malformed json(?! (?:in|from) (?:the )?response)", "malformed json"),
                 "unexpected end of json",
                 "must be a valid json",
                 # DashScope's InvalidParameter "Required body invalid, please check the request
@@ -2803,7 +2805,10 @@ RULES: tuple[Rule, ...] = (
             "We could not parse the JSON body of your request. (HINT: This likely means you"
             " aren't using your HTTP library correctly.)",
         ),
-        near_misses=("Unsupported parameter: 'max_tokens' is not supported with this model.",),
+        near_misses=(
+            "Unsupported parameter: 'max_tokens' is not supported with this model.",
+            "Request failed: (HTTP/1.1 502) Malformed JSON in response.",
+        ),
     ),
     Rule(
         "request.malformed_body.json_extractor",

@@ -1889,7 +1889,8 @@ RULES: tuple[Rule, ...] = (
         "The server's own body says it failed while processing the request; a relay's "
         "'upstream failed' around it adds nothing. A body typed as a server error under a"
         " client-error status (a relay such as claude-code-router types every error it"
-        " relays api_error, a provider's 404 included) is left to the status and the words.",
+        " relays api_error, a provider's 404 included) is left to the status and the words;"
+        " so is one under a 429, which the words say is a rate limit or an overload.",
         L,
         Cause.SERVER_ERROR,
         any_of(
@@ -1897,7 +1898,7 @@ RULES: tuple[Rule, ...] = (
                 field_is(
                     "type", "server_error", "api_error", "internal_error", "internal_server_error"
                 ),
-                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422)),
+                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422, 429)),
             ),
             field_is("status_text", "internal"),
             says(
@@ -1937,6 +1938,9 @@ RULES: tuple[Rule, ...] = (
             "Error: An error occurred while processing your request. Please try again later.",
         ),
         near_misses=(
+            # a relay's catch-all type around its upstream's 429
+            'API Error: 429 {"error":{"message":"Upstream returned 429: too many requests,'
+            ' slow down","type":"server_error"}}',
             "Chat failed: An error occurred while processing the request: terminated",
             "An error occurred while processing your request: TypeError: fetch failed",
             'API Error: 404 {"error":{"message":"Error from provider: Not Found. Please check'
