@@ -84,9 +84,10 @@ def test_field_set_stays_high():
 #: model retrained, 60 / 251 (16 / 35 of them in fresh39); the ninth round's families (a
 #: server-typed body under a 429 left to its words, a wait "retrying in ~2 weeks", a
 #: per-month allowance with "upgrade your plan", "Malformed JSON in response" the reply's),
-#: 56 / 248.)
-MOST_LAYER_MISSES = 56
-MOST_CAUSE_MISSES = 248
+#: 56 / 248; fresh40 (243 errors, rules alone 75.3% layer) added unfitted and the model
+#: retrained, 70 / 275.)
+MOST_LAYER_MISSES = 70
+MOST_CAUSE_MISSES = 275
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
