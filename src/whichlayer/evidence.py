@@ -6,7 +6,7 @@ gives the same Diagnosis, so the classifier is testable from data alone.
 
 from __future__ import annotations
 
-from whichlayer._record import Record
+from whichlayer._record import LaterRecord, Record, defer
 from whichlayer.taxonomy import Origin
 
 TYPE_CHECKING = False
@@ -87,8 +87,12 @@ class ErrorBody(Record):
         }
 
 
-class Evidence(Record):
-    """Facts read from one failed call: a paste, an HTTP exchange or an exception."""
+class Evidence(LaterRecord):
+    """Facts read from one failed call: a paste, an HTTP exchange or an exception.
+
+    ``request_ids`` and ``model`` are deferred fields: a parser may leave the scans of the
+    text that find them pending (``later``), as the rules never read them; they run when
+    either field is first read or assigned, and give what they would have given at once."""
 
     _fields = (
         "text",
@@ -113,7 +117,11 @@ class Evidence(Record):
         "key_fingerprint",
         "truncated",
     )
-    __slots__ = _fields
+    #: the deferred fields' slots are ``_request_ids`` and ``_model`` (``defer`` below)
+    __slots__ = tuple("_" + name if name in ("request_ids", "model") else name for name in _fields)
+    if TYPE_CHECKING:
+        request_ids: list[RequestId]
+        model: str | None
 
     def __init__(
         self,
@@ -139,6 +147,7 @@ class Evidence(Record):
         key_fingerprint: str | None = None,
         truncated: bool = False,
     ) -> None:
+        self._later = None  # no step pending
         self.text = text
         self.status = status
         self.status_source = status_source  # "response", "exception", "text", "body"
@@ -152,11 +161,11 @@ class Evidence(Record):
         self.exception_types: list[str] = [] if exception_types is None else exception_types
         #: transport signals, e.g. "ECONNRESET"
         self.transport: list[str] = [] if transport is None else transport
-        self.request_ids: list[RequestId] = [] if request_ids is None else request_ids
+        self._request_ids: list[RequestId] = [] if request_ids is None else request_ids
         self.retry_after_s = retry_after_s
         #: limit, used, requested, ...
         self.limits: dict[str, float] = {} if limits is None else limits
-        self.model = model
+        self._model = model
         self.host = host
         self.path = path
         self.method = method
@@ -190,3 +199,6 @@ class Evidence(Record):
             "key_fingerprint": self.key_fingerprint,
             "truncated": self.truncated,
         }
+
+
+defer(Evidence, "request_ids", "model")

@@ -981,3 +981,35 @@ def test_rules_tried_as_before() -> None:
         fired = [rule.id for rule in _ordered_reference(view) if rule.run(view) is not None]
         assert [rule.id for rule in cl._ordered(view) if rule.run(view) is not None] == fired
     assert fewer > 10_000 and fired_rows > 100  # the test reached rows of both kinds
+
+
+def _scanned_at_once(text: str) -> tuple[list[Any], str | None]:
+    """The request ids and the model ``parse_text`` finds for ``text``, its deferred scans
+    run the moment it returns (as they ran inside it before they were deferred)."""
+    from whichlayer.parse.text import parse_text
+
+    ev = parse_text(text)
+    assert ev._later is not None  # the scans are pending
+    ev._settle()
+    return ev._request_ids, ev._model
+
+
+def test_deferred_text_scans_read_as_if_run_at_once() -> None:
+    """An Evidence's request ids and model, scanned for only when first used, are those the
+    scans give at once, on every labelled input, whichever field is used first; a field
+    assigned first keeps what was assigned and the other is still found."""
+    from whichlayer.parse.text import parse_text
+
+    ids_seen = models_seen = 0
+    for text in corpus_inputs()[::3]:
+        ids, model = _scanned_at_once(text)
+        ev = parse_text(text)
+        assert (ev.model, ev.request_ids) == (model, ids), text[:200]
+        ev = parse_text(text)
+        assert (ev.request_ids, ev.model) == (ids, model), text[:200]
+        ev = parse_text(text)
+        ev.model = "set-by-hand"
+        assert (ev.model, ev.request_ids) == ("set-by-hand", ids), text[:200]
+        ids_seen += bool(ids)
+        models_seen += model is not None
+    assert ids_seen > 50 and models_seen > 50  # the scans found something to compare

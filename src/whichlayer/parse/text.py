@@ -335,11 +335,13 @@ def _finish(
     for status in [ev.status, *text_statuses, *body_statuses]:
         if status is not None and status not in ev.statuses:
             ev.statuses.append(status)
-    _add_request_ids(ev, text, gate)
+    _add_header_ids(ev)
     if ev.retry_after_s is None:
         ev.retry_after_s = _retry_hint(ev, text, gate)
     ev.limits = {**signals.limits(text, gate), **ev.limits}
-    ev.model = ev.model or signals.model(text, gate)
+    # the request ids and the model the text states: no rule reads them, so they are
+    # looked for when first asked for (the step runs before any other use of the fields)
+    ev.later(_TextScans(text, gate))
     host, path, method = signals.url_parts(text, gate)
     ev.host = ev.host or host
     ev.path = ev.path or path
@@ -387,18 +389,35 @@ _HEADER_IDS = (
 )
 
 
-def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
-    known = {r.value for r in ev.request_ids}
+def _add_header_ids(ev: Evidence) -> None:
+    """The request ids of the headers, after those already read (once each)."""
     if ev.headers:
+        known = {r.value for r in ev.request_ids}
         for name, party in _HEADER_IDS:
             value = ev.headers.get(name)
             if value and value not in known:
                 ev.request_ids.append(RequestId(value, party, name))
                 known.add(value)
-    for rid in signals.request_ids(text, lower):
-        if rid.value not in known:
-            ev.request_ids.append(rid)
-            known.add(rid.value)
+
+
+class _TextScans:
+    """The deferred step of ``_finish`` (see ``Evidence``): the request ids the text states,
+    after those already read (once each), and the model it names, where none was read."""
+
+    __slots__ = ("gate", "text")
+
+    def __init__(self, text: str, gate: signals.Gate) -> None:
+        self.text = text
+        self.gate = gate
+
+    def __call__(self, ev: Evidence) -> None:
+        ids = ev.request_ids
+        known = {r.value for r in ids}
+        for rid in signals.request_ids(self.text, self.gate):
+            if rid.value not in known:
+                ids.append(rid)
+                known.add(rid.value)
+        ev.model = ev.model or signals.model(self.text, self.gate)
 
 
 def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
