@@ -71,7 +71,10 @@ class LaterRecord(Record):
     pending step fills only when one of them is first read or assigned: work whose answer
     the caller may never ask for (a text scan, the words of a Diagnosis) is then not done.
     The step is a function of the record (``later``); it must give what doing the work at
-    once would have given, so the fields read the same either way."""
+    once would have given, so the fields read the same either way, and it reads and writes
+    the deferred fields' slots (``_<name>``), never the fields themselves. It runs before
+    the record forgets it: a second thread that reads a field meanwhile runs it as well
+    (the same answer), rather than read a slot not yet filled."""
 
     __slots__ = ("_later",)
 
@@ -85,9 +88,10 @@ class LaterRecord(Record):
         self._later = step
 
     def _settle(self) -> None:
-        step, self._later = self._later, None
+        step = self._later
         if step is not None:
             step(self)
+            self._later = None
 
     def __getstate__(self) -> object:
         # (pickle and copy read the slots: the step runs first, and is not kept)

@@ -411,13 +411,14 @@ class _TextScans:
         self.gate = gate
 
     def __call__(self, ev: Evidence) -> None:
-        ids = ev.request_ids
+        # (the fields' slots: reading the fields themselves would run this step again)
+        ids = ev._request_ids
         known = {r.value for r in ids}
         for rid in signals.request_ids(self.text, self.gate):
             if rid.value not in known:
                 ids.append(rid)
                 known.add(rid.value)
-        ev.model = ev.model or signals.model(self.text, self.gate)
+        ev._model = ev._model or signals.model(self.text, self.gate)
 
 
 def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
