@@ -1013,3 +1013,29 @@ def test_deferred_text_scans_read_as_if_run_at_once() -> None:
         ids_seen += bool(ids)
         models_seen += model is not None
     assert ids_seen > 50 and models_seen > 50  # the scans found something to compare
+
+
+def test_a_pending_diagnosis_reads_as_one_put_into_words_at_once() -> None:
+    """``explain`` of a text decides the verdict and puts the rest into words when first
+    used: the same Diagnosis, field for field, as ``classify`` makes at once from the same
+    text, on every labelled input; it pickles; a field assigned first keeps what was
+    assigned; and an Evidence the caller passes is put into words at once."""
+    import pickle
+
+    import whichlayer
+    from whichlayer.classify import classify
+
+    for text in corpus_inputs()[::2]:
+        pending = whichlayer.explain(text)
+        assert pending._later is not None
+        made = classify(whichlayer.to_evidence(text))
+        assert pending == made and pending.to_dict() == made.to_dict(), text[:200]
+    text = "Error code: 429 - rate limit reached for requests"
+    pending = whichlayer.explain(text)
+    assert pickle.loads(pickle.dumps(pending)) == pending and pending._later is None
+    pending = whichlayer.explain(text)
+    pending.summary = "by hand"
+    made = classify(whichlayer.to_evidence(text))
+    assert pending.summary == "by hand" and pending.actions == made.actions
+    ev = whichlayer.to_evidence("Error code: 401 - invalid api key")
+    assert whichlayer.explain(ev)._later is None
