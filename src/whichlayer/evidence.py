@@ -87,12 +87,17 @@ class ErrorBody(Record):
         }
 
 
+#: The fields of an Evidence a parser may leave to a deferred step (``_<name>``: their slots).
+_DEFERRED = ("request_ids", "retry_after_s", "limits", "model", "client")
+
+
 class Evidence(LaterRecord):
     """Facts read from one failed call: a paste, an HTTP exchange or an exception.
 
-    ``request_ids`` and ``model`` are deferred fields: a parser may leave the scans of the
-    text that find them pending (``later``), as the rules never read them; they run when
-    either field is first read or assigned, and give what they would have given at once."""
+    ``request_ids``, ``retry_after_s``, ``limits``, ``model`` and ``client`` are deferred
+    fields: a parser may leave the scans of the text that find them pending (``later``), as
+    the rules read none of them but the limits (one rule); they run when one of these
+    fields is first read or assigned, and give what they would have given at once."""
 
     _fields = (
         "text",
@@ -117,11 +122,13 @@ class Evidence(LaterRecord):
         "key_fingerprint",
         "truncated",
     )
-    #: the deferred fields' slots are ``_request_ids`` and ``_model`` (``defer`` below)
-    __slots__ = tuple("_" + name if name in ("request_ids", "model") else name for name in _fields)
+    __slots__ = tuple("_" + name if name in _DEFERRED else name for name in _fields)
     if TYPE_CHECKING:
         request_ids: list[RequestId]
+        retry_after_s: float | None
+        limits: dict[str, float]
         model: str | None
+        client: str | None
 
     def __init__(
         self,
@@ -162,14 +169,14 @@ class Evidence(LaterRecord):
         #: transport signals, e.g. "ECONNRESET"
         self.transport: list[str] = [] if transport is None else transport
         self._request_ids: list[RequestId] = [] if request_ids is None else request_ids
-        self.retry_after_s = retry_after_s
+        self._retry_after_s = retry_after_s
         #: limit, used, requested, ...
-        self.limits: dict[str, float] = {} if limits is None else limits
+        self._limits: dict[str, float] = {} if limits is None else limits
         self._model = model
         self.host = host
         self.path = path
         self.method = method
-        self.client = client  # the tool that printed it, when recognisable
+        self._client = client  # the tool that printed it, when recognisable
         #: platform of the key the request carried (never the key)
         self.key_platform = key_platform
         #: the masked key: platform, prefix, last 4, length
@@ -201,4 +208,4 @@ class Evidence(LaterRecord):
         }
 
 
-defer(Evidence, "request_ids", "model")
+defer(Evidence, *_DEFERRED)

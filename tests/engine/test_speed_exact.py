@@ -983,36 +983,42 @@ def test_rules_tried_as_before() -> None:
     assert fewer > 10_000 and fired_rows > 100  # the test reached rows of both kinds
 
 
-def _scanned_at_once(text: str) -> tuple[list[Any], str | None]:
-    """The request ids and the model ``parse_text`` finds for ``text``, its deferred scans
-    run the moment it returns (as they ran inside it before they were deferred)."""
+#: The Evidence fields ``parse_text`` leaves to a deferred step.
+DEFERRED = ("request_ids", "retry_after_s", "limits", "model", "client")
+
+
+def _scanned_at_once(text: str) -> list[Any]:
+    """The deferred fields ``parse_text`` finds for ``text``, its deferred scans run the
+    moment it returns (as they ran inside it before they were deferred)."""
     from whichlayer.parse.text import parse_text
 
     ev = parse_text(text)
     assert ev._later is not None  # the scans are pending
     ev._settle()
-    return ev._request_ids, ev._model
+    return [getattr(ev, "_" + name) for name in DEFERRED]
 
 
 def test_deferred_text_scans_read_as_if_run_at_once() -> None:
-    """An Evidence's request ids and model, scanned for only when first used, are those the
-    scans give at once, on every labelled input, whichever field is used first; a field
-    assigned first keeps what was assigned and the other is still found."""
+    """An Evidence's request ids, retry hint, limits, model and client, scanned for only
+    when first used, are those the scans give at once, on every labelled input, whichever
+    field is used first; a field assigned first keeps what was assigned and the others are
+    still found."""
     from whichlayer.parse.text import parse_text
 
-    ids_seen = models_seen = 0
+    found = dict.fromkeys(DEFERRED, 0)
     for text in corpus_inputs()[::3]:
-        ids, model = _scanned_at_once(text)
-        ev = parse_text(text)
-        assert (ev.model, ev.request_ids) == (model, ids), text[:200]
-        ev = parse_text(text)
-        assert (ev.request_ids, ev.model) == (ids, model), text[:200]
+        at_once = _scanned_at_once(text)
+        for first in DEFERRED:
+            ev = parse_text(text)
+            getattr(ev, first)
+            assert [getattr(ev, name) for name in DEFERRED] == at_once, (first, text[:200])
         ev = parse_text(text)
         ev.model = "set-by-hand"
-        assert (ev.model, ev.request_ids) == ("set-by-hand", ids), text[:200]
-        ids_seen += bool(ids)
-        models_seen += model is not None
-    assert ids_seen > 50 and models_seen > 50  # the scans found something to compare
+        expected = [*at_once[:3], "set-by-hand", at_once[4]]
+        assert [getattr(ev, name) for name in DEFERRED] == expected, text[:200]
+        for name, value in zip(DEFERRED, at_once, strict=True):
+            found[name] += bool(value)
+    assert min(found.values()) > 20, found  # the scans found something to compare
 
 
 def test_a_pending_diagnosis_reads_as_one_put_into_words_at_once() -> None:
