@@ -30,7 +30,8 @@ class Fact(Record):
 
 
 #: The fields of a Diagnosis that ``Diagnosis.pending`` leaves to be made when first used:
-#: all but the verdict (layer, cause, origin, retry) and its confidence.
+#: all but the verdict (layer, cause, origin, retry) and its confidence, which come first;
+#: in the order of ``Diagnosis._fields`` (its repr's).
 _DEFERRED = (
     "summary",
     "actions",
@@ -52,24 +53,7 @@ class Diagnosis(LaterRecord):
     Every field but the verdict and its confidence is deferred (``_DEFERRED``): a Diagnosis
     made by ``pending`` makes them when one is first used, from the same decision."""
 
-    _fields = (
-        "layer",
-        "cause",
-        "origin",
-        "retry",
-        "confidence",
-        "summary",
-        "actions",
-        "facts",
-        "status",
-        "provider",
-        "request_ids",
-        "retry_after_s",
-        "model",
-        "host",
-        "path",
-        "candidates",
-    )
+    _fields = ("layer", "cause", "origin", "retry", "confidence", *_DEFERRED)
     __slots__ = tuple("_" + name if name in _DEFERRED else name for name in _fields)
     if TYPE_CHECKING:
         summary: str
