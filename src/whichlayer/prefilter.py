@@ -524,15 +524,12 @@ class Keywords:
     Keywords may be added until the first search. The first searches, as long as their
     texts are short (``SCAN_BUDGET``), test each keyword as a substring instead, which
     finds the same set; the automaton is built when they would cost more than building
-    it. ``dfa``: the automaton is a DFA, which searches in about half the instructions of
-    the default (an NFA) but takes far longer to build with many keywords (the parsers'
-    180: 1.3 ms against 0.2; the rules' 3,600: 66 ms against 5).
+    it.
     """
 
-    __slots__ = ("_dfa", "_finder", "_frozen", "_scanned", "_words")
+    __slots__ = ("_finder", "_frozen", "_scanned", "_words")
 
-    def __init__(self, words: Iterable[str] = (), dfa: bool = False) -> None:
-        self._dfa = dfa
+    def __init__(self, words: Iterable[str] = ()) -> None:
         self._words: set[str] = set(words)
         self._finder: Any = None
         #: the keywords as searched (set at the first search), and how much was scanned
@@ -583,7 +580,6 @@ class Keywords:
                 words,
                 matchkind=ahocorasick_rs.MatchKind.Standard,
                 store_patterns=True,
-                implementation=ahocorasick_rs.Implementation.DFA if self._dfa else None,
             )
         try:
             return kind(finder.find_matches_as_strings(text, overlapping=True))

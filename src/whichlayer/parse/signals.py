@@ -31,9 +31,8 @@ _IGNORECASE = int(re.IGNORECASE)
 Row = tuple[str | None, str]
 
 #: Every keyword a gate here (or in parse/text.py) tests: what :func:`present` looks for,
-#: in one Aho-Corasick pass (the prefilter's own index, built on the first search). A DFA:
-#: every paste is searched, and for these 180 keywords it is built in a few milliseconds.
-GATES = prefilter.Keywords(dfa=True)
+#: in one Aho-Corasick pass (the prefilter's own index, built on the first search).
+GATES = prefilter.Keywords()
 #: The same keywords as a set (read by the tests and by :func:`gate_literals`).
 GATE_LITERALS: set[str] = set()
 
@@ -261,7 +260,7 @@ def gate_literals(*literals: str) -> tuple[str, ...]:
     if not GATE_LITERALS.issuperset(literals):
         GATE_LITERALS.update(literals)
         if GATES.built:  # a module imported after the first search: a new index
-            GATES = prefilter.Keywords(GATE_LITERALS, dfa=True)
+            GATES = prefilter.Keywords(GATE_LITERALS)
         else:
             GATES.add(literals)
     return literals
