@@ -611,17 +611,13 @@ def test_page_check_by_the_gate_set() -> None:
     assert pages > 50
 
 
-#: The pattern exception names were found by (``signals._suffix_ends`` finds its matches).
-_EXCEPTION_SUFFIX = re.compile(r"(?:Error|Exception|Timeout|Exceeded|Denied|Refused)\b")
-
-
 def _exception_names_reference(text: str, limit: int = 40) -> list[str]:
     """``signals.exception_names`` as it was: the name read back one character at a time."""
     from whichlayer.parse import signals
 
     chars = frozenset(signals._NAME_CHARS)
     names: list[str] = []
-    for match in _EXCEPTION_SUFFIX.finditer(text):
+    for match in signals._EXCEPTION_SUFFIX.finditer(text):
         start = match.start()
         floor = max(0, start - 120)
         while start > floor and text[start - 1] in chars:
@@ -1049,21 +1045,3 @@ def test_a_pending_diagnosis_reads_as_one_put_into_words_at_once() -> None:
     assert pending.summary == "by hand" and pending.actions == made.actions
     ev = whichlayer.to_evidence("Error code: 401 - invalid api key")
     assert whichlayer.explain(ev)._later is None
-
-
-def test_exception_names_found_as_by_the_suffix_pattern() -> None:
-    """The exception names read from suffixes found by substring search are those the
-    suffix pattern's matches gave, on every labelled input and on words that end, or not,
-    with a suffix next to odd characters (``\\b`` against ``str.isalnum``)."""
-    from whichlayer.parse import signals
-
-    def by_pattern(text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in _EXCEPTION_SUFFIX.finditer(text)]
-
-    odd = [
-        "ErrorError Error_x Erroré Error٣ ErrorⅫ TimeoutError: x",
-        "a.b.ConnectionRefused! DeniedException Exceeded",
-        "ExceptionError RateLimitExceeded" + ODD + "Error",
-    ]
-    for text in corpus_inputs() + odd:
-        assert signals._suffix_ends(text) == by_pattern(text), text[:200]
