@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 #: whichlayer`` stays cheap) and kept here, so later diagnoses skip the import statement.
 _read: Callable[[object], Evidence] | None = None
 _classify: Callable[[Evidence], Diagnosis] | None = None
+_classify_own: Callable[[Evidence], Diagnosis] | None = None
 
 
 def to_evidence(x: object) -> Evidence:
@@ -38,13 +39,16 @@ def explain(x: object) -> Diagnosis:
     SDK exception, or an :class:`Evidence`. Never raises for odd input: what
     cannot be read becomes an honest ``unknown``.
     """
-    global _classify
-    if _classify is None:
-        from whichlayer.classify import classify
+    global _classify, _classify_own
+    if _classify is None or _classify_own is None:
+        from whichlayer.classify import classify, classify_own
 
-        _classify = classify
+        _classify, _classify_own = classify, classify_own
     try:
-        return _classify(to_evidence(x))
+        ev = to_evidence(x)
+        # an Evidence read here is explain's own: its Diagnosis is put into words when
+        # first read (``classify_own``); one the caller passed is put into words at once
+        return _classify(ev) if ev is x else _classify_own(ev)
     except Exception as exc:  # the contract: odd input never raises; tests forbid reaching this
         from whichlayer.classify import internal_error
 

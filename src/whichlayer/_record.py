@@ -14,6 +14,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, ClassVar
 
 
@@ -63,3 +64,65 @@ class FrozenRecord(Record):
 
 #: How a frozen record's ``__init__`` sets its fields.
 _set = object.__setattr__
+
+
+class LaterRecord(Record):
+    """A :class:`Record` some of whose fields (:class:`Deferred`, installed by ``defer``) a
+    pending step fills only when one of them is first read or assigned: work whose answer
+    the caller may never ask for (a text scan, the words of a Diagnosis) is then not done.
+    The step is a function of the record (``later``); it must give what doing the work at
+    once would have given, so the fields read the same either way, and it reads and writes
+    the deferred fields' slots (``_<name>``), never the fields themselves. It runs before
+    the record forgets it: a second thread that reads a field meanwhile runs it as well
+    (the same answer), rather than read a slot not yet filled."""
+
+    __slots__ = ("_later",)
+
+    _later: Callable[[Any], None] | None
+
+    def later(self, step: Callable[[Any], None]) -> None:
+        """Fill this record's deferred fields by ``step(self)`` when one is first used (a step
+        still pending runs first)."""
+        if self._later is not None:
+            self._settle()
+        self._later = step
+
+    def _settle(self) -> None:
+        step = self._later
+        if step is not None:
+            step(self)
+            self._later = None
+
+    def __getstate__(self) -> object:
+        # (pickle and copy read the slots: the step runs first, and is not kept)
+        if self._later is not None:
+            self._settle()
+        return object.__getstate__(self)
+
+
+class Deferred:
+    """A field of a :class:`LaterRecord` held in the slot ``_<name>``: reading or assigning it
+    first runs the record's pending step, if any."""
+
+    __slots__ = ("_slot",)
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot  # the member descriptor of the private slot
+
+    def __get__(self, record: LaterRecord | None, owner: type | None = None) -> Any:
+        if record is None:
+            return self
+        if record._later is not None:
+            record._settle()
+        return self._slot.__get__(record, owner)
+
+    def __set__(self, record: LaterRecord, value: object) -> None:
+        if record._later is not None:
+            record._settle()
+        self._slot.__set__(record, value)
+
+
+def defer(cls: type[LaterRecord], *names: str) -> None:
+    """Make ``names`` deferred fields of ``cls``, each held in its slot ``_<name>``."""
+    for name in names:
+        setattr(cls, name, Deferred(cls.__dict__["_" + name]))

@@ -86,6 +86,29 @@ def classify(ev: Evidence) -> Diagnosis:
     return _present(ev, decide(ev))
 
 
+def classify_own(ev: Evidence) -> Diagnosis:
+    """``classify(ev)`` for an Evidence no one else holds (``explain``'s own reading of its
+    input): the verdict is decided at once, the rest of the Diagnosis (its words, and the
+    facts it repeats from ``ev``, whose text scans ``ev`` defers) is made when first used,
+    by ``_present`` from the same decision. (With an Evidence the caller holds, the caller
+    could change it in between: ``classify`` puts it into words at once.)"""
+    decision = decide(ev)
+    layer, cause, origin, retry = decision.verdict()
+    confidence = 0.0 if decision.rule is None else decision.rule.confidence
+    return Diagnosis.pending(
+        layer, cause, origin, retry, confidence, lambda: _present_safely(ev, decision)
+    )
+
+
+def _present_safely(ev: Evidence, decision: Decision) -> Diagnosis:
+    """``_present``, or, should it raise, the engine's own failure put into words (as
+    ``explain`` answers when the engine raises while it judges)."""
+    try:
+        return _present(ev, decision)
+    except Exception as exc:  # the contract: odd input never raises
+        return internal_error(exc)
+
+
 def verdict(ev: Evidence) -> Verdict:
     """``classify(ev)``'s layer, cause, origin and retry, decided by the same steps
     (``decide``) without the words: no summary, actions or supporting facts, and the

@@ -6,7 +6,7 @@ gives the same Diagnosis, so the classifier is testable from data alone.
 
 from __future__ import annotations
 
-from whichlayer._record import Record
+from whichlayer._record import LaterRecord, Record, defer
 from whichlayer.taxonomy import Origin
 
 TYPE_CHECKING = False
@@ -87,8 +87,17 @@ class ErrorBody(Record):
         }
 
 
-class Evidence(Record):
-    """Facts read from one failed call: a paste, an HTTP exchange or an exception."""
+#: The fields of an Evidence a parser may leave to a deferred step (``_<name>``: their slots).
+_DEFERRED = ("request_ids", "retry_after_s", "limits", "model", "client")
+
+
+class Evidence(LaterRecord):
+    """Facts read from one failed call: a paste, an HTTP exchange or an exception.
+
+    ``request_ids``, ``retry_after_s``, ``limits``, ``model`` and ``client`` are deferred
+    fields: a parser may leave the scans of the text that find them pending (``later``), as
+    the rules read none of them but the limits (one rule); they run when one of these
+    fields is first read or assigned, and give what they would have given at once."""
 
     _fields = (
         "text",
@@ -113,7 +122,13 @@ class Evidence(Record):
         "key_fingerprint",
         "truncated",
     )
-    __slots__ = _fields
+    __slots__ = tuple("_" + name if name in _DEFERRED else name for name in _fields)
+    if TYPE_CHECKING:
+        request_ids: list[RequestId]
+        retry_after_s: float | None
+        limits: dict[str, float]
+        model: str | None
+        client: str | None
 
     def __init__(
         self,
@@ -139,6 +154,7 @@ class Evidence(Record):
         key_fingerprint: str | None = None,
         truncated: bool = False,
     ) -> None:
+        self._later = None  # no step pending
         self.text = text
         self.status = status
         self.status_source = status_source  # "response", "exception", "text", "body"
@@ -152,15 +168,15 @@ class Evidence(Record):
         self.exception_types: list[str] = [] if exception_types is None else exception_types
         #: transport signals, e.g. "ECONNRESET"
         self.transport: list[str] = [] if transport is None else transport
-        self.request_ids: list[RequestId] = [] if request_ids is None else request_ids
-        self.retry_after_s = retry_after_s
+        self._request_ids: list[RequestId] = [] if request_ids is None else request_ids
+        self._retry_after_s = retry_after_s
         #: limit, used, requested, ...
-        self.limits: dict[str, float] = {} if limits is None else limits
-        self.model = model
+        self._limits: dict[str, float] = {} if limits is None else limits
+        self._model = model
         self.host = host
         self.path = path
         self.method = method
-        self.client = client  # the tool that printed it, when recognisable
+        self._client = client  # the tool that printed it, when recognisable
         #: platform of the key the request carried (never the key)
         self.key_platform = key_platform
         #: the masked key: platform, prefix, last 4, length
@@ -190,3 +206,6 @@ class Evidence(Record):
             "key_fingerprint": self.key_fingerprint,
             "truncated": self.truncated,
         }
+
+
+defer(Evidence, *_DEFERRED)

@@ -981,3 +981,67 @@ def test_rules_tried_as_before() -> None:
         fired = [rule.id for rule in _ordered_reference(view) if rule.run(view) is not None]
         assert [rule.id for rule in cl._ordered(view) if rule.run(view) is not None] == fired
     assert fewer > 10_000 and fired_rows > 100  # the test reached rows of both kinds
+
+
+#: The Evidence fields ``parse_text`` leaves to a deferred step.
+DEFERRED = ("request_ids", "retry_after_s", "limits", "model", "client")
+
+
+def _scanned_at_once(text: str) -> list[Any]:
+    """The deferred fields ``parse_text`` finds for ``text``, its deferred scans run the
+    moment it returns (as they ran inside it before they were deferred)."""
+    from whichlayer.parse.text import parse_text
+
+    ev = parse_text(text)
+    assert ev._later is not None  # the scans are pending
+    ev._settle()
+    return [getattr(ev, "_" + name) for name in DEFERRED]
+
+
+def test_deferred_text_scans_read_as_if_run_at_once() -> None:
+    """An Evidence's request ids, retry hint, limits, model and client, scanned for only
+    when first used, are those the scans give at once, on every labelled input, whichever
+    field is used first; a field assigned first keeps what was assigned and the others are
+    still found."""
+    from whichlayer.parse.text import parse_text
+
+    found = dict.fromkeys(DEFERRED, 0)
+    for text in corpus_inputs()[::3]:
+        at_once = _scanned_at_once(text)
+        for first in DEFERRED:
+            ev = parse_text(text)
+            getattr(ev, first)
+            assert [getattr(ev, name) for name in DEFERRED] == at_once, (first, text[:200])
+        ev = parse_text(text)
+        ev.model = "set-by-hand"
+        expected = [*at_once[:3], "set-by-hand", at_once[4]]
+        assert [getattr(ev, name) for name in DEFERRED] == expected, text[:200]
+        for name, value in zip(DEFERRED, at_once, strict=True):
+            found[name] += bool(value)
+    assert min(found.values()) > 20, found  # the scans found something to compare
+
+
+def test_a_pending_diagnosis_reads_as_one_put_into_words_at_once() -> None:
+    """``explain`` of a text decides the verdict and puts the rest into words when first
+    used: the same Diagnosis, field for field, as ``classify`` makes at once from the same
+    text, on every labelled input; it pickles; a field assigned first keeps what was
+    assigned; and an Evidence the caller passes is put into words at once."""
+    import pickle
+
+    import whichlayer
+    from whichlayer.classify import classify
+
+    for text in corpus_inputs()[::2]:
+        pending = whichlayer.explain(text)
+        assert pending._later is not None
+        made = classify(whichlayer.to_evidence(text))
+        assert pending == made and pending.to_dict() == made.to_dict(), text[:200]
+    text = "Error code: 429 - rate limit reached for requests"
+    pending = whichlayer.explain(text)
+    assert pickle.loads(pickle.dumps(pending)) == pending and pending._later is None
+    pending = whichlayer.explain(text)
+    pending.summary = "by hand"
+    made = classify(whichlayer.to_evidence(text))
+    assert pending.summary == "by hand" and pending.actions == made.actions
+    ev = whichlayer.to_evidence("Error code: 401 - invalid api key")
+    assert whichlayer.explain(ev)._later is None

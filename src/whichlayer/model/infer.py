@@ -19,6 +19,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection
+from itertools import repeat
 from operator import itemgetter
 
 from whichlayer._record import FrozenRecord, _set
@@ -26,6 +27,7 @@ from whichlayer._record import FrozenRecord, _set
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Literal
 
 MAGIC = b"WLM1"
 #: The shipped weights (``WEIGHTS``: the same as a ``Path``, made when asked for: pathlib
@@ -64,6 +66,11 @@ class Prediction(FrozenRecord):
 ROWS_AFTER = 3
 #: Byte ``u`` (an int8 weight ``w`` read unsigned: ``w % 256``) -> the byte ``w + 128``.
 _PLUS_128 = bytes((u + 128) % 256 for u in range(256))
+#: A packed row's field (``Head._packed_rows``): four bytes, wide enough that a sum never
+#: carries from one field into the next.
+_FIELD_BYTES = 4
+_FIELD_BITS = 8 * _FIELD_BYTES
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 
 def _row_width(labels: list[str], nb_scale: float | None) -> int:
@@ -115,7 +122,7 @@ class Head:
         self._weights = weights  # a row of ``width`` weights per feature
         self._plus: bytes | None = None  # the weights as bytes w + 128 (``_plus_rows``)
         self._columns: list[array[int]] | None = None  # made when asked for (``columns``)
-        self._by_id: dict[int, bytes] | None = None  # made when used enough (``_sums``)
+        self._by_id: dict[int, int] | None = None  # made when used enough (``_sums``)
         self._uses = 0
 
     @property
@@ -146,31 +153,46 @@ class Head:
         return plus
 
     def _sums(self, feats: Collection[int]) -> list[int]:
-        """Each label's sum of the weights of ``feats`` (those with weights). A feature's
-        weights for every label sit together (one row of bytes), and the rows an input has
-        are joined and summed label by label in C: the same integer sums as the columns
-        give (``_column_sums``), with far fewer places in memory read."""
-        by_id = self._by_id
+        """Each label's sum of the weights of ``feats`` (those with weights). In a short run
+        the rows an input has are found by bisection, joined and summed label by label in C;
+        in a long one each feature's row is one integer holding all its weights
+        (``_packed_rows``), so the sums are one ``sum`` of a lookup a feature. Both give the
+        same integer sums as the columns (``_column_sums``)."""
+        packed = self._by_id
         width = self.width
-        if by_id is None:
+        if packed is None:
             self._uses += 1
             plus = self._plus_rows()
             if self._uses < ROWS_AFTER:  # a short run: rows found by bisection, nothing made
                 joined = b"".join(
                     [plus[r * width : (r + 1) * width] for r in self._rows_of(feats)[1]]
                 )
-            else:
-                # the rows cut by one ``struct`` call (no slice object made per row)
-                rows = struct.unpack(f"{width}s" * len(self._ids), plus)
-                by_id = self._by_id = dict(zip(self._ids, rows, strict=True))
-                self._plus = None  # the rows hold their own bytes: the copy is not read again
-        if by_id is not None:
-            # one lookup a feature (``get``: None for one without weights, dropped; a row is
-            # never empty, so never dropped): the same rows as ``keys() & feats`` finds, in
-            # another order, and the sums are of integers
-            joined = b"".join(filter(None, map(by_id.get, feats)))
-        count = len(joined) // width
-        return [sum(joined[k::width]) - 128 * count for k in range(width)]
+                count = len(joined) // width
+                return [sum(joined[k::width]) - 128 * count for k in range(width)]
+            packed = self._by_id = self._packed_rows(plus)
+            self._plus = None  # the rows hold their own weights: the copy is not read again
+        # a feature without weights adds 0; the field above the labels' counts the rows
+        total = sum(map(packed.get, feats, repeat(0)))
+        offset = 128 * (total >> (_FIELD_BITS * width))
+        return [((total >> (_FIELD_BITS * k)) & _FIELD_MASK) - offset for k in range(width)]
+
+    def _packed_rows(self, plus: bytes) -> dict[int, int]:
+        """Feature id -> its row as one integer: field ``k`` (``_FIELD_BITS`` wide, lowest
+        first) holds the ``k``-th weight plus 128, and the field above them 1, so a sum of
+        rows holds each label's sum plus 128 a row, and the number of rows. A field never
+        carries into the next: 255 a row over at most 2**20 rows (one a feature id) stays
+        below 2**32. Laid out in C: the bytes of every row's fields written column by
+        column into one buffer (a strided slice each), cut by one ``struct`` call, each
+        piece read as a little-endian integer."""
+        width, count = self.width, len(self._ids)
+        step = (width + 1) * _FIELD_BYTES
+        buffer = bytearray(step * count)
+        for k in range(width):
+            buffer[k * _FIELD_BYTES :: step] = plus[k::width]
+        buffer[width * _FIELD_BYTES :: step] = b"\x01" * count
+        pieces = struct.unpack(f"{step}s" * count, buffer)
+        order: Literal["little"] = "little"
+        return dict(zip(self._ids, map(int.from_bytes, pieces, repeat(order)), strict=True))
 
     def _column_sums(self, rows: list[int]) -> list[int]:
         """Each label's sum of the weights at ``rows``, read from its column."""

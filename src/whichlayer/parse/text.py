@@ -335,11 +335,13 @@ def _finish(
     for status in [ev.status, *text_statuses, *body_statuses]:
         if status is not None and status not in ev.statuses:
             ev.statuses.append(status)
-    _add_request_ids(ev, text, gate)
+    _add_header_ids(ev)
     if ev.retry_after_s is None:
-        ev.retry_after_s = _retry_hint(ev, text, gate)
-    ev.limits = {**signals.limits(text, gate), **ev.limits}
-    ev.model = ev.model or signals.model(text, gate)
+        ev.retry_after_s = _stated_retry(ev)
+    # what only the text states of the request ids, the retry hint, the limits, the model
+    # and the client: the rules read none of them but the limits (one rule), so they are
+    # looked for when first asked for (the step runs before any other use of the fields)
+    ev.later(_TextScans(text, lower, gate))
     host, path, method = signals.url_parts(text, gate)
     ev.host = ev.host or host
     ev.path = ev.path or path
@@ -354,7 +356,6 @@ def _finish(
         for body in ev.bodies:
             if body.message and "\n" in body.message:
                 ev.exception_types += signals.exception_names(body.message)
-    ev.client = ev.client or _client(lower, gate)
 
 
 def _status_texts(
@@ -387,21 +388,50 @@ _HEADER_IDS = (
 )
 
 
-def _add_request_ids(ev: Evidence, text: str, lower: signals.Gate) -> None:
-    known = {r.value for r in ev.request_ids}
+def _add_header_ids(ev: Evidence) -> None:
+    """The request ids of the headers, after those already read (once each)."""
     if ev.headers:
+        known = {r.value for r in ev.request_ids}
         for name, party in _HEADER_IDS:
             value = ev.headers.get(name)
             if value and value not in known:
                 ev.request_ids.append(RequestId(value, party, name))
                 known.add(value)
-    for rid in signals.request_ids(text, lower):
-        if rid.value not in known:
-            ev.request_ids.append(rid)
-            known.add(rid.value)
 
 
-def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
+class _TextScans:
+    """The deferred step of ``_finish`` (see ``Evidence``): the request ids the text states,
+    after those already read (once each); its retry hint, where no header or body gave
+    one; its limits, under those a body gave; the model it names and the client that
+    printed it, where none was read. (What the headers and bodies say is read at once:
+    the caller may change those before a deferred field is used; the text, its
+    lower-cased form and its gate set cannot change.)"""
+
+    __slots__ = ("gate", "lower", "text")
+
+    def __init__(self, text: str, lower: str, gate: signals.Gate) -> None:
+        self.text = text
+        self.lower = lower
+        self.gate = gate
+
+    def __call__(self, ev: Evidence) -> None:
+        # (the fields' slots: reading the fields themselves would run this step again)
+        text, gate = self.text, self.gate
+        ids = ev._request_ids
+        known = {r.value for r in ids}
+        for rid in signals.request_ids(text, gate):
+            if rid.value not in known:
+                ids.append(rid)
+                known.add(rid.value)
+        if ev._retry_after_s is None:
+            ev._retry_after_s = signals.retry_after(text, gate)
+        ev._limits = {**signals.limits(text, gate), **ev._limits}
+        ev._model = ev._model or signals.model(text, gate)
+        ev._client = ev._client or _client(self.lower, gate)
+
+
+def _stated_retry(ev: Evidence) -> float | None:
+    """The retry hint of the headers or of a body (the text's own: ``_TextScans``)."""
     for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
         value = ev.headers.get(name)
         if value:
@@ -416,7 +446,7 @@ def _retry_hint(ev: Evidence, text: str, lower: signals.Gate) -> float | None:
                     return float(reason.split("=", 1)[1].rstrip("s"))
                 except ValueError:
                     continue
-    return signals.retry_after(text, lower)
+    return None
 
 
 def _client(lower: str, gate: signals.Gate) -> str | None:

@@ -331,10 +331,10 @@ def _ms(seconds: float | None) -> float | None:
 
 def _request_ids(headers: dict[str, str]) -> list[dict[str, str]]:
     from whichlayer.evidence import Evidence
-    from whichlayer.parse.text import _add_request_ids
+    from whichlayer.parse.text import _add_header_ids
 
     ev = Evidence(headers=headers)
-    _add_request_ids(ev, "", "")
+    _add_header_ids(ev)
     out = [r.to_dict() for r in ev.request_ids]
     call_id = headers.get("x-litellm-call-id")
     if call_id:

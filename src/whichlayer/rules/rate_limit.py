@@ -64,10 +64,13 @@ def _headers_say(which: str) -> Matcher:
 
 
 def _too_large_for_limit(view: View) -> Facts | None:
-    """The one request asks for more tokens than the whole per-minute limit: waiting cannot help."""
+    """The one request asks for more tokens than the whole per-minute limit: waiting cannot help.
+    (The words first: the limits are read from the text when first asked for.)"""
+    if "request too large" not in view.hay:
+        return None
     limit = view.ev.limits.get("limit")
     requested = view.ev.limits.get("requested")
-    if limit and requested and requested > limit and "request too large" in view.hay:
+    if limit and requested and requested > limit:
         return {"requested": f"{requested:g}", "limit": f"{limit:g}"}
     return None
 
