@@ -231,6 +231,7 @@ def stages(inputs: list[str], repeat: int) -> None:
         "url": (lambda t: signals.url_parts(*t), texts),
         "exception names": (lambda t: signals.exception_names(t[0]), texts),
         "classify": (cl.classify, evs),
+        "decide": (cl.decide, evs),
         "view": (View, evs),
         "view + literals": (view_and_keywords, evs),
         "keywords": (keywords, views) if eager else (literals, evs),
@@ -250,7 +251,11 @@ def stages(inputs: list[str], repeat: int) -> None:
     else:
         t["literals"] = t["view + literals"] - t["view"]
     t["rules"] = t["scored"] - t["catalogue"]
-    parse_parts = list(steps)[2:11]
+    # the text scans no rule reads run when their Evidence field is first read (in builds
+    # that defer them): timed apart, not counted in the parse
+    deferred = getattr(text_parser, "_TextScans", None) is not None
+    later = {"request ids", "retry hint", "limits", "model"} if deferred else set()
+    parse_parts = [name for name in list(steps)[2:11] if name not in later]
     us = 1e6
     print(
         f"per stage (CPU us per diagnosis, median of {repeat} passes; whole explain "
@@ -261,7 +266,7 @@ def stages(inputs: list[str], repeat: int) -> None:
         print(f"    {name:<27} {t[name] * us:6.1f}")
     rest = t["parse"] - sum(t[name] for name in parse_parts)
     print(f"    {'the rest (focus, headers...)':<27} {rest * us:6.1f}")
-    print(f"  judge (classify)              {t['classify'] * us:6.1f}")
+    print(f"  judge (decide)                {t['decide'] * us:6.1f}")
     judge_parts = [
         ("view (folded text)", "view"),
         ("prefilter keywords", "literals"),
@@ -271,10 +276,15 @@ def stages(inputs: list[str], repeat: int) -> None:
     ]
     for label, name in judge_parts:
         print(f"    {label:<27} {t[name] * us:6.1f}")
-    rest = t["classify"] - t["view"] - t["literals"] - t["scored"] - t["origin"]
-    print(f"    {'summary, actions, fallback':<27} {rest * us:6.1f}")
-    rest = t["whole"] - t["parse"] - t["classify"]
+    rest = t["decide"] - t["view"] - t["literals"] - t["scored"] - t["origin"]
+    print(f"    {'fallback, the decision':<27} {rest * us:6.1f}")
+    rest = t["whole"] - t["parse"] - t["decide"]
     print(f"  between them (caches, calls)  {rest * us:6.1f}")
+    words = t["classify"] - t["decide"]
+    lazy = " (made when first read: not in explain's figure)" if deferred else ""
+    print(f"  {'the words (summary, facts...)':<30}{words * us:6.1f}{lazy}")
+    for name in sorted(later):
+        print(f"    {name:<27} {t[name] * us:6.1f} (a text scan run when its field is read)")
 
 
 def fallback() -> None:
