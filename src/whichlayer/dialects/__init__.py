@@ -214,14 +214,10 @@ ZOD_ISSUE_CODES = frozenset(
 )  # fmt: skip
 
 
-def _zod_issue(obj: dict[str, Any]) -> bool:
-    return isinstance(obj.get("path"), list) and obj.get("code") in ZOD_ISSUE_CODES
-
-
 def read_body(obj: dict[str, Any], depth: int = 0) -> ErrorBody | None:
     """Read the error facts of one JSON body, or ``None`` if it is not an error body (a
     schema library's validation issue is not one: see ``ZOD_ISSUE_CODES``)."""
-    if "path" in obj and _zod_issue(obj):
+    if isinstance(obj.get("path"), list) and obj.get("code") in ZOD_ISSUE_CODES:
         return None
     err = error_object(obj)
     message = _message(err, obj)
