@@ -122,6 +122,12 @@ class Deferred:
         self._slot.__set__(record, value)
 
 
+def later_slots(fields: tuple[str, ...], deferred: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``__slots__`` of a LaterRecord with these fields: a deferred field's value is held
+    in the slot ``_<name>`` (``defer`` puts its :class:`Deferred` at ``<name>``)."""
+    return tuple("_" + name if name in deferred else name for name in fields)
+
+
 def defer(cls: type[LaterRecord], *names: str) -> None:
     """Make ``names`` deferred fields of ``cls``, each held in its slot ``_<name>``."""
     for name in names:

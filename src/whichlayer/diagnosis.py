@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whichlayer._record import LaterRecord, Record, defer
+from whichlayer._record import LaterRecord, Record, defer, later_slots
 from whichlayer.evidence import RequestId
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
@@ -54,7 +54,7 @@ class Diagnosis(LaterRecord):
     made by ``pending`` makes them when one is first used, from the same decision."""
 
     _fields = ("layer", "cause", "origin", "retry", "confidence", *_DEFERRED)
-    __slots__ = tuple("_" + name if name in _DEFERRED else name for name in _fields)
+    __slots__ = later_slots(_fields, _DEFERRED)
     if TYPE_CHECKING:
         summary: str
         actions: list[str]

@@ -6,7 +6,7 @@ gives the same Diagnosis, so the classifier is testable from data alone.
 
 from __future__ import annotations
 
-from whichlayer._record import LaterRecord, Record, defer
+from whichlayer._record import LaterRecord, Record, defer, later_slots
 from whichlayer.taxonomy import Origin
 
 TYPE_CHECKING = False
@@ -122,7 +122,7 @@ class Evidence(LaterRecord):
         "key_fingerprint",
         "truncated",
     )
-    __slots__ = tuple("_" + name if name in _DEFERRED else name for name in _fields)
+    __slots__ = later_slots(_fields, _DEFERRED)
     if TYPE_CHECKING:
         request_ids: list[RequestId]
         retry_after_s: float | None
