@@ -272,6 +272,30 @@ def test_client_disconnect_mid_stream_is_recorded(tmp_path: Path) -> None:
         assert upstream_saw_close.wait(5), "the proxy kept the upstream stream open"
 
 
+def test_client_leaving_after_the_last_frame_is_a_complete_stream(tmp_path: Path) -> None:
+    """An SDK closes the stream at its last frame; the zero-length chunk that ends the body
+    may reach the proxy only after that: the client already holds the whole body."""
+    client_left = threading.Event()
+
+    async def upstream(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        await read_request(r)
+        w.write(SSE_HEAD + _chunk(b'data: {"i": 0}\n\n') + _chunk(b"data: [DONE]\n\n"))
+        await w.drain()
+        await asyncio.get_running_loop().run_in_executor(None, client_left.wait, 5)
+        await asyncio.sleep(0.1)  # the proxy reads the client's EOF first
+        w.write(b"0\r\n\r\n")
+        await w.drain()
+
+    with RawUpstream(upstream) as up, ProxyServer(up.url, store=tmp_path / "s.db") as px:
+        sock = _raw_client(px.port, b"GET /v1/stream HTTP/1.1\r\nHost: a\r\n\r\n")
+        got = bytearray()
+        _recv_until(sock, got, b"[DONE]")
+        sock.close()
+        client_left.set()
+        row = wait_records(px.store_path, 1)[-1]
+    assert row["stream_end"] == "complete" and row["frames"] == 2 and row["ok"] == 1
+
+
 def test_upstream_reset_mid_stream_is_recorded(tmp_path: Path) -> None:
     async def upstream(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
         await read_request(r)

@@ -391,6 +391,13 @@ class _BodyRelay:
                 return self._client_gone()
         return True
 
+    def _write_closing(self, data: bytes) -> None:
+        w = self.writer
+        if self.pending:
+            data, self.pending = self.pending + data, b""
+        if not w.is_closing():
+            w.write(data)
+
     def _client_gone(self) -> bool:
         self.ex.stream_end = END_CUT_BY_CLIENT
         self.ex.client_closed = True
@@ -420,10 +427,18 @@ class _BodyRelay:
                 self.ex.stream_end = END_CUT_BY_UPSTREAM
                 return
             parts, used = watcher.feed(data)
+            payload = 0
             for part in parts:
+                payload += len(part)
                 self.ex.resp_size += len(part)
                 self._watch(part)
-            if not await self._write(data[:used] if used < len(data) else data):
+            out = data[:used] if used < len(data) else data
+            if watcher.done and not payload:
+                # only the closing zero-length chunk is left: a client that stops reading
+                # now (an SDK closes the stream at its last frame) already holds the body
+                self._write_closing(out)
+                break
+            if not await self._write(out):
                 return
         self.ex.stream_end = END_COMPLETE
 
