@@ -1294,6 +1294,9 @@ RULES: tuple[Rule, ...] = (
             "requires setting the google_cloud_project",
             "invalidauthenticationtokentenant",
             "access token is from the wrong issuer",
+            # Azure AI services: "Token tenant <id> does not match resource tenant", "Tenant
+            # provided in token does not match resource token"
+            (r"(?:does not|doesn't) match (?:the )?resource(?:'s)? (?:tenant|token)", " match "),
         ),
         priority=91,
         confidence=0.85,
@@ -1301,6 +1304,7 @@ RULES: tuple[Rule, ...] = (
             "InvalidAuthenticationTokenTenant: The access token is from the wrong issuer 'https://sts.windows.net/abc/'.",
             "This account requires setting the GOOGLE_CLOUD_PROJECT or"
             " GOOGLE_CLOUD_PROJECT_ID env var.",
+            "Error: 400 Token tenant 0000 does not match resource tenant.",
         ),
     ),
     Rule(
@@ -1896,8 +1900,17 @@ RULES: tuple[Rule, ...] = (
         Cause.POLICY_BLOCK,
         all_of(
             says(
-                (r"account (?:may be |is |was )?(?:temporarily )?suspended", "suspended"),
+                (
+                    r"account (?:may be |is |was |has been )?(?:temporarily |permanently )?"
+                    r"suspended",
+                    "suspended",
+                ),
                 (r"is (?:temporarily )?suspended", "suspended"),
+                # "Your account <name> has been suspended because ..." (the name between)
+                (
+                    r"account\b[^\n]{0,60} has been (?:temporarily |permanently )?suspended",
+                    "suspended",
+                ),
                 "locked your account",
                 (r"account (?:has been |is )?locked", "account "),
                 # fal: "User is locked. Reason: Admin lock" (its "Reason: Exhausted balance"
@@ -1924,8 +1937,12 @@ RULES: tuple[Rule, ...] = (
             "Your User ID (abc) temporarily is suspended. We've locked your account as a security "
             "precaution.",
             '403 {"detail": "User is locked. Reason: Admin lock. Please contact support."}',
+            "Your account jane@example.com has been suspended. Contact support to learn more.",
         ),
-        near_misses=("Your account is suspended due to insufficient balance",),
+        near_misses=(
+            "Your account is suspended due to insufficient balance",
+            "Your account jane@example.com has been suspended: the payment failed.",
+        ),
     ),
     # A provider's or client's risk control refusing an account, device or IP it judges
     # suspicious: Cursor's "detected suspicious activity from your account", ChatGPT's "Our

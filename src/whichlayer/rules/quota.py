@@ -160,8 +160,11 @@ RULES: tuple[Rule, ...] = (
                 r"(?:no|not have an?|without an?) active (?:[\w\-]+ )?subscription",
                 "subscription",
             ),
+            # (the account it names may stand between: "Your subscription for <email> is
+            # inactive")
             (
-                r"subscription (?:is |has been |was )?(?:inactive|not active|cancell?ed|ended)",
+                r"subscription (?:for [^\n]{1,60}? )?(?:is |has been |was )?"
+                r"(?:inactive|not active|cancell?ed|ended)",
                 "subscription",
             ),
         ),
@@ -172,8 +175,12 @@ RULES: tuple[Rule, ...] = (
             " subscription, or your subscription has expired.",
             '{"error":"You have no active subscription. Subscribe to a plan to use the API."}',
             "403 Forbidden: your subscription is inactive, renew it to continue",
+            "Your subscription for jane@example.com is inactive. Please update your plan.",
         ),
-        near_misses=("Your subscription is active until 2026-12-31",),
+        near_misses=(
+            "Your subscription is active until 2026-12-31",
+            "Your subscription for jane@example.com is active until 2026-12-31",
+        ),
     ),
     Rule(
         "quota.billing_cap.paused",

@@ -1447,6 +1447,13 @@ RULES: tuple[Rule, ...] = (
         says(
             "upstream prematurely closed connection",
             "no live upstreams",
+            # nginx refusing its upstream's answer: "upstream sent invalid header", "... too
+            # big header", "... "Content-Length" and "Transfer-Encoding" headers at the same
+            # time" (a 502 to the caller)
+            (
+                r"upstream sent [^\n]{1,100}while reading response header from upstream",
+                "upstream sent ",
+            ),
             (
                 r"\(1(?:04|11): connection (?:refused|reset by peer)\) while (?:connecting"
                 r" to|reading|sending to) (?:response header from )?upstream",
@@ -1465,6 +1472,8 @@ RULES: tuple[Rule, ...] = (
             'upstream, client: 10.0.0.1, upstream: "http://127.0.0.1:8000/v1/chat/completions"',
             "[error] upstream prematurely closed connection while reading response header from "
             "upstream",
+            "[error] 7#7: *9 upstream sent too big header while reading response header from "
+            'upstream, client: 10.0.0.1, request: "POST /v1/messages HTTP/1.1"',
         ),
         near_misses=("connect ECONNREFUSED 127.0.0.1:8000",),
     ),
