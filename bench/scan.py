@@ -488,7 +488,7 @@ def print_stages(log: Path, repeat: int) -> None:
         ("search", "needle search (Aho-Corasick)"),
         ("newlines", "newline count (numpy)"),
         ("bounds", "bounds of the candidate lines"),
-        ("parse", "orjson + columns + checks + error texts"),
+        ("parse", "decoding (msgspec structs) + columns + error texts"),
         ("count", "counting: tables, hours, storm identities"),
         ("diagnose", "diagnosing the distinct errors"),
         ("wait", "waiting for the other thread (wall)"),

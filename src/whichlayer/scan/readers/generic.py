@@ -10,7 +10,6 @@ request id, and a request hash for retries.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from operator import itemgetter
@@ -93,46 +92,38 @@ def parse_block(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure
     return parse_lines(lines, state)
 
 
-def _all(col: Sequence[Any], kind: type) -> bool:
-    return set(map(type, col)) == {kind}
-
-
 def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
     """The failures on these lines as columns, or None when any line is not plainly one:
-    every line a JSON object of one shape the reader knows the fields of (see
-    ``parse_lines``), none empty, an integer status from 400 to 599, a string error,
-    whole epoch seconds for a time, strings for the rest. Each check is one C-level
-    pass over a column, so a line costs its parse and a few steps, never a Python loop."""
+    every line a JSON object with the first line's field names (a shape the reader knows
+    the fields of, see ``parse_lines``), none empty, an integer status from 400 to 599, a
+    string error, whole epoch seconds for a time, strings for the rest.
+
+    Each line is decoded by ``msgspec`` into a struct made for its shape (``_typed``):
+    the checks are the struct's types and bounds, run in C as the line is read, the
+    fields no column needs are skipped unread, and each column is one C-level pass over
+    the structs, so a line costs its decoding and a few steps, never a Python loop."""
     plans: dict[tuple[str, ...], _Fast] | None = state.get("_fast")
     if not lines or not plans:
         return None
     try:
-        objs = list(map(loads_bytes, lines))
+        first = loads_bytes(lines[0])
     except ValueError:
         return None
-    if not _all(objs, dict):
+    if type(first) is not dict:
         return None
-    shapes = set(map(tuple, objs))
-    if len(shapes) != 1:
+    shape = tuple(first)
+    if shape not in plans:
         return None
-    fast = plans.get(shapes.pop())
-    if fast is None:
+    decode, getters = _typed(shape, state)
+    try:
+        rows = list(map(decode, lines))
+    except ValueError:  # msgspec's DecodeError and ValidationError are ValueErrors
         return None
-    # one C-level pass per column (the family's first name in this shape), none for a
-    # family the shape lacks
     statuses, errors, seconds, models, hosts, keys, rids, digests = (
-        list(map(get, objs)) if get is not None else None for get in fast[3]
+        list(map(get, rows)) if get is not None else None for get in getters
     )
     if statuses is None or errors is None or seconds is None:
         return None
-    # one type per column (so no null), and no empty string: what the fast way asks
-    if not (_all(statuses, int) and min(statuses) >= 400 and max(statuses) <= 599):
-        return None
-    if not (_all(seconds, int) and min(seconds) >= 0 and max(seconds) <= 1e11):
-        return None
-    for col in (errors, models, hosts, keys, rids, digests):
-        if col is not None and (not _all(col, str) or "" in col):
-            return None
     texts_made: dict[tuple[int | None, str], str] = state.setdefault("_texts", {})
     texts = list(map(texts_made.get, zip(statuses, errors, strict=False)))
     if None in texts:
@@ -147,6 +138,51 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
         rids,
         list(map("hash:".__add__, digests)) if digests is not None else None,
     )
+
+
+#: Per family, what a field read into a column must be on the fast way: a status from 400
+#: to 599, whole epoch seconds (up to year 5138), and otherwise a string that is not empty.
+_COLUMN_TYPES = ("status", "text", "seconds", "text", "text", "text", "text", "text")
+
+
+def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
+    """For a shape: a ``msgspec`` decoder of a struct with exactly its field names (each
+    one required, no other allowed), the field of each family the shape holds typed as
+    its column must be (``_COLUMN_TYPES``), the others kept raw and unread; and per family
+    the getter of its field (None when the shape lacks the family)."""
+    made: dict[tuple[str, ...], tuple[Any, tuple[Any, ...]]] = state.setdefault("_typed", {})
+    typed = made.get(shape)
+    if typed is not None:
+        return typed
+    from operator import attrgetter
+    from typing import Annotated
+
+    import msgspec
+
+    kinds = {
+        "status": Annotated[int, msgspec.Meta(ge=400, le=599)],
+        "seconds": Annotated[int, msgspec.Meta(ge=0, le=100_000_000_000)],
+        "text": Annotated[str, msgspec.Meta(min_length=1)],
+    }
+    names = {key: f"f{i}" for i, key in enumerate(shape)}  # field names need not be identifiers
+    kind_of: dict[str, Any] = {}
+    getters: list[Any] = []
+    for family, kind in zip(_FAMILIES, _COLUMN_TYPES, strict=True):
+        key = next((k for k in family if k in names), None)
+        getters.append(attrgetter(names[key]) if key is not None else None)
+        if key is not None:
+            kind_of[key] = kinds[kind]
+    struct = msgspec.defstruct(
+        "Line",
+        [(names[key], kind_of.get(key, msgspec.Raw)) for key in shape],
+        rename={name: key for key, name in names.items()},
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+    if len(made) >= _MAX_SHAPES:
+        made.clear()
+    typed = made[shape] = (msgspec.json.Decoder(struct).decode, tuple(getters))
+    return typed
 
 
 def parse_lines(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure], int]:
