@@ -453,3 +453,35 @@ def test_search_strings_must_be_held_by_every_needle() -> None:
     reader.SEARCH = (b'tatus": 4',)  # type: ignore[attr-defined]
     with pytest.raises(ValueError, match="SEARCH"):
         engine.Needles(reader)
+
+
+@pytest.mark.parametrize(
+    "twist",
+    [
+        {"status": True},  # a bool is not a status
+        {"status": 503.0},
+        {"status": 302},
+        {"model": ""},
+        {"ts": -5},
+        {"ts": "2025-12-01T00:00:00Z"},
+        {"extra": 1},  # another shape
+        {"key_alias": None},
+    ],
+)
+def test_column_way_refuses_a_batch_with_an_odd_line(twist: dict[str, Any]) -> None:
+    """One odd line sends its batch the careful way; the same failures either way."""
+    from whichlayer.scan.readers import generic
+
+    def line(i: int, **extra: Any) -> bytes:
+        row = {"ts": 1_764_547_200 + i, "model": "gpt-4o", "key_alias": "team-a",
+               "status": 429, "error": "Rate limit reached"}  # fmt: skip
+        return json.dumps(row | extra).encode()
+
+    state: dict[str, Any] = {}
+    generic.parse_lines([line(0)], state)  # the shape learned, as the scanner does
+    clean = [line(i) for i in range(5)]
+    assert generic.parse_columns(clean, state) is not None
+    odd = [*clean, line(5, **twist)]
+    assert generic.parse_columns(odd, state) is None
+    careful, _ = generic.parse_lines(odd, {})
+    assert len(careful) == 6 - (twist == {"status": 302})
