@@ -87,7 +87,7 @@ def test_field_set_stays_high():
 #: 56 / 248; fresh40 (243 errors, rules alone 75.3% layer) added unfitted and the model
 #: retrained, 70 / 275.)
 MOST_LAYER_MISSES = 66
-MOST_CAUSE_MISSES = 271
+MOST_CAUSE_MISSES = 269
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

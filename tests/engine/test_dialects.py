@@ -78,3 +78,6 @@ def test_a_schema_librarys_issue_is_not_an_error_body():
     )
     assert [b.code for b in whichlayer.to_evidence(text).bodies if b.code] == []
     assert whichlayer.explain(text).layer == "upstream"
+    # issues alone, after a server's own words: not read again as a cut body's fields
+    alone = 'Invalid request: [{"code":"invalid_type","expected":"array","path":["messages"]}]'
+    assert [b.code for b in whichlayer.to_evidence(alone).bodies if b.code] == []

@@ -368,6 +368,7 @@ def test_status_needs_are_implied_by_their_patterns() -> None:
 def test_loose_fields_are_found_as_before() -> None:
     """A cut-off body's fields, searched from where each name first occurs in an ASCII
     text, are those a search from the start finds."""
+    from whichlayer.dialects import ZOD_ISSUE_CODES
     from whichlayer.parse import text as text_parser
 
     def reference(text: str) -> dict[str, str]:
@@ -379,6 +380,8 @@ def test_loose_fields_are_found_as_before() -> None:
             match = plain.search(head) if name in lower else None
             if match:
                 fields[name] = match.group(1).strip()
+        if fields.get("code") in ZOD_ISSUE_CODES and "path" in lower:
+            return {}  # a schema library's issue: no body
         return fields
 
     odd = ["ſtatus: 'x' message='y'", "TYPE = 'a' CODE: \"b\"", "Meſſage: 'q' code='1'"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from whichlayer.dialects import read_body
+from whichlayer.dialects import ZOD_ISSUE_CODES, read_body
 from whichlayer.evidence import ErrorBody, Evidence, RequestId
 from whichlayer.parse import html, jsonish, printed, signals
 from whichlayer.prefilter import LazyPattern
@@ -293,6 +293,8 @@ def _loose_body(text: str) -> ErrorBody | None:
             match = pattern.search(head)
         if match:
             fields[name] = match.group(1).strip()
+    if fields.get("code") in ZOD_ISSUE_CODES and "path" in lower:
+        return None  # a schema library's validation issue, not a cut body (see read_body)
     status_text = fields.get("status")
     return ErrorBody(
         dialect="partial",

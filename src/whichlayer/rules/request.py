@@ -3253,6 +3253,45 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=('{"choices":[{"message":{"reasoning_content":"..."}}]}',),
     ),
+    # A server's schema check (pydantic, zod) that places the fault in the conversation's
+    # own structure, the messages, the system prompt or the contents, or that was given a
+    # list where a string goes (content blocks sent to a server that takes plain text): the
+    # message shape is wrong, not one parameter's value. A check on a plain parameter
+    # (temperature, an embedding's input) stays with the parameter rules.
+    Rule(
+        "request.malformed_body.shape_check",
+        "A schema check refused the conversation's structure: the messages, system prompt or"
+        " contents are not of the shape the server takes.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            (
+                r"""\\?["']body\\?["'], ?\\?["']?(?:messages|system|contents)\b""",
+                "body",
+            ),
+            (r"""["']path["']: ?\[["'](?:messages|system|contents)["']""", "path"),
+            (
+                r"\b(?:messages|system|content)\b[\w.\[\]]{0,40}:? input should be a valid",
+                "input should be a valid",
+            ),
+            (r"should be a valid string \[type=string_type, input_value=\[", "input_value=["),
+        ),
+        priority=84,
+        confidence=0.7,
+        samples=(
+            '422 {"detail":[{"type":"string_type","loc":["body","messages",0,'
+            '"content","str"],"msg":"Input should be a valid string"}]}',
+            'Invalid request: [{"code":"invalid_type","expected":"array","path":'
+            '["messages"],"message":"Required"}]',
+            "1 validation error for MessagesRequest system.str Input should be a valid string"
+            " [type=string_type, input_value=[{'type': 'text', 'text': 'hi'}], input_type=list]",
+        ),
+        near_misses=(
+            "422 {'detail': [{'type': 'string_type', 'loc': ['body', 'input', 0], 'msg':"
+            " 'Input should be a valid string', 'input': [791, 1561]}]}",
+            "temperature: Input should be a valid number",
+        ),
+    ),
     Rule(
         "request.malformed_body.messages",
         "The messages array or its content is empty, missing or of the wrong shape.",
