@@ -124,10 +124,24 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
     )
     if statuses is None or errors is None or seconds is None:
         return None
-    texts_made: dict[tuple[int | None, str], str] = state.setdefault("_texts", {})
-    texts = list(map(texts_made.get, zip(statuses, errors, strict=False)))
+    # the error's JSON as written is the key of the text made from it: a log repeats a
+    # few errors, and the bytes are hashed without being unescaped into a string first
+    raws = list(map(bytes, errors))
+    made: dict[tuple[int, bytes], str] = state.setdefault("_texts_raw", {})
+    texts = list(map(made.get, zip(statuses, raws, strict=False)))
     if None in texts:
-        texts = [t or _text(s, e, state) for t, s, e in zip(texts, statuses, errors, strict=False)]
+        if len(made) >= _MAX_TEXTS:
+            made.clear()
+        for i, text in enumerate(texts):
+            if text is None:
+                key = (statuses[i], raws[i])
+                text = made.get(key)
+                if text is None:
+                    error = loads_bytes(raws[i])
+                    if type(error) is not str or not error:  # the careful way takes it
+                        return None
+                    text = made[key] = _text(statuses[i], error, state)
+                texts[i] = text
     return Columns(
         texts,  # type: ignore[arg-type]
         seconds,
@@ -141,8 +155,10 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
 
 
 #: Per family, what a field read into a column must be on the fast way: a status from 400
-#: to 599, whole epoch seconds (up to year 5138), and otherwise a string that is not empty.
-_COLUMN_TYPES = ("status", "text", "seconds", "text", "text", "text", "text", "text")
+#: to 599, whole epoch seconds (up to year 5138), and otherwise a string that is not empty;
+#: the error is kept as its JSON (checked to be a string that is not empty when its text
+#: is first made, see ``parse_columns``).
+_COLUMN_TYPES = ("status", "raw", "seconds", "text", "text", "text", "text", "text")
 
 
 def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
@@ -163,6 +179,7 @@ def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[An
         "status": Annotated[int, msgspec.Meta(ge=400, le=599)],
         "seconds": Annotated[int, msgspec.Meta(ge=0, le=100_000_000_000)],
         "text": Annotated[str, msgspec.Meta(min_length=1)],
+        "raw": msgspec.Raw,
     }
     names = {key: f"f{i}" for i, key in enumerate(shape)}  # field names need not be identifiers
     kind_of: dict[str, Any] = {}
