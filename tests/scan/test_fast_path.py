@@ -464,7 +464,9 @@ def test_search_strings_must_be_held_by_every_needle() -> None:
         {"model": ""},
         {"ts": -5},
         {"ts": "2025-12-01T00:00:00Z"},
-        {"extra": 1},  # another shape
+        {"timestamp": "2025-12-01T00:00:00Z"},  # a time field read before "ts"
+        {"request": {"host": "api.example.com"}},  # a nested request: read for a host
+        {"host": "api.example.com"},  # a family the shape lacks
         {"key_alias": None},
     ],
 )
@@ -485,3 +487,22 @@ def test_column_way_refuses_a_batch_with_an_odd_line(twist: dict[str, Any]) -> N
     assert generic.parse_columns(odd, state) is None
     careful, _ = generic.parse_lines(odd, {})
     assert len(careful) == 6 - (twist == {"status": 302})
+
+
+def test_column_way_takes_lines_with_fields_it_does_not_read() -> None:
+    """A field no family reads (a latency, a token count) or read after the pick does
+    not send a batch the careful way; the columns equal the careful way's failures."""
+    from whichlayer.scan.readers import generic
+
+    rows = [
+        {"ts": 1_764_547_200, "status": 429, "error": "Rate limit reached", "model": "m"},
+        {"model": "m", "error": "Rate limit reached", "status": 429, "ts": 1_764_547_201,
+         "latency_ms": 12, "tokens": [1, {"a": None}], "response_body": "also here"},
+    ]  # fmt: skip
+    lines = [json.dumps(r).encode() for r in rows]
+    state: dict[str, Any] = {}
+    generic.parse_lines(lines[:1], state)
+    cols = generic.parse_columns(lines, state)
+    assert cols is not None
+    careful, _ = generic.parse_lines(lines, {})
+    assert [tuple(f) for f in cols.rows()] == [tuple(f) for f in careful]

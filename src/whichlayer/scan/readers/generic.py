@@ -94,11 +94,12 @@ def parse_block(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure
 
 def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
     """The failures on these lines as columns, or None when any line is not plainly one:
-    every line a JSON object with the first line's field names (a shape the reader knows
-    the fields of, see ``parse_lines``), none empty, an integer status from 400 to 599, a
-    string error, whole epoch seconds for a time, strings for the rest.
+    every line a JSON object holding the fields the first line's shape (one the reader
+    knows, see ``parse_lines``) reads and none the careful way would read before them,
+    none empty, an integer status from 400 to 599, a string error, whole epoch seconds
+    for a time, strings for the rest.
 
-    Each line is decoded by ``msgspec`` into a struct made for its shape (``_typed``):
+    Each line is decoded by ``msgspec`` into a struct made for the shape (``_typed``):
     the checks are the struct's types and bounds, run in C as the line is read, the
     fields no column needs are skipped unread, and each column is one C-level pass over
     the structs, so a line costs its decoding and a few steps, never a Python loop."""
@@ -162,10 +163,16 @@ _COLUMN_TYPES = ("status", "raw", "seconds", "text", "text", "text", "text", "te
 
 
 def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
-    """For a shape: a ``msgspec`` decoder of a struct with exactly its field names (each
-    one required, no other allowed), the field of each family the shape holds typed as
-    its column must be (``_COLUMN_TYPES``), the others kept raw and unread; and per family
-    the getter of its field (None when the shape lacks the family)."""
+    """For a shape: a ``msgspec`` decoder of the lines the column way may take, and per
+    family the getter of its field (None when the shape lacks the family).
+
+    The struct names, per family, the field the shape holds first (its pick), typed as
+    its column must be (``_COLUMN_TYPES``), and requires it; every name of the family
+    before the pick (every name, when the shape lacks the family) and a nested
+    ``request`` must be absent, since the careful way would read them first. Any other
+    field is skipped unread (a line may add its own: latencies, token counts). So a line
+    decodes exactly when the careful way reads each family from the pick, and its
+    columns are what the careful way finds."""
     made: dict[tuple[str, ...], tuple[Any, tuple[Any, ...]]] = state.setdefault("_typed", {})
     typed = made.get(shape)
     if typed is not None:
@@ -181,24 +188,31 @@ def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[An
         "text": Annotated[str, msgspec.Meta(min_length=1)],
         "raw": msgspec.Raw,
     }
-    names = {key: f"f{i}" for i, key in enumerate(shape)}  # field names need not be identifiers
-    kind_of: dict[str, Any] = {}
+    absent = (msgspec.UnsetType, msgspec.UNSET)
+    fields: dict[str, tuple[Any, ...]] = {}  # by field name in the log
     getters: list[Any] = []
     for family, kind in zip(_FAMILIES, _COLUMN_TYPES, strict=True):
-        key = next((k for k in family if k in names), None)
-        getters.append(attrgetter(names[key]) if key is not None else None)
-        if key is not None:
-            kind_of[key] = kinds[kind]
+        pick = next((k for k in family if k in shape), None)
+        for key in family[: family.index(pick)] if pick is not None else family:
+            fields[key] = absent
+        if pick is None:
+            getters.append(None)
+            continue
+        fields[pick] = (kinds[kind],)
+        getters.append(pick)
+    fields.setdefault("request", absent)
+    names = {key: f"f{i}" for i, key in enumerate(fields)}  # names need not be identifiers
     struct = msgspec.defstruct(
         "Line",
-        [(names[key], kind_of.get(key, msgspec.Raw)) for key in shape],
+        [(names[key], *spec) for key, spec in fields.items()],
         rename={name: key for key, name in names.items()},
-        forbid_unknown_fields=True,
+        kw_only=True,
         gc=False,
     )
     if len(made) >= _MAX_SHAPES:
         made.clear()
-    typed = made[shape] = (msgspec.json.Decoder(struct).decode, tuple(getters))
+    get = tuple(attrgetter(names[k]) if k is not None else None for k in getters)
+    typed = made[shape] = (msgspec.json.Decoder(struct).decode, get)
     return typed
 
 
