@@ -2613,6 +2613,30 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("http2 request completed with status 200",),
     ),
+    # Python's websockets (the Realtime, Live and speech SDKs' transport): the library closed
+    # a connection whose peer stopped answering its pings, and reports the close frame it
+    # sent itself ("sent 1011 (internal error) keepalive ping timeout"): the 1011 is the
+    # client's, not a server's internal error.
+    Rule(
+        "network.connection_reset.websocket_ping",
+        "A WebSocket connection went quiet: the client's keepalive pings were not answered"
+        " and it closed the connection itself.",
+        L,
+        Cause.CONNECTION_RESET,
+        says(
+            "keepalive ping timeout",
+            "no close frame received or sent",
+        ),
+        priority=88,
+        retry=Retry.CAREFUL,
+        confidence=0.75,
+        samples=(
+            "websockets.exceptions.ConnectionClosedError: sent 1011 (internal error) keepalive"
+            " ping timeout; no close frame received",
+            "ConnectionClosedError: no close frame received or sent",
+        ),
+        near_misses=("received 1011 (internal error) upstream model crashed; then sent 1011",),
+    ),
     Rule(
         "network.connection_reset.stream_reset",
         "An HTTP/2 stream was reset by the peer, or a TLS record arrived corrupted (bad"

@@ -407,7 +407,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "欠费",
             "请充值",
-            "充值后",
+            # "充值后再试" asks for a top-up; "充值后还是一样" is a user's own account of it
+            (r"充值后(?:再|重试|继续|使用|即可|方可)", "充值后"),
             "余额过低",
             "余额不足",
             "额度不足",
@@ -428,7 +429,9 @@ RULES: tuple[Rule, ...] = (
             "Model: GLM-5\nProvider: openai\nStatus Code: 429\n\n429"
             " 余额不足或无可用资源包,请充值。",
             "OpenRouter 帳戶餘額不足，請儲值後再試",
+            "账户余额为零，充值后再试",
         ),
+        near_misses=("一直报 Connection error (cause: fetch failed)，尝试重置和充值后还是一样。",),
     ),
     Rule(
         "quota.status_402",

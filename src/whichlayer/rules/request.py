@@ -1777,6 +1777,16 @@ RULES: tuple[Rule, ...] = (
                 # FastChat / Chatbot Arena's MODERATION_MSG ("$MODERATION$ YOUR INPUT VIOLATES
                 # OUR CONTENT MODERATION GUIDELINES.", also TEXT, IMAGE)
                 "violates our content moderation guidelines",
+                # an image service's moderators: "your prompt might be against our community
+                # standards" (the prompt, not the account: an account is "terminated"); a
+                # banned word or prompt (Midjourney: 'word "x" is banned', "Banned prompt")
+                (
+                    r"(?:prompt|input|request|message|image)[^\n]{0,40}against (?:our |the )?"
+                    r"community (?:standards|guidelines)",
+                    "community ",
+                ),
+                (r"\bword [\"'“][^\"'”\n]{1,40}[\"'”] is banned", "is banned"),
+                "banned prompt",
             ),
         ),
         priority=92,
@@ -1786,8 +1796,13 @@ RULES: tuple[Rule, ...] = (
             " violate our Usage Policy (https://www.anthropic.com/legal/aup).",
             "The response was filtered due to the prompt triggering Azure OpenAI's content"
             " management policy.",
+            "Sorry! Your prompt might be against our community standards.",
+            'midjourney: word "gore" is banned',
         ),
-        near_misses=("Content-Type must be application/json",),
+        near_misses=(
+            "Content-Type must be application/json",
+            "Access terminated. Review our Community Guidelines or contact support.",
+        ),
     ),
     Rule(
         "request.content_filter.gemini_block",

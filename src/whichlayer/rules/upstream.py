@@ -1591,6 +1591,10 @@ RULES: tuple[Rule, ...] = (
                     ),
                     (r"failed to get (?:a )?response from (?:the )?upstream", "response from "),
                     (r"\bupstream (?:service|server) error\b", "upstream s"),
+                    # a gateway's own log of a request it could not pass on: "gateway.
+                    # forward_failed", "Failed to forward request to http://..."
+                    (r"\bforward_failed\b", "forward_failed"),
+                    (r"failed to forward (?:the )?request", "failed to forward"),
                 ),
             ),
             # (not when the relay names a client-error status of the upstream's, "<400>", "bad
@@ -1608,6 +1612,7 @@ RULES: tuple[Rule, ...] = (
             "[SYS] 2023/08/04 - 19:38:05 | relay error (channel #11): invalid character 'd' "
             "looking for beginning of value",
             "[ERR] relay error: upstream error: do request failed",
+            "gateway.forward_failed method=POST path=/v1/messages model=m error=parse response",
         ),
         near_misses=(
             "Upstream error from DeepInfra: <422> Unprocessable Entity",
