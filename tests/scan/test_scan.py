@@ -149,6 +149,18 @@ def test_agent_logs_found_where_the_clients_keep_them(tmp_path: Path):
     }
 
 
+def test_no_agent_logs_says_where_it_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("CLAUDE_CONFIG_DIR", str(tmp_path / "claude\x1b[31m"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    assert main(["scan"]) == 0
+    err = capsys.readouterr().err
+    assert "none found (looked for " in err and "/.codex/sessions/**/*.jsonl" in err
+    assert "claude" in err and "\x1b" not in err  # a control character is not passed on
+
+
 def _fake_key() -> str:
     rnd = random.SystemRandom()
     return "sk-proj-" + "".join(rnd.choice(string.ascii_letters + string.digits) for _ in range(48))

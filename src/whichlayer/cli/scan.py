@@ -59,6 +59,7 @@ def _when(value: str | None, flag: str) -> object:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from pathlib import Path
 
     from whichlayer.cli import UsageError
     from whichlayer.cli._io import write_text
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from whichlayer.scan import SourceError, agent_logs, expand, scan, to_dict
     from whichlayer.scan import render as view
     from whichlayer.scan.readers import BY_NAME
+    from whichlayer.scan.sources import agent_log_places
 
     if not 1 <= args.jobs <= 64:
         raise UsageError("--jobs takes a whole number from 1 to 64")
@@ -82,8 +84,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if not args.paths:
         labels = sorted({s.label for s in sources})
-        what = ", ".join(labels) if labels else "none found"
-        print(f"whichlayer scan: reading the agents' own logs: {what}", file=sys.stderr)
+        if labels:
+            what = ", ".join(labels)
+        else:
+            home = str(Path.home())
+            places = dict.fromkeys(
+                str(root / pattern).replace(home, "~", 1) for _, root, pattern in agent_log_places()
+            )
+            what = "none found (looked for " + ", ".join(places) + "; or give PATHs)"
+        print(
+            f"whichlayer scan: reading the agents' own logs: {neutralize_controls(what)}",
+            file=sys.stderr,
+        )
     if args.paths == ["-"] and sys.stdin.isatty():
         raise UsageError("pipe a log on stdin, or give PATHs")
     on_file = _progress(len(sources)) if not args.json else None

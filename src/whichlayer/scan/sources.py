@@ -93,13 +93,27 @@ def _sidecar(path: Path) -> bool:
 
 def agent_logs(env: dict[str, str] | None = None, home: Path | None = None) -> list[Source]:
     """The coding agents' own logs on this machine (each client's documented location)."""
+    found: list[Source] = []
+    for label, root, pattern in agent_log_places(env, home):
+        if root.is_dir():
+            found += [
+                Source(str(p), label)
+                for p in sorted(root.glob(pattern))
+                if p.is_file() and not _sidecar(p)
+            ]
+    return found
+
+
+def agent_log_places(
+    env: dict[str, str] | None = None, home: Path | None = None
+) -> list[tuple[str, Path, str]]:
+    """Where ``agent_logs`` looks: (what, folder, glob) for each client's logs."""
     env = dict(os.environ) if env is None else env
     home = home or Path.home()
     claude = Path(env.get("CLAUDE_CONFIG_DIR") or home / ".claude")
     codex = Path(env.get("CODEX_HOME") or home / ".codex")
     gemini = home / ".gemini"
     tmp = Path(env.get("TMPDIR") or tempfile.gettempdir())
-    found: list[Source] = []
     patterns = [
         ("Claude Code transcripts", claude / "projects", "**/*.jsonl"),
         ("Codex session rollouts", codex / "sessions", "**/*.jsonl"),
@@ -110,14 +124,7 @@ def agent_logs(env: dict[str, str] | None = None, home: Path | None = None) -> l
     ]
     data = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share") / "whichlayer"
     patterns.append(("whichlayer proxy records", data, "proxy.sqlite*"))
-    for label, root, pattern in patterns:
-        if root.is_dir():
-            found += [
-                Source(str(p), label)
-                for p in sorted(root.glob(pattern))
-                if p.is_file() and not _sidecar(p)
-            ]
-    return found
+    return patterns
 
 
 def is_read_error(exc: BaseException) -> bool:
