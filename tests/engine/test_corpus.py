@@ -86,8 +86,8 @@ def test_field_set_stays_high():
 #: per-month allowance with "upgrade your plan", "Malformed JSON in response" the reply's),
 #: 56 / 248; fresh40 (243 errors, rules alone 75.3% layer) added unfitted and the model
 #: retrained, 70 / 275.)
-MOST_LAYER_MISSES = 83
-MOST_CAUSE_MISSES = 311
+MOST_LAYER_MISSES = 92
+MOST_CAUSE_MISSES = 331
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
