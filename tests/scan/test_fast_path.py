@@ -506,3 +506,22 @@ def test_column_way_takes_lines_with_fields_it_does_not_read() -> None:
     assert cols is not None
     careful, _ = generic.parse_lines(lines, {})
     assert [tuple(f) for f in cols.rows()] == [tuple(f) for f in careful]
+
+
+def test_column_way_memo_of_raw_errors_is_bounded_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long, all-distinct errors: the raw JSON kept as keys stays near its byte bound."""
+    from whichlayer.scan.readers import generic
+
+    monkeypatch.setattr(generic, "_MAX_TEXT_BYTES", 5_000)
+    state: dict[str, Any] = {}
+
+    def line(i: int) -> bytes:
+        error = f"upstream failed {i} " + "x" * 500
+        return json.dumps({"ts": 1_764_547_200 + i, "status": 503, "error": error}).encode()
+
+    generic.parse_lines([line(0)], state)
+    for start in range(0, 200, 10):
+        batch = [line(i) for i in range(start, start + 10)]
+        cols = generic.parse_columns(batch, state)
+        assert cols is not None and len(cols.texts) == 10
+        assert sum(len(k[1]) for k in state["_texts_raw"]) <= 5_000 + 10 * 600

@@ -131,8 +131,10 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
     made: dict[tuple[int, bytes], str] = state.setdefault("_texts_raw", {})
     texts = list(map(made.get, zip(statuses, raws, strict=False)))
     if None in texts:
-        if len(made) >= _MAX_TEXTS:
+        held = state.get("_texts_raw_bytes", 0)
+        if len(made) >= _MAX_TEXTS or held >= _MAX_TEXT_BYTES:
             made.clear()
+            held = 0
         for i, text in enumerate(texts):
             if text is None:
                 key = (statuses[i], raws[i])
@@ -142,7 +144,9 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
                     if type(error) is not str or not error:  # the careful way takes it
                         return None
                     text = made[key] = _text(statuses[i], error, state)
+                    held += len(raws[i])
                 texts[i] = text
+        state["_texts_raw_bytes"] = held
     return Columns(
         texts,  # type: ignore[arg-type]
         seconds,
@@ -343,6 +347,9 @@ _FAMILIES = (STATUS_KEYS, ERROR_KEYS, TIME_KEYS, MODEL_KEYS, HOST_KEYS, KEY_KEYS
 #: Most line shapes (sets of field names) remembered, and error texts made per reader state.
 _MAX_SHAPES = 1024
 _MAX_TEXTS = 20_000
+#: Bytes of raw error JSON kept as keys of the texts made (a log of long, all-distinct
+#: errors would otherwise hold up to ``_MAX_TEXTS`` of them whatever their size).
+_MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 Plan = tuple[tuple[str, ...], ...]
 
