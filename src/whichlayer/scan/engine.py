@@ -132,8 +132,9 @@ REMOTE_MIN_BYTES = 32 * 1024 * 1024
 REMOTE_SWITCH = "WHICHLAYER_SCAN_REMOTE"
 #: Bytes of failures held back, in order, while their errors are judged in the second
 #: process: the scan reads on meanwhile, and beyond it waits for the judgements. A held
-#: failure is reckoned at ``HELD_FAILURE_BYTES`` (its columns' objects, measured with
-#: ``tracemalloc``) plus the length of each text its batch sent to be judged. On the
+#: failure is reckoned at ``HELD_FAILURE_BYTES`` (a column-way failure's objects, measured
+#: with ``tracemalloc``; one read line by line holds somewhat more, a tuple with a datetime)
+#: plus the length of each text its batch sent to be judged. On the
 #: benchmark's 1 GB log (``bench/scan.py``), a limit of 32 blocks left the scan waiting on
 #: the judge for a sixth of its wall; this one took the wall from ~2.6 s to ~2.3 s for
 #: ~16 MB more peak RSS.
