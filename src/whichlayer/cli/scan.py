@@ -87,10 +87,11 @@ def run(args: argparse.Namespace) -> int:
         if labels:
             what = ", ".join(labels)
         else:
-            home = str(Path.home())
-            places = dict.fromkeys(
-                str(root / pattern).replace(home, "~", 1) for _, root, pattern in agent_log_places()
-            )
+            home = Path.home()
+            places = [
+                f"~/{place.relative_to(home)}" if place.is_relative_to(home) else str(place)
+                for place in (root / pattern for _, root, pattern in agent_log_places())
+            ]
             what = "none found (looked for " + ", ".join(places) + "; or give PATHs)"
         print(
             f"whichlayer scan: reading the agents' own logs: {neutralize_controls(what)}",

@@ -112,10 +112,10 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
         return None
     if type(first) is not dict:
         return None
-    shape = tuple(first)
-    if shape not in plans:
+    fast = plans.get(tuple(first))
+    if fast is None:
         return None
-    decode, getters = _typed(shape, state)
+    decode, getters = _typed(fast[3], state)
     try:
         rows = list(map(decode, lines))
     except ValueError:  # msgspec's DecodeError and ValidationError are ValueErrors
@@ -166,19 +166,20 @@ def parse_columns(lines: list[bytes], state: dict[str, Any]) -> Columns | None:
 _COLUMN_TYPES = ("status", "raw", "seconds", "text", "text", "text", "text", "text")
 
 
-def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
-    """For a shape: a ``msgspec`` decoder of the lines the column way may take, and per
+def _typed(picks: tuple[str | None, ...], state: dict[str, Any]) -> tuple[Any, tuple[Any, ...]]:
+    """For a shape's picks (per family, the field the shape holds first, or None: see
+    ``_learn``): a ``msgspec`` decoder of the lines the column way may take, and per
     family the getter of its field (None when the shape lacks the family).
 
-    The struct names, per family, the field the shape holds first (its pick), typed as
-    its column must be (``_COLUMN_TYPES``), and requires it; every name of the family
-    before the pick (every name, when the shape lacks the family) and a nested
-    ``request`` must be absent, since the careful way would read them first. Any other
-    field is skipped unread (a line may add its own: latencies, token counts). So a line
-    decodes exactly when the careful way reads each family from the pick, and its
-    columns are what the careful way finds."""
-    made: dict[tuple[str, ...], tuple[Any, tuple[Any, ...]]] = state.setdefault("_typed", {})
-    typed = made.get(shape)
+    The struct names each pick, typed as its column must be (``_COLUMN_TYPES``), and
+    requires it; every name of the family before the pick (every name, when the shape
+    lacks the family) and a nested ``request`` must be absent, since the careful way
+    would read them first. Any other field is skipped unread (a line may add its own:
+    latencies, token counts). So a line decodes exactly when the careful way reads each
+    family from the pick, and its columns are what the careful way finds."""
+    made: dict[tuple[str | None, ...], tuple[Any, tuple[Any, ...]]]
+    made = state.setdefault("_typed", {})
+    typed = made.get(picks)
     if typed is not None:
         return typed
     from operator import attrgetter
@@ -194,16 +195,11 @@ def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[An
     }
     absent = (msgspec.UnsetType, msgspec.UNSET)
     fields: dict[str, tuple[Any, ...]] = {}  # by field name in the log
-    getters: list[Any] = []
-    for family, kind in zip(_FAMILIES, _COLUMN_TYPES, strict=True):
-        pick = next((k for k in family if k in shape), None)
+    for family, kind, pick in zip(_FAMILIES, _COLUMN_TYPES, picks, strict=True):
         for key in family[: family.index(pick)] if pick is not None else family:
             fields[key] = absent
-        if pick is None:
-            getters.append(None)
-            continue
-        fields[pick] = (kinds[kind],)
-        getters.append(pick)
+        if pick is not None:
+            fields[pick] = (kinds[kind],)
     fields.setdefault("request", absent)
     names = {key: f"f{i}" for i, key in enumerate(fields)}  # names need not be identifiers
     struct = msgspec.defstruct(
@@ -215,8 +211,8 @@ def _typed(shape: tuple[str, ...], state: dict[str, Any]) -> tuple[Any, tuple[An
     )
     if len(made) >= _MAX_SHAPES:
         made.clear()
-    get = tuple(attrgetter(names[k]) if k is not None else None for k in getters)
-    typed = made[shape] = (msgspec.json.Decoder(struct).decode, get)
+    get = tuple(attrgetter(names[k]) if k is not None else None for k in picks)
+    typed = made[picks] = (msgspec.json.Decoder(struct).decode, get)
     return typed
 
 
@@ -297,8 +293,9 @@ def parse_lines(lines: list[bytes], state: dict[str, Any]) -> tuple[list[Failure
 
 #: A shape's fast way: the getter of the fields it holds, the getter that puts their
 #: values in family order, whether an absent family reads a trailing None, and per
-#: family the getter of its field (None: the shape lacks the family).
-_Fast = tuple[Any, Any, bool, tuple[Any, ...]]
+#: family the name of its field, the first of the family the shape holds (None: the
+#: shape lacks the family; the column way's struct is made from these, ``_typed``).
+_Fast = tuple[Any, Any, bool, tuple[str | None, ...]]
 
 
 def _learn(obj: dict[str, Any], state: dict[str, Any], plans: dict[tuple[str, ...], _Fast]) -> None:
@@ -327,8 +324,8 @@ def _learn(obj: dict[str, Any], state: dict[str, Any], plans: dict[tuple[str, ..
     if size == 1:  # itemgetter of one name returns the value, not a tuple
         one = getter
         getter = lambda o: (one(o),)  # noqa: E731
-    columns = tuple(itemgetter(picked[i]) if i >= 0 else None for i in where)
-    plans[shape] = (getter, remap, absent, columns)
+    picks = tuple(picked[i] if i >= 0 else None for i in where)
+    plans[shape] = (getter, remap, absent, picks)
 
 
 def parse_bytes(line: bytes, state: dict[str, Any]) -> Failure | None:
