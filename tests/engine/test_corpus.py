@@ -85,9 +85,14 @@ def test_field_set_stays_high():
 #: server-typed body under a 429 left to its words, a wait "retrying in ~2 weeks", a
 #: per-month allowance with "upgrade your plan", "Malformed JSON in response" the reply's),
 #: 56 / 248; fresh40 (243 errors, rules alone 75.3% layer) added unfitted and the model
-#: retrained, 70 / 275.)
-MOST_LAYER_MISSES = 92
-MOST_CAUSE_MISSES = 331
+#: retrained, 70 / 275; the tenth and eleventh rounds' families, 66 / 269; fresh41 and
+#: fresh42 added unfitted and the model retrained, 92 / 331; the twelfth round's families
+#: (a Go chain ending in a refused dial, an engine's own RPC timeout, a 403 to listing
+#: models, a key field a validator finds empty, a one-job server busy with another, the
+#: speech service's quota details, generic "error occurred" words beside a client-error
+#: status, new-api's convert_request_failed) and the model retrained, 80 / 319.)
+MOST_LAYER_MISSES = 80
+MOST_CAUSE_MISSES = 319
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

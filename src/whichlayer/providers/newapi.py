@@ -156,6 +156,17 @@ PROVIDER = Provider(
             origin=Origin.RELAY,
         ),
         Documented(
+            "convert_request_failed",
+            Cause.INVALID_PARAMETER,
+            DOCS,
+            "Error code: 500 - " + _body("convert_request_failed", "请求上游地址失败"),
+            "The relay could not turn the request into the upstream channel's format (a"
+            " content part, file type or parameter that channel does not take); new-api files"
+            " it among its client errors (4002) and does not retry it, though it answers 500.",
+            status=500,
+            origin=Origin.RELAY,
+        ),
+        Documented(
             "read_response_body_failed",
             Cause.RELAY_UPSTREAM_ERROR,
             DOCS,

@@ -375,6 +375,43 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("Incorrect API key provided: sk-abc***xyz.",),
     ),
+    # A request validator naming the key's own field as empty or absent: protobuf-validate's
+    # "metadata.api_key: value length must be at least 1 characters", pydantic's "api_key
+    # field required", "apiKey must not be empty". The request was well formed but for the
+    # key, which the client never filled in (not signed in, no key stored).
+    Rule(
+        "identity.key_missing.empty_field",
+        "The server's request validation says the field that carries the key is empty or"
+        " missing: the client sent no key (not signed in, or no key saved in its settings).",
+        L,
+        Cause.KEY_MISSING,
+        says(
+            (
+                r"\b(?:api[_-]?key|access[_-]?token|auth[_-]?token)\b['\"`]?:?\s*(?:value length"
+                r" must be at least 1\b|(?:must not|cannot|can't|should not|may not) be"
+                r" (?:empty|blank|null)|(?:field |is )required\b|is (?:empty|blank)\b)",
+                "api_key",
+                "api-key",
+                "apikey",
+                "access_token",
+                "access-token",
+                "accesstoken",
+                "auth_token",
+                "auth-token",
+                "authtoken",
+            ),
+        ),
+        priority=90,
+        confidence=0.8,
+        samples=(
+            "[ERROR]: [invalid_argument] validation error:\n - metadata.api_key: value length"
+            " must be at least 1 characters [string.min_len]",
+            "ValidationError: 1 validation error for Settings\napi_key\n  field required"
+            " (type=value_error.missing)",
+            '400 {"message":"apiKey must not be empty"}',
+        ),
+        near_misses=("api_key_id: value length must be at most 64 characters",),
+    ),
     # A client's own words when it has no credential at all (it never asks the server).
     Rule(
         "identity.key_missing.not_logged_in",
@@ -429,6 +466,38 @@ RULES: tuple[Rule, ...] = (
             ' authentication token","status":401}',
         ),
         near_misses=("You did not pass a valid authentication token",),
+    ),
+    # A service applying its anonymous tier's limits because the request carried no key:
+    # ElevenLabs' "exceeds the character limit of 2500 characters for non signed in
+    # accounts". The limit is only the symptom; sending the key lifts it. (A rate limit
+    # stated for anonymous callers stays with the rate rules.)
+    Rule(
+        "identity.key_missing.anonymous_tier",
+        "The service treated the request as anonymous (not signed in) and applied that tier's"
+        " limits: no key was sent. Send the key; the limit is the signed-in account's then.",
+        L,
+        Cause.KEY_MISSING,
+        all_of(
+            says(
+                (r"\b(?:non|not)[ -]signed[ -]in (?:accounts?|users?)\b", "signed"),
+                (
+                    r"\bfor (?:anonymous|unauthenticated|signed[ -]out|logged[ -]out)"
+                    r" (?:users?|accounts?)\b",
+                    "anonymous",
+                    "unauthenticated",
+                    "signed",
+                    "logged",
+                ),
+            ),
+            none_of(says("rate limit", "too many requests", "per minute", "per hour")),
+        ),
+        priority=88,
+        confidence=0.7,
+        samples=(
+            "elevenlabs.api.error.APIError: This request's text has 900 characters and exceeds"
+            " the character limit of 500 characters for non signed in accounts.",
+        ),
+        near_misses=("Rate limit exceeded for anonymous users. Please log in.",),
     ),
     Rule(
         "identity.permission_model.gated_repo",
@@ -1788,6 +1857,13 @@ RULES: tuple[Rule, ...] = (
                 "too many free trial accounts",
                 # Azure OpenAI suspending a resource for abuse
                 "temporarily blocked because we detected behavior",
+                # an abuse check that names the use ("We have detected that you are using the
+                # slow pool excessively"), an account's suspension typed as trial abuse
+                (
+                    r"(?:detected|noticed) that you(?: are|'re) using [^.\n]{0,40}excessively",
+                    "excessively",
+                ),
+                (r"\btrial[_ ]abuse\b", "trial"),
                 # a company gateway allowing only some operations: "invoke is blocked please
                 # use converse"
                 (r"is blocked,? please use", " please use"),
@@ -1797,6 +1873,37 @@ RULES: tuple[Rule, ...] = (
         priority=92,
         confidence=0.85,
         samples=("invoke is blocked please use converse /converse-stream",),
+    ),
+    # A 403 to listing models: the credential is recognised but this account may not list
+    # (or use) the models: a seat or organisation policy with the feature turned off, a
+    # client not enabled for the account, or an egress proxy that refuses the host. Not a
+    # missing model (the list never came) and not the server's failure. Placed before the
+    # policy rules: most of these accounts lack the entitlement; a policy is the rarer case.
+    Rule(
+        "identity.permission_model.model_list",
+        "Listing the models was refused with 403: the account is not entitled to this client"
+        " or feature (a seat, a trial, an organisation's policy turning it off), or a proxy in"
+        " between refuses the host. Check the account's feature settings and any egress"
+        " allowlist.",
+        L,
+        Cause.PERMISSION_MODEL,
+        says(
+            (
+                r"(?:(?:failed|unable) to (?:list|fetch|load|get|retrieve) (?:the )?(?:available )?"
+                r"models|error (?:loading|fetching|listing) (?:the )?models?(?: list)?)[^\n]{0,40}"
+                r"\b403\b",
+                "models",
+                "model list",
+                "model",
+            ),
+        ),
+        priority=90,
+        confidence=0.7,
+        samples=(
+            "[copilot]: Error loading model list: Error: Failed to list models: 403 Forbidden",
+            "Unable to fetch models: HTTP 403 Forbidden",
+        ),
+        near_misses=("Failed to list models: 500 Internal Server Error",),
     ),
     Rule(
         "identity.policy_block.key_restriction",
@@ -2414,8 +2521,8 @@ RULES: tuple[Rule, ...] = (
                 ),
                 (r"malformed (?:authori[sz]ation|bearer)", "malformed "),
                 (
-                    r"authori[sz]ation header (?:is |was )?(?:malformed|badly formed|not in the"
-                    r" (?:correct|expected|right) format)",
+                    r"authori[sz]ation header (?:is |was )?(?:malformed|badly form(?:ed|atted)"
+                    r"|not in the (?:correct|expected|right) format)",
                     "authorization header",
                     "authorisation header",
                 ),

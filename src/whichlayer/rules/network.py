@@ -1314,6 +1314,34 @@ RULES: tuple[Rule, ...] = (
             "Failed to connect to Ollama API: 404 Not Found",
         ),
     ),
+    # Go prints an error chain outer to inner, the root last: "Model x does not exist and
+    # could not be pulled: Post "http://127.0.0.1:11434/api/pull": dial tcp 127.0.0.1:11434:
+    # connect: connection refused". The outer links name the operation that failed (pulling
+    # a model, listing them, posting a chat); the last link says why. Ranked above the rules
+    # that read the outer links' words (a model "does not exist").
+    Rule(
+        "network.connect_refused.go_dial",
+        "A Go error chain ends in a refused TCP connection ('dial tcp <address>: connect:"
+        " connection refused'): nothing listens at that address as the program sees it, so"
+        " whatever operation the chain names first could not even start; a relay's own"
+        " request to its upstream is the relay's link (connect_refused.relay_upstream).",
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            says((r"\bdial tcp \S+: connect: connection refused", "dial tcp ")),
+            # a relay's own request to its upstream: network.connect_refused.relay_upstream
+            none_of(any_of(field_is("code", "do_request_failed"), says(*_RELAY_OWN_REQUEST))),
+        ),
+        priority=90,
+        retry=Retry.LIMITED,
+        confidence=0.85,
+        samples=(
+            'Error: model "llama3" does not exist and could not be pulled: Post'
+            ' "http://127.0.0.1:11434/api/pull": dial tcp 127.0.0.1:11434: connect: connection'
+            " refused",
+        ),
+        near_misses=('Post "http://10.0.0.5:8000/v1": dial tcp 10.0.0.5:8000: i/o timeout',),
+    ),
     Rule(
         "network.connect_refused.relay_upstream",
         "A relay (one-api/new-api) says its own request to its upstream was refused: nothing"

@@ -701,6 +701,29 @@ RULES: tuple[Rule, ...] = (
             '"type": "insufficient_quota", "param": null, "code": "insufficient_quota"}}',
         ),
     ),
+    # Azure Speech SDK's cancellation: "Connection was closed by the remote host. Error code:
+    # 1007. Error details: Quota exceeded." The service ends the session by closing the
+    # WebSocket; the details after it name why (a throttle there reads "Throttled due to too
+    # many requests", which the rate rules take).
+    Rule(
+        "quota.quota_exhausted.speech_details",
+        "The speech service closed the session and its error details say the quota is"
+        " exceeded: the resource's quota (or its free tier) is used up for now; the closed"
+        " connection is how the service ends the session.",
+        L,
+        Cause.QUOTA_EXHAUSTED,
+        says((r"error details: quota (?:exceeded|exhausted)", "error details: quota")),
+        priority=90,
+        confidence=0.75,
+        samples=(
+            "CancellationDetails: Connection was closed by the remote host. Error code: 1007."
+            " Error details: Quota exceeded. SessionId: 0123456789abcdef0123456789abcdef",
+        ),
+        near_misses=(
+            "Connection was closed by the remote host. Error code: 1007. Error details:"
+            " Throttled due to too many requests.",
+        ),
+    ),
     Rule(
         "quota.quota_exhausted.phrase",
         "The message says the plan, project, trial or capacity quota is used up.",

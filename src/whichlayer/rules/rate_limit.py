@@ -580,6 +580,39 @@ RULES: tuple[Rule, ...] = (
             "INFO create concurrency limiter for mistral: 25",
         ),
     ),
+    # A server that runs one job at a time refuses a second while the first runs: "server is
+    # busy with another transcription", "already processing another request". The words
+    # name the other job, so it is the caller's own concurrency, not a general overload
+    # (upstream.overloaded reads "server is busy" alone, and ranks below this).
+    Rule(
+        "rate_limit.concurrency.one_at_a_time",
+        "The server runs one job at a time and was busy with another: send requests one"
+        " after another (or wait for the running one), or run more workers.",
+        L,
+        Cause.CONCURRENCY,
+        says(
+            (
+                r"\b(?:busy|occupied) (?:with|processing|handling|running) (?:another|a"
+                r" previous|an earlier|an ongoing) (?:request|job|task|transcription"
+                r"|generation|prompt|inference|conversation|message)",
+                "busy ",
+                "occupied ",
+            ),
+            (
+                r"\balready (?:processing|handling|running|generating) (?:another|a previous"
+                r"|an ongoing) (?:request|job|task|generation|prompt|message)",
+                "already ",
+            ),
+        ),
+        priority=96,
+        confidence=0.8,
+        samples=(
+            'API returned status 429 Too Many Requests Response: {"error":{"message":"server'
+            ' is busy with another request"}}',
+            "Error 409: the model is already processing another prompt; try again when it finishes",
+        ),
+        near_misses=("503 Service Unavailable: server is busy, try again later",),
+    ),
     Rule(
         "rate_limit.concurrency.open_work",
         "Work still open at the same time is over its cap: requests, streams, sessions or"

@@ -1904,7 +1904,9 @@ RULES: tuple[Rule, ...] = (
         "'upstream failed' around it adds nothing. A body typed as a server error under a"
         " client-error status (a relay such as claude-code-router types every error it"
         " relays api_error, a provider's 404 included) is left to the status and the words;"
-        " so is one under a 429, which the words say is a rate limit or an overload.",
+        " so is one under a 429, which the words say is a rate limit or an overload, and so"
+        " are its generic words ('an error occurred while processing') beside a stated"
+        " client-error status.",
         L,
         Cause.SERVER_ERROR,
         any_of(
@@ -1915,18 +1917,26 @@ RULES: tuple[Rule, ...] = (
                 none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422, 429)),
             ),
             field_is("status_text", "internal"),
+            all_of(
+                says(
+                    # (not when the wrapper's detail after it is the transport's own word:
+                    # undici's "terminated" / "other side closed", "fetch failed", "socket hang
+                    # up", a reset; "An error occurred while processing the request:
+                    # terminated" is the stream cut under the caller, the network's)
+                    (
+                        r"error occurred while processing(?! (?:the |your )?request:"
+                        r" (?:typeerror: )?(?:terminated|fetch failed|other side closed"
+                        r"|socket hang up|(?:read )?econnreset)\b)",
+                        "error occurred while processing",
+                    ),
+                ),
+                # these generic words beside a client-error status the text states ("An
+                # error occurred while processing the request: ... status code 429"): the
+                # status says what failed, the words only that something did
+                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422, 429)),
+            ),
             says(
                 "server had an error",
-                # (not when the wrapper's detail after it is the transport's own word: undici's
-                # "terminated" / "other side closed", "fetch failed", "socket hang up", a reset;
-                # "An error occurred while processing the request: terminated" is the stream
-                # cut under the caller, the network's)
-                (
-                    r"error occurred while processing(?! (?:the |your )?request: (?:typeerror: )?"
-                    r"(?:terminated|fetch failed|other side closed|socket hang up"
-                    r"|(?:read )?econnreset)\b)",
-                    "error occurred while processing",
-                ),
                 # Bedrock's ModelErrorException / InternalServerException message, printed
                 # without its class: "The system encountered an unexpected error during
                 # processing. Try your request again."
@@ -1959,6 +1969,8 @@ RULES: tuple[Rule, ...] = (
             "An error occurred while processing your request: TypeError: fetch failed",
             'API Error: 404 {"error":{"message":"Error from provider: Not Found. Please check'
             ' the configuration.","type":"api_error","code":"provider_response_error"}}',
+            "An error occurred while processing your request: AxiosError: Request failed with"
+            " status code 401",
         ),
     ),
     Rule(
@@ -1985,6 +1997,36 @@ RULES: tuple[Rule, ...] = (
             " e.response.status_code) from None\nollama._types.ResponseError: llama runner"
             " process no longer running: -1 ",
         ),
+    ),
+    # An inference server's own engine failed: vLLM's front end timing out on an RPC to its
+    # engine process ("RPC call to execute_model timed out"), a server reporting that its
+    # engine process exited. The requests that time out or fail after it, and the caller's
+    # own "Request timed out" lines, are its consequences: the server's failure, not the
+    # network's.
+    Rule(
+        "upstream.server_error.engine_internal",
+        "The inference server's own engine failed: a call between its processes timed out,"
+        " or its engine process exited. Requests failing after it are its consequences;"
+        " the server needs a restart, and its log holds the first error.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            (r"\brpc call to \w+ timed out", "rpc call to "),
+            (
+                r"\bengine (?:process |core )?(?:exited|died|crashed|terminated) unexpectedly",
+                "unexpectedly",
+            ),
+        ),
+        priority=90,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "ERROR 09-06 04:14:11 [core.py:640] TimeoutError: RPC call to execute_model timed"
+            " out.\nERROR 09-06 04:14:11 [async_llm.py:416] AsyncLLM output_handler failed.",
+            "[api] 127.0.0.1 - Request timed out: TimeoutError('timed out')\n[api] 127.0.0.1 -"
+            " request failed: engine exited unexpectedly",
+        ),
+        near_misses=("grpc call to the engine timed out after 30s",),
     ),
     Rule(
         "upstream.server_error.model_load",
