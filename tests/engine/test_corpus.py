@@ -90,9 +90,10 @@ def test_field_set_stays_high():
 #: (a Go chain ending in a refused dial, an engine's own RPC timeout, a 403 to listing
 #: models, a key field a validator finds empty, a one-job server busy with another, the
 #: speech service's quota details, generic "error occurred" words beside a client-error
-#: status, new-api's convert_request_failed) and the model retrained, 80 / 319.)
-MOST_LAYER_MISSES = 80
-MOST_CAUSE_MISSES = 319
+#: status, new-api's convert_request_failed) and the model retrained, 80 / 319; fresh43
+#: (157 errors, rules alone 79.6% layer) added unfitted and the model retrained, 87 / 359.)
+MOST_LAYER_MISSES = 87
+MOST_CAUSE_MISSES = 359
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
