@@ -91,9 +91,13 @@ def test_field_set_stays_high():
 #: models, a key field a validator finds empty, a one-job server busy with another, the
 #: speech service's quota details, generic "error occurred" words beside a client-error
 #: status, new-api's convert_request_failed) and the model retrained, 80 / 319; fresh43
-#: (157 errors, rules alone 79.6% layer) added unfitted and the model retrained, 87 / 359.)
-MOST_LAYER_MISSES = 87
-MOST_CAUSE_MISSES = 359
+#: (157 errors, rules alone 79.6% layer) added unfitted and the model retrained, 87 / 341;
+#: the thirteenth round's families (a limiter's own failed check, llama.cpp's failed
+#: decode, a client's guess of a rate limit beside a relay's words, a Python IndexError not
+#: a parameter's range, Go's decoder naming a tools field, a relay refusing other clients),
+#: 83 / 334.)
+MOST_LAYER_MISSES = 83
+MOST_CAUSE_MISSES = 334
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -1672,6 +1672,9 @@ RULES: tuple[Rule, ...] = (
             # its Claude-Code-only switch ("This endpoint only accepts requests from Claude Code
             # CLI")
             (r"only accepts requests from claude code", "only accepts requests from"),
+            # a relay that serves only one client's traffic: "you appear to be making a
+            # request using a non-Claude code cli client, which is prohibited"
+            (r"request using a non-[\w .-]{1,40}?client", "using a non-"),
         ),
         priority=95,
         confidence=0.75,
@@ -1683,6 +1686,8 @@ RULES: tuple[Rule, ...] = (
             " Coding Agents such as Kimi CLI",
             '{"error": "Client not allowed", "message": "Your client is not authorized to use'
             ' this API key", "allowedClients": ["claude_code"]}',
+            '{"error":{"message":"you appear to be making a request using a non-Claude Code'
+            ' client, which is prohibited","type":"invalid_request_error"}}',
         ),
         near_misses=("This model is available for coding and chat.",),
     ),

@@ -24,6 +24,14 @@ from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 L = Layer.RATE_LIMIT
 
+#: A rate limit named as a guess, not reported: a client's retry loop or log that wonders
+#: whether it was limited ("possible rate limit", "often indicates rate limiting").
+_HEDGED_RATE_LIMIT = (
+    r"\b(?:possible|possibly|probably|maybe|may be|might be|could be|perhaps|likely|often"
+    r" indicates|suggests|indicates a possible) (?:a |an |due to |being )?rate[ _-]?limit",
+    "rate",
+)
+
 _REQUESTS_REMAINING = ("x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining")
 _TOKENS_REMAINING = (
     "x-ratelimit-remaining-tokens",
@@ -1810,6 +1818,9 @@ RULES: tuple[Rule, ...] = (
                 "限流",
                 "速率限制",
             ),
+            # a client's guess beside the relay's words ("fast response often indicates rate
+            # limiting", "extended backoff for possible rate limit") says nothing was stated
+            none_of(says(_HEDGED_RATE_LIMIT)),
         ),
         priority=76,
         confidence=0.6,
@@ -1825,6 +1836,8 @@ RULES: tuple[Rule, ...] = (
             "x-ratelimit-limit-requests: 500\nupstream error: do request failed",
             '{"error":{"message":"429 Too Many Requests The server had an error while'
             ' processing your request.","type":"upstream_error"}}',
+            "Provider message: {'message': 'Provider returned error', 'code': 502}\nRetrying"
+            " in 5s (extended backoff for possible rate limit)...",
         ),
     ),
     Rule(

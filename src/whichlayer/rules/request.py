@@ -1612,6 +1612,10 @@ RULES: tuple[Rule, ...] = (
                     "function names must",
                 ),
                 '"function", "parameters"',
+                # Go's JSON decoder refusing a field under the tools (Ollama: "cannot
+                # unmarshal array into Go struct field ChatRequest.tools.function.parameters
+                # .properties.type of type string")
+                (r"go struct field\W?[\w.]*?\btools?\.", "go struct field"),
             ),
         ),
         priority=89,
@@ -1625,6 +1629,8 @@ RULES: tuple[Rule, ...] = (
             "Error: [provider.api_error] 400 tools.function.parameters is not a valid moonshot"
             " flavored json schema, details: <At path 'root': when using anyOf, type should be"
             " defined in anyOf items instead of the parent schema>",
+            "Request failed: bad request (400): json: cannot unmarshal array into Go struct field"
+            " ChatRequest.tools.function.parameters.properties.type of type string",
         ),
         near_misses=("tool_use ids were found without tool_result blocks immediately after",),
     ),
@@ -2280,7 +2286,8 @@ RULES: tuple[Rule, ...] = (
         says(
             "supports at most",
             (r"must be (?:less|greater|at most|at least|one of|between)", "must be "),
-            "out of range",
+            # (not Python's "list index out of range": a client's own bug on an empty reply)
+            (r"(?<!index )(?<!subscript )out of range", "out of range"),
             (
                 r"exceeds (?:the )?max(?:imum)? (?:allowed )?(?:value|tokens? (?:for|of) this)",
                 "exceeds ",
@@ -2328,6 +2335,7 @@ RULES: tuple[Rule, ...] = (
             '{"object":"error","message":"top_p must be in (0, 1], got 0.0.","type":'
             '"BadRequestError","param":null,"code":400}',
         ),
+        near_misses=("IndexError: list index out of range",),
     ),
     Rule(
         "request.invalid_parameter.interval",

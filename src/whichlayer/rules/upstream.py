@@ -2016,6 +2016,10 @@ RULES: tuple[Rule, ...] = (
                 r"\bengine (?:process |core )?(?:exited|died|crashed|terminated) unexpectedly",
                 "unexpectedly",
             ),
+            # llama.cpp's server: its decoder failed on the batch it built itself (a KV
+            # cache whose positions went out of step), answered 500 "Invalid input batch"
+            "llama_decode: failed to decode",
+            "failed to initialize batch",
         ),
         priority=90,
         retry=Retry.LIMITED,
@@ -2025,8 +2029,35 @@ RULES: tuple[Rule, ...] = (
             " out.\nERROR 09-06 04:14:11 [async_llm.py:416] AsyncLLM output_handler failed.",
             "[api] 127.0.0.1 - Request timed out: TimeoutError('timed out')\n[api] 127.0.0.1 -"
             " request failed: engine exited unexpectedly",
+            "decode: failed to initialize batch\nllama_decode: failed to decode, ret = -1\nsrv "
+            " send_error: task id = 12, error: Invalid input batch.",
         ),
         near_misses=("grpc call to the engine timed out after 30s",),
+    ),
+    # A gateway whose own rate limiter failed (its counter store down): "rate_limit_check
+    # _failed", "failed to check rate limit", "Error checking rate limits". No limit was
+    # reached; the gateway could not tell, and refused (or, failing open, let it through).
+    Rule(
+        "upstream.server_error.limiter_failed",
+        "The gateway's own rate-limit check failed (its counter store, such as Redis, did not"
+        " answer): no limit was reached, the gateway could not count. Its operator must fix"
+        " the store; waiting for a limit to reset will not help.",
+        L,
+        Cause.SERVER_ERROR,
+        says(
+            (r"\brate[ _-]?limit[ _-]?check[ _-]?failed", "check"),
+            (r"\b(?:failed to|could not|unable to) check (?:the )?rate[ _-]?limits?", "check "),
+            (r"\berror checking rate[ _-]?limits?", "error checking rate"),
+        ),
+        priority=92,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            'API Error: 500 {"error":{"code":"","message":"rate_limit_check_failed (request id:'
+            ' 20260101000000000000000000000000)","type":"new_api_error"}}',
+            '503 {"error": "rate limit check failed"}',
+        ),
+        near_misses=("429 rate limit exceeded; check your plan",),
     ),
     Rule(
         "upstream.server_error.model_load",
