@@ -95,9 +95,10 @@ def test_field_set_stays_high():
 #: the thirteenth round's families (a limiter's own failed check, llama.cpp's failed
 #: decode, a client's guess of a rate limit beside a relay's words, a Python IndexError not
 #: a parameter's range, Go's decoder naming a tools field, a relay refusing other clients),
-#: 83 / 334.)
-MOST_LAYER_MISSES = 83
-MOST_CAUSE_MISSES = 334
+#: 83 / 334; fresh44 (206 errors sharing no passage with any known one, rules alone 77.7%
+#: layer) added unfitted and the model retrained, 91 / 371.)
+MOST_LAYER_MISSES = 91
+MOST_CAUSE_MISSES = 371
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
