@@ -96,9 +96,11 @@ def test_field_set_stays_high():
 #: decode, a client's guess of a rate limit beside a relay's words, a Python IndexError not
 #: a parameter's range, Go's decoder naming a tools field, a relay refusing other clients),
 #: 83 / 334; fresh44 (206 errors sharing no passage with any known one, rules alone 77.7%
-#: layer) added unfitted and the model retrained, 91 / 371.)
-MOST_LAYER_MISSES = 91
-MOST_CAUSE_MISSES = 371
+#: layer) added unfitted and the model retrained, 91 / 371; gRPC's "failed to connect to
+#: all addresses" under its own 503, Knative's "error reverse proxying request", a rate
+#: limit offering sign-in for a higher one, 88 / 368.)
+MOST_LAYER_MISSES = 88
+MOST_CAUSE_MISSES = 368
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

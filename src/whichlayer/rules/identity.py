@@ -2679,7 +2679,9 @@ RULES: tuple[Rule, ...] = (
                     "please log in",
                 ),
             ),
-            none_of(says("invalid", "expired", "revoked")),
+            # (a rate limit reached, with signing in offered as the way to a higher one, is
+            # the limit: "Rate limit reached. Please log in or use a HF access token.")
+            none_of(says("invalid", "expired", "revoked", "rate limit", "too many requests")),
         ),
         priority=82,
         confidence=0.7,
@@ -2690,6 +2692,7 @@ RULES: tuple[Rule, ...] = (
         near_misses=(
             "Your session has expired. Please sign in again.",
             "You are signed in as alice",
+            "Rate limit reached. Please log in to get a higher limit.",
         ),
     ),
     # Clients and servers in other languages print the same families in their own words

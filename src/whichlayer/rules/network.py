@@ -1342,6 +1342,41 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=('Post "http://10.0.0.5:8000/v1": dial tcp 10.0.0.5:8000: i/o timeout',),
     ),
+    # gRPC's client could open no connection to any address the name resolved to: "503
+    # failed to connect to all addresses" (Google's Python clients raise it as
+    # ServiceUnavailable). The 503 is gRPC's own code for its transport failure, not a
+    # server's answer: no server answered.
+    Rule(
+        "network.connect_refused.grpc_all_addresses",
+        "gRPC could not connect to any address of the service ('failed to connect to all"
+        " addresses'): its status UNAVAILABLE (503) is the client's own transport failure,"
+        " not a server's answer. Check the proxy, DNS and firewall between here and the"
+        " endpoint.",
+        L,
+        Cause.CONNECT_REFUSED,
+        all_of(
+            says("failed to connect to all addresses"),
+            # a deadline named beside it ("Timeout of 60.0s exceeded", "tcp handshaker
+            # shutdown", "Connection timed out") is the connect timing out: the timeout rules'
+            none_of(says("timeout of", "timed out", "deadline exceeded", "handshaker shutdown")),
+        ),
+        # above classify.ANSWERED_PENALTY's reach: the 503 beside these words is gRPC's own
+        # code for its transport failure, not an answer, so the penalty for transport
+        # rules under an answered status must not sink this one
+        priority=135,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all"
+            " addresses; last error: UNKNOWN: ipv4:142.250.1.95:443: Failed to connect to"
+            " remote host: Connection refused",
+        ),
+        near_misses=(
+            "503 UNAVAILABLE: The service is currently unavailable.",
+            "RetryError: Timeout of 120.0s exceeded, last exception: 503 failed to connect to"
+            " all addresses; last error: UNKNOWN: ipv4:10.1.2.3:443: tcp handshaker shutdown",
+        ),
+    ),
     Rule(
         "network.connect_refused.relay_upstream",
         "A relay (one-api/new-api) says its own request to its upstream was refused: nothing"

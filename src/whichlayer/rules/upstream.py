@@ -2059,6 +2059,25 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=("429 rate limit exceeded; check your plan",),
     ),
+    # Knative's queue-proxy, in front of a serving container (KServe, Knative services):
+    # "error reverse proxying request" with a 502 when the container dropped or refused the
+    # request. The gateway's hop to its backend failed, behind the caller's connection.
+    Rule(
+        "upstream.bad_gateway.reverse_proxy",
+        "A reverse proxy in front of the model server (Knative's queue-proxy under KServe)"
+        " could not get the answer from the container behind it: the backend hop failed,"
+        " not the caller's connection.",
+        L,
+        Cause.BAD_GATEWAY,
+        says("error reverse proxying request"),
+        priority=80,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            '{"severity":"ERROR","logger":"queueproxy","message":"error reverse proxying'
+            ' request; sockstat: sockets: used 12","error":"unexpected EOF"}',
+        ),
+    ),
     Rule(
         "upstream.server_error.model_load",
         "A local model server could not load the model it was asked for (Ollama's 'unable to"
