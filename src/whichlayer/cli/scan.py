@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
+    from whichlayer.check.layers import short_path
     from whichlayer.cli import UsageError
     from whichlayer.cli._io import write_text
     from whichlayer.redact import neutralize_controls, redact_data, redact_text
@@ -88,10 +89,7 @@ def run(args: argparse.Namespace) -> int:
             what = ", ".join(labels)
         else:
             home = Path.home()
-            places = [
-                f"~/{place.relative_to(home)}" if place.is_relative_to(home) else str(place)
-                for place in (root / pattern for _, root, pattern in agent_log_places())
-            ]
+            places = [short_path(root / pattern, home) for _, root, pattern in agent_log_places()]
             what = "none found (looked for " + ", ".join(places) + "; or give PATHs)"
         print(
             f"whichlayer scan: reading the agents' own logs: {neutralize_controls(what)}",
