@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 L = Layer.IDENTITY
 
+#: Words that state a rate limit: where a limit a sign-in would lift is a rate, it is the
+#: rate rules' (identity.key_missing.anonymous_tier, identity.key_missing.sign_in).
+_RATE_STATED = ("rate limit", "too many requests")
+
 # OpenAI and OpenAI-compatible servers echo the start of the key they rejected
 # ("Incorrect API key provided: sk-ant-a***"). A prefix issued by another
 # platform means the key was sent to the wrong place. (shared/reference B1)
@@ -489,7 +493,7 @@ RULES: tuple[Rule, ...] = (
                     "logged",
                 ),
             ),
-            none_of(says("rate limit", "too many requests", "per minute", "per hour")),
+            none_of(says(*_RATE_STATED, "per minute", "per hour")),
         ),
         priority=88,
         confidence=0.7,
@@ -1897,8 +1901,6 @@ RULES: tuple[Rule, ...] = (
                 r"(?:(?:failed|unable) to (?:list|fetch|load|get|retrieve) (?:the )?(?:available )?"
                 r"models|error (?:loading|fetching|listing) (?:the )?models?(?: list)?)[^\n]{0,40}"
                 r"\b403\b",
-                "models",
-                "model list",
                 "model",
             ),
         ),
@@ -2681,7 +2683,7 @@ RULES: tuple[Rule, ...] = (
             ),
             # (a rate limit reached, with signing in offered as the way to a higher one, is
             # the limit: "Rate limit reached. Please log in or use a HF access token.")
-            none_of(says("invalid", "expired", "revoked", "rate limit", "too many requests")),
+            none_of(says("invalid", "expired", "revoked", *_RATE_STATED)),
         ),
         priority=82,
         confidence=0.7,

@@ -25,6 +25,11 @@ from whichlayer.taxonomy import Cause, Layer, Origin, Retry
 
 L = Layer.UPSTREAM
 
+#: A client-error status the text states: under it, a body typed as a server error and the
+#: generic "an error occurred while processing" words do not make a server error
+#: (upstream.server_error.body).
+_STATED_CLIENT_ERROR = status(400, 401, 403, 404, 405, 409, 413, 415, 422, 429)
+
 #: A relay names the status its upstream answered, and that status is another layer's: the
 #: key (401), the money (402), a refusal (403), a rate limit (429). The provider answered;
 #: its status decides the layer, not the relay's wrapper ("upstream error: status code 429",
@@ -1914,7 +1919,7 @@ RULES: tuple[Rule, ...] = (
                 field_is(
                     "type", "server_error", "api_error", "internal_error", "internal_server_error"
                 ),
-                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422, 429)),
+                none_of(_STATED_CLIENT_ERROR),
             ),
             field_is("status_text", "internal"),
             all_of(
@@ -1933,7 +1938,7 @@ RULES: tuple[Rule, ...] = (
                 # these generic words beside a client-error status the text states ("An
                 # error occurred while processing the request: ... status code 429"): the
                 # status says what failed, the words only that something did
-                none_of(status(400, 401, 403, 404, 405, 409, 413, 415, 422, 429)),
+                none_of(_STATED_CLIENT_ERROR),
             ),
             says(
                 "server had an error",
