@@ -98,9 +98,10 @@ def test_field_set_stays_high():
 #: 83 / 334; fresh44 (206 errors sharing no passage with any known one, rules alone 77.7%
 #: layer) added unfitted and the model retrained, 91 / 371; gRPC's "failed to connect to
 #: all addresses" under its own 503, Knative's "error reverse proxying request", a rate
-#: limit offering sign-in for a higher one, 88 / 368.)
-MOST_LAYER_MISSES = 88
-MOST_CAUSE_MISSES = 368
+#: limit offering sign-in for a higher one, 88 / 368; fresh45 (312 errors, rules alone
+#: 70.2% layer) added unfitted and the model retrained, 104 / 431.)
+MOST_LAYER_MISSES = 104
+MOST_CAUSE_MISSES = 431
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
