@@ -99,9 +99,12 @@ def test_field_set_stays_high():
 #: layer) added unfitted and the model retrained, 91 / 371; gRPC's "failed to connect to
 #: all addresses" under its own 503, Knative's "error reverse proxying request", a rate
 #: limit offering sign-in for a higher one, 88 / 368; fresh45 (312 errors, rules alone
-#: 70.2% layer) added unfitted and the model retrained, 104 / 431.)
-MOST_LAYER_MISSES = 104
-MOST_CAUSE_MISSES = 431
+#: 70.2% layer) added unfitted and the model retrained, 104 / 431; statuses in plain
+#: English ("response code: 403", "status of 429", "Failed to fetch image: 402"), gRPC's own
+#: "503 DNS resolution failed" / "503 Connect Failed", one-api's channel-disabled notice read
+#: by its reason, an AppID the service does not know, 100 / 429.)
+MOST_LAYER_MISSES = 100
+MOST_CAUSE_MISSES = 429
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

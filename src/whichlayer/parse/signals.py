@@ -433,6 +433,12 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         # many SDKs and tools: "status code 404", "Status: 429", "status=503", "HTTP 403"
         ("status", r"\b(?:http )?status(?: code)?\s*[:=]?\s*\(?(\d{3})\b"),
         ("responded with ", r"\bresponded with (?:status|code) (\d{3})\b"),
+        # plain English around a status: "Unexpected response code: 403" (Node's ws on a
+        # refused upgrade), "responded with a status of 429" (Chrome's console), "Response
+        # Status is 429", "the status was 503"
+        ("response code", r"\bresponse code:? (\d{3})\b"),
+        ("status of ", r"\bstatus of (\d{3})\b"),
+        [("status is ", r"\bstatus is (\d{3})\b"), ("status was ", r"\bstatus was (\d{3})\b")],
         ("upstream_status", r"\bupstream_status:? (?:HTTP )?(\d{3})\b"),
         ("http", r"\bHTTP(?:/\d(?:\.\d)?)?(?: code| error| status)?:?\s*\(?(\d{3})\b"),
         # requests: "429 Client Error: Too Many Requests for url"
@@ -513,6 +519,8 @@ _STATUS_PATTERNS: tuple[Gated, ...] = tuple(
         ("status", r"\bstatus(?:_?Code)?['\"]?\s*[:=]\s*['\"]?(\d{3})\b"),
         ("failed with ", r"\bfailed with (?:status|code) (?:code )?(\d{3})\b"),
         ("returned ", r"\breturned (?:status |error |HTTP )?(\d{3})\b"),
+        # a status alone after a failure's colon, ending its line: "Failed to fetch image: 402"
+        ("failed", r"\bfailed[^\n:]{0,40}:[ \t]*(\d{3})[ \t]*(?:\n|$)"),
         ("):", r"\((\d{3})\):"),
         # a status alone in parentheses on its own line: "Failed to load response:\n(429)"
         ("\n(", r"\n\((\d{3})\)[ \t]*(?:\n|$)"),

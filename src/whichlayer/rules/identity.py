@@ -1006,18 +1006,75 @@ RULES: tuple[Rule, ...] = (
         "A Chinese relay says the token has expired or was disabled.",
         L,
         Cause.KEY_EXPIRED,
-        says(
-            "令牌已过期",
-            "令牌已被禁用",
-            "令牌状态不可用",
-            "已过期",
-            "已被禁用",
-            # Traditional Chinese
-            "已過期",
+        any_of(
+            says("令牌已过期", "令牌已被禁用", "令牌状态不可用"),
+            all_of(
+                says(
+                    "已过期",
+                    "已被禁用",
+                    # Traditional Chinese
+                    "已過期",
+                ),
+                # one-api's notice that it disabled one of its own channels (通道「name」
+                # （#id）已被禁用，原因：...): the relay's upstream channel, not the caller's
+                # token; the reason after it decides (upstream.relay_upstream_error)
+                none_of(says("通道「", "渠道「")),
+            ),
         ),
         priority=93,
         confidence=0.9,
-        samples=("令牌已过期",),
+        samples=("令牌已过期", "该令牌已过期"),
+        near_misses=(
+            "通道「test」（#12）已被禁用，原因：invalid character 'A' looking for beginning"
+            " of value",
+        ),
+    ),
+    # Speech, translation and OCR services (iFlytek, Baidu, Tencent, Youdao, Aliyun NLS)
+    # identify the caller by an application id beside its key or secret: "no appId info",
+    # "invalid appid", 非法应用信息 (illegal application info). The service does not know the
+    # application the request names, so the credential pair is wrong, whatever the code.
+    Rule(
+        "identity.key_invalid.app_id",
+        "The service does not recognise the application id (AppID) the request names: the"
+        " AppID and its key or secret must come from the same application in the provider's"
+        " console.",
+        L,
+        Cause.KEY_INVALID,
+        all_of(
+            says(
+                "no appid info",
+                "非法应用信息",
+                (
+                    r"\b(?:invalid|illegal|unknown|wrong) app[ _]?id\b",
+                    "invalid app",
+                    "illegal app",
+                    "unknown app",
+                    "wrong app",
+                ),
+                (
+                    r"\bapp[ _]?id (?:is )?(?:not exists?|does not exist|not found)\b",
+                    "appid ",
+                    "app id ",
+                    "app_id ",
+                ),
+                "appid不存在",
+                "应用不存在",
+            ),
+            # iFlytek's 10105 "illegal access|no appid info" is its access check (an IP
+            # whitelist, the AppID's rights): the identity rules about policy read it
+            none_of(says("illegal access")),
+        ),
+        priority=85,
+        confidence=0.8,
+        samples=(
+            "错误码 11200, 错误描述: 非法应用信息|no appId info",
+            "error_code 10005: invalid appid",
+            "AppId is not exist",
+        ),
+        near_misses=(
+            "appid: 12345 request ok, model returned 500",
+            '{"code":"10105","desc":"illegal access|no appid info"}',
+        ),
     ),
     Rule(
         "identity.key_invalid.phrase",

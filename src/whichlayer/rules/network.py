@@ -1377,6 +1377,52 @@ RULES: tuple[Rule, ...] = (
             " all addresses; last error: UNKNOWN: ipv4:10.1.2.3:443: tcp handshaker shutdown",
         ),
     ),
+    # gRPC's client reports its own transport failures under UNAVAILABLE, the code Google's
+    # Python clients raise as ServiceUnavailable "503": "503 DNS resolution failed for
+    # <host>" (its resolver found no address) and "503 Connect Failed" (a subchannel could
+    # not connect, no reason given). As with "failed to connect to all addresses" above, no
+    # server answered: the 503 is gRPC's code for the client's own failure.
+    Rule(
+        "network.dns.grpc_resolution",
+        "gRPC could not resolve the service's name ('DNS resolution failed'): its status"
+        " UNAVAILABLE (503) is the client's own resolver failing, not a server's answer."
+        " Check the DNS this process uses (a cron job or container may have another).",
+        L,
+        Cause.DNS,
+        says("dns resolution failed"),
+        # above classify.ANSWERED_PENALTY's reach, as network.connect_refused.grpc_all_addresses
+        priority=135,
+        retry=Retry.LIMITED,
+        confidence=0.75,
+        samples=(
+            "google.api_core.exceptions.ServiceUnavailable: 503 DNS resolution failed for"
+            " service: vision.googleapis.com",
+            'status = StatusCode.UNAVAILABLE details = "DNS resolution failed for'
+            ' api.example.com:443: C-ares status is not ARES_SUCCESS qtype=A"',
+        ),
+        near_misses=("503 Service Unavailable: DNS cache overflow",),
+    ),
+    Rule(
+        "network.unknown.grpc_connect_failed",
+        "gRPC could not open a connection to the service ('Connect Failed' under UNAVAILABLE,"
+        " which Google's clients raise as 503): the client's own transport failure, not a"
+        " server's answer. gRPC does not say why (a proxy, a firewall, a refused port), so"
+        " the cause stays open.",
+        L,
+        Cause.UNKNOWN,
+        says((r"\b(?:503|unavailable:?)\s+connect failed\b", "connect failed")),
+        priority=135,
+        retry=Retry.LIMITED,
+        confidence=0.65,
+        samples=(
+            "google.api_core.exceptions.ServiceUnavailable: 503 Connect Failed",
+            "grpc: 14 UNAVAILABLE: Connect Failed",
+        ),
+        near_misses=(
+            "upstream connect failed: 503",
+            "503 Service Unavailable",
+        ),
+    ),
     Rule(
         "network.connect_refused.relay_upstream",
         "A relay (one-api/new-api) says its own request to its upstream was refused: nothing"

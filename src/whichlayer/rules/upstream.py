@@ -1586,6 +1586,10 @@ RULES: tuple[Rule, ...] = (
                     "gateway routing failed",
                     # one-api's log when a channel's reply could not be used
                     (r"relay error \(channel #\d+\)", "relay error (channel #"),
+                    # ... and its notice that it disabled a channel that failed (通道「name」
+                    # （#id）已被禁用，原因：<reason>): a reason of another layer's (a key
+                    # refused, a quota spent) is read by that layer's stronger rules
+                    (r"(?:通道|渠道)「[^」\n]{0,80}」[^\n]{0,20}?已被禁用", "已被禁用"),
                     # Cloudflare AI Gateway's 2005
                     "failed to get response from provider",
                     # other relays' and gateways' words for the same
@@ -1618,6 +1622,8 @@ RULES: tuple[Rule, ...] = (
             "looking for beginning of value",
             "[ERR] relay error: upstream error: do request failed",
             "gateway.forward_failed method=POST path=/v1/messages model=m error=parse response",
+            "通道「test」（#12）已被禁用，原因：invalid character 'A' looking for beginning of"
+            " value",
         ),
         near_misses=(
             "Upstream error from DeepInfra: <422> Unprocessable Entity",
