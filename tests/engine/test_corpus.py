@@ -102,9 +102,10 @@ def test_field_set_stays_high():
 #: 70.2% layer) added unfitted and the model retrained, 104 / 431; statuses in plain
 #: English ("response code: 403", "status of 429", "Failed to fetch image: 402"), gRPC's own
 #: "503 DNS resolution failed" / "503 Connect Failed", one-api's channel-disabled notice read
-#: by its reason, an AppID the service does not know, 100 / 429.)
-MOST_LAYER_MISSES = 100
-MOST_CAUSE_MISSES = 429
+#: by its reason, an AppID the service does not know, 100 / 429; fresh46 (170 errors, rules
+#: alone 73.5% layer) added unfitted and the model retrained, 102 / 438.)
+MOST_LAYER_MISSES = 102
+MOST_CAUSE_MISSES = 438
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
