@@ -103,9 +103,10 @@ def test_field_set_stays_high():
 #: English ("response code: 403", "status of 429", "Failed to fetch image: 402"), gRPC's own
 #: "503 DNS resolution failed" / "503 Connect Failed", one-api's channel-disabled notice read
 #: by its reason, an AppID the service does not know, 100 / 429; fresh46 (170 errors, rules
-#: alone 73.5% layer) added unfitted and the model retrained, 102 / 438.)
-MOST_LAYER_MISSES = 102
-MOST_CAUSE_MISSES = 438
+#: alone 73.5% layer) added unfitted and the model retrained, 102 / 438; "error loading
+#: models" (a list) and a fetch that failed are not a model that failed to load, 101 / 437.)
+MOST_LAYER_MISSES = 101
+MOST_CAUSE_MISSES = 437
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

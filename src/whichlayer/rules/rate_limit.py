@@ -770,6 +770,21 @@ RULES: tuple[Rule, ...] = (
         confidence=0.8,
         samples=("Token error: All accounts are currently limited. Please wait 8s.",),
     ),
+    # Baidu's translation and AI open platform answer 54003 "Invalid Access Limit" when an app
+    # calls more often per second than its plan allows: the words read like a refused
+    # credential, but it is the rate.
+    Rule(
+        "rate_limit.rpm.access_limit",
+        "The service limits how often this app may call it ('Invalid Access Limit': Baidu's"
+        " 54003): slow down or raise the plan's calls per second.",
+        L,
+        Cause.RPM,
+        says("invalid access limit"),
+        priority=85,
+        confidence=0.75,
+        samples=("{'error_code': '54003', 'error_msg': 'Invalid Access Limit'}",),
+        near_misses=("Invalid access token",),
+    ),
     Rule(
         "rate_limit.gateway_limit.per_ip",
         "A gateway limits the calls from the caller's IP address, or says it is rate limiting"
@@ -1886,6 +1901,11 @@ RULES: tuple[Rule, ...] = (
                 "resource has been exhausted",
                 "throttl",
                 "resource exhausted",
+                # gRPC's status as Java and Go clients print it ("StatusRuntimeException:
+                # RESOURCE_EXHAUSTED", "rpc error: code = ResourceExhausted"): a rate or a
+                # quota, the words do not say which
+                "resource_exhausted",
+                "code = resourceexhausted",
                 "请求过多",
                 "频率限制",
                 "速率限制",

@@ -2051,11 +2051,15 @@ RULES: tuple[Rule, ...] = (
         " agents and SDKs quote a provider's 400 (Alibaba DashScope's '<400>"
         " InternalError.Algo.InvalidParameter: ...', Volcengine Ark's and Tencent Cloud's"
         " 'InvalidParameter' / 'InvalidParameterValue'): the provider refused a parameter of"
-        " the request, whoever relayed it. A dotted sub-code"
+        " the request, whoever relayed it; so is a code that names the parameter in it"
+        " (Baidu's 'INVALID_TO_PARAM', 'INVALID_MODEL_PARAM'). A dotted sub-code"
         " ('InvalidParameter.UnsupportedModel') names its own cause and is left to its row.",
         L,
         Cause.INVALID_PARAMETER,
-        says((r"\binvalidparameter(?:value)?(?![.\w])", "invalidparameter")),
+        says(
+            (r"\binvalidparameter(?:value)?(?![.\w])", "invalidparameter"),
+            (r"\binvalid(?:_[a-z]+){1,3}_param(?:eter)?s?\b", "invalid_"),
+        ),
         # below the rules that read what the parameter was (the input's length, a media
         # item, a model's support); above a relay's generic "upstream error" (65)
         priority=70,
@@ -2065,6 +2069,7 @@ RULES: tuple[Rule, ...] = (
             " enable_search parameter of the qwen-vl model is not valid.",
             "litellm.BadRequestError: DashscopeException - <400>"
             " InternalError.Algo.InvalidParameter: Parameter seed should be a 32-bit integer.",
+            "Service error: 58001:INVALID_TO_PARAM",
         ),
         near_misses=(
             "[TencentCloudSDKException] code:InvalidParameterValue.Model message:model not found",

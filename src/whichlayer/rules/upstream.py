@@ -2098,14 +2098,16 @@ RULES: tuple[Rule, ...] = (
         Cause.SERVER_ERROR,
         all_of(
             says(
-                "unable to load model",
-                "could not load model",
-                "error loading model",
-                "failed to load model",
+                # one model ("error loading models" is a client listing them)
+                (r"unable to load model\b", "unable to load model"),
+                (r"could not load model\b", "could not load model"),
+                (r"error loading model\b", "error loading model"),
+                (r"failed to load model\b", "failed to load model"),
                 "model_load_error",
             ),
-            # a load the user cancelled; a model file that is not there is the request's
-            none_of(says("operation canceled", "no such file or directory")),
+            # a load the user cancelled; a model file that is not there is the request's; a
+            # request that got no answer at all (undici's "fetch failed") is the network's
+            none_of(says("operation canceled", "no such file or directory", "fetch failed")),
         ),
         priority=68,
         retry=Retry.LIMITED,
@@ -2116,7 +2118,11 @@ RULES: tuple[Rule, ...] = (
             "Fehler bei der API-Anfrage:could not load model - all backends returned error:"
             " [llama-cpp]: could not load model: rpc error: code = Canceled",
         ),
-        near_misses=('Failed to load model "qwen/qwen3-coder-30b". Error: Operation canceled.',),
+        near_misses=(
+            'Failed to load model "qwen/qwen3-coder-30b". Error: Operation canceled.',
+            "Error loading models\nError invoking remote method 'models:list': TypeError: fetch"
+            " failed",
+        ),
     ),
     Rule(
         "upstream.server_error",
