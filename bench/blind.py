@@ -28,7 +28,10 @@ its own, and those that share none: new wording. Until fresh43 the collectors' c
 compared passages at every seventh character on both sides, which finds a shared
 passage only when the two offsets differ by a multiple of seven, so about a third of
 those sets' errors share a passage (a provider's sentence, a stack frame, an HTML head)
-with an earlier set; the second row is the figure for wordings the engine had not met.
+with an earlier set; the second row is the figure for wordings the engine had not met. A
+known error shorter than a passage counts as met inside a longer one when it makes at least
+half of it (``SHORT_SHARE``: "Model Request failed. Please try again later. (3003)" with
+"Copy Request Details" after it), as the collectors' check counts it from fresh46 on.
 """
 
 from __future__ import annotations
@@ -244,19 +247,31 @@ def _passages(text: str) -> set[int]:
     return {hash(folded[i : i + PASSAGE]) for i in range(len(folded) - PASSAGE + 1)}
 
 
+#: A known error shorter than a passage counts as met inside a longer one when it is at
+#: least this share of it (the collectors' check refuses such a text from fresh46 on).
+SHORT_SHARE = 0.5
+
+
 def met_before(rows: list[dict[str, Any]]) -> set[str]:
-    """Ids of errors sharing a passage with an error of a set collected before theirs
-    (a text shorter than a passage: the same text)."""
+    """Ids of errors sharing a passage with an error of a set collected before theirs (a
+    text shorter than a passage: the same text, or one that is most of theirs)."""
     by_set: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_set.setdefault(row["set"], []).append(row)
     seen: set[int] = set()
+    short: list[str] = []  # known texts shorter than a passage, folded
     out: set[str] = set()
     for name in collected_order(sorted(by_set)):
-        mine = [(row["id"], _passages(row["input"])) for row in by_set[name]]
-        out.update(rid for rid, passages in mine if passages & seen)
-        for _rid, passages in mine:
+        mine = [(row["id"], _folded(row["input"]), _passages(row["input"])) for row in by_set[name]]
+        for rid, folded, passages in mine:
+            if passages & seen or any(
+                t in folded and len(t) >= SHORT_SHARE * len(folded) for t in short
+            ):
+                out.add(rid)
+        for _rid, folded, passages in mine:
             seen |= passages
+            if len(folded) < PASSAGE:
+                short.append(folded)
     return out
 
 
