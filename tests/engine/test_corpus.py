@@ -104,9 +104,11 @@ def test_field_set_stays_high():
 #: "503 DNS resolution failed" / "503 Connect Failed", one-api's channel-disabled notice read
 #: by its reason, an AppID the service does not know, 100 / 429; fresh46 (170 errors, rules
 #: alone 73.5% layer) added unfitted and the model retrained, 102 / 438; "error loading
-#: models" (a list) and a fetch that failed are not a model that failed to load, 101 / 437.)
-MOST_LAYER_MISSES = 101
-MOST_CAUSE_MISSES = 437
+#: models" (a list) and a fetch that failed are not a model that failed to load, 101 / 437;
+#: fresh47 (27 errors, rules alone 70.4% layer) added unfitted and the model retrained, 105 /
+#: 448.)
+MOST_LAYER_MISSES = 105
+MOST_CAUSE_MISSES = 448
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
