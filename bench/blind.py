@@ -240,8 +240,8 @@ def _folded(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _passages(text: str) -> set[int]:
-    folded = _folded(text)
+def _passages(folded: str) -> set[int]:
+    """Every passage of a text already folded (``_folded``), hashed."""
     if len(folded) < PASSAGE:
         return {hash(folded)}
     return {hash(folded[i : i + PASSAGE]) for i in range(len(folded) - PASSAGE + 1)}
@@ -262,7 +262,8 @@ def met_before(rows: list[dict[str, Any]]) -> set[str]:
     short: list[str] = []  # known texts shorter than a passage, folded
     out: set[str] = set()
     for name in collected_order(sorted(by_set)):
-        mine = [(row["id"], _folded(row["input"]), _passages(row["input"])) for row in by_set[name]]
+        folds = [(row["id"], _folded(row["input"])) for row in by_set[name]]
+        mine = [(rid, folded, _passages(folded)) for rid, folded in folds]
         for rid, folded, passages in mine:
             if passages & seen or any(
                 t in folded and len(t) >= SHORT_SHARE * len(folded) for t in short

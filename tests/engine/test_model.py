@@ -106,7 +106,6 @@ def test_the_model_changes_only_what_weak_rules_decide_and_says_so():
             assert told[1] == "model.cause" and a["cause"] != b["cause"]
             continue
         assert priority[b["facts"][0]["rule"]] < WEAK_PRIORITY
-        told = [f["rule"] for f in a["facts"]]
         if a["layer"] == b["layer"]:  # the cause named within the rule's layer
             assert b["cause"] == "unknown" and a["cause"] != "unknown"
             assert told[:2] == [b["facts"][0]["rule"], "model.cause"]

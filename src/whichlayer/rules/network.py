@@ -191,6 +191,11 @@ _PROVIDER_ANSWERED = (
         "answered",
     ),
 )
+#: gRPC's client raises its own transport failures under UNAVAILABLE, which Google's clients
+#: print as a 503: no server answered, so the rules that read those words rank where the 60
+#: points an answered status costs network rules (classify.ANSWERED_PENALTY) still leave
+#: them above the 503's own rules (135 - 60 = 75: above upstream.unavailable, 70).
+_GRPC_OWN_FAILURE_PRIORITY = 135
 #: Scores drop by ANSWERED_PENALTY (classify) when a status was received: these rules are
 #: meant to win over the status's upstream rules only through that penalty (140 - 60 = 80:
 #: above upstream.server_error.body 68, upstream.bad_gateway 71 and the relay's generic
@@ -1360,10 +1365,7 @@ RULES: tuple[Rule, ...] = (
             # shutdown", "Connection timed out") is the connect timing out: the timeout rules'
             none_of(says("timeout of", "timed out", "deadline exceeded", "handshaker shutdown")),
         ),
-        # above classify.ANSWERED_PENALTY's reach: the 503 beside these words is gRPC's own
-        # code for its transport failure, not an answer, so the penalty for transport
-        # rules under an answered status must not sink this one
-        priority=135,
+        priority=_GRPC_OWN_FAILURE_PRIORITY,
         retry=Retry.LIMITED,
         confidence=0.75,
         samples=(
@@ -1390,8 +1392,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.DNS,
         says("dns resolution failed"),
-        # above classify.ANSWERED_PENALTY's reach, as network.connect_refused.grpc_all_addresses
-        priority=135,
+        priority=_GRPC_OWN_FAILURE_PRIORITY,
         retry=Retry.LIMITED,
         confidence=0.75,
         samples=(
@@ -1411,7 +1412,7 @@ RULES: tuple[Rule, ...] = (
         L,
         Cause.UNKNOWN,
         says((r"\b(?:503|unavailable:?)\s+connect failed\b", "connect failed")),
-        priority=135,
+        priority=_GRPC_OWN_FAILURE_PRIORITY,
         retry=Retry.LIMITED,
         confidence=0.65,
         samples=(
