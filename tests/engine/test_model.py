@@ -448,6 +448,20 @@ def test_a_heads_row_sums_are_its_column_sums() -> None:
             head._sums(set())
         assert [head._sums(feats) for feats in inputs] == short
     F._WORD_IDS.clear()
-    for word in ("quota", "配额不足", "überschritten", "x" * 24, "é"):
+    for word in ("quota", "配额不足", "überschritten", "x" * 24, "é", "arrears", "余额"):
         names = F.feature_names(word, [])
         assert set(F.feature_ids(word, [])) == set(F.hashed(names)), word
+
+
+def test_word_classes_are_words_the_model_reads() -> None:
+    """Every word of ``features.WORD_CLASSES`` is one word as the model splits text (a
+    Chinese entry a character pair), so each can add its class; a synonym read alone carries
+    its class's feature, and a word of no class none."""
+    from whichlayer.model import features as F
+
+    for name, words in F.WORD_CLASSES.items():
+        for word in words.split():
+            assert F._words(word) == [word], (name, word)
+    assert "k:money" in F.feature_names("arrears", [])
+    assert "k:money" in F.feature_names("账户余额不足", [])
+    assert not any(n.startswith("k:") for n in F.feature_names("hello there", []))

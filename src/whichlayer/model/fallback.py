@@ -55,6 +55,8 @@ def _shown(names: Names, ids: list[tuple[int, float]]) -> str:
                 grams.append(shown)
         elif kind in ("w", "b", "x") and len(words) < TOP:
             words.append(value)
+        elif kind == "k" and len(words) < TOP:
+            words.append(f"{value} words")  # a word class (features.WORD_CLASSES)
     out = [repr(w) for w in words] + [f"chars {g!r}" for g in grams]
     return ", ".join(out) or "-"
 

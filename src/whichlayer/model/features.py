@@ -33,6 +33,64 @@ _HAS_DIGIT = re.compile(r"\d")
 _UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 
 
+#: Words that mean the same thing to a reader of errors, by what they say failed: each word
+#: of a class adds the class's feature (``k:money``) beside its own, so a synonym the
+#: labelled errors never showed ("arrears", "wallet") is read with the weight its class
+#: learned from the ones they did ("balance", "credit"). Whole words as ``_words`` gives them
+#: (a run of Chinese as its character pairs, so those entries are pairs); written from what
+#: each word means, not from any error's text. Measured held out (bench/loso.py folds of
+#: whole sets, the layer head): docs/engine.md.
+WORD_CLASSES: dict[str, str] = {
+    "money": "fund funds balance credit credits billing bill payment pay paid unpaid invoice "
+    "charge charged recharge topup wallet purchase prepaid postpaid arrears overdue "
+    "余额 欠费 充值 付费 账单 计费 扣费 余量 金额 残高 결제 잔액",
+    "quota": "quota quotas usage allowance exhausted allotment cap capped "
+    "配额 限额 用尽 用完 额度 耗尽 上限 할당량",
+    "plan": "plan plans tier tiers subscription subscribe subscribed upgrade trial free pro "
+    "premium enterprise 套餐 订阅 会员 免费 试用 升级",
+    "auth": "auth authentication authenticate authorization authorized unauthorized "
+    "unauthorised credential credentials apikey api_key login logged signin sign signature "
+    "forbidden permission permissions denied revoked disabled banned suspended "
+    "认证 鉴权 授权 令牌 密钥 权限 登录 签名 禁用 封禁 認証 권한 인증",
+    "expired": "expired expire expires expiry 过期 失效 期限 만료",
+    "rate": "throttle throttled throttling ratelimit ratelimited rate frequency frequent "
+    "frequently cooldown burst rpm tpm 频率 频繁 限流 速率 太快 頻度",
+    "concurrency": "concurrent concurrency parallel simultaneous 并发 同時",
+    "timeout": "timeout timeouts timed deadline 超时 超時 시간초과",
+    "connect": "refused reset socket econnrefused econnreset etimedout enotfound eof hangup "
+    "hang disconnected disconnect unreachable connection connect connecting "
+    "连接 断开 接続 연결",
+    "tls": "tls ssl certificate certificates cert handshake x509 verify 证书 握手",
+    "dns": "dns resolve resolution getaddrinfo nodename hostname lookup 域名",
+    "proxy": "proxy proxies socks socks5 tunnel vpn firewall 代理",
+    "server": "overload overloaded busy capacity unavailable maintenance internal crash "
+    "crashed died dead panic degraded outage 繁忙 过载 维护 内部 障害 混雑",
+    "gateway": "gateway upstream backend origin bad_gateway 网关 上游",
+    "invalid": "invalid unsupported must required missing malformed unexpected unrecognized "
+    "unknown illegal validation 无效 缺少 非法 不正 無効 잘못",
+    "param": "parameter parameters param params field fields argument arguments property "
+    "schema format 参数 字段 格式 파라미터",
+    "json": "json parse parsing decode deserialize serialize syntax 解析 序列",
+    "filter": "moderation moderated policy policies safety harmful flagged inappropriate "
+    "violates violation violated censored sensitive blocked 敏感 违规 审核 违禁",
+    "context": "context length tokens maximum long longer truncate 长度 过长",
+    "model": "model models deployment deployments engine 模型 모델",
+    "size": "large size bytes payload entity 太大 大小",
+}
+
+
+def _classes_of(classes: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Word -> the feature names of its classes (``WORD_CLASSES`` turned round)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in classes.items():
+        for word in words.split():
+            out[word] = (*out.get(word, ()), "k:" + name)
+    return out
+
+
+_CLASSES_OF = _classes_of(WORD_CLASSES)
+
+
 def _words(text: str) -> list[str]:
     r"""The words of ``text``, lower-cased and normalised (``_norm``). A run of an unspaced
     script is read as its overlapping character pairs (most Chinese words are two
@@ -186,6 +244,7 @@ def feature_names(text: str, extras: list[str]) -> set[str]:
     names.update("w:" + w for w in words)
     names.update(f"b:{a} {b}" for a, b in pairwise(words))
     for word in set(words):
+        names.update(_CLASSES_OF.get(word, ()))
         padded = f" {word} "
         for n in NGRAMS:
             names.update("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
@@ -218,14 +277,16 @@ _W, _C, _B, _X = (crc32(prefix) for prefix in (b"w:", b"c:", b"b:", b"x:"))
 
 
 def _word_ids(word: str) -> tuple[int, ...]:
-    """The bucket ids of a word's names: ``w:word``, then its ``c:`` n-grams of each size
-    in ``NGRAMS`` in order (``_bucket`` of each, the CRC run on from its prefix's)."""
+    """The bucket ids of a word's names: ``w:word``, its classes' ``k:`` names
+    (``WORD_CLASSES``), then its ``c:`` n-grams of each size in ``NGRAMS`` in order
+    (``_bucket`` of each, the CRC run on from its prefix's)."""
     ids = _WORD_IDS.get(word)
     if ids is None:
         padded = f" {word} "
         # an ASCII word's characters are its UTF-8 bytes: its n-grams cut from the bytes
         cut = padded.encode() if padded.isascii() else None
         out = [crc32(word.encode(), _W) & MASK]
+        out += [_bucket(name) for name in _CLASSES_OF.get(word, ())]
         for n in NGRAMS:
             if cut is not None:
                 out += [crc32(cut[i : i + n], _C) & MASK for i in range(len(cut) - n + 1)]
