@@ -75,7 +75,7 @@ FAILURE_CUE = re.compile(
     r"quota|time[ds]? ?out|unavailable|overload|reset|unable|cannot|can't|could ?n[o']t|"
     r"not found|missing|expired|insufficient|block|reject|abort|crash|died|dead|panic|"
     r"traceback|warn|\b[45]\d\d\b|\bno\b|\bnot\b|wrong|bad|unknown|unsupported|"
-    r"too (?:many|large|long)|capacity|busy|down|closed|unreachable|ssl|tls|certificate|"
+    r"too (?:many|large|long|big|small)|capacity|busy|down|closed|unreachable|ssl|tls|certificate|"
     r"proxy|dns|econn|enotfound|disconnect|interrupt|terminat|stall|empty|credit|balance|"
     r"billing|payment|permission|access|auth|login|key|token|reached|max|sorry|try again|"
     r"失败|错误|异常|超时|限制|余额|无效|拒绝|不足|上限|繁忙|没有|未能|抱歉|稍后)"

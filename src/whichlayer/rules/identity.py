@@ -170,6 +170,34 @@ _NOT_A_CONTENT_REFUSAL = none_of(
 )
 
 
+#: A relay's notice about one of its own channels (渠道/通道) that it disabled or found
+#: expired: the relay's upstream, never the caller's token.
+_CHANNEL_NOTICE = (
+    r"(?:通道|渠道)[^\n]{0,40}?已(?:被禁用|过期|過期)",
+    "已被禁用",
+    "已过期",
+    "已過期",
+)
+
+#: An HTTP client's own words for a request that never got an answer (Node's "fetch failed",
+#: aiohttp's "Cannot connect to host", an unreachable network, a refused or timed-out
+#: connection). A login or a token refresh that failed *because of* one of them failed on the
+#: network, whatever the credential: the phrases that only say an auth step failed yield.
+_TRANSPORT_FAILED = says(
+    "fetch failed",
+    (r"cannot connect to host\b", "cannot connect to host"),
+    "network error",
+    "network is unreachable",
+    "connection refused",
+    "econnrefused",
+    "econnreset",
+    "etimedout",
+    "enotfound",
+    "getaddrinfo",
+    (r"\btimed out\b", "timed out"),
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "identity.key_missing.local",
@@ -984,22 +1012,28 @@ RULES: tuple[Rule, ...] = (
         " invalid_grant, Google's reauth).",
         L,
         Cause.KEY_EXPIRED,
-        says(
-            (
-                r"refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)",
-                "refresh",
+        all_of(
+            says(
+                (
+                    r"refresh[_ ]token[^\n]{0,60}(?:already (?:been )?used|reused|revoked|expired)",
+                    "refresh",
+                ),
+                "could not be refreshed",
+                (r"failed to refresh (?:the )?(?:access )?token", "failed to refresh "),
+                # the refresh itself refused (a relay's own failed refresh is its upstream's)
+                (r"token refresh failed: 40[13]\b", "token refresh failed: 40"),
+                "invalid_grant",
+                "invalid_rapt",
+                "reauth related error",
             ),
-            "could not be refreshed",
-            (r"failed to refresh (?:the )?(?:access )?token", "failed to refresh "),
-            # the refresh itself refused (a relay's own failed refresh is its upstream's)
-            (r"token refresh failed: 40[13]\b", "token refresh failed: 40"),
-            "invalid_grant",
-            "invalid_rapt",
-            "reauth related error",
+            none_of(_TRANSPORT_FAILED),
         ),
         priority=93,
         confidence=0.9,
         samples=("Error: Token refresh failed: 401",),
+        near_misses=(
+            "WARN Failed to refresh token for user@example.com: network error: fetch failed",
+        ),
     ),
     Rule(
         "identity.key_expired.chinese",
@@ -1015,10 +1049,10 @@ RULES: tuple[Rule, ...] = (
                     # Traditional Chinese
                     "已過期",
                 ),
-                # one-api's notice that it disabled one of its own channels (通道「name」
-                # （#id）已被禁用，原因：...): the relay's upstream channel, not the caller's
-                # token; the reason after it decides (upstream.relay_upstream_error)
-                none_of(says("通道「", "渠道「")),
+                # one-api's and new-api's notices about one of their own channels (通道「name」
+                # （#id）已被禁用，原因：..., 渠道亲和性命中的渠道已被禁用): the relay's upstream
+                # channel, not the caller's token (upstream.relay_upstream_error)
+                none_of(says("通道「", "渠道「", _CHANNEL_NOTICE)),
             ),
         ),
         priority=93,
@@ -1243,11 +1277,79 @@ RULES: tuple[Rule, ...] = (
             "user not found",
             # Tencent Cloud's SecretId; AWS's signature check on the secret key
             "secretid is not found",
-            "login fail",
         ),
         priority=85,
         confidence=0.85,
         samples=("Chat request failed with status 401: User not found.",),
+    ),
+    Rule(
+        "identity.key_invalid.login_failed",
+        "A login to the service failed, and nothing beside it says the network stopped it:"
+        " the credentials were refused.",
+        L,
+        Cause.KEY_INVALID,
+        all_of(says("login fail"), none_of(_TRANSPORT_FAILED)),
+        priority=85,
+        confidence=0.7,
+        samples=("Login failed. Please try again.",),
+        near_misses=(
+            "Login failed: Cannot connect to host auth.example.com:443 ssl:default [Network is"
+            " unreachable]",
+        ),
+    ),
+    # Unofficial web clients (Bard/Gemini web, Claude web, Suno, ChatGPT web wrappers) sign in
+    # with a browser session cookie instead of an API key; when the service stops taking it,
+    # they say so about the cookie.
+    Rule(
+        "identity.key_expired.cookie",
+        "The browser session cookie a web client signs in with has expired or is out of date:"
+        " take a fresh one from a signed-in browser.",
+        L,
+        Cause.KEY_EXPIRED,
+        says(
+            (
+                r"cookies?\b[^\n]{0,60}?\b(?:(?:has |have |had |is |are )?expired|"
+                r"(?:could|may|might) (?:get|have|be) expired|out of date|outdated)",
+                "cookie",
+            ),
+            (r"cookie values? (?:are|is) up to date", "cookie value"),
+            (r"(?:update|refresh|renew) (?:the |your )?[\w-]*cookies?\b", "cookie"),
+        ),
+        priority=88,
+        confidence=0.8,
+        samples=(
+            "Error: session cookie has expired, copy a new one from your browser",
+            "401 Unauthorized: please refresh your cookies and sign in again",
+        ),
+        near_misses=(
+            "Please enable cookies.",
+            "Request had invalid authentication credentials. Expected OAuth 2 access token,"
+            " login cookie or other valid authentication credential.",
+        ),
+    ),
+    Rule(
+        "identity.key_invalid.cookie",
+        "The browser session cookie a web client signs in with was refused as invalid (a"
+        " wrong or incomplete copy, a value from another account): copy it again from a"
+        " signed-in browser.",
+        L,
+        Cause.KEY_INVALID,
+        says(
+            (r"invalid (?:[\w-]+ )?[\w-]*(?:cookie|psid)", "cookie", "psid"),
+            (
+                r"(?:cookie|psid)s?\b[^\n]{0,30}?\b(?:is |are )?(?:invalid|not valid|incorrect)",
+                "cookie",
+                "psid",
+            ),
+            (r"check (?:the |your )?[\w-]*(?:cookie|psid)", "cookie", "psid"),
+        ),
+        priority=88,
+        confidence=0.75,
+        samples=(
+            "Error: invalid session cookie. Please sign in again and copy the cookie.",
+            "Exception: could not get the page token. Please check your __Secure-1PSID cookie.",
+        ),
+        near_misses=("Please enable cookies.",),
     ),
     Rule(
         "identity.key_invalid.cloud_signature",

@@ -89,8 +89,15 @@ _PER_MINUTE = re.compile(r"perminute|per[ _]minute|per[ _]min\b|persecond|per[ _
 _PER_DAY = re.compile(r"perday|per[ _]day|daily")
 
 
+#: What a per-minute quota counts when it meters the volume of text (tokens, or the
+#: characters Translation and Speech meter) rather than the number of calls.
+_TEXT_VOLUME = re.compile(r"token|character")
+
+
 def _google_minute_window(unit: str) -> Matcher:
-    """A Google quota violation whose window is per minute, for requests or for tokens."""
+    """A Google quota violation whose window is per minute: for the volume of text (tokens,
+    characters: ``_TEXT_VOLUME``) or for calls, whatever a service names them (requests,
+    queries, operations); a window of a minute is a speed limit whatever it counts."""
 
     def match(view: View) -> Facts | None:
         if "quota" not in view.hay:
@@ -103,9 +110,10 @@ def _google_minute_window(unit: str) -> Matcher:
             return None
         if re.search(r"\blimit:? 0\b", view.hay):
             return None  # a zero allowance is quota, not speed
-        if unit == "tokens" and "token" in text:
-            return {"quota window": "per minute", "quota unit": "tokens"}
-        if unit == "requests" and "token" not in text and "request" in text:
+        volume = _TEXT_VOLUME.search(text)
+        if unit == "tokens" and volume:
+            return {"quota window": "per minute", "quota unit": volume.group()}
+        if unit == "requests" and not volume:
             return {"quota window": "per minute", "quota unit": "requests"}
         return None
 
@@ -249,7 +257,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "rate_limit.google_per_minute.tokens",
-        "A Google 429 whose violated quota counts tokens per minute.",
+        "A Google 429 whose violated quota counts tokens (or characters) per minute.",
         L,
         Cause.TPM,
         all_of(
@@ -269,6 +277,9 @@ RULES: tuple[Rule, ...] = (
             " aiplatform.googleapis.com/online_prediction_input_tokens_per_minute_per_base"
             '_model with base model: anthropic-claude-opus-4.","status":"RESOURCE'
             '_EXHAUSTED"}}',
+            "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for quota metric"
+            " 'Synthesized characters' and limit 'Synthesized characters per minute' of service"
+            " 'texttospeech.googleapis.com'",
         ),
     ),
     Rule(
@@ -504,7 +515,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "rate_limit.google_per_minute.requests",
-        "A Google 429 whose violated quota counts requests per minute.",
+        "A Google 429 whose violated quota counts calls (requests, queries) per minute.",
         L,
         Cause.RPM,
         all_of(
@@ -524,6 +535,9 @@ RULES: tuple[Rule, ...] = (
             " aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per"
             '_base_model with base model: anthropic-claude-3-5-sonnet.","status":"RESOURCE'
             '_EXHAUSTED"}}',
+            "StatusCode.RESOURCE_EXHAUSTED: Quota exceeded for quota metric 'Online processing"
+            " operations' and limit 'OnlineProcessingOperationsPerMinutePerProject' of service"
+            " 'documentai.googleapis.com'",
         ),
     ),
     Rule(

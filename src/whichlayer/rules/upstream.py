@@ -1587,9 +1587,13 @@ RULES: tuple[Rule, ...] = (
                     # one-api's log when a channel's reply could not be used
                     (r"relay error \(channel #\d+\)", "relay error (channel #"),
                     # ... and its notice that it disabled a channel that failed (通道「name」
-                    # （#id）已被禁用，原因：<reason>): a reason of another layer's (a key
-                    # refused, a quota spent) is read by that layer's stronger rules
-                    (r"(?:通道|渠道)「[^」\n]{0,80}」[^\n]{0,20}?已被禁用", "已被禁用"),
+                    # （#id）已被禁用，原因：<reason>; new-api's 渠道亲和性命中的渠道已被禁用, the
+                    # channel its affinity picked): a reason of another layer's (a key refused,
+                    # a quota spent) is read by that layer's stronger rules
+                    (
+                        r"(?:通道|渠道)(?:「[^」\n]{0,80}」)?[^\n]{0,40}?已被禁用",
+                        "已被禁用",
+                    ),
                     # Cloudflare AI Gateway's 2005
                     "failed to get response from provider",
                     # other relays' and gateways' words for the same
@@ -1624,6 +1628,7 @@ RULES: tuple[Rule, ...] = (
             "gateway.forward_failed method=POST path=/v1/messages model=m error=parse response",
             "通道「test」（#12）已被禁用，原因：invalid character 'A' looking for beginning of"
             " value",
+            "当前分组的渠道已被禁用，请联系管理员",
         ),
         near_misses=(
             "Upstream error from DeepInfra: <422> Unprocessable Entity",
