@@ -1768,6 +1768,10 @@ RULES: tuple[Rule, ...] = (
                 "__cf_chl_",
                 # the first line of Cloudflare's block page ("Attention Required!")
                 "please enable cookies.",
+                # a web client (a browser extension, an unofficial wrapper) retelling the
+                # same challenge: it cannot pass it for the user
+                (r"pass (?:the )?cloudflare(?:'s)? (?:check|challenge)", "cloudflare"),
+                (r"cloudflare (?:challenge|captcha|turnstile) (?:failed|required)", "cloudflare"),
             ),
             all_of(status(403), html()),
         ),
@@ -1782,6 +1786,7 @@ RULES: tuple[Rule, ...] = (
             " | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1></body>",
             "bootstrap failed: status=403, body=<html><script>window._cf_chl_opt={cRay:'8f2a',"
             "cType:'managed'}</script></html>",
+            "Request blocked: open the site in your browser to pass the Cloudflare challenge",
         ),
         near_misses=(
             "<title>502: Bad gateway</title> cloudflare",

@@ -2214,6 +2214,9 @@ RULES: tuple[Rule, ...] = (
             "do load request:",
             "do embedding request:",
             "encountered while running the model",
+            # ggml's own assertion (llama.cpp, Ollama, koboldcpp and every runtime built on
+            # it): the runtime aborted on an internal check, which ends its process
+            "ggml_assert",
         ),
         # above the network's connection_reset rules (75): the EOF, reset or "forcibly
         # closed" after these words is the server's own link to its runner, not the caller's
@@ -2228,6 +2231,7 @@ RULES: tuple[Rule, ...] = (
             "Error: 500 Internal Server Error: do load request: Post"
             ' "http://127.0.0.1:39411/load": EOF',
             '{"error":"do embedding request: Post \\"http://127.0.0.1:40021/embedding\\": EOF"}',
+            "llama.cpp/ggml/src/ggml-cuda.cu:1203: GGML_ASSERT(ne0 % 32 == 0) failed",
             "Hello! HowError: an error was encountered while running the model: unexpected EOF",
             '{"error":"POST predict: Post \\"http://127.0.0.1:51234/completion\\": read tcp'
             " 127.0.0.1:51240->127.0.0.1:51234: wsarecv: An existing connection was forcibly"
