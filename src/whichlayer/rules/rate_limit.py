@@ -789,14 +789,14 @@ RULES: tuple[Rule, ...] = (
     # credential, but it is the rate.
     Rule(
         "rate_limit.rpm.access_limit",
-        "The service limits how often this app may call it ('Invalid Access Limit': Baidu's"
-        " 54003): slow down or raise the plan's calls per second.",
+        "The service limits how often this app may call it ('Invalid Access Limit', in"
+        " whatever wrapper prints it): slow down or raise the plan's calls per second.",
         L,
         Cause.RPM,
         says("invalid access limit"),
         priority=85,
         confidence=0.75,
-        samples=("{'error_code': '54003', 'error_msg': 'Invalid Access Limit'}",),
+        samples=("翻译失败：Invalid Access Limit",),
         near_misses=("Invalid access token",),
     ),
     Rule(
