@@ -109,9 +109,11 @@ def test_field_set_stays_high():
 #: 448; word classes for the fallback, a Google per-minute quota of any unit, a login or
 #: refresh that failed on the network, new-api's channel notices, a web client's cookie
 #: (the sixteenth round, from fresh48's misses) and fresh48 (265 errors, rules alone 61.5%
-#: layer) added with the model retrained, 119 / 484.)
-MOST_LAYER_MISSES = 119
-MOST_CAUSE_MISSES = 484
+#: layer) added with the model retrained, 119 / 484; a web client told to pass Cloudflare's
+#: check, GGML_ASSERT, Baidu Translate's catalogue, and fresh49 (107 errors, rules alone
+#: 72.9% layer) added unfitted with the model retrained, 121 / 509.)
+MOST_LAYER_MISSES = 121
+MOST_CAUSE_MISSES = 509
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
