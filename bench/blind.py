@@ -262,8 +262,8 @@ def met_before(rows: list[dict[str, Any]]) -> set[str]:
     short: list[str] = []  # known texts shorter than a passage, folded
     out: set[str] = set()
     for name in collected_order(sorted(by_set)):
-        folds = [(row["id"], _folded(row["input"])) for row in by_set[name]]
-        mine = [(rid, folded, _passages(folded)) for rid, folded in folds]
+        folded_rows = [(row["id"], _folded(row["input"])) for row in by_set[name]]
+        mine = [(rid, folded, _passages(folded)) for rid, folded in folded_rows]
         for rid, folded, passages in mine:
             if passages & seen or any(
                 t in folded and len(t) >= SHORT_SHARE * len(folded) for t in short

@@ -20,6 +20,7 @@ from whichlayer.rules.base import (
     status,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
+from whichlayer.rules.upstream import RELAY_CHANNEL_DISABLED
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin
 
@@ -170,14 +171,10 @@ _NOT_A_CONTENT_REFUSAL = none_of(
 )
 
 
-#: A relay's notice about one of its own channels (渠道/通道) that it disabled or found
-#: expired: the relay's upstream, never the caller's token.
-_CHANNEL_NOTICE = (
-    r"(?:通道|渠道)[^\n]{0,40}?已(?:被禁用|过期|過期)",
-    "已被禁用",
-    "已过期",
-    "已過期",
-)
+#: A relay's notice that one of its own channels (渠道/通道) has expired: like its notice
+#: that it disabled one (upstream.RELAY_CHANNEL_DISABLED), the relay's upstream, never the
+#: caller's token.
+_CHANNEL_EXPIRED = (r"(?:通道|渠道)[^\n]{0,40}?已(?:过期|過期)", "已过期", "已過期")
 
 #: An HTTP client's own words for a request that never got an answer (Node's "fetch failed",
 #: aiohttp's "Cannot connect to host", an unreachable network, a refused or timed-out
@@ -1052,7 +1049,7 @@ RULES: tuple[Rule, ...] = (
                 # one-api's and new-api's notices about one of their own channels (通道「name」
                 # （#id）已被禁用，原因：..., 渠道亲和性命中的渠道已被禁用): the relay's upstream
                 # channel, not the caller's token (upstream.relay_upstream_error)
-                none_of(says("通道「", "渠道「", _CHANNEL_NOTICE)),
+                none_of(says("通道「", "渠道「", RELAY_CHANNEL_DISABLED, _CHANNEL_EXPIRED)),
             ),
         ),
         priority=93,

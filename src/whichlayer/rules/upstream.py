@@ -51,6 +51,13 @@ _RELAYED_OTHER_LAYER = says(
 )
 
 
+#: one-api's and new-api's notice that the relay disabled one of its own channels (通道「name」
+#: （#id）已被禁用，原因：<reason>; new-api's 渠道亲和性命中的渠道已被禁用, the channel its affinity
+#: picked): the relay's upstream, never the caller's token (identity.key_expired.chinese
+#: reads it as not its own).
+RELAY_CHANNEL_DISABLED = (r"(?:通道|渠道)(?:「[^」\n]{0,80}」)?[^\n]{0,40}?已被禁用", "已被禁用")
+
+
 # Endpoints that clients build themselves from their defaults: a 404 there with no
 # body to explain it is not the user's URL. (shared/reference C1) The registry states them
 # (``Provider.client_endpoints``); read through its index on first use.
@@ -1586,14 +1593,10 @@ RULES: tuple[Rule, ...] = (
                     "gateway routing failed",
                     # one-api's log when a channel's reply could not be used
                     (r"relay error \(channel #\d+\)", "relay error (channel #"),
-                    # ... and its notice that it disabled a channel that failed (通道「name」
-                    # （#id）已被禁用，原因：<reason>; new-api's 渠道亲和性命中的渠道已被禁用, the
-                    # channel its affinity picked): a reason of another layer's (a key refused,
-                    # a quota spent) is read by that layer's stronger rules
-                    (
-                        r"(?:通道|渠道)(?:「[^」\n]{0,80}」)?[^\n]{0,40}?已被禁用",
-                        "已被禁用",
-                    ),
+                    # ... and its notice that it disabled a channel that failed (see
+                    # RELAY_CHANNEL_DISABLED): a reason of another layer's (a key refused, a
+                    # quota spent) is read by that layer's stronger rules
+                    RELAY_CHANNEL_DISABLED,
                     # Cloudflare AI Gateway's 2005
                     "failed to get response from provider",
                     # other relays' and gateways' words for the same
