@@ -26,6 +26,7 @@ from whichlayer.dialects import (
     qianfan,
     tencentcloud,
     tgi,
+    youdao,
 )
 from whichlayer.evidence import ErrorBody
 
@@ -46,6 +47,7 @@ DIALECTS: tuple[ModuleType, ...] = (
     mistral,
     minimax,
     qianfan,
+    youdao,
     tgi,
     ollama,
     openai,
@@ -223,6 +225,12 @@ def read_body(obj: dict[str, Any], depth: int = 0) -> ErrorBody | None:
     message = _message(err, obj)
     type_ = _text(err.get("type")) or _text(obj.get("__type")) or _text(obj.get("type"))
     code = err.get("code", err.get("error_code"))
+    if code is None:
+        # camelCase ``errorCode`` (Youdao, IBM watsonx, Naver, Node's serialised errors);
+        # Youdao's "0" is its success
+        code = obj.get("errorCode")
+        if code in (0, "0"):
+            code = None
     code_text = _text(code) if not isinstance(code, bool) else None
     status_text = err.get("status") if isinstance(err.get("status"), str) else None
     if not (message or type_ or code_text or status_text):
