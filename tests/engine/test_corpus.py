@@ -111,9 +111,11 @@ def test_field_set_stays_high():
 #: (the sixteenth round, from fresh48's misses) and fresh48 (265 errors, rules alone 61.5%
 #: layer) added with the model retrained, 119 / 484; a web client told to pass Cloudflare's
 #: check, GGML_ASSERT, Baidu Translate's catalogue, and fresh49 (107 errors, rules alone
-#: 72.9% layer) added unfitted with the model retrained, 121 / 509.)
-MOST_LAYER_MISSES = 121
-MOST_CAUSE_MISSES = 509
+#: 72.9% layer) added unfitted with the model retrained, 121 / 509; the Youdao, DeepL and
+#: ElevenLabs catalogues, and fresh50 (226 errors, rules alone 75.7% layer) added unfitted
+#: with the model retrained, 129 / 553.)
+MOST_LAYER_MISSES = 129
+MOST_CAUSE_MISSES = 553
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
