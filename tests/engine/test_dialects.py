@@ -81,3 +81,14 @@ def test_a_schema_librarys_issue_is_not_an_error_body():
     # issues alone, after a server's own words: not read again as a cut body's fields
     alone = 'Invalid request: [{"code":"invalid_type","expected":"array","path":["messages"]}]'
     assert [b.code for b in whichlayer.to_evidence(alone).bodies if b.code] == []
+
+
+def test_a_camel_case_error_code_is_the_bodys_code():
+    """``errorCode`` (Youdao, IBM watsonx, Naver, Node's serialised errors) is read where a
+    body gives no ``code``; Youdao's "0" is its success, so it is no code at all."""
+    assert read_body({"errorCode": "411", "l": "en2zh-CHS"}).code == "411"
+    assert read_body({"errorCode": "BXNIM0415E", "errorMessage": "key not found"}).code == (
+        "BXNIM0415E"
+    )
+    assert read_body({"errorCode": "0", "l": "en2zh-CHS"}) is None
+    assert read_body({"code": 7, "errorCode": "x", "message": "m"}).code == "7"
