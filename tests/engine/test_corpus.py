@@ -113,9 +113,10 @@ def test_field_set_stays_high():
 #: check, GGML_ASSERT, Baidu Translate's catalogue, and fresh49 (107 errors, rules alone
 #: 72.9% layer) added unfitted with the model retrained, 121 / 509; the Youdao, DeepL and
 #: ElevenLabs catalogues, and fresh50 (226 errors, rules alone 75.7% layer) added unfitted
-#: with the model retrained, 129 / 553.)
-MOST_LAYER_MISSES = 129
-MOST_CAUSE_MISSES = 553
+#: with the model retrained, 129 / 553; fresh51 (42 errors, rules alone 69.0% layer) added
+#: unfitted with the model retrained, 134 / 564.)
+MOST_LAYER_MISSES = 134
+MOST_CAUSE_MISSES = 564
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
