@@ -387,6 +387,26 @@ def status(*codes: int) -> Matcher:
     return gate(match, frozenset(map(status_key, codes)), ("status",))
 
 
+def websocket_close(*codes: int, sent: bool = True) -> Matcher:
+    """A WebSocket was closed with one of ``codes`` (RFC 6455 section 7.4.1), in the words
+    clients print it with: "closed with code 1007", "close code: 1009", "CloseEvent code
+    1006", Python websockets' "received 1011 (internal error)", Go's "websocket: close 1006
+    (abnormal closure)". ``sent=False`` leaves out the close frame the client sent itself
+    (websockets' "sent 1011 (internal error) keepalive ping timeout" is the client's own)."""
+    alternation = "(?:" + "|".join(str(code) for code in codes) + ")"
+    keywords = tuple(str(code) for code in codes)
+    verbs = "received|sent|close" if sent else "received|close"
+    return says(
+        (
+            r"\b(?:clos(?:e|ed|ing)|closeevent)\b[^\n]{0,24}?\b(?:code|status)\b\W{0,3}"
+            + alternation
+            + r"\b",
+            *keywords,
+        ),
+        (r"\b(?:" + verbs + ") " + alternation + r" \(", *keywords),
+    )
+
+
 def exception(*names: str) -> Matcher:
     """An exception of one of these (unqualified) class names was raised or printed."""
     wanted = frozenset(names)

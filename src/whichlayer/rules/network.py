@@ -20,6 +20,7 @@ from whichlayer.rules.base import (
     none_of,
     says,
     status,
+    websocket_close,
 )
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
@@ -2746,6 +2747,23 @@ RULES: tuple[Rule, ...] = (
             "ConnectionClosedError: no close frame received or sent",
         ),
         near_misses=("received 1011 (internal error) upstream model crashed; then sent 1011",),
+    ),
+    # RFC 6455's 1006 is never sent: a client reports it when the connection ended without
+    # a close frame (dropped, reset, cut by a proxy).
+    Rule(
+        "network.connection_reset.websocket_close",
+        "A WebSocket ended with 1006 (abnormal closure): the connection dropped without a"
+        " close frame from the server.",
+        L,
+        Cause.CONNECTION_RESET,
+        websocket_close(1006),
+        priority=55,
+        retry=Retry.CAREFUL,
+        confidence=0.55,
+        samples=(
+            "live session lost: websocket: close 1006 (abnormal closure)",
+            "onclose: CloseEvent code 1006, wasClean false",
+        ),
     ),
     Rule(
         "network.connection_reset.stream_reset",

@@ -16,6 +16,7 @@ from whichlayer.rules.base import (
     none_of,
     says,
     status,
+    websocket_close,
 )
 from whichlayer.rules.view import View
 from whichlayer.taxonomy import Cause, Layer, Origin, Retry
@@ -466,6 +467,43 @@ RULES: tuple[Rule, ...] = (
             " exceeded (26534914 bytes read)', 'type': 'server_error'}}",
         ),
         near_misses=("Request too large for gpt-4o on tokens per min (TPM): Limit 30000",),
+    ),
+    # RFC 6455's close codes for what the server would not take: 1003 (a kind of data it
+    # does not accept) and 1007 (data it cannot use: speech services close with it for SSML
+    # or a voice they refuse); 1009, a message above its size limit. The reason that follows
+    # the code, where a rule reads it ("1007 ... Quota exceeded"), decides. 1003 and 1007
+    # say only that the data was refused, so that rule is weak: the fallback names the cause
+    # (and may overrule the layer); the other close codes name theirs, above bare statuses.
+    Rule(
+        "request.websocket_close",
+        "A WebSocket was closed with 1003 (unsupported data) or 1007 (invalid payload"
+        " data): the server refused what the request sent; the reason after the code says"
+        " what (a malformed payload, a parameter it does not take).",
+        L,
+        Cause.UNKNOWN,
+        websocket_close(1003, 1007),
+        priority=40,
+        confidence=0.55,
+        samples=(
+            "Error: WebSocket closed with code 1007: voice 'en-US-Nobody' is not available",
+            "tts stream ended: close code: 1003 (binary frames are not accepted)",
+        ),
+        near_misses=("request 1007 of 2000 closed with status 200",),
+    ),
+    Rule(
+        "request.request_too_large.websocket_close",
+        "A WebSocket was closed with 1009 (message too big): a message was larger than the"
+        " connection accepts (an image or audio chunk sent whole).",
+        L,
+        Cause.REQUEST_TOO_LARGE,
+        websocket_close(1009),
+        priority=55,
+        confidence=0.6,
+        samples=(
+            "realtime session ended: received 1009 (message too big) frame exceeds limit",
+            "WebSocket closing, code=1009, reason=payload over 4 MiB",
+        ),
+        near_misses=("job 1009 closed; status ok",),
     ),
     Rule(
         "request.request_too_large.transport_limit",

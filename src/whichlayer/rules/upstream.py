@@ -17,6 +17,7 @@ from whichlayer.rules.base import (
     none_of,
     says,
     status,
+    websocket_close,
 )
 from whichlayer.rules.origin import LITELLM_MODEL_GROUP
 from whichlayer.rules.request import RELAYED_CLIENT_ERROR
@@ -869,6 +870,59 @@ RULES: tuple[Rule, ...] = (
             " runId=06439cd0-5d30-4656-975b-4bb943796765 isError=true error=503 status code"
             " (no body)",
         ),
+    ),
+    # RFC 6455's close codes for the server's own trouble (the ones it sends, not the
+    # client's: websockets' "sent 1011 ... keepalive ping timeout" is the client's own).
+    Rule(
+        "upstream.server_error.websocket_close",
+        "A WebSocket was closed by the server with 1011 (internal error): it failed while"
+        " serving the session.",
+        L,
+        Cause.SERVER_ERROR,
+        websocket_close(1011, sent=False),
+        priority=55,
+        retry=Retry.LIMITED,
+        confidence=0.55,
+        samples=(
+            "ConnectionClosedError: received 1011 (internal error) model worker exited",
+            "Live API: WebSocket closed with code 1011",
+        ),
+        near_misses=("sent 1011 (internal error) keepalive ping timeout",),
+    ),
+    Rule(
+        "upstream.unavailable.websocket_close",
+        "A WebSocket was closed by the server with 1012 (service restart): it is restarting.",
+        L,
+        Cause.UNAVAILABLE,
+        websocket_close(1012, sent=False),
+        priority=55,
+        retry=Retry.LIMITED,
+        confidence=0.55,
+        samples=("speech socket closed with code 1012 (service restart)",),
+    ),
+    Rule(
+        "upstream.overloaded.websocket_close",
+        "A WebSocket was closed by the server with 1013 (try again later): it is"
+        " overloaded for now.",
+        L,
+        Cause.OVERLOADED,
+        websocket_close(1013, sent=False),
+        priority=55,
+        retry=Retry.BACKOFF,
+        confidence=0.55,
+        samples=("ConnectionClosedError: received 1013 (try again later); then sent 1013",),
+    ),
+    Rule(
+        "upstream.bad_gateway.websocket_close",
+        "A WebSocket was closed with 1014 (bad gateway): a gateway got no valid answer from"
+        " the server behind it.",
+        L,
+        Cause.BAD_GATEWAY,
+        websocket_close(1014, sent=False),
+        priority=55,
+        retry=Retry.LIMITED,
+        confidence=0.55,
+        samples=("realtime proxy: closed with code 1014",),
     ),
     Rule(
         "upstream.gateway_log.unavailable",
