@@ -114,8 +114,9 @@ def test_field_set_stays_high():
 #: 72.9% layer) added unfitted with the model retrained, 121 / 509; the Youdao, DeepL and
 #: ElevenLabs catalogues, and fresh50 (226 errors, rules alone 75.7% layer) added unfitted
 #: with the model retrained, 129 / 553; fresh51 (42 errors, rules alone 69.0% layer) added
-#: unfitted with the model retrained, 134 / 564.)
-MOST_LAYER_MISSES = 134
+#: unfitted with the model retrained, 134 / 564; DeepL's 529 row left to the engine's
+#: overload reading and the model retrained without it, 135 / 564.)
+MOST_LAYER_MISSES = 135
 MOST_CAUSE_MISSES = 564
 
 

@@ -3,7 +3,9 @@
 DeepL documents its failures by HTTP status, two of them its own: 456 (the character quota
 or the Pro account's cost control limit is used up) and 529 (too many requests). Statuses
 are what every server answers with, so each row decides only where DeepL is recognised (its
-hosts, a link to its site, or its name as clients print it).
+hosts, a link to its site, or its name as clients print it). 529 has no row: the engine
+reads 529 as an overloaded provider (Anthropic's meaning) above any status row, and both
+readings say to wait and retry with backoff.
 """
 
 from whichlayer.providers._base import Documented, Provider, by_status
@@ -52,12 +54,6 @@ PROVIDER = Provider(
             Cause.RPM,
             "Too many requests",
             "Too many requests in a short time; resend after a delay, backing off.",
-        ),
-        _status(
-            529,
-            Cause.RPM,
-            "Too many requests",
-            "Too many requests (DeepL's own code for it); resend after a delay.",
         ),
         _status(
             403,
