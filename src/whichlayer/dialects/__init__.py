@@ -54,6 +54,11 @@ DIALECTS: tuple[ModuleType, ...] = (
 )
 
 
+#: The code that means success in bodies that carry one on every reply (MiniMax's
+#: ``base_resp.status_code``, Youdao's ``errorCode``): no error at all.
+SUCCESS_CODES = (0, "0")
+
+
 def error_object(obj: dict[str, Any]) -> dict[str, Any]:
     """The dict that holds the error's fields: ``obj["error"]``, MiniMax's ``base_resp``
     (``status_code`` 0 is success), the first of Cloudflare's ``errors``, the AWS and
@@ -65,7 +70,7 @@ def error_object(obj: dict[str, Any]) -> dict[str, Any]:
     if cloud is not None:
         return cloud
     base = obj.get("base_resp")
-    if isinstance(base, dict) and base.get("status_code") not in (0, "0", None):
+    if isinstance(base, dict) and base.get("status_code") not in (*SUCCESS_CODES, None):
         return {"code": base.get("status_code"), "message": base.get("status_msg")}
     errors = obj.get("errors")
     if (
@@ -226,10 +231,9 @@ def read_body(obj: dict[str, Any], depth: int = 0) -> ErrorBody | None:
     type_ = _text(err.get("type")) or _text(obj.get("__type")) or _text(obj.get("type"))
     code = err.get("code", err.get("error_code"))
     if code is None:
-        # camelCase ``errorCode`` (Youdao, IBM watsonx, Naver, Node's serialised errors);
-        # Youdao's "0" is its success
+        # camelCase ``errorCode`` (Youdao, IBM watsonx, Naver, Node's serialised errors)
         code = obj.get("errorCode")
-        if code in (0, "0"):
+        if code in SUCCESS_CODES:
             code = None
     code_text = _text(code) if not isinstance(code, bool) else None
     status_text = err.get("status") if isinstance(err.get("status"), str) else None
