@@ -70,8 +70,10 @@ def error_object(obj: dict[str, Any]) -> dict[str, Any]:
     if cloud is not None:
         return cloud
     base = obj.get("base_resp")
-    if isinstance(base, dict) and base.get("status_code") not in (*SUCCESS_CODES, None):
-        return {"code": base.get("status_code"), "message": base.get("status_msg")}
+    if isinstance(base, dict):
+        code = base.get("status_code")
+        if code is not None and code not in SUCCESS_CODES:
+            return {"code": code, "message": base.get("status_msg")}
     errors = obj.get("errors")
     if (
         isinstance(errors, list)
