@@ -79,6 +79,7 @@ def predictions(
     key = hashlib.sha256(
         json.dumps(
             [held, c_layer, c_cause, doc_weight, T.CLASS_WEIGHT, T.MIN_DF, T.F.NGRAMS]
+            + [T.CODE_WEIGHT, [[r["input"], r["layer"], r["cause"]] for r in T.code_rows()]]
             + [[r["id"], r["input"], r["layer"], r["cause"]] for r in rows]
         ).encode()
         + Path(T.F.__file__).read_bytes()
@@ -88,7 +89,7 @@ def predictions(
     if path.exists():
         return {k: fallback.Reading(*v) for k, v in pickle.loads(path.read_bytes()).items()}
     feats = T.featurise(rows)
-    docs = T.doc_rows(rows) if doc_weight > 0 else []
+    docs = T.doc_rows(rows)  # train() leaves out those weighed 0
     doc_feats = T.featurise(docs)
     infer.use_shipped()
     shipped = infer.current()
@@ -122,6 +123,12 @@ def main() -> int:
     parser.add_argument("--c-layer", type=float, default=T.C_LAYER)
     parser.add_argument("--c-cause", type=float, default=T.C_CAUSE)
     parser.add_argument("--doc-weight", type=float, default=T.DOC_WEIGHT)
+    parser.add_argument(
+        "--code-weight",
+        type=float,
+        default=T.CODE_WEIGHT,
+        help="weight of corpus/code's source-code messages (0: none)",
+    )
     parser.add_argument("--unknown-bar", type=float, default=fallback.UNKNOWN_CAUSE_BAR)
     parser.add_argument("--weak-priority", type=int, default=fallback.WEAK_PRIORITY)
     parser.add_argument("--weak-cause-bar", type=float, default=fallback.WEAK_CAUSE_BAR)
@@ -134,6 +141,7 @@ def main() -> int:
     )
     parser.add_argument("--list", action="store_true", help="list every changed decision")
     args = parser.parse_args()
+    T.CODE_WEIGHT = args.code_weight
     if not BLIND.exists():
         fail(f"{BLIND} is missing: run python bench/blind_rules.py")
     blind = {}

@@ -2,6 +2,7 @@
 
     python bench/loso.py [--sets fresh12,fresh13] [--calibrate] [--c-layer 20] [--c-cause 20]
     python bench/loso.py --newest 4      # leave the four newest sets out, together
+    python bench/loso.py --folds 10 --code-weight 0   # quick: the model alone, 10 folds
 
 For every labelled set in corpus/, trains the model (bench/train.py's code,
 exported and quantised exactly as shipped, run by the pure-Python inference)
@@ -26,6 +27,11 @@ layer; alt_layers/alt_causes are accepted, as in bench/accuracy.py).
 order corpus/README.md describes them: dev, field, fresh, fresh2, ...,
 fresh51) and scores those N: a new set resembles the newest sets best, and
 leaving one set out keeps the sets collected after it in training.
+
+``--folds K`` is a quicker measure for choosing training settings: the sets, sorted by name,
+dealt into K folds (every K-th set), each fold held out once; printed, the model alone's
+layer and cause pooled over every error (documentation examples and corpus/code's messages
+in training at their weights).
 
 Caveat printed with the table: the rules were written and fitted looking at
 every set here, so "rules" and "combined" are optimistic. Only "model" is an
@@ -149,6 +155,12 @@ def main() -> int:
         help="weight of the documentation examples (0: none)",
     )
     parser.add_argument(
+        "--code-weight",
+        type=float,
+        default=T.CODE_WEIGHT,
+        help="weight of corpus/code's source-code messages (0: none)",
+    )
+    parser.add_argument(
         "--rule-samples",
         action="store_true",
         help="the rules' samples as documentation examples too (measured, not shipped)",
@@ -160,7 +172,11 @@ def main() -> int:
     parser.add_argument(
         "--layer-only", action="store_true", help="quick: the model's layer head alone"
     )
+    parser.add_argument(
+        "--folds", type=int, metavar="K", help="quick: the model alone, K folds of whole sets"
+    )
     args = parser.parse_args()
+    T.CODE_WEIGHT = args.code_weight
     if args.balanced:
         T.CLASS_WEIGHT = "balanced"
     try:
@@ -181,10 +197,12 @@ def main() -> int:
     if args.newest:
         folds = [collected_order(names)[-args.newest :]]
     feats = T.featurise(rows)
-    docs = T.doc_rows(rows, args.rule_samples) if args.doc_weight > 0 else []
+    docs = T.doc_rows(rows, args.rule_samples)  # train() leaves out those weighed 0
     doc_feats = T.featurise(docs)
     if args.layer_only:
         return _layer_only(rows, feats, held, args.c_layer)
+    if args.folds:
+        return _folds(rows, feats, names, args.folds, (docs, doc_feats, args.doc_weight), args)
     infer.use_shipped()
     shipped = infer.current()
     infer.use(None)
@@ -225,7 +243,8 @@ def main() -> int:
         f"\n{len(folds)} fold(s) in {time.perf_counter() - start:.0f} s; "
         f"held out {how}; "
         f"C layer {args.c_layer:g}, C cause {args.c_cause:g}, class weight {T.CLASS_WEIGHT}, "
-        f"{len(docs)} documentation examples at {args.doc_weight:g}, "
+        f"{len(docs)} documentation examples at {args.doc_weight:g} (source-code messages "
+        f"at {args.code_weight:g}), "
         f"temperature {'fitted per fold' if args.calibrate else 'of the shipped model'}."
     )
     print(
@@ -311,6 +330,37 @@ def _layer_only(
     print(
         f"{'pooled':<9} {total:>4}  model layer {100 * right / total:5.1f}  "
         f"(C {c_layer:g}, naive Bayes at {T.NB_WEIGHT:g}, class weight {T.CLASS_WEIGHT})"
+    )
+    return 0
+
+
+def _folds(
+    rows: list[dict[str, Any]],
+    feats: list[dict[int, str]],
+    names: list[str],
+    k: int,
+    docs: tuple[list[Any], list[Any], float],
+    args: argparse.Namespace,
+) -> int:
+    """The model alone, pooled over ``k`` folds of whole sets (every k-th set by name)."""
+    if not 1 < k <= len(names):
+        fail(f"--folds must be between 2 and {len(names)}")
+    right: Counter[str] = Counter()
+    start = time.perf_counter()
+    for fold in (names[j::k] for j in range(k)):
+        model = fold_model(rows, feats, fold, docs, args.c_layer, args.c_cause, False, None)
+        for i, row in enumerate(rows):
+            if row["set"] in fold:
+                layer, cause, _p = _model_alone(model, feats[i])
+                ok_l, ok_c = _ok(row, layer, cause)
+                right.update(n=1, layer=ok_l, cause=ok_c)
+    n = right["n"]
+    code = sum("weight" in d for d in docs[0])
+    print(
+        f"model alone, {k} folds of whole sets: layer {100 * right['layer'] / n:.2f}% "
+        f"cause {100 * right['cause'] / n:.2f}% of {n} ({len(docs[0]) - code} documentation "
+        f"examples at {docs[2]:g}, {code} source-code messages at {args.code_weight:g}; "
+        f"{time.perf_counter() - start:.0f} s)"
     )
     return 0
 

@@ -81,6 +81,14 @@ DOC_WEIGHT = 2.0
 #: Weight of an error's ``alt_causes`` (causes its label also accepts) as extra examples of
 #: its layer's cause head, beside the label's own cause at 1.0 (0: the label's cause only).
 ALT_WEIGHT = 0.5
+#: Weight of an error message as a program's own source code produces it (corpus/code/:
+#: servers, relays, SDKs and network stacks, each message labelled by what the code around
+#: it does) beside a real error's 1.0 (0: none); chosen held out (bench/loso.py
+#: --code-weight, bench/blind.py --code-weight).
+CODE_WEIGHT = 1.0
+#: Where those messages are: one JSON line each (input, layer, cause, origin, retry, repo,
+#: path, note), in files of their own outside the labelled sets (corpus/*.jsonl).
+CODE = ROOT / "corpus" / "code"
 
 
 @dataclass
@@ -98,11 +106,37 @@ def _folded(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def doc_rows(corpus: list[dict[str, Any]], rule_samples: bool = False) -> list[dict[str, Any]]:
+def code_rows() -> list[dict[str, Any]]:
+    """The error messages of corpus/code/ (as programs' source code produces them), each
+    weighed ``CODE_WEIGHT`` (none when that is 0)."""
+    if CODE_WEIGHT <= 0:
+        return []
+    out: list[dict[str, Any]] = []
+    for path in sorted(CODE.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            out.append(
+                {
+                    "input": row["input"],
+                    "layer": row["layer"],
+                    "cause": row["cause"],
+                    "set": f"code:{row['repo']}",
+                    "weight": CODE_WEIGHT,
+                }
+            )
+    return out
+
+
+def doc_rows(
+    corpus: list[dict[str, Any]], rule_samples: bool = False, code: bool = True
+) -> list[dict[str, Any]]:
     """Labelled examples from the documentation, read from the provider registry at training
     time (never a copy): every ``Documented`` row of every provider, its sample with its
     cause and layer. They carry the wording of providers the corpus rarely covers; train()
-    weighs them DOC_WEIGHT. With ``rule_samples``, every sample of every rule too (its
+    weighs them DOC_WEIGHT. With ``code``, the messages of corpus/code/ too (``code_rows``,
+    each carrying its own weight). With ``rule_samples``, every sample of every rule too (its
     layer and cause): measured and not used (see docs/engine.md; the rules and their
     samples were written looking at every set, so a held-out figure with them flatters).
 
@@ -136,6 +170,8 @@ def doc_rows(corpus: list[dict[str, Any]], rule_samples: bool = False) -> list[d
                     "set": f"rule:{rule.id}",
                 }
             )
+    if code:
+        out += code_rows()
     seen = [_folded(r["input"]) for r in corpus]
 
     def copied(text: str) -> bool:
@@ -374,15 +410,17 @@ def train(
     alt_weight: float | None = None,
 ) -> bytes:
     """The weights file for a model trained on ``rows`` (with their ``feats``), and on the
-    documentation examples ``docs`` (with ``doc_feats``) weighed ``doc_weight``: one head
-    for the layer, and one head per layer for the cause given that layer."""
+    documentation examples ``docs`` (with ``doc_feats``) weighed ``doc_weight`` (or the
+    ``weight`` an example carries, as corpus/code's do): one head for the layer, and one
+    head per layer for the cause given that layer."""
     alt_weight = ALT_WEIGHT if alt_weight is None else alt_weight
-    if not docs or doc_weight <= 0:
-        docs, doc_feats = [], []
-    assert doc_feats is not None and len(doc_feats) == len(docs)
+    docs, doc_feats = docs or [], doc_feats or []
+    assert len(doc_feats) == len(docs)
+    kept = [k for k, r in enumerate(docs) if r.get("weight", doc_weight) > 0]
+    docs, doc_feats = [docs[k] for k in kept], [doc_feats[k] for k in kept]
     every = rows + docs
     feats = feats + doc_feats
-    weights = [1.0] * len(rows) + [doc_weight] * len(docs)
+    weights = [1.0] * len(rows) + [r.get("weight", doc_weight) for r in docs]
     sets: list[str | None] = [r.get("set", "") for r in rows] + [None] * len(docs)
     heads = {
         "layer": fit_head(
@@ -421,8 +459,11 @@ def train(
     for row in every:
         digest.update(json.dumps([row["input"], row["layer"], row["cause"]]).encode())
     trained_on = f"{len(rows)} errors"
-    if docs:
-        trained_on += f" + {len(docs)} documentation examples at {doc_weight:g}"
+    documented = sum("weight" not in r for r in docs)
+    if documented:
+        trained_on += f" + {documented} documentation examples at {doc_weight:g}"
+    if len(docs) > documented:
+        trained_on += f" + {len(docs) - documented} source-code messages at {CODE_WEIGHT:g}"
     return pack(heads, f"{trained_on}, sha256 {digest.hexdigest()[:16]}")
 
 

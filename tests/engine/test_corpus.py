@@ -115,9 +115,11 @@ def test_field_set_stays_high():
 #: ElevenLabs catalogues, and fresh50 (226 errors, rules alone 75.7% layer) added unfitted
 #: with the model retrained, 129 / 553; fresh51 (42 errors, rules alone 69.0% layer) added
 #: unfitted with the model retrained, 134 / 564; DeepL's 529 row left to the engine's
-#: overload reading and the model retrained without it, 135 / 564.)
-MOST_LAYER_MISSES = 135
-MOST_CAUSE_MISSES = 564
+#: overload reading and the model retrained without it, 135 / 564; the model trained on
+#: corpus/code's 942 source-code messages too, 137 / 565: 39 fitted diagnoses change, net
+#: two layers and one cause fewer, for +0.4 layer / +0.6 cause held out.)
+MOST_LAYER_MISSES = 137
+MOST_CAUSE_MISSES = 565
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -42,6 +42,43 @@ def test_every_entry_names_its_set():
             assert json.loads(line)["set"] == path.stem
 
 
+def test_source_code_messages_are_labelled_in_the_taxonomy():
+    """corpus/code/: each message as a program's code produces it, labelled with the
+    taxonomy's ids (the cause within its layer), its repository and place, each text once,
+    every placeholder filled."""
+    import re
+
+    from whichlayer.taxonomy import Origin, Retry
+
+    seen: set[str] = set()
+    paths = sorted((CORPUS / "code").glob("*.jsonl"))
+    assert paths
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert set(row) == {
+                "input",
+                "layer",
+                "cause",
+                "origin",
+                "retry",
+                "repo",
+                "path",
+                "note",
+            }
+            assert row["layer"] in {str(layer) for layer in Layer}
+            cause = row["cause"]
+            assert cause == "unknown" or str(CAUSE_LAYER[whichlayer.Cause(cause)]) == row["layer"]
+            assert row["origin"] in {str(o) for o in Origin}
+            assert row["retry"] in {str(r) for r in Retry}
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+", row["repo"]), row["repo"]
+            assert row["path"] and row["note"]
+            assert not re.search(r"%[sdvrf]\b|\{\}|\$\{", row["input"]), row["input"]
+            folded = " ".join(row["input"].lower().split())
+            assert folded not in seen, row["input"]
+            seen.add(folded)
+
+
 def test_shipped_weights_are_small_and_consistent():
     assert infer.WEIGHTS.stat().st_size <= 3_000_000
     model = infer.current()
@@ -333,9 +370,11 @@ def test_documentation_examples_are_read_from_the_registry_and_the_rules(trainer
 
     documented = [(p, row) for p in all_providers() for row in p.errors if row.layer]
     samples = [(rule, s) for rule in ALL_RULES for s in rule.samples]
-    docs = trainer.doc_rows([])
+    docs = trainer.doc_rows([], code=False)
     assert len(docs) == len(documented)
-    assert len(trainer.doc_rows([], rule_samples=True)) == len(documented) + len(samples)
+    assert len(trainer.doc_rows([], rule_samples=True, code=False)) == len(documented) + len(
+        samples
+    )
     provider, row = documented[0]
     assert {
         "input": row.sample,
@@ -351,13 +390,33 @@ def test_documentation_examples_are_read_from_the_registry_and_the_rules(trainer
         )
     # a sample that is (or holds, or is held in) a labelled error is left out
     corpus = [{"input": "Traceback ...\n" + docs[0]["input"] + "\n(the end)"}]
-    assert docs[0] not in trainer.doc_rows(corpus)
-    assert len(trainer.doc_rows(corpus)) < len(docs)
+    assert docs[0] not in trainer.doc_rows(corpus, code=False)
+    assert len(trainer.doc_rows(corpus, code=False)) < len(docs)
+
+
+def test_source_code_messages_are_read_and_weighed(trainer: Any) -> None:
+    """corpus/code/'s messages join the documentation examples, each carrying CODE_WEIGHT;
+    a weight of 0 leaves them out of training, as if there were none."""
+    code = trainer.code_rows()
+    assert len(code) >= 300
+    assert {row["weight"] for row in code} == {trainer.CODE_WEIGHT}
+    assert all(row["set"].startswith("code:") for row in code)
+    docs = trainer.doc_rows([])
+    assert len(docs) == len(trainer.doc_rows([], code=False)) + len(code)
+    rows = _rows()[::20]
+    feats = trainer.featurise(rows)
+    some = code[::10]
+    some_feats = trainer.featurise(some)
+    plain = trainer.train(rows, feats, calibrate=False)
+    weighed = trainer.train(rows, feats, calibrate=False, docs=some, doc_feats=some_feats)
+    assert weighed != plain
+    silent = [dict(row, weight=0.0) for row in some]
+    assert trainer.train(rows, feats, calibrate=False, docs=silent, doc_feats=some_feats) == plain
 
 
 def test_documentation_examples_are_weighed_in_training(trainer: Any) -> None:
     rows = _rows()[::10]
-    docs = trainer.doc_rows(rows)[::5]
+    docs = trainer.doc_rows(rows, code=False)[::5]
     feats, doc_feats = trainer.featurise(rows), trainer.featurise(docs)
     plain = trainer.train(rows, feats, calibrate=False)
     assert (
