@@ -117,9 +117,10 @@ def test_field_set_stays_high():
 #: unfitted with the model retrained, 134 / 564; DeepL's 529 row left to the engine's
 #: overload reading and the model retrained without it, 135 / 564; the model trained on
 #: corpus/code's 942 source-code messages too, 137 / 565: 39 fitted diagnoses change, net
-#: two layers and one cause fewer, for +0.4 layer / +0.6 cause held out.)
-MOST_LAYER_MISSES = 137
-MOST_CAUSE_MISSES = 565
+#: two layers and one cause fewer, for +0.4 layer / +0.6 cause held out; with 638 more
+#: (apps, gateways, other languages' stacks, Chinese relays), 134 / 563.)
+MOST_LAYER_MISSES = 134
+MOST_CAUSE_MISSES = 563
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
