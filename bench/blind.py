@@ -228,7 +228,8 @@ def main() -> int:
         f"rule's at {bars.strong_unknown:g}; rules below priority "
         f"{bars.weak_priority} are weak: their cause replaced at {bars.weak_cause:g}, their "
         f"layer overruled at {bars.overrule:g}. Model: C layer {args.c_layer:g}, C cause "
-        f"{args.c_cause:g}, docs at {args.doc_weight:g}, held out in folds of whole sets "
+        f"{args.c_cause:g}, docs at {args.doc_weight:g}, source-code messages at "
+        f"{args.code_weight:g}, held out in folds of whole sets "
         "(the two newest together)."
     )
     return 0
