@@ -494,9 +494,10 @@ def main() -> int:
         )
         return 1
     args.out.write_bytes(blob)
+    code = sum("weight" in d for d in docs)
     print(
-        f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors "
-        f"and {len(docs)} documentation examples"
+        f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors, "
+        f"{len(docs) - code} documentation examples and {code} source-code messages"
     )
     return 0
 
