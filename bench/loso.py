@@ -355,7 +355,7 @@ def _folds(
                 ok_l, ok_c = _ok(row, layer, cause)
                 right.update(n=1, layer=ok_l, cause=ok_c)
     n = right["n"]
-    code = sum("weight" in d for d in docs[0])
+    code = T.code_count(docs[0])
     print(
         f"model alone, {k} folds of whole sets: layer {100 * right['layer'] / n:.2f}% "
         f"cause {100 * right['cause'] / n:.2f}% of {n} ({len(docs[0]) - code} documentation "

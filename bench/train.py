@@ -129,6 +129,12 @@ def code_rows() -> list[dict[str, Any]]:
     return out
 
 
+def code_count(docs: list[dict[str, Any]]) -> int:
+    """How many of ``docs`` are corpus/code's messages: the examples that carry their own
+    ``weight`` (``code_rows``); the rest are weighed ``doc_weight``."""
+    return sum("weight" in row for row in docs)
+
+
 def doc_rows(
     corpus: list[dict[str, Any]], rule_samples: bool = False, code: bool = True
 ) -> list[dict[str, Any]]:
@@ -459,7 +465,7 @@ def train(
     for row in every:
         digest.update(json.dumps([row["input"], row["layer"], row["cause"]]).encode())
     trained_on = f"{len(rows)} errors"
-    documented = sum("weight" not in r for r in docs)
+    documented = len(docs) - code_count(docs)
     if documented:
         trained_on += f" + {documented} documentation examples at {doc_weight:g}"
     if len(docs) > documented:
@@ -494,7 +500,7 @@ def main() -> int:
         )
         return 1
     args.out.write_bytes(blob)
-    code = sum("weight" in d for d in docs)
+    code = code_count(docs)
     print(
         f"wrote {args.out} ({len(blob):,} bytes, sha256 {sha}) from {len(rows)} errors, "
         f"{len(docs) - code} documentation examples and {code} source-code messages"
