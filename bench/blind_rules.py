@@ -47,6 +47,8 @@ MET_AT = {
     # fresh52 was measured on a07d302; the commit before its addition (12c91b5) added
     # training data only, its rules the same
     "fresh52": "a07d302",
+    # fresh53 was measured on 75ebb90 (code/'s third round in training)
+    "fresh53": "75ebb90",
 }
 
 _RUN = r"""

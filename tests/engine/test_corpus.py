@@ -121,9 +121,12 @@ def test_field_set_stays_high():
 #: (apps, gateways, other languages' stacks, Chinese relays), 134 / 563; fresh52 (328
 #: errors, rules alone 69.2% layer) added unfitted with the model retrained, 147 / 601;
 #: 376 more source-code messages (desktop apps and local servers; cloud, speech and agent
-#: SDKs), 149 / 608: 19 fitted diagnoses change, for +0.3 layer / +0.8 cause held out.)
-MOST_LAYER_MISSES = 149
-MOST_CAUSE_MISSES = 608
+#: SDKs), 149 / 608: 19 fitted diagnoses change, for +0.3 layer / +0.8 cause held out;
+#: fresh53 (329 errors, rules alone 58.1% layer) added unfitted with the model retrained,
+#: 176 / 656; 504 more source-code messages (SDKs in other languages, media servers, chat
+#: bots and agent frameworks), 178 / 661, held out unchanged (-0.03 layer / +0.01 cause).)
+MOST_LAYER_MISSES = 178
+MOST_CAUSE_MISSES = 661
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
