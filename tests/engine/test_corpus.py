@@ -124,9 +124,11 @@ def test_field_set_stays_high():
 #: SDKs), 149 / 608: 19 fitted diagnoses change, for +0.3 layer / +0.8 cause held out;
 #: fresh53 (329 errors, rules alone 58.1% layer) added unfitted with the model retrained,
 #: 176 / 656; 504 more source-code messages (SDKs in other languages, media servers, chat
-#: bots and agent frameworks), 178 / 661, held out unchanged (-0.03 layer / +0.01 cause).)
-MOST_LAYER_MISSES = 178
-MOST_CAUSE_MISSES = 661
+#: bots and agent frameworks), 178 / 661, held out unchanged (-0.03 layer / +0.01 cause);
+#: the fallback's failure cue widened by meaning ("problem", "throttl", "unexpected", 出错,
+#: 故障, 不可用...), 173 / 656.)
+MOST_LAYER_MISSES = 173
+MOST_CAUSE_MISSES = 656
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

@@ -70,7 +70,7 @@ def _shown(names: Names, ids: list[tuple[int, float]]) -> str:
 #: over in one step instead of trying each cue there (a megabyte of brackets took 0.3 s);
 #: tests/engine/test_speed_exact.py keeps it equal to the cues' first characters.
 FAILURE_CUE = re.compile(
-    r"(?i)(?=[a-fik-uw45失错异超限余无拒不上繁没未抱稍])"
+    r"(?i)(?=[a-fik-w45失错异超限余无拒不上繁没未抱稍出故非过])"
     r"(error|fail|exception|invalid|denied|refus|forbidden|unauthori[sz]ed|exceed|limit|"
     r"quota|time[ds]? ?out|unavailable|overload|reset|unable|cannot|can't|could ?n[o']t|"
     r"not found|missing|expired|insufficient|block|reject|abort|crash|died|dead|panic|"
@@ -78,7 +78,10 @@ FAILURE_CUE = re.compile(
     r"too (?:many|large|long|big|small)|capacity|busy|down|closed|unreachable|ssl|tls|certificate|"
     r"proxy|dns|econn|enotfound|disconnect|interrupt|terminat|stall|empty|credit|balance|"
     r"billing|payment|permission|access|auth|login|key|token|reached|max|sorry|try again|"
-    r"失败|错误|异常|超时|限制|余额|无效|拒绝|不足|上限|繁忙|没有|未能|抱歉|稍后)"
+    r"problem|throttl|unexpected|incomplete|malformed|truncat|deprecat|eof\b|lost|violat|"
+    r"suspend|disabled|maintenance|exhaust|out of|used up|"
+    r"失败|错误|异常|超时|限制|余额|无效|拒绝|不足|上限|繁忙|没有|未能|抱歉|稍后|出错|故障|"
+    r"不可用|非法|过高)"
 )
 
 
