@@ -18,6 +18,9 @@ neither the rules nor the model had seen.
 Columns: the held-out model alone (its likeliest layer, that layer's likeliest cause);
 the blind rules alone; rules + model where no rule fired (the combination before this
 script); the shipped combination; and how many decisions it changed, fixed and broke.
+The last three apply the engine's gate: on a text with no status, no exception name and
+no failure cue (``fallback.may_read``) the model is not read, and the rule's decision,
+or the honest unknown, stands.
 Options set the combination's thresholds, to choose them on older sets and check them
 on the newest (``--newest-out N`` prints the N newest sets apart).
 
@@ -53,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train as T
 from accuracy import all_sets, fail, load
 from loso import _ok, collected_order, fold_model
+from whichlayer import to_evidence
 from whichlayer.model import fallback, infer
 
 BLIND = Path(__file__).with_name("blind_rules.jsonl")
@@ -186,14 +190,12 @@ def main() -> int:
             one.update(rules_l=ok[0], rules_c=ok[1])
             alone = model_alone(row, reading)
             one.update(model_l=alone[0], model_c=alone[1])
-            plain = fallback.combine(
-                b["layer"], b["cause"], b["priority"], reading, fallback.Bars.off(), args.threshold
-            )
+            # the engine's gate: on a text that says nothing failed the model is not read
+            read = fallback.may_read(to_evidence(row["input"]))
+            plain = _decide(b, reading, read, fallback.Bars.off(), args.threshold)
             old = _ok(row, plain[0], plain[1])
             one.update(plain_l=old[0], plain_c=old[1])
-            got = fallback.combine(
-                b["layer"], b["cause"], b["priority"], reading, bars, args.threshold
-            )
+            got = _decide(b, reading, read, bars, args.threshold)
             new = _ok(row, got[0], got[1])
             one.update(comb_l=new[0], comb_c=new[1])
             if got[:2] != plain[:2]:
@@ -283,6 +285,21 @@ def met_before(rows: list[dict[str, Any]]) -> set[str]:
             if len(folded) < PASSAGE:
                 short.append(folded)
     return out
+
+
+def _decide(
+    b: dict[str, Any],
+    reading: fallback.Reading,
+    read: bool,
+    bars: fallback.Bars,
+    threshold: float,
+) -> tuple[str | None, str, str]:
+    """The engine's decision from the blind rule ``b`` and the held-out ``reading``: as
+    ``classify`` makes it, the rule's alone where the model may not read the text
+    (``fallback.may_read``), else ``fallback.combine``."""
+    if not read:
+        return b["layer"], b["cause"] if b["layer"] else "unknown", "model silent"
+    return fallback.combine(b["layer"], b["cause"], b["priority"], reading, bars, threshold)
 
 
 def model_alone(row: dict[str, Any], reading: fallback.Reading) -> tuple[bool, bool]:

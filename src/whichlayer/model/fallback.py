@@ -113,13 +113,21 @@ def cause_within(
     return Cause(cause_id), p, fact
 
 
+def may_read(ev: Evidence) -> bool:
+    """Whether the model may read ``ev`` at all: the parser found a status or an exception
+    name, or the text has a failure cue (``FAILURE_CUE``). Otherwise its probabilities mean
+    nothing, and the engine's answer is the rules' alone (``bench/blind.py`` applies the
+    same gate to the held-out readings)."""
+    return ev.status is not None or bool(ev.exception_types) or bool(FAILURE_CUE.search(ev.text))
+
+
 def _read(ev: Evidence) -> tuple[infer.Model, Names, set[int]] | None:
     """The model and ``ev``'s features; ``None`` when no model is available or the text
-    says nothing failed (see FAILURE_CUE)."""
+    says nothing failed (``may_read``)."""
     model = infer.current()
     if model is None:
         return None
-    if ev.status is None and not ev.exception_types and not FAILURE_CUE.search(ev.text):
+    if not may_read(ev):
         return None
     feats, names = read(ev)
     return model, names, feats
