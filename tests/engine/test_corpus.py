@@ -126,9 +126,10 @@ def test_field_set_stays_high():
 #: 176 / 656; 504 more source-code messages (SDKs in other languages, media servers, chat
 #: bots and agent frameworks), 178 / 661, held out unchanged (-0.03 layer / +0.01 cause);
 #: the fallback's failure cue widened by meaning ("problem", "throttl", "unexpected", 出错,
-#: 故障, 不可用...), 173 / 656.)
-MOST_LAYER_MISSES = 173
-MOST_CAUSE_MISSES = 656
+#: 故障, 不可用...), 173 / 656; and by words that state a constraint the call broke
+#: ("required", "must", "expected", "only", "already", 必须, 请检查...), 166 / 649.)
+MOST_LAYER_MISSES = 166
+MOST_CAUSE_MISSES = 649
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
