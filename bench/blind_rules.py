@@ -49,6 +49,9 @@ MET_AT = {
     "fresh52": "a07d302",
     # fresh53 was measured on 75ebb90 (code/'s third round in training)
     "fresh53": "75ebb90",
+    # fresh54 was measured on 188da33; the failure cue widened after it (ebb5566) touches
+    # the model's gate, not the rules
+    "fresh54": "188da33",
 }
 
 _RUN = r"""

@@ -127,9 +127,10 @@ def test_field_set_stays_high():
 #: bots and agent frameworks), 178 / 661, held out unchanged (-0.03 layer / +0.01 cause);
 #: the fallback's failure cue widened by meaning ("problem", "throttl", "unexpected", 出错,
 #: 故障, 不可用...), 173 / 656; and by words that state a constraint the call broke
-#: ("required", "must", "expected", "only", "already", 必须, 请检查...), 166 / 649.)
-MOST_LAYER_MISSES = 166
-MOST_CAUSE_MISSES = 649
+#: ("required", "must", "expected", "only", "already", 必须, 请检查...), 166 / 649; fresh54
+#: (462 errors, rules alone 51.7% layer) added unfitted with the model retrained, 202 / 725.)
+MOST_LAYER_MISSES = 202
+MOST_CAUSE_MISSES = 725
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
