@@ -52,6 +52,8 @@ MET_AT = {
     # fresh54 was measured on 188da33; the failure cue widened after it (ebb5566) touches
     # the model's gate, not the rules
     "fresh54": "188da33",
+    # fresh55 was measured on 42ccaf7; the cue's Chinese words after it touch the gate only
+    "fresh55": "42ccaf7",
 }
 
 _RUN = r"""

@@ -128,9 +128,11 @@ def test_field_set_stays_high():
 #: the fallback's failure cue widened by meaning ("problem", "throttl", "unexpected", 出错,
 #: 故障, 不可用...), 173 / 656; and by words that state a constraint the call broke
 #: ("required", "must", "expected", "only", "already", 必须, 请检查...), 166 / 649; fresh54
-#: (462 errors, rules alone 51.7% layer) added unfitted with the model retrained, 202 / 725.)
-MOST_LAYER_MISSES = 202
-MOST_CAUSE_MISSES = 725
+#: (462 errors, rules alone 51.7% layer) added unfitted with the model retrained, 202 / 725;
+#: fresh55 (171 errors, rules alone 53.8% layer) added unfitted with the model retrained,
+#: 218 / 753.)
+MOST_LAYER_MISSES = 218
+MOST_CAUSE_MISSES = 753
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
