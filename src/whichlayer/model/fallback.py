@@ -63,11 +63,11 @@ def _shown(names: Names, ids: list[tuple[int, float]]) -> str:
 
 #: Words that say something went wrong, in any of the forms the corpus shows (an apology
 #: and a "try again later" among them, and in Chinese the negations 没有 / 未能 that
-#: "no" / "not" are in English), and words that state a constraint the call broke
-#: ("required", "must", "expected", "only", "not allowed", "already", "should", "shorter",
-#: "please check", 必须, 仅, 请检查: a request's validation speaks so), and the Chinese for
-#: the English cues key, token, auth, permission, login and "incorrect" (密钥, 令牌, 鉴权,
-#: 认证, 授权, 权限, 登录, 不正确). The model was
+#: "no" / "not" are in English), words that state a constraint the call broke ("required",
+#: "must", "expected", "restricted", "only", "not allowed", "already", "should", "shorter",
+#: "longer", "please check", 必须, 仅, 请检查: a request's validation speaks so), a
+#: "captcha" to solve, and the Chinese for the English cues key, token, auth, permission,
+#: login and "incorrect" (密钥, 令牌, 鉴权, 认证, 授权, 权限, 登录, 不正确). The model was
 #: trained on failures only, so on text with none of them ("ok", a chat reply) its
 #: probabilities mean nothing: it then stays silent, and the answer is an honest unknown.
 #: The lookahead names every cue's first character, so a position that starts none is passed
