@@ -123,7 +123,7 @@ def main() -> int:
     names = [n for n in names[names.index(FIRST) :] if n not in FITTED]
     lines: list[str] = []
     for name in names:
-        commit = _git("rev-parse", MET_AT.get(name, f"{_added(name)}^"))
+        commit = _git("rev-parse", MET_AT[name] if name in MET_AT else f"{_added(name)}^")
         src = _tree(commit)
         rows = (ROOT / "corpus" / f"{name}.jsonl").read_text(encoding="utf-8")
         run = subprocess.run(
