@@ -66,15 +66,16 @@ def _shown(names: Names, ids: list[tuple[int, float]]) -> str:
 #: "no" / "not" are in English), words that state a constraint the call broke ("required",
 #: "must", "expected", "restricted", "only", "not allowed", "already", "should", "shorter",
 #: "longer", "please check", 必须, 仅, 请检查: a request's validation speaks so), a
-#: "captcha" to solve, and the Chinese for the English cues key, token, auth, permission,
-#: login and "incorrect" (密钥, 令牌, 鉴权, 认证, 授权, 权限, 登录, 不正确). The model was
+#: "captcha" to solve, "credentials" (a key by another name, 凭证 / 凭据 in Chinese), and the
+#: Chinese for the English cues key, token, auth, permission, login and "incorrect" (密钥,
+#: 令牌, 鉴权, 认证, 授权, 权限, 登录, 不正确). The model was
 #: trained on failures only, so on text with none of them ("ok", a chat reply) its
 #: probabilities mean nothing: it then stays silent, and the answer is an honest unknown.
 #: The lookahead names every cue's first character, so a position that starts none is passed
 #: over in one step instead of trying each cue there (a megabyte of brackets took 0.3 s);
 #: tests/engine/test_speed_exact.py keeps it equal to the cues' first characters.
 FAILURE_CUE = re.compile(
-    r"(?i)(?=[a-fik-w45失错异超限余无拒不上繁没未抱稍出故非过必仅请密令鉴认授权登])"
+    r"(?i)(?=[a-fik-w45失错异超限余无拒不上繁没未抱稍出故非过必仅请密令鉴认授权登凭])"
     r"(error|fail|exception|invalid|denied|refus|forbidden|unauthori[sz]ed|exceed|limit|"
     r"quota|time[ds]? ?out|unavailable|overload|reset|unable|cannot|can't|could ?n[o']t|"
     r"not found|missing|expired|insufficient|block|reject|abort|crash|died|dead|panic|"
@@ -84,9 +85,9 @@ FAILURE_CUE = re.compile(
     r"billing|payment|permission|access|auth|login|key|token|reached|max|sorry|try again|"
     r"problem|throttl|unexpected|incomplete|malformed|truncat|deprecat|eof\b|lost|violat|"
     r"suspend|disabled|maintenance|exhaust|out of|used up|requir|must\b|expect|restrict|"
-    r"allowed|already|should|shorter|longer|\bonly\b|\bcheck|captcha|"
+    r"allowed|already|should|shorter|longer|\bonly\b|\bcheck|captcha|credential|"
     r"失败|错误|异常|超时|限制|余额|无效|拒绝|不足|上限|繁忙|没有|未能|抱歉|稍后|出错|故障|"
-    r"不可用|非法|过高|必须|仅|请检查|密钥|令牌|鉴权|认证|授权|权限|登录|不正确)"
+    r"不可用|非法|过高|必须|仅|请检查|密钥|令牌|鉴权|认证|授权|权限|登录|不正确|凭证|凭据)"
 )
 
 
