@@ -54,6 +54,8 @@ MET_AT = {
     "fresh54": "188da33",
     # fresh55 was measured on 42ccaf7; the cue's Chinese words after it touch the gate only
     "fresh55": "42ccaf7",
+    # fresh56 was measured on ca7d74f (the cue's "credential" after it touches the gate only)
+    "fresh56": "ca7d74f",
 }
 
 _RUN = r"""
