@@ -56,6 +56,7 @@ MET_AT = {
     "fresh55": "42ccaf7",
     # fresh56 was measured on ca7d74f (the cue's "credential" after it touches the gate only)
     "fresh56": "ca7d74f",
+    # fresh57 was measured on 5d058ad (fresh56 in training, the cue's "credential")
     "fresh57": "5d058ad",
 }
 
