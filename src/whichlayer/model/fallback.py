@@ -91,6 +91,13 @@ FAILURE_CUE = re.compile(
 )
 
 
+#: What the cause fact of ``cause_within`` says (rules of one score named different causes).
+READS_TIED_CAUSES = (
+    "Rules of equal weight name different causes; a linear model of words and character "
+    "n-grams, trained on every labelled real error in the repository, reads the likelier one."
+)
+
+
 def cause_within(
     ev: Evidence, layer: Layer, among: set[str], reasons: bool = True
 ) -> tuple[Cause, float, Fact] | None:
@@ -111,9 +118,7 @@ def cause_within(
         return Cause(cause_id), p, Fact("model.cause", "")
     fact = Fact(
         "model.cause",
-        "Rules of equal weight name different causes; a linear model of words and "
-        "character n-grams, trained on every labelled real error in the repository, reads "
-        "the likelier one.",
+        READS_TIED_CAUSES,
         {"cause": f"{cause_id} {p:.2f}", "features": _shown(names, by_cause.top_features)},
     )
     return Cause(cause_id), p, fact
