@@ -2902,6 +2902,47 @@ RULES: tuple[Rule, ...] = (
         near_misses=("error decoding response body: expected value at line 1 column 1",),
     ),
     Rule(
+        "request.malformed_body.client_encode",
+        "The client could not turn the request into JSON, so nothing was sent: a value its"
+        " JSON encoder cannot write (an SDK object, a datetime, a BigInt, NaN or infinity,"
+        " a function) or an object that refers to itself, in the messages or parameters."
+        " Each language's encoder says so in its own words: Python's 'is not JSON"
+        " serializable' and 'Out of range float values are not JSON compliant', JavaScript's"
+        " 'Converting circular structure to JSON' and 'Do not know how to serialize a"
+        " BigInt', Go's 'json: unsupported type/value', Jackson's 'No serializer found for"
+        " class', System.Text.Json's 'A possible object cycle was detected'.",
+        L,
+        Cause.MALFORMED_BODY,
+        says(
+            "is not json serializable",
+            "not json compliant",
+            "converting circular structure to json",
+            "do not know how to serialize a bigint",
+            (r"\bjson: (?:unsupported (?:type|value): |error calling marshaljson)", "json: "),
+            "no serializer found for class",
+            "a possible object cycle was detected",
+        ),
+        priority=84,
+        origin=Origin.CLIENT,
+        retry=Retry.NEVER,
+        confidence=0.8,
+        samples=(
+            "TypeError: Object of type ChatCompletionMessage is not JSON serializable",
+            "ValueError: Out of range float values are not JSON compliant",
+            "TypeError: Converting circular structure to JSON\n    --> starting at object with"
+            " constructor 'Socket'\n    --- property 'parser' closes the circle",
+            "TypeError: Do not know how to serialize a BigInt",
+            "json: unsupported value: NaN",
+            "System.Text.Json.JsonException: A possible object cycle was detected. This can"
+            " either be due to a cycle or if the object depth is larger than the maximum"
+            " allowed depth of 64.",
+        ),
+        near_misses=(
+            "Unsupported value: 'temperature' does not support 0.1 with this model.",
+            "json: cannot unmarshal string into Go struct field Response.choices of type int",
+        ),
+    ),
+    Rule(
         "request.malformed_body.turn_order",
         "The conversation's turns are out of order: roles must alternate, a tool result must"
         " answer a tool call, the last turn must be the user's.",
