@@ -58,6 +58,8 @@ MET_AT = {
     "fresh56": "ca7d74f",
     # fresh57 was measured on 5d058ad (fresh56 in training, the cue's "credential")
     "fresh57": "5d058ad",
+    # fresh58 was measured on 78ac76f (fresh57 in training, request.malformed_body.client_encode)
+    "fresh58": "78ac76f",
 }
 
 _RUN = r"""
