@@ -60,6 +60,8 @@ MET_AT = {
     "fresh57": "5d058ad",
     # fresh58 was measured on 78ac76f (fresh57 in training, request.malformed_body.client_encode)
     "fresh58": "78ac76f",
+    # fresh59 was measured on 60ea0e8 (fresh58 in training)
+    "fresh59": "60ea0e8",
 }
 
 _RUN = r"""

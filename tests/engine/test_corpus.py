@@ -133,9 +133,10 @@ def test_field_set_stays_high():
 #: 218 / 753; fresh56 (251 errors, rules alone 61.0% layer) added unfitted with the model
 #: retrained, 229 / 791; fresh57 (283 errors, rules alone 56.9% layer) the same, 257 / 844;
 #: request.malformed_body.client_encode and fresh58 (180 errors, rules alone 65.0% layer)
-#: added unfitted with the model retrained, 267 / 868.)
-MOST_LAYER_MISSES = 267
-MOST_CAUSE_MISSES = 868
+#: added unfitted with the model retrained, 267 / 868; fresh59 (203 errors, rules alone 55.2%
+#: layer) the same, 287 / 912.)
+MOST_LAYER_MISSES = 287
+MOST_CAUSE_MISSES = 912
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
