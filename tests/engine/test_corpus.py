@@ -134,9 +134,12 @@ def test_field_set_stays_high():
 #: retrained, 229 / 791; fresh57 (283 errors, rules alone 56.9% layer) the same, 257 / 844;
 #: request.malformed_body.client_encode and fresh58 (180 errors, rules alone 65.0% layer)
 #: added unfitted with the model retrained, 267 / 868; fresh59 (203 errors, rules alone 55.2%
-#: layer) the same, 287 / 912.)
-MOST_LAYER_MISSES = 287
-MOST_CAUSE_MISSES = 912
+#: layer) the same, 287 / 912; three families from fresh59's misses (a WebSocket close code
+#: the server stated beats "closed unexpectedly"; a breaker's state yields to the refusal the
+#: text states, and to a note that the failure does not count toward it; a relay's "upstream
+#: error (400)"), 283 / 908.)
+MOST_LAYER_MISSES = 283
+MOST_CAUSE_MISSES = 908
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():

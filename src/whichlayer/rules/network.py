@@ -2520,6 +2520,12 @@ RULES: tuple[Rule, ...] = (
                 "server sent goaway and closed the connection",
             ),
             none_of(says(*_RUNNER_CALL)),
+            # a WebSocket close that states the server's own code (RFC 6455 7.4.1: 1003/1007
+            # the data refused, 1008 policy, 1009 too big, 1011-1014 the server's failure) is
+            # the server saying why it closed, whatever words wrap it ("Connection closed
+            # unexpectedly. Code: 1007, reason: ..."): the code's rules and the reason decide;
+            # 1006, the abnormal closure no frame explains, stays a cut connection
+            none_of(websocket_close(1003, 1007, 1008, 1009, 1011, 1012, 1013, 1014, sent=False)),
         ),
         priority=75,
         retry=Retry.CAREFUL,
@@ -2533,6 +2539,7 @@ RULES: tuple[Rule, ...] = (
         ),
         near_misses=(
             '{"error":"an error was encountered while running the model: unexpected EOF"}',
+            "Connection closed unexpectedly. Code: 1009, reason: Max frame length exceeded.",
         ),
     ),
     Rule(

@@ -99,7 +99,8 @@ RELAYED_CLIENT_ERROR: Matcher = says(
         "upstream",
         "provider",
     ),
-    (r"upstream error:? (?:status(?: code)?:? ?)?" + _CLIENT_ERRORS, "upstream error"),
+    # (also "Antigravity upstream error (400)": the status in brackets after the words)
+    (r"upstream error:? \(?(?:status(?: code)?:? ?)?" + _CLIENT_ERRORS, "upstream error"),
 )
 #: A relay's words that it is passing on its upstream's answer.
 _RELAY_SAYS_UPSTREAM = (
@@ -2077,9 +2078,11 @@ RULES: tuple[Rule, ...] = (
             "Upstream error from DeepInfra: <422> Unprocessable Entity",
             '{"error":{"message":"upstream error: do request failed: bad response status code'
             ' 400","type":"upstream_error"}}',
+            "[422] Vertex upstream error (422)",
         ),
         near_misses=(
             "Upstream error from DeepInfra: <502> Bad Gateway",
+            "[502] Vertex upstream error (502)",
             "[ERR] relay error: upstream error: do request failed",
         ),
     ),

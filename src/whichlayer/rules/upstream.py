@@ -43,7 +43,7 @@ _RELAYED_OTHER_LAYER = says(
         "upstream",
         "provider",
     ),
-    (r"upstream error:? (?:status(?: code)?:? ?)?4(?:01|02|03|29)\b", "upstream error"),
+    (r"upstream error:? \(?(?:status(?: code)?:? ?)?4(?:01|02|03|29)\b", "upstream error"),
     (r"bad response status code 4(?:01|02|03|29)\b", "bad response status code 4"),
     "<401>",
     "<402>",
@@ -590,11 +590,19 @@ RULES: tuple[Rule, ...] = (
         " is behind it: calls fail fast until it recovers (a 503, whatever wraps it).",
         L,
         Cause.UNAVAILABLE,
-        says(
-            (r"circuit[ _-]?(?:breaker )?(?:is |was )?(?:now )?open\b", "circuit"),
-            "circuitopen",
-            "circuitbreakeropen",
-            "熔断",
+        all_of(
+            says(
+                (r"circuit[ _-]?(?:breaker )?(?:is |was )?(?:now )?open\b", "circuit"),
+                "circuitopen",
+                "circuitbreakeropen",
+                # (not a log's note that this failure does not count toward the breaker:
+                # 不计入(供应商)熔断器, 未触发熔断, 不会触发熔断)
+                (r"(?<!不计入)(?<!不计入供应商)(?<!未触发)(?<!不会触发)熔断", "熔断"),
+            ),
+            # a breaker that opened on failures the same text states as the caller's (a
+            # relay's log: the upstream's 403, then "breaker open, 6/5 failures") is the
+            # consequence: the stated refusal is what to fix, and its rules decide
+            none_of(_STATED_CLIENT_ERROR),
         ),
         # above Codex's own 'experiencing high demand' line (96), which it prints for any
         # 5xx, when the server's code says its breaker is open
@@ -608,7 +616,11 @@ RULES: tuple[Rule, ...] = (
             "CircuitBreakerOpenError: Circuit breaker is open for provider anthropic",
             "渠道已熔断，请稍后重试",
         ),
-        near_misses=("[Responses-Circuit] 跳过 open 状态中的 Key",),
+        near_misses=(
+            "[Responses-Circuit] 跳过 open 状态中的 Key",
+            "请求失败（系统错误）\n错误: TypeError\n⚠️ 此错误不计入供应商熔断器",
+            "上游状态码: 401\n错误: invalid api key\n已触发熔断，失败次数: 5/5",
+        ),
     ),
     Rule(
         "upstream.unavailable.suspended_host",
