@@ -25,7 +25,7 @@ layer; alt_layers/alt_causes are accepted, as in bench/accuracy.py).
 
 ``--newest N`` trains once on every set but the N collected last (in the
 order corpus/README.md describes them: dev, field, fresh, fresh2, ...,
-fresh59) and scores those N: a new set resembles the newest sets best, and
+fresh60) and scores those N: a new set resembles the newest sets best, and
 leaving one set out keeps the sets collected after it in training.
 
 ``--folds K`` is a quicker measure for choosing training settings: the sets, sorted by name,

@@ -137,9 +137,10 @@ def test_field_set_stays_high():
 #: layer) the same, 287 / 912; three families from fresh59's misses (a WebSocket close code
 #: the server stated beats "closed unexpectedly"; a breaker's state yields to the refusal the
 #: text states, and to a note that the failure does not count toward it; a relay's "upstream
-#: error (400)"), 283 / 908.)
+#: error (400)"), 283 / 908; fresh60 (37 errors, rules alone 56.8% layer) added unfitted with
+#: the model retrained, 283 / 910.)
 MOST_LAYER_MISSES = 283
-MOST_CAUSE_MISSES = 908
+MOST_CAUSE_MISSES = 910
 
 
 def test_every_labelled_set_keeps_its_layers_and_causes():
