@@ -241,7 +241,7 @@ def _probe(
             raise UsageError(str(exc)) from None
     probe = Probe(target, direct, opts, on_plan=on_plan, on_row=on_row)
     try:
-        verdict = asyncio.run(probe.run())
+        verdict = asyncio.run(_interruptible(probe.run()))
     except KeyboardInterrupt:
         verdict = probe.interrupted("interrupted (Ctrl-C)")
     result = Result(probe, verdict)
@@ -311,10 +311,47 @@ def _capabilities(
     for p in plan:
         say(f"  plan: {p.capability}: {p.requests} request(s), ≤{p.tokens} tokens — {p.note}")
     try:
-        asyncio.run(caps.run())
+        asyncio.run(_interruptible(caps.run()))
     except KeyboardInterrupt:
         say("capabilities: interrupted (Ctrl-C); the rows so far follow")
     return dict(redact_data(caps.to_dict()))
+
+
+async def _interruptible(work: Any) -> Any:
+    """Await ``work``, and end it with KeyboardInterrupt at Ctrl-C, however long its
+    request stalls. ``asyncio.run``'s own Ctrl-C handler is a plain signal handler: when
+    the signal lands on another thread (the resolver's), the loop sleeps on in select()
+    until the stalled answer comes, and the cancel it then asks for can miss the run's
+    last await. The loop's own handler wakes the loop at once (``add_signal_handler``
+    writes to its wakeup pipe); where it cannot be set (Windows, not the main thread),
+    ``asyncio.run``'s handler stays."""
+    import asyncio
+    import signal
+
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    interrupted = False
+
+    def on_sigint() -> None:
+        nonlocal interrupted
+        interrupted = True
+        if task is not None:
+            task.cancel()
+
+    try:
+        loop.add_signal_handler(signal.SIGINT, on_sigint)
+        installed = True
+    except (NotImplementedError, RuntimeError, ValueError):
+        installed = False
+    try:
+        return await work
+    except asyncio.CancelledError:
+        if interrupted:
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        if installed:
+            loop.remove_signal_handler(signal.SIGINT)
 
 
 def _consult_status(data: dict[str, Any], target: Any, left: float) -> None:
