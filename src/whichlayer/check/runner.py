@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import httpx2
 
+from whichlayer import _interrupt as interrupt
 from whichlayer.check import httpstages, net, progress, proxyenv
 from whichlayer.check.deadline import Deadline
 from whichlayer.check.diagnose import diagnose, verdict_from_diagnosis, verdict_from_finding
@@ -39,7 +40,7 @@ def run(
     ``shown`` receives each stage as it starts and resolves (live progress)."""
     token = progress.CURRENT.set(shown or progress.NullProgress())
     try:
-        return asyncio.run(run_async(targets, plan))
+        return interrupt.run(run_async(targets, plan))
     finally:
         progress.CURRENT.reset(token)
 

@@ -172,9 +172,9 @@ def _probe(
     models: list[str],
     args: argparse.Namespace,
 ) -> int:
-    import asyncio
     import time
 
+    from whichlayer import _interrupt as interrupt
     from whichlayer.probe import Options, Probe, Result
     from whichlayer.probe.result import render_text
     from whichlayer.redact import redact_text
@@ -241,7 +241,7 @@ def _probe(
             raise UsageError(str(exc)) from None
     probe = Probe(target, direct, opts, on_plan=on_plan, on_row=on_row)
     try:
-        verdict = asyncio.run(_interruptible(probe.run()))
+        verdict = interrupt.run(probe.run())
     except KeyboardInterrupt:
         verdict = probe.interrupted("interrupted (Ctrl-C)")
     result = Result(probe, verdict)
@@ -275,9 +275,9 @@ def _capabilities(
     probe: Any, verdict: Any, names: list[str], args: argparse.Namespace, started: float, say: Any
 ) -> dict[str, Any]:
     """The capability run after the probe's first round, within what it left of the budget."""
-    import asyncio
     import time
 
+    from whichlayer import _interrupt as interrupt
     from whichlayer.check.deadline import Deadline
     from whichlayer.probe.capabilities import DEFAULT_MAX_TOKENS_TOTAL, Capabilities
     from whichlayer.redact import redact_data
@@ -311,47 +311,10 @@ def _capabilities(
     for p in plan:
         say(f"  plan: {p.capability}: {p.requests} request(s), ≤{p.tokens} tokens — {p.note}")
     try:
-        asyncio.run(_interruptible(caps.run()))
+        interrupt.run(caps.run())
     except KeyboardInterrupt:
         say("capabilities: interrupted (Ctrl-C); the rows so far follow")
     return dict(redact_data(caps.to_dict()))
-
-
-async def _interruptible(work: Any) -> Any:
-    """Await ``work``, and end it with KeyboardInterrupt at Ctrl-C, however long its
-    request stalls. ``asyncio.run``'s own Ctrl-C handler is a plain signal handler: when
-    the signal lands on another thread (the resolver's), the loop sleeps on in select()
-    until the stalled answer comes, and the cancel it then asks for can miss the run's
-    last await. The loop's own handler wakes the loop at once (``add_signal_handler``
-    writes to its wakeup pipe); where it cannot be set (Windows, not the main thread),
-    ``asyncio.run``'s handler stays."""
-    import asyncio
-    import signal
-
-    loop = asyncio.get_running_loop()
-    task = asyncio.current_task()
-    interrupted = False
-
-    def on_sigint() -> None:
-        nonlocal interrupted
-        interrupted = True
-        if task is not None:
-            task.cancel()
-
-    try:
-        loop.add_signal_handler(signal.SIGINT, on_sigint)
-        installed = True
-    except (NotImplementedError, RuntimeError, ValueError):
-        installed = False
-    try:
-        return await work
-    except asyncio.CancelledError:
-        if interrupted:
-            raise KeyboardInterrupt from None
-        raise
-    finally:
-        if installed:
-            loop.remove_signal_handler(signal.SIGINT)
 
 
 def _consult_status(data: dict[str, Any], target: Any, left: float) -> None:
